@@ -1,0 +1,47 @@
+"""RDY001 bare-print."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from readiness_lint import names as n
+from readiness_lint.checks.base import LineRule, Sample
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+    from readiness_lint.extract import Context
+
+_STD_STREAMS = frozenset({"sys.stdout", "sys.stderr"})
+
+
+class BarePrint(LineRule):
+    code = "RDY001"
+    name = "bare-print"
+    why = "print() output has no level, timestamp or context, and is lost when nobody watches the terminal."
+    fix = "Use a module logger (log = logging.getLogger(__name__); log.info(...)) configured once at start-up."
+    what_it_does = "Checks for calls to the built-in `print()` in service code (tests are not service code)."
+    why_bad = (
+        "A service runs unattended. Output from `print()` carries no severity, no time and no context, "
+        "cannot be filtered or routed, and is often buffered or discarded by the process manager. "
+        "When something goes wrong at 3 a.m., the story of the run is not there to read."
+    )
+    references = ("https://docs.python.org/3/howto/logging.html",)
+    VALID = (
+        Sample('import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef export(rows):\n    log.info("exported %d rows", len(rows))\n'),
+        Sample('def write_report(rows, handle):\n    for row in rows:\n        print(row, file=handle)\n', note="writing to a file is output, not logging"),
+        Sample('def test_export():\n    print("debugging a test is fine")\n', path="tests/test_export.py"),
+        Sample('from rich import print\n\nprint("[bold]done[/bold]")\n', note="a different print"),
+    )
+    INVALID = (
+        Sample('def export(rows):\n    print("exported", len(rows), "rows")\n'),
+        Sample('import sys\n\nprint("failed", file=sys.stderr)\n'),
+    )
+
+    def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
+        if name != "print" or ctx.is_test or "print" in ctx.local_functions:
+            return
+        target = n.keyword(node, "file")
+        if target is not None and n.dotted(target.value) not in _STD_STREAMS:
+            return
+        ctx.report(self.name, node, "`print()` used instead of logging: no level, timestamp or context")

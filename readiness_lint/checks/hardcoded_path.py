@@ -1,0 +1,47 @@
+"""RDY008 hardcoded-path."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from readiness_lint.checks.base import LineRule, Sample
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+    from readiness_lint.extract import Context
+
+_MACHINE_PATH = re.compile(r"^(?:/Users/[^/\s]+|/home/[^/\s]+|[A-Za-z]:[\\/]+Users[\\/]+[^\\/\s]+)(?:[/\\]|$)")
+
+
+class HardcodedPath(LineRule):
+    code = "RDY008"
+    name = "hardcoded-path"
+    why = "A path under one person's home directory exists on their machine only: in production the job fails or writes elsewhere."
+    fix = "Make it configuration: Path(os.getenv('OUTPUT_DIR', HERE / 'out')), or a setting with a relative default."
+    what_it_does = (
+        "Finds string literals that are absolute paths into a user's home directory "
+        "(`/Users/...`, `/home/...`, `C:\\Users\\...`). Literals given as the default of an "
+        "environment read are left alone."
+    )
+    why_bad = (
+        "The same code should run in development, CI and production with only configuration changing. "
+        "A home-directory path ties the code to one machine and one person."
+    )
+    VALID = (
+        Sample('import os\nfrom pathlib import Path\n\nOUT = Path(os.getenv("OUTPUT_DIR", "out"))\n'),
+        Sample('import os\n\nOUT = os.getenv("OUTPUT_DIR", "/home/app/out")\n', note="an overridable default"),
+        Sample('def help():\n    """Writes to /home/<user>/reports by default."""\n'),
+    )
+    INVALID = (
+        Sample('with open("/Users/me/report.csv", "w") as f:\n    f.write("id,amount\\n")\n'),
+        Sample('DATA_DIR = "/home/alice/data"\n'),
+        Sample('OUT = r"C:\\Users\\bob\\reports"\n'),
+    )
+
+    def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
+        if ctx.env_default_depth or ctx.in_docstring or not _MACHINE_PATH.match(value):
+            return
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        ctx.report(self.name, node, f"Machine-specific path hard-coded: {shown!r}")

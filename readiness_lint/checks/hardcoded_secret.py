@@ -1,0 +1,63 @@
+"""RDY002 hardcoded-secret."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from readiness_lint import names as n
+from readiness_lint import secretscan
+from readiness_lint.checks.base import LineRule, Sample
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+    from readiness_lint.extract import Context
+
+
+class HardcodedSecret(LineRule):
+    code = "RDY002"
+    name = "hardcoded-secret"
+    why = "A credential in the code is in every clone, fork, backup and CI log, and cannot be rotated without a release."
+    fix = "Read it from the environment or a secret manager (os.environ['API_KEY']) and rotate the exposed one."
+    what_it_does = (
+        "Finds credentials in string literals: provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
+        "Google, private keys, JWTs), passwords inside URLs, and credential-looking literals bound to "
+        "secret-like names (assignments, keyword arguments, dict keys, parameter defaults). Values are "
+        "never printed: a finding shows a short prefix and the length."
+    )
+    why_bad = (
+        "Anyone who can read the repository can use the credential. Secrets in code leak through forks, "
+        "logs and screenshots, differ between environments only by editing code, and once pushed stay in "
+        "the history even after they are removed."
+    )
+    references = ("https://cwe.mitre.org/data/definitions/798.html",)
+    VALID = (
+        Sample('import os\n\nAPI_KEY = os.environ["API_KEY"]\nDB_PASSWORD = os.getenv("DB_PASSWORD")\n'),
+        Sample('TOKEN_URL = "https://auth.example.com/oauth/token"\nPASSWORD_RESET_TEMPLATE = "emails/reset.html"\n'),
+        Sample('SECRET_KEY = "changeme"\nAPI_KEY = "<your-key>"\nPASSWORD = ""\n'),
+        Sample('def page(client, next_token):\n    return client.list(NextToken=next_token, password_field="password")\n'),
+        Sample('AWS_KEY = "AKIAIOSFODNN7EXAMPLE"\n', note="AWS's documented example key"),
+        Sample('BROKER_URL = "amqp://guest:guest@localhost:5672//"\n'),
+    )
+    INVALID = (
+        Sample('API_KEY = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"\n'),
+        Sample('import requests\n\nrequests.get("https://api.example.com/sales?key=sk-live-abc123", timeout=5)\n'),
+        Sample('DATABASE_URL = "postgres://app:Xk29f!pQ@db.internal:5432/app"\n'),
+        Sample('client = connect(host="db", password="s3cr3t-Pa55")\n'),
+        Sample('SETTINGS = {"api_token": "a8f5f167f44f4964e6c998dee827110c"}\n'),
+    )
+
+    def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
+        if ctx.env_default_depth or not secretscan.is_secret_name(name):
+            return
+        literal = n.string_value(value)
+        if literal is None or not secretscan.looks_like_credential(literal):
+            return
+        ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
+
+    def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
+        hits = secretscan.provider_hits(value) or secretscan.url_hits(value)
+        if not hits:
+            return
+        hit = hits[0]
+        ctx.report(self.name, node, f"Hard-coded {hit.kind}: {secretscan.redact(hit.value)}")

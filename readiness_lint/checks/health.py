@@ -1,0 +1,106 @@
+"""RDY004 missing-health-route and RDY005 missing-readiness-route."""
+
+from __future__ import annotations
+
+import re
+
+from readiness_lint.checks.base import Outcome, Sample, ServiceRule
+from readiness_lint.model import Entrypoint, RouteFact
+from readiness_lint.project import Service
+
+_PREFIXES = frozenset({"api", "internal", "_", "-", "management", "actuator", "ops", "system", "sys", "meta", "private", "monitoring", "probe", "probes"})
+_VERSION = re.compile(r"^v\d+$")
+HEALTH_WORDS = frozenset(
+    {"health", "healthz", "healthcheck", "health-check", "health_check", "healthy", "livez", "live",
+     "liveness", "alive", "ping", "status", "heartbeat", "hc", "_health", "__health", "_healthz", "ht",
+     "health_check.urls", "lbheartbeat", "__heartbeat__", "__lbheartbeat__"}
+)
+READY_WORDS = frozenset({"ready", "readyz", "readiness", "_ready", "__ready", "startup", "startupz"})
+_HANDLER_HEALTH = re.compile(r"^(?:get_)?(?:health|healthz|health_?check|liveness|livez|ping|alive)(?:_?(?:check|endpoint|view|handler|route))?$")
+_HANDLER_READY = re.compile(r"^(?:get_)?(?:ready|readyz|readiness)(?:_?(?:check|probe|endpoint|view|handler|route))?$")
+
+
+def _segments(path: str) -> list[str]:
+    cleaned = path.lower().replace("^", "").replace("$", "").replace("?", "").replace("\\", "")
+    if "." in cleaned and "/" not in cleaned:  # a Django include target such as "health_check.urls"
+        return [cleaned]
+    segs = [s for s in cleaned.split("/") if s]
+    while segs and (segs[0] in _PREFIXES or _VERSION.match(segs[0])):
+        segs = segs[1:]
+    return segs
+
+
+def is_health(route: RouteFact) -> bool:
+    segs = _segments(route.path)
+    if segs and segs[0] in HEALTH_WORDS | READY_WORDS and len(segs) <= 2:
+        return segs[0] in HEALTH_WORDS or (len(segs) == 2 and segs[1] in HEALTH_WORDS)
+    return bool(_HANDLER_HEALTH.match(route.handler.lower())) and (not route.path or len(segs) <= 1)
+
+
+def is_readiness(route: RouteFact) -> bool:
+    segs = _segments(route.path)
+    if segs and len(segs) <= 2 and segs[0] in HEALTH_WORDS | READY_WORDS:
+        if any(s in READY_WORDS for s in segs):
+            return True
+    return bool(_HANDLER_READY.match(route.handler.lower())) and (not route.path or len(segs) <= 2)
+
+
+class MissingHealthRoute(ServiceRule):
+    code = "RDY004"
+    name = "missing-health-route"
+    why = "Without a liveness endpoint the orchestrator and load balancer cannot tell a hung process from a working one."
+    fix = "Add a cheap GET /health (or /healthz) that returns 200 while the process can serve, and point the liveness probe at it."
+    what_it_does = (
+        "Checks that an HTTP API serves a health route (`/health`, `/healthz`, `/livez`, `/ping`, "
+        "`/status`, under an optional `/api` or version prefix), on the app itself or on any router, "
+        "blueprint or URL module it includes, or through a health-check library."
+    )
+    why_bad = (
+        "A process can be up and still unable to serve: deadlocked, out of connections, stuck on a "
+        "dependency. A health route turns that into a signal the platform acts on (restart, stop "
+        "routing traffic) before users notice."
+    )
+    VALID = (
+        Sample('from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/health")\ndef health():\n    return {"ok": True}\n'),
+        Sample('from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/api/v1/healthz")\ndef healthz():\n    return "ok"\n'),
+    )
+    INVALID = (
+        Sample('from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/items")\ndef items():\n    return []\n'),
+        Sample('from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/orders/<id>/status")\ndef order_status(id):\n    return "shipped"\n'),
+    )
+
+    def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
+        found = [f"{path}:{r.line}" for path, r in service.routes if is_health(r)]
+        if found or service.has_signal("health-lib"):
+            return Outcome(True, evidence=tuple(found))
+        count = len(service.routes)
+        return Outcome(False, f"No health route among the {count} route(s) this {entrypoint.framework} app serves")
+
+
+class MissingReadinessRoute(ServiceRule):
+    code = "RDY005"
+    name = "missing-readiness-route"
+    why = "Without a readiness endpoint traffic reaches instances that are still starting or have lost a dependency."
+    fix = "Add GET /ready (or /readyz, /health/ready) that checks the dependencies the app needs and returns 503 until they answer."
+    what_it_does = (
+        "Checks that an HTTP API serves a readiness route (`/ready`, `/readyz`, `/readiness`, "
+        "`/health/ready`) separate from liveness."
+    )
+    why_bad = (
+        "Liveness says 'do not restart me'; readiness says 'send me traffic'. Without the second, "
+        "a deploy or a database outage sends requests to instances that can only fail them, and a "
+        "service that never becomes ready is not noticed."
+    )
+    VALID = (
+        Sample('from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/health/ready")\ndef ready():\n    return {"db": "ok"}\n'),
+        Sample('from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.get("/readyz")\ndef readyz():\n    return "ok"\n'),
+    )
+    INVALID = (
+        Sample('from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/health")\ndef health():\n    return {"ok": True}\n'),
+    )
+
+    def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
+        found = [f"{path}:{r.line}" for path, r in service.routes if is_readiness(r)]
+        if found:
+            return Outcome(True, evidence=tuple(found))
+        return Outcome(False, f"No readiness route among the {len(service.routes)} route(s) this {entrypoint.framework} app serves")

@@ -1,0 +1,70 @@
+"""RDY009 http-call-without-timeout."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from readiness_lint import names as n
+from readiness_lint.checks.base import LineRule, Sample
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+    from readiness_lint.extract import Context
+
+_VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
+_REQUESTS_MODULES = ("requests.", "requests.api.")
+_SESSION_CTORS = frozenset({"requests.Session", "requests.session", "requests.sessions.Session"})
+_HTTPX_FUNCS = frozenset({f"httpx.{verb}" for verb in _VERBS} | {"httpx.stream", "httpx.Client", "httpx.AsyncClient"})
+
+
+class HttpCallWithoutTimeout(LineRule):
+    code = "RDY009"
+    name = "http-call-without-timeout"
+    why = "Without a timeout a stalled server holds the call forever: the request hangs, the worker stops consuming, the job never ends."
+    fix = "Pass timeout= on every call (requests.get(url, timeout=10)), or create the client with one."
+    what_it_does = (
+        "Checks `requests` calls (module functions and `Session` methods) and `urllib.request.urlopen` "
+        "for a missing `timeout`, and `httpx` calls or clients that switch its default timeout off "
+        "with `timeout=None`."
+    )
+    why_bad = (
+        "`requests` and `urllib` wait forever by default. One slow dependency then freezes the thread "
+        "that called it; in a worker or job nothing fails and nothing alerts, it simply stops."
+    )
+    references = ("https://requests.readthedocs.io/en/latest/user/advanced/#timeouts",)
+    VALID = (
+        Sample('import requests\n\nrequests.get("https://api.example.com/items", timeout=10)\n'),
+        Sample('import httpx\n\nhttpx.get("https://api.example.com/items")\n', note="httpx has a default timeout"),
+        Sample('import requests\n\ndef fetch(url, **kwargs):\n    return requests.get(url, **kwargs)\n', note="timeout may come through **kwargs"),
+    )
+    INVALID = (
+        Sample('import requests\n\ndata = requests.get("https://api.example.com/items").json()\n'),
+        Sample('import requests\n\ns = requests.Session()\ns.post("https://api.example.com/items", json={})\n'),
+        Sample('from urllib.request import urlopen\n\nbody = urlopen("https://example.com").read()\n'),
+        Sample('import httpx\n\nclient = httpx.Client(timeout=None)\n'),
+    )
+
+    def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
+        if name is None:
+            return
+        owner, _, verb = name.rpartition(".")
+        label = None
+        if verb in _VERBS and (name.startswith(_REQUESTS_MODULES) and owner in {"requests", "requests.api"}):
+            label = name
+        elif verb in _VERBS and ctx.object_ctor(owner) in _SESSION_CTORS:
+            label = f"Session.{verb}"
+        elif name in {"urllib.request.urlopen", "urllib2.urlopen"}:
+            if len(n.positional(node)) >= 3:
+                return
+            label = "urlopen"
+        elif name in _HTTPX_FUNCS:
+            timeout = n.keyword(node, "timeout")
+            if timeout is not None and n.is_none(timeout.value):
+                ctx.report(self.name, node, f"`{name}(timeout=None)` switches the default timeout off")
+            return
+        if label is None or n.has_star_kwargs(node):
+            return
+        if n.keyword(node, "timeout") is not None:
+            return
+        ctx.report(self.name, node, f"`{label}()` without a timeout can wait forever")

@@ -1,0 +1,434 @@
+"""Stage 5: find the entrypoints and classify them as api, worker or job.
+
+Works on the project model only. Each entrypoint gets the set of files it reaches: its
+own import closure, plus the files that attach to it (routers it includes, views and
+tasks that decorate its object, Django URL modules and apps, Celery task modules).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from readiness_lint.model import Entrypoint, FileFacts, Kind, MainGuardFact, ObjectFact, RouteFact
+from readiness_lint.project import ObjectRef, Project, Service
+
+API_CTORS = {
+    "fastapi.FastAPI": "fastapi",
+    "fastapi.applications.FastAPI": "fastapi",
+    "starlette.applications.Starlette": "starlette",
+    "flask.Flask": "flask",
+    "aiohttp.web.Application": "aiohttp",
+    "aiohttp.web_app.Application": "aiohttp",
+    "quart.Quart": "quart",
+    "sanic.Sanic": "sanic",
+    "litestar.Litestar": "litestar",
+    "tornado.web.Application": "tornado",
+    "falcon.App": "falcon",
+    "falcon.API": "falcon",
+    "falcon.asgi.App": "falcon",
+    "bottle.Bottle": "bottle",
+    "connexion.App": "connexion",
+    "connexion.FlaskApp": "connexion",
+    "connexion.AsyncApp": "connexion",
+    "http.server.HTTPServer": "http.server",
+    "http.server.ThreadingHTTPServer": "http.server",
+}
+ROUTER_CTORS = frozenset(
+    {
+        "fastapi.APIRouter", "fastapi.routing.APIRouter", "flask.Blueprint",
+        "aiohttp.web.RouteTableDef", "starlette.routing.Router", "quart.Blueprint",
+        "sanic.Blueprint", "litestar.Router",
+    }
+)
+WORKER_CTORS = {
+    "celery.Celery": "celery",
+    "confluent_kafka.Consumer": "kafka",
+    "confluent_kafka.DeserializingConsumer": "kafka",
+    "kafka.KafkaConsumer": "kafka",
+    "aiokafka.AIOKafkaConsumer": "kafka",
+    "rq.Worker": "rq",
+    "rq.worker.Worker": "rq",
+    "rq.SimpleWorker": "rq",
+    "dramatiq.brokers.rabbitmq.RabbitmqBroker": "dramatiq",
+    "dramatiq.brokers.redis.RedisBroker": "dramatiq",
+    "huey.RedisHuey": "huey",
+    "huey.SqliteHuey": "huey",
+    "arq.worker.Worker": "arq",
+}
+JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler"}
+SERVE_CALLS = frozenset(
+    {
+        "uvicorn.run", "hypercorn.asyncio.serve", "aiohttp.web.run_app", "waitress.serve",
+        "werkzeug.serving.run_simple", "gunicorn.app.wsgiapp.run", "bjoern.run",
+        "django.core.management.execute_from_command_line", "granian.Granian",
+    }
+)
+SERVE_METHODS = frozenset({"serve_forever", "run_forever"})
+NOT_ENTRYPOINT_CALLS = frozenset(
+    {"unittest.main", "doctest.testmod", "pytest.main", "setuptools.setup", "distutils.core.setup"}
+)
+LOOP_FRAMEWORKS = (
+    ("receive_message", "sqs"),
+    ("poll", "kafka"),
+    ("consume", "queue"),
+    ("getmany", "kafka"),
+    ("blpop", "redis"),
+    ("brpop", "redis"),
+    ("xread", "redis"),
+    ("basic_get", "rabbitmq"),
+    ("pull", "pubsub"),
+    ("get_updates", "telegram"),
+    ("getUpdates", "telegram"),
+)
+NOT_SERVICE_FILES = frozenset(
+    {"setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py", "docs/conf.py", "conf.py"}
+)
+
+
+@dataclass
+class _Candidate:
+    path: str
+    line: int
+    kind: Kind
+    framework: str
+    symbol: str
+    objects: tuple[ObjectRef, ...] = ()
+
+
+def classify(project: Project) -> list[Service]:
+    """All entrypoints of the project, each with the service view its rules need."""
+    candidates: list[_Candidate] = []
+    service_files = {p: f for p, f in project.files.items() if not f.is_test}
+    for path, facts in sorted(service_files.items()):
+        candidates.extend(_file_candidates(project, path, facts))
+    candidates.extend(_django_candidates(project))
+    candidates.extend(_dramatiq_candidates(project))
+    candidates = _drop_mounted_apps(project, candidates)
+    services = [_service(project, c) for c in candidates]
+    services.sort(key=lambda s: (s.entrypoint.path, s.entrypoint.line, s.entrypoint.kind))
+    return services
+
+
+def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    seen: set[tuple[Kind, str]] = set()
+
+    def add(candidate: _Candidate) -> None:
+        key = (candidate.kind, candidate.framework)
+        if key in seen:
+            for existing in out:
+                if (existing.kind, existing.framework) == key:
+                    existing.objects = existing.objects + candidate.objects
+            return
+        seen.add(key)
+        out.append(candidate)
+
+    for obj in facts.objects:
+        kind_fw = _object_kind(project, path, obj)
+        if kind_fw is not None:
+            kind, framework = kind_fw
+            add(_Candidate(path, obj.line, kind, framework, obj.name, ((path, obj.name),)))
+    for signal in facts.signals:
+        if signal.kind == "schedule":
+            add(_Candidate(path, signal.line, "job", "schedule", "schedule"))
+        elif signal.kind == "celery-beat":
+            add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
+    for loop in facts.loops:
+        if not _loop_in_worker_object_file(out):
+            add(_Candidate(path, loop.line, "worker", _loop_framework(loop.source), loop.scope or "loop"))
+    for class_name, base, line in facts.classes:
+        if base.endswith("BaseCommand") and "/management/commands/" in f"/{path}":
+            add(_Candidate(path, line, "job", "django-command", class_name))
+    guard = facts.main_guard
+    if guard is not None and not _is_django_manage(facts):
+        role = _guard_role(facts, guard, out)
+        if role == "job":
+            framework = _cli_framework(facts)
+            add(_Candidate(path, guard.line, "job", framework, "__main__"))
+    elif guard is None and facts.script_line and _is_script(project, path):
+        add(_Candidate(path, facts.script_line, "job", "script", "script"))
+    return out
+
+
+def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, str] | None:
+    ctor = obj.ctor
+    if ctor in API_CTORS:
+        return "api", API_CTORS[ctor]
+    if ctor in WORKER_CTORS:
+        return "worker", WORKER_CTORS[ctor]
+    for prefix, framework in JOB_CTOR_PREFIXES.items():
+        if ctor.startswith(prefix) and ctor.rsplit(".", 1)[-1].endswith("Scheduler"):
+            return "job", framework
+    return None
+
+
+def _loop_in_worker_object_file(existing: list[_Candidate]) -> bool:
+    return any(c.kind == "worker" for c in existing)
+
+
+def _loop_framework(source: str) -> str:
+    method = source.rpartition(".")[2]
+    if source.endswith(("Consumer",)):
+        return "kafka"
+    for name, framework in LOOP_FRAMEWORKS:
+        if method == name:
+            return framework
+    return "consume-loop"
+
+
+def _is_django_manage(facts: FileFacts) -> bool:
+    return any(s.kind == "django-manage" for s in facts.signals)
+
+
+def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidate]) -> str:
+    """What the ``__main__`` block does: serve an app, run a worker or a scheduler, or a job."""
+    calls = set(guard.calls)
+    local = {f.name: f for f in facts.functions}
+    # Follow local functions two levels deep: main() -> run() -> consume loop.
+    frontier = [c for c in guard.calls if c in local]
+    for _ in range(2):
+        nxt = []
+        for name in frontier:
+            for call in local[name].calls:
+                if call not in calls:
+                    calls.add(call)
+                    if call in local:
+                        nxt.append(call)
+        frontier = nxt
+    if calls & NOT_ENTRYPOINT_CALLS and not (calls - NOT_ENTRYPOINT_CALLS - {"sys.exit"}):
+        return "none"
+    object_names = {c.symbol for c in existing}
+    for call in calls:
+        owner, _, method = call.rpartition(".")
+        if call in SERVE_CALLS or method in SERVE_METHODS:
+            return "serve"
+        if owner in object_names and method in {"run", "start", "work", "worker_main", "run_forever"}:
+            return "serve"
+        if method in {"run_pending", "run_all"} and owner.startswith("schedule"):
+            return "serve"
+    loop_scopes = {loop.scope.split(".")[0] for loop in facts.loops}
+    if "" in loop_scopes or loop_scopes & calls:
+        return "serve"
+    if any(c.kind in {"worker", "api"} for c in existing) and not guard.calls:
+        return "serve"
+    return "job"
+
+
+def _cli_framework(facts: FileFacts) -> str:
+    modules = {imp.module.split(".")[0] for imp in facts.imports if imp.level == 0}
+    for framework in ("typer", "click", "fire", "argparse"):
+        if framework in modules:
+            return framework
+    return "script"
+
+
+def _is_script(project: Project, path: str) -> bool:
+    """A module doing work at import time, that nothing imports, and not a known config file."""
+    name = path.rsplit("/", 1)[-1]
+    if path in NOT_SERVICE_FILES or name in NOT_SERVICE_FILES or "/migrations/" in f"/{path}":
+        return False
+    if path.startswith(("docs/", "doc/", "examples/")):
+        return False
+    return not project.importers.get(path)
+
+
+def _django_candidates(project: Project) -> list[_Candidate]:
+    """One api entrypoint per Django settings module actually used by wsgi/asgi/manage.py."""
+    runners: dict[str, tuple[int, str, int]] = {}
+    rank = {"django-wsgi": 0, "django-asgi": 1, "django-manage": 2}
+    for path, facts in sorted(project.files.items()):
+        if facts.is_test:
+            continue
+        kinds = {s.kind: s.line for s in facts.signals if s.kind in rank}
+        if not kinds:
+            continue
+        best = min(kinds, key=lambda k: rank[k])
+        settings = [ref for ref in facts.module_refs if ref[0] == "settings"]
+        key = settings[0][1] if settings else ""
+        current = runners.get(key)
+        candidate = (rank[best], path, kinds[best])
+        if current is None or candidate < current:
+            runners[key] = candidate
+    out = []
+    for settings_module, (_, path, line) in sorted(runners.items()):
+        out.append(_Candidate(path, line, "api", "django", settings_module or "django"))
+    if not out:
+        for path, facts in sorted(project.files.items()):
+            if not facts.is_test and any(s.kind == "django-settings" for s in facts.signals):
+                if any(ref[0] == "urlconf" for ref in facts.module_refs):
+                    out.append(_Candidate(path, 1, "api", "django", "settings"))
+                    break
+    return out
+
+
+def _dramatiq_candidates(project: Project) -> list[_Candidate]:
+    actors = [
+        (path, task)
+        for path, facts in sorted(project.files.items())
+        if not facts.is_test
+        for task in facts.tasks
+        if task.framework == "dramatiq"
+    ]
+    brokers = [
+        path
+        for path, facts in project.files.items()
+        if any(WORKER_CTORS.get(o.ctor) == "dramatiq" for o in facts.objects)
+    ]
+    if not actors or brokers:
+        return []
+    path, task = actors[0]
+    return [_Candidate(path, task.line, "worker", "dramatiq", "actors")]
+
+
+def _drop_mounted_apps(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A sub-application mounted into another app is part of that app, not an entrypoint."""
+    mounted: set[ObjectRef] = set()
+    for path, facts in project.files.items():
+        for mount in facts.mounts:
+            if mount.target_kind == "object":
+                ref = project.resolve_object(path, mount.target)
+                if ref is not None:
+                    mounted.add(ref)
+    return [c for c in candidates if not (c.kind == "api" and c.objects and set(c.objects) <= mounted)]
+
+
+# reach ---------------------------------------------------------------------------------
+def _service(project: Project, candidate: _Candidate) -> Service:
+    starts: set[str] = {candidate.path}
+    objects: set[ObjectRef] = set(candidate.objects)
+    framework_logging = False
+    if candidate.framework == "django" or candidate.framework == "django-command":
+        starts |= _django_reach_starts(project, candidate)
+    if candidate.framework == "celery" and candidate.kind == "worker":
+        starts |= _celery_reach_starts(project, candidate)
+        framework_logging = True
+    if candidate.framework == "dramatiq":
+        starts |= {p for p, f in project.files.items() if any(t.framework == "dramatiq" for t in f.tasks)}
+    routes: list[tuple[str, RouteFact]] = []
+    if objects:
+        attached, objects = _attached(project, objects)
+        starts |= attached
+    reach = project.closure(starts)
+    # Files attached through decorators on our objects, and what they import.
+    if objects:
+        extra = {
+            path
+            for path, facts in project.files.items()
+            if not facts.is_test and _attaches(project, path, facts, objects)
+        }
+        if extra - reach:
+            reach |= project.closure(extra)
+    if candidate.kind == "api":
+        for path in sorted(reach):
+            for route in project.files[path].routes:
+                if not route.owner:
+                    routes.append((path, route))
+                    continue
+                ref = project.resolve_object(path, route.owner)
+                if ref in objects:
+                    routes.append((path, route))
+        for path in sorted(reach):
+            for mount in project.files[path].mounts:
+                if mount.target_kind == "module" and project.resolve_module(path, mount.target) is None:
+                    routes.append((path, RouteFact(owner="", path=mount.target, handler="", line=mount.line)))
+    entrypoint = Entrypoint(
+        id=f"{candidate.kind}:{candidate.path}:{candidate.symbol}",
+        path=candidate.path,
+        line=candidate.line,
+        kind=candidate.kind,
+        framework=candidate.framework,
+        module=project.module_name(candidate.path),
+        reach=tuple(sorted(reach)),
+    )
+    return Service(entrypoint=entrypoint, project=project, routes=routes, framework_logging=framework_logging)
+
+
+def _attached(project: Project, roots: set[ObjectRef]) -> tuple[set[str], set[ObjectRef]]:
+    """Objects mounted into ``roots`` (routers, blueprints), transitively, and their files."""
+    objects = set(roots)
+    files: set[str] = set()
+    changed = True
+    while changed:
+        changed = False
+        for path, facts in project.files.items():
+            for mount in facts.mounts:
+                if mount.target_kind != "object":
+                    continue
+                owner = project.resolve_object(path, mount.owner)
+                if owner not in objects:
+                    continue
+                target = project.resolve_object(path, mount.target)
+                if target is not None and target not in objects:
+                    objects.add(target)
+                    files.add(target[0])
+                    changed = True
+    return files, objects
+
+
+def _attaches(project: Project, path: str, facts: FileFacts, objects: set[ObjectRef]) -> bool:
+    owners: Iterable[str] = [r.owner for r in facts.routes if r.owner] + [t.owner for t in facts.tasks if t.owner]
+    return any(project.resolve_object(path, owner) in objects for owner in owners)
+
+
+def _django_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
+    starts: set[str] = set()
+    settings_paths: set[str] = set()
+    for path, facts in project.files.items():
+        if facts.is_test:
+            continue
+        if candidate.path == path or candidate.framework == "django-command":
+            for kind, value, _ in facts.module_refs:
+                if kind == "settings":
+                    found = project.resolve_module(path, value)
+                    if found:
+                        settings_paths.add(found)
+    if not settings_paths:
+        settings_paths = {
+            p for p, f in project.files.items() if any(s.kind == "django-settings" for s in f.signals)
+        }
+    settings_reach = project.closure(settings_paths)
+    starts |= settings_reach
+    queue: list[tuple[str, str]] = []
+    for path in settings_reach:
+        for kind, value, _ in project.files[path].module_refs:
+            if kind == "urlconf":
+                queue.append((path, value))
+            elif kind == "installed_app":
+                found = project.resolve_module(path, value.split(".apps.")[0])
+                if found:
+                    package = found.rsplit("/", 1)[0] if found.endswith("__init__.py") else found[:-3]
+                    starts |= {
+                        p for p in project.files_under(package) if "/management/commands/" not in p
+                    }
+                    starts.add(found)
+    seen: set[str] = set()
+    while queue:
+        importer, module = queue.pop()
+        found = project.resolve_module(importer, module)
+        if found is None or found in seen:
+            continue
+        seen.add(found)
+        starts.add(found)
+        for mount in project.files[found].mounts:
+            if mount.target_kind == "module":
+                queue.append((found, mount.target))
+    return starts
+
+
+def _celery_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
+    starts: set[str] = set()
+    facts = project.files[candidate.path]
+    for kind, value, _ in facts.module_refs:
+        if kind == "include" and value:
+            found = project.resolve_module(candidate.path, value)
+            if found:
+                starts.add(found)
+        elif kind == "autodiscover":
+            starts |= {p for p, f in project.files.items() if p.endswith("tasks.py") and not f.is_test}
+    for path, other in project.files.items():
+        if other.is_test:
+            continue
+        if any(t.framework == "celery" and (not t.owner or t.owner.endswith("shared_task")) for t in other.tasks):
+            starts.add(path)
+    return starts

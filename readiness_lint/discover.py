@@ -1,0 +1,144 @@
+"""Stage 1: find the Python files of a service.
+
+Skips version-control and tool directories, virtual environments, ``node_modules``,
+build output and what ``.gitignore`` files ignore. Test files are marked, not dropped:
+whether they count as service code is the engine's choice.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pathspec
+
+from readiness_lint.errors import UsageError
+from readiness_lint.model import FileError
+
+SKIP_DIRS = frozenset(
+    {
+        ".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox", ".nox",
+        ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist", ".eggs", "site-packages",
+        ".readiness_lint_cache", ".idea", ".vscode", "__pypackages__", ".direnv", "htmlcov",
+    }
+)
+TEST_DIRS = frozenset({"tests", "test", "testing"})
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file to analyse: its path relative to the root (POSIX) and on disk."""
+
+    rel: str
+    abs: str
+    is_test: bool
+
+
+def is_test_path(rel: str) -> bool:
+    parts = rel.split("/")
+    name = parts[-1]
+    if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py"):
+        return True
+    return any(part in TEST_DIRS for part in parts[:-1])
+
+
+def scan_root(paths: Iterable[str]) -> Path:
+    """The directory paths are reported relative to: the one directory given, or the common parent."""
+    resolved = [Path(p).resolve() for p in paths]
+    dirs = [p if p.is_dir() else p.parent for p in resolved]
+    if len(dirs) == 1:
+        return dirs[0]
+    return Path(os.path.commonpath([str(d) for d in dirs]))
+
+
+def discover(paths: list[str], root: Path) -> tuple[list[SourceFile], list[FileError]]:
+    """All Python files under ``paths``, sorted, with the errors met on the way."""
+    files: dict[str, SourceFile] = {}
+    errors: list[FileError] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"{raw}: no such file or directory")
+        if path.is_file():
+            rel = _relative(path.resolve(), root)
+            files[rel] = SourceFile(rel, str(path), is_test_path(rel))
+            continue
+        for source in _walk(path, root, errors):
+            files[source.rel] = source
+    return [files[k] for k in sorted(files)], errors
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _is_venv(directory: str) -> bool:
+    return os.path.isfile(os.path.join(directory, "pyvenv.cfg"))
+
+
+def _load_ignore(directory: str) -> pathspec.PathSpec | None:
+    ignore_file = os.path.join(directory, ".gitignore")
+    if not os.path.isfile(ignore_file):
+        return None
+    try:
+        with open(ignore_file, encoding="utf-8", errors="replace") as handle:
+            return pathspec.GitIgnoreSpec.from_lines(handle)
+    except OSError:
+        return None
+
+
+def _walk(top: Path, root: Path, errors: list[FileError]) -> Iterable[SourceFile]:
+    root_str = str(root)
+    specs: list[tuple[str, pathspec.PathSpec]] = []
+    # .gitignore files above the scanned directory, up to the root, apply too.
+    parents = [p for p in [top.resolve(), *top.resolve().parents] if str(p).startswith(root_str)]
+    for parent in reversed(parents[1:]):
+        spec = _load_ignore(str(parent))
+        if spec is not None:
+            specs.append((str(parent), spec))
+
+    def on_error(exc: OSError) -> None:
+        where = _relative(Path(exc.filename), root) if exc.filename else str(top)
+        errors.append(FileError(path=where, message=f"cannot read directory: {exc.strerror}", kind="io"))
+
+    for dirpath, dirnames, filenames in os.walk(top, onerror=on_error, followlinks=False):
+        spec = _load_ignore(dirpath)
+        if spec is not None:
+            specs.append((dirpath, spec))
+        active = [(base, s) for base, s in specs if dirpath == base or dirpath.startswith(base + os.sep)]
+        kept = []
+        for name in sorted(dirnames):
+            full = os.path.join(dirpath, name)
+            if name in SKIP_DIRS or name.endswith(".egg-info") or _is_venv(full):
+                continue
+            if os.path.islink(full) or _ignored(full, active, is_dir=True):
+                continue
+            kept.append(name)
+        dirnames[:] = kept
+        for name in sorted(filenames):
+            if not name.endswith(".py"):
+                continue
+            full = os.path.join(dirpath, name)
+            if _ignored(full, active, is_dir=False):
+                continue
+            if os.path.islink(full):
+                target = os.path.realpath(full)
+                if not target.startswith(root_str + os.sep):
+                    continue
+            rel = _relative(Path(os.path.abspath(full)), root)
+            yield SourceFile(rel, full, is_test_path(rel))
+
+
+def _ignored(full: str, specs: list[tuple[str, pathspec.PathSpec]], is_dir: bool) -> bool:
+    for base, spec in specs:
+        rel = os.path.relpath(full, base).replace(os.sep, "/")
+        if is_dir:
+            rel += "/"
+        if spec.match_file(rel):
+            return True
+    return False

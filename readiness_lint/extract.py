@@ -1,0 +1,1089 @@
+"""Stage 3: one walk of a file's syntax tree turns it into plain facts.
+
+The walk is hand-written over the fields that can hold code (a generic ``CSTVisitor``
+costs as much again as the parse, because it visits every whitespace and token node).
+Line rules hook into the same walk through :class:`Context`. Positions are computed once,
+at the end, for the few nodes that produced a fact (:mod:`readiness_lint.locate`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import libcst as cst
+
+from readiness_lint import names as n
+from readiness_lint.locate import locate
+from readiness_lint.model import (
+    FileFacts,
+    FunctionFact,
+    ImportFact,
+    LineFinding,
+    LoopFact,
+    MainGuardFact,
+    MountFact,
+    ObjectFact,
+    RouteFact,
+    SignalFact,
+    TaskFact,
+)
+
+_WALK_FIELDS = frozenset(
+    {
+        "args", "bases", "body", "cases", "cause", "comparator", "comparisons", "decorator",
+        "decorators", "default", "elements", "elt", "exc", "expression", "finalbody", "for_in",
+        "func", "guard", "handlers", "ifs", "inner_for_in", "item", "items", "iter", "key",
+        "keywords", "left", "lower", "upper", "step", "msg", "orelse", "params",
+        "posonly_params", "kwonly_params", "star_arg", "star_kwarg", "parts", "rest", "right",
+        "slice", "subject", "target", "targets", "test", "type", "value", "expression",
+    }
+)
+_FIELDS_CACHE: dict[type, tuple[str, ...]] = {}
+
+
+def _fields(cls: type) -> tuple[str, ...]:
+    found = _FIELDS_CACHE.get(cls)
+    if found is None:
+        names = getattr(cls, "__dataclass_fields__", {})
+        found = tuple(name for name in names if name in _WALK_FIELDS)
+        _FIELDS_CACHE[cls] = found
+    return found
+
+
+ROUTE_METHODS = frozenset(
+    {"get", "post", "put", "patch", "delete", "head", "options", "route", "api_route",
+     "websocket", "trace", "view_config"}
+)
+ROUTE_ADDERS = frozenset(
+    {"add_api_route", "add_url_rule", "add_route", "add_get", "add_post", "add_put",
+     "add_patch", "add_delete", "add_head", "add_view", "add_websocket_route"}
+)
+# Route constructors whose first argument is a path: Starlette, aiohttp, Django.
+ROUTE_CALLS = frozenset(
+    {"starlette.routing.Route", "starlette.routing.WebSocketRoute", "aiohttp.web.get",
+     "aiohttp.web.post", "aiohttp.web.put", "aiohttp.web.delete", "aiohttp.web.patch",
+     "aiohttp.web.head", "aiohttp.web.route", "aiohttp.web.view", "django.urls.path",
+     "django.urls.re_path", "django.conf.urls.url", "django.conf.urls.re_path"}
+)
+MOUNT_METHODS = {"include_router": 0, "register_blueprint": 0, "mount": 1, "add_subapp": 1,
+                 "register": 0}
+EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit"})
+BROAD_EXCEPTIONS = frozenset({"", "Exception", "BaseException", "builtins.Exception"})
+LOGGING_CONFIG_CALLS = frozenset(
+    {"logging.basicConfig", "logging.config.dictConfig", "logging.config.fileConfig",
+     "structlog.configure", "structlog.configure_once", "loguru.logger.add",
+     "loguru.logger.configure", "coloredlogs.install", "logzero.setup_logger",
+     "logging_config.dictConfig"}
+)
+METRICS_MODULES = (
+    "prometheus_client", "statsd", "datadog", "opentelemetry.metrics", "opentelemetry.sdk.metrics",
+    "prometheus_fastapi_instrumentator", "starlette_exporter", "starlette_prometheus",
+    "prometheus_flask_exporter", "django_prometheus", "aioprometheus", "pystatsd", "markus",
+    "opentelemetry.exporter.prometheus", "ddtrace.runtime", "newrelic", "aiodogstatsd",
+)
+HEARTBEAT_MODULES = ("cronitor", "sentry_sdk.crons", "healthchecks_io", "statsd", "datadog")
+HEARTBEAT_CALLS = frozenset(
+    {"prometheus_client.push_to_gateway", "prometheus_client.pushadd_to_gateway",
+     "sentry_sdk.crons.monitor", "sentry_sdk.monitor", "sentry_sdk.capture_checkin",
+     "sentry_sdk.crons.capture_checkin"}
+)
+_HEARTBEAT_TEXT = re.compile(
+    r"heartbeat|hc-ping\.com|healthchecks\.io|cronitor\.(?:io|link)|nosnch\.in|deadmanssnitch"
+    r"|cronhub\.io|/api/v1/heartbeat|pushgateway",
+    re.IGNORECASE,
+)
+_HEARTBEAT_NAME = re.compile(r"heart_?beat|liveness|alive|dead_?man", re.IGNORECASE)
+_METRICS_FILE = re.compile(r"(?:^|[/\\_\-.])metrics?(?:[\w\-.]*)\.(?:jsonl?|csv|prom|txt|ndjson)$", re.IGNORECASE)
+CONSUME_METHODS = frozenset(
+    {"poll", "consume", "receive_message", "receive_messages", "basic_get", "blpop", "brpop",
+     "brpoplpush", "blmove", "xread", "xreadgroup", "get_message", "pull", "getmany",
+     "get_updates", "getUpdates", "fetch_messages", "dequeue", "reserve"}
+)
+CONSUMER_CTOR_SUFFIXES = ("Consumer", "KafkaConsumer", "AIOKafkaConsumer")
+
+
+@dataclass
+class _Frame:
+    """Accumulates facts about a module-level function or the ``__main__`` block."""
+
+    name: str
+    line_node: cst.CSTNode
+    calls: list[str] = field(default_factory=list)
+    dropped: list[str] = field(default_factory=list)
+    returns_nonzero: bool = False
+    returns_value: bool = False
+    swallows: bool = False
+    exits_nonzero: bool = False
+    exits_zero_in_handler: bool = False
+    loop_depth: int = 0
+
+
+@dataclass
+class _Handler:
+    broad: bool
+    reraises: bool = False
+
+
+class Context:
+    """What a line rule may ask about where it is, and how it reports."""
+
+    def __init__(self, path: str, is_test: bool) -> None:
+        self.path = path
+        self.is_test = is_test
+        self.aliases: dict[str, str] = {}
+        self.objects: dict[str, str] = {}
+        self.local_functions: set[str] = set()
+        self.scope: list[str] = []
+        self.caught: list[frozenset[str]] = []
+        self.exists_guards = 0
+        self.in_main_guard = False
+        self.in_docstring = False
+        self.env_default_depth = 0
+        self._pending: list[tuple[cst.CSTNode, Callable[[int, int], Any]]] = []
+        self._reported: set[tuple[str, int]] = set()
+
+    # name resolution -------------------------------------------------------------
+    def resolve(self, name: str | None) -> str | None:
+        """Expand the first component of a dotted name through the file's imports."""
+        if name is None:
+            return None
+        head, _, rest = name.partition(".")
+        target = self.aliases.get(head)
+        if target is None:
+            return name
+        return f"{target}.{rest}" if rest else target
+
+    def object_ctor(self, name: str | None) -> str | None:
+        """The constructor a local name was bound to (``s = requests.Session()``)."""
+        if name is None:
+            return None
+        return self.objects.get(name)
+
+    def catches(self, *exception_names: str) -> bool:
+        """Whether an enclosing ``try`` or ``suppress`` catches one of these exceptions."""
+        for caught in self.caught:
+            for exc in caught:
+                short = exc.rsplit(".", 1)[-1]
+                if short in exception_names or exc in BROAD_EXCEPTIONS:
+                    return True
+        return False
+
+    # reporting ---------------------------------------------------------------------
+    def report(self, rule: str, node: cst.CSTNode, message: str, confidence: str = "high") -> None:
+        key = (rule, id(node))
+        if key in self._reported:
+            return
+        self._reported.add(key)
+        self.later(
+            node,
+            lambda line, col: LineFinding(rule=rule, line=line, column=col, message=message, confidence=confidence),
+        )
+
+    def later(self, node: cst.CSTNode, make: Callable[[int, int], Any]) -> None:
+        self._pending.append((node, make))
+
+
+class Extractor:
+    """Walks one module once; collects facts and runs the line rules' hooks."""
+
+    def __init__(self, module: cst.Module, path: str, is_test: bool, rules: Sequence[Any]) -> None:
+        self.module = module
+        self.ctx = Context(path, is_test)
+        self.rules = rules
+        self.rule_errors: dict[str, str] = {}
+        self.call_hooks = [self._guarded(r, "on_call") for r in rules if _overrides(r, "on_call")]
+        self.string_hooks = [self._guarded(r, "on_string") for r in rules if _overrides(r, "on_string")]
+        self.binding_hooks = [self._guarded(r, "on_binding") for r in rules if _overrides(r, "on_binding")]
+        self.signals: list[Any] = []
+        self.module_refs: list[tuple[str, str, int]] = []
+        self.frames: list[_Frame] = []
+        self.module_frame = _Frame(name="<module>", line_node=module)
+        self.functions: list[_Frame] = []
+        self.guard: _Frame | None = None
+        self.handlers: list[_Handler] = []
+        self.script_node: cst.CSTNode | None = None
+        self.mentions_sigterm = False
+        self.installs_signal_handler: cst.CSTNode | None = None
+        self.dispatch: dict[type, Callable[[Any], None]] = {
+            cst.Import: self.visit_import,
+            cst.ImportFrom: self.visit_import_from,
+            cst.FunctionDef: self.visit_function,
+            cst.ClassDef: self.visit_class,
+            cst.If: self.visit_if,
+            cst.Try: self.visit_try,
+            cst.ExceptHandler: self.visit_handler,
+            cst.While: self.visit_while,
+            cst.For: self.visit_for,
+            cst.With: self.visit_with,
+            cst.Call: self.visit_call,
+            cst.Assign: self.visit_assign,
+            cst.AnnAssign: self.visit_ann_assign,
+            cst.SimpleString: self.visit_string,
+            cst.ConcatenatedString: self.visit_string,
+            cst.FormattedString: self.visit_fstring,
+            cst.Dict: self.visit_dict,
+            cst.Param: self.visit_param,
+            cst.Return: self.visit_return,
+            cst.Raise: self.visit_raise,
+            cst.Expr: self.visit_expr,
+            cst.Attribute: self.visit_attribute,
+            cst.Name: self.visit_name,
+        }
+
+    def _guarded(self, rule: Any, hook: str) -> Callable[..., None]:
+        """A rule's hook that, if it raises, disables that rule for this file and records why."""
+        method = getattr(rule, hook)
+        name = rule.name
+        errors = self.rule_errors
+
+        def call(*args: Any) -> None:
+            if name in errors:
+                return
+            try:
+                method(*args)
+            except Exception as exc:  # a bug in one rule must not stop the others
+                errors[name] = f"{type(exc).__name__}: {exc}"
+
+        return call
+
+    # driver ------------------------------------------------------------------------
+    def run(self) -> FileFacts:
+        self._prescan_imports(self.module.body)
+        self._find_script(self.module.body)
+        body = self.module.body
+        for index, stmt in enumerate(body):
+            self.ctx.in_docstring = index == 0 and _is_docstring(stmt)
+            self.walk(stmt)
+            self.ctx.in_docstring = False
+        return self._finish()
+
+    def walk(self, node: cst.CSTNode) -> None:
+        handler = self.dispatch.get(type(node))
+        if handler is not None:
+            handler(node)
+        else:
+            self.generic(node)
+
+    def generic(self, node: cst.CSTNode) -> None:
+        for name in _fields(type(node)):
+            value = getattr(node, name)
+            if isinstance(value, cst.CSTNode):
+                self.walk(value)
+            elif type(value) in (list, tuple):
+                for item in value:
+                    if isinstance(item, cst.CSTNode):
+                        self.walk(item)
+
+    def walk_all(self, nodes: Sequence[cst.CSTNode]) -> None:
+        for node in nodes:
+            self.walk(node)
+
+    # imports -----------------------------------------------------------------------
+    def _prescan_imports(self, body: Sequence[cst.CSTNode]) -> None:
+        """Bind module-level import aliases first, so uses above an import resolve too."""
+        for stmt in body:
+            if isinstance(stmt, cst.SimpleStatementLine):
+                for small in stmt.body:
+                    if isinstance(small, (cst.Import, cst.ImportFrom)):
+                        self._bind_import(small, record=False)
+            elif isinstance(stmt, (cst.Try, cst.If)):
+                self._prescan_imports(stmt.body.body)
+
+    def visit_import(self, node: cst.Import) -> None:
+        self._bind_import(node, record=True)
+
+    def visit_import_from(self, node: cst.ImportFrom) -> None:
+        self._bind_import(node, record=True)
+
+    def _bind_import(self, node: cst.Import | cst.ImportFrom, record: bool) -> None:
+        ctx = self.ctx
+        if isinstance(node, cst.Import):
+            for alias in node.names:
+                full = n.dotted(alias.name) or ""
+                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                    bound = alias.asname.name.value
+                    ctx.aliases[bound] = full
+                else:
+                    bound = full.split(".")[0]
+                    ctx.aliases.setdefault(bound, bound)
+                if record:
+                    self._record_import(node, full, 0, None, bound)
+            return
+        level = len(node.relative)
+        module = n.dotted(node.module) if node.module is not None else ""
+        module = module or ""
+        prefix = "." * level + module
+        if isinstance(node.names, cst.ImportStar):
+            if record:
+                self._record_import(node, module, level, "*", "*")
+            return
+        for alias in node.names:
+            name = n.dotted(alias.name) or ""
+            bound = name
+            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                bound = alias.asname.name.value
+            ctx.aliases[bound] = f"{prefix}.{name}" if module else f"{prefix}{name}"
+            if record:
+                self._record_import(node, module, level, name, bound)
+
+    def _record_import(self, node: cst.CSTNode, module: str, level: int, name: str | None, alias: str) -> None:
+        self.ctx.later(
+            node,
+            lambda line, col: ImportFact(module=module, level=level, name=name, alias=alias, line=line),
+        )
+        full = f"{module}.{name}" if name and name != "*" else module
+        if level == 0:
+            if full.startswith(METRICS_MODULES) or module.startswith(METRICS_MODULES):
+                self.signal(node, "metrics", module)
+            if full.startswith(HEARTBEAT_MODULES) or module.startswith(HEARTBEAT_MODULES):
+                self.signal(node, "heartbeat", module)
+
+    # facts helpers -----------------------------------------------------------------
+    def signal(self, node: cst.CSTNode, kind: str, detail: str = "") -> None:
+        self.ctx.later(node, lambda line, col: SignalFact(kind=kind, line=line, detail=detail))
+
+    def scope_name(self) -> str:
+        return ".".join(self.ctx.scope)
+
+    # statements --------------------------------------------------------------------
+    def _find_script(self, body: Sequence[cst.CSTNode]) -> None:
+        """A module that does work at import time (loops, ``with`` blocks) is a script."""
+        if not any(isinstance(stmt, (cst.For, cst.While, cst.With)) for stmt in body):
+            return
+        for index, stmt in enumerate(body):
+            if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) or (index == 0 and _is_docstring(stmt)):
+                continue
+            if isinstance(stmt, cst.SimpleStatementLine) and all(
+                isinstance(small, (cst.Import, cst.ImportFrom)) for small in stmt.body
+            ):
+                continue
+            self.script_node = stmt
+            return
+
+    def visit_function(self, node: cst.FunctionDef) -> None:
+        ctx = self.ctx
+        name = node.name.value
+        for decorator in node.decorators:
+            self._decorator(decorator.decorator, name, node)
+            self.walk(decorator.decorator)
+        if not ctx.scope:
+            ctx.local_functions.add(name)
+        if _HEARTBEAT_NAME.search(name):
+            self.signal(node, "heartbeat", name)
+        self.walk(node.params)
+        top_level = not ctx.scope and not self.frames
+        if top_level:
+            frame = _Frame(name=name, line_node=node)
+            self.frames.append(frame)
+        ctx.scope.append(name)
+        saved_handlers, self.handlers = self.handlers, []
+        saved_caught, ctx.caught = ctx.caught, []
+        self.walk(node.body)
+        ctx.caught = saved_caught
+        self.handlers = saved_handlers
+        ctx.scope.pop()
+        if top_level:
+            self.functions.append(self.frames.pop())
+
+    def _decorator(self, expr: cst.BaseExpression, function: str, node: cst.FunctionDef) -> None:
+        call = expr if isinstance(expr, cst.Call) else None
+        target = call.func if call is not None else expr
+        raw = n.dotted(target)
+        if raw is None:
+            return
+        resolved = self.ctx.resolve(raw) or raw
+        owner, _, method = raw.rpartition(".")
+        if method in ROUTE_METHODS and owner:
+            path = ""
+            if call is not None:
+                args = n.positional(call)
+                first = args[0].value if args else None
+                kw = n.keyword(call, "path") or n.keyword(call, "rule")
+                if first is None and kw is not None:
+                    first = kw.value
+                if first is not None:
+                    path = n.string_value(first) or self.module.code_for_node(first)
+            owner_r = self.ctx.resolve(owner) or owner
+            self.ctx.later(
+                node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=function, line=line)
+            )
+            return
+        if method in {"task", "actor", "periodic_task", "db_task", "db_periodic_task", "job"} or resolved in {
+            "celery.shared_task",
+            "dramatiq.actor",
+            "huey.task",
+        }:
+            framework = _task_framework(resolved)
+            owner_r = "" if resolved.endswith("shared_task") else (self.ctx.resolve(owner) or owner)
+            self.ctx.later(
+                node,
+                lambda line, col: TaskFact(owner=owner_r, function=function, line=line, framework=framework),
+            )
+
+    def visit_class(self, node: cst.ClassDef) -> None:
+        bases = [self.ctx.resolve(n.dotted(b.value)) or "" for b in node.bases]
+        name = node.name.value
+        for base in bases:
+            self.ctx.later(node, lambda line, col, base=base: ("class", name, base, line))
+        for decorator in node.decorators:
+            self.walk(decorator.decorator)
+        self.walk_all(node.bases)
+        self.ctx.scope.append(name)
+        self.walk(node.body)
+        self.ctx.scope.pop()
+
+    def visit_if(self, node: cst.If) -> None:
+        ctx = self.ctx
+        if not ctx.scope and _is_main_guard(node.test):
+            self.guard = _Frame(name="__main__", line_node=node)
+            saved = self.frames
+            self.frames = [self.guard]
+            ctx.in_main_guard = True
+            self.walk(node.body)
+            ctx.in_main_guard = False
+            self.frames = saved
+            if node.orelse is not None:
+                self.walk(node.orelse)
+            return
+        self.walk(node.test)
+        guarded = _is_exists_check(node.test)
+        if guarded:
+            ctx.exists_guards += 1
+        self.walk(node.body)
+        if guarded:
+            ctx.exists_guards -= 1
+        if node.orelse is not None:
+            self.walk(node.orelse)
+
+    def visit_try(self, node: cst.Try) -> None:
+        ctx = self.ctx
+        caught: set[str] = set()
+        for handler in node.handlers:
+            caught.update(_exception_names(handler.type, ctx))
+        ctx.caught.append(frozenset(caught))
+        self.walk(node.body)
+        ctx.caught.pop()
+        for handler in node.handlers:
+            self.walk(handler)
+        if node.orelse is not None:
+            self.walk(node.orelse)
+        if node.finalbody is not None:
+            self.walk(node.finalbody)
+
+    def visit_handler(self, node: cst.ExceptHandler) -> None:
+        names = _exception_names(node.type, self.ctx)
+        broad = not names or bool(names & BROAD_EXCEPTIONS)
+        record = _Handler(broad=broad)
+        self.handlers.append(record)
+        if node.type is not None:
+            self.walk(node.type)
+        self.walk(node.body)
+        self.handlers.pop()
+        frame = self.frames[-1] if self.frames else self.module_frame
+        if broad and not record.reraises and frame.loop_depth == 0 and len(self.ctx.scope) <= 1:
+            frame.swallows = True
+
+    def visit_while(self, node: cst.While) -> None:
+        forever = _is_forever(node.test)
+        self.walk(node.test)
+        self._enter_loop()
+        if forever:
+            source = self._consume_call_in(node.body)
+            if source:
+                scope = self.scope_name()
+                self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
+        self.walk(node.body)
+        self._leave_loop()
+        if node.orelse is not None:
+            self.walk(node.orelse)
+
+    def visit_for(self, node: cst.For) -> None:
+        iterated = n.dotted(node.iter)
+        ctor = self.ctx.object_ctor(iterated)
+        if ctor is not None and ctor.endswith(CONSUMER_CTOR_SUFFIXES):
+            scope = self.scope_name()
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=ctor))
+        self.walk(node.target)
+        self.walk(node.iter)
+        self._enter_loop()
+        self.walk(node.body)
+        self._leave_loop()
+        if node.orelse is not None:
+            self.walk(node.orelse)
+
+    def _enter_loop(self) -> None:
+        (self.frames[-1] if self.frames else self.module_frame).loop_depth += 1
+
+    def _leave_loop(self) -> None:
+        (self.frames[-1] if self.frames else self.module_frame).loop_depth -= 1
+
+    def visit_with(self, node: cst.With) -> None:
+        ctx = self.ctx
+        suppressed: set[str] = set()
+        for item in node.items:
+            call = item.item
+            if isinstance(call, cst.Call) and (ctx.resolve(n.callee(call)) or "").endswith("suppress"):
+                for arg in call.args:
+                    suppressed.update(_exception_names(arg.value, ctx))
+            if (
+                isinstance(call, cst.Call)
+                and item.asname is not None
+                and isinstance(item.asname.name, cst.Name)
+            ):
+                ctor = ctx.resolve(n.callee(call))
+                if ctor:
+                    ctx.objects[item.asname.name.value] = ctor
+        self.walk_all(node.items)
+        ctx.caught.append(frozenset(suppressed))
+        self.walk(node.body)
+        ctx.caught.pop()
+
+    def visit_expr(self, node: cst.Expr) -> None:
+        value = node.value
+        if isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
+            saved, self.ctx.in_docstring = self.ctx.in_docstring, True
+            self.walk(value)
+            self.ctx.in_docstring = saved
+            return
+        if isinstance(value, cst.Await):
+            value = value.expression
+        if isinstance(value, cst.Call) and self.frames:
+            name = self.ctx.resolve(n.callee(value))
+            frame = self.frames[-1]
+            if name:
+                frame.dropped.append(name)
+                if name.endswith((".run", "run_until_complete")):
+                    for arg in n.positional(value):
+                        inner = arg.value
+                        if isinstance(inner, cst.Call):
+                            inner_name = self.ctx.resolve(n.callee(inner))
+                            if inner_name:
+                                frame.dropped.append(inner_name)
+                        elif isinstance(inner, cst.Name):
+                            frame.dropped.append(inner.value)
+        self.walk(node.value)
+
+    def visit_return(self, node: cst.Return) -> None:
+        frame = self.frames[-1] if self.frames and self.frames[-1].name != "__main__" else None
+        if frame is not None and len(self.ctx.scope) == 1 and node.value is not None:
+            value = n.int_value(node.value)
+            if not n.is_none(node.value):
+                frame.returns_value = True
+            if (value is not None and value != 0) or _may_be_status(node.value):
+                frame.returns_nonzero = True
+                if self.handlers:
+                    self.handlers[-1].reraises = True
+        if node.value is not None:
+            self.walk(node.value)
+
+    def visit_raise(self, node: cst.Raise) -> None:
+        if self.handlers:
+            self.handlers[-1].reraises = True
+        exc = node.exc
+        if exc is not None:
+            target = exc.func if isinstance(exc, cst.Call) else exc
+            if self.ctx.resolve(n.dotted(target)) in {"SystemExit", "builtins.SystemExit"}:
+                code = n.positional(exc)[0].value if isinstance(exc, cst.Call) and n.positional(exc) else None
+                self._exit(code)
+        if exc is not None:
+            self.walk(exc)
+        if node.cause is not None:
+            self.walk(node.cause)
+
+    def _exit(self, code: cst.BaseExpression | None) -> None:
+        frame = self.frames[-1] if self.frames else self.module_frame
+        value = None if code is None else n.int_value(code)
+        zero = code is None or n.is_none(code) or value == 0
+        if self.handlers:
+            self.handlers[-1].reraises = self.handlers[-1].reraises or not zero
+        if zero:
+            if self.handlers:
+                frame.exits_zero_in_handler = True
+        else:
+            frame.exits_nonzero = True
+
+    # expressions -------------------------------------------------------------------
+    def visit_call(self, node: cst.Call) -> None:
+        ctx = self.ctx
+        raw = n.callee(node)
+        name = ctx.resolve(raw)
+        if self.frames and name:
+            self.frames[-1].calls.append(name)
+        if name:
+            self._call_facts(node, raw or "", name)
+        for hook in self.call_hooks:
+            hook(node, name, ctx)
+        env_read = name in _ENV_READS
+        if env_read:
+            ctx.env_default_depth += 1
+        self.walk(node.func)
+        for arg in node.args:
+            if arg.keyword is not None:
+                for hook in self.binding_hooks:
+                    hook(arg.keyword.value, arg.value, ctx)
+            self.walk(arg.value)
+        if env_read:
+            ctx.env_default_depth -= 1
+
+    def _call_facts(self, node: cst.Call, raw: str, name: str) -> None:
+        ctx = self.ctx
+        owner, _, method = raw.rpartition(".")
+        if name in EXIT_CALLS:
+            args = n.positional(node)
+            self._exit(args[0].value if args else None)
+        if name in LOGGING_CONFIG_CALLS or (method == "addHandler" and not _is_null_handler(node)):
+            self.signal(node, "logging-config", name)
+        if name in HEARTBEAT_CALLS:
+            self.signal(node, "heartbeat", name)
+        if method == "touch" and _HEARTBEAT_NAME.search(raw + self._args_text(node)):
+            self.signal(node, "heartbeat", raw)
+        if name.startswith("schedule.every"):
+            self.signal(node, "schedule", "schedule")
+        if method == "add_periodic_task" or (method == "update" and n.keyword(node, "beat_schedule")):
+            self.signal(node, "celery-beat", raw)
+        if name in {"signal.signal", "signal.Signals"} or method == "add_signal_handler":
+            self.installs_signal_handler = node
+            args = n.positional(node)
+            if args:
+                sig = n.dotted(args[0].value) or ""
+                if sig.endswith("SIGTERM"):
+                    self.signal(node, "sigterm", sig)
+                elif sig.endswith("SIGINT"):
+                    self.signal(node, "sigint", sig)
+        if name.startswith("django.core.wsgi.get_wsgi_application"):
+            self.signal(node, "django-wsgi")
+        if name.startswith("django.core.asgi.get_asgi_application"):
+            self.signal(node, "django-asgi")
+        if name.startswith("django.core.management.execute_from_command_line"):
+            self.signal(node, "django-manage")
+        if name in {"os.environ.setdefault", "os.putenv"}:
+            args = n.positional(node)
+            if len(args) >= 2 and n.string_value(args[0].value) == "DJANGO_SETTINGS_MODULE":
+                value = n.string_value(args[1].value)
+                if value:
+                    self._module_ref(node, "settings", value)
+        if name in {"django.urls.include", "django.conf.urls.include"}:
+            args = n.positional(node)
+            if args:
+                first = args[0].value
+                target = n.string_value(first)
+                if target is None and isinstance(first, cst.Tuple) and first.elements:
+                    target = n.string_value(first.elements[0].value)
+                if target:
+                    self._mount(node, "", target, "module")
+        if name in ROUTE_CALLS:
+            args = n.positional(node)
+            if args:
+                path = n.string_value(args[0].value) or ""
+                handler = n.dotted(args[1].value) if len(args) > 1 else None
+                handler = (handler or "").rsplit(".", 1)[-1]
+                ctx.later(node, lambda line, col: RouteFact(owner="", path=path, handler=handler, line=line))
+        if method in ROUTE_ADDERS and owner:
+            args = n.positional(node)
+            kw = n.keyword(node, "path") or n.keyword(node, "rule")
+            first = args[0].value if args else (kw.value if kw else None)
+            path = (n.string_value(first) or "") if first is not None else ""
+            handler = ""
+            if len(args) > 1:
+                handler = (n.dotted(args[-1].value) or "").rsplit(".", 1)[-1]
+            owner_name = owner[: -len(".router")] if owner.endswith(".router") else owner
+            owner_r = ctx.resolve(owner_name) or owner_name
+            ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=handler, line=line))
+        if method in MOUNT_METHODS and owner:
+            index = MOUNT_METHODS[method]
+            args = n.positional(node)
+            target_node: cst.BaseExpression | None = args[index].value if len(args) > index else None
+            if target_node is None:
+                kw_arg = n.keyword(node, "app") or n.keyword(node, "router") or n.keyword(node, "blueprint")
+                target_node = kw_arg.value if kw_arg else None
+            target = n.dotted(target_node) if target_node is not None else None
+            if target_node is not None and isinstance(target_node, cst.Call):
+                target = n.callee(target_node)
+            if target:
+                self._mount(node, ctx.resolve(owner) or owner, ctx.resolve(target) or target, "object")
+        if name.startswith("celery.Celery") or method in {"autodiscover_tasks"}:
+            include = n.keyword(node, "include")
+            if include is not None:
+                for value in _string_list(include.value):
+                    self._module_ref(node, "include", value)
+            if method == "autodiscover_tasks":
+                args = n.positional(node)
+                packages = _string_list(args[0].value) if args else []
+                for value in packages:
+                    self._module_ref(node, "autodiscover", value)
+                if not packages:
+                    self._module_ref(node, "autodiscover", "")
+
+    def _args_text(self, node: cst.Call) -> str:
+        return " ".join(n.string_value(a.value) or n.dotted(a.value) or "" for a in node.args)
+
+    def _mount(self, node: cst.CSTNode, owner: str, target: str, kind: str) -> None:
+        self.ctx.later(
+            node,
+            lambda line, col: MountFact(owner=owner, target=target, target_kind=kind, line=line),  # type: ignore[arg-type]
+        )
+
+    def _module_ref(self, node: cst.CSTNode, kind: str, value: str) -> None:
+        self.ctx.later(node, lambda line, col: ("ref", kind, value, line))
+
+    def visit_assign(self, node: cst.Assign) -> None:
+        for target in node.targets:
+            self._bind(target.target, node.value, node)
+        for target in node.targets:
+            self.walk(target.target)
+        self.walk(node.value)
+
+    def visit_ann_assign(self, node: cst.AnnAssign) -> None:
+        if node.value is not None:
+            self._bind(node.target, node.value, node)
+            self.walk(node.value)
+        self.walk(node.target)
+
+    def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode) -> None:
+        ctx = self.ctx
+        raw = n.dotted(target)
+        if raw is None:
+            if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
+                for t, v in zip(target.elements, value.elements, strict=False):
+                    self._bind(t.value, v.value, node)
+            return
+        short = raw.rsplit(".", 1)[-1]
+        for hook in self.binding_hooks:
+            hook(short, value, ctx)
+        if _HEARTBEAT_NAME.search(short):
+            self.signal(node, "heartbeat", short)
+        if isinstance(value, cst.Call) and "." not in raw:
+            ctor = ctx.resolve(n.callee(value))
+            if ctor:
+                ctx.objects[raw] = ctor
+                scope = self.scope_name()
+                keywords = tuple(a.keyword.value for a in value.args if a.keyword is not None)
+                ctx.later(
+                    node,
+                    lambda line, col: ObjectFact(
+                        name=raw, ctor=ctor, line=line, column=col, scope=scope, keywords=keywords
+                    ),
+                )
+        if ctx.scope:
+            if raw.endswith("beat_schedule"):
+                self.signal(node, "celery-beat", raw)
+            return
+        self._module_setting(raw, value, node)
+
+    def _module_setting(self, name: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
+        """Module-level settings that frameworks read by name (Django, Celery)."""
+        if name == "INSTALLED_APPS":
+            for app in _string_list(value):
+                self._module_ref(node, "installed_app", app)
+                if app.startswith(METRICS_MODULES):
+                    self.signal(node, "metrics", app)
+                if app.startswith(("health_check", "watchman", "django_health")):
+                    self.signal(node, "health-lib", app)
+            self.signal(node, "django-settings")
+        elif name == "MIDDLEWARE":
+            for middleware in _string_list(value):
+                if middleware.startswith(METRICS_MODULES):
+                    self.signal(node, "metrics", middleware)
+        elif name == "ROOT_URLCONF":
+            target = n.string_value(value)
+            if target:
+                self._module_ref(node, "urlconf", target)
+        elif name in {"LOGGING", "LOGGING_CONFIG"}:
+            self.signal(node, "logging-config", name)
+        elif name in {"CELERY_BEAT_SCHEDULE", "CELERYBEAT_SCHEDULE", "beat_schedule"} or name.endswith(
+            "beat_schedule"
+        ):
+            self.signal(node, "celery-beat", name)
+        elif name == "urlpatterns":
+            self.signal(node, "django-urlconf")
+
+    def visit_string(self, node: cst.SimpleString | cst.ConcatenatedString) -> None:
+        value = n.string_value(node)
+        if value is None:
+            return
+        ctx = self.ctx
+        if _HEARTBEAT_TEXT.search(value):
+            self.signal(node, "heartbeat", "text")
+        if _METRICS_FILE.search(value):
+            self.signal(node, "metrics", value)
+        if "SIGTERM" in value:
+            self.mentions_sigterm = True
+        for hook in self.string_hooks:
+            hook(node, value, ctx)
+
+    def visit_fstring(self, node: cst.FormattedString) -> None:
+        text = "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
+        if _HEARTBEAT_TEXT.search(text):
+            self.signal(node, "heartbeat", "text")
+        if text:
+            for hook in self.string_hooks:
+                hook(node, text, self.ctx)
+        for part in node.parts:
+            if isinstance(part, cst.FormattedStringExpression):
+                self.walk(part.expression)
+
+    def visit_dict(self, node: cst.Dict) -> None:
+        for element in node.elements:
+            if isinstance(element, cst.DictElement):
+                key = n.string_value(element.key)
+                if key is not None:
+                    for hook in self.binding_hooks:
+                        hook(key, element.value, self.ctx)
+                self.walk(element.key)
+                self.walk(element.value)
+            else:
+                self.walk(element.value)
+
+    def visit_param(self, node: cst.Param) -> None:
+        if node.default is not None:
+            for hook in self.binding_hooks:
+                hook(node.name.value, node.default, self.ctx)
+            self.walk(node.default)
+
+    def visit_attribute(self, node: cst.Attribute) -> None:
+        if node.attr.value == "SIGTERM":
+            self.mentions_sigterm = True
+        self.walk(node.value)
+
+    def visit_name(self, node: cst.Name) -> None:
+        if node.value == "SIGTERM":
+            self.mentions_sigterm = True
+
+    def _consume_call_in(self, body: cst.CSTNode) -> str:
+        """The first consume-like call in a loop body (``consumer.poll``, ``sqs.receive_message``)."""
+        found: list[str] = []
+
+        def scan(node: cst.CSTNode) -> None:
+            if found:
+                return
+            if isinstance(node, cst.Call):
+                raw = n.callee(node) or ""
+                method = raw.rpartition(".")[2]
+                if method in CONSUME_METHODS and "." in raw:
+                    found.append(self.ctx.resolve(raw) or raw)
+                    return
+                if method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
+                    found.append(raw)
+                    return
+            if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
+                return
+            for name in _fields(type(node)):
+                value = getattr(node, name)
+                if isinstance(value, cst.CSTNode):
+                    scan(value)
+                elif type(value) in (list, tuple):
+                    for item in value:
+                        if isinstance(item, cst.CSTNode):
+                            scan(item)
+
+        scan(body)
+        return found[0] if found else ""
+
+    # finish ------------------------------------------------------------------------
+    def _finish(self) -> FileFacts:
+        ctx = self.ctx
+        if self.mentions_sigterm and self.installs_signal_handler is not None:
+            self.signal(self.installs_signal_handler, "sigterm", "SIGTERM")
+        guard_node = self.guard.line_node if self.guard else None
+        extra = [f.line_node for f in self.functions]
+        if guard_node is not None:
+            extra.append(guard_node)
+        if self.script_node is not None:
+            extra.append(self.script_node)
+        positions = locate(self.module, [node for node, _ in ctx._pending] + extra)
+
+        def pos(node: cst.CSTNode) -> tuple[int, int]:
+            return positions.get(id(node), (1, 1))
+
+        buckets: dict[type, list[Any]] = {}
+        refs: list[tuple[str, str, int]] = []
+        classes: list[tuple[str, str, int]] = []
+        for node, make in ctx._pending:
+            line, col = pos(node)
+            fact = make(line, col)
+            if isinstance(fact, tuple):
+                if fact[0] == "ref":
+                    refs.append((fact[1], fact[2], fact[3]))
+                else:
+                    classes.append((fact[1], fact[2], fact[3]))
+                continue
+            buckets.setdefault(type(fact), []).append(fact)
+        functions = tuple(
+            FunctionFact(
+                name=f.name,
+                line=pos(f.line_node)[0],
+                returns_nonzero=f.returns_nonzero,
+                returns_value=f.returns_value,
+                swallows=f.swallows or f.exits_zero_in_handler,
+                exits_nonzero=f.exits_nonzero,
+                calls=tuple(dict.fromkeys(f.calls)),
+            )
+            for f in self.functions
+        )
+        guard = None
+        if self.guard is not None:
+            g = self.guard
+            guard = MainGuardFact(
+                line=pos(g.line_node)[0],
+                calls=tuple(dict.fromkeys(g.calls)),
+                exits_with_value=g.exits_nonzero,
+                exit_without_status=g.exits_zero_in_handler,
+                swallows=g.swallows,
+                dropped_calls=tuple(dict.fromkeys(g.dropped)),
+            )
+        findings = sorted(buckets.get(LineFinding, []), key=lambda f: (f.line, f.column, f.rule))
+        return FileFacts(
+            path=ctx.path,
+            is_test=ctx.is_test,
+            imports=tuple(buckets.get(ImportFact, [])),
+            objects=tuple(buckets.get(ObjectFact, [])),
+            routes=tuple(buckets.get(RouteFact, [])),
+            mounts=tuple(buckets.get(MountFact, [])),
+            tasks=tuple(buckets.get(TaskFact, [])),
+            signals=tuple(_dedupe_signals(buckets.get(SignalFact, []))),
+            loops=tuple(buckets.get(LoopFact, [])),
+            functions=functions,
+            main_guard=guard,
+            script_line=pos(self.script_node)[0] if self.script_node is not None else 0,
+            script_swallows=self.module_frame.swallows or self.module_frame.exits_zero_in_handler,
+            module_refs=tuple(refs),
+            classes=tuple(classes),
+            findings=tuple(f for f in findings if f.rule not in self.rule_errors),
+            rule_errors=tuple(sorted(self.rule_errors.items())),
+        )
+
+
+_ENV_READS = frozenset(
+    {"os.getenv", "os.environ.get", "os.environ.setdefault", "environ.get", "decouple.config",
+     "config", "env", "environ.Env", "os.environ.__getitem__"}
+)
+
+
+def _overrides(rule: Any, hook: str) -> bool:
+    from readiness_lint.checks.base import LineRule
+
+    return getattr(type(rule), hook) is not getattr(LineRule, hook)
+
+
+def _task_framework(resolved: str) -> str:
+    if resolved.startswith("dramatiq") or resolved.endswith(".actor"):
+        return "dramatiq"
+    if resolved.startswith("huey") or "periodic_task" in resolved or "db_task" in resolved:
+        return "huey"
+    if resolved.endswith(".job"):
+        return "rq"
+    return "celery"
+
+
+def _is_docstring(stmt: cst.CSTNode) -> bool:
+    return (
+        isinstance(stmt, cst.SimpleStatementLine)
+        and len(stmt.body) == 1
+        and isinstance(stmt.body[0], cst.Expr)
+        and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
+    )
+
+
+def _is_main_guard(test: cst.BaseExpression) -> bool:
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return False
+    target = test.comparisons[0]
+    if not isinstance(target.operator, cst.Equal):
+        return False
+    left, right = test.left, target.comparator
+    sides = {n.dotted(left) or n.string_value(left), n.dotted(right) or n.string_value(right)}
+    return sides == {"__name__", "__main__"}
+
+
+def _is_exists_check(test: cst.BaseExpression) -> bool:
+    """``if not os.path.exists(p)``, ``if not p.is_dir()`` and the like."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        inner = test.expression
+        if isinstance(inner, cst.Call):
+            name = n.callee(inner) or ""
+            return name.rpartition(".")[2] in {"exists", "isdir", "is_dir", "lexists"}
+    if isinstance(test, cst.BooleanOperation):
+        return _is_exists_check(test.left) or _is_exists_check(test.right)
+    return False
+
+
+def _is_forever(test: cst.BaseExpression) -> bool:
+    if isinstance(test, cst.Name):
+        return True  # while True / while running / while not stopping below
+    if isinstance(test, cst.Integer):
+        return test.value not in {"0"}
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        return isinstance(test.expression, (cst.Name, cst.Attribute, cst.Call))
+    return isinstance(test, (cst.Attribute, cst.Call))
+
+
+def _exception_names(node: cst.CSTNode | None, ctx: Context) -> set[str]:
+    if node is None:
+        return {""}
+    if isinstance(node, cst.Tuple):
+        out: set[str] = set()
+        for element in node.elements:
+            out |= _exception_names(element.value, ctx)
+        return out
+    name = n.dotted(node)
+    if name is None:
+        return set()
+    resolved = ctx.resolve(name) or name
+    return {resolved.rsplit(".", 1)[-1] if resolved.startswith("builtins.") else resolved}
+
+
+def _string_list(node: cst.CSTNode) -> list[str]:
+    if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
+        out = []
+        for element in node.elements:
+            value = n.string_value(element.value)
+            if value is not None:
+                out.append(value)
+        return out
+    if isinstance(node, cst.BinaryOperation):
+        return _string_list(node.left) + _string_list(node.right)
+    single = n.string_value(node)
+    return [single] if single is not None else []
+
+
+def _is_null_handler(node: cst.Call) -> bool:
+    args = n.positional(node)
+    if not args:
+        return True
+    first = args[0].value
+    name = n.callee(first) if isinstance(first, cst.Call) else n.dotted(first)
+    return bool(name and name.endswith("NullHandler"))
+
+
+_STATUS_NAMES = frozenset({"rc", "code", "status", "exit_code", "exit_status", "returncode", "ret"})
+
+
+def _may_be_status(value: cst.BaseExpression) -> bool:
+    """A returned expression that may be a non-zero status (``1 if failed else 0``, ``rc``)."""
+    if isinstance(value, cst.Name):
+        return value.value.lower() in _STATUS_NAMES
+    if isinstance(value, cst.IfExp):
+        return any(
+            (v := n.int_value(branch)) is not None and v != 0 for branch in (value.body, value.orelse)
+        )
+    return False
+
+
+def _dedupe_signals(signals: list[SignalFact]) -> list[SignalFact]:
+    seen: set[tuple[str, str]] = set()
+    out: list[SignalFact] = []
+    for signal in sorted(signals, key=lambda s: (s.line, s.kind, s.detail)):
+        key = (signal.kind, signal.detail)
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(signal)
+    return out
+
+
+def extract(module: cst.Module, path: str, is_test: bool, rules: Sequence[Any]) -> FileFacts:
+    """Run the single walk over ``module`` and return its facts."""
+    return Extractor(module, path, is_test, rules).run()

@@ -1,0 +1,261 @@
+"""Plain data that flows between the pipeline stages.
+
+Per-file facts are the only output of the per-file stage (parse + extract). They hold no
+syntax tree, only strings, numbers and tuples, so they can be cached, sent between
+processes and compared. Everything project-wide is computed from them later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["api", "worker", "job"]
+Severity = Literal["error", "warning", "info"]
+Status = Literal["pass", "fail", "na"]
+
+KINDS: tuple[Kind, ...] = ("api", "worker", "job")
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True)
+class ImportFact:
+    """One imported name. ``import a.b`` binds alias ``a``; ``from .x import y`` has level 1."""
+
+    module: str
+    level: int
+    name: str | None
+    alias: str
+    line: int
+
+
+@dataclass(frozen=True)
+class ObjectFact:
+    """A name bound to the result of a call, e.g. ``app = FastAPI()``.
+
+    ``ctor`` is the callee as written, with the first component expanded through the file's
+    imports (``fastapi.FastAPI``; ``.factory.create_app`` for a relative import).
+    ``scope`` is the enclosing function name, or ``""`` at module level.
+    """
+
+    name: str
+    ctor: str
+    line: int
+    column: int
+    scope: str = ""
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RouteFact:
+    """A route registered on ``owner`` (a local or imported name), or on a Django urlconf."""
+
+    owner: str
+    path: str
+    handler: str
+    line: int
+
+
+@dataclass(frozen=True)
+class MountFact:
+    """``owner`` includes ``target``: a router, a blueprint, a sub-application or a module.
+
+    ``target_kind`` is ``"object"`` for an expression (``health.router``) or ``"module"`` for
+    a dotted module path written as a string (Django's ``include("shop.urls")``).
+    """
+
+    owner: str
+    target: str
+    target_kind: Literal["object", "module"]
+    line: int
+
+
+@dataclass(frozen=True)
+class TaskFact:
+    """A unit of background work: ``@app.task``, ``@shared_task``, ``@dramatiq.actor``."""
+
+    owner: str
+    function: str
+    line: int
+    framework: str
+
+
+@dataclass(frozen=True)
+class SignalFact:
+    """Evidence of a readiness property somewhere in a file (``logging-config``, ``sigterm`` ...)."""
+
+    kind: str
+    line: int
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class LoopFact:
+    """A long-running consume loop: ``while True`` around a poll/receive call."""
+
+    line: int
+    scope: str
+    source: str
+
+
+@dataclass(frozen=True)
+class FunctionFact:
+    """What a module-level function does that matters for exit codes and loops."""
+
+    name: str
+    line: int
+    returns_nonzero: bool
+    returns_value: bool
+    swallows: bool
+    exits_nonzero: bool
+    calls: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MainGuardFact:
+    """The ``if __name__ == "__main__":`` block."""
+
+    line: int
+    calls: tuple[str, ...]
+    exits_with_value: bool
+    exit_without_status: bool
+    swallows: bool
+    dropped_calls: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class LineFinding:
+    """A finding of a line rule, computed per file."""
+
+    rule: str
+    line: int
+    column: int
+    message: str
+    confidence: str = "high"
+
+
+@dataclass(frozen=True)
+class FileFacts:
+    """Everything the project stage needs from one file."""
+
+    path: str
+    is_test: bool = False
+    imports: tuple[ImportFact, ...] = ()
+    objects: tuple[ObjectFact, ...] = ()
+    routes: tuple[RouteFact, ...] = ()
+    mounts: tuple[MountFact, ...] = ()
+    tasks: tuple[TaskFact, ...] = ()
+    signals: tuple[SignalFact, ...] = ()
+    loops: tuple[LoopFact, ...] = ()
+    functions: tuple[FunctionFact, ...] = ()
+    main_guard: MainGuardFact | None = None
+    script_line: int = 0
+    script_swallows: bool = False
+    module_refs: tuple[tuple[str, str, int], ...] = ()
+    classes: tuple[tuple[str, str, int], ...] = ()
+    findings: tuple[LineFinding, ...] = ()
+    rule_errors: tuple[tuple[str, str], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> FileFacts:
+        guard = data.get("main_guard")
+        return cls(
+            path=data["path"],
+            is_test=data.get("is_test", False),
+            imports=tuple(ImportFact(**d) for d in data.get("imports", ())),
+            objects=tuple(
+                ObjectFact(**{**d, "keywords": tuple(d.get("keywords", ()))})
+                for d in data.get("objects", ())
+            ),
+            routes=tuple(RouteFact(**d) for d in data.get("routes", ())),
+            mounts=tuple(MountFact(**d) for d in data.get("mounts", ())),
+            tasks=tuple(TaskFact(**d) for d in data.get("tasks", ())),
+            signals=tuple(SignalFact(**d) for d in data.get("signals", ())),
+            loops=tuple(LoopFact(**d) for d in data.get("loops", ())),
+            functions=tuple(
+                FunctionFact(**{**d, "calls": tuple(d["calls"])}) for d in data.get("functions", ())
+            ),
+            main_guard=(
+                MainGuardFact(
+                    **{
+                        **guard,
+                        "calls": tuple(guard["calls"]),
+                        "dropped_calls": tuple(guard["dropped_calls"]),
+                    }
+                )
+                if guard
+                else None
+            ),
+            script_line=data.get("script_line", 0),
+            module_refs=tuple(tuple(r) for r in data.get("module_refs", ())),  # type: ignore[misc]
+            classes=tuple(tuple(c) for c in data.get("classes", ())),  # type: ignore[misc]
+            findings=tuple(LineFinding(**d) for d in data.get("findings", ())),
+            rule_errors=tuple(tuple(e) for e in data.get("rule_errors", ())),  # type: ignore[misc]
+        )
+
+
+@dataclass(frozen=True)
+class FileError:
+    """A file that could not be analysed, or a rule that failed on it."""
+
+    path: str
+    message: str
+    line: int = 0
+    kind: str = "parse"
+
+
+@dataclass(frozen=True)
+class Entrypoint:
+    id: str
+    path: str
+    line: int
+    kind: Kind
+    framework: str
+    module: str
+    reach: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A gap as reported: a line finding, or an entrypoint-level failed check."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str
+    line: int
+    column: int
+    entrypoints: tuple[str, ...] = ()
+    confidence: str = "high"
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    code: str
+    name: str
+    status: Status
+    severity: Severity
+    weight: int
+
+
+@dataclass(frozen=True)
+class EntrypointResult:
+    entrypoint: Entrypoint
+    score: int
+    checks: tuple[CheckResult, ...]
+
+
+@dataclass
+class Report:
+    root: str
+    files: int
+    score: int
+    entrypoints: list[EntrypointResult] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    repository_checks: list[CheckResult] = field(default_factory=list)
+    score_basis: str = "entrypoints"

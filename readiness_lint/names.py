@@ -1,0 +1,97 @@
+"""Small helpers over libcst expressions: dotted names and literal values."""
+
+from __future__ import annotations
+
+import libcst as cst
+
+
+def dotted(node: cst.CSTNode) -> str | None:
+    """``a.b.c`` for a Name/Attribute chain; ``None`` for anything else."""
+    parts: list[str] = []
+    while isinstance(node, cst.Attribute):
+        parts.append(node.attr.value)
+        node = node.value
+    if isinstance(node, cst.Name):
+        parts.append(node.value)
+        return ".".join(reversed(parts))
+    return None
+
+
+def callee(node: cst.Call) -> str | None:
+    """Dotted name of a call's function, looking through ``f()()`` to ``f``."""
+    func: cst.CSTNode = node.func
+    if isinstance(func, cst.Call):
+        return callee(func)
+    return dotted(func)
+
+
+def string_value(node: cst.CSTNode) -> str | None:
+    """The value of a plain or implicitly concatenated string literal (not f-strings, not bytes)."""
+    if isinstance(node, cst.SimpleString):
+        prefix = node.prefix.lower()
+        if "b" in prefix:
+            return None
+        raw = node.raw_value
+        if "r" in prefix or "\\" not in raw:
+            return raw
+        try:
+            value = node.evaluated_value
+        except (ValueError, SyntaxError, UnicodeDecodeError, MemoryError):
+            return raw
+        return value if isinstance(value, str) else None
+    if isinstance(node, cst.ConcatenatedString):
+        left = string_value(node.left)
+        right = string_value(node.right)
+        if left is None or right is None:
+            return None
+        return left + right
+    return None
+
+
+def fstring_head(node: cst.CSTNode) -> str | None:
+    """The literal text before the first ``{...}`` of an f-string."""
+    if isinstance(node, cst.FormattedString) and node.parts:
+        first = node.parts[0]
+        if isinstance(first, cst.FormattedStringText):
+            return first.value
+        return ""
+    return None
+
+
+def int_value(node: cst.CSTNode) -> int | None:
+    if isinstance(node, cst.Integer):
+        try:
+            return int(node.value.replace("_", ""), 0)
+        except ValueError:
+            return None
+    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+        inner = int_value(node.expression)
+        return None if inner is None else -inner
+    return None
+
+
+def keyword(call: cst.Call, name: str) -> cst.Arg | None:
+    for arg in call.args:
+        if arg.keyword is not None and arg.keyword.value == name:
+            return arg
+    return None
+
+
+def has_star_kwargs(call: cst.Call) -> bool:
+    return any(arg.star == "**" for arg in call.args)
+
+
+def positional(call: cst.Call) -> list[cst.Arg]:
+    return [arg for arg in call.args if arg.keyword is None and not arg.star]
+
+
+def is_true(node: cst.CSTNode) -> bool:
+    return isinstance(node, cst.Name) and node.value == "True"
+
+
+def is_none(node: cst.CSTNode) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"
+
+
+def is_false(node: cst.CSTNode) -> bool:
+    return isinstance(node, cst.Name) and node.value == "False"

@@ -1,0 +1,188 @@
+"""Stage 4: the project model, built from per-file facts only.
+
+Gives every file a dotted module name, resolves imports between the project's own
+modules (flat layout, ``src/`` layout, packages and namespace packages), resolves names
+such as ``health.router`` to the file and object that define them, and computes what an
+entrypoint reaches.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from readiness_lint.model import Entrypoint, FileFacts, RouteFact, SignalFact
+
+ObjectRef = tuple[str, str]  # (path, name)
+
+
+def module_parts(path: str) -> tuple[str, ...]:
+    """``src/app/api/health.py`` → ``("src", "app", "api", "health")``; packages drop ``__init__``."""
+    parts = path[:-3].split("/") if path.endswith(".py") else path.split("/")
+    if parts and parts[-1] == "__init__":
+        parts = parts[:-1]
+    return tuple(parts)
+
+
+@dataclass
+class Project:
+    files: dict[str, FileFacts]
+    _suffix_index: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        index: dict[str, list[str]] = {}
+        for path in sorted(self.files):
+            parts = module_parts(path)
+            for start in range(len(parts)):
+                index.setdefault(".".join(parts[start:]), []).append(path)
+        self._suffix_index = index
+
+    # modules -----------------------------------------------------------------------
+    def module_name(self, path: str) -> str:
+        """The importable dotted name (a leading ``src/`` is a source root, not a package)."""
+        parts = module_parts(path)
+        if len(parts) > 1 and parts[0] == "src":
+            parts = parts[1:]
+        return ".".join(parts)
+
+    def resolve_module(self, importer: str, module: str, level: int = 0) -> str | None:
+        """The project file a module name refers to, seen from ``importer``; None if external."""
+        if level:
+            base = list(module_parts(importer))
+            if not importer.endswith("__init__.py"):
+                base = base[:-1]
+            if level > 1:
+                base = base[: len(base) - (level - 1)] if level - 1 <= len(base) else []
+            parts = base + ([p for p in module.split(".") if p] if module else [])
+            candidate = ".".join(parts)
+            for path in (candidate.replace(".", "/") + ".py", candidate.replace(".", "/") + "/__init__.py"):
+                if path in self.files:
+                    return path
+            return None
+        if not module:
+            return None
+        matches = self._suffix_index.get(module)
+        if not matches:
+            return None
+        if len(matches) == 1:
+            return matches[0]
+        return max(matches, key=lambda p: (_common_prefix(p, importer), -len(p), p))
+
+    def package_inits(self, path: str) -> list[str]:
+        """``__init__.py`` files of the packages above ``path`` (they run on import)."""
+        out = []
+        parts = path.split("/")[:-1]
+        for end in range(1, len(parts) + 1):
+            init = "/".join(parts[:end]) + "/__init__.py"
+            if init in self.files and init != path:
+                out.append(init)
+        return out
+
+    @cached_property
+    def import_edges(self) -> dict[str, tuple[str, ...]]:
+        edges: dict[str, tuple[str, ...]] = {}
+        for path, facts in self.files.items():
+            targets: dict[str, None] = {}
+            for imp in facts.imports:
+                found = None
+                if imp.name and imp.name != "*":
+                    full = f"{imp.module}.{imp.name}" if imp.module else imp.name
+                    found = self.resolve_module(path, full, imp.level)
+                if found is None:
+                    found = self.resolve_module(path, imp.module, imp.level)
+                if found is not None and found != path:
+                    targets[found] = None
+                    for init in self.package_inits(found):
+                        targets[init] = None
+            edges[path] = tuple(targets)
+        return edges
+
+    @cached_property
+    def importers(self) -> dict[str, set[str]]:
+        reverse: dict[str, set[str]] = {}
+        for path, targets in self.import_edges.items():
+            for target in targets:
+                reverse.setdefault(target, set()).add(path)
+        return reverse
+
+    def closure(self, starts: Iterable[str]) -> set[str]:
+        """Every project file reachable by imports from ``starts`` (tests excluded)."""
+        seen: set[str] = set()
+        queue = deque(s for s in starts if s in self.files)
+        while queue:
+            path = queue.popleft()
+            if path in seen:
+                continue
+            seen.add(path)
+            for init in self.package_inits(path):
+                if init not in seen:
+                    queue.append(init)
+            for target in self.import_edges.get(path, ()):
+                if target not in seen and not self.files[target].is_test:
+                    queue.append(target)
+        return seen
+
+    # objects -----------------------------------------------------------------------
+    def resolve_object(self, path: str, expr: str) -> ObjectRef | None:
+        """Where ``expr`` (as expanded through ``path``'s imports) is defined.
+
+        ``app`` in ``main.py`` is ``("main.py", "app")``; ``.routers.health.router`` or
+        ``myapp.routers.health.router`` is ``("myapp/routers/health.py", "router")``.
+        """
+        level = len(expr) - len(expr.lstrip("."))
+        dotted = expr[level:]
+        parts = dotted.split(".") if dotted else []
+        if not level and len(parts) == 1:
+            return (path, parts[0])
+        for cut in range(len(parts) - 1, -1, -1):
+            module = ".".join(parts[:cut])
+            if not module and not level:
+                continue
+            found = self.resolve_module(path, module, level)
+            if found is not None and cut < len(parts):
+                return (found, parts[cut])
+        return None
+
+    def files_under(self, package_path: str) -> list[str]:
+        prefix = package_path.rstrip("/") + "/"
+        return [p for p in self.files if p.startswith(prefix) and not self.files[p].is_test]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    count = 0
+    for x, y in zip(a.split("/"), b.split("/"), strict=False):
+        if x != y:
+            break
+        count += 1
+    return count
+
+
+@dataclass
+class Service:
+    """What one entrypoint reaches: the view its service rules judge."""
+
+    entrypoint: Entrypoint
+    project: Project
+    routes: list[tuple[str, RouteFact]] = field(default_factory=list)
+    framework_logging: bool = False
+
+    @property
+    def paths(self) -> tuple[str, ...]:
+        return self.entrypoint.reach
+
+    def facts(self) -> Iterable[FileFacts]:
+        for path in self.entrypoint.reach:
+            yield self.project.files[path]
+
+    def signals(self, *kinds: str) -> list[tuple[str, SignalFact]]:
+        found = []
+        for facts in self.facts():
+            for signal in facts.signals:
+                if signal.kind in kinds:
+                    found.append((facts.path, signal))
+        return found
+
+    def has_signal(self, *kinds: str) -> bool:
+        return any(signal.kind in kinds for facts in self.facts() for signal in facts.signals)

@@ -1,0 +1,210 @@
+"""Judging whether a string literal is a credential, and redacting it.
+
+Pure functions over strings: the extract stage decides which literals to ask about
+(any literal for provider patterns; literals bound to secret-like names for the rest).
+Every regular expression here is linear: no nested quantifiers, bounded repetition,
+so a 10 MB line cannot make it backtrack.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+# Provider-specific shapes. Each is a plain sequence of bounded character classes.
+PROVIDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("AWS access key id", re.compile(r"\b(?:AKIA|ASIA|ABIA|ACCA)[0-9A-Z]{16}\b")),
+    ("GitHub token", re.compile(r"\bgh[pousr]_[A-Za-z0-9]{36,255}\b")),
+    ("GitHub fine-grained token", re.compile(r"\bgithub_pat_[A-Za-z0-9_]{22,255}\b")),
+    ("GitLab token", re.compile(r"\bglpat-[A-Za-z0-9_\-]{20,64}")),
+    ("Slack token", re.compile(r"\bxox[abposr]-[A-Za-z0-9\-]{10,255}")),
+    (
+        "Slack webhook",
+        re.compile(r"https://hooks\.slack\.com/services/T[A-Za-z0-9_]{6,20}/B[A-Za-z0-9_]{6,20}/[A-Za-z0-9_]{12,40}"),
+    ),
+    ("Stripe key", re.compile(r"\b(?:sk|rk)_live_[A-Za-z0-9]{16,255}\b")),
+    ("Stripe test key", re.compile(r"\b(?:sk|rk)_test_[A-Za-z0-9]{16,255}\b")),
+    ("Google API key", re.compile(r"\bAIza[0-9A-Za-z_\-]{35}")),
+    ("OpenAI-style secret key", re.compile(r"\bsk-(?:proj-|live-)?[A-Za-z0-9_\-]{32,255}")),
+    (
+        "private key block",
+        re.compile(r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----"),
+    ),
+    (
+        "JSON Web Token",
+        re.compile(r"\beyJ[A-Za-z0-9_\-]{8,4096}\.eyJ[A-Za-z0-9_\-]{8,8192}\.[A-Za-z0-9_\-]{8,4096}"),
+    ),
+)
+
+# scheme://user:password@host
+URL_CREDENTIALS = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]{1,30}://([^\s:/@?#]{1,256}):([^\s/@?#]{1,256})@")
+# ?api_key=VALUE in a URL's query
+URL_QUERY_SECRET = re.compile(
+    r"[?&](api[_-]?key|apikey|key|token|access[_-]?token|auth[_-]?token|secret|client[_-]?secret"
+    r"|password|passwd|pwd|sig|signature)=([^&\s#]{1,512})",
+    re.IGNORECASE,
+)
+
+_SECRET_WORDS = re.compile(
+    r"(?:^|_)(?:password|passwd|passphrase|pwd|secret|token|apikey|api_key|access_key|"
+    r"secret_key|private_key|signing_key|encryption_key|master_key|auth_key|app_key|"
+    r"client_secret|credentials?|bearer|dsn)(?:_|$)"
+)
+_SECRET_COMPACT = re.compile(r"(?:password|passwd|secret|token|apikey|accesskey|privatekey|secretkey)")
+
+# A name containing one of these describes something about a secret, not the secret itself.
+_NOT_A_SECRET_PARTS = frozenset(
+    {
+        "url", "uri", "urls", "endpoint", "template", "templates", "path", "file", "filename",
+        "dir", "name", "names", "field", "fields", "header", "prefix", "suffix", "type", "length",
+        "len", "min", "max", "expiry", "expires", "expire", "ttl", "lifetime", "timeout", "regex",
+        "pattern", "label", "message", "msg", "help", "prompt", "next", "page", "continuation",
+        "reset", "id", "ids", "count", "size", "format", "fmt", "param", "parameter", "key_name",
+        "env", "var", "setting", "settings", "policy", "algorithm", "alg", "scheme", "mode",
+        "hash", "hashed", "hasher", "hashers", "validator", "validators", "manager", "provider",
+        "class", "backend", "storage", "location", "route", "view", "form", "input", "widget",
+        "error", "errors", "required", "enabled", "rotation", "version", "arn", "ref", "kind",
+        "query", "cookie", "encoding", "kwarg", "arg", "attr", "column", "col", "method",
+        "source", "usage", "scope", "scopes", "audience", "issuer", "store", "cache", "keyring",
+    }
+)
+
+PLACEHOLDER_WORDS = (
+    "changeme", "change-me", "change_me", "changethis", "change-this", "change_this",
+    "replace", "your", "example", "sample", "dummy", "placeholder", "fake", "xxx", "todo",
+    "fixme", "redacted", "<", "${", "{{", "%s", "%(", "***", "...", "insert",
+)
+_PLACEHOLDER_EXACT = frozenset(
+    {
+        "", "none", "null", "nil", "test", "testing", "secret", "password", "passwd", "pass",
+        "token", "key", "apikey", "api_key", "default", "guest", "admin", "root", "postgres",
+        "mysql", "user", "username", "foo", "bar", "baz", "qwerty", "letmein", "demo", "dev",
+        "development", "local", "sandbox", "empty", "notset", "not-set", "unset", "x", "abc",
+        "bearer", "basic", "token", "required", "optional", "true", "false",
+    }
+)
+
+
+@dataclass(frozen=True)
+class SecretHit:
+    kind: str
+    value: str
+
+
+def is_secret_name(name: str) -> bool:
+    """Whether an identifier, keyword or dict key names a credential.
+
+    ``DB_PASSWORD`` and ``apiKey`` do; ``TOKEN_URL``, ``PASSWORD_RESET_TEMPLATE``,
+    ``NextToken`` and ``password_field`` name something about a credential and do not.
+    """
+    snake = _to_snake(name)
+    parts = snake.split("_")
+    if any(part in _NOT_A_SECRET_PARTS for part in parts):
+        return False
+    if snake in {"key", "auth", "pass"}:
+        return False
+    if _SECRET_WORDS.search(snake):
+        return True
+    return bool(_SECRET_COMPACT.fullmatch(snake.replace("_", "")))
+
+
+def _to_snake(name: str) -> str:
+    out: list[str] = []
+    prev_lower = False
+    for ch in name:
+        if ch.isupper() and prev_lower:
+            out.append("_")
+        out.append(ch.lower())
+        prev_lower = ch.islower() or ch.isdigit()
+    snake = "".join(out)
+    for sep in ("-", ".", " "):
+        snake = snake.replace(sep, "_")
+    return snake.strip("_")
+
+
+def is_placeholder(value: str) -> bool:
+    """Placeholders, templates and well-known dummy values are not secrets."""
+    stripped = value.strip()
+    lowered = stripped.lower()
+    if lowered in _PLACEHOLDER_EXACT:
+        return True
+    if any(word in lowered for word in PLACEHOLDER_WORDS):
+        return True
+    if stripped.startswith("$") or (stripped.startswith("{") and stripped.endswith("}")):
+        return True
+    # A run of one repeated character ("xxxxxxxx", "********", "00000000").
+    return len(set(lowered)) <= 2
+
+
+def shannon_entropy(value: str) -> float:
+    if not value:
+        return 0.0
+    counts: dict[str, int] = {}
+    for ch in value:
+        counts[ch] = counts.get(ch, 0) + 1
+    total = len(value)
+    return -sum((n / total) * math.log2(n / total) for n in counts.values())
+
+
+def _char_classes(value: str) -> int:
+    classes = 0
+    classes += any(c.islower() for c in value)
+    classes += any(c.isupper() for c in value)
+    classes += any(c.isdigit() for c in value)
+    classes += any(not c.isalnum() for c in value)
+    return classes
+
+
+def looks_like_credential(value: str) -> bool:
+    """Whether a literal bound to a secret-like name has a credential's shape."""
+    if len(value) < 6 or len(value) > 4096:
+        return False
+    if any(c.isspace() for c in value):
+        return False
+    if is_placeholder(value):
+        return False
+    if value.startswith(("/", "./", "http://", "https://")) and "@" not in value:
+        return False
+    classes = _char_classes(value)
+    if classes >= 2:
+        return True
+    return len(value) >= 12 and shannon_entropy(value) >= 3.0
+
+
+def provider_hits(text: str) -> list[SecretHit]:
+    """Credentials recognisable by shape alone, anywhere in a literal."""
+    if len(text) < 16:
+        return []
+    hits: list[SecretHit] = []
+    for kind, pattern in PROVIDER_PATTERNS:
+        for match in pattern.finditer(text):
+            value = match.group(0)
+            if "example" in value.lower() or "EXAMPLE" in value:
+                continue
+            hits.append(SecretHit(kind, value))
+    return hits
+
+
+def url_hits(text: str) -> list[SecretHit]:
+    """Passwords embedded in URLs: ``scheme://user:pass@host`` and ``?api_key=...``."""
+    if "://" not in text and "?" not in text:
+        return []
+    hits: list[SecretHit] = []
+    for match in URL_CREDENTIALS.finditer(text):
+        user, password = match.group(1), match.group(2)
+        if is_placeholder(password) or password == user or "%" in password or "{" in password:
+            continue
+        hits.append(SecretHit("password in URL", password))
+    for match in URL_QUERY_SECRET.finditer(text):
+        value = match.group(2)
+        if len(value) < 6 or is_placeholder(value) or "{" in value or "%" in value:
+            continue
+        hits.append(SecretHit(f"{match.group(1)} in URL query", value))
+    return hits
+
+
+def redact(value: str) -> str:
+    """A short, safe description of a secret: a prefix of at most 4 characters and the length."""
+    shown = value[: min(4, len(value) // 4)]
+    return f"{shown}…({len(value)} chars)"
