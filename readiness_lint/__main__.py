@@ -1,0 +1,3 @@
+from readiness_lint.cli import main
+
+raise SystemExit(main())

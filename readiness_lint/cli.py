@@ -1,0 +1,192 @@
+"""The command line. Commands return exit codes; only this module prints or exits.
+
+``main(argv) -> int`` runs the typer app without letting it call ``sys.exit``, and maps
+every error to an exit code in one place (:func:`readiness_lint.errors.exit_code_for`).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer.exceptions import TyperException
+
+from readiness_lint import __version__
+from readiness_lint.errors import EXIT_ERROR, EXIT_GAPS, EXIT_OK, ReadinessError, UsageError, exit_code_for
+
+app = typer.Typer(
+    name="readiness-lint",
+    help="Is this Python service ready for production? Finds its entrypoints and reports the gaps.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+class OutputFormat(str, Enum):
+    text = "text"
+    json = "json"
+    concise = "concise"
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"readiness-lint {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        Optional[bool],  # noqa: UP045 - typer reads the annotation at run time on 3.10
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = None,
+) -> None:
+    """readiness-lint: production readiness for Python services."""
+
+
+def _names(values: Optional[list[str]]) -> Optional[frozenset[str]]:  # noqa: UP045
+    if not values:
+        return None
+    from readiness_lint.checks import rule_by_key
+
+    out = set()
+    for value in values:
+        for key in value.split(","):
+            if not key.strip():
+                continue
+            rule = rule_by_key(key)
+            if rule is None:
+                raise UsageError(f"unknown rule {key.strip()!r} (see `readiness-lint rules`)")
+            out.add(rule.name)
+    return frozenset(out)
+
+
+def _use_color() -> bool:
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+@app.command()
+def check(
+    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or directories (default: .)")] = None,  # noqa: UP045
+    output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,  # noqa: UP045
+    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules (codes or names, comma-separated).")] = None,  # noqa: UP045
+    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (codes or names).")] = None,  # noqa: UP045
+    fail_under: Annotated[Optional[int], typer.Option(min=0, max=100, help="Pass when the score is at least SCORE.")] = None,  # noqa: UP045
+    exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are gaps.")] = False,
+    include_tests: Annotated[bool, typer.Option("--include-tests", help="Treat test files as service code.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "--debug", "-v", help="Show tracebacks of internal errors.")] = False,
+) -> int:
+    """Check a service and print its readiness score with the gaps."""
+    from readiness_lint.engine import Options, run
+
+    targets = [str(p) for p in paths] if paths else ["."]
+    options = Options(include_tests=include_tests, select=_names(select), ignore=_names(ignore) or frozenset())
+    report = run(targets, options)
+    text = _render(report, output_format, to_terminal=output is None)
+    if output is not None:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"cannot write {output}: {exc.strerror}") from exc
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    if exit_zero:
+        return EXIT_OK
+    if report.errors:
+        return EXIT_GAPS
+    if fail_under is not None:
+        return EXIT_OK if report.score >= fail_under else EXIT_GAPS
+    return EXIT_GAPS if report.findings else EXIT_OK
+
+
+def _render(report: object, output_format: OutputFormat, to_terminal: bool) -> str:
+    from readiness_lint.model import Report
+
+    assert isinstance(report, Report)
+    if output_format is OutputFormat.json:
+        from readiness_lint.render import json_format
+
+        return json_format.render(report)
+    if output_format is OutputFormat.concise:
+        from readiness_lint.render import concise
+
+        return concise.render(report)
+    from readiness_lint.render import text
+
+    return text.render(report, color=to_terminal and _use_color())
+
+
+@app.command("rules")
+def list_rules() -> int:
+    """List the rules: code, name, severity, the kinds they apply to."""
+    from readiness_lint.checklist import load_checklist
+    from readiness_lint.checks import ALL_RULES
+
+    checklist = load_checklist()
+    for rule in ALL_RULES:
+        spec = checklist.spec(rule.name)
+        kinds = ",".join(k for k in ("api", "worker", "job") if k in spec.kinds)
+        typer.echo(f"{rule.code}  {rule.name:<28} {spec.severity:<8} {kinds:<15} {rule.why}")
+    return EXIT_OK
+
+
+@app.command()
+def explain(rule: Annotated[str, typer.Argument(help="A rule code (RDY001) or name (bare-print).")]) -> int:
+    """Print a rule's documentation."""
+    from readiness_lint.checks import rule_by_key
+    from readiness_lint.docs import rule_markdown
+
+    found = rule_by_key(rule)
+    if found is None:
+        raise UsageError(f"unknown rule {rule!r} (see `readiness-lint rules`)")
+    typer.echo(rule_markdown(found), nl=False)
+    return EXIT_OK
+
+
+def main(argv: Optional[list[str]] = None) -> int:  # noqa: UP045
+    """Run the CLI with ``argv`` and return the exit code instead of exiting."""
+    args = sys.argv[1:] if argv is None else argv
+    command = typer.main.get_command(app)
+    verbose = any(a in {"-v", "--verbose", "--debug"} for a in args)
+    try:
+        result = command.main(args=args, prog_name="readiness-lint", standalone_mode=False)
+    except typer.Abort:
+        sys.stderr.write("Aborted.\n")
+        return EXIT_ERROR
+    except TyperException as exc:
+        show = getattr(exc, "show", None)
+        if callable(show):
+            show()
+        else:
+            sys.stderr.write(f"readiness-lint: error: {exc.format_message()}\n")
+        return EXIT_ERROR
+    except ReadinessError as exc:
+        sys.stderr.write(f"readiness-lint: error: {exc}\n")
+        return exit_code_for(exc)
+    except KeyboardInterrupt:
+        sys.stderr.write("Interrupted.\n")
+        return 130
+    except Exception as exc:
+        if verbose:
+            raise
+        sys.stderr.write(
+            f"readiness-lint: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in readiness-lint; run again with --verbose for the traceback and report it.\n"
+        )
+        return EXIT_ERROR
+    if isinstance(result, int):
+        return result
+    return EXIT_OK
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    raise SystemExit(main())

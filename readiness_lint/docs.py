@@ -1,0 +1,65 @@
+"""Rule documentation, generated from the rules themselves (``explain`` and ``docs/rules.md``)."""
+
+from __future__ import annotations
+
+from readiness_lint.checklist import load_checklist
+from readiness_lint.checks import ALL_RULES, Rule
+
+SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
+
+
+def rule_markdown(rule: type[Rule]) -> str:
+    spec = load_checklist().spec(rule.name)
+    kinds = ", ".join(k for k in ("api", "worker", "job") if k in spec.kinds)
+    lines = [
+        f"# {rule.name} ({rule.code})",
+        "",
+        f"Severity: {spec.severity} · applies to: {kinds} · scope: {'each line' if rule.scope == 'line' else 'the whole service'}",
+        "",
+        "## What it does",
+        rule.what_it_does,
+        "",
+        "## Why is this bad?",
+        rule.why_bad,
+        "",
+        "## Example",
+        "```python",
+        rule.INVALID[0].code.rstrip("\n"),
+        "```",
+        "",
+        "## Use instead",
+        "```python",
+        rule.VALID[0].code.rstrip("\n"),
+        "```",
+        "",
+    ]
+    if rule.references:
+        lines += ["## References", *[f"- {ref}" for ref in rule.references], ""]
+    return "\n".join(lines)
+
+
+def rules_reference() -> str:
+    """The whole rule reference, as checked in at ``docs/rules.md``."""
+    checklist = load_checklist()
+    lines = [
+        "# Rule reference",
+        "",
+        "Generated from the rules' own documentation by `python -m readiness_lint.docs`; do not edit by hand.",
+        "",
+        "| Code | Name | Severity | Applies to | Why it matters |",
+        "|---|---|---|---|---|",
+    ]
+    for rule in ALL_RULES:
+        spec = checklist.spec(rule.name)
+        kinds = ", ".join(k for k in ("api", "worker", "job") if k in spec.kinds)
+        lines.append(f"| {rule.code} | [{rule.name}](#{rule.name}-{rule.code.lower()}) | {spec.severity} | {kinds} | {rule.why} |")
+    lines.append("")
+    for rule in ALL_RULES:
+        lines.append(rule_markdown(rule).replace("# ", "## ", 1).replace("\n## ", "\n### "))
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(rules_reference())

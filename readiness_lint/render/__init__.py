@@ -1,0 +1,1 @@
+"""Stage 8: renderers. Each is a pure function of a report to text."""
