@@ -146,7 +146,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         if role == "job":
             framework = _cli_framework(facts)
             add(_Candidate(path, guard.line, "job", framework, "__main__"))
-    elif guard is None and facts.script_line and _is_script(project, path):
+    elif guard is None and facts.script_line and not out and _is_script(project, path):
         add(_Candidate(path, facts.script_line, "job", "script", "script"))
     return out
 
@@ -220,7 +220,7 @@ def _cli_framework(facts: FileFacts) -> str:
     for framework in ("typer", "click", "fire", "argparse"):
         if framework in modules:
             return framework
-    return "script"
+    return "python"
 
 
 def _is_script(project: Project, path: str) -> bool:

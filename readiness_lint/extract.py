@@ -150,11 +150,14 @@ class Context:
         """Expand the first component of a dotted name through the file's imports."""
         if name is None:
             return None
-        head, _, rest = name.partition(".")
-        target = self.aliases.get(head)
+        head, dot, rest = name.partition(".")
+        called = head.endswith("()")
+        target = self.aliases.get(head[:-2] if called else head)
         if target is None:
             return name
-        return f"{target}.{rest}" if rest else target
+        if called:
+            target += "()"
+        return f"{target}.{rest}" if dot else target
 
     def object_ctor(self, name: str | None) -> str | None:
         """The constructor a local name was bound to (``s = requests.Session()``)."""

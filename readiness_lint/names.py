@@ -18,11 +18,25 @@ def dotted(node: cst.CSTNode) -> str | None:
 
 
 def callee(node: cst.Call) -> str | None:
-    """Dotted name of a call's function, looking through ``f()()`` to ``f``."""
-    func: cst.CSTNode = node.func
-    if isinstance(func, cst.Call):
-        return callee(func)
-    return dotted(func)
+    """Dotted name of a call's function; calls inside the chain read as ``()``.
+
+    ``requests.get(...)`` → ``requests.get``; ``Path("x").mkdir()`` → ``Path().mkdir``;
+    ``logging.getLogger().addHandler(h)`` → ``logging.getLogger().addHandler``.
+    """
+    parts: list[str] = []
+    current: cst.CSTNode = node.func
+    while True:
+        if isinstance(current, cst.Attribute):
+            parts.append("." + current.attr.value)
+            current = current.value
+        elif isinstance(current, cst.Call):
+            parts.append("()")
+            current = current.func
+        elif isinstance(current, cst.Name):
+            parts.append(current.value)
+            return "".join(reversed(parts))
+        else:
+            return None
 
 
 def string_value(node: cst.CSTNode) -> str | None:

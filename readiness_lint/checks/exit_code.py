@@ -39,12 +39,13 @@ class MissingExitCode(ServiceRule):
         facts = service.project.files[entrypoint.path]
         if entrypoint.framework in _CLI_FRAMEWORKS:
             return Outcome(True)
-        if entrypoint.framework == "script":
+        symbol = entrypoint.id.rsplit(":", 1)[-1]
+        if symbol == "script":
             if facts.script_swallows:
                 return Outcome(False, "The script catches every exception and ends normally: a failure exits with status 0")
             return Outcome(True)
         guard = facts.main_guard
-        if guard is None or entrypoint.id.rsplit(":", 1)[-1] != "__main__":
+        if guard is None or symbol != "__main__":
             return Outcome(True)
         if guard.exit_without_status:
             return Outcome(False, "`sys.exit()` without a status after an error: the failure exits with status 0")

@@ -52,7 +52,7 @@ class HttpCallWithoutTimeout(LineRule):
         label = None
         if verb in _VERBS and (name.startswith(_REQUESTS_MODULES) and owner in {"requests", "requests.api"}):
             label = name
-        elif verb in _VERBS and ctx.object_ctor(owner) in _SESSION_CTORS:
+        elif verb in _VERBS and (ctx.object_ctor(owner) in _SESSION_CTORS or owner.removesuffix("()") in _SESSION_CTORS):
             label = f"Session.{verb}"
         elif name in {"urllib.request.urlopen", "urllib2.urlopen"}:
             if len(n.positional(node)) >= 3:
