@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import ast
+import re
+
 import libcst as cst
 
 from readiness_lint.model import FileError
@@ -24,11 +27,37 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
     try:
         return cst.parse_module(data)
     except cst.ParserSyntaxError as exc:
-        message = str(exc.message).strip().splitlines()[0] if exc.message else "invalid syntax"
-        return FileError(path=rel, message=f"syntax error: {message}", line=max(exc.raw_line, 1))
+        line, message = _describe_syntax_error(data, exc)
+        return FileError(path=rel, message=f"syntax error: {message}", line=line)
     except (UnicodeDecodeError, LookupError) as exc:
         return FileError(path=rel, message=f"cannot decode file: {exc}")
     except RecursionError:
         return FileError(path=rel, message="expression nesting too deep to parse")
     except (ValueError, SyntaxError, MemoryError) as exc:
         return FileError(path=rel, message=f"cannot parse: {exc}")
+
+
+_LIBCST_POSITION = re.compile(r"error at (\d+):(\d+): (.*)")
+
+
+def _describe_syntax_error(data: bytes, exc: cst.ParserSyntaxError) -> tuple[int, str]:
+    """A clear line and message for a file that does not parse.
+
+    The standard library's parser words its errors for people ("Missing parentheses in
+    call to 'print'"); it only builds a tree, it runs nothing, and it is asked only once
+    libcst has already failed.
+    """
+    try:
+        ast.parse(data)
+    except SyntaxError as err:
+        return max(err.lineno or 1, 1), err.msg
+    except (ValueError, RecursionError, MemoryError):
+        pass
+    text = str(exc.message or "invalid syntax").strip().splitlines()[0]
+    match = _LIBCST_POSITION.search(text)
+    if match:
+        line, detail = int(match.group(1)), match.group(3)
+        if len(detail) > 80:
+            detail = detail[:77] + "..."
+        return max(line, 1), detail
+    return max(exc.raw_line, 1), text

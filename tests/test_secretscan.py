@@ -1,0 +1,95 @@
+"""Credential judgement: names, shapes, placeholders, and redaction."""
+
+from __future__ import annotations
+
+import pytest
+
+from readiness_lint import secretscan
+from readiness_lint.engine import analyze_source
+from readiness_lint.checks import HardcodedSecret  # type: ignore[attr-defined]
+from readiness_lint.model import FileError
+
+SECRET_NAMES = ["password", "DB_PASSWORD", "apiKey", "api_key", "SECRET_KEY", "client_secret", "AUTH_TOKEN",
+                "access_token", "stripe_secret", "githubToken", "private_key", "passwd"]
+NOT_SECRET_NAMES = ["TOKEN_URL", "PASSWORD_RESET_TEMPLATE", "NextToken", "next_token", "password_field",
+                    "token_type", "SECRET_NAME", "api_key_header", "password_min_length", "TOKEN_EXPIRY",
+                    "key", "sort_key", "cache_key", "tokenizer", "password_hash", "page_token"]
+
+
+@pytest.mark.parametrize("name", SECRET_NAMES)
+def test_secret_names(name: str) -> None:
+    assert secretscan.is_secret_name(name)
+
+
+@pytest.mark.parametrize("name", NOT_SECRET_NAMES)
+def test_names_about_secrets_are_not_secrets(name: str) -> None:
+    assert not secretscan.is_secret_name(name)
+
+
+@pytest.mark.parametrize("value", ["changeme", "<your-key>", "${API_KEY}", "{{ secret }}", "xxxxxxxxxx", "your-api-key-here",
+                                   "", "password", "********", "%(password)s", "REPLACE_ME_123"])
+def test_placeholders(value: str) -> None:
+    assert not secretscan.looks_like_credential(value)
+
+
+@pytest.mark.parametrize("value", ["hunter22!", "s3cr3t-Pa55", "a8f5f167f44f4964e6c998dee827110c", "Zm9vYmFyYmF6cXV4"])
+def test_credential_shapes(value: str) -> None:
+    assert secretscan.looks_like_credential(value)
+
+
+PLANTED = {
+    "AWS access key id": "AKIA" + "Q3EGRTZPVW4XJ7LM",
+    "GitHub token": "ghp_" + "x7Kq2mPz9Lw4Rt8Yv3Nb6Hc1Jd5Fg0Se2UaQ9",
+    "GitLab token": "glpat-" + "Xq7mK2pZ9Lw4Rt8Yv3Nb",
+    "Slack token": "xoxb-" + "1234567890-0987654321-AbCdEfGhIjKlMnOp",
+    "Stripe key": "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc",
+    "Google API key": "AIza" + "SyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY",
+    "JSON Web Token": "eyJhbGciOiJIUzI1NiJ9" + ".eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PLANTED))
+def test_provider_shapes_are_found_and_redacted(kind: str) -> None:
+    value = PLANTED[kind]
+    source = f'CONFIG = {{"note": "{value}"}}\n'
+    facts = analyze_source("settings.py", source.encode(), False, [HardcodedSecret])
+    assert not isinstance(facts, FileError)
+    assert len(facts.findings) == 1
+    message = facts.findings[0].message
+    assert kind in message
+    assert value not in message
+    assert value[:8] not in message
+
+
+def test_private_key_block() -> None:
+    source = 'KEY = """-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA\n-----END RSA PRIVATE KEY-----"""\n'
+    facts = analyze_source("k.py", source.encode(), False, [HardcodedSecret])
+    assert not isinstance(facts, FileError)
+    assert [f.line for f in facts.findings] == [1]
+
+
+def test_aws_documented_example_key_is_not_reported() -> None:
+    assert secretscan.provider_hits("AKIAIOSFODNN7EXAMPLE and more text") == []
+
+
+def test_url_credentials() -> None:
+    hits = secretscan.url_hits("postgres://app:Xk29f!pQ@db.internal:5432/app")
+    assert [h.kind for h in hits] == ["password in URL"]
+    assert secretscan.url_hits("postgres://app:{password}@db/app") == []
+    assert secretscan.url_hits("amqp://guest:guest@localhost//") == []
+    assert secretscan.url_hits("https://example.com/search?key=name") == []
+
+
+def test_redaction_shows_at_most_a_quarter_and_never_more_than_four_characters() -> None:
+    for value in ["abcdefgh", "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "x" * 200]:
+        shown = secretscan.redact(value)
+        prefix = shown.split("…", 1)[0]
+        assert len(prefix) <= min(4, len(value) // 4)
+        assert f"({len(value)} chars)" in shown
+        assert value not in shown
+
+
+def test_long_lines_do_not_backtrack() -> None:
+    # A 2 MB literal full of near-misses finishes (linear patterns); no timing asserted.
+    text = ("AKIA" + "a" * 15 + " ghp_" + "b" * 30 + " eyJ" + "c" * 50 + ".") * 20000
+    assert secretscan.provider_hits(text) == []
