@@ -16,6 +16,7 @@ from typing import Any
 import libcst as cst
 
 from readiness_lint import names as n
+from readiness_lint.frameworks import is_entrypoint_ctor
 from readiness_lint.locate import locate
 from readiness_lint.model import (
     FileFacts,
@@ -142,7 +143,7 @@ class Context:
         self.in_main_guard = False
         self.in_docstring = False
         self.env_default_depth = 0
-        self._pending: list[tuple[cst.CSTNode, Callable[[int, int], Any]]] = []
+        self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any]]] = []
         self._reported: set[tuple[str, int]] = set()
 
     # name resolution -------------------------------------------------------------
@@ -185,8 +186,13 @@ class Context:
             lambda line, col: LineFinding(rule=rule, line=line, column=col, message=message, confidence=confidence),
         )
 
-    def later(self, node: cst.CSTNode, make: Callable[[int, int], Any]) -> None:
-        self._pending.append((node, make))
+    def later(self, node: cst.CSTNode, make: Callable[[int, int], Any], position: bool = True) -> None:
+        """Build a fact once positions are known; ``position=False`` leaves its line at 0.
+
+        Positions cost a code-generation pass over the module, so facts that nobody shows
+        to a user (imports, most signals) do not ask for one.
+        """
+        self._pending.append((node if position else None, make))
 
 
 class Extractor:
@@ -336,6 +342,7 @@ class Extractor:
         self.ctx.later(
             node,
             lambda line, col: ImportFact(module=module, level=level, name=name, alias=alias, line=line),
+            position=False,
         )
         full = f"{module}.{name}" if name and name != "*" else module
         if level == 0:
@@ -346,7 +353,11 @@ class Extractor:
 
     # facts helpers -----------------------------------------------------------------
     def signal(self, node: cst.CSTNode, kind: str, detail: str = "") -> None:
-        self.ctx.later(node, lambda line, col: SignalFact(kind=kind, line=line, detail=detail))
+        self.ctx.later(
+            node,
+            lambda line, col: SignalFact(kind=kind, line=line, detail=detail),
+            position=kind in ANCHOR_SIGNALS,
+        )
 
     def scope_name(self) -> str:
         return ".".join(self.ctx.scope)
@@ -430,7 +441,9 @@ class Extractor:
         bases = [self.ctx.resolve(n.dotted(b.value)) or "" for b in node.bases]
         name = node.name.value
         for base in bases:
-            self.ctx.later(node, lambda line, col, base=base: ("class", name, base, line))
+            self.ctx.later(
+                node, lambda line, col, base=base: ("class", name, base, line), position=base.endswith("Command")
+            )
         for decorator in node.decorators:
             self.walk(decorator.decorator)
         self.walk_all(node.bases)
@@ -727,10 +740,11 @@ class Extractor:
         self.ctx.later(
             node,
             lambda line, col: MountFact(owner=owner, target=target, target_kind=kind, line=line),  # type: ignore[arg-type]
+            position=kind == "module",
         )
 
     def _module_ref(self, node: cst.CSTNode, kind: str, value: str) -> None:
-        self.ctx.later(node, lambda line, col: ("ref", kind, value, line))
+        self.ctx.later(node, lambda line, col: ("ref", kind, value, line), position=False)
 
     def visit_assign(self, node: cst.Assign) -> None:
         for target in node.targets:
@@ -769,6 +783,7 @@ class Extractor:
                     lambda line, col: ObjectFact(
                         name=raw, ctor=ctor, line=line, column=col, scope=scope, keywords=keywords
                     ),
+                    position=is_entrypoint_ctor(ctor),
                 )
         if ctx.scope:
             if raw.endswith("beat_schedule"):
@@ -890,15 +905,16 @@ class Extractor:
         ctx = self.ctx
         if self.mentions_sigterm and self.installs_signal_handler is not None:
             self.signal(self.installs_signal_handler, "sigterm", "SIGTERM")
-        guard_node = self.guard.line_node if self.guard else None
-        extra = [f.line_node for f in self.functions]
-        if guard_node is not None:
-            extra.append(guard_node)
+        wanted = [node for node, _ in ctx._pending if node is not None]
+        if self.guard is not None:
+            wanted.append(self.guard.line_node)
         if self.script_node is not None:
-            extra.append(self.script_node)
-        positions = locate(self.module, [node for node, _ in ctx._pending] + extra)
+            wanted.append(self.script_node)
+        positions = locate(self.module, wanted)
 
-        def pos(node: cst.CSTNode) -> tuple[int, int]:
+        def pos(node: cst.CSTNode | None) -> tuple[int, int]:
+            if node is None:
+                return (0, 0)
             return positions.get(id(node), (1, 1))
 
         buckets: dict[type, list[Any]] = {}
@@ -917,7 +933,7 @@ class Extractor:
         functions = tuple(
             FunctionFact(
                 name=f.name,
-                line=pos(f.line_node)[0],
+                line=0,
                 returns_nonzero=f.returns_nonzero,
                 returns_value=f.returns_value,
                 swallows=f.swallows or f.exits_zero_in_handler,
@@ -958,6 +974,11 @@ class Extractor:
             rule_errors=tuple(sorted(self.rule_errors.items())),
         )
 
+
+# Signals that anchor an entrypoint, so their line is shown to users.
+ANCHOR_SIGNALS = frozenset(
+    {"schedule", "celery-beat", "django-wsgi", "django-asgi", "django-manage", "django-settings"}
+)
 
 _ENV_READS = frozenset(
     {"os.getenv", "os.environ.get", "os.environ.setdefault", "environ.get", "decouple.config",

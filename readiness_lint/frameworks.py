@@ -1,0 +1,55 @@
+"""Which constructors make an application, a worker or a scheduler: shared by extract and classify."""
+
+from __future__ import annotations
+
+API_CTORS = {
+    "fastapi.FastAPI": "fastapi",
+    "fastapi.applications.FastAPI": "fastapi",
+    "starlette.applications.Starlette": "starlette",
+    "flask.Flask": "flask",
+    "aiohttp.web.Application": "aiohttp",
+    "aiohttp.web_app.Application": "aiohttp",
+    "quart.Quart": "quart",
+    "sanic.Sanic": "sanic",
+    "litestar.Litestar": "litestar",
+    "tornado.web.Application": "tornado",
+    "falcon.App": "falcon",
+    "falcon.API": "falcon",
+    "falcon.asgi.App": "falcon",
+    "bottle.Bottle": "bottle",
+    "connexion.App": "connexion",
+    "connexion.FlaskApp": "connexion",
+    "connexion.AsyncApp": "connexion",
+    "http.server.HTTPServer": "http.server",
+    "http.server.ThreadingHTTPServer": "http.server",
+}
+ROUTER_CTORS = frozenset(
+    {
+        "fastapi.APIRouter", "fastapi.routing.APIRouter", "flask.Blueprint",
+        "aiohttp.web.RouteTableDef", "starlette.routing.Router", "quart.Blueprint",
+        "sanic.Blueprint", "litestar.Router",
+    }
+)
+WORKER_CTORS = {
+    "celery.Celery": "celery",
+    "confluent_kafka.Consumer": "kafka",
+    "confluent_kafka.DeserializingConsumer": "kafka",
+    "kafka.KafkaConsumer": "kafka",
+    "aiokafka.AIOKafkaConsumer": "kafka",
+    "rq.Worker": "rq",
+    "rq.worker.Worker": "rq",
+    "rq.SimpleWorker": "rq",
+    "dramatiq.brokers.rabbitmq.RabbitmqBroker": "dramatiq",
+    "dramatiq.brokers.redis.RedisBroker": "dramatiq",
+    "huey.RedisHuey": "huey",
+    "huey.SqliteHuey": "huey",
+    "arq.worker.Worker": "arq",
+}
+JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler"}
+
+
+def is_entrypoint_ctor(ctor: str) -> bool:
+    """Whether an object built by ``ctor`` can be an entrypoint (its position is then worth computing)."""
+    if ctor in API_CTORS or ctor in WORKER_CTORS:
+        return True
+    return any(ctor.startswith(prefix) for prefix in JOB_CTOR_PREFIXES)
