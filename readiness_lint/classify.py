@@ -10,15 +10,21 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from readiness_lint.model import Entrypoint, FileFacts, Kind, MainGuardFact, ObjectFact, RouteFact
 from readiness_lint.frameworks import API_CTORS, JOB_CTOR_PREFIXES, WORKER_CTORS
+from readiness_lint.model import Entrypoint, FileFacts, Kind, MainGuardFact, ObjectFact, RouteFact
 from readiness_lint.project import ObjectRef, Project, Service
 
 SERVE_CALLS = frozenset(
     {
-        "uvicorn.run", "hypercorn.asyncio.serve", "aiohttp.web.run_app", "waitress.serve",
-        "werkzeug.serving.run_simple", "gunicorn.app.wsgiapp.run", "bjoern.run",
-        "django.core.management.execute_from_command_line", "granian.Granian",
+        "uvicorn.run",
+        "hypercorn.asyncio.serve",
+        "aiohttp.web.run_app",
+        "waitress.serve",
+        "werkzeug.serving.run_simple",
+        "gunicorn.app.wsgiapp.run",
+        "bjoern.run",
+        "django.core.management.execute_from_command_line",
+        "granian.Granian",
     }
 )
 SERVE_METHODS = frozenset({"serve_forever", "run_forever"})
@@ -212,10 +218,10 @@ def _django_candidates(project: Project) -> list[_Candidate]:
         out.append(_Candidate(path, line, "api", "django", settings_module or "django"))
     if not out:
         for path, facts in sorted(project.files.items()):
-            if not facts.is_test and any(s.kind == "django-settings" for s in facts.signals):
-                if any(ref[0] == "urlconf" for ref in facts.module_refs):
-                    out.append(_Candidate(path, 1, "api", "django", "settings"))
-                    break
+            is_settings = not facts.is_test and any(s.kind == "django-settings" for s in facts.signals)
+            if is_settings and any(ref[0] == "urlconf" for ref in facts.module_refs):
+                out.append(_Candidate(path, 1, "api", "django", "settings"))
+                break
     return out
 
 
@@ -255,7 +261,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     starts: set[str] = {candidate.path}
     objects: set[ObjectRef] = set(candidate.objects)
     framework_logging = False
-    if candidate.framework == "django" or candidate.framework == "django-command":
+    if candidate.framework in {"django", "django-command"}:
         starts |= _django_reach_starts(project, candidate)
     if candidate.framework == "celery" and candidate.kind == "worker":
         starts |= _celery_reach_starts(project, candidate)
@@ -341,9 +347,7 @@ def _django_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
                     if found:
                         settings_paths.add(found)
     if not settings_paths:
-        settings_paths = {
-            p for p, f in project.files.items() if any(s.kind == "django-settings" for s in f.signals)
-        }
+        settings_paths = {p for p, f in project.files.items() if any(s.kind == "django-settings" for s in f.signals)}
     settings_reach = project.closure(settings_paths)
     starts |= settings_reach
     queue: list[tuple[str, str]] = []
@@ -355,9 +359,7 @@ def _django_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
                 found = project.resolve_module(path, value.split(".apps.")[0])
                 if found:
                     package = found.rsplit("/", 1)[0] if found.endswith("__init__.py") else found[:-3]
-                    starts |= {
-                        p for p in project.files_under(package) if "/management/commands/" not in p
-                    }
+                    starts |= {p for p in project.files_under(package) if "/management/commands/" not in p}
                     starts.add(found)
     seen: set[str] = set()
     while queue:

@@ -76,12 +76,18 @@ def check(
     paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or directories (default: .)")] = None,  # noqa: UP045
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,  # noqa: UP045
-    select: Annotated[Optional[list[str]], typer.Option(help="Only these rules (codes or names, comma-separated).")] = None,  # noqa: UP045
+    select: Annotated[
+        list[str] | None, typer.Option(help="Only these rules (codes or names, comma-separated).")
+    ] = None,
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (codes or names).")] = None,  # noqa: UP045
-    fail_under: Annotated[Optional[int], typer.Option(min=0, max=100, help="Pass when the score is at least SCORE.")] = None,  # noqa: UP045
+    fail_under: Annotated[
+        int | None, typer.Option(min=0, max=100, help="Pass when the score is at least SCORE.")
+    ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are gaps.")] = False,
     include_tests: Annotated[bool, typer.Option("--include-tests", help="Treat test files as service code.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "--debug", "-v", help="Show tracebacks of internal errors.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "--debug", "-v", help="Show tracebacks of internal errors.")
+    ] = False,
 ) -> int:
     """Check a service and print its readiness score with the gaps."""
     from readiness_lint.engine import Options, run

@@ -19,9 +19,28 @@ from readiness_lint.model import FileError
 
 SKIP_DIRS = frozenset(
     {
-        ".git", ".hg", ".svn", "__pycache__", "node_modules", ".venv", "venv", ".tox", ".nox",
-        ".mypy_cache", ".pytest_cache", ".ruff_cache", "build", "dist", ".eggs", "site-packages",
-        ".readiness_lint_cache", ".idea", ".vscode", "__pypackages__", ".direnv", "htmlcov",
+        ".git",
+        ".hg",
+        ".svn",
+        "__pycache__",
+        "node_modules",
+        ".venv",
+        "venv",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        "build",
+        "dist",
+        ".eggs",
+        "site-packages",
+        ".readiness_lint_cache",
+        ".idea",
+        ".vscode",
+        "__pypackages__",
+        ".direnv",
+        "htmlcov",
     }
 )
 TEST_DIRS = frozenset({"tests", "test", "testing"})
@@ -81,7 +100,7 @@ def _is_venv(directory: str) -> bool:
     return os.path.isfile(os.path.join(directory, "pyvenv.cfg"))
 
 
-def _load_ignore(directory: str) -> pathspec.PathSpec | None:
+def _load_ignore(directory: str) -> pathspec.GitIgnoreSpec | None:
     ignore_file = os.path.join(directory, ".gitignore")
     if not os.path.isfile(ignore_file):
         return None
@@ -94,7 +113,7 @@ def _load_ignore(directory: str) -> pathspec.PathSpec | None:
 
 def _walk(top: Path, root: Path, errors: list[FileError]) -> Iterable[SourceFile]:
     root_str = str(root)
-    specs: list[tuple[str, pathspec.PathSpec]] = []
+    specs: list[tuple[str, pathspec.GitIgnoreSpec]] = []
     # .gitignore files above the scanned directory, up to the root, apply too.
     parents = [p for p in [top.resolve(), *top.resolve().parents] if str(p).startswith(root_str)]
     for parent in reversed(parents[1:]):
@@ -134,7 +153,7 @@ def _walk(top: Path, root: Path, errors: list[FileError]) -> Iterable[SourceFile
             yield SourceFile(rel, full, is_test_path(rel))
 
 
-def _ignored(full: str, specs: list[tuple[str, pathspec.PathSpec]], is_dir: bool) -> bool:
+def _ignored(full: str, specs: list[tuple[str, pathspec.GitIgnoreSpec]], is_dir: bool) -> bool:
     for base, spec in specs:
         rel = os.path.relpath(full, base).replace(os.sep, "/")
         if is_dir:

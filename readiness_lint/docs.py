@@ -52,7 +52,9 @@ def rules_reference() -> str:
     for rule in ALL_RULES:
         spec = checklist.spec(rule.name)
         kinds = ", ".join(k for k in ("api", "worker", "job") if k in spec.kinds)
-        lines.append(f"| {rule.code} | [{rule.name}](#{rule.name}-{rule.code.lower()}) | {spec.severity} | {kinds} | {rule.why} |")
+        lines.append(
+            f"| {rule.code} | [{rule.name}](#{rule.name}-{rule.code.lower()}) | {spec.severity} | {kinds} | {rule.why} |"
+        )
     lines.append("")
     for rule in ALL_RULES:
         lines.append(rule_markdown(rule).replace("# ", "## ", 1).replace("\n## ", "\n### "))

@@ -59,17 +59,15 @@ def evaluate(
     line_rules = {rule.name: rule for rule in rules if not issubclass(rule, ServiceRule)}
     for path, facts in sorted(project.files.items()):
         for line_finding in facts.findings:
-            rule = line_rules.get(line_finding.rule)
-            if rule is None:
+            line_rule = line_rules.get(line_finding.rule)
+            if line_rule is None:
                 continue
-            spec = checklist.spec(rule.name)
-            owners = sorted(
-                s.entrypoint.id for s in reached_by.get(path, []) if s.entrypoint.kind in spec.kinds
-            )
+            spec = checklist.spec(line_rule.name)
+            owners = sorted(s.entrypoint.id for s in reached_by.get(path, []) if s.entrypoint.kind in spec.kinds)
             findings.append(
                 Finding(
-                    code=rule.code,
-                    name=rule.name,
+                    code=line_rule.code,
+                    name=line_rule.name,
                     severity=spec.severity,
                     message=line_finding.message,
                     path=path,
@@ -105,9 +103,7 @@ def _run_service_rule(rule: type[ServiceRule], service: Service, errors: list[Fi
         return None
 
 
-def repository_checks(
-    project: Project, rules: Sequence[type[Rule]], checklist: Checklist
-) -> list[CheckResult]:
+def repository_checks(project: Project, rules: Sequence[type[Rule]], checklist: Checklist) -> list[CheckResult]:
     """Line rules over the whole repository: the score basis when there is no entrypoint."""
     failing = {f.rule for facts in project.files.values() for f in facts.findings}
     out = []

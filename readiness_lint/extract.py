@@ -34,12 +34,53 @@ from readiness_lint.model import (
 
 _WALK_FIELDS = frozenset(
     {
-        "args", "bases", "body", "cases", "cause", "comparator", "comparisons", "decorator",
-        "decorators", "default", "elements", "elt", "exc", "expression", "finalbody", "for_in",
-        "func", "guard", "handlers", "ifs", "inner_for_in", "item", "items", "iter", "key",
-        "keywords", "left", "lower", "upper", "step", "msg", "orelse", "params",
-        "posonly_params", "kwonly_params", "star_arg", "star_kwarg", "parts", "rest", "right",
-        "slice", "subject", "target", "targets", "test", "type", "value", "expression",
+        "args",
+        "bases",
+        "body",
+        "cases",
+        "cause",
+        "comparator",
+        "comparisons",
+        "decorator",
+        "decorators",
+        "default",
+        "elements",
+        "elt",
+        "exc",
+        "expression",
+        "finalbody",
+        "for_in",
+        "func",
+        "guard",
+        "handlers",
+        "ifs",
+        "inner_for_in",
+        "item",
+        "items",
+        "iter",
+        "key",
+        "keywords",
+        "left",
+        "lower",
+        "upper",
+        "step",
+        "msg",
+        "orelse",
+        "params",
+        "posonly_params",
+        "kwonly_params",
+        "star_arg",
+        "star_kwarg",
+        "parts",
+        "rest",
+        "right",
+        "slice",
+        "subject",
+        "target",
+        "targets",
+        "test",
+        "type",
+        "value",
     }
 )
 _FIELDS_CACHE: dict[type, tuple[str, ...]] = {}
@@ -55,41 +96,101 @@ def _fields(cls: type) -> tuple[str, ...]:
 
 
 ROUTE_METHODS = frozenset(
-    {"get", "post", "put", "patch", "delete", "head", "options", "route", "api_route",
-     "websocket", "trace", "view_config"}
+    {
+        "get",
+        "post",
+        "put",
+        "patch",
+        "delete",
+        "head",
+        "options",
+        "route",
+        "api_route",
+        "websocket",
+        "trace",
+        "view_config",
+    }
 )
 ROUTE_ADDERS = frozenset(
-    {"add_api_route", "add_url_rule", "add_route", "add_get", "add_post", "add_put",
-     "add_patch", "add_delete", "add_head", "add_view", "add_websocket_route"}
+    {
+        "add_api_route",
+        "add_url_rule",
+        "add_route",
+        "add_get",
+        "add_post",
+        "add_put",
+        "add_patch",
+        "add_delete",
+        "add_head",
+        "add_view",
+        "add_websocket_route",
+    }
 )
 # Route constructors whose first argument is a path: Starlette, aiohttp, Django.
 ROUTE_CALLS = frozenset(
-    {"starlette.routing.Route", "starlette.routing.WebSocketRoute", "aiohttp.web.get",
-     "aiohttp.web.post", "aiohttp.web.put", "aiohttp.web.delete", "aiohttp.web.patch",
-     "aiohttp.web.head", "aiohttp.web.route", "aiohttp.web.view", "django.urls.path",
-     "django.urls.re_path", "django.conf.urls.url", "django.conf.urls.re_path"}
+    {
+        "starlette.routing.Route",
+        "starlette.routing.WebSocketRoute",
+        "aiohttp.web.get",
+        "aiohttp.web.post",
+        "aiohttp.web.put",
+        "aiohttp.web.delete",
+        "aiohttp.web.patch",
+        "aiohttp.web.head",
+        "aiohttp.web.route",
+        "aiohttp.web.view",
+        "django.urls.path",
+        "django.urls.re_path",
+        "django.conf.urls.url",
+        "django.conf.urls.re_path",
+    }
 )
-MOUNT_METHODS = {"include_router": 0, "register_blueprint": 0, "mount": 1, "add_subapp": 1,
-                 "register": 0}
+MOUNT_METHODS = {"include_router": 0, "register_blueprint": 0, "mount": 1, "add_subapp": 1, "register": 0}
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit"})
 BROAD_EXCEPTIONS = frozenset({"", "Exception", "BaseException", "builtins.Exception"})
 LOGGING_CONFIG_CALLS = frozenset(
-    {"logging.basicConfig", "logging.config.dictConfig", "logging.config.fileConfig",
-     "structlog.configure", "structlog.configure_once", "loguru.logger.add",
-     "loguru.logger.configure", "coloredlogs.install", "logzero.setup_logger",
-     "logging_config.dictConfig"}
+    {
+        "logging.basicConfig",
+        "logging.config.dictConfig",
+        "logging.config.fileConfig",
+        "structlog.configure",
+        "structlog.configure_once",
+        "loguru.logger.add",
+        "loguru.logger.configure",
+        "coloredlogs.install",
+        "logzero.setup_logger",
+        "logging_config.dictConfig",
+    }
 )
 METRICS_MODULES = (
-    "prometheus_client", "statsd", "datadog", "opentelemetry.metrics", "opentelemetry.sdk.metrics",
-    "prometheus_fastapi_instrumentator", "starlette_exporter", "starlette_prometheus",
-    "prometheus_flask_exporter", "django_prometheus", "aioprometheus", "pystatsd", "markus",
-    "opentelemetry.exporter.prometheus", "ddtrace.runtime", "newrelic", "aiodogstatsd",
+    "prometheus_client",
+    "statsd",
+    "datadog",
+    "opentelemetry.metrics",
+    "opentelemetry.sdk.metrics",
+    "prometheus_fastapi_instrumentator",
+    "starlette_exporter",
+    "starlette_prometheus",
+    "prometheus_flask_exporter",
+    "django_prometheus",
+    "aioprometheus",
+    "pystatsd",
+    "markus",
+    "opentelemetry.exporter.prometheus",
+    "ddtrace.runtime",
+    "newrelic",
+    "aiodogstatsd",
 )
 HEARTBEAT_MODULES = ("cronitor", "sentry_sdk.crons", "healthchecks_io", "statsd", "datadog")
 HEARTBEAT_CALLS = frozenset(
-    {"prometheus_client.push_to_gateway", "prometheus_client.pushadd_to_gateway",
-     "sentry_sdk.crons.monitor", "sentry_sdk.monitor", "sentry_sdk.capture_checkin",
-     "sentry_sdk.crons.capture_checkin"}
+    {
+        "prometheus_client.push_to_gateway",
+        "prometheus_client.pushadd_to_gateway",
+        "sentry_sdk.crons.monitor",
+        "sentry_sdk.monitor",
+        "sentry_sdk.capture_checkin",
+        "sentry_sdk.crons.capture_checkin",
+    }
 )
 _HEARTBEAT_TEXT = re.compile(
     r"heartbeat|hc-ping\.com|healthchecks\.io|cronitor\.(?:io|link)|nosnch\.in|deadmanssnitch"
@@ -99,9 +200,27 @@ _HEARTBEAT_TEXT = re.compile(
 _HEARTBEAT_NAME = re.compile(r"heart_?beat|liveness|alive|dead_?man", re.IGNORECASE)
 _METRICS_FILE = re.compile(r"(?:^|[/\\_\-.])metrics?(?:[\w\-.]*)\.(?:jsonl?|csv|prom|txt|ndjson)$", re.IGNORECASE)
 CONSUME_METHODS = frozenset(
-    {"poll", "consume", "receive_message", "receive_messages", "basic_get", "blpop", "brpop",
-     "brpoplpush", "blmove", "xread", "xreadgroup", "get_message", "pull", "getmany",
-     "get_updates", "getUpdates", "fetch_messages", "dequeue", "reserve"}
+    {
+        "poll",
+        "consume",
+        "receive_message",
+        "receive_messages",
+        "basic_get",
+        "blpop",
+        "brpop",
+        "brpoplpush",
+        "blmove",
+        "xread",
+        "xreadgroup",
+        "get_message",
+        "pull",
+        "getmany",
+        "get_updates",
+        "getUpdates",
+        "fetch_messages",
+        "dequeue",
+        "reserve",
+    }
 )
 CONSUMER_CTOR_SUFFIXES = ("Consumer", "KafkaConsumer", "AIOKafkaConsumer")
 
@@ -421,9 +540,7 @@ class Extractor:
                 if first is not None:
                     path = n.string_value(first) or self.module.code_for_node(first)
             owner_r = self.ctx.resolve(owner) or owner
-            self.ctx.later(
-                node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=function, line=line)
-            )
+            self.ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=function, line=line))
             return
         if method in {"task", "actor", "periodic_task", "db_task", "db_periodic_task", "job"} or resolved in {
             "celery.shared_task",
@@ -441,9 +558,7 @@ class Extractor:
         bases = [self.ctx.resolve(n.dotted(b.value)) or "" for b in node.bases]
         name = node.name.value
         for base in bases:
-            self.ctx.later(
-                node, lambda line, col, base=base: ("class", name, base, line), position=base.endswith("Command")
-            )
+            self.ctx.later(node, _class_fact(name, base), position=base.endswith("Command"))
         for decorator in node.decorators:
             self.walk(decorator.decorator)
         self.walk_all(node.bases)
@@ -544,11 +659,7 @@ class Extractor:
             if isinstance(call, cst.Call) and (ctx.resolve(n.callee(call)) or "").endswith("suppress"):
                 for arg in call.args:
                     suppressed.update(_exception_names(arg.value, ctx))
-            if (
-                isinstance(call, cst.Call)
-                and item.asname is not None
-                and isinstance(item.asname.name, cst.Name)
-            ):
+            if isinstance(call, cst.Call) and item.asname is not None and isinstance(item.asname.name, cst.Name):
                 ctor = ctx.resolve(n.callee(call))
                 if ctor:
                     ctx.objects[item.asname.name.value] = ctor
@@ -694,14 +805,14 @@ class Extractor:
             args = n.positional(node)
             if args:
                 path = n.string_value(args[0].value) or ""
-                handler = n.dotted(args[1].value) if len(args) > 1 else None
-                handler = (handler or "").rsplit(".", 1)[-1]
+                view = (n.dotted(args[1].value) if len(args) > 1 else None) or ""
+                handler = view.rsplit(".", 1)[-1]
                 ctx.later(node, lambda line, col: RouteFact(owner="", path=path, handler=handler, line=line))
         if method in ROUTE_ADDERS and owner:
             args = n.positional(node)
             kw = n.keyword(node, "path") or n.keyword(node, "rule")
-            first = args[0].value if args else (kw.value if kw else None)
-            path = (n.string_value(first) or "") if first is not None else ""
+            first_arg: cst.BaseExpression | None = args[0].value if args else (kw.value if kw else None)
+            path = (n.string_value(first_arg) or "") if first_arg is not None else ""
             handler = ""
             if len(args) > 1:
                 handler = (n.dotted(args[-1].value) or "").rsplit(".", 1)[-1]
@@ -811,9 +922,7 @@ class Extractor:
                 self._module_ref(node, "urlconf", target)
         elif name in {"LOGGING", "LOGGING_CONFIG"}:
             self.signal(node, "logging-config", name)
-        elif name in {"CELERY_BEAT_SCHEDULE", "CELERYBEAT_SCHEDULE", "beat_schedule"} or name.endswith(
-            "beat_schedule"
-        ):
+        elif name in {"CELERY_BEAT_SCHEDULE", "CELERYBEAT_SCHEDULE", "beat_schedule"} or name.endswith("beat_schedule"):
             self.signal(node, "celery-beat", name)
         elif name == "urlpatterns":
             self.signal(node, "django-urlconf")
@@ -981,9 +1090,22 @@ ANCHOR_SIGNALS = frozenset(
 )
 
 _ENV_READS = frozenset(
-    {"os.getenv", "os.environ.get", "os.environ.setdefault", "environ.get", "decouple.config",
-     "config", "env", "environ.Env", "os.environ.__getitem__"}
+    {
+        "os.getenv",
+        "os.environ.get",
+        "os.environ.setdefault",
+        "environ.get",
+        "decouple.config",
+        "config",
+        "env",
+        "environ.Env",
+        "os.environ.__getitem__",
+    }
 )
+
+
+def _class_fact(name: str, base: str) -> Callable[[int, int], tuple[str, str, str, int]]:
+    return lambda line, col: ("class", name, base, line)
 
 
 def _overrides(rule: Any, hook: str) -> bool:
@@ -1090,9 +1212,7 @@ def _may_be_status(value: cst.BaseExpression) -> bool:
     if isinstance(value, cst.Name):
         return value.value.lower() in _STATUS_NAMES
     if isinstance(value, cst.IfExp):
-        return any(
-            (v := n.int_value(branch)) is not None and v != 0 for branch in (value.body, value.orelse)
-        )
+        return any((v := n.int_value(branch)) is not None and v != 0 for branch in (value.body, value.orelse))
     return False
 
 

@@ -25,9 +25,14 @@ API_CTORS = {
 }
 ROUTER_CTORS = frozenset(
     {
-        "fastapi.APIRouter", "fastapi.routing.APIRouter", "flask.Blueprint",
-        "aiohttp.web.RouteTableDef", "starlette.routing.Router", "quart.Blueprint",
-        "sanic.Blueprint", "litestar.Router",
+        "fastapi.APIRouter",
+        "fastapi.routing.APIRouter",
+        "flask.Blueprint",
+        "aiohttp.web.RouteTableDef",
+        "starlette.routing.Router",
+        "quart.Blueprint",
+        "sanic.Blueprint",
+        "litestar.Router",
     }
 )
 WORKER_CTORS = {

@@ -19,7 +19,7 @@ from libcst._nodes.internal import CodegenState
 class _LocatingState(CodegenState):
     """A codegen state that tracks the current position and records wanted nodes."""
 
-    __slots__ = ("line", "column", "wanted", "found")
+    __slots__ = ("column", "found", "line", "wanted")
 
     def __init__(self, module: cst.Module, wanted: set[int]) -> None:
         super().__init__(default_indent=module.default_indent, default_newline=module.default_newline)

@@ -167,17 +167,14 @@ class FileFacts:
             is_test=data.get("is_test", False),
             imports=tuple(ImportFact(**d) for d in data.get("imports", ())),
             objects=tuple(
-                ObjectFact(**{**d, "keywords": tuple(d.get("keywords", ()))})
-                for d in data.get("objects", ())
+                ObjectFact(**{**d, "keywords": tuple(d.get("keywords", ()))}) for d in data.get("objects", ())
             ),
             routes=tuple(RouteFact(**d) for d in data.get("routes", ())),
             mounts=tuple(MountFact(**d) for d in data.get("mounts", ())),
             tasks=tuple(TaskFact(**d) for d in data.get("tasks", ())),
             signals=tuple(SignalFact(**d) for d in data.get("signals", ())),
             loops=tuple(LoopFact(**d) for d in data.get("loops", ())),
-            functions=tuple(
-                FunctionFact(**{**d, "calls": tuple(d["calls"])}) for d in data.get("functions", ())
-            ),
+            functions=tuple(FunctionFact(**{**d, "calls": tuple(d["calls"])}) for d in data.get("functions", ())),
             main_guard=(
                 MainGuardFact(
                     **{
@@ -190,10 +187,10 @@ class FileFacts:
                 else None
             ),
             script_line=data.get("script_line", 0),
-            module_refs=tuple(tuple(r) for r in data.get("module_refs", ())),  # type: ignore[misc]
-            classes=tuple(tuple(c) for c in data.get("classes", ())),  # type: ignore[misc]
+            module_refs=tuple(tuple(r) for r in data.get("module_refs", ())),
+            classes=tuple(tuple(c) for c in data.get("classes", ())),
             findings=tuple(LineFinding(**d) for d in data.get("findings", ())),
-            rule_errors=tuple(tuple(e) for e in data.get("rule_errors", ())),  # type: ignore[misc]
+            rule_errors=tuple(tuple(e) for e in data.get("rule_errors", ())),
         )
 
 

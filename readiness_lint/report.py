@@ -69,7 +69,5 @@ def to_document(report: Report) -> dict[str, Any]:
             }
             for f in report.findings
         ],
-        "errors": [
-            {"path": e.path, "line": e.line, "kind": e.kind, "message": e.message} for e in report.errors
-        ],
+        "errors": [{"path": e.path, "line": e.line, "kind": e.kind, "message": e.message} for e in report.errors],
     }

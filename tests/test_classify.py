@@ -15,27 +15,50 @@ Tree = Callable[[dict[str, str]], Path]
 def entrypoints(root: Path) -> list[tuple[str, int, str, str]]:
     report = run([str(root)])
     assert not report.errors, report.errors
-    return [(r.entrypoint.path, r.entrypoint.line, r.entrypoint.kind, r.entrypoint.framework) for r in report.entrypoints]
+    return [
+        (r.entrypoint.path, r.entrypoint.line, r.entrypoint.kind, r.entrypoint.framework) for r in report.entrypoints
+    ]
 
 
 SINGLE_FILE_CASES = {
     "fastapi": ("from fastapi import FastAPI\n\napp = FastAPI()\n", [(3, "api", "fastapi")]),
-    "starlette": ("from starlette.applications import Starlette\n\napp = Starlette(routes=[])\n", [(3, "api", "starlette")]),
+    "starlette": (
+        "from starlette.applications import Starlette\n\napp = Starlette(routes=[])\n",
+        [(3, "api", "starlette")],
+    ),
     "flask": ("import flask\n\napp = flask.Flask(__name__)\n", [(3, "api", "flask")]),
     "aiohttp": ("from aiohttp import web\n\napp = web.Application()\n", [(3, "api", "aiohttp")]),
     "celery": ("from celery import Celery\n\napp = Celery('proj')\n", [(3, "worker", "celery")]),
-    "rq": ("from redis import Redis\nfrom rq import Worker\n\nw = Worker(['default'], connection=Redis())\nw.work()\n", [(4, "worker", "rq")]),
+    "rq": (
+        "from redis import Redis\nfrom rq import Worker\n\nw = Worker(['default'], connection=Redis())\nw.work()\n",
+        [(4, "worker", "rq")],
+    ),
     "dramatiq": ("import dramatiq\n\n\n@dramatiq.actor\ndef send(n):\n    pass\n", [(5, "worker", "dramatiq")]),
-    "confluent": ("from confluent_kafka import Consumer\n\nc = Consumer({'group.id': 'g'})\n", [(3, "worker", "kafka")]),
-    "kafka-python": ("from kafka import KafkaConsumer\n\nconsumer = KafkaConsumer('t')\nfor msg in consumer:\n    handle(msg)\n", [(3, "worker", "kafka")]),
-    "aiokafka": ("from aiokafka import AIOKafkaConsumer\n\nconsumer = AIOKafkaConsumer('t')\n", [(3, "worker", "kafka")]),
+    "confluent": (
+        "from confluent_kafka import Consumer\n\nc = Consumer({'group.id': 'g'})\n",
+        [(3, "worker", "kafka")],
+    ),
+    "kafka-python": (
+        "from kafka import KafkaConsumer\n\nconsumer = KafkaConsumer('t')\nfor msg in consumer:\n    handle(msg)\n",
+        [(3, "worker", "kafka")],
+    ),
+    "aiokafka": (
+        "from aiokafka import AIOKafkaConsumer\n\nconsumer = AIOKafkaConsumer('t')\n",
+        [(3, "worker", "kafka")],
+    ),
     "sqs-loop": (
         "import boto3\n\nsqs = boto3.client('sqs')\n\n\ndef main():\n    while True:\n        resp = sqs.receive_message(QueueUrl=URL)\n        handle(resp)\n\n\nif __name__ == '__main__':\n    main()\n",
         [(7, "worker", "sqs")],
     ),
     "main-job": ("def main():\n    pass\n\n\nif __name__ == '__main__':\n    main()\n", [(5, "job", "python")]),
-    "argparse-job": ("import argparse\n\nif __name__ == '__main__':\n    argparse.ArgumentParser().parse_args()\n", [(3, "job", "argparse")]),
-    "apscheduler": ("from apscheduler.schedulers.blocking import BlockingScheduler\n\nsched = BlockingScheduler()\nsched.start()\n", [(3, "job", "apscheduler")]),
+    "argparse-job": (
+        "import argparse\n\nif __name__ == '__main__':\n    argparse.ArgumentParser().parse_args()\n",
+        [(3, "job", "argparse")],
+    ),
+    "apscheduler": (
+        "from apscheduler.schedulers.blocking import BlockingScheduler\n\nsched = BlockingScheduler()\nsched.start()\n",
+        [(3, "job", "apscheduler")],
+    ),
     "schedule": ("import schedule\n\nschedule.every(10).minutes.do(job)\n", [(3, "job", "schedule")]),
     "celery-beat": (
         "from celery import Celery\n\napp = Celery('proj')\napp.conf.beat_schedule = {'nightly': {'task': 't'}}\n",

@@ -60,7 +60,7 @@ def test_gaps_exit_1_and_exit_zero(make_tree: Tree, capsys: pytest.CaptureFixtur
 
 def test_fail_under_gates_on_the_score(make_tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_tree(GAPPY)
-    code, out, _ = run_cli(["check", "-f", "json", str(root)], capsys)
+    _code, out, _ = run_cli(["check", "-f", "json", str(root)], capsys)
     score = json.loads(out)["score"]
     assert 0 < score < 100
     assert run_cli(["check", "--fail-under", str(score), str(root)], capsys)[0] == 0
@@ -69,8 +69,14 @@ def test_fail_under_gates_on_the_score(make_tree: Tree, capsys: pytest.CaptureFi
 
 @pytest.mark.parametrize(
     "args",
-    [["check", "does/not/exist"], ["check", "--bogus"], ["check", "--select", "no-such-rule", "."],
-     ["explain", "no-such-rule"], ["check", "--exit-zero", "does/not/exist"], ["check", "--fail-under", "101", "."]],
+    [
+        ["check", "does/not/exist"],
+        ["check", "--bogus"],
+        ["check", "--select", "no-such-rule", "."],
+        ["explain", "no-such-rule"],
+        ["check", "--exit-zero", "does/not/exist"],
+        ["check", "--fail-under", "101", "."],
+    ],
 )
 def test_usage_errors_exit_2(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run_cli(args, capsys)
@@ -90,9 +96,11 @@ def test_unparseable_file_is_reported_and_the_run_goes_on(make_tree: Tree, capsy
     assert [ep["path"] for ep in doc["entrypoints"]] == ["app.py"]
 
 
-def test_json_contract_validates_against_the_shipped_schema(make_tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+def test_json_contract_validates_against_the_shipped_schema(
+    make_tree: Tree, capsys: pytest.CaptureFixture[str]
+) -> None:
     root = make_tree({**GAPPY, **READY, "sub/broken.py": "x = (\n"})
-    code, out, _ = run_cli(["check", "--format", "json", str(root)], capsys)
+    _code, out, _ = run_cli(["check", "--format", "json", str(root)], capsys)
     doc = json.loads(out)
     schema = json.loads(resources.files("readiness_lint").joinpath("schemas/report-v1.schema.json").read_text())
     jsonschema.Draft202012Validator.check_schema(schema)
@@ -113,15 +121,21 @@ def test_json_contract_validates_against_the_shipped_schema(make_tree: Tree, cap
 
 def test_schema_rejects_a_bad_document() -> None:
     schema = json.loads(resources.files("readiness_lint").joinpath("schemas/report-v1.schema.json").read_text())
-    bad = {"schema_version": 1, "tool": {"name": "readiness-lint", "version": "1"}, "score": 101,
-           "entrypoints": [], "findings": [], "errors": []}
+    bad = {
+        "schema_version": 1,
+        "tool": {"name": "readiness-lint", "version": "1"},
+        "score": 101,
+        "entrypoints": [],
+        "findings": [],
+        "errors": [],
+    }
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(bad, schema, cls=jsonschema.Draft202012Validator)
 
 
 def test_concise_lines_match_the_gcc_problem_matcher(make_tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
     root = make_tree(GAPPY)
-    code, out, _ = run_cli(["check", "--format", "concise", str(root)], capsys)
+    _code, out, _ = run_cli(["check", "--format", "concise", str(root)], capsys)
     # VS Code's $gcc matcher pattern.
     gcc = re.compile(r"^(.*?):(\d+):(\d*):?\s+(?:fatal\s+)?(warning|error):\s+(.*)$")
     lines = out.splitlines()
@@ -178,14 +192,22 @@ def test_secrets_are_never_printed(fmt: str, make_tree: Tree, capsys: pytest.Cap
 def test_python_dash_m_and_console_script_behave_the_same(make_tree: Tree) -> None:
     root = make_tree(GAPPY)
     env = {**os.environ, "NO_COLOR": "1"}
-    as_module = subprocess.run([sys.executable, "-m", "readiness_lint", "check", "-f", "json", str(root)],
-                               capture_output=True, text=True, env=env, check=False)
+    as_module = subprocess.run(
+        [sys.executable, "-m", "readiness_lint", "check", "-f", "json", str(root)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert as_module.returncode == 1, as_module.stderr
     script = Path(sys.executable).parent / "readiness-lint"
     if script.exists():
-        as_script = subprocess.run([str(script), "check", "-f", "json", str(root)], capture_output=True, text=True,
-                                   env=env, check=False)
+        as_script = subprocess.run(
+            [str(script), "check", "-f", "json", str(root)], capture_output=True, text=True, env=env, check=False
+        )
         assert as_script.returncode == 1
         assert as_script.stdout == as_module.stdout
-    version = subprocess.run([sys.executable, "-m", "readiness_lint", "--version"], capture_output=True, text=True, check=False)
+    version = subprocess.run(
+        [sys.executable, "-m", "readiness_lint", "--version"], capture_output=True, text=True, check=False
+    )
     assert version.stdout.strip() == f"readiness-lint {__version__}"

@@ -57,7 +57,12 @@ def test_gitignore_nested_and_negated(make_tree: Tree) -> None:
 
 def test_marks_tests(make_tree: Tree) -> None:
     root = make_tree({"tests/test_a.py": "", "app/a_test.py": "", "conftest.py": "", "app/tester.py": ""})
-    assert rels(root) == [("app/a_test.py", True), ("app/tester.py", False), ("conftest.py", True), ("tests/test_a.py", True)]
+    assert rels(root) == [
+        ("app/a_test.py", True),
+        ("app/tester.py", False),
+        ("conftest.py", True),
+        ("tests/test_a.py", True),
+    ]
     assert is_test_path("pkg/test/helpers.py")
     assert not is_test_path("pkg/latest.py")
 
@@ -78,7 +83,9 @@ def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
         discover([str(tmp_path / "nope")], tmp_path)
 
 
-def test_symlink_loops_and_outside_links_are_not_followed(make_tree: Tree, tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_symlink_loops_and_outside_links_are_not_followed(
+    make_tree: Tree, tmp_path_factory: pytest.TempPathFactory
+) -> None:
     root = make_tree({"app/main.py": ""})
     outside = tmp_path_factory.mktemp("outside")
     (outside / "secret.py").write_text("")

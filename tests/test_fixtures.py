@@ -19,20 +19,39 @@ UPDATE = os.environ.get("READINESS_UPDATE_SNAPSHOTS") == "1"
 # fixture -> [(kind, path, framework, {failing checks})], from each fixture's README.
 EXPECTED: dict[str, list[tuple[str, str, str, set[str]]]] = {
     "sales_export_before": [
-        ("job", "export_sales.py", "script",
-         {"hardcoded-secret", "http-call-without-timeout", "hardcoded-path", "bare-print", "missing-logging",
-          "missing-metrics", "missing-heartbeat"}),
+        (
+            "job",
+            "export_sales.py",
+            "script",
+            {
+                "hardcoded-secret",
+                "http-call-without-timeout",
+                "hardcoded-path",
+                "bare-print",
+                "missing-logging",
+                "missing-metrics",
+                "missing-heartbeat",
+            },
+        ),
     ],
     "sales_export_after": [("job", "export_sales.py", "python", set())],
     "fastapi_split_routes": [("api", "app/main.py", "fastapi", set())],
     "celery_worker": [
-        ("worker", "worker/celery_app.py", "celery",
-         {"http-call-without-timeout", "non-idempotent-mkdir", "missing-heartbeat", "missing-metrics"}),
+        (
+            "worker",
+            "worker/celery_app.py",
+            "celery",
+            {"http-call-without-timeout", "non-idempotent-mkdir", "missing-heartbeat", "missing-metrics"},
+        ),
     ],
     "cron_job": [("job", "cleanup.py", "python", {"missing-exit-code", "missing-metrics"})],
     "flask_blueprints": [
-        ("api", "shop/__init__.py", "flask",
-         {"hardcoded-secret", "bare-print", "missing-readiness-route", "missing-logging", "missing-metrics"}),
+        (
+            "api",
+            "shop/__init__.py",
+            "flask",
+            {"hardcoded-secret", "bare-print", "missing-readiness-route", "missing-logging", "missing-metrics"},
+        ),
     ],
     "django_project": [
         ("api", "mysite/wsgi.py", "django", {"missing-readiness-route", "missing-metrics"}),
@@ -66,7 +85,12 @@ def test_before_scores_low_and_after_passes_the_lessons_checks() -> None:
     assert after.score == 100
     lines = {(f.name, f.line) for f in before.findings}
     # The gaps the lesson annotates, at the lines it annotates them.
-    assert {("hardcoded-secret", 2), ("http-call-without-timeout", 2), ("hardcoded-path", 3), ("bare-print", 7)} <= lines
+    assert {
+        ("hardcoded-secret", 2),
+        ("http-call-without-timeout", 2),
+        ("hardcoded-path", 3),
+        ("bare-print", 7),
+    } <= lines
 
 
 def _check_snapshot(path: Path, actual: str) -> None:

@@ -44,8 +44,20 @@ def _interesting(module: cst.Module) -> list[cst.CSTNode]:
         def on_visit(self, node: cst.CSTNode) -> bool:
             if isinstance(
                 node,
-                (cst.Call, cst.SimpleString, cst.FormattedString, cst.FunctionDef, cst.ClassDef, cst.If,
-                 cst.While, cst.Assign, cst.ImportFrom, cst.Import, cst.Name, cst.ConcatenatedString),
+                (
+                    cst.Call,
+                    cst.SimpleString,
+                    cst.FormattedString,
+                    cst.FunctionDef,
+                    cst.ClassDef,
+                    cst.If,
+                    cst.While,
+                    cst.Assign,
+                    cst.ImportFrom,
+                    cst.Import,
+                    cst.Name,
+                    cst.ConcatenatedString,
+                ),
             ):
                 found.append(node)
             return True

@@ -12,8 +12,13 @@ from readiness_lint.docs import SECTIONS, rule_markdown, rules_reference
 REPO = Path(__file__).resolve().parent.parent
 
 NAMED = {
-    "bare-print", "hardcoded-secret", "non-idempotent-mkdir", "missing-health-route",
-    "missing-readiness-route", "missing-exit-code", "missing-heartbeat",
+    "bare-print",
+    "hardcoded-secret",
+    "non-idempotent-mkdir",
+    "missing-health-route",
+    "missing-readiness-route",
+    "missing-exit-code",
+    "missing-heartbeat",
 }
 
 
@@ -24,7 +29,7 @@ def test_codes_and_names_are_unique_and_well_formed() -> None:
     assert len(set(names)) == len(names)
     assert all(re.fullmatch(r"RDY\d{3}", c) for c in codes)
     assert all(re.fullmatch(r"[a-z]+(-[a-z]+)*", n) for n in names)
-    assert NAMED <= set(names)
+    assert set(names) >= NAMED
 
 
 def test_every_rule_is_documented_with_samples() -> None:
@@ -57,4 +62,6 @@ def test_lookup_by_code_or_name() -> None:
 
 def test_rule_reference_is_current() -> None:
     checked_in = (REPO / "docs" / "rules.md").read_text(encoding="utf-8")
-    assert checked_in == rules_reference(), "docs/rules.md is stale: run `python -m readiness_lint.docs > docs/rules.md`"
+    assert checked_in == rules_reference(), (
+        "docs/rules.md is stale: run `python -m readiness_lint.docs > docs/rules.md`"
+    )

@@ -40,15 +40,23 @@ def test_ambiguous_suffix_prefers_the_nearest_file() -> None:
 
 def test_closure_follows_imports_and_package_inits() -> None:
     p = project(
-        "app/__init__.py", "app/main.py", "app/routers/__init__.py", "app/routers/health.py",
-        "app/logging_setup.py", "app/unrelated.py",
+        "app/__init__.py",
+        "app/main.py",
+        "app/routers/__init__.py",
+        "app/routers/health.py",
+        "app/logging_setup.py",
+        "app/unrelated.py",
         imports={
             "app/main.py": [ImportFact("app.routers", 0, "health", "health", 1)],
             "app/routers/health.py": [ImportFact("", 2, "logging_setup", "logging_setup", 1)],
         },
     )
     assert p.closure(["app/main.py"]) == {
-        "app/__init__.py", "app/main.py", "app/routers/__init__.py", "app/routers/health.py", "app/logging_setup.py",
+        "app/__init__.py",
+        "app/main.py",
+        "app/routers/__init__.py",
+        "app/routers/health.py",
+        "app/logging_setup.py",
     }
 
 

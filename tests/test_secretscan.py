@@ -5,15 +5,42 @@ from __future__ import annotations
 import pytest
 
 from readiness_lint import secretscan
-from readiness_lint.engine import analyze_source
 from readiness_lint.checks import HardcodedSecret  # type: ignore[attr-defined]
+from readiness_lint.engine import analyze_source
 from readiness_lint.model import FileError
 
-SECRET_NAMES = ["password", "DB_PASSWORD", "apiKey", "api_key", "SECRET_KEY", "client_secret", "AUTH_TOKEN",
-                "access_token", "stripe_secret", "githubToken", "private_key", "passwd"]
-NOT_SECRET_NAMES = ["TOKEN_URL", "PASSWORD_RESET_TEMPLATE", "NextToken", "next_token", "password_field",
-                    "token_type", "SECRET_NAME", "api_key_header", "password_min_length", "TOKEN_EXPIRY",
-                    "key", "sort_key", "cache_key", "tokenizer", "password_hash", "page_token"]
+SECRET_NAMES = [
+    "password",
+    "DB_PASSWORD",
+    "apiKey",
+    "api_key",
+    "SECRET_KEY",
+    "client_secret",
+    "AUTH_TOKEN",
+    "access_token",
+    "stripe_secret",
+    "githubToken",
+    "private_key",
+    "passwd",
+]
+NOT_SECRET_NAMES = [
+    "TOKEN_URL",
+    "PASSWORD_RESET_TEMPLATE",
+    "NextToken",
+    "next_token",
+    "password_field",
+    "token_type",
+    "SECRET_NAME",
+    "api_key_header",
+    "password_min_length",
+    "TOKEN_EXPIRY",
+    "key",
+    "sort_key",
+    "cache_key",
+    "tokenizer",
+    "password_hash",
+    "page_token",
+]
 
 
 @pytest.mark.parametrize("name", SECRET_NAMES)
@@ -26,8 +53,22 @@ def test_names_about_secrets_are_not_secrets(name: str) -> None:
     assert not secretscan.is_secret_name(name)
 
 
-@pytest.mark.parametrize("value", ["changeme", "<your-key>", "${API_KEY}", "{{ secret }}", "xxxxxxxxxx", "your-api-key-here",
-                                   "", "password", "********", "%(password)s", "REPLACE_ME_123"])
+@pytest.mark.parametrize(
+    "value",
+    [
+        "changeme",
+        "<your-key>",
+        "${API_KEY}",
+        "{{ secret }}",
+        "xxxxxxxxxx",
+        "your-api-key-here",
+        "",
+        "password",
+        "********",
+        "%(password)s",
+        "REPLACE_ME_123",
+    ],
+)
 def test_placeholders(value: str) -> None:
     assert not secretscan.looks_like_credential(value)
 
@@ -44,7 +85,8 @@ PLANTED = {
     "Slack token": "xoxb-" + "1234567890-0987654321-AbCdEfGhIjKlMnOp",
     "Stripe key": "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc",
     "Google API key": "AIza" + "SyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY",
-    "JSON Web Token": "eyJhbGciOiJIUzI1NiJ9" + ".eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    "JSON Web Token": "eyJhbGciOiJIUzI1NiJ9"
+    + ".eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
 }
 
 

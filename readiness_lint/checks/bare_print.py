@@ -28,8 +28,13 @@ class BarePrint(LineRule):
     )
     references = ("https://docs.python.org/3/howto/logging.html",)
     VALID = (
-        Sample('import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef export(rows):\n    log.info("exported %d rows", len(rows))\n'),
-        Sample('def write_report(rows, handle):\n    for row in rows:\n        print(row, file=handle)\n', note="writing to a file is output, not logging"),
+        Sample(
+            'import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef export(rows):\n    log.info("exported %d rows", len(rows))\n'
+        ),
+        Sample(
+            "def write_report(rows, handle):\n    for row in rows:\n        print(row, file=handle)\n",
+            note="writing to a file is output, not logging",
+        ),
         Sample('def test_export():\n    print("debugging a test is fine")\n', path="tests/test_export.py"),
         Sample('from rich import print\n\nprint("[bold]done[/bold]")\n', note="a different print"),
     )

@@ -25,14 +25,27 @@ class MissingExitCode(ServiceRule):
         "and every dashboard is green."
     )
     VALID = (
-        Sample('import sys\n\n\ndef main() -> int:\n    try:\n        run()\n    except Exception:\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n'),
-        Sample('def main():\n    run()\n\n\nif __name__ == "__main__":\n    main()\n', note="an uncaught exception exits with status 1"),
-        Sample('import logging\n\nif __name__ == "__main__":\n    try:\n        run()\n    except Exception:\n        logging.exception("run failed")\n        raise\n'),
+        Sample(
+            'import sys\n\n\ndef main() -> int:\n    try:\n        run()\n    except Exception:\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
+        ),
+        Sample(
+            'def main():\n    run()\n\n\nif __name__ == "__main__":\n    main()\n',
+            note="an uncaught exception exits with status 1",
+        ),
+        Sample(
+            'import logging\n\nif __name__ == "__main__":\n    try:\n        run()\n    except Exception:\n        logging.exception("run failed")\n        raise\n'
+        ),
     )
     INVALID = (
-        Sample('def main():\n    try:\n        run()\n    except Exception:\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    main()\n'),
-        Sample('import logging\n\n\ndef main():\n    try:\n        run()\n    except Exception:\n        logging.exception("run failed")\n\n\nif __name__ == "__main__":\n    main()\n'),
-        Sample('import sys\n\nif __name__ == "__main__":\n    try:\n        run()\n    except Exception as exc:\n        print(exc)\n        sys.exit()\n'),
+        Sample(
+            'def main():\n    try:\n        run()\n    except Exception:\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    main()\n'
+        ),
+        Sample(
+            'import logging\n\n\ndef main():\n    try:\n        run()\n    except Exception:\n        logging.exception("run failed")\n\n\nif __name__ == "__main__":\n    main()\n'
+        ),
+        Sample(
+            'import sys\n\nif __name__ == "__main__":\n    try:\n        run()\n    except Exception as exc:\n        print(exc)\n        sys.exit()\n'
+        ),
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
@@ -42,7 +55,9 @@ class MissingExitCode(ServiceRule):
         symbol = entrypoint.id.rsplit(":", 1)[-1]
         if symbol == "script":
             if facts.script_swallows:
-                return Outcome(False, "The script catches every exception and ends normally: a failure exits with status 0")
+                return Outcome(
+                    False, "The script catches every exception and ends normally: a failure exits with status 0"
+                )
             return Outcome(True)
         guard = facts.main_guard
         if guard is None or symbol != "__main__":
@@ -50,7 +65,9 @@ class MissingExitCode(ServiceRule):
         if guard.exit_without_status:
             return Outcome(False, "`sys.exit()` without a status after an error: the failure exits with status 0")
         if guard.swallows:
-            return Outcome(False, "The `__main__` block catches every exception and ends normally: a failure exits with status 0")
+            return Outcome(
+                False, "The `__main__` block catches every exception and ends normally: a failure exits with status 0"
+            )
         if guard.exits_with_value:
             return Outcome(True)
         local = {f.name: f for f in facts.functions}
@@ -59,7 +76,11 @@ class MissingExitCode(ServiceRule):
             if function is None or function.exits_nonzero:
                 continue
             if function.returns_nonzero:
-                return Outcome(False, f"`{call}()` returns a failure status that the `__main__` block drops: the process exits 0")
+                return Outcome(
+                    False, f"`{call}()` returns a failure status that the `__main__` block drops: the process exits 0"
+                )
             if function.swallows:
-                return Outcome(False, f"`{call}()` catches every exception and returns normally: a failure exits with status 0")
+                return Outcome(
+                    False, f"`{call}()` catches every exception and returns normally: a failure exits with status 0"
+                )
         return Outcome(True)

@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 class HardcodedSecret(LineRule):
     code = "RDY002"
     name = "hardcoded-secret"
-    why = "A credential in the code is in every clone, fork, backup and CI log, and cannot be rotated without a release."
+    why = (
+        "A credential in the code is in every clone, fork, backup and CI log, and cannot be rotated without a release."
+    )
     fix = "Read it from the environment or a secret manager (os.environ['API_KEY']) and rotate the exposed one."
     what_it_does = (
         "Finds credentials in string literals: provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
@@ -35,7 +37,9 @@ class HardcodedSecret(LineRule):
         Sample('import os\n\nAPI_KEY = os.environ["API_KEY"]\nDB_PASSWORD = os.getenv("DB_PASSWORD")\n'),
         Sample('TOKEN_URL = "https://auth.example.com/oauth/token"\nPASSWORD_RESET_TEMPLATE = "emails/reset.html"\n'),
         Sample('SECRET_KEY = "changeme"\nAPI_KEY = "<your-key>"\nPASSWORD = ""\n'),
-        Sample('def page(client, next_token):\n    return client.list(NextToken=next_token, password_field="password")\n'),
+        Sample(
+            'def page(client, next_token):\n    return client.list(NextToken=next_token, password_field="password")\n'
+        ),
         Sample('AWS_KEY = "AKIAIOSFODNN7EXAMPLE"\n', note="AWS's documented example key"),
         Sample('BROKER_URL = "amqp://guest:guest@localhost:5672//"\n'),
     )

@@ -8,15 +8,55 @@ from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.model import Entrypoint, RouteFact
 from readiness_lint.project import Service
 
-_PREFIXES = frozenset({"api", "internal", "_", "-", "management", "actuator", "ops", "system", "sys", "meta", "private", "monitoring", "probe", "probes"})
+_PREFIXES = frozenset(
+    {
+        "api",
+        "internal",
+        "_",
+        "-",
+        "management",
+        "actuator",
+        "ops",
+        "system",
+        "sys",
+        "meta",
+        "private",
+        "monitoring",
+        "probe",
+        "probes",
+    }
+)
 _VERSION = re.compile(r"^v\d+$")
 HEALTH_WORDS = frozenset(
-    {"health", "healthz", "healthcheck", "health-check", "health_check", "healthy", "livez", "live",
-     "liveness", "alive", "ping", "status", "heartbeat", "hc", "_health", "__health", "_healthz", "ht",
-     "health_check.urls", "lbheartbeat", "__heartbeat__", "__lbheartbeat__"}
+    {
+        "health",
+        "healthz",
+        "healthcheck",
+        "health-check",
+        "health_check",
+        "healthy",
+        "livez",
+        "live",
+        "liveness",
+        "alive",
+        "ping",
+        "status",
+        "heartbeat",
+        "hc",
+        "_health",
+        "__health",
+        "_healthz",
+        "ht",
+        "health_check.urls",
+        "lbheartbeat",
+        "__heartbeat__",
+        "__lbheartbeat__",
+    }
 )
 READY_WORDS = frozenset({"ready", "readyz", "readiness", "_ready", "__ready", "startup", "startupz"})
-_HANDLER_HEALTH = re.compile(r"^(?:get_)?(?:health|healthz|health_?check|liveness|livez|ping|alive)(?:_?(?:check|endpoint|view|handler|route))?$")
+_HANDLER_HEALTH = re.compile(
+    r"^(?:get_)?(?:health|healthz|health_?check|liveness|livez|ping|alive)(?:_?(?:check|endpoint|view|handler|route))?$"
+)
 _HANDLER_READY = re.compile(r"^(?:get_)?(?:ready|readyz|readiness)(?:_?(?:check|probe|endpoint|view|handler|route))?$")
 
 
@@ -39,16 +79,17 @@ def is_health(route: RouteFact) -> bool:
 
 def is_readiness(route: RouteFact) -> bool:
     segs = _segments(route.path)
-    if segs and len(segs) <= 2 and segs[0] in HEALTH_WORDS | READY_WORDS:
-        if any(s in READY_WORDS for s in segs):
-            return True
+    if segs and len(segs) <= 2 and segs[0] in HEALTH_WORDS | READY_WORDS and any(s in READY_WORDS for s in segs):
+        return True
     return bool(_HANDLER_READY.match(route.handler.lower())) and (not route.path or len(segs) <= 2)
 
 
 class MissingHealthRoute(ServiceRule):
     code = "RDY004"
     name = "missing-health-route"
-    why = "Without a liveness endpoint the orchestrator and load balancer cannot tell a hung process from a working one."
+    why = (
+        "Without a liveness endpoint the orchestrator and load balancer cannot tell a hung process from a working one."
+    )
     fix = "Add a cheap GET /health (or /healthz) that returns 200 while the process can serve, and point the liveness probe at it."
     what_it_does = (
         "Checks that an HTTP API serves a health route (`/health`, `/healthz`, `/livez`, `/ping`, "
@@ -61,12 +102,18 @@ class MissingHealthRoute(ServiceRule):
         "routing traffic) before users notice."
     )
     VALID = (
-        Sample('from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/health")\ndef health():\n    return {"ok": True}\n'),
-        Sample('from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/api/v1/healthz")\ndef healthz():\n    return "ok"\n'),
+        Sample(
+            'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/health")\ndef health():\n    return {"ok": True}\n'
+        ),
+        Sample(
+            'from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/api/v1/healthz")\ndef healthz():\n    return "ok"\n'
+        ),
     )
     INVALID = (
         Sample('from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/items")\ndef items():\n    return []\n'),
-        Sample('from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/orders/<id>/status")\ndef order_status(id):\n    return "shipped"\n'),
+        Sample(
+            'from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/orders/<id>/status")\ndef order_status(id):\n    return "shipped"\n'
+        ),
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
@@ -92,15 +139,23 @@ class MissingReadinessRoute(ServiceRule):
         "service that never becomes ready is not noticed."
     )
     VALID = (
-        Sample('from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/health/ready")\ndef ready():\n    return {"db": "ok"}\n'),
-        Sample('from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.get("/readyz")\ndef readyz():\n    return "ok"\n'),
+        Sample(
+            'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/health/ready")\ndef ready():\n    return {"db": "ok"}\n'
+        ),
+        Sample(
+            'from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.get("/readyz")\ndef readyz():\n    return "ok"\n'
+        ),
     )
     INVALID = (
-        Sample('from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/health")\ndef health():\n    return {"ok": True}\n'),
+        Sample(
+            'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/health")\ndef health():\n    return {"ok": True}\n'
+        ),
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
         found = [f"{path}:{r.line}" for path, r in service.routes if is_readiness(r)]
         if found:
             return Outcome(True, evidence=tuple(found))
-        return Outcome(False, f"No readiness route among the {len(service.routes)} route(s) this {entrypoint.framework} app serves")
+        return Outcome(
+            False, f"No readiness route among the {len(service.routes)} route(s) this {entrypoint.framework} app serves"
+        )

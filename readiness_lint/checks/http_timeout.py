@@ -36,13 +36,16 @@ class HttpCallWithoutTimeout(LineRule):
     VALID = (
         Sample('import requests\n\nrequests.get("https://api.example.com/items", timeout=10)\n'),
         Sample('import httpx\n\nhttpx.get("https://api.example.com/items")\n', note="httpx has a default timeout"),
-        Sample('import requests\n\ndef fetch(url, **kwargs):\n    return requests.get(url, **kwargs)\n', note="timeout may come through **kwargs"),
+        Sample(
+            "import requests\n\ndef fetch(url, **kwargs):\n    return requests.get(url, **kwargs)\n",
+            note="timeout may come through **kwargs",
+        ),
     )
     INVALID = (
         Sample('import requests\n\ndata = requests.get("https://api.example.com/items").json()\n'),
         Sample('import requests\n\ns = requests.Session()\ns.post("https://api.example.com/items", json={})\n'),
         Sample('from urllib.request import urlopen\n\nbody = urlopen("https://example.com").read()\n'),
-        Sample('import httpx\n\nclient = httpx.Client(timeout=None)\n'),
+        Sample("import httpx\n\nclient = httpx.Client(timeout=None)\n"),
     )
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
@@ -52,7 +55,9 @@ class HttpCallWithoutTimeout(LineRule):
         label = None
         if verb in _VERBS and (name.startswith(_REQUESTS_MODULES) and owner in {"requests", "requests.api"}):
             label = name
-        elif verb in _VERBS and (ctx.object_ctor(owner) in _SESSION_CTORS or owner.removesuffix("()") in _SESSION_CTORS):
+        elif verb in _VERBS and (
+            ctx.object_ctor(owner) in _SESSION_CTORS or owner.removesuffix("()") in _SESSION_CTORS
+        ):
             label = f"Session.{verb}"
         elif name in {"urllib.request.urlopen", "urllib2.urlopen"}:
             if len(n.positional(node)) >= 3:

@@ -23,12 +23,14 @@ class MissingHeartbeat(ServiceRule):
         "signal: if the expected ping does not arrive, something is wrong even though nothing crashed."
     )
     VALID = (
-        Sample('import time\nfrom pathlib import Path\n\nHEARTBEAT = Path("/tmp/heartbeat")\n\n\ndef main():\n    run()\n    HEARTBEAT.write_text(str(time.time()))\n\n\nif __name__ == "__main__":\n    main()\n'),
-        Sample('import requests\n\n\ndef main():\n    run()\n    requests.get("https://hc-ping.com/5f0c2b4e", timeout=5)\n\n\nif __name__ == "__main__":\n    main()\n'),
+        Sample(
+            'import time\nfrom pathlib import Path\n\nHEARTBEAT = Path("/tmp/heartbeat")\n\n\ndef main():\n    run()\n    HEARTBEAT.write_text(str(time.time()))\n\n\nif __name__ == "__main__":\n    main()\n'
+        ),
+        Sample(
+            'import requests\n\n\ndef main():\n    run()\n    requests.get("https://hc-ping.com/5f0c2b4e", timeout=5)\n\n\nif __name__ == "__main__":\n    main()\n'
+        ),
     )
-    INVALID = (
-        Sample('def main():\n    run()\n\n\nif __name__ == "__main__":\n    main()\n'),
-    )
+    INVALID = (Sample('def main():\n    run()\n\n\nif __name__ == "__main__":\n    main()\n'),)
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
         if service.has_signal("heartbeat"):
@@ -52,10 +54,14 @@ class MissingLogging(ServiceRule):
         "not written."
     )
     VALID = (
-        Sample('import logging\n\nlog = logging.getLogger("sales")\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    log.info("started")\n\n\nif __name__ == "__main__":\n    main()\n'),
+        Sample(
+            'import logging\n\nlog = logging.getLogger("sales")\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    log.info("started")\n\n\nif __name__ == "__main__":\n    main()\n'
+        ),
     )
     INVALID = (
-        Sample('import logging\n\nlog = logging.getLogger("sales")\n\n\ndef main():\n    log.info("started")\n\n\nif __name__ == "__main__":\n    main()\n'),
+        Sample(
+            'import logging\n\nlog = logging.getLogger("sales")\n\n\ndef main():\n    log.info("started")\n\n\nif __name__ == "__main__":\n    main()\n'
+        ),
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
@@ -67,7 +73,9 @@ class MissingLogging(ServiceRule):
 class MissingMetrics(ServiceRule):
     code = "RDY011"
     name = "missing-metrics"
-    why = "Without metrics you see single events, not trends: the job getting slower and errors creeping up go unnoticed."
+    why = (
+        "Without metrics you see single events, not trends: the job getting slower and errors creeping up go unnoticed."
+    )
     fix = "Expose or push metrics (prometheus_client, statsd, OpenTelemetry, an instrumentator), or for a job append a metrics record (rows, duration, errors)."
     what_it_does = (
         "Checks that the entrypoint reaches a metrics client (prometheus_client, statsd, Datadog, "
@@ -79,8 +87,12 @@ class MissingMetrics(ServiceRule):
         "and error counts are what alerts should be built on."
     )
     VALID = (
-        Sample('from fastapi import FastAPI\nfrom prometheus_fastapi_instrumentator import Instrumentator\n\napp = FastAPI()\nInstrumentator().instrument(app).expose(app)\n'),
-        Sample('import json\nfrom pathlib import Path\n\n\ndef main():\n    rows = run()\n    with Path("metrics.jsonl").open("a") as f:\n        f.write(json.dumps({"rows": rows}))\n\n\nif __name__ == "__main__":\n    main()\n'),
+        Sample(
+            "from fastapi import FastAPI\nfrom prometheus_fastapi_instrumentator import Instrumentator\n\napp = FastAPI()\nInstrumentator().instrument(app).expose(app)\n"
+        ),
+        Sample(
+            'import json\nfrom pathlib import Path\n\n\ndef main():\n    rows = run()\n    with Path("metrics.jsonl").open("a") as f:\n        f.write(json.dumps({"rows": rows}))\n\n\nif __name__ == "__main__":\n    main()\n'
+        ),
     )
     INVALID = (
         Sample('from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/items")\ndef items():\n    return []\n'),
