@@ -85,6 +85,12 @@ def check(
     ] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are gaps.")] = False,
     include_tests: Annotated[bool, typer.Option("--include-tests", help="Treat test files as service code.")] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
+    cache_dir: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--cache-dir", help="Cache directory (default: .readiness_lint_cache in the scanned root)."),
+    ] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "--debug", "-v", help="Show tracebacks of internal errors.")
     ] = False,
@@ -93,8 +99,17 @@ def check(
     from readiness_lint.engine import Options, run
 
     targets = [str(p) for p in paths] if paths else ["."]
-    options = Options(include_tests=include_tests, select=_names(select), ignore=_names(ignore) or frozenset())
+    options = Options(
+        include_tests=include_tests,
+        select=_names(select),
+        ignore=_names(ignore) or frozenset(),
+        jobs=jobs,
+        cache=not no_cache,
+        cache_dir=str(cache_dir) if cache_dir else None,
+    )
     report = run(targets, options)
+    for notice in report.notices:
+        sys.stderr.write(f"readiness-lint: {notice}\n")
     text = _render(report, output_format, to_terminal=output is None)
     if output is not None:
         try:

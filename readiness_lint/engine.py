@@ -6,14 +6,19 @@ nothing and never exits. The CLI renders the report and picks the exit code.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
+from readiness_lint.cache import CACHE_DIR_NAME, FactsCache
 from readiness_lint.checklist import load_checklist
 from readiness_lint.checks import ALL_RULES, LineRule, Rule
 from readiness_lint.classify import classify
-from readiness_lint.discover import SourceFile, discover, scan_root
+from readiness_lint.discover import discover, scan_root
 from readiness_lint.evaluate import evaluate, repository_checks
 from readiness_lint.extract import extract
 from readiness_lint.model import FileError, FileFacts, Report
@@ -27,6 +32,13 @@ class Options:
     include_tests: bool = False
     select: frozenset[str] | None = None
     ignore: frozenset[str] = field(default_factory=frozenset)
+    jobs: int = 0  # 0: all cores
+    cache: bool = False  # the CLI turns it on
+    cache_dir: str | None = None
+
+
+# Below this many files to parse, starting worker processes costs more than it saves.
+PARALLEL_THRESHOLD = 16
 
 
 def selected_rules(options: Options) -> list[type[Rule]]:
@@ -52,13 +64,6 @@ def analyze_source(rel: str, data: bytes, is_test: bool, rules: Sequence[type[Ru
         )
 
 
-def analyze_file(source: SourceFile, rules: Sequence[type[Rule]]) -> FileFacts | FileError:
-    data = read_bytes(source.abs, source.rel)
-    if isinstance(data, FileError):
-        return data
-    return analyze_source(source.rel, data, source.is_test, rules)
-
-
 def run(paths: Sequence[str], options: Options | None = None) -> Report:
     options = options or Options()
     root = scan_root(paths)
@@ -66,14 +71,62 @@ def run(paths: Sequence[str], options: Options | None = None) -> Report:
     if not options.include_tests:
         sources = [s for s in sources if not s.is_test]
     rules = selected_rules(options)
-    facts: dict[str, FileFacts] = {}
+    notices: list[str] = []
+    cache = _open_cache(root, options, rules) if options.cache else None
+    results: dict[str, FileFacts | FileError] = {}
+    todo: list[tuple[str, bytes, bool, str]] = []
     for source in sources:
-        result = analyze_file(source, rules)
+        data = read_bytes(source.abs, source.rel)
+        if isinstance(data, FileError):
+            results[source.rel] = data
+            continue
+        key = cache.key(source.rel, source.is_test, data) if cache is not None else ""
+        cached = cache.get(key, source.rel) if cache is not None else None
+        if cached is not None:
+            results[source.rel] = cached
+        else:
+            todo.append((source.rel, data, source.is_test, key))
+    for (rel, _, _, key), result in zip(todo, _analyze_all(todo, rules, options.jobs), strict=True):
+        results[rel] = result
+        if cache is not None:
+            cache.put(key, result)
+    if cache is not None and cache.problem:
+        notices.append(cache.problem)
+    facts: dict[str, FileFacts] = {}
+    for rel in sorted(results):
+        result = results[rel]
         if isinstance(result, FileError):
             errors.append(result)
         else:
-            facts[source.rel] = result
-    return assemble(root, facts, errors, rules, files=len(sources))
+            facts[rel] = result
+    report = assemble(root, facts, errors, rules, files=len(sources))
+    report.notices.extend(notices)
+    return report
+
+
+def _open_cache(root: Path, options: Options, rules: Sequence[type[Rule]]) -> FactsCache:
+    directory = Path(options.cache_dir) if options.cache_dir else root / CACHE_DIR_NAME
+    fingerprint = ",".join(sorted(rule.name for rule in rules if issubclass(rule, LineRule)))
+    return FactsCache.open(directory, fingerprint)
+
+
+def _analyze_one(item: tuple[str, bytes, bool, str], rules: Sequence[type[Rule]]) -> FileFacts | FileError:
+    rel, data, is_test, _ = item
+    return analyze_source(rel, data, is_test, rules)
+
+
+def _analyze_all(
+    todo: list[tuple[str, bytes, bool, str]], rules: Sequence[type[Rule]], jobs: int
+) -> list[FileFacts | FileError]:
+    """Per-file analysis, in worker processes when it pays; results in input order."""
+    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    workers = min(workers, len(todo))
+    if workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
+        return [_analyze_one(item, rules) for item in todo]
+    chunk = max(1, min(32, len(todo) // (workers * 4)))
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        return list(pool.map(partial(_analyze_one, rules=rules), todo, chunksize=chunk))
 
 
 def assemble(

@@ -256,3 +256,4 @@ class Report:
     errors: list[FileError] = field(default_factory=list)
     repository_checks: list[CheckResult] = field(default_factory=list)
     score_basis: str = "entrypoints"
+    notices: list[str] = field(default_factory=list)

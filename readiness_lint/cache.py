@@ -1,0 +1,113 @@
+"""A content-addressed cache of per-file facts, so a warm run parses nothing.
+
+An entry's key hashes the file's bytes, its path, whether it is a test, the tool version
+and everything in the configuration that changes per-file facts. Entries are JSON (never
+pickle: a cache directory inside a scanned repository is untrusted input), written to a
+temporary file and renamed into place, so concurrent runs never see half an entry. An
+entry that cannot be read or does not match is ignored and rewritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from readiness_lint import __version__
+from readiness_lint.model import FileError, FileFacts
+
+CACHE_DIR_NAME = ".readiness_lint_cache"
+FORMAT = 1
+
+
+class FactsCache:
+    """Look up and store the per-file result (facts or a parse error) by content key."""
+
+    def __init__(self, directory: Path, fingerprint: str) -> None:
+        self.directory = directory
+        self.entries = directory / f"v{FORMAT}"
+        self.fingerprint = fingerprint
+        self.writable = True
+        self.problem: str | None = None
+        self.hits = 0
+        self.misses = 0
+
+    @classmethod
+    def open(cls, directory: Path, fingerprint: str) -> FactsCache:
+        cache = cls(directory, fingerprint)
+        try:
+            cache.entries.mkdir(parents=True, exist_ok=True)
+            ignore = directory / ".gitignore"
+            if not ignore.exists():
+                _atomic_write(ignore, "# Automatically created by readiness-lint.\n*\n")
+        except OSError as exc:
+            cache.writable = False
+            cache.problem = f"cache disabled: cannot write {directory}: {exc.strerror or exc}"
+        return cache
+
+    def key(self, rel: str, is_test: bool, data: bytes) -> str:
+        digest = hashlib.sha256()
+        for part in (__version__, self.fingerprint, rel, "test" if is_test else "src"):
+            digest.update(part.encode("utf-8", "surrogateescape"))
+            digest.update(b"\0")
+        digest.update(data)
+        return digest.hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.entries / key[:2] / f"{key}.json"
+
+    def get(self, key: str, rel: str) -> FileFacts | FileError | None:
+        try:
+            raw = self._path(key).read_text(encoding="utf-8")
+            entry: Any = json.loads(raw)
+            if entry.get("key") != key:
+                raise ValueError("foreign entry")
+            if "error" in entry:
+                result: FileFacts | FileError = FileError(**entry["error"])
+            else:
+                result = FileFacts.from_dict(entry["facts"])
+            if result.path != rel:
+                raise ValueError("entry for another path")
+        except FileNotFoundError:
+            self.misses += 1
+            return None
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            self.misses += 1  # corrupt or foreign: ignored, and rewritten by put()
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, key: str, result: FileFacts | FileError) -> None:
+        if not self.writable:
+            return
+        if isinstance(result, FileError):
+            if result.kind not in {"parse"}:
+                return  # I/O and internal errors may not happen next time
+            body: dict[str, Any] = {"key": key, "error": asdict(result)}
+        else:
+            body = {"key": key, "facts": result.to_dict()}
+        target = self._path(key)
+        try:
+            target.parent.mkdir(exist_ok=True)
+            _atomic_write(target, json.dumps(body, separators=(",", ":")))
+        except OSError as exc:
+            self.writable = False
+            self.problem = f"cache disabled: cannot write {self.directory}: {exc.strerror or exc}"
+
+
+def _atomic_write(target: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
