@@ -9,6 +9,7 @@ entry that cannot be read or does not match is ignored and rewritten.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -106,8 +107,6 @@ def _atomic_write(target: Path, text: str) -> None:
             handle.write(text)
         os.replace(tmp, target)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

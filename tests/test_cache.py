@@ -57,7 +57,7 @@ def test_changing_one_file_reanalyses_only_that_file(make_tree: Tree, tmp_path: 
     (root / "app" / "routes.py").write_text(SERVICE["app/routes.py"].replace("print('ok')", "return {}"))
     report, cache = _run(root, cache_dir)
     assert (cache.hits, cache.misses) == (3, 1)
-    assert [f["name"] for f in json.loads(report)["findings"]] == []
+    assert "bare-print" not in {f["name"] for f in json.loads(report)["findings"]}
 
 
 def test_rule_selection_and_version_invalidate(make_tree: Tree, tmp_path: Path, monkeypatch: object) -> None:
