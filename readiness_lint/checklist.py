@@ -67,7 +67,7 @@ def parse_checklist(text: str, origin: str) -> Checklist:
         kinds = entry.get("kinds")
         if severity not in SEVERITIES:
             raise ConfigError(f"{origin}: checks.{name}.severity must be one of {', '.join(SEVERITIES)}")
-        if not isinstance(kinds, list) or not kinds or any(k not in KINDS for k in kinds):
+        if not isinstance(kinds, list) or any(k not in KINDS for k in kinds):
             raise ConfigError(f"{origin}: checks.{name}.kinds must be a list of {', '.join(KINDS)}")
         checks[name] = CheckSpec(severity=severity, kinds=frozenset(kinds), weight=int(weights[severity]))
     return Checklist(checks=checks, weights={k: int(v) for k, v in weights.items()})

@@ -7,11 +7,11 @@ tasks that decorate its object, Django URL modules and apps, Celery task modules
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from readiness_lint.frameworks import API_CTORS, JOB_CTOR_PREFIXES, WORKER_CTORS
-from readiness_lint.model import Entrypoint, FileFacts, Kind, MainGuardFact, ObjectFact, RouteFact
+from readiness_lint.model import KINDS, Entrypoint, FileFacts, Kind, MainGuardFact, ObjectFact, RouteFact
 from readiness_lint.project import ObjectRef, Project, Service
 
 SERVE_CALLS = frozenset(
@@ -59,8 +59,12 @@ class _Candidate:
     objects: tuple[ObjectRef, ...] = ()
 
 
-def classify(project: Project) -> list[Service]:
-    """All entrypoints of the project, each with the service view its rules need."""
+def classify(project: Project, declared: Callable[[str], str | None] | None = None) -> list[Service]:
+    """All entrypoints of the project, each with the service view its rules need.
+
+    ``declared`` gives the kind a configuration file declares for a path: ``none`` drops the
+    file's entrypoints, a kind overrides what was found or declares one at line 1.
+    """
     candidates: list[_Candidate] = []
     service_files = {p: f for p, f in project.files.items() if not f.is_test}
     for path, facts in sorted(service_files.items()):
@@ -68,6 +72,8 @@ def classify(project: Project) -> list[Service]:
     candidates.extend(_django_candidates(project))
     candidates.extend(_dramatiq_candidates(project))
     candidates = _drop_mounted_apps(project, candidates)
+    if declared is not None:
+        candidates = _apply_declarations(project, candidates, declared)
     services = [_service(project, c) for c in candidates]
     services.sort(key=lambda s: (s.entrypoint.path, s.entrypoint.line, s.entrypoint.kind))
     return services
@@ -112,6 +118,28 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     elif guard is None and facts.script_line and not out and _is_script(project, path):
         add(_Candidate(path, facts.script_line, "job", "script", "script"))
     return out
+
+
+def _apply_declarations(
+    project: Project, candidates: list[_Candidate], declared: Callable[[str], str | None]
+) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for candidate in candidates:
+        kind = declared(candidate.path)
+        if kind == "none":
+            continue
+        if kind in KINDS and kind != candidate.kind:
+            candidate.kind = kind
+        out.append(candidate)
+    found = {c.path for c in out}
+    for path in sorted(project.files):
+        kind = declared(path)
+        if kind in KINDS and path not in found and not project.files[path].is_test:
+            out.append(_Candidate(path, 1, kind, "declared", "declared"))
+    unique: dict[tuple[str, str, str], _Candidate] = {}
+    for candidate in out:
+        unique.setdefault((candidate.path, candidate.kind, candidate.symbol), candidate)
+    return list(unique.values())
 
 
 def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, str] | None:

@@ -28,6 +28,12 @@ app = typer.Typer(
 )
 
 
+class SeverityOption(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
 class OutputFormat(str, Enum):
     text = "text"
     json = "json"
@@ -77,14 +83,24 @@ def check(
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
     output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,  # noqa: UP045
     select: Annotated[
-        list[str] | None, typer.Option(help="Only these rules (codes or names, comma-separated).")
-    ] = None,
+        Optional[list[str]], typer.Option(help="Only these rules (codes or names, comma-separated).")
+    ] = None,  # noqa: UP045
+    extend_select: Annotated[Optional[list[str]], typer.Option(help="Add these rules to the selection.")] = None,  # noqa: UP045
     ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (codes or names).")] = None,  # noqa: UP045
     fail_under: Annotated[
-        int | None, typer.Option(min=0, max=100, help="Pass when the score is at least SCORE.")
-    ] = None,
+        Optional[int], typer.Option(min=0, max=100, help="Fail when the score is below SCORE.")
+    ] = None,  # noqa: UP045
+    fail_on: Annotated[
+        Optional[SeverityOption], typer.Option(help="Fail on a new gap of this severity or worse.")
+    ] = None,  # noqa: UP045
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are gaps.")] = False,
-    include_tests: Annotated[bool, typer.Option("--include-tests", help="Treat test files as service code.")] = False,
+    include_tests: Annotated[
+        Optional[bool],  # noqa: UP045
+        typer.Option("--include-tests/--no-include-tests", help="Treat test files as service code."),
+    ] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file.")] = None,  # noqa: UP045
+    baseline: Annotated[Optional[Path], typer.Option(help="Fail only on gaps not recorded in this baseline.")] = None,  # noqa: UP045
+    write_baseline: Annotated[Optional[Path], typer.Option(help="Record the current gaps in FILE.")] = None,  # noqa: UP045
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     cache_dir: Annotated[
@@ -96,18 +112,33 @@ def check(
     ] = False,
 ) -> int:
     """Check a service and print its readiness score with the gaps."""
+    from readiness_lint.baseline import apply_baseline, load_baseline, write_baseline as save_baseline
+    from readiness_lint.config import FileConfig, find_config, load_config
     from readiness_lint.engine import Options, run
 
     targets = [str(p) for p in paths] if paths else ["."]
+    config_path = config if config is not None else find_config(Path(targets[0]).resolve())
+    settings = load_config(config_path) if config_path is not None else FileConfig()
+    known_baseline = load_baseline(baseline) if baseline is not None else None
     options = Options(
-        include_tests=include_tests,
-        select=_names(select),
-        ignore=_names(ignore) or frozenset(),
+        include_tests=include_tests if include_tests is not None else bool(settings.include_tests),
+        select=_names(select) if select else (frozenset(settings.select) if settings.select is not None else None),
+        extend_select=_names(extend_select) or frozenset(settings.extend_select),
+        ignore=(_names(ignore) or frozenset()) if ignore else frozenset(settings.ignore),
+        exclude=settings.exclude + settings.extend_exclude,
+        per_file_ignores=settings.per_file_ignores,
+        entrypoints=settings.entrypoints,
+        settings=settings.settings,
+        config_root=str(settings.root) if settings.root is not None else None,
         jobs=jobs,
         cache=not no_cache,
         cache_dir=str(cache_dir) if cache_dir else None,
     )
     report = run(targets, options)
+    if known_baseline is not None:
+        apply_baseline(report, known_baseline)
+    if write_baseline is not None:
+        save_baseline(report, write_baseline)
     for notice in report.notices:
         sys.stderr.write(f"readiness-lint: {notice}\n")
     text = _render(report, output_format, to_terminal=output is None)
@@ -121,11 +152,28 @@ def check(
         sys.stdout.flush()
     if exit_zero:
         return EXIT_OK
+    threshold = fail_under if fail_under is not None else settings.fail_under
+    severity = fail_on.value if fail_on is not None else settings.fail_on
+    return gate(report, threshold, severity)
+
+
+def gate(report: object, fail_under: int | None, fail_on: str | None) -> int:
+    """The exit code of a finished run: the two gates, separately, and unreadable files."""
+    from readiness_lint.model import Report
+
+    assert isinstance(report, Report)
+    new = [f for f in report.findings if not f.baselined]
     if report.errors:
         return EXIT_GAPS
-    if fail_under is not None:
-        return EXIT_OK if report.score >= fail_under else EXIT_GAPS
-    return EXIT_GAPS if report.findings else EXIT_OK
+    if fail_under is None and fail_on is None:
+        return EXIT_GAPS if new else EXIT_OK
+    failed = False
+    if fail_under is not None and report.score < fail_under:
+        failed = True
+    if fail_on is not None:
+        order = {"error": 0, "warning": 1, "info": 2}
+        failed = failed or any(order[f.severity] <= order[fail_on] for f in new)
+    return EXIT_GAPS if failed else EXIT_OK
 
 
 def _render(report: object, output_format: OutputFormat, to_terminal: bool) -> str:
@@ -154,7 +202,7 @@ def list_rules() -> int:
     checklist = load_checklist()
     for rule in ALL_RULES:
         spec = checklist.spec(rule.name)
-        kinds = ",".join(k for k in ("api", "worker", "job") if k in spec.kinds)
+        kinds = ",".join(k for k in ("api", "worker", "job") if k in spec.kinds) or "-"
         typer.echo(f"{rule.code}  {rule.name:<28} {spec.severity:<8} {kinds:<15} {rule.why}")
     return EXIT_OK
 

@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from readiness_lint.checklist import load_checklist
 from readiness_lint.checks import ALL_RULES, Rule
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
+SCOPES = {"line": "each line", "service": "the whole service", "meta": "suppression comments (not scored)"}
+
+
+def applies_to(kinds: Iterable[str]) -> str:
+    chosen = set(kinds)
+    return ", ".join(k for k in ("api", "worker", "job") if k in chosen) or "none (reported, not scored)"
 
 
 def rule_markdown(rule: type[Rule]) -> str:
     spec = load_checklist().spec(rule.name)
-    kinds = ", ".join(k for k in ("api", "worker", "job") if k in spec.kinds)
+    kinds = applies_to(spec.kinds)
     lines = [
         f"# {rule.name} ({rule.code})",
         "",
-        f"Severity: {spec.severity} · applies to: {kinds} · scope: {'each line' if rule.scope == 'line' else 'the whole service'}",
+        f"Severity: {spec.severity} · applies to: {kinds} · scope: {SCOPES[rule.scope]}",
         "",
         "## What it does",
         rule.what_it_does,
@@ -51,7 +59,7 @@ def rules_reference() -> str:
     ]
     for rule in ALL_RULES:
         spec = checklist.spec(rule.name)
-        kinds = ", ".join(k for k in ("api", "worker", "job") if k in spec.kinds)
+        kinds = applies_to(spec.kinds)
         lines.append(
             f"| {rule.code} | [{rule.name}](#{rule.name}-{rule.code.lower()}) | {spec.severity} | {kinds} | {rule.why} |"
         )

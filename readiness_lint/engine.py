@@ -6,32 +6,45 @@ nothing and never exits. The CLI renders the report and picks the exit code.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+import pathspec
+
 from readiness_lint.cache import CACHE_DIR_NAME, FactsCache
 from readiness_lint.checklist import load_checklist
 from readiness_lint.checks import ALL_RULES, LineRule, Rule
 from readiness_lint.classify import classify
-from readiness_lint.discover import discover, scan_root
+from readiness_lint.config import RuleSettings
+from readiness_lint.discover import SourceFile, discover, scan_root
 from readiness_lint.evaluate import evaluate, repository_checks
 from readiness_lint.extract import extract
 from readiness_lint.model import FileError, FileFacts, Report
 from readiness_lint.parse import parse, read_bytes
 from readiness_lint.project import Project
 from readiness_lint.score import overall_score
+from readiness_lint.suppress import Suppressor, find_suppressions
 
 
 @dataclass(frozen=True)
 class Options:
+    """Everything that shapes a run, after the CLI merged the command line and the config file."""
+
     include_tests: bool = False
     select: frozenset[str] | None = None
+    extend_select: frozenset[str] = field(default_factory=frozenset)
     ignore: frozenset[str] = field(default_factory=frozenset)
+    exclude: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    entrypoints: tuple[tuple[str, str], ...] = ()
+    settings: RuleSettings = field(default_factory=RuleSettings)
+    config_root: str | None = None  # patterns above are relative to it
     jobs: int = 0  # 0: all cores
     cache: bool = False  # the CLI turns it on
     cache_dir: str | None = None
@@ -40,20 +53,27 @@ class Options:
 # Below this many files to parse, starting worker processes costs more than it saves.
 PARALLEL_THRESHOLD = 16
 
+Work = tuple[str, bytes, bool, str]  # (relative path, bytes, is test, cache key)
+
 
 def selected_rules(options: Options) -> list[type[Rule]]:
-    rules = [r for r in ALL_RULES if options.select is None or r.name in options.select]
-    return [r for r in rules if r.name not in options.ignore]
+    """``select`` replaces the set, ``extend-select`` adds to it, ``ignore`` removes."""
+    chosen = {r.name for r in ALL_RULES} if options.select is None else set(options.select)
+    chosen |= options.extend_select
+    chosen -= options.ignore
+    return [r for r in ALL_RULES if r.name in chosen]
 
 
-def analyze_source(rel: str, data: bytes, is_test: bool, rules: Sequence[type[Rule]]) -> FileFacts | FileError:
+def analyze_source(
+    rel: str, data: bytes, is_test: bool, rules: Sequence[type[Rule]], settings: RuleSettings | None = None
+) -> FileFacts | FileError:
     """Per-file stage: bytes in, plain facts out. Nothing of the syntax tree survives it."""
     module = parse(data, rel)
     if isinstance(module, FileError):
         return module
     line_rules = [rule() for rule in rules if issubclass(rule, LineRule)]
     try:
-        return extract(module, rel, is_test, line_rules)
+        facts = extract(module, rel, is_test, line_rules, settings or RuleSettings())
     except RecursionError:
         return FileError(path=rel, message="code nested too deeply to analyse")
     except Exception as exc:  # a bug of ours on one file must not stop the run
@@ -62,6 +82,8 @@ def analyze_source(rel: str, data: bytes, is_test: bool, rules: Sequence[type[Ru
             message=f"internal error while analysing: {type(exc).__name__}: {exc} (please report this)",
             kind="internal",
         )
+    suppressions = find_suppressions(data)
+    return dataclasses.replace(facts, suppressions=suppressions) if suppressions else facts
 
 
 def run(paths: Sequence[str], options: Options | None = None) -> Report:
@@ -70,11 +92,12 @@ def run(paths: Sequence[str], options: Options | None = None) -> Report:
     sources, errors = discover(list(paths), root)
     if not options.include_tests:
         sources = [s for s in sources if not s.is_test]
+    sources = _without_excluded(sources, root, options)
     rules = selected_rules(options)
     notices: list[str] = []
     cache = _open_cache(root, options, rules) if options.cache else None
     results: dict[str, FileFacts | FileError] = {}
-    todo: list[tuple[str, bytes, bool, str]] = []
+    todo: list[Work] = []
     for source in sources:
         data = read_bytes(source.abs, source.rel)
         if isinstance(data, FileError):
@@ -86,7 +109,7 @@ def run(paths: Sequence[str], options: Options | None = None) -> Report:
             results[source.rel] = cached
         else:
             todo.append((source.rel, data, source.is_test, key))
-    for (rel, _, _, key), result in zip(todo, _analyze_all(todo, rules, options.jobs), strict=True):
+    for (rel, _, _, key), result in zip(todo, _analyze_all(todo, rules, options), strict=True):
         results[rel] = result
         if cache is not None:
             cache.put(key, result)
@@ -99,45 +122,79 @@ def run(paths: Sequence[str], options: Options | None = None) -> Report:
             errors.append(result)
         else:
             facts[rel] = result
-    report = assemble(root, facts, errors, rules, files=len(sources))
+    report = assemble(root, facts, errors, rules, len(sources), options)
     report.notices.extend(notices)
     return report
 
 
+def _config_matcher(patterns: Sequence[str], root: Path, options: Options) -> Callable[[str], bool]:
+    """A test for scan-relative paths against gitignore-style patterns relative to the config file."""
+    spec = pathspec.GitIgnoreSpec.from_lines(patterns)
+    base = Path(options.config_root) if options.config_root else root
+
+    def matches(rel: str) -> bool:
+        try:
+            relative = (root / rel).resolve().relative_to(base.resolve()).as_posix()
+        except ValueError:
+            relative = rel
+        return spec.match_file(relative)
+
+    return matches
+
+
+def _without_excluded(sources: list[SourceFile], root: Path, options: Options) -> list[SourceFile]:
+    if not options.exclude:
+        return sources
+    excluded = _config_matcher(options.exclude, root, options)
+    return [s for s in sources if not excluded(s.rel)]
+
+
 def _open_cache(root: Path, options: Options, rules: Sequence[type[Rule]]) -> FactsCache:
     directory = Path(options.cache_dir) if options.cache_dir else root / CACHE_DIR_NAME
-    fingerprint = ",".join(sorted(rule.name for rule in rules if issubclass(rule, LineRule)))
-    return FactsCache.open(directory, fingerprint)
+    names = ",".join(sorted(rule.name for rule in rules if issubclass(rule, LineRule)))
+    return FactsCache.open(directory, names + "|" + options.settings.fingerprint())
 
 
-def _analyze_one(item: tuple[str, bytes, bool, str], rules: Sequence[type[Rule]]) -> FileFacts | FileError:
+def _analyze_one(item: Work, rules: Sequence[type[Rule]], settings: RuleSettings) -> FileFacts | FileError:
     rel, data, is_test, _ = item
-    return analyze_source(rel, data, is_test, rules)
+    return analyze_source(rel, data, is_test, rules, settings)
 
 
-def _analyze_all(
-    todo: list[tuple[str, bytes, bool, str]], rules: Sequence[type[Rule]], jobs: int
-) -> list[FileFacts | FileError]:
+def _analyze_all(todo: list[Work], rules: Sequence[type[Rule]], options: Options) -> list[FileFacts | FileError]:
     """Per-file analysis, in worker processes when it pays; results in input order."""
-    workers = jobs if jobs > 0 else (os.cpu_count() or 1)
+    work = partial(_analyze_one, rules=rules, settings=options.settings)
+    workers = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
     workers = min(workers, len(todo))
     if workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        return [_analyze_one(item, rules) for item in todo]
+        return [work(item) for item in todo]
     chunk = max(1, min(32, len(todo) // (workers * 4)))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(partial(_analyze_one, rules=rules), todo, chunksize=chunk))
+        return list(pool.map(work, todo, chunksize=chunk))
 
 
 def assemble(
-    root: Path, facts: dict[str, FileFacts], errors: list[FileError], rules: Sequence[type[Rule]], files: int
+    root: Path,
+    facts: dict[str, FileFacts],
+    errors: list[FileError],
+    rules: Sequence[type[Rule]],
+    files: int,
+    options: Options | None = None,
 ) -> Report:
     """Project-wide stages over per-file facts: model, classify, rules, score."""
+    options = options or Options()
     checklist = load_checklist()
     project = Project(facts)
-    services = classify(project)
-    results, findings, rule_errors = evaluate(project, services, rules, checklist)
-    repo_checks = repository_checks(project, rules, checklist)
+    declared = _declared_kinds(root, options)
+    services = classify(project, declared)
+    suppressor = Suppressor.build(
+        {path: f.suppressions for path, f in facts.items() if f.suppressions},
+        options.per_file_ignores,
+        root,
+        Path(options.config_root) if options.config_root else None,
+    )
+    results, findings, rule_errors = evaluate(project, services, rules, checklist, suppressor)
+    repo_checks = repository_checks(findings, rules, checklist)
     score = overall_score([r.score for r in results], repo_checks)
     all_errors = sorted(errors + rule_errors, key=lambda e: (e.path, e.line, e.message))
     return Report(
@@ -150,3 +207,18 @@ def assemble(
         repository_checks=repo_checks,
         score_basis="entrypoints" if results else "repository",
     )
+
+
+def _declared_kinds(root: Path, options: Options) -> Callable[[str], str | None] | None:
+    """The kind a configuration file declares for a path (``api``/``worker``/``job``/``none``)."""
+    if not options.entrypoints:
+        return None
+    matchers = [(_config_matcher([glob], root, options), kind) for glob, kind in options.entrypoints]
+
+    def declared(rel: str) -> str | None:
+        for matches, kind in matchers:
+            if matches(rel):
+                return kind
+        return None
+
+    return declared

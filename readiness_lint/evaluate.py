@@ -5,23 +5,35 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from readiness_lint.checklist import Checklist
-from readiness_lint.checks.base import Outcome, Rule, ServiceRule
-from readiness_lint.model import CheckResult, EntrypointResult, FileError, Finding, Status
+from readiness_lint.checks.base import LineRule, MetaRule, Outcome, Rule, ServiceRule
+from readiness_lint.model import CheckResult, EntrypointResult, FileError, Finding, LineFinding, Status
 from readiness_lint.project import Project, Service
 from readiness_lint.score import score_checks
+from readiness_lint.suppress import Suppressor
 
 
 def evaluate(
-    project: Project, services: Sequence[Service], rules: Sequence[type[Rule]], checklist: Checklist
+    project: Project,
+    services: Sequence[Service],
+    rules: Sequence[type[Rule]],
+    checklist: Checklist,
+    suppressor: Suppressor | None = None,
 ) -> tuple[list[EntrypointResult], list[Finding], list[FileError]]:
+    suppressor = suppressor or Suppressor(by_file={})
     results: list[EntrypointResult] = []
     findings: list[Finding] = []
     errors: list[FileError] = []
-    by_rule_and_path: dict[tuple[str, str], int] = {}
-    for path, facts in project.files.items():
-        for finding in facts.findings:
-            key = (finding.rule, path)
-            by_rule_and_path[key] = by_rule_and_path.get(key, 0) + 1
+    line_rules = {rule.name: rule for rule in rules if issubclass(rule, LineRule)}
+    # Line findings that survive suppression, once per finding (not once per entrypoint).
+    kept: dict[str, list[LineFinding]] = {}
+    by_rule_and_path: set[tuple[str, str]] = set()
+    for path, facts in sorted(project.files.items()):
+        for line_finding in facts.findings:
+            found_rule = line_rules.get(line_finding.rule)
+            if found_rule is None or suppressor.suppressed(path, line_finding.line, found_rule.code, found_rule.name):
+                continue
+            kept.setdefault(path, []).append(line_finding)
+            by_rule_and_path.add((line_finding.rule, path))
     reached_by: dict[str, list[Service]] = {}
     for service in services:
         for path in service.entrypoint.reach:
@@ -31,13 +43,19 @@ def evaluate(
         entrypoint = service.entrypoint
         checks: list[CheckResult] = []
         for rule in rules:
+            if issubclass(rule, MetaRule):
+                continue
             spec = checklist.spec(rule.name)
             status: Status = "na"
             if entrypoint.kind in spec.kinds:
                 if issubclass(rule, ServiceRule):
                     outcome = _run_service_rule(rule, service, errors)
                     status = "pass" if outcome is None or outcome.passed else "fail"
-                    if outcome is not None and not outcome.passed:
+                    if status == "fail" and suppressor.suppressed(
+                        entrypoint.path, entrypoint.line, rule.code, rule.name
+                    ):
+                        status = "na"
+                    elif outcome is not None and not outcome.passed:
                         findings.append(
                             Finding(
                                 code=rule.code,
@@ -56,12 +74,9 @@ def evaluate(
             checks.append(CheckResult(rule.code, rule.name, status, spec.severity, spec.weight))
         results.append(EntrypointResult(entrypoint, score_checks(checks), tuple(checks)))
 
-    line_rules = {rule.name: rule for rule in rules if not issubclass(rule, ServiceRule)}
     for path, facts in sorted(project.files.items()):
-        for line_finding in facts.findings:
-            line_rule = line_rules.get(line_finding.rule)
-            if line_rule is None:
-                continue
+        for line_finding in kept.get(path, []):
+            line_rule = line_rules[line_finding.rule]
             spec = checklist.spec(line_rule.name)
             owners = sorted(s.entrypoint.id for s in reached_by.get(path, []) if s.entrypoint.kind in spec.kinds)
             findings.append(
@@ -85,8 +100,21 @@ def evaluate(
                     kind="rule",
                 )
             )
+    meta = next((rule for rule in rules if issubclass(rule, MetaRule)), None)
+    if meta is not None:
+        known = [(rule.code, rule.name) for rule in _all_rules()]
+        selected = {rule.name for rule in rules}
+        spec = checklist.spec(meta.name)
+        for path, line, message in suppressor.unused(known, selected):
+            findings.append(Finding(meta.code, meta.name, spec.severity, message, path, line, 1))
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.code, f.message))
     return results, findings, errors
+
+
+def _all_rules() -> Sequence[type[Rule]]:
+    from readiness_lint.checks import ALL_RULES
+
+    return ALL_RULES
 
 
 def _run_service_rule(rule: type[ServiceRule], service: Service, errors: list[FileError]) -> Outcome | None:
@@ -103,12 +131,14 @@ def _run_service_rule(rule: type[ServiceRule], service: Service, errors: list[Fi
         return None
 
 
-def repository_checks(project: Project, rules: Sequence[type[Rule]], checklist: Checklist) -> list[CheckResult]:
+def repository_checks(
+    findings: Sequence[Finding], rules: Sequence[type[Rule]], checklist: Checklist
+) -> list[CheckResult]:
     """Line rules over the whole repository: the score basis when there is no entrypoint."""
-    failing = {f.rule for facts in project.files.values() for f in facts.findings}
+    failing = {f.name for f in findings}
     out = []
     for rule in rules:
-        if issubclass(rule, ServiceRule):
+        if not issubclass(rule, LineRule):
             continue
         spec = checklist.spec(rule.name)
         status: Status = "fail" if rule.name in failing else "pass"

@@ -16,6 +16,7 @@ from typing import Any
 import libcst as cst
 
 from readiness_lint import names as n
+from readiness_lint.config import RuleSettings
 from readiness_lint.frameworks import is_entrypoint_ctor
 from readiness_lint.locate import locate
 from readiness_lint.model import (
@@ -250,9 +251,10 @@ class _Handler:
 class Context:
     """What a line rule may ask about where it is, and how it reports."""
 
-    def __init__(self, path: str, is_test: bool) -> None:
+    def __init__(self, path: str, is_test: bool, settings: RuleSettings | None = None) -> None:
         self.path = path
         self.is_test = is_test
+        self.settings = settings or RuleSettings()
         self.aliases: dict[str, str] = {}
         self.objects: dict[str, str] = {}
         self.local_functions: set[str] = set()
@@ -317,9 +319,20 @@ class Context:
 class Extractor:
     """Walks one module once; collects facts and runs the line rules' hooks."""
 
-    def __init__(self, module: cst.Module, path: str, is_test: bool, rules: Sequence[Any]) -> None:
+    def __init__(
+        self, module: cst.Module, path: str, is_test: bool, rules: Sequence[Any], settings: RuleSettings | None = None
+    ) -> None:
         self.module = module
-        self.ctx = Context(path, is_test)
+        self.ctx = Context(path, is_test, settings)
+        configured = self.ctx.settings
+        self.extra_signals: dict[str, str] = {}
+        for kind, names in (
+            ("heartbeat", configured.heartbeat_calls),
+            ("metrics", configured.metrics_calls),
+            ("logging-config", configured.logging_calls),
+        ):
+            for call_name in names:
+                self.extra_signals[call_name] = kind
         self.rules = rules
         self.rule_errors: dict[str, str] = {}
         self.call_hooks = [self._guarded(r, "on_call") for r in rules if _overrides(r, "on_call")]
@@ -761,6 +774,9 @@ class Extractor:
         if name in EXIT_CALLS:
             args = n.positional(node)
             self._exit(args[0].value if args else None)
+        extra = self.extra_signals.get(name) or self.extra_signals.get(raw)
+        if extra is not None:
+            self.signal(node, extra, name)
         if name in LOGGING_CONFIG_CALLS or (method == "addHandler" and not _is_null_handler(node)):
             self.signal(node, "logging-config", name)
         if name in HEARTBEAT_CALLS:
@@ -1228,6 +1244,8 @@ def _dedupe_signals(signals: list[SignalFact]) -> list[SignalFact]:
     return out
 
 
-def extract(module: cst.Module, path: str, is_test: bool, rules: Sequence[Any]) -> FileFacts:
+def extract(
+    module: cst.Module, path: str, is_test: bool, rules: Sequence[Any], settings: RuleSettings | None = None
+) -> FileFacts:
     """Run the single walk over ``module`` and return its facts."""
-    return Extractor(module, path, is_test, rules).run()
+    return Extractor(module, path, is_test, rules, settings).run()

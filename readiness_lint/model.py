@@ -155,6 +155,7 @@ class FileFacts:
     classes: tuple[tuple[str, str, int], ...] = ()
     findings: tuple[LineFinding, ...] = ()
     rule_errors: tuple[tuple[str, str], ...] = ()
+    suppressions: tuple[tuple[int, tuple[str, ...], str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -191,6 +192,7 @@ class FileFacts:
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             findings=tuple(LineFinding(**d) for d in data.get("findings", ())),
             rule_errors=tuple(tuple(e) for e in data.get("rule_errors", ())),
+            suppressions=tuple((s[0], tuple(s[1]), s[2]) for s in data.get("suppressions", ())),
         )
 
 
@@ -228,6 +230,7 @@ class Finding:
     column: int
     entrypoints: tuple[str, ...] = ()
     confidence: str = "high"
+    baselined: bool = False
 
 
 @dataclass(frozen=True)

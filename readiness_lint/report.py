@@ -21,9 +21,11 @@ def _check(check: CheckResult) -> dict[str, Any]:
 
 
 def gap_counts(report: Report) -> dict[str, int]:
+    """Gaps by severity; findings recorded in a baseline are not counted."""
     counts = {"error": 0, "warning": 0, "info": 0}
     for finding in report.findings:
-        counts[finding.severity] += 1
+        if not finding.baselined:
+            counts[finding.severity] += 1
     return counts
 
 
@@ -39,6 +41,7 @@ def to_document(report: Report) -> dict[str, Any]:
             "entrypoints": len(report.entrypoints),
             "gaps": gap_counts(report),
             "errors": len(report.errors),
+            "baselined": sum(1 for f in report.findings if f.baselined),
         },
         "entrypoints": [
             {
@@ -66,6 +69,7 @@ def to_document(report: Report) -> dict[str, Any]:
                 "line": f.line,
                 "column": f.column,
                 "entrypoints": list(f.entrypoints),
+                "baselined": f.baselined,
             }
             for f in report.findings
         ],

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from readiness_lint.checklist import load_checklist
-from readiness_lint.checks import ALL_RULES, Rule, Sample, ServiceRule
+from readiness_lint.checks import ALL_RULES, MetaRule, Rule, Sample, ServiceRule
 from readiness_lint.discover import is_test_path
 from readiness_lint.engine import Options, analyze_source, run
 from readiness_lint.model import FileError, Report
@@ -26,15 +26,20 @@ def _line_findings(rule: type[Rule], sample: Sample) -> list[str]:
     return [f.message for f in facts.findings if f.rule == rule.name]
 
 
-def _service_report(rule: type[Rule], sample: Sample, tmp_path: Path) -> Report:
+def _service_report(rule: type[Rule], sample: Sample, tmp_path: Path, everything: bool = False) -> Report:
     target = tmp_path / sample.path
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(sample.code, encoding="utf-8")
-    return run([str(tmp_path)], Options(select=frozenset({rule.name})))
+    return run([str(tmp_path)], Options(select=None if everything else frozenset({rule.name})))
 
 
 @pytest.mark.parametrize(("rule", "sample", "valid"), CASES)
 def test_sample(rule: type[Rule], sample: Sample, valid: bool, tmp_path: Path) -> None:
+    if issubclass(rule, MetaRule):
+        report = _service_report(rule, sample, tmp_path, everything=True)
+        found = [f.message for f in report.findings if f.name == rule.name]
+        assert (found == []) if valid else bool(found), f"{rule.name}: {found}\n{sample.code}"
+        return
     if not issubclass(rule, ServiceRule):
         found = _line_findings(rule, sample)
         if valid:

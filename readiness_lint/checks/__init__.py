@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from readiness_lint.checks.bare_print import BarePrint
-from readiness_lint.checks.base import LineRule, Outcome, Rule, Sample, ServiceRule
+from readiness_lint.checks.base import LineRule, MetaRule, Outcome, Rule, Sample, ServiceRule
 from readiness_lint.checks.exit_code import MissingExitCode
 from readiness_lint.checks.hardcoded_path import HardcodedPath
 from readiness_lint.checks.hardcoded_secret import HardcodedSecret
@@ -11,6 +11,7 @@ from readiness_lint.checks.health import MissingHealthRoute, MissingReadinessRou
 from readiness_lint.checks.http_timeout import HttpCallWithoutTimeout
 from readiness_lint.checks.mkdir import NonIdempotentMkdir
 from readiness_lint.checks.observability import MissingHeartbeat, MissingLogging, MissingMetrics
+from readiness_lint.checks.unused_suppression import UnusedSuppression
 
 ALL_RULES: tuple[type[Rule], ...] = (
     BarePrint,
@@ -24,6 +25,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     HttpCallWithoutTimeout,
     MissingLogging,
     MissingMetrics,
+    UnusedSuppression,
 )
 
 
@@ -36,4 +38,4 @@ def rule_by_key(key: str) -> type[Rule] | None:
     return None
 
 
-__all__ = ["ALL_RULES", "LineRule", "Outcome", "Rule", "Sample", "ServiceRule", "rule_by_key"]
+__all__ = ["ALL_RULES", "LineRule", "MetaRule", "Outcome", "Rule", "Sample", "ServiceRule", "rule_by_key"]

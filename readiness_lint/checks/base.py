@@ -45,7 +45,7 @@ class Outcome:
 class Rule:
     code: ClassVar[str]
     name: ClassVar[str]
-    scope: ClassVar[Literal["line", "service"]]
+    scope: ClassVar[Literal["line", "service", "meta"]]
     why: ClassVar[str]
     fix: ClassVar[str]
     what_it_does: ClassVar[str]
@@ -56,7 +56,7 @@ class Rule:
 
 
 class LineRule(Rule):
-    scope: ClassVar[Literal["line", "service"]] = "line"
+    scope: ClassVar[Literal["line", "service", "meta"]] = "line"
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         """A call; ``name`` is the callee resolved through the file's imports."""
@@ -69,7 +69,13 @@ class LineRule(Rule):
 
 
 class ServiceRule(Rule):
-    scope: ClassVar[Literal["line", "service"]] = "service"
+    scope: ClassVar[Literal["line", "service", "meta"]] = "service"
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
         raise NotImplementedError
+
+
+class MetaRule(Rule):
+    """A rule about the tool's own use (suppressions); reported, never scored."""
+
+    scope: ClassVar[Literal["line", "service", "meta"]] = "meta"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from readiness_lint import names as n
@@ -55,13 +56,18 @@ class HardcodedSecret(LineRule):
         if ctx.env_default_depth or not secretscan.is_secret_name(name):
             return
         literal = n.string_value(value)
-        if literal is None or not secretscan.looks_like_credential(literal):
+        if literal is None or not secretscan.looks_like_credential(literal) or _allowed(literal, ctx):
             return
         ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
-        hits = secretscan.provider_hits(value) or secretscan.url_hits(value)
+        hits = [h for h in secretscan.provider_hits(value) or secretscan.url_hits(value) if not _allowed(h.value, ctx)]
         if not hits:
             return
         hit = hits[0]
         ctx.report(self.name, node, f"Hard-coded {hit.kind}: {secretscan.redact(hit.value)}")
+
+
+def _allowed(value: str, ctx: Context) -> bool:
+    """The configured allowlist: regular expressions searched in the value."""
+    return any(re.search(pattern, value) for pattern in ctx.settings.secret_allowlist)

@@ -48,13 +48,14 @@ def render(report: Report, color: bool = False, width: int = 100) -> str:
     out(f"[bold]readiness-lint {__version__}[/bold]")
     if not report.entrypoints:
         out("\nNo entrypoint found (no web app, worker or job); the score covers line checks only.")
+    shown = [f for f in report.findings if not f.baselined]
     by_entrypoint: dict[str, list[Finding]] = defaultdict(list)
-    for finding in report.findings:
+    for finding in shown:
         for entry_id in finding.entrypoints:
             by_entrypoint[entry_id].append(finding)
     for result in report.entrypoints:
         _entrypoint(out, result, by_entrypoint.get(result.entrypoint.id, []))
-    loose = [f for f in report.findings if not f.entrypoints]
+    loose = [f for f in shown if not f.entrypoints]
     if loose:
         out("")
         out("[bold]Gaps in files no entrypoint reaches[/bold]")
@@ -121,6 +122,9 @@ def _summary(report: Report) -> str:
         f"{len(report.entrypoints)} entrypoint{'s' if len(report.entrypoints) != 1 else ''}",
         f"{total} gap{'s' if total != 1 else ''} ({counts['error']} error, {counts['warning']} warning, {counts['info']} info)",
     ]
+    baselined = sum(1 for f in report.findings if f.baselined)
+    if baselined:
+        parts.append(f"{baselined} more in the baseline")
     if report.errors:
         parts.append(f"{len(report.errors)} file error{'s' if len(report.errors) != 1 else ''}")
     return " · ".join(parts)
