@@ -10,7 +10,7 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from typer.exceptions import TyperException
@@ -49,14 +49,14 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        Optional[bool],  # noqa: UP045 - typer reads the annotation at run time on 3.10
+        bool | None,
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
     ] = None,
 ) -> None:
     """readiness-lint: production readiness for Python services."""
 
 
-def _names(values: Optional[list[str]]) -> Optional[frozenset[str]]:  # noqa: UP045
+def _names(values: list[str] | None) -> frozenset[str] | None:
     if not values:
         return None
     from readiness_lint.checks import rule_by_key
@@ -79,32 +79,28 @@ def _use_color() -> bool:
 
 @app.command()
 def check(
-    paths: Annotated[Optional[list[Path]], typer.Argument(help="Files or directories (default: .)")] = None,  # noqa: UP045
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or directories (default: .)")] = None,
     output_format: Annotated[OutputFormat, typer.Option("--format", "-f", help="Output format.")] = OutputFormat.text,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report to FILE.")] = None,  # noqa: UP045
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the report to FILE.")] = None,
     select: Annotated[
-        Optional[list[str]], typer.Option(help="Only these rules (codes or names, comma-separated).")
-    ] = None,  # noqa: UP045
-    extend_select: Annotated[Optional[list[str]], typer.Option(help="Add these rules to the selection.")] = None,  # noqa: UP045
-    ignore: Annotated[Optional[list[str]], typer.Option(help="Skip these rules (codes or names).")] = None,  # noqa: UP045
-    fail_under: Annotated[
-        Optional[int], typer.Option(min=0, max=100, help="Fail when the score is below SCORE.")
-    ] = None,  # noqa: UP045
-    fail_on: Annotated[
-        Optional[SeverityOption], typer.Option(help="Fail on a new gap of this severity or worse.")
-    ] = None,  # noqa: UP045
+        list[str] | None, typer.Option(help="Only these rules (codes or names, comma-separated).")
+    ] = None,
+    extend_select: Annotated[list[str] | None, typer.Option(help="Add these rules to the selection.")] = None,
+    ignore: Annotated[list[str] | None, typer.Option(help="Skip these rules (codes or names).")] = None,
+    fail_under: Annotated[int | None, typer.Option(min=0, max=100, help="Fail when the score is below SCORE.")] = None,
+    fail_on: Annotated[SeverityOption | None, typer.Option(help="Fail on a new gap of this severity or worse.")] = None,
     exit_zero: Annotated[bool, typer.Option("--exit-zero", help="Exit 0 even when there are gaps.")] = False,
     include_tests: Annotated[
-        Optional[bool],  # noqa: UP045
+        bool | None,
         typer.Option("--include-tests/--no-include-tests", help="Treat test files as service code."),
     ] = None,
-    config: Annotated[Optional[Path], typer.Option("--config", help="Use this configuration file.")] = None,  # noqa: UP045
-    baseline: Annotated[Optional[Path], typer.Option(help="Fail only on gaps not recorded in this baseline.")] = None,  # noqa: UP045
-    write_baseline: Annotated[Optional[Path], typer.Option(help="Record the current gaps in FILE.")] = None,  # noqa: UP045
+    config: Annotated[Path | None, typer.Option("--config", help="Use this configuration file.")] = None,
+    baseline: Annotated[Path | None, typer.Option(help="Fail only on gaps not recorded in this baseline.")] = None,
+    write_baseline: Annotated[Path | None, typer.Option(help="Record the current gaps in FILE.")] = None,
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=0, help="Worker processes (0: all cores).")] = 0,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Neither read nor write the cache.")] = False,
     cache_dir: Annotated[
-        Optional[Path],  # noqa: UP045
+        Path | None,
         typer.Option("--cache-dir", help="Cache directory (default: .readiness_lint_cache in the scanned root)."),
     ] = None,
     verbose: Annotated[
@@ -112,7 +108,8 @@ def check(
     ] = False,
 ) -> int:
     """Check a service and print its readiness score with the gaps."""
-    from readiness_lint.baseline import apply_baseline, load_baseline, write_baseline as save_baseline
+    from readiness_lint.baseline import apply_baseline, load_baseline
+    from readiness_lint.baseline import write_baseline as save_baseline
     from readiness_lint.config import FileConfig, find_config, load_config
     from readiness_lint.engine import Options, run
 
@@ -220,7 +217,7 @@ def explain(rule: Annotated[str, typer.Argument(help="A rule code (RDY001) or na
     return EXIT_OK
 
 
-def main(argv: Optional[list[str]] = None) -> int:  # noqa: UP045
+def main(argv: list[str] | None = None) -> int:
     """Run the CLI with ``argv`` and return the exit code instead of exiting."""
     args = sys.argv[1:] if argv is None else argv
     command = typer.main.get_command(app)

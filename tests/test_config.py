@@ -63,7 +63,7 @@ def test_invalid_config_is_an_error_naming_file_and_key(
     text: str, fragment: str, make_tree: Tree, capsys: pytest.CaptureFixture[str]
 ) -> None:
     root = make_tree({**SERVICE, "pyproject.toml": text})
-    with pytest.raises(ConfigError, match="pyproject.toml") as info:
+    with pytest.raises(ConfigError, match=r"pyproject\.toml") as info:
         load_config(root / "pyproject.toml")
     assert fragment in str(info.value)
     code = main(["check", "--exit-zero", str(root)])
