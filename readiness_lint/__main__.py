@@ -1,3 +1,3 @@
-from readiness_lint.cli import main
+from readiness_lint.console import entry
 
-raise SystemExit(main())
+entry()

@@ -253,6 +253,4 @@ def main(argv: list[str] | None = None) -> int:
     return EXIT_OK
 
 
-def entry() -> None:
-    """Console-script entry point."""
-    raise SystemExit(main())
+

@@ -36,7 +36,7 @@ def test_wheel_contents(tmp_path: Path) -> None:
     assert checklist == (REPO / "rules" / "checklist.yaml").read_text(encoding="utf-8")
     assert "readiness_lint/schemas/report-v1.schema.json" in names
     assert "readiness_lint/__main__.py" in names
-    assert "readiness-lint = readiness_lint.cli:entry" in entry_points
+    assert "readiness-lint = readiness_lint.console:entry" in entry_points
     assert not any(n.startswith(("tests/", "fixtures/")) for n in names)
     requires = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
     for dependency in ("typer", "libcst", "rich", "pyyaml", "pathspec"):
