@@ -6,11 +6,13 @@ every error to an exit code in one place (:func:`readiness_lint.errors.exit_code
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
+from collections.abc import Callable, Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from typer.exceptions import TyperException
@@ -131,7 +133,8 @@ def check(
         cache=not no_cache,
         cache_dir=str(cache_dir) if cache_dir else None,
     )
-    report = run(targets, options)
+    with _progress(enabled=output_format is OutputFormat.text) as progress:
+        report = run(targets, options, progress)
     if known_baseline is not None:
         apply_baseline(report, known_baseline)
     if write_baseline is not None:
@@ -152,6 +155,59 @@ def check(
     threshold = fail_under if fail_under is not None else settings.fail_under
     severity = fail_on.value if fail_on is not None else settings.fail_on
     return gate(report, threshold, severity)
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr, shown only once a run has taken more than a moment."""
+
+    DELAY = 0.7
+
+    def __init__(self) -> None:
+        import time
+
+        self._clock = time.monotonic
+        self._started = self._clock()
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __call__(self, done: int, total: int, cached: int) -> None:
+        if self._bar is None:
+            if self._clock() - self._started < self.DELAY or done >= total:
+                return
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self._bar = Progress(
+                TextColumn("analysing"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("files"),
+                TextColumn(f"({cached} from cache)" if cached else ""),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task("files", total=total)
+        self._bar.update(self._task, completed=done)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+@contextlib.contextmanager
+def _progress(enabled: bool) -> Iterator[Callable[[int, int, int], None] | None]:
+    """Progress only for people: a terminal on stderr, the text format, not in CI, not with NO_COLOR=dumb terms."""
+    interactive = sys.stderr.isatty() and not os.environ.get("CI") and os.environ.get("TERM") != "dumb"
+    if not (enabled and interactive):
+        yield None
+        return
+    bar = _ProgressBar()
+    try:
+        yield bar
+    finally:
+        bar.close()
 
 
 def gate(report: object, fail_under: int | None, fail_on: str | None) -> int:
@@ -251,6 +307,3 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(result, int):
         return result
     return EXIT_OK
-
-
-

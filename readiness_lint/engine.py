@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
@@ -86,7 +86,11 @@ def analyze_source(
     return dataclasses.replace(facts, suppressions=suppressions) if suppressions else facts
 
 
-def run(paths: Sequence[str], options: Options | None = None) -> Report:
+Progress = Callable[[int, int, int], None]  # (files done, files in all, of them from the cache)
+
+
+def run(paths: Sequence[str], options: Options | None = None, progress: Progress | None = None) -> Report:
+    """Run the whole pipeline. ``progress`` is told how far per-file analysis has got."""
     options = options or Options()
     root = scan_root(paths)
     sources, errors = discover(list(paths), root)
@@ -109,10 +113,13 @@ def run(paths: Sequence[str], options: Options | None = None) -> Report:
             results[source.rel] = cached
         else:
             todo.append((source.rel, data, source.is_test, key))
-    for (rel, _, _, key), result in zip(todo, _analyze_all(todo, rules, options), strict=True):
+    total, cached_count = len(sources), len(results)
+    for done, ((rel, _, _, key), result) in enumerate(zip(todo, _analyze_all(todo, rules, options), strict=True)):
         results[rel] = result
         if cache is not None:
             cache.put(key, result)
+        if progress is not None:
+            progress(cached_count + done + 1, total, cached_count)
     if cache is not None and cache.problem:
         notices.append(cache.problem)
     facts: dict[str, FileFacts] = {}
@@ -160,17 +167,18 @@ def _analyze_one(item: Work, rules: Sequence[type[Rule]], settings: RuleSettings
     return analyze_source(rel, data, is_test, rules, settings)
 
 
-def _analyze_all(todo: list[Work], rules: Sequence[type[Rule]], options: Options) -> list[FileFacts | FileError]:
-    """Per-file analysis, in worker processes when it pays; results in input order."""
+def _analyze_all(todo: list[Work], rules: Sequence[type[Rule]], options: Options) -> Iterator[FileFacts | FileError]:
+    """Per-file analysis, in worker processes when it pays; results in input order, as they come."""
     work = partial(_analyze_one, rules=rules, settings=options.settings)
     workers = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
     workers = min(workers, len(todo))
     if workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        return [work(item) for item in todo]
+        yield from map(work, todo)
+        return
     chunk = max(1, min(32, len(todo) // (workers * 4)))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        return list(pool.map(work, todo, chunksize=chunk))
+        yield from pool.map(work, todo, chunksize=chunk)
 
 
 def assemble(

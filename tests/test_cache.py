@@ -128,3 +128,15 @@ def test_facts_round_trip_through_json(make_tree: Tree) -> None:
         facts = analyze_source(path.name, path.read_bytes(), False, ALL_RULES)
         assert not isinstance(facts, FileError)
         assert FileFacts.from_dict(json.loads(json.dumps(facts.to_dict()))) == facts
+
+
+def test_progress_counts_fresh_and_cached_files(make_tree: Tree, tmp_path: Path) -> None:
+    root = make_tree(SERVICE)
+    calls: list[tuple[int, int, int]] = []
+    options = Options(cache=True, cache_dir=str(tmp_path / "cache"))
+    run([str(root)], options, progress=lambda *args: calls.append(args))
+    assert calls == [(1, 4, 0), (2, 4, 0), (3, 4, 0), (4, 4, 0)]
+    calls.clear()
+    (root / "app" / "routes.py").write_text("x = 1\n")
+    run([str(root)], options, progress=lambda *args: calls.append(args))
+    assert calls == [(4, 4, 3)]

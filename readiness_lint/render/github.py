@@ -82,7 +82,7 @@ def _error_command(error: FileError) -> str:
     properties: dict[str, str | int] = {"file": error.path}
     if error.line >= 1:
         properties["line"] = error.line
-    properties["title"] = "readiness-lint: file not analysed"
+    properties["title"] = "readiness-lint file error"
     return command("error", properties, error.message)
 
 
