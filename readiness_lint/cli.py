@@ -40,6 +40,9 @@ class OutputFormat(str, Enum):
     text = "text"
     json = "json"
     concise = "concise"
+    sarif = "sarif"
+    github = "github"
+    gitlab = "gitlab"
 
 
 def _version(value: bool) -> None:
@@ -142,6 +145,8 @@ def check(
     for notice in report.notices:
         sys.stderr.write(f"readiness-lint: {notice}\n")
     text = _render(report, output_format, to_terminal=output is None)
+    if output_format is OutputFormat.github:
+        _write_step_summary(report)
     if output is not None:
         try:
             output.write_text(text, encoding="utf-8")
@@ -231,19 +236,37 @@ def gate(report: object, fail_under: int | None, fail_on: str | None) -> int:
 
 def _render(report: object, output_format: OutputFormat, to_terminal: bool) -> str:
     from readiness_lint.model import Report
+    from readiness_lint.render import concise, github, gitlab, json_format, sarif, text
 
     assert isinstance(report, Report)
     if output_format is OutputFormat.json:
-        from readiness_lint.render import json_format
-
         return json_format.render(report)
     if output_format is OutputFormat.concise:
-        from readiness_lint.render import concise
-
         return concise.render(report)
-    from readiness_lint.render import text
-
+    if output_format is OutputFormat.sarif:
+        return sarif.render(report)
+    if output_format is OutputFormat.gitlab:
+        return gitlab.render(report)
+    if output_format is OutputFormat.github:
+        # GitHub shows only a few annotations per step: the plain report always follows them.
+        return github.render(report) + text.render(report, color=False)
     return text.render(report, color=to_terminal and _use_color())
+
+
+def _write_step_summary(report: object) -> None:
+    """Append the Markdown summary to $GITHUB_STEP_SUMMARY, keeping what is already there."""
+    from readiness_lint.model import Report
+    from readiness_lint.render import github
+
+    assert isinstance(report, Report)
+    target = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not target:
+        return
+    try:
+        with open(target, "a", encoding="utf-8") as handle:
+            handle.write(github.summary_markdown(report))
+    except OSError as exc:
+        sys.stderr.write(f"readiness-lint: cannot write the job summary to {target}: {exc.strerror or exc}\n")
 
 
 @app.command("rules")
