@@ -27,8 +27,12 @@ def evaluate(
     # Line findings that survive suppression, once per finding (not once per entrypoint).
     kept: dict[str, list[LineFinding]] = {}
     by_rule_and_path: set[tuple[str, str]] = set()
+    # Literals the code compares against: a fallback it rejects (== "changethis") is handled.
+    compared = {key for facts in project.files.values() for key in facts.compared}
     for path, facts in sorted(project.files.items()):
         for line_finding in facts.findings:
+            if line_finding.key and line_finding.key in compared:
+                continue
             found_rule = line_rules.get(line_finding.rule)
             if found_rule is None or suppressor.suppressed(path, line_finding.line, found_rule.code, found_rule.name):
                 continue
@@ -51,6 +55,8 @@ def evaluate(
                 if issubclass(rule, ServiceRule):
                     outcome = _run_service_rule(rule, service, errors)
                     status = "pass" if outcome is None or outcome.passed else "fail"
+                    if outcome is not None and not outcome.applicable:
+                        status = "na"
                     if status == "fail" and suppressor.suppressed(
                         entrypoint.path, entrypoint.line, rule.code, rule.name
                     ):
@@ -78,7 +84,10 @@ def evaluate(
         for line_finding in kept.get(path, []):
             line_rule = line_rules[line_finding.rule]
             spec = checklist.spec(line_rule.name)
-            owners = sorted(s.entrypoint.id for s in reached_by.get(path, []) if s.entrypoint.kind in spec.kinds)
+            reaching = reached_by.get(path, [])
+            owners = sorted(s.entrypoint.id for s in reaching if s.entrypoint.kind in spec.kinds)
+            if reaching and not owners:
+                continue  # only entrypoints this rule does not apply to reach the file
             findings.append(
                 Finding(
                     code=line_rule.code,

@@ -8,6 +8,7 @@ at the end, for the few nodes that produced a fact (:mod:`readiness_lint.locate`
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -264,6 +265,8 @@ class Context:
         self.in_main_guard = False
         self.in_docstring = False
         self.env_default_depth = 0
+        self.class_bases: list[tuple[str, ...]] = []
+        self.target = ""
         self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any]]] = []
         self._reported: set[tuple[str, int]] = set()
 
@@ -297,14 +300,17 @@ class Context:
         return False
 
     # reporting ---------------------------------------------------------------------
-    def report(self, rule: str, node: cst.CSTNode, message: str, confidence: str = "high") -> None:
-        key = (rule, id(node))
-        if key in self._reported:
+    def report(self, rule: str, node: cst.CSTNode, message: str, confidence: str = "high", key: str = "") -> None:
+        """Report a finding at ``node``. ``key`` lets a project-wide stage recognise it later."""
+        seen = (rule, id(node))
+        if seen in self._reported:
             return
-        self._reported.add(key)
+        self._reported.add(seen)
         self.later(
             node,
-            lambda line, col: LineFinding(rule=rule, line=line, column=col, message=message, confidence=confidence),
+            lambda line, col: LineFinding(
+                rule=rule, line=line, column=col, message=message, confidence=confidence, key=key
+            ),
         )
 
     def later(self, node: cst.CSTNode, make: Callable[[int, int], Any], position: bool = True) -> None:
@@ -338,6 +344,11 @@ class Extractor:
         self.call_hooks = [self._guarded(r, "on_call") for r in rules if _overrides(r, "on_call")]
         self.string_hooks = [self._guarded(r, "on_string") for r in rules if _overrides(r, "on_string")]
         self.binding_hooks = [self._guarded(r, "on_binding") for r in rules if _overrides(r, "on_binding")]
+        self.except_hooks = [self._guarded(r, "on_except") for r in rules if _overrides(r, "on_except")]
+        self.fallback_hooks = [self._guarded(r, "on_env_fallback") for r in rules if _overrides(r, "on_env_fallback")]
+        self.compared: set[str] = set()
+        self.compared_names: set[str] = set()
+        self.collections: dict[str, set[str]] = {}
         self.signals: list[Any] = []
         self.module_refs: list[tuple[str, str, int]] = []
         self.frames: list[_Frame] = []
@@ -372,6 +383,8 @@ class Extractor:
             cst.Expr: self.visit_expr,
             cst.Attribute: self.visit_attribute,
             cst.Name: self.visit_name,
+            cst.Comparison: self.visit_comparison,
+            cst.BooleanOperation: self.visit_boolean,
         }
 
     def _guarded(self, rule: Any, hook: str) -> Callable[..., None]:
@@ -576,7 +589,9 @@ class Extractor:
             self.walk(decorator.decorator)
         self.walk_all(node.bases)
         self.ctx.scope.append(name)
+        self.ctx.class_bases.append(tuple(bases))
         self.walk(node.body)
+        self.ctx.class_bases.pop()
         self.ctx.scope.pop()
 
     def visit_if(self, node: cst.If) -> None:
@@ -620,6 +635,8 @@ class Extractor:
     def visit_handler(self, node: cst.ExceptHandler) -> None:
         names = _exception_names(node.type, self.ctx)
         broad = not names or bool(names & BROAD_EXCEPTIONS)
+        for hook in self.except_hooks:
+            hook(node, broad, self.ctx)
         record = _Handler(broad=broad)
         self.handlers.append(record)
         if node.type is not None:
@@ -759,6 +776,10 @@ class Extractor:
         env_read = name in _ENV_READS
         if env_read:
             ctx.env_default_depth += 1
+            default = _env_default(node)
+            if default is not None:
+                for hook in self.fallback_hooks:
+                    hook(node, default, ctx)
         self.walk(node.func)
         for arg in node.args:
             if arg.keyword is not None:
@@ -781,6 +802,13 @@ class Extractor:
             self.signal(node, "logging-config", name)
         if name in HEARTBEAT_CALLS:
             self.signal(node, "heartbeat", name)
+        destructive = _destructive(name, raw, method, node)
+        if destructive:
+            self.signal(node, "destructive", destructive)
+        if method in BLOCKING_CONSUME and "." in raw:
+            scope = self.scope_name()
+            source = name
+            ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
         if method == "touch" and _HEARTBEAT_NAME.search(raw + self._args_text(node)):
             self.signal(node, "heartbeat", raw)
         if name.startswith("schedule.every"):
@@ -893,10 +921,23 @@ class Extractor:
             if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
                 for t, v in zip(target.elements, value.elements, strict=False):
                     self._bind(t.value, v.value, node)
+            elif isinstance(target, cst.Subscript) and len(target.slice) == 1:
+                index = target.slice[0].slice
+                key = n.string_value(index.value) if isinstance(index, cst.Index) else None
+                if key is not None:
+                    ctx.target = f"{n.dotted(target.value) or ''}[{key}]"
+                    for hook in self.binding_hooks:
+                        hook(key, value, ctx)
+                    ctx.target = ""
             return
         short = raw.rsplit(".", 1)[-1]
+        collected = _literals(value.args[0].value if isinstance(value, cst.Call) and value.args else value)
+        if len(collected) > 1 or (isinstance(value, (cst.Set, cst.List, cst.Tuple, cst.Call)) and collected):
+            self.collections.setdefault(raw, set()).update(literal_key(v) for v in collected)
+        ctx.target = raw
         for hook in self.binding_hooks:
             hook(short, value, ctx)
+        ctx.target = ""
         if _HEARTBEAT_NAME.search(short):
             self.signal(node, "heartbeat", short)
         if isinstance(value, cst.Call) and "." not in raw:
@@ -952,6 +993,10 @@ class Extractor:
             self.signal(node, "heartbeat", "text")
         if _METRICS_FILE.search(value):
             self.signal(node, "metrics", value)
+        if _DESTRUCTIVE_SQL.match(value):
+            self.signal(node, "destructive", " ".join(value.split()[:2]).upper())
+        if _DRY_RUN.search(value):
+            self.signal(node, "dry-run", "text")
         if "SIGTERM" in value:
             self.mentions_sigterm = True
         for hook in self.string_hooks:
@@ -981,19 +1026,43 @@ class Extractor:
                 self.walk(element.value)
 
     def visit_param(self, node: cst.Param) -> None:
+        if _DRY_RUN.search(node.name.value):
+            self.signal(node, "dry-run", node.name.value)
         if node.default is not None:
             for hook in self.binding_hooks:
                 hook(node.name.value, node.default, self.ctx)
             self.walk(node.default)
 
     def visit_attribute(self, node: cst.Attribute) -> None:
-        if node.attr.value == "SIGTERM":
+        attr = node.attr.value
+        if attr == "SIGTERM":
             self.mentions_sigterm = True
+        elif _DRY_RUN.search(attr):
+            self.signal(node, "dry-run", attr)
         self.walk(node.value)
 
     def visit_name(self, node: cst.Name) -> None:
         if node.value == "SIGTERM":
             self.mentions_sigterm = True
+        elif _DRY_RUN.search(node.value):
+            self.signal(node, "dry-run", node.value)
+
+    def visit_boolean(self, node: cst.BooleanOperation) -> None:
+        if isinstance(node.operator, cst.Or) and isinstance(node.left, cst.Call) and self.fallback_hooks:
+            name = self.ctx.resolve(n.callee(node.left))
+            if name in _ENV_READS:
+                for hook in self.fallback_hooks:
+                    hook(node.left, node.right, self.ctx)
+        self.generic(node)
+
+    def visit_comparison(self, node: cst.Comparison) -> None:
+        """String literals compared against: a fallback the code rejects is not a gap."""
+        for operand in [node.left, *(c.comparator for c in node.comparisons)]:
+            for literal in _literals(operand):
+                self.compared.add(literal_key(literal))
+            if isinstance(operand, cst.Name):
+                self.compared_names.add(operand.value)  # `value in PLACEHOLDERS`
+        self.generic(node)
 
     def _consume_call_in(self, body: cst.CSTNode) -> str:
         """The first consume-like call in a loop body (``consumer.poll``, ``sqs.receive_message``)."""
@@ -1097,13 +1166,53 @@ class Extractor:
             classes=tuple(classes),
             findings=tuple(f for f in findings if f.rule not in self.rule_errors),
             rule_errors=tuple(sorted(self.rule_errors.items())),
+            compared=tuple(
+                sorted(self.compared.union(*(self.collections.get(name, set()) for name in self.compared_names)))
+            ),
         )
 
 
-# Signals that anchor an entrypoint, so their line is shown to users.
+# Signals that anchor an entrypoint or are quoted in a message, so their line is computed.
 ANCHOR_SIGNALS = frozenset(
-    {"schedule", "celery-beat", "django-wsgi", "django-asgi", "django-manage", "django-settings"}
+    {"schedule", "celery-beat", "django-wsgi", "django-asgi", "django-manage", "django-settings", "destructive"}
 )
+# Calls that block consuming messages (no loop of ours around them).
+BLOCKING_CONSUME = frozenset(
+    {"start_consuming", "run_polling", "start_polling", "infinity_polling", "run_webhook", "listen_forever"}
+)
+_DRY_RUN = re.compile(r"dry[_-]?run|--apply\b|--force\b|--confirm\b|--execute\b|--yes\b", re.IGNORECASE)
+_DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
+_DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"})
+_TEMPORARY = re.compile(r"te?mp", re.IGNORECASE)
+
+
+def _destructive(name: str, raw: str, method: str, node: cst.Call) -> str:
+    """The kind of deletion a call performs, or ``""``: files, directories, rows, objects."""
+    args_text = " ".join(n.dotted(a.value) or n.string_value(a.value) or "" for a in node.args)
+    if name in _DESTRUCTIVE_CALLS or (method in {"unlink", "rmdir", "rmtree"} and "." in raw):
+        if _TEMPORARY.search(args_text + " " + raw.rpartition(".")[0]):
+            return ""  # cleaning up one's own temporary files
+        return name if name in _DESTRUCTIVE_CALLS else f"{method}()"
+    if method in {"delete_objects", "delete_object", "delete_bucket", "delete_blob", "delete_blobs"}:
+        return f"{method}()"
+    if method == "delete" and (".objects." in raw or "()." in raw):
+        return "ORM delete()"
+    return ""
+
+
+def literal_key(value: str) -> str:
+    """A short hash standing for a string literal (facts never need the literal itself)."""
+    return hashlib.sha256(value.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
+def _literals(node: cst.CSTNode) -> list[str]:
+    single = n.string_value(node)
+    if single is not None:
+        return [single]
+    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+        return [v for e in node.elements if (v := n.string_value(e.value)) is not None]
+    return []
+
 
 _ENV_READS = frozenset(
     {
@@ -1122,6 +1231,15 @@ _ENV_READS = frozenset(
 
 def _class_fact(name: str, base: str) -> Callable[[int, int], tuple[str, str, str, int]]:
     return lambda line, col: ("class", name, base, line)
+
+
+def _env_default(node: cst.Call) -> cst.BaseExpression | None:
+    """The fallback of an environment read: ``getenv(K, D)``, ``environ.get(K, D)``, ``config(K, default=D)``."""
+    keyword = n.keyword(node, "default")
+    if keyword is not None:
+        return keyword.value
+    args = n.positional(node)
+    return args[1].value if len(args) >= 2 else None
 
 
 def _overrides(rule: Any, hook: str) -> bool:

@@ -132,6 +132,7 @@ class LineFinding:
     column: int
     message: str
     confidence: str = "high"
+    key: str = ""
 
 
 @dataclass(frozen=True)
@@ -156,6 +157,7 @@ class FileFacts:
     findings: tuple[LineFinding, ...] = ()
     rule_errors: tuple[tuple[str, str], ...] = ()
     suppressions: tuple[tuple[int, tuple[str, ...], str], ...] = ()
+    compared: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -193,6 +195,7 @@ class FileFacts:
             findings=tuple(LineFinding(**d) for d in data.get("findings", ())),
             rule_errors=tuple(tuple(e) for e in data.get("rule_errors", ())),
             suppressions=tuple((s[0], tuple(s[1]), s[2]) for s in data.get("suppressions", ())),
+            compared=tuple(data.get("compared", ())),
         )
 
 

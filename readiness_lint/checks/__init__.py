@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from readiness_lint.checks.bare_print import BarePrint
 from readiness_lint.checks.base import LineRule, MetaRule, Outcome, Rule, Sample, ServiceRule
+from readiness_lint.checks.debug_mode import DebugModeEnabled
 from readiness_lint.checks.exit_code import MissingExitCode
 from readiness_lint.checks.hardcoded_path import HardcodedPath
 from readiness_lint.checks.hardcoded_secret import HardcodedSecret
 from readiness_lint.checks.health import MissingHealthRoute, MissingReadinessRoute
 from readiness_lint.checks.http_timeout import HttpCallWithoutTimeout
+from readiness_lint.checks.insert import NonIdempotentInsert
+from readiness_lint.checks.lifecycle import MissingDryRun, MissingGracefulShutdown
 from readiness_lint.checks.mkdir import NonIdempotentMkdir
 from readiness_lint.checks.observability import MissingHeartbeat, MissingLogging, MissingMetrics
+from readiness_lint.checks.secret_fallback import HardcodedSecretFallback
+from readiness_lint.checks.swallowed import SwallowedException
 from readiness_lint.checks.unused_suppression import UnusedSuppression
 
 ALL_RULES: tuple[type[Rule], ...] = (
@@ -25,6 +30,12 @@ ALL_RULES: tuple[type[Rule], ...] = (
     HttpCallWithoutTimeout,
     MissingLogging,
     MissingMetrics,
+    DebugModeEnabled,
+    MissingGracefulShutdown,
+    MissingDryRun,
+    HardcodedSecretFallback,
+    SwallowedException,
+    NonIdempotentInsert,
     UnusedSuppression,
 )
 

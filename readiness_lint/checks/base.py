@@ -39,6 +39,7 @@ class Outcome:
 
     passed: bool
     message: str = ""
+    applicable: bool = True
     evidence: tuple[str, ...] = field(default=())
 
 
@@ -66,6 +67,12 @@ class LineRule(Rule):
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         """A value bound to a name: assignment, keyword argument, dict key, parameter default."""
+
+    def on_except(self, node: cst.ExceptHandler, broad: bool, ctx: Context) -> None:
+        """An ``except`` clause; ``broad`` when it catches everything (bare, Exception, BaseException)."""
+
+    def on_env_fallback(self, read: cst.Call, fallback: cst.CSTNode, ctx: Context) -> None:
+        """An environment read with a fallback: ``getenv(K, D)``, ``config(K, default=D)``, ``get(K) or D``."""
 
 
 class ServiceRule(Rule):

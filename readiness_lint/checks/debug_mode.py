@@ -1,0 +1,80 @@
+"""RDY012 debug-mode-enabled."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from readiness_lint import names as n
+from readiness_lint.checks.base import LineRule, Sample
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+    from readiness_lint.extract import Context
+
+_DEBUG_CTORS = frozenset(
+    {
+        "fastapi.FastAPI",
+        "starlette.applications.Starlette",
+        "sanic.Sanic",
+        "quart.Quart",
+        "litestar.Litestar",
+        "tornado.web.Application",
+    }
+)
+_SETTINGS_FILE = re.compile(r"(?:^|/)(?:settings|config|conf)[^/]*\.py$|/settings/[^/]+\.py$")
+_DEV_FILE = re.compile(r"(?:dev|local|test|debug|example|sample)[^/]*\.py$", re.IGNORECASE)
+
+
+class DebugModeEnabled(LineRule):
+    code = "RDY012"
+    name = "debug-mode-enabled"
+    why = "Debug mode in production shows stack traces, settings and sometimes an interactive console to anyone who triggers an error."
+    fix = "Read it from configuration that defaults to off: DEBUG = os.getenv('DEBUG') == '1'."
+    what_it_does = (
+        "Finds debug switched on in code that ships: `FastAPI(debug=True)`, `Starlette(debug=True)`, "
+        "`app.run(debug=True)` outside a `__main__` development block, `app.debug = True`, "
+        "`app.config['DEBUG'] = True`, and `DEBUG = True` in a settings module that is not a "
+        "development or test settings file."
+    )
+    why_bad = (
+        "Debug pages leak source, environment variables and secrets; Werkzeug's debugger even runs "
+        "code typed into the browser. Debug mode also disables protections and slows the service."
+    )
+    references = ("https://cwe.mitre.org/data/definitions/489.html",)
+    VALID = (
+        Sample('import os\nfrom fastapi import FastAPI\n\napp = FastAPI(debug=os.getenv("DEBUG") == "1")\n'),
+        Sample(
+            'from flask import Flask\n\napp = Flask(__name__)\n\nif __name__ == "__main__":\n    app.run(debug=True)\n',
+            note="the development server block",
+        ),
+        Sample("DEBUG = True\n", path="mysite/settings/dev.py", note="development settings"),
+    )
+    INVALID = (
+        Sample("from fastapi import FastAPI\n\napp = FastAPI(debug=True)\n"),
+        Sample('DEBUG = True\nALLOWED_HOSTS = ["*"]\n', path="mysite/settings.py"),
+        Sample('from flask import Flask\n\napp = Flask(__name__)\napp.config["DEBUG"] = True\n'),
+    )
+
+    def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
+        if name is None or ctx.is_test:
+            return
+        debug = n.keyword(node, "debug")
+        if debug is None or not n.is_true(debug.value):
+            return
+        if name in _DEBUG_CTORS:
+            ctx.report(self.name, node, f"`{name.rsplit('.', 1)[-1]}(debug=True)`: debug mode in code that ships")
+        elif name.endswith(".run") and not ctx.in_main_guard and not _DEV_FILE.search(ctx.path):
+            ctx.report(self.name, node, "`run(debug=True)` outside a `__main__` development block")
+
+    def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
+        if name not in {"DEBUG", "debug"} or not n.is_true(value) or ctx.is_test or ctx.in_main_guard:
+            return
+        if _DEV_FILE.search(ctx.path):
+            return
+        target = ctx.target
+        if target.endswith((".debug", "[DEBUG]")):
+            ctx.report(self.name, value, f"`{target} = True`: debug mode in code that ships")
+        elif target == "DEBUG" and not ctx.scope and _SETTINGS_FILE.search("/" + ctx.path):
+            ctx.report(self.name, value, "`DEBUG = True` in a settings module that ships")

@@ -1,0 +1,49 @@
+"""RDY017 non-idempotent-insert."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from readiness_lint.checks.base import LineRule, Sample
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+    from readiness_lint.extract import Context
+
+_INSERT = re.compile(r"\s*INSERT\s+INTO\b", re.IGNORECASE)
+_IDEMPOTENT = re.compile(
+    r"ON\s+CONFLICT|ON\s+DUPLICATE\s+KEY|INSERT\s+OR\s+(?:REPLACE|IGNORE)|INSERT\s+IGNORE|WHERE\s+NOT\s+EXISTS",
+    re.IGNORECASE,
+)
+
+
+class NonIdempotentInsert(LineRule):
+    code = "RDY017"
+    name = "non-idempotent-insert"
+    why = "A retried or re-run job inserts the same rows again: duplicates, or a unique-key error on every retry."
+    fix = "Upsert: INSERT ... ON CONFLICT (key) DO UPDATE/NOTHING (PostgreSQL, SQLite), ON DUPLICATE KEY UPDATE (MySQL), INSERT OR REPLACE."
+    what_it_does = (
+        "Finds SQL `INSERT INTO` statements written as string literals, in code a worker or job reaches, "
+        "that have no `ON CONFLICT`, `ON DUPLICATE KEY`, `OR REPLACE`/`OR IGNORE` or `WHERE NOT EXISTS`. "
+        "APIs are not checked: creating a resource per request is their job."
+    )
+    why_bad = (
+        "Workers get messages more than once and schedulers retry jobs. An insert that is not keyed on "
+        "what it writes doubles the data on every retry, or fails the retry that should have recovered."
+    )
+    VALID = (
+        Sample(
+            'db.execute("INSERT INTO sales (id, amount) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET amount = excluded.amount", row)\n'
+        ),
+        Sample('db.execute("INSERT OR REPLACE INTO t VALUES (?, ?)", (key, value))\n'),
+    )
+    INVALID = (
+        Sample('def save(cur, row):\n    cur.execute("INSERT INTO events (id, payload) VALUES (%s, %s)", row)\n'),
+    )
+
+    def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
+        if ctx.is_test or not _INSERT.match(value) or _IDEMPOTENT.search(value):
+            return
+        ctx.report(self.name, node, "`INSERT` without an upsert clause: a retry writes the rows twice")

@@ -1,0 +1,94 @@
+"""RDY013 missing-graceful-shutdown and RDY014 missing-dry-run."""
+
+from __future__ import annotations
+
+from readiness_lint.checks.base import Outcome, Sample, ServiceRule
+from readiness_lint.model import Entrypoint
+from readiness_lint.project import Service
+
+# Frameworks whose worker process drains and exits cleanly on SIGTERM by itself.
+SELF_DRAINING = frozenset({"celery", "rq", "dramatiq", "huey", "arq", "faust"})
+
+
+class MissingGracefulShutdown(ServiceRule):
+    code = "RDY013"
+    name = "missing-graceful-shutdown"
+    why = "On deploy or scale-down the platform sends SIGTERM; a loop that ignores it is killed mid-message and loses or repeats work."
+    fix = "Handle SIGTERM: set a stop flag in a signal.signal(signal.SIGTERM, ...) handler (or loop.add_signal_handler), finish the current message, commit, close."
+    what_it_does = (
+        "Checks that a worker running its own consume loop (Kafka, SQS, Redis, RabbitMQ, Pub/Sub, bots, "
+        "`while True` polling) handles SIGTERM somewhere it reaches. Workers run by a framework that "
+        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq) pass. A SIGINT handler alone does not."
+    )
+    why_bad = (
+        "Containers are stopped with SIGTERM and killed a few seconds later. Without a handler the "
+        "process dies wherever it is: offsets not committed, messages half processed, connections not "
+        "closed. Ctrl-C (SIGINT) handling does not help: the platform does not press Ctrl-C."
+    )
+    VALID = (
+        Sample(
+            "import signal\nfrom confluent_kafka import Consumer\n\nrunning = True\n\n\ndef stop(signum, frame):\n"
+            "    global running\n    running = False\n\n\ndef main():\n    signal.signal(signal.SIGTERM, stop)\n"
+            '    consumer = Consumer({"group.id": "g"})\n    while running:\n        msg = consumer.poll(1.0)\n'
+            '    consumer.close()\n\n\nif __name__ == "__main__":\n    main()\n'
+        ),
+        Sample('from celery import Celery\n\napp = Celery("tasks")\n', note="Celery drains on SIGTERM itself"),
+    )
+    INVALID = (
+        Sample(
+            "import signal\nfrom confluent_kafka import Consumer\n\n\ndef main():\n"
+            '    signal.signal(signal.SIGINT, lambda *a: None)\n    consumer = Consumer({"group.id": "g"})\n'
+            '    while True:\n        msg = consumer.poll(1.0)\n\n\nif __name__ == "__main__":\n    main()\n'
+        ),
+    )
+
+    def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
+        if entrypoint.framework in SELF_DRAINING or service.has_signal("sigterm"):
+            return Outcome(True)
+        return Outcome(False, f"This {entrypoint.framework} worker runs its own loop and never handles SIGTERM")
+
+
+class MissingDryRun(ServiceRule):
+    code = "RDY014"
+    name = "missing-dry-run"
+    why = (
+        "A destructive job without a dry run cannot be checked before it acts: the first run on real data is the test."
+    )
+    fix = "Default to showing what would be deleted; act only with --apply (or honour --dry-run / DRY_RUN)."
+    what_it_does = (
+        "Checks that a job which deletes (rmtree, remove/unlink, SQL DELETE/DROP/TRUNCATE, ORM or "
+        "object-store deletes) has a dry-run or explicit-apply guard somewhere it reaches: a `dry_run` "
+        "name, option or environment variable, or an `--apply`/`--force`/`--confirm` flag. Cleaning up "
+        "temporary files does not count as destructive."
+    )
+    why_bad = (
+        "Destructive automation goes wrong in the worst way: a wrong filter, a wrong environment, and "
+        "the data is gone. Showing before acting, by default, turns those mistakes into a log line."
+    )
+    VALID = (
+        Sample(
+            "import argparse\nimport shutil\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n"
+            '    parser.add_argument("--apply", action="store_true")\n    args = parser.parse_args()\n'
+            "    for path in stale():\n        if args.apply:\n            shutil.rmtree(path)\n\n\n"
+            'if __name__ == "__main__":\n    main()\n'
+        ),
+    )
+    INVALID = (
+        Sample(
+            "import shutil\n\n\ndef main():\n    for path in stale():\n        shutil.rmtree(path)\n\n\n"
+            'if __name__ == "__main__":\n    main()\n'
+        ),
+        Sample(
+            'def main(conn):\n    conn.execute("DELETE FROM sessions WHERE expires < now()")\n\n\n'
+            'if __name__ == "__main__":\n    main(connect())\n'
+        ),
+    )
+
+    def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
+        destructive = service.signals("destructive")
+        if not destructive:
+            return Outcome(True, applicable=False)  # nothing destructive: nothing to guard
+        if service.has_signal("dry-run"):
+            return Outcome(True)
+        path, signal = destructive[0]
+        return Outcome(False, f"Deletes ({signal.detail} at {path}:{signal.line}) with no dry-run or --apply guard")

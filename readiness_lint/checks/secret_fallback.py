@@ -1,0 +1,83 @@
+"""RDY015 hardcoded-secret-fallback."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from readiness_lint import names as n
+from readiness_lint import secretscan
+from readiness_lint.checks.base import LineRule, Sample
+
+if TYPE_CHECKING:
+    import libcst as cst
+
+    from readiness_lint.extract import Context
+
+
+class HardcodedSecretFallback(LineRule):
+    code = "RDY015"
+    name = "hardcoded-secret-fallback"
+    why = "When the variable is missing in production the service starts anyway, with a key everyone who can read the repository knows."
+    fix = "Fail loud when a secret is missing: os.environ['SECRET_KEY'], or a settings field without a default."
+    what_it_does = (
+        "Finds secrets read from the environment or a settings object with a literal fallback: "
+        "`os.getenv('SECRET_KEY', 'dev-key')`, `os.environ.get(...) or '...'`, `config(..., default=...)`, "
+        "and fields of a settings class (pydantic `BaseSettings`) with a literal default. A fallback the "
+        "code compares against elsewhere (a check that refuses `'changethis'` in production) passes. "
+        "The value is never shown."
+    )
+    why_bad = (
+        "A fallback turns a configuration mistake into a security hole: nothing fails, the service "
+        "signs sessions or connects with a published credential, and nobody notices. Production should "
+        "refuse to start without its secrets."
+    )
+    references = ("https://cwe.mitre.org/data/definitions/1188.html",)
+    VALID = (
+        Sample('import os\n\nSECRET_KEY = os.environ["SECRET_KEY"]\nDEBUG = os.getenv("DEBUG", "0")\n'),
+        Sample('import os\n\nAPI_TOKEN = os.getenv("API_TOKEN", "")\n', note="empty: fails later, loudly"),
+        Sample(
+            "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
+            '    SECRET_KEY: str = "changethis"\n\n    def check(self):\n'
+            '        if self.SECRET_KEY == "changethis" and self.ENVIRONMENT != "local":\n'
+            '            raise ValueError("set SECRET_KEY")\n',
+            note="a fallback the code rejects outside development",
+        ),
+    )
+    INVALID = (
+        Sample('import os\n\nSECRET_KEY = os.getenv("SECRET_KEY", "dev-key")\n'),
+        Sample('import os\n\nDB_PASSWORD = os.environ.get("DB_PASSWORD") or "postgres"\n'),
+        Sample('from decouple import config\n\nSTRIPE_API_KEY = config("STRIPE_API_KEY", default="sk_test_123")\n'),
+        Sample(
+            'from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n    jwt_secret: str = "insecure-dev-secret"\n'
+        ),
+    )
+
+    def on_env_fallback(self, read: cst.Call, fallback: cst.CSTNode, ctx: Context) -> None:
+        args = n.positional(read)
+        if not args:
+            return
+        key = n.string_value(args[0].value)
+        value = n.string_value(fallback)
+        if key is None or not value or not secretscan.is_secret_name(key):
+            return
+        self._report(fallback, key, value, ctx)
+
+    def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
+        if not ctx.class_bases or not ctx.target or "." in ctx.target:
+            return
+        if not any(base.endswith("BaseSettings") for base in ctx.class_bases[-1]):
+            return
+        literal = n.string_value(value)
+        if not literal or not secretscan.is_secret_name(name):
+            return
+        self._report(value, name, literal, ctx)
+
+    def _report(self, node: cst.CSTNode, name: str, value: str, ctx: Context) -> None:
+        from readiness_lint.extract import literal_key
+
+        ctx.report(
+            self.name,
+            node,
+            f"Secret `{name}` falls back to a literal ({len(value)} chars) when it is not configured",
+            key=literal_key(value),
+        )
