@@ -43,6 +43,13 @@ LOOP_FRAMEWORKS = (
     ("pull", "pubsub"),
     ("get_updates", "telegram"),
     ("getUpdates", "telegram"),
+    ("start_consuming", "rabbitmq"),
+    ("run_polling", "telegram"),
+    ("start_polling", "telegram"),
+    ("infinity_polling", "telegram"),
+    ("run_webhook", "telegram"),
+    ("listen", "redis-pubsub"),
+    ("xreadgroup", "redis-streams"),
 )
 NOT_SERVICE_FILES = frozenset(
     {"setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py", "docs/conf.py", "conf.py"}
@@ -109,6 +116,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     for class_name, base, line in facts.classes:
         if base.endswith("BaseCommand") and "/management/commands/" in f"/{path}":
             add(_Candidate(path, line, "job", "django-command", class_name))
+        elif base == "arq.WorkerSettings":
+            add(_Candidate(path, line, "worker", "arq", class_name))
     guard = facts.main_guard
     if guard is not None and not _is_django_manage(facts):
         role = _guard_role(facts, guard, out)

@@ -585,6 +585,8 @@ class Extractor:
         name = node.name.value
         for base in bases:
             self.ctx.later(node, _class_fact(name, base), position=base.endswith("Command"))
+        if name == "WorkerSettings" and not self.ctx.scope:
+            self.ctx.later(node, _class_fact(name, "arq.WorkerSettings"))  # arq's worker configuration
         for decorator in node.decorators:
             self.walk(decorator.decorator)
         self.walk_all(node.bases)
@@ -667,6 +669,9 @@ class Extractor:
         if ctor is not None and ctor.endswith(CONSUMER_CTOR_SUFFIXES):
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=ctor))
+        elif isinstance(node.iter, cst.Call) and (n.callee(node.iter) or "").endswith(".listen"):
+            scope, source = self.scope_name(), n.callee(node.iter) or "listen"
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
         self.walk(node.target)
         self.walk(node.iter)
         self._enter_loop()

@@ -49,6 +49,11 @@ WORKER_CTORS = {
     "huey.RedisHuey": "huey",
     "huey.SqliteHuey": "huey",
     "arq.worker.Worker": "arq",
+    "slack_bolt.adapter.socket_mode.SocketModeHandler": "slack-bolt",
+    "slack_bolt.adapter.socket_mode.async_handler.AsyncSocketModeHandler": "slack-bolt",
+    "google.cloud.pubsub_v1.SubscriberClient": "pubsub",
+    "google.cloud.pubsub.SubscriberClient": "pubsub",
+    "faust.App": "faust",
 }
 JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler"}
 

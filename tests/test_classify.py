@@ -74,6 +74,39 @@ SINGLE_FILE_CASES = {
     ),
     "unittest-main-is-nothing": ("import unittest\n\nif __name__ == '__main__':\n    unittest.main()\n", []),
     "library-module-is-nothing": ("def helper(x):\n    return x * 2\n", []),
+    "pika": (
+        "import pika\n\nchannel = pika.BlockingConnection().channel()\nchannel.basic_consume('q', on_message)\nchannel.start_consuming()\n",
+        [(5, "worker", "rabbitmq")],
+    ),
+    "telegram-bot": (
+        "from telegram.ext import Application\n\napplication = Application.builder().token(TOKEN).build()\napplication.run_polling()\n",
+        [(4, "worker", "telegram")],
+    ),
+    "redis-pubsub": (
+        "import redis\n\np = redis.Redis().pubsub()\np.subscribe('events')\nfor message in p.listen():\n    handle(message)\n",
+        [(5, "worker", "redis-pubsub")],
+    ),
+    "redis-streams": (
+        "import redis\n\nr = redis.Redis()\n\n\ndef main():\n    while True:\n        for stream, messages in r.xreadgroup('g', 'c', {'s': '>'}):\n            handle(messages)\n\n\nif __name__ == '__main__':\n    main()\n",
+        [(7, "worker", "redis-streams")],
+    ),
+    "arq": (
+        "async def task(ctx):\n    pass\n\n\nclass WorkerSettings:\n    functions = [task]\n",
+        [(5, "worker", "arq")],
+    ),
+    "slack-bolt": (
+        "from slack_bolt import App\nfrom slack_bolt.adapter.socket_mode import SocketModeHandler\n\napp = App()\nSocketModeHandler(app, TOKEN).start()\nhandler = SocketModeHandler(app, TOKEN)\n",
+        [(6, "worker", "slack-bolt")],
+    ),
+    "sanic": ("from sanic import Sanic\n\napp = Sanic('svc')\n", [(3, "api", "sanic")]),
+    "litestar": ("from litestar import Litestar\n\napp = Litestar(route_handlers=[])\n", [(3, "api", "litestar")]),
+    "quart": ("from quart import Quart\n\napp = Quart(__name__)\n", [(3, "api", "quart")]),
+    "tornado": ("import tornado.web\n\napp = tornado.web.Application([])\n", [(3, "api", "tornado")]),
+    "http.server": (
+        "from http.server import HTTPServer, BaseHTTPRequestHandler\n\nserver = HTTPServer(('', 8000), BaseHTTPRequestHandler)\nserver.serve_forever()\n",
+        [(3, "api", "http.server")],
+    ),
+    "huey": ("from huey import RedisHuey\n\nhuey = RedisHuey('app')\n", [(3, "worker", "huey")]),
     "module-script": ("import csv\n\nrows = load()\nfor row in rows:\n    handle(row)\n", [(3, "job", "script")]),
 }
 

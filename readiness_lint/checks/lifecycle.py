@@ -7,7 +7,7 @@ from readiness_lint.model import Entrypoint
 from readiness_lint.project import Service
 
 # Frameworks whose worker process drains and exits cleanly on SIGTERM by itself.
-SELF_DRAINING = frozenset({"celery", "rq", "dramatiq", "huey", "arq", "faust"})
+SELF_DRAINING = frozenset({"celery", "rq", "dramatiq", "huey", "arq", "faust", "slack-bolt", "declared"})
 
 
 class MissingGracefulShutdown(ServiceRule):
