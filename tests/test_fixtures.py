@@ -12,7 +12,7 @@ from readiness_lint.engine import run
 from readiness_lint.render import json_format, text
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURES = REPO / "fixtures"
+FIXTURES = REPO / "fixtures" / "services"
 SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 UPDATE = os.environ.get("READINESS_UPDATE_SNAPSHOTS") == "1"
 

@@ -24,7 +24,7 @@ from readiness_lint.model import Entrypoint, EntrypointResult, FileError, Findin
 from readiness_lint.render import concise, github, gitlab, sarif
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURES = REPO / "fixtures"
+FIXTURES = REPO / "fixtures" / "services"
 DOC = REPO / "docs" / "editors-and-ci.md"
 
 # Built from pieces so that this file holds no credential for scanners to flag. Not Stripe's

@@ -16,7 +16,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 REPO = Path(__file__).resolve().parent.parent
-FIXTURES = REPO / "fixtures"
+FIXTURES = REPO / "fixtures" / "services"
 
 
 def test_manifest_is_valid_and_its_entry_is_our_script() -> None:
