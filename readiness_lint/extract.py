@@ -945,6 +945,10 @@ class Extractor:
         ctx.target = ""
         if _HEARTBEAT_NAME.search(short):
             self.signal(node, "heartbeat", short)
+        if isinstance(value, cst.Call) and "." in raw:
+            ctor = ctx.resolve(n.callee(value))
+            if ctor:
+                ctx.objects[raw] = ctor  # self.session = requests.Session(): tracked, not an entrypoint
         if isinstance(value, cst.Call) and "." not in raw:
             ctor = ctx.resolve(n.callee(value))
             if ctor:

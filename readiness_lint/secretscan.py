@@ -49,7 +49,7 @@ URL_QUERY_SECRET = re.compile(
 _SECRET_WORDS = re.compile(
     r"(?:^|_)(?:password|passwd|passphrase|pwd|secret|token|apikey|api_key|access_key|"
     r"secret_key|private_key|signing_key|encryption_key|master_key|auth_key|app_key|"
-    r"client_secret|credentials?|bearer|dsn)(?:_|$)"
+    r"client_secret|credentials?|bearer)(?:_|$)"
 )
 _SECRET_COMPACT = re.compile(r"(?:password|passwd|secret|token|apikey|accesskey|privatekey|secretkey)")
 

@@ -55,6 +55,8 @@ class HardcodedSecret(LineRule):
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         if ctx.env_default_depth or not secretscan.is_secret_name(name):
             return
+        if ctx.class_bases and any(base.endswith("BaseSettings") for base in ctx.class_bases[-1]):
+            return  # a settings field's default: hardcoded-secret-fallback reports it
         literal = n.string_value(value)
         if literal is None or not secretscan.looks_like_credential(literal) or _allowed(literal, ctx):
             return
