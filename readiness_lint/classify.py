@@ -27,7 +27,7 @@ SERVE_CALLS = frozenset(
         "granian.Granian",
     }
 )
-SERVE_METHODS = frozenset({"serve_forever", "run_forever"})
+SERVE_METHODS = frozenset({"serve_forever", "run_forever", "run_server"})
 NOT_ENTRYPOINT_CALLS = frozenset(
     {"unittest.main", "doctest.testmod", "pytest.main", "setuptools.setup", "distutils.core.setup"}
 )
@@ -51,6 +51,7 @@ LOOP_FRAMEWORKS = (
     ("listen", "redis-pubsub"),
     ("xreadgroup", "redis-streams"),
 )
+CONSUMER_FRAMEWORKS = frozenset({"kafka", "pubsub"})
 NOT_SERVICE_FILES = frozenset(
     {"setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py", "docs/conf.py", "conf.py"}
 )
@@ -79,6 +80,7 @@ def classify(project: Project, declared: Callable[[str], str | None] | None = No
     candidates.extend(_django_candidates(project))
     candidates.extend(_dramatiq_candidates(project))
     candidates = _drop_mounted_apps(project, candidates)
+    candidates = _drop_imported_duplicates(project, candidates)
     if declared is not None:
         candidates = _apply_declarations(project, candidates, declared)
     services = [_service(project, c) for c in candidates]
@@ -100,8 +102,11 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         seen.add(key)
         out.append(candidate)
 
+    imported = bool(project.importers.get(path))
     for obj in facts.objects:
         kind_fw = _object_kind(project, path, obj)
+        if kind_fw is not None and kind_fw[1] in CONSUMER_FRAMEWORKS and obj.scope:
+            continue  # a consumer built inside a function: the loop or the caller is the entrypoint
         if kind_fw is not None:
             kind, framework = kind_fw
             add(_Candidate(path, obj.line, kind, framework, obj.name, ((path, obj.name),)))
@@ -111,6 +116,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         elif signal.kind == "celery-beat":
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
     for loop in facts.loops:
+        if imported and loop.scope:
+            continue  # a helper's loop: the entrypoint that reaches it becomes a worker
         if not _loop_in_worker_object_file(out):
             add(_Candidate(path, loop.line, "worker", _loop_framework(loop.source), loop.scope or "loop"))
     for class_name, base, line in facts.classes:
@@ -119,7 +126,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         elif base == "arq.WorkerSettings":
             add(_Candidate(path, line, "worker", "arq", class_name))
     guard = facts.main_guard
-    if guard is not None and not _is_django_manage(facts):
+    if guard is not None and not _is_django_manage(facts) and not imported:
         role = _guard_role(facts, guard, out)
         if role == "job":
             framework = _cli_framework(facts)
@@ -198,6 +205,10 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
         frontier = nxt
     if calls & NOT_ENTRYPOINT_CALLS and not (calls - NOT_ENTRYPOINT_CALLS - {"sys.exit"}):
         return "none"
+    if all(_is_trivial_call(call) for call in guard.calls):
+        return "none"  # `if __name__ == "__main__": print("not meant to be run")`
+    if calls & INTERACTIVE_CALLS:
+        return "none"  # asks a person for input: a tool, not an unattended job
     object_names = {c.symbol for c in existing}
     for call in calls:
         owner, _, method = call.rpartition(".")
@@ -213,6 +224,14 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
     if any(c.kind in {"worker", "api"} for c in existing) and not guard.calls:
         return "serve"
     return "job"
+
+
+INTERACTIVE_CALLS = frozenset({"input", "getpass.getpass", "builtins.input", "click.prompt", "typer.prompt"})
+_TRIVIAL_PREFIXES = ("print", "pprint.", "logging.", "log.", "logger.", "sys.exit", "exit", "warnings.")
+
+
+def _is_trivial_call(call: str) -> bool:
+    return call.startswith(_TRIVIAL_PREFIXES)
 
 
 def _cli_framework(facts: FileFacts) -> str:
@@ -281,6 +300,25 @@ def _dramatiq_candidates(project: Project) -> list[_Candidate]:
     return [_Candidate(path, task.line, "worker", "dramatiq", "actors")]
 
 
+def _drop_imported_duplicates(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A second app of the same framework in a module another one imports is the same service."""
+    out = []
+    for candidate in candidates:
+        if candidate.kind != "worker" or candidate.framework not in {"celery", "huey"}:
+            out.append(candidate)
+            continue
+        shadowed = any(
+            other is not candidate
+            and other.framework == candidate.framework
+            and other.path != candidate.path
+            and candidate.path in project.closure([other.path])
+            for other in candidates
+        )
+        if not shadowed:
+            out.append(candidate)
+    return out
+
+
 def _drop_mounted_apps(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
     """A sub-application mounted into another app is part of that app, not an entrypoint."""
     mounted: set[ObjectRef] = set()
@@ -297,12 +335,12 @@ def _drop_mounted_apps(project: Project, candidates: list[_Candidate]) -> list[_
 def _service(project: Project, candidate: _Candidate) -> Service:
     starts: set[str] = {candidate.path}
     objects: set[ObjectRef] = set(candidate.objects)
-    framework_logging = False
     if candidate.framework in {"django", "django-command"}:
         starts |= _django_reach_starts(project, candidate)
     if candidate.framework == "celery" and candidate.kind == "worker":
         starts |= _celery_reach_starts(project, candidate)
-        framework_logging = True
+    # Runners that set up logging for the code they run.
+    framework_logging = candidate.framework in {"celery", "celery-beat", "dramatiq"}
     if candidate.framework == "dramatiq":
         starts |= {p for p, f in project.files.items() if any(t.framework == "dramatiq" for t in f.tasks)}
     routes: list[tuple[str, RouteFact]] = []
@@ -310,6 +348,11 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         attached, objects = _attached(project, objects)
         starts |= attached
     reach = project.closure(starts)
+    kind, framework = candidate.kind, candidate.framework
+    if kind == "job" and candidate.symbol in {"__main__", "script"}:
+        loops = [loop for path in sorted(reach) for loop in project.files[path].loops]
+        if loops:  # the job runs a consume loop found in a module it imports: a worker
+            kind, framework = "worker", _loop_framework(loops[0].source)
     # Files attached through decorators on our objects, and what they import.
     if objects:
         extra = {
@@ -319,7 +362,9 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         }
         if extra - reach:
             reach |= project.closure(extra)
-    if candidate.kind == "api":
+    if objects:
+        reach, objects = _attach_parameter_mounts(project, reach, objects)
+    if kind == "api":
         for path in sorted(reach):
             for route in project.files[path].routes:
                 if not route.owner:
@@ -333,15 +378,36 @@ def _service(project: Project, candidate: _Candidate) -> Service:
                 if mount.target_kind == "module" and project.resolve_module(path, mount.target) is None:
                     routes.append((path, RouteFact(owner="", path=mount.target, handler="", line=mount.line)))
     entrypoint = Entrypoint(
-        id=f"{candidate.kind}:{candidate.path}:{candidate.symbol}",
+        id=f"{kind}:{candidate.path}:{candidate.symbol}",
         path=candidate.path,
         line=candidate.line,
-        kind=candidate.kind,
-        framework=candidate.framework,
+        kind=kind,
+        framework=framework,
         module=project.module_name(candidate.path),
         reach=tuple(sorted(reach)),
     )
     return Service(entrypoint=entrypoint, project=project, routes=routes, framework_logging=framework_logging)
+
+
+def _attach_parameter_mounts(
+    project: Project, reach: set[str], objects: set[ObjectRef]
+) -> tuple[set[str], set[ObjectRef]]:
+    """Routers included inside helpers (``def setup(app): app.include_router(r)``) whose owner is unknown."""
+    for _ in range(3):
+        added = False
+        for path in sorted(reach):
+            for mount in project.files[path].mounts:
+                if mount.owner or mount.target_kind != "object":
+                    continue
+                target = project.resolve_object(path, mount.target)
+                if target is not None and target not in objects:
+                    objects.add(target)
+                    added = True
+        if not added:
+            break
+        more, objects = _attached(project, objects)
+        reach = reach | project.closure(more | {ref[0] for ref in objects})
+    return reach, objects
 
 
 def _attached(project: Project, roots: set[ObjectRef]) -> tuple[set[str], set[ObjectRef]]:

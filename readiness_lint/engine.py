@@ -204,6 +204,9 @@ def assemble(
     results, findings, rule_errors = evaluate(project, services, rules, checklist, suppressor)
     repo_checks = repository_checks(findings, rules, checklist)
     score = overall_score([r.score for r in results], repo_checks)
+    basis = "entrypoints" if results else "repository"
+    if not facts and errors:
+        score, basis = 0, "none"  # nothing could be analysed: no score to give
     all_errors = sorted(errors + rule_errors, key=lambda e: (e.path, e.line, e.message))
     return Report(
         root=str(root),
@@ -213,7 +216,7 @@ def assemble(
         findings=findings,
         errors=all_errors,
         repository_checks=repo_checks,
-        score_basis="entrypoints" if results else "repository",
+        score_basis=basis,
     )
 
 

@@ -27,6 +27,8 @@ def evaluate(
     # Line findings that survive suppression, once per finding (not once per entrypoint).
     kept: dict[str, list[LineFinding]] = {}
     by_rule_and_path: set[tuple[str, str]] = set()
+    # Findings inside a module's own `__main__` block count only for that file's entrypoints.
+    main_only: set[tuple[str, str]] = set()
     # Literals the code compares against: a fallback it rejects (== "changethis") is handled.
     compared = {key for facts in project.files.values() for key in facts.compared}
     for path, facts in sorted(project.files.items()):
@@ -37,7 +39,10 @@ def evaluate(
             if found_rule is None or suppressor.suppressed(path, line_finding.line, found_rule.code, found_rule.name):
                 continue
             kept.setdefault(path, []).append(line_finding)
-            by_rule_and_path.add((line_finding.rule, path))
+            if line_finding.in_main:
+                main_only.add((line_finding.rule, path))
+            else:
+                by_rule_and_path.add((line_finding.rule, path))
     reached_by: dict[str, list[Service]] = {}
     for service in services:
         for path in service.entrypoint.reach:
@@ -75,7 +80,9 @@ def evaluate(
                             )
                         )
                 else:
-                    failed = any((rule.name, path) in by_rule_and_path for path in entrypoint.reach)
+                    failed = (rule.name, entrypoint.path) in main_only or any(
+                        (rule.name, path) in by_rule_and_path for path in entrypoint.reach
+                    )
                     status = "fail" if failed else "pass"
             checks.append(CheckResult(rule.code, rule.name, status, spec.severity, spec.weight))
         results.append(EntrypointResult(entrypoint, score_checks(checks), tuple(checks)))
@@ -85,6 +92,8 @@ def evaluate(
             line_rule = line_rules[line_finding.rule]
             spec = checklist.spec(line_rule.name)
             reaching = reached_by.get(path, [])
+            if line_finding.in_main:
+                reaching = [s for s in reaching if s.entrypoint.path == path]
             owners = sorted(s.entrypoint.id for s in reaching if s.entrypoint.kind in spec.kinds)
             if reaching and not owners:
                 continue  # only entrypoints this rule does not apply to reach the file

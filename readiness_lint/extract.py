@@ -266,6 +266,7 @@ class Context:
         self.in_docstring = False
         self.env_default_depth = 0
         self.class_bases: list[tuple[str, ...]] = []
+        self.params: list[frozenset[str]] = []
         self.target = ""
         self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any]]] = []
         self._reported: set[tuple[str, int]] = set()
@@ -283,6 +284,16 @@ class Context:
         if called:
             target += "()"
         return f"{target}.{rest}" if dot else target
+
+    def is_parameter(self, name: str) -> bool:
+        """Whether a name's first component is a parameter of the enclosing function."""
+        return bool(self.params) and name.split(".", 1)[0] in self.params[-1]
+
+    def owner(self, name: str) -> str:
+        """A route's or mount's owner as facts record it; ``""`` when it is a parameter (unknown object)."""
+        if self.is_parameter(name):
+            return ""
+        return self.resolve(name) or name
 
     def object_ctor(self, name: str | None) -> str | None:
         """The constructor a local name was bound to (``s = requests.Session()``)."""
@@ -306,10 +317,11 @@ class Context:
         if seen in self._reported:
             return
         self._reported.add(seen)
+        in_main = self.in_main_guard
         self.later(
             node,
             lambda line, col: LineFinding(
-                rule=rule, line=line, column=col, message=message, confidence=confidence, key=key
+                rule=rule, line=line, column=col, message=message, confidence=confidence, key=key, in_main=in_main
             ),
         )
 
@@ -538,11 +550,13 @@ class Extractor:
             frame = _Frame(name=name, line_node=node)
             self.frames.append(frame)
         ctx.scope.append(name)
+        ctx.params.append(frozenset(p.name.value for p in _all_params(node.params)))
         saved_handlers, self.handlers = self.handlers, []
         saved_caught, ctx.caught = ctx.caught, []
         self.walk(node.body)
         ctx.caught = saved_caught
         self.handlers = saved_handlers
+        ctx.params.pop()
         ctx.scope.pop()
         if top_level:
             self.functions.append(self.frames.pop())
@@ -565,7 +579,7 @@ class Extractor:
                     first = kw.value
                 if first is not None:
                     path = n.string_value(first) or self.module.code_for_node(first)
-            owner_r = self.ctx.resolve(owner) or owner
+            owner_r = self.ctx.owner(owner)
             self.ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=function, line=line))
             return
         if method in {"task", "actor", "periodic_task", "db_task", "db_periodic_task", "job"} or resolved in {
@@ -866,7 +880,7 @@ class Extractor:
             if len(args) > 1:
                 handler = (n.dotted(args[-1].value) or "").rsplit(".", 1)[-1]
             owner_name = owner[: -len(".router")] if owner.endswith(".router") else owner
-            owner_r = ctx.resolve(owner_name) or owner_name
+            owner_r = ctx.owner(owner_name)
             ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=handler, line=line))
         if method in MOUNT_METHODS and owner:
             index = MOUNT_METHODS[method]
@@ -879,7 +893,7 @@ class Extractor:
             if target_node is not None and isinstance(target_node, cst.Call):
                 target = n.callee(target_node)
             if target:
-                self._mount(node, ctx.resolve(owner) or owner, ctx.resolve(target) or target, "object")
+                self._mount(node, ctx.owner(owner), ctx.resolve(target) or target, "object")
         if name.startswith("celery.Celery") or method in {"autodiscover_tasks"}:
             include = n.keyword(node, "include")
             if include is not None:
@@ -1004,8 +1018,8 @@ class Extractor:
             self.signal(node, "metrics", value)
         if _DESTRUCTIVE_SQL.match(value):
             self.signal(node, "destructive", " ".join(value.split()[:2]).upper())
-        if _DRY_RUN.search(value):
-            self.signal(node, "dry-run", "text")
+        if _DRY_RUN_OPTION.fullmatch(value.strip()):
+            self.signal(node, "dry-run", value.strip())
         if "SIGTERM" in value:
             self.mentions_sigterm = True
         for hook in self.string_hooks:
@@ -1189,7 +1203,11 @@ ANCHOR_SIGNALS = frozenset(
 BLOCKING_CONSUME = frozenset(
     {"start_consuming", "run_polling", "start_polling", "infinity_polling", "run_webhook", "listen_forever"}
 )
-_DRY_RUN = re.compile(r"dry[_-]?run|--apply\b|--force\b|--confirm\b|--execute\b|--yes\b", re.IGNORECASE)
+_DRY_RUN = re.compile(r"dry_?run", re.IGNORECASE)
+# A command-line option or environment variable that guards a destructive step, as a whole literal.
+_DRY_RUN_OPTION = re.compile(
+    r"--(?:dry[-_]?run|no-dry-run|apply|force|confirm|execute|yes|commit)|DRY_?RUN", re.IGNORECASE
+)
 _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
 _DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"})
 _TEMPORARY = re.compile(r"te?mp", re.IGNORECASE)
@@ -1240,6 +1258,14 @@ _ENV_READS = frozenset(
 
 def _class_fact(name: str, base: str) -> Callable[[int, int], tuple[str, str, str, int]]:
     return lambda line, col: ("class", name, base, line)
+
+
+def _all_params(params: cst.Parameters) -> list[cst.Param]:
+    found = [*params.posonly_params, *params.params, *params.kwonly_params]
+    for star in (params.star_arg, params.star_kwarg):
+        if isinstance(star, cst.Param):
+            found.append(star)
+    return found
 
 
 def _env_default(node: cst.Call) -> cst.BaseExpression | None:

@@ -133,6 +133,7 @@ class LineFinding:
     message: str
     confidence: str = "high"
     key: str = ""
+    in_main: bool = False  # inside the file's `if __name__ == "__main__":` block
 
 
 @dataclass(frozen=True)

@@ -313,6 +313,8 @@ def looks_like_credential(value: str) -> bool:
         return False
     if any(c.isspace() for c in value):
         return False
+    if ("{" in value and "}" in value) or "%s" in value or "%(" in value:
+        return False  # a format template, filled in at run time
     if is_placeholder(value):
         return False
     if value.startswith(("/", "./", "http://", "https://")) and "@" not in value:

@@ -94,7 +94,9 @@ class MissingHealthRoute(ServiceRule):
     what_it_does = (
         "Checks that an HTTP API serves a health route (`/health`, `/healthz`, `/livez`, `/ping`, "
         "`/status`, under an optional `/api` or version prefix), on the app itself or on any router, "
-        "blueprint or URL module it includes, or through a health-check library."
+        "blueprint or URL module it includes, or through a health-check library. When none of the "
+        "app's routes can be seen (they are registered in ways the analysis does not follow), the "
+        "check is not applicable rather than failed."
     )
     why_bad = (
         "A process can be up and still unable to serve: deadlocked, out of connections, stuck on a "
@@ -120,6 +122,8 @@ class MissingHealthRoute(ServiceRule):
         found = [f"{path}:{r.line}" for path, r in service.routes if is_health(r)]
         if found or service.has_signal("health-lib"):
             return Outcome(True, evidence=tuple(found))
+        if not service.routes:
+            return Outcome(True, applicable=False)  # its routes are out of sight: no verdict
         count = len(service.routes)
         return Outcome(False, f"No health route among the {count} route(s) this {entrypoint.framework} app serves")
 
@@ -156,6 +160,8 @@ class MissingReadinessRoute(ServiceRule):
         found = [f"{path}:{r.line}" for path, r in service.routes if is_readiness(r)]
         if found:
             return Outcome(True, evidence=tuple(found))
+        if not service.routes:
+            return Outcome(True, applicable=False)  # its routes are out of sight: no verdict
         return Outcome(
             False, f"No readiness route among the {len(service.routes)} route(s) this {entrypoint.framework} app serves"
         )

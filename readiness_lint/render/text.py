@@ -116,8 +116,9 @@ def _summary(report: Report) -> str:
     counts = gap_counts(report)
     total = sum(counts.values())
     style = _score_style(report.score)
+    headline = f"Score {report.score}/100" if report.score_basis != "none" else "Score n/a (no file could be analysed)"
     parts = [
-        f"[{style}]Score {report.score}/100[/{style}]",
+        f"[{style}]{headline}[/{style}]",
         f"{report.files} file{'s' if report.files != 1 else ''}",
         f"{len(report.entrypoints)} entrypoint{'s' if len(report.entrypoints) != 1 else ''}",
         f"{total} gap{'s' if total != 1 else ''} ({counts['error']} error, {counts['warning']} warning, {counts['info']} info)",

@@ -1,0 +1,146 @@
+"""Shapes met in real services that once produced wrong entrypoints or false positives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from readiness_lint.engine import run
+
+Tree = Callable[[dict[str, str]], Path]
+
+
+def summary(root: Path) -> tuple[list[tuple[str, str, str]], dict[str, dict[str, str]]]:
+    report = run([str(root)])
+    eps = [(r.entrypoint.path, r.entrypoint.kind, r.entrypoint.framework) for r in report.entrypoints]
+    checks = {r.entrypoint.id: {c.name: c.status for c in r.checks} for r in report.entrypoints}
+    return eps, checks
+
+
+def test_trivial_guards_in_library_modules_are_not_jobs(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "backup.py": "import config\n\n\ndef main():\n    config.load()\n\n\nif __name__ == '__main__':\n    main()\n",
+            "config.py": "def load():\n    return {}\n\n\nif __name__ == '__main__':\n    print('this module is not meant to be run')\n",
+            "constants.py": "X = 1\n\nif __name__ == '__main__':\n    pass\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("backup.py", "job", "python")]
+    # The print inside config.py's own __main__ block never runs for backup.py.
+    report = run([str(root)])
+    bare = [f for f in report.findings if f.name == "bare-print"]
+    assert len(bare) == 1 and bare[0].entrypoints == ()
+    assert {c.name: c.status for c in report.entrypoints[0].checks}["bare-print"] == "pass"
+
+
+def test_aiohttp_routes_added_in_a_setup_helper(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "svc/main.py": "from aiohttp import web\nfrom svc.routes import setup_routes\n\napp = web.Application()\nsetup_routes(app)\n",
+            "svc/routes.py": "from svc import views\n\n\ndef setup_routes(app):\n    app.router.add_get('/healthz', views.health)\n    app.router.add_get('/ready', views.ready)\n",
+            "svc/views.py": "async def health(request):\n    pass\n\n\nasync def ready(request):\n    pass\n",
+        }
+    )
+    _, checks = summary(root)
+    (api,) = checks.values()
+    assert api["missing-health-route"] == "pass" and api["missing-readiness-route"] == "pass"
+
+
+def test_routers_included_inside_a_helper_count(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "main.py": "from fastapi import FastAPI\nfrom wiring import register\n\napp = FastAPI()\nregister(app)\n",
+            "wiring.py": "from health import router\n\n\ndef register(app):\n    app.include_router(router)\n",
+            "health.py": "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.get('/health')\ndef health():\n    return {}\n",
+        }
+    )
+    _, checks = summary(root)
+    assert next(iter(checks.values()))["missing-health-route"] == "pass"
+
+
+def test_an_app_whose_routes_cannot_be_seen_gets_no_verdict(make_tree: Tree) -> None:
+    root = make_tree(
+        {"main.py": "from aiohttp import web\nfrom plugins import install\n\napp = web.Application()\ninstall(app)\n"}
+    )
+    _, checks = summary(root)
+    assert next(iter(checks.values()))["missing-health-route"] == "na"
+
+
+def test_a_consume_loop_in_a_helper_module_makes_its_runner_a_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app/__init__.py": "",
+            "app/kafka_utils.py": "from kafka import KafkaConsumer\n\n\ndef get_consumer():\n    consumer = KafkaConsumer('t')\n    return consumer\n",
+            "app/handle.py": "def re_read(consumer):\n    while True:\n        msgs = consumer.poll(1000)\n        if not msgs:\n            break\n",
+            "app/run.py": "from app.kafka_utils import get_consumer\nfrom app.handle import re_read\n\nif __name__ == '__main__':\n    re_read(get_consumer())\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("app/run.py", "worker", "kafka")]
+
+
+def test_a_second_celery_app_in_an_imported_module_is_the_same_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "CELERY.py": "from celery import Celery\nimport tasks\n\napp = Celery('crawler')\n",
+            "tasks.py": "from celery import Celery\n\nworker = Celery('worker')\n\n\n@worker.task\ndef crawl():\n    pass\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("CELERY.py", "worker", "celery")]
+
+
+def test_interactive_tools_and_dev_servers_are_not_jobs(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "recover_admin.py": "import getpass\n\n\ndef main():\n    password = getpass.getpass()\n    reset(password)\n\n\nif __name__ == '__main__':\n    main()\n",
+            "dash_app.py": "import dash\n\napp = dash.Dash(__name__)\n\nif __name__ == '__main__':\n    app.run_server(debug=True)\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == []
+
+
+def test_force_inside_a_shell_command_is_not_a_dry_run_guard(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "backup.py": (
+                "import os\n\n\ndef main():\n    os.system('rdiff-backup --remove-older-than 4W --force /backups')\n"
+                "    os.remove('/backups/latest.tar')\n\n\nif __name__ == '__main__':\n    main()\n"
+            )
+        }
+    )
+    _, checks = summary(root)
+    assert next(iter(checks.values()))["missing-dry-run"] == "fail"
+
+
+def test_celery_beat_and_dramatiq_configure_logging_themselves(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "proj.py": "from celery import Celery\n\napp = Celery('p')\napp.conf.beat_schedule = {'x': {'task': 't'}}\n",
+            "actors.py": "import dramatiq\n\n\n@dramatiq.actor\ndef send(n):\n    pass\n",
+        }
+    )
+    _, checks = summary(root)
+    assert {eid: c["missing-logging"] for eid, c in checks.items()} == {
+        "job:proj.py:beat_schedule": "pass",
+        "worker:actors.py:actors": "pass",
+        "worker:proj.py:app": "pass",
+    }
+
+
+def test_connection_string_templates_are_not_secrets(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "db.py": "DSN = 'postgresql://{user}:{password}@{host}:{port}/{database}'\nDB_PASSWORD_TEMPLATE = '%(password)s'\n"
+        }
+    )
+    report = run([str(root)])
+    assert [f.name for f in report.findings] == []
+
+
+def test_nothing_analysable_has_no_score(make_tree: Tree) -> None:
+    root = make_tree({"legacy.py": "print 'hello'\n"})
+    report = run([str(root)])
+    assert report.score_basis == "none" and report.score == 0 and len(report.errors) == 1
