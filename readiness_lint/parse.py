@@ -24,6 +24,9 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
     """Parse source bytes; libcst honours the BOM and a PEP 263 coding cookie."""
     if b"\x00" in data:
         return FileError(path=rel, message="binary file (contains NUL bytes), not Python source")
+    too_deep = _too_deep(data)
+    if too_deep is not None:
+        return FileError(path=rel, message=too_deep, line=1)
     try:
         return cst.parse_module(data)
     except cst.ParserSyntaxError as exc:
@@ -34,7 +37,10 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
     except RecursionError:
         return FileError(path=rel, message="expression nesting too deep to parse")
     except (ValueError, SyntaxError, MemoryError) as exc:
-        return FileError(path=rel, message=f"cannot parse: {exc}")
+        text = str(exc)
+        if "encoding" in text:
+            return FileError(path=rel, message="cannot decode: not UTF-8, and no valid coding declaration (PEP 263)")
+        return FileError(path=rel, message=f"cannot parse: {text}")
 
 
 _LIBCST_POSITION = re.compile(r"error at (\d+):(\d+): (.*)")
@@ -61,3 +67,46 @@ def _describe_syntax_error(data: bytes, exc: cst.ParserSyntaxError) -> tuple[int
             detail = detail[:77] + "..."
         return max(line, 1), detail
     return max(exc.raw_line, 1), text
+
+
+_OPENERS = b"([{"
+_BRACKETS = bytes(range(256)).translate(None, b"()[]{}")
+_LONG_LINE = 1000
+_DEEP = 100
+
+
+def _suspicious(data: bytes) -> bool:
+    """Cheap signs of machine-made nesting: a very long line, or brackets nested very deep."""
+    if len(data) > _LONG_LINE and max(map(len, data.split(b"\n"))) > _LONG_LINE:
+        return True
+    if sum(data.count(bytes([c])) for c in _OPENERS) < 2 * _DEEP:
+        return False
+    depth = deepest = 0
+    for byte in data.translate(None, _BRACKETS):
+        depth += 1 if byte in _OPENERS else -1
+        if depth > deepest:
+            deepest = depth
+            if deepest > _DEEP:
+                return True
+    return False
+
+
+def _too_deep(data: bytes) -> str | None:
+    """Refuse what CPython itself cannot compile because of nesting, before libcst's native
+    parser meets it: on thousands of nested brackets or chained operators it overflows its
+    stack and takes the whole process down. Only suspicious files pay for this check.
+    """
+    if not _suspicious(data):
+        return None
+    try:
+        ast.parse(data)
+    except RecursionError:
+        return "code nested too deeply: Python itself cannot compile it"
+    except MemoryError:
+        return "code nested too deeply: Python itself runs out of memory compiling it"
+    except SyntaxError as err:
+        if "too many nested" in (err.msg or ""):
+            return f"syntax error: {err.msg}"
+    except ValueError:
+        return None
+    return None

@@ -144,3 +144,20 @@ def test_nothing_analysable_has_no_score(make_tree: Tree) -> None:
     root = make_tree({"legacy.py": "print 'hello'\n"})
     report = run([str(root)])
     assert report.score_basis == "none" and report.score == 0 and len(report.errors) == 1
+
+
+def test_nesting_that_would_crash_the_native_parser_is_refused(make_tree: Tree) -> None:
+    # libcst's native parser overflows its stack on these; CPython refuses them too.
+    root = make_tree(
+        {
+            "deep_parens.py": "x = " + "(" * 5000 + "1" + ")" * 5000 + "\n",
+            "deep_lines.py": "x = " + "[\n" * 3000 + "]" * 3000 + "\n",
+            "long_chain.py": "x = a" + ".b" * 20000 + "\n",
+            "long_sum.py": "x = " + " + ".join(["1"] * 20000) + "\n",
+            "fine.py": "print('still analysed')\n",
+        }
+    )
+    report = run([str(root)])
+    assert sorted(e.path for e in report.errors) == ["deep_lines.py", "deep_parens.py", "long_chain.py", "long_sum.py"]
+    assert all("nested" in e.message for e in report.errors)
+    assert [f.path for f in report.findings] == ["fine.py"]
