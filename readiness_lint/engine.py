@@ -11,6 +11,7 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -177,8 +178,27 @@ def _analyze_all(todo: list[Work], rules: Sequence[type[Rule]], options: Options
         return
     chunk = max(1, min(32, len(todo) // (workers * 4)))
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
-        yield from pool.map(work, todo, chunksize=chunk)
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            for result in pool.map(work, todo, chunksize=chunk):
+                yield result
+                done += 1
+    except BrokenProcessPool:
+        # A worker died (a crash in native code on some file). Finish one file per process,
+        # so the file that kills its process is reported and the others are analysed.
+        for item in todo[done:]:
+            yield _isolated(work, item, context)
+
+
+def _isolated(
+    work: Callable[[Work], FileFacts | FileError], item: Work, context: multiprocessing.context.BaseContext
+) -> FileFacts | FileError:
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            return pool.submit(work, item).result()
+    except BrokenProcessPool:
+        return FileError(path=item[0], message="the parser crashed on this file (please report this)", kind="internal")
 
 
 def assemble(

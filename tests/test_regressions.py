@@ -161,3 +161,24 @@ def test_nesting_that_would_crash_the_native_parser_is_refused(make_tree: Tree) 
     assert sorted(e.path for e in report.errors) == ["deep_lines.py", "deep_parens.py", "long_chain.py", "long_sum.py"]
     assert all("nested" in e.message for e in report.errors)
     assert [f.path for f in report.findings] == ["fine.py"]
+
+
+def test_a_worker_that_dies_costs_one_file_not_the_run(make_tree: Tree, monkeypatch: object) -> None:
+    import os as os_module
+
+    from readiness_lint import engine
+
+    files = {f"m{i:02}.py": "print('x')\n" for i in range(30)}
+    files["m13.py"] = "KILL = 1\n"
+    root = make_tree(files)
+    real = engine.analyze_source
+
+    def crashing(rel: str, data: bytes, *args: object, **kwargs: object) -> object:
+        if b"KILL" in data:
+            os_module._exit(139)  # what a segfault in native code looks like from outside
+        return real(rel, data, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "analyze_source", crashing)  # type: ignore[attr-defined]
+    report = run([str(root)], engine.Options(jobs=2))
+    assert [(e.path, e.kind) for e in report.errors] == [("m13.py", "internal")]
+    assert len([f for f in report.findings if f.name == "bare-print"]) == 29
