@@ -10,10 +10,13 @@ entry that cannot be read or does not match is ignored and rewritten.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
 import tempfile
+import types
+import typing
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -53,7 +56,7 @@ class FactsCache:
     def key(self, rel: str, is_test: bool, data: bytes) -> str:
         digest = hashlib.sha256()
         for part in (__version__, self.fingerprint, rel, "test" if is_test else "src"):
-            digest.update(part.encode("utf-8", "surrogateescape"))
+            digest.update(part.encode("utf-8", "surrogatepass"))
             digest.update(b"\0")
         digest.update(data)
         return digest.hexdigest()
@@ -73,6 +76,7 @@ class FactsCache:
                 result = FileFacts.from_dict(entry["facts"])
             if result.path != rel:
                 raise ValueError("entry for another path")
+            check_types(result)
         except FileNotFoundError:
             self.misses += 1
             return None
@@ -98,6 +102,63 @@ class FactsCache:
         except OSError as exc:
             self.writable = False
             self.problem = f"cache disabled: cannot write {self.directory}: {exc.strerror or exc}"
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def check_types(value: Any) -> None:
+    """Raise TypeError unless a dataclass read back from JSON has the field types it declares.
+
+    A cache entry is untrusted: one with the right key but a string where a line number
+    belongs must be ignored, not crash a later stage.
+    """
+    hints = _HINTS.get(type(value))
+    if hints is None:
+        hints = typing.get_type_hints(type(value))
+        _HINTS[type(value)] = hints
+    for name, hint in hints.items():
+        _check(getattr(value, name), hint)
+
+
+def _check(value: Any, hint: Any) -> None:
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if not isinstance(value, tuple):
+            raise TypeError("expected a tuple")
+        if len(args) == 2 and args[1] is Ellipsis:
+            for item in value:
+                _check(item, args[0])
+        else:
+            if len(value) != len(args):
+                raise TypeError("wrong tuple length")
+            for item, arg in zip(value, args, strict=True):
+                _check(item, arg)
+    elif origin in (typing.Union, types.UnionType):
+        errors = 0
+        for arg in typing.get_args(hint):
+            try:
+                _check(value, arg)
+                return
+            except TypeError:
+                errors += 1
+        raise TypeError("no member of the union matches")
+    elif origin is typing.Literal:
+        if value not in typing.get_args(hint):
+            raise TypeError("unexpected literal")
+    elif hint is type(None):
+        if value is not None:
+            raise TypeError("expected None")
+    elif dataclasses.is_dataclass(hint):
+        if not isinstance(value, hint):  # type: ignore[arg-type]
+            raise TypeError("expected a record")
+        check_types(value)
+    elif hint is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError("expected an integer")
+    elif isinstance(hint, type) and not isinstance(value, hint):
+        raise TypeError(f"expected {hint.__name__}")
 
 
 def _atomic_write(target: Path, text: str) -> None:

@@ -9,12 +9,14 @@ defaults: the CLI does that merge.
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pathspec
 import yaml
 
 from readiness_lint.errors import ConfigError
@@ -107,7 +109,10 @@ def load_config(path: Path) -> FileConfig:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
-        raw = document.get("tool", {}).get(SECTION, {})
+        tool = document.get("tool", {})
+        if not isinstance(tool, dict):
+            raise ConfigError(f"{path}: tool: expected a table")
+        raw = tool.get(SECTION, {})
     if not isinstance(raw, dict):
         raise ConfigError(f"{path}: the configuration must be a mapping of keys to values")
     return _validate(raw, path)
@@ -140,6 +145,9 @@ def _validate(raw: Mapping[str, Any], path: Path) -> FileConfig:
     def where(key: str) -> str:
         return f"{path}: {key}"
 
+    not_text = [key for key in raw if not isinstance(key, str)]
+    if not_text:
+        raise ConfigError(f"{path}: {not_text[0]!r}: keys must be strings")
     unknown = sorted(set(raw) - _KEYS)
     if unknown:
         raise ConfigError(f"{where(unknown[0])}: unknown key (known: {', '.join(sorted(_KEYS))})")
@@ -148,6 +156,15 @@ def _validate(raw: Mapping[str, Any], path: Path) -> FileConfig:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
             raise ConfigError(f"{where(key)}: expected a list of strings")
         return tuple(value)
+
+    def globs(key: str, value: Any) -> tuple[str, ...]:
+        patterns = strings(key, value)
+        for pattern in patterns:
+            try:
+                pathspec.GitIgnoreSpec.from_lines([pattern])
+            except Exception as exc:  # pathspec's own error types, and re.error
+                raise ConfigError(f"{where(key)}: invalid pattern {pattern!r}: {exc}") from exc
+        return patterns
 
     def rules(key: str, value: Any) -> tuple[str, ...]:
         names = []
@@ -166,15 +183,16 @@ def _validate(raw: Mapping[str, Any], path: Path) -> FileConfig:
     if "ignore" in raw:
         values["ignore"] = rules("ignore", raw["ignore"])
     if "exclude" in raw:
-        values["exclude"] = strings("exclude", raw["exclude"])
+        values["exclude"] = globs("exclude", raw["exclude"])
     if "extend-exclude" in raw:
-        values["extend_exclude"] = strings("extend-exclude", raw["extend-exclude"])
+        values["extend_exclude"] = globs("extend-exclude", raw["extend-exclude"])
     if "per-file-ignores" in raw:
         table = raw["per-file-ignores"]
         if not isinstance(table, dict):
             raise ConfigError(f"{where('per-file-ignores')}: expected a table of glob = [rules]")
         values["per_file_ignores"] = tuple(
-            (str(glob), rules(f"per-file-ignores.{glob}", codes)) for glob, codes in table.items()
+            (globs("per-file-ignores", [str(glob)])[0], rules(f"per-file-ignores.{glob}", codes))
+            for glob, codes in table.items()
         )
     if "fail-under" in raw:
         score = raw["fail-under"]
@@ -202,6 +220,14 @@ def _validate(raw: Mapping[str, Any], path: Path) -> FileConfig:
             if key not in options:
                 raise ConfigError(f"{where(f'{rule_name}.{key}')}: unknown option (known: {', '.join(options)})")
             settings[options[key]] = strings(f"{rule_name}.{key}", value)
+            if key == "allowlist":
+                for pattern in settings[options[key]]:
+                    try:
+                        re.compile(pattern)
+                    except re.error as exc:
+                        raise ConfigError(
+                            f"{where(rule_name + '.allowlist')}: invalid regular expression {pattern!r}: {exc}"
+                        ) from exc
     values["settings"] = RuleSettings(**settings)
     return FileConfig(**values)
 

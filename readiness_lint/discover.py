@@ -80,6 +80,11 @@ def discover(paths: list[str], root: Path) -> tuple[list[SourceFile], list[FileE
         path = Path(raw)
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"{raw}: no such file or directory")
+        if path.exists() and not path.is_dir() and not path.is_file():
+            errors.append(
+                FileError(path=printable(raw), message="not a regular file (a pipe, socket or device)", kind="io")
+            )
+            continue
         if path.is_file():
             rel = _relative(path.resolve(), root)
             files[rel] = SourceFile(rel, str(path), is_test_path(rel))
@@ -91,9 +96,15 @@ def discover(paths: list[str], root: Path) -> tuple[list[SourceFile], list[FileE
 
 def _relative(path: Path, root: Path) -> str:
     try:
-        return path.relative_to(root).as_posix()
+        rel = path.relative_to(root).as_posix()
     except ValueError:
-        return path.as_posix()
+        rel = path.as_posix()
+    return printable(rel)
+
+
+def printable(name: str) -> str:
+    """A file name as reports show it: bytes that are not UTF-8 become U+FFFD, never lone surrogates."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _is_venv(directory: str) -> bool:
@@ -106,9 +117,22 @@ def _load_ignore(directory: str) -> pathspec.GitIgnoreSpec | None:
         return None
     try:
         with open(ignore_file, encoding="utf-8", errors="replace") as handle:
-            return pathspec.GitIgnoreSpec.from_lines(handle)
+            lines = handle.read().splitlines()
     except OSError:
         return None
+    try:
+        return pathspec.GitIgnoreSpec.from_lines(lines)
+    except Exception:  # pathspec raises its own errors and re.error on bad patterns
+        # git ignores a pattern it cannot use; so do we, keeping the good ones.
+        return pathspec.GitIgnoreSpec.from_lines([line for line in lines if _usable(line)])
+
+
+def _usable(line: str) -> bool:
+    try:
+        pathspec.GitIgnoreSpec.from_lines([line])
+    except Exception:
+        return False
+    return True
 
 
 def _walk(top: Path, root: Path, errors: list[FileError]) -> Iterable[SourceFile]:
@@ -145,6 +169,8 @@ def _walk(top: Path, root: Path, errors: list[FileError]) -> Iterable[SourceFile
             full = os.path.join(dirpath, name)
             if _ignored(full, active, is_dir=False):
                 continue
+            if not os.path.isfile(full):
+                continue  # a named pipe, socket or device called *.py: never opened
             if os.path.islink(full):
                 target = os.path.realpath(full)
                 if not target.startswith(root_str + os.sep):

@@ -15,6 +15,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 import pathspec
 
@@ -27,7 +28,7 @@ from readiness_lint.discover import SourceFile, discover, scan_root
 from readiness_lint.evaluate import evaluate, repository_checks
 from readiness_lint.extract import extract
 from readiness_lint.model import FileError, FileFacts, Report
-from readiness_lint.parse import parse, read_bytes
+from readiness_lint.parse import parse, read_bytes, suspicious, too_deep_for_python
 from readiness_lint.project import Project
 from readiness_lint.score import overall_score
 from readiness_lint.suppress import Suppressor, find_suppressions
@@ -68,7 +69,22 @@ def selected_rules(options: Options) -> list[type[Rule]]:
 def analyze_source(
     rel: str, data: bytes, is_test: bool, rules: Sequence[type[Rule]], settings: RuleSettings | None = None
 ) -> FileFacts | FileError:
-    """Per-file stage: bytes in, plain facts out. Nothing of the syntax tree survives it."""
+    """Per-file stage: bytes in, plain facts out. Nothing of the syntax tree survives it.
+
+    A file that could crash the native parser (see :func:`readiness_lint.parse.suspicious`)
+    is analysed in a child process, so a crash costs that file only.
+    """
+    if suspicious(data) and b"\x00" not in data:
+        refused = too_deep_for_python(data)
+        if refused is not None:
+            return FileError(path=rel, message=refused, line=1)
+        return _in_child(rel, data, is_test, rules, settings)
+    return _analyze_here(rel, data, is_test, rules, settings)
+
+
+def _analyze_here(
+    rel: str, data: bytes, is_test: bool, rules: Sequence[type[Rule]], settings: RuleSettings | None
+) -> FileFacts | FileError:
     module = parse(data, rel)
     if isinstance(module, FileError):
         return module
@@ -80,7 +96,7 @@ def analyze_source(
     except Exception as exc:  # a bug of ours on one file must not stop the run
         return FileError(
             path=rel,
-            message=f"internal error while analysing: {type(exc).__name__}: {exc} (please report this)",
+            message=f"internal error while analysing: {type(exc).__name__} (please report this)",
             kind="internal",
         )
     suppressions = find_suppressions(data)
@@ -88,6 +104,42 @@ def analyze_source(
 
 
 Progress = Callable[[int, int, int], None]  # (files done, files in all, of them from the cache)
+
+
+CHILD_TIMEOUT = 900.0  # seconds; a last resort, far above any real file's parse time
+
+
+def _child_main(
+    conn: Any, rel: str, data: bytes, is_test: bool, rules: Sequence[type[Rule]], settings: RuleSettings | None
+) -> None:
+    conn.send(_analyze_here(rel, data, is_test, rules, settings))
+    conn.close()
+
+
+def _in_child(
+    rel: str, data: bytes, is_test: bool, rules: Sequence[type[Rule]], settings: RuleSettings | None
+) -> FileFacts | FileError:
+    context: Any = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_child_main, args=(sender, rel, data, is_test, rules, settings))
+    child.start()
+    sender.close()
+    result: FileFacts | FileError | None = None
+    try:
+        if receiver.poll(CHILD_TIMEOUT):
+            result = receiver.recv()
+    except (EOFError, OSError):
+        result = None
+    finally:
+        if child.is_alive():
+            child.kill()
+        child.join()
+        receiver.close()
+    if result is not None:
+        return result
+    if child.exitcode is not None and child.exitcode < 0:
+        return FileError(path=rel, message="the parser crashed on this file (nested too deeply?)", kind="parse")
+    return FileError(path=rel, message=f"gave up after {CHILD_TIMEOUT:.0f} s", kind="internal")
 
 
 def run(paths: Sequence[str], options: Options | None = None, progress: Progress | None = None) -> Report:

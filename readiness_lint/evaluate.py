@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from readiness_lint.checklist import Checklist
 from readiness_lint.checks.base import LineRule, MetaRule, Outcome, Rule, ServiceRule
-from readiness_lint.model import CheckResult, EntrypointResult, FileError, Finding, LineFinding, Status
+from readiness_lint.model import CheckResult, EntrypointResult, FileError, Finding, LineFinding, Status, clean_text
 from readiness_lint.project import Project, Service
 from readiness_lint.score import score_checks
 from readiness_lint.suppress import Suppressor
@@ -59,9 +59,9 @@ def evaluate(
             if entrypoint.kind in spec.kinds:
                 if issubclass(rule, ServiceRule):
                     outcome = _run_service_rule(rule, service, errors)
-                    status = "pass" if outcome is None or outcome.passed else "fail"
-                    if outcome is not None and not outcome.applicable:
-                        status = "na"
+                    status = "pass" if outcome is not None and outcome.passed else "fail"
+                    if outcome is None or not outcome.applicable:
+                        status = "na"  # not verified (the rule failed) or nothing to verify
                     if status == "fail" and suppressor.suppressed(
                         entrypoint.path, entrypoint.line, rule.code, rule.name
                     ):
@@ -102,7 +102,7 @@ def evaluate(
                     code=line_rule.code,
                     name=line_rule.name,
                     severity=spec.severity,
-                    message=line_finding.message,
+                    message=clean_text(line_finding.message),
                     path=path,
                     line=line_finding.line,
                     column=line_finding.column,
@@ -142,7 +142,7 @@ def _run_service_rule(rule: type[ServiceRule], service: Service, errors: list[Fi
         errors.append(
             FileError(
                 path=service.entrypoint.path,
-                message=f"internal error in rule {rule.name}: {type(exc).__name__}: {exc} (please report this)",
+                message=f"internal error in rule {rule.name}: {type(exc).__name__} (please report this)",
                 kind="rule",
             )
         )

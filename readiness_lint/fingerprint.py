@@ -17,7 +17,7 @@ from readiness_lint.model import Finding
 
 def base_hash(finding: Finding) -> str:
     text = "\0".join((finding.code, finding.path, " ".join(finding.message.split())))
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def fingerprints(findings: Sequence[Finding]) -> list[str]:

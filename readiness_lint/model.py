@@ -15,6 +15,13 @@ Severity = Literal["error", "warning", "info"]
 Status = Literal["pass", "fail", "na"]
 
 KINDS: tuple[Kind, ...] = ("api", "worker", "job")
+
+
+def clean_text(text: str) -> str:
+    """Text safe to print and to encode as UTF-8: a lone surrogate from a source literal becomes U+FFFD."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace") if not text.isascii() else text
+
+
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 

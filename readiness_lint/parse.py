@@ -24,7 +24,7 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
     """Parse source bytes; libcst honours the BOM and a PEP 263 coding cookie."""
     if b"\x00" in data:
         return FileError(path=rel, message="binary file (contains NUL bytes), not Python source")
-    too_deep = _too_deep(data)
+    too_deep = too_deep_for_python(data) if suspicious(data) else None
     if too_deep is not None:
         return FileError(path=rel, message=too_deep, line=1)
     try:
@@ -73,11 +73,17 @@ _OPENERS = b"([{"
 _BRACKETS = bytes(range(256)).translate(None, b"()[]{}")
 _LONG_LINE = 1000
 _DEEP = 100
+_MANY_LINES = 3000
 
 
-def _suspicious(data: bytes) -> bool:
-    """Cheap signs of machine-made nesting: a very long line, or brackets nested very deep."""
+def suspicious(data: bytes) -> bool:
+    """Cheap signs of code that could be nested deeply enough to crash a native parser:
+    a very long line, brackets nested very deep, or simply very many lines (a chain of
+    ``elif`` or ``and`` one per line). Ordinary files are none of these.
+    """
     if len(data) > _LONG_LINE and max(map(len, data.split(b"\n"))) > _LONG_LINE:
+        return True
+    if data.count(b"\n") > _MANY_LINES:
         return True
     if sum(data.count(bytes([c])) for c in _OPENERS) < 2 * _DEEP:
         return False
@@ -91,13 +97,11 @@ def _suspicious(data: bytes) -> bool:
     return False
 
 
-def _too_deep(data: bytes) -> str | None:
+def too_deep_for_python(data: bytes) -> str | None:
     """Refuse what CPython itself cannot compile because of nesting, before libcst's native
     parser meets it: on thousands of nested brackets or chained operators it overflows its
     stack and takes the whole process down. Only suspicious files pay for this check.
     """
-    if not _suspicious(data):
-        return None
     try:
         ast.parse(data)
     except RecursionError:

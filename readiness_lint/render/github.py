@@ -168,7 +168,7 @@ def _errors(report: Report) -> list[str]:
 
 
 def _size(lines: list[str]) -> int:
-    return sum(len(line.encode("utf-8", "surrogateescape")) + 1 for line in lines)
+    return sum(len(line.encode("utf-8", "surrogatepass")) + 1 for line in lines)
 
 
 def summary_markdown(report: Report, limit: int = MAX_SUMMARY_BYTES) -> str:
@@ -198,7 +198,7 @@ def summary_markdown(report: Report, limit: int = MAX_SUMMARY_BYTES) -> str:
         if left:
             gaps += [f"… and {_plural(left, 'more gap')} not shown: see the full report (`--format json`).", ""]
     text = "\n".join([*before, *gaps, *after])
-    if len(text.encode("utf-8", "surrogateescape")) >= limit:
+    if len(text.encode("utf-8", "surrogatepass")) >= limit:
         # Only an absurd number of entrypoints or file errors gets here: keep the head.
         text = "\n".join([*_head(report), "The summary is too large to show: see the full report.", ""])
     return text

@@ -20,7 +20,7 @@ FILE_ERROR = "file-error"
 
 
 def _sha256(text: str) -> str:
-    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _issue(finding: Finding, fingerprint: str) -> dict[str, Any]:
