@@ -198,6 +198,7 @@ class FileFacts:
                 else None
             ),
             script_line=data.get("script_line", 0),
+            script_swallows=data.get("script_swallows", False),
             module_refs=tuple(tuple(r) for r in data.get("module_refs", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             findings=tuple(LineFinding(**d) for d in data.get("findings", ())),
