@@ -47,6 +47,8 @@ def load_baseline(path: Path) -> frozenset[str]:
         raise UsageError(f"{path}: baseline file does not exist (create it with --write-baseline)") from exc
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise ConfigError(f"{path}: not a readable baseline: {exc}") from exc
+    except RecursionError as exc:
+        raise ConfigError(f"{path}: not a readable baseline: nested too deeply") from exc
     if not isinstance(data, dict) or data.get("schema_version") != BASELINE_VERSION:
         raise ConfigError(f"{path}: not a readiness-lint baseline (schema_version {BASELINE_VERSION} expected)")
     entries = data.get("findings")

@@ -43,6 +43,11 @@ class FactsCache:
     @classmethod
     def open(cls, directory: Path, fingerprint: str) -> FactsCache:
         cache = cls(directory, fingerprint)
+        if directory.is_symlink():
+            cache.writable = False
+            cache.problem = f"cache disabled: {directory} is a symbolic link (not followed)"
+            cache.entries = directory / "\0unused"  # never read through the link
+            return cache
         try:
             cache.entries.mkdir(parents=True, exist_ok=True)
             ignore = directory / ".gitignore"
@@ -80,7 +85,7 @@ class FactsCache:
         except FileNotFoundError:
             self.misses += 1
             return None
-        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             self.misses += 1  # corrupt or foreign: ignored, and rewritten by put()
             return None
         self.hits += 1

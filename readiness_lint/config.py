@@ -82,7 +82,7 @@ def find_config(start: Path) -> Path | None:
 def _has_section(pyproject: Path) -> bool:
     try:
         data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, RecursionError):
         # A broken pyproject.toml that might hold our section is an error, not "no config".
         try:
             return f"[tool.{SECTION}" in pyproject.read_text(encoding="utf-8", errors="replace")
@@ -102,6 +102,8 @@ def load_config(path: Path) -> FileConfig:
             raw: Any = yaml.safe_load(text)
         except yaml.YAMLError as exc:
             raise ConfigError(f"{path}: invalid YAML: {exc}") from exc
+        except RecursionError as exc:
+            raise ConfigError(f"{path}: invalid YAML: nested too deeply") from exc
         if raw is None:
             raw = {}
     else:
@@ -109,6 +111,8 @@ def load_config(path: Path) -> FileConfig:
             document = tomllib.loads(text)
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{path}: invalid TOML: {exc}") from exc
+        except RecursionError as exc:
+            raise ConfigError(f"{path}: invalid TOML: nested too deeply") from exc
         tool = document.get("tool", {})
         if not isinstance(tool, dict):
             raise ConfigError(f"{path}: tool: expected a table")

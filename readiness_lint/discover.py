@@ -103,8 +103,14 @@ def _relative(path: Path, root: Path) -> str:
 
 
 def printable(name: str) -> str:
-    """A file name as reports show it: bytes that are not UTF-8 become U+FFFD, never lone surrogates."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    """A file name as reports show it: bytes that are not UTF-8 become U+FFFD, never lone
+    surrogates, and control characters are escaped (a newline in a name must not start a
+    line a CI system reads as a command; an escape sequence must not reach a terminal).
+    """
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
 
 
 def _is_venv(directory: str) -> bool:
@@ -149,7 +155,7 @@ def _walk(top: Path, root: Path, errors: list[FileError]) -> Iterable[SourceFile
         where = _relative(Path(exc.filename), root) if exc.filename else str(top)
         errors.append(FileError(path=where, message=f"cannot read directory: {exc.strerror}", kind="io"))
 
-    for dirpath, dirnames, filenames in os.walk(top, onerror=on_error, followlinks=False):
+    for dirpath, dirnames, filenames in os.walk(top.resolve(), onerror=on_error, followlinks=False):
         spec = _load_ignore(dirpath)
         if spec is not None:
             specs.append((dirpath, spec))

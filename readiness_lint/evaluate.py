@@ -27,6 +27,8 @@ def evaluate(
     # Line findings that survive suppression, once per finding (not once per entrypoint).
     kept: dict[str, list[LineFinding]] = {}
     by_rule_and_path: set[tuple[str, str]] = set()
+    # Line rules that crashed on a file: their verdict for entrypoints reaching it is unknown.
+    crashed = {(rule_name, path) for path, facts in project.files.items() for rule_name, _ in facts.rule_errors}
     # Findings inside a module's own `__main__` block count only for that file's entrypoints.
     main_only: set[tuple[str, str]] = set()
     # Literals the code compares against: a fallback it rejects (== "changethis") is handled.
@@ -83,7 +85,8 @@ def evaluate(
                     failed = (rule.name, entrypoint.path) in main_only or any(
                         (rule.name, path) in by_rule_and_path for path in entrypoint.reach
                     )
-                    status = "fail" if failed else "pass"
+                    unverified = any((rule.name, path) in crashed for path in entrypoint.reach)
+                    status = "fail" if failed else ("na" if unverified else "pass")
             checks.append(CheckResult(rule.code, rule.name, status, spec.severity, spec.weight))
         results.append(EntrypointResult(entrypoint, score_checks(checks), tuple(checks)))
 

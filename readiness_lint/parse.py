@@ -30,7 +30,9 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
     try:
         return cst.parse_module(data)
     except cst.ParserSyntaxError as exc:
-        line, message = _describe_syntax_error(data, exc)
+        line, message, python_agrees = _describe_syntax_error(data, exc)
+        if not python_agrees:
+            return FileError(path=rel, message=f"libcst cannot parse this valid Python: {message}", line=line)
         return FileError(path=rel, message=f"syntax error: {message}", line=line)
     except (UnicodeDecodeError, LookupError) as exc:
         return FileError(path=rel, message=f"cannot decode file: {exc}")
@@ -46,17 +48,19 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
 _LIBCST_POSITION = re.compile(r"error at (\d+):(\d+): (.*)")
 
 
-def _describe_syntax_error(data: bytes, exc: cst.ParserSyntaxError) -> tuple[int, str]:
+def _describe_syntax_error(data: bytes, exc: cst.ParserSyntaxError) -> tuple[int, str, bool]:
     """A clear line and message for a file that does not parse.
 
     The standard library's parser words its errors for people ("Missing parentheses in
     call to 'print'"); it only builds a tree, it runs nothing, and it is asked only once
     libcst has already failed.
     """
+    python_agrees = True
     try:
         ast.parse(data)
+        python_agrees = False  # CPython compiles it: libcst's grammar is the one that refuses
     except SyntaxError as err:
-        return max(err.lineno or 1, 1), err.msg
+        return max(err.lineno or 1, 1), err.msg, True
     except (ValueError, RecursionError, MemoryError):
         pass
     text = str(exc.message or "invalid syntax").strip().splitlines()[0]
@@ -65,8 +69,8 @@ def _describe_syntax_error(data: bytes, exc: cst.ParserSyntaxError) -> tuple[int
         line, detail = int(match.group(1)), match.group(3)
         if len(detail) > 80:
             detail = detail[:77] + "..."
-        return max(line, 1), detail
-    return max(exc.raw_line, 1), text
+        return max(line, 1), detail, python_agrees
+    return max(exc.raw_line, 1), text, python_agrees
 
 
 _OPENERS = b"([{"
