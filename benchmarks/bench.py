@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import json
 import multiprocessing
 import os
@@ -155,6 +156,8 @@ def linter_facts(python: str) -> dict[str, str]:
     code = (
         "import json, sys, importlib.metadata as m\n"
         "out = {'python': sys.version.split()[0]}\n"
+        "import os, readiness_lint\n"
+        "out['package'] = os.path.dirname(readiness_lint.__file__)\n"
         "for d in ('libcst', 'readiness-lint'):\n"
         "    try: out[d] = m.version(d)\n"
         "    except m.PackageNotFoundError: out[d] = 'not installed'\n"
@@ -166,6 +169,24 @@ def linter_facts(python: str) -> dict[str, str]:
     except ValueError:
         facts = {"python": "?", "libcst": "?", "readiness-lint": "?"}
     return facts
+
+
+def source_digest(package: str | None) -> str:
+    """A digest of readiness-lint's source, to tell whether it changed while the benchmark ran."""
+    if not package:
+        return ""
+    digest = hashlib.sha256()
+    for path in sorted(Path(package).rglob("*.py")):
+        digest.update(path.as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def bytecode_env(cache: Path) -> None:
+    """Let every child write and reuse .pyc files, under the cache rather than the source tree:
+    with PYTHONDONTWRITEBYTECODE set (some CI images do), each run would recompile the tool."""
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = str(cache / "pycache")
 
 
 def make_venv(cache: Path) -> str | None:
@@ -687,7 +708,7 @@ def header(tools: Tools, args: argparse.Namespace, jobs: int) -> list[str]:
         f"(`--isolated`, RAYON_NUM_THREADS={jobs})",
         f"- N = {jobs} processes (`--jobs {jobs}`); medians of {args.repeat} rounds, each running every measure "
         "once; wall-clock of whole commands (start-up included, the floor's too); every readiness-lint run uses "
-        "`--include-tests -f json -o /dev/null`",
+        "`--include-tests -f json -o /dev/null`; bytecode cached under the cache dir (PYTHONPYCACHEPREFIX)",
     ]
 
 
@@ -767,7 +788,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     repeat = max(1, args.repeat)
     cache = args.cache_dir or default_cache()
     cache.mkdir(parents=True, exist_ok=True)
+    bytecode_env(cache)
     tools, venv_python = setup_tools(cache)
+    digest = source_digest(tools.versions.get("package"))
     print("\n".join(header(tools, args, jobs)), flush=True)
     for problem in tools.problems:
         print(f"- {problem}", flush=True)
@@ -783,6 +806,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print_report(report, version.median(), jobs)
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
+    if digest != source_digest(tools.versions.get("package")):
+        print("\n**Warning:** readiness-lint's source changed while the benchmark ran: results mix versions.")
     return 0
 
 
