@@ -108,6 +108,14 @@ def check(
         Path | None,
         typer.Option("--cache-dir", help="Cache directory (default: .readiness_lint_cache in the scanned root)."),
     ] = None,
+    max_file_size: Annotated[
+        str | None,
+        typer.Option(
+            "--max-file-size",
+            metavar="SIZE",
+            help="Skip (and report) files larger than SIZE, e.g. 4MB; 0: no limit. Default 2MB.",
+        ),
+    ] = None,
     verbose: Annotated[
         bool, typer.Option("--verbose", "--debug", "-v", help="Show tracebacks of internal errors.")
     ] = False,
@@ -115,13 +123,20 @@ def check(
     """Check a service and print its readiness score with the gaps."""
     from readiness_lint.baseline import apply_baseline, load_baseline
     from readiness_lint.baseline import write_baseline as save_baseline
-    from readiness_lint.config import FileConfig, find_config, load_config
+    from readiness_lint.config import FileConfig, find_config, load_config, parse_size
     from readiness_lint.engine import Options, run
+    from readiness_lint.parse import DEFAULT_MAX_FILE_SIZE
 
     targets = [str(p) for p in paths] if paths else ["."]
     config_path = config if config is not None else find_config(Path(targets[0]).resolve())
     settings = load_config(config_path) if config_path is not None else FileConfig()
     known_baseline = load_baseline(baseline) if baseline is not None else None
+    size_limit = settings.max_file_size if settings.max_file_size is not None else DEFAULT_MAX_FILE_SIZE
+    if max_file_size is not None:
+        parsed_size = parse_size(max_file_size)
+        if parsed_size is None:
+            raise UsageError(f"--max-file-size: {max_file_size!r} is not a size (e.g. 4MB, 500KB, 0 for no limit)")
+        size_limit = parsed_size
     options = Options(
         include_tests=include_tests if include_tests is not None else bool(settings.include_tests),
         select=_names(select) if select else (frozenset(settings.select) if settings.select is not None else None),
@@ -135,6 +150,7 @@ def check(
         jobs=jobs,
         cache=not no_cache,
         cache_dir=str(cache_dir) if cache_dir else None,
+        max_file_size=size_limit,
     )
     with _progress(enabled=output_format is OutputFormat.text) as progress:
         report = run(targets, options, progress)

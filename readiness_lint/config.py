@@ -58,6 +58,7 @@ class FileConfig:
     fail_under: int | None = None
     fail_on: str | None = None
     include_tests: bool | None = None
+    max_file_size: int | None = None
     entrypoints: tuple[tuple[str, str], ...] = ()
     settings: RuleSettings = field(default_factory=RuleSettings)
 
@@ -138,6 +139,7 @@ _KEYS = {
     "fail-under",
     "fail-on",
     "include-tests",
+    "max-file-size",
     "entrypoints",
     *_RULE_OPTION_KEYS,
 }
@@ -211,6 +213,13 @@ def _validate(raw: Mapping[str, Any], path: Path) -> FileConfig:
         if not isinstance(raw["include-tests"], bool):
             raise ConfigError(f"{where('include-tests')}: expected true or false")
         values["include_tests"] = raw["include-tests"]
+    if "max-file-size" in raw:
+        size = parse_size(raw["max-file-size"])
+        if size is None:
+            raise ConfigError(
+                f'{where("max-file-size")}: expected a size such as 2097152, "500KB" or "4MB" (0: no limit)'
+            )
+        values["max_file_size"] = size
     if "entrypoints" in raw:
         values["entrypoints"] = _entrypoints(raw["entrypoints"], where)
     settings: dict[str, tuple[str, ...]] = {}
@@ -250,3 +259,22 @@ def _entrypoints(value: Any, where: Any) -> tuple[tuple[str, str], ...]:
             raise ConfigError(f"{where(key + '.kind')}: expected one of api, worker, job, none")
         out.append((item["path"], item["kind"]))
     return tuple(out)
+
+
+_SIZE = re.compile(r"\s*(\d+(?:\.\d+)?)\s*(|b|bytes?|k|kb|kib|m|mb|mib)\s*", re.IGNORECASE)
+_UNITS = {"": 1, "b": 1, "byte": 1, "bytes": 1, "k": 1024, "kb": 1024, "kib": 1024}
+_UNITS.update({"m": 1024 * 1024, "mb": 1024 * 1024, "mib": 1024 * 1024})
+
+
+def parse_size(value: object) -> int | None:
+    """A file size in bytes from ``4194304``, ``"500KB"`` or ``"4 MB"`` (binary units); None if invalid."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if not isinstance(value, str):
+        return None
+    match = _SIZE.fullmatch(value)
+    if match is None:
+        return None
+    return int(float(match.group(1)) * _UNITS[match.group(2).lower()])

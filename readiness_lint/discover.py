@@ -7,6 +7,7 @@ whether they count as service code is the engine's choice.
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -63,9 +64,22 @@ def is_test_path(rel: str) -> bool:
     return any(part in TEST_DIRS for part in parts[:-1])
 
 
+BROKEN_LINK = "broken symbolic link: its target does not exist"
+
+
+def link_problem(path: str) -> str:
+    """Why a symbolic link cannot be followed: a loop, or a target that is not there."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop: the link leads back to itself"
+    return BROKEN_LINK
+
+
 def scan_root(paths: Iterable[str]) -> Path:
     """The directory paths are reported relative to: the one directory given, or the common parent."""
-    resolved = [Path(p).resolve() for p in paths]
+    resolved = [Path(p).resolve() if Path(p).exists() else Path(p).absolute() for p in paths]
     dirs = [p if p.is_dir() else p.parent for p in resolved]
     if len(dirs) == 1:
         return dirs[0]
@@ -80,6 +94,9 @@ def discover(paths: list[str], root: Path) -> tuple[list[SourceFile], list[FileE
         path = Path(raw)
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"{raw}: no such file or directory")
+        if not path.exists():
+            errors.append(FileError(path=_relative(path.absolute(), root), message=link_problem(raw), kind="io"))
+            continue
         if path.exists() and not path.is_dir() and not path.is_file():
             errors.append(
                 FileError(path=printable(raw), message="not a regular file (a pipe, socket or device)", kind="io")
@@ -176,6 +193,8 @@ def _walk(top: Path, root: Path, errors: list[FileError]) -> Iterable[SourceFile
             if _ignored(full, active, is_dir=False):
                 continue
             if not os.path.isfile(full):
+                if os.path.islink(full) and not os.path.exists(full):
+                    errors.append(FileError(path=_relative(Path(full), root), message=link_problem(full), kind="io"))
                 continue  # a named pipe, socket or device called *.py: never opened
             if os.path.islink(full):
                 target = os.path.realpath(full)

@@ -28,7 +28,7 @@ from readiness_lint.discover import SourceFile, discover, scan_root
 from readiness_lint.evaluate import evaluate, repository_checks
 from readiness_lint.extract import extract
 from readiness_lint.model import FileError, FileFacts, Report
-from readiness_lint.parse import parse, read_bytes, suspicious, too_deep_for_python
+from readiness_lint.parse import DEFAULT_MAX_FILE_SIZE, parse, read_bytes, suspicious, too_deep_for_python
 from readiness_lint.project import Project
 from readiness_lint.score import overall_score
 from readiness_lint.suppress import Suppressor, find_suppressions
@@ -50,6 +50,7 @@ class Options:
     jobs: int = 0  # 0: all cores
     cache: bool = False  # the CLI turns it on
     cache_dir: str | None = None
+    max_file_size: int = DEFAULT_MAX_FILE_SIZE  # bytes; 0: no limit
 
 
 # Below this many files to parse, starting worker processes costs more than it saves.
@@ -156,7 +157,7 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
     results: dict[str, FileFacts | FileError] = {}
     todo: list[Work] = []
     for source in sources:
-        data = read_bytes(source.abs, source.rel)
+        data = read_bytes(source.abs, source.rel, options.max_file_size)
         if isinstance(data, FileError):
             results[source.rel] = data
             continue

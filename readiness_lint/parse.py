@@ -3,18 +3,33 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 
 import libcst as cst
 
+from readiness_lint.discover import link_problem
 from readiness_lint.model import FileError
 
+DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024  # bytes; libcst needs seconds and hundreds of MB per MB of source
 
-def read_bytes(path: str, rel: str) -> bytes | FileError:
+
+def read_bytes(path: str, rel: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> bytes | FileError:
+    """The file's bytes; a file over ``max_size`` (0: no limit) is refused before it is read."""
     try:
         with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if max_size and size > max_size:
+                return FileError(
+                    path=rel,
+                    message=f"not analysed: {human_size(size)} is over the max-file-size limit of "
+                    f"{human_size(max_size)} (generated code? exclude it, or raise the limit)",
+                    kind="too-large",
+                )
             return handle.read()
     except FileNotFoundError:
+        if os.path.islink(path):
+            return FileError(path=rel, message=link_problem(path), kind="io")
         return FileError(path=rel, message="file vanished before it could be read", kind="io")
     except OSError as exc:
         return FileError(path=rel, message=f"cannot read file: {exc.strerror or exc}", kind="io")
@@ -118,3 +133,12 @@ def too_deep_for_python(data: bytes) -> str | None:
     except ValueError:
         return None
     return None
+
+
+def human_size(size: int) -> str:
+    """Bytes for people: ``2 MiB``, ``10.5 MiB``, ``300 KiB``, ``12 bytes``."""
+    for unit, scale in (("MiB", 1024 * 1024), ("KiB", 1024)):
+        if size >= scale:
+            value = size / scale
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
+    return f"{size} bytes"

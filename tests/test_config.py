@@ -57,6 +57,9 @@ def test_closest_config_wins_and_pyproject_without_section_is_skipped(make_tree:
         ("[tool.readiness-lint]\nentrypoints = [{path = 'a.py', kind = 'daemon'}]\n", "entrypoints[0].kind"),
         ("[tool.readiness-lint.missing-heartbeat]\ncalls = ['x']\n", "missing-heartbeat.calls: unknown option"),
         ("[tool.readiness-lint\nignore = [\n", "invalid TOML"),
+        ("[tool.readiness-lint]\nmax-file-size = '4 parsecs'\n", "max-file-size: expected a size"),
+        ("[tool.readiness-lint]\nmax-file-size = -1\n", "max-file-size: expected a size"),
+        ("[tool.readiness-lint]\nmax-file-size = true\n", "max-file-size: expected a size"),
     ],
 )
 def test_invalid_config_is_an_error_naming_file_and_key(
@@ -158,3 +161,21 @@ def test_include_tests(make_tree: Tree, capsys: pytest.CaptureFixture[str]) -> N
     assert doc["summary"]["files"] == 1
     _, doc = check_json(["--no-include-tests", str(root)], capsys)
     assert doc["summary"]["files"] == 0
+
+
+def test_max_file_size_from_the_file_and_the_command_line(
+    make_tree: Tree, capsys: pytest.CaptureFixture[str]
+) -> None:
+    big = "print('generated')\n" + "X = 1\n" * 40_000  # 240 KB
+    root = make_tree({**SERVICE, "gen.py": big, "pyproject.toml": "[tool.readiness-lint]\nmax-file-size = '100KB'\n"})
+    _, doc = check_json([str(root)], capsys)
+    assert [(e["path"], e["kind"]) for e in doc["errors"]] == [("gen.py", "too-large")]
+    assert "100 KiB" in doc["errors"][0]["message"]
+    assert "gen.py" not in {f["path"] for f in doc["findings"]}
+    # The command line wins over the file; 0 lifts the limit.
+    for value in ("1MB", "0"):
+        _, doc = check_json(["--max-file-size", value, str(root)], capsys)
+        assert doc["errors"] == []
+        assert ("bare-print", "gen.py") in {(f["name"], f["path"]) for f in doc["findings"]}
+    assert main(["check", "--no-cache", "--max-file-size", "lots", str(root)]) == 2
+    assert "--max-file-size: 'lots' is not a size" in capsys.readouterr().err
