@@ -48,7 +48,7 @@ def test_clean_service_exits_0(make_tree: Tree, capsys: pytest.CaptureFixture[st
     root = make_tree(READY)
     code, out, _ = run_cli(["check", str(root)], capsys)
     assert code == 0, out
-    assert "all 12 checks pass" in out
+    assert "all 13 checks pass" in out
     assert "Score 100/100" in out
 
 

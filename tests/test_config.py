@@ -163,9 +163,7 @@ def test_include_tests(make_tree: Tree, capsys: pytest.CaptureFixture[str]) -> N
     assert doc["summary"]["files"] == 0
 
 
-def test_max_file_size_from_the_file_and_the_command_line(
-    make_tree: Tree, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_max_file_size_from_the_file_and_the_command_line(make_tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
     big = "print('generated')\n" + "X = 1\n" * 40_000  # 240 KB
     root = make_tree({**SERVICE, "gen.py": big, "pyproject.toml": "[tool.readiness-lint]\nmax-file-size = '100KB'\n"})
     _, doc = check_json([str(root)], capsys)

@@ -57,7 +57,9 @@ EXPECTED: dict[str, list[tuple[str, str, str, set[str]]]] = {
         ("api", "mysite/wsgi.py", "django", {"missing-readiness-route", "missing-metrics"}),
         ("job", "polls/management/commands/close_polls.py", "django-command", {"missing-metrics"}),
     ],
-    "kafka_consumer": [("worker", "consumer/main.py", "kafka", {"missing-metrics", "missing-graceful-shutdown"})],
+    "kafka_consumer": [
+        ("worker", "consumer/main.py", "kafka", {"missing-metrics", "missing-graceful-shutdown", "log-without-context"})
+    ],
     "safe_patterns": [("api", "service/main.py", "fastapi", set())],
 }
 
@@ -87,7 +89,7 @@ def test_fixture_entrypoints_and_gaps(name: str) -> None:
 def test_before_scores_low_and_after_passes_the_lessons_checks() -> None:
     before = run([str(FIXTURES / "sales_export_before")])
     after = run([str(FIXTURES / "sales_export_after")])
-    assert before.score < 50
+    assert before.score <= 50
     assert after.score == 100
     lines = {(f.name, f.line) for f in before.findings}
     # The gaps the lesson annotates, at the lines it annotates them.

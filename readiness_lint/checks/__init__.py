@@ -12,6 +12,7 @@ from readiness_lint.checks.health import MissingHealthRoute, MissingReadinessRou
 from readiness_lint.checks.http_timeout import HttpCallWithoutTimeout
 from readiness_lint.checks.insert import NonIdempotentInsert
 from readiness_lint.checks.lifecycle import MissingDryRun, MissingGracefulShutdown
+from readiness_lint.checks.log_context import LogWithoutContext
 from readiness_lint.checks.mkdir import NonIdempotentMkdir
 from readiness_lint.checks.observability import MissingHeartbeat, MissingLogging, MissingMetrics
 from readiness_lint.checks.secret_fallback import HardcodedSecretFallback
@@ -36,6 +37,7 @@ ALL_RULES: tuple[type[Rule], ...] = (
     HardcodedSecretFallback,
     SwallowedException,
     NonIdempotentInsert,
+    LogWithoutContext,
     UnusedSuppression,
 )
 
