@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -60,7 +61,7 @@ class FactsCache:
 
     def key(self, rel: str, is_test: bool, data: bytes) -> str:
         digest = hashlib.sha256()
-        for part in (__version__, self.fingerprint, rel, "test" if is_test else "src"):
+        for part in (__version__, tool_stamp(), self.fingerprint, rel, "test" if is_test else "src"):
             digest.update(part.encode("utf-8", "surrogatepass"))
             digest.update(b"\0")
         digest.update(data)
@@ -107,6 +108,20 @@ class FactsCache:
         except OSError as exc:
             self.writable = False
             self.problem = f"cache disabled: cannot write {self.directory}: {exc.strerror or exc}"
+
+
+@functools.lru_cache(maxsize=1)
+def tool_stamp() -> str:
+    """The installed code itself, by name, size and modification time of its files: an edit
+    to a rule between releases (a development install) must not reuse facts the old code took.
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".yaml") and "__pycache__" not in path.parts:
+            stat = path.stat()
+            digest.update(f"{path.relative_to(package).as_posix()}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:16]
 
 
 _HINTS: dict[type, dict[str, Any]] = {}

@@ -148,6 +148,8 @@ ROUTE_CALLS = frozenset(
     }
 )
 MOUNT_METHODS = {"include_router": 0, "register_blueprint": 0, "mount": 1, "add_subapp": 1, "register": 0}
+# Calls whose whole answer is an exit status: dropped, a failed command goes unnoticed.
+STATUS_CALLS = frozenset({"os.system", "subprocess.call", "subprocess.run"})
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit"})
 BROAD_EXCEPTIONS = frozenset({"", "Exception", "BaseException", "builtins.Exception"})
 LOGGING_CONFIG_CALLS = frozenset(
@@ -241,6 +243,7 @@ class _Frame:
     exits_nonzero: bool = False
     exits_zero_in_handler: bool = False
     loop_depth: int = 0
+    ignored_statuses: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -732,6 +735,11 @@ class Extractor:
             frame = self.frames[-1]
             if name:
                 frame.dropped.append(name)
+                if name in STATUS_CALLS and not (
+                    name == "subprocess.run"
+                    and any(a.keyword is not None and a.keyword.value == "check" for a in value.args)
+                ):
+                    frame.ignored_statuses.append(name)
                 if name.endswith((".run", "run_until_complete")):
                     for arg in n.positional(value):
                         inner = arg.value
@@ -1157,6 +1165,7 @@ class Extractor:
                 swallows=f.swallows or f.exits_zero_in_handler,
                 exits_nonzero=f.exits_nonzero,
                 calls=tuple(dict.fromkeys(f.calls)),
+                ignored_statuses=tuple(dict.fromkeys(f.ignored_statuses)),
             )
             for f in self.functions
         )
@@ -1170,6 +1179,7 @@ class Extractor:
                 exit_without_status=g.exits_zero_in_handler,
                 swallows=g.swallows,
                 dropped_calls=tuple(dict.fromkeys(g.dropped)),
+                ignored_statuses=tuple(dict.fromkeys(g.ignored_statuses)),
             )
         findings = sorted(buckets.get(LineFinding, []), key=lambda f: (f.line, f.column, f.rule))
         return FileFacts(

@@ -116,6 +116,7 @@ class FunctionFact:
     swallows: bool
     exits_nonzero: bool
     calls: tuple[str, ...]
+    ignored_statuses: tuple[str, ...] = ()  # os.system(...) and the like, their status dropped
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,7 @@ class MainGuardFact:
     exit_without_status: bool
     swallows: bool
     dropped_calls: tuple[str, ...]
+    ignored_statuses: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -185,13 +187,19 @@ class FileFacts:
             tasks=tuple(TaskFact(**d) for d in data.get("tasks", ())),
             signals=tuple(SignalFact(**d) for d in data.get("signals", ())),
             loops=tuple(LoopFact(**d) for d in data.get("loops", ())),
-            functions=tuple(FunctionFact(**{**d, "calls": tuple(d["calls"])}) for d in data.get("functions", ())),
+            functions=tuple(
+                FunctionFact(
+                    **{**d, "calls": tuple(d["calls"]), "ignored_statuses": tuple(d.get("ignored_statuses", ()))}
+                )
+                for d in data.get("functions", ())
+            ),
             main_guard=(
                 MainGuardFact(
                     **{
                         **guard,
                         "calls": tuple(guard["calls"]),
                         "dropped_calls": tuple(guard["dropped_calls"]),
+                        "ignored_statuses": tuple(guard.get("ignored_statuses", ())),
                     }
                 )
                 if guard

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
-from readiness_lint.model import Entrypoint
+from readiness_lint.model import Entrypoint, FunctionFact
 from readiness_lint.project import Service
 
 _CLI_FRAMEWORKS = frozenset({"click", "typer", "fire"})
@@ -16,8 +16,10 @@ class MissingExitCode(ServiceRule):
     fix = "Let failures propagate, or end with sys.exit(main()) where main() returns non-zero on failure."
     what_it_does = (
         "Checks that a job's failure reaches its exit status: the `__main__` block must not drop the "
-        "status `main()` returns, must not swallow every exception, and must not call `sys.exit()` "
-        "without a status after an error."
+        "status `main()` returns, must not swallow every exception, must not call `sys.exit()` "
+        "without a status after an error, and must not drop the exit status of the commands it runs "
+        "(`os.system()`, `subprocess.call()`, `subprocess.run()` without `check=`) in the `__main__` "
+        "block or the functions of its file that it calls."
     )
     why_bad = (
         "Schedulers judge a run by its exit status. A job that catches everything and returns "
@@ -25,6 +27,17 @@ class MissingExitCode(ServiceRule):
         "and every dashboard is green."
     )
     VALID = (
+        Sample(
+            'import subprocess\n\n\ndef backup():\n    subprocess.run(["pg_dump", "shop"], check=True)\n\n\nif __name__ == "__main__":\n    backup()\n'
+        ),
+        Sample(
+            'import os\nimport sys\n\nif __name__ == "__main__":\n    status = os.system("pg_dump shop > /backups/shop.sql")\n    sys.exit(1 if status else 0)\n',
+            note="the status is kept and passed on",
+        ),
+        Sample(
+            'import subprocess\n\nif __name__ == "__main__":\n    subprocess.run(["notify-send", "backup done"], check=False)\n    run()\n',
+            note="check=False says the status does not matter",
+        ),
         Sample(
             'import sys\n\n\ndef main() -> int:\n    try:\n        run()\n    except Exception:\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
         ),
@@ -37,6 +50,12 @@ class MissingExitCode(ServiceRule):
         ),
     )
     INVALID = (
+        Sample(
+            'import os\n\n\ndef backup():\n    os.system("pg_dump shop > /backups/shop.sql")\n\n\nif __name__ == "__main__":\n    backup()\n'
+        ),
+        Sample(
+            'import subprocess\n\nif __name__ == "__main__":\n    subprocess.run(["rsync", "-a", "data/", "backup:data/"])\n'
+        ),
         Sample(
             'def main():\n    try:\n        run()\n    except Exception:\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    main()\n'
         ),
@@ -68,9 +87,12 @@ class MissingExitCode(ServiceRule):
             return Outcome(
                 False, "The `__main__` block catches every exception and ends normally: a failure exits with status 0"
             )
+        local = {f.name: f for f in facts.functions}
+        ignored = _ignored_status(guard.ignored_statuses, guard.calls, local)
+        if ignored is not None:
+            return Outcome(False, ignored)
         if guard.exits_with_value:
             return Outcome(True)
-        local = {f.name: f for f in facts.functions}
         for call in guard.dropped_calls:
             function = local.get(call)
             if function is None or function.exits_nonzero:
@@ -84,3 +106,27 @@ class MissingExitCode(ServiceRule):
                     False, f"`{call}()` catches every exception and returns normally: a failure exits with status 0"
                 )
         return Outcome(True)
+
+
+def _ignored_status(own: tuple[str, ...], calls: tuple[str, ...], local: dict[str, FunctionFact]) -> str | None:
+    """A command whose exit status the job drops, in the ``__main__`` block or a function of the
+    same file that it calls (directly or through others)."""
+    if own:
+        return (
+            f"`{own[0]}()`'s exit status is dropped in the `__main__` block: a failed command leaves the job's status 0"
+        )
+    seen: set[str] = set()
+    todo = [c for c in calls if c in local]
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        function = local[name]
+        if function.ignored_statuses:
+            return (
+                f"`{name}()` drops the exit status of `{function.ignored_statuses[0]}()`: "
+                "a failed command leaves the job's status 0"
+            )
+        todo.extend(c for c in function.calls if c in local)
+    return None
