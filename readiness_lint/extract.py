@@ -148,6 +148,13 @@ ROUTE_CALLS = frozenset(
     }
 )
 MOUNT_METHODS = {"include_router": 0, "register_blueprint": 0, "mount": 1, "add_subapp": 1, "register": 0}
+_CURRENT_APP_SETUP = frozenset(
+    {
+        "celery.current_app.config_from_object",
+        "celery.current_app.conf.update",
+        "celery.current_app.autodiscover_tasks",
+    }
+)
 # Calls whose whole answer is an exit status: dropped, a failed command goes unnoticed.
 STATUS_CALLS = frozenset({"os.system", "subprocess.call", "subprocess.run"})
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit"})
@@ -826,6 +833,16 @@ class Extractor:
         extra = self.extra_signals.get(name) or self.extra_signals.get(raw)
         if extra is not None:
             self.signal(node, extra, name)
+        if name in _CURRENT_APP_SETUP and not ctx.scope and ctx.objects.get(owner) is None:
+            # `current_app.config_from_object(...)` at module level configures the default Celery
+            # app: the module is a Celery app's, as if it had called Celery(...).
+            ctx.objects[owner] = "celery.Celery"
+            ctx.later(
+                node,
+                lambda line, col: ObjectFact(
+                    name=owner, ctor="celery.Celery", line=line, column=col, scope="", keywords=()
+                ),
+            )
         if name in LOGGING_CONFIG_CALLS or (method == "addHandler" and not _is_null_handler(node)):
             self.signal(node, "logging-config", name)
         if name in HEARTBEAT_CALLS:

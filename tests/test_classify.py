@@ -60,6 +60,15 @@ SINGLE_FILE_CASES = {
         [(3, "job", "apscheduler")],
     ),
     "schedule": ("import schedule\n\nschedule.every(10).minutes.do(job)\n", [(3, "job", "schedule")]),
+    "celery-current-app": (
+        "from celery import current_app\n\ncurrent_app.config_from_object('celeryconfig')\n\n\n"
+        "@current_app.task\ndef add(x, y):\n    return x + y\n",
+        [(3, "worker", "celery")],
+    ),
+    "celery-current-app-in-a-function-is-not-an-app": (
+        "from celery import current_app\n\n\ndef configure():\n    current_app.conf.update(task_acks_late=True)\n",
+        [],
+    ),
     "celery-beat": (
         "from celery import Celery\n\napp = Celery('proj')\napp.conf.beat_schedule = {'nightly': {'task': 't'}}\n",
         [(3, "worker", "celery"), (4, "job", "celery-beat")],
