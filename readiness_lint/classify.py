@@ -301,22 +301,33 @@ def _dramatiq_candidates(project: Project) -> list[_Candidate]:
 
 
 def _drop_imported_duplicates(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
-    """A second app of the same framework in a module another one imports is the same service."""
-    out = []
-    for candidate in candidates:
-        if candidate.kind != "worker" or candidate.framework not in {"celery", "huey"}:
-            out.append(candidate)
-            continue
-        shadowed = any(
-            other is not candidate
-            and other.framework == candidate.framework
-            and other.path != candidate.path
-            and candidate.path in project.closure([other.path])
-            for other in candidates
-        )
-        if not shadowed:
-            out.append(candidate)
-    return out
+    """A second app of the same framework in a module another one imports is the same service.
+
+    When two apps reach each other (a package ``__init__`` imports one, which imports the
+    other), one of them is kept: the one that imports more of the others directly, then the
+    one nearer the top of the tree.
+    """
+    apps = [c for c in candidates if c.kind == "worker" and c.framework in {"celery", "huey"}]
+    if len(apps) < 2:
+        return candidates
+
+    def reaches(a: _Candidate, b: _Candidate) -> bool:
+        return a.framework == b.framework and a.path != b.path and b.path in project.reach_from(a.path)
+
+    def rank(c: _Candidate) -> tuple[int, int, str]:
+        direct = sum(1 for o in apps if o.path != c.path and o.path in project.import_edges.get(c.path, ()))
+        return (-direct, c.path.count("/"), c.path)
+
+    dropped: set[int] = set()
+    for candidate in apps:
+        for other in apps:
+            if other is candidate or not reaches(other, candidate):
+                continue
+            if reaches(candidate, other) and rank(candidate) < rank(other):
+                continue  # mutual: the better-placed one stays
+            dropped.add(id(candidate))
+            break
+    return [c for c in candidates if id(c) not in dropped]
 
 
 def _drop_mounted_apps(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -326,8 +337,8 @@ def _drop_mounted_apps(project: Project, candidates: list[_Candidate]) -> list[_
         for mount in facts.mounts:
             if mount.target_kind == "object":
                 ref = project.resolve_object(path, mount.target)
-                if ref is not None:
-                    mounted.add(ref)
+                if ref is not None and ref != project.resolve_object(path, mount.owner):
+                    mounted.add(ref)  # (an app "mounted" into itself is still an app)
     return [c for c in candidates if not (c.kind == "api" and c.objects and set(c.objects) <= mounted)]
 
 
@@ -414,21 +425,14 @@ def _attached(project: Project, roots: set[ObjectRef]) -> tuple[set[str], set[Ob
     """Objects mounted into ``roots`` (routers, blueprints), transitively, and their files."""
     objects = set(roots)
     files: set[str] = set()
-    changed = True
-    while changed:
-        changed = False
-        for path, facts in project.files.items():
-            for mount in facts.mounts:
-                if mount.target_kind != "object":
-                    continue
-                owner = project.resolve_object(path, mount.owner)
-                if owner not in objects:
-                    continue
-                target = project.resolve_object(path, mount.target)
-                if target is not None and target not in objects:
-                    objects.add(target)
-                    files.add(target[0])
-                    changed = True
+    queue = sorted(roots)
+    while queue:
+        owner = queue.pop()
+        for target in project.mount_edges.get(owner, ()):
+            if target not in objects:
+                objects.add(target)
+                files.add(target[0])
+                queue.append(target)
     return files, objects
 
 

@@ -50,9 +50,21 @@ def evaluate(
         for path in service.entrypoint.reach:
             reached_by.setdefault(path, []).append(service)
 
+    # Per path, the rules that found something there (or crashed there): each entrypoint then
+    # unions over its reach once, instead of once per rule.
+    failing_at: dict[str, set[str]] = {}
+    for rule_name, path in by_rule_and_path:
+        failing_at.setdefault(path, set()).add(rule_name)
+    crashed_at: dict[str, set[str]] = {}
+    for rule_name, path in crashed:
+        crashed_at.setdefault(path, set()).add(rule_name)
+
     for service in services:
         entrypoint = service.entrypoint
         checks: list[CheckResult] = []
+        failing = {rule_name for path in entrypoint.reach for rule_name in failing_at.get(path, ())}
+        failing |= {rule_name for rule_name, path in main_only if path == entrypoint.path}
+        unverified_rules = {rule_name for path in entrypoint.reach for rule_name in crashed_at.get(path, ())}
         for rule in rules:
             if issubclass(rule, MetaRule):
                 continue
@@ -81,15 +93,14 @@ def evaluate(
                                 entrypoints=(entrypoint.id,),
                             )
                         )
+                elif rule.name in failing:
+                    status = "fail"
                 else:
-                    failed = (rule.name, entrypoint.path) in main_only or any(
-                        (rule.name, path) in by_rule_and_path for path in entrypoint.reach
-                    )
-                    unverified = any((rule.name, path) in crashed for path in entrypoint.reach)
-                    status = "fail" if failed else ("na" if unverified else "pass")
+                    status = "na" if rule.name in unverified_rules else "pass"
             checks.append(CheckResult(rule.code, rule.name, status, spec.severity, spec.weight))
         results.append(EntrypointResult(entrypoint, score_checks(checks), tuple(checks)))
 
+    owners_of: dict[tuple[str, bool, frozenset[str]], list[str]] = {}
     for path, facts in sorted(project.files.items()):
         for line_finding in kept.get(path, []):
             line_rule = line_rules[line_finding.rule]
@@ -97,7 +108,12 @@ def evaluate(
             reaching = reached_by.get(path, [])
             if line_finding.in_main:
                 reaching = [s for s in reaching if s.entrypoint.path == path]
-            owners = sorted(s.entrypoint.id for s in reaching if s.entrypoint.kind in spec.kinds)
+            owner_key = (path, line_finding.in_main, spec.kinds)
+            owners = owners_of.get(owner_key)
+            if owners is None:
+                owners = owners_of[owner_key] = sorted(
+                    s.entrypoint.id for s in reaching if s.entrypoint.kind in spec.kinds
+                )
             if reaching and not owners:
                 continue  # only entrypoints this rule does not apply to reach the file
             findings.append(

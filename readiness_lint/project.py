@@ -30,6 +30,10 @@ def module_parts(path: str) -> tuple[str, ...]:
 class Project:
     files: dict[str, FileFacts]
     _suffix_index: dict[str, list[str]] = field(default_factory=dict)
+    # Memos: everything below is a pure function of ``files``, asked again and again by classify.
+    _inits: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _objects: dict[tuple[str, str], ObjectRef | None] = field(default_factory=dict, repr=False)
+    _reach: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[str]] = {}
@@ -70,15 +74,19 @@ class Project:
             return matches[0]
         return max(matches, key=lambda p: (_common_prefix(p, importer), -len(p), p))
 
-    def package_inits(self, path: str) -> list[str]:
+    def package_inits(self, path: str) -> tuple[str, ...]:
         """``__init__.py`` files of the packages above ``path`` (they run on import)."""
+        cached = self._inits.get(path)
+        if cached is not None:
+            return cached
         out = []
         parts = path.split("/")[:-1]
         for end in range(1, len(parts) + 1):
             init = "/".join(parts[:end]) + "/__init__.py"
             if init in self.files and init != path:
                 out.append(init)
-        return out
+        self._inits[path] = tuple(out)
+        return self._inits[path]
 
     @cached_property
     def import_edges(self) -> dict[str, tuple[str, ...]]:
@@ -107,6 +115,27 @@ class Project:
                 reverse.setdefault(target, set()).add(path)
         return reverse
 
+    def reach_from(self, path: str) -> frozenset[str]:
+        """:meth:`closure` of one file, remembered."""
+        cached = self._reach.get(path)
+        if cached is None:
+            cached = self._reach[path] = frozenset(self.closure([path]))
+        return cached
+
+    @cached_property
+    def mount_edges(self) -> dict[ObjectRef, tuple[ObjectRef, ...]]:
+        """Every object mount resolved once: owner → the routers, blueprints and sub-apps mounted into it."""
+        edges: dict[ObjectRef, dict[ObjectRef, None]] = {}
+        for path, facts in sorted(self.files.items()):
+            for mount in facts.mounts:
+                if mount.target_kind != "object":
+                    continue
+                owner = self.resolve_object(path, mount.owner)
+                target = self.resolve_object(path, mount.target)
+                if owner is not None and target is not None:
+                    edges.setdefault(owner, {})[target] = None
+        return {owner: tuple(targets) for owner, targets in edges.items()}
+
     def closure(self, starts: Iterable[str]) -> set[str]:
         """Every project file reachable by imports from ``starts`` (tests excluded)."""
         seen: set[str] = set()
@@ -131,6 +160,12 @@ class Project:
         ``app`` in ``main.py`` is ``("main.py", "app")``; ``.routers.health.router`` or
         ``myapp.routers.health.router`` is ``("myapp/routers/health.py", "router")``.
         """
+        key = (path, expr)
+        if key not in self._objects:
+            self._objects[key] = self._resolve_object(path, expr)
+        return self._objects[key]
+
+    def _resolve_object(self, path: str, expr: str) -> ObjectRef | None:
         level = len(expr) - len(expr.lstrip("."))
         dotted = expr[level:]
         parts = dotted.split(".") if dotted else []

@@ -195,3 +195,25 @@ def test_one_file_with_two_roles_yields_two_entrypoints(make_tree: Tree) -> None
         }
     )
     assert entrypoints(root) == [("app.py", 4, "api", "fastapi"), ("app.py", 5, "job", "apscheduler")]
+
+
+def test_two_celery_apps_that_reach_each_other_keep_one(make_tree: Tree) -> None:
+    """The standard layout: the package imports its app, which imports a constant from a module
+    defining a second app; through the package ``__init__`` each reaches the other."""
+    root = make_tree(
+        {
+            "proj/__init__.py": "from .celery import app as celery_app\n\n__all__ = ('celery_app',)\n",
+            "proj/celery.py": "from celery import Celery\n\nfrom proj.reports.worker import QUEUE\n\napp = Celery('proj')\n"
+            "app.conf.task_routes = {'reports.*': {'queue': QUEUE}}\n",
+            "proj/reports/__init__.py": "",
+            "proj/reports/worker.py": "from celery import Celery\n\nQUEUE = 'reports'\nreports_app = Celery('reports')\n",
+        }
+    )
+    assert entrypoints(root) == [("proj/celery.py", 5, "worker", "celery")]
+
+
+def test_an_app_that_includes_itself_is_still_an_app(make_tree: Tree) -> None:
+    root = make_tree(
+        {"main.py": "from fastapi import FastAPI\n\napp = FastAPI()\napp.include_router(app)\n"},
+    )
+    assert entrypoints(root) == [("main.py", 3, "api", "fastapi")]
