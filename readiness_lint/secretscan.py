@@ -361,3 +361,21 @@ def redact(value: str) -> str:
     """A short, safe description of a secret: a prefix of at most 4 characters and the length."""
     shown = value[: min(4, len(value) // 4)]
     return f"{shown}…({len(value)} chars)"
+
+
+_SEGMENT = re.compile(r"[^/\\\s:;,=?&@'\"]{20,}")
+
+
+def mask(text: str) -> str:
+    """``text`` with anything credential-shaped in it redacted, for messages that quote a literal
+    (a path such as ``/home/ci/<token>/out``): provider shapes, passwords in URLs, and long
+    high-entropy segments."""
+    found = [hit.value for hit in provider_hits(text) + url_hits(text)]
+    found += [
+        m.group(0)
+        for m in _SEGMENT.finditer(text)
+        if shannon_entropy(m.group(0)) >= 3.5 and _char_classes(m.group(0)) >= 3
+    ]
+    for value in sorted(set(found), key=len, reverse=True):
+        text = text.replace(value, redact(value))
+    return text

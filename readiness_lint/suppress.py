@@ -133,7 +133,15 @@ class Suppressor:
                 for key in keys:
                     rule = names_by_key.get(key)
                     if rule is None:
-                        out.append((path, line, f"Suppression names an unknown rule `{key}`"))
+                        out.append((path, line, f"Suppression names an unknown rule `{_quoted_key(key)}`"))
                     elif rule in selected and (path, index, key) not in self.used:
                         out.append((path, line, f"Unused suppression of `{key}`: nothing to suppress"))
         return out
+
+
+def _quoted_key(key: str) -> str:
+    """An unknown rule name as a message may quote it: short, and masked if it looks like a credential."""
+    from readiness_lint.secretscan import mask
+
+    shown = mask(key)
+    return shown if len(shown) <= 40 else shown[:37] + "..."

@@ -31,7 +31,8 @@ DOC = REPO / "docs" / "editors-and-ci.md"
 # documented example key: that one is in the rule's own documentation, which SARIF carries.
 AWS_KEY = "AKIA" + "Q3EGRTZPVW4XJ7LM"
 STRIPE_KEY = "sk_live_" + "9bX27QmTfKp4LzR8vWn3YdHc"
-SECRETS = (AWS_KEY, STRIPE_KEY)
+GITHUB_TOKEN = "ghp_" + "Zq8LrT2vWx9KpM4nB7cD1fG6hJ3sA5eY0uIo"
+SECRETS = (AWS_KEY, STRIPE_KEY, GITHUB_TOKEN)
 
 SERVICE = {
     "app.py": """\
@@ -48,7 +49,9 @@ SERVICE = {
             print("listing orders")
             return requests.get("https://api.example.com/orders", headers={"key": API_KEY}).json()
         """,
-    "settings.py": f'API_KEY = "{AWS_KEY}"\nSTRIPE_API_KEY = "{STRIPE_KEY}"\n',
+    "settings.py": f'API_KEY = "{AWS_KEY}"\nSTRIPE_API_KEY = "{STRIPE_KEY}"\n'
+    # A token inside a machine path: the hardcoded-path message quotes the path, masked.
+    f'EXPORT_DIR = "/home/ci/{GITHUB_TOKEN}/exports"\n',
     # A space and a comma in the path: URIs must be escaped, annotation properties too.
     "jobs/nightly run,v2.py": """\
         import os
@@ -84,7 +87,8 @@ def report(request: pytest.FixtureRequest, make_tree: Callable[[dict[str, str]],
 def test_service_has_what_the_formats_must_carry(service: Report) -> None:
     """The planted service really has secrets, gaps and a broken file, so the tests below bite."""
     secret_lines = {(f.path, f.line) for f in service.findings if f.name == "hardcoded-secret"}
-    assert secret_lines == {("settings.py", 1), ("settings.py", 2)}
+    assert secret_lines == {("settings.py", 1), ("settings.py", 2), ("settings.py", 3)}
+    assert [(f.path, f.line) for f in service.findings if f.name == "hardcoded-path"] == [("settings.py", 3)]
     assert {f.severity for f in service.findings} == {"error", "warning", "info"}
     assert any(f.path == "jobs/nightly run,v2.py" for f in service.findings)
     assert [(e.path, e.line) for e in service.errors] == [("broken.py", 1)]
@@ -331,7 +335,7 @@ def test_github_summary(service: Report) -> None:
     for result in service.entrypoints:
         ep = result.entrypoint
         assert f"| {ep.kind} | `{ep.path}:{ep.line}` | {ep.framework} | {result.score}/100 |" in summary
-    assert "| RDY002 `hardcoded-secret` | error | 2 |" in summary
+    assert "| RDY002 `hardcoded-secret` | error | 3 |" in summary
     assert "| RDY001 `bare-print` | warning | 2 |" in summary
     assert "### Files not analysed" in summary
     assert "| `broken.py:1` | syntax error: invalid syntax |" in summary

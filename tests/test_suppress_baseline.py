@@ -110,3 +110,14 @@ def test_broken_baseline_is_a_usage_or_config_error(
     assert main(["check", "--baseline", str(tmp_path / "missing.json"), str(root)]) == 2
     err = capsys.readouterr().err
     assert "bad.json" in err and "missing.json" in err
+
+
+def test_an_unknown_rule_name_that_looks_like_a_token_is_not_echoed(
+    make_tree: Callable[[dict[str, str]], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    token = "ghp_" + "Zq8LrT2vWx9KpM4nB7cD1fG6hJ3sA5eY0uIo"
+    root = make_tree({"job.py": f"x = 1  # readiness: ignore[{token}]\n"})
+    code, doc = check_json([str(root)], capsys)
+    messages = [f["message"] for f in doc["findings"] if f["name"] == "unused-suppression"]
+    assert len(messages) == 1 and "unknown rule" in messages[0]
+    assert token not in json.dumps(doc) and token[8:] not in json.dumps(doc)

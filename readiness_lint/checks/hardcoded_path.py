@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from readiness_lint import secretscan
 from readiness_lint.checks.base import LineRule, Sample
 
 if TYPE_CHECKING:
@@ -43,5 +44,6 @@ class HardcodedPath(LineRule):
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
         if ctx.env_default_depth or ctx.in_docstring or not _MACHINE_PATH.match(value):
             return
-        shown = value if len(value) <= 60 else value[:57] + "..."
+        shown = secretscan.mask(value)
+        shown = shown if len(shown) <= 60 else shown[:57] + "..."
         ctx.report(self.name, node, f"Machine-specific path hard-coded: {shown!r}")
