@@ -24,7 +24,7 @@ from readiness_lint.checklist import load_checklist
 from readiness_lint.checks import ALL_RULES, LineRule, Rule
 from readiness_lint.classify import classify
 from readiness_lint.config import RuleSettings
-from readiness_lint.discover import SourceFile, discover, scan_root
+from readiness_lint.discover import SourceFile, discover, printable, scan_root
 from readiness_lint.evaluate import evaluate, repository_checks
 from readiness_lint.extract import extract
 from readiness_lint.model import FileError, FileFacts, Report
@@ -153,6 +153,8 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
     sources = _without_excluded(sources, root, options)
     rules = selected_rules(options)
     notices: list[str] = []
+    if not sources and not errors:
+        notices.append(f"no Python files to check under {', '.join(printable(p) for p in paths)}")
     cache = _open_cache(root, options, rules) if options.cache else None
     results: dict[str, FileFacts | FileError] = {}
     todo: list[Work] = []

@@ -429,13 +429,31 @@ class Extractor:
     # driver ------------------------------------------------------------------------
     def run(self) -> FileFacts:
         self._prescan_imports(self.module.body)
-        self._find_script(self.module.body)
         body = self.module.body
+        # A package's `__main__.py` (run by `python -m package`) is one big `__main__` block.
+        as_main = self.ctx.path.rsplit("/", 1)[-1] == "__main__.py" and not any(
+            isinstance(stmt, cst.If) and _is_main_guard(stmt.test) for stmt in body
+        )
+        if not as_main:
+            self._find_script(body)
         for index, stmt in enumerate(body):
             self.ctx.in_docstring = index == 0 and _is_docstring(stmt)
-            self.walk(stmt)
+            if as_main and not self.ctx.in_docstring and not _is_definition(stmt):
+                self._walk_as_main(stmt)
+            else:
+                self.walk(stmt)
             self.ctx.in_docstring = False
         return self._finish()
+
+    def _walk_as_main(self, stmt: cst.CSTNode) -> None:
+        if self.guard is None:
+            self.guard = _Frame(name="__main__", line_node=stmt)
+        saved = self.frames
+        self.frames = [self.guard]
+        self.ctx.in_main_guard = True
+        self.walk(stmt)
+        self.ctx.in_main_guard = False
+        self.frames = saved
 
     def walk(self, node: cst.CSTNode) -> None:
         handler = self.dispatch.get(type(node))
@@ -1319,6 +1337,15 @@ def _task_framework(resolved: str) -> str:
     if resolved.endswith(".job"):
         return "rq"
     return "celery"
+
+
+def _is_definition(stmt: cst.CSTNode) -> bool:
+    """Definitions and imports: what a module-level body holds without doing work."""
+    if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+        return True
+    return isinstance(stmt, cst.SimpleStatementLine) and all(
+        isinstance(small, (cst.Import, cst.ImportFrom)) for small in stmt.body
+    )
 
 
 def _is_docstring(stmt: cst.CSTNode) -> bool:

@@ -217,3 +217,18 @@ def test_an_app_that_includes_itself_is_still_an_app(make_tree: Tree) -> None:
         {"main.py": "from fastapi import FastAPI\n\napp = FastAPI()\napp.include_router(app)\n"},
     )
     assert entrypoints(root) == [("main.py", 3, "api", "fastapi")]
+
+
+def test_a_package_main_module_is_a_job_or_a_runner(make_tree: Tree) -> None:
+    """``python -m pkg`` runs ``pkg/__main__.py``: its body is the ``__main__`` block."""
+    root = make_tree(
+        {
+            "pkg/__init__.py": "",
+            "pkg/__main__.py": "import sys\n\nfrom pkg.cli import main\n\nsys.exit(main())\n",
+            "pkg/cli.py": "import shutil\n\n\ndef main():\n    shutil.rmtree('/data/old')\n    return 0\n",
+            "web/__init__.py": "",
+            "web/app.py": "from fastapi import FastAPI\n\napp = FastAPI()\n",
+            "web/__main__.py": "import uvicorn\n\nfrom web.app import app\n\nuvicorn.run(app, host='0.0.0.0')\n",
+        }
+    )
+    assert entrypoints(root) == [("pkg/__main__.py", 5, "job", "python"), ("web/app.py", 3, "api", "fastapi")]

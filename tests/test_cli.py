@@ -211,3 +211,11 @@ def test_python_dash_m_and_console_script_behave_the_same(make_tree: Tree) -> No
         [sys.executable, "-m", "readiness_lint", "--version"], capture_output=True, text=True, check=False
     )
     assert version.stdout.strip() == f"readiness-lint {__version__}"
+
+
+def test_a_directory_without_python_files_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "README.md").write_text("not code\n")
+    code, out, err = run_cli(["check", "--no-cache", str(tmp_path)], capsys)
+    assert code == 0
+    assert "0 files" in out
+    assert f"readiness-lint: no Python files to check under {tmp_path}" in err
