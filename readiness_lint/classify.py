@@ -118,6 +118,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     for loop in facts.loops:
         if imported and loop.scope:
             continue  # a helper's loop: the entrypoint that reaches it becomes a worker
+        if loop.scope and any(c.kind == "api" for c in out):
+            continue  # a loop in a function of an app's module: a streaming response or a background thread
         if not _loop_in_worker_object_file(out):
             add(_Candidate(path, loop.line, "worker", _loop_framework(loop.source), loop.scope or "loop"))
     for class_name, base, line in facts.classes:
@@ -269,6 +271,10 @@ def _django_candidates(project: Project) -> list[_Candidate]:
         candidate = (rank[best], path, kinds[best])
         if current is None or candidate < current:
             runners[key] = candidate
+    if any(r[0] < rank["django-manage"] for r in runners.values()):
+        # manage.py serves nothing in production: with a wsgi/asgi module in the project, the
+        # settings it picks (often a development variant, chosen at run time) are not another api.
+        runners = {k: r for k, r in runners.items() if r[0] < rank["django-manage"]}
     out = []
     for settings_module, (_, path, line) in sorted(runners.items()):
         out.append(_Candidate(path, line, "api", "django", settings_module or "django"))
@@ -307,6 +313,7 @@ def _drop_imported_duplicates(project: Project, candidates: list[_Candidate]) ->
     other), one of them is kept: the one that imports more of the others directly, then the
     one nearer the top of the tree.
     """
+    candidates = _drop_idle_imported_apis(project, candidates)
     apps = [c for c in candidates if c.kind == "worker" and c.framework in {"celery", "huey"}]
     if len(apps) < 2:
         return candidates
@@ -328,6 +335,37 @@ def _drop_imported_duplicates(project: Project, candidates: list[_Candidate]) ->
             dropped.add(id(candidate))
             break
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _drop_idle_imported_apis(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
+    """An app object with no routes and nothing mounted in it, in a module another app of the same
+    framework imports, serves nothing (``app = Flask(__name__)`` kept for a helper's decorators)."""
+    apis = [c for c in candidates if c.kind == "api" and c.objects]
+    if len(apis) < 2:
+        return candidates
+    idle: set[int] = set()
+    for candidate in apis:
+        if not any(
+            other.framework == candidate.framework
+            and other.path != candidate.path
+            and candidate.path in project.reach_from(other.path)
+            for other in apis
+        ):
+            continue
+        if not _serves_anything(project, set(candidate.objects)):
+            idle.add(id(candidate))
+    return [c for c in candidates if id(c) not in idle]
+
+
+def _serves_anything(project: Project, objects: set[ObjectRef]) -> bool:
+    if any(project.mount_edges.get(obj) for obj in objects):
+        return True
+    return any(
+        project.resolve_object(path, route.owner) in objects
+        for path, facts in project.files.items()
+        for route in facts.routes
+        if route.owner
+    )
 
 
 def _drop_mounted_apps(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -371,10 +409,12 @@ def _service(project: Project, candidate: _Candidate) -> Service:
             for path, facts in project.files.items()
             if not facts.is_test and _attaches(project, path, facts, objects)
         }
+        starts |= extra
         if extra - reach:
             reach |= project.closure(extra)
     if objects:
         reach, objects = _attach_parameter_mounts(project, reach, objects)
+        starts |= {ref[0] for ref in objects}
     if kind == "api":
         for path in sorted(reach):
             for route in project.files[path].routes:
@@ -397,7 +437,13 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         module=project.module_name(candidate.path),
         reach=tuple(sorted(reach)),
     )
-    return Service(entrypoint=entrypoint, project=project, routes=routes, framework_logging=framework_logging)
+    return Service(
+        entrypoint=entrypoint,
+        project=project,
+        routes=routes,
+        framework_logging=framework_logging,
+        starts=tuple(sorted(starts)),
+    )
 
 
 def _attach_parameter_mounts(

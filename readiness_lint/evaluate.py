@@ -45,9 +45,12 @@ def evaluate(
                 main_only.add((line_finding.rule, path))
             else:
                 by_rule_and_path.add((line_finding.rule, path))
+    # Which entrypoints a line finding belongs to: the code each one runs (its module and what it
+    # imports), not what package `__init__` files load on the side, so an INSERT in a module of
+    # the api is not blamed on a job that merely shares the package.
     reached_by: dict[str, list[Service]] = {}
     for service in services:
-        for path in service.entrypoint.reach:
+        for path in sorted(service.runs()):
             reached_by.setdefault(path, []).append(service)
 
     # Per path, the rules that found something there (or crashed there): each entrypoint then

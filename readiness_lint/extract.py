@@ -147,7 +147,14 @@ ROUTE_CALLS = frozenset(
         "django.conf.urls.re_path",
     }
 )
-MOUNT_METHODS = {"include_router": 0, "register_blueprint": 0, "mount": 1, "add_subapp": 1, "register": 0}
+MOUNT_METHODS = {
+    "include_router": 0,
+    "register_blueprint": 0,
+    "mount": 1,
+    "add_subapp": 1,
+    "register": 0,
+    "add_routes": 0,  # aiohttp: app.add_routes(routes), routes = web.RouteTableDef()
+}
 _CURRENT_APP_SETUP = frozenset(
     {
         "celery.current_app.config_from_object",
@@ -278,6 +285,7 @@ class Context:
         self.class_bases: list[tuple[str, ...]] = []
         self.params: list[frozenset[str]] = []
         self.target = ""
+        self.statement: cst.SimpleStatementLine | None = None  # the simple statement being walked
         self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any]]] = []
         self._reported: set[tuple[str, int]] = set()
 
@@ -407,6 +415,7 @@ class Extractor:
             cst.Name: self.visit_name,
             cst.Comparison: self.visit_comparison,
             cst.BooleanOperation: self.visit_boolean,
+            cst.SimpleStatementLine: self.visit_statement_line,
         }
 
     def _guarded(self, rule: Any, hook: str) -> Callable[..., None]:
@@ -638,6 +647,11 @@ class Extractor:
         self.walk(node.body)
         self.ctx.class_bases.pop()
         self.ctx.scope.pop()
+
+    def visit_statement_line(self, node: cst.SimpleStatementLine) -> None:
+        saved, self.ctx.statement = self.ctx.statement, node
+        self.generic(node)
+        self.ctx.statement = saved
 
     def visit_if(self, node: cst.If) -> None:
         ctx = self.ctx
@@ -937,7 +951,8 @@ class Extractor:
             if target_node is not None and isinstance(target_node, cst.Call):
                 target = n.callee(target_node)
             if target:
-                self._mount(node, ctx.owner(owner), ctx.resolve(target) or target, "object")
+                mount_owner = owner[: -len(".router")] if owner.endswith(".router") else owner
+                self._mount(node, ctx.owner(mount_owner), ctx.resolve(target) or target, "object")
         if name.startswith("celery.Celery") or method in {"autodiscover_tasks"}:
             include = n.keyword(node, "include")
             if include is not None:

@@ -136,10 +136,17 @@ class Project:
                     edges.setdefault(owner, {})[target] = None
         return {owner: tuple(targets) for owner, targets in edges.items()}
 
-    def closure(self, starts: Iterable[str]) -> set[str]:
-        """Every project file reachable by imports from ``starts`` (tests excluded)."""
+    def closure(self, starts: Iterable[str], through_inits: bool = True) -> set[str]:
+        """Every project file reachable by imports from ``starts`` (tests excluded).
+
+        Importing a module runs the ``__init__.py`` of every package above it, and whatever
+        those import. With ``through_inits=False`` those package files are included but what
+        they import is not followed: the code a program calls, rather than all it loads.
+        """
         seen: set[str] = set()
         queue = deque(s for s in starts if s in self.files)
+        origins = set(queue)
+        parents: set[str] = set()
         while queue:
             path = queue.popleft()
             if path in seen:
@@ -148,6 +155,10 @@ class Project:
             for init in self.package_inits(path):
                 if init not in seen:
                     queue.append(init)
+                    if not through_inits:
+                        parents.add(init)
+            if path in parents and path not in origins:
+                continue
             for target in self.import_edges.get(path, ()):
                 if target not in seen and not self.files[target].is_test:
                     queue.append(target)
@@ -202,6 +213,8 @@ class Service:
     project: Project
     routes: list[tuple[str, RouteFact]] = field(default_factory=list)
     framework_logging: bool = False
+    starts: tuple[str, ...] = ()  # where its reach was computed from (default: the entrypoint's file)
+    _runs: frozenset[str] | None = field(default=None, repr=False)
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -221,3 +234,16 @@ class Service:
 
     def has_signal(self, *kinds: str) -> bool:
         return any(signal.kind in kinds for facts in self.facts() for signal in facts.signals)
+
+    def runs(self) -> frozenset[str]:
+        """The code the entrypoint itself runs: its module and what it imports, but not what
+        package ``__init__`` files pull in on the side. For evidence *against* a service
+        (something destructive, a finding to blame on it), where loading is not doing."""
+        if self._runs is None:
+            narrow = self.project.closure(self.starts or [self.entrypoint.path], through_inits=False)
+            self._runs = frozenset(narrow & set(self.entrypoint.reach))
+        return self._runs
+
+    def called_signals(self, *kinds: str) -> list[tuple[str, SignalFact]]:
+        runs = self.runs()
+        return [(path, signal) for path, signal in self.signals(*kinds) if path in runs]

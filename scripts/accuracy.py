@@ -6,7 +6,10 @@ recall, and the entrypoint kind accuracy. ``--check`` compares them with the flo
 ``fixtures/services/floors.yaml`` and exits 1 when one drops below; the test suite does the
 same through :func:`measure`.
 
-    python scripts/accuracy.py [--check] [--details]
+    python scripts/accuracy.py [--check] [--details] [--corpus DIR]
+
+``--corpus DIR`` measures another labelled set laid out the same way (``DIR/expected.yaml``
+next to one directory per service), for example services the team did not write.
 """
 
 from __future__ import annotations
@@ -136,8 +139,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="exit 1 when a number is below its floor")
     parser.add_argument("--details", action="store_true", help="list every false positive and miss")
+    parser.add_argument("--corpus", type=Path, default=SERVICES, help="a directory with expected.yaml (default: ours)")
     args = parser.parse_args(argv)
-    accuracy = measure()
+    accuracy = measure(args.corpus)
     sys.stdout.write(render(accuracy, args.details))
     if args.check:
         floors: Any = yaml.safe_load((SERVICES / "floors.yaml").read_text(encoding="utf-8"))

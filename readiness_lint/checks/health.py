@@ -70,8 +70,15 @@ def _segments(path: str) -> list[str]:
     return segs
 
 
+def _has_parameter(segs: list[str]) -> bool:
+    """``/status/{code}``, ``/status/<code>``, ``/status/:code``: a route about something else."""
+    return any(seg.startswith(("{", "<", ":", "(")) for seg in segs)
+
+
 def is_health(route: RouteFact) -> bool:
     segs = _segments(route.path)
+    if _has_parameter(segs):
+        return False
     if segs and segs[0] in HEALTH_WORDS | READY_WORDS and len(segs) <= 2:
         return segs[0] in HEALTH_WORDS or (len(segs) == 2 and segs[1] in HEALTH_WORDS)
     return bool(_HANDLER_HEALTH.match(route.handler.lower())) and (not route.path or len(segs) <= 1)
@@ -79,6 +86,8 @@ def is_health(route: RouteFact) -> bool:
 
 def is_readiness(route: RouteFact) -> bool:
     segs = _segments(route.path)
+    if _has_parameter(segs):
+        return False
     if segs and len(segs) <= 2 and segs[0] in HEALTH_WORDS | READY_WORDS and any(s in READY_WORDS for s in segs):
         return True
     return bool(_HANDLER_READY.match(route.handler.lower())) and (not route.path or len(segs) <= 2)
@@ -115,6 +124,10 @@ class MissingHealthRoute(ServiceRule):
         Sample('from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/items")\ndef items():\n    return []\n'),
         Sample(
             'from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/orders/<id>/status")\ndef order_status(id):\n    return "shipped"\n'
+        ),
+        Sample(
+            'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/status/{code}")\ndef status(code: int):\n    return Response(status_code=code)\n',
+            note="a route with a parameter is about something else: here, echoing a status code",
         ),
     )
 

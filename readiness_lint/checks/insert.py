@@ -35,15 +35,41 @@ class NonIdempotentInsert(LineRule):
     )
     VALID = (
         Sample(
+            'def save(conn, rows):\n    values = ",".join("(%s, %s)" for _ in rows)\n    query = (\n        "INSERT INTO events (id, kind) "\n        "VALUES " + values + " "\n        "ON CONFLICT (id) DO NOTHING"\n    )\n    conn.execute(query, rows)\n',
+            note="the upsert clause is in a later piece of the statement",
+        ),
+        Sample(
             'db.execute("INSERT INTO sales (id, amount) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET amount = excluded.amount", row)\n'
         ),
         Sample('db.execute("INSERT OR REPLACE INTO t VALUES (?, ?)", (key, value))\n'),
     )
     INVALID = (
+        Sample(
+            'def save(conn, rows):\n    conn.executemany(\n        "INSERT INTO events (id, kind) "\n        "VALUES (%s, %s)", rows\n    )\n'
+        ),
         Sample('def save(cur, row):\n    cur.execute("INSERT INTO events (id, payload) VALUES (%s, %s)", row)\n'),
     )
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
         if ctx.is_test or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return
+        if ctx.statement is not None and _IDEMPOTENT.search(_literal_text(ctx.statement)):
+            return  # the upsert clause is in another piece of the same statement ("..." + x + "ON CONFLICT")
         ctx.report(self.name, node, "`INSERT` without an upsert clause: a retry writes the rows twice")
+
+
+def _literal_text(statement: cst.CSTNode) -> str:
+    """The text of every string literal in one statement, in order, joined by spaces."""
+    import libcst
+
+    from readiness_lint import names as n
+
+    parts: list[str] = []
+    stack: list[cst.CSTNode] = [statement]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, libcst.SimpleString):
+            parts.append(n.string_value(node) or "")
+            continue
+        stack.extend(reversed(node.children))
+    return " ".join(parts)

@@ -59,7 +59,8 @@ class MissingDryRun(ServiceRule):
         "Checks that a job which deletes (rmtree, remove/unlink, SQL DELETE/DROP/TRUNCATE, ORM or "
         "object-store deletes) has a dry-run or explicit-apply guard somewhere it reaches: a `dry_run` "
         "name, option or environment variable, or an `--apply`/`--force`/`--confirm` flag. Cleaning up "
-        "temporary files does not count as destructive."
+        "temporary files does not count as destructive. Deletions count in the job's module and what "
+        "it imports, not in modules a package `__init__` loads on the side."
     )
     why_bad = (
         "Destructive automation goes wrong in the worst way: a wrong filter, a wrong environment, and "
@@ -85,7 +86,7 @@ class MissingDryRun(ServiceRule):
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
-        destructive = service.signals("destructive")
+        destructive = service.called_signals("destructive")
         if not destructive:
             return Outcome(True, applicable=False)  # nothing destructive: nothing to guard
         if service.has_signal("dry-run"):
