@@ -50,8 +50,9 @@ LOOP_FRAMEWORKS = (
     ("run_webhook", "telegram"),
     ("listen", "redis-pubsub"),
     ("xreadgroup", "redis-streams"),
+    ("sleep", "polling-loop"),
 )
-CONSUMER_FRAMEWORKS = frozenset({"kafka", "pubsub"})
+CONSUMER_FRAMEWORKS = frozenset({"kafka", "pubsub", "python-telegram-bot", "telegram"})
 NOT_SERVICE_FILES = frozenset(
     {"setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py", "docs/conf.py", "conf.py"}
 )
@@ -389,7 +390,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     if candidate.framework == "celery" and candidate.kind == "worker":
         starts |= _celery_reach_starts(project, candidate)
     # Runners that set up logging for the code they run.
-    framework_logging = candidate.framework in {"celery", "celery-beat", "dramatiq"}
+    framework_logging = candidate.framework in {"celery", "celery-beat", "dramatiq", "rq"}
     if candidate.framework == "dramatiq":
         starts |= {p for p, f in project.files.items() if any(t.framework == "dramatiq" for t in f.tasks)}
     routes: list[tuple[str, RouteFact]] = []

@@ -65,9 +65,10 @@ def evaluate(
     for service in services:
         entrypoint = service.entrypoint
         checks: list[CheckResult] = []
-        failing = {rule_name for path in entrypoint.reach for rule_name in failing_at.get(path, ())}
+        runs = service.runs()
+        failing = {rule_name for path in runs for rule_name in failing_at.get(path, ())}
         failing |= {rule_name for rule_name, path in main_only if path == entrypoint.path}
-        unverified_rules = {rule_name for path in entrypoint.reach for rule_name in crashed_at.get(path, ())}
+        unverified_rules = {rule_name for path in runs for rule_name in crashed_at.get(path, ())}
         for rule in rules:
             if issubclass(rule, MetaRule):
                 continue

@@ -711,7 +711,7 @@ class Extractor:
         self.walk(node.test)
         self._enter_loop()
         if forever:
-            source = self._consume_call_in(node.body)
+            source = self._consume_call_in(node.body, node.test)
             if source:
                 scope = self.scope_name()
                 self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
@@ -840,6 +840,12 @@ class Extractor:
             self._call_facts(node, raw or "", name)
         for hook in self.call_hooks:
             hook(node, name, ctx)
+        if name in _CLI_ENV_OPTIONS:
+            # click.option("--secret-key", envvar="SECRET_KEY", default="development")
+            envvar, option_default = n.keyword(node, "envvar"), n.keyword(node, "default")
+            if envvar is not None and option_default is not None:
+                for hook in self.fallback_hooks:
+                    hook(node, option_default.value, ctx)
         env_read = name in _ENV_READS
         if env_read:
             ctx.env_default_depth += 1
@@ -1146,7 +1152,7 @@ class Extractor:
                 self.compared_names.add(operand.value)  # `value in PLACEHOLDERS`
         self.generic(node)
 
-    def _consume_call_in(self, body: cst.CSTNode) -> str:
+    def _consume_call_in(self, body: cst.CSTNode, test: cst.BaseExpression) -> str:
         """The first consume-like call in a loop body (``consumer.poll``, ``sqs.receive_message``)."""
         found: list[str] = []
 
@@ -1174,7 +1180,11 @@ class Extractor:
                             scan(item)
 
         scan(body)
-        return found[0] if found else ""
+        if found:
+            return found[0]
+        # No queue call, but `while True:` sleeps and never breaks out: a poller that runs forever.
+        literal_forever = (isinstance(test, cst.Name) and test.value == "True") or n.int_value(test) == 1
+        return (_sleep_without_break(body, self.ctx) if literal_forever else None) or ""
 
     # finish ------------------------------------------------------------------------
     def _finish(self) -> FileFacts:
@@ -1352,6 +1362,31 @@ def _task_framework(resolved: str) -> str:
     if resolved.endswith(".job"):
         return "rq"
     return "celery"
+
+
+_CLI_ENV_OPTIONS = frozenset({"click.option", "click.Option", "typer.Option", "typer.Argument", "click.argument"})
+_SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
+
+
+def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
+    """The sleep call of a loop body that sleeps between rounds and has no ``break``/``return`` of
+    its own (nested loops and functions aside): ``while True: work(); time.sleep(60)``."""
+    sleep: str | None = None
+    stack: list[cst.CSTNode] = [body]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, (cst.Break, cst.Return)):
+            return None
+        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.For, cst.While)):
+            continue
+        if isinstance(node, cst.Call):
+            name = ctx.resolve(n.callee(node)) or ""
+            if name.rpartition(".")[2] in ("run_pending", "run_all"):
+                return None  # the `schedule` library's loop: a scheduler, judged as a job
+            if name in _SLEEPS and sleep is None:
+                sleep = name
+        stack.extend(node.children)
+    return sleep
 
 
 def _is_definition(stmt: cst.CSTNode) -> bool:

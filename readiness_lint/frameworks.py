@@ -54,6 +54,10 @@ WORKER_CTORS = {
     "google.cloud.pubsub_v1.SubscriberClient": "pubsub",
     "google.cloud.pubsub.SubscriberClient": "pubsub",
     "faust.App": "faust",
+    # Chat bots that receive updates (long polling or a webhook): python-telegram-bot, pyTelegramBotAPI.
+    "telegram.ext.Updater": "python-telegram-bot",
+    "telebot.TeleBot": "telegram",
+    "telebot.async_telebot.AsyncTeleBot": "telegram",
 }
 JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler"}
 

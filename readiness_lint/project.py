@@ -89,7 +89,8 @@ class Project:
         return self._inits[path]
 
     @cached_property
-    def import_edges(self) -> dict[str, tuple[str, ...]]:
+    def direct_imports(self) -> dict[str, tuple[str, ...]]:
+        """The project modules each file names in its imports."""
         edges: dict[str, tuple[str, ...]] = {}
         for path, facts in self.files.items():
             targets: dict[str, None] = {}
@@ -102,8 +103,19 @@ class Project:
                     found = self.resolve_module(path, imp.module, imp.level)
                 if found is not None and found != path:
                     targets[found] = None
-                    for init in self.package_inits(found):
-                        targets[init] = None
+            edges[path] = tuple(targets)
+        return edges
+
+    @cached_property
+    def import_edges(self) -> dict[str, tuple[str, ...]]:
+        """What importing each file loads: the modules it names and the packages above them."""
+        edges: dict[str, tuple[str, ...]] = {}
+        for path, direct in self.direct_imports.items():
+            targets: dict[str, None] = {}
+            for found in direct:
+                targets[found] = None
+                for init in self.package_inits(found):
+                    targets[init] = None
             edges[path] = tuple(targets)
         return edges
 
@@ -143,10 +155,29 @@ class Project:
         those import. With ``through_inits=False`` those package files are included but what
         they import is not followed: the code a program calls, rather than all it loads.
         """
+        if through_inits:
+            return self._load_closure(starts)
+        # Files whose imports are followed, and package files only loaded on the way.
+        followed: set[str] = set()
+        loaded: set[str] = set()
+        queue = deque(s for s in starts if s in self.files)
+        while queue:
+            path = queue.popleft()
+            if path in followed:
+                continue
+            followed.add(path)
+            loaded.discard(path)
+            for init in self.package_inits(path):
+                if init not in followed:
+                    loaded.add(init)
+            for target in self.direct_imports.get(path, ()):
+                if target not in followed and not self.files[target].is_test:
+                    queue.append(target)
+        return followed | loaded
+
+    def _load_closure(self, starts: Iterable[str]) -> set[str]:
         seen: set[str] = set()
         queue = deque(s for s in starts if s in self.files)
-        origins = set(queue)
-        parents: set[str] = set()
         while queue:
             path = queue.popleft()
             if path in seen:
@@ -155,10 +186,6 @@ class Project:
             for init in self.package_inits(path):
                 if init not in seen:
                     queue.append(init)
-                    if not through_inits:
-                        parents.add(init)
-            if path in parents and path not in origins:
-                continue
             for target in self.import_edges.get(path, ()):
                 if target not in seen and not self.files[target].is_test:
                     queue.append(target)

@@ -182,3 +182,109 @@ def test_a_worker_that_dies_costs_one_file_not_the_run(make_tree: Tree, monkeypa
     report = run([str(root)], engine.Options(jobs=2))
     assert [(e.path, e.kind) for e in report.errors] == [("m13.py", "internal")]
     assert len([f for f in report.findings if f.name == "bare-print"]) == 29
+
+
+# Shapes from the second round on services nobody here wrote (session 2).
+
+
+def test_manage_py_is_not_a_second_django_api(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "site/__init__.py": "",
+            "site/settings/__init__.py": "SECRET_KEY = ''\nROOT_URLCONF = 'site.urls'\nINSTALLED_APPS = []\n",
+            "site/settings/local.py": "from site.settings import *\n",
+            "site/urls.py": "urlpatterns = []\n",
+            "site/wsgi.py": "import os\n\nfrom django.core.wsgi import get_wsgi_application\n\n"
+            "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings.local')\napplication = get_wsgi_application()\n",
+            "manage.py": "import os\nimport sys\n\nif __name__ == '__main__':\n    try:\n        from site.settings import local\n"
+            "        module = 'site.settings.local'\n    except ImportError:\n        module = 'site.settings'\n"
+            "    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"
+            "    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("site/wsgi.py", "api", "django")]
+
+
+def test_a_streaming_loop_in_an_app_module_is_the_apps(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "main.py": "import flask\n\napp = flask.Flask(__name__)\n\n\ndef events():\n    while True:\n"
+            "        for item in app.store.listen():\n            yield item\n\n\n@app.route('/events')\n"
+            "def stream():\n    return flask.Response(events())\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("main.py", "api", "flask")]
+
+
+def test_an_idle_app_in_an_imported_helper_is_not_an_api(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "core.py": "from flask import Flask\n\nimport filters\n\napp = Flask(__name__)\n\n\n@app.route('/get')\n"
+            "@filters.gzip\ndef get():\n    return {}\n",
+            "filters.py": "from flask import Flask\n\napp = Flask(__name__)\n\n\ndef gzip(f):\n    return f\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("core.py", "api", "flask")]
+
+
+def test_a_sleeping_forever_loop_is_a_polling_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "timer.py": "import time\n\n\ndef tick():\n    while True:\n        fire_due_timers()\n        time.sleep(1)\n\n\n"
+            "if __name__ == '__main__':\n    tick()\n",
+            "retry.py": "import time\n\n\ndef main():\n    while True:\n        if ready():\n            break\n        time.sleep(1)\n"
+            "    migrate()\n\n\nif __name__ == '__main__':\n    main()\n",
+            "sched.py": "import time\n\nimport schedule\n\nschedule.every().hour.do(print)\n\nif __name__ == '__main__':\n"
+            "    while True:\n        schedule.run_pending()\n        time.sleep(20)\n",
+        }
+    )
+    eps, checks = summary(root)
+    assert eps == [
+        ("retry.py", "job", "python"),
+        ("sched.py", "job", "schedule"),
+        ("timer.py", "worker", "polling-loop"),
+    ]
+    assert checks["worker:timer.py:tick"]["missing-graceful-shutdown"] == "fail"
+
+
+def test_chat_bots_and_rq_workers(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "bot.py": "import os\n\nfrom telegram.ext import Updater\n\nupdater = Updater(os.environ['TOKEN'])\nupdater.start_polling()\nupdater.idle()\n",
+            "clock.py": "from apscheduler.schedulers.blocking import BlockingScheduler\nfrom telegram.ext import Updater\n\n"
+            "sched = BlockingScheduler()\n\n\n@sched.scheduled_job('interval', minutes=1)\ndef send():\n"
+            "    Updater('t').bot.send_message(1, 'hi')\n\n\nsched.start()\n",
+            "rq_worker.py": "import redis\nfrom rq import Queue, Worker\n\nif __name__ == '__main__':\n"
+            "    worker = Worker([Queue('default')], connection=redis.Redis())\n    worker.work()\n",
+        }
+    )
+    eps, checks = summary(root)
+    assert eps == [
+        ("bot.py", "worker", "python-telegram-bot"),
+        ("clock.py", "job", "apscheduler"),
+        ("rq_worker.py", "worker", "rq"),
+    ]
+    by_path = {key.split(":")[1]: value for key, value in checks.items()}
+    assert by_path["bot.py"]["missing-graceful-shutdown"] == "pass"  # Updater.idle() handles SIGTERM
+    assert by_path["rq_worker.py"]["missing-logging"] == "pass"  # Worker.work() sets up its log handlers
+
+
+def test_a_job_is_not_blamed_for_what_its_package_init_loads(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "pkg/__init__.py": "from .app import app\n",
+            "pkg/app.py": "from flask import Flask\n\nfrom pkg import store\n\napp = Flask(__name__)\n",
+            "pkg/store.py": "def add(db, row):\n    db.execute('INSERT INTO rows (a) VALUES (?)', row)\n\n\n"
+            "def drop(db):\n    db.execute('DELETE FROM rows')\n",
+            "pkg/tools.py": "def version():\n    return 1\n",
+            "scripts/show_version.py": "from pkg.tools import version\n\nif __name__ == '__main__':\n    version()\n",
+        }
+    )
+    report = run([str(root)])
+    job = next(r for r in report.entrypoints if r.entrypoint.kind == "job")
+    statuses = {c.name: c.status for c in job.checks}
+    assert statuses["missing-dry-run"] == "na" and statuses["non-idempotent-insert"] == "pass"
+    assert "pkg/store.py" in job.entrypoint.reach  # loaded, through pkg/__init__.py

@@ -22,6 +22,8 @@ SECRET_NAMES = [
     "githubToken",
     "private_key",
     "passwd",
+    "DB_PASS",
+    "RABBITMQ_PASS",
 ]
 NOT_SECRET_NAMES = [
     "TOKEN_URL",
@@ -40,6 +42,10 @@ NOT_SECRET_NAMES = [
     "tokenizer",
     "password_hash",
     "page_token",
+    "bypass",
+    "pass",
+    "PASS_THRESHOLD",
+    "passthrough",
 ]
 
 

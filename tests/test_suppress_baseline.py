@@ -117,7 +117,7 @@ def test_an_unknown_rule_name_that_looks_like_a_token_is_not_echoed(
 ) -> None:
     token = "ghp_" + "Zq8LrT2vWx9KpM4nB7cD1fG6hJ3sA5eY0uIo"
     root = make_tree({"job.py": f"x = 1  # readiness: ignore[{token}]\n"})
-    code, doc = check_json([str(root)], capsys)
+    _code, doc = check_json([str(root)], capsys)
     messages = [f["message"] for f in doc["findings"] if f["name"] == "unused-suppression"]
     assert len(messages) == 1 and "unknown rule" in messages[0]
     assert token not in json.dumps(doc) and token[8:] not in json.dumps(doc)

@@ -22,6 +22,7 @@ class HardcodedSecretFallback(LineRule):
     what_it_does = (
         "Finds secrets read from the environment or a settings object with a literal fallback: "
         "`os.getenv('SECRET_KEY', 'dev-key')`, `os.environ.get(...) or '...'`, `config(..., default=...)`, "
+        "command-line options that read a variable (`click.option(..., envvar=..., default=...)`), "
         "and fields of a settings class (pydantic `BaseSettings`) with a literal default. A fallback the "
         "code compares against elsewhere (a check that refuses `'changethis'` in production) passes. "
         "The value is never shown."
@@ -44,6 +45,9 @@ class HardcodedSecretFallback(LineRule):
         ),
     )
     INVALID = (
+        Sample(
+            'import click\n\n\n@click.command()\n@click.option("--secret-key", envvar="SECRET_KEY", default="development")\ndef main(secret_key):\n    serve(secret_key)\n'
+        ),
         Sample('import os\n\nSECRET_KEY = os.getenv("SECRET_KEY", "dev-key")\n'),
         Sample('import os\n\nDB_PASSWORD = os.environ.get("DB_PASSWORD") or "postgres"\n'),
         Sample('from decouple import config\n\nSTRIPE_API_KEY = config("STRIPE_API_KEY", default="sk_test_123")\n'),
@@ -53,10 +57,11 @@ class HardcodedSecretFallback(LineRule):
     )
 
     def on_env_fallback(self, read: cst.Call, fallback: cst.CSTNode, ctx: Context) -> None:
+        envvar = n.keyword(read, "envvar")
         args = n.positional(read)
-        if not args:
+        if envvar is None and not args:
             return
-        key = n.string_value(args[0].value)
+        key = n.string_value(envvar.value if envvar is not None else args[0].value)
         value = n.string_value(fallback)
         if key is None or not value or not secretscan.is_secret_name(key):
             return
