@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from readiness_lint import __version__
-from readiness_lint.model import CheckResult, Report
+from readiness_lint.model import CheckResult, Entrypoint, Report
 
 SCHEMA_VERSION = 1
 
@@ -45,11 +45,7 @@ def to_document(report: Report) -> dict[str, Any]:
         },
         "entrypoints": [
             {
-                "id": result.entrypoint.id,
-                "path": result.entrypoint.path,
-                "line": result.entrypoint.line,
-                "kind": result.entrypoint.kind,
-                "framework": result.entrypoint.framework,
+                **entrypoint_identity(result.entrypoint),
                 "module": result.entrypoint.module,
                 "score": result.score,
                 "checks": [_check(c) for c in result.checks],
@@ -74,4 +70,15 @@ def to_document(report: Report) -> dict[str, Any]:
             for f in report.findings
         ],
         "errors": [{"path": e.path, "line": e.line, "kind": e.kind, "message": e.message} for e in report.errors],
+    }
+
+
+def entrypoint_identity(entrypoint: Entrypoint) -> dict[str, Any]:
+    """Who an entrypoint is, as every machine format names it."""
+    return {
+        "id": entrypoint.id,
+        "path": entrypoint.path,
+        "line": entrypoint.line,
+        "kind": entrypoint.kind,
+        "framework": entrypoint.framework,
     }

@@ -21,6 +21,7 @@ from readiness_lint.checks import ALL_RULES, Rule
 from readiness_lint.docs import rule_markdown
 from readiness_lint.fingerprint import fingerprints
 from readiness_lint.model import FileError, Finding, Report
+from readiness_lint.report import entrypoint_identity
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
@@ -211,14 +212,7 @@ def _readiness(report: Report) -> dict[str, Any]:
         "score_basis": report.score_basis,
         "files": report.files,
         "entrypoints": [
-            {
-                "id": result.entrypoint.id,
-                "path": result.entrypoint.path,
-                "line": result.entrypoint.line,
-                "kind": result.entrypoint.kind,
-                "framework": result.entrypoint.framework,
-                "score": result.score,
-            }
+            {**entrypoint_identity(result.entrypoint), "score": result.score}
             for result in report.entrypoints
         ],
     }
