@@ -28,6 +28,16 @@ class MissingExitCode(ServiceRule):
     )
     VALID = (
         Sample(
+            'import sys\n\n\ndef main() -> int:\n    try:\n        run()\n    except Exception:\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
+        ),
+        Sample(
+            'def main():\n    run()\n\n\nif __name__ == "__main__":\n    main()\n',
+            note="an uncaught exception exits with status 1",
+        ),
+        Sample(
+            'import logging\n\nif __name__ == "__main__":\n    try:\n        run()\n    except Exception:\n        logging.exception("run failed")\n        raise\n'
+        ),
+        Sample(
             'import subprocess\n\n\ndef backup():\n    subprocess.run(["pg_dump", "shop"], check=True)\n\n\nif __name__ == "__main__":\n    backup()\n'
         ),
         Sample(
@@ -38,24 +48,8 @@ class MissingExitCode(ServiceRule):
             'import subprocess\n\nif __name__ == "__main__":\n    subprocess.run(["notify-send", "backup done"], check=False)\n    run()\n',
             note="check=False says the status does not matter",
         ),
-        Sample(
-            'import sys\n\n\ndef main() -> int:\n    try:\n        run()\n    except Exception:\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
-        ),
-        Sample(
-            'def main():\n    run()\n\n\nif __name__ == "__main__":\n    main()\n',
-            note="an uncaught exception exits with status 1",
-        ),
-        Sample(
-            'import logging\n\nif __name__ == "__main__":\n    try:\n        run()\n    except Exception:\n        logging.exception("run failed")\n        raise\n'
-        ),
     )
     INVALID = (
-        Sample(
-            'import os\n\n\ndef backup():\n    os.system("pg_dump shop > /backups/shop.sql")\n\n\nif __name__ == "__main__":\n    backup()\n'
-        ),
-        Sample(
-            'import subprocess\n\nif __name__ == "__main__":\n    subprocess.run(["rsync", "-a", "data/", "backup:data/"])\n'
-        ),
         Sample(
             'def main():\n    try:\n        run()\n    except Exception:\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    main()\n'
         ),
@@ -64,6 +58,12 @@ class MissingExitCode(ServiceRule):
         ),
         Sample(
             'import sys\n\nif __name__ == "__main__":\n    try:\n        run()\n    except Exception as exc:\n        print(exc)\n        sys.exit()\n'
+        ),
+        Sample(
+            'import os\n\n\ndef backup():\n    os.system("pg_dump shop > /backups/shop.sql")\n\n\nif __name__ == "__main__":\n    backup()\n'
+        ),
+        Sample(
+            'import subprocess\n\nif __name__ == "__main__":\n    subprocess.run(["rsync", "-a", "data/", "backup:data/"])\n'
         ),
     )
 

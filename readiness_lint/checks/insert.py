@@ -35,19 +35,19 @@ class NonIdempotentInsert(LineRule):
     )
     VALID = (
         Sample(
-            'def save(conn, rows):\n    values = ",".join("(%s, %s)" for _ in rows)\n    query = (\n        "INSERT INTO events (id, kind) "\n        "VALUES " + values + " "\n        "ON CONFLICT (id) DO NOTHING"\n    )\n    conn.execute(query, rows)\n',
-            note="the upsert clause is in a later piece of the statement",
-        ),
-        Sample(
             'db.execute("INSERT INTO sales (id, amount) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET amount = excluded.amount", row)\n'
         ),
         Sample('db.execute("INSERT OR REPLACE INTO t VALUES (?, ?)", (key, value))\n'),
+        Sample(
+            'def save(conn, rows):\n    values = ",".join("(%s, %s)" for _ in rows)\n    query = (\n        "INSERT INTO events (id, kind) "\n        "VALUES " + values + " "\n        "ON CONFLICT (id) DO NOTHING"\n    )\n    conn.execute(query, rows)\n',
+            note="the upsert clause is in a later piece of the statement",
+        ),
     )
     INVALID = (
+        Sample('def save(cur, row):\n    cur.execute("INSERT INTO events (id, payload) VALUES (%s, %s)", row)\n'),
         Sample(
             'def save(conn, rows):\n    conn.executemany(\n        "INSERT INTO events (id, kind) "\n        "VALUES (%s, %s)", rows\n    )\n'
         ),
-        Sample('def save(cur, row):\n    cur.execute("INSERT INTO events (id, payload) VALUES (%s, %s)", row)\n'),
     )
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:

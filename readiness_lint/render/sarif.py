@@ -212,7 +212,6 @@ def _readiness(report: Report) -> dict[str, Any]:
         "score_basis": report.score_basis,
         "files": report.files,
         "entrypoints": [
-            {**entrypoint_identity(result.entrypoint), "score": result.score}
-            for result in report.entrypoints
+            {**entrypoint_identity(result.entrypoint), "score": result.score} for result in report.entrypoints
         ],
     }
