@@ -7,7 +7,7 @@ tasks that decorate its object, Django URL modules and apps, Celery task modules
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from readiness_lint.frameworks import API_CTORS, JOB_CTOR_PREFIXES, WORKER_CTORS
@@ -52,7 +52,7 @@ LOOP_FRAMEWORKS = (
     ("xreadgroup", "redis-streams"),
     ("sleep", "polling-loop"),
 )
-CONSUMER_FRAMEWORKS = frozenset({"kafka", "pubsub", "python-telegram-bot", "telegram"})
+CONSUMER_FRAMEWORKS = frozenset({"kafka", "pubsub", "python-telegram-bot", "telegram", "discord"})
 NOT_SERVICE_FILES = frozenset(
     {"setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py", "docs/conf.py", "conf.py"}
 )
@@ -66,9 +66,55 @@ class _Candidate:
     framework: str
     symbol: str
     objects: tuple[ObjectRef, ...] = ()
+    console_script: bool = False
 
 
-def classify(project: Project, declared: Callable[[str], str | None] | None = None) -> list[Service]:
+def _console_candidates(project: Project, declared: Sequence[str], existing: list[_Candidate]) -> list[_Candidate]:
+    """Functions the packaging metadata installs as commands: each starts a process, as a
+    ``__main__`` block would (a job, or a worker once it reaches a consume loop)."""
+    targets = set(declared)
+    for path, facts in sorted(project.files.items()):
+        if path.rsplit("/", 1)[-1] == "setup.py":
+            targets.update(value for kind, value, _ in facts.module_refs if kind == "console_script")
+    out: list[_Candidate] = []
+    started = {c.path for c in existing if c.kind in ("job", "worker")}
+    for target in sorted(targets):
+        module, _, function_name = target.partition(":")
+        function_name = function_name.split(".", 1)[0]
+        found = project.resolve_module("", module)
+        if found is None or found in started or project.files[found].is_test:
+            continue
+        path, facts = found, project.files[found]
+        function = next((f for f in facts.functions if f.name == function_name), None)
+        if function is None:
+            continue
+        as_main = MainGuardFact(
+            line=function.line,
+            calls=(function_name,),
+            exits_with_value=True,
+            exit_without_status=False,
+            swallows=False,
+            dropped_calls=(),
+        )
+        here = [c for c in existing if c.path == path]
+        role = _guard_role(facts, as_main, here)
+        line = function.line or 1
+        loops = [loop for loop in facts.loops if loop.scope.split(".")[0] == function_name]
+        if role == "serve" and loops:  # the command runs its own consume loop: a worker
+            out.append(_Candidate(path, line, "worker", _loop_framework(loops[0].source), function_name))
+        elif role == "job":
+            out.append(_Candidate(path, line, "job", _cli_framework(facts), function_name, console_script=True))
+        else:
+            continue  # it serves an app found elsewhere, or does nothing by itself
+        started.add(path)
+    return out
+
+
+def classify(
+    project: Project,
+    declared: Callable[[str], str | None] | None = None,
+    console_scripts: Sequence[str] = (),
+) -> list[Service]:
     """All entrypoints of the project, each with the service view its rules need.
 
     ``declared`` gives the kind a configuration file declares for a path: ``none`` drops the
@@ -80,6 +126,7 @@ def classify(project: Project, declared: Callable[[str], str | None] | None = No
         candidates.extend(_file_candidates(project, path, facts))
     candidates.extend(_django_candidates(project))
     candidates.extend(_dramatiq_candidates(project))
+    candidates.extend(_console_candidates(project, console_scripts, candidates))
     candidates = _drop_mounted_apps(project, candidates)
     candidates = _drop_imported_duplicates(project, candidates)
     if declared is not None:
@@ -131,7 +178,10 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     guard = facts.main_guard
     if guard is not None and not _is_django_manage(facts) and not imported:
         role = _guard_role(facts, guard, out)
-        if role == "job":
+        bot = _bot_class_run(project, path, facts, guard) if role == "job" else None
+        if bot is not None:  # `MyBot(...).run(token)`, MyBot a discord.py bot defined in the project
+            add(_Candidate(path, guard.line, "worker", bot, "__main__"))
+        elif role == "job":
             framework = _cli_framework(facts)
             add(_Candidate(path, guard.line, "job", framework, "__main__"))
     elif guard is None and facts.script_line and not out and _is_script(project, path):
@@ -235,6 +285,30 @@ _TRIVIAL_PREFIXES = ("print", "pprint.", "logging.", "log.", "logger.", "sys.exi
 
 def _is_trivial_call(call: str) -> bool:
     return call.startswith(_TRIVIAL_PREFIXES)
+
+
+BOT_BASES = {
+    "discord.Client": "discord",
+    "discord.AutoShardedClient": "discord",
+    "discord.Bot": "discord",
+    "discord.ext.commands.Bot": "discord",
+    "discord.ext.commands.AutoShardedBot": "discord",
+}
+
+
+def _bot_class_run(project: Project, path: str, facts: FileFacts, guard: MainGuardFact) -> str | None:
+    """The framework of a chat-bot class of the project that the ``__main__`` block (or a local
+    function it calls) builds and runs: a long-running worker, not a job."""
+    local = {f.name: f for f in facts.functions}
+    calls = list(guard.calls) + [c for name in guard.calls if name in local for c in local[name].calls]
+    for call in calls:
+        ref = project.resolve_object(path, call)
+        if ref is None:
+            continue
+        for class_name, base, _ in project.files[ref[0]].classes:
+            if class_name == ref[1] and base in BOT_BASES:
+                return BOT_BASES[base]
+    return None
 
 
 def _cli_framework(facts: FileFacts) -> str:
@@ -399,7 +473,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         starts |= attached
     reach = project.closure(starts)
     kind, framework = candidate.kind, candidate.framework
-    if kind == "job" and candidate.symbol in {"__main__", "script"}:
+    if kind == "job" and (candidate.symbol in {"__main__", "script"} or candidate.console_script):
         loops = [loop for path in sorted(reach) for loop in project.files[path].loops]
         if loops:  # the job runs a consume loop found in a module it imports: a worker
             kind, framework = "worker", _loop_framework(loops[0].source)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -28,6 +29,7 @@ from readiness_lint.discover import SourceFile, discover, printable, scan_root
 from readiness_lint.evaluate import evaluate, repository_checks
 from readiness_lint.extract import extract
 from readiness_lint.model import FileError, FileFacts, Report
+from readiness_lint.packaging import console_scripts
 from readiness_lint.parse import DEFAULT_MAX_FILE_SIZE, parse, read_bytes, suspicious, too_deep_for_python
 from readiness_lint.project import Project
 from readiness_lint.score import overall_score
@@ -100,8 +102,27 @@ def _analyze_here(
             message=f"internal error while analysing: {type(exc).__name__} (please report this)",
             kind="internal",
         )
+    if facts.functions:
+        facts = _with_function_lines(facts, data)
     suppressions = find_suppressions(data)
     return dataclasses.replace(facts, suppressions=suppressions) if suppressions else facts
+
+
+_TOP_LEVEL_DEF = re.compile(rb"^(?:async[ \t]+)?def[ \t]+(\w+)", re.MULTILINE)
+
+
+def _with_function_lines(facts: FileFacts, data: bytes) -> FileFacts:
+    """The ``def`` line of each module-level function, from the bytes (a console script's
+    entrypoint is reported there): a regular-expression pass, not a position pass over the tree."""
+    lines: dict[str, int] = {}
+    line, last = 1, 0
+    for match in _TOP_LEVEL_DEF.finditer(data):
+        line += data.count(b"\n", last, match.start())
+        last = match.start()
+        name = match.group(1).decode("ascii", "replace")
+        lines.setdefault(name, line)
+    functions = tuple(dataclasses.replace(f, line=lines.get(f.name, 0)) for f in facts.functions)
+    return dataclasses.replace(facts, functions=functions)
 
 
 Progress = Callable[[int, int, int], None]  # (files done, files in all, of them from the cache)
@@ -269,7 +290,10 @@ def assemble(
     checklist = load_checklist()
     project = Project(facts)
     declared = _declared_kinds(root, options)
-    services = classify(project, declared)
+    scripts = console_scripts(root)
+    if options.config_root and Path(options.config_root) != root:
+        scripts += console_scripts(Path(options.config_root))
+    services = classify(project, declared, scripts)
     suppressor = Suppressor.build(
         {path: f.suppressions for path, f in facts.items() if f.suppressions},
         options.per_file_ignores,

@@ -33,6 +33,7 @@ from readiness_lint.model import (
     SignalFact,
     TaskFact,
 )
+from readiness_lint.packaging import ENTRY_POINT
 
 _WALK_FIELDS = frozenset(
     {
@@ -381,6 +382,7 @@ class Extractor:
         self.collections: dict[str, set[str]] = {}
         self.signals: list[Any] = []
         self.module_refs: list[tuple[str, str, int]] = []
+        self.setup_py = self.ctx.path.rsplit("/", 1)[-1] == "setup.py"
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
         self.functions: list[_Frame] = []
@@ -541,8 +543,10 @@ class Extractor:
         )
         full = f"{module}.{name}" if name and name != "*" else module
         if level == 0:
-            if full.startswith(METRICS_MODULES) or module.startswith(METRICS_MODULES):
+            if full.startswith(METRICS_MODULES) or module.startswith(METRICS_MODULES) or _METRICS_PART.search(full):
                 self.signal(node, "metrics", module)
+            if module.split(".", maxsplit=1)[0] == "loguru":
+                self.signal(node, "logging-config", module)  # loguru logs with time and level unconfigured
             if full.startswith(HEARTBEAT_MODULES) or module.startswith(HEARTBEAT_MODULES):
                 self.signal(node, "heartbeat", module)
 
@@ -586,6 +590,8 @@ class Extractor:
         top_level = not ctx.scope and not self.frames
         if top_level:
             frame = _Frame(name=name, line_node=node)
+            # loguru's @logger.catch logs and swallows every exception unless reraise=True.
+            frame.swallows = any(_swallowing_decorator(d.decorator) for d in node.decorators)
             self.frames.append(frame)
         ctx.scope.append(name)
         ctx.params.append(frozenset(p.name.value for p in _all_params(node.params)))
@@ -881,7 +887,11 @@ class Extractor:
                     name=owner, ctor="celery.Celery", line=line, column=col, scope="", keywords=()
                 ),
             )
-        if name in LOGGING_CONFIG_CALLS or (method == "addHandler" and not _is_null_handler(node)):
+        if (
+            name in LOGGING_CONFIG_CALLS
+            or (method == "addHandler" and not _is_null_handler(node))
+            or _LOGGING_SETUP.search(name)
+        ):
             self.signal(node, "logging-config", name)
         if name in HEARTBEAT_CALLS:
             self.signal(node, "heartbeat", name)
@@ -959,6 +969,7 @@ class Extractor:
             if target:
                 mount_owner = owner[: -len(".router")] if owner.endswith(".router") else owner
                 self._mount(node, ctx.owner(mount_owner), ctx.resolve(target) or target, "object")
+                self._mounted_prefix(node, ctx.owner(mount_owner), ctx.resolve(target) or target, method)
         if name.startswith("celery.Celery") or method in {"autodiscover_tasks"}:
             include = n.keyword(node, "include")
             if include is not None:
@@ -971,6 +982,20 @@ class Extractor:
                     self._module_ref(node, "autodiscover", value)
                 if not packages:
                     self._module_ref(node, "autodiscover", "")
+
+    def _mounted_prefix(self, node: cst.Call, owner: str, target: str, method: str) -> None:
+        """What is mounted at a path serves that path: ``register_blueprint(healthz, url_prefix="/healthz")``
+        is a health route even when the blueprint comes from a library."""
+        keyword = n.keyword(node, "url_prefix") or n.keyword(node, "prefix")
+        prefix = n.string_value(keyword.value) if keyword is not None else None
+        args = n.positional(node)
+        if prefix is None and method == "mount" and args:
+            prefix = n.string_value(args[0].value)
+        if not prefix:
+            return
+        paths = [prefix] + [prefix.rstrip("/") + suffix for suffix in _LIBRARY_HEALTH_ROUTES.get(target, ())]
+        for path in paths:
+            self.ctx.later(node, _route_at(owner, path))
 
     def _args_text(self, node: cst.Call) -> str:
         return " ".join(n.string_value(a.value) or n.dotted(a.value) or "" for a in node.args)
@@ -1073,6 +1098,11 @@ class Extractor:
             self.signal(node, "django-urlconf")
 
     def visit_string(self, node: cst.SimpleString | cst.ConcatenatedString) -> None:
+        if self.setup_py and isinstance(node, cst.SimpleString):
+            declared = n.string_value(node)
+            match = ENTRY_POINT.match(declared) if declared else None
+            if match:  # setup(entry_points={"console_scripts": ["name = pkg.mod:main"]})
+                self._module_ref(node, "console_script", match.group(1).replace(" ", ""))
         value = n.string_value(node)
         if value is None:
             return
@@ -1274,10 +1304,10 @@ ANCHOR_SIGNALS = frozenset(
 BLOCKING_CONSUME = frozenset(
     {"start_consuming", "run_polling", "start_polling", "infinity_polling", "run_webhook", "listen_forever"}
 )
-_DRY_RUN = re.compile(r"dry_?run", re.IGNORECASE)
+_DRY_RUN = re.compile(r"dry_?run|(?:^|_)no_?op(?:$|_)|(?:^|_)simulate(?:$|_)", re.IGNORECASE)
 # A command-line option or environment variable that guards a destructive step, as a whole literal.
 _DRY_RUN_OPTION = re.compile(
-    r"--(?:dry[-_]?run|no-dry-run|apply|force|confirm|execute|yes|commit)|DRY_?RUN", re.IGNORECASE
+    r"--(?:dry[-_]?run|no-dry-run|apply|force|confirm|execute|yes|commit|no-?op|simulate)|DRY_?RUN", re.IGNORECASE
 )
 _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
 _DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"})
@@ -1365,6 +1395,14 @@ def _task_framework(resolved: str) -> str:
 
 
 _CLI_ENV_OPTIONS = frozenset({"click.option", "click.Option", "typer.Option", "typer.Argument", "click.argument"})
+# A metrics client wrapped by a shared library (notifications_utils.clients.statsd.statsd_client).
+_METRICS_PART = re.compile(r"(?:^|\.)\w*(?:statsd|prometheus)\w*(?:\.|$)", re.IGNORECASE)
+# A library's or framework's own logging set-up, called by name.
+_LOGGING_SETUP = re.compile(
+    r"(?:^|\.)(?:setup|configure|config|init|initialize|install)_?logg(?:ing|er)s?$|(?:^|\.)logging\.init_app$"
+)
+# Health blueprints from libraries, and the routes they add under their prefix.
+_LIBRARY_HEALTH_ROUTES = {"flask_healthz.healthz": ("/live", "/ready"), "flask_healthz.bp": ("/live", "/ready")}
 _SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
 
 
@@ -1387,6 +1425,19 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
                 sleep = name
         stack.extend(node.children)
     return sleep
+
+
+def _route_at(owner: str, path: str) -> Callable[[int, int], RouteFact]:
+    return lambda line, col: RouteFact(owner=owner, path=path, handler="", line=line)
+
+
+def _swallowing_decorator(expr: cst.BaseExpression) -> bool:
+    call = expr if isinstance(expr, cst.Call) else None
+    raw = n.dotted(call.func if call is not None else expr) or ""
+    if not (raw == "logger.catch" or raw.endswith(".logger.catch")):
+        return False
+    reraise = n.keyword(call, "reraise") if call is not None else None
+    return reraise is None or n.is_false(reraise.value)
 
 
 def _is_definition(stmt: cst.CSTNode) -> bool:

@@ -58,6 +58,9 @@ WORKER_CTORS = {
     "telegram.ext.Updater": "python-telegram-bot",
     "telebot.TeleBot": "telegram",
     "telebot.async_telebot.AsyncTeleBot": "telegram",
+    "discord.Client": "discord",
+    "discord.Bot": "discord",
+    "discord.ext.commands.Bot": "discord",
 }
 JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler"}
 

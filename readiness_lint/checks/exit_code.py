@@ -7,6 +7,8 @@ from readiness_lint.model import Entrypoint, FunctionFact
 from readiness_lint.project import Service
 
 _CLI_FRAMEWORKS = frozenset({"click", "typer", "fire"})
+# Scheduler processes started from their file's `__main__` block: its exit status is theirs.
+_GUARDED_SCHEDULERS = frozenset({"schedule", "apscheduler"})
 
 
 class MissingExitCode(ServiceRule):
@@ -78,8 +80,18 @@ class MissingExitCode(ServiceRule):
                     False, "The script catches every exception and ends normally: a failure exits with status 0"
                 )
             return Outcome(True)
+        local = {f.name: f for f in facts.functions}
+        if symbol in local and symbol != "__main__":
+            # A console script: the installed wrapper exits with what the function returns.
+            script = local[symbol]
+            if script.swallows and not script.returns_nonzero and not script.exits_nonzero:
+                return Outcome(
+                    False, f"`{symbol}()` catches every exception and returns normally: a failure exits with status 0"
+                )
+            ignored = _ignored_status((), (symbol,), local)
+            return Outcome(False, ignored) if ignored is not None else Outcome(True)
         guard = facts.main_guard
-        if guard is None or symbol != "__main__":
+        if guard is None or (symbol != "__main__" and entrypoint.framework not in _GUARDED_SCHEDULERS):
             return Outcome(True)
         if guard.exit_without_status:
             return Outcome(False, "`sys.exit()` without a status after an error: the failure exits with status 0")
@@ -87,7 +99,6 @@ class MissingExitCode(ServiceRule):
             return Outcome(
                 False, "The `__main__` block catches every exception and ends normally: a failure exits with status 0"
             )
-        local = {f.name: f for f in facts.functions}
         ignored = _ignored_status(guard.ignored_statuses, guard.calls, local)
         if ignored is not None:
             return Outcome(False, ignored)

@@ -15,6 +15,14 @@ if TYPE_CHECKING:
     from readiness_lint.extract import Context
 
 
+_NON_PRODUCTION = frozenset({"dev", "development", "local", "test", "tests", "testing", "debug", "ci", "sandbox"})
+
+
+def _words(identifier: str) -> set[str]:
+    """``TestingConfig`` → {"testing", "config"}; ``dev_settings`` → {"dev", "settings"}."""
+    return {w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", identifier)}
+
+
 class HardcodedSecret(LineRule):
     code = "RDY002"
     name = "hardcoded-secret"
@@ -43,6 +51,10 @@ class HardcodedSecret(LineRule):
         ),
         Sample('AWS_KEY = "AKIAIOSFODNN7EXAMPLE"\n', note="AWS's documented example key"),
         Sample('BROKER_URL = "amqp://guest:guest@localhost:5672//"\n'),
+        Sample(
+            'class Config:\n    API_KEY = os.environ["API_KEY"]\n\n\nclass TestConfig(Config):\n    API_KEY = "test-key-1234"\n',
+            note="a value for the test environment, in a class named for it",
+        ),
     )
     INVALID = (
         Sample('API_KEY = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"\n'),
@@ -57,6 +69,8 @@ class HardcodedSecret(LineRule):
             return
         if ctx.class_bases and any(base.endswith("BaseSettings") for base in ctx.class_bases[-1]):
             return  # a settings field's default: hardcoded-secret-fallback reports it
+        if ctx.class_bases and any(_NON_PRODUCTION.intersection(_words(scope)) for scope in ctx.scope):
+            return  # `class TestConfig: API_KEY = "test-key"`: a value for a non-production environment
         literal = n.string_value(value)
         if literal is None or not secretscan.looks_like_credential(literal) or _allowed(literal, ctx):
             return

@@ -46,6 +46,7 @@ HEALTH_WORDS = frozenset(
         "_health",
         "__health",
         "_healthz",
+        "_status",
         "ht",
         "health_check.urls",
         "lbheartbeat",
