@@ -1401,6 +1401,7 @@ _METRICS_PART = re.compile(r"(?:^|\.)\w*(?:statsd|prometheus)\w*(?:\.|$)", re.IG
 _LOGGING_SETUP = re.compile(
     r"(?:^|\.)(?:setup|configure|config|init|initialize|install)_?logg(?:ing|er)s?$|(?:^|\.)logging\.init_app$"
 )
+MOUNTED = "(mounted)"  # the handler of a route standing for a whole mounted sub-app or blueprint
 # Health blueprints from libraries, and the routes they add under their prefix.
 _LIBRARY_HEALTH_ROUTES = {"flask_healthz.healthz": ("/live", "/ready"), "flask_healthz.bp": ("/live", "/ready")}
 _SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
@@ -1428,7 +1429,7 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
 
 
 def _route_at(owner: str, path: str) -> Callable[[int, int], RouteFact]:
-    return lambda line, col: RouteFact(owner=owner, path=path, handler="", line=line)
+    return lambda line, col: RouteFact(owner=owner, path=path, handler=MOUNTED, line=line)
 
 
 def _swallowing_decorator(expr: cst.BaseExpression) -> bool:

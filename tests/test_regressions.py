@@ -288,3 +288,89 @@ def test_a_job_is_not_blamed_for_what_its_package_init_loads(make_tree: Tree) ->
     statuses = {c.name: c.status for c in job.checks}
     assert statuses["missing-dry-run"] == "na" and statuses["non-idempotent-insert"] == "pass"
     assert "pkg/store.py" in job.entrypoint.reach  # loaded, through pkg/__init__.py
+
+
+# Shapes from the held-out services (session 2).
+
+
+def test_console_scripts_are_entrypoints(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "pyproject.toml": "[project]\nname = 'svc'\n\n[project.scripts]\nsvc-trim = 'svc.trim:main'\n"
+            "\n[tool.poetry.scripts]\nsvc-relay = 'svc.relay:cli'\n",
+            "setup.cfg": "[options.entry_points]\nconsole_scripts =\n    svc-report = svc.report:run\n",
+            "setup.py": "from setuptools import setup\n\nsetup(entry_points={'console_scripts': ['svc-web = svc.web:serve']})\n",
+            "svc/__init__.py": "",
+            "svc/trim.py": "import shutil\n\n\ndef main():\n    shutil.rmtree('/var/cache/svc/old')\n",
+            "svc/relay.py": "import click\n\n\n@click.command()\ndef cli():\n    consumer = make()\n    while True:\n"
+            "        consumer.consume()\n",
+            "svc/report.py": "import logging\n\n\ndef run():\n    try:\n        build()\n    except Exception:\n"
+            "        logging.exception('report failed')\n",
+            "svc/web.py": "from flask import Flask\n\napp = Flask(__name__)\n\n\ndef serve():\n    app.run()\n",
+        }
+    )
+    eps, checks = summary(root)
+    assert eps == [
+        ("svc/relay.py", "worker", "queue"),
+        ("svc/report.py", "job", "python"),
+        ("svc/trim.py", "job", "python"),
+        ("svc/web.py", "api", "flask"),
+    ]
+    by_path = {key.split(":")[1]: value for key, value in checks.items()}
+    assert by_path["svc/trim.py"]["missing-dry-run"] == "fail"
+    assert by_path["svc/report.py"]["missing-exit-code"] == "fail"  # swallowed: the wrapper exits 0
+    report = run([str(root)])
+    trim = next(r for r in report.entrypoints if r.entrypoint.path == "svc/trim.py")
+    assert trim.entrypoint.line == 4  # the `def main` line
+
+
+def test_a_discord_bot_class_run_from_main_is_a_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "bot/__init__.py": "",
+            "bot/bot.py": "from discord.ext import commands\n\n\nclass ThreadBot(commands.Bot):\n    pass\n",
+            "bot/__main__.py": "from bot.bot import ThreadBot\n\n\ndef start():\n    ThreadBot(command_prefix='!').run('t')\n\n\n"
+            "if __name__ == '__main__':\n    start()\n",
+        }
+    )
+    eps, checks = summary(root)
+    assert eps == [("bot/__main__.py", "worker", "discord")]
+    assert next(iter(checks.values()))["missing-graceful-shutdown"] == "pass"
+
+
+def test_loguru_library_setup_and_wrapped_metrics_clients(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "olli.py": "import time\n\nimport schedule\nfrom loguru import logger\n\n\n@logger.catch\ndef start():\n"
+            "    schedule.every(5).minutes.do(print)\n    while True:\n        schedule.run_pending()\n        time.sleep(1)\n\n\n"
+            "if __name__ == '__main__':\n    start()\n",
+            "relay.py": "import fedora_messaging\nfrom notifications_utils.clients.statsd.statsd_client import StatsdClient\n\n\n"
+            "def main():\n    fedora_messaging.config.conf.setup_logging()\n    while True:\n        poller.poll()\n\n\n"
+            "if __name__ == '__main__':\n    main()\n",
+        }
+    )
+    _, checks = summary(root)
+    by_path = {key.split(":")[1]: value for key, value in checks.items()}
+    assert by_path["olli.py"]["missing-logging"] == "pass"  # loguru logs with time and level by default
+    assert by_path["olli.py"]["missing-exit-code"] == "fail"  # @logger.catch swallows every exception
+    assert by_path["relay.py"]["missing-logging"] == "pass"
+    assert by_path["relay.py"]["missing-metrics"] == "pass"
+
+
+def test_health_blueprints_mounted_from_a_library(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app.py": "from flask import Flask\nfrom flask_healthz import healthz\n\nfrom views import bp\n\n\ndef create_app():\n"
+            "    app = Flask(__name__)\n    app.register_blueprint(healthz, url_prefix='/healthz')\n"
+            "    app.register_blueprint(bp)\n    return app\n",
+            "views.py": "from flask import Blueprint\n\nbp = Blueprint('views', __name__)\n\n\n@bp.route('/webhook', methods=['POST'])\n"
+            "def webhook():\n    return ''\n",
+            "other.py": "from fastapi import FastAPI\nfrom vendor import api_router\n\napi = FastAPI()\napi.include_router(api_router, prefix='/api')\n",
+        }
+    )
+    _, checks = summary(root)
+    by_path = {key.split(":")[1]: value for key, value in checks.items()}
+    assert by_path["app.py"]["missing-health-route"] == "pass"
+    assert by_path["app.py"]["missing-readiness-route"] == "pass"
+    # Only a mounted router out of sight: no verdict, not a gap.
+    assert by_path["other.py"]["missing-health-route"] == "na"

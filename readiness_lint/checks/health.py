@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
+from readiness_lint.extract import MOUNTED
 from readiness_lint.model import Entrypoint, RouteFact
 from readiness_lint.project import Service
 
@@ -69,6 +70,10 @@ def _segments(path: str) -> list[str]:
     while segs and (segs[0] in _PREFIXES or _VERSION.match(segs[0])):
         segs = segs[1:]
     return segs
+
+
+def _count(service: Service) -> int:
+    return sum(1 for _, route in service.routes if route.handler != MOUNTED)
 
 
 def _has_parameter(segs: list[str]) -> bool:
@@ -136,9 +141,9 @@ class MissingHealthRoute(ServiceRule):
         found = [f"{path}:{r.line}" for path, r in service.routes if is_health(r)]
         if found or service.has_signal("health-lib"):
             return Outcome(True, evidence=tuple(found))
-        if not service.routes:
+        count = _count(service)
+        if not count:
             return Outcome(True, applicable=False)  # its routes are out of sight: no verdict
-        count = len(service.routes)
         return Outcome(False, f"No health route among the {count} route(s) this {entrypoint.framework} app serves")
 
 
@@ -174,8 +179,7 @@ class MissingReadinessRoute(ServiceRule):
         found = [f"{path}:{r.line}" for path, r in service.routes if is_readiness(r)]
         if found:
             return Outcome(True, evidence=tuple(found))
-        if not service.routes:
+        count = _count(service)
+        if not count:
             return Outcome(True, applicable=False)  # its routes are out of sight: no verdict
-        return Outcome(
-            False, f"No readiness route among the {len(service.routes)} route(s) this {entrypoint.framework} app serves"
-        )
+        return Outcome(False, f"No readiness route among the {count} route(s) this {entrypoint.framework} app serves")
