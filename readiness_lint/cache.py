@@ -18,6 +18,7 @@ import os
 import tempfile
 import types
 import typing
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -124,61 +125,100 @@ def tool_stamp() -> str:
     return digest.hexdigest()[:16]
 
 
-_HINTS: dict[type, dict[str, Any]] = {}
-
-
 def check_types(value: Any) -> None:
     """Raise TypeError unless a dataclass read back from JSON has the field types it declares.
 
     A cache entry is untrusted: one with the right key but a string where a line number
-    belongs must be ignored, not crash a later stage.
+    belongs must be ignored, not crash a later stage. The checks are built once per type
+    from its annotations, so a warm run pays a few isinstance calls per field.
     """
-    hints = _HINTS.get(type(value))
-    if hints is None:
-        hints = typing.get_type_hints(type(value))
-        _HINTS[type(value)] = hints
-    for name, hint in hints.items():
-        _check(getattr(value, name), hint)
+    _checker(typing.cast(Any, type(value)))(value)
 
 
-def _check(value: Any, hint: Any) -> None:
+Checker = Callable[[Any], None]
+
+
+@functools.cache
+def _checker(hint: Any) -> Checker:
     origin = typing.get_origin(hint)
     if origin is tuple:
         args = typing.get_args(hint)
-        if not isinstance(value, tuple):
-            raise TypeError("expected a tuple")
         if len(args) == 2 and args[1] is Ellipsis:
-            for item in value:
-                _check(item, args[0])
-        else:
-            if len(value) != len(args):
-                raise TypeError("wrong tuple length")
-            for item, arg in zip(value, args, strict=True):
-                _check(item, arg)
-    elif origin in (typing.Union, types.UnionType):
-        errors = 0
-        for arg in typing.get_args(hint):
-            try:
-                _check(value, arg)
-                return
-            except TypeError:
-                errors += 1
-        raise TypeError("no member of the union matches")
-    elif origin is typing.Literal:
-        if value not in typing.get_args(hint):
-            raise TypeError("unexpected literal")
-    elif hint is type(None):
-        if value is not None:
-            raise TypeError("expected None")
-    elif dataclasses.is_dataclass(hint):
-        if not isinstance(value, hint):  # type: ignore[arg-type]
-            raise TypeError("expected a record")
-        check_types(value)
-    elif hint is int:
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise TypeError("expected an integer")
-    elif isinstance(hint, type) and not isinstance(value, hint):
-        raise TypeError(f"expected {hint.__name__}")
+            item_check = _checker(args[0])
+
+            def check_homogeneous(value: Any) -> None:
+                if not isinstance(value, tuple):
+                    raise TypeError("expected a tuple")
+                for item in value:
+                    item_check(item)
+
+            return check_homogeneous
+        checks = [_checker(arg) for arg in args]
+
+        def check_fixed(value: Any) -> None:
+            if not isinstance(value, tuple) or len(value) != len(checks):
+                raise TypeError("expected a tuple of the right length")
+            for item, check in zip(value, checks, strict=True):
+                check(item)
+
+        return check_fixed
+    if origin in (typing.Union, types.UnionType):
+        members = [_checker(arg) for arg in typing.get_args(hint)]
+
+        def check_union(value: Any) -> None:
+            for check in members:
+                try:
+                    check(value)
+                    return
+                except TypeError:
+                    continue
+            raise TypeError("no member of the union matches")
+
+        return check_union
+    if origin is typing.Literal:
+        allowed = frozenset(typing.get_args(hint))
+
+        def check_literal(value: Any) -> None:
+            if value not in allowed:
+                raise TypeError("unexpected literal")
+
+        return check_literal
+    if hint is type(None):
+
+        def check_none(value: Any) -> None:
+            if value is not None:
+                raise TypeError("expected None")
+
+        return check_none
+    if dataclasses.is_dataclass(hint):
+        fields = [(name, _checker(field_hint)) for name, field_hint in typing.get_type_hints(hint).items()]
+
+        def check_record(value: Any) -> None:
+            if not isinstance(value, hint):  # type: ignore[arg-type]
+                raise TypeError("expected a record")
+            for name, check in fields:
+                check(getattr(value, name))
+
+        return check_record
+    if hint is int:
+
+        def check_int(value: Any) -> None:
+            if type(value) is not int:
+                raise TypeError("expected an integer")
+
+        return check_int
+    if isinstance(hint, type):
+
+        def check_type(value: Any) -> None:
+            if not isinstance(value, hint):
+                raise TypeError(f"expected {hint.__name__}")
+
+        return check_type
+
+    def check_anything(value: Any) -> None:
+        return None
+
+    return check_anything
 
 
 def _atomic_write(target: Path, text: str) -> None:

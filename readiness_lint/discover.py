@@ -160,6 +160,7 @@ def _usable(line: str) -> bool:
 
 def _walk(top: Path, root: Path, errors: list[FileError]) -> Iterable[SourceFile]:
     root_str = str(root)
+    root_prefix = root_str.rstrip(os.sep) + os.sep
     specs: list[tuple[str, pathspec.GitIgnoreSpec]] = []
     # .gitignore files above the scanned directory, up to the root, apply too.
     parents = [p for p in [top.resolve(), *top.resolve().parents] if str(p).startswith(root_str)]
@@ -200,7 +201,11 @@ def _walk(top: Path, root: Path, errors: list[FileError]) -> Iterable[SourceFile
                 target = os.path.realpath(full)
                 if not target.startswith(root_str + os.sep):
                     continue
-            rel = _relative(Path(os.path.abspath(full)), root)
+            absolute = os.path.abspath(full)
+            if absolute.startswith(root_prefix):  # the common case, without pathlib's cost per file
+                rel = printable(absolute[len(root_prefix) :].replace(os.sep, "/"))
+            else:
+                rel = _relative(Path(absolute), root)
             yield SourceFile(rel, full, is_test_path(rel))
 
 

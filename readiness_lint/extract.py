@@ -12,14 +12,11 @@ import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import libcst as cst
+from typing import TYPE_CHECKING, Any
 
 from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
 from readiness_lint.frameworks import is_entrypoint_ctor
-from readiness_lint.locate import locate
 from readiness_lint.model import (
     FileFacts,
     FunctionFact,
@@ -34,6 +31,11 @@ from readiness_lint.model import (
     TaskFact,
 )
 from readiness_lint.packaging import ENTRY_POINT
+
+if TYPE_CHECKING:
+    import libcst as cst
+else:
+    from readiness_lint._lazy_cst import cst
 
 _WALK_FIELDS = frozenset(
     {
@@ -1218,6 +1220,8 @@ class Extractor:
 
     # finish ------------------------------------------------------------------------
     def _finish(self) -> FileFacts:
+        from readiness_lint.locate import locate  # libcst's code generation: only when a file is parsed
+
         ctx = self.ctx
         if self.mentions_sigterm and self.installs_signal_handler is not None:
             self.signal(self.installs_signal_handler, "sigterm", "SIGTERM")

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-import libcst as cst
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import libcst as cst
+else:
+    from readiness_lint._lazy_cst import cst
 
 
 def dotted(node: cst.CSTNode) -> str | None:

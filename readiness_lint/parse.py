@@ -5,11 +5,15 @@ from __future__ import annotations
 import ast
 import os
 import re
-
-import libcst as cst
+from typing import TYPE_CHECKING
 
 from readiness_lint.discover import link_problem
 from readiness_lint.model import FileError
+
+if TYPE_CHECKING:
+    import libcst as cst
+else:
+    from readiness_lint._lazy_cst import cst
 
 DEFAULT_MAX_FILE_SIZE = 2 * 1024 * 1024  # bytes; libcst needs seconds and hundreds of MB per MB of source
 

@@ -6,10 +6,13 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-import libcst as cst
-
 from readiness_lint import names as n
 from readiness_lint.checks.base import LineRule, Sample
+
+if TYPE_CHECKING:
+    import libcst as cst
+else:
+    from readiness_lint._lazy_cst import cst
 
 if TYPE_CHECKING:
     from readiness_lint.extract import Context

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import libcst as cst
-
 from readiness_lint.checks.base import LineRule, Sample
+
+if TYPE_CHECKING:
+    import libcst as cst
+else:
+    from readiness_lint._lazy_cst import cst
 
 if TYPE_CHECKING:
     from readiness_lint.extract import Context
