@@ -69,6 +69,27 @@ class _Candidate:
     console_script: bool = False
 
 
+def _without_probe_servers(services: list[Service]) -> list[Service]:
+    """A web app in a worker's own module that serves only health and readiness routes is the
+    worker's probe endpoint (for Kubernetes), not an api of its own."""
+    from readiness_lint.checks.health import is_health, is_readiness
+    from readiness_lint.extract import MOUNTED
+
+    worker_files = {s.entrypoint.path for s in services if s.entrypoint.kind == "worker"}
+    kept = []
+    for service in services:
+        routes = [r for _, r in service.routes if r.handler != MOUNTED]
+        if (
+            service.entrypoint.kind == "api"
+            and service.entrypoint.path in worker_files
+            and routes
+            and all(is_health(r) or is_readiness(r) for r in routes)
+        ):
+            continue
+        kept.append(service)
+    return kept
+
+
 def _console_candidates(project: Project, declared: Sequence[str], existing: list[_Candidate]) -> list[_Candidate]:
     """Functions the packaging metadata installs as commands: each starts a process, as a
     ``__main__`` block would (a job, or a worker once it reaches a consume loop)."""
@@ -131,7 +152,7 @@ def classify(
     candidates = _drop_imported_duplicates(project, candidates)
     if declared is not None:
         candidates = _apply_declarations(project, candidates, declared)
-    services = [_service(project, c) for c in candidates]
+    services = _without_probe_servers([_service(project, c) for c in candidates])
     services.sort(key=lambda s: (s.entrypoint.path, s.entrypoint.line, s.entrypoint.kind))
     return services
 
@@ -178,6 +199,9 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     guard = facts.main_guard
     if guard is not None and not _is_django_manage(facts) and not imported:
         role = _guard_role(facts, guard, out)
+        inline = _inline_worker(facts, guard) if role == "serve" and not out else None
+        if inline is not None:  # `Worker(queues).work()` with no object bound: the block is the worker
+            add(_Candidate(path, guard.line, "worker", inline, "__main__"))
         bot = _bot_class_run(project, path, facts, guard) if role == "job" else None
         if bot is not None:  # `MyBot(...).run(token)`, MyBot a discord.py bot defined in the project
             add(_Candidate(path, guard.line, "worker", bot, "__main__"))
@@ -267,8 +291,8 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
         owner, _, method = call.rpartition(".")
         if call in SERVE_CALLS or method in SERVE_METHODS:
             return "serve"
-        if owner in object_names and method in {"run", "start", "work", "worker_main", "run_forever"}:
-            return "serve"
+        if method in _RUN_METHODS and (owner in object_names or owner[:-2] in WORKER_CTORS):
+            return "serve"  # runs an app or worker found in this file, or built inline: `FastStream(b).run()`
         if method in {"run_pending", "run_all"} and owner.startswith("schedule"):
             return "serve"
     loop_scopes = {loop.scope.split(".")[0] for loop in facts.loops}
@@ -294,6 +318,19 @@ BOT_BASES = {
     "discord.ext.commands.Bot": "discord",
     "discord.ext.commands.AutoShardedBot": "discord",
 }
+
+
+_RUN_METHODS = frozenset({"run", "start", "work", "worker_main", "run_forever"})
+
+
+def _inline_worker(facts: FileFacts, guard: MainGuardFact) -> str | None:
+    local = {f.name: f for f in facts.functions}
+    calls = list(guard.calls) + [c for name in guard.calls if name in local for c in local[name].calls]
+    for call in calls:
+        owner, _, method = call.rpartition(".")
+        if method in _RUN_METHODS and owner.endswith("()") and owner[:-2] in WORKER_CTORS:
+            return WORKER_CTORS[owner[:-2]]
+    return None
 
 
 def _bot_class_run(project: Project, path: str, facts: FileFacts, guard: MainGuardFact) -> str | None:

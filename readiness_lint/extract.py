@@ -385,6 +385,7 @@ class Extractor:
         self.signals: list[Any] = []
         self.module_refs: list[tuple[str, str, int]] = []
         self.setup_py = self.ctx.path.rsplit("/", 1)[-1] == "setup.py"
+        self.subscribed: set[str] = set()
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
         self.functions: list[_Frame] = []
@@ -565,8 +566,11 @@ class Extractor:
 
     # statements --------------------------------------------------------------------
     def _find_script(self, body: Sequence[cst.CSTNode]) -> None:
-        """A module that does work at import time (loops, ``with`` blocks) is a script."""
-        if not any(isinstance(stmt, (cst.For, cst.While, cst.With)) for stmt in body):
+        """A module that does work at import time (loops, ``with`` blocks, or parsing its
+        command line at module level) is a script."""
+        if not any(isinstance(stmt, (cst.For, cst.While, cst.With)) for stmt in body) and not any(
+            _parses_arguments(stmt) for stmt in body
+        ):
             return
         for index, stmt in enumerate(body):
             if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) or (index == 0 and _is_docstring(stmt)):
@@ -627,6 +631,17 @@ class Extractor:
                     path = n.string_value(first) or self.module.code_for_node(first)
             owner_r = self.ctx.owner(owner)
             self.ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=function, line=line))
+            return
+        ctor = self.ctx.object_ctor(owner) or ""
+        if method == "subscriber" and ctor.startswith("faststream.") and owner not in self.subscribed:
+            # `@broker.subscriber("queue")` on a FastStream broker: the module consumes messages.
+            self.subscribed.add(owner)
+            self.ctx.later(
+                node,
+                lambda line, col: ObjectFact(
+                    name=owner, ctor="faststream.FastStream", line=line, column=col, scope="", keywords=()
+                ),
+            )
             return
         if method in {"task", "actor", "periodic_task", "db_task", "db_periodic_task", "job"} or resolved in {
             "celery.shared_task",
@@ -1430,6 +1445,17 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
                 sleep = name
         stack.extend(node.children)
     return sleep
+
+
+def _parses_arguments(stmt: cst.CSTNode) -> bool:
+    """``args = parser.parse_args()`` as a module-level statement."""
+    if not isinstance(stmt, cst.SimpleStatementLine):
+        return False
+    for small in stmt.body:
+        value = small.value if isinstance(small, (cst.Assign, cst.Expr)) else None
+        if isinstance(value, cst.Call) and (n.callee(value) or "").endswith(".parse_args"):
+            return True
+    return False
 
 
 def _route_at(owner: str, path: str) -> Callable[[int, int], RouteFact]:

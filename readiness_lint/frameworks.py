@@ -60,6 +60,7 @@ WORKER_CTORS = {
     "telebot.async_telebot.AsyncTeleBot": "telegram",
     "discord.Client": "discord",
     "discord.Bot": "discord",
+    "faststream.FastStream": "faststream",
     "discord.ext.commands.Bot": "discord",
 }
 JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler"}

@@ -374,3 +374,37 @@ def test_health_blueprints_mounted_from_a_library(make_tree: Tree) -> None:
     assert by_path["app.py"]["missing-readiness-route"] == "pass"
     # Only a mounted router out of sight: no verdict, not a gap.
     assert by_path["other.py"]["missing-health-route"] == "na"
+
+
+# Shapes from the second held-out round (session 2).
+
+
+def test_a_module_level_argparse_script_is_a_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "check_url.py": "import argparse\n\nimport requests\n\nparser = argparse.ArgumentParser()\nparser.add_argument('url')\n"
+            "args = parser.parse_args()\ntry:\n    requests.head(args.url, timeout=5)\nexcept requests.ConnectionError:\n"
+            "    alert(args.url)\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("check_url.py", "job", "script")]
+
+
+def test_a_faststream_worker_with_a_probe_server(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "main.py": "import asyncio\n\nfrom aiohttp import web\nfrom faststream import FastStream\n"
+            "from faststream.rabbit import RabbitBroker\n\nbroker = RabbitBroker('amqp://rabbit')\nroutes = web.RouteTableDef()\n\n\n"
+            "@routes.get('/health')\nasync def health(request):\n    return web.Response()\n\n\n@routes.get('/ready')\n"
+            "async def ready(request):\n    return web.Response()\n\n\n@broker.subscriber('orders')\nasync def handle(body):\n"
+            "    return body\n\n\nasync def main():\n    app = web.Application()\n    app.add_routes(routes)\n"
+            "    await asyncio.gather(web._run_app(app), FastStream(broker).run())\n\n\nif __name__ == '__main__':\n"
+            "    asyncio.run(main())\n",
+            "rq_worker.py": "import redis\nfrom rq import Queue, Worker\n\nif __name__ == '__main__':\n"
+            "    Worker([Queue('default')], connection=redis.Redis()).work()\n",
+        }
+    )
+    eps, checks = summary(root)
+    assert eps == [("main.py", "worker", "faststream"), ("rq_worker.py", "worker", "rq")]
+    assert next(iter(checks.values()))["missing-graceful-shutdown"] == "pass"

@@ -8,7 +8,7 @@ from readiness_lint.project import Service
 
 # Frameworks whose worker process drains and exits cleanly on SIGTERM by itself.
 SELF_DRAINING = frozenset(
-    {"celery", "rq", "dramatiq", "huey", "arq", "faust", "slack-bolt", "python-telegram-bot", "discord", "declared"}
+    {"celery", "rq", "dramatiq", "huey", "arq", "faust", "slack-bolt", "python-telegram-bot", "discord", "faststream", "declared"}
 )
 
 
@@ -20,7 +20,7 @@ class MissingGracefulShutdown(ServiceRule):
     what_it_does = (
         "Checks that a worker running its own consume loop (Kafka, SQS, Redis, RabbitMQ, Pub/Sub, bots, "
         "`while True` polling) handles SIGTERM somewhere it reaches. Workers run by a framework that "
-        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater, discord.py) pass. A SIGINT handler alone does not."
+        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater, discord.py, FastStream) pass. A SIGINT handler alone does not."
     )
     why_bad = (
         "Containers are stopped with SIGTERM and killed a few seconds later. Without a handler the "
