@@ -8,6 +8,7 @@ usual; the real module is imported the first time one of its attributes is asked
 from __future__ import annotations
 
 import importlib
+import sys
 from types import ModuleType
 from typing import Any
 
@@ -23,6 +24,11 @@ class _LazyModule:
         module = self._module
         if module is None:
             module = self._module = importlib.import_module(self._name)
+            # From now on the modules that hold this stand-in hold the real module: the walk
+            # asks for `cst.Name` millions of times and must not pay a Python call each time.
+            for name, loaded in list(sys.modules.items()):
+                if name.startswith("readiness_lint") and getattr(loaded, "cst", None) is self:
+                    setattr(loaded, "cst", module)  # noqa: B010 (the attribute is set on another module)
         return getattr(module, attribute)
 
 

@@ -8,7 +8,19 @@ from readiness_lint.project import Service
 
 # Frameworks whose worker process drains and exits cleanly on SIGTERM by itself.
 SELF_DRAINING = frozenset(
-    {"celery", "rq", "dramatiq", "huey", "arq", "faust", "slack-bolt", "python-telegram-bot", "discord", "faststream", "declared"}
+    {
+        "celery",
+        "rq",
+        "dramatiq",
+        "huey",
+        "arq",
+        "faust",
+        "slack-bolt",
+        "python-telegram-bot",
+        "discord",
+        "faststream",
+        "declared",
+    }
 )
 
 
