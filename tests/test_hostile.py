@@ -1358,3 +1358,78 @@ def test_error_paths_are_relative_posix(make_tree: Tree, capsys: pytest.CaptureF
     _, doc, _ = check_json(root, capsys)
     assert [e["path"] for e in doc["errors"]] == ["a/b/c/bad.py"]
     assert not re.search(r"\\|^/", doc["errors"][0]["path"])
+
+
+# --------------------------------------------------------------------------- every kind of secret, every format
+
+# Built from pieces, so that this file holds no credential for scanners to flag.
+EVERY_KIND = {
+    "AWS access key id": "AKIA" + "Q3EGRTZPVW4XJ7LN",
+    "GitHub token": "ghp_" + "Zq8LrT2vWx9KpM4nB7cD1fG6hJ3sA5eY0uIp",
+    "GitHub fine-grained token": "github_pat_" + "11ABCDEFG0123456789_abcdefghijKLMNOPQRSTUV",
+    "GitLab token": "glpat-" + "x7Rk2Lm9Qp4Tz8Wv3Yn6",
+    "Slack token": "xoxb-" + "1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx",
+    "Slack webhook": "https://hooks.slack.com/services/" + "T0ABCDEF1/B0GHIJKL2/Xy7Zq9Wv2Lm4Tp8Rk3Nb6Hc1",
+    "Stripe key": "sk_live_" + "9bX27QmTfKp4LzR8vWn3YdHd",
+    "Stripe test key": "sk_test_" + "4qR8nLm2Vx7Tp9Kw3Zc6Yb1e",
+    "Google API key": "AIza" + "SyD3kLm9Qp2Rt7Wv4Xz8Nb6Hc1Jf5Gg0EeA",
+    "OpenAI-style secret key": "sk-proj-" + "Ab3dEf6hIj9lMn2pQr5tUv8xYz1bCd4fGh7j",
+    "JSON Web Token": "eyJ"
+    + "hbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
+    "password in URL": "Vq8mK2pLx9Tz",
+    "key in URL query": "k9Xm2Pq7Lw4Zr8Tv",
+    "secret-named literal": "a8f5f167f44f4964e6c998dee827110d",
+    "secret fallback": "dev-fallback-Q9x7Lm2Rt",
+    "private key body": "MIIEpAIBAAKCAQEA7Lk9Qp2Rt7Wv4Xz8Nb6Hc1Jf5Gg0Ee",
+}
+
+
+def _every_kind_source() -> str:
+    s = EVERY_KIND
+    lines = [
+        "import os",
+        "",
+        *(
+            f"{name.upper().replace(' ', '_').replace('-', '_')} = {value!r}"
+            for name, value in s.items()
+            if name
+            not in {
+                "password in URL",
+                "key in URL query",
+                "secret-named literal",
+                "secret fallback",
+                "private key body",
+            }
+        ),
+        f"DATABASE_URL = 'postgres://app:{s['password in URL']}@db:5432/app'",
+        f"PRICES = 'https://api.example.com/v1/prices?api_key={s['key in URL query']}'",
+        f"API_TOKEN = {s['secret-named literal']!r}",
+        f"SECRET_KEY = os.getenv('SECRET_KEY', {s['secret fallback']!r})",
+        "SIGNING_KEY = '''-----BEGIN RSA PRIVATE KEY-----",
+        s["private key body"],
+        "-----END RSA PRIVATE KEY-----'''",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def test_no_format_and_no_baseline_prints_any_kind_of_secret(
+    make_tree: Tree, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root = make_tree({"job.py": JOB, "settings.py": _every_kind_source()})
+    _, doc, _ = check_json(root, capsys)
+    found = [f for f in doc["findings"] if f["path"] == "settings.py"]
+    # Every planted credential is found (the test would prove nothing about ones that are not).
+    assert len([f for f in found if f["name"] == "hardcoded-secret"]) >= len(EVERY_KIND) - 1
+    assert any(f["name"] == "hardcoded-secret-fallback" for f in found)
+    outputs: dict[str, str] = {}
+    for fmt in ("text", "json", "concise", "sarif", "github", "gitlab"):
+        _, out, err = run_cli(["check", "--no-cache", "--format", fmt, str(root)], capsys)
+        outputs[fmt] = out + err
+    baseline = tmp_path / "baseline.json"
+    run_cli(["check", "--no-cache", "--write-baseline", str(baseline), str(root)], capsys)
+    outputs["baseline"] = baseline.read_text(encoding="utf-8")
+    for fmt, text in outputs.items():
+        for kind, value in EVERY_KIND.items():
+            assert value not in text, (fmt, kind)
+            assert value[-10:] not in text, (fmt, kind)  # nor any part past a short prefix
