@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from readiness_lint.frameworks import API_CTORS, JOB_CTOR_PREFIXES, WORKER_CTORS
-from readiness_lint.model import KINDS, Entrypoint, FileFacts, Kind, MainGuardFact, ObjectFact, RouteFact
+from readiness_lint.model import KINDS, MOUNTED, Entrypoint, FileFacts, Kind, MainGuardFact, ObjectFact, RouteFact
 from readiness_lint.project import ObjectRef, Project, Service
 
 SERVE_CALLS = frozenset(
@@ -73,7 +73,6 @@ def _without_probe_servers(services: list[Service]) -> list[Service]:
     """A web app in a worker's own module that serves only health and readiness routes is the
     worker's probe endpoint (for Kubernetes), not an api of its own."""
     from readiness_lint.checks.health import is_health, is_readiness
-    from readiness_lint.extract import MOUNTED
 
     worker_files = {s.entrypoint.path for s in services if s.entrypoint.kind == "worker"}
     kept = []
@@ -265,21 +264,27 @@ def _is_django_manage(facts: FileFacts) -> bool:
     return any(s.kind == "django-manage" for s in facts.signals)
 
 
-def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidate]) -> str:
-    """What the ``__main__`` block does: serve an app, run a worker or a scheduler, or a job."""
-    calls = set(guard.calls)
+def _guard_calls(facts: FileFacts, guard: MainGuardFact, depth: int) -> list[str]:
+    """What the ``__main__`` block calls, and what the functions of its file that it calls call,
+    ``depth`` levels deep; in first-seen order."""
     local = {f.name: f for f in facts.functions}
-    # Follow local functions two levels deep: main() -> run() -> consume loop.
+    calls = dict.fromkeys(guard.calls)
     frontier = [c for c in guard.calls if c in local]
-    for _ in range(2):
+    for _ in range(depth):
         nxt = []
         for name in frontier:
             for call in local[name].calls:
                 if call not in calls:
-                    calls.add(call)
+                    calls[call] = None
                     if call in local:
                         nxt.append(call)
         frontier = nxt
+    return list(calls)
+
+
+def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidate]) -> str:
+    """What the ``__main__`` block does: serve an app, run a worker or a scheduler, or a job."""
+    calls = set(_guard_calls(facts, guard, depth=2))  # main() -> run() -> consume loop
     if calls & NOT_ENTRYPOINT_CALLS and not (calls - NOT_ENTRYPOINT_CALLS - {"sys.exit"}):
         return "none"
     if all(_is_trivial_call(call) for call in guard.calls):
@@ -324,8 +329,7 @@ _RUN_METHODS = frozenset({"run", "start", "work", "worker_main", "run_forever"})
 
 
 def _inline_worker(facts: FileFacts, guard: MainGuardFact) -> str | None:
-    local = {f.name: f for f in facts.functions}
-    calls = list(guard.calls) + [c for name in guard.calls if name in local for c in local[name].calls]
+    calls = _guard_calls(facts, guard, depth=1)
     for call in calls:
         owner, _, method = call.rpartition(".")
         if method in _RUN_METHODS and owner.endswith("()") and owner[:-2] in WORKER_CTORS:
@@ -336,8 +340,7 @@ def _inline_worker(facts: FileFacts, guard: MainGuardFact) -> str | None:
 def _bot_class_run(project: Project, path: str, facts: FileFacts, guard: MainGuardFact) -> str | None:
     """The framework of a chat-bot class of the project that the ``__main__`` block (or a local
     function it calls) builds and runs: a long-running worker, not a job."""
-    local = {f.name: f for f in facts.functions}
-    calls = list(guard.calls) + [c for name in guard.calls if name in local for c in local[name].calls]
+    calls = _guard_calls(facts, guard, depth=1)
     for call in calls:
         ref = project.resolve_object(path, call)
         if ref is None:

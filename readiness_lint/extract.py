@@ -18,6 +18,7 @@ from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
 from readiness_lint.frameworks import is_entrypoint_ctor
 from readiness_lint.model import (
+    MOUNTED,
     FileFacts,
     FunctionFact,
     ImportFact,
@@ -1420,7 +1421,6 @@ _METRICS_PART = re.compile(r"(?:^|\.)\w*(?:statsd|prometheus)\w*(?:\.|$)", re.IG
 _LOGGING_SETUP = re.compile(
     r"(?:^|\.)(?:setup|configure|config|init|initialize|install)_?logg(?:ing|er)s?$|(?:^|\.)logging\.init_app$"
 )
-MOUNTED = "(mounted)"  # the handler of a route standing for a whole mounted sub-app or blueprint
 # Health blueprints from libraries, and the routes they add under their prefix.
 _LIBRARY_HEALTH_ROUTES = {"flask_healthz.healthz": ("/live", "/ready"), "flask_healthz.bp": ("/live", "/ready")}
 _SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
@@ -1430,20 +1430,15 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
     """The sleep call of a loop body that sleeps between rounds and has no ``break``/``return`` of
     its own (nested loops and functions aside): ``while True: work(); time.sleep(60)``."""
     sleep: str | None = None
-    stack: list[cst.CSTNode] = [body]
-    while stack:
-        node = stack.pop()
+    for node in n.descendants(body, skip=(cst.For, cst.While)):
         if isinstance(node, (cst.Break, cst.Return)):
             return None
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda, cst.For, cst.While)):
-            continue
         if isinstance(node, cst.Call):
             name = ctx.resolve(n.callee(node)) or ""
             if name.rpartition(".")[2] in ("run_pending", "run_all"):
                 return None  # the `schedule` library's loop: a scheduler, judged as a job
             if name in _SLEEPS and sleep is None:
                 sleep = name
-        stack.extend(node.children)
     return sleep
 
 

@@ -25,6 +25,10 @@ def clean_text(text: str) -> str:
 SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 
+# The handler of a route that stands for a whole mounted sub-app or blueprint (its prefix).
+MOUNTED = "(mounted)"
+
+
 @dataclass(frozen=True)
 class ImportFact:
     """One imported name. ``import a.b`` binds alias ``a``; ``from .x import y`` has level 1."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -114,3 +115,16 @@ def is_none(node: cst.CSTNode) -> bool:
 
 def is_false(node: cst.CSTNode) -> bool:
     return isinstance(node, cst.Name) and node.value == "False"
+
+
+def descendants(root: cst.CSTNode, skip: tuple[type[cst.CSTNode], ...] = ()) -> Iterator[cst.CSTNode]:
+    """Every node under ``root`` in source order, neither yielding nor entering nested functions,
+    classes, lambdas or nodes of the ``skip`` types: what one block itself does."""
+    stop: tuple[type[cst.CSTNode], ...] = (cst.FunctionDef, cst.ClassDef, cst.Lambda, *skip)
+    stack = list(reversed(root.children))
+    while stack:
+        node = stack.pop()
+        if isinstance(node, stop):
+            continue
+        yield node
+        stack.extend(reversed(node.children))

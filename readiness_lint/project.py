@@ -155,11 +155,9 @@ class Project:
         those import. With ``through_inits=False`` those package files are included but what
         they import is not followed: the code a program calls, rather than all it loads.
         """
-        if through_inits:
-            return self._load_closure(starts)
-        # Files whose imports are followed, and package files only loaded on the way.
-        followed: set[str] = set()
-        loaded: set[str] = set()
+        edges = self.import_edges if through_inits else self.direct_imports
+        followed: set[str] = set()  # files whose imports are followed
+        loaded: set[str] = set()  # package files only loaded on the way (through_inits=False)
         queue = deque(s for s in starts if s in self.files)
         while queue:
             path = queue.popleft()
@@ -168,28 +166,16 @@ class Project:
             followed.add(path)
             loaded.discard(path)
             for init in self.package_inits(path):
-                if init not in followed:
+                if init in followed:
+                    continue
+                if through_inits:
+                    queue.append(init)
+                else:
                     loaded.add(init)
-            for target in self.direct_imports.get(path, ()):
+            for target in edges.get(path, ()):
                 if target not in followed and not self.files[target].is_test:
                     queue.append(target)
         return followed | loaded
-
-    def _load_closure(self, starts: Iterable[str]) -> set[str]:
-        seen: set[str] = set()
-        queue = deque(s for s in starts if s in self.files)
-        while queue:
-            path = queue.popleft()
-            if path in seen:
-                continue
-            seen.add(path)
-            for init in self.package_inits(path):
-                if init not in seen:
-                    queue.append(init)
-            for target in self.import_edges.get(path, ()):
-                if target not in seen and not self.files[target].is_test:
-                    queue.append(target)
-        return seen
 
     # objects -----------------------------------------------------------------------
     def resolve_object(self, path: str, expr: str) -> ObjectRef | None:

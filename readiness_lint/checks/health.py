@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
-from readiness_lint.extract import MOUNTED
-from readiness_lint.model import Entrypoint, RouteFact
+from readiness_lint.model import MOUNTED, Entrypoint, RouteFact
 from readiness_lint.project import Service
 
 _PREFIXES = frozenset(

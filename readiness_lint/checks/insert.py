@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from readiness_lint import names as n
 from readiness_lint.checks.base import LineRule, Sample
 
 if TYPE_CHECKING:
     import libcst as cst
 
     from readiness_lint.extract import Context
+else:
+    from readiness_lint._lazy_cst import cst
 
 _INSERT = re.compile(r"\s*INSERT\s+INTO\b", re.IGNORECASE)
 _IDEMPOTENT = re.compile(
@@ -60,16 +63,6 @@ class NonIdempotentInsert(LineRule):
 
 def _literal_text(statement: cst.CSTNode) -> str:
     """The text of every string literal in one statement, in order, joined by spaces."""
-    import libcst
-
-    from readiness_lint import names as n
-
-    parts: list[str] = []
-    stack: list[cst.CSTNode] = [statement]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, libcst.SimpleString):
-            parts.append(n.string_value(node) or "")
-            continue
-        stack.extend(reversed(node.children))
-    return " ".join(parts)
+    return " ".join(
+        n.string_value(node) or "" for node in n.descendants(statement) if isinstance(node, cst.SimpleString)
+    )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from readiness_lint import names as n
@@ -11,11 +10,10 @@ from readiness_lint.checks.base import LineRule, Sample
 
 if TYPE_CHECKING:
     import libcst as cst
+
+    from readiness_lint.extract import Context
 else:
     from readiness_lint._lazy_cst import cst
-
-if TYPE_CHECKING:
-    from readiness_lint.extract import Context
 
 _LEVELS = frozenset({"error", "warning", "warn", "critical", "fatal"})
 _LOGGER_CTORS = frozenset(
@@ -94,7 +92,7 @@ class LogWithoutContext(LineRule):
             return
         bound = node.name.name.value if node.name is not None and isinstance(node.name.name, cst.Name) else None
         logs: list[tuple[cst.Call, str]] = []
-        for inner in _nodes(node.body):
+        for inner in n.descendants(node.body):
             if isinstance(inner, cst.Raise):
                 return
             if bound is not None and isinstance(inner, cst.Name) and inner.value == bound:
@@ -119,17 +117,6 @@ class LogWithoutContext(LineRule):
                     "its traceback: the log says it failed, not why",
                 )
                 return
-
-
-def _nodes(root: cst.CSTNode) -> Iterator[cst.CSTNode]:
-    """Every node under ``root``, not entering nested functions, classes or lambdas."""
-    stack = list(reversed(root.children))
-    while stack:
-        node = stack.pop()
-        if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.Lambda)):
-            continue
-        yield node
-        stack.extend(reversed(node.children))
 
 
 def _is_logger(receiver: str, ctx: Context) -> bool:

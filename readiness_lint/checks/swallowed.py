@@ -8,11 +8,10 @@ from readiness_lint.checks.base import LineRule, Sample
 
 if TYPE_CHECKING:
     import libcst as cst
+
+    from readiness_lint.extract import Context
 else:
     from readiness_lint._lazy_cst import cst
-
-if TYPE_CHECKING:
-    from readiness_lint.extract import Context
 
 
 class SwallowedException(LineRule):
