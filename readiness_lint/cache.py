@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from readiness_lint import __version__
-from readiness_lint.model import FileError, FileFacts
+from readiness_lint.model import FileError, FileFacts, Report
 
 CACHE_DIR_NAME = ".readiness_lint_cache"
 FORMAT = 1
@@ -41,6 +41,7 @@ class FactsCache:
         self.problem: str | None = None
         self.hits = 0
         self.misses = 0
+        self.report_hit = False
 
     @classmethod
     def open(cls, directory: Path, fingerprint: str) -> FactsCache:
@@ -110,6 +111,42 @@ class FactsCache:
             self.writable = False
             self.problem = f"cache disabled: cannot write {self.directory}: {exc.strerror or exc}"
 
+    def _run_path(self, slot: str) -> Path:
+        return self.directory / "runs" / f"{slot}.json"
+
+    def get_report(self, slot: str, key: str) -> Report | None:
+        """The report a run with exactly these inputs produced, or None."""
+        try:
+            entry: Any = json.loads(self._run_path(slot).read_text(encoding="utf-8"))
+            if not isinstance(entry, dict) or entry.get("key") != key:
+                return None
+            report = decode(Report, entry["report"])
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
+            return None  # missing, corrupt or foreign: assembled afresh and rewritten
+        self.report_hit = True
+        return typing.cast(Report, report)
+
+    def put_report(self, slot: str, key: str, report: Report) -> None:
+        if not self.writable:
+            return
+        body = {"key": key, "report": asdict(dataclasses.replace(report, notices=[]))}
+        target = self._run_path(slot)
+        try:
+            target.parent.mkdir(exist_ok=True)
+            _atomic_write(target, json.dumps(body, separators=(",", ":")))
+        except OSError as exc:
+            self.writable = False
+            self.problem = f"cache disabled: cannot write {self.directory}: {exc.strerror or exc}"
+
+
+def digest_of(parts: typing.Iterable[str]) -> str:
+    """One key for a sequence of strings (each part delimited, so ``ab|c`` differs from ``a|bc``)."""
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
 
 @functools.lru_cache(maxsize=1)
 def tool_stamp() -> str:
@@ -119,7 +156,7 @@ def tool_stamp() -> str:
     """
     package = Path(__file__).resolve().parent
     digest = hashlib.sha256()
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
         if "__pycache__" in path.parts:
             continue
         digest.update(path.relative_to(package).as_posix().encode())
@@ -222,6 +259,64 @@ def _checker(hint: Any) -> Checker:
         return None
 
     return check_anything
+
+
+def decode(hint: Any, raw: Any) -> Any:
+    """Build a value of type ``hint`` (records, tuples, lists, literals, unions) from decoded JSON.
+
+    The input is untrusted: anything that does not fit the declared types raises TypeError.
+    The decoder of each type is built once from its annotations.
+    """
+    return _decoder(hint)(raw)
+
+
+Decoder = Callable[[Any], Any]
+
+
+@functools.cache
+def _decoder(hint: Any) -> Decoder:
+    origin = typing.get_origin(hint)
+    if dataclasses.is_dataclass(hint):
+        record: Any = hint
+        fields = {name: _decoder(field_hint) for name, field_hint in typing.get_type_hints(record).items()}
+
+        def decode_record(raw: Any) -> Any:
+            if not isinstance(raw, dict):
+                raise TypeError("expected a record")
+            try:
+                return record(**{name: fields[name](value) for name, value in raw.items()})
+            except KeyError as exc:
+                raise TypeError("unexpected field") from exc
+
+        return decode_record
+    if origin is list or (origin is tuple and len(typing.get_args(hint)) == 2 and typing.get_args(hint)[1] is Ellipsis):
+        item = _decoder(typing.get_args(hint)[0])
+        make = list if origin is list else tuple
+
+        def decode_sequence(raw: Any) -> Any:
+            if not isinstance(raw, list):
+                raise TypeError("expected a list")
+            return make(item(value) for value in raw)
+
+        return decode_sequence
+    if origin is tuple:
+        items = [_decoder(arg) for arg in typing.get_args(hint)]
+
+        def decode_fixed(raw: Any) -> Any:
+            if not isinstance(raw, list) or len(raw) != len(items):
+                raise TypeError("expected a tuple of the right length")
+            return tuple(decode(value) for decode, value in zip(items, raw, strict=True))
+
+        return decode_fixed
+    check = _checker(hint)  # scalars, literals, None and unions of them
+
+    def decode_scalar(raw: Any) -> Any:
+        if isinstance(raw, (list, dict)):
+            raise TypeError("expected a scalar")
+        check(raw)
+        return raw
+
+    return decode_scalar
 
 
 def _atomic_write(target: Path, text: str) -> None:

@@ -12,8 +12,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from readiness_lint.errors import ConfigError
 from readiness_lint.model import KINDS, SEVERITIES, Kind, Severity
 
@@ -50,6 +48,8 @@ def load_checklist() -> Checklist:
 
 
 def parse_checklist(text: str, origin: str) -> Checklist:
+    import yaml  # only when a report is assembled, not when a re-run reuses the last one
+
     try:
         data: Any = yaml.safe_load(text)
     except yaml.YAMLError as exc:

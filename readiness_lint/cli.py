@@ -121,8 +121,6 @@ def check(
     ] = False,
 ) -> int:
     """Check a service and print its readiness score with the gaps."""
-    from readiness_lint.baseline import apply_baseline, load_baseline
-    from readiness_lint.baseline import write_baseline as save_baseline
     from readiness_lint.config import FileConfig, find_config, load_config, parse_size
     from readiness_lint.engine import Options, run
     from readiness_lint.parse import DEFAULT_MAX_FILE_SIZE
@@ -130,7 +128,11 @@ def check(
     targets = [str(p) for p in paths] if paths else ["."]
     config_path = config if config is not None else find_config(Path(targets[0]).resolve())
     settings = load_config(config_path) if config_path is not None else FileConfig()
-    known_baseline = load_baseline(baseline) if baseline is not None else None
+    known_baseline = None
+    if baseline is not None:
+        from readiness_lint.baseline import load_baseline
+
+        known_baseline = load_baseline(baseline)
     size_limit = settings.max_file_size if settings.max_file_size is not None else DEFAULT_MAX_FILE_SIZE
     if max_file_size is not None:
         parsed_size = parse_size(max_file_size)
@@ -155,8 +157,12 @@ def check(
     with _progress(enabled=output_format is OutputFormat.text) as progress:
         report = run(targets, options, progress)
     if known_baseline is not None:
+        from readiness_lint.baseline import apply_baseline
+
         apply_baseline(report, known_baseline)
     if write_baseline is not None:
+        from readiness_lint.baseline import write_baseline as save_baseline
+
         save_baseline(report, write_baseline)
     for notice in report.notices:
         sys.stderr.write(f"readiness-lint: {notice}\n")
@@ -252,18 +258,30 @@ def gate(report: object, fail_under: int | None, fail_on: str | None) -> int:
 
 def _render(report: object, output_format: OutputFormat, to_terminal: bool) -> str:
     from readiness_lint.model import Report
-    from readiness_lint.render import concise, github, gitlab, json_format, sarif, text
 
     assert isinstance(report, Report)
+    # One renderer imported per run: the text one brings rich, which machine formats never need.
     if output_format is OutputFormat.json:
+        from readiness_lint.render import json_format
+
         return json_format.render(report)
     if output_format is OutputFormat.concise:
+        from readiness_lint.render import concise
+
         return concise.render(report)
     if output_format is OutputFormat.sarif:
+        from readiness_lint.render import sarif
+
         return sarif.render(report)
     if output_format is OutputFormat.gitlab:
+        from readiness_lint.render import gitlab
+
         return gitlab.render(report)
+    from readiness_lint.render import text
+
     if output_format is OutputFormat.github:
+        from readiness_lint.render import github
+
         # GitHub shows only a few annotations per step: the plain report always follows them.
         return github.render(report) + text.render(report, color=False)
     return text.render(report, color=to_terminal and _use_color())

@@ -16,9 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import pathspec
-import yaml
-
 from readiness_lint.errors import ConfigError
 from readiness_lint.model import KINDS, SEVERITIES
 
@@ -99,6 +96,8 @@ def load_config(path: Path) -> FileConfig:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from exc
     if path.name in YAML_NAMES:
+        import yaml  # only when a YAML configuration file is read
+
         try:
             raw: Any = yaml.safe_load(text)
         except yaml.YAMLError as exc:
@@ -167,6 +166,8 @@ def _validate(raw: Mapping[str, Any], path: Path) -> FileConfig:
         patterns = strings(key, value)
         for pattern in patterns:
             try:
+                import pathspec
+
                 pathspec.GitIgnoreSpec.from_lines([pattern])
             except Exception as exc:  # pathspec's own error types, and re.error
                 raise ConfigError(f"{where(key)}: invalid pattern {pattern!r}: {exc}") from exc

@@ -12,11 +12,13 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-import pathspec
+from typing import TYPE_CHECKING
 
 from readiness_lint.errors import UsageError
 from readiness_lint.model import FileError
+
+if TYPE_CHECKING:
+    import pathspec
 
 SKIP_DIRS = frozenset(
     {
@@ -143,6 +145,8 @@ def _load_ignore(directory: str) -> pathspec.GitIgnoreSpec | None:
             lines = handle.read().splitlines()
     except OSError:
         return None
+    import pathspec  # only for trees that have a .gitignore
+
     try:
         return pathspec.GitIgnoreSpec.from_lines(lines)
     except Exception:  # pathspec raises its own errors and re.error on bad patterns
@@ -151,6 +155,8 @@ def _load_ignore(directory: str) -> pathspec.GitIgnoreSpec | None:
 
 
 def _usable(line: str) -> bool:
+    import pathspec
+
     try:
         pathspec.GitIgnoreSpec.from_lines([line])
     except Exception:

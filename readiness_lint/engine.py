@@ -7,20 +7,16 @@ nothing and never exits. The CLI renders the report and picks the exit code.
 from __future__ import annotations
 
 import dataclasses
-import multiprocessing
 import os
 import re
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pathspec
-
-from readiness_lint.cache import CACHE_DIR_NAME, FactsCache
+from readiness_lint import __version__
+from readiness_lint.cache import CACHE_DIR_NAME, FactsCache, digest_of, tool_stamp
 from readiness_lint.checklist import load_checklist
 from readiness_lint.checks import ALL_RULES, LineRule, Rule
 from readiness_lint.classify import classify
@@ -29,11 +25,14 @@ from readiness_lint.discover import SourceFile, discover, printable, scan_root
 from readiness_lint.evaluate import evaluate, repository_checks
 from readiness_lint.extract import extract
 from readiness_lint.model import FileError, FileFacts, Report
-from readiness_lint.packaging import console_scripts
+from readiness_lint.packaging import PACKAGING_FILES, console_scripts
 from readiness_lint.parse import DEFAULT_MAX_FILE_SIZE, parse, read_bytes, suspicious, too_deep_for_python
 from readiness_lint.project import Project
 from readiness_lint.score import overall_score
 from readiness_lint.suppress import Suppressor, find_suppressions
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 
 @dataclass(frozen=True)
@@ -131,6 +130,14 @@ Progress = Callable[[int, int, int], None]  # (files done, files in all, of them
 CHILD_TIMEOUT = 900.0  # seconds; a last resort, far above any real file's parse time
 
 
+def _process_context() -> multiprocessing.context.BaseContext:
+    """Worker processes by fork where the platform has it (no re-import), else spawn.
+    Imported here: a warm or single-file run never starts a process."""
+    import multiprocessing
+
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
+
 def _child_main(
     conn: Any, rel: str, data: bytes, is_test: bool, rules: Sequence[type[Rule]], settings: RuleSettings | None
 ) -> None:
@@ -141,7 +148,7 @@ def _child_main(
 def _in_child(
     rel: str, data: bytes, is_test: bool, rules: Sequence[type[Rule]], settings: RuleSettings | None
 ) -> FileFacts | FileError:
-    context: Any = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    context: Any = _process_context()
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child_main, args=(sender, rel, data, is_test, rules, settings))
     child.start()
@@ -178,27 +185,36 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
         notices.append(f"no Python files to check under {', '.join(printable(p) for p in paths)}")
     cache = _open_cache(root, options, rules) if options.cache else None
     results: dict[str, FileFacts | FileError] = {}
-    todo: list[Work] = []
+    pending: list[Work] = []
     for source in sources:
         data = read_bytes(source.abs, source.rel, options.max_file_size)
         if isinstance(data, FileError):
             results[source.rel] = data
             continue
         key = cache.key(source.rel, source.is_test, data) if cache is not None else ""
-        cached = cache.get(key, source.rel) if cache is not None else None
+        pending.append((source.rel, data, source.is_test, key))
+    if cache is not None:
+        slot, run_key = _run_keys(root, options, rules, pending, [*errors, *results.values()])
+        memo = cache.get_report(slot, run_key)
+        if memo is not None:  # nothing that the project-wide stages read has changed
+            memo.notices.extend(notices)
+            if cache.problem:
+                memo.notices.append(cache.problem)
+            return memo
+    todo: list[Work] = []
+    for item in pending:
+        cached = cache.get(item[3], item[0]) if cache is not None else None
         if cached is not None:
-            results[source.rel] = cached
+            results[item[0]] = cached
         else:
-            todo.append((source.rel, data, source.is_test, key))
+            todo.append(item)
     total, cached_count = len(sources), len(results)
-    for done, ((rel, _, _, key), result) in enumerate(zip(todo, _analyze_all(todo, rules, options), strict=True)):
+    for done, ((rel, _, _, key), result) in enumerate(_analyze_all(todo, rules, options)):
         results[rel] = result
         if cache is not None:
             cache.put(key, result)
         if progress is not None:
             progress(cached_count + done + 1, total, cached_count)
-    if cache is not None and cache.problem:
-        notices.append(cache.problem)
     facts: dict[str, FileFacts] = {}
     for rel in sorted(results):
         result = results[rel]
@@ -207,12 +223,53 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
         else:
             facts[rel] = result
     report = assemble(root, facts, errors, rules, len(sources), options)
+    if cache is not None:
+        cache.put_report(slot, run_key, report)
+        if cache.problem:
+            notices.append(cache.problem)
     report.notices.extend(notices)
     return report
 
 
+def _run_keys(
+    root: Path, options: Options, rules: Sequence[type[Rule]], files: Sequence[Work], unread: Sequence[object]
+) -> tuple[str, str]:
+    """Where the last report of this root and these options is kept, and the key of this run's inputs.
+
+    The key covers everything the project-wide stages read: each file's content key (which
+    holds its path, bytes, test status, the tool's code and the per-file configuration), the
+    files that could not be read, every option, the packaging files that declare console
+    scripts, and the root itself.
+    """
+    setting = [
+        str(root),
+        repr(options.include_tests),
+        ",".join(sorted(rule.name for rule in rules)),
+        repr(options.exclude),
+        repr(options.per_file_ignores),
+        repr(options.entrypoints),
+        options.settings.fingerprint(),
+        options.config_root or "",
+        str(options.max_file_size),
+    ]
+    slot = digest_of(setting)[:24]
+    packaging = []
+    for directory in {root, Path(options.config_root) if options.config_root else root}:
+        for name in PACKAGING_FILES:
+            try:
+                packaging.append(f"{directory}/{name}:{(directory / name).read_bytes().hex()}")
+            except OSError as exc:
+                packaging.append(f"{directory}/{name}:{exc.errno}")
+    inputs = [__version__, tool_stamp(), *setting, *sorted(packaging)]
+    inputs += [f"{rel}\0{key}" for rel, _, _, key in files]
+    inputs += sorted(repr(error) for error in unread)
+    return slot, digest_of(inputs)
+
+
 def _config_matcher(patterns: Sequence[str], root: Path, options: Options) -> Callable[[str], bool]:
     """A test for scan-relative paths against gitignore-style patterns relative to the config file."""
+    import pathspec  # only when the configuration has patterns
+
     spec = pathspec.GitIgnoreSpec.from_lines(patterns)
     base = Path(options.config_root) if options.config_root else root
 
@@ -244,32 +301,46 @@ def _analyze_one(item: Work, rules: Sequence[type[Rule]], settings: RuleSettings
     return analyze_source(rel, data, is_test, rules, settings)
 
 
-def _analyze_all(todo: list[Work], rules: Sequence[type[Rule]], options: Options) -> Iterator[FileFacts | FileError]:
-    """Per-file analysis, in worker processes when it pays; results in input order, as they come."""
+def _analyze_all(
+    todo: list[Work], rules: Sequence[type[Rule]], options: Options
+) -> Iterator[tuple[Work, FileFacts | FileError]]:
+    """Per-file analysis, in worker processes when it pays: each item with its result, as they come.
+
+    In parallel, the largest files go first and the chunks are small, so that no process is
+    left parsing one big file while the others idle at the end.
+    """
     work = partial(_analyze_one, rules=rules, settings=options.settings)
     workers = options.jobs if options.jobs > 0 else (os.cpu_count() or 1)
     workers = min(workers, len(todo))
     if workers <= 1 or len(todo) < PARALLEL_THRESHOLD:
-        yield from map(work, todo)
+        for item in todo:
+            yield item, work(item)
         return
-    chunk = max(1, min(32, len(todo) // (workers * 4)))
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    todo = sorted(todo, key=lambda item: len(item[1]), reverse=True)
+    chunk = max(1, min(8, len(todo) // (workers * 16)))
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    context = _process_context()
     done = 0
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
             for result in pool.map(work, todo, chunksize=chunk):
-                yield result
+                yield todo[done], result
                 done += 1
     except BrokenProcessPool:
         # A worker died (a crash in native code on some file). Finish one file per process,
         # so the file that kills its process is reported and the others are analysed.
         for item in todo[done:]:
-            yield _isolated(work, item, context)
+            yield item, _isolated(work, item, context)
 
 
 def _isolated(
     work: Callable[[Work], FileFacts | FileError], item: Work, context: multiprocessing.context.BaseContext
 ) -> FileFacts | FileError:
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
             return pool.submit(work, item).result()

@@ -19,6 +19,9 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
+# The files console_scripts() reads (a change to them changes the entrypoints).
+PACKAGING_FILES = ("pyproject.toml", "setup.cfg")
+
 # "name = package.module:function" as console_scripts lines write it.
 ENTRY_POINT = re.compile(r"^\s*[\w.\-\[\] ]+?\s*=\s*([\w.]+\s*:\s*[\w.]+)\s*$")
 

@@ -20,8 +20,10 @@ import tokenize
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 _READINESS = re.compile(r"#\s*readiness\s*:\s*(ignore-file|ignore)\b\s*(?:\[([^\]]*)\])?", re.IGNORECASE)
 _NOQA = re.compile(r"#\s*noqa\s*:\s*([A-Za-z0-9_,\s-]+)", re.IGNORECASE)
@@ -83,7 +85,11 @@ class Suppressor:
         scan_root: Path,
         config_root: Path | None,
     ) -> Suppressor:
-        compiled = [(pathspec.GitIgnoreSpec.from_lines([glob]), frozenset(names)) for glob, names in per_file_ignores]
+        compiled = []
+        for glob, names in per_file_ignores:
+            import pathspec  # only when the configuration has per-file ignores
+
+            compiled.append((pathspec.GitIgnoreSpec.from_lines([glob]), frozenset(names)))
         return cls(by_file=by_file, per_file_ignores=compiled, scan_root=scan_root, config_root=config_root)
 
     def _config_relative(self, path: str) -> str:

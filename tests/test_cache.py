@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from readiness_lint.cache import FactsCache
 from readiness_lint.engine import Options, run
@@ -44,9 +47,13 @@ def test_cold_then_warm_gives_the_same_report(make_tree: Tree, tmp_path: Path) -
     cache_dir = tmp_path / "cache"
     cold, first = _run(root, cache_dir)
     warm, second = _run(root, cache_dir)
-    assert (first.hits, first.misses) == (0, 4)
-    assert (second.hits, second.misses) == (4, 0)
+    assert (first.hits, first.misses, first.report_hit) == (0, 4, False)
+    assert (second.hits, second.misses, second.report_hit) == (0, 0, True)  # the whole report, no file entries
     assert warm == cold
+    shutil.rmtree(cache_dir / "runs")
+    from_files, third = _run(root, cache_dir)
+    assert (third.hits, third.misses, third.report_hit) == (4, 0, False)
+    assert from_files == cold
     assert (cache_dir / ".gitignore").read_text().strip().endswith("*")
     assert cold == json_format.render(run([str(root)]))  # and the same as no cache at all
 
@@ -66,12 +73,12 @@ def test_rule_selection_and_version_invalidate(make_tree: Tree, tmp_path: Path, 
     cache_dir = tmp_path / "cache"
     _run(root, cache_dir)
     _, cache = _run(root, cache_dir, ignore=frozenset({"bare-print"}))
-    assert cache.hits == 0
+    assert cache.hits == 0 and not cache.report_hit
     import readiness_lint.cache as cache_module
 
     monkeypatch.setattr(cache_module, "__version__", "999.0")  # type: ignore[attr-defined]
     _, cache = _run(root, cache_dir)
-    assert cache.hits == 0
+    assert cache.hits == 0 and not cache.report_hit
 
 
 def test_corrupt_and_foreign_entries_are_ignored_and_rewritten(make_tree: Tree, tmp_path: Path) -> None:
@@ -85,9 +92,11 @@ def test_corrupt_and_foreign_entries_are_ignored_and_rewritten(make_tree: Tree, 
     body = json.loads(entries[2].read_text())
     body["key"] = "0" * 64
     entries[2].write_text(json.dumps(body))
+    shutil.rmtree(cache_dir / "runs")  # the file entries, not the last report
     warm, cache = _run(root, cache_dir)
     assert warm == cold
     assert (cache.hits, cache.misses) == (1, 3)
+    shutil.rmtree(cache_dir / "runs")
     _, cache = _run(root, cache_dir)
     assert (cache.hits, cache.misses) == (4, 0)
 
@@ -141,3 +150,84 @@ def test_progress_counts_fresh_and_cached_files(make_tree: Tree, tmp_path: Path)
     (root / "app" / "routes.py").write_text("x = 1\n")
     run([str(root)], options, progress=lambda *args: calls.append(args))
     assert calls == [(4, 4, 3)]
+
+
+def _memo_entry(cache_dir: Path) -> Path:
+    (entry,) = (cache_dir / "runs").glob("*.json")
+    return entry
+
+
+def test_a_corrupt_or_doctored_last_report_is_ignored_and_rewritten(make_tree: Tree, tmp_path: Path) -> None:
+    root = make_tree(SERVICE)
+    cache_dir = tmp_path / "cache"
+    cold, _ = _run(root, cache_dir)
+    entry = _memo_entry(cache_dir)
+    good = json.loads(entry.read_text())
+    for damage in (
+        "{not json",
+        json.dumps({**good, "key": "0" * 64}),
+        json.dumps({**good, "report": {**good["report"], "score": "100"}}),  # a string where a number belongs
+        json.dumps({**good, "report": {**good["report"], "findings": [{"code": 1}]}}),
+        json.dumps({**good, "report": {**good["report"], "surprise": 1}}),
+        json.dumps({**good, "report": {**good["report"], "entrypoints": [{"kind": "robot"}]}}),
+        json.dumps([good]),
+    ):
+        entry.write_text(damage)
+        warm, cache = _run(root, cache_dir)
+        assert not cache.report_hit, damage[:60]
+        assert warm == cold
+        assert json.loads(entry.read_text()) == good  # rewritten
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        "edit a file",
+        "add a file",
+        "delete a file",
+        "declare a console script",
+        "an option",
+        "a file becomes unreadable",
+    ],
+)
+def test_the_last_report_is_used_only_when_nothing_it_depends_on_changed(
+    change: str, make_tree: Tree, tmp_path: Path
+) -> None:
+    files = {**SERVICE, "tools/export.py": "def main():\n    print('exported')\n"}
+    root = make_tree(files)
+    cache_dir = tmp_path / "cache"
+    options: dict[str, object] = {}
+    _run(root, cache_dir)
+    if change == "edit a file":
+        (root / "app" / "routes.py").write_text(SERVICE["app/routes.py"].replace("print('ok')", "return {}"))
+    elif change == "add a file":
+        (root / "job.py").write_text("import shutil\n\nif __name__ == '__main__':\n    shutil.rmtree('/data/out')\n")
+    elif change == "delete a file":
+        (root / "broken.py").unlink()
+    elif change == "declare a console script":
+        (root / "pyproject.toml").write_text(
+            '[project]\nname = "x"\n\n[project.scripts]\nexport = "tools.export:main"\n'
+        )
+    elif change == "an option":
+        options["entrypoints"] = (("tools/export.py", "job"),)
+    else:
+        (root / "app" / "routes.py").write_bytes(b"x" * 200)
+        options["max_file_size"] = 100
+    changed, cache = _run(root, cache_dir, **options)
+    assert not cache.report_hit
+    assert changed == json_format.render(run([str(root)], Options(**options)))  # type: ignore[arg-type]
+    again, cache = _run(root, cache_dir, **options)
+    assert cache.report_hit and again == changed
+
+
+def test_every_fixture_report_survives_the_round_trip(tmp_path: Path) -> None:
+    from dataclasses import asdict
+
+    from readiness_lint.cache import decode
+    from readiness_lint.model import Report
+
+    services = Path(__file__).parent.parent / "fixtures" / "services"
+    for service in sorted(p for p in services.iterdir() if p.is_dir()):
+        report = run([str(service)], Options(include_tests=True))
+        assert report.entrypoints or report.findings, service.name
+        assert decode(Report, json.loads(json.dumps(asdict(report)))) == report, service.name
