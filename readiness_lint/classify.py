@@ -52,7 +52,7 @@ LOOP_FRAMEWORKS = (
     ("xreadgroup", "redis-streams"),
     ("sleep", "polling-loop"),
 )
-CONSUMER_FRAMEWORKS = frozenset({"kafka", "pubsub", "python-telegram-bot", "telegram", "discord"})
+CONSUMER_FRAMEWORKS = frozenset({"kafka", "pubsub", "python-telegram-bot", "telegram", "aiogram", "discord"})
 NOT_SERVICE_FILES = frozenset(
     {"setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py", "docs/conf.py", "conf.py"}
 )
@@ -121,7 +121,7 @@ def _console_candidates(project: Project, declared: Sequence[str], existing: lis
         line = function.line or 1
         loops = [loop for loop in facts.loops if loop.scope.split(".")[0] == function_name]
         if role == "serve" and loops:  # the command runs its own consume loop: a worker
-            out.append(_Candidate(path, line, "worker", _loop_framework(loops[0].source), function_name))
+            out.append(_Candidate(path, line, "worker", _loop_framework(loops[0].source, facts), function_name))
         elif role == "job":
             out.append(_Candidate(path, line, "job", _cli_framework(facts), function_name, console_script=True))
         else:
@@ -149,6 +149,8 @@ def classify(
     candidates.extend(_console_candidates(project, console_scripts, candidates))
     candidates = _drop_mounted_apps(project, candidates)
     candidates = _drop_imported_duplicates(project, candidates)
+    candidates = _runners_of_shared_consumers(project, candidates)
+    candidates = _drop_app_runners(project, candidates)
     if declared is not None:
         candidates = _apply_declarations(project, candidates, declared)
     services = _without_probe_servers([_service(project, c) for c in candidates])
@@ -189,9 +191,11 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         if loop.scope and any(c.kind == "api" for c in out):
             continue  # a loop in a function of an app's module: a streaming response or a background thread
         if not _loop_in_worker_object_file(out):
-            add(_Candidate(path, loop.line, "worker", _loop_framework(loop.source), loop.scope or "loop"))
+            add(_Candidate(path, loop.line, "worker", _loop_framework(loop.source, facts), loop.scope or "loop"))
     for class_name, base, line in facts.classes:
-        if base.endswith("BaseCommand") and "/management/commands/" in f"/{path}":
+        if (base.endswith("BaseCommand") and "/management/commands/" in f"/{path}") or (
+            class_name == "Command" and base.rpartition(".")[2].endswith("Command") and base != "Command"
+        ):  # a management command, also one kept outside management/commands/ or on a project base class
             add(_Candidate(path, line, "job", "django-command", class_name))
         elif base == "arq.WorkerSettings":
             add(_Candidate(path, line, "worker", "arq", class_name))
@@ -207,9 +211,57 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         elif role == "job":
             framework = _cli_framework(facts)
             add(_Candidate(path, guard.line, "job", framework, "__main__"))
-    elif guard is None and facts.script_line and not out and _is_script(project, path):
-        add(_Candidate(path, facts.script_line, "job", "script", "script"))
+    elif guard is None and not out and _is_script(project, path):
+        line = facts.script_line or _module_work_line(project, path, facts)
+        if line:
+            add(_Candidate(path, line, "job", "script", "script"))
     return out
+
+
+_EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit"})
+_MODULE_WORK_METHODS = frozenset(
+    {"run", "start", "join", "work", "worker_main", "run_forever", "run_until_complete", "serve_forever"}
+    | {"run_polling", "start_polling", "infinity_polling", "polling", "main"}
+)
+
+
+def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
+    """The line of the first module-level call that does work, or 0: a function of the file
+    (``main()``), a function of another project module (``db.dump()``), ``sys.exit``,
+    ``asyncio.run``, or starting something (``thread.start()``, ``bot.run(token)``).
+    Logging set-up, configuration and library calls alone do not make a script."""
+    if path.endswith("__init__.py") or any(s.kind == "django-settings" for s in facts.signals):
+        return 0  # a package runs on import; settings are loaded by name
+    if any(i.module.split(".")[0] == "alembic" for i in facts.imports):
+        return 0  # a migration environment, run by alembic
+    local = {f.name for f in facts.functions}
+    imported = {i.alias for i in facts.imports}
+    for name, raw, line in facts.module_calls:
+        if name in NOT_ENTRYPOINT_CALLS:
+            continue
+        head, _, method = name.rpartition(".")
+        project_call = bool(head) and raw.split(".")[0] in imported and _project_module(project, path, head) is not None
+        if (
+            name in local
+            or name in _EXIT_CALLS
+            or name == "asyncio.run"
+            or method in _MODULE_WORK_METHODS
+            or project_call
+        ):
+            return line or 1
+    return 0
+
+
+def _project_module(project: Project, path: str, dotted: str) -> str | None:
+    """The project file that a dotted name (as imports expand it, ``.tasks`` when relative) starts with."""
+    stripped = dotted.lstrip(".")
+    level = len(dotted) - len(stripped)
+    parts = stripped.split(".") if stripped else []
+    for size in range(len(parts), 0 if not level else -1, -1):
+        found = project.resolve_module(path, ".".join(parts[:size]), level)
+        if found is not None:
+            return found
+    return None
 
 
 def _apply_declarations(
@@ -250,8 +302,13 @@ def _loop_in_worker_object_file(existing: list[_Candidate]) -> bool:
     return any(c.kind == "worker" for c in existing)
 
 
-def _loop_framework(source: str) -> str:
+def _loop_framework(source: str, facts: FileFacts) -> str:
     method = source.rpartition(".")[2]
+    roots = {i.module.split(".")[0] for i in facts.imports if not i.level}
+    if method in {"run_polling", "start_polling"} and not source.startswith("executor.") and "aiogram" in roots:
+        return "aiogram"  # aiogram 3's Dispatcher: stops polling on SIGTERM itself
+    if method in {"run_polling", "run_webhook"} and "telegram" in roots:
+        return "python-telegram-bot"  # Application.run_polling/run_webhook stop on SIGTERM themselves
     if source.endswith(("Consumer",)):
         return "kafka"
     for name, framework in LOOP_FRAMEWORKS:
@@ -452,6 +509,65 @@ def _drop_imported_duplicates(project: Project, candidates: list[_Candidate]) ->
     return [c for c in candidates if id(c) not in dropped]
 
 
+def _runners_of_shared_consumers(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A bot or consumer object at module level in a module other project code imports is
+    started by that code: the script or ``__main__`` job that reaches it is the worker, and
+    the object's module is not a second entrypoint (``client.run(token)`` in main.py for the
+    ``commands.Bot`` of bot.py; consume loops started from main.py on the shared consumers of kafka.py)."""
+    runners = [c for c in candidates if c.kind == "job" and (c.symbol in {"__main__", "script"} or c.console_script)]
+    if not runners:
+        return candidates
+    dropped: set[int] = set()
+    for candidate in candidates:
+        if candidate.kind != "worker" or candidate.framework not in CONSUMER_FRAMEWORKS or not candidate.objects:
+            continue
+        if not project.importers.get(candidate.path):
+            continue
+        for runner in runners:
+            if runner.path != candidate.path and candidate.path in project.reach_from(runner.path):
+                runner.kind, runner.framework = "worker", candidate.framework
+                runner.objects = runner.objects + candidate.objects
+                dropped.add(id(candidate))
+                break
+    return [c for c in candidates if id(c) not in dropped]
+
+
+def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A ``__main__`` block that only starts an app or worker another module builds
+    (``app = create_app()`` then ``app.run()``; ``celery_app.worker_main([...])``) runs that
+    entrypoint: it is not a job of its own."""
+    served = {c.path for c in candidates if c.kind in {"api", "worker"}}
+    if not served:
+        return candidates
+    kept = []
+    for candidate in candidates:
+        facts = project.files.get(candidate.path)
+        guard = facts.main_guard if facts is not None else None
+        runs_other = (
+            candidate.kind == "job"
+            and candidate.symbol == "__main__"
+            and facts is not None
+            and guard is not None
+            and _runs_app_of(project, candidate.path, facts, guard, served)
+        )
+        if not runs_other:
+            kept.append(candidate)
+    return kept
+
+
+def _runs_app_of(project: Project, path: str, facts: FileFacts, guard: MainGuardFact, served: set[str]) -> bool:
+    built = {o.name: o.ctor for o in facts.objects}
+    for call in _guard_calls(facts, guard, depth=1):
+        owner, _, method = call.rpartition(".")
+        if method not in _RUN_METHODS | SERVE_METHODS or not owner:
+            continue
+        source = built.get(owner, owner[:-2] if owner.endswith("()") else owner)
+        module = _project_module(project, path, source.rpartition(".")[0] or source)
+        if module is not None and module != path and module in served:
+            return True
+    return False
+
+
 def _drop_idle_imported_apis(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
     """An app object with no routes and nothing mounted in it, in a module another app of the same
     framework imports, serves nothing (``app = Flask(__name__)`` kept for a helper's decorators)."""
@@ -514,9 +630,9 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     reach = project.closure(starts)
     kind, framework = candidate.kind, candidate.framework
     if kind == "job" and (candidate.symbol in {"__main__", "script"} or candidate.console_script):
-        loops = [loop for path in sorted(reach) for loop in project.files[path].loops]
+        loops = [(loop, path) for path in sorted(reach) for loop in project.files[path].loops]
         if loops:  # the job runs a consume loop found in a module it imports: a worker
-            kind, framework = "worker", _loop_framework(loops[0].source)
+            kind, framework = "worker", _loop_framework(loops[0][0].source, project.files[loops[0][1]])
     # Files attached through decorators on our objects, and what they import.
     if objects:
         extra = {

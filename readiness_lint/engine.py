@@ -103,6 +103,8 @@ def _analyze_here(
         )
     if facts.functions:
         facts = _with_function_lines(facts, data)
+    if facts.module_calls:
+        facts = _with_call_lines(facts, data)
     suppressions = find_suppressions(data)
     return dataclasses.replace(facts, suppressions=suppressions) if suppressions else facts
 
@@ -122,6 +124,19 @@ def _with_function_lines(facts: FileFacts, data: bytes) -> FileFacts:
         lines.setdefault(name, line)
     functions = tuple(dataclasses.replace(f, line=lines.get(f.name, 0)) for f in facts.functions)
     return dataclasses.replace(facts, functions=functions)
+
+
+def _with_call_lines(facts: FileFacts, data: bytes) -> FileFacts:
+    """The line of each module-level call, from the bytes: the first line that starts with the
+    callee as written and an opening parenthesis (an indented one if no line starts with it)."""
+    calls = []
+    for name, raw, _ in facts.module_calls:
+        escaped = re.escape(raw.encode("utf-8", "surrogatepass"))
+        match = re.search(rb"^" + escaped + rb"[ \t]*\(", data, re.MULTILINE) or re.search(
+            rb"^[ \t]+" + escaped + rb"[ \t]*\(", data, re.MULTILINE
+        )
+        calls.append((name, raw, data.count(b"\n", 0, match.start()) + 1 if match else 0))
+    return dataclasses.replace(facts, module_calls=tuple(calls))
 
 
 Progress = Callable[[int, int, int], None]  # (files done, files in all, of them from the cache)

@@ -393,6 +393,7 @@ class Extractor:
         self.guard: _Frame | None = None
         self.handlers: list[_Handler] = []
         self.script_node: cst.CSTNode | None = None
+        self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
         self.mentions_sigterm = False
         self.installs_signal_handler: cst.CSTNode | None = None
         self.dispatch: dict[type, Callable[[Any], None]] = {
@@ -451,6 +452,7 @@ class Extractor:
         )
         if not as_main:
             self._find_script(body)
+            self._module_calls(body)
         for index, stmt in enumerate(body):
             self.ctx.in_docstring = index == 0 and _is_docstring(stmt)
             if as_main and not self.ctx.in_docstring and not _is_definition(stmt):
@@ -582,6 +584,38 @@ class Extractor:
                 continue
             self.script_node = stmt
             return
+
+    def _module_calls(self, body: Sequence[cst.CSTNode]) -> None:
+        """Calls made by expression statements at module level, in blocks too, but not in
+        functions, classes or the ``__main__`` block: ``main()``, ``db.dump()``, ``bot.run(token)``."""
+        for stmt in body:
+            if len(self.module_call_names) >= _MAX_MODULE_CALLS:
+                return
+            if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+                for small in stmt.body:
+                    value = small.value if isinstance(small, cst.Expr) else None
+                    if isinstance(value, cst.Await):
+                        value = value.expression
+                    raw = n.callee(value) if isinstance(value, cst.Call) else None
+                    name = self.ctx.resolve(raw) if raw else None
+                    if raw and name:
+                        self.module_call_names.setdefault(name, raw)
+            elif isinstance(stmt, cst.If):
+                if _is_main_guard(stmt.test):
+                    continue
+                branch: cst.If | cst.Else | None = stmt
+                while branch is not None:
+                    self._module_calls(_block(branch.body))
+                    branch = branch.orelse if isinstance(branch, cst.If) else None
+            elif isinstance(stmt, (cst.With, cst.For, cst.While)):
+                self._module_calls(_block(stmt.body))
+            elif isinstance(stmt, cst.Try):
+                self._module_calls(_block(stmt.body))
+                for handler in stmt.handlers:
+                    self._module_calls(_block(handler.body))
+                for extra in (stmt.orelse, stmt.finalbody):
+                    if extra is not None:
+                        self._module_calls(_block(extra.body))
 
     def visit_function(self, node: cst.FunctionDef) -> None:
         ctx = self.ctx
@@ -727,8 +761,30 @@ class Extractor:
         self.walk(node.body)
         self.handlers.pop()
         frame = self.frames[-1] if self.frames else self.module_frame
-        if broad and not record.reraises and frame.loop_depth == 0 and len(self.ctx.scope) <= 1:
+        # In a loop, a handler may count or collect the failure for later: only one that does
+        # nothing but report it (or pass) loses it, item after item.
+        if (
+            broad
+            and not record.reraises
+            and len(self.ctx.scope) <= 1
+            and (frame.loop_depth == 0 or self._only_reports(node.body))
+        ):
             frame.swallows = True
+
+    def _only_reports(self, body: cst.BaseSuite) -> bool:
+        """A handler body that only prints or logs, passes or continues."""
+        for stmt in _block(body):
+            smalls = stmt.body if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) else None
+            if smalls is None:
+                return False
+            for small in smalls:
+                if isinstance(small, (cst.Pass, cst.Continue)):
+                    continue
+                call = small.value if isinstance(small, cst.Expr) else None
+                name = self.ctx.resolve(n.callee(call)) if isinstance(call, cst.Call) else None
+                if name is None or not name.startswith(_REPORT_PREFIXES):
+                    return False
+        return True
 
     def visit_while(self, node: cst.While) -> None:
         forever = _is_forever(node.test)
@@ -1307,6 +1363,7 @@ class Extractor:
             script_line=pos(self.script_node)[0] if self.script_node is not None else 0,
             script_swallows=self.module_frame.swallows or self.module_frame.exits_zero_in_handler,
             module_refs=tuple(refs),
+            module_calls=tuple((name, raw, 0) for name, raw in self.module_call_names.items()),
             classes=tuple(classes),
             findings=tuple(f for f in findings if f.rule not in self.rule_errors),
             rule_errors=tuple(sorted(self.rule_errors.items())),
@@ -1331,6 +1388,7 @@ _DRY_RUN_OPTION = re.compile(
 )
 _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
 _DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"})
+_HTTP_DELETES = frozenset({"requests.delete", "httpx.delete"})  # deleting through someone's API
 _TEMPORARY = re.compile(r"te?mp", re.IGNORECASE)
 
 
@@ -1343,6 +1401,8 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call) -> str:
         return name if name in _DESTRUCTIVE_CALLS else f"{method}()"
     if method in {"delete_objects", "delete_object", "delete_bucket", "delete_blob", "delete_blobs"}:
         return f"{method}()"
+    if name in _HTTP_DELETES:
+        return "HTTP DELETE"
     if method == "delete" and (".objects." in raw or "()." in raw):
         return "ORM delete()"
     return ""
@@ -1482,6 +1542,29 @@ def _is_docstring(stmt: cst.CSTNode) -> bool:
         and isinstance(stmt.body[0], cst.Expr)
         and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
     )
+
+
+_MAX_MODULE_CALLS = 32
+# Calls that only tell someone about an error.
+_REPORT_PREFIXES = (
+    "print",
+    "pprint.",
+    "logging.",
+    "log.",
+    "logger.",
+    "LOG.",
+    "LOGGER.",
+    "_log.",
+    "_logger.",
+    "traceback.print_exc",
+    "sys.stderr.write",
+    "warnings.warn",
+)
+
+
+def _block(block: cst.BaseSuite) -> Sequence[cst.CSTNode]:
+    """The statements of a block: an indented one, or ``if x: f(); g()`` on one line."""
+    return [block] if isinstance(block, cst.SimpleStatementSuite) else block.body
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:

@@ -167,6 +167,9 @@ class FileFacts:
     script_line: int = 0
     script_swallows: bool = False
     module_refs: tuple[tuple[str, str, int], ...] = ()
+    # (callee, as written, line): calls made by expression statements at module level, outside
+    # functions, classes and the `__main__` block (what running the file does)
+    module_calls: tuple[tuple[str, str, int], ...] = ()
     classes: tuple[tuple[str, str, int], ...] = ()
     findings: tuple[LineFinding, ...] = ()
     rule_errors: tuple[tuple[str, str], ...] = ()
@@ -212,6 +215,7 @@ class FileFacts:
             script_line=data.get("script_line", 0),
             script_swallows=data.get("script_swallows", False),
             module_refs=tuple(tuple(r) for r in data.get("module_refs", ())),
+            module_calls=tuple(tuple(c) for c in data.get("module_calls", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             findings=tuple(LineFinding(**d) for d in data.get("findings", ())),
             rule_errors=tuple(tuple(e) for e in data.get("rule_errors", ())),

@@ -89,7 +89,7 @@ SINGLE_FILE_CASES = {
     ),
     "telegram-bot": (
         "from telegram.ext import Application\n\napplication = Application.builder().token(TOKEN).build()\napplication.run_polling()\n",
-        [(4, "worker", "telegram")],
+        [(4, "worker", "python-telegram-bot")],
     ),
     "redis-pubsub": (
         "import redis\n\np = redis.Redis().pubsub()\np.subscribe('events')\nfor message in p.listen():\n    handle(message)\n",

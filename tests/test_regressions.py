@@ -408,3 +408,139 @@ def test_a_faststream_worker_with_a_probe_server(make_tree: Tree) -> None:
     eps, checks = summary(root)
     assert eps == [("main.py", "worker", "faststream"), ("rq_worker.py", "worker", "rq")]
     assert next(iter(checks.values()))["missing-graceful-shutdown"] == "pass"
+
+
+# Round 6 (held-out services, 2026-11-29): scripts without a `__main__` block, bots and consumers
+# started from another module, app runners, commands outside management/commands/.
+
+
+def test_module_level_scripts_that_do_work_are_jobs(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            # calls functions of other project modules at module level (a cron backup)
+            "backup.py": "import logging\nimport database as db\n\nlogging.basicConfig(level=logging.INFO)\ndb.dump()\n",
+            "database.py": "import subprocess\n\n\ndef dump():\n    subprocess.run(['pg_dump', 'shop'], check=True)\n",
+            # calls its own function, then exits
+            "cleanup.py": "import sys\n\n\ndef cleanup():\n    return 0\n\n\ncleanup()\nsys.exit(0)\n",
+            # only configuration and library calls at import: not a script
+            "settings_local.py": "import logging\nimport os\n\nos.environ.setdefault('MODE', 'x')\nlogging.getLogger('a').setLevel(10)\n",
+            # a package runs on import; a migration environment is run by alembic
+            "pkg/__init__.py": "def setup():\n    pass\n\n\nsetup()\n",
+            "alembic/env.py": "from alembic import context\n\n\ndef run_migrations_online():\n    pass\n\n\nrun_migrations_online()\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("backup.py", "job", "script"), ("cleanup.py", "job", "script")]
+    report = run([str(root)])
+    assert {r.entrypoint.path: r.entrypoint.line for r in report.entrypoints} == {"backup.py": 5, "cleanup.py": 8}
+
+
+def test_a_bot_defined_in_one_module_and_run_from_another_is_one_worker_where_it_runs(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "bot.py": "import discord\nfrom discord.ext import commands\n\nclient = commands.Bot(command_prefix='^', intents=discord.Intents.all())\n",
+            "main.py": "import bot\n\nclient = bot.client\nclient.load_extension('cogs.tasks')\nclient.run(bot.token)\n",
+        }
+    )
+    eps, checks = summary(root)
+    assert eps == [("main.py", "worker", "discord")]
+    assert next(iter(checks.values()))["missing-graceful-shutdown"] == "pass"  # discord.py drains itself
+
+
+def test_shared_kafka_consumers_are_not_an_entrypoint_the_script_that_starts_the_loops_is(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "worker/kafka.py": "from confluent_kafka import Consumer\n\nconsumer = Consumer({'group.id': 'g'})\n",
+            "worker/loop.py": (
+                "from worker.kafka import consumer\n\n\ndef consume_loop(topic):\n    consumer.subscribe([topic])\n"
+                "    while True:\n        msg = consumer.poll(timeout=1.0)\n        handle(msg)\n"
+            ),
+            "worker/main.py": (
+                "import logging\nfrom threading import Thread\n\nfrom worker.loop import consume_loop\n\n"
+                "logging.basicConfig(level=logging.INFO)\nthread = Thread(target=consume_loop, args=('t',))\nthread.start()\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("worker/main.py", "worker", "kafka")]
+
+
+def test_a_main_block_that_runs_an_app_built_elsewhere_is_not_a_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app/factory.py": "from sanic import Sanic\n\n\ndef create_app():\n    app = Sanic('wallet')\n    return app\n",
+            "app/main.py": "from app.factory import create_app\n\napp = create_app()\n\nif __name__ == '__main__':\n    app.run(host='0.0.0.0', port=8000)\n",
+            "tasks/celery_app.py": "from celery import Celery\n\ncelery_app = Celery('bot', broker='redis://redis:6379/0')\n",
+            "tasks/worker.py": (
+                "import os\nfrom .celery_app import celery_app\n\nif __name__ == '__main__':\n"
+                "    concurrency = int(os.getenv('WORKER_CONCURRENCY', '4'))\n"
+                "    celery_app.worker_main(['worker', f'--concurrency={concurrency}'])\n"
+            ),
+            "tasks/__init__.py": "",
+            "app/__init__.py": "",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("app/factory.py", "api", "sanic"), ("tasks/celery_app.py", "worker", "celery")]
+
+
+def test_management_command_outside_management_commands(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "helpers/opinion_importer.py": (
+                "from cl.lib.command_utils import VerboseCommand\n\n\nclass Command(VerboseCommand):\n"
+                "    def handle(self, *args, **options):\n        pass\n"
+            ),
+            "helpers/forms.py": "from django import forms\n\n\nclass Command(forms.Form):\n    pass\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("helpers/opinion_importer.py", "job", "django-command")]
+
+
+def test_telegram_frameworks_that_stop_on_sigterm_themselves(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "aiogram_bot.py": (
+                "import asyncio\nfrom aiogram import Bot, Dispatcher\n\n\nasync def main():\n    dp = Dispatcher()\n"
+                "    await dp.start_polling(Bot('t'))\n\n\nif __name__ == '__main__':\n    asyncio.run(main())\n"
+            ),
+            "ptb_bot.py": (
+                "from telegram.ext import ApplicationBuilder\n\n\ndef main():\n    app = ApplicationBuilder().token('t').build()\n"
+                "    app.run_webhook(listen='0.0.0.0', port=8443)\n\n\nif __name__ == '__main__':\n    main()\n"
+            ),
+            "telebot_bot.py": "import telebot\n\n\ndef main():\n    bot = telebot.TeleBot('t')\n    bot.infinity_polling()\n\n\nif __name__ == '__main__':\n    main()\n",
+        }
+    )
+    eps, checks = summary(root)
+    frameworks = {path: framework for path, _, framework in eps}
+    assert frameworks["aiogram_bot.py"] == "aiogram" and frameworks["ptb_bot.py"] == "python-telegram-bot"
+    shutdown = {ep.split(":")[1]: c["missing-graceful-shutdown"] for ep, c in checks.items()}
+    assert shutdown == {"aiogram_bot.py": "pass", "ptb_bot.py": "pass", "telebot_bot.py": "fail"}
+
+
+def test_deleting_through_an_http_api_is_destructive(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "cleanup.py": (
+                "import requests\n\n\ndef main():\n    for item in requests.get('https://api/x', timeout=5).json():\n"
+                "        requests.delete('https://api/x/' + item['id'], timeout=5)\n\n\nif __name__ == '__main__':\n    main()\n"
+            ),
+        }
+    )
+    _, checks = summary(root)
+    assert next(iter(checks.values()))["missing-dry-run"] == "fail"
+
+
+def test_a_job_loop_whose_handler_only_reports_the_error_exits_zero(make_tree: Tree) -> None:
+    reports = (
+        "import csv\n\nrows = []\nfor row in csv.reader(open('in.csv')):\n    try:\n        rows.append(float(row[1]))\n"
+        "    except Exception as e:\n        print(e)\n\nprint(len(rows))\n"
+    )
+    counts = reports.replace("        print(e)\n", "        failed.append(row)\n").replace(
+        "rows = []\n", "rows = []\nfailed = []\n"
+    )
+    root = make_tree({"report_only.py": reports, "counts_failures.py": counts})
+    _, checks = summary(root)
+    exit_code = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
+    assert exit_code == {"report_only.py": "fail", "counts_failures.py": "pass"}

@@ -17,6 +17,7 @@ SELF_DRAINING = frozenset(
         "faust",
         "slack-bolt",
         "python-telegram-bot",
+        "aiogram",
         "discord",
         "faststream",
         "declared",
@@ -32,7 +33,7 @@ class MissingGracefulShutdown(ServiceRule):
     what_it_does = (
         "Checks that a worker running its own consume loop (Kafka, SQS, Redis, RabbitMQ, Pub/Sub, bots, "
         "`while True` polling) handles SIGTERM somewhere it reaches. Workers run by a framework that "
-        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater, discord.py, FastStream) pass. A SIGINT handler alone does not."
+        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater and Application, aiogram 3's Dispatcher, discord.py, FastStream) pass. A SIGINT handler alone does not."
     )
     why_bad = (
         "Containers are stopped with SIGTERM and killed a few seconds later. Without a handler the "
