@@ -180,6 +180,9 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         if kind_fw is not None:
             kind, framework = kind_fw
             add(_Candidate(path, obj.line, kind, framework, obj.name, ((path, obj.name),)))
+    nameko = [task for task in facts.tasks if task.framework == "nameko"]
+    if nameko:  # a nameko service class: `nameko run module` serves its RPC and event handlers
+        add(_Candidate(path, nameko[0].line, "worker", "nameko", "service"))
     for signal in facts.signals:
         if signal.kind == "schedule":
             add(_Candidate(path, signal.line, "job", "schedule", "schedule"))
@@ -240,7 +243,7 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         if name in NOT_ENTRYPOINT_CALLS:
             continue
         head, _, method = name.rpartition(".")
-        project_call = bool(head) and raw.split(".")[0] in imported and _project_module(project, path, head) is not None
+        project_call = bool(head) and raw.split(".")[0] in imported and project.module_of(path, head) is not None
         if (
             name in local
             or name in _EXIT_CALLS
@@ -250,18 +253,6 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         ):
             return line or 1
     return 0
-
-
-def _project_module(project: Project, path: str, dotted: str) -> str | None:
-    """The project file that a dotted name (as imports expand it, ``.tasks`` when relative) starts with."""
-    stripped = dotted.lstrip(".")
-    level = len(dotted) - len(stripped)
-    parts = stripped.split(".") if stripped else []
-    for size in range(len(parts), 0 if not level else -1, -1):
-        found = project.resolve_module(path, ".".join(parts[:size]), level)
-        if found is not None:
-            return found
-    return None
 
 
 def _apply_declarations(
@@ -382,7 +373,7 @@ BOT_BASES = {
 }
 
 
-_RUN_METHODS = frozenset({"run", "start", "work", "worker_main", "run_forever"})
+_RUN_METHODS = frozenset({"run", "start", "work", "worker_main", "run_forever", "main"})
 
 
 def _inline_worker(facts: FileFacts, guard: MainGuardFact) -> str | None:
@@ -562,7 +553,7 @@ def _runs_app_of(project: Project, path: str, facts: FileFacts, guard: MainGuard
         if method not in _RUN_METHODS | SERVE_METHODS or not owner:
             continue
         source = built.get(owner, owner[:-2] if owner.endswith("()") else owner)
-        module = _project_module(project, path, source.rpartition(".")[0] or source)
+        module = project.module_of(path, source.rpartition(".")[0] or source)
         if module is not None and module != path and module in served:
             return True
     return False

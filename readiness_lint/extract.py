@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
-from readiness_lint.frameworks import is_entrypoint_ctor
+from readiness_lint.frameworks import CONSUME_METHODS, is_entrypoint_ctor
 from readiness_lint.model import (
     MOUNTED,
     FileFacts,
@@ -30,6 +30,7 @@ from readiness_lint.model import (
     RouteFact,
     SignalFact,
     TaskFact,
+    WrapperLoopFact,
 )
 from readiness_lint.packaging import ENTRY_POINT
 
@@ -221,29 +222,6 @@ _HEARTBEAT_TEXT = re.compile(
 )
 _HEARTBEAT_NAME = re.compile(r"heart_?beat|liveness|alive|dead_?man", re.IGNORECASE)
 _METRICS_FILE = re.compile(r"(?:^|[/\\_\-.])metrics?(?:[\w\-.]*)\.(?:jsonl?|csv|prom|txt|ndjson)$", re.IGNORECASE)
-CONSUME_METHODS = frozenset(
-    {
-        "poll",
-        "consume",
-        "receive_message",
-        "receive_messages",
-        "basic_get",
-        "blpop",
-        "brpop",
-        "brpoplpush",
-        "blmove",
-        "xread",
-        "xreadgroup",
-        "get_message",
-        "pull",
-        "getmany",
-        "get_updates",
-        "getUpdates",
-        "fetch_messages",
-        "dequeue",
-        "reserve",
-    }
-)
 CONSUMER_CTOR_SUFFIXES = ("Consumer", "KafkaConsumer", "AIOKafkaConsumer")
 
 
@@ -689,6 +667,8 @@ class Extractor:
                 node,
                 lambda line, col: TaskFact(owner=owner_r, function=function, line=line, framework=framework),
             )
+        elif resolved in _NAMEKO_ENTRYPOINTS:  # a method of a nameko service: `nameko run` consumes for it
+            self.ctx.later(node, lambda line, col: TaskFact(owner="", function=function, line=line, framework="nameko"))
 
     def visit_class(self, node: cst.ClassDef) -> None:
         bases = [self.ctx.resolve(n.dotted(b.value)) or "" for b in node.bases]
@@ -792,9 +772,11 @@ class Extractor:
         self._enter_loop()
         if forever:
             source = self._consume_call_in(node.body, node.test)
+            scope = self.scope_name()
             if source:
-                scope = self.scope_name()
                 self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
+            elif calls := self._loop_calls(node.body):
+                self.ctx.later(node, lambda line, col: WrapperLoopFact(line=line, scope=scope, calls=calls))
         self.walk(node.body)
         self._leave_loop()
         if node.orelse is not None:
@@ -1256,6 +1238,18 @@ class Extractor:
                 self.compared_names.add(operand.value)  # `value in PLACEHOLDERS`
         self.generic(node)
 
+    def _loop_calls(self, body: cst.CSTNode) -> tuple[str, ...]:
+        """The functions a loop calls itself (not logging, printing or sleeping), first seen first."""
+        found: dict[str, None] = {}
+        for node in n.descendants(body):
+            raw = n.callee(node) if isinstance(node, cst.Call) and len(found) < _MAX_LOOP_CALLS else None
+            if not raw or ("." in raw and raw.partition(".")[0] not in self.ctx.aliases):
+                continue  # a method of some object: not a function the project stage can look into
+            name = self.ctx.resolve(raw)
+            if name and not name.startswith((*_REPORT_PREFIXES, "time.", "asyncio.sleep")):
+                found.setdefault(name, None)
+        return tuple(found)
+
     def _consume_call_in(self, body: cst.CSTNode, test: cst.BaseExpression) -> str:
         """The first consume-like call in a loop body (``consumer.poll``, ``sqs.receive_message``)."""
         found: list[str] = []
@@ -1358,6 +1352,7 @@ class Extractor:
             tasks=tuple(buckets.get(TaskFact, [])),
             signals=tuple(_dedupe_signals(buckets.get(SignalFact, []))),
             loops=tuple(buckets.get(LoopFact, [])),
+            wrapper_loops=tuple(buckets.get(WrapperLoopFact, [])),
             functions=functions,
             main_guard=guard,
             script_line=pos(self.script_node)[0] if self.script_node is not None else 0,
@@ -1545,6 +1540,10 @@ def _is_docstring(stmt: cst.CSTNode) -> bool:
 
 
 _MAX_MODULE_CALLS = 32
+_NAMEKO_ENTRYPOINTS = frozenset(
+    {"nameko.rpc.rpc", "nameko.events.event_handler", "nameko.messaging.consume", "nameko.timer.timer"}
+)
+_MAX_LOOP_CALLS = 8
 # Calls that only tell someone about an error.
 _REPORT_PREFIXES = (
     "print",

@@ -62,6 +62,7 @@ WORKER_CTORS = {
     "discord.Bot": "discord",
     "faststream.FastStream": "faststream",
     "discord.ext.commands.Bot": "discord",
+    "loafer.managers.LoaferManager": "loafer",
 }
 JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler"}
 
@@ -71,3 +72,29 @@ def is_entrypoint_ctor(ctor: str) -> bool:
     if ctor in API_CTORS or ctor in WORKER_CTORS:
         return True
     return any(ctor.startswith(prefix) for prefix in JOB_CTOR_PREFIXES)
+
+
+# Calls that take the next message off a queue, a topic or a bot API.
+CONSUME_METHODS = frozenset(
+    {
+        "poll",
+        "consume",
+        "receive_message",
+        "receive_messages",
+        "basic_get",
+        "blpop",
+        "brpop",
+        "brpoplpush",
+        "blmove",
+        "xread",
+        "xreadgroup",
+        "get_message",
+        "pull",
+        "getmany",
+        "get_updates",
+        "getUpdates",
+        "fetch_messages",
+        "dequeue",
+        "reserve",
+    }
+)

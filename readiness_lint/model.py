@@ -110,6 +110,16 @@ class LoopFact:
 
 
 @dataclass(frozen=True)
+class WrapperLoopFact:
+    """A forever loop with no consume call of its own: the functions it calls, one of which may
+    take the next message (``while True: messages = receive()``); the project stage looks."""
+
+    line: int
+    scope: str
+    calls: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class FunctionFact:
     """What a module-level function does that matters for exit codes and loops."""
 
@@ -162,6 +172,7 @@ class FileFacts:
     tasks: tuple[TaskFact, ...] = ()
     signals: tuple[SignalFact, ...] = ()
     loops: tuple[LoopFact, ...] = ()
+    wrapper_loops: tuple[WrapperLoopFact, ...] = ()
     functions: tuple[FunctionFact, ...] = ()
     main_guard: MainGuardFact | None = None
     script_line: int = 0
@@ -194,6 +205,9 @@ class FileFacts:
             tasks=tuple(TaskFact(**d) for d in data.get("tasks", ())),
             signals=tuple(SignalFact(**d) for d in data.get("signals", ())),
             loops=tuple(LoopFact(**d) for d in data.get("loops", ())),
+            wrapper_loops=tuple(
+                WrapperLoopFact(**{**d, "calls": tuple(d["calls"])}) for d in data.get("wrapper_loops", ())
+            ),
             functions=tuple(
                 FunctionFact(
                     **{**d, "calls": tuple(d["calls"]), "ignored_statuses": tuple(d.get("ignored_statuses", ()))}

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from readiness_lint.model import Entrypoint, FileFacts, RouteFact, SignalFact
+from readiness_lint.frameworks import CONSUME_METHODS
+from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, LoopFact, RouteFact, SignalFact
 
 ObjectRef = tuple[str, str]  # (path, name)
 
@@ -42,6 +43,51 @@ class Project:
             for start in range(len(parts)):
                 index.setdefault(".".join(parts[start:]), []).append(path)
         self._suffix_index = index
+        self._resolve_wrapper_loops()
+
+    def _resolve_wrapper_loops(self) -> None:
+        """A forever loop that calls a project function which takes the next message
+        (``def receive(): return sqs.receive_message(...)``) is a consume loop like any other."""
+        for path, facts in list(self.files.items()):
+            found = []
+            for loop in facts.wrapper_loops:
+                for call in loop.calls:
+                    function = self.function(path, call)
+                    consume = (
+                        next(
+                            (c for c in function.calls if "." in c and c.rpartition(".")[2] in CONSUME_METHODS),
+                            None,
+                        )
+                        if function is not None
+                        else None
+                    )
+                    if consume is not None:
+                        found.append(LoopFact(line=loop.line, scope=loop.scope, source=consume))
+                        break
+            if found:
+                self.files[path] = replace(facts, loops=tuple(sorted((*facts.loops, *found), key=lambda x: x.line)))
+
+    def function(self, path: str, name: str) -> FunctionFact | None:
+        """The module-level function a call made in ``path`` reaches: one of the file's own
+        (``receive``) or of a project module (``app.aws.sqs.receive``, ``.queue.receive``)."""
+        module, _, function_name = name.rpartition(".")
+        target = path if not module else self.module_of(path, module)
+        if target is None or target not in self.files:
+            return None
+        if module and target == path:
+            return None  # `obj.method()` on a name of this file, not one of its functions
+        return next((f for f in self.files[target].functions if f.name == function_name), None)
+
+    def module_of(self, path: str, dotted: str) -> str | None:
+        """The project file a dotted name (as imports expand it; ``.tasks`` when relative) starts with."""
+        stripped = dotted.lstrip(".")
+        level = len(dotted) - len(stripped)
+        parts = stripped.split(".") if stripped else []
+        for size in range(len(parts), 0 if not level else -1, -1):
+            found = self.resolve_module(path, ".".join(parts[:size]), level)
+            if found is not None:
+                return found
+        return None
 
     # modules -----------------------------------------------------------------------
     def module_name(self, path: str) -> str:

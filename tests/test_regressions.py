@@ -544,3 +544,59 @@ def test_a_job_loop_whose_handler_only_reports_the_error_exits_zero(make_tree: T
     _, checks = summary(root)
     exit_code = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
     assert exit_code == {"report_only.py": "fail", "counts_failures.py": "pass"}
+
+
+def test_a_forever_loop_around_a_project_function_that_receives_is_a_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app/aws/sqs.py": (
+                "import boto3\n\nsqs = boto3.client('sqs')\n\n\ndef receive():\n"
+                "    return sqs.receive_message(QueueUrl='q', WaitTimeSeconds=20)\n"
+            ),
+            "main.py": (
+                "from app.aws.sqs import receive\n\n\ndef start():\n    while True:\n        try:\n"
+                "            messages = receive().get('Messages')\n            handle(messages)\n"
+                "        except Exception as ex:\n            print(ex)\n\n\nif __name__ == '__main__':\n    start()\n"
+            ),
+            # a forever loop around a function that does not receive anything stays what it was
+            "report.py": (
+                "import time\nfrom app.render import render\n\nif __name__ == '__main__':\n    while True:\n"
+                "        render()\n        if done():\n            break\n"
+            ),
+            "app/render.py": "def render():\n    return 1\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("main.py", "worker", "sqs"), ("report.py", "job", "python")]
+
+
+def test_nameko_services_and_loafer_managers_are_workers_that_drain_themselves(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "risk.py": (
+                "from nameko.rpc import rpc\n\n\nclass RiskService:\n    name = 'risk'\n\n    @rpc\n"
+                "    def predict(self, payload):\n        return 1\n"
+            ),
+            "consumer/__main__.py": (
+                "from loafer.managers import LoaferManager\nfrom .routes import routes\n\n"
+                "manager = LoaferManager(routes=routes)\nmanager.run()\n"
+            ),
+            "consumer/routes.py": "routes = []\n",
+            "consumer/__init__.py": "",
+        }
+    )
+    eps, checks = summary(root)
+    assert eps == [("consumer/__main__.py", "worker", "loafer"), ("risk.py", "worker", "nameko")]
+    assert {c["missing-graceful-shutdown"] for c in checks.values()} == {"pass"}
+
+
+def test_a_package_main_that_starts_the_app_of_another_module_is_not_a_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "pyconsumer/app.py": "import faust\n\napp = faust.App('consumer', broker='kafka://k:9092')\n",
+            "pyconsumer/__main__.py": "from pyconsumer.app import app\napp.main()\n",
+            "pyconsumer/__init__.py": "",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("pyconsumer/app.py", "worker", "faust")]

@@ -19,6 +19,8 @@ SELF_DRAINING = frozenset(
         "python-telegram-bot",
         "aiogram",
         "discord",
+        "loafer",
+        "nameko",
         "faststream",
         "declared",
     }
@@ -33,7 +35,7 @@ class MissingGracefulShutdown(ServiceRule):
     what_it_does = (
         "Checks that a worker running its own consume loop (Kafka, SQS, Redis, RabbitMQ, Pub/Sub, bots, "
         "`while True` polling) handles SIGTERM somewhere it reaches. Workers run by a framework that "
-        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater and Application, aiogram 3's Dispatcher, discord.py, FastStream) pass. A SIGINT handler alone does not."
+        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater and Application, aiogram 3's Dispatcher, discord.py, FastStream, loafer, `nameko run`) pass. A SIGINT handler alone does not."
     )
     why_bad = (
         "Containers are stopped with SIGTERM and killed a few seconds later. Without a handler the "
