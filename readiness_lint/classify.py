@@ -197,7 +197,10 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             add(_Candidate(path, loop.line, "worker", _loop_framework(loop.source, facts), loop.scope or "loop"))
     for class_name, base, line in facts.classes:
         if (base.endswith("BaseCommand") and "/management/commands/" in f"/{path}") or (
-            class_name == "Command" and base.rpartition(".")[2].endswith("Command") and base != "Command"
+            class_name == "Command"
+            and base.rpartition(".")[2].endswith("Command")
+            and "." in base  # imported: Django's, or a project's base on top of it
+            and base.split(".")[0] not in _OTHER_COMMAND_FRAMEWORKS
         ):  # a management command, also one kept outside management/commands/ or on a project base class
             add(_Candidate(path, line, "job", "django-command", class_name))
         elif base == "arq.WorkerSettings":
@@ -221,6 +224,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     return out
 
 
+# `class Command(...)` bases that are not Django management commands (build steps, CLI frameworks).
+_OTHER_COMMAND_FRAMEWORKS = frozenset({"distutils", "setuptools", "_distutils", "click", "cleo", "cliff", "pip"})
 _EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit"})
 _MODULE_WORK_METHODS = frozenset(
     {"run", "start", "join", "work", "worker_main", "run_forever", "run_until_complete", "serve_forever"}
@@ -229,28 +234,26 @@ _MODULE_WORK_METHODS = frozenset(
 
 
 def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
-    """The line of the first module-level call that does work, or 0: a function of the file
-    (``main()``), a function of another project module (``db.dump()``), ``sys.exit``,
-    ``asyncio.run``, or starting something (``thread.start()``, ``bot.run(token)``).
-    Logging set-up, configuration and library calls alone do not make a script."""
+    """The line of the first module-level call that does work, or 0: ``sys.exit``, ``asyncio.run``,
+    starting something (``thread.start()``, ``bot.run(token)``), or, in a file that is not part of
+    a package (a package's modules are there to be imported, and may register things with calls
+    of their own at import), a function of the file (``main()``) or of another project module
+    (``db.dump()``). Logging set-up, configuration and library calls alone do not make a script."""
     if path.endswith("__init__.py") or any(s.kind == "django-settings" for s in facts.signals):
         return 0  # a package runs on import; settings are loaded by name
     if any(i.module.split(".")[0] == "alembic" for i in facts.imports):
         return 0  # a migration environment, run by alembic
-    local = {f.name for f in facts.functions}
-    imported = {i.alias for i in facts.imports}
+    directory = path.rpartition("/")[0]
+    standalone = (f"{directory}/__init__.py" if directory else "__init__.py") not in project.files
+    local = {f.name for f in facts.functions} if standalone else set()
+    imported = {i.alias for i in facts.imports} if standalone else set()
     for name, raw, line in facts.module_calls:
         if name in NOT_ENTRYPOINT_CALLS:
             continue
         head, _, method = name.rpartition(".")
         project_call = bool(head) and raw.split(".")[0] in imported and project.module_of(path, head) is not None
-        if (
-            name in local
-            or name in _EXIT_CALLS
-            or name == "asyncio.run"
-            or method in _MODULE_WORK_METHODS
-            or project_call
-        ):
+        starts = name in _EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS
+        if starts or name in local or project_call:
             return line or 1
     return 0
 

@@ -563,9 +563,10 @@ class Extractor:
             self.script_node = stmt
             return
 
-    def _module_calls(self, body: Sequence[cst.CSTNode]) -> None:
+    def _module_calls(self, body: Sequence[cst.CSTNode], nested: bool = False) -> None:
         """Calls made by expression statements at module level, in blocks too, but not in
-        functions, classes or the ``__main__`` block: ``main()``, ``db.dump()``, ``bot.run(token)``."""
+        functions, classes or the ``__main__`` block: ``main()``, ``db.dump()``, ``bot.run(token)``.
+        An exit inside a block is an import-time guard (``except ImportError: sys.exit(1)``): left out."""
         for stmt in body:
             if len(self.module_call_names) >= _MAX_MODULE_CALLS:
                 return
@@ -576,24 +577,24 @@ class Extractor:
                         value = value.expression
                     raw = n.callee(value) if isinstance(value, cst.Call) else None
                     name = self.ctx.resolve(raw) if raw else None
-                    if raw and name:
+                    if raw and name and not (nested and name in EXIT_CALLS):
                         self.module_call_names.setdefault(name, raw)
             elif isinstance(stmt, cst.If):
                 if _is_main_guard(stmt.test):
                     continue
                 branch: cst.If | cst.Else | None = stmt
                 while branch is not None:
-                    self._module_calls(_block(branch.body))
+                    self._module_calls(_block(branch.body), nested=True)
                     branch = branch.orelse if isinstance(branch, cst.If) else None
             elif isinstance(stmt, (cst.With, cst.For, cst.While)):
-                self._module_calls(_block(stmt.body))
+                self._module_calls(_block(stmt.body), nested=True)
             elif isinstance(stmt, cst.Try):
-                self._module_calls(_block(stmt.body))
+                self._module_calls(_block(stmt.body), nested=True)
                 for handler in stmt.handlers:
-                    self._module_calls(_block(handler.body))
+                    self._module_calls(_block(handler.body), nested=True)
                 for extra in (stmt.orelse, stmt.finalbody):
                     if extra is not None:
-                        self._module_calls(_block(extra.body))
+                        self._module_calls(_block(extra.body), nested=True)
 
     def visit_function(self, node: cst.FunctionDef) -> None:
         ctx = self.ctx

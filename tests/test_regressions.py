@@ -600,3 +600,23 @@ def test_a_package_main_that_starts_the_app_of_another_module_is_not_a_job(make_
     )
     eps, _ = summary(root)
     assert eps == [("pyconsumer/app.py", "worker", "faust")]
+
+
+def test_import_time_calls_of_library_modules_are_not_scripts(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            # a package module that registers something with its own function at import
+            "lib/__init__.py": "",
+            "lib/pretty.py": "def for_type(name, printer):\n    pass\n\n\nfor_type('collections.deque', repr)\n",
+            # an import-time guard that exits: not a script either
+            "completion.py": (
+                "import os\nimport sys\n\nif os.environ.get('_COMPLETE'):\n    try:\n        import argcomplete\n"
+                "    except ImportError:\n        sys.exit(-1)\n"
+            ),
+            # a build step's Command, and one on a base bound at run time
+            "build.py": "from distutils.core import Command\n\n\nclass Command(Command):\n    pass\n",
+            "setup_helpers.py": "import distutils.core\n\n_Command = distutils.core.Command\n\n\nclass Command(_Command):\n    pass\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == []
