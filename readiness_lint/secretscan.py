@@ -358,6 +358,22 @@ def url_hits(text: str) -> list[SecretHit]:
     return hits
 
 
+# Passwords every installation of a database or broker starts with: anyone can guess them.
+DEFAULT_PASSWORDS = frozenset({"postgres", "guest", "root", "admin", "mysql", "rabbitmq"})
+
+
+def default_credential_hits(text: str) -> list[SecretHit]:
+    """Well-known default passwords in URLs (``amqp://guest:guest@``, ``postgres:postgres@``):
+    not secret, but credentials all the same, which production must not run with."""
+    if "://" not in text:
+        return []
+    return [
+        SecretHit("default password in URL", match.group(2))
+        for match in URL_CREDENTIALS.finditer(text)
+        if match.group(2).lower() in DEFAULT_PASSWORDS
+    ]
+
+
 def redact(value: str) -> str:
     """A short, safe description of a secret: a prefix of at most 4 characters and the length."""
     shown = value[: min(4, len(value) // 4)]

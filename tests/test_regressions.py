@@ -620,3 +620,19 @@ def test_import_time_calls_of_library_modules_are_not_scripts(make_tree: Tree) -
     )
     eps, _ = summary(root)
     assert eps == []
+
+
+def test_default_passwords_are_reported_with_medium_confidence_and_never_printed(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "consumer.py": (
+                "import os\n\nBROKER = os.getenv('RABBITMQ_URL', 'amqp://guest:guest@localhost:5672/')\n"
+                "conn = connect(host='db', user='postgres', password='postgres')\n"
+                "TEMPLATE = 'postgres://user:password@host/db'\n"
+            ),
+        }
+    )
+    report = run([str(root)])
+    secrets = [(f.line, f.confidence) for f in report.findings if f.name == "hardcoded-secret"]
+    assert secrets == [(3, "medium"), (4, "medium")]
+    assert not any("guest" in f.message or "postgres" in f.message for f in report.findings)

@@ -33,8 +33,9 @@ class HardcodedSecret(LineRule):
     what_it_does = (
         "Finds credentials in string literals: provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
         "Google, private keys, JWTs), passwords inside URLs, and credential-looking literals bound to "
-        "secret-like names (assignments, keyword arguments, dict keys, parameter defaults). Values are "
-        "never printed: a finding shows a short prefix and the length."
+        "secret-like names (assignments, keyword arguments, dict keys, parameter defaults). A database's or "
+        'broker\'s out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password="postgres"`) is '
+        "reported with medium confidence. Values are never printed: a finding shows a short prefix and the length."
     )
     why_bad = (
         "Anyone who can read the repository can use the credential. Secrets in code leak through forks, "
@@ -50,7 +51,6 @@ class HardcodedSecret(LineRule):
             'def page(client, next_token):\n    return client.list(NextToken=next_token, password_field="password")\n'
         ),
         Sample('AWS_KEY = "AKIAIOSFODNN7EXAMPLE"\n', note="AWS's documented example key"),
-        Sample('BROKER_URL = "amqp://guest:guest@localhost:5672//"\n'),
         Sample(
             'class Config:\n    API_KEY = os.environ["API_KEY"]\n\n\nclass TestConfig(Config):\n    API_KEY = "test-key-1234"\n',
             note="a value for the test environment, in a class named for it",
@@ -62,6 +62,11 @@ class HardcodedSecret(LineRule):
         Sample('DATABASE_URL = "postgres://app:Xk29f!pQ@db.internal:5432/app"\n'),
         Sample('client = connect(host="db", password="s3cr3t-Pa55")\n'),
         Sample('SETTINGS = {"api_token": "a8f5f167f44f4964e6c998dee827110c"}\n'),
+        Sample(
+            'BROKER_URL = "amqp://guest:guest@localhost:5672//"\n',
+            note="a default password, reported with medium confidence: everyone knows it",
+        ),
+        Sample('db = connect(host="db", user="postgres", password="postgres")\n', note="the same, as an argument"),
     )
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
@@ -72,16 +77,28 @@ class HardcodedSecret(LineRule):
         if ctx.class_bases and any(_NON_PRODUCTION.intersection(_words(scope)) for scope in ctx.scope):
             return  # `class TestConfig: API_KEY = "test-key"`: a value for a non-production environment
         literal = n.string_value(value)
-        if literal is None or not secretscan.looks_like_credential(literal) or _allowed(literal, ctx):
+        if literal is None or _allowed(literal, ctx):
             return
-        ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
+        if secretscan.looks_like_credential(literal):
+            ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
+        elif literal.lower() in secretscan.DEFAULT_PASSWORDS:
+            ctx.report(self.name, value, _default_message(f"`{name}`"), confidence="medium")
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
         hits = [h for h in secretscan.provider_hits(value) or secretscan.url_hits(value) if not _allowed(h.value, ctx)]
-        if not hits:
+        if hits:
+            ctx.report(self.name, node, f"Hard-coded {hits[0].kind}: {secretscan.redact(hits[0].value)}")
             return
-        hit = hits[0]
-        ctx.report(self.name, node, f"Hard-coded {hit.kind}: {secretscan.redact(hit.value)}")
+        defaults = [h for h in secretscan.default_credential_hits(value) if not _allowed(h.value, ctx)]
+        if defaults:
+            ctx.report(self.name, node, _default_message("a URL"), confidence="medium")
+
+
+def _default_message(where: str) -> str:
+    return (
+        f"Hard-coded default password in {where} (a database's or broker's out-of-the-box one): "
+        "fine on a laptop, a known credential in production"
+    )
 
 
 def _allowed(value: str, ctx: Context) -> bool:
