@@ -171,6 +171,24 @@ _CURRENT_APP_SETUP = frozenset(
 STATUS_CALLS = frozenset({"os.system", "subprocess.call", "subprocess.run"})
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit"})
 BROAD_EXCEPTIONS = frozenset({"", "Exception", "BaseException", "builtins.Exception"})
+# Exceptions that mean the work itself failed: the command, the request, the query. A handler that
+# catches one of them and only reports it turns the failure into success.
+FAILURE_EXCEPTIONS = frozenset(
+    {
+        "subprocess.CalledProcessError",
+        "subprocess.TimeoutExpired",
+        "requests.RequestException",
+        "requests.exceptions.RequestException",
+        "requests.HTTPError",
+        "requests.exceptions.HTTPError",
+        "httpx.HTTPError",
+        "httpx.HTTPStatusError",
+        "botocore.exceptions.ClientError",
+        "psycopg2.Error",
+        "psycopg2.DatabaseError",
+        "sqlalchemy.exc.SQLAlchemyError",
+    }
+)
 LOGGING_CONFIG_CALLS = frozenset(
     {
         "logging.basicConfig",
@@ -743,12 +761,14 @@ class Extractor:
         self.handlers.pop()
         frame = self.frames[-1] if self.frames else self.module_frame
         # In a loop, a handler may count or collect the failure for later: only one that does
-        # nothing but report it (or pass) loses it, item after item.
+        # nothing but report it (or pass) loses it, item after item. So does a handler of the
+        # work's own failure (a failed command or request) that only reports it.
+        reports_only = frame.loop_depth > 0 or not broad
         if (
-            broad
-            and not record.reraises
+            not record.reraises
             and len(self.ctx.scope) <= 1
-            and (frame.loop_depth == 0 or self._only_reports(node.body))
+            and (broad or names & FAILURE_EXCEPTIONS)
+            and (not reports_only or self._only_reports(node.body))
         ):
             frame.swallows = True
 

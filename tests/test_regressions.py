@@ -636,3 +636,27 @@ def test_default_passwords_are_reported_with_medium_confidence_and_never_printed
     secrets = [(f.line, f.confidence) for f in report.findings if f.name == "hardcoded-secret"]
     assert secrets == [(3, "medium"), (4, "medium")]
     assert not any("guest" in f.message or "postgres" in f.message for f in report.findings)
+
+
+def test_exit_status_lost_in_a_handler_of_the_failed_command_or_in_another_module(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "backup.py": (
+                "import subprocess\n\n\ndef backup():\n    try:\n"
+                "        subprocess.run(['pg_dump', 'shop'], check=True)\n"
+                "    except subprocess.CalledProcessError as e:\n        print(f'backup failed: {e}')\n\n\n"
+                "if __name__ == '__main__':\n    backup()\n"
+            ),
+            "backup_ok.py": (
+                "import subprocess\nimport sys\n\n\ndef backup():\n    try:\n"
+                "        subprocess.run(['pg_dump', 'shop'], check=True)\n"
+                "    except subprocess.CalledProcessError as e:\n        print(f'backup failed: {e}')\n        sys.exit(1)\n\n\n"
+                "if __name__ == '__main__':\n    backup()\n"
+            ),
+            "nightly.py": "import logging\nimport database as db\n\nlogging.basicConfig()\ndb.dump()\n",
+            "database.py": "import subprocess\n\n\ndef dump():\n    subprocess.call(['pg_dump', 'shop'])\n",
+        }
+    )
+    _, checks = summary(root)
+    exit_code = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
+    assert exit_code == {"backup.py": "fail", "backup_ok.py": "pass", "nightly.py": "fail"}

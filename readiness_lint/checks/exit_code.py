@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
-from readiness_lint.model import Entrypoint, FunctionFact
-from readiness_lint.project import Service
+from readiness_lint.model import Entrypoint
+from readiness_lint.project import Project, Service
 
 _CLI_FRAMEWORKS = frozenset({"click", "typer", "fire"})
 # Scheduler processes started from their file's `__main__` block: its exit status is theirs.
@@ -21,7 +21,10 @@ class MissingExitCode(ServiceRule):
         "status `main()` returns, must not swallow every exception, must not call `sys.exit()` "
         "without a status after an error, and must not drop the exit status of the commands it runs "
         "(`os.system()`, `subprocess.call()`, `subprocess.run()` without `check=`) in the `__main__` "
-        "block or the functions of its file that it calls."
+        "block or the functions it calls, in its file or other modules of the project. A handler that "
+        "only prints or logs the failure of the work itself (`subprocess.CalledProcessError`, a "
+        "`requests` or database error), or a catch-all in a loop that only reports each item's "
+        "failure, loses it too."
     )
     why_bad = (
         "Schedulers judge a run by its exit status. A job that catches everything and returns "
@@ -79,7 +82,9 @@ class MissingExitCode(ServiceRule):
                 return Outcome(
                     False, "The script catches every exception and ends normally: a failure exits with status 0"
                 )
-            return Outcome(True)
+            calls = tuple(name for name, _, _ in facts.module_calls)
+            ignored = _ignored_status((), calls, entrypoint.path, service.project)
+            return Outcome(False, ignored) if ignored is not None else Outcome(True)
         local = {f.name: f for f in facts.functions}
         if symbol in local and symbol != "__main__":
             # A console script: the installed wrapper exits with what the function returns.
@@ -88,7 +93,7 @@ class MissingExitCode(ServiceRule):
                 return Outcome(
                     False, f"`{symbol}()` catches every exception and returns normally: a failure exits with status 0"
                 )
-            ignored = _ignored_status((), (symbol,), local)
+            ignored = _ignored_status((), (symbol,), entrypoint.path, service.project)
             return Outcome(False, ignored) if ignored is not None else Outcome(True)
         guard = facts.main_guard
         if guard is None or (symbol != "__main__" and entrypoint.framework not in _GUARDED_SCHEDULERS):
@@ -99,7 +104,7 @@ class MissingExitCode(ServiceRule):
             return Outcome(
                 False, "The `__main__` block catches every exception and ends normally: a failure exits with status 0"
             )
-        ignored = _ignored_status(guard.ignored_statuses, guard.calls, local)
+        ignored = _ignored_status(guard.ignored_statuses, guard.calls, entrypoint.path, service.project)
         if ignored is not None:
             return Outcome(False, ignored)
         if guard.exits_with_value:
@@ -119,25 +124,38 @@ class MissingExitCode(ServiceRule):
         return Outcome(True)
 
 
-def _ignored_status(own: tuple[str, ...], calls: tuple[str, ...], local: dict[str, FunctionFact]) -> str | None:
-    """A command whose exit status the job drops, in the ``__main__`` block or a function of the
-    same file that it calls (directly or through others)."""
+def _ignored_status(own: tuple[str, ...], calls: tuple[str, ...], path: str, project: Project) -> str | None:
+    """A command whose exit status the job drops, in the ``__main__`` block or a function it calls,
+    directly or through others, in its own file or another module of the project."""
     if own:
         return (
             f"`{own[0]}()`'s exit status is dropped in the `__main__` block: a failed command leaves the job's status 0"
         )
-    seen: set[str] = set()
-    todo = [c for c in calls if c in local]
-    while todo:
-        name = todo.pop()
-        if name in seen:
+    seen: set[tuple[str, str]] = set()
+    todo = [(path, call) for call in calls]
+    while todo and len(seen) < _MAX_WALK:
+        where, name = todo.pop()
+        if (where, name) in seen:
             continue
-        seen.add(name)
-        function = local[name]
+        seen.add((where, name))
+        function = project.function(where, name)
+        if function is None:
+            continue
+        home = _home(project, where, name)
         if function.ignored_statuses:
+            shown = name.rpartition(".")[2]
             return (
-                f"`{name}()` drops the exit status of `{function.ignored_statuses[0]}()`: "
+                f"`{shown}()` drops the exit status of `{function.ignored_statuses[0]}()`: "
                 "a failed command leaves the job's status 0"
             )
-        todo.extend(c for c in function.calls if c in local)
+        todo.extend((home, c) for c in function.calls)
     return None
+
+
+_MAX_WALK = 200
+
+
+def _home(project: Project, path: str, name: str) -> str:
+    """The file that defines the function a call in ``path`` reaches."""
+    module = name.rpartition(".")[0]
+    return (project.module_of(path, module) or path) if module else path
