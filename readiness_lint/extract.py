@@ -258,6 +258,10 @@ class _Frame:
     exits_zero_in_handler: bool = False
     loop_depth: int = 0
     ignored_statuses: list[str] = field(default_factory=list)
+    # Deletions wait for the end of the function: a path it deletes and then creates again
+    # (`rmtree(d)` then `os.makedirs(d)`) is a working copy being refreshed, not data lost.
+    deletions: list[tuple[cst.Call, str, str]] = field(default_factory=list)
+    recreated: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -641,7 +645,14 @@ class Extractor:
         ctx.params.pop()
         ctx.scope.pop()
         if top_level:
+            self._flush_deletions(self.frames[-1])
             self.functions.append(self.frames.pop())
+
+    def _flush_deletions(self, frame: _Frame) -> None:
+        for node, key, detail in frame.deletions:
+            if key not in frame.recreated:
+                self.signal(node, "destructive", detail)
+        frame.deletions.clear()
 
     def _decorator(self, expr: cst.BaseExpression, function: str, node: cst.FunctionDef) -> None:
         call = expr if isinstance(expr, cst.Call) else None
@@ -973,8 +984,17 @@ class Extractor:
         if name in HEARTBEAT_CALLS:
             self.signal(node, "heartbeat", name)
         destructive = _destructive(name, raw, method, node)
+        frame = self.frames[-1] if self.frames else None
         if destructive:
-            self.signal(node, "destructive", destructive)
+            key = _path_key(node, name, raw)
+            if frame is not None and key:
+                frame.deletions.append((node, key, destructive))
+            else:
+                self.signal(node, "destructive", destructive)
+        elif frame is not None and (name in _RECREATE_CALLS or (method == "mkdir" and "." in raw)):
+            key = _path_key(node, name, raw)
+            if key:
+                frame.recreated.add(key)
         if method in BLOCKING_CONSUME and "." in raw:
             scope = self.scope_name()
             source = name
@@ -1310,6 +1330,8 @@ class Extractor:
         from readiness_lint.locate import locate  # libcst's code generation: only when a file is parsed
 
         ctx = self.ctx
+        if self.guard is not None:
+            self._flush_deletions(self.guard)
         if self.mentions_sigterm and self.installs_signal_handler is not None:
             self.signal(self.installs_signal_handler, "sigterm", "SIGTERM")
         wanted = [node for node, _ in ctx._pending if node is not None]
@@ -1406,6 +1428,19 @@ _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCH
 _DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"})
 _HTTP_DELETES = frozenset({"requests.delete", "httpx.delete"})  # deleting through someone's API
 _TEMPORARY = re.compile(r"te?mp", re.IGNORECASE)
+
+
+_RECREATE_CALLS = frozenset({"os.makedirs", "os.mkdir"})
+
+
+def _path_key(node: cst.Call, name: str, raw: str) -> str:
+    """What a deletion or creation acts on, as written: its first argument, or the object a
+    method is called on (``out.mkdir()``); ``""`` when it is not a plain name or literal."""
+    args = n.positional(node)
+    if (name in _DESTRUCTIVE_CALLS or name in _RECREATE_CALLS) and args:
+        return n.dotted(args[0].value) or n.string_value(args[0].value) or ""
+    receiver = raw.rpartition(".")[0]
+    return receiver if receiver and "(" not in receiver else ""
 
 
 def _destructive(name: str, raw: str, method: str, node: cst.Call) -> str:

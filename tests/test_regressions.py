@@ -660,3 +660,19 @@ def test_exit_status_lost_in_a_handler_of_the_failed_command_or_in_another_modul
     _, checks = summary(root)
     exit_code = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
     assert exit_code == {"backup.py": "fail", "backup_ok.py": "pass", "nightly.py": "fail"}
+
+
+def test_a_working_copy_deleted_and_created_again_is_not_destructive(make_tree: Tree) -> None:
+    refresh = (
+        "import os\nimport shutil\nimport subprocess\n\n\ndef git_clone(repository, directory):\n"
+        "    try:\n        subprocess.run(['git', '-C', directory, 'pull'], check=True)\n"
+        "    except subprocess.CalledProcessError:\n        if os.path.exists(directory):\n"
+        "            shutil.rmtree(directory)\n        os.makedirs(directory, mode=0o775)\n"
+        "        subprocess.run(['git', 'clone', repository, directory], check=True)\n\n\n"
+        "if __name__ == '__main__':\n    git_clone('https://example.com/docs.git', 'build/docs')\n"
+    )
+    purge = refresh.replace("        os.makedirs(directory, mode=0o775)\n", "")
+    root = make_tree({"refresh.py": refresh, "purge.py": purge})
+    _, checks = summary(root)
+    dry_run = {ep.split(":")[1]: c["missing-dry-run"] for ep, c in checks.items()}
+    assert dry_run == {"refresh.py": "na", "purge.py": "fail"}
