@@ -154,7 +154,11 @@ def tool_stamp() -> str:
     install) must not reuse facts the old code took, while the same code installed elsewhere
     (a wheel beside its source checkout) shares the cache. About 60 small files: a few ms.
     """
-    package = Path(__file__).resolve().parent
+    return stamp_of(Path(__file__).resolve().parent)
+
+
+def stamp_of(package: Path) -> str:
+    """A digest of a package's source and data files, by path and content (not by file times)."""
     digest = hashlib.sha256()
     for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
         if "__pycache__" in path.parts:

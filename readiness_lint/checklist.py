@@ -32,6 +32,11 @@ class Checklist:
         return self.checks[name]
 
 
+def checklist_text() -> str:
+    """The checklist as shipped (a report reused from the cache must have been scored with it)."""
+    return _checklist_text()[0]
+
+
 def _checklist_text() -> tuple[str, str]:
     packaged = resources.files("readiness_lint").joinpath("_rules/checklist.yaml")
     if packaged.is_file():

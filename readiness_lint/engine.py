@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from readiness_lint import __version__
 from readiness_lint.cache import CACHE_DIR_NAME, FactsCache, digest_of, tool_stamp
-from readiness_lint.checklist import load_checklist
+from readiness_lint.checklist import checklist_text, load_checklist
 from readiness_lint.checks import ALL_RULES, LineRule, Rule
 from readiness_lint.classify import classify
 from readiness_lint.config import RuleSettings
@@ -275,7 +275,7 @@ def _run_keys(
                 packaging.append(f"{directory}/{name}:{(directory / name).read_bytes().hex()}")
             except OSError as exc:
                 packaging.append(f"{directory}/{name}:{exc.errno}")
-    inputs = [__version__, tool_stamp(), *setting, *sorted(packaging)]
+    inputs = [__version__, tool_stamp(), checklist_text(), *setting, *sorted(packaging)]
     inputs += [f"{rel}\0{key}" for rel, _, _, key in files]
     inputs += sorted(repr(error) for error in unread)
     return slot, digest_of(inputs)

@@ -231,3 +231,38 @@ def test_every_fixture_report_survives_the_round_trip(tmp_path: Path) -> None:
         report = run([str(service)], Options(include_tests=True))
         assert report.entrypoints or report.findings, service.name
         assert decode(Report, json.loads(json.dumps(asdict(report)))) == report, service.name
+
+
+def test_the_code_stamp_follows_content_not_file_times(tmp_path: Path) -> None:
+    import os
+
+    from readiness_lint.cache import stamp_of
+
+    package = tmp_path / "pkg"
+    (package / "checks").mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    rule = package / "checks" / "rule.py"
+    rule.write_text("LIMIT = 1\n")
+    (package / "checklist.yaml").write_text("version: 1\n")
+    first = stamp_of(package)
+    os.utime(rule, (1, 1))  # touched, same content: the same code
+    assert stamp_of(package) == first
+    rule.write_text("LIMIT = 2\n")
+    assert stamp_of(package) != first
+    rule.write_text("LIMIT = 1\n")
+    (package / "checklist.yaml").write_text("version: 2\n")  # data files count too
+    assert stamp_of(package) != first
+
+
+def test_an_edited_checklist_is_not_served_from_an_old_report(
+    make_tree: Tree, tmp_path: Path, monkeypatch: object
+) -> None:
+    from readiness_lint import engine
+
+    root = make_tree(SERVICE)
+    cache_dir = tmp_path / "cache"
+    _run(root, cache_dir)
+    original = engine.checklist_text()
+    monkeypatch.setattr(engine, "checklist_text", lambda: original + "\n# edited\n")  # type: ignore[attr-defined]
+    _, cache = _run(root, cache_dir)
+    assert not cache.report_hit
