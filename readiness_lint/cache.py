@@ -115,20 +115,29 @@ class FactsCache:
         return self.directory / "runs" / f"{slot}.json"
 
     def get_report(self, slot: str, key: str) -> Report | None:
-        """The report a run with exactly these inputs produced, or None."""
+        """The report a run with exactly these inputs produced, or None.
+
+        Never through a cache directory that is a symbolic link or could not be set up, and only
+        a report whose figures are possible (an entry may have been planted in the scanned tree).
+        """
+        if not self.writable:
+            return None
         try:
             entry: Any = json.loads(self._run_path(slot).read_text(encoding="utf-8"))
             if not isinstance(entry, dict) or entry.get("key") != key:
                 return None
-            report = decode(Report, entry["report"])
+            report = typing.cast(Report, decode(Report, entry["report"], complete=True))
+            if not _plausible(report):
+                return None
         except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError):
             return None  # missing, corrupt or foreign: assembled afresh and rewritten
         self.report_hit = True
-        return typing.cast(Report, report)
+        report.notices = []  # this run's own notices only
+        return report
 
     def put_report(self, slot: str, key: str, report: Report) -> None:
-        if not self.writable:
-            return
+        if not self.writable or any(e.kind == "internal" for e in report.errors):
+            return  # a crash or a time-out in analysis may not happen next time: never served again
         body = {"key": key, "report": asdict(dataclasses.replace(report, notices=[]))}
         target = self._run_path(slot)
         try:
@@ -137,6 +146,16 @@ class FactsCache:
         except OSError as exc:
             self.writable = False
             self.problem = f"cache disabled: cannot write {self.directory}: {exc.strerror or exc}"
+
+
+def _plausible(report: Report) -> bool:
+    scores = [report.score, *(e.score for e in report.entrypoints)]
+    return (
+        all(0 <= score <= 100 for score in scores)
+        and report.score_basis in {"entrypoints", "repository", "none"}
+        and all(f.confidence in {"high", "medium", "low"} for f in report.findings)
+        and report.files >= 0
+    )
 
 
 def digest_of(parts: typing.Iterable[str]) -> str:
@@ -158,9 +177,11 @@ def tool_stamp() -> str:
 
 
 def stamp_of(package: Path) -> str:
-    """A digest of a package's source and data files, by path and content (not by file times)."""
+    """A digest of a package's source files, by path and content (not by file times). Only the
+    ``.py`` files: the wheel ships the checklist inside the package and a source checkout keeps it
+    beside it, and per-file facts do not depend on it (the reused report's key holds its text)."""
     digest = hashlib.sha256()
-    for path in sorted([*package.rglob("*.py"), *package.rglob("*.yaml")]):
+    for path in sorted(package.rglob("*.py")):
         if "__pycache__" in path.parts:
             continue
         digest.update(path.relative_to(package).as_posix().encode())
@@ -265,13 +286,20 @@ def _checker(hint: Any) -> Checker:
     return check_anything
 
 
-def decode(hint: Any, raw: Any) -> Any:
+def decode(hint: Any, raw: Any, complete: bool = False) -> Any:
     """Build a value of type ``hint`` (records, tuples, lists, literals, unions) from decoded JSON.
 
-    The input is untrusted: anything that does not fit the declared types raises TypeError.
-    The decoder of each type is built once from its annotations.
+    The input is untrusted: anything that does not fit the declared types raises TypeError, and
+    with ``complete`` the top record must have every one of its fields. The decoder of each type
+    is built once from its annotations.
     """
+    if complete and (not isinstance(raw, dict) or set(raw) != set(_decoder_fields(hint))):
+        raise TypeError("expected every field of the record")
     return _decoder(hint)(raw)
+
+
+def _decoder_fields(hint: Any) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(hint))
 
 
 Decoder = Callable[[Any], Any]

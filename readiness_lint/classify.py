@@ -11,7 +11,17 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from readiness_lint.frameworks import API_CTORS, JOB_CTOR_PREFIXES, WORKER_CTORS
-from readiness_lint.model import KINDS, MOUNTED, Entrypoint, FileFacts, Kind, MainGuardFact, ObjectFact, RouteFact
+from readiness_lint.model import (
+    HANDLE_COMMAND,
+    KINDS,
+    MOUNTED,
+    Entrypoint,
+    FileFacts,
+    Kind,
+    MainGuardFact,
+    ObjectFact,
+    RouteFact,
+)
 from readiness_lint.project import ObjectRef, Project, Service
 
 SERVE_CALLS = frozenset(
@@ -196,12 +206,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         if not _loop_in_worker_object_file(out):
             add(_Candidate(path, loop.line, "worker", _loop_framework(loop.source, facts), loop.scope or "loop"))
     for class_name, base, line in facts.classes:
-        if (base.endswith("BaseCommand") and "/management/commands/" in f"/{path}") or (
-            class_name == "Command"
-            and base.rpartition(".")[2].endswith("Command")
-            and "." in base  # imported: Django's, or a project's base on top of it
-            and base.split(".")[0] not in _OTHER_COMMAND_FRAMEWORKS
-        ):  # a management command, also one kept outside management/commands/ or on a project base class
+        if (base.endswith("BaseCommand") and "/management/commands/" in f"/{path}") or base == HANDLE_COMMAND:
+            # a management command, also one kept outside management/commands/ or on a project base class
             add(_Candidate(path, line, "job", "django-command", class_name))
         elif base == "arq.WorkerSettings":
             add(_Candidate(path, line, "worker", "arq", class_name))
@@ -224,8 +230,6 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     return out
 
 
-# `class Command(...)` bases that are not Django management commands (build steps, CLI frameworks).
-_OTHER_COMMAND_FRAMEWORKS = frozenset({"distutils", "setuptools", "_distutils", "click", "cleo", "cliff", "pip"})
 _EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit"})
 _MODULE_WORK_METHODS = frozenset(
     {"run", "start", "join", "work", "worker_main", "run_forever", "run_until_complete", "serve_forever"}
@@ -245,7 +249,8 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         return 0  # a migration environment, run by alembic
     directory = path.rpartition("/")[0]
     standalone = (f"{directory}/__init__.py" if directory else "__init__.py") not in project.files
-    local = {f.name for f in facts.functions} if standalone else set()
+    # A private helper called at import (`_build_table()`) is a module setting itself up.
+    local = {f.name for f in facts.functions if not f.name.startswith("_")} if standalone else set()
     imported = {i.alias for i in facts.imports} if standalone else set()
     for name, raw, line in facts.module_calls:
         if name in NOT_ENTRYPOINT_CALLS:
@@ -517,20 +522,42 @@ def _runners_of_shared_consumers(project: Project, candidates: list[_Candidate])
             continue
         if not project.importers.get(candidate.path):
             continue
-        for runner in runners:
-            if runner.path != candidate.path and candidate.path in project.reach_from(runner.path):
-                runner.kind, runner.framework = "worker", candidate.framework
-                runner.objects = runner.objects + candidate.objects
-                dropped.add(id(candidate))
-                break
+        names = {name for _, name in candidate.objects}
+        reaching = [r for r in runners if r.path != candidate.path and candidate.path in project.reach_from(r.path)]
+        # The runner that starts the object itself (`client.run(token)`) takes it over; failing
+        # that, one that runs consume loops on it (threads started on loop functions) makes the
+        # object's module no entrypoint of its own. A one-off script that only imports it does neither.
+        starter = next((r for r in reaching if _starts_object(project, r, names)), None)
+        if starter is not None:
+            starter.kind, starter.framework = "worker", candidate.framework
+            starter.objects = starter.objects + candidate.objects
+            dropped.add(id(candidate))
+        elif any(project.files[p].loops for r in reaching for p in project.reach_from(r.path)):
+            dropped.add(id(candidate))
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _starts_object(project: Project, runner: _Candidate, names: set[str]) -> bool:
+    """Whether a script or ``__main__`` job calls a run method on one of these object names."""
+    facts = project.files[runner.path]
+    calls = [name for name, _, _ in facts.module_calls]
+    if facts.main_guard is not None:
+        calls += _guard_calls(facts, facts.main_guard, depth=2)
+    for call in calls:
+        owner, _, method = call.rpartition(".")
+        if method in _MODULE_WORK_METHODS and owner.rpartition(".")[2] in names:
+            return True
+    return False
 
 
 def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
     """A ``__main__`` block that only starts an app or worker another module builds
     (``app = create_app()`` then ``app.run()``; ``celery_app.worker_main([...])``) runs that
     entrypoint: it is not a job of its own."""
-    served = {c.path for c in candidates if c.kind in {"api", "worker"}}
+    served: dict[str, set[ObjectRef]] = {}
+    for c in candidates:
+        if c.kind in {"api", "worker"}:
+            served.setdefault(c.path, set()).update(c.objects)
     if not served:
         return candidates
     kept = []
@@ -549,16 +576,28 @@ def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_C
     return kept
 
 
-def _runs_app_of(project: Project, path: str, facts: FileFacts, guard: MainGuardFact, served: set[str]) -> bool:
+def _runs_app_of(
+    project: Project, path: str, facts: FileFacts, guard: MainGuardFact, served: dict[str, set[ObjectRef]]
+) -> bool:
+    """Whether the block runs a served object of another module: an imported one
+    (``celery_app.worker_main()``), or one a factory function of that module builds
+    (``app = create_app()`` then ``app.run()``, where ``create_app`` builds the app)."""
     built = {o.name: o.ctor for o in facts.objects}
     for call in _guard_calls(facts, guard, depth=1):
         owner, _, method = call.rpartition(".")
         if method not in _RUN_METHODS | SERVE_METHODS or not owner:
             continue
         source = built.get(owner, owner[:-2] if owner.endswith("()") else owner)
-        module = project.module_of(path, source.rpartition(".")[0] or source)
-        if module is not None and module != path and module in served:
-            return True
+        module_name, _, name = source.rpartition(".")
+        module = project.module_of(path, module_name) if module_name else None
+        if module is None or module == path or module not in served:
+            continue
+        objects = served[module]
+        if (module, name) in objects:
+            return True  # the served object itself, imported
+        scopes = {o.scope for o in project.files[module].objects if (module, o.name) in objects}
+        if name in scopes:
+            return True  # a call of the function that builds it
     return False
 
 

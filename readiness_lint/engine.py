@@ -132,8 +132,8 @@ def _with_call_lines(facts: FileFacts, data: bytes) -> FileFacts:
     calls = []
     for name, raw, _ in facts.module_calls:
         escaped = re.escape(raw.encode("utf-8", "surrogatepass"))
-        match = re.search(rb"^" + escaped + rb"[ \t]*\(", data, re.MULTILINE) or re.search(
-            rb"^[ \t]+" + escaped + rb"[ \t]*\(", data, re.MULTILINE
+        match = re.search(rb"^(?:await[ \t]+)?" + escaped + rb"[ \t]*\(", data, re.MULTILINE) or re.search(
+            rb"(?:^[ \t]+|;[ \t]*)(?:await[ \t]+)?" + escaped + rb"[ \t]*\(", data, re.MULTILINE
         )
         calls.append((name, raw, data.count(b"\n", 0, match.start()) + 1 if match else 0))
     return dataclasses.replace(facts, module_calls=tuple(calls))
@@ -209,7 +209,7 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
         key = cache.key(source.rel, source.is_test, data) if cache is not None else ""
         pending.append((source.rel, data, source.is_test, key))
     if cache is not None:
-        slot, run_key = _run_keys(root, options, rules, pending, [*errors, *results.values()])
+        slot, run_key = _run_keys(paths, root, options, rules, pending, [*errors, *results.values()])
         memo = cache.get_report(slot, run_key)
         if memo is not None:  # nothing that the project-wide stages read has changed
             memo.notices.extend(notices)
@@ -247,7 +247,12 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
 
 
 def _run_keys(
-    root: Path, options: Options, rules: Sequence[type[Rule]], files: Sequence[Work], unread: Sequence[object]
+    paths: Sequence[str],
+    root: Path,
+    options: Options,
+    rules: Sequence[type[Rule]],
+    files: Sequence[Work],
+    unread: Sequence[object],
 ) -> tuple[str, str]:
     """Where the last report of this root and these options is kept, and the key of this run's inputs.
 
@@ -267,7 +272,8 @@ def _run_keys(
         options.config_root or "",
         str(options.max_file_size),
     ]
-    slot = digest_of(setting)[:24]
+    # One slot per root, option set and paths asked for (`check a.py` and `check .` keep their own).
+    slot = digest_of([*setting, *sorted(os.path.abspath(p) for p in paths)])[:24]
     packaging = []
     for directory in {root, Path(options.config_root) if options.config_root else root}:
         for name in PACKAGING_FILES:

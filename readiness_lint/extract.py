@@ -18,6 +18,7 @@ from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
 from readiness_lint.frameworks import CONSUME_METHODS, is_entrypoint_ctor
 from readiness_lint.model import (
+    HANDLE_COMMAND,
     MOUNTED,
     FileFacts,
     FunctionFact,
@@ -705,6 +706,16 @@ class Extractor:
         name = node.name.value
         for base in bases:
             self.ctx.later(node, _class_fact(name, base), position=base.endswith("Command"))
+        if (
+            name == "Command"
+            and not self.ctx.scope
+            and _defines(node, "handle")
+            and any(
+                b.rpartition(".")[2].endswith("Command") and b.split(".")[0] not in _OTHER_COMMAND_FRAMEWORKS
+                for b in bases
+            )
+        ):
+            self.ctx.later(node, _class_fact(name, HANDLE_COMMAND))
         if name == "WorkerSettings" and not self.ctx.scope:
             self.ctx.later(node, _class_fact(name, "arq.WorkerSettings"))  # arq's worker configuration
         for decorator in node.decorators:
@@ -1596,6 +1607,17 @@ def _is_docstring(stmt: cst.CSTNode) -> bool:
 
 
 _MAX_MODULE_CALLS = 32
+# `class Command(...)` bases that are not management commands (build steps, CLI and bot frameworks).
+_OTHER_COMMAND_FRAMEWORKS = frozenset(
+    {"distutils", "setuptools", "_distutils", "click", "cleo", "cliff", "pip", "discord"}
+)
+
+
+def _defines(node: cst.ClassDef, method: str) -> bool:
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    return any(isinstance(stmt, cst.FunctionDef) and stmt.name.value == method for stmt in body)
+
+
 _NAMEKO_ENTRYPOINTS = frozenset(
     {"nameko.rpc.rpc", "nameko.events.event_handler", "nameko.messaging.consume", "nameko.timer.timer"}
 )

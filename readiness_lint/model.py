@@ -27,6 +27,9 @@ SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
 
 # The handler of a route that stands for a whole mounted sub-app or blueprint (its prefix).
 MOUNTED = "(mounted)"
+# The base recorded for a `class Command(...)` that defines `handle()`: a management command,
+# wherever it is kept and whatever project base class it builds on.
+HANDLE_COMMAND = "(command with handle)"
 
 
 @dataclass(frozen=True)

@@ -79,14 +79,19 @@ class Project:
         return next((f for f in self.files[target].functions if f.name == function_name), None)
 
     def module_of(self, path: str, dotted: str) -> str | None:
-        """The project file a dotted name (as imports expand it; ``.tasks`` when relative) starts with."""
+        """The project module a dotted module name written in ``path`` names, exactly (as imports
+        expand it; ``.tasks`` when relative), or None. A name that only ends like a project module
+        does not count (stdlib ``logging`` is not the project's ``app/logging.py``), except a
+        module beside ``path`` itself, which a script run from its directory imports by bare name."""
         stripped = dotted.lstrip(".")
         level = len(dotted) - len(stripped)
-        parts = stripped.split(".") if stripped else []
-        for size in range(len(parts), 0 if not level else -1, -1):
-            found = self.resolve_module(path, ".".join(parts[:size]), level)
-            if found is not None:
-                return found
+        if not stripped and not level:
+            return None
+        found = self.resolve_module(path, stripped, level)
+        if found is None or level:
+            return found
+        if self.module_name(found) == stripped or found.rpartition("/")[0] == path.rpartition("/")[0]:
+            return found
         return None
 
     # modules -----------------------------------------------------------------------

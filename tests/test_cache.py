@@ -250,8 +250,9 @@ def test_the_code_stamp_follows_content_not_file_times(tmp_path: Path) -> None:
     rule.write_text("LIMIT = 2\n")
     assert stamp_of(package) != first
     rule.write_text("LIMIT = 1\n")
-    (package / "checklist.yaml").write_text("version: 2\n")  # data files count too
-    assert stamp_of(package) != first
+    (package / "_rules").mkdir()
+    (package / "_rules" / "checklist.yaml").write_text("version: 1\n")  # shipped in the wheel only
+    assert stamp_of(package) == first
 
 
 def test_an_edited_checklist_is_not_served_from_an_old_report(
@@ -266,3 +267,55 @@ def test_an_edited_checklist_is_not_served_from_an_old_report(
     monkeypatch.setattr(engine, "checklist_text", lambda: original + "\n# edited\n")  # type: ignore[attr-defined]
     _, cache = _run(root, cache_dir)
     assert not cache.report_hit
+
+
+def test_a_report_with_an_analysis_crash_is_not_kept(make_tree: Tree, tmp_path: Path, monkeypatch: object) -> None:
+    from readiness_lint import engine
+
+    root = make_tree(SERVICE)
+    cache_dir = tmp_path / "cache"
+    real = engine.analyze_source
+
+    def flaky(rel: str, *args: object, **kwargs: object) -> object:
+        if rel == "app/routes.py":
+            return FileError(path=rel, message="gave up after 900 s", kind="internal")
+        return real(rel, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(engine, "analyze_source", flaky)  # type: ignore[attr-defined]
+    crashed, _ = _run(root, cache_dir, jobs=1)
+    assert "gave up" in crashed
+    monkeypatch.setattr(engine, "analyze_source", real)  # type: ignore[attr-defined]
+    recovered, cache = _run(root, cache_dir, jobs=1)
+    assert not cache.report_hit and "gave up" not in recovered
+
+
+def test_the_last_report_is_not_read_through_a_symlinked_cache_directory(make_tree: Tree, tmp_path: Path) -> None:
+    root = make_tree(SERVICE)
+    real_dir = tmp_path / "real-cache"
+    _run(root, real_dir)
+    link = tmp_path / "cache-link"
+    link.symlink_to(real_dir, target_is_directory=True)
+    _, cache = _run(root, link)
+    assert not cache.report_hit and cache.hits == 0
+
+
+def test_a_planted_report_with_impossible_figures_or_notices_is_not_served(make_tree: Tree, tmp_path: Path) -> None:
+    root = make_tree(SERVICE)
+    cache_dir = tmp_path / "cache"
+    cold, _ = _run(root, cache_dir)
+    entry = _memo_entry(cache_dir)
+    good = json.loads(entry.read_text())
+    missing = dict(good["report"])
+    del missing["findings"]
+    for planted in (
+        {**good["report"], "score": 10**100},
+        {**good["report"], "score": -5},
+        {**good["report"], "score_basis": "trust me"},
+        missing,
+    ):
+        entry.write_text(json.dumps({**good, "report": planted}))
+        warm, cache = _run(root, cache_dir)
+        assert not cache.report_hit and warm == cold
+    entry.write_text(json.dumps({**good, "report": {**good["report"], "notices": ["\x1b[2Jpwned"]}}))
+    report = run([str(root)], Options(cache=True, cache_dir=str(cache_dir)))
+    assert report.notices == []

@@ -676,3 +676,67 @@ def test_a_working_copy_deleted_and_created_again_is_not_destructive(make_tree: 
     _, checks = summary(root)
     dry_run = {ep.split(":")[1]: c["missing-dry-run"] for ep, c in checks.items()}
     assert dry_run == {"refresh.py": "na", "purge.py": "fail"}
+
+
+# Found by review of round 6's fixes.
+
+
+def test_stdlib_names_and_private_set_up_calls_do_not_make_scripts(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app/__init__.py": "",
+            "app/logging.py": "def setup():\n    pass\n",
+            # settings plus a stdlib call whose module name matches a project module's last part
+            "gunicorn_conf.py": "import logging\n\nbind = '0.0.0.0:8000'\nworkers = 2\nlogging.basicConfig(level=logging.INFO)\n",
+            # a vendored single-file helper that builds a table at import
+            "single_module_lib.py": "TABLE = {}\n\n\ndef _build_table():\n    TABLE['a'] = 1\n\n\n_build_table()\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == []
+
+
+def test_the_script_that_runs_a_shared_bot_takes_it_over_not_one_that_only_imports_it(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "bot/__init__.py": "",
+            "bot/client.py": "import discord\nfrom discord.ext import commands\n\nbot = commands.Bot(command_prefix='!', intents=discord.Intents.default())\n",
+            "admin/__init__.py": "",
+            "admin/announce.py": "from bot.client import bot\n\n\ndef main():\n    print(bot.command_prefix)\n\n\nif __name__ == '__main__':\n    main()\n",
+            "run_bot.py": "import os\nfrom bot.client import bot\n\nif __name__ == '__main__':\n    bot.run(os.environ['TOKEN'])\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert ("run_bot.py", "worker", "discord") in eps
+    assert ("admin/announce.py", "job", "python") in eps
+    assert not any(path == "bot/client.py" for path, _, _ in eps)
+
+
+def test_a_job_that_calls_run_on_a_task_of_the_worker_module_stays_a_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app/__init__.py": "",
+            "app/tasks.py": "from celery import Celery\n\ncelery = Celery('app', broker='redis://r')\n\n\n@celery.task\ndef reindex(doc_id):\n    return doc_id\n",
+            "scripts/backfill.py": (
+                "import argparse\nfrom app.tasks import reindex\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n"
+                "    parser.add_argument('doc')\n    args = parser.parse_args()\n    reindex.run(args.doc)\n\n\n"
+                "if __name__ == '__main__':\n    main()\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert ("scripts/backfill.py", "job", "argparse") in eps
+
+
+def test_a_command_class_of_another_framework_is_not_a_management_command(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "mybot/cmds.py": "from discord.ext import commands\n\n\nclass Command(commands.Command):\n    def handle(self):\n        pass\n",
+            "tools/importer.py": (
+                "from django.core.management.base import BaseCommand\n\n\nclass Command(BaseCommand):\n"
+                "    def handle(self, *args, **options):\n        pass\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("tools/importer.py", "job", "django-command")]
