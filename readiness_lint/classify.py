@@ -35,6 +35,7 @@ SERVE_CALLS = frozenset(
         "bjoern.run",
         "django.core.management.execute_from_command_line",
         "granian.Granian",
+        "bottle.run",
     }
 )
 SERVE_METHODS = frozenset({"serve_forever", "run_forever", "run_server"})
@@ -195,7 +196,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         add(_Candidate(path, nameko[0].line, "worker", "nameko", "service"))
     for signal in facts.signals:
         if signal.kind == "schedule":
-            add(_Candidate(path, signal.line, "job", "schedule", "schedule"))
+            add(_Candidate(path, signal.line, "job", signal.detail or "schedule", "schedule"))
         elif signal.kind == "celery-beat":
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
     for loop in facts.loops:
@@ -345,8 +346,8 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
         return "none"
     if all(_is_trivial_call(call) for call in guard.calls):
         return "none"  # `if __name__ == "__main__": print("not meant to be run")`
-    if calls & INTERACTIVE_CALLS:
-        return "none"  # asks a person for input: a tool, not an unattended job
+    if calls & INTERACTIVE_CALLS and _cli_framework(facts) == "python":
+        return "none"  # asks a person for input: a tool, not an unattended job (a CLI may confirm a step)
     object_names = {c.symbol for c in existing}
     for call in calls:
         owner, _, method = call.rpartition(".")
@@ -564,26 +565,26 @@ def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_C
     for candidate in candidates:
         facts = project.files.get(candidate.path)
         guard = facts.main_guard if facts is not None else None
-        runs_other = (
-            candidate.kind == "job"
-            and candidate.symbol == "__main__"
-            and facts is not None
-            and guard is not None
-            and _runs_app_of(project, candidate.path, facts, guard, served)
-        )
+        calls: list[str] = []
+        if candidate.kind == "job" and facts is not None:
+            if candidate.symbol == "__main__" and guard is not None:
+                calls = _guard_calls(facts, guard, depth=1)
+            elif candidate.symbol == "script":
+                calls = [name for name, _, _ in facts.module_calls]
+        runs_other = facts is not None and bool(calls) and _runs_app_of(project, candidate.path, facts, calls, served)
         if not runs_other:
             kept.append(candidate)
     return kept
 
 
 def _runs_app_of(
-    project: Project, path: str, facts: FileFacts, guard: MainGuardFact, served: dict[str, set[ObjectRef]]
+    project: Project, path: str, facts: FileFacts, calls: Sequence[str], served: dict[str, set[ObjectRef]]
 ) -> bool:
     """Whether the block runs a served object of another module: an imported one
     (``celery_app.worker_main()``), or one a factory function of that module builds
     (``app = create_app()`` then ``app.run()``, where ``create_app`` builds the app)."""
     built = {o.name: o.ctor for o in facts.objects}
-    for call in _guard_calls(facts, guard, depth=1):
+    for call in calls:
         owner, _, method = call.rpartition(".")
         if method not in _RUN_METHODS | SERVE_METHODS or not owner:
             continue

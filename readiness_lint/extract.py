@@ -693,6 +693,9 @@ class Extractor:
             "huey.task",
         }:
             framework = _task_framework(resolved)
+            if framework == "dramatiq" and call is not None and n.keyword(call, "periodic") is not None:
+                # `@dramatiq.actor(periodic=cron("..."))`: the module is what the periodiq scheduler runs
+                self.signal(node, "schedule", "periodiq")
             owner_r = "" if resolved.endswith("shared_task") else (self.ctx.resolve(owner) or owner)
             self.ctx.later(
                 node,
@@ -959,6 +962,10 @@ class Extractor:
                 for hook in self.fallback_hooks:
                     hook(node, default, ctx)
         self.walk(node.func)
+        pair = _key_value_pair(node, raw or "")
+        if pair is not None:  # `.option("password", "postgres")`: a setting bound by name
+            for hook in self.binding_hooks:
+                hook(pair[0], pair[1], ctx)
         for arg in node.args:
             if arg.keyword is not None:
                 for hook in self.binding_hooks:
@@ -1607,6 +1614,18 @@ def _is_docstring(stmt: cst.CSTNode) -> bool:
 
 
 _MAX_MODULE_CALLS = 32
+_KEY_VALUE_SETTERS = frozenset({"option", "setdefault", "set"})
+
+
+def _key_value_pair(node: cst.Call, raw: str) -> tuple[str, cst.BaseExpression] | None:
+    """``x.option("password", value)``: a setter given a literal name and a value, positionally."""
+    if raw.rpartition(".")[2] not in _KEY_VALUE_SETTERS or "." not in raw or len(node.args) != 2:
+        return None
+    first, second = node.args
+    key = n.string_value(first.value) if first.keyword is None and not first.star else None
+    return (key, second.value) if key and second.keyword is None and not second.star else None
+
+
 # `class Command(...)` bases that are not management commands (build steps, CLI and bot frameworks).
 _OTHER_COMMAND_FRAMEWORKS = frozenset(
     {"distutils", "setuptools", "_distutils", "click", "cleo", "cliff", "pip", "discord"}

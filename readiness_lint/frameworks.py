@@ -17,6 +17,8 @@ API_CTORS = {
     "falcon.API": "falcon",
     "falcon.asgi.App": "falcon",
     "bottle.Bottle": "bottle",
+    "bottle.app": "bottle",  # the default app that module-level @route decorators fill
+    "bottle.default_app": "bottle",
     "connexion.App": "connexion",
     "connexion.FlaskApp": "connexion",
     "connexion.AsyncApp": "connexion",

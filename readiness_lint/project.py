@@ -76,7 +76,15 @@ class Project:
             return None
         if module and target == path:
             return None  # `obj.method()` on a name of this file, not one of its functions
-        return next((f for f in self.files[target].functions if f.name == function_name), None)
+        found = next((f for f in self.files[target].functions if f.name == function_name), None)
+        if found is None and not module:  # `from sqs_util import *` brought it in
+            for imp in self.files[path].imports:
+                star = self.resolve_module(path, imp.module, imp.level) if imp.name == "*" else None
+                if star is not None and star != path:
+                    found = next((f for f in self.files[star].functions if f.name == function_name), None)
+                    if found is not None:
+                        break
+        return found
 
     def module_of(self, path: str, dotted: str) -> str | None:
         """The project module a dotted module name written in ``path`` names, exactly (as imports

@@ -362,6 +362,20 @@ def url_hits(text: str) -> list[SecretHit]:
 DEFAULT_PASSWORDS = frozenset({"postgres", "guest", "root", "admin", "mysql", "rabbitmq"})
 
 
+def is_password_name(name: str) -> bool:
+    """A name for a password itself (``password``, ``DB_PASSWD``, ``pwd``), not for a token or key."""
+    parts = _to_snake(name).split("_")
+    return is_secret_name(name) and any(part in {"password", "passwd", "pwd", "pass"} for part in parts)
+
+
+def looks_like_weak_password(value: str) -> bool:
+    """A literal short or plain enough to fail the credential shape, but a password all the same:
+    one word, no spaces, not a placeholder or a template."""
+    if not 4 <= len(value) <= 128 or any(c.isspace() for c in value) or is_placeholder(value):
+        return False
+    return not (("{" in value and "}" in value) or "%s" in value or "%(" in value or value.startswith(("/", "$")))
+
+
 def default_credential_hits(text: str) -> list[SecretHit]:
     """Well-known default passwords in URLs (``amqp://guest:guest@``, ``postgres:postgres@``):
     not secret, but credentials all the same, which production must not run with."""

@@ -740,3 +740,88 @@ def test_a_command_class_of_another_framework_is_not_a_management_command(make_t
     )
     eps, _ = summary(root)
     assert eps == [("tools/importer.py", "job", "django-command")]
+
+
+# Round 7 (held-out services, 2026-11-30).
+
+
+def test_a_module_level_loop_on_a_star_imported_receive_wrapper_is_a_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "sqs_util.py": (
+                "import boto3\n\nsqs = boto3.client('sqs')\n\n\ndef receive_message(url):\n"
+                "    return sqs.receive_message(QueueUrl=url, WaitTimeSeconds=20)\n"
+            ),
+            "web_tier.py": (
+                "from sqs_util import *\n\nwhile True:\n    response = receive_message('q')\n"
+                "    for message in response.get('Messages', []):\n        print(message)\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("web_tier.py", "worker", "sqs")]
+
+
+def test_weak_passwords_by_name_and_key_value_options(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "etl.py": (
+                "import psycopg2\n\nconn = psycopg2.connect(host='db', user='app', password='potgres')\n"
+                "df = spark.read.format('jdbc').option('user', 'app').option('password', 'postgres').load()\n"
+                "form = {'password': 'password'}\nPASSWORD_FIELD = 'password_hash'\n"
+            ),
+        }
+    )
+    report = run([str(root)])
+    secrets = [(f.line, f.confidence) for f in report.findings if f.name == "hardcoded-secret"]
+    assert secrets == [(3, "medium"), (4, "medium")]
+    assert not any("potgres" in f.message for f in report.findings)
+
+
+def test_bottle_default_app_its_dev_server_and_a_script_running_another_app(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app/api.py": "from bottle import route\n\n\n@route('/health')\ndef health():\n    return 'ok'\n",
+            "app/launch.py": (
+                "import bottle\nimport api\n\napp = bottle.app()\n\nif __name__ == '__main__':\n"
+                "    bottle.debug(True)\n    bottle.run(app=app, host='localhost', port=8080)\n"
+            ),
+            "app/managed_routes.py": "from bottle import Bottle\n\napp = Bottle()\napp.route('/', 'GET', lambda: 'hi')\n",
+            "app/run_managed.py": "import os\nfrom managed_routes import app\n\napp.run(host='localhost', port=os.environ.get('PORT', 9000))\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("app/launch.py", "api", "bottle"), ("app/managed_routes.py", "api", "bottle")]
+
+
+def test_a_cli_that_asks_to_confirm_one_step_is_still_a_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "copy_tool.py": (
+                "import argparse\nimport sys\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n"
+                "    parser.add_argument('command')\n    args = parser.parse_args()\n"
+                "    if args.command == 'delete' and input('sure? ') != 'y':\n        return 1\n    return 0\n\n\n"
+                "if __name__ == '__main__':\n    sys.exit(main())\n"
+            ),
+            "menu.py": "def main():\n    while input('> ') != 'q':\n        pass\n\n\nif __name__ == '__main__':\n    main()\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("copy_tool.py", "job", "argparse")]
+
+
+def test_periodiq_actors_make_their_module_a_scheduled_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "tq/__init__.py": (
+                "import dramatiq\nfrom dramatiq.brokers.redis import RedisBroker\nfrom periodiq import PeriodiqMiddleware\n\n"
+                "broker = RedisBroker(host='redis')\nbroker.add_middleware(PeriodiqMiddleware(skip_delay=30))\ndramatiq.set_broker(broker)\n"
+            ),
+            "tq/scheduled_tasks.py": (
+                "import dramatiq\nfrom periodiq import cron\n\n\n@dramatiq.actor(periodic=cron('*/5 * * * *'))\n"
+                "def refresh():\n    pass\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert ("tq/scheduled_tasks.py", "job", "periodiq") in eps

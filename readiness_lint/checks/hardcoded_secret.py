@@ -83,6 +83,13 @@ class HardcodedSecret(LineRule):
             ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
         elif literal.lower() in secretscan.DEFAULT_PASSWORDS:
             ctx.report(self.name, value, _default_message(f"`{name}`"), confidence="medium")
+        elif secretscan.is_password_name(name) and secretscan.looks_like_weak_password(literal):
+            ctx.report(
+                self.name,
+                value,
+                f"Hard-coded password in `{name}` (a weak one, still a credential): {secretscan.redact(literal)}",
+                confidence="medium",
+            )
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
         hits = [h for h in secretscan.provider_hits(value) or secretscan.url_hits(value) if not _allowed(h.value, ctx)]
