@@ -213,7 +213,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         elif base == "arq.WorkerSettings":
             add(_Candidate(path, line, "worker", "arq", class_name))
     guard = facts.main_guard
-    if guard is not None and not _is_django_manage(facts) and not imported:
+    if guard is not None and not _is_django_manage(facts) and (not imported or _scheduled_script(project, path)):
         role = _guard_role(facts, guard, out)
         inline = _inline_worker(facts, guard) if role == "serve" and not out else None
         if inline is not None:  # `Worker(queues).work()` with no object bound: the block is the worker
@@ -238,6 +238,26 @@ _MODULE_WORK_METHODS = frozenset(
 )
 
 
+def _scheduled_script(project: Project, path: str) -> bool:
+    """A script outside any package that a scheduler process imports to run it on a timetable
+    (``schedule.every().day.do(worker.main)``): its own ``__main__`` block is a job too."""
+    if not _standalone(project, path):
+        return False
+    for importer in project.importers.get(path, ()):
+        facts = project.files[importer]
+        if any(s.kind == "schedule" for s in facts.signals) or any(
+            o.ctor.startswith(tuple(JOB_CTOR_PREFIXES)) for o in facts.objects
+        ):
+            return True
+    return False
+
+
+def _standalone(project: Project, path: str) -> bool:
+    """A file outside any package: a script by nature, even when another script imports it."""
+    directory = path.rpartition("/")[0]
+    return (f"{directory}/__init__.py" if directory else "__init__.py") not in project.files
+
+
 def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
     """The line of the first module-level call that does work, or 0: ``sys.exit``, ``asyncio.run``,
     starting something (``thread.start()``, ``bot.run(token)``), or, in a file that is not part of
@@ -248,8 +268,7 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         return 0  # a package runs on import; settings are loaded by name
     if any(i.module.split(".")[0] == "alembic" for i in facts.imports):
         return 0  # a migration environment, run by alembic
-    directory = path.rpartition("/")[0]
-    standalone = (f"{directory}/__init__.py" if directory else "__init__.py") not in project.files
+    standalone = _standalone(project, path)
     # A private helper called at import (`_build_table()`) is a module setting itself up.
     local = {f.name for f in facts.functions if not f.name.startswith("_")} if standalone else set()
     imported = {i.alias for i in facts.imports} if standalone else set()

@@ -825,3 +825,18 @@ def test_periodiq_actors_make_their_module_a_scheduled_job(make_tree: Tree) -> N
     )
     eps, _ = summary(root)
     assert ("tq/scheduled_tasks.py", "job", "periodiq") in eps
+
+
+def test_a_script_a_scheduler_imports_is_a_job_of_its_own_but_an_imported_helper_is_not(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "clock.py": (
+                "import time\n\nimport schedule\n\nimport worker\n\nschedule.every().day.at('03:00').do(worker.main)\n\n"
+                "while True:\n    schedule.run_pending()\n    time.sleep(60)\n"
+            ),
+            "worker.py": "import helpers\n\n\ndef main():\n    helpers.load()\n\n\nif __name__ == '__main__':\n    main()\n",
+            "helpers.py": "def load():\n    return 1\n\n\ndef demo():\n    print(load())\n\n\nif __name__ == '__main__':\n    demo()\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("clock.py", "job"), ("worker.py", "job")]
