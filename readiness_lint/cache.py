@@ -103,7 +103,10 @@ class FactsCache:
             body: dict[str, Any] = {"key": key, "error": asdict(result)}
         else:
             body = {"key": key, "facts": result.to_dict()}
-        target = self._path(key)
+        self._write(self._path(key), body)
+
+    def _write(self, target: Path, body: dict[str, Any]) -> None:
+        """One entry, atomically; the first failure turns caching off with one message."""
         try:
             target.parent.mkdir(exist_ok=True)
             _atomic_write(target, json.dumps(body, separators=(",", ":")))
@@ -138,14 +141,7 @@ class FactsCache:
     def put_report(self, slot: str, key: str, report: Report) -> None:
         if not self.writable or any(e.kind == "internal" for e in report.errors):
             return  # a crash or a time-out in analysis may not happen next time: never served again
-        body = {"key": key, "report": asdict(dataclasses.replace(report, notices=[]))}
-        target = self._run_path(slot)
-        try:
-            target.parent.mkdir(exist_ok=True)
-            _atomic_write(target, json.dumps(body, separators=(",", ":")))
-        except OSError as exc:
-            self.writable = False
-            self.problem = f"cache disabled: cannot write {self.directory}: {exc.strerror or exc}"
+        self._write(self._run_path(slot), {"key": key, "report": asdict(dataclasses.replace(report, notices=[]))})
 
 
 def _plausible(report: Report) -> bool:

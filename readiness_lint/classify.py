@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from readiness_lint.frameworks import API_CTORS, JOB_CTOR_PREFIXES, WORKER_CTORS
+from readiness_lint.frameworks import API_CTORS, EXIT_CALLS, JOB_CTOR_PREFIXES, WORKER_CTORS
 from readiness_lint.model import (
     HANDLE_COMMAND,
     KINDS,
@@ -231,13 +231,6 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     return out
 
 
-_EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit"})
-_MODULE_WORK_METHODS = frozenset(
-    {"run", "start", "join", "work", "worker_main", "run_forever", "run_until_complete", "serve_forever"}
-    | {"run_polling", "start_polling", "infinity_polling", "polling", "main"}
-)
-
-
 def _scheduled_script(project: Project, path: str) -> bool:
     """A script outside any package that a scheduler process imports to run it on a timetable
     (``schedule.every().day.do(worker.main)``): its own ``__main__`` block is a job too."""
@@ -277,7 +270,7 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
             continue
         head, _, method = name.rpartition(".")
         project_call = bool(head) and raw.split(".")[0] in imported and project.module_of(path, head) is not None
-        starts = name in _EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS
+        starts = name in EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS
         if starts or name in local or project_call:
             return line or 1
     return 0
@@ -402,6 +395,17 @@ BOT_BASES = {
 
 
 _RUN_METHODS = frozenset({"run", "start", "work", "worker_main", "run_forever", "main"})
+# What starting something looks like at module level: running an app or worker, a thread, an
+# event loop, a server, a bot's polling.
+_MODULE_WORK_METHODS = _RUN_METHODS | {
+    "join",
+    "run_until_complete",
+    "serve_forever",
+    "run_polling",
+    "start_polling",
+    "infinity_polling",
+    "polling",
+}
 
 
 def _inline_worker(facts: FileFacts, guard: MainGuardFact) -> str | None:

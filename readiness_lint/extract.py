@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
-from readiness_lint.frameworks import CONSUME_METHODS, is_entrypoint_ctor
+from readiness_lint.frameworks import CONSUME_METHODS, EXIT_CALLS, is_entrypoint_ctor
 from readiness_lint.model import (
     HANDLE_COMMAND,
     MOUNTED,
@@ -170,7 +170,6 @@ _CURRENT_APP_SETUP = frozenset(
 )
 # Calls whose whole answer is an exit status: dropped, a failed command goes unnoticed.
 STATUS_CALLS = frozenset({"os.system", "subprocess.call", "subprocess.run"})
-EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit"})
 BROAD_EXCEPTIONS = frozenset({"", "Exception", "BaseException", "builtins.Exception"})
 # Exceptions that mean the work itself failed: the command, the request, the query. A handler that
 # catches one of them and only reports it turns the failure into success.

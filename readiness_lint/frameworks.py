@@ -67,6 +67,8 @@ WORKER_CTORS = {
     "loafer.managers.LoaferManager": "loafer",
 }
 JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler"}
+# Calls that end the process.
+EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit"})
 
 
 def is_entrypoint_ctor(ctor: str) -> bool:
