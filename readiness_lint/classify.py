@@ -265,12 +265,15 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
     # A private helper called at import (`_build_table()`) is a module setting itself up.
     local = {f.name for f in facts.functions if not f.name.startswith("_")} if standalone else set()
     imported = {i.alias for i in facts.imports} if standalone else set()
+    # A client the script built sending something (`producer.produce(...)`, `client.publish(...)`).
+    clients = {o.name for o in facts.objects if not o.scope} if standalone else set()
     for name, raw, line in facts.module_calls:
         if name in NOT_ENTRYPOINT_CALLS:
             continue
         head, _, method = name.rpartition(".")
         project_call = bool(head) and raw.split(".")[0] in imported and project.module_of(path, head) is not None
-        starts = name in EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS
+        sends = method in _SEND_METHODS and raw.rpartition(".")[0] in clients
+        starts = name in EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS or sends
         if starts or name in local or project_call:
             return line or 1
     return 0
@@ -407,6 +410,8 @@ _MODULE_WORK_METHODS = _RUN_METHODS | {
     "polling",
 }
 
+_SEND_METHODS = frozenset({"produce", "publish", "basic_publish", "send_message", "send_messages", "put_records"})
+
 
 def _inline_worker(facts: FileFacts, guard: MainGuardFact) -> str | None:
     calls = _guard_calls(facts, guard, depth=1)
@@ -538,7 +543,9 @@ def _runners_of_shared_consumers(project: Project, candidates: list[_Candidate])
     the object's module is not a second entrypoint (``client.run(token)`` in main.py for the
     ``commands.Bot`` of bot.py; consume loops started from main.py on the shared consumers of kafka.py)."""
     runners = [c for c in candidates if c.kind == "job" and (c.symbol in {"__main__", "script"} or c.console_script)]
-    if not runners:
+    # A worker found by its own polling call (`bot.infinity_polling()` in main.py) on the shared object.
+    pollers = [c for c in candidates if c.kind == "worker" and not c.objects]
+    if not runners and not pollers:
         return candidates
     dropped: set[int] = set()
     for candidate in candidates:
@@ -552,7 +559,21 @@ def _runners_of_shared_consumers(project: Project, candidates: list[_Candidate])
         # that, one that runs consume loops on it (threads started on loop functions) makes the
         # object's module no entrypoint of its own. A one-off script that only imports it does neither.
         starter = next((r for r in reaching if _starts_object(project, r, names)), None)
-        if starter is not None:
+        poller = next(
+            (
+                p
+                for p in pollers
+                if p.path != candidate.path
+                and candidate.path in project.reach_from(p.path)
+                and _starts_object(project, p, names)
+            ),
+            None,
+        )
+        if poller is not None and starter is None:
+            poller.framework = candidate.framework
+            poller.objects = poller.objects + candidate.objects
+            dropped.add(id(candidate))
+        elif starter is not None:
             starter.kind, starter.framework = "worker", candidate.framework
             starter.objects = starter.objects + candidate.objects
             dropped.add(id(candidate))

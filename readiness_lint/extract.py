@@ -160,6 +160,7 @@ MOUNT_METHODS = {
     "add_subapp": 1,
     "register": 0,
     "add_routes": 0,  # aiohttp: app.add_routes(routes), routes = web.RouteTableDef()
+    "blueprint": 0,  # Sanic: app.blueprint(bp)
 }
 _CURRENT_APP_SETUP = frozenset(
     {
@@ -189,6 +190,40 @@ FAILURE_EXCEPTIONS = frozenset(
         "sqlalchemy.exc.SQLAlchemyError",
     }
 )
+# Libraries whose errors are the failure of the work itself: a query, a request, a transfer, a mail.
+FAILURE_ROOTS = (
+    "psycopg2.",
+    "psycopg.",
+    "pymysql.",
+    "MySQLdb.",
+    "mysql.connector.",
+    "sqlite3.",
+    "sqlalchemy.exc.",
+    "pymongo.errors.",
+    "requests.",
+    "httpx.",
+    "aiohttp.",
+    "urllib.error.",
+    "botocore.exceptions.",
+    "boto3.exceptions.",
+    "smtplib.",
+    "ftplib.",
+    "paramiko.",
+)
+# ... except those that mean "already done": skipping a duplicate row is idempotence, not a lost failure.
+_EXPECTED_FAILURES = frozenset({"IntegrityError", "UniqueViolation", "DuplicateKeyError", "NoSuchKey", "NoSuchBucket"})
+
+
+def is_failure_exception(name: str) -> bool:
+    """An exception that means the job's own work failed."""
+    if name in FAILURE_EXCEPTIONS:
+        return True
+    if not name.startswith(FAILURE_ROOTS):
+        return False
+    last = name.rpartition(".")[2]
+    return last.endswith(("Error", "Exception", "Timeout")) and last not in _EXPECTED_FAILURES
+
+
 LOGGING_CONFIG_CALLS = frozenset(
     {
         "logging.basicConfig",
@@ -254,9 +289,19 @@ class _Frame:
     returns_nonzero: bool = False
     returns_value: bool = False
     swallows: bool = False
+    loses_failure: bool = False  # reports a failure of its own work and carries on
     exits_nonzero: bool = False
+    # Responses and processes whose failed status is only reported, and those checked after all
+    # (`r.raise_for_status()`): the failure is lost when one is reported and never checked.
+    status_reported: set[str] = field(default_factory=set)
+    status_checked: set[str] = field(default_factory=set)
     exits_zero_in_handler: bool = False
     loop_depth: int = 0
+
+    @property
+    def status_lost(self) -> bool:
+        return bool(self.status_reported - self.status_checked)
+
     ignored_statuses: list[str] = field(default_factory=list)
     # Deletions wait for the end of the function: a path it deletes and then creates again
     # (`rmtree(d)` then `os.makedirs(d)`) is a working copy being refreshed, not data lost.
@@ -394,6 +439,7 @@ class Extractor:
         self.handlers: list[_Handler] = []
         self.script_node: cst.CSTNode | None = None
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
+        self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
         self.mentions_sigterm = False
         self.installs_signal_handler: cst.CSTNode | None = None
         self.dispatch: dict[type, Callable[[Any], None]] = {
@@ -748,6 +794,13 @@ class Extractor:
                 self.walk(node.orelse)
             return
         self.walk(node.test)
+        if len(ctx.scope) <= 1:
+            # `if r.status_code == 200: ... else: print(...)`: the failed request or command is
+            # reported and the function carries on as if it had worked.
+            failed = _failure_branch(node)
+            if failed is not None and self._only_reports(failed, reports=True):
+                frame = self.frames[-1] if self.frames else self.module_frame
+                frame.status_reported.add(_status_owner(node.test))
         guarded = _is_exists_check(node.test)
         if guarded:
             ctx.exists_guards += 1
@@ -791,25 +844,31 @@ class Extractor:
         if (
             not record.reraises
             and len(self.ctx.scope) <= 1
-            and (broad or names & FAILURE_EXCEPTIONS)
+            and (broad or any(is_failure_exception(name) for name in names))
             and (not reports_only or self._only_reports(node.body))
         ):
             frame.swallows = True
+            # Reporting the failure and carrying on loses it even in a function that exits non-zero
+            # elsewhere (a handler that only passes is a deliberate "ignore", a probe).
+            frame.loses_failure = frame.loses_failure or (reports_only and self._only_reports(node.body, reports=True))
 
-    def _only_reports(self, body: cst.BaseSuite) -> bool:
-        """A handler body that only prints or logs, passes or continues."""
+    def _only_reports(self, body: cst.BaseSuite, *, reports: bool = False) -> bool:
+        """A block that only prints or logs, passes, continues or breaks (and, with ``reports``,
+        prints or logs at least once)."""
+        reported = False
         for stmt in _block(body):
             smalls = stmt.body if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) else None
             if smalls is None:
                 return False
             for small in smalls:
-                if isinstance(small, (cst.Pass, cst.Continue)):
+                if isinstance(small, (cst.Pass, cst.Continue, cst.Break)):
                     continue
                 call = small.value if isinstance(small, cst.Expr) else None
                 name = self.ctx.resolve(n.callee(call)) if isinstance(call, cst.Call) else None
                 if name is None or not name.startswith(_REPORT_PREFIXES):
                     return False
-        return True
+                reported = True
+        return reported or not reports
 
     def visit_while(self, node: cst.While) -> None:
         forever = _is_forever(node.test)
@@ -836,6 +895,13 @@ class Extractor:
         elif isinstance(node.iter, cst.Call) and (n.callee(node.iter) or "").endswith(".listen"):
             scope, source = self.scope_name(), n.callee(node.iter) or "listen"
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
+        elif node.asynchronous is not None and (
+            (ctor or "").endswith(".iterator")
+            or (isinstance(node.iter, cst.Call) and (n.callee(node.iter) or "").endswith(".iterator"))
+        ):
+            # `async with queue.iterator() as messages: async for message in messages` (aio-pika)
+            scope = self.scope_name()
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="queue.iterator"))
         self.walk(node.target)
         self.walk(node.iter)
         self._enter_loop()
@@ -876,9 +942,14 @@ class Extractor:
             return
         if isinstance(value, cst.Await):
             value = value.expression
-        if isinstance(value, cst.Call) and self.frames:
+        if isinstance(value, cst.Call) and _registers_consumer(value):
+            # `await queue.consume(on_message)`: aio-pika calls back for every message from now on.
+            scope, source = self.scope_name(), self.ctx.resolve(n.callee(value)) or "consume"
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
+        module_level = not self.frames and not self.ctx.scope
+        if isinstance(value, cst.Call) and (self.frames or module_level):
             name = self.ctx.resolve(n.callee(value))
-            frame = self.frames[-1]
+            frame = self.frames[-1] if self.frames else self.module_frame
             if name:
                 frame.dropped.append(name)
                 if name in STATUS_CALLS and not (
@@ -943,6 +1014,8 @@ class Extractor:
         name = ctx.resolve(raw)
         if self.frames and name:
             self.frames[-1].calls.append(name)
+        if raw and raw.endswith((".raise_for_status", ".check_returncode")):
+            (self.frames[-1] if self.frames else self.module_frame).status_checked.add(raw.rpartition(".")[0])
         if name:
             self._call_facts(node, raw or "", name)
         for hook in self.call_hooks:
@@ -1020,6 +1093,13 @@ class Extractor:
             self.signal(node, "heartbeat", raw)
         if name.startswith("schedule.every"):
             self.signal(node, "schedule", "schedule")
+        if method == "do" and name.startswith("schedule.every"):
+            # The `schedule` library lets a job's exception end the process; APScheduler logs it
+            # and carries on, so only `schedule`'s jobs decide the process's exit status.
+            args = n.positional(node)
+            work = ctx.resolve(n.dotted(args[0].value)) if args else None
+            if work:
+                self.scheduled.setdefault(work, None)
         if method == "add_periodic_task" or (method == "update" and n.keyword(node, "beat_schedule")):
             self.signal(node, "celery-beat", raw)
         if name in {"signal.signal", "signal.Signals"} or method == "add_signal_handler":
@@ -1187,8 +1267,10 @@ class Extractor:
         self._module_setting(raw, value, node)
 
     def _module_setting(self, name: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
-        """Module-level settings that frameworks read by name (Django, Celery)."""
-        if name == "INSTALLED_APPS":
+        """Module-level settings that frameworks read by name (Django, Celery, Sanic)."""
+        if name.endswith(".config.HEALTH_ENDPOINT") and n.dotted(value) == "True":
+            self.signal(node, "health-lib", "sanic-ext")  # Sanic Extensions serves /__health__
+        elif name == "INSTALLED_APPS":
             for app in _string_list(value):
                 self._module_ref(node, "installed_app", app)
                 if app.startswith(METRICS_MODULES):
@@ -1227,6 +1309,8 @@ class Extractor:
             self.signal(node, "metrics", value)
         if _DESTRUCTIVE_SQL.match(value):
             self.signal(node, "destructive", " ".join(value.split()[:2]).upper())
+        elif _DESTRUCTIVE_SHELL.match(value) and not _TEMPORARY.search(value):
+            self.signal(node, "destructive", "rm -r")
         if _DRY_RUN_OPTION.fullmatch(value.strip()):
             self.signal(node, "dry-run", value.strip())
         if "SIGTERM" in value:
@@ -1238,6 +1322,12 @@ class Extractor:
         text = "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
         if _HEARTBEAT_TEXT.search(text):
             self.signal(node, "heartbeat", "text")
+        if _DESTRUCTIVE_SHELL.match(text):
+            named = " ".join(
+                n.dotted(p.expression) or "" for p in node.parts if isinstance(p, cst.FormattedStringExpression)
+            )
+            if not _TEMPORARY.search(f"{text} {named}"):
+                self.signal(node, "destructive", "rm -r")
         if text:
             for hook in self.string_hooks:
                 hook(node, text, self.ctx)
@@ -1382,8 +1472,9 @@ class Extractor:
                 line=0,
                 returns_nonzero=f.returns_nonzero,
                 returns_value=f.returns_value,
-                swallows=f.swallows or f.exits_zero_in_handler,
+                swallows=f.swallows or f.exits_zero_in_handler or f.status_lost,
                 exits_nonzero=f.exits_nonzero,
+                loses_failure=f.loses_failure or f.status_lost,
                 calls=tuple(dict.fromkeys(f.calls)),
                 ignored_statuses=tuple(dict.fromkeys(f.ignored_statuses)),
             )
@@ -1397,7 +1488,7 @@ class Extractor:
                 calls=tuple(dict.fromkeys(g.calls)),
                 exits_with_value=g.exits_nonzero,
                 exit_without_status=g.exits_zero_in_handler,
-                swallows=g.swallows,
+                swallows=g.swallows or g.status_lost,
                 dropped_calls=tuple(dict.fromkeys(g.dropped)),
                 ignored_statuses=tuple(dict.fromkeys(g.ignored_statuses)),
             )
@@ -1416,9 +1507,13 @@ class Extractor:
             functions=functions,
             main_guard=guard,
             script_line=pos(self.script_node)[0] if self.script_node is not None else 0,
-            script_swallows=self.module_frame.swallows or self.module_frame.exits_zero_in_handler,
+            script_swallows=(
+                self.module_frame.swallows or self.module_frame.exits_zero_in_handler or self.module_frame.status_lost
+            ),
             module_refs=tuple(refs),
             module_calls=tuple((name, raw, 0) for name, raw in self.module_call_names.items()),
+            script_ignored_statuses=tuple(dict.fromkeys(self.module_frame.ignored_statuses)),
+            scheduled=tuple(self.scheduled),
             classes=tuple(classes),
             findings=tuple(f for f in findings if f.rule not in self.rule_errors),
             rule_errors=tuple(sorted(self.rule_errors.items())),
@@ -1434,7 +1529,15 @@ ANCHOR_SIGNALS = frozenset(
 )
 # Calls that block consuming messages (no loop of ours around them).
 BLOCKING_CONSUME = frozenset(
-    {"start_consuming", "run_polling", "start_polling", "infinity_polling", "run_webhook", "listen_forever"}
+    {
+        "start_consuming",
+        "run_polling",
+        "start_polling",
+        "infinity_polling",
+        "run_webhook",
+        "listen_forever",
+        "loop_forever",
+    }
 )
 _DRY_RUN = re.compile(r"dry_?run|(?:^|_)no_?op(?:$|_)|(?:^|_)simulate(?:$|_)", re.IGNORECASE)
 # A command-line option or environment variable that guards a destructive step, as a whole literal.
@@ -1442,6 +1545,8 @@ _DRY_RUN_OPTION = re.compile(
     r"--(?:dry[-_]?run|no-dry-run|apply|force|confirm|execute|yes|commit|no-?op|simulate)|DRY_?RUN", re.IGNORECASE
 )
 _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
+# A shell command that deletes a tree: `rm -rf {path}`, `sudo rm -r ...`.
+_DESTRUCTIVE_SHELL = re.compile(r"\s*(?:sudo\s+)?rm\s+-[a-zA-Z]*[rR]")
 _DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"})
 _HTTP_DELETES = frozenset({"requests.delete", "httpx.delete"})  # deleting through someone's API
 _TEMPORARY = re.compile(r"te?mp", re.IGNORECASE)
@@ -1468,6 +1573,8 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call) -> str:
             return ""  # cleaning up one's own temporary files
         return name if name in _DESTRUCTIVE_CALLS else f"{method}()"
     if method in {"delete_objects", "delete_object", "delete_bucket", "delete_blob", "delete_blobs"}:
+        return f"{method}()"
+    if method.startswith(("delete_namespace", "delete_collection_")):  # the Kubernetes API client
         return f"{method}()"
     if name in _HTTP_DELETES:
         return "HTTP DELETE"
@@ -1671,6 +1778,82 @@ def _is_main_guard(test: cst.BaseExpression) -> bool:
     left, right = test.left, target.comparator
     sides = {n.dotted(left) or n.string_value(left), n.dotted(right) or n.string_value(right)}
     return sides == {"__name__", "__main__"}
+
+
+_STATUS_ATTRIBUTES = frozenset({"status_code", "status", "returncode"})
+
+
+def _failure_branch(node: cst.If) -> cst.BaseSuite | None:
+    """The branch of ``if`` that runs when a response or command failed, when its test reads a
+    status: ``if r.status_code == 200: ... else: <here>``, ``if not r.ok: <here>``,
+    ``if proc.returncode != 0: <here>``."""
+    success = _status_test(node.test)
+    if success is None:
+        return None
+    if not success:
+        return node.body
+    orelse = node.orelse
+    return orelse.body if isinstance(orelse, cst.Else) else None
+
+
+def _status_owner(test: cst.BaseExpression) -> str:
+    """``r`` in ``r.status_code == 200`` or ``not r.ok``."""
+    while isinstance(test, cst.UnaryOperation):
+        test = test.expression
+    if isinstance(test, cst.Comparison):
+        test = test.left
+    owner = test.value if isinstance(test, cst.Attribute) else test
+    return n.dotted(owner) or ""
+
+
+def _status_test(test: cst.BaseExpression) -> bool | None:
+    """True when ``test`` holds on success, False when it holds on failure, None when it is not
+    a plain status test."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        inner = _status_test(test.expression)
+        return None if inner is None else not inner
+    if isinstance(test, cst.Attribute):
+        if test.attr.value == "ok":
+            return True
+        return False if test.attr.value == "returncode" else None
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return None
+    left, target = test.left, test.comparisons[0]
+    if not (isinstance(left, cst.Attribute) and left.attr.value in _STATUS_ATTRIBUTES):
+        return None
+    value = target.comparator
+    if not isinstance(value, cst.Integer):
+        return None
+    number = int(value.value)
+    good = number == 0 if left.attr.value == "returncode" else 200 <= number < 300
+    operator = target.operator
+    if isinstance(operator, (cst.Equal, cst.Is)) and good:
+        return True
+    if isinstance(operator, (cst.NotEqual, cst.IsNot)) and good:
+        return False
+    if left.attr.value != "returncode" and number in (399, 400):
+        if isinstance(operator, (cst.GreaterThanEqual, cst.GreaterThan)):
+            return False
+        if isinstance(operator, (cst.LessThan, cst.LessThanEqual)):
+            return True
+    return None
+
+
+def _registers_consumer(call: cst.Call) -> bool:
+    """``queue.consume(on_message)``: a consume call given the function to call back, its result
+    unused (a batch read, ``consumer.consume(10)``, returns the messages)."""
+    raw = n.callee(call) or ""
+    if not raw.endswith(".consume"):
+        return False
+    args = n.positional(call)
+    if not args:
+        return False
+    first = args[0].value
+    if isinstance(first, cst.Call):
+        return (n.callee(first) or "").rpartition(".")[2] == "partial"
+    return isinstance(first, (cst.Lambda, cst.Attribute)) or (
+        isinstance(first, cst.Name) and first.value.startswith(("on_", "handle", "process", "callback", "_on_"))
+    )
 
 
 def _is_exists_check(test: cst.BaseExpression) -> bool:

@@ -134,6 +134,7 @@ class FunctionFact:
     exits_nonzero: bool
     calls: tuple[str, ...]
     ignored_statuses: tuple[str, ...] = ()  # os.system(...) and the like, their status dropped
+    loses_failure: bool = False  # reports a failed request, command or query and carries on
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,8 @@ class FileFacts:
     # (callee, as written, line): calls made by expression statements at module level, outside
     # functions, classes and the `__main__` block (what running the file does)
     module_calls: tuple[tuple[str, str, int], ...] = ()
+    script_ignored_statuses: tuple[str, ...] = ()  # os.system(...) and the like at module level
+    scheduled: tuple[str, ...] = ()  # functions the `schedule` library runs from this file (`.do(job)`)
     classes: tuple[tuple[str, str, int], ...] = ()
     findings: tuple[LineFinding, ...] = ()
     rule_errors: tuple[tuple[str, str], ...] = ()
@@ -233,6 +236,8 @@ class FileFacts:
             script_swallows=data.get("script_swallows", False),
             module_refs=tuple(tuple(r) for r in data.get("module_refs", ())),
             module_calls=tuple(tuple(c) for c in data.get("module_calls", ())),
+            script_ignored_statuses=tuple(data.get("script_ignored_statuses", ())),
+            scheduled=tuple(data.get("scheduled", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             findings=tuple(LineFinding(**d) for d in data.get("findings", ())),
             rule_errors=tuple(tuple(e) for e in data.get("rule_errors", ())),

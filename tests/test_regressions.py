@@ -840,3 +840,194 @@ def test_a_script_a_scheduler_imports_is_a_job_of_its_own_but_an_imported_helper
     )
     eps, _ = summary(root)
     assert [(path, kind) for path, kind, _ in eps] == [("clock.py", "job"), ("worker.py", "job")]
+
+
+# Round 8 (blind held-out services): failures reported and carried on, new consumer shapes.
+
+
+def _exit_code(root: Path) -> dict[str, str]:
+    _, checks = summary(root)
+    return {ident.split(":")[1]: rules["missing-exit-code"] for ident, rules in checks.items()}
+
+
+def test_a_database_error_only_printed_loses_the_failure_but_a_skipped_duplicate_does_not(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "lost.py": (
+                "import psycopg2\n\n\ndef main():\n    try:\n        conn = psycopg2.connect('')\n        conn.cursor().execute('SELECT 1')\n"
+                "    except psycopg2.OperationalError as error:\n        print('not connected', error)\n\n\n"
+                "if __name__ == '__main__':\n    main()\n"
+            ),
+            "kept.py": (
+                "import sqlite3\n\n\ndef main(rows):\n    conn = sqlite3.connect('x.db')\n    for row in rows:\n        try:\n"
+                "            conn.execute('INSERT INTO t VALUES (?)', row)\n        except sqlite3.IntegrityError:\n            continue\n\n\n"
+                "if __name__ == '__main__':\n    main([])\n"
+            ),
+        }
+    )
+    assert _exit_code(root) == {"lost.py": "fail", "kept.py": "pass"}
+
+
+def test_a_failed_status_that_is_only_printed_is_lost_unless_it_is_raised_after(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "cleanup.py": (
+                "import requests\n\n\ndef cleanup():\n    r = requests.get('https://x', timeout=5)\n    if r.status_code == 200:\n"
+                "        requests.delete('https://x/1', timeout=5)\n    else:\n        print('HTTP error', r.status_code)\n\n\n"
+                "cleanup()\n"
+            ),
+            "snapshot.py": (
+                "import sys\n\nimport requests\n\n\ndef main():\n    response = requests.put('https://x', timeout=5)\n"
+                "    if not response.ok:\n        print('failed', response.status_code, file=sys.stderr)\n"
+                "    response.raise_for_status()\n\n\nif __name__ == '__main__':\n    main()\n"
+            ),
+            "probe.py": (
+                "import requests\n\n\ndef main():\n    r = requests.get('https://x', timeout=5)\n    if r.status_code == 404:\n"
+                "        print('not there yet')\n\n\nif __name__ == '__main__':\n    main()\n"
+            ),
+        }
+    )
+    assert _exit_code(root) == {"cleanup.py": "fail", "snapshot.py": "pass", "probe.py": "pass"}
+
+
+def test_a_command_run_at_module_level_without_check_drops_its_status(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "tunnel.py": "import subprocess\n\ncmd = 'autossh -fN host'\nsubprocess.run(cmd.split())\n",
+            "sync.py": "import subprocess\n\nsubprocess.run(['rsync', '-a', 'a/', 'b/'], check=True)\n",
+        }
+    )
+    assert _exit_code(root) == {"tunnel.py": "fail", "sync.py": "pass"}
+
+
+def test_a_schedule_process_answers_for_the_jobs_it_runs_but_apscheduler_does_not(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "backup/backup.py": "import subprocess\n\n\ndef main():\n    subprocess.run(['rsync', '-a', 'src/', 'dst/'])\n",
+            "backup/scheduler.py": (
+                "import time\n\nimport schedule\n\nimport backup\n\n\ndef job():\n    backup.main()\n\n\n"
+                "schedule.every().day.at('01:00').do(job)\n\nwhile True:\n    schedule.run_pending()\n    time.sleep(1)\n"
+            ),
+            "clock/clock.py": (
+                "from apscheduler.schedulers.blocking import BlockingScheduler\n\nsched = BlockingScheduler()\n\n\n"
+                "@sched.scheduled_job('interval', minutes=15)\ndef tick():\n    try:\n        run()\n    except Exception as e:\n"
+                "        print(e)\n\n\nsched.start()\n"
+            ),
+        }
+    )
+    assert _exit_code(root) == {"backup/scheduler.py": "fail", "clock/clock.py": "pass"}
+
+
+def test_a_failure_lost_one_call_below_main_is_found(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "jobs_list.py": (
+                "import sqlite3\n\n\ndef populate(rows):\n    conn = sqlite3.connect('jobs.db')\n    for row in rows:\n        try:\n"
+                "            conn.execute('INSERT OR IGNORE INTO jobs VALUES (?)', row)\n        except sqlite3.Error as e:\n"
+                "            print(e)\n\n\ndef main():\n    populate([])\n\n\nif __name__ == '__main__':\n    main()\n"
+            ),
+        }
+    )
+    assert _exit_code(root) == {"jobs_list.py": "fail"}
+
+
+def test_mqtt_rabbitmq_and_shared_bot_shapes(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "mqtt/subscriber.py": (
+                "import paho.mqtt.client as mqtt\n\n\ndef on_message(client, userdata, msg):\n    print(msg.payload)\n\n\n"
+                "client = mqtt.Client('sub')\nclient.on_message = on_message\nclient.connect('localhost', 1883)\n"
+                "client.subscribe('a')\nclient.loop_forever()\n"
+            ),
+            "mqtt/publisher.py": (
+                "import paho.mqtt.client as mqtt\n\nclient = mqtt.Client('pub')\nclient.connect('localhost', 1883)\n"
+                "client.publish('a', 'level 80%')\nclient.disconnect()\n"
+            ),
+            "rabbit/consumer.py": (
+                "import asyncio\n\nimport aio_pika\n\n\nasync def main():\n    connection = await aio_pika.connect_robust('amqp://rabbitmq/')\n"
+                "    async with connection:\n        channel = await connection.channel()\n        queue = await channel.declare_queue('tasks')\n"
+                "        async with queue.iterator() as messages:\n            async for message in messages:\n"
+                "                async with message.process():\n                    print(message.body)\n\n\n"
+                "if __name__ == '__main__':\n    asyncio.run(main())\n"
+            ),
+            "back/app/__init__.py": (
+                "import asyncio\n\nfrom app.handlers import handle\n\n\nclass App:\n    def __init__(self, tasks):\n"
+                "        self.loop = asyncio.get_event_loop()\n        self.tasks = tasks\n\n    def start_app(self):\n"
+                "        for task in self.tasks:\n            asyncio.ensure_future(task, loop=self.loop)\n        self.loop.run_forever()\n\n\n"
+                "app = App([handle()])\n"
+            ),
+            "back/app/handlers.py": (
+                "import aio_pika\n\n\nasync def on_message(message):\n    print(message.body)\n\n\nasync def handle():\n"
+                "    connection = await aio_pika.connect('amqp://rabbitmq/')\n    channel = await connection.channel()\n"
+                "    queue = await channel.declare_queue('set_value')\n    await queue.consume(on_message, no_ack=True)\n"
+            ),
+            "back/run.py": "from app import app\n\nif __name__ == '__main__':\n    app.start_app()\n",
+            "bot/init_bot.py": "import telebot\n\nfrom config import TOKEN\n\nbot = telebot.TeleBot(TOKEN)\n",
+            "bot/config.py": "import os\n\nTOKEN = os.environ['TOKEN']\n",
+            "bot/main.py": "from init_bot import bot\n\nif __name__ == '__main__':\n    print('active')\n    bot.infinity_polling()\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [
+        ("back/run.py", "worker"),
+        ("bot/main.py", "worker"),
+        ("mqtt/publisher.py", "job"),
+        ("mqtt/subscriber.py", "worker"),
+        ("rabbit/consumer.py", "worker"),
+    ]
+
+
+def test_batch_reads_and_django_iterators_are_not_consumers(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "report.py": (
+                "from confluent_kafka import Consumer\n\nfrom shop.models import Order\n\n\nasync def export():\n"
+                "    async for order in Order.objects.all():\n        print(order)\n\n\ndef main():\n"
+                "    for order in Order.objects.iterator():\n        print(order)\n    consumer = Consumer({})\n"
+                "    batch = consumer.consume(10)\n    print(batch)\n\n\nif __name__ == '__main__':\n    main()\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("report.py", "job")]
+
+
+def test_sanic_blueprints_and_the_sanic_ext_health_endpoint(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "service/__init__.py": (
+                "from sanic import Sanic\n\nfrom service.routes import bp\n\napp = Sanic('Payments')\napp.blueprint(bp)\n"
+                "app.config.HEALTH = True\napp.config.HEALTH_ENDPOINT = True\n"
+            ),
+            "service/routes.py": (
+                "from sanic import json\nfrom sanic.blueprints import Blueprint\n\nbp = Blueprint('pay', url_prefix='/api')\n\n\n"
+                "@bp.post('/sale')\nasync def sale(request):\n    return json({})\n"
+            ),
+        }
+    )
+    _, checks = summary(root)
+    [rules] = checks.values()
+    assert (rules["missing-health-route"], rules["missing-readiness-route"]) == ("pass", "fail")
+
+
+def test_kubernetes_deletions_and_shell_rm_need_a_dry_run(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "cleaner.py": (
+                "from kubernetes import client, config\n\n\ndef main():\n    config.load_incluster_config()\n"
+                "    api = client.CoreV1Api()\n    for ns in api.list_namespace().items:\n"
+                "        api.delete_namespace(ns.metadata.name)\n\n\nif __name__ == '__main__':\n    main()\n"
+            ),
+            "prune.py": (
+                "import subprocess\n\n\ndef main(old):\n    for path in old:\n        subprocess.run(f'sudo rm -rf {path}'.split(), check=True)\n\n\n"
+                "if __name__ == '__main__':\n    main([])\n"
+            ),
+            "scratch.py": (
+                "import subprocess\n\n\ndef main(tmp_dir):\n    subprocess.run(f'rm -rf {tmp_dir}'.split(), check=True)\n\n\n"
+                "if __name__ == '__main__':\n    main('x')\n"
+            ),
+        }
+    )
+    _, checks = summary(root)
+    dry = {ident.split(":")[1]: rules["missing-dry-run"] for ident, rules in checks.items()}
+    assert dry == {"cleaner.py": "fail", "prune.py": "fail", "scratch.py": "na"}

@@ -23,8 +23,12 @@ class MissingExitCode(ServiceRule):
         "(`os.system()`, `subprocess.call()`, `subprocess.run()` without `check=`) in the `__main__` "
         "block or the functions it calls, in its file or other modules of the project. A handler that "
         "only prints or logs the failure of the work itself (`subprocess.CalledProcessError`, a "
-        "`requests` or database error), or a catch-all in a loop that only reports each item's "
-        "failure, loses it too."
+        "`requests`, boto or database error, but not a skipped duplicate row), a catch-all in a loop "
+        "that only reports each item's failure, or a failed HTTP or command status that is only "
+        "printed (`if r.status_code == 200: ... else: print(...)`, unless `raise_for_status()` follows) "
+        "loses it too, in the function the job calls or one call below it in the same module. A `schedule` process answers "
+        "for the functions it runs (their exceptions would end it); APScheduler logs a job's "
+        "exception and carries on, so its jobs' handling does not count."
     )
     why_bad = (
         "Schedulers judge a run by its exit status. A job that catches everything and returns "
@@ -53,6 +57,14 @@ class MissingExitCode(ServiceRule):
             'import subprocess\n\nif __name__ == "__main__":\n    subprocess.run(["notify-send", "backup done"], check=False)\n    run()\n',
             note="check=False says the status does not matter",
         ),
+        Sample(
+            'import requests\n\n\ndef main():\n    r = requests.get("https://api.example.com/export", timeout=10)\n    if not r.ok:\n        print("export failed", r.status_code)\n    r.raise_for_status()\n    save(r.json())\n\n\nif __name__ == "__main__":\n    main()\n',
+            note="the failed status is reported, then raised",
+        ),
+        Sample(
+            'import sqlite3\n\n\ndef main(rows):\n    db = sqlite3.connect("jobs.db")\n    for row in rows:\n        try:\n            db.execute("INSERT INTO jobs VALUES (?)", row)\n        except sqlite3.IntegrityError:\n            continue\n\n\nif __name__ == "__main__":\n    main([])\n',
+            note="a duplicate row skipped on purpose is not a failure",
+        ),
     )
     INVALID = (
         Sample(
@@ -70,6 +82,12 @@ class MissingExitCode(ServiceRule):
         Sample(
             'import subprocess\n\nif __name__ == "__main__":\n    subprocess.run(["rsync", "-a", "data/", "backup:data/"])\n'
         ),
+        Sample(
+            'import requests\n\n\ndef main():\n    r = requests.get("https://api.example.com/export", timeout=10)\n    if r.status_code == 200:\n        save(r.json())\n    else:\n        print("export failed", r.status_code)\n\n\nif __name__ == "__main__":\n    main()\n'
+        ),
+        Sample(
+            'import psycopg2\n\n\ndef main():\n    try:\n        load(psycopg2.connect(""))\n    except psycopg2.OperationalError as error:\n        print("database not reachable", error)\n\n\nif __name__ == "__main__":\n    main()\n'
+        ),
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
@@ -77,25 +95,34 @@ class MissingExitCode(ServiceRule):
         if entrypoint.framework in _CLI_FRAMEWORKS:
             return Outcome(True)
         symbol = entrypoint.id.rsplit(":", 1)[-1]
-        if symbol == "script":
+        guard = facts.main_guard
+        if symbol == "script" or (guard is None and entrypoint.framework in _GUARDED_SCHEDULERS):
+            # What running the file does: its module-level statements, and for a scheduler process
+            # at module level the functions it schedules.
             if facts.script_swallows:
                 return Outcome(
-                    False, "The script catches every exception and ends normally: a failure exits with status 0"
+                    False, "The script catches or reports a failure and ends normally: a failure exits with status 0"
                 )
-            calls = tuple(name for name, _, _ in facts.module_calls)
+            calls = tuple(name for name, _, _ in facts.module_calls) + facts.scheduled
+            if facts.script_ignored_statuses:
+                return Outcome(
+                    False,
+                    f"`{facts.script_ignored_statuses[0]}()`'s exit status is dropped: "
+                    "a failed command leaves the job's status 0",
+                )
             ignored = _ignored_status((), calls, entrypoint.path, service.project)
-            return Outcome(False, ignored) if ignored is not None else Outcome(True)
+            if ignored is not None:
+                return Outcome(False, ignored)
+            lost = _lost_failure(calls, entrypoint.path, service.project, "script")
+            return Outcome(False, lost) if lost is not None else Outcome(True)
         local = {f.name: f for f in facts.functions}
         if symbol in local and symbol != "__main__":
             # A console script: the installed wrapper exits with what the function returns.
             script = local[symbol]
             if script.swallows and not script.returns_nonzero and not script.exits_nonzero:
-                return Outcome(
-                    False, f"`{symbol}()` catches every exception and returns normally: a failure exits with status 0"
-                )
+                return Outcome(False, _swallowed(symbol))
             ignored = _ignored_status((), (symbol,), entrypoint.path, service.project)
             return Outcome(False, ignored) if ignored is not None else Outcome(True)
-        guard = facts.main_guard
         if guard is None or (symbol != "__main__" and entrypoint.framework not in _GUARDED_SCHEDULERS):
             return Outcome(True)
         if guard.exit_without_status:
@@ -104,24 +131,49 @@ class MissingExitCode(ServiceRule):
             return Outcome(
                 False, "The `__main__` block catches every exception and ends normally: a failure exits with status 0"
             )
-        ignored = _ignored_status(guard.ignored_statuses, guard.calls, entrypoint.path, service.project)
+        # A scheduler process runs its jobs' functions: their failures are its own.
+        calls = guard.calls + facts.scheduled
+        ignored = _ignored_status(guard.ignored_statuses, calls, entrypoint.path, service.project)
         if ignored is not None:
             return Outcome(False, ignored)
         if guard.exits_with_value:
             return Outcome(True)
-        for call in guard.dropped_calls:
-            function = local.get(call)
-            if function is None or function.exits_nonzero:
-                continue
-            if function.returns_nonzero:
-                return Outcome(
-                    False, f"`{call}()` returns a failure status that the `__main__` block drops: the process exits 0"
-                )
-            if function.swallows:
-                return Outcome(
-                    False, f"`{call}()` catches every exception and returns normally: a failure exits with status 0"
-                )
-        return Outcome(True)
+        lost = _lost_failure(
+            guard.dropped_calls + facts.scheduled, entrypoint.path, service.project, "`__main__` block"
+        )
+        return Outcome(False, lost) if lost is not None else Outcome(True)
+
+
+def _lost_failure(dropped: tuple[str, ...], path: str, project: Project, caller: str) -> str | None:
+    """A function of the project, called with its result dropped, that returns a failure status
+    or reports a failure and returns normally."""
+    for call in dropped:
+        function = project.function(path, call)
+        if function is None:
+            continue
+        if function.loses_failure:
+            return _swallowed(call.rpartition(".")[2])
+        # One call further, in the same module: `main()` calling `load_rows()`, whose handler only
+        # prints the database error. (Another module's helper, a mailer's `alert()` that logs a failed
+        # post, is not the job's work.)
+        home = _home(project, path, call)
+        for inner in function.calls:
+            helper = project.function(home, inner) if "." not in inner else None
+            if helper is not None and helper.loses_failure:
+                return _swallowed(inner.rpartition(".")[2])
+        if function.exits_nonzero:
+            continue
+        if function.returns_nonzero:
+            return (
+                f"`{call.rpartition('.')[2]}()` returns a failure status that the {caller} drops: the process exits 0"
+            )
+        if function.swallows:
+            return _swallowed(call.rpartition(".")[2])
+    return None
+
+
+def _swallowed(name: str) -> str:
+    return f"`{name}()` catches or reports a failure and returns normally: a failure exits with status 0"
 
 
 def _ignored_status(own: tuple[str, ...], calls: tuple[str, ...], path: str, project: Project) -> str | None:

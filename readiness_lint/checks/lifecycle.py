@@ -73,8 +73,8 @@ class MissingDryRun(ServiceRule):
     )
     fix = "Default to showing what would be deleted; act only with --apply (or honour --dry-run / DRY_RUN)."
     what_it_does = (
-        "Checks that a job which deletes (rmtree, remove/unlink, SQL DELETE/DROP/TRUNCATE, ORM, "
-        "object-store or HTTP DELETE calls) has a dry-run or explicit-apply guard somewhere it reaches: "
+        "Checks that a job which deletes (rmtree, remove/unlink, `rm -r` shell commands, SQL "
+        "DELETE/DROP/TRUNCATE, ORM, object-store, Kubernetes or HTTP DELETE calls) has a dry-run or explicit-apply guard somewhere it reaches: "
         "a `dry_run` name, option or environment variable, or an `--apply`/`--force`/`--confirm` flag. "
         "Cleaning up temporary files, or a directory the same function creates again (a working copy "
         "refreshed), does not count as destructive. Deletions count in the job's module and what it "
