@@ -183,7 +183,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         seen.add(key)
         out.append(candidate)
 
-    imported = bool(project.importers.get(path))
+    imported = bool(project.importers.get(path)) and not _blocks_at_import(project, path, facts)
     for obj in facts.objects:
         kind_fw = _object_kind(project, path, obj)
         if kind_fw is not None and kind_fw[1] in CONSUMER_FRAMEWORKS and obj.scope:
@@ -202,6 +202,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     for loop in facts.loops:
         if imported and loop.scope:
             continue  # a helper's loop: the entrypoint that reaches it becomes a worker
+        if loop.scope and facts.main_guard is None and not facts.module_calls:
+            continue  # only definitions: running the file starts nothing (a console script may call it)
         if loop.scope and any(c.kind == "api" for c in out):
             continue  # a loop in a function of an app's module: a streaming response or a background thread
         if not _loop_in_worker_object_file(out):
@@ -213,7 +215,17 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         elif base == "arq.WorkerSettings":
             add(_Candidate(path, line, "worker", "arq", class_name))
     guard = facts.main_guard
-    if guard is not None and not _is_django_manage(facts) and (not imported or _scheduled_script(project, path)):
+    if (
+        guard is not None
+        and not _is_django_manage(facts)
+        # an imported module's `__main__` block is a demo, unless it runs a worker built right there
+        and (
+            not imported
+            or _scheduled_script(project, path)
+            or _inline_worker(facts, guard)
+            or _shared_script(project, path, guard)
+        )
+    ):
         role = _guard_role(facts, guard, out)
         inline = _inline_worker(facts, guard) if role == "serve" and not out else None
         if inline is not None:  # `Worker(queues).work()` with no object bound: the block is the worker
@@ -229,6 +241,34 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         if line:
             add(_Candidate(path, line, "job", "script", "script"))
     return out
+
+
+# Calls that do not return while the process runs.
+_FOREVER_METHODS = frozenset(
+    {"run_forever", "loop_forever", "serve_forever", "start_consuming", "infinity_polling", "run_polling", "polling"}
+)
+
+
+def _blocks_at_import(project: Project, path: str, facts: FileFacts) -> bool:
+    """A script outside any package whose module level never returns (``client.run_forever()``):
+    whatever imports it only ever runs it, so it stays an entrypoint of its own."""
+    return _standalone(project, path) and any(
+        name.rpartition(".")[2] in _FOREVER_METHODS for name, _, _ in facts.module_calls
+    )
+
+
+def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
+    """A script outside any package whose ``__main__`` block runs a function other project code
+    imports from it too (``init_db()``, also called by the app at start-up): the same work, run by
+    hand or from cron."""
+    if not _standalone(project, path) or path.endswith("__main__.py"):
+        return False
+    functions = {f.name for f in project.files[path].functions} & set(guard.calls)
+    for importer in project.importers.get(path, ()):
+        for imp in project.files[importer].imports:
+            if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path:
+                return True
+    return False
 
 
 def _scheduled_script(project: Project, path: str) -> bool:
@@ -361,6 +401,13 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
         return "none"
     if all(_is_trivial_call(call) for call in guard.calls):
         return "none"  # `if __name__ == "__main__": print("not meant to be run")`
+    local = {f.name for f in facts.functions}
+    if (
+        all(_is_trivial_call(call) or call in local for call in calls)
+        and any(map(_is_trivial_call, calls))
+        and local - calls
+    ):
+        return "none"  # a main() that only prints, the module's work left in functions it never calls
     if calls & INTERACTIVE_CALLS and _cli_framework(facts) == "python":
         return "none"  # asks a person for input: a tool, not an unattended job (a CLI may confirm a step)
     object_names = {c.symbol for c in existing}
@@ -690,6 +737,21 @@ def _drop_mounted_apps(project: Project, candidates: list[_Candidate]) -> list[_
 
 
 # reach ---------------------------------------------------------------------------------
+def _enqueued_modules(project: Project) -> set[str]:
+    """The modules defining the functions the project puts on RQ queues (``q.enqueue(sync_page)``):
+    an RQ worker imports and runs them."""
+    out: set[str] = set()
+    for path, facts in project.files.items():
+        for signal in facts.signals:
+            if signal.kind != "enqueue" or facts.is_test:
+                continue
+            module = signal.detail.rpartition(".")[0]
+            target = project.module_of(path, module) if module else path
+            if target is not None:
+                out.add(target)
+    return out
+
+
 def _service(project: Project, candidate: _Candidate) -> Service:
     starts: set[str] = {candidate.path}
     objects: set[ObjectRef] = set(candidate.objects)
@@ -698,9 +760,15 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     if candidate.framework == "celery" and candidate.kind == "worker":
         starts |= _celery_reach_starts(project, candidate)
     # Runners that set up logging for the code they run.
-    framework_logging = candidate.framework in {"celery", "celery-beat", "dramatiq", "rq"}
+    # (`pserve app.ini` applies the ini file's logging sections for Pyramid.)
+    framework_logging = candidate.framework in {"celery", "celery-beat", "dramatiq", "rq", "pyramid"}
     if candidate.framework == "dramatiq":
         starts |= {p for p, f in project.files.items() if any(t.framework == "dramatiq" for t in f.tasks)}
+    if candidate.framework == "pyramid":  # config.scan() and config.include() load the app's package
+        package = candidate.path.rpartition("/")[0]
+        starts |= set(project.files_under(package)) if package else set()
+    if candidate.framework == "rq" and candidate.kind == "worker":
+        starts |= _enqueued_modules(project)
     routes: list[tuple[str, RouteFact]] = []
     if objects:
         attached, objects = _attached(project, objects)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
-from readiness_lint.frameworks import CONSUME_METHODS, EXIT_CALLS, is_entrypoint_ctor
+from readiness_lint.frameworks import CONSUME_METHODS, EXIT_CALLS, SLEEPS, is_entrypoint_ctor
 from readiness_lint.model import (
     HANDLE_COMMAND,
     MOUNTED,
@@ -431,6 +431,7 @@ class Extractor:
         self.signals: list[Any] = []
         self.module_refs: list[tuple[str, str, int]] = []
         self.setup_py = self.ctx.path.rsplit("/", 1)[-1] == "setup.py"
+        self.entry_group = ""  # the entry-point group a setup.py string is declared under
         self.subscribed: set[str] = set()
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
@@ -850,7 +851,7 @@ class Extractor:
             frame.swallows = True
             # Reporting the failure and carrying on loses it even in a function that exits non-zero
             # elsewhere (a handler that only passes is a deliberate "ignore", a probe).
-            frame.loses_failure = frame.loses_failure or (reports_only and self._only_reports(node.body, reports=True))
+            frame.loses_failure = frame.loses_failure or self._only_reports(node.body, reports=True)
 
     def _only_reports(self, body: cst.BaseSuite, *, reports: bool = False) -> bool:
         """A block that only prints or logs, passes, continues or breaks (and, with ``reports``,
@@ -1085,7 +1086,9 @@ class Extractor:
             key = _path_key(node, name, raw)
             if key:
                 frame.recreated.add(key)
-        if method in BLOCKING_CONSUME and "." in raw:
+        if (method in BLOCKING_CONSUME and "." in raw) or (
+            method == "run_forever" and (ctx.object_ctor(owner) or "").startswith("websocket.")
+        ):  # a websocket-client app's run_forever() listens until the process ends
             scope = self.scope_name()
             source = name
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
@@ -1093,6 +1096,23 @@ class Extractor:
             self.signal(node, "heartbeat", raw)
         if name.startswith("schedule.every"):
             self.signal(node, "schedule", "schedule")
+        if method == "make_wsgi_app" and (ctx.object_ctor(owner) or "").startswith("pyramid."):
+            # `with Configurator(settings=s) as config: ...; return config.make_wsgi_app()`: a Pyramid app
+            scope = self.scope_name()
+            ctx.later(
+                node,
+                lambda line, col: ObjectFact(
+                    name=owner, ctor="pyramid.config.Configurator", line=line, column=col, scope=scope, keywords=()
+                ),
+            )
+        if method in _ENQUEUE_METHODS and "." in raw:
+            # `q.enqueue(sync_page, ...)`: an RQ worker runs that function, wherever it is defined.
+            args = n.positional(node)
+            index = _ENQUEUE_METHODS[method]
+            target = args[index].value if len(args) > index else getattr(n.keyword(node, "func"), "value", None)
+            work = (ctx.resolve(n.dotted(target)) or n.string_value(target)) if target is not None else None
+            if work:
+                self.signal(node, "enqueue", work)
         if method == "do" and name.startswith("schedule.every"):
             # The `schedule` library lets a job's exception end the process; APScheduler logs it
             # and carries on, so only `schedule`'s jobs decide the process's exit status.
@@ -1144,6 +1164,9 @@ class Extractor:
             kw = n.keyword(node, "path") or n.keyword(node, "rule")
             first_arg: cst.BaseExpression | None = args[0].value if args else (kw.value if kw else None)
             path = (n.string_value(first_arg) or "") if first_arg is not None else ""
+            second = n.string_value(args[1].value) if len(args) > 1 else None
+            if second is not None and (path.upper() in _HTTP_METHODS or second.startswith(("/", "{"))):
+                path = second  # aiohttp add_route("GET", "/path", h); Pyramid add_route("home", "/")
             handler = ""
             if len(args) > 1:
                 handler = (n.dotted(args[-1].value) or "").rsplit(".", 1)[-1]
@@ -1294,7 +1317,7 @@ class Extractor:
             self.signal(node, "django-urlconf")
 
     def visit_string(self, node: cst.SimpleString | cst.ConcatenatedString) -> None:
-        if self.setup_py and isinstance(node, cst.SimpleString):
+        if self.setup_py and isinstance(node, cst.SimpleString) and self.entry_group in _SCRIPT_GROUPS:
             declared = n.string_value(node)
             match = ENTRY_POINT.match(declared) if declared else None
             if match:  # setup(entry_points={"console_scripts": ["name = pkg.mod:main"]})
@@ -1322,7 +1345,9 @@ class Extractor:
         text = "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
         if _HEARTBEAT_TEXT.search(text):
             self.signal(node, "heartbeat", "text")
-        if _DESTRUCTIVE_SHELL.match(text):
+        if _DESTRUCTIVE_SQL.match(text):
+            self.signal(node, "destructive", " ".join(text.split()[:2]).upper())
+        elif _DESTRUCTIVE_SHELL.match(text):
             named = " ".join(
                 n.dotted(p.expression) or "" for p in node.parts if isinstance(p, cst.FormattedStringExpression)
             )
@@ -1343,7 +1368,11 @@ class Extractor:
                     for hook in self.binding_hooks:
                         hook(key, element.value, self.ctx)
                 self.walk(element.key)
+                saved = self.entry_group
+                if self.setup_py and key is not None:
+                    self.entry_group = key  # setup(entry_points={"console_scripts": [...]})
                 self.walk(element.value)
+                self.entry_group = saved
             else:
                 self.walk(element.value)
 
@@ -1474,7 +1503,8 @@ class Extractor:
                 returns_value=f.returns_value,
                 swallows=f.swallows or f.exits_zero_in_handler or f.status_lost,
                 exits_nonzero=f.exits_nonzero,
-                loses_failure=f.loses_failure or f.status_lost,
+                loses_failure=f.loses_failure,
+                status_unchecked=f.status_lost,
                 calls=tuple(dict.fromkeys(f.calls)),
                 ignored_statuses=tuple(dict.fromkeys(f.ignored_statuses)),
             )
@@ -1527,6 +1557,12 @@ class Extractor:
 ANCHOR_SIGNALS = frozenset(
     {"schedule", "celery-beat", "django-wsgi", "django-asgi", "django-manage", "django-settings", "destructive"}
 )
+# Entry-point groups that install a command (others, `paste.app_factory`, name plug-ins); "" when
+# the strings are not under a group key.
+_HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "*"})
+_SCRIPT_GROUPS = frozenset({"", "console_scripts", "gui_scripts"})
+# RQ's ways to put a function on a queue, and the argument that names it.
+_ENQUEUE_METHODS = {"enqueue": 0, "enqueue_call": 0, "enqueue_in": 1, "enqueue_at": 1}
 # Calls that block consuming messages (no loop of ours around them).
 BLOCKING_CONSUME = frozenset(
     {
@@ -1578,6 +1614,8 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call) -> str:
         return f"{method}()"
     if name in _HTTP_DELETES:
         return "HTTP DELETE"
+    if name in {"sqlalchemy.delete", "sqlalchemy.sql.delete", "sqlalchemy.sql.expression.delete"}:
+        return "SQL DELETE"  # `session.execute(delete(Lesson).where(...))`
     if method == "delete" and (".objects." in raw or "()." in raw):
         return "ORM delete()"
     return ""
@@ -1658,7 +1696,6 @@ _LOGGING_SETUP = re.compile(
 )
 # Health blueprints from libraries, and the routes they add under their prefix.
 _LIBRARY_HEALTH_ROUTES = {"flask_healthz.healthz": ("/live", "/ready"), "flask_healthz.bp": ("/live", "/ready")}
-_SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
 
 
 def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
@@ -1672,7 +1709,7 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
             name = ctx.resolve(n.callee(node)) or ""
             if name.rpartition(".")[2] in ("run_pending", "run_all"):
                 return None  # the `schedule` library's loop: a scheduler, judged as a job
-            if name in _SLEEPS and sleep is None:
+            if name in SLEEPS and sleep is None:
                 sleep = name
     return sleep
 

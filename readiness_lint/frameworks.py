@@ -22,6 +22,7 @@ API_CTORS = {
     "connexion.App": "connexion",
     "connexion.FlaskApp": "connexion",
     "connexion.AsyncApp": "connexion",
+    "pyramid.config.Configurator": "pyramid",
     "http.server.HTTPServer": "http.server",
     "http.server.ThreadingHTTPServer": "http.server",
 }
@@ -67,6 +68,8 @@ WORKER_CTORS = {
     "loafer.managers.LoaferManager": "loafer",
 }
 JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler"}
+# Calls that pause a loop between rounds.
+SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
 # Calls that end the process.
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit"})
 

@@ -134,7 +134,8 @@ class FunctionFact:
     exits_nonzero: bool
     calls: tuple[str, ...]
     ignored_statuses: tuple[str, ...] = ()  # os.system(...) and the like, their status dropped
-    loses_failure: bool = False  # reports a failed request, command or query and carries on
+    loses_failure: bool = False  # catches a failure, only reports it, and carries on
+    status_unchecked: bool = False  # a failed HTTP or command status only printed, never raised
 
 
 @dataclass(frozen=True)

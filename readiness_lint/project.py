@@ -98,7 +98,10 @@ class Project:
         found = self.resolve_module(path, stripped, level)
         if found is None or level:
             return found
-        if self.module_name(found) == stripped or found.rpartition("/")[0] == path.rpartition("/")[0]:
+        if (
+            stripped in {self.module_name(found), ".".join(module_parts(found))}  # `src.jobs` as written
+            or found.rpartition("/")[0] == path.rpartition("/")[0]
+        ):
             return found
         return None
 

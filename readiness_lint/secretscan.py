@@ -174,6 +174,8 @@ PLACEHOLDER_WORDS = (
     "sample",
     "dummy",
     "placeholder",
+    "censored",
+    "redacted",
     "fake",
     "xxx",
     "todo",
@@ -200,6 +202,8 @@ _PLACEHOLDER_EXACT = frozenset(
         "password",
         "passwd",
         "pass",
+        "sqlite",  # a database engine's name given where SQLite takes no password
+        "sqlite3",
         "token",
         "key",
         "apikey",
@@ -340,11 +344,22 @@ def provider_hits(text: str) -> list[SecretHit]:
     return hits
 
 
+# An ODBC/ADO.NET connection string: `DRIVER={...};SERVER=db;UID=sa;PWD=...`.
+_CONNECTION_STRING = re.compile(r"(?:^|;)\s*(?:server|data source|driver|host|dsn)\s*=", re.IGNORECASE)
+_CONNECTION_PASSWORD = re.compile(r"(?:^|;)\s*(?:pwd|password)\s*=\s*([^;]+)", re.IGNORECASE)
+
+
 def url_hits(text: str) -> list[SecretHit]:
-    """Passwords embedded in URLs: ``scheme://user:pass@host`` and ``?api_key=...``."""
-    if "://" not in text and "?" not in text:
-        return []
+    """Passwords embedded in URLs (``scheme://user:pass@host``, ``?api_key=...``) and in
+    connection strings (``SERVER=db;UID=sa;PWD=...``)."""
     hits: list[SecretHit] = []
+    if ";" in text and _CONNECTION_STRING.search(text):
+        for match in _CONNECTION_PASSWORD.finditer(text):
+            value = match.group(1).strip()
+            if len(value) >= 4 and not is_placeholder(value) and "{" not in value and "%" not in value:
+                hits.append(SecretHit("password in connection string", value))
+    if "://" not in text and "?" not in text:
+        return hits
     for match in URL_CREDENTIALS.finditer(text):
         user, password = match.group(1), match.group(2)
         if is_placeholder(password) or password == user or "%" in password or "{" in password:

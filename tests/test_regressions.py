@@ -1031,3 +1031,247 @@ def test_kubernetes_deletions_and_shell_rm_need_a_dry_run(make_tree: Tree) -> No
     _, checks = summary(root)
     dry = {ident.split(":")[1]: rules["missing-dry-run"] for ident, rules in checks.items()}
     assert dry == {"cleaner.py": "fail", "prune.py": "fail", "scratch.py": "na"}
+
+
+# Round 9 (blind held-out services).
+
+
+def test_a_websocket_client_script_is_a_worker_even_when_a_helper_imports_it(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "misskey/app.py": (
+                "import websocket\n\nURL = 'https://example.org/api'\n\n\nclass Client:\n    def __init__(self, host):\n"
+                "        self.ws = websocket.WebSocketApp(host, on_message=lambda ws, m: print(m))\n\n"
+                "    def run_forever(self):\n        self.ws.run_forever()\n\n\nclient = Client('wss://example.org/streaming')\n"
+                "client.run_forever()\n"
+            ),
+            "misskey/notify.py": "import requests\nfrom app import URL\n\n\ndef notify():\n    requests.post(URL, timeout=5)\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("misskey/app.py", "worker")]
+
+
+def test_a_module_of_definitions_nothing_runs_is_not_a_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "ingest/kafka_consumer.py": (
+                "from kafka import KafkaConsumer\n\n\ndef sherlock_consumer():\n    consumer = KafkaConsumer('jobs')\n"
+                "    for message in consumer:\n        print(message)\n"
+            ),
+            "consumers/run.py": (
+                "from kafka import KafkaConsumer\n\n\ndef consume():\n    consumer = KafkaConsumer('jobs')\n"
+                "    for message in consumer:\n        print(message)\n\n\nconsume()\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("consumers/run.py", "worker")]
+
+
+def test_slack_bolt_socket_mode_does_not_drain_on_sigterm_by_itself(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app.py": (
+                "import os\n\nfrom slack_bolt import App\nfrom slack_bolt.adapter.socket_mode import SocketModeHandler\n\n"
+                "app = App(token=os.environ.get('SLACK_BOT_TOKEN'))\n\nif __name__ == '__main__':\n"
+                "    handler = SocketModeHandler(app, os.environ.get('SLACK_APP_TOKEN'))\n    handler.start()\n"
+            ),
+        }
+    )
+    _, checks = summary(root)
+    [rules] = checks.values()
+    assert rules["missing-graceful-shutdown"] == "fail"
+
+
+def test_an_rq_worker_reaches_the_functions_the_project_enqueues(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "worker.py": (
+                "import redis\nfrom rq import Queue, Worker\n\nconn = redis.from_url('redis://localhost:6379')\n\n"
+                "if __name__ == '__main__':\n    Worker([Queue('default', connection=conn)]).work()\n"
+            ),
+            "app.py": (
+                "from flask import Flask\nfrom rq import Queue\n\nfrom src.sync import sync_page\nfrom worker import conn\n\n"
+                "app = Flask(__name__)\nq = Queue(connection=conn)\n\n\n@app.post('/import')\ndef start():\n"
+                "    q.enqueue_call(sync_page, ('page',))\n    return 'scheduled'\n"
+            ),
+            "src/sync.py": (
+                "def sync_page(page_id, cursor=None):\n    cursor.execute('INSERT INTO contexts (page_id) VALUES (%s)', (page_id,))\n"
+            ),
+        }
+    )
+    report = run([str(root)])
+    [worker] = [r for r in report.entrypoints if r.entrypoint.kind == "worker"]
+    assert "src/sync.py" in worker.entrypoint.reach
+    assert [(f.name, f.path) for f in report.findings if f.name == "non-idempotent-insert"] == [
+        ("non-idempotent-insert", "src/sync.py")
+    ]
+
+
+def test_machine_paths_with_spaces_and_connection_string_passwords(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "etl.py": (
+                "import pyodbc\n\nDIR = r'C:\\Users\\Ann Lee\\Desktop\\Power BI'\n"
+                "cnxn = pyodbc.connect(r'DRIVER={ODBC Driver 17 for SQL Server};SERVER=.\\SQLEXPRESS;UID=sa;PWD=Rk7!mq2Ze')\n"
+                "TEMPLATE = 'SERVER={host};UID={user};PWD={password}'\nSQLITE = {'username': 'sqlite3', 'password': 'sqlite3'}\n"
+            ),
+        }
+    )
+    report = run([str(root)])
+    found = sorted((f.name, f.line) for f in report.findings if f.name in {"hardcoded-path", "hardcoded-secret"})
+    assert found == [("hardcoded-path", 3), ("hardcoded-secret", 4)]
+    assert all("Rk7!mq2Ze" not in f.message for f in report.findings)
+
+
+def test_a_main_that_only_prints_is_not_a_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "notifier.py": (
+                "import smtplib\n\n\ndef send(emails):\n    with smtplib.SMTP('smtp.example.org', 587) as server:\n"
+                "        server.sendmail('a@example.org', emails, 'hi')\n\n\ndef main():\n    print('Success!')\n\n\n"
+                "if __name__ == '__main__':\n    main()\n"
+            ),
+            "sender.py": (
+                "import smtplib\n\n\ndef main():\n    with smtplib.SMTP('smtp.example.org', 587) as server:\n"
+                "        server.sendmail('a@example.org', ['b@example.org'], 'hi')\n    print('sent')\n\n\n"
+                "if __name__ == '__main__':\n    main()\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("sender.py", "job")]
+
+
+# Round 10 (blind held-out services).
+
+
+def test_a_pyramid_app_factory_is_an_api_not_a_console_script(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "setup.py": (
+                "from setuptools import setup\n\nsetup(\n    name='ec2',\n    entry_points={\n"
+                "        'paste.app_factory': ['main = ec2:main'],\n        'console_scripts': ['ec2-report = ec2.report:run'],\n"
+                "    },\n)\n"
+            ),
+            "ec2/__init__.py": (
+                "from pyramid.config import Configurator\n\n\ndef main(global_config, **settings):\n"
+                "    with Configurator(settings=settings) as config:\n        config.include('.routes')\n        config.scan()\n"
+                "    return config.make_wsgi_app()\n"
+            ),
+            "ec2/routes.py": "def includeme(config):\n    config.add_route('home', '/')\n    config.add_route('block', '/api/block')\n",
+            "ec2/report.py": "import boto3\n\n\ndef run():\n    print(boto3.client('ec2').describe_instances())\n",
+        }
+    )
+    eps, checks = summary(root)
+    assert [(path, kind, fw) for path, kind, fw in eps] == [
+        ("ec2/__init__.py", "api", "pyramid"),
+        ("ec2/report.py", "job", "python"),
+    ]
+    api = checks["api:ec2/__init__.py:config"]
+    assert (api["missing-health-route"], api["missing-logging"]) == ("fail", "pass")
+
+
+def test_aiohttp_add_route_takes_the_path_after_the_method(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app.py": (
+                "from aiohttp import web\n\n\nasync def probe(request):\n    return web.Response(text='ok')\n\n\n"
+                "async def items(request):\n    return web.json_response([])\n\n\n"
+                "app = web.Application()\napp.router.add_route('GET', '/healthz', probe)\n"
+                "app.router.add_route('GET', '/items', items)\n"
+            ),
+        }
+    )
+    _, checks = summary(root)
+    [rules] = checks.values()
+    assert rules["missing-health-route"] == "pass"
+
+
+def test_a_script_whose_function_the_app_also_imports_is_still_a_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "init_db.py": (
+                "from sqlalchemy import create_engine\n\n\ndef init_db():\n    engine = create_engine('postgresql://db/app')\n"
+                "    engine.connect().execute('CREATE TABLE IF NOT EXISTS posts (id int)')\n\n\n"
+                "if __name__ == '__main__':\n    init_db()\n"
+            ),
+            "demo.py": "class Client:\n    def members(self):\n        return []\n\n\nif __name__ == '__main__':\n    print(Client().members())\n",
+            "api/main.py": (
+                "from aiohttp import web\n\nfrom demo import Client\nfrom init_db import init_db\n\n\n"
+                "async def health(request):\n    return web.Response(text='ok')\n\n\ndef main():\n    init_db()\n"
+                "    app = web.Application()\n    app.router.add_get('/health', health)\n    web.run_app(app)\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("api/main.py", "api"), ("init_db.py", "job")]
+
+
+def test_sqlalchemy_core_deletes_and_sql_in_f_strings_are_destructive(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "cleaner.py": (
+                "import asyncio\n\nfrom sqlalchemy import delete\n\nfrom models import Lesson\n\n\nasync def main(session):\n"
+                "    await session.execute(delete(Lesson).where(Lesson.expired))\n\n\nif __name__ == '__main__':\n"
+                "    asyncio.run(main(None))\n"
+            ),
+            "models.py": "class Lesson:\n    expired = True\n",
+            "load.py": (
+                "def main(cursor, table):\n    cursor.execute(f'DROP TABLE IF EXISTS {table}')\n\n\n"
+                "if __name__ == '__main__':\n    main(None, 'it_salary')\n"
+            ),
+        }
+    )
+    _, checks = summary(root)
+    dry = {ident.split(":")[1]: rules["missing-dry-run"] for ident, rules in checks.items()}
+    assert dry == {"cleaner.py": "fail", "load.py": "fail"}
+
+
+def test_a_bot_framework_does_not_stop_the_services_own_forever_loop(make_tree: Tree) -> None:
+    poller = (
+        "import asyncio\n\n\nasync def poll_loop(bot):\n    while True:\n        await bot.send_message(1, 'tick')\n"
+        "        await asyncio.sleep(600)\n"
+    )
+    main = (
+        "import asyncio\n\nfrom aiogram import Bot, Dispatcher\n\n{extra}\n\nasync def main():\n    bot = Bot('t')\n"
+        "    dp = Dispatcher()\n    await asyncio.gather(dp.start_polling(bot){task})\n\n\n"
+        "if __name__ == '__main__':\n    asyncio.run(main())\n"
+    )
+    root = make_tree(
+        {
+            "with_loop/updates.py": poller,
+            "with_loop/bot.py": main.format(extra="from updates import poll_loop", task=", poll_loop(bot)"),
+            "plain/bot.py": main.format(extra="", task=""),
+        }
+    )
+    _, checks = summary(root)
+    shutdown = {ident.split(":")[1]: rules["missing-graceful-shutdown"] for ident, rules in checks.items()}
+    assert shutdown == {"plain/bot.py": "pass", "with_loop/bot.py": "fail"}
+
+
+def test_a_load_step_in_another_module_that_logs_and_carries_on_loses_the_failure(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "load.py": (
+                "import logging\n\n\ndef load_to_mysql(df, table):\n    try:\n        df.to_sql(table, 'mysql://db')\n"
+                "    except Exception as e:\n        logging.error(f'load failed: {e}')\n"
+            ),
+            "main.py": "from load import load_to_mysql\n\n\ndef main():\n    load_to_mysql(None, 't')\n\n\nif __name__ == '__main__':\n    main()\n",
+        }
+    )
+    assert _exit_code(root) == {"main.py": "fail"}
+
+
+def test_censored_values_are_not_passwords(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "log.py": (
+                "def censor(logger, name, event_dict):\n    if event_dict.get('password'):\n"
+                "        event_dict['password'] = '*CENSORED*'\n    return event_dict\n"
+            ),
+        }
+    )
+    report = run([str(root)])
+    assert [f for f in report.findings if f.name == "hardcoded-secret"] == []

@@ -151,15 +151,15 @@ def _lost_failure(dropped: tuple[str, ...], path: str, project: Project, caller:
         function = project.function(path, call)
         if function is None:
             continue
-        if function.loses_failure:
+        if function.loses_failure or function.status_unchecked:
             return _swallowed(call.rpartition(".")[2])
-        # One call further, in the same module: `main()` calling `load_rows()`, whose handler only
-        # prints the database error. (Another module's helper, a mailer's `alert()` that logs a failed
-        # post, is not the job's work.)
+        # One call further: `main()` calling `load_rows()`, whose handler only logs the database
+        # error. A status only printed counts there in the same module alone: another module's
+        # helper, a mailer's `alert()` that logs a failed post, is not the job's work.
         home = _home(project, path, call)
         for inner in function.calls:
-            helper = project.function(home, inner) if "." not in inner else None
-            if helper is not None and helper.loses_failure:
+            helper = project.function(home, inner)
+            if helper is not None and (helper.loses_failure or (helper.status_unchecked and "." not in inner)):
                 return _swallowed(inner.rpartition(".")[2])
         if function.exits_nonzero:
             continue

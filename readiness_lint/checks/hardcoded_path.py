@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
     from readiness_lint.extract import Context
 
-_MACHINE_PATH = re.compile(r"^(?:/Users/[^/\s]+|/home/[^/\s]+|[A-Za-z]:[\\/]+Users[\\/]+[^\\/\s]+)(?:[/\\]|$)")
+_MACHINE_PATH = re.compile(r"^(?:/Users/[^/\s]+|/home/[^/\s]+|[A-Za-z]:[\\/]+Users[\\/]+[^\\/\s][^\\/]*)(?:[/\\]|$)")
 
 
 class HardcodedPath(LineRule):
@@ -39,6 +39,7 @@ class HardcodedPath(LineRule):
         Sample('with open("/Users/me/report.csv", "w") as f:\n    f.write("id,amount\\n")\n'),
         Sample('DATA_DIR = "/home/alice/data"\n'),
         Sample('OUT = r"C:\\Users\\bob\\reports"\n'),
+        Sample('DATA = r"C:\\Users\\Ann Lee\\Desktop\\exports"\n', note="a Windows user name with a space"),
     )
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:

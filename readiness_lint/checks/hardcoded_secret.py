@@ -48,6 +48,10 @@ class HardcodedSecret(LineRule):
         Sample('TOKEN_URL = "https://auth.example.com/oauth/token"\nPASSWORD_RESET_TEMPLATE = "emails/reset.html"\n'),
         Sample('SECRET_KEY = "changeme"\nAPI_KEY = "<your-key>"\nPASSWORD = ""\n'),
         Sample(
+            'CONN = "SERVER={host};DATABASE=sales;UID={user};PWD={password}"\n',
+            note="a connection-string template filled in at run time",
+        ),
+        Sample(
             'def page(client, next_token):\n    return client.list(NextToken=next_token, password_field="password")\n'
         ),
         Sample('AWS_KEY = "AKIAIOSFODNN7EXAMPLE"\n', note="AWS's documented example key"),
@@ -60,6 +64,7 @@ class HardcodedSecret(LineRule):
         Sample('API_KEY = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"\n'),
         Sample('import requests\n\nrequests.get("https://api.example.com/sales?key=sk-live-abc123", timeout=5)\n'),
         Sample('DATABASE_URL = "postgres://app:Xk29f!pQ@db.internal:5432/app"\n'),
+        Sample('conn = pyodbc.connect("DRIVER={ODBC Driver 17 for SQL Server};SERVER=db;UID=sa;PWD=Rk7!mq2Ze")\n'),
         Sample('client = connect(host="db", password="s3cr3t-Pa55")\n'),
         Sample('SETTINGS = {"api_token": "a8f5f167f44f4964e6c998dee827110c"}\n'),
         Sample(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
+from readiness_lint.frameworks import SLEEPS
 from readiness_lint.model import Entrypoint
 from readiness_lint.project import Service
 
@@ -15,7 +16,6 @@ SELF_DRAINING = frozenset(
         "huey",
         "arq",
         "faust",
-        "slack-bolt",
         "python-telegram-bot",
         "aiogram",
         "discord",
@@ -60,8 +60,27 @@ class MissingGracefulShutdown(ServiceRule):
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
-        if entrypoint.framework in SELF_DRAINING or service.has_signal("sigterm"):
+        if service.has_signal("sigterm"):
             return Outcome(True)
+        if entrypoint.framework in SELF_DRAINING:
+            # The framework stops its own consuming; a forever loop of the service's own beside it
+            # (`asyncio.gather(dp.start_polling(bot), poll_loop())`) keeps the process up until it is killed.
+            own = next(
+                (
+                    f"{path}:{loop.line}"
+                    for path in service.entrypoint.reach
+                    for loop in service.project.files[path].loops
+                    if loop.source in SLEEPS  # a `while True:` poller that sleeps between rounds
+                ),
+                None,
+            )
+            if own is None:
+                return Outcome(True)
+            return Outcome(
+                False,
+                f"{entrypoint.framework} stops on SIGTERM, but the loop at {own} never does: the process "
+                "is killed mid-iteration",
+            )
         return Outcome(False, f"This {entrypoint.framework} worker runs its own loop and never handles SIGTERM")
 
 

@@ -46,7 +46,8 @@ class MissingLogging(ServiceRule):
     what_it_does = (
         "Checks that something the entrypoint reaches configures logging: `logging.basicConfig`, "
         "`dictConfig`, `fileConfig`, a handler added to a logger, structlog, loguru, Django's `LOGGING` "
-        "setting, or a framework that sets it up itself (a Celery worker)."
+        "setting, or a runner that sets it up itself (Celery, RQ and Dramatiq workers, Celery beat, "
+        "Pyramid's `pserve` from the app's ini file)."
     )
     why_bad = (
         "Python's default is a last-resort handler at WARNING: every `log.info` is lost and what remains "
