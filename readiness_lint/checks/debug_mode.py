@@ -64,9 +64,10 @@ class DebugModeEnabled(LineRule):
         if debug is None or not n.is_true(debug.value):
             return
         if name in _DEBUG_CTORS:
-            ctx.report(self.name, node, f"`{name.rsplit('.', 1)[-1]}(debug=True)`: debug mode in code that ships")
+            # reported at `debug=True` itself, the line to change in a call written over several lines
+            ctx.report(self.name, debug, f"`{name.rsplit('.', 1)[-1]}(debug=True)`: debug mode in code that ships")
         elif name.endswith(".run") and not ctx.in_main_guard and not _DEV_FILE.search(ctx.path):
-            ctx.report(self.name, node, "`run(debug=True)` outside a `__main__` development block")
+            ctx.report(self.name, debug, "`run(debug=True)` outside a `__main__` development block")
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         if name not in {"DEBUG", "debug"} or not n.is_true(value) or ctx.is_test or ctx.in_main_guard:
