@@ -252,8 +252,10 @@ _FOREVER_METHODS = frozenset(
 def _blocks_at_import(project: Project, path: str, facts: FileFacts) -> bool:
     """A script outside any package whose module level never returns (``client.run_forever()``):
     whatever imports it only ever runs it, so it stays an entrypoint of its own."""
-    return _standalone(project, path) and any(
-        name.rpartition(".")[2] in _FOREVER_METHODS for name, _, _ in facts.module_calls
+    return (
+        _standalone(project, path)
+        and all(_standalone(project, importer) for importer in project.importers.get(path, ()))
+        and any(name.rpartition(".")[2] in _FOREVER_METHODS for name, _, _ in facts.module_calls)
     )
 
 
@@ -263,7 +265,7 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     hand or from cron."""
     if not _standalone(project, path) or path.endswith("__main__.py"):
         return False
-    functions = {f.name for f in project.files[path].functions} & set(guard.calls)
+    functions = {f.name for f in project.files[path].functions} & set(guard.dropped_calls)
     for importer in project.importers.get(path, ()):
         for imp in project.files[importer].imports:
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path:
@@ -402,10 +404,11 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
     if all(_is_trivial_call(call) for call in guard.calls):
         return "none"  # `if __name__ == "__main__": print("not meant to be run")`
     local = {f.name for f in facts.functions}
+    everything = set(_guard_calls(facts, guard, depth=len(local)))  # the whole local call tree
     if (
-        all(_is_trivial_call(call) or call in local for call in calls)
-        and any(map(_is_trivial_call, calls))
-        and local - calls
+        all(_is_trivial_call(call) or call in local for call in everything)
+        and any(map(_is_trivial_call, everything))
+        and local - everything
     ):
         return "none"  # a main() that only prints, the module's work left in functions it never calls
     if calls & INTERACTIVE_CALLS and _cli_framework(facts) == "python":

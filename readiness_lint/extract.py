@@ -211,7 +211,20 @@ FAILURE_ROOTS = (
     "paramiko.",
 )
 # ... except those that mean "already done": skipping a duplicate row is idempotence, not a lost failure.
-_EXPECTED_FAILURES = frozenset({"IntegrityError", "UniqueViolation", "DuplicateKeyError", "NoSuchKey", "NoSuchBucket"})
+_EXPECTED_FAILURES = frozenset(
+    {
+        "IntegrityError",
+        "UniqueViolation",
+        "DuplicateKeyError",
+        "DuplicateTable",
+        "DuplicateColumn",
+        "DuplicateObject",
+        "DuplicateDatabase",
+        "DuplicateSchema",
+        "NoSuchKey",
+        "NoSuchBucket",
+    }
+)
 
 
 def is_failure_exception(name: str) -> bool:
@@ -286,10 +299,13 @@ class _Frame:
     line_node: cst.CSTNode
     calls: list[str] = field(default_factory=list)
     dropped: list[str] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)  # statement and assignment calls outside handlers
     returns_nonzero: bool = False
     returns_value: bool = False
     swallows: bool = False
     loses_failure: bool = False  # reports a failure of its own work and carries on
+    loses_in_loop: bool = False  # the same, item after item or attempt after attempt
+    raises: bool = False  # raises outside any handler (a retry loop's "gave up")
     exits_nonzero: bool = False
     # Responses and processes whose failed status is only reported, and those checked after all
     # (`r.raise_for_status()`): the failure is lost when one is reported and never checked.
@@ -305,7 +321,7 @@ class _Frame:
     ignored_statuses: list[str] = field(default_factory=list)
     # Deletions wait for the end of the function: a path it deletes and then creates again
     # (`rmtree(d)` then `os.makedirs(d)`) is a working copy being refreshed, not data lost.
-    deletions: list[tuple[cst.Call, str, str]] = field(default_factory=list)
+    deletions: list[tuple[cst.CSTNode, str, str]] = field(default_factory=list)
     recreated: set[str] = field(default_factory=set)
 
 
@@ -799,9 +815,10 @@ class Extractor:
             # `if r.status_code == 200: ... else: print(...)`: the failed request or command is
             # reported and the function carries on as if it had worked.
             failed = _failure_branch(node)
-            if failed is not None and self._only_reports(failed, reports=True):
+            owner = _status_owner(node.test)
+            if failed is not None and owner and self._only_reports(failed, reports=True):
                 frame = self.frames[-1] if self.frames else self.module_frame
-                frame.status_reported.add(_status_owner(node.test))
+                frame.status_reported.add(owner)
         guarded = _is_exists_check(node.test)
         if guarded:
             ctx.exists_guards += 1
@@ -851,7 +868,11 @@ class Extractor:
             frame.swallows = True
             # Reporting the failure and carrying on loses it even in a function that exits non-zero
             # elsewhere (a handler that only passes is a deliberate "ignore", a probe).
-            frame.loses_failure = frame.loses_failure or self._only_reports(node.body, reports=True)
+            if self._only_reports(node.body, reports=True):
+                if frame.loop_depth > 0:
+                    frame.loses_in_loop = True  # a retry loop that raises once it gives up keeps it
+                else:
+                    frame.loses_failure = True
 
     def _only_reports(self, body: cst.BaseSuite, *, reports: bool = False) -> bool:
         """A block that only prints or logs, passes, continues or breaks (and, with ``reports``,
@@ -868,7 +889,9 @@ class Extractor:
                 name = self.ctx.resolve(n.callee(call)) if isinstance(call, cst.Call) else None
                 if name is None or not name.startswith(_REPORT_PREFIXES):
                     return False
-                reported = True
+                # `log.info("column already there")` notes an expected case; a failure is printed or
+                # logged as a warning or an error.
+                reported = reported or not name.endswith((".info", ".debug"))
         return reported or not reports
 
     def visit_while(self, node: cst.While) -> None:
@@ -941,9 +964,10 @@ class Extractor:
             self.walk(value)
             self.ctx.in_docstring = saved
             return
+        awaited = isinstance(value, cst.Await)
         if isinstance(value, cst.Await):
             value = value.expression
-        if isinstance(value, cst.Call) and _registers_consumer(value):
+        if awaited and isinstance(value, cst.Call) and _registers_consumer(value):
             # `await queue.consume(on_message)`: aio-pika calls back for every message from now on.
             scope, source = self.scope_name(), self.ctx.resolve(n.callee(value)) or "consume"
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
@@ -953,6 +977,8 @@ class Extractor:
             frame = self.frames[-1] if self.frames else self.module_frame
             if name:
                 frame.dropped.append(name)
+                if not self.handlers:
+                    frame.steps.append(name)
                 if name in STATUS_CALLS and not (
                     name == "subprocess.run"
                     and any(a.keyword is not None and a.keyword.value == "check" for a in value.args)
@@ -985,6 +1011,8 @@ class Extractor:
     def visit_raise(self, node: cst.Raise) -> None:
         if self.handlers:
             self.handlers[-1].reraises = True
+        elif self.frames:
+            self.frames[-1].raises = True
         exc = node.exc
         if exc is not None:
             target = exc.func if isinstance(exc, cst.Call) else exc
@@ -1228,6 +1256,11 @@ class Extractor:
         self.ctx.later(node, lambda line, col: ("ref", kind, value, line), position=False)
 
     def visit_assign(self, node: cst.Assign) -> None:
+        value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+        if isinstance(value, cst.Call) and self.frames and not self.handlers:
+            name = self.ctx.resolve(n.callee(value))
+            if name:  # `rows = load_rows()`: a step of the function, its result not a status
+                self.frames[-1].steps.append(name)
         for target in node.targets:
             self._bind(target.target, node.value, node)
         for target in node.targets:
@@ -1332,7 +1365,7 @@ class Extractor:
             self.signal(node, "metrics", value)
         if _DESTRUCTIVE_SQL.match(value):
             self.signal(node, "destructive", " ".join(value.split()[:2]).upper())
-        elif _DESTRUCTIVE_SHELL.match(value) and not _TEMPORARY.search(value):
+        elif _DESTRUCTIVE_SHELL.match(value) and not _TEMPORARY.search(value) and not _BUILD_OUTPUT.search(value):
             self.signal(node, "destructive", "rm -r")
         if _DRY_RUN_OPTION.fullmatch(value.strip()):
             self.signal(node, "dry-run", value.strip())
@@ -1345,14 +1378,16 @@ class Extractor:
         text = "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
         if _HEARTBEAT_TEXT.search(text):
             self.signal(node, "heartbeat", "text")
-        if _DESTRUCTIVE_SQL.match(text):
-            self.signal(node, "destructive", " ".join(text.split()[:2]).upper())
+        if _DESTRUCTIVE_SQL_CASED.match(text):  # SQL keywords as SQL is written, not a log message
+            self.signal(node, "destructive", " ".join(text.split()[:2]))
         elif _DESTRUCTIVE_SHELL.match(text):
-            named = " ".join(
-                n.dotted(p.expression) or "" for p in node.parts if isinstance(p, cst.FormattedStringExpression)
-            )
-            if not _TEMPORARY.search(f"{text} {named}"):
-                self.signal(node, "destructive", "rm -r")
+            names = [n.dotted(p.expression) or "" for p in node.parts if isinstance(p, cst.FormattedStringExpression)]
+            if not _TEMPORARY.search(f"{text} {' '.join(names)}") and not _BUILD_OUTPUT.search(text):
+                frame = self.frames[-1] if self.frames else None
+                if frame is not None and names and names[0]:
+                    frame.deletions.append((node, names[0], "rm -r"))  # unless made again (`os.makedirs(out)`)
+                else:
+                    self.signal(node, "destructive", "rm -r")
         if text:
             for hook in self.string_hooks:
                 hook(node, text, self.ctx)
@@ -1503,10 +1538,12 @@ class Extractor:
                 returns_value=f.returns_value,
                 swallows=f.swallows or f.exits_zero_in_handler or f.status_lost,
                 exits_nonzero=f.exits_nonzero,
-                loses_failure=f.loses_failure,
+                loses_failure=f.loses_failure
+                or (f.loses_in_loop and not (f.raises or f.exits_nonzero or f.returns_nonzero)),
                 status_unchecked=f.status_lost,
                 calls=tuple(dict.fromkeys(f.calls)),
                 ignored_statuses=tuple(dict.fromkeys(f.ignored_statuses)),
+                steps=tuple(dict.fromkeys(f.steps)),
             )
             for f in self.functions
         )
@@ -1581,6 +1618,9 @@ _DRY_RUN_OPTION = re.compile(
     r"--(?:dry[-_]?run|no-dry-run|apply|force|confirm|execute|yes|commit|no-?op|simulate)|DRY_?RUN", re.IGNORECASE
 )
 _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
+_DESTRUCTIVE_SQL_CASED = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b")
+# Build output and caches: removing them is a clean build, not data lost.
+_BUILD_OUTPUT = re.compile(r"(?:^|[\s/])(?:build|dist|__pycache__|\.?cache|node_modules|[\w.-]*\.egg-info)(?:[\s/]|$)")
 # A shell command that deletes a tree: `rm -rf {path}`, `sudo rm -r ...`.
 _DESTRUCTIVE_SHELL = re.compile(r"\s*(?:sudo\s+)?rm\s+-[a-zA-Z]*[rR]")
 _DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"})
@@ -1858,10 +1898,9 @@ def _status_test(test: cst.BaseExpression) -> bool | None:
     left, target = test.left, test.comparisons[0]
     if not (isinstance(left, cst.Attribute) and left.attr.value in _STATUS_ATTRIBUTES):
         return None
-    value = target.comparator
-    if not isinstance(value, cst.Integer):
+    number = n.int_value(target.comparator)
+    if number is None:
         return None
-    number = int(value.value)
     good = number == 0 if left.attr.value == "returncode" else 200 <= number < 300
     operator = target.operator
     if isinstance(operator, (cst.Equal, cst.Is)) and good:

@@ -136,6 +136,7 @@ class FunctionFact:
     ignored_statuses: tuple[str, ...] = ()  # os.system(...) and the like, their status dropped
     loses_failure: bool = False  # catches a failure, only reports it, and carries on
     status_unchecked: bool = False  # a failed HTTP or command status only printed, never raised
+    steps: tuple[str, ...] = ()  # calls made as statements or assigned, outside handlers and conditions
 
 
 @dataclass(frozen=True)
@@ -217,7 +218,12 @@ class FileFacts:
             ),
             functions=tuple(
                 FunctionFact(
-                    **{**d, "calls": tuple(d["calls"]), "ignored_statuses": tuple(d.get("ignored_statuses", ()))}
+                    **{
+                        **d,
+                        "calls": tuple(d["calls"]),
+                        "ignored_statuses": tuple(d.get("ignored_statuses", ())),
+                        "steps": tuple(d.get("steps", ())),
+                    }
                 )
                 for d in data.get("functions", ())
             ),

@@ -70,21 +70,41 @@ class Project:
     def function(self, path: str, name: str) -> FunctionFact | None:
         """The module-level function a call made in ``path`` reaches: one of the file's own
         (``receive``) or of a project module (``app.aws.sqs.receive``, ``.queue.receive``)."""
+        found = self.function_and_home(path, name)
+        return found[0] if found is not None else None
+
+    def function_and_home(self, path: str, name: str) -> tuple[FunctionFact, str] | None:
+        """:meth:`function`, with the file that defines it (where its own calls resolve)."""
         module, _, function_name = name.rpartition(".")
         target = path if not module else self.module_of(path, module)
         if target is None or target not in self.files:
             return None
         if module and target == path:
             return None  # `obj.method()` on a name of this file, not one of its functions
+        if module:  # defined there, or re-exported (`from .updates import poll_loop` in `utils/__init__.py`)
+            return self._function_in(target, function_name, 0)
         found = next((f for f in self.files[target].functions if f.name == function_name), None)
-        if found is None and not module:  # `from sqs_util import *` brought it in
-            for imp in self.files[path].imports:
-                star = self.resolve_module(path, imp.module, imp.level) if imp.name == "*" else None
-                if star is not None and star != path:
-                    found = next((f for f in self.files[star].functions if f.name == function_name), None)
-                    if found is not None:
-                        break
-        return found
+        if found is not None:
+            return found, target
+        for imp in self.files[path].imports:  # `from sqs_util import *` brought it in
+            star = self.resolve_module(path, imp.module, imp.level) if imp.name == "*" else None
+            if star is not None and star != path:
+                found = next((f for f in self.files[star].functions if f.name == function_name), None)
+                if found is not None:
+                    return found, star
+        return None
+
+    def _function_in(self, path: str, name: str, depth: int) -> tuple[FunctionFact, str] | None:
+        """A function defined in ``path`` itself, or re-exported there from another module."""
+        found = next((f for f in self.files[path].functions if f.name == name), None)
+        if found is not None:
+            return found, path
+        for imp in self.files[path].imports:
+            if imp.alias == name and imp.name == name and depth < 3:
+                origin = self.resolve_module(path, imp.module, imp.level)
+                if origin is not None and origin != path:
+                    return self._function_in(origin, name, depth + 1)
+        return None
 
     def module_of(self, path: str, dotted: str) -> str | None:
         """The project module a dotted module name written in ``path`` names, exactly (as imports
@@ -127,14 +147,16 @@ class Project:
                 if path in self.files:
                     return path
             return None
-        if not module:
+        if not module or module == "__main__":  # `import __main__` is the running script, never a file
             return None
         matches = self._suffix_index.get(module)
         if not matches:
             return None
         if len(matches) == 1:
             return matches[0]
-        return max(matches, key=lambda p: (_common_prefix(p, importer), -len(p), p))
+        # `import utils` names the package `utils/`, not `utils/utils.py` that only ends like it
+        exact = [p for p in matches if self.module_name(p) == module] or matches
+        return max(exact, key=lambda p: (_common_prefix(p, importer), -len(p), p))
 
     def package_inits(self, path: str) -> tuple[str, ...]:
         """``__init__.py`` files of the packages above ``path`` (they run on import)."""

@@ -289,6 +289,8 @@ def is_placeholder(value: str) -> bool:
         return True
     if stripped.startswith("$") or (stripped.startswith("{") and stripped.endswith("}")):
         return True
+    if len(stripped) > 4 and stripped.startswith("__") and stripped.endswith("__"):
+        return True  # `__DB_PASS__`: a token a deploy step replaces
     # A run of one repeated character ("xxxxxxxx", "********", "00000000").
     return len(set(lowered)) <= 2
 

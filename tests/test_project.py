@@ -38,6 +38,39 @@ def test_ambiguous_suffix_prefers_the_nearest_file() -> None:
     assert p.resolve_module("svc_a/app/main.py", "app.config") == "svc_a/app/config.py"
 
 
+def test_a_package_is_preferred_to_a_module_that_only_ends_like_it() -> None:
+    p = project("bot.py", "utils/__init__.py", "utils/utils.py", "utils/updates.py")
+    assert p.resolve_module("bot.py", "utils") == "utils/__init__.py"
+    assert p.resolve_module("bot.py", "utils.utils") == "utils/utils.py"
+
+
+def test_src_prefixed_imports_and_re_exported_functions() -> None:
+    from readiness_lint.model import FunctionFact
+
+    loop = FunctionFact(
+        name="poll_loop",
+        line=1,
+        returns_nonzero=False,
+        returns_value=False,
+        swallows=False,
+        exits_nonzero=False,
+        calls=(),
+    )
+    files = {
+        "bot.py": FileFacts(path="bot.py"),
+        "utils/__init__.py": FileFacts(
+            path="utils/__init__.py",
+            imports=(ImportFact(module="updates", level=1, name="poll_loop", alias="poll_loop", line=1),),
+        ),
+        "utils/updates.py": FileFacts(path="utils/updates.py", functions=(loop,)),
+        "src/sync.py": FileFacts(path="src/sync.py", functions=(loop,)),
+        "app.py": FileFacts(path="app.py"),
+    }
+    p = Project(files)
+    assert p.function_and_home("bot.py", "utils.poll_loop") == (loop, "utils/updates.py")
+    assert p.module_of("app.py", "src.sync") == "src/sync.py"
+
+
 def test_closure_follows_imports_and_package_inits() -> None:
     p = project(
         "app/__init__.py",
@@ -66,3 +99,8 @@ def test_resolve_object() -> None:
     assert p.resolve_object("app/main.py", ".routers.health.router") == ("app/routers/health.py", "router")
     assert p.resolve_object("app/main.py", "app.routers.health.router") == ("app/routers/health.py", "router")
     assert p.resolve_object("app/main.py", "fastapi.APIRouter") is None
+
+
+def test_import_main_is_the_running_script_not_a_project_file() -> None:
+    p = project("__main__.py", "_vendor/pkg/__init__.py", "_vendor/other/__main__.py")
+    assert p.resolve_module("_vendor/pkg/__init__.py", "__main__") is None

@@ -1279,7 +1279,9 @@ def test_censored_values_are_not_passwords(make_tree: Tree) -> None:
 
 def test_debug_mode_is_reported_at_the_debug_argument(make_tree: Tree) -> None:
     root = make_tree(
-        {"app.py": "from starlette.applications import Starlette\n\napp = Starlette(\n    debug=True,\n    routes=[],\n)\n"}
+        {
+            "app.py": "from starlette.applications import Starlette\n\napp = Starlette(\n    debug=True,\n    routes=[],\n)\n"
+        }
     )
     report = run([str(root)])
     assert [(f.line, f.column) for f in report.findings if f.name == "debug-mode-enabled"] == [(4, 5)]

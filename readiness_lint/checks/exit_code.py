@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.model import Entrypoint
 from readiness_lint.project import Project, Service
@@ -20,15 +22,18 @@ class MissingExitCode(ServiceRule):
         "Checks that a job's failure reaches its exit status: the `__main__` block must not drop the "
         "status `main()` returns, must not swallow every exception, must not call `sys.exit()` "
         "without a status after an error, and must not drop the exit status of the commands it runs "
-        "(`os.system()`, `subprocess.call()`, `subprocess.run()` without `check=`) in the `__main__` "
-        "block or the functions it calls, in its file or other modules of the project. A handler that "
-        "only prints or logs the failure of the work itself (`subprocess.CalledProcessError`, a "
-        "`requests`, boto or database error, but not a skipped duplicate row), a catch-all in a loop "
-        "that only reports each item's failure, or a failed HTTP or command status that is only "
-        "printed (`if r.status_code == 200: ... else: print(...)`, unless `raise_for_status()` follows) "
-        "loses it too, in the function the job calls or one call below it in the same module. A `schedule` process answers "
-        "for the functions it runs (their exceptions would end it); APScheduler logs a job's "
-        "exception and carries on, so its jobs' handling does not count."
+        "(`os.system()`, `subprocess.call()`, `subprocess.run()` without `check=`) at module level, in "
+        "the `__main__` block or in the functions it calls, in its file or other modules of the project. "
+        "A function the job calls, or one it calls in turn as a step, loses the failure too when a "
+        "handler only prints or logs the work's own error (a failed command; an error of requests, "
+        "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko or a database driver, but not a "
+        "duplicate row or table skipped on purpose) and carries on, or a catch-all in a loop only "
+        "reports each item's failure (unless the function raises or exits once it gives up). In the "
+        "job's own module, a failed HTTP or command status that is only printed "
+        "(`if r.status_code == 200: ... else: print(...)`, unless `raise_for_status()` follows) and a "
+        "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, "
+        "`send_slack()`) are not the job's work. A `schedule` process answers for the commands its "
+        "jobs run; APScheduler logs a job's exception and carries on, so its jobs do not count."
     )
     why_bad = (
         "Schedulers judge a run by its exit status. A job that catches everything and returns "
@@ -103,14 +108,14 @@ class MissingExitCode(ServiceRule):
                 return Outcome(
                     False, "The script catches or reports a failure and ends normally: a failure exits with status 0"
                 )
-            calls = tuple(name for name, _, _ in facts.module_calls) + facts.scheduled
+            calls = tuple(name for name, _, _ in facts.module_calls)
             if facts.script_ignored_statuses:
                 return Outcome(
                     False,
                     f"`{facts.script_ignored_statuses[0]}()`'s exit status is dropped: "
                     "a failed command leaves the job's status 0",
                 )
-            ignored = _ignored_status((), calls, entrypoint.path, service.project)
+            ignored = _ignored_status((), calls + facts.scheduled, entrypoint.path, service.project)
             if ignored is not None:
                 return Outcome(False, ignored)
             lost = _lost_failure(calls, entrypoint.path, service.project, "script")
@@ -131,45 +136,56 @@ class MissingExitCode(ServiceRule):
             return Outcome(
                 False, "The `__main__` block catches every exception and ends normally: a failure exits with status 0"
             )
-        # A scheduler process runs its jobs' functions: their failures are its own.
+        # A `schedule` process runs its jobs' functions: a command whose status they drop fails
+        # unseen. (A job that logs its failure and waits for the next round is how a scheduler
+        # that must not die works: that is left to heartbeats and metrics.)
         calls = guard.calls + facts.scheduled
         ignored = _ignored_status(guard.ignored_statuses, calls, entrypoint.path, service.project)
         if ignored is not None:
             return Outcome(False, ignored)
         if guard.exits_with_value:
             return Outcome(True)
-        lost = _lost_failure(
-            guard.dropped_calls + facts.scheduled, entrypoint.path, service.project, "`__main__` block"
-        )
+        lost = _lost_failure(guard.dropped_calls, entrypoint.path, service.project, "`__main__` block")
         return Outcome(False, lost) if lost is not None else Outcome(True)
 
 
 def _lost_failure(dropped: tuple[str, ...], path: str, project: Project, caller: str) -> str | None:
     """A function of the project, called with its result dropped, that returns a failure status
-    or reports a failure and returns normally."""
+    or reports a failure and returns normally; or one it calls as a step of its own that reports
+    the failure of the work and carries on. Another module's function counts for what it loses of
+    the work itself (a handler that only logs), not for a catch-all that passes or a status it
+    only prints; notification helpers (`alert()`, `notify()`) never count: failing to tell
+    someone is not the job failing."""
     for call in dropped:
-        function = project.function(path, call)
-        if function is None:
+        found = project.function_and_home(path, call)
+        name = call.rpartition(".")[2]
+        if found is None or _AUXILIARY.match(name):
             continue
-        if function.loses_failure or function.status_unchecked:
-            return _swallowed(call.rpartition(".")[2])
-        # One call further: `main()` calling `load_rows()`, whose handler only logs the database
-        # error. A status only printed counts there in the same module alone: another module's
-        # helper, a mailer's `alert()` that logs a failed post, is not the job's work.
-        home = _home(project, path, call)
-        for inner in function.calls:
-            helper = project.function(home, inner)
-            if helper is not None and (helper.loses_failure or (helper.status_unchecked and "." not in inner)):
-                return _swallowed(inner.rpartition(".")[2])
+        function, home = found
+        local = home == path
+        if function.loses_failure or (local and function.status_unchecked):
+            return _swallowed(name)
+        for inner in function.steps:  # one call further: `main()` -> `load_rows()`
+            deeper = project.function_and_home(home, inner)
+            inner_name = inner.rpartition(".")[2]
+            if deeper is None or _AUXILIARY.match(inner_name):
+                continue
+            helper, helper_home = deeper
+            if helper.loses_failure or (helper.status_unchecked and helper_home == home):
+                return _swallowed(inner_name)
         if function.exits_nonzero:
             continue
         if function.returns_nonzero:
-            return (
-                f"`{call.rpartition('.')[2]}()` returns a failure status that the {caller} drops: the process exits 0"
-            )
-        if function.swallows:
-            return _swallowed(call.rpartition(".")[2])
+            return f"`{name}()` returns a failure status that the {caller} drops: the process exits 0"
+        if local and function.swallows:
+            return _swallowed(name)
     return None
+
+
+# Functions that tell someone: their own failure is not the job's.
+_AUXILIARY = re.compile(
+    r"_?(?:alert|notify|notification|send_(?:alert|slack|mail|email|message|notification)|ping|heartbeat)"
+)
 
 
 def _swallowed(name: str) -> str:
@@ -190,10 +206,10 @@ def _ignored_status(own: tuple[str, ...], calls: tuple[str, ...], path: str, pro
         if (where, name) in seen:
             continue
         seen.add((where, name))
-        function = project.function(where, name)
-        if function is None:
+        found = project.function_and_home(where, name)
+        if found is None:
             continue
-        home = _home(project, where, name)
+        function, home = found
         if function.ignored_statuses:
             shown = name.rpartition(".")[2]
             return (
@@ -205,9 +221,3 @@ def _ignored_status(own: tuple[str, ...], calls: tuple[str, ...], path: str, pro
 
 
 _MAX_WALK = 200
-
-
-def _home(project: Project, path: str, name: str) -> str:
-    """The file that defines the function a call in ``path`` reaches."""
-    module = name.rpartition(".")[0]
-    return (project.module_of(path, module) or path) if module else path

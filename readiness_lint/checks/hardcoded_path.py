@@ -13,7 +13,11 @@ if TYPE_CHECKING:
 
     from readiness_lint.extract import Context
 
-_MACHINE_PATH = re.compile(r"^(?:/Users/[^/\s]+|/home/[^/\s]+|[A-Za-z]:[\\/]+Users[\\/]+[^\\/\s][^\\/]*)(?:[/\\]|$)")
+_MACHINE_PATH = re.compile(
+    r"^(?:/Users/([^/\s]+)|/home/([^/\s]+)|[A-Za-z]:[\\/]+Users[\\/]+([^\\/\s][^\\/]*))(?:[/\\]|$)"
+)
+# A user segment that stands for "whoever runs it": a template, a variable, a documentation placeholder.
+_PLACEHOLDER_USER = re.compile(r"[<>{}%$]|^(?:your|user|username|name|public|default|all users)\b", re.IGNORECASE)
 
 
 class HardcodedPath(LineRule):
@@ -43,7 +47,11 @@ class HardcodedPath(LineRule):
     )
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
-        if ctx.env_default_depth or ctx.in_docstring or not _MACHINE_PATH.match(value):
+        match = _MACHINE_PATH.match(value)
+        if ctx.env_default_depth or ctx.in_docstring or match is None:
+            return
+        user = next(group for group in match.groups() if group is not None)
+        if _PLACEHOLDER_USER.search(user):
             return
         shown = secretscan.mask(value)
         shown = shown if len(shown) <= 60 else shown[:57] + "..."

@@ -32,7 +32,8 @@ class HardcodedSecret(LineRule):
     fix = "Read it from the environment or a secret manager (os.environ['API_KEY']) and rotate the exposed one."
     what_it_does = (
         "Finds credentials in string literals: provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
-        "Google, private keys, JWTs), passwords inside URLs, and credential-looking literals bound to "
+        "Google, private keys, JWTs), passwords inside URLs and connection strings (`PWD=...;`), and "
+        "credential-looking literals bound to "
         "secret-like names (assignments, keyword arguments, dict keys, parameter defaults). A database's or "
         'broker\'s out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password="postgres"`) is '
         "reported with medium confidence. Values are never printed: a finding shows a short prefix and the length."

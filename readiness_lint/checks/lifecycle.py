@@ -35,7 +35,9 @@ class MissingGracefulShutdown(ServiceRule):
     what_it_does = (
         "Checks that a worker running its own consume loop (Kafka, SQS, Redis, RabbitMQ, Pub/Sub, bots, "
         "`while True` polling) handles SIGTERM somewhere it reaches. Workers run by a framework that "
-        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater and Application, aiogram 3's Dispatcher, discord.py, FastStream, loafer, `nameko run`) pass. A SIGINT handler alone does not."
+        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater and Application, aiogram 3's Dispatcher, discord.py, FastStream, loafer, `nameko run`) pass, unless the "
+        "entrypoint also runs a `while True` loop of its own beside a bot or broker framework (a poller "
+        "started next to the bot's polling), which nothing stops. A SIGINT handler alone does not pass."
     )
     why_bad = (
         "Containers are stopped with SIGTERM and killed a few seconds later. Without a handler the "
@@ -63,17 +65,10 @@ class MissingGracefulShutdown(ServiceRule):
         if service.has_signal("sigterm"):
             return Outcome(True)
         if entrypoint.framework in SELF_DRAINING:
-            # The framework stops its own consuming; a forever loop of the service's own beside it
-            # (`asyncio.gather(dp.start_polling(bot), poll_loop())`) keeps the process up until it is killed.
-            own = next(
-                (
-                    f"{path}:{loop.line}"
-                    for path in service.entrypoint.reach
-                    for loop in service.project.files[path].loops
-                    if loop.source in SLEEPS  # a `while True:` poller that sleeps between rounds
-                ),
-                None,
-            )
+            # The framework stops its own consuming; a forever loop the entrypoint runs beside it
+            # (`asyncio.gather(dp.start_polling(bot), poll_loop(bot))`) keeps the process up until
+            # it is killed. Task queues run tasks, not loops of the entrypoint's own.
+            own = _own_sleep_loop(entrypoint, service) if entrypoint.framework in _RUNS_BESIDE else None
             if own is None:
                 return Outcome(True)
             return Outcome(
@@ -82,6 +77,29 @@ class MissingGracefulShutdown(ServiceRule):
                 "is killed mid-iteration",
             )
         return Outcome(False, f"This {entrypoint.framework} worker runs its own loop and never handles SIGTERM")
+
+
+# Bot and broker frameworks whose entrypoint may run loops of its own beside the framework's.
+_RUNS_BESIDE = frozenset({"python-telegram-bot", "aiogram", "discord", "faststream"})
+
+
+def _own_sleep_loop(entrypoint: Entrypoint, service: Service) -> str | None:
+    """A `while True:` loop that sleeps between rounds, in a function the entrypoint's own file
+    calls (not one a daemon thread or another module merely holds)."""
+    project = service.project
+    facts = project.files[entrypoint.path]
+    calls = {c for f in facts.functions for c in f.calls} | {c for c, _, _ in facts.module_calls}
+    if facts.main_guard is not None:
+        calls |= set(facts.main_guard.calls)
+    for call in sorted(calls):
+        found = project.function_and_home(entrypoint.path, call)
+        if found is None:
+            continue
+        function, home = found
+        for loop in project.files[home].loops:
+            if loop.scope == function.name and loop.source in SLEEPS:
+                return f"{home}:{loop.line}"
+    return None
 
 
 class MissingDryRun(ServiceRule):

@@ -47,7 +47,7 @@ class MissingLogging(ServiceRule):
         "Checks that something the entrypoint reaches configures logging: `logging.basicConfig`, "
         "`dictConfig`, `fileConfig`, a handler added to a logger, structlog, loguru, Django's `LOGGING` "
         "setting, or a runner that sets it up itself (Celery, RQ and Dramatiq workers, Celery beat, "
-        "Pyramid's `pserve` from the app's ini file)."
+        "Pyramid apps, which `pserve` serves with the logging sections of their ini file)."
     )
     why_bad = (
         "Python's default is a last-resort handler at WARNING: every `log.info` is lost and what remains "
