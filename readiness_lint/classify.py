@@ -233,7 +233,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         bot = _bot_class_run(project, path, facts, guard) if role == "job" else None
         if bot is not None:  # `MyBot(...).run(token)`, MyBot a discord.py bot defined in the project
             add(_Candidate(path, guard.line, "worker", bot, "__main__"))
-        elif role == "job":
+        elif role == "job" and not _dispatches_to_worker(facts, guard, out):
             framework = _cli_framework(facts)
             add(_Candidate(path, guard.line, "job", framework, "__main__"))
     elif guard is None and not out and _is_script(project, path):
@@ -257,6 +257,16 @@ def _blocks_at_import(project: Project, path: str, facts: FileFacts) -> bool:
         and all(_standalone(project, importer) for importer in project.importers.get(path, ()))
         and any(name.rpartition(".")[2] in _FOREVER_METHODS for name, _, _ in facts.module_calls)
     )
+
+
+def _dispatches_to_worker(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidate]) -> bool:
+    """``if __name__ == "__main__": cli()`` where ``cli`` is a command-line app (Flask's
+    ``FlaskGroup``, a click group, typer) of a file whose command builds and starts a worker
+    (``run_worker``: ``Worker(queues).work()``): the file is that worker's runner, not a job."""
+    if not any(c.kind == "worker" and c.objects for c in existing):
+        return False
+    apps = {o.name for o in facts.objects if o.ctor.startswith(("flask.cli.", "click.", "typer."))}
+    return bool(guard.calls) and all(call in apps for call in guard.calls)
 
 
 def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:

@@ -1285,3 +1285,22 @@ def test_debug_mode_is_reported_at_the_debug_argument(make_tree: Tree) -> None:
     )
     report = run([str(root)])
     assert [(f.line, f.column) for f in report.findings if f.name == "debug-mode-enabled"] == [(4, 5)]
+
+
+def test_a_flask_cli_whose_command_starts_the_rq_worker_is_the_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app/__init__.py": (
+                "from flask import Flask\n\n\ndef create_app():\n    app = Flask(__name__)\n\n"
+                "    @app.get('/health')\n    def health():\n        return 'ok'\n\n    return app\n"
+            ),
+            "manage.py": (
+                "import redis\nfrom flask.cli import FlaskGroup\nfrom rq import Connection, Worker\n\nfrom app import create_app\n\n"
+                "app = create_app()\ncli = FlaskGroup(create_app=create_app)\n\n\n@cli.command('run_worker')\ndef run_worker():\n"
+                "    with Connection(redis.from_url('redis://redis:6379')):\n        worker = Worker(['default'])\n"
+                "        worker.work()\n\n\nif __name__ == '__main__':\n    cli()\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("app/__init__.py", "api"), ("manage.py", "worker")]
