@@ -602,11 +602,12 @@ def _runners_of_shared_consumers(project: Project, candidates: list[_Candidate])
     started by that code: the script or ``__main__`` job that reaches it is the worker, and
     the object's module is not a second entrypoint (``client.run(token)`` in main.py for the
     ``commands.Bot`` of bot.py; consume loops started from main.py on the shared consumers of kafka.py)."""
-    runners = [c for c in candidates if c.kind == "job" and (c.symbol in {"__main__", "script"} or c.console_script)]
-    # A worker found by its own polling call (`bot.infinity_polling()` in main.py) on the shared object.
-    pollers = [c for c in candidates if c.kind == "worker" and not c.objects]
-    if not runners and not pollers:
+    jobs = [c for c in candidates if c.kind == "job" and (c.symbol in {"__main__", "script"} or c.console_script)]
+    # Also a worker found by its own polling call (`bot.infinity_polling()` in main.py) on the shared object.
+    runners = jobs + [c for c in candidates if c.kind == "worker" and not c.objects]
+    if not runners:
         return candidates
+    job_ids = {id(c) for c in jobs}
     dropped: set[int] = set()
     for candidate in candidates:
         if candidate.kind != "worker" or candidate.framework not in CONSUMER_FRAMEWORKS or not candidate.objects:
@@ -619,25 +620,11 @@ def _runners_of_shared_consumers(project: Project, candidates: list[_Candidate])
         # that, one that runs consume loops on it (threads started on loop functions) makes the
         # object's module no entrypoint of its own. A one-off script that only imports it does neither.
         starter = next((r for r in reaching if _starts_object(project, r, names)), None)
-        poller = next(
-            (
-                p
-                for p in pollers
-                if p.path != candidate.path
-                and candidate.path in project.reach_from(p.path)
-                and _starts_object(project, p, names)
-            ),
-            None,
-        )
-        if poller is not None and starter is None:
-            poller.framework = candidate.framework
-            poller.objects = poller.objects + candidate.objects
-            dropped.add(id(candidate))
-        elif starter is not None:
+        if starter is not None:
             starter.kind, starter.framework = "worker", candidate.framework
             starter.objects = starter.objects + candidate.objects
             dropped.add(id(candidate))
-        elif any(project.files[p].loops for r in reaching for p in project.reach_from(r.path)):
+        elif any(project.files[p].loops for r in reaching if id(r) in job_ids for p in project.reach_from(r.path)):
             dropped.add(id(candidate))
     return [c for c in candidates if id(c) not in dropped]
 

@@ -172,24 +172,10 @@ _CURRENT_APP_SETUP = frozenset(
 # Calls whose whole answer is an exit status: dropped, a failed command goes unnoticed.
 STATUS_CALLS = frozenset({"os.system", "subprocess.call", "subprocess.run"})
 BROAD_EXCEPTIONS = frozenset({"", "Exception", "BaseException", "builtins.Exception"})
-# Exceptions that mean the work itself failed: the command, the request, the query. A handler that
-# catches one of them and only reports it turns the failure into success.
-FAILURE_EXCEPTIONS = frozenset(
-    {
-        "subprocess.CalledProcessError",
-        "subprocess.TimeoutExpired",
-        "requests.RequestException",
-        "requests.exceptions.RequestException",
-        "requests.HTTPError",
-        "requests.exceptions.HTTPError",
-        "httpx.HTTPError",
-        "httpx.HTTPStatusError",
-        "botocore.exceptions.ClientError",
-        "psycopg2.Error",
-        "psycopg2.DatabaseError",
-        "sqlalchemy.exc.SQLAlchemyError",
-    }
-)
+# Exceptions that mean the work itself failed: a command (here), or any error of the libraries in
+# FAILURE_ROOTS (a request, a query). A handler that catches one and only reports it turns the
+# failure into success.
+FAILURE_EXCEPTIONS = frozenset({"subprocess.CalledProcessError", "subprocess.TimeoutExpired"})
 # Libraries whose errors are the failure of the work itself: a query, a request, a transfer, a mail.
 FAILURE_ROOTS = (
     "psycopg2.",
@@ -627,6 +613,10 @@ class Extractor:
             position=kind in ANCHOR_SIGNALS,
         )
 
+    def _frame(self) -> _Frame:
+        """The frame facts go to: the top-level function or `__main__` block being walked, else the module."""
+        return self.frames[-1] if self.frames else self.module_frame
+
     def scope_name(self) -> str:
         return ".".join(self.ctx.scope)
 
@@ -817,7 +807,7 @@ class Extractor:
             failed = _failure_branch(node)
             owner = _status_owner(node.test)
             if failed is not None and owner and self._only_reports(failed, reports=True):
-                frame = self.frames[-1] if self.frames else self.module_frame
+                frame = self._frame()
                 frame.status_reported.add(owner)
         guarded = _is_exists_check(node.test)
         if guarded:
@@ -854,7 +844,7 @@ class Extractor:
             self.walk(node.type)
         self.walk(node.body)
         self.handlers.pop()
-        frame = self.frames[-1] if self.frames else self.module_frame
+        frame = self._frame()
         # In a loop, a handler may count or collect the failure for later: only one that does
         # nothing but report it (or pass) loses it, item after item. So does a handler of the
         # work's own failure (a failed command or request) that only reports it.
@@ -935,10 +925,10 @@ class Extractor:
             self.walk(node.orelse)
 
     def _enter_loop(self) -> None:
-        (self.frames[-1] if self.frames else self.module_frame).loop_depth += 1
+        self._frame().loop_depth += 1
 
     def _leave_loop(self) -> None:
-        (self.frames[-1] if self.frames else self.module_frame).loop_depth -= 1
+        self._frame().loop_depth -= 1
 
     def visit_with(self, node: cst.With) -> None:
         ctx = self.ctx
@@ -974,7 +964,7 @@ class Extractor:
         module_level = not self.frames and not self.ctx.scope
         if isinstance(value, cst.Call) and (self.frames or module_level):
             name = self.ctx.resolve(n.callee(value))
-            frame = self.frames[-1] if self.frames else self.module_frame
+            frame = self._frame()
             if name:
                 frame.dropped.append(name)
                 if not self.handlers:
@@ -1025,7 +1015,7 @@ class Extractor:
             self.walk(node.cause)
 
     def _exit(self, code: cst.BaseExpression | None) -> None:
-        frame = self.frames[-1] if self.frames else self.module_frame
+        frame = self._frame()
         value = None if code is None else n.int_value(code)
         zero = code is None or n.is_none(code) or value == 0
         if self.handlers:
@@ -1044,7 +1034,7 @@ class Extractor:
         if self.frames and name:
             self.frames[-1].calls.append(name)
         if raw and raw.endswith((".raise_for_status", ".check_returncode")):
-            (self.frames[-1] if self.frames else self.module_frame).status_checked.add(raw.rpartition(".")[0])
+            self._frame().status_checked.add(raw.rpartition(".")[0])
         if name:
             self._call_facts(node, raw or "", name)
         for hook in self.call_hooks:

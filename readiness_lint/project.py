@@ -83,20 +83,22 @@ class Project:
             return None  # `obj.method()` on a name of this file, not one of its functions
         if module:  # defined there, or re-exported (`from .updates import poll_loop` in `utils/__init__.py`)
             return self._function_in(target, function_name, 0)
-        found = next((f for f in self.files[target].functions if f.name == function_name), None)
+        found = self._defined(target, function_name)
         if found is not None:
             return found, target
         for imp in self.files[path].imports:  # `from sqs_util import *` brought it in
             star = self.resolve_module(path, imp.module, imp.level) if imp.name == "*" else None
-            if star is not None and star != path:
-                found = next((f for f in self.files[star].functions if f.name == function_name), None)
-                if found is not None:
-                    return found, star
+            found = self._defined(star, function_name) if star is not None and star != path else None
+            if star is not None and found is not None:
+                return found, star
         return None
+
+    def _defined(self, path: str, name: str) -> FunctionFact | None:
+        return next((f for f in self.files[path].functions if f.name == name), None)
 
     def _function_in(self, path: str, name: str, depth: int) -> tuple[FunctionFact, str] | None:
         """A function defined in ``path`` itself, or re-exported there from another module."""
-        found = next((f for f in self.files[path].functions if f.name == name), None)
+        found = self._defined(path, name)
         if found is not None:
             return found, path
         for imp in self.files[path].imports:

@@ -109,13 +109,9 @@ class MissingExitCode(ServiceRule):
                     False, "The script catches or reports a failure and ends normally: a failure exits with status 0"
                 )
             calls = tuple(name for name, _, _ in facts.module_calls)
-            if facts.script_ignored_statuses:
-                return Outcome(
-                    False,
-                    f"`{facts.script_ignored_statuses[0]}()`'s exit status is dropped: "
-                    "a failed command leaves the job's status 0",
-                )
-            ignored = _ignored_status((), calls + facts.scheduled, entrypoint.path, service.project)
+            ignored = _ignored_status(
+                facts.script_ignored_statuses, calls + facts.scheduled, entrypoint.path, service.project, where=""
+            )
             if ignored is not None:
                 return Outcome(False, ignored)
             lost = _lost_failure(calls, entrypoint.path, service.project, "script")
@@ -192,13 +188,13 @@ def _swallowed(name: str) -> str:
     return f"`{name}()` catches or reports a failure and returns normally: a failure exits with status 0"
 
 
-def _ignored_status(own: tuple[str, ...], calls: tuple[str, ...], path: str, project: Project) -> str | None:
-    """A command whose exit status the job drops, in the ``__main__`` block or a function it calls,
-    directly or through others, in its own file or another module of the project."""
+def _ignored_status(
+    own: tuple[str, ...], calls: tuple[str, ...], path: str, project: Project, where: str = " in the `__main__` block"
+) -> str | None:
+    """A command whose exit status the job drops, in the ``__main__`` block (or at module level)
+    or a function it calls, directly or through others, in its own file or another module."""
     if own:
-        return (
-            f"`{own[0]}()`'s exit status is dropped in the `__main__` block: a failed command leaves the job's status 0"
-        )
+        return f"`{own[0]}()`'s exit status is dropped{where}: a failed command leaves the job's status 0"
     seen: set[tuple[str, str]] = set()
     todo = [(path, call) for call in calls]
     while todo and len(seen) < _MAX_WALK:
