@@ -299,6 +299,7 @@ class _Frame:
     status_checked: set[str] = field(default_factory=set)
     exits_zero_in_handler: bool = False
     loop_depth: int = 0
+    retry_depth: int = 0  # enclosing bounded loops (`while tries > 0`, `for _ in range(3)`)
 
     @property
     def status_lost(self) -> bool:
@@ -336,6 +337,7 @@ class Context:
         self.class_bases: list[tuple[str, ...]] = []
         self.params: list[frozenset[str]] = []
         self.target = ""
+        self.keyword_of: str | None = None  # the call whose keyword argument is being bound
         self.statement: cst.SimpleStatementLine | None = None  # the simple statement being walked
         self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any]]] = []
         self._reported: set[tuple[str, int]] = set()
@@ -440,6 +442,7 @@ class Extractor:
         self.functions: list[_Frame] = []
         self.guard: _Frame | None = None
         self.handlers: list[_Handler] = []
+        self.attempt = False  # handlers of a try that leaves its bounded loop once the work succeeds
         self.script_node: cst.CSTNode | None = None
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
@@ -826,8 +829,10 @@ class Extractor:
         ctx.caught.append(frozenset(caught))
         self.walk(node.body)
         ctx.caught.pop()
+        saved, self.attempt = self.attempt, self._frame().retry_depth > 0 and _leaves_loop(node)
         for handler in node.handlers:
             self.walk(handler)
+        self.attempt = saved
         if node.orelse is not None:
             self.walk(node.orelse)
         if node.finalbody is not None:
@@ -863,6 +868,16 @@ class Extractor:
                     frame.loses_in_loop = True  # a retry loop that raises once it gives up keeps it
                 else:
                     frame.loses_failure = True
+        if (
+            self.attempt
+            and not record.reraises
+            and len(self.ctx.scope) <= 1
+            and (broad or any(is_failure_exception(name) for name in names))
+            and self._only_waits(node.body)
+        ):
+            # `while tries: try: work(); return / except DBError: tries -= 1; sleep(5)`: a retry loop
+            # that falls out once it gives up, silently, unless the function raises afterwards.
+            frame.loses_in_loop = True
 
     def _only_reports(self, body: cst.BaseSuite, *, reports: bool = False) -> bool:
         """A block that only prints or logs, passes, continues or breaks (and, with ``reports``,
@@ -884,10 +899,33 @@ class Extractor:
                 reported = reported or not name.endswith((".info", ".debug"))
         return reported or not reports
 
+    def _only_waits(self, body: cst.BaseSuite) -> bool:
+        """A handler that only counts the attempt and waits for the next (and may report it)."""
+        waited = False
+        for stmt in _block(body):
+            smalls = stmt.body if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) else None
+            if smalls is None:
+                return False
+            for small in smalls:
+                if isinstance(small, (cst.Pass, cst.Continue)):
+                    continue
+                if isinstance(small, cst.AugAssign) and isinstance(small.target, cst.Name):
+                    waited = True
+                    continue
+                call = small.value if isinstance(small, cst.Expr) else None
+                if isinstance(call, cst.Await):
+                    call = call.expression
+                name = self.ctx.resolve(n.callee(call)) if isinstance(call, cst.Call) else None
+                if name in SLEEPS:
+                    waited = True
+                elif name is None or not name.startswith(_REPORT_PREFIXES):
+                    return False
+        return waited
+
     def visit_while(self, node: cst.While) -> None:
         forever = _is_forever(node.test)
         self.walk(node.test)
-        self._enter_loop()
+        self._enter_loop(bounded=not forever)
         if forever:
             source = self._consume_call_in(node.body, node.test)
             scope = self.scope_name()
@@ -896,7 +934,7 @@ class Extractor:
             elif calls := self._loop_calls(node.body):
                 self.ctx.later(node, lambda line, col: WrapperLoopFact(line=line, scope=scope, calls=calls))
         self.walk(node.body)
-        self._leave_loop()
+        self._leave_loop(bounded=not forever)
         if node.orelse is not None:
             self.walk(node.orelse)
 
@@ -918,17 +956,22 @@ class Extractor:
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="queue.iterator"))
         self.walk(node.target)
         self.walk(node.iter)
-        self._enter_loop()
+        attempts = isinstance(node.iter, cst.Call) and n.callee(node.iter) == "range"
+        self._enter_loop(bounded=attempts)
         self.walk(node.body)
-        self._leave_loop()
+        self._leave_loop(bounded=attempts)
         if node.orelse is not None:
             self.walk(node.orelse)
 
-    def _enter_loop(self) -> None:
-        self._frame().loop_depth += 1
+    def _enter_loop(self, bounded: bool = False) -> None:
+        frame = self._frame()
+        frame.loop_depth += 1
+        frame.retry_depth += bounded
 
-    def _leave_loop(self) -> None:
-        self._frame().loop_depth -= 1
+    def _leave_loop(self, bounded: bool = False) -> None:
+        frame = self._frame()
+        frame.loop_depth -= 1
+        frame.retry_depth -= bounded
 
     def visit_with(self, node: cst.With) -> None:
         ctx = self.ctx
@@ -1059,8 +1102,10 @@ class Extractor:
                 hook(pair[0], pair[1], ctx)
         for arg in node.args:
             if arg.keyword is not None:
+                saved, ctx.keyword_of = ctx.keyword_of, name
                 for hook in self.binding_hooks:
                     hook(arg.keyword.value, arg.value, ctx)
+                ctx.keyword_of = saved
             self.walk(arg.value)
         if env_read:
             ctx.env_default_depth -= 1
@@ -1931,6 +1976,18 @@ def _is_exists_check(test: cst.BaseExpression) -> bool:
             return name.rpartition(".")[2] in {"exists", "isdir", "is_dir", "lexists"}
     if isinstance(test, cst.BooleanOperation):
         return _is_exists_check(test.left) or _is_exists_check(test.right)
+    return False
+
+
+def _leaves_loop(node: cst.Try) -> bool:
+    """``try: work(); return`` or ``try: work() ... else: break``: the attempt ends the loop once it works."""
+    blocks = [node.body] if node.orelse is None else [node.body, node.orelse.body]
+    for block in blocks:
+        for stmt in _block(block):
+            if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) and any(
+                isinstance(small, (cst.Return, cst.Break)) for small in stmt.body
+            ):
+                return True
     return False
 
 

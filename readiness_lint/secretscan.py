@@ -379,6 +379,22 @@ def url_hits(text: str) -> list[SecretHit]:
 DEFAULT_PASSWORDS = frozenset({"postgres", "guest", "root", "admin", "mysql", "rabbitmq"})
 
 
+# Words that would be placeholders in a settings file, but are the password itself when a connection
+# call is given them.
+COMMON_PASSWORDS = frozenset(
+    {"default", "password", "passwd", "pass", "secret", "test", "qwerty", "letmein", "changeme", "demo", "dev", "user"}
+)
+_CONNECTS = ("connect", "create_engine", "create_pool", "Redis", "StrictRedis", "MongoClient", "login")
+
+
+def is_connection_call(callee: str | None) -> bool:
+    """A call that opens a connection or logs in with the credentials it is given."""
+    if not callee:
+        return False
+    last = callee.rpartition(".")[2]
+    return last in _CONNECTS or last.endswith(("connect", "Connection", "ConnectionPool"))
+
+
 def is_password_name(name: str) -> bool:
     """A name for a password itself (``password``, ``DB_PASSWD``, ``pwd``), not for a token or key."""
     parts = _to_snake(name).split("_")

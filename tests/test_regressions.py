@@ -1304,3 +1304,43 @@ def test_a_flask_cli_whose_command_starts_the_rq_worker_is_the_worker(make_tree:
     )
     eps, _ = summary(root)
     assert [(path, kind) for path, kind, _ in eps] == [("app/__init__.py", "api"), ("manage.py", "worker")]
+
+
+# Session 5: leftovers of the earlier rounds ------------------------------------------------
+
+
+def test_a_retry_loop_that_gives_up_silently_loses_the_failure(make_tree: Tree) -> None:
+    body = (
+        "import time\n\nfrom sqlalchemy import create_engine\nfrom sqlalchemy.exc import OperationalError\n\n\n"
+        "def init_db():\n    engine = create_engine('sqlite://')\n    {loop}\n        try:\n"
+        "            engine.connect()\n            {leave}\n        except OperationalError:\n"
+        "            {count}time.sleep(5)\n{after}\n\nif __name__ == '__main__':\n    init_db()\n"
+    )
+    gives_up = body.format(
+        loop="tries = 3\n    while tries > 0:", leave="return", count="tries -= 1\n            ", after=""
+    )
+    raises = body.format(
+        loop="for _ in range(3):", leave="break", count="", after="    else:\n        raise SystemExit('no database')\n"
+    )
+    forever = body.format(loop="while True:", leave="return", count="", after="")
+    root = make_tree({"gives_up.py": gives_up, "raises.py": raises, "forever.py": forever})
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
+    assert statuses == {"forever.py": "pass", "gives_up.py": "fail", "raises.py": "pass"}
+
+
+def test_a_placeholder_word_given_to_a_connection_call_is_a_password(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "db.py": (
+                "import psycopg2\n\n\ndef connect():\n"
+                "    return psycopg2.connect(host='localhost', port='1324', password='default')\n"
+            ),
+            "settings.py": "DB_PASSWORD = 'default'\nREDIS = dict(password='default')\n",
+            "empty.py": "import redis\n\nr = redis.Redis(host='localhost', password='')\n",
+        }
+    )
+    report = run([str(root)])
+    found = [(f.path, f.line) for f in report.findings if f.name == "hardcoded-secret"]
+    assert found == [("db.py", 5)]
+    assert "default" not in report.findings[0].message

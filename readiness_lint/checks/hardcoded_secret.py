@@ -57,6 +57,10 @@ class HardcodedSecret(LineRule):
         ),
         Sample('AWS_KEY = "AKIAIOSFODNN7EXAMPLE"\n', note="AWS's documented example key"),
         Sample(
+            'r = redis.Redis(host="localhost", password="")\nconn = psycopg2.connect(host="db", password="<password>")\n',
+            note="no password, or a template's marker, given to a connection call",
+        ),
+        Sample(
             'class Config:\n    API_KEY = os.environ["API_KEY"]\n\n\nclass TestConfig(Config):\n    API_KEY = "test-key-1234"\n',
             note="a value for the test environment, in a class named for it",
         ),
@@ -73,6 +77,10 @@ class HardcodedSecret(LineRule):
             note="a default password, reported with medium confidence: everyone knows it",
         ),
         Sample('db = connect(host="db", user="postgres", password="postgres")\n', note="the same, as an argument"),
+        Sample(
+            'conn = psycopg2.connect(host="localhost", port="5432", password="default")\n',
+            note="a placeholder word is still the password a connection call is given",
+        ),
     )
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
@@ -89,6 +97,16 @@ class HardcodedSecret(LineRule):
             ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
         elif literal.lower() in secretscan.DEFAULT_PASSWORDS:
             ctx.report(self.name, value, _default_message(f"`{name}`"), confidence="medium")
+        elif secretscan.is_password_name(name) and secretscan.is_connection_call(ctx.keyword_of):
+            if literal.lower() in secretscan.COMMON_PASSWORDS or secretscan.looks_like_weak_password(literal):
+                # `psycopg2.connect(..., password="default")`: whatever the word, it is what connects
+                ctx.report(
+                    self.name,
+                    value,
+                    f"Hard-coded password given to `{ctx.keyword_of}` (a common one, still a credential): "
+                    f"{secretscan.redact(literal)}",
+                    confidence="medium",
+                )
         elif secretscan.is_password_name(name) and secretscan.looks_like_weak_password(literal):
             ctx.report(
                 self.name,
