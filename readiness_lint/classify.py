@@ -67,6 +67,9 @@ CONSUMER_FRAMEWORKS = frozenset({"kafka", "pubsub", "python-telegram-bot", "tele
 NOT_SERVICE_FILES = frozenset(
     {"setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py", "docs/conf.py", "conf.py"}
 )
+# What a WSGI/ASGI server imports for its app (`gunicorn wsgi:app`): work done at import is the app's
+# start-up, not a job of its own.
+SERVER_MODULES = frozenset({"wsgi.py", "asgi.py"})
 
 
 @dataclass
@@ -507,7 +510,7 @@ def _cli_framework(facts: FileFacts) -> str:
 def _is_script(project: Project, path: str) -> bool:
     """A module doing work at import time, that nothing imports, and not a known config file."""
     name = path.rsplit("/", 1)[-1]
-    if path in NOT_SERVICE_FILES or name in NOT_SERVICE_FILES or "/migrations/" in f"/{path}":
+    if path in NOT_SERVICE_FILES or name in NOT_SERVICE_FILES | SERVER_MODULES or "/migrations/" in f"/{path}":
         return False
     if path.startswith(("docs/", "doc/", "examples/")):
         return False
@@ -677,8 +680,8 @@ def _runs_app_of(
     built = {o.name: o.ctor for o in facts.objects}
     for call in calls:
         owner, _, method = call.rpartition(".")
-        if method not in _RUN_METHODS | SERVE_METHODS or not owner:
-            continue
+        if method not in _RUN_METHODS | SERVE_METHODS | {"listen"} or not owner:
+            continue  # (`app.listen(port)`: a Tornado app)
         source = built.get(owner, owner[:-2] if owner.endswith("()") else owner)
         module_name, _, name = source.rpartition(".")
         module = project.module_of(path, module_name) if module_name else None
@@ -687,9 +690,12 @@ def _runs_app_of(
         objects = served[module]
         if (module, name) in objects:
             return True  # the served object itself, imported
-        scopes = {o.scope for o in project.files[module].objects if (module, o.name) in objects}
+        home = project.files[module].objects
+        scopes = {o.scope for o in home if (module, o.name) in objects}
         if name in scopes:
             return True  # a call of the function that builds it
+        if any(o.name == name and not o.scope and o.ctor in scopes for o in home):
+            return True  # the object that function built, bound in its module (`app = make_app()`)
     return False
 
 

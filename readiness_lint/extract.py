@@ -1038,6 +1038,19 @@ class Extractor:
                 frame.returns_nonzero = True
                 if self.handlers:
                     self.handlers[-1].reraises = True
+        if len(self.ctx.scope) == 1 and isinstance(node.value, cst.Call):
+            ctor = self.ctx.resolve(n.callee(node.value))
+            if ctor and is_entrypoint_ctor(ctor):
+                # `def make_app(): return tornado.web.Application(handlers)`: the factory's app,
+                # recorded under the factory's name
+                scope = self.ctx.scope[0]
+                keywords = tuple(a.keyword.value for a in node.value.args if a.keyword is not None)
+                self.ctx.later(
+                    node,
+                    lambda line, col: ObjectFact(
+                        name=scope, ctor=ctor, line=line, column=col, scope=scope, keywords=keywords
+                    ),
+                )
         if node.value is not None:
             self.walk(node.value)
 

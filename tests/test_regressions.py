@@ -1344,3 +1344,39 @@ def test_a_placeholder_word_given_to_a_connection_call_is_a_password(make_tree: 
     found = [(f.path, f.line) for f in report.findings if f.name == "hardcoded-secret"]
     assert found == [("db.py", 5)]
     assert "default" not in report.findings[0].message
+
+
+# Round 12 ------------------------------------------------------------------------------------
+
+
+def test_a_tornado_app_returned_by_a_factory_and_a_runner_script(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app/__init__.py": (
+                "from tornado.web import Application\nfrom app.urls import urls\n\n\n"
+                "def make_app():\n    return Application(handlers=urls)\n\n\napp = make_app()\n"
+            ),
+            "app/urls.py": "from app.handlers import MainHandler\n\nurls = [(r'/api/users/(.*)', MainHandler)]\n",
+            "app/handlers.py": "from tornado.web import RequestHandler\n\n\nclass MainHandler(RequestHandler):\n    pass\n",
+            "main.py": (
+                "from tornado.ioloop import IOLoop\nfrom app import app\n\n\n"
+                "app.listen(8888)\nIOLoop.instance().start()\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("app/__init__.py", "api", "tornado")]
+
+
+def test_start_up_work_in_a_wsgi_module_is_not_a_job(make_tree: Tree) -> None:
+    app = (
+        "import connexion\n\n\ndef create_app():\n    connexion_app = connexion.FlaskApp(__name__)\n"
+        "    return connexion_app\n\n\ndef on_startup():\n    pass\n"
+    )
+    startup = (
+        "import api\n\nconnexion_app = api.create_app()\napp = connexion_app.app\n\n"
+        "with app.app_context():\n    api.on_startup()\n"
+    )
+    root = make_tree({"api/__init__.py": app, "wsgi.py": startup, "warm_cache.py": startup})
+    eps, _ = summary(root)
+    assert eps == [("api/__init__.py", "api", "connexion"), ("warm_cache.py", "job", "script")]
