@@ -193,12 +193,16 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # a consumer built inside a function: the loop or the caller is the entrypoint
         if kind_fw is not None:
             kind, framework = kind_fw
+            if framework == "discord" and _closes_when_ready(facts, obj.name):
+                kind = "job"  # logs in, does its work once connected, closes: a run to completion
             add(_Candidate(path, obj.line, kind, framework, obj.name, ((path, obj.name),)))
     nameko = [task for task in facts.tasks if task.framework == "nameko"]
     if nameko:  # a nameko service class: `nameko run module` serves its RPC and event handlers
         add(_Candidate(path, nameko[0].line, "worker", "nameko", "service"))
     for signal in facts.signals:
-        if signal.kind == "schedule":
+        if signal.kind == "schedule" and not (
+            signal.detail == "schedule" and imported and facts.main_guard is None and not facts.module_calls
+        ):  # (a module whose functions set up `schedule` jobs for its importer's thread is not a process)
             add(_Candidate(path, signal.line, "job", signal.detail or "schedule", "schedule"))
         elif signal.kind == "celery-beat":
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
@@ -284,6 +288,12 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path:
                 return True
     return False
+
+
+def _closes_when_ready(facts: FileFacts, client: str) -> bool:
+    """A discord.py client whose ``on_ready`` handler closes it again: it connects to run one task."""
+    stops = {f"{client}.close", f"{client}.logout"}
+    return any(f.name == "on_ready" and stops.intersection(f.calls) for f in facts.functions)
 
 
 def _scheduled_script(project: Project, path: str) -> bool:

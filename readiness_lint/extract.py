@@ -299,6 +299,7 @@ class _Frame:
     status_checked: set[str] = field(default_factory=set)
     exits_zero_in_handler: bool = False
     loop_depth: int = 0
+    depth: int = 1  # the scope depth of its own body: 1 for a function, 2 for a method of a class
     retry_depth: int = 0  # enclosing bounded loops (`while tries > 0`, `for _ in range(3)`)
 
     @property
@@ -440,6 +441,7 @@ class Extractor:
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
         self.functions: list[_Frame] = []
+        self.methods: list[_Frame] = []
         self.guard: _Frame | None = None
         self.handlers: list[_Handler] = []
         self.attempt = False  # handlers of a try that leaves its bounded loop once the work succeeds
@@ -686,6 +688,9 @@ class Extractor:
             self.signal(node, "heartbeat", name)
         self.walk(node.params)
         top_level = not ctx.scope and not self.frames
+        method = len(ctx.scope) == 1 and len(ctx.class_bases) == 1 and not self.frames
+        if method:  # a method of a module-level class: `Backup().run()` reaches it
+            self.frames.append(_Frame(name=f"{ctx.scope[0]}.{name}", line_node=node, depth=2))
         if top_level:
             frame = _Frame(name=name, line_node=node)
             # loguru's @logger.catch logs and swallows every exception unless reraise=True.
@@ -700,9 +705,9 @@ class Extractor:
         self.handlers = saved_handlers
         ctx.params.pop()
         ctx.scope.pop()
-        if top_level:
+        if top_level or method:
             self._flush_deletions(self.frames[-1])
-            self.functions.append(self.frames.pop())
+            (self.functions if top_level else self.methods).append(self.frames.pop())
 
     def _flush_deletions(self, frame: _Frame) -> None:
         for node, key, detail in frame.deletions:
@@ -774,7 +779,7 @@ class Extractor:
             )
         ):
             self.ctx.later(node, _class_fact(name, HANDLE_COMMAND))
-        if name == "WorkerSettings" and not self.ctx.scope:
+        if name == "WorkerSettings" and not self.ctx.scope and _configures_arq(node):
             self.ctx.later(node, _class_fact(name, "arq.WorkerSettings"))  # arq's worker configuration
         for decorator in node.decorators:
             self.walk(decorator.decorator)
@@ -804,7 +809,7 @@ class Extractor:
                 self.walk(node.orelse)
             return
         self.walk(node.test)
-        if len(ctx.scope) <= 1:
+        if self._own_body():
             # `if r.status_code == 200: ... else: print(...)`: the failed request or command is
             # reported and the function carries on as if it had worked.
             failed = _failure_branch(node)
@@ -856,7 +861,7 @@ class Extractor:
         reports_only = frame.loop_depth > 0 or not broad
         if (
             not record.reraises
-            and len(self.ctx.scope) <= 1
+            and self._own_body()
             and (broad or any(is_failure_exception(name) for name in names))
             and (not reports_only or self._only_reports(node.body))
         ):
@@ -871,7 +876,7 @@ class Extractor:
         if (
             self.attempt
             and not record.reraises
-            and len(self.ctx.scope) <= 1
+            and self._own_body()
             and (broad or any(is_failure_exception(name) for name in names))
             and self._only_waits(node.body)
         ):
@@ -898,6 +903,18 @@ class Extractor:
                 # logged as a warning or an error.
                 reported = reported or not name.endswith((".info", ".debug"))
         return reported or not reports
+
+    def _own_body(self) -> bool:
+        """In the body of the module, the ``__main__`` block or the current function or method
+        itself, not in a function nested in it."""
+        return len(self.ctx.scope) <= (self.frames[-1].depth if self.frames else 1)
+
+    def _as_called(self, name: str) -> str:
+        """``self.load()`` inside a method of ``Backup``, as the project stage looks it up: ``Backup.load``."""
+        frame = self.frames[-1] if self.frames else None
+        if frame is not None and frame.depth == 2 and name.startswith("self.") and name.count(".") == 1:
+            return f"{frame.name.partition('.')[0]}.{name[5:]}"
+        return name
 
     def _only_waits(self, body: cst.BaseSuite) -> bool:
         """A handler that only counts the attempt and waits for the next (and may report it)."""
@@ -1009,9 +1026,9 @@ class Extractor:
             name = self.ctx.resolve(n.callee(value))
             frame = self._frame()
             if name:
-                frame.dropped.append(name)
+                frame.dropped.append(self._as_called(name))
                 if not self.handlers:
-                    frame.steps.append(name)
+                    frame.steps.append(self._as_called(name))
                 if name in STATUS_CALLS and not (
                     name == "subprocess.run"
                     and any(a.keyword is not None and a.keyword.value == "check" for a in value.args)
@@ -1030,7 +1047,7 @@ class Extractor:
 
     def visit_return(self, node: cst.Return) -> None:
         frame = self.frames[-1] if self.frames and self.frames[-1].name != "__main__" else None
-        if frame is not None and len(self.ctx.scope) == 1 and node.value is not None:
+        if frame is not None and len(self.ctx.scope) == frame.depth and node.value is not None:
             value = n.int_value(node.value)
             if not n.is_none(node.value):
                 frame.returns_value = True
@@ -1088,7 +1105,7 @@ class Extractor:
         raw = n.callee(node)
         name = ctx.resolve(raw)
         if self.frames and name:
-            self.frames[-1].calls.append(name)
+            self.frames[-1].calls.append(self._as_called(name))
         if raw and raw.endswith((".raise_for_status", ".check_returncode")):
             self._frame().status_checked.add(raw.rpartition(".")[0])
         if name:
@@ -1109,7 +1126,7 @@ class Extractor:
                 for hook in self.fallback_hooks:
                     hook(node, default, ctx)
         self.walk(node.func)
-        pair = _key_value_pair(node, raw or "")
+        pair = _key_value_pair(node, raw or "") or _option_definition(node, name)
         if pair is not None:  # `.option("password", "postgres")`: a setting bound by name
             for hook in self.binding_hooks:
                 hook(pair[0], pair[1], ctx)
@@ -1308,7 +1325,7 @@ class Extractor:
         if isinstance(value, cst.Call) and self.frames and not self.handlers:
             name = self.ctx.resolve(n.callee(value))
             if name:  # `rows = load_rows()`: a step of the function, its result not a status
-                self.frames[-1].steps.append(name)
+                self.frames[-1].steps.append(self._as_called(name))
         for target in node.targets:
             self._bind(target.target, node.value, node)
         for target in node.targets:
@@ -1578,22 +1595,25 @@ class Extractor:
                     classes.append((fact[1], fact[2], fact[3]))
                 continue
             buckets.setdefault(type(fact), []).append(fact)
-        functions = tuple(
-            FunctionFact(
-                name=f.name,
-                line=0,
-                returns_nonzero=f.returns_nonzero,
-                returns_value=f.returns_value,
-                swallows=f.swallows or f.exits_zero_in_handler or f.status_lost,
-                exits_nonzero=f.exits_nonzero,
-                loses_failure=f.loses_failure
-                or (f.loses_in_loop and not (f.raises or f.exits_nonzero or f.returns_nonzero)),
-                status_unchecked=f.status_lost,
-                calls=tuple(dict.fromkeys(f.calls)),
-                ignored_statuses=tuple(dict.fromkeys(f.ignored_statuses)),
-                steps=tuple(dict.fromkeys(f.steps)),
+        functions, methods = (
+            tuple(
+                FunctionFact(
+                    name=f.name,
+                    line=0,
+                    returns_nonzero=f.returns_nonzero,
+                    returns_value=f.returns_value,
+                    swallows=f.swallows or f.exits_zero_in_handler or f.status_lost,
+                    exits_nonzero=f.exits_nonzero,
+                    loses_failure=f.loses_failure
+                    or (f.loses_in_loop and not (f.raises or f.exits_nonzero or f.returns_nonzero)),
+                    status_unchecked=f.status_lost,
+                    calls=tuple(dict.fromkeys(f.calls)),
+                    ignored_statuses=tuple(dict.fromkeys(f.ignored_statuses)),
+                    steps=tuple(dict.fromkeys(f.steps)),
+                )
+                for f in frames
             )
-            for f in self.functions
+            for frames in (self.functions, self.methods)
         )
         guard = None
         if self.guard is not None:
@@ -1620,6 +1640,7 @@ class Extractor:
             loops=tuple(buckets.get(LoopFact, [])),
             wrapper_loops=tuple(buckets.get(WrapperLoopFact, [])),
             functions=functions,
+            methods=methods,
             main_guard=guard,
             script_line=pos(self.script_node)[0] if self.script_node is not None else 0,
             script_swallows=(
@@ -1702,7 +1723,7 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call) -> str:
         return f"{method}()"
     if name in _HTTP_DELETES:
         return "HTTP DELETE"
-    if name in {"sqlalchemy.delete", "sqlalchemy.sql.delete", "sqlalchemy.sql.expression.delete"}:
+    if name in {"sqlalchemy.delete", "sqlalchemy.sql.delete", "sqlalchemy.sql.expression.delete", "sqlmodel.delete"}:
         return "SQL DELETE"  # `session.execute(delete(Lesson).where(...))`
     if method == "delete" and (".objects." in raw or "()." in raw):
         return "ORM delete()"
@@ -1855,6 +1876,31 @@ def _key_value_pair(node: cst.Call, raw: str) -> tuple[str, cst.BaseExpression] 
     first, second = node.args
     key = n.string_value(first.value) if first.keyword is None and not first.star else None
     return (key, second.value) if key and second.keyword is None and not second.star else None
+
+
+def _configures_arq(node: cst.ClassDef) -> bool:
+    """``class WorkerSettings: functions = [...]``: what ``arq module.WorkerSettings`` runs (not a
+    settings model that happens to share the name)."""
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    for stmt in body:
+        if isinstance(stmt, cst.SimpleStatementLine):
+            for small in stmt.body:
+                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else []
+                if isinstance(small, cst.AnnAssign):
+                    targets = [small.target]
+                if any(isinstance(t, cst.Name) and t.value in {"functions", "cron_jobs"} for t in targets):
+                    return True
+    return False
+
+
+def _option_definition(node: cst.Call, name: str | None) -> tuple[str, cst.BaseExpression] | None:
+    """``tornado.options.define("db_password", default="...")``: an option's default, bound to its name."""
+    if name not in {"tornado.options.define", "tornado.options.options.define"}:
+        return None
+    args = n.positional(node)
+    key = n.string_value(args[0].value) if args else None
+    default = n.keyword(node, "default")
+    return (key, default.value) if key and default is not None else None
 
 
 # `class Command(...)` bases that are not management commands (build steps, CLI and bot frameworks).

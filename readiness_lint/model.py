@@ -180,6 +180,7 @@ class FileFacts:
     loops: tuple[LoopFact, ...] = ()
     wrapper_loops: tuple[WrapperLoopFact, ...] = ()
     functions: tuple[FunctionFact, ...] = ()
+    methods: tuple[FunctionFact, ...] = ()  # of module-level classes, named ``Class.method``
     main_guard: MainGuardFact | None = None
     script_line: int = 0
     script_swallows: bool = False
@@ -216,17 +217,8 @@ class FileFacts:
             wrapper_loops=tuple(
                 WrapperLoopFact(**{**d, "calls": tuple(d["calls"])}) for d in data.get("wrapper_loops", ())
             ),
-            functions=tuple(
-                FunctionFact(
-                    **{
-                        **d,
-                        "calls": tuple(d["calls"]),
-                        "ignored_statuses": tuple(d.get("ignored_statuses", ())),
-                        "steps": tuple(d.get("steps", ())),
-                    }
-                )
-                for d in data.get("functions", ())
-            ),
+            functions=_functions(data.get("functions", ())),
+            methods=_functions(data.get("methods", ())),
             main_guard=(
                 MainGuardFact(
                     **{
@@ -317,3 +309,17 @@ class Report:
     repository_checks: list[CheckResult] = field(default_factory=list)
     score_basis: str = "entrypoints"
     notices: list[str] = field(default_factory=list)
+
+
+def _functions(rows: Any) -> tuple[FunctionFact, ...]:
+    return tuple(
+        FunctionFact(
+            **{
+                **d,
+                "calls": tuple(d["calls"]),
+                "ignored_statuses": tuple(d.get("ignored_statuses", ())),
+                "steps": tuple(d.get("steps", ())),
+            }
+        )
+        for d in rows
+    )

@@ -74,7 +74,12 @@ class Project:
         return found[0] if found is not None else None
 
     def function_and_home(self, path: str, name: str) -> tuple[FunctionFact, str] | None:
-        """:meth:`function`, with the file that defines it (where its own calls resolve)."""
+        """:meth:`function`, with the file that defines it (where its own calls resolve); also a
+        method of a project class called on an instance (``Backup().run``, ``b = Backup(); b.run``)
+        or through the class (``Backup.run``, and ``self.run`` inside its methods)."""
+        method = self._method(path, name)
+        if method is not None:
+            return method
         module, _, function_name = name.rpartition(".")
         target = path if not module else self.module_of(path, module)
         if target is None or target not in self.files:
@@ -91,6 +96,35 @@ class Project:
             found = self._defined(star, function_name) if star is not None and star != path else None
             if star is not None and found is not None:
                 return found, star
+        return None
+
+    def _method(self, path: str, name: str) -> tuple[FunctionFact, str] | None:
+        owner, _, method = name.rpartition(".")
+        if not owner or "()." in owner:
+            return None
+        if owner.endswith("()"):
+            cls = owner[:-2]
+        else:
+            bound = next((o.ctor for o in self.files[path].objects if o.name == owner), None)
+            cls = bound if bound is not None and not bound.endswith("()") else owner
+        return self._method_of_class(path, cls, method, 0)
+
+    def _method_of_class(self, path: str, cls: str, method: str, depth: int) -> tuple[FunctionFact, str] | None:
+        """``cls.method`` as written in ``path``: defined by the class, or inherited from a project base."""
+        module, _, class_name = cls.rpartition(".")
+        home = path if not module else self.module_of(path, module)
+        if home is None or home not in self.files:
+            return None
+        facts = self.files[home]
+        wanted = f"{class_name}.{method}"
+        found = next((m for m in facts.methods if m.name == wanted), None)
+        if found is not None:
+            return found, home
+        for name, base, _ in facts.classes if depth < 3 else ():
+            if name == class_name and base != cls:
+                inherited = self._method_of_class(home, base, method, depth + 1)
+                if inherited is not None:
+                    return inherited
         return None
 
     def _defined(self, path: str, name: str) -> FunctionFact | None:

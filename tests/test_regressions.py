@@ -1380,3 +1380,102 @@ def test_start_up_work_in_a_wsgi_module_is_not_a_job(make_tree: Tree) -> None:
     root = make_tree({"api/__init__.py": app, "wsgi.py": startup, "warm_cache.py": startup})
     eps, _ = summary(root)
     assert eps == [("api/__init__.py", "api", "connexion"), ("warm_cache.py", "job", "script")]
+
+
+def test_a_method_that_logs_the_failure_and_returns_loses_it(make_tree: Tree) -> None:
+    initializer = (
+        "import logging\n\nimport psycopg2\n\nlogger = logging.getLogger(__name__)\n\n\n"
+        "class DBInitializer:\n    def create_tables(self):\n        try:\n"
+        "            psycopg2.connect('').cursor().execute('CREATE TABLE t (id int)')\n"
+        "        except (psycopg2.DatabaseError, Exception) as e:\n            logger.exception(e)\n\n\n"
+        "def main():\n    DBInitializer().create_tables()\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    parser = (
+        "import asyncio\nimport logging\n\nlogger = logging.getLogger(__name__)\n\n\n"
+        "class BaseParser:\n    async def start(self):\n        try:\n            await self.load_data()\n"
+        "        except Exception:\n            logger.exception('')\n\n\n"
+        "class NewsParser(BaseParser):\n    async def load_data(self):\n        pass\n\n\n"
+        "async def parsing():\n    parser = NewsParser()\n    await parser.start()\n\n\n"
+        "if __name__ == '__main__':\n    asyncio.run(parsing())\n"
+    )
+    raising = parser.replace("logger.exception('')", "logger.exception('')\n            raise")
+    root = make_tree({"db_initializer.py": initializer, "parser.py": parser, "raising.py": raising})
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
+    assert statuses == {"db_initializer.py": "fail", "parser.py": "fail", "raising.py": "pass"}
+
+
+def test_a_discord_client_that_closes_once_ready_is_a_job(make_tree: Tree) -> None:
+    once = (
+        "import discord\n\nclient = discord.Client()\n\n\n@client.event\nasync def on_ready():\n"
+        "    try:\n        await client.get_channel(1).send('report')\n    finally:\n"
+        "        await client.close()\n\nclient.run('x')\n"
+    )
+    bot = "import discord\n\nclient = discord.Client()\n\n\n@client.event\nasync def on_ready():\n    print('ready')\n\nclient.run('x')\n"
+    root = make_tree({"cron_job.py": once, "bot.py": bot})
+    eps, _ = summary(root)
+    assert eps == [("bot.py", "worker", "discord"), ("cron_job.py", "job", "discord")]
+
+
+def test_a_settings_model_named_worker_settings_is_not_an_arq_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "worker/settings.py": (
+                "from pydantic_settings import BaseSettings\n\n\nclass WorkerSettings(BaseSettings):\n"
+                "    REDIS_URL: str\n\n\nworker_settings = WorkerSettings()\n"
+            ),
+            "worker/__init__.py": "",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == []
+
+
+def test_schedule_jobs_set_up_in_a_module_the_bot_imports_belong_to_the_bot(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "scheduler.py": (
+                "import threading\nimport time\n\nimport schedule\n\n\nclass Monitor:\n"
+                "    def _run(self):\n        schedule.every(5).minutes.do(self.check)\n"
+                "        while True:\n            schedule.run_pending()\n            time.sleep(1)\n\n"
+                "    def check(self):\n        pass\n\n"
+                "    def start(self):\n        threading.Thread(target=self._run, daemon=True).start()\n"
+            ),
+            "main.py": (
+                "from telegram.ext import Application\nfrom scheduler import Monitor\n\n\ndef main():\n"
+                "    application = Application.builder().token('x').build()\n    Monitor().start()\n"
+                "    application.run_polling()\n\n\nif __name__ == '__main__':\n    main()\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("main.py", "worker")]
+
+
+def test_a_tornado_option_default_is_bound_to_the_option_name(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "options.py": (
+                "from tornado.options import define\n\n\ndef load():\n"
+                "    define('db_name', default='schedule')\n    define('secret', default='Zq8!vR2#kLp9$wX4')\n"
+            )
+        }
+    )
+    report = run([str(root)])
+    assert [(f.name, f.line) for f in report.findings if f.name == "hardcoded-secret"] == [("hardcoded-secret", 6)]
+
+
+def test_a_sqlmodel_delete_is_a_deletion(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "cron.py": (
+                "import asyncio\nimport time\n\nfrom sqlmodel import delete\n\nfrom models import Token, session\n\n\n"
+                "async def purge():\n    async with session() as s:\n"
+                "        await s.execute(delete(Token).where(Token.expires < int(time.time())))\n\n\n"
+                "if __name__ == '__main__':\n    asyncio.run(purge())\n"
+            ),
+            "models.py": "Token = object()\n\n\ndef session():\n    pass\n",
+        }
+    )
+    _, checks = summary(root)
+    assert [c["missing-dry-run"] for c in checks.values()] == ["fail"]
