@@ -61,9 +61,11 @@ class SourceFile:
 def is_test_path(rel: str) -> bool:
     parts = rel.split("/")
     name = parts[-1]
-    if name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py"):
+    if any(part in TEST_DIRS for part in parts[:-1]):
         return True
-    return any(part in TEST_DIRS for part in parts[:-1])
+    if parts[-3:-1] == ["management", "commands"]:
+        return False  # Django runs every module there as a command (`scrape_test.py` too)
+    return name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py")
 
 
 BROKEN_LINK = "broken symbolic link: its target does not exist"

@@ -445,6 +445,7 @@ class Extractor:
         self.guard: _Frame | None = None
         self.handlers: list[_Handler] = []
         self.attempt = False  # handlers of a try that leaves its bounded loop once the work succeeds
+        self.pinging = False  # handlers of a try that only pings a heartbeat: its failure is not the job's
         self.script_node: cst.CSTNode | None = None
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
@@ -468,6 +469,7 @@ class Extractor:
             cst.ConcatenatedString: self.visit_string,
             cst.FormattedString: self.visit_fstring,
             cst.Dict: self.visit_dict,
+            cst.List: self.visit_list,
             cst.Param: self.visit_param,
             cst.Return: self.visit_return,
             cst.Raise: self.visit_raise,
@@ -835,9 +837,10 @@ class Extractor:
         self.walk(node.body)
         ctx.caught.pop()
         saved, self.attempt = self.attempt, self._frame().retry_depth > 0 and _leaves_loop(node)
+        saved_ping, self.pinging = self.pinging, _only_pings(node.body)
         for handler in node.handlers:
             self.walk(handler)
-        self.attempt = saved
+        self.attempt, self.pinging = saved, saved_ping
         if node.orelse is not None:
             self.walk(node.orelse)
         if node.finalbody is not None:
@@ -855,6 +858,8 @@ class Extractor:
         self.walk(node.body)
         self.handlers.pop()
         frame = self._frame()
+        if self.pinging:
+            return
         # In a loop, a handler may count or collect the failure for later: only one that does
         # nothing but report it (or pass) loses it, item after item. So does a handler of the
         # work's own failure (a failed command or request) that only reports it.
@@ -889,11 +894,13 @@ class Extractor:
         prints or logs at least once)."""
         reported = False
         for stmt in _block(body):
+            if isinstance(stmt, cst.If) and _only_cleans_up(stmt):
+                continue  # `if conn: conn.rollback()`
             smalls = stmt.body if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) else None
             if smalls is None:
                 return False
             for small in smalls:
-                if isinstance(small, (cst.Pass, cst.Continue, cst.Break)):
+                if isinstance(small, (cst.Pass, cst.Continue, cst.Break)) or _cleans_up(small):
                     continue
                 call = small.value if isinstance(small, cst.Expr) else None
                 name = self.ctx.resolve(n.callee(call)) if isinstance(call, cst.Call) else None
@@ -1460,6 +1467,27 @@ class Extractor:
             if isinstance(part, cst.FormattedStringExpression):
                 self.walk(part.expression)
 
+    def visit_list(self, node: cst.List) -> None:
+        """``[(r"/health", HealthHandler), ...]``: a Tornado route table, wherever the app is built."""
+        for element in node.elements:
+            value = element.value
+            if isinstance(value, cst.Call) and self.ctx.resolve(n.callee(value)) in _TORNADO_URL_SPECS:
+                self._table_route(node, n.positional(value))
+            elif isinstance(value, cst.Tuple):
+                self._table_route(node, value.elements)
+        self.generic(node)
+
+    def _table_route(self, node: cst.CSTNode, parts: Sequence[cst.BaseElement | cst.Arg]) -> None:
+        if len(parts) < 2:
+            return
+        path, handler = n.string_value(parts[0].value), n.dotted(parts[1].value)
+        if not path or not path.lstrip("^r").startswith("/") or not handler:
+            return
+        if not handler.endswith("Handler") and not any(v.startswith("tornado.") for v in self.ctx.aliases.values()):
+            return  # (a pair of a path and a name: a route table only beside Tornado or its handlers)
+        short = handler.rpartition(".")[2]
+        self.ctx.later(node, lambda line, col: RouteFact(owner="", path=path, handler=short, line=line))
+
     def visit_dict(self, node: cst.Dict) -> None:
         for element in node.elements:
             if isinstance(element, cst.DictElement):
@@ -1559,7 +1587,8 @@ class Extractor:
             return found[0]
         # No queue call, but `while True:` sleeps and never breaks out: a poller that runs forever.
         literal_forever = (isinstance(test, cst.Name) and test.value == "True") or n.int_value(test) == 1
-        return (_sleep_without_break(body, self.ctx) if literal_forever else None) or ""
+        until_stopped = _until_stopped(test)  # `while self._running:`, `while not stop.is_set():`
+        return (_sleep_without_break(body, self.ctx) if literal_forever or until_stopped else None) or ""
 
     # finish ------------------------------------------------------------------------
     def _finish(self) -> FileFacts:
@@ -1717,7 +1746,9 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call) -> str:
         if _TEMPORARY.search(args_text + " " + raw.rpartition(".")[0]):
             return ""  # cleaning up one's own temporary files
         return name if name in _DESTRUCTIVE_CALLS else f"{method}()"
-    if method in {"delete_objects", "delete_object", "delete_bucket", "delete_blob", "delete_blobs"}:
+    if method in {"delete_objects", "delete_object", "delete_bucket", "delete_blob", "delete_blobs"} or (
+        method in {"delete_many", "drop_collection", "drop_database"} and "." in raw  # pymongo, motor
+    ):
         return f"{method}()"
     if method.startswith(("delete_namespace", "delete_collection_")):  # the Kubernetes API client
         return f"{method}()"
@@ -1807,6 +1838,28 @@ _LOGGING_SETUP = re.compile(
 _LIBRARY_HEALTH_ROUTES = {"flask_healthz.healthz": ("/live", "/ready"), "flask_healthz.bp": ("/live", "/ready")}
 
 
+_RUN_FLAG = re.compile(r"(?:^|_)(?:running|alive|keep_running|keep_going)$", re.IGNORECASE)
+_STOP_FLAG = re.compile(
+    r"(?:^|_)(?:stop|stopped|stopping|shutdown|shutting_down|exit|exiting|terminate|terminated|killed)"
+    r"(?:_requested|_event|_flag)?$",
+    re.IGNORECASE,
+)
+
+
+def _until_stopped(test: cst.BaseExpression) -> bool:
+    """A loop that runs until a flag is flipped (a signal handler's or ``stop()``'s): ``while
+    self._running``, ``while not self._stop_event.is_set()``, ``while not shutdown_requested``."""
+    if isinstance(test, (cst.Name, cst.Attribute)):
+        return bool(_RUN_FLAG.search((n.dotted(test) or "").rpartition(".")[2]))
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        inner = test.expression
+        if isinstance(inner, cst.Call) and (n.callee(inner) or "").endswith(".is_set"):
+            inner = inner.func.value if isinstance(inner.func, cst.Attribute) else inner
+        name = (n.dotted(inner) or "").rpartition(".")[2] if isinstance(inner, (cst.Name, cst.Attribute)) else ""
+        return bool(_STOP_FLAG.search(name))
+    return False
+
+
 def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
     """The sleep call of a loop body that sleeps between rounds and has no ``break``/``return`` of
     its own (nested loops and functions aside): ``while True: work(); time.sleep(60)``."""
@@ -1893,6 +1946,9 @@ def _configures_arq(node: cst.ClassDef) -> bool:
     return False
 
 
+_TORNADO_URL_SPECS = frozenset({"tornado.web.url", "tornado.web.URLSpec", "tornado.routing.URLSpec"})
+
+
 def _option_definition(node: cst.Call, name: str | None) -> tuple[str, cst.BaseExpression] | None:
     """``tornado.options.define("db_password", default="...")``: an option's default, bound to its name."""
     if name not in {"tornado.options.define", "tornado.options.options.define"}:
@@ -1932,6 +1988,11 @@ _REPORT_PREFIXES = (
     "traceback.print_exc",
     "sys.stderr.write",
     "warnings.warn",
+    "self.stdout.write",  # a Django management command's output
+    "self.stderr.write",
+    "click.echo",
+    "click.secho",
+    "typer.echo",
 )
 
 
@@ -2036,6 +2097,46 @@ def _is_exists_check(test: cst.BaseExpression) -> bool:
     if isinstance(test, cst.BooleanOperation):
         return _is_exists_check(test.left) or _is_exists_check(test.right)
     return False
+
+
+# Undoing or releasing what the failed work held: a handler that also does this still only reports.
+_CLEANUP_METHODS = frozenset({"rollback", "close", "quit"})
+
+
+def _cleans_up(small: cst.BaseSmallStatement) -> bool:
+    """``conn.rollback()``, ``cursor.close()``, ``driver.quit()`` (awaited or not)."""
+    call = small.value if isinstance(small, cst.Expr) else None
+    if isinstance(call, cst.Await):
+        call = call.expression
+    name = n.callee(call) if isinstance(call, cst.Call) else None
+    return name is not None and "." in name and name.rpartition(".")[2] in _CLEANUP_METHODS
+
+
+def _only_cleans_up(stmt: cst.If) -> bool:
+    """``if conn: conn.rollback()``: a guarded clean-up, nothing else."""
+    if stmt.orelse is not None:
+        return False
+    for inner in _block(stmt.body):
+        if not isinstance(inner, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            return False
+        if not all(_cleans_up(small) for small in inner.body):
+            return False
+    return True
+
+
+def _only_pings(body: cst.BaseSuite) -> bool:
+    """``try: requests.get(HEARTBEAT_URL, timeout=5)``: a block of at most two statements whose
+    calls name a heartbeat or a dead man's switch."""
+    statements = _block(body)
+    if len(statements) > 2:
+        return False
+    texts = [
+        text
+        for node in n.descendants(body)
+        if isinstance(node, (cst.Name, cst.Attribute, cst.SimpleString))
+        for text in ((n.string_value(node) if isinstance(node, cst.SimpleString) else n.dotted(node)) or "",)
+    ]
+    return any(_HEARTBEAT_NAME.search(t) or _HEARTBEAT_TEXT.search(t) for t in texts)
 
 
 def _leaves_loop(node: cst.Try) -> bool:

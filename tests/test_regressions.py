@@ -1479,3 +1479,118 @@ def test_a_sqlmodel_delete_is_a_deletion(make_tree: Tree) -> None:
     )
     _, checks = summary(root)
     assert [c["missing-dry-run"] for c in checks.values()] == ["fail"]
+
+
+# Round 13 ------------------------------------------------------------------------------------
+
+
+def test_a_handler_that_reports_and_rolls_back_still_loses_the_failure(make_tree: Tree) -> None:
+    save = (
+        "import psycopg2\n\n\ndef save(row):\n    conn = None\n    try:\n        conn = psycopg2.connect('')\n"
+        "        conn.cursor().execute('INSERT INTO cars VALUES (%s)', row)\n        conn.commit()\n"
+        "    except Exception as e:\n        print('database error', e)\n        if conn:\n            conn.rollback()\n"
+    )
+    job = "from database import save\n\n\ndef main():\n    save((1,))\n\n\nif __name__ == '__main__':\n    main()\n"
+    root = make_tree({"database.py": save, "main.py": job})
+    _, checks = summary(root)
+    assert [c["missing-exit-code"] for c in checks.values()] == ["fail"]
+
+
+def test_pymongo_delete_many_is_a_deletion(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "cleaner.py": (
+                "from pymongo import MongoClient\n\n\ndef main():\n    collection = MongoClient()['db']['events']\n"
+                "    collection.delete_many({'createdAt': {'$lt': 0}})\n\n\nif __name__ == '__main__':\n    main()\n"
+            )
+        }
+    )
+    _, checks = summary(root)
+    assert [c["missing-dry-run"] for c in checks.values()] == ["fail"]
+
+
+def test_tornado_route_tables_are_the_apps_routes(make_tree: Tree) -> None:
+    app = (
+        "from tornado.web import Application\n\nfrom urls import urls\n\n\n"
+        "def make_app():\n    return Application(urls)\n\n\napp = make_app()\n"
+    )
+    urls = "from handlers import MainHandler\n\nurls = [\n    (r'/api/users/(.*)', MainHandler),\n]\n"
+    healthy = urls.replace("]\n", "    (r'/healthz', HealthHandler),\n]\n").replace(
+        "import MainHandler", "import HealthHandler, MainHandler"
+    )
+    handlers = "class MainHandler:\n    pass\n\n\nclass HealthHandler:\n    pass\n"
+    for table, status in ((urls, "fail"), (healthy, "pass")):
+        root = make_tree({"app.py": app, "urls.py": table, "handlers.py": handlers})
+        _, checks = summary(root)
+        assert [c["missing-health-route"] for c in checks.values()] == [status]
+
+
+def test_a_poller_that_runs_until_a_flag_is_flipped_is_a_worker(make_tree: Tree) -> None:
+    watcher = (
+        "import asyncio\nimport signal\n\n\nclass Watcher:\n    def __init__(self):\n        self._running = True\n\n"
+        "    async def watch(self):\n        while self._running:\n            await self.check()\n"
+        "            await asyncio.sleep(60)\n\n    async def check(self):\n        pass\n\n\n"
+        "def main():\n    asyncio.run(Watcher().watch())\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    stop_event = (
+        "import threading\nimport time\n\nstop = threading.Event()\n\n\ndef main():\n"
+        "    while not stop.is_set():\n        poll()\n        time.sleep(5)\n\n\ndef poll():\n    pass\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    once = "import time\n\n\ndef main():\n    ready = False\n    while not ready:\n        time.sleep(1)\n        ready = True\n\n\nif __name__ == '__main__':\n    main()\n"
+    root = make_tree({"watcher.py": watcher, "poller.py": stop_event, "once.py": once})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [
+        ("once.py", "job"),
+        ("poller.py", "worker"),
+        ("watcher.py", "worker"),
+    ]
+
+
+def test_a_management_command_that_only_reports_failures_exits_zero(make_tree: Tree) -> None:
+    command = (
+        "from django.core.management.base import BaseCommand\n\nfrom shop.models import Watch\n\n\n"
+        "class Command(BaseCommand):\n    def handle(self, *args, **kwargs):\n        for item in []:\n"
+        "            try:\n                Watch.objects.get_or_create(title=item)\n            except Exception as e:\n"
+        "                self.stdout.write(self.style.ERROR(str(e)))\n"
+    )
+    raising = command.replace("str(e)))\n", "str(e)))\n                raise\n")
+    root = make_tree(
+        {
+            "shop/__init__.py": "",
+            "shop/models.py": "Watch = object()\n",
+            "shop/management/__init__.py": "",
+            "shop/management/commands/__init__.py": "",
+            "shop/management/commands/scrape_test.py": command,
+            "shop/management/commands/strict.py": raising,
+        }
+    )
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1].rpartition("/")[2]: c["missing-exit-code"] for ep, c in checks.items()}
+    assert statuses == {"scrape_test.py": "fail", "strict.py": "pass"}
+
+
+def test_a_result_kept_but_never_checked_in_main_is_dropped(make_tree: Tree) -> None:
+    job = (
+        "def parse_rates():\n    try:\n        return fetch()\n    except Exception as e:\n        print('error', e)\n\n\n"
+        "def fetch():\n    return {}\n\n\nif __name__ == '__main__':\n    rates = parse_rates()\n    print(rates)\n"
+    )
+    checked = job.replace("    print(rates)\n", "    if rates is None:\n        raise SystemExit(1)\n")
+    root = make_tree({"currency.py": job, "checked.py": checked})
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
+    assert statuses == {"checked.py": "pass", "currency.py": "fail"}
+
+
+def test_a_failed_heartbeat_ping_that_is_only_logged_is_not_the_jobs_failure(make_tree: Tree) -> None:
+    job = (
+        "import logging\n\nimport requests\n\nHEARTBEAT_URL = 'https://hc-ping.com/abc'\n\n\ndef main():\n"
+        "    work()\n    try:\n        requests.get(HEARTBEAT_URL, timeout=5)\n    except requests.RequestException:\n"
+        "        logging.warning('heartbeat ping failed')\n\n\ndef work():\n    pass\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    export = job.replace("HEARTBEAT_URL, timeout", "EXPORT_URL, timeout").replace("HEARTBEAT_URL =", "EXPORT_URL =")
+    root = make_tree({"ping.py": job, "export.py": export})
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
+    assert statuses == {"export.py": "fail", "ping.py": "pass"}

@@ -31,7 +31,10 @@ class MissingExitCode(ServiceRule):
         "reports each item's failure, or a retry loop (`while tries:`, `for _ in range(n)`) only counts "
         "and waits and falls out when it gives up (unless the function raises or exits then). Methods "
         "count like functions: called on an instance (`Backup().run()`, `b = Backup(); b.run()`) or "
-        "through `self`, defined by the class or inherited from a project base class. In the "
+        "through `self`, defined by the class or inherited from a project base class; a Django "
+        "management command answers for what its `handle()` loses (reporting through "
+        "`self.stdout.write` counts as reporting). A result the `__main__` block keeps but never "
+        "checks (`rates = fetch(); print(rates)`) is dropped too. In the "
         "job's own module, a failed HTTP or command status that is only printed "
         "(`if r.status_code == 200: ... else: print(...)`, unless `raise_for_status()` follows) and a "
         "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, "
@@ -103,6 +106,10 @@ class MissingExitCode(ServiceRule):
         if entrypoint.framework in _CLI_FRAMEWORKS:
             return Outcome(True)
         symbol = entrypoint.id.rsplit(":", 1)[-1]
+        if entrypoint.framework == "django-command":
+            # `manage.py <command>` runs `handle()`: a failure it only reports ends with status 0.
+            lost = _lost_failure((f"{symbol}.handle",), entrypoint.path, service.project, "command")
+            return Outcome(False, lost) if lost is not None else Outcome(True)
         guard = facts.main_guard
         if symbol == "script" or (guard is None and entrypoint.framework in _GUARDED_SCHEDULERS):
             # What running the file does: its module-level statements, and for a scheduler process
@@ -144,7 +151,9 @@ class MissingExitCode(ServiceRule):
             return Outcome(False, ignored)
         if guard.exits_with_value:
             return Outcome(True)
-        lost = _lost_failure(guard.dropped_calls, entrypoint.path, service.project, "`__main__` block")
+        # (`rates = parse_rates()` then `print(rates)`: a result kept but never checked is dropped too)
+        called = tuple(dict.fromkeys(guard.dropped_calls + guard.calls))
+        lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block")
         return Outcome(False, lost) if lost is not None else Outcome(True)
 
 
