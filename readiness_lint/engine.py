@@ -380,7 +380,9 @@ def assemble(
     """Project-wide stages over per-file facts: model, classify, rules, score."""
     options = options or Options()
     checklist = load_checklist()
-    project = Project(facts)
+    name = root.absolute().name
+    package = name if "__init__.py" in facts and name.isidentifier() else ""
+    project = Project(facts, root_package=package)
     declared = _declared_kinds(root, options)
     scripts = console_scripts(root)
     if options.config_root and Path(options.config_root) != root:

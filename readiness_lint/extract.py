@@ -825,8 +825,12 @@ class Extractor:
         self.walk(node.body)
         if guarded:
             ctx.exists_guards -= 1
+        # `if os.path.exists(p): ... else: os.makedirs(p)`: the `else:` knows the answer too
+        checked = _asks_exists(node.test)
         if node.orelse is not None:
+            ctx.exists_guards += checked
             self.walk(node.orelse)
+            ctx.exists_guards -= checked
 
     def visit_try(self, node: cst.Try) -> None:
         ctx = self.ctx
@@ -2087,13 +2091,20 @@ def _registers_consumer(call: cst.Call) -> bool:
     )
 
 
+def _asks_exists(node: cst.BaseExpression) -> bool:
+    """``os.path.exists(p)``, ``p.is_dir()`` and the like."""
+    return isinstance(node, cst.Call) and (n.callee(node) or "").rpartition(".")[2] in {
+        "exists",
+        "isdir",
+        "is_dir",
+        "lexists",
+    }
+
+
 def _is_exists_check(test: cst.BaseExpression) -> bool:
     """``if not os.path.exists(p)``, ``if not p.is_dir()`` and the like."""
     if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
-        inner = test.expression
-        if isinstance(inner, cst.Call):
-            name = n.callee(inner) or ""
-            return name.rpartition(".")[2] in {"exists", "isdir", "is_dir", "lexists"}
+        return _asks_exists(test.expression)
     if isinstance(test, cst.BooleanOperation):
         return _is_exists_check(test.left) or _is_exists_check(test.right)
     return False

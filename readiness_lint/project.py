@@ -30,6 +30,9 @@ def module_parts(path: str) -> tuple[str, ...]:
 @dataclass
 class Project:
     files: dict[str, FileFacts]
+    # The checked directory's own name when it is a package (`check src/shop` with shop/__init__.py):
+    # its modules import each other as `shop.models`.
+    root_package: str = ""
     _suffix_index: dict[str, list[str]] = field(default_factory=dict)
     # Memos: everything below is a pure function of ``files``, asked again and again by classify.
     _inits: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
@@ -42,6 +45,8 @@ class Project:
             parts = module_parts(path)
             for start in range(len(parts)):
                 index.setdefault(".".join(parts[start:]), []).append(path)
+            if self.root_package:
+                index.setdefault(".".join((self.root_package, *parts)), []).append(path)
         self._suffix_index = index
         self._resolve_wrapper_loops()
 
@@ -156,6 +161,7 @@ class Project:
             return found
         if (
             stripped in {self.module_name(found), ".".join(module_parts(found))}  # `src.jobs` as written
+            or (self.root_package and stripped == ".".join((self.root_package, *module_parts(found))))
             or found.rpartition("/")[0] == path.rpartition("/")[0]
         ):
             return found
@@ -199,7 +205,7 @@ class Project:
         cached = self._inits.get(path)
         if cached is not None:
             return cached
-        out = []
+        out = ["__init__.py"] if self.root_package and path != "__init__.py" else []
         parts = path.split("/")[:-1]
         for end in range(1, len(parts) + 1):
             init = "/".join(parts[:end]) + "/__init__.py"

@@ -1594,3 +1594,19 @@ def test_a_failed_heartbeat_ping_that_is_only_logged_is_not_the_jobs_failure(mak
     _, checks = summary(root)
     statuses = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
     assert statuses == {"export.py": "fail", "ping.py": "pass"}
+
+
+def test_a_package_checked_from_inside_resolves_imports_of_its_own_name(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "shop/__init__.py": "import logging\n\nlogging.basicConfig(level=logging.INFO)\n",
+            "shop/crawler.py": (
+                "from shop import helpers\n\n\ndef main():\n    helpers.work()\n\n\nif __name__ == '__main__':\n    main()\n"
+            ),
+            "shop/helpers.py": "def work():\n    pass\n",
+        }
+    )
+    report = run([str(root / "shop")])
+    (crawler,) = report.entrypoints
+    assert crawler.entrypoint.path == "crawler.py"
+    assert {c.name: c.status for c in crawler.checks}["missing-logging"] == "pass"

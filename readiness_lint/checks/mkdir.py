@@ -34,6 +34,10 @@ class NonIdempotentMkdir(LineRule):
         Sample('from pathlib import Path\n\nPath("out").mkdir(parents=True, exist_ok=True)\n'),
         Sample('import os\n\ntry:\n    os.mkdir("out")\nexcept FileExistsError:\n    pass\n'),
         Sample('import os\n\nif not os.path.exists("out"):\n    os.makedirs("out")\n'),
+        Sample(
+            'import os\n\nif os.path.exists("out"):\n    fetch("out")\nelse:\n    os.makedirs("out")\n',
+            note="the else branch of an existence check knows the answer too",
+        ),
         Sample('import contextlib, os\n\nwith contextlib.suppress(FileExistsError):\n    os.mkdir("out")\n'),
         Sample('def upload(sftp):\n    sftp.mkdir("/remote/dir")\n', note="not a local Path: unknown semantics"),
     )
