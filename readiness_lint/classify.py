@@ -193,8 +193,6 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # a consumer built inside a function: the loop or the caller is the entrypoint
         if kind_fw is not None:
             kind, framework = kind_fw
-            if framework == "discord" and _closes_when_ready(facts, obj.name):
-                kind = "job"  # logs in, does its work once connected, closes: a run to completion
             add(_Candidate(path, obj.line, kind, framework, obj.name, ((path, obj.name),)))
     nameko = [task for task in facts.tasks if task.framework == "nameko"]
     if nameko:  # a nameko service class: `nameko run module` serves its RPC and event handlers
@@ -288,12 +286,6 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path:
                 return True
     return False
-
-
-def _closes_when_ready(facts: FileFacts, client: str) -> bool:
-    """A discord.py client whose ``on_ready`` handler closes it again: it connects to run one task."""
-    stops = {f"{client}.close", f"{client}.logout"}
-    return any(f.name == "on_ready" and stops.intersection(f.calls) for f in facts.functions)
 
 
 def _scheduled_script(project: Project, path: str) -> bool:
@@ -445,6 +437,8 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
             return "serve"  # runs an app or worker found in this file, or built inline: `FastStream(b).run()`
         if method in {"run_pending", "run_all"} and owner.startswith("schedule"):
             return "serve"
+        if call.startswith("tornado.ioloop.IOLoop") and method == "start":
+            return "serve"  # `app.listen(8888); IOLoop.current().start()`: Tornado serving the file's app
     loop_scopes = {loop.scope.split(".")[0] for loop in facts.loops}
     if "" in loop_scopes or loop_scopes & calls:
         return "serve"

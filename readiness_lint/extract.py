@@ -300,7 +300,8 @@ class _Frame:
     exits_zero_in_handler: bool = False
     loop_depth: int = 0
     depth: int = 1  # the scope depth of its own body: 1 for a function, 2 for a method of a class
-    retry_depth: int = 0  # enclosing bounded loops (`while tries > 0`, `for _ in range(3)`)
+    retry_depth: int = 0
+    gives_up: bool = False  # a retry loop that falls out silently once it gives up  # enclosing bounded loops (`while tries > 0`, `for _ in range(3)`)
 
     @property
     def status_lost(self) -> bool:
@@ -889,9 +890,10 @@ class Extractor:
             and (broad or any(is_failure_exception(name) for name in names))
             and self._only_waits(node.body)
         ):
-            # `while tries: try: work(); return / except DBError: tries -= 1; sleep(5)`: a retry loop
-            # that falls out once it gives up, silently, unless the function raises afterwards.
-            frame.loses_in_loop = True
+            # `while tries > 0: try: work(); return / except DBError: tries -= 1; sleep(5)`: a retry
+            # loop that falls out once it gives up, silently, unless the function then raises, exits or
+            # returns something its caller can check.
+            frame.gives_up = True
 
     def _only_reports(self, body: cst.BaseSuite, *, reports: bool = False) -> bool:
         """A block that only prints or logs, passes, continues or breaks (and, with ``reports``,
@@ -914,6 +916,20 @@ class Extractor:
                 # logged as a warning or an error.
                 reported = reported or not name.endswith((".info", ".debug"))
         return reported or not reports
+
+    def _does_work(self, body: cst.CSTNode) -> bool:
+        """A loop body that calls something besides reporting, sleeping and minding its stop flag."""
+        for node in n.descendants(body):
+            if isinstance(node, cst.Call):
+                name = self.ctx.resolve(n.callee(node)) or ""
+                if not (
+                    name.startswith(_REPORT_PREFIXES)
+                    or name in SLEEPS
+                    or name.rpartition(".")[2] in {"is_set", "wait", "set", "clear"}
+                    or _HEARTBEAT_NAME.search(name)
+                ):
+                    return True
+        return False
 
     def _own_body(self) -> bool:
         """In the body of the module, the ``__main__`` block or the current function or method
@@ -1485,7 +1501,9 @@ class Extractor:
         if len(parts) < 2:
             return
         path, handler = n.string_value(parts[0].value), n.dotted(parts[1].value)
-        if not path or not path.lstrip("^r").startswith("/") or not handler:
+        if not path or not path.lstrip("^r").startswith("/") or not handler or _FILE_PATH.search(path):
+            return  # (`("/var/log/app.log", WatchedFileHandler)` is a file, not a route)
+        if (self.ctx.resolve(handler) or "").startswith("logging."):
             return
         if not handler.endswith("Handler") and not any(v.startswith("tornado.") for v in self.ctx.aliases.values()):
             return  # (a pair of a path and a name: a route table only beside Tornado or its handlers)
@@ -1591,7 +1609,8 @@ class Extractor:
             return found[0]
         # No queue call, but `while True:` sleeps and never breaks out: a poller that runs forever.
         literal_forever = (isinstance(test, cst.Name) and test.value == "True") or n.int_value(test) == 1
-        until_stopped = _until_stopped(test)  # `while self._running:`, `while not stop.is_set():`
+        # `while self._running:`, `while not stop.is_set():` around work (not a progress or heartbeat thread)
+        until_stopped = _until_stopped(test) and self._does_work(body)
         return (_sleep_without_break(body, self.ctx) if literal_forever or until_stopped else None) or ""
 
     # finish ------------------------------------------------------------------------
@@ -1638,7 +1657,8 @@ class Extractor:
                     swallows=f.swallows or f.exits_zero_in_handler or f.status_lost,
                     exits_nonzero=f.exits_nonzero,
                     loses_failure=f.loses_failure
-                    or (f.loses_in_loop and not (f.raises or f.exits_nonzero or f.returns_nonzero)),
+                    or (f.loses_in_loop and not (f.raises or f.exits_nonzero or f.returns_nonzero))
+                    or (f.gives_up and not (f.raises or f.exits_nonzero or f.returns_value)),
                     status_unchecked=f.status_lost,
                     calls=tuple(dict.fromkeys(f.calls)),
                     ignored_statuses=tuple(dict.fromkeys(f.ignored_statuses)),
@@ -1658,6 +1678,7 @@ class Extractor:
                 exit_without_status=g.exits_zero_in_handler,
                 swallows=g.swallows or g.status_lost,
                 dropped_calls=tuple(dict.fromkeys(g.dropped)),
+                raises=g.raises,
                 ignored_statuses=tuple(dict.fromkeys(g.ignored_statuses)),
             )
         findings = sorted(buckets.get(LineFinding, []), key=lambda f: (f.line, f.column, f.rule))
@@ -1950,6 +1971,7 @@ def _configures_arq(node: cst.ClassDef) -> bool:
     return False
 
 
+_FILE_PATH = re.compile(r"^/(?:var|etc|tmp|home|usr|opt|srv|mnt|data)/|\.[A-Za-z]\w{0,4}$")
 _TORNADO_URL_SPECS = frozenset({"tornado.web.url", "tornado.web.URLSpec", "tornado.routing.URLSpec"})
 
 
@@ -2136,18 +2158,25 @@ def _only_cleans_up(stmt: cst.If) -> bool:
 
 
 def _only_pings(body: cst.BaseSuite) -> bool:
-    """``try: requests.get(HEARTBEAT_URL, timeout=5)``: a block of at most two statements whose
-    calls name a heartbeat or a dead man's switch."""
+    """``try: requests.get(HEARTBEAT_URL, timeout=5)``: one or two statements, each a call that
+    names a heartbeat or a dead man's switch (its callee, or a name or string it is given)."""
     statements = _block(body)
     if len(statements) > 2:
         return False
-    texts = [
-        text
-        for node in n.descendants(body)
-        if isinstance(node, (cst.Name, cst.Attribute, cst.SimpleString))
-        for text in ((n.string_value(node) if isinstance(node, cst.SimpleString) else n.dotted(node)) or "",)
-    ]
-    return any(_HEARTBEAT_NAME.search(t) or _HEARTBEAT_TEXT.search(t) for t in texts)
+    for stmt in statements:
+        smalls = stmt.body if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) else ()
+        if len(smalls) != 1:
+            return False
+        small = smalls[0]
+        value = small.value if isinstance(small, (cst.Expr, cst.Assign)) else None
+        if isinstance(value, cst.Await):
+            value = value.expression
+        if not isinstance(value, cst.Call):
+            return False
+        texts = [n.dotted(value.func) or ""] + [n.dotted(a.value) or n.string_value(a.value) or "" for a in value.args]
+        if not any(_HEARTBEAT_NAME.search(t) or _HEARTBEAT_TEXT.search(t) for t in texts):
+            return False
+    return True
 
 
 def _leaves_loop(node: cst.Try) -> bool:

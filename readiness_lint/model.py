@@ -150,6 +150,7 @@ class MainGuardFact:
     swallows: bool
     dropped_calls: tuple[str, ...]
     ignored_statuses: tuple[str, ...] = ()
+    raises: bool = False  # raises outside any handler (`if rates is None: raise ...`)
 
 
 @dataclass(frozen=True)

@@ -110,9 +110,28 @@ class Project:
         if owner.endswith("()"):
             cls = owner[:-2]
         else:
-            bound = next((o.ctor for o in self.files[path].objects if o.name == owner), None)
-            cls = bound if bound is not None and not bound.endswith("()") else owner
+            bound = {o.ctor for o in self.files[path].objects if o.name == owner}
+            if len(bound) > 1:
+                return None  # `task = Prefetcher()` here, `task = Exporter()` there: which one is unknown
+            cls = next(iter(bound), owner)
+            if cls.endswith("()"):
+                cls = owner
+        if (cls.rpartition(".")[2], method) in self._overridden:
+            return None  # `self.upload()` in a base class: a subclass's own `upload` may be the one that runs
         return self._method_of_class(path, cls, method, 0)
+
+    @cached_property
+    def _overridden(self) -> frozenset[tuple[str, str]]:
+        """``(Base, method)`` for each method a project subclass defines again."""
+        out: set[tuple[str, str]] = set()
+        for facts in self.files.values():
+            defined: dict[str, set[str]] = {}
+            for m in facts.methods:
+                cls, _, name = m.name.partition(".")
+                defined.setdefault(cls, set()).add(name)
+            for cls, base, _ in facts.classes:
+                out.update((base.rpartition(".")[2], name) for name in defined.get(cls, ()))
+        return frozenset(out)
 
     def _method_of_class(self, path: str, cls: str, method: str, depth: int) -> tuple[FunctionFact, str] | None:
         """``cls.method`` as written in ``path``: defined by the class, or inherited from a project base."""

@@ -392,6 +392,8 @@ def is_connection_call(callee: str | None) -> bool:
     if not callee:
         return False
     last = callee.rpartition(".")[2]
+    if last.lower().startswith("disconnect"):
+        return False
     return last in _CONNECTS or last.endswith(("connect", "Connection", "ConnectionPool"))
 
 

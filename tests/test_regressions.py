@@ -1405,18 +1405,6 @@ def test_a_method_that_logs_the_failure_and_returns_loses_it(make_tree: Tree) ->
     assert statuses == {"db_initializer.py": "fail", "parser.py": "fail", "raising.py": "pass"}
 
 
-def test_a_discord_client_that_closes_once_ready_is_a_job(make_tree: Tree) -> None:
-    once = (
-        "import discord\n\nclient = discord.Client()\n\n\n@client.event\nasync def on_ready():\n"
-        "    try:\n        await client.get_channel(1).send('report')\n    finally:\n"
-        "        await client.close()\n\nclient.run('x')\n"
-    )
-    bot = "import discord\n\nclient = discord.Client()\n\n\n@client.event\nasync def on_ready():\n    print('ready')\n\nclient.run('x')\n"
-    root = make_tree({"cron_job.py": once, "bot.py": bot})
-    eps, _ = summary(root)
-    assert eps == [("bot.py", "worker", "discord"), ("cron_job.py", "job", "discord")]
-
-
 def test_a_settings_model_named_worker_settings_is_not_an_arq_worker(make_tree: Tree) -> None:
     root = make_tree(
         {

@@ -47,6 +47,26 @@ EXIT_CODE_KEPT = {
         "helpers.py": 'def notify(text):\n    print(text)\n\n\ndef load():\n    with open("rows.txt") as f:\n        rows = f.read().splitlines()\n    notify(f"{len(rows)} rows")\n    return rows\n',
         "main.py": 'import logging\n\nimport requests\n\nfrom helpers import *\n\n\ndef notify(text):\n    try:\n        requests.post("https://chat.example.com/hook", json={"text": text}, timeout=5)\n    except requests.RequestException:\n        logging.warning("chat notification failed")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    load()\n',
     },
+    # a retry helper that returns False when it gives up, checked by its caller
+    "retry_false": {
+        "wait_db.py": 'import sys\nimport time\n\nimport psycopg2\n\n\ndef wait_for_db():\n    for _ in range(30):\n        try:\n            psycopg2.connect("").close()\n            return True\n        except psycopg2.OperationalError:\n            time.sleep(1)\n    return False\n\n\ndef main():\n    ok = wait_for_db()\n    if not ok:\n        print("database never came up")\n        sys.exit(1)\n\n\nif __name__ == "__main__":\n    main()\n',
+    },
+    # a result the __main__ block keeps and checks (raising)
+    "main_checked": {
+        "export.py": 'import logging\n\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\ndef fetch_rates():\n    rates = None\n    try:\n        rates = requests.get("https://api.example.com/rates", timeout=10).json()\n    except requests.RequestException as error:\n        log.error("rates not fetched: %s", error)\n    return rates\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    rates = fetch_rates()\n    if rates is None:\n        raise RuntimeError("no rates: giving up")\n    log.info("rates: %s", rates)\n',
+    },
+    # the same local name bound to different classes in two functions
+    "method_scope_collision": {
+        "export.py": 'import logging\n\nimport requests\n\nlog = logging.getLogger(__name__)\nURLS = ["https://example.com/a", "https://example.com/b"]\n\n\nclass Prefetcher:\n    def run(self):\n        for url in URLS:\n            try:\n                requests.get(url, timeout=5)\n            except Exception:\n                log.warning("prefetch failed for %s", url)\n\n\nclass Exporter:\n    def run(self):\n        response = requests.get("https://api.example.com/export", timeout=10)\n        response.raise_for_status()\n        with open("export.json", "w") as out:\n            out.write(response.text)\n\n\ndef warm_cache():\n    task = Prefetcher()\n    task.run()\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    task = Exporter()\n    task.run()\n\n\nif __name__ == "__main__":\n    main()\n',
+    },
+    # self.upload() in a base class, overridden by the subclass that runs
+    "self_override": {
+        "export.py": 'import json\nimport logging\n\nimport boto3\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\nclass BaseExporter:\n    def run(self):\n        rows = self.fetch()\n        self.upload(rows)\n\n    def fetch(self):\n        response = requests.get("https://api.example.com/rows", timeout=10)\n        response.raise_for_status()\n        return response.json()\n\n    def upload(self, rows):\n        # the default target is a best-effort dashboard\n        try:\n            requests.post("https://dash.example.com/rows", json=rows, timeout=5).raise_for_status()\n        except requests.RequestException as error:\n            log.warning("dashboard upload failed: %s", error)\n\n\nclass S3Exporter(BaseExporter):\n    def upload(self, rows):\n        boto3.client("s3").put_object(Bucket="exports", Key="rows.json", Body=json.dumps(rows))\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    S3Exporter().run()\n',
+    },
+    # a close() method that logs its own failure after the work
+    "close_quietly": {
+        "job.py": 'import logging\nimport os\n\nimport psycopg2\n\nlog = logging.getLogger(__name__)\n\n\nclass Database:\n    def __init__(self):\n        self.conn = psycopg2.connect(os.environ["DSN"])\n\n    def refresh(self):\n        with self.conn.cursor() as cursor:\n            cursor.execute("REFRESH MATERIALIZED VIEW sales_daily")\n        self.conn.commit()\n\n    def close(self):\n        try:\n            self.conn.close()\n        except psycopg2.Error as error:\n            log.warning("closing the connection failed: %s", error)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    db = Database()\n    try:\n        db.refresh()\n    finally:\n        db.close()\n',
+    },
 }
 
 SHUTDOWN_HANDLED = {
@@ -169,3 +189,55 @@ def test_placeholder_home_directories_and_deploy_tokens_are_not_findings(make_tr
     )
     report = run([str(root)])
     assert [(f.name, f.line) for f in report.findings if f.name in {"hardcoded-path", "hardcoded-secret"}] == []
+
+
+# Session 5 review: shapes the session's additions first got wrong ---------------------------
+REVIEW5 = {
+    "job_progress_thread": {
+        "reindex.py": 'import logging\nimport threading\nimport time\n\nimport requests\n\nlog = logging.getLogger(__name__)\ndone = {"count": 0}\n\n\ndef report_progress(stop):\n    while not stop.is_set():\n        log.info("reindexed %d documents so far", done["count"])\n        time.sleep(10)\n\n\ndef reindex():\n    for page in range(1, 50):\n        response = requests.post("https://search.example.com/reindex", json={"page": page}, timeout=30)\n        response.raise_for_status()\n        done["count"] += len(response.json()["ids"])\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    stop = threading.Event()\n    threading.Thread(target=report_progress, args=(stop,), daemon=True).start()\n    try:\n        reindex()\n    finally:\n        stop.set()\n\n\nif __name__ == "__main__":\n    main()\n'
+    },
+    "tuple_route_flask": {
+        "plugins.py": 'import importlib.metadata\n\n\ndef discover():\n    return [ep.load() for ep in importlib.metadata.entry_points(group="shop.routes")]\n',
+        "app.py": 'import logging\nfrom logging.handlers import RotatingFileHandler, WatchedFileHandler\n\nfrom fastapi import FastAPI\n\nimport plugins\n\n# each log file and the handler class that writes it\nLOG_FILES = [\n    ("/var/log/shop/access.log", WatchedFileHandler),\n    ("/var/log/shop/app.log", RotatingFileHandler),\n]\nfor path, handler_class in LOG_FILES:\n    logging.getLogger().addHandler(handler_class(path))\n\napp = FastAPI(routes=plugins.discover())\n',
+    },
+    "ping_keepalive": {
+        "load.py": 'import logging\nimport os\n\nimport psycopg2\n\nlog = logging.getLogger(__name__)\n\n\ndef main():\n    try:\n        with psycopg2.connect(os.environ["DSN"], keepalives=1) as conn:\n            conn.cursor().execute("REFRESH MATERIALIZED VIEW sales_daily")\n    except psycopg2.Error as error:\n        log.error("refresh failed: %s", error)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+    },
+    "tornado_main": {
+        "server.py": 'import logging\n\nimport tornado.ioloop\nimport tornado.web\n\n\nclass HealthHandler(tornado.web.RequestHandler):\n    def get(self):\n        self.write("ok")\n\n\nclass OrdersHandler(tornado.web.RequestHandler):\n    def get(self):\n        self.write({"orders": []})\n\n\ndef make_app():\n    return tornado.web.Application([(r"/health", HealthHandler), (r"/orders", OrdersHandler)])\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    app = make_app()\n    app.listen(8888)\n    tornado.ioloop.IOLoop.current().start()\n'
+    },
+    "discord_guarded_close": {
+        "bot.py": 'import logging\nimport os\n\nimport discord\n\nlog = logging.getLogger(__name__)\nGUILD_ID = int(os.environ["GUILD_ID"])\n\nintents = discord.Intents.default()\nintents.message_content = True\nclient = discord.Client(intents=intents)\n\n\n@client.event\nasync def on_ready():\n    if client.get_guild(GUILD_ID) is None:\n        log.error("the bot is not a member of guild %s", GUILD_ID)\n        await client.close()\n        return\n    log.info("logged in as %s", client.user)\n\n\n@client.event\nasync def on_message(message):\n    if message.author == client.user:\n        return\n    if message.content.startswith("!ping"):\n        await message.channel.send("pong")\n\n\nlogging.basicConfig(level=logging.INFO)\nclient.run(os.environ["DISCORD_TOKEN"])\n'
+    },
+    "secret_msg": {"db.py": 'import psycopg2\n\nconn = psycopg2.connect(host="db", password="kitten")\n'},
+}
+
+
+def test_a_progress_thread_does_not_make_a_job_a_worker(make_tree: Tree) -> None:
+    report = run([str(make_tree(REVIEW5["job_progress_thread"]))])
+    assert [(r.entrypoint.path, r.entrypoint.kind) for r in report.entrypoints] == [("reindex.py", "job")]
+
+
+def test_logging_handler_tuples_are_not_routes(make_tree: Tree) -> None:
+    statuses = _statuses(make_tree(REVIEW5["tuple_route_flask"]), "missing-health-route")
+    assert statuses == {"app.py": "na"}
+
+
+def test_a_keepalive_option_is_not_a_heartbeat_ping(make_tree: Tree) -> None:
+    assert _statuses(make_tree(REVIEW5["ping_keepalive"]), "missing-exit-code") == {"load.py": "fail"}
+
+
+def test_a_single_file_tornado_server_is_one_api(make_tree: Tree) -> None:
+    report = run([str(make_tree(REVIEW5["tornado_main"]))])
+    assert [(r.entrypoint.path, r.entrypoint.kind) for r in report.entrypoints] == [("server.py", "api")]
+
+
+def test_a_discord_bot_that_closes_only_on_an_error_path_is_a_worker(make_tree: Tree) -> None:
+    report = run([str(make_tree(REVIEW5["discord_guarded_close"]))])
+    assert [(r.entrypoint.path, r.entrypoint.kind) for r in report.entrypoints] == [("bot.py", "worker")]
+
+
+def test_a_weak_password_keeps_its_message(make_tree: Tree) -> None:
+    report = run([str(make_tree(REVIEW5["secret_msg"]))])
+    (finding,) = [f for f in report.findings if f.name == "hardcoded-secret"]
+    assert "a weak one" in finding.message and "kitten" not in finding.message

@@ -28,13 +28,16 @@ class MissingExitCode(ServiceRule):
         "handler only prints or logs the work's own error (a failed command; an error of requests, "
         "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko or a database driver, but not a "
         "duplicate row or table skipped on purpose) and carries on, or a catch-all in a loop only "
-        "reports each item's failure, or a retry loop (`while tries:`, `for _ in range(n)`) only counts "
-        "and waits and falls out when it gives up (unless the function raises or exits then). Methods "
+        "reports each item's failure, or a retry loop (`while tries > 0:`, `for _ in range(n)`) only counts "
+        "and waits and falls out when it gives up (unless the function then raises, exits or returns a "
+        "value its caller can check). Methods "
         "count like functions: called on an instance (`Backup().run()`, `b = Backup(); b.run()`) or "
-        "through `self`, defined by the class or inherited from a project base class; a Django "
+        "through `self` (unless a subclass overrides them), defined by the class or inherited from a "
+        "project base class; a Django "
         "management command answers for what its `handle()` loses (reporting through "
         "`self.stdout.write` counts as reporting). A result the `__main__` block keeps but never "
-        "checks (`rates = fetch(); print(rates)`) is dropped too. In the "
+        "checks (`rates = fetch(); print(rates)`, in a block that never raises) is dropped too. Helpers "
+        "that release resources (`close()`, `disconnect()`, `shutdown()`) are not the job's work either. In the "
         "job's own module, a failed HTTP or command status that is only printed "
         "(`if r.status_code == 200: ... else: print(...)`, unless `raise_for_status()` follows) and a "
         "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, "
@@ -152,7 +155,7 @@ class MissingExitCode(ServiceRule):
         if guard.exits_with_value:
             return Outcome(True)
         # (`rates = parse_rates()` then `print(rates)`: a result kept but never checked is dropped too)
-        called = tuple(dict.fromkeys(guard.dropped_calls + guard.calls))
+        called = guard.dropped_calls if guard.raises else tuple(dict.fromkeys(guard.dropped_calls + guard.calls))
         lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block")
         return Outcome(False, lost) if lost is not None else Outcome(True)
 
@@ -190,9 +193,10 @@ def _lost_failure(dropped: tuple[str, ...], path: str, project: Project, caller:
     return None
 
 
-# Functions that tell someone: their own failure is not the job's.
+# Functions that tell someone, or release what the work held: their own failure is not the job's.
 _AUXILIARY = re.compile(
-    r"_?(?:alert|notify|notification|send_(?:alert|slack|mail|email|message|notification)|ping|heartbeat)"
+    r"_?(?:alert|notify|notification|send_(?:alert|slack|mail|email|message|notification)|ping|heartbeat"
+    r"|(?:close|quit|disconnect|shutdown|tear_?down|__a?exit__|__del__)$)"
 )
 
 

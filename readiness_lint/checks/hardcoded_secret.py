@@ -97,16 +97,19 @@ class HardcodedSecret(LineRule):
             ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
         elif literal.lower() in secretscan.DEFAULT_PASSWORDS:
             ctx.report(self.name, value, _default_message(f"`{name}`"), confidence="medium")
-        elif secretscan.is_password_name(name) and secretscan.is_connection_call(ctx.keyword_of):
-            if literal.lower() in secretscan.COMMON_PASSWORDS or secretscan.looks_like_weak_password(literal):
-                # `psycopg2.connect(..., password="default")`: whatever the word, it is what connects
-                ctx.report(
-                    self.name,
-                    value,
-                    f"Hard-coded password given to `{ctx.keyword_of}` (a common one, still a credential): "
-                    f"{secretscan.redact(literal)}",
-                    confidence="medium",
-                )
+        elif (
+            literal.lower() in secretscan.COMMON_PASSWORDS
+            and secretscan.is_password_name(name)
+            and secretscan.is_connection_call(ctx.keyword_of)
+        ):
+            # `psycopg2.connect(..., password="default")`: whatever the word, it is what connects
+            ctx.report(
+                self.name,
+                value,
+                f"Hard-coded password given to `{ctx.keyword_of}` (a common one, still a credential): "
+                f"{secretscan.redact(literal)}",
+                confidence="medium",
+            )
         elif secretscan.is_password_name(name) and secretscan.looks_like_weak_password(literal):
             ctx.report(
                 self.name,
