@@ -340,6 +340,7 @@ class Context:
         self.params: list[frozenset[str]] = []
         self.target = ""
         self.keyword_of: str | None = None  # the call whose keyword argument is being bound
+        self.removed: set[tuple[tuple[str, ...], str]] = set()  # (scope, path) removed so far (`rmtree(d)`)
         self.statement: cst.SimpleStatementLine | None = None  # the simple statement being walked
         self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any]]] = []
         self._reported: set[tuple[str, int]] = set()
@@ -373,6 +374,11 @@ class Context:
         if name is None:
             return None
         return self.objects.get(name)
+
+    def was_removed(self, path: str) -> bool:
+        """Whether this function (or module) removed ``path`` earlier: a directory made again after
+        ``shutil.rmtree(path)`` does not exist yet."""
+        return bool(path) and (tuple(self.scope), path) in self.removed
 
     def catches(self, *exception_names: str) -> bool:
         """Whether an enclosing ``try`` or ``suppress`` catches one of these exceptions."""
@@ -1137,6 +1143,8 @@ class Extractor:
             self._frame().status_checked.add(raw.rpartition(".")[0])
         if name:
             self._call_facts(node, raw or "", name)
+            if name.rpartition(".")[2] in {"rmtree", "rmdir"}:
+                ctx.removed.add((tuple(ctx.scope), _path_key(node, name, raw or "")))
         for hook in self.call_hooks:
             hook(node, name, ctx)
         if name in _CLI_ENV_OPTIONS:

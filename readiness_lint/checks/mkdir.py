@@ -38,6 +38,10 @@ class NonIdempotentMkdir(LineRule):
             'import os\n\nif os.path.exists("out"):\n    fetch("out")\nelse:\n    os.makedirs("out")\n',
             note="the else branch of an existence check knows the answer too",
         ),
+        Sample(
+            "import os, shutil\n\n\ndef fresh(d):\n    if os.path.exists(d):\n        shutil.rmtree(d)\n    os.makedirs(d)\n",
+            note="a directory removed first is made afresh",
+        ),
         Sample('import contextlib, os\n\nwith contextlib.suppress(FileExistsError):\n    os.mkdir("out")\n'),
         Sample('def upload(sftp):\n    sftp.mkdir("/remote/dir")\n', note="not a local Path: unknown semantics"),
     )
@@ -64,6 +68,10 @@ class NonIdempotentMkdir(LineRule):
             return
         if n.has_star_kwargs(node) or ctx.catches(*_HANDLED) or ctx.exists_guards:
             return
+        args = n.positional(node)
+        target = (n.dotted(args[0].value) or n.string_value(args[0].value)) if name.startswith("os.") and args else None
+        if ctx.was_removed(target or ("" if name.startswith("os.") else name.rpartition(".")[0])):
+            return  # `if os.path.exists(d): shutil.rmtree(d)` then `os.makedirs(d)`: made afresh
         short = name if name.startswith("os.") else "Path.mkdir"
         ctx.report(self.name, node, f"`{short}()` fails if the directory exists: not safe to re-run")
 
