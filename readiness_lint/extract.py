@@ -452,6 +452,7 @@ class Extractor:
         self.guard: _Frame | None = None
         self.handlers: list[_Handler] = []
         self.attempt = False  # handlers of a try that leaves its bounded loop once the work succeeds
+        self.rows: set[str] = set()  # names bound to Django querysets and the rows a loop takes from them
         self.pinging = False  # handlers of a try that only pings a heartbeat: its failure is not the job's
         self.script_node: cst.CSTNode | None = None
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
@@ -1004,6 +1005,8 @@ class Extractor:
             # `async with queue.iterator() as messages: async for message in messages` (aio-pika)
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="queue.iterator"))
+        if isinstance(node.target, cst.Name) and (_queryset(node.iter) or n.dotted(node.iter) in self.rows):
+            self.rows.add(node.target.value)
         self.walk(node.target)
         self.walk(node.iter)
         attempts = isinstance(node.iter, cst.Call) and n.callee(node.iter) == "range"
@@ -1203,6 +1206,8 @@ class Extractor:
         if name in HEARTBEAT_CALLS:
             self.signal(node, "heartbeat", name)
         destructive = _destructive(name, raw, method, node)
+        if not destructive and method == "delete" and not node.args and owner in self.rows:
+            destructive = "ORM delete()"  # `for watch in Watch.objects.all(): watch.delete()`
         frame = self.frames[-1] if self.frames else None
         if destructive:
             key = _path_key(node, name, raw)
@@ -1389,6 +1394,8 @@ class Extractor:
                         hook(key, value, ctx)
                     ctx.target = ""
             return
+        if "." not in raw and _queryset(value):
+            self.rows.add(raw)  # `watches = Watch.objects.filter(...)[:500]`
         short = raw.rsplit(".", 1)[-1]
         collected = _literals(value.args[0].value if isinstance(value, cst.Call) and value.args else value)
         if len(collected) > 1 or (isinstance(value, (cst.Set, cst.List, cst.Tuple, cst.Call)) and collected):
@@ -2185,6 +2192,13 @@ def _only_pings(body: cst.BaseSuite) -> bool:
         if not any(_HEARTBEAT_NAME.search(t) or _HEARTBEAT_TEXT.search(t) for t in texts):
             return False
     return True
+
+
+def _queryset(value: cst.BaseExpression) -> bool:
+    """``Watch.objects.filter(...)``, ``Watch.objects.all()[:500]``: rows of a Django model."""
+    while isinstance(value, cst.Subscript):
+        value = value.value
+    return isinstance(value, cst.Call) and ".objects." in (n.callee(value) or "")
 
 
 def _leaves_loop(node: cst.Try) -> bool:

@@ -398,7 +398,12 @@ class Service:
         package ``__init__`` files pull in on the side. For evidence *against* a service
         (something destructive, a finding to blame on it), where loading is not doing."""
         if self._runs is None:
-            narrow = self.project.closure(self.starts or [self.entrypoint.path], through_inits=False)
+            starts = self.starts or [self.entrypoint.path]
+            if self.entrypoint.framework == "django-command":
+                starts = [
+                    self.entrypoint.path
+                ]  # `manage.py cmd` sets Django up; it runs the command's code, not the views
+            narrow = self.project.closure(starts, through_inits=False)
             self._runs = frozenset(narrow & set(self.entrypoint.reach))
         return self._runs
 

@@ -1598,3 +1598,41 @@ def test_a_package_checked_from_inside_resolves_imports_of_its_own_name(make_tre
     (crawler,) = report.entrypoints
     assert crawler.entrypoint.path == "crawler.py"
     assert {c.name: c.status for c in crawler.checks}["missing-logging"] == "pass"
+
+
+def test_deleting_the_rows_a_command_loops_over_needs_a_dry_run(make_tree: Tree) -> None:
+    base = {
+        "shop/__init__.py": "",
+        "shop/models.py": "class Watch:\n    objects = None\n",
+        "shop/views.py": (
+            "from shop.models import Watch\n\n\ndef purge(request):\n    for watch in Watch.objects.all():\n"
+            "        watch.delete()\n"
+        ),
+        "shop/management/__init__.py": "",
+        "shop/management/commands/__init__.py": "",
+    }
+    delete = (
+        "from django.core.management.base import BaseCommand\n\nfrom shop.models import Watch\n\n\n"
+        "class Command(BaseCommand):\n    def handle(self, *args, **kwargs):\n"
+        "        watches = Watch.objects.order_by('?')[:500]\n        for watch in watches:\n            watch.delete()\n"
+    )
+    scrape = (
+        "from django.core.management.base import BaseCommand\n\nfrom shop.models import Watch\n\n\n"
+        "class Command(BaseCommand):\n    def handle(self, *args, **kwargs):\n"
+        "        Watch.objects.get_or_create(title='x')\n"
+    )
+    root = make_tree(
+        {
+            **base,
+            "shop/management/commands/delete_watches.py": delete,
+            "shop/management/commands/scrape.py": scrape,
+            "manage.py": "import os\n\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'settings')\n",
+            "settings.py": "INSTALLED_APPS = ['shop']\nROOT_URLCONF = 'urls'\n",
+            "urls.py": "from django.urls import path\n\nfrom shop import views\n\nurlpatterns = [path('purge/', views.purge)]\n",
+        }
+    )
+    _, checks = summary(root)
+    statuses = {
+        ep.split(":")[1].rpartition("/")[2]: c["missing-dry-run"] for ep, c in checks.items() if "commands" in ep
+    }
+    assert statuses == {"delete_watches.py": "fail", "scrape.py": "na"}

@@ -111,11 +111,14 @@ class MissingDryRun(ServiceRule):
     fix = "Default to showing what would be deleted; act only with --apply (or honour --dry-run / DRY_RUN)."
     what_it_does = (
         "Checks that a job which deletes (rmtree, remove/unlink, `rm -r` shell commands, SQL "
-        "DELETE/DROP/TRUNCATE, ORM, object-store, Kubernetes or HTTP DELETE calls) has a dry-run or explicit-apply guard somewhere it reaches: "
+        "DELETE/DROP/TRUNCATE, ORM deletes including `row.delete()` on rows taken from a Django "
+        "queryset, MongoDB `delete_many`, object-store, Kubernetes or HTTP DELETE calls) has a dry-run "
+        "or explicit-apply guard somewhere it reaches: "
         "a `dry_run` name, option or environment variable, or an `--apply`/`--force`/`--confirm` flag. "
         "Cleaning up temporary files, or a directory the same function creates again (a working copy "
         "refreshed), does not count as destructive. Deletions count in the job's module and what it "
-        "imports, not in modules a package `__init__` loads on the side."
+        "imports, not in modules a package `__init__` loads on the side (for a Django management "
+        "command, not in the project's views either: `manage.py` runs the command's own code)."
     )
     why_bad = (
         "Destructive automation goes wrong in the worst way: a wrong filter, a wrong environment, and "
