@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from readiness_lint.frameworks import API_CTORS, EXIT_CALLS, JOB_CTOR_PREFIXES, WORKER_CTORS
+from readiness_lint.frameworks import API_CTORS, EXIT_CALLS, JOB_CTOR_PREFIXES, SLEEPS, WORKER_CTORS
 from readiness_lint.model import (
     HANDLE_COMMAND,
     KINDS,
@@ -211,6 +211,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # only definitions: running the file starts nothing (a console script may call it)
         if loop.scope and any(c.kind == "api" for c in out):
             continue  # a loop in a function of an app's module: a streaming response or a background thread
+        if loop.source in SLEEPS and any(c.kind == "job" and c.framework == "apscheduler" for c in out):
+            continue  # `scheduler.start(); while True: time.sleep(2)`: keeps a BackgroundScheduler's process alive
         if not _loop_in_worker_object_file(out):
             add(_Candidate(path, loop.line, "worker", _loop_framework(loop.source, facts), loop.scope or "loop"))
     for class_name, base, line in facts.classes:

@@ -1636,3 +1636,15 @@ def test_deleting_the_rows_a_command_loops_over_needs_a_dry_run(make_tree: Tree)
         ep.split(":")[1].rpartition("/")[2]: c["missing-dry-run"] for ep, c in checks.items() if "commands" in ep
     }
     assert statuses == {"delete_watches.py": "fail", "scrape.py": "na"}
+
+
+def test_the_keep_alive_loop_of_a_background_scheduler_is_not_a_worker(make_tree: Tree) -> None:
+    job = (
+        "import time\n\nfrom apscheduler.schedulers.background import BackgroundScheduler\n\n\ndef dump():\n    pass\n\n\n"
+        "def main():\n    scheduler = BackgroundScheduler()\n    scheduler.add_job(dump, 'interval', hours=1)\n"
+        "    scheduler.start()\n    while True:\n        time.sleep(2)\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    poller = "import time\n\n\ndef main():\n    while True:\n        sync()\n        time.sleep(60)\n\n\ndef sync():\n    pass\n\n\nif __name__ == '__main__':\n    main()\n"
+    root = make_tree({"main.py": job, "poller.py": poller})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("main.py", "job"), ("poller.py", "worker")]
