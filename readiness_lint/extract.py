@@ -300,8 +300,8 @@ class _Frame:
     exits_zero_in_handler: bool = False
     loop_depth: int = 0
     depth: int = 1  # the scope depth of its own body: 1 for a function, 2 for a method of a class
-    retry_depth: int = 0
-    gives_up: bool = False  # a retry loop that falls out silently once it gives up  # enclosing bounded loops (`while tries > 0`, `for _ in range(3)`)
+    retry_depth: int = 0  # enclosing bounded loops (`while tries > 0`, `for _ in range(3)`)
+    gives_up: bool = False  # a retry loop that falls out silently once it gives up
 
     @property
     def status_lost(self) -> bool:
@@ -375,9 +375,11 @@ class Context:
             return None
         return self.objects.get(name)
 
-    def was_removed(self, path: str) -> bool:
-        """Whether this function (or module) removed ``path`` earlier: a directory made again after
-        ``shutil.rmtree(path)`` does not exist yet."""
+    def was_removed(self, call: cst.Call) -> bool:
+        """Whether this function (or module) removed what ``call`` creates earlier: a directory made
+        again after ``shutil.rmtree(path)`` does not exist yet."""
+        raw = n.callee(call) or ""
+        path = _path_key(call, self.resolve(raw) or raw, raw)
         return bool(path) and (tuple(self.scope), path) in self.removed
 
     def catches(self, *exception_names: str) -> bool:
@@ -909,7 +911,7 @@ class Extractor:
         for stmt in _block(body):
             if isinstance(stmt, cst.If) and _only_cleans_up(stmt):
                 continue  # `if conn: conn.rollback()`
-            smalls = stmt.body if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) else None
+            smalls = _smalls(stmt)
             if smalls is None:
                 return False
             for small in smalls:
@@ -954,7 +956,7 @@ class Extractor:
         """A handler that only counts the attempt and waits for the next (and may report it)."""
         waited = False
         for stmt in _block(body):
-            smalls = stmt.body if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) else None
+            smalls = _smalls(stmt)
             if smalls is None:
                 return False
             for small in smalls:
@@ -963,10 +965,8 @@ class Extractor:
                 if isinstance(small, cst.AugAssign) and isinstance(small.target, cst.Name):
                     waited = True
                     continue
-                call = small.value if isinstance(small, cst.Expr) else None
-                if isinstance(call, cst.Await):
-                    call = call.expression
-                name = self.ctx.resolve(n.callee(call)) if isinstance(call, cst.Call) else None
+                call = _small_call(small)
+                name = self.ctx.resolve(n.callee(call)) if call is not None else None
                 if name in SLEEPS:
                     waited = True
                 elif name is None or not name.startswith(_REPORT_PREFIXES):
@@ -2151,12 +2151,23 @@ def _is_exists_check(test: cst.BaseExpression) -> bool:
 _CLEANUP_METHODS = frozenset({"rollback", "close", "quit"})
 
 
+def _smalls(stmt: cst.CSTNode) -> Sequence[cst.BaseSmallStatement] | None:
+    """The small statements of a simple statement line; None for a compound statement."""
+    return stmt.body if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) else None
+
+
+def _small_call(small: cst.BaseSmallStatement, *, assigned: bool = False) -> cst.Call | None:
+    """The call a statement makes (``f()``, ``await f()``; with ``assigned``, ``x = f()`` too)."""
+    value = small.value if isinstance(small, cst.Expr) or (assigned and isinstance(small, cst.Assign)) else None
+    if isinstance(value, cst.Await):
+        value = value.expression
+    return value if isinstance(value, cst.Call) else None
+
+
 def _cleans_up(small: cst.BaseSmallStatement) -> bool:
     """``conn.rollback()``, ``cursor.close()``, ``driver.quit()`` (awaited or not)."""
-    call = small.value if isinstance(small, cst.Expr) else None
-    if isinstance(call, cst.Await):
-        call = call.expression
-    name = n.callee(call) if isinstance(call, cst.Call) else None
+    call = _small_call(small)
+    name = n.callee(call) if call is not None else None
     return name is not None and "." in name and name.rpartition(".")[2] in _CLEANUP_METHODS
 
 
@@ -2165,9 +2176,8 @@ def _only_cleans_up(stmt: cst.If) -> bool:
     if stmt.orelse is not None:
         return False
     for inner in _block(stmt.body):
-        if not isinstance(inner, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
-            return False
-        if not all(_cleans_up(small) for small in inner.body):
+        smalls = _smalls(inner)
+        if smalls is None or not all(_cleans_up(small) for small in smalls):
             return False
     return True
 
@@ -2179,14 +2189,9 @@ def _only_pings(body: cst.BaseSuite) -> bool:
     if len(statements) > 2:
         return False
     for stmt in statements:
-        smalls = stmt.body if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) else ()
-        if len(smalls) != 1:
-            return False
-        small = smalls[0]
-        value = small.value if isinstance(small, (cst.Expr, cst.Assign)) else None
-        if isinstance(value, cst.Await):
-            value = value.expression
-        if not isinstance(value, cst.Call):
+        smalls = _smalls(stmt) or ()
+        value = _small_call(smalls[0], assigned=True) if len(smalls) == 1 else None
+        if value is None:
             return False
         texts = [n.dotted(value.func) or ""] + [n.dotted(a.value) or n.string_value(a.value) or "" for a in value.args]
         if not any(_HEARTBEAT_NAME.search(t) or _HEARTBEAT_TEXT.search(t) for t in texts):
@@ -2206,9 +2211,7 @@ def _leaves_loop(node: cst.Try) -> bool:
     blocks = [node.body] if node.orelse is None else [node.body, node.orelse.body]
     for block in blocks:
         for stmt in _block(block):
-            if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) and any(
-                isinstance(small, (cst.Return, cst.Break)) for small in stmt.body
-            ):
+            if any(isinstance(small, (cst.Return, cst.Break)) for small in _smalls(stmt) or ()):
                 return True
     return False
 

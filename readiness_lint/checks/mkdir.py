@@ -68,9 +68,7 @@ class NonIdempotentMkdir(LineRule):
             return
         if n.has_star_kwargs(node) or ctx.catches(*_HANDLED) or ctx.exists_guards:
             return
-        args = n.positional(node)
-        target = (n.dotted(args[0].value) or n.string_value(args[0].value)) if name.startswith("os.") and args else None
-        if ctx.was_removed(target or ("" if name.startswith("os.") else name.rpartition(".")[0])):
+        if ctx.was_removed(node):
             return  # `if os.path.exists(d): shutil.rmtree(d)` then `os.makedirs(d)`: made afresh
         short = name if name.startswith("os.") else "Path.mkdir"
         ctx.report(self.name, node, f"`{short}()` fails if the directory exists: not safe to re-run")
