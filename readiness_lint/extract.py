@@ -1097,7 +1097,7 @@ class Extractor:
                 # `def make_app(): return tornado.web.Application(handlers)`: the factory's app,
                 # recorded under the factory's name
                 scope = self.ctx.scope[0]
-                keywords = tuple(a.keyword.value for a in node.value.args if a.keyword is not None)
+                keywords = n.keywords(node.value)
                 self.ctx.later(
                     node,
                     lambda line, col: ObjectFact(
@@ -1415,7 +1415,7 @@ class Extractor:
             if ctor:
                 ctx.objects[raw] = ctor
                 scope = self.scope_name()
-                keywords = tuple(a.keyword.value for a in value.args if a.keyword is not None)
+                keywords = n.keywords(value)
                 ctx.later(
                     node,
                     lambda line, col: ObjectFact(
@@ -1792,6 +1792,8 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call) -> str:
         return f"{method}()"
     if method.startswith(("delete_namespace", "delete_collection_")):  # the Kubernetes API client
         return f"{method}()"
+    if method == "delete" and "." in raw and {"name", "namespace"} <= set(n.keywords(node)):
+        return "delete()"  # the Kubernetes/OpenShift dynamic client: `resources.delete(name=..., namespace=...)`
     if name in _HTTP_DELETES:
         return "HTTP DELETE"
     if name in {"sqlalchemy.delete", "sqlalchemy.sql.delete", "sqlalchemy.sql.expression.delete", "sqlmodel.delete"}:
@@ -1974,15 +1976,15 @@ def _key_value_pair(node: cst.Call, raw: str) -> tuple[str, cst.BaseExpression] 
 def _configures_arq(node: cst.ClassDef) -> bool:
     """``class WorkerSettings: functions = [...]``: what ``arq module.WorkerSettings`` runs (not a
     settings model that happens to share the name)."""
-    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
-    for stmt in body:
-        if isinstance(stmt, cst.SimpleStatementLine):
-            for small in stmt.body:
-                targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else []
-                if isinstance(small, cst.AnnAssign):
-                    targets = [small.target]
-                if any(isinstance(t, cst.Name) and t.value in {"functions", "cron_jobs"} for t in targets):
-                    return True
+    # (`class WorkerSettings: functions = [work]` on one line is a suite of its own)
+    lines = node.body.body if isinstance(node.body, cst.IndentedBlock) else (node.body,)
+    for stmt in lines:
+        for small in _smalls(stmt) or ():
+            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else []
+            if isinstance(small, cst.AnnAssign):
+                targets = [small.target]
+            if any(isinstance(t, cst.Name) and t.value in {"functions", "cron_jobs"} for t in targets):
+                return True
     return False
 
 

@@ -97,6 +97,11 @@ def keyword(call: cst.Call, name: str) -> cst.Arg | None:
     return None
 
 
+def keywords(call: cst.Call) -> tuple[str, ...]:
+    """The names of the keyword arguments, in order."""
+    return tuple(a.keyword.value for a in call.args if a.keyword is not None)
+
+
 def has_star_kwargs(call: cst.Call) -> bool:
     return any(arg.star == "**" for arg in call.args)
 

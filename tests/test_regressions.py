@@ -1648,3 +1648,38 @@ def test_the_keep_alive_loop_of_a_background_scheduler_is_not_a_worker(make_tree
     root = make_tree({"main.py": job, "poller.py": poller})
     eps, _ = summary(root)
     assert [(path, kind) for path, kind, _ in eps] == [("main.py", "job"), ("poller.py", "worker")]
+
+
+# Session 6 -----------------------------------------------------------------------------------
+
+
+def test_an_arq_worker_settings_class_on_one_line_is_a_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "worker.py": (
+                "from arq.connections import RedisSettings\n\n\nasync def send_mail(ctx, to):\n    pass\n\n\n"
+                "class WorkerSettings: functions = [send_mail]\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("worker.py", "worker")]
+
+
+def test_a_kubernetes_dynamic_client_deletion_needs_a_dry_run(make_tree: Tree) -> None:
+    job = (
+        "from kubernetes import config\nfrom openshift.dynamic import DynamicClient\n\n\ndef main():\n"
+        "    client = DynamicClient(config.new_client_from_config())\n"
+        "    resources = client.resources.get(api_version='v1', kind='Pod')\n"
+        "    for item in resources.get(namespace='ci').items:\n"
+        "        resources.delete(name=item.metadata.name, namespace='ci')\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    cache = job.replace(
+        "        resources.delete(name=item.metadata.name, namespace='ci')\n",
+        "        cache.delete(item.metadata.name)\n",
+    )
+    root = make_tree({"cleanup.py": job, "expire.py": cache})
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: c["missing-dry-run"] for ep, c in checks.items()}
+    assert statuses == {"cleanup.py": "fail", "expire.py": "na"}

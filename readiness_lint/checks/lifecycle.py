@@ -112,7 +112,8 @@ class MissingDryRun(ServiceRule):
     what_it_does = (
         "Checks that a job which deletes (rmtree, remove/unlink, `rm -r` shell commands, SQL "
         "DELETE/DROP/TRUNCATE, ORM deletes including `row.delete()` on rows taken from a Django "
-        "queryset, MongoDB `delete_many`, object-store, Kubernetes or HTTP DELETE calls) has a dry-run "
+        "queryset, MongoDB `delete_many`, object-store or HTTP DELETE calls, Kubernetes deletions such as "
+        "`delete_namespaced_job()` or the dynamic client's `delete(name=..., namespace=...)`) has a dry-run "
         "or explicit-apply guard somewhere it reaches: "
         "a `dry_run` name, option or environment variable, or an `--apply`/`--force`/`--confirm` flag. "
         "Cleaning up temporary files, or a directory the same function creates again (a working copy "
