@@ -191,6 +191,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         kind_fw = _object_kind(project, path, obj)
         if kind_fw is not None and kind_fw[1] in CONSUMER_FRAMEWORKS and obj.scope:
             continue  # a consumer built inside a function: the loop or the caller is the entrypoint
+        if obj.scope.rpartition(".")[2].startswith("test"):
+            continue  # an app built inside a test function or method (`def test_faust(self):`) tries it out
         if kind_fw is not None:
             kind, framework = kind_fw
             add(_Candidate(path, obj.line, kind, framework, obj.name, ((path, obj.name),)))
@@ -198,9 +200,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     if nameko:  # a nameko service class: `nameko run module` serves its RPC and event handlers
         add(_Candidate(path, nameko[0].line, "worker", "nameko", "service"))
     for signal in facts.signals:
-        if signal.kind == "schedule" and not (
-            signal.detail == "schedule" and imported and facts.main_guard is None and not facts.module_calls
-        ):  # (a module whose functions set up `schedule` jobs for its importer's thread is not a process)
+        if signal.kind == "schedule":  # (also one its importer runs in a thread: the scheduled work is a job)
             add(_Candidate(path, signal.line, "job", signal.detail or "schedule", "schedule"))
         elif signal.kind == "celery-beat":
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
@@ -247,6 +247,13 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         line = facts.script_line or _module_work_line(project, path, facts)
         if line:
             add(_Candidate(path, line, "job", "script", "script"))
+    stub = next((c for c in out if c.framework == "http.server"), None)
+    if stub is not None and guard is None and len(out) == 1 and _is_script(project, path):
+        # A script that does its work at module level, then keeps a bare `http.server` up (to satisfy
+        # a platform that wants a port): a job, its server a stub.
+        line = _module_work_line(project, path, facts)
+        if line and line < stub.line:
+            return [_Candidate(path, facts.script_line or line, "job", "script", "script")]
     return out
 
 
@@ -282,7 +289,12 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     hand or from cron."""
     if not _standalone(project, path) or path.endswith("__main__.py"):
         return False
-    functions = {f.name for f in project.files[path].functions} & set(guard.dropped_calls)
+    # (a function that only prints, `display_banner()`, is not work shared with anyone)
+    functions = {
+        f.name
+        for f in project.files[path].functions
+        if f.name in guard.dropped_calls and not all(_is_trivial_call(c) for c in f.calls)
+    }
     for importer in project.importers.get(path, ()):
         for imp in project.files[importer].imports:
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path:
@@ -325,15 +337,21 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
     local = {f.name for f in facts.functions if not f.name.startswith("_")} if standalone else set()
     imported = {i.alias for i in facts.imports} if standalone else set()
     # A client the script built sending something (`producer.produce(...)`, `client.publish(...)`).
-    clients = {o.name for o in facts.objects if not o.scope} if standalone else set()
+    clients = {o.name: o.ctor for o in facts.objects if not o.scope} if standalone else {}
+    # An instance of the file's own class set to work (`backup = DBBackup(); backup.run()`).
+    methods = {m.name for m in facts.methods if not all(_is_trivial_call(c) for c in m.calls)} if standalone else set()
+    # A deletion at module level (`db.logs.delete_many({...})`) is the script's work too.
+    deletes = {s.line for s in facts.signals if s.kind == "destructive"} if standalone else set()
     for name, raw, line in facts.module_calls:
         if name in NOT_ENTRYPOINT_CALLS:
             continue
         head, _, method = name.rpartition(".")
+        receiver = raw.rpartition(".")[0]
         project_call = bool(head) and raw.split(".")[0] in imported and project.module_of(path, head) is not None
-        sends = method in _SEND_METHODS and raw.rpartition(".")[0] in clients
+        sends = method in _SEND_METHODS and receiver in clients
+        own = receiver in clients and f"{clients[receiver]}.{method}" in methods
         starts = name in EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS or sends
-        if starts or name in local or project_call:
+        if starts or name in local or project_call or own or line in deletes:
             return line or 1
     return 0
 
@@ -774,6 +792,11 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     # Runners that set up logging for the code they run.
     # (`pserve app.ini` applies the ini file's logging sections for Pyramid.)
     framework_logging = candidate.framework in {"celery", "celery-beat", "dramatiq", "rq", "pyramid"}
+    if candidate.framework == "litestar":
+        # Litestar configures the root logger (INFO, a queue handler) unless it is given a
+        # `logging_config` of its own (`None` switches that off; a `LoggingConfig(...)` counts by itself).
+        built = [o for p, name in candidate.objects for o in project.files[p].objects if o.name == name]
+        framework_logging = not any("logging_config" in o.keywords for o in built)
     if candidate.framework == "dramatiq":
         starts |= {p for p, f in project.files.items() if any(t.framework == "dramatiq" for t in f.tasks)}
     if candidate.framework == "pyramid":  # config.scan() and config.include() load the app's package

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
-from readiness_lint.frameworks import CONSUME_METHODS, EXIT_CALLS, SLEEPS, is_entrypoint_ctor
+from readiness_lint.frameworks import API_CTORS, CONSUME_METHODS, EXIT_CALLS, SLEEPS, is_entrypoint_ctor
 from readiness_lint.model import (
     HANDLE_COMMAND,
     MOUNTED,
@@ -171,6 +171,8 @@ _CURRENT_APP_SETUP = frozenset(
 )
 # Calls whose whole answer is an exit status: dropped, a failed command goes unnoticed.
 STATUS_CALLS = frozenset({"os.system", "subprocess.call", "subprocess.run"})
+# A process started and waited for in one expression: nothing is left to ask its exit status.
+_POPEN_UNCHECKED = frozenset({"subprocess.Popen().communicate", "subprocess.Popen().wait"})
 BROAD_EXCEPTIONS = frozenset({"", "Exception", "BaseException", "builtins.Exception"})
 # Exceptions that mean the work itself failed: a command (here), or any error of the libraries in
 # FAILURE_ROOTS (a request, a query). A handler that catches one and only reports it turns the
@@ -235,6 +237,8 @@ LOGGING_CONFIG_CALLS = frozenset(
         "coloredlogs.install",
         "logzero.setup_logger",
         "logging_config.dictConfig",
+        "litestar.logging.LoggingConfig",
+        "litestar.logging.config.LoggingConfig",
     }
 )
 METRICS_MODULES = (
@@ -367,7 +371,9 @@ class Context:
         """A route's or mount's owner as facts record it; ``""`` when it is a parameter (unknown object)."""
         if self.is_parameter(name):
             return ""
-        return self.resolve(name) or name
+        resolved = self.resolve(name) or name
+        # `@bottle.route("/")` fills Bottle's default app, whatever name the module bound it to
+        return "" if resolved == "bottle" else resolved
 
     def object_ctor(self, name: str | None) -> str | None:
         """The constructor a local name was bound to (``s = requests.Session()``)."""
@@ -447,6 +453,7 @@ class Extractor:
         self.setup_py = self.ctx.path.rsplit("/", 1)[-1] == "setup.py"
         self.entry_group = ""  # the entry-point group a setup.py string is declared under
         self.subscribed: set[str] = set()
+        self.controller_path = ""  # the `path` of the Litestar Controller being walked
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
         self.functions: list[_Frame] = []
@@ -455,6 +462,7 @@ class Extractor:
         self.handlers: list[_Handler] = []
         self.attempt = False  # handlers of a try that leaves its bounded loop once the work succeeds
         self.rows: set[str] = set()  # names bound to Django querysets and the rows a loop takes from them
+        self.strings: dict[str, str] = {}  # names and attributes bound to a string (`self.unzip_path = "tmp/"`)
         self.pinging = False  # handlers of a try that only pings a heartbeat: its failure is not the job's
         self.script_node: cst.CSTNode | None = None
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
@@ -735,6 +743,18 @@ class Extractor:
             return
         resolved = self.ctx.resolve(raw) or raw
         owner, _, method = raw.rpartition(".")
+        if resolved.startswith("litestar.") and resolved.rpartition(".")[2] in _LITESTAR_HANDLERS:
+            # `@get("/health")` on a function or a Controller method: Litestar's route handlers,
+            # under the controller's `path`
+            args = n.positional(call) if call is not None else []
+            given = (n.keyword(call, "path") if call is not None else None) or (args[0] if args else None)
+            value = given.value if given is not None else None
+            if isinstance(value, (cst.List, cst.Tuple)) and value.elements:
+                value = value.elements[0].value
+            own = (n.string_value(value) if value is not None else None) or ""
+            path = "/".join(p.strip("/") for p in (self.controller_path, own) if p.strip("/"))
+            self.ctx.later(node, lambda line, col: RouteFact(owner="", path=f"/{path}", handler=function, line=line))
+            return
         if method in ROUTE_METHODS and owner:
             path = ""
             if call is not None:
@@ -793,12 +813,21 @@ class Extractor:
             self.ctx.later(node, _class_fact(name, HANDLE_COMMAND))
         if name == "WorkerSettings" and not self.ctx.scope and _configures_arq(node):
             self.ctx.later(node, _class_fact(name, "arq.WorkerSettings"))  # arq's worker configuration
+            if any(
+                key == "handle_signals" and value is not None and n.is_false(value)
+                for key, value in _class_assignments(node)
+            ):
+                self.signal(node, "signals-off", "handle_signals")
         for decorator in node.decorators:
             self.walk(decorator.decorator)
         self.walk_all(node.bases)
         self.ctx.scope.append(name)
         self.ctx.class_bases.append(tuple(bases))
+        saved = self.controller_path
+        if any(b in _LITESTAR_CONTROLLERS for b in bases):
+            self.controller_path = _class_string(node, "path") or ""
         self.walk(node.body)
+        self.controller_path = saved
         self.ctx.class_bases.pop()
         self.ctx.scope.pop()
 
@@ -1035,9 +1064,7 @@ class Extractor:
                 for arg in call.args:
                     suppressed.update(_exception_names(arg.value, ctx))
             if isinstance(call, cst.Call) and item.asname is not None and isinstance(item.asname.name, cst.Name):
-                ctor = ctx.resolve(n.callee(call))
-                if ctor:
-                    ctx.objects[item.asname.name.value] = ctor
+                self._object(item.asname.name.value, call, item)
         self.walk_all(node.items)
         ctx.caught.append(frozenset(suppressed))
         self.walk(node.body)
@@ -1065,7 +1092,7 @@ class Extractor:
                 frame.dropped.append(self._as_called(name))
                 if not self.handlers:
                     frame.steps.append(self._as_called(name))
-                if name in STATUS_CALLS and not (
+                if (name in STATUS_CALLS or name in _POPEN_UNCHECKED) and not (
                     name == "subprocess.run"
                     and any(a.keyword is not None and a.keyword.value == "check" for a in value.args)
                 ):
@@ -1156,6 +1183,12 @@ class Extractor:
             if envvar is not None and option_default is not None:
                 for hook in self.fallback_hooks:
                     hook(node, option_default.value, ctx)
+        if raw and raw.endswith(".config.get") and self._app_config(raw[: -len(".config.get")]):
+            # `app.config.get("SECRET_KEY", "dev")` on a Flask/Bottle/Quart/Sanic app: a settings read
+            args = n.positional(node)
+            if len(args) >= 2:
+                for hook in self.fallback_hooks:
+                    hook(node, args[1].value, ctx)
         env_read = name in _ENV_READS
         if env_read:
             ctx.env_default_depth += 1
@@ -1178,6 +1211,11 @@ class Extractor:
         if env_read:
             ctx.env_default_depth -= 1
 
+    def _app_config(self, owner: str) -> bool:
+        """``owner`` is a web app object of this file, or Flask's/Quart's ``current_app``."""
+        ctor = self.ctx.object_ctor(owner)
+        return (ctor is not None and ctor in API_CTORS) or self.ctx.resolve(owner) in _CURRENT_APPS
+
     def _call_facts(self, node: cst.Call, raw: str, name: str) -> None:
         ctx = self.ctx
         owner, _, method = raw.rpartition(".")
@@ -1187,6 +1225,10 @@ class Extractor:
         extra = self.extra_signals.get(name) or self.extra_signals.get(raw)
         if extra is not None:
             self.signal(node, extra, name)
+        if _signals_switched_off(node):
+            # `run_polling(stop_signals=None)`, `Worker(..., handle_signals=False)`: the framework
+            # is told not to stop on SIGTERM itself
+            self.signal(node, "signals-off", name)
         if name in _CURRENT_APP_SETUP and not ctx.scope and ctx.objects.get(owner) is None:
             # `current_app.config_from_object(...)` at module level configures the default Celery
             # app: the module is a Celery app's, as if it had called Celery(...).
@@ -1205,7 +1247,7 @@ class Extractor:
             self.signal(node, "logging-config", name)
         if name in HEARTBEAT_CALLS:
             self.signal(node, "heartbeat", name)
-        destructive = _destructive(name, raw, method, node)
+        destructive = _destructive(name, raw, method, node, self.strings)
         if not destructive and method == "delete" and not node.args and owner in self.rows:
             destructive = "ORM delete()"  # `for watch in Watch.objects.all(): watch.delete()`
         frame = self.frames[-1] if self.frames else None
@@ -1366,6 +1408,10 @@ class Extractor:
             name = self.ctx.resolve(n.callee(value))
             if name:  # `rows = load_rows()`: a step of the function, its result not a status
                 self.frames[-1].steps.append(self._as_called(name))
+            if name == "subprocess.Popen().communicate":
+                # `out, err = subprocess.Popen(cmd, ...).communicate()`: the process, and with it
+                # its exit status, is thrown away
+                self.frames[-1].ignored_statuses.append(name)
         for target in node.targets:
             self._bind(target.target, node.value, node)
         for target in node.targets:
@@ -1396,6 +1442,9 @@ class Extractor:
             return
         if "." not in raw and _queryset(value):
             self.rows.add(raw)  # `watches = Watch.objects.filter(...)[:500]`
+        literal = n.string_value(value)
+        if literal is not None:
+            self.strings[raw] = literal
         short = raw.rsplit(".", 1)[-1]
         collected = _literals(value.args[0].value if isinstance(value, cst.Call) and value.args else value)
         if len(collected) > 1 or (isinstance(value, (cst.Set, cst.List, cst.Tuple, cst.Call)) and collected):
@@ -1411,23 +1460,27 @@ class Extractor:
             if ctor:
                 ctx.objects[raw] = ctor  # self.session = requests.Session(): tracked, not an entrypoint
         if isinstance(value, cst.Call) and "." not in raw:
-            ctor = ctx.resolve(n.callee(value))
-            if ctor:
-                ctx.objects[raw] = ctor
-                scope = self.scope_name()
-                keywords = n.keywords(value)
-                ctx.later(
-                    node,
-                    lambda line, col: ObjectFact(
-                        name=raw, ctor=ctor, line=line, column=col, scope=scope, keywords=keywords
-                    ),
-                    position=is_entrypoint_ctor(ctor),
-                )
+            self._object(raw, value, node)
         if ctx.scope:
             if raw.endswith("beat_schedule"):
                 self.signal(node, "celery-beat", raw)
             return
         self._module_setting(raw, value, node)
+
+    def _object(self, name: str, value: cst.Call, node: cst.CSTNode) -> None:
+        """``app = Flask(__name__)``, ``with HTTPServer(...) as server:``: a name bound to what a call built."""
+        ctx = self.ctx
+        ctor = ctx.resolve(n.callee(value))
+        if not ctor:
+            return
+        ctx.objects[name] = ctor
+        scope = self.scope_name()
+        keywords = n.keywords(value)
+        ctx.later(
+            node,
+            lambda line, col: ObjectFact(name=name, ctor=ctor, line=line, column=col, scope=scope, keywords=keywords),
+            position=is_entrypoint_ctor(ctor),
+        )
 
     def _module_setting(self, name: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
         """Module-level settings that frameworks read by name (Django, Celery, Sanic)."""
@@ -1730,10 +1783,20 @@ class Extractor:
 
 # Signals that anchor an entrypoint or are quoted in a message, so their line is computed.
 ANCHOR_SIGNALS = frozenset(
-    {"schedule", "celery-beat", "django-wsgi", "django-asgi", "django-manage", "django-settings", "destructive"}
+    {
+        "schedule",
+        "celery-beat",
+        "django-wsgi",
+        "django-asgi",
+        "django-manage",
+        "django-settings",
+        "destructive",
+        "signals-off",
+    }
 )
 # Entry-point groups that install a command (others, `paste.app_factory`, name plug-ins); "" when
 # the strings are not under a group key.
+_CURRENT_APPS = frozenset({"flask.current_app", "quart.current_app"})
 _HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "*"})
 _SCRIPT_GROUPS = frozenset({"", "console_scripts", "gui_scripts"})
 # RQ's ways to put a function on a queue, and the argument that names it.
@@ -1779,9 +1842,11 @@ def _path_key(node: cst.Call, name: str, raw: str) -> str:
     return receiver if receiver and "(" not in receiver else ""
 
 
-def _destructive(name: str, raw: str, method: str, node: cst.Call) -> str:
-    """The kind of deletion a call performs, or ``""``: files, directories, rows, objects."""
-    args_text = " ".join(n.dotted(a.value) or n.string_value(a.value) or "" for a in node.args)
+def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict[str, str]) -> str:
+    """The kind of deletion a call performs, or ``""``: files, directories, rows, objects.
+    (``strings``: what names and attributes were bound to, `self.unzip_path = "tmp/"`.)"""
+    written = [n.dotted(a.value) or n.string_value(a.value) or "" for a in node.args]
+    args_text = " ".join(written + [strings.get(w, "") for w in written])
     if name in _DESTRUCTIVE_CALLS or (method in {"unlink", "rmdir", "rmtree"} and "." in raw):
         if _TEMPORARY.search(args_text + " " + raw.rpartition(".")[0]):
             return ""  # cleaning up one's own temporary files
@@ -1973,19 +2038,50 @@ def _key_value_pair(node: cst.Call, raw: str) -> tuple[str, cst.BaseExpression] 
     return (key, second.value) if key and second.keyword is None and not second.star else None
 
 
-def _configures_arq(node: cst.ClassDef) -> bool:
-    """``class WorkerSettings: functions = [...]``: what ``arq module.WorkerSettings`` runs (not a
-    settings model that happens to share the name)."""
-    # (`class WorkerSettings: functions = [work]` on one line is a suite of its own)
+_LITESTAR_HANDLERS = frozenset({"get", "post", "put", "patch", "delete", "head", "route", "websocket"})
+_LITESTAR_CONTROLLERS = frozenset({"litestar.Controller", "litestar.controller.Controller"})
+
+
+def _class_assignments(node: cst.ClassDef) -> Iterator[tuple[str, cst.BaseExpression | None]]:
+    """The names a class body assigns (``path = "/users"``, ``functions: list = [...]``), with
+    their values. (A body on the class's own line, ``class S: functions = [f]``, counts too.)"""
     lines = node.body.body if isinstance(node.body, cst.IndentedBlock) else (node.body,)
     for stmt in lines:
         for small in _smalls(stmt) or ():
-            targets = [t.target for t in small.targets] if isinstance(small, cst.Assign) else []
-            if isinstance(small, cst.AnnAssign):
-                targets = [small.target]
-            if any(isinstance(t, cst.Name) and t.value in {"functions", "cron_jobs"} for t in targets):
-                return True
+            if isinstance(small, cst.Assign):
+                for t in small.targets:
+                    if isinstance(t.target, cst.Name):
+                        yield t.target.value, small.value
+            elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+                yield small.target.value, small.value
+
+
+def _class_string(node: cst.ClassDef, attribute: str) -> str | None:
+    """The string a class body assigns to ``attribute``."""
+    for name, value in _class_assignments(node):
+        if name == attribute and value is not None:
+            return n.string_value(value)
+    return None
+
+
+def _signals_switched_off(node: cst.Call) -> bool:
+    """``handle_signals=False`` (arq, aiogram), ``stop_signals=None`` or ``()`` (python-telegram-bot)."""
+    for arg in node.args:
+        if arg.keyword is None:
+            continue
+        if arg.keyword.value == "handle_signals" and n.is_false(arg.value):
+            return True
+        if arg.keyword.value == "stop_signals" and (
+            n.is_none(arg.value) or (isinstance(arg.value, (cst.Tuple, cst.List)) and not arg.value.elements)
+        ):
+            return True
     return False
+
+
+def _configures_arq(node: cst.ClassDef) -> bool:
+    """``class WorkerSettings: functions = [...]``: what ``arq module.WorkerSettings`` runs (not a
+    settings model that happens to share the name)."""
+    return any(name in {"functions", "cron_jobs"} for name, _ in _class_assignments(node))
 
 
 _FILE_PATH = re.compile(r"^/(?:var|etc|tmp|home|usr|opt|srv|mnt|data)/|\.[A-Za-z]\w{0,4}$")

@@ -26,6 +26,7 @@ PROVIDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Stripe key", re.compile(r"\b(?:sk|rk)_live_[A-Za-z0-9]{16,255}\b")),
     ("Stripe test key", re.compile(r"\b(?:sk|rk)_test_[A-Za-z0-9]{16,255}\b")),
     ("Google API key", re.compile(r"\bAIza[0-9A-Za-z_\-]{35}")),
+    ("Telegram bot token", re.compile(r"\b[0-9]{8,10}:AA[0-9A-Za-z_\-]{33}(?![0-9A-Za-z_\-])")),
     ("OpenAI-style secret key", re.compile(r"\bsk-(?:proj-|live-)?[A-Za-z0-9_\-]{32,255}")),
     (
         "private key block",
@@ -342,6 +343,8 @@ def provider_hits(text: str) -> list[SecretHit]:
             value = match.group(0)
             if "example" in value.lower() or "EXAMPLE" in value:
                 continue
+            if kind == "Telegram bot token" and shannon_entropy(value) < 3.5:
+                continue  # `123456789:AAAAAAAA...`: a placeholder of the right shape
             hits.append(SecretHit(kind, value))
     return hits
 

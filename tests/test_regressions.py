@@ -1419,7 +1419,9 @@ def test_a_settings_model_named_worker_settings_is_not_an_arq_worker(make_tree: 
     assert eps == []
 
 
-def test_schedule_jobs_set_up_in_a_module_the_bot_imports_belong_to_the_bot(make_tree: Tree) -> None:
+def test_schedule_jobs_set_up_in_a_module_the_bot_imports_are_a_job_beside_the_bot(make_tree: Tree) -> None:
+    # In-process schedulers are jobs of their own (the issue lists `schedule` and APScheduler
+    # variants among jobs): the scheduled work needs a heartbeat whatever process hosts it.
     root = make_tree(
         {
             "scheduler.py": (
@@ -1437,7 +1439,7 @@ def test_schedule_jobs_set_up_in_a_module_the_bot_imports_belong_to_the_bot(make
         }
     )
     eps, _ = summary(root)
-    assert [(path, kind) for path, kind, _ in eps] == [("main.py", "worker")]
+    assert [(path, kind) for path, kind, _ in eps] == [("main.py", "worker"), ("scheduler.py", "job")]
 
 
 def test_a_tornado_option_default_is_bound_to_the_option_name(make_tree: Tree) -> None:
@@ -1683,3 +1685,177 @@ def test_a_kubernetes_dynamic_client_deletion_needs_a_dry_run(make_tree: Tree) -
     _, checks = summary(root)
     statuses = {ep.split(":")[1]: c["missing-dry-run"] for ep, c in checks.items()}
     assert statuses == {"cleanup.py": "fail", "expire.py": "na"}
+
+
+# Round 16 ------------------------------------------------------------------------------------
+
+
+def test_a_standard_library_server_bound_by_with_is_an_api(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "service/__init__.py": "",
+            "service/handler.py": (
+                "from http.server import BaseHTTPRequestHandler\n\n\nclass Handler(BaseHTTPRequestHandler):\n"
+                "    def do_GET(self):\n        self.send_response(200)\n"
+            ),
+            "run.py": (
+                "from service import handler\nfrom http.server import HTTPServer\n\n"
+                "with HTTPServer(('', 8000), handler.Handler) as server:\n    server.serve_forever()\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("run.py", "api")]
+
+
+def test_litestar_controller_routes_are_seen_and_its_default_logging_counts(make_tree: Tree) -> None:
+    controller = (
+        "from litestar import Controller, get, post\n\n\nclass UserController(Controller):\n"
+        "    path = '/users'\n\n    @post()\n    async def create(self, data: dict) -> dict:\n        return data\n\n"
+        "    @get(path='/{user_id:int}')\n    async def read(self, user_id: int) -> dict:\n        return {}\n"
+    )
+    health = "from litestar import Controller, get\n\n\nclass HealthController(Controller):\n    path = '/healthz'\n\n    @get()\n    async def check(self) -> str:\n        return 'ok'\n"
+    app = (
+        "from litestar import Litestar\nfrom routes import UserController\n\n"
+        "app = Litestar(route_handlers=[UserController])\n"
+    )
+    quiet = app.replace("[UserController])", "[UserController], logging_config=None)")
+    with_health = "from litestar import Litestar\nfrom health import HealthController\n\napp = Litestar(route_handlers=[HealthController])\n"
+    root = make_tree(
+        {"routes.py": controller, "health.py": health, "asgi.py": app, "quiet.py": quiet, "probe.py": with_health}
+    )
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: (c["missing-health-route"], c["missing-logging"]) for ep, c in checks.items()}
+    assert statuses == {"asgi.py": ("fail", "pass"), "quiet.py": ("fail", "fail"), "probe.py": ("pass", "pass")}
+
+
+def test_an_app_built_inside_a_test_method_is_not_an_entrypoint(make_tree: Tree) -> None:
+    consumer = (
+        "import faust\n\n\nclass MarketConsumer:\n    def __init__(self, brokers):\n        self.brokers = brokers\n\n"
+        "    def test_faust(self):\n        app = faust.App('nudge', broker=self.brokers)\n\n"
+        "        @app.agent(app.topic('t'))\n        async def stream(messages):\n            async for m in messages:\n"
+        "                print(m)\n"
+    )
+    worker = consumer.replace("def test_faust(self):", "def build(self):")
+    root = make_tree({"objects/consumer.py": consumer, "objects/worker.py": worker})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("objects/worker.py", "worker")]
+
+
+def test_a_bot_framework_told_not_to_handle_signals_needs_its_own_handler(make_tree: Tree) -> None:
+    bot = (
+        "from telegram.ext import ApplicationBuilder\n\n\ndef main():\n"
+        "    application = ApplicationBuilder().token('x').build()\n    application.run_polling()\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    off = bot.replace("run_polling()", "run_polling(stop_signals=None)")
+    handled = off.replace(
+        "def main():\n", "import signal\n\n\ndef main():\n    signal.signal(signal.SIGTERM, lambda *a: None)\n"
+    )
+    root = make_tree({"bot.py": bot, "off.py": off, "handled.py": handled})
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: c["missing-graceful-shutdown"] for ep, c in checks.items()}
+    assert statuses == {"bot.py": "pass", "off.py": "fail", "handled.py": "pass"}
+
+
+def test_routes_of_bottles_default_app_are_seen(make_tree: Tree) -> None:
+    app = (
+        "import bottle\n\nfetcher = bottle.default_app()\n\n\n@bottle.route('/', method='POST')\ndef handle_task():\n"
+        "    return 'ok'\n\n\n@bottle.route('/healthz')\ndef healthz():\n    return 'ok'\n\n\n"
+        "fetcher.run(host='0.0.0.0', port=8080)\n"
+    )
+    root = make_tree({"fetcher.py": app})
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: (c["missing-health-route"], c["missing-readiness-route"]) for ep, c in checks.items()}
+    assert statuses == {"fetcher.py": ("pass", "fail")}
+
+
+def test_a_secret_read_from_a_web_apps_config_with_a_literal_fallback(make_tree: Tree) -> None:
+    source = (
+        "import configparser\n\nimport bottle\nfrom flask import Flask, current_app\n\n"
+        "fetcher = bottle.default_app()\nsecret = fetcher.config.get('global.secret', 'correct horse battery staple')\n"
+        "app = Flask(__name__)\nkey = app.config.get('SECRET_KEY', 'dev-signing-key')\n\n\ndef sign():\n"
+        "    return current_app.config.get('JWT_SECRET', 'jwt-dev-secret')\n\n\n"
+        "config = configparser.ConfigParser()\npassword = config.get('credentials', 'password')\n"
+        "timeout = app.config.get('TIMEOUT', '30')\n"
+    )
+    root = make_tree({"app.py": source})
+    lines = sorted(f.line for f in run([str(root)]).findings if f.name == "hardcoded-secret-fallback")
+    assert lines == [7, 9, 13]
+
+
+def test_a_script_that_keeps_a_stub_http_server_up_after_its_work_is_a_job(make_tree: Tree) -> None:
+    script = (
+        "import requests\n\n\ndef check(items):\n    for item in items:\n"
+        "        requests.delete('https://api.example.com/objects/' + item, timeout=10)\n\n\n"
+        "check(requests.get('https://api.example.com/objects', timeout=10).json())\n\n"
+        "from http.server import BaseHTTPRequestHandler, HTTPServer\n\n\nclass Stub(BaseHTTPRequestHandler):\n"
+        "    def do_GET(self):\n        self.send_response(200)\n\n\n"
+        "with HTTPServer(('', 8080), Stub) as server:\n    server.serve_forever()\n"
+    )
+    root = make_tree({"app.py": script})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("app.py", "job")]
+
+
+def test_scripts_that_work_through_their_own_class_or_a_module_level_deletion_are_jobs(make_tree: Tree) -> None:
+    backup = (
+        "import subprocess\n\n\nclass DBBackup:\n    def backup_databases(self):\n"
+        "        subprocess.run(['mariadb-dump', '--all-databases'], check=True)\n\n\n"
+        "obj = DBBackup()\nobj.backup_databases()\n"
+    )
+    clear = (
+        "import datetime\n\nfrom pymongo import MongoClient\n\nclient = MongoClient('mongodb://127.0.0.1:27018')\n"
+        "db = client.mymongodb\nlimit = datetime.datetime.now() - datetime.timedelta(days=7)\n"
+        "db.logs.delete_many({'date': {'$lt': limit}})\n"
+    )
+    settings = "class Settings:\n    def load(self):\n        return {}\n\n\nsettings = Settings()\nsettings.load()\n"
+    root = make_tree({"backup.py": backup, "clear_logs.py": clear, "settings_loader.py": settings})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("backup.py", "job"), ("clear_logs.py", "job")]
+
+
+def test_a_banner_printed_by_a_modules_own_main_block_is_not_a_job(make_tree: Tree) -> None:
+    banner = "def display_banner():\n    print('banner')\n\n\nif __name__ == '__main__':\n    display_banner()\n"
+    init_db = banner.replace("print('banner')", "create_tables()").replace("display_banner", "init_db")
+    main = (
+        "import time\n\nfrom banner import display_banner\nfrom db import init_db\n\n\ndef main():\n"
+        "    display_banner()\n    init_db()\n    while True:\n        poll()\n        time.sleep(60)\n\n\n"
+        "def poll():\n    pass\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"banner.py": banner, "db.py": init_db + "\n\ndef create_tables():\n    pass\n", "main.py": main})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("db.py", "job"), ("main.py", "worker")]
+
+
+def test_removing_a_working_directory_named_by_an_attribute_is_temporary(make_tree: Tree) -> None:
+    job = (
+        "import shutil\n\n\nclass Exporter:\n    def __init__(self):\n        self.unzip_path = 'tmp/'\n"
+        "        self.archive = '/srv/archive/'\n\n    def cleanup(self):\n        shutil.rmtree(self.unzip_path)\n\n"
+        "    def purge(self):\n        shutil.rmtree(self.archive)\n\n\n"
+        "if __name__ == '__main__':\n    Exporter().cleanup()\n"
+    )
+    purge = job.replace("Exporter().cleanup()", "Exporter().purge()")
+    export = job.replace("    def purge(self):\n        shutil.rmtree(self.archive)\n\n", "")
+    root = make_tree({"export.py": export, "purge.py": purge})
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: c["missing-dry-run"] for ep, c in checks.items()}
+    assert statuses == {"export.py": "na", "purge.py": "fail"}
+
+
+def test_a_process_started_and_waited_for_in_one_expression_drops_its_status(make_tree: Tree) -> None:
+    job = (
+        "import subprocess\n\n\ndef dump():\n"
+        "    out, err = subprocess.Popen('mysqldump db > db.sql', shell=True).communicate()\n    return out\n\n\n"
+        "if __name__ == '__main__':\n    dump()\n"
+    )
+    kept = job.replace(
+        "    out, err = subprocess.Popen('mysqldump db > db.sql', shell=True).communicate()\n    return out\n",
+        "    p = subprocess.Popen('mysqldump db > db.sql', shell=True)\n    p.communicate()\n"
+        "    if p.returncode:\n        raise SystemExit(p.returncode)\n",
+    )
+    root = make_tree({"dump.py": job, "kept.py": kept})
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
+    assert statuses == {"dump.py": "fail", "kept.py": "pass"}
+

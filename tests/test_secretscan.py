@@ -91,6 +91,7 @@ PLANTED = {
     "Slack token": "xoxb-" + "1234567890-0987654321-AbCdEfGhIjKlMnOp",
     "Stripe key": "sk_live_" + "4eC39HqLyjWDarjtT1zdp7dc",
     "Google API key": "AIza" + "SyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY",
+    "Telegram bot token": "7310254869:" + "AAF3kq9ZmW1xP-7rTbLc2NvY8dHs0QeJ4uG",
     "JSON Web Token": "eyJhbGciOiJIUzI1NiJ9"
     + ".eyJzdWIiOiIxMjM0NTY3ODkwIn0.dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U",
 }
@@ -114,6 +115,14 @@ def test_private_key_block() -> None:
     facts = analyze_source("k.py", source.encode(), False, [HardcodedSecret])
     assert not isinstance(facts, FileError)
     assert [f.line for f in facts.findings] == [1]
+
+
+def test_a_telegram_token_passed_positionally_is_found_but_not_a_placeholder_of_its_shape() -> None:
+    token = "6500703441:" + "AAHbFoGXeX--h3AQLWzJcclHCRDxI4ACgGA"
+    source = f"from aiogram import Bot\n\nbot = Bot('{token}')\nfake = Bot('123456789:{'A' * 35}')\n"
+    facts = analyze_source("bot.py", source.encode(), False, [HardcodedSecret])
+    assert not isinstance(facts, FileError)
+    assert [f.line for f in facts.findings] == [3]
 
 
 def test_aws_documented_example_key_is_not_reported() -> None:

@@ -32,7 +32,7 @@ class HardcodedSecret(LineRule):
     fix = "Read it from the environment or a secret manager (os.environ['API_KEY']) and rotate the exposed one."
     what_it_does = (
         "Finds credentials in string literals: provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
-        "Google, private keys, JWTs), passwords inside URLs and connection strings (`PWD=...;`), and "
+        "Google, Telegram bot tokens, private keys, JWTs), passwords inside URLs and connection strings (`PWD=...;`), and "
         "credential-looking literals bound to "
         "secret-like names (assignments, keyword arguments, dict keys, parameter defaults). A database's or "
         'broker\'s out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password="postgres"`) is '

@@ -35,8 +35,9 @@ class MissingGracefulShutdown(ServiceRule):
     what_it_does = (
         "Checks that a worker running its own consume loop (Kafka, SQS, Redis, RabbitMQ, Pub/Sub, bots, "
         "`while True` polling) handles SIGTERM somewhere it reaches. Workers run by a framework that "
-        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater and Application, aiogram 3's Dispatcher, discord.py, FastStream, loafer, `nameko run`) pass, unless the "
-        "entrypoint also runs a `while True` loop of its own beside a bot or broker framework (a poller "
+        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater and Application, aiogram 3's Dispatcher, discord.py, FastStream, loafer, `nameko run`) pass, unless their own "
+        "handling is switched off (`handle_signals=False` for arq and aiogram, `stop_signals=None` for "
+        "python-telegram-bot) or the entrypoint also runs a `while True` loop of its own beside a bot or broker framework (a poller "
         "started next to the bot's polling), which nothing stops. A SIGINT handler alone does not pass."
     )
     why_bad = (
@@ -59,12 +60,25 @@ class MissingGracefulShutdown(ServiceRule):
             '    signal.signal(signal.SIGINT, lambda *a: None)\n    consumer = Consumer({"group.id": "g"})\n'
             '    while True:\n        msg = consumer.poll(1.0)\n\n\nif __name__ == "__main__":\n    main()\n'
         ),
+        Sample(
+            "async def send_mail(ctx, to):\n    pass\n\n\nclass WorkerSettings:\n"
+            "    functions = [send_mail]\n    handle_signals = False\n",
+            note="arq would drain on SIGTERM, but its signal handling is switched off",
+        ),
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
         if service.has_signal("sigterm"):
             return Outcome(True)
         if entrypoint.framework in SELF_DRAINING:
+            off = service.signals("signals-off")
+            if off:
+                path, signal = off[0]
+                return Outcome(
+                    False,
+                    f"{entrypoint.framework} drains on SIGTERM itself, but {path}:{signal.line} switches that off "
+                    "(`handle_signals=False` / `stop_signals=None`) and nothing else handles SIGTERM",
+                )
             # The framework stops its own consuming; a forever loop the entrypoint runs beside it
             # (`asyncio.gather(dp.start_polling(bot), poll_loop(bot))`) keeps the process up until
             # it is killed. Task queues run tasks, not loops of the entrypoint's own.

@@ -47,7 +47,8 @@ class MissingLogging(ServiceRule):
         "Checks that something the entrypoint reaches configures logging: `logging.basicConfig`, "
         "`dictConfig`, `fileConfig`, a handler added to a logger, structlog, loguru, Django's `LOGGING` "
         "setting, or a runner that sets it up itself (Celery, RQ and Dramatiq workers, Celery beat, "
-        "Pyramid apps, which `pserve` serves with the logging sections of their ini file)."
+        "Pyramid apps, which `pserve` serves with the logging sections of their ini file, and Litestar "
+        "apps, which configure the root logger unless given a `logging_config` of their own)."
     )
     why_bad = (
         "Python's default is a last-resort handler at WARNING: every `log.info` is lost and what remains "

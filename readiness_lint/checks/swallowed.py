@@ -21,7 +21,7 @@ class SwallowedException(LineRule):
     fix = "Log it (log.exception(...)), count it, re-raise it, or catch the specific exception you expect."
     what_it_does = (
         "Finds `except:`, `except Exception:` and `except BaseException:` clauses whose body only "
-        "passes, continues or returns nothing. Handlers of specific exceptions (`except KeyError: pass`) "
+        "passes, continues or returns nothing (or holds nothing but `...`, a string or a bare `None`). Handlers of specific exceptions (`except KeyError: pass`) "
         "are left alone."
     )
     why_bad = (
@@ -37,6 +37,7 @@ class SwallowedException(LineRule):
     INVALID = (
         Sample("try:\n    run()\nexcept Exception:\n    pass\n"),
         Sample("for item in items:\n    try:\n        handle(item)\n    except:\n        continue\n"),
+        Sample("try:\n    run()\nexcept:\n    None\n", note="a bare `None` does nothing either"),
     )
 
     def on_except(self, node: cst.ExceptHandler, broad: bool, ctx: Context) -> None:
@@ -62,7 +63,10 @@ def _does_nothing(body: cst.BaseSuite) -> bool:
             small.value is None or (isinstance(small.value, cst.Name) and small.value.value == "None")
         ):
             continue
-        if isinstance(small, cst.Expr) and isinstance(small.value, (cst.Ellipsis, cst.SimpleString)):
-            continue
+        if isinstance(small, cst.Expr) and (
+            isinstance(small.value, (cst.Ellipsis, cst.SimpleString))
+            or (isinstance(small.value, cst.Name) and small.value.value == "None")
+        ):
+            continue  # `...`, a string, a bare `None`: statements that do nothing
         return False
     return True
