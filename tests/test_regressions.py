@@ -1858,4 +1858,3 @@ def test_a_process_started_and_waited_for_in_one_expression_drops_its_status(mak
     _, checks = summary(root)
     statuses = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
     assert statuses == {"dump.py": "fail", "kept.py": "pass"}
-
