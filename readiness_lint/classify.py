@@ -38,7 +38,7 @@ SERVE_CALLS = frozenset(
         "bottle.run",
     }
 )
-SERVE_METHODS = frozenset({"serve_forever", "run_forever", "run_server"})
+SERVE_METHODS = frozenset({"serve_forever", "run_forever", "run_server", "run_app"})
 NOT_ENTRYPOINT_CALLS = frozenset(
     {"unittest.main", "doctest.testmod", "pytest.main", "setuptools.setup", "distutils.core.setup"}
 )
@@ -81,6 +81,17 @@ class _Candidate:
     symbol: str
     objects: tuple[ObjectRef, ...] = ()
     console_script: bool = False
+
+
+def _once(services: list[Service]) -> list[Service]:
+    """A file's ``__main__`` block that turned out to run the file's own consume loop (started
+    in a thread or a pool, `Thread(target=poll)`) is that loop's worker, not a second one."""
+    loops = {(s.entrypoint.path, s.entrypoint.kind) for s in services if not _runs_file(s)}
+    return [s for s in services if not (_runs_file(s) and (s.entrypoint.path, s.entrypoint.kind) in loops)]
+
+
+def _runs_file(service: Service) -> bool:
+    return service.entrypoint.kind == "worker" and service.entrypoint.id.rsplit(":", 1)[-1] in {"__main__", "script"}
 
 
 def _without_probe_servers(services: list[Service]) -> list[Service]:
@@ -167,7 +178,7 @@ def classify(
     candidates = _drop_app_runners(project, candidates)
     if declared is not None:
         candidates = _apply_declarations(project, candidates, declared)
-    services = _without_probe_servers([_service(project, c) for c in candidates])
+    services = _without_probe_servers(_once([_service(project, c) for c in candidates]))
     services.sort(key=lambda s: (s.entrypoint.path, s.entrypoint.line, s.entrypoint.kind))
     return services
 
@@ -228,6 +239,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         # an imported module's `__main__` block is a demo, unless it runs a worker built right there
         and (
             not imported
+            or _constants_taken(project, path)
             or _scheduled_script(project, path)
             or _inline_worker(facts, guard)
             or _shared_script(project, path, guard)
@@ -237,7 +249,9 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         inline = _inline_worker(facts, guard) if role == "serve" and not out else None
         if inline is not None:  # `Worker(queues).work()` with no object bound: the block is the worker
             add(_Candidate(path, guard.line, "worker", inline, "__main__"))
-        bot = _bot_class_run(project, path, facts, guard) if role == "job" else None
+        bot = (
+            (_bot_class_run(project, path, facts, guard) or _scoped_worker_run(facts, guard)) if role == "job" else None
+        )
         if bot is not None:  # `MyBot(...).run(token)`, MyBot a discord.py bot defined in the project
             add(_Candidate(path, guard.line, "worker", bot, "__main__"))
         elif role == "job" and not _dispatches_to_worker(facts, guard, out):
@@ -300,6 +314,22 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path:
                 return True
     return False
+
+
+def _constants_taken(project: Project, path: str) -> bool:
+    """Everything other modules import from this script are constants (`from delete_backups
+    import BACKUP_PATTERN`): sharing a pattern does not make the script a library."""
+    if not _standalone(project, path):
+        return False  # a package's module is there to be imported; its `__main__` block is a demo
+    facts = project.files[path]
+    defined = {f.name for f in facts.functions} | {c for c, _, _ in facts.classes}
+    taken = [
+        imp.name
+        for importer in project.importers.get(path, ())
+        for imp in project.files[importer].imports
+        if project.resolve_module(importer, imp.module, imp.level) == path
+    ]
+    return bool(taken) and all(name is not None and name.isupper() and name not in defined for name in taken)
 
 
 def _scheduled_script(project: Project, path: str) -> bool:
@@ -380,6 +410,10 @@ def _apply_declarations(
 
 def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, str] | None:
     ctor = obj.ctor
+    if "." not in ctor and not obj.scope:  # `worker = QuickKillWorker(...)`, `class QuickKillWorker(rq.Worker)` here
+        ctor = next(
+            (b for c, b, _ in project.files[path].classes if c == ctor and (b in API_CTORS or b in WORKER_CTORS)), ctor
+        )
     if ctor in API_CTORS:
         return "api", API_CTORS[ctor]
     if ctor in WORKER_CTORS:
@@ -446,6 +480,12 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
         and local - everything
     ):
         return "none"  # a main() that only prints, the module's work left in functions it never calls
+    if (
+        all(_is_trivial_call(call) or call.startswith(_PURE_PREFIXES) or call in local for call in everything)
+        and any(call.startswith("print") for call in everything)
+        and any(call.startswith(_PURE_PREFIXES) for call in everything)
+    ):
+        return "none"  # `print(json.dumps(generate_message(sample)))`: computes a value and shows it
     if calls & INTERACTIVE_CALLS and _cli_framework(facts) == "python":
         return "none"  # asks a person for input: a tool, not an unattended job (a CLI may confirm a step)
     object_names = {c.symbol for c in existing}
@@ -469,6 +509,10 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
 
 INTERACTIVE_CALLS = frozenset({"input", "getpass.getpass", "builtins.input", "click.prompt", "typer.prompt"})
 _TRIVIAL_PREFIXES = ("print", "pprint.", "logging.", "log.", "logger.", "sys.exit", "exit", "warnings.")
+
+
+# Calls that only compute a value from their arguments.
+_PURE_PREFIXES = ("json.dumps", "json.loads", "base64.", "hashlib.", "uuid.", "math.", "textwrap.", "str.", "len")
 
 
 def _is_trivial_call(call: str) -> bool:
@@ -520,6 +564,23 @@ def _bot_class_run(project: Project, path: str, facts: FileFacts, guard: MainGua
         for class_name, base, _ in project.files[ref[0]].classes:
             if class_name == ref[1] and base in BOT_BASES:
                 return BOT_BASES[base]
+    return None
+
+
+def _scoped_worker_run(facts: FileFacts, guard: MainGuardFact) -> str | None:
+    """The framework of a bot or worker a local function the ``__main__`` block calls builds and
+    runs there (``def bot_main(): client = discord.Client(...); ...; client.run(token)``)."""
+    built = {(o.scope, o.name): o.ctor for o in facts.objects if o.scope and o.ctor in WORKER_CTORS}
+    if not built:
+        return None
+    local = {f.name: f for f in facts.functions}
+    for call in _guard_calls(facts, guard, depth=1):
+        function = local.get(call)
+        for inner in function.calls if function is not None else ():
+            owner, _, method = inner.rpartition(".")
+            ctor = built.get((call, owner))
+            if ctor is not None and method in _RUN_METHODS | _FOREVER_METHODS:
+                return WORKER_CTORS[ctor]
     return None
 
 

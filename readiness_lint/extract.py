@@ -273,7 +273,7 @@ HEARTBEAT_CALLS = frozenset(
 )
 _HEARTBEAT_TEXT = re.compile(
     r"heartbeat|hc-ping\.com|healthchecks\.io|cronitor\.(?:io|link)|nosnch\.in|deadmanssnitch"
-    r"|cronhub\.io|/api/v1/heartbeat|pushgateway",
+    r"|cronhub\.io|/api/v1/heartbeat|^\S*pushgateway\S*$",  # (a Pushgateway's address, not prose about one)
     re.IGNORECASE,
 )
 _HEARTBEAT_NAME = re.compile(r"heart_?beat|liveness|alive|dead_?man", re.IGNORECASE)
@@ -1104,6 +1104,9 @@ class Extractor:
                             inner_name = self.ctx.resolve(n.callee(inner))
                             if inner_name:
                                 frame.dropped.append(inner_name)
+                            if _registers_consumer(inner):
+                                # `loop.run_until_complete(queue.consume(handler)); loop.run_forever()`
+                                self.ctx.later(node, _loop_at(self.scope_name(), inner_name or "consume"))
                         elif isinstance(inner, cst.Name):
                             frame.dropped.append(inner.value)
         self.walk(node.value)
@@ -1334,6 +1337,15 @@ class Extractor:
                 view = (n.dotted(args[1].value) if len(args) > 1 else None) or ""
                 handler = view.rsplit(".", 1)[-1]
                 ctx.later(node, lambda line, col: RouteFact(owner="", path=path, handler=handler, line=line))
+        if method == "add_resource" and ctx.object_ctor(owner) in _RESOURCE_APIS:
+            # `api.add_resource(Health, "/healthz", "/healthz/")` (Flask-RESTful, Flask-RESTX): the api
+            # object wraps the app, so its routes are the app's
+            args = n.positional(node)
+            resource = (n.dotted(args[0].value) or "").rsplit(".", 1)[-1] if args else ""
+            for arg in args[1:]:
+                url = n.string_value(arg.value)
+                if url is not None:
+                    ctx.later(node, _route_of(url, resource))
         if method in ROUTE_ADDERS and owner:
             args = n.positional(node)
             kw = n.keyword(node, "path") or n.keyword(node, "rule")
@@ -1479,7 +1491,8 @@ class Extractor:
         ctx.later(
             node,
             lambda line, col: ObjectFact(name=name, ctor=ctor, line=line, column=col, scope=scope, keywords=keywords),
-            position=is_entrypoint_ctor(ctor),
+            # (a module-level instance of a class of this file may be an app or worker subclass)
+            position=is_entrypoint_ctor(ctor) or ("." not in ctor and not scope),
         )
 
     def _module_setting(self, name: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
@@ -1519,7 +1532,7 @@ class Extractor:
         if value is None:
             return
         ctx = self.ctx
-        if _HEARTBEAT_TEXT.search(value):
+        if _HEARTBEAT_TEXT.search(value) and not ctx.in_docstring:  # (a docstring about a Pushgateway pings nothing)
             self.signal(node, "heartbeat", "text")
         if _METRICS_FILE.search(value):
             self.signal(node, "metrics", value)
@@ -1645,6 +1658,14 @@ class Extractor:
                 found.setdefault(name, None)
         return tuple(found)
 
+    def _polls_process(self, call: cst.Call, raw: str) -> bool:
+        """``process.poll()``: asking a child process whether it has ended, not taking a message."""
+        owner, _, method = raw.rpartition(".")
+        if method != "poll" or call.args:
+            return False
+        ctor = self.ctx.object_ctor(owner) or ""
+        return ctor.startswith("subprocess.") or bool(_PROCESS_NAME.search(owner.rpartition(".")[2]))
+
     def _consume_call_in(self, body: cst.CSTNode, test: cst.BaseExpression) -> str:
         """The first consume-like call in a loop body (``consumer.poll``, ``sqs.receive_message``)."""
         found: list[str] = []
@@ -1655,7 +1676,7 @@ class Extractor:
             if isinstance(node, cst.Call):
                 raw = n.callee(node) or ""
                 method = raw.rpartition(".")[2]
-                if method in CONSUME_METHODS and "." in raw:
+                if method in CONSUME_METHODS and "." in raw and not self._polls_process(node, raw):
                     found.append(self.ctx.resolve(raw) or raw)
                     return
                 if method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
@@ -1796,6 +1817,9 @@ ANCHOR_SIGNALS = frozenset(
 )
 # Entry-point groups that install a command (others, `paste.app_factory`, name plug-ins); "" when
 # the strings are not under a group key.
+_PROCESS_NAME = re.compile(
+    r"^(?:p|proc|process|popen|child|subprocess|pipe)(?:_\w+)?$|_(?:proc|process)$", re.IGNORECASE
+)
 _CURRENT_APPS = frozenset({"flask.current_app", "quart.current_app"})
 _HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "*"})
 _SCRIPT_GROUPS = frozenset({"", "console_scripts", "gui_scripts"})
@@ -1971,8 +1995,15 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
     """The sleep call of a loop body that sleeps between rounds and has no ``break``/``return`` of
     its own (nested loops and functions aside): ``while True: work(); time.sleep(60)``."""
     sleep: str | None = None
+    # (leaving on Ctrl-C, `except KeyboardInterrupt: return`, is how a forever loop is stopped by hand)
+    by_hand = {
+        id(inner)
+        for node in n.descendants(body, skip=(cst.For, cst.While))
+        if isinstance(node, cst.ExceptHandler) and _exception_names(node.type, ctx) == {"KeyboardInterrupt"}
+        for inner in n.descendants(node.body)
+    }
     for node in n.descendants(body, skip=(cst.For, cst.While)):
-        if isinstance(node, (cst.Break, cst.Return)):
+        if isinstance(node, (cst.Break, cst.Return)) and id(node) not in by_hand:
             return None
         if isinstance(node, cst.Call):
             name = ctx.resolve(n.callee(node)) or ""
@@ -1992,6 +2023,17 @@ def _parses_arguments(stmt: cst.CSTNode) -> bool:
         if isinstance(value, cst.Call) and (n.callee(value) or "").endswith(".parse_args"):
             return True
     return False
+
+
+_RESOURCE_APIS = frozenset({"flask_restful.Api", "flask_restx.Api"})
+
+
+def _route_of(path: str, handler: str) -> Callable[[int, int], RouteFact]:
+    return lambda line, col: RouteFact(owner="", path=path, handler=handler, line=line)
+
+
+def _loop_at(scope: str, source: str) -> Callable[[int, int], LoopFact]:
+    return lambda line, col: LoopFact(line=line, scope=scope, source=source)
 
 
 def _route_at(owner: str, path: str) -> Callable[[int, int], RouteFact]:

@@ -178,6 +178,7 @@ PLACEHOLDER_WORDS = (
     "censored",
     "redacted",
     "fake",
+    "mock",
     "xxx",
     "todo",
     "fixme",

@@ -1858,3 +1858,162 @@ def test_a_process_started_and_waited_for_in_one_expression_drops_its_status(mak
     _, checks = summary(root)
     statuses = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
     assert statuses == {"dump.py": "fail", "kept.py": "pass"}
+
+
+# Round 17 ------------------------------------------------------------------------------------
+
+
+def test_a_subclass_of_an_rq_worker_run_from_main_is_a_worker(make_tree: Tree) -> None:
+    run = (
+        "import signal\n\nfrom redis import StrictRedis\nfrom rq import Connection, Worker\n\n\n"
+        "class QuickKillWorker(Worker):\n    def execute_job(self, job, queue):\n        super().execute_job(job, queue)\n\n\n"
+        "if __name__ == '__main__':\n    with Connection(StrictRedis(host='redis')):\n"
+        "        worker = QuickKillWorker('scanner')\n        worker.work()\n"
+    )
+    root = make_tree({"run.py": run})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("run.py", "worker")]
+
+
+def test_a_discord_client_built_and_run_in_the_function_main_calls_is_a_worker(make_tree: Tree) -> None:
+    bot = (
+        "import discord\n\n\ndef bot_main():\n    client = discord.Client(intents=discord.Intents.default())\n\n"
+        "    @client.event\n    async def on_ready():\n        pass\n\n    client.run('token')\n\n\n"
+        "if __name__ == '__main__':\n    bot_main()\n"
+    )
+    root = make_tree({"bot/bot_main.py": bot})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("bot/bot_main.py", "worker")]
+
+
+def test_a_poller_run_in_a_pool_and_stopped_by_ctrl_c_is_one_worker(make_tree: Tree) -> None:
+    monitor = (
+        "import multiprocessing.dummy as multiprocessing\nimport time\n\nimport requests\n\n\ndef ping(url):\n"
+        "    while True:\n        try:\n            requests.get(url, timeout=3)\n        except KeyboardInterrupt:\n"
+        "            return\n        time.sleep(5)\n\n\ndef run():\n    pool = multiprocessing.Pool(3)\n"
+        "    pool.map_async(ping, ['https://a', 'https://b']).get(9999)\n\n\nif __name__ == '__main__':\n    run()\n"
+    )
+    threaded = (
+        "import threading\nimport time\n\n\ndef poll():\n    while True:\n        sync()\n        time.sleep(5)\n\n\n"
+        "def sync():\n    pass\n\n\ndef main():\n    t = threading.Thread(target=poll)\n    t.start()\n    t.join()\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"run.py": monitor, "threaded.py": threaded})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("run.py", "worker"), ("threaded.py", "worker")]
+
+
+def test_a_script_others_take_only_a_constant_from_is_still_a_job(make_tree: Tree) -> None:
+    delete = (
+        "import argparse\nimport re\n\nBACKUP_PATTERN = re.compile(r'\\d{8}')\n\n\ndef main():\n"
+        "    args = argparse.ArgumentParser().parse_args()\n"
+        "    enforce(args)\n\n\ndef enforce(args):\n    pass\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    migrate = "from delete_backups import BACKUP_PATTERN\n\n\ndef main():\n    print(BACKUP_PATTERN)\n\n\nif __name__ == '__main__':\n    main()\n"
+    helper = (
+        "from purge import enforce\n\n\ndef main():\n    enforce(None)\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"delete_backups.py": delete, "migrate.py": migrate, "purge.py": delete, "helper.py": helper})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [
+        ("delete_backups.py", "job"),
+        ("helper.py", "job"),
+        ("migrate.py", "job"),
+    ]
+
+
+def test_waiting_for_a_child_process_is_not_a_consume_loop(make_tree: Tree) -> None:
+    copy = (
+        "import subprocess\n\n\ndef watch(process):\n    while True:\n        print(process.stdout.readline())\n"
+        "        if process.poll() is not None:\n            return\n\n\ndef main():\n"
+        "    watch(subprocess.Popen(['pg_dump'], stdout=subprocess.PIPE))\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    consumer = (
+        "from confluent_kafka import Consumer\n\n\ndef main():\n    consumer = Consumer({'group.id': 'g'})\n"
+        "    while True:\n        msg = consumer.poll(1.0)\n        print(msg)\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"copy.py": copy, "consumer.py": consumer})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("consumer.py", "worker"), ("copy.py", "job")]
+
+
+def test_a_docstring_about_a_pushgateway_is_not_a_heartbeat(make_tree: Tree) -> None:
+    job = (
+        "import requests\n\n\ndef prune(url):\n    '''Deletes stale groups from the pushgateway.'''\n"
+        "    requests.get(url, timeout=5)\n\n\nif __name__ == '__main__':\n    prune('http://gateway:9091')\n"
+    )
+    pinging = job.replace("requests.get(url, timeout=5)", "requests.get('https://hc-ping.com/abc', timeout=5)")
+    helped = job.replace("if __name__", "HELP = 'URL for your pushgateway instance'\n\nif __name__")
+    pushing = job.replace("if __name__", "GATEWAY = 'http://pushgateway:9091'\n\nif __name__")
+    root = make_tree({"prune.py": job, "pinging.py": pinging, "helped.py": helped, "pushing.py": pushing})
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: c["missing-heartbeat"] for ep, c in checks.items()}
+    assert statuses == {"prune.py": "fail", "pinging.py": "pass", "helped.py": "fail", "pushing.py": "pass"}
+
+
+def test_an_aio_pika_consumer_started_by_run_until_complete_and_an_app_served_through_a_reexport(
+    make_tree: Tree,
+) -> None:
+    worker = (
+        "import asyncio\n\nimport worker.context\nimport worker.handling\n\nif __name__ == '__main__':\n"
+        "    loop = asyncio.get_event_loop()\n    loop.run_until_complete(worker.context.initialize())\n"
+        "    loop.run_until_complete(worker.context.queue.consume(worker.handling.handler))\n    loop.run_forever()\n"
+    )
+    rest = "from aiohttp import web\n\napp = web.Application()\napp.router.add_get('/tasks', lambda r: None)\n"
+    run_rest = "from rest import web, app\n\nif __name__ == '__main__':\n    web.run_app(app, port=3333)\n"
+    root = make_tree(
+        {
+            "run_worker.py": worker,
+            "worker/context.py": "queue = None\n\n\nasync def initialize():\n    pass\n",
+            "worker/handling.py": "async def handler(message):\n    pass\n",
+            "rest/__init__.py": rest,
+            "run_rest.py": run_rest,
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("rest/__init__.py", "api"), ("run_worker.py", "worker")]
+
+
+def test_a_main_block_that_prints_a_computed_sample_is_not_a_job(make_tree: Tree) -> None:
+    generator = (
+        "import json\nfrom base64 import b64encode\n\n\ndef generate_message(message):\n"
+        "    return {'data': b64encode(json.dumps(message).encode('utf-8')).decode('utf-8')}\n\n\n"
+        "if __name__ == '__main__':\n    print(json.dumps(generate_message({'type': 'new-order'})))\n"
+    )
+    writer = generator.replace("print(json.dumps(", "open('out.json', 'w').write(json.dumps(")
+    root = make_tree({"message_generator.py": generator, "writer.py": writer})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("writer.py", "job")]
+
+
+def test_flask_restful_resources_are_routes(make_tree: Tree) -> None:
+    app = (
+        "from flask import Flask\nfrom flask_restful import Api, Resource\n\napp = Flask(__name__)\napi = Api(app)\n\n\n"
+        "class State(Resource):\n    def get(self):\n        return {}\n\n\n"
+        "class Health(Resource):\n    def get(self):\n        return {'ok': True}\n\n\n"
+        "api.add_resource(State, '/')\napi.add_resource(Health, '/healthz', '/healthz/')\n"
+    )
+    root = make_tree({"api.py": app})
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: (c["missing-health-route"], c["missing-readiness-route"]) for ep, c in checks.items()}
+    assert statuses == {"api.py": ("pass", "fail")}
+
+
+def test_a_click_command_that_swallows_every_failure_exits_0(make_tree: Tree) -> None:
+    job = (
+        "import logging\nimport sys\n\nimport click\n\nlogger = logging.getLogger()\n\n\n@click.command()\n"
+        "@click.option('--url', default='http://localhost:9091/')\ndef main(url):\n    try:\n        prune(url)\n"
+        "    except Exception as e:\n        logger.error('pruning failed', e)\n    return 0\n\n\n"
+        "def prune(url):\n    pass\n\n\nif __name__ == '__main__':\n    sys.exit(main())\n"
+    )
+    raising = job.replace(
+        "        logger.error('pruning failed', e)\n", "        logger.error('pruning failed', e)\n        raise\n"
+    )
+    plain = job.replace(
+        "    try:\n        prune(url)\n    except Exception as e:\n        logger.error('pruning failed', e)\n",
+        "    prune(url)\n",
+    )
+    root = make_tree({"pruner.py": job, "raising.py": raising, "plain.py": plain})
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
+    assert statuses == {"pruner.py": "fail", "raising.py": "pass", "plain.py": "pass"}

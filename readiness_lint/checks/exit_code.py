@@ -43,7 +43,9 @@ class MissingExitCode(ServiceRule):
         "(`if r.status_code == 200: ... else: print(...)`, unless `raise_for_status()` follows) and a "
         "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, "
         "`send_slack()`) are not the job's work. A `schedule` process answers for the commands its "
-        "jobs run; APScheduler logs a job's exception and carries on, so its jobs do not count."
+        "jobs run; APScheduler logs a job's exception and carries on, so its jobs do not count. A click, "
+        "typer or fire command exits 1 on an exception by itself: it fails only when it catches every "
+        "failure and carries on."
     )
     why_bad = (
         "Schedulers judge a run by its exit status. A job that catches everything and returns "
@@ -108,6 +110,14 @@ class MissingExitCode(ServiceRule):
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
         facts = service.project.files[entrypoint.path]
         if entrypoint.framework in _CLI_FRAMEWORKS:
+            # click, typer and fire exit 1 on an exception and ignore what the command returns: only
+            # a command that catches every failure and carries on ends with status 0.
+            guard = facts.main_guard
+            local = {f.name: f for f in facts.functions}
+            for call in guard.calls if guard is not None else ():
+                command = local.get(call)
+                if command is not None and command.swallows and not (command.exits_nonzero or command.returns_nonzero):
+                    return Outcome(False, _swallowed(call))
             return Outcome(True)
         symbol = entrypoint.id.rsplit(":", 1)[-1]
         if entrypoint.framework == "django-command":
