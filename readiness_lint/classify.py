@@ -38,7 +38,7 @@ SERVE_CALLS = frozenset(
         "bottle.run",
     }
 )
-SERVE_METHODS = frozenset({"serve_forever", "run_forever", "run_server", "run_app"})
+SERVE_METHODS = frozenset({"serve_forever", "run_forever", "run_server"})
 NOT_ENTRYPOINT_CALLS = frozenset(
     {"unittest.main", "doctest.testmod", "pytest.main", "setuptools.setup", "distutils.core.setup"}
 )
@@ -85,9 +85,15 @@ class _Candidate:
 
 def _once(services: list[Service]) -> list[Service]:
     """A file's ``__main__`` block that turned out to run the file's own consume loop (started
-    in a thread or a pool, `Thread(target=poll)`) is that loop's worker, not a second one."""
-    loops = {(s.entrypoint.path, s.entrypoint.kind) for s in services if not _runs_file(s)}
-    return [s for s in services if not (_runs_file(s) and (s.entrypoint.path, s.entrypoint.kind) in loops)]
+    in a thread or a pool, `Thread(target=poll)`) is that loop's worker, not a second one. (A
+    worker of another kind in the same file, a Celery app, stays beside it.)"""
+    loops = {
+        s.entrypoint.path
+        for s in services
+        if s.entrypoint.kind == "worker"
+        and s.entrypoint.id.rsplit(":", 1)[-1] in {loop.scope for loop in s.project.files[s.entrypoint.path].loops}
+    }
+    return [s for s in services if not (_runs_file(s) and s.entrypoint.path in loops)]
 
 
 def _runs_file(service: Service) -> bool:
@@ -202,7 +208,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         kind_fw = _object_kind(project, path, obj)
         if kind_fw is not None and kind_fw[1] in CONSUMER_FRAMEWORKS and obj.scope:
             continue  # a consumer built inside a function: the loop or the caller is the entrypoint
-        if obj.scope.rpartition(".")[2].startswith("test"):
+        if obj.scope.rpartition(".")[2].startswith(("test_", "Test")) or obj.scope.rpartition(".")[2] == "test":
             continue  # an app built inside a test function or method (`def test_faust(self):`) tries it out
         if kind_fw is not None:
             kind, framework = kind_fw
@@ -261,13 +267,6 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         line = facts.script_line or _module_work_line(project, path, facts)
         if line:
             add(_Candidate(path, line, "job", "script", "script"))
-    stub = next((c for c in out if c.framework == "http.server"), None)
-    if stub is not None and guard is None and len(out) == 1 and _is_script(project, path):
-        # A script that does its work at module level, then keeps a bare `http.server` up (to satisfy
-        # a platform that wants a port): a job, its server a stub.
-        line = _module_work_line(project, path, facts)
-        if line and line < stub.line:
-            return [_Candidate(path, facts.script_line or line, "job", "script", "script")]
     return out
 
 
@@ -329,7 +328,14 @@ def _constants_taken(project: Project, path: str) -> bool:
         for imp in project.files[importer].imports
         if project.resolve_module(importer, imp.module, imp.level) == path
     ]
-    return bool(taken) and all(name is not None and name.isupper() and name not in defined for name in taken)
+    if not (taken and all(name is not None and name.isupper() and name not in defined for name in taken)):
+        return False
+    # ... and only when its `__main__` block does work of its own (not a self-test that asserts and prints)
+    guard = facts.main_guard
+    local = {f.name: f for f in facts.functions}
+    return guard is not None and any(  # (called as a statement: `main()`, not `assert parse("2MB") == ...`)
+        call in local and not all(_is_trivial_call(c) for c in local[call].calls) for call in guard.dropped_calls
+    )
 
 
 def _scheduled_script(project: Project, path: str) -> bool:
@@ -481,7 +487,10 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
     ):
         return "none"  # a main() that only prints, the module's work left in functions it never calls
     if (
-        all(_is_trivial_call(call) or call.startswith(_PURE_PREFIXES) or call in local for call in everything)
+        all(
+            _is_trivial_call(call) or call.startswith(_PURE_PREFIXES) or call in _PURE_NAMES or call in local
+            for call in everything
+        )
         and any(call.startswith("print") for call in everything)
         and any(call.startswith(_PURE_PREFIXES) for call in everything)
     ):
@@ -493,6 +502,8 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
         owner, _, method = call.rpartition(".")
         if call in SERVE_CALLS or method in SERVE_METHODS:
             return "serve"
+        if method == "run_app" and owner.rpartition(".")[2] == "web":
+            return "serve"  # aiohttp's `web.run_app(app)`, `web` re-exported by a project package
         if method in _RUN_METHODS and (owner in object_names or owner[:-2] in WORKER_CTORS):
             return "serve"  # runs an app or worker found in this file, or built inline: `FastStream(b).run()`
         if method in {"run_pending", "run_all"} and owner.startswith("schedule"):
@@ -512,7 +523,8 @@ _TRIVIAL_PREFIXES = ("print", "pprint.", "logging.", "log.", "logger.", "sys.exi
 
 
 # Calls that only compute a value from their arguments.
-_PURE_PREFIXES = ("json.dumps", "json.loads", "base64.", "hashlib.", "uuid.", "math.", "textwrap.", "str.", "len")
+_PURE_PREFIXES = ("json.dumps", "json.loads", "base64.", "hashlib.", "uuid.", "math.", "textwrap.", "str.")
+_PURE_NAMES = frozenset({"len", "str", "int", "float", "dict", "list", "sorted", "round"})
 
 
 def _is_trivial_call(call: str) -> bool:
@@ -579,8 +591,8 @@ def _scoped_worker_run(facts: FileFacts, guard: MainGuardFact) -> str | None:
         for inner in function.calls if function is not None else ():
             owner, _, method = inner.rpartition(".")
             ctor = built.get((call, owner))
-            if ctor is not None and method in _RUN_METHODS | _FOREVER_METHODS:
-                return WORKER_CTORS[ctor]
+            if ctor is not None and method in (_RUN_METHODS - {"start", "main"}) | _FOREVER_METHODS:
+                return WORKER_CTORS[ctor]  # (`await consumer.start()` only connects an aiokafka consumer)
     return None
 
 
@@ -853,6 +865,14 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     # Runners that set up logging for the code they run.
     # (`pserve app.ini` applies the ini file's logging sections for Pyramid.)
     framework_logging = candidate.framework in {"celery", "celery-beat", "dramatiq", "rq", "pyramid"}
+    facts = project.files[candidate.path]
+    hosts = project.importers.get(candidate.path, ())
+    if candidate.framework in {"schedule", "apscheduler"} and hosts and facts.main_guard is None:
+        # A scheduler that the importing process starts (in a thread, from its start-up) logs
+        # through that process's logging set-up.
+        framework_logging = any(
+            s.kind == "logging-config" for p in project.closure(set(hosts)) for s in project.files[p].signals
+        )
     if candidate.framework == "litestar":
         # Litestar configures the root logger (INFO, a queue handler) unless it is given a
         # `logging_config` of its own (`None` switches that off; a `LoggingConfig(...)` counts by itself).

@@ -907,16 +907,20 @@ class Extractor:
         # nothing but report it (or pass) loses it, item after item. So does a handler of the
         # work's own failure (a failed command or request) that only reports it.
         reports_only = frame.loop_depth > 0 or not broad
+        # `except sqlite3.Error as e: log.error(e); return []`: the failure handed on as "nothing found"
+        empty = self._reports_then_empty(node.body)
         if (
             not record.reraises
             and self._own_body()
             and (broad or any(is_failure_exception(name) for name in names))
-            and (not reports_only or self._only_reports(node.body))
+            and (not reports_only or self._only_reports(node.body) or empty)
         ):
             frame.swallows = True
+            if empty:
+                frame.loses_failure = True
             # Reporting the failure and carrying on loses it even in a function that exits non-zero
             # elsewhere (a handler that only passes is a deliberate "ignore", a probe).
-            if self._only_reports(node.body, reports=True):
+            elif self._only_reports(node.body, reports=True):
                 if frame.loop_depth > 0:
                     frame.loses_in_loop = True  # a retry loop that raises once it gives up keeps it
                 else:
@@ -954,6 +958,33 @@ class Extractor:
                 # logged as a warning or an error.
                 reported = reported or not name.endswith((".info", ".debug"))
         return reported or not reports
+
+    def _reports_then_empty(self, body: cst.BaseSuite) -> bool:
+        """A handler that reports the failure, then returns an empty result (``[]``, ``{}``, ``0``,
+        ``""``): the caller cannot tell the failure from "nothing to do"."""
+        smalls: list[cst.BaseSmallStatement] = []
+        for stmt in _block(body):
+            found = _smalls(stmt)
+            if found is None:
+                return False
+            smalls.extend(found)
+        if len(smalls) < 2 or not isinstance(smalls[-1], cst.Return) or smalls[-1].value is None:
+            return False
+        value = smalls[-1].value
+        if not (
+            (isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)) and not value.elements)
+            or n.int_value(value) == 0
+            or n.string_value(value) == ""
+        ):
+            return False
+        reported = False
+        for small in smalls[:-1]:
+            call = small.value if isinstance(small, cst.Expr) else None
+            name = self.ctx.resolve(n.callee(call)) if isinstance(call, cst.Call) else None
+            if name is None or not name.startswith(_REPORT_PREFIXES):
+                return False
+            reported = reported or not name.endswith((".info", ".debug"))
+        return reported
 
     def _does_work(self, body: cst.CSTNode) -> bool:
         """A loop body that calls something besides reporting, sleeping and minding its stop flag."""
@@ -1064,7 +1095,9 @@ class Extractor:
                 for arg in call.args:
                     suppressed.update(_exception_names(arg.value, ctx))
             if isinstance(call, cst.Call) and item.asname is not None and isinstance(item.asname.name, cst.Name):
-                self._object(item.asname.name.value, call, item)
+                # (at module level a fact, `with HTTPServer(...) as server: server.serve_forever()`; in a
+                # function only a name to resolve: a throwaway callback server, a client for one call)
+                self._object(item.asname.name.value, call, item, record=not self.ctx.scope)
         self.walk_all(node.items)
         ctx.caught.append(frozenset(suppressed))
         self.walk(node.body)
@@ -1104,6 +1137,8 @@ class Extractor:
                             inner_name = self.ctx.resolve(n.callee(inner))
                             if inner_name:
                                 frame.dropped.append(inner_name)
+                                if not self.handlers:  # `asyncio.run(cleanup())`: cleanup() is the step
+                                    frame.steps.append(self._as_called(inner_name))
                             if _registers_consumer(inner):
                                 # `loop.run_until_complete(queue.consume(handler)); loop.run_forever()`
                                 self.ctx.later(node, _loop_at(self.scope_name(), inner_name or "consume"))
@@ -1214,6 +1249,19 @@ class Extractor:
         if env_read:
             ctx.env_default_depth -= 1
 
+    def _strings_here(self) -> dict[str, str]:
+        """The strings names here are bound to: attributes (`self.unzip_path`) wherever they were
+        set, plain names in this function or at module level, unless a parameter shadows them."""
+        scope = self.scope_name()
+        here: dict[str, str] = {}
+        for key, value in self.strings.items():
+            where, colon, name = key.rpartition(":")
+            if not colon:
+                here[key] = value
+            elif (where == scope or (where == "" and name not in here)) and not self.ctx.is_parameter(name):
+                here[name] = value
+        return here
+
     def _app_config(self, owner: str) -> bool:
         """``owner`` is a web app object of this file, or Flask's/Quart's ``current_app``."""
         ctor = self.ctx.object_ctor(owner)
@@ -1250,7 +1298,8 @@ class Extractor:
             self.signal(node, "logging-config", name)
         if name in HEARTBEAT_CALLS:
             self.signal(node, "heartbeat", name)
-        destructive = _destructive(name, raw, method, node, self.strings)
+        removes_path = name in _DESTRUCTIVE_CALLS or method in {"unlink", "rmdir", "rmtree"}
+        destructive = _destructive(name, raw, method, node, self._strings_here() if removes_path else {})
         if not destructive and method == "delete" and not node.args and owner in self.rows:
             destructive = "ORM delete()"  # `for watch in Watch.objects.all(): watch.delete()`
         frame = self.frames[-1] if self.frames else None
@@ -1456,7 +1505,7 @@ class Extractor:
             self.rows.add(raw)  # `watches = Watch.objects.filter(...)[:500]`
         literal = n.string_value(value)
         if literal is not None:
-            self.strings[raw] = literal
+            self.strings[raw if "." in raw else f"{self.scope_name()}:{raw}"] = literal
         short = raw.rsplit(".", 1)[-1]
         collected = _literals(value.args[0].value if isinstance(value, cst.Call) and value.args else value)
         if len(collected) > 1 or (isinstance(value, (cst.Set, cst.List, cst.Tuple, cst.Call)) and collected):
@@ -1479,13 +1528,15 @@ class Extractor:
             return
         self._module_setting(raw, value, node)
 
-    def _object(self, name: str, value: cst.Call, node: cst.CSTNode) -> None:
+    def _object(self, name: str, value: cst.Call, node: cst.CSTNode, *, record: bool = True) -> None:
         """``app = Flask(__name__)``, ``with HTTPServer(...) as server:``: a name bound to what a call built."""
         ctx = self.ctx
         ctor = ctx.resolve(n.callee(value))
         if not ctor:
             return
         ctx.objects[name] = ctor
+        if not record:
+            return
         scope = self.scope_name()
         keywords = n.keywords(value)
         ctx.later(
@@ -1817,9 +1868,7 @@ ANCHOR_SIGNALS = frozenset(
 )
 # Entry-point groups that install a command (others, `paste.app_factory`, name plug-ins); "" when
 # the strings are not under a group key.
-_PROCESS_NAME = re.compile(
-    r"^(?:p|proc|process|popen|child|subprocess|pipe)(?:_\w+)?$|_(?:proc|process)$", re.IGNORECASE
-)
+_PROCESS_NAME = re.compile(r"^(?:p|proc|process|popen|child|subprocess)$|_(?:proc|process|popen)$", re.IGNORECASE)
 _CURRENT_APPS = frozenset({"flask.current_app", "quart.current_app"})
 _HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "*"})
 _SCRIPT_GROUPS = frozenset({"", "console_scripts", "gui_scripts"})
@@ -1999,7 +2048,9 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
     by_hand = {
         id(inner)
         for node in n.descendants(body, skip=(cst.For, cst.While))
-        if isinstance(node, cst.ExceptHandler) and _exception_names(node.type, ctx) == {"KeyboardInterrupt"}
+        if isinstance(node, cst.ExceptHandler)
+        and node.type is not None
+        and _exception_names(node.type, ctx) <= {"KeyboardInterrupt", "SystemExit"}
         for inner in n.descendants(node.body)
     }
     for node in n.descendants(body, skip=(cst.For, cst.While)):

@@ -71,7 +71,8 @@ JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler"}
 # Calls that pause a loop between rounds.
 SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
 # Calls that end the process.
-EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit"})
+# (`ctx.exit(1)`: a click command's context ending the process with a status)
+EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit", "ctx.exit"})
 
 
 def is_entrypoint_ctor(ctor: str) -> bool:

@@ -26,7 +26,8 @@ PROVIDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Stripe key", re.compile(r"\b(?:sk|rk)_live_[A-Za-z0-9]{16,255}\b")),
     ("Stripe test key", re.compile(r"\b(?:sk|rk)_test_[A-Za-z0-9]{16,255}\b")),
     ("Google API key", re.compile(r"\bAIza[0-9A-Za-z_\-]{35}")),
-    ("Telegram bot token", re.compile(r"\b[0-9]{8,10}:AA[0-9A-Za-z_\-]{33}(?![0-9A-Za-z_\-])")),
+    # (also inside a Bot API URL, `https://api.telegram.org/bot<token>/sendMessage`)
+    ("Telegram bot token", re.compile(r"(?<![0-9])[0-9]{8,10}:AA[0-9A-Za-z_\-]{33}(?![0-9A-Za-z_\-])")),
     ("OpenAI-style secret key", re.compile(r"\bsk-(?:proj-|live-)?[A-Za-z0-9_\-]{32,255}")),
     (
         "private key block",
@@ -178,7 +179,6 @@ PLACEHOLDER_WORDS = (
     "censored",
     "redacted",
     "fake",
-    "mock",
     "xxx",
     "todo",
     "fixme",
@@ -281,13 +281,17 @@ def _to_snake(name: str) -> str:
     return snake.strip("_")
 
 
+# Words that mark a dummy only as a word of their own (`mock_secret_key`, not `Hammock-2024`).
+_PLACEHOLDER_TOKEN = re.compile(r"(?:^|[^a-z])mock(?:[^a-z]|$)")
+
+
 def is_placeholder(value: str) -> bool:
     """Placeholders, templates and well-known dummy values are not secrets."""
     stripped = value.strip()
     lowered = stripped.lower()
     if lowered in _PLACEHOLDER_EXACT:
         return True
-    if any(word in lowered for word in PLACEHOLDER_WORDS):
+    if any(word in lowered for word in PLACEHOLDER_WORDS) or _PLACEHOLDER_TOKEN.search(lowered):
         return True
     if stripped.startswith("$") or (stripped.startswith("{") and stripped.endswith("}")):
         return True

@@ -1784,20 +1784,6 @@ def test_a_secret_read_from_a_web_apps_config_with_a_literal_fallback(make_tree:
     assert lines == [7, 9, 13]
 
 
-def test_a_script_that_keeps_a_stub_http_server_up_after_its_work_is_a_job(make_tree: Tree) -> None:
-    script = (
-        "import requests\n\n\ndef check(items):\n    for item in items:\n"
-        "        requests.delete('https://api.example.com/objects/' + item, timeout=10)\n\n\n"
-        "check(requests.get('https://api.example.com/objects', timeout=10).json())\n\n"
-        "from http.server import BaseHTTPRequestHandler, HTTPServer\n\n\nclass Stub(BaseHTTPRequestHandler):\n"
-        "    def do_GET(self):\n        self.send_response(200)\n\n\n"
-        "with HTTPServer(('', 8080), Stub) as server:\n    server.serve_forever()\n"
-    )
-    root = make_tree({"app.py": script})
-    eps, _ = summary(root)
-    assert [(path, kind) for path, kind, _ in eps] == [("app.py", "job")]
-
-
 def test_scripts_that_work_through_their_own_class_or_a_module_level_deletion_are_jobs(make_tree: Tree) -> None:
     backup = (
         "import subprocess\n\n\nclass DBBackup:\n    def backup_databases(self):\n"
@@ -2017,3 +2003,39 @@ def test_a_click_command_that_swallows_every_failure_exits_0(make_tree: Tree) ->
     _, checks = summary(root)
     statuses = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
     assert statuses == {"pruner.py": "fail", "raising.py": "pass", "plain.py": "pass"}
+
+
+def test_a_database_error_handed_on_as_an_empty_result_is_lost(make_tree: Tree) -> None:
+    database = (
+        "import logging\nimport sqlite3\n\n\nclass MessageDatabase:\n    def __init__(self, path):\n        self.path = path\n\n"
+        "    def expired(self):\n        try:\n            with sqlite3.connect(self.path) as conn:\n"
+        "                return conn.execute('SELECT id FROM messages').fetchall()\n"
+        "        except sqlite3.Error as e:\n            logging.error('Error getting messages: %s', e)\n            return []\n"
+    )
+    cleanup = (
+        "import asyncio\nimport sys\n\nfrom database import MessageDatabase\n\n\nasync def cleanup():\n"
+        "    db = MessageDatabase('bot.db')\n    rows = db.expired()\n    print(len(rows))\n\n\n"
+        "def main():\n    try:\n        asyncio.run(cleanup())\n    except Exception:\n        sys.exit(1)\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    raising = database.replace("            return []\n", "            raise\n")
+    strict = cleanup.replace("from database import", "from database_strict import")
+    root = make_tree(
+        {"database.py": database, "cleanup.py": cleanup, "database_strict.py": raising, "cleanup_strict.py": strict}
+    )
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()}
+    assert statuses == {"cleanup.py": "fail", "cleanup_strict.py": "pass"}
+
+
+def test_a_failure_lost_three_steps_below_the_job(make_tree: Tree) -> None:
+    job = (
+        "import logging\n\nimport requests\n\n\ndef fetch(url):\n    try:\n        return requests.get(url, timeout=5).json()\n"
+        "    except requests.RequestException as e:\n        logging.error('fetch failed: %s', e)\n\n\n"
+        "def sync_one(url):\n    data = fetch(url)\n    save(data)\n\n\ndef save(data):\n    pass\n\n\n"
+        "def sync_all():\n    sync_one('https://a')\n\n\ndef main():\n    sync_all()\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"sync.py": job})
+    _, checks = summary(root)
+    assert {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()} == {"sync.py": "fail"}

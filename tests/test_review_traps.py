@@ -241,3 +241,128 @@ def test_a_weak_password_keeps_its_message(make_tree: Tree) -> None:
     report = run([str(make_tree(REVIEW5["secret_msg"]))])
     (finding,) = [f for f in report.findings if f.name == "hardcoded-secret"]
     assert "a weak one" in finding.message and "kitten" not in finding.message
+
+
+# Review of session 6: traps found in the round 16/17 changes, each reproduced first.
+REVIEW6 = {
+    "runapp_local": {
+        "cleanup.py": 'import os\nimport shutil\nimport sys\n\n\ndef run_app():\n    for name in os.listdir("/var/data/old"):\n        shutil.rmtree(os.path.join("/var/data/old", name))\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(run_app())\n',
+    },
+    "once_celery_poller": {
+        "tasks.py": 'import threading\nimport time\n\nimport requests\nfrom celery import Celery\n\napp = Celery("tasks", broker="redis://localhost:6379/0")\n\n\n@app.task\ndef process(item_id):\n    requests.post("https://api.example.com/process", json={"id": item_id}, timeout=10)\n\n\ndef poll_feed():\n    while True:\n        items = requests.get("https://feed.example.com/items", timeout=10).json()\n        for item in items:\n            process.delay(item["id"])\n        time.sleep(30)\n\n\ndef main():\n    t = threading.Thread(target=poll_feed)\n    t.start()\n    t.join()\n\n\nif __name__ == "__main__":\n    main()\n',
+    },
+    "httpserver_initdb": {
+        "app.py": 'import json\nimport logging\nimport sqlite3\nfrom http.server import BaseHTTPRequestHandler, HTTPServer\n\nlogging.basicConfig(level=logging.INFO)\nDB = "notes.db"\n\n\ndef init_db():\n    with sqlite3.connect(DB) as conn:\n        conn.execute("CREATE TABLE IF NOT EXISTS notes (id INTEGER PRIMARY KEY, body TEXT)")\n\n\nclass Handler(BaseHTTPRequestHandler):\n    def do_GET(self):\n        if self.path == "/healthz":\n            self.send_response(200)\n            self.end_headers()\n            return\n        with sqlite3.connect(DB) as conn:\n            rows = conn.execute("SELECT id, body FROM notes").fetchall()\n        self.send_response(200)\n        self.end_headers()\n        self.wfile.write(json.dumps(rows).encode())\n\n\ninit_db()\nserver = HTTPServer(("", 8080), Handler)\nserver.serve_forever()\n',
+    },
+    "httpserver_thread_assign": {
+        "exporter.py": 'import json\nimport logging\nimport threading\nimport time\nfrom http.server import BaseHTTPRequestHandler, HTTPServer\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nSTATE = {"rates": {}}\n\n\ndef refresh():\n    while True:\n        STATE["rates"] = requests.get("https://rates.example.com/latest", timeout=10).json()\n        time.sleep(300)\n\n\nclass Handler(BaseHTTPRequestHandler):\n    def do_GET(self):\n        if self.path == "/healthz":\n            self.send_response(200)\n            self.end_headers()\n            return\n        self.send_response(200)\n        self.end_headers()\n        self.wfile.write(json.dumps(STATE["rates"]).encode())\n\n\nthreading.Thread(target=refresh, daemon=True).start()\n\nserver = HTTPServer(("", 8080), Handler)\nserver.serve_forever()\n',
+    },
+    "oauth_with_server": {
+        "sync_calendar.py": 'import logging\nimport sys\nimport urllib.parse\nfrom http.server import BaseHTTPRequestHandler, HTTPServer\n\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\nclass CallbackHandler(BaseHTTPRequestHandler):\n    code = None\n\n    def do_GET(self):\n        query = urllib.parse.urlparse(self.path).query\n        CallbackHandler.code = urllib.parse.parse_qs(query).get("code", [None])[0]\n        self.send_response(200)\n        self.end_headers()\n\n\ndef get_code():\n    with HTTPServer(("localhost", 8765), CallbackHandler) as httpd:\n        httpd.handle_request()\n    return CallbackHandler.code\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    code = get_code()\n    resp = requests.post("https://oauth.example.com/token", data={"code": code}, timeout=10)\n    resp.raise_for_status()\n    log.info("synced %s", resp.json())\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+    },
+    "method_collision": {
+        "sync.py": 'import logging\n\nimport httpx\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\n\nclass ApiClient:\n    def sync(self):\n        try:\n            resp = requests.get("https://api.example.com/items", timeout=10)\n            resp.raise_for_status()\n        except requests.RequestException as exc:\n            log.error("sync failed: %s", exc)\n\n\ndef ping():\n    with httpx.Client(timeout=5) as client:\n        client.get("https://status.example.com/")\n\n\ndef main():\n    client = ApiClient()\n    client.sync()\n    ping()\n\n\nif __name__ == "__main__":\n    main()\n',
+    },
+    "aiokafka_batch": {
+        "dump_topic.py": 'import asyncio\nimport json\nimport logging\nimport sys\n\nfrom aiokafka import AIOKafkaConsumer\n\nlog = logging.getLogger(__name__)\n\n\nasync def dump_topic():\n    consumer = AIOKafkaConsumer("events", bootstrap_servers="kafka:9092", enable_auto_commit=False)\n    await consumer.start()\n    try:\n        batch = await consumer.getmany(timeout_ms=5000)\n        with open("events.json", "w") as fh:\n            json.dump({tp.topic: [m.value.decode() for m in msgs] for tp, msgs in batch.items()}, fh)\n    finally:\n        await consumer.stop()\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(asyncio.run(dump_topic()))\n',
+    },
+    "discord_keepalive": {
+        "bot.py": 'import asyncio\nimport logging\nimport os\nimport threading\n\nimport discord\nfrom aiohttp import web\n\nlogging.basicConfig(level=logging.INFO)\n\nclient = discord.Client(intents=discord.Intents.default())\n\n\n@client.event\nasync def on_message(message):\n    if message.content == "!ping":\n        await message.channel.send("pong")\n\n\nasync def health(request):\n    return web.Response(text="ok")\n\n\ndef keep_alive():\n    app = web.Application()\n    app.router.add_get("/healthz", health)\n    loop = asyncio.new_event_loop()\n    asyncio.set_event_loop(loop)\n    web.run_app(app, port=8080, handle_signals=False)\n\n\nif __name__ == "__main__":\n    threading.Thread(target=keep_alive, daemon=True).start()\n    client.run(os.environ["DISCORD_TOKEN"])\n',
+    },
+    "click_ctx_exit": {
+        "sync.py": 'import logging\n\nimport click\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\n\n@click.command()\n@click.option("--url", required=True)\n@click.pass_context\ndef main(ctx, url):\n    try:\n        resp = requests.get(url, timeout=10)\n        resp.raise_for_status()\n        log.info("synced %d items", len(resp.json()))\n    except Exception as exc:\n        log.error("sync failed: %s", exc)\n        ctx.exit(1)\n\n\nif __name__ == "__main__":\n    main()\n',
+    },
+    "click_return1": {
+        "sync.py": 'import logging\nimport sys\n\nimport click\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\n\n@click.command()\n@click.option("--url", required=True)\ndef main(url):\n    try:\n        resp = requests.get(url, timeout=10)\n        resp.raise_for_status()\n    except Exception as exc:\n        log.error("sync failed: %s", exc)\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+    },
+    "strings_shadow": {
+        "rotate.py": 'import argparse\nimport logging\nimport os\nimport shutil\nimport subprocess\n\nlogging.basicConfig(level=logging.INFO)\n\n\ndef build_bundle():\n    path = "tmp/bundle"\n    os.makedirs(path, exist_ok=True)\n    subprocess.run(["tar", "czf", "bundle.tgz", path], check=True)\n    shutil.rmtree(path)\n\n\ndef purge(path):\n    shutil.rmtree(path)\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("backup_dir")\n    args = parser.parse_args()\n    build_bundle()\n    purge(args.backup_dir)\n\n\nif __name__ == "__main__":\n    main()\n',
+    },
+    "mock_substring": {
+        "settings.py": 'import logging\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO)\nDB_PASSWORD = "Hammock-Prod-2024"\n\n\ndef main():\n    conn = psycopg2.connect(host="db", user="app", password=DB_PASSWORD)\n    conn.close()\n\n\nif __name__ == "__main__":\n    main()\n',
+    },
+    "telegram_url2": {
+        "notify.py": 'import logging\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\n\nSEND_URL = "https://api.telegram.org/bot7012345678:AAGx9vQm2LkT4rWz8NpB3sYc6HdJ1uFeKoQ/sendMessage"\nBOT = "7012345678:AAGx9vQm2LkT4rWz8NpB3sYc6HdJ1uFeKoQ"\n\n\ndef main():\n    requests.post(SEND_URL, json={"chat_id": 1, "text": "backup done"}, timeout=10).raise_for_status()\n\n\nif __name__ == "__main__":\n    main()\n',
+    },
+    "schedule_inprocess": {
+        "app.py": 'import logging\n\nfrom flask import Flask, jsonify\n\nfrom cache import CACHE\nfrom scheduler import start\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\nstart()\n\n\n@app.route("/healthz")\ndef health():\n    return "ok"\n\n\n@app.route("/ready")\ndef ready():\n    return "ok"\n\n\n@app.route("/rates")\ndef rates():\n    return jsonify(CACHE.get("rates", {}))\n',
+        "cache.py": 'import requests\n\nCACHE = {}\n\n\ndef refresh_cache():\n    CACHE["rates"] = requests.get("https://rates.example.com/latest", timeout=10).json()\n',
+        "scheduler.py": "import threading\nimport time\n\nimport schedule\n\nfrom cache import refresh_cache\n\n\ndef _run():\n    while True:\n        schedule.run_pending()\n        time.sleep(1)\n\n\ndef start():\n    schedule.every(10).minutes.do(refresh_cache)\n    threading.Thread(target=_run, daemon=True).start()\n",
+    },
+    "constants_selftest": {
+        "units.py": 'import re\n\nKB = 1024\nMB = 1024 * KB\n_SIZE = re.compile(r"^(\\d+)(KB|MB)$")\n\n\ndef parse_size(text):\n    number, unit = _SIZE.match(text).groups()\n    return int(number) * {"KB": KB, "MB": MB}[unit]\n\n\nif __name__ == "__main__":\n    assert parse_size("2MB") == 2 * MB\n    print("ok")\n',
+        "upload.py": 'import logging\nimport sys\n\nimport requests\n\nfrom units import MB\n\nlogging.basicConfig(level=logging.INFO)\n\n\ndef main():\n    with open(sys.argv[1], "rb") as fh:\n        data = fh.read(10 * MB)\n    requests.put("https://store.example.com/upload", data=data, timeout=30).raise_for_status()\n\n\nif __name__ == "__main__":\n    main()\n',
+    },
+}
+
+
+def _review6(make_tree: Tree, case: str) -> tuple[list[str], dict[str, list[str]], list[tuple[str, int, str]]]:
+    report = run([str(make_tree(REVIEW6[case]))])
+    ids = [r.entrypoint.id for r in report.entrypoints]
+    fails = {r.entrypoint.id: [c.name for c in r.checks if c.status == "fail"] for r in report.entrypoints}
+    findings = sorted((f.path, f.line, f.name) for f in report.findings)
+    return ids, fails, findings
+
+
+def test_a_local_function_named_run_app_does_not_serve(make_tree: Tree) -> None:
+    ids, fails, _ = _review6(make_tree, "runapp_local")
+    assert ids == ["job:cleanup.py:__main__"] and "missing-dry-run" in fails[ids[0]]
+
+
+def test_a_celery_app_and_a_poller_in_one_file_stay_two_workers(make_tree: Tree) -> None:
+    ids, fails, _ = _review6(make_tree, "once_celery_poller")
+    assert sorted(ids) == ["worker:tasks.py:__main__", "worker:tasks.py:app"]
+    assert "missing-graceful-shutdown" in fails["worker:tasks.py:__main__"]
+
+
+def test_http_servers_that_set_up_before_serving_stay_apis(make_tree: Tree) -> None:
+    assert _review6(make_tree, "httpserver_initdb")[0] == ["api:app.py:server"]
+    assert [i for i in _review6(make_tree, "httpserver_thread_assign")[0] if "exporter" in i] == [
+        "api:exporter.py:server"
+    ]
+
+
+def test_with_bound_objects_in_functions_are_no_apps_and_do_not_hide_methods(make_tree: Tree) -> None:
+    assert _review6(make_tree, "oauth_with_server")[0] == ["job:sync_calendar.py:__main__"]
+    ids, fails, _ = _review6(make_tree, "method_collision")
+    assert "missing-exit-code" in fails[ids[0]]
+
+
+def test_starting_an_aiokafka_consumer_for_one_batch_is_a_job(make_tree: Tree) -> None:
+    assert _review6(make_tree, "aiokafka_batch")[0] == ["job:dump_topic.py:__main__"]
+
+
+def test_a_side_servers_handle_signals_false_does_not_switch_the_bots_off(make_tree: Tree) -> None:
+    ids, fails, _ = _review6(make_tree, "discord_keepalive")
+    assert "missing-graceful-shutdown" not in fails[ids[0]]
+
+
+def test_click_commands_exit_with_ctx_exit_and_ignore_what_they_return(make_tree: Tree) -> None:
+    ids, fails, _ = _review6(make_tree, "click_ctx_exit")
+    assert "missing-exit-code" not in fails[ids[0]]
+    ids, fails, _ = _review6(make_tree, "click_return1")
+    assert "missing-exit-code" in fails[ids[0]]
+
+
+def test_a_temp_string_in_one_function_does_not_excuse_a_deletion_in_another(make_tree: Tree) -> None:
+    ids, fails, _ = _review6(make_tree, "strings_shadow")
+    assert "missing-dry-run" in fails[ids[0]]
+
+
+def test_mock_is_a_placeholder_word_only_on_its_own(make_tree: Tree) -> None:
+    _, _, findings = _review6(make_tree, "mock_substring")
+    assert [name for _, _, name in findings if name == "hardcoded-secret"] == ["hardcoded-secret"]
+
+
+def test_a_telegram_token_inside_a_bot_api_url_is_found(make_tree: Tree) -> None:
+    _, _, findings = _review6(make_tree, "telegram_url2")
+    assert [line for _, line, name in findings if name == "hardcoded-secret"] == [7, 8]
+
+
+def test_an_in_process_scheduler_logs_through_its_hosts_set_up(make_tree: Tree) -> None:
+    ids, fails, _ = _review6(make_tree, "schedule_inprocess")
+    assert "job:scheduler.py:schedule" in ids and "missing-logging" not in fails["job:scheduler.py:schedule"]
+
+
+def test_a_self_test_of_a_module_whose_constants_are_imported_is_no_job(make_tree: Tree) -> None:
+    assert _review6(make_tree, "constants_selftest")[0] == ["job:upload.py:__main__"]

@@ -25,10 +25,12 @@ class MissingExitCode(ServiceRule):
         "(`os.system()`, `subprocess.call()`, `subprocess.run()` without `check=`, a process started and "
         "waited for in one expression, `subprocess.Popen(...).communicate()`) at module level, in "
         "the `__main__` block or in the functions it calls, in its file or other modules of the project. "
-        "A function the job calls, or one it calls in turn as a step, loses the failure too when a "
+        "A function the job calls, or one up to three steps further down (`main()` -> `sync()` -> "
+        "`fetch()`, also `asyncio.run(sync())`), loses the failure too when a "
         "handler only prints or logs the work's own error (a failed command; an error of requests, "
         "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko or a database driver, but not a "
-        "duplicate row or table skipped on purpose) and carries on, or a catch-all in a loop only "
+        "duplicate row or table skipped on purpose) and carries on or returns an empty result "
+        "(`return []`, `return 0`: the caller cannot tell the failure from nothing to do), or a catch-all in a loop only "
         "reports each item's failure, or a retry loop (`while tries > 0:`, `for _ in range(n)`) only counts "
         "and waits and falls out when it gives up (unless the function then raises, exits or returns a "
         "value its caller can check). Methods "
@@ -110,14 +112,22 @@ class MissingExitCode(ServiceRule):
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
         facts = service.project.files[entrypoint.path]
         if entrypoint.framework in _CLI_FRAMEWORKS:
-            # click, typer and fire exit 1 on an exception and ignore what the command returns: only
-            # a command that catches every failure and carries on ends with status 0.
+            # click, typer and fire exit 1 on an exception and ignore what the command returns
+            # (`return 1` exits 0): a command that catches every failure and does not exit with a
+            # status (`sys.exit(1)`, `ctx.exit(1)`) ends with status 0.
             guard = facts.main_guard
             local = {f.name: f for f in facts.functions}
             for call in guard.calls if guard is not None else ():
                 command = local.get(call)
-                if command is not None and command.swallows and not (command.exits_nonzero or command.returns_nonzero):
+                if command is None or command.exits_nonzero:
+                    continue
+                if command.swallows:
                     return Outcome(False, _swallowed(call))
+                if command.returns_nonzero:
+                    return Outcome(
+                        False,
+                        f"`{call}()` returns a failure status, which {entrypoint.framework} ignores: the process exits 0",
+                    )
             return Outcome(True)
         symbol = entrypoint.id.rsplit(":", 1)[-1]
         if entrypoint.framework == "django-command":
@@ -187,14 +197,23 @@ def _lost_failure(dropped: tuple[str, ...], path: str, project: Project, caller:
         local = home == path
         if function.loses_failure or (local and function.status_unchecked):
             return _swallowed(name)
-        for inner in function.steps:  # one call further: `main()` -> `load_rows()`
-            deeper = project.function_and_home(home, inner)
+        # Steps further down: `main()` -> `load_rows()` -> `fetch_page()`
+        frontier = [(home, inner, 1) for inner in function.steps]
+        seen: set[tuple[str, str]] = set()
+        while frontier:
+            where, inner, depth = frontier.pop(0)
+            if (where, inner) in seen:
+                continue
+            seen.add((where, inner))
+            deeper = project.function_and_home(where, inner)
             inner_name = inner.rpartition(".")[2]
             if deeper is None or _AUXILIARY.match(inner_name):
                 continue
             helper, helper_home = deeper
-            if helper.loses_failure or (helper.status_unchecked and helper_home == home):
+            if helper.loses_failure or (helper.status_unchecked and helper_home == where):
                 return _swallowed(inner_name)
+            if depth < _STEP_DEPTH:
+                frontier.extend((helper_home, step, depth + 1) for step in helper.steps)
         if function.exits_nonzero:
             continue
         if function.returns_nonzero:
@@ -244,3 +263,4 @@ def _ignored_status(
 
 
 _MAX_WALK = 200
+_STEP_DEPTH = 3

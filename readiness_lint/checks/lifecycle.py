@@ -71,7 +71,8 @@ class MissingGracefulShutdown(ServiceRule):
         if service.has_signal("sigterm"):
             return Outcome(True)
         if entrypoint.framework in SELF_DRAINING:
-            off = service.signals("signals-off")
+            switches = _SWITCHES.get(entrypoint.framework, frozenset())
+            off = [(p, s) for p, s in service.signals("signals-off") if s.detail.rpartition(".")[2] in switches]
             if off:
                 path, signal = off[0]
                 return Outcome(
@@ -93,6 +94,13 @@ class MissingGracefulShutdown(ServiceRule):
         return Outcome(False, f"This {entrypoint.framework} worker runs its own loop and never handles SIGTERM")
 
 
+# The calls (or arq's settings attribute) through which each framework is told not to handle
+# SIGTERM itself; `web.run_app(..., handle_signals=False)` for a side server is not one of them.
+_SWITCHES = {
+    "arq": frozenset({"handle_signals", "run_worker", "Worker"}),
+    "aiogram": frozenset({"start_polling", "run_polling"}),
+    "python-telegram-bot": frozenset({"run_polling", "run_webhook", "idle"}),
+}
 # Bot and broker frameworks whose entrypoint may run loops of its own beside the framework's.
 _RUNS_BESIDE = frozenset({"python-telegram-bot", "aiogram", "discord", "faststream"})
 
