@@ -611,6 +611,8 @@ def _is_script(project: Project, path: str) -> bool:
         return False
     if path.startswith(("docs/", "doc/", "examples/")):
         return False
+    if any(i.module.split(".")[0] == "streamlit" for i in project.files[path].imports):
+        return False  # a Streamlit page: `streamlit run` serves it as a web UI, it is no job
     return not project.importers.get(path)
 
 

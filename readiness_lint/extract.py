@@ -2018,7 +2018,7 @@ _LOGGING_SETUP = re.compile(
 _LIBRARY_HEALTH_ROUTES = {"flask_healthz.healthz": ("/live", "/ready"), "flask_healthz.bp": ("/live", "/ready")}
 
 
-_RUN_FLAG = re.compile(r"(?:^|_)(?:running|alive|keep_running|keep_going)$", re.IGNORECASE)
+_RUN_FLAG = re.compile(r"(?:^|_)(?:running|alive|keep_running|keep_going|flag)$", re.IGNORECASE)
 _STOP_FLAG = re.compile(
     r"(?:^|_)(?:stop|stopped|stopping|shutdown|shutting_down|exit|exiting|terminate|terminated|killed)"
     r"(?:_requested|_event|_flag)?$",

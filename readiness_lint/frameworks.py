@@ -25,6 +25,10 @@ API_CTORS = {
     "pyramid.config.Configurator": "pyramid",
     "http.server.HTTPServer": "http.server",
     "http.server.ThreadingHTTPServer": "http.server",
+    # WebSocket servers answer HTTP (the upgrade, and `process_request` health checks)
+    "websockets.serve": "websockets",
+    "websockets.server.serve": "websockets",
+    "websockets.asyncio.server.serve": "websockets",
 }
 ROUTER_CTORS = frozenset(
     {

@@ -2039,3 +2039,23 @@ def test_a_failure_lost_three_steps_below_the_job(make_tree: Tree) -> None:
     root = make_tree({"sync.py": job})
     _, checks = summary(root)
     assert {ep.split(":")[1]: c["missing-exit-code"] for ep, c in checks.items()} == {"sync.py": "fail"}
+
+
+# Round 18 ------------------------------------------------------------------------------------
+
+
+def test_a_loop_on_a_flag_a_websocket_server_and_a_streamlit_page(make_tree: Tree) -> None:
+    sync = (
+        "import time\n\nimport requests\n\nflag = True\n\nwhile flag:\n"
+        "    rows = requests.get('https://sheets.example.com/orders', timeout=10).json()\n    print(len(rows))\n"
+        "    time.sleep(60)\n"
+    )
+    server = (
+        "import asyncio\n\nimport websockets\n\n\nasync def handler(websocket, path):\n    await websocket.send('hi')\n\n\n"
+        "if __name__ == '__main__':\n    start_server = websockets.serve(handler, '0.0.0.0', 8765)\n"
+        "    loop = asyncio.get_event_loop()\n    loop.run_until_complete(start_server)\n    loop.run_forever()\n"
+    )
+    page = "import pandas as pd\nimport streamlit as st\n\nst.title('Tasks')\nst.dataframe(pd.read_csv('tasks.csv'))\n"
+    root = make_tree({"getData.py": sync, "service.py": server, "dashboard.py": page})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("getData.py", "worker"), ("service.py", "api")]
