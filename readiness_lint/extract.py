@@ -454,6 +454,7 @@ class Extractor:
         self.entry_group = ""  # the entry-point group a setup.py string is declared under
         self.subscribed: set[str] = set()
         self.controller_path = ""  # the `path` of the Litestar Controller being walked
+        self.entry_classes: set[str] = set()  # classes of this file that subclass an app or worker class
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
         self.functions: list[_Frame] = []
@@ -799,6 +800,8 @@ class Extractor:
     def visit_class(self, node: cst.ClassDef) -> None:
         bases = [self.ctx.resolve(n.dotted(b.value)) or "" for b in node.bases]
         name = node.name.value
+        if any(is_entrypoint_ctor(b) for b in bases):
+            self.entry_classes.add(name)
         for base in bases:
             self.ctx.later(node, _class_fact(name, base), position=base.endswith("Command"))
         if (
@@ -1542,8 +1545,8 @@ class Extractor:
         ctx.later(
             node,
             lambda line, col: ObjectFact(name=name, ctor=ctor, line=line, column=col, scope=scope, keywords=keywords),
-            # (a module-level instance of a class of this file may be an app or worker subclass)
-            position=is_entrypoint_ctor(ctor) or ("." not in ctor and not scope),
+            # (a module-level instance of an app or worker subclass defined in this file)
+            position=is_entrypoint_ctor(ctor) or (ctor in self.entry_classes and not scope),
         )
 
     def _module_setting(self, name: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
