@@ -17,6 +17,7 @@ from readiness_lint.model import (
     MOUNTED,
     Entrypoint,
     FileFacts,
+    FunctionFact,
     Kind,
     MainGuardFact,
     ObjectFact,
@@ -303,11 +304,7 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     if not _standalone(project, path) or path.endswith("__main__.py"):
         return False
     # (a function that only prints, `display_banner()`, is not work shared with anyone)
-    functions = {
-        f.name
-        for f in project.files[path].functions
-        if f.name in guard.dropped_calls and not all(_is_trivial_call(c) for c in f.calls)
-    }
+    functions = {f.name for f in project.files[path].functions if f.name in guard.dropped_calls and _works(f)}
     for importer in project.importers.get(path, ()):
         for imp in project.files[importer].imports:
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path:
@@ -333,9 +330,8 @@ def _constants_taken(project: Project, path: str) -> bool:
     # ... and only when its `__main__` block does work of its own (not a self-test that asserts and prints)
     guard = facts.main_guard
     local = {f.name: f for f in facts.functions}
-    return guard is not None and any(  # (called as a statement: `main()`, not `assert parse("2MB") == ...`)
-        call in local and not all(_is_trivial_call(c) for c in local[call].calls) for call in guard.dropped_calls
-    )
+    # (called as a statement: `main()`, not `assert parse("2MB") == ...`)
+    return guard is not None and any(call in local and _works(local[call]) for call in guard.dropped_calls)
 
 
 def _scheduled_script(project: Project, path: str) -> bool:
@@ -375,7 +371,7 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
     # A client the script built sending something (`producer.produce(...)`, `client.publish(...)`).
     clients = {o.name: o.ctor for o in facts.objects if not o.scope} if standalone else {}
     # An instance of the file's own class set to work (`backup = DBBackup(); backup.run()`).
-    methods = {m.name for m in facts.methods if not all(_is_trivial_call(c) for c in m.calls)} if standalone else set()
+    methods = {m.name for m in facts.methods if _works(m)} if standalone else set()
     # A deletion at module level (`db.logs.delete_many({...})`) is the script's work too.
     deletes = {s.line for s in facts.signals if s.kind == "destructive"} if standalone else set()
     for name, raw, line in facts.module_calls:
@@ -529,6 +525,11 @@ _PURE_NAMES = frozenset({"len", "str", "int", "float", "dict", "list", "sorted",
 
 def _is_trivial_call(call: str) -> bool:
     return call.startswith(_TRIVIAL_PREFIXES)
+
+
+def _works(function: FunctionFact) -> bool:
+    """A function that calls something besides printing and logging."""
+    return not all(_is_trivial_call(c) for c in function.calls)
 
 
 BOT_BASES = {

@@ -953,14 +953,21 @@ class Extractor:
             for small in smalls:
                 if isinstance(small, (cst.Pass, cst.Continue, cst.Break)) or _cleans_up(small):
                     continue
-                call = small.value if isinstance(small, cst.Expr) else None
-                name = self.ctx.resolve(n.callee(call)) if isinstance(call, cst.Call) else None
-                if name is None or not name.startswith(_REPORT_PREFIXES):
+                level = self._report(small)
+                if level is None:
                     return False
-                # `log.info("column already there")` notes an expected case; a failure is printed or
-                # logged as a warning or an error.
-                reported = reported or not name.endswith((".info", ".debug"))
+                reported = reported or level
         return reported or not reports
+
+    def _report(self, small: cst.BaseSmallStatement) -> bool | None:
+        """``None`` unless ``small`` prints or logs; else whether it reports a failure: a failure
+        is printed or logged as a warning or an error (`log.info("column already there")` notes an
+        expected case)."""
+        call = small.value if isinstance(small, cst.Expr) else None
+        name = self.ctx.resolve(n.callee(call)) if isinstance(call, cst.Call) else None
+        if name is None or not name.startswith(_REPORT_PREFIXES):
+            return None
+        return not name.endswith((".info", ".debug"))
 
     def _reports_then_empty(self, body: cst.BaseSuite) -> bool:
         """A handler that reports the failure, then returns an empty result (``[]``, ``{}``, ``0``,
@@ -980,14 +987,8 @@ class Extractor:
             or n.string_value(value) == ""
         ):
             return False
-        reported = False
-        for small in smalls[:-1]:
-            call = small.value if isinstance(small, cst.Expr) else None
-            name = self.ctx.resolve(n.callee(call)) if isinstance(call, cst.Call) else None
-            if name is None or not name.startswith(_REPORT_PREFIXES):
-                return False
-            reported = reported or not name.endswith((".info", ".debug"))
-        return reported
+        levels = [self._report(small) for small in smalls[:-1]]
+        return None not in levels and any(levels)
 
     def _does_work(self, body: cst.CSTNode) -> bool:
         """A loop body that calls something besides reporting, sleeping and minding its stop flag."""
