@@ -1520,12 +1520,9 @@ class Extractor:
         ctx.target = ""
         if _HEARTBEAT_NAME.search(short):
             self.signal(node, "heartbeat", short)
-        if isinstance(value, cst.Call) and "." in raw:
-            ctor = ctx.resolve(n.callee(value))
-            if ctor:
-                ctx.objects[raw] = ctor  # self.session = requests.Session(): tracked, not an entrypoint
-        if isinstance(value, cst.Call) and "." not in raw:
-            self._object(raw, value, node)
+        if isinstance(value, cst.Call):
+            # (`self.session = requests.Session()`: an attribute is tracked, never an entrypoint)
+            self._object(raw, value, node, record="." not in raw)
         if ctx.scope:
             if raw.endswith("beat_schedule"):
                 self.signal(node, "celery-beat", raw)

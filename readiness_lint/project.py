@@ -400,9 +400,8 @@ class Service:
         if self._runs is None:
             starts = self.starts or [self.entrypoint.path]
             if self.entrypoint.framework == "django-command":
-                starts = [
-                    self.entrypoint.path
-                ]  # `manage.py cmd` sets Django up; it runs the command's code, not the views
+                # `manage.py cmd` sets Django up; it runs the command's code, not the views
+                starts = [self.entrypoint.path]
             narrow = self.project.closure(starts, through_inits=False)
             self._runs = frozenset(narrow & set(self.entrypoint.reach))
         return self._runs

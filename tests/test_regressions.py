@@ -2059,3 +2059,12 @@ def test_a_loop_on_a_flag_a_websocket_server_and_a_streamlit_page(make_tree: Tre
     root = make_tree({"getData.py": sync, "service.py": server, "dashboard.py": page})
     eps, _ = summary(root)
     assert [(path, kind) for path, kind, _ in eps] == [("getData.py", "worker"), ("service.py", "api")]
+
+
+def test_arq_drains_on_sigterm_unless_its_signal_handling_is_switched_off(make_tree: Tree) -> None:
+    settings = "async def send_mail(ctx, to):\n    pass\n\n\nclass WorkerSettings:\n    functions = [send_mail]\n"
+    off = settings + "    handle_signals = False\n"
+    root = make_tree({"worker.py": settings, "quiet/worker.py": off})
+    _, checks = summary(root)
+    statuses = {ep.split(":")[1]: c["missing-graceful-shutdown"] for ep, c in checks.items()}
+    assert statuses == {"worker.py": "pass", "quiet/worker.py": "fail"}
