@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from readiness_lint.frameworks import API_CTORS, EXIT_CALLS, JOB_CTOR_PREFIXES, SLEEPS, WORKER_CTORS
+from readiness_lint.frameworks import API_CTORS, EXIT_CALLS, JOB_CTOR_PREFIXES, SEND_METHODS, SLEEPS, WORKER_CTORS
 from readiness_lint.model import (
     HANDLE_COMMAND,
     KINDS,
@@ -211,6 +211,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # a consumer built inside a function: the loop or the caller is the entrypoint
         if obj.scope.rpartition(".")[2].startswith(("test_", "Test")) or obj.scope.rpartition(".")[2] == "test":
             continue  # an app built inside a test function or method (`def test_faust(self):`) tries it out
+        if kind_fw is not None and kind_fw[1] == "telegram" and _webhook_only(facts, obj.name):
+            continue  # updates arrive through the web app's webhook route: the app serves them
         if kind_fw is not None:
             kind, framework = kind_fw
             add(_Candidate(path, obj.line, kind, framework, obj.name, ((path, obj.name),)))
@@ -380,7 +382,7 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         head, _, method = name.rpartition(".")
         receiver = raw.rpartition(".")[0]
         project_call = bool(head) and raw.split(".")[0] in imported and project.module_of(path, head) is not None
-        sends = method in _SEND_METHODS and receiver in clients
+        sends = method in SEND_METHODS and receiver in clients
         own = receiver in clients and f"{clients[receiver]}.{method}" in methods
         starts = name in EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS or sends
         if starts or name in local or project_call or own or line in deletes:
@@ -410,6 +412,16 @@ def _apply_declarations(
     return list(unique.values())
 
 
+def _webhook_only(facts: FileFacts, bot: str) -> bool:
+    """A bot fed by a webhook route of its file (``bot.process_new_updates([update])``) that never
+    polls for updates itself."""
+    calls = {c for f in facts.functions for c in f.calls} | {c for c, _, _ in facts.module_calls}
+    if facts.main_guard is not None:
+        calls.update(facts.main_guard.calls)
+    methods = {c.rpartition(".")[2] for c in calls if c.rpartition(".")[0] == bot}
+    return "process_new_updates" in methods and not methods & {"polling", "infinity_polling", "run_polling"}
+
+
 def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, str] | None:
     ctor = obj.ctor
     if "." not in ctor and not obj.scope:  # `worker = QuickKillWorker(...)`, `class QuickKillWorker(rq.Worker)` here
@@ -433,7 +445,8 @@ def _loop_in_worker_object_file(existing: list[_Candidate]) -> bool:
 def _loop_framework(source: str, facts: FileFacts) -> str:
     method = source.rpartition(".")[2]
     roots = {i.module.split(".")[0] for i in facts.imports if not i.level}
-    if method in {"run_polling", "start_polling"} and not source.startswith("executor.") and "aiogram" in roots:
+    aiogram2 = "executor" in source.split(".")  # `executor.start_polling(dp)`: no SIGTERM handling
+    if method in {"run_polling", "start_polling"} and not aiogram2 and "aiogram" in roots:
         return "aiogram"  # aiogram 3's Dispatcher: stops polling on SIGTERM itself
     if method in {"run_polling", "run_webhook"} and "telegram" in roots:
         return "python-telegram-bot"  # Application.run_polling/run_webhook stop on SIGTERM themselves
@@ -502,7 +515,7 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
             return "serve"  # aiohttp's `web.run_app(app)`, `web` re-exported by a project package
         if method in _RUN_METHODS and (owner in object_names or owner[:-2] in WORKER_CTORS):
             return "serve"  # runs an app or worker found in this file, or built inline: `FastStream(b).run()`
-        if method in {"run_pending", "run_all"} and owner.startswith("schedule"):
+        if method in {"run_pending", "run_all"} and owner.startswith(("schedule", "aioschedule")):
             return "serve"
         if call.startswith("tornado.ioloop.IOLoop") and method == "start":
             return "serve"  # `app.listen(8888); IOLoop.current().start()`: Tornado serving the file's app
@@ -553,8 +566,6 @@ _MODULE_WORK_METHODS = _RUN_METHODS | {
     "infinity_polling",
     "polling",
 }
-
-_SEND_METHODS = frozenset({"produce", "publish", "basic_publish", "send_message", "send_messages", "put_records"})
 
 
 def _inline_worker(facts: FileFacts, guard: MainGuardFact) -> str | None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
-from readiness_lint.frameworks import API_CTORS, CONSUME_METHODS, EXIT_CALLS, SLEEPS, is_entrypoint_ctor
+from readiness_lint.frameworks import API_CTORS, CONSUME_METHODS, EXIT_CALLS, SEND_METHODS, SLEEPS, is_entrypoint_ctor
 from readiness_lint.model import (
     HANDLE_COMMAND,
     MOUNTED,
@@ -306,6 +306,16 @@ class _Frame:
     depth: int = 1  # the scope depth of its own body: 1 for a function, 2 for a method of a class
     retry_depth: int = 0  # enclosing bounded loops (`while tries > 0`, `for _ in range(3)`)
     gives_up: bool = False  # a retry loop that falls out silently once it gives up
+    # Failures handed back as a value: a handler or a failed status that reports the failure and
+    # returns False or an error record (or None, when the function otherwise returns something).
+    fails_with_value: bool = False
+    fails_with_none: bool = False
+    # `rows = fetch()`: names bound to what a call of this function returned, and the calls whose
+    # result is tested where the failure branch only reports (the second item: it returns bare).
+    results: dict[str, str] = field(default_factory=dict)
+    results_lost: list[tuple[str, str, bool]] = field(default_factory=list)
+    results_passed: set[str] = field(default_factory=set)  # returned or handed to an exit
+    results_dropped: list[str] = field(default_factory=list)  # statement calls outside handlers
 
     @property
     def status_lost(self) -> bool:
@@ -468,6 +478,8 @@ class Extractor:
         self.script_node: cst.CSTNode | None = None
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
+        self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
+        self.registered = False  # in a decorated function: a framework calls it, not the project
         self.mentions_sigterm = False
         self.installs_signal_handler: cst.CSTNode | None = None
         self.dispatch: dict[type, Callable[[Any], None]] = {
@@ -476,6 +488,7 @@ class Extractor:
             cst.FunctionDef: self.visit_function,
             cst.ClassDef: self.visit_class,
             cst.If: self.visit_if,
+            cst.IfExp: self.visit_if_exp,
             cst.Try: self.visit_try,
             cst.ExceptHandler: self.visit_handler,
             cst.While: self.visit_while,
@@ -633,11 +646,21 @@ class Extractor:
 
     # facts helpers -----------------------------------------------------------------
     def signal(self, node: cst.CSTNode, kind: str, detail: str = "") -> None:
+        scope = ""
+        if kind == "destructive" and self.frames and self.frames[-1].depth == 1 and not self.registered:
+            scope = self.frames[-1].name if self.frames[-1].name != "__main__" else ""
         self.ctx.later(
             node,
-            lambda line, col: SignalFact(kind=kind, line=line, detail=detail),
+            lambda line, col: SignalFact(kind=kind, line=line, detail=detail, scope=scope),
             position=kind in ANCHOR_SIGNALS,
         )
+
+    def _refer(self, value: cst.BaseExpression) -> None:
+        """``Thread(target=purge)``, ``{"purge": purge}``: a function handed on, to be called later."""
+        if isinstance(value, (cst.Name, cst.Attribute)):
+            dotted = n.dotted(value)
+            if dotted:
+                self.references.add(dotted.rpartition(".")[2])
 
     def _frame(self) -> _Frame:
         """The frame facts go to: the top-level function or `__main__` block being walked, else the module."""
@@ -674,6 +697,10 @@ class Extractor:
             if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
                 for small in stmt.body:
                     value = small.value if isinstance(small, cst.Expr) else None
+                    if isinstance(small, cst.Assign) and isinstance(small.value, cst.Call):
+                        # `response = sqs.send_message(...)`: a send kept for its answer
+                        sent = n.callee(small.value) or ""
+                        value = small.value if sent.rpartition(".")[2] in SEND_METHODS else None
                     if isinstance(value, cst.Await):
                         value = value.expression
                     raw = n.callee(value) if isinstance(value, cst.Call) else None
@@ -712,6 +739,8 @@ class Extractor:
         method = len(ctx.scope) == 1 and len(ctx.class_bases) == 1 and not self.frames
         if method:  # a method of a module-level class: `Backup().run()` reaches it
             self.frames.append(_Frame(name=f"{ctx.scope[0]}.{name}", line_node=node, depth=2))
+        saved_registered = self.registered
+        self.registered = self.registered or bool(node.decorators)
         if top_level:
             frame = _Frame(name=name, line_node=node)
             # loguru's @logger.catch logs and swallows every exception unless reraise=True.
@@ -729,6 +758,7 @@ class Extractor:
         if top_level or method:
             self._flush_deletions(self.frames[-1])
             (self.functions if top_level else self.methods).append(self.frames.pop())
+        self.registered = saved_registered
 
     def _flush_deletions(self, frame: _Frame) -> None:
         for node, key, detail in frame.deletions:
@@ -861,6 +891,11 @@ class Extractor:
             if failed is not None and owner and self._only_reports(failed, reports=True):
                 frame = self._frame()
                 frame.status_reported.add(owner)
+            elif failed is not None and owner:
+                # `if proc.returncode > 0: log.fatal(proc.stderr); return False`
+                self._fails_with(failed)
+            if self.frames and not self.handlers:
+                self._result_check(node)
         guarded = _is_exists_check(node.test)
         if guarded:
             ctx.exists_guards += 1
@@ -873,6 +908,19 @@ class Extractor:
             ctx.exists_guards += checked
             self.walk(node.orelse)
             ctx.exists_guards -= checked
+
+    def visit_if_exp(self, node: cst.IfExp) -> None:
+        """``os.makedirs(p) if not os.path.exists(p) else None``: guarded like the statement."""
+        ctx = self.ctx
+        self.walk(node.test)
+        guarded = _is_exists_check(node.test)
+        ctx.exists_guards += guarded
+        self.walk(node.body)
+        ctx.exists_guards -= guarded
+        checked = _asks_exists(node.test)
+        ctx.exists_guards += checked
+        self.walk(node.orelse)
+        ctx.exists_guards -= checked
 
     def visit_try(self, node: cst.Try) -> None:
         ctx = self.ctx
@@ -928,6 +976,9 @@ class Extractor:
                     frame.loses_in_loop = True  # a retry loop that raises once it gives up keeps it
                 else:
                     frame.loses_failure = True
+        if self._own_body() and (broad or any(is_failure_exception(name) for name in names)):
+            # `except requests.RequestException as e: log.error(e); return False`
+            self._fails_with(node.body)
         if (
             self.attempt
             and not record.reraises
@@ -965,7 +1016,7 @@ class Extractor:
         expected case)."""
         call = small.value if isinstance(small, cst.Expr) else None
         name = self.ctx.resolve(n.callee(call)) if isinstance(call, cst.Call) else None
-        if name is None or not name.startswith(_REPORT_PREFIXES):
+        if name is None or not (name.startswith(_REPORT_PREFIXES) or _SELF_LOGGER.match(name)):
             return None
         return not name.endswith((".info", ".debug"))
 
@@ -989,6 +1040,98 @@ class Extractor:
             return False
         levels = [self._report(small) for small in smalls[:-1]]
         return None not in levels and any(levels)
+
+    def _fails_with(self, body: cst.BaseSuite) -> None:
+        """A block that reports a failure, then returns it as a value: ``False``, an error record
+        (``{"status": "error", ...}``, ``(False, message)``), or ``None``/nothing, which counts only
+        in a function that otherwise returns something."""
+        smalls: list[cst.BaseSmallStatement] = []
+        for stmt in _block(body):
+            found = _smalls(stmt)
+            if found is None:
+                return
+            smalls.extend(found)
+        if len(smalls) < 2 or not isinstance(smalls[-1], cst.Return):
+            return
+        reported = False
+        for small in smalls[:-1]:
+            if _cleans_up(small) or isinstance(small, cst.Assign):
+                continue  # `conn.close()`, `message = f"dump failed: {e}"`
+            level = self._report(small)
+            if level is None:
+                return
+            reported = reported or level
+        if not reported:
+            return
+        value = smalls[-1].value
+        frame = self._frame()
+        if value is None or n.is_none(value):
+            frame.fails_with_none = True
+        elif _failure_value(value):
+            frame.fails_with_value = True
+
+    def _result_check(self, node: cst.If) -> None:
+        """``rows = fetch()`` then ``if rows: ...`` (or ``if not ok: log.error(...)``): a tested result
+        whose failure branch only reports, or is missing, loses a failure ``fetch()`` returns."""
+        frame = self.frames[-1]
+        subject = _tested(node.test)
+        if isinstance(subject, cst.Call):
+            if node.orelse is not None:
+                return
+            key, callee = "", self.ctx.resolve(n.callee(subject))
+        else:
+            key, callee = subject or "", frame.results.get(subject or "")
+        if not callee:
+            return
+        failures: list[cst.BaseSuite | None] = []
+        succeeded = False
+        current: cst.If = node
+        while True:
+            if current is not node and _tested(current.test) != subject:
+                return
+            polarity = _result_test(current.test)
+            if polarity is False:
+                failures.append(current.body)
+            succeeded = succeeded or polarity is True
+            orelse = current.orelse
+            if isinstance(orelse, cst.If):
+                current = orelse
+                continue
+            if succeeded:
+                failures.append(orelse.body if orelse is not None else None)
+            break
+        bare = False
+        for body in failures:
+            verdict = True if body is None else self._only_notes(body)
+            if verdict is None:
+                frame.results_passed.add(key)  # acted on: a later test of it adds nothing
+                return
+            bare = bare or (body is not None and verdict)
+        if failures:
+            frame.results_lost.append((self._as_called(callee), key, bare))
+
+    def _only_notes(self, body: cst.BaseSuite) -> bool | None:
+        """A failure branch that only prints, logs, notifies or counts a metric, passes, skips to the
+        next item or returns nothing: ``None`` when it does anything else (raises, exits, returns
+        a value, sets a flag, collects the failure, calls other work), else whether it returns."""
+        returns = False
+        for stmt in _block(body):
+            smalls = _smalls(stmt)
+            if smalls is None:
+                return None
+            for small in smalls:
+                if isinstance(small, (cst.Pass, cst.Continue, cst.Break)):
+                    continue
+                if isinstance(small, cst.Return) and (small.value is None or n.is_none(small.value)):
+                    returns = True
+                    continue
+                call = _small_call(small)
+                if call is None:
+                    return None
+                raw = n.callee(call) or ""
+                if self._report(small) is None and not _NOTE_CALL.search(raw):
+                    return None
+        return returns
 
     def _does_work(self, body: cst.CSTNode) -> bool:
         """A loop body that calls something besides reporting, sleeping and minding its stop flag."""
@@ -1129,6 +1272,7 @@ class Extractor:
                 frame.dropped.append(self._as_called(name))
                 if not self.handlers:
                     frame.steps.append(self._as_called(name))
+                    frame.results_dropped.append(self._as_called(name))
                 if (name in STATUS_CALLS or name in _POPEN_UNCHECKED) and not (
                     name == "subprocess.run"
                     and any(a.keyword is not None and a.keyword.value == "check" for a in value.args)
@@ -1152,6 +1296,8 @@ class Extractor:
 
     def visit_return(self, node: cst.Return) -> None:
         frame = self.frames[-1] if self.frames and self.frames[-1].name != "__main__" else None
+        if frame is not None and node.value is not None:
+            frame.results_passed.update(_names_in(node.value))
         if frame is not None and len(self.ctx.scope) == frame.depth and node.value is not None:
             value = n.int_value(node.value)
             if not n.is_none(node.value):
@@ -1194,6 +1340,8 @@ class Extractor:
 
     def _exit(self, code: cst.BaseExpression | None) -> None:
         frame = self._frame()
+        if code is not None:
+            frame.results_passed.update(_names_in(code))
         value = None if code is None else n.int_value(code)
         zero = code is None or n.is_none(code) or value == 0
         if self.handlers:
@@ -1211,6 +1359,10 @@ class Extractor:
         name = ctx.resolve(raw)
         if self.frames and name:
             self.frames[-1].calls.append(self._as_called(name))
+        elif name:  # a call at module level or in a class body: `purged = purge_old()`
+            self.references.add(name.rpartition(".")[2])
+        for arg in node.args:
+            self._refer(arg.value)
         if raw and raw.endswith((".raise_for_status", ".check_returncode")):
             self._frame().status_checked.add(raw.rpartition(".")[0])
         if name:
@@ -1325,8 +1477,8 @@ class Extractor:
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
         if method == "touch" and _HEARTBEAT_NAME.search(raw + self._args_text(node)):
             self.signal(node, "heartbeat", raw)
-        if name.startswith("schedule.every"):
-            self.signal(node, "schedule", "schedule")
+        if name.startswith(("schedule.every", "aioschedule.every")):
+            self.signal(node, "schedule", "schedule")  # (aioschedule: the same API, awaited)
         if method == "make_wsgi_app" and (ctx.object_ctor(owner) or "").startswith("pyramid."):
             # `with Configurator(settings=s) as config: ...; return config.make_wsgi_app()`: a Pyramid app
             scope = self.scope_name()
@@ -1473,10 +1625,21 @@ class Extractor:
             name = self.ctx.resolve(n.callee(value))
             if name:  # `rows = load_rows()`: a step of the function, its result not a status
                 self.frames[-1].steps.append(self._as_called(name))
+                if self._own_body():
+                    bound: cst.BaseExpression = node.targets[0].target
+                    if isinstance(bound, (cst.Tuple, cst.List)) and bound.elements:
+                        bound = bound.elements[0].value  # `ok, error = self._dump(db)`
+                    if isinstance(bound, cst.Name):
+                        self.frames[-1].results[bound.value] = self._as_called(name)
             if name == "subprocess.Popen().communicate":
                 # `out, err = subprocess.Popen(cmd, ...).communicate()`: the process, and with it
                 # its exit status, is thrown away
                 self.frames[-1].ignored_statuses.append(name)
+        elif self.frames:
+            for assigned in node.targets:  # `rows = []`: no longer a call's result
+                if isinstance(assigned.target, cst.Name):
+                    self.frames[-1].results.pop(assigned.target.value, None)
+        self._refer(value)  # `job = purge`
         for target in node.targets:
             self._bind(target.target, node.value, node)
         for target in node.targets:
@@ -1624,6 +1787,7 @@ class Extractor:
         """``[(r"/health", HealthHandler), ...]``: a Tornado route table, wherever the app is built."""
         for element in node.elements:
             value = element.value
+            self._refer(value)
             if isinstance(value, cst.Call) and self.ctx.resolve(n.callee(value)) in _TORNADO_URL_SPECS:
                 self._table_route(node, n.positional(value))
             elif isinstance(value, cst.Tuple):
@@ -1645,6 +1809,7 @@ class Extractor:
 
     def visit_dict(self, node: cst.Dict) -> None:
         for element in node.elements:
+            self._refer(element.value)
             if isinstance(element, cst.DictElement):
                 key = n.string_value(element.key)
                 if key is not None:
@@ -1801,6 +1966,8 @@ class Extractor:
                     or (f.loses_in_loop and not (f.raises or f.exits_nonzero or f.returns_nonzero))
                     or (f.gives_up and not (f.raises or f.exits_nonzero or f.returns_value)),
                     status_unchecked=f.status_lost,
+                    returns_failure=f.fails_with_value or (f.fails_with_none and f.returns_value),
+                    results_unchecked=_unchecked(f),
                     calls=tuple(dict.fromkeys(f.calls)),
                     ignored_statuses=tuple(dict.fromkeys(f.ignored_statuses)),
                     steps=tuple(dict.fromkeys(f.steps)),
@@ -1821,6 +1988,7 @@ class Extractor:
                 dropped_calls=tuple(dict.fromkeys(g.dropped)),
                 raises=g.raises,
                 ignored_statuses=tuple(dict.fromkeys(g.ignored_statuses)),
+                results_unchecked=_unchecked(g),
             )
         findings = sorted(buckets.get(LineFinding, []), key=lambda f: (f.line, f.column, f.rule))
         return FileFacts(
@@ -1845,6 +2013,7 @@ class Extractor:
             module_calls=tuple((name, raw, 0) for name, raw in self.module_call_names.items()),
             script_ignored_statuses=tuple(dict.fromkeys(self.module_frame.ignored_statuses)),
             scheduled=tuple(self.scheduled),
+            references=tuple(sorted(self.references)),
             classes=tuple(classes),
             findings=tuple(f for f in findings if f.rule not in self.rule_errors),
             rule_errors=tuple(sorted(self.rule_errors.items())),
@@ -1900,7 +2069,8 @@ _BUILD_OUTPUT = re.compile(r"(?:^|[\s/])(?:build|dist|__pycache__|\.?cache|node_
 _DESTRUCTIVE_SHELL = re.compile(r"\s*(?:sudo\s+)?rm\s+-[a-zA-Z]*[rR]")
 _DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"})
 _HTTP_DELETES = frozenset({"requests.delete", "httpx.delete"})  # deleting through someone's API
-_TEMPORARY = re.compile(r"te?mp", re.IGNORECASE)
+# Temporary files, and the lock and pid files a job holds while it runs (`os.remove(LOCK_PATH)`).
+_TEMPORARY = re.compile(r"te?mp|(?<![a-z])lock|\.pid\b|pid_?file", re.IGNORECASE)
 
 
 _RECREATE_CALLS = frozenset({"os.makedirs", "os.mkdir"})
@@ -1931,6 +2101,8 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
         return f"{method}()"
     if method.startswith(("delete_namespace", "delete_collection_")):  # the Kubernetes API client
         return f"{method}()"
+    if method == "delete" and raw.endswith(".indices.delete"):
+        return "indices.delete()"  # Elasticsearch/OpenSearch: `es.indices.delete(index=name)`
     if method == "delete" and "." in raw and {"name", "namespace"} <= set(n.keywords(node)):
         return "delete()"  # the Kubernetes/OpenShift dynamic client: `resources.delete(name=..., namespace=...)`
     if name in _HTTP_DELETES:
@@ -2063,6 +2235,17 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
                 return None  # the `schedule` library's loop: a scheduler, judged as a job
             if name in SLEEPS and sleep is None:
                 sleep = name
+    if sleep is None and isinstance(body, cst.IndentedBlock):
+        # `while True: while not queue: time.sleep(2); handle(queue)`: waiting for the next message
+        for stmt in body.body:
+            if isinstance(stmt, cst.While) and stmt.orelse is None:
+                lines = [_smalls(line) for line in _block(stmt.body)]
+                waits = [_small_call(small) for smalls in lines for small in smalls or ()]
+                names = {ctx.resolve(n.callee(call)) if call is not None else None for call in waits}
+                if any(smalls is None for smalls in lines):
+                    continue
+                if len(names) == 1 and (found := names.pop()) in SLEEPS:
+                    return found
     return sleep
 
 
@@ -2229,6 +2412,10 @@ _REPORT_PREFIXES = (
 )
 
 
+# `self.logger.error(...)`, `self._log.warning(...)`, `self.__logger.fatal(...)`
+_SELF_LOGGER = re.compile(r"self\._*(?:log|logger|LOG|LOGGER)\.")
+
+
 def _block(block: cst.BaseSuite) -> Sequence[cst.CSTNode]:
     """The statements of a block: an indented one, or ``if x: f(); g()`` on one line."""
     return [block] if isinstance(block, cst.SimpleStatementSuite) else block.body
@@ -2295,6 +2482,11 @@ def _status_test(test: cst.BaseExpression) -> bool | None:
         return True
     if isinstance(operator, (cst.NotEqual, cst.IsNot)) and good:
         return False
+    if left.attr.value == "returncode" and (number, type(operator)) in {
+        (0, cst.GreaterThan),
+        (1, cst.GreaterThanEqual),
+    }:
+        return False  # `proc.returncode > 0`
     if left.attr.value != "returncode" and number in (399, 400):
         if isinstance(operator, (cst.GreaterThanEqual, cst.GreaterThan)):
             return False
@@ -2336,6 +2528,11 @@ def _is_exists_check(test: cst.BaseExpression) -> bool:
         return _asks_exists(test.expression)
     if isinstance(test, cst.BooleanOperation):
         return _is_exists_check(test.left) or _is_exists_check(test.right)
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        # `os.path.exists(p) == False`, `p.exists() is False`
+        target = test.comparisons[0]
+        negative = isinstance(target.operator, (cst.Equal, cst.Is)) and n.dotted(target.comparator) == "False"
+        return negative and _asks_exists(test.left)
     return False
 
 
@@ -2457,6 +2654,108 @@ def _is_null_handler(node: cst.Call) -> bool:
 
 
 _STATUS_NAMES = frozenset({"rc", "code", "status", "exit_code", "exit_status", "returncode", "ret"})
+
+
+# Calls of a failure branch that only tell someone: notifications, status and metric updates.
+_NOTE_CALL = re.compile(
+    r"(?:^|\.)_?(?:alert|notify|notification|report|update_status|set_status|inc|observe|capture_exception"
+    r"|capture_message|send_(?:alert|slack|mail|email|message|notification))$"
+)
+_SUCCESS_WORDS = frozenset({"success", "succeeded", "ok", "done", "completed", "complete", "passed"})
+_FAILURE_WORDS = frozenset({"error", "errors", "failed", "failure", "fail", "err"})
+
+
+def _failure_value(value: cst.BaseExpression) -> bool:
+    """``False``, ``(False, message)``, ``{"status": "error", ...}``, ``{"success": False}``."""
+    if isinstance(value, cst.Name):
+        return value.value == "False"
+    if isinstance(value, cst.Tuple):
+        return bool(value.elements) and n.dotted(value.elements[0].value) in {"False", "None"}
+    if isinstance(value, cst.Dict):
+        for element in value.elements:
+            if not isinstance(element, cst.DictElement):
+                continue
+            key = (n.string_value(element.key) or "").lower()
+            shown = n.string_value(element.value)
+            if key in {"status", "state", "result"} and shown is not None and shown.lower() in _FAILURE_WORDS:
+                return True
+            if key in {"success", "ok"} and n.dotted(element.value) == "False":
+                return True
+    return False
+
+
+def _tested(test: cst.BaseExpression) -> str | cst.Call | None:
+    """What a test asks about: ``rows`` in ``if rows``, ``not rows``, ``rows is None``,
+    ``result["status"] == "success"``, ``type(rows) == list``, ``len(rows)``; or the call in
+    ``if not upload(path)``."""
+    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        test = test.expression
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        test = test.left
+    while True:
+        if isinstance(test, (cst.Subscript, cst.Attribute)):
+            test = test.value
+        elif isinstance(test, cst.Call) and n.callee(test) in {"isinstance", "type", "len", "bool"} and test.args:
+            test = test.args[0].value
+        elif isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and test.func.attr.value == "get":
+            test = test.func.value  # `result.get("ok")`
+        else:
+            break
+    if isinstance(test, cst.Name):
+        return test.value
+    return test if isinstance(test, cst.Call) else None
+
+
+def _result_test(test: cst.BaseExpression) -> bool | None:
+    """True when a test of a result holds on success (``if rows``, ``status == "success"``),
+    False when it holds on failure (``if not ok``, ``rows is None``, ``status == "error"``),
+    None when it says neither (``status == "disabled"``)."""
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        inner = _result_test(test.expression)
+        return None if inner is None else not inner
+    if isinstance(test, (cst.Name, cst.Subscript, cst.Attribute)):
+        last = test.attr.value if isinstance(test, cst.Attribute) else None
+        if isinstance(test, cst.Subscript) and len(test.slice) == 1:
+            index = test.slice[0].slice
+            last = n.string_value(index.value) if isinstance(index, cst.Index) else None
+        return (last or "").lower() not in _FAILURE_WORDS
+    if isinstance(test, cst.Call):
+        return True  # `if isinstance(rows, list)`, `if len(rows)`, `if upload(path)`
+    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+        return None
+    target = test.comparisons[0]
+    operator, other = target.operator, target.comparator
+    same = isinstance(operator, (cst.Equal, cst.Is))
+    if not same and not isinstance(operator, (cst.NotEqual, cst.IsNot)):
+        return None
+    shown = n.string_value(other)
+    word = (shown or "").lower()
+    if n.dotted(other) in {"None", "False"} or word in _FAILURE_WORDS:
+        holds_on_success = False
+    elif n.dotted(other) == "True" or word in _SUCCESS_WORDS:
+        holds_on_success = True
+    elif isinstance(test.left, cst.Call) and n.callee(test.left) == "type":
+        holds_on_success = True  # `type(rows) == list`
+    else:
+        return None
+    return holds_on_success if same else not holds_on_success
+
+
+def _unchecked(frame: _Frame) -> tuple[str, ...]:
+    """Calls whose result the function drops, or tests and on failure only reports (and does not
+    return or exit with later); a bare ``return`` counts only where the function returns nothing else."""
+    lost = [
+        callee
+        for callee, key, bare in frame.results_lost
+        if key not in frame.results_passed and not (bare and frame.returns_value)
+    ]
+    return tuple(dict.fromkeys(frame.results_dropped + lost))
+
+
+def _names_in(node: cst.BaseExpression) -> set[str]:
+    found = {node.value} if isinstance(node, cst.Name) else set()
+    found.update(d.value for d in n.descendants(node) if isinstance(d, cst.Name))
+    return found
 
 
 def _may_be_status(value: cst.BaseExpression) -> bool:

@@ -2,6 +2,24 @@
 
 from __future__ import annotations
 
+# Methods of a client that send or move something (`producer.produce(...)`, `sqs.send_message(...)`,
+# `s3.upload_file(...)`): called by a script at module level, they are its work. (A module-level
+# `cursor.execute("CREATE TABLE ...")` is left out: labellers split on one-off set-up scripts.)
+SEND_METHODS = frozenset(
+    {
+        "produce",
+        "publish",
+        "basic_publish",
+        "send_message",
+        "send_messages",
+        "put_records",
+        "upload_file",
+        "upload_fileobj",
+        "put_object",
+        "download_file",
+    }
+)
+
 API_CTORS = {
     "fastapi.FastAPI": "fastapi",
     "fastapi.applications.FastAPI": "fastapi",

@@ -101,6 +101,9 @@ class SignalFact:
     kind: str
     line: int
     detail: str = ""
+    # For a deletion: the module-level function it is in (it counts only where that function is
+    # called or handed on), "" at module level, in a method or in a decorated function.
+    scope: str = ""
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,8 @@ class FunctionFact:
     loses_failure: bool = False  # catches a failure, only reports it, and carries on
     status_unchecked: bool = False  # a failed HTTP or command status only printed, never raised
     steps: tuple[str, ...] = ()  # calls made as statements or assigned, outside handlers and conditions
+    returns_failure: bool = False  # reports a failure and returns it as a value (False, an error record)
+    results_unchecked: tuple[str, ...] = ()  # calls whose result it drops, or tests and only reports
 
 
 @dataclass(frozen=True)
@@ -151,6 +156,7 @@ class MainGuardFact:
     dropped_calls: tuple[str, ...]
     ignored_statuses: tuple[str, ...] = ()
     raises: bool = False  # raises outside any handler (`if rates is None: raise ...`)
+    results_unchecked: tuple[str, ...] = ()  # calls whose result it drops, or tests and only reports
 
 
 @dataclass(frozen=True)
@@ -191,6 +197,8 @@ class FileFacts:
     module_calls: tuple[tuple[str, str, int], ...] = ()
     script_ignored_statuses: tuple[str, ...] = ()  # os.system(...) and the like at module level
     scheduled: tuple[str, ...] = ()  # functions the `schedule` library runs from this file (`.do(job)`)
+    # Names handed on rather than called (`Thread(target=purge)`, `{"purge": purge}`, `job = purge`)
+    references: tuple[str, ...] = ()
     classes: tuple[tuple[str, str, int], ...] = ()
     findings: tuple[LineFinding, ...] = ()
     rule_errors: tuple[tuple[str, str], ...] = ()
@@ -227,6 +235,7 @@ class FileFacts:
                         "calls": tuple(guard["calls"]),
                         "dropped_calls": tuple(guard["dropped_calls"]),
                         "ignored_statuses": tuple(guard.get("ignored_statuses", ())),
+                        "results_unchecked": tuple(guard.get("results_unchecked", ())),
                     }
                 )
                 if guard
@@ -238,6 +247,7 @@ class FileFacts:
             module_calls=tuple(tuple(c) for c in data.get("module_calls", ())),
             script_ignored_statuses=tuple(data.get("script_ignored_statuses", ())),
             scheduled=tuple(data.get("scheduled", ())),
+            references=tuple(data.get("references", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             findings=tuple(LineFinding(**d) for d in data.get("findings", ())),
             rule_errors=tuple(tuple(e) for e in data.get("rule_errors", ())),
@@ -320,6 +330,7 @@ def _functions(rows: Any) -> tuple[FunctionFact, ...]:
                 "calls": tuple(d["calls"]),
                 "ignored_statuses": tuple(d.get("ignored_statuses", ())),
                 "steps": tuple(d.get("steps", ())),
+                "results_unchecked": tuple(d.get("results_unchecked", ())),
             }
         )
         for d in rows

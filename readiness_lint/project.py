@@ -373,6 +373,7 @@ class Service:
     framework_logging: bool = False
     starts: tuple[str, ...] = ()  # where its reach was computed from (default: the entrypoint's file)
     _runs: frozenset[str] | None = field(default=None, repr=False)
+    _used: frozenset[str] | None = field(default=None, repr=False)
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -408,4 +409,27 @@ class Service:
 
     def called_signals(self, *kinds: str) -> list[tuple[str, SignalFact]]:
         runs = self.runs()
-        return [(path, signal) for path, signal in self.signals(*kinds) if path in runs]
+        found = [(path, signal) for path, signal in self.signals(*kinds) if path in runs]
+        if any(signal.scope for _, signal in found):
+            # A deletion in a function counts where that function is called or handed on (a
+            # scheduler, a thread, a dispatch table): not in a helper module's unused `purge_all()`.
+            used = self.used_names()
+            found = [(path, signal) for path, signal in found if not signal.scope or signal.scope in used]
+        return found
+
+    def used_names(self) -> frozenset[str]:
+        """Every name the code the entrypoint runs calls or hands on, each part of a dotted call
+        (``utils.purge`` gives ``utils`` and ``purge``), and the function the entrypoint runs."""
+        if self._used is None:
+            names = {self.entrypoint.id.rsplit(":", 1)[-1]}
+            for path in self.runs():
+                facts = self.project.files[path]
+                calls = [call for f in facts.functions + facts.methods for call in f.calls]
+                calls += [call for call, _, _ in facts.module_calls]
+                calls += [call for loop in facts.wrapper_loops for call in loop.calls]
+                calls += list(facts.main_guard.calls) if facts.main_guard is not None else []
+                for call in calls + list(facts.scheduled):
+                    names.update(call.split("."))
+                names.update(facts.references)
+            self._used = frozenset(names)
+        return self._used

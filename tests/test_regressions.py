@@ -2068,3 +2068,263 @@ def test_arq_drains_on_sigterm_unless_its_signal_handling_is_switched_off(make_t
     _, checks = summary(root)
     statuses = {ep.split(":")[1]: c["missing-graceful-shutdown"] for ep, c in checks.items()}
     assert statuses == {"worker.py": "pass", "quiet/worker.py": "fail"}
+
+
+# Session 7: failures handed back as values ---------------------------------------------------
+
+_BACKUP_STEP = (
+    "import logging\nimport subprocess\n\nlog = logging.getLogger(__name__)\n\n\n"
+    "class Dump:\n    def run(self, db):\n        try:\n"
+    "            subprocess.run(['pg_dump', db], check=True)\n"
+    "        except subprocess.CalledProcessError as e:\n"
+    "            message = f'dump failed: {e}'\n            self.logger.error(message)\n"
+    "            return {'status': 'error', 'message': message}\n"
+    "        return {'status': 'success'}\n"
+)
+
+
+def test_a_failure_returned_as_a_record_is_lost_when_the_job_only_reports_it(make_tree: Tree) -> None:
+    job = (
+        "import sys\nfrom dump import Dump\n\n\ndef main():\n    result = Dump().run('shop')\n"
+        "    if result['status'] == 'success':\n        print('ok')\n    else:\n        print('failed', result['message'])\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    exits = job.replace("print('failed', result['message'])", "sys.exit(1)")
+    counted = job.replace("print('failed', result['message'])", "failures.append(result)")
+    passed_up = job.replace(
+        "        print('failed', result['message'])\n", "        print('failed')\n    return result\n"
+    )
+    passed_up = passed_up.replace("    main()\n", "    sys.exit(0 if main()['status'] == 'success' else 1)\n")
+    root = make_tree(
+        {
+            "dump.py": _BACKUP_STEP,
+            "lost.py": job,
+            "exits.py": exits,
+            "counted.py": counted,
+            "passed_up.py": passed_up,
+        }
+    )
+    assert _exit_code(root) == {"lost.py": "fail", "exits.py": "pass", "counted.py": "pass", "passed_up.py": "pass"}
+
+
+def test_a_failed_command_returned_as_false_is_lost_when_only_tested_for_success(make_tree: Tree) -> None:
+    step = (
+        "import logging\nimport subprocess\n\nlog = logging.getLogger(__name__)\n\n\n"
+        "def list_databases():\n    result = subprocess.run(['mysql', '-e', 'show databases'], capture_output=True)\n"
+        "    if result.returncode > 0:\n        log.error(result.stderr)\n        return False\n"
+        "    return result.stdout.split()\n"
+    )
+    job = (
+        "from step import list_databases\n\n\ndef main():\n    databases = list_databases()\n"
+        "    if databases:\n        for db in databases:\n            print(db)\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    checked = job.replace(
+        "    if databases:\n", "    if not databases:\n        raise SystemExit(1)\n    if databases:\n"
+    )
+    root = make_tree({"step.py": step, "lost.py": job, "checked.py": checked})
+    assert _exit_code(root) == {"lost.py": "fail", "checked.py": "pass"}
+
+
+def test_a_probe_that_returns_false_quietly_is_not_a_lost_failure(make_tree: Tree) -> None:
+    # Without a report of the error, `except ...: return False` answers a question ("is it up?").
+    step = (
+        "import requests\n\n\ndef reachable(url):\n    try:\n        requests.get(url, timeout=5)\n"
+        "    except requests.RequestException:\n        return False\n    return True\n"
+    )
+    job = (
+        "import logging\nfrom step import reachable\n\n\ndef main():\n    if not reachable('https://x'):\n"
+        "        logging.warning('mirror down, skipping')\n        return\n    print('sync')\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"step.py": step, "job.py": job})
+    assert _exit_code(root) == {"job.py": "pass"}
+
+
+def test_a_bare_return_on_failure_is_kept_when_the_function_returns_values(make_tree: Tree) -> None:
+    # `if rows is None: return` in a function that returns counts hands None up: the caller can tell.
+    step = (
+        "import logging\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\n"
+        "def fetch():\n    try:\n        return requests.get('https://x', timeout=5).json()\n"
+        "    except requests.RequestException as e:\n        log.error('fetch failed: %s', e)\n        return False\n"
+    )
+    job = (
+        "import sys\nfrom step import fetch\n\n\ndef sync():\n    rows = fetch()\n    if not rows:\n"
+        "        print('nothing fetched')\n        return\n    return len(rows)\n\n\n"
+        "if __name__ == '__main__':\n    sys.exit(0 if sync() is not None else 1)\n"
+    )
+    lost = job.replace("    return len(rows)\n", "    print(len(rows))\n").replace(
+        "    sys.exit(0 if sync() is not None else 1)\n", "    sync()\n"
+    )
+    root = make_tree({"step.py": step, "kept.py": job, "lost.py": lost})
+    assert _exit_code(root) == {"kept.py": "pass", "lost.py": "fail"}
+
+
+def test_a_notification_helper_returning_its_failure_is_not_the_jobs_work(make_tree: Tree) -> None:
+    notify = (
+        "import logging\nimport requests\n\n\ndef send_telegram_message(text):\n    try:\n"
+        "        requests.post('https://api.telegram.org/x', data={'text': text}, timeout=5)\n"
+        "    except requests.RequestException as e:\n        logging.error('telegram: %s', e)\n        return False\n"
+        "    return True\n"
+    )
+    job = (
+        "import logging\nimport subprocess\nfrom notify import send_telegram_message\n\n\ndef main():\n"
+        "    subprocess.run(['pg_dump', 'shop'], check=True)\n    if not send_telegram_message('done'):\n"
+        "        logging.warning('could not tell anyone')\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"notify.py": notify, "job.py": job})
+    assert _exit_code(root) == {"job.py": "pass"}
+
+
+# Round 19 ------------------------------------------------------------------------------------
+
+
+def test_module_level_sends_uploads_and_statements_make_a_script_a_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "producer.py": (
+                "import boto3\nimport json\n\nsqs = boto3.client('sqs')\n"
+                "response = sqs.send_message(QueueUrl='q', MessageBody=json.dumps({}))\n"
+            ),
+            "backup.py": "import sys\nimport boto3\n\ns3 = boto3.client('s3')\ns3.upload_file(sys.argv[1], 'bucket', 'key')\n",
+            "settings.py": "import boto3\n\nsqs = boto3.client('sqs')\nQUEUE = 'q'\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert sorted((path, kind) for path, kind, _ in eps) == [
+        ("backup.py", "job"),
+        ("producer.py", "job"),
+    ]
+
+
+def test_a_forever_loop_waiting_in_an_inner_loop_is_a_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "forwarder.py": (
+                "import time\n\nqueue = []\n\n\ndef flush():\n    queue.clear()\n\n\ndef main():\n    while True:\n"
+                "        while len(queue) == 0:\n            time.sleep(2)\n        flush()\n\n\n"
+                "if __name__ == '__main__':\n    main()\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("forwarder.py", "worker")]
+
+
+def test_an_aioschedule_loop_is_a_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "scheduler.py": (
+                "import asyncio\nimport aioschedule\n\n\nasync def remind():\n    pass\n\n\nasync def scheduler():\n"
+                "    aioschedule.every().day.at('20:00').do(remind)\n    while True:\n"
+                "        await aioschedule.run_pending()\n        await asyncio.sleep(1)\n\n\n"
+                "if __name__ == '__main__':\n    asyncio.run(scheduler())\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("scheduler.py", "job")]
+
+
+def test_aiogram_2s_executor_does_not_drain_on_sigterm(make_tree: Tree) -> None:
+    two = (
+        "from aiogram import Bot, Dispatcher, executor\n\nbot = Bot(token='x')\ndp = Dispatcher(bot)\n\n"
+        "if __name__ == '__main__':\n    executor.start_polling(dp, skip_updates=True)\n"
+    )
+    three = (
+        "import asyncio\nfrom aiogram import Bot, Dispatcher\n\nbot = Bot(token='x')\ndp = Dispatcher()\n\n\n"
+        "async def main():\n    await dp.start_polling(bot)\n\n\nif __name__ == '__main__':\n    asyncio.run(main())\n"
+    )
+    root = make_tree({"two/bot.py": two, "three/bot.py": three})
+    statuses = {}
+    for path in ("two", "three"):
+        _, checks = summary(root / path)
+        (worker,) = checks.values()
+        statuses[path] = worker["missing-graceful-shutdown"]
+    assert statuses == {"two": "fail", "three": "pass"}
+
+
+def test_a_telegram_bot_fed_by_a_webhook_route_is_part_of_the_api(make_tree: Tree) -> None:
+    webhook = (
+        "import flask\nimport telebot\n\napp = flask.Flask(__name__)\nbot = telebot.TeleBot('x')\n\n\n"
+        "@app.route('/hook', methods=['POST'])\ndef hook():\n"
+        "    bot.process_new_updates([telebot.types.Update.de_json(flask.request.get_data().decode())])\n"
+        "    return ''\n\n\n@bot.message_handler(commands=['start'])\ndef start(message):\n    pass\n"
+    )
+    polling = webhook + "\n\nif __name__ == '__main__':\n    bot.infinity_polling()\n"
+    root = make_tree({"hook/main.py": webhook, "poll/main.py": polling})
+    kinds = {path: sorted(kind for _, kind, _ in summary(root / path)[0]) for path in ("hook", "poll")}
+    assert kinds == {"hook": ["api"], "poll": ["api", "worker"]}
+
+
+def test_a_conditional_expression_guarding_makedirs_is_guarded(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "save.py": (
+                "import os\n\n\ndef save(path):\n    folder = os.path.dirname(path)\n"
+                "    os.makedirs(folder) if os.path.exists(folder) == False else None\n"
+                "    os.makedirs(folder) if not os.path.isdir(folder) else None\n    os.makedirs(folder)\n"
+            ),
+        }
+    )
+    report = run([str(root)])
+    assert [f.line for f in report.findings if f.name == "non-idempotent-mkdir"] == [8]
+
+
+def _dry_run(root: Path) -> dict[str, str]:
+    _, checks = summary(root)
+    return {ident.split(":")[1]: rules["missing-dry-run"] for ident, rules in checks.items()}
+
+
+def test_removing_a_lock_file_is_not_a_deletion_but_dropping_an_index_is(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "sync.py": (
+                "import os\n\nLOCK_PATH = '/var/run/sync.lock'\n\n\ndef main():\n    open(LOCK_PATH, 'w').close()\n"
+                "    try:\n        pass\n    finally:\n        os.remove(LOCK_PATH)\n\n\n"
+                "if __name__ == '__main__':\n    main()\n"
+            ),
+            "clean.py": (
+                "from elasticsearch import Elasticsearch\n\nes = Elasticsearch('http://es:9200')\n\n\ndef main():\n"
+                "    for index in es.indices.get(index='logstash-*'):\n        es.indices.delete(index=index)\n\n\n"
+                "if __name__ == '__main__':\n    main()\n"
+            ),
+        }
+    )
+    assert _dry_run(root) == {"sync.py": "na", "clean.py": "fail"}
+
+
+def test_a_deletion_counts_only_where_its_function_is_called_or_handed_on(make_tree: Tree) -> None:
+    utils = "import shutil\n\n\ndef purge_cache():\n    shutil.rmtree('/srv/cache')\n\n\ndef load():\n    return []\n"
+    root = make_tree(
+        {
+            "utils.py": utils,
+            "backfill.py": "from utils import load\n\nif __name__ == '__main__':\n    load()\n",
+            "purge.py": "from utils import purge_cache\n\nif __name__ == '__main__':\n    purge_cache()\n",
+            "threaded.py": (
+                "import threading\nfrom utils import purge_cache\n\nif __name__ == '__main__':\n"
+                "    threading.Thread(target=purge_cache).start()\n"
+            ),
+            "dispatch.py": (
+                "import sys\nimport utils\n\nCOMMANDS = {'purge': utils.purge_cache, 'load': utils.load}\n\n"
+                "\ndef main():\n    COMMANDS[sys.argv[1]]()\n\n\nif __name__ == '__main__':\n    main()\n"
+            ),
+        }
+    )
+    assert _dry_run(root) == {"backfill.py": "na", "purge.py": "fail", "threaded.py": "fail", "dispatch.py": "fail"}
+
+
+def test_a_password_passed_by_position_is_a_hardcoded_secret(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "create.py": 'import MySQLdb as mysql\n\ndb = mysql.connect("localhost", "sensor", "123456", "readings")\n',
+            "ftp.py": 'import ftplib\n\nftp = ftplib.FTP("ftp.example.com")\nftp.login("backup", "Xq7#mz29Lp")\n',
+            "env.py": (
+                'import os\nimport MySQLdb\n\ndb = MySQLdb.connect("db", "app", os.environ["DB_PASSWORD"], "shop")\n'
+                'ftp_login = lambda ftp: ftp.login("anonymous", "")\n'
+            ),
+        }
+    )
+    report = run([str(root)])
+    found = sorted((f.path, f.line) for f in report.findings if f.name == "hardcoded-secret")
+    assert found == [("create.py", 3), ("ftp.py", 4)]

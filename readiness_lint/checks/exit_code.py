@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
-from readiness_lint.model import Entrypoint
+from readiness_lint.model import Entrypoint, FunctionFact
 from readiness_lint.project import Project, Service
 
 _CLI_FRAMEWORKS = frozenset({"click", "typer", "fire"})
@@ -30,7 +30,11 @@ class MissingExitCode(ServiceRule):
         "handler only prints or logs the work's own error (a failed command; an error of requests, "
         "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko or a database driver, but not a "
         "duplicate row or table skipped on purpose) and carries on or returns an empty result "
-        "(`return []`, `return 0`: the caller cannot tell the failure from nothing to do), or a catch-all in a loop only "
+        "(`return []`, `return 0`: the caller cannot tell the failure from nothing to do), or a step reports "
+        'the failure and returns it as a value (`return False`, `return {"status": "error"}`, '
+        "`return False, message`; `return None` where it otherwise returns something) that its caller drops "
+        'or tests and then only reports (`if result["status"] == "success": ... else: log.error(...)`, '
+        "`if rows: ...` with no else), or a catch-all in a loop only "
         "reports each item's failure, or a retry loop (`while tries > 0:`, `for _ in range(n)`) only counts "
         "and waits and falls out when it gives up (unless the function then raises, exits or returns a "
         "value its caller can check). Methods "
@@ -84,6 +88,10 @@ class MissingExitCode(ServiceRule):
             'import sqlite3\n\n\ndef main(rows):\n    db = sqlite3.connect("jobs.db")\n    for row in rows:\n        try:\n            db.execute("INSERT INTO jobs VALUES (?)", row)\n        except sqlite3.IntegrityError:\n            continue\n\n\nif __name__ == "__main__":\n    main([])\n',
             note="a duplicate row skipped on purpose is not a failure",
         ),
+        Sample(
+            'import logging\nimport subprocess\nimport sys\n\n\ndef dump(db):\n    try:\n        subprocess.run(["pg_dump", db], check=True)\n    except subprocess.CalledProcessError as error:\n        logging.error("dump of %s failed: %s", db, error)\n        return False\n    return True\n\n\ndef main():\n    failed = [db for db in ("shop", "users") if not dump(db)]\n    return 1 if failed else 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+            note="the failures returned as False are counted into the exit status",
+        ),
     )
     INVALID = (
         Sample(
@@ -106,6 +114,10 @@ class MissingExitCode(ServiceRule):
         ),
         Sample(
             'import psycopg2\n\n\ndef main():\n    try:\n        load(psycopg2.connect(""))\n    except psycopg2.OperationalError as error:\n        print("database not reachable", error)\n\n\nif __name__ == "__main__":\n    main()\n'
+        ),
+        Sample(
+            'import logging\nimport subprocess\n\n\ndef dump(db):\n    try:\n        subprocess.run(["pg_dump", db], check=True)\n    except subprocess.CalledProcessError as error:\n        logging.error("dump of %s failed: %s", db, error)\n        return False\n    return True\n\n\ndef main():\n    for db in ("shop", "users"):\n        if not dump(db):\n            logging.warning("skipping %s", db)\n\n\nif __name__ == "__main__":\n    main()\n',
+            note="the failure comes back as False and the caller only reports it",
         ),
     )
 
@@ -177,6 +189,7 @@ class MissingExitCode(ServiceRule):
             return Outcome(True)
         # (`rates = parse_rates()` then `print(rates)`: a result kept but never checked is dropped too)
         called = guard.dropped_calls if guard.raises else tuple(dict.fromkeys(guard.dropped_calls + guard.calls))
+        called += tuple(c for c in guard.results_unchecked if c not in called)
         lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block")
         return Outcome(False, lost) if lost is not None else Outcome(True)
 
@@ -197,6 +210,11 @@ def _lost_failure(dropped: tuple[str, ...], path: str, project: Project, caller:
         local = home == path
         if function.loses_failure or (local and function.status_unchecked):
             return _swallowed(name)
+        if function.returns_failure:
+            return f"`{name}()` returns a failure as a value that the {caller} drops: the process exits 0"
+        lost = _value_lost(function, name, home, project)
+        if lost is not None:
+            return lost
         # Steps further down: `main()` -> `load_rows()` -> `fetch_page()`
         frontier = [(home, inner, 1) for inner in function.steps]
         seen: set[tuple[str, str]] = set()
@@ -212,6 +230,9 @@ def _lost_failure(dropped: tuple[str, ...], path: str, project: Project, caller:
             helper, helper_home = deeper
             if helper.loses_failure or (helper.status_unchecked and helper_home == where):
                 return _swallowed(inner_name)
+            lost = _value_lost(helper, inner_name, helper_home, project)
+            if lost is not None:
+                return lost
             if depth < _STEP_DEPTH:
                 frontier.extend((helper_home, step, depth + 1) for step in helper.steps)
         if function.exits_nonzero:
@@ -223,9 +244,23 @@ def _lost_failure(dropped: tuple[str, ...], path: str, project: Project, caller:
     return None
 
 
+def _value_lost(function: FunctionFact, name: str, home: str, project: Project) -> str | None:
+    """A step of ``function`` that reports a failure and returns it as a value (``False``, an
+    error record), which ``function`` drops or tests and then only reports."""
+    for call in function.results_unchecked:
+        found = project.function_and_home(home, call)
+        step = call.rpartition(".")[2]
+        if found is not None and found[0].returns_failure and not _AUXILIARY.match(step):
+            return (
+                f"`{step}()` returns a failure as a value, which `{name}()` only reports or drops: the process exits 0"
+            )
+    return None
+
+
 # Functions that tell someone, or release what the work held: their own failure is not the job's.
 _AUXILIARY = re.compile(
-    r"_?(?:alert|notify|notification|send_(?:alert|slack|mail|email|message|notification)|ping|heartbeat"
+    r"_?(?:alert|notify|notification|send_\w*(?:alert|slack|mail|message|notification)|ping|heartbeat"
+    r"|(?:push|push_metrics|push_to_gateway|update_status)$"
     r"|(?:close|quit|disconnect|shutdown|tear_?down|__a?exit__|__del__)$)"
 )
 

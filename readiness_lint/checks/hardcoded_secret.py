@@ -34,7 +34,9 @@ class HardcodedSecret(LineRule):
         "Finds credentials in string literals: provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
         "Google, Telegram bot tokens, private keys, JWTs), passwords inside URLs and connection strings (`PWD=...;`), and "
         "credential-looking literals bound to "
-        "secret-like names (assignments, keyword arguments, dict keys, parameter defaults). A database's or "
+        "secret-like names (assignments, keyword arguments, dict keys, parameter defaults), or passed where a "
+        "call takes its password by position (`MySQLdb.connect(host, user, password, db)`, `ftplib.FTP`, "
+        '`login("user", "password")`, `username_pw_set`). A database\'s or '
         'broker\'s out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password="postgres"`) is '
         "reported with medium confidence. Values are never printed: a finding shows a short prefix and the length."
     )
@@ -78,6 +80,10 @@ class HardcodedSecret(LineRule):
         ),
         Sample('db = connect(host="db", user="postgres", password="postgres")\n', note="the same, as an argument"),
         Sample(
+            'import MySQLdb\n\ndb = MySQLdb.connect("localhost", "sensor", "123456", "readings")\n',
+            note="a password passed by position",
+        ),
+        Sample(
             'conn = psycopg2.connect(host="localhost", port="5432", password="default")\n',
             note="a placeholder word is still the password a connection call is given",
         ),
@@ -118,6 +124,31 @@ class HardcodedSecret(LineRule):
                 confidence="medium",
             )
 
+    def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
+        """A password passed by position: ``MySQLdb.connect("db", "app", "s3cret", "shop")``,
+        ``ftp.login("backup", "s3cret")``, ``client.username_pw_set("sensor", "s3cret")``."""
+        args = n.positional(node)
+        index = _POSITIONAL_PASSWORD.get(name or "")
+        method = (name or "").rpartition(".")[2]
+        if index is None and method in {"login", "username_pw_set"} and "." in (name or ""):
+            # (user, password), both written out
+            index = 1 if len(args) == 2 and n.string_value(args[0].value) is not None else None
+        if index is None or len(args) <= index:
+            return
+        value = args[index].value
+        literal = n.string_value(value)
+        if literal is None or _allowed(literal, ctx) or secretscan.is_placeholder(literal):
+            return
+        if secretscan.looks_like_credential(literal):
+            ctx.report(self.name, value, f"Hard-coded password given to `{name}`: {secretscan.redact(literal)}")
+        elif secretscan.looks_like_weak_password(literal):
+            ctx.report(
+                self.name,
+                value,
+                f"Hard-coded password given to `{name}` (a weak one, still a credential): {secretscan.redact(literal)}",
+                confidence="medium",
+            )
+
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
         hits = [h for h in secretscan.provider_hits(value) or secretscan.url_hits(value) if not _allowed(h.value, ctx)]
         if hits:
@@ -126,6 +157,18 @@ class HardcodedSecret(LineRule):
         defaults = [h for h in secretscan.default_credential_hits(value) if not _allowed(h.value, ctx)]
         if defaults:
             ctx.report(self.name, node, _default_message("a URL"), confidence="medium")
+
+
+# Calls taking the password as a positional argument, and its position.
+_POSITIONAL_PASSWORD = {
+    "MySQLdb.connect": 2,
+    "MySQLdb.Connect": 2,
+    "MySQLdb.connection": 2,
+    "pymysql.connect": 2,
+    "pymysql.Connect": 2,
+    "ftplib.FTP": 2,
+    "ftplib.FTP_TLS": 2,
+}
 
 
 def _default_message(where: str) -> str:

@@ -134,14 +134,18 @@ class MissingDryRun(ServiceRule):
     what_it_does = (
         "Checks that a job which deletes (rmtree, remove/unlink, `rm -r` shell commands, SQL "
         "DELETE/DROP/TRUNCATE, ORM deletes including `row.delete()` on rows taken from a Django "
-        "queryset, MongoDB `delete_many`, object-store or HTTP DELETE calls, Kubernetes deletions such as "
+        "queryset, MongoDB `delete_many`, object-store or HTTP DELETE calls, Elasticsearch `indices.delete`, "
+        "Kubernetes deletions such as "
         "`delete_namespaced_job()` or the dynamic client's `delete(name=..., namespace=...)`) has a dry-run "
         "or explicit-apply guard somewhere it reaches: "
         "a `dry_run` name, option or environment variable, or an `--apply`/`--force`/`--confirm` flag. "
-        "Cleaning up temporary files, or a directory the same function creates again (a working copy "
-        "refreshed), does not count as destructive. Deletions count in the job's module and what it "
-        "imports, not in modules a package `__init__` loads on the side (for a Django management "
-        "command, not in the project's views either: `manage.py` runs the command's own code)."
+        "Cleaning up temporary files or the job's own lock or pid file, or a directory the same function "
+        "creates again (a working copy refreshed), does not count as destructive. Deletions count in the "
+        "job's module and what it imports, not in modules a package `__init__` loads on the side (for a "
+        "Django management command, not in the project's views either: `manage.py` runs the command's own "
+        "code); a deletion inside a module-level function counts only where that function is called or "
+        "handed on (`Thread(target=purge)`, a dispatch table), not in a helper module's function the job "
+        "never uses."
     )
     why_bad = (
         "Destructive automation goes wrong in the worst way: a wrong filter, a wrong environment, and "
