@@ -276,7 +276,8 @@ _HEARTBEAT_TEXT = re.compile(
     r"|cronhub\.io|/api/v1/heartbeat|^\S*pushgateway\S*$",  # (a Pushgateway's address, not prose about one)
     re.IGNORECASE,
 )
-_HEARTBEAT_NAME = re.compile(r"heart_?beat|liveness|alive|dead_?man", re.IGNORECASE)
+# (a connection's keep-alive, `Keep_Alive_Interval = 45`, is no heartbeat)
+_HEARTBEAT_NAME = re.compile(r"heart_?beat|liveness|(?<!keep)(?<!keep_)alive|dead_?man", re.IGNORECASE)
 _METRICS_FILE = re.compile(r"(?:^|[/\\_\-.])metrics?(?:[\w\-.]*)\.(?:jsonl?|csv|prom|txt|ndjson)$", re.IGNORECASE)
 CONSUMER_CTOR_SUFFIXES = ("Consumer", "KafkaConsumer", "AIOKafkaConsumer")
 
@@ -647,8 +648,10 @@ class Extractor:
     # facts helpers -----------------------------------------------------------------
     def signal(self, node: cst.CSTNode, kind: str, detail: str = "") -> None:
         scope = ""
-        if kind == "destructive" and self.frames and self.frames[-1].depth == 1 and not self.registered:
-            scope = self.frames[-1].name if self.frames[-1].name != "__main__" else ""
+        if kind == "destructive" and self.frames and not self.registered and self.frames[-1].name != "__main__":
+            # a function, or a method of a class with no bases (a framework calls no method of it)
+            plain = self.frames[-1].depth == 1 or not (self.ctx.class_bases and self.ctx.class_bases[-1])
+            scope = self.frames[-1].name if plain else ""
         self.ctx.later(
             node,
             lambda line, col: SignalFact(kind=kind, line=line, detail=detail, scope=scope),

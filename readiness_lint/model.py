@@ -101,8 +101,8 @@ class SignalFact:
     kind: str
     line: int
     detail: str = ""
-    # For a deletion: the module-level function it is in (it counts only where that function is
-    # called or handed on), "" at module level, in a method or in a decorated function.
+    # For a deletion: the module-level function, or method of a class with no bases, it is in (it
+    # counts only where that is called or handed on); "" at module level or where a framework calls it.
     scope: str = ""
 
 

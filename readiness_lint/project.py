@@ -414,7 +414,9 @@ class Service:
             # A deletion in a function counts where that function is called or handed on (a
             # scheduler, a thread, a dispatch table): not in a helper module's unused `purge_all()`.
             used = self.used_names()
-            found = [(path, signal) for path, signal in found if not signal.scope or signal.scope in used]
+            found = [
+                (path, signal) for path, signal in found if not signal.scope or signal.scope.rpartition(".")[2] in used
+            ]
         return found
 
     def used_names(self) -> frozenset[str]:

@@ -297,8 +297,10 @@ def is_placeholder(value: str) -> bool:
         return True
     if len(stripped) > 4 and stripped.startswith("__") and stripped.endswith("__"):
         return True  # `__DB_PASS__`: a token a deploy step replaces
-    # A run of one repeated character ("xxxxxxxx", "********", "00000000").
-    return len(set(lowered)) <= 2
+    # A run of one repeated character ("xxxxxxxx", "********", "00000000"), or of a mark and a
+    # separator ("x-x-x", "*.*"); two letters or digits ("haha", "1212") are a weak password.
+    distinct = set(lowered)
+    return len(distinct) == 1 or (len(distinct) == 2 and not lowered.isalnum())
 
 
 def shannon_entropy(value: str) -> float:

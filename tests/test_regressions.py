@@ -2328,3 +2328,47 @@ def test_a_password_passed_by_position_is_a_hardcoded_secret(make_tree: Tree) ->
     report = run([str(root)])
     found = sorted((f.path, f.line) for f in report.findings if f.name == "hardcoded-secret")
     assert found == [("create.py", 3), ("ftp.py", 4)]
+
+
+def test_a_deletion_in_a_plain_classs_method_counts_only_where_the_method_is_called(make_tree: Tree) -> None:
+    db = (
+        "import sqlite3\n\n\nclass DataBase:\n    def __init__(self):\n        self.conn = sqlite3.connect('bot.db')\n\n"
+        "    def users(self):\n        return self.conn.execute('SELECT id FROM users').fetchall()\n\n"
+        "    def delete_user(self, user_id):\n        self.conn.execute('DELETE FROM users WHERE id = ?', (user_id,))\n"
+    )
+    root = make_tree(
+        {
+            "db.py": db,
+            "remind.py": "from db import DataBase\n\nif __name__ == '__main__':\n    print(DataBase().users())\n",
+            "prune.py": "from db import DataBase\n\nif __name__ == '__main__':\n    DataBase().delete_user(1)\n",
+            "reaper.py": (
+                "import os\nimport threading\n\n\nclass Reaper(threading.Thread):\n    def run(self):\n"
+                "        os.remove('/srv/data/old.csv')\n\n\nif __name__ == '__main__':\n    Reaper().start()\n"
+            ),
+        }
+    )
+    assert _dry_run(root) == {"remind.py": "na", "prune.py": "fail", "reaper.py": "fail"}
+
+
+def test_a_connections_keep_alive_setting_is_not_a_heartbeat(make_tree: Tree) -> None:
+    sub = (
+        "import paho.mqtt.client as mqtt\n\nKeep_Alive_Interval = 45\n\n\ndef on_message(client, userdata, msg):\n"
+        "    pass\n\n\nclient = mqtt.Client()\nclient.on_message = on_message\n"
+        "client.connect('broker', 1883, Keep_Alive_Interval)\nclient.subscribe('sensors/#')\nclient.loop_forever()\n"
+    )
+    root = make_tree({"sub.py": sub})
+    _, checks = summary(root)
+    (worker,) = checks.values()
+    assert worker["missing-heartbeat"] == "fail"
+
+
+def test_tornado_settings_built_as_a_dict_with_debug_on_are_debug_mode(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app/settings.py": "from app.urls import urls\n\nsettings = dict(handlers=urls, debug=True)\nlimits = dict(debug=True)\n",
+            "app/urls.py": "urls = []\n",
+            "app/__init__.py": "",
+        }
+    )
+    report = run([str(root)])
+    assert [(f.path, f.line) for f in report.findings if f.name == "debug-mode-enabled"] == [("app/settings.py", 3)]

@@ -34,7 +34,8 @@ class DebugModeEnabled(LineRule):
     fix = "Read it from configuration that defaults to off: DEBUG = os.getenv('DEBUG') == '1'."
     what_it_does = (
         "Finds debug switched on in code that ships: `FastAPI(debug=True)`, `Starlette(debug=True)`, "
-        "`app.run(debug=True)` outside a `__main__` development block, `app.debug = True`, "
+        "`app.run(debug=True)` outside a `__main__` development block, application settings built as "
+        "`dict(handlers=..., debug=True)` (Tornado's `Application(**settings)`), `app.debug = True`, "
         "`app.config['DEBUG'] = True`, and `DEBUG = True` in a settings module that is not a "
         "development or test settings file."
     )
@@ -68,6 +69,9 @@ class DebugModeEnabled(LineRule):
             ctx.report(self.name, debug, f"`{name.rsplit('.', 1)[-1]}(debug=True)`: debug mode in code that ships")
         elif name.endswith(".run") and not ctx.in_main_guard and not _DEV_FILE.search(ctx.path):
             ctx.report(self.name, debug, "`run(debug=True)` outside a `__main__` development block")
+        elif name == "dict" and n.keyword(node, "handlers") is not None and not _DEV_FILE.search(ctx.path):
+            # `settings = dict(handlers=urls, debug=True)`, handed to `tornado.web.Application(**settings)`
+            ctx.report(self.name, debug, "Application settings with `debug=True`: debug mode in code that ships")
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         if name not in {"DEBUG", "debug"} or not n.is_true(value) or ctx.is_test or ctx.in_main_guard:
