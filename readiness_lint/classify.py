@@ -10,7 +10,15 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from readiness_lint.frameworks import API_CTORS, EXIT_CALLS, JOB_CTOR_PREFIXES, SEND_METHODS, SLEEPS, WORKER_CTORS
+from readiness_lint.frameworks import (
+    API_CTORS,
+    EXIT_CALLS,
+    INTERACTIVE_CALLS,
+    JOB_CTOR_PREFIXES,
+    SEND_METHODS,
+    SLEEPS,
+    WORKER_CTORS,
+)
 from readiness_lint.model import (
     HANDLE_COMMAND,
     KINDS,
@@ -314,9 +322,9 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     return False
 
 
-def _constants_taken(project: Project, path: str) -> bool:
-    """Everything other modules import from this script are constants (`from delete_backups
-    import BACKUP_PATTERN`): sharing a pattern does not make the script a library."""
+def _only_constants_taken(project: Project, path: str) -> bool:
+    """Everything other modules import from this script outside any package are constants
+    (`from delete_backups import BACKUP_PATTERN`): sharing a pattern does not make it a library."""
     if not _standalone(project, path):
         return False  # a package's module is there to be imported; its `__main__` block is a demo
     facts = project.files[path]
@@ -327,9 +335,15 @@ def _constants_taken(project: Project, path: str) -> bool:
         for imp in project.files[importer].imports
         if project.resolve_module(importer, imp.module, imp.level) == path
     ]
-    if not (taken and all(name is not None and name.isupper() and name not in defined for name in taken)):
+    return bool(taken) and all(name is not None and name.isupper() and name not in defined for name in taken)
+
+
+def _constants_taken(project: Project, path: str) -> bool:
+    """:func:`_only_constants_taken`, for a script whose ``__main__`` block does work of its own
+    (not a self-test that asserts and prints)."""
+    if not _only_constants_taken(project, path):
         return False
-    # ... and only when its `__main__` block does work of its own (not a self-test that asserts and prints)
+    facts = project.files[path]
     guard = facts.main_guard
     local = {f.name: f for f in facts.functions}
     # (called as a statement: `main()`, not `assert parse("2MB") == ...`)
@@ -445,6 +459,10 @@ def _loop_in_worker_object_file(existing: list[_Candidate]) -> bool:
 def _loop_framework(source: str, facts: FileFacts) -> str:
     method = source.rpartition(".")[2]
     roots = {i.module.split(".")[0] for i in facts.imports if not i.level}
+    owner = source.rpartition(".")[0]
+    ctor = next((o.ctor for o in facts.objects if o.name == owner), "")
+    if ctor in WORKER_CTORS:
+        return WORKER_CTORS[ctor]  # `updater = Updater(token); updater.start_polling()`: python-telegram-bot
     aiogram2 = "executor" in source.split(".")  # `executor.start_polling(dp)`: no SIGTERM handling
     if method in {"run_polling", "start_polling"} and not aiogram2 and "aiogram" in roots:
         return "aiogram"  # aiogram 3's Dispatcher: stops polling on SIGTERM itself
@@ -515,6 +533,8 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
             return "serve"  # aiohttp's `web.run_app(app)`, `web` re-exported by a project package
         if method in _RUN_METHODS and (owner in object_names or owner[:-2] in WORKER_CTORS):
             return "serve"  # runs an app or worker found in this file, or built inline: `FastStream(b).run()`
+        if method in _STREAM_RUNS and any(c.symbol == owner and c.framework == "tweepy" for c in existing):
+            return "serve"  # `stream.filter(track=[...])`: a tweepy stream listening until stopped
         if method in {"run_pending", "run_all"} and owner.startswith(("schedule", "aioschedule")):
             return "serve"
         if call.startswith("tornado.ioloop.IOLoop") and method == "start":
@@ -527,7 +547,6 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
     return "job"
 
 
-INTERACTIVE_CALLS = frozenset({"input", "getpass.getpass", "builtins.input", "click.prompt", "typer.prompt"})
 _TRIVIAL_PREFIXES = ("print", "pprint.", "logging.", "log.", "logger.", "sys.exit", "exit", "warnings.")
 
 
@@ -555,6 +574,7 @@ BOT_BASES = {
 
 
 _RUN_METHODS = frozenset({"run", "start", "work", "worker_main", "run_forever", "main"})
+_STREAM_RUNS = frozenset({"filter", "sample"})
 # What starting something looks like at module level: running an app or worker, a thread, an
 # event loop, a server, a bot's polling.
 _MODULE_WORK_METHODS = _RUN_METHODS | {
@@ -623,9 +643,12 @@ def _is_script(project: Project, path: str) -> bool:
         return False
     if path.startswith(("docs/", "doc/", "examples/")):
         return False
-    if any(i.module.split(".")[0] == "streamlit" for i in project.files[path].imports):
+    facts = project.files[path]
+    if any(i.module.split(".")[0] == "streamlit" for i in facts.imports):
         return False  # a Streamlit page: `streamlit run` serves it as a web UI, it is no job
-    return not project.importers.get(path)
+    if facts.prompts and _cli_framework(facts) == "python":
+        return False  # `while True: msg = input("You: ")`: a console for a person, not a job
+    return not project.importers.get(path) or _only_constants_taken(project, path)
 
 
 def _django_candidates(project: Project) -> list[_Candidate]:

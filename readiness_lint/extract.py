@@ -16,7 +16,15 @@ from typing import TYPE_CHECKING, Any
 
 from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
-from readiness_lint.frameworks import API_CTORS, CONSUME_METHODS, EXIT_CALLS, SEND_METHODS, SLEEPS, is_entrypoint_ctor
+from readiness_lint.frameworks import (
+    API_CTORS,
+    CONSUME_METHODS,
+    EXIT_CALLS,
+    INTERACTIVE_CALLS,
+    SEND_METHODS,
+    SLEEPS,
+    is_entrypoint_ctor,
+)
 from readiness_lint.model import (
     HANDLE_COMMAND,
     MOUNTED,
@@ -481,6 +489,8 @@ class Extractor:
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.registered = False  # in a decorated function: a framework calls it, not the project
+        self.prompts = False  # module-level code calls input()
+        self._defined: frozenset[str] = frozenset()  # the module's own functions
         self.mentions_sigterm = False
         self.installs_signal_handler: cst.CSTNode | None = None
         self.dispatch: dict[type, Callable[[Any], None]] = {
@@ -541,6 +551,7 @@ class Extractor:
         )
         if not as_main:
             self._find_script(body)
+            self._defined = frozenset(stmt.name.value for stmt in body if isinstance(stmt, cst.FunctionDef))
             self._module_calls(body)
         for index, stmt in enumerate(body):
             self.ctx.in_docstring = index == 0 and _is_docstring(stmt)
@@ -701,9 +712,14 @@ class Extractor:
                 for small in stmt.body:
                     value = small.value if isinstance(small, cst.Expr) else None
                     if isinstance(small, cst.Assign) and isinstance(small.value, cst.Call):
-                        # `response = sqs.send_message(...)`: a send kept for its answer
+                        # `response = sqs.send_message(...)`: a send kept for its answer; `df = query()`:
+                        # a function of this file run for its result (not `LOG_RE = compile_regex()`,
+                        # a constant computed once, nor `app = create_app()` from another module)
                         sent = n.callee(small.value) or ""
-                        value = small.value if sent.rpartition(".")[2] in SEND_METHODS else None
+                        target = small.targets[0].target
+                        variable = isinstance(target, cst.Name) and not target.value.isupper()
+                        kept = sent.rpartition(".")[2] in SEND_METHODS or (variable and sent in self._defined)
+                        value = small.value if kept else None
                     if isinstance(value, cst.Await):
                         value = value.expression
                     raw = n.callee(value) if isinstance(value, cst.Call) else None
@@ -899,6 +915,9 @@ class Extractor:
                 self._fails_with(failed)
             if self.frames and not self.handlers:
                 self._result_check(node)
+            if self._reports_then_exits_zero(node.body):
+                # `if token is None: log.critical("TOKEN is required"); sys.exit()`: the failure exits 0
+                self._frame().exits_zero_in_handler = True
         guarded = _is_exists_check(node.test)
         if guarded:
             ctx.exists_guards += 1
@@ -1072,6 +1091,30 @@ class Extractor:
             frame.fails_with_none = True
         elif _failure_value(value):
             frame.fails_with_value = True
+
+    def _reports_then_exits_zero(self, body: cst.BaseSuite) -> bool:
+        """A block that logs a failure (a warning or an error), then exits without a status
+        (``sys.exit()``; an explicit ``sys.exit(0)`` after printing a usage text is deliberate)."""
+        smalls: list[cst.BaseSmallStatement] = []
+        for stmt in _block(body):
+            found = _smalls(stmt)
+            if found is None:
+                return False
+            smalls.extend(found)
+        if len(smalls) < 2:
+            return False
+        call = _small_call(smalls[-1])
+        if call is None or self.ctx.resolve(n.callee(call)) not in EXIT_CALLS:
+            return False
+        if call.args:
+            return False
+        levels = [self._report(small) for small in smalls[:-1]]
+        logged = any(
+            level and not (self.ctx.resolve(n.callee(c)) or "").startswith("print")
+            for level, small in zip(levels, smalls, strict=False)
+            if (c := _small_call(small)) is not None
+        )
+        return None not in levels and logged
 
     def _result_check(self, node: cst.If) -> None:
         """``rows = fetch()`` then ``if rows: ...`` (or ``if not ok: log.error(...)``): a tested result
@@ -1364,6 +1407,7 @@ class Extractor:
             self.frames[-1].calls.append(self._as_called(name))
         elif name:  # a call at module level or in a class body: `purged = purge_old()`
             self.references.add(name.rpartition(".")[2])
+            self.prompts = self.prompts or (name in INTERACTIVE_CALLS and not ctx.scope)
         for arg in node.args:
             self._refer(arg.value)
         if raw and raw.endswith((".raise_for_status", ".check_returncode")):
@@ -2017,6 +2061,7 @@ class Extractor:
             script_ignored_statuses=tuple(dict.fromkeys(self.module_frame.ignored_statuses)),
             scheduled=tuple(self.scheduled),
             references=tuple(sorted(self.references)),
+            prompts=self.prompts,
             classes=tuple(classes),
             findings=tuple(f for f in findings if f.rule not in self.rule_errors),
             rule_errors=tuple(sorted(self.rule_errors.items())),

@@ -20,6 +20,9 @@ SEND_METHODS = frozenset(
     }
 )
 
+# Calls that ask a person at the terminal: a program making them is a tool, not an unattended job.
+INTERACTIVE_CALLS = frozenset({"input", "getpass.getpass", "builtins.input", "click.prompt", "typer.prompt"})
+
 API_CTORS = {
     "fastapi.FastAPI": "fastapi",
     "fastapi.applications.FastAPI": "fastapi",
@@ -88,6 +91,9 @@ WORKER_CTORS = {
     "faststream.FastStream": "faststream",
     "discord.ext.commands.Bot": "discord",
     "loafer.managers.LoaferManager": "loafer",
+    # Streams that hold a connection open and call back for every item (`stream.filter(track=[...])`).
+    "tweepy.Stream": "tweepy",
+    "tweepy.StreamingClient": "tweepy",
 }
 JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler"}
 # Calls that pause a loop between rounds.

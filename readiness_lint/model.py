@@ -197,6 +197,7 @@ class FileFacts:
     module_calls: tuple[tuple[str, str, int], ...] = ()
     script_ignored_statuses: tuple[str, ...] = ()  # os.system(...) and the like at module level
     scheduled: tuple[str, ...] = ()  # functions the `schedule` library runs from this file (`.do(job)`)
+    prompts: bool = False  # its module-level code asks a person for input
     # Names handed on rather than called (`Thread(target=purge)`, `{"purge": purge}`, `job = purge`)
     references: tuple[str, ...] = ()
     classes: tuple[tuple[str, str, int], ...] = ()
@@ -247,6 +248,7 @@ class FileFacts:
             module_calls=tuple(tuple(c) for c in data.get("module_calls", ())),
             script_ignored_statuses=tuple(data.get("script_ignored_statuses", ())),
             scheduled=tuple(data.get("scheduled", ())),
+            prompts=data.get("prompts", False),
             references=tuple(data.get("references", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             findings=tuple(LineFinding(**d) for d in data.get("findings", ())),

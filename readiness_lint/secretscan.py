@@ -283,6 +283,10 @@ def _to_snake(name: str) -> str:
 
 # Words that mark a dummy only as a word of their own (`mock_secret_key`, not `Hammock-2024`).
 _PLACEHOLDER_TOKEN = re.compile(r"(?:^|[^a-z])mock(?:[^a-z]|$)")
+# `"TU_WPISZ_TOKEN"`, `"BOT_TOKEN_HERE"`: a constant's name standing in for the value
+_NAMED_STAND_IN = re.compile(r"[A-Z0-9]*_[A-Z0-9_]*(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD|PWD)[A-Z0-9_]*")
+# A file's name: where a credential is kept, not the credential
+_FILE_NAME = re.compile(r"\.(?:json|pem|key|p12|pfx|crt|cer|txt|ya?ml|ini|cfg|conf|env|properties)$", re.IGNORECASE)
 
 
 def is_placeholder(value: str) -> bool:
@@ -294,6 +298,8 @@ def is_placeholder(value: str) -> bool:
     if any(word in lowered for word in PLACEHOLDER_WORDS) or _PLACEHOLDER_TOKEN.search(lowered):
         return True
     if stripped.startswith("$") or (stripped.startswith("{") and stripped.endswith("}")):
+        return True
+    if _NAMED_STAND_IN.fullmatch(stripped):
         return True
     if len(stripped) > 4 and stripped.startswith("__") and stripped.endswith("__"):
         return True  # `__DB_PASS__`: a token a deploy step replaces
@@ -334,6 +340,8 @@ def looks_like_credential(value: str) -> bool:
         return False
     if value.startswith(("/", "./", "http://", "https://")) and "@" not in value:
         return False
+    if _FILE_NAME.search(value):
+        return False  # `credentials = "gcp_private_key.json"`: where the secret is, not the secret
     classes = _char_classes(value)
     if classes >= 2:
         return True
@@ -417,6 +425,8 @@ def looks_like_weak_password(value: str) -> bool:
     """A literal short or plain enough to fail the credential shape, but a password all the same:
     one word, no spaces, not a placeholder or a template."""
     if not 4 <= len(value) <= 128 or any(c.isspace() for c in value) or is_placeholder(value):
+        return False
+    if _FILE_NAME.search(value):
         return False
     return not (("{" in value and "}" in value) or "%s" in value or "%(" in value or value.startswith(("/", "$")))
 

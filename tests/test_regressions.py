@@ -2372,3 +2372,97 @@ def test_tornado_settings_built_as_a_dict_with_debug_on_are_debug_mode(make_tree
     )
     report = run([str(root)])
     assert [(f.path, f.line) for f in report.findings if f.name == "debug-mode-enabled"] == [("app/settings.py", 3)]
+
+
+# Round 20 ------------------------------------------------------------------------------------
+
+
+def test_stand_ins_and_file_names_bound_to_secret_names_are_not_secrets(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "config.py": (
+                'TELEGRAM_TOKEN = "TU_WPISZ_TOKEN"\ncredentials = "gcp_private_key.json"\n'
+                'API_KEY = "Xk29fpQ_TOKEN8mz"\nDB_PASSWORD = "haha"\n'
+            ),
+        }
+    )
+    report = run([str(root)])
+    assert [f.line for f in report.findings if f.name == "hardcoded-secret"] == [3, 4]
+
+
+def test_a_python_telegram_bot_updater_built_in_main_drains_on_sigterm(make_tree: Tree) -> None:
+    bot = (
+        "from telegram.ext import Updater\n\n\ndef main():\n    updater = Updater('x', use_context=True)\n"
+        "    updater.start_polling()\n    updater.idle()\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"bot.py": bot})
+    eps, checks = summary(root)
+    assert [(path, kind, framework) for path, kind, framework in eps] == [("bot.py", "worker", "python-telegram-bot")]
+    assert next(iter(checks.values()))["missing-graceful-shutdown"] == "pass"
+
+
+def test_a_console_loop_asking_for_input_is_not_a_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app.py": (
+                "import logic\n\nlogic.setup()\nprint('Reminder bot (local)')\ntry:\n    while True:\n"
+                "        msg = input('You: ')\n        print(logic.answer(msg))\nexcept KeyboardInterrupt:\n    pass\n"
+            ),
+            "logic.py": "def setup():\n    pass\n\n\ndef answer(msg):\n    return msg\n",
+            "report.py": "from logic import answer\n\nfor word in ['a', 'b']:\n    answer(word)\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("report.py", "job")]
+
+
+def test_a_script_whose_constant_another_script_imports_is_still_a_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "cronsql.py": (
+                "import pandas as pd\n\nCONFIG_FILE = 'config.yaml'\n\n\ndef query():\n"
+                "    return pd.read_sql('SELECT 1', 'sqlite://')\n\n\ndf = query()\nprint(df)\n"
+            ),
+            "parse.py": "from cronsql import CONFIG_FILE\n\nprint(CONFIG_FILE)\n",
+            # a module run for its functions: importing one makes it a library, whatever it does at import
+            "cache.py": "def load():\n    return []\n\n\nrows = load()\n",
+            "report.py": "from cache import load\nfrom uploader import send\n\nsend(load())\n",
+            "uploader.py": "def send(rows):\n    return rows\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert sorted((path, kind) for path, kind, _ in eps) == [("cronsql.py", "job"), ("report.py", "job")]
+
+
+def test_a_tweepy_stream_is_a_worker(make_tree: Tree) -> None:
+    publisher = (
+        "import tweepy\n\n\nclass Listener(tweepy.Stream):\n    def on_data(self, raw):\n        print(raw)\n\n\n"
+        "if __name__ == '__main__':\n    stream = Listener('k', 's', 't', 'ts')\n    stream.filter(track=['#python'])\n"
+    )
+    root = make_tree({"publisher.py": publisher})
+    eps, checks = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("publisher.py", "worker")]
+    assert next(iter(checks.values()))["missing-graceful-shutdown"] == "fail"
+
+
+def test_exiting_without_a_status_after_reporting_a_missing_setting_loses_the_failure(make_tree: Tree) -> None:
+    script = (
+        "import logging\nimport os\nimport sys\n\nTOKEN = os.environ.get('TOKEN')\nif TOKEN is None:\n"
+        "    logging.critical('TOKEN is required!')\n    sys.exit()\n\nfor url in ['a', 'b']:\n    print(url)\n"
+    )
+    kept = script.replace("    sys.exit()\n", "    sys.exit(1)\n")
+    root = make_tree({"notify.py": script, "kept.py": kept})
+    assert _exit_code(root) == {"notify.py": "fail", "kept.py": "pass"}
+
+
+def test_module_level_assignments_of_constants_or_imported_factories_are_not_script_work(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "regex.py": "import re\n\n\ndef compile_log_regex():\n    return re.compile('x')\n\n\nLOG_RE = compile_log_regex()\n",
+            "matchers.py": "from regex import LOG_RE\n\n\ndef match(line):\n    return LOG_RE.match(line)\n",
+            "manage.py": "from factory import create_app\n\napp = create_app()\n",
+            "factory.py": "def create_app():\n    return object()\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == []
