@@ -242,7 +242,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         if loop.source in SLEEPS and any(c.kind == "job" and c.framework == "apscheduler" for c in out):
             continue  # `scheduler.start(); while True: time.sleep(2)`: keeps a BackgroundScheduler's process alive
         if not _loop_in_worker_object_file(out):
-            add(_Candidate(path, loop.line, "worker", _loop_framework(loop.source, facts), loop.scope or "loop"))
+            framework = _loop_framework(loop.source, facts, project, path)
+            add(_Candidate(path, loop.line, "worker", framework, loop.scope or "loop"))
     for class_name, base, line in facts.classes:
         if (base.endswith("BaseCommand") and "/management/commands/" in f"/{path}") or base == HANDLE_COMMAND:
             # a management command, also one kept outside management/commands/ or on a project base class
@@ -456,11 +457,36 @@ def _loop_in_worker_object_file(existing: list[_Candidate]) -> bool:
     return any(c.kind == "worker" for c in existing)
 
 
-def _loop_framework(source: str, facts: FileFacts) -> str:
+def _imported_ctor(project: Project, path: str, facts: FileFacts, owner: str) -> str:
+    """What built an object another module of the project made: ``loader.dp`` after
+    ``from loader import dp``, or ``dp`` after ``from loader import *``."""
+    homes: list[tuple[str, str]] = []
+    if "." in owner:
+        found = project.resolve_object(path, owner)
+        if found is not None:
+            homes.append(found)
+    else:
+        for imp in facts.imports:
+            if imp.name == "*":
+                module = project.resolve_module(path, imp.module, imp.level)
+                if module is not None:
+                    homes.append((module, owner))
+    for home, name in homes:
+        home_facts = project.files.get(home)
+        ctor = next((o.ctor for o in home_facts.objects if o.name == name and not o.scope), "") if home_facts else ""
+        if ctor:
+            return ctor
+    return ""
+
+
+def _loop_framework(source: str, facts: FileFacts, project: Project | None = None, path: str = "") -> str:
     method = source.rpartition(".")[2]
     roots = {i.module.split(".")[0] for i in facts.imports if not i.level}
     owner = source.rpartition(".")[0]
     ctor = next((o.ctor for o in facts.objects if o.name == owner), "")
+    if not ctor and owner and project is not None:
+        ctor = _imported_ctor(project, path, facts, owner)
+        roots.add(ctor.split(".")[0])
     if ctor in WORKER_CTORS:
         return WORKER_CTORS[ctor]  # `updater = Updater(token); updater.start_polling()`: python-telegram-bot
     aiogram2 = "executor" in source.split(".")  # `executor.start_polling(dp)`: no SIGTERM handling

@@ -2466,3 +2466,36 @@ def test_module_level_assignments_of_constants_or_imported_factories_are_not_scr
     )
     eps, _ = summary(root)
     assert eps == []
+
+
+# Round 21 ------------------------------------------------------------------------------------
+
+
+def test_a_claims_name_in_jwt_settings_is_not_a_secret(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "settings.py": (
+                "SIMPLE_JWT = {\n    'SLIDING_TOKEN_REFRESH_EXP_CLAIM': 'refresh_exp',\n"
+                "    'SIGNING_KEY': 'Xk29fpQmz7Lw2Rt8',\n}\n"
+            ),
+            "mail.py": "def send():\n    PASS = 'tmuonaezprppfbss'\n    result = {'pass': 'completed-ok-1'}\n",
+        }
+    )
+    report = run([str(root)])
+    found = sorted((f.path, f.line) for f in report.findings if f.name == "hardcoded-secret")
+    assert found == [("mail.py", 2), ("settings.py", 3)]
+
+
+def test_an_aiogram_dispatcher_star_imported_from_a_loader_module_drains_on_sigterm(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "loader.py": "from aiogram import Bot, Dispatcher\n\nbot = Bot(token='x')\ndp = Dispatcher()\n",
+            "bot.py": (
+                "import asyncio\nfrom loader import *\n\n\nasync def main():\n    await dp.start_polling(bot)\n\n\n"
+                "if __name__ == '__main__':\n    asyncio.run(main())\n"
+            ),
+        }
+    )
+    eps, checks = summary(root)
+    assert [(path, kind, framework) for path, kind, framework in eps] == [("bot.py", "worker", "aiogram")]
+    assert next(iter(checks.values()))["missing-graceful-shutdown"] == "pass"
