@@ -325,6 +325,7 @@ class _Frame:
     results_lost: list[tuple[str, str, bool]] = field(default_factory=list)
     results_passed: set[str] = field(default_factory=set)  # returned or handed to an exit
     results_dropped: list[str] = field(default_factory=list)  # statement calls outside handlers
+    results_tested: set[str] = field(default_factory=set)  # calls whose result an `if` asks about
 
     @property
     def status_lost(self) -> bool:
@@ -490,6 +491,7 @@ class Extractor:
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.registered = False  # in a decorated function: a framework calls it, not the project
         self.prompts = False  # module-level code calls input()
+        self.returning: _Frame | None = None  # the frame whose `return` value is being walked
         self._defined: frozenset[str] = frozenset()  # the module's own functions
         self.mentions_sigterm = False
         self.installs_signal_handler: cst.CSTNode | None = None
@@ -512,6 +514,8 @@ class Extractor:
             cst.ConcatenatedString: self.visit_string,
             cst.FormattedString: self.visit_fstring,
             cst.Dict: self.visit_dict,
+            cst.Tuple: self.visit_collection,
+            cst.Set: self.visit_collection,
             cst.List: self.visit_list,
             cst.Param: self.visit_param,
             cst.Return: self.visit_return,
@@ -671,10 +675,11 @@ class Extractor:
 
     def _refer(self, value: cst.BaseExpression) -> None:
         """``Thread(target=purge)``, ``{"purge": purge}``: a function handed on, to be called later."""
-        if isinstance(value, (cst.Name, cst.Attribute)):
-            dotted = n.dotted(value)
-            if dotted:
-                self.references.add(dotted.rpartition(".")[2])
+        # (exact types: isinstance on libcst's ABC-based nodes is slow, and this runs per argument)
+        if type(value) is cst.Name:
+            self.references.add(value.value)
+        elif type(value) is cst.Attribute:
+            self.references.add(value.attr.value)
 
     def _frame(self) -> _Frame:
         """The frame facts go to: the top-level function or `__main__` block being walked, else the module."""
@@ -1129,6 +1134,7 @@ class Extractor:
             key, callee = subject or "", frame.results.get(subject or "")
         if not callee:
             return
+        frame.results_tested.add(self._as_called(callee))
         failures: list[cst.BaseSuite | None] = []
         succeeded = False
         current: cst.If = node
@@ -1150,7 +1156,8 @@ class Extractor:
         for body in failures:
             verdict = True if body is None else self._only_notes(body)
             if verdict is None:
-                frame.results_passed.add(key)  # acted on: a later test of it adds nothing
+                if key:
+                    frame.results_passed.add(key)  # acted on: a later test of it adds nothing
                 return
             bare = bare or (body is not None and verdict)
         if failures:
@@ -1342,8 +1349,8 @@ class Extractor:
 
     def visit_return(self, node: cst.Return) -> None:
         frame = self.frames[-1] if self.frames and self.frames[-1].name != "__main__" else None
-        if frame is not None and node.value is not None:
-            frame.results_passed.update(_names_in(node.value))
+        if frame is not None and node.value is not None and frame.results:
+            self.returning = frame  # names of results met while walking the value are passed on
         if frame is not None and len(self.ctx.scope) == frame.depth and node.value is not None:
             value = n.int_value(node.value)
             if not n.is_none(node.value):
@@ -1367,6 +1374,7 @@ class Extractor:
                 )
         if node.value is not None:
             self.walk(node.value)
+        self.returning = None
 
     def visit_raise(self, node: cst.Raise) -> None:
         if self.handlers:
@@ -1386,8 +1394,8 @@ class Extractor:
 
     def _exit(self, code: cst.BaseExpression | None) -> None:
         frame = self._frame()
-        if code is not None:
-            frame.results_passed.update(_names_in(code))
+        if code is not None and frame.results:
+            frame.results_passed.update(_names_in(code) & frame.results.keys())
         value = None if code is None else n.int_value(code)
         zero = code is None or n.is_none(code) or value == 0
         if self.handlers:
@@ -1512,7 +1520,9 @@ class Extractor:
                 frame.deletions.append((node, key, destructive))
             else:
                 self.signal(node, "destructive", destructive)
-        elif frame is not None and (name in _RECREATE_CALLS or (method == "mkdir" and "." in raw)):
+        elif frame is not None and (
+            name in _RECREATE_CALLS or (method == "mkdir" and "." in raw) or raw.endswith(".indices.create")
+        ):  # (`es.indices.delete(...)` then `es.indices.create(...)`: an index rebuilt)
             key = _path_key(node, name, raw)
             if key:
                 frame.recreated.add(key)
@@ -1854,6 +1864,12 @@ class Extractor:
         short = handler.rpartition(".")[2]
         self.ctx.later(node, lambda line, col: RouteFact(owner="", path=path, handler=short, line=line))
 
+    def visit_collection(self, node: cst.Tuple | cst.Set) -> None:
+        """``for step in (extract, purge_old): step()``: functions collected to be called."""
+        for element in node.elements:
+            self._refer(element.value)
+        self.generic(node)
+
     def visit_dict(self, node: cst.Dict) -> None:
         for element in node.elements:
             self._refer(element.value)
@@ -1888,6 +1904,8 @@ class Extractor:
         self.walk(node.value)
 
     def visit_name(self, node: cst.Name) -> None:
+        if self.returning is not None and node.value in self.returning.results:
+            self.returning.results_passed.add(node.value)  # `return rows`
         if node.value == "SIGTERM":
             self.mentions_sigterm = True
         elif _DRY_RUN.search(node.value):
@@ -2036,6 +2054,7 @@ class Extractor:
                 raises=g.raises,
                 ignored_statuses=tuple(dict.fromkeys(g.ignored_statuses)),
                 results_unchecked=_unchecked(g),
+                results_tested=tuple(sorted(g.results_tested)),
             )
         findings = sorted(buckets.get(LineFinding, []), key=lambda f: (f.line, f.column, f.rule))
         return FileFacts(
@@ -2118,7 +2137,7 @@ _DESTRUCTIVE_SHELL = re.compile(r"\s*(?:sudo\s+)?rm\s+-[a-zA-Z]*[rR]")
 _DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"})
 _HTTP_DELETES = frozenset({"requests.delete", "httpx.delete"})  # deleting through someone's API
 # Temporary files, and the lock and pid files a job holds while it runs (`os.remove(LOCK_PATH)`).
-_TEMPORARY = re.compile(r"te?mp|(?<![a-z])lock|\.pid\b|pid_?file", re.IGNORECASE)
+_TEMPORARY = re.compile(r"te?mp|(?<![a-z])lock(?:file|s)?(?![a-z])|\.pid\b|pid_?file", re.IGNORECASE)
 
 
 _RECREATE_CALLS = frozenset({"os.makedirs", "os.mkdir"})
@@ -2762,11 +2781,17 @@ def _result_test(test: cst.BaseExpression) -> bool | None:
         inner = _result_test(test.expression)
         return None if inner is None else not inner
     if isinstance(test, (cst.Name, cst.Subscript, cst.Attribute)):
+        # (`if error:` after `error = run()`, `if result.failed:`: the body handles the failure)
         last = test.attr.value if isinstance(test, cst.Attribute) else None
+        last = test.value if isinstance(test, cst.Name) else last
         if isinstance(test, cst.Subscript) and len(test.slice) == 1:
             index = test.slice[0].slice
             last = n.string_value(index.value) if isinstance(index, cst.Index) else None
         return (last or "").lower() not in _FAILURE_WORDS
+    if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and test.func.attr.value == "get":
+        args = n.positional(test)
+        key = n.string_value(args[0].value) if args else None
+        return (key or "").lower() not in _FAILURE_WORDS  # `result.get("error")` holds on failure
     if isinstance(test, cst.Call):
         return True  # `if isinstance(rows, list)`, `if len(rows)`, `if upload(path)`
     if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:

@@ -157,6 +157,7 @@ class MainGuardFact:
     ignored_statuses: tuple[str, ...] = ()
     raises: bool = False  # raises outside any handler (`if rates is None: raise ...`)
     results_unchecked: tuple[str, ...] = ()  # calls whose result it drops, or tests and only reports
+    results_tested: tuple[str, ...] = ()  # calls whose result it tests (and may act on)
 
 
 @dataclass(frozen=True)
@@ -237,6 +238,7 @@ class FileFacts:
                         "dropped_calls": tuple(guard["dropped_calls"]),
                         "ignored_statuses": tuple(guard.get("ignored_statuses", ())),
                         "results_unchecked": tuple(guard.get("results_unchecked", ())),
+                        "results_tested": tuple(guard.get("results_tested", ())),
                     }
                 )
                 if guard

@@ -272,6 +272,30 @@ class Project:
                 reverse.setdefault(target, set()).add(path)
         return reverse
 
+    @cached_property
+    def name_users(self) -> dict[str, frozenset[str]]:
+        """For every name some file calls or hands on (each part of a dotted call: ``utils.purge``
+        gives ``utils`` and ``purge``), the files that do: built once, asked per deletion."""
+        users: dict[str, set[str]] = {}
+        for path, facts in self.files.items():
+            calls = [call for f in facts.functions + facts.methods for call in f.calls]
+            calls += [call for call, _, _ in facts.module_calls]
+            calls += [call for loop in facts.wrapper_loops for call in loop.calls]
+            calls += list(facts.main_guard.calls) if facts.main_guard is not None else []
+            names = {part for call in calls + list(facts.scheduled) for part in call.split(".")}
+            for name in names.union(facts.references):
+                users.setdefault(name, set()).add(path)
+        return {name: frozenset(paths) for name, paths in users.items()}
+
+    @cached_property
+    def name_handers(self) -> dict[str, frozenset[str]]:
+        """For every name some file hands on as a value (``fire.Fire(Tasks)``), the files that do."""
+        handers: dict[str, set[str]] = {}
+        for path, facts in self.files.items():
+            for name in facts.references:
+                handers.setdefault(name, set()).add(path)
+        return {name: frozenset(paths) for name, paths in handers.items()}
+
     def reach_from(self, path: str) -> frozenset[str]:
         """:meth:`closure` of one file, remembered."""
         cached = self._reach.get(path)
@@ -373,7 +397,6 @@ class Service:
     framework_logging: bool = False
     starts: tuple[str, ...] = ()  # where its reach was computed from (default: the entrypoint's file)
     _runs: frozenset[str] | None = field(default=None, repr=False)
-    _used: frozenset[str] | None = field(default=None, repr=False)
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -413,25 +436,25 @@ class Service:
         if any(signal.scope for _, signal in found):
             # A deletion in a function counts where that function is called or handed on (a
             # scheduler, a thread, a dispatch table): not in a helper module's unused `purge_all()`.
-            used = self.used_names()
-            found = [
-                (path, signal) for path, signal in found if not signal.scope or signal.scope.rpartition(".")[2] in used
-            ]
+            found = [(path, signal) for path, signal in found if not signal.scope or self._runs_scope(signal.scope)]
         return found
 
-    def used_names(self) -> frozenset[str]:
-        """Every name the code the entrypoint runs calls or hands on, each part of a dotted call
-        (``utils.purge`` gives ``utils`` and ``purge``), and the function the entrypoint runs."""
-        if self._used is None:
-            names = {self.entrypoint.id.rsplit(":", 1)[-1]}
-            for path in self.runs():
-                facts = self.project.files[path]
-                calls = [call for f in facts.functions + facts.methods for call in f.calls]
-                calls += [call for call, _, _ in facts.module_calls]
-                calls += [call for loop in facts.wrapper_loops for call in loop.calls]
-                calls += list(facts.main_guard.calls) if facts.main_guard is not None else []
-                for call in calls + list(facts.scheduled):
-                    names.update(call.split("."))
-                names.update(facts.references)
-            self._used = frozenset(names)
-        return self._used
+    def _runs_scope(self, scope: str) -> bool:
+        """Whether the code the entrypoint runs calls (or hands on) the function or method
+        ``scope``: by name; a method also when its class is handed on whole (`fire.Fire(Tasks)`),
+        a special method (`__init__`, `__exit__`) when its class is used at all."""
+        runs = self.runs()
+        symbol = self.entrypoint.id.rsplit(":", 1)[-1]
+        users, handers = self.project.name_users, self.project.name_handers
+
+        def used(name: str) -> bool:
+            return name == symbol or not users.get(name, frozenset()).isdisjoint(runs)
+
+        owner, _, name = scope.rpartition(".")
+        if used(name):
+            return True
+        if not owner:
+            return False
+        if name.startswith("__"):
+            return used(owner)
+        return not handers.get(owner, frozenset()).isdisjoint(runs)

@@ -366,3 +366,81 @@ def test_an_in_process_scheduler_logs_through_its_hosts_set_up(make_tree: Tree) 
 
 def test_a_self_test_of_a_module_whose_constants_are_imported_is_no_job(make_tree: Tree) -> None:
     assert _review6(make_tree, "constants_selftest")[0] == ["job:upload.py:__main__"]
+
+
+# Found by review of session 7's changes (each case fails on the commit before its fix).
+REVIEW7 = {
+    "init_delete": {
+        "cleanup.py": 'import shutil\n\n\nclass Cleaner:\n    def __init__(self, path):\n        shutil.rmtree(path)\n\n\nif __name__ == "__main__":\n    Cleaner("/srv/data")\n',
+    },
+    "exit_ctx": {
+        "job.py": 'import shutil\n\n\nclass Snapshot:\n    def __init__(self, path):\n        self.path = path\n\n    def __enter__(self):\n        return self\n\n    def __exit__(self, *exc):\n        shutil.rmtree(self.path)\n\n\ndef main():\n    with Snapshot("/srv/data/current") as snap:\n        print(snap.path)\n\n\nif __name__ == "__main__":\n    main()\n',
+    },
+    "fire_class": {
+        "cli.py": 'import shutil\n\nimport fire\n\n\nclass Maintenance:\n    def purge(self, path="/srv/data"):\n        shutil.rmtree(path)\n\n\nif __name__ == "__main__":\n    fire.Fire(Maintenance)\n',
+    },
+    "tuple_steps": {
+        "pipeline.py": 'import shutil\n\n\ndef extract():\n    return []\n\n\ndef purge_old():\n    shutil.rmtree("/srv/exports/old")\n\n\ndef main():\n    for step in (extract, purge_old):\n        step()\n\n\nif __name__ == "__main__":\n    main()\n',
+    },
+    "get_error": {
+        "backup.py": 'import logging\nimport subprocess\nimport sys\n\nlog = logging.getLogger(__name__)\n\n\ndef dump(db):\n    try:\n        subprocess.run(["pg_dump", db], check=True)\n    except subprocess.CalledProcessError as e:\n        log.error("dump of %s failed: %s", db, e)\n        return {"status": "error", "error": str(e)}\n    return {"status": "success"}\n\n\ndef main():\n    result = dump("shop")\n    if result.get("error"):\n        log.error("backup failed: %s", result["error"])\n        sys.exit(1)\n    log.info("backup done")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n',
+    },
+    "get_error_subscript": {
+        "backup.py": 'import logging\nimport subprocess\nimport sys\n\nlog = logging.getLogger(__name__)\n\n\ndef dump(db):\n    try:\n        subprocess.run(["pg_dump", db], check=True)\n    except subprocess.CalledProcessError as e:\n        log.error("dump of %s failed: %s", db, e)\n        return {"status": "error", "error": str(e)}\n    return {"status": "success"}\n\n\ndef main():\n    result = dump("shop")\n    if result["status"] == "error":\n        log.error("backup failed: %s", result["error"])\n        sys.exit(1)\n    log.info("backup done")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n',
+    },
+    "guard_die": {
+        "backup.py": 'import logging\nimport subprocess\nimport sys\n\nlog = logging.getLogger(__name__)\n\n\ndef die(message):\n    log.error(message)\n    sys.exit(1)\n\n\ndef backup():\n    try:\n        subprocess.run(["pg_dump", "shop"], check=True)\n    except subprocess.CalledProcessError as error:\n        log.error("dump failed: %s", error)\n        return False\n    return True\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    if not backup():\n        die("backup failed")\n',
+    },
+    "call_key_hole": {
+        "sync.py": 'import logging\nimport sys\n\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\ndef upload(path):\n    try:\n        with open(path, "rb") as f:\n            requests.post("https://files.example.com/upload", data=f, timeout=30).raise_for_status()\n    except requests.RequestException as error:\n        log.error("upload of %s failed: %s", path, error)\n        return False\n    return True\n\n\ndef main():\n    if not upload("/srv/export/orders.csv"):\n        log.error("orders were not uploaded")\n    if not upload("/srv/export/manifest.json"):\n        sys.exit(1)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n',
+    },
+    "call_key_hole_control": {
+        "sync.py": 'import logging\nimport sys\n\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\ndef upload(path):\n    try:\n        with open(path, "rb") as f:\n            requests.post("https://files.example.com/upload", data=f, timeout=30).raise_for_status()\n    except requests.RequestException as error:\n        log.error("upload of %s failed: %s", path, error)\n        return False\n    return True\n\n\ndef main():\n    if not upload("/srv/export/orders.csv"):\n        log.error("orders were not uploaded")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n',
+    },
+    "newsletter2": {
+        "newsletter.py": 'import logging\nimport smtplib\nfrom email.message import EmailMessage\n\nlog = logging.getLogger(__name__)\n\n\ndef send_newsletter_emails(recipients):\n    try:\n        with smtplib.SMTP("smtp.example.com", 587) as smtp:\n            for address in recipients:\n                message = EmailMessage()\n                message["To"] = address\n                smtp.send_message(message)\n    except smtplib.SMTPException as error:\n        log.error("newsletter not sent: %s", error)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    send_newsletter_emails(["a@example.com", "b@example.com"])\n',
+    },
+    "ftp_anon": {
+        "fetch_noaa.py": 'import ftplib\n\n\ndef main():\n    ftp = ftplib.FTP("ftp.ncdc.noaa.gov")\n    ftp.login("anonymous", "anonymous@")\n    with open("isd-history.csv", "wb") as out:\n        ftp.retrbinary("RETR /pub/data/noaa/isd-history.csv", out.write)\n    ftp.quit()\n    mirror = ftplib.FTP("ftp.gnu.org", "anonymous", "ops@mycompany.org")\n    mirror.quit()\n\n\nif __name__ == "__main__":\n    main()\n',
+    },
+    "telebot_tornado": {
+        "bot.py": 'import telebot\nimport tornado.ioloop\nimport tornado.web\n\nbot = telebot.TeleBot("123:abc")\n\n\nclass HealthHandler(tornado.web.RequestHandler):\n    def get(self):\n        self.write("ok")\n\n\nclass WebhookHandler(tornado.web.RequestHandler):\n    def post(self):\n        update = telebot.types.Update.de_json(self.request.body.decode("utf-8"))\n        bot.process_new_updates([update])\n        self.write("")\n\n\n@bot.message_handler(commands=["start"])\ndef start(message):\n    bot.reply_to(message, "hi")\n\n\ndef make_app():\n    return tornado.web.Application([(r"/healthz", HealthHandler), (r"/ready", HealthHandler), (r"/hook", WebhookHandler)])\n\n\nif __name__ == "__main__":\n    bot.remove_webhook()\n    bot.set_webhook(url="https://example.com/hook")\n    make_app().listen(8443)\n    tornado.ioloop.IOLoop.current().start()\n',
+    },
+    "es_rebuild": {
+        "reindex.py": 'from elasticsearch import Elasticsearch, helpers\n\nINDEX = "products"\nes = Elasticsearch("http://es:9200")\n\n\ndef rebuild(rows):\n    es.indices.delete(index=INDEX, ignore_unavailable=True)\n    es.indices.create(index=INDEX, mappings={"properties": {"name": {"type": "text"}}})\n    helpers.bulk(es, ({"_index": INDEX, "_source": row} for row in rows))\n\n\nif __name__ == "__main__":\n    rebuild([])\n',
+    },
+}
+
+
+def _review7(make_tree: Tree, case: str, rule: str) -> dict[str, str]:
+    report = run([str(make_tree(REVIEW7[case]))])
+    return {r.entrypoint.path: next(c.status for c in r.checks if c.name == rule) for r in report.entrypoints}
+
+
+@pytest.mark.parametrize("case", ["init_delete", "exit_ctx", "fire_class", "tuple_steps"])
+def test_deletions_in_special_methods_handed_on_classes_and_tuples_of_steps_count(make_tree: Tree, case: str) -> None:
+    assert set(_review7(make_tree, case, "missing-dry-run").values()) == {"fail"}
+
+
+def test_an_index_deleted_and_created_again_is_rebuilt_not_lost(make_tree: Tree) -> None:
+    assert set(_review7(make_tree, "es_rebuild", "missing-dry-run").values()) == {"na"}
+
+
+@pytest.mark.parametrize("case", ["get_error", "get_error_subscript", "guard_die"])
+def test_a_failure_value_the_job_tests_and_acts_on_is_kept(make_tree: Tree, case: str) -> None:
+    assert set(_review7(make_tree, case, "missing-exit-code").values()) == {"pass"}
+
+
+@pytest.mark.parametrize("case", ["call_key_hole", "call_key_hole_control", "newsletter2"])
+def test_one_acted_on_test_does_not_hide_a_lost_one_and_a_jobs_own_mailing_is_work(make_tree: Tree, case: str) -> None:
+    assert set(_review7(make_tree, case, "missing-exit-code").values()) == {"fail"}
+
+
+def test_anonymous_ftp_is_no_hardcoded_password(make_tree: Tree) -> None:
+    report = run([str(make_tree(REVIEW7["ftp_anon"]))])
+    assert [f for f in report.findings if f.name == "hardcoded-secret"] == []
+
+
+def test_a_bot_fed_by_a_webhook_handler_method_is_part_of_the_api(make_tree: Tree) -> None:
+    report = run([str(make_tree(REVIEW7["telebot_tornado"]))])
+    assert [(r.entrypoint.path, r.entrypoint.kind) for r in report.entrypoints] == [("bot.py", "api")]

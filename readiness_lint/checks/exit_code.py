@@ -190,17 +190,23 @@ class MissingExitCode(ServiceRule):
         # (`rates = parse_rates()` then `print(rates)`: a result kept but never checked is dropped too)
         called = guard.dropped_calls if guard.raises else tuple(dict.fromkeys(guard.dropped_calls + guard.calls))
         called += tuple(c for c in guard.results_unchecked if c not in called)
-        lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block")
+        # A failure handed back as a value is lost where the block drops the result, keeps it
+        # unchecked or only reports it; not where it tests it and acts (`if not backup(): die()`).
+        values = frozenset(c for c in called if c in guard.results_unchecked or c not in guard.results_tested)
+        lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block", values)
         return Outcome(False, lost) if lost is not None else Outcome(True)
 
 
-def _lost_failure(dropped: tuple[str, ...], path: str, project: Project, caller: str) -> str | None:
+def _lost_failure(
+    dropped: tuple[str, ...], path: str, project: Project, caller: str, values: frozenset[str] | None = None
+) -> str | None:
     """A function of the project, called with its result dropped, that returns a failure status
     or reports a failure and returns normally; or one it calls as a step of its own that reports
     the failure of the work and carries on. Another module's function counts for what it loses of
     the work itself (a handler that only logs), not for a catch-all that passes or a status it
     only prints; notification helpers (`alert()`, `notify()`) never count: failing to tell
-    someone is not the job failing."""
+    someone is not the job failing. ``values``: the calls whose returned value is dropped (all of
+    ``dropped`` when not given)."""
     for call in dropped:
         found = project.function_and_home(path, call)
         name = call.rpartition(".")[2]
@@ -210,7 +216,7 @@ def _lost_failure(dropped: tuple[str, ...], path: str, project: Project, caller:
         local = home == path
         if function.loses_failure or (local and function.status_unchecked):
             return _swallowed(name)
-        if function.returns_failure:
+        if function.returns_failure and (values is None or call in values):
             return f"`{name}()` returns a failure as a value that the {caller} drops: the process exits 0"
         lost = _value_lost(function, name, home, project)
         if lost is not None:
@@ -259,7 +265,8 @@ def _value_lost(function: FunctionFact, name: str, home: str, project: Project) 
 
 # Functions that tell someone, or release what the work held: their own failure is not the job's.
 _AUXILIARY = re.compile(
-    r"_?(?:alert|notify|notification|send_\w*(?:alert|slack|mail|message|notification)|ping|heartbeat"
+    r"_?(?:alert|notify|notification|ping|heartbeat"
+    r"|send_(?:(?:telegram|slack|discord|teams|tg|chat|bot)_)?(?:alert|slack|mail|email|message|notification)"
     r"|(?:push|push_metrics|push_to_gateway|update_status)$"
     r"|(?:close|quit|disconnect|shutdown|tear_?down|__a?exit__|__del__)$)"
 )

@@ -127,14 +127,19 @@ class HardcodedSecret(LineRule):
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         """A password passed by position: ``MySQLdb.connect("db", "app", "s3cret", "shop")``,
         ``ftp.login("backup", "s3cret")``, ``client.username_pw_set("sensor", "s3cret")``."""
-        args = n.positional(node)
         index = _POSITIONAL_PASSWORD.get(name or "")
         method = (name or "").rpartition(".")[2]
-        if index is None and method in {"login", "username_pw_set"} and "." in (name or ""):
+        if index is None and method not in {"login", "username_pw_set"}:
+            return
+        args = n.positional(node)
+        if index is None and "." in (name or ""):
             # (user, password), both written out
             index = 1 if len(args) == 2 and n.string_value(args[0].value) is not None else None
         if index is None or len(args) <= index:
             return
+        user = n.string_value(args[index - 1].value)
+        if user is not None and user.lower() in {"anonymous", "ftp"}:
+            return  # anonymous FTP: the "password" is an e-mail address by convention
         value = args[index].value
         literal = n.string_value(value)
         if literal is None or _allowed(literal, ctx) or secretscan.is_placeholder(literal):

@@ -143,9 +143,11 @@ class MissingDryRun(ServiceRule):
         "creates again (a working copy refreshed), does not count as destructive. Deletions count in the "
         "job's module and what it imports, not in modules a package `__init__` loads on the side (for a "
         "Django management command, not in the project's views either: `manage.py` runs the command's own "
-        "code); a deletion inside a module-level function counts only where that function is called or "
-        "handed on (`Thread(target=purge)`, a dispatch table), not in a helper module's function the job "
-        "never uses."
+        "code); a deletion inside a module-level function, or a method of a class with no bases, counts only "
+        "where that function is called or handed on (`Thread(target=purge)`, a dispatch table, a tuple of "
+        "steps, the class given to `fire.Fire`), not in a helper module's function the job never uses; "
+        "`__init__`/`__exit__` count where the class is used, and a decorated function always counts (a "
+        "framework may call it). An index deleted and created again in one function is rebuilt, not lost."
     )
     why_bad = (
         "Destructive automation goes wrong in the worst way: a wrong filter, a wrong environment, and "
