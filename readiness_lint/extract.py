@@ -489,6 +489,7 @@ class Extractor:
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
+        self.called_outside: set[str] = set()  # names called at module level or in a class body
         self.registered = False  # in a decorated function: a framework calls it, not the project
         self.prompts = False  # module-level code calls input()
         self.returning: _Frame | None = None  # the frame whose `return` value is being walked
@@ -1414,7 +1415,7 @@ class Extractor:
         if self.frames and name:
             self.frames[-1].calls.append(self._as_called(name))
         elif name:  # a call at module level or in a class body: `purged = purge_old()`
-            self.references.add(name.rpartition(".")[2])
+            self.called_outside.add(name.rpartition(".")[2])
             self.prompts = self.prompts or (name in INTERACTIVE_CALLS and not ctx.scope)
         for arg in node.args:
             self._refer(arg.value)
@@ -2080,6 +2081,7 @@ class Extractor:
             script_ignored_statuses=tuple(dict.fromkeys(self.module_frame.ignored_statuses)),
             scheduled=tuple(self.scheduled),
             references=tuple(sorted(self.references)),
+            called_outside=tuple(sorted(self.called_outside)),
             prompts=self.prompts,
             classes=tuple(classes),
             findings=tuple(f for f in findings if f.rule not in self.rule_errors),

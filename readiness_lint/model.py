@@ -201,6 +201,7 @@ class FileFacts:
     prompts: bool = False  # its module-level code asks a person for input
     # Names handed on rather than called (`Thread(target=purge)`, `{"purge": purge}`, `job = purge`)
     references: tuple[str, ...] = ()
+    called_outside: tuple[str, ...] = ()  # names called at module level or in a class body, outside functions
     classes: tuple[tuple[str, str, int], ...] = ()
     findings: tuple[LineFinding, ...] = ()
     rule_errors: tuple[tuple[str, str], ...] = ()
@@ -252,6 +253,7 @@ class FileFacts:
             scheduled=tuple(data.get("scheduled", ())),
             prompts=data.get("prompts", False),
             references=tuple(data.get("references", ())),
+            called_outside=tuple(data.get("called_outside", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             findings=tuple(LineFinding(**d) for d in data.get("findings", ())),
             rule_errors=tuple(tuple(e) for e in data.get("rule_errors", ())),

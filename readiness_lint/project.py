@@ -283,7 +283,7 @@ class Project:
             calls += [call for loop in facts.wrapper_loops for call in loop.calls]
             calls += list(facts.main_guard.calls) if facts.main_guard is not None else []
             names = {part for call in calls + list(facts.scheduled) for part in call.split(".")}
-            for name in names.union(facts.references):
+            for name in names.union(facts.references, facts.called_outside):
                 users.setdefault(name, set()).add(path)
         return {name: frozenset(paths) for name, paths in users.items()}
 
