@@ -430,10 +430,7 @@ def _apply_declarations(
 def _webhook_only(facts: FileFacts, bot: str) -> bool:
     """A bot fed by a webhook route of its file (``bot.process_new_updates([update])``) that never
     polls for updates itself."""
-    calls = {c for f in facts.functions + facts.methods for c in f.calls} | {c for c, _, _ in facts.module_calls}
-    if facts.main_guard is not None:
-        calls.update(facts.main_guard.calls)
-    methods = {c.rpartition(".")[2] for c in calls if c.rpartition(".")[0] == bot}
+    methods = {c.rpartition(".")[2] for c in facts.calls_made() if c.rpartition(".")[0] == bot}
     return "process_new_updates" in methods and not methods & {"polling", "infinity_polling", "run_polling"}
 
 

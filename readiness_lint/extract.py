@@ -1051,13 +1051,8 @@ class Extractor:
     def _reports_then_empty(self, body: cst.BaseSuite) -> bool:
         """A handler that reports the failure, then returns an empty result (``[]``, ``{}``, ``0``,
         ``""``): the caller cannot tell the failure from "nothing to do"."""
-        smalls: list[cst.BaseSmallStatement] = []
-        for stmt in _block(body):
-            found = _smalls(stmt)
-            if found is None:
-                return False
-            smalls.extend(found)
-        if len(smalls) < 2 or not isinstance(smalls[-1], cst.Return) or smalls[-1].value is None:
+        smalls = _simple_block(body)
+        if smalls is None or len(smalls) < 2 or not isinstance(smalls[-1], cst.Return) or smalls[-1].value is None:
             return False
         value = smalls[-1].value
         if not (
@@ -1073,13 +1068,8 @@ class Extractor:
         """A block that reports a failure, then returns it as a value: ``False``, an error record
         (``{"status": "error", ...}``, ``(False, message)``), or ``None``/nothing, which counts only
         in a function that otherwise returns something."""
-        smalls: list[cst.BaseSmallStatement] = []
-        for stmt in _block(body):
-            found = _smalls(stmt)
-            if found is None:
-                return
-            smalls.extend(found)
-        if len(smalls) < 2 or not isinstance(smalls[-1], cst.Return):
+        smalls = _simple_block(body)
+        if smalls is None or len(smalls) < 2 or not isinstance(smalls[-1], cst.Return):
             return
         reported = False
         for small in smalls[:-1]:
@@ -1101,26 +1091,21 @@ class Extractor:
     def _reports_then_exits_zero(self, body: cst.BaseSuite) -> bool:
         """A block that logs a failure (a warning or an error), then exits without a status
         (``sys.exit()``; an explicit ``sys.exit(0)`` after printing a usage text is deliberate)."""
-        smalls: list[cst.BaseSmallStatement] = []
-        for stmt in _block(body):
-            found = _smalls(stmt)
-            if found is None:
-                return False
-            smalls.extend(found)
-        if len(smalls) < 2:
+        smalls = _simple_block(body)
+        if smalls is None or len(smalls) < 2:
             return False
         call = _small_call(smalls[-1])
-        if call is None or self.ctx.resolve(n.callee(call)) not in EXIT_CALLS:
+        if call is None or call.args or self.ctx.resolve(n.callee(call)) not in EXIT_CALLS:
             return False
-        if call.args:
-            return False
-        levels = [self._report(small) for small in smalls[:-1]]
-        logged = any(
-            level and not (self.ctx.resolve(n.callee(c)) or "").startswith("print")
-            for level, small in zip(levels, smalls, strict=False)
-            if (c := _small_call(small)) is not None
-        )
-        return None not in levels and logged
+        logged = False
+        for small in smalls[:-1]:
+            level = self._report(small)
+            if level is None:
+                return False
+            reporter = _small_call(small)
+            printed = reporter is not None and (self.ctx.resolve(n.callee(reporter)) or "").startswith("print")
+            logged = logged or (level and not printed)
+        return logged
 
     def _result_check(self, node: cst.If) -> None:
         """``rows = fetch()`` then ``if rows: ...`` (or ``if not ok: log.error(...)``): a tested result
@@ -1168,23 +1153,21 @@ class Extractor:
         """A failure branch that only prints, logs, notifies or counts a metric, passes, skips to the
         next item or returns nothing: ``None`` when it does anything else (raises, exits, returns
         a value, sets a flag, collects the failure, calls other work), else whether it returns."""
+        smalls = _simple_block(body)
+        if smalls is None:
+            return None
         returns = False
-        for stmt in _block(body):
-            smalls = _smalls(stmt)
-            if smalls is None:
+        for small in smalls:
+            if isinstance(small, (cst.Pass, cst.Continue, cst.Break)):
+                continue
+            if isinstance(small, cst.Return) and (small.value is None or n.is_none(small.value)):
+                returns = True
+                continue
+            call = _small_call(small)
+            if call is None:
                 return None
-            for small in smalls:
-                if isinstance(small, (cst.Pass, cst.Continue, cst.Break)):
-                    continue
-                if isinstance(small, cst.Return) and (small.value is None or n.is_none(small.value)):
-                    returns = True
-                    continue
-                call = _small_call(small)
-                if call is None:
-                    return None
-                raw = n.callee(call) or ""
-                if self._report(small) is None and not _NOTE_CALL.search(raw):
-                    return None
+            if self._report(small) is None and not _NOTE_CALL.search(n.callee(call) or ""):
+                return None
         return returns
 
     def _does_work(self, body: cst.CSTNode) -> bool:
@@ -2308,11 +2291,11 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
         # `while True: while not queue: time.sleep(2); handle(queue)`: waiting for the next message
         for stmt in body.body:
             if isinstance(stmt, cst.While) and stmt.orelse is None:
-                lines = [_smalls(line) for line in _block(stmt.body)]
-                waits = [_small_call(small) for smalls in lines for small in smalls or ()]
-                names = {ctx.resolve(n.callee(call)) if call is not None else None for call in waits}
-                if any(smalls is None for smalls in lines):
+                smalls = _simple_block(stmt.body)
+                if smalls is None:
                     continue
+                waits = [_small_call(small) for small in smalls]
+                names = {ctx.resolve(n.callee(call)) if call is not None else None for call in waits}
                 if len(names) == 1 and (found := names.pop()) in SLEEPS:
                     return found
     return sleep
@@ -2607,6 +2590,17 @@ def _is_exists_check(test: cst.BaseExpression) -> bool:
 
 # Undoing or releasing what the failed work held: a handler that also does this still only reports.
 _CLEANUP_METHODS = frozenset({"rollback", "close", "quit"})
+
+
+def _simple_block(body: cst.BaseSuite) -> list[cst.BaseSmallStatement] | None:
+    """The small statements of a block made of simple lines only; None if it holds a compound one."""
+    smalls: list[cst.BaseSmallStatement] = []
+    for stmt in _block(body):
+        found = _smalls(stmt)
+        if found is None:
+            return None
+        smalls.extend(found)
+    return smalls
 
 
 def _smalls(stmt: cst.CSTNode) -> Sequence[cst.BaseSmallStatement] | None:

@@ -208,6 +208,14 @@ class FileFacts:
     suppressions: tuple[tuple[int, tuple[str, ...], str], ...] = ()
     compared: tuple[str, ...] = ()
 
+    def calls_made(self) -> list[str]:
+        """Every call the file's functions, methods, module-level statements and `__main__` block make."""
+        calls = [call for f in self.functions + self.methods for call in f.calls]
+        calls += [call for call, _, _ in self.module_calls]
+        if self.main_guard is not None:
+            calls += self.main_guard.calls
+        return calls
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 

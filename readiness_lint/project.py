@@ -273,28 +273,23 @@ class Project:
         return reverse
 
     @cached_property
-    def name_users(self) -> dict[str, frozenset[str]]:
+    def name_index(self) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
         """For every name some file calls or hands on (each part of a dotted call: ``utils.purge``
-        gives ``utils`` and ``purge``), the files that do: built once, asked per deletion."""
+        gives ``utils`` and ``purge``), the files that do; and for every name handed on as a value
+        (``fire.Fire(Tasks)``), the files that hand it on. Built once, asked per deletion."""
         users: dict[str, set[str]] = {}
+        handers: dict[str, set[str]] = {}
         for path, facts in self.files.items():
-            calls = [call for f in facts.functions + facts.methods for call in f.calls]
-            calls += [call for call, _, _ in facts.module_calls]
-            calls += [call for loop in facts.wrapper_loops for call in loop.calls]
-            calls += list(facts.main_guard.calls) if facts.main_guard is not None else []
+            calls = facts.calls_made() + [call for loop in facts.wrapper_loops for call in loop.calls]
             names = {part for call in calls + list(facts.scheduled) for part in call.split(".")}
             for name in names.union(facts.references, facts.called_outside):
                 users.setdefault(name, set()).add(path)
-        return {name: frozenset(paths) for name, paths in users.items()}
-
-    @cached_property
-    def name_handers(self) -> dict[str, frozenset[str]]:
-        """For every name some file hands on as a value (``fire.Fire(Tasks)``), the files that do."""
-        handers: dict[str, set[str]] = {}
-        for path, facts in self.files.items():
             for name in facts.references:
                 handers.setdefault(name, set()).add(path)
-        return {name: frozenset(paths) for name, paths in handers.items()}
+        return (
+            {name: frozenset(paths) for name, paths in users.items()},
+            {name: frozenset(paths) for name, paths in handers.items()},
+        )
 
     def reach_from(self, path: str) -> frozenset[str]:
         """:meth:`closure` of one file, remembered."""
@@ -445,7 +440,7 @@ class Service:
         a special method (`__init__`, `__exit__`) when its class is used at all."""
         runs = self.runs()
         symbol = self.entrypoint.id.rsplit(":", 1)[-1]
-        users, handers = self.project.name_users, self.project.name_handers
+        users, handers = self.project.name_index
 
         def used(name: str) -> bool:
             return name == symbol or not users.get(name, frozenset()).isdisjoint(runs)

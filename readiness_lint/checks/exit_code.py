@@ -214,15 +214,8 @@ def _lost_failure(
             continue
         function, home = found
         local = home == path
-        if function.loses_failure or (local and function.status_unchecked):
-            return _swallowed(name)
-        if function.returns_failure and (values is None or call in values):
-            return f"`{name}()` returns a failure as a value that the {caller} drops: the process exits 0"
-        lost = _value_lost(function, name, home, project)
-        if lost is not None:
-            return lost
-        # Steps further down: `main()` -> `load_rows()` -> `fetch_page()`
-        frontier = [(home, inner, 1) for inner in function.steps]
+        # The function itself (depth 0), then its steps further down: `main()` -> `load_rows()` -> `fetch_page()`
+        frontier = [(path, call, 0)]
         seen: set[tuple[str, str]] = set()
         while frontier:
             where, inner, depth = frontier.pop(0)
@@ -236,6 +229,8 @@ def _lost_failure(
             helper, helper_home = deeper
             if helper.loses_failure or (helper.status_unchecked and helper_home == where):
                 return _swallowed(inner_name)
+            if depth == 0 and helper.returns_failure and (values is None or call in values):
+                return f"`{name}()` returns a failure as a value that the {caller} drops: the process exits 0"
             lost = _value_lost(helper, inner_name, helper_home, project)
             if lost is not None:
                 return lost
