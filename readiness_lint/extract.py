@@ -1794,8 +1794,8 @@ class Extractor:
             self.signal(node, "metrics", value)
         if _DESTRUCTIVE_SQL.match(value):
             self.signal(node, "destructive", " ".join(value.split()[:2]).upper())
-        elif _DESTRUCTIVE_SHELL.match(value) and not _TEMPORARY.search(value) and not _BUILD_OUTPUT.search(value):
-            self.signal(node, "destructive", "rm -r")
+        elif not ctx.in_docstring and (command := _deleting_command(value)) is not None:
+            self._deleting_command(node, command, value, [])
         if _DRY_RUN_OPTION.fullmatch(value.strip()):
             self.signal(node, "dry-run", value.strip())
         if "SIGTERM" in value:
@@ -1809,14 +1809,9 @@ class Extractor:
             self.signal(node, "heartbeat", "text")
         if _DESTRUCTIVE_SQL_CASED.match(text):  # SQL keywords as SQL is written, not a log message
             self.signal(node, "destructive", " ".join(text.split()[:2]))
-        elif _DESTRUCTIVE_SHELL.match(text):
+        elif (command := _deleting_command(text)) is not None:
             names = [n.dotted(p.expression) or "" for p in node.parts if isinstance(p, cst.FormattedStringExpression)]
-            if not _TEMPORARY.search(f"{text} {' '.join(names)}") and not _BUILD_OUTPUT.search(text):
-                frame = self.frames[-1] if self.frames else None
-                if frame is not None and names and names[0]:
-                    frame.deletions.append((node, names[0], "rm -r"))  # unless made again (`os.makedirs(out)`)
-                else:
-                    self.signal(node, "destructive", "rm -r")
+            self._deleting_command(node, command, text, names)
         if text:
             for hook in self.string_hooks:
                 hook(node, text, self.ctx)
@@ -1824,8 +1819,22 @@ class Extractor:
             if isinstance(part, cst.FormattedStringExpression):
                 self.walk(part.expression)
 
+    def _deleting_command(self, node: cst.CSTNode, command: str, text: str, names: list[str]) -> None:
+        """A deleting command built from text and values (``f"rm -rf {out}"``, ``["rm", "-rf", out]``)."""
+        if _TEMPORARY.search(f"{text} {' '.join(names)}") or _BUILD_OUTPUT.search(text):
+            return
+        frame = self.frames[-1] if self.frames else None
+        if command == "rm -r" and frame is not None and names and names[0]:
+            frame.deletions.append((node, names[0], command))  # unless made again (`os.makedirs(out)`)
+        else:
+            self.signal(node, "destructive", command)
+
     def visit_list(self, node: cst.List) -> None:
-        """``[(r"/health", HealthHandler), ...]``: a Tornado route table, wherever the app is built."""
+        """``[(r"/health", HealthHandler), ...]``: a Tornado route table, wherever the app is built;
+        ``["restic", "forget", "--prune", ...]``: a command that deletes, as an argument list."""
+        first = node.elements[0].value if node.elements else None
+        if isinstance(first, cst.SimpleString) and len(node.elements) > 1:
+            self._command_list(node)
         for element in node.elements:
             value = element.value
             self._refer(value)
@@ -1834,6 +1843,23 @@ class Extractor:
             elif isinstance(value, cst.Tuple):
                 self._table_route(node, value.elements)
         self.generic(node)
+
+    def _command_list(self, node: cst.List) -> None:
+        words: list[str] = []
+        names: list[str] = []
+        for element in node.elements:
+            word = n.string_value(element.value)
+            if word is None:
+                names.append(n.dotted(element.value) or "")
+                words.append("{}")
+            else:
+                words.append(word)
+        if len(words) < 2 or any(" " in word for word in words[:2]):
+            return  # (a list of sentences or of names is not an argument list)
+        text = " ".join(words)
+        command = _deleting_command(text)
+        if command is not None:
+            self._deleting_command(node, command, text, names)
 
     def _table_route(self, node: cst.CSTNode, parts: Sequence[cst.BaseElement | cst.Arg]) -> None:
         if len(parts) < 2:
@@ -2117,8 +2143,41 @@ _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCH
 _DESTRUCTIVE_SQL_CASED = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b")
 # Build output and caches: removing them is a clean build, not data lost.
 _BUILD_OUTPUT = re.compile(r"(?:^|[\s/])(?:build|dist|__pycache__|\.?cache|node_modules|[\w.-]*\.egg-info)(?:[\s/]|$)")
-# A shell command that deletes a tree: `rm -rf {path}`, `sudo rm -r ...`.
-_DESTRUCTIVE_SHELL = re.compile(r"\s*(?:sudo\s+)?rm\s+-[a-zA-Z]*[rR]")
+# Shell commands that delete, as a string or an argument list: `rm -rf {path}`, `sudo rm -r ...`,
+# `restic forget --prune`, `zfs destroy pool@snap`, `kubectl delete ...`, `find ... -delete`.
+_DELETING_COMMANDS = (
+    ("rm -r", re.compile(r"rm\s+(?:-\w+\s+)*-[a-zA-Z]*[rR]")),
+    ("restic forget", re.compile(r"restic\s(?:.*\s)?(?:forget|prune)\b")),
+    ("borg prune", re.compile(r"borg\s(?:.*\s)?(?:prune|delete)\b")),
+    ("zfs destroy", re.compile(r"zfs\s+destroy\b")),
+    ("kubectl delete", re.compile(r"kubectl\s(?:.*\s)?delete\b")),
+    ("docker prune", re.compile(r"docker\s+(?:system|image|container|volume|builder)\s+prune\b")),
+    ("aws s3 rm", re.compile(r"aws\s+s3\s+rm\b")),
+    ("gsutil rm", re.compile(r"gsutil\s+(?:-\w+\s+)*rm\b")),
+    ("find -delete", re.compile(r"find\s.*\s-delete\b")),
+    ("dropdb", re.compile(r"dropdb\b")),
+)
+_COMMAND_PREFIX = re.compile(r"\s*(?:sudo\s+(?:-\w+\s+)*)?(?:[\w./-]*/)?")
+
+
+def _deleting_command(text: str) -> str | None:
+    """What a shell command deletes with (``"rm -r"``), or ``None`` when it deletes nothing;
+    the command must open the text (a sentence that mentions one is not a command)."""
+    start = _COMMAND_PREFIX.match(text)
+    rest = text[start.end() :] if start else text
+    for detail, pattern in _DELETING_COMMANDS:
+        if pattern.match(rest):
+            # (`"restic forget failed: %s"` reports on a command; `rm -r` needs its flag, so stays as it was)
+            return detail if detail == "rm -r" or not _MESSAGE_WORDS.search(rest) else None
+    return None
+
+
+_MESSAGE_WORDS = re.compile(
+    r"\b(?:fail(?:ed|s|ure)?|error|errors|done|finished|started|starting|running|completed?|succeeded|successful(?:ly)?)\b(?!=)"
+    r"|[.:!]\s*$",
+    re.IGNORECASE,
+)
+
 _DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"})
 _HTTP_DELETES = frozenset({"requests.delete", "httpx.delete"})  # deleting through someone's API
 # Temporary files, and the lock and pid files a job holds while it runs (`os.remove(LOCK_PATH)`).

@@ -2501,3 +2501,41 @@ def test_an_aiogram_dispatcher_star_imported_from_a_loader_module_drains_on_sigt
     eps, checks = summary(root)
     assert [(path, kind, framework) for path, kind, framework in eps] == [("bot.py", "worker", "aiogram")]
     assert next(iter(checks.values()))["missing-graceful-shutdown"] == "pass"
+
+
+# Session 8 -----------------------------------------------------------------------------------
+
+
+def _dry_run_status(make_tree: Tree, body: str) -> str:
+    root = make_tree(
+        {
+            "job.py": f"import os\nimport subprocess\n\n\ndef main(d):\n{body}\n\n\nif __name__ == '__main__':\n    main('x')\n"
+        }
+    )
+    eps, checks = summary(root)
+    assert [kind for _, kind, _ in eps] == ["job"]
+    return next(iter(checks.values()))["missing-dry-run"]
+
+
+def test_deleting_commands_as_argument_lists_and_strings_need_a_dry_run(make_tree: Tree) -> None:
+    for body in (
+        '    subprocess.run(["restic", "forget", "--prune", "--keep-last", str(5)], check=True)',
+        '    subprocess.check_call(["sudo", "zfs", "destroy", d])',
+        '    subprocess.run(["rm", "-rf", d], check=True)',
+        '    os.system(f"find {d} -mtime +7 -delete")',
+        '    subprocess.run("kubectl -n jobs delete pods -l done=true", shell=True, check=True)',
+        '    subprocess.run(["/usr/bin/borg", "prune", "--keep-daily", "7", d], check=True)',
+        '    subprocess.run(["aws", "s3", "rm", d, "--recursive"], check=True)',
+    ):
+        assert _dry_run_status(make_tree, body) == "fail", body
+
+
+def test_commands_that_only_read_or_mention_deleting_are_not_deletions(make_tree: Tree) -> None:
+    for body in (
+        '    subprocess.run(["restic", "backup", d], check=True)\n    print("restic forget failed")',
+        '    subprocess.run(["ls", "-l", d], check=True)\n    subprocess.run(["find", d, "-name", "*.log"], check=True)',
+        '    subprocess.run(["rm", "-rf", "/tmp/work"], check=True)',
+        '    """Runs rm -rf on the old build."""\n    subprocess.run(["kubectl", "get", "pods"], check=True)',
+        '    names = ["remove old files", "delete the rest"]\n    subprocess.run(["echo", *names], check=True)',
+    ):
+        assert _dry_run_status(make_tree, body) == "na", body

@@ -132,7 +132,9 @@ class MissingDryRun(ServiceRule):
     )
     fix = "Default to showing what would be deleted; act only with --apply (or honour --dry-run / DRY_RUN)."
     what_it_does = (
-        "Checks that a job which deletes (rmtree, remove/unlink, `rm -r` shell commands, SQL "
+        "Checks that a job which deletes (rmtree, remove/unlink, deleting commands run as a string or an "
+        "argument list: `rm -r`, `find -delete`, `restic forget`/`prune`, `borg prune`, `zfs destroy`, "
+        "`kubectl delete`, `docker system prune`, `aws s3 rm`, `gsutil rm`, `dropdb`; SQL "
         "DELETE/DROP/TRUNCATE, ORM deletes including `row.delete()` on rows taken from a Django "
         "queryset, MongoDB `delete_many`, object-store or HTTP DELETE calls, Elasticsearch `indices.delete`, "
         "Kubernetes deletions such as "
@@ -169,6 +171,11 @@ class MissingDryRun(ServiceRule):
         Sample(
             'def main(conn):\n    conn.execute("DELETE FROM sessions WHERE expires < now()")\n\n\n'
             'if __name__ == "__main__":\n    main(connect())\n'
+        ),
+        Sample(
+            "import subprocess\n\n\ndef main():\n"
+            '    subprocess.run(["restic", "forget", "--prune", "--keep-daily", "7"], check=True)\n\n\n'
+            'if __name__ == "__main__":\n    main()\n'
         ),
     )
 
