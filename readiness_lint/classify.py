@@ -7,13 +7,16 @@ tasks that decorate its object, Django URL modules and apps, Celery task modules
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from readiness_lint.frameworks import (
     API_CTORS,
+    BUSY_LOOP,
+    COMMAND_CALLS,
     EXIT_CALLS,
-    INTERACTIVE_CALLS,
+    HTTP_WRITES,
     JOB_CTOR_PREFIXES,
     SEND_METHODS,
     SLEEPS,
@@ -71,6 +74,7 @@ LOOP_FRAMEWORKS = (
     ("listen", "redis-pubsub"),
     ("xreadgroup", "redis-streams"),
     ("sleep", "polling-loop"),
+    (BUSY_LOOP, "polling-loop"),
 )
 CONSUMER_FRAMEWORKS = frozenset({"kafka", "pubsub", "python-telegram-bot", "telegram", "aiogram", "discord"})
 NOT_SERVICE_FILES = frozenset(
@@ -230,20 +234,30 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     for signal in facts.signals:
         if signal.kind == "schedule":  # (also one its importer runs in a thread: the scheduled work is a job)
             add(_Candidate(path, signal.line, "job", signal.detail or "schedule", "schedule"))
-        elif signal.kind == "celery-beat":
+        elif signal.kind == "celery-beat" and _has_celery_app(project):
+            # (a beat schedule with no Celery app anywhere in the project is left-over configuration)
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
+    constants_only = imported and bool(facts.loops) and _constants_taken(project, path)
     for loop in facts.loops:
-        if imported and loop.scope:
+        if imported and loop.scope and not constants_only:
             continue  # a helper's loop: the entrypoint that reaches it becomes a worker
         if loop.scope and facts.main_guard is None and not facts.module_calls:
             continue  # only definitions: running the file starts nothing (a console script may call it)
         if loop.scope and any(c.kind == "api" for c in out):
             continue  # a loop in a function of an app's module: a streaming response or a background thread
-        if loop.source in SLEEPS and any(c.kind == "job" and c.framework == "apscheduler" for c in out):
+        if (loop.source in SLEEPS or loop.source == "signal.pause") and any(
+            c.kind == "job" and c.framework == "apscheduler" for c in out
+        ):
             continue  # `scheduler.start(); while True: time.sleep(2)`: keeps a BackgroundScheduler's process alive
         if not _loop_in_worker_object_file(out):
             framework = _loop_framework(loop.source, facts, project, path)
             add(_Candidate(path, loop.line, "worker", framework, loop.scope or "loop"))
+    if any(not loop.scope for loop in facts.loops):
+        # The module consumes forever at import: an app built there with no route of its own can
+        # be neither run nor imported by a server (`app = Flask(__name__)` then `for msg in consumer:`)
+        owners = {r.owner for r in facts.routes} | {m.owner for m in facts.mounts}
+        out[:] = [c for c in out if c.kind != "api" or c.symbol in owners or not c.objects]
+        seen.intersection_update((c.kind, c.framework) for c in out)
     for class_name, base, line in facts.classes:
         if (base.endswith("BaseCommand") and "/management/commands/" in f"/{path}") or base == HANDLE_COMMAND:
             # a management command, also one kept outside management/commands/ or on a project base class
@@ -261,25 +275,66 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             or _scheduled_script(project, path)
             or _inline_worker(facts, guard)
             or _shared_script(project, path, guard)
+            or _command_line_script(project, path, guard)
         )
     ):
         role = _guard_role(facts, guard, out)
         inline = _inline_worker(facts, guard) if role == "serve" and not out else None
         if inline is not None:  # `Worker(queues).work()` with no object bound: the block is the worker
             add(_Candidate(path, guard.line, "worker", inline, "__main__"))
+        elif role == "serve" and not out and (served := _inline_app(facts, guard)):
+            add(_Candidate(path, guard.line, "api", served, "__main__"))
         bot = (
-            (_bot_class_run(project, path, facts, guard) or _scoped_worker_run(facts, guard)) if role == "job" else None
+            (_bot_class_run(project, path, facts, guard) or _scoped_worker_run(project, path, facts, guard))
+            if role == "job"
+            else None
         )
         if bot is not None:  # `MyBot(...).run(token)`, MyBot a discord.py bot defined in the project
             add(_Candidate(path, guard.line, "worker", bot, "__main__"))
-        elif role == "job" and not _dispatches_to_worker(facts, guard, out):
+        elif (
+            role == "job"
+            and not _dispatches_to_worker(facts, guard, out)
+            and not _serves_imported(project, path, guard)
+        ):
             framework = _cli_framework(facts)
             add(_Candidate(path, guard.line, "job", framework, "__main__"))
+    elif guard is None and not out and (line := _serves_default_bottle(facts)):
+        add(_Candidate(path, line, "api", "bottle", "script"))  # `run(host=..., port=...)` at module level
     elif guard is None and not out and _is_script(project, path):
         line = facts.script_line or _module_work_line(project, path, facts)
         if line:
             add(_Candidate(path, line, "job", "script", "script"))
     return out
+
+
+def _inline_app(facts: FileFacts, guard: MainGuardFact) -> str:
+    """The framework of an app the ``__main__`` block serves without binding it to a name:
+    ``HTTPServer(addr, Handler).serve_forever()``, or Bottle's default app (``bottle.run()``)."""
+    calls = _guard_calls(facts, guard, depth=2)
+    if "bottle.run" in calls:
+        return "bottle"
+    for call in calls:
+        owner, _, method = call.rpartition(".")
+        if method in SERVE_METHODS and owner.endswith("()") and owner[:-2] in API_CTORS:
+            return API_CTORS[owner[:-2]]
+    # `def run(): app = Application(); app.listen(port); IOLoop.current().start()`, with
+    # `class Application(tornado.web.Application)` in this file
+    bases = {name: base for name, base, _ in facts.classes if base in API_CTORS}
+    for obj in facts.objects:
+        ctor = bases.get(obj.ctor, obj.ctor)
+        if obj.scope in calls and ctor in API_CTORS:
+            return API_CTORS[ctor]
+    return ""
+
+
+def _has_celery_app(project: Project) -> bool:
+    return any(o.ctor == "celery.Celery" for facts in project.files.values() for o in facts.objects)
+
+
+def _serves_default_bottle(facts: FileFacts) -> int:
+    """The line of a module-level ``bottle.run()`` serving Bottle's default app (its routes are
+    the module-level ``@route`` decorators), or 0."""
+    return next((line for resolved, _, line in facts.module_calls if resolved == "bottle.run"), 0)
 
 
 # Calls that do not return while the process runs.
@@ -308,6 +363,20 @@ def _dispatches_to_worker(facts: FileFacts, guard: MainGuardFact, existing: list
     return bool(guard.calls) and all(call in apps for call in guard.calls)
 
 
+def _serves_imported(project: Project, path: str, guard: MainGuardFact) -> bool:
+    """``python -m encoder`` whose ``__main__`` block calls ``main()`` of another project module
+    that serves its app there (``web.run_app(application())``): the app's module is the api."""
+    for call in guard.calls:
+        found = project.function_and_home(path, call)
+        if found is None or found[1] == path:
+            continue
+        for inner in found[0].calls:
+            method = inner.rpartition(".")[2]
+            if inner in SERVE_CALLS or method in SERVE_METHODS or inner.endswith("web.run_app"):
+                return True
+    return False
+
+
 def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     """A script outside any package whose ``__main__`` block runs a function other project code
     imports from it too (``init_db()``, also called by the app at start-up): the same work, run by
@@ -321,6 +390,18 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path:
                 return True
     return False
+
+
+def _command_line_script(project: Project, path: str, guard: MainGuardFact) -> bool:
+    """A script outside any package whose ``__main__`` block reads its command line, runs a
+    function of its own that works and exits with its status (``sys.exit(main(dry_run=args.dry_run))``):
+    a tool run by hand or from cron, also when a sibling script borrows its helpers."""
+    if not _standalone(project, path) or path.endswith("__main__.py") or not guard.exits_with_value:
+        return False
+    if not any(call.endswith(".parse_args") for call in guard.calls):
+        return False
+    local = {f.name: f for f in project.files[path].functions}
+    return any(call in local and _works(local[call]) for call in guard.calls)
 
 
 def _only_constants_taken(project: Project, path: str) -> bool:
@@ -371,6 +452,9 @@ def _standalone(project: Project, path: str) -> bool:
     return (f"{directory}/__init__.py" if directory else "__init__.py") not in project.files
 
 
+_PROBE_NAME = re.compile(r"health|probe|liveness|readiness", re.IGNORECASE)
+
+
 def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
     """The line of the first module-level call that does work, or 0: ``sys.exit``, ``asyncio.run``,
     starting something (``thread.start()``, ``bot.run(token)``), or, in a file that is not part of
@@ -391,6 +475,7 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
     methods = {m.name for m in facts.methods if _works(m)} if standalone else set()
     # A deletion at module level (`db.logs.delete_many({...})`) is the script's work too.
     deletes = {s.line for s in facts.signals if s.kind == "destructive"} if standalone else set()
+    probe = bool(_PROBE_NAME.search(path.rpartition("/")[2]))
     for name, raw, line in facts.module_calls:
         if name in NOT_ENTRYPOINT_CALLS:
             continue
@@ -400,7 +485,10 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         sends = method in SEND_METHODS and receiver in clients
         own = receiver in clients and f"{clients[receiver]}.{method}" in methods
         starts = name in EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS or sends
-        if starts or name in local or project_call or own or line in deletes:
+        # `exit_code = os.system("pg_basebackup ...")`, `requests.post(webhook, json=...)` (not a
+        # container's health probe asking its own server, `healthcheck.py`)
+        command = standalone and (name in COMMAND_CALLS or (name in HTTP_WRITES and not probe))
+        if starts or command or name in local or project_call or own or line in deletes:
             return line or 1
     return 0
 
@@ -545,8 +633,10 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
         and any(call.startswith(_PURE_PREFIXES) for call in everything)
     ):
         return "none"  # `print(json.dumps(generate_message(sample)))`: computes a value and shows it
-    if calls & INTERACTIVE_CALLS and _cli_framework(facts) == "python":
-        return "none"  # asks a person for input: a tool, not an unattended job (a CLI may confirm a step)
+    if _console(facts, guard, calls) and _cli_framework(facts) == "python":
+        # asks a person for what the work needs, or round after round: a tool, not an unattended
+        # job (a "Press Enter to continue", a password asked only when none is set, does not count)
+        return "none"
     object_names = {c.symbol for c in existing}
     for call in calls:
         owner, _, method = call.rpartition(".")
@@ -556,6 +646,8 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
             return "serve"  # aiohttp's `web.run_app(app)`, `web` re-exported by a project package
         if method in _RUN_METHODS and (owner in object_names or owner[:-2] in WORKER_CTORS):
             return "serve"  # runs an app or worker found in this file, or built inline: `FastStream(b).run()`
+        if method == "run" and any(o.name == owner and o.ctor in _APP_RUNNERS for o in facts.objects):
+            return "serve"  # `socketio.run(app)`: Flask-SocketIO serving the file's Flask app
         if method in _STREAM_RUNS and any(c.symbol == owner and c.framework == "tweepy" for c in existing):
             return "serve"  # `stream.filter(track=[...])`: a tweepy stream listening until stopped
         if method in {"run_pending", "run_all"} and owner.startswith(("schedule", "aioschedule")):
@@ -568,6 +660,10 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
     if any(c.kind in {"worker", "api"} for c in existing) and not guard.calls:
         return "serve"
     return "job"
+
+
+def _console(facts: FileFacts, guard: MainGuardFact, calls: set[str]) -> bool:
+    return guard.prompts or any(f.prompts for f in facts.functions if f.name in calls)
 
 
 _TRIVIAL_PREFIXES = ("print", "pprint.", "logging.", "log.", "logger.", "sys.exit", "exit", "warnings.")
@@ -596,6 +692,7 @@ BOT_BASES = {
 }
 
 
+_APP_RUNNERS = frozenset({"flask_socketio.SocketIO"})
 _RUN_METHODS = frozenset({"run", "start", "work", "worker_main", "run_forever", "main"})
 _STREAM_RUNS = frozenset({"filter", "sample"})
 # What starting something looks like at module level: running an app or worker, a thread, an
@@ -634,18 +731,21 @@ def _bot_class_run(project: Project, path: str, facts: FileFacts, guard: MainGua
     return None
 
 
-def _scoped_worker_run(facts: FileFacts, guard: MainGuardFact) -> str | None:
-    """The framework of a bot or worker a local function the ``__main__`` block calls builds and
-    runs there (``def bot_main(): client = discord.Client(...); ...; client.run(token)``)."""
-    built = {(o.scope, o.name): o.ctor for o in facts.objects if o.scope and o.ctor in WORKER_CTORS}
-    if not built:
-        return None
-    local = {f.name: f for f in facts.functions}
+def _scoped_worker_run(project: Project, path: str, facts: FileFacts, guard: MainGuardFact) -> str | None:
+    """The framework of a bot or worker that a function the ``__main__`` block calls, of this
+    file or one it imports, builds and runs there (``def bot_main(): client =
+    discord.Client(...); ...; client.run(token)``)."""
     for call in _guard_calls(facts, guard, depth=1):
-        function = local.get(call)
-        for inner in function.calls if function is not None else ():
+        found = project.function_and_home(path, call)
+        if found is None:
+            continue
+        function, home = found
+        built = {
+            o.name: o.ctor for o in project.files[home].objects if o.scope == function.name and o.ctor in WORKER_CTORS
+        }
+        for inner in function.calls if built else ():
             owner, _, method = inner.rpartition(".")
-            ctor = built.get((call, owner))
+            ctor = built.get(owner)
             if ctor is not None and method in (_RUN_METHODS - {"start", "main"}) | _FOREVER_METHODS:
                 return WORKER_CTORS[ctor]  # (`await consumer.start()` only connects an aiokafka consumer)
     return None

@@ -18,8 +18,11 @@ from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
 from readiness_lint.frameworks import (
     API_CTORS,
+    BUSY_LOOP,
+    COMMAND_CALLS,
     CONSUME_METHODS,
     EXIT_CALLS,
+    HTTP_WRITES,
     INTERACTIVE_CALLS,
     SEND_METHODS,
     SLEEPS,
@@ -247,6 +250,9 @@ LOGGING_CONFIG_CALLS = frozenset(
         "logging_config.dictConfig",
         "litestar.logging.LoggingConfig",
         "litestar.logging.config.LoggingConfig",
+        # Tornado's option parsing switches on its own log formatting (`--logging=info` by default)
+        "tornado.options.parse_command_line",
+        "tornado.options.options.parse_command_line",
     }
 )
 METRICS_MODULES = (
@@ -288,6 +294,10 @@ _HEARTBEAT_TEXT = re.compile(
 _HEARTBEAT_NAME = re.compile(r"heart_?beat|liveness|(?<!keep)(?<!keep_)alive|dead_?man", re.IGNORECASE)
 _METRICS_FILE = re.compile(r"(?:^|[/\\_\-.])metrics?(?:[\w\-.]*)\.(?:jsonl?|csv|prom|txt|ndjson)$", re.IGNORECASE)
 CONSUMER_CTOR_SUFFIXES = ("Consumer", "KafkaConsumer", "AIOKafkaConsumer")
+_PYKAFKA_CONSUMERS = {
+    "get_simple_consumer": "pykafka.SimpleConsumer",
+    "get_balanced_consumer": "pykafka.BalancedConsumer",
+}
 
 
 @dataclass
@@ -326,6 +336,7 @@ class _Frame:
     results_passed: set[str] = field(default_factory=set)  # returned or handed to an exit
     results_dropped: list[str] = field(default_factory=list)  # statement calls outside handlers
     results_tested: set[str] = field(default_factory=set)  # calls whose result an `if` asks about
+    prompts: bool = False  # asks a person for input: a tool, not an unattended job (see `_asks`)
 
     @property
     def status_lost(self) -> bool:
@@ -485,13 +496,14 @@ class Extractor:
         self.rows: set[str] = set()  # names bound to Django querysets and the rows a loop takes from them
         self.strings: dict[str, str] = {}  # names and attributes bound to a string (`self.unzip_path = "tmp/"`)
         self.pinging = False  # handlers of a try that only pings a heartbeat: its failure is not the job's
+        self.reading = False  # in the handlers of a `try` that only reads a file into names
         self.script_node: cst.CSTNode | None = None
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.called_outside: set[str] = set()  # names called at module level or in a class body
         self.registered = False  # in a decorated function: a framework calls it, not the project
-        self.prompts = False  # module-level code calls input()
+        self.prompts = False  # module-level code asks a person for input (see `_asks`)
         self.returning: _Frame | None = None  # the frame whose `return` value is being walked
         self._defined: frozenset[str] = frozenset()  # the module's own functions
         self.mentions_sigterm = False
@@ -693,9 +705,10 @@ class Extractor:
     def _find_script(self, body: Sequence[cst.CSTNode]) -> None:
         """A module that does work at import time (loops, ``with`` blocks, or parsing its
         command line at module level) is a script."""
-        if not any(isinstance(stmt, (cst.For, cst.While, cst.With)) for stmt in body) and not any(
-            _parses_arguments(stmt) for stmt in body
-        ):
+        if not any(
+            isinstance(stmt, (cst.For, cst.While)) or (isinstance(stmt, cst.With) and not _only_binds(stmt))
+            for stmt in body
+        ) and not any(_parses_arguments(stmt) or _writes_rows(stmt) for stmt in body):
             return
         for index, stmt in enumerate(body):
             if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) or (index == 0 and _is_docstring(stmt)):
@@ -724,7 +737,10 @@ class Extractor:
                         sent = n.callee(small.value) or ""
                         target = small.targets[0].target
                         variable = isinstance(target, cst.Name) and not target.value.isupper()
-                        kept = sent.rpartition(".")[2] in SEND_METHODS or (variable and sent in self._defined)
+                        resolved = self.ctx.resolve(sent)
+                        kept = sent.rpartition(".")[2] in SEND_METHODS or (
+                            variable and (sent in self._defined or resolved in COMMAND_CALLS or resolved in HTTP_WRITES)
+                        )  # (`exit_code = os.system(cmd)`: a command run for its status; `res = requests.post(...)`)
                         value = small.value if kept else None
                     if isinstance(value, cst.Await):
                         value = value.expression
@@ -811,6 +827,8 @@ class Extractor:
             path = "/".join(p.strip("/") for p in (self.controller_path, own) if p.strip("/"))
             self.ctx.later(node, lambda line, col: RouteFact(owner="", path=f"/{path}", handler=function, line=line))
             return
+        if not owner and resolved.startswith("bottle.") and resolved[7:] in ROUTE_METHODS:
+            owner, method = "bottle", resolved[7:]  # `from bottle import route`: `@route("/")` fills the default app
         if method in ROUTE_METHODS and owner:
             path = ""
             if call is not None:
@@ -960,9 +978,10 @@ class Extractor:
         ctx.caught.pop()
         saved, self.attempt = self.attempt, self._frame().retry_depth > 0 and _leaves_loop(node)
         saved_ping, self.pinging = self.pinging, _only_pings(node.body)
+        saved_reading, self.reading = self.reading, _only_reads(node.body)
         for handler in node.handlers:
             self.walk(handler)
-        self.attempt, self.pinging = saved, saved_ping
+        self.attempt, self.pinging, self.reading = saved, saved_ping, saved_reading
         if node.orelse is not None:
             self.walk(node.orelse)
         if node.finalbody is not None:
@@ -982,6 +1001,8 @@ class Extractor:
         frame = self._frame()
         if self.pinging:
             return
+        if self.reading and _only_assigns(node.body):
+            return  # `try: with open(SEEN) as f: seen = f.read()` / `except: seen = ''`: a file not there yet
         # In a loop, a handler may count or collect the failure for later: only one that does
         # nothing but report it (or pass) loses it, item after item. So does a handler of the
         # work's own failure (a failed command or request) that only reports it.
@@ -1006,7 +1027,7 @@ class Extractor:
                     frame.loses_failure = True
         if self._own_body() and (broad or any(is_failure_exception(name) for name in names)):
             # `except requests.RequestException as e: log.error(e); return False`
-            self._fails_with(node.body)
+            self._fails_with(node.body, silent=any(is_failure_exception(name) for name in names))
         if (
             self.attempt
             and not record.reraises
@@ -1064,11 +1085,16 @@ class Extractor:
         levels = [self._report(small) for small in smalls[:-1]]
         return None not in levels and any(levels)
 
-    def _fails_with(self, body: cst.BaseSuite) -> None:
+    def _fails_with(self, body: cst.BaseSuite, silent: bool = False) -> None:
         """A block that reports a failure, then returns it as a value: ``False``, an error record
         (``{"status": "error", ...}``, ``(False, message)``), or ``None``/nothing, which counts only
-        in a function that otherwise returns something."""
+        in a function that otherwise returns something. ``silent``: a handler of the work's own
+        failure may also return ``None`` without a word (``except OperationalError: return None``)."""
         smalls = _simple_block(body)
+        if silent and smalls is not None and len(smalls) == 1 and isinstance(smalls[0], cst.Return):
+            if smalls[0].value is None or n.is_none(smalls[0].value):
+                self._frame().fails_with_none = True
+            return
         if smalls is None or len(smalls) < 2 or not isinstance(smalls[-1], cst.Return):
             return
         reported = False
@@ -1184,6 +1210,18 @@ class Extractor:
                     return True
         return False
 
+    def _asks(self, node: cst.Call, frame: _Frame) -> bool:
+        """An input call that makes the code a tool for a person: one asked round after round (a
+        console), or whose answer the work needs (``password = getpass.getpass()``); not a bare
+        "Press Enter to continue" nor a fallback in a handler (a password asked only when none is set)."""
+        if frame.loop_depth > 0:
+            return True
+        statement = self.ctx.statement
+        bare = isinstance(statement, cst.SimpleStatementLine) and any(
+            isinstance(small, cst.Expr) and small.value is node for small in statement.body
+        )
+        return not bare and not self.handlers
+
     def _own_body(self) -> bool:
         """In the body of the module, the ``__main__`` block or the current function or method
         itself, not in a function nested in it."""
@@ -1224,10 +1262,23 @@ class Extractor:
         if forever:
             source = self._consume_call_in(node.body, node.test)
             scope = self.scope_name()
+            # `while True:` at module level, working round after round without a pause or a way out
+            busy = (
+                not source
+                and not self.frames
+                and not self.ctx.scope
+                and _literal_forever(node.test)
+                and self._does_work(node.body)
+                and _never_leaves(node.body, self.ctx)
+            )
             if source:
                 self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
             elif calls := self._loop_calls(node.body):
-                self.ctx.later(node, lambda line, col: WrapperLoopFact(line=line, scope=scope, calls=calls))
+                self.ctx.later(
+                    node, lambda line, col: WrapperLoopFact(line=line, scope=scope, calls=calls, forever=busy)
+                )
+            elif busy:
+                self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=BUSY_LOOP))
         self.walk(node.body)
         self._leave_loop(bounded=not forever)
         if node.orelse is not None:
@@ -1297,6 +1348,11 @@ class Extractor:
         awaited = isinstance(value, cst.Await)
         if isinstance(value, cst.Await):
             value = value.expression
+        if isinstance(value, cst.Call) and self.ctx.resolve(n.callee(value)) == "signal.pause":
+            # `client.loop_start(); signal.pause()`: the process waits for a signal while its
+            # background threads consume: it runs until stopped
+            scope = self.scope_name()
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="signal.pause"))
         if awaited and isinstance(value, cst.Call) and _registers_consumer(value):
             # `await queue.consume(on_message)`: aio-pika calls back for every message from now on.
             scope, source = self.scope_name(), self.ctx.resolve(n.callee(value)) or "consume"
@@ -1396,10 +1452,14 @@ class Extractor:
         raw = n.callee(node)
         name = ctx.resolve(raw)
         if self.frames and name:
-            self.frames[-1].calls.append(self._as_called(name))
+            frame = self.frames[-1]
+            frame.calls.append(self._as_called(name))
+            if name in INTERACTIVE_CALLS and self._asks(node, frame):
+                frame.prompts = True
         elif name:  # a call at module level or in a class body: `purged = purge_old()`
             self.called_outside.add(name.rpartition(".")[2])
-            self.prompts = self.prompts or (name in INTERACTIVE_CALLS and not ctx.scope)
+            if name in INTERACTIVE_CALLS and not ctx.scope and self._asks(node, self.module_frame):
+                self.prompts = True
         for arg in node.args:
             self._refer(arg.value)
         if raw and raw.endswith((".raise_for_status", ".check_returncode")):
@@ -1738,6 +1798,10 @@ class Extractor:
         ctx = self.ctx
         ctor = ctx.resolve(n.callee(value))
         if not ctor:
+            func = value.func
+            if isinstance(func, cst.Attribute) and func.attr.value in _PYKAFKA_CONSUMERS:
+                # `client.topics["t"].get_simple_consumer(...)`: a pykafka consumer, iterated to consume
+                ctx.objects[name] = _PYKAFKA_CONSUMERS[func.attr.value]
             return
         ctx.objects[name] = ctor
         if not record:
@@ -1989,7 +2053,7 @@ class Extractor:
         if found:
             return found[0]
         # No queue call, but `while True:` sleeps and never breaks out: a poller that runs forever.
-        literal_forever = (isinstance(test, cst.Name) and test.value == "True") or n.int_value(test) == 1
+        literal_forever = _literal_forever(test)
         # `while self._running:`, `while not stop.is_set():` around work (not a progress or heartbeat thread)
         until_stopped = _until_stopped(test) and self._does_work(body)
         return (_sleep_without_break(body, self.ctx) if literal_forever or until_stopped else None) or ""
@@ -2046,6 +2110,7 @@ class Extractor:
                     calls=tuple(dict.fromkeys(f.calls)),
                     ignored_statuses=tuple(dict.fromkeys(f.ignored_statuses)),
                     steps=tuple(dict.fromkeys(f.steps)),
+                    prompts=f.prompts,
                 )
                 for f in frames
             )
@@ -2065,6 +2130,7 @@ class Extractor:
                 ignored_statuses=tuple(dict.fromkeys(g.ignored_statuses)),
                 results_unchecked=_unchecked(g),
                 results_tested=tuple(sorted(g.results_tested)),
+                prompts=g.prompts,
             )
         findings = sorted(buckets.get(LineFinding, []), key=lambda f: (f.line, f.column, f.rule))
         return FileFacts(
@@ -2358,6 +2424,78 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
                 if len(names) == 1 and (found := names.pop()) in SLEEPS:
                     return found
     return sleep
+
+
+def _literal_forever(test: cst.BaseExpression) -> bool:
+    """``while True:``, ``while 1:``."""
+    return (isinstance(test, cst.Name) and test.value == "True") or n.int_value(test) == 1
+
+
+def _never_leaves(body: cst.CSTNode, ctx: Context) -> bool:
+    """A loop body with no way out of its own (no ``break``, ``return``, ``raise`` or exit, nested
+    loops and functions aside) that asks no one for input: it runs until the process is stopped."""
+    for node in n.descendants(body, skip=(cst.For, cst.While)):
+        if isinstance(node, (cst.Break, cst.Return, cst.Raise)):
+            return False
+        if isinstance(node, cst.Call):
+            name = ctx.resolve(n.callee(node)) or ""
+            if name in EXIT_CALLS or name in INTERACTIVE_CALLS or name.rpartition(".")[2] in ("run_pending", "run_all"):
+                return False
+    return True
+
+
+def _only_reads(body: cst.BaseSuite) -> bool:
+    """A ``try`` block that only reads a file into names (:func:`_only_binds`)."""
+    return isinstance(body, cst.IndentedBlock) and all(
+        isinstance(stmt, cst.With) and _only_binds(stmt) for stmt in body.body
+    )
+
+
+def _only_assigns(body: cst.BaseSuite) -> bool:
+    """A block of assignments only: ``seen = ""``."""
+    smalls = _simple_block(body)
+    return smalls is not None and all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in smalls)
+
+
+def _only_binds(stmt: cst.With) -> bool:
+    """``with open(CONFIG) as f: settings = json.load(f)``: a file opened only to name values from
+    it, as a module loading its configuration at import does."""
+    block = stmt.body
+    opens = all(isinstance(item.item, cst.Call) and n.callee(item.item) in ("open", "io.open") for item in stmt.items)
+    return (
+        opens
+        and isinstance(block, cst.IndentedBlock)
+        and all(
+            isinstance(line, cst.SimpleStatementLine)
+            and all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in line.body)
+            for line in block.body
+        )
+    )
+
+
+_DATA_WRITE = re.compile(r"\s*(?:INSERT|UPDATE|DELETE|MERGE|REPLACE|UPSERT|COPY)\b", re.IGNORECASE)
+
+
+def _writes_rows(stmt: cst.CSTNode) -> bool:
+    """``cur.execute("INSERT INTO prices ...", row)`` as a module-level statement: the module loads
+    data when run (creating tables alone is set-up, which labellers and users leave to the app)."""
+    if not isinstance(stmt, cst.SimpleStatementLine):
+        return False
+    for small in stmt.body:
+        call = small.value if isinstance(small, cst.Expr) else None
+        if not isinstance(call, cst.Call) or (n.callee(call) or "").rpartition(".")[2] not in (
+            "execute",
+            "executemany",
+        ):
+            continue
+        args = n.positional(call)
+        query = args[0].value if args else None
+        if isinstance(query, cst.Call) and n.positional(query):  # `sql.SQL("INSERT ...")`, `text("...")`
+            query = n.positional(query)[0].value
+        text = n.string_value(query) if query is not None else None
+        if text is not None and _DATA_WRITE.match(text):
+            return True
+    return False
 
 
 def _parses_arguments(stmt: cst.CSTNode) -> bool:

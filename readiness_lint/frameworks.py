@@ -20,6 +20,11 @@ SEND_METHODS = frozenset(
     }
 )
 
+# HTTP calls that change something on the other side: a module making them when run is a script.
+HTTP_WRITES = frozenset(
+    f"{client}.{verb}" for client in ("requests", "httpx") for verb in ("post", "put", "patch", "delete")
+)
+
 # Calls that ask a person at the terminal: a program making them is a tool, not an unattended job.
 INTERACTIVE_CALLS = frozenset({"input", "getpass.getpass", "builtins.input", "click.prompt", "typer.prompt"})
 
@@ -98,6 +103,20 @@ WORKER_CTORS = {
 JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler"}
 # Calls that pause a loop between rounds.
 SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
+# The source of a forever loop that consumes nothing it names: it works round after round.
+BUSY_LOOP = "busy-loop"
+
+# Calls that run a command.
+COMMAND_CALLS = frozenset(
+    {
+        "os.system",
+        "subprocess.call",
+        "subprocess.run",
+        "subprocess.check_call",
+        "subprocess.check_output",
+        "subprocess.Popen",
+    }
+)
 # Calls that end the process.
 # (`ctx.exit(1)`: a click command's context ending the process with a status)
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit", "ctx.exit"})

@@ -123,6 +123,7 @@ class WrapperLoopFact:
     line: int
     scope: str
     calls: tuple[str, ...]
+    forever: bool = False  # runs at module level and never leaves: a worker even if none of them consumes
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ class FunctionFact:
     steps: tuple[str, ...] = ()  # calls made as statements or assigned, outside handlers and conditions
     returns_failure: bool = False  # reports a failure and returns it as a value (False, an error record)
     results_unchecked: tuple[str, ...] = ()  # calls whose result it drops, or tests and only reports
+    prompts: bool = False  # asks a person for input the work needs, or round after round
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,7 @@ class MainGuardFact:
     raises: bool = False  # raises outside any handler (`if rates is None: raise ...`)
     results_unchecked: tuple[str, ...] = ()  # calls whose result it drops, or tests and only reports
     results_tested: tuple[str, ...] = ()  # calls whose result it tests (and may act on)
+    prompts: bool = False  # asks a person for input the work needs, or round after round
 
 
 @dataclass(frozen=True)
@@ -198,7 +201,7 @@ class FileFacts:
     module_calls: tuple[tuple[str, str, int], ...] = ()
     script_ignored_statuses: tuple[str, ...] = ()  # os.system(...) and the like at module level
     scheduled: tuple[str, ...] = ()  # functions the `schedule` library runs from this file (`.do(job)`)
-    prompts: bool = False  # its module-level code asks a person for input
+    prompts: bool = False  # its module-level code asks a person for input the work needs, or round after round
     # Names handed on rather than called (`Thread(target=purge)`, `{"purge": purge}`, `job = purge`)
     references: tuple[str, ...] = ()
     called_outside: tuple[str, ...] = ()  # names called at module level or in a class body, outside functions

@@ -45,6 +45,17 @@ def callee(node: cst.Call) -> str | None:
             return None
 
 
+def bytes_text(node: cst.CSTNode) -> str | None:
+    """A bytes literal's content, one character per byte (``None`` for anything else)."""
+    if not isinstance(node, cst.SimpleString) or "b" not in node.prefix.lower():
+        return None
+    try:
+        value = node.evaluated_value
+    except (ValueError, SyntaxError, MemoryError):
+        return None
+    return value.decode("latin-1") if isinstance(value, bytes) else None
+
+
 def string_value(node: cst.CSTNode) -> str | None:
     """The value of a plain or implicitly concatenated string literal (not f-strings, not bytes)."""
     if isinstance(node, cst.SimpleString):

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from readiness_lint.frameworks import CONSUME_METHODS
+from readiness_lint.frameworks import BUSY_LOOP, CONSUME_METHODS
 from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, LoopFact, RouteFact, SignalFact
 
 ObjectRef = tuple[str, str]  # (path, name)
@@ -69,6 +69,9 @@ class Project:
                     if consume is not None:
                         found.append(LoopFact(line=loop.line, scope=loop.scope, source=consume))
                         break
+                else:
+                    if loop.forever:
+                        found.append(LoopFact(line=loop.line, scope=loop.scope, source=BUSY_LOOP))
             if found:
                 self.files[path] = replace(facts, loops=tuple(sorted((*facts.loops, *found), key=lambda x: x.line)))
 
@@ -281,7 +284,18 @@ class Project:
         handers: dict[str, set[str]] = {}
         for path, facts in self.files.items():
             calls = facts.calls_made() + [call for loop in facts.wrapper_loops for call in loop.calls]
-            names = {part for call in calls + list(facts.scheduled) for part in call.split(".")}
+            # (`requests.delete(url)` calls a library, not the project's own `delete` methods)
+            external = {
+                imp.module.split(".")[0]
+                for imp in facts.imports
+                if not imp.level and imp.module and self.resolve_module(path, imp.module, 0) is None
+            }
+            names = {
+                part
+                for call in calls + list(facts.scheduled)
+                if call.split(".", 1)[0] not in external
+                for part in call.split(".")
+            }
             for name in names.union(facts.references, facts.called_outside):
                 users.setdefault(name, set()).add(path)
             for name in facts.references:

@@ -28,6 +28,13 @@ PROVIDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("Google API key", re.compile(r"\bAIza[0-9A-Za-z_\-]{35}")),
     # (also inside a Bot API URL, `https://api.telegram.org/bot<token>/sendMessage`)
     ("Telegram bot token", re.compile(r"(?<![0-9])[0-9]{8,10}:AA[0-9A-Za-z_\-]{33}(?![0-9A-Za-z_\-])")),
+    # a Discord bot token: the bot's id in base64, a timestamp, an HMAC
+    (
+        "Discord bot token",
+        re.compile(
+            r"(?<![A-Za-z0-9_\-.])[MNO][A-Za-z0-9_\-]{23,27}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38}(?![A-Za-z0-9_\-.])"
+        ),
+    ),
     ("OpenAI-style secret key", re.compile(r"\bsk-(?:proj-|live-)?[A-Za-z0-9_\-]{32,255}")),
     (
         "private key block",
@@ -51,6 +58,7 @@ URL_QUERY_SECRET = re.compile(
 _SECRET_WORDS = re.compile(
     r"(?:^|_)(?:password|passwd|passphrase|pwd|secret|token|apikey|api_key|access_key|"
     r"secret_key|private_key|signing_key|encryption_key|master_key|auth_key|app_key|"
+    r"shared_key|"
     r"client_secret|credentials?|bearer)(?:_|$)"
     r"|_pass$"  # DB_PASS, SMTP_PASS, RABBITMQ_PASS (a lone `pass` or `bypass` is not)
 )
@@ -258,6 +266,8 @@ def is_secret_name(name: str) -> bool:
     ``NextToken`` and ``password_field`` name something about a credential and do not.
     """
     snake = _to_snake(name)
+    if _NAMED_KEYS.search(snake):
+        return True  # `storage_key`, `AccountKey`: a storage account's key; Tornado's `cookie_secret`
     parts = snake.split("_")
     if any(part in _NOT_A_SECRET_PARTS for part in parts):
         return False
@@ -268,6 +278,17 @@ def is_secret_name(name: str) -> bool:
     if _SECRET_WORDS.search(snake):
         return True
     return bool(_SECRET_COMPACT.fullmatch(snake.replace("_", "")))
+
+
+# Secrets named with a word that elsewhere describes something else (`TOKEN_STORAGE`, `cookie_name`)
+_NAMED_KEYS = re.compile(r"(?:^|_)(?:(?:storage|account)_key|cookie_secret)$")
+
+
+def looks_like_random_bytes(value: str) -> bool:
+    """Bytes written out as a literal (``b"_5#y2L\\n\\xec]/"``, one character per byte) that hold
+    bytes no text has: the output of a random generator pasted into the code."""
+    unprintable = any(ord(c) >= 0x7F or (ord(c) < 0x20 and c not in "\t\r\n") for c in value)
+    return len(value) >= 8 and unprintable and shannon_entropy(value) >= 3.0
 
 
 def _to_snake(name: str) -> str:
@@ -363,6 +384,8 @@ def provider_hits(text: str) -> list[SecretHit]:
                 continue
             if kind == "Telegram bot token" and shannon_entropy(value) < 3.5:
                 continue  # `123456789:AAAAAAAA...`: a placeholder of the right shape
+            if kind == "Discord bot token" and (shannon_entropy(value) < 4.0 or not any(c.isdigit() for c in value)):
+                continue  # (a dotted name of the right lengths is not a token)
             hits.append(SecretHit(kind, value))
     return hits
 
@@ -422,6 +445,13 @@ def is_password_name(name: str) -> bool:
     """A name for a password itself (``password``, ``DB_PASSWD``, ``pwd``), not for a token or key."""
     parts = _to_snake(name).split("_")
     return is_secret_name(name) and any(part in {"password", "passwd", "pwd", "pass"} for part in parts)
+
+
+def is_signing_key_name(name: str) -> bool:
+    """A name for the key a web framework signs sessions and cookies with (``SECRET_KEY``,
+    ``app.secret_key``, Tornado's ``cookie_secret``)."""
+    snake = _to_snake(name)
+    return is_secret_name(name) and (snake == "secret_key" or snake.endswith(("_secret_key", "cookie_secret")))
 
 
 def looks_like_weak_password(value: str) -> bool:

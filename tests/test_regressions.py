@@ -2539,3 +2539,338 @@ def test_commands_that_only_read_or_mention_deleting_are_not_deletions(make_tree
         '    names = ["remove old files", "delete the rest"]\n    subprocess.run(["echo", *names], check=True)',
     ):
         assert _dry_run_status(make_tree, body) == "na", body
+
+
+# Round 22 ------------------------------------------------------------------------------------
+
+
+def test_bottles_default_app_served_at_module_level_or_in_main_is_an_api(make_tree: Tree) -> None:
+    routes = "from bottle import route, get\n\n\n@route('/')\ndef index():\n    return 'hi'\n\n\n@get('/items')\ndef items():\n    return []\n"
+    root = make_tree(
+        {
+            "one/app.py": "from bottle import run\n\nimport routes\n\nrun(host='0.0.0.0', port=8080)\n",
+            "one/routes.py": routes,
+        }
+    )
+    eps, checks = summary(root / "one")
+    assert eps == [("app.py", "api", "bottle")]
+    assert next(iter(checks.values()))["missing-health-route"] == "fail"
+    root = make_tree(
+        {
+            "two/serve.py": "import bottle\n\n\n@bottle.route('/health')\ndef health():\n    return 'ok'\n\n\n"
+            "if __name__ == '__main__':\n    bottle.run(port=8080)\n"
+        }
+    )
+    eps, checks = summary(root / "two")
+    assert eps == [("serve.py", "api", "bottle")]
+    assert next(iter(checks.values()))["missing-health-route"] == "pass"
+
+
+def test_a_beat_schedule_without_any_celery_app_is_left_over_configuration(make_tree: Tree) -> None:
+    config = (
+        "from celery.schedules import crontab\n\nCELERYBEAT_SCHEDULE = {\n"
+        "    'scrape': {'task': 'tasks.scrape', 'schedule': crontab(minute=3)},\n}\n"
+    )
+    eps, _ = summary(make_tree({"celeryconfig.py": config, "tasks.py": "def scrape():\n    return 1\n"}))
+    assert eps == []
+    with_app = "from celery import Celery\n\napp = Celery('tasks')\napp.config_from_object('celeryconfig')\n\n\n@app.task\ndef scrape():\n    return 1\n"
+    eps, _ = summary(make_tree({"celeryconfig.py": config, "tasks.py": with_app}))
+    assert sorted(kind for _, kind, _ in eps) == ["job", "worker"]
+
+
+def test_a_module_that_consumes_forever_at_import_serves_no_routeless_app(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app.py": (
+                "from flask import Flask\nfrom pykafka import KafkaClient\n\napp = Flask(__name__)\n\n"
+                "client = KafkaClient()\n"
+                "consumer = client.topics['jobs'].get_simple_consumer(consumer_group='g')\n\n"
+                "for message in consumer:\n    handle(message.value)\n"
+            )
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("app.py", "worker", "kafka")]
+
+
+def test_main_calling_an_imported_function_that_builds_and_runs_a_bot_is_a_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "bot.py": (
+                "import discord\n\n\ndef run_discord_bot():\n    client = discord.Client(intents=None)\n\n"
+                "    @client.event\n    async def on_ready():\n        pass\n\n    client.run('x')\n"
+            ),
+            "main.py": "import bot\n\nif __name__ == '__main__':\n    bot.run_discord_bot()\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("main.py", "worker", "discord")]
+
+
+def test_flask_socketio_serving_the_app_keeps_a_consumer_thread_part_of_the_api(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app.py": (
+                "import threading\n\nimport pika\nfrom flask import Flask\nfrom flask_socketio import SocketIO\n\n"
+                "app = Flask(__name__)\nsocketio = SocketIO(app)\n\n\ndef consume():\n"
+                "    channel = pika.BlockingConnection().channel()\n"
+                "    channel.basic_consume(queue='q', on_message_callback=print)\n    channel.start_consuming()\n\n\n"
+                "threading.Thread(target=consume).start()\n\n\n@app.route('/health')\ndef health():\n    return 'ok'\n\n\n"
+                "if __name__ == '__main__':\n    socketio.run(app, port=6000)\n"
+            )
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("app.py", "api", "flask")]
+
+
+def test_a_module_level_forever_loop_without_a_pause_is_a_worker(make_tree: Tree) -> None:
+    loop = "import json\n\nwhile True:\n    counts = json.load(open('/data/views.json'))\n    store.update(counts)\n"
+    eps, _ = summary(make_tree({"updater.py": loop}))
+    assert eps == [("updater.py", "worker", "polling-loop")]
+    for body in (
+        "    line = input('> ')\n    store.update(line)\n",  # a console: a tool, not a service
+        "    if store.update({}):\n        break\n",  # leaves once done
+    ):
+        eps, _ = summary(make_tree({"updater.py": f"while True:\n{body}"}))
+        assert all(kind != "worker" for _, kind, _ in eps), body
+
+
+def test_a_polling_script_whose_importers_take_only_its_constants_is_still_a_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "builder.py": (
+                "import os\nimport time\n\nQUEUE_DIR = 'queue'\n\n\ndef main():\n    while True:\n        time.sleep(1)\n"
+                "        for name in os.listdir(QUEUE_DIR):\n            build(name)\n\n\n"
+                "def build(name):\n    os.system('make ' + name)\n\n\nif __name__ == '__main__':\n    main()\n"
+            ),
+            "ui.py": "from flask import Flask\n\nfrom builder import QUEUE_DIR\n\napp = Flask(__name__)\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert ("builder.py", "worker", "polling-loop") in eps
+
+
+def test_a_standalone_script_running_a_command_for_its_status_is_a_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "backup.py": (
+                "import os\n\ncmd = 'pg_basebackup -D /backup -U postgres'\nexit_code = os.system(cmd)\n"
+                "print(exit_code)\n"
+            )
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("backup.py", "job", "script")]
+
+
+def test_a_stdlib_server_built_inline_in_main_is_an_api(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "exporter.py": (
+                "from http.server import BaseHTTPRequestHandler, HTTPServer\n\n\n"
+                "class Handler(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_response(200)\n\n\n"
+                "if __name__ == '__main__':\n    HTTPServer(('', 9000), Handler).serve_forever()\n"
+            )
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("exporter.py", "api", "http.server")]
+
+
+def test_a_command_line_script_whose_helpers_a_sibling_borrows_is_still_a_job(make_tree: Tree) -> None:
+    check = (
+        "import argparse\nimport sys\n\n\ndef load_state(path):\n    return open(path).read()\n\n\n"
+        "def main(dry_run):\n    state = load_state('state.json')\n    return post(state, dry_run)\n\n\n"
+        "if __name__ == '__main__':\n    parser = argparse.ArgumentParser()\n"
+        "    parser.add_argument('--dry-run', action='store_true')\n    args = parser.parse_args()\n"
+        "    sys.exit(main(dry_run=args.dry_run))\n"
+    )
+    persist = "import sys\n\nfrom check import load_state\n\nif __name__ == '__main__':\n    sys.exit(save(load_state('s')))\n"
+    eps, _ = summary(make_tree({"tools/scripts/check.py": check, "tools/scripts/persist.py": persist}) / "tools")
+    assert ("scripts/check.py", "job", "argparse") in eps
+    # a package's module with a command line stays a library's self-test when others import it
+    root = make_tree(
+        {
+            "lib/pkg/__init__.py": "",
+            "lib/pkg/check.py": check,
+            "lib/pkg/persist.py": persist.replace("from check", "from pkg.check"),
+        }
+    )
+    eps, _ = summary(root / "lib")
+    assert ("pkg/check.py", "job", "argparse") not in eps
+    # a library module beside others, whose command line shows a result and exits with nothing
+    demo = check.replace("sys.exit(main(dry_run=args.dry_run))", "print(main(dry_run=args.dry_run))")
+    eps, _ = summary(make_tree({"flat/check.py": demo, "flat/persist.py": persist}) / "flat")
+    assert ("check.py", "job", "argparse") not in eps
+
+
+def test_discord_tokens_random_bytes_keys_and_storage_account_keys_are_secrets(make_tree: Tree) -> None:
+    token = "ODI0NDEwNzA4MDk5MDcyMDAw" + ".YFu-TQ." + "0_YQPErNQ47PwnXldjKz1_ZUrjU"
+    storage = "warLcMsccx8WLrxrCuJYlb5JXHPJxIto2OFKdSWvn1B+Nw3/LMPlrTMzzRaT7ryNYsbesLpcV27" + "kAbCdEfGhIj=="
+    root = make_tree(
+        {
+            "bot.py": f"import discord\n\nclient = discord.Client()\nclient.run('{token}')\n",
+            "web.py": "from flask import Flask\n\napp = Flask(__name__)\napp.secret_key = b'_5#y2L\"F4Q8z\\n\\xec]/'\n",
+            "store.py": f"storage_key = '{storage}'\n",
+            "quiet.py": (
+                "module = 'MainWindowController.widget.ApplicationSettingsDialog'\n"
+                "secret_key = b'dev'\nstorage_key_name = 'uploads'\nTOKEN_STORAGE = 'redis'\n"
+            ),
+        }
+    )
+    report = run([str(root)])
+    found = sorted((f.path, f.line) for f in report.findings if f.name == "hardcoded-secret")
+    assert found == [("bot.py", 4), ("store.py", 1), ("web.py", 4)]
+    text = " ".join(f.message for f in report.findings)
+    assert token not in text and "F4Q8z" not in text and storage[:20] not in text
+
+
+# Round 23 ------------------------------------------------------------------------------------
+
+
+def test_a_step_that_returns_none_on_its_own_failure_exception_loses_it(make_tree: Tree) -> None:
+    script = (
+        "import pandas as pd\nimport sqlalchemy\n\n\ndef query(engine):\n    try:\n"
+        "        return pd.read_sql('select 1', engine)\n    except {exc}:\n        return None\n\n\n"
+        "df = query(sqlalchemy.create_engine('sqlite://'))\nprint(df)\n"
+    )
+    root = make_tree({"one/report.py": script.format(exc="sqlalchemy.exc.OperationalError")})
+    _, checks = summary(root / "one")
+    assert next(iter(checks.values()))["missing-exit-code"] == "fail"
+    # a miss the code expects (a key not found) is a normal answer, not a failure
+    root = make_tree({"two/report.py": script.format(exc="KeyError")})
+    _, checks = summary(root / "two")
+    assert next(iter(checks.values()))["missing-exit-code"] == "pass"
+
+
+def test_a_confirmation_or_fallback_prompt_does_not_make_a_script_a_console(make_tree: Tree) -> None:
+    confirm = (
+        "import requests\n\nitems = requests.get('https://gitlab.example.com/api/v4/jobs', timeout=5).json()\n"
+        "input('This deletes every artifact. Press Enter to continue...')\n"
+        "for item in items:\n    requests.delete(item['url'], timeout=5)\n"
+    )
+    fallback = (
+        "import getpass\nimport os\n\nimport psycopg2\n\n\ndef connect():\n    try:\n"
+        "        return psycopg2.connect(os.environ['DSN'])\n    except psycopg2.OperationalError:\n"
+        "        password = getpass.getpass('Password: ')\n        return psycopg2.connect(password=password)\n\n\n"
+        "def main():\n    conn = connect()\n    dump(conn)\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    asks = "import getpass\n\n\ndef main():\n    token = getpass.getpass()\n    rotate(token)\n\n\nif __name__ == '__main__':\n    main()\n"
+    eps, _ = summary(make_tree({"one/delete_artifacts.py": confirm, "one/backup.py": fallback}) / "one")
+    assert sorted(path for path, kind, _ in eps if kind == "job") == ["backup.py", "delete_artifacts.py"]
+    eps, _ = summary(make_tree({"two/rotate.py": asks}) / "two")
+    assert eps == []  # asks for what the work needs: a tool run by a person
+
+
+def test_module_level_data_loads_and_http_writes_make_a_script(make_tree: Tree) -> None:
+    etl = (
+        "import psycopg2\nimport requests\n\nprice = requests.get('https://api.example.com/p', timeout=5).json()\n"
+        "conn = psycopg2.connect(dbname='prices')\ncur = conn.cursor()\n"
+        "cur.execute('INSERT INTO prices (usd) VALUES (%s) ON CONFLICT DO NOTHING', [price])\nconn.commit()\n"
+    )
+    ping = "import requests\n\nres = requests.post('https://hooks.example.com/keepwarm', json={'ok': 1}, timeout=5)\n"
+    setup = "import sqlite3\n\nconn = sqlite3.connect('app.db')\nconn.execute('CREATE TABLE IF NOT EXISTS t (id INTEGER)')\n"
+    eps, _ = summary(make_tree({"etl.py": etl, "ping.py": ping, "setup_db.py": setup}))
+    assert sorted(path for path, kind, _ in eps) == ["etl.py", "ping.py"]
+
+
+def test_a_package_main_that_calls_a_function_serving_the_app_is_not_a_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "encoder/__init__.py": "",
+            "encoder/server.py": (
+                "from aiohttp import web\n\n\nasync def health(request):\n    return web.Response(text='ok')\n\n\n"
+                "def application():\n    app = web.Application()\n    app.router.add_get('/healthcheck/', health)\n"
+                "    return app\n\n\ndef main(host, port):\n    web.run_app(application(), host=host, port=port)\n"
+            ),
+            "encoder/__main__.py": (
+                "import os\n\nfrom encoder.server import main\n\nif __name__ == '__main__':\n"
+                "    main('0.0.0.0', int(os.environ.get('PORT', 8080)))\n"
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert [kind for _, kind, _ in eps] == ["api"]
+
+
+def test_a_tornado_application_subclass_built_and_served_in_main(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "server.py": (
+                "import tornado.ioloop\nimport tornado.options\nimport tornado.web\n\n\n"
+                "class Application(tornado.web.Application):\n    def __init__(self):\n"
+                "        super().__init__([(r'/', MainHandler)], cookie_secret='(d(34@)%g(6@056!z78+!z_&#no@)3$y0@l*8h')\n\n\n"
+                "def run():\n    tornado.options.parse_command_line()\n    app = Application()\n    app.listen(8888)\n"
+                "    tornado.ioloop.IOLoop.current().start()\n\n\nif __name__ == '__main__':\n    run()\n"
+            )
+        }
+    )
+    eps, checks = summary(root)
+    assert eps == [("server.py", "api", "tornado")]
+    assert next(iter(checks.values()))["missing-logging"] == "pass"  # parse_command_line sets up logging
+    report = run([str(root)])
+    assert [(f.path, f.line) for f in report.findings if f.name == "hardcoded-secret"] == [("server.py", 8)]
+
+
+def test_a_module_reading_its_configuration_in_a_with_block_is_not_a_script(make_tree: Tree) -> None:
+    constants = "import json\n\nwith open('config.json') as f:\n    data = json.load(f)\n    HOST = data['host']\n"
+    eps, _ = summary(make_tree({"constants.py": constants, "main.py": "from constants import HOST\n\nprint(HOST)\n"}))
+    assert all(path != "constants.py" for path, _, _ in eps)
+
+
+def test_a_process_that_starts_background_consumers_and_pauses_is_a_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "listener/__init__.py": (
+                "from signal import pause\n\nimport paho.mqtt.client as mqtt\n\n\ndef run():\n"
+                "    client = mqtt.Client()\n    client.on_message = store\n    client.connect('broker')\n"
+                "    client.loop_start()\n    pause()\n"
+            ),
+            "__main__.py": "from listener import run\n\nrun()\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert ("__main__.py", "worker", "consume-loop") in eps
+
+
+def test_insert_only_when_absent_and_weak_signing_keys(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "sql.py": (
+                "TOPIC = '''\n    INSERT INTO topics (topic)\n    SELECT %s FROM topics WHERE topic = %s\n"
+                "    HAVING COUNT(id) = 0;\n'''\n\n\ndef save(cur, topic):\n    cur.execute(TOPIC, (topic, topic))\n"
+            ),
+            "web.py": (
+                "from flask import Flask\n\napp = Flask(__name__)\napp.config['SECRET_KEY'] = 'supersecretkey'\n"
+                "app.secret_key = 'sadasdasdasdasdasdasdas'\nSECRET_KEY_NAME = 'session'\nAPI_KEY = 'changeme'\n"
+            ),
+        }
+    )
+    report = run([str(root)])
+    assert [f for f in report.findings if f.name == "non-idempotent-insert"] == []
+    found = [(f.path, f.line, f.confidence) for f in report.findings if f.name == "hardcoded-secret"]
+    assert found == [("web.py", 4, "medium"), ("web.py", 5, "medium")]
+
+
+def test_a_camel_case_mailer_a_missing_state_file_and_a_library_delete_are_not_job_failures(make_tree: Tree) -> None:
+    monitor = (
+        "import os\n\nimport requests\n\n\ndef sendEmail(html):\n    try:\n"
+        "        requests.post('https://api.sendgrid.com/v3/mail/send', json={'html': html}, timeout=5)\n"
+        "    except Exception as e:\n        print(f'send error: {e}')\n\n\n"
+        "if __name__ == '__main__':\n    try:\n        with open('seen.txt') as f:\n            seen = f.read()\n"
+        "    except:\n        seen = ''\n    found = [p for p in os.listdir('/data') if p not in seen]\n"
+        "    if found:\n        sendEmail('\\n'.join(found))\n"
+    )
+    client = (
+        "import requests\n\n\nclass Client:\n    def get(self, url):\n        return requests.get(url, timeout=5)\n\n"
+        "    def delete(self, url):\n        return requests.delete(url, timeout=5)\n"
+    )
+    batch = "from client import Client\n\n\ndef main():\n    Client().get('https://x/y')\n\n\nif __name__ == '__main__':\n    main()\n"
+    notes = "'''Run once by hand:\nINSERT INTO users (name) VALUES ('admin');\n'''\n\n\ndef main():\n    pass\n"
+    root = make_tree({"monitor.py": monitor, "client.py": client, "batch.py": batch, "notes.py": notes})
+    _, checks = summary(root)
+    verdicts = {key.split(":")[1]: value for key, value in checks.items()}
+    assert verdicts["monitor.py"]["missing-exit-code"] == "pass"
+    assert verdicts["batch.py"]["missing-dry-run"] == "na"
+    assert [f for f in run([str(root)]).findings if f.name == "non-idempotent-insert"] == []

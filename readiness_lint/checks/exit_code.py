@@ -210,7 +210,7 @@ def _lost_failure(
     for call in dropped:
         found = project.function_and_home(path, call)
         name = call.rpartition(".")[2]
-        if found is None or _AUXILIARY.match(name):
+        if found is None or _auxiliary(name):
             continue
         function, home = found
         local = home == path
@@ -224,7 +224,7 @@ def _lost_failure(
             seen.add((where, inner))
             deeper = project.function_and_home(where, inner)
             inner_name = inner.rpartition(".")[2]
-            if deeper is None or _AUXILIARY.match(inner_name):
+            if deeper is None or _auxiliary(inner_name):
                 continue
             helper, helper_home = deeper
             if helper.loses_failure or (helper.status_unchecked and helper_home == where):
@@ -251,7 +251,7 @@ def _value_lost(function: FunctionFact, name: str, home: str, project: Project) 
     for call in function.results_unchecked:
         found = project.function_and_home(home, call)
         step = call.rpartition(".")[2]
-        if found is not None and found[0].returns_failure and not _AUXILIARY.match(step):
+        if found is not None and found[0].returns_failure and not _auxiliary(step):
             return (
                 f"`{step}()` returns a failure as a value, which `{name}()` only reports or drops: the process exits 0"
             )
@@ -265,6 +265,14 @@ _AUXILIARY = re.compile(
     r"|(?:push|push_metrics|push_to_gateway|update_status)$"
     r"|(?:close|quit|disconnect|shutdown|tear_?down|__a?exit__|__del__)$)"
 )
+
+
+def _auxiliary(name: str) -> bool:
+    """:data:`_AUXILIARY`, for names written in either case (``send_email``, ``sendEmail``)."""
+    return bool(_AUXILIARY.match(_CAMEL_HUMP.sub(r"_\1", name).lower()))
+
+
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])([A-Z])")
 
 
 def _swallowed(name: str) -> str:

@@ -32,7 +32,7 @@ class HardcodedSecret(LineRule):
     fix = "Read it from the environment or a secret manager (os.environ['API_KEY']) and rotate the exposed one."
     what_it_does = (
         "Finds credentials in string literals: provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
-        "Google, Telegram bot tokens, private keys, JWTs), passwords inside URLs and connection strings (`PWD=...;`), and "
+        "Google, Telegram and Discord bot tokens, private keys, JWTs), passwords inside URLs and connection strings (`PWD=...;`), and "
         "credential-looking literals bound to "
         "secret-like names (assignments, keyword arguments, dict keys, parameter defaults), or passed where a "
         "call takes its password by position (`MySQLdb.connect(host, user, password, db)`, `ftplib.FTP`, "
@@ -97,7 +97,14 @@ class HardcodedSecret(LineRule):
         if ctx.class_bases and any(_NON_PRODUCTION.intersection(_words(scope)) for scope in ctx.scope):
             return  # `class TestConfig: API_KEY = "test-key"`: a value for a non-production environment
         literal = n.string_value(value)
-        if literal is None or _allowed(literal, ctx):
+        if literal is None:
+            literal = n.bytes_text(value)  # `app.secret_key = b"_5#y2L..."`: random bytes written out
+            if literal is not None and (
+                secretscan.looks_like_credential(literal) or secretscan.looks_like_random_bytes(literal)
+            ):
+                ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
+            return
+        if _allowed(literal, ctx):
             return
         if secretscan.looks_like_credential(literal):
             ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
@@ -121,6 +128,14 @@ class HardcodedSecret(LineRule):
                 self.name,
                 value,
                 f"Hard-coded password in `{name}` (a weak one, still a credential): {secretscan.redact(literal)}",
+                confidence="medium",
+            )
+        elif secretscan.is_signing_key_name(name) and secretscan.looks_like_weak_password(literal):
+            # `app.secret_key = "supersecretkey"`: whoever reads it can sign sessions and cookies
+            ctx.report(
+                self.name,
+                value,
+                f"Hard-coded signing key in `{name}` (a guessable one, still a secret): {secretscan.redact(literal)}",
                 confidence="medium",
             )
 

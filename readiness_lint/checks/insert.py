@@ -17,7 +17,8 @@ else:
 
 _INSERT = re.compile(r"\s*INSERT\s+INTO\b", re.IGNORECASE)
 _IDEMPOTENT = re.compile(
-    r"ON\s+CONFLICT|ON\s+DUPLICATE\s+KEY|INSERT\s+OR\s+(?:REPLACE|IGNORE)|INSERT\s+IGNORE|WHERE\s+NOT\s+EXISTS",
+    r"ON\s+CONFLICT|ON\s+DUPLICATE\s+KEY|INSERT\s+OR\s+(?:REPLACE|IGNORE)|INSERT\s+IGNORE|WHERE\s+NOT\s+EXISTS"
+    r"|HAVING\s+COUNT\s*\([^)]*\)\s*=\s*0",  # `INSERT ... SELECT ... HAVING COUNT(id) = 0`: only when absent
     re.IGNORECASE,
 )
 
@@ -29,7 +30,8 @@ class NonIdempotentInsert(LineRule):
     fix = "Upsert: INSERT ... ON CONFLICT (key) DO UPDATE/NOTHING (PostgreSQL, SQLite), ON DUPLICATE KEY UPDATE (MySQL), INSERT OR REPLACE."
     what_it_does = (
         "Finds SQL `INSERT INTO` statements written as string literals, in code a worker or job reaches, "
-        "that have no `ON CONFLICT`, `ON DUPLICATE KEY`, `OR REPLACE`/`OR IGNORE` or `WHERE NOT EXISTS`. "
+        "that have no `ON CONFLICT`, `ON DUPLICATE KEY`, `OR REPLACE`/`OR IGNORE`, `WHERE NOT EXISTS` or "
+        "`HAVING COUNT(...) = 0` (insert only when absent). "
         "APIs are not checked: creating a resource per request is their job."
     )
     why_bad = (
@@ -54,8 +56,8 @@ class NonIdempotentInsert(LineRule):
     )
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
-        if ctx.is_test or not _INSERT.match(value) or _IDEMPOTENT.search(value):
-            return
+        if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
+            return  # (a docstring or a bare string of notes is never run)
         if ctx.statement is not None and _IDEMPOTENT.search(_literal_text(ctx.statement)):
             return  # the upsert clause is in another piece of the same statement ("..." + x + "ON CONFLICT")
         ctx.report(self.name, node, "`INSERT` without an upsert clause: a retry writes the rows twice")
