@@ -284,6 +284,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             add(_Candidate(path, guard.line, "worker", inline, "__main__"))
         elif role == "serve" and not out and (served := _inline_app(facts, guard)):
             add(_Candidate(path, guard.line, "api", served, "__main__"))
+        elif role == "serve" and not out and (forever := _event_loop_forever(facts, guard)):
+            add(_Candidate(path, guard.line, "worker", forever, "__main__"))
         bot = (
             (_bot_class_run(project, path, facts, guard) or _scoped_worker_run(project, path, facts, guard))
             if role == "job"
@@ -324,6 +326,22 @@ def _inline_app(facts: FileFacts, guard: MainGuardFact) -> str:
         ctor = bases.get(obj.ctor, obj.ctor)
         if obj.scope in calls and ctor in API_CTORS:
             return API_CTORS[ctor]
+    return ""
+
+
+_EVENT_LOOPS = frozenset({"asyncio.get_event_loop", "asyncio.new_event_loop", "asyncio.get_running_loop"})
+
+
+def _event_loop_forever(facts: FileFacts, guard: MainGuardFact) -> str:
+    """The ``__main__`` block keeps an event loop running for tasks and clients built elsewhere
+    (``loop.create_task(monitor(bot)); loop.run_forever()``, Telethon's ``run_until_disconnected``)."""
+    loops = {o.name for o in facts.objects if o.ctor in _EVENT_LOOPS}
+    for call in _guard_calls(facts, guard, depth=2):
+        owner, _, method = call.rpartition(".")
+        if method == "run_until_disconnected":
+            return "telethon"
+        if method == "run_forever" and (owner in loops or owner.removesuffix("()") in _EVENT_LOOPS):
+            return "asyncio"
     return ""
 
 
@@ -452,6 +470,7 @@ def _standalone(project: Project, path: str) -> bool:
     return (f"{directory}/__init__.py" if directory else "__init__.py") not in project.files
 
 
+_AWS_CLIENTS = frozenset({"boto3.client", "boto3.resource"})
 _PROBE_NAME = re.compile(r"health|probe|liveness|readiness", re.IGNORECASE)
 
 
@@ -482,7 +501,8 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         head, _, method = name.rpartition(".")
         receiver = raw.rpartition(".")[0]
         project_call = bool(head) and raw.split(".")[0] in imported and project.module_of(path, head) is not None
-        sends = method in SEND_METHODS and receiver in clients
+        # (an AWS client the script built, set to work: `ec2.stop_instances(InstanceIds=[...])`)
+        sends = receiver in clients and (method in SEND_METHODS or clients[receiver] in _AWS_CLIENTS)
         own = receiver in clients and f"{clients[receiver]}.{method}" in methods
         starts = name in EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS or sends
         # `exit_code = os.system("pg_basebackup ...")`, `requests.post(webhook, json=...)` (not a
@@ -1024,7 +1044,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         starts |= _celery_reach_starts(project, candidate)
     # Runners that set up logging for the code they run.
     # (`pserve app.ini` applies the ini file's logging sections for Pyramid.)
-    framework_logging = candidate.framework in {"celery", "celery-beat", "dramatiq", "rq", "pyramid"}
+    framework_logging = candidate.framework in {"celery", "celery-beat", "dramatiq", "rq", "pyramid", "dagster"}
     facts = project.files[candidate.path]
     hosts = project.importers.get(candidate.path, ())
     if candidate.framework in {"schedule", "apscheduler"} and hosts and facts.main_guard is None:

@@ -827,6 +827,10 @@ class Extractor:
             path = "/".join(p.strip("/") for p in (self.controller_path, own) if p.strip("/"))
             self.ctx.later(node, lambda line, col: RouteFact(owner="", path=f"/{path}", handler=function, line=line))
             return
+        if resolved == "dagster.repository":
+            # `@repository def jobs(): return [pipeline, sensor]`: what the Dagster daemon loads and runs on schedules
+            self.signal(node, "schedule", "dagster")
+            return
         if not owner and resolved.startswith("bottle.") and resolved[7:] in ROUTE_METHODS:
             owner, method = "bottle", resolved[7:]  # `from bottle import route`: `@route("/")` fills the default app
         if method in ROUTE_METHODS and owner:

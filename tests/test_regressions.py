@@ -2874,3 +2874,59 @@ def test_a_camel_case_mailer_a_missing_state_file_and_a_library_delete_are_not_j
     assert verdicts["monitor.py"]["missing-exit-code"] == "pass"
     assert verdicts["batch.py"]["missing-dry-run"] == "na"
     assert [f for f in run([str(root)]).findings if f.name == "non-idempotent-insert"] == []
+
+
+# Round 24 ------------------------------------------------------------------------------------
+
+
+def test_a_dagster_repository_is_a_job_whose_logging_dagster_configures(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "repo.py": (
+                "from dagster import repository\n\nfrom pipelines import upload\n\n\n"
+                "@repository\ndef backups():\n    return [upload]\n"
+            ),
+            "pipelines.py": (
+                "import os\n\nfrom dagster import pipeline, solid\n\n\n@solid\ndef send(context, path):\n"
+                "    context.log.info(path)\n    os.remove(path)\n\n\n@pipeline\ndef upload():\n    send()\n"
+            ),
+        }
+    )
+    eps, checks = summary(root)
+    assert eps == [("repo.py", "job", "dagster")]
+    verdicts = next(iter(checks.values()))
+    assert (verdicts["missing-logging"], verdicts["missing-dry-run"]) == ("pass", "fail")
+
+
+def test_an_aws_client_set_to_work_at_module_level_makes_a_script(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "ec2_scheduler.py": (
+                "from datetime import datetime\n\nimport boto3\n\nec2 = boto3.client('ec2')\n\n"
+                "if 9 <= datetime.now().hour < 18:\n    ec2.start_instances(InstanceIds=['i-1'])\n"
+                "else:\n    ec2.stop_instances(InstanceIds=['i-1'])\n"
+            ),
+            "aws.py": "import boto3\n\ns3 = boto3.client('s3')\n\n\ndef upload(path):\n    s3.upload_file(path, 'b', path)\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("ec2_scheduler.py", "job", "script")]
+
+
+def test_an_event_loop_kept_running_for_a_client_built_elsewhere_is_a_worker(make_tree: Tree) -> None:
+    main = (
+        "import asyncio\n\nfrom bot_setup import start_bot\nfrom monitoring import monitor_loop\n\n"
+        "if __name__ == '__main__':\n    bot = start_bot()\n    loop = asyncio.get_event_loop()\n"
+        "    loop.create_task(monitor_loop(bot))\n    loop.run_forever()\n"
+    )
+    root = make_tree(
+        {
+            "main.py": main,
+            "bot_setup.py": "from telethon import TelegramClient\n\n\ndef start_bot():\n    return TelegramClient('n', 1, 'h').start()\n",
+            "monitoring.py": "async def monitor_loop(bot):\n    await bot.send_message(1, 'changed')\n",
+            "serve.py": "import uvicorn\n\nif __name__ == '__main__':\n    uvicorn.run('api.main:app', port=8000)\n",
+        }
+    )
+    eps, checks = summary(root)
+    assert eps == [("main.py", "worker", "asyncio")]  # (uvicorn serving another module's app adds nothing here)
+    assert next(iter(checks.values()))["missing-graceful-shutdown"] == "fail"
