@@ -14,12 +14,12 @@ from dataclasses import dataclass
 from readiness_lint.frameworks import (
     API_CTORS,
     BUSY_LOOP,
-    COMMAND_CALLS,
     EXIT_CALLS,
     HTTP_WRITES,
     JOB_CTOR_PREFIXES,
     SEND_METHODS,
     SLEEPS,
+    STATUS_COMMANDS,
     WORKER_CTORS,
 )
 from readiness_lint.model import (
@@ -78,7 +78,18 @@ LOOP_FRAMEWORKS = (
 )
 CONSUMER_FRAMEWORKS = frozenset({"kafka", "pubsub", "python-telegram-bot", "telegram", "aiogram", "discord"})
 NOT_SERVICE_FILES = frozenset(
-    {"setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py", "docs/conf.py", "conf.py"}
+    {
+        "setup.py",
+        "conftest.py",
+        "noxfile.py",
+        "fabfile.py",
+        "tasks.py",
+        "docs/conf.py",
+        "conf.py",
+        "gunicorn.conf.py",  # gunicorn's settings, read by the server
+        "gunicorn_conf.py",
+        "gunicorn_config.py",
+    }
 )
 # What a WSGI/ASGI server imports for its app (`gunicorn wsgi:app`): work done at import is the app's
 # start-up, not a job of its own.
@@ -238,9 +249,14 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             # (a beat schedule with no Celery app anywhere in the project is left-over configuration)
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
     constants_only = imported and bool(facts.loops) and _constants_taken(project, path)
+    guard_line = facts.main_guard.line if facts.main_guard is not None else 0
     for loop in facts.loops:
         if imported and loop.scope and not constants_only:
             continue  # a helper's loop: the entrypoint that reaches it becomes a worker
+        if imported and not loop.scope and guard_line and loop.line > guard_line and not (constants_only or out):
+            # a loop in the `__main__` block of a helper module others import: a demo (not of the
+            # app's own module, which its route modules import to register on the app)
+            continue
         if loop.scope and facts.main_guard is None and not facts.module_calls:
             continue  # only definitions: running the file starts nothing (a console script may call it)
         if loop.scope and any(c.kind == "api" for c in out):
@@ -252,7 +268,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         if not _loop_in_worker_object_file(out):
             framework = _loop_framework(loop.source, facts, project, path)
             add(_Candidate(path, loop.line, "worker", framework, loop.scope or "loop"))
-    if any(not loop.scope for loop in facts.loops):
+    if any(not loop.scope and not (guard_line and loop.line > guard_line) for loop in facts.loops):
         # The module consumes forever at import: an app built there with no route of its own can
         # be neither run nor imported by a server (`app = Flask(__name__)` then `for msg in consumer:`)
         owners = {r.owner for r in facts.routes} | {m.owner for m in facts.mounts}
@@ -336,7 +352,10 @@ def _event_loop_forever(facts: FileFacts, guard: MainGuardFact) -> str:
     """The ``__main__`` block keeps an event loop running for tasks and clients built elsewhere
     (``loop.create_task(monitor(bot)); loop.run_forever()``, Telethon's ``run_until_disconnected``)."""
     loops = {o.name for o in facts.objects if o.ctor in _EVENT_LOOPS}
-    for call in _guard_calls(facts, guard, depth=2):
+    calls = _guard_calls(facts, guard, depth=2)
+    if any("Console" in call or call.endswith(".interact") for call in calls):
+        return ""  # `python -m asyncio`: a console for a person, running its loop
+    for call in calls:
         owner, _, method = call.rpartition(".")
         if method == "run_until_disconnected":
             return "telethon"
@@ -346,7 +365,10 @@ def _event_loop_forever(facts: FileFacts, guard: MainGuardFact) -> str:
 
 
 def _has_celery_app(project: Project) -> bool:
-    return any(o.ctor == "celery.Celery" for facts in project.files.values() for o in facts.objects)
+    """Some module builds a Celery app (``Celery(...)``, or a subclass of it: ``class App(Celery)``)."""
+    return any(o.ctor == "celery.Celery" for facts in project.files.values() for o in facts.objects) or any(
+        base == "celery.Celery" for facts in project.files.values() for _, base, _ in facts.classes
+    )
 
 
 def _serves_default_bottle(facts: FileFacts) -> int:
@@ -388,11 +410,17 @@ def _serves_imported(project: Project, path: str, guard: MainGuardFact) -> bool:
         found = project.function_and_home(path, call)
         if found is None or found[1] == path:
             continue
-        for inner in found[0].calls:
-            method = inner.rpartition(".")[2]
-            if inner in SERVE_CALLS or method in SERVE_METHODS or inner.endswith("web.run_app"):
+        function, home = found
+        apps = {o.name for o in project.files[home].objects if o.ctor in API_CTORS}
+        for inner in function.calls:
+            owner, _, method = inner.rpartition(".")
+            # (an event loop's or a websocket client's `run_forever` is a worker, not an app served)
+            if inner in SERVE_CALLS or inner.endswith("web.run_app") or (owner in apps and method in _APP_SERVES):
                 return True
     return False
+
+
+_APP_SERVES = frozenset({"run", "serve_forever", "listen"})
 
 
 def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
@@ -417,6 +445,10 @@ def _command_line_script(project: Project, path: str, guard: MainGuardFact) -> b
     if not _standalone(project, path) or path.endswith("__main__.py") or not guard.exits_with_value:
         return False
     if not any(call.endswith(".parse_args") for call in guard.calls):
+        return False
+    # (only sibling scripts borrow from it: a module an app imports is the app's library)
+    importers = project.importers.get(path, ())
+    if not all(_standalone(project, i) and project.files[i].main_guard is not None for i in importers):
         return False
     local = {f.name: f for f in project.files[path].functions}
     return any(call in local and _works(local[call]) for call in guard.calls)
@@ -495,6 +527,8 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
     # A deletion at module level (`db.logs.delete_many({...})`) is the script's work too.
     deletes = {s.line for s in facts.signals if s.kind == "destructive"} if standalone else set()
     probe = bool(_PROBE_NAME.search(path.rpartition("/")[2]))
+    # (a module others import, for its constants too, runs its commands to set them up: `REVISION = ...`)
+    alone = standalone and not project.importers.get(path)
     for name, raw, line in facts.module_calls:
         if name in NOT_ENTRYPOINT_CALLS:
             continue
@@ -507,7 +541,7 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         starts = name in EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS or sends
         # `exit_code = os.system("pg_basebackup ...")`, `requests.post(webhook, json=...)` (not a
         # container's health probe asking its own server, `healthcheck.py`)
-        command = standalone and (name in COMMAND_CALLS or (name in HTTP_WRITES and not probe))
+        command = alone and (name in STATUS_COMMANDS or (name in HTTP_WRITES and not probe))
         if starts or command or name in local or project_call or own or line in deletes:
             return line or 1
     return 0

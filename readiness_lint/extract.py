@@ -26,6 +26,7 @@ from readiness_lint.frameworks import (
     INTERACTIVE_CALLS,
     SEND_METHODS,
     SLEEPS,
+    STATUS_COMMANDS,
     is_entrypoint_ctor,
 )
 from readiness_lint.model import (
@@ -497,6 +498,8 @@ class Extractor:
         self.strings: dict[str, str] = {}  # names and attributes bound to a string (`self.unzip_path = "tmp/"`)
         self.pinging = False  # handlers of a try that only pings a heartbeat: its failure is not the job's
         self.reading = False  # in the handlers of a `try` that only reads a file into names
+        self.in_argv = False  # walking a deleting command's argument list
+        self.commands: dict[str, tuple[str, list[str], bool]] = {}  # `scope:name` -> a command bound to it
         self.script_node: cst.CSTNode | None = None
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
@@ -739,7 +742,8 @@ class Extractor:
                         variable = isinstance(target, cst.Name) and not target.value.isupper()
                         resolved = self.ctx.resolve(sent)
                         kept = sent.rpartition(".")[2] in SEND_METHODS or (
-                            variable and (sent in self._defined or resolved in COMMAND_CALLS or resolved in HTTP_WRITES)
+                            variable
+                            and (sent in self._defined or resolved in STATUS_COMMANDS or resolved in HTTP_WRITES)
                         )  # (`exit_code = os.system(cmd)`: a command run for its status; `res = requests.post(...)`)
                         value = small.value if kept else None
                     if isinstance(value, cst.Await):
@@ -760,7 +764,9 @@ class Extractor:
             elif isinstance(stmt, cst.Try):
                 self._module_calls(_block(stmt.body), nested=True)
                 for handler in stmt.handlers:
-                    self._module_calls(_block(handler.body), nested=True)
+                    if not _exception_names(handler.type, self.ctx) & {"ImportError", "ModuleNotFoundError"}:
+                        # (`except ImportError: subprocess.check_call([pip, "install", ...])` sets up, does no work)
+                        self._module_calls(_block(handler.body), nested=True)
                 for extra in (stmt.orelse, stmt.finalbody):
                     if extra is not None:
                         self._module_calls(_block(extra.body), nested=True)
@@ -1031,7 +1037,7 @@ class Extractor:
                     frame.loses_failure = True
         if self._own_body() and (broad or any(is_failure_exception(name) for name in names)):
             # `except requests.RequestException as e: log.error(e); return False`
-            self._fails_with(node.body, silent=any(is_failure_exception(name) for name in names))
+            self._fails_with(node.body)
         if (
             self.attempt
             and not record.reraises
@@ -1089,16 +1095,12 @@ class Extractor:
         levels = [self._report(small) for small in smalls[:-1]]
         return None not in levels and any(levels)
 
-    def _fails_with(self, body: cst.BaseSuite, silent: bool = False) -> None:
+    def _fails_with(self, body: cst.BaseSuite) -> None:
         """A block that reports a failure, then returns it as a value: ``False``, an error record
         (``{"status": "error", ...}``, ``(False, message)``), or ``None``/nothing, which counts only
-        in a function that otherwise returns something. ``silent``: a handler of the work's own
-        failure may also return ``None`` without a word (``except OperationalError: return None``)."""
+        in a function that otherwise returns something. (A silent ``except OperationalError:
+        return None`` is left alone: a caller may well take ``None`` as "none found".)"""
         smalls = _simple_block(body)
-        if silent and smalls is not None and len(smalls) == 1 and isinstance(smalls[0], cst.Return):
-            if smalls[0].value is None or n.is_none(smalls[0].value):
-                self._frame().fails_with_none = True
-            return
         if smalls is None or len(smalls) < 2 or not isinstance(smalls[-1], cst.Return):
             return
         reported = False
@@ -1470,6 +1472,8 @@ class Extractor:
             self._frame().status_checked.add(raw.rpartition(".")[0])
         if name:
             self._call_facts(node, raw or "", name)
+            if name in _COMMAND_RUNNERS:
+                self._command_run(node, name)
             if name.rpartition(".")[2] in {"rmtree", "rmdir"}:
                 ctx.removed.add((tuple(ctx.scope), _path_key(node, name, raw or "")))
         for hook in self.call_hooks:
@@ -1745,6 +1749,8 @@ class Extractor:
                 if isinstance(assigned.target, cst.Name):
                     self.frames[-1].results.pop(assigned.target.value, None)
         self._refer(value)  # `job = purge`
+        if isinstance(node.targets[0].target, cst.Name) and (command := _command_text(value)) is not None:
+            self.commands[f"{self.scope_name()}:{node.targets[0].target.value}"] = command  # `cmd = [...]`
         for target in node.targets:
             self._bind(target.target, node.value, node)
         for target in node.targets:
@@ -1862,9 +1868,9 @@ class Extractor:
             self.signal(node, "metrics", value)
         if _DESTRUCTIVE_SQL.match(value):
             self.signal(node, "destructive", " ".join(value.split()[:2]).upper())
-        elif not ctx.in_docstring and (command := _deleting_command(value)) is not None:
-            self._deleting_command(node, command, value, [])
-        if _DRY_RUN_OPTION.fullmatch(value.strip()):
+        elif not ctx.in_docstring and _deleting_command(value) == "rm -r":
+            self._deleting_command(node, "rm -r", value, [])
+        if _DRY_RUN_OPTION.fullmatch(value.strip()) and not self.in_argv:
             self.signal(node, "dry-run", value.strip())
         if "SIGTERM" in value:
             self.mentions_sigterm = True
@@ -1877,9 +1883,9 @@ class Extractor:
             self.signal(node, "heartbeat", "text")
         if _DESTRUCTIVE_SQL_CASED.match(text):  # SQL keywords as SQL is written, not a log message
             self.signal(node, "destructive", " ".join(text.split()[:2]))
-        elif (command := _deleting_command(text)) is not None:
+        elif _deleting_command(text) == "rm -r":
             names = [n.dotted(p.expression) or "" for p in node.parts if isinstance(p, cst.FormattedStringExpression)]
-            self._deleting_command(node, command, text, names)
+            self._deleting_command(node, "rm -r", text, names)
         if text:
             for hook in self.string_hooks:
                 hook(node, text, self.ctx)
@@ -1900,9 +1906,11 @@ class Extractor:
     def visit_list(self, node: cst.List) -> None:
         """``[(r"/health", HealthHandler), ...]``: a Tornado route table, wherever the app is built;
         ``["restic", "forget", "--prune", ...]``: a command that deletes, as an argument list."""
-        first = node.elements[0].value if node.elements else None
-        if isinstance(first, cst.SimpleString) and len(node.elements) > 1:
-            self._command_list(node)
+        command = _command_text(node)
+        saved, self.in_argv = (
+            self.in_argv,
+            self.in_argv or (command is not None and _deleting_command(command[0]) is not None),
+        )
         for element in node.elements:
             value = element.value
             self._refer(value)
@@ -1910,24 +1918,32 @@ class Extractor:
                 self._table_route(node, n.positional(value))
             elif isinstance(value, cst.Tuple):
                 self._table_route(node, value.elements)
-        self.generic(node)
+        self.generic(node)  # (`["docker", "system", "prune", "--force"]`: that --force is no guard)
+        self.in_argv = saved
 
-    def _command_list(self, node: cst.List) -> None:
-        words: list[str] = []
-        names: list[str] = []
-        for element in node.elements:
-            word = n.string_value(element.value)
-            if word is None:
-                names.append(n.dotted(element.value) or "")
-                words.append("{}")
-            else:
-                words.append(word)
-        if len(words) < 2 or any(" " in word for word in words[:2]):
-            return  # (a list of sentences or of names is not an argument list)
-        text = " ".join(words)
-        command = _deleting_command(text)
-        if command is not None:
-            self._deleting_command(node, command, text, names)
+    def _command_run(self, node: cst.Call, name: str) -> None:
+        """A command given to something that runs it (``subprocess.run(["restic", "forget", ...])``,
+        ``os.system(f"zfs destroy {snap}")``, or a name bound to one first): the deleting ones are
+        destructive. Only commands that reach a runner count: help texts, blocklists and log
+        messages that name a command are not one."""
+        args = n.positional(node)
+        if not args:
+            return
+        if name.endswith("create_subprocess_exec"):  # the program and its arguments, one by one
+            command = _command_text(cst.List(elements=[cst.Element(value=a.value) for a in args]))
+        else:
+            first = args[0].value
+            command = self.commands.get(f"{self.scope_name()}:{first.value}") if isinstance(first, cst.Name) else None
+            command = command or _command_text(first)
+        if command is None:
+            return
+        text, names, listed = command
+        detail = _deleting_command(text)
+        if detail is None or (detail == "rm -r" and not listed):
+            return  # (`rm -r` in any string is found where it is written)
+        if _DRY_RUN_WORD.search(text):
+            return  # `kubectl delete ... --dry-run=client`: the command itself only shows what it would do
+        self._deleting_command(node, detail, text, names)
 
     def _table_route(self, node: cst.CSTNode, parts: Sequence[cst.BaseElement | cst.Arg]) -> None:
         if len(parts) < 2:
@@ -2213,40 +2229,69 @@ _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCH
 _DESTRUCTIVE_SQL_CASED = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b")
 # Build output and caches: removing them is a clean build, not data lost.
 _BUILD_OUTPUT = re.compile(r"(?:^|[\s/])(?:build|dist|__pycache__|\.?cache|node_modules|[\w.-]*\.egg-info)(?:[\s/]|$)")
-# Shell commands that delete, as a string or an argument list: `rm -rf {path}`, `sudo rm -r ...`,
-# `restic forget --prune`, `zfs destroy pool@snap`, `kubectl delete ...`, `find ... -delete`.
+# Shell commands that delete: `rm -rf {path}` wherever it is written; the others where they are
+# given to a runner (`subprocess.run(["restic", "forget", "--prune"])`, `os.system(f"zfs destroy {s}")`).
+# A subcommand must be a whole word of the command (not `--tag prune-exempt`, `-l delete=false`).
 _DELETING_COMMANDS = (
     ("rm -r", re.compile(r"rm\s+(?:-\w+\s+)*-[a-zA-Z]*[rR]")),
-    ("restic forget", re.compile(r"restic\s(?:.*\s)?(?:forget|prune)\b")),
-    ("borg prune", re.compile(r"borg\s(?:.*\s)?(?:prune|delete)\b")),
-    ("zfs destroy", re.compile(r"zfs\s+destroy\b")),
-    ("kubectl delete", re.compile(r"kubectl\s(?:.*\s)?delete\b")),
-    ("docker prune", re.compile(r"docker\s+(?:system|image|container|volume|builder)\s+prune\b")),
-    ("aws s3 rm", re.compile(r"aws\s+s3\s+rm\b")),
-    ("gsutil rm", re.compile(r"gsutil\s+(?:-\w+\s+)*rm\b")),
-    ("find -delete", re.compile(r"find\s.*\s-delete\b")),
-    ("dropdb", re.compile(r"dropdb\b")),
+    ("restic forget", re.compile(r"restic\s(?:.*\s)?(?:forget|prune)(?=\s|$)")),
+    ("borg prune", re.compile(r"borg\s(?:.*\s)?(?:prune|delete)(?=\s|$)")),
+    ("zfs destroy", re.compile(r"zfs\s+destroy(?=\s)")),
+    ("kubectl delete", re.compile(r"kubectl\s(?:.*\s)?delete(?=\s)")),
+    ("docker prune", re.compile(r"docker\s+(?:system|image|container|volume|builder)\s+prune(?=\s|$)")),
+    ("aws s3 rm", re.compile(r"aws\s+s3\s+rm(?=\s)")),
+    ("gsutil rm", re.compile(r"gsutil\s+(?:-\w+\s+)*rm(?=\s)")),
+    ("find -delete", re.compile(r"find\s.*\s-delete(?=\s|$)")),
+    ("dropdb", re.compile(r"dropdb\s+\S")),
 )
-_COMMAND_PREFIX = re.compile(r"\s*(?:sudo\s+(?:-\w+\s+)*)?(?:[\w./-]*/)?")
+_COMMAND_PREFIX = re.compile(r"\s*(?:sudo\s+(?:-\w+\s+\w+\s+|-\w+\s+)*)?(?:[\w.-]*/)*")
+_COMMAND_RUNNERS = COMMAND_CALLS | {
+    "os.popen",
+    "shlex.split",
+    "subprocess.getoutput",
+    "subprocess.getstatusoutput",
+    "asyncio.create_subprocess_exec",
+    "asyncio.create_subprocess_shell",
+}
 
 
 def _deleting_command(text: str) -> str | None:
     """What a shell command deletes with (``"rm -r"``), or ``None`` when it deletes nothing;
-    the command must open the text (a sentence that mentions one is not a command)."""
+    the command must open the text."""
     start = _COMMAND_PREFIX.match(text)
     rest = text[start.end() :] if start else text
     for detail, pattern in _DELETING_COMMANDS:
         if pattern.match(rest):
-            # (`"restic forget failed: %s"` reports on a command; `rm -r` needs its flag, so stays as it was)
-            return detail if detail == "rm -r" or not _MESSAGE_WORDS.search(rest) else None
+            return detail
     return None
 
 
-_MESSAGE_WORDS = re.compile(
-    r"\b(?:fail(?:ed|s|ure)?|error|errors|done|finished|started|starting|running|completed?|succeeded|successful(?:ly)?)\b(?!=)"
-    r"|[.:!]\s*$",
-    re.IGNORECASE,
-)
+_DRY_RUN_WORD = re.compile(r"(?:^|\s)--?(?:dry-?run|what-if|simulate)(?:[=\s]|$)", re.IGNORECASE)
+
+
+def _command_text(node: cst.BaseExpression) -> tuple[str, list[str], bool] | None:
+    """A command as text, with the names of the values filled into it (``{}`` in the text) and
+    whether it was an argument list: a string, an f-string or a list of at least two words."""
+    if isinstance(node, (cst.List, cst.Tuple)):
+        words: list[str] = []
+        names: list[str] = []
+        for element in node.elements:
+            word = n.string_value(element.value)
+            if word is None:
+                names.append(n.dotted(element.value) or "")
+                words.append("{}")
+            else:
+                words.append(word)
+        if len(words) < 2 or n.string_value(node.elements[0].value) is None or " " in words[0]:
+            return None  # (a list of sentences or of names is not an argument list)
+        return " ".join(words), names, True
+    if isinstance(node, cst.FormattedString):
+        text = "".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in node.parts)
+        names = [n.dotted(p.expression) or "" for p in node.parts if isinstance(p, cst.FormattedStringExpression)]
+        return text, names, False
+    value = n.string_value(node)
+    return (value, [], False) if value is not None else None
+
 
 _DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"})
 _HTTP_DELETES = frozenset({"requests.delete", "httpx.delete"})  # deleting through someone's API
@@ -2436,15 +2481,18 @@ def _literal_forever(test: cst.BaseExpression) -> bool:
 
 
 def _never_leaves(body: cst.CSTNode, ctx: Context) -> bool:
-    """A loop body with no way out of its own (no ``break``, ``return``, ``raise`` or exit, nested
-    loops and functions aside) that asks no one for input: it runs until the process is stopped."""
-    for node in n.descendants(body, skip=(cst.For, cst.While)):
-        if isinstance(node, (cst.Break, cst.Return, cst.Raise)):
+    """A loop body with no way out (no ``break`` of its own; no ``return``, ``raise`` or exit,
+    nested loops included) that asks no one for input: it runs until the process is stopped."""
+    if any(isinstance(node, cst.Break) for node in n.descendants(body, skip=(cst.For, cst.While))):
+        return False
+    for node in n.descendants(body):
+        if isinstance(node, (cst.Return, cst.Raise)):
             return False
         if isinstance(node, cst.Call):
             name = ctx.resolve(n.callee(node)) or ""
-            if name in EXIT_CALLS or name in INTERACTIVE_CALLS or name.rpartition(".")[2] in ("run_pending", "run_all"):
-                return False
+            last = name.rpartition(".")[2]
+            if name in EXIT_CALLS or name in INTERACTIVE_CALLS or last in ("run_pending", "run_all", "prompt", "input"):
+                return False  # (`session.prompt("> ")`: a console, prompt_toolkit's)
     return True
 
 

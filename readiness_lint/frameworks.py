@@ -117,6 +117,8 @@ COMMAND_CALLS = frozenset(
         "subprocess.Popen",
     }
 )
+# Commands run for what they do, not for their output (`check_output` reads, like `git describe`).
+STATUS_COMMANDS = COMMAND_CALLS - {"subprocess.check_output"}
 # Calls that end the process.
 # (`ctx.exit(1)`: a click command's context ending the process with a status)
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit", "ctx.exit"})

@@ -285,15 +285,15 @@ class Project:
         for path, facts in self.files.items():
             calls = facts.calls_made() + [call for loop in facts.wrapper_loops for call in loop.calls]
             # (`requests.delete(url)` calls a library, not the project's own `delete` methods)
-            external = {
-                imp.module.split(".")[0]
+            external = tuple(
+                f"{imp.module}."
                 for imp in facts.imports
                 if not imp.level and imp.module and self.resolve_module(path, imp.module, 0) is None
-            }
+            )
             names = {
                 part
                 for call in calls + list(facts.scheduled)
-                if call.split(".", 1)[0] not in external
+                if not (external and call.startswith(external))
                 for part in call.split(".")
             }
             for name in names.union(facts.references, facts.called_outside):

@@ -8,6 +8,8 @@ so a 10 MB line cannot make it backtrack.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import math
 import re
 from dataclasses import dataclass
@@ -267,7 +269,7 @@ def is_secret_name(name: str) -> bool:
     """
     snake = _to_snake(name)
     if _NAMED_KEYS.search(snake):
-        return True  # `storage_key`, `AccountKey`: a storage account's key; Tornado's `cookie_secret`
+        return True  # `AccountKey`: a storage account's key; Tornado's `cookie_secret`
     parts = snake.split("_")
     if any(part in _NOT_A_SECRET_PARTS for part in parts):
         return False
@@ -281,14 +283,27 @@ def is_secret_name(name: str) -> bool:
 
 
 # Secrets named with a word that elsewhere describes something else (`TOKEN_STORAGE`, `cookie_name`)
-_NAMED_KEYS = re.compile(r"(?:^|_)(?:(?:storage|account)_key|cookie_secret)$")
+_NAMED_KEYS = re.compile(r"(?:^|_)(?:account_key|cookie_secret)$")
+# `storage_key` names a storage account's key, or an object's key in a bucket (`"exports/latest.csv"`)
+_STORAGE_KEY_NAME = re.compile(r"(?:^|_)storage_key$")
+_ACCOUNT_KEY_VALUE = re.compile(r"[A-Za-z0-9+/]{40,}={0,2}")
+
+
+def looks_like_storage_account_key(name: str, value: str) -> bool:
+    """``storage_key = "warLcMsc...=="``: a name that may hold a storage account's key, holding
+    one (long base64, as Azure's are), not an object's path."""
+    return (
+        bool(_STORAGE_KEY_NAME.search(_to_snake(name)))
+        and bool(_ACCOUNT_KEY_VALUE.fullmatch(value))
+        and shannon_entropy(value) >= 4.5
+    )
 
 
 def looks_like_random_bytes(value: str) -> bool:
     """Bytes written out as a literal (``b"_5#y2L\\n\\xec]/"``, one character per byte) that hold
     bytes no text has: the output of a random generator pasted into the code."""
     unprintable = any(ord(c) >= 0x7F or (ord(c) < 0x20 and c not in "\t\r\n") for c in value)
-    return len(value) >= 8 and unprintable and shannon_entropy(value) >= 3.0
+    return len(value) >= 16 and unprintable and shannon_entropy(value) >= 3.5
 
 
 def _to_snake(name: str) -> str:
@@ -372,6 +387,15 @@ def looks_like_credential(value: str) -> bool:
     return len(value) >= 12 and shannon_entropy(value) >= 3.0
 
 
+def _discord_bot_id(segment: str) -> bool:
+    """A Discord token opens with the bot's numeric id in base64: decode it and look."""
+    try:
+        decoded = base64.b64decode(segment + "=" * (-len(segment) % 4), altchars=b"-_", validate=False)
+    except (ValueError, binascii.Error):
+        return False
+    return 17 <= len(decoded) <= 20 and decoded.isdigit()
+
+
 def provider_hits(text: str) -> list[SecretHit]:
     """Credentials recognisable by shape alone, anywhere in a literal."""
     if len(text) < 16:
@@ -384,7 +408,7 @@ def provider_hits(text: str) -> list[SecretHit]:
                 continue
             if kind == "Telegram bot token" and shannon_entropy(value) < 3.5:
                 continue  # `123456789:AAAAAAAA...`: a placeholder of the right shape
-            if kind == "Discord bot token" and (shannon_entropy(value) < 4.0 or not any(c.isdigit() for c in value)):
+            if kind == "Discord bot token" and not _discord_bot_id(value.partition(".")[0]):
                 continue  # (a dotted name of the right lengths is not a token)
             hits.append(SecretHit(kind, value))
     return hits

@@ -177,3 +177,17 @@ def test_max_file_size_from_the_file_and_the_command_line(make_tree: Tree, capsy
         assert ("bare-print", "gen.py") in {(f["name"], f["path"]) for f in doc["findings"]}
     assert main(["check", "--no-cache", "--max-file-size", "lots", str(root)]) == 2
     assert "--max-file-size: 'lots' is not a size" in capsys.readouterr().err
+
+
+def test_the_allowlist_covers_secrets_written_as_bytes(make_tree: Tree, capsys: pytest.CaptureFixture[str]) -> None:
+    root = make_tree(
+        {
+            "app.py": (
+                "SIGNING_SECRET_KEY = 'fixture-9f8e7d6c5b4a'\nSIGNING_SECRET_KEY = b'fixture-9f8e7d6c5b4a'\n"
+                "SESSION_SECRET_KEY = b'\\x9a\\x11\\xfe\\x03\\xc4\\x88\\x7f\\x21\\xde\\x90\\x3b\\x42\\xa7\\x06\\x5d\\xe1'\n"
+            ),
+            "pyproject.toml": "[tool.readiness-lint.hardcoded-secret]\nallowlist = ['^fixture-']\n",
+        }
+    )
+    _, doc = check_json([str(root)], capsys)
+    assert [(f["path"], f["line"]) for f in doc["findings"] if f["name"] == "hardcoded-secret"] == [("app.py", 3)]

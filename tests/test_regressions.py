@@ -2526,6 +2526,9 @@ def test_deleting_commands_as_argument_lists_and_strings_need_a_dry_run(make_tre
         '    subprocess.run("kubectl -n jobs delete pods -l done=true", shell=True, check=True)',
         '    subprocess.run(["/usr/bin/borg", "prune", "--keep-daily", "7", d], check=True)',
         '    subprocess.run(["aws", "s3", "rm", d, "--recursive"], check=True)',
+        '    cmd = ["kubectl", "delete", "pods", "--field-selector=status.phase==Failed"]\n    subprocess.run(cmd, check=True)',
+        '    subprocess.run(("zfs", "destroy", d), check=True)',
+        '    subprocess.run(["docker", "system", "prune", "--all", "--force"], check=True)',
     ):
         assert _dry_run_status(make_tree, body) == "fail", body
 
@@ -2537,6 +2540,12 @@ def test_commands_that_only_read_or_mention_deleting_are_not_deletions(make_tree
         '    subprocess.run(["rm", "-rf", "/tmp/work"], check=True)',
         '    """Runs rm -rf on the old build."""\n    subprocess.run(["kubectl", "get", "pods"], check=True)',
         '    names = ["remove old files", "delete the rest"]\n    subprocess.run(["echo", *names], check=True)',
+        '    print("restic forget --prune --keep-daily 7 would be next; run it by hand")',
+        '    assert os.path.exists(d) and shutil.which("dropdb")',
+        '    FORBIDDEN = ("dropdb", "kubectl delete", "docker system prune")\n    check(d, FORBIDDEN)',
+        '    subprocess.run(["kubectl", "get", "pods", "-l", "delete=false"], check=True)',
+        '    subprocess.run(["restic", "backup", d, "--tag", "prune-exempt"], check=True)',
+        '    subprocess.run(["kubectl", "delete", "pods", "--all", "--dry-run=client"], check=True)',
     ):
         assert _dry_run_status(make_tree, body) == "na", body
 
@@ -2706,8 +2715,10 @@ def test_a_command_line_script_whose_helpers_a_sibling_borrows_is_still_a_job(ma
 
 
 def test_discord_tokens_random_bytes_keys_and_storage_account_keys_are_secrets(make_tree: Tree) -> None:
-    token = "ODI0NDEwNzA4MDk5MDcyMDAw" + ".YFu-TQ." + "0_YQPErNQ47PwnXldjKz1_ZUrjU"
-    storage = "warLcMsccx8WLrxrCuJYlb5JXHPJxIto2OFKdSWvn1B+Nw3/LMPlrTMzzRaT7ryNYsbesLpcV27" + "kAbCdEfGhIj=="
+    token = (
+        "MTAxMjM0NTY3ODkwMTIzNDU2" + ".Gq7Lz2." + "R9vXw3YtK8pQm1Nb6Hc4Jd0Fs5Ae2Ug7Io"
+    )  # (made up, of the right shape)
+    storage = "Zm9vYmFyYmF6cXV4" + "Q29ycmVjdEhvcnNlQmF0dGVyeVN0YXBsZTEyMzQ1Njc4OTBhYmNkZWZnaGlqa2w=="
     root = make_tree(
         {
             "bot.py": f"import discord\n\nclient = discord.Client()\nclient.run('{token}')\n",
@@ -2715,7 +2726,9 @@ def test_discord_tokens_random_bytes_keys_and_storage_account_keys_are_secrets(m
             "store.py": f"storage_key = '{storage}'\n",
             "quiet.py": (
                 "module = 'MainWindowController.widget.ApplicationSettingsDialog'\n"
+                "MIDDLEWARE = 'NewsCrawlerDistributedSpider.random.RandomUserAgentMiddlewareV2'\n"
                 "secret_key = b'dev'\nstorage_key_name = 'uploads'\nTOKEN_STORAGE = 'redis'\n"
+                "EXPORT_STORAGE_KEY = 'exports/latest.csv'\nSYNC_TOKEN = b'\\xaa\\x55\\x01\\x02\\x03\\x04\\x05\\x06'\n"
             ),
         }
     )
@@ -2729,19 +2742,21 @@ def test_discord_tokens_random_bytes_keys_and_storage_account_keys_are_secrets(m
 # Round 23 ------------------------------------------------------------------------------------
 
 
-def test_a_step_that_returns_none_on_its_own_failure_exception_loses_it(make_tree: Tree) -> None:
+def test_a_silent_none_from_a_failure_handler_is_left_to_the_caller(make_tree: Tree) -> None:
+    # (a caller may take None as "none found": `ip or "an unknown address"`; a silent handler is not
+    # read as a failure handed back, which a reported one is)
     script = (
-        "import pandas as pd\nimport sqlalchemy\n\n\ndef query(engine):\n    try:\n"
-        "        return pd.read_sql('select 1', engine)\n    except {exc}:\n        return None\n\n\n"
-        "df = query(sqlalchemy.create_engine('sqlite://'))\nprint(df)\n"
+        "import requests\n\n\ndef public_ip():\n    try:\n"
+        "        return requests.get('https://api.ipify.org', timeout=5).text\n"
+        "    except requests.RequestException:\n{handler}        return None\n\n\n"
+        "ip = public_ip()\nprint('exporting from', ip or 'an unknown address')\n"
     )
-    root = make_tree({"one/report.py": script.format(exc="sqlalchemy.exc.OperationalError")})
+    root = make_tree({"one/export.py": script.format(handler="")})
     _, checks = summary(root / "one")
-    assert next(iter(checks.values()))["missing-exit-code"] == "fail"
-    # a miss the code expects (a key not found) is a normal answer, not a failure
-    root = make_tree({"two/report.py": script.format(exc="KeyError")})
-    _, checks = summary(root / "two")
     assert next(iter(checks.values()))["missing-exit-code"] == "pass"
+    root = make_tree({"two/export.py": script.format(handler="        print('lookup failed')\n")})
+    _, checks = summary(root / "two")
+    assert next(iter(checks.values()))["missing-exit-code"] == "fail"
 
 
 def test_a_confirmation_or_fallback_prompt_does_not_make_a_script_a_console(make_tree: Tree) -> None:

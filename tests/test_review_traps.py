@@ -444,3 +444,112 @@ def test_anonymous_ftp_is_no_hardcoded_password(make_tree: Tree) -> None:
 def test_a_bot_fed_by_a_webhook_handler_method_is_part_of_the_api(make_tree: Tree) -> None:
     report = run([str(make_tree(REVIEW7["telebot_tornado"]))])
     assert [(r.entrypoint.path, r.entrypoint.kind) for r in report.entrypoints] == [("bot.py", "api")]
+
+
+# Code review of session 8's change: each shape made a wrong entrypoint, or lost one.
+REVIEW8_KINDS: dict[str, tuple[dict[str, str], list[tuple[str, str, str]]]] = {
+    "config_constants": (
+        {
+            "app.py": 'from flask import Flask\n\nfrom settings import DATABASE_URL, VERSION\n\napp = Flask(__name__)\n\n\n@app.route("/version")\ndef version():\n    return {"version": VERSION, "db": DATABASE_URL}\n',
+            "settings.py": 'import os\nimport subprocess\n\nrevision = subprocess.check_output(["git", "rev-parse", "--short", "HEAD"], text=True)\nVERSION = os.environ.get("VERSION", revision.strip())\nDATABASE_URL = os.environ["DATABASE_URL"]\n',
+        },
+        [("app.py", "api", "flask")],
+    ),
+    "gunicorn_conf": (
+        {
+            "gunicorn.conf.py": 'import multiprocessing\nimport subprocess\n\nbind = "0.0.0.0:8000"\nworkers = multiprocessing.cpu_count() * 2 + 1\ncommit = subprocess.check_output(["git", "rev-parse", "HEAD"], text=True)\nraw_env = [f"GIT_COMMIT={commit.strip()}"]\n'
+        },
+        [],
+    ),
+    "pip_autoinstall": (
+        {
+            "app.py": 'import subprocess\nimport sys\nimport tkinter as tk\n\ntry:\n    import qrcode\nexcept ImportError:\n    subprocess.check_call([sys.executable, "-m", "pip", "install", "qrcode"])\n    import qrcode\n\n\nclass App(tk.Frame):\n    def __init__(self, master):\n        super().__init__(master)\n        self.entry = tk.Entry(self)\n        self.entry.pack()\n        tk.Button(self, text="QR", command=self.make).pack()\n        self.pack()\n\n    def make(self):\n        qrcode.make(self.entry.get()).save("qr.png")\n\n\nroot = tk.Tk()\nApp(root)\nroot.mainloop()\n'
+        },
+        [],
+    ),
+    "imported_loop_forever": (
+        {
+            "monitor/__init__.py": "",
+            "monitor/__main__.py": 'import os\n\nfrom monitor.runner import main\n\nif __name__ == "__main__":\n    main(os.environ["TARGET_URL"])\n',
+            "monitor/runner.py": "import asyncio\n\nimport aiohttp\n\n\nasync def poll(url):\n    async with aiohttp.ClientSession() as session:\n        while True:\n            async with session.get(url) as resp:\n                print(resp.status)\n            await asyncio.sleep(60)\n\n\ndef main(url):\n    loop = asyncio.get_event_loop()\n    loop.create_task(poll(url))\n    loop.run_forever()\n",
+        },
+        [("monitor/__main__.py", "worker", "polling-loop")],
+    ),
+    "imported_websocket_client": (
+        {
+            "feed/__init__.py": "",
+            "feed/__main__.py": 'from feed.client import main\n\nmain("wss://stream.example.com/prices")\n',
+            "feed/client.py": 'import json\n\nimport websocket\n\n\ndef on_message(ws, message):\n    print(json.loads(message)["price"])\n\n\ndef main(url):\n    ws = websocket.WebSocketApp(url, on_message=on_message)\n    ws.run_forever()\n',
+        },
+        [("feed/__main__.py", "worker", "consume-loop")],
+    ),
+    "main_loop_beside_app": (
+        {
+            "app.py": 'import threading\nimport time\n\nfrom flask import Flask\n\napp = Flask(__name__)\n\nimport routes  # noqa: E402,F401  (registers the views on `app`)\n\n\nif __name__ == "__main__":\n    threading.Thread(target=app.run, kwargs={"host": "0.0.0.0", "port": 8000}, daemon=True).start()\n    while True:\n        routes.refresh()\n        time.sleep(300)\n',
+            "routes.py": 'import requests\n\nfrom app import app\n\nPRICES = {}\n\n\ndef refresh():\n    PRICES.update(requests.get("https://api.example.com/prices", timeout=10).json())\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n\n\n@app.route("/prices")\ndef prices():\n    return PRICES\n',
+        },
+        [("app.py", "api", "flask"), ("app.py", "worker", "polling-loop")],
+    ),
+    "command_line_library": (
+        {
+            "app.py": 'from flask import Flask, request\n\nfrom thumbnails import make_thumbnail\n\napp = Flask(__name__)\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n\n\n@app.route("/thumb", methods=["POST"])\ndef thumb():\n    request.files["image"].save("/data/in.png")\n    return {"path": make_thumbnail("/data/in.png", "/data/out.png")}\n',
+            "thumbnails.py": '"""Thumbnail helpers for the web app; also usable from the command line for a quick try."""\nimport argparse\nimport sys\n\nfrom PIL import Image\n\n\ndef make_thumbnail(src, dest, size=128):\n    image = Image.open(src)\n    image.thumbnail((size, size))\n    image.save(dest)\n    return dest\n\n\ndef cli(src, dest, size):\n    print(make_thumbnail(src, dest, size))\n    return 0\n\n\nif __name__ == "__main__":\n    parser = argparse.ArgumentParser(description="Make one thumbnail")\n    parser.add_argument("src")\n    parser.add_argument("dest")\n    parser.add_argument("--size", type=int, default=128)\n    args = parser.parse_args()\n    sys.exit(cli(args.src, args.dest, args.size))\n',
+        },
+        [("app.py", "api", "flask")],
+    ),
+    "pause_in_helper_demo": (
+        {
+            "lights/__init__.py": "",
+            "lights/app.py": 'from flask import Flask\n\nfrom lights.mqtt_bridge import connect\n\napp = Flask(__name__)\nclient = connect("broker")\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n\n\n@app.route("/on", methods=["POST"])\ndef on():\n    client.publish("lights/set", "on")\n    return "ok"\n',
+            "lights/mqtt_bridge.py": 'import signal\n\nimport paho.mqtt.client as mqtt\n\n\ndef connect(host):\n    client = mqtt.Client()\n    client.connect(host)\n    client.loop_start()\n    return client\n\n\nif __name__ == "__main__":\n    # quick manual try: connect and wait\n    connect("localhost")\n    signal.pause()\n',
+        },
+        [("lights/app.py", "api", "flask")],
+    ),
+    "celery_subclass_beat": (
+        {
+            "celeryconfig.py": 'from celery.schedules import crontab\n\nbeat_schedule = {\n    "nightly": {"task": "factory.nightly_report", "schedule": crontab(hour=2, minute=0)},\n}\n',
+            "worker.py": 'import celery\n\n\nclass App(celery.Celery):\n    def on_configure(self):\n        print("configured")\n\n\napp = App("reports", broker="redis://redis:6379/0")\napp.config_from_object("celeryconfig")\n\n\n@app.task\ndef nightly_report():\n    return 1\n',
+        },
+        [("celeryconfig.py", "job", "celery-beat"), ("worker.py", "worker", "celery")],
+    ),
+    "pygame_exit": (
+        {
+            "game.py": "import sys\n\nimport pygame\n\npygame.init()\nscreen = pygame.display.set_mode((640, 480))\nclock = pygame.time.Clock()\n\nwhile True:\n    for event in pygame.event.get():\n        if event.type == pygame.QUIT:\n            pygame.quit()\n            sys.exit()\n    screen.fill((0, 0, 0))\n    pygame.display.flip()\n    clock.tick(60)\n"
+        },
+        [("game.py", "job", "script")],
+    ),
+    "prompt_toolkit_console": (
+        {
+            "chat.py": 'from prompt_toolkit import PromptSession\n\nimport llm\n\nsession = PromptSession()\n\nwhile True:\n    text = session.prompt("> ")\n    print(llm.complete(text))\n'
+        },
+        [("chat.py", "job", "script")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REVIEW8_KINDS))
+def test_review8_entrypoints(make_tree: Callable[[dict[str, str]], Path], case: str) -> None:
+    files, expected = REVIEW8_KINDS[case]
+    report = run([str(make_tree(files))])
+    found = sorted((r.entrypoint.path, r.entrypoint.kind, r.entrypoint.framework) for r in report.entrypoints)
+    assert found == sorted(expected)
+
+
+def test_review8_a_namespace_import_does_not_hide_the_projects_own_module(
+    make_tree: Callable[[dict[str, str]], Path],
+) -> None:
+    root = make_tree(
+        {
+            "acme/__init__.py": "",
+            "acme/jobs/__init__.py": "",
+            "acme/jobs/cleanup.py": "import shutil\n\n\ndef purge(path):\n    shutil.rmtree(path)\n",
+            "acme/jobs/nightly.py": (
+                "import acme.telemetry.client\nimport acme.jobs.cleanup\n\n\ndef main():\n"
+                "    acme.telemetry.client.start()\n    acme.jobs.cleanup.purge('/srv/old')\n\n\n"
+                "if __name__ == '__main__':\n    main()\n"
+            ),
+        }
+    )
+    report = run([str(root)])
+    verdicts = {c.name: c.status for r in report.entrypoints for c in r.checks}
+    assert verdicts["missing-dry-run"] == "fail"

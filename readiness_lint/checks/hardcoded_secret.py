@@ -90,7 +90,13 @@ class HardcodedSecret(LineRule):
     )
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
-        if ctx.env_default_depth or not secretscan.is_secret_name(name):
+        if ctx.env_default_depth:
+            return
+        if not secretscan.is_secret_name(name):
+            literal = n.string_value(value)
+            account_key = literal is not None and secretscan.looks_like_storage_account_key(name, literal)
+            if literal is not None and account_key and not _allowed(literal, ctx):
+                ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
             return
         if ctx.class_bases and any(base.endswith("BaseSettings") for base in ctx.class_bases[-1]):
             return  # a settings field's default: hardcoded-secret-fallback reports it
@@ -98,12 +104,14 @@ class HardcodedSecret(LineRule):
             return  # `class TestConfig: API_KEY = "test-key"`: a value for a non-production environment
         literal = n.string_value(value)
         if literal is None:
-            literal = n.bytes_text(value)  # `app.secret_key = b"_5#y2L..."`: random bytes written out
-            if literal is not None and (
-                secretscan.looks_like_credential(literal) or secretscan.looks_like_random_bytes(literal)
-            ):
-                ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
-            return
+            literal = n.bytes_text(value)
+            if literal is None:
+                return
+            if not literal.isascii():
+                # `app.secret_key = b"_5#y2L..."`: random bytes written out (not a short protocol constant)
+                if secretscan.looks_like_random_bytes(literal) and not _allowed(literal, ctx):
+                    ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
+                return
         if _allowed(literal, ctx):
             return
         if secretscan.looks_like_credential(literal):
