@@ -2512,17 +2512,8 @@ def _only_assigns(body: cst.BaseSuite) -> bool:
 def _only_binds(stmt: cst.With) -> bool:
     """``with open(CONFIG) as f: settings = json.load(f)``: a file opened only to name values from
     it, as a module loading its configuration at import does."""
-    block = stmt.body
     opens = all(isinstance(item.item, cst.Call) and n.callee(item.item) in ("open", "io.open") for item in stmt.items)
-    return (
-        opens
-        and isinstance(block, cst.IndentedBlock)
-        and all(
-            isinstance(line, cst.SimpleStatementLine)
-            and all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in line.body)
-            for line in block.body
-        )
-    )
+    return opens and _only_assigns(stmt.body)
 
 
 _DATA_WRITE = re.compile(r"\s*(?:INSERT|UPDATE|DELETE|MERGE|REPLACE|UPSERT|COPY)\b", re.IGNORECASE)

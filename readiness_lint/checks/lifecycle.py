@@ -132,9 +132,11 @@ class MissingDryRun(ServiceRule):
     )
     fix = "Default to showing what would be deleted; act only with --apply (or honour --dry-run / DRY_RUN)."
     what_it_does = (
-        "Checks that a job which deletes (rmtree, remove/unlink, deleting commands run as a string or an "
-        "argument list: `rm -r`, `find -delete`, `restic forget`/`prune`, `borg prune`, `zfs destroy`, "
-        "`kubectl delete`, `docker system prune`, `aws s3 rm`, `gsutil rm`, `dropdb`; SQL "
+        "Checks that a job which deletes (rmtree, remove/unlink, an `rm -r` shell command, and deleting "
+        "commands given to subprocess, `os.system` or a name bound to them, as a string or an argument "
+        "list: `find -delete`, `restic forget`/`prune`, `borg prune`, `zfs destroy`, `kubectl delete`, "
+        "`docker system prune`, `aws s3 rm`, `gsutil rm`, `dropdb`, unless the command carries its own "
+        "`--dry-run`; SQL "
         "DELETE/DROP/TRUNCATE, ORM deletes including `row.delete()` on rows taken from a Django "
         "queryset, MongoDB `delete_many`, object-store or HTTP DELETE calls, Elasticsearch `indices.delete`, "
         "Kubernetes deletions such as "
