@@ -253,7 +253,14 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     for loop in facts.loops:
         if imported and loop.scope and not constants_only:
             continue  # a helper's loop: the entrypoint that reaches it becomes a worker
-        if imported and not loop.scope and guard_line and loop.line > guard_line and not (constants_only or out):
+        if (
+            imported
+            and not loop.scope
+            and guard_line
+            and loop.line > guard_line
+            and not (constants_only or out)
+            and _used_as_library(project, path)
+        ):
             # a loop in the `__main__` block of a helper module others import: a demo (not of the
             # app's own module, which its route modules import to register on the app)
             continue
@@ -434,6 +441,20 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     for importer in project.importers.get(path, ()):
         for imp in project.files[importer].imports:
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path:
+                return True
+    return False
+
+
+def _used_as_library(project: Project, path: str) -> bool:
+    """Another module imports this one, or something it defines (not only a package of the same
+    name beside it: `from bot.config import x` next to `bot.py`)."""
+    facts = project.files[path]
+    defined = {f.name for f in facts.functions} | {c for c, _, _ in facts.classes}
+    for importer in project.importers.get(path, ()):
+        for imp in project.files[importer].imports:
+            if project.resolve_module(importer, imp.module, imp.level) == path and (
+                imp.name is None or imp.name in defined or imp.name == "*"
+            ):
                 return True
     return False
 
