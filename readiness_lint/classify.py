@@ -446,17 +446,22 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
 
 
 def _used_as_library(project: Project, path: str) -> bool:
-    """Another module imports this one, or something it defines (not only a package of the same
-    name beside it: `from bot.config import x` next to `bot.py`)."""
-    facts = project.files[path]
-    defined = {f.name for f in facts.functions} | {c for c, _, _ in facts.classes}
-    for importer in project.importers.get(path, ()):
-        for imp in project.files[importer].imports:
-            if project.resolve_module(importer, imp.module, imp.level) == path and (
-                imp.name is None or imp.name in defined or imp.name == "*"
-            ):
-                return True
-    return False
+    """Another module imports this one, or a function or class of it (not only a package of the
+    same name beside it, `from bot.config import x` next to `bot.py`, nor an object it builds)."""
+    functions = {f.name for f in project.files[path].functions}
+    return any(
+        project.resolve_module(importer, imp.module, imp.level) == path and _library_name(imp.name, functions)
+        for importer in project.importers.get(path, ())
+        for imp in project.files[importer].imports
+    )
+
+
+def _library_name(name: str | None, functions: set[str]) -> bool:
+    """What a library is imported for: the module, its functions, its classes (``Spinner``); not
+    an object it builds (``from bot import application``: the module is that object's home)."""
+    if name is None or name == "*" or name in functions:
+        return True
+    return name[:1].isupper() and not name.isupper()
 
 
 def _command_line_script(project: Project, path: str, guard: MainGuardFact) -> bool:

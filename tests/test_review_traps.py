@@ -553,3 +553,27 @@ def test_review8_a_namespace_import_does_not_hide_the_projects_own_module(
     report = run([str(root)])
     verdicts = {c.name: c.status for r in report.entrypoints for c in r.checks}
     assert verdicts["missing-dry-run"] == "fail"
+
+
+def test_review8_a_main_module_whose_object_is_imported_keeps_its_main_loop(
+    make_tree: Callable[[dict[str, str]], Path],
+) -> None:
+    # (a helper module's demo loop stays a demo: pause_in_helper_demo above)
+    root = make_tree(
+        {
+            "bot.py": (
+                "import time\n\nfrom bot_setup import build\n\napplication = build()\n\n\ndef main():\n"
+                "    application.start()\n\n\nif __name__ == '__main__':\n    main()\n    while True:\n"
+                "        time.sleep(10)\n"
+            ),
+            "bot_setup.py": "def build():\n    return object()\n",
+            "bot/config.py": "TOKEN_NAME = 'BOT'\n",
+            "server.py": (
+                "from flask import Flask\n\nfrom bot import application\nfrom bot.config import TOKEN_NAME\n\n"
+                "app = Flask(__name__)\n\n\n@app.route('/health')\ndef health():\n    return TOKEN_NAME\n"
+            ),
+        }
+    )
+    report = run([str(root)])
+    found = sorted((r.entrypoint.path, r.entrypoint.kind) for r in report.entrypoints)
+    assert ("bot.py", "worker") in found
