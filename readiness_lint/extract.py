@@ -1750,7 +1750,11 @@ class Extractor:
                     self.frames[-1].results.pop(assigned.target.value, None)
         self._refer(value)  # `job = purge`
         if isinstance(node.targets[0].target, cst.Name) and (command := _command_text(value)) is not None:
-            self.commands[f"{self.scope_name()}:{node.targets[0].target.value}"] = command  # `cmd = [...]`
+            key = f"{self.scope_name()}:{node.targets[0].target.value}"
+            if _deleting_command(command[0]) is not None:
+                self.commands[key] = command  # `cmd = ["restic", "forget", ...]`, run further down
+            else:
+                self.commands.pop(key, None)  # (kept: only the commands that delete are looked up)
         for target in node.targets:
             self._bind(target.target, node.value, node)
         for target in node.targets:
@@ -1869,7 +1873,7 @@ class Extractor:
         if _DESTRUCTIVE_SQL.match(value):
             self.signal(node, "destructive", " ".join(value.split()[:2]).upper())
         elif not ctx.in_docstring and _deleting_command(value) == "rm -r":
-            self._deleting_command(node, "rm -r", value, [])
+            self._record_deletion(node, "rm -r", value, [])
         if _DRY_RUN_OPTION.fullmatch(value.strip()) and not self.in_argv:
             self.signal(node, "dry-run", value.strip())
         if "SIGTERM" in value:
@@ -1885,7 +1889,7 @@ class Extractor:
             self.signal(node, "destructive", " ".join(text.split()[:2]))
         elif _deleting_command(text) == "rm -r":
             names = [n.dotted(p.expression) or "" for p in node.parts if isinstance(p, cst.FormattedStringExpression)]
-            self._deleting_command(node, "rm -r", text, names)
+            self._record_deletion(node, "rm -r", text, names)
         if text:
             for hook in self.string_hooks:
                 hook(node, text, self.ctx)
@@ -1893,7 +1897,7 @@ class Extractor:
             if isinstance(part, cst.FormattedStringExpression):
                 self.walk(part.expression)
 
-    def _deleting_command(self, node: cst.CSTNode, command: str, text: str, names: list[str]) -> None:
+    def _record_deletion(self, node: cst.CSTNode, command: str, text: str, names: list[str]) -> None:
         """A deleting command built from text and values (``f"rm -rf {out}"``, ``["rm", "-rf", out]``)."""
         if _TEMPORARY.search(f"{text} {' '.join(names)}") or _BUILD_OUTPUT.search(text):
             return
@@ -1930,7 +1934,7 @@ class Extractor:
         if not args:
             return
         if name.endswith("create_subprocess_exec"):  # the program and its arguments, one by one
-            command = _command_text(cst.List(elements=[cst.Element(value=a.value) for a in args]))
+            command = _argv_text([a.value for a in args])
         else:
             first = args[0].value
             command = self.commands.get(f"{self.scope_name()}:{first.value}") if isinstance(first, cst.Name) else None
@@ -1943,7 +1947,7 @@ class Extractor:
             return  # (`rm -r` in any string is found where it is written)
         if _DRY_RUN_WORD.search(text):
             return  # `kubectl delete ... --dry-run=client`: the command itself only shows what it would do
-        self._deleting_command(node, detail, text, names)
+        self._record_deletion(node, detail, text, names)
 
     def _table_route(self, node: cst.CSTNode, parts: Sequence[cst.BaseElement | cst.Arg]) -> None:
         if len(parts) < 2:
@@ -2266,6 +2270,24 @@ def _deleting_command(text: str) -> str | None:
     return None
 
 
+def _argv_text(values: Sequence[cst.BaseExpression]) -> tuple[str, list[str], bool] | None:
+    """An argument list as a command (``["restic", "forget", snap]``): a program named by a
+    string of one word, then at least one argument."""
+    program = n.string_value(values[0]) if values else None
+    if program is None or len(values) < 2 or " " in program:
+        return None  # (a list of sentences or of names is not an argument list)
+    words: list[str] = []
+    names: list[str] = []
+    for value in values:
+        word = n.string_value(value)
+        if word is None:
+            names.append(n.dotted(value) or "")
+            words.append("{}")
+        else:
+            words.append(word)
+    return " ".join(words), names, True
+
+
 _DRY_RUN_WORD = re.compile(r"(?:^|\s)--?(?:dry-?run|what-if|simulate)(?:[=\s]|$)", re.IGNORECASE)
 
 
@@ -2273,18 +2295,7 @@ def _command_text(node: cst.BaseExpression) -> tuple[str, list[str], bool] | Non
     """A command as text, with the names of the values filled into it (``{}`` in the text) and
     whether it was an argument list: a string, an f-string or a list of at least two words."""
     if isinstance(node, (cst.List, cst.Tuple)):
-        words: list[str] = []
-        names: list[str] = []
-        for element in node.elements:
-            word = n.string_value(element.value)
-            if word is None:
-                names.append(n.dotted(element.value) or "")
-                words.append("{}")
-            else:
-                words.append(word)
-        if len(words) < 2 or n.string_value(node.elements[0].value) is None or " " in words[0]:
-            return None  # (a list of sentences or of names is not an argument list)
-        return " ".join(words), names, True
+        return _argv_text([element.value for element in node.elements])
     if isinstance(node, cst.FormattedString):
         text = "".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in node.parts)
         names = [n.dotted(p.expression) or "" for p in node.parts if isinstance(p, cst.FormattedStringExpression)]

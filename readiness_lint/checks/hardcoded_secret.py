@@ -96,7 +96,7 @@ class HardcodedSecret(LineRule):
             literal = n.string_value(value)
             account_key = literal is not None and secretscan.looks_like_storage_account_key(name, literal)
             if literal is not None and account_key and not _allowed(literal, ctx):
-                ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
+                ctx.report(self.name, value, _credential_message(name, literal))
             return
         if ctx.class_bases and any(base.endswith("BaseSettings") for base in ctx.class_bases[-1]):
             return  # a settings field's default: hardcoded-secret-fallback reports it
@@ -110,12 +110,13 @@ class HardcodedSecret(LineRule):
             if not literal.isascii():
                 # `app.secret_key = b"_5#y2L..."`: random bytes written out (not a short protocol constant)
                 if secretscan.looks_like_random_bytes(literal) and not _allowed(literal, ctx):
-                    ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
+                    ctx.report(self.name, value, _credential_message(name, literal))
                 return
         if _allowed(literal, ctx):
             return
+        weak = _weak_kind(name)
         if secretscan.looks_like_credential(literal):
-            ctx.report(self.name, value, f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}")
+            ctx.report(self.name, value, _credential_message(name, literal))
         elif literal.lower() in secretscan.DEFAULT_PASSWORDS:
             ctx.report(self.name, value, _default_message(f"`{name}`"), confidence="medium")
         elif (
@@ -131,19 +132,12 @@ class HardcodedSecret(LineRule):
                 f"{secretscan.redact(literal)}",
                 confidence="medium",
             )
-        elif secretscan.is_password_name(name) and secretscan.looks_like_weak_password(literal):
+        elif weak is not None and secretscan.looks_like_weak_password(literal):
+            what, note = weak
             ctx.report(
                 self.name,
                 value,
-                f"Hard-coded password in `{name}` (a weak one, still a credential): {secretscan.redact(literal)}",
-                confidence="medium",
-            )
-        elif secretscan.is_signing_key_name(name) and secretscan.looks_like_weak_password(literal):
-            # `app.secret_key = "supersecretkey"`: whoever reads it can sign sessions and cookies
-            ctx.report(
-                self.name,
-                value,
-                f"Hard-coded signing key in `{name}` (a guessable one, still a secret): {secretscan.redact(literal)}",
+                f"Hard-coded {what} in `{name}` ({note}): {secretscan.redact(literal)}",
                 confidence="medium",
             )
 
@@ -209,3 +203,17 @@ def _default_message(where: str) -> str:
 def _allowed(value: str, ctx: Context) -> bool:
     """The configured allowlist: regular expressions searched in the value."""
     return any(re.search(pattern, value) for pattern in ctx.settings.secret_allowlist)
+
+
+def _credential_message(name: str, literal: str) -> str:
+    return f"Hard-coded credential in `{name}`: {secretscan.redact(literal)}"
+
+
+def _weak_kind(name: str) -> tuple[str, str] | None:
+    """What a short or plain literal under this name still is: a password, or the key a web
+    framework signs sessions and cookies with (`app.secret_key = "supersecretkey"`)."""
+    if secretscan.is_password_name(name):
+        return "password", "a weak one, still a credential"
+    if secretscan.is_signing_key_name(name):
+        return "signing key", "a guessable one, still a secret"
+    return None
