@@ -2945,3 +2945,27 @@ def test_an_event_loop_kept_running_for_a_client_built_elsewhere_is_a_worker(mak
     eps, checks = summary(root)
     assert eps == [("main.py", "worker", "asyncio")]  # (uvicorn serving another module's app adds nothing here)
     assert next(iter(checks.values()))["missing-graceful-shutdown"] == "fail"
+
+
+def test_a_health_probe_script_and_a_paused_scheduler_process(make_tree: Tree) -> None:
+    # (gaps the session's tests left: a container's health probe posting to its own server is
+    # no job; `scheduler.start(); pause()` keeps an APScheduler process alive, no worker of its own;
+    # asyncio's create_subprocess_exec takes the command word by word)
+    root = make_tree(
+        {
+            "healthcheck.py": "import requests\n\nr = requests.post('http://0.0.0.0:5000/translate', json={'q': 'hi'}, timeout=60)\n",
+            "clock.py": (
+                "from signal import pause\n\nfrom apscheduler.schedulers.background import BackgroundScheduler\n\n"
+                "scheduler = BackgroundScheduler()\nscheduler.add_job(print, 'interval', minutes=5)\n"
+                "scheduler.start()\npause()\n"
+            ),
+            "prune.py": (
+                "import asyncio\n\n\nasync def main(repo):\n"
+                "    proc = await asyncio.create_subprocess_exec('restic', '-r', repo, 'forget', '--prune')\n"
+                "    await proc.wait()\n\n\nif __name__ == '__main__':\n    asyncio.run(main('/srv/repo'))\n"
+            ),
+        }
+    )
+    eps, checks = summary(root)
+    assert sorted((path, kind) for path, kind, _ in eps) == [("clock.py", "job"), ("prune.py", "job")]
+    assert checks["job:prune.py:__main__"]["missing-dry-run"] == "fail"
