@@ -344,6 +344,15 @@ class _Frame:
         return bool(self.status_reported - self.status_checked)
 
     ignored_statuses: list[str] = field(default_factory=list)
+    # `rc = os.system(cmd)`, `r = requests.post(...)`: a status kept in a name, and the names read
+    # anywhere but in a print or a log call. One never read is dropped all the same.
+    kept_statuses: dict[str, str] = field(default_factory=dict)
+    read_names: set[str] = field(default_factory=set)
+
+    def dropped_statuses(self) -> tuple[str, ...]:
+        kept = [call for name, call in self.kept_statuses.items() if name not in self.read_names]
+        return tuple(dict.fromkeys(self.ignored_statuses + kept))
+
     # Deletions wait for the end of the function: a path it deletes and then creates again
     # (`rmtree(d)` then `os.makedirs(d)`) is a working copy being refreshed, not data lost.
     deletions: list[tuple[cst.CSTNode, str, str]] = field(default_factory=list)
@@ -508,6 +517,7 @@ class Extractor:
         self.registered = False  # in a decorated function: a framework calls it, not the project
         self.prompts = False  # module-level code asks a person for input (see `_asks`)
         self.returning: _Frame | None = None  # the frame whose `return` value is being walked
+        self.reporting = 0  # inside the arguments of a print or a log call
         self._defined: frozenset[str] = frozenset()  # the module's own functions
         self.mentions_sigterm = False
         self.installs_signal_handler: cst.CSTNode | None = None
@@ -1502,6 +1512,8 @@ class Extractor:
         if pair is not None:  # `.option("password", "postgres")`: a setting bound by name
             for hook in self.binding_hooks:
                 hook(pair[0], pair[1], ctx)
+        reporting = name is not None and _reports(name)
+        self.reporting += reporting
         for arg in node.args:
             if arg.keyword is not None:
                 saved, ctx.keyword_of = ctx.keyword_of, name
@@ -1509,6 +1521,7 @@ class Extractor:
                     hook(arg.keyword.value, arg.value, ctx)
                 ctx.keyword_of = saved
             self.walk(arg.value)
+        self.reporting -= reporting
         if env_read:
             ctx.env_default_depth -= 1
 
@@ -1760,6 +1773,19 @@ class Extractor:
         for target in node.targets:
             self.walk(target.target)
         self.walk(node.value)
+        kept_in = node.targets[0].target
+        if (
+            isinstance(value, cst.Call)
+            and isinstance(kept_in, cst.Name)
+            and len(node.targets) == 1
+            and not self.handlers
+            and (self.frames or not self.ctx.scope)
+        ):
+            kept = _kept_status(value, self.ctx)
+            if kept is not None:  # `r = requests.post(...)`: read only where it is printed or logged?
+                frame = self._frame()
+                frame.kept_statuses[kept_in.value] = kept
+                frame.read_names.discard(kept_in.value)
 
     def visit_ann_assign(self, node: cst.AnnAssign) -> None:
         if node.value is not None:
@@ -2002,6 +2028,9 @@ class Extractor:
         self.walk(node.value)
 
     def visit_name(self, node: cst.Name) -> None:
+        frame = self.frames[-1] if self.frames else self.module_frame
+        if frame.kept_statuses and not self.reporting and node.value in frame.kept_statuses:
+            frame.read_names.add(node.value)  # `if rc != 0:`, `r.raise_for_status()`, `return r`
         if self.returning is not None and node.value in self.returning.results:
             self.returning.results_passed.add(node.value)  # `return rows`
         if node.value == "SIGTERM":
@@ -2132,7 +2161,7 @@ class Extractor:
                     returns_failure=f.fails_with_value or (f.fails_with_none and f.returns_value),
                     results_unchecked=_unchecked(f),
                     calls=tuple(dict.fromkeys(f.calls)),
-                    ignored_statuses=tuple(dict.fromkeys(f.ignored_statuses)),
+                    ignored_statuses=f.dropped_statuses(),
                     steps=tuple(dict.fromkeys(f.steps)),
                     prompts=f.prompts,
                 )
@@ -2151,7 +2180,7 @@ class Extractor:
                 swallows=g.swallows or g.status_lost,
                 dropped_calls=tuple(dict.fromkeys(g.dropped)),
                 raises=g.raises,
-                ignored_statuses=tuple(dict.fromkeys(g.ignored_statuses)),
+                ignored_statuses=g.dropped_statuses(),
                 results_unchecked=_unchecked(g),
                 results_tested=tuple(sorted(g.results_tested)),
                 prompts=g.prompts,
@@ -2177,7 +2206,7 @@ class Extractor:
             ),
             module_refs=tuple(refs),
             module_calls=tuple((name, raw, 0) for name, raw in self.module_call_names.items()),
-            script_ignored_statuses=tuple(dict.fromkeys(self.module_frame.ignored_statuses)),
+            script_ignored_statuses=self.module_frame.dropped_statuses(),
             scheduled=tuple(self.scheduled),
             references=tuple(sorted(self.references)),
             called_outside=tuple(sorted(self.called_outside)),
@@ -2717,6 +2746,39 @@ _REPORT_PREFIXES = (
 
 # `self.logger.error(...)`, `self._log.warning(...)`, `self.__logger.fatal(...)`
 _SELF_LOGGER = re.compile(r"self\._*(?:log|logger|LOG|LOGGER)\.")
+
+
+def _reports(name: str) -> bool:
+    """A print or a log call (not a project function named ``print_summary``)."""
+    if name.startswith("print"):
+        return name == "print"
+    return name.startswith(_REPORT_PREFIXES) or bool(_SELF_LOGGER.match(name))
+
+
+_HTTP_CLIENTS = frozenset({"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient"})
+_HTTP_VERBS = frozenset({"post", "put", "patch", "delete"})
+
+
+def _kept_status(call: cst.Call, ctx: Context) -> str | None:
+    """What a call returns whose status a job must check: an HTTP write's response (the
+    module's function or a client object's method), a command's exit status
+    (``os.system``, ``subprocess.call``, ``subprocess.run`` without ``check=``, a started
+    process's ``wait()``); ``None`` for anything else."""
+    raw = n.callee(call)
+    name = ctx.resolve(raw)
+    if name is None or raw is None:
+        return None
+    if name in HTTP_WRITES or name in {"os.system", "subprocess.call"}:
+        return name
+    if name == "subprocess.run":
+        return None if n.keyword(call, "check") is not None else name
+    owner, _, method = raw.rpartition(".")
+    ctor = ctx.object_ctor(owner)
+    if method == "wait" and ctor == "subprocess.Popen":
+        return "subprocess.Popen().wait"
+    if method in _HTTP_VERBS and ctor in _HTTP_CLIENTS:
+        return f"{ctor}().{method}"
+    return None
 
 
 def _block(block: cst.BaseSuite) -> Sequence[cst.CSTNode]:

@@ -2969,3 +2969,41 @@ def test_a_health_probe_script_and_a_paused_scheduler_process(make_tree: Tree) -
     eps, checks = summary(root)
     assert sorted((path, kind) for path, kind, _ in eps) == [("clock.py", "job"), ("prune.py", "job")]
     assert checks["job:prune.py:__main__"]["missing-dry-run"] == "fail"
+
+
+# Session 9 -----------------------------------------------------------------------------------
+
+_STATUS_ONLY_REPORTED = {
+    "trigger.py": 'import requests\n\nr = requests.post("https://ci.example.com/job/build", timeout=10)\nprint(f"Triggered job: {r.status_code}")\n',
+    "purge.py": 'import requests\n\nfor entry in requests.get("https://api.example.com/items", timeout=10).json():\n    response = requests.delete(f"https://api.example.com/items/{entry[\'id\']}", timeout=10)\n    print(response)\n',
+    "sync.py": 'import logging\nimport requests\n\nlogger = logging.getLogger(__name__)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    r = requests.put("https://api.example.com/state", json={"ok": True}, timeout=10)\n    logger.info("state pushed: %s", r.status_code)\n\n\nif __name__ == "__main__":\n    main()\n',
+    "dump.py": 'import os\nimport sys\n\nif __name__ == "__main__":\n    rc = os.system("pg_dump mydb > /backups/mydb.sql")\n    print("pg_dump finished with", rc)\n',
+    "popen_dump.py": 'import shlex\nfrom subprocess import Popen, PIPE\n\ncmd = "pg_dump mydb"\nprocess = Popen(shlex.split(cmd), stdout=PIPE)\n(output, err) = process.communicate()\nexit_code = process.wait()\nwith open("/backups/mydb.sql", "wb") as f:\n    f.write(output)\n',
+}
+
+_STATUS_READ = {
+    "checked.py": 'import sys\nimport requests\n\nr = requests.post("https://ci.example.com/job/build", timeout=10)\nprint(f"Triggered job: {r.status_code}")\nr.raise_for_status()\n',
+    "tested.py": 'import sys\nimport requests\n\nr = requests.post("https://ci.example.com/job/build", timeout=10)\nif r.status_code != 201:\n    sys.exit(f"trigger failed: {r.status_code}")\n',
+    "used.py": 'import requests\n\nr = requests.post("https://auth.example.com/token", data={"grant_type": "client_credentials"}, timeout=10)\ntoken = r.json()["access_token"]\nwith open("token.txt", "w") as f:\n    f.write(token)\n',
+    "metric.py": 'import os\nfrom prometheus_client import CollectorRegistry, Gauge, push_to_gateway\n\nexit_code = os.system("pg_basebackup -D /tmp/backup -U postgres")\nregistry = CollectorRegistry()\ng = Gauge("backup_status", "Backup Status", registry=registry)\ng.set(1 if exit_code == 0 else 0)\npush_to_gateway("pushgateway:9091", job="pg_basebackup", registry=registry)\n',
+    "exits.py": 'import os\nimport sys\n\nif __name__ == "__main__":\n    rc = os.system("pg_dump mydb > /backups/mydb.sql")\n    print("pg_dump finished with", rc)\n    sys.exit(rc)\n',
+    "notifier.py": 'import logging\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\ndef send_slack_alert(text):\n    r = requests.post("https://hooks.slack.com/services/T000/B000/XXXX", json={"text": text}, timeout=10)\n    log.info("slack answered %s", r.status_code)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    with open("/data/in.csv") as f:\n        rows = f.read().splitlines()\n    with open("/data/out.csv", "w") as f:\n        f.write("\\n".join(rows))\n    send_slack_alert(f"copied {len(rows)} rows")\n\n\nif __name__ == "__main__":\n    main()\n',
+    "returned.py": 'import sys\nimport requests\n\n\ndef trigger():\n    r = requests.post("https://ci.example.com/job/build", timeout=10)\n    print(r.status_code)\n    return r\n\n\nif __name__ == "__main__":\n    resp = trigger()\n    if not resp.ok:\n        sys.exit(1)\n',
+}
+
+
+def test_a_status_kept_in_a_name_and_only_printed_or_logged_is_dropped(make_tree: Tree) -> None:
+    root = make_tree(_STATUS_ONLY_REPORTED)
+    eps, checks = summary(root)
+    assert sorted(path for path, kind, _ in eps if kind == "job") == sorted(_STATUS_ONLY_REPORTED)
+    assert {ep: c["missing-exit-code"] for ep, c in checks.items()} == dict.fromkeys(checks, "fail")
+    messages = " ".join(f.message for f in run([str(root)]).findings if f.name == "missing-exit-code")
+    assert "The status of `requests.put()`'s response is never checked in `main()`" in messages
+    assert "`subprocess.Popen().wait()`'s exit status is never checked" in messages
+
+
+def test_a_status_checked_used_passed_on_or_sent_by_a_notifier_is_not_dropped(make_tree: Tree) -> None:
+    root = make_tree(_STATUS_READ)
+    eps, checks = summary(root)
+    assert sorted(path for path, kind, _ in eps if kind == "job") == sorted(_STATUS_READ)
+    assert {ep: c["missing-exit-code"] for ep, c in checks.items()} == dict.fromkeys(checks, "pass")

@@ -24,7 +24,10 @@ class MissingExitCode(ServiceRule):
         "without a status after an error, and must not drop the exit status of the commands it runs "
         "(`os.system()`, `subprocess.call()`, `subprocess.run()` without `check=`, a process started and "
         "waited for in one expression, `subprocess.Popen(...).communicate()`) at module level, in "
-        "the `__main__` block or in the functions it calls, in its file or other modules of the project. "
+        "the `__main__` block or in the functions it calls, in its file or other modules of the project; "
+        "a status kept in a name and then only printed or logged is dropped as well (`rc = os.system(cmd)`, "
+        "`code = proc.wait()`, and an HTTP write's response: `r = requests.post(...)` with only "
+        "`print(r.status_code)` after it). "
         "A function the job calls, or one up to three steps further down (`main()` -> `sync()` -> "
         "`fetch()`, also `asyncio.run(sync())`), loses the failure too when a "
         "handler only prints or logs the work's own error (a failed command; an error of requests, "
@@ -92,6 +95,10 @@ class MissingExitCode(ServiceRule):
             'import logging\nimport subprocess\nimport sys\n\n\ndef dump(db):\n    try:\n        subprocess.run(["pg_dump", db], check=True)\n    except subprocess.CalledProcessError as error:\n        logging.error("dump of %s failed: %s", db, error)\n        return False\n    return True\n\n\ndef main():\n    failed = [db for db in ("shop", "users") if not dump(db)]\n    return 1 if failed else 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
             note="the failures returned as False are counted into the exit status",
         ),
+        Sample(
+            'import requests\n\nif __name__ == "__main__":\n    r = requests.post("https://ci.example.com/job/build", timeout=10)\n    print("triggered:", r.status_code)\n    r.raise_for_status()\n',
+            note="printed, then checked",
+        ),
     )
     INVALID = (
         Sample(
@@ -118,6 +125,10 @@ class MissingExitCode(ServiceRule):
         Sample(
             'import logging\nimport subprocess\n\n\ndef dump(db):\n    try:\n        subprocess.run(["pg_dump", db], check=True)\n    except subprocess.CalledProcessError as error:\n        logging.error("dump of %s failed: %s", db, error)\n        return False\n    return True\n\n\ndef main():\n    for db in ("shop", "users"):\n        if not dump(db):\n            logging.warning("skipping %s", db)\n\n\nif __name__ == "__main__":\n    main()\n',
             note="the failure comes back as False and the caller only reports it",
+        ),
+        Sample(
+            'import requests\n\nif __name__ == "__main__":\n    r = requests.post("https://ci.example.com/job/build", timeout=10)\n    print("triggered:", r.status_code)\n',
+            note="the response's status is only printed",
         ),
     )
 
@@ -285,7 +296,7 @@ def _ignored_status(
     """A command whose exit status the job drops, in the ``__main__`` block (or at module level)
     or a function it calls, directly or through others, in its own file or another module."""
     if own:
-        return f"`{own[0]}()`'s exit status is dropped{where}: a failed command leaves the job's status 0"
+        return _dropped(own[0], where)
     seen: set[tuple[str, str]] = set()
     todo = [(path, call) for call in calls]
     while todo and len(seen) < _MAX_WALK:
@@ -297,14 +308,23 @@ def _ignored_status(
         if found is None:
             continue
         function, home = found
+        shown = name.rpartition(".")[2]
+        if _auxiliary(shown):
+            continue  # (a notification that fails is not the job failing)
         if function.ignored_statuses:
-            shown = name.rpartition(".")[2]
-            return (
-                f"`{shown}()` drops the exit status of `{function.ignored_statuses[0]}()`: "
-                "a failed command leaves the job's status 0"
-            )
+            return _dropped(function.ignored_statuses[0], f" in `{shown}()`")
         todo.extend((home, c) for c in function.calls)
     return None
+
+
+def _dropped(call: str, where: str) -> str:
+    """The message for a command's exit status or an HTTP write's response never checked."""
+    if call.rpartition(".")[2] in {"post", "put", "patch", "delete"}:
+        return (
+            f"The status of `{call}()`'s response is never checked{where} (at most printed or logged): "
+            "a failed request leaves the job's status 0"
+        )
+    return f"`{call}()`'s exit status is never checked{where}: a failed command leaves the job's status 0"
 
 
 _MAX_WALK = 200
