@@ -362,6 +362,8 @@ def _event_loop_forever(facts: FileFacts, guard: MainGuardFact) -> str:
     calls = _guard_calls(facts, guard, depth=2)
     if any("Console" in call or call.endswith(".interact") for call in calls):
         return ""  # `python -m asyncio`: a console for a person, running its loop
+    if any(call.endswith(".listen") for call in calls):
+        return ""  # `HTTPServer(create_app()).listen(port)`: the loop serves an app, the app is the entrypoint
     for call in calls:
         owner, _, method = call.rpartition(".")
         if method == "run_until_disconnected":
@@ -1051,7 +1053,9 @@ def _drop_idle_imported_apis(project: Project, candidates: list[_Candidate]) -> 
             for other in apis
         ):
             continue
-        if not _serves_anything(project, set(candidate.objects)):
+        if not _serves_anything(project, set(candidate.objects)) and not any(
+            not route.owner for route in project.files[candidate.path].routes
+        ):  # (`Application([("/users", UsersHandler)])`: Tornado's route table names no app)
             idle.add(id(candidate))
     return [c for c in candidates if id(c) not in idle]
 

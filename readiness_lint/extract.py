@@ -1134,10 +1134,11 @@ class Extractor:
         """A block that logs a failure (a warning or an error), then exits without a status
         (``sys.exit()``; an explicit ``sys.exit(0)`` after printing a usage text is deliberate)."""
         smalls = _simple_block(body)
-        if smalls is None or len(smalls) < 2:
+        if smalls is None:
             return False
-        call = _small_call(smalls[-1])
-        if call is None or call.args or self.ctx.resolve(n.callee(call)) not in EXIT_CALLS:
+        # (a string standing alone between them is a comment)
+        smalls = [s for s in smalls if not (isinstance(s, cst.Expr) and n.string_value(s.value) is not None)]
+        if len(smalls) < 2 or not self._exits_without_status(smalls[-1]):
             return False
         logged = False
         for small in smalls[:-1]:
@@ -1146,8 +1147,21 @@ class Extractor:
                 return False
             reporter = _small_call(small)
             printed = reporter is not None and (self.ctx.resolve(n.callee(reporter)) or "").startswith("print")
-            logged = logged or (level and not printed)
+            # (a printed usage text is no failure; a printed "does not exist" is)
+            logged = logged or (level and (not printed or _says_failed(reporter)))
         return logged
+
+    def _exits_without_status(self, small: cst.BaseSmallStatement) -> bool:
+        """``sys.exit()``, ``exit()``, ``raise SystemExit()``, ``raise SystemExit``."""
+        if isinstance(small, cst.Raise) and small.exc is not None:
+            exc = small.exc
+            if isinstance(exc, cst.Call):
+                if exc.args:
+                    return False
+                exc = exc.func
+            return self.ctx.resolve(n.dotted(exc)) in {"SystemExit", "builtins.SystemExit"}
+        call = _small_call(small)
+        return call is not None and not call.args and self.ctx.resolve(n.callee(call)) in EXIT_CALLS
 
     def _result_check(self, node: cst.If) -> None:
         """``rows = fetch()`` then ``if rows: ...`` (or ``if not ok: log.error(...)``): a tested result
@@ -1306,7 +1320,9 @@ class Extractor:
         if ctor is not None and ctor.endswith(CONSUMER_CTOR_SUFFIXES):
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=ctor))
-        elif isinstance(node.iter, cst.Call) and (n.callee(node.iter) or "").endswith(".listen"):
+        elif isinstance(node.iter, cst.Call) and (
+            (n.callee(node.iter) or "").endswith(".listen") or _channel_consume(node.iter)
+        ):
             scope, source = self.scope_name(), n.callee(node.iter) or "listen"
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
         elif node.asynchronous is not None and (
@@ -2860,6 +2876,16 @@ def _status_test(test: cst.BaseExpression) -> bool | None:
     return None
 
 
+def _channel_consume(call: cst.Call) -> bool:
+    """``for method, props, body in channel.consume(queue="jobs")``: pika's generator of messages,
+    waiting for the next one for ever (a batch read, ``consumer.consume(10)``, is not one)."""
+    owner, _, method = (n.callee(call) or "").rpartition(".")
+    if method != "consume":
+        return False
+    last = owner.rpartition(".")[2].lower()
+    return n.keyword(call, "queue") is not None or last in {"ch", "chan"} or last.endswith("channel")
+
+
 def _registers_consumer(call: cst.Call) -> bool:
     """``queue.consume(on_message)``: a consume call given the function to call back, its result
     unused (a batch read, ``consumer.consume(10)``, returns the messages)."""
@@ -2919,6 +2945,26 @@ def _simple_block(body: cst.BaseSuite) -> list[cst.BaseSmallStatement] | None:
 def _smalls(stmt: cst.CSTNode) -> Sequence[cst.BaseSmallStatement] | None:
     """The small statements of a simple statement line; None for a compound statement."""
     return stmt.body if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) else None
+
+
+_FAILED_WORDS = re.compile(
+    r"\b(?:error|fail(?:ed|ure)?|does not exist|doesn't exist|not found|no such|invalid|cannot|can't|unable)\b",
+    re.IGNORECASE,
+)
+
+
+def _says_failed(call: cst.Call | None) -> bool:
+    """A print whose text tells of a failure (``print("The path %s does not exist." % p)``)."""
+    if call is None or not call.args:
+        return False
+    first = call.args[0].value
+    while isinstance(first, cst.BinaryOperation):  # `"..." % value`, `"..." + value`
+        first = first.left
+    if isinstance(first, cst.FormattedString):
+        text = "".join(p.value for p in first.parts if isinstance(p, cst.FormattedStringText))
+    else:
+        text = n.string_value(first) or ""
+    return bool(_FAILED_WORDS.search(text))
 
 
 def _small_call(small: cst.BaseSmallStatement, *, assigned: bool = False) -> cst.Call | None:

@@ -52,7 +52,7 @@ PROVIDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 URL_CREDENTIALS = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]{1,30}://([^\s:/@?#]{1,256}):([^\s/@?#]{1,256})@")
 # ?api_key=VALUE in a URL's query
 URL_QUERY_SECRET = re.compile(
-    r"[?&](api[_-]?key|apikey|key|token|access[_-]?token|auth[_-]?token|secret|client[_-]?secret"
+    r"[?&](api[_-]?key|apikey|key|token|access[_-]?token|access[_-]?key|app[_-]?key|auth[_-]?token|secret|client[_-]?secret"
     r"|password|passwd|pwd|sig|signature)=([^&\s#]{1,512})",
     re.IGNORECASE,
 )

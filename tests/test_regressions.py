@@ -3007,3 +3007,57 @@ def test_a_status_checked_used_passed_on_or_sent_by_a_notifier_is_not_dropped(ma
     eps, checks = summary(root)
     assert sorted(path for path, kind, _ in eps if kind == "job") == sorted(_STATUS_READ)
     assert {ep: c["missing-exit-code"] for ep, c in checks.items()} == dict.fromkeys(checks, "pass")
+
+
+# Round 25-27 --------------------------------------------------------------------------------
+
+
+def test_a_tornado_factory_with_a_route_table_beside_a_decorator_registry_app(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "server.py": "import asyncio\nimport tornado.httpserver\nfrom app import create_app\n\n\ndef main():\n    loop = asyncio.get_event_loop()\n    http_server = tornado.httpserver.HTTPServer(create_app())\n    http_server.listen(9097)\n    loop.run_forever()\n\n\nif __name__ == '__main__':\n    main()\n",
+            "app/__init__.py": "import tornado.web\nfrom .handlers import UserHandler\n\n\ndef create_app():\n    handlers = [('/user/([0-9]+)', UserHandler)]\n    return tornado.web.Application(handlers)\n",
+            "app/handlers.py": "import tornado.web\nfrom .route import app\n\n\n@app.route('/user')\nclass UserHandler(tornado.web.RequestHandler):\n    def get(self):\n        self.write('ok')\n",
+            "app/route.py": "import tornado.web\n\n\nclass RouterConfig(tornado.web.Application):\n    def route(self, url):\n        def register(handler):\n            self.add_handlers('.*$', [(url, handler)])\n            return handler\n\n        return register\n\n\napp = RouterConfig()\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert ("app/__init__.py", "api", "tornado") in eps
+    assert not any(path == "server.py" for path, _, _ in eps)
+
+
+def test_an_access_key_in_a_url_query_is_a_secret_and_shown_redacted(make_tree: Tree) -> None:
+    key = "84924720cd2c1a5f0af672c807851d2a"
+    root = make_tree(
+        {
+            "fetch.py": f"import requests\n\nAPI_URL = f'https://api.example.com/v1/flights?access_key={key}'\nrows = requests.get(API_URL, timeout=10).json()\n",
+            "other.py": "URL = 'https://api.example.com/v1/flights?access_key=YOUR_ACCESS_KEY'\n",
+        }
+    )
+    found = [f for f in run([str(root)]).findings if f.name == "hardcoded-secret"]
+    assert [(f.path, f.line) for f in found] == [("fetch.py", 3)]
+    assert key not in found[0].message
+
+
+def test_an_exit_without_status_after_printing_a_failure_exits_zero(make_tree: Tree) -> None:
+    failing = "import os\nimport sys\n\nif __name__ == '__main__':\n    path = sys.argv[1]\n    if not os.path.exists(path):\n        '''the path must exist'''\n        print('The file path %s does not exist.' % path)\n        raise SystemExit()\n    clean(path)\n"
+    usage = "import sys\n\nif __name__ == '__main__':\n    if len(sys.argv) < 2:\n        print('usage: clean.py PATH')\n        sys.exit()\n    clean(sys.argv[1])\n"
+    root = make_tree({"failing.py": failing, "usage.py": usage})
+    report = run([str(root)])
+    assert {
+        r.entrypoint.path: {c.name: c.status for c in r.checks}["missing-exit-code"] for r in report.entrypoints
+    } == {
+        "failing.py": "fail",
+        "usage.py": "pass",
+    }
+
+
+def test_iterating_a_pika_channels_consume_generator_in_a_method_is_a_worker(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "main.py": "import os\nfrom consumer import QueueConsumer\n\nif __name__ == '__main__':\n    consumer = QueueConsumer(os.environ['BROKER_HOST'])\n    consumer.run()\n",
+            "consumer.py": "import json\nimport pika\n\n\nclass QueueConsumer:\n    def __init__(self, host):\n        self.channel = pika.BlockingConnection(pika.ConnectionParameters(host)).channel()\n\n    def run(self):\n        for method, _, body in self.channel.consume(queue='offers', auto_ack=False):\n            handle(json.loads(body))\n            self.channel.basic_ack(method.delivery_tag)\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("main.py", "worker")]

@@ -21,7 +21,9 @@ class MissingExitCode(ServiceRule):
     what_it_does = (
         "Checks that a job's failure reaches its exit status: the `__main__` block must not drop the "
         "status `main()` returns, must not swallow every exception, must not call `sys.exit()` "
-        "without a status after an error, and must not drop the exit status of the commands it runs "
+        "or `raise SystemExit()` without a status after an error (logged, or printed in words that say so: "
+        '`print("path does not exist"); sys.exit()`; a printed usage text is not an error), '
+        "and must not drop the exit status of the commands it runs "
         "(`os.system()`, `subprocess.call()`, `subprocess.run()` without `check=`, a process started and "
         "waited for in one expression, `subprocess.Popen(...).communicate()`) at module level, in "
         "the `__main__` block or in the functions it calls, in its file or other modules of the project; "
