@@ -204,6 +204,7 @@ def classify(
     candidates.extend(_console_candidates(project, console_scripts, candidates))
     candidates = _drop_mounted_apps(project, candidates)
     candidates = _drop_imported_duplicates(project, candidates)
+    candidates = _drop_producer_brokers(project, candidates)
     candidates = _runners_of_shared_consumers(project, candidates)
     candidates = _drop_app_runners(project, candidates)
     if declared is not None:
@@ -362,8 +363,11 @@ def _event_loop_forever(facts: FileFacts, guard: MainGuardFact) -> str:
     calls = _guard_calls(facts, guard, depth=2)
     if any("Console" in call or call.endswith(".interact") for call in calls):
         return ""  # `python -m asyncio`: a console for a person, running its loop
-    if any(call.endswith(".listen") for call in calls):
-        return ""  # `HTTPServer(create_app()).listen(port)`: the loop serves an app, the app is the entrypoint
+    servers = {o.name for o in facts.objects if o.ctor.endswith("HTTPServer") or o.ctor in API_CTORS}
+    for call in calls:
+        owner, _, method = call.rpartition(".")
+        if method == "listen" and (owner in servers or owner.removesuffix("()").endswith("HTTPServer")):
+            return ""  # `HTTPServer(create_app()).listen(port)`: the loop serves an app, the app is the entrypoint
     for call in calls:
         owner, _, method = call.rpartition(".")
         if method == "run_until_disconnected":
@@ -908,6 +912,22 @@ def _dramatiq_candidates(project: Project) -> list[_Candidate]:
     return [_Candidate(path, task.line, "worker", "dramatiq", "actors")]
 
 
+def _drop_producer_brokers(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A module that sets up the Dramatiq broker but defines no actor, and no actor module
+    imports, only sends messages, when other modules of the project set a broker up beside
+    their actors (``dramatiq worker_module`` runs those)."""
+    with_actors = {path for path, facts in project.files.items() if any(t.framework == "dramatiq" for t in facts.tasks)}
+    brokers = [c for c in candidates if c.kind == "worker" and c.framework == "dramatiq" and c.objects]
+    if not any(c.path in with_actors for c in brokers):
+        return candidates
+    idle = {
+        id(c)
+        for c in brokers
+        if c.path not in with_actors and not any(c.path in project.reach_from(actors) for actors in with_actors)
+    }
+    return [c for c in candidates if id(c) not in idle]
+
+
 def _drop_imported_duplicates(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
     """A second app of the same framework in a module another one imports is the same service.
 
@@ -1053,9 +1073,10 @@ def _drop_idle_imported_apis(project: Project, candidates: list[_Candidate]) -> 
             for other in apis
         ):
             continue
-        if not _serves_anything(project, set(candidate.objects)) and not any(
-            not route.owner for route in project.files[candidate.path].routes
-        ):  # (`Application([("/users", UsersHandler)])`: Tornado's route table names no app)
+        tabled = any(not route.owner for route in project.files[candidate.path].routes) and not any(
+            "test" in name.lower() for _, name in candidate.objects
+        )  # (`Application([("/users", UsersHandler)])`: Tornado's route table names no app)
+        if not tabled and not _serves_anything(project, set(candidate.objects)):
             idle.add(id(candidate))
     return [c for c in candidates if id(c) not in idle]
 

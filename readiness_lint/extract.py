@@ -344,13 +344,33 @@ class _Frame:
         return bool(self.status_reported - self.status_checked)
 
     ignored_statuses: list[str] = field(default_factory=list)
-    # `rc = os.system(cmd)`, `r = requests.post(...)`: a status kept in a name, and the names read
-    # anywhere but in a print or a log call. One never read is dropped all the same.
+    # `rc = os.system(cmd)`, `r = requests.post(...)`: a status kept in a name, and from which read
+    # on it counts (the binding, or the start of the loop it is in: `while rc != 0: ... rc = ...`);
+    # when each name was last read other than in a print or a log call (a count of reads), and the
+    # names functions read (a module-level status, read when they run); the processes a status
+    # came from (`code = proc.wait()`, then `return proc.returncode`).
     kept_statuses: dict[str, str] = field(default_factory=dict)
-    read_names: set[str] = field(default_factory=set)
+    kept_since: dict[str, int] = field(default_factory=dict)
+    read_at: dict[str, int] = field(default_factory=dict)
+    read_later: set[str] = field(default_factory=set)
+    loop_reads: list[int] = field(default_factory=list)  # the read count as each enclosing loop began
+    status_owners: dict[str, str] = field(default_factory=dict)
+    globals: set[str] = field(default_factory=set)  # `global rc`
 
-    def dropped_statuses(self) -> tuple[str, ...]:
-        kept = [call for name, call in self.kept_statuses.items() if name not in self.read_names]
+    def dropped_statuses(
+        self, response_hooks: bool = False, read_elsewhere: frozenset[str] = frozenset()
+    ) -> tuple[str, ...]:
+        """The statuses dropped; with ``response_hooks`` (a hook checks every response the file's
+        clients get), an HTTP write's response is not among them; ``read_elsewhere``: names read
+        by the module's functions (the ``__main__`` block's names are module globals)."""
+        kept = [
+            call
+            for name, call in self.kept_statuses.items()
+            if self.read_at.get(name, -1) <= self.kept_since[name]
+            and name not in self.read_later
+            and name not in read_elsewhere
+            and not (response_hooks and call.rpartition(".")[2] in _HTTP_VERBS)
+        ]
         return tuple(dict.fromkeys(self.ignored_statuses + kept))
 
     # Deletions wait for the end of the function: a path it deletes and then creates again
@@ -517,7 +537,11 @@ class Extractor:
         self.registered = False  # in a decorated function: a framework calls it, not the project
         self.prompts = False  # module-level code asks a person for input (see `_asks`)
         self.returning: _Frame | None = None  # the frame whose `return` value is being walked
-        self.reporting = 0  # inside the arguments of a print or a log call
+        self.reporting = False  # inside the arguments of a print or a log call
+        self.storing = False  # walking the names an assignment binds
+        self.reads = 0  # names read so far (see `_Frame.read_at`)
+        self.response_hooks = False  # a hook sees every response (`hooks=`, `event_hooks=`, `session.hooks`)
+        self.stopped: set[str] = set()  # processes the code stops itself (`server.terminate()`)
         self._defined: frozenset[str] = frozenset()  # the module's own functions
         self.mentions_sigterm = False
         self.installs_signal_handler: cst.CSTNode | None = None
@@ -552,6 +576,7 @@ class Extractor:
             cst.Comparison: self.visit_comparison,
             cst.BooleanOperation: self.visit_boolean,
             cst.SimpleStatementLine: self.visit_statement_line,
+            cst.Global: self.visit_global,
         }
 
     def _guarded(self, rule: Any, hook: str) -> Callable[..., None]:
@@ -1075,7 +1100,10 @@ class Extractor:
                     continue
                 level = self._report(small)
                 if level is None:
-                    return False
+                    call = _small_call(small)
+                    if call is None or not _TELLS.search(n.callee(call) or ""):
+                        return False
+                    level = True  # `send_alert(f"load of {day} failed: {e}")`: told, and carried on
                 reported = reported or level
         return reported or not reports
 
@@ -1286,9 +1314,10 @@ class Extractor:
         return waited
 
     def visit_while(self, node: cst.While) -> None:
+        since = self.reads  # (`while rc != 0:` reads what the body binds again)
         forever = _is_forever(node.test)
         self.walk(node.test)
-        self._enter_loop(bounded=not forever)
+        self._enter_loop(since, bounded=not forever)
         if forever:
             source = self._consume_call_in(node.body, node.test)
             scope = self.scope_name()
@@ -1315,14 +1344,16 @@ class Extractor:
             self.walk(node.orelse)
 
     def visit_for(self, node: cst.For) -> None:
+        since = self.reads
         iterated = n.dotted(node.iter)
         ctor = self.ctx.object_ctor(iterated)
         if ctor is not None and ctor.endswith(CONSUMER_CTOR_SUFFIXES):
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=ctor))
         elif isinstance(node.iter, cst.Call) and (
-            (n.callee(node.iter) or "").endswith(".listen") or _channel_consume(node.iter)
-        ):
+            (n.callee(node.iter) or "").endswith(".listen")
+            or (_channel_consume(node.iter) and _never_leaves(node.body, self.ctx))
+        ):  # (a drain that breaks out when the queue is empty is a job)
             scope, source = self.scope_name(), n.callee(node.iter) or "listen"
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
         elif node.asynchronous is not None and (
@@ -1337,21 +1368,23 @@ class Extractor:
         self.walk(node.target)
         self.walk(node.iter)
         attempts = isinstance(node.iter, cst.Call) and n.callee(node.iter) == "range"
-        self._enter_loop(bounded=attempts)
+        self._enter_loop(since, bounded=attempts)
         self.walk(node.body)
         self._leave_loop(bounded=attempts)
         if node.orelse is not None:
             self.walk(node.orelse)
 
-    def _enter_loop(self, bounded: bool = False) -> None:
+    def _enter_loop(self, since: int, bounded: bool = False) -> None:
         frame = self._frame()
         frame.loop_depth += 1
         frame.retry_depth += bounded
+        frame.loop_reads.append(since)
 
     def _leave_loop(self, bounded: bool = False) -> None:
         frame = self._frame()
         frame.loop_depth -= 1
         frame.retry_depth -= bounded
+        frame.loop_reads.pop()
 
     def visit_with(self, node: cst.With) -> None:
         ctx = self.ctx
@@ -1529,7 +1562,16 @@ class Extractor:
             for hook in self.binding_hooks:
                 hook(pair[0], pair[1], ctx)
         reporting = name is not None and _reports(name)
-        self.reporting += reporting
+        if reporting:
+            for arg in node.args:  # `print(r.json()["url"])`: a failed request raises a KeyError
+                for sub in (arg.value, *n.descendants(arg.value)):
+                    if isinstance(sub, cst.Subscript) and (base := _base_name(sub.value)) is not None:
+                        self._read(base)
+        elif any(a.keyword is not None and a.keyword.value in {"hooks", "event_hooks"} for a in node.args):
+            self.response_hooks = True
+        if raw and raw.rpartition(".")[2] in {"terminate", "kill", "send_signal"}:
+            self.stopped.add(raw.rpartition(".")[0])
+        saved_reporting, self.reporting = self.reporting, reporting  # (`print(sys.exit(rc))` passes `rc` on)
         for arg in node.args:
             if arg.keyword is not None:
                 saved, ctx.keyword_of = ctx.keyword_of, name
@@ -1537,7 +1579,7 @@ class Extractor:
                     hook(arg.keyword.value, arg.value, ctx)
                 ctx.keyword_of = saved
             self.walk(arg.value)
-        self.reporting -= reporting
+        self.reporting = saved_reporting
         if env_read:
             ctx.env_default_depth -= 1
 
@@ -1787,7 +1829,10 @@ class Extractor:
         for target in node.targets:
             self._bind(target.target, node.value, node)
         for target in node.targets:
+            # (a bound name is no read; `codes[rc] = 1` reads `rc`)
+            self.storing = isinstance(target.target, cst.Name)
             self.walk(target.target)
+            self.storing = False
         self.walk(node.value)
         kept_in = node.targets[0].target
         if (
@@ -1798,10 +1843,21 @@ class Extractor:
             and (self.frames or not self.ctx.scope)
         ):
             kept = _kept_status(value, self.ctx)
+            if (
+                kept is not None
+                and kept.endswith("().wait")
+                and (n.callee(value) or "").rpartition(".")[0] in self.stopped
+            ):
+                kept = None  # `server.terminate(); code = server.wait()`: a process stopped on purpose
+            frame = self._frame()
+            if kept is not None and kept_in.value in frame.globals:
+                kept = None  # `global rc`: other functions may read it
             if kept is not None:  # `r = requests.post(...)`: read only where it is printed or logged?
-                frame = self._frame()
                 frame.kept_statuses[kept_in.value] = kept
-                frame.read_names.discard(kept_in.value)
+                frame.kept_since[kept_in.value] = frame.loop_reads[0] if frame.loop_reads else self.reads
+                owner = (n.callee(value) or "").rpartition(".")[0]
+                if kept.endswith("().wait") and owner:
+                    frame.status_owners[owner] = kept_in.value  # `return proc.returncode` reads it too
 
     def visit_ann_assign(self, node: cst.AnnAssign) -> None:
         if node.value is not None:
@@ -2037,6 +2093,11 @@ class Extractor:
 
     def visit_attribute(self, node: cst.Attribute) -> None:
         attr = node.attr.value
+        if attr == "hooks" and (
+            self.ctx.object_ctor(n.dotted(node.value)) in _HTTP_CLIENTS
+            or "session" in (n.dotted(node.value) or "").rpartition(".")[2].lower()
+        ):
+            self.response_hooks = True  # `session.hooks["response"].append(check)`
         if attr == "SIGTERM":
             self.mentions_sigterm = True
         elif _DRY_RUN.search(attr):
@@ -2044,15 +2105,32 @@ class Extractor:
         self.walk(node.value)
 
     def visit_name(self, node: cst.Name) -> None:
-        frame = self.frames[-1] if self.frames else self.module_frame
-        if frame.kept_statuses and not self.reporting and node.value in frame.kept_statuses:
-            frame.read_names.add(node.value)  # `if rc != 0:`, `r.raise_for_status()`, `return r`
+        if not self.reporting and not self.storing:
+            self._read(node.value)
         if self.returning is not None and node.value in self.returning.results:
             self.returning.results_passed.add(node.value)  # `return rows`
         if node.value == "SIGTERM":
             self.mentions_sigterm = True
         elif _DRY_RUN.search(node.value):
             self.signal(node, "dry-run", node.value)
+
+    def _read(self, name: str) -> None:
+        """A name read other than in a print or a log call: a status kept in it is looked at
+        (`if rc != 0:`, `r.raise_for_status()`, `return r`), here or, for a module-level name,
+        in a function."""
+        frame = self.frames[-1] if self.frames else self.module_frame
+        self.reads += 1
+        frame.read_at[name] = self.reads
+        if len(self.ctx.scope) > (frame.depth if self.frames else 0):
+            frame.read_later.add(name)  # in a function nested here, which may run after the binding
+        if name in frame.status_owners:
+            frame.read_at[frame.status_owners[name]] = self.reads
+        if frame is not self.module_frame:
+            self.module_frame.read_later.add(name)
+
+    def visit_global(self, node: cst.Global) -> None:
+        if self.frames:
+            self.frames[-1].globals.update(item.name.value for item in node.names)
 
     def visit_boolean(self, node: cst.BooleanOperation) -> None:
         if isinstance(node.operator, cst.Or) and isinstance(node.left, cst.Call) and self.fallback_hooks:
@@ -2177,7 +2255,7 @@ class Extractor:
                     returns_failure=f.fails_with_value or (f.fails_with_none and f.returns_value),
                     results_unchecked=_unchecked(f),
                     calls=tuple(dict.fromkeys(f.calls)),
-                    ignored_statuses=f.dropped_statuses(),
+                    ignored_statuses=f.dropped_statuses(self.response_hooks),
                     steps=tuple(dict.fromkeys(f.steps)),
                     prompts=f.prompts,
                 )
@@ -2196,7 +2274,7 @@ class Extractor:
                 swallows=g.swallows or g.status_lost,
                 dropped_calls=tuple(dict.fromkeys(g.dropped)),
                 raises=g.raises,
-                ignored_statuses=g.dropped_statuses(),
+                ignored_statuses=g.dropped_statuses(self.response_hooks, frozenset(self.module_frame.read_later)),
                 results_unchecked=_unchecked(g),
                 results_tested=tuple(sorted(g.results_tested)),
                 prompts=g.prompts,
@@ -2222,7 +2300,7 @@ class Extractor:
             ),
             module_refs=tuple(refs),
             module_calls=tuple((name, raw, 0) for name, raw in self.module_call_names.items()),
-            script_ignored_statuses=self.module_frame.dropped_statuses(),
+            script_ignored_statuses=self.module_frame.dropped_statuses(self.response_hooks),
             scheduled=tuple(self.scheduled),
             references=tuple(sorted(self.references)),
             called_outside=tuple(sorted(self.called_outside)),
@@ -2766,13 +2844,51 @@ _SELF_LOGGER = re.compile(r"self\._*(?:log|logger|LOG|LOGGER)\.")
 
 def _reports(name: str) -> bool:
     """A print or a log call (not a project function named ``print_summary``)."""
-    if name.startswith("print"):
-        return name == "print"
+    if name.startswith(("print", "pprint.")):
+        return name in {"print", "pprint.pprint", "pprint.pp"}
     return name.startswith(_REPORT_PREFIXES) or bool(_SELF_LOGGER.match(name))
 
 
 _HTTP_CLIENTS = frozenset({"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient"})
 _HTTP_VERBS = frozenset({"post", "put", "patch", "delete"})
+
+
+# A chat's webhook, by its address or by the name it is kept under (`SLACK_WEBHOOK_URL`)
+_NOTIFY_URL = re.compile(
+    r"hooks\.slack\.com|discord(?:app)?\.com/api/webhooks|api\.telegram\.org|webhook\.office\.com|/webhooks?(?:/|$)",
+    re.IGNORECASE,
+)
+_NOTIFY_NAME = re.compile(r"slack|webhook|discord|telegram|mattermost", re.IGNORECASE)
+
+
+def _notifies(call: cst.Call) -> bool:
+    """An HTTP write to a chat or a webhook: its URL (a name or a string) says so."""
+    given = n.keyword(call, "url") or next(iter(n.positional(call)), None)
+    if given is None:
+        return False
+    value = given.value
+    name = n.dotted(value)
+    if name is not None:
+        return bool(_NOTIFY_NAME.search(name))
+    text = n.string_value(value) or ""
+    if isinstance(value, cst.FormattedString):
+        text = "".join(p.value for p in value.parts if isinstance(p, cst.FormattedStringText))
+    return bool(_NOTIFY_URL.search(text))
+
+
+def _base_name(node: cst.BaseExpression) -> str | None:
+    """The name an expression starts from: ``r`` in ``r.json()["url"]``."""
+    while True:
+        if isinstance(node, cst.Name):
+            return node.value
+        if isinstance(node, cst.Attribute):
+            node = node.value
+        elif isinstance(node, cst.Call):
+            node = node.func
+        elif isinstance(node, cst.Subscript):
+            node = node.value
+        else:
+            return None
 
 
 def _kept_status(call: cst.Call, ctx: Context) -> str | None:
@@ -2784,6 +2900,8 @@ def _kept_status(call: cst.Call, ctx: Context) -> str | None:
     name = ctx.resolve(raw)
     if name is None or raw is None:
         return None
+    if (name in HTTP_WRITES or name.rpartition(".")[2] in _HTTP_VERBS) and _notifies(call):
+        return None  # `requests.post(SLACK_WEBHOOK, json=...)`: telling someone, not the job's work
     if name in HTTP_WRITES or name in {"os.system", "subprocess.call"}:
         return name
     if name == "subprocess.run":
@@ -2953,6 +3071,13 @@ _FAILED_WORDS = re.compile(
 )
 
 
+# "No failed jobs, nothing to retry.", "not running, nothing to stop", "0 errors": no failure
+_NOTHING_TO_DO = re.compile(
+    r"\bnothing\b|\bno (?:failed|failures?|errors?)\b|\b0 (?:failed|failures?|errors?)\b|\balready\b",
+    re.IGNORECASE,
+)
+
+
 def _says_failed(call: cst.Call | None) -> bool:
     """A print whose text tells of a failure (``print("The path %s does not exist." % p)``)."""
     if call is None or not call.args:
@@ -2964,7 +3089,7 @@ def _says_failed(call: cst.Call | None) -> bool:
         text = "".join(p.value for p in first.parts if isinstance(p, cst.FormattedStringText))
     else:
         text = n.string_value(first) or ""
-    return bool(_FAILED_WORDS.search(text))
+    return bool(_FAILED_WORDS.search(text)) and not _NOTHING_TO_DO.search(text)
 
 
 def _small_call(small: cst.BaseSmallStatement, *, assigned: bool = False) -> cst.Call | None:
@@ -3078,11 +3203,14 @@ def _is_null_handler(node: cst.Call) -> bool:
 _STATUS_NAMES = frozenset({"rc", "code", "status", "exit_code", "exit_status", "returncode", "ret"})
 
 
-# Calls of a failure branch that only tell someone: notifications, status and metric updates.
-_NOTE_CALL = re.compile(
-    r"(?:^|\.)_?(?:alert|notify|notification|report|update_status|set_status|inc|observe|capture_exception"
-    r"|capture_message|send_(?:alert|slack|mail|email|message|notification))$"
+# Calls that tell someone of a failure: an alert, a mail, an error tracker's capture.
+# (not `send_message`: `sqs.send_message(QueueUrl=DEAD_LETTERS, ...)` keeps the failed item)
+_TELL_WORDS = (
+    r"alert|notify|notification|capture_exception|capture_message|send_(?:alert|slack|mail|email|notification)"
 )
+_TELLS = re.compile(rf"(?:^|\.)_?(?:{_TELL_WORDS})$")
+# Calls of a failure branch that only tell someone: notifications, status and metric updates.
+_NOTE_CALL = re.compile(rf"(?:^|\.)_?(?:{_TELL_WORDS}|send_message|report|update_status|set_status|inc|observe)$")
 _SUCCESS_WORDS = frozenset({"success", "succeeded", "ok", "done", "completed", "complete", "passed"})
 _FAILURE_WORDS = frozenset({"error", "errors", "failed", "failure", "fail", "err"})
 

@@ -173,7 +173,8 @@ class Project:
         """The project module a dotted module name written in ``path`` names, exactly (as imports
         expand it; ``.tasks`` when relative), or None. A name that only ends like a project module
         does not count (stdlib ``logging`` is not the project's ``app/logging.py``), except a
-        module beside ``path`` itself, which a script run from its directory imports by bare name."""
+        module beside ``path`` itself or in a package below it, which a script run from its
+        directory imports by that name."""
         stripped = dotted.lstrip(".")
         level = len(dotted) - len(stripped)
         if not stripped and not level:
@@ -181,10 +182,13 @@ class Project:
         found = self.resolve_module(path, stripped, level)
         if found is None or level:
             return found
+        here = path.rpartition("/")[0]
+        below = f"{here}/{stripped.replace('.', '/')}" if here else stripped.replace(".", "/")
         if (
             stripped in {self.module_name(found), ".".join(module_parts(found))}  # `src.jobs` as written
             or (self.root_package and stripped == ".".join((self.root_package, *module_parts(found))))
-            or found.rpartition("/")[0] == path.rpartition("/")[0]
+            or found.rpartition("/")[0] == here
+            or found in {f"{below}.py", f"{below}/__init__.py"}  # (`backends.app` beside `offers/server.py`)
         ):
             return found
         return None

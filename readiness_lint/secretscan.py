@@ -417,6 +417,11 @@ def provider_hits(text: str) -> list[SecretHit]:
 # An ODBC/ADO.NET connection string: `DRIVER={...};SERVER=db;UID=sa;PWD=...`.
 _CONNECTION_STRING = re.compile(r"(?:^|;)\s*(?:server|data source|driver|host|dsn)\s*=", re.IGNORECASE)
 _CONNECTION_PASSWORD = re.compile(r"(?:^|;)\s*(?:pwd|password)\s*=\s*([^;]+)", re.IGNORECASE)
+# libpq's keyword form, the whole string of `key=value` pairs: "dbname=shop user=shop password=... host=db"
+_LIBPQ_PAIR = re.compile(
+    r"(?:dbname|host|hostaddr|port|user|password|sslmode|connect_timeout|application_name|options"
+    r"|target_session_attrs|sslrootcert|sslcert|sslkey)=[^\s()\[\]<>{}%$'\"]+"
+)
 
 
 def url_hits(text: str) -> list[SecretHit]:
@@ -427,6 +432,12 @@ def url_hits(text: str) -> list[SecretHit]:
         for match in _CONNECTION_PASSWORD.finditer(text):
             value = match.group(1).strip()
             if len(value) >= 4 and not is_placeholder(value) and "{" not in value and "%" not in value:
+                hits.append(SecretHit("password in connection string", value))
+    if "password=" in text:
+        pairs = text.split()
+        if len(pairs) >= 2 and all(_LIBPQ_PAIR.fullmatch(pair) for pair in pairs):
+            value = next(pair[len("password=") :] for pair in pairs if pair.startswith("password="))
+            if len(value) >= 4 and not is_placeholder(value):
                 hits.append(SecretHit("password in connection string", value))
     if "://" not in text and "?" not in text:
         return hits

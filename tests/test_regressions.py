@@ -2974,6 +2974,7 @@ def test_a_health_probe_script_and_a_paused_scheduler_process(make_tree: Tree) -
 # Session 9 -----------------------------------------------------------------------------------
 
 _STATUS_ONLY_REPORTED = {
+    "reused.py": 'import json\nimport requests\n\nURL = "https://api.example.com/items"\nresponse = requests.get(URL, timeout=10)\nitems = json.loads(response.text)\nfor item in items:\n    response = requests.delete(f"{URL}/{item[\'id\']}", timeout=10)\n    print(response)\n',
     "trigger.py": 'import requests\n\nr = requests.post("https://ci.example.com/job/build", timeout=10)\nprint(f"Triggered job: {r.status_code}")\n',
     "purge.py": 'import requests\n\nfor entry in requests.get("https://api.example.com/items", timeout=10).json():\n    response = requests.delete(f"https://api.example.com/items/{entry[\'id\']}", timeout=10)\n    print(response)\n',
     "sync.py": 'import logging\nimport requests\n\nlogger = logging.getLogger(__name__)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    r = requests.put("https://api.example.com/state", json={"ok": True}, timeout=10)\n    logger.info("state pushed: %s", r.status_code)\n\n\nif __name__ == "__main__":\n    main()\n',
@@ -3061,3 +3062,65 @@ def test_iterating_a_pika_channels_consume_generator_in_a_method_is_a_worker(mak
     )
     eps, _ = summary(root)
     assert [(path, kind) for path, kind, _ in eps] == [("main.py", "worker")]
+
+
+def test_a_per_item_handler_that_only_sends_an_alert_loses_the_failure(make_tree: Tree) -> None:
+    job = "import boto3\n\n\ndef send_alert(text):\n    print(text)\n\n\ndef main():\n    for day in ('2026-11-01', '2026-11-02'):\n        try:\n            boto3.client('s3').download_file('bucket', day, day)\n            load(day)\n        except Exception as e:\n            send_alert(f'load of {day} failed: {e}')\n\n\nif __name__ == '__main__':\n    main()\n"
+    collected = job.replace(
+        "            send_alert(f'load of {day} failed: {e}')\n",
+        "            send_alert(f'load of {day} failed: {e}')\n            failed.append(day)\n",
+    )
+    collected = (
+        collected.replace("def main():\n", "def main():\n    failed = []\n")
+        .replace("\n\nif __name__", "    return 1 if failed else 0\n\n\nif __name__")
+        .replace("    main()\n", "    raise SystemExit(main())\n")
+    )
+    root = make_tree({"load.py": job, "load_counted.py": collected})
+    report = run([str(root)])
+    assert {
+        r.entrypoint.path: {c.name: c.status for c in r.checks}["missing-exit-code"] for r in report.entrypoints
+    } == {
+        "load.py": "fail",
+        "load_counted.py": "pass",
+    }
+
+
+def test_a_script_running_an_app_from_a_package_below_its_own_directory_is_no_job(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "offers/server.py": "import os\n\nfrom backends.app import app\n\napp.config['PSQL_URL'] = os.getenv('PSQL_URL')\n\nif __name__ == '__main__':\n    app.run(host='0.0.0.0', port=8002)\n",
+            "offers/backends/__init__.py": "",
+            "offers/backends/app.py": "from sanic import Sanic\n\napp = Sanic('offers')\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert eps == [("offers/backends/app.py", "api", "sanic")]
+
+
+def test_a_dramatiq_producer_beside_the_actors_module_is_not_a_worker(make_tree: Tree) -> None:
+    broker = (
+        "import dramatiq\nfrom dramatiq.brokers.rabbitmq import RabbitmqBroker\n\n"
+        "broker = RabbitmqBroker(url='amqp://rabbitmq')\ndramatiq.set_broker(broker)\n"
+    )
+    root = make_tree(
+        {
+            "page_worker.py": broker
+            + "\n\n@dramatiq.actor(queue_name='pages')\ndef company_page(url):\n    store(fetch(url))\n",
+            "main_page.py": broker
+            + "\nif __name__ == '__main__':\n    for url in ('https://a.example', 'https://b.example'):\n"
+            + "        broker.enqueue(dramatiq.Message(queue_name='pages', actor_name='company_page', args=(url,), kwargs={}, options={}))\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("main_page.py", "job"), ("page_worker.py", "worker")]
+
+
+def test_a_password_in_a_libpq_keyword_dsn_is_a_secret(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "db.py": 'dsn = "dbname=shop user=shop password=nuts_pass host=localhost port=5432"\nlocal = "dbname=shop user=shop password={password}"\n'
+        }
+    )
+    found = [f for f in run([str(root)]).findings if f.name == "hardcoded-secret"]
+    assert [(f.path, f.line) for f in found] == [("db.py", 1)]
+    assert "nuts_pass" not in found[0].message

@@ -577,3 +577,190 @@ def test_review8_a_main_module_whose_object_is_imported_keeps_its_main_loop(
     report = run([str(root)])
     found = sorted((r.entrypoint.path, r.entrypoint.kind) for r in report.entrypoints)
     assert ("bot.py", "worker") in found
+
+
+# Review of session 9's change: each was wrong after it and right before it.
+REVIEW9_EXIT_CODE_KEPT: dict[str, dict[str, str]] = {
+    "session_response_hook": {
+        "trigger.py": 'import requests\n\n\ndef main():\n    session = requests.Session()\n    session.hooks["response"].append(lambda r, *args, **kwargs: r.raise_for_status())\n    r = session.post("https://ci.example.com/job/build", timeout=10)\n    print("triggered:", r.status_code)\n\n\nif __name__ == "__main__":\n    main()\n'
+    },
+    "request_hooks_kw": {
+        "trigger.py": 'import logging\nimport sys\n\nimport requests\n\nlog = logging.getLogger("trigger")\n\n\ndef check(r, *args, **kwargs):\n    r.raise_for_status()\n\n\ndef main():\n    r = requests.post("https://ci.example.com/job/build", hooks={"response": check}, timeout=10)\n    log.info("triggered: %s", r.status_code)\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main())\n'
+    },
+    "httpx_event_hooks": {
+        "trigger.py": 'import logging\nimport sys\n\nimport httpx\n\nlog = logging.getLogger("trigger")\n\n\ndef raise_on_4xx_5xx(response):\n    response.raise_for_status()\n\n\ndef main():\n    with httpx.Client(event_hooks={"response": [raise_on_4xx_5xx]}) as client:\n        r = client.post("https://ci.example.com/job/build")\n        log.info("triggered: %s", r.status_code)\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main())\n'
+    },
+    "popen_returncode": {
+        "build.py": 'import logging\nimport subprocess\nimport sys\n\nlog = logging.getLogger("build")\n\n\ndef main():\n    proc = subprocess.Popen(["make", "all"])\n    code = proc.wait()\n    log.info("make exited with %s", code)\n    return proc.returncode\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main())\n'
+    },
+    "terminated_helper_wait": {
+        "integration.py": 'import logging\nimport subprocess\nimport sys\nimport time\n\nlog = logging.getLogger("integration")\n\n\ndef main():\n    server = subprocess.Popen(["redis-server", "--port", "6390"])\n    try:\n        time.sleep(1)\n        subprocess.run(["pytest", "tests/integration"], check=True)\n    finally:\n        server.terminate()\n        code = server.wait()\n        log.info("redis-server stopped (%s)", code)\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main())\n'
+    },
+    "retry_loop_rebind": {
+        "sync.py": 'import logging\nimport subprocess\nimport sys\nimport time\n\nlog = logging.getLogger("sync")\n\n\ndef main():\n    rc = subprocess.call(["rsync", "-a", "/data/", "backup:/data/"])\n    while rc != 0:\n        log.warning("rsync failed with %s, retrying", rc)\n        time.sleep(30)\n        rc = subprocess.call(["rsync", "-a", "/data/", "backup:/data/"])\n    log.info("rsync done")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main())\n'
+    },
+    "module_name_read_in_function": {
+        "publish.py": 'import sys\n\nimport requests\n\n\ndef check(response):\n    if response.status_code >= 400:\n        sys.exit(f"publish failed: {response.status_code}")\n\n\ndef fail_on_error():\n    check(r)\n\n\nr = requests.post("https://registry.example.com/publish", json={"v": "1.2"}, timeout=30)\nprint("registry answered", r.status_code)\nfail_on_error()\n'
+    },
+    "slack_webhook_helper": {
+        "nightly.py": 'import logging\nimport os\nimport subprocess\nimport sys\n\nimport requests\n\nlog = logging.getLogger("nightly")\nSLACK_WEBHOOK = os.environ["SLACK_WEBHOOK"]\n\n\ndef post_to_slack(text):\n    r = requests.post(SLACK_WEBHOOK, json={"text": text}, timeout=5)\n    log.info("slack answered %s", r.status_code)\n\n\ndef main():\n    subprocess.run(["./reindex.sh"], check=True)\n    post_to_slack("nightly reindex done")\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main())\n'
+    },
+    "json_key_in_print": {
+        "release.py": 'import os\n\nimport requests\n\nAPI = "https://api.github.com/repos/acme/shop"\nHEADERS = {"Authorization": f"Bearer {os.environ[\'GITHUB_TOKEN\']}"}\n\nif __name__ == "__main__":\n    r = requests.post(f"{API}/releases", json={"tag_name": os.environ["TAG"]}, headers=HEADERS, timeout=30)\n    # a failed request has no "html_url": the KeyError ends the job with status 1\n    print("created release", r.json()["html_url"])\n'
+    },
+    "nothing_failed_text": {
+        "retry_failed.py": 'import sys\n\nimport psycopg2\n\nif __name__ == "__main__":\n    conn = psycopg2.connect("dbname=jobs")\n    cur = conn.cursor()\n    cur.execute("SELECT id FROM jobs WHERE state = \'failed\'")\n    failed = cur.fetchall()\n    if not failed:\n        print("No failed jobs, nothing to retry.")\n        sys.exit()\n    for (job_id,) in failed:\n        cur.execute("UPDATE jobs SET state = \'queued\' WHERE id = %s", (job_id,))\n    conn.commit()\n'
+    },
+    "nothing_to_stop_text": {
+        "stop_worker.py": 'import logging\nimport os\nimport signal\nimport sys\n\nPID_FILE = "/run/worker.pid"\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    if not os.path.exists(PID_FILE):\n        print("Worker is not running (pid file not found), nothing to stop.")\n        sys.exit()\n    with open(PID_FILE) as f:\n        os.kill(int(f.read()), signal.SIGTERM)\n    os.remove(PID_FILE)\n'
+    },
+    "returncode_in_main": {
+        "job.py": "import atexit\nimport logging\nimport os\nimport pprint\nimport subprocess\nimport sys\n\nimport requests\n\nlog = logging.getLogger(__name__)\nlogger = log\n\n\ndef finish(*a, status=0):\n    sys.exit(status)\n\n\ndef main():\n    proc = subprocess.Popen(['make'])\n    code = proc.wait()\n    print(code)\n    sys.exit(proc.returncode)\n\n\nif __name__ == '__main__':\n    logging.basicConfig()\n    sys.exit(main())\n"
+    },
+    "read_before_rebind": {
+        "job.py": "import atexit\nimport logging\nimport os\nimport pprint\nimport subprocess\nimport sys\n\nimport requests\n\nlog = logging.getLogger(__name__)\nlogger = log\n\n\ndef finish(*a, status=0):\n    sys.exit(status)\n\n\ndef main():\n    rc = 1\n    for attempt in range(3):\n        if rc == 0:\n            break\n        rc = os.system('make')\n    print(rc)\n\n\nif __name__ == '__main__':\n    logging.basicConfig()\n    sys.exit(main())\n"
+    },
+    "pformat_is_no_report": {
+        "job.py": "import atexit\nimport logging\nimport os\nimport pprint\nimport subprocess\nimport sys\n\nimport requests\n\nlog = logging.getLogger(__name__)\nlogger = log\n\n\ndef finish(*a, status=0):\n    sys.exit(status)\n\n\ndef main():\n    r = requests.post('https://x.example/api', timeout=5)\n    body = pprint.pformat(r.json())\n    sys.exit(0 if 'ok' in body else 1)\n\n\nif __name__ == '__main__':\n    logging.basicConfig()\n    sys.exit(main())\n"
+    },
+    "exit_inside_print": {
+        "job.py": "import atexit\nimport logging\nimport os\nimport pprint\nimport subprocess\nimport sys\n\nimport requests\n\nlog = logging.getLogger(__name__)\nlogger = log\n\n\ndef finish(*a, status=0):\n    sys.exit(status)\n\n\ndef main():\n    rc = os.system('make')\n    print('status', sys.exit(rc))\n\n\nif __name__ == '__main__':\n    logging.basicConfig()\n    sys.exit(main())\n"
+    },
+    "read_in_subscript_target": {
+        "job.py": "import atexit\nimport logging\nimport os\nimport pprint\nimport subprocess\nimport sys\n\nimport requests\n\nlog = logging.getLogger(__name__)\nlogger = log\n\n\ndef finish(*a, status=0):\n    sys.exit(status)\n\n\ndef main():\n    codes = [0, 0]\n    rc = os.system('make')\n    codes[rc and 1] = 1\n    sys.exit(codes[1])\n\n\nif __name__ == '__main__':\n    logging.basicConfig()\n    sys.exit(main())\n"
+    },
+}
+
+REVIEW9_KINDS: dict[str, tuple[dict[str, str], list[tuple[str, str, str]]]] = {
+    "asyncpg_listen_worker": (
+        {
+            "worker.py": 'import asyncio\nimport logging\n\nimport asyncpg\n\nlog = logging.getLogger("listener")\n\n\nclass Listener:\n    def __init__(self, dsn):\n        self.dsn = dsn\n\n    async def listen(self, channel):\n        self.conn = await asyncpg.connect(self.dsn)\n        await self.conn.add_listener(channel, self.on_notify)\n\n    def on_notify(self, conn, pid, channel, payload):\n        log.info("refreshing cache for %s", payload)\n\n\ndef main():\n    loop = asyncio.get_event_loop()\n    listener = Listener("postgresql://db/app")\n    loop.run_until_complete(listener.listen("cache_invalidation"))\n    loop.run_forever()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("worker.py", "worker", "asyncio")],
+    ),
+    "raw_socket_server": (
+        {
+            "server.py": 'import asyncio\nimport logging\nimport socket\n\nlog = logging.getLogger("relay")\n\n\ndef on_accept(server):\n    client, addr = server.accept()\n    log.info("connection from %s", addr)\n    client.close()\n\n\ndef main():\n    server = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\n    server.bind(("0.0.0.0", 9000))\n    server.listen(100)\n    server.setblocking(False)\n    loop = asyncio.new_event_loop()\n    loop.add_reader(server, on_accept, server)\n    loop.run_forever()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("server.py", "worker", "asyncio")],
+    ),
+    "test_factory_route_table": (
+        {
+            "handlers.py": 'import tornado.web\n\n\nclass PingHandler(tornado.web.RequestHandler):\n    def get(self):\n        self.write("pong")\n\n\nclass UsersHandler(tornado.web.RequestHandler):\n    def get(self):\n        self.write({"users": []})\n\n\ndef make_test_app():\n    """A minimal app for the handler unit tests."""\n    return tornado.web.Application([("/ping", PingHandler), ("/users", UsersHandler)])\n',
+            "server.py": 'import asyncio\nimport logging\nimport signal\n\nimport tornado.web\n\nfrom handlers import PingHandler, UsersHandler\n\nROUTES = [(r"/ping", PingHandler), (r"/api/users", UsersHandler)]\n\n\nasync def main():\n    logging.basicConfig(level=logging.INFO)\n    app = tornado.web.Application(ROUTES)\n    app.listen(8888)\n    stop = asyncio.Event()\n    asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)\n    await stop.wait()\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n',
+        },
+        [("server.py", "api", "tornado"), ("server.py", "job", "python")],
+    ),
+    "pika_drain_with_timeout": (
+        {
+            "drain.py": 'import json\nimport logging\nimport sys\n\nimport pika\n\nlog = logging.getLogger("drain")\n\n\ndef main():\n    conn = pika.BlockingConnection(pika.ConnectionParameters("rabbitmq"))\n    channel = conn.channel()\n    count = 0\n    for method, props, body in channel.consume(queue="dead-letters", inactivity_timeout=5):\n        if method is None:\n            break  # the queue is empty: done\n        with open("/archive/dead-letters.jsonl", "a") as f:\n            f.write(json.dumps(json.loads(body)) + "\\n")\n        channel.basic_ack(method.delivery_tag)\n        count += 1\n    channel.cancel()\n    conn.close()\n    log.info("archived %d messages", count)\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main())\n'
+        },
+        [("drain.py", "job", "python")],
+    ),
+    "pika_consume_with_break": (
+        {
+            "drain.py": 'import logging\n\nimport pika\n\nlog = logging.getLogger("drain")\n\n\ndef main():\n    conn = pika.BlockingConnection(pika.ConnectionParameters("rabbitmq"))\n    ch = conn.channel()\n    # pika\'s documented pattern: take the first ten messages, then stop\n    for method, props, body in ch.consume("reports"):\n        log.info("report %s", body)\n        ch.basic_ack(method.delivery_tag)\n        if method.delivery_tag == 10:\n            break\n    ch.cancel()\n    conn.close()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("drain.py", "job", "python")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REVIEW9_EXIT_CODE_KEPT))
+def test_review9_a_status_looked_at_or_not_the_jobs_is_not_dropped(
+    make_tree: Callable[[dict[str, str]], Path], case: str
+) -> None:
+    report = run([str(make_tree(REVIEW9_EXIT_CODE_KEPT[case]))])
+    assert report.entrypoints
+    verdicts = {
+        r.entrypoint.path: {c.name: c.status for c in r.checks}["missing-exit-code"] for r in report.entrypoints
+    }
+    assert set(verdicts.values()) == {"pass"}
+
+
+@pytest.mark.parametrize("case", sorted(REVIEW9_KINDS))
+def test_review9_entrypoints(make_tree: Callable[[dict[str, str]], Path], case: str) -> None:
+    files, expected = REVIEW9_KINDS[case]
+    report = run([str(make_tree(files))])
+    found = sorted((r.entrypoint.path, r.entrypoint.kind, r.entrypoint.framework) for r in report.entrypoints)
+    assert found == sorted(expected)
+
+
+# Second review of session 9's change.
+REVIEW9B: dict[str, tuple[dict[str, str], str]] = {
+    "docstring_sql_help_and_log_dsn_texts": (
+        {
+            "db.py": '"""Database helpers.\n\nUsage::\n\n    conn = connect(host=cfg.host, user=cfg.user, password=cfg.db_pass)\n"""\nimport argparse\nimport os\n\nimport psycopg2\nfrom sqlalchemy import text\n\nLOGIN = text(\n    "SELECT id FROM accounts WHERE user=:name AND password=crypt(:pw, password)"\n)\nSET_PASSWORD = "UPDATE accounts SET password=crypt(:pw, gen_salt(\'bf\')) WHERE user=:name"\n\n\ndef parse():\n    p = argparse.ArgumentParser()\n    p.add_argument("--dsn", help="libpq connection string, e.g. \'host=db user=app password=s3cret\'")\n    return p.parse_args()\n\n\ndef connect(dsn=None):\n    return psycopg2.connect(dsn or os.environ["DATABASE_URL"])\n\n\ndef redact(dsn):\n    return dsn.replace(dsn.split("password=")[1].split()[0], "hidden")\n\n\nLOG_FMT = "host=db user=app password=<redacted>"\n'
+        },
+        "none",
+    ),
+    "redacted_dsn_in_a_log_line": (
+        {
+            "app/__init__.py": "",
+            "app/db.py": 'import logging\nimport os\n\nimport psycopg2\n\nlog = logging.getLogger(__name__)\n\n\ndef connect():\n    pw = os.environ["PGPASSWORD"]\n    dsn = f"dbname=shop user=shop password={pw} host=db"\n    log.info("connecting: dbname=shop user=shop password=[hidden] host=db")\n    return psycopg2.connect(dsn)\n\n\ndef connect_with(password):\n    log.debug("connect(host=db, user=shop, password=%r)", "*" * len(password))\n    return psycopg2.connect(host="db", user="shop", password=password)\n',
+            "tests/test_db.py": 'import psycopg2\n\nURL = "postgresql://tester:Xk29fLq8@localhost/test"\nDSN = "dbname=test user=tester password=Xk29fLq8 host=localhost"\n\n\ndef test_connect():\n    psycopg2.connect(DSN).close()\n',
+        },
+        "none",
+    ),
+    "dead_letter_queue_keeps_the_failure": (
+        {
+            "drain.py": 'import json\nimport logging\nimport os\n\nimport boto3\n\nlog = logging.getLogger(__name__)\nsqs = boto3.client("sqs")\nQUEUE = os.environ["QUEUE_URL"]\nDLQ = os.environ["DEAD_LETTER_URL"]\n\n\ndef handle(body):\n    order = json.loads(body)\n    log.info("order %s", order["id"])\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    resp = sqs.receive_message(QueueUrl=QUEUE, MaxNumberOfMessages=10)\n    for msg in resp.get("Messages", []):\n        try:\n            handle(msg["Body"])\n        except Exception:\n            log.exception("order failed, parking it for a retry")\n            sqs.send_message(QueueUrl=DLQ, MessageBody=msg["Body"])\n        sqs.delete_message(QueueUrl=QUEUE, ReceiptHandle=msg["ReceiptHandle"])\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        "pass",
+    ),
+    "a_read_in_a_nested_function": (
+        {
+            "sync.py": 'import subprocess\nimport sys\n\n\ndef main():\n    def failed():\n        return rc != 0\n\n    rc = subprocess.call(["aws", "s3", "sync", "out/", "s3://bucket/out/"])\n    print("sync finished with", rc)\n    if failed():\n        sys.exit(1)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        "pass",
+    ),
+    "a_global_status_read_by_another_function": (
+        {
+            "backup.py": 'import os\nimport sys\n\nrc = 0\n\n\ndef run(cmd):\n    global rc\n    rc = os.system(cmd)\n    print("exit status", rc)\n\n\ndef finish():\n    sys.exit(1 if rc else 0)\n\n\nif __name__ == "__main__":\n    run("pg_dump shop > /backups/shop.sql")\n    finish()\n'
+        },
+        "pass",
+    ),
+    "a_main_block_status_read_by_a_module_function": (
+        {
+            "dump.py": 'import os\nimport sys\n\n\ndef finish():\n    if rc != 0:\n        sys.exit(rc)\n\n\nif __name__ == "__main__":\n    rc = os.system("pg_dump shop > /backups/shop.sql")\n    print("pg_dump exited with", rc)\n    finish()\n'
+        },
+        "pass",
+    ),
+    "a_teams_rest_resource_is_the_jobs_work": (
+        {
+            "sync_teams.py": 'import logging\nimport os\n\nimport requests\n\nlog = logging.getLogger(__name__)\nAPI = os.environ["HR_API"]\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    for team in requests.get(f"{API}/directory/teams", timeout=10).json():\n        r = requests.put(f"https://chat.example.com/api/v4/teams/{team[\'id\']}/members", json=team["members"], timeout=10)\n        log.info("synced %s: %s", team["name"], r.status_code)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        "fail",
+    ),
+    "an_unrelated_hooks_attribute": (
+        {
+            "publish.py": 'import logging\nimport os\n\nimport requests\n\nlog = logging.getLogger(__name__)\nCONFIG = {"hooks": ["pre_publish"]}\n\n\ndef run_hooks(cfg):\n    for name in cfg.get("hooks", []):\n        log.info("hook %s", name)\n\n\nclass Site:\n    def __init__(self):\n        self.hooks = []\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    site = Site()\n    site.hooks.append("sitemap")\n    r = requests.post(os.environ["DEPLOY_API"] + "/publish", json={"site": "docs"}, timeout=30)\n    log.info("publish returned %s", r.status_code)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        "fail",
+    ),
+}
+
+REVIEW9B_DRAMATIQ = {
+    "billing/worker.py": '"""dramatiq billing.worker"""\nimport logging\nimport os\n\nimport dramatiq\nimport requests\nfrom dramatiq.brokers.redis import RedisBroker\n\nlogging.basicConfig(level=logging.INFO)\nbroker = RedisBroker(url=os.environ["BILLING_REDIS_URL"])\ndramatiq.set_broker(broker)\n\n\n@dramatiq.actor(max_retries=3)\ndef charge(invoice_id):\n    r = requests.post(f"https://pay.example.com/charge/{invoice_id}", timeout=10)\n    r.raise_for_status()\n',
+    "mailer/broker.py": '"""dramatiq mailer.broker mailer.tasks  (a separate broker: mail runs on its own Redis)"""\nimport logging\nimport os\n\nimport dramatiq\nfrom dramatiq.brokers.redis import RedisBroker\n\nlogging.basicConfig(level=logging.INFO)\nbroker = RedisBroker(url=os.environ["MAIL_REDIS_URL"])\ndramatiq.set_broker(broker)\n',
+    "mailer/tasks.py": 'import smtplib\n\nimport dramatiq\n\nfrom broker import broker  # noqa: F401  (sets the broker up first)\n\n\n@dramatiq.actor(queue_name="mail")\ndef send_receipt(to, body):\n    try:\n        with smtplib.SMTP("smtp.example.com") as s:\n            s.sendmail("billing@example.com", [to], body)\n    except Exception:\n        pass\n',
+}
+
+
+@pytest.mark.parametrize("case", sorted(REVIEW9B))
+def test_review9b_exit_codes_and_connection_strings(make_tree: Callable[[dict[str, str]], Path], case: str) -> None:
+    files, expected = REVIEW9B[case]
+    report = run([str(make_tree(files))])
+    if expected == "none":  # texts that only look like a DSN
+        assert [f for f in report.findings if f.name == "hardcoded-secret"] == []
+        return
+    verdicts = {
+        r.entrypoint.path: {c.name: c.status for c in r.checks}["missing-exit-code"] for r in report.entrypoints
+    }
+    assert verdicts and set(verdicts.values()) == {expected}
+
+
+def test_review9b_a_broker_module_its_actors_import_is_the_worker(make_tree: Callable[[dict[str, str]], Path]) -> None:
+    report = run([str(make_tree(REVIEW9B_DRAMATIQ))])
+    found = sorted((r.entrypoint.path, r.entrypoint.kind) for r in report.entrypoints)
+    assert found == [("billing/worker.py", "worker"), ("mailer/broker.py", "worker")]

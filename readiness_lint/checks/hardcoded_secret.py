@@ -32,7 +32,7 @@ class HardcodedSecret(LineRule):
     fix = "Read it from the environment or a secret manager (os.environ['API_KEY']) and rotate the exposed one."
     what_it_does = (
         "Finds credentials in string literals: provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
-        "Google, Telegram and Discord bot tokens, private keys, JWTs), passwords inside URLs and connection strings (`PWD=...;`), and "
+        "Google, Telegram and Discord bot tokens, private keys, JWTs), passwords inside URLs (and keys in their query: `?api_key=`, `?access_key=`) and connection strings (`PWD=...;`, libpq's `password=... host=...`), and "
         "credential-looking literals bound to "
         "secret-like names (assignments, keyword arguments, dict keys, parameter defaults), or passed where a "
         "call takes its password by position (`MySQLdb.connect(host, user, password, db)`, `ftplib.FTP`, "
