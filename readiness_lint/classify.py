@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from readiness_lint.frameworks import (
     API_CTORS,
     BUSY_LOOP,
+    BUSY_LOOP_LOCAL,
     EXIT_CALLS,
     HTTP_WRITES,
     JOB_CTOR_PREFIXES,
@@ -75,6 +76,7 @@ LOOP_FRAMEWORKS = (
     ("xreadgroup", "redis-streams"),
     ("sleep", "polling-loop"),
     (BUSY_LOOP, "polling-loop"),
+    (BUSY_LOOP_LOCAL, "polling-loop"),
 )
 CONSUMER_FRAMEWORKS = frozenset({"kafka", "pubsub", "python-telegram-bot", "telegram", "aiogram", "discord"})
 NOT_SERVICE_FILES = frozenset(
@@ -251,7 +253,11 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
     constants_only = imported and bool(facts.loops) and _constants_taken(project, path)
     guard_line = facts.main_guard.line if facts.main_guard is not None else 0
+    direct = set(_guard_calls(facts, facts.main_guard, depth=2)) if facts.main_guard is not None else set()
+    direct |= {name for name, _, _ in facts.module_calls}
     for loop in facts.loops:
+        if loop.source == BUSY_LOOP_LOCAL and loop.scope.split(".")[0] not in direct:
+            continue  # a function's busy loop the file itself does not run
         if imported and loop.scope and not constants_only:
             continue  # a helper's loop: the entrypoint that reaches it becomes a worker
         if (
@@ -986,7 +992,13 @@ def _runners_of_shared_consumers(project: Project, candidates: list[_Candidate])
             starter.kind, starter.framework = "worker", candidate.framework
             starter.objects = starter.objects + candidate.objects
             dropped.add(id(candidate))
-        elif any(project.files[p].loops for r in reaching if id(r) in job_ids for p in project.reach_from(r.path)):
+        elif any(
+            loop.source != BUSY_LOOP_LOCAL
+            for r in reaching
+            if id(r) in job_ids
+            for p in project.reach_from(r.path)
+            for loop in project.files[p].loops
+        ):
             dropped.add(id(candidate))
     return [c for c in candidates if id(c) not in dropped]
 
@@ -1157,7 +1169,12 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     reach = project.closure(starts)
     kind, framework = candidate.kind, candidate.framework
     if kind == "job" and (candidate.symbol in {"__main__", "script"} or candidate.console_script):
-        loops = [(loop, path) for path in sorted(reach) for loop in project.files[path].loops]
+        loops = [
+            (loop, path)
+            for path in sorted(reach)
+            for loop in project.files[path].loops
+            if loop.source != BUSY_LOOP_LOCAL
+        ]
         if loops:  # the job runs a consume loop found in a module it imports: a worker
             kind, framework = "worker", _loop_framework(loops[0][0].source, project.files[loops[0][1]])
     # Files attached through decorators on our objects, and what they import.

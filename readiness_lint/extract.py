@@ -19,6 +19,7 @@ from readiness_lint.config import RuleSettings
 from readiness_lint.frameworks import (
     API_CTORS,
     BUSY_LOOP,
+    BUSY_LOOP_LOCAL,
     COMMAND_CALLS,
     CONSUME_METHODS,
     EXIT_CALLS,
@@ -539,6 +540,7 @@ class Extractor:
         self.returning: _Frame | None = None  # the frame whose `return` value is being walked
         self.reporting = False  # inside the arguments of a print or a log call
         self.storing = False  # walking the names an assignment binds
+        self.looking_up = False  # in the handlers of a `try` that only looks settings up
         self.reads = 0  # names read so far (see `_Frame.read_at`)
         self.response_hooks = False  # a hook sees every response (`hooks=`, `event_hooks=`, `session.hooks`)
         self.stopped: set[str] = set()  # processes the code stops itself (`server.terminate()`)
@@ -1024,9 +1026,11 @@ class Extractor:
         saved, self.attempt = self.attempt, self._frame().retry_depth > 0 and _leaves_loop(node)
         saved_ping, self.pinging = self.pinging, _only_pings(node.body)
         saved_reading, self.reading = self.reading, _only_reads(node.body)
+        saved_lookup, self.looking_up = self.looking_up, _only_lookups(node.body)
         for handler in node.handlers:
             self.walk(handler)
         self.attempt, self.pinging, self.reading = saved, saved_ping, saved_reading
+        self.looking_up = saved_lookup
         if node.orelse is not None:
             self.walk(node.orelse)
         if node.finalbody is not None:
@@ -1048,6 +1052,10 @@ class Extractor:
             return
         if self.reading and _only_assigns(node.body):
             return  # `try: with open(SEEN) as f: seen = f.read()` / `except: seen = ''`: a file not there yet
+        if self.looking_up and self._only_reports(node.body):
+            # `try: server = config["ftp"]["server"]` / `except: print("no ftp settings")`: the work
+            # that needs the setting fails on its own
+            return
         # In a loop, a handler may count or collect the failure for later: only one that does
         # nothing but report it (or pass) loses it, item after item. So does a handler of the
         # work's own failure (a failed command or request) that only reports it.
@@ -1321,11 +1329,20 @@ class Extractor:
         if forever:
             source = self._consume_call_in(node.body, node.test)
             scope = self.scope_name()
-            # `while True:` at module level, working round after round without a pause or a way out
+            # `while True:` at module level, or in a function's own body (not inside another loop)
+            # with no pause anywhere in it, working round after round without a pause or a way out
             busy = (
                 not source
-                and not self.frames
-                and not self.ctx.scope
+                and (
+                    (not self.frames and not self.ctx.scope)
+                    or (
+                        bool(self.frames)
+                        and self.frames[-1] is not self.guard
+                        and self._own_body()
+                        and self._frame().loop_depth == 1
+                        and not self._pauses(node.body)
+                    )
+                )
                 and _literal_forever(node.test)
                 and self._does_work(node.body)
                 and _never_leaves(node.body, self.ctx)
@@ -1337,7 +1354,8 @@ class Extractor:
                     node, lambda line, col: WrapperLoopFact(line=line, scope=scope, calls=calls, forever=busy)
                 )
             elif busy:
-                self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=BUSY_LOOP))
+                kind = BUSY_LOOP if not self.frames else BUSY_LOOP_LOCAL
+                self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=kind))
         self.walk(node.body)
         self._leave_loop(bounded=not forever)
         if node.orelse is not None:
@@ -1373,6 +1391,15 @@ class Extractor:
         self._leave_loop(bounded=attempts)
         if node.orelse is not None:
             self.walk(node.orelse)
+
+    def _pauses(self, body: cst.CSTNode) -> bool:
+        """A loop body that sleeps or waits somewhere, inner loops included (`event.wait(60)`)."""
+        for node in n.descendants(body):
+            if isinstance(node, cst.Call):
+                name = self.ctx.resolve(n.callee(node)) or ""
+                if name in SLEEPS or name.rpartition(".")[2] in {"wait", "sleep", "join", "run_pending"}:
+                    return True
+        return False
 
     def _enter_loop(self, since: int, bounded: bool = False) -> None:
         frame = self._frame()
@@ -2635,6 +2662,39 @@ def _only_reads(body: cst.BaseSuite) -> bool:
     return isinstance(body, cst.IndentedBlock) and all(
         isinstance(stmt, cst.With) and _only_binds(stmt) for stmt in body.body
     )
+
+
+_LOOKUPS = frozenset({"get", "getint", "getfloat", "getboolean", "getenv"})
+_SETTINGS_NAME = re.compile(r"conf|cfg|setting|environ|credential|option|section|parser", re.IGNORECASE)
+
+
+def _only_lookups(body: cst.BaseSuite) -> bool:
+    """A ``try`` block that only binds names to settings looked up: ``cfg["ftp"]``,
+    ``cfg.get("user")``, ``os.getenv("TOKEN")``."""
+    if not isinstance(body, cst.IndentedBlock) or not body.body:
+        return False
+    for stmt in body.body:
+        if not isinstance(stmt, cst.SimpleStatementLine):
+            return False
+        for small in stmt.body:
+            if not isinstance(small, cst.Assign):
+                return False
+            value = small.value
+            if isinstance(value, cst.Subscript):
+                continue
+            func = value.func if isinstance(value, cst.Call) else None
+            if isinstance(func, cst.Name) and func.value == "getattr":
+                continue
+            if not isinstance(func, cst.Attribute) or func.attr.value not in _LOOKUPS:
+                return False  # (not `Watch.objects.get_or_create(...)`, a query)
+            owner = func.value
+            if not (
+                isinstance(owner, cst.Subscript)  # `config["ftp"].get("user")`
+                or func.attr.value == "getenv"
+                or _SETTINGS_NAME.search((n.dotted(owner) or "").rpartition(".")[2])
+            ):
+                return False  # (not `requests.get(url)` nor `User.objects.get(id=1)`)
+    return True
 
 
 def _only_assigns(body: cst.BaseSuite) -> bool:

@@ -17,6 +17,9 @@ SEND_METHODS = frozenset(
         "upload_fileobj",
         "put_object",
         "download_file",
+        "storbinary",  # ftplib: a file sent to an FTP server
+        "storlines",
+        "sendmail",  # smtplib
     }
 )
 
@@ -105,6 +108,9 @@ JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler"}
 SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
 # The source of a forever loop that consumes nothing it names: it works round after round.
 BUSY_LOOP = "busy-loop"
+# The same in a function's own body: it makes a worker only of the file that calls the function
+# itself (a library function's `while True:` reached through imports makes none).
+BUSY_LOOP_LOCAL = "busy-loop-in-function"
 
 # Calls that run a command.
 COMMAND_CALLS = frozenset(

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from readiness_lint.frameworks import BUSY_LOOP, CONSUME_METHODS
+from readiness_lint.frameworks import BUSY_LOOP, BUSY_LOOP_LOCAL, CONSUME_METHODS
 from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, LoopFact, RouteFact, SignalFact
 
 ObjectRef = tuple[str, str]  # (path, name)
@@ -70,8 +70,9 @@ class Project:
                         found.append(LoopFact(line=loop.line, scope=loop.scope, source=consume))
                         break
                 else:
-                    if loop.forever:
-                        found.append(LoopFact(line=loop.line, scope=loop.scope, source=BUSY_LOOP))
+                    if loop.forever:  # (in a function's own body: only for the file that runs it)
+                        busy = BUSY_LOOP_LOCAL if loop.scope else BUSY_LOOP
+                        found.append(LoopFact(line=loop.line, scope=loop.scope, source=busy))
             if found:
                 self.files[path] = replace(facts, loops=tuple(sorted((*facts.loops, *found), key=lambda x: x.line)))
 

@@ -3124,3 +3124,29 @@ def test_a_password_in_a_libpq_keyword_dsn_is_a_secret(make_tree: Tree) -> None:
     found = [f for f in run([str(root)]).findings if f.name == "hardcoded-secret"]
     assert [(f.path, f.line) for f in found] == [("db.py", 1)]
     assert "nuts_pass" not in found[0].message
+
+
+# Round 31 -------------------------------------------------------------------------------------
+
+
+def test_a_busy_wait_loop_in_the_function_main_calls_is_a_worker_but_not_one_that_sleeps(make_tree: Tree) -> None:
+    busy = "import time\n\n\ndef main():\n    last = 0\n    while True:\n        if time.time() - last > 60:\n            last = time.time()\n            upload(collect())\n\n\nif __name__ == '__main__':\n    main()\n"
+    cron = "import time\n\n\ndef main():\n    while True:\n        remaining = 3600\n        while remaining > 0:\n            time.sleep(60)\n            remaining -= 60\n        upload(collect())\n\n\nif __name__ == '__main__':\n    main()\n"
+    root = make_tree({"busy.py": busy, "cron.py": cron})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("busy.py", "worker"), ("cron.py", "job")]
+
+
+def test_a_module_level_ftp_upload_is_a_script_and_a_failed_settings_lookup_is_no_swallow(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "push.py": "import configparser\nimport ftplib\n\nserver = ''\nconfig = configparser.ConfigParser()\nconfig.read('config.ini')\ntry:\n    server = config['ftp']['server']\n    password = config['ftp'].get('password')\nexcept:\n    print('no ftp settings')\n\nftp = ftplib.FTP(server, 'push', password)\nwith open('stats.csv', 'rb') as fh:\n    ftp.storbinary('STOR stats.csv', fh)\n",
+            "fetch.py": "import requests\n\ntry:\n    rows = requests.get('https://api.example.com/rows', timeout=5)\nexcept Exception:\n    print('fetch failed')\nresp = requests.post('https://api.example.com/load', json={}, timeout=5)\nresp.raise_for_status()\n",
+            "swallow.py": "import ftplib\n\ntry:\n    ftp = ftplib.FTP('ftp.example.com', 'push', 'x')\n    ftp.storbinary('STOR stats.csv', open('stats.csv', 'rb'))\nexcept Exception:\n    print('upload failed')\n",
+        }
+    )
+    report = run([str(root)])
+    verdicts = {
+        r.entrypoint.path: {c.name: c.status for c in r.checks}["missing-exit-code"] for r in report.entrypoints
+    }
+    assert verdicts == {"push.py": "pass", "swallow.py": "fail", "fetch.py": "fail"}
