@@ -23,6 +23,7 @@ from readiness_lint.frameworks import (
     COMMAND_CALLS,
     CONSUME_METHODS,
     EXIT_CALLS,
+    HTTP_WRITE_VERBS,
     HTTP_WRITES,
     INTERACTIVE_CALLS,
     SEND_METHODS,
@@ -370,7 +371,7 @@ class _Frame:
             if self.read_at.get(name, -1) <= self.kept_since[name]
             and name not in self.read_later
             and name not in read_elsewhere
-            and not (response_hooks and call.rpartition(".")[2] in _HTTP_VERBS)
+            and not (response_hooks and call.rpartition(".")[2] in HTTP_WRITE_VERBS)
         ]
         return tuple(dict.fromkeys(self.ignored_statuses + kept))
 
@@ -1052,7 +1053,7 @@ class Extractor:
             return
         if self.reading and _only_assigns(node.body):
             return  # `try: with open(SEEN) as f: seen = f.read()` / `except: seen = ''`: a file not there yet
-        if self.looking_up and self._only_reports(node.body):
+        if self.looking_up and frame.loop_depth == 0 and self._only_reports(node.body):
             # `try: server = config["ftp"]["server"]` / `except: print("no ftp settings")`: the work
             # that needs the setting fails on its own
             return
@@ -1337,10 +1338,13 @@ class Extractor:
                     (not self.frames and not self.ctx.scope)
                     or (
                         bool(self.frames)
+                        and self.frames[-1].depth == 1  # a module-level function (not a method)
                         and self.frames[-1] is not self.guard
                         and self._own_body()
                         and self._frame().loop_depth == 1
+                        and not self.ctx.caught  # (`try: while True: next(rows)` / `except StopIteration`)
                         and not self._pauses(node.body)
+                        and not any(isinstance(x, (cst.Yield, cst.Await)) for x in n.descendants(node.body))
                     )
                 )
                 and _literal_forever(node.test)
@@ -1588,7 +1592,7 @@ class Extractor:
         if pair is not None:  # `.option("password", "postgres")`: a setting bound by name
             for hook in self.binding_hooks:
                 hook(pair[0], pair[1], ctx)
-        reporting = name is not None and _reports(name)
+        reporting = name is not None and _is_report_call(name)
         if reporting:
             for arg in node.args:  # `print(r.json()["url"])`: a failed request raises a KeyError
                 for sub in (arg.value, *n.descendants(arg.value)):
@@ -2665,7 +2669,12 @@ def _only_reads(body: cst.BaseSuite) -> bool:
 
 
 _LOOKUPS = frozenset({"get", "getint", "getfloat", "getboolean", "getenv"})
-_SETTINGS_NAME = re.compile(r"conf|cfg|setting|environ|credential|option|section|parser", re.IGNORECASE)
+# The last part of a settings object's name: `config`, `ftp_cfg`, `os.environ`, `credentials`
+_SETTINGS_NAME = re.compile(
+    r"(?:^|_)(?:conf|config|configs|configuration|cfg|settings?|env|environ|credentials?|creds|options?|opts"
+    r"|section|parser|secrets?)$",
+    re.IGNORECASE,
+)
 
 
 def _only_lookups(body: cst.BaseSuite) -> bool:
@@ -2681,7 +2690,12 @@ def _only_lookups(body: cst.BaseSuite) -> bool:
                 return False
             value = small.value
             if isinstance(value, cst.Subscript):
-                continue
+                base: cst.BaseExpression = value
+                while isinstance(base, cst.Subscript):
+                    base = base.value
+                if _SETTINGS_NAME.search((n.dotted(base) or "").rpartition(".")[2]):
+                    continue  # `config["ftp"]["server"]`, `os.environ["TOKEN"]`
+                return False  # (not `requests.get(url).json()["price"]`)
             func = value.func if isinstance(value, cst.Call) else None
             if isinstance(func, cst.Name) and func.value == "getattr":
                 continue
@@ -2902,7 +2916,7 @@ _REPORT_PREFIXES = (
 _SELF_LOGGER = re.compile(r"self\._*(?:log|logger|LOG|LOGGER)\.")
 
 
-def _reports(name: str) -> bool:
+def _is_report_call(name: str) -> bool:
     """A print or a log call (not a project function named ``print_summary``)."""
     if name.startswith(("print", "pprint.")):
         return name in {"print", "pprint.pprint", "pprint.pp"}
@@ -2910,7 +2924,6 @@ def _reports(name: str) -> bool:
 
 
 _HTTP_CLIENTS = frozenset({"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient"})
-_HTTP_VERBS = frozenset({"post", "put", "patch", "delete"})
 
 
 # A chat's webhook, by its address or by the name it is kept under (`SLACK_WEBHOOK_URL`)
@@ -2960,7 +2973,7 @@ def _kept_status(call: cst.Call, ctx: Context) -> str | None:
     name = ctx.resolve(raw)
     if name is None or raw is None:
         return None
-    if (name in HTTP_WRITES or name.rpartition(".")[2] in _HTTP_VERBS) and _notifies(call):
+    if (name in HTTP_WRITES or name.rpartition(".")[2] in HTTP_WRITE_VERBS) and _notifies(call):
         return None  # `requests.post(SLACK_WEBHOOK, json=...)`: telling someone, not the job's work
     if name in HTTP_WRITES or name in {"os.system", "subprocess.call"}:
         return name
@@ -2970,7 +2983,7 @@ def _kept_status(call: cst.Call, ctx: Context) -> str | None:
     ctor = ctx.object_ctor(owner)
     if method == "wait" and ctor == "subprocess.Popen":
         return "subprocess.Popen().wait"
-    if method in _HTTP_VERBS and ctor in _HTTP_CLIENTS:
+    if method in HTTP_WRITE_VERBS and ctor in _HTTP_CLIENTS:
         return f"{ctor}().{method}"
     return None
 

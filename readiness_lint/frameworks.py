@@ -24,9 +24,8 @@ SEND_METHODS = frozenset(
 )
 
 # HTTP calls that change something on the other side: a module making them when run is a script.
-HTTP_WRITES = frozenset(
-    f"{client}.{verb}" for client in ("requests", "httpx") for verb in ("post", "put", "patch", "delete")
-)
+HTTP_WRITE_VERBS = frozenset({"post", "put", "patch", "delete"})
+HTTP_WRITES = frozenset(f"{client}.{verb}" for client in ("requests", "httpx") for verb in HTTP_WRITE_VERBS)
 
 # Calls that ask a person at the terminal: a program making them is a tool, not an unattended job.
 INTERACTIVE_CALLS = frozenset({"input", "getpass.getpass", "builtins.input", "click.prompt", "typer.prompt"})

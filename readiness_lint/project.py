@@ -9,11 +9,11 @@ entrypoint reaches.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from readiness_lint.frameworks import BUSY_LOOP, BUSY_LOOP_LOCAL, CONSUME_METHODS
+from readiness_lint.frameworks import BUSY_LOOP, BUSY_LOOP_LOCAL, CONSUME_METHODS, EXIT_CALLS
 from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, LoopFact, RouteFact, SignalFact
 
 ObjectRef = tuple[str, str]  # (path, name)
@@ -70,11 +70,21 @@ class Project:
                         found.append(LoopFact(line=loop.line, scope=loop.scope, source=consume))
                         break
                 else:
-                    if loop.forever:  # (in a function's own body: only for the file that runs it)
+                    if loop.forever and not (loop.scope and self._exits_through(path, loop.calls)):
+                        # (in a function's own body: only for the file that runs it, and not when a
+                        # function it calls ends the process: `if done: finish()`)
                         busy = BUSY_LOOP_LOCAL if loop.scope else BUSY_LOOP
                         found.append(LoopFact(line=loop.line, scope=loop.scope, source=busy))
             if found:
                 self.files[path] = replace(facts, loops=tuple(sorted((*facts.loops, *found), key=lambda x: x.line)))
+
+    def _exits_through(self, path: str, calls: Sequence[str]) -> bool:
+        """One of ``calls`` is a project function that may end the process (``sys.exit``)."""
+        for call in calls:
+            function = self.function(path, call)
+            if function is not None and (function.exits_nonzero or any(c in EXIT_CALLS for c in function.calls)):
+                return True
+        return False
 
     def function(self, path: str, name: str) -> FunctionFact | None:
         """The module-level function a call made in ``path`` reaches: one of the file's own

@@ -764,3 +764,87 @@ def test_review9b_a_broker_module_its_actors_import_is_the_worker(make_tree: Cal
     report = run([str(make_tree(REVIEW9B_DRAMATIQ))])
     found = sorted((r.entrypoint.path, r.entrypoint.kind) for r in report.entrypoints)
     assert found == [("billing/worker.py", "worker"), ("mailer/broker.py", "worker")]
+
+
+# Third review of session 9's change: each as it was before the change.
+REVIEW9C: dict[str, tuple[dict[str, str], list[tuple[str, str, str]]]] = {
+    "http_json_subscript_in_a_loop": (
+        {
+            "sync_prices.py": '"""Nightly job: pull each product\'s price from the vendor API and store it."""\nimport logging\nimport sqlite3\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\nAPI = "https://vendor.example.com/api/prices/{}"\nSKUS = ["A100", "B200", "C300"]\n\n\ndef main():\n    db = sqlite3.connect("/data/prices.db")\n    for sku in SKUS:\n        try:\n            price = requests.get(API.format(sku), timeout=30).json()["price"]\n        except Exception as exc:\n            log.error("could not fetch %s: %s", sku, exc)\n            continue\n        db.execute("insert into prices values (?, ?)", (sku, price))\n    db.commit()\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("sync_prices.py", "job", "fail")],
+    ),
+    "confluence_client_get": (
+        {
+            "export_pages.py": '"""Weekly job: export the team\'s Confluence pages to the archive bucket."""\nimport logging\n\nimport boto3\nfrom atlassian import Confluence\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\nconfluence = Confluence(url="https://wiki.example.com", token="...")\ns3 = boto3.client("s3")\nPAGE_IDS = ["1001", "1002", "1003"]\n\n\ndef main():\n    for page_id in PAGE_IDS:\n        try:\n            page = confluence.get(f"rest/api/content/{page_id}?expand=body.storage")\n        except Exception as exc:\n            log.error("page %s not exported: %s", page_id, exc)\n            continue\n        s3.put_object(Bucket="wiki-archive", Key=f"{page_id}.html", Body=page["body"]["storage"]["value"])\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("export_pages.py", "job", "fail")],
+    ),
+    "query_fetchone_subscript": (
+        {
+            "rollup.py": '"""Hourly job: roll up each shop\'s order totals."""\nimport logging\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\nSHOPS = [1, 2, 3]\n\n\ndef main():\n    conn = psycopg2.connect("dbname=shop")\n    cur = conn.cursor()\n    for shop in SHOPS:\n        try:\n            total = cur.execute("select sum(amount) from orders where shop = %s", (shop,)).fetchone()[0]\n        except psycopg2.Error as exc:\n            log.error("rollup for shop %s failed: %s", shop, exc)\n            continue\n        cur.execute("insert into totals (shop, total) values (%s, %s) on conflict (shop) do update set total = excluded.total", (shop, total))\n    conn.commit()\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("rollup.py", "job", "fail")],
+    ),
+    "pickle_load_until_eof": (
+        {
+            "load_events.py": '"""Job: load the day\'s pickled events into the warehouse, then exit."""\nimport logging\nimport pickle\nimport sys\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\n\ndef load(path):\n    conn = psycopg2.connect("dbname=warehouse")\n    cur = conn.cursor()\n    with open(path, "rb") as f:\n        try:\n            while True:\n                event = pickle.load(f)\n                cur.execute(\n                    "insert into events (id, body) values (%s, %s) on conflict (id) do nothing",\n                    (event["id"], event["body"]),\n                )\n        except EOFError:\n            pass\n    conn.commit()\n\n\nif __name__ == "__main__":\n    load(sys.argv[1])\n'
+        },
+        [("load_events.py", "job", "pass")],
+    ),
+    "paginating_generator": (
+        {
+            "export_users.py": '"""Job: page through the users API and write a CSV, then exit."""\nimport csv\nimport logging\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\nAPI = "https://api.example.com/users"\n\n\ndef pages():\n    url = API\n    while True:\n        resp = requests.get(url, timeout=30)\n        resp.raise_for_status()\n        body = resp.json()\n        yield body["items"]\n        url = body["next"]\n\n\ndef main():\n    with open("users.csv", "w", newline="") as f:\n        writer = csv.writer(f)\n        for items in pages():\n            writer.writerows([u["id"], u["email"]] for u in items)\n            if len(items) < 100:\n                break\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("export_users.py", "job", "pass")],
+    ),
+    "exit_in_a_called_function": (
+        {
+            "wait_for_backup.py": '"""Job: start a database snapshot and exit once it is done."""\nimport logging\nimport sys\n\nimport boto3\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\nrds = boto3.client("rds")\n\n\ndef finish(status):\n    log.info("snapshot %s", status)\n    sys.exit(0 if status == "available" else 1)\n\n\ndef poll(snapshot_id):\n    while True:\n        snap = rds.describe_db_snapshots(DBSnapshotIdentifier=snapshot_id)["DBSnapshots"][0]\n        if snap["Status"] in ("available", "failed"):\n            finish(snap["Status"])\n\n\ndef main():\n    rds.create_db_snapshot(DBSnapshotIdentifier="nightly", DBInstanceIdentifier="prod")\n    poll("nightly")\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("wait_for_backup.py", "job", "pass")],
+    ),
+    "next_until_stopiteration": (
+        {
+            "import_csv.py": '"""Job: read CSV rows from stdin and upsert them into the database."""\nimport csv\nimport logging\nimport sys\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\n\ndef main():\n    conn = psycopg2.connect("dbname=crm")\n    cur = conn.cursor()\n    rows = csv.reader(sys.stdin)\n    try:\n        while True:\n            row = next(rows)\n            cur.execute(\n                "insert into contacts (id, email) values (%s, %s) on conflict (id) do update set email = excluded.email",\n                row,\n            )\n    except StopIteration:\n        conn.commit()\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("import_csv.py", "job", "pass")],
+    ),
+    "generator_under_a_catch_all": (
+        {
+            "export_users.py": '"""Job: page through the users API and write a CSV, then exit."""\nimport csv\nimport logging\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\nAPI = "https://api.example.com/users"\n\n\ndef pages():\n    url = API\n    while True:\n        resp = requests.get(url, timeout=30)\n        resp.raise_for_status()\n        body = resp.json()\n        yield body["items"]\n        url = body["next"]\n\n\ndef main():\n    try:\n        with open("users.csv", "w", newline="") as f:\n            writer = csv.writer(f)\n            for items in pages():\n                writer.writerows([u["id"], u["email"]] for u in items)\n                if len(items) < 100:\n                    break\n    except Exception as exc:\n        log.error("export failed: %s", exc)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("export_users.py", "job", "fail")],
+    ),
+    "rich_prompt_shell": (
+        {
+            "dbshell.py": '"""Interactive admin shell for the billing database: type SQL, see rows. Ctrl-D quits."""\nimport os\n\nimport psycopg2\nfrom rich.console import Console\nfrom rich.prompt import Prompt\nfrom rich.table import Table\n\nconsole = Console()\n\n\ndef shell():\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    cur = conn.cursor()\n    try:\n        while True:\n            sql = Prompt.ask("[bold]billing[/bold]>")\n            cur.execute(sql)\n            table = Table(*[d.name for d in cur.description or []])\n            for row in cur.fetchall():\n                table.add_row(*map(str, row))\n            console.print(table)\n            conn.commit()\n    except (EOFError, KeyboardInterrupt):\n        console.print("bye")\n\n\nif __name__ == "__main__":\n    shell()\n'
+        },
+        [("dbshell.py", "job", "pass")],
+    ),
+    "busy_method_never_called": (
+        {
+            "ship_logs.py": '"""Cron job (every 5 min): ship the new lines of the app log to the log store, then exit.\n\n`LogShipper.follow()` is for running by hand while debugging (`python -i ship_logs.py`).\n"""\nimport logging\nimport os\nimport sys\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\n\nclass LogShipper:\n    def __init__(self, path, url):\n        self.path = path\n        self.url = url\n        self.offset = 0\n\n    def ship_new_lines(self):\n        with open(self.path) as f:\n            f.seek(self.offset)\n            lines = f.readlines()\n            self.offset = f.tell()\n        if lines:\n            resp = requests.post(self.url, json={"lines": lines}, timeout=30)\n            resp.raise_for_status()\n        return len(lines)\n\n    def follow(self):\n        while True:\n            self.ship_new_lines()\n\n\ndef main():\n    shipper = LogShipper("/var/log/app.log", os.environ["LOG_STORE_URL"])\n    shipped = shipper.ship_new_lines()\n    log.info("shipped %d lines", shipped)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
+        },
+        [("ship_logs.py", "job", "pass")],
+    ),
+    "per_tenant_lookup_skipped": (
+        {
+            "backup_tenants.py": '"""Nightly job: pg_dump every tenant\'s database listed in tenants.ini."""\nimport configparser\nimport logging\nimport subprocess\nimport sys\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\n\ndef main():\n    config = configparser.ConfigParser()\n    config.read("/etc/backup/tenants.ini")\n    for tenant in config.sections():\n        try:\n            dsn = config[tenant]["dsn"]\n            bucket = config[tenant]["bucket"]\n        except Exception as exc:\n            log.error("tenant %s not backed up: missing %s", tenant, exc)\n            continue\n        subprocess.run(["sh", "-c", f"pg_dump \'{dsn}\' | gzip | aws s3 cp - s3://{bucket}/{tenant}.sql.gz"], check=True)\n\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("backup_tenants.py", "job", "fail")],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REVIEW9C))
+def test_review9c_loops_that_end_and_lookups_that_are_work(
+    make_tree: Callable[[dict[str, str]], Path], case: str
+) -> None:
+    files, expected = REVIEW9C[case]
+    report = run([str(make_tree(files))])
+    found = sorted(
+        (r.entrypoint.path, r.entrypoint.kind, {c.name: c.status for c in r.checks}.get("missing-exit-code", "n/a"))
+        for r in report.entrypoints
+    )
+    assert found == sorted(expected)

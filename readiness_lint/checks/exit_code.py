@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
+from readiness_lint.frameworks import HTTP_WRITE_VERBS
 from readiness_lint.model import Entrypoint, FunctionFact
 from readiness_lint.project import Project, Service
 
@@ -322,7 +323,7 @@ def _ignored_status(
 
 def _dropped(call: str, where: str) -> str:
     """The message for a command's exit status or an HTTP write's response never checked."""
-    if call.rpartition(".")[2] in {"post", "put", "patch", "delete"}:
+    if call.rpartition(".")[2] in HTTP_WRITE_VERBS:
         return (
             f"The status of `{call}()`'s response is never checked{where} (at most printed or logged): "
             "a failed request leaves the job's status 0"
