@@ -28,7 +28,23 @@ HTTP_WRITE_VERBS = frozenset({"post", "put", "patch", "delete"})
 HTTP_WRITES = frozenset(f"{client}.{verb}" for client in ("requests", "httpx") for verb in HTTP_WRITE_VERBS)
 
 # Calls that ask a person at the terminal: a program making them is a tool, not an unattended job.
-INTERACTIVE_CALLS = frozenset({"input", "getpass.getpass", "builtins.input", "click.prompt", "typer.prompt"})
+INTERACTIVE_CALLS = frozenset(
+    {
+        "input",
+        "getpass.getpass",
+        "builtins.input",
+        "click.prompt",
+        "typer.prompt",
+        "rich.prompt.Prompt.ask",
+        "rich.prompt.Confirm.ask",
+        "rich.prompt.IntPrompt.ask",
+        "rich.prompt.FloatPrompt.ask",
+        "questionary.text",
+        "questionary.select",
+        "questionary.password",
+        "inquirer.prompt",
+    }
+)
 
 API_CTORS = {
     "fastapi.FastAPI": "fastapi",

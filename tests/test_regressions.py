@@ -3150,3 +3150,10 @@ def test_a_module_level_ftp_upload_is_a_script_and_a_failed_settings_lookup_is_n
         r.entrypoint.path: {c.name: c.status for c in r.checks}["missing-exit-code"] for r in report.entrypoints
     }
     assert verdicts == {"push.py": "pass", "swallow.py": "fail", "fetch.py": "fail"}
+
+
+def test_a_console_loop_around_rich_prompts_is_a_tool_like_one_around_input(make_tree: Tree) -> None:
+    shell = "import sqlite3\n\nfrom rich.prompt import Prompt\n\n\ndef main():\n    db = sqlite3.connect('shop.db')\n    while True:\n        query = Prompt.ask('sql')\n        for row in db.execute(query):\n            print(row)\n\n\nif __name__ == '__main__':\n    main()\n"
+    root = make_tree({"shell.py": shell, "plain.py": shell.replace("Prompt.ask('sql')", "input('sql> ')")})
+    eps, _ = summary(root)
+    assert eps == []
