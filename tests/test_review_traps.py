@@ -766,7 +766,8 @@ def test_review9b_a_broker_module_its_actors_import_is_the_worker(make_tree: Cal
     assert found == [("billing/worker.py", "worker"), ("mailer/broker.py", "worker")]
 
 
-# Third review of session 9's change: each as it was before the change.
+# Third review of session 9's change: each as it was before the change (the rich-prompt shell,
+# a job then, is a console tool now that rich's prompts count as asking a person).
 REVIEW9C: dict[str, tuple[dict[str, str], list[tuple[str, str, str]]]] = {
     "http_json_subscript_in_a_loop": (
         {
@@ -820,7 +821,7 @@ REVIEW9C: dict[str, tuple[dict[str, str], list[tuple[str, str, str]]]] = {
         {
             "dbshell.py": '"""Interactive admin shell for the billing database: type SQL, see rows. Ctrl-D quits."""\nimport os\n\nimport psycopg2\nfrom rich.console import Console\nfrom rich.prompt import Prompt\nfrom rich.table import Table\n\nconsole = Console()\n\n\ndef shell():\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    cur = conn.cursor()\n    try:\n        while True:\n            sql = Prompt.ask("[bold]billing[/bold]>")\n            cur.execute(sql)\n            table = Table(*[d.name for d in cur.description or []])\n            for row in cur.fetchall():\n                table.add_row(*map(str, row))\n            console.print(table)\n            conn.commit()\n    except (EOFError, KeyboardInterrupt):\n        console.print("bye")\n\n\nif __name__ == "__main__":\n    shell()\n'
         },
-        [("dbshell.py", "job", "pass")],
+        [],
     ),
     "busy_method_never_called": (
         {
