@@ -10,6 +10,11 @@ from readiness_lint.engine import run
 Tree = Callable[[dict[str, str]], Path]
 
 
+def verdicts(root: Path, rule: str) -> dict[str, str]:
+    """Each entrypoint's path, with the status of ``rule`` for it."""
+    return {r.entrypoint.path: {c.name: c.status for c in r.checks}[rule] for r in run([str(root)]).entrypoints}
+
+
 def summary(root: Path) -> tuple[list[tuple[str, str, str]], dict[str, dict[str, str]]]:
     report = run([str(root)])
     eps = [(r.entrypoint.path, r.entrypoint.kind, r.entrypoint.framework) for r in report.entrypoints]
@@ -3044,10 +3049,7 @@ def test_an_exit_without_status_after_printing_a_failure_exits_zero(make_tree: T
     failing = "import os\nimport sys\n\nif __name__ == '__main__':\n    path = sys.argv[1]\n    if not os.path.exists(path):\n        '''the path must exist'''\n        print('The file path %s does not exist.' % path)\n        raise SystemExit()\n    clean(path)\n"
     usage = "import sys\n\nif __name__ == '__main__':\n    if len(sys.argv) < 2:\n        print('usage: clean.py PATH')\n        sys.exit()\n    clean(sys.argv[1])\n"
     root = make_tree({"failing.py": failing, "usage.py": usage})
-    report = run([str(root)])
-    assert {
-        r.entrypoint.path: {c.name: c.status for c in r.checks}["missing-exit-code"] for r in report.entrypoints
-    } == {
+    assert verdicts(root, "missing-exit-code") == {
         "failing.py": "fail",
         "usage.py": "pass",
     }
@@ -3076,10 +3078,7 @@ def test_a_per_item_handler_that_only_sends_an_alert_loses_the_failure(make_tree
         .replace("    main()\n", "    raise SystemExit(main())\n")
     )
     root = make_tree({"load.py": job, "load_counted.py": collected})
-    report = run([str(root)])
-    assert {
-        r.entrypoint.path: {c.name: c.status for c in r.checks}["missing-exit-code"] for r in report.entrypoints
-    } == {
+    assert verdicts(root, "missing-exit-code") == {
         "load.py": "fail",
         "load_counted.py": "pass",
     }
@@ -3145,11 +3144,7 @@ def test_a_module_level_ftp_upload_is_a_script_and_a_failed_settings_lookup_is_n
             "swallow.py": "import ftplib\n\ntry:\n    ftp = ftplib.FTP('ftp.example.com', 'push', 'x')\n    ftp.storbinary('STOR stats.csv', open('stats.csv', 'rb'))\nexcept Exception:\n    print('upload failed')\n",
         }
     )
-    report = run([str(root)])
-    verdicts = {
-        r.entrypoint.path: {c.name: c.status for c in r.checks}["missing-exit-code"] for r in report.entrypoints
-    }
-    assert verdicts == {"push.py": "pass", "swallow.py": "fail", "fetch.py": "fail"}
+    assert verdicts(root, "missing-exit-code") == {"push.py": "pass", "swallow.py": "fail", "fetch.py": "fail"}
 
 
 def test_a_console_loop_around_rich_prompts_is_a_tool_like_one_around_input(make_tree: Tree) -> None:

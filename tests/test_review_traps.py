@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from readiness_lint.engine import run
+from readiness_lint.model import Report
 
 Tree = Callable[[dict[str, str]], Path]
 
@@ -666,15 +667,18 @@ REVIEW9_KINDS: dict[str, tuple[dict[str, str], list[tuple[str, str, str]]]] = {
 }
 
 
+def _exit_code_verdicts(report: Report) -> dict[str, str]:
+    """Each entrypoint's path, with its missing-exit-code status."""
+    return {r.entrypoint.path: {c.name: c.status for c in r.checks}["missing-exit-code"] for r in report.entrypoints}
+
+
 @pytest.mark.parametrize("case", sorted(REVIEW9_EXIT_CODE_KEPT))
 def test_review9_a_status_looked_at_or_not_the_jobs_is_not_dropped(
     make_tree: Callable[[dict[str, str]], Path], case: str
 ) -> None:
     report = run([str(make_tree(REVIEW9_EXIT_CODE_KEPT[case]))])
     assert report.entrypoints
-    verdicts = {
-        r.entrypoint.path: {c.name: c.status for c in r.checks}["missing-exit-code"] for r in report.entrypoints
-    }
+    verdicts = _exit_code_verdicts(report)
     assert set(verdicts.values()) == {"pass"}
 
 
@@ -754,9 +758,7 @@ def test_review9b_exit_codes_and_connection_strings(make_tree: Callable[[dict[st
     if expected == "none":  # texts that only look like a DSN
         assert [f for f in report.findings if f.name == "hardcoded-secret"] == []
         return
-    verdicts = {
-        r.entrypoint.path: {c.name: c.status for c in r.checks}["missing-exit-code"] for r in report.entrypoints
-    }
+    verdicts = _exit_code_verdicts(report)
     assert verdicts and set(verdicts.values()) == {expected}
 
 
