@@ -253,8 +253,10 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
     constants_only = imported and bool(facts.loops) and _constants_taken(project, path)
     guard_line = facts.main_guard.line if facts.main_guard is not None else 0
-    direct = set(_guard_calls(facts, facts.main_guard, depth=2)) if facts.main_guard is not None else set()
-    direct |= {name for name, _, _ in facts.module_calls}
+    direct: set[str] = set()  # what running the file calls: only wanted for a function's busy loop
+    if any(loop.source == BUSY_LOOP_LOCAL for loop in facts.loops):
+        direct = set(_guard_calls(facts, facts.main_guard, depth=2)) if facts.main_guard is not None else set()
+        direct |= {name for name, _, _ in facts.module_calls}
     for loop in facts.loops:
         if loop.source == BUSY_LOOP_LOCAL and loop.scope.split(".")[0] not in direct:
             continue  # a function's busy loop the file itself does not run
