@@ -15,12 +15,14 @@ from readiness_lint.frameworks import (
     API_CTORS,
     BUSY_LOOP,
     BUSY_LOOP_LOCAL,
+    EVENT_WAIT,
     EXIT_CALLS,
     HTTP_WRITES,
     JOB_CTOR_PREFIXES,
     SEND_METHODS,
     SLEEPS,
     STATUS_COMMANDS,
+    THREAD_BASES,
     WORKER_CTORS,
 )
 from readiness_lint.model import (
@@ -73,6 +75,7 @@ LOOP_FRAMEWORKS = (
     ("infinity_polling", "telegram"),
     ("run_webhook", "telegram"),
     ("listen", "redis-pubsub"),
+    ("notifies", "postgres-listen"),
     ("xreadgroup", "redis-streams"),
     ("sleep", "polling-loop"),
     (BUSY_LOOP, "polling-loop"),
@@ -253,6 +256,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
     constants_only = imported and bool(facts.loops) and _constants_taken(project, path)
     guard_line = facts.main_guard.line if facts.main_guard is not None else 0
+    own_consumers = _own_consumers(project, path, facts) if imported and facts.main_guard is not None else set()
     direct: set[str] = set()  # what running the file calls: only wanted for a function's busy loop
     if any(loop.source == BUSY_LOOP_LOCAL for loop in facts.loops):
         direct = set(_guard_calls(facts, facts.main_guard, depth=2)) if facts.main_guard is not None else set()
@@ -260,7 +264,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     for loop in facts.loops:
         if loop.source == BUSY_LOOP_LOCAL and loop.scope.split(".")[0] not in direct:
             continue  # a function's busy loop the file itself does not run
-        if imported and loop.scope and not constants_only:
+        if imported and loop.scope and not constants_only and loop.scope not in own_consumers:
             continue  # a helper's loop: the entrypoint that reaches it becomes a worker
         if (
             imported
@@ -277,10 +281,12 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # only definitions: running the file starts nothing (a console script may call it)
         if loop.scope and any(c.kind == "api" for c in out):
             continue  # a loop in a function of an app's module: a streaming response or a background thread
-        if (loop.source in SLEEPS or loop.source == "signal.pause") and any(
+        if (loop.source in SLEEPS or loop.source in {"signal.pause", EVENT_WAIT}) and any(
             c.kind == "job" and c.framework == "apscheduler" for c in out
         ):
             continue  # `scheduler.start(); while True: time.sleep(2)`: keeps a BackgroundScheduler's process alive
+        if loop.source in _BUSY_SOURCES and any(c.kind == "job" and c.framework == "schedule" for c in out):
+            continue  # `while True: schedule.every().day.do(post)`: the `schedule` job itself, however written
         if not _loop_in_worker_object_file(out):
             framework = _loop_framework(loop.source, facts, project, path)
             add(_Candidate(path, loop.line, "worker", framework, loop.scope or "loop"))
@@ -319,7 +325,11 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         elif role == "serve" and not out and (forever := _event_loop_forever(facts, guard)):
             add(_Candidate(path, guard.line, "worker", forever, "__main__"))
         bot = (
-            (_bot_class_run(project, path, facts, guard) or _scoped_worker_run(project, path, facts, guard))
+            (
+                _bot_class_run(project, path, facts, guard)
+                or _scoped_worker_run(project, path, facts, guard)
+                or _started_thread_class(project, path, _guard_calls(facts, guard, depth=2))
+            )
             if role == "job"
             else None
         )
@@ -464,7 +474,12 @@ def _used_as_library(project: Project, path: str) -> bool:
     same name beside it, `from bot.config import x` next to `bot.py`, nor an object it builds)."""
     functions = {f.name for f in project.files[path].functions}
     return any(
-        project.resolve_module(importer, imp.module, imp.level) == path and _library_name(imp.name, functions)
+        (project.resolve_module(importer, imp.module, imp.level) == path and _library_name(imp.name, functions))
+        or (  # `from mqtt2cmd import mqttclient`: the module itself
+            imp.name is not None
+            and imp.name != "*"
+            and project.resolve_module(importer, f"{imp.module}.{imp.name}".lstrip("."), imp.level) == path
+        )
         for importer in project.importers.get(path, ())
         for imp in project.files[importer].imports
     )
@@ -508,6 +523,22 @@ def _only_constants_taken(project: Project, path: str) -> bool:
         if project.resolve_module(importer, imp.module, imp.level) == path
     ]
     return bool(taken) and all(name is not None and name.isupper() and name not in defined for name in taken)
+
+
+def _own_consumers(project: Project, path: str, facts: FileFacts) -> set[str]:
+    """Functions of this file that consume forever (``while True: r.blpop(...)``), that its
+    ``__main__`` block calls and no other module does: an importer takes something else from the
+    file (a producer, a constant), and the consumer runs only when the file itself is run."""
+    users, _ = project.name_index
+    guard_calls = set(facts.main_guard.calls) if facts.main_guard is not None else set()
+    return {
+        loop.scope
+        for loop in facts.loops
+        if loop.scope in guard_calls
+        and loop.source not in SLEEPS
+        and loop.source not in _BUSY_SOURCES
+        and users.get(loop.scope, frozenset()) <= {path}
+    }
 
 
 def _constants_taken(project: Project, path: str) -> bool:
@@ -658,6 +689,16 @@ def _imported_ctor(project: Project, path: str, facts: FileFacts, owner: str) ->
     return ""
 
 
+# Modules aiogram 2 has and aiogram 3 does not (3 moved them to `aiogram.fsm`, `aiogram.filters`).
+_AIOGRAM2_MODULES = (
+    "aiogram.contrib.",
+    "aiogram.dispatcher.filters",
+    "aiogram.utils.executor",
+    "aiogram.utils.callback_data",
+    "aiogram.dispatcher.webhook",
+)
+
+
 def _loop_framework(source: str, facts: FileFacts, project: Project | None = None, path: str = "") -> str:
     method = source.rpartition(".")[2]
     roots = {i.module.split(".")[0] for i in facts.imports if not i.level}
@@ -668,7 +709,8 @@ def _loop_framework(source: str, facts: FileFacts, project: Project | None = Non
         roots.add(ctor.split(".")[0])
     if ctor in WORKER_CTORS:
         return WORKER_CTORS[ctor]  # `updater = Updater(token); updater.start_polling()`: python-telegram-bot
-    aiogram2 = "executor" in source.split(".")  # `executor.start_polling(dp)`: no SIGTERM handling
+    # `executor.start_polling(dp)`, or aiogram 2's own modules imported: no SIGTERM handling
+    aiogram2 = "executor" in source.split(".") or any(i.module.startswith(_AIOGRAM2_MODULES) for i in facts.imports)
     if method in {"run_polling", "start_polling"} and not aiogram2 and "aiogram" in roots:
         return "aiogram"  # aiogram 3's Dispatcher: stops polling on SIGTERM itself
     if method in {"run_polling", "run_webhook"} and "telegram" in roots:
@@ -786,7 +828,7 @@ BOT_BASES = {
 }
 
 
-_APP_RUNNERS = frozenset({"flask_socketio.SocketIO"})
+_APP_RUNNERS = frozenset({"flask_socketio.SocketIO", "flask_script.Manager"})  # (`manager.run()`: `runserver`, a shell)
 _RUN_METHODS = frozenset({"run", "start", "work", "worker_main", "run_forever", "main"})
 _STREAM_RUNS = frozenset({"filter", "sample"})
 # What starting something looks like at module level: running an app or worker, a thread, an
@@ -842,6 +884,46 @@ def _scoped_worker_run(project: Project, path: str, facts: FileFacts, guard: Mai
             ctor = built.get(owner)
             if ctor is not None and method in (_RUN_METHODS - {"start", "main"}) | _FOREVER_METHODS:
                 return WORKER_CTORS[ctor]  # (`await consumer.start()` only connects an aiokafka consumer)
+    return None
+
+
+_BUSY_SOURCES = frozenset({BUSY_LOOP, BUSY_LOOP_LOCAL})
+
+
+def _started_thread_class(project: Project, path: str, calls: Sequence[str]) -> str | None:
+    """``threading`` or ``multiprocessing``: these calls build a thread or process class of the
+    project whose ``run()`` loops forever, and start one (``Poller(queue).start()``). A thread
+    that is no daemon keeps the program running; the file is a worker, not a job."""
+    if project.files[path].sets_daemon or not any(call.rpartition(".")[2] == "start" for call in calls):
+        return None  # (`worker.daemon = True`: the thread ends with the program's own work)
+    for call in calls:
+        framework = _forever_thread_class(project, project.resolve_object(path, call))
+        if framework is not None:
+            return framework
+    return None
+
+
+def _forever_thread_class(project: Project, ref: ObjectRef | None) -> str | None:
+    """The module (``threading``, ``multiprocessing``) of a project class that subclasses a
+    thread or a process, directly or through project bases, whose ``run()`` loops forever and
+    that makes no daemon of itself."""
+    looped = False
+    for _ in range(4):  # the class, then its bases in the project (`class Poller(LoopThread)`)
+        if ref is None or ref[0] not in project.files:
+            return None
+        home, class_name = ref
+        facts = project.files[home]
+        bases = [base for name, base, _ in facts.classes if name == class_name]
+        if not bases or class_name in facts.daemon_classes:
+            return None  # (a daemon thread ends with the program's own work)
+        if class_name in facts.run_loops:
+            looped = True
+        elif not looped and any(m.name == f"{class_name}.run" for m in facts.methods):
+            return None  # its own `run()` ends: a base's loop is not what it runs
+        framework = next((THREAD_BASES[b] for b in bases if b in THREAD_BASES), None)
+        if framework is not None:
+            return framework if looped else None
+        ref = project.resolve_object(home, bases[0])
     return None
 
 

@@ -101,6 +101,8 @@ def evaluate(
                     status = "fail"
                 else:
                     status = "na" if rule.name in unverified_rules else "pass"
+            elif issubclass(rule, LineRule) and entrypoint.kind in rule.found_kinds and rule.name in failing:
+                status = "fail"
             checks.append(CheckResult(rule.code, rule.name, status, spec.severity, spec.weight))
         results.append(EntrypointResult(entrypoint, score_checks(checks), tuple(checks)))
 
@@ -112,12 +114,11 @@ def evaluate(
             reaching = reached_by.get(path, [])
             if line_finding.in_main:
                 reaching = [s for s in reaching if s.entrypoint.path == path]
-            owner_key = (path, line_finding.in_main, spec.kinds)
+            kinds = spec.kinds | line_rule.found_kinds
+            owner_key = (path, line_finding.in_main, kinds)
             owners = owners_of.get(owner_key)
             if owners is None:
-                owners = owners_of[owner_key] = sorted(
-                    s.entrypoint.id for s in reaching if s.entrypoint.kind in spec.kinds
-                )
+                owners = owners_of[owner_key] = sorted(s.entrypoint.id for s in reaching if s.entrypoint.kind in kinds)
             if reaching and not owners:
                 continue  # only entrypoints this rule does not apply to reach the file
             findings.append(

@@ -22,6 +22,7 @@ from readiness_lint.frameworks import (
     BUSY_LOOP_LOCAL,
     COMMAND_CALLS,
     CONSUME_METHODS,
+    EVENT_WAIT,
     EXIT_CALLS,
     HTTP_WRITE_VERBS,
     HTTP_WRITES,
@@ -29,6 +30,7 @@ from readiness_lint.frameworks import (
     SEND_METHODS,
     SLEEPS,
     STATUS_COMMANDS,
+    THREAD_BASES,
     is_entrypoint_ctor,
 )
 from readiness_lint.model import (
@@ -518,6 +520,10 @@ class Extractor:
         self.subscribed: set[str] = set()
         self.controller_path = ""  # the `path` of the Litestar Controller being walked
         self.entry_classes: set[str] = set()  # classes of this file that subclass an app or worker class
+        self.daemon_classes: set[str] = set()  # thread classes that make themselves daemons
+        self.run_loops: set[str] = set()  # classes whose `run()` loops forever (see FileFacts.run_loops)
+        self.sets_daemon = False  # makes a thread or process a daemon somewhere (`t.daemon = True`)
+        self.consumer_factories: dict[str, str] = {}  # module-level functions returning a consumer they built
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
         self.functions: list[_Frame] = []
@@ -721,6 +727,8 @@ class Extractor:
             # a function, or a method of a class with no bases (a framework calls no method of it)
             plain = self.frames[-1].depth == 1 or not (self.ctx.class_bases and self.ctx.class_bases[-1])
             scope = self.frames[-1].name if plain else ""
+        elif kind == "logging-config" and self.ctx.in_main_guard:
+            scope = "__main__"  # (set up only when the file itself is run)
         self.ctx.later(
             node,
             lambda line, col: SignalFact(kind=kind, line=line, detail=detail, scope=scope),
@@ -747,7 +755,9 @@ class Extractor:
         """A module that does work at import time (loops, ``with`` blocks, or parsing its
         command line at module level) is a script."""
         if not any(
-            isinstance(stmt, (cst.For, cst.While)) or (isinstance(stmt, cst.With) and not _only_binds(stmt))
+            isinstance(stmt, (cst.For, cst.While))
+            or (isinstance(stmt, cst.With) and not _only_binds(stmt))
+            or _checked_loop(stmt)
             for stmt in body
         ) and not any(_parses_arguments(stmt) or _writes_rows(stmt) for stmt in body):
             return
@@ -923,6 +933,8 @@ class Extractor:
         name = node.name.value
         if any(is_entrypoint_ctor(b) for b in bases):
             self.entry_classes.add(name)
+        if (any(b in THREAD_BASES for b in bases) or (bases and _defines(node, "run"))) and _makes_daemon(node):
+            self.daemon_classes.add(name)
         for base in bases:
             self.ctx.later(node, _class_fact(name, base), position=base.endswith("Command"))
         if (
@@ -1338,8 +1350,7 @@ class Extractor:
                     (not self.frames and not self.ctx.scope)
                     or (
                         bool(self.frames)
-                        and self.frames[-1].depth == 1  # a module-level function (not a method)
-                        and self.frames[-1] is not self.guard
+                        and self.frames[-1].depth == 1  # a module-level function or the `__main__` block
                         and self._own_body()
                         and self._frame().loop_depth == 1
                         and not self.ctx.caught  # (`try: while True: next(rows)` / `except StopIteration`)
@@ -1351,6 +1362,8 @@ class Extractor:
                 and self._does_work(node.body)
                 and _never_leaves(node.body, self.ctx)
             )
+            if not source and self._run_method_forever(node):
+                self.run_loops.add(self.frames[-1].name.partition(".")[0])
             if source:
                 self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
             elif calls := self._loop_calls(node.body):
@@ -1358,7 +1371,7 @@ class Extractor:
                     node, lambda line, col: WrapperLoopFact(line=line, scope=scope, calls=calls, forever=busy)
                 )
             elif busy:
-                kind = BUSY_LOOP if not self.frames else BUSY_LOOP_LOCAL
+                kind = BUSY_LOOP if not self.frames or self.frames[-1] is self.guard else BUSY_LOOP_LOCAL
                 self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=kind))
         self.walk(node.body)
         self._leave_loop(bounded=not forever)
@@ -1374,6 +1387,7 @@ class Extractor:
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=ctor))
         elif isinstance(node.iter, cst.Call) and (
             (n.callee(node.iter) or "").endswith(".listen")
+            or _listen_notifies(node.iter)
             or (_channel_consume(node.iter) and _never_leaves(node.body, self.ctx))
         ):  # (a drain that breaks out when the queue is empty is a job)
             scope, source = self.scope_name(), n.callee(node.iter) or "listen"
@@ -1395,6 +1409,19 @@ class Extractor:
         self._leave_loop(bounded=attempts)
         if node.orelse is not None:
             self.walk(node.orelse)
+
+    def _run_method_forever(self, node: cst.While) -> bool:
+        """``while True:`` with no way out in the own body of a ``run()`` method: started as a
+        thread or a process that is no daemon, it keeps the program running."""
+        frame = self.frames[-1] if self.frames else None
+        if frame is None or frame.depth != 2 or not frame.name.endswith(".run"):
+            return False
+        return (
+            self._own_body()
+            and frame.loop_depth == 1
+            and _literal_forever(node.test)
+            and _never_leaves(node.body, self.ctx)
+        )
 
     def _pauses(self, body: cst.CSTNode) -> bool:
         """A loop body that sleeps or waits somewhere, inner loops included (`event.wait(60)`)."""
@@ -1449,6 +1476,17 @@ class Extractor:
             # background threads consume: it runs until stopped
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="signal.pause"))
+        elif isinstance(value, cst.Call) and _waits_for_stop(value, self.ctx):
+            # `shutdown = Event(); signal.signal(SIGINT, lambda *a: shutdown.set()); shutdown.wait()`:
+            # the process serves (an exporter's HTTP server, threads) until a signal stops it; an
+            # event some thread sets when its work is done is a job waiting for that work
+            scope = self.scope_name()
+            self.ctx.later(
+                node,
+                lambda line, col: (
+                    LoopFact(line=line, scope=scope, source=EVENT_WAIT) if self.installs_signal_handler else None
+                ),
+            )
         if awaited and isinstance(value, cst.Call) and _registers_consumer(value):
             # `await queue.consume(on_message)`: aio-pika calls back for every message from now on.
             scope, source = self.scope_name(), self.ctx.resolve(n.callee(value)) or "consume"
@@ -1495,6 +1533,12 @@ class Extractor:
                 frame.returns_nonzero = True
                 if self.handlers:
                     self.handlers[-1].reraises = True
+        if len(self.ctx.scope) == 1 and isinstance(node.value, cst.Name):
+            # `def get_consumer(): consumer = KafkaConsumer(...); return consumer`: what the
+            # module-level `consumer = get_consumer()` then iterates
+            returned = self.ctx.object_ctor(node.value.value)
+            if returned is not None and returned.endswith(CONSUMER_CTOR_SUFFIXES):
+                self.consumer_factories[self.ctx.scope[0]] = returned
         if len(self.ctx.scope) == 1 and isinstance(node.value, cst.Call):
             ctor = self.ctx.resolve(n.callee(node.value))
             if ctor and is_entrypoint_ctor(ctor):
@@ -1558,6 +1602,10 @@ class Extractor:
                 self.prompts = True
         for arg in node.args:
             self._refer(arg.value)
+            if arg.keyword is not None and arg.keyword.value == "daemon" and _is_true(arg.value):
+                self.sets_daemon = True  # (`Thread(target=poll, daemon=True)`, `Pump(q, daemon=True)`)
+        if raw and raw.endswith(".setDaemon"):
+            self.sets_daemon = True
         if raw and raw.endswith((".raise_for_status", ".check_returncode")):
             self._frame().status_checked.add(raw.rpartition(".")[0])
         if name:
@@ -1832,6 +1880,8 @@ class Extractor:
 
     def visit_assign(self, node: cst.Assign) -> None:
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+        if isinstance(node.targets[0].target, cst.Attribute) and node.targets[0].target.attr.value == "daemon":
+            self.sets_daemon = True  # (`worker.daemon = True`)
         if isinstance(value, cst.Call) and self.frames and not self.handlers:
             name = self.ctx.resolve(n.callee(value))
             if name:  # `rows = load_rows()`: a step of the function, its result not a status
@@ -1946,7 +1996,7 @@ class Extractor:
                 # `client.topics["t"].get_simple_consumer(...)`: a pykafka consumer, iterated to consume
                 ctx.objects[name] = _PYKAFKA_CONSUMERS[func.attr.value]
             return
-        ctx.objects[name] = ctor
+        ctx.objects[name] = self.consumer_factories.get(ctor, ctor)
         if not record:
             return
         scope = self.scope_name()
@@ -1978,7 +2028,7 @@ class Extractor:
             target = n.string_value(value)
             if target:
                 self._module_ref(node, "urlconf", target)
-        elif name in {"LOGGING", "LOGGING_CONFIG"}:
+        elif name in {"LOGGING", "LOGGING_CONFIG"} and _may_be_config(value):
             self.signal(node, "logging-config", name)
         elif name in {"CELERY_BEAT_SCHEDULE", "CELERYBEAT_SCHEDULE", "beat_schedule"} or name.endswith("beat_schedule"):
             self.signal(node, "celery-beat", name)
@@ -2337,6 +2387,9 @@ class Extractor:
             called_outside=tuple(sorted(self.called_outside)),
             prompts=self.prompts,
             classes=tuple(classes),
+            run_loops=tuple(sorted(self.run_loops)),
+            daemon_classes=tuple(sorted(self.daemon_classes)),
+            sets_daemon=self.sets_daemon,
             findings=tuple(f for f in findings if f.rule not in self.rule_errors),
             rule_errors=tuple(sorted(self.rule_errors.items())),
             compared=tuple(
@@ -2500,7 +2553,7 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
         return "HTTP DELETE"
     if name in {"sqlalchemy.delete", "sqlalchemy.sql.delete", "sqlalchemy.sql.expression.delete", "sqlmodel.delete"}:
         return "SQL DELETE"  # `session.execute(delete(Lesson).where(...))`
-    if method == "delete" and (".objects." in raw or "()." in raw):
+    if method == "delete" and (".objects." in raw or "()." in raw or raw.endswith(".query.delete")):
         return "ORM delete()"
     return ""
 
@@ -2727,6 +2780,24 @@ def _only_binds(stmt: cst.With) -> bool:
 _DATA_WRITE = re.compile(r"\s*(?:INSERT|UPDATE|DELETE|MERGE|REPLACE|UPSERT|COPY)\b", re.IGNORECASE)
 
 
+def _may_be_config(value: cst.BaseExpression) -> bool:
+    """Django's ``LOGGING = {...}`` (or one built elsewhere), not a switch named the same:
+    ``LOGGING = bool(os.environ.get("LOGGING"))``, ``LOGGING = True``."""
+    if isinstance(value, cst.Call):
+        return n.callee(value) not in {"bool", "int", "str", "float"}
+    if isinstance(value, cst.Name):
+        return value.value not in {"True", "False", "None"}
+    return isinstance(value, (cst.Dict, cst.Attribute, cst.Subscript, cst.SimpleString, cst.BinaryOperation))
+
+
+def _checked_loop(stmt: cst.CSTNode) -> bool:
+    """``if response.status_code == 200:`` with a loop in its own body, at module level: the
+    script's work done once the fetch has answered (not the ``__main__`` block)."""
+    if not isinstance(stmt, cst.If) or _is_main_guard(stmt.test) or not isinstance(stmt.body, cst.IndentedBlock):
+        return False
+    return any(isinstance(inner, (cst.For, cst.While)) for inner in stmt.body.body)
+
+
 def _writes_rows(stmt: cst.CSTNode) -> bool:
     """``cur.execute("INSERT INTO prices ...", row)`` as a module-level statement: the module loads
     data when run (creating tables alone is set-up, which labellers and users leave to the app)."""
@@ -2879,6 +2950,48 @@ def _option_definition(node: cst.Call, name: str | None) -> tuple[str, cst.BaseE
 _OTHER_COMMAND_FRAMEWORKS = frozenset(
     {"distutils", "setuptools", "_distutils", "click", "cleo", "cliff", "pip", "discord"}
 )
+
+
+def _waits_for_stop(call: cst.Call, ctx: Context) -> bool:
+    """``stop.wait()``, with no timeout, on a ``threading.Event``/``asyncio.Event`` bound here."""
+    owner, _, method = (n.callee(call) or "").rpartition(".")
+    return method == "wait" and not call.args and ctx.object_ctor(owner) in {"threading.Event", "asyncio.Event"}
+
+
+def _listen_notifies(call: cst.Call) -> bool:
+    """``for note in conn.notifies():``: psycopg's generator of Postgres ``NOTIFY`` messages,
+    waiting for the next one with no end (``timeout=`` or ``stop_after=`` make it a drain)."""
+    return (n.callee(call) or "").endswith(".notifies") and not any(
+        arg.keyword is not None and arg.keyword.value in {"timeout", "stop_after"} for arg in call.args
+    )
+
+
+def _makes_daemon(node: cst.ClassDef) -> bool:
+    """A thread class that makes itself a daemon: ``super().__init__(daemon=True)``,
+    ``self.daemon = True``, ``self.setDaemon(True)``."""
+    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
+    methods = [stmt.body for stmt in body if isinstance(stmt, cst.FunctionDef)]
+    for inner in (inner for method in methods for inner in n.descendants(method)):
+        if isinstance(inner, cst.Arg):
+            if inner.keyword is not None and inner.keyword.value == "daemon" and _is_true(inner.value):
+                return True
+        elif isinstance(inner, cst.Assign):
+            if _is_true(inner.value) and any(
+                isinstance(t.target, cst.Attribute) and t.target.attr.value == "daemon" for t in inner.targets
+            ):
+                return True
+        elif (
+            isinstance(inner, cst.Call)
+            and (n.callee(inner) or "").endswith(".setDaemon")
+            and inner.args
+            and _is_true(inner.args[0].value)
+        ):
+            return True
+    return False
+
+
+def _is_true(value: cst.BaseExpression) -> bool:
+    return (isinstance(value, cst.Name) and value.value == "True") or n.int_value(value) == 1
 
 
 def _defines(node: cst.ClassDef, method: str) -> bool:

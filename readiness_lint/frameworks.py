@@ -118,7 +118,7 @@ WORKER_CTORS = {
     "tweepy.Stream": "tweepy",
     "tweepy.StreamingClient": "tweepy",
 }
-JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler"}
+JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler", "flask_apscheduler.APScheduler": "apscheduler"}
 # Calls that pause a loop between rounds.
 SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
 # The source of a forever loop that consumes nothing it names: it works round after round.
@@ -126,6 +126,14 @@ BUSY_LOOP = "busy-loop"
 # The same in a function's own body: it makes a worker only of the file that calls the function
 # itself (a library function's `while True:` reached through imports makes none).
 BUSY_LOOP_LOCAL = "busy-loop-in-function"
+# The source of a wait for an event a signal handler sets (`stop.wait()`): the process runs until stopped.
+EVENT_WAIT = "threading.Event.wait"
+# Classes whose `run()` a started instance runs in a thread or a process of its own.
+THREAD_BASES = {
+    "threading.Thread": "threading",
+    "multiprocessing.Process": "multiprocessing",
+    "multiprocessing.context.Process": "multiprocessing",
+}
 
 # Calls that run a command.
 COMMAND_CALLS = frozenset(

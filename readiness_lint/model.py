@@ -206,6 +206,11 @@ class FileFacts:
     references: tuple[str, ...] = ()
     called_outside: tuple[str, ...] = ()  # names called at module level or in a class body, outside functions
     classes: tuple[tuple[str, str, int], ...] = ()
+    # Classes whose `run()` holds a `while True:` with no way out: a thread or process of one of
+    # them, once started, keeps the program running, unless the class makes it a daemon.
+    run_loops: tuple[str, ...] = ()
+    daemon_classes: tuple[str, ...] = ()  # (`super().__init__(daemon=True)`, `self.daemon = True`)
+    sets_daemon: bool = False  # makes some thread or process a daemon (`t.daemon = True`, `daemon=True`)
     findings: tuple[LineFinding, ...] = ()
     rule_errors: tuple[tuple[str, str], ...] = ()
     suppressions: tuple[tuple[int, tuple[str, ...], str], ...] = ()
@@ -266,6 +271,9 @@ class FileFacts:
             references=tuple(data.get("references", ())),
             called_outside=tuple(data.get("called_outside", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
+            run_loops=tuple(data.get("run_loops", ())),
+            daemon_classes=tuple(data.get("daemon_classes", ())),
+            sets_daemon=data.get("sets_daemon", False),
             findings=tuple(LineFinding(**d) for d in data.get("findings", ())),
             rule_errors=tuple(tuple(e) for e in data.get("rule_errors", ())),
             suppressions=tuple((s[0], tuple(s[1]), s[2]) for s in data.get("suppressions", ())),

@@ -3152,3 +3152,246 @@ def test_a_console_loop_around_rich_prompts_is_a_tool_like_one_around_input(make
     root = make_tree({"shell.py": shell, "plain.py": shell.replace("Prompt.ask('sql')", "input('sql> ')")})
     eps, _ = summary(root)
     assert eps == []
+
+
+# Session 10 ----------------------------------------------------------------------------------
+
+_LOOP_PROCESS = (
+    "import multiprocessing\n\nimport bridge\n\n\nclass Base(multiprocessing.Process):\n"
+    "    def __init__(self, queue):\n        multiprocessing.Process.__init__(self)\n        self.queue = queue\n\n\n"
+    "class Pump(Base):\n    def run(self):\n        while True:\n            bridge.step(self.queue)\n\n\n"
+    "def main(children):\n    [p.start() for p in children]\n    bridge.wait(children)\n\n\n"
+    "if __name__ == '__main__':\n    queue = multiprocessing.Queue()\n    children = [Pump(queue)]\n    main(children)\n"
+)
+
+
+def test_a_started_thread_or_process_class_whose_run_loops_forever_is_a_worker(make_tree: Tree) -> None:
+    imported_thread = (
+        "import threading\n\nimport bridge\n\n\nclass Listener(threading.Thread):\n    def run(self):\n"
+        "        while True:\n            bridge.step(None)\n"
+    )
+    root = make_tree(
+        {
+            "bridge.py": "def step(queue):\n    return queue\n\n\ndef wait(children):\n    return children\n",
+            "pump.py": _LOOP_PROCESS,
+            "listener.py": imported_thread,
+            "serve.py": "from listener import Listener\n\nif __name__ == '__main__':\n    Listener().start()\n",
+            # a daemon thread ends with the program: the job below still ends when its work is done
+            "daemon.py": _LOOP_PROCESS.replace(
+                "multiprocessing.Process.__init__(self)", "super().__init__(daemon=True)"
+            ),
+            # a run() that can leave its loop, and a class built but never started
+            "drain.py": _LOOP_PROCESS.replace(
+                "bridge.step(self.queue)", "if bridge.step(self.queue):\n                break"
+            ),
+            "unstarted.py": _LOOP_PROCESS.replace("[p.start() for p in children]", "print(children)"),
+            "daemon_set.py": _LOOP_PROCESS.replace(
+                "[p.start()",
+                "for p in children:\n        p.daemon = True\n    [p.start()",
+            ),
+        }
+    )
+    eps, _ = summary(root)
+    assert {path: (kind, framework) for path, kind, framework in eps} == {
+        "pump.py": ("worker", "multiprocessing"),
+        "serve.py": ("worker", "threading"),
+        "daemon.py": ("job", "python"),
+        "drain.py": ("job", "python"),
+        "unstarted.py": ("job", "python"),
+        "daemon_set.py": ("job", "python"),
+    }
+
+
+def test_iterating_psycopg_notifies_is_a_consume_loop_but_not_with_a_timeout(make_tree: Tree) -> None:
+    listen = (
+        "import psycopg\n\n\ndef main():\n    conn = psycopg.connect(autocommit=True)\n"
+        "    conn.execute('LISTEN tasks')\n    for note in conn.notifies():\n        handle(note.payload)\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"listen.py": listen, "drain.py": listen.replace("notifies()", "notifies(timeout=5)")})
+    eps, _ = summary(root)
+    assert eps == [("drain.py", "job", "python"), ("listen.py", "worker", "postgres-listen")]
+
+
+def test_a_telegram_updater_polling_without_idle_handles_no_sigterm(make_tree: Tree) -> None:
+    bot = (
+        "import logging\n\nfrom telegram.ext import CommandHandler, Updater\n\nlogging.basicConfig(level=logging.INFO)\n"
+        "updater = Updater('')\nupdater.dispatcher.add_handler(CommandHandler('start', start))\n"
+        "updater.start_polling()\nupdater.idle()\n"
+    )
+    beside = "import time\n\n" + bot.replace("updater.idle()\n", "while True:\n    check()\n    time.sleep(60)\n")
+    root = make_tree({"idle.py": bot, "bare.py": bot.replace("updater.idle()\n", ""), "beside.py": beside})
+    assert verdicts(root, "missing-graceful-shutdown") == {"idle.py": "pass", "bare.py": "fail", "beside.py": "fail"}
+
+
+def test_logging_set_up_in_an_imported_modules_main_block_does_not_count(make_tree: Tree) -> None:
+    web = (
+        "import logging\n\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route('/health')\ndef health():\n"
+        "    return 'ok'\n\n\nif __name__ == '__main__':\n    logging.basicConfig(level=logging.INFO)\n    app.run()\n"
+    )
+    poller = (
+        "import logging\nimport threading\nimport time\n\nfrom web import app\n\nlog = logging.getLogger(__name__)\n\n\n"
+        "def main():\n    threading.Thread(target=app.run, daemon=True).start()\n    while True:\n"
+        "        log.info('poll')\n        time.sleep(60)\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"web.py": web, "poller.py": poller})
+    assert verdicts(root, "missing-logging") == {"poller.py": "fail", "web.py": "pass"}
+
+
+def test_a_worker_serving_a_flask_app_in_debug_mode_is_told(make_tree: Tree) -> None:
+    poller = (
+        "import threading\nimport time\n\nfrom web import app\n\n\n"
+        "def main():\n    threading.Thread(target=lambda: app.run(port=8080, debug=True), daemon=True).start()\n"
+        "    while True:\n        poll()\n        time.sleep(60)\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    web = "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route('/')\ndef form():\n    return 'upload'\n"
+    root = make_tree({"poller.py": poller, "web.py": web})
+    eps, _ = summary(root)
+    assert eps == [("poller.py", "worker", "polling-loop"), ("web.py", "api", "flask")]
+    assert verdicts(root, "debug-mode-enabled") == {"poller.py": "fail", "web.py": "pass"}
+
+
+def test_flask_apscheduler_started_beside_the_app_is_a_job_too(make_tree: Tree) -> None:
+    app = (
+        "from flask import Flask\nfrom flask_apscheduler import APScheduler\n\napp = Flask(__name__)\n"
+        "scheduler = APScheduler()\nscheduler.init_app(app)\nscheduler.start()\n\n\n"
+        "@scheduler.task('interval', id='idle', seconds=10)\ndef check():\n    pass\n\n\n"
+        "@app.route('/')\ndef index():\n    return 'ok'\n"
+    )
+    eps, _ = summary(make_tree({"app.py": app}))
+    assert eps == [("app.py", "api", "flask"), ("app.py", "job", "apscheduler")]
+
+
+def test_a_consumer_that_only_the_importers_main_block_runs_is_a_worker(make_tree: Tree) -> None:
+    worker = (
+        "import json\n\nimport redis\n\nr = redis.Redis()\n\n\ndef run_worker():\n    while True:\n"
+        "        _, data = r.blpop('events')\n        deliver(json.loads(data))\n\n\n"
+        "if __name__ == '__main__':\n    run_worker()\n"
+    )
+    api = (
+        "from fastapi import FastAPI\n\nfrom app import worker\n\napp = FastAPI()\n\n\n@app.post('/events')\n"
+        "def post(event: dict):\n    worker.r.rpush('events', str(event))\n"
+    )
+    # a launcher that calls the same consumer is that worker; the file's own block is then a demo
+    launcher = "from app.worker import run_worker\n\nif __name__ == '__main__':\n    run_worker()\n"
+    eps, _ = summary(make_tree({"app/worker.py": worker, "app/main.py": api}))
+    assert eps == [("app/main.py", "api", "fastapi"), ("app/worker.py", "worker", "redis")]
+    eps, _ = summary(make_tree({"app/worker.py": worker, "app/main.py": api, "run.py": launcher}))
+    assert [(path, kind) for path, kind, _ in eps] == [("app/main.py", "api"), ("run.py", "worker")]
+
+
+def test_script_shapes_consumer_factories_and_flask_script_managers(make_tree: Tree) -> None:
+    etl = (
+        "import psycopg2\nimport requests\n\nconn = psycopg2.connect(host='db')\ncursor = conn.cursor()\n"
+        "response = requests.get('https://api.example.com/docs', timeout=10)\nif response.status_code == 200:\n"
+        "    for item in response.json():\n        cursor.execute('INSERT INTO docs VALUES (%s)', (item['id'],))\n"
+        "    conn.commit()\n"
+    )
+    consumer = (
+        "import json\n\nfrom kafka import KafkaConsumer\n\n\ndef get_consumer(topic):\n"
+        "    consumer = KafkaConsumer(topic, value_deserializer=json.loads)\n    return consumer\n\n\n"
+        "for message in get_consumer('emails'):\n    send(message.value)\n"
+    )
+    bound = consumer.replace(
+        "for message in get_consumer('emails'):", "consumer = get_consumer('emails')\nfor message in consumer:"
+    )
+    manage = (
+        "from flask_script import Manager, Server\n\nfrom web import create_app\n\napp = create_app()\n"
+        "manager = Manager(app)\nmanager.add_command('server', Server())\n\nif __name__ == '__main__':\n    manager.run()\n"
+    )
+    web = "from flask import Flask\n\n\ndef create_app():\n    app = Flask(__name__)\n    return app\n"
+    root = make_tree({"etl.py": etl, "consumer.py": bound, "manage.py": manage, "web.py": web})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [
+        ("consumer.py", "worker"),
+        ("etl.py", "job"),
+        ("web.py", "api"),
+    ]
+
+
+def test_aiogram_2_polling_and_a_logging_switch_named_like_djangos_setting(make_tree: Tree) -> None:
+    bot = (
+        "import asyncio\nimport logging\nimport os\n\nfrom aiogram import Bot, Dispatcher\n"
+        "from aiogram.contrib.fsm_storage.memory import MemoryStorage\n\nlogging.basicConfig(level=logging.INFO)\n"
+        "bot = Bot(os.environ['TOKEN'])\ndp = Dispatcher(bot, storage=MemoryStorage())\n\n\n"
+        "if __name__ == '__main__':\n    asyncio.get_event_loop().run_until_complete(dp.start_polling())\n"
+    )
+    three = bot.replace(
+        "from aiogram.contrib.fsm_storage.memory import MemoryStorage",
+        "from aiogram.fsm.storage.memory import MemoryStorage",
+    )
+    switch = (
+        "import os\nimport time\n\nimport schedule\n\nLOGGING = bool(os.environ.get('LOGGING', ''))\n\n\n"
+        "def main():\n    schedule.every(5).minutes.do(collect)\n    while True:\n        schedule.run_pending()\n"
+        "        time.sleep(1)\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"bot2.py": bot, "bot3.py": three, "collector.py": switch})
+    assert verdicts(root, "missing-graceful-shutdown") == {"bot2.py": "fail", "bot3.py": "pass", "collector.py": "na"}
+    assert verdicts(root, "missing-logging")["collector.py"] == "fail"
+
+
+def test_a_whole_tables_query_delete_is_destructive(make_tree: Tree) -> None:
+    cron = (
+        "from api import app, db\nfrom models import Friend\n\n\ndef reset():\n    with app.app_context():\n"
+        "        Friend.query.delete()\n        db.session.commit()\n\n\nif __name__ == '__main__':\n    reset()\n"
+    )
+    root = make_tree({"cron.py": cron, "api.py": "db = None\napp = None\n", "models.py": "class Friend:\n    pass\n"})
+    assert verdicts(root, "missing-dry-run") == {"cron.py": "fail"}
+
+
+def test_broker_and_basic_auth_passwords_given_by_position_are_secrets(make_tree: Tree) -> None:
+    source = (
+        "import pika\nfrom requests.auth import HTTPBasicAuth\n\n"
+        "creds = pika.PlainCredentials('orders', 'Xk92mQp4Lz')\nauth = HTTPBasicAuth('ci', 'Vb83nTq1Wd')\n"
+        "named = pika.PlainCredentials('orders', os.environ['MQ_PASSWORD'])\n"
+    )
+    report = run([str(make_tree({"send.py": "import os\n" + source}))])
+    found = [(f.name, f.line) for f in report.findings if f.name == "hardcoded-secret"]
+    assert found == [("hardcoded-secret", 5), ("hardcoded-secret", 6)]
+    assert not any("Xk92mQp4Lz" in f.message or "Vb83nTq1Wd" in f.message for f in report.findings)
+
+
+def test_a_busy_loop_in_the_main_block_is_a_worker_like_one_at_module_level(make_tree: Tree) -> None:
+    bot = (
+        "import logging\n\nfrom mail import Inbox\n\nif __name__ == '__main__':\n    inbox = Inbox()\n    while True:\n"
+        "        try:\n            inbox.forward_new()\n        except Exception as e:\n"
+        "            logging.error(f'check failed: {e}')\n"
+    )
+    menu = bot.replace("inbox.forward_new()", "if inbox.forward_new() == 0:\n                break")
+    mail = "class Inbox:\n    def forward_new(self):\n        return 0\n"
+    eps, _ = summary(make_tree({"bot.py": bot, "once.py": menu, "mail.py": mail}))
+    assert [(path, kind) for path, kind, _ in eps] == [("bot.py", "worker"), ("once.py", "job")]
+
+
+def test_waiting_on_an_event_a_signal_handler_sets_keeps_an_exporter_running(make_tree: Tree) -> None:
+    exporter = (
+        "import signal\nfrom threading import Event\n\nfrom prometheus_client import start_http_server\n\n\n"
+        "def main():\n    start_http_server(9333)\n    stop = Event()\n"
+        "    signal.signal(signal.SIGTERM, lambda *_: stop.set())\n    stop.wait()\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    # a job that waits for its own worker thread to finish the work
+    waits_for_work = (
+        "import threading\n\n\ndef main():\n    done = threading.Event()\n"
+        "    threading.Thread(target=copy_all, args=(done,)).start()\n    done.wait()\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    eps, checks = summary(make_tree({"exporter.py": exporter, "copy.py": waits_for_work}))
+    assert [(path, kind) for path, kind, _ in eps] == [("copy.py", "job"), ("exporter.py", "worker")]
+    assert checks["worker:exporter.py:main"]["missing-graceful-shutdown"] == "pass"
+
+
+def test_a_busy_main_block_of_a_module_its_package_imports_or_of_a_schedule_script(make_tree: Tree) -> None:
+    client = "def step():\n    return None\n\n\nif __name__ == '__main__':\n    while True:\n        step()\n"
+    main = (
+        "import time\n\nfrom bridge import client\n\n\ndef main():\n    while True:\n        client.step()\n"
+        "        time.sleep(1)\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    # a schedule registered over and over, never run: still the `schedule` script, not a busy worker
+    post = (
+        "import schedule\n\n\ndef post():\n    send_chart()\n\n\nif __name__ == '__main__':\n    post()\n"
+        "    while True:\n        schedule.every().day.at('12:00').do(post)\n"
+    )
+    root = make_tree({"bridge/__init__.py": "", "bridge/client.py": client, "bridge/main.py": main, "post.py": post})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("bridge/main.py", "worker"), ("post.py", "job")]

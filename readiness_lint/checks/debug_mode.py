@@ -30,14 +30,17 @@ _DEV_FILE = re.compile(r"(?:dev|local|test|debug|example|sample)[^/]*\.py$", re.
 class DebugModeEnabled(LineRule):
     code = "RDY012"
     name = "debug-mode-enabled"
+    found_kinds = frozenset({"worker"})  # (a worker serving a web app in a thread of its own)
     why = "Debug mode in production shows stack traces, settings and sometimes an interactive console to anyone who triggers an error."
     fix = "Read it from configuration that defaults to off: DEBUG = os.getenv('DEBUG') == '1'."
     what_it_does = (
         "Finds debug switched on in code that ships: `FastAPI(debug=True)`, `Starlette(debug=True)`, "
         "`app.run(debug=True)` outside a `__main__` development block, application settings built as "
         "`dict(handlers=..., debug=True)` (Tornado's `Application(**settings)`), `app.debug = True`, "
-        "`app.config['DEBUG'] = True`, and `DEBUG = True` in a settings module that is not a "
-        "development or test settings file."
+        "`app.config['DEBUG'] = True` (not an object's own `self.debug`), and `DEBUG = True` in a "
+        "settings module that is not a development or test settings file. It is scored for APIs, and "
+        "for a worker only where it finds debug mode the worker reaches (a web app the worker serves "
+        "in a thread of its own)."
     )
     why_bad = (
         "Debug pages leak source, environment variables and secrets; Werkzeug's debugger even runs "
@@ -51,6 +54,10 @@ class DebugModeEnabled(LineRule):
             note="the development server block",
         ),
         Sample("DEBUG = True\n", path="mysite/settings/dev.py", note="development settings"),
+        Sample(
+            "class Parser:\n    def set_debug(self):\n        self.debug = True\n        return self\n",
+            note="an object's own debug switch, not an app's",
+        ),
     )
     INVALID = (
         Sample("from fastapi import FastAPI\n\napp = FastAPI(debug=True)\n"),
@@ -79,7 +86,8 @@ class DebugModeEnabled(LineRule):
         if _DEV_FILE.search(ctx.path):
             return
         target = ctx.target
-        if target.endswith((".debug", "[DEBUG]")):
+        if target.endswith((".debug", "[DEBUG]")) and not target.startswith(("self.", "cls.")):
+            # (`app.debug = True`, `app.config["DEBUG"] = True`; not an object's own `self.debug` switch)
             ctx.report(self.name, value, f"`{target} = True`: debug mode in code that ships")
         elif target == "DEBUG" and not ctx.scope and _SETTINGS_FILE.search("/" + ctx.path):
             ctx.report(self.name, value, "`DEBUG = True` in a settings module that ships")

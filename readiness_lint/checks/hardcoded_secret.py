@@ -36,7 +36,8 @@ class HardcodedSecret(LineRule):
         "credential-looking literals bound to "
         "secret-like names (assignments, keyword arguments, dict keys, parameter defaults), or passed where a "
         "call takes its password by position (`MySQLdb.connect(host, user, password, db)`, `ftplib.FTP`, "
-        '`login("user", "password")`, `username_pw_set`). A database\'s or '
+        '`login("user", "password")`, `username_pw_set`, pika\'s `PlainCredentials`, `HTTPBasicAuth` and the '
+        "basic-auth helpers of httpx and aiohttp). A database's or "
         'broker\'s out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password="postgres"`) is '
         "reported with medium confidence. Values are never printed: a finding shows a short prefix and the length."
     )
@@ -190,6 +191,14 @@ _POSITIONAL_PASSWORD = {
     "pymysql.Connect": 2,
     "ftplib.FTP": 2,
     "ftplib.FTP_TLS": 2,
+    # (user, password): a broker's or an HTTP client's credentials
+    "pika.PlainCredentials": 1,
+    "pika.credentials.PlainCredentials": 1,
+    "requests.auth.HTTPBasicAuth": 1,
+    "requests.auth.HTTPDigestAuth": 1,
+    "httpx.BasicAuth": 1,
+    "httpx.DigestAuth": 1,
+    "aiohttp.BasicAuth": 1,
 }
 
 

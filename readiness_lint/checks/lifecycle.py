@@ -35,7 +35,7 @@ class MissingGracefulShutdown(ServiceRule):
     what_it_does = (
         "Checks that a worker running its own consume loop (Kafka, SQS, Redis, RabbitMQ, Pub/Sub, bots, "
         "`while True` polling) handles SIGTERM somewhere it reaches. Workers run by a framework that "
-        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater and Application, aiogram 3's Dispatcher, discord.py, FastStream, loafer, `nameko run`) pass, unless their own "
+        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater (with `updater.idle()`) and Application, aiogram 3's Dispatcher, discord.py, FastStream, loafer, `nameko run`) pass, unless their own "
         "handling is switched off (`handle_signals=False` for arq and aiogram, `stop_signals=None` for "
         "python-telegram-bot) or the entrypoint also runs a `while True` loop of its own beside a bot or broker framework (a poller "
         "started next to the bot's polling), which nothing stops. A SIGINT handler alone does not pass."
@@ -83,6 +83,12 @@ class MissingGracefulShutdown(ServiceRule):
             # The framework stops its own consuming; a forever loop the entrypoint runs beside it
             # (`asyncio.gather(dp.start_polling(bot), poll_loop(bot))`) keeps the process up until
             # it is killed. Task queues run tasks, not loops of the entrypoint's own.
+            if entrypoint.framework == "python-telegram-bot" and (started := _polling_without_idle(service)):
+                return Outcome(
+                    False,
+                    f"{started}() installs no SIGTERM handler (updater.idle() or Application.run_polling() "
+                    "would) and nothing else handles SIGTERM: the bot is killed mid-update",
+                )
             own = _own_sleep_loop(entrypoint, service) if entrypoint.framework in _RUNS_BESIDE else None
             if own is None:
                 return Outcome(True)
@@ -105,11 +111,25 @@ _SWITCHES = {
 _RUNS_BESIDE = frozenset({"python-telegram-bot", "aiogram", "discord", "faststream"})
 
 
+def _polling_without_idle(service: Service) -> str | None:
+    """python-telegram-bot's ``updater.start_polling()`` (or ``start_webhook``) with no
+    ``updater.idle()`` and no ``run_polling``/``run_webhook`` anywhere the entrypoint reaches: only
+    those install the signal handlers that stop the bot."""
+    methods = {call.rpartition(".")[2]: call for facts in service.facts() for call in facts.calls_made()}
+    if methods.keys() & _SWITCHES["python-telegram-bot"]:
+        return None
+    started = methods.get("start_polling") or methods.get("start_webhook")
+    return started.lstrip(".") if started else None
+
+
 def _own_sleep_loop(entrypoint: Entrypoint, service: Service) -> str | None:
-    """A `while True:` loop that sleeps between rounds, in a function the entrypoint's own file
-    calls (not one a daemon thread or another module merely holds)."""
+    """A `while True:` loop that sleeps between rounds, at module level in the entrypoint's own
+    file or in a function it calls (not one a daemon thread or another module merely holds)."""
     project = service.project
     facts = project.files[entrypoint.path]
+    for loop in facts.loops:
+        if not loop.scope and loop.source in SLEEPS:
+            return f"{entrypoint.path}:{loop.line}"
     calls = {c for f in facts.functions for c in f.calls} | {c for c, _, _ in facts.module_calls}
     if facts.main_guard is not None:
         calls |= set(facts.main_guard.calls)
@@ -138,7 +158,7 @@ class MissingDryRun(ServiceRule):
         "`docker system prune`, `aws s3 rm`, `gsutil rm`, `dropdb`, unless the command carries its own "
         "`--dry-run`; SQL "
         "DELETE/DROP/TRUNCATE, ORM deletes including `row.delete()` on rows taken from a Django "
-        "queryset, MongoDB `delete_many`, object-store or HTTP DELETE calls, Elasticsearch `indices.delete`, "
+        "queryset and a whole table's `Model.query.delete()`, MongoDB `delete_many`, object-store or HTTP DELETE calls, Elasticsearch `indices.delete`, "
         "Kubernetes deletions such as "
         "`delete_namespaced_job()` or the dynamic client's `delete(name=..., namespace=...)`) has a dry-run "
         "or explicit-apply guard somewhere it reaches: "

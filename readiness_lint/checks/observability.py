@@ -48,7 +48,9 @@ class MissingLogging(ServiceRule):
         "`dictConfig`, `fileConfig`, a handler added to a logger, structlog, loguru, Django's `LOGGING` "
         "setting, or a runner that sets it up itself (Celery, RQ and Dramatiq workers, Celery beat, "
         "Pyramid apps, which `pserve` serves with the logging sections of their ini file, and Litestar "
-        "apps, which configure the root logger unless given a `logging_config` of their own)."
+        "apps, which configure the root logger unless given a `logging_config` of their own). Set-up in "
+        "the `__main__` block of a module the entrypoint imports does not count: it runs only when that "
+        "module is run itself."
     )
     why_bad = (
         "Python's default is a last-resort handler at WARNING: every `log.info` is lost and what remains "
@@ -67,7 +69,9 @@ class MissingLogging(ServiceRule):
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
-        if service.framework_logging or service.has_signal("logging-config"):
+        if service.framework_logging or any(
+            signal.scope != "__main__" or path == entrypoint.path for path, signal in service.signals("logging-config")
+        ):
             return Outcome(True)
         return Outcome(False, f"Nothing this {entrypoint.kind} reaches configures logging")
 
