@@ -76,6 +76,7 @@ LOOP_FRAMEWORKS = (
     ("run_webhook", "telegram"),
     ("listen", "redis-pubsub"),
     ("notifies", "postgres-listen"),
+    ("recv", "websocket"),
     ("xreadgroup", "redis-streams"),
     ("sleep", "polling-loop"),
     (BUSY_LOOP, "polling-loop"),
@@ -531,6 +532,9 @@ def _own_consumers(project: Project, path: str, facts: FileFacts) -> set[str]:
     file (a producer, a constant), and the consumer runs only when the file itself is run."""
     users, _ = project.name_index
     guard_calls = set(facts.main_guard.calls) if facts.main_guard is not None else set()
+    others = {f.name for f in facts.functions} - guard_calls
+    if not _standalone(project, path) and any(users.get(name, frozenset()) - {path} for name in others):
+        return set()  # a package's module whose functions others use: a library, its `__main__` block a demo
     return {
         loop.scope
         for loop in facts.loops
@@ -605,7 +609,12 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
             continue
         head, _, method = name.rpartition(".")
         receiver = raw.rpartition(".")[0]
-        project_call = bool(head) and raw.split(".")[0] in imported and project.module_of(path, head) is not None
+        project_call = (
+            bool(head)
+            and raw.split(".")[0] in imported
+            # (`db.dump()` on a project module, `URL.clear_expired()` on a project class)
+            and (project.module_of(path, head) is not None or _project_method(project, path, head, method))
+        )
         # (an AWS client the script built, set to work: `ec2.stop_instances(InstanceIds=[...])`)
         sends = receiver in clients and (method in SEND_METHODS or clients[receiver] in _AWS_CLIENTS)
         own = receiver in clients and f"{clients[receiver]}.{method}" in methods
@@ -616,6 +625,16 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         if starts or command or name in local or project_call or own or line in deletes:
             return line or 1
     return 0
+
+
+def _project_method(project: Project, path: str, name: str, method: str) -> bool:
+    """``name`` (as expanded through ``path``'s imports) is a class a project module defines, with
+    a method ``method`` of its own that works (``URL.clear_expired()``; not an inherited
+    ``IOBase.register(...)``, which only records a class)."""
+    ref = project.resolve_object(path, name)
+    if ref is None or ref[0] not in project.files:
+        return False
+    return any(m.name == f"{ref[1]}.{method}" and _works(m) for m in project.files[ref[0]].methods)
 
 
 def _apply_declarations(
@@ -774,6 +793,8 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
         # job (a "Press Enter to continue", a password asked only when none is set, does not count)
         return "none"
     object_names = {c.symbol for c in existing}
+    gunicorn_apps = {name for name, base, _ in facts.classes if base in _GUNICORN_APPS}
+    gunicorn_apps |= {o.name for o in facts.objects if o.ctor in gunicorn_apps}  # (`server = App(app); server.run()`)
     for call in calls:
         owner, _, method = call.rpartition(".")
         if call in SERVE_CALLS or method in SERVE_METHODS:
@@ -784,6 +805,8 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
             return "serve"  # runs an app or worker found in this file, or built inline: `FastStream(b).run()`
         if method == "run" and any(o.name == owner and o.ctor in _APP_RUNNERS for o in facts.objects):
             return "serve"  # `socketio.run(app)`: Flask-SocketIO serving the file's Flask app
+        if method == "run" and (owner[:-2] if owner.endswith("()") else owner) in gunicorn_apps:
+            return "serve"  # `StandaloneApplication(app, options).run()`: gunicorn embedded, serving the app
         if method in _STREAM_RUNS and any(c.symbol == owner and c.framework == "tweepy" for c in existing):
             return "serve"  # `stream.filter(track=[...])`: a tweepy stream listening until stopped
         if method in {"run_pending", "run_all"} and owner.startswith(("schedule", "aioschedule")):
@@ -828,6 +851,10 @@ BOT_BASES = {
 }
 
 
+# gunicorn's application classes, subclassed to run gunicorn from a script
+_GUNICORN_APPS = frozenset(
+    {"gunicorn.app.base.BaseApplication", "gunicorn.app.base.Application", "gunicorn.app.wsgiapp.WSGIApplication"}
+)
 _APP_RUNNERS = frozenset({"flask_socketio.SocketIO", "flask_script.Manager"})  # (`manager.run()`: `runserver`, a shell)
 _RUN_METHODS = frozenset({"run", "start", "work", "worker_main", "run_forever", "main"})
 _STREAM_RUNS = frozenset({"filter", "sample"})
@@ -894,8 +921,11 @@ def _started_thread_class(project: Project, path: str, calls: Sequence[str]) -> 
     """``threading`` or ``multiprocessing``: these calls build a thread or process class of the
     project whose ``run()`` loops forever, and start one (``Poller(queue).start()``). A thread
     that is no daemon keeps the program running; the file is a worker, not a job."""
-    if project.files[path].sets_daemon or not any(call.rpartition(".")[2] == "start" for call in calls):
-        return None  # (`worker.daemon = True`: the thread ends with the program's own work)
+    methods = {call.rpartition(".")[2] for call in calls}
+    if project.files[path].sets_daemon or "start" not in methods or methods & {"terminate", "kill"}:
+        # (`worker.daemon = True`: the thread ends with the program's own work; `server.terminate()`:
+        # the script stops what it started)
+        return None
     for call in calls:
         framework = _forever_thread_class(project, project.resolve_object(path, call))
         if framework is not None:

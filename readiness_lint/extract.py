@@ -523,6 +523,7 @@ class Extractor:
         self.daemon_classes: set[str] = set()  # thread classes that make themselves daemons
         self.run_loops: set[str] = set()  # classes whose `run()` loops forever (see FileFacts.run_loops)
         self.sets_daemon = False  # makes a thread or process a daemon somewhere (`t.daemon = True`)
+        self.starters: set[str] = set()  # module-level functions that start work running on its own
         self.consumer_factories: dict[str, str] = {}  # module-level functions returning a consumer they built
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
@@ -852,7 +853,10 @@ class Extractor:
         ctx.scope.pop()
         if top_level or method:
             self._flush_deletions(self.frames[-1])
-            (self.functions if top_level else self.methods).append(self.frames.pop())
+            frame = self.frames.pop()
+            if top_level and any(call.rpartition(".")[2] in _BACKGROUND_STARTS for call in frame.calls):
+                self.starters.add(frame.name)  # (`def start_monitoring(port): start_http_server(port)`)
+            (self.functions if top_level else self.methods).append(frame)
         self.registered = saved_registered
 
     def _flush_deletions(self, frame: _Frame) -> None:
@@ -1410,6 +1414,13 @@ class Extractor:
         if node.orelse is not None:
             self.walk(node.orelse)
 
+    def _started_something(self) -> bool:
+        """The function (or module) has started a server (``start_http_server``, ``app.listen``) or
+        a client's network loop (``loop_start``) before it waits, itself or through a function."""
+        return any(
+            call.rpartition(".")[2] in _BACKGROUND_STARTS or call in self.starters for call in self._frame().calls
+        )
+
     def _run_method_forever(self, node: cst.While) -> bool:
         """``while True:`` with no way out in the own body of a ``run()`` method: started as a
         thread or a process that is no daemon, it keeps the program running."""
@@ -1476,7 +1487,7 @@ class Extractor:
             # background threads consume: it runs until stopped
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="signal.pause"))
-        elif isinstance(value, cst.Call) and _waits_for_stop(value, self.ctx):
+        elif isinstance(value, cst.Call) and _waits_for_stop(value, self.ctx) and self._started_something():
             # `shutdown = Event(); signal.signal(SIGINT, lambda *a: shutdown.set()); shutdown.wait()`:
             # the process serves (an exporter's HTTP server, threads) until a signal stops it; an
             # event some thread sets when its work is done is a job waiting for that work
@@ -2253,6 +2264,8 @@ class Extractor:
     def _consume_call_in(self, body: cst.CSTNode, test: cst.BaseExpression) -> str:
         """The first consume-like call in a loop body (``consumer.poll``, ``sqs.receive_message``)."""
         found: list[str] = []
+        literal = _literal_forever(test)
+        websocket = any(module.split(".")[0] in _WEBSOCKET_CLIENTS for module in self.ctx.aliases.values())
 
         def scan(node: cst.CSTNode) -> None:
             if found:
@@ -2265,6 +2278,9 @@ class Extractor:
                     return
                 if method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
                     found.append(raw)
+                    return
+                if method == "recv" and websocket and literal and _never_leaves(body, self.ctx):
+                    found.append(raw)  # `while True: message = await ws.recv()`: a websocket stream's next message
                     return
             if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
                 return
@@ -2657,17 +2673,44 @@ def _until_stopped(test: cst.BaseExpression) -> bool:
     return False
 
 
+# Calls that start a server or a client's network loop running on its own: what a process then
+# waits beside until a signal stops it (a thread's `start()` may be work the wait is for).
+_BACKGROUND_STARTS = frozenset(
+    {"listen", "start_http_server", "start_wsgi_server", "loop_start", "start_server", "serve_forever"}
+)
+# Websocket client libraries whose connections' `recv()` waits for the next message.
+_WEBSOCKET_CLIENTS = frozenset({"websockets", "websocket"})
+_STOPS = frozenset({"KeyboardInterrupt", "SystemExit", "CancelledError", "asyncio.CancelledError"})
+
+
+def _stops_or_fails(handler: cst.ExceptHandler, ctx: Context) -> bool:
+    """A handler a poller leaves its loop through and is still a poller: stopped by hand or by
+    cancellation, or giving up on a failure it reports (`except Exception as e: alert(e); break`).
+    `except Exception: print("no more"); break` is how a loop ends when there is no more (a button
+    gone): the exception is not the news."""
+    names = _exception_names(handler.type, ctx) if handler.type is not None else {"Exception"}
+    if names <= _STOPS:
+        return True
+    # (the failure reported: the handler passes on the exception it caught, `alert(str(e))`)
+    bound = handler.name.name.value if handler.name is not None and isinstance(handler.name.name, cst.Name) else None
+    return (
+        names <= _STOPS | {"Exception", "BaseException"}
+        and bound is not None
+        and any(isinstance(node, cst.Name) and node.value == bound for node in n.descendants(handler.body))
+    )
+
+
 def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
     """The sleep call of a loop body that sleeps between rounds and has no ``break``/``return`` of
     its own (nested loops and functions aside): ``while True: work(); time.sleep(60)``."""
     sleep: str | None = None
-    # (leaving on Ctrl-C, `except KeyboardInterrupt: return`, is how a forever loop is stopped by hand)
+    # (leaving on Ctrl-C, `except KeyboardInterrupt: return`, is how a forever loop is stopped by
+    # hand; leaving on any failure, `except Exception: alert(); break`, ends a poller that otherwise
+    # runs for ever; `except StopIteration: break` is a drain that runs out)
     by_hand = {
         id(inner)
         for node in n.descendants(body, skip=(cst.For, cst.While))
-        if isinstance(node, cst.ExceptHandler)
-        and node.type is not None
-        and _exception_names(node.type, ctx) <= {"KeyboardInterrupt", "SystemExit"}
+        if isinstance(node, cst.ExceptHandler) and _stops_or_fails(node, ctx)
         for inner in n.descendants(node.body)
     }
     for node in n.descendants(body, skip=(cst.For, cst.While)):
@@ -2791,11 +2834,17 @@ def _may_be_config(value: cst.BaseExpression) -> bool:
 
 
 def _checked_loop(stmt: cst.CSTNode) -> bool:
-    """``if response.status_code == 200:`` with a loop in its own body, at module level: the
-    script's work done once the fetch has answered (not the ``__main__`` block)."""
+    """``if response.status_code == 200:`` (or ``if page:``) with a loop in its own body, at module
+    level: the script's work done once the fetch has answered (not the ``__main__`` block)."""
     if not isinstance(stmt, cst.If) or _is_main_guard(stmt.test) or not isinstance(stmt.body, cst.IndentedBlock):
         return False
-    return any(isinstance(inner, (cst.For, cst.While)) for inner in stmt.body.body)
+    # (a status or a fetched result, `if response.ok:`, `if page:`; not a setting, `if DEBUG:`)
+    test = stmt.test
+    status = (isinstance(test, cst.Name) and not test.value.isupper()) or any(
+        isinstance(node, cst.Attribute) and node.attr.value in {"status_code", "ok", "status"}
+        for node in (test, *n.descendants(test))
+    )
+    return status and any(isinstance(inner, (cst.For, cst.While)) for inner in stmt.body.body)
 
 
 def _writes_rows(stmt: cst.CSTNode) -> bool:
@@ -2973,8 +3022,8 @@ def _makes_daemon(node: cst.ClassDef) -> bool:
     methods = [stmt.body for stmt in body if isinstance(stmt, cst.FunctionDef)]
     for inner in (inner for method in methods for inner in n.descendants(method)):
         if isinstance(inner, cst.Arg):
-            if inner.keyword is not None and inner.keyword.value == "daemon" and _is_true(inner.value):
-                return True
+            if inner.keyword is not None and inner.keyword.value == "daemon" and not _is_false(inner.value):
+                return True  # (also `daemon=daemon`, a parameter that defaults to True)
         elif isinstance(inner, cst.Assign):
             if _is_true(inner.value) and any(
                 isinstance(t.target, cst.Attribute) and t.target.attr.value == "daemon" for t in inner.targets
@@ -2988,6 +3037,10 @@ def _makes_daemon(node: cst.ClassDef) -> bool:
         ):
             return True
     return False
+
+
+def _is_false(value: cst.BaseExpression) -> bool:
+    return (isinstance(value, cst.Name) and value.value in {"False", "None"}) or n.int_value(value) == 0
 
 
 def _is_true(value: cst.BaseExpression) -> bool:
@@ -3039,12 +3092,14 @@ def _is_report_call(name: str) -> bool:
 _HTTP_CLIENTS = frozenset({"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient"})
 
 
-# A chat's webhook, by its address or by the name it is kept under (`SLACK_WEBHOOK_URL`)
+# A chat's webhook or a push-notification service, by its address or by the name it is kept
+# under (`SLACK_WEBHOOK_URL`, `PUSHOVER_URL`)
 _NOTIFY_URL = re.compile(
-    r"hooks\.slack\.com|discord(?:app)?\.com/api/webhooks|api\.telegram\.org|webhook\.office\.com|/webhooks?(?:/|$)",
+    r"hooks\.slack\.com|discord(?:app)?\.com/api/webhooks|api\.telegram\.org|webhook\.office\.com|/webhooks?(?:/|$)"
+    r"|api\.pushover\.net|ntfy\.sh|api\.pushbullet\.com",
     re.IGNORECASE,
 )
-_NOTIFY_NAME = re.compile(r"slack|webhook|discord|telegram|mattermost", re.IGNORECASE)
+_NOTIFY_NAME = re.compile(r"slack|webhook|discord|telegram|mattermost|pushover|ntfy|gotify", re.IGNORECASE)
 
 
 def _notifies(call: cst.Call) -> bool:

@@ -3238,19 +3238,6 @@ def test_logging_set_up_in_an_imported_modules_main_block_does_not_count(make_tr
     assert verdicts(root, "missing-logging") == {"poller.py": "fail", "web.py": "pass"}
 
 
-def test_a_worker_serving_a_flask_app_in_debug_mode_is_told(make_tree: Tree) -> None:
-    poller = (
-        "import threading\nimport time\n\nfrom web import app\n\n\n"
-        "def main():\n    threading.Thread(target=lambda: app.run(port=8080, debug=True), daemon=True).start()\n"
-        "    while True:\n        poll()\n        time.sleep(60)\n\n\nif __name__ == '__main__':\n    main()\n"
-    )
-    web = "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route('/')\ndef form():\n    return 'upload'\n"
-    root = make_tree({"poller.py": poller, "web.py": web})
-    eps, _ = summary(root)
-    assert eps == [("poller.py", "worker", "polling-loop"), ("web.py", "api", "flask")]
-    assert verdicts(root, "debug-mode-enabled") == {"poller.py": "fail", "web.py": "pass"}
-
-
 def test_flask_apscheduler_started_beside_the_app_is_a_job_too(make_tree: Tree) -> None:
     app = (
         "from flask import Flask\nfrom flask_apscheduler import APScheduler\n\napp = Flask(__name__)\n"
@@ -3395,3 +3382,111 @@ def test_a_busy_main_block_of_a_module_its_package_imports_or_of_a_schedule_scri
     root = make_tree({"bridge/__init__.py": "", "bridge/client.py": client, "bridge/main.py": main, "post.py": post})
     eps, _ = summary(root)
     assert [(path, kind) for path, kind, _ in eps] == [("bridge/main.py", "worker"), ("post.py", "job")]
+
+
+def test_a_websocket_stream_read_round_after_round_is_a_worker(make_tree: Tree) -> None:
+    client = (
+        "import json\n\nimport websockets\n\n\nclass Stream:\n    async def start(self):\n"
+        "        self.ws = await websockets.connect('wss://stream.example.com/ws')\n        while True:\n"
+        "            message = await self.ws.recv()\n            await self.store(json.loads(message))\n\n"
+        "    async def store(self, row):\n        return row\n"
+    )
+    app = (
+        "import asyncio\n\nfrom client import Stream\n\nif __name__ == '__main__':\n    asyncio.run(Stream().start())\n"
+    )
+    # one answer read from a plain socket is no stream
+    probe = (
+        "import socket\n\nif __name__ == '__main__':\n    s = socket.create_connection(('db', 5432), timeout=5)\n"
+        "    while True:\n        data = s.recv(1024)\n        if not data:\n            break\n        print(data)\n"
+    )
+    eps, _ = summary(make_tree({"client.py": client, "app.py": app, "probe.py": probe}))
+    assert [(path, kind, framework) for path, kind, framework in eps] == [
+        ("app.py", "worker", "websocket"),
+        ("probe.py", "job", "python"),
+    ]
+
+
+def test_pollers_that_leave_only_on_a_failure_or_a_cancellation_are_workers(make_tree: Tree) -> None:
+    check = (
+        "import time\nimport urllib.request\n\nwhile True:\n    try:\n"
+        "        urllib.request.urlopen('https://example.com', timeout=60)\n    except Exception as e:\n"
+        "        send_mail('site down', str(e))\n        break\n    time.sleep(60)\n"
+    )
+    monitor = (
+        "import asyncio\n\n\nclass Dispatcher:\n    async def watch(self, monitor):\n        while True:\n"
+        "            try:\n                await monitor.check()\n            except asyncio.CancelledError:\n"
+        "                break\n            await asyncio.sleep(30)\n\n\n"
+        "def main():\n    asyncio.run(Dispatcher().watch(None))\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    # leaving on success is a retry loop: the job is done once it works
+    retry = check.replace(
+        "    except Exception as e:\n        send_mail('site down', str(e))\n        break\n",
+        "        break\n    except Exception as e:\n        send_mail('site down', str(e))\n",
+    )
+    # a silent `except Exception: break` ends the loop when there is no more (the button is gone)
+    more = (
+        "import time\n\n\ndef load_all(driver):\n    while True:\n        try:\n            driver.find('more').click()\n"
+        "            time.sleep(2)\n        except Exception:\n            break\n\n\n"
+        "if __name__ == '__main__':\n    load_all(open_driver())\n    save(read_page())\n"
+    )
+    eps, _ = summary(make_tree({"check.py": check, "monitor.py": monitor, "retry.py": retry, "more.py": more}))
+    assert [(path, kind) for path, kind, _ in eps] == [
+        ("check.py", "worker"),
+        ("monitor.py", "worker"),
+        ("more.py", "job"),
+        ("retry.py", "job"),
+    ]
+
+
+def test_waiting_for_ctrl_c_with_nothing_started_is_a_job(make_tree: Tree) -> None:
+    watcher = (
+        "import asyncio\nimport signal\n\nstop = asyncio.Event()\n\n\nasync def main():\n"
+        "    signal.signal(signal.SIGINT, lambda *_: stop.set())\n    await stop.wait()\n"
+        "    await publish_shutdown()\n\n\nif __name__ == '__main__':\n    asyncio.run(main())\n"
+    )
+    exporter = (
+        "import signal\nfrom threading import Event\n\nfrom prometheus_client import start_http_server\n\n\n"
+        "def serve(port):\n    start_http_server(port)\n\n\ndef main():\n    serve(9333)\n    stop = Event()\n"
+        "    signal.signal(signal.SIGINT, lambda *_: stop.set())\n    stop.wait()\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    eps, _ = summary(make_tree({"watcher.py": watcher, "exporter.py": exporter}))
+    assert [(path, kind) for path, kind, _ in eps] == [("exporter.py", "worker"), ("watcher.py", "job")]
+
+
+def test_gunicorn_embedded_in_main_serves_the_app_and_a_named_stand_in_token(make_tree: Tree) -> None:
+    exporter = (
+        "import gunicorn.app.base\nimport telegram\nfrom flask import Flask\n\napp = Flask(__name__)\n"
+        "bot = telegram.Bot(token='botToken')\n\n\n@app.route('/metrics')\ndef metrics():\n    return ''\n\n\n"
+        "class StandaloneApplication(gunicorn.app.base.BaseApplication):\n    def __init__(self, app, options=None):\n"
+        "        self.options = options or {}\n        self.application = app\n        super().__init__()\n\n"
+        "    def load(self):\n        return self.application\n\n\n"
+        "if __name__ == '__main__':\n    StandaloneApplication(app, {'bind': '0.0.0.0:9092'}).run()\n"
+    )
+    report = run([str(make_tree({"exporter.py": exporter}))])
+    assert [(r.entrypoint.path, r.entrypoint.kind) for r in report.entrypoints] == [("exporter.py", "api")]
+    assert not [f for f in report.findings if f.name == "hardcoded-secret"]
+
+
+def test_a_cron_script_calling_a_project_class_and_a_pushover_post(make_tree: Tree) -> None:
+    shortener = (
+        "from db import session\n\n\nclass URL(session.Model):\n    @staticmethod\n    def clear_expired():\n"
+        "        session.execute('DELETE FROM urls WHERE expires < now()')\n"
+    )
+    notify = (
+        "import requests\n\n\ndef main():\n    page = requests.get('https://shop.example.com/item', timeout=10)\n"
+        "    page.raise_for_status()\n    r = requests.post('https://api.pushover.net/1/messages.json', data={'message': 'in stock'}, timeout=10)\n"
+        "    print(r.status_code)\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree(
+        {
+            "apis/__init__.py": "",
+            "apis/shortener.py": shortener,
+            "db.py": "session = None\n",
+            "recycle.py": "from apis.shortener import URL\n\nURL.clear_expired()\n",
+            "notify.py": notify,
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("notify.py", "job"), ("recycle.py", "job")]
+    assert verdicts(root, "missing-exit-code")["notify.py"] == "pass"

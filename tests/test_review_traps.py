@@ -852,3 +852,141 @@ def test_review9c_loops_that_end_and_lookups_that_are_work(
         for r in report.entrypoints
     )
     assert found == sorted(expected)
+
+
+# Review of session 10's change: each case a reproduction the reviewer wrote (entrypoints, secret and
+# debug-mode findings, and entrypoints failing debug-mode-enabled, as they should be).
+REVIEW10: dict[str, tuple[dict[str, str], list[tuple[str, str]], list[tuple[str, str, int]], list[tuple[str, str]]]] = {
+    "event_job": (
+        {
+            "download.py": '"""Download a list of files in parallel; Ctrl-C stops early."""\nimport logging\nimport signal\nimport sys\nimport threading\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\ndone = threading.Event()\n\n\ndef on_signal(signum, frame):\n    log.info("interrupted")\n    done.set()\n\n\ndef fetch_all(urls):\n    for url in urls:\n        if done.is_set():\n            break\n        r = requests.get(url, timeout=30)\n        r.raise_for_status()\n        with open(url.rsplit("/", 1)[1], "wb") as fh:\n            fh.write(r.content)\n    done.set()\n\n\ndef main():\n    signal.signal(signal.SIGINT, on_signal)\n    urls = [line.strip() for line in open(sys.argv[1])]\n    t = threading.Thread(target=fetch_all, args=(urls,))\n    t.start()\n    done.wait()\n    log.info("finished")\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("download.py", "job")],
+        [],
+        [],
+    ),
+    "proc_terminate": (
+        {
+            "loadtest.py": '"""Benchmark the client against a local fake server, then stop the server."""\nimport logging\nimport multiprocessing\nimport socket\nimport time\n\nlogging.basicConfig(level=logging.INFO)\n\n\nclass FakeServer(multiprocessing.Process):\n    def __init__(self, port):\n        super().__init__()\n        self.port = port\n\n    def run(self):\n        sock = socket.socket()\n        sock.bind(("127.0.0.1", self.port))\n        sock.listen()\n        while True:\n            conn, _ = sock.accept()\n            conn.sendall(b"pong")\n            conn.close()\n\n\ndef bench(port, n=1000):\n    start = time.time()\n    for _ in range(n):\n        s = socket.create_connection(("127.0.0.1", port), timeout=5)\n        s.recv(4)\n        s.close()\n    logging.info("%.1f req/s", n / (time.time() - start))\n\n\nif __name__ == "__main__":\n    server = FakeServer(9999)\n    server.start()\n    time.sleep(0.5)\n    try:\n        bench(9999)\n    finally:\n        server.terminate()\n        server.join()\n',
+        },
+        [("loadtest.py", "job")],
+        [],
+        [],
+    ),
+    "scrape_break": (
+        {
+            "scrape.py": '"""Collect all reviews from the product page by clicking \'Load more\' until it is gone."""\nimport csv\nimport time\n\nfrom selenium import webdriver\nfrom selenium.webdriver.common.by import By\n\ndriver = webdriver.Chrome()\ndriver.get("https://shop.example.com/product/42/reviews")\n\nwhile True:\n    try:\n        button = driver.find_element(By.CSS_SELECTOR, "button.load-more")\n        button.click()\n        time.sleep(2)\n    except Exception:\n        print("No more reviews to load")\n        break\n\nrows = [[r.text] for r in driver.find_elements(By.CSS_SELECTOR, ".review")]\nwith open("reviews.csv", "w", newline="") as fh:\n    csv.writer(fh).writerows(rows)\ndriver.quit()\n',
+        },
+        [("scrape.py", "job")],
+        [],
+        [],
+    ),
+    "self_app_debug": (
+        {
+            "server.py": 'import logging\nimport os\n\nfrom flask import Flask, jsonify\n\nlogging.basicConfig(level=logging.INFO)\n\n\nclass Server:\n    def __init__(self):\n        self.app = Flask(__name__)\n        self.app.debug = True\n        self.app.config["DEBUG"] = True\n        self.app.add_url_rule("/health", view_func=self.health)\n\n    def health(self):\n        return jsonify(status="ok")\n\n\nserver = Server()\napp = server.app\n',
+        },
+        [],
+        [("debug-mode-enabled", "server.py", 12), ("debug-mode-enabled", "server.py", 13)],
+        [],
+    ),
+    "camel_secret": (
+        {
+            "app.py": 'import logging\nimport os\n\nfrom flask import Flask\n\nlogging.basicConfig(level=logging.INFO)\n\napp = Flask(__name__)\napp.config["SECRET_KEY"] = "mySuperSecretKey"\napp.secret_key = "superSecret"\nDB_PASSWORD = "adminPassword"\n\n\n@app.route("/")\ndef index():\n    return "hi"\n',
+        },
+        [("app.py", "api")],
+        [("hardcoded-secret", "app.py", 9), ("hardcoded-secret", "app.py", 10), ("hardcoded-secret", "app.py", 11)],
+        [],
+    ),
+    "worker_debug": (
+        {
+            "app/__init__.py": 'import logging\n\nfrom flask import Flask\nfrom flask_sqlalchemy import SQLAlchemy\n\nlogging.basicConfig(level=logging.INFO)\n\napp = Flask(__name__)\napp.config["DEBUG"] = True\ndb = SQLAlchemy(app)\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n\n\n@app.route("/ready")\ndef ready():\n    return "ok"\n',
+            "worker.py": '"""RQ worker for the app\'s background tasks."""\nimport os\nimport signal\n\nimport redis\nfrom rq import Queue, Worker\n\nfrom app import app, db\n\nconn = redis.from_url(os.environ["REDIS_URL"])\n\nif __name__ == "__main__":\n    with app.app_context():\n        Worker([Queue("default", connection=conn)], connection=conn).work()\n',
+        },
+        [("app/__init__.py", "api"), ("worker.py", "worker")],
+        [("debug-mode-enabled", "app/__init__.py", 9)],
+        [("app/__init__.py", "debug-mode-enabled")],
+    ),
+    "ws_break": (
+        {
+            "rpc.py": '"""Ask the node for the latest block over its websocket API and print it."""\nimport json\nimport logging\nimport sys\n\nimport websocket\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\n\ndef main():\n    ws = websocket.create_connection("wss://node.example.com/ws", timeout=30)\n    ws.send(json.dumps({"id": 1, "method": "eth_blockNumber"}))\n    while True:\n        reply = json.loads(ws.recv())\n        if reply.get("id") == 1:\n            log.info("block %s", int(reply["result"], 16))\n            break\n    ws.close()\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("rpc.py", "job")],
+        [],
+        [],
+    ),
+    "settings_if": (
+        {
+            "manage.py": 'import os\nimport sys\n\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n    from django.core.management import execute_from_command_line\n    execute_from_command_line(sys.argv)\n',
+            "mysite/__init__.py": "",
+            "mysite/settings.py": 'import os\n\nDEBUG = os.environ.get("DEBUG") == "1"\nSECRET_KEY = os.environ["SECRET_KEY"]\nINSTALLED_APPS = ["django.contrib.admin", "django.contrib.auth"]\nMIDDLEWARE = []\nROOT_URLCONF = "mysite.urls"\nLOGGING = {"version": 1}\n\nif DEBUG:\n    for extra in ("debug_toolbar", "django_extensions"):\n        INSTALLED_APPS.append(extra)\n',
+            "mysite/urls.py": 'from django.http import HttpResponse\nfrom django.urls import path\n\nurlpatterns = [path("health/", lambda r: HttpResponse("ok")), path("ready/", lambda r: HttpResponse("ok"))]\n',
+            "mysite/wsgi.py": 'import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\napplication = get_wsgi_application()\n',
+        },
+        [("mysite/wsgi.py", "api")],
+        [],
+        [],
+    ),
+    "basicauth": (
+        {
+            "sync.py": '"""Copy yesterday\'s Toggl time entries into Freshdesk tickets."""\nimport logging\nimport os\nimport sys\n\nimport pika\nimport requests\nfrom requests.auth import HTTPBasicAuth\n\nlogging.basicConfig(level=logging.INFO)\n\nTOGGL_TOKEN = os.environ["TOGGL_TOKEN"]\nFRESHDESK_KEY = os.environ["FRESHDESK_KEY"]\n\ntoggl = HTTPBasicAuth(TOGGL_TOKEN, "api_token")      # Toggl\'s documented password literal\nfreshdesk = HTTPBasicAuth(FRESHDESK_KEY, "X")         # Freshdesk\'s documented dummy password\nlocal_mq = pika.PlainCredentials("guest", "guest")   # RabbitMQ default\n\n\ndef main():\n    r = requests.get("https://api.track.toggl.com/api/v9/me/time_entries", auth=toggl, timeout=30)\n    r.raise_for_status()\n    for entry in r.json():\n        requests.post("https://acme.freshdesk.com/api/v2/time_entries", auth=freshdesk, json=entry, timeout=30).raise_for_status()\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("sync.py", "job")],
+        [],
+        [],
+    ),
+    "worker_cfg_debug": (
+        {
+            "consumer.py": '"""Consume order events and write them to the warehouse."""\nimport argparse\nimport json\nimport logging\nimport signal\nfrom dataclasses import dataclass\n\nfrom kafka import KafkaConsumer\n\n\n@dataclass\nclass Settings:\n    topic: str = "orders"\n    debug: bool = False\n\n\nrunning = True\n\n\ndef stop(*_):\n    global running\n    running = False\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("-v", "--verbose", action="store_true")\n    args = parser.parse_args()\n    settings = Settings()\n    if args.verbose:\n        settings.debug = True\n    logging.basicConfig(level=logging.DEBUG if settings.debug else logging.INFO)\n    signal.signal(signal.SIGTERM, stop)\n    consumer = KafkaConsumer(settings.topic, bootstrap_servers="kafka:9092")\n    while running:\n        for batch in consumer.poll(timeout_ms=1000).values():\n            for msg in batch:\n                logging.info("order %s", json.loads(msg.value))\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("consumer.py", "worker")],
+        [],
+        [],
+    ),
+    "events_demo": (
+        {
+            "app/__init__.py": "",
+            "app/events.py": '"""Publish domain events on Redis; run this module to watch them while debugging."""\nimport json\nimport os\n\nimport redis\n\nr = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost"))\n\n\ndef publish(kind, **data):\n    r.publish("events", json.dumps({"kind": kind, **data}))\n\n\ndef tail():\n    pubsub = r.pubsub()\n    pubsub.subscribe("events")\n    for message in pubsub.listen():\n        print(message)\n\n\nif __name__ == "__main__":\n    tail()\n',
+            "app/main.py": 'import logging\n\nfrom fastapi import FastAPI\n\nfrom app.events import publish\n\nlogging.basicConfig(level=logging.INFO)\napp = FastAPI()\n\n\n@app.get("/health")\ndef health():\n    return {"ok": True}\n\n\n@app.get("/ready")\ndef ready():\n    return {"ok": True}\n\n\n@app.post("/orders")\ndef create_order(item: str):\n    publish("order_created", item=item)\n    return {"ok": True}\n',
+        },
+        [("app/main.py", "api")],
+        [],
+        [],
+    ),
+    "_events_inline": (
+        {
+            "app/__init__.py": "",
+            "app/events.py": '"""Publish domain events on Redis; run this module to watch them while debugging."""\nimport json\nimport os\n\nimport redis\n\nr = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost"))\n\n\ndef publish(kind, **data):\n    r.publish("events", json.dumps({"kind": kind, **data}))\n\n\nif __name__ == "__main__":\n    pubsub = r.pubsub()\n    pubsub.subscribe("events")\n    for message in pubsub.listen():\n        print(message)\n',
+            "app/main.py": 'import logging\n\nfrom fastapi import FastAPI\n\nfrom app.events import publish\n\nlogging.basicConfig(level=logging.INFO)\napp = FastAPI()\n\n\n@app.get("/health")\ndef health():\n    return {"ok": True}\n\n\n@app.get("/ready")\ndef ready():\n    return {"ok": True}\n\n\n@app.post("/orders")\ndef create_order(item: str):\n    publish("order_created", item=item)\n    return {"ok": True}\n',
+        },
+        [("app/main.py", "api")],
+        [],
+        [],
+    ),
+    "daemon_param": (
+        {
+            "smoke.py": '"""Smoke-test the notifier against a throw-away TCP sink, then exit with the result."""\nimport logging\nimport socket\nimport sys\nimport threading\n\nlogging.basicConfig(level=logging.INFO)\n\n\nclass Sink(threading.Thread):\n    def __init__(self, port, daemon=True):\n        super().__init__(name="sink", daemon=daemon)\n        self.sock = socket.create_server(("127.0.0.1", port))\n        self.received = []\n\n    def run(self):\n        while True:\n            conn, _ = self.sock.accept()\n            self.received.append(conn.recv(4096))\n            conn.close()\n\n\ndef main():\n    sink = Sink(2525)\n    sink.start()\n    with socket.create_connection(("127.0.0.1", 2525), timeout=5) as c:\n        c.sendall(b"HELO test")\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("smoke.py", "job")],
+        [],
+        [],
+    ),
+    "gunicorn": (
+        {
+            "serve.py": 'import logging\nimport multiprocessing\n\nfrom flask import Flask\nfrom gunicorn.app.base import BaseApplication\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n\n\n@app.route("/ready")\ndef ready():\n    return "ok"\n\n\nclass StandaloneApplication(BaseApplication):\n    def __init__(self, application, options=None):\n        self.options = options or {}\n        self.application = application\n        super().__init__()\n\n    def load_config(self):\n        for key, value in self.options.items():\n            self.cfg.set(key, value)\n\n    def load(self):\n        return self.application\n\n\nif __name__ == "__main__":\n    server = StandaloneApplication(app, {"bind": "0.0.0.0:8000", "workers": multiprocessing.cpu_count()})\n    server.run()\n',
+        },
+        [("serve.py", "api")],
+        [],
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REVIEW10))
+def test_review10_kinds_secrets_and_debug_mode(make_tree: Callable[[dict[str, str]], Path], case: str) -> None:
+    files, kinds, findings, debug_fails = REVIEW10[case]
+    report = run([str(make_tree(files))])
+    assert sorted((r.entrypoint.path, r.entrypoint.kind) for r in report.entrypoints) == kinds
+    names = {"hardcoded-secret", "debug-mode-enabled"}
+    assert sorted((f.name, f.path, f.line) for f in report.findings if f.name in names) == findings
+    failing = [(r.entrypoint.path, c.name) for r in report.entrypoints for c in r.checks if c.status == "fail"]
+    assert sorted(x for x in failing if x[1] == "debug-mode-enabled") == debug_fails

@@ -79,6 +79,18 @@ def test_placeholders(value: str) -> None:
     assert not secretscan.looks_like_credential(value)
 
 
+@pytest.mark.parametrize("value", ["botToken", "apiKey", "clientSecret", "api_token"])
+def test_a_camel_case_name_of_the_secret_is_a_placeholder(value: str) -> None:
+    assert secretscan.is_placeholder(value)
+
+
+@pytest.mark.parametrize(
+    "value", ["bT9xk2Token", "k8sApiKey2024", "mySuperSecretKey", "superSecret", "adminPassword", "dbPassword"]
+)
+def test_secrets_that_merely_end_in_a_word_are_not_named_stand_ins(value: str) -> None:
+    assert not secretscan.is_placeholder(value)
+
+
 @pytest.mark.parametrize("value", ["hunter22!", "s3cr3t-Pa55", "a8f5f167f44f4964e6c998dee827110c", "Zm9vYmFyYmF6cXV4"])
 def test_credential_shapes(value: str) -> None:
     assert secretscan.looks_like_credential(value)

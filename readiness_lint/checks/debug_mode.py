@@ -30,7 +30,6 @@ _DEV_FILE = re.compile(r"(?:dev|local|test|debug|example|sample)[^/]*\.py$", re.
 class DebugModeEnabled(LineRule):
     code = "RDY012"
     name = "debug-mode-enabled"
-    found_kinds = frozenset({"worker"})  # (a worker serving a web app in a thread of its own)
     why = "Debug mode in production shows stack traces, settings and sometimes an interactive console to anyone who triggers an error."
     fix = "Read it from configuration that defaults to off: DEBUG = os.getenv('DEBUG') == '1'."
     what_it_does = (
@@ -38,9 +37,7 @@ class DebugModeEnabled(LineRule):
         "`app.run(debug=True)` outside a `__main__` development block, application settings built as "
         "`dict(handlers=..., debug=True)` (Tornado's `Application(**settings)`), `app.debug = True`, "
         "`app.config['DEBUG'] = True` (not an object's own `self.debug`), and `DEBUG = True` in a "
-        "settings module that is not a development or test settings file. It is scored for APIs, and "
-        "for a worker only where it finds debug mode the worker reaches (a web app the worker serves "
-        "in a thread of its own)."
+        "settings module that is not a development or test settings file."
     )
     why_bad = (
         "Debug pages leak source, environment variables and secrets; Werkzeug's debugger even runs "
@@ -86,7 +83,7 @@ class DebugModeEnabled(LineRule):
         if _DEV_FILE.search(ctx.path):
             return
         target = ctx.target
-        if target.endswith((".debug", "[DEBUG]")) and not target.startswith(("self.", "cls.")):
+        if target.endswith((".debug", "[DEBUG]")) and target not in {"self.debug", "cls.debug"}:
             # (`app.debug = True`, `app.config["DEBUG"] = True`; not an object's own `self.debug` switch)
             ctx.report(self.name, value, f"`{target} = True`: debug mode in code that ships")
         elif target == "DEBUG" and not ctx.scope and _SETTINGS_FILE.search("/" + ctx.path):

@@ -111,12 +111,16 @@ _SWITCHES = {
 _RUNS_BESIDE = frozenset({"python-telegram-bot", "aiogram", "discord", "faststream"})
 
 
+# python-telegram-bot's calls that install its own SIGTERM handling.
+_PTB_STOPS_ON_SIGNAL = frozenset({"run_polling", "run_webhook", "idle"})
+
+
 def _polling_without_idle(service: Service) -> str | None:
     """python-telegram-bot's ``updater.start_polling()`` (or ``start_webhook``) with no
     ``updater.idle()`` and no ``run_polling``/``run_webhook`` anywhere the entrypoint reaches: only
     those install the signal handlers that stop the bot."""
     methods = {call.rpartition(".")[2]: call for facts in service.facts() for call in facts.calls_made()}
-    if methods.keys() & _SWITCHES["python-telegram-bot"]:
+    if methods.keys() & _PTB_STOPS_ON_SIGNAL:
         return None
     started = methods.get("start_polling") or methods.get("start_webhook")
     return started.lstrip(".") if started else None
