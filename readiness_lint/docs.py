@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from readiness_lint.checklist import load_checklist
 from readiness_lint.checks import ALL_RULES, Rule
-from readiness_lint.checks.base import LineRule
 
 SECTIONS = ("What it does", "Why is this bad?", "Example", "Use instead")
 SCOPES = {"line": "each line", "service": "the whole service", "meta": "suppression comments (not scored)"}
@@ -20,8 +19,6 @@ def applies_to(kinds: Iterable[str]) -> str:
 def rule_markdown(rule: type[Rule]) -> str:
     spec = load_checklist().spec(rule.name)
     kinds = applies_to(spec.kinds)
-    if issubclass(rule, LineRule) and rule.found_kinds:
-        kinds += f" (and a {applies_to(rule.found_kinds)} where it finds something)"
     lines = [
         f"# {rule.name} ({rule.code})",
         "",

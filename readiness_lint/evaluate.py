@@ -101,8 +101,6 @@ def evaluate(
                     status = "fail"
                 else:
                     status = "na" if rule.name in unverified_rules else "pass"
-            elif issubclass(rule, LineRule) and entrypoint.kind in rule.found_kinds and rule.name in failing:
-                status = "fail"
             checks.append(CheckResult(rule.code, rule.name, status, spec.severity, spec.weight))
         results.append(EntrypointResult(entrypoint, score_checks(checks), tuple(checks)))
 
@@ -114,11 +112,12 @@ def evaluate(
             reaching = reached_by.get(path, [])
             if line_finding.in_main:
                 reaching = [s for s in reaching if s.entrypoint.path == path]
-            kinds = spec.kinds | line_rule.found_kinds
-            owner_key = (path, line_finding.in_main, kinds)
+            owner_key = (path, line_finding.in_main, spec.kinds)
             owners = owners_of.get(owner_key)
             if owners is None:
-                owners = owners_of[owner_key] = sorted(s.entrypoint.id for s in reaching if s.entrypoint.kind in kinds)
+                owners = owners_of[owner_key] = sorted(
+                    s.entrypoint.id for s in reaching if s.entrypoint.kind in spec.kinds
+                )
             if reaching and not owners:
                 continue  # only entrypoints this rule does not apply to reach the file
             findings.append(

@@ -523,7 +523,6 @@ class Extractor:
         self.daemon_classes: set[str] = set()  # thread classes that make themselves daemons
         self.run_loops: set[str] = set()  # classes whose `run()` loops forever (see FileFacts.run_loops)
         self.sets_daemon = False  # makes a thread or process a daemon somewhere (`t.daemon = True`)
-        self.starters: set[str] = set()  # module-level functions that start work running on its own
         self.consumer_factories: dict[str, str] = {}  # module-level functions returning a consumer they built
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
@@ -853,10 +852,7 @@ class Extractor:
         ctx.scope.pop()
         if top_level or method:
             self._flush_deletions(self.frames[-1])
-            frame = self.frames.pop()
-            if top_level and any(call.rpartition(".")[2] in _BACKGROUND_STARTS for call in frame.calls):
-                self.starters.add(frame.name)  # (`def start_monitoring(port): start_http_server(port)`)
-            (self.functions if top_level else self.methods).append(frame)
+            (self.functions if top_level else self.methods).append(self.frames.pop())
         self.registered = saved_registered
 
     def _flush_deletions(self, frame: _Frame) -> None:
@@ -1417,9 +1413,17 @@ class Extractor:
     def _started_something(self) -> bool:
         """The function (or module) has started a server (``start_http_server``, ``app.listen``) or
         a client's network loop (``loop_start``) before it waits, itself or through a function."""
-        return any(
-            call.rpartition(".")[2] in _BACKGROUND_STARTS or call in self.starters for call in self._frame().calls
-        )
+
+        def starts(calls: Sequence[str]) -> bool:
+            return any(call.rpartition(".")[2] in _BACKGROUND_STARTS for call in calls)
+
+        # (`def start_monitoring(port): start_http_server(port)`, defined before the wait)
+        starters = {f.name for f in self.functions if starts(f.calls)}
+        calls = self._frame().calls
+        return starts(calls) or any(call in starters for call in calls)
+
+    def _imports_websocket(self) -> bool:
+        return any(module.split(".")[0] in _WEBSOCKET_CLIENTS for module in self.ctx.aliases.values())
 
     def _run_method_forever(self, node: cst.While) -> bool:
         """``while True:`` with no way out in the own body of a ``run()`` method: started as a
@@ -2265,7 +2269,6 @@ class Extractor:
         """The first consume-like call in a loop body (``consumer.poll``, ``sqs.receive_message``)."""
         found: list[str] = []
         literal = _literal_forever(test)
-        websocket = any(module.split(".")[0] in _WEBSOCKET_CLIENTS for module in self.ctx.aliases.values())
 
         def scan(node: cst.CSTNode) -> None:
             if found:
@@ -2279,7 +2282,7 @@ class Extractor:
                 if method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
                     found.append(raw)
                     return
-                if method == "recv" and websocket and literal and _never_leaves(body, self.ctx):
+                if method == "recv" and literal and self._imports_websocket() and _never_leaves(body, self.ctx):
                     found.append(raw)  # `while True: message = await ws.recv()`: a websocket stream's next message
                     return
             if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
@@ -3044,7 +3047,7 @@ def _is_false(value: cst.BaseExpression) -> bool:
 
 
 def _is_true(value: cst.BaseExpression) -> bool:
-    return (isinstance(value, cst.Name) and value.value == "True") or n.int_value(value) == 1
+    return n.is_true(value) or n.int_value(value) == 1
 
 
 def _defines(node: cst.ClassDef, method: str) -> bool:

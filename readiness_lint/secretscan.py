@@ -326,8 +326,9 @@ _PLACEHOLDER_TOKEN = re.compile(r"(?:^|[^a-z])mock(?:[^a-z]|$)")
 _NAMED_STAND_IN = re.compile(r"[A-Z0-9]*_[A-Z0-9_]*(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD|PWD)[A-Z0-9_]*")
 # `"botToken"`, `"apiKey"`, `"api_token"`: the name of what belongs there, written as one word (not
 # `"superSecret"` or `"adminPassword"`, which are weak secrets people do commit)
-_CAMEL_STAND_IN = re.compile(r"(?:bot|api|access|auth|client|app|bearer|refresh|session)(?:Token|Key|Secret)")
-_SNAKE_STAND_IN = re.compile(r"(?:bot|api|access|auth|client|app|bearer|refresh|session)_(?:token|key|secret)")
+_WORD_STAND_IN = re.compile(
+    r"(?:bot|api|access|auth|client|app|bearer|refresh|session)(?:Token|Key|Secret|_token|_key|_secret)"
+)
 # A file's name: where a credential is kept, not the credential
 _FILE_NAME = re.compile(r"\.(?:json|pem|key|p12|pfx|crt|cer|txt|ya?ml|ini|cfg|conf|env|properties)$", re.IGNORECASE)
 
@@ -342,11 +343,7 @@ def is_placeholder(value: str) -> bool:
         return True
     if stripped.startswith("$") or (stripped.startswith("{") and stripped.endswith("}")):
         return True
-    if (
-        _NAMED_STAND_IN.fullmatch(stripped)
-        or _CAMEL_STAND_IN.fullmatch(stripped)
-        or _SNAKE_STAND_IN.fullmatch(stripped)
-    ):
+    if _NAMED_STAND_IN.fullmatch(stripped) or _WORD_STAND_IN.fullmatch(stripped):
         return True
     if len(stripped) > 4 and stripped.startswith("__") and stripped.endswith("__"):
         return True  # `__DB_PASS__`: a token a deploy step replaces

@@ -58,9 +58,6 @@ class Rule:
 
 class LineRule(Rule):
     scope: ClassVar[Literal["line", "service", "meta"]] = "line"
-    # Kinds the rule is not scored for, judged only where it finds something they reach: a worker
-    # that serves a web app of its own in debug mode fails; one that serves none is not asked.
-    found_kinds: ClassVar[frozenset[str]] = frozenset()
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         """A call; ``name`` is the callee resolved through the file's imports."""
