@@ -7,10 +7,12 @@ tasks that decorate its object, Django URL modules and apps, Celery task modules
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from readiness_lint.deploy import LONG_RUNNING, SCHEDULED, Deployment
 from readiness_lint.frameworks import (
     API_CTORS,
     BUSY_LOOP,
@@ -111,6 +113,7 @@ class _Candidate:
     symbol: str
     objects: tuple[ObjectRef, ...] = ()
     console_script: bool = False
+    deployed: Deployment | None = None  # the deployment file line that runs this file
 
 
 def _once(services: list[Service]) -> list[Service]:
@@ -195,11 +198,15 @@ def classify(
     project: Project,
     declared: Callable[[str], str | None] | None = None,
     console_scripts: Sequence[str] = (),
+    deployments: Sequence[Deployment] = (),
 ) -> list[Service]:
     """All entrypoints of the project, each with the service view its rules need.
 
-    ``declared`` gives the kind a configuration file declares for a path: ``none`` drops the
-    file's entrypoints, a kind overrides what was found or declares one at line 1.
+    ``deployments`` are the Python commands the deployment files run (see
+    :mod:`readiness_lint.deploy`): a scheduled one makes its script a job, a long-running one
+    makes a plain script a worker. ``declared`` gives the kind a configuration file declares
+    for a path, and wins: ``none`` drops the file's entrypoints, a kind overrides what was found
+    or declares one at line 1.
     """
     candidates: list[_Candidate] = []
     service_files = {p: f for p, f in project.files.items() if not f.is_test}
@@ -213,6 +220,8 @@ def classify(
     candidates = _drop_producer_brokers(project, candidates)
     candidates = _runners_of_shared_consumers(project, candidates)
     candidates = _drop_app_runners(project, candidates)
+    if deployments:
+        candidates = _apply_deployments(project, candidates, deployments)
     if declared is not None:
         candidates = _apply_declarations(project, candidates, declared)
     services = _without_probe_servers(_once([_service(project, c) for c in candidates]))
@@ -657,6 +666,82 @@ def _apply_declarations(
     for candidate in out:
         unique.setdefault((candidate.path, candidate.kind, candidate.symbol), candidate)
     return list(unique.values())
+
+
+# Job frameworks that only say how a script reads its arguments: a deployment file's name says more.
+_PLAIN_JOBS = frozenset({"python", "argparse", "script"})
+
+
+def _apply_deployments(
+    project: Project, candidates: list[_Candidate], deployments: Sequence[Deployment]
+) -> list[_Candidate]:
+    """A script a crontab, CronJob, timer or scheduled workflow runs is a job, even when the
+    code alone reads as a loop or a library (an API also imports it); one that a Procfile,
+    Compose, a Deployment, systemd or supervisord keeps running is not a job (see
+    :func:`_service`). Files that serve an app, framework workers (a Celery app) and Django's
+    ``manage.py`` keep what their code says."""
+    out = list(candidates)
+    for path, deployment in sorted(_deployed_files(project, deployments).items()):
+        facts = project.files[path]
+        name = path.rsplit("/", 1)[-1]
+        if path in NOT_SERVICE_FILES or name in NOT_SERVICE_FILES | SERVER_MODULES or _is_django_manage(facts):
+            continue
+        here = [c for c in out if c.path == path]
+        if any(c.kind == "api" or (c.kind == "worker" and c.objects) for c in here):
+            continue
+        if deployment.mode == SCHEDULED and not any(c.kind == "job" for c in here):
+            guard = facts.main_guard
+            line = guard.line if guard is not None else facts.script_line or _module_work_line(project, path, facts)
+            if not line:
+                continue  # only definitions: running the file starts nothing
+            framework = _cli_framework(facts)
+            out = [c for c in out if c.path != path]  # its own loops end when cron's run ends
+            symbol = "__main__" if guard is not None else "script"
+            here = [_Candidate(path, line, "job", framework, symbol)]
+            out.extend(here)
+        for candidate in here:
+            if candidate.kind == "job" and (candidate.symbol in {"__main__", "script"} or candidate.console_script):
+                candidate.deployed = deployment
+                if deployment.mode == SCHEDULED and candidate.framework in _PLAIN_JOBS:
+                    candidate.framework = deployment.how
+    return out
+
+
+def _deployed_files(project: Project, deployments: Sequence[Deployment]) -> dict[str, Deployment]:
+    """The project file each deployment runs; a file both scheduled and kept running is scheduled."""
+    out: dict[str, Deployment] = {}
+    for deployment in deployments:
+        path = _deployed_path(project, deployment)
+        if path is None or project.files[path].is_test:
+            continue
+        if path not in out or (deployment.mode == SCHEDULED and out[path].mode != SCHEDULED):
+            out[path] = deployment
+    return out
+
+
+def _deployed_path(project: Project, deployment: Deployment) -> str | None:
+    """The project file a deployment's command names. Commands use the deployed machine's paths
+    (`/srv/app/scripts/sync.py`): the longest tail of the path that names exactly one project
+    file wins, one beside the deployment file when several do."""
+    if deployment.module:
+        found = project.resolve_module("", deployment.module)
+        if found is not None and found.endswith("__init__.py"):
+            main = found[: -len("__init__.py")] + "__main__.py"  # `python -m pkg` runs pkg/__main__.py
+            found = main if main in project.files else None
+        return found
+    home = deployment.source.rpartition("/")[0]
+    script = posixpath.normpath(deployment.script)
+    if not script.startswith("/") and script in project.files:
+        return script
+    parts = [part for part in script.split("/") if part not in {"", ".", ".."}]
+    for size in range(len(parts), 0, -1):
+        tail = "/".join(parts[-size:])
+        matches = [p for p in project.files if p == tail or p.endswith("/" + tail)]
+        if len(matches) > 1 and home:
+            matches = [p for p in matches if p.startswith(home + "/")]
+        if matches:
+            return matches[0] if len(matches) == 1 else None
+    return None
 
 
 def _webhook_only(facts: FileFacts, bot: str) -> bool:
@@ -1289,8 +1374,15 @@ def _service(project: Project, candidate: _Candidate) -> Service:
             for loop in project.files[path].loops
             if loop.source != BUSY_LOOP_LOCAL
         ]
-        if loops:  # the job runs a consume loop found in a module it imports: a worker
+        deployed = candidate.deployed
+        if deployed is not None and deployed.mode == SCHEDULED:
+            pass  # cron starts it and it ends: a loop it reaches works through a batch
+        elif loops:  # the job runs a consume loop found in a module it imports: a worker
             kind, framework = "worker", _loop_framework(loops[0][0].source, project.files[loops[0][1]])
+        elif deployed is not None and deployed.mode == LONG_RUNNING and framework in _PLAIN_JOBS:
+            # a Procfile `worker:` line, a Compose service that restarts always: kept running,
+            # though no consume loop of its own is known (a client library's run())
+            kind, framework = "worker", deployed.how
     # Files attached through decorators on our objects, and what they import.
     if objects:
         extra = {

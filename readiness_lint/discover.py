@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from readiness_lint.deploy import MAX_DEPLOYMENT_FILE, is_deployment_file
 from readiness_lint.errors import UsageError
 from readiness_lint.model import FileError
 
@@ -90,8 +91,15 @@ def scan_root(paths: Iterable[str]) -> Path:
     return Path(os.path.commonpath([str(d) for d in dirs]))
 
 
-def discover(paths: list[str], root: Path) -> tuple[list[SourceFile], list[FileError]]:
-    """All Python files under ``paths``, sorted, with the errors met on the way."""
+def discover(
+    paths: list[str], root: Path, deployment: list[SourceFile] | None = None
+) -> tuple[list[SourceFile], list[FileError]]:
+    """All Python files under ``paths``, sorted, with the errors met on the way.
+
+    ``deployment``, when given, receives the deployment files met in the same walk (crontabs,
+    Procfiles, Compose, Kubernetes, systemd and workflow files; see :mod:`readiness_lint.deploy`),
+    outside test directories and no larger than the deployment stage reads.
+    """
     files: dict[str, SourceFile] = {}
     errors: list[FileError] = []
     for raw in paths:
@@ -110,8 +118,10 @@ def discover(paths: list[str], root: Path) -> tuple[list[SourceFile], list[FileE
             rel = _relative(path.resolve(), root)
             files[rel] = SourceFile(rel, str(path), is_test_path(rel))
             continue
-        for source in _walk(path, root, errors):
+        for source in _walk(path, root, errors, deployment):
             files[source.rel] = source
+    if deployment is not None:
+        deployment.sort(key=lambda s: s.rel)
     return [files[k] for k in sorted(files)], errors
 
 
@@ -166,7 +176,9 @@ def _usable(line: str) -> bool:
     return True
 
 
-def _walk(top: Path, root: Path, errors: list[FileError]) -> Iterable[SourceFile]:
+def _walk(
+    top: Path, root: Path, errors: list[FileError], deployment: list[SourceFile] | None = None
+) -> Iterable[SourceFile]:
     root_str = str(root)
     root_prefix = root_str.rstrip(os.sep) + os.sep
     specs: list[tuple[str, pathspec.GitIgnoreSpec]] = []
@@ -197,6 +209,8 @@ def _walk(top: Path, root: Path, errors: list[FileError]) -> Iterable[SourceFile
         dirnames[:] = kept
         for name in sorted(filenames):
             if not name.endswith(".py"):
+                if deployment is not None:
+                    _collect_deployment(dirpath, name, root, active, deployment)
                 continue
             full = os.path.join(dirpath, name)
             if _ignored(full, active, is_dir=False):
@@ -215,6 +229,23 @@ def _walk(top: Path, root: Path, errors: list[FileError]) -> Iterable[SourceFile
             else:
                 rel = _relative(Path(absolute), root)
             yield SourceFile(rel, full, is_test_path(rel))
+
+
+def _collect_deployment(
+    dirpath: str, name: str, root: Path, active: list[tuple[str, pathspec.GitIgnoreSpec]], out: list[SourceFile]
+) -> None:
+    full = os.path.join(dirpath, name)
+    if not is_deployment_file(f"{os.path.basename(dirpath)}/{name}") and not name.lower().endswith((".conf", ".ini")):
+        return  # most files: no path arithmetic
+    rel = _relative(Path(os.path.abspath(full)), root)
+    if not is_deployment_file(rel) or is_test_path(rel) or _ignored(full, active, is_dir=False):
+        return
+    try:
+        if os.path.islink(full) or not os.path.isfile(full) or os.path.getsize(full) > MAX_DEPLOYMENT_FILE:
+            return
+    except OSError:
+        return
+    out.append(SourceFile(rel, full, False))
 
 
 def _ignored(full: str, specs: list[tuple[str, pathspec.GitIgnoreSpec]], is_dir: bool) -> bool:

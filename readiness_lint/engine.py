@@ -21,6 +21,7 @@ from readiness_lint.checklist import checklist_text, load_checklist
 from readiness_lint.checks import ALL_RULES, LineRule, Rule
 from readiness_lint.classify import classify
 from readiness_lint.config import RuleSettings
+from readiness_lint.deploy import MAX_DEPLOYMENT_FILE, Deployment, read_deployments
 from readiness_lint.discover import SourceFile, discover, printable, scan_root
 from readiness_lint.evaluate import evaluate, repository_checks
 from readiness_lint.extract import extract
@@ -190,7 +191,9 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
     """Run the whole pipeline. ``progress`` is told how far per-file analysis has got."""
     options = options or Options()
     root = scan_root(paths)
-    sources, errors = discover(list(paths), root)
+    deployment_files: list[SourceFile] = []
+    sources, errors = discover(list(paths), root, deployment_files)
+    deployment_texts = _read_texts(deployment_files)
     if not options.include_tests:
         sources = [s for s in sources if not s.is_test]
     sources = _without_excluded(sources, root, options)
@@ -209,7 +212,7 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
         key = cache.key(source.rel, source.is_test, data) if cache is not None else ""
         pending.append((source.rel, data, source.is_test, key))
     if cache is not None:
-        slot, run_key = _run_keys(paths, root, options, rules, pending, [*errors, *results.values()])
+        slot, run_key = _run_keys(paths, root, options, rules, pending, [*errors, *results.values()], deployment_texts)
         memo = cache.get_report(slot, run_key)
         if memo is not None:  # nothing that the project-wide stages read has changed
             memo.notices.extend(notices)
@@ -237,13 +240,28 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
             errors.append(result)
         else:
             facts[rel] = result
-    report = assemble(root, facts, errors, rules, len(sources), options)
+    report = assemble(root, facts, errors, rules, len(sources), options, read_deployments(deployment_texts))
     if cache is not None:
         cache.put_report(slot, run_key, report)
         if cache.problem:
             notices.append(cache.problem)
     report.notices.extend(notices)
     return report
+
+
+def _read_texts(files: Sequence[SourceFile]) -> list[tuple[str, str]]:
+    """The deployment files' texts. One that cannot be read or decoded declares nothing: it is
+    the deployment's file, not this tool's input or configuration."""
+    texts = []
+    for source in files:
+        try:
+            with open(source.abs, "rb") as handle:
+                data = handle.read(MAX_DEPLOYMENT_FILE + 1)
+            if len(data) <= MAX_DEPLOYMENT_FILE and b"\x00" not in data:
+                texts.append((source.rel, data.decode("utf-8")))
+        except (OSError, UnicodeDecodeError):
+            continue
+    return texts
 
 
 def _run_keys(
@@ -253,13 +271,14 @@ def _run_keys(
     rules: Sequence[type[Rule]],
     files: Sequence[Work],
     unread: Sequence[object],
+    deployment_texts: Sequence[tuple[str, str]] = (),
 ) -> tuple[str, str]:
     """Where the last report of this root and these options is kept, and the key of this run's inputs.
 
     The key covers everything the project-wide stages read: each file's content key (which
     holds its path, bytes, test status, the tool's code and the per-file configuration), the
     files that could not be read, every option, the packaging files that declare console
-    scripts, and the root itself.
+    scripts, the deployment files, and the root itself.
     """
     setting = [
         str(root),
@@ -282,6 +301,7 @@ def _run_keys(
             except OSError as exc:
                 packaging.append(f"{directory}/{name}:{exc.errno}")
     inputs = [__version__, tool_stamp(), checklist_text(), *setting, *sorted(packaging)]
+    inputs += [f"{rel}\0{text}" for rel, text in deployment_texts]
     inputs += [f"{rel}\0{key}" for rel, _, _, key in files]
     inputs += sorted(repr(error) for error in unread)
     return slot, digest_of(inputs)
@@ -376,6 +396,7 @@ def assemble(
     rules: Sequence[type[Rule]],
     files: int,
     options: Options | None = None,
+    deployments: Sequence[Deployment] = (),
 ) -> Report:
     """Project-wide stages over per-file facts: model, classify, rules, score."""
     options = options or Options()
@@ -387,7 +408,7 @@ def assemble(
     scripts = console_scripts(root)
     if options.config_root and Path(options.config_root) != root:
         scripts += console_scripts(Path(options.config_root))
-    services = classify(project, declared, scripts)
+    services = classify(project, declared, scripts, deployments)
     suppressor = Suppressor.build(
         {path: f.suppressions for path, f in facts.items() if f.suppressions},
         options.per_file_ignores,

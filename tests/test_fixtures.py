@@ -44,7 +44,7 @@ EXPECTED: dict[str, list[tuple[str, str, str, set[str]]]] = {
             {"http-call-without-timeout", "non-idempotent-mkdir", "missing-heartbeat", "missing-metrics"},
         ),
     ],
-    "cron_job": [("job", "cleanup.py", "python", {"missing-exit-code", "missing-metrics", "missing-dry-run"})],
+    "cron_job": [("job", "cleanup.py", "crontab", {"missing-exit-code", "missing-metrics", "missing-dry-run"})],
     "flask_blueprints": [
         (
             "api",

@@ -490,8 +490,8 @@ def vanish(monkeypatch: pytest.MonkeyPatch) -> Callable[[Callable[[Path], None]]
     def install(action: Callable[[Path], None]) -> None:
         real = engine.discover
 
-        def discover_then_act(paths: list[str], root: Path) -> Any:
-            found = real(paths, root)
+        def discover_then_act(paths: list[str], root: Path, *deployment: Any) -> Any:
+            found = real(paths, root, *deployment)
             action(root)
             return found
 

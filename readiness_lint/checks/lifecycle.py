@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
+from readiness_lint.deploy import KEPT_RUNNING
 from readiness_lint.frameworks import SLEEPS
 from readiness_lint.model import Entrypoint
 from readiness_lint.project import Service
@@ -38,7 +39,9 @@ class MissingGracefulShutdown(ServiceRule):
         "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater (with `updater.idle()`) and Application, aiogram 3's Dispatcher, discord.py, FastStream, loafer, `nameko run`) pass, unless their own "
         "handling is switched off (`handle_signals=False` for arq and aiogram, `stop_signals=None` for "
         "python-telegram-bot) or the entrypoint also runs a `while True` loop of its own beside a bot or broker framework (a poller "
-        "started next to the bot's polling), which nothing stops. A SIGINT handler alone does not pass."
+        "started next to the bot's polling), which nothing stops. A SIGINT handler alone does not pass. "
+        "A script that only a deployment file makes a worker (a Procfile `worker:` line, a Compose service "
+        "that always restarts), with no consume loop of its own known, is not judged."
     )
     why_bad = (
         "Containers are stopped with SIGTERM and killed a few seconds later. Without a handler the "
@@ -69,6 +72,10 @@ class MissingGracefulShutdown(ServiceRule):
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
         if service.has_signal("sigterm"):
+            return Outcome(True)
+        if entrypoint.framework in KEPT_RUNNING:
+            # a deployment file keeps it running, but no consume loop of its own is known (a
+            # client library's run() may well stop on SIGTERM): nothing to judge
             return Outcome(True)
         if entrypoint.framework in SELF_DRAINING:
             switches = _SWITCHES.get(entrypoint.framework, frozenset())

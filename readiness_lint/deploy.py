@@ -1,0 +1,402 @@
+"""Stage 1b: how a repository's deployment files say its scripts are run (read as text, never run).
+
+A crontab line, a Kubernetes ``CronJob`` or ``Job``, a systemd timer or a scheduled GitHub
+Actions workflow that runs ``python sync.py`` says ``sync.py`` runs to completion on a
+schedule: a job. A Procfile process other than ``web``, ``release`` and the scheduler
+processes, a Compose service that always restarts, a Kubernetes ``Deployment``, a systemd
+service that restarts, a supervisord program or an ``@reboot`` crontab line says its script
+runs all the time. Classification weighs these beside the code; the configuration file's
+``entrypoints`` still wins over both.
+
+Everything here is a pure function of file names and texts: the engine reads the files.
+YAML is read with ``safe_load`` only; a file that does not parse declares nothing (it is the
+deployment's file, not this tool's configuration).
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import shlex
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+SCHEDULED = "scheduled"  # runs to completion, on a schedule or once: a job
+LONG_RUNNING = "long-running"  # kept running by the platform: not a job
+
+# How the platforms that keep a process running are named (an entrypoint's framework when
+# the deployment file, not the code, makes it a worker).
+KEPT_RUNNING = frozenset({"procfile", "compose", "kubernetes", "systemd", "supervisord", "crontab-reboot"})
+
+# Largest deployment file read (a bigger one is generated or data).
+MAX_DEPLOYMENT_FILE = 512 * 1024
+
+_CRON_NAMES = frozenset({"crontab", "crontab.txt", "cron", "cronfile", "crontabs", "cron.txt"})
+_CRON_DIRS = frozenset({"cron.d", "crontabs", "cron"})
+_SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh"})
+_PYTHON = re.compile(r"^python(?:\d+(?:\.\d+)*)?w?$")
+# Options of the interpreter that take a value (`python -W ignore x.py`).
+_PYTHON_VALUE_OPTIONS = frozenset({"-W", "-X", "-Q"})
+# Words that run the command after them (`cd /app && exec nice -n 10 python x.py`).
+_RUNNERS = frozenset({"exec", "nice", "nohup", "time", "timeout", "flock", "chronic", "run", "env", "sudo"})
+# Tools that run a command in an environment or a container (`uv run`, `docker exec app python x.py`).
+_WRAPPERS = frozenset({"uv", "pipenv", "poetry", "pdm", "hatch", "rye", "docker", "docker-compose", "podman"})
+# Procfile process types that are not a long-running script of their own: the web server, the
+# release phase (migrations, once per deploy) and scheduler processes (judged from their code).
+_PROCFILE_SKIP = frozenset({"web", "release", "clock", "scheduler", "cron", "beat"})
+_SCHEDULE_WORDS = frozenset({"@hourly", "@daily", "@weekly", "@monthly", "@yearly", "@annually", "@midnight"})
+_CRON_FIELD = re.compile(r"^[\d*/,\-A-Za-z?LW#]+$")
+_K8S_KIND = re.compile(r"^kind:\s*[\"']?(CronJob|Job|Deployment|StatefulSet|DaemonSet)\b", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Deployment:
+    """One command a deployment file runs, reduced to the Python it starts."""
+
+    source: str  # the deployment file, relative to the scan root
+    line: int  # 1-based line of the command in it (1 when the format hides it)
+    how: str  # crontab, kubernetes-cronjob, kubernetes-job, systemd-timer, github-schedule, procfile, ...
+    mode: str  # SCHEDULED or LONG_RUNNING
+    script: str  # the script as the command names it (`scripts/sync.py`, `/app/sync.py`), or ""
+    module: str  # the module of `python -m pkg.mod`, or ""
+    workdir: str  # where a relative script is found: the file's own directory, or a `cd` of the command
+
+
+def is_deployment_file(rel: str) -> bool:
+    """Whether a file's name makes it one of the deployment files :func:`read_deployments` reads."""
+    directory, _, name = rel.rpartition("/")
+    lower = name.lower()
+    if name == "Procfile" or lower in _CRON_NAMES or lower.endswith((".cron", ".crontab")):
+        return True
+    if directory.rpartition("/")[2] in _CRON_DIRS and "." not in name:
+        return True
+    if lower.endswith((".service", ".timer")):
+        return True
+    if lower.endswith((".conf", ".ini")) and "supervisor" in rel.lower():
+        return True
+    return lower.endswith((".yml", ".yaml"))
+
+
+def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
+    """The Python commands the deployment files run. ``files`` holds (relative path, text)."""
+    out: list[Deployment] = []
+    timers = _timer_units(files)
+    for rel, text in sorted(files):
+        directory, _, name = rel.rpartition("/")
+        lower = name.lower()
+        if name == "Procfile":
+            out.extend(_procfile(rel, directory, text))
+        elif lower.endswith(".timer"):
+            continue
+        elif lower.endswith(".service"):
+            out.extend(_systemd(rel, directory, text, name in timers.get(directory, set())))
+        elif lower.endswith((".yml", ".yaml")):
+            out.extend(_yaml_file(rel, directory, text))
+        elif lower.endswith((".conf", ".ini")):
+            out.extend(_supervisord(rel, directory, text))
+        else:
+            out.extend(_crontab(rel, directory, text))
+    return out
+
+
+def python_targets(command: str, workdir: str = "") -> list[tuple[str, str]]:
+    """The (script, module) pairs a shell command line starts with Python; a ``cd`` earlier in
+    the line moves where a relative script is looked for (joined into the script's path)."""
+    out: list[tuple[str, str]] = []
+    for segment in re.split(r"&&|\|\||;|\|", command):
+        words = _split(segment)
+        while words and "=" in words[0] and not words[0].startswith("-"):
+            words = words[1:]  # `PYTHONPATH=. python x.py`
+        if len(words) >= 2 and words[0] == "cd":
+            workdir = posixpath.join(workdir, words[1]) if workdir else words[1]
+            continue
+        target = _argv_target(words)
+        if target is not None:
+            script, module = target
+            if script and not script.startswith("/") and workdir:
+                script = posixpath.join(workdir, script)
+            out.append((script, module))
+    return out
+
+
+def _split(text: str) -> list[str]:
+    try:
+        return shlex.split(text, comments=True)
+    except ValueError:  # an unbalanced quote: take the words as they stand
+        return text.split()
+
+
+def _argv_target(words: Sequence[str]) -> tuple[str, str] | None:
+    """What an argument vector starts: a shell's ``-c`` line is read as a command line."""
+    if not words:
+        return None
+    first = posixpath.basename(words[0])
+    if first in _SHELLS and "-c" in words[:-1]:
+        found = python_targets(words[list(words).index("-c") + 1])
+        return found[0] if found else None
+    for index, word in enumerate(words):
+        base = posixpath.basename(word)
+        if _PYTHON.match(base):
+            return _interpreter_target(words[index + 1 :])
+        if word.endswith(".py") and not word.startswith("-"):
+            # an executable script (`/opt/app/backup.py`, `uv run backup.py`, `exec ./bot.py`)
+            if all(_runner_word(w) for w in words[:index]):
+                return word.removeprefix("./"), ""
+            return None
+        if index == 0 and base not in _RUNNERS and base not in _WRAPPERS:
+            return None  # another program (`gunicorn`, `celery`, `curl`): not a Python script it names
+    return None
+
+
+def _runner_word(word: str) -> bool:
+    return posixpath.basename(word) in _RUNNERS | _WRAPPERS or word.startswith("-") or word.isdigit()
+
+
+def _interpreter_target(args: Sequence[str]) -> tuple[str, str] | None:
+    skip = False
+    for index, arg in enumerate(args):
+        if skip:
+            skip = False
+            continue
+        if arg == "-m" and index + 1 < len(args):
+            return "", args[index + 1]
+        if arg.startswith("-m") and len(arg) > 2:
+            return "", arg[2:]
+        if arg == "-c":
+            return None  # inline code
+        if arg in _PYTHON_VALUE_OPTIONS:
+            skip = True
+            continue
+        if arg.startswith("-"):
+            continue
+        return (arg.removeprefix("./"), "") if arg.endswith(".py") else None
+    return None
+
+
+def _deployments(
+    rel: str, line: int, how: str, mode: str, command: str | Sequence[str], workdir: str
+) -> Iterator[Deployment]:
+    found = python_targets(command, workdir) if isinstance(command, str) else _argv_targets(command, workdir)
+    for script, module in found:
+        yield Deployment(rel, line, how, mode, script, module, workdir)
+
+
+def _argv_targets(argv: Sequence[str], workdir: str) -> list[tuple[str, str]]:
+    target = _argv_target([str(a) for a in argv])
+    if target is None:
+        return []
+    script, module = target
+    if script and not script.startswith("/") and workdir:
+        script = posixpath.join(workdir, script)
+    return [(script, module)]
+
+
+def _crontab(rel: str, directory: str, text: str) -> Iterator[Deployment]:
+    for number, raw in enumerate(text.splitlines(), 1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        words = line.split()
+        if words[0].startswith("@"):
+            mode = LONG_RUNNING if words[0] == "@reboot" else SCHEDULED if words[0] in _SCHEDULE_WORDS else ""
+            command = line[len(words[0]) :]
+            how = "crontab-reboot" if mode == LONG_RUNNING else "crontab"
+        elif (
+            len(words) > 5
+            and all(_CRON_FIELD.match(w) for w in words[:5])
+            and any(c.isdigit() or c == "*" for c in "".join(words[:5]))
+        ):
+            mode, how = SCHEDULED, "crontab"
+            command = line.split(None, 5)[5]
+        else:
+            continue  # an environment setting (`MAILTO=...`) or not a crontab line
+        if not mode:
+            continue
+        command = re.split(r"(?<!\\)%", command, maxsplit=1)[0]  # cron turns `%` into a newline: stdin follows
+        found = list(_deployments(rel, number, how, mode, command, directory))
+        if not found and len(command.split()) > 1:  # a system crontab: the user the command runs as comes first
+            found = list(_deployments(rel, number, how, mode, command.split(None, 1)[1], directory))
+        yield from found
+
+
+def _procfile(rel: str, directory: str, text: str) -> Iterator[Deployment]:
+    for number, raw in enumerate(text.splitlines(), 1):
+        name, colon, command = raw.partition(":")
+        name = name.strip()
+        if not colon or not name or name.startswith("#") or " " in name:
+            continue
+        if name.lower() in _PROCFILE_SKIP:
+            continue
+        yield from _deployments(rel, number, "procfile", LONG_RUNNING, command.strip(), directory)
+
+
+_INI_SECTION = re.compile(r"^\s*\[([^\]]+)\]\s*$")
+
+
+def _ini_sections(text: str) -> Iterator[tuple[str, dict[str, tuple[int, str]]]]:
+    """Sections of a systemd unit or supervisord file: name and {key: (line, value)}; a repeated
+    key keeps its first value (systemd's `ExecStart=` may repeat only in oneshot units)."""
+    section = ""
+    values: dict[str, tuple[int, str]] = {}
+    for number, raw in enumerate(text.splitlines(), 1):
+        match = _INI_SECTION.match(raw)
+        if match:
+            if section:
+                yield section, values
+            section, values = match.group(1).strip(), {}
+            continue
+        key, equals, value = raw.partition("=")
+        if equals and section and not raw.lstrip().startswith(("#", ";")):
+            values.setdefault(key.strip().lower(), (number, value.strip()))
+    if section:
+        yield section, values
+
+
+def _timer_units(files: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
+    """Per directory, the service units that timers start (`Unit=`, or the timer's own name)."""
+    out: dict[str, set[str]] = {}
+    for rel, text in files:
+        directory, _, name = rel.rpartition("/")
+        if not name.lower().endswith(".timer"):
+            continue
+        unit = name[: -len(".timer")] + ".service"
+        for section, values in _ini_sections(text):
+            if section == "Timer" and "unit" in values:
+                unit = values["unit"][1]
+        out.setdefault(directory, set()).add(unit)
+    return out
+
+
+def _systemd(rel: str, directory: str, text: str, timed: bool) -> Iterator[Deployment]:
+    for section, values in _ini_sections(text):
+        if section != "Service" or "execstart" not in values:
+            continue
+        line, command = values["execstart"]
+        command = command.lstrip("-@+!:")
+        workdir = values.get("workingdirectory", (0, ""))[1]
+        restart = values.get("restart", (0, "no"))[1].lower()
+        if timed:
+            yield from _deployments(rel, line, "systemd-timer", SCHEDULED, command, workdir or directory)
+        elif restart not in {"no", ""} and values.get("type", (0, ""))[1].lower() != "oneshot":
+            yield from _deployments(rel, line, "systemd", LONG_RUNNING, command, workdir or directory)
+
+
+def _supervisord(rel: str, directory: str, text: str) -> Iterator[Deployment]:
+    for section, values in _ini_sections(text):
+        if not section.startswith("program:") or "command" not in values:
+            continue
+        line, command = values["command"]
+        workdir = values.get("directory", (0, ""))[1]
+        yield from _deployments(rel, line, "supervisord", LONG_RUNNING, command, workdir or directory)
+
+
+def _yaml_file(rel: str, directory: str, text: str) -> Iterator[Deployment]:
+    lower = rel.lower()
+    workflow = "/.github/workflows/" in f"/{lower}"
+    compose = lower.rpartition("/")[2].startswith(("docker-compose", "compose"))
+    if not workflow and not compose and not _K8S_KIND.search(text):
+        return
+    try:
+        documents = [d for d in yaml.safe_load_all(text) if isinstance(d, dict)]
+    except yaml.YAMLError:
+        return  # a template (Helm's `{{ }}`) or a broken file declares nothing
+    for document in documents:
+        if workflow:
+            yield from _workflow(rel, text, document)
+        elif compose:
+            yield from _compose(rel, directory, text, document)
+        else:
+            yield from _kubernetes(rel, text, document)
+
+
+def _line_of(text: str, needle: str) -> int:
+    index = text.find(needle) if needle else -1
+    return text.count("\n", 0, index) + 1 if index >= 0 else 1
+
+
+def _with_lines(found: Iterable[Deployment], text: str) -> Iterator[Deployment]:
+    """YAML hides lines: place each command at the first line naming its script or module."""
+    for deployment in found:
+        needle = deployment.module or posixpath.basename(deployment.script)
+        yield Deployment(
+            deployment.source,
+            _line_of(text, needle),
+            deployment.how,
+            deployment.mode,
+            deployment.script,
+            deployment.module,
+            deployment.workdir,
+        )
+
+
+def _workflow(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
+    triggers = document.get("on", document.get(True))  # YAML 1.1 reads a bare `on` as true
+    if not isinstance(triggers, dict) or "schedule" not in triggers:
+        return
+    jobs = document.get("jobs")
+    for job in jobs.values() if isinstance(jobs, dict) else ():
+        if not isinstance(job, dict):
+            continue
+        defaults = _get(job, "defaults", "run", "working-directory")
+        for step in job.get("steps") or ():
+            if not isinstance(step, dict) or not isinstance(step.get("run"), str):
+                continue
+            workdir = step.get("working-directory", defaults)
+            workdir = workdir if isinstance(workdir, str) and "${{" not in workdir else ""
+            for command in step["run"].splitlines():
+                yield from _with_lines(_deployments(rel, 1, "github-schedule", SCHEDULED, command, workdir), text)
+
+
+def _compose(rel: str, directory: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
+    services = document.get("services")
+    for service in services.values() if isinstance(services, dict) else ():
+        if not isinstance(service, dict) or service.get("restart") not in {"always", "unless-stopped"}:
+            continue
+        command = service.get("command")
+        if isinstance(command, (str, list)):
+            workdir = service.get("working_dir")
+            workdir = workdir if isinstance(workdir, str) else ""
+            yield from _with_lines(_deployments(rel, 1, "compose", LONG_RUNNING, command, workdir or directory), text)
+
+
+_K8S_MODES = {
+    "CronJob": ("kubernetes-cronjob", SCHEDULED),
+    "Job": ("kubernetes-job", SCHEDULED),
+    "Deployment": ("kubernetes", LONG_RUNNING),
+    "StatefulSet": ("kubernetes", LONG_RUNNING),
+    "DaemonSet": ("kubernetes", LONG_RUNNING),
+}
+
+
+def _kubernetes(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
+    kind = document.get("kind")
+    if kind not in _K8S_MODES:
+        return
+    how, mode = _K8S_MODES[kind]
+    spec = _get(document, "spec", "jobTemplate", "spec", "template", "spec") if kind == "CronJob" else None
+    spec = spec if spec is not None else _get(document, "spec", "template", "spec")
+    containers = spec.get("containers") if isinstance(spec, dict) else None
+    for container in containers if isinstance(containers, list) else ():
+        if not isinstance(container, dict):
+            continue
+        argv = [*_words(container.get("command")), *_words(container.get("args"))]
+        workdir = container.get("workingDir")
+        workdir = workdir if isinstance(workdir, str) else ""
+        yield from _with_lines(_deployments(rel, 1, how, mode, argv, workdir), text)
+
+
+def _words(value: Any) -> list[str]:
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    return _split(value) if isinstance(value, str) else []
+
+
+def _get(data: Any, *keys: str) -> Any:
+    for key in keys:
+        if not isinstance(data, dict):
+            return None
+        data = data.get(key)
+    return data

@@ -1,0 +1,260 @@
+"""Deployment files as evidence of how a script runs: the parsers, and whole runs on real files."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from readiness_lint.deploy import LONG_RUNNING, SCHEDULED, python_targets, read_deployments
+from readiness_lint.discover import discover
+from readiness_lint.engine import Options, run
+
+Tree = Callable[[dict[str, str]], Path]
+
+
+def _found(files: dict[str, str]) -> list[tuple[str, int, str, str, str, str]]:
+    return [(d.source, d.line, d.how, d.mode, d.script, d.module) for d in read_deployments(sorted(files.items()))]
+
+
+@pytest.mark.parametrize(
+    ("command", "expected"),
+    [
+        (
+            "cd /srv/app && /usr/bin/python3 -u scripts/sync.py >> /var/log/sync.log 2>&1",
+            [("/srv/app/scripts/sync.py", "")],
+        ),
+        ("PYTHONPATH=. python -m app.jobs.cleanup --dry-run", [("", "app.jobs.cleanup")]),
+        ("source venv/bin/activate; python -W ignore report.py", [("report.py", "")]),
+        ("timeout 600 uv run sync.py", [("sync.py", "")]),
+        ("/opt/app/backup.py --full", [("/opt/app/backup.py", "")]),
+        ("docker exec shop python manage.py clearsessions", [("manage.py", "")]),
+        ("gunicorn app:app --workers 4", []),
+        ("celery -A proj worker", []),
+        ('python -c "import app; app.main()"', []),
+        ("curl -fsS https://hc-ping.com/abc > /dev/null", []),
+        ("echo done.py", []),
+    ],
+)
+def test_python_targets(command: str, expected: list[tuple[str, str]]) -> None:
+    assert python_targets(command) == expected
+
+
+def test_crontab_lines() -> None:
+    crontab = (
+        "SHELL=/bin/bash\n"
+        "MAILTO=ops@example.com\n"
+        "# nightly\n"
+        "*/10 * * * * cd /srv/shop && python sync.py\n"
+        "0 3 * * * root /usr/bin/python3 /srv/shop/backup.py\n"
+        "@daily python3 -m shop.reports % not a command\n"
+        "@reboot python3 /srv/shop/bot.py\n"
+        "15 4 * * mon-fri curl https://example.com\n"
+    )
+    assert _found({"deploy/crontab": crontab}) == [
+        ("deploy/crontab", 4, "crontab", SCHEDULED, "/srv/shop/sync.py", ""),
+        ("deploy/crontab", 5, "crontab", SCHEDULED, "/srv/shop/backup.py", ""),
+        ("deploy/crontab", 6, "crontab", SCHEDULED, "", "shop.reports"),
+        ("deploy/crontab", 7, "crontab-reboot", LONG_RUNNING, "/srv/shop/bot.py", ""),
+    ]
+
+
+def test_procfile_skips_web_release_and_schedulers() -> None:
+    procfile = (
+        "web: gunicorn app:app\nrelease: python manage.py migrate\nclock: python clock.py\nworker: python worker.py\n"
+    )
+    assert _found({"Procfile": procfile}) == [("Procfile", 4, "procfile", LONG_RUNNING, "worker.py", "")]
+
+
+def test_workflows_count_only_when_scheduled() -> None:
+    scheduled = (
+        "name: scrape\non:\n  schedule:\n    - cron: '0 * * * *'\n  workflow_dispatch:\n"
+        "jobs:\n  run:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n"
+        "      - run: |\n          pip install -r requirements.txt\n          python scraper/main.py\n"
+    )
+    on_push = scheduled.replace("schedule:\n    - cron: '0 * * * *'\n  workflow_dispatch:", "push:")
+    assert _found({".github/workflows/scrape.yml": scheduled}) == [
+        (".github/workflows/scrape.yml", 13, "github-schedule", SCHEDULED, "scraper/main.py", "")
+    ]
+    assert _found({".github/workflows/ci.yml": on_push}) == []
+
+
+def test_kubernetes_manifests() -> None:
+    manifests = (
+        "apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: report\nspec:\n  schedule: '0 6 * * *'\n"
+        "  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n"
+        '          - name: report\n            command: ["/bin/sh", "-c", "python -m shop.report --send"]\n'
+        "---\napiVersion: apps/v1\nkind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n"
+        "      - name: consumer\n        command: [python]\n        args: [consumer.py]\n"
+        "---\napiVersion: v1\nkind: Service\nspec:\n  ports: []\n"
+    )
+    assert _found({"k8s/app.yaml": manifests}) == [
+        ("k8s/app.yaml", 13, "kubernetes-cronjob", SCHEDULED, "", "shop.report"),
+        ("k8s/app.yaml", 23, "kubernetes", LONG_RUNNING, "consumer.py", ""),
+    ]
+    helm = "kind: CronJob\nspec:\n  {{- if .Values.enabled }}\n  schedule: {{ .Values.schedule }}\n"
+    assert _found({"chart/templates/cron.yaml": helm}) == []
+
+
+def test_compose_counts_services_that_always_restart() -> None:
+    compose = (
+        "services:\n  consumer:\n    build: .\n    restart: unless-stopped\n    command: python consumer.py\n"
+        "  migrate:\n    build: .\n    command: python migrate.py\n"
+        "  poller:\n    restart: always\n    command: [python, -u, poller.py]\n"
+    )
+    assert _found({"docker-compose.yml": compose}) == [
+        ("docker-compose.yml", 5, "compose", LONG_RUNNING, "consumer.py", ""),
+        ("docker-compose.yml", 11, "compose", LONG_RUNNING, "poller.py", ""),
+    ]
+
+
+def test_systemd_timers_and_services() -> None:
+    files = {
+        "deploy/sync.service": "[Unit]\nDescription=sync\n[Service]\nType=oneshot\nExecStart=/usr/bin/python3 /opt/sync/sync.py\n",
+        "deploy/sync.timer": "[Timer]\nOnCalendar=daily\n[Install]\nWantedBy=timers.target\n",
+        "deploy/bot.service": "[Service]\nWorkingDirectory=/opt/bot\nExecStart=-/opt/venv/bin/python bot.py\nRestart=always\n",
+        "deploy/once.service": "[Service]\nType=oneshot\nExecStart=/usr/bin/python3 /opt/x/once.py\n",
+        "deploy/plain.service": "[Service]\nExecStart=/usr/bin/python3 /opt/x/plain.py\n",
+    }
+    assert _found(files) == [
+        ("deploy/bot.service", 3, "systemd", LONG_RUNNING, "/opt/bot/bot.py", ""),
+        ("deploy/sync.service", 5, "systemd-timer", SCHEDULED, "/opt/sync/sync.py", ""),
+    ]
+
+
+def test_supervisord_programs() -> None:
+    conf = "[supervisord]\nnodaemon=true\n\n[program:queue]\ncommand=python /app/queue_worker.py\nautorestart=true\n"
+    assert _found({"deploy/supervisor/app.conf": conf}) == [
+        ("deploy/supervisor/app.conf", 5, "supervisord", LONG_RUNNING, "/app/queue_worker.py", "")
+    ]
+
+
+def test_discovery_collects_deployment_files_but_not_tests_or_ignored(make_tree: Tree) -> None:
+    root = make_tree(
+        {
+            "app.py": "x = 1\n",
+            "Procfile": "worker: python app.py\n",
+            "deploy/crontab": "* * * * * python app.py\n",
+            "deploy/cron.d/shop": "* * * * * root python app.py\n",
+            "k8s/job.yaml": "kind: Job\n",
+            "tests/crontab": "* * * * * python app.py\n",
+            "local/crontab": "* * * * * python app.py\n",
+            ".gitignore": "local/\n",
+            "README.md": "* * * * * python app.py\n",
+        }
+    )
+    found: list = []
+    discover([str(root)], root, found)
+    assert [s.rel for s in found] == ["Procfile", "deploy/cron.d/shop", "deploy/crontab", "k8s/job.yaml"]
+
+
+def _kinds(root: Path, options: Options | None = None) -> list[tuple[str, str, str]]:
+    report = run([str(root)], options)
+    return [(r.entrypoint.path, r.entrypoint.kind, r.entrypoint.framework) for r in report.entrypoints]
+
+
+_API = (
+    "from fastapi import FastAPI\n\nfrom shop import sync\n\napp = FastAPI()\n\n\n"
+    "@app.get('/health')\ndef health():\n    return sync.last_run()\n"
+)
+_SYNC = (
+    "import logging\n\nimport requests\n\n\ndef last_run():\n    return {}\n\n\n"
+    "def main():\n    r = requests.get('https://example.com/feed', timeout=5)\n    logging.info('got %s', r.status_code)\n\n\n"
+    "if __name__ == '__main__':\n    main()\n"
+)
+
+
+def test_a_crontab_makes_a_script_the_api_imports_a_job(make_tree: Tree) -> None:
+    files = {"shop/__init__.py": "", "shop/api.py": _API, "shop/sync.py": _SYNC}
+    without = _kinds(make_tree(files))
+    assert without == [("shop/api.py", "api", "fastapi")]
+    root = make_tree({**files, "deploy/crontab": "*/10 * * * * cd /srv/shop && python -m shop.sync\n"})
+    assert _kinds(root) == [("shop/api.py", "api", "fastapi"), ("shop/sync.py", "job", "crontab")]
+    # the configuration file still wins
+    assert _kinds(root, Options(entrypoints=(("shop/sync.py", "none"),), config_root=str(root))) == [
+        ("shop/api.py", "api", "fastapi")
+    ]
+
+
+_CLIENT = (
+    "from pyrogram import Client\n\napp = Client('bot')\n\n\n@app.on_message()\n"
+    "def hello(client, message):\n    message.reply('hi')\n\n\nif __name__ == '__main__':\n    app.run()\n"
+)
+
+
+def test_a_procfile_worker_line_makes_a_plain_script_a_worker(make_tree: Tree) -> None:
+    assert _kinds(make_tree({"bot.py": _CLIENT})) == [("bot.py", "job", "python")]
+    root = make_tree({"bot.py": _CLIENT, "Procfile": "web: gunicorn other:app\nworker: python bot.py\n"})
+    report = run([str(root)])
+    (result,) = report.entrypoints
+    assert (result.entrypoint.kind, result.entrypoint.framework) == ("worker", "procfile")
+    checks = {c.name: c.status for c in result.checks}
+    # no consume loop of its own is known: shutdown is not judged; a worker's checks apply, a job's do not
+    assert checks["missing-graceful-shutdown"] == "pass"
+    assert checks["missing-heartbeat"] == "fail" and checks["missing-exit-code"] == "na"
+
+
+_POLLER = (
+    "import time\n\nimport requests\n\n\ndef main():\n    while True:\n"
+    "        requests.post('https://example.com/sync', timeout=5)\n        time.sleep(60)\n\n\n"
+    "if __name__ == '__main__':\n    main()\n"
+)
+
+
+def test_a_scheduled_script_with_a_loop_is_a_job(make_tree: Tree) -> None:
+    assert [k for _, k, _ in _kinds(make_tree({"poll.py": _POLLER}))] == ["worker"]
+    root = make_tree({"poll.py": _POLLER, "k8s/cron.yaml": _cronjob("python poll.py")})
+    assert _kinds(root) == [("poll.py", "job", "kubernetes-cronjob")]
+
+
+def _cronjob(command: str) -> str:
+    return (
+        "apiVersion: batch/v1\nkind: CronJob\nspec:\n  jobTemplate:\n    spec:\n      template:\n        spec:\n"
+        f"          containers:\n          - name: x\n            command: [sh, -c, '{command}']\n"
+    )
+
+
+def test_what_a_deployment_leaves_alone(make_tree: Tree) -> None:
+    celery = "from celery import Celery\n\napp = Celery('shop')\n"
+    app = (
+        "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route('/health')\ndef health():\n    return 'ok'\n"
+    )
+    files = {
+        "one/main.py": _SYNC,
+        "two/main.py": _SYNC,
+        "tasks_app.py": celery,
+        "web.py": app + "\n\nif __name__ == '__main__':\n    app.run()\n",
+        "lib.py": "def helper():\n    return 1\n",
+        "deploy/crontab": (
+            "* * * * * python /srv/main.py\n"  # two project files are called main.py: not guessed
+            "* * * * * python /srv/tasks_app.py\n"  # a Celery app stays a worker
+            "* * * * * python /srv/web.py\n"  # a file serving an app stays an api
+            "* * * * * python /srv/lib.py\n"  # only definitions: running it starts nothing
+            "* * * * * python /srv/missing.py\n"
+        ),
+    }
+    before = _kinds(make_tree({k: v for k, v in files.items() if k != "deploy/crontab"}))
+    assert _kinds(make_tree(files)) == before
+    # beside the crontab, one of the two main.py files is chosen
+    near = {**files, "one/crontab": "* * * * * python /srv/main.py\n"}
+    assert ("one/main.py", "job", "crontab") in _kinds(make_tree(near))
+
+
+def test_a_changed_crontab_invalidates_the_cached_report(make_tree: Tree, tmp_path: Path) -> None:
+    root = make_tree(
+        {"shop/__init__.py": "", "shop/api.py": _API, "shop/sync.py": _SYNC, "deploy/crontab": "# none yet\n"}
+    )
+    options = Options(cache=True, cache_dir=str(tmp_path / "cache"))
+    assert _kinds(root, options) == [("shop/api.py", "api", "fastapi")]
+    (root / "deploy" / "crontab").write_text("0 * * * * python -m shop.sync\n")
+    assert _kinds(root, options) == [("shop/api.py", "api", "fastapi"), ("shop/sync.py", "job", "crontab")]
+
+
+def test_unreadable_deployment_files_declare_nothing(make_tree: Tree) -> None:
+    root = make_tree({"shop/__init__.py": "", "shop/api.py": _API, "shop/sync.py": _SYNC})
+    (root / "deploy").mkdir()
+    (root / "deploy" / "crontab").write_bytes(b"0 * * * * python -m shop.sync \xff\xfe\n")
+    (root / "docker-compose.yml").write_text("services: [unclosed\n")
+    report = run([str(root)])
+    assert [r.entrypoint.path for r in report.entrypoints] == ["shop/api.py"] and not report.errors
