@@ -81,6 +81,7 @@ LOOP_FRAMEWORKS = (
     ("recv", "websocket"),
     ("xreadgroup", "redis-streams"),
     ("sleep", "polling-loop"),
+    ("wait(timeout)", "polling-loop"),
     (BUSY_LOOP, "polling-loop"),
     (BUSY_LOOP_LOCAL, "polling-loop"),
 )
@@ -252,6 +253,10 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # an app built inside a test function or method (`def test_faust(self):`) tries it out
         if kind_fw is not None and kind_fw[1] == "telegram" and _webhook_only(facts, obj.name):
             continue  # updates arrive through the web app's webhook route: the app serves them
+        if kind_fw is not None and kind_fw[1] == "telegram" and _sends_only(project, path, facts, obj.name):
+            continue  # `tb = telebot.TeleBot(token)` only to send alerts: a client, not a bot that listens
+        if kind_fw == ("worker", "discord") and _closes_when_ready(facts, obj.name):
+            kind_fw = ("job", "discord")  # `on_ready`: post the report, then `await client.close()`
         if kind_fw is not None:
             kind, framework = kind_fw
             add(_Candidate(path, obj.line, kind, framework, obj.name, ((path, obj.name),)))
@@ -744,6 +749,30 @@ def _deployed_path(project: Project, deployment: Deployment) -> str | None:
     return None
 
 
+# What a pyTelegramBotAPI bot does when it only talks (a notifier), never listens.
+_BOT_SEND_PREFIXES = ("send_", "edit_", "forward_", "copy_", "delete_message", "get_", "pin_", "unpin_")
+
+
+def _sends_only(project: Project, path: str, facts: FileFacts, bot: str) -> bool:
+    """A bot object its file only sends through (``tb.send_message(chat, text)``), that no file
+    importing it uses: no polling, no webhook, no handler registered."""
+    methods = {c.rpartition(".")[2] for c in facts.calls_made() if c.rpartition(".")[0] == bot}
+    if not methods or not all(m.startswith(_BOT_SEND_PREFIXES) for m in methods):
+        return False
+    users = project.name_index[0].get(bot, frozenset())
+    return not users & project.importers.get(path, set())
+
+
+def _closes_when_ready(facts: FileFacts, client: str) -> bool:
+    """A discord client whose ``on_ready`` handler closes it and that handles no other event (no
+    `on_message`): it logs in, does its work, ends. (One that also answers messages closes only
+    when something is wrong at start-up.)"""
+    handlers = [f for f in facts.functions + facts.methods if f.name.rpartition(".")[2].startswith("on_")]
+    return all(f.name.rpartition(".")[2] in {"on_ready", "on_error"} for f in handlers) and any(
+        f.name.rpartition(".")[2] == "on_ready" and f"{client}.close" in f.calls for f in handlers
+    )
+
+
 def _webhook_only(facts: FileFacts, bot: str) -> bool:
     """A bot fed by a webhook route of its file (``bot.process_new_updates([update])``) that never
     polls for updates itself."""
@@ -888,6 +917,8 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
             return "serve"  # aiohttp's `web.run_app(app)`, `web` re-exported by a project package
         if method in _RUN_METHODS and (owner in object_names or owner[:-2] in WORKER_CTORS):
             return "serve"  # runs an app or worker found in this file, or built inline: `FastStream(b).run()`
+        if method in _FOREVER_METHODS and owner in object_names:
+            return "serve"  # `BOT.polling(none_stop=True)`: the bot found in this file, listening
         if method == "run" and any(o.name == owner and o.ctor in _APP_RUNNERS for o in facts.objects):
             return "serve"  # `socketio.run(app)`: Flask-SocketIO serving the file's Flask app
         if method == "run" and (owner[:-2] if owner.endswith("()") else owner) in gunicorn_apps:
@@ -1067,7 +1098,7 @@ def _is_script(project: Project, path: str) -> bool:
 
 def _django_candidates(project: Project) -> list[_Candidate]:
     """One api entrypoint per Django settings module actually used by wsgi/asgi/manage.py."""
-    runners: dict[str, tuple[int, str, int]] = {}
+    runners: dict[str, tuple[int, bool, str, int]] = {}
     rank = {"django-wsgi": 0, "django-asgi": 1, "django-manage": 2}
     for path, facts in sorted(project.files.items()):
         if facts.is_test:
@@ -1079,7 +1110,9 @@ def _django_candidates(project: Project) -> list[_Candidate]:
         settings = [ref for ref in facts.module_refs if ref[0] == "settings"]
         key = settings[0][1] if settings else ""
         current = runners.get(key)
-        candidate = (rank[best], path, kinds[best])
+        # (a script that sets Django up with `get_wsgi_application()` builds the same app: the
+        # project's own wsgi.py/asgi.py is where it is served from)
+        candidate = (rank[best], path.rsplit("/", 1)[-1] not in SERVER_MODULES, path, kinds[best])
         if current is None or candidate < current:
             runners[key] = candidate
     if any(r[0] < rank["django-manage"] for r in runners.values()):
@@ -1087,7 +1120,7 @@ def _django_candidates(project: Project) -> list[_Candidate]:
         # settings it picks (often a development variant, chosen at run time) are not another api.
         runners = {k: r for k, r in runners.items() if r[0] < rank["django-manage"]}
     out = []
-    for settings_module, (_, path, line) in sorted(runners.items()):
+    for settings_module, (_, _, path, line) in sorted(runners.items()):
         out.append(_Candidate(path, line, "api", "django", settings_module or "django"))
     if not out:
         for path, facts in sorted(project.files.items()):

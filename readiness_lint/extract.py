@@ -31,6 +31,7 @@ from readiness_lint.frameworks import (
     SLEEPS,
     STATUS_COMMANDS,
     THREAD_BASES,
+    TIMED_WAIT,
     is_entrypoint_ctor,
 )
 from readiness_lint.model import (
@@ -2725,6 +2726,8 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
                 return None  # the `schedule` library's loop: a scheduler, judged as a job
             if name in SLEEPS and sleep is None:
                 sleep = name
+            elif sleep is None and _timed_event_wait(node, name, ctx):
+                sleep = TIMED_WAIT
     if sleep is None and isinstance(body, cst.IndentedBlock):
         # `while True: while not queue: time.sleep(2); handle(queue)`: waiting for the next message
         for stmt in body.body:
@@ -2737,6 +2740,19 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
                 if len(names) == 1 and (found := names.pop()) in SLEEPS:
                     return found
     return sleep
+
+
+_EVENT_NAMES = re.compile(r"event|stop|exit|shutdown|quit|wake", re.IGNORECASE)
+
+
+def _timed_event_wait(call: cst.Call, name: str, ctx: Context) -> bool:
+    """``event.wait(60)``, ``stop.wait(timeout=interval)``: an Event (built as one, or named like
+    one) waited on with a timeout, which is how a poller sleeps and still wakes when told to stop."""
+    owner, _, method = name.rpartition(".")
+    if method != "wait" or not owner or not call.args:
+        return False
+    ctor = ctx.object_ctor(owner) or ""
+    return ctor.endswith("Event") or bool(_EVENT_NAMES.search(owner.rpartition(".")[2]))
 
 
 def _literal_forever(test: cst.BaseExpression) -> bool:

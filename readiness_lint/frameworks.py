@@ -109,6 +109,7 @@ WORKER_CTORS = {
     "telegram.ext.Updater": "python-telegram-bot",
     "telebot.TeleBot": "telegram",
     "telebot.async_telebot.AsyncTeleBot": "telegram",
+    "telebot.AsyncTeleBot": "telegram",  # (older pyTelegramBotAPI releases)
     "discord.Client": "discord",
     "discord.Bot": "discord",
     "faststream.FastStream": "faststream",
@@ -128,6 +129,9 @@ BUSY_LOOP = "busy-loop"
 BUSY_LOOP_LOCAL = "busy-loop-in-function"
 # The source of a wait for an event a signal handler sets (`stop.wait()`): the process runs until stopped.
 EVENT_WAIT = "threading.Event.wait"
+# The source of a forever loop that waits on an event with a timeout between rounds
+# (`while True: work(); stop.wait(60)`): a poller that sleeps, and wakes early when told.
+TIMED_WAIT = "threading.Event.wait(timeout)"
 # Classes whose `run()` a started instance runs in a thread or a process of its own.
 THREAD_BASES = {
     "threading.Thread": "threading",

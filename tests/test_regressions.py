@@ -3490,3 +3490,82 @@ def test_a_cron_script_calling_a_project_class_and_a_pushover_post(make_tree: Tr
     eps, _ = summary(root)
     assert [(path, kind) for path, kind, _ in eps] == [("notify.py", "job"), ("recycle.py", "job")]
     assert verdicts(root, "missing-exit-code")["notify.py"] == "pass"
+
+
+# Session 11 ----------------------------------------------------------------------------------
+
+
+def test_a_script_that_sets_django_up_through_wsgi_leaves_the_api_at_wsgi_py(make_tree: Tree) -> None:
+    setup = "import os\n\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"
+    wsgi = setup + "\nfrom django.core.wsgi import get_wsgi_application\n\napplication = get_wsgi_application()\n"
+    command = (
+        setup + "from django.core.wsgi import get_wsgi_application\n\napplication = get_wsgi_application()\n\n"
+        "from django.core.management.base import BaseCommand\n\n\nclass Command(BaseCommand):\n"
+        "    def handle(self, *args, **options):\n        pass\n"
+    )
+    root = make_tree(
+        {
+            "site/__init__.py": "",
+            "site/settings.py": "ROOT_URLCONF = 'site.urls'\nINSTALLED_APPS = ['api']\n",
+            "site/wsgi.py": wsgi,
+            "api/__init__.py": "",
+            "api/management/__init__.py": "",
+            "api/management/commands/__init__.py": "",
+            "api/management/commands/scan.py": command,
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [
+        ("api/management/commands/scan.py", "job"),
+        ("site/wsgi.py", "api"),
+    ]
+
+
+def test_telegram_bots_that_listen_and_bots_that_only_send(make_tree: Tree) -> None:
+    listening = (
+        "import threading\n\nimport schedule\nimport telebot\n\nBOT = telebot.AsyncTeleBot('x')\n\n\n"
+        "def tick():\n    pass\n\n\ndef loop():\n    schedule.every(5).minutes.do(tick)\n    while True:\n"
+        "        schedule.run_pending()\n\n\ndef main():\n    threading.Thread(target=loop).start()\n"
+        "    BOT.polling(none_stop=True)\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    sender = (
+        "import os\nimport time\n\nimport requests\nimport telebot\n\n\n"
+        "def check(tb):\n    r = requests.get('https://example.com', timeout=5)\n"
+        "    if r.status_code != 200:\n        tb.send_message(os.environ['CHAT'], 'down')\n\n\n"
+        "if __name__ == '__main__':\n    tb = telebot.TeleBot(os.environ['TOKEN'])\n    check(tb)\n"
+    )
+    handler = sender.replace(
+        "    check(tb)\n",
+        "    check(tb)\n\n    @tb.message_handler(commands=['start'])\n    def start(m):\n        tb.reply_to(m, 'hi')\n",
+    )
+    eps, _ = summary(make_tree({"bot.py": listening, "monitor.py": sender, "helper_bot.py": handler}))
+    assert [(path, kind) for path, kind, _ in eps] == [
+        ("bot.py", "worker"),  # polls in its `__main__` block: not a job of its own
+        ("bot.py", "job"),  # the `schedule` scheduler in its thread
+        ("helper_bot.py", "job"),
+        ("helper_bot.py", "worker"),  # registers a handler: it listens
+        ("monitor.py", "job"),
+    ]
+
+
+def test_a_discord_client_that_closes_itself_when_ready_is_a_job(make_tree: Tree) -> None:
+    once = (
+        "import os\n\nimport discord\n\nclient = discord.Client()\n\n\n@client.event\nasync def on_ready():\n"
+        "    await client.get_channel(1).send('daily report')\n    await client.close()\n\n\n"
+        "client.run(os.environ['TOKEN'])\n"
+    )
+    bot = once.replace("    await client.close()\n", "")
+    eps, _ = summary(make_tree({"report.py": once, "bot.py": bot}))
+    assert [(path, kind) for path, kind, _ in eps] == [("bot.py", "worker"), ("report.py", "job")]
+
+
+def test_a_loop_that_waits_on_an_event_with_a_timeout_is_a_poller(make_tree: Tree) -> None:
+    bridge = (
+        "import threading\n\nimport requests\n\n\ndef check():\n    return requests.get('https://example.com', timeout=5)\n\n\n"
+        "def loop(event):\n    while True:\n        check()\n        event.wait(300)\n\n\n"
+        "def start():\n    event = threading.Event()\n    threading.Thread(target=loop, args=(event,)).start()\n\n\n"
+        "if __name__ == '__main__':\n    start()\n"
+    )
+    once = bridge.replace("        event.wait(300)\n", "        if event.wait():\n            break\n")
+    eps, _ = summary(make_tree({"bridge.py": bridge, "once.py": once}))
+    assert [(path, kind) for path, kind, _ in eps] == [("bridge.py", "worker"), ("once.py", "job")]
