@@ -1400,6 +1400,16 @@ class Extractor:
             # `async with queue.iterator() as messages: async for message in messages` (aio-pika)
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="queue.iterator"))
+        elif (
+            node.asynchronous is not None
+            and _websocket_stream(ctor, node.iter, self.ctx)
+            and _never_leaves(node.body, self.ctx)
+        ):
+            # `async with websockets.connect(url) as ws: async for message in ws:`, the reconnecting
+            # `async for ws in websockets.connect(url):`, aiohttp's `session.ws_connect(url)`: a
+            # stream read message after message until the process stops
+            scope = self.scope_name()
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="websocket.recv"))
         if isinstance(node.target, cst.Name) and (_queryset(node.iter) or n.dotted(node.iter) in self.rows):
             self.rows.add(node.target.value)
         self.walk(node.target)
@@ -2753,6 +2763,19 @@ def _timed_event_wait(call: cst.Call, name: str, ctx: Context) -> bool:
         return False
     ctor = ctx.object_ctor(owner) or ""
     return ctor.endswith("Event") or bool(_EVENT_NAMES.search(owner.rpartition(".")[2]))
+
+
+_WEBSOCKET_CONNECTS = frozenset(
+    {"websockets.connect", "websockets.client.connect", "websockets.asyncio.client.connect"}
+)
+
+
+def _websocket_stream(ctor: str | None, iterated: cst.BaseExpression, ctx: Context) -> bool:
+    """What an ``async for`` iterates is a websocket client connection, or ``websockets.connect``'s
+    reconnecting iterator itself."""
+    if ctor is not None and (ctor in _WEBSOCKET_CONNECTS or ctor.endswith(".ws_connect")):
+        return True
+    return isinstance(iterated, cst.Call) and (ctx.resolve(n.callee(iterated)) or "") in _WEBSOCKET_CONNECTS
 
 
 def _literal_forever(test: cst.BaseExpression) -> bool:

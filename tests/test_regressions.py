@@ -3569,3 +3569,36 @@ def test_a_loop_that_waits_on_an_event_with_a_timeout_is_a_poller(make_tree: Tre
     once = bridge.replace("        event.wait(300)\n", "        if event.wait():\n            break\n")
     eps, _ = summary(make_tree({"bridge.py": bridge, "once.py": once}))
     assert [(path, kind) for path, kind, _ in eps] == [("bridge.py", "worker"), ("once.py", "job")]
+
+
+def test_websocket_client_streams_read_with_async_for_are_workers(make_tree: Tree) -> None:
+    stream = (
+        "import asyncio\n\nimport websockets\n\n\nasync def consume():\n"
+        "    async with websockets.connect('wss://stream.example.com') as ws:\n"
+        "        await ws.send('subscribe')\n        async for message in ws:\n            print(message)\n\n\n"
+        "if __name__ == '__main__':\n    asyncio.run(consume())\n"
+    )
+    reconnecting = (
+        "import asyncio\n\nimport websockets\n\n\nasync def consume():\n"
+        "    async for ws in websockets.connect('wss://stream.example.com'):\n        try:\n"
+        "            async for message in ws:\n                print(message)\n"
+        "        except websockets.ConnectionClosed:\n            continue\n\n\n"
+        "if __name__ == '__main__':\n    asyncio.run(consume())\n"
+    )
+    aiohttp_stream = (
+        "import asyncio\n\nimport aiohttp\n\n\nasync def consume():\n    async with aiohttp.ClientSession() as session:\n"
+        "        async with session.ws_connect('wss://stream.example.com') as ws:\n"
+        "            async for msg in ws:\n                print(msg.data)\n\n\n"
+        "if __name__ == '__main__':\n    asyncio.run(consume())\n"
+    )
+    snapshot = stream.replace("            print(message)\n", "            print(message)\n            break\n")
+    root = make_tree(
+        {"stream.py": stream, "reconnect.py": reconnecting, "ws_aiohttp.py": aiohttp_stream, "snapshot.py": snapshot}
+    )
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [
+        ("reconnect.py", "worker"),
+        ("snapshot.py", "job"),  # reads one message and leaves
+        ("stream.py", "worker"),
+        ("ws_aiohttp.py", "worker"),
+    ]
