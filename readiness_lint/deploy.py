@@ -73,7 +73,7 @@ def is_deployment_file(rel: str) -> bool:
         return True
     if directory.rpartition("/")[2] in _CRON_DIRS and "." not in name:
         return True
-    if lower.endswith((".service", ".timer")):
+    if lower.endswith((".service", ".timer", ".sh")) or lower.startswith("dockerfile") or lower.endswith(".dockerfile"):
         return True
     if lower.endswith((".conf", ".ini")) and "supervisor" in rel.lower():
         return True
@@ -97,6 +97,8 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
             out.extend(_yaml_file(rel, directory, text))
         elif lower.endswith((".conf", ".ini")):
             out.extend(_supervisord(rel, directory, text))
+        elif lower.endswith((".sh", ".dockerfile")) or lower.startswith("dockerfile"):
+            out.extend(_embedded_crontab(rel, directory, text))
         else:
             out.extend(_crontab(rel, directory, text))
     return out
@@ -220,6 +222,32 @@ def _crontab(rel: str, directory: str, text: str) -> Iterator[Deployment]:
         if not found and len(command.split()) > 1:  # a system crontab: the user the command runs as comes first
             found = list(_deployments(rel, number, how, mode, command.split(None, 1)[1], directory))
         yield from found
+
+
+# A crontab line written out by an image or a start script (`RUN echo "*/5 * * * * python
+# /app/sync.py >> /var/log/cron.log" >> /etc/cron.d/sync`, or a line of a here-document): the
+# schedule, opening a quoted string or a line, then the command up to the end of the string, a
+# redirection or a pipe.
+_EMBEDDED_CRON = re.compile(
+    r"(?:^\s*|[\"'])(@(?:hourly|daily|weekly|monthly|yearly|annually|midnight)|(?:[\d*/,\-]+\s+){4}[\d*/,\-A-Za-z]+)"
+    r"\s+([^\"'\n|>]+)"
+)
+
+
+def _embedded_crontab(rel: str, directory: str, text: str) -> Iterator[Deployment]:
+    """Crontab lines inside a Dockerfile or a shell script that installs them (the file must
+    speak of cron: a bare row of numbers is not a schedule)."""
+    if "cron" not in text:
+        return
+    for number, line in enumerate(text.splitlines(), 1):
+        for match in _EMBEDDED_CRON.finditer(line):
+            schedule, command = match.groups()
+            if not schedule.startswith("@") and not any(c.isdigit() or c == "*" for c in schedule):
+                continue
+            found = list(_deployments(rel, number, "crontab", SCHEDULED, command, directory))
+            if not found and len(command.split()) > 1:  # a system crontab's user field
+                found = list(_deployments(rel, number, "crontab", SCHEDULED, command.split(None, 1)[1], directory))
+            yield from found
 
 
 def _procfile(rel: str, directory: str, text: str) -> Iterator[Deployment]:

@@ -60,6 +60,27 @@ def test_crontab_lines() -> None:
     ]
 
 
+def test_crontab_lines_a_dockerfile_or_a_start_script_installs() -> None:
+    dockerfile = (
+        "FROM python:3.11\nRUN apt-get install -y cron\n"
+        'RUN echo "*/5 * * * * cd /app && /usr/local/bin/python sync.py >> /var/log/cron.log 2>&1" > /etc/cron.d/sync\n'
+        "RUN echo '0 3 * * * root python3 /app/backup.py' >> /etc/crontab\n"
+        'CMD ["cron", "-f"]\n'
+    )
+    script = (
+        '#!/bin/sh\n(crontab -l; echo "@daily python -m app.report") | crontab -\n'
+        "sleep 1 2 3 4 5 python x.py\n"  # not a schedule: it does not open a string or a line
+        "cat > /etc/cron.d/hourly <<EOF\n15 * * * * python /app/hourly.py\nEOF\n"
+    )
+    no_cron = '#!/bin/sh\necho "1 2 3 4 5 python x.py"\n'  # the file never speaks of cron
+    assert _found({"Dockerfile": dockerfile, "docker/start.sh": script, "bench.sh": no_cron}) == [
+        ("Dockerfile", 3, "crontab", SCHEDULED, "/app/sync.py", ""),
+        ("Dockerfile", 4, "crontab", SCHEDULED, "/app/backup.py", ""),
+        ("docker/start.sh", 2, "crontab", SCHEDULED, "", "app.report"),
+        ("docker/start.sh", 5, "crontab", SCHEDULED, "/app/hourly.py", ""),
+    ]
+
+
 def test_procfile_skips_web_release_and_schedulers() -> None:
     procfile = (
         "web: gunicorn app:app\nrelease: python manage.py migrate\nclock: python clock.py\nworker: python worker.py\n"
