@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from readiness_lint.deploy import LONG_RUNNING, SCHEDULED, Deployment
+from readiness_lint.deploy import LONG_RUNNING, SCHEDULED, STARTED, Deployment
 from readiness_lint.frameworks import (
     API_CTORS,
     BUSY_LOOP,
@@ -25,6 +25,7 @@ from readiness_lint.frameworks import (
     SLEEPS,
     STATUS_COMMANDS,
     THREAD_BASES,
+    TIMED_WAIT,
     WORKER_CTORS,
 )
 from readiness_lint.model import (
@@ -81,7 +82,9 @@ LOOP_FRAMEWORKS = (
     ("recv", "websocket"),
     ("xreadgroup", "redis-streams"),
     ("sleep", "polling-loop"),
-    ("wait(timeout)", "polling-loop"),
+    ("idle", "pyrogram"),
+    ("sync_forever", "matrix-nio"),
+    (TIMED_WAIT.rpartition(".")[2], "polling-loop"),
     (BUSY_LOOP, "polling-loop"),
     (BUSY_LOOP_LOCAL, "polling-loop"),
 )
@@ -673,18 +676,21 @@ def _apply_declarations(
     return list(unique.values())
 
 
-# Job frameworks that only say how a script reads its arguments: a deployment file's name says more.
+# Job frameworks that only say how a script reads its arguments: a deployment file's name says
+# more. (click, typer and fire keep their names: the exit-code rule reads them.)
 _PLAIN_JOBS = frozenset({"python", "argparse", "script"})
+# Jobs that a deployment file keeping them running makes workers: a script reading arguments.
+_SCRIPT_JOBS = _PLAIN_JOBS | {"click", "typer", "fire"}
 
 
 def _apply_deployments(
     project: Project, candidates: list[_Candidate], deployments: Sequence[Deployment]
 ) -> list[_Candidate]:
     """A script a crontab, CronJob, timer or scheduled workflow runs is a job, even when the
-    code alone reads as a loop or a library (an API also imports it); one that a Procfile,
-    Compose, a Deployment, systemd or supervisord keeps running is not a job (see
-    :func:`_service`). Files that serve an app, framework workers (a Celery app) and Django's
-    ``manage.py`` keep what their code says."""
+    code alone reads as a library (an API also imports it); one that a Procfile, Compose, a
+    Deployment, systemd or supervisord keeps running is not a job (see :func:`_service`). Files
+    that serve an app, workers (a Celery app, a forever loop: cron may be keeping it alive) and
+    Django's ``manage.py`` keep what their code says."""
     out = list(candidates)
     for path, deployment in sorted(_deployed_files(project, deployments).items()):
         facts = project.files[path]
@@ -692,17 +698,17 @@ def _apply_deployments(
         if path in NOT_SERVICE_FILES or name in NOT_SERVICE_FILES | SERVER_MODULES or _is_django_manage(facts):
             continue
         here = [c for c in out if c.path == path]
-        if any(c.kind == "api" or (c.kind == "worker" and c.objects) for c in here):
+        if any(c.kind in ("api", "worker") for c in here):
             continue
-        if deployment.mode == SCHEDULED and not any(c.kind == "job" for c in here):
+        if deployment.mode in (SCHEDULED, STARTED) and not here:
+            # (a module others import, whose `__main__` block would read as a demo: the
+            # deployment starts it as a program)
             guard = facts.main_guard
             line = guard.line if guard is not None else facts.script_line or _module_work_line(project, path, facts)
             if not line:
                 continue  # only definitions: running the file starts nothing
-            framework = _cli_framework(facts)
-            out = [c for c in out if c.path != path]  # its own loops end when cron's run ends
             symbol = "__main__" if guard is not None else "script"
-            here = [_Candidate(path, line, "job", framework, symbol)]
+            here = [_Candidate(path, line, "job", _cli_framework(facts), symbol)]
             out.extend(here)
         for candidate in here:
             if candidate.kind == "job" and (candidate.symbol in {"__main__", "script"} or candidate.console_script):
@@ -713,39 +719,65 @@ def _apply_deployments(
 
 
 def _deployed_files(project: Project, deployments: Sequence[Deployment]) -> dict[str, Deployment]:
-    """The project file each deployment runs; a file both scheduled and kept running is scheduled."""
+    """The project file each deployment runs; a file both scheduled and kept running is scheduled,
+    and either says more than a file only started."""
+    rank = {SCHEDULED: 0, LONG_RUNNING: 1, STARTED: 2}
     out: dict[str, Deployment] = {}
     for deployment in deployments:
         path = _deployed_path(project, deployment)
         if path is None or project.files[path].is_test:
             continue
-        if path not in out or (deployment.mode == SCHEDULED and out[path].mode != SCHEDULED):
+        if path not in out or rank[deployment.mode] < rank[out[path].mode]:
             out[path] = deployment
     return out
 
 
 def _deployed_path(project: Project, deployment: Deployment) -> str | None:
-    """The project file a deployment's command names. Commands use the deployed machine's paths
-    (`/srv/app/scripts/sync.py`): the longest tail of the path that names exactly one project
-    file wins, one beside the deployment file when several do."""
-    if deployment.module:
-        found = project.resolve_module("", deployment.module)
-        if found is not None and found.endswith("__init__.py"):
-            main = found[: -len("__init__.py")] + "__main__.py"  # `python -m pkg` runs pkg/__main__.py
-            found = main if main in project.files else None
-        return found
+    """The project file a deployment's command names, or None when it is not one or not clearly one.
+
+    A relative path or a module is where the command runs: beside the deployment file, or at
+    the root. An absolute path is the deployed machine's (`/srv/app/scripts/sync.py`): the
+    longest tail of it that names exactly one project file wins, unless a shorter tail names
+    another file at the root or beside the deployment file (`/app/main.py` in an image that
+    copies the repository to `/app` is the root's `main.py`, not `app/main.py`): then no guess.
+    """
     home = deployment.source.rpartition("/")[0]
+    # (a Procfile's and a Compose file's commands run in their own directory; a crontab's from a
+    # home directory, a workflow's from the repository's root)
+    bases = (home,) if deployment.how in {"procfile", "compose"} else (home, "")
+    if deployment.module:
+        relative = deployment.module.replace(".", "/")
+        names = (f"{relative}.py", f"{relative}/__main__.py")  # `python -m pkg` runs pkg/__main__.py
+        return _beside(project, bases, names)
     script = posixpath.normpath(deployment.script)
-    if not script.startswith("/") and script in project.files:
-        return script
+    if not script.startswith("/"):
+        return _beside(project, bases, (script,))
     parts = [part for part in script.split("/") if part not in {"", ".", ".."}]
+    best: str | None = None
     for size in range(len(parts), 0, -1):
         tail = "/".join(parts[-size:])
+        near = _beside(project, (home, ""), (tail,))
+        if best is not None:
+            if near is not None and near != best:
+                return None
+            continue
         matches = [p for p in project.files if p == tail or p.endswith("/" + tail)]
-        if len(matches) > 1 and home:
-            matches = [p for p in matches if p.startswith(home + "/")]
+        if len(matches) > 1:
+            matches = [near] if near is not None else []
+            if not matches:
+                return None
         if matches:
-            return matches[0] if len(matches) == 1 else None
+            best = matches[0]
+    return best
+
+
+def _beside(project: Project, bases: Sequence[str], names: Sequence[str]) -> str | None:
+    """The first of ``names`` that is a project file in one of ``bases`` (directories, in order)."""
+    for base in dict.fromkeys(bases):
+        for name in names:
+            path = posixpath.normpath(posixpath.join(base, name)) if base else name
+            if path in project.files:
+                return path
     return None
 
 
@@ -759,8 +791,22 @@ def _sends_only(project: Project, path: str, facts: FileFacts, bot: str) -> bool
     methods = {c.rpartition(".")[2] for c in facts.calls_made() if c.rpartition(".")[0] == bot}
     if not methods or not all(m.startswith(_BOT_SEND_PREFIXES) for m in methods):
         return False
+    # (decorators and handed-on methods are seen by name only: `@bot.message_handler(...)`,
+    # `Thread(target=bot.infinity_polling)`)
+    if any(_listens(name) for name in (*facts.called_outside, *facts.references)):
+        return False
     users = project.name_index[0].get(bot, frozenset())
     return not users & project.importers.get(path, set())
+
+
+def _listens(name: str) -> bool:
+    return name.endswith("_handler") or name in {"polling", "infinity_polling", "set_webhook", "process_new_updates"}
+
+
+# What makes a discord client answer for as long as it runs: commands, slash commands, cogs, tasks.
+_DISCORD_REGISTRATIONS = frozenset(
+    {"command", "hybrid_command", "slash_command", "group", "loop", "listen", "add_cog", "load_extension", "tree"}
+)
 
 
 def _closes_when_ready(facts: FileFacts, client: str) -> bool:
@@ -768,8 +814,12 @@ def _closes_when_ready(facts: FileFacts, client: str) -> bool:
     `on_message`): it logs in, does its work, ends. (One that also answers messages closes only
     when something is wrong at start-up.)"""
     handlers = [f for f in facts.functions + facts.methods if f.name.rpartition(".")[2].startswith("on_")]
+    registered = {part for call in facts.calls_made() for part in call.split(".")} | set(facts.called_outside)
+    if registered & _DISCORD_REGISTRATIONS or set(facts.references) & _DISCORD_REGISTRATIONS:
+        return False
+    # (`steps`: calls made outside conditions and handlers: a close only when something is wrong does not count)
     return all(f.name.rpartition(".")[2] in {"on_ready", "on_error"} for f in handlers) and any(
-        f.name.rpartition(".")[2] == "on_ready" and f"{client}.close" in f.calls for f in handlers
+        f.name.rpartition(".")[2] == "on_ready" and f"{client}.close" in f.steps for f in handlers
     )
 
 
@@ -917,6 +967,8 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
             return "serve"  # aiohttp's `web.run_app(app)`, `web` re-exported by a project package
         if method in _RUN_METHODS and (owner in object_names or owner[:-2] in WORKER_CTORS):
             return "serve"  # runs an app or worker found in this file, or built inline: `FastStream(b).run()`
+        if method == "run_until_disconnected":
+            return "serve"  # a Telethon client listening for the events it registered
         if method in _FOREVER_METHODS and owner in object_names:
             return "serve"  # `BOT.polling(none_stop=True)`: the bot found in this file, listening
         if method == "run" and any(o.name == owner and o.ctor in _APP_RUNNERS for o in facts.objects):
@@ -1098,7 +1150,7 @@ def _is_script(project: Project, path: str) -> bool:
 
 def _django_candidates(project: Project) -> list[_Candidate]:
     """One api entrypoint per Django settings module actually used by wsgi/asgi/manage.py."""
-    runners: dict[str, tuple[int, bool, str, int]] = {}
+    runners: dict[str, tuple[bool, int, str, int]] = {}
     rank = {"django-wsgi": 0, "django-asgi": 1, "django-manage": 2}
     for path, facts in sorted(project.files.items()):
         if facts.is_test:
@@ -1112,13 +1164,13 @@ def _django_candidates(project: Project) -> list[_Candidate]:
         current = runners.get(key)
         # (a script that sets Django up with `get_wsgi_application()` builds the same app: the
         # project's own wsgi.py/asgi.py is where it is served from)
-        candidate = (rank[best], path.rsplit("/", 1)[-1] not in SERVER_MODULES, path, kinds[best])
+        candidate = (path.rsplit("/", 1)[-1] not in SERVER_MODULES, rank[best], path, kinds[best])
         if current is None or candidate < current:
             runners[key] = candidate
-    if any(r[0] < rank["django-manage"] for r in runners.values()):
+    if any(r[1] < rank["django-manage"] for r in runners.values()):
         # manage.py serves nothing in production: with a wsgi/asgi module in the project, the
         # settings it picks (often a development variant, chosen at run time) are not another api.
-        runners = {k: r for k, r in runners.items() if r[0] < rank["django-manage"]}
+        runners = {k: r for k, r in runners.items() if r[1] < rank["django-manage"]}
     out = []
     for settings_module, (_, _, path, line) in sorted(runners.items()):
         out.append(_Candidate(path, line, "api", "django", settings_module or "django"))
@@ -1408,11 +1460,9 @@ def _service(project: Project, candidate: _Candidate) -> Service:
             if loop.source != BUSY_LOOP_LOCAL
         ]
         deployed = candidate.deployed
-        if deployed is not None and deployed.mode == SCHEDULED:
-            pass  # cron starts it and it ends: a loop it reaches works through a batch
-        elif loops:  # the job runs a consume loop found in a module it imports: a worker
+        if loops:  # the job runs a consume loop found in a module it imports: a worker
             kind, framework = "worker", _loop_framework(loops[0][0].source, project.files[loops[0][1]])
-        elif deployed is not None and deployed.mode == LONG_RUNNING and framework in _PLAIN_JOBS:
+        elif deployed is not None and deployed.mode == LONG_RUNNING and framework in _SCRIPT_JOBS:
             # a Procfile `worker:` line, a Compose service that restarts always: kept running,
             # though no consume loop of its own is known (a client library's run())
             kind, framework = "worker", deployed.how

@@ -4,8 +4,8 @@ A crontab line, a Kubernetes ``CronJob`` or ``Job``, a systemd timer or a schedu
 Actions workflow that runs ``python sync.py`` says ``sync.py`` runs to completion on a
 schedule: a job. A Procfile process other than ``web``, ``release`` and the scheduler
 processes, a Compose service that always restarts, a Kubernetes ``Deployment``, a systemd
-service that restarts, a supervisord program or an ``@reboot`` crontab line says its script
-runs all the time. Classification weighs these beside the code; the configuration file's
+service that restarts or a supervisord program that always restarts says its script runs all
+the time. Classification weighs these beside the code; the configuration file's
 ``entrypoints`` still wins over both.
 
 Everything here is a pure function of file names and texts: the engine reads the files.
@@ -26,10 +26,11 @@ import yaml
 
 SCHEDULED = "scheduled"  # runs to completion, on a schedule or once: a job
 LONG_RUNNING = "long-running"  # kept running by the platform: not a job
+STARTED = "started"  # started as a program, once or now and then: a script, not a library
 
 # How the platforms that keep a process running are named (an entrypoint's framework when
 # the deployment file, not the code, makes it a worker).
-KEPT_RUNNING = frozenset({"procfile", "compose", "kubernetes", "systemd", "supervisord", "crontab-reboot"})
+KEPT_RUNNING = frozenset({"procfile", "compose", "kubernetes", "systemd", "supervisord"})
 
 # Largest deployment file read (a bigger one is generated or data).
 MAX_DEPLOYMENT_FILE = 512 * 1024
@@ -60,9 +61,8 @@ class Deployment:
     line: int  # 1-based line of the command in it (1 when the format hides it)
     how: str  # crontab, kubernetes-cronjob, kubernetes-job, systemd-timer, github-schedule, procfile, ...
     mode: str  # SCHEDULED or LONG_RUNNING
-    script: str  # the script as the command names it (`scripts/sync.py`, `/app/sync.py`), or ""
+    script: str  # the script as the command names it, joined to a `cd` or a working directory it gives
     module: str  # the module of `python -m pkg.mod`, or ""
-    workdir: str  # where a relative script is found: the file's own directory, or a `cd` of the command
 
 
 def is_deployment_file(rel: str) -> bool:
@@ -78,6 +78,22 @@ def is_deployment_file(rel: str) -> bool:
     if lower.endswith((".conf", ".ini")) and "supervisor" in rel.lower():
         return True
     return lower.endswith((".yml", ".yaml"))
+
+
+def worth_reading(rel: str, text: str) -> bool:
+    """Whether a deployment file's text can declare anything: it names Python, and a YAML file is
+    a workflow, a Compose file or a Kubernetes manifest of a kind read here. (Rendered manifests
+    and data files that run no Python are neither parsed nor part of the cache key.)"""
+    if "python" not in text and ".py" not in text:
+        return False
+    lower = rel.lower()
+    if not lower.endswith((".yml", ".yaml")):
+        return True
+    return (
+        "/.github/workflows/" in f"/{lower}"
+        or lower.rpartition("/")[2].startswith(("docker-compose", "compose"))
+        or bool(_K8S_KIND.search(text))
+    )
 
 
 def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
@@ -108,8 +124,11 @@ def python_targets(command: str, workdir: str = "") -> list[tuple[str, str]]:
     """The (script, module) pairs a shell command line starts with Python; a ``cd`` earlier in
     the line moves where a relative script is looked for (joined into the script's path)."""
     out: list[tuple[str, str]] = []
-    for segment in re.split(r"&&|\|\||;|\|", command):
-        words = _split(segment)
+    segments = _segments(command)
+    if any(words and posixpath.basename(words[0]) in _KEEP_ALIVE for words in segments):
+        return []  # `pgrep -f bot.py || python bot.py`: a watchdog keeping a process up, not a schedule
+    for segment in segments:
+        words = segment
         while words and "=" in words[0] and not words[0].startswith("-"):
             words = words[1:]  # `PYTHONPATH=. python x.py`
         if len(words) >= 2 and words[0] == "cd":
@@ -122,6 +141,29 @@ def python_targets(command: str, workdir: str = "") -> list[tuple[str, str]]:
                 script = posixpath.join(workdir, script)
             out.append((script, module))
     return out
+
+
+# Checks that a process is already running, before a line starts it again.
+_KEEP_ALIVE = frozenset({"pgrep", "pidof"})
+_OPERATORS = frozenset({"&&", "||", ";", "|", "&", ";;"})
+
+
+def _segments(command: str) -> list[list[str]]:
+    """A command line's simple commands, as word lists (a quoted `sh -c '...'` stays one word)."""
+    lexer = shlex.shlex(command, posix=True, punctuation_chars=True)
+    lexer.whitespace_split = True
+    lexer.commenters = "#"
+    try:
+        tokens = list(lexer)
+    except ValueError:  # an unbalanced quote: take the words as they stand
+        return [part.split() for part in re.split(r"&&|\|\||;|\|", command)]
+    out: list[list[str]] = [[]]
+    for token in tokens:
+        if token in _OPERATORS:
+            out.append([])
+        elif token not in {"(", ")"}:
+            out[-1].append(token)
+    return [words for words in out if words]
 
 
 def _split(text: str) -> list[str]:
@@ -183,11 +225,11 @@ def _deployments(
 ) -> Iterator[Deployment]:
     found = python_targets(command, workdir) if isinstance(command, str) else _argv_targets(command, workdir)
     for script, module in found:
-        yield Deployment(rel, line, how, mode, script, module, workdir)
+        yield Deployment(rel, line, how, mode, script, module)
 
 
-def _argv_targets(argv: Sequence[str], workdir: str) -> list[tuple[str, str]]:
-    target = _argv_target([str(a) for a in argv])
+def _argv_targets(argv: Sequence[Any], workdir: str) -> list[tuple[str, str]]:
+    target = _argv_target(_words(list(argv)))
     if target is None:
         return []
     script, module = target
@@ -203,25 +245,22 @@ def _crontab(rel: str, directory: str, text: str) -> Iterator[Deployment]:
             continue
         words = line.split()
         if words[0].startswith("@"):
-            mode = LONG_RUNNING if words[0] == "@reboot" else SCHEDULED if words[0] in _SCHEDULE_WORDS else ""
+            # (`@reboot` starts something once at boot: a daemon or a one-off, the line does not say)
+            mode = SCHEDULED if words[0] in _SCHEDULE_WORDS else STARTED if words[0] == "@reboot" else ""
             command = line[len(words[0]) :]
-            how = "crontab-reboot" if mode == LONG_RUNNING else "crontab"
         elif (
             len(words) > 5
             and all(_CRON_FIELD.match(w) for w in words[:5])
             and any(c.isdigit() or c == "*" for c in "".join(words[:5]))
         ):
-            mode, how = SCHEDULED, "crontab"
+            mode = SCHEDULED
             command = line.split(None, 5)[5]
         else:
             continue  # an environment setting (`MAILTO=...`) or not a crontab line
         if not mode:
             continue
         command = re.split(r"(?<!\\)%", command, maxsplit=1)[0]  # cron turns `%` into a newline: stdin follows
-        found = list(_deployments(rel, number, how, mode, command, directory))
-        if not found and len(command.split()) > 1:  # a system crontab: the user the command runs as comes first
-            found = list(_deployments(rel, number, how, mode, command.split(None, 1)[1], directory))
-        yield from found
+        yield from _cron_command(rel, number, command, mode)
 
 
 # A crontab line written out by an image or a start script (`RUN echo "*/5 * * * * python
@@ -244,10 +283,22 @@ def _embedded_crontab(rel: str, directory: str, text: str) -> Iterator[Deploymen
             schedule, command = match.groups()
             if not schedule.startswith("@") and not any(c.isdigit() or c == "*" for c in schedule):
                 continue
-            found = list(_deployments(rel, number, "crontab", SCHEDULED, command, directory))
-            if not found and len(command.split()) > 1:  # a system crontab's user field
-                found = list(_deployments(rel, number, "crontab", SCHEDULED, command.split(None, 1)[1], directory))
-            yield from found
+            yield from _cron_command(rel, number, command)
+
+
+_USER = re.compile(r"^[a-z_][a-z0-9_-]*$")
+
+
+def _cron_command(rel: str, number: int, command: str, mode: str = SCHEDULED) -> list[Deployment]:
+    """A crontab line's command; in a system crontab the user it runs as comes first (`root
+    python3 /srv/backup.py`), taken as such only when an interpreter or a runner follows it."""
+    found = list(_deployments(rel, number, "crontab", mode, command, ""))
+    parts = command.split(None, 2)
+    if not found and len(parts) > 1 and _USER.match(parts[0]):
+        runner = posixpath.basename(parts[1])
+        if _PYTHON.match(runner) or runner in _RUNNERS | _WRAPPERS:
+            found = list(_deployments(rel, number, "crontab", mode, command.split(None, 1)[1], ""))
+    return found
 
 
 def _procfile(rel: str, directory: str, text: str) -> Iterator[Deployment]:
@@ -258,7 +309,7 @@ def _procfile(rel: str, directory: str, text: str) -> Iterator[Deployment]:
             continue
         if name.lower() in _PROCFILE_SKIP:
             continue
-        yield from _deployments(rel, number, "procfile", LONG_RUNNING, command.strip(), directory)
+        yield from _deployments(rel, number, "procfile", LONG_RUNNING, command.strip(), "")
 
 
 _INI_SECTION = re.compile(r"^\s*\[([^\]]+)\]\s*$")
@@ -307,18 +358,22 @@ def _systemd(rel: str, directory: str, text: str, timed: bool) -> Iterator[Deplo
         workdir = values.get("workingdirectory", (0, ""))[1]
         restart = values.get("restart", (0, "no"))[1].lower()
         if timed:
-            yield from _deployments(rel, line, "systemd-timer", SCHEDULED, command, workdir or directory)
-        elif restart not in {"no", ""} and values.get("type", (0, ""))[1].lower() != "oneshot":
-            yield from _deployments(rel, line, "systemd", LONG_RUNNING, command, workdir or directory)
+            yield from _deployments(rel, line, "systemd-timer", SCHEDULED, command, workdir)
+        else:
+            oneshot = values.get("type", (0, ""))[1].lower() == "oneshot"
+            mode = LONG_RUNNING if restart not in {"no", ""} and not oneshot else STARTED
+            yield from _deployments(rel, line, "systemd", mode, command, workdir)
 
 
 def _supervisord(rel: str, directory: str, text: str) -> Iterator[Deployment]:
     for section, values in _ini_sections(text):
         if not section.startswith("program:") or "command" not in values:
             continue
+        # (restarted only on an unexpected exit, or never: it may well be a one-off)
+        mode = LONG_RUNNING if values.get("autorestart", (0, ""))[1].lower() == "true" else STARTED
         line, command = values["command"]
         workdir = values.get("directory", (0, ""))[1]
-        yield from _deployments(rel, line, "supervisord", LONG_RUNNING, command, workdir or directory)
+        yield from _deployments(rel, line, "supervisord", mode, command, workdir)
 
 
 def _yaml_file(rel: str, directory: str, text: str) -> Iterator[Deployment]:
@@ -356,7 +411,6 @@ def _with_lines(found: Iterable[Deployment], text: str) -> Iterator[Deployment]:
             deployment.mode,
             deployment.script,
             deployment.module,
-            deployment.workdir,
         )
 
 
@@ -387,7 +441,7 @@ def _compose(rel: str, directory: str, text: str, document: dict[Any, Any]) -> I
         if isinstance(command, (str, list)):
             workdir = service.get("working_dir")
             workdir = workdir if isinstance(workdir, str) else ""
-            yield from _with_lines(_deployments(rel, 1, "compose", LONG_RUNNING, command, workdir or directory), text)
+            yield from _with_lines(_deployments(rel, 1, "compose", LONG_RUNNING, command, workdir), text)
 
 
 _K8S_MODES = {
@@ -417,8 +471,10 @@ def _kubernetes(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deplo
 
 
 def _words(value: Any) -> list[str]:
+    """An argument list's words. Only scalars: a YAML alias nested in a list is a shared
+    reference that printing would expand (a few hundred bytes can stand for gigabytes)."""
     if isinstance(value, list):
-        return [str(v) for v in value]
+        return [str(v) for v in value if isinstance(v, (str, int, float))]
     return _split(value) if isinstance(value, str) else []
 
 

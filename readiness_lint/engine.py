@@ -21,7 +21,7 @@ from readiness_lint.checklist import checklist_text, load_checklist
 from readiness_lint.checks import ALL_RULES, LineRule, Rule
 from readiness_lint.classify import classify
 from readiness_lint.config import RuleSettings
-from readiness_lint.deploy import MAX_DEPLOYMENT_FILE, Deployment, read_deployments
+from readiness_lint.deploy import MAX_DEPLOYMENT_FILE, Deployment, read_deployments, worth_reading
 from readiness_lint.discover import SourceFile, discover, printable, scan_root
 from readiness_lint.evaluate import evaluate, repository_checks
 from readiness_lint.extract import extract
@@ -193,7 +193,7 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
     root = scan_root(paths)
     deployment_files: list[SourceFile] = []
     sources, errors = discover(list(paths), root, deployment_files)
-    deployment_texts = _read_texts(deployment_files)
+    deployment_texts = _read_texts(_without_excluded(deployment_files, root, options))
     if not options.include_tests:
         sources = [s for s in sources if not s.is_test]
     sources = _without_excluded(sources, root, options)
@@ -257,8 +257,11 @@ def _read_texts(files: Sequence[SourceFile]) -> list[tuple[str, str]]:
         try:
             with open(source.abs, "rb") as handle:
                 data = handle.read(MAX_DEPLOYMENT_FILE + 1)
-            if len(data) <= MAX_DEPLOYMENT_FILE and b"\x00" not in data:
-                texts.append((source.rel, data.decode("utf-8")))
+            if len(data) > MAX_DEPLOYMENT_FILE or b"\x00" in data:
+                continue
+            text = data.decode("utf-8")
+            if worth_reading(source.rel, text):
+                texts.append((source.rel, text))
         except (OSError, UnicodeDecodeError):
             continue
     return texts

@@ -1760,6 +1760,11 @@ class Extractor:
             scope = self.scope_name()
             source = name
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
+        if name == "pyrogram.idle" or (
+            method == "run" and not node.args and (ctx.object_ctor(owner) or "").startswith("pyrogram.")
+        ):  # pyrogram's idle(), and Client.run() with no coroutine (start, idle, stop): until a signal
+            scope = self.scope_name()
+            ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="pyrogram.idle"))
         if method == "touch" and _HEARTBEAT_NAME.search(raw + self._args_text(node)):
             self.signal(node, "heartbeat", raw)
         if name.startswith(("schedule.every", "aioschedule.every")):
@@ -2459,6 +2464,7 @@ BLOCKING_CONSUME = frozenset(
         "run_webhook",
         "listen_forever",
         "loop_forever",
+        "sync_forever",  # matrix-nio's AsyncClient
     }
 )
 _DRY_RUN = re.compile(r"dry_?run|(?:^|_)no_?op(?:$|_)|(?:^|_)simulate(?:$|_)", re.IGNORECASE)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from readiness_lint.deploy import LONG_RUNNING, SCHEDULED, python_targets, read_deployments
+from readiness_lint.deploy import LONG_RUNNING, SCHEDULED, STARTED, _words, python_targets, read_deployments
 from readiness_lint.discover import discover
 from readiness_lint.engine import Options, run
 
@@ -56,7 +56,8 @@ def test_crontab_lines() -> None:
         ("deploy/crontab", 4, "crontab", SCHEDULED, "/srv/shop/sync.py", ""),
         ("deploy/crontab", 5, "crontab", SCHEDULED, "/srv/shop/backup.py", ""),
         ("deploy/crontab", 6, "crontab", SCHEDULED, "", "shop.reports"),
-        ("deploy/crontab", 7, "crontab-reboot", LONG_RUNNING, "/srv/shop/bot.py", ""),
+        # `@reboot` starts it once: a daemon or a one-off, the line does not say which
+        ("deploy/crontab", 7, "crontab", STARTED, "/srv/shop/bot.py", ""),
     ]
 
 
@@ -140,6 +141,8 @@ def test_systemd_timers_and_services() -> None:
     }
     assert _found(files) == [
         ("deploy/bot.service", 3, "systemd", LONG_RUNNING, "/opt/bot/bot.py", ""),
+        ("deploy/once.service", 3, "systemd", STARTED, "/opt/x/once.py", ""),
+        ("deploy/plain.service", 2, "systemd", STARTED, "/opt/x/plain.py", ""),
         ("deploy/sync.service", 5, "systemd-timer", SCHEDULED, "/opt/sync/sync.py", ""),
     ]
 
@@ -198,8 +201,8 @@ def test_a_crontab_makes_a_script_the_api_imports_a_job(make_tree: Tree) -> None
     ]
 
 
-_CLIENT = (
-    "from pyrogram import Client\n\napp = Client('bot')\n\n\n@app.on_message()\n"
+_CLIENT = (  # a client library the tool does not know, whose run() listens until stopped
+    "from vendorchat import Client\n\napp = Client('bot')\n\n\n@app.on_message()\n"
     "def hello(client, message):\n    message.reply('hi')\n\n\nif __name__ == '__main__':\n    app.run()\n"
 )
 
@@ -223,10 +226,11 @@ _POLLER = (
 )
 
 
-def test_a_scheduled_script_with_a_loop_is_a_job(make_tree: Tree) -> None:
-    assert [k for _, k, _ in _kinds(make_tree({"poll.py": _POLLER}))] == ["worker"]
+def test_a_forever_loop_that_cron_starts_stays_a_worker(make_tree: Tree) -> None:
+    # cron may be keeping it alive (`pgrep -f poll.py || python poll.py`): the loop says more
+    assert _kinds(make_tree({"poll.py": _POLLER})) == [("poll.py", "worker", "polling-loop")]
     root = make_tree({"poll.py": _POLLER, "k8s/cron.yaml": _cronjob("python poll.py")})
-    assert _kinds(root) == [("poll.py", "job", "kubernetes-cronjob")]
+    assert _kinds(root) == [("poll.py", "worker", "polling-loop")]
 
 
 def _cronjob(command: str) -> str:
@@ -279,3 +283,109 @@ def test_unreadable_deployment_files_declare_nothing(make_tree: Tree) -> None:
     (root / "docker-compose.yml").write_text("services: [unclosed\n")
     report = run([str(root)])
     assert [r.entrypoint.path for r in report.entrypoints] == ["shop/api.py"] and not report.errors
+
+
+# The code review's cases (tests/test_deploy.py, session 11): each reproduced on the first version.
+
+
+def test_commands_that_only_name_a_script_or_keep_it_alive_run_nothing() -> None:
+    crontab = (
+        "0 * * * * cp /srv/app/consumer.py /srv/backup/\n"
+        "0 * * * * cat /srv/app/sync.py | mail -s sync ops\n"
+        "*/5 * * * * pgrep -f monitor.py || python3 /srv/app/monitor.py\n"
+        "0 4 * * * deploy python3 /srv/app/report.py\n"  # a system crontab's user, then the interpreter
+        "0 5 * * * bash -c 'cd /srv/app && python nightly.py'\n"
+    )
+    assert _found({"crontab": crontab}) == [
+        ("crontab", 4, "crontab", SCHEDULED, "/srv/app/report.py", ""),
+        ("crontab", 5, "crontab", SCHEDULED, "/srv/app/nightly.py", ""),
+    ]
+
+
+def test_supervisord_keeps_running_only_programs_it_always_restarts() -> None:
+    conf = (
+        "[program:migrate]\ncommand=python migrate_db.py\nautorestart=false\nstartsecs=0\n\n"
+        "[program:queue]\ncommand=python queue_worker.py\nautorestart=true\n\n"
+        "[program:plain]\ncommand=python plain.py\n"
+    )
+    assert _found({"supervisor/app.conf": conf}) == [
+        ("supervisor/app.conf", 2, "supervisord", STARTED, "migrate_db.py", ""),
+        ("supervisor/app.conf", 7, "supervisord", LONG_RUNNING, "queue_worker.py", ""),
+        ("supervisor/app.conf", 11, "supervisord", STARTED, "plain.py", ""),
+    ]
+
+
+_STEP = "import logging\n\n\ndef main():\n    logging.info('step')\n\n\nif __name__ == '__main__':\n    main()\n"
+
+
+def test_a_module_a_deployment_starts_is_a_script_even_when_imported(make_tree: Tree) -> None:
+    manager = "import time\n\nimport step\n\n\ndef main():\n    while True:\n        step.main()\n        time.sleep(60)\n\n\nif __name__ == '__main__':\n    main()\n"
+    files = {"manager.py": manager, "step.py": _STEP}
+    assert [p for p, _, _ in _kinds(make_tree(files))] == ["manager.py"]  # step.py's block reads as a demo
+    conf = "[program:step]\ncommand=python3 step.py\n"  # supervisord starts it by itself
+    assert _kinds(make_tree({**files, "supervisord.conf": conf})) == [
+        ("manager.py", "worker", "polling-loop"),
+        ("step.py", "job", "python"),
+    ]
+
+
+def test_aliases_in_a_manifest_are_not_expanded() -> None:
+    levels = ["a0: &a0 [x, x, x, x, x, x, x, x, x, x]"]
+    levels += [f"a{i}: &a{i} [{', '.join(['*a' + str(i - 1)] * 10)}]" for i in range(1, 9)]
+    # only scalars are words: a list inside an argument list is never printed out
+    assert _words(["python", ["x"] * 3, 3]) == ["python", "3"]
+    manifest = (
+        "kind: Job\nanchors:\n"
+        + "".join(f"  {line}\n" for line in levels)
+        + "spec:\n  template:\n    spec:\n      containers:\n      - name: x\n"
+        "        command: [python, job.py]\n        args: *a8\n"
+    )
+    assert _found({"k8s/job.yaml": manifest}) == [("k8s/job.yaml", 17, "kubernetes-job", SCHEDULED, "job.py", "")]
+
+
+_REDIS_WORKER = "import redis\n\nr = redis.Redis()\n\n\ndef main():\n    while True:\n        r.blpop('jobs')\n\n\nif __name__ == '__main__':\n    main()\n"
+_ONCE = "import logging\n\n\ndef main():\n    logging.info('done')\n\n\nif __name__ == '__main__':\n    main()\n"
+
+
+def test_a_machine_path_with_two_readings_is_left_alone(make_tree: Tree) -> None:
+    # an image copying the repository to /app: `/app/main.py` may be the root's main.py
+    root = make_tree(
+        {
+            "main.py": _ONCE,
+            "app/__init__.py": "",
+            "app/main.py": _REDIS_WORKER,
+            "k8s/cron.yaml": _cronjob("python /app/main.py"),
+        }
+    )
+    assert _kinds(root) == [("app/main.py", "worker", "redis"), ("main.py", "job", "python")]
+
+
+def test_a_module_is_resolved_where_the_procfile_runs_it(make_tree: Tree) -> None:
+    # `python -m worker` in services/billing/Procfile runs services/billing/worker.py
+    services = {
+        "services/billing/worker.py": _ONCE,
+        "services/billing/Procfile": "worker: python -m worker\n",
+        "services/mailer/worker.py": _ONCE,
+    }
+    assert _kinds(make_tree(services)) == [
+        ("services/billing/worker.py", "worker", "procfile"),
+        ("services/mailer/worker.py", "job", "python"),
+    ]
+
+
+def test_excluded_deployment_files_declare_nothing(make_tree: Tree) -> None:
+    root = make_tree(
+        {"svc/worker.py": _ONCE, "legacy/Procfile": "worker: python svc/worker.py\n", "Procfile": "web: x\n"}
+    )
+    assert _kinds(root) == [("svc/worker.py", "job", "python")]  # relative to legacy/: no such file
+    moved = make_tree({"svc/worker.py": _ONCE, "legacy/Procfile": "worker: python /srv/svc/worker.py\n"})
+    assert _kinds(moved) == [("svc/worker.py", "worker", "procfile")]
+    options = Options(exclude=("legacy/",), config_root=str(moved))
+    assert _kinds(moved, options) == [("svc/worker.py", "job", "python")]
+
+
+def test_click_and_argparse_scripts_kept_running_are_alike(make_tree: Tree) -> None:
+    click = "import click\n\n\n@click.command()\ndef main():\n    pass\n\n\nif __name__ == '__main__':\n    main()\n"
+    argparse = "import argparse\n\n\ndef main():\n    argparse.ArgumentParser().parse_args()\n\n\nif __name__ == '__main__':\n    main()\n"
+    root = make_tree({"a.py": argparse, "c.py": click, "Procfile": "one: python a.py\ntwo: python c.py\n"})
+    assert [(p, k) for p, k, _ in _kinds(root)] == [("a.py", "worker"), ("c.py", "worker")]

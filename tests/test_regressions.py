@@ -3602,3 +3602,73 @@ def test_websocket_client_streams_read_with_async_for_are_workers(make_tree: Tre
         ("stream.py", "worker"),
         ("ws_aiohttp.py", "worker"),
     ]
+
+
+def test_review11_bots_and_django_runners(make_tree: Tree) -> None:
+    listening = (
+        "import threading\n\nimport telebot\n\nbot = telebot.TeleBot('x')\n\n\n@bot.message_handler(commands=['start'])\n"
+        "def start(m):\n    bot.send_message(m.chat.id, 'hi')\n\n\n"
+        "if __name__ == '__main__':\n    threading.Thread(target=bot.infinity_polling).start()\n"
+    )
+    guarded = (
+        "import os\n\nimport discord\nfrom discord.ext import commands\n\nbot = commands.Bot(command_prefix='!')\n\n\n"
+        "@bot.event\nasync def on_ready():\n    if bot.get_guild(1) is None:\n        await bot.close()\n\n\n"
+        "@bot.command()\nasync def ping(ctx):\n    await ctx.send('pong')\n\n\nbot.run(os.environ['TOKEN'])\n"
+    )
+    eps, _ = summary(make_tree({"bot.py": listening, "cmd.py": guarded}))
+    assert ("bot.py", "worker") in [(p, k) for p, k, _ in eps] and ("cmd.py", "worker") in [(p, k) for p, k, _ in eps]
+    setup = "import os\n\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site.settings')\n"
+    asgi = setup + "\nfrom django.core.asgi import get_asgi_application\n\napplication = get_asgi_application()\n"
+    script = setup + "\nfrom django.core.wsgi import get_wsgi_application\n\napplication = get_wsgi_application()\n"
+    root = make_tree(
+        {
+            "site/__init__.py": "",
+            "site/settings.py": "ROOT_URLCONF = 'site.urls'\n",
+            "site/asgi.py": asgi,
+            "scripts/load.py": script + "\n\nif __name__ == '__main__':\n    print('loaded')\n",
+        }
+    )
+    assert ("site/asgi.py", "api") in [(p, k) for p, k, _ in summary(root)[0]]
+
+
+def test_pyrogram_telethon_and_matrix_clients_that_listen_are_workers(make_tree: Tree) -> None:
+    pyrogram_run = (
+        "from pyrogram import Client, filters\n\napp = Client('bot')\n\n\n@app.on_message(filters.private)\n"
+        "async def hello(client, message):\n    await message.reply('hi')\n\n\nif __name__ == '__main__':\n    app.run()\n"
+    )
+    pyrogram_send = (
+        "from pyrogram import Client\n\napp = Client('me')\n\n\nasync def main():\n    async with app:\n"
+        "        await app.send_message('me', 'backup done')\n\n\nif __name__ == '__main__':\n    app.run(main())\n"
+    )
+    subclass = (
+        "from pyrogram import Client, idle\n\n\nclass MyBot(Client):\n    def __init__(self):\n"
+        "        super().__init__('bot')\n        self.run(self._run())\n\n    async def _run(self):\n"
+        "        await self.start()\n        await idle()\n        await self.stop()\n\n\n"
+        "if __name__ == '__main__':\n    MyBot()\n"
+    )
+    telethon = (
+        "import os\n\nfrom telethon import TelegramClient, events\n\nif __name__ == '__main__':\n"
+        "    client = TelegramClient('s', 1, 'h').start()\n\n    @client.on(events.NewMessage)\n"
+        "    async def handler(event):\n        print(event.raw_text)\n\n    client.run_until_disconnected()\n"
+    )
+    matrix = (
+        "import asyncio\n\nfrom nio import AsyncClient\n\n\nasync def main():\n"
+        "    client = AsyncClient('https://matrix.example.org', '@bot:example.org')\n"
+        "    await client.sync_forever(timeout=30000)\n\n\nif __name__ == '__main__':\n    asyncio.run(main())\n"
+    )
+    root = make_tree(
+        {"run.py": pyrogram_run, "send.py": pyrogram_send, "sub.py": subclass, "tl.py": telethon, "mx.py": matrix}
+    )
+    report = run([str(root)])
+    eps = {(r.entrypoint.path, r.entrypoint.kind, r.entrypoint.framework) for r in report.entrypoints}
+    assert eps == {
+        ("mx.py", "worker", "matrix-nio"),
+        ("run.py", "worker", "pyrogram"),
+        ("send.py", "job", "python"),  # runs one coroutine and stops
+        ("sub.py", "worker", "pyrogram"),
+        ("tl.py", "worker", "telethon"),
+    }
+    shutdown = {
+        r.entrypoint.path: {c.name: c.status for c in r.checks}["missing-graceful-shutdown"] for r in report.entrypoints
+    }
+    assert shutdown["run.py"] == "pass" and shutdown["tl.py"] == "fail" and shutdown["mx.py"] == "fail"
