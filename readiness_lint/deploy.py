@@ -60,7 +60,7 @@ class Deployment:
     source: str  # the deployment file, relative to the scan root
     line: int  # 1-based line of the command in it (1 when the format hides it)
     how: str  # crontab, kubernetes-cronjob, kubernetes-job, systemd-timer, github-schedule, procfile, ...
-    mode: str  # SCHEDULED or LONG_RUNNING
+    mode: str  # SCHEDULED, LONG_RUNNING or STARTED
     script: str  # the script as the command names it, joined to a `cd` or a working directory it gives
     module: str  # the module of `python -m pkg.mod`, or ""
 
@@ -84,9 +84,11 @@ def worth_reading(rel: str, text: str) -> bool:
     """Whether a deployment file's text can declare anything: it names Python, and a YAML file is
     a workflow, a Compose file or a Kubernetes manifest of a kind read here. (Rendered manifests
     and data files that run no Python are neither parsed nor part of the cache key.)"""
+    lower = rel.lower()
+    if lower.endswith(".timer"):
+        return True  # (it names the service it starts, and that service the Python)
     if "python" not in text and ".py" not in text:
         return False
-    lower = rel.lower()
     if not lower.endswith((".yml", ".yaml")):
         return True
     return (
@@ -104,19 +106,19 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
         directory, _, name = rel.rpartition("/")
         lower = name.lower()
         if name == "Procfile":
-            out.extend(_procfile(rel, directory, text))
+            out.extend(_procfile(rel, text))
         elif lower.endswith(".timer"):
             continue
         elif lower.endswith(".service"):
-            out.extend(_systemd(rel, directory, text, name in timers.get(directory, set())))
+            out.extend(_systemd(rel, text, name in timers.get(directory, set())))
         elif lower.endswith((".yml", ".yaml")):
-            out.extend(_yaml_file(rel, directory, text))
+            out.extend(_yaml_file(rel, text))
         elif lower.endswith((".conf", ".ini")):
-            out.extend(_supervisord(rel, directory, text))
+            out.extend(_supervisord(rel, text))
         elif lower.endswith((".sh", ".dockerfile")) or lower.startswith("dockerfile"):
-            out.extend(_embedded_crontab(rel, directory, text))
+            out.extend(_embedded_crontab(rel, text))
         else:
-            out.extend(_crontab(rel, directory, text))
+            out.extend(_crontab(rel, text))
     return out
 
 
@@ -238,7 +240,7 @@ def _argv_targets(argv: Sequence[Any], workdir: str) -> list[tuple[str, str]]:
     return [(script, module)]
 
 
-def _crontab(rel: str, directory: str, text: str) -> Iterator[Deployment]:
+def _crontab(rel: str, text: str) -> Iterator[Deployment]:
     for number, raw in enumerate(text.splitlines(), 1):
         line = raw.strip()
         if not line or line.startswith("#"):
@@ -273,7 +275,7 @@ _EMBEDDED_CRON = re.compile(
 )
 
 
-def _embedded_crontab(rel: str, directory: str, text: str) -> Iterator[Deployment]:
+def _embedded_crontab(rel: str, text: str) -> Iterator[Deployment]:
     """Crontab lines inside a Dockerfile or a shell script that installs them (the file must
     speak of cron: a bare row of numbers is not a schedule)."""
     if "cron" not in text:
@@ -301,7 +303,7 @@ def _cron_command(rel: str, number: int, command: str, mode: str = SCHEDULED) ->
     return found
 
 
-def _procfile(rel: str, directory: str, text: str) -> Iterator[Deployment]:
+def _procfile(rel: str, text: str) -> Iterator[Deployment]:
     for number, raw in enumerate(text.splitlines(), 1):
         name, colon, command = raw.partition(":")
         name = name.strip()
@@ -349,7 +351,7 @@ def _timer_units(files: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     return out
 
 
-def _systemd(rel: str, directory: str, text: str, timed: bool) -> Iterator[Deployment]:
+def _systemd(rel: str, text: str, timed: bool) -> Iterator[Deployment]:
     for section, values in _ini_sections(text):
         if section != "Service" or "execstart" not in values:
             continue
@@ -365,7 +367,7 @@ def _systemd(rel: str, directory: str, text: str, timed: bool) -> Iterator[Deplo
             yield from _deployments(rel, line, "systemd", mode, command, workdir)
 
 
-def _supervisord(rel: str, directory: str, text: str) -> Iterator[Deployment]:
+def _supervisord(rel: str, text: str) -> Iterator[Deployment]:
     for section, values in _ini_sections(text):
         if not section.startswith("program:") or "command" not in values:
             continue
@@ -376,7 +378,7 @@ def _supervisord(rel: str, directory: str, text: str) -> Iterator[Deployment]:
         yield from _deployments(rel, line, "supervisord", mode, command, workdir)
 
 
-def _yaml_file(rel: str, directory: str, text: str) -> Iterator[Deployment]:
+def _yaml_file(rel: str, text: str) -> Iterator[Deployment]:
     lower = rel.lower()
     workflow = "/.github/workflows/" in f"/{lower}"
     compose = lower.rpartition("/")[2].startswith(("docker-compose", "compose"))
@@ -390,7 +392,7 @@ def _yaml_file(rel: str, directory: str, text: str) -> Iterator[Deployment]:
         if workflow:
             yield from _workflow(rel, text, document)
         elif compose:
-            yield from _compose(rel, directory, text, document)
+            yield from _compose(rel, text, document)
         else:
             yield from _kubernetes(rel, text, document)
 
@@ -432,7 +434,7 @@ def _workflow(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deploym
                 yield from _with_lines(_deployments(rel, 1, "github-schedule", SCHEDULED, command, workdir), text)
 
 
-def _compose(rel: str, directory: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
+def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
     services = document.get("services")
     for service in services.values() if isinstance(services, dict) else ():
         if not isinstance(service, dict) or service.get("restart") not in {"always", "unless-stopped"}:

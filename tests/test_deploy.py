@@ -389,3 +389,19 @@ def test_click_and_argparse_scripts_kept_running_are_alike(make_tree: Tree) -> N
     argparse = "import argparse\n\n\ndef main():\n    argparse.ArgumentParser().parse_args()\n\n\nif __name__ == '__main__':\n    main()\n"
     root = make_tree({"a.py": argparse, "c.py": click, "Procfile": "one: python a.py\ntwo: python c.py\n"})
     assert [(p, k) for p, k, _ in _kinds(root)] == [("a.py", "worker"), ("c.py", "worker")]
+
+
+def test_a_systemd_timer_on_disk_makes_its_service_s_script_a_job(make_tree: Tree) -> None:
+    files = {
+        "shop/__init__.py": "",
+        "shop/api.py": _API,
+        "shop/sync.py": _SYNC,
+        "deploy/sync.service": "[Service]\nType=oneshot\nWorkingDirectory=/opt/shop\nExecStart=/opt/venv/bin/python -m shop.sync\n",
+    }
+    # started by a oneshot service alone: a script run now and then (it was read as a library)
+    assert _kinds(make_tree(files)) == [("shop/api.py", "api", "fastapi"), ("shop/sync.py", "job", "python")]
+    timer = {"deploy/sync.timer": "[Timer]\nOnCalendar=hourly\n"}  # names no Python itself
+    assert _kinds(make_tree({**files, **timer})) == [
+        ("shop/api.py", "api", "fastapi"),
+        ("shop/sync.py", "job", "systemd-timer"),
+    ]
