@@ -5,7 +5,8 @@ Actions workflow that runs ``python sync.py`` says ``sync.py`` runs to completio
 schedule: a job. A Procfile process other than ``web``, ``release`` and the scheduler
 processes, a Compose service that always restarts, a Kubernetes ``Deployment``, a systemd
 service that restarts or a supervisord program that always restarts says its script runs all
-the time. Classification weighs these beside the code; the configuration file's
+the time. An ``@reboot`` line, a one-off supervisord program or a systemd service that is not
+restarted only says the script is started as a program. Classification weighs these beside the code; the configuration file's
 ``entrypoints`` still wins over both.
 
 Everything here is a pure function of file names and texts: the engine reads the files.
