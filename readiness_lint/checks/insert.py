@@ -18,7 +18,8 @@ else:
 _INSERT = re.compile(r"\s*INSERT\s+INTO\b", re.IGNORECASE)
 _IDEMPOTENT = re.compile(
     r"ON\s+CONFLICT|ON\s+DUPLICATE\s+KEY|INSERT\s+OR\s+(?:REPLACE|IGNORE)|INSERT\s+IGNORE|WHERE\s+NOT\s+EXISTS"
-    r"|HAVING\s+COUNT\s*\([^)]*\)\s*=\s*0",  # `INSERT ... SELECT ... HAVING COUNT(id) = 0`: only when absent
+    r"|HAVING\s+COUNT\s*\([^)]*\)\s*=\s*0"  # `INSERT ... SELECT ... HAVING COUNT(id) = 0`: only when absent
+    r"|WHERE\s*\(\s*SELECT\s+COUNT\s*\([^)]*\)[^)]*\)\s*=\s*0",  # `... WHERE (SELECT COUNT(*) FROM t WHERE k = ?) = 0`
     re.IGNORECASE,
 )
 
@@ -43,6 +44,10 @@ class NonIdempotentInsert(LineRule):
             'db.execute("INSERT INTO sales (id, amount) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET amount = excluded.amount", row)\n'
         ),
         Sample('db.execute("INSERT OR REPLACE INTO t VALUES (?, ?)", (key, value))\n'),
+        Sample(
+            'db.execute("INSERT INTO users (chat_id, name) SELECT ?, ? WHERE (SELECT COUNT(*) FROM users WHERE chat_id = ?) = 0", row)\n',
+            note="inserted only when absent",
+        ),
         Sample(
             'def save(conn, rows):\n    values = ",".join("(%s, %s)" for _ in rows)\n    query = (\n        "INSERT INTO events (id, kind) "\n        "VALUES " + values + " "\n        "ON CONFLICT (id) DO NOTHING"\n    )\n    conn.execute(query, rows)\n',
             note="the upsert clause is in a later piece of the statement",
