@@ -1300,6 +1300,29 @@ def _starts_object(project: Project, runner: _Candidate, names: set[str]) -> boo
     return False
 
 
+def _runner_configures_logging(project: Project, candidate: _Candidate) -> bool:
+    """A module that imports the app and serves it, configuring logging first (`python -m app`
+    running `logging.basicConfig(...)` then `web.run_app(app)`): the app logs through that
+    set-up, though the app's own module never imports its runner."""
+    names = {name for home, name in candidate.objects if home == candidate.path}
+    for runner in sorted(project.importers.get(candidate.path, ())):
+        facts = project.files[runner]
+        if facts.is_test or not any(s.kind == "logging-config" for s in facts.signals):
+            continue
+        imported = {
+            imp.alias
+            for imp in facts.imports
+            if imp.name in names and project.resolve_module(runner, imp.module, imp.level) == candidate.path
+        }
+        if not imported:
+            continue
+        for call in facts.calls_made():
+            owner, _, method = call.rpartition(".")
+            if call in SERVE_CALLS or call.endswith("web.run_app") or (owner in imported and method in _APP_SERVES):
+                return True
+    return False
+
+
 def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
     """A ``__main__`` block that only starts an app or worker another module builds
     (``app = create_app()`` then ``app.run()``; ``celery_app.worker_main([...])``) runs that
@@ -1434,6 +1457,8 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         framework_logging = any(
             s.kind == "logging-config" for p in project.closure(set(hosts)) for s in project.files[p].signals
         )
+    if candidate.kind == "api" and not framework_logging:
+        framework_logging = _runner_configures_logging(project, candidate)
     if candidate.framework == "litestar":
         # Litestar configures the root logger (INFO, a queue handler) unless it is given a
         # `logging_config` of its own (`None` switches that off; a `LoggingConfig(...)` counts by itself).

@@ -3672,3 +3672,21 @@ def test_pyrogram_telethon_and_matrix_clients_that_listen_are_workers(make_tree:
         r.entrypoint.path: {c.name: c.status for c in r.checks}["missing-graceful-shutdown"] for r in report.entrypoints
     }
     assert shutdown["run.py"] == "pass" and shutdown["tl.py"] == "fail" and shutdown["mx.py"] == "fail"
+
+
+def test_logging_set_up_by_the_module_that_serves_the_app_counts(make_tree: Tree) -> None:
+    app = "from aiohttp import web\n\napp = web.Application()\n\n\nasync def health(request):\n    return web.Response()\n\n\napp.router.add_get('/health', health)\n"
+    runner = (
+        "import logging\n\nfrom aiohttp import web\n\nfrom .main import app\n\n"
+        "logging.basicConfig(level=logging.INFO)\nweb.run_app(app, port=8080)\n"
+    )
+    quiet = runner.replace("logging.basicConfig(level=logging.INFO)\n", "")
+    served = make_tree({"svc/__init__.py": "", "svc/main.py": app, "svc/__main__.py": runner})
+    assert verdicts(served, "missing-logging") == {"svc/main.py": "pass"}
+    (served / "svc" / "__main__.py").write_text(quiet)
+    assert verdicts(served, "missing-logging") == {"svc/main.py": "fail"}
+    # a module that only imports the app (a test helper, a script reading its routes) is no runner
+    (served / "svc" / "__main__.py").write_text(
+        "import logging\n\nfrom .main import app\n\nlogging.basicConfig()\nprint(app)\n"
+    )
+    assert verdicts(served, "missing-logging") == {"svc/main.py": "fail"}
