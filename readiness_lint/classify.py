@@ -1300,19 +1300,21 @@ def _starts_object(project: Project, runner: _Candidate, names: set[str]) -> boo
     return False
 
 
-def _runner_configures_logging(project: Project, candidate: _Candidate) -> bool:
+def _runner_configures_logging(project: Project, path: str, names: set[str]) -> bool:
     """A module that imports the app and serves it, configuring logging first (`python -m app`
     running `logging.basicConfig(...)` then `web.run_app(app)`): the app logs through that
-    set-up, though the app's own module never imports its runner."""
-    names = {name for home, name in candidate.objects if home == candidate.path}
-    for runner in sorted(project.importers.get(candidate.path, ())):
+    set-up, though the app's own module never imports its runner. ``names``: the app objects
+    of ``path``."""
+    if not names:
+        return False
+    for runner in sorted(project.importers.get(path, ())):
         facts = project.files[runner]
         if facts.is_test or not any(s.kind == "logging-config" for s in facts.signals):
             continue
         imported = {
             imp.alias
             for imp in facts.imports
-            if imp.name in names and project.resolve_module(runner, imp.module, imp.level) == candidate.path
+            if imp.name in names and project.resolve_module(runner, imp.module, imp.level) == path
         }
         if not imported:
             continue
@@ -1456,9 +1458,15 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         # through that process's logging set-up.
         framework_logging = any(
             s.kind == "logging-config" for p in project.closure(set(hosts)) for s in project.files[p].signals
+        ) or any(  # (or the module that serves a hosting app configures it)
+            _runner_configures_logging(
+                project, host, {o.name for o in project.files[host].objects if o.ctor in API_CTORS}
+            )
+            for host in sorted(hosts)
         )
     if candidate.kind == "api" and not framework_logging:
-        framework_logging = _runner_configures_logging(project, candidate)
+        names = {name for home, name in candidate.objects if home == candidate.path}
+        framework_logging = _runner_configures_logging(project, candidate.path, names)
     if candidate.framework == "litestar":
         # Litestar configures the root logger (INFO, a queue handler) unless it is given a
         # `logging_config` of its own (`None` switches that off; a `LoggingConfig(...)` counts by itself).

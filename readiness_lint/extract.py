@@ -1733,6 +1733,11 @@ class Extractor:
             name in LOGGING_CONFIG_CALLS
             or (method == "addHandler" and not _is_null_handler(node))
             or _LOGGING_SETUP.search(name)
+            or (
+                method == "extend"
+                and owner.endswith(".handlers")
+                and any(_copies_handlers(None, a.value) for a in node.args)
+            )
         ):
             self.signal(node, "logging-config", name)
         if name in HEARTBEAT_CALLS:
@@ -1913,6 +1918,10 @@ class Extractor:
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
         if isinstance(node.targets[0].target, cst.Attribute) and node.targets[0].target.attr.value == "daemon":
             self.sets_daemon = True  # (`worker.daemon = True`)
+        if _copies_handlers(node.targets[0].target, value):
+            # `app.logger.handlers = logging.getLogger("gunicorn.error").handlers`: the app logs
+            # through the server's configured handlers
+            self.signal(node, "logging-config", "handlers")
         if isinstance(value, cst.Call) and self.frames and not self.handlers:
             name = self.ctx.resolve(n.callee(value))
             if name:  # `rows = load_rows()`: a step of the function, its result not a status
@@ -2782,6 +2791,14 @@ def _websocket_stream(ctor: str | None, iterated: cst.BaseExpression, ctx: Conte
     if ctor is not None and (ctor in _WEBSOCKET_CONNECTS or ctor.endswith(".ws_connect")):
         return True
     return isinstance(iterated, cst.Call) and (ctx.resolve(n.callee(iterated)) or "") in _WEBSOCKET_CONNECTS
+
+
+def _copies_handlers(target: cst.BaseExpression | None, value: cst.BaseExpression) -> bool:
+    """``x.handlers = other.handlers`` (``target`` given) or an argument ``other.handlers``
+    (``target`` None): one logger takes another's configured handlers."""
+    if target is not None and not (isinstance(target, cst.Attribute) and target.attr.value == "handlers"):
+        return False
+    return isinstance(value, cst.Attribute) and value.attr.value == "handlers"
 
 
 def _literal_forever(test: cst.BaseExpression) -> bool:

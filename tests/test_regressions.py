@@ -3690,3 +3690,35 @@ def test_logging_set_up_by_the_module_that_serves_the_app_counts(make_tree: Tree
         "import logging\n\nfrom .main import app\n\nlogging.basicConfig()\nprint(app)\n"
     )
     assert verdicts(served, "missing-logging") == {"svc/main.py": "fail"}
+
+
+def test_handlers_copied_from_the_server_and_a_scheduler_inside_a_served_app(make_tree: Tree) -> None:
+    flask_app = (
+        "import logging\n\nfrom flask import Flask\n\napp = Flask(__name__)\n"
+        "gunicorn_logger = logging.getLogger('gunicorn.error')\napp.logger.handlers = gunicorn_logger.handlers\n\n\n"
+        "@app.route('/health')\ndef health():\n    return 'ok'\n"
+    )
+    extended = flask_app.replace(
+        "app.logger.handlers = gunicorn_logger.handlers", "app.logger.handlers.extend(gunicorn_logger.handlers)"
+    )
+    cleared = flask_app.replace("app.logger.handlers = gunicorn_logger.handlers", "app.logger.handlers = []")
+    root = make_tree({"a/app.py": flask_app, "b/app.py": extended, "c/app.py": cleared})
+    assert verdicts(root / "a", "missing-logging") == {"app.py": "pass"}
+    assert verdicts(root / "b", "missing-logging") == {"app.py": "pass"}
+    assert verdicts(root / "c", "missing-logging") == {"app.py": "fail"}
+    web = (
+        "from aiohttp import web\n\nfrom .tasks import scheduler\n\napp = web.Application()\n\n\n"
+        "async def start(app):\n    scheduler.start()\n\n\napp.on_startup.append(start)\n"
+    )
+    tasks = (
+        "from apscheduler.schedulers.asyncio import AsyncIOScheduler\n\nscheduler = AsyncIOScheduler()\n\n\n"
+        "@scheduler.scheduled_job('interval', hours=1)\nasync def sync():\n    pass\n"
+    )
+    runner = (
+        "import logging\n\nfrom aiohttp import web\n\nfrom .web import app\n\n\ndef main():\n"
+        "    logging.basicConfig(level=logging.INFO)\n    web.run_app(app)\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    svc = make_tree(
+        {"d/bot/__init__.py": "", "d/bot/web.py": web, "d/bot/tasks.py": tasks, "d/bot/__main__.py": runner}
+    )
+    assert verdicts(svc / "d", "missing-logging") == {"bot/tasks.py": "pass", "bot/web.py": "pass"}
