@@ -735,8 +735,8 @@ def _deployed_files(project: Project, deployments: Sequence[Deployment]) -> dict
 def _deployed_path(project: Project, deployment: Deployment) -> str | None:
     """The project file a deployment's command names, or None when it is not one or not clearly one.
 
-    A relative path or a module is where the command runs: beside the deployment file, or at
-    the root. An absolute path is the deployed machine's (`/srv/app/scripts/sync.py`): the
+    A relative path or a module is where the command runs: beside the deployment file (also
+    at the root, but for a Procfile or a Compose file). An absolute path is the deployed machine's (`/srv/app/scripts/sync.py`): the
     longest tail of it that names exactly one project file wins, unless a shorter tail names
     another file at the root or beside the deployment file (`/app/main.py` in an image that
     copies the repository to `/app` is the root's `main.py`, not `app/main.py`): then no guess.
@@ -757,17 +757,13 @@ def _deployed_path(project: Project, deployment: Deployment) -> str | None:
     for size in range(len(parts), 0, -1):
         tail = "/".join(parts[-size:])
         near = _beside(project, (home, ""), (tail,))
-        if best is not None:
-            if near is not None and near != best:
-                return None
-            continue
-        matches = [p for p in project.files if p == tail or p.endswith("/" + tail)]
-        if len(matches) > 1:
-            matches = [near] if near is not None else []
-            if not matches:
-                return None
-        if matches:
-            best = matches[0]
+        if best is None:
+            matches = [p for p in project.files if p == tail or p.endswith("/" + tail)]
+            if len(matches) > 1 and near is None:
+                return None  # several files end so, none of them where the deployment is
+            best = near if len(matches) > 1 else next(iter(matches), None)
+        elif near is not None and near != best:
+            return None
     return best
 
 
@@ -781,6 +777,11 @@ def _beside(project: Project, bases: Sequence[str], names: Sequence[str]) -> str
     return None
 
 
+def _methods_called(facts: FileFacts, owner: str) -> set[str]:
+    """The methods the file calls on ``owner`` (`bot.send_message(...)` gives `send_message`)."""
+    return {c.rpartition(".")[2] for c in facts.calls_made() if c.rpartition(".")[0] == owner}
+
+
 # What a pyTelegramBotAPI bot does when it only talks (a notifier), never listens.
 _BOT_SEND_PREFIXES = ("send_", "edit_", "forward_", "copy_", "delete_message", "get_", "pin_", "unpin_")
 
@@ -788,7 +789,7 @@ _BOT_SEND_PREFIXES = ("send_", "edit_", "forward_", "copy_", "delete_message", "
 def _sends_only(project: Project, path: str, facts: FileFacts, bot: str) -> bool:
     """A bot object its file only sends through (``tb.send_message(chat, text)``), that no file
     importing it uses: no polling, no webhook, no handler registered."""
-    methods = {c.rpartition(".")[2] for c in facts.calls_made() if c.rpartition(".")[0] == bot}
+    methods = _methods_called(facts, bot)
     if not methods or not all(m.startswith(_BOT_SEND_PREFIXES) for m in methods):
         return False
     # (decorators and handed-on methods are seen by name only: `@bot.message_handler(...)`,
@@ -826,7 +827,7 @@ def _closes_when_ready(facts: FileFacts, client: str) -> bool:
 def _webhook_only(facts: FileFacts, bot: str) -> bool:
     """A bot fed by a webhook route of its file (``bot.process_new_updates([update])``) that never
     polls for updates itself."""
-    methods = {c.rpartition(".")[2] for c in facts.calls_made() if c.rpartition(".")[0] == bot}
+    methods = _methods_called(facts, bot)
     return "process_new_updates" in methods and not methods & {"polling", "infinity_polling", "run_polling"}
 
 

@@ -20,7 +20,7 @@ import posixpath
 import re
 import shlex
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import yaml
@@ -139,11 +139,16 @@ def python_targets(command: str, workdir: str = "") -> list[tuple[str, str]]:
             continue
         target = _argv_target(words)
         if target is not None:
-            script, module = target
-            if script and not script.startswith("/") and workdir:
-                script = posixpath.join(workdir, script)
-            out.append((script, module))
+            out.append(_in(workdir, target))
     return out
+
+
+def _in(workdir: str, target: tuple[str, str]) -> tuple[str, str]:
+    """A (script, module) target with a relative script placed in the directory it runs in."""
+    script, module = target
+    if script and not script.startswith("/") and workdir:
+        script = posixpath.join(workdir, script)
+    return script, module
 
 
 # Checks that a process is already running, before a line starts it again.
@@ -233,12 +238,7 @@ def _deployments(
 
 def _argv_targets(argv: Sequence[Any], workdir: str) -> list[tuple[str, str]]:
     target = _argv_target(_words(list(argv)))
-    if target is None:
-        return []
-    script, module = target
-    if script and not script.startswith("/") and workdir:
-        script = posixpath.join(workdir, script)
-    return [(script, module)]
+    return [] if target is None else [_in(workdir, target)]
 
 
 def _crontab(rel: str, text: str) -> Iterator[Deployment]:
@@ -251,11 +251,7 @@ def _crontab(rel: str, text: str) -> Iterator[Deployment]:
             # (`@reboot` starts something once at boot: a daemon or a one-off, the line does not say)
             mode = SCHEDULED if words[0] in _SCHEDULE_WORDS else STARTED if words[0] == "@reboot" else ""
             command = line[len(words[0]) :]
-        elif (
-            len(words) > 5
-            and all(_CRON_FIELD.match(w) for w in words[:5])
-            and any(c.isdigit() or c == "*" for c in "".join(words[:5]))
-        ):
+        elif len(words) > 5 and all(_CRON_FIELD.match(w) for w in words[:5]) and _times(words[:5]):
             mode = SCHEDULED
             command = line.split(None, 5)[5]
         else:
@@ -284,9 +280,14 @@ def _embedded_crontab(rel: str, text: str) -> Iterator[Deployment]:
     for number, line in enumerate(text.splitlines(), 1):
         for match in _EMBEDDED_CRON.finditer(line):
             schedule, command = match.groups()
-            if not schedule.startswith("@") and not any(c.isdigit() or c == "*" for c in schedule):
+            if not schedule.startswith("@") and not _times(schedule.split()):
                 continue
             yield from _cron_command(rel, number, command)
+
+
+def _times(fields: Sequence[str]) -> bool:
+    """Five crontab time fields name a time (a digit or `*`), not five words."""
+    return any(c.isdigit() or c == "*" for field in fields for c in field)
 
 
 _USER = re.compile(r"^[a-z_][a-z0-9_-]*$")
@@ -407,14 +408,7 @@ def _with_lines(found: Iterable[Deployment], text: str) -> Iterator[Deployment]:
     """YAML hides lines: place each command at the first line naming its script or module."""
     for deployment in found:
         needle = deployment.module or posixpath.basename(deployment.script)
-        yield Deployment(
-            deployment.source,
-            _line_of(text, needle),
-            deployment.how,
-            deployment.mode,
-            deployment.script,
-            deployment.module,
-        )
+        yield replace(deployment, line=_line_of(text, needle))
 
 
 def _workflow(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
@@ -429,8 +423,8 @@ def _workflow(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deploym
         for step in job.get("steps") or ():
             if not isinstance(step, dict) or not isinstance(step.get("run"), str):
                 continue
-            workdir = step.get("working-directory", defaults)
-            workdir = workdir if isinstance(workdir, str) and "${{" not in workdir else ""
+            workdir = _text(step.get("working-directory", defaults))
+            workdir = "" if "${{" in workdir else workdir
             for command in step["run"].splitlines():
                 yield from _with_lines(_deployments(rel, 1, "github-schedule", SCHEDULED, command, workdir), text)
 
@@ -442,8 +436,7 @@ def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployme
             continue
         command = service.get("command")
         if isinstance(command, (str, list)):
-            workdir = service.get("working_dir")
-            workdir = workdir if isinstance(workdir, str) else ""
+            workdir = _text(service.get("working_dir"))
             yield from _with_lines(_deployments(rel, 1, "compose", LONG_RUNNING, command, workdir), text)
 
 
@@ -468,8 +461,7 @@ def _kubernetes(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deplo
         if not isinstance(container, dict):
             continue
         argv = [*_words(container.get("command")), *_words(container.get("args"))]
-        workdir = container.get("workingDir")
-        workdir = workdir if isinstance(workdir, str) else ""
+        workdir = _text(container.get("workingDir"))
         yield from _with_lines(_deployments(rel, 1, how, mode, argv, workdir), text)
 
 
@@ -479,6 +471,10 @@ def _words(value: Any) -> list[str]:
     if isinstance(value, list):
         return [str(v) for v in value if isinstance(v, (str, int, float))]
     return _split(value) if isinstance(value, str) else []
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def _get(data: Any, *keys: str) -> Any:

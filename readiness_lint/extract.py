@@ -1733,11 +1733,7 @@ class Extractor:
             name in LOGGING_CONFIG_CALLS
             or (method == "addHandler" and not _is_null_handler(node))
             or _LOGGING_SETUP.search(name)
-            or (
-                method == "extend"
-                and owner.endswith(".handlers")
-                and any(_copies_handlers(None, a.value) for a in node.args)
-            )
+            or (method == "extend" and owner.endswith(".handlers") and any(_handlers_of(a.value) for a in node.args))
         ):
             self.signal(node, "logging-config", name)
         if name in HEARTBEAT_CALLS:
@@ -1916,9 +1912,10 @@ class Extractor:
 
     def visit_assign(self, node: cst.Assign) -> None:
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-        if isinstance(node.targets[0].target, cst.Attribute) and node.targets[0].target.attr.value == "daemon":
+        first = node.targets[0].target
+        if isinstance(first, cst.Attribute) and first.attr.value == "daemon":
             self.sets_daemon = True  # (`worker.daemon = True`)
-        if _copies_handlers(node.targets[0].target, value):
+        if isinstance(first, cst.Attribute) and first.attr.value == "handlers" and _handlers_of(value):
             # `app.logger.handlers = logging.getLogger("gunicorn.error").handlers`: the app logs
             # through the server's configured handlers
             self.signal(node, "logging-config", "handlers")
@@ -2793,11 +2790,9 @@ def _websocket_stream(ctor: str | None, iterated: cst.BaseExpression, ctx: Conte
     return isinstance(iterated, cst.Call) and (ctx.resolve(n.callee(iterated)) or "") in _WEBSOCKET_CONNECTS
 
 
-def _copies_handlers(target: cst.BaseExpression | None, value: cst.BaseExpression) -> bool:
-    """``x.handlers = other.handlers`` (``target`` given) or an argument ``other.handlers``
-    (``target`` None): one logger takes another's configured handlers."""
-    if target is not None and not (isinstance(target, cst.Attribute) and target.attr.value == "handlers"):
-        return False
+def _handlers_of(value: cst.BaseExpression) -> bool:
+    """``other.handlers``: another logger's configured handlers, handed to this one
+    (``x.handlers = other.handlers``, ``x.handlers.extend(other.handlers)``)."""
     return isinstance(value, cst.Attribute) and value.attr.value == "handlers"
 
 
