@@ -31,6 +31,8 @@ def evaluate(
     crashed = {(rule_name, path) for path, facts in project.files.items() for rule_name, _ in facts.rule_errors}
     # Findings inside a module's own `__main__` block count only for that file's entrypoints.
     main_only: set[tuple[str, str]] = set()
+    # Findings that count only where the function they are in is called: (rule, path, function).
+    in_function: set[tuple[str, str, str]] = set()
     # Literals the code compares against: a fallback it rejects (== "changethis") is handled.
     compared = {key for facts in project.files.values() for key in facts.compared}
     for path, facts in sorted(project.files.items()):
@@ -43,6 +45,8 @@ def evaluate(
             kept.setdefault(path, []).append(line_finding)
             if line_finding.in_main:
                 main_only.add((line_finding.rule, path))
+            elif line_finding.scope and found_rule.counts_where_called:
+                in_function.add((line_finding.rule, path, line_finding.scope))
             else:
                 by_rule_and_path.add((line_finding.rule, path))
     # Which entrypoints a line finding belongs to: the code each one runs (its module and what it
@@ -68,6 +72,7 @@ def evaluate(
         runs = service.runs()
         failing = {rule_name for path in runs for rule_name in failing_at.get(path, ())}
         failing |= {rule_name for rule_name, path in main_only if path == entrypoint.path}
+        failing |= {rule_name for rule_name, path, scope in in_function if path in runs and service.runs_scope(scope)}
         unverified_rules = {rule_name for path in runs for rule_name in crashed_at.get(path, ())}
         for rule in rules:
             if issubclass(rule, MetaRule):
@@ -104,7 +109,7 @@ def evaluate(
             checks.append(CheckResult(rule.code, rule.name, status, spec.severity, spec.weight))
         results.append(EntrypointResult(entrypoint, score_checks(checks), tuple(checks)))
 
-    owners_of: dict[tuple[str, bool, frozenset[str]], list[str]] = {}
+    owners_of: dict[tuple[str, bool, str, frozenset[str]], list[str]] = {}
     for path, facts in sorted(project.files.items()):
         for line_finding in kept.get(path, []):
             line_rule = line_rules[line_finding.rule]
@@ -112,14 +117,17 @@ def evaluate(
             reaching = reached_by.get(path, [])
             if line_finding.in_main:
                 reaching = [s for s in reaching if s.entrypoint.path == path]
-            owner_key = (path, line_finding.in_main, spec.kinds)
+            scope = line_finding.scope if line_rule.counts_where_called else ""
+            owner_key = (path, line_finding.in_main, scope, spec.kinds)
             owners = owners_of.get(owner_key)
             if owners is None:
                 owners = owners_of[owner_key] = sorted(
-                    s.entrypoint.id for s in reaching if s.entrypoint.kind in spec.kinds
+                    s.entrypoint.id
+                    for s in reaching
+                    if s.entrypoint.kind in spec.kinds and (not scope or s.runs_scope(scope))
                 )
             if reaching and not owners:
-                continue  # only entrypoints this rule does not apply to reach the file
+                continue  # only entrypoints this rule does not apply to, or that never call its function
             findings.append(
                 Finding(
                     code=line_rule.code,

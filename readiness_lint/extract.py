@@ -414,6 +414,8 @@ class Context:
         self.statement: cst.SimpleStatementLine | None = None  # the simple statement being walked
         self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any]]] = []
         self._reported: set[tuple[str, int]] = set()
+        # The function a finding is in, for rules that count only where it is called (set by the walker).
+        self.call_scope: Callable[[], str] = str
 
     # name resolution -------------------------------------------------------------
     def resolve(self, name: str | None) -> str | None:
@@ -470,11 +472,18 @@ class Context:
         if seen in self._reported:
             return
         self._reported.add(seen)
-        in_main = self.in_main_guard
+        in_main, scope = self.in_main_guard, self.call_scope()
         self.later(
             node,
             lambda line, col: LineFinding(
-                rule=rule, line=line, column=col, message=message, confidence=confidence, key=key, in_main=in_main
+                rule=rule,
+                line=line,
+                column=col,
+                message=message,
+                confidence=confidence,
+                key=key,
+                in_main=in_main,
+                scope=scope,
             ),
         )
 
@@ -495,6 +504,7 @@ class Extractor:
     ) -> None:
         self.module = module
         self.ctx = Context(path, is_test, settings)
+        self.ctx.call_scope = self.call_scope
         configured = self.ctx.settings
         self.extra_signals: dict[str, str] = {}
         for kind, names in (
@@ -722,12 +732,19 @@ class Extractor:
                 self.signal(node, "heartbeat", module)
 
     # facts helpers -----------------------------------------------------------------
+    def call_scope(self) -> str:
+        """The function whose call runs the code being walked: a module-level function, or a
+        method of a class with no bases (a framework calls no method of it); "" at module level,
+        in the `__main__` block, or in a function a decorator registers with a framework."""
+        if not self.frames or self.registered or self.frames[-1].name == "__main__":
+            return ""
+        plain = self.frames[-1].depth == 1 or not (self.ctx.class_bases and self.ctx.class_bases[-1])
+        return self.frames[-1].name if plain else ""
+
     def signal(self, node: cst.CSTNode, kind: str, detail: str = "") -> None:
         scope = ""
-        if kind == "destructive" and self.frames and not self.registered and self.frames[-1].name != "__main__":
-            # a function, or a method of a class with no bases (a framework calls no method of it)
-            plain = self.frames[-1].depth == 1 or not (self.ctx.class_bases and self.ctx.class_bases[-1])
-            scope = self.frames[-1].name if plain else ""
+        if kind == "destructive":
+            scope = self.call_scope()
         elif kind == "logging-config" and self.ctx.in_main_guard:
             scope = "__main__"  # (set up only when the file itself is run)
         self.ctx.later(

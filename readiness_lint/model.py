@@ -174,6 +174,9 @@ class LineFinding:
     confidence: str = "high"
     key: str = ""
     in_main: bool = False  # inside the file's `if __name__ == "__main__":` block
+    # The function or method it is in (see `Extractor.call_scope`), "" where none is known; rules
+    # marked `counts_where_called` count the finding only for services that call that function.
+    scope: str = ""
 
 
 @dataclass(frozen=True)

@@ -460,10 +460,10 @@ class Service:
         if any(signal.scope for _, signal in found):
             # A deletion in a function counts where that function is called or handed on (a
             # scheduler, a thread, a dispatch table): not in a helper module's unused `purge_all()`.
-            found = [(path, signal) for path, signal in found if not signal.scope or self._runs_scope(signal.scope)]
+            found = [(path, signal) for path, signal in found if not signal.scope or self.runs_scope(signal.scope)]
         return found
 
-    def _runs_scope(self, scope: str) -> bool:
+    def runs_scope(self, scope: str) -> bool:
         """Whether the code the entrypoint runs calls (or hands on) the function or method
         ``scope``: by name; a method also when its class is handed on whole (`fire.Fire(Tasks)`),
         a special method (`__init__`, `__exit__`) when its class is used at all."""

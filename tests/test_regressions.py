@@ -3722,3 +3722,35 @@ def test_handlers_copied_from_the_server_and_a_scheduler_inside_a_served_app(mak
         {"d/bot/__init__.py": "", "d/bot/web.py": web, "d/bot/tasks.py": tasks, "d/bot/__main__.py": runner}
     )
     assert verdicts(svc / "d", "missing-logging") == {"bot/tasks.py": "pass", "bot/web.py": "pass"}
+
+
+# Session 12 ----------------------------------------------------------------------------------
+
+
+def test_an_insert_counts_only_for_services_that_call_its_function(make_tree: Tree) -> None:
+    db = (
+        "class Store:\n"
+        "    def save(self, cur, row):\n"
+        "        cur.execute('INSERT INTO seen (id) VALUES (%s)', row)\n\n"
+        "    def sign_up(self, cur, email):\n"
+        "        cur.execute('INSERT INTO mailing_list (email) VALUES (%s)', (email,))\n\n\n"
+        "def record_batch(cur, batch):\n"
+        "    cur.execute('INSERT INTO batches (id) VALUES (%s)', (batch,))\n\n\n"
+        "def record_user(cur, user):\n"
+        "    cur.execute('INSERT INTO users (id) VALUES (%s)', (user,))\n"
+    )
+    sync = (
+        "from db import Store, record_batch\n\n\ndef main(cur):\n    Store().save(cur, (1,))\n"
+        "    record_batch(cur, 7)\n\n\nif __name__ == '__main__':\n    main(None)\n"
+    )
+    root = make_tree({"db.py": db, "sync.py": sync})
+    report = run([str(root)])
+    inserts = sorted((f.line, f.entrypoints) for f in report.findings if f.name == "non-idempotent-insert")
+    # `sign_up` and `record_user` are never called: their INSERTs write nothing for the job.
+    assert inserts == [(3, ("job:sync.py:__main__",)), (10, ("job:sync.py:__main__",))]
+    assert verdicts(root, "non-idempotent-insert") == {"sync.py": "fail"}
+    # With only the uncalled functions reached, the job passes.
+    root = make_tree(
+        {"sync.py": sync.replace("Store().save(cur, (1,))", "pass").replace("record_batch(cur, 7)", "pass")}
+    )
+    assert verdicts(root, "non-idempotent-insert") == {"sync.py": "pass"}

@@ -58,6 +58,9 @@ class Rule:
 
 class LineRule(Rule):
     scope: ClassVar[Literal["line", "service", "meta"]] = "line"
+    # A finding inside a function counts only for services whose code calls that function (or
+    # hands it on): an unused helper's INSERT writes nothing. False: the text itself is the risk.
+    counts_where_called: ClassVar[bool] = False
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         """A call; ``name`` is the callee resolved through the file's imports."""

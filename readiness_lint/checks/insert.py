@@ -27,10 +27,12 @@ _IDEMPOTENT = re.compile(
 class NonIdempotentInsert(LineRule):
     code = "RDY017"
     name = "non-idempotent-insert"
+    counts_where_called = True
     why = "A retried or re-run job inserts the same rows again: duplicates, or a unique-key error on every retry."
     fix = "Upsert: INSERT ... ON CONFLICT (key) DO UPDATE/NOTHING (PostgreSQL, SQLite), ON DUPLICATE KEY UPDATE (MySQL), INSERT OR REPLACE."
     what_it_does = (
-        "Finds SQL `INSERT INTO` statements written as string literals, in code a worker or job reaches, "
+        "Finds SQL `INSERT INTO` statements written as string literals, in code a worker or job runs "
+        "(inside a function or a plain class's method: only where that function is called or handed on), "
         "that have no `ON CONFLICT`, `ON DUPLICATE KEY`, `OR REPLACE`/`OR IGNORE`, `WHERE NOT EXISTS` or "
         "`HAVING COUNT(...) = 0` (insert only when absent). "
         "APIs are not checked: creating a resource per request is their job."
