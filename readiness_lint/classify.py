@@ -32,6 +32,7 @@ from readiness_lint.model import (
     HANDLE_COMMAND,
     KINDS,
     MOUNTED,
+    SCRAPY_SPIDER,
     Entrypoint,
     FileFacts,
     FunctionFact,
@@ -366,6 +367,11 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         line = facts.script_line or _module_work_line(project, path, facts)
         if line:
             add(_Candidate(path, line, "job", "script", "script"))
+    spiders = [(name, line) for name, base, line in facts.classes if base == SCRAPY_SPIDER]
+    if spiders and not out and not imported:
+        # `scrapy crawl NAME` runs a spider to the end of its crawl. (A module that runs its
+        # spider itself, or that a runner script imports to crawl it, leaves the job there.)
+        add(_Candidate(path, spiders[0][1], "job", "scrapy", spiders[0][0]))
     return out
 
 
@@ -1449,9 +1455,19 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         starts |= _django_reach_starts(project, candidate)
     if candidate.framework == "celery" and candidate.kind == "worker":
         starts |= _celery_reach_starts(project, candidate)
+    if candidate.framework == "scrapy":
+        starts |= _scrapy_reach_starts(project, candidate)
     # Runners that set up logging for the code they run.
-    # (`pserve app.ini` applies the ini file's logging sections for Pyramid.)
-    framework_logging = candidate.framework in {"celery", "celery-beat", "dramatiq", "rq", "pyramid", "dagster"}
+    # (`pserve app.ini` applies the ini file's logging sections for Pyramid; Scrapy's crawl command its LOG_ settings.)
+    framework_logging = candidate.framework in {
+        "celery",
+        "celery-beat",
+        "dramatiq",
+        "rq",
+        "pyramid",
+        "dagster",
+        "scrapy",
+    }
     facts = project.files[candidate.path]
     hosts = project.importers.get(candidate.path, ())
     if candidate.framework in {"schedule", "apscheduler"} and hosts and facts.main_guard is None:
@@ -1623,6 +1639,25 @@ def _django_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
         for mount in project.files[found].mounts:
             if mount.target_kind == "module":
                 queue.append((found, mount.target))
+    return starts
+
+
+def _scrapy_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
+    """The Scrapy project settings above the spider, and the pipelines and middlewares they
+    enable: every crawl loads them."""
+    starts: set[str] = set()
+    for path, facts in project.files.items():
+        components = [value for kind, value, _ in facts.module_refs if kind == "scrapy_component"]
+        if not components or facts.is_test:
+            continue
+        directory = path.rpartition("/")[0]
+        if directory and not candidate.path.startswith(f"{directory}/"):
+            continue  # another Scrapy project's settings
+        starts.add(path)
+        for component in components:
+            found = project.resolve_module(path, component)
+            if found:
+                starts.add(found)
     return starts
 
 

@@ -37,6 +37,7 @@ from readiness_lint.frameworks import (
 from readiness_lint.model import (
     HANDLE_COMMAND,
     MOUNTED,
+    SCRAPY_SPIDER,
     FileFacts,
     FunctionFact,
     ImportFact,
@@ -738,6 +739,8 @@ class Extractor:
         in the `__main__` block, or in a function a decorator registers with a framework."""
         if not self.frames or self.registered or self.frames[-1].name == "__main__":
             return ""
+        if self.frames[-1].depth == 2 and self.frames[-1].name.rpartition(".")[2] in _FRAMEWORK_HOOKS:
+            return ""  # a pipeline's `process_item`: Scrapy calls it on the class its settings name
         plain = self.frames[-1].depth == 1 or not (self.ctx.class_bases and self.ctx.class_bases[-1])
         return self.frames[-1].name if plain else ""
 
@@ -965,6 +968,8 @@ class Extractor:
             )
         ):
             self.ctx.later(node, _class_fact(name, HANDLE_COMMAND))
+        if not self.ctx.scope and any(b in _SCRAPY_SPIDERS for b in bases) and _class_string(node, "name"):
+            self.ctx.later(node, _class_fact(name, SCRAPY_SPIDER))  # `scrapy crawl <name>` runs it
         if name == "WorkerSettings" and not self.ctx.scope and _configures_arq(node):
             self.ctx.later(node, _class_fact(name, "arq.WorkerSettings"))  # arq's worker configuration
             if any(
@@ -2078,6 +2083,12 @@ class Extractor:
             for middleware in _string_list(value):
                 if middleware.startswith(METRICS_MODULES):
                     self.signal(node, "metrics", middleware)
+        elif name in _SCRAPY_COMPONENT_SETTINGS and isinstance(value, cst.Dict):
+            # `ITEM_PIPELINES = {"shop.pipelines.StorePipeline": 300}`: code every crawl runs
+            for element in value.elements:
+                component = n.string_value(element.key) if isinstance(element, cst.DictElement) else None
+                if component and "." in component:
+                    self._module_ref(node, "scrapy_component", component.rpartition(".")[0])
         elif name == "ROOT_URLCONF":
             target = n.string_value(value)
             if target:
@@ -2456,6 +2467,31 @@ class Extractor:
         )
 
 
+# Scrapy's spider classes that crawl a site to the end (scrapy-redis spiders wait on a queue instead).
+_SCRAPY_SPIDERS = frozenset(
+    f"{module}.{spider}"
+    for module in ("scrapy", "scrapy.spiders", "scrapy.spiders.crawl", "scrapy.spiders.sitemap", "scrapy.spiders.feed")
+    for spider in ("Spider", "CrawlSpider", "SitemapSpider", "XMLFeedSpider", "CSVFeedSpider")
+)
+# Methods Scrapy calls on the pipelines, middlewares and extensions its settings name (by a
+# dotted string no name index sees).
+_FRAMEWORK_HOOKS = frozenset(
+    {
+        "process_item",
+        "open_spider",
+        "close_spider",
+        "process_request",
+        "process_response",
+        "process_exception",
+        "process_spider_input",
+        "process_spider_output",
+        "process_start_requests",
+        "spider_opened",
+        "spider_closed",
+    }
+)
+# Settings whose keys name the components (pipelines, middlewares, extensions) a crawl loads.
+_SCRAPY_COMPONENT_SETTINGS = frozenset({"ITEM_PIPELINES", "DOWNLOADER_MIDDLEWARES", "SPIDER_MIDDLEWARES", "EXTENSIONS"})
 # Signals that anchor an entrypoint or are quoted in a message, so their line is computed.
 ANCHOR_SIGNALS = frozenset(
     {

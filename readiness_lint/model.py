@@ -30,6 +30,7 @@ MOUNTED = "(mounted)"
 # The base recorded for a `class Command(...)` that defines `handle()`: a management command,
 # wherever it is kept and whatever project base class it builds on.
 HANDLE_COMMAND = "(command with handle)"
+SCRAPY_SPIDER = "(scrapy spider with a name)"  # a spider `scrapy crawl NAME` can run
 
 
 @dataclass(frozen=True)

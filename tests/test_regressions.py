@@ -3754,3 +3754,43 @@ def test_an_insert_counts_only_for_services_that_call_its_function(make_tree: Tr
         {"sync.py": sync.replace("Store().save(cur, (1,))", "pass").replace("record_batch(cur, 7)", "pass")}
     )
     assert verdicts(root, "non-idempotent-insert") == {"sync.py": "pass"}
+
+
+def test_a_scrapy_spider_is_a_job_that_runs_the_pipelines_its_settings_enable(make_tree: Tree) -> None:
+    spider = (
+        "import scrapy\n\n\nclass QuotesSpider(scrapy.Spider):\n    name = 'quotes'\n"
+        "    start_urls = ['https://quotes.example.com/']\n\n    def parse(self, response):\n"
+        "        yield {'text': response.css('span.text::text').get()}\n"
+    )
+    pipelines = (
+        "class StorePipeline:\n    def process_item(self, item, spider):\n"
+        "        spider.db.execute('INSERT INTO quotes (text) VALUES (%s)', (item['text'],))\n        return item\n"
+    )
+    settings = "BOT_NAME = 'shop'\nITEM_PIPELINES = {\n    'shop.pipelines.StorePipeline': 300,\n}\n"
+    base = (
+        "from scrapy.spiders import CrawlSpider\n\n\nclass Base(CrawlSpider):\n    allowed_domains = ['example.com']\n"
+    )
+    root = make_tree(
+        {
+            "scrapy.cfg": "[settings]\ndefault = shop.settings\n",
+            "shop/__init__.py": "",
+            "shop/settings.py": settings,
+            "shop/pipelines.py": pipelines,
+            "shop/spiders/__init__.py": "",
+            "shop/spiders/quotes.py": spider,
+            "shop/spiders/base.py": base,  # no `name`: a base class, not a spider one can crawl
+        }
+    )
+    eps, checks = summary(root)
+    assert eps == [("shop/spiders/quotes.py", "job", "scrapy")]
+    (job,) = checks.values()
+    # The crawl loads the pipeline the settings enable; Scrapy sets up logging for the crawl.
+    assert job["non-idempotent-insert"] == "fail" and job["missing-logging"] == "pass"
+    # A spider that a runner script imports and crawls: the runner is the job.
+    runner = (
+        "from scrapy.crawler import CrawlerProcess\nfrom shop.spiders.quotes import QuotesSpider\n\n"
+        "if __name__ == '__main__':\n    process = CrawlerProcess()\n    process.crawl(QuotesSpider)\n    process.start()\n"
+    )
+    root = make_tree({"crawl.py": runner})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("crawl.py", "job")]
