@@ -1457,6 +1457,8 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         starts |= _celery_reach_starts(project, candidate)
     if candidate.framework == "scrapy":
         starts |= _scrapy_reach_starts(project, candidate)
+    if candidate.framework == "discord":
+        starts |= _extension_starts(project, starts)
     # Runners that set up logging for the code they run.
     # (`pserve app.ini` applies the ini file's logging sections for Pyramid; Scrapy's crawl command its LOG_ settings.)
     framework_logging = candidate.framework in {
@@ -1640,6 +1642,16 @@ def _django_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
             if mount.target_kind == "module":
                 queue.append((found, mount.target))
     return starts
+
+
+def _extension_starts(project: Project, starts: set[str]) -> set[str]:
+    """The extensions (cogs) a discord.py bot loads by module name (`bot.load_extension("cogs.x")`)."""
+    found: set[str] = set()
+    for path in sorted(project.closure(starts)):
+        for kind, value, _ in project.files[path].module_refs:
+            if kind == "extension" and (module := project.resolve_module(path, value)):
+                found.add(module)
+    return found
 
 
 def _scrapy_reach_starts(project: Project, candidate: _Candidate) -> set[str]:

@@ -902,6 +902,9 @@ class Extractor:
             path = "/".join(p.strip("/") for p in (self.controller_path, own) if p.strip("/"))
             self.ctx.later(node, lambda line, col: RouteFact(owner="", path=f"/{path}", handler=function, line=line))
             return
+        if resolved == "discord.ext.tasks.loop":
+            # `@tasks.loop(minutes=30)`: discord.py runs the function on a timer inside the bot's process
+            self.signal(node, "schedule", "discord-tasks")
         if resolved == "dagster.repository":
             # `@repository def jobs(): return [pipeline, sensor]`: what the Dagster daemon loads and runs on schedules
             self.signal(node, "schedule", "dagster")
@@ -1790,6 +1793,10 @@ class Extractor:
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="pyrogram.idle"))
         if method == "touch" and _HEARTBEAT_NAME.search(raw + self._args_text(node)):
             self.signal(node, "heartbeat", raw)
+        if method == "load_extension" and "." in raw and node.args:
+            extension = n.string_value(node.args[0].value)
+            if extension:  # `await bot.load_extension("cogs.auction")`: discord.py imports the cog's module
+                self._module_ref(node, "extension", extension)
         if name.startswith(("schedule.every", "aioschedule.every")):
             self.signal(node, "schedule", "schedule")  # (aioschedule: the same API, awaited)
         if method == "make_wsgi_app" and (ctx.object_ctor(owner) or "").startswith("pyramid."):

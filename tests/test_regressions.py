@@ -3794,3 +3794,26 @@ def test_a_scrapy_spider_is_a_job_that_runs_the_pipelines_its_settings_enable(ma
     root = make_tree({"crawl.py": runner})
     eps, _ = summary(root)
     assert [(path, kind) for path, kind, _ in eps] == [("crawl.py", "job")]
+
+
+def test_a_discord_tasks_loop_is_a_job_and_a_bot_reaches_the_cogs_it_loads_by_name(make_tree: Tree) -> None:
+    bot = (
+        "import logging\nimport os\n\nimport discord\nfrom discord.ext import commands\n\n"
+        "logging.basicConfig(level=logging.INFO)\n\n\nclass Bot(commands.Bot):\n"
+        "    async def setup_hook(self):\n        await self.load_extension('cogs.auction')\n\n\n"
+        "if __name__ == '__main__':\n    Bot(command_prefix='!', intents=discord.Intents.default()).run(os.environ['TOKEN'])\n"
+    )
+    cog = (
+        "from discord.ext import commands, tasks\n\n\nclass Auction(commands.Cog):\n"
+        "    def __init__(self, bot):\n        self.bot = bot\n        self.check.start()\n\n"
+        "    @tasks.loop(minutes=30)\n    async def check(self):\n        print('checking')\n\n\n"
+        "async def setup(bot):\n    await bot.add_cog(Auction(bot))\n"
+    )
+    root = make_tree({"bot.py": bot, "cogs/__init__.py": "", "cogs/auction.py": cog})
+    eps, checks = summary(root)
+    assert [(path, kind, framework) for path, kind, framework in eps] == [
+        ("bot.py", "worker", "discord"),
+        ("cogs/auction.py", "job", "discord-tasks"),
+    ]
+    # The cog's print runs in the bot's process: the bot loads the cog by its module name.
+    assert checks["worker:bot.py:__main__"]["bare-print"] == "fail"
