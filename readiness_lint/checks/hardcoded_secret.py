@@ -64,6 +64,10 @@ class HardcodedSecret(LineRule):
             note="no password, or a template's marker, given to a connection call",
         ),
         Sample(
+            'cnx = mysql.connector.connect(user="USERNAME", password="PASSWORD", host="HOSTNAME", database="DATABASE")\n',
+            note="the parameter's name in capitals: a stand-in for the value to fill in",
+        ),
+        Sample(
             'class Config:\n    API_KEY = os.environ["API_KEY"]\n\n\nclass TestConfig(Config):\n    API_KEY = "test-key-1234"\n',
             note="a value for the test environment, in a class named for it",
         ),
@@ -122,6 +126,7 @@ class HardcodedSecret(LineRule):
             ctx.report(self.name, value, _default_message(f"`{name}`"), confidence="medium")
         elif (
             literal.lower() in secretscan.COMMON_PASSWORDS
+            and not literal.isupper()  # (`password="PASSWORD"`: the name of what goes there)
             and secretscan.is_password_name(name)
             and secretscan.is_connection_call(ctx.keyword_of)
         ):

@@ -153,7 +153,8 @@ class MissingReadinessRoute(ServiceRule):
     fix = "Add GET /ready (or /readyz, /health/ready) that checks the dependencies the app needs and returns 503 until they answer."
     what_it_does = (
         "Checks that an HTTP API serves a readiness route (`/ready`, `/readyz`, `/readiness`, "
-        "`/health/ready`) separate from liveness."
+        "`/health/ready`) separate from liveness. As for the health route, when none of the app's routes "
+        "can be seen the check is not applicable rather than failed."
     )
     why_bad = (
         "Liveness says 'do not restart me'; readiness says 'send me traffic'. Without the second, "
