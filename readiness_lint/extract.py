@@ -902,9 +902,6 @@ class Extractor:
             path = "/".join(p.strip("/") for p in (self.controller_path, own) if p.strip("/"))
             self.ctx.later(node, lambda line, col: RouteFact(owner="", path=f"/{path}", handler=function, line=line))
             return
-        if resolved == "discord.ext.tasks.loop":
-            # `@tasks.loop(minutes=30)`: discord.py runs the function on a timer inside the bot's process
-            self.signal(node, "schedule", "discord-tasks")
         if resolved == "dagster.repository":
             # `@repository def jobs(): return [pipeline, sensor]`: what the Dagster daemon loads and runs on schedules
             self.signal(node, "schedule", "dagster")

@@ -3796,7 +3796,7 @@ def test_a_scrapy_spider_is_a_job_that_runs_the_pipelines_its_settings_enable(ma
     assert [(path, kind) for path, kind, _ in eps] == [("crawl.py", "job")]
 
 
-def test_a_discord_tasks_loop_is_a_job_and_a_bot_reaches_the_cogs_it_loads_by_name(make_tree: Tree) -> None:
+def test_a_bot_reaches_the_cogs_it_loads_by_name_and_their_tasks_loop_is_its_polling(make_tree: Tree) -> None:
     bot = (
         "import logging\nimport os\n\nimport discord\nfrom discord.ext import commands\n\n"
         "logging.basicConfig(level=logging.INFO)\n\n\nclass Bot(commands.Bot):\n"
@@ -3811,9 +3811,7 @@ def test_a_discord_tasks_loop_is_a_job_and_a_bot_reaches_the_cogs_it_loads_by_na
     )
     root = make_tree({"bot.py": bot, "cogs/__init__.py": "", "cogs/auction.py": cog})
     eps, checks = summary(root)
-    assert [(path, kind, framework) for path, kind, framework in eps] == [
-        ("bot.py", "worker", "discord"),
-        ("cogs/auction.py", "job", "discord-tasks"),
-    ]
+    # `@tasks.loop` polls inside the bot's process: labellers read it as the bot's polling, not a job.
+    assert eps == [("bot.py", "worker", "discord")]
     # The cog's print runs in the bot's process: the bot loads the cog by its module name.
     assert checks["worker:bot.py:__main__"]["bare-print"] == "fail"
