@@ -1472,7 +1472,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     }
     facts = project.files[candidate.path]
     hosts = project.importers.get(candidate.path, ())
-    if candidate.framework in {"schedule", "apscheduler"} and hosts and facts.main_guard is None:
+    if candidate.framework in {"schedule", "apscheduler", "sanic-scheduler"} and hosts and facts.main_guard is None:
         # A scheduler that the importing process starts (in a thread, from its start-up) logs
         # through that process's logging set-up.
         framework_logging = any(

@@ -1964,6 +1964,10 @@ class Extractor:
                 if isinstance(assigned.target, cst.Name):
                     self.frames[-1].results.pop(assigned.target.value, None)
         self._refer(value)  # `job = purge`
+        if type(first) is cst.Name and type(value) is cst.Name and not self.ctx.scope:
+            imported = self.ctx.aliases.get(value.value)
+            if imported is not None:  # `sched = schedule`: another name for an imported module or object
+                self.ctx.aliases[first.value] = imported
         if isinstance(node.targets[0].target, cst.Name) and (command := _command_text(value)) is not None:
             key = f"{self.scope_name()}:{node.targets[0].target.value}"
             if _deleting_command(command[0]) is not None:

@@ -51,6 +51,7 @@ API_CTORS = {
     "fastapi.applications.FastAPI": "fastapi",
     "starlette.applications.Starlette": "starlette",
     "flask.Flask": "flask",
+    "dash.Dash": "dash",  # (a Flask server underneath: `gunicorn app:server`)
     "aiohttp.web.Application": "aiohttp",
     "aiohttp.web_app.Application": "aiohttp",
     "quart.Quart": "quart",
@@ -119,7 +120,11 @@ WORKER_CTORS = {
     "tweepy.Stream": "tweepy",
     "tweepy.StreamingClient": "tweepy",
 }
-JOB_CTOR_PREFIXES = {"apscheduler.schedulers.": "apscheduler", "flask_apscheduler.APScheduler": "apscheduler"}
+JOB_CTOR_PREFIXES = {
+    "apscheduler.schedulers.": "apscheduler",
+    "flask_apscheduler.APScheduler": "apscheduler",
+    "sanic_scheduler.SanicScheduler": "sanic-scheduler",  # runs its `@task(timedelta(...))` functions in the app
+}
 # Calls that pause a loop between rounds.
 SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
 # The source of a forever loop that consumes nothing it names: it works round after round.

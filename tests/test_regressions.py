@@ -3815,3 +3815,30 @@ def test_a_bot_reaches_the_cogs_it_loads_by_name_and_their_tasks_loop_is_its_pol
     assert eps == [("bot.py", "worker", "discord")]
     # The cog's print runs in the bot's process: the bot loads the cog by its module name.
     assert checks["worker:bot.py:__main__"]["bare-print"] == "fail"
+
+
+def test_dash_apps_sanic_schedulers_and_a_module_bound_to_another_name(make_tree: Tree) -> None:
+    dash_app = (
+        "import dash\nfrom dash import html\n\napp = dash.Dash(__name__)\nserver = app.server\n"
+        "app.layout = html.Div('holdings')\n"
+    )
+    sanic_ext = "from sanic_scheduler import SanicScheduler\n\nscheduler = SanicScheduler()\n"
+    notify = (
+        "import schedule\nimport time\n\nimport mail\n\nsched = schedule\nsched.every().day.at('09:30').do(mail.send)\n\n\n"
+        "def run():\n    while True:\n        sched.run_pending()\n        time.sleep(1)\n\n\n"
+        "if __name__ == '__main__':\n    run()\n"
+    )
+    root = make_tree(
+        {
+            "dashboard/app.py": dash_app,
+            "prices/ext.py": sanic_ext,
+            "notify/main.py": notify,
+            "notify/mail.py": "def send():\n    pass\n",
+        }
+    )
+    eps, _ = summary(root)
+    assert [(path, kind, framework) for path, kind, framework in eps] == [
+        ("dashboard/app.py", "api", "dash"),
+        ("notify/main.py", "job", "schedule"),
+        ("prices/ext.py", "job", "sanic-scheduler"),
+    ]
