@@ -85,6 +85,7 @@ LOOP_FRAMEWORKS = (
     ("sleep", "polling-loop"),
     ("idle", "pyrogram"),
     ("sync_forever", "matrix-nio"),
+    ("run_until_disconnected", "telethon"),
     (TIMED_WAIT.rpartition(".")[2], "polling-loop"),
     (BUSY_LOOP, "polling-loop"),
     (BUSY_LOOP_LOCAL, "polling-loop"),

@@ -1783,6 +1783,10 @@ class Extractor:
             scope = self.scope_name()
             source = name
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
+        if method == "run_until_disconnected" and "." in raw and not self.frames and not ctx.scope:
+            # a Telethon client listening at module level (in a `__main__` block or a function the
+            # block calls, the block's role says so)
+            ctx.later(node, lambda line, col: LoopFact(line=line, scope="", source="telethon.run_until_disconnected"))
         if name == "pyrogram.idle" or (
             method == "run" and not node.args and (ctx.object_ctor(owner) or "").startswith("pyrogram.")
         ):  # pyrogram's idle(), and Client.run() with no coroutine (start, idle, stop): until a signal

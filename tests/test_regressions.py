@@ -3842,3 +3842,18 @@ def test_dash_apps_sanic_schedulers_and_a_module_bound_to_another_name(make_tree
         ("notify/main.py", "job", "schedule"),
         ("prices/ext.py", "job", "sanic-scheduler"),
     ]
+
+
+def test_a_telethon_client_listening_at_module_level_is_a_worker(make_tree: Tree) -> None:
+    forwarder = (
+        "import os\n\nfrom telethon import TelegramClient, events\n\n"
+        "client = TelegramClient('forwarder', int(os.environ['API_ID']), os.environ['API_HASH'])\n\n\n"
+        "@client.on(events.NewMessage(chats=['news']))\nasync def forward(event):\n"
+        "    await client.forward_messages('archive', event.message)\n\n\n"
+        "client.start()\nclient.run_until_disconnected()\n"
+    )
+    root = make_tree({"main.py": forwarder})
+    eps, checks = summary(root)
+    assert eps == [("main.py", "worker", "telethon")]
+    # Telethon does not stop on SIGTERM by itself.
+    assert checks["worker:main.py:loop"]["missing-graceful-shutdown"] == "fail"
