@@ -3846,13 +3846,18 @@ def test_dash_apps_sanic_schedulers_and_a_module_bound_to_another_name(make_tree
 
 def test_a_telethon_client_listening_at_module_level_is_a_worker(make_tree: Tree) -> None:
     forwarder = (
-        "import os\n\nfrom telethon import TelegramClient, events\n\n"
-        "client = TelegramClient('forwarder', int(os.environ['API_ID']), os.environ['API_HASH'])\n\n\n"
+        "import asyncio\n\nfrom telethon import events\n\nfrom settings import get_client\n\n"
+        "client = asyncio.get_event_loop().run_until_complete(get_client())\n\n\n"
         "@client.on(events.NewMessage(chats=['news']))\nasync def forward(event):\n"
         "    await client.forward_messages('archive', event.message)\n\n\n"
         "client.start()\nclient.run_until_disconnected()\n"
     )
-    root = make_tree({"main.py": forwarder})
+    settings = (
+        "import os\n\nfrom telethon import TelegramClient\n\n\nasync def get_client():\n"
+        "    client = TelegramClient('forwarder', int(os.environ['API_ID']), os.environ['API_HASH'])\n"
+        "    await client.connect()\n    return client\n"
+    )
+    root = make_tree({"main.py": forwarder, "settings.py": settings})
     eps, checks = summary(root)
     assert eps == [("main.py", "worker", "telethon")]
     # Telethon does not stop on SIGTERM by itself.
