@@ -86,6 +86,7 @@ LOOP_FRAMEWORKS = (
     ("idle", "pyrogram"),
     ("sync_forever", "matrix-nio"),
     ("run_until_disconnected", "telethon"),
+    ("messages", "mqtt"),  # aiomqtt's stream of messages
     (TIMED_WAIT.rpartition(".")[2], "polling-loop"),
     (BUSY_LOOP, "polling-loop"),
     (BUSY_LOOP_LOCAL, "polling-loop"),

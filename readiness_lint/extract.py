@@ -1432,6 +1432,15 @@ class Extractor:
             # stream read message after message until the process stops
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="websocket.recv"))
+        elif (
+            node.asynchronous is not None
+            and _mqtt_messages(ctor, node.iter, self.ctx)
+            and _never_leaves(node.body, self.ctx)
+        ):
+            # aiomqtt: `async for message in client.messages:`, or (asyncio-mqtt, aiomqtt 1)
+            # `async with client.messages() as messages: async for message in messages:`
+            scope = self.scope_name()
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="mqtt.messages"))
         if isinstance(node.target, cst.Name) and (_queryset(node.iter) or n.dotted(node.iter) in self.rows):
             self.rows.add(node.target.value)
         self.walk(node.target)
@@ -2853,6 +2862,27 @@ def _websocket_stream(ctor: str | None, iterated: cst.BaseExpression, ctx: Conte
     if ctor is not None and (ctor in _WEBSOCKET_CONNECTS or ctor.endswith(".ws_connect")):
         return True
     return isinstance(iterated, cst.Call) and (ctx.resolve(n.callee(iterated)) or "") in _WEBSOCKET_CONNECTS
+
+
+_MQTT_CLIENTS = ("aiomqtt.", "asyncio_mqtt.")
+_MQTT_STREAMS = frozenset({"messages", "filtered_messages", "unfiltered_messages"})
+
+
+def _mqtt_messages(ctor: str | None, iterated: cst.BaseExpression, ctx: Context) -> bool:
+    """What an ``async for`` iterates is an aiomqtt client's stream of messages: the attribute
+    or call ``client.messages``, or a name bound to the call (``as messages``)."""
+    if isinstance(iterated, cst.Name):
+        stream = ctor or ""  # (`messages`, bound by `async with client.messages() as messages`)
+    else:
+        stream = n.dotted(iterated.func if isinstance(iterated, cst.Call) else iterated) or ""
+    owner, _, method = stream.rpartition(".")
+    if method not in _MQTT_STREAMS or not owner:
+        return False
+    built = ctx.object_ctor(owner)
+    if built is not None:
+        return built.startswith(_MQTT_CLIENTS)
+    # a client handed in (`async def listen(client: aiomqtt.Client)`) or built further down the file
+    return any(f"{module}.".startswith(_MQTT_CLIENTS) for module in ctx.aliases.values())
 
 
 def _handlers_of(value: cst.BaseExpression) -> bool:

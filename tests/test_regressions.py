@@ -3862,3 +3862,33 @@ def test_a_telethon_client_listening_at_module_level_is_a_worker(make_tree: Tree
     assert eps == [("main.py", "worker", "telethon")]
     # Telethon does not stop on SIGTERM by itself.
     assert checks["worker:main.py:loop"]["missing-graceful-shutdown"] == "fail"
+
+
+def test_an_aiomqtt_message_stream_is_a_consume_loop(make_tree: Tree) -> None:
+    new_api = (
+        "import asyncio\n\nimport aiomqtt\n\n\nasync def main():\n"
+        "    async with aiomqtt.Client('broker') as client:\n        await client.subscribe('sensors/#')\n"
+        "        async for message in client.messages:\n            store(message.payload)\n\n\n"
+        "def store(payload):\n    pass\n\n\nif __name__ == '__main__':\n    asyncio.run(main())\n"
+    )
+    old_api = (
+        "import asyncio\n\nimport asyncio_mqtt as aiomqtt\n\n\nasync def listen(client: aiomqtt.Client):\n"
+        "    async with client:\n        async with client.messages() as messages:\n"
+        "            await client.subscribe('meters/#')\n            async for message in messages:\n"
+        "                print(message.payload)\n\n\nclient = aiomqtt.Client(hostname='broker')\n\n"
+        "if __name__ == '__main__':\n    asyncio.run(listen(client))\n"
+    )
+    once = (
+        "import asyncio\n\nimport aiomqtt\n\n\nasync def main():\n"
+        "    async with aiomqtt.Client('broker') as client:\n        await client.subscribe('config')\n"
+        "        async for message in client.messages:\n            print(message.payload)\n            break\n\n\n"
+        "if __name__ == '__main__':\n    asyncio.run(main())\n"
+    )
+    root = make_tree({"bridge.py": new_api, "meters.py": old_api, "read_config.py": once})
+    eps, _ = summary(root)
+    # (the one that reads a single message and leaves is a job)
+    assert [(path, kind, framework) for path, kind, framework in eps] == [
+        ("bridge.py", "worker", "mqtt"),
+        ("meters.py", "worker", "mqtt"),
+        ("read_config.py", "job", "python"),
+    ]
