@@ -330,6 +330,7 @@ class _Frame:
     exits_zero_in_handler: bool = False
     loop_depth: int = 0
     depth: int = 1  # the scope depth of its own body: 1 for a function, 2 for a method of a class
+    plain: bool = False  # only the project calls it (see `Extractor.call_scope`)
     retry_depth: int = 0  # enclosing bounded loops (`while tries > 0`, `for _ in range(3)`)
     gives_up: bool = False  # a retry loop that falls out silently once it gives up
     # Failures handed back as a value: a handler or a failed status that reports the failure and
@@ -862,6 +863,8 @@ class Extractor:
             # loguru's @logger.catch logs and swallows every exception unless reraise=True.
             frame.swallows = any(_swallowing_decorator(d.decorator) for d in node.decorators)
             self.frames.append(frame)
+        if top_level or method:
+            self.frames[-1].plain = bool(self.call_scope())
         ctx.scope.append(name)
         ctx.params.append(frozenset(p.name.value for p in _all_params(node.params)))
         saved_handlers, self.handlers = self.handlers, []
@@ -2426,6 +2429,7 @@ class Extractor:
                     returns_failure=f.fails_with_value or (f.fails_with_none and f.returns_value),
                     results_unchecked=_unchecked(f),
                     calls=tuple(dict.fromkeys(f.calls)),
+                    plain=f.plain,
                     ignored_statuses=f.dropped_statuses(self.response_hooks),
                     steps=tuple(dict.fromkeys(f.steps)),
                     prompts=f.prompts,

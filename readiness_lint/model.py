@@ -139,6 +139,9 @@ class FunctionFact:
     exits_nonzero: bool
     calls: tuple[str, ...]
     ignored_statuses: tuple[str, ...] = ()  # os.system(...) and the like, their status dropped
+    # Runs only where the project calls it: not decorated, not a method a framework calls (see
+    # `Extractor.call_scope`); what it calls is then called only if it is.
+    plain: bool = False
     loses_failure: bool = False  # catches a failure, only reports it, and carries on
     status_unchecked: bool = False  # a failed HTTP or command status only printed, never raised
     steps: tuple[str, ...] = ()  # calls made as statements or assigned, outside handlers and conditions

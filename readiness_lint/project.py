@@ -299,18 +299,7 @@ class Project:
         handers: dict[str, set[str]] = {}
         for path, facts in self.files.items():
             calls = facts.calls_made() + [call for loop in facts.wrapper_loops for call in loop.calls]
-            # (`requests.delete(url)` calls a library, not the project's own `delete` methods)
-            external = tuple(
-                f"{imp.module}."
-                for imp in facts.imports
-                if not imp.level and imp.module and self.resolve_module(path, imp.module, 0) is None
-            )
-            names = {
-                part
-                for call in calls + list(facts.scheduled)
-                if not (external and call.startswith(external))
-                for part in call.split(".")
-            }
+            names = self._project_names(path, calls + list(facts.scheduled))
             for name in names.union(facts.references, facts.called_outside):
                 users.setdefault(name, set()).add(path)
             for name in facts.references:
@@ -319,6 +308,44 @@ class Project:
             {name: frozenset(paths) for name, paths in users.items()},
             {name: frozenset(paths) for name, paths in handers.items()},
         )
+
+    def _project_names(self, path: str, calls: Iterable[str]) -> set[str]:
+        """Each part of each call (``utils.purge`` gives ``utils`` and ``purge``), leaving out calls
+        into libraries: ``requests.delete(url)`` calls none of the project's own ``delete`` methods."""
+        facts = self.files[path]
+        external = tuple(
+            f"{imp.module}."
+            for imp in facts.imports
+            if not imp.level
+            and imp.module
+            and self.resolve_module(path, imp.module, 0) is None
+            # (`from economy import hr`, `economy` a directory with no `__init__.py`)
+            and not (imp.name and self.resolve_module(path, f"{imp.module}.{imp.name}", 0))
+        )
+        return {part for call in calls if not (external and call.startswith(external)) for part in call.split(".")}
+
+    @cached_property
+    def call_graph(self) -> dict[str, tuple[frozenset[str], dict[str, frozenset[str]]]]:
+        """Per file: the names its code calls or hands on outside plain functions (at module level,
+        in its `__main__` block, in functions a framework calls), and for each plain function (by
+        its last name) the names it calls. A plain function's calls happen only if it is called."""
+        graph: dict[str, tuple[frozenset[str], dict[str, frozenset[str]]]] = {}
+        for path, facts in self.files.items():
+            outside = [call for f in facts.functions + facts.methods if not f.plain for call in f.calls]
+            outside += [call for call, _, _ in facts.module_calls]
+            outside += facts.main_guard.calls if facts.main_guard is not None else ()
+            outside += [call for loop in facts.wrapper_loops for call in loop.calls]
+            roots = self._project_names(path, outside + list(facts.scheduled))
+            roots.update(facts.references, facts.called_outside)
+            plain: dict[str, set[str]] = {}
+            for function in facts.functions + facts.methods:
+                if function.plain:
+                    owner, _, name = function.name.rpartition(".")
+                    if owner and name.startswith("__"):
+                        name = owner  # `__init__`, `__enter__`: run where the class is used
+                    plain.setdefault(name, set()).update(self._project_names(path, function.calls))
+            graph[path] = (frozenset(roots), {name: frozenset(calls) for name, calls in plain.items()})
+        return graph
 
     def reach_from(self, path: str) -> frozenset[str]:
         """:meth:`closure` of one file, remembered."""
@@ -421,6 +448,7 @@ class Service:
     framework_logging: bool = False
     starts: tuple[str, ...] = ()  # where its reach was computed from (default: the entrypoint's file)
     _runs: frozenset[str] | None = field(default=None, repr=False)
+    _called: frozenset[str] | None = field(default=None, repr=False)
 
     @property
     def paths(self) -> tuple[str, ...]:
@@ -463,16 +491,36 @@ class Service:
             found = [(path, signal) for path, signal in found if not signal.scope or self.runs_scope(signal.scope)]
         return found
 
+    def called_names(self) -> frozenset[str]:
+        """The names the code the entrypoint runs calls or hands on, following plain functions:
+        what `main()` calls is called, what an unused `purge_all()` calls is not."""
+        if self._called is None:
+            graph = self.project.call_graph
+            runs = sorted(self.runs())
+            called = {self.entrypoint.id.rsplit(":", 1)[-1]}
+            for path in runs:
+                called |= graph[path][0]
+            growing = True
+            while growing:
+                growing = False
+                for path in runs:
+                    for name, calls in graph[path][1].items():
+                        if name in called and not calls <= called:
+                            called |= calls
+                            growing = True
+            self._called = frozenset(called)
+        return self._called
+
     def runs_scope(self, scope: str) -> bool:
         """Whether the code the entrypoint runs calls (or hands on) the function or method
         ``scope``: by name; a method also when its class is handed on whole (`fire.Fire(Tasks)`),
         a special method (`__init__`, `__exit__`) when its class is used at all."""
         runs = self.runs()
-        symbol = self.entrypoint.id.rsplit(":", 1)[-1]
-        users, handers = self.project.name_index
+        _, handers = self.project.name_index
+        called = self.called_names()
 
         def used(name: str) -> bool:
-            return name == symbol or not users.get(name, frozenset()).isdisjoint(runs)
+            return name in called
 
         owner, _, name = scope.rpartition(".")
         if used(name):

@@ -3892,3 +3892,26 @@ def test_an_aiomqtt_message_stream_is_a_consume_loop(make_tree: Tree) -> None:
         ("meters.py", "worker", "mqtt"),
         ("read_config.py", "job", "python"),
     ]
+
+
+def test_a_deletion_counts_only_when_the_chain_of_calls_to_it_starts_in_code_that_runs(make_tree: Tree) -> None:
+    index = (
+        "import shutil\n\n\ndef make_index(root):\n    (root / 'index').mkdir(exist_ok=True)\n\n\n"
+        "def drop_index(root):\n    shutil.rmtree(root / 'index')\n\n\n"
+        "def reset(root):\n    drop_index(root)\n    make_index(root)\n\n\n"
+        "class Rebuild:\n    def __init__(self, root, empty_first):\n        if empty_first:\n"
+        "            drop_index(root)\n        make_index(root)\n\n\n"
+        "def rebuild(root):\n    Rebuild(root, True)\n"
+    )
+    create = "from pathlib import Path\n\nfrom search.index import make_index\n\nif __name__ == '__main__':\n    make_index(Path('data'))\n"
+    rebuild = "from pathlib import Path\n\nfrom search.index import rebuild\n\nif __name__ == '__main__':\n    rebuild(Path('data'))\n"
+    root = make_tree(
+        {
+            "search/__init__.py": "",
+            "search/index.py": index,
+            "create_index.py": create,
+            "rebuild_index.py": rebuild,
+        }
+    )
+    # `drop_index` is called by `reset` and `Rebuild.__init__`; only rebuild_index.py runs either.
+    assert verdicts(root, "missing-dry-run") == {"create_index.py": "na", "rebuild_index.py": "fail"}
