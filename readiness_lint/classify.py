@@ -369,6 +369,10 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         line = facts.script_line or _module_work_line(project, path, facts)
         if line:
             add(_Candidate(path, line, "job", "script", "script"))
+    handlers = [s for s in facts.signals if s.kind == "lambda-handler"]
+    if handlers and not out and not imported:
+        # AWS Lambda calls the handler once per event, and the invocation runs to completion
+        add(_Candidate(path, handlers[0].line, "job", "aws-lambda", handlers[0].detail))
     spiders = [(name, line) for name, base, line in facts.classes if base == SCRAPY_SPIDER]
     if spiders and not out and not imported:
         # `scrapy crawl NAME` runs a spider to the end of its crawl. (A module that runs its

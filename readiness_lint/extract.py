@@ -851,6 +851,8 @@ class Extractor:
             ctx.local_functions.add(name)
         if _HEARTBEAT_NAME.search(name):
             self.signal(node, "heartbeat", name)
+        if not ctx.scope and not node.decorators and _lambda_handler(name, node.params):
+            self.signal(node, "lambda-handler", name)  # `def handler(event, context)`: AWS Lambda runs it
         self.walk(node.params)
         top_level = not ctx.scope and not self.frames
         method = len(ctx.scope) == 1 and len(ctx.class_bases) == 1 and not self.frames
@@ -2521,6 +2523,7 @@ _SCRAPY_COMPONENT_SETTINGS = frozenset({"ITEM_PIPELINES", "DOWNLOADER_MIDDLEWARE
 ANCHOR_SIGNALS = frozenset(
     {
         "schedule",
+        "lambda-handler",
         "celery-beat",
         "django-wsgi",
         "django-asgi",
@@ -2709,6 +2712,15 @@ _ENV_READS = frozenset(
 
 def _class_fact(name: str, base: str) -> Callable[[int, int], tuple[str, str, str, int]]:
     return lambda line, col: ("class", name, base, line)
+
+
+def _lambda_handler(name: str, params: cst.Parameters) -> bool:
+    """``def handler(event, context)``, ``def lambda_handler(event, _context)``: the signature AWS
+    Lambda calls a Python function with, under the names its documentation gives it."""
+    if not (name == "handler" or name.endswith("_handler")) or params.kwonly_params:
+        return False
+    names = [param.name.value for param in (*params.posonly_params, *params.params)]
+    return len(names) == 2 and names[0] in {"event", "_event"} and names[1] in {"context", "_context", "ctx"}
 
 
 def _all_params(params: cst.Parameters) -> list[cst.Param]:

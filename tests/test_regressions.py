@@ -3915,3 +3915,19 @@ def test_a_deletion_counts_only_when_the_chain_of_calls_to_it_starts_in_code_tha
     )
     # `drop_index` is called by `reset` and `Rebuild.__init__`; only rebuild_index.py runs either.
     assert verdicts(root, "missing-dry-run") == {"create_index.py": "na", "rebuild_index.py": "fail"}
+
+
+def test_an_aws_lambda_handler_is_a_job(make_tree: Tree) -> None:
+    scaler = (
+        "import os\n\nimport boto3\n\necs = boto3.client('ecs')\n\n\ndef handler(event, context):\n"
+        "    ecs.update_service(cluster=os.environ['CLUSTER'], service='worker', desiredCount=2)\n"
+    )
+    callbacks = (
+        "def on_message_handler(event):\n    return event\n\n\nclass Events:\n"
+        "    def lambda_handler(self, event, context):\n        return None\n"
+    )
+    root = make_tree({"scaler.py": scaler, "callbacks.py": callbacks})
+    eps, checks = summary(root)
+    # (a callback with one parameter, or a method, is not what Lambda calls)
+    assert eps == [("scaler.py", "job", "aws-lambda")]
+    assert checks["job:scaler.py:handler"]["missing-logging"] == "fail"
