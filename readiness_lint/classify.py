@@ -121,6 +121,7 @@ class _Candidate:
     objects: tuple[ObjectRef, ...] = ()
     console_script: bool = False
     deployed: Deployment | None = None  # the deployment file line that runs this file
+    hosted: bool = False  # runs inside another entrypoint's process (its logging set-up counts)
 
 
 def _once(services: list[Service]) -> list[Service]:
@@ -283,6 +284,12 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         direct = set(_guard_calls(facts, facts.main_guard, depth=2)) if facts.main_guard is not None else set()
         direct |= {name for name, _, _ in facts.module_calls}
     for loop in facts.loops:
+        if imported and loop.scope and "." not in loop.scope and _started_by_app(project, path, loop.scope):
+            # `Thread(target=run_scheduler).start(); app.run()`, `create_task(poll())` from an
+            # app's start-up hook: a poller living in the app's process, a worker of its own
+            framework = _loop_framework(loop.source, facts, project, path)
+            add(_Candidate(path, loop.line, "worker", framework, loop.scope, hosted=True))
+            continue
         if loop.source == BUSY_LOOP_LOCAL and loop.scope.split(".")[0] not in direct:
             continue  # a function's busy loop the file itself does not run
         if imported and loop.scope and not constants_only and loop.scope not in own_consumers:
@@ -553,6 +560,23 @@ def _only_constants_taken(project: Project, path: str) -> bool:
         if project.resolve_module(importer, imp.module, imp.level) == path
     ]
     return bool(taken) and all(name is not None and name.isupper() and name not in defined for name in taken)
+
+
+def _started_by_app(project: Project, path: str, function: str) -> bool:
+    """An app's module (one that builds a web app) imports ``function`` from this file and
+    starts it beside the app: hands it on (`Thread(target=function)`) or calls it only from
+    functions it hands on or a `__main__` block that also serves (`create_task(function())` in a
+    start-up hook). A module that merely calls it from a route is not starting a poller."""
+    for importer in sorted(project.importers.get(path, ())):
+        facts = project.files[importer]
+        if facts.is_test or not any(o.ctor in API_CTORS and not o.scope for o in facts.objects):
+            continue
+        if function in facts.references:
+            return True
+        starters = {f.name for f in facts.functions if f.name in facts.references}
+        if any(function in call.split(".") for f in facts.functions if f.name in starters for call in f.calls):
+            return True
+    return False
 
 
 def _own_consumers(project: Project, path: str, facts: FileFacts) -> set[str]:
@@ -1478,7 +1502,11 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     }
     facts = project.files[candidate.path]
     hosts = project.importers.get(candidate.path, ())
-    if candidate.framework in {"schedule", "apscheduler", "sanic-scheduler"} and hosts and facts.main_guard is None:
+    if (
+        (candidate.framework in {"schedule", "apscheduler", "sanic-scheduler"} or candidate.hosted)
+        and hosts
+        and facts.main_guard is None
+    ):
         # A scheduler that the importing process starts (in a thread, from its start-up) logs
         # through that process's logging set-up.
         framework_logging = any(

@@ -3931,3 +3931,43 @@ def test_an_aws_lambda_handler_is_a_job(make_tree: Tree) -> None:
     # (a callback with one parameter, or a method, is not what Lambda calls)
     assert eps == [("scaler.py", "job", "aws-lambda")]
     assert checks["job:scaler.py:handler"]["missing-logging"] == "fail"
+
+
+def test_a_poller_an_app_starts_beside_itself_is_a_worker(make_tree: Tree) -> None:
+    poller = (
+        "import time\n\n\ndef run_scheduler():\n    while True:\n        check_files()\n        time.sleep(5)\n\n\n"
+        "def check_files():\n    pass\n"
+    )
+    flask_app = (
+        "import threading\n\nfrom flask import Flask\n\nfrom poller import run_scheduler\n\napp = Flask(__name__)\n\n"
+        "if __name__ == '__main__':\n    threading.Thread(target=run_scheduler).start()\n    app.run()\n"
+    )
+    fetcher = (
+        "import asyncio\nimport logging\n\nlog = logging.getLogger(__name__)\n\n\nasync def fetch_forever():\n"
+        "    while True:\n        log.info('fetching')\n        await asyncio.sleep(60)\n"
+    )
+    aiohttp_app = (
+        "import asyncio\n\nfrom aiohttp import web\n\nfrom .fetcher import fetch_forever\n\n\n"
+        "async def start_background_tasks(app):\n    app['task'] = asyncio.create_task(fetch_forever())\n\n\n"
+        "app = web.Application()\napp.on_startup.append(start_background_tasks)\n"
+    )
+    root = make_tree(
+        {
+            "scheduler/poller.py": poller,
+            "scheduler/app.py": flask_app,
+            "notify/__init__.py": "",
+            "notify/fetcher.py": fetcher,
+            "notify/main.py": aiohttp_app,
+            "notify/__main__.py": "import logging\n\nfrom aiohttp import web\n\nfrom .main import app\n\nlogging.basicConfig(level=logging.INFO)\nweb.run_app(app)\n",
+        }
+    )
+    eps, checks = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [
+        ("notify/fetcher.py", "worker"),
+        ("notify/main.py", "api"),
+        ("scheduler/app.py", "api"),
+        ("scheduler/poller.py", "worker"),
+    ]
+    # The poller logs through the logging its app's runner sets up.
+    assert checks["worker:notify/fetcher.py:fetch_forever"]["missing-logging"] == "pass"
+    assert checks["worker:scheduler/poller.py:run_scheduler"]["missing-logging"] == "fail"
