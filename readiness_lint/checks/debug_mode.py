@@ -24,6 +24,7 @@ _DEBUG_CTORS = frozenset(
     }
 )
 _SETTINGS_FILE = re.compile(r"(?:^|/)(?:settings|config|conf)[^/]*\.py$|/settings/[^/]+\.py$")
+_ON = frozenset({"true", "1", "yes", "on"})
 _DEV_FILE = re.compile(r"(?:dev|local|test|debug|example|sample)[^/]*\.py$", re.IGNORECASE)
 
 
@@ -36,8 +37,10 @@ class DebugModeEnabled(LineRule):
         "Finds debug switched on in code that ships: `FastAPI(debug=True)`, `Starlette(debug=True)`, "
         "`app.run(debug=True)` outside a `__main__` development block, application settings built as "
         "`dict(handlers=..., debug=True)` (Tornado's `Application(**settings)`), `app.debug = True`, "
-        "`app.config['DEBUG'] = True` (not an object's own `self.debug`), and `DEBUG = True` in a "
-        "settings module that is not a development or test settings file."
+        "`app.config['DEBUG'] = True` (not an object's own `self.debug`), `DEBUG = True` in a "
+        "settings module that is not a development or test settings file, and a debug switch read "
+        "from the environment that falls back to on (`os.environ.get('DEBUG', True)`, "
+        "`os.getenv('DEBUG', 'True') == 'True'`): a deployment that does not set it runs in debug mode."
     )
     why_bad = (
         "Debug pages leak source, environment variables and secrets; Werkzeug's debugger even runs "
@@ -52,6 +55,11 @@ class DebugModeEnabled(LineRule):
         ),
         Sample("DEBUG = True\n", path="mysite/settings/dev.py", note="development settings"),
         Sample(
+            'import os\n\nDEBUG = os.getenv("DEBUG", "False") == "True"\n',
+            path="mysite/settings.py",
+            note="read from the environment, off unless set",
+        ),
+        Sample(
             "class Parser:\n    def set_debug(self):\n        self.debug = True\n        return self\n",
             note="an object's own debug switch, not an app's",
         ),
@@ -60,6 +68,7 @@ class DebugModeEnabled(LineRule):
         Sample("from fastapi import FastAPI\n\napp = FastAPI(debug=True)\n"),
         Sample('DEBUG = True\nALLOWED_HOSTS = ["*"]\n', path="mysite/settings.py"),
         Sample('from flask import Flask\n\napp = Flask(__name__)\napp.config["DEBUG"] = True\n'),
+        Sample("import os\n\nDEBUG = os.environ.get('DEBUG', True)\n", path="mysite/settings.py"),
     )
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
@@ -76,6 +85,21 @@ class DebugModeEnabled(LineRule):
         elif name == "dict" and n.keyword(node, "handlers") is not None and not _DEV_FILE.search(ctx.path):
             # `settings = dict(handlers=urls, debug=True)`, handed to `tornado.web.Application(**settings)`
             ctx.report(self.name, debug, "Application settings with `debug=True`: debug mode in code that ships")
+
+    def on_env_fallback(self, read: cst.Call, fallback: cst.CSTNode, ctx: Context) -> None:
+        if ctx.is_test or ctx.in_main_guard or _DEV_FILE.search(ctx.path):
+            return
+        args = n.positional(read)
+        key = n.string_value(args[0].value) if args else None
+        if not key or not key.upper().endswith("DEBUG"):
+            return
+        text = n.string_value(fallback)
+        if n.is_true(fallback) or n.int_value(fallback) == 1 or (text or "").lower() in _ON:
+            ctx.report(
+                self.name,
+                fallback,
+                f"`{key}` falls back to on when the environment does not set it: debug mode unless someone remembers",
+            )
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         if name not in {"DEBUG", "debug"} or not n.is_true(value) or ctx.is_test or ctx.in_main_guard:
