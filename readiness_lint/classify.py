@@ -228,6 +228,7 @@ def classify(
     candidates = _drop_producer_brokers(project, candidates)
     candidates = _runners_of_shared_consumers(project, candidates)
     candidates = _drop_app_runners(project, candidates)
+    candidates = [c for c in candidates if not _process_launcher(project, c, candidates)]
     if deployments:
         candidates = _apply_deployments(project, candidates, deployments)
     if declared is not None:
@@ -283,7 +284,14 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     if any(loop.source == BUSY_LOOP_LOCAL for loop in facts.loops):
         direct = set(_guard_calls(facts, facts.main_guard, depth=2)) if facts.main_guard is not None else set()
         direct |= {name for name, _, _ in facts.module_calls}
+    in_processes = _run_in_processes(project, path, facts) if imported else set()
     for loop in facts.loops:
+        if loop.scope.split(".")[0] in in_processes:
+            # `Process(target=feeds.stream).start()` in a launcher: each process started this way
+            # runs its module's loop, a worker of its own (the launcher only starts and joins them)
+            framework = _loop_framework(loop.source, facts, project, path)
+            add(_Candidate(path, loop.line, "worker", framework, loop.scope, hosted=True))
+            continue
         if imported and loop.scope and "." not in loop.scope and _started_by_app(project, path, loop.scope):
             # `Thread(target=run_scheduler).start(); app.run()`, `create_task(poll())` from an
             # app's start-up hook: a poller living in the app's process, a worker of its own
@@ -560,6 +568,36 @@ def _only_constants_taken(project: Project, path: str) -> bool:
         if project.resolve_module(importer, imp.module, imp.level) == path
     ]
     return bool(taken) and all(name is not None and name.isupper() and name not in defined for name in taken)
+
+
+def _run_in_processes(project: Project, path: str, facts: FileFacts) -> set[str]:
+    """This file's functions that another module starts as processes of their own
+    (`Process(target=feeds.stream)`), and the functions of this file they call, at any depth."""
+    started = {
+        target.rpartition(".")[2]
+        for importer in sorted(project.importers.get(path, ()))
+        for target in project.files[importer].process_targets
+        if not project.files[importer].is_test and project.resolve_module(importer, target.rpartition(".")[0]) == path
+    }
+    local = {f.name: f for f in facts.functions}
+    frontier = [name for name in started if name in local]
+    reached = set(frontier)
+    while frontier:
+        for call in local[frontier.pop()].calls:
+            if call in local and call not in reached:
+                reached.add(call)
+                frontier.append(call)
+    return reached
+
+
+def _process_launcher(project: Project, candidate: _Candidate, candidates: Sequence[_Candidate]) -> bool:
+    """A job whose `__main__` block starts processes that are workers of their own: a launcher."""
+    targets = project.files[candidate.path].process_targets
+    if candidate.kind != "job" or candidate.symbol != "__main__" or not targets:
+        return False
+    homes = {project.resolve_module(candidate.path, target.rpartition(".")[0]) for target in targets}
+    workers = {c.path for c in candidates if c.kind == "worker" and c.hosted}
+    return None not in homes and homes <= workers
 
 
 def _started_by_app(project: Project, path: str, function: str) -> bool:

@@ -554,6 +554,7 @@ class Extractor:
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
+        self.process_targets: set[str] = set()  # see FileFacts.process_targets
         self.called_outside: set[str] = set()  # names called at module level or in a class body
         self.registered = False  # in a decorated function: a framework calls it, not the project
         self.prompts = False  # module-level code asks a person for input (see `_asks`)
@@ -1662,6 +1663,10 @@ class Extractor:
             self.called_outside.add(name.rpartition(".")[2])
             if name in INTERACTIVE_CALLS and not ctx.scope and self._asks(node, self.module_frame):
                 self.prompts = True
+        if name in _PROCESS_CTORS and (target := n.keyword(node, "target")) is not None:
+            started = ctx.resolve(n.dotted(target.value))
+            if started:
+                self.process_targets.add(started)
         for arg in node.args:
             self._refer(arg.value)
             if arg.keyword is not None and arg.keyword.value == "daemon" and _is_true(arg.value):
@@ -2480,6 +2485,7 @@ class Extractor:
             script_ignored_statuses=self.module_frame.dropped_statuses(self.response_hooks),
             scheduled=tuple(self.scheduled),
             references=tuple(sorted(self.references)),
+            process_targets=tuple(sorted(self.process_targets)),
             called_outside=tuple(sorted(self.called_outside)),
             prompts=self.prompts,
             classes=tuple(classes),
@@ -2880,6 +2886,7 @@ def _websocket_stream(ctor: str | None, iterated: cst.BaseExpression, ctx: Conte
     return isinstance(iterated, cst.Call) and (ctx.resolve(n.callee(iterated)) or "") in _WEBSOCKET_CONNECTS
 
 
+_PROCESS_CTORS = frozenset({"multiprocessing.Process", "multiprocessing.context.Process"})
 _MQTT_CLIENTS = ("aiomqtt.", "asyncio_mqtt.")
 _MQTT_STREAMS = frozenset({"messages", "filtered_messages", "unfiltered_messages"})
 

@@ -211,6 +211,9 @@ class FileFacts:
     prompts: bool = False  # its module-level code asks a person for input the work needs, or round after round
     # Names handed on rather than called (`Thread(target=purge)`, `{"purge": purge}`, `job = purge`)
     references: tuple[str, ...] = ()
+    # Functions started as processes of their own (`multiprocessing.Process(target=feeds.stream)`),
+    # resolved through the file's imports
+    process_targets: tuple[str, ...] = ()
     called_outside: tuple[str, ...] = ()  # names called at module level or in a class body, outside functions
     classes: tuple[tuple[str, str, int], ...] = ()
     # Classes whose `run()` holds a `while True:` with no way out: a thread or process of one of
@@ -276,6 +279,7 @@ class FileFacts:
             scheduled=tuple(data.get("scheduled", ())),
             prompts=data.get("prompts", False),
             references=tuple(data.get("references", ())),
+            process_targets=tuple(data.get("process_targets", ())),
             called_outside=tuple(data.get("called_outside", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             run_loops=tuple(data.get("run_loops", ())),

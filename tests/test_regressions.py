@@ -3971,3 +3971,30 @@ def test_a_poller_an_app_starts_beside_itself_is_a_worker(make_tree: Tree) -> No
     # The poller logs through the logging its app's runner sets up.
     assert checks["worker:notify/fetcher.py:fetch_forever"]["missing-logging"] == "pass"
     assert checks["worker:scheduler/poller.py:run_scheduler"]["missing-logging"] == "fail"
+
+
+def test_modules_a_launcher_starts_as_processes_are_workers_and_the_launcher_is_not(make_tree: Tree) -> None:
+    stream = (
+        "import asyncio\nimport signal\n\nimport websockets\n\n\nasync def consume(url):\n"
+        "    loop = asyncio.get_running_loop()\n    loop.add_signal_handler(signal.SIGTERM, loop.stop)\n"
+        "    async for ws in websockets.connect(url):\n        async for message in ws:\n            print(message)\n\n\n"
+        "def start_stream(url):\n    asyncio.run(consume(url))\n\n\nif __name__ == '__main__':\n    start_stream('wss://example.com')\n"
+    )
+    launcher = (
+        "from multiprocessing import Process\n\nimport feeds.trades\nimport feeds.quotes\n\n"
+        "if __name__ == '__main__':\n"
+        "    workers = [Process(target=feeds.trades.start_stream, args=('wss://a',)),\n"
+        "               Process(target=feeds.quotes.start_stream, args=('wss://b',))]\n"
+        "    for w in workers:\n        w.start()\n    for w in workers:\n        w.join()\n"
+    )
+    root = make_tree(
+        {
+            "feeds/__init__.py": "",
+            "feeds/trades.py": stream,
+            "feeds/quotes.py": stream,
+            "launcher.py": launcher,
+        }
+    )
+    eps, checks = summary(root)
+    assert [(path, kind) for path, kind, _ in eps] == [("feeds/quotes.py", "worker"), ("feeds/trades.py", "worker")]
+    assert all(c["missing-graceful-shutdown"] == "pass" for c in checks.values())
