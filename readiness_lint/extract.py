@@ -2141,7 +2141,8 @@ class Extractor:
         if value is None:
             return
         ctx = self.ctx
-        if _HEARTBEAT_TEXT.search(value) and not ctx.in_docstring:  # (a docstring about a Pushgateway pings nothing)
+        if _HEARTBEAT_TEXT.search(value) and not (ctx.in_docstring or self.reporting):
+            # (a docstring about a Pushgateway pings nothing; `log.debug("Heartbeat received")` reports one)
             self.signal(node, "heartbeat", "text")
         if _METRICS_FILE.search(value):
             self.signal(node, "metrics", value)
@@ -2158,7 +2159,7 @@ class Extractor:
 
     def visit_fstring(self, node: cst.FormattedString) -> None:
         text = "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
-        if _HEARTBEAT_TEXT.search(text):
+        if _HEARTBEAT_TEXT.search(text) and not self.reporting:
             self.signal(node, "heartbeat", "text")
         if _DESTRUCTIVE_SQL_CASED.match(text):  # SQL keywords as SQL is written, not a log message
             self.signal(node, "destructive", " ".join(text.split()[:2]))

@@ -3998,3 +3998,16 @@ def test_modules_a_launcher_starts_as_processes_are_workers_and_the_launcher_is_
     eps, checks = summary(root)
     assert [(path, kind) for path, kind, _ in eps] == [("feeds/quotes.py", "worker"), ("feeds/trades.py", "worker")]
     assert all(c["missing-graceful-shutdown"] == "pass" for c in checks.values())
+
+
+def test_a_heartbeat_the_worker_only_logs_receiving_is_not_one_it_sends(make_tree: Tree) -> None:
+    worker = (
+        "import json\nimport logging\n\nimport websocket\n\nlog = logging.getLogger(__name__)\n\n\n"
+        "def on_message(ws, message):\n    data = json.loads(message)\n    if data.get('type') == 'hb':\n"
+        "        log.debug(f'Heartbeat received: {data}')\n        return\n    store(data)\n\n\n"
+        "def store(data):\n    pass\n\n\nif __name__ == '__main__':\n    logging.basicConfig(level=logging.INFO)\n"
+        "    app = websocket.WebSocketApp('wss://feed.example.com', on_message=on_message)\n    app.run_forever()\n"
+    )
+    root = make_tree({"feed.py": worker})
+    # (the log line only reports the heartbeat the feed sends)
+    assert verdicts(root, "missing-heartbeat") == {"feed.py": "fail"}
