@@ -1274,6 +1274,8 @@ class Extractor:
             break
         bare = False
         for body in failures:
+            if body is not None:
+                self._fails_with(body)  # `if not es.create_index(): log.error(...); return False`
             verdict = True if body is None else self._only_notes(body)
             if verdict is None:
                 if key:

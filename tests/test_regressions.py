@@ -4011,3 +4011,18 @@ def test_a_heartbeat_the_worker_only_logs_receiving_is_not_one_it_sends(make_tre
     root = make_tree({"feed.py": worker})
     # (the log line only reports the heartbeat the feed sends)
     assert verdicts(root, "missing-heartbeat") == {"feed.py": "fail"}
+
+
+def test_a_step_that_reports_a_failed_sub_step_and_returns_false_loses_it_when_dropped(make_tree: Tree) -> None:
+    index = (
+        "import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef create_index(es):\n"
+        "    if not es.indices_exist():\n        if not es.create_index_and_mapping():\n"
+        "            log.error('Unable to create index')\n            return False\n    return True\n"
+    )
+    dropped = "from index import create_index\n\n\ndef main():\n    create_index(None)\n\n\nif __name__ == '__main__':\n    main()\n"
+    checked = (
+        "import sys\n\nfrom index import create_index\n\n\ndef main():\n    if not create_index(None):\n        sys.exit(1)\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"index.py": index, "create.py": dropped, "create_checked.py": checked})
+    assert verdicts(root, "missing-exit-code") == {"create.py": "fail", "create_checked.py": "pass"}
