@@ -389,7 +389,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         # AWS Lambda calls the handler once per event, and the invocation runs to completion
         add(_Candidate(path, handlers[0].line, "job", "aws-lambda", handlers[0].detail))
     spiders = [(name, line) for name, base, line in facts.classes if base == SCRAPY_SPIDER]
-    if spiders and not out and not imported:
+    if spiders and not out and not imported and not _crawls_itself(project):
         # `scrapy crawl NAME` runs a spider to the end of its crawl. (A module that runs its
         # spider itself, or that a runner script imports to crawl it, leaves the job there.)
         add(_Candidate(path, spiders[0][1], "job", "scrapy", spiders[0][0]))
@@ -1714,6 +1714,15 @@ def _django_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
             if mount.target_kind == "module":
                 queue.append((found, mount.target))
     return starts
+
+
+_SCRAPY_RUNNERS = frozenset({"scrapy.crawler.CrawlerProcess", "scrapy.crawler.CrawlerRunner"})
+
+
+def _crawls_itself(project: Project) -> bool:
+    """The project runs its spiders from a script of its own (`CrawlerProcess().crawl("name")`):
+    that script is the job, not every spider the `scrapy` command could run."""
+    return any(o.ctor in _SCRAPY_RUNNERS for f in project.files.values() if not f.is_test for o in f.objects)
 
 
 def _extension_starts(project: Project, starts: set[str]) -> set[str]:

@@ -1777,6 +1777,10 @@ class Extractor:
             or (method == "addHandler" and not _is_null_handler(node))
             or _LOGGING_SETUP.search(name)
             or (method == "extend" and owner.endswith(".handlers") and any(_handlers_of(a.value) for a in node.args))
+            or (  # Scrapy's CrawlerProcess installs a root handler with its LOG_ settings
+                name == "scrapy.crawler.CrawlerProcess"
+                and not ((found := n.keyword(node, "install_root_handler")) is not None and n.is_false(found.value))
+            )
         ):
             self.signal(node, "logging-config", name)
         if name in HEARTBEAT_CALLS:
