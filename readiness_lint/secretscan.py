@@ -171,6 +171,10 @@ _NOT_A_SECRET_PARTS = frozenset(
         "store",
         "cache",
         "keyring",
+        "state",  # `password_state = "wrong"`: what a form shows about the password
+        "status",
+        "strength",
+        "hint",
     }
 )
 

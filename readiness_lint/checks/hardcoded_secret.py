@@ -64,6 +64,10 @@ class HardcodedSecret(LineRule):
             note="no password, or a template's marker, given to a connection call",
         ),
         Sample(
+            'def login_page(args, ok):\n    if not ok:\n        args["password_state"] = "wrong"\n    return args\n',
+            note="the state of a password field on a form",
+        ),
+        Sample(
             'ENV_TO_FIELD = {"APP_DB_USER": "db_user", "APP_DB_PASSWORD": "db_password"}\n',
             note="environment variables mapped to the settings fields they fill",
         ),
