@@ -263,6 +263,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # updates arrive through the web app's webhook route: the app serves them
         if kind_fw is not None and kind_fw[1] == "telegram" and _sends_only(project, path, facts, obj.name):
             continue  # `tb = telebot.TeleBot(token)` only to send alerts: a client, not a bot that listens
+        if kind_fw == ("api", "dash") and not any(s.kind == "dash-server" for s in facts.signals):
+            continue  # a dashboard run with `app.run_server()` on a desk: served only when `server = app.server`
         if kind_fw == ("worker", "discord") and _closes_when_ready(facts, obj.name):
             kind_fw = ("job", "discord")  # `on_ready`: post the report, then `await client.close()`
         if kind_fw is not None:

@@ -1993,6 +1993,13 @@ class Extractor:
                 if isinstance(assigned.target, cst.Name):
                     self.frames[-1].results.pop(assigned.target.value, None)
         self._refer(value)  # `job = purge`
+        if (
+            type(value) is cst.Attribute
+            and value.attr.value == "server"
+            and not self.ctx.scope
+            and self.ctx.object_ctor(n.dotted(value.value)) == "dash.Dash"
+        ):
+            self.signal(node, "dash-server")  # `server = app.server`: the Flask app gunicorn serves
         if type(first) is cst.Name and type(value) is cst.Name and not self.ctx.scope:
             imported = self.ctx.aliases.get(value.value)
             if imported is not None:  # `sched = schedule`: another name for an imported module or object

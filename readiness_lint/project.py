@@ -347,6 +347,13 @@ class Project:
             graph[path] = (frozenset(roots), {name: frozenset(calls) for name, calls in plain.items()})
         return graph
 
+    @cached_property
+    def enqueued_names(self) -> frozenset[str]:
+        """Functions the project puts on a queue (`q.enqueue(sync_page)`): a worker calls them."""
+        return frozenset(
+            s.detail.rpartition(".")[2] for facts in self.files.values() for s in facts.signals if s.kind == "enqueue"
+        )
+
     def reach_from(self, path: str) -> frozenset[str]:
         """:meth:`closure` of one file, remembered."""
         cached = self._reach.get(path)
@@ -497,7 +504,7 @@ class Service:
         if self._called is None:
             graph = self.project.call_graph
             runs = sorted(self.runs())
-            called = {self.entrypoint.id.rsplit(":", 1)[-1]}
+            called = {self.entrypoint.id.rsplit(":", 1)[-1]} | self.project.enqueued_names
             for path in runs:
                 called |= graph[path][0]
             growing = True
@@ -515,6 +522,8 @@ class Service:
         """Whether the code the entrypoint runs calls (or hands on) the function or method
         ``scope``: by name; a method also when its class is handed on whole (`fire.Fire(Tasks)`),
         a special method (`__init__`, `__exit__`) when its class is used at all."""
+        if self.entrypoint.framework == "rq" and self.entrypoint.kind == "worker":
+            return True  # an RQ worker calls whatever function a message names, in any module it imports
         runs = self.runs()
         _, handers = self.project.name_index
         called = self.called_names()
