@@ -1549,13 +1549,22 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     ):
         # A scheduler that the importing process starts (in a thread, from its start-up) logs
         # through that process's logging set-up.
-        framework_logging = any(
-            s.kind == "logging-config" for p in project.closure(set(hosts)) for s in project.files[p].signals
-        ) or any(  # (or the module that serves a hosting app configures it)
-            _runner_configures_logging(
-                project, host, {o.name for o in project.files[host].objects if o.ctor in API_CTORS}
+        framework_logging = (
+            any(s.kind == "logging-config" for p in project.closure(set(hosts)) for s in project.files[p].signals)
+            or any(  # (or the module that serves a hosting app configures it)
+                _runner_configures_logging(
+                    project, host, {o.name for o in project.files[host].objects if o.ctor in API_CTORS}
+                )
+                for host in sorted(hosts)
             )
-            for host in sorted(hosts)
+            or (  # (or a Django app starts it from `AppConfig.ready()`: the settings' LOGGING applies)
+                any(base == "django.apps.AppConfig" for host in hosts for _, base, _ in project.files[host].classes)
+                and any(
+                    s.kind == "logging-config" and any(t.kind == "django-settings" for t in f.signals)
+                    for f in project.files.values()
+                    for s in f.signals
+                )
+            )
         )
     if candidate.kind == "api" and not framework_logging:
         names = {name for home, name in candidate.objects if home == candidate.path}

@@ -1781,6 +1781,10 @@ class Extractor:
                 name == "scrapy.crawler.CrawlerProcess"
                 and not ((found := n.keyword(node, "install_root_handler")) is not None and n.is_false(found.value))
             )
+            or (  # django-heroku's settings(locals()) writes a LOGGING setting unless told not to
+                name == "django_heroku.settings"
+                and not ((found := n.keyword(node, "logging")) is not None and n.is_false(found.value))
+            )
         ):
             self.signal(node, "logging-config", name)
         if name in HEARTBEAT_CALLS:

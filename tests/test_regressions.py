@@ -4026,3 +4026,32 @@ def test_a_step_that_reports_a_failed_sub_step_and_returns_false_loses_it_when_d
     )
     root = make_tree({"index.py": index, "create.py": dropped, "create_checked.py": checked})
     assert verdicts(root, "missing-exit-code") == {"create.py": "fail", "create_checked.py": "pass"}
+
+
+def test_django_heroku_logging_and_a_scheduler_an_app_config_starts(make_tree: Tree) -> None:
+    settings = (
+        "import django_heroku\n\nSECRET_KEY = __import__('os').environ['SECRET_KEY']\n"
+        "INSTALLED_APPS = ['rest']\nROOT_URLCONF = 'site_.urls'\n\ndjango_heroku.settings(locals())\n"
+    )
+    updater = (
+        "from apscheduler.schedulers.background import BackgroundScheduler\n\n\ndef refresh():\n    pass\n\n\n"
+        "def start():\n    scheduler = BackgroundScheduler()\n    scheduler.add_job(refresh, 'interval', minutes=5)\n    scheduler.start()\n"
+    )
+    apps = (
+        "from django.apps import AppConfig\n\n\nclass RestConfig(AppConfig):\n    name = 'rest'\n\n"
+        "    def ready(self):\n        from jobs import updater\n        updater.start()\n"
+    )
+    root = make_tree(
+        {
+            "site_/__init__.py": "",
+            "site_/settings.py": settings,
+            "site_/urls.py": "urlpatterns = []\n",
+            "site_/wsgi.py": "import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site_.settings')\napplication = get_wsgi_application()\n",
+            "rest/__init__.py": "",
+            "rest/apps.py": apps,
+            "jobs/__init__.py": "",
+            "jobs/updater.py": updater,
+        }
+    )
+    # django-heroku writes LOGGING; the scheduler runs inside the Django process
+    assert verdicts(root, "missing-logging") == {"jobs/updater.py": "pass", "site_/wsgi.py": "pass"}
