@@ -287,16 +287,18 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         direct = set(_guard_calls(facts, facts.main_guard, depth=2)) if facts.main_guard is not None else set()
         direct |= {name for name, _, _ in facts.module_calls}
     in_processes = _run_in_processes(project, path, facts) if imported else set()
+    scheduler_here = any(c.kind == "job" and c.framework in {"schedule", "apscheduler"} for c in out)
     for loop in facts.loops:
-        if loop.scope.split(".")[0] in in_processes:
+        # (a loop that only keeps this file's scheduler going is the scheduler's, judged below)
+        keeps_scheduler = scheduler_here and (loop.source in SLEEPS or loop.source in _BUSY_SOURCES)
+        if not keeps_scheduler and (
             # `Process(target=feeds.stream).start()` in a launcher: each process started this way
             # runs its module's loop, a worker of its own (the launcher only starts and joins them)
-            framework = _loop_framework(loop.source, facts, project, path)
-            add(_Candidate(path, loop.line, "worker", framework, loop.scope, hosted=True))
-            continue
-        if imported and loop.scope and "." not in loop.scope and _started_by_app(project, path, loop.scope):
+            loop.scope.split(".")[0] in in_processes
             # `Thread(target=run_scheduler).start(); app.run()`, `create_task(poll())` from an
             # app's start-up hook: a poller living in the app's process, a worker of its own
+            or (imported and loop.scope and "." not in loop.scope and _started_by_app(project, path, loop.scope))
+        ):
             framework = _loop_framework(loop.source, facts, project, path)
             add(_Candidate(path, loop.line, "worker", framework, loop.scope, hosted=True))
             continue

@@ -4055,3 +4055,18 @@ def test_django_heroku_logging_and_a_scheduler_an_app_config_starts(make_tree: T
     )
     # django-heroku writes LOGGING; the scheduler runs inside the Django process
     assert verdicts(root, "missing-logging") == {"jobs/updater.py": "pass", "site_/wsgi.py": "pass"}
+
+
+def test_a_schedule_loop_a_launcher_starts_stays_the_schedule_job(make_tree: Tree) -> None:
+    sched = (
+        "import time\n\nimport schedule\n\n\ndef post(park):\n    pass\n\n\ndef execute_schedule(park):\n"
+        "    schedule.every().day.at('06:00').do(post, park=park)\n    while True:\n        post(park)\n        time.sleep(300)\n"
+    )
+    clock = (
+        "import multiprocessing\n\nfrom sched_jobs import execute_schedule\n\nif __name__ == '__main__':\n"
+        "    p = multiprocessing.Process(target=execute_schedule, args=('north',))\n    p.start()\n    p.join()\n"
+    )
+    root = make_tree({"sched_jobs.py": sched, "clock.py": clock})
+    eps, _ = summary(root)
+    assert ("sched_jobs.py", "job", "schedule") in eps
+    assert not any(path == "sched_jobs.py" and kind == "worker" for path, kind, _ in eps)
