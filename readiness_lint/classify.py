@@ -228,7 +228,7 @@ def classify(
     candidates = _drop_producer_brokers(project, candidates)
     candidates = _runners_of_shared_consumers(project, candidates)
     candidates = _drop_app_runners(project, candidates)
-    candidates = [c for c in candidates if not _process_launcher(project, c, candidates)]
+    candidates = _without_process_launchers(project, candidates)
     if deployments:
         candidates = _apply_deployments(project, candidates, deployments)
     if declared is not None:
@@ -388,7 +388,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         line = facts.script_line or _module_work_line(project, path, facts)
         if line:
             add(_Candidate(path, line, "job", "script", "script"))
-    handlers = [s for s in facts.signals if s.kind == "lambda-handler"]
+    handlers = [s for s in facts.signals if s.kind == "lambda-handler" and s.detail not in _called_here(facts)]
     if handlers and not out and not imported:
         # AWS Lambda calls the handler once per event, and the invocation runs to completion
         add(_Candidate(path, handlers[0].line, "job", "aws-lambda", handlers[0].detail))
@@ -594,29 +594,30 @@ def _run_in_processes(project: Project, path: str, facts: FileFacts) -> set[str]
     return reached
 
 
-def _process_launcher(project: Project, candidate: _Candidate, candidates: Sequence[_Candidate]) -> bool:
-    """A job whose `__main__` block starts processes that are workers of their own: a launcher."""
-    targets = project.files[candidate.path].process_targets
-    if candidate.kind != "job" or candidate.symbol != "__main__" or not targets:
-        return False
-    homes = {project.resolve_module(candidate.path, target.rpartition(".")[0]) for target in targets}
+def _without_process_launchers(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
+    """Jobs whose `__main__` block starts processes that are workers of their own are launchers:
+    the workers are the entrypoints."""
     workers = {c.path for c in candidates if c.kind == "worker" and c.hosted}
-    return None not in homes and homes <= workers
+
+    def launcher(candidate: _Candidate) -> bool:
+        targets = project.files[candidate.path].process_targets
+        if candidate.kind != "job" or candidate.symbol != "__main__" or not targets:
+            return False
+        homes = {project.resolve_module(candidate.path, target.rpartition(".")[0]) for target in targets}
+        return None not in homes and homes <= workers
+
+    return [c for c in candidates if not launcher(c)]
 
 
 def _started_by_app(project: Project, path: str, function: str) -> bool:
-    """An app's module (one that builds a web app) imports ``function`` from this file and
-    starts it beside the app: hands it on (`Thread(target=function)`) or calls it only from
-    functions it hands on or a `__main__` block that also serves (`create_task(function())` in a
-    start-up hook). A module that merely calls it from a route is not starting a poller."""
+    """An app's module (one that builds a web app) imports ``function`` from this file and starts
+    it beside the app, as a thread's target or a task (`create_task(function())` in a start-up
+    hook). A route handler that calls it serves a request with it: that is no poller."""
     for importer in sorted(project.importers.get(path, ())):
         facts = project.files[importer]
         if facts.is_test or not any(o.ctor in API_CTORS and not o.scope for o in facts.objects):
             continue
-        if function in facts.references:
-            return True
-        starters = {f.name for f in facts.functions if f.name in facts.references}
-        if any(function in call.split(".") for f in facts.functions if f.name in starters for call in f.calls):
+        if function in facts.started:
             return True
     return False
 
@@ -625,7 +626,7 @@ def _own_consumers(project: Project, path: str, facts: FileFacts) -> set[str]:
     """Functions of this file that consume forever (``while True: r.blpop(...)``), that its
     ``__main__`` block calls and no other module does: an importer takes something else from the
     file (a producer, a constant), and the consumer runs only when the file itself is run."""
-    users, _ = project.name_index
+    users = project.name_index
     guard_calls = set(facts.main_guard.calls) if facts.main_guard is not None else set()
     others = {f.name for f in facts.functions} - guard_calls
     if not _standalone(project, path) and any(users.get(name, frozenset()) - {path} for name in others):
@@ -874,7 +875,7 @@ def _sends_only(project: Project, path: str, facts: FileFacts, bot: str) -> bool
     # `Thread(target=bot.infinity_polling)`)
     if any(_listens(name) for name in (*facts.called_outside, *facts.references)):
         return False
-    users = project.name_index[0].get(bot, frozenset())
+    users = project.name_index.get(bot, frozenset())
     return not users & project.importers.get(path, set())
 
 
@@ -1729,6 +1730,11 @@ def _django_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
     return starts
 
 
+def _called_here(facts: FileFacts) -> set[str]:
+    """The names a file's own code calls (a handler it calls itself is no Lambda's)."""
+    return {call.rpartition(".")[2] for call in facts.calls_made()} | set(facts.called_outside)
+
+
 _SCRAPY_RUNNERS = frozenset({"scrapy.crawler.CrawlerProcess", "scrapy.crawler.CrawlerRunner"})
 
 
@@ -1754,8 +1760,8 @@ def _scrapy_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
     starts: set[str] = set()
     for path, facts in project.files.items():
         components = [value for kind, value, _ in facts.module_refs if kind == "scrapy_component"]
-        if not components or facts.is_test:
-            continue
+        if not components or facts.is_test or not any(s.kind == "scrapy-settings" for s in facts.signals):
+            continue  # (an `EXTENSIONS` dict of some other program's configuration)
         directory = path.rpartition("/")[0]
         if directory and not candidate.path.startswith(f"{directory}/"):
             continue  # another Scrapy project's settings

@@ -410,6 +410,7 @@ class Context:
         self.env_default_depth = 0
         self.class_bases: list[tuple[str, ...]] = []
         self.params: list[frozenset[str]] = []
+        self.annotations: list[dict[str, str]] = []  # the enclosing function's parameters' annotated types
         self.target = ""
         self.keyword_of: str | None = None  # the call whose keyword argument is being bound
         self.removed: set[tuple[tuple[str, ...], str]] = set()  # (scope, path) removed so far (`rmtree(d)`)
@@ -555,6 +556,7 @@ class Extractor:
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.process_targets: set[str] = set()  # see FileFacts.process_targets
+        self.started: set[str] = set()  # see FileFacts.started
         self.called_outside: set[str] = set()  # names called at module level or in a class body
         self.registered = False  # in a decorated function: a framework calls it, not the project
         self.prompts = False  # module-level code asks a person for input (see `_asks`)
@@ -738,7 +740,9 @@ class Extractor:
     def call_scope(self) -> str:
         """The function whose call runs the code being walked: a module-level function, or a
         method of a class with no bases (a framework calls no method of it); "" at module level,
-        in the `__main__` block, or in a function a decorator registers with a framework."""
+        in the `__main__` block, in a function a decorator registers with a framework, and in a
+        method named like a hook Scrapy calls on the components its settings name (`process_item`,
+        in any class with no bases)."""
         if not self.frames or self.registered or self.frames[-1].name == "__main__":
             return ""
         if self.frames[-1].depth == 2 and self.frames[-1].name.rpartition(".")[2] in _FRAMEWORK_HOOKS:
@@ -870,12 +874,20 @@ class Extractor:
             self.frames[-1].plain = bool(self.call_scope())
         ctx.scope.append(name)
         ctx.params.append(frozenset(p.name.value for p in _all_params(node.params)))
+        ctx.annotations.append(
+            {
+                p.name.value: ctx.resolve(n.dotted(p.annotation.annotation)) or ""
+                for p in _all_params(node.params)
+                if p.annotation is not None
+            }
+        )
         saved_handlers, self.handlers = self.handlers, []
         saved_caught, ctx.caught = ctx.caught, []
         self.walk(node.body)
         ctx.caught = saved_caught
         self.handlers = saved_handlers
         ctx.params.pop()
+        ctx.annotations.pop()
         ctx.scope.pop()
         if top_level or method:
             self._flush_deletions(self.frames[-1])
@@ -1208,6 +1220,21 @@ class Extractor:
         elif _failure_value(value):
             frame.fails_with_value = True
 
+    def _errs_then_fails(self, body: cst.BaseSuite) -> bool:
+        """A failed step's branch that logs an error (not a warning: "no new items today") and
+        returns an explicit failure value (``False``, an error record; not a bare ``return``)."""
+        smalls = _simple_block(body)
+        if smalls is None or len(smalls) < 2 or not isinstance(smalls[-1], cst.Return):
+            return False
+        value = smalls[-1].value
+        if value is None or n.is_none(value) or not _failure_value(value):
+            return False
+        calls = [_small_call(small) for small in smalls[:-1]]
+        names = [self.ctx.resolve(n.callee(call)) or "" if call is not None else "" for call in calls]
+        return any(name.endswith(_ERROR_LEVELS) for name in names) and all(
+            self._report(small) is not None or isinstance(small, cst.Assign) for small in smalls[:-1]
+        )
+
     def _reports_then_exits_zero(self, body: cst.BaseSuite) -> bool:
         """A block that logs a failure (a warning or an error), then exits without a status
         (``sys.exit()``; an explicit ``sys.exit(0)`` after printing a usage text is deliberate)."""
@@ -1274,8 +1301,9 @@ class Extractor:
             break
         bare = False
         for body in failures:
-            if body is not None:
-                self._fails_with(body)  # `if not es.create_index(): log.error(...); return False`
+            if body is not None and self._errs_then_fails(body):
+                # `if not es.create_index(): log.error("Unable to create index"); return False`
+                self._frame().fails_with_value = True
             verdict = True if body is None else self._only_notes(body)
             if verdict is None:
                 if key:
@@ -1669,6 +1697,15 @@ class Extractor:
             started = ctx.resolve(n.dotted(target.value))
             if started:
                 self.process_targets.add(started)
+        elif name in _THREAD_CTORS and (target := n.keyword(node, "target")) is not None:
+            started = n.dotted(target.value)
+            if started:
+                self.started.add(started.rpartition(".")[2])
+        elif raw and raw.rpartition(".")[2] in {"create_task", "ensure_future"} and node.args:
+            task = node.args[0].value  # `asyncio.create_task(poll())`, `loop.create_task(poll())`
+            started = n.callee(task) if isinstance(task, cst.Call) else None
+            if started:
+                self.started.add(started.rpartition(".")[2])
         for arg in node.args:
             self._refer(arg.value)
             if arg.keyword is not None and arg.keyword.value == "daemon" and _is_true(arg.value):
@@ -2131,6 +2168,8 @@ class Extractor:
             for middleware in _string_list(value):
                 if middleware.startswith(METRICS_MODULES):
                     self.signal(node, "metrics", middleware)
+        elif name in {"BOT_NAME", "SPIDER_MODULES", "NEWSPIDER_MODULE"}:
+            self.signal(node, "scrapy-settings", name)  # a Scrapy project's settings module
         elif name in _SCRAPY_COMPONENT_SETTINGS and isinstance(value, cst.Dict):
             # `ITEM_PIPELINES = {"shop.pipelines.StorePipeline": 300}`: code every crawl runs
             for element in value.elements:
@@ -2504,6 +2543,7 @@ class Extractor:
             scheduled=tuple(self.scheduled),
             references=tuple(sorted(self.references)),
             process_targets=tuple(sorted(self.process_targets)),
+            started=tuple(sorted(self.started)),
             called_outside=tuple(sorted(self.called_outside)),
             prompts=self.prompts,
             classes=tuple(classes),
@@ -2741,10 +2781,10 @@ def _class_fact(name: str, base: str) -> Callable[[int, int], tuple[str, str, st
 def _lambda_handler(name: str, params: cst.Parameters) -> bool:
     """``def handler(event, context)``, ``def lambda_handler(event, _context)``: the signature AWS
     Lambda calls a Python function with, under the names its documentation gives it."""
-    if not (name == "handler" or name.endswith("_handler")) or params.kwonly_params:
+    if name not in {"handler", "lambda_handler"} or params.kwonly_params:
         return False
     names = [param.name.value for param in (*params.posonly_params, *params.params)]
-    return len(names) == 2 and names[0] in {"event", "_event"} and names[1] in {"context", "_context", "ctx"}
+    return len(names) == 2 and names[0] in {"event", "_event"} and names[1] in {"context", "_context"}
 
 
 def _all_params(params: cst.Parameters) -> list[cst.Param]:
@@ -2904,6 +2944,8 @@ def _websocket_stream(ctor: str | None, iterated: cst.BaseExpression, ctx: Conte
     return isinstance(iterated, cst.Call) and (ctx.resolve(n.callee(iterated)) or "") in _WEBSOCKET_CONNECTS
 
 
+_ERROR_LEVELS = (".error", ".exception", ".critical", ".fatal")
+_THREAD_CTORS = frozenset({"threading.Thread"})
 _PROCESS_CTORS = frozenset({"multiprocessing.Process", "multiprocessing.context.Process"})
 _MQTT_CLIENTS = ("aiomqtt.", "asyncio_mqtt.")
 _MQTT_STREAMS = frozenset({"messages", "filtered_messages", "unfiltered_messages"})
@@ -2911,7 +2953,8 @@ _MQTT_STREAMS = frozenset({"messages", "filtered_messages", "unfiltered_messages
 
 def _mqtt_messages(ctor: str | None, iterated: cst.BaseExpression, ctx: Context) -> bool:
     """What an ``async for`` iterates is an aiomqtt client's stream of messages: the attribute
-    or call ``client.messages``, or a name bound to the call (``as messages``)."""
+    or call ``client.messages``, or a name bound to the call (``as messages``), ``client`` built
+    from aiomqtt (or asyncio-mqtt) or a parameter annotated as one."""
     if isinstance(iterated, cst.Name):
         stream = ctor or ""  # (`messages`, bound by `async with client.messages() as messages`)
     else:
@@ -2919,11 +2962,9 @@ def _mqtt_messages(ctor: str | None, iterated: cst.BaseExpression, ctx: Context)
     owner, _, method = stream.rpartition(".")
     if method not in _MQTT_STREAMS or not owner:
         return False
-    built = ctx.object_ctor(owner)
-    if built is not None:
-        return built.startswith(_MQTT_CLIENTS)
-    # a client handed in (`async def listen(client: aiomqtt.Client)`) or built further down the file
-    return any(f"{module}.".startswith(_MQTT_CLIENTS) for module in ctx.aliases.values())
+    # a client built here, or handed in under its type (`async def listen(client: aiomqtt.Client)`)
+    built = ctx.object_ctor(owner) or (ctx.annotations[-1].get(owner, "") if ctx.annotations else "")
+    return built.startswith(_MQTT_CLIENTS)
 
 
 def _handlers_of(value: cst.BaseExpression) -> bool:

@@ -214,6 +214,9 @@ class FileFacts:
     # Functions started as processes of their own (`multiprocessing.Process(target=feeds.stream)`),
     # resolved through the file's imports
     process_targets: tuple[str, ...] = ()
+    # Functions started to run beside the code that starts them, by last name: thread targets and
+    # tasks (`Thread(target=poll)`, `asyncio.create_task(poll())`)
+    started: tuple[str, ...] = ()
     called_outside: tuple[str, ...] = ()  # names called at module level or in a class body, outside functions
     classes: tuple[tuple[str, str, int], ...] = ()
     # Classes whose `run()` holds a `while True:` with no way out: a thread or process of one of
@@ -280,6 +283,7 @@ class FileFacts:
             prompts=data.get("prompts", False),
             references=tuple(data.get("references", ())),
             process_targets=tuple(data.get("process_targets", ())),
+            started=tuple(data.get("started", ())),
             called_outside=tuple(data.get("called_outside", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             run_loops=tuple(data.get("run_loops", ())),

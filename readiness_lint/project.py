@@ -291,29 +291,21 @@ class Project:
         return reverse
 
     @cached_property
-    def name_index(self) -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    def name_index(self) -> dict[str, frozenset[str]]:
         """For every name some file calls or hands on (each part of a dotted call: ``utils.purge``
-        gives ``utils`` and ``purge``), the files that do; and for every name handed on as a value
-        (``fire.Fire(Tasks)``), the files that hand it on. Built once, asked per deletion."""
+        gives ``utils`` and ``purge``), the files that do. Built once."""
         users: dict[str, set[str]] = {}
-        handers: dict[str, set[str]] = {}
         for path, facts in self.files.items():
             calls = facts.calls_made() + [call for loop in facts.wrapper_loops for call in loop.calls]
-            names = self._project_names(path, calls + list(facts.scheduled))
+            names = self._project_names(self._external_prefixes(path), calls + list(facts.scheduled))
             for name in names.union(facts.references, facts.called_outside):
                 users.setdefault(name, set()).add(path)
-            for name in facts.references:
-                handers.setdefault(name, set()).add(path)
-        return (
-            {name: frozenset(paths) for name, paths in users.items()},
-            {name: frozenset(paths) for name, paths in handers.items()},
-        )
+        return {name: frozenset(paths) for name, paths in users.items()}
 
-    def _project_names(self, path: str, calls: Iterable[str]) -> set[str]:
-        """Each part of each call (``utils.purge`` gives ``utils`` and ``purge``), leaving out calls
-        into libraries: ``requests.delete(url)`` calls none of the project's own ``delete`` methods."""
+    def _external_prefixes(self, path: str) -> tuple[str, ...]:
+        """The modules a file imports from libraries, as call prefixes (``requests.``)."""
         facts = self.files[path]
-        external = tuple(
+        return tuple(
             f"{imp.module}."
             for imp in facts.imports
             if not imp.level
@@ -322,29 +314,42 @@ class Project:
             # (`from economy import hr`, `economy` a directory with no `__init__.py`)
             and not (imp.name and self.resolve_module(path, f"{imp.module}.{imp.name}", 0))
         )
+
+    @staticmethod
+    def _project_names(external: tuple[str, ...], calls: Iterable[str]) -> set[str]:
+        """Each part of each call (``utils.purge`` gives ``utils`` and ``purge``), leaving out calls
+        into libraries: ``requests.delete(url)`` calls none of the project's own ``delete`` methods."""
         return {part for call in calls if not (external and call.startswith(external)) for part in call.split(".")}
 
     @cached_property
-    def call_graph(self) -> dict[str, tuple[frozenset[str], dict[str, frozenset[str]]]]:
+    def call_graph(self) -> dict[str, CallGraph]:
         """Per file: the names its code calls or hands on outside plain functions (at module level,
         in its `__main__` block, in functions a framework calls), and for each plain function (by
-        its last name) the names it calls. A plain function's calls happen only if it is called."""
-        graph: dict[str, tuple[frozenset[str], dict[str, frozenset[str]]]] = {}
+        :func:`graph_key`) the names it calls. A plain function's calls happen only if it is called."""
+        graph: dict[str, CallGraph] = {}
         for path, facts in self.files.items():
+            external = self._external_prefixes(path)
             outside = [call for f in facts.functions + facts.methods if not f.plain for call in f.calls]
             outside += [call for call, _, _ in facts.module_calls]
             outside += facts.main_guard.calls if facts.main_guard is not None else ()
             outside += [call for loop in facts.wrapper_loops for call in loop.calls]
-            roots = self._project_names(path, outside + list(facts.scheduled))
+            roots = self._project_names(external, outside + list(facts.scheduled))
             roots.update(facts.references, facts.called_outside)
             plain: dict[str, set[str]] = {}
+            methods: dict[str, set[str]] = {}
             for function in facts.functions + facts.methods:
                 if function.plain:
-                    owner, _, name = function.name.rpartition(".")
-                    if owner and name.startswith("__"):
-                        name = owner  # `__init__`, `__enter__`: run where the class is used
-                    plain.setdefault(name, set()).update(self._project_names(path, function.calls))
-            graph[path] = (frozenset(roots), {name: frozenset(calls) for name, calls in plain.items()})
+                    key = graph_key(function.name)
+                    plain.setdefault(key, set()).update(self._project_names(external, function.calls))
+                    owner = function.name.rpartition(".")[0]
+                    if owner:
+                        methods.setdefault(owner, set()).add(key)
+            graph[path] = CallGraph(
+                roots=frozenset(roots),
+                calls={key: frozenset(calls) for key, calls in plain.items()},
+                methods={owner: frozenset(keys) for owner, keys in methods.items()},
+                handed=frozenset(facts.references),
+            )
         return graph
 
     @cached_property
@@ -436,6 +441,23 @@ class Project:
         return [p for p in self.files if p.startswith(prefix) and not self.files[p].is_test]
 
 
+@dataclass(frozen=True)
+class CallGraph:
+    """One file's calls, for :meth:`Service.called_names`."""
+
+    roots: frozenset[str]  # called or handed on where code runs (module level, `__main__`, framework hooks)
+    calls: dict[str, frozenset[str]]  # plain function (by graph_key) -> the names it calls
+    methods: dict[str, frozenset[str]]  # class -> its plain methods' keys
+    handed: frozenset[str]  # names handed on as values (`fire.Fire(Tasks)`, `{"purge": purge}`)
+
+
+def graph_key(function: str) -> str:
+    """The name a function is called by: its last name, but a special method (`Store.__init__`,
+    `__enter__`) by its class, as it runs where the class is used."""
+    owner, _, name = function.rpartition(".")
+    return owner.rpartition(".")[2] if owner and name.startswith("__") else name
+
+
 def _common_prefix(a: str, b: str) -> int:
     count = 0
     for x, y in zip(a.split("/"), b.split("/"), strict=False):
@@ -499,43 +521,37 @@ class Service:
         return found
 
     def called_names(self) -> frozenset[str]:
-        """The names the code the entrypoint runs calls or hands on, following plain functions:
-        what `main()` calls is called, what an unused `purge_all()` calls is not."""
+        """The names the code the entrypoint runs calls or hands on, following plain functions
+        (what `main()` calls is called, what an unused `purge_all()` calls is not), with every
+        method of a class handed on whole (`fire.Fire(Tasks)`) and, for any entrypoint, the
+        functions the project puts on a queue."""
         if self._called is None:
-            graph = self.project.call_graph
-            runs = sorted(self.runs())
+            graphs = [self.project.call_graph[path] for path in sorted(self.runs())]
             called = {self.entrypoint.id.rsplit(":", 1)[-1]} | self.project.enqueued_names
-            for path in runs:
-                called |= graph[path][0]
-            growing = True
-            while growing:
-                growing = False
-                for path in runs:
-                    for name, calls in graph[path][1].items():
-                        if name in called and not calls <= called:
-                            called |= calls
-                            growing = True
+            edges: dict[str, set[str]] = {}
+            handed: set[str] = set()
+            for graph in graphs:
+                called |= graph.roots
+                handed |= graph.handed
+                for key, calls in graph.calls.items():
+                    edges.setdefault(key, set()).update(calls)
+            for graph in graphs:
+                for owner, keys in graph.methods.items():
+                    if owner in handed:
+                        called |= keys
+            queue = list(called)
+            while queue:  # (breadth-first over the merged edges: each name once)
+                for callee in edges.get(queue.pop(), ()):
+                    if callee not in called:
+                        called.add(callee)
+                        queue.append(callee)
             self._called = frozenset(called)
         return self._called
 
     def runs_scope(self, scope: str) -> bool:
         """Whether the code the entrypoint runs calls (or hands on) the function or method
-        ``scope``: by name; a method also when its class is handed on whole (`fire.Fire(Tasks)`),
-        a special method (`__init__`, `__exit__`) when its class is used at all."""
+        ``scope`` (see :meth:`called_names`; a special method such as `__init__` runs where its
+        class is used)."""
         if self.entrypoint.framework == "rq" and self.entrypoint.kind == "worker":
             return True  # an RQ worker calls whatever function a message names, in any module it imports
-        runs = self.runs()
-        _, handers = self.project.name_index
-        called = self.called_names()
-
-        def used(name: str) -> bool:
-            return name in called
-
-        owner, _, name = scope.rpartition(".")
-        if used(name):
-            return True
-        if not owner:
-            return False
-        if name.startswith("__"):
-            return used(owner)
-        return not handers.get(owner, frozenset()).isdisjoint(runs)
+        return graph_key(scope) in self.called_names()

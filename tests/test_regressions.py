@@ -3781,8 +3781,16 @@ def test_a_scrapy_spider_is_a_job_that_runs_the_pipelines_its_settings_enable(ma
             "shop/spiders/base.py": base,  # no `name`: a base class, not a spider one can crawl
         }
     )
+    # (an `EXTENSIONS` dict of another program's configuration names no Scrapy component)
+    root = make_tree(
+        {
+            "shop/docs_config.py": "EXTENSIONS = {'.md': 'markdown', 'shop.cleanup.Cleanup': 1}\n",
+            "shop/cleanup.py": "import shutil\n\n\nclass Cleanup:\n    pass\n\n\nshutil.rmtree('build/site')\n",
+        }
+    )
     eps, checks = summary(root)
     assert eps == [("shop/spiders/quotes.py", "job", "scrapy")]
+    assert checks["job:shop/spiders/quotes.py:QuotesSpider"]["missing-dry-run"] == "na"
     (job,) = checks.values()
     # The crawl loads the pipeline the settings enable; Scrapy sets up logging for the crawl.
     assert job["non-idempotent-insert"] == "fail" and job["missing-logging"] == "pass"
@@ -3884,11 +3892,16 @@ def test_an_aiomqtt_message_stream_is_a_consume_loop(make_tree: Tree) -> None:
         "        async for message in client.messages:\n            print(message.payload)\n            break\n\n\n"
         "if __name__ == '__main__':\n    asyncio.run(main())\n"
     )
-    root = make_tree({"bridge.py": new_api, "meters.py": old_api, "read_config.py": once})
+    chat = (
+        "import asyncio\n\nimport aiomqtt\n\n\nasync def relay(dialog):\n    async for message in dialog.messages:\n"
+        "        print(message)\n\n\nif __name__ == '__main__':\n    asyncio.run(relay(load_dialog()))\n"
+    )
+    root = make_tree({"bridge.py": new_api, "meters.py": old_api, "read_config.py": once, "chat.py": chat})
     eps, _ = summary(root)
-    # (the one that reads a single message and leaves is a job)
+    # (the one that reads a single message and leaves is a job; a chat's messages are no MQTT stream)
     assert [(path, kind, framework) for path, kind, framework in eps] == [
         ("bridge.py", "worker", "mqtt"),
+        ("chat.py", "job", "python"),
         ("meters.py", "worker", "mqtt"),
         ("read_config.py", "job", "python"),
     ]
@@ -3971,6 +3984,20 @@ def test_a_poller_an_app_starts_beside_itself_is_a_worker(make_tree: Tree) -> No
     # The poller logs through the logging its app's runner sets up.
     assert checks["worker:notify/fetcher.py:fetch_forever"]["missing-logging"] == "pass"
     assert checks["worker:scheduler/poller.py:run_scheduler"]["missing-logging"] == "fail"
+    # A loop a route handler runs for one request (a websocket relay) is the route's, not a worker.
+    relay = (
+        "import asyncio\n\n\nasync def push_updates(ws, channel):\n    while True:\n"
+        "        message = await channel.get_message(timeout=1.0)\n        if message:\n"
+        "            await ws.send_str(message)\n        await asyncio.sleep(0.1)\n"
+    )
+    prices = (
+        "from aiohttp import web\n\nfrom relay import push_updates\n\n\nasync def prices(request):\n"
+        "    ws = web.WebSocketResponse()\n    await ws.prepare(request)\n    await push_updates(ws, request.app['channel'])\n"
+        "    return ws\n\n\napp = web.Application()\napp.router.add_get('/ws/prices', prices)\n"
+    )
+    root = make_tree({"prices/relay.py": relay, "prices/app.py": prices})
+    eps, _ = summary(root)
+    assert [(path, kind) for path, kind, _ in eps if path.startswith("prices/")] == [("prices/app.py", "api")]
 
 
 def test_modules_a_launcher_starts_as_processes_are_workers_and_the_launcher_is_not(make_tree: Tree) -> None:
@@ -4024,8 +4051,32 @@ def test_a_step_that_reports_a_failed_sub_step_and_returns_false_loses_it_when_d
         "import sys\n\nfrom index import create_index\n\n\ndef main():\n    if not create_index(None):\n        sys.exit(1)\n\n\n"
         "if __name__ == '__main__':\n    main()\n"
     )
-    root = make_tree({"index.py": index, "create.py": dropped, "create_checked.py": checked})
-    assert verdicts(root, "missing-exit-code") == {"create.py": "fail", "create_checked.py": "pass"}
+    # (nothing to do, told as a warning, and a predicate's "no" are not failures)
+    nothing = (
+        "import logging\n\nlog = logging.getLogger(__name__)\n\n\ndef fetch():\n    return []\n\n\ndef sync():\n"
+        "    items = fetch()\n    if not items:\n        log.warning('no new items today')\n        return\n"
+        "    return len(items)\n\n\nif __name__ == '__main__':\n    sync()\n"
+    )
+    predicate = (
+        "import logging\nimport os\n\nlog = logging.getLogger(__name__)\n\n\ndef should_run():\n"
+        "    if not os.path.exists('/tmp/flag'):\n        log.warning('flag missing')\n        return False\n    return True\n\n\n"
+        "def main():\n    if not should_run():\n        return\n    log.info('running')\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree(
+        {
+            "index.py": index,
+            "create.py": dropped,
+            "create_checked.py": checked,
+            "sync_items.py": nothing,
+            "flagged.py": predicate,
+        }
+    )
+    assert verdicts(root, "missing-exit-code") == {
+        "create.py": "fail",
+        "create_checked.py": "pass",
+        "flagged.py": "pass",
+        "sync_items.py": "pass",
+    }
 
 
 def test_django_heroku_logging_and_a_scheduler_an_app_config_starts(make_tree: Tree) -> None:

@@ -25,6 +25,8 @@ _DEBUG_CTORS = frozenset(
 )
 _SETTINGS_FILE = re.compile(r"(?:^|/)(?:settings|config|conf)[^/]*\.py$|/settings/[^/]+\.py$")
 _ON = frozenset({"true", "1", "yes", "on"})
+# The environment variables that switch a web framework's debug mode on.
+_DEBUG_SWITCHES = frozenset({"DEBUG", "FLASK_DEBUG", "DJANGO_DEBUG", "APP_DEBUG", "QUART_DEBUG", "SANIC_DEBUG"})
 _DEV_FILE = re.compile(r"(?:dev|local|test|debug|example|sample)[^/]*\.py$", re.IGNORECASE)
 
 
@@ -54,6 +56,11 @@ class DebugModeEnabled(LineRule):
             note="the development server block",
         ),
         Sample("DEBUG = True\n", path="mysite/settings/dev.py", note="development settings"),
+        Sample(
+            'import os\n\nSQL_DEBUG = os.getenv("SQL_DEBUG", "1") == "1"\nos.environ.setdefault("PYTHONASYNCIODEBUG", "1")\n',
+            path="mysite/settings.py",
+            note="other debug switches: SQL echo, asyncio's debug mode",
+        ),
         Sample(
             'import os\n\nDEBUG = os.getenv("DEBUG", "False") == "True"\n',
             path="mysite/settings.py",
@@ -91,8 +98,8 @@ class DebugModeEnabled(LineRule):
             return
         args = n.positional(read)
         key = n.string_value(args[0].value) if args else None
-        if not key or not key.upper().endswith("DEBUG"):
-            return
+        if key not in _DEBUG_SWITCHES:
+            return  # (`SQL_DEBUG`, `PYTHONASYNCIODEBUG`: other switches, not the app's debug mode)
         text = n.string_value(fallback)
         if n.is_true(fallback) or n.int_value(fallback) == 1 or (text or "").lower() in _ON:
             ctx.report(

@@ -59,7 +59,7 @@ class MissingExitCode(ServiceRule):
         "`send_slack()`) are not the job's work. A `schedule` process answers for the commands its "
         "jobs run; APScheduler logs a job's exception and carries on, so its jobs do not count. A click, "
         "typer or fire command exits 1 on an exception by itself: it fails only when it catches every "
-        "failure and carries on."
+        "failure and carries on. An AWS Lambda handler has no exit status and is not judged."
     )
     why_bad = (
         "Schedulers judge a run by its exit status. A job that catches everything and returns "
@@ -138,6 +138,8 @@ class MissingExitCode(ServiceRule):
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
+        if entrypoint.framework == "aws-lambda":
+            return Outcome(True, applicable=False)  # an invocation ends with a result or an error, no exit status
         facts = service.project.files[entrypoint.path]
         if entrypoint.framework in _CLI_FRAMEWORKS:
             # click, typer and fire exit 1 on an exception and ignore what the command returns
