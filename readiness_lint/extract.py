@@ -856,7 +856,7 @@ class Extractor:
             ctx.local_functions.add(name)
         if _HEARTBEAT_NAME.search(name):
             self.signal(node, "heartbeat", name)
-        if not ctx.scope and not node.decorators and _lambda_handler(name, node.params):
+        if not ctx.scope and not node.decorators and _lambda_handler(node.params):
             self.signal(node, "lambda-handler", name)  # `def handler(event, context)`: AWS Lambda runs it
         self.walk(node.params)
         top_level = not ctx.scope and not self.frames
@@ -2778,10 +2778,10 @@ def _class_fact(name: str, base: str) -> Callable[[int, int], tuple[str, str, st
     return lambda line, col: ("class", name, base, line)
 
 
-def _lambda_handler(name: str, params: cst.Parameters) -> bool:
-    """``def handler(event, context)``, ``def lambda_handler(event, _context)``: the signature AWS
-    Lambda calls a Python function with, under the names its documentation gives it."""
-    if name not in {"handler", "lambda_handler"} or params.kwonly_params:
+def _lambda_handler(params: cst.Parameters) -> bool:
+    """``def handler(event, context)``, ``def make_snapshots(event, _context)``: the signature AWS
+    Lambda calls a Python function with, its parameters named as its documentation names them."""
+    if params.kwonly_params or isinstance(params.star_arg, cst.Param) or params.star_kwarg is not None:
         return False
     names = [param.name.value for param in (*params.posonly_params, *params.params)]
     return len(names) == 2 and names[0] in {"event", "_event"} and names[1] in {"context", "_context"}

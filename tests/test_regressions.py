@@ -3939,10 +3939,22 @@ def test_an_aws_lambda_handler_is_a_job(make_tree: Tree) -> None:
         "def on_message_handler(event):\n    return event\n\n\nclass Events:\n"
         "    def lambda_handler(self, event, context):\n        return None\n"
     )
-    root = make_tree({"scaler.py": scaler, "callbacks.py": callbacks})
+    snapshots = (
+        "import boto3\n\nec2 = boto3.client('ec2')\n\n\ndef delete_old_snapshots(event, context):\n"
+        "    for snap in ec2.describe_snapshots(OwnerIds=['self'])['Snapshots']:\n"
+        "        ec2.delete_snapshot(SnapshotId=snap['SnapshotId'])\n"
+    )
+    gui = (
+        "import tkinter\n\n\ndef click_handler(event, context):\n    print(event)\n\n\n"
+        "root = tkinter.Tk()\nroot.bind('<Button-1>', lambda e: click_handler(e, None))\nroot.mainloop()\n"
+    )
+    root = make_tree({"scaler.py": scaler, "callbacks.py": callbacks, "snapshots.py": snapshots, "gui.py": gui})
     eps, checks = summary(root)
-    # (a callback with one parameter, or a method, is not what Lambda calls)
-    assert eps == [("scaler.py", "job", "aws-lambda")]
+    # (a callback with one parameter, a method, or a function its own file calls is not what Lambda calls)
+    assert [(path, kind, framework) for path, kind, framework in eps if framework == "aws-lambda"] == [
+        ("scaler.py", "job", "aws-lambda"),
+        ("snapshots.py", "job", "aws-lambda"),
+    ]
     assert checks["job:scaler.py:handler"]["missing-logging"] == "fail"
 
 
