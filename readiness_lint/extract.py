@@ -856,7 +856,8 @@ class Extractor:
             ctx.local_functions.add(name)
         if _HEARTBEAT_NAME.search(name):
             self.signal(node, "heartbeat", name)
-        if not ctx.scope and not node.decorators and _lambda_handler(node.params):
+        lambda_handler = not ctx.scope and not node.decorators and _lambda_handler(node.params)
+        if lambda_handler:
             self.signal(node, "lambda-handler", name)  # `def handler(event, context)`: AWS Lambda runs it
         self.walk(node.params)
         top_level = not ctx.scope and not self.frames
@@ -864,7 +865,7 @@ class Extractor:
         if method:  # a method of a module-level class: `Backup().run()` reaches it
             self.frames.append(_Frame(name=f"{ctx.scope[0]}.{name}", line_node=node, depth=2))
         saved_registered = self.registered
-        self.registered = self.registered or bool(node.decorators)
+        self.registered = self.registered or bool(node.decorators) or lambda_handler  # (the runtime calls it)
         if top_level:
             frame = _Frame(name=name, line_node=node)
             # loguru's @logger.catch logs and swallows every exception unless reraise=True.
@@ -2717,6 +2718,23 @@ def _path_key(node: cst.Call, name: str, raw: str) -> str:
     return receiver if receiver and "(" not in receiver else ""
 
 
+# Object-store and cloud API deletions (S3, Google Cloud Storage, Azure blobs; EC2 and RDS backups).
+_CLOUD_DELETES = frozenset(
+    {
+        "delete_objects",
+        "delete_object",
+        "delete_bucket",
+        "delete_blob",
+        "delete_blobs",
+        "delete_snapshot",
+        "deregister_image",
+        "delete_volume",
+        "delete_db_snapshot",
+        "delete_db_cluster_snapshot",
+    }
+)
+
+
 def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict[str, str]) -> str:
     """The kind of deletion a call performs, or ``""``: files, directories, rows, objects.
     (``strings``: what names and attributes were bound to, `self.unzip_path = "tmp/"`.)"""
@@ -2726,7 +2744,7 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
         if _TEMPORARY.search(args_text + " " + raw.rpartition(".")[0]):
             return ""  # cleaning up one's own temporary files
         return name if name in _DESTRUCTIVE_CALLS else f"{method}()"
-    if method in {"delete_objects", "delete_object", "delete_bucket", "delete_blob", "delete_blobs"} or (
+    if method in _CLOUD_DELETES or (
         method in {"delete_many", "drop_collection", "drop_database"} and "." in raw  # pymongo, motor
     ):
         return f"{method}()"

@@ -3940,7 +3940,8 @@ def test_an_aws_lambda_handler_is_a_job(make_tree: Tree) -> None:
         "    def lambda_handler(self, event, context):\n        return None\n"
     )
     snapshots = (
-        "import boto3\n\nec2 = boto3.client('ec2')\n\n\ndef delete_old_snapshots(event, context):\n"
+        "import boto3\n\nec2 = boto3.client('ec2')\n\n\ndef make_snapshots(event, context):\n"
+        "    ec2.create_snapshot(VolumeId=event['volume'])\n\n\ndef delete_old_snapshots(event, context):\n"
         "    for snap in ec2.describe_snapshots(OwnerIds=['self'])['Snapshots']:\n"
         "        ec2.delete_snapshot(SnapshotId=snap['SnapshotId'])\n"
     )
@@ -3955,6 +3956,8 @@ def test_an_aws_lambda_handler_is_a_job(make_tree: Tree) -> None:
         ("scaler.py", "job", "aws-lambda"),
         ("snapshots.py", "job", "aws-lambda"),
     ]
+    # (deleting EBS snapshots with no dry run, in the file's second handler)
+    assert checks["job:snapshots.py:make_snapshots"]["missing-dry-run"] == "fail"
     assert checks["job:scaler.py:handler"]["missing-logging"] == "fail"
 
 
