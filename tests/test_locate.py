@@ -81,3 +81,22 @@ def test_positions_match_position_provider(newline: str) -> None:
 
 def test_nothing_asked_nothing_computed() -> None:
     assert locate(cst.parse_module("x = 1\n"), []) == {}
+
+
+def test_asking_for_some_nodes_gives_the_same_positions() -> None:
+    """Generation stops after the statement holding the last wanted node; positions of
+    nodes asked for alone, or in any subset, must not depend on where it stops."""
+    module = cst.parse_module(SOURCE)
+    nodes = _interesting(module)
+    everything = locate(module, nodes)
+    for node in nodes:
+        assert locate(module, [node]) == {id(node): everything[id(node)]}
+    tail = nodes[len(nodes) // 2 :]
+    assert locate(module, tail) == {id(n): everything[id(n)] for n in tail}
+
+
+def test_a_node_outside_the_module_is_not_located() -> None:
+    module = cst.parse_module("x = 1\ny = 2\n")
+    stranger = cst.parse_module("z = 3\n").body[0]
+    inside = module.body[1]
+    assert locate(module, [stranger, inside]) == {id(inside): (2, 1)}
