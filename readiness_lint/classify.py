@@ -784,6 +784,10 @@ def _apply_deployments(
             # deployment starts it as a program)
             guard = facts.main_guard
             line = guard.line if guard is not None else facts.script_line or _module_work_line(project, path, facts)
+            if not line and deployment.mode == SCHEDULED:
+                # (`a = get_token(); print(fetch())` run by a schedule: whatever the file calls
+                # at import is the run, however little it looks like work)
+                line = next((call_line for _, _, call_line in facts.module_calls if call_line), 0)
             if not line:
                 continue  # only definitions: running the file starts nothing
             symbol = "__main__" if guard is not None else "script"
@@ -1096,6 +1100,8 @@ BOT_BASES = {
     "discord.Bot": "discord",
     "discord.ext.commands.Bot": "discord",
     "discord.ext.commands.AutoShardedBot": "discord",
+    "twitchio.Client": "twitchio",
+    "twitchio.ext.commands.Bot": "twitchio",
 }
 
 

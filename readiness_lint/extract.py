@@ -121,6 +121,18 @@ def _fields(cls: type) -> tuple[str, ...]:
     return found
 
 
+_IS_NODE: dict[type, bool] = {}
+
+
+def _is_node_type(cls: type) -> bool:
+    """``issubclass(cls, cst.CSTNode)``, remembered: libcst's classes are ABCs, and an
+    ``isinstance`` against one is a Python-level call, on the walk's hottest path."""
+    found = _IS_NODE.get(cls)
+    if found is None:
+        found = _IS_NODE[cls] = issubclass(cls, cst.CSTNode)
+    return found
+
+
 ROUTE_METHODS = frozenset(
     {
         "get",
@@ -660,14 +672,16 @@ class Extractor:
             self.generic(node)
 
     def generic(self, node: cst.CSTNode) -> None:
+        is_node = _IS_NODE.get
         for name in _fields(type(node)):
             value = getattr(node, name)
-            if isinstance(value, cst.CSTNode):
-                self.walk(value)
-            elif type(value) in (list, tuple):
+            kind = type(value)
+            if kind is list or kind is tuple:
                 for item in value:
-                    if isinstance(item, cst.CSTNode):
+                    if is_node(type(item)) or _is_node_type(type(item)):
                         self.walk(item)
+            elif is_node(kind) or (value is not None and _is_node_type(kind)):
+                self.walk(value)
 
     def walk_all(self, nodes: Sequence[cst.CSTNode]) -> None:
         for node in nodes:
@@ -1850,10 +1864,14 @@ class Extractor:
             scope = self.scope_name()
             source = name
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
-        if method == "run_until_disconnected" and "." in raw and not self.frames and not ctx.scope:
-            # a Telethon client listening at module level (in a `__main__` block or a function the
-            # block calls, the block's role says so)
-            ctx.later(node, lambda line, col: LoopFact(line=line, scope="", source="telethon.run_until_disconnected"))
+        if method == "run_until_disconnected" and "." in raw and not ctx.in_main_guard:
+            # a Telethon client listening at module level, or in a function or method (a client
+            # class's `def run(self): self.start(); self.run_until_disconnected()`); in a `__main__`
+            # block, the block's role says so
+            scope = self.scope_name() if ctx.scope else ""
+            ctx.later(
+                node, lambda line, col: LoopFact(line=line, scope=scope, source="telethon.run_until_disconnected")
+            )
         if name == "pyrogram.idle" or (
             method == "run" and not node.args and (ctx.object_ctor(owner) or "").startswith("pyrogram.")
         ):  # pyrogram's idle(), and Client.run() with no coroutine (start, idle, stop): until a signal
@@ -2404,6 +2422,11 @@ class Extractor:
         ctor = self.ctx.object_ctor(owner) or ""
         return ctor.startswith("subprocess.") or bool(_PROCESS_NAME.search(owner.rpartition(".")[2]))
 
+    def _mqtt_client(self, owner: str) -> bool:
+        """A paho MQTT client built here (``mqtt.Client(...)``)."""
+        ctor = self.ctx.object_ctor(owner) or ""
+        return ctor.startswith("paho.mqtt.") and ctor.endswith(".Client")
+
     def _consume_call_in(self, body: cst.CSTNode, test: cst.BaseExpression) -> str:
         """The first consume-like call in a loop body (``consumer.poll``, ``sqs.receive_message``)."""
         found: list[str] = []
@@ -2420,6 +2443,9 @@ class Extractor:
                     return
                 if method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
                     found.append(raw)
+                    return
+                if method == "loop" and self._mqtt_client(raw.rpartition(".")[0]):
+                    found.append(raw)  # `while True: client.loop()`: paho's network loop, one round at a time
                     return
                 if method == "recv" and literal and self._imports_websocket() and _never_leaves(body, self.ctx):
                     found.append(raw)  # `while True: message = await ws.recv()`: a websocket stream's next message

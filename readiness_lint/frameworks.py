@@ -115,6 +115,11 @@ WORKER_CTORS = {
     "discord.Bot": "discord",
     "faststream.FastStream": "faststream",
     "discord.ext.commands.Bot": "discord",
+    # TwitchIO's chat bots: `bot.run()` connects to Twitch chat and answers until stopped.
+    "twitchio.Client": "twitchio",
+    "twitchio.client.Client": "twitchio",
+    "twitchio.ext.commands.Bot": "twitchio",
+    "twitchio.ext.commands.bot.Bot": "twitchio",
     "loafer.managers.LoaferManager": "loafer",
     # Streams that hold a connection open and call back for every item (`stream.filter(track=[...])`).
     "tweepy.Stream": "tweepy",

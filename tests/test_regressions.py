@@ -4136,3 +4136,72 @@ def test_a_schedule_loop_a_launcher_starts_stays_the_schedule_job(make_tree: Tre
     eps, _ = summary(root)
     assert ("sched_jobs.py", "job", "schedule") in eps
     assert not any(path == "sched_jobs.py" and kind == "worker" for path, kind, _ in eps)
+
+
+def test_a_paho_client_looped_by_hand_is_a_worker(make_tree: Tree) -> None:
+    # `while True: client.loop()`: paho's network loop, one round at a time (round 56)
+    script = (
+        "import paho.mqtt.client as mqtt\n\n\ndef on_message(client, userdata, msg):\n    store(msg.payload)\n\n\n"
+        "def store(payload):\n    pass\n\n\nif __name__ == '__main__':\n    client = mqtt.Client('bridge')\n"
+        "    client.on_message = on_message\n    client.connect('broker', 1883, 60)\n    while True:\n"
+        "        rc = client.loop()\n        if rc != mqtt.MQTT_ERR_SUCCESS:\n            client.reconnect()\n"
+    )
+    # a `loop()` of something else in a forever loop is no consume loop
+    other = (
+        "import sys\n\n\nclass Game:\n    def loop(self):\n        return 0\n\n\nif __name__ == '__main__':\n"
+        "    game = Game()\n    while True:\n        if game.loop():\n            sys.exit(0)\n"
+    )
+    root = make_tree({"bridge.py": script, "game.py": other})
+    eps, _ = summary(root)
+    assert ("bridge.py", "worker", "consume-loop") in eps
+    assert not any(path == "game.py" and kind == "worker" and fw == "consume-loop" for path, kind, fw in eps)
+
+
+def test_a_scheduled_script_with_only_calls_at_import_is_a_job(make_tree: Tree) -> None:
+    # A scheduled workflow runs `python main.py`, whose module level only assigns results and prints (round 57)
+    main = "from scripts.station import get_token, get_data\n\na = get_token()\nb = get_data()\nprint(b['body'])\n"
+    station = "import requests\n\n\ndef get_token():\n    return 't'\n\n\ndef get_data():\n    return requests.get('https://x', timeout=5).json()\n"
+    workflow = (
+        "on:\n  schedule:\n    - cron: '*/5 * * * *'\njobs:\n  run:\n    runs-on: ubuntu-latest\n"
+        "    steps:\n      - run: python main.py\n"
+    )
+    files = {"main.py": main, "scripts/__init__.py": "", "scripts/station.py": station}
+    root = make_tree({**files, ".github/workflows/cron.yml": workflow})
+    eps, _ = summary(root)
+    assert eps == [("main.py", "job", "github-schedule")]
+    # without the schedule, the same file is no entrypoint (its calls read as module set-up)
+    assert summary(make_tree({f"plain/{k}": v for k, v in files.items()}) / "plain")[0] == []
+
+
+def test_twitchio_bots_are_workers(make_tree: Tree) -> None:
+    bot = (
+        "import os\n\nfrom twitchio.ext import commands\n\nbot = commands.Bot(token=os.environ['TOKEN'], prefix='!',"
+        " initial_channels=['chan'])\n\n\n@bot.command(name='uptime')\nasync def uptime(ctx):\n"
+        "    await ctx.send('up')\n\n\nbot.run()\n"
+    )
+    sub = (
+        "import os\n\nfrom twitchio.ext import commands\n\n\nclass Bot(commands.Bot):\n"
+        "    async def event_ready(self):\n        pass\n\n\nif __name__ == '__main__':\n"
+        "    Bot(token=os.environ['TOKEN'], prefix='!').run()\n"
+    )
+    eps, _ = summary(make_tree({"src/bot.py": bot, "sub.py": sub}))
+    assert ("src/bot.py", "worker", "twitchio") in eps and ("sub.py", "worker", "twitchio") in eps
+    assert not any(kind == "job" for _, kind, _ in eps)
+
+
+def test_a_telethon_client_class_running_until_disconnected_makes_a_worker(make_tree: Tree) -> None:
+    client = (
+        "from telethon import TelegramClient, events\n\n\nclass Client(TelegramClient):\n"
+        "    def __init__(self, api_id, api_hash):\n        super().__init__('s', api_id=api_id, api_hash=api_hash)\n"
+        "        self.add_event_handler(self.on_message, events.NewMessage())\n\n"
+        "    async def on_message(self, event):\n        await self.send_message('out', event.message)\n\n"
+        "    def run(self):\n        self.start()\n        self.run_until_disconnected()\n"
+    )
+    main = (
+        "import logging\nimport os\n\nfrom client import Client\n\nlogging.basicConfig(level=logging.INFO)\n\n\n"
+        "def main():\n    Client(int(os.environ['API_ID']), os.environ['API_HASH']).run()\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    eps, checks = summary(make_tree({"client.py": client, "main.py": main}))
+    assert eps == [("main.py", "worker", "telethon")]
+    assert checks["worker:main.py:__main__"]["missing-graceful-shutdown"] == "fail"
