@@ -354,6 +354,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             or _inline_worker(facts, guard)
             or _shared_script(project, path, guard)
             or _command_line_script(project, path, guard)
+            # (`django.setup()` first: a script run against the project's database, not a demo)
+            or "django.setup" in guard.calls
         )
     ):
         role = _guard_role(facts, guard, out)
@@ -1043,6 +1045,7 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
     object_names = {c.symbol for c in existing}
     gunicorn_apps = {name for name, base, _ in facts.classes if base in _GUNICORN_APPS}
     gunicorn_apps |= {o.name for o in facts.objects if o.ctor in gunicorn_apps}  # (`server = App(app); server.run()`)
+    io_loops = {o.name for o in facts.objects if o.ctor.startswith("tornado.ioloop.IOLoop")}
     for call in calls:
         owner, _, method = call.rpartition(".")
         if call in SERVE_CALLS or method in SERVE_METHODS:
@@ -1063,7 +1066,7 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
             return "serve"  # `stream.filter(track=[...])`: a tweepy stream listening until stopped
         if method in {"run_pending", "run_all"} and owner.startswith(("schedule", "aioschedule")):
             return "serve"
-        if call.startswith("tornado.ioloop.IOLoop") and method == "start":
+        if (call.startswith("tornado.ioloop.IOLoop") or owner in io_loops) and method == "start":
             return "serve"  # `app.listen(8888); IOLoop.current().start()`: Tornado serving the file's app
     loop_scopes = {loop.scope.split(".")[0] for loop in facts.loops}
     if "" in loop_scopes or loop_scopes & calls:

@@ -345,6 +345,14 @@ class _Frame:
     plain: bool = False  # only the project calls it (see `Extractor.call_scope`)
     retry_depth: int = 0  # enclosing bounded loops (`while tries > 0`, `for _ in range(3)`)
     gives_up: bool = False  # a retry loop that falls out silently once it gives up
+    # attempts (`for attempt in range(5):` that backs off or breaks out) around a handler that
+    # only reports each failed attempt: the failure is lost unless the function then hands on
+    # what it got (or raises, exits)
+    attempt_depth: int = 0
+    reports_attempts: bool = False
+    # a non-zero exit after a catch-all that only reported (`sys.exit(EX_SOFTWARE)` once the
+    # items are done and some failed): the status still tells
+    exits_after_swallow: bool = False
     # Failures handed back as a value: a handler or a failed status that reports the failure and
     # returns False or an error record (or None, when the function otherwise returns something).
     fails_with_value: bool = False
@@ -1143,7 +1151,9 @@ class Extractor:
             # Reporting the failure and carrying on loses it even in a function that exits non-zero
             # elsewhere (a handler that only passes is a deliberate "ignore", a probe).
             elif self._only_reports(node.body, reports=True):
-                if frame.loop_depth > 0:
+                if frame.loop_depth > 0 and frame.attempt_depth > 0:
+                    frame.reports_attempts = True
+                elif frame.loop_depth > 0:
                     frame.loses_in_loop = True  # a retry loop that raises once it gives up keeps it
                 else:
                     frame.loses_failure = True
@@ -1497,8 +1507,18 @@ class Extractor:
         self.walk(node.target)
         self.walk(node.iter)
         attempts = isinstance(node.iter, cst.Call) and n.callee(node.iter) == "range"
+        # (`for attempt in range(1, tries + 1):` that backs off or stops once it succeeds; not
+        # `for i in range(len(urls)):`, item after item)
+        retries = (
+            attempts
+            and not any(isinstance(d, cst.Call) and n.callee(d) == "len" for d in n.descendants(node.iter))
+            and (self._pauses(node.body) or _breaks_out(node.body))
+        )
+        frame = self._frame()
         self._enter_loop(since, bounded=attempts)
+        frame.attempt_depth += retries
         self.walk(node.body)
+        frame.attempt_depth -= retries
         self._leave_loop(bounded=attempts)
         if node.orelse is not None:
             self.walk(node.orelse)
@@ -1693,6 +1713,8 @@ class Extractor:
                 frame.exits_zero_in_handler = True
         else:
             frame.exits_nonzero = True
+            if frame.swallows and not self.handlers:
+                frame.exits_after_swallow = True
 
     # expressions -------------------------------------------------------------------
     def visit_call(self, node: cst.Call) -> None:
@@ -1909,7 +1931,9 @@ class Extractor:
             work = ctx.resolve(n.dotted(args[0].value)) if args else None
             if work:
                 self.scheduled.setdefault(work, None)
-        if method == "add_periodic_task" or (method == "update" and n.keyword(node, "beat_schedule")):
+        if method == "add_periodic_task" or (
+            method == "update" and any(n.keyword(node, key) for key in ("beat_schedule", "CELERYBEAT_SCHEDULE"))
+        ):  # (`CELERYBEAT_SCHEDULE=`: Celery 3's name for the setting)
             self.signal(node, "celery-beat", raw)
         if name in {"signal.signal", "signal.Signals"} or method == "add_signal_handler":
             self.installs_signal_handler = node
@@ -2515,7 +2539,10 @@ class Extractor:
                     exits_nonzero=f.exits_nonzero,
                     loses_failure=f.loses_failure
                     or (f.loses_in_loop and not (f.raises or f.exits_nonzero or f.returns_nonzero))
-                    or (f.gives_up and not (f.raises or f.exits_nonzero or f.returns_value)),
+                    or (f.gives_up and not (f.raises or f.exits_nonzero or f.returns_value))
+                    or (
+                        f.reports_attempts and not (f.raises or f.exits_nonzero or f.returns_nonzero or f.returns_value)
+                    ),
                     status_unchecked=f.status_lost,
                     returns_failure=f.fails_with_value or (f.fails_with_none and f.returns_value),
                     results_unchecked=_unchecked(f),
@@ -2537,7 +2564,7 @@ class Extractor:
                 calls=tuple(dict.fromkeys(g.calls)),
                 exits_with_value=g.exits_nonzero,
                 exit_without_status=g.exits_zero_in_handler,
-                swallows=g.swallows or g.status_lost,
+                swallows=(g.swallows and not g.exits_after_swallow) or g.status_lost,
                 dropped_calls=tuple(dict.fromkeys(g.dropped)),
                 raises=g.raises,
                 ignored_statuses=g.dropped_statuses(self.response_hooks, frozenset(self.module_frame.read_later)),
@@ -2562,7 +2589,9 @@ class Extractor:
             main_guard=guard,
             script_line=pos(self.script_node)[0] if self.script_node is not None else 0,
             script_swallows=(
-                self.module_frame.swallows or self.module_frame.exits_zero_in_handler or self.module_frame.status_lost
+                (self.module_frame.swallows and not self.module_frame.exits_after_swallow)
+                or self.module_frame.exits_zero_in_handler
+                or self.module_frame.status_lost
             ),
             module_refs=tuple(refs),
             module_calls=tuple((name, raw, 0) for name, raw in self.module_call_names.items()),
@@ -2645,7 +2674,7 @@ BLOCKING_CONSUME = frozenset(
         "sync_forever",  # matrix-nio's AsyncClient
     }
 )
-_DRY_RUN = re.compile(r"dry_?run|(?:^|_)no_?op(?:$|_)|(?:^|_)simulate(?:$|_)", re.IGNORECASE)
+_DRY_RUN = re.compile(r"dry_?run|(?:^|_)(?:dry|no_?op|simulate)(?:$|_)", re.IGNORECASE)
 # A command-line option or environment variable that guards a destructive step, as a whole literal.
 _DRY_RUN_OPTION = re.compile(
     r"--(?:dry[-_]?run|no-dry-run|apply|force|confirm|execute|yes|commit|no-?op|simulate)|DRY_?RUN", re.IGNORECASE
@@ -3662,6 +3691,11 @@ def _queryset(value: cst.BaseExpression) -> bool:
     while isinstance(value, cst.Subscript):
         value = value.value
     return isinstance(value, cst.Call) and ".objects." in (n.callee(value) or "")
+
+
+def _breaks_out(body: cst.CSTNode) -> bool:
+    """A ``break`` of the loop itself (not of a loop nested in it)."""
+    return any(isinstance(node, cst.Break) for node in n.descendants(body, skip=(cst.For, cst.While)))
 
 
 def _leaves_loop(node: cst.Try) -> bool:

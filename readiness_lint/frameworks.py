@@ -74,6 +74,9 @@ API_CTORS = {
     "websockets.serve": "websockets",
     "websockets.server.serve": "websockets",
     "websockets.asyncio.server.serve": "websockets",
+    # gRPC servers answer requests over HTTP/2; their services are not routes this tool reads
+    "grpc.server": "grpc",
+    "grpc.aio.server": "grpc",
 }
 ROUTER_CTORS = frozenset(
     {

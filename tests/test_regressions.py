@@ -4205,3 +4205,122 @@ def test_a_telethon_client_class_running_until_disconnected_makes_a_worker(make_
     eps, checks = summary(make_tree({"client.py": client, "main.py": main}))
     assert eps == [("main.py", "worker", "telethon")]
     assert checks["worker:main.py:__main__"]["missing-graceful-shutdown"] == "fail"
+
+
+def test_attempts_that_hand_on_what_they_got_keep_the_failure_but_silent_ones_do_not(make_tree: Tree) -> None:
+    # Round 57: `for attempt in range(1, n + 1):` logs each failed attempt, backs off, then returns
+    # what it got; the caller raises when that is nothing.
+    fetch = (
+        "import logging\nimport time\n\nimport requests\n\n\ndef fetch(symbol):\n    price = 0\n"
+        "    for attempt in range(1, 6):\n        try:\n            price = requests.get('https://x/' + symbol, timeout=5).json()['p']\n"
+        "        except Exception as e:\n            logging.warning('attempt %s failed: %s', attempt, e)\n"
+        "        if price:\n            break\n        time.sleep(10 * attempt)\n    return price\n\n\n"
+    )
+    kept = fetch + (
+        "def main():\n    price = fetch('abc')\n    if not price:\n        raise RuntimeError('no price')\n    print(price)\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    # the same attempts in a function that returns nothing: once they give up, nobody knows
+    silent = (
+        "import logging\nimport time\n\nimport requests\n\n\ndef upload(symbol):\n    for attempt in range(5):\n"
+        "        try:\n            requests.post('https://x/' + symbol, timeout=5).raise_for_status()\n            break\n"
+        "        except Exception as e:\n            logging.warning('attempt %s failed: %s', attempt, e)\n"
+        "        time.sleep(10)\n\n\ndef main():\n    upload('abc')\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    # item after item (`range(len(urls))`): each item's failure is only reported
+    items = (
+        "import logging\n\nimport requests\n\nURLS = ['https://a', 'https://b']\n\n\ndef main():\n    done = []\n"
+        "    for i in range(len(URLS)):\n        try:\n            done.append(requests.get(URLS[i], timeout=5).text)\n"
+        "        except Exception as e:\n            logging.error('failed: %s', e)\n        if len(done) > 5:\n            break\n"
+        "    return done\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    statuses = _exit_code(make_tree({"kept.py": kept, "silent.py": silent, "items.py": items}))
+    assert statuses == {"kept.py": "pass", "silent.py": "fail", "items.py": "fail"}
+
+
+def test_a_script_that_counts_failures_and_exits_with_a_status_keeps_them(make_tree: Tree) -> None:
+    # Round 61: per-item catch-alls that log, then `sys.exit(EX_SOFTWARE)` when some failed
+    counted = (
+        "import logging\nimport sys\nfrom os import EX_OK, EX_SOFTWARE\n\nimport client\n\n"
+        "logging.basicConfig(level=logging.INFO)\nitems = client.load()\nok = 0\nfor item in items:\n"
+        "    try:\n        client.send(item)\n        ok += 1\n    except Exception as e:\n"
+        "        logging.error('failed (%s)', e)\n\nif ok == len(items):\n    sys.exit(EX_OK)\nelse:\n"
+        "    logging.error('finished with errors')\n    sys.exit(EX_SOFTWARE)\n"
+    )
+    # the same loop with no status at the end
+    lost = counted.split("\nif ok ==", maxsplit=1)[0] + "\nlogging.info('done %s', ok)\n"
+    guard = (
+        "import logging\nimport sys\n\n\ndef run(item):\n    pass\n\n\nif __name__ == '__main__':\n    failed = 0\n"
+        "    for item in sys.argv[1:]:\n        try:\n            run(item)\n        except Exception:\n"
+        "            logging.exception('failed')\n            failed += 1\n    sys.exit(1 if failed else 0)\n"
+    )
+    lib = "def load():\n    return []\n\n\ndef send(item):\n    pass\n"
+    root = make_tree({"counted.py": counted, "lost.py": lost, "guard.py": guard, "client.py": lib})
+    statuses = _exit_code(root)
+    assert statuses["counted.py"] == "pass" and statuses["guard.py"] == "pass"
+    assert statuses["lost.py"] == "fail"
+
+
+def test_kinds_from_round_60_and_59_grpc_tornado_celery3_and_django_scripts(make_tree: Tree) -> None:
+    grpc_server = (
+        "import os\nfrom concurrent import futures\n\nimport grpc\n\nimport svc_pb2_grpc\n\n\n"
+        "class Service(svc_pb2_grpc.ServiceServicer):\n    def Predict(self, request, context):\n        return None\n\n\n"
+        "def serve():\n    server = grpc.server(futures.ThreadPoolExecutor(max_workers=10))\n"
+        "    svc_pb2_grpc.add_ServiceServicer_to_server(Service(), server)\n"
+        "    server.add_insecure_port('[::]:' + os.environ.get('PORT', '5002'))\n    server.start()\n"
+        "    server.wait_for_termination()\n\n\nif __name__ == '__main__':\n    serve()\n"
+    )
+    # the IOLoop bound to a name and started in the `__main__` block serves the app, it is no job
+    tornado_server = (
+        "import logging\n\nimport tornado.web\nfrom tornado.options import options\n\nfrom handlers import routing\n\n"
+        "tornado.options.parse_command_line()\nioLoop = tornado.ioloop.IOLoop.current()\n"
+        "app = tornado.web.Application(routing)\napp.listen(options.port)\n\nif __name__ == '__main__':\n"
+        "    try:\n        ioLoop.start()\n    except KeyboardInterrupt:\n        ioLoop.stop()\n"
+    )
+    handlers = "import tornado.web\n\n\nclass Main(tornado.web.RequestHandler):\n    def get(self):\n        self.write('ok')\n\n\nrouting = [(r'/', Main)]\n"
+    # Celery 3's setting name for the beat schedule
+    celery3 = (
+        "from celery import Celery\nfrom celery.schedules import crontab\n\ncelery = Celery('scraper')\n"
+        "celery.conf.update(\n    BROKER_URL='redis://',\n    CELERYBEAT_SCHEDULE={\n"
+        "        'scrape': {'task': 'tasks.scrape', 'schedule': crontab(hour=11, minute=0)},\n    },\n)\n"
+    )
+    # a module the site imports, whose `__main__` block sets Django up and does the work: a script
+    parse = (
+        "import os\n\nimport django\n\n\ndef parse_one(path):\n    return path\n\n\nif __name__ == '__main__':\n"
+        "    os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'site_.settings')\n    django.setup()\n"
+        "    from filings.models import Filing\n\n    for path in os.listdir('out'):\n"
+        "        Filing.objects.create(name=parse_one(path))\n"
+    )
+    views = "from parse import parse_one\n\n\ndef index(request):\n    return parse_one('x')\n"
+    root = make_tree(
+        {
+            "grpcsvc/main.py": grpc_server,
+            "tornadosvc/server.py": tornado_server,
+            "tornadosvc/handlers.py": handlers,
+            "celerysvc/celeryd.py": celery3,
+            "celerysvc/tasks.py": "from celeryd import celery\n\n\n@celery.task\ndef scrape():\n    pass\n",
+            "djsvc/parse.py": parse,
+            "djsvc/views.py": views,
+        }
+    )
+    eps = {(path, kind, fw) for path, kind, fw in summary(root)[0]}
+    assert ("grpcsvc/main.py", "api", "grpc") in eps
+    assert [e for e in eps if e[0].startswith("tornadosvc/")] == [("tornadosvc/server.py", "api", "tornado")]
+    assert ("celerysvc/celeryd.py", "job", "celery-beat") in eps
+    assert ("djsvc/parse.py", "job", "python") in eps
+
+
+def test_a_guard_named_dry_counts_as_a_dry_run(make_tree: Tree) -> None:
+    # Round 61: `delete_outdated(paths, dry=True)` and `if dry:` around the deletion
+    lib = (
+        "import os\nimport shutil\n\n\ndef delete_outdated(paths, dry=True):\n    for path in paths:\n"
+        "        if dry:\n            print('would delete', path)\n        else:\n            shutil.rmtree(path)\n"
+    )
+    main = (
+        "import os\n\nfrom cleaner import delete_outdated\n\n\ndef main():\n"
+        "    delete_outdated(['/var/log/app'], dry=os.environ.get('CLEANER_DRY', 'TRUE') != 'FALSE')\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    unguarded = "import shutil\n\n\ndef main():\n    shutil.rmtree('/var/log/app/old')\n\n\nif __name__ == '__main__':\n    main()\n"
+    root = make_tree({"guarded/cleaner.py": lib, "guarded/main.py": main, "bare/main.py": unguarded})
+    assert _dry_run(root) == {"guarded/main.py": "pass", "bare/main.py": "fail"}

@@ -174,7 +174,7 @@ class MissingDryRun(ServiceRule):
         "Kubernetes deletions such as "
         "`delete_namespaced_job()` or the dynamic client's `delete(name=..., namespace=...)`) has a dry-run "
         "or explicit-apply guard somewhere it reaches: "
-        "a `dry_run` name, option or environment variable, or an `--apply`/`--force`/`--confirm` flag. "
+        "a `dry_run` (or `dry`) name, option or environment variable, or an `--apply`/`--force`/`--confirm` flag. "
         "Cleaning up temporary files or the job's own lock or pid file, or a directory the same function "
         "creates again (a working copy refreshed), does not count as destructive. Deletions count in the "
         "job's module and what it imports, not in modules a package `__init__` loads on the side (for a "
