@@ -353,6 +353,7 @@ class _Frame:
     # a non-zero exit after a catch-all that only reported (`sys.exit(EX_SOFTWARE)` once the
     # items are done and some failed): the status still tells
     exits_after_swallow: bool = False
+    exits_after_loss: bool = False  # the same after a loop that only reported each item's failure
     # Failures handed back as a value: a handler or a failed status that reports the failure and
     # returns False or an error record (or None, when the function otherwise returns something).
     fails_with_value: bool = False
@@ -574,6 +575,7 @@ class Extractor:
         self.script_node: cst.CSTNode | None = None
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
+        self.report_helpers: frozenset[str] = frozenset()  # `def log(level, msg): print(...)`
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.process_targets: set[str] = set()  # see FileFacts.process_targets
         self.started: set[str] = set()  # see FileFacts.started
@@ -644,6 +646,7 @@ class Extractor:
     # driver ------------------------------------------------------------------------
     def run(self) -> FileFacts:
         self._prescan_imports(self.module.body)
+        self.report_helpers = self._reporting_functions(self.module.body)
         body = self.module.body
         # A package's `__main__.py` (run by `python -m package`) is one big `__main__` block.
         as_main = self.ctx.path.rsplit("/", 1)[-1] == "__main__.py" and not any(
@@ -1194,12 +1197,41 @@ class Extractor:
                 reported = reported or level
         return reported or not reports
 
+    def _reporting_functions(self, body: Sequence[cst.CSTNode]) -> frozenset[str]:
+        """Module-level functions that only print or log what they are given, formatted
+        (``def log(level, message): print(json.dumps({...}))``): calling one reports."""
+        out: set[str] = set()
+        for stmt in body:
+            if not isinstance(stmt, cst.FunctionDef) or stmt.decorators:
+                continue
+            reported = False
+            for node in n.descendants(stmt.body):
+                if isinstance(node, (cst.Return, cst.Yield)) and node.value is not None:
+                    break
+                if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.For, cst.While, cst.Try, cst.With)):
+                    break
+                if isinstance(node, cst.Call):
+                    raw = n.callee(node) or ""
+                    name = self.ctx.resolve(raw) or raw
+                    if _is_report_call(name):
+                        reported = True
+                    elif name not in _FORMATTING_CALLS and raw.rpartition(".")[2] not in _FORMATTING_METHODS:
+                        break
+            else:
+                if reported:
+                    out.add(stmt.name.value)
+        return frozenset(out)
+
     def _report(self, small: cst.BaseSmallStatement) -> bool | None:
         """``None`` unless ``small`` prints or logs; else whether it reports a failure: a failure
         is printed or logged as a warning or an error (`log.info("column already there")` notes an
         expected case)."""
         call = small.value if isinstance(small, cst.Expr) else None
         name = self.ctx.resolve(n.callee(call)) if isinstance(call, cst.Call) else None
+        if isinstance(call, cst.Call) and name in self.report_helpers:
+            # (`log("info", "Deleted index")` notes; `log("error", ...)`, `log(message)` report)
+            levels = {(n.string_value(arg.value) or "").lower() for arg in call.args}
+            return not levels & {"info", "debug"}
         if name is None or not (name.startswith(_REPORT_PREFIXES) or _SELF_LOGGER.match(name)):
             return None
         return not name.endswith((".info", ".debug"))
@@ -1715,6 +1747,8 @@ class Extractor:
             frame.exits_nonzero = True
             if frame.swallows and not self.handlers:
                 frame.exits_after_swallow = True
+            if frame.loses_in_loop and not self.handlers:
+                frame.exits_after_loss = True
 
     # expressions -------------------------------------------------------------------
     def visit_call(self, node: cst.Call) -> None:
@@ -1867,6 +1901,13 @@ class Extractor:
         destructive = _destructive(name, raw, method, node, self._strings_here() if removes_path else {})
         if not destructive and method == "delete" and not node.args and owner in self.rows:
             destructive = "ORM delete()"  # `for watch in Watch.objects.all(): watch.delete()`
+        if (
+            not destructive
+            and method in _REMOTE_REMOVES
+            and node.args
+            and (ctx.object_ctor(owner) or "") in _REMOTE_FILE_CLIENTS
+        ):
+            destructive = f"{method}()"  # `host.remove(path)` on an FTP or SFTP server
         frame = self.frames[-1] if self.frames else None
         if destructive:
             key = _path_key(node, name, raw)
@@ -2538,7 +2579,7 @@ class Extractor:
                     swallows=f.swallows or f.exits_zero_in_handler or f.status_lost,
                     exits_nonzero=f.exits_nonzero,
                     loses_failure=f.loses_failure
-                    or (f.loses_in_loop and not (f.raises or f.exits_nonzero or f.returns_nonzero))
+                    or (f.loses_in_loop and not (f.raises or f.exits_after_loss or f.returns_nonzero))
                     or (f.gives_up and not (f.raises or f.exits_nonzero or f.returns_value))
                     or (
                         f.reports_attempts and not (f.raises or f.exits_nonzero or f.returns_nonzero or f.returns_value)
@@ -2755,6 +2796,11 @@ def _command_text(node: cst.BaseExpression) -> tuple[str, list[str], bool] | Non
 
 
 _DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"})
+# Clients of a remote file system, and their methods that delete there (a backup's retention).
+_REMOTE_FILE_CLIENTS = frozenset(
+    {"ftputil.FTPHost", "ftplib.FTP", "ftplib.FTP_TLS", "pysftp.Connection", "paramiko.SFTPClient", "paramiko.SFTP"}
+)
+_REMOTE_REMOVES = frozenset({"remove", "delete", "unlink", "rmdir", "rmtree"})
 _HTTP_DELETES = frozenset({"requests.delete", "httpx.delete"})  # deleting through someone's API
 # Temporary files, and the lock and pid files a job holds while it runs (`os.remove(LOCK_PATH)`).
 _TEMPORARY = re.compile(r"te?mp|(?<![a-z])lock(?:file|s)?(?![a-z])|\.pid\b|pid_?file", re.IGNORECASE)
@@ -3388,6 +3434,11 @@ _REPORT_PREFIXES = (
 )
 
 
+# What a function that only reports may call besides printing and logging: formatting.
+_FORMATTING_CALLS = frozenset(
+    {"str", "repr", "len", "dict", "json.dumps", "time.time", "time.strftime", "datetime.datetime.now", "datetime.now"}
+)
+_FORMATTING_METHODS = frozenset({"format", "strftime", "isoformat", "join", "upper", "lower", "strip", "flush"})
 # `self.logger.error(...)`, `self._log.warning(...)`, `self.__logger.fatal(...)`
 _SELF_LOGGER = re.compile(r"self\._*(?:log|logger|LOG|LOGGER)\.")
 
@@ -3880,10 +3931,12 @@ def _may_be_status(value: cst.BaseExpression) -> bool:
 
 
 def _dedupe_signals(signals: list[SignalFact]) -> list[SignalFact]:
-    seen: set[tuple[str, str]] = set()
+    """The first of each signal in each scope: the same deletion in two functions counts
+    wherever either is called."""
+    seen: set[tuple[str, str, str]] = set()
     out: list[SignalFact] = []
     for signal in sorted(signals, key=lambda s: (s.line, s.kind, s.detail)):
-        key = (signal.kind, signal.detail)
+        key = (signal.kind, signal.detail, signal.scope)
         if key in seen:
             continue
         seen.add(key)

@@ -4324,3 +4324,51 @@ def test_a_guard_named_dry_counts_as_a_dry_run(make_tree: Tree) -> None:
     unguarded = "import shutil\n\n\ndef main():\n    shutil.rmtree('/var/log/app/old')\n\n\nif __name__ == '__main__':\n    main()\n"
     root = make_tree({"guarded/cleaner.py": lib, "guarded/main.py": main, "bare/main.py": unguarded})
     assert _dry_run(root) == {"guarded/main.py": "pass", "bare/main.py": "fail"}
+
+
+def test_the_same_deletion_in_two_functions_counts_for_each(make_tree: Tree) -> None:
+    # Round 55: `delete_many` in the scheduler's purge and again in the hand-run purge; the
+    # script calls only the second
+    utils = (
+        "from db import db\n\n\ndef purge_old_data():\n    db.prices.delete_many({'old': True})\n\n\n"
+        "def manual_day_purge(days):\n    db.prices.delete_many({'age': days})\n"
+    )
+    purge = "from utils import manual_day_purge\n\nif __name__ == '__main__':\n    manual_day_purge(300)\n"
+    db = "import pymongo\n\ndb = pymongo.MongoClient('mongodb://localhost')['prices']\n"
+    root = make_tree({"utils.py": utils, "purge.py": purge, "db.py": db})
+    assert _dry_run(root) == {"purge.py": "fail"}
+
+
+def test_removing_old_backups_on_an_ftp_server_is_a_deletion(make_tree: Tree) -> None:
+    # Round 61: retention on the backup server (`host.remove(...)` on an ftputil host)
+    backup = (
+        "import ftputil\n\n\ndef main():\n    with ftputil.FTPHost('backup.example', 'u', 'p') as host:\n"
+        "        files = sorted(host.listdir('/backups'))\n        while len(files) > 7:\n"
+        "            host.remove('/backups/' + files.pop(0))\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    # a list's remove() is no deletion
+    tidy = (
+        "def main():\n    files = ['a', 'b']\n    files.remove('a')\n    print(files)\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"backup.py": backup, "tidy.py": tidy})
+    assert _dry_run(root) == {"backup.py": "fail", "tidy.py": "na"}
+
+
+def test_a_per_item_failure_reported_through_a_print_wrapper_is_lost(make_tree: Tree) -> None:
+    # Round 61: `def log(level, message): print(json.dumps(...))`, a catch-all per index that only
+    # calls it, and exits with status 1 only for the checks made before the loop
+    head = (
+        "import json\nimport sys\n\nimport elasticsearch\n\n\ndef log(level, message, extra=None):\n"
+        "    msg = {'level': level, 'message': message}\n    if extra is not None:\n        msg['extra'] = extra\n"
+        "    print(json.dumps(msg))\n\n\ndef main():\n    if len(sys.argv) < 2:\n        log('error', 'no prefix')\n"
+        "        sys.exit(1)\n    es = elasticsearch.Elasticsearch()\n    indices = es.indices.get(sys.argv[1])\n"
+        "    done = 0\n    for index in indices:\n        try:\n            es.indices.delete(index=index)\n"
+        "            log('info', 'deleted %s' % index)\n            done += 1\n        except Exception as e:\n"
+        "            log('error', 'could not delete %s' % index, extra=str(e))\n"
+    )
+    lost = head + "\n\nif __name__ == '__main__':\n    main()\n"
+    # a status after the loop tells
+    kept = head + "    if done < len(indices):\n        sys.exit(1)\n\n\nif __name__ == '__main__':\n    main()\n"
+    statuses = _exit_code(make_tree({"lost.py": lost, "kept.py": kept}))
+    assert statuses == {"lost.py": "fail", "kept.py": "pass"}
