@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from readiness_lint.deploy import LONG_RUNNING, SCHEDULED, STARTED, Deployment
+from readiness_lint.deploy import LONG_RUNNING, RQ_WORKER, SCHEDULED, STARTED, Deployment
 from readiness_lint.frameworks import (
     API_CTORS,
     BUSY_LOOP,
@@ -773,6 +773,9 @@ def _apply_deployments(
     that serve an app, workers (a Celery app, a forever loop: cron may be keeping it alive) and
     Django's ``manage.py`` keep what their code says."""
     out = list(candidates)
+    rq = next((d for d in deployments if d.module == RQ_WORKER and d.mode != SCHEDULED), None)
+    if rq is not None and not any(c.kind == "worker" and c.framework == "rq" for c in out):
+        out.extend(_rq_command_worker(project, rq))
     for path, deployment in sorted(_deployed_files(project, deployments).items()):
         facts = project.files[path]
         name = path.rsplit("/", 1)[-1]
@@ -801,6 +804,21 @@ def _apply_deployments(
                 if deployment.mode == SCHEDULED and candidate.framework in _PLAIN_JOBS:
                     candidate.framework = deployment.how
     return out
+
+
+def _rq_command_worker(project: Project, deployment: Deployment) -> list[_Candidate]:
+    """RQ's own ``rq worker`` command kept running by a deployment file runs the functions the
+    project enqueues: the worker is placed at the module holding most of them (at the first)."""
+    enqueued = project.enqueued_names
+    held: list[tuple[int, str, int]] = []
+    for path in sorted(_enqueued_modules(project)):
+        lines = [f.line for f in project.files[path].functions if f.name in enqueued]
+        if lines:
+            held.append((-len(lines), path, min(lines)))
+    if not held:
+        return []
+    _, path, line = min(held)
+    return [_Candidate(path, line or 1, "worker", "rq", "rq-worker", deployed=deployment)]
 
 
 def _deployed_files(project: Project, deployments: Sequence[Deployment]) -> dict[str, Deployment]:

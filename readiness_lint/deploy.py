@@ -28,6 +28,10 @@ import yaml
 SCHEDULED = "scheduled"  # runs to completion, on a schedule or once: a job
 LONG_RUNNING = "long-running"  # kept running by the platform: not a job
 STARTED = "started"  # started as a program, once or now and then: a script, not a library
+# The module a deployment names when it runs RQ's worker command (`rq worker high default`,
+# django-rq's `manage.py rqworker`): the worker loop is RQ's; the project gives the functions.
+RQ_WORKER = "rq:worker"
+_RQ_COMMAND = re.compile(r"\brq[\"',\s]+worker\b")
 
 # How the platforms that keep a process running are named (an entrypoint's framework when
 # the deployment file, not the code, makes it a worker).
@@ -88,7 +92,7 @@ def worth_reading(rel: str, text: str) -> bool:
     lower = rel.lower()
     if lower.endswith(".timer"):
         return True  # (it names the service it starts, and that service the Python)
-    if "python" not in text and ".py" not in text:
+    if "python" not in text and ".py" not in text and not _RQ_COMMAND.search(text):
         return False
     if not lower.endswith((".yml", ".yaml")):
         return True
@@ -193,9 +197,13 @@ def _argv_target(words: Sequence[str]) -> tuple[str, str] | None:
         base = posixpath.basename(word)
         if _PYTHON.match(base):
             return _interpreter_target(words[index + 1 :])
+        if base == "rq" and words[index + 1 : index + 2] == ["worker"] and all(_runner_word(w) for w in words[:index]):
+            return "", RQ_WORKER
         if word.endswith(".py") and not word.startswith("-"):
             # an executable script (`/opt/app/backup.py`, `uv run backup.py`, `exec ./bot.py`)
             if all(_runner_word(w) for w in words[:index]):
+                if base == "manage.py" and words[index + 1 : index + 2] == ["rqworker"]:
+                    return "", RQ_WORKER
                 return word.removeprefix("./"), ""
             return None
         if index == 0 and base not in _RUNNERS and base not in _WRAPPERS:
@@ -224,6 +232,8 @@ def _interpreter_target(args: Sequence[str]) -> tuple[str, str] | None:
             continue
         if arg.startswith("-"):
             continue
+        if posixpath.basename(arg) == "manage.py" and args[index + 1 : index + 2] == ["rqworker"]:
+            return "", RQ_WORKER
         return (arg.removeprefix("./"), "") if arg.endswith(".py") else None
     return None
 
@@ -407,7 +417,9 @@ def _line_of(text: str, needle: str) -> int:
 def _with_lines(found: Iterable[Deployment], text: str) -> Iterator[Deployment]:
     """YAML hides lines: place each command at the first line naming its script or module."""
     for deployment in found:
-        needle = deployment.module or posixpath.basename(deployment.script)
+        needle = (
+            "worker" if deployment.module == RQ_WORKER else deployment.module or posixpath.basename(deployment.script)
+        )
         yield replace(deployment, line=_line_of(text, needle))
 
 
@@ -432,12 +444,15 @@ def _workflow(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deploym
 def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
     services = document.get("services")
     for service in services.values() if isinstance(services, dict) else ():
-        if not isinstance(service, dict) or service.get("restart") not in {"always", "unless-stopped"}:
+        if not isinstance(service, dict):
             continue
         command = service.get("command")
         if isinstance(command, (str, list)):
             workdir = _text(service.get("working_dir"))
-            yield from _with_lines(_deployments(rel, 1, "compose", LONG_RUNNING, command, workdir), text)
+            found = _with_lines(_deployments(rel, 1, "compose", LONG_RUNNING, command, workdir), text)
+            # (RQ's worker command runs until stopped, restarted or not)
+            kept = service.get("restart") in {"always", "unless-stopped"}
+            yield from (d for d in found if kept or d.module == RQ_WORKER)
 
 
 _K8S_MODES = {

@@ -4372,3 +4372,31 @@ def test_a_per_item_failure_reported_through_a_print_wrapper_is_lost(make_tree: 
     kept = head + "    if done < len(indices):\n        sys.exit(1)\n\n\nif __name__ == '__main__':\n    main()\n"
     statuses = _exit_code(make_tree({"lost.py": lost, "kept.py": kept}))
     assert statuses == {"lost.py": "fail", "kept.py": "pass"}
+
+
+def test_rqs_own_worker_command_makes_a_worker_at_the_enqueued_functions(make_tree: Tree) -> None:
+    # Round 60: Compose runs `rq worker --url ... my_queue`; no Python file holds the loop
+    api = (
+        "from fastapi import FastAPI\nfrom redis import Redis\nfrom rq import Queue\n\nfrom worker import run_task\n\n"
+        "app = FastAPI()\nq = Queue('my_queue', connection=Redis('redis'))\n\n\n@app.post('/groups')\n"
+        "def create(name: str):\n    return {'id': q.enqueue(run_task, name).id}\n"
+    )
+    worker = "import time\n\n\ndef run_task(name):\n    time.sleep(5)\n    return {name: 'done'}\n"
+    compose = (
+        "services:\n  api:\n    build: .\n    command: uvicorn api:app --host 0.0.0.0\n"
+        "  worker:\n    build: .\n    command: rq worker --url redis://redis:6379 my_queue\n"
+    )
+    files = {"api.py": api, "worker.py": worker}
+    root = make_tree({**files, "docker-compose.yml": compose})
+    eps, checks = summary(root)
+    assert ("worker.py", "worker", "rq") in eps
+    assert checks["worker:worker.py:rq-worker"]["missing-graceful-shutdown"] == "pass"  # RQ drains on SIGTERM
+    # without the command, the task module is only imported
+    assert [
+        e for e in summary(make_tree({f"plain/{k}": v for k, v in files.items()}) / "plain")[0] if e[1] == "worker"
+    ] == []
+    # django-rq's management command, from a Procfile
+    procfile = "web: gunicorn site_.wsgi\nworker: python manage.py rqworker default\n"
+    jobs = "import django_rq\n\n\ndef refresh(pk):\n    pass\n\n\ndef later(pk):\n    django_rq.enqueue(refresh, pk)\n"
+    root = make_tree({"dj/Procfile": procfile, "dj/jobs.py": jobs, "dj/manage.py": "import sys\n"})
+    assert ("jobs.py", "worker", "rq") in summary(root / "dj")[0]
