@@ -198,15 +198,11 @@ PLACEHOLDER_WORDS = (
     "todo",
     "fixme",
     "redacted",
-    "<",
-    "${",
-    "{{",
-    "%s",
-    "%(",
-    "***",
-    "...",
     "insert",
 )
+# Marks of a template or a masked value; a long random key may hold one by chance (Django's
+# generated keys draw from `!@#$%^&*(-_=+)`: `...6%(lmgw...`), so there they do not count.
+_TEMPLATE_MARKS = ("<", "${", "{{", "%s", "%(", "***", "...")
 _PLACEHOLDER_EXACT = frozenset(
     {
         "",
@@ -287,7 +283,8 @@ def is_secret_name(name: str) -> bool:
 
 
 # Secrets named with a word that elsewhere describes something else (`TOKEN_STORAGE`, `cookie_name`)
-_NAMED_KEYS = re.compile(r"(?:^|_)(?:account_key|cookie_secret)$")
+# (Telegram's `api_hash` is the app's secret half of its API credentials)
+_NAMED_KEYS = re.compile(r"(?:^|_)(?:account_key|cookie_secret|api_hash)$")
 # `storage_key` names a storage account's key, or an object's key in a bucket (`"exports/latest.csv"`)
 _STORAGE_KEY_NAME = re.compile(r"(?:^|_)storage_key$")
 _ACCOUNT_KEY_VALUE = re.compile(r"[A-Za-z0-9+/]{40,}={0,2}")
@@ -345,6 +342,8 @@ def is_placeholder(value: str) -> bool:
         return True
     if any(word in lowered for word in PLACEHOLDER_WORDS) or _PLACEHOLDER_TOKEN.search(lowered):
         return True
+    if any(mark in lowered for mark in _TEMPLATE_MARKS) and not _random_shaped(stripped):
+        return True
     if stripped.startswith("$") or (stripped.startswith("{") and stripped.endswith("}")):
         return True
     if _NAMED_STAND_IN.fullmatch(stripped) or _WORD_STAND_IN.fullmatch(stripped):
@@ -355,6 +354,11 @@ def is_placeholder(value: str) -> bool:
     # separator ("x-x-x", "*.*"); two letters or digits ("haha", "1212") are a weak password.
     distinct = set(lowered)
     return len(distinct) == 1 or (len(distinct) == 2 and not lowered.isalnum())
+
+
+def _random_shaped(value: str) -> bool:
+    """A long string of letters, digits and marks with no structure: a generated key."""
+    return len(value) >= 32 and _char_classes(value) >= 3 and shannon_entropy(value) >= 4.3 and " " not in value
 
 
 def shannon_entropy(value: str) -> float:
@@ -382,7 +386,7 @@ def looks_like_credential(value: str) -> bool:
         return False
     if any(c.isspace() for c in value):
         return False
-    if ("{" in value and "}" in value) or "%s" in value or "%(" in value:
+    if (("{" in value and "}" in value) or "%s" in value or "%(" in value) and not _random_shaped(value):
         return False  # a format template, filled in at run time
     if is_placeholder(value):
         return False

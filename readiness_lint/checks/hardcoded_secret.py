@@ -34,7 +34,9 @@ class HardcodedSecret(LineRule):
         "Finds credentials in string literals: provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
         "Google, Telegram and Discord bot tokens, private keys, JWTs), passwords inside URLs (and keys in their query: `?api_key=`, `?access_key=`) and connection strings (`PWD=...;`, libpq's `password=... host=...`), and "
         "credential-looking literals bound to "
-        "secret-like names (assignments, keyword arguments, dict keys, parameter defaults), or passed where a "
+        "secret-like names (assignments, keyword arguments, dict keys, parameter defaults; Telegram's `api_hash` "
+        "counts; a long random key such as Django's generated `SECRET_KEY` is one even when `%(` or `%s` occurs "
+        "in it by chance), or passed where a "
         "call takes its password by position (`MySQLdb.connect(host, user, password, db)`, `ftplib.FTP`, "
         '`login("user", "password")`, `username_pw_set`, pika\'s `PlainCredentials`, `HTTPBasicAuth` and the '
         "basic-auth helpers of httpx and aiohttp). A database's or "
@@ -51,6 +53,7 @@ class HardcodedSecret(LineRule):
         Sample('import os\n\nAPI_KEY = os.environ["API_KEY"]\nDB_PASSWORD = os.getenv("DB_PASSWORD")\n'),
         Sample('TOKEN_URL = "https://auth.example.com/oauth/token"\nPASSWORD_RESET_TEMPLATE = "emails/reset.html"\n'),
         Sample('SECRET_KEY = "changeme"\nAPI_KEY = "<your-key>"\nPASSWORD = ""\n'),
+        Sample('DB_PASSWORD = "%(password)s"\nAPI_TOKEN = "Bearer-%s-v1"\n'),
         Sample(
             'CONN = "SERVER={host};DATABASE=sales;UID={user};PWD={password}"\n',
             note="a connection-string template filled in at run time",
@@ -82,6 +85,9 @@ class HardcodedSecret(LineRule):
     )
     INVALID = (
         Sample('API_KEY = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"\n'),
+        # a generated Django key that happens to hold `%(`, and Telegram's api_hash
+        Sample("SECRET_KEY = 'hl%k-il8!3(3-%(lmgw6861!qm4g+#3ri1ovb4f&%ocvhou6%o'\n"),
+        Sample('API_ID = 1234567\nAPI_HASH = "8a3f0c27e19b4d65a0c2f7e41d9b3a6c"\n'),
         Sample('import requests\n\nrequests.get("https://api.example.com/sales?key=sk-live-abc123", timeout=5)\n'),
         Sample('DATABASE_URL = "postgres://app:Xk29f!pQ@db.internal:5432/app"\n'),
         Sample('conn = pyodbc.connect("DRIVER={ODBC Driver 17 for SQL Server};SERVER=db;UID=sa;PWD=Rk7!mq2Ze")\n'),
