@@ -292,8 +292,23 @@ METRICS_MODULES = (
     "ddtrace.runtime",
     "newrelic",
     "aiodogstatsd",
+    # values pushed to Zabbix trapper items (not `pyzabbix.ZabbixAPI`, which configures Zabbix)
+    "pyzabbix.ZabbixSender",
+    "pyzabbix.ZabbixMetric",
+    "zabbix_utils.Sender",
+    "zabbix_utils.AsyncSender",
 )
-HEARTBEAT_MODULES = ("cronitor", "sentry_sdk.crons", "healthchecks_io", "statsd", "datadog")
+HEARTBEAT_MODULES = (
+    "cronitor",
+    "sentry_sdk.crons",
+    "healthchecks_io",
+    "statsd",
+    "datadog",
+    # (a trapper item that stops receiving raises Zabbix's `nodata()` trigger)
+    "pyzabbix.ZabbixSender",
+    "zabbix_utils.Sender",
+    "zabbix_utils.AsyncSender",
+)
 HEARTBEAT_CALLS = frozenset(
     {
         "prometheus_client.push_to_gateway",

@@ -4400,3 +4400,26 @@ def test_rqs_own_worker_command_makes_a_worker_at_the_enqueued_functions(make_tr
     jobs = "import django_rq\n\n\ndef refresh(pk):\n    pass\n\n\ndef later(pk):\n    django_rq.enqueue(refresh, pk)\n"
     root = make_tree({"dj/Procfile": procfile, "dj/jobs.py": jobs, "dj/manage.py": "import sys\n"})
     assert ("jobs.py", "worker", "rq") in summary(root / "dj")[0]
+
+
+def test_a_zabbix_sender_push_is_a_metric_and_a_heartbeat(make_tree: Tree) -> None:
+    # Round 55: a poller pushing its reading to a Zabbix trapper item each round
+    sender = (
+        "import time\n\nimport requests\nfrom pyzabbix import ZabbixMetric, ZabbixSender\n\nwhile True:\n"
+        "    amount = requests.get('http://app:5000/count', timeout=5).json()['count']\n"
+        "    ZabbixSender('zabbix-server').send([ZabbixMetric('host', 'count', amount)])\n    time.sleep(60)\n"
+    )
+    # the Zabbix API client configures Zabbix: no metric pushed
+    api = (
+        "import time\n\nfrom pyzabbix import ZabbixAPI\n\nzapi = ZabbixAPI('http://zabbix')\nwhile True:\n"
+        "    print(zapi.host.get(output='extend'))\n    time.sleep(60)\n"
+    )
+    _, checks = summary(make_tree({"sender.py": sender, "hosts.py": api}))
+    verdicts_of = {ident.split(":")[1]: c for ident, c in checks.items()}
+    assert (
+        verdicts_of["sender.py"]["missing-metrics"] == "pass"
+        and verdicts_of["sender.py"]["missing-heartbeat"] == "pass"
+    )
+    assert (
+        verdicts_of["hosts.py"]["missing-metrics"] == "fail" and verdicts_of["hosts.py"]["missing-heartbeat"] == "fail"
+    )

@@ -15,7 +15,7 @@ class MissingHeartbeat(ServiceRule):
     what_it_does = (
         "Checks that a worker or job emits a heartbeat from the code it reaches: a heartbeat file written "
         "or touched, a ping to a dead-man's-switch service, a Sentry cron check-in, or a push to a "
-        "Pushgateway or statsd."
+        "Pushgateway, statsd or a Zabbix trapper (`ZabbixSender`)."
     )
     why_bad = (
         "The failures that hurt most are the quiet ones: the cron entry that was deleted, the worker "
@@ -85,7 +85,7 @@ class MissingMetrics(ServiceRule):
     fix = "Expose or push metrics (prometheus_client, statsd, OpenTelemetry, an instrumentator), or for a job append a metrics record (rows, duration, errors)."
     what_it_does = (
         "Checks that the entrypoint reaches a metrics client (prometheus_client, statsd, Datadog, "
-        "OpenTelemetry metrics, framework instrumentators such as django-prometheus) or, for jobs, "
+        "OpenTelemetry metrics, a Zabbix sender, framework instrumentators such as django-prometheus) or, for jobs, "
         "writes a metrics record file such as `metrics.jsonl`."
     )
     why_bad = (
