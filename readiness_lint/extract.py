@@ -1923,6 +1923,16 @@ class Extractor:
             and (ctx.object_ctor(owner) or "") in _REMOTE_FILE_CLIENTS
         ):
             destructive = f"{method}()"  # `host.remove(path)` on an FTP or SFTP server
+        if not destructive and method == "delete" and node.args:
+            built = ctx.object_ctor(owner) or (ctx.annotations[-1].get(owner, "") if ctx.annotations else "")
+            if built in _HTTP_CLIENTS or built == "aiohttp.ClientSession":
+                destructive = "HTTP DELETE"  # `await client.delete(repo_url)` on an httpx or requests client
+            elif (
+                len(node.args) == 1
+                and owner.rpartition(".")[2].lower().endswith("session")
+                and n.dotted(node.args[0].value) in self.rows
+            ):
+                destructive = "ORM delete()"  # `for t in Tweet.query.filter(...).all(): db.session.delete(t)`
         frame = self.frames[-1] if self.frames else None
         if destructive:
             key = _path_key(node, name, raw)
@@ -3753,10 +3763,12 @@ def _only_pings(body: cst.BaseSuite) -> bool:
 
 
 def _queryset(value: cst.BaseExpression) -> bool:
-    """``Watch.objects.filter(...)``, ``Watch.objects.all()[:500]``: rows of a Django model."""
+    """``Watch.objects.filter(...)``, ``Watch.objects.all()[:500]``: rows of a Django model
+    (``Tweet.query.filter(...).all()``: of a Flask-SQLAlchemy one)."""
     while isinstance(value, cst.Subscript):
         value = value.value
-    return isinstance(value, cst.Call) and ".objects." in (n.callee(value) or "")
+    callee = n.callee(value) if isinstance(value, cst.Call) else None
+    return callee is not None and (".objects." in callee or ".query." in callee)
 
 
 def _breaks_out(body: cst.CSTNode) -> bool:

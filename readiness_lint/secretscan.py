@@ -409,6 +409,11 @@ def _discord_bot_id(segment: str) -> bool:
     return 17 <= len(decoded) <= 20 and decoded.isdigit()
 
 
+# Six or more of one letter or digit in a row: a generated credential has none (the chance is
+# about one in a billion per position); a template filled with X's or zeros has them.
+_FILLER_RUN = re.compile(r"([A-Za-z0-9])\1{5,}")
+
+
 def provider_hits(text: str) -> list[SecretHit]:
     """Credentials recognisable by shape alone, anywhere in a literal."""
     if len(text) < 16:
@@ -419,6 +424,8 @@ def provider_hits(text: str) -> list[SecretHit]:
             value = match.group(0)
             if "example" in value.lower() or "EXAMPLE" in value:
                 continue
+            if _FILLER_RUN.search(value):
+                continue  # `xoxb-XXXXXXX-XXXXXX`, `AKIA0000000000000000`: the shape, filled in by hand
             if kind == "Telegram bot token" and shannon_entropy(value) < 3.5:
                 continue  # `123456789:AAAAAAAA...`: a placeholder of the right shape
             if kind == "Discord bot token" and not _discord_bot_id(value.partition(".")[0]):

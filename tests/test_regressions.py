@@ -4423,3 +4423,26 @@ def test_a_zabbix_sender_push_is_a_metric_and_a_heartbeat(make_tree: Tree) -> No
     assert (
         verdicts_of["hosts.py"]["missing-metrics"] == "fail" and verdicts_of["hosts.py"]["missing-heartbeat"] == "fail"
     )
+
+
+def test_deletions_through_an_http_client_and_a_flask_sqlalchemy_session(make_tree: Tree) -> None:
+    # Round 63: forks deleted through an httpx client parameter; old rows deleted one by one
+    forks = (
+        "import asyncio\n\nimport httpx\n\n\nasync def delete_fork(http_client: httpx.AsyncClient, url: str) -> None:\n"
+        "    (await http_client.delete(url)).raise_for_status()\n\n\nasync def main():\n"
+        "    async with httpx.AsyncClient() as client:\n        await delete_fork(client, 'https://api.github.com/repos/me/x')\n\n\n"
+        "if __name__ == '__main__':\n    asyncio.run(main())\n"
+    )
+    clean = (
+        "import time\n\nfrom models import Tweet, db\n\ntweets = Tweet.query.filter(Tweet.posted < time.time() - 86400).all()\n"
+        "for tweet in tweets:\n    db.session.delete(tweet)\n    db.session.commit()\n"
+    )
+    models = "from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n\n\nclass Tweet(db.Model):\n    pass\n"
+    # a session's delete() of something no query returned is left alone
+    cache = (
+        "import requests_cache\n\n\ndef main():\n    session = requests_cache.CachedSession()\n"
+        "    session.cache.clear()\n    print(session.get('https://x', timeout=5).text)\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"forks.py": forks, "clean/db_clean.py": clean, "clean/models.py": models, "cache.py": cache})
+    assert _dry_run(root) == {"forks.py": "fail", "clean/db_clean.py": "fail", "cache.py": "na"}

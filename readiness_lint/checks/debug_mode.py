@@ -73,6 +73,9 @@ class DebugModeEnabled(LineRule):
     )
     INVALID = (
         Sample("from fastapi import FastAPI\n\napp = FastAPI(debug=True)\n"),
+        Sample(
+            "from quart import Quart\n\napp = Quart(__name__)\n\n\ndef serve():\n    app.run(host='0.0.0.0', debug=1)\n"
+        ),
         Sample('DEBUG = True\nALLOWED_HOSTS = ["*"]\n', path="mysite/settings.py"),
         Sample('from flask import Flask\n\napp = Flask(__name__)\napp.config["DEBUG"] = True\n'),
         Sample("import os\n\nDEBUG = os.environ.get('DEBUG', True)\n", path="mysite/settings.py"),
@@ -82,8 +85,8 @@ class DebugModeEnabled(LineRule):
         if name is None or ctx.is_test:
             return
         debug = n.keyword(node, "debug")
-        if debug is None or not n.is_true(debug.value):
-            return
+        if debug is None or not (n.is_true(debug.value) or n.int_value(debug.value) == 1):
+            return  # (`debug=1` switches it on as well)
         if name in _DEBUG_CTORS:
             # reported at `debug=True` itself, the line to change in a call written over several lines
             ctx.report(self.name, debug, f"`{name.rsplit('.', 1)[-1]}(debug=True)`: debug mode in code that ships")

@@ -54,6 +54,8 @@ class HardcodedSecret(LineRule):
         Sample('TOKEN_URL = "https://auth.example.com/oauth/token"\nPASSWORD_RESET_TEMPLATE = "emails/reset.html"\n'),
         Sample('SECRET_KEY = "changeme"\nAPI_KEY = "<your-key>"\nPASSWORD = ""\n'),
         Sample('DB_PASSWORD = "%(password)s"\nAPI_TOKEN = "Bearer-%s-v1"\n'),
+        # a provider's shape filled in by hand
+        Sample('SLACK_TOKEN = "xoxb-XXXXXXX-XXXXXX-XXXXXX"\nAWS_KEY_ID = "AKIA0000000000000000"\n'),
         Sample(
             'CONN = "SERVER={host};DATABASE=sales;UID={user};PWD={password}"\n',
             note="a connection-string template filled in at run time",
