@@ -227,6 +227,9 @@ FAILURE_ROOTS = (
     "smtplib.",
     "ftplib.",
     "paramiko.",
+    "googleapiclient.errors.",
+    "google.api_core.exceptions.",
+    "redis.exceptions.",
 )
 # ... except those that mean "already done": skipping a duplicate row is idempotence, not a lost failure.
 _EXPECTED_FAILURES = frozenset(
@@ -621,6 +624,7 @@ class Extractor:
             cst.With: self.visit_with,
             cst.Call: self.visit_call,
             cst.Assign: self.visit_assign,
+            cst.AugAssign: self.visit_aug_assign,
             cst.AnnAssign: self.visit_ann_assign,
             cst.SimpleString: self.visit_string,
             cst.ConcatenatedString: self.visit_string,
@@ -2115,6 +2119,15 @@ class Extractor:
     def _module_ref(self, node: cst.CSTNode, kind: str, value: str) -> None:
         self.ctx.later(node, lambda line, col: ("ref", kind, value, line), position=False)
 
+    def visit_aug_assign(self, node: cst.AugAssign) -> None:
+        """``total += sync.sync_directory(path)``: a step of the function, its result kept."""
+        value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+        if isinstance(value, cst.Call) and self.frames and not self.handlers:
+            name = self.ctx.resolve(n.callee(value))
+            if name:
+                self.frames[-1].steps.append(self._as_called(name))
+        self.generic(node)
+
     def visit_assign(self, node: cst.Assign) -> None:
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
         first = node.targets[0].target
@@ -3448,6 +3461,8 @@ _REPORT_PREFIXES = (
     "LOGGER.",
     "_log.",
     "_logger.",
+    "_LOG.",
+    "_LOGGER.",
     "traceback.print_exc",
     "sys.stderr.write",
     "warnings.warn",

@@ -4446,3 +4446,29 @@ def test_deletions_through_an_http_client_and_a_flask_sqlalchemy_session(make_tr
     )
     root = make_tree({"forks.py": forks, "clean/db_clean.py": clean, "clean/models.py": models, "cache.py": cache})
     assert _dry_run(root) == {"forks.py": "fail", "clean/db_clean.py": "fail", "cache.py": "na"}
+
+
+def test_round_64_failures_lost_below_a_sum_and_below_a_click_command(make_tree: Tree) -> None:
+    # `total += sync.sync_directory(...)`: a step; its upload returns None after logging a Google API error
+    sync = (
+        "import logging\nimport sys\nfrom pathlib import Path\n\nfrom googleapiclient.errors import HttpError\n\n"
+        "logger = logging.getLogger(__name__)\n\n\nclass DriveSync:\n    def upload_file(self, path):\n        try:\n"
+        "            return self.service.files().create(body={'name': path.name}).execute()['id']\n"
+        "        except HttpError as e:\n            logger.error('failed to upload %s: %s', path, e)\n            return None\n\n"
+        "    def sync_directory(self, directory):\n        uploaded = 0\n        for f in directory.glob('*.json'):\n"
+        "            if self.upload_file(f):\n                uploaded += 1\n        return uploaded\n\n\n"
+        "def main():\n    total = 0\n    try:\n        sync = DriveSync()\n        total += sync.sync_directory(Path('data'))\n"
+        "        logger.info('uploaded %s', total)\n    except Exception as e:\n        logger.error('sync failed: %s', e)\n"
+        "        sys.exit(1)\n\n\nif __name__ == '__main__':\n    main()\n"
+    )
+    # a click command whose step logs each failed deletion through `_LOGGER.exception` and carries on
+    cleanup = (
+        "import logging\nimport sys\n\nimport click\nfrom kubernetes import client\n\n_LOGGER = logging.getLogger(__name__)\n\n\n"
+        "def _do_cleanup(namespace):\n    api = client.BatchV1Api()\n    for job in api.list_namespaced_job(namespace).items:\n"
+        "        try:\n            api.delete_namespaced_job(job.metadata.name, namespace)\n        except Exception:\n"
+        "            _LOGGER.exception('failed to delete %r', job.metadata.name)\n\n\n@click.command()\n"
+        "@click.option('--namespace', required=True)\ndef cli(namespace):\n    _do_cleanup(namespace)\n\n\n"
+        "if __name__ == '__main__':\n    sys.exit(cli())\n"
+    )
+    statuses = _exit_code(make_tree({"sync/sync_to_drive.py": sync, "cleanup/app.py": cleanup}))
+    assert statuses == {"sync/sync_to_drive.py": "fail", "cleanup/app.py": "fail"}

@@ -36,7 +36,7 @@ class MissingExitCode(ServiceRule):
         "A function the job calls, or one up to three steps further down (`main()` -> `sync()` -> "
         "`fetch()`, also `asyncio.run(sync())`), loses the failure too when a "
         "handler only prints, logs or sends an alert about the work's own error (a failed command; an error of requests, "
-        "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko or a database driver, but not a "
+        "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko, Google API clients, Redis or a database driver, but not a "
         "duplicate row or table skipped on purpose) and carries on or returns an empty result "
         "(`return []`, `return 0`: the caller cannot tell the failure from nothing to do), or a step reports "
         'the failure and returns it as a value (`return False`, `return {"status": "error"}`, '
@@ -61,7 +61,7 @@ class MissingExitCode(ServiceRule):
         "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, "
         "`send_slack()`) are not the job's work. A `schedule` process answers for the commands its "
         "jobs run; APScheduler logs a job's exception and carries on, so its jobs do not count. A click, "
-        "typer or fire command exits 1 on an exception by itself: it fails only when it catches every "
+        "typer or fire command exits 1 on an exception by itself: it fails only when it, or a step it calls, catches every "
         "failure and carries on. An AWS Lambda handler has no exit status and is not judged."
     )
     why_bad = (
@@ -161,6 +161,10 @@ class MissingExitCode(ServiceRule):
                         False,
                         f"`{call}()` returns a failure status, which {entrypoint.framework} ignores: the process exits 0",
                     )
+                # (a step that catches and reports the work's failure never lets it reach the framework)
+                lost = _lost_failure((call,), entrypoint.path, service.project, "command")
+                if lost is not None:
+                    return Outcome(False, lost)
             return Outcome(True)
         symbol = entrypoint.id.rsplit(":", 1)[-1]
         if entrypoint.framework == "django-command":
