@@ -143,7 +143,7 @@ def _runs_file(service: Service) -> bool:
 
 def _without_probe_servers(services: list[Service]) -> list[Service]:
     """A web app in a worker's own module that serves only health and readiness routes is the
-    worker's probe endpoint (for Kubernetes), not an api of its own."""
+    worker's probe endpoint (for Kubernetes), not an api of its own; so is a gRPC server there."""
     from readiness_lint.checks.health import is_health, is_readiness
 
     worker_files = {s.entrypoint.path for s in services if s.entrypoint.kind == "worker"}
@@ -153,8 +153,11 @@ def _without_probe_servers(services: list[Service]) -> list[Service]:
         if (
             service.entrypoint.kind == "api"
             and service.entrypoint.path in worker_files
-            and routes
-            and all(is_health(r) or is_readiness(r) for r in routes)
+            and (
+                (routes and all(is_health(r) or is_readiness(r) for r in routes))
+                # (a gRPC server started beside a consume loop: its health service, for the orchestrator)
+                or service.entrypoint.framework == "grpc"
+            )
         ):
             continue
         kept.append(service)
@@ -319,7 +322,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue
         if loop.scope and facts.main_guard is None and not facts.module_calls:
             continue  # only definitions: running the file starts nothing (a console script may call it)
-        if loop.scope and any(c.kind == "api" for c in out):
+        if loop.scope and any(c.kind == "api" and c.framework != "grpc" for c in out):
             continue  # a loop in a function of an app's module: a streaming response or a background thread
         if (loop.source in SLEEPS or loop.source in {"signal.pause", EVENT_WAIT}) and any(
             c.kind == "job" and c.framework == "apscheduler" for c in out
@@ -354,8 +357,9 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             or _inline_worker(facts, guard)
             or _shared_script(project, path, guard)
             or _command_line_script(project, path, guard)
-            # (`django.setup()` first: a script run against the project's database, not a demo)
-            or "django.setup" in guard.calls
+            # (`django.setup()` first, in a script outside any package: run against the project's
+            # database, not a demo)
+            or ("django.setup" in guard.calls and _standalone(project, path))
         )
     ):
         role = _guard_role(facts, guard, out)
@@ -1121,7 +1125,6 @@ BOT_BASES = {
     "discord.Bot": "discord",
     "discord.ext.commands.Bot": "discord",
     "discord.ext.commands.AutoShardedBot": "discord",
-    "twitchio.Client": "twitchio",
     "twitchio.ext.commands.Bot": "twitchio",
 }
 

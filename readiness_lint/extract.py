@@ -368,10 +368,10 @@ class _Frame:
     # what it got (or raises, exits)
     attempt_depth: int = 0
     reports_attempts: bool = False
-    # a non-zero exit after a catch-all that only reported (`sys.exit(EX_SOFTWARE)` once the
-    # items are done and some failed): the status still tells
-    exits_after_swallow: bool = False
-    exits_after_loss: bool = False  # the same after a loop that only reported each item's failure
+    # a catch-all (or a loop that only reported each item's failure) with no non-zero exit after
+    # it yet: `sys.exit(EX_SOFTWARE)` once the items are done and some failed still tells
+    swallow_pending: bool = False
+    loss_pending: bool = False
     # Failures handed back as a value: a handler or a failed status that reports the failure and
     # returns False or an error record (or None, when the function otherwise returns something).
     fails_with_value: bool = False
@@ -593,7 +593,7 @@ class Extractor:
         self.script_node: cst.CSTNode | None = None
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
-        self.report_helpers: frozenset[str] = frozenset()  # `def log(level, msg): print(...)`
+        self.report_helpers: dict[str, bool] = {}  # `def log(level, msg): print(...)`, and its level
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.process_targets: set[str] = set()  # see FileFacts.process_targets
         self.started: set[str] = set()  # see FileFacts.started
@@ -708,10 +708,13 @@ class Extractor:
             kind = type(value)
             if kind is list or kind is tuple:
                 for item in value:
-                    if is_node(type(item)) or _is_node_type(type(item)):
+                    known = is_node(type(item))
+                    if known or (known is None and _is_node_type(type(item))):
                         self.walk(item)
-            elif is_node(kind) or (value is not None and _is_node_type(kind)):
-                self.walk(value)
+            elif value is not None:
+                known = is_node(kind)
+                if known or (known is None and _is_node_type(kind)):
+                    self.walk(value)
 
     def walk_all(self, nodes: Sequence[cst.CSTNode]) -> None:
         for node in nodes:
@@ -1167,7 +1170,7 @@ class Extractor:
             and (broad or any(is_failure_exception(name) for name in names))
             and (not reports_only or self._only_reports(node.body) or empty)
         ):
-            frame.swallows = True
+            frame.swallows = frame.swallow_pending = True
             if empty:
                 frame.loses_failure = True
             # Reporting the failure and carrying on loses it even in a function that exits non-zero
@@ -1176,7 +1179,9 @@ class Extractor:
                 if frame.loop_depth > 0 and frame.attempt_depth > 0:
                     frame.reports_attempts = True
                 elif frame.loop_depth > 0:
-                    frame.loses_in_loop = True  # a retry loop that raises once it gives up keeps it
+                    frame.loses_in_loop = frame.loss_pending = (
+                        True  # (a retry loop that raises once it gives up keeps it)
+                    )
                 else:
                     frame.loses_failure = True
         if self._own_body() and (broad or any(is_failure_exception(name) for name in names)):
@@ -1216,30 +1221,45 @@ class Extractor:
                 reported = reported or level
         return reported or not reports
 
-    def _reporting_functions(self, body: Sequence[cst.CSTNode]) -> frozenset[str]:
+    def _reporting_functions(self, body: Sequence[cst.CSTNode]) -> dict[str, bool]:
         """Module-level functions that only print or log what they are given, formatted
-        (``def log(level, message): print(json.dumps({...}))``): calling one reports."""
-        out: set[str] = set()
+        (``def log(level, message): print(json.dumps({...}))``): calling one reports. Each maps
+        to whether it reports at a failure's level (not when it only logs at info or debug). A
+        function that also keeps a count or a flag (``global ERRORS; ERRORS += 1``) does more."""
+        out: dict[str, bool] = {}
         for stmt in body:
-            if not isinstance(stmt, cst.FunctionDef) or stmt.decorators:
+            if (
+                not isinstance(stmt, cst.FunctionDef)
+                or stmt.decorators
+                or len(_block(stmt.body)) > _MAX_REPORTER_STATEMENTS
+            ):
                 continue
-            reported = False
+            levels: list[bool] = []
+            local: set[str] = {p.name.value for p in _all_params(stmt.params)}
             for node in n.descendants(stmt.body):
                 if isinstance(node, (cst.Return, cst.Yield)) and node.value is not None:
                     break
-                if isinstance(node, (cst.FunctionDef, cst.ClassDef, cst.For, cst.While, cst.Try, cst.With)):
+                if isinstance(
+                    node,
+                    (cst.FunctionDef, cst.ClassDef, cst.For, cst.While, cst.Try, cst.With, cst.Global, cst.Nonlocal),
+                ):
                     break
+                if isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
+                    targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
+                    if not all(_local_target(t, local) for t in targets):
+                        break  # `self.errors += 1`, `STATE["failed"] = True`: it keeps a record
+                    local.update(t.value for t in targets if isinstance(t, cst.Name))
                 if isinstance(node, cst.Call):
                     raw = n.callee(node) or ""
                     name = self.ctx.resolve(raw) or raw
                     if _is_report_call(name):
-                        reported = True
+                        levels.append(not name.endswith((".info", ".debug")))
                     elif name not in _FORMATTING_CALLS and raw.rpartition(".")[2] not in _FORMATTING_METHODS:
                         break
             else:
-                if reported:
-                    out.add(stmt.name.value)
-        return frozenset(out)
+                if levels:
+                    out[stmt.name.value] = any(levels)
+        return out
 
     def _report(self, small: cst.BaseSmallStatement) -> bool | None:
         """``None`` unless ``small`` prints or logs; else whether it reports a failure: a failure
@@ -1248,9 +1268,10 @@ class Extractor:
         call = small.value if isinstance(small, cst.Expr) else None
         name = self.ctx.resolve(n.callee(call)) if isinstance(call, cst.Call) else None
         if isinstance(call, cst.Call) and name in self.report_helpers:
-            # (`log("info", "Deleted index")` notes; `log("error", ...)`, `log(message)` report)
+            # (`log("info", "Deleted index")` notes; `log("error", ...)`, `log(message)` report;
+            # `note(message)` that only logs at info notes)
             levels = {(n.string_value(arg.value) or "").lower() for arg in call.args}
-            return not levels & {"info", "debug"}
+            return self.report_helpers[name] and not levels & {"info", "debug"}
         if name is None or not (name.startswith(_REPORT_PREFIXES) or _SELF_LOGGER.match(name)):
             return None
         return not name.endswith((".info", ".debug"))
@@ -1562,8 +1583,10 @@ class Extractor:
         # `for i in range(len(urls)):`, item after item)
         retries = (
             attempts
+            and isinstance(node.target, cst.Name)
+            and bool(_ATTEMPT_NAME.search(node.target.value))
             and not any(isinstance(d, cst.Call) and n.callee(d) == "len" for d in n.descendants(node.iter))
-            and (self._pauses(node.body) or _breaks_out(node.body))
+            and (self._backs_off(node.body) or _breaks_out(node.body))
         )
         frame = self._frame()
         self._enter_loop(since, bounded=attempts)
@@ -1601,6 +1624,15 @@ class Extractor:
             and _literal_forever(node.test)
             and _never_leaves(node.body, self.ctx)
         )
+
+    def _backs_off(self, body: cst.CSTNode) -> bool:
+        """A loop body that sleeps somewhere (`time.sleep(2 ** attempt)`)."""
+        for node in n.descendants(body):
+            if isinstance(node, cst.Call):
+                name = self.ctx.resolve(n.callee(node)) or ""
+                if name in SLEEPS or name.endswith(".sleep"):
+                    return True
+        return False
 
     def _pauses(self, body: cst.CSTNode) -> bool:
         """A loop body that sleeps or waits somewhere, inner loops included (`event.wait(60)`)."""
@@ -1764,10 +1796,8 @@ class Extractor:
                 frame.exits_zero_in_handler = True
         else:
             frame.exits_nonzero = True
-            if frame.swallows and not self.handlers:
-                frame.exits_after_swallow = True
-            if frame.loses_in_loop and not self.handlers:
-                frame.exits_after_loss = True
+            if not self.handlers:
+                frame.swallow_pending = frame.loss_pending = False
 
     # expressions -------------------------------------------------------------------
     def visit_call(self, node: cst.Call) -> None:
@@ -1924,13 +1954,18 @@ class Extractor:
             not destructive
             and method in _REMOTE_REMOVES
             and node.args
-            and (ctx.object_ctor(owner) or "") in _REMOTE_FILE_CLIENTS
+            and _remote_file_client(ctx.object_ctor(owner) or "")
+            and not _TEMPORARY.search(_args_text(node))
         ):
-            destructive = f"{method}()"  # `host.remove(path)` on an FTP or SFTP server
+            destructive = f"{method}()"  # `host.remove(path)` on an FTP or SFTP server (not its own temporary file)
         if not destructive and method == "delete" and node.args:
             built = ctx.object_ctor(owner) or (ctx.annotations[-1].get(owner, "") if ctx.annotations else "")
-            if built in _HTTP_CLIENTS or built == "aiohttp.ClientSession":
-                destructive = "HTTP DELETE"  # `await client.delete(repo_url)` on an httpx or requests client
+            if (built in _HTTP_CLIENTS or built == "aiohttp.ClientSession") and not _NOT_DATA_URL.search(
+                _args_text(node)
+            ):
+                # `await client.delete(repo_url)` on an httpx or requests client (not a logout:
+                # `session.delete(f"{BASE}/api/session")`)
+                destructive = "HTTP DELETE"
             elif (
                 len(node.args) == 1
                 and owner.rpartition(".")[2].lower().endswith("session")
@@ -1956,10 +1991,16 @@ class Extractor:
             scope = self.scope_name()
             source = name
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
-        if method == "run_until_disconnected" and "." in raw and not ctx.in_main_guard:
-            # a Telethon client listening at module level, or in a function or method (a client
-            # class's `def run(self): self.start(); self.run_until_disconnected()`); in a `__main__`
-            # block, the block's role says so
+        if (
+            method == "run_until_disconnected"
+            and "." in raw
+            and not ctx.in_main_guard
+            and (not ctx.scope or ctx.scope[-1] in _RUN_METHOD_NAMES)
+        ):
+            # a Telethon client listening at module level, or in a function or method that runs
+            # the program (a client class's `def run(self): self.start(); self.run_until_disconnected()`;
+            # not a helper module's `serve_commands()` beside the `send()` a job uses); in a
+            # `__main__` block, the block's role says so
             scope = self.scope_name() if ctx.scope else ""
             ctx.later(
                 node, lambda line, col: LoopFact(line=line, scope=scope, source="telethon.run_until_disconnected")
@@ -2547,8 +2588,10 @@ class Extractor:
                 if method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
                     found.append(raw)
                     return
-                if method == "loop" and self._mqtt_client(raw.rpartition(".")[0]):
-                    found.append(raw)  # `while True: client.loop()`: paho's network loop, one round at a time
+                if method == "loop" and literal and self._mqtt_client(raw.rpartition(".")[0]):
+                    # `while True: client.loop()`: paho's network loop, one round at a time (not
+                    # `while not info.is_published(): client.loop()`, waiting for one publish)
+                    found.append(raw)
                     return
                 if method == "recv" and literal and self._imports_websocket() and _never_leaves(body, self.ctx):
                     found.append(raw)  # `while True: message = await ws.recv()`: a websocket stream's next message
@@ -2617,13 +2660,16 @@ class Extractor:
                     swallows=f.swallows or f.exits_zero_in_handler or f.status_lost,
                     exits_nonzero=f.exits_nonzero,
                     loses_failure=f.loses_failure
-                    or (f.loses_in_loop and not (f.raises or f.exits_after_loss or f.returns_nonzero))
+                    or (f.loses_in_loop and f.loss_pending and not (f.raises or f.returns_nonzero))
                     or (f.gives_up and not (f.raises or f.exits_nonzero or f.returns_value))
                     or (
                         f.reports_attempts and not (f.raises or f.exits_nonzero or f.returns_nonzero or f.returns_value)
                     ),
                     status_unchecked=f.status_lost,
-                    returns_failure=f.fails_with_value or (f.fails_with_none and f.returns_value),
+                    # (attempts that gave up hand back what they got: lost where the caller drops it)
+                    returns_failure=f.fails_with_value
+                    or (f.fails_with_none and f.returns_value)
+                    or (f.reports_attempts and f.returns_value and not (f.raises or f.exits_nonzero)),
                     results_unchecked=_unchecked(f),
                     calls=tuple(dict.fromkeys(f.calls)),
                     plain=f.plain,
@@ -2643,7 +2689,7 @@ class Extractor:
                 calls=tuple(dict.fromkeys(g.calls)),
                 exits_with_value=g.exits_nonzero,
                 exit_without_status=g.exits_zero_in_handler,
-                swallows=(g.swallows and not g.exits_after_swallow) or g.status_lost,
+                swallows=(g.swallows and g.swallow_pending) or g.status_lost,
                 dropped_calls=tuple(dict.fromkeys(g.dropped)),
                 raises=g.raises,
                 ignored_statuses=g.dropped_statuses(self.response_hooks, frozenset(self.module_frame.read_later)),
@@ -2668,7 +2714,7 @@ class Extractor:
             main_guard=guard,
             script_line=pos(self.script_node)[0] if self.script_node is not None else 0,
             script_swallows=(
-                (self.module_frame.swallows and not self.module_frame.exits_after_swallow)
+                (self.module_frame.swallows and self.module_frame.swallow_pending)
                 or self.module_frame.exits_zero_in_handler
                 or self.module_frame.status_lost
             ),
@@ -2839,6 +2885,27 @@ _REMOTE_FILE_CLIENTS = frozenset(
     {"ftputil.FTPHost", "ftplib.FTP", "ftplib.FTP_TLS", "pysftp.Connection", "paramiko.SFTPClient", "paramiko.SFTP"}
 )
 _REMOTE_REMOVES = frozenset({"remove", "delete", "unlink", "rmdir", "rmtree"})
+# What an HTTP DELETE ends that is no data: a login session, a token, a lock.
+_NOT_DATA_URL = re.compile(r"/(?:sessions?|logout|login|auth|tokens?|locks?)(?:/|\b|$)", re.IGNORECASE)
+
+
+def _remote_file_client(ctor: str) -> bool:
+    """An FTP or SFTP client (`ftputil.FTPHost(...)`, `ssh.open_sftp()`, `SFTPClient.from_transport(t)`)."""
+    return ctor in _REMOTE_FILE_CLIENTS or ctor.endswith((".open_sftp", "SFTPClient.from_transport"))
+
+
+def _args_text(call: cst.Call) -> str:
+    """The text a call's arguments spell: names, string literals and the literal parts of f-strings."""
+    parts: list[str] = []
+    for arg in call.args:
+        value = arg.value
+        if isinstance(value, cst.FormattedString):
+            parts.append("".join(p.value for p in value.parts if isinstance(p, cst.FormattedStringText)))
+        else:
+            parts.append(n.dotted(value) or n.string_value(value) or "")
+    return " ".join(parts)
+
+
 _HTTP_DELETES = frozenset({"requests.delete", "httpx.delete"})  # deleting through someone's API
 # Temporary files, and the lock and pid files a job holds while it runs (`os.remove(LOCK_PATH)`).
 _TEMPORARY = re.compile(r"te?mp|(?<![a-z])lock(?:file|s)?(?![a-z])|\.pid\b|pid_?file", re.IGNORECASE)
@@ -2977,6 +3044,11 @@ def _task_framework(resolved: str) -> str:
     return "celery"
 
 
+# Functions and methods that run a program's main loop.
+_RUN_METHOD_NAMES = frozenset({"run", "main", "start", "serve", "run_forever", "listen", "start_listening"})
+# The loop variable of attempts (`for attempt in range(5)`, `for _ in range(retries)`), not of
+# items (`for page in range(1, pages)`, `for shard in range(n)`).
+_ATTEMPT_NAME = re.compile(r"^_+$|attempt|retr(?:y|ies)|^tr(?:y|ies)$|^n?_?tries$", re.IGNORECASE)
 _CLI_ENV_OPTIONS = frozenset({"click.option", "click.Option", "typer.Option", "typer.Argument", "click.argument"})
 # A metrics client wrapped by a shared library (notifications_utils.clients.statsd.statsd_client).
 _METRICS_PART = re.compile(r"(?:^|\.)\w*(?:statsd|prometheus)\w*(?:\.|$)", re.IGNORECASE)
@@ -3478,7 +3550,17 @@ _REPORT_PREFIXES = (
 _FORMATTING_CALLS = frozenset(
     {"str", "repr", "len", "dict", "json.dumps", "time.time", "time.strftime", "datetime.datetime.now", "datetime.now"}
 )
-_FORMATTING_METHODS = frozenset({"format", "strftime", "isoformat", "join", "upper", "lower", "strip", "flush"})
+_FORMATTING_METHODS = frozenset({"format", "strftime", "isoformat", "join", "upper", "lower", "strip"})
+_MAX_REPORTER_STATEMENTS = 12  # (a helper that only reports is short)
+
+
+def _local_target(target: cst.BaseExpression, local: set[str]) -> bool:
+    """An assignment target inside the function: a name, or an item of a local name (`msg["extra"] = x`)."""
+    if isinstance(target, cst.Name):
+        return True
+    return isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name) and target.value.value in local
+
+
 # `self.logger.error(...)`, `self._log.warning(...)`, `self.__logger.fatal(...)`
 _SELF_LOGGER = re.compile(r"self\._*(?:log|logger|LOG|LOGGER)\.")
 

@@ -118,9 +118,8 @@ WORKER_CTORS = {
     "discord.Bot": "discord",
     "faststream.FastStream": "faststream",
     "discord.ext.commands.Bot": "discord",
-    # TwitchIO's chat bots: `bot.run()` connects to Twitch chat and answers until stopped.
-    "twitchio.Client": "twitchio",
-    "twitchio.client.Client": "twitchio",
+    # TwitchIO's command bots: `bot.run()` connects to Twitch chat and answers until stopped (a
+    # bare `twitchio.Client` may only call the API)
     "twitchio.ext.commands.Bot": "twitchio",
     "twitchio.ext.commands.bot.Bot": "twitchio",
     "loafer.managers.LoaferManager": "loafer",

@@ -72,7 +72,8 @@ class _LocatingState(CodegenState):
 
 
 def locate(module: cst.Module, nodes: Iterable[cst.CSTNode]) -> dict[int, tuple[int, int]]:
-    """Map ``id(node)`` to its 1-based line and 1-based column, for the nodes given.
+    """Map ``id(node)`` to its 1-based line and 1-based column, for the nodes given (the
+    module itself is never one: it starts at line 1, column 1).
 
     Code generation goes statement by statement at the top level and stops after the
     statement in which the last wanted node was found: a node's position is final once

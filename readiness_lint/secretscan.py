@@ -284,7 +284,7 @@ def is_secret_name(name: str) -> bool:
 
 # Secrets named with a word that elsewhere describes something else (`TOKEN_STORAGE`, `cookie_name`)
 # (Telegram's `api_hash` is the app's secret half of its API credentials)
-_NAMED_KEYS = re.compile(r"(?:^|_)(?:account_key|cookie_secret|api_hash)$")
+_NAMED_KEYS = re.compile(r"(?:^|_)(?:account_key|cookie_secret)$|^(?:telegram_|tg_|app_)?api_hash$")
 # `storage_key` names a storage account's key, or an object's key in a bucket (`"exports/latest.csv"`)
 _STORAGE_KEY_NAME = re.compile(r"(?:^|_)storage_key$")
 _ACCOUNT_KEY_VALUE = re.compile(r"[A-Za-z0-9+/]{40,}={0,2}")
@@ -342,7 +342,9 @@ def is_placeholder(value: str) -> bool:
         return True
     if any(word in lowered for word in PLACEHOLDER_WORDS) or _PLACEHOLDER_TOKEN.search(lowered):
         return True
-    if any(mark in lowered for mark in _TEMPLATE_MARKS) and not _random_shaped(stripped):
+    if any(mark in lowered for mark in _TEMPLATE_MARKS) and (
+        _TEMPLATE.search(stripped) or not _random_shaped(stripped)
+    ):
         return True
     if stripped.startswith("$") or (stripped.startswith("{") and stripped.endswith("}")):
         return True
@@ -354,6 +356,10 @@ def is_placeholder(value: str) -> bool:
     # separator ("x-x-x", "*.*"); two letters or digits ("haha", "1212") are a weak password.
     distinct = set(lowered)
     return len(distinct) == 1 or (len(distinct) == 2 and not lowered.isalnum())
+
+
+# A template's slots, by their structure: `%(name)s`, `{project_id}`, `${VAR}`, `{{ var }}`, `<your key>`.
+_TEMPLATE = re.compile(r"%\(\w+\)[sdifr]|\{[\w.]*\}|\$\{\w+\}|\{\{[^{}]*\}\}|<[\w .-]+>")
 
 
 def _random_shaped(value: str) -> bool:
@@ -386,7 +392,9 @@ def looks_like_credential(value: str) -> bool:
         return False
     if any(c.isspace() for c in value):
         return False
-    if (("{" in value and "}" in value) or "%s" in value or "%(" in value) and not _random_shaped(value):
+    if (("{" in value and "}" in value) or "%s" in value or "%(" in value) and (
+        _TEMPLATE.search(value) or not _random_shaped(value)
+    ):
         return False  # a format template, filled in at run time
     if is_placeholder(value):
         return False

@@ -87,11 +87,12 @@ class DebugModeEnabled(LineRule):
         debug = n.keyword(node, "debug")
         if debug is None or not (n.is_true(debug.value) or n.int_value(debug.value) == 1):
             return  # (`debug=1` switches it on as well)
+        written = "True" if n.is_true(debug.value) else "1"
         if name in _DEBUG_CTORS:
             # reported at `debug=True` itself, the line to change in a call written over several lines
-            ctx.report(self.name, debug, f"`{name.rsplit('.', 1)[-1]}(debug=True)`: debug mode in code that ships")
+            ctx.report(self.name, debug, f"`{name.rsplit('.', 1)[-1]}(debug={written})`: debug mode in code that ships")
         elif name.endswith(".run") and not ctx.in_main_guard and not _DEV_FILE.search(ctx.path):
-            ctx.report(self.name, debug, "`run(debug=True)` outside a `__main__` development block")
+            ctx.report(self.name, debug, f"`run(debug={written})` outside a `__main__` development block")
         elif name == "dict" and n.keyword(node, "handlers") is not None and not _DEV_FILE.search(ctx.path):
             # `settings = dict(handlers=urls, debug=True)`, handed to `tornado.web.Application(**settings)`
             ctx.report(self.name, debug, "Application settings with `debug=True`: debug mode in code that ships")
