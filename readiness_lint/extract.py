@@ -366,7 +366,7 @@ class _Frame:
     # attempts (`for attempt in range(5):` that backs off or breaks out) around a handler that
     # only reports each failed attempt: the failure is lost unless the function then hands on
     # what it got (or raises, exits)
-    attempt_depth: int = 0
+    attempt_loops: list[cst.For] = field(default_factory=list)  # enclosing `for attempt in range(...)`
     reports_attempts: bool = False
     # a catch-all (or a loop that only reported each item's failure) with no non-zero exit after
     # it yet: `sys.exit(EX_SOFTWARE)` once the items are done and some failed still tells
@@ -594,6 +594,7 @@ class Extractor:
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
         self.report_helpers: dict[str, bool] = {}  # `def log(level, msg): print(...)`, and its level
+        self._retry_loops: dict[int, bool] = {}
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.process_targets: set[str] = set()  # see FileFacts.process_targets
         self.started: set[str] = set()  # see FileFacts.started
@@ -1176,7 +1177,7 @@ class Extractor:
             # Reporting the failure and carrying on loses it even in a function that exits non-zero
             # elsewhere (a handler that only passes is a deliberate "ignore", a probe).
             elif self._only_reports(node.body, reports=True):
-                if frame.loop_depth > 0 and frame.attempt_depth > 0:
+                if frame.loop_depth > 0 and any(self._retries(loop) for loop in frame.attempt_loops):
                     frame.reports_attempts = True
                 elif frame.loop_depth > 0:
                     frame.loses_in_loop = frame.loss_pending = (
@@ -1231,6 +1232,7 @@ class Extractor:
             if (
                 not isinstance(stmt, cst.FunctionDef)
                 or stmt.decorators
+                or not _REPORTER_NAME.search(stmt.name.value)
                 or len(_block(stmt.body)) > _MAX_REPORTER_STATEMENTS
             ):
                 continue
@@ -1581,18 +1583,15 @@ class Extractor:
         attempts = isinstance(node.iter, cst.Call) and n.callee(node.iter) == "range"
         # (`for attempt in range(1, tries + 1):` that backs off or stops once it succeeds; not
         # `for i in range(len(urls)):`, item after item)
-        retries = (
-            attempts
-            and isinstance(node.target, cst.Name)
-            and bool(_ATTEMPT_NAME.search(node.target.value))
-            and not any(isinstance(d, cst.Call) and n.callee(d) == "len" for d in n.descendants(node.iter))
-            and (self._backs_off(node.body) or _breaks_out(node.body))
-        )
+        # (judged only when a handler in it needs to know: see `_retries`)
+        named = attempts and isinstance(node.target, cst.Name) and bool(_ATTEMPT_NAME.search(node.target.value))
         frame = self._frame()
         self._enter_loop(since, bounded=attempts)
-        frame.attempt_depth += retries
+        if named:
+            frame.attempt_loops.append(node)
         self.walk(node.body)
-        frame.attempt_depth -= retries
+        if named:
+            frame.attempt_loops.pop()
         self._leave_loop(bounded=attempts)
         if node.orelse is not None:
             self.walk(node.orelse)
@@ -1624,6 +1623,17 @@ class Extractor:
             and _literal_forever(node.test)
             and _never_leaves(node.body, self.ctx)
         )
+
+    def _retries(self, loop: cst.For) -> bool:
+        """``for attempt in range(1, tries + 1):`` that backs off or stops once it succeeds (not
+        ``range(len(urls))``, item after item); remembered per loop."""
+        key = id(loop)
+        found = self._retry_loops.get(key)
+        if found is None:
+            found = self._retry_loops[key] = not any(
+                isinstance(d, cst.Call) and n.callee(d) == "len" for d in n.descendants(loop.iter)
+            ) and (self._backs_off(loop.body) or _breaks_out(loop.body))
+        return found
 
     def _backs_off(self, body: cst.CSTNode) -> bool:
         """A loop body that sleeps somewhere (`time.sleep(2 ** attempt)`)."""
@@ -3552,6 +3562,10 @@ _FORMATTING_CALLS = frozenset(
 )
 _FORMATTING_METHODS = frozenset({"format", "strftime", "isoformat", "join", "upper", "lower", "strip"})
 _MAX_REPORTER_STATEMENTS = 12  # (a helper that only reports is short)
+# ... and named for it (`log`, `log_error`, `report`, `warn`, `eprint`, `echo`, `note`, `say`)
+_REPORTER_NAME = re.compile(
+    r"log|report|err|warn|print|echo|note|say|msg|message|info|debug|notice|fail", re.IGNORECASE
+)
 
 
 def _local_target(target: cst.BaseExpression, local: set[str]) -> bool:
