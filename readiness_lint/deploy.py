@@ -197,18 +197,23 @@ def _argv_target(words: Sequence[str]) -> tuple[str, str] | None:
         base = posixpath.basename(word)
         if _PYTHON.match(base):
             return _interpreter_target(words[index + 1 :])
-        if base == "rq" and words[index + 1 : index + 2] == ["worker"] and all(_runner_word(w) for w in words[:index]):
+        if _rq_worker(words, index) and all(_runner_word(w) for w in words[:index]):
             return "", RQ_WORKER
         if word.endswith(".py") and not word.startswith("-"):
             # an executable script (`/opt/app/backup.py`, `uv run backup.py`, `exec ./bot.py`)
             if all(_runner_word(w) for w in words[:index]):
-                if base == "manage.py" and words[index + 1 : index + 2] == ["rqworker"]:
-                    return "", RQ_WORKER
                 return word.removeprefix("./"), ""
             return None
         if index == 0 and base not in _RUNNERS and base not in _WRAPPERS:
             return None  # another program (`gunicorn`, `celery`, `curl`): not a Python script it names
     return None
+
+
+def _rq_worker(words: Sequence[str], index: int) -> bool:
+    """``rq worker ...`` or django-rq's ``manage.py rqworker ...`` from ``words[index]`` on."""
+    base = posixpath.basename(words[index])
+    following = words[index + 1 : index + 2]
+    return (base == "rq" and following == ["worker"]) or (base == "manage.py" and following == ["rqworker"])
 
 
 def _runner_word(word: str) -> bool:
@@ -232,7 +237,7 @@ def _interpreter_target(args: Sequence[str]) -> tuple[str, str] | None:
             continue
         if arg.startswith("-"):
             continue
-        if posixpath.basename(arg) == "manage.py" and args[index + 1 : index + 2] == ["rqworker"]:
+        if _rq_worker(args, index):
             return "", RQ_WORKER
         return (arg.removeprefix("./"), "") if arg.endswith(".py") else None
     return None

@@ -350,7 +350,9 @@ class _Frame:
     returns_value: bool = False
     swallows: bool = False
     loses_failure: bool = False  # reports a failure of its own work and carries on
-    loses_in_loop: bool = False  # the same, item after item or attempt after attempt
+    # the same, item after item, with no non-zero exit after it yet (`sys.exit(EX_SOFTWARE)` once
+    # the items are done and some failed still tells)
+    loses_in_loop: bool = False
     raises: bool = False  # raises outside any handler (a retry loop's "gave up")
     exits_nonzero: bool = False
     # Responses and processes whose failed status is only reported, and those checked after all
@@ -368,10 +370,8 @@ class _Frame:
     # what it got (or raises, exits)
     attempt_loops: list[cst.For] = field(default_factory=list)  # enclosing `for attempt in range(...)`
     reports_attempts: bool = False
-    # a catch-all (or a loop that only reported each item's failure) with no non-zero exit after
-    # it yet: `sys.exit(EX_SOFTWARE)` once the items are done and some failed still tells
+    # a catch-all with no non-zero exit after it yet (see `loses_in_loop`)
     swallow_pending: bool = False
-    loss_pending: bool = False
     # Failures handed back as a value: a handler or a failed status that reports the failure and
     # returns False or an error record (or None, when the function otherwise returns something).
     fails_with_value: bool = False
@@ -490,6 +490,10 @@ class Context:
         if name is None:
             return None
         return self.objects.get(name)
+
+    def built_by(self, name: str) -> str:
+        """What made a name: its constructor here, or the type its parameter is annotated with."""
+        return self.object_ctor(name) or (self.annotations[-1].get(name, "") if self.annotations else "")
 
     def was_removed(self, call: cst.Call) -> bool:
         """Whether this function (or module) removed what ``call`` creates earlier: a directory made
@@ -1180,9 +1184,7 @@ class Extractor:
                 if frame.loop_depth > 0 and any(self._retries(loop) for loop in frame.attempt_loops):
                     frame.reports_attempts = True
                 elif frame.loop_depth > 0:
-                    frame.loses_in_loop = frame.loss_pending = (
-                        True  # (a retry loop that raises once it gives up keeps it)
-                    )
+                    frame.loses_in_loop = True  # (a retry loop that raises once it gives up keeps it)
                 else:
                     frame.loses_failure = True
         if self._own_body() and (broad or any(is_failure_exception(name) for name in names)):
@@ -1635,23 +1637,22 @@ class Extractor:
             ) and (self._backs_off(loop.body) or _breaks_out(loop.body))
         return found
 
+    def _calls(self, body: cst.CSTNode, wanted: Callable[[str], bool]) -> bool:
+        """Whether ``body`` (inner loops included) calls something ``wanted`` accepts, by resolved name."""
+        return any(
+            isinstance(node, cst.Call) and wanted(self.ctx.resolve(n.callee(node)) or "")
+            for node in n.descendants(body)
+        )
+
     def _backs_off(self, body: cst.CSTNode) -> bool:
         """A loop body that sleeps somewhere (`time.sleep(2 ** attempt)`)."""
-        for node in n.descendants(body):
-            if isinstance(node, cst.Call):
-                name = self.ctx.resolve(n.callee(node)) or ""
-                if name in SLEEPS or name.endswith(".sleep"):
-                    return True
-        return False
+        return self._calls(body, lambda name: name in SLEEPS or name.endswith(".sleep"))
 
     def _pauses(self, body: cst.CSTNode) -> bool:
         """A loop body that sleeps or waits somewhere, inner loops included (`event.wait(60)`)."""
-        for node in n.descendants(body):
-            if isinstance(node, cst.Call):
-                name = self.ctx.resolve(n.callee(node)) or ""
-                if name in SLEEPS or name.rpartition(".")[2] in {"wait", "sleep", "join", "run_pending"}:
-                    return True
-        return False
+        return self._calls(
+            body, lambda name: name in SLEEPS or name.rpartition(".")[2] in {"wait", "sleep", "join", "run_pending"}
+        )
 
     def _enter_loop(self, since: int, bounded: bool = False) -> None:
         frame = self._frame()
@@ -1807,7 +1808,7 @@ class Extractor:
         else:
             frame.exits_nonzero = True
             if not self.handlers:
-                frame.swallow_pending = frame.loss_pending = False
+                frame.swallow_pending = frame.loses_in_loop = False
 
     # expressions -------------------------------------------------------------------
     def visit_call(self, node: cst.Call) -> None:
@@ -1969,7 +1970,7 @@ class Extractor:
         ):
             destructive = f"{method}()"  # `host.remove(path)` on an FTP or SFTP server (not its own temporary file)
         if not destructive and method == "delete" and node.args:
-            built = ctx.object_ctor(owner) or (ctx.annotations[-1].get(owner, "") if ctx.annotations else "")
+            built = ctx.built_by(owner)
             if (built in _HTTP_CLIENTS or built == "aiohttp.ClientSession") and not _NOT_DATA_URL.search(
                 _args_text(node)
             ):
@@ -2670,7 +2671,7 @@ class Extractor:
                     swallows=f.swallows or f.exits_zero_in_handler or f.status_lost,
                     exits_nonzero=f.exits_nonzero,
                     loses_failure=f.loses_failure
-                    or (f.loses_in_loop and f.loss_pending and not (f.raises or f.returns_nonzero))
+                    or (f.loses_in_loop and not (f.raises or f.returns_nonzero))
                     or (f.gives_up and not (f.raises or f.exits_nonzero or f.returns_value))
                     or (
                         f.reports_attempts and not (f.raises or f.exits_nonzero or f.returns_nonzero or f.returns_value)
@@ -2699,7 +2700,7 @@ class Extractor:
                 calls=tuple(dict.fromkeys(g.calls)),
                 exits_with_value=g.exits_nonzero,
                 exit_without_status=g.exits_zero_in_handler,
-                swallows=(g.swallows and g.swallow_pending) or g.status_lost,
+                swallows=g.swallow_pending or g.status_lost,
                 dropped_calls=tuple(dict.fromkeys(g.dropped)),
                 raises=g.raises,
                 ignored_statuses=g.dropped_statuses(self.response_hooks, frozenset(self.module_frame.read_later)),
@@ -2724,7 +2725,7 @@ class Extractor:
             main_guard=guard,
             script_line=pos(self.script_node)[0] if self.script_node is not None else 0,
             script_swallows=(
-                (self.module_frame.swallows and self.module_frame.swallow_pending)
+                self.module_frame.swallow_pending
                 or self.module_frame.exits_zero_in_handler
                 or self.module_frame.status_lost
             ),
@@ -3202,7 +3203,7 @@ def _mqtt_messages(ctor: str | None, iterated: cst.BaseExpression, ctx: Context)
     if method not in _MQTT_STREAMS or not owner:
         return False
     # a client built here, or handed in under its type (`async def listen(client: aiomqtt.Client)`)
-    built = ctx.object_ctor(owner) or (ctx.annotations[-1].get(owner, "") if ctx.annotations else "")
+    built = ctx.built_by(owner)
     return built.startswith(_MQTT_CLIENTS)
 
 
@@ -3220,7 +3221,7 @@ def _literal_forever(test: cst.BaseExpression) -> bool:
 def _never_leaves(body: cst.CSTNode, ctx: Context) -> bool:
     """A loop body with no way out (no ``break`` of its own; no ``return``, ``raise`` or exit,
     nested loops included) that asks no one for input: it runs until the process is stopped."""
-    if any(isinstance(node, cst.Break) for node in n.descendants(body, skip=(cst.For, cst.While))):
+    if _breaks_out(body):
         return False
     for node in n.descendants(body):
         if isinstance(node, (cst.Return, cst.Raise)):

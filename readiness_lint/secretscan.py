@@ -342,9 +342,7 @@ def is_placeholder(value: str) -> bool:
         return True
     if any(word in lowered for word in PLACEHOLDER_WORDS) or _PLACEHOLDER_TOKEN.search(lowered):
         return True
-    if any(mark in lowered for mark in _TEMPLATE_MARKS) and (
-        _TEMPLATE.search(stripped) or not _random_shaped(stripped)
-    ):
+    if any(mark in lowered for mark in _TEMPLATE_MARKS) and _not_a_random_key(stripped):
         return True
     if stripped.startswith("$") or (stripped.startswith("{") and stripped.endswith("}")):
         return True
@@ -362,9 +360,12 @@ def is_placeholder(value: str) -> bool:
 _TEMPLATE = re.compile(r"%\(\w+\)[sdifr]|\{[\w.]*\}|\$\{\w+\}|\{\{[^{}]*\}\}|<[\w .-]+>")
 
 
-def _random_shaped(value: str) -> bool:
-    """A long string of letters, digits and marks with no structure: a generated key."""
-    return len(value) >= 32 and _char_classes(value) >= 3 and shannon_entropy(value) >= 4.3 and " " not in value
+def _not_a_random_key(value: str) -> bool:
+    """A value holding a template's slots, or without a generated key's shape (long, letters,
+    digits and marks, no structure): its template or mask marks are meant."""
+    if _TEMPLATE.search(value):
+        return True
+    return not (len(value) >= 32 and _char_classes(value) >= 3 and shannon_entropy(value) >= 4.3 and " " not in value)
 
 
 def shannon_entropy(value: str) -> float:
@@ -392,9 +393,7 @@ def looks_like_credential(value: str) -> bool:
         return False
     if any(c.isspace() for c in value):
         return False
-    if (("{" in value and "}" in value) or "%s" in value or "%(" in value) and (
-        _TEMPLATE.search(value) or not _random_shaped(value)
-    ):
+    if (("{" in value and "}" in value) or "%s" in value or "%(" in value) and _not_a_random_key(value):
         return False  # a format template, filled in at run time
     if is_placeholder(value):
         return False
