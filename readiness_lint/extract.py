@@ -447,6 +447,7 @@ class Context:
         self.in_main_guard = False
         self.in_docstring = False
         self.env_default_depth = 0
+        self.fallback_literals: set[int] = set()  # ids of literals bound when a variable is not set
         self.class_bases: list[tuple[str, ...]] = []
         self.params: list[frozenset[str]] = []
         self.annotations: list[dict[str, str]] = []  # the enclosing function's parameters' annotated types
@@ -567,6 +568,7 @@ class Extractor:
         self.binding_hooks = [self._guarded(r, "on_binding") for r in rules if _overrides(r, "on_binding")]
         self.except_hooks = [self._guarded(r, "on_except") for r in rules if _overrides(r, "on_except")]
         self.fallback_hooks = [self._guarded(r, "on_env_fallback") for r in rules if _overrides(r, "on_env_fallback")]
+        self.env_bound: dict[tuple[str, str], cst.Call] = {}  # `scope`, `name` -> the env read bound to it
         self.compared: set[str] = set()
         self.compared_names: set[str] = set()
         self.collections: dict[str, set[str]] = {}
@@ -1080,6 +1082,8 @@ class Extractor:
                 self.walk(node.orelse)
             return
         self.walk(node.test)
+        if self.fallback_hooks:
+            self._fallback_branch(node)
         if self._own_body():
             # `if r.status_code == 200: ... else: print(...)`: the failed request or command is
             # reported and the function carries on as if it had worked.
@@ -1109,6 +1113,97 @@ class Extractor:
             self.walk(node.orelse)
             ctx.exists_guards -= checked
 
+    def _env_read(self, value: cst.BaseExpression) -> cst.Call | None:
+        """``os.environ.get("K")``, ``os.getenv("K", None)``, ``os.environ["K"]`` (as a read of "K"):
+        an environment read with no fallback of its own."""
+        if isinstance(value, cst.Call):
+            default = _env_default(value)
+            if self.ctx.resolve(n.callee(value)) in _ENV_READS and (default is None or n.is_none(default)):
+                return value
+        elif isinstance(value, cst.Subscript) and len(value.slice) == 1:
+            index = value.slice[0].slice
+            if (
+                isinstance(index, cst.Index)
+                and n.string_value(index.value) is not None
+                and self.ctx.resolve(n.dotted(value.value)) in {"os.environ", "environ"}
+            ):
+                return cst.Call(func=cst.Name("getenv"), args=[cst.Arg(index.value)])
+        return None
+
+    def _fallback_branch(self, node: cst.If) -> None:
+        """``if not SECRET: SECRET = "dev"`` after ``SECRET = os.environ.get("SECRET")``, ``if
+        os.getenv("K") is None: K = "..."``, ``if "K" in os.environ: ... else: K = "..."``: the
+        branch that runs when the variable is not set binds a literal fallback."""
+        test, unset_branch = node.test, node.body
+        negated = isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not)
+        subject: cst.BaseExpression = test.expression if isinstance(test, cst.UnaryOperation) and negated else test
+        read: cst.Call | None = None
+        name: str | None = None
+        if isinstance(subject, cst.Comparison) and len(subject.comparisons) == 1:
+            target = subject.comparisons[0]
+            op = target.operator
+            if isinstance(op, (cst.In, cst.NotIn)) and self.ctx.resolve(n.dotted(target.comparator)) in {
+                "os.environ",
+                "environ",
+            }:
+                if n.string_value(subject.left) is None:
+                    return
+                read = cst.Call(func=cst.Name("getenv"), args=[cst.Arg(subject.left)])
+                present = isinstance(op, cst.In) != negated
+                unset_branch = node.orelse.body if present and isinstance(node.orelse, cst.Else) else node.body
+                if present and not isinstance(node.orelse, cst.Else):
+                    return
+            elif (
+                not negated
+                and isinstance(op, (cst.Is, cst.Equal))
+                and (n.is_none(target.comparator) or n.string_value(target.comparator) == "")
+            ):
+                subject = subject.left
+            else:
+                return
+        elif not negated:
+            return
+        if read is None:
+            if isinstance(subject, cst.Name):
+                name = subject.value
+                read = self.env_bound.get((self.scope_name(), name))
+            else:
+                read = self._env_read(subject)
+        if read is None or not isinstance(unset_branch, cst.IndentedBlock):
+            return
+        self._literal_fallbacks(read, unset_branch.body, name)
+
+    def _fallback_handler(self, node: cst.Try) -> None:
+        """``try: K = os.environ["K"]`` / ``except KeyError: K = "..."``."""
+        body = node.body.body
+        if len(body) != 1 or not isinstance(body[0], cst.SimpleStatementLine):
+            return
+        assign = body[0].body[0]
+        if not isinstance(assign, cst.Assign) or type(assign.targets[0].target) is not cst.Name:
+            return
+        read = self._env_read(assign.value)
+        if read is None:
+            return
+        for handler in node.handlers:
+            if isinstance(handler.body, cst.IndentedBlock):
+                self._literal_fallbacks(read, handler.body.body, assign.targets[0].target.value)
+
+    def _literal_fallbacks(self, read: cst.Call, body: Sequence[cst.BaseStatement], name: str | None) -> None:
+        for stmt in body:
+            if not isinstance(stmt, cst.SimpleStatementLine):
+                continue
+            for small in stmt.body:
+                if (
+                    isinstance(small, cst.Assign)
+                    and len(small.targets) == 1
+                    and type(small.targets[0].target) is cst.Name
+                    and (name is None or small.targets[0].target.value == name)
+                    and n.string_value(small.value) is not None
+                ):
+                    self.ctx.fallback_literals.add(id(small.value))
+                    for hook in self.fallback_hooks:
+                        hook(read, small.value, self.ctx)
+
     def visit_if_exp(self, node: cst.IfExp) -> None:
         """``os.makedirs(p) if not os.path.exists(p) else None``: guarded like the statement."""
         ctx = self.ctx
@@ -1130,6 +1225,8 @@ class Extractor:
         ctx.caught.append(frozenset(caught))
         self.walk(node.body)
         ctx.caught.pop()
+        if self.fallback_hooks and "KeyError" in caught:
+            self._fallback_handler(node)
         saved, self.attempt = self.attempt, self._frame().retry_depth > 0 and _leaves_loop(node)
         saved_ping, self.pinging = self.pinging, _only_pings(node.body)
         saved_reading, self.reading = self.reading, _only_reads(node.body)
@@ -2227,6 +2324,13 @@ class Extractor:
                 self.commands.pop(key, None)  # (kept: only the commands that delete are looked up)
         for target in node.targets:
             self._bind(target.target, node.value, node)
+        if self.fallback_hooks and type(first) is cst.Name:
+            read = self._env_read(value)
+            bound_key = (self.scope_name(), first.value)
+            if read is not None:
+                self.env_bound[bound_key] = read
+            else:
+                self.env_bound.pop(bound_key, None)
         for target in node.targets:
             # (a bound name is no read; `codes[rc] = 1` reads `rc`)
             self.storing = isinstance(target.target, cst.Name)

@@ -4472,3 +4472,43 @@ def test_round_64_failures_lost_below_a_sum_and_below_a_click_command(make_tree:
     )
     statuses = _exit_code(make_tree({"sync/sync_to_drive.py": sync, "cleanup/app.py": cleanup}))
     assert statuses == {"sync/sync_to_drive.py": "fail", "cleanup/app.py": "fail"}
+
+
+def test_secret_fallbacks_bound_in_a_branch_or_handler(make_tree: Tree) -> None:
+    settings = (
+        "import os\n\n"
+        'SECRET_KEY = os.environ.get("SECRET_KEY")\n'  # 3
+        "if not SECRET_KEY:\n"
+        '    SECRET_KEY = "a-dev-secret-value-123"\n'  # 5
+        'if os.getenv("API_TOKEN") is None:\n'
+        '    API_TOKEN = "tok-dev-98765"\n'  # 7
+        "else:\n"
+        '    API_TOKEN = os.environ["API_TOKEN"]\n'
+        'if "DB_PASSWORD" in os.environ:\n'
+        '    DB_PASSWORD = os.environ["DB_PASSWORD"]\n'
+        "else:\n"
+        '    DB_PASSWORD = "hunter2hunter"\n'  # 13
+        "try:\n"
+        '    JWT_SECRET = os.environ["JWT_SECRET"]\n'
+        "except KeyError:\n"
+        '    JWT_SECRET = "jwt-dev-secret"\n'  # 17
+        'LOG_LEVEL = os.environ.get("LOG_LEVEL")\n'
+        "if not LOG_LEVEL:\n"
+        '    LOG_LEVEL = "INFO"\n'
+        'if "REGION" not in os.environ:\n'
+        '    REGION = "eu-west-1"\n'
+        'WEBHOOK_SECRET = os.environ.get("WEBHOOK_SECRET")\n'
+        "if WEBHOOK_SECRET:\n"
+        '    HEADER = "x-signature"\n'  # set only when the secret is there: no fallback
+        'SESSION_SECRET = os.environ.get("SESSION_SECRET")\n'
+        "SESSION_SECRET = load_from_vault()\n"
+        "if not SESSION_SECRET:\n"
+        '    SESSION_SECRET = "vault-missing-dev"\n'  # no longer the environment read
+    )
+    root = make_tree(
+        {"settings.py": settings, "job.py": "import settings\n\nif __name__ == '__main__':\n    settings.run()\n"}
+    )
+    findings = run([str(root)]).findings
+    assert sorted(f.line for f in findings if f.name == "hardcoded-secret-fallback") == [5, 7, 13, 17]
+    # The fallback is reported once, by the rule made for it.
+    assert [f.line for f in findings if f.name == "hardcoded-secret"] == [29]

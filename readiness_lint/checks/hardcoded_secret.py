@@ -111,8 +111,8 @@ class HardcodedSecret(LineRule):
     )
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
-        if ctx.env_default_depth:
-            return
+        if ctx.env_default_depth or id(value) in ctx.fallback_literals:
+            return  # an environment read's fallback: hardcoded-secret-fallback judges it
         if not secretscan.is_secret_name(name):
             literal = n.string_value(value)
             account_key = literal is not None and secretscan.looks_like_storage_account_key(name, literal)

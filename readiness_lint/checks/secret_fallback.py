@@ -23,7 +23,8 @@ class HardcodedSecretFallback(LineRule):
         "Finds secrets read from the environment or a settings object with a literal fallback: "
         "`os.getenv('SECRET_KEY', 'dev-key')`, `os.environ.get(...) or '...'`, `config(..., default=...)`, "
         "command-line options that read a variable (`click.option(..., envvar=..., default=...)`), "
-        "and fields of a settings class (pydantic `BaseSettings`) with a literal default. A fallback the "
+        "fields of a settings class (pydantic `BaseSettings`) with a literal default, and a literal bound "
+        "when the variable is not set (`if not SECRET_KEY: SECRET_KEY = '...'`, `except KeyError:`). A fallback the "
         "code compares against elsewhere (a check that refuses `'changethis'` in production) passes. "
         "The value is never shown."
     )
@@ -50,6 +51,9 @@ class HardcodedSecretFallback(LineRule):
         ),
         Sample('import os\n\nSECRET_KEY = os.getenv("SECRET_KEY", "dev-key")\n'),
         Sample('import os\n\nDB_PASSWORD = os.environ.get("DB_PASSWORD") or "postgres"\n'),
+        Sample(
+            'import os\n\nSECRET_KEY = os.environ.get("SECRET_KEY")\nif not SECRET_KEY:\n    SECRET_KEY = "dev-only-key"\n'
+        ),
         Sample('from decouple import config\n\nSTRIPE_API_KEY = config("STRIPE_API_KEY", default="sk_test_123")\n'),
         Sample(
             'from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n    jwt_secret: str = "insecure-dev-secret"\n'
