@@ -85,6 +85,7 @@ LOOP_FRAMEWORKS = (
     ("sleep", "polling-loop"),
     ("idle", "pyrogram"),
     ("sync_forever", "matrix-nio"),
+    ("sync", "matrix-nio"),
     ("run_until_disconnected", "telethon"),
     ("messages", "mqtt"),  # aiomqtt's stream of messages
     (TIMED_WAIT.rpartition(".")[2], "polling-loop"),

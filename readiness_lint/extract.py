@@ -2686,6 +2686,12 @@ class Extractor:
         ctor = self.ctx.object_ctor(owner) or ""
         return ctor.startswith("paho.mqtt.") and ctor.endswith(".Client")
 
+    def _nio_client(self, owner: str) -> bool:
+        """A matrix-nio client: ``self`` in a subclass of ``AsyncClient``, or one built here."""
+        if owner == "self" and self.ctx.class_bases:
+            return any(base.startswith("nio.") and base.endswith("AsyncClient") for base in self.ctx.class_bases[-1])
+        return (self.ctx.object_ctor(owner) or "").startswith("nio.")
+
     def _consume_call_in(self, body: cst.CSTNode, test: cst.BaseExpression) -> str:
         """The first consume-like call in a loop body (``consumer.poll``, ``sqs.receive_message``)."""
         found: list[str] = []
@@ -2707,6 +2713,10 @@ class Extractor:
                     # `while True: client.loop()`: paho's network loop, one round at a time (not
                     # `while not info.is_published(): client.loop()`, waiting for one publish)
                     found.append(raw)
+                    return
+                if method == "sync" and literal and self._nio_client(raw.rpartition(".")[0]):
+                    # `while True: await self.sync(30000)` in a matrix-nio AsyncClient: the next batch of events
+                    found.append("matrix-nio.sync")
                     return
                 if method == "recv" and literal and self._imports_websocket() and _never_leaves(body, self.ctx):
                     found.append(raw)  # `while True: message = await ws.recv()`: a websocket stream's next message

@@ -4512,3 +4512,35 @@ def test_secret_fallbacks_bound_in_a_branch_or_handler(make_tree: Tree) -> None:
     assert sorted(f.line for f in findings if f.name == "hardcoded-secret-fallback") == [5, 7, 13, 17]
     # The fallback is reported once, by the rule made for it.
     assert [f.line for f in findings if f.name == "hardcoded-secret"] == [29]
+
+
+def test_matrix_nio_client_syncing_round_after_round_is_a_worker(make_tree: Tree) -> None:
+    client = (
+        "from nio import AsyncClient\n\n\n"
+        "class BotClient(AsyncClient):\n"
+        "    async def run_sync_loop(self):\n"
+        "        while True:\n"
+        "            response = await self.sync(30000)\n"
+        "            await self.answer(response)\n\n"
+        "    async def run_client(self):\n"
+        "        await self.login(self.password)\n"
+        "        await self.run_sync_loop()\n"
+    )
+    once = (
+        "from nio import AsyncClient\n\n\n"
+        "class Poster(AsyncClient):\n"
+        "    async def post_once(self):\n"
+        "        await self.sync(3000)\n"  # one sync before posting: no loop
+        "        await self.room_send('!room', 'm.room.message', {})\n"
+    )
+    start = "import asyncio\nfrom bot.client import BotClient\n\nbot = BotClient('https://matrix.org', 'me')\nasyncio.run(bot.run_client())\n"
+    post = (
+        "import asyncio\nfrom bot.poster import Poster\n\nasyncio.run(Poster('https://matrix.org', 'me').post_once())\n"
+    )
+    root = make_tree(
+        {"bot/__init__.py": "", "bot/client.py": client, "bot/poster.py": once, "app.py": start, "post.py": post}
+    )
+    eps, checks = summary(root)
+    assert sorted(eps) == [("app.py", "worker", "matrix-nio"), ("post.py", "job", "script")]
+    (worker,) = (v for k, v in checks.items() if k.startswith("worker:app.py"))
+    assert worker["missing-graceful-shutdown"] == "fail"
