@@ -37,6 +37,7 @@ from readiness_lint.model import (
     FileFacts,
     FunctionFact,
     Kind,
+    LoopFact,
     MainGuardFact,
     ObjectFact,
     RouteFact,
@@ -323,7 +324,11 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue
         if loop.scope and facts.main_guard is None and not facts.module_calls:
             continue  # only definitions: running the file starts nothing (a console script may call it)
-        if loop.scope and any(c.kind == "api" and c.framework != "grpc" for c in out):
+        if (
+            loop.scope
+            and any(c.kind == "api" and c.framework != "grpc" for c in out)
+            and not _guard_runs_bot(facts, loop)
+        ):
             continue  # a loop in a function of an app's module: a streaming response or a background thread
         if (loop.source in SLEEPS or loop.source in {"signal.pause", EVENT_WAIT}) and any(
             c.kind == "job" and c.framework == "apscheduler" for c in out
@@ -1013,6 +1018,18 @@ def _loop_framework(source: str, facts: FileFacts, project: Project | None = Non
         if method == name:
             return framework
     return "consume-loop"
+
+
+def _guard_runs_bot(facts: FileFacts, loop: LoopFact) -> bool:
+    """``async def main(): ...; await site.start(); await dp.start_polling(bot)`` run by the
+    ``__main__`` block: the file's process polls a bot beside its web app (a blocking poll, never
+    a streaming response)."""
+    if facts.main_guard is None or loop.source.rpartition(".")[2] not in _BOT_POLLS:
+        return False
+    return loop.scope in _guard_calls(facts, facts.main_guard, 2)
+
+
+_BOT_POLLS = frozenset({"start_polling", "run_polling", "infinity_polling", "polling", "run_until_disconnected"})
 
 
 def _is_django_manage(facts: FileFacts) -> bool:

@@ -4544,3 +4544,41 @@ def test_matrix_nio_client_syncing_round_after_round_is_a_worker(make_tree: Tree
     assert sorted(eps) == [("app.py", "worker", "matrix-nio"), ("post.py", "job", "script")]
     (worker,) = (v for k, v in checks.items() if k.startswith("worker:app.py"))
     assert worker["missing-graceful-shutdown"] == "fail"
+
+
+def test_bot_polled_by_the_main_block_beside_a_keep_alive_web_app(make_tree: Tree) -> None:
+    main = (
+        "import asyncio\nfrom aiogram import Bot, Dispatcher\nfrom aiohttp import web\n\n"
+        "bot = Bot(token='x')\ndp = Dispatcher()\n\n\n"
+        "async def handle(request):\n    return web.Response(text='running')\n\n\n"
+        "async def main():\n"
+        "    app = web.Application()\n    app.router.add_get('/', handle)\n"
+        "    runner = web.AppRunner(app)\n    await runner.setup()\n"
+        "    await web.TCPSite(runner, '0.0.0.0', 10000).start()\n"
+        "    await dp.start_polling(bot)\n\n\n"
+        "if __name__ == '__main__':\n    asyncio.run(main())\n"
+    )
+    # An app module whose function streams updates (not run by the file's own `__main__`): no worker.
+    stream = (
+        "from aiohttp import web\nfrom aiogram import Dispatcher\n\ndp = Dispatcher()\napp = web.Application()\n\n\n"
+        "async def poll_later(bot):\n    await dp.start_polling(bot)\n\n\n"
+        "if __name__ == '__main__':\n    web.run_app(app)\n"
+    )
+    root = make_tree({"main.py": main, "other/stream.py": stream})
+    eps, _ = summary(root)
+    assert sorted(eps) == [
+        ("main.py", "api", "aiohttp"),
+        ("main.py", "worker", "aiogram"),
+        ("other/stream.py", "api", "aiohttp"),
+    ]
+
+
+def test_provider_token_as_an_environment_fallback_is_both_a_secret_and_a_fallback(make_tree: Tree) -> None:
+    bot = (
+        "import os\n\n"
+        'BOT_TOKEN = os.getenv("BOT_TOKEN", "8108367367:AAGgZXVaS0lVbacNjzcnVxoO1XddDSijD3M")\n'
+        'SECRET_KEY = os.getenv("SECRET_KEY", "dev-key-not-for-prod")\n'
+    )
+    root = make_tree({"bot.py": bot, "run.py": "import bot\n\nif __name__ == '__main__':\n    bot.main()\n"})
+    found = sorted((f.name, f.line) for f in run([str(root)]).findings if "secret" in f.name)
+    assert found == [("hardcoded-secret", 3), ("hardcoded-secret-fallback", 3), ("hardcoded-secret-fallback", 4)]

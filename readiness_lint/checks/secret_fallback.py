@@ -84,9 +84,6 @@ class HardcodedSecretFallback(LineRule):
     def _report(self, node: cst.CSTNode, name: str, value: str, ctx: Context) -> None:
         from readiness_lint.extract import literal_key
 
-        if secretscan.provider_hits(value) or secretscan.url_hits(value):
-            return  # a credential in its own right: hardcoded-secret reports it
-
         ctx.report(
             self.name,
             node,
