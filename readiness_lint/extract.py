@@ -681,6 +681,7 @@ class Extractor:
         if not as_main:
             self._find_script(body)
             self._defined = frozenset(stmt.name.value for stmt in body if isinstance(stmt, cst.FunctionDef))
+            self._defined |= frozenset(stmt.name.value for stmt in body if _runs_in_init(stmt))
             self._module_calls(body)
         for index, stmt in enumerate(body):
             self.ctx.in_docstring = index == 0 and _is_docstring(stmt)
@@ -3121,6 +3122,21 @@ _ENV_READS = frozenset(
         "os.environ.__getitem__",
     }
 )
+
+
+def _runs_in_init(stmt: cst.CSTNode) -> bool:
+    """``class Consumer:`` whose ``__init__`` ends in ``self.channel.start_consuming()`` or a
+    ``while`` loop: building one (``MyProcessor = Consumer()``) runs the work."""
+    if not isinstance(stmt, cst.ClassDef) or not isinstance(stmt.body, cst.IndentedBlock):
+        return False
+    for item in stmt.body.body:
+        if isinstance(item, cst.FunctionDef) and item.name.value == "__init__":
+            return any(
+                isinstance(node, cst.While)
+                or (isinstance(node, cst.Call) and (n.callee(node) or "").rpartition(".")[2] in BLOCKING_CONSUME)
+                for node in n.descendants(item.body)
+            )
+    return False
 
 
 def _class_fact(name: str, base: str) -> Callable[[int, int], tuple[str, str, str, int]]:

@@ -4582,3 +4582,33 @@ def test_provider_token_as_an_environment_fallback_is_both_a_secret_and_a_fallba
     root = make_tree({"bot.py": bot, "run.py": "import bot\n\nif __name__ == '__main__':\n    bot.main()\n"})
     found = sorted((f.name, f.line) for f in run([str(root)]).findings if "secret" in f.name)
     assert found == [("hardcoded-secret", 3), ("hardcoded-secret-fallback", 3), ("hardcoded-secret-fallback", 4)]
+
+
+def test_a_class_that_consumes_in_its_constructor_built_at_module_level(make_tree: Tree) -> None:
+    consumer = (
+        "import pika\n\n\n"
+        "class Consumer:\n"
+        "    def __init__(self):\n"
+        "        self.connection = pika.BlockingConnection(pika.URLParameters('amqp://queue'))\n"
+        "        self.channel = self.connection.channel()\n"
+        "        self.channel.basic_consume(self.callback, queue='raw_out')\n"
+        "        self.channel.start_consuming()\n\n"
+        "    def callback(self, ch, method, properties, body):\n"
+        "        store(body)\n\n\n"
+        "MyProcessor = Consumer()\n"
+    )
+    # A class that only connects in its constructor: building it at import starts nothing.
+    client = (
+        "import pika\n\n\n"
+        "class Publisher:\n"
+        "    def __init__(self):\n"
+        "        self.channel = pika.BlockingConnection(pika.URLParameters('amqp://queue')).channel()\n\n"
+        "    def consume_forever(self):\n"
+        "        self.channel.start_consuming()\n\n\n"
+        "publisher = Publisher()\n"
+    )
+    root = make_tree({"consumer.py": consumer, "shared/client.py": client})
+    eps, checks = summary(root)
+    assert eps == [("consumer.py", "worker", "rabbitmq")]
+    (worker,) = checks.values()
+    assert worker["missing-graceful-shutdown"] == "fail"
