@@ -681,7 +681,9 @@ class Extractor:
         if not as_main:
             self._find_script(body)
             self._defined = frozenset(stmt.name.value for stmt in body if isinstance(stmt, cst.FunctionDef))
-            self._defined |= frozenset(stmt.name.value for stmt in body if _runs_in_init(stmt))
+            self._defined |= frozenset(
+                stmt.name.value for stmt in body if isinstance(stmt, cst.ClassDef) and _runs_in_init(stmt)
+            )
             self._module_calls(body)
         for index, stmt in enumerate(body):
             self.ctx.in_docstring = index == 0 and _is_docstring(stmt)
@@ -3124,10 +3126,10 @@ _ENV_READS = frozenset(
 )
 
 
-def _runs_in_init(stmt: cst.CSTNode) -> bool:
+def _runs_in_init(stmt: cst.ClassDef) -> bool:
     """``class Consumer:`` whose ``__init__`` ends in ``self.channel.start_consuming()`` or a
     ``while`` loop: building one (``MyProcessor = Consumer()``) runs the work."""
-    if not isinstance(stmt, cst.ClassDef) or not isinstance(stmt.body, cst.IndentedBlock):
+    if not isinstance(stmt.body, cst.IndentedBlock):
         return False
     for item in stmt.body.body:
         if isinstance(item, cst.FunctionDef) and item.name.value == "__init__":
