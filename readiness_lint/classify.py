@@ -87,6 +87,8 @@ LOOP_FRAMEWORKS = (
     ("idle", "pyrogram"),
     ("sync_forever", "matrix-nio"),
     ("sync", "matrix-nio"),
+    ("drain_events", "kombu"),
+    ("subscribe", "nats"),
     ("run_until_disconnected", "telethon"),
     ("messages", "mqtt"),  # aiomqtt's stream of messages
     (TIMED_WAIT.rpartition(".")[2], "polling-loop"),

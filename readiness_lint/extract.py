@@ -1710,6 +1710,14 @@ class Extractor:
         calls = self._frame().calls
         return starts(calls) or any(call in starters for call in calls)
 
+    def _nats_subscription(self, call: cst.Call) -> bool:
+        """``nc.subscribe(subject, cb=handler)`` (also JetStream's) in a module that imports nats-py."""
+        return (
+            (n.callee(call) or "").endswith(".subscribe")
+            and n.keyword(call, "cb") is not None
+            and any(module.split(".")[0] == "nats" for module in self.ctx.aliases.values())
+        )
+
     def _imports_websocket(self) -> bool:
         return any(module.split(".")[0] in _WEBSOCKET_CLIENTS for module in self.ctx.aliases.values())
 
@@ -1809,7 +1817,11 @@ class Extractor:
                     LoopFact(line=line, scope=scope, source=EVENT_WAIT) if self.installs_signal_handler else None
                 ),
             )
-        if awaited and isinstance(value, cst.Call) and _registers_consumer(value):
+        if awaited and isinstance(value, cst.Call) and self._nats_subscription(value):
+            # `await nc.subscribe("updates", cb=handler)`: nats-py calls back for every message
+            scope = self.scope_name()
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="nats.subscribe"))
+        elif awaited and isinstance(value, cst.Call) and _registers_consumer(value):
             # `await queue.consume(on_message)`: aio-pika calls back for every message from now on.
             scope, source = self.scope_name(), self.ctx.resolve(n.callee(value)) or "consume"
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))

@@ -198,5 +198,6 @@ CONSUME_METHODS = frozenset(
         "fetch_messages",
         "dequeue",
         "reserve",
+        "drain_events",  # kombu/py-amqp: wait for the next message, handed to the consumer's callbacks
     }
 )

@@ -526,15 +526,48 @@ def looks_like_weak_password(value: str) -> bool:
     return not (("{" in value and "}" in value) or "%s" in value or "%(" in value or value.startswith(("/", "$")))
 
 
+_URL_CREDENTIALS_HOST = re.compile(URL_CREDENTIALS.pattern + r"([^\s:/?#]{1,256})")
+# User and host names of a documentation example (`postgres://user:password@host/dbname`).
+_PLAIN_PART = re.compile(r"[\w.\-]+")
+_EXAMPLE_PARTS = frozenset({"user", "username", "usr", "login", "name", "host", "hostname", "server", "example.com"})
+
+
+def _word_password_in_use(user: str, host: str) -> bool:
+    """``postgres://postgres:password@localhost:5400/shop``: the word "password" given by a real
+    user name for a real host is the password that database was set up with (not
+    ``user:password@host``, a documentation example)."""
+    return all(
+        part.lower() not in _EXAMPLE_PARTS and _PLAIN_PART.fullmatch(part) and not part.lower().startswith("your")
+        for part in (user, host)
+    )
+
+
 def default_credential_hits(text: str) -> list[SecretHit]:
-    """Well-known default passwords in URLs (``amqp://guest:guest@``, ``postgres:postgres@``):
-    not secret, but credentials all the same, which production must not run with."""
+    """Well-known default passwords in URLs (``amqp://guest:guest@``, ``postgres:postgres@``),
+    a password that repeats the user name (``amqp://shop_mq:shop_mq@``), and the word "password"
+    given by a real user for a real host (``postgres://app:password@db``): not secret, but
+    credentials all the same, which production must not run with."""
     if "://" not in text:
         return []
     return [
-        SecretHit("default password in URL", match.group(2))
-        for match in URL_CREDENTIALS.finditer(text)
-        if match.group(2).lower() in DEFAULT_PASSWORDS
+        SecretHit(
+            "default password in URL"
+            if password.lower() in DEFAULT_PASSWORDS
+            else "user name as password"
+            if password == match.group(1)
+            else "common password in URL",
+            password,
+        )
+        for match in _URL_CREDENTIALS_HOST.finditer(text)
+        if (password := match.group(2)).lower() in DEFAULT_PASSWORDS
+        or (password == "password" and _word_password_in_use(match.group(1), match.group(3)))
+        or (
+            password == match.group(1)
+            and len(password) >= 4
+            and not is_placeholder(password)
+            and "%" not in password
+            and "{" not in password
+        )
     ]
 
 

@@ -4612,3 +4612,63 @@ def test_a_class_that_consumes_in_its_constructor_built_at_module_level(make_tre
     assert eps == [("consumer.py", "worker", "rabbitmq")]
     (worker,) = checks.values()
     assert worker["missing-graceful-shutdown"] == "fail"
+
+
+def test_guessable_passwords_in_urls_are_reported_with_medium_confidence(make_tree: Tree) -> None:
+    settings = (
+        'A = "postgres://postgres:password@localhost:5400/Conference"\n'  # 1: the word, a real user and host
+        'B = "amqp://async_rabbitmq:async_rabbitmq@localhost:5672/vhost"\n'  # 2: the user name again
+        'C = "amqp://guest:guest@rabbit//"\n'  # 3: a broker's default
+        'D = "postgresql://user:password@host/dbname"\n'  # a documentation example
+        'E = "amqp://user:password@queue:5672/"\n'  # (a placeholder user)
+        'F = "redis://{user}:{user}@cache:6379"\n'  # a template
+        'G = "mysql://test:test@db/app"\n'  # a placeholder word repeated
+    )
+    root = make_tree(
+        {"settings.py": settings, "job.py": "import settings\n\nif __name__ == '__main__':\n    settings.go()\n"}
+    )
+    found = {f.line: (f.confidence, f.message) for f in run([str(root)]).findings if f.name == "hardcoded-secret"}
+    assert sorted(found) == [1, 2, 3]
+    assert all(confidence == "medium" for confidence, _ in found.values())
+    assert "the word 'password'" in found[1][1] and "user name" in found[2][1] and "default password" in found[3][1]
+    assert not any("async_rabbitmq" in message for _, message in found.values())
+
+
+def test_nats_subscriptions_and_kombu_drain_loops_are_workers(make_tree: Tree) -> None:
+    nats_consumer = (
+        "import asyncio\nimport nats\n\n\n"
+        "async def run():\n"
+        "    nc = await nats.connect('nats://nats:4222')\n\n"
+        "    async def handler(msg):\n        print(msg.data)\n\n"
+        "    await nc.subscribe('updates', cb=handler)\n"
+        "    await asyncio.Event().wait()\n\n\n"
+        "if __name__ == '__main__':\n    asyncio.run(run())\n"
+    )
+    # A request/reply call that subscribes for its one answer (no callback) is a job.
+    nats_request = (
+        "import asyncio\nimport nats\n\n\n"
+        "async def run():\n"
+        "    nc = await nats.connect('nats://nats:4222')\n"
+        "    sub = await nc.subscribe('answers')\n"
+        "    await nc.publish('questions', b'hi')\n"
+        "    print(await sub.next_msg(timeout=5))\n\n\n"
+        "if __name__ == '__main__':\n    asyncio.run(run())\n"
+    )
+    kombu_consumer = (
+        "import kombu\n\n\n"
+        "def on_message(body, message):\n    message.ack()\n\n\n"
+        "def main():\n"
+        "    with kombu.Connection('amqp://mq') as connection:\n"
+        "        with connection.Consumer(queues=(kombu.Queue('mail'),), callbacks=(on_message,)):\n"
+        "            while True:\n"
+        "                connection.drain_events()\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree({"consumer.py": nats_consumer, "ask.py": nats_request, "mail.py": kombu_consumer})
+    eps, checks = summary(root)
+    assert sorted(eps) == [
+        ("ask.py", "job", "python"),
+        ("consumer.py", "worker", "nats"),
+        ("mail.py", "worker", "kombu"),
+    ]
+    assert all(c["missing-graceful-shutdown"] == "fail" for k, c in checks.items() if k.startswith("worker:"))

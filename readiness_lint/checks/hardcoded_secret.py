@@ -40,8 +40,8 @@ class HardcodedSecret(LineRule):
         "call takes its password by position (`MySQLdb.connect(host, user, password, db)`, `ftplib.FTP`, "
         '`login("user", "password")`, `username_pw_set`, pika\'s `PlainCredentials`, `HTTPBasicAuth` and the '
         "basic-auth helpers of httpx and aiohttp). A database's or "
-        'broker\'s out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password="postgres"`) is '
-        "reported with medium confidence. Values are never printed: a finding shows a short prefix and the length."
+        'broker\'s out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password="postgres"`), and a '
+        "password in a URL that repeats its user name (`amqp://shop:shop@`), are reported with medium confidence. Values are never printed: a finding shows a short prefix and the length."
     )
     why_bad = (
         "Anyone who can read the repository can use the credential. Secrets in code leak through forks, "
@@ -100,6 +100,10 @@ class HardcodedSecret(LineRule):
             note="a default password, reported with medium confidence: everyone knows it",
         ),
         Sample('db = connect(host="db", user="postgres", password="postgres")\n', note="the same, as an argument"),
+        Sample(
+            'BROKER_URL = "amqp://shop_mq:shop_mq@rabbit:5672//"\n',
+            note="a password that repeats the user name: guessed first, reported with medium confidence",
+        ),
         Sample(
             'import MySQLdb\n\ndb = MySQLdb.connect("localhost", "sensor", "123456", "readings")\n',
             note="a password passed by position",
@@ -199,7 +203,15 @@ class HardcodedSecret(LineRule):
             ctx.report(self.name, node, f"Hard-coded {hits[0].kind}: {secretscan.redact(hits[0].value)}")
             return
         defaults = [h for h in secretscan.default_credential_hits(value) if not _allowed(h.value, ctx)]
-        if defaults:
+        if defaults and defaults[0].kind != "default password in URL":
+            how = "the same as its user name" if defaults[0].kind == "user name as password" else "the word 'password'"
+            ctx.report(
+                self.name,
+                node,
+                f"Hard-coded password in a URL, {how}: a guessable credential in production",
+                confidence="medium",
+            )
+        elif defaults:
             ctx.report(self.name, node, _default_message("a URL"), confidence="medium")
 
 
