@@ -363,6 +363,7 @@ class _Frame:
     loop_depth: int = 0
     depth: int = 1  # the scope depth of its own body: 1 for a function, 2 for a method of a class
     plain: bool = False  # only the project calls it (see `Extractor.call_scope`)
+    route: bool = False  # a route handler: runs where its app serves requests
     retry_depth: int = 0  # enclosing bounded loops (`while tries > 0`, `for _ in range(3)`)
     gives_up: bool = False  # a retry loop that falls out silently once it gives up
     # attempts (`for attempt in range(5):` that backs off or breaks out) around a handler that
@@ -606,6 +607,7 @@ class Extractor:
         self.started: set[str] = set()  # see FileFacts.started
         self.called_outside: set[str] = set()  # names called at module level or in a class body
         self.registered = False  # in a decorated function: a framework calls it, not the project
+        self.route_handlers: set[str] = set()  # functions a route decorator registers
         self.prompts = False  # module-level code asks a person for input (see `_asks`)
         self.returning: _Frame | None = None  # the frame whose `return` value is being walked
         self.reporting = False  # inside the arguments of a print or a log call
@@ -800,6 +802,8 @@ class Extractor:
         in the `__main__` block, in a function a decorator registers with a framework, and in a
         method named like a hook Scrapy calls on the components its settings name (`process_item`,
         in any class with no bases)."""
+        if self.frames and self.frames[-1].route:
+            return self.frames[-1].name  # (counted for the apis that serve it: see `CallGraph.served`)
         if not self.frames or self.registered or self.frames[-1].name == "__main__":
             return ""
         if self.frames[-1].depth == 2 and self.frames[-1].name.rpartition(".")[2] in _FRAMEWORK_HOOKS:
@@ -930,6 +934,7 @@ class Extractor:
             self.frames.append(frame)
         if top_level or method:
             self.frames[-1].plain = bool(self.call_scope())
+            self.frames[-1].route = name in self.route_handlers
         ctx.scope.append(name)
         ctx.params.append(frozenset(p.name.value for p in _all_params(node.params)))
         ctx.annotations.append(
@@ -977,6 +982,7 @@ class Extractor:
             own = (n.string_value(value) if value is not None else None) or ""
             path = "/".join(p.strip("/") for p in (self.controller_path, own) if p.strip("/"))
             self.ctx.later(node, lambda line, col: RouteFact(owner="", path=f"/{path}", handler=function, line=line))
+            self.route_handlers.add(function)
             return
         if resolved == "dagster.repository":
             # `@repository def jobs(): return [pipeline, sensor]`: what the Dagster daemon loads and runs on schedules
@@ -996,6 +1002,7 @@ class Extractor:
                     path = n.string_value(first) or self.module.code_for_node(first)
             owner_r = self.ctx.owner(owner)
             self.ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=function, line=line))
+            self.route_handlers.add(function)
             return
         ctor = self.ctx.object_ctor(owner) or ""
         if method == "subscriber" and ctor.startswith("faststream.") and owner not in self.subscribed:

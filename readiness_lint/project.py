@@ -329,7 +329,20 @@ class Project:
         graph: dict[str, CallGraph] = {}
         for path, facts in self.files.items():
             external = self._external_prefixes(path)
-            outside = [call for f in facts.functions + facts.methods if not f.plain for call in f.calls]
+            # (a route handler runs only where its app is served: its calls are `served`, for apis)
+            handlers = {route.handler.rpartition(".")[2] for route in facts.routes}
+            outside = [
+                call
+                for f in facts.functions + facts.methods
+                if not f.plain and f.name.rpartition(".")[2] not in handlers
+                for call in f.calls
+            ]
+            served = [
+                call
+                for f in facts.functions + facts.methods
+                if not f.plain and f.name.rpartition(".")[2] in handlers
+                for call in f.calls
+            ]
             outside += [call for call, _, _ in facts.module_calls]
             outside += facts.main_guard.calls if facts.main_guard is not None else ()
             outside += [call for loop in facts.wrapper_loops for call in loop.calls]
@@ -349,6 +362,7 @@ class Project:
                 calls={key: frozenset(calls) for key, calls in plain.items()},
                 methods={owner: frozenset(keys) for owner, keys in methods.items()},
                 handed=frozenset(facts.references),
+                served=frozenset(self._project_names(external, served)) | handlers,
             )
         return graph
 
@@ -449,6 +463,7 @@ class CallGraph:
     calls: dict[str, frozenset[str]]  # plain function (by graph_key) -> the names it calls
     methods: dict[str, frozenset[str]]  # class -> its plain methods' keys
     handed: frozenset[str]  # names handed on as values (`fire.Fire(Tasks)`, `{"purge": purge}`)
+    served: frozenset[str] = frozenset()  # called by the file's route handlers: only where its app serves
 
 
 def graph_key(function: str) -> str:
@@ -530,8 +545,9 @@ class Service:
             called = {self.entrypoint.id.rsplit(":", 1)[-1]} | self.project.enqueued_names
             edges: dict[str, set[str]] = {}
             handed: set[str] = set()
+            serves = self.entrypoint.kind == "api"
             for graph in graphs:
-                called |= graph.roots
+                called |= graph.roots | graph.served if serves else graph.roots
                 handed |= graph.handed
                 for key, calls in graph.calls.items():
                     edges.setdefault(key, set()).update(calls)

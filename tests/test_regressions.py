@@ -4672,3 +4672,26 @@ def test_nats_subscriptions_and_kombu_drain_loops_are_workers(make_tree: Tree) -
         ("mail.py", "worker", "kombu"),
     ]
     assert all(c["missing-graceful-shutdown"] == "fail" for k, c in checks.items() if k.startswith("worker:"))
+
+
+def test_inserts_of_route_handlers_are_not_blamed_on_a_job_importing_the_app(make_tree: Tree) -> None:
+    app = (
+        "from flask import Flask\n\napp = Flask(__name__)\n\n\n"
+        "def create_user(cur, name):\n"
+        "    cur.execute('INSERT INTO users (name) VALUES (%s)', (name,))\n\n\n"  # 7: only the route calls it
+        "def save_readings(cur, rows):\n"
+        "    cur.executemany('INSERT INTO readings (station, value) VALUES (%s, %s)', rows)\n\n\n"  # 11: the job's
+        "@app.post('/users')\n"
+        "def register():\n"
+        "    create_user(db.cursor(), request.json['name'])\n"
+        "    return {}\n\n\n"
+        "@app.post('/readings')\n"
+        "def add_reading():\n"
+        "    db.cursor().execute('INSERT INTO readings (station, value) VALUES (%s, %s)', (1, 2))\n"  # 21: a route's own
+        "    return {}\n"
+    )
+    job = "from app import app, save_readings\n\nif __name__ == '__main__':\n    save_readings(db.cursor(), fetch())\n"
+    root = make_tree({"app.py": app, "fetch.py": job})
+    inserts = {f.line: f.entrypoints for f in run([str(root)]).findings if f.name == "non-idempotent-insert"}
+    assert list(inserts) == [11]
+    assert inserts[11] == ("job:fetch.py:__main__",)
