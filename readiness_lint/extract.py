@@ -3101,6 +3101,8 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
         method in {"delete_many", "drop_collection", "drop_database"} and "." in raw  # pymongo, motor
     ):
         return f"{method}()"
+    if method == "drop_all" and "." in raw:
+        return "drop_all()"  # SQLAlchemy: `db.drop_all()`, `Base.metadata.drop_all(engine)` drop every table
     if method.startswith(("delete_namespace", "delete_collection_")):  # the Kubernetes API client
         return f"{method}()"
     if method == "delete" and raw.endswith(".indices.delete"):

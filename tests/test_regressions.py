@@ -4695,3 +4695,19 @@ def test_inserts_of_route_handlers_are_not_blamed_on_a_job_importing_the_app(mak
     inserts = {f.line: f.entrypoints for f in run([str(root)]).findings if f.name == "non-idempotent-insert"}
     assert list(inserts) == [11]
     assert inserts[11] == ("job:fetch.py:__main__",)
+
+
+def test_sqlalchemy_drop_all_in_a_scheduled_job_needs_a_dry_run(make_tree: Tree) -> None:
+    tasks = "from api import db\n\n\ndef job():\n    db.drop_all()\n    db.create_all()\n    load_countries()\n"
+    app = (
+        "from apscheduler.schedulers.background import BackgroundScheduler\nfrom api import app, tasks\n\n\n"
+        "def scheduled_tasks():\n    tasks.job()\n\n\n"
+        "if __name__ == '__main__':\n"
+        "    sched = BackgroundScheduler(daemon=True)\n"
+        "    sched.add_job(scheduled_tasks, 'interval', minutes=5)\n"
+        "    sched.start()\n"
+        "    app.run()\n"
+    )
+    api = "from flask import Flask\nfrom flask_sqlalchemy import SQLAlchemy\n\napp = Flask(__name__)\ndb = SQLAlchemy(app)\n"
+    root = make_tree({"api/__init__.py": api, "api/tasks.py": tasks, "app.py": app})
+    assert verdicts(root, "missing-dry-run") == {"api/__init__.py": "na", "app.py": "fail"}

@@ -170,7 +170,7 @@ class MissingDryRun(ServiceRule):
         "`docker system prune`, `aws s3 rm`, `gsutil rm`, `dropdb`, unless the command carries its own "
         "`--dry-run`; SQL "
         "DELETE/DROP/TRUNCATE, ORM deletes including `row.delete()` on rows taken from a Django "
-        "queryset (or `db.session.delete(row)` on rows a Flask-SQLAlchemy query returned) and a whole table's `Model.query.delete()`, MongoDB `delete_many`, object-store or HTTP DELETE calls (also `client.delete(url)` on a requests, httpx or aiohttp client; not a logout, the DELETE of a session, token or lock), files removed on an FTP or SFTP server (`ftplib`, `ftputil`, `pysftp`, paramiko), AWS snapshot, image and volume deletions (`ec2.delete_snapshot`, `deregister_image`, `rds.delete_db_snapshot`), Elasticsearch `indices.delete`, "
+        "queryset (or `db.session.delete(row)` on rows a Flask-SQLAlchemy query returned) and a whole table's `Model.query.delete()`, SQLAlchemy's `drop_all()` (every table), MongoDB `delete_many`, object-store or HTTP DELETE calls (also `client.delete(url)` on a requests, httpx or aiohttp client; not a logout, the DELETE of a session, token or lock), files removed on an FTP or SFTP server (`ftplib`, `ftputil`, `pysftp`, paramiko), AWS snapshot, image and volume deletions (`ec2.delete_snapshot`, `deregister_image`, `rds.delete_db_snapshot`), Elasticsearch `indices.delete`, "
         "Kubernetes deletions such as "
         "`delete_namespaced_job()` or the dynamic client's `delete(name=..., namespace=...)`) has a dry-run "
         "or explicit-apply guard somewhere it reaches: "
