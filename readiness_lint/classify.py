@@ -1088,20 +1088,24 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
     gunicorn_apps = {name for name, base, _ in facts.classes if base in _GUNICORN_APPS}
     gunicorn_apps |= {o.name for o in facts.objects if o.ctor in gunicorn_apps}  # (`server = App(app); server.run()`)
     io_loops = {o.name for o in facts.objects if o.ctor.startswith("tornado.ioloop.IOLoop")}
+    worker_objects = {o.name for o in facts.objects if o.ctor in WORKER_CTORS}  # `w = Worker(...); w.run()`
     for call in calls:
         owner, _, method = call.rpartition(".")
         if call in SERVE_CALLS or method in SERVE_METHODS:
             return "serve"
         if method == "run_app" and owner.rpartition(".")[2] == "web":
             return "serve"  # aiohttp's `web.run_app(app)`, `web` re-exported by a project package
-        if method in _RUN_METHODS and (owner in object_names or owner[:-2] in WORKER_CTORS):
+        if method in _RUN_METHODS and (owner in object_names or owner[:-2] in WORKER_CTORS or owner in worker_objects):
             return "serve"  # runs an app or worker found in this file, or built inline: `FastStream(b).run()`
         if method == "run_until_disconnected":
             return "serve"  # a Telethon client listening for the events it registered
         if method in _FOREVER_METHODS and owner in object_names:
             return "serve"  # `BOT.polling(none_stop=True)`: the bot found in this file, listening
-        if method == "run" and any(o.name == owner and o.ctor in _APP_RUNNERS for o in facts.objects):
-            return "serve"  # `socketio.run(app)`: Flask-SocketIO serving the file's Flask app
+        if method == "run" and (
+            any(o.name == owner and o.ctor in _APP_RUNNERS for o in facts.objects)
+            or owner.rpartition(".")[2] == "socketio"
+        ):
+            return "serve"  # `socketio.run(app)`, `chat.socketio.run(app)`: Flask-SocketIO serving a Flask app
         if method == "run" and (owner[:-2] if owner.endswith("()") else owner) in gunicorn_apps:
             return "serve"  # `StandaloneApplication(app, options).run()`: gunicorn embedded, serving the app
         if method in _STREAM_RUNS and any(c.symbol == owner and c.framework == "tweepy" for c in existing):
@@ -1592,6 +1596,9 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         "pyramid",
         "dagster",
         "scrapy",
+        "huey",  # (huey_consumer calls logging.basicConfig)
+        "huey-periodic",
+        "faust",  # (`faust worker` sets up logging)
     }
     facts = project.files[candidate.path]
     hosts = project.importers.get(candidate.path, ())

@@ -1024,6 +1024,9 @@ class Extractor:
             if framework == "dramatiq" and call is not None and n.keyword(call, "periodic") is not None:
                 # `@dramatiq.actor(periodic=cron("..."))`: the module is what the periodiq scheduler runs
                 self.signal(node, "schedule", "periodiq")
+            elif framework == "huey" and method in {"periodic_task", "db_periodic_task"}:
+                # `@huey.periodic_task(crontab(minute="0"))`: a schedule the consumer runs, like a beat schedule
+                self.signal(node, "schedule", "huey-periodic")
             owner_r = "" if resolved.endswith("shared_task") else (self.ctx.resolve(owner) or owner)
             self.ctx.later(
                 node,

@@ -104,6 +104,7 @@ WORKER_CTORS = {
     "huey.RedisHuey": "huey",
     "huey.SqliteHuey": "huey",
     "arq.worker.Worker": "arq",
+    "arq.Worker": "arq",  # (`from arq import Worker`)
     "slack_bolt.adapter.socket_mode.SocketModeHandler": "slack-bolt",
     "slack_bolt.adapter.socket_mode.async_handler.AsyncSocketModeHandler": "slack-bolt",
     "google.cloud.pubsub_v1.SubscriberClient": "pubsub",

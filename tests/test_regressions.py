@@ -4711,3 +4711,44 @@ def test_sqlalchemy_drop_all_in_a_scheduled_job_needs_a_dry_run(make_tree: Tree)
     api = "from flask import Flask\nfrom flask_sqlalchemy import SQLAlchemy\n\napp = Flask(__name__)\ndb = SQLAlchemy(app)\n"
     root = make_tree({"api/__init__.py": api, "api/tasks.py": tasks, "app.py": app})
     assert verdicts(root, "missing-dry-run") == {"api/__init__.py": "na", "app.py": "fail"}
+
+
+def test_workers_run_by_their_main_block_and_servers_run_through_another_module(make_tree: Tree) -> None:
+    arq_worker = (
+        "from arq import Worker\nfrom tasks import process_item, REDIS\n\n\n"
+        "class WorkerSettings:\n    functions = [process_item]\n    redis_settings = REDIS\n\n\n"
+        "if __name__ == '__main__':\n    w = Worker(functions=[process_item], redis_settings=REDIS)\n    w.run()\n"
+    )
+    tasks = "REDIS = None\n\n\nasync def process_item(ctx, item):\n    return item\n"
+    app = "from flask import Flask\n\n\ndef create_app():\n    app = Flask(__name__)\n    return app\n"
+    chat = "from flask_socketio import SocketIO\n\nsocketio = SocketIO()\n"
+    main = "from web.app import create_app\nfrom web import chat\n\napp = create_app()\n\nif __name__ == '__main__':\n    chat.socketio.run(app)\n"
+    root = make_tree(
+        {
+            "worker.py": arq_worker,
+            "tasks.py": tasks,
+            "web/__init__.py": "",
+            "web/app.py": app,
+            "web/chat.py": chat,
+            "web/main.py": main,
+        }
+    )
+    eps, _ = summary(root)
+    assert sorted((p, k) for p, k, _ in eps) == [("web/app.py", "api"), ("worker.py", "worker")]
+
+
+def test_huey_periodic_tasks_are_a_job_and_huey_and_faust_runners_configure_logging(make_tree: Tree) -> None:
+    huey_tasks = (
+        "from huey import RedisHuey, crontab\n\nqueue = RedisHuey('trending')\n\n\n"
+        "@queue.periodic_task(crontab(minute='0', hour='*'))\ndef send_mail():\n    deliver()\n\n\n"
+        "@queue.task()\ndef deliver():\n    pass\n"
+    )
+    faust_app = "import faust\n\napp = faust.App('poc', broker='kafka://kafka:9092')\ntopic = app.topic('events')\n\n\n@app.agent(topic)\nasync def process(stream):\n    async for event in stream:\n        print(event)\n"
+    root = make_tree({"tasks.py": huey_tasks, "stream/app.py": faust_app})
+    eps, checks = summary(root)
+    assert sorted((p, k) for p, k, _ in eps) == [
+        ("stream/app.py", "worker"),
+        ("tasks.py", "job"),
+        ("tasks.py", "worker"),
+    ]
+    assert all(c["missing-logging"] == "pass" for c in checks.values())
