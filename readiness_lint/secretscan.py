@@ -526,7 +526,7 @@ def looks_like_weak_password(value: str) -> bool:
     return not (("{" in value and "}" in value) or "%s" in value or "%(" in value or value.startswith(("/", "$")))
 
 
-_URL_CREDENTIALS_HOST = re.compile(URL_CREDENTIALS.pattern + r"([^\s:/?#]{1,256})")
+_URL_CREDENTIALS_HOST = re.compile(URL_CREDENTIALS.pattern + r"([^\s:/?#]{0,256})")  # (no host: an f-string's)
 # User and host names of a documentation example (`postgres://user:password@host/dbname`).
 _PLAIN_PART = re.compile(r"[\w.\-]+")
 _EXAMPLE_PARTS = frozenset({"user", "username", "usr", "login", "name", "host", "hostname", "server", "example.com"})

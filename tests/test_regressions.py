@@ -4623,12 +4623,14 @@ def test_guessable_passwords_in_urls_are_reported_with_medium_confidence(make_tr
         'E = "amqp://user:password@queue:5672/"\n'  # (a placeholder user)
         'F = "redis://{user}:{user}@cache:6379"\n'  # a template
         'G = "mysql://test:test@db/app"\n'  # a placeholder word repeated
+        'H = f"amqp://guest:guest@{host}/"\n'  # 8: a default, the host filled in later
+        'I = f"postgres://app:password@{host}/db"\n'  # (a host unknown: the word may stand for anything)
     )
     root = make_tree(
         {"settings.py": settings, "job.py": "import settings\n\nif __name__ == '__main__':\n    settings.go()\n"}
     )
     found = {f.line: (f.confidence, f.message) for f in run([str(root)]).findings if f.name == "hardcoded-secret"}
-    assert sorted(found) == [1, 2, 3]
+    assert sorted(found) == [1, 2, 3, 8]
     assert all(confidence == "medium" for confidence, _ in found.values())
     assert "the word 'password'" in found[1][1] and "user name" in found[2][1] and "default password" in found[3][1]
     assert not any("async_rabbitmq" in message for _, message in found.values())
