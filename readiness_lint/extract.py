@@ -330,7 +330,9 @@ _HEARTBEAT_TEXT = re.compile(
 # (a connection's keep-alive, `Keep_Alive_Interval = 45`, is no heartbeat)
 _HEARTBEAT_NAME = re.compile(r"heart_?beat|liveness|(?<!keep)(?<!keep_)alive|dead_?man", re.IGNORECASE)
 _METRICS_FILE = re.compile(r"(?:^|[/\\_\-.])metrics?(?:[\w\-.]*)\.(?:jsonl?|csv|prom|txt|ndjson)$", re.IGNORECASE)
-CONSUMER_CTOR_SUFFIXES = ("Consumer", "KafkaConsumer", "AIOKafkaConsumer")
+CONSUMER_CTOR_SUFFIXES = ("Consumer", "KafkaConsumer", "AIOKafkaConsumer", "ServiceBusReceiver")
+SERVICE_BUS_RECEIVER = "azure.servicebus.ServiceBusReceiver"
+_SERVICE_BUS_RECEIVERS = frozenset({"get_queue_receiver", "get_subscription_receiver"})
 _PYKAFKA_CONSUMERS = {
     "get_simple_consumer": "pykafka.SimpleConsumer",
     "get_balanced_consumer": "pykafka.BalancedConsumer",
@@ -2444,6 +2446,10 @@ class Extractor:
                 ctx.objects[name] = _PYKAFKA_CONSUMERS[func.attr.value]
             return
         ctx.objects[name] = self.consumer_factories.get(ctor, ctor)
+        if ctor.rpartition(".")[2] in _SERVICE_BUS_RECEIVERS and n.keyword(value, "max_wait_time") is None:
+            # `receiver = client.get_queue_receiver(queue_name=q)`: iterating it waits for messages for
+            # ever (with `max_wait_time` it stops once the queue stays empty: a drain)
+            ctx.objects[name] = SERVICE_BUS_RECEIVER
         if not record:
             return
         scope = self.scope_name()

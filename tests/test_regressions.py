@@ -4754,3 +4754,34 @@ def test_huey_periodic_tasks_are_a_job_and_huey_and_faust_runners_configure_logg
         ("tasks.py", "worker"),
     ]
     assert all(c["missing-logging"] == "pass" for c in checks.values())
+
+
+def test_pubsub_streaming_pull_in_main_and_service_bus_receivers(make_tree: Tree) -> None:
+    pubsub = (
+        "from google.cloud import pubsub_v1\n\nsubscriber = pubsub_v1.SubscriberClient()\n\n\n"
+        "def callback(message):\n    message.ack()\n\n\n"
+        "if __name__ == '__main__':\n"
+        "    future = subscriber.subscribe('projects/p/subscriptions/s', callback=callback)\n"
+        "    with subscriber:\n        future.result()\n"
+    )
+    receiver = (
+        "import os\nfrom azure.servicebus import ServiceBusClient\n\n"
+        "client = ServiceBusClient.from_connection_string(os.environ['SB'])\n\n\n"
+        "def main():\n    with client:\n"
+        "        receiver = client.get_queue_receiver(queue_name='jobs'{wait})\n"
+        "        with receiver:\n            for msg in receiver:\n                receiver.complete_message(msg)\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    root = make_tree(
+        {
+            "pull.py": pubsub,
+            "listen.py": receiver.replace("{wait}", ""),
+            "drain.py": receiver.replace("{wait}", ", max_wait_time=5"),  # stops once the queue is empty
+        }
+    )
+    eps, _ = summary(root)
+    assert sorted(eps) == [
+        ("drain.py", "job", "python"),
+        ("listen.py", "worker", "azure-servicebus"),
+        ("pull.py", "worker", "pubsub"),
+    ]
