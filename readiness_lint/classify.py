@@ -281,6 +281,9 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     nameko = [task for task in facts.tasks if task.framework == "nameko"]
     if nameko:  # a nameko service class: `nameko run module` serves its RPC and event handlers
         add(_Candidate(path, nameko[0].line, "worker", "nameko", "service"))
+    kopf = [task for task in facts.tasks if task.framework == "kopf"]
+    if kopf:  # a Kubernetes operator's handlers: `kopf run module` watches resources and calls them
+        add(_Candidate(path, kopf[0].line, "worker", "kopf", "operator"))
     for signal in facts.signals:
         if signal.kind == "schedule":  # (also one its importer runs in a thread: the scheduled work is a job)
             add(_Candidate(path, signal.line, "job", signal.detail or "schedule", "schedule"))
@@ -1603,6 +1606,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         "huey",  # (huey_consumer calls logging.basicConfig)
         "huey-periodic",
         "faust",  # (`faust worker` sets up logging)
+        "kopf",  # (`kopf run` configures logging)
     }
     facts = project.files[candidate.path]
     hosts = project.importers.get(candidate.path, ())

@@ -1036,6 +1036,9 @@ class Extractor:
             )
         elif resolved in _NAMEKO_ENTRYPOINTS:  # a method of a nameko service: `nameko run` consumes for it
             self.ctx.later(node, lambda line, col: TaskFact(owner="", function=function, line=line, framework="nameko"))
+        elif resolved.startswith(("kopf.on.", "kopf.timer", "kopf.daemon")):
+            # `@kopf.on.create("example.com", "v1", "widgets")`: `kopf run` watches the cluster and calls it
+            self.ctx.later(node, lambda line, col: TaskFact(owner="", function=function, line=line, framework="kopf"))
 
     def visit_class(self, node: cst.ClassDef) -> None:
         bases = [self.ctx.resolve(n.dotted(b.value)) or "" for b in node.bases]
@@ -1797,7 +1800,11 @@ class Extractor:
             if isinstance(call, cst.Call) and item.asname is not None and isinstance(item.asname.name, cst.Name):
                 # (at module level a fact, `with HTTPServer(...) as server: server.serve_forever()`; in a
                 # function only a name to resolve: a throwaway callback server, a client for one call)
-                self._object(item.asname.name.value, call, item, record=not self.ctx.scope)
+                serving = _websocket_server(call, ctx)
+                self._object(item.asname.name.value, call, item, record=not self.ctx.scope or serving)
+            elif isinstance(call, cst.Call) and _websocket_server(call, ctx):
+                # `async with websockets.serve(handler, host, port): await asyncio.Future()`: serving
+                self._object("websocket_server", call, item)
         self.walk_all(node.items)
         ctx.caught.append(frozenset(suppressed))
         self.walk(node.body)
@@ -3154,6 +3161,11 @@ _ENV_READS = frozenset(
         "os.environ.__getitem__",
     }
 )
+
+
+def _websocket_server(call: cst.Call, ctx: Context) -> bool:
+    """``websockets.serve(handler, host, port)``: a server for as long as the block runs."""
+    return API_CTORS.get(ctx.resolve(n.callee(call)) or "") == "websockets"
 
 
 def _runs_in_init(stmt: cst.ClassDef) -> bool:

@@ -4785,3 +4785,33 @@ def test_pubsub_streaming_pull_in_main_and_service_bus_receivers(make_tree: Tree
         ("listen.py", "worker", "azure-servicebus"),
         ("pull.py", "worker", "pubsub"),
     ]
+
+
+def test_websocket_servers_in_a_function_and_kopf_operators(make_tree: Tree) -> None:
+    ws = (
+        "import asyncio\nimport websockets\n\n\n"
+        "async def echo(websocket):\n    async for message in websocket:\n        await websocket.send(message)\n\n\n"
+        "async def main():\n    async with websockets.serve(echo, '0.0.0.0', 8765):\n        await asyncio.Future()\n\n\n"
+        "asyncio.run(main())\n"
+    )
+    # A websocket client in a job is no server.
+    client = (
+        "import asyncio\nimport websockets\n\n\n"
+        "async def main():\n    async with websockets.connect('ws://feed') as ws:\n        print(await ws.recv())\n\n\n"
+        "if __name__ == '__main__':\n    asyncio.run(main())\n"
+    )
+    operator = (
+        "import kopf\n\n\n"
+        "@kopf.on.create('example.com', 'v1', 'widgets')\ndef create_fn(spec, **kwargs):\n    return {'message': 'created'}\n"
+    )
+    root = make_tree({"server.py": ws, "once.py": client, "op/handlers.py": operator})
+    eps, checks = summary(root)
+    assert sorted(eps) == [
+        ("once.py", "job", "python"),
+        ("op/handlers.py", "worker", "kopf"),
+        ("server.py", "api", "websockets"),
+    ]
+    api = next(c for k, c in checks.items() if k.startswith("api:"))
+    assert api["missing-health-route"] == "na"  # (its routes are out of sight)
+    worker = next(c for k, c in checks.items() if k.startswith("worker:"))
+    assert worker["missing-graceful-shutdown"] == "pass" and worker["missing-logging"] == "pass"

@@ -22,6 +22,7 @@ SELF_DRAINING = frozenset(
         "discord",
         "loafer",
         "nameko",
+        "kopf",  # stops its watchers and handlers on SIGTERM
         "faststream",
         "pyrogram",  # idle() (also inside Client.run()) stops on SIGINT, SIGTERM and SIGABRT
         "declared",
@@ -37,7 +38,7 @@ class MissingGracefulShutdown(ServiceRule):
     what_it_does = (
         "Checks that a worker running its own consume loop (Kafka, SQS, Redis, RabbitMQ, Pub/Sub, bots, "
         "`while True` polling) handles SIGTERM somewhere it reaches. Workers run by a framework that "
-        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater (with `updater.idle()`) and Application, aiogram 3's Dispatcher, discord.py, FastStream, pyrogram's `idle()` and `Client.run()`, loafer, `nameko run`) pass, unless their own "
+        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater (with `updater.idle()`) and Application, aiogram 3's Dispatcher, discord.py, FastStream, pyrogram's `idle()` and `Client.run()`, loafer, `nameko run`, `kopf run`) pass, unless their own "
         "handling is switched off (`handle_signals=False` for arq and aiogram, `stop_signals=None` for "
         "python-telegram-bot) or the entrypoint also runs a `while True` loop of its own beside a bot or broker framework (a poller "
         "started next to the bot's polling), which nothing stops. A SIGINT handler alone does not pass. "

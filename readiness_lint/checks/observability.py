@@ -46,7 +46,7 @@ class MissingLogging(ServiceRule):
     what_it_does = (
         "Checks that something the entrypoint reaches configures logging: `logging.basicConfig`, "
         "`dictConfig`, `fileConfig`, a handler added to a logger, structlog, loguru, Django's `LOGGING` "
-        "setting, or a runner that sets it up itself (Celery, RQ, Dramatiq, Huey and Faust workers, Celery beat, "
+        "setting, or a runner that sets it up itself (Celery, RQ, Dramatiq, Huey and Faust workers, Kopf operators, Celery beat, "
         "Pyramid apps, which `pserve` serves with the logging sections of their ini file, and Litestar "
         "apps, which configure the root logger unless given a `logging_config` of their own). Set-up in "
         "the `__main__` block of a module the entrypoint imports does not count: it runs only when that "
