@@ -1093,7 +1093,8 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
     gunicorn_apps = {name for name, base, _ in facts.classes if base in _GUNICORN_APPS}
     gunicorn_apps |= {o.name for o in facts.objects if o.ctor in gunicorn_apps}  # (`server = App(app); server.run()`)
     io_loops = {o.name for o in facts.objects if o.ctor.startswith("tornado.ioloop.IOLoop")}
-    worker_objects = {o.name for o in facts.objects if o.ctor in WORKER_CTORS}  # `w = Worker(...); w.run()`
+    # `w = Worker(...); w.run()` in the block itself (one built in a function is judged where it runs)
+    worker_objects = {o.name for o in facts.objects if o.ctor in WORKER_CTORS and not o.scope}
     for call in calls:
         owner, _, method = call.rpartition(".")
         if call in SERVE_CALLS or method in SERVE_METHODS:

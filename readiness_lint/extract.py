@@ -1272,8 +1272,10 @@ class Extractor:
         frame = self._frame()
         if self.pinging:
             return
-        if self.reading and _only_assigns(node.body):
-            return  # `try: with open(SEEN) as f: seen = f.read()` / `except: seen = ''`: a file not there yet
+        if self.reading and (_only_assigns(node.body) or self._reports_then_empty(node.body)):
+            # `try: with open(SEEN) as f: seen = f.read()` / `except: seen = ''` (or `print(e); return {}`):
+            # a file of the job's own, not there yet
+            return
         if self.looking_up and frame.loop_depth == 0 and self._only_reports(node.body):
             # `try: server = config["ftp"]["server"]` / `except: print("no ftp settings")`: the work
             # that needs the setting fails on its own
@@ -2127,6 +2129,10 @@ class Extractor:
             key = _path_key(node, name, raw)
             if key:
                 frame.recreated.add(key)
+        elif frame is not None and "upload" in method.lower():
+            # `upload_file_to_s3(filepath, ...)` then `os.remove(filepath)`: the local copy of what the
+            # job made and shipped, removed once it is uploaded (no data of anyone's lost)
+            frame.recreated.update(shipped for a in n.positional(node)[:1] if (shipped := n.dotted(a.value)))
         if (method in BLOCKING_CONSUME and "." in raw) or (
             method == "run_forever" and (ctx.object_ctor(owner) or "").startswith("websocket.")
         ):  # a websocket-client app's run_forever() listens until the process ends
@@ -3468,7 +3474,10 @@ def _only_binds(stmt: cst.With) -> bool:
     """``with open(CONFIG) as f: settings = json.load(f)``: a file opened only to name values from
     it, as a module loading its configuration at import does."""
     opens = all(isinstance(item.item, cst.Call) and n.callee(item.item) in ("open", "io.open") for item in stmt.items)
-    return opens and _only_assigns(stmt.body)
+    if not opens:
+        return False
+    smalls = _simple_block(stmt.body)  # (`return json.load(f)`: the values handed back)
+    return _only_assigns(stmt.body) or (smalls is not None and len(smalls) == 1 and isinstance(smalls[0], cst.Return))
 
 
 _DATA_WRITE = re.compile(r"\s*(?:INSERT|UPDATE|DELETE|MERGE|REPLACE|UPSERT|COPY)\b", re.IGNORECASE)

@@ -542,6 +542,12 @@ def _word_password_in_use(user: str, host: str) -> bool:
     )
 
 
+def names_the_field(name: str, literal: str) -> bool:
+    """``{"APP_DB_PASSWORD": "db_password"}``, ``getenv("SLACK_TOKEN", "slack_token")``: a
+    variable given the name of the field it fills, the end of the one spelled as the other."""
+    return literal.isidentifier() and "_" in literal and name.lower().endswith(literal.lower())
+
+
 def default_credential_hits(text: str) -> list[SecretHit]:
     """Well-known default passwords in URLs (``amqp://guest:guest@``, ``postgres:postgres@``),
     a password that repeats the user name (``amqp://shop_mq:shop_mq@``), and the word "password"

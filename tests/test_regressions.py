@@ -4815,3 +4815,40 @@ def test_websocket_servers_in_a_function_and_kopf_operators(make_tree: Tree) -> 
     assert api["missing-health-route"] == "na"  # (its routes are out of sight)
     worker = next(c for k, c in checks.items() if k.startswith("worker:"))
     assert worker["missing-graceful-shutdown"] == "pass" and worker["missing-logging"] == "pass"
+
+
+def test_fallback_naming_its_field_state_file_reads_and_removing_an_uploaded_copy(make_tree: Tree) -> None:
+    config = (
+        "import os\n\n"
+        "SLACK_TOKEN = os.environ.get('SLACK_TOKEN', 'slack_token')\n"  # the field's own name: a placeholder
+        "RABBITMQ_PASSWORD = os.environ.get('RABBITMQ_PASSWORD', 'tdlimpo_password')\n"  # 4: a password
+    )
+    scraper = (
+        "import json\nimport os\nimport config\n\n\n"
+        "def read_state():\n"
+        "    try:\n        with open('data.json') as fh:\n            return json.load(fh)\n"
+        "    except Exception as e:\n        print(e)\n        return {}\n\n\n"  # a state file not there yet
+        "def fetch_rows():\n"
+        "    try:\n        return client.fetch()\n"
+        "    except Exception as e:\n        print(e)\n        return []\n\n\n"  # the work's failure, lost
+        "if __name__ == '__main__':\n    state = read_state()\n    rows = fetch_rows()\n"
+    )
+    backup = (
+        "import os\nimport subprocess\n\n\n"
+        "def run_backup(target):\n"
+        "    filepath = f'/backups/{target}.dump'\n"
+        "    subprocess.run(['pg_dump', '-f', filepath], check=True)\n"
+        "    upload_file_to_s3(filepath, target)\n"
+        "    os.remove(filepath)\n\n\n"  # the local copy, once shipped
+        "def prune(paths):\n    for path in paths:\n        os.remove(path)\n"
+    )
+    prune = "from backup import prune\n\nif __name__ == '__main__':\n    prune(old_dumps())\n"
+    nightly = "from backup import run_backup\n\nif __name__ == '__main__':\n    run_backup('shop')\n"
+    root = make_tree(
+        {"config.py": config, "scrape.py": scraper, "backup.py": backup, "prune.py": prune, "nightly.py": nightly}
+    )
+    findings = run([str(root)]).findings
+    assert [(f.path, f.line) for f in findings if f.name == "hardcoded-secret-fallback"] == [("config.py", 4)]
+    exit_codes = [f.message for f in findings if f.name == "missing-exit-code" and f.path == "scrape.py"]
+    assert len(exit_codes) == 1 and "fetch_rows" in exit_codes[0]
+    assert verdicts(root, "missing-dry-run") == {"nightly.py": "na", "prune.py": "fail", "scrape.py": "na"}

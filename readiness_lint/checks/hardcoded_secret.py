@@ -137,7 +137,7 @@ class HardcodedSecret(LineRule):
                 if secretscan.looks_like_random_bytes(literal) and not _allowed(literal, ctx):
                     ctx.report(self.name, value, _credential_message(name, literal))
                 return
-        if _allowed(literal, ctx) or _names_the_field(name, literal):
+        if _allowed(literal, ctx) or secretscan.names_the_field(name, literal):
             return
         weak = _weak_kind(name)
         if secretscan.looks_like_credential(literal):
@@ -240,12 +240,6 @@ def _default_message(where: str) -> str:
         f"Hard-coded default password in {where} (a database's or broker's out-of-the-box one): "
         "fine on a laptop, a known credential in production"
     )
-
-
-def _names_the_field(name: str, literal: str) -> bool:
-    """``{"APP_DB_PASSWORD": "db_password"}``: an environment variable mapped to the name of the
-    settings field it fills, the end of the one spelled as the other."""
-    return literal.isidentifier() and "_" in literal and name.lower().endswith(literal.lower())
 
 
 def _allowed(value: str, ctx: Context) -> bool:

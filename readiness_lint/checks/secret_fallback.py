@@ -67,8 +67,8 @@ class HardcodedSecretFallback(LineRule):
             return
         key = n.string_value(envvar.value if envvar is not None else args[0].value)
         value = n.string_value(fallback)
-        if key is None or not value or not secretscan.is_secret_name(key):
-            return
+        if key is None or not value or not secretscan.is_secret_name(key) or secretscan.names_the_field(key, value):
+            return  # (`getenv("SLACK_TOKEN", "slack_token")`: the field's own name, a placeholder)
         self._report(fallback, key, value, ctx)
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
