@@ -610,6 +610,7 @@ class Extractor:
         self.called_outside: set[str] = set()  # names called at module level or in a class body
         self.registered = False  # in a decorated function: a framework calls it, not the project
         self.route_handlers: set[str] = set()  # functions a route decorator registers
+        self.hug_api = False  # a module-level hug route seen: the module is a hug API
         self.prompts = False  # module-level code asks a person for input (see `_asks`)
         self.returning: _Frame | None = None  # the frame whose `return` value is being walked
         self.reporting = False  # inside the arguments of a print or a log call
@@ -990,6 +991,13 @@ class Extractor:
             # `@repository def jobs(): return [pipeline, sensor]`: what the Dagster daemon loads and runs on schedules
             self.signal(node, "schedule", "dagster")
             return
+        if resolved.startswith("hug.") and resolved[4:] in ROUTE_METHODS and not self.hug_api:
+            # `@hug.get("/users/{name}")`: the module's own hug API, served by `hug -f module.py`
+            self.hug_api = True
+            self.ctx.later(
+                node,
+                lambda line, col: ObjectFact(name="hug", ctor="hug.API", line=line, column=col, scope="", keywords=()),
+            )
         if not owner and resolved.startswith("bottle.") and resolved[7:] in ROUTE_METHODS:
             owner, method = "bottle", resolved[7:]  # `from bottle import route`: `@route("/")` fills the default app
         if method in ROUTE_METHODS and owner:

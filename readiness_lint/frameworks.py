@@ -64,6 +64,7 @@ API_CTORS = {
     "bottle.Bottle": "bottle",
     "bottle.app": "bottle",  # the default app that module-level @route decorators fill
     "bottle.default_app": "bottle",
+    "hug.API": "hug",  # (the API a module's `@hug.get(...)` routes make)
     "connexion.App": "connexion",
     "connexion.FlaskApp": "connexion",
     "connexion.AsyncApp": "connexion",

@@ -4852,3 +4852,30 @@ def test_fallback_naming_its_field_state_file_reads_and_removing_an_uploaded_cop
     exit_codes = [f.message for f in findings if f.name == "missing-exit-code" and f.path == "scrape.py"]
     assert len(exit_codes) == 1 and "fetch_rows" in exit_codes[0]
     assert verdicts(root, "missing-dry-run") == {"nightly.py": "na", "prune.py": "fail", "scrape.py": "na"}
+
+
+def test_a_module_of_hug_routes_is_an_api(make_tree: Tree) -> None:
+    server = (
+        "import hug\nfrom store import DataBase\n\ndb = DataBase('users.db')\n\n\n"
+        "@hug.post('/users/add/')\ndef add_user(name, response=None):\n    db.add_user(name)\n    return 'added'\n\n\n"
+        "@hug.get('/healthz')\ndef health():\n    return 'ok'\n"
+    )
+    store = (
+        "import sqlite3\n\n\nclass DataBase:\n    def __init__(self, path):\n        self.conn = sqlite3.connect(path)\n\n"
+        "    def add_user(self, name):\n        self.conn.execute('INSERT INTO users (name) VALUES (?)', (name,))\n\n"
+        "    def expired(self):\n        return self.conn.execute('SELECT name FROM users').fetchall()\n"
+    )
+    worker = (
+        "import time\nfrom store import DataBase\n\ndb = DataBase('users.db')\n\n"
+        "while True:\n    for row in db.expired():\n        notify(row)\n    time.sleep(60)\n"
+    )
+    root = make_tree({"server.py": server, "store.py": store, "expire.py": worker})
+    eps, checks = summary(root)
+    assert sorted((p, k, f) for p, k, f in eps) == [
+        ("expire.py", "worker", "polling-loop"),
+        ("server.py", "api", "hug"),
+    ]
+    api = next(c for k, c in checks.items() if k.startswith("api:"))
+    assert api["missing-health-route"] == "pass" and api["missing-readiness-route"] == "fail"
+    # The insert runs only for the api's route: nothing for the worker to re-run.
+    assert not [f for f in run([str(root)]).findings if f.name == "non-idempotent-insert"]

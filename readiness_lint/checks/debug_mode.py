@@ -40,7 +40,8 @@ class DebugModeEnabled(LineRule):
         "`app.run(debug=True)` outside a `__main__` development block, application settings built as "
         "`dict(handlers=..., debug=True)` (Tornado's `Application(**settings)`), `app.debug = True`, "
         "`app.config['DEBUG'] = True` (not an object's own `self.debug`), `DEBUG = True` in a "
-        "settings module that is not a development or test settings file, and a debug switch read "
+        "settings module that is not a development or test settings file (or in the app's own module, "
+        "given to `app.config.from_object(__name__)`), and a debug switch read "
         "from the environment that falls back to on (`os.environ.get('DEBUG', True)`, "
         "`os.getenv('DEBUG', 'True') == 'True'`): a deployment that does not set it runs in debug mode."
     )
@@ -67,6 +68,10 @@ class DebugModeEnabled(LineRule):
             note="read from the environment, off unless set",
         ),
         Sample(
+            "DEBUG = True\n\n\ndef log(message):\n    if DEBUG:\n        print(message)\n",
+            note="a script's own switch: no app takes its settings from this module",
+        ),
+        Sample(
             "class Parser:\n    def set_debug(self):\n        self.debug = True\n        return self\n",
             note="an object's own debug switch, not an app's",
         ),
@@ -79,11 +84,24 @@ class DebugModeEnabled(LineRule):
         Sample('DEBUG = True\nALLOWED_HOSTS = ["*"]\n', path="mysite/settings.py"),
         Sample('from flask import Flask\n\napp = Flask(__name__)\napp.config["DEBUG"] = True\n'),
         Sample("import os\n\nDEBUG = os.environ.get('DEBUG', True)\n", path="mysite/settings.py"),
+        Sample(
+            "from flask import Flask\n\nDEBUG = True\n\napp = Flask(__name__)\napp.config.from_object(__name__)\n",
+            note="the module is the app's settings",
+        ),
     )
+
+    def __init__(self) -> None:
+        self._module_debug: dict[str, cst.CSTNode] = {}  # path -> a module-level `DEBUG = True`
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         if name is None or ctx.is_test:
             return
+        if name.endswith(".config.from_object") and ctx.path in self._module_debug:
+            args = n.positional(node)
+            if args and n.dotted(args[0].value) == "__name__":
+                # `DEBUG = True` ... `app.config.from_object(__name__)`: the module is the app's settings
+                debug_line = self._module_debug.pop(ctx.path)
+                ctx.report(self.name, debug_line, "`DEBUG = True` in a module the app takes its settings from")
         debug = n.keyword(node, "debug")
         if debug is None or not (n.is_true(debug.value) or n.int_value(debug.value) == 1):
             return  # (`debug=1` switches it on as well)
@@ -123,3 +141,6 @@ class DebugModeEnabled(LineRule):
             ctx.report(self.name, value, f"`{target} = True`: debug mode in code that ships")
         elif target == "DEBUG" and not ctx.scope and _SETTINGS_FILE.search("/" + ctx.path):
             ctx.report(self.name, value, "`DEBUG = True` in a settings module that ships")
+        elif target == "DEBUG" and not ctx.scope:
+            # reported if the module turns out to configure its app from itself (below)
+            self._module_debug[ctx.path] = value
