@@ -611,6 +611,8 @@ class Extractor:
         self.registered = False  # in a decorated function: a framework calls it, not the project
         self.route_handlers: set[str] = set()  # functions a route decorator registers
         self.hug_api = False  # a module-level hug route seen: the module is a hug API
+        self.cli_groups: set[str] = set()  # click groups (`@click.group() def cli():`) of this file
+        self.cli_commands: dict[str, None] = {}  # functions registered on them or on a typer app
         self.prompts = False  # module-level code asks a person for input (see `_asks`)
         self.returning: _Frame | None = None  # the frame whose `return` value is being walked
         self.reporting = False  # inside the arguments of a print or a log call
@@ -991,6 +993,10 @@ class Extractor:
             # `@repository def jobs(): return [pipeline, sensor]`: what the Dagster daemon loads and runs on schedules
             self.signal(node, "schedule", "dagster")
             return
+        if resolved in {"click.group", "click.core.group"} or (method == "group" and owner in self.cli_groups):
+            self.cli_groups.add(function)  # (`@cli.group()`: a subgroup of the file's group)
+        elif method == "command" and (owner in self.cli_groups or self.ctx.object_ctor(owner) == "typer.Typer"):
+            self.cli_commands[function] = None  # `@cli.command("clone_all")`, `@app.command()` on a typer app
         if resolved.startswith("hug.") and resolved[4:] in ROUTE_METHODS and not self.hug_api:
             # `@hug.get("/users/{name}")`: the module's own hug API, served by `hug -f module.py`
             self.hug_api = True
@@ -2903,6 +2909,7 @@ class Extractor:
             process_targets=tuple(sorted(self.process_targets)),
             started=tuple(sorted(self.started)),
             called_outside=tuple(sorted(self.called_outside)),
+            commands=tuple(self.cli_commands),
             prompts=self.prompts,
             classes=tuple(classes),
             run_loops=tuple(sorted(self.run_loops)),

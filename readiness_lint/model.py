@@ -218,6 +218,9 @@ class FileFacts:
     # tasks (`Thread(target=poll)`, `asyncio.create_task(poll())`)
     started: tuple[str, ...] = ()
     called_outside: tuple[str, ...] = ()  # names called at module level or in a class body, outside functions
+    # Functions registered as commands of a click group or a typer app of this file (`@cli.command()`):
+    # what running the group runs
+    commands: tuple[str, ...] = ()
     classes: tuple[tuple[str, str, int], ...] = ()
     # Classes whose `run()` holds a `while True:` with no way out: a thread or process of one of
     # them, once started, keeps the program running, unless the class makes it a daemon.
@@ -285,6 +288,7 @@ class FileFacts:
             process_targets=tuple(data.get("process_targets", ())),
             started=tuple(data.get("started", ())),
             called_outside=tuple(data.get("called_outside", ())),
+            commands=tuple(data.get("commands", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             run_loops=tuple(data.get("run_loops", ())),
             daemon_classes=tuple(data.get("daemon_classes", ())),

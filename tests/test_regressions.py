@@ -4879,3 +4879,22 @@ def test_a_module_of_hug_routes_is_an_api(make_tree: Tree) -> None:
     assert api["missing-health-route"] == "pass" and api["missing-readiness-route"] == "fail"
     # The insert runs only for the api's route: nothing for the worker to re-run.
     assert not [f for f in run([str(root)]).findings if f.name == "non-idempotent-insert"]
+
+
+def test_commands_of_a_click_group_or_typer_app_are_judged_for_lost_failures(make_tree: Tree) -> None:
+    body = (
+        "def clone_all():\n    for repo in repos():\n        try:\n            clone(repo)\n"
+        "        except Exception as exc:\n            print('failed %s' % exc)\n\n\n"
+        "{decorator2}\ndef status():\n    show()\n\n\n"
+        "if __name__ == '__main__':\n    {run}()\n"
+    )
+    group = "import click\n\n\n@click.group()\ndef cli():\n    pass\n\n\n@cli.command('clone_all')\n" + body.format(
+        decorator2="@cli.command()", run="cli"
+    )
+    app = "import typer\n\napp = typer.Typer()\n\n\n@app.command()\n" + body.format(
+        decorator2="@app.command()", run="app"
+    )
+    # A group whose commands only report and exit non-zero on failure passes.
+    careful = group.replace("print('failed %s' % exc)", "print('failed %s' % exc)\n            raise SystemExit(1)")
+    root = make_tree({"group.py": group, "typed.py": app, "careful.py": careful})
+    assert verdicts(root, "missing-exit-code") == {"careful.py": "pass", "group.py": "fail", "typed.py": "fail"}

@@ -62,7 +62,8 @@ class MissingExitCode(ServiceRule):
         "`send_slack()`) are not the job's work. A `schedule` process answers for the commands its "
         "jobs run; APScheduler logs a job's exception and carries on, so its jobs do not count. A click, "
         "typer or fire command exits 1 on an exception by itself: it fails only when it, or a step it calls, catches every "
-        "failure and carries on. An AWS Lambda handler has no exit status and is not judged."
+        "failure and carries on (each command registered on a click group or typer app the `__main__` block "
+        "runs counts). An AWS Lambda handler has no exit status and is not judged."
     )
     why_bad = (
         "Schedulers judge a run by its exit status. A job that catches everything and returns "
@@ -150,7 +151,10 @@ class MissingExitCode(ServiceRule):
             # status (`sys.exit(1)`, `ctx.exit(1)`) ends with status 0.
             guard = facts.main_guard
             local = {f.name: f for f in facts.functions}
-            for call in guard.calls if guard is not None else ():
+            run = list(guard.calls) if guard is not None else []
+            if guard is not None:  # (`cli()` runs the commands registered on the group: each may run)
+                run += [c for c in facts.commands if c not in run]
+            for call in run:
                 command = local.get(call)
                 if command is None or command.exits_nonzero:
                     continue
