@@ -1333,6 +1333,37 @@ class Extractor:
             # returns something its caller can check.
             frame.gives_up = True
 
+    def _error_callback(self, node: cst.Call) -> None:
+        """``shutil.rmtree(path, onerror=log_error)`` whose callback, a function of this file, only
+        reports what failed: the removal's failures are lost like those of a handler that only
+        reports them."""
+        callback = n.keyword(node, "onerror") or n.keyword(node, "onexc")
+        name = n.dotted(callback.value) if callback is not None else None
+        if not name:
+            return
+        frame = self._frame()
+        places = [frame.line_node, self.module]
+        for place in places:
+            statements: Sequence[cst.CSTNode] = ()
+            if isinstance(place, cst.Module):
+                statements = place.body
+            elif isinstance(place, cst.FunctionDef) and isinstance(place.body, cst.IndentedBlock):
+                statements = place.body.body
+            for stmt in statements:
+                if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
+                    # (`(_, e, _) = exc_info` then `logging.warning(e)`: unpacking what failed, then reporting it)
+                    smalls = _simple_block(stmt.body) or []
+                    levels = [None if isinstance(small, cst.Assign) else self._report(small) for small in smalls]
+                    if any(levels) and all(
+                        level is not None or isinstance(small, cst.Assign) for small, level in zip(smalls, levels)
+                    ):
+                        frame.swallows = frame.swallow_pending = True
+                        if frame.loop_depth > 0:
+                            frame.loses_in_loop = True
+                        else:
+                            frame.loses_failure = True
+                    return
+
     def _only_reports(self, body: cst.BaseSuite, *, reports: bool = False) -> bool:
         """A block that only prints or logs, passes, continues or breaks (and, with ``reports``,
         prints or logs at least once)."""
@@ -1998,6 +2029,8 @@ class Extractor:
                 self._command_run(node, name)
             if name.rpartition(".")[2] in {"rmtree", "rmdir"}:
                 ctx.removed.add((tuple(ctx.scope), _path_key(node, name, raw or "")))
+            if name == "shutil.rmtree" and self.frames and self._own_body():
+                self._error_callback(node)
         for hook in self.call_hooks:
             hook(node, name, ctx)
         if name in _CLI_ENV_OPTIONS:

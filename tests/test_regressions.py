@@ -4898,3 +4898,18 @@ def test_commands_of_a_click_group_or_typer_app_are_judged_for_lost_failures(mak
     careful = group.replace("print('failed %s' % exc)", "print('failed %s' % exc)\n            raise SystemExit(1)")
     root = make_tree({"group.py": group, "typed.py": app, "careful.py": careful})
     assert verdicts(root, "missing-exit-code") == {"careful.py": "pass", "group.py": "fail", "typed.py": "fail"}
+
+
+def test_rmtree_error_callbacks_that_only_log_lose_the_failure(make_tree: Tree) -> None:
+    job = (
+        "import logging\nimport shutil\n\n\n"
+        "def remove_dir(path):\n"
+        "    def log_error(_, path, exc_info):\n        (_, e, _) = exc_info\n        logging.warning(e)\n"
+        "    shutil.rmtree(path, onerror=log_error)\n\n\n"
+        "def main():\n    logging.basicConfig(level=logging.INFO)\n    for path in old_dirs():\n        remove_dir(path)\n\n\n"
+        "if __name__ == '__main__':\n    main()\n"
+    )
+    raising = job.replace("        logging.warning(e)\n", "        logging.warning(e)\n        raise e\n")
+    ignoring = job.replace("onerror=log_error", "ignore_errors=True")  # a deliberate "ignore", as `except: pass`
+    root = make_tree({"prune.py": job, "strict.py": raising, "lenient.py": ignoring})
+    assert verdicts(root, "missing-exit-code") == {"lenient.py": "pass", "prune.py": "fail", "strict.py": "pass"}
