@@ -1355,7 +1355,8 @@ class Extractor:
                     smalls = _simple_block(stmt.body) or []
                     levels = [None if isinstance(small, cst.Assign) else self._report(small) for small in smalls]
                     if any(levels) and all(
-                        level is not None or isinstance(small, cst.Assign) for small, level in zip(smalls, levels)
+                        level is not None or isinstance(small, cst.Assign)
+                        for small, level in zip(smalls, levels, strict=True)
                     ):
                         frame.swallows = frame.swallow_pending = True
                         if frame.loop_depth > 0:
