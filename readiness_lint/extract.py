@@ -2014,7 +2014,7 @@ class Extractor:
         elif raw and raw.rpartition(".")[2] in {"create_task", "ensure_future"} and node.args:
             task = node.args[0].value  # `asyncio.create_task(poll())`, `loop.create_task(poll())`
             started = n.callee(task) if isinstance(task, cst.Call) else None
-            if started:
+            if started and not (self.frames and self.frames[-1].route):  # (not a task a request starts)
                 self.started.add(started.rpartition(".")[2])
         for arg in node.args:
             self._refer(arg.value)

@@ -4913,3 +4913,26 @@ def test_rmtree_error_callbacks_that_only_log_lose_the_failure(make_tree: Tree) 
     ignoring = job.replace("onerror=log_error", "ignore_errors=True")  # a deliberate "ignore", as `except: pass`
     root = make_tree({"prune.py": job, "strict.py": raising, "lenient.py": ignoring})
     assert verdicts(root, "missing-exit-code") == {"lenient.py": "pass", "prune.py": "fail", "strict.py": "pass"}
+
+
+def test_a_consumer_task_a_request_starts_is_no_worker(make_tree: Tree) -> None:
+    consumer = (
+        "import aio_pika\n\n\nasync def consume_messages():\n"
+        "    connection = await aio_pika.connect_robust('amqp://mq/')\n"
+        "    async with connection:\n        channel = await connection.channel()\n"
+        "        queue = await channel.declare_queue('q')\n"
+        "        async with queue.iterator() as it:\n            async for message in it:\n"
+        "                async with message.process():\n                    handle(message.body)\n"
+    )
+    on_request = (
+        "import asyncio\nfrom fastapi import FastAPI\nfrom consumer import consume_messages\n\napp = FastAPI()\n\n\n"
+        "@app.get('/messages')\nasync def get_messages():\n    asyncio.create_task(consume_messages())\n"
+    )
+    on_startup = (
+        "import asyncio\nfrom fastapi import FastAPI\nfrom consumer import consume_messages\n\napp = FastAPI()\n\n\n"
+        "@app.on_event('startup')\nasync def start():\n    asyncio.create_task(consume_messages())\n"
+    )
+    for main, kinds in ((on_request, ["api"]), (on_startup, ["api", "worker"])):
+        root = make_tree({"consumer.py": consumer, "main.py": main})
+        eps, _ = summary(root)
+        assert sorted(k for _, k, _ in eps) == kinds
