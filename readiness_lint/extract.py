@@ -622,6 +622,7 @@ class Extractor:
         self.response_hooks = False  # a hook sees every response (`hooks=`, `event_hooks=`, `session.hooks`)
         self.stopped: set[str] = set()  # processes the code stops itself (`server.terminate()`)
         self._defined: frozenset[str] = frozenset()  # the module's own functions
+        self._classes: dict[str, cst.ClassDef] = {}  # the module's own classes, by name
         self.mentions_sigterm = False
         self.installs_signal_handler: cst.CSTNode | None = None
         self.dispatch: dict[type, Callable[[Any], None]] = {
@@ -688,9 +689,7 @@ class Extractor:
         if not as_main:
             self._find_script(body)
             self._defined = frozenset(stmt.name.value for stmt in body if isinstance(stmt, cst.FunctionDef))
-            self._defined |= frozenset(
-                stmt.name.value for stmt in body if isinstance(stmt, cst.ClassDef) and _runs_in_init(stmt)
-            )
+            self._classes = {stmt.name.value: stmt for stmt in body if isinstance(stmt, cst.ClassDef)}
             self._module_calls(body)
         for index, stmt in enumerate(body):
             self.ctx.in_docstring = index == 0 and _is_docstring(stmt)
@@ -884,7 +883,13 @@ class Extractor:
                         resolved = self.ctx.resolve(sent)
                         kept = sent.rpartition(".")[2] in SEND_METHODS or (
                             variable
-                            and (sent in self._defined or resolved in STATUS_COMMANDS or resolved in HTTP_WRITES)
+                            and (
+                                sent in self._defined
+                                or resolved in STATUS_COMMANDS
+                                or resolved in HTTP_WRITES
+                                # (`MyProcessor = Consumer()`, a class of the file that consumes as it is built)
+                                or (sent in self._classes and _runs_in_init(self._classes[sent]))
+                            )
                         )  # (`exit_code = os.system(cmd)`: a command run for its status; `res = requests.post(...)`)
                         value = small.value if kept else None
                     if isinstance(value, cst.Await):
