@@ -502,6 +502,11 @@ def _dispatches_to_worker(facts: FileFacts, guard: MainGuardFact, existing: list
     return bool(guard.calls) and all(call in apps for call in guard.calls)
 
 
+def _websocket_servers(facts: FileFacts) -> set[str]:
+    """The module-level functions of a file that serve a websockets server while they run."""
+    return {o.scope.split(".")[0] for o in facts.objects if o.scope and API_CTORS.get(o.ctor) == "websockets"}
+
+
 def _serves_imported(project: Project, path: str, guard: MainGuardFact) -> bool:
     """``python -m encoder`` whose ``__main__`` block calls ``main()`` of another project module
     that serves its app there (``web.run_app(application())``): the app's module is the api."""
@@ -510,6 +515,8 @@ def _serves_imported(project: Project, path: str, guard: MainGuardFact) -> bool:
         if found is None or found[1] == path:
             continue
         function, home = found
+        if function.name in _websocket_servers(project.files[home]):
+            return True  # `asyncio.run(live.serve())`: the websockets server of another module
         apps = {o.name for o in project.files[home].objects if o.ctor in API_CTORS}
         for inner in function.calls:
             owner, _, method = inner.rpartition(".")
@@ -1122,6 +1129,8 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
             return "serve"
         if (call.startswith("tornado.ioloop.IOLoop") or owner in io_loops) and method == "start":
             return "serve"  # `app.listen(8888); IOLoop.current().start()`: Tornado serving the file's app
+    if _websocket_servers(facts) & calls:
+        return "serve"  # `asyncio.run(main())`, `main()` serving `async with websockets.serve(...)`
     loop_scopes = {loop.scope.split(".")[0] for loop in facts.loops}
     if "" in loop_scopes or loop_scopes & calls:
         return "serve"
@@ -1467,6 +1476,17 @@ def _runner_configures_logging(project: Project, path: str, names: set[str]) -> 
     return False
 
 
+def _runner_of_function_logs(project: Project, path: str, functions: set[str]) -> bool:
+    """A module that configures logging and calls one of ``functions`` of ``path``."""
+    for runner in sorted(project.importers.get(path, ())):
+        facts = project.files[runner]
+        if facts.is_test or not any(s.kind == "logging-config" for s in facts.signals):
+            continue
+        if any(call.rpartition(".")[2] in functions for call in facts.calls_made()):
+            return True
+    return False
+
+
 def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
     """A ``__main__`` block that only starts an app or worker another module builds
     (``app = create_app()`` then ``app.run()``; ``celery_app.worker_main([...])``) runs that
@@ -1638,6 +1658,9 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     if candidate.kind == "api" and not framework_logging:
         names = {name for home, name in candidate.objects if home == candidate.path}
         framework_logging = _runner_configures_logging(project, candidate.path, names)
+    if candidate.framework == "websockets" and not framework_logging:
+        # (a server function another module runs after setting up logging: `asyncio.run(live.serve())`)
+        framework_logging = _runner_of_function_logs(project, candidate.path, _websocket_servers(facts))
     if candidate.framework == "litestar":
         # Litestar configures the root logger (INFO, a queue handler) unless it is given a
         # `logging_config` of its own (`None` switches that off; a `LoggingConfig(...)` counts by itself).

@@ -597,6 +597,7 @@ class Extractor:
         self.strings: dict[str, str] = {}  # names and attributes bound to a string (`self.unzip_path = "tmp/"`)
         self.pinging = False  # handlers of a try that only pings a heartbeat: its failure is not the job's
         self.reading = False  # in the handlers of a `try` that only reads a file into names
+        self.reading_own_file = False  # ... a file named by a literal or a constant: the job's own
         self.in_argv = False  # walking a deleting command's argument list
         self.commands: dict[str, tuple[str, list[str], bool]] = {}  # `scope:name` -> a command bound to it
         self.script_node: cst.CSTNode | None = None
@@ -1185,6 +1186,7 @@ class Extractor:
             }:
                 if n.string_value(subject.left) is None:
                     return
+                name = n.string_value(subject.left)  # (only `K = "..."` is K's fallback)
                 read = cst.Call(func=cst.Name("getenv"), args=[cst.Arg(subject.left)])
                 present = isinstance(op, cst.In) != negated
                 unset_branch = node.orelse.body if present and isinstance(node.orelse, cst.Else) else node.body
@@ -1206,6 +1208,8 @@ class Extractor:
                 read = self.env_bound.get((self.scope_name(), name))
             else:
                 read = self._env_read(subject)
+                key = n.positional(read)[0].value if read is not None and n.positional(read) else None
+                name = n.string_value(key) if key is not None else None  # (only `K = "..."` is K's fallback)
         if read is None or not isinstance(unset_branch, cst.IndentedBlock):
             return
         self._literal_fallbacks(read, unset_branch.body, name)
@@ -1226,6 +1230,8 @@ class Extractor:
                 self._literal_fallbacks(read, handler.body.body, assign.targets[0].target.value)
 
     def _literal_fallbacks(self, read: cst.Call, body: Sequence[cst.BaseStatement], name: str | None) -> None:
+        if name is None:
+            return
         for stmt in body:
             if not isinstance(stmt, cst.SimpleStatementLine):
                 continue
@@ -1234,7 +1240,7 @@ class Extractor:
                     isinstance(small, cst.Assign)
                     and len(small.targets) == 1
                     and type(small.targets[0].target) is cst.Name
-                    and (name is None or small.targets[0].target.value == name)
+                    and small.targets[0].target.value.lower() == name.lower()
                     and n.string_value(small.value) is not None
                 ):
                     self.ctx.fallback_literals.add(id(small.value))
@@ -1267,10 +1273,12 @@ class Extractor:
         saved, self.attempt = self.attempt, self._frame().retry_depth > 0 and _leaves_loop(node)
         saved_ping, self.pinging = self.pinging, _only_pings(node.body)
         saved_reading, self.reading = self.reading, _only_reads(node.body)
+        saved_own, self.reading_own_file = self.reading_own_file, self.reading and _opens_own_file(node.body)
         saved_lookup, self.looking_up = self.looking_up, _only_lookups(node.body)
         for handler in node.handlers:
             self.walk(handler)
         self.attempt, self.pinging, self.reading = saved, saved_ping, saved_reading
+        self.reading_own_file = saved_own
         self.looking_up = saved_lookup
         if node.orelse is not None:
             self.walk(node.orelse)
@@ -1291,7 +1299,9 @@ class Extractor:
         frame = self._frame()
         if self.pinging:
             return
-        if self.reading and (_only_assigns(node.body) or self._reports_then_empty(node.body)):
+        if self.reading and (
+            _only_assigns(node.body) or (self.reading_own_file and self._reports_then_empty(node.body))
+        ):
             # `try: with open(SEEN) as f: seen = f.read()` / `except: seen = ''` (or `print(e); return {}`):
             # a file of the job's own, not there yet
             return
@@ -1784,6 +1794,7 @@ class Extractor:
             (n.callee(call) or "").endswith(".subscribe")
             and n.keyword(call, "cb") is not None
             and any(module.split(".")[0] == "nats" for module in self.ctx.aliases.values())
+            and _waits_forever(self.frames[-1].line_node if self.frames else self.module)
         )
 
     def _imports_websocket(self) -> bool:
@@ -2800,6 +2811,8 @@ class Extractor:
             if isinstance(node, cst.Call):
                 raw = n.callee(node) or ""
                 method = raw.rpartition(".")[2]
+                if method == "drain_events" and not _never_leaves(body, self.ctx):
+                    return  # `except socket.timeout: break`: drained until the queue is empty, a job
                 if method in CONSUME_METHODS and "." in raw and not self._polls_process(node, raw):
                     found.append(self.ctx.resolve(raw) or raw)
                     return
@@ -3522,6 +3535,38 @@ def _only_assigns(body: cst.BaseSuite) -> bool:
     """A block of assignments only: ``seen = ""``."""
     smalls = _simple_block(body)
     return smalls is not None and all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in smalls)
+
+
+def _waits_forever(scope: cst.CSTNode) -> bool:
+    """The function (or module) keeps running once set up: ``await asyncio.Future()``, ``await
+    stop.wait()`` as a statement of its own (not inside ``wait_for(..., timeout=30)``),
+    ``loop.run_forever()`` or a ``while True:`` loop; a one-shot request that waits for its answer
+    with a timeout, then drains, does not."""
+    for node in n.descendants(scope):
+        if isinstance(node, cst.While) and _literal_forever(node.test):
+            return True
+        if isinstance(node, cst.Expr):
+            value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+            if not isinstance(value, cst.Call):
+                continue
+            callee = n.callee(value) or ""
+            if callee.endswith(("Future", "run_forever")) or (callee.endswith(".wait") and not value.args):
+                return True
+    return False
+
+
+def _opens_own_file(body: cst.BaseSuite) -> bool:
+    """The files a reading ``try`` opens are named in the code (``open("data.json")``,
+    ``open(STATE_FILE)``): the job's own state, not an input it was given."""
+    for node in n.descendants(body):
+        if isinstance(node, cst.Call) and n.callee(node) in ("open", "io.open"):
+            args = n.positional(node)
+            first = args[0].value if args else None
+            if first is None or not (
+                n.string_value(first) is not None or (isinstance(first, cst.Name) and first.value.isupper())
+            ):
+                return False
+    return True
 
 
 def _only_binds(stmt: cst.With) -> bool:

@@ -555,6 +555,9 @@ def default_credential_hits(text: str) -> list[SecretHit]:
     credentials all the same, which production must not run with."""
     if "://" not in text:
         return []
+    # (the guessable kinds only in a string that is the URL alone: not a help text, an error
+    # message or a docstring quoting `postgresql://shop:password@localhost/shop` as an example)
+    alone = not any(c.isspace() for c in text.strip())
     return [
         SecretHit(
             "default password in URL"
@@ -566,9 +569,11 @@ def default_credential_hits(text: str) -> list[SecretHit]:
         )
         for match in _URL_CREDENTIALS_HOST.finditer(text)
         if (password := match.group(2)).lower() in DEFAULT_PASSWORDS
-        or (password == "password" and _word_password_in_use(match.group(1), match.group(3)))
+        or (alone and password == "password" and _word_password_in_use(match.group(1), match.group(3)))
         or (
-            password == match.group(1)
+            alone
+            and password == match.group(1)
+            and password.lower() not in {"anonymous", "ftp"}  # (anonymous FTP: a public server's convention)
             and len(password) >= 4
             and not is_placeholder(password)
             and "%" not in password

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from readiness_lint import names as n
@@ -12,6 +13,9 @@ if TYPE_CHECKING:
     import libcst as cst
 
     from readiness_lint.extract import Context
+
+
+_SIGNING_KEY = re.compile(r"secret_?key|signing|jwt|session_?secret|^secret$", re.IGNORECASE)
 
 
 class HardcodedSecretFallback(LineRule):
@@ -67,8 +71,12 @@ class HardcodedSecretFallback(LineRule):
             return
         key = n.string_value(envvar.value if envvar is not None else args[0].value)
         value = n.string_value(fallback)
-        if key is None or not value or not secretscan.is_secret_name(key) or secretscan.names_the_field(key, value):
-            return  # (`getenv("SLACK_TOKEN", "slack_token")`: the field's own name, a placeholder)
+        if key is None or not value or not secretscan.is_secret_name(key):
+            return
+        if secretscan.names_the_field(key, value) and not _SIGNING_KEY.search(key):
+            # `getenv("SLACK_TOKEN", "slack_token")`: a placeholder no provider accepts (a signing key,
+            # `getenv("FLASK_SECRET_KEY", "secret_key")`, works as written: it stays a fallback)
+            return
         self._report(fallback, key, value, ctx)
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
