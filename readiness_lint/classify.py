@@ -476,7 +476,6 @@ def _serves_default_bottle(facts: FileFacts) -> int:
 
 
 # Calls that do not return while the process runs.
-_PUBSUB_SUBSCRIBERS = frozenset({"google.cloud.pubsub_v1.SubscriberClient", "google.cloud.pubsub.SubscriberClient"})
 _FOREVER_METHODS = frozenset(
     {"run_forever", "loop_forever", "serve_forever", "start_consuming", "infinity_polling", "run_polling", "polling"}
 )
@@ -1114,7 +1113,9 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
             return "serve"  # a Telethon client listening for the events it registered
         if method in _FOREVER_METHODS and owner in object_names:
             return "serve"  # `BOT.polling(none_stop=True)`: the bot found in this file, listening
-        if method == "subscribe" and any(o.name == owner and o.ctor in _PUBSUB_SUBSCRIBERS for o in facts.objects):
+        if method == "subscribe" and any(
+            o.name == owner and WORKER_CTORS.get(o.ctor) == "pubsub" for o in facts.objects
+        ):
             return "serve"  # `subscriber.subscribe(path, callback=cb)`: Pub/Sub streaming pull, until stopped
         if method == "run" and (
             any(o.name == owner and o.ctor in _APP_RUNNERS for o in facts.objects)

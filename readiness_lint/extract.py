@@ -451,6 +451,7 @@ class Context:
         self.in_docstring = False
         self.env_default_depth = 0
         self.fallback_literals: set[int] = set()  # ids of literals bound when a variable is not set
+        self.rule_notes: dict[str, Any] = {}  # what a rule keeps between its hooks, for this file only
         self.class_bases: list[tuple[str, ...]] = []
         self.params: list[frozenset[str]] = []
         self.annotations: list[dict[str, str]] = []  # the enclosing function's parameters' annotated types
@@ -1165,7 +1166,7 @@ class Extractor:
                 and n.string_value(index.value) is not None
                 and self.ctx.resolve(n.dotted(value.value)) in {"os.environ", "environ"}
             ):
-                return cst.Call(func=cst.Name("getenv"), args=[cst.Arg(index.value)])
+                return _read_of(index.value)
         return None
 
     def _fallback_branch(self, node: cst.If) -> None:
@@ -1184,10 +1185,10 @@ class Extractor:
                 "os.environ",
                 "environ",
             }:
-                if n.string_value(subject.left) is None:
-                    return
                 name = n.string_value(subject.left)  # (only `K = "..."` is K's fallback)
-                read = cst.Call(func=cst.Name("getenv"), args=[cst.Arg(subject.left)])
+                if name is None:
+                    return
+                read = _read_of(subject.left)
                 present = isinstance(op, cst.In) != negated
                 unset_branch = node.orelse.body if present and isinstance(node.orelse, cst.Else) else node.body
                 if present and not isinstance(node.orelse, cst.Else):
@@ -1210,7 +1211,7 @@ class Extractor:
                 read = self._env_read(subject)
                 key = n.positional(read)[0].value if read is not None and n.positional(read) else None
                 name = n.string_value(key) if key is not None else None  # (only `K = "..."` is K's fallback)
-        if read is None or not isinstance(unset_branch, cst.IndentedBlock):
+        if read is None or name is None or not isinstance(unset_branch, cst.IndentedBlock):
             return
         self._literal_fallbacks(read, unset_branch.body, name)
 
@@ -1229,9 +1230,8 @@ class Extractor:
             if isinstance(handler.body, cst.IndentedBlock):
                 self._literal_fallbacks(read, handler.body.body, assign.targets[0].target.value)
 
-    def _literal_fallbacks(self, read: cst.Call, body: Sequence[cst.BaseStatement], name: str | None) -> None:
-        if name is None:
-            return
+    def _literal_fallbacks(self, read: cst.Call, body: Sequence[cst.BaseStatement], name: str) -> None:
+        """``name = "..."`` statements of ``body``: the fallback of ``read``."""
         for stmt in body:
             if not isinstance(stmt, cst.SimpleStatementLine):
                 continue
@@ -3236,6 +3236,12 @@ _ENV_READS = frozenset(
 )
 
 
+def _read_of(key: cst.BaseExpression) -> cst.Call:
+    """``getenv(key)``: a read of the variable ``key`` names, for the rules' fallback hook (which
+    take the key from a read's first argument), when the code tests or indexes ``os.environ``."""
+    return cst.Call(func=cst.Name("getenv"), args=[cst.Arg(key)])
+
+
 def _websocket_server(call: cst.Call, ctx: Context) -> bool:
     """``websockets.serve(handler, host, port)``: a server for as long as the block runs."""
     return API_CTORS.get(ctx.resolve(n.callee(call)) or "") == "websockets"
@@ -3573,10 +3579,12 @@ def _only_binds(stmt: cst.With) -> bool:
     """``with open(CONFIG) as f: settings = json.load(f)``: a file opened only to name values from
     it, as a module loading its configuration at import does."""
     opens = all(isinstance(item.item, cst.Call) and n.callee(item.item) in ("open", "io.open") for item in stmt.items)
-    if not opens:
-        return False
-    smalls = _simple_block(stmt.body)  # (`return json.load(f)`: the values handed back)
-    return _only_assigns(stmt.body) or (smalls is not None and len(smalls) == 1 and isinstance(smalls[0], cst.Return))
+    smalls = _simple_block(stmt.body) if opens else None
+    # (names bound, or `return json.load(f)`: the values handed back)
+    return smalls is not None and (
+        all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in smalls)
+        or (len(smalls) == 1 and isinstance(smalls[0], cst.Return))
+    )
 
 
 _DATA_WRITE = re.compile(r"\s*(?:INSERT|UPDATE|DELETE|MERGE|REPLACE|UPSERT|COPY)\b", re.IGNORECASE)

@@ -331,18 +331,11 @@ class Project:
             external = self._external_prefixes(path)
             # (a route handler runs only where its app is served: its calls are `served`, for apis)
             handlers = {route.handler.rpartition(".")[2] for route in facts.routes}
-            outside = [
-                call
-                for f in facts.functions + facts.methods
-                if not f.plain and f.name.rpartition(".")[2] not in handlers
-                for call in f.calls
-            ]
-            served = [
-                call
-                for f in facts.functions + facts.methods
-                if not f.plain and f.name.rpartition(".")[2] in handlers
-                for call in f.calls
-            ]
+            outside: list[str] = []
+            served: list[str] = []
+            for f in facts.functions + facts.methods:
+                if not f.plain:
+                    (served if f.name.rpartition(".")[2] in handlers else outside).extend(f.calls)
             outside += [call for call, _, _ in facts.module_calls]
             outside += facts.main_guard.calls if facts.main_guard is not None else ()
             outside += [call for loop in facts.wrapper_loops for call in loop.calls]

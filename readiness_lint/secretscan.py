@@ -548,6 +548,9 @@ def names_the_field(name: str, literal: str) -> bool:
     return literal.isidentifier() and "_" in literal and name.lower().endswith(literal.lower())
 
 
+DEFAULT_IN_URL = "default password in URL"  # (the kind a database's or broker's own default is reported as)
+
+
 def default_credential_hits(text: str) -> list[SecretHit]:
     """Well-known default passwords in URLs (``amqp://guest:guest@``, ``postgres:postgres@``),
     a password that repeats the user name (``amqp://shop_mq:shop_mq@``), and the word "password"
@@ -558,28 +561,24 @@ def default_credential_hits(text: str) -> list[SecretHit]:
     # (the guessable kinds only in a string that is the URL alone: not a help text, an error
     # message or a docstring quoting `postgresql://shop:password@localhost/shop` as an example)
     alone = not any(c.isspace() for c in text.strip())
-    return [
-        SecretHit(
-            "default password in URL"
-            if password.lower() in DEFAULT_PASSWORDS
-            else "user name as password"
-            if password == match.group(1)
-            else "common password in URL",
-            password,
-        )
-        for match in _URL_CREDENTIALS_HOST.finditer(text)
-        if (password := match.group(2)).lower() in DEFAULT_PASSWORDS
-        or (alone and password == "password" and _word_password_in_use(match.group(1), match.group(3)))
-        or (
+    hits = []
+    for match in _URL_CREDENTIALS_HOST.finditer(text):
+        user, password, host = match.groups()
+        if password.lower() in DEFAULT_PASSWORDS:
+            hits.append(SecretHit(DEFAULT_IN_URL, password))
+        elif alone and password == "password" and _word_password_in_use(user, host):
+            hits.append(SecretHit("password in a URL, the word 'password'", password))
+        elif (
             alone
-            and password == match.group(1)
+            and password == user
             and password.lower() not in {"anonymous", "ftp"}  # (anonymous FTP: a public server's convention)
             and len(password) >= 4
             and not is_placeholder(password)
             and "%" not in password
             and "{" not in password
-        )
-    ]
+        ):
+            hits.append(SecretHit("password in a URL, the same as its user name", password))
+    return hits
 
 
 def redact(value: str) -> str:

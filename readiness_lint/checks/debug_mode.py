@@ -90,17 +90,14 @@ class DebugModeEnabled(LineRule):
         ),
     )
 
-    def __init__(self) -> None:
-        self._module_debug: dict[str, cst.CSTNode] = {}  # path -> a module-level `DEBUG = True`
-
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         if name is None or ctx.is_test:
             return
-        if name.endswith(".config.from_object") and ctx.path in self._module_debug:
+        if name.endswith(".config.from_object") and self.name in ctx.rule_notes:
             args = n.positional(node)
             if args and n.dotted(args[0].value) == "__name__":
                 # `DEBUG = True` ... `app.config.from_object(__name__)`: the module is the app's settings
-                debug_line = self._module_debug.pop(ctx.path)
+                debug_line = ctx.rule_notes.pop(self.name)
                 ctx.report(self.name, debug_line, "`DEBUG = True` in a module the app takes its settings from")
         debug = n.keyword(node, "debug")
         if debug is None or not (n.is_true(debug.value) or n.int_value(debug.value) == 1):
@@ -143,4 +140,4 @@ class DebugModeEnabled(LineRule):
             ctx.report(self.name, value, "`DEBUG = True` in a settings module that ships")
         elif target == "DEBUG" and not ctx.scope:
             # reported if the module turns out to configure its app from itself (below)
-            self._module_debug[ctx.path] = value
+            ctx.rule_notes[self.name] = value

@@ -151,9 +151,8 @@ class MissingExitCode(ServiceRule):
             # status (`sys.exit(1)`, `ctx.exit(1)`) ends with status 0.
             guard = facts.main_guard
             local = {f.name: f for f in facts.functions}
-            run = list(guard.calls) if guard is not None else []
-            if guard is not None:  # (`cli()` runs the commands registered on the group: each may run)
-                run += [c for c in facts.commands if c not in run]
+            # (`cli()` runs the commands registered on the group: each may run)
+            run = [*guard.calls, *(c for c in facts.commands if c not in guard.calls)] if guard is not None else []
             for call in run:
                 command = local.get(call)
                 if command is None or command.exits_nonzero:

@@ -203,14 +203,9 @@ class HardcodedSecret(LineRule):
             ctx.report(self.name, node, f"Hard-coded {hits[0].kind}: {secretscan.redact(hits[0].value)}")
             return
         defaults = [h for h in secretscan.default_credential_hits(value) if not _allowed(h.value, ctx)]
-        if defaults and defaults[0].kind != "default password in URL":
-            how = "the same as its user name" if defaults[0].kind == "user name as password" else "the word 'password'"
-            ctx.report(
-                self.name,
-                node,
-                f"Hard-coded password in a URL, {how}: a guessable credential in production",
-                confidence="medium",
-            )
+        if defaults and defaults[0].kind != secretscan.DEFAULT_IN_URL:
+            message = f"Hard-coded {defaults[0].kind}: a guessable credential in production"
+            ctx.report(self.name, node, message, confidence="medium")
         elif defaults:
             ctx.report(self.name, node, _default_message("a URL"), confidence="medium")
 
