@@ -56,6 +56,8 @@ SERVE_CALLS = frozenset(
         "django.core.management.execute_from_command_line",
         "granian.Granian",
         "bottle.run",
+        "cherrypy.quickstart",  # mounts the root object's exposed methods and serves them
+        "cherrypy.engine.block",  # (after `cherrypy.tree.mount(...)` and `engine.start()`)
     }
 )
 SERVE_METHODS = frozenset({"serve_forever", "run_forever", "run_server"})
@@ -267,10 +269,12 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # a consumer built inside a function: the loop or the caller is the entrypoint
         if obj.scope.rpartition(".")[2].startswith(("test_", "Test")) or obj.scope.rpartition(".")[2] == "test":
             continue  # an app built inside a test function or method (`def test_faust(self):`) tries it out
-        if kind_fw is not None and kind_fw[1] == "telegram" and _webhook_only(facts, obj.name):
+        if kind_fw is not None and kind_fw[1] == "telegram" and _webhook_only(project, path, facts, obj.name):
             continue  # updates arrive through the web app's webhook route: the app serves them
         if kind_fw is not None and kind_fw[1] == "telegram" and _sends_only(project, path, facts, obj.name):
             continue  # `tb = telebot.TeleBot(token)` only to send alerts: a client, not a bot that listens
+        if kind_fw == ("api", "azure-functions") and not any(r.owner == obj.name for r in facts.routes):
+            continue  # a Functions app of timers and queue triggers: its jobs, not an api
         if kind_fw == ("api", "dash") and not any(s.kind == "dash-server" for s in facts.signals):
             continue  # a dashboard run with `app.run_server()` on a desk: served only when `server = app.server`
         if kind_fw == ("worker", "discord") and _closes_when_ready(facts, obj.name):
@@ -309,6 +313,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             # `Thread(target=run_scheduler).start(); app.run()`, `create_task(poll())` from an
             # app's start-up hook: a poller living in the app's process, a worker of its own
             or (imported and loop.scope and "." not in loop.scope and _started_by_app(project, path, loop.scope))
+            or _guard_threads_poller(facts, loop, out)
         ):
             framework = _loop_framework(loop.source, facts, project, path)
             add(_Candidate(path, loop.line, "worker", framework, loop.scope, hosted=True))
@@ -397,6 +402,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             role == "job"
             and not _dispatches_to_worker(facts, guard, out)
             and not _serves_imported(project, path, guard)
+            and not _module_keeps_scheduler(facts, out)
         ):
             framework = _cli_framework(facts)
             add(_Candidate(path, guard.line, "job", framework, "__main__"))
@@ -408,8 +414,16 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             add(_Candidate(path, line, "job", "script", "script"))
     handlers = [s for s in facts.signals if s.kind == "lambda-handler" and s.detail not in _called_here(facts)]
     if handlers and not out and not imported:
-        # AWS Lambda calls the handler once per event, and the invocation runs to completion
-        add(_Candidate(path, handlers[0].line, "job", "aws-lambda", handlers[0].detail))
+        # AWS Lambda calls the handler once per event, and the invocation runs to completion; one
+        # that reads the event as a request (`event["body"]`) answers HTTP through API Gateway
+        http = any(s.kind == "lambda-http" and s.detail == handlers[0].detail for s in facts.signals)
+        add(_Candidate(path, handlers[0].line, "api" if http else "job", "aws-lambda", handlers[0].detail))
+    triggered = [s for s in facts.signals if s.kind == "azure-function"]
+    if triggered and not out and not imported:
+        # the Functions host runs `main(req: func.HttpRequest)` per request, `main(mytimer:
+        # func.TimerRequest)` per tick and a queue or event trigger per message, each to completion
+        http = triggered[0].detail == "http"
+        add(_Candidate(path, triggered[0].line, "api" if http else "job", "azure-functions", "main"))
     spiders = [(name, line) for name, base, line in facts.classes if base == SCRAPY_SPIDER]
     if spiders and not out and not imported and not _crawls_itself(project):
         # `scrapy crawl NAME` runs a spider to the end of its crawl. (A module that runs its
@@ -424,6 +438,8 @@ def _inline_app(facts: FileFacts, guard: MainGuardFact) -> str:
     calls = _guard_calls(facts, guard, depth=2)
     if "bottle.run" in calls:
         return "bottle"
+    if "cherrypy.quickstart" in calls or "cherrypy.engine.block" in calls:
+        return "cherrypy"  # `cherrypy.quickstart(Root(), "/", conf)`: the object's `@cherrypy.expose` methods
     for call in calls:
         owner, _, method = call.rpartition(".")
         if method in SERVE_METHODS and owner.endswith("()") and owner[:-2] in API_CTORS:
@@ -950,11 +966,18 @@ def _closes_when_ready(facts: FileFacts, client: str) -> bool:
     )
 
 
-def _webhook_only(facts: FileFacts, bot: str) -> bool:
-    """A bot fed by a webhook route of its file (``bot.process_new_updates([update])``) that never
-    polls for updates itself."""
+def _webhook_only(project: Project, path: str, facts: FileFacts, bot: str) -> bool:
+    """A bot fed by a webhook (``bot.process_new_updates([update])`` in a web app's route, here or
+    in a module importing the bot), or whose file only points Telegram at one (``set_webhook``),
+    that nobody polls for updates."""
     methods = _methods_called(facts, bot)
-    return "process_new_updates" in methods and not methods & {"polling", "infinity_polling", "run_polling"}
+    for user in sorted(project.name_index.get(bot, frozenset()) & project.importers.get(path, set())):
+        for imp in project.files[user].imports:
+            if imp.name == bot and project.resolve_module(user, imp.module, imp.level) == path:
+                # (`from bot import bot` in the web app: its calls read `bot.bot.process_new_updates`)
+                prefix = "." * imp.level + imp.module
+                methods |= _methods_called(project.files[user], f"{prefix}.{bot}" if imp.module else f"{prefix}{bot}")
+    return bool(methods & {"process_new_updates", "set_webhook"}) and not methods & _BOT_POLLS
 
 
 def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, str] | None:
@@ -1043,6 +1066,27 @@ def _guard_runs_bot(facts: FileFacts, loop: LoopFact) -> bool:
 
 
 _BOT_POLLS = frozenset({"start_polling", "run_polling", "infinity_polling", "polling", "run_until_disconnected"})
+
+
+def _module_keeps_scheduler(facts: FileFacts, out: list[_Candidate]) -> bool:
+    """The module's own top-level loop keeps its ``schedule`` jobs running (``while True:
+    run_pending(); time.sleep(1)`` after the ``__main__`` block): the block only starts the
+    scheduler's process, which is the job already found."""
+    return any(c.kind == "job" and c.framework == "schedule" for c in out) and any(
+        not loop.scope and any(call.rpartition(".")[2] == "run_pending" for call in loop.calls)
+        for loop in facts.wrapper_loops
+    )
+
+
+def _guard_threads_poller(facts: FileFacts, loop: LoopFact, out: list[_Candidate]) -> bool:
+    """``Thread(target=monitor, daemon=True).start(); app.run(port=5000)`` in the ``__main__``
+    block of an app's module: the loop of ``monitor`` polls for as long as the app runs, a worker
+    beside it (a thread a route handler starts serves one request)."""
+    if facts.main_guard is None or not loop.scope or "." in loop.scope or loop.scope not in facts.started:
+        return False
+    if not any(c.kind == "api" for c in out) or any(r.handler == loop.scope for r in facts.routes):
+        return False
+    return "threading.Thread" in facts.main_guard.calls
 
 
 def _is_django_manage(facts: FileFacts) -> bool:

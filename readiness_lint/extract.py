@@ -18,6 +18,7 @@ from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
 from readiness_lint.frameworks import (
     API_CTORS,
+    AZURE_FUNCTION_APPS,
     BUSY_LOOP,
     BUSY_LOOP_LOCAL,
     COMMAND_CALLS,
@@ -248,6 +249,16 @@ _EXPECTED_FAILURES = frozenset(
 )
 
 
+_EXAMPLE_WORDS = frozenset({"example", "sample", "template"})
+
+
+def is_example_file(path: str) -> bool:
+    """A file its name offers as a model to copy (``settings_example.py``, ``config.sample.py``,
+    ``example_config.py``): the values in it are there to be replaced."""
+    stem = path.rpartition("/")[2].lower().removesuffix(".py")
+    return not _EXAMPLE_WORDS.isdisjoint(re.split(r"[._-]", stem))
+
+
 def is_failure_exception(name: str) -> bool:
     """An exception that means the job's own work failed."""
     if name in FAILURE_EXCEPTIONS:
@@ -440,6 +451,7 @@ class Context:
     def __init__(self, path: str, is_test: bool, settings: RuleSettings | None = None) -> None:
         self.path = path
         self.is_test = is_test
+        self.example = is_example_file(path)
         self.settings = settings or RuleSettings()
         self.aliases: dict[str, str] = {}
         self.objects: dict[str, str] = {}
@@ -932,13 +944,20 @@ class Extractor:
         lambda_handler = not ctx.scope and not node.decorators and _lambda_handler(node.params)
         if lambda_handler:
             self.signal(node, "lambda-handler", name)  # `def handler(event, context)`: AWS Lambda runs it
+            if _reads_http_event(node):
+                self.signal(node, "lambda-http", name)  # `event["body"]`: a request from API Gateway
+        trigger = "" if ctx.scope or node.decorators else _azure_trigger(node.params, ctx)
+        if trigger:
+            # `def main(mytimer: func.TimerRequest)` beside a function.json: the Functions host runs it
+            self.signal(node, "azure-function", trigger)
         self.walk(node.params)
         top_level = not ctx.scope and not self.frames
         method = len(ctx.scope) == 1 and len(ctx.class_bases) == 1 and not self.frames
         if method:  # a method of a module-level class: `Backup().run()` reaches it
             self.frames.append(_Frame(name=f"{ctx.scope[0]}.{name}", line_node=node, depth=2))
         saved_registered = self.registered
-        self.registered = self.registered or bool(node.decorators) or lambda_handler  # (the runtime calls it)
+        # (the runtime calls it)
+        self.registered = self.registered or bool(node.decorators) or lambda_handler or bool(trigger)
         if top_level:
             frame = _Frame(name=name, line_node=node)
             # loguru's @logger.catch logs and swallows every exception unless reraise=True.
@@ -1011,6 +1030,9 @@ class Extractor:
                 node,
                 lambda line, col: ObjectFact(name="hug", ctor="hug.API", line=line, column=col, scope="", keywords=()),
             )
+        if owner and self.ctx.object_ctor(owner) in AZURE_FUNCTION_APPS:
+            self._azure_decorator(call, owner, method, function, node)
+            return
         if not owner and resolved.startswith("bottle.") and resolved[7:] in ROUTE_METHODS:
             owner, method = "bottle", resolved[7:]  # `from bottle import route`: `@route("/")` fills the default app
         if method in ROUTE_METHODS and owner:
@@ -1060,6 +1082,22 @@ class Extractor:
         elif resolved.startswith(("kopf.on.", "kopf.timer", "kopf.daemon")):
             # `@kopf.on.create("example.com", "v1", "widgets")`: `kopf run` watches the cluster and calls it
             self.ctx.later(node, lambda line, col: TaskFact(owner="", function=function, line=line, framework="kopf"))
+
+    def _azure_decorator(
+        self, call: cst.Call | None, owner: str, method: str, function: str, node: cst.FunctionDef
+    ) -> None:
+        """A function of an Azure Functions app (the decorator model): ``@app.route(route="health")``
+        answers HTTP under ``/api/``; ``@app.timer_trigger(...)``, ``@app.schedule(...)`` and the
+        queue, blob and event triggers run it once per tick or event, to completion."""
+        if method == "route":
+            given = n.keyword(call, "route") if call is not None else None
+            route = (n.string_value(given.value) if given is not None else None) or function
+            owner_r = self.ctx.owner(owner)
+            path = f"/api/{route.strip('/')}"
+            self.ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=function, line=line))
+            self.route_handlers.add(function)
+        elif method == "schedule" or method.endswith("_trigger"):
+            self.signal(node, "schedule", "azure-functions")
 
     def visit_class(self, node: cst.ClassDef) -> None:
         bases = [self.ctx.resolve(n.dotted(b.value)) or "" for b in node.bases]
@@ -2193,6 +2231,10 @@ class Extractor:
             key = _path_key(node, name, raw)
             if key:
                 frame.recreated.add(key)
+        elif frame is not None and name in _OPEN_CALLS and _writes_new(node):
+            # `with open(local, "wb") as f: f.write(body)` then `os.remove(local)`: a file the job wrote
+            # itself, removed once used (what was there before, "w" had already replaced)
+            frame.recreated.update(written for a in n.positional(node)[:1] if (written := n.dotted(a.value)))
         elif frame is not None and "upload" in method.lower():
             # `upload_file_to_s3(filepath, ...)` then `os.remove(filepath)`: the local copy of what the
             # job made and shipped, removed once it is uploaded (no data of anyone's lost)
@@ -2230,6 +2272,10 @@ class Extractor:
                 self._module_ref(node, "extension", extension)
         if name.startswith(("schedule.every", "aioschedule.every")):
             self.signal(node, "schedule", "schedule")  # (aioschedule: the same API, awaited)
+        if method in _JOB_QUEUE_METHODS and owner.rpartition(".")[2] in {"job_queue", "jq"}:
+            # python-telegram-bot's JobQueue (`app.job_queue.run_repeating(check, interval=60)`): an
+            # APScheduler inside the bot's process, running the function on its schedule
+            self.signal(node, "schedule", "telegram-jobqueue")
         if method == "make_wsgi_app" and (ctx.object_ctor(owner) or "").startswith("pyramid."):
             # `with Configurator(settings=s) as config: ...; return config.make_wsgi_app()`: a Pyramid app
             scope = self.scope_name()
@@ -3005,6 +3051,7 @@ ANCHOR_SIGNALS = frozenset(
     {
         "schedule",
         "lambda-handler",
+        "azure-function",
         "celery-beat",
         "django-wsgi",
         "django-asgi",
@@ -3160,6 +3207,20 @@ def _path_key(node: cst.Call, name: str, raw: str) -> str:
     return receiver if receiver and "(" not in receiver else ""
 
 
+_OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
+# python-telegram-bot's JobQueue methods that run a callback again and again (not `run_once`).
+_JOB_QUEUE_METHODS = frozenset({"run_repeating", "run_daily", "run_monthly", "run_custom"})
+
+
+def _writes_new(call: cst.Call) -> bool:
+    """``open(path, "w")``, ``open(path, mode="xb")``: a file opened to be written from scratch."""
+    args = n.positional(call)
+    given = n.keyword(call, "mode")
+    value = given.value if given is not None else args[1].value if len(args) > 1 else None
+    mode = n.string_value(value) if value is not None else None
+    return mode is not None and bool(set(mode) & {"w", "x"})
+
+
 # Object-store and cloud API deletions (S3, Google Cloud Storage, Azure blobs; EC2 and RDS backups).
 _CLOUD_DELETES = frozenset(
     {
@@ -3273,6 +3334,56 @@ def _lambda_handler(params: cst.Parameters) -> bool:
         return False
     names = [param.name.value for param in (*params.posonly_params, *params.params)]
     return len(names) == 2 and names[0] in {"event", "_event"} and names[1] in {"context", "_context"}
+
+
+# Azure Functions' trigger types (the Python programming model with function.json): what a
+# function's first parameter is annotated with says how the host runs it.
+_AZURE_TRIGGERS = {
+    "azure.functions.HttpRequest": "http",
+    "azure.functions.TimerRequest": "timer",
+    "azure.functions.QueueMessage": "event",
+    "azure.functions.ServiceBusMessage": "event",
+    "azure.functions.EventHubEvent": "event",
+    "azure.functions.EventGridEvent": "event",
+    "azure.functions.InputStream": "event",
+    "azure.functions.DocumentList": "event",
+    "azure.functions.KafkaEvent": "event",
+}
+
+
+def _azure_trigger(params: cst.Parameters, ctx: Context) -> str:
+    """How the Functions host runs a function whose parameter is annotated with a trigger type:
+    ``def main(req: func.HttpRequest) -> func.HttpResponse`` ("http"), ``def main(mytimer:
+    func.TimerRequest)`` ("timer"), a queue message or an event ("event"); "" for other functions."""
+    for param in _all_params(params):
+        if param.annotation is not None:
+            found = _AZURE_TRIGGERS.get(ctx.resolve(n.dotted(param.annotation.annotation)) or "")
+            if found:
+                return found
+    return ""
+
+
+# Keys of the event API Gateway (and a function URL) hands a Lambda function for an HTTP request;
+# a queue's or a schedule's event has none of them (SQS bodies are under `Records`).
+_HTTP_EVENT_KEYS = frozenset(
+    {"body", "httpMethod", "queryStringParameters", "pathParameters", "requestContext", "rawPath", "routeKey"}
+)
+
+
+def _reads_http_event(function: cst.FunctionDef) -> bool:
+    """A Lambda handler that reads its event as an HTTP request: ``event["body"]``,
+    ``event.get("queryStringParameters")``."""
+    event = _all_params(function.params)[0].name.value
+    for node in n.descendants(function.body):
+        key: cst.BaseExpression | None = None
+        if isinstance(node, cst.Subscript) and n.dotted(node.value) == event and len(node.slice) == 1:
+            index = node.slice[0].slice
+            key = index.value if isinstance(index, cst.Index) else None
+        elif isinstance(node, cst.Call) and n.dotted(node.func) == f"{event}.get" and node.args:
+            key = node.args[0].value
+        if key is not None and n.string_value(key) in _HTTP_EVENT_KEYS:
+            return True
+    return False
 
 
 def _all_params(params: cst.Parameters) -> list[cst.Param]:

@@ -78,7 +78,11 @@ API_CTORS = {
     # gRPC servers answer requests over HTTP/2; their services are not routes this tool reads
     "grpc.server": "grpc",
     "grpc.aio.server": "grpc",
+    # Azure Functions' decorator model: an api only when a function of it has `@app.route(...)`
+    "azure.functions.FunctionApp": "azure-functions",
 }
+# Azure Functions apps whose decorators register the functions the host runs.
+AZURE_FUNCTION_APPS = frozenset({"azure.functions.FunctionApp", "azure.functions.Blueprint"})
 ROUTER_CTORS = frozenset(
     {
         "fastapi.APIRouter",

@@ -28,7 +28,8 @@ class HardcodedPath(LineRule):
     what_it_does = (
         "Finds string literals that are absolute paths into a user's home directory "
         "(`/Users/...`, `/home/...`, `C:\\Users\\...`). Literals given as the default of an "
-        "environment read are left alone."
+        "environment read, and those in a file named as a model to copy (`settings_example.py`, "
+        "`config.sample.py`), are left alone."
     )
     why_bad = (
         "The same code should run in development, CI and production with only configuration changing. "
@@ -48,7 +49,7 @@ class HardcodedPath(LineRule):
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
         match = _MACHINE_PATH.match(value)
-        if ctx.env_default_depth or ctx.in_docstring or match is None:
+        if ctx.env_default_depth or ctx.in_docstring or ctx.example or match is None:
             return
         user = next(group for group in match.groups() if group is not None)
         if _PLACEHOLDER_USER.search(user):

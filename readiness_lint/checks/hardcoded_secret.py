@@ -41,7 +41,7 @@ class HardcodedSecret(LineRule):
         '`login("user", "password")`, `username_pw_set`, pika\'s `PlainCredentials`, `HTTPBasicAuth` and the '
         "basic-auth helpers of httpx and aiohttp). A database's or "
         'broker\'s out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password="postgres"`), and a '
-        "password in a URL that repeats its user name (`amqp://shop:shop@`), are reported with medium confidence. Values are never printed: a finding shows a short prefix and the length."
+        "password in a URL that repeats its user name (`amqp://shop:shop@`), are reported with medium confidence. In a file named as a model to copy (`settings_example.py`, `config.sample.py`, `example_config.py`) only provider-specific keys are reported: its other values are there to be replaced. Values are never printed: a finding shows a short prefix and the length."
     )
     why_bad = (
         "Anyone who can read the repository can use the credential. Secrets in code leak through forks, "
@@ -117,6 +117,8 @@ class HardcodedSecret(LineRule):
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         if ctx.env_default_depth or id(value) in ctx.fallback_literals:
             return  # an environment read's fallback: hardcoded-secret-fallback judges it
+        if ctx.example:
+            return  # `settings_example.py`: values to be replaced (a provider's real key is still found)
         if not secretscan.is_secret_name(name):
             literal = n.string_value(value)
             account_key = literal is not None and secretscan.looks_like_storage_account_key(name, literal)
@@ -172,7 +174,7 @@ class HardcodedSecret(LineRule):
         ``ftp.login("backup", "s3cret")``, ``client.username_pw_set("sensor", "s3cret")``."""
         index = _POSITIONAL_PASSWORD.get(name or "")
         method = (name or "").rpartition(".")[2]
-        if index is None and method not in {"login", "username_pw_set"}:
+        if (index is None and method not in {"login", "username_pw_set"}) or ctx.example:
             return
         args = n.positional(node)
         if index is None and "." in (name or ""):
@@ -198,9 +200,13 @@ class HardcodedSecret(LineRule):
             )
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
-        hits = [h for h in secretscan.provider_hits(value) or secretscan.url_hits(value) if not _allowed(h.value, ctx)]
+        # (an example file's URLs show where a password goes; a provider's key in it is a real one)
+        found = secretscan.provider_hits(value) or ([] if ctx.example else secretscan.url_hits(value))
+        hits = [h for h in found if not _allowed(h.value, ctx)]
         if hits:
             ctx.report(self.name, node, f"Hard-coded {hits[0].kind}: {secretscan.redact(hits[0].value)}")
+            return
+        if ctx.example:
             return
         defaults = [h for h in secretscan.default_credential_hits(value) if not _allowed(h.value, ctx)]
         if defaults and defaults[0].kind != secretscan.DEFAULT_IN_URL:
