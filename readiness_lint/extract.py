@@ -2235,9 +2235,10 @@ class Extractor:
             # `with open(local, "wb") as f: f.write(body)` then `os.remove(local)`: a file the job wrote
             # itself, removed once used (what was there before, "w" had already replaced)
             frame.recreated.update(written for a in n.positional(node)[:1] if (written := n.dotted(a.value)))
-        elif frame is not None and "upload" in method.lower():
+        elif frame is not None and ("upload" in method.lower() or name in _COPY_CALLS):
             # `upload_file_to_s3(filepath, ...)` then `os.remove(filepath)`: the local copy of what the
-            # job made and shipped, removed once it is uploaded (no data of anyone's lost)
+            # job made and shipped, removed once it is uploaded (no data of anyone's lost); the
+            # same once copied (`shutil.copyfile(dump, daily)`): the file was moved
             frame.recreated.update(shipped for a in n.positional(node)[:1] if (shipped := n.dotted(a.value)))
         if (method in BLOCKING_CONSUME and "." in raw) or (
             method == "run_forever" and (ctx.object_ctor(owner) or "").startswith("websocket.")
@@ -3208,6 +3209,7 @@ def _path_key(node: cst.Call, name: str, raw: str) -> str:
 
 
 _OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
+_COPY_CALLS = frozenset({"shutil.copyfile", "shutil.copy", "shutil.copy2"})
 # python-telegram-bot's JobQueue methods that run a callback again and again (not `run_once`).
 _JOB_QUEUE_METHODS = frozenset({"run_repeating", "run_daily", "run_monthly", "run_custom"})
 

@@ -298,6 +298,26 @@ def purge(paths):
 if __name__ == "__main__":
     purge(["/srv/exports/old.csv"])
 """
+_COPY_THEN_REMOVE = """\
+import logging
+import os
+import shutil
+import subprocess
+from datetime import datetime
+
+logging.basicConfig(level=logging.INFO)
+DUMP = "/backups/tgfp"
+
+
+def back_up():
+    subprocess.run(["mongodump", "--gzip", f"--archive={DUMP}"], check=True)
+    shutil.copyfile(DUMP, f"{DUMP}.daily.{datetime.now().day}.gz")
+    os.remove(DUMP)
+
+
+if __name__ == "__main__":
+    back_up()
+"""
 
 _CASES: dict[str, tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]] = {
     "azure_v1_timer_and_http": (
@@ -378,6 +398,11 @@ _CASES: dict[str, tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, o
     "file_written_then_removed_is_the_jobs_own": (
         {"mirror.py": _WRITE_THEN_REMOVE},
         [("mirror.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    "file_copied_then_removed_was_moved": (
+        {"backup.py": _COPY_THEN_REMOVE},
+        [("backup.py", "job", "python")],
         ("missing-dry-run", "na"),
     ),
     "file_only_read_then_removed_is_a_deletion": (
