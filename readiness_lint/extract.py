@@ -1169,6 +1169,10 @@ class Extractor:
             if failed is not None and owner and self._only_reports(failed, reports=True):
                 frame = self._frame()
                 frame.status_reported.add(owner)
+            elif failed is not None and owner and self.frames and self._reports_then_empty(failed):
+                # `if r.status_code != 200: print("error", r.json()); return []`: the failed request
+                # handed on as "nothing found", like a handler's `log.error(e); return []`
+                self._frame().loses_failure = True
             elif failed is not None and owner:
                 # `if proc.returncode > 0: log.fatal(proc.stderr); return False`
                 self._fails_with(failed)

@@ -318,6 +318,35 @@ def back_up():
 if __name__ == "__main__":
     back_up()
 """
+_UNIXSOCKET_SESSION = """\
+import requests_unixsocket
+
+
+def containers():
+    session = requests_unixsocket.Session()
+    return session.get("http+unix://%2Fvar%2Frun%2Fdocker.sock/containers/json").json()
+"""
+_STATUS_THEN_EMPTY = """\
+import os
+
+import requests
+
+HEADERS = {"Authorization": f"Bearer {os.environ['NOTION_TOKEN']}"}
+
+
+def get_tasks():
+    response = requests.post("https://api.notion.com/v1/databases/x/query", headers=HEADERS, timeout=30)
+    if response.status_code != 200:
+        print("error fetching tasks:", response.json())
+        return []
+    return response.json()["results"]
+
+
+if __name__ == "__main__":
+    for task in get_tasks():
+        print(task["id"])
+"""
+_STATUS_THEN_RAISE = _STATUS_THEN_EMPTY.replace("        return []\n", "        raise SystemExit(1)\n")
 
 _CASES: dict[str, tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]] = {
     "azure_v1_timer_and_http": (
@@ -404,6 +433,21 @@ _CASES: dict[str, tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, o
         {"backup.py": _COPY_THEN_REMOVE},
         [("backup.py", "job", "python")],
         ("missing-dry-run", "na"),
+    ),
+    "requests_unixsocket_session_needs_a_timeout": (
+        {"notify.py": _UNIXSOCKET_SESSION},
+        [],
+        ("http-call-without-timeout", 1),
+    ),
+    "failed_request_handed_on_as_nothing_found": (
+        {"notion_report.py": _STATUS_THEN_EMPTY},
+        [("notion_report.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "failed_request_that_exits_non_zero": (
+        {"notion_report.py": _STATUS_THEN_RAISE},
+        [("notion_report.py", "job", "python")],
+        ("missing-exit-code", "pass"),
     ),
     "file_only_read_then_removed_is_a_deletion": (
         {"purge.py": _REMOVE_INPUT},

@@ -14,7 +14,19 @@ if TYPE_CHECKING:
 
 _VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
 _REQUESTS_MODULES = ("requests.", "requests.api.")
-_SESSION_CTORS = frozenset({"requests.Session", "requests.session", "requests.sessions.Session"})
+_SESSION_CTORS = frozenset(
+    {
+        "requests.Session",
+        "requests.session",
+        "requests.sessions.Session",
+        # requests' Session subclasses: the same calls, the same missing default timeout
+        "requests_unixsocket.Session",
+        "requests_oauthlib.OAuth2Session",
+        "requests_oauthlib.OAuth1Session",
+        "requests_oauthlib.oauth2_session.OAuth2Session",
+        "requests_oauthlib.oauth1_session.OAuth1Session",
+    }
+)
 _HTTPX_FUNCS = frozenset({f"httpx.{verb}" for verb in _VERBS} | {"httpx.stream", "httpx.Client", "httpx.AsyncClient"})
 
 
@@ -24,7 +36,8 @@ class HttpCallWithoutTimeout(LineRule):
     why = "Without a timeout a stalled server holds the call forever: the request hangs, the worker stops consuming, the job never ends."
     fix = "Pass timeout= on every call (requests.get(url, timeout=10)), or create the client with one."
     what_it_does = (
-        "Checks `requests` calls (module functions and `Session` methods) and `urllib.request.urlopen` "
+        "Checks `requests` calls (module functions and `Session` methods, also of its subclasses in "
+        "requests-oauthlib and requests-unixsocket) and `urllib.request.urlopen` "
         "for a missing `timeout`, and `httpx` calls or clients that switch its default timeout off "
         "with `timeout=None`."
     )
