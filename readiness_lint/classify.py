@@ -182,6 +182,7 @@ def _console_candidates(project: Project, declared: Sequence[str], existing: lis
     started = {c.path for c in existing if c.kind in ("job", "worker")}
     for target in sorted(targets):
         module, _, function_name = target.partition(":")
+        module = module.removesuffix(".__init__")  # (`pkg.__init__:main`: the package's own module)
         function_name = function_name.split(".", 1)[0]
         found = project.resolve_module("", module)
         if found is None or found in started or project.files[found].is_test:
@@ -201,7 +202,9 @@ def _console_candidates(project: Project, declared: Sequence[str], existing: lis
         here = [c for c in existing if c.path == path]
         role = _guard_role(facts, as_main, here)
         line = function.line or 1
-        loops = [loop for loop in facts.loops if loop.scope.split(".")[0] == function_name]
+        # (its own loop, or one of a function of its file it calls: `main()` serves metrics, then `_loop()`)
+        reached = {function_name, *_guard_calls(facts, as_main, depth=2)}
+        loops = [loop for loop in facts.loops if loop.scope.split(".")[0] in reached]
         if role == "serve" and loops:  # the command runs its own consume loop: a worker
             out.append(_Candidate(path, line, "worker", _loop_framework(loops[0].source, facts), function_name))
         elif role == "job":
@@ -418,12 +421,14 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         # that reads the event as a request (`event["body"]`) answers HTTP through API Gateway
         http = any(s.kind == "lambda-http" and s.detail == handlers[0].detail for s in facts.signals)
         add(_Candidate(path, handlers[0].line, "api" if http else "job", "aws-lambda", handlers[0].detail))
-    triggered = [s for s in facts.signals if s.kind == "azure-function"]
+    triggered = [s for s in facts.signals if s.kind in _CLOUD_FUNCTIONS]
     if triggered and not out and not imported:
         # the Functions host runs `main(req: func.HttpRequest)` per request, `main(mytimer:
-        # func.TimerRequest)` per tick and a queue or event trigger per message, each to completion
+        # func.TimerRequest)` per tick and a queue or event trigger per message, each to completion;
+        # so does Google's for `@functions_framework.http` and `@functions_framework.cloud_event`
         http = triggered[0].detail == "http"
-        add(_Candidate(path, triggered[0].line, "api" if http else "job", "azure-functions", "main"))
+        framework = _CLOUD_FUNCTIONS[triggered[0].kind]
+        add(_Candidate(path, triggered[0].line, "api" if http else "job", framework, "main"))
     spiders = [(name, line) for name, base, line in facts.classes if base == SCRAPY_SPIDER]
     if spiders and not out and not imported and not _crawls_itself(project):
         # `scrapy crawl NAME` runs a spider to the end of its crawl. (A module that runs its
@@ -438,7 +443,7 @@ def _inline_app(facts: FileFacts, guard: MainGuardFact) -> str:
     calls = _guard_calls(facts, guard, depth=2)
     if "bottle.run" in calls:
         return "bottle"
-    if "cherrypy.quickstart" in calls or "cherrypy.engine.block" in calls:
+    if ("cherrypy.quickstart" in calls or "cherrypy.engine.block" in calls) and "cherrypy.tree.graft" not in calls:
         return "cherrypy"  # `cherrypy.quickstart(Root(), "/", conf)`: the object's `@cherrypy.expose` methods
     for call in calls:
         owner, _, method = call.rpartition(".")
@@ -971,13 +976,19 @@ def _webhook_only(project: Project, path: str, facts: FileFacts, bot: str) -> bo
     in a module importing the bot), or whose file only points Telegram at one (``set_webhook``),
     that nobody polls for updates."""
     methods = _methods_called(facts, bot)
+    users_and_own = [facts]
     for user in sorted(project.name_index.get(bot, frozenset()) & project.importers.get(path, set())):
+        users_and_own.append(project.files[user])
         for imp in project.files[user].imports:
             if imp.name == bot and project.resolve_module(user, imp.module, imp.level) == path:
                 # (`from bot import bot` in the web app: its calls read `bot.bot.process_new_updates`)
                 prefix = "." * imp.level + imp.module
                 methods |= _methods_called(project.files[user], f"{prefix}.{bot}" if imp.module else f"{prefix}{bot}")
-    return bool(methods & {"process_new_updates", "set_webhook"}) and not methods & _BOT_POLLS
+    # (`Thread(target=bot.infinity_polling)`: polling handed on, seen by name; `run_webhooks`:
+    # the bot serves its own webhook, a long-running process)
+    handed = {name for f in users_and_own for name in (*f.references, *f.called_outside)}
+    listens = methods | handed
+    return bool(methods & {"process_new_updates", "set_webhook"}) and not listens & (_BOT_POLLS | {"run_webhooks"})
 
 
 def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, str] | None:
@@ -1068,6 +1079,10 @@ def _guard_runs_bot(facts: FileFacts, loop: LoopFact) -> bool:
 _BOT_POLLS = frozenset({"start_polling", "run_polling", "infinity_polling", "polling", "run_until_disconnected"})
 
 
+# Serverless functions a cloud's host runs, by the signal that finds them.
+_CLOUD_FUNCTIONS = {"azure-function": "azure-functions", "cloud-function": "cloud-functions"}
+
+
 def _module_keeps_scheduler(facts: FileFacts, out: list[_Candidate]) -> bool:
     """The module's own top-level loop keeps its ``schedule`` jobs running (``while True:
     run_pending(); time.sleep(1)`` after the ``__main__`` block): the block only starts the
@@ -1086,6 +1101,9 @@ def _guard_threads_poller(facts: FileFacts, loop: LoopFact, out: list[_Candidate
         return False
     if not any(c.kind == "api" for c in out) or any(r.handler == loop.scope for r in facts.routes):
         return False
+    handlers = {r.handler for r in facts.routes}
+    if any(f.name in handlers and "threading.Thread" in f.calls for f in facts.functions):
+        return False  # (a route handler starts threads too: which one runs the loop is not known)
     return "threading.Thread" in facts.main_guard.calls
 
 

@@ -192,6 +192,7 @@ MOUNT_METHODS = {
     "register": 0,
     "add_routes": 0,  # aiohttp: app.add_routes(routes), routes = web.RouteTableDef()
     "blueprint": 0,  # Sanic: app.blueprint(bp)
+    "register_functions": 0,  # Azure Functions: app.register_functions(bp)
 }
 _CURRENT_APP_SETUP = frozenset(
     {
@@ -249,14 +250,16 @@ _EXPECTED_FAILURES = frozenset(
 )
 
 
-_EXAMPLE_WORDS = frozenset({"example", "sample", "template"})
+_EXAMPLE_WORDS = frozenset({"example", "sample", "template", "dist"})
+_SETTINGS_WORDS = frozenset({"settings", "config", "configuration", "conf", "secrets", "credentials", "env", "local"})
 
 
 def is_example_file(path: str) -> bool:
-    """A file its name offers as a model to copy (``settings_example.py``, ``config.sample.py``,
-    ``example_config.py``): the values in it are there to be replaced."""
-    stem = path.rpartition("/")[2].lower().removesuffix(".py")
-    return not _EXAMPLE_WORDS.isdisjoint(re.split(r"[._-]", stem))
+    """A settings file its name offers as a model to copy (``settings_example.py``,
+    ``config.sample.py``, ``example_config.py``, ``local_settings.template.py``): the values in
+    it are there to be replaced. (``email_template.py``, ``sample_loader.py``: code.)"""
+    words = set(re.split(r"[._-]", path.rpartition("/")[2].lower().removesuffix(".py")))
+    return not _EXAMPLE_WORDS.isdisjoint(words) and not _SETTINGS_WORDS.isdisjoint(words)
 
 
 def is_failure_exception(name: str) -> bool:
@@ -437,6 +440,10 @@ class _Frame:
     # (`rmtree(d)` then `os.makedirs(d)`) is a working copy being refreshed, not data lost.
     deletions: list[tuple[cst.CSTNode, str, str]] = field(default_factory=list)
     recreated: set[str] = field(default_factory=set)
+    # Files the function wrote or copied elsewhere (`open(p, "w")`, `shutil.copy(p, d)`), with the
+    # branches they were written in: removed after that, in the same block or one inside it, they
+    # are the job's own.
+    kept: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 @dataclass
@@ -624,6 +631,7 @@ class Extractor:
         self.called_outside: set[str] = set()  # names called at module level or in a class body
         self.registered = False  # in a decorated function: a framework calls it, not the project
         self.route_handlers: set[str] = set()  # functions a route decorator registers
+        self.branch: tuple[int, ...] = ()  # the `if`/`else` blocks being walked, outermost first
         self.hug_api = False  # a module-level hug route seen: the module is a hug API
         self.cli_groups: set[str] = set()  # click groups (`@click.group() def cli():`) of this file
         self.cli_commands: dict[str, None] = {}  # functions registered on them or on a typer app
@@ -946,10 +954,22 @@ class Extractor:
             self.signal(node, "lambda-handler", name)  # `def handler(event, context)`: AWS Lambda runs it
             if _reads_http_event(node):
                 self.signal(node, "lambda-http", name)  # `event["body"]`: a request from API Gateway
-        trigger = "" if ctx.scope or node.decorators else _azure_trigger(node.params, ctx)
+        # (the function.json model's default script and entry point: `__init__.py`, `main`; a helper
+        # of shared code that takes a `func.HttpRequest` is no function the host runs)
+        azure_entry = name == "main" and ctx.path.rpartition("/")[2] == "__init__.py"
+        trigger = "" if ctx.scope or node.decorators or not azure_entry else _azure_trigger(node.params, ctx)
         if trigger:
             # `def main(mytimer: func.TimerRequest)` beside a function.json: the Functions host runs it
             self.signal(node, "azure-function", trigger)
+        elif (
+            not ctx.scope
+            and not node.decorators
+            and ctx.path.rpartition("/")[2] == "main.py"
+            and _reads_http_request(node)
+        ):
+            # `def insert(request): data = request.get_json()` in a Cloud Function's main.py (gen1)
+            self.signal(node, "cloud-function", "http")
+            trigger = "http"
         self.walk(node.params)
         top_level = not ctx.scope and not self.frames
         method = len(ctx.scope) == 1 and len(ctx.class_bases) == 1 and not self.frames
@@ -1014,6 +1034,11 @@ class Extractor:
             path = "/".join(p.strip("/") for p in (self.controller_path, own) if p.strip("/"))
             self.ctx.later(node, lambda line, col: RouteFact(owner="", path=f"/{path}", handler=function, line=line))
             self.route_handlers.add(function)
+            return
+        if resolved in _CLOUD_FUNCTION_DECORATORS:
+            # `@functions_framework.http`: Google Cloud Functions (and Cloud Run functions) call it
+            # per request; `@functions_framework.cloud_event` per event
+            self.signal(node, "cloud-function", _CLOUD_FUNCTION_DECORATORS[resolved])
             return
         if resolved == "dagster.repository":
             # `@repository def jobs(): return [pipeline, sensor]`: what the Dagster daemon loads and runs on schedules
@@ -1090,7 +1115,7 @@ class Extractor:
         answers HTTP under ``/api/``; ``@app.timer_trigger(...)``, ``@app.schedule(...)`` and the
         queue, blob and event triggers run it once per tick or event, to completion."""
         if method == "route":
-            given = n.keyword(call, "route") if call is not None else None
+            given = (n.keyword(call, "route") or next(iter(n.positional(call)), None)) if call is not None else None
             route = (n.string_value(given.value) if given is not None else None) or function
             owner_r = self.ctx.owner(owner)
             path = f"/api/{route.strip('/')}"
@@ -1184,6 +1209,8 @@ class Extractor:
         guarded = _is_exists_check(node.test)
         if guarded:
             ctx.exists_guards += 1
+        saved_branch = self.branch
+        self.branch = (*saved_branch, id(node.body))
         self.walk(node.body)
         if guarded:
             ctx.exists_guards -= 1
@@ -1191,8 +1218,10 @@ class Extractor:
         checked = _asks_exists(node.test)
         if node.orelse is not None:
             ctx.exists_guards += checked
+            self.branch = (*saved_branch, id(node.orelse))
             self.walk(node.orelse)
             ctx.exists_guards -= checked
+        self.branch = saved_branch
 
     def _env_read(self, value: cst.BaseExpression) -> cst.Call | None:
         """``os.environ.get("K")``, ``os.getenv("K", None)``, ``os.environ["K"]`` (as a read of "K"):
@@ -2225,7 +2254,10 @@ class Extractor:
         frame = self.frames[-1] if self.frames else None
         if destructive:
             key = _path_key(node, name, raw)
-            if frame is not None and key:
+            kept = frame.kept.get(key) if frame is not None else None
+            if kept is not None and self.branch[: len(kept)] == kept:
+                pass  # written or copied above in this block: the job's own file, used and removed
+            elif frame is not None and key:
                 frame.deletions.append((node, key, destructive))
             else:
                 self.signal(node, "destructive", destructive)
@@ -2235,14 +2267,15 @@ class Extractor:
             key = _path_key(node, name, raw)
             if key:
                 frame.recreated.add(key)
-        elif frame is not None and name in _OPEN_CALLS and _writes_new(node):
+        elif frame is not None and (name in _COPY_CALLS or (name in _OPEN_CALLS and _writes_new(node))):
             # `with open(local, "wb") as f: f.write(body)` then `os.remove(local)`: a file the job wrote
-            # itself, removed once used (what was there before, "w" had already replaced)
-            frame.recreated.update(written for a in n.positional(node)[:1] if (written := n.dotted(a.value)))
-        elif frame is not None and ("upload" in method.lower() or name in _COPY_CALLS):
+            # itself, removed once used (what was there before, "w" had already replaced); the same
+            # once copied (`shutil.copyfile(dump, daily)`): the file was moved
+            for written in (w for a in n.positional(node)[:1] if (w := n.dotted(a.value))):
+                frame.kept.setdefault(written, self.branch)
+        elif frame is not None and "upload" in method.lower():
             # `upload_file_to_s3(filepath, ...)` then `os.remove(filepath)`: the local copy of what the
-            # job made and shipped, removed once it is uploaded (no data of anyone's lost); the
-            # same once copied (`shutil.copyfile(dump, daily)`): the file was moved
+            # job made and shipped, removed once it is uploaded (no data of anyone's lost)
             frame.recreated.update(shipped for a in n.positional(node)[:1] if (shipped := n.dotted(a.value)))
         if (method in BLOCKING_CONSUME and "." in raw) or (
             method == "run_forever" and (ctx.object_ctor(owner) or "").startswith("websocket.")
@@ -3057,6 +3090,7 @@ ANCHOR_SIGNALS = frozenset(
         "schedule",
         "lambda-handler",
         "azure-function",
+        "cloud-function",
         "celery-beat",
         "django-wsgi",
         "django-asgi",
@@ -3376,11 +3410,28 @@ _HTTP_EVENT_KEYS = frozenset(
 )
 
 
+def _bound_names(target: cst.BaseExpression | cst.AsName) -> list[cst.BaseExpression]:
+    """The names an assignment, ``for`` or ``with ... as`` target binds (through tuples and lists)."""
+    if isinstance(target, cst.AsName):
+        return _bound_names(target.name) if isinstance(target.name, cst.BaseExpression) else []
+    if isinstance(target, (cst.Tuple, cst.List)):
+        return [name for element in target.elements for name in _bound_names(element.value)]
+    return [target]
+
+
 def _reads_http_event(function: cst.FunctionDef) -> bool:
     """A Lambda handler that reads its event as an HTTP request: ``event["body"]``,
     ``event.get("queryStringParameters")``."""
     event = _all_params(function.params)[0].name.value
-    for node in n.descendants(function.body):
+    nodes = list(n.descendants(function.body))
+    for node in nodes:
+        if isinstance(node, (cst.AssignTarget, cst.For, cst.WithItem)):
+            bound = node.target if isinstance(node, (cst.AssignTarget, cst.For)) else node.asname
+            if bound is not None and event in {n.dotted(t) for t in _bound_names(bound)}:
+                return False  # `for event in event["Records"]`: the name no longer holds the request
+        if isinstance(node, cst.SimpleString) and n.string_value(node) == "Records":
+            return False  # an SQS, SNS, S3 or DynamoDB event: its items carry a `body`, not a request
+    for node in nodes:
         key: cst.BaseExpression | None = None
         if isinstance(node, cst.Subscript) and n.dotted(node.value) == event and len(node.slice) == 1:
             index = node.slice[0].slice
@@ -3388,6 +3439,31 @@ def _reads_http_event(function: cst.FunctionDef) -> bool:
         elif isinstance(node, cst.Call) and n.dotted(node.func) == f"{event}.get" and node.args:
             key = node.args[0].value
         if key is not None and n.string_value(key) in _HTTP_EVENT_KEYS:
+            return True
+    return False
+
+
+_CLOUD_FUNCTION_DECORATORS = {
+    "functions_framework.http": "http",
+    "functions_framework.cloud_event": "event",
+    "functions_framework.typed": "http",
+}
+# What a Flask request offers that an HTTP Cloud Function reads.
+_REQUEST_READS = frozenset({"get_json", "args", "form", "json", "method", "get_data", "values", "data", "files"})
+
+
+def _reads_http_request(function: cst.FunctionDef) -> bool:
+    """``def insert(request): body = request.get_json()``: the one parameter Google Cloud
+    Functions (first generation) hands an HTTP function, read as a request."""
+    params = function.params
+    if len(params.params) != 1 or params.posonly_params or params.kwonly_params:
+        return False
+    if isinstance(params.star_arg, cst.Param) or params.star_kwarg is not None:
+        return False
+    if params.params[0].name.value != "request":
+        return False
+    for node in n.descendants(function.body):
+        if isinstance(node, cst.Attribute) and n.dotted(node.value) == "request" and node.attr.value in _REQUEST_READS:
             return True
     return False
 

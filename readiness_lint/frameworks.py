@@ -93,6 +93,7 @@ ROUTER_CTORS = frozenset(
         "quart.Blueprint",
         "sanic.Blueprint",
         "litestar.Router",
+        "azure.functions.Blueprint",  # (`app.register_functions(bp)`)
     }
 )
 WORKER_CTORS = {

@@ -347,7 +347,57 @@ if __name__ == "__main__":
         print(task["id"])
 """
 _STATUS_THEN_RAISE = _STATUS_THEN_EMPTY.replace("        return []\n", "        raise SystemExit(1)\n")
+_GCF_HTTP = """\
+import functions_framework
 
+
+@functions_framework.http
+def hello(request):
+    return {"hello": request.args.get("name", "world")}
+"""
+_GCF_EVENT = """\
+import functions_framework
+
+
+@functions_framework.cloud_event
+def on_upload(cloud_event):
+    print(cloud_event.data["name"])
+"""
+_GCF_GEN1 = """\
+import json
+
+
+def insert(request):
+    body = request.get_json()
+    return json.dumps({"saved": body["id"]})
+"""
+_EXPORTER_INIT = """\
+import time
+
+from prometheus_client import start_http_server
+
+from exporter.collect import collect
+
+
+def _loop():
+    while True:
+        collect()
+        time.sleep(15)
+
+
+def main():
+    start_http_server(8000)
+    _loop()
+
+
+if __name__ == "__main__":
+    main()
+"""
+_EXPORTER_SETUP = """\
+from setuptools import setup
+
+setup(name="exporter", entry_points={"console_scripts": ["exporter=exporter.__init__:main"]})
+"""
 _CASES: dict[str, tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]] = {
     "azure_v1_timer_and_http": (
         {"SmsReminder/__init__.py": _AZURE_TIMER, "HttpTrigger/__init__.py": _AZURE_HTTP},
@@ -448,6 +498,30 @@ _CASES: dict[str, tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, o
         {"notion_report.py": _STATUS_THEN_RAISE},
         [("notion_report.py", "job", "python")],
         ("missing-exit-code", "pass"),
+    ),
+    "cloud_function_http_and_event": (
+        {"web/main.py": _GCF_HTTP, "events/main.py": _GCF_EVENT},
+        [("events/main.py", "job", "cloud-functions"), ("web/main.py", "api", "cloud-functions")],
+        ("missing-exit-code", "na"),
+    ),
+    "cloud_function_first_generation": (
+        {"insertdb/main.py": _GCF_GEN1},
+        [("insertdb/main.py", "api", "cloud-functions")],
+        None,
+    ),
+    "request_function_outside_main_py_is_no_cloud_function": (
+        {"insertdb/helpers.py": _GCF_GEN1},
+        [],
+        None,
+    ),
+    "console_script_naming_the_package_init": (
+        {
+            "setup.py": _EXPORTER_SETUP,
+            "exporter/__init__.py": _EXPORTER_INIT,
+            "exporter/collect.py": "def collect():\n    return 1\n",
+        },
+        [("exporter/__init__.py", "worker", "polling-loop")],
+        None,
     ),
     "file_only_read_then_removed_is_a_deletion": (
         {"purge.py": _REMOVE_INPUT},
