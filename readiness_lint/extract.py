@@ -2388,6 +2388,16 @@ class Extractor:
                 url = n.string_value(arg.value)
                 if url is not None:
                     ctx.later(node, _route_of(url, resource))
+        if name in _TORNADO_APPS and node.args and isinstance(node.args[0].value, (cst.List, cst.Tuple)):
+            # `tornado.web.Application([(r"/health", Health)])`: its route table (`url(r"/", Main)`
+            # entries are read as calls)
+            for entry in node.args[0].value.elements:
+                route = entry.value
+                parts = route.elements if isinstance(route, cst.Tuple) else ()
+                url = n.string_value(parts[0].value) if parts else None
+                if url is not None:
+                    handler = (n.dotted(parts[1].value) or "") if len(parts) > 1 else ""
+                    ctx.later(node, _route_of(url, handler.rsplit(".", 1)[-1]))
         if method in ROUTE_ADDERS and owner:
             args = n.positional(node)
             kw = n.keyword(node, "path") or n.keyword(node, "rule")
@@ -3247,6 +3257,7 @@ def _path_key(node: cst.Call, name: str, raw: str) -> str:
 
 
 _OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
+_TORNADO_APPS = frozenset({"tornado.web.Application"})
 _COPY_CALLS = frozenset({"shutil.copyfile", "shutil.copy", "shutil.copy2"})
 # python-telegram-bot's JobQueue methods that run a callback again and again (not `run_once`).
 _JOB_QUEUE_METHODS = frozenset({"run_repeating", "run_daily", "run_monthly", "run_custom"})

@@ -398,6 +398,23 @@ from setuptools import setup
 
 setup(name="exporter", entry_points={"console_scripts": ["exporter=exporter.__init__:main"]})
 """
+_TORNADO_TABLE = """\
+import tornado.ioloop
+import tornado.web
+
+
+class Main(tornado.web.RequestHandler):
+    def get(self):
+        self.write("ok")
+
+
+application = tornado.web.Application([(r"/", Main), (r"/hooks", Main)])
+
+if __name__ == "__main__":
+    application.listen(8888)
+    tornado.ioloop.IOLoop.current().start()
+"""
+
 _CASES: dict[str, tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]] = {
     "azure_v1_timer_and_http": (
         {"SmsReminder/__init__.py": _AZURE_TIMER, "HttpTrigger/__init__.py": _AZURE_HTTP},
@@ -522,6 +539,16 @@ _CASES: dict[str, tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, o
         },
         [("exporter/__init__.py", "worker", "polling-loop")],
         None,
+    ),
+    "tornado_route_table_without_health": (
+        {"app.py": _TORNADO_TABLE},
+        [("app.py", "api", "tornado")],
+        ("missing-health-route", "fail"),
+    ),
+    "tornado_route_table_with_health": (
+        {"app.py": _TORNADO_TABLE.replace('(r"/hooks", Main)', '(r"/healthz", Main)')},
+        [("app.py", "api", "tornado")],
+        ("missing-health-route", "pass"),
     ),
     "file_only_read_then_removed_is_a_deletion": (
         {"purge.py": _REMOVE_INPUT},
