@@ -421,14 +421,19 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         # that reads the event as a request (`event["body"]`) answers HTTP through API Gateway
         http = any(s.kind == "lambda-http" and s.detail == handlers[0].detail for s in facts.signals)
         add(_Candidate(path, handlers[0].line, "api" if http else "job", "aws-lambda", handlers[0].detail))
-    triggered = [s for s in facts.signals if s.kind in _CLOUD_FUNCTIONS]
+    triggered = [
+        s
+        for s in facts.signals
+        if s.kind in _CLOUD_FUNCTIONS and (s.detail != "request" or _first_generation_function(project, facts))
+    ]
     if triggered and not out and not imported:
         # the Functions host runs `main(req: func.HttpRequest)` per request, `main(mytimer:
         # func.TimerRequest)` per tick and a queue or event trigger per message, each to completion;
         # so does Google's for `@functions_framework.http` and `@functions_framework.cloud_event`
-        http = triggered[0].detail == "http"
-        framework = _CLOUD_FUNCTIONS[triggered[0].kind]
-        add(_Candidate(path, triggered[0].line, "api" if http else "job", framework, "main"))
+        # (each function of a file is deployed on its own: an api and a job may share it)
+        for signal in triggered:
+            is_job = signal.detail in {"timer", "event"}
+            add(_Candidate(path, signal.line, "job" if is_job else "api", _CLOUD_FUNCTIONS[signal.kind], "main"))
     spiders = [(name, line) for name, base, line in facts.classes if base == SCRAPY_SPIDER]
     if spiders and not out and not imported and not _crawls_itself(project):
         # `scrapy crawl NAME` runs a spider to the end of its crawl. (A module that runs its
@@ -1083,6 +1088,27 @@ _BOT_POLLS = frozenset({"start_polling", "run_polling", "infinity_polling", "pol
 _CLOUD_FUNCTIONS = {"azure-function": "azure-functions", "cloud-function": "cloud-functions"}
 
 
+# What a first-generation Cloud Function's main.py does not import: a web framework or a command
+# line of its own makes `def view(request)` a function of that program. (Flask is the runtime's
+# own: `from flask import jsonify` is common in a function; a Flask app in the file is an api already.)
+_NOT_CLOUD_FUNCTION_IMPORTS = frozenset(
+    {"django", "fastapi", "starlette", "aiohttp", "sanic", "quart", "tornado", "bottle", "falcon", "pyramid"}
+    | {"argparse", "click", "typer", "fire", "optparse"}
+)
+
+
+def _first_generation_function(project: Project, facts: FileFacts) -> bool:
+    """``def insert(request)`` in a main.py that is a Cloud Function's whole program: no
+    ``__main__`` block, no web framework or command line imported, not in a Django project."""
+    if facts.main_guard is not None:
+        return False
+    if any(imp.module.split(".")[0] in _NOT_CLOUD_FUNCTION_IMPORTS for imp in facts.imports if not imp.level):
+        return False
+    return not any(
+        s.kind in {"django-settings", "django-wsgi", "django-manage"} for f in project.files.values() for s in f.signals
+    )
+
+
 def _module_keeps_scheduler(facts: FileFacts, out: list[_Candidate]) -> bool:
     """The module's own top-level loop keeps its ``schedule`` jobs running (``while True:
     run_pending(); time.sleep(1)`` after the ``__main__`` block): the block only starts the
@@ -1101,10 +1127,7 @@ def _guard_threads_poller(facts: FileFacts, loop: LoopFact, out: list[_Candidate
         return False
     if not any(c.kind == "api" for c in out) or any(r.handler == loop.scope for r in facts.routes):
         return False
-    handlers = {r.handler for r in facts.routes}
-    if any(f.name in handlers and "threading.Thread" in f.calls for f in facts.functions):
-        return False  # (a route handler starts threads too: which one runs the loop is not known)
-    return "threading.Thread" in facts.main_guard.calls
+    return loop.scope in facts.guard_started
 
 
 def _is_django_manage(facts: FileFacts) -> bool:

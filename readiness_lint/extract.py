@@ -251,7 +251,22 @@ _EXPECTED_FAILURES = frozenset(
 
 
 _EXAMPLE_WORDS = frozenset({"example", "sample", "template", "dist"})
-_SETTINGS_WORDS = frozenset({"settings", "config", "configuration", "conf", "secrets", "credentials", "env", "local"})
+_SETTINGS_WORDS = frozenset(
+    {
+        "settings",
+        "config",
+        "configuration",
+        "conf",
+        "secret",
+        "secrets",
+        "credentials",
+        "creds",
+        "keys",
+        "tokens",
+        "env",
+        "local",
+    }
+)
 
 
 def is_example_file(path: str) -> bool:
@@ -628,6 +643,7 @@ class Extractor:
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.process_targets: set[str] = set()  # see FileFacts.process_targets
         self.started: set[str] = set()  # see FileFacts.started
+        self.guard_started: set[str] = set()  # see FileFacts.guard_started
         self.called_outside: set[str] = set()  # names called at module level or in a class body
         self.registered = False  # in a decorated function: a framework calls it, not the project
         self.route_handlers: set[str] = set()  # functions a route decorator registers
@@ -968,8 +984,8 @@ class Extractor:
             and _reads_http_request(node)
         ):
             # `def insert(request): data = request.get_json()` in a Cloud Function's main.py (gen1)
-            self.signal(node, "cloud-function", "http")
-            trigger = "http"
+            self.signal(node, "cloud-function", "request")
+            trigger = "request"
         self.walk(node.params)
         top_level = not ctx.scope and not self.frames
         method = len(ctx.scope) == 1 and len(ctx.class_bases) == 1 and not self.frames
@@ -1196,8 +1212,9 @@ class Extractor:
                 frame.status_reported.add(owner)
             elif failed is not None and owner and self.frames and self._reports_then_empty(failed):
                 # `if r.status_code != 200: print("error", r.json()); return []`: the failed request
-                # handed on as "nothing found", like a handler's `log.error(e); return []`
-                self._frame().loses_failure = True
+                # handed on as "nothing found", lost unless the caller tests for it (`if not orders:
+                # sys.exit(1)`)
+                self._frame().fails_with_value = True
             elif failed is not None and owner:
                 # `if proc.returncode > 0: log.fatal(proc.stderr); return False`
                 self._fails_with(failed)
@@ -1788,6 +1805,9 @@ class Extractor:
             self.walk(node.orelse)
 
     def visit_for(self, node: cst.For) -> None:
+        if self.frames:  # (`for path in glob(...)`: the name no longer holds the file written above)
+            for bound in _bound_names(node.target):
+                self.frames[-1].kept.pop(n.dotted(bound) or "", None)
         since = self.reads
         iterated = n.dotted(node.iter)
         ctor = self.ctx.object_ctor(iterated)
@@ -2098,6 +2118,8 @@ class Extractor:
             started = n.dotted(target.value)
             if started:
                 self.started.add(started.rpartition(".")[2])
+                if ctx.in_main_guard:
+                    self.guard_started.add(started.rpartition(".")[2])
         elif raw and raw.rpartition(".")[2] in {"create_task", "ensure_future"} and node.args:
             task = node.args[0].value  # `asyncio.create_task(poll())`, `loop.create_task(poll())`
             started = n.callee(task) if isinstance(task, cst.Call) else None
@@ -2272,7 +2294,12 @@ class Extractor:
             # itself, removed once used (what was there before, "w" had already replaced); the same
             # once copied (`shutil.copyfile(dump, daily)`): the file was moved
             for written in (w for a in n.positional(node)[:1] if (w := n.dotted(a.value))):
-                frame.kept.setdefault(written, self.branch)
+                # (written in each branch of an `if`/`else`: kept where the branches meet)
+                before = frame.kept.get(written, self.branch)
+                shared = 0
+                while shared < min(len(before), len(self.branch)) and before[shared] == self.branch[shared]:
+                    shared += 1
+                frame.kept[written] = before[:shared]
         elif frame is not None and "upload" in method.lower():
             # `upload_file_to_s3(filepath, ...)` then `os.remove(filepath)`: the local copy of what the
             # job made and shipped, removed once it is uploaded (no data of anyone's lost)
@@ -3054,6 +3081,7 @@ class Extractor:
             references=tuple(sorted(self.references)),
             process_targets=tuple(sorted(self.process_targets)),
             started=tuple(sorted(self.started)),
+            guard_started=tuple(sorted(self.guard_started)),
             called_outside=tuple(sorted(self.called_outside)),
             commands=tuple(self.cli_commands),
             prompts=self.prompts,
@@ -3436,22 +3464,29 @@ def _reads_http_event(function: cst.FunctionDef) -> bool:
     event = _all_params(function.params)[0].name.value
     nodes = list(n.descendants(function.body))
     for node in nodes:
-        if isinstance(node, (cst.AssignTarget, cst.For, cst.WithItem)):
-            bound = node.target if isinstance(node, (cst.AssignTarget, cst.For)) else node.asname
-            if bound is not None and event in {n.dotted(t) for t in _bound_names(bound)}:
-                return False  # `for event in event["Records"]`: the name no longer holds the request
-        if isinstance(node, cst.SimpleString) and n.string_value(node) == "Records":
-            return False  # an SQS, SNS, S3 or DynamoDB event: its items carry a `body`, not a request
-    for node in nodes:
-        key: cst.BaseExpression | None = None
-        if isinstance(node, cst.Subscript) and n.dotted(node.value) == event and len(node.slice) == 1:
-            index = node.slice[0].slice
-            key = index.value if isinstance(index, cst.Index) else None
-        elif isinstance(node, cst.Call) and n.dotted(node.func) == f"{event}.get" and node.args:
-            key = node.args[0].value
-        if key is not None and n.string_value(key) in _HTTP_EVENT_KEYS:
-            return True
-    return False
+        if isinstance(node, cst.For) and event in {n.dotted(t) for t in _bound_names(node.target)}:
+            return False  # `for event in event["Records"]`: the name holds each record in turn
+        if _event_key(node, event) == "Records":
+            # `event["Records"]`, `"Records" in event`: an SQS, SNS, S3 or DynamoDB event, whose
+            # items carry a `body`, not a request
+            return False
+    return any(_event_key(node, event) in _HTTP_EVENT_KEYS for node in nodes)
+
+
+def _event_key(node: cst.CSTNode, event: str) -> str | None:
+    """The key a node reads from the event: ``event["body"]``, ``event.get("body")``,
+    ``"Records" in event``."""
+    key: cst.BaseExpression | None = None
+    if isinstance(node, cst.Subscript) and n.dotted(node.value) == event and len(node.slice) == 1:
+        index = node.slice[0].slice
+        key = index.value if isinstance(index, cst.Index) else None
+    elif isinstance(node, cst.Call) and n.dotted(node.func) == f"{event}.get" and node.args:
+        key = node.args[0].value
+    elif isinstance(node, cst.Comparison) and len(node.comparisons) == 1:
+        target = node.comparisons[0]
+        if isinstance(target.operator, cst.In) and n.dotted(target.comparator) == event:
+            key = node.left
+    return n.string_value(key) if key is not None else None
 
 
 _CLOUD_FUNCTION_DECORATORS = {

@@ -38,10 +38,10 @@ class MissingExitCode(ServiceRule):
         "handler only prints, logs or sends an alert about the work's own error (a failed command; an error of requests, "
         "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko, Google API clients, Redis or a database driver, but not a "
         "duplicate row or table skipped on purpose) and carries on or returns an empty result "
-        "(`return []`, `return 0`: the caller cannot tell the failure from nothing to do; so does a branch "
-        "on a failed response's status, `if r.status_code != 200: print(r.text); return []`), or a step reports "
+        "(`return []`, `return 0`: the caller cannot tell the failure from nothing to do), or a step reports "
         'the failure and returns it as a value (`return False`, `return {"status": "error"}`, '
-        "`return False, message`; `return None` where it otherwise returns something) that its caller drops "
+        "`return False, message`; `return None` where it otherwise returns something; `return []` after a "
+        "failed response's status, `if r.status_code != 200: print(r.text); return []`) that its caller drops "
         'or tests and then only reports (`if result["status"] == "success": ... else: log.error(...)`, '
         "`if rows: ...` with no else), or a catch-all in a loop only "
         "reports each item's failure (unless a non-zero exit follows the loop: `sys.exit(1)` when some "
