@@ -424,9 +424,14 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     triggered = [
         s
         for s in facts.signals
-        if s.kind in _CLOUD_FUNCTIONS and (s.detail != "request" or _first_generation_function(project, facts))
+        if s.kind in _CLOUD_FUNCTIONS
+        and (not s.detail.startswith("request:") or _first_generation_function(project, path, s.detail[8:]))
     ]
-    if triggered and not out and not imported:
+    if triggered and not imported and all(c.framework in {"aws-lambda", "cloud-functions"} for c in out):
+        if out and any(s.kind == "cloud-function" for s in triggered):
+            # `def process(event, context)` beside Cloud Functions: Google's background function
+            for candidate in out:
+                candidate.framework = "cloud-functions"
         # the Functions host runs `main(req: func.HttpRequest)` per request, `main(mytimer:
         # func.TimerRequest)` per tick and a queue or event trigger per message, each to completion;
         # so does Google's for `@functions_framework.http` and `@functions_framework.cloud_event`
@@ -1097,11 +1102,17 @@ _NOT_CLOUD_FUNCTION_IMPORTS = frozenset(
 )
 
 
-def _first_generation_function(project: Project, facts: FileFacts) -> bool:
-    """``def insert(request)`` in a main.py that is a Cloud Function's whole program: no
-    ``__main__`` block, no web framework or command line imported, not in a Django project."""
-    if facts.main_guard is not None:
+def _first_generation_function(project: Project, path: str, function: str) -> bool:
+    """``def insert(request)`` in a main.py that is a Cloud Function's whole program: not called by
+    the file itself (a helper), no ``__main__`` block, no web framework or command line imported,
+    no web app of the project imported (`app = create_app()`), not in a Django project."""
+    facts = project.files[path]
+    if facts.main_guard is not None or function in _called_here(facts) or function in facts.references:
         return False
+    for imp in facts.imports:
+        found = project.resolve_module(path, imp.module, imp.level)
+        if found is not None and any(o.ctor in API_CTORS for o in project.files[found].objects):
+            return False
     if any(imp.module.split(".")[0] in _NOT_CLOUD_FUNCTION_IMPORTS for imp in facts.imports if not imp.level):
         return False
     return not any(

@@ -250,7 +250,7 @@ _EXPECTED_FAILURES = frozenset(
 )
 
 
-_EXAMPLE_WORDS = frozenset({"example", "sample", "template", "dist"})
+_EXAMPLE_WORDS = frozenset({"example", "sample", "template"})
 _SETTINGS_WORDS = frozenset(
     {
         "settings",
@@ -263,7 +263,6 @@ _SETTINGS_WORDS = frozenset(
         "creds",
         "keys",
         "tokens",
-        "env",
         "local",
     }
 )
@@ -274,7 +273,8 @@ def is_example_file(path: str) -> bool:
     ``config.sample.py``, ``example_config.py``, ``local_settings.template.py``): the values in
     it are there to be replaced. (``email_template.py``, ``sample_loader.py``: code.)"""
     words = set(re.split(r"[._-]", path.rpartition("/")[2].lower().removesuffix(".py")))
-    return not _EXAMPLE_WORDS.isdisjoint(words) and not _SETTINGS_WORDS.isdisjoint(words)
+    # (only those words: `config_template_renderer.py` is code)
+    return bool(words & _EXAMPLE_WORDS) and bool(words & _SETTINGS_WORDS) and words <= _EXAMPLE_WORDS | _SETTINGS_WORDS
 
 
 def is_failure_exception(name: str) -> bool:
@@ -458,7 +458,7 @@ class _Frame:
     # Files the function wrote or copied elsewhere (`open(p, "w")`, `shutil.copy(p, d)`), with the
     # branches they were written in: removed after that, in the same block or one inside it, they
     # are the job's own.
-    kept: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    kept: dict[str, tuple[tuple[int, ...], int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -696,6 +696,10 @@ class Extractor:
             cst.BooleanOperation: self.visit_boolean,
             cst.SimpleStatementLine: self.visit_statement_line,
             cst.Global: self.visit_global,
+            cst.ListComp: self.visit_comprehension,
+            cst.SetComp: self.visit_comprehension,
+            cst.GeneratorExp: self.visit_comprehension,
+            cst.DictComp: self.visit_comprehension,
         }
 
     def _guarded(self, rule: Any, hook: str) -> Callable[..., None]:
@@ -984,7 +988,7 @@ class Extractor:
             and _reads_http_request(node)
         ):
             # `def insert(request): data = request.get_json()` in a Cloud Function's main.py (gen1)
-            self.signal(node, "cloud-function", "request")
+            self.signal(node, "cloud-function", f"request:{name}")
             trigger = "request"
         self.walk(node.params)
         top_level = not ctx.scope and not self.frames
@@ -1804,6 +1808,16 @@ class Extractor:
         if node.orelse is not None:
             self.walk(node.orelse)
 
+    def visit_comprehension(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp) -> None:
+        """``[os.remove(path) for path in old]``: its names are bound before its element runs."""
+        if self.frames and self.frames[-1].kept:
+            comp_for: cst.CompFor | None = node.for_in
+            while comp_for is not None:
+                for bound in _bound_names(comp_for.target):
+                    self.frames[-1].kept.pop(n.dotted(bound) or "", None)
+                comp_for = comp_for.inner_for_in
+        self.generic(node)
+
     def visit_for(self, node: cst.For) -> None:
         if self.frames:  # (`for path in glob(...)`: the name no longer holds the file written above)
             for bound in _bound_names(node.target):
@@ -2277,7 +2291,7 @@ class Extractor:
         if destructive:
             key = _path_key(node, name, raw)
             kept = frame.kept.get(key) if frame is not None else None
-            if kept is not None and self.branch[: len(kept)] == kept:
+            if kept is not None and self.branch[: len(kept[0])] == kept[0] and frame and frame.loop_depth == kept[1]:
                 pass  # written or copied above in this block: the job's own file, used and removed
             elif frame is not None and key:
                 frame.deletions.append((node, key, destructive))
@@ -2295,11 +2309,12 @@ class Extractor:
             # once copied (`shutil.copyfile(dump, daily)`): the file was moved
             for written in (w for a in n.positional(node)[:1] if (w := n.dotted(a.value))):
                 # (written in each branch of an `if`/`else`: kept where the branches meet)
-                before = frame.kept.get(written, self.branch)
+                before = frame.kept.get(written, (self.branch, frame.loop_depth))[0]
                 shared = 0
                 while shared < min(len(before), len(self.branch)) and before[shared] == self.branch[shared]:
                     shared += 1
-                frame.kept[written] = before[:shared]
+                # (and at the same loop depth: `os.remove(path)` in a loop over other files is a deletion)
+                frame.kept[written] = (before[:shared], frame.loop_depth)
         elif frame is not None and "upload" in method.lower():
             # `upload_file_to_s3(filepath, ...)` then `os.remove(filepath)`: the local copy of what the
             # job made and shipped, removed once it is uploaded (no data of anyone's lost)
@@ -2337,7 +2352,11 @@ class Extractor:
                 self._module_ref(node, "extension", extension)
         if name.startswith(("schedule.every", "aioschedule.every")):
             self.signal(node, "schedule", "schedule")  # (aioschedule: the same API, awaited)
-        if method in _JOB_QUEUE_METHODS and owner.rpartition(".")[2] in {"job_queue", "jq"}:
+        if (
+            method in _JOB_QUEUE_METHODS
+            and owner.rpartition(".")[2] in {"job_queue", "jq"}
+            and not ctx.is_parameter(owner)  # (`context.job_queue` in a command handler: a user's reminder)
+        ):
             # python-telegram-bot's JobQueue (`app.job_queue.run_repeating(check, interval=60)`): an
             # APScheduler inside the bot's process, running the function on its schedule
             self.signal(node, "schedule", "telegram-jobqueue")
@@ -2415,16 +2434,6 @@ class Extractor:
                 url = n.string_value(arg.value)
                 if url is not None:
                     ctx.later(node, _route_of(url, resource))
-        if name in _TORNADO_APPS and node.args and isinstance(node.args[0].value, (cst.List, cst.Tuple)):
-            # `tornado.web.Application([(r"/health", Health)])`: its route table (`url(r"/", Main)`
-            # entries are read as calls)
-            for entry in node.args[0].value.elements:
-                route = entry.value
-                parts = route.elements if isinstance(route, cst.Tuple) else ()
-                url = n.string_value(parts[0].value) if parts else None
-                if url is not None:
-                    handler = (n.dotted(parts[1].value) or "") if len(parts) > 1 else ""
-                    ctx.later(node, _route_of(url, handler.rsplit(".", 1)[-1]))
         if method in ROUTE_ADDERS and owner:
             args = n.positional(node)
             kw = n.keyword(node, "path") or n.keyword(node, "rule")
@@ -2503,6 +2512,10 @@ class Extractor:
         self.generic(node)
 
     def visit_assign(self, node: cst.Assign) -> None:
+        if self.frames and self.frames[-1].kept:  # (`path = pending.pop()`: no longer the file written)
+            for target in node.targets:
+                for rebound in _bound_names(target.target):
+                    self.frames[-1].kept.pop(n.dotted(rebound) or "", None)
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
         first = node.targets[0].target
         if isinstance(first, cst.Attribute) and first.attr.value == "daemon":
@@ -2796,7 +2809,9 @@ class Extractor:
             return  # (`("/var/log/app.log", WatchedFileHandler)` is a file, not a route)
         if (self.ctx.resolve(handler) or "").startswith("logging."):
             return
-        if not handler.endswith("Handler") and not any(v.startswith("tornado.") for v in self.ctx.aliases.values()):
+        if not handler.endswith("Handler") and not any(
+            v == "tornado" or v.startswith("tornado.") for v in self.ctx.aliases.values()
+        ):  # (`import tornado.web` binds `tornado`)
             return  # (a pair of a path and a name: a route table only beside Tornado or its handlers)
         short = handler.rpartition(".")[2]
         self.ctx.later(node, lambda line, col: RouteFact(owner="", path=path, handler=short, line=line))
@@ -3285,7 +3300,6 @@ def _path_key(node: cst.Call, name: str, raw: str) -> str:
 
 
 _OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
-_TORNADO_APPS = frozenset({"tornado.web.Application"})
 _COPY_CALLS = frozenset({"shutil.copyfile", "shutil.copy", "shutil.copy2"})
 # python-telegram-bot's JobQueue methods that run a callback again and again (not `run_once`).
 _JOB_QUEUE_METHODS = frozenset({"run_repeating", "run_daily", "run_monthly", "run_custom"})

@@ -222,6 +222,9 @@ class MissingExitCode(ServiceRule):
         # A failure handed back as a value is lost where the block drops the result, keeps it
         # unchecked or only reports it; not where it tests it and acts (`if not backup(): die()`).
         values = frozenset(c for c in called if c in guard.results_unchecked or c not in guard.results_tested)
+        if entrypoint.framework in _GUARDED_SCHEDULERS:
+            # (a scheduler's process never ends: a failure a job hands back is left to heartbeats)
+            values = frozenset()
         lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block", values)
         return Outcome(False, lost) if lost is not None else Outcome(True)
 
