@@ -276,7 +276,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # updates arrive through the web app's webhook route: the app serves them
         if kind_fw is not None and kind_fw[1] == "telegram" and _sends_only(project, path, facts, obj.name):
             continue  # `tb = telebot.TeleBot(token)` only to send alerts: a client, not a bot that listens
-        if kind_fw == ("api", "azure-functions") and not any(r.owner == obj.name for r in facts.routes):
+        if kind_fw == ("api", "azure-functions") and not _functions_app_routes(project, path, obj.name):
             continue  # a Functions app of timers and queue triggers: its jobs, not an api
         if kind_fw == ("api", "dash") and not any(s.kind == "dash-server" for s in facts.signals):
             continue  # a dashboard run with `app.run_server()` on a desk: served only when `server = app.server`
@@ -427,6 +427,12 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         if s.kind in _CLOUD_FUNCTIONS
         and (not s.detail.startswith("request:") or _first_generation_function(project, path, s.detail[8:]))
     ]
+    if any(s.kind == "cloud-function" and s.detail in {"http", "event"} for s in triggered):
+        # `@functions_framework.http` in a file with a local-test `__main__` block, or one a script
+        # imports: the decorator says what the file is deployed as
+        out[:] = [c for c in out if c.symbol != "__main__"]
+        seen.intersection_update((c.kind, c.framework) for c in out)
+        imported = False
     if triggered and not imported and all(c.framework in {"aws-lambda", "cloud-functions"} for c in out):
         if out and any(s.kind == "cloud-function" for s in triggered):
             # `def process(event, context)` beside Cloud Functions: Google's background function
@@ -1087,6 +1093,19 @@ def _guard_runs_bot(facts: FileFacts, loop: LoopFact) -> bool:
 
 
 _BOT_POLLS = frozenset({"start_polling", "run_polling", "infinity_polling", "polling", "run_until_disconnected"})
+
+
+def _functions_app_routes(project: Project, path: str, app: str) -> bool:
+    """An Azure Functions app with HTTP routes: its own (`@app.route(...)`) or those of a
+    blueprint it registers (`app.register_functions(bp)`)."""
+    facts = project.files[path]
+    if any(r.owner == app for r in facts.routes):
+        return True
+    for mount in facts.mounts:
+        ref = project.resolve_object(path, mount.target) if mount.owner == app else None
+        if ref is not None and any(r.owner == ref[1] for r in project.files[ref[0]].routes):
+            return True
+    return False
 
 
 # Serverless functions a cloud's host runs, by the signal that finds them.

@@ -2303,6 +2303,10 @@ class Extractor:
             key = _path_key(node, name, raw)
             if key:
                 frame.recreated.add(key)
+        elif frame is not None and method in {"write_text", "write_bytes"} and "." in raw:
+            # `out.write_text(report)`, sent, then `out.unlink()`: pathlib's written file, as below
+            receiver = raw.rpartition(".")[0]
+            frame.kept[receiver] = (self.branch, frame.loop_depth)
         elif frame is not None and (name in _COPY_CALLS or (name in _OPEN_CALLS and _writes_new(node))):
             # `with open(local, "wb") as f: f.write(body)` then `os.remove(local)`: a file the job wrote
             # itself, removed once used (what was there before, "w" had already replaced); the same

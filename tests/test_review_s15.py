@@ -254,3 +254,40 @@ _EXPECTED_3: dict[str, Callable[[Report], bool]] = {
 def test_third_review_reproductions(make_tree: Tree, case: str) -> None:
     report = run([str(make_tree({f"{case}/{k}": v for k, v in _TREES_3[case].items()}) / case)])
     assert _EXPECTED_3[case](report), _entrypoints(report)
+
+
+# Misses the third review found that the code before it missed too.
+_TREES_4: dict[str, dict[str, str]] = {
+    "az_bp_only": {
+        "function_app.py": "import azure.functions as func\n\nfrom orders_blueprint import bp as orders_bp\n\napp = func.FunctionApp(http_auth_level=func.AuthLevel.FUNCTION)\napp.register_functions(orders_bp)\n",
+        "host.json": '{"version":"2.0"}\n',
+        "orders_blueprint.py": 'import json\nimport logging\n\nimport azure.functions as func\n\nbp = func.Blueprint()\n\n\n@bp.route(route="orders", methods=["GET"])\ndef list_orders(req: func.HttpRequest) -> func.HttpResponse:\n    logging.info("listing orders")\n    return func.HttpResponse(json.dumps([]), mimetype="application/json")\n\n\n@bp.route(route="orders", methods=["POST"])\ndef create_order(req: func.HttpRequest) -> func.HttpResponse:\n    order = req.get_json()\n    logging.info("order %s", order.get("id"))\n    return func.HttpResponse(status_code=201)\n',
+    },
+    "gcf_guard2": {
+        "main.py": 'import logging\nimport os\n\nimport functions_framework\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\n\n\n@functions_framework.http\ndef notify(request):\n    payload = request.get_json(silent=True) or {}\n    requests.post(os.environ["SLACK_WEBHOOK"], json={"text": payload.get("text", "")}, timeout=10)\n    logging.info("notified")\n    return {"ok": True}\n\n\nif __name__ == "__main__":\n    class _Req:\n        def get_json(self, silent=False):\n            return {"text": "hello from a local run"}\n\n    print(notify(_Req()))\n',
+    },
+    "gcf_shared": {
+        "backfill.py": '"""One-off: re-add items from a dump through the same code path as the function."""\nimport json\nimport logging\nimport sys\n\nfrom main import db\n\nlogging.basicConfig(level=logging.INFO)\n\nif __name__ == "__main__":\n    for item in json.load(open(sys.argv[1])):\n        db.collection("items").add(item)\n',
+        "main.py": 'import logging\nimport os\n\nimport functions_framework\nfrom google.cloud import firestore\n\nlogging.basicConfig(level=logging.INFO)\ndb = firestore.Client()\n\n\n@functions_framework.http\ndef add_item(request):\n    item = request.get_json()\n    db.collection("items").add(item)\n    logging.info("added %s", item.get("id"))\n    return {"ok": True}, 201\n',
+    },
+    "rm_pathlib": {
+        "report.py": 'import csv\nimport io\nimport logging\nimport os\nimport smtplib\nfrom email.message import EmailMessage\nfrom pathlib import Path\n\nlog = logging.getLogger(__name__)\n\n\ndef send(path: Path) -> None:\n    msg = EmailMessage()\n    msg["Subject"] = "daily report"\n    msg.add_attachment(path.read_bytes(), maintype="text", subtype="csv", filename=path.name)\n    with smtplib.SMTP(os.environ["SMTP_HOST"], timeout=30) as s:\n        s.send_message(msg)\n\n\ndef main() -> None:\n    logging.basicConfig(level=logging.INFO)\n    rows = [{"id": 1, "total": 3}]\n    buf = io.StringIO()\n    w = csv.DictWriter(buf, fieldnames=["id", "total"])\n    w.writeheader()\n    w.writerows(rows)\n    out = Path(os.environ.get("OUT_DIR", ".")) / "daily_report.csv"\n    out.write_text(buf.getvalue())\n    send(out)\n    out.unlink()\n    log.info("sent %d rows", len(rows))\n\n\nif __name__ == "__main__":\n    main()\n',
+    },
+}
+
+
+_EXPECTED_4: dict[str, Callable[[Report], bool]] = {
+    # an Azure Functions app whose HTTP routes all come from a registered blueprint
+    "az_bp_only": lambda r: ("function_app.py", "api", "azure-functions") in _entrypoints(r),
+    # `@functions_framework.http` beside a local-test `__main__` block, or in a file a script imports
+    "gcf_guard2": lambda r: _entrypoints(r) == [("main.py", "api", "cloud-functions")],
+    "gcf_shared": lambda r: ("main.py", "api", "cloud-functions") in _entrypoints(r),
+    # pathlib: `out.write_text(...)`, sent, `out.unlink()`: the job's own file
+    "rm_pathlib": lambda r: "fail" not in _statuses(r, "missing-dry-run"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_TREES_4))
+def test_third_review_older_misses(make_tree: Tree, case: str) -> None:
+    report = run([str(make_tree({f"{case}/{k}": v for k, v in _TREES_4[case].items()}) / case)])
+    assert _EXPECTED_4[case](report), _entrypoints(report)
