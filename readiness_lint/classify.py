@@ -427,23 +427,39 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         if s.kind in _CLOUD_FUNCTIONS
         and (not s.detail.startswith("request:") or _first_generation_function(project, path, s.detail[8:]))
     ]
-    if any(s.kind == "cloud-function" and s.detail in {"http", "event"} for s in triggered):
-        # `@functions_framework.http` in a file with a local-test `__main__` block, or one a script
-        # imports: the decorator says what the file is deployed as
-        out[:] = [c for c in out if c.symbol != "__main__"]
+    decorated = {
+        s.detail.partition(":")[2]
+        for s in triggered
+        if s.kind == "cloud-function" and s.detail.partition(":")[0] in {"http", "event"}
+    }
+    if decorated:
+        # `@functions_framework.http` in a file with a local-test `__main__` block (one that calls
+        # the function), or one a script imports: the decorator says what the file is deployed as.
+        # (A `__main__` block doing other work, a worker or a backfill, stays; so does the import
+        # of a web app that serves the function from its own route.)
+        local_test = facts.main_guard is not None and bool(decorated & set(facts.main_guard.calls))
+        out[:] = [c for c in out if not (local_test and c.symbol == "__main__" and c.kind == "job")]
         seen.intersection_update((c.kind, c.framework) for c in out)
-        imported = False
-    if triggered and not imported and all(c.framework in {"aws-lambda", "cloud-functions"} for c in out):
+        web_importer = any(
+            o.ctor in API_CTORS for importer in project.importers.get(path, ()) for o in project.files[importer].objects
+        )
+        imported = imported and web_importer
+    if (
+        triggered
+        and not imported
+        and all(c.framework in {"aws-lambda", "cloud-functions"} or c.symbol == "__main__" for c in out)
+    ):
         if out and any(s.kind == "cloud-function" for s in triggered):
             # `def process(event, context)` beside Cloud Functions: Google's background function
             for candidate in out:
-                candidate.framework = "cloud-functions"
+                if candidate.framework == "aws-lambda":
+                    candidate.framework = "cloud-functions"
         # the Functions host runs `main(req: func.HttpRequest)` per request, `main(mytimer:
         # func.TimerRequest)` per tick and a queue or event trigger per message, each to completion;
         # so does Google's for `@functions_framework.http` and `@functions_framework.cloud_event`
         # (each function of a file is deployed on its own: an api and a job may share it)
         for signal in triggered:
-            is_job = signal.detail in {"timer", "event"}
+            is_job = signal.detail.partition(":")[0] in {"timer", "event"}
             add(_Candidate(path, signal.line, "job" if is_job else "api", _CLOUD_FUNCTIONS[signal.kind], "main"))
     spiders = [(name, line) for name, base, line in facts.classes if base == SCRAPY_SPIDER]
     if spiders and not out and not imported and not _crawls_itself(project):

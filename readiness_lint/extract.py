@@ -648,6 +648,7 @@ class Extractor:
         self.registered = False  # in a decorated function: a framework calls it, not the project
         self.route_handlers: set[str] = set()  # functions a route decorator registers
         self.branch: tuple[int, ...] = ()  # the `if`/`else` blocks being walked, outermost first
+        self.iterated: frozenset[str] = frozenset()  # names enclosing `for` loops bind (items that exist)
         self.hug_api = False  # a module-level hug route seen: the module is a hug API
         self.cli_groups: set[str] = set()  # click groups (`@click.group() def cli():`) of this file
         self.cli_commands: dict[str, None] = {}  # functions registered on them or on a typer app
@@ -1058,7 +1059,7 @@ class Extractor:
         if resolved in _CLOUD_FUNCTION_DECORATORS:
             # `@functions_framework.http`: Google Cloud Functions (and Cloud Run functions) call it
             # per request; `@functions_framework.cloud_event` per event
-            self.signal(node, "cloud-function", _CLOUD_FUNCTION_DECORATORS[resolved])
+            self.signal(node, "cloud-function", f"{_CLOUD_FUNCTION_DECORATORS[resolved]}:{function}")
             return
         if resolved == "dagster.repository":
             # `@repository def jobs(): return [pipeline, sensor]`: what the Dagster daemon loads and runs on schedules
@@ -1808,6 +1809,20 @@ class Extractor:
         if node.orelse is not None:
             self.walk(node.orelse)
 
+    def _keep(self, frame: _Frame, written: str) -> None:
+        """Remember a file the function wrote or copied, where (branches, loop depth) it did. A
+        file written in each branch of an `if`/`else` is kept where the branches meet; an item of
+        a loop over existing files (`for key in keys.glob("*.pem"): key.write_bytes(noise)`) is
+        overwritten, not the job's own."""
+        if written in self.iterated:
+            return
+        before = frame.kept.get(written, (self.branch, frame.loop_depth))[0]
+        shared = 0
+        while shared < min(len(before), len(self.branch)) and before[shared] == self.branch[shared]:
+            shared += 1
+        # (and at the same loop depth: `os.remove(path)` in a loop over other files is a deletion)
+        frame.kept[written] = (before[:shared], frame.loop_depth)
+
     def visit_comprehension(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp) -> None:
         """``[os.remove(path) for path in old]``: its names are bound before its element runs."""
         if self.frames and self.frames[-1].kept:
@@ -1874,7 +1889,10 @@ class Extractor:
         self._enter_loop(since, bounded=attempts)
         if named:
             frame.attempt_loops.append(node)
+        saved_iterated = self.iterated
+        self.iterated = self.iterated | {n.dotted(b) or "" for b in _bound_names(node.target)}
         self.walk(node.body)
+        self.iterated = saved_iterated
         if named:
             frame.attempt_loops.pop()
         self._leave_loop(bounded=attempts)
@@ -2305,20 +2323,13 @@ class Extractor:
                 frame.recreated.add(key)
         elif frame is not None and method in {"write_text", "write_bytes"} and "." in raw:
             # `out.write_text(report)`, sent, then `out.unlink()`: pathlib's written file, as below
-            receiver = raw.rpartition(".")[0]
-            frame.kept[receiver] = (self.branch, frame.loop_depth)
+            self._keep(frame, raw.rpartition(".")[0])
         elif frame is not None and (name in _COPY_CALLS or (name in _OPEN_CALLS and _writes_new(node))):
             # `with open(local, "wb") as f: f.write(body)` then `os.remove(local)`: a file the job wrote
             # itself, removed once used (what was there before, "w" had already replaced); the same
             # once copied (`shutil.copyfile(dump, daily)`): the file was moved
             for written in (w for a in n.positional(node)[:1] if (w := n.dotted(a.value))):
-                # (written in each branch of an `if`/`else`: kept where the branches meet)
-                before = frame.kept.get(written, (self.branch, frame.loop_depth))[0]
-                shared = 0
-                while shared < min(len(before), len(self.branch)) and before[shared] == self.branch[shared]:
-                    shared += 1
-                # (and at the same loop depth: `os.remove(path)` in a loop over other files is a deletion)
-                frame.kept[written] = (before[:shared], frame.loop_depth)
+                self._keep(frame, written)
         elif frame is not None and "upload" in method.lower():
             # `upload_file_to_s3(filepath, ...)` then `os.remove(filepath)`: the local copy of what the
             # job made and shipped, removed once it is uploaded (no data of anyone's lost)

@@ -291,3 +291,52 @@ _EXPECTED_4: dict[str, Callable[[Report], bool]] = {
 def test_third_review_older_misses(make_tree: Tree, case: str) -> None:
     report = run([str(make_tree({f"{case}/{k}": v for k, v in _TREES_4[case].items()}) / case)])
     assert _EXPECTED_4[case](report), _entrypoints(report)
+
+
+# The fourth review (of 8dc40bb..fac6c3e).
+_TREES_5: dict[str, dict[str, str]] = {
+    "p2_rq_worker": {
+        "main.py": '"""Report exports: an HTTP Cloud Function queues the export; `python main.py` on the worker VM runs them.\n\nDeployed:  gcloud functions deploy request_export --gen2 --trigger-http\nWorker VM: systemd unit `ExecStart=/opt/exports/venv/bin/python main.py`\n"""\nimport logging\nimport os\n\nimport functions_framework\nfrom redis import Redis\nfrom rq import Queue, Worker\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\nredis = Redis.from_url(os.environ["REDIS_URL"])\nqueue = Queue("exports", connection=redis)\n\n\ndef build_export(account_id: str) -> None:\n    log.info("exporting account %s", account_id)\n\n\n@functions_framework.http\ndef request_export(request):\n    account_id = request.get_json()["account_id"]\n    job = queue.enqueue(build_export, account_id)\n    log.info("queued export %s for %s", job.id, account_id)\n    return {"job": job.id}, 202\n\n\nif __name__ == "__main__":\n    Worker([queue], connection=redis).work()\n',
+    },
+    "p2_backfill": {
+        "main.py": '"""Thumbnails: a Cloud Function per uploaded image, and a backfill over the whole bucket.\n\nDeployed:  gcloud functions deploy make_thumbnail --gen2 --trigger-bucket=$BUCKET\nBackfill:  python main.py --bucket photos-prod --prefix 2023/   (run once per migration, on a VM)\n"""\nimport argparse\nimport io\nimport logging\nimport sys\n\nimport functions_framework\nfrom google.cloud import storage\nfrom PIL import Image\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\nclient = storage.Client()\n\n\ndef thumbnail(bucket_name: str, name: str) -> None:\n    bucket = client.bucket(bucket_name)\n    data = bucket.blob(name).download_as_bytes(timeout=60)\n    img = Image.open(io.BytesIO(data))\n    img.thumbnail((256, 256))\n    out = io.BytesIO()\n    img.save(out, format="JPEG")\n    bucket.blob(f"thumbs/{name}").upload_from_string(out.getvalue(), content_type="image/jpeg", timeout=60)\n    log.info("thumbnail for %s", name)\n\n\n@functions_framework.cloud_event\ndef make_thumbnail(cloud_event):\n    data = cloud_event.data\n    if data["name"].startswith("thumbs/"):\n        return\n    thumbnail(data["bucket"], data["name"])\n\n\ndef backfill(bucket_name: str, prefix: str) -> int:\n    failed = 0\n    for blob in client.list_blobs(bucket_name, prefix=prefix):\n        if blob.name.startswith("thumbs/"):\n            continue\n        try:\n            thumbnail(bucket_name, blob.name)\n        except Exception:\n            log.exception("thumbnail failed for %s", blob.name)\n            failed += 1\n    return failed\n\n\nif __name__ == "__main__":\n    parser = argparse.ArgumentParser(description="make missing thumbnails for a whole bucket")\n    parser.add_argument("--bucket", required=True)\n    parser.add_argument("--prefix", default="")\n    args = parser.parse_args()\n    sys.exit(1 if backfill(args.bucket, args.prefix) else 0)\n',
+    },
+    "p2_flask_wrapper": {
+        "Dockerfile": "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install flask gunicorn google-cloud-firestore functions-framework\nCMD exec gunicorn -b :$PORT app:app\n",
+        "app.py": '"""Cloud Run service (Dockerfile: CMD gunicorn -b :$PORT app:app). Wraps the old function\'s handler."""\nimport logging\n\nfrom flask import Flask, request\n\nimport main\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\n\n\n@app.get("/healthz")\ndef healthz():\n    return "ok"\n\n\n@app.get("/readyz")\ndef readyz():\n    return "ready"\n\n\n@app.post("/orders")\ndef orders():\n    return main.handle(request)\n',
+        "main.py": 'import logging\nimport os\n\nimport functions_framework\nfrom google.cloud import firestore\n\nlog = logging.getLogger(__name__)\ndb = firestore.Client()\n\n\n@functions_framework.http\ndef handle(request):\n    order = request.get_json()\n    db.collection("orders").document(order["id"]).set(order)\n    log.info("stored order %s", order["id"])\n    return {"ok": True}, 201\n',
+    },
+    "p3_branch_regress": {
+        "digest.py": '"""Daily: mail the on-call team a CSV of yesterday\'s failed payments, then remove the local copy."""\nimport csv\nimport logging\nimport os\nimport smtplib\nimport sys\nfrom email.message import EmailMessage\nfrom pathlib import Path\n\nimport psycopg2\n\nlog = logging.getLogger(__name__)\n\n\ndef send(path: Path) -> None:\n    msg = EmailMessage()\n    msg["Subject"] = "failed payments"\n    msg["From"] = "reports@example.com"\n    msg["To"] = os.environ["ONCALL_EMAIL"]\n    msg.add_attachment(path.read_bytes(), maintype="text", subtype="csv", filename=path.name)\n    with smtplib.SMTP(os.environ["SMTP_HOST"], timeout=30) as s:\n        s.send_message(msg)\n\n\ndef main() -> int:\n    logging.basicConfig(level=logging.INFO)\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute("SELECT id, amount, reason FROM payments WHERE failed_at > now() - interval \'1 day\'")\n        rows = cur.fetchall()\n    out = Path(os.environ.get("OUT_DIR", ".")) / "failed_payments.csv"\n    with open(out, "w", newline="") as f:\n        w = csv.writer(f)\n        w.writerow(["id", "amount", "reason"])\n        w.writerows(rows)\n    if not rows:\n        out.write_text("no failed payments yesterday\\n")\n    send(out)\n    out.unlink()\n    log.info("sent %d rows", len(rows))\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+    },
+    "p3_shred": {
+        "shred_expired.py": '"""Nightly: securely destroy customer key files past their retention date."""\nimport logging\nimport os\nimport sys\nimport time\nfrom pathlib import Path\n\nlog = logging.getLogger(__name__)\nKEY_DIR = Path(os.environ.get("KEY_DIR", "/srv/keys"))\nRETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "90"))\n\n\ndef main() -> int:\n    logging.basicConfig(level=logging.INFO)\n    cutoff = time.time() - RETENTION_DAYS * 86400\n    removed = 0\n    for key_file in KEY_DIR.glob("*.pem"):\n        if key_file.stat().st_mtime >= cutoff:\n            continue\n        # overwrite before unlinking so the key cannot be recovered from disk\n        key_file.write_bytes(os.urandom(key_file.stat().st_size))\n        key_file.unlink()\n        removed += 1\n        log.info("shredded %s", key_file)\n    log.info("shredded %d key files", removed)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+    },
+    "p3_ifelse": {
+        "digest.py": '"""Daily: mail the on-call team yesterday\'s failed payments, then remove the local copy."""\nimport json\nimport logging\nimport os\nimport smtplib\nimport sys\nfrom email.message import EmailMessage\nfrom pathlib import Path\n\nimport psycopg2\n\nlog = logging.getLogger(__name__)\n\n\ndef send(path: Path) -> None:\n    msg = EmailMessage()\n    msg["Subject"] = "failed payments"\n    msg["From"] = "reports@example.com"\n    msg["To"] = os.environ["ONCALL_EMAIL"]\n    msg.add_attachment(path.read_bytes(), maintype="application", subtype="json", filename=path.name)\n    with smtplib.SMTP(os.environ["SMTP_HOST"], timeout=30) as s:\n        s.send_message(msg)\n\n\ndef main() -> int:\n    logging.basicConfig(level=logging.INFO)\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute("SELECT id, amount, reason FROM payments WHERE failed_at > now() - interval \'1 day\'")\n        rows = cur.fetchall()\n    out = Path(os.environ.get("OUT_DIR", ".")) / "failed_payments.json"\n    if rows:\n        out.write_text(json.dumps([{"id": i, "amount": str(a), "reason": r} for i, a, r in rows]))\n    else:\n        out.write_text("[]")\n    send(out)\n    out.unlink()\n    log.info("sent %d rows", len(rows))\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+    },
+    "p3_shred_open": {
+        "shred_expired.py": '"""Nightly: securely destroy customer key files past their retention date."""\nimport logging\nimport os\nimport sys\nimport time\nfrom pathlib import Path\n\nlog = logging.getLogger(__name__)\nKEY_DIR = Path(os.environ.get("KEY_DIR", "/srv/keys"))\nRETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "90"))\n\n\ndef main() -> int:\n    logging.basicConfig(level=logging.INFO)\n    cutoff = time.time() - RETENTION_DAYS * 86400\n    removed = 0\n    for key_file in KEY_DIR.glob("*.pem"):\n        if key_file.stat().st_mtime >= cutoff:\n            continue\n        # overwrite before unlinking so the key cannot be recovered from disk\n        with open(key_file, "wb") as f:\n            f.write(os.urandom(key_file.stat().st_size))\n        os.remove(key_file)\n        removed += 1\n        log.info("shredded %s", key_file)\n    log.info("shredded %d key files", removed)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+    },
+}
+
+
+_EXPECTED_5: dict[str, Callable[[Report], bool]] = {
+    # a `__main__` block that runs a worker or a backfill beside a Cloud Function is its own entrypoint
+    "p2_rq_worker": lambda r: [k for _, k, _ in _entrypoints(r)] == ["api", "worker"],
+    "p2_backfill": lambda r: ("main.py", "job", "argparse") in _entrypoints(r),
+    # a web app serving a decorated function from its own route: the app is the entrypoint
+    "p2_flask_wrapper": lambda r: _entrypoints(r) == [("app.py", "api", "flask")],
+    # the job's own file, written by open() or in a branch by write_text(), then unlinked
+    "p3_branch_regress": lambda r: "fail" not in _statuses(r, "missing-dry-run"),
+    "p3_ifelse": lambda r: "fail" not in _statuses(r, "missing-dry-run"),
+    # existing files a loop overwrites and then removes are destroyed, not the job's own
+    "p3_shred": lambda r: _statuses(r, "missing-dry-run") == {"fail"},
+    "p3_shred_open": lambda r: _statuses(r, "missing-dry-run") == {"fail"},
+}
+
+
+@pytest.mark.parametrize("case", sorted(_TREES_5))
+def test_fourth_review_reproductions(make_tree: Tree, case: str) -> None:
+    report = run([str(make_tree({f"{case}/{k}": v for k, v in _TREES_5[case].items()}) / case)])
+    assert _EXPECTED_5[case](report), _entrypoints(report)
