@@ -177,7 +177,11 @@ class MissingDryRun(ServiceRule):
         "or explicit-apply guard somewhere it reaches: "
         "a `dry_run` (or `dry`) name, option or environment variable, or an `--apply`/`--force`/`--confirm` flag. "
         "Cleaning up temporary files or the job's own lock or pid file, or a directory the same function "
-        "creates again (a working copy refreshed), does not count as destructive. Deletions count in the "
+        "creates again (a working copy refreshed), does not count as destructive; nor does a file the "
+        'function wrote itself (`open(path, "w")`, `path.write_text(...)`), uploaded or copied elsewhere '
+        "(`shutil.copyfile`) before removing it, in the same block or one inside it and at the same loop "
+        "depth, unless the name was bound again in between or is an item of a loop over existing files. "
+        "Deletions count in the "
         "job's module and what it imports, not in modules a package `__init__` loads on the side (for a "
         "Django management command, not in the project's views either: `manage.py` runs the command's own "
         "code); a deletion inside a module-level function, or a method of a class with no bases, counts only "
