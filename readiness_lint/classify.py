@@ -1169,11 +1169,9 @@ def _guard_threads_poller(facts: FileFacts, loop: LoopFact, out: list[_Candidate
     """``Thread(target=monitor, daemon=True).start(); app.run(port=5000)`` in the ``__main__``
     block of an app's module: the loop of ``monitor`` polls for as long as the app runs, a worker
     beside it (a thread a route handler starts serves one request)."""
-    if facts.main_guard is None or not loop.scope or "." in loop.scope or loop.scope not in facts.started:
+    if not loop.scope or "." in loop.scope or loop.scope not in facts.guard_started:
         return False
-    if not any(c.kind == "api" for c in out) or any(r.handler == loop.scope for r in facts.routes):
-        return False
-    return loop.scope in facts.guard_started
+    return any(c.kind == "api" for c in out) and not any(r.handler == loop.scope for r in facts.routes)
 
 
 def _is_django_manage(facts: FileFacts) -> bool:

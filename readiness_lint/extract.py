@@ -1823,20 +1823,25 @@ class Extractor:
         # (and at the same loop depth: `os.remove(path)` in a loop over other files is a deletion)
         frame.kept[written] = (before[:shared], frame.loop_depth)
 
+    def _rebind(self, target: cst.BaseExpression) -> list[str]:
+        """The names ``target`` binds, which no longer hold a file written above (`for path in
+        glob(...)`, `path = pending.pop()`)."""
+        names = [n.dotted(bound) or "" for bound in _bound_names(target)]
+        if self.frames and self.frames[-1].kept:
+            for name in names:
+                self.frames[-1].kept.pop(name, None)
+        return names
+
     def visit_comprehension(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp) -> None:
         """``[os.remove(path) for path in old]``: its names are bound before its element runs."""
-        if self.frames and self.frames[-1].kept:
-            comp_for: cst.CompFor | None = node.for_in
-            while comp_for is not None:
-                for bound in _bound_names(comp_for.target):
-                    self.frames[-1].kept.pop(n.dotted(bound) or "", None)
-                comp_for = comp_for.inner_for_in
+        comp_for: cst.CompFor | None = node.for_in
+        while comp_for is not None:
+            self._rebind(comp_for.target)
+            comp_for = comp_for.inner_for_in
         self.generic(node)
 
     def visit_for(self, node: cst.For) -> None:
-        if self.frames:  # (`for path in glob(...)`: the name no longer holds the file written above)
-            for bound in _bound_names(node.target):
-                self.frames[-1].kept.pop(n.dotted(bound) or "", None)
+        bound_here = self._rebind(node.target)
         since = self.reads
         iterated = n.dotted(node.iter)
         ctor = self.ctx.object_ctor(iterated)
@@ -1890,7 +1895,7 @@ class Extractor:
         if named:
             frame.attempt_loops.append(node)
         saved_iterated = self.iterated
-        self.iterated = self.iterated | {n.dotted(b) or "" for b in _bound_names(node.target)}
+        self.iterated = self.iterated | set(bound_here)  # (items that exist: overwritten, not written)
         self.walk(node.body)
         self.iterated = saved_iterated
         if named:
@@ -2309,7 +2314,12 @@ class Extractor:
         if destructive:
             key = _path_key(node, name, raw)
             kept = frame.kept.get(key) if frame is not None else None
-            if kept is not None and self.branch[: len(kept[0])] == kept[0] and frame and frame.loop_depth == kept[1]:
+            if (
+                frame is not None
+                and kept is not None
+                and self.branch[: len(kept[0])] == kept[0]
+                and frame.loop_depth == kept[1]
+            ):
                 pass  # written or copied above in this block: the job's own file, used and removed
             elif frame is not None and key:
                 frame.deletions.append((node, key, destructive))
@@ -2527,10 +2537,8 @@ class Extractor:
         self.generic(node)
 
     def visit_assign(self, node: cst.Assign) -> None:
-        if self.frames and self.frames[-1].kept:  # (`path = pending.pop()`: no longer the file written)
-            for target in node.targets:
-                for rebound in _bound_names(target.target):
-                    self.frames[-1].kept.pop(n.dotted(rebound) or "", None)
+        for target in node.targets:
+            self._rebind(target.target)
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
         first = node.targets[0].target
         if isinstance(first, cst.Attribute) and first.attr.value == "daemon":
