@@ -425,7 +425,10 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         s
         for s in facts.signals
         if s.kind in _CLOUD_FUNCTIONS
-        and (not s.detail.startswith("request:") or _first_generation_function(project, path, s.detail[8:]))
+        and (
+            s.detail.partition(":")[0] != "request"
+            or _first_generation_function(project, path, s.detail.partition(":")[2])
+        )
     ]
     decorated = {
         s.detail.partition(":")[2]

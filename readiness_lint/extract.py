@@ -970,24 +970,21 @@ class Extractor:
             ctx.local_functions.add(name)
         if _HEARTBEAT_NAME.search(name):
             self.signal(node, "heartbeat", name)
-        lambda_handler = not ctx.scope and not node.decorators and _lambda_handler(node.params)
+        # What a serverless host may call: an undecorated module-level function (the runtime calls it)
+        hosted = not ctx.scope and not node.decorators
+        filename = ctx.path.rpartition("/")[2]
+        lambda_handler = hosted and _lambda_handler(node.params)
         if lambda_handler:
             self.signal(node, "lambda-handler", name)  # `def handler(event, context)`: AWS Lambda runs it
             if _reads_http_event(node):
                 self.signal(node, "lambda-http", name)  # `event["body"]`: a request from API Gateway
         # (the function.json model's default script and entry point: `__init__.py`, `main`; a helper
         # of shared code that takes a `func.HttpRequest` is no function the host runs)
-        azure_entry = name == "main" and ctx.path.rpartition("/")[2] == "__init__.py"
-        trigger = "" if ctx.scope or node.decorators or not azure_entry else _azure_trigger(node.params, ctx)
+        trigger = _azure_trigger(node.params, ctx) if hosted and name == "main" and filename == "__init__.py" else ""
         if trigger:
             # `def main(mytimer: func.TimerRequest)` beside a function.json: the Functions host runs it
             self.signal(node, "azure-function", trigger)
-        elif (
-            not ctx.scope
-            and not node.decorators
-            and ctx.path.rpartition("/")[2] == "main.py"
-            and _reads_http_request(node)
-        ):
+        elif hosted and filename == "main.py" and _reads_http_request(node):
             # `def insert(request): data = request.get_json()` in a Cloud Function's main.py (gen1)
             self.signal(node, "cloud-function", f"request:{name}")
             trigger = "request"
@@ -1823,6 +1820,12 @@ class Extractor:
         # (and at the same loop depth: `os.remove(path)` in a loop over other files is a deletion)
         frame.kept[written] = (before[:shared], frame.loop_depth)
 
+    def _own_file(self, frame: _Frame, key: str) -> bool:
+        """Whether ``key`` is a file this function wrote or copied (see `_keep`) in this block or
+        one around it, at the loop depth it is removed at."""
+        kept = frame.kept.get(key)
+        return kept is not None and self.branch[: len(kept[0])] == kept[0] and frame.loop_depth == kept[1]
+
     def _rebind(self, target: cst.BaseExpression) -> list[str]:
         """The names ``target`` binds, which no longer hold a file written above (`for path in
         glob(...)`, `path = pending.pop()`)."""
@@ -2313,13 +2316,7 @@ class Extractor:
         frame = self.frames[-1] if self.frames else None
         if destructive:
             key = _path_key(node, name, raw)
-            kept = frame.kept.get(key) if frame is not None else None
-            if (
-                frame is not None
-                and kept is not None
-                and self.branch[: len(kept[0])] == kept[0]
-                and frame.loop_depth == kept[1]
-            ):
+            if frame is not None and self._own_file(frame, key):
                 pass  # written or copied above in this block: the job's own file, used and removed
             elif frame is not None and key:
                 frame.deletions.append((node, key, destructive))
@@ -3486,10 +3483,8 @@ _HTTP_EVENT_KEYS = frozenset(
 )
 
 
-def _bound_names(target: cst.BaseExpression | cst.AsName) -> list[cst.BaseExpression]:
-    """The names an assignment, ``for`` or ``with ... as`` target binds (through tuples and lists)."""
-    if isinstance(target, cst.AsName):
-        return _bound_names(target.name) if isinstance(target.name, cst.BaseExpression) else []
+def _bound_names(target: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The names an assignment, ``for`` or comprehension target binds (through tuples and lists)."""
     if isinstance(target, (cst.Tuple, cst.List)):
         return [name for element in target.elements for name in _bound_names(element.value)]
     return [target]
