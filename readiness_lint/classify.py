@@ -12,7 +12,16 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from readiness_lint.deploy import LONG_RUNNING, RQ_WORKER, SCHEDULED, STARTED, Deployment
+from readiness_lint.deploy import (
+    EVENT_FUNCTION,
+    FUNCTION_MODES,
+    HTTP_FUNCTION,
+    LONG_RUNNING,
+    RQ_WORKER,
+    SCHEDULED,
+    STARTED,
+    Deployment,
+)
 from readiness_lint.frameworks import (
     API_CTORS,
     BUSY_LOOP,
@@ -851,7 +860,8 @@ def _apply_deployments(
     Deployment, systemd or supervisord keeps running is not a job (see :func:`_service`). Files
     that serve an app, workers (a Celery app, a forever loop: cron may be keeping it alive) and
     Django's ``manage.py`` keep what their code says."""
-    out = list(candidates)
+    out = _apply_functions(project, list(candidates), [d for d in deployments if d.mode in FUNCTION_MODES])
+    deployments = [d for d in deployments if d.mode not in FUNCTION_MODES]
     rq = next((d for d in deployments if d.module == RQ_WORKER and d.mode != SCHEDULED), None)
     if rq is not None and not any(c.kind == "worker" and c.framework == "rq" for c in out):
         out.extend(_rq_command_worker(project, rq))
@@ -882,6 +892,55 @@ def _apply_deployments(
                 candidate.deployed = deployment
                 if deployment.mode == SCHEDULED and candidate.framework in _PLAIN_JOBS:
                     candidate.framework = deployment.how
+    return out
+
+
+def _apply_functions(
+    project: Project, candidates: list[_Candidate], functions: Sequence[Deployment]
+) -> list[_Candidate]:
+    """The functions serverless.yml or a SAM template has AWS Lambda call: each an entrypoint of
+    its file, an api when an HTTP event calls it, a job when a schedule, a queue or a stored object
+    does (by what the code reads when the file names no event). The file's ``__main__`` block that
+    calls the function is a local test, not a job; an app the file serves through an adapter
+    (Mangum, serverless-wsgi) or a worker in it keeps what the code says."""
+    found: dict[tuple[str, Kind], tuple[int, str, Deployment]] = {}
+    for deployment in functions:
+        home = deployment.source.rpartition("/")[0]
+        path = _beside(project, (home,), (deployment.script,))
+        if path is None or project.files[path].is_test:
+            continue
+        facts = project.files[path]
+        line = next((f.line for f in facts.functions if f.name == deployment.function), 0)
+        if not line or any(
+            c.path == path and c.kind in ("api", "worker") and c.framework != "aws-lambda" for c in candidates
+        ):
+            continue
+        if deployment.mode == HTTP_FUNCTION:
+            kind: Kind = "api"
+        elif deployment.mode == EVENT_FUNCTION:
+            kind = "job"
+        else:
+            http = any(s.kind == "lambda-http" and s.detail == deployment.function for s in facts.signals)
+            kind = "api" if http else "job"
+        if (path, kind) not in found or line < found[path, kind][0]:
+            found[path, kind] = (line, deployment.function, deployment)
+    if not found:
+        return candidates
+    tested = {
+        (path, function)
+        for (path, _), (_, function, _) in found.items()
+        if (guard := project.files[path].main_guard) is not None and function in guard.calls
+    }
+    out = [
+        c
+        for c in candidates
+        if not (
+            (c.path, c.framework) in {(path, "aws-lambda") for path, _ in found}
+            or (c.symbol == "__main__" and c.kind == "job" and any(path == c.path for path, _ in tested))
+        )
+    ]
+    for (path, kind), (line, function, deployment) in sorted(found.items()):
+        out.append(_Candidate(path, line, kind, "aws-lambda", function, deployed=deployment))
     return out
 
 

@@ -6,8 +6,9 @@ schedule: a job. A Procfile process other than ``web``, ``release`` and the sche
 processes, a Compose service that always restarts, a Kubernetes ``Deployment``, a systemd
 service that restarts or a supervisord program that always restarts says its script runs all
 the time. An ``@reboot`` line, a one-off supervisord program or a systemd service that is not
-restarted only says the script is started as a program. Classification weighs these beside the code; the configuration file's
-``entrypoints`` still wins over both.
+restarted only says the script is started as a program. A ``serverless.yml`` or a SAM template
+names the functions AWS Lambda calls, and the events that call them. Classification weighs
+these beside the code; the configuration file's ``entrypoints`` still wins over both.
 
 Everything here is a pure function of file names and texts: the engine reads the files.
 YAML is read with ``safe_load`` only; a file that does not parse declares nothing (it is the
@@ -28,6 +29,13 @@ import yaml
 SCHEDULED = "scheduled"  # runs to completion, on a schedule or once: a job
 LONG_RUNNING = "long-running"  # kept running by the platform: not a job
 STARTED = "started"  # started as a program, once or now and then: a script, not a library
+# A serverless platform calls one function of a module per request or per event (a Lambda
+# handler that serverless.yml or a SAM/CloudFormation template names): the function is the
+# entrypoint, however the rest of its file reads.
+HTTP_FUNCTION = "http-function"  # called per HTTP request: API Gateway, a function URL, a load balancer
+EVENT_FUNCTION = "event-function"  # called per event: a schedule, a queue message, a stored object
+FUNCTION = "function"  # called, by what the file does not say
+FUNCTION_MODES = frozenset({HTTP_FUNCTION, EVENT_FUNCTION, FUNCTION})
 # The module a deployment names when it runs RQ's worker command (`rq worker high default`,
 # django-rq's `manage.py rqworker`): the worker loop is RQ's; the project gives the functions.
 RQ_WORKER = "rq:worker"
@@ -68,6 +76,7 @@ class Deployment:
     mode: str  # SCHEDULED, LONG_RUNNING or STARTED
     script: str  # the script as the command names it, joined to a `cd` or a working directory it gives
     module: str  # the module of `python -m pkg.mod`, or ""
+    function: str = ""  # the function a serverless platform calls (FUNCTION_MODES), or ""
 
 
 def is_deployment_file(rel: str) -> bool:
@@ -100,6 +109,8 @@ def worth_reading(rel: str, text: str) -> bool:
         "/.github/workflows/" in f"/{lower}"
         or lower.rpartition("/")[2].startswith(("docker-compose", "compose"))
         or bool(_K8S_KIND.search(text))
+        or _is_serverless(lower)
+        or bool(_LAMBDA_RESOURCE.search(text))
     )
 
 
@@ -399,10 +410,15 @@ def _yaml_file(rel: str, text: str) -> Iterator[Deployment]:
     lower = rel.lower()
     workflow = "/.github/workflows/" in f"/{lower}"
     compose = lower.rpartition("/")[2].startswith(("docker-compose", "compose"))
-    if not workflow and not compose and not _K8S_KIND.search(text):
+    serverless = _is_serverless(lower)
+    template = not serverless and bool(_LAMBDA_RESOURCE.search(text))
+    if not workflow and not compose and not serverless and not template and not _K8S_KIND.search(text):
         return
+    # (CloudFormation's short tags, `!Ref Table`, `!GetAtt Fn.Arn`, are no YAML a safe loader
+    # builds: dropped, their operands stay plain values)
+    source = _CFN_TAG.sub("", text) if template else text
     try:
-        documents = [d for d in yaml.safe_load_all(text) if isinstance(d, dict)]
+        documents = [d for d in yaml.safe_load_all(source) if isinstance(d, dict)]
     except yaml.YAMLError:
         return  # a template (Helm's `{{ }}`) or a broken file declares nothing
     for document in documents:
@@ -410,6 +426,10 @@ def _yaml_file(rel: str, text: str) -> Iterator[Deployment]:
             yield from _workflow(rel, text, document)
         elif compose:
             yield from _compose(rel, text, document)
+        elif serverless:
+            yield from _serverless(rel, text, document)
+        elif template:
+            yield from _sam(rel, text, document)
         else:
             yield from _kubernetes(rel, text, document)
 
@@ -483,6 +503,91 @@ def _kubernetes(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deplo
         argv = [*_words(container.get("command")), *_words(container.get("args"))]
         workdir = _text(container.get("workingDir"))
         yield from _with_lines(_deployments(rel, 1, how, mode, argv, workdir), text)
+
+
+_LAMBDA_RESOURCE = re.compile(r"^\s*Type:\s*[\"']?AWS::(?:Serverless|Lambda)::Function\b", re.MULTILINE)
+_CFN_TAG = re.compile(
+    r"(?<![\w\"'])!(?:Ref|GetAtt|Sub|Join|Select|Split|If|Equals|Not|And|Or|FindInMap|Base64|Cidr|GetAZs"
+    r"|ImportValue|Transform|Condition|Contains|Length|ToJsonString)\b"
+)
+# Serverless Framework events that deliver an HTTP request; SAM's are `Api` and `HttpApi`.
+_SERVERLESS_HTTP = frozenset({"http", "httpApi", "alb", "websocket"})
+_SAM_HTTP = frozenset({"Api", "HttpApi"})
+
+
+def _is_serverless(lower: str) -> bool:
+    return lower.rpartition("/")[2] in {"serverless.yml", "serverless.yaml"}
+
+
+def _handler(rel: str, text: str, handler: Any, code: str, mode: str) -> Iterator[Deployment]:
+    """A Python handler, `module.function` (`src/handlers/users.create`, `app.scraping.handler`),
+    as the module's file, relative to the deployment file's directory, and the function."""
+    if not isinstance(handler, str) or "." not in handler or "${" in handler or "${" in code:
+        return
+    module, _, function = handler.strip().rpartition(".")
+    if not function.isidentifier() or not module:
+        return
+    head, _, tail = module.rpartition("/")
+    script = posixpath.normpath(posixpath.join(code, head, tail.replace(".", "/") + ".py"))
+    if script.startswith("../") or script.startswith("/"):
+        return
+    yield Deployment(
+        rel,
+        _line_of(text, handler.strip()),
+        "serverless" if _is_serverless(rel.lower()) else "sam",
+        mode,
+        script,
+        "",
+        function,
+    )
+
+
+def _serverless(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
+    """The Serverless Framework's ``functions:``, each ``handler: module.function`` with its
+    ``events:`` (``http``/``httpApi``: an api; ``schedule``, ``sqs``, ``s3``...: a job)."""
+    runtime = _get(document, "provider", "runtime")
+    functions = document.get("functions")
+    for spec in functions.values() if isinstance(functions, dict) else ():
+        if not isinstance(spec, dict) or not str(spec.get("runtime", runtime) or "python").startswith("python"):
+            continue
+        events = spec.get("events")
+        names = {
+            key
+            for event in (events if isinstance(events, list) else ())
+            for key in (event if isinstance(event, dict) else {event: None})
+            if isinstance(key, str)
+        }
+        mode = HTTP_FUNCTION if names & _SERVERLESS_HTTP else EVENT_FUNCTION if names else FUNCTION
+        yield from _handler(rel, text, spec.get("handler"), "", mode)
+
+
+def _sam(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
+    """A SAM or CloudFormation template's Python functions: ``Handler`` in ``CodeUri`` (or the
+    ``Globals``), ``Events`` of type ``Api``/``HttpApi`` or a function URL: an api; a
+    ``Schedule``, ``SQS``, ``S3``...: a job."""
+    defaults = _get(document, "Globals", "Function")
+    defaults = defaults if isinstance(defaults, dict) else {}
+    resources = document.get("Resources")
+    for resource in resources.values() if isinstance(resources, dict) else ():
+        if not isinstance(resource, dict) or resource.get("Type") not in {
+            "AWS::Serverless::Function",
+            "AWS::Lambda::Function",
+        }:
+            continue
+        properties = resource.get("Properties")
+        properties = {**defaults, **(properties if isinstance(properties, dict) else {})}
+        if not str(properties.get("Runtime") or "python").startswith("python"):
+            continue
+        events = properties.get("Events")
+        types = {
+            event.get("Type")
+            for event in (events.values() if isinstance(events, dict) else ())
+            if isinstance(event, dict)
+        }
+        http = bool(types & _SAM_HTTP) or "FunctionUrlConfig" in properties
+        mode = HTTP_FUNCTION if http else EVENT_FUNCTION if types else FUNCTION
+        code = properties.get("CodeUri")
+        yield from _handler(rel, text, properties.get("Handler"), code if isinstance(code, str) else "", mode)
 
 
 def _words(value: Any) -> list[str]:

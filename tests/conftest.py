@@ -22,3 +22,30 @@ def make_tree(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
         return tmp_path
 
     return make
+
+
+# A small tree's case: its files, the entrypoints expected as (path, kind, framework), and where
+# the case turns on a rule, (rule, count of its findings) or (rule, status of its gap).
+Case = tuple[dict[str, str], list[tuple[str, str, str]], "tuple[str, object] | None"]
+
+
+@pytest.fixture
+def check_case(make_tree: Callable[[dict[str, str]], Path]) -> Callable[[str, Case], None]:
+    """Run the tool over a case's tree (under a directory named for the case) and compare."""
+    from readiness_lint.engine import run
+
+    def check(name: str, case: Case) -> None:
+        files, expected, rule_check = case
+        report = run([str(make_tree({f"{name}/{k}": v for k, v in files.items()}) / name)])
+        found = sorted((r.entrypoint.path, r.entrypoint.kind, r.entrypoint.framework) for r in report.entrypoints)
+        assert found == sorted(expected)
+        if rule_check is None:
+            return
+        rule, want = rule_check
+        if isinstance(want, int):
+            assert len([f for f in report.findings if f.name == rule]) == want
+            return
+        statuses = {c.status for r in report.entrypoints for c in r.checks if c.name == rule}
+        assert statuses == {want}
+
+    return check

@@ -1,0 +1,201 @@
+"""Rounds 89-96 and what was read alongside them: small trees of what the tool got wrong.
+
+Each case gives the files, the entrypoints expected as ``(path, kind, framework)`` and, where the
+case turns on a rule, that rule's finding count or gap status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
+
+_SCRAPER = """\
+import requests
+
+
+def main(event, context):
+    page = requests.get("https://courts.example.com/slots", timeout=10)
+    if page.status_code != 200:
+        return None
+    print(page.text[:100])
+
+
+if __name__ == "__main__":
+    main("", "")
+"""
+_SLS_SCHEDULE = """\
+service: scraper
+provider:
+  name: aws
+  runtime: python3.8
+functions:
+  scrape:
+    handler: program.main
+    events:
+      - schedule: cron(0/15 6-21 * * ? *)
+"""
+_HELLO = """\
+import json
+
+
+def hello(event, context):
+    return {"statusCode": 200, "body": json.dumps({"message": "hello"})}
+
+
+def nightly(event, context):
+    return None
+"""
+_SLS_HTTP = """\
+service: hello
+provider:
+  name: aws
+  runtime: python3.11
+functions:
+  hello:
+    handler: src/handlers/greet.hello
+    events:
+      - httpApi:
+          path: /hello
+          method: get
+  nightly:
+    handler: src/handlers/greet.nightly
+    events:
+      - schedule: rate(1 day)
+"""
+_SAM = """\
+AWSTemplateFormatVersion: '2010-09-09'
+Transform: AWS::Serverless-2016-10-31
+Globals:
+  Function:
+    Runtime: python3.12
+    Timeout: 30
+Resources:
+  ScrapeFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: app/
+      Handler: scraping.lambda_handler
+      Role: !GetAtt ScrapeRole.Arn
+      Environment:
+        Variables:
+          TABLE: !Ref SlotsTable
+      Events:
+        Nightly:
+          Type: Schedule
+          Properties:
+            Schedule: cron(1 0 * * ? *)
+  ScheduleApiFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: app/
+      Handler: schedule.lambda_handler
+      Policies:
+        - DynamoDBReadPolicy:
+            TableName: !Ref SlotsTable
+      Events:
+        Get:
+          Type: Api
+          Properties:
+            Path: /schedule
+            Method: get
+Outputs:
+  Api:
+    Value: !Sub "https://${ServerlessRestApi}.execute-api.${AWS::Region}.amazonaws.com/Prod/"
+"""
+_HANDLER = """\
+import json
+import os
+
+import boto3
+
+TABLE = boto3.resource("dynamodb").Table(os.environ["TABLE"])
+
+
+def lambda_handler(event, context):
+    items = TABLE.scan()["Items"]
+    return {"statusCode": 200, "body": json.dumps(items)}
+"""
+_MANGUM = """\
+from fastapi import FastAPI
+from mangum import Mangum
+
+app = FastAPI()
+
+
+@app.get("/items")
+def items():
+    return []
+
+
+handler = Mangum(app)
+"""
+_SLS_MANGUM = """\
+service: items
+provider:
+  name: aws
+  runtime: python3.11
+functions:
+  api:
+    handler: main.handler
+    events:
+      - http: ANY /{proxy+}
+"""
+_BACKFILL = """\
+import sys
+
+
+def handler(event, context):
+    return {"ok": True}
+
+
+def backfill(days):
+    for day in range(days):
+        handler({"day": day}, None)
+
+
+if __name__ == "__main__":
+    backfill(int(sys.argv[1]))
+"""
+
+_CASES: dict[str, Case] = {
+    # serverless.yml names the handler a schedule calls; the `__main__` block only calls it to
+    # try it locally: one Lambda job, no exit status to judge
+    "serverless_schedule_local_test": (
+        {"program.py": _SCRAPER, "serverless.yml": _SLS_SCHEDULE},
+        [("program.py", "job", "aws-lambda")],
+        ("missing-exit-code", "na"),
+    ),
+    # an HTTP event makes the function an api though it never reads the request; a schedule on
+    # the same file's other function makes that one a job
+    "serverless_http_and_schedule": (
+        {"src/handlers/greet.py": _HELLO, "serverless.yml": _SLS_HTTP},
+        [("src/handlers/greet.py", "api", "aws-lambda"), ("src/handlers/greet.py", "job", "aws-lambda")],
+        None,
+    ),
+    # a SAM template with CloudFormation's short tags, functions in CodeUri
+    "sam_template_tags": (
+        {"app/scraping.py": _HANDLER, "app/schedule.py": _HANDLER, "template.yaml": _SAM},
+        [("app/schedule.py", "api", "aws-lambda"), ("app/scraping.py", "job", "aws-lambda")],
+        None,
+    ),
+    # trap: an app served through an adapter keeps what its code says
+    "serverless_mangum_adapter": (
+        {"main.py": _MANGUM, "serverless.yml": _SLS_MANGUM},
+        [("main.py", "api", "fastapi")],
+        None,
+    ),
+    # trap: a `__main__` block doing other work (a backfill) stays a job beside the function
+    "serverless_backfill_main": (
+        {"handler.py": _BACKFILL, "serverless.yml": _SLS_SCHEDULE.replace("program.main", "handler.handler")},
+        [("handler.py", "job", "aws-lambda"), ("handler.py", "job", "python")],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_CASES))
+def test_rounds_89_to_96(check_case: Callable[[str, Case], None], case: str) -> None:
+    check_case(case, _CASES[case])
