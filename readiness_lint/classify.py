@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from readiness_lint.deploy import (
+    CELERY_BEAT,
     EVENT_FUNCTION,
     FUNCTION_MODES,
     HTTP_FUNCTION,
@@ -289,11 +290,15 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # a Functions app of timers and queue triggers: its jobs, not an api
         if kind_fw == ("api", "dash") and not any(s.kind == "dash-server" for s in facts.signals):
             continue  # a dashboard run with `app.run_server()` on a desk: served only when `server = app.server`
+        if kind_fw == ("job", "apscheduler") and not obj.scope and _started_elsewhere(project, path, facts, obj.name):
+            continue  # created here, started by the `__main__` block of a module importing it: the job is there
         if kind_fw == ("worker", "discord") and _closes_when_ready(facts, obj.name):
             kind_fw = ("job", "discord")  # `on_ready`: post the report, then `await client.close()`
         if kind_fw is not None:
             kind, framework = kind_fw
             add(_Candidate(path, obj.line, kind, framework, obj.name, ((path, obj.name),)))
+    for line, ref in _imported_schedulers_started(project, path, facts):
+        add(_Candidate(path, line, "job", "apscheduler", ref[1], (ref,)))
     nameko = [task for task in facts.tasks if task.framework == "nameko"]
     if nameko:  # a nameko service class: `nameko run module` serves its RPC and event handlers
         add(_Candidate(path, nameko[0].line, "worker", "nameko", "service"))
@@ -415,6 +420,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             and not _dispatches_to_worker(facts, guard, out)
             and not _serves_imported(project, path, guard)
             and not _module_keeps_scheduler(facts, out)
+            and not _runs_imported_scheduler(project, path, facts, guard)
         ):
             framework = _cli_framework(facts)
             add(_Candidate(path, guard.line, "job", framework, "__main__"))
@@ -862,6 +868,11 @@ def _apply_deployments(
     Django's ``manage.py`` keep what their code says."""
     out = _apply_functions(project, list(candidates), [d for d in deployments if d.mode in FUNCTION_MODES])
     deployments = [d for d in deployments if d.mode not in FUNCTION_MODES]
+    beat = next((d for d in deployments if d.module == CELERY_BEAT), None)
+    apps = sorted((c for c in out if c.kind == "worker" and c.framework == "celery"), key=lambda c: (c.path, c.line))
+    if beat is not None and apps and not any(c.framework == "celery-beat" for c in out):
+        # `celery -A proj beat` deployed: the app's schedule runs, also one kept in the database
+        out.append(_Candidate(apps[0].path, apps[0].line, "job", "celery-beat", "beat", deployed=beat))
     rq = next((d for d in deployments if d.module == RQ_WORKER and d.mode != SCHEDULED), None)
     if rq is not None and not any(c.kind == "worker" and c.framework == "rq" for c in out):
         out.extend(_rq_command_worker(project, rq))
@@ -1099,6 +1110,76 @@ def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, st
         if ctor.startswith(prefix) and ctor.rsplit(".", 1)[-1].endswith("Scheduler"):
             return "job", framework
     return None
+
+
+def _imported_schedulers_started(project: Project, path: str, facts: FileFacts) -> list[tuple[int, ObjectRef]]:
+    """APScheduler schedulers another module of the project creates at module level and this
+    file's ``__main__`` block starts (``from schedule import scheduler`` ... ``scheduler.start()``),
+    where that module does not start them itself."""
+    guard = facts.main_guard
+    out: list[tuple[int, ObjectRef]] = []
+    for call in guard.calls if guard is not None and not facts.is_test else ():
+        owner, _, method = call.rpartition(".")
+        ref = project.resolve_object(path, owner) if method == "start" and "." in owner else None
+        if ref is None or ref[0] == path or ref[0] not in project.files:
+            continue
+        home = project.files[ref[0]]
+        if any(
+            o.name == ref[1] and not o.scope and _object_kind(project, ref[0], o) == ("job", "apscheduler")
+            for o in home.objects
+        ) and not _starts_itself(home, ref[1]):
+            out.append((guard.line if guard is not None else 0, ref))
+    return out
+
+
+def _keeps_scheduler_alive(project: Project, path: str, loop: LoopFact) -> bool:
+    """``scheduler = get_scheduler()`` (an APScheduler scheduler, created and started there) then
+    ``while True: await asyncio.sleep(1)`` in the same function: the loop only keeps the
+    scheduler's process running; the scheduler's job is the entrypoint."""
+    if not loop.scope or not (loop.source in SLEEPS or loop.source in {"signal.pause", EVENT_WAIT}):
+        return False
+    facts = project.files[path]
+    function = loop.scope.split(".")[0]
+    called = next((f.calls for f in facts.functions if f.name == function), ())
+    return any(
+        (o.scope == function or o.scope in called) and _object_kind(project, path, o) == ("job", "apscheduler")
+        for o in facts.objects
+    )
+
+
+def _runs_imported_scheduler(project: Project, path: str, facts: FileFacts, guard: MainGuardFact) -> bool:
+    """A ``__main__`` block that only runs another module's function which starts an APScheduler
+    scheduler and keeps it alive (:func:`_keeps_scheduler_alive`): a launcher of that job."""
+    for call in _guard_calls(facts, guard, depth=2):
+        found = project.function_and_home(path, call)
+        if found is None or found[1] == path:
+            continue
+        function, home = found
+        if any(
+            loop.scope.split(".")[0] == function.name and _keeps_scheduler_alive(project, home, loop)
+            for loop in project.files[home].loops
+        ):
+            return True
+    return False
+
+
+def _started_elsewhere(project: Project, path: str, facts: FileFacts, name: str) -> bool:
+    return not _starts_itself(facts, name) and any(
+        ref == (path, name)
+        for importer in sorted(project.importers.get(path, ()))
+        for _, ref in _imported_schedulers_started(project, importer, project.files[importer])
+    )
+
+
+def _starts_itself(facts: FileFacts, name: str) -> bool:
+    """Whether the module calls ``name.start()`` anywhere of its own (at module level, in its
+    ``__main__`` block or in one of its functions)."""
+    call = f"{name}.start"
+    return (
+        any(called == call for called, _, _ in facts.module_calls)
+        or (facts.main_guard is not None and call in facts.main_guard.calls)
+        or any(call in f.calls for f in facts.functions)
+    )
 
 
 def _loop_in_worker_object_file(existing: list[_Candidate]) -> bool:
@@ -1876,7 +1957,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
             (loop, path)
             for path in sorted(reach)
             for loop in project.files[path].loops
-            if loop.source != BUSY_LOOP_LOCAL
+            if loop.source != BUSY_LOOP_LOCAL and not _keeps_scheduler_alive(project, path, loop)
         ]
         deployed = candidate.deployed
         if loops:  # the job runs a consume loop found in a module it imports: a worker

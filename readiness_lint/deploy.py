@@ -40,6 +40,10 @@ FUNCTION_MODES = frozenset({HTTP_FUNCTION, EVENT_FUNCTION, FUNCTION})
 # django-rq's `manage.py rqworker`): the worker loop is RQ's; the project gives the functions.
 RQ_WORKER = "rq:worker"
 _RQ_COMMAND = re.compile(r"\brq[\"',\s]+worker\b")
+# Celery's beat (`celery -A proj beat`, `celery -A proj worker -B`): the schedule of the project's
+# Celery app runs, also one kept in the database (django-celery-beat) that no code names.
+CELERY_BEAT = "celery:beat"
+_CELERY_BEAT_COMMAND = re.compile(r"celery[^\n]*\s(?:beat\b|-B\b|--beat\b)", re.IGNORECASE)
 
 # How the platforms that keep a process running are named (an entrypoint's framework when
 # the deployment file, not the code, makes it a worker).
@@ -101,7 +105,12 @@ def worth_reading(rel: str, text: str) -> bool:
     lower = rel.lower()
     if lower.endswith(".timer"):
         return True  # (it names the service it starts, and that service the Python)
-    if "python" not in text and ".py" not in text and not _RQ_COMMAND.search(text):
+    if (
+        "python" not in text
+        and ".py" not in text
+        and not _RQ_COMMAND.search(text)
+        and not _CELERY_BEAT_COMMAND.search(text)
+    ):
         return False
     if not lower.endswith((".yml", ".yaml")):
         return True
@@ -210,6 +219,8 @@ def _argv_target(words: Sequence[str]) -> tuple[str, str] | None:
             return _interpreter_target(words[index + 1 :])
         if _rq_worker(words, index) and all(_runner_word(w) for w in words[:index]):
             return "", RQ_WORKER
+        if _celery_beat(words, index):
+            return "", CELERY_BEAT
         if word.endswith(".py") and not word.startswith("-"):
             # an executable script (`/opt/app/backup.py`, `uv run backup.py`, `exec ./bot.py`)
             if all(_runner_word(w) for w in words[:index]):
@@ -227,6 +238,15 @@ def _rq_worker(words: Sequence[str], index: int) -> bool:
     return (base == "rq" and following == ["worker"]) or (base == "manage.py" and following == ["rqworker"])
 
 
+def _celery_beat(words: Sequence[str], index: int) -> bool:
+    """``celery ... beat ...`` or ``celery ... worker -B`` from ``words[index]`` on (the program
+    also as a variable a unit's environment file sets: ``${CELERY_BIN}``)."""
+    if "celery" not in posixpath.basename(words[index]).lower():
+        return False
+    rest = words[index + 1 :]
+    return "beat" in rest or ("worker" in rest and any(w in {"-B", "--beat"} for w in rest))
+
+
 def _runner_word(word: str) -> bool:
     return posixpath.basename(word) in _RUNNERS | _WRAPPERS or word.startswith("-") or word.isdigit()
 
@@ -238,7 +258,7 @@ def _interpreter_target(args: Sequence[str]) -> tuple[str, str] | None:
             skip = False
             continue
         if arg == "-m" and index + 1 < len(args):
-            return "", args[index + 1]
+            return ("", CELERY_BEAT) if _celery_beat(args, index + 1) else ("", args[index + 1])
         if arg.startswith("-m") and len(arg) > 2:
             return "", arg[2:]
         if arg == "-c":
@@ -337,9 +357,9 @@ def _procfile(rel: str, text: str) -> Iterator[Deployment]:
         name = name.strip()
         if not colon or not name or name.startswith("#") or " " in name:
             continue
-        if name.lower() in _PROCFILE_SKIP:
-            continue
-        yield from _deployments(rel, number, "procfile", LONG_RUNNING, command.strip(), "")
+        found = _deployments(rel, number, "procfile", LONG_RUNNING, command.strip(), "")
+        # (a scheduler process is judged from its code, but Celery's beat keeps its schedule apart)
+        yield from (d for d in found if name.lower() not in _PROCFILE_SKIP or d.module == CELERY_BEAT)
 
 
 _INI_SECTION = re.compile(r"^\s*\[([^\]]+)\]\s*$")
@@ -350,7 +370,14 @@ def _ini_sections(text: str) -> Iterator[tuple[str, dict[str, tuple[int, str]]]]
     key keeps its first value (systemd's `ExecStart=` may repeat only in oneshot units)."""
     section = ""
     values: dict[str, tuple[int, str]] = {}
-    for number, raw in enumerate(text.splitlines(), 1):
+    lines = text.splitlines()
+    for number, first in enumerate(lines, 1):
+        if number > 1 and lines[number - 2].endswith("\\"):
+            continue  # (joined to the line it continues)
+        raw, follow = first, number
+        while raw.endswith("\\") and follow < len(lines):
+            raw = raw[:-1] + " " + lines[follow].strip()  # systemd's `\` at the end of a line continues it
+            follow += 1
         match = _INI_SECTION.match(raw)
         if match:
             if section:
@@ -443,7 +470,11 @@ def _with_lines(found: Iterable[Deployment], text: str) -> Iterator[Deployment]:
     """YAML hides lines: place each command at the first line naming its script or module."""
     for deployment in found:
         needle = (
-            "worker" if deployment.module == RQ_WORKER else deployment.module or posixpath.basename(deployment.script)
+            "worker"
+            if deployment.module == RQ_WORKER
+            else "beat"
+            if deployment.module == CELERY_BEAT
+            else deployment.module or posixpath.basename(deployment.script)
         )
         yield replace(deployment, line=_line_of(text, needle))
 
@@ -477,7 +508,7 @@ def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployme
             found = _with_lines(_deployments(rel, 1, "compose", LONG_RUNNING, command, workdir), text)
             # (RQ's worker command runs until stopped, restarted or not)
             kept = service.get("restart") in {"always", "unless-stopped"}
-            yield from (d for d in found if kept or d.module == RQ_WORKER)
+            yield from (d for d in found if kept or d.module in {RQ_WORKER, CELERY_BEAT})
 
 
 _K8S_MODES = {

@@ -160,6 +160,109 @@ if __name__ == "__main__":
     backfill(int(sys.argv[1]))
 """
 
+_SCHEDULER_MODULE = """\
+from datetime import datetime
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from services import daily_task
+
+scheduler = AsyncIOScheduler(timezone="Asia/Almaty")
+scheduler.add_job(daily_task, trigger="cron", hour=9, minute=0, start_date=datetime.now())
+"""
+_SERVICES = """\
+import logging
+
+log = logging.getLogger(__name__)
+
+
+async def daily_task():
+    log.info("quote of the day")
+"""
+_BOT_SERVER = """\
+from aiogram import Bot, Dispatcher
+from aiogram.utils import executor
+
+from schedule_setup import scheduler
+
+bot = Bot(token="")
+dp = Dispatcher(bot)
+
+if __name__ == "__main__":
+    scheduler.start()
+    executor.start_polling(dp, skip_updates=True)
+"""
+_KEEPALIVE_MAIN = """\
+import asyncio
+import logging
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from app.tasks import send_backup
+
+
+def get_scheduler():
+    scheduler = AsyncIOScheduler()
+    scheduler.start()
+    return scheduler
+
+
+async def start():
+    logging.basicConfig(level=logging.INFO)
+    scheduler = get_scheduler()
+    scheduler.add_job(send_backup, "cron", hour=3)
+    while True:
+        await asyncio.sleep(1)
+"""
+_KEEPALIVE_TASKS = """\
+import subprocess
+
+
+def send_backup():
+    subprocess.run(["pg_dump", "-f", "backup.sql"], check=True)
+"""
+_KEEPALIVE_LAUNCHER = """\
+import asyncio
+
+from app.main import start
+
+
+def main():
+    asyncio.get_event_loop().run_until_complete(start())
+
+
+if __name__ == "__main__":
+    main()
+"""
+_CELERY_APP = """\
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")
+app = Celery("proj")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+"""
+_BEAT_UNIT = """\
+[Unit]
+Description=Celery Beat Service
+
+[Service]
+Type=simple
+EnvironmentFile=/etc/conf.d/celery
+WorkingDirectory=/var/www/proj
+ExecStart=/bin/sh -c '${CELERY_BIN} -A ${CELERY_APP} beat --scheduler django_celery_beat.schedulers:DatabaseScheduler \\
+    --pidfile=${CELERYBEAT_PID_FILE} \\
+    --loglevel=${CELERYD_LOG_LEVEL}'
+Restart=always
+"""
+_WORKER_UNIT = """\
+[Service]
+ExecStart=/bin/sh -c '${CELERY_BIN} -A ${CELERY_APP} multi start worker1 --loglevel=INFO'
+Restart=always
+"""
+
 _CASES: dict[str, Case] = {
     # serverless.yml names the handler a schedule calls; the `__main__` block only calls it to
     # try it locally: one Lambda job, no exit status to judge
@@ -191,6 +294,48 @@ _CASES: dict[str, Case] = {
     "serverless_backfill_main": (
         {"handler.py": _BACKFILL, "serverless.yml": _SLS_SCHEDULE.replace("program.main", "handler.handler")},
         [("handler.py", "job", "aws-lambda"), ("handler.py", "job", "python")],
+        None,
+    ),
+    # an APScheduler scheduler created in one module and started by the `__main__` block of the
+    # module that imports it: the job is where it starts
+    "apscheduler_started_by_importer": (
+        {"schedule_setup.py": _SCHEDULER_MODULE, "services.py": _SERVICES, "server.py": _BOT_SERVER},
+        [("server.py", "job", "apscheduler"), ("server.py", "worker", "telegram")],
+        None,
+    ),
+    # a function that starts a scheduler, then sleeps forever to keep it running, run by a
+    # launcher's `__main__` block: the scheduler's job alone, not a worker at the launcher
+    "apscheduler_kept_alive_by_sleep": (
+        {
+            "app/__init__.py": "",
+            "app/main.py": _KEEPALIVE_MAIN,
+            "app/tasks.py": _KEEPALIVE_TASKS,
+            "run.py": _KEEPALIVE_LAUNCHER,
+        },
+        [("app/main.py", "job", "apscheduler")],
+        None,
+    ),
+    # Celery beat with its schedule in the database, run by a systemd unit (the program a variable,
+    # the command continued over lines): a beat job at the Celery app
+    "celery_beat_systemd_database_scheduler": (
+        {"proj/__init__.py": "", "proj/celery.py": _CELERY_APP, "deploy/celerybeat.service": _BEAT_UNIT},
+        [("proj/celery.py", "job", "celery-beat"), ("proj/celery.py", "worker", "celery")],
+        None,
+    ),
+    # the same through a Procfile's `beat:` process
+    "celery_beat_procfile": (
+        {
+            "proj/__init__.py": "",
+            "proj/celery.py": _CELERY_APP,
+            "Procfile": "worker: celery -A proj worker -l info\nbeat: celery -A proj beat -l info\n",
+        },
+        [("proj/celery.py", "job", "celery-beat"), ("proj/celery.py", "worker", "celery")],
+        None,
+    ),
+    # trap: a unit that runs only Celery workers adds no beat
+    "celery_worker_unit_no_beat": (
+        {"proj/__init__.py": "", "proj/celery.py": _CELERY_APP, "deploy/celery.service": _WORKER_UNIT},
+        [("proj/celery.py", "worker", "celery")],
         None,
     ),
 }

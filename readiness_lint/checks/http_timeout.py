@@ -13,7 +13,9 @@ if TYPE_CHECKING:
     from readiness_lint.extract import Context
 
 _VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
-_REQUESTS_MODULES = ("requests.", "requests.api.")
+# requests' module functions, also through the copy old botocore vendored (`from botocore.vendored
+# import requests`, once the way to call HTTP from AWS Lambda)
+_REQUESTS_MODULES = frozenset({"requests", "requests.api", "botocore.vendored.requests"})
 _SESSION_CTORS = frozenset(
     {
         "requests.Session",
@@ -59,6 +61,10 @@ class HttpCallWithoutTimeout(LineRule):
         Sample('import requests\n\ns = requests.Session()\ns.post("https://api.example.com/items", json={})\n'),
         Sample('from urllib.request import urlopen\n\nbody = urlopen("https://example.com").read()\n'),
         Sample("import httpx\n\nclient = httpx.Client(timeout=None)\n"),
+        Sample(
+            'from botocore.vendored import requests\n\nrequests.post("https://api.example.com/send", data={})\n',
+            note="botocore's vendored copy of requests",
+        ),
     )
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
@@ -66,7 +72,7 @@ class HttpCallWithoutTimeout(LineRule):
             return
         owner, _, verb = name.rpartition(".")
         label = None
-        if verb in _VERBS and (name.startswith(_REQUESTS_MODULES) and owner in {"requests", "requests.api"}):
+        if verb in _VERBS and owner in _REQUESTS_MODULES:
             label = name
         elif verb in _VERBS and (
             ctx.object_ctor(owner) in _SESSION_CTORS or owner.removesuffix("()") in _SESSION_CTORS
