@@ -22,6 +22,7 @@ from readiness_lint.deploy import (
     SCHEDULED,
     STARTED,
     Deployment,
+    is_celery_beat,
 )
 from readiness_lint.frameworks import (
     API_CTORS,
@@ -421,6 +422,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             and not _serves_imported(project, path, guard)
             and not _module_keeps_scheduler(facts, out)
             and not _runs_imported_scheduler(project, path, facts, guard)
+            # (`scheduler.start()` of an imported scheduler: the block is that job, added above)
+            and not _imported_schedulers_started(project, path, facts)
         ):
             framework = _cli_framework(facts)
             add(_Candidate(path, guard.line, "job", framework, "__main__"))
@@ -435,7 +438,12 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         # AWS Lambda calls the handler once per event, and the invocation runs to completion; one
         # that reads the event as a request (`event["body"]`) answers HTTP through API Gateway
         http = any(s.kind == "lambda-http" and s.detail == handlers[0].detail for s in facts.signals)
-        add(_Candidate(path, handlers[0].line, "api" if http else "job", "aws-lambda", handlers[0].detail))
+        # (`def main(data, context)` in a `main.py` using Google Cloud's clients: Google's background function)
+        google = path.rpartition("/")[2] == "main.py" and any(
+            imp.level == 0 and imp.module.startswith("google.") for imp in facts.imports
+        )
+        framework = "cloud-functions" if google else "aws-lambda"
+        add(_Candidate(path, handlers[0].line, "api" if http else "job", framework, handlers[0].detail))
     triggered = [
         s
         for s in facts.signals
@@ -868,11 +876,16 @@ def _apply_deployments(
     Django's ``manage.py`` keep what their code says."""
     out = _apply_functions(project, list(candidates), [d for d in deployments if d.mode in FUNCTION_MODES])
     deployments = [d for d in deployments if d.mode not in FUNCTION_MODES]
-    beat = next((d for d in deployments if d.module == CELERY_BEAT), None)
     apps = sorted((c for c in out if c.kind == "worker" and c.framework == "celery"), key=lambda c: (c.path, c.line))
-    if beat is not None and apps and not any(c.framework == "celery-beat" for c in out):
+    for beat in (d for d in deployments if is_celery_beat(d)):
         # `celery -A proj beat` deployed: the app's schedule runs, also one kept in the database
-        out.append(_Candidate(apps[0].path, apps[0].line, "job", "celery-beat", "beat", deployed=beat))
+        named = beat.module.removeprefix(CELERY_BEAT).removeprefix(":")
+        chosen = (
+            [c for c in apps if _names_module(project, c.path, named)] if named else apps[:1] if len(apps) == 1 else []
+        )
+        for app in chosen[:1]:
+            if not any(c.framework == "celery-beat" and c.path == app.path for c in out):
+                out.append(_Candidate(app.path, app.line, "job", "celery-beat", "beat", deployed=beat))
     rq = next((d for d in deployments if d.module == RQ_WORKER and d.mode != SCHEDULED), None)
     if rq is not None and not any(c.kind == "worker" and c.framework == "rq" for c in out):
         out.extend(_rq_command_worker(project, rq))
@@ -906,6 +919,13 @@ def _apply_deployments(
     return out
 
 
+def _names_module(project: Project, path: str, module: str) -> bool:
+    """Whether ``module`` (as `celery -A` names an app: ``proj``, ``proj.celery``) is the module
+    at ``path`` or the package holding it."""
+    name = project.module_name(path)
+    return name == module or name.startswith(f"{module}.")
+
+
 def _apply_functions(
     project: Project, candidates: list[_Candidate], functions: Sequence[Deployment]
 ) -> list[_Candidate]:
@@ -937,10 +957,13 @@ def _apply_functions(
             found[path, kind] = (line, deployment.function, deployment)
     if not found:
         return candidates
+    # (a block that only calls the function, and prints: not one that reads a command line or loops)
     tested = {
         (path, function)
         for (path, _), (_, function, _) in found.items()
-        if (guard := project.files[path].main_guard) is not None and function in guard.calls
+        if (guard := project.files[path].main_guard) is not None
+        and function in guard.calls
+        and all(call == function or _is_trivial_call(call) for call in guard.calls)
     }
     out = [
         c
@@ -1136,8 +1159,8 @@ def _keeps_scheduler_alive(project: Project, path: str, loop: LoopFact) -> bool:
     """``scheduler = get_scheduler()`` (an APScheduler scheduler, created and started there) then
     ``while True: await asyncio.sleep(1)`` in the same function: the loop only keeps the
     scheduler's process running; the scheduler's job is the entrypoint."""
-    if not loop.scope or not (loop.source in SLEEPS or loop.source in {"signal.pause", EVENT_WAIT}):
-        return False
+    if not loop.scope or not (loop.idle or loop.source in {"signal.pause", EVENT_WAIT}):
+        return False  # (a loop that works between its sleeps is a poller of its own)
     facts = project.files[path]
     function = loop.scope.split(".")[0]
     called = next((f.calls for f in facts.functions if f.name == function), ())

@@ -220,7 +220,7 @@ def _argv_target(words: Sequence[str]) -> tuple[str, str] | None:
         if _rq_worker(words, index) and all(_runner_word(w) for w in words[:index]):
             return "", RQ_WORKER
         if _celery_beat(words, index):
-            return "", CELERY_BEAT
+            return "", celery_beat_module(_celery_app(words[index:]))
         if word.endswith(".py") and not word.startswith("-"):
             # an executable script (`/opt/app/backup.py`, `uv run backup.py`, `exec ./bot.py`)
             if all(_runner_word(w) for w in words[:index]):
@@ -238,13 +238,50 @@ def _rq_worker(words: Sequence[str], index: int) -> bool:
     return (base == "rq" and following == ["worker"]) or (base == "manage.py" and following == ["rqworker"])
 
 
+def celery_beat_module(app: str) -> str:
+    """How a deployment running Celery's beat is recorded: ``celery:beat``, with ``:app`` when
+    the command names its app (``-A proj``)."""
+    return f"{CELERY_BEAT}:{app}" if app else CELERY_BEAT
+
+
+def is_celery_beat(deployment: Deployment) -> bool:
+    return deployment.module == CELERY_BEAT or deployment.module.startswith(f"{CELERY_BEAT}:")
+
+
+_CELERY_VALUE_OPTIONS = frozenset(
+    {"-A", "--app", "-b", "--broker", "--result-backend", "--loader", "--config", "--workdir"}
+)
+
+
 def _celery_beat(words: Sequence[str], index: int) -> bool:
     """``celery ... beat ...`` or ``celery ... worker -B`` from ``words[index]`` on (the program
-    also as a variable a unit's environment file sets: ``${CELERY_BIN}``)."""
+    also as a variable a unit's environment file sets: ``${CELERY_BIN}``): the subcommand, the
+    first word that is neither an option nor an option's value, says which."""
     if "celery" not in posixpath.basename(words[index]).lower():
         return False
-    rest = words[index + 1 :]
-    return "beat" in rest or ("worker" in rest and any(w in {"-B", "--beat"} for w in rest))
+    rest = list(words[index + 1 :])
+    skip = False
+    for position, word in enumerate(rest):
+        if skip or word.startswith("-"):
+            skip = not skip and word in _CELERY_VALUE_OPTIONS
+            continue
+        return word == "beat" or (word == "worker" and any(w in {"-B", "--beat"} for w in rest[position + 1 :]))
+    return False
+
+
+def _celery_app(words: Sequence[str]) -> str:
+    """The app a Celery command names (``-A proj``, ``--app=proj.celery:app``), as a module, or ""."""
+    for position, word in enumerate(words):
+        if word in {"-A", "--app"} and position + 1 < len(words):
+            value = words[position + 1]
+        elif word.startswith("--app="):
+            value = word.partition("=")[2]
+        elif word.startswith("-A") and len(word) > 2:
+            value = word[2:]
+        else:
+            continue
+        return "" if "$" in value else value.partition(":")[0]
+    return ""
 
 
 def _runner_word(word: str) -> bool:
@@ -258,7 +295,9 @@ def _interpreter_target(args: Sequence[str]) -> tuple[str, str] | None:
             skip = False
             continue
         if arg == "-m" and index + 1 < len(args):
-            return ("", CELERY_BEAT) if _celery_beat(args, index + 1) else ("", args[index + 1])
+            if _celery_beat(args, index + 1):
+                return "", celery_beat_module(_celery_app(args[index + 1 :]))
+            return "", args[index + 1]
         if arg.startswith("-m") and len(arg) > 2:
             return "", arg[2:]
         if arg == "-c":
@@ -359,7 +398,7 @@ def _procfile(rel: str, text: str) -> Iterator[Deployment]:
             continue
         found = _deployments(rel, number, "procfile", LONG_RUNNING, command.strip(), "")
         # (a scheduler process is judged from its code, but Celery's beat keeps its schedule apart)
-        yield from (d for d in found if name.lower() not in _PROCFILE_SKIP or d.module == CELERY_BEAT)
+        yield from (d for d in found if name.lower() not in _PROCFILE_SKIP or is_celery_beat(d))
 
 
 _INI_SECTION = re.compile(r"^\s*\[([^\]]+)\]\s*$")
@@ -376,7 +415,10 @@ def _ini_sections(text: str) -> Iterator[tuple[str, dict[str, tuple[int, str]]]]
             continue  # (joined to the line it continues)
         raw, follow = first, number
         while raw.endswith("\\") and follow < len(lines):
-            raw = raw[:-1] + " " + lines[follow].strip()  # systemd's `\` at the end of a line continues it
+            # systemd's `\` at the end of a line continues it (over comment lines, which it ignores)
+            following = lines[follow].strip()
+            if not following.startswith(("#", ";")):
+                raw = raw[:-1] + " " + following
             follow += 1
         match = _INI_SECTION.match(raw)
         if match:
@@ -473,7 +515,7 @@ def _with_lines(found: Iterable[Deployment], text: str) -> Iterator[Deployment]:
             "worker"
             if deployment.module == RQ_WORKER
             else "beat"
-            if deployment.module == CELERY_BEAT
+            if is_celery_beat(deployment)
             else deployment.module or posixpath.basename(deployment.script)
         )
         yield replace(deployment, line=_line_of(text, needle))
@@ -508,7 +550,7 @@ def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployme
             found = _with_lines(_deployments(rel, 1, "compose", LONG_RUNNING, command, workdir), text)
             # (RQ's worker command runs until stopped, restarted or not)
             kept = service.get("restart") in {"always", "unless-stopped"}
-            yield from (d for d in found if kept or d.module in {RQ_WORKER, CELERY_BEAT})
+            yield from (d for d in found if kept or d.module == RQ_WORKER or is_celery_beat(d))
 
 
 _K8S_MODES = {
@@ -585,7 +627,7 @@ def _serverless(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deplo
         names = {
             key
             for event in (events if isinstance(events, list) else ())
-            for key in (event if isinstance(event, dict) else {event: None})
+            for key in (event if isinstance(event, dict) else [event])
             if isinstance(key, str)
         }
         mode = HTTP_FUNCTION if names & _SERVERLESS_HTTP else EVENT_FUNCTION if names else FUNCTION
@@ -600,10 +642,8 @@ def _sam(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
     defaults = defaults if isinstance(defaults, dict) else {}
     resources = document.get("Resources")
     for resource in resources.values() if isinstance(resources, dict) else ():
-        if not isinstance(resource, dict) or resource.get("Type") not in {
-            "AWS::Serverless::Function",
-            "AWS::Lambda::Function",
-        }:
+        kind = resource.get("Type") if isinstance(resource, dict) else None
+        if not isinstance(resource, dict) or kind not in {"AWS::Serverless::Function", "AWS::Lambda::Function"}:
             continue
         properties = resource.get("Properties")
         properties = {**defaults, **(properties if isinstance(properties, dict) else {})}
@@ -611,9 +651,9 @@ def _sam(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
             continue
         events = properties.get("Events")
         types = {
-            event.get("Type")
+            event["Type"]
             for event in (events.values() if isinstance(events, dict) else ())
-            if isinstance(event, dict)
+            if isinstance(event, dict) and isinstance(event.get("Type"), str)
         }
         http = bool(types & _SAM_HTTP) or "FunctionUrlConfig" in properties
         mode = HTTP_FUNCTION if http else EVENT_FUNCTION if types else FUNCTION

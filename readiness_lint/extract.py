@@ -629,6 +629,7 @@ class Extractor:
         self.handlers: list[_Handler] = []
         self.attempt = False  # handlers of a try that leaves its bounded loop once the work succeeds
         self.rows: set[str] = set()  # names bound to Django querysets and the rows a loop takes from them
+        self.queue_tasks: set[str] = set()  # module-level functions registered as queue tasks (`@app.task`)
         self.strings: dict[str, str] = {}  # names and attributes bound to a string (`self.unzip_path = "tmp/"`)
         self.pinging = False  # handlers of a try that only pings a heartbeat: its failure is not the job's
         self.reading = False  # in the handlers of a `try` that only reads a file into names
@@ -851,6 +852,8 @@ class Extractor:
         in any class with no bases)."""
         if self.frames and self.frames[-1].route:
             return self.frames[-1].name  # (counted for the apis that serve it: see `CallGraph.served`)
+        if self.frames and self.frames[-1].depth == 1 and self.frames[-1].name in self.queue_tasks:
+            return self.frames[-1].name  # a queue's task: run by workers (see `CallGraph.queued`), or where called
         if not self.frames or self.registered or self.frames[-1].name == "__main__":
             return ""
         if self.frames[-1].depth == 2 and self.frames[-1].name.rpartition(".")[2] in _FRAMEWORK_HOOKS:
@@ -973,7 +976,7 @@ class Extractor:
         # What a serverless host may call: an undecorated module-level function (the runtime calls it)
         hosted = not ctx.scope and not node.decorators
         filename = ctx.path.rpartition("/")[2]
-        lambda_handler = hosted and _lambda_handler(node.params)
+        lambda_handler = hosted and _lambda_handler(node.params, filename)
         if lambda_handler:
             self.signal(node, "lambda-handler", name)  # `def handler(event, context)`: AWS Lambda runs it
             if _reads_http_event(node):
@@ -1116,6 +1119,8 @@ class Extractor:
                 # `@huey.periodic_task(crontab(minute="0"))`: a schedule the consumer runs, like a beat schedule
                 self.signal(node, "schedule", "huey-periodic")
             owner_r = "" if resolved.endswith("shared_task") else (self.ctx.resolve(owner) or owner)
+            if not self.ctx.scope:
+                self.queue_tasks.add(function)
             self.ctx.later(
                 node,
                 lambda line, col: TaskFact(owner=owner_r, function=function, line=line, framework=framework),
@@ -1762,6 +1767,23 @@ class Extractor:
                     return False
         return waited
 
+    def _only_sleeps(self, body: cst.BaseSuite) -> bool:
+        """A loop body that only sleeps (or passes): ``while True: await asyncio.sleep(1)``."""
+        slept = False
+        for stmt in _block(body):
+            smalls = _smalls(stmt)
+            if smalls is None:
+                return False  # (a compound statement: `if`, `for`, `try`)
+            for small in smalls:
+                if isinstance(small, cst.Pass):
+                    continue
+                value = small.value if isinstance(small, cst.Expr) else None
+                value = value.expression if isinstance(value, cst.Await) else value
+                if not isinstance(value, cst.Call) or self.ctx.resolve(n.callee(value)) not in SLEEPS:
+                    return False
+                slept = True
+        return slept
+
     def visit_while(self, node: cst.While) -> None:
         since = self.reads  # (`while rc != 0:` reads what the body binds again)
         forever = _is_forever(node.test)
@@ -1793,7 +1815,8 @@ class Extractor:
             if not source and self._run_method_forever(node):
                 self.run_loops.add(self.frames[-1].name.partition(".")[0])
             if source:
-                self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
+                idle = self._only_sleeps(node.body)
+                self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source, idle=idle))
             elif calls := self._loop_calls(node.body):
                 self.ctx.later(
                     node, lambda line, col: WrapperLoopFact(line=line, scope=scope, calls=calls, forever=busy)
@@ -2229,6 +2252,26 @@ class Extractor:
         if env_read:
             ctx.env_default_depth -= 1
 
+    def _path_text(self, value: cst.BaseExpression) -> str:
+        """The literal parts of a path built by joining (``os.path.join``, ``Path(...) / ...``, an
+        f-string), or ``tempfile`` for a path the tempfile module made."""
+        literal = n.string_value(value)
+        if literal is not None:
+            return literal
+        if isinstance(value, cst.FormattedString):
+            return "".join(part.value for part in value.parts if isinstance(part, cst.FormattedStringText))
+        if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Divide):
+            return f"{self._path_text(value.left)}/{self._path_text(value.right)}"
+        if isinstance(value, cst.Attribute) and value.attr.value == "name" and isinstance(value.value, cst.Call):
+            value = value.value  # `tempfile.NamedTemporaryFile(delete=False).name`
+        if isinstance(value, cst.Call):
+            name = self.ctx.resolve(n.callee(value)) or ""
+            if name.startswith("tempfile."):
+                return "tempfile"
+            if name in {"os.path.join", "posixpath.join", "pathlib.Path", "pathlib.PurePosixPath"}:
+                return "/".join(self._path_text(arg.value) for arg in value.args)
+        return ""
+
     def _strings_here(self) -> dict[str, str]:
         """The strings names here are bound to: attributes (`self.unzip_path`) wherever they were
         set, plain names in this function or at module level, unless a parameter shadows them."""
@@ -2645,6 +2688,10 @@ class Extractor:
         if "." not in raw and _queryset(value):
             self.rows.add(raw)  # `watches = Watch.objects.filter(...)[:500]`
         literal = n.string_value(value)
+        if literal is None:
+            # `backup_path = os.path.join("/tmp", name)`, `f"/tmp/{name}.sql"`, `tempfile.mkdtemp()`:
+            # where the path lies, for the deletions that remove it
+            literal = self._path_text(value) or None
         if literal is not None:
             self.strings[raw if "." in raw else f"{self.scope_name()}:{raw}"] = literal
         short = raw.rsplit(".", 1)[-1]
@@ -3440,13 +3487,16 @@ def _class_fact(name: str, base: str) -> Callable[[int, int], tuple[str, str, st
     return lambda line, col: ("class", name, base, line)
 
 
-def _lambda_handler(params: cst.Parameters) -> bool:
+def _lambda_handler(params: cst.Parameters, filename: str) -> bool:
     """``def handler(event, context)``, ``def make_snapshots(event, _context)``: the signature AWS
-    Lambda calls a Python function with, its parameters named as its documentation names them."""
+    Lambda calls a Python function with, its parameters named as its documentation names them (and
+    Google's first-generation background functions, also ``def on_upload(data, context)`` in the
+    ``main.py`` Cloud Functions require)."""
     if params.kwonly_params or isinstance(params.star_arg, cst.Param) or params.star_kwarg is not None:
         return False
     names = [param.name.value for param in (*params.posonly_params, *params.params)]
-    return len(names) == 2 and names[0] in {"event", "_event"} and names[1] in {"context", "_context"}
+    first = {"event", "_event", "data"} if filename == "main.py" else {"event", "_event"}
+    return len(names) == 2 and names[0] in first and names[1] in {"context", "_context"}
 
 
 # Azure Functions' trigger types (the Python programming model with function.json): what a

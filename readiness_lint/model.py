@@ -114,6 +114,7 @@ class LoopFact:
     line: int
     scope: str
     source: str
+    idle: bool = False  # the loop only sleeps (`while True: time.sleep(1)`): it keeps the process alive
 
 
 @dataclass(frozen=True)

@@ -333,15 +333,20 @@ class Project:
             handlers = {route.handler.rpartition(".")[2] for route in facts.routes}
             outside: list[str] = []
             served: list[str] = []
+            # (a queue's task runs in the worker, or where it is called: not in a job that enqueues it)
+            tasks = {task.function for task in facts.tasks}
+            queued: dict[str, list[str]] = {}
             for f in facts.functions + facts.methods:
-                if not f.plain:
+                if not f.plain and f.name in tasks:
+                    queued.setdefault(graph_key(f.name), []).extend(f.calls)
+                elif not f.plain:
                     (served if f.name.rpartition(".")[2] in handlers else outside).extend(f.calls)
             outside += [call for call, _, _ in facts.module_calls]
             outside += facts.main_guard.calls if facts.main_guard is not None else ()
             outside += [call for loop in facts.wrapper_loops for call in loop.calls]
             roots = self._project_names(external, outside + list(facts.scheduled))
             roots.update(facts.references, facts.called_outside)
-            plain: dict[str, set[str]] = {}
+            plain: dict[str, set[str]] = {key: self._project_names(external, calls) for key, calls in queued.items()}
             methods: dict[str, set[str]] = {}
             for function in facts.functions + facts.methods:
                 if function.plain:
@@ -356,6 +361,7 @@ class Project:
                 methods={owner: frozenset(keys) for owner, keys in methods.items()},
                 handed=frozenset(facts.references),
                 served=frozenset(self._project_names(external, served)) | handlers,
+                queued=frozenset(queued),
             )
         return graph
 
@@ -457,6 +463,7 @@ class CallGraph:
     methods: dict[str, frozenset[str]]  # class -> its plain methods' keys
     handed: frozenset[str]  # names handed on as values (`fire.Fire(Tasks)`, `{"purge": purge}`)
     served: frozenset[str] = frozenset()  # called by the file's route handlers: only where its app serves
+    queued: frozenset[str] = frozenset()  # the file's queue tasks (`@app.task`): run by workers, not by jobs
 
 
 def graph_key(function: str) -> str:
@@ -531,16 +538,22 @@ class Service:
     def called_names(self) -> frozenset[str]:
         """The names the code the entrypoint runs calls or hands on, following plain functions
         (what `main()` calls is called, what an unused `purge_all()` calls is not), with every
-        method of a class handed on whole (`fire.Fire(Tasks)`) and, for any entrypoint, the
+        method of a class handed on whole (`fire.Fire(Tasks)`) and, for a worker or an app, the
         functions the project puts on a queue."""
         if self._called is None:
             graphs = [self.project.call_graph[path] for path in sorted(self.runs())]
-            called = {self.entrypoint.id.rsplit(":", 1)[-1]} | self.project.enqueued_names
+            called = {self.entrypoint.id.rsplit(":", 1)[-1]}
+            if self.entrypoint.kind != "job":
+                # (a worker runs what the project puts on its queue; a job that enqueues work, a
+                # management command calling `task.delay()`, leaves it to the worker)
+                called |= self.project.enqueued_names
             edges: dict[str, set[str]] = {}
             handed: set[str] = set()
             serves = self.entrypoint.kind == "api"
             for graph in graphs:
                 called |= graph.roots | graph.served if serves else graph.roots
+                if self.entrypoint.kind != "job":
+                    called |= graph.queued
                 handed |= graph.handed
                 for key, calls in graph.calls.items():
                     edges.setdefault(key, set()).update(calls)

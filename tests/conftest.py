@@ -25,7 +25,8 @@ def make_tree(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
 
 
 # A small tree's case: its files, the entrypoints expected as (path, kind, framework), and where
-# the case turns on a rule, (rule, count of its findings) or (rule, status of its gap).
+# the case turns on a rule, (rule, count of its findings), (rule, status of its gap) or (rule,
+# {entrypoint path: status}).
 Case = tuple[dict[str, str], list[tuple[str, str, str]], "tuple[str, object] | None"]
 
 
@@ -44,6 +45,10 @@ def check_case(make_tree: Callable[[dict[str, str]], Path]) -> Callable[[str, Ca
         rule, want = rule_check
         if isinstance(want, int):
             assert len([f for f in report.findings if f.name == rule]) == want
+            return
+        if isinstance(want, dict):  # {entrypoint path: status}
+            found_status = {r.entrypoint.path: c.status for r in report.entrypoints for c in r.checks if c.name == rule}
+            assert {path: found_status.get(path) for path in want} == want
             return
         statuses = {c.status for r in report.entrypoints for c in r.checks if c.name == rule}
         assert statuses == {want}

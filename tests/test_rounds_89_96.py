@@ -263,6 +263,93 @@ ExecStart=/bin/sh -c '${CELERY_BIN} -A ${CELERY_APP} multi start worker1 --logle
 Restart=always
 """
 
+_GCF_BACKGROUND = """\
+import json
+
+from google.cloud import pubsub_v1
+
+
+def main(data, context):
+    publisher = pubsub_v1.PublisherClient()
+    future = publisher.publish("projects/p/topics/estimates", json.dumps({"at": context.timestamp}).encode())
+    future.result()
+"""
+_DATA_CONTEXT_HELPER = """\
+def render(data, context):
+    return data.format(**context)
+"""
+
+_DUMP_AND_SEND = """\
+import datetime
+import os
+import subprocess
+
+import requests
+
+
+def back_up():
+    name = f"backup_{datetime.datetime.now():%Y%m%d_%H%M%S}.sql"
+    backup_path = os.path.join("/tmp", name)
+    subprocess.run(f"pg_dump -f {backup_path} shop", shell=True, check=True)
+    with open(backup_path, "rb") as handle:
+        requests.post("https://backup.example.com/upload", files={"dump": handle}, timeout=60)
+    os.remove(backup_path)
+
+
+if __name__ == "__main__":
+    back_up()
+"""
+_PURGE_OLD = """\
+import os
+import sys
+
+ARCHIVE = sys.argv[1]
+
+
+def purge():
+    for name in os.listdir(ARCHIVE):
+        path = os.path.join(ARCHIVE, name)
+        os.remove(path)
+
+
+if __name__ == "__main__":
+    purge()
+"""
+_TASKS_ENQUEUED = """\
+from celery import Celery
+
+from shop.models import Order
+
+app = Celery("shop")
+
+
+@app.task
+def wipe_orders():
+    Order.objects.all().delete()
+
+
+@app.task
+def sync_orders(days):
+    return days
+"""
+_QUEUEING_JOB = """\
+import sys
+
+from shop.tasks import sync_orders, wipe_orders
+
+
+def main():
+    sync_orders.delay(int(sys.argv[1]))
+
+
+def reset():
+    wipe_orders.delay()
+
+
+if __name__ == "__main__":
+    main()
+"""
+
 _CASES: dict[str, Case] = {
     # serverless.yml names the handler a schedule calls; the `__main__` block only calls it to
     # try it locally: one Lambda job, no exit status to judge
@@ -337,6 +424,43 @@ _CASES: dict[str, Case] = {
         {"proj/__init__.py": "", "proj/celery.py": _CELERY_APP, "deploy/celery.service": _WORKER_UNIT},
         [("proj/celery.py", "worker", "celery")],
         None,
+    ),
+    # Google's first-generation background function named as its documentation once did,
+    # `(data, context)`, in the `main.py` the platform requires
+    "gcf_background_data_context": (
+        {"trigger/main.py": _GCF_BACKGROUND},
+        [("trigger/main.py", "job", "cloud-functions")],
+        ("missing-exit-code", "na"),
+    ),
+    # trap: the same signature in another file is a helper, not a function a platform calls
+    "data_context_helper_elsewhere": (
+        {"templates.py": _DATA_CONTEXT_HELPER},
+        [],
+        None,
+    ),
+    # a dump made under /tmp by a command, sent, then removed: the job's own temporary file
+    "temporary_dump_removed": (
+        {"backup.py": _DUMP_AND_SEND},
+        [("backup.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    # trap: removing files of a directory the job is given is a deletion
+    "archive_files_removed": (
+        {"purge.py": _PURGE_OLD},
+        [("purge.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # a job that only puts work on a queue does not run what else the project enqueues (the worker
+    # does): a deleting task enqueued elsewhere is not the job's deletion
+    "job_enqueues_not_runs": (
+        {
+            "shop/__init__.py": "",
+            "shop/models.py": "class Order:\n    objects = None\n",
+            "shop/tasks.py": _TASKS_ENQUEUED,
+            "sync.py": _QUEUEING_JOB,
+        },
+        [("shop/tasks.py", "worker", "celery"), ("sync.py", "job", "python")],
+        ("missing-dry-run", {"sync.py": "na"}),
     ),
 }
 
