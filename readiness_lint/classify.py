@@ -816,7 +816,13 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
             and (project.module_of(path, head) is not None or _project_method(project, path, head, method))
         )
         # (an AWS client the script built, set to work: `ec2.stop_instances(InstanceIds=[...])`)
-        sends = receiver in clients and (method in SEND_METHODS or clients[receiver] in _AWS_CLIENTS)
+        sends = receiver in clients and (
+            method in SEND_METHODS
+            or clients[receiver] in _AWS_CLIENTS
+            or (method == "send" and clients[receiver] in _PRODUCER_CTORS)  # `producer.send(topic, value)`
+            # `cur = conn.cursor(); cur.execute("CREATE TABLE ...")`: a script run against a database
+            or (method in _SQL_METHODS and (clients[receiver].endswith(".cursor") or clients[receiver] in _DB_CONNECTS))
+        )
         own = receiver in clients and f"{clients[receiver]}.{method}" in methods
         starts = name in EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS or sends
         # `exit_code = os.system("pg_basebackup ...")`, `requests.post(webhook, json=...)` (not a
@@ -825,6 +831,20 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         if starts or command or name in local or project_call or own or line in deletes:
             return line or 1
     return 0
+
+
+_PRODUCER_CTORS = frozenset({"kafka.KafkaProducer", "aiokafka.AIOKafkaProducer", "pulsar.Client.create_producer"})
+_SQL_METHODS = frozenset({"execute", "executemany", "executescript"})
+_DB_CONNECTS = frozenset(
+    {
+        "psycopg2.connect",
+        "psycopg.connect",
+        "sqlite3.connect",
+        "pymysql.connect",
+        "mysql.connector.connect",
+        "MySQLdb.connect",
+    }
+)
 
 
 def _project_method(project: Project, path: str, name: str, method: str) -> bool:
@@ -883,8 +903,11 @@ def _apply_deployments(
         chosen = (
             [c for c in apps if _names_module(project, c.path, named)] if named else apps[:1] if len(apps) == 1 else []
         )
+        beats = [c for c in out if c.framework == "celery-beat"]
         for app in chosen[:1]:
-            if not any(c.framework == "celery-beat" and c.path == app.path for c in out):
+            # (a beat schedule found in the code, `beat_schedule = {...}` in the module the app's
+            # config comes from, is that beat already; with several apps, only one at this app's)
+            if not (beats and len(apps) == 1) and not any(c.path == app.path for c in beats):
                 out.append(_Candidate(app.path, app.line, "job", "celery-beat", "beat", deployed=beat))
     rq = next((d for d in deployments if d.module == RQ_WORKER and d.mode != SCHEDULED), None)
     if rq is not None and not any(c.kind == "worker" and c.framework == "rq" for c in out):
@@ -1137,11 +1160,14 @@ def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, st
 
 def _imported_schedulers_started(project: Project, path: str, facts: FileFacts) -> list[tuple[int, ObjectRef]]:
     """APScheduler schedulers another module of the project creates at module level and this
-    file's ``__main__`` block starts (``from schedule import scheduler`` ... ``scheduler.start()``),
-    where that module does not start them itself."""
+    file starts (``from schedule import scheduler`` ... ``scheduler.start()`` in its ``__main__``
+    block, at module level or in a function of it, an app's start-up hook), where that module
+    does not start them itself. The job is placed at the ``__main__`` block, or the file's top."""
     guard = facts.main_guard
     out: list[tuple[int, ObjectRef]] = []
-    for call in guard.calls if guard is not None and not facts.is_test else ():
+    calls = [*(guard.calls if guard is not None else ()), *(c for c, _, _ in facts.module_calls)]
+    calls += [call for f in facts.functions for call in f.calls]
+    for call in dict.fromkeys(calls) if not facts.is_test else ():
         owner, _, method = call.rpartition(".")
         ref = project.resolve_object(path, owner) if method == "start" and "." in owner else None
         if ref is None or ref[0] == path or ref[0] not in project.files:
@@ -1151,7 +1177,7 @@ def _imported_schedulers_started(project: Project, path: str, facts: FileFacts) 
             o.name == ref[1] and not o.scope and _object_kind(project, ref[0], o) == ("job", "apscheduler")
             for o in home.objects
         ) and not _starts_itself(home, ref[1]):
-            out.append((guard.line if guard is not None else 0, ref))
+            out.append((guard.line if guard is not None else 1, ref))
     return out
 
 

@@ -459,6 +459,7 @@ class _Frame:
     # branches they were written in: removed after that, in the same block or one inside it, they
     # are the job's own.
     kept: dict[str, tuple[tuple[int, ...], int]] = field(default_factory=dict)
+    opened: dict[str, str] = field(default_factory=dict)  # `with open(path, "rb") as f_in`: f_in -> path
 
 
 @dataclass
@@ -2015,6 +2016,16 @@ class Extractor:
             if isinstance(call, cst.Call) and (ctx.resolve(n.callee(call)) or "").endswith("suppress"):
                 for arg in call.args:
                     suppressed.update(_exception_names(arg.value, ctx))
+            if (
+                isinstance(call, cst.Call)
+                and item.asname is not None
+                and isinstance(item.asname.name, cst.Name)
+                and self.frames
+                and ctx.resolve(n.callee(call)) in _OPEN_CALLS
+                and (args := n.positional(call))
+                and (opened := n.dotted(args[0].value))
+            ):
+                self.frames[-1].opened[item.asname.name.value] = opened
             if isinstance(call, cst.Call) and item.asname is not None and isinstance(item.asname.name, cst.Name):
                 # (at module level a fact, `with HTTPServer(...) as server: server.serve_forever()`; in a
                 # function only a name to resolve: a throwaway callback server, a client for one call)
@@ -2380,6 +2391,12 @@ class Extractor:
             # once copied (`shutil.copyfile(dump, daily)`): the file was moved
             for written in (w for a in n.positional(node)[:1] if (w := n.dotted(a.value))):
                 self._keep(frame, written)
+        elif frame is not None and name == "shutil.copyfileobj" and node.args:
+            # `with open(log, "rb") as f_in, gzip.open(log + ".gz", "wb") as f_out: copyfileobj(f_in,
+            # f_out)` then `os.remove(log)`: the file was copied into the archive, as above
+            source = n.dotted(node.args[0].value)
+            if source in frame.opened:
+                self._keep(frame, frame.opened[source])
         elif frame is not None and "upload" in method.lower():
             # `upload_file_to_s3(filepath, ...)` then `os.remove(filepath)`: the local copy of what the
             # job made and shipped, removed once it is uploaded (no data of anyone's lost)

@@ -350,6 +350,141 @@ if __name__ == "__main__":
     main()
 """
 
+_KAFKA_SCRIPT = """\
+import json
+
+from kafka import KafkaProducer
+
+producer = KafkaProducer(
+    bootstrap_servers="kafka:9092",
+    value_serializer=lambda v: json.dumps(v).encode("ascii"),
+)
+producer.send("test-topic", value={"message": "hello"})
+producer.flush()
+"""
+_TABLE_SCRIPT = """\
+import os
+
+import psycopg2
+
+conn = psycopg2.connect(os.environ["DATABASE_URL"])
+cur = conn.cursor()
+cur.execute("CREATE TABLE IF NOT EXISTS readings (key VARCHAR(24) NOT NULL, value VARCHAR(24) NOT NULL)")
+conn.commit()
+cur.close()
+conn.close()
+"""
+_CONSUMER = """\
+from kafka import KafkaConsumer
+
+consumer = KafkaConsumer("test-topic", bootstrap_servers="kafka:9092")
+
+for msg in consumer:
+    print(msg.value)
+"""
+_SCHEDULER_JOBS = """\
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+scheduler = AsyncIOScheduler()
+
+
+@scheduler.scheduled_job("interval", hours=8)
+async def refresh():
+    return None
+"""
+_ROUTES = """\
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.get("/health")
+def health():
+    return {"ok": True}
+"""
+_STARTUP_MAIN = """\
+from route import app
+from scheduler_job import scheduler
+
+
+@app.on_event("startup")
+async def _():
+    scheduler.start()
+
+
+if __name__ == "__main__":
+    import uvicorn
+
+    uvicorn.run(app=app, host="127.0.0.1", port=17777)
+"""
+_SHORT_TOKEN = """\
+from pathlib import Path
+
+
+class Config:
+    token = "616.sb"
+    api_token = "k9Xq2LmZ8rT4vB7n"
+    base_url = None
+    ROOT = Path("/etc/nginx/assets")
+"""
+_WEATHER = """\
+import requests
+
+
+def current(lat, lon):
+    url = f"https://api.openweathermap.org/data/2.5/weather?lat={lat}&lon={lon}&appid=0f3b9c2d8e7a6f5b4c3d2e1f0a9b8c7d"
+    return requests.get(url, timeout=10).json()
+
+
+def docs_example():
+    return "https://api.openweathermap.org/data/2.5/weather?q=London&appid={API key}"
+"""
+_ZIP_LOGS = """\
+import argparse
+import gzip
+import os
+import shutil
+
+
+def gzip_file(filepath, zip_path):
+    with open(filepath, "rb") as f_in:
+        with gzip.open(zip_path, "wb") as f_out:
+            shutil.copyfileobj(f_in, f_out)
+    if os.path.isfile(filepath):
+        os.remove(filepath)
+
+
+def zip_logs(log_dir):
+    for dirpath, _, filenames in os.walk(log_dir):
+        for filename in filenames:
+            path = os.path.join(dirpath, filename)
+            gzip_file(path, path + ".gz")
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dir", default="/var/log/app")
+    zip_logs(parser.parse_args().dir)
+"""
+_CELERY_FILE = """\
+import celery
+
+app = celery.Celery("weather", broker="redis://redis:6379/0")
+app.config_from_object("celery_conf")
+"""
+_CELERY_CONF = """\
+from celery.schedules import crontab
+
+beat_schedule = {"refresh": {"task": "weather.refresh", "schedule": crontab(minute="*/15")}}
+"""
+_COMPOSE_BEAT = """\
+services:
+  worker:
+    command: celery -A celery_file worker --loglevel=info
+  beat:
+    command: celery -A celery_file beat --loglevel=info
+"""
+
 _CASES: dict[str, Case] = {
     # serverless.yml names the handler a schedule calls; the `__main__` block only calls it to
     # try it locally: one Lambda job, no exit status to judge
@@ -461,6 +596,48 @@ _CASES: dict[str, Case] = {
         },
         [("shop/tasks.py", "worker", "celery"), ("sync.py", "job", "python")],
         ("missing-dry-run", {"sync.py": "na"}),
+    ),
+    # standalone module-level scripts beside a consumer: a Kafka producer sending, a table created
+    "module_level_producer_and_table_scripts": (
+        {"producer.py": _KAFKA_SCRIPT, "helper.py": _TABLE_SCRIPT, "consumer.py": _CONSUMER},
+        [("consumer.py", "worker", "kafka"), ("helper.py", "job", "script"), ("producer.py", "job", "script")],
+        None,
+    ),
+    # a scheduler started in the app's start-up hook by the module that runs the app
+    "apscheduler_started_in_startup_hook": (
+        {"scheduler_job.py": _SCHEDULER_JOBS, "route.py": _ROUTES, "__main__.py": _STARTUP_MAIN},
+        [("__main__.py", "job", "apscheduler"), ("route.py", "api", "fastapi")],
+        None,
+    ),
+    # a six-character `token` is no API token; a sixteen-character one is
+    "short_token_not_a_secret": (
+        {
+            "config.py": _SHORT_TOKEN,
+            "main.py": "import shutil\n\nimport config\n\nif __name__ == '__main__':\n    shutil.copy(str(config.Config.ROOT), 'b')\n",
+        },
+        [("main.py", "job", "python")],
+        ("hardcoded-secret", 1),
+    ),
+    # OpenWeatherMap's key in a URL's `appid=` (not the documentation's `{API key}`)
+    "appid_in_url": (
+        {
+            "weather.py": _WEATHER,
+            "main.py": "from weather import current\n\nif __name__ == '__main__':\n    current(1, 2)\n",
+        },
+        [("main.py", "job", "python")],
+        ("hardcoded-secret", 1),
+    ),
+    # a log copied into its gzip archive, then removed: rotated, not deleted
+    "gzip_then_remove": (
+        {"ziplogs.py": _ZIP_LOGS},
+        [("ziplogs.py", "job", "argparse")],
+        ("missing-dry-run", "na"),
+    ),
+    # a beat schedule in the code and the beat command in Compose: one beat job
+    "beat_in_code_and_compose": (
+        {"celery_file.py": _CELERY_FILE, "celery_conf.py": _CELERY_CONF, "docker-compose.yml": _COMPOSE_BEAT},
+        [("celery_conf.py", "job", "celery-beat"), ("celery_file.py", "worker", "celery")],
+        None,
     ),
 }
 

@@ -32,7 +32,7 @@ class HardcodedSecret(LineRule):
     fix = "Read it from the environment or a secret manager (os.environ['API_KEY']) and rotate the exposed one."
     what_it_does = (
         "Finds credentials in string literals: provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
-        "Google, Telegram and Discord bot tokens, private keys, JWTs), passwords inside URLs (and keys in their query: `?api_key=`, `?access_key=`) and connection strings (`PWD=...;`, libpq's `password=... host=...`), and "
+        "Google, Telegram and Discord bot tokens, private keys, JWTs), passwords inside URLs (and keys in their query: `?api_key=`, `?access_key=`, OpenWeatherMap's `appid=`) and connection strings (`PWD=...;`, libpq's `password=... host=...`), and "
         "credential-looking literals bound to "
         "secret-like names (assignments, keyword arguments, dict keys, parameter defaults; Telegram's `api_hash` "
         "counts; a long random key such as Django's generated `SECRET_KEY` is one even when `%(` or `%s` occurs "
@@ -142,7 +142,10 @@ class HardcodedSecret(LineRule):
         if _allowed(literal, ctx) or secretscan.names_the_field(name, literal):
             return
         weak = _weak_kind(name)
-        if secretscan.looks_like_credential(literal):
+        # (a token or an API key is not six characters long: `token = "616.sb"` is some other
+        # identifier, or a placeholder; a password may well be, see the weak-password check)
+        short_token = len(literal) < 8 and not secretscan.is_password_name(name)
+        if secretscan.looks_like_credential(literal) and not short_token:
             ctx.report(self.name, value, _credential_message(name, literal))
         elif literal.lower() in secretscan.DEFAULT_PASSWORDS:
             ctx.report(self.name, value, _default_message(f"`{name}`"), confidence="medium")
