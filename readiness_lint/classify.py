@@ -429,7 +429,14 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             add(_Candidate(path, guard.line, "job", framework, "__main__"))
     elif guard is None and not out and (line := _serves_default_bottle(facts)):
         add(_Candidate(path, line, "api", "bottle", "script"))  # `run(host=..., port=...)` at module level
-    elif guard is None and not out and _is_script(project, path):
+    elif (
+        guard is None
+        and not out
+        and _is_script(project, path)
+        # (what a Lambda handler's module does at import, `CREATE TABLE IF NOT EXISTS` once per cold
+        # start, is the function's set-up: the handler is the entrypoint, below)
+        and not any(s.kind == "lambda-handler" for s in facts.signals)
+    ):
         line = facts.script_line or _module_work_line(project, path, facts)
         if line:
             add(_Candidate(path, line, "job", "script", "script"))
@@ -439,8 +446,11 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         # that reads the event as a request (`event["body"]`) answers HTTP through API Gateway
         http = any(s.kind == "lambda-http" and s.detail == handlers[0].detail for s in facts.signals)
         # (`def main(data, context)` in a `main.py` using Google Cloud's clients: Google's background function)
-        google = path.rpartition("/")[2] == "main.py" and any(
-            imp.level == 0 and imp.module.startswith("google.") for imp in facts.imports
+        modules = {imp.module.split(".")[0] for imp in facts.imports if imp.level == 0}
+        google = (
+            path.rpartition("/")[2] == "main.py"
+            and any(imp.level == 0 and imp.module.startswith("google.cloud") for imp in facts.imports)
+            and not modules & {"boto3", "botocore", "aws_lambda_powertools", "awswrangler"}
         )
         framework = "cloud-functions" if google else "aws-lambda"
         add(_Candidate(path, handlers[0].line, "api" if http else "job", framework, handlers[0].detail))
@@ -900,9 +910,8 @@ def _apply_deployments(
     for beat in (d for d in deployments if is_celery_beat(d)):
         # `celery -A proj beat` deployed: the app's schedule runs, also one kept in the database
         named = beat.module.removeprefix(CELERY_BEAT).removeprefix(":")
-        chosen = (
-            [c for c in apps if _names_module(project, c.path, named)] if named else apps[:1] if len(apps) == 1 else []
-        )
+        chosen = [c for c in apps if _names_module(project, c.path, named)] if named else []
+        chosen = chosen or (apps[:1] if len(apps) == 1 else [])
         beats = [c for c in out if c.framework == "celery-beat"]
         for app in chosen[:1]:
             # (a beat schedule found in the code, `beat_schedule = {...}` in the module the app's
@@ -942,11 +951,16 @@ def _apply_deployments(
     return out
 
 
+_SERVERLESS = frozenset({"aws-lambda", "cloud-functions"})
+
+
 def _names_module(project: Project, path: str, module: str) -> bool:
-    """Whether ``module`` (as `celery -A` names an app: ``proj``, ``proj.celery``) is the module
-    at ``path`` or the package holding it."""
+    """Whether ``module`` (as `celery -A` names an app: ``proj``, ``proj.celery``, ``app.celery``
+    for the `celery` object of `app.py`) is the module at ``path``, the package holding it, or
+    the same module seen from a subdirectory the deployment builds (`backend/proj/celery.py`)."""
     name = project.module_name(path)
-    return name == module or name.startswith(f"{module}.")
+    names = {name, *(name.split(".", cut)[-1] for cut in range(1, name.count(".") + 1))}
+    return any(n == module or n.startswith(f"{module}.") or module.startswith(f"{n}.") for n in names)
 
 
 def _apply_functions(
@@ -966,7 +980,7 @@ def _apply_functions(
         facts = project.files[path]
         line = next((f.line for f in facts.functions if f.name == deployment.function), 0)
         if not line or any(
-            c.path == path and c.kind in ("api", "worker") and c.framework != "aws-lambda" for c in candidates
+            c.path == path and c.kind in ("api", "worker") and c.framework not in _SERVERLESS for c in candidates
         ):
             continue
         if deployment.mode == HTTP_FUNCTION:
@@ -992,7 +1006,7 @@ def _apply_functions(
         c
         for c in candidates
         if not (
-            (c.path, c.framework) in {(path, "aws-lambda") for path, _ in found}
+            (c.path in {path for path, _ in found} and c.framework in _SERVERLESS)
             or (c.symbol == "__main__" and c.kind == "job" and any(path == c.path for path, _ in tested))
         )
     ]
@@ -1165,7 +1179,9 @@ def _imported_schedulers_started(project: Project, path: str, facts: FileFacts) 
     does not start them itself. The job is placed at the ``__main__`` block, or the file's top."""
     guard = facts.main_guard
     out: list[tuple[int, ObjectRef]] = []
-    calls = [*(guard.calls if guard is not None else ()), *(c for c, _, _ in facts.module_calls)]
+    if guard is None:
+        return out  # (an app's module started by a server: the job stays where the scheduler is)
+    calls = [*guard.calls, *(c for c, _, _ in facts.module_calls)]
     calls += [call for f in facts.functions for call in f.calls]
     for call in dict.fromkeys(calls) if not facts.is_test else ():
         owner, _, method = call.rpartition(".")
@@ -1177,7 +1193,7 @@ def _imported_schedulers_started(project: Project, path: str, facts: FileFacts) 
             o.name == ref[1] and not o.scope and _object_kind(project, ref[0], o) == ("job", "apscheduler")
             for o in home.objects
         ) and not _starts_itself(home, ref[1]):
-            out.append((guard.line if guard is not None else 1, ref))
+            out.append((guard.line, ref))
     return out
 
 

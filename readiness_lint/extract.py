@@ -1113,14 +1113,20 @@ class Extractor:
             "huey.task",
         }:
             framework = _task_framework(resolved)
+            periodic = False
             if framework == "dramatiq" and call is not None and n.keyword(call, "periodic") is not None:
                 # `@dramatiq.actor(periodic=cron("..."))`: the module is what the periodiq scheduler runs
                 self.signal(node, "schedule", "periodiq")
+                periodic = True
             elif framework == "huey" and method in {"periodic_task", "db_periodic_task"}:
                 # `@huey.periodic_task(crontab(minute="0"))`: a schedule the consumer runs, like a beat schedule
                 self.signal(node, "schedule", "huey-periodic")
+                periodic = True
             owner_r = "" if resolved.endswith("shared_task") else (self.ctx.resolve(owner) or owner)
-            if not self.ctx.scope:
+            # (a task put on a queue: run by workers; not a periodic one, nor Flask-APScheduler's
+            # `@scheduler.task(...)`, which its scheduler runs in the process)
+            in_process = "apscheduler" in (self.ctx.object_ctor(owner) or resolved).lower()
+            if not self.ctx.scope and not periodic and not in_process:
                 self.queue_tasks.add(function)
             self.ctx.later(
                 node,
@@ -1769,14 +1775,18 @@ class Extractor:
         return waited
 
     def _only_sleeps(self, body: cst.BaseSuite) -> bool:
-        """A loop body that only sleeps (or passes): ``while True: await asyncio.sleep(1)``."""
+        """A loop body that only sleeps, and at most reports or checks on what it keeps alive:
+        ``while True: await asyncio.sleep(1)``, ``time.sleep(5); log.debug("alive")``,
+        ``if not scheduler.running: sys.exit(1)``."""
         slept = False
         for stmt in _block(body):
+            if isinstance(stmt, cst.If) and self._only_stops(stmt):
+                continue
             smalls = _smalls(stmt)
             if smalls is None:
-                return False  # (a compound statement: `if`, `for`, `try`)
+                return False  # (another compound statement: `for`, `try`, an `if` that works)
             for small in smalls:
-                if isinstance(small, cst.Pass):
+                if isinstance(small, cst.Pass) or self._report(small) is not None:
                     continue
                 value = small.value if isinstance(small, cst.Expr) else None
                 value = value.expression if isinstance(value, cst.Await) else value
@@ -1784,6 +1794,26 @@ class Extractor:
                     return False
                 slept = True
         return slept
+
+    def _only_stops(self, node: cst.If) -> bool:
+        """An ``if`` whose branches only report, exit, raise or break out."""
+        branches: list[cst.BaseSuite] = [node.body]
+        orelse = node.orelse
+        while orelse is not None:
+            branches.append(orelse.body)
+            orelse = orelse.orelse if isinstance(orelse, cst.If) else None
+        for branch in branches:
+            for stmt in _block(branch):
+                smalls = _smalls(stmt)
+                if smalls is None:
+                    return False
+                for small in smalls:
+                    if isinstance(small, (cst.Raise, cst.Break, cst.Pass)) or self._report(small) is not None:
+                        continue
+                    value = small.value if isinstance(small, cst.Expr) else None
+                    if not isinstance(value, cst.Call) or self.ctx.resolve(n.callee(value)) not in EXIT_CALLS:
+                        return False
+        return True
 
     def visit_while(self, node: cst.While) -> None:
         since = self.reads  # (`while rc != 0:` reads what the body binds again)
@@ -1854,6 +1884,9 @@ class Extractor:
         """The names ``target`` binds, which no longer hold a file written above (`for path in
         glob(...)`, `path = pending.pop()`)."""
         names = [n.dotted(bound) or "" for bound in _bound_names(target)]
+        scope = self.scope_name()
+        for name in names:  # (`for path in glob(...)`: no longer the string bound before)
+            self.strings.pop(name if "." in name else f"{scope}:{name}", None)
         if self.frames and self.frames[-1].kept:
             for name in names:
                 self.frames[-1].kept.pop(name, None)
@@ -2707,10 +2740,15 @@ class Extractor:
         literal = n.string_value(value)
         if literal is None:
             # `backup_path = os.path.join("/tmp", name)`, `f"/tmp/{name}.sql"`, `tempfile.mkdtemp()`:
-            # where the path lies, for the deletions that remove it
-            literal = self._path_text(value) or None
+            # a temporary path, for the deletions that remove it (only a `tmp`/`temp` directory of
+            # its own: `os.path.join(DATA_DIR, "temperature", name)` is no temporary file)
+            text = self._path_text(value)
+            literal = text if _temporary_path(text) else None
+        key = raw if "." in raw else f"{self.scope_name()}:{raw}"
         if literal is not None:
-            self.strings[raw if "." in raw else f"{self.scope_name()}:{raw}"] = literal
+            self.strings[key] = literal
+        else:
+            self.strings.pop(key, None)
         short = raw.rsplit(".", 1)[-1]
         collected = _literals(value.args[0].value if isinstance(value, cst.Call) and value.args else value)
         if len(collected) > 1 or (isinstance(value, (cst.Set, cst.List, cst.Tuple, cst.Call)) and collected):
@@ -3413,6 +3451,12 @@ _CLOUD_DELETES = frozenset(
         "delete_db_cluster_snapshot",
     }
 )
+
+
+def _temporary_path(text: str) -> bool:
+    """A path built in a temporary directory: a ``tmp``/``temp`` part (``/tmp/x.sql``,
+    ``/var/tmp/...``), or one the tempfile module made."""
+    return text == "tempfile" or any(part.lower() in {"tmp", "temp"} for part in re.split(r"[/\\]", text))
 
 
 def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict[str, str]) -> str:

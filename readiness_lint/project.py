@@ -319,7 +319,14 @@ class Project:
     def _project_names(external: tuple[str, ...], calls: Iterable[str]) -> set[str]:
         """Each part of each call (``utils.purge`` gives ``utils`` and ``purge``), leaving out calls
         into libraries: ``requests.delete(url)`` calls none of the project's own ``delete`` methods."""
-        return {part for call in calls if not (external and call.startswith(external)) for part in call.split(".")}
+        return {
+            part
+            for call in calls
+            if not (external and call.startswith(external))
+            # (`purge.delay()`, `purge.apply_async()`: put on a queue, not called)
+            and call.rpartition(".")[2] not in _ENQUEUE_METHODS
+            for part in call.split(".")
+        }
 
     @cached_property
     def call_graph(self) -> dict[str, CallGraph]:
@@ -337,7 +344,7 @@ class Project:
             tasks = {task.function for task in facts.tasks}
             queued: dict[str, list[str]] = {}
             for f in facts.functions + facts.methods:
-                if not f.plain and f.name in tasks:
+                if f.name in tasks:  # (scoped to itself, see `Extractor.call_scope`: plain or not)
                     queued.setdefault(graph_key(f.name), []).extend(f.calls)
                 elif not f.plain:
                     (served if f.name.rpartition(".")[2] in handlers else outside).extend(f.calls)
@@ -466,6 +473,15 @@ class CallGraph:
     queued: frozenset[str] = frozenset()  # the file's queue tasks (`@app.task`): run by workers, not by jobs
 
 
+# Methods that put a queue task on its queue (Celery's, Dramatiq's with options), not calls of it.
+# (`send` and `schedule` are left: a project's own objects have methods of those names.)
+_ENQUEUE_METHODS = frozenset({"delay", "apply_async", "send_with_options"})
+# Jobs that run queue tasks themselves, on their timetable: their tasks' work is theirs.
+_SCHEDULER_JOBS = frozenset(
+    {"celery-beat", "huey-periodic", "periodiq", "schedule", "apscheduler", "sanic-scheduler", "telegram-jobqueue"}
+)
+
+
 def graph_key(function: str) -> str:
     """The name a function is called by: its last name, but a special method (`Store.__init__`,
     `__enter__`) by its class, as it runs where the class is used."""
@@ -552,7 +568,7 @@ class Service:
             serves = self.entrypoint.kind == "api"
             for graph in graphs:
                 called |= graph.roots | graph.served if serves else graph.roots
-                if self.entrypoint.kind != "job":
+                if self.entrypoint.kind != "job" or self.entrypoint.framework in _SCHEDULER_JOBS:
                     called |= graph.queued
                 handed |= graph.handed
                 for key, calls in graph.calls.items():

@@ -475,8 +475,9 @@ def url_hits(text: str) -> list[SecretHit]:
         if is_placeholder(password) or password == user or "%" in password or "{" in password:
             continue
         hits.append(SecretHit("password in URL", password))
-    for match in _APPID_KEY.finditer(text):
-        hits.append(SecretHit("API key (appid) in URL query", match.group(1)))
+    for match in _APPID_KEY.finditer(text if "samples.openweathermap.org" not in text else ""):
+        if not is_placeholder(match.group(1)):  # (nor the documentation's sample key, on its samples host)
+            hits.append(SecretHit("API key (appid) in URL query", match.group(1)))
     for match in URL_QUERY_SECRET.finditer(text):
         value = match.group(2)
         if len(value) < 6 or is_placeholder(value) or "{" in value or "%" in value:
@@ -511,6 +512,17 @@ def is_password_name(name: str) -> bool:
     """A name for a password itself (``password``, ``DB_PASSWD``, ``pwd``), not for a token or key."""
     parts = _to_snake(name).split("_")
     return is_secret_name(name) and any(part in {"password", "passwd", "pwd", "pass"} for part in parts)
+
+
+def is_token_name(name: str) -> bool:
+    """A name for a token or an API key (``token``, ``API_KEY``, ``access_key``), not for a
+    password, a passphrase or a signing secret (``JWT_SECRET``), which may well be short."""
+    parts = set(_to_snake(name).split("_"))
+    return (
+        is_secret_name(name)
+        and bool(parts & {"token", "key", "apikey"})
+        and not parts & {"password", "passwd", "pwd", "pass", "passphrase", "secret", "signing"}
+    )
 
 
 def is_signing_key_name(name: str) -> bool:

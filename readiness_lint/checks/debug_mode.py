@@ -12,6 +12,8 @@ if TYPE_CHECKING:
     import libcst as cst
 
     from readiness_lint.extract import Context
+else:
+    from readiness_lint._lazy_cst import cst
 
 _DEBUG_CTORS = frozenset(
     {
@@ -39,7 +41,7 @@ class DebugModeEnabled(LineRule):
         "Finds debug switched on in code that ships: `FastAPI(debug=True)`, `Starlette(debug=True)`, "
         "`app.run(debug=True)` outside a `__main__` development block, application settings built as "
         "`dict(handlers=..., debug=True)` (Tornado's `Application(**settings)`), `app.debug = True`, "
-        "`app.config['DEBUG'] = True` (not an object's own `self.debug`), `DEBUG = True` in a "
+        "`app.config['DEBUG'] = True` and `app.config.update(DEBUG=True)` (not an object's own `self.debug`), `DEBUG = True` in a "
         "settings module that is not a development or test settings file (or in the app's own module, "
         "given to `app.config.from_object(__name__)`), and a debug switch read "
         "from the environment that falls back to on (`os.environ.get('DEBUG', True)`, "
@@ -83,6 +85,9 @@ class DebugModeEnabled(LineRule):
         ),
         Sample('DEBUG = True\nALLOWED_HOSTS = ["*"]\n', path="mysite/settings.py"),
         Sample('from flask import Flask\n\napp = Flask(__name__)\napp.config["DEBUG"] = True\n'),
+        Sample(
+            "from flask import Flask\n\napp = Flask(__name__)\napp.config.update(dict(DEBUG=True, PAGE_LIMIT=20))\n"
+        ),
         Sample("import os\n\nDEBUG = os.environ.get('DEBUG', True)\n", path="mysite/settings.py"),
         Sample(
             "from flask import Flask\n\nDEBUG = True\n\napp = Flask(__name__)\napp.config.from_object(__name__)\n",
@@ -99,6 +104,14 @@ class DebugModeEnabled(LineRule):
                 # `DEBUG = True` ... `app.config.from_object(__name__)`: the module is the app's settings
                 debug_line = ctx.rule_notes.pop(self.name)
                 ctx.report(self.name, debug_line, "`DEBUG = True` in a module the app takes its settings from")
+        if name.endswith(".config.update") and not ctx.in_main_guard and not _DEV_FILE.search(ctx.path):
+            # `app.config.update(DEBUG=True)`, `app.config.update(dict(..., DEBUG=True))`: reported at the switch
+            args = n.positional(node)
+            inner = args[0].value if len(args) == 1 else None
+            call = inner if isinstance(inner, cst.Call) and n.callee(inner) == "dict" else node
+            switch = n.keyword(call, "DEBUG")
+            if switch is not None and (n.is_true(switch.value) or n.int_value(switch.value) == 1):
+                ctx.report(self.name, switch, "`app.config.update(DEBUG=True)`: debug mode in code that ships")
         debug = n.keyword(node, "debug")
         if debug is None or not (n.is_true(debug.value) or n.int_value(debug.value) == 1):
             return  # (`debug=1` switches it on as well)

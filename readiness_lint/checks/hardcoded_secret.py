@@ -144,7 +144,7 @@ class HardcodedSecret(LineRule):
         weak = _weak_kind(name)
         # (a token or an API key is not six characters long: `token = "616.sb"` is some other
         # identifier, or a placeholder; a password may well be, see the weak-password check)
-        short_token = len(literal) < 8 and not secretscan.is_password_name(name)
+        short_token = len(literal) < 8 and secretscan.is_token_name(name)
         if secretscan.looks_like_credential(literal) and not short_token:
             ctx.report(self.name, value, _credential_message(name, literal))
         elif literal.lower() in secretscan.DEFAULT_PASSWORDS:
