@@ -830,8 +830,6 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
             method in SEND_METHODS
             or clients[receiver] in _AWS_CLIENTS
             or (method == "send" and clients[receiver] in _PRODUCER_CTORS)  # `producer.send(topic, value)`
-            # `cur = conn.cursor(); cur.execute("CREATE TABLE ...")`: a script run against a database
-            or (method in _SQL_METHODS and (clients[receiver].endswith(".cursor") or clients[receiver] in _DB_CONNECTS))
         )
         own = receiver in clients and f"{clients[receiver]}.{method}" in methods
         starts = name in EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS or sends
@@ -844,17 +842,6 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
 
 
 _PRODUCER_CTORS = frozenset({"kafka.KafkaProducer", "aiokafka.AIOKafkaProducer", "pulsar.Client.create_producer"})
-_SQL_METHODS = frozenset({"execute", "executemany", "executescript"})
-_DB_CONNECTS = frozenset(
-    {
-        "psycopg2.connect",
-        "psycopg.connect",
-        "sqlite3.connect",
-        "pymysql.connect",
-        "mysql.connector.connect",
-        "MySQLdb.connect",
-    }
-)
 
 
 def _project_method(project: Project, path: str, name: str, method: str) -> bool:
