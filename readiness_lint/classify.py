@@ -291,7 +291,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # a Functions app of timers and queue triggers: its jobs, not an api
         if kind_fw == ("api", "dash") and not any(s.kind == "dash-server" for s in facts.signals):
             continue  # a dashboard run with `app.run_server()` on a desk: served only when `server = app.server`
-        if kind_fw == ("job", "apscheduler") and not obj.scope and _started_elsewhere(project, path, facts, obj.name):
+        if kind_fw == ("job", "apscheduler") and not obj.scope and _started_elsewhere(project, path, obj.name):
             continue  # created here, started by the `__main__` block of a module importing it: the job is there
         if kind_fw == ("worker", "discord") and _closes_when_ready(facts, obj.name):
             kind_fw = ("job", "discord")  # `on_ready`: post the report, then `await client.close()`
@@ -893,18 +893,7 @@ def _apply_deployments(
     Django's ``manage.py`` keep what their code says."""
     out = _apply_functions(project, list(candidates), [d for d in deployments if d.mode in FUNCTION_MODES])
     deployments = [d for d in deployments if d.mode not in FUNCTION_MODES]
-    apps = sorted((c for c in out if c.kind == "worker" and c.framework == "celery"), key=lambda c: (c.path, c.line))
-    for beat in (d for d in deployments if is_celery_beat(d)):
-        # `celery -A proj beat` deployed: the app's schedule runs, also one kept in the database
-        named = beat.module.removeprefix(CELERY_BEAT).removeprefix(":")
-        chosen = [c for c in apps if _names_module(project, c.path, named)] if named else []
-        chosen = chosen or (apps[:1] if len(apps) == 1 else [])
-        beats = [c for c in out if c.framework == "celery-beat"]
-        for app in chosen[:1]:
-            # (a beat schedule found in the code, `beat_schedule = {...}` in the module the app's
-            # config comes from, is that beat already; with several apps, only one at this app's)
-            if not (beats and len(apps) == 1) and not any(c.path == app.path for c in beats):
-                out.append(_Candidate(app.path, app.line, "job", "celery-beat", "beat", deployed=beat))
+    out.extend(_deployed_beats(project, out, [d for d in deployments if is_celery_beat(d)]))
     rq = next((d for d in deployments if d.module == RQ_WORKER and d.mode != SCHEDULED), None)
     if rq is not None and not any(c.kind == "worker" and c.framework == "rq" for c in out):
         out.extend(_rq_command_worker(project, rq))
@@ -936,6 +925,23 @@ def _apply_deployments(
                 if deployment.mode == SCHEDULED and candidate.framework in _PLAIN_JOBS:
                     candidate.framework = deployment.how
     return out
+
+
+def _deployed_beats(project: Project, out: list[_Candidate], beats: Sequence[Deployment]) -> list[_Candidate]:
+    """`celery -A proj beat` deployed: the app's schedule runs (also one kept in the database,
+    django-celery-beat's), a job at the app `-A` names, or at the project's only Celery app. A
+    beat schedule found in the code (`beat_schedule = {...}` in the module the app's config comes
+    from) is that beat already; with several apps, only one found at this app's file is."""
+    apps = sorted((c for c in out if c.kind == "worker" and c.framework == "celery"), key=lambda c: (c.path, c.line))
+    found = [c for c in out if c.framework == "celery-beat"]
+    added: list[_Candidate] = []
+    for beat in beats:
+        named = beat.module.removeprefix(CELERY_BEAT).removeprefix(":")
+        chosen = [c for c in apps if named and _names_module(project, c.path, named)]
+        for app in chosen[:1] or (apps[:1] if len(apps) == 1 else []):
+            if not (found and len(apps) == 1) and not any(c.path == app.path for c in found + added):
+                added.append(_Candidate(app.path, app.line, "job", "celery-beat", "beat", deployed=beat))
+    return added
 
 
 _SERVERLESS = frozenset({"aws-lambda", "cloud-functions"})
@@ -1163,14 +1169,15 @@ def _imported_schedulers_started(project: Project, path: str, facts: FileFacts) 
     """APScheduler schedulers another module of the project creates at module level and this
     file starts (``from schedule import scheduler`` ... ``scheduler.start()`` in its ``__main__``
     block, at module level or in a function of it, an app's start-up hook), where that module
-    does not start them itself. The job is placed at the ``__main__`` block, or the file's top."""
+    does not start them itself. The job is placed at the ``__main__`` block; a file with none (an
+    app's module a server starts) moves nothing: the job stays where the scheduler is."""
     guard = facts.main_guard
     out: list[tuple[int, ObjectRef]] = []
-    if guard is None:
-        return out  # (an app's module started by a server: the job stays where the scheduler is)
+    if guard is None or facts.is_test:
+        return out
     calls = [*guard.calls, *(c for c, _, _ in facts.module_calls)]
     calls += [call for f in facts.functions for call in f.calls]
-    for call in dict.fromkeys(calls) if not facts.is_test else ():
+    for call in dict.fromkeys(calls):
         owner, _, method = call.rpartition(".")
         ref = project.resolve_object(path, owner) if method == "start" and "." in owner else None
         if ref is None or ref[0] == path or ref[0] not in project.files:
@@ -1215,8 +1222,9 @@ def _runs_imported_scheduler(project: Project, path: str, facts: FileFacts, guar
     return False
 
 
-def _started_elsewhere(project: Project, path: str, facts: FileFacts, name: str) -> bool:
-    return not _starts_itself(facts, name) and any(
+def _started_elsewhere(project: Project, path: str, name: str) -> bool:
+    """Whether a module importing ``path`` starts its scheduler ``name`` (see above)."""
+    return any(
         ref == (path, name)
         for importer in sorted(project.importers.get(path, ()))
         for _, ref in _imported_schedulers_started(project, importer, project.files[importer])

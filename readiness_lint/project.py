@@ -554,21 +554,22 @@ class Service:
     def called_names(self) -> frozenset[str]:
         """The names the code the entrypoint runs calls or hands on, following plain functions
         (what `main()` calls is called, what an unused `purge_all()` calls is not), with every
-        method of a class handed on whole (`fire.Fire(Tasks)`) and, for a worker or an app, the
-        functions the project puts on a queue."""
+        method of a class handed on whole (`fire.Fire(Tasks)`) and, for a worker, an app or a
+        scheduler, the functions the project puts on a queue."""
         if self._called is None:
             graphs = [self.project.call_graph[path] for path in sorted(self.runs())]
             called = {self.entrypoint.id.rsplit(":", 1)[-1]}
-            if self.entrypoint.kind != "job":
-                # (a worker runs what the project puts on its queue; a job that enqueues work, a
-                # management command calling `task.delay()`, leaves it to the worker)
+            # (a worker runs what the project puts on its queue, and a scheduler the tasks it sets
+            # off; a job that enqueues work, a command calling `task.delay()`, leaves it to them)
+            runs_queue = self.entrypoint.kind != "job" or self.entrypoint.framework in _SCHEDULER_JOBS
+            if runs_queue:
                 called |= self.project.enqueued_names
             edges: dict[str, set[str]] = {}
             handed: set[str] = set()
             serves = self.entrypoint.kind == "api"
             for graph in graphs:
                 called |= graph.roots | graph.served if serves else graph.roots
-                if self.entrypoint.kind != "job" or self.entrypoint.framework in _SCHEDULER_JOBS:
+                if runs_queue:
                     called |= graph.queued
                 handed |= graph.handed
                 for key, calls in graph.calls.items():
