@@ -380,6 +380,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             add(_Candidate(path, line, "job", "django-command", class_name))
         elif base == "arq.WorkerSettings":
             add(_Candidate(path, line, "worker", "arq", class_name))
+    handlers = [s for s in facts.signals if s.kind == "lambda-handler" and s.detail not in _called_here(facts)]
     guard = facts.main_guard
     if (
         guard is not None
@@ -422,8 +423,9 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             and not _serves_imported(project, path, guard)
             and not _module_keeps_scheduler(facts, out)
             and not _runs_imported_scheduler(project, path, facts, guard)
-            # (`scheduler.start()` of an imported scheduler: the block is that job, added above)
-            and not _imported_schedulers_started(project, path, facts)
+            # (`scheduler.start()` of an imported scheduler in the block itself: the block is that job,
+            # added above; a command of a click group that starts it leaves the group a job)
+            and not _imported_schedulers_started(project, path, facts, guard_only=True)
         ):
             framework = _cli_framework(facts)
             add(_Candidate(path, guard.line, "job", framework, "__main__"))
@@ -435,12 +437,11 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         and _is_script(project, path)
         # (what a Lambda handler's module does at import, `CREATE TABLE IF NOT EXISTS` once per cold
         # start, is the function's set-up: the handler is the entrypoint, below)
-        and not any(s.kind == "lambda-handler" for s in facts.signals)
+        and not handlers
     ):
         line = facts.script_line or _module_work_line(project, path, facts)
         if line:
             add(_Candidate(path, line, "job", "script", "script"))
-    handlers = [s for s in facts.signals if s.kind == "lambda-handler" and s.detail not in _called_here(facts)]
     if handlers and not out and not imported:
         # AWS Lambda calls the handler once per event, and the invocation runs to completion; one
         # that reads the event as a request (`event["body"]`) answers HTTP through API Gateway
@@ -993,13 +994,13 @@ def _apply_functions(
         for (path, _), (_, function, _) in found.items()
         if (guard := project.files[path].main_guard) is not None
         and function in guard.calls
-        and all(call == function or _is_trivial_call(call) for call in guard.calls)
+        and all(call == function or _local_test_call(call) for call in guard.calls)
     }
     out = [
         c
         for c in candidates
         if not (
-            (c.path in {path for path, _ in found} and c.framework in _SERVERLESS)
+            (c.path in {path for path, _ in found} and (c.framework in _SERVERLESS or c.symbol == "script"))
             or (c.symbol == "__main__" and c.kind == "job" and any(path == c.path for path, _ in tested))
         )
     ]
@@ -1165,7 +1166,9 @@ def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, st
     return None
 
 
-def _imported_schedulers_started(project: Project, path: str, facts: FileFacts) -> list[tuple[int, ObjectRef]]:
+def _imported_schedulers_started(
+    project: Project, path: str, facts: FileFacts, *, guard_only: bool = False
+) -> list[tuple[int, ObjectRef]]:
     """APScheduler schedulers another module of the project creates at module level and this
     file starts (``from schedule import scheduler`` ... ``scheduler.start()`` in its ``__main__``
     block, at module level or in a function of it, an app's start-up hook), where that module
@@ -1175,8 +1178,12 @@ def _imported_schedulers_started(project: Project, path: str, facts: FileFacts) 
     out: list[tuple[int, ObjectRef]] = []
     if guard is None or facts.is_test:
         return out
-    calls = [*guard.calls, *(c for c, _, _ in facts.module_calls)]
-    calls += [call for f in facts.functions for call in f.calls]
+    calls = list(guard.calls)
+    if not guard_only and _cli_framework(facts) == "python":
+        # (at module level, or in a function of the file: an app's start-up hook; not a command of
+        # a command line, which starts it only when that command is run)
+        calls += [c for c, _, _ in facts.module_calls]
+        calls += [call for f in facts.functions for call in f.calls]
     for call in dict.fromkeys(calls):
         owner, _, method = call.rpartition(".")
         ref = project.resolve_object(path, owner) if method == "start" and "." in owner else None
@@ -1482,6 +1489,16 @@ _TRIVIAL_PREFIXES = ("print", "pprint.", "logging.", "log.", "logger.", "sys.exi
 # Calls that only compute a value from their arguments.
 _PURE_PREFIXES = ("json.dumps", "json.loads", "base64.", "hashlib.", "uuid.", "math.", "textwrap.", "str.")
 _PURE_NAMES = frozenset({"len", "str", "int", "float", "dict", "list", "sorted", "round"})
+
+
+def _local_test_call(call: str) -> bool:
+    """What a block trying a handler locally does besides calling it: print or log, show the
+    result as JSON, read a sample event (`json.load(open("event.json"))`)."""
+    return (
+        _is_trivial_call(call)
+        or call.startswith((*_PURE_PREFIXES, "os.path.", "pathlib."))
+        or call in {"open", "json.load", "io.open"}
+    )
 
 
 def _is_trivial_call(call: str) -> bool:

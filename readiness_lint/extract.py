@@ -1113,20 +1113,16 @@ class Extractor:
             "huey.task",
         }:
             framework = _task_framework(resolved)
-            periodic = False
             if framework == "dramatiq" and call is not None and n.keyword(call, "periodic") is not None:
                 # `@dramatiq.actor(periodic=cron("..."))`: the module is what the periodiq scheduler runs
                 self.signal(node, "schedule", "periodiq")
-                periodic = True
             elif framework == "huey" and method in {"periodic_task", "db_periodic_task"}:
                 # `@huey.periodic_task(crontab(minute="0"))`: a schedule the consumer runs, like a beat schedule
                 self.signal(node, "schedule", "huey-periodic")
-                periodic = True
             owner_r = "" if resolved.endswith("shared_task") else (self.ctx.resolve(owner) or owner)
-            # (a task put on a queue: run by workers; not a periodic one, nor Flask-APScheduler's
-            # `@scheduler.task(...)`, which its scheduler runs in the process)
-            in_process = "apscheduler" in (self.ctx.object_ctor(owner) or resolved).lower()
-            if not self.ctx.scope and not periodic and not in_process:
+            if not self.ctx.scope:
+                # (what a task does is done where a worker or a scheduler runs it, or where it is
+                # called: see `CallGraph.queued`; not by a job that only enqueues it)
                 self.queue_tasks.add(function)
             self.ctx.later(
                 node,
@@ -2053,6 +2049,14 @@ class Extractor:
                 isinstance(call, cst.Call)
                 and item.asname is not None
                 and isinstance(item.asname.name, cst.Name)
+                and (ctx.resolve(n.callee(call)) or "").startswith("tempfile.")
+            ):
+                # `with tempfile.TemporaryDirectory() as workdir:`: paths in it are temporary
+                self.strings[f"{self.scope_name()}:{item.asname.name.value}"] = "tempfile"
+            if (
+                isinstance(call, cst.Call)
+                and item.asname is not None
+                and isinstance(item.asname.name, cst.Name)
                 and self.frames
                 and ctx.resolve(n.callee(call)) in _OPEN_CALLS
                 and (args := n.positional(call))
@@ -2302,6 +2306,8 @@ class Extractor:
         literal = n.string_value(value)
         if literal is not None:
             return literal
+        if isinstance(value, cst.Name):  # (`os.path.join(workdir, name)`, workdir a temporary directory)
+            return self.strings.get(f"{self.scope_name()}:{value.value}", self.strings.get(f":{value.value}", ""))
         if isinstance(value, cst.FormattedString):
             return "".join(part.value for part in value.parts if isinstance(part, cst.FormattedStringText))
         if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Divide):
@@ -3456,7 +3462,7 @@ _CLOUD_DELETES = frozenset(
 def _temporary_path(text: str) -> bool:
     """A path built in a temporary directory: a ``tmp``/``temp`` part (``/tmp/x.sql``,
     ``/var/tmp/...``), or one the tempfile module made."""
-    return text == "tempfile" or any(part.lower() in {"tmp", "temp"} for part in re.split(r"[/\\]", text))
+    return any(part.lower() in {"tmp", "temp", "tempfile"} for part in re.split(r"[/\\]", text))
 
 
 def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict[str, str]) -> str:
