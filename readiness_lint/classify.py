@@ -1415,10 +1415,16 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
         return "none"  # `if __name__ == "__main__": print("not meant to be run")`
     local = {f.name for f in facts.functions}
     everything = set(_guard_calls(facts, guard, depth=len(local)))  # the whole local call tree
+    # (`cli()` a click group or typer app, `@click.group()` on it: the command line runs the
+    # commands registered on it, which it never calls itself)
+    dispatches = _cli_framework(facts) in {"click", "typer"} and any(
+        f.name in guard.calls and not f.plain for f in facts.functions
+    )
     if (
         all(_is_trivial_call(call) or call in local for call in everything)
         and any(map(_is_trivial_call, everything))
         and local - everything
+        and not dispatches
     ):
         return "none"  # a main() that only prints, the module's work left in functions it never calls
     if (

@@ -73,6 +73,16 @@ _CASES: dict[str, Case] = {
         [("backup.py", "job", "python")],
         ("missing-dry-run", {"backup.py": "na"}),
     ),
+    # a click group whose command starts an imported scheduler: the group is a job of its own, charged
+    # with its purge command's DELETE; the scheduler's job stays where the scheduler is
+    "f_cli_scheduler": (
+        {
+            "cli.py": 'import logging\nimport sqlite3\n\nimport click\n\nfrom jobs import scheduler\n\nlogger = logging.getLogger(__name__)\n\n\n@click.group()\ndef cli():\n    logging.basicConfig(level=logging.INFO)\n\n\n@cli.command()\ndef run_scheduler():\n    """Run the price sync every five minutes."""\n    scheduler.start()\n\n\n@cli.command()\n@click.option("--days", default=30)\ndef purge(days):\n    """Delete price rows older than DAYS."""\n    with sqlite3.connect("prices.db") as conn:\n        conn.execute("DELETE FROM prices WHERE day < date(\'now\', ?)", (f"-{days} days",))\n    logger.info("purged")\n\n\nif __name__ == "__main__":\n    cli()\n',
+            "jobs.py": 'import logging\nimport os\n\nimport requests\nfrom apscheduler.schedulers.blocking import BlockingScheduler\n\nlogger = logging.getLogger(__name__)\nscheduler = BlockingScheduler()\n\n\n@scheduler.scheduled_job("interval", minutes=5)\ndef sync_prices():\n    resp = requests.get(os.environ["PRICES_URL"], timeout=10)\n    resp.raise_for_status()\n    logger.info("synced %d prices", len(resp.json()))\n',
+        },
+        [("cli.py", "job", "click"), ("jobs.py", "job", "apscheduler")],
+        ("missing-dry-run", {"cli.py": "fail", "jobs.py": "na"}),
+    ),
 }
 
 
