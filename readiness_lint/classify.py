@@ -447,11 +447,12 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         # that reads the event as a request (`event["body"]`) answers HTTP through API Gateway
         http = any(s.kind == "lambda-http" and s.detail == handlers[0].detail for s in facts.signals)
         # (`def main(data, context)` in a `main.py` using Google Cloud's clients: Google's background function)
-        modules = {imp.module.split(".")[0] for imp in facts.imports if imp.level == 0}
+        modules = {imp.module for imp in facts.imports if imp.level == 0}
         google = (
             path.rpartition("/")[2] == "main.py"
-            and any(imp.level == 0 and imp.module.startswith("google.cloud") for imp in facts.imports)
-            and not modules & {"boto3", "botocore", "aws_lambda_powertools", "awswrangler"}
+            and any(module.startswith("google.cloud") for module in modules)
+            and not {module.split(".")[0] for module in modules}
+            & {"boto3", "botocore", "aws_lambda_powertools", "awswrangler"}
         )
         framework = "cloud-functions" if google else "aws-lambda"
         add(_Candidate(path, handlers[0].line, "api" if http else "job", framework, handlers[0].detail))
@@ -1182,8 +1183,7 @@ def _imported_schedulers_started(
     if not guard_only and _cli_framework(facts) == "python":
         # (at module level, or in a function of the file: an app's start-up hook; not a command of
         # a command line, which starts it only when that command is run)
-        calls += [c for c, _, _ in facts.module_calls]
-        calls += [call for f in facts.functions for call in f.calls]
+        calls += _own_calls(facts)
     for call in dict.fromkeys(calls):
         owner, _, method = call.rpartition(".")
         ref = project.resolve_object(path, owner) if method == "start" and "." in owner else None
@@ -1238,15 +1238,16 @@ def _started_elsewhere(project: Project, path: str, name: str) -> bool:
     )
 
 
+def _own_calls(facts: FileFacts) -> list[str]:
+    """The calls a module makes at module level and in its functions."""
+    return [*(c for c, _, _ in facts.module_calls), *(call for f in facts.functions for call in f.calls)]
+
+
 def _starts_itself(facts: FileFacts, name: str) -> bool:
     """Whether the module calls ``name.start()`` anywhere of its own (at module level, in its
     ``__main__`` block or in one of its functions)."""
-    call = f"{name}.start"
-    return (
-        any(called == call for called, _, _ in facts.module_calls)
-        or (facts.main_guard is not None and call in facts.main_guard.calls)
-        or any(call in f.calls for f in facts.functions)
-    )
+    guard = facts.main_guard.calls if facts.main_guard is not None else ()
+    return f"{name}.start" in {*guard, *_own_calls(facts)}
 
 
 def _loop_in_worker_object_file(existing: list[_Candidate]) -> bool:

@@ -1784,12 +1784,16 @@ class Extractor:
             for small in smalls:
                 if isinstance(small, cst.Pass) or self._report(small) is not None:
                     continue
-                value = small.value if isinstance(small, cst.Expr) else None
-                value = value.expression if isinstance(value, cst.Await) else value
-                if not isinstance(value, cst.Call) or self.ctx.resolve(n.callee(value)) not in SLEEPS:
+                if not self._calls_one_of(small, SLEEPS):
                     return False
                 slept = True
         return slept
+
+    def _calls_one_of(self, small: cst.BaseSmallStatement, names: frozenset[str]) -> bool:
+        """A statement that is a call (awaited or not) of one of ``names``: ``time.sleep(5)``."""
+        value = small.value if isinstance(small, cst.Expr) else None
+        value = value.expression if isinstance(value, cst.Await) else value
+        return isinstance(value, cst.Call) and self.ctx.resolve(n.callee(value)) in names
 
     def _only_stops(self, node: cst.If) -> bool:
         """An ``if`` whose branches only report, exit, raise or break out."""
@@ -1806,8 +1810,7 @@ class Extractor:
                 for small in smalls:
                     if isinstance(small, (cst.Raise, cst.Break, cst.Pass)) or self._report(small) is not None:
                         continue
-                    value = small.value if isinstance(small, cst.Expr) else None
-                    if not isinstance(value, cst.Call) or self.ctx.resolve(n.callee(value)) not in EXIT_CALLS:
+                    if not self._calls_one_of(small, EXIT_CALLS):
                         return False
         return True
 
@@ -2042,33 +2045,26 @@ class Extractor:
         suppressed: set[str] = set()
         for item in node.items:
             call = item.item
-            if isinstance(call, cst.Call) and (ctx.resolve(n.callee(call)) or "").endswith("suppress"):
+            if not isinstance(call, cst.Call):
+                continue
+            callee = ctx.resolve(n.callee(call)) or ""
+            if callee.endswith("suppress"):
                 for arg in call.args:
                     suppressed.update(_exception_names(arg.value, ctx))
-            if (
-                isinstance(call, cst.Call)
-                and item.asname is not None
-                and isinstance(item.asname.name, cst.Name)
-                and (ctx.resolve(n.callee(call)) or "").startswith("tempfile.")
-            ):
+            alias = item.asname.name.value if item.asname is not None and isinstance(item.asname.name, cst.Name) else ""
+            if alias and callee.startswith("tempfile."):
                 # `with tempfile.TemporaryDirectory() as workdir:`: paths in it are temporary
-                self.strings[f"{self.scope_name()}:{item.asname.name.value}"] = "tempfile"
-            if (
-                isinstance(call, cst.Call)
-                and item.asname is not None
-                and isinstance(item.asname.name, cst.Name)
-                and self.frames
-                and ctx.resolve(n.callee(call)) in _OPEN_CALLS
-                and (args := n.positional(call))
-                and (opened := n.dotted(args[0].value))
-            ):
-                self.frames[-1].opened[item.asname.name.value] = opened
-            if isinstance(call, cst.Call) and item.asname is not None and isinstance(item.asname.name, cst.Name):
+                self.strings[f"{self.scope_name()}:{alias}"] = "tempfile"
+            args = n.positional(call)
+            opened = n.dotted(args[0].value) if alias and callee in _OPEN_CALLS and args else None
+            if opened and self.frames:  # `with open(log, "rb") as f_in`: see `copyfileobj`
+                self.frames[-1].opened[alias] = opened
+            if alias:
                 # (at module level a fact, `with HTTPServer(...) as server: server.serve_forever()`; in a
                 # function only a name to resolve: a throwaway callback server, a client for one call)
                 serving = _websocket_server(call, ctx)
-                self._object(item.asname.name.value, call, item, record=not self.ctx.scope or serving)
-            elif isinstance(call, cst.Call) and _websocket_server(call, ctx):
+                self._object(alias, call, item, record=not self.ctx.scope or serving)
+            elif _websocket_server(call, ctx):
                 # `async with websockets.serve(handler, host, port): await asyncio.Future()`: serving
                 self._object("websocket_server", call, item)
         self.walk_all(node.items)

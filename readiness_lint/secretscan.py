@@ -50,9 +50,9 @@ PROVIDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 
 # scheme://user:password@host
 URL_CREDENTIALS = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]{1,30}://([^\s:/@?#]{1,256}):([^\s/@?#]{1,256})@")
-# ?api_key=VALUE in a URL's query
 # OpenWeatherMap's API key is passed as `appid`: 32 hex digits (an `app_id` elsewhere is often public).
 _APPID_KEY = re.compile(r"[?&]appid=([0-9a-f]{32})(?![0-9A-Za-z])")
+# ?api_key=VALUE in a URL's query
 URL_QUERY_SECRET = re.compile(
     r"[?&](api[_-]?key|apikey|key|token|access[_-]?token|access[_-]?key|app[_-]?key|auth[_-]?token|secret|client[_-]?secret"
     r"|password|passwd|pwd|sig|signature)=([^&\s#]{1,512})",
@@ -475,8 +475,10 @@ def url_hits(text: str) -> list[SecretHit]:
         if is_placeholder(password) or password == user or "%" in password or "{" in password:
             continue
         hits.append(SecretHit("password in URL", password))
-    for match in _APPID_KEY.finditer(text if "samples.openweathermap.org" not in text else ""):
-        if not is_placeholder(match.group(1)):  # (nor the documentation's sample key, on its samples host)
+    # (not a placeholder, nor the documentation's sample key on its samples host)
+    samples = "samples.openweathermap.org" in text
+    for match in () if samples else _APPID_KEY.finditer(text):
+        if not is_placeholder(match.group(1)):
             hits.append(SecretHit("API key (appid) in URL query", match.group(1)))
     for match in URL_QUERY_SECRET.finditer(text):
         value = match.group(2)

@@ -32,6 +32,11 @@ _DEBUG_SWITCHES = frozenset({"DEBUG", "FLASK_DEBUG", "DJANGO_DEBUG", "APP_DEBUG"
 _DEV_FILE = re.compile(r"(?:dev|local|test|debug|example|sample)[^/]*\.py$", re.IGNORECASE)
 
 
+def _switched_on(value: cst.CSTNode) -> bool:
+    """``True`` or ``1``: a debug switch turned on."""
+    return n.is_true(value) or n.int_value(value) == 1
+
+
 class DebugModeEnabled(LineRule):
     code = "RDY012"
     name = "debug-mode-enabled"
@@ -110,10 +115,10 @@ class DebugModeEnabled(LineRule):
             inner = args[0].value if len(args) == 1 else None
             call = inner if isinstance(inner, cst.Call) and n.callee(inner) == "dict" else node
             switch = n.keyword(call, "DEBUG")
-            if switch is not None and (n.is_true(switch.value) or n.int_value(switch.value) == 1):
+            if switch is not None and _switched_on(switch.value):
                 ctx.report(self.name, switch, "`app.config.update(DEBUG=True)`: debug mode in code that ships")
         debug = n.keyword(node, "debug")
-        if debug is None or not (n.is_true(debug.value) or n.int_value(debug.value) == 1):
+        if debug is None or not _switched_on(debug.value):
             return  # (`debug=1` switches it on as well)
         written = "True" if n.is_true(debug.value) else "1"
         if name in _DEBUG_CTORS:
@@ -133,7 +138,7 @@ class DebugModeEnabled(LineRule):
         if key not in _DEBUG_SWITCHES:
             return  # (`SQL_DEBUG`, `PYTHONASYNCIODEBUG`: other switches, not the app's debug mode)
         text = n.string_value(fallback)
-        if n.is_true(fallback) or n.int_value(fallback) == 1 or (text or "").lower() in _ON:
+        if _switched_on(fallback) or (text or "").lower() in _ON:
             ctx.report(
                 self.name,
                 fallback,
