@@ -293,6 +293,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # a dashboard run with `app.run_server()` on a desk: served only when `server = app.server`
         if kind_fw == ("job", "apscheduler") and not obj.scope and _started_elsewhere(project, path, obj.name):
             continue  # created here, started by the `__main__` block of a module importing it: the job is there
+        if kind_fw == ("worker", "pubsub") and _pulls_for_a_while(facts, obj.name):
+            kind_fw = ("job", "pubsub")  # `subscribe(...).result(timeout=5)`: pulls, then the script ends
         if kind_fw == ("worker", "discord") and _closes_when_ready(facts, obj.name):
             kind_fw = ("job", "discord")  # `on_ready`: post the report, then `await client.close()`
         if kind_fw is not None:
@@ -1131,6 +1133,17 @@ def _closes_when_ready(facts: FileFacts, client: str) -> bool:
     )
 
 
+def _pulls_for_a_while(facts: FileFacts, subscriber: str) -> bool:
+    """A Pub/Sub streaming pull whose future is only waited on with a timeout, outside any loop:
+    the script pulls what arrives for that long and ends (a timeout of None waits forever; the
+    ``result()`` after ``cancel()`` only waits for the shutdown)."""
+    futures = {o.name for o in facts.objects if o.ctor == f"{subscriber}.subscribe"}
+    if facts.loops or not any(s.kind == "bounded-wait" and s.detail in futures for s in facts.signals):
+        return False  # (`while True: time.sleep(60)` after it keeps the pull going)
+    in_loops = {call for loop in facts.wrapper_loops for call in loop.calls}
+    return not any(f"{future}.result" in in_loops for future in futures)
+
+
 def _webhook_only(project: Project, path: str, facts: FileFacts, bot: str) -> bool:
     """A bot fed by a webhook (``bot.process_new_updates([update])`` in a web app's route, here or
     in a module importing the bot), or whose file only points Telegram at one (``set_webhook``),
@@ -1882,19 +1895,34 @@ def _runs_app_of(
         if method not in _RUN_METHODS | SERVE_METHODS | {"listen"} or not owner:
             continue  # (`app.listen(port)`: a Tornado app)
         source = built.get(owner, owner[:-2] if owner.endswith("()") else owner)
-        module_name, _, name = source.rpartition(".")
-        module = project.module_of(path, module_name) if module_name else None
-        if module is None or module == path or module not in served:
-            continue
+        if _names_served(project, path, source, served, hops=1):
+            return True
+    return False
+
+
+def _names_served(project: Project, path: str, source: str, served: dict[str, set[ObjectRef]], hops: int) -> bool:
+    """Whether ``source`` (a dotted name written in ``path``) is a served object of another module,
+    the factory function that builds one, or an object bound to what that factory returns;
+    ``hops`` more times through a module that binds it (``from app.routes import app``, where
+    ``app = create_app()`` and ``create_app`` of ``app/__init__.py`` builds the Flask app)."""
+    module_name, _, name = source.rpartition(".")
+    module = project.module_of(path, module_name) if module_name else None
+    if module is None or module == path:
+        return False
+    home = project.files[module].objects
+    if module in served:
         objects = served[module]
         if (module, name) in objects:
             return True  # the served object itself, imported
-        home = project.files[module].objects
         scopes = {o.scope for o in home if (module, o.name) in objects}
         if name in scopes:
             return True  # a call of the function that builds it
         if any(o.name == name and not o.scope and o.ctor in scopes for o in home):
             return True  # the object that function built, bound in its module (`app = make_app()`)
+    if hops:
+        for o in home:
+            if o.name == name and not o.scope and "." in o.ctor:
+                return _names_served(project, module, o.ctor, served, hops - 1)
     return False
 
 
@@ -2031,6 +2059,8 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     if candidate.framework == "rq" and candidate.kind == "worker":
         starts |= _enqueued_modules(project)
     routes: list[tuple[str, RouteFact]] = []
+    if objects and candidate.kind == "api":
+        objects |= _factory_results(project, objects)
     if objects:
         attached, objects = _attached(project, objects)
         starts |= attached
@@ -2113,6 +2143,23 @@ def _attach_parameter_mounts(
         more, objects = _attached(project, objects)
         reach = reach | project.closure(more | {ref[0] for ref in objects})
     return reach, objects
+
+
+def _factory_results(project: Project, objects: set[ObjectRef]) -> set[ObjectRef]:
+    """Module-level names bound to what an app factory returns, in any module (``app =
+    create_app()`` in ``app/routes.py``, then ``@app.route``): the same app, by another name."""
+    factories: set[ObjectRef] = set()
+    for home, name in objects:
+        factories |= {(home, o.scope) for o in project.files[home].objects if o.name == name and o.scope}
+    if not factories:
+        return set()
+    return {
+        (path, o.name)
+        for path, facts in project.files.items()
+        if not facts.is_test
+        for o in facts.objects
+        if not o.scope and o.ctor and project.resolve_object(path, o.ctor) in factories
+    }
 
 
 def _attached(project: Project, roots: set[ObjectRef]) -> tuple[set[str], set[ObjectRef]]:

@@ -586,6 +586,22 @@ _CFN_TAG = re.compile(
 # Serverless Framework events that deliver an HTTP request; SAM's are `Api` and `HttpApi`.
 _SERVERLESS_HTTP = frozenset({"http", "httpApi", "alb", "websocket"})
 _SAM_HTTP = frozenset({"Api", "HttpApi"})
+_WARM_UP = re.compile(r"warm", re.IGNORECASE)
+
+
+def _modes(http: bool, work: bool) -> tuple[str, ...]:
+    """An HTTP-called function is an api; one also called by an event that does work (a queue, a
+    stored object, a schedule that passes its input) is a job as well."""
+    if http:
+        return (HTTP_FUNCTION, EVENT_FUNCTION) if work else (HTTP_FUNCTION,)
+    return (EVENT_FUNCTION,) if work else (FUNCTION,)
+
+
+def _schedule_works(rule: Any, key: str) -> bool:
+    """Whether a schedule event beside an HTTP one does work: one with no input is the common way
+    to keep a function warm (so is an input naming a warmer); one that passes an input runs a task."""
+    value = rule.get(key) if isinstance(rule, dict) else None
+    return value is not None and not _WARM_UP.search(str(value))
 
 
 def _is_serverless(lower: str) -> bool:
@@ -624,14 +640,17 @@ def _serverless(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deplo
         if not isinstance(spec, dict) or not str(spec.get("runtime", runtime) or "python").startswith("python"):
             continue
         events = spec.get("events")
-        names = {
-            key
+        pairs = [
+            (key, event[key] if isinstance(event, dict) else None)
             for event in (events if isinstance(events, list) else ())
             for key in (event if isinstance(event, dict) else [event])
             if isinstance(key, str)
-        }
-        mode = HTTP_FUNCTION if names & _SERVERLESS_HTTP else EVENT_FUNCTION if names else FUNCTION
-        yield from _handler(rel, text, spec.get("handler"), "", mode)
+        ]
+        http = any(key in _SERVERLESS_HTTP for key, _ in pairs)
+        others = [(key, rule) for key, rule in pairs if key not in _SERVERLESS_HTTP]
+        work = any(key != "schedule" or not http or _schedule_works(rule, "input") for key, rule in others)
+        for mode in _modes(http, work):
+            yield from _handler(rel, text, spec.get("handler"), "", mode)
 
 
 def _sam(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
@@ -650,15 +669,20 @@ def _sam(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
         if not str(properties.get("Runtime") or "python").startswith("python"):
             continue
         events = properties.get("Events")
-        types = {
-            event["Type"]
+        typed = [
+            (event["Type"], event.get("Properties"))
             for event in (events.values() if isinstance(events, dict) else ())
             if isinstance(event, dict) and isinstance(event.get("Type"), str)
-        }
-        http = bool(types & _SAM_HTTP) or "FunctionUrlConfig" in properties
-        mode = HTTP_FUNCTION if http else EVENT_FUNCTION if types else FUNCTION
+        ]
+        http = any(kind in _SAM_HTTP for kind, _ in typed) or "FunctionUrlConfig" in properties
+        others = [(kind, rule) for kind, rule in typed if kind not in _SAM_HTTP]
+        work = any(
+            kind not in {"Schedule", "ScheduleV2"} or not http or _schedule_works(rule, "Input")
+            for kind, rule in others
+        )
         code = properties.get("CodeUri")
-        yield from _handler(rel, text, properties.get("Handler"), code if isinstance(code, str) else "", mode)
+        for mode in _modes(http, work):
+            yield from _handler(rel, text, properties.get("Handler"), code if isinstance(code, str) else "", mode)
 
 
 def _words(value: Any) -> list[str]:

@@ -2238,6 +2238,11 @@ class Extractor:
                 self.sets_daemon = True  # (`Thread(target=poll, daemon=True)`, `Pump(q, daemon=True)`)
         if raw and raw.endswith(".setDaemon"):
             self.sets_daemon = True
+        if raw and raw.endswith(".result") and raw[:-7].isidentifier():
+            limit = n.keyword(node, "timeout") or (node.args[0] if node.args and node.args[0].keyword is None else None)
+            if limit is not None and not (type(limit.value) is cst.Name and limit.value.value == "None"):
+                # `future.result(timeout=30)`: waits that long, then goes on (a pull that ends)
+                self.signal(node, "bounded-wait", raw[:-7])
         if raw and raw.endswith((".raise_for_status", ".check_returncode")):
             self._frame().status_checked.add(raw.rpartition(".")[0])
         if name:

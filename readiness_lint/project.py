@@ -222,7 +222,8 @@ class Project:
                 base = base[: len(base) - (level - 1)] if level - 1 <= len(base) else []
             parts = base + ([p for p in module.split(".") if p] if module else [])
             candidate = ".".join(parts)
-            for path in (candidate.replace(".", "/") + ".py", candidate.replace(".", "/") + "/__init__.py"):
+            # a package shadows a module of the same name beside it, as Python's own finder has it
+            for path in (candidate.replace(".", "/") + "/__init__.py", candidate.replace(".", "/") + ".py"):
                 if path in self.files:
                     return path
             return None
@@ -235,6 +236,8 @@ class Project:
             return matches[0]
         # `import utils` names the package `utils/`, not `utils/utils.py` that only ends like it
         exact = [p for p in matches if self.module_name(p) == module] or matches
+        # `app/__init__.py` beside `app.py`: the package is what `import app` loads
+        exact = [p for p in exact if not (p.endswith(".py") and f"{p[:-3]}/__init__.py" in self.files)] or exact
         return max(exact, key=lambda p: (_common_prefix(p, importer), -len(p), p))
 
     def package_inits(self, path: str) -> tuple[str, ...]:
@@ -278,7 +281,8 @@ class Project:
             for found in direct:
                 targets[found] = None
                 for init in self.package_inits(found):
-                    targets[init] = None
+                    if init != path:  # (a package's `__init__.py` importing its own modules)
+                        targets[init] = None
             edges[path] = tuple(targets)
         return edges
 
