@@ -26,6 +26,7 @@ from readiness_lint.deploy import (
 )
 from readiness_lint.frameworks import (
     API_CTORS,
+    BEAT_SCHEDULER,
     BUSY_LOOP,
     BUSY_LOOP_LOCAL,
     EVENT_WAIT,
@@ -53,7 +54,7 @@ from readiness_lint.model import (
     ObjectFact,
     RouteFact,
 )
-from readiness_lint.project import ObjectRef, Project, Service
+from readiness_lint.project import MANAGE_RUN, ObjectRef, Project, Service
 
 SERVE_CALLS = frozenset(
     {
@@ -105,6 +106,7 @@ LOOP_FRAMEWORKS = (
     ("subscribe", "nats"),
     ("run_until_disconnected", "telethon"),
     ("messages", "mqtt"),  # aiomqtt's stream of messages
+    ("subscription", "subscription"),  # `async for event in client.subscribe(query)`
     (TIMED_WAIT.rpartition(".")[2], "polling-loop"),
     (BUSY_LOOP, "polling-loop"),
     (BUSY_LOOP_LOCAL, "polling-loop"),
@@ -140,6 +142,7 @@ class _Candidate:
     console_script: bool = False
     deployed: Deployment | None = None  # the deployment file line that runs this file
     hosted: bool = False  # runs inside another entrypoint's process (its logging set-up counts)
+    command: bool = False  # a Django management command (`manage.py <name>` runs its `handle()`)
 
 
 def _once(services: list[Service]) -> list[Service]:
@@ -246,6 +249,7 @@ def classify(
         candidates.extend(_file_candidates(project, path, facts))
     candidates.extend(_django_candidates(project))
     candidates.extend(_dramatiq_candidates(project))
+    candidates.extend(_django_crontab_candidates(project))
     candidates.extend(_console_candidates(project, console_scripts, candidates))
     candidates = _drop_mounted_apps(project, candidates)
     candidates = _drop_imported_duplicates(project, candidates)
@@ -311,6 +315,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     for signal in facts.signals:
         if signal.kind == "schedule":  # (also one its importer runs in a thread: the scheduled work is a job)
             add(_Candidate(path, signal.line, "job", signal.detail or "schedule", "schedule"))
+        elif signal.kind == "celery-beat" and signal.detail == BEAT_SCHEDULER and _beat_schedule_in_code(project):
+            continue  # the schedule is in the code as well: its beat job is there
         elif signal.kind == "celery-beat" and _has_celery_app(project):
             # (a beat schedule with no Celery app anywhere in the project is left-over configuration)
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
@@ -379,7 +385,13 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     for class_name, base, line in facts.classes:
         if (base.endswith("BaseCommand") and "/management/commands/" in f"/{path}") or base == HANDLE_COMMAND:
             # a management command, also one kept outside management/commands/ or on a project base class
-            add(_Candidate(path, line, "job", "django-command", class_name))
+            found = _command_loop(project, path, facts, class_name)
+            if found is not None:  # `manage.py consume` running its consume loop: a worker
+                loop, home = found
+                framework = _loop_framework(loop.source, project.files[home], project, home)
+                add(_Candidate(path, line, "worker", framework, class_name, command=True))
+            else:
+                add(_Candidate(path, line, "job", "django-command", class_name, command=True))
         elif base == "arq.WorkerSettings":
             add(_Candidate(path, line, "worker", "arq", class_name))
     handlers = [s for s in facts.signals if s.kind == "lambda-handler" and s.detail not in _called_here(facts)]
@@ -1704,6 +1716,32 @@ def _django_candidates(project: Project) -> list[_Candidate]:
     return out
 
 
+def _beat_schedule_in_code(project: Project) -> bool:
+    return any(
+        s.kind == "celery-beat" and s.detail != BEAT_SCHEDULER
+        for facts in project.files.values()
+        if not facts.is_test
+        for s in facts.signals
+    )
+
+
+def _django_crontab_candidates(project: Project) -> list[_Candidate]:
+    """django-crontab's ``CRONJOBS`` in settings that install ``django_crontab``: cron runs each
+    function named there (``manage.py crontab run``), a job at the function."""
+    out = []
+    for path, facts in sorted(project.files.items()):
+        refs = facts.module_refs
+        if facts.is_test or not any(kind == "installed_app" and value == "django_crontab" for kind, value, _ in refs):
+            continue
+        for kind, value, _ in refs:
+            module, _, function = value.rpartition(".")
+            home = project.resolve_module(path, module) if kind == "cronjob" else None
+            line = next((f.line for f in project.files[home].functions if f.name == function), 0) if home else 0
+            if home is not None and line and not project.files[home].is_test:
+                out.append(_Candidate(home, line, "job", "django-crontab", function))
+    return out
+
+
 def _dramatiq_candidates(project: Project) -> list[_Candidate]:
     actors = [
         (path, task)
@@ -1770,14 +1808,37 @@ def _drop_imported_duplicates(project: Project, candidates: list[_Candidate]) ->
     return [c for c in candidates if id(c) not in dropped]
 
 
+def _command_loop(project: Project, path: str, facts: FileFacts, command: str) -> tuple[LoopFact, str] | None:
+    """The consume loop a management command's ``handle()`` runs, with the file it is in: in
+    ``handle()`` itself, a method of its class it calls (``self.consume()``) or a project function
+    it calls (``start_bot()``, whose loop polls the bot); not a busy loop or one that only keeps
+    the process alive."""
+    handle = f"{command}.handle"
+    calls = [call for m in facts.methods if m.name == handle for call in m.calls]
+    reached = [(path, handle)] + [(path, call) for call in calls if call.startswith(f"{command}.")]
+    for call in calls:
+        found = project.function_and_home(path, call) if not call.startswith(f"{command}.") else None
+        if found is not None:
+            reached.append((found[1], found[0].name))
+    for home, scope in reached:
+        for loop in project.files[home].loops:
+            if loop.scope == scope and loop.source != BUSY_LOOP_LOCAL and not loop.idle:
+                return loop, home
+    return None
+
+
 def _runners_of_shared_consumers(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
     """A bot or consumer object at module level in a module other project code imports is
     started by that code: the script or ``__main__`` job that reaches it is the worker, and
     the object's module is not a second entrypoint (``client.run(token)`` in main.py for the
     ``commands.Bot`` of bot.py; consume loops started from main.py on the shared consumers of kafka.py)."""
-    jobs = [c for c in candidates if c.kind == "job" and (c.symbol in {"__main__", "script"} or c.console_script)]
+    jobs = [
+        c
+        for c in candidates
+        if (c.kind == "job" and (c.symbol in {"__main__", "script"} or c.console_script)) or c.command
+    ]
     # Also a worker found by its own polling call (`bot.infinity_polling()` in main.py) on the shared object.
-    runners = jobs + [c for c in candidates if c.kind == "worker" and not c.objects]
+    runners = jobs + [c for c in candidates if c.kind == "worker" and not c.objects and not c.command]
     if not runners:
         return candidates
     job_ids = {id(c) for c in jobs}
@@ -1800,7 +1861,8 @@ def _runners_of_shared_consumers(project: Project, candidates: list[_Candidate])
         elif any(
             loop.source != BUSY_LOOP_LOCAL
             for r in reaching
-            if id(r) in job_ids
+            # (a command counts once its `handle()` runs a loop: one that only sends through the bot does not)
+            if id(r) in job_ids and (r.kind == "worker" or not r.command)
             for p in project.reach_from(r.path)
             for loop in project.files[p].loops
         ):
@@ -1812,7 +1874,10 @@ def _starts_object(project: Project, runner: _Candidate, names: set[str]) -> boo
     """Whether a script or ``__main__`` job calls a run method on one of these object names."""
     facts = project.files[runner.path]
     calls = [name for name, _, _ in facts.module_calls]
-    if facts.main_guard is not None:
+    if runner.command:
+        # `manage.py <command>` runs `handle()` (`bot.polling(none_stop=True)` on the project's bot)
+        calls = [call for m in facts.methods if m.name == f"{runner.symbol}.handle" for call in m.calls]
+    elif facts.main_guard is not None:
         calls += _guard_calls(facts, facts.main_guard, depth=2)
     for call in calls:
         owner, _, method = call.rpartition(".")
@@ -1991,7 +2056,7 @@ def _enqueued_modules(project: Project) -> set[str]:
 def _service(project: Project, candidate: _Candidate) -> Service:
     starts: set[str] = {candidate.path}
     objects: set[ObjectRef] = set(candidate.objects)
-    if candidate.framework in {"django", "django-command"}:
+    if candidate.framework in {"django", *MANAGE_RUN}:
         starts |= _django_reach_starts(project, candidate)
     if candidate.framework == "celery" and candidate.kind == "worker":
         starts |= _celery_reach_starts(project, candidate)
@@ -2188,7 +2253,7 @@ def _django_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
     for path, facts in project.files.items():
         if facts.is_test:
             continue
-        if candidate.path == path or candidate.framework == "django-command":
+        if candidate.path == path or candidate.framework in MANAGE_RUN:
             for kind, value, _ in facts.module_refs:
                 if kind == "settings":
                     found = project.resolve_module(path, value)

@@ -19,6 +19,7 @@ from readiness_lint.config import RuleSettings
 from readiness_lint.frameworks import (
     API_CTORS,
     AZURE_FUNCTION_APPS,
+    BEAT_SCHEDULER,
     BUSY_LOOP,
     BUSY_LOOP_LOCAL,
     COMMAND_CALLS,
@@ -386,6 +387,9 @@ class _Frame:
     loses_in_loop: bool = False
     raises: bool = False  # raises outside any handler (a retry loop's "gave up")
     exits_nonzero: bool = False
+    # a non-zero exit once the work has begun (or with its result: `sys.exit(main())`), not only
+    # the usage check before it (`if len(sys.argv) != 2: print(usage); sys.exit(1)`)
+    exits_after_work: bool = False
     # Responses and processes whose failed status is only reported, and those checked after all
     # (`r.raise_for_status()`): the failure is lost when one is reported and never checked.
     status_reported: set[str] = field(default_factory=set)
@@ -859,7 +863,9 @@ class Extractor:
             return ""
         if self.frames[-1].depth == 2 and self.frames[-1].name.rpartition(".")[2] in _FRAMEWORK_HOOKS:
             return ""  # a pipeline's `process_item`: Scrapy calls it on the class its settings name
-        plain = self.frames[-1].depth == 1 or not (self.ctx.class_bases and self.ctx.class_bases[-1])
+        # (`class Database(object):` has no bases either: nothing else calls its methods)
+        bases = set(self.ctx.class_bases[-1]) - _NO_BASE if self.ctx.class_bases else set()
+        plain = self.frames[-1].depth == 1 or not bases
         return self.frames[-1].name if plain else ""
 
     def signal(self, node: cst.CSTNode, kind: str, detail: str = "") -> None:
@@ -881,6 +887,27 @@ class Extractor:
             self.references.add(value.value)
         elif type(value) is cst.Attribute:
             self.references.add(value.attr.value)
+
+    def _consumes_at_module_level(self, node: cst.Call, owner: str) -> bool:
+        """``conn.consume("jobs", callback)`` as a statement of the module itself, on a client a
+        library built, handing it a function of this file: the client consumes into the callback
+        for as long as the process runs (the script's last word)."""
+        ctx = self.ctx
+        ctor = ctx.object_ctor(owner) or ""
+        return (
+            not ctx.scope
+            and not self.frames
+            and "." in ctor
+            and ctor.split(".")[0] not in ctx.local_functions
+            and any(type(a.value) is cst.Name and a.value.value in ctx.local_functions for a in node.args)
+        )
+
+    def _deletions_frame(self) -> _Frame | None:
+        """Where a deletion waits for the end of its code (see `_Frame.deletions`): the function
+        or `__main__` block being walked, or the module's own statements (not a class body)."""
+        if self.frames:
+            return self.frames[-1]
+        return None if self.ctx.scope else self.module_frame
 
     def _frame(self) -> _Frame:
         """The frame facts go to: the top-level function or `__main__` block being walked, else the module."""
@@ -1886,9 +1913,10 @@ class Extractor:
         scope = self.scope_name()
         for name in names:  # (`for path in glob(...)`: no longer the string bound before)
             self.strings.pop(name if "." in name else f"{scope}:{name}", None)
-        if self.frames and self.frames[-1].kept:
+        frame = self._deletions_frame()
+        if frame is not None and frame.kept:
             for name in names:
-                self.frames[-1].kept.pop(name, None)
+                frame.kept.pop(name, None)
         return names
 
     def visit_comprehension(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp) -> None:
@@ -1940,6 +1968,16 @@ class Extractor:
             # `async with client.messages() as messages: async for message in messages:`
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="mqtt.messages"))
+        elif (
+            node.asynchronous is not None
+            and isinstance(node.iter, cst.Call)
+            and (n.callee(node.iter) or "").rpartition(".")[2].startswith("subscribe")
+            and _never_leaves(node.body, self.ctx)
+        ):
+            # `async for data in client.subscribe(query):`, `mythic.subscribe_new_callbacks(...)`: a
+            # GraphQL or event subscription, read event after event until the process stops
+            scope = self.scope_name()
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="subscription"))
         if isinstance(node.target, cst.Name) and (_queryset(node.iter) or n.dotted(node.iter) in self.rows):
             self.rows.add(node.target.value)
         self.walk(node.target)
@@ -2057,8 +2095,8 @@ class Extractor:
                 self.strings[f"{self.scope_name()}:{alias}"] = "tempfile"
             args = n.positional(call)
             opened = n.dotted(args[0].value) if alias and callee in _OPEN_CALLS and args else None
-            if opened and self.frames:  # `with open(log, "rb") as f_in`: see `copyfileobj`
-                self.frames[-1].opened[alias] = opened
+            if opened and (frame := self._deletions_frame()) is not None:
+                frame.opened[alias] = opened  # `with open(log, "rb") as f_in`: see `copyfileobj`
             if alias:
                 # (at module level a fact, `with HTTPServer(...) as server: server.serve_forever()`; in a
                 # function only a name to resolve: a throwaway callback server, a client for one call)
@@ -2200,6 +2238,8 @@ class Extractor:
                 frame.exits_zero_in_handler = True
         else:
             frame.exits_nonzero = True
+            if (code is not None and _has_call(code)) or not all(map(_before_work, frame.calls)):
+                frame.exits_after_work = True
             if not self.handlers:
                 frame.swallow_pending = frame.loses_in_loop = False
 
@@ -2407,7 +2447,7 @@ class Extractor:
                 and n.dotted(node.args[0].value) in self.rows
             ):
                 destructive = "ORM delete()"  # `for t in Tweet.query.filter(...).all(): db.session.delete(t)`
-        frame = self.frames[-1] if self.frames else None
+        frame = self._deletions_frame()
         if destructive:
             key = _path_key(node, name, raw)
             if frame is not None and self._own_file(frame, key):
@@ -2437,12 +2477,19 @@ class Extractor:
             source = n.dotted(node.args[0].value)
             if source in frame.opened:
                 self._keep(frame, frame.opened[source])
+        elif frame is not None and ("download" in method.lower() or method == "urlretrieve"):
+            # `dbx.files_download_to_file(path, remote)`, `s3.download_file(bucket, key, path)`, then
+            # `os.remove(path)`: a local copy the job fetched itself, removed once used
+            for fetched in (f for a in n.positional(node) if (f := n.dotted(a.value))):
+                self._keep(frame, fetched)
         elif frame is not None and "upload" in method.lower():
             # `upload_file_to_s3(filepath, ...)` then `os.remove(filepath)`: the local copy of what the
             # job made and shipped, removed once it is uploaded (no data of anyone's lost)
             frame.recreated.update(shipped for a in n.positional(node)[:1] if (shipped := n.dotted(a.value)))
-        if (method in BLOCKING_CONSUME and "." in raw) or (
-            method == "run_forever" and (ctx.object_ctor(owner) or "").startswith("websocket.")
+        if (
+            (method in BLOCKING_CONSUME and "." in raw)
+            or (method == "run_forever" and (ctx.object_ctor(owner) or "").startswith("websocket."))
+            or (method == "consume" and self._consumes_at_module_level(node, owner))
         ):  # a websocket-client app's run_forever() listens until the process ends
             scope = self.scope_name()
             source = name
@@ -2813,6 +2860,15 @@ class Extractor:
                 if app.startswith(("health_check", "watchman", "django_health")):
                     self.signal(node, "health-lib", app)
             self.signal(node, "django-settings")
+        elif name == "CRONJOBS" and isinstance(value, (cst.List, cst.Tuple)):
+            # django-crontab: `CRONJOBS = [("*/5 * * * *", "dk_dropbox.tasks.push_doc")]`, each
+            # function run by cron through `manage.py crontab run`
+            for entry in value.elements:
+                job = entry.value
+                parts = job.elements if isinstance(job, (cst.Tuple, cst.List)) else ()
+                target = n.string_value(parts[1].value) if len(parts) > 1 else None
+                if target and "." in target and not target.startswith("django."):
+                    self._module_ref(node, "cronjob", target)
         elif name == "MIDDLEWARE":
             for middleware in _string_list(value):
                 if middleware.startswith(METRICS_MODULES):
@@ -2833,6 +2889,10 @@ class Extractor:
             self.signal(node, "logging-config", name)
         elif name in {"CELERY_BEAT_SCHEDULE", "CELERYBEAT_SCHEDULE", "beat_schedule"} or name.endswith("beat_schedule"):
             self.signal(node, "celery-beat", name)
+        elif name.upper().endswith(("BEAT_SCHEDULER", "BEATSCHEDULER")) and ":" in (n.string_value(value) or ""):
+            # `CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"`: beat runs a
+            # schedule kept in the database
+            self.signal(node, "celery-beat", BEAT_SCHEDULER)
         elif name == "urlpatterns":
             self.signal(node, "django-urlconf")
 
@@ -2882,7 +2942,7 @@ class Extractor:
         """A deleting command built from text and values (``f"rm -rf {out}"``, ``["rm", "-rf", out]``)."""
         if _TEMPORARY.search(f"{text} {' '.join(names)}") or _BUILD_OUTPUT.search(text):
             return
-        frame = self.frames[-1] if self.frames else None
+        frame = self._deletions_frame()
         if command == "rm -r" and frame is not None and names and names[0]:
             frame.deletions.append((node, names[0], command))  # unless made again (`os.makedirs(out)`)
         else:
@@ -3123,6 +3183,7 @@ class Extractor:
         ctx = self.ctx
         if self.guard is not None:
             self._flush_deletions(self.guard)
+        self._flush_deletions(self.module_frame)
         if self.mentions_sigterm and self.installs_signal_handler is not None:
             self.signal(self.installs_signal_handler, "sigterm", "SIGTERM")
         wanted = [node for node, _ in ctx._pending if node is not None]
@@ -3187,7 +3248,7 @@ class Extractor:
             guard = MainGuardFact(
                 line=pos(g.line_node)[0],
                 calls=tuple(dict.fromkeys(g.calls)),
-                exits_with_value=g.exits_nonzero,
+                exits_with_value=g.exits_after_work,
                 exit_without_status=g.exits_zero_in_handler,
                 swallows=g.swallow_pending or g.status_lost,
                 dropped_calls=tuple(dict.fromkeys(g.dropped)),
@@ -3418,6 +3479,28 @@ _TEMPORARY = re.compile(r"te?mp|(?<![a-z])lock(?:file|s)?(?![a-z])|\.pid\b|pid_?
 _RECREATE_CALLS = frozenset({"os.makedirs", "os.mkdir"})
 
 
+_NO_BASE = frozenset({"object", "builtins.object"})
+# What a `__main__` block may call before its work, checking its input: a non-zero exit after
+# only these is a usage error's, not the work's failure.
+_INPUT_CHECKS = frozenset(
+    {"len", "print", "str", "int", "float", "bool", "isinstance", "os.getenv", "os.environ.get", "sys.stderr.write"}
+    | {"os.path.exists", "os.path.isfile", "os.path.isdir", "argparse.ArgumentParser", "dotenv.load_dotenv"}
+    | {"sys.exit", "exit", "quit", "os._exit"}
+)
+_INPUT_CHECK_METHODS = frozenset(
+    {"add_argument", "parse_args", "print_help", "print_usage", "error", "debug", "info", "warning", "critical"}
+)
+
+
+def _before_work(call: str) -> bool:
+    return call in _INPUT_CHECKS or call.rpartition(".")[2] in _INPUT_CHECK_METHODS or call.startswith("logging.")
+
+
+def _has_call(node: cst.BaseExpression) -> bool:
+    """``main()``, ``run(args) or 0``: an exit status that comes from calling something."""
+    return isinstance(node, cst.Call) or any(isinstance(child, cst.Call) for child in n.descendants(node))
+
+
 def _path_key(node: cst.Call, name: str, raw: str) -> str:
     """What a deletion or creation acts on, as written: its first argument, or the object a
     method is called on (``out.mkdir()``); ``""`` when it is not a plain name or literal."""
@@ -3456,6 +3539,8 @@ _CLOUD_DELETES = frozenset(
         "delete_volume",
         "delete_db_snapshot",
         "delete_db_cluster_snapshot",
+        "batch_delete_image",  # ECR
+        "delete_log_group",
     }
 )
 
@@ -3479,6 +3564,8 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
         method in {"delete_many", "drop_collection", "drop_database"} and "." in raw  # pymongo, motor
     ):
         return f"{method}()"
+    if method == "delete_function" and "FunctionName" in n.keywords(node):
+        return "delete_function()"  # AWS Lambda: a function, or one of its versions (`Qualifier`, an ARN)
     if method == "drop_all" and "." in raw:
         return "drop_all()"  # SQLAlchemy: `db.drop_all()`, `Base.metadata.drop_all(engine)` drop every table
     if method.startswith(("delete_namespace", "delete_collection_")):  # the Kubernetes API client

@@ -142,6 +142,8 @@ JOB_CTOR_PREFIXES = {
 # Calls that pause a loop between rounds.
 SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
 # The source of a forever loop that consumes nothing it names: it works round after round.
+# The detail of a "celery-beat" signal that a beat scheduler setting (not a schedule) gave.
+BEAT_SCHEDULER = "beat-scheduler-setting"
 BUSY_LOOP = "busy-loop"
 # The same in a function's own body: it makes a worker only of the file that calls the function
 # itself (a library function's `while True:` reached through imports makes none).

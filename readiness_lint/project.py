@@ -17,6 +17,8 @@ from readiness_lint.frameworks import BUSY_LOOP, BUSY_LOOP_LOCAL, CONSUME_METHOD
 from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, LoopFact, RouteFact, SignalFact
 
 ObjectRef = tuple[str, str]  # (path, name)
+# Entrypoints `manage.py` runs with Django set up: a management command, a django-crontab job.
+MANAGE_RUN = frozenset({"django-command", "django-crontab"})
 
 
 def module_parts(path: str) -> tuple[str, ...]:
@@ -200,9 +202,23 @@ class Project:
             or (self.root_package and stripped == ".".join((self.root_package, *module_parts(found))))
             or found.rpartition("/")[0] == here
             or found in {f"{below}.py", f"{below}/__init__.py"}  # (`backends.app` beside `offers/server.py`)
+            or any(  # (`tg.bot.bot` in a Django project whose manage.py is in `tgbot/`)
+                found.startswith(f"{root}/") and stripped == ".".join(module_parts(found[len(root) + 1 :]))
+                for root in self.import_roots
+            )
         ):
             return found
         return None
+
+    @cached_property
+    def import_roots(self) -> frozenset[str]:
+        """Directories below the checked one that Python puts on the import path: a Django
+        project's, where its ``manage.py`` runs."""
+        return frozenset(
+            path.rpartition("/")[0]
+            for path, facts in self.files.items()
+            if "/" in path and any(s.kind == "django-manage" for s in facts.signals)
+        )
 
     # modules -----------------------------------------------------------------------
     def module_name(self, path: str) -> str:
@@ -539,7 +555,7 @@ class Service:
         (something destructive, a finding to blame on it), where loading is not doing."""
         if self._runs is None:
             starts = self.starts or [self.entrypoint.path]
-            if self.entrypoint.framework == "django-command":
+            if self.entrypoint.framework in MANAGE_RUN:
                 # `manage.py cmd` sets Django up; it runs the command's code, not the views
                 starts = [self.entrypoint.path]
             narrow = self.project.closure(starts, through_inits=False)

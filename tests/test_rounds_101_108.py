@@ -261,6 +261,400 @@ _CASES: dict[str, Case] = {
         [("subscriber.py", "worker", "pubsub")],
         None,
     ),
+    # a script removes the dated directory it made itself, once the archive is uploaded
+    "script_removes_its_own_directory": (
+        {
+            "backup.py": """\
+                import datetime
+                import os
+
+                import boto3
+
+                stamp = datetime.datetime.now().strftime("%Y-%m-%d")
+                backup_dir = f"{stamp}_backup"
+                os.makedirs(backup_dir)
+                os.system(f"mongodump --out {backup_dir}")
+                os.system(f"tar -czf {backup_dir}.tar.gz {backup_dir}")
+                boto3.client("s3").upload_file(f"{backup_dir}.tar.gz", os.environ["BUCKET"], f"{backup_dir}.tar.gz")
+                os.system(f"rm -r {backup_dir}")
+                """
+        },
+        [("backup.py", "job", "script")],
+        ("missing-dry-run", {"backup.py": "na"}),
+    ),
+    # trap: one it did not make is somebody's data
+    "script_removes_a_directory_it_did_not_make": (
+        {
+            "prune.py": """\
+                import os
+
+                old_dir = os.environ.get("OLD_BACKUPS", "/srv/backups/old")
+                os.system(f"rm -r {old_dir}")
+                """
+        },
+        [("prune.py", "job", "script")],
+        ("missing-dry-run", {"prune.py": "fail"}),
+    ),
+    # the usage check's `sys.exit(1)` says nothing of the work: a failure only printed exits 0
+    "usage_exit_before_the_work": (
+        {
+            "send.py": """\
+                import os
+                import sys
+
+                import requests
+
+
+                def send(path):
+                    try:
+                        with open(path, "rb") as f:
+                            requests.post(os.environ["UPLOAD_URL"], files={"file": f}, timeout=30)
+                    except Exception as e:
+                        print(f"Error while sending: {e}")
+
+
+                if __name__ == "__main__":
+                    if len(sys.argv) != 2:
+                        print("usage: send.py /path/to/dump.sql")
+                        sys.exit(1)
+                    send(sys.argv[1])
+                """
+        },
+        [("send.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: an exit with the work's status still counts
+    "usage_exit_then_exit_with_status": (
+        {
+            "send.py": """\
+                import os
+                import sys
+
+                import requests
+
+
+                def send(path):
+                    try:
+                        with open(path, "rb") as f:
+                            requests.post(os.environ["UPLOAD_URL"], files={"file": f}, timeout=30)
+                    except Exception as e:
+                        print(f"Error while sending: {e}")
+                        return 1
+                    return 0
+
+
+                if __name__ == "__main__":
+                    if len(sys.argv) != 2:
+                        print("usage: send.py /path/to/dump.sql")
+                        sys.exit(1)
+                    sys.exit(send(sys.argv[1]))
+                """
+        },
+        [("send.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # `class Database(object)`: its methods count where they are called, like a class with no bases
+    "object_base_methods_count_where_called": (
+        {
+            "database.py": """\
+                import sqlite3
+
+
+                class Database(object):
+                    def __init__(self):
+                        self.conn = sqlite3.connect("prices.db")
+
+                    def insert_price(self, product_id, price):
+                        self.conn.execute("INSERT INTO prices (product_id, price) VALUES (?, ?)", (product_id, price))
+                        self.conn.commit()
+
+                    def insert_product(self, name):
+                        self.conn.execute("INSERT INTO products (name) VALUES (?)", (name,))
+                        self.conn.commit()
+
+                    def delete_product(self, product_id):
+                        self.conn.execute("DELETE FROM products WHERE id = ?", (product_id,))
+                        self.conn.commit()
+                """,
+            "main.py": """\
+                from database import Database
+
+                database = Database()
+                for product_id in (1, 2, 3):
+                    Database.insert_price(database, product_id, 9.99)
+                """,
+        },
+        [("main.py", "job", "script")],
+        ("missing-dry-run", {"main.py": "na"}),
+    ),
+    # a client library's `consume(queue, callback)` as the module's last statement consumes for ever
+    "module_level_consume_with_callback": (
+        {
+            "worker.py": """\
+                import json
+                import logging
+
+                from amqp_connection import Connection
+
+                logging.basicConfig(level=logging.INFO)
+                conn = Connection()
+
+
+                def callback(ch, method, properties, body):
+                    logging.info("job %s", json.loads(body))
+
+
+                conn.connect(["job_ftp"])
+                conn.consume("job_ftp", callback)
+                """
+        },
+        [("worker.py", "worker", "queue")],
+        None,
+    ),
+    # `async for event in client.subscribe_...(...)` behind a restart loop: a subscription worker
+    "async_subscription_worker": (
+        {
+            "sync.py": """\
+                import asyncio
+                import logging
+
+                from mythic import mythic
+
+                log = logging.getLogger("sync")
+
+
+                class Sync:
+                    async def handle(self):
+                        async for data in mythic.subscribe_new_callbacks(mythic=self.instance, batch_size=1):
+                            log.info("callback %s", data)
+
+
+                async def scripting():
+                    sync = Sync()
+                    while True:
+                        try:
+                            await asyncio.gather(sync.handle())
+                        except Exception:
+                            log.exception("subscription failed, restarting")
+
+
+                asyncio.run(scripting())
+                """
+        },
+        [("sync.py", "worker", "subscription")],
+        None,
+    ),
+    # deleting Lambda versions is destructive
+    "lambda_versions_deleted": (
+        {
+            "clear.py": """\
+                import boto3
+
+                client = boto3.client("lambda")
+                for function in client.list_functions()["Functions"]:
+                    for version in client.list_versions_by_function(FunctionName=function["FunctionName"])["Versions"]:
+                        if version["Version"] != "$LATEST":
+                            client.delete_function(FunctionName=version["FunctionArn"])
+                """
+        },
+        [("clear.py", "job", "script")],
+        ("missing-dry-run", {"clear.py": "fail"}),
+    ),
+    # a management command whose handle() consumes for ever is a worker
+    "command_consumes": (
+        {
+            "app/__init__.py": "",
+            "app/management/__init__.py": "",
+            "app/management/commands/__init__.py": "",
+            "app/management/commands/consume.py": """\
+                from django.core.management.base import BaseCommand
+                from kafka import KafkaConsumer
+
+
+                class Command(BaseCommand):
+                    def handle(self, *args, **options):
+                        consumer = KafkaConsumer("events")
+                        for message in consumer:
+                            self.stdout.write(str(message.value))
+                """,
+        },
+        [("app/management/commands/consume.py", "worker", "kafka")],
+        None,
+    ),
+    # one that polls the project's bot (its module under the directory manage.py runs in) is the
+    # bot's worker, and the bot's module is no second one
+    "command_polls_project_bot": (
+        {
+            "tgbot/manage.py": """\
+                import os
+                import sys
+
+                if __name__ == "__main__":
+                    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "tgbot.settings")
+                    from django.core.management import execute_from_command_line
+
+                    execute_from_command_line(sys.argv)
+                """,
+            "tgbot/tg/__init__.py": "",
+            "tgbot/tg/bot/__init__.py": "",
+            "tgbot/tg/bot/bot.py": """\
+                import time
+
+                import telebot
+                from django.conf import settings
+
+                bot = telebot.TeleBot(settings.TOKEN)
+
+
+                @bot.message_handler(commands=["start"])
+                def start(message):
+                    bot.send_message(message.chat.id, "hello")
+
+
+                def start_bot():
+                    while True:
+                        try:
+                            bot.polling(none_stop=True)
+                        except telebot.apihelper.ApiException:
+                            time.sleep(10)
+                """,
+            "tgbot/tg/management/__init__.py": "",
+            "tgbot/tg/management/commands/__init__.py": "",
+            "tgbot/tg/management/commands/startbot.py": """\
+                from django.core.management.base import BaseCommand
+                from tg.bot.bot import start_bot
+
+
+                class Command(BaseCommand):
+                    def handle(self, *args, **options):
+                        start_bot()
+                """,
+        },
+        [("tgbot/manage.py", "api", "django"), ("tgbot/tg/management/commands/startbot.py", "worker", "polling-loop")],
+        None,
+    ),
+    # trap: a command that only sends through the bot stays a job, and the bot's own module keeps it
+    "command_sends_through_bot": (
+        {
+            "bot/__init__.py": "",
+            "bot/bot.py": """\
+                import os
+
+                import telebot
+
+                bot = telebot.TeleBot(os.environ["TOKEN"])
+
+
+                @bot.message_handler(commands=["start"])
+                def start(message):
+                    bot.send_message(message.chat.id, "hello")
+
+
+                if __name__ == "__main__":
+                    bot.infinity_polling()
+                """,
+            "bot/management/__init__.py": "",
+            "bot/management/commands/__init__.py": "",
+            "bot/management/commands/digest.py": """\
+                from django.core.management.base import BaseCommand
+
+                from bot.bot import bot
+
+
+                class Command(BaseCommand):
+                    def handle(self, *args, **options):
+                        bot.send_message(options.get("chat", 1), "digest")
+                """,
+        },
+        [("bot/bot.py", "worker", "telegram"), ("bot/management/commands/digest.py", "job", "django-command")],
+        None,
+    ),
+    # django-crontab: each function CRONJOBS names is a job; its download, mailed and removed, is its own
+    "django_crontab_job": (
+        {
+            "site/settings.py": """\
+                import os
+
+                SECRET_KEY = os.environ["SECRET_KEY"]
+                INSTALLED_APPS = ["django.contrib.auth", "django_crontab", "docs"]
+                ROOT_URLCONF = "site.urls"
+                CRONJOBS = (
+                    ("*/5 * * * *", "docs.tasks.push_doc"),
+                )
+                """,
+            "site/urls.py": "urlpatterns = []\n",
+            "docs/__init__.py": "",
+            "docs/tasks.py": """\
+                import os
+
+                import dropbox
+
+                from docs.mail import send
+
+
+                def push_doc():
+                    dbx = dropbox.Dropbox(os.environ["DROPBOX_TOKEN"])
+                    for entry in dbx.files_list_folder("").entries:
+                        path = os.environ["DOWNLOAD_DIR"] + entry.name
+                        dbx.files_download_to_file(path, entry.path_lower)
+                        send(path)
+                        os.remove(path)
+                """,
+            "docs/mail.py": "def send(path):\n    return path\n",
+        },
+        [("docs/tasks.py", "job", "django-crontab"), ("site/settings.py", "api", "django")],
+        ("missing-dry-run", {"docs/tasks.py": "na"}),
+    ),
+    # django-celery-beat's database scheduler set in settings: beat runs, with no schedule in code
+    "beat_database_scheduler": (
+        {
+            "proj/settings.py": """\
+                INSTALLED_APPS = ["django.contrib.auth", "django_celery_beat"]
+                ROOT_URLCONF = "proj.urls"
+                CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+                """,
+            "proj/urls.py": "urlpatterns = []\n",
+            "proj/celery.py": """\
+                import os
+
+                from celery import Celery
+
+                os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")
+                app = Celery("proj")
+                app.config_from_object("django.conf:settings", namespace="CELERY")
+                app.autodiscover_tasks()
+                """,
+        },
+        [
+            ("proj/celery.py", "worker", "celery"),
+            ("proj/settings.py", "api", "django"),
+            ("proj/settings.py", "job", "celery-beat"),
+        ],
+        None,
+    ),
+    # trap: with a schedule in the code too, the beat job is only where the schedule is
+    "beat_database_scheduler_and_schedule": (
+        {
+            "proj/settings.py": """\
+                INSTALLED_APPS = ["django.contrib.auth", "django_celery_beat"]
+                ROOT_URLCONF = "proj.urls"
+                CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"
+                """,
+            "proj/urls.py": "urlpatterns = []\n",
+            "proj/celery.py": """\
+                from celery import Celery
+
+                app = Celery("proj")
+                app.conf.beat_schedule = {"ping": {"task": "proj.tasks.ping", "schedule": 60.0}}
+                """,
+        },
+        [
+            ("proj/celery.py", "job", "celery-beat"),
+            ("proj/celery.py", "worker", "celery"),
+            ("proj/settings.py", "api", "django"),
+        ],
+        None,
+    ),
 }
 
 
