@@ -63,12 +63,24 @@ def _parse_one(data: bytes) -> bool:
     return True
 
 
-def parse_floor(list_file: Path, jobs: int) -> None:
-    """Read every listed file in this process, then parse it: here, or in a pool like the engine's."""
+def _linter_parse_one(data: bytes) -> bool:
+    from readiness_lint.parse import parse
+
+    return not hasattr(parse(data, "floor.py"), "message")
+
+
+def parse_floor(list_file: Path, jobs: int, linter_parse: bool = False) -> None:
+    """Read every listed file in this process, then parse it: here, or in a pool like the engine's.
+    ``linter_parse``: with the linter's own parse stage (libcst without its per-node checks), in
+    one process: a reference for how much of the floor the linter's parse itself saves."""
     import libcst  # noqa: F401  (imported up front, like the linter does)
 
     paths = list_file.read_text(encoding="utf-8").splitlines()
     items = [Path(p).read_bytes() for p in paths]
+    if linter_parse:
+        for data in items:
+            _linter_parse_one(data)
+        return
     if jobs <= 1 or len(items) < 2:
         for data in items:
             _parse_one(data)
@@ -485,6 +497,9 @@ def floor_measures(corpus: Corpus, tools: Tools, workspace: Path, jobs: int) -> 
         argv = [tools.linter_python, str(THIS_FILE), "--parse-floor", str(listing), "--jobs", str(n)]
         label = f"parse floor: `libcst.parse_module`, {n} process(es)"
         out.append(Measure(f"floor{n}", label, str(n), same_run(argv, workspace, {0}), f"floor{n}"))
+    argv = [tools.linter_python, str(THIS_FILE), "--parse-floor", str(listing), "--jobs", "1", "--linter-parse"]
+    label = "the linter's parse stage alone (libcst without its per-node checks), 1 process"
+    out.append(Measure("own_parse1", label, "1", same_run(argv, workspace, {0}), "floor1"))
     return out
 
 
@@ -657,6 +672,8 @@ def ratio_table(report: CorpusReport, version_s: float | None, jobs: int) -> lis
     for n in sorted({1, jobs}):
         value = ratio(s(f"cold{n}"), s(f"floor{n}"))
         add(f"cold check / parse floor, {n} process(es)", times(value), "≤ 1.5×", verdict(value, TARGETS["floor"]))
+    own = ratio(s("cold1"), s("own_parse1"))
+    add("cold check / the linter's own parse stage alone, 1 process", times(own), "—", "(reference)")
     speedup = ratio(s("cold1"), s(f"cold{jobs}"))
     add(
         f"speed-up, jobs 1 / jobs {jobs}",
@@ -753,6 +770,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="N processes (default: all cores)")
     parser.add_argument("--cache-dir", type=Path, default=None, help="downloads and the peers' venv")
     parser.add_argument("--parse-floor", type=Path, help=argparse.SUPPRESS)  # internal: the floor's child
+    parser.add_argument("--linter-parse", action="store_true", help=argparse.SUPPRESS)  # internal: with it
     return parser.parse_args(argv)
 
 
@@ -783,7 +801,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
     jobs = max(1, args.jobs)
     if args.parse_floor is not None:
-        parse_floor(args.parse_floor, jobs)
+        parse_floor(args.parse_floor, jobs, args.linter_parse)
         return 0
     repeat = max(1, args.repeat)
     cache = args.cache_dir or default_cache()

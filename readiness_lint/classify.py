@@ -143,6 +143,7 @@ class _Candidate:
     deployed: Deployment | None = None  # the deployment file line that runs this file
     hosted: bool = False  # runs inside another entrypoint's process (its logging set-up counts)
     command: bool = False  # a Django management command (`manage.py <name>` runs its `handle()`)
+    serves_requests: bool = False  # (see `Service.serves_requests`)
 
 
 def _once(services: list[Service]) -> list[Service]:
@@ -1020,7 +1021,8 @@ def _apply_functions(
         )
     ]
     for (path, kind), (line, function, deployment) in sorted(found.items()):
-        out.append(_Candidate(path, line, kind, "aws-lambda", function, deployed=deployment))
+        dual = kind == "job" and found.get((path, "api"), (0, ""))[1] == function
+        out.append(_Candidate(path, line, kind, "aws-lambda", function, deployed=deployment, serves_requests=dual))
     return out
 
 
@@ -1733,13 +1735,14 @@ def _django_crontab_candidates(project: Project) -> list[_Candidate]:
         refs = facts.module_refs
         if facts.is_test or not any(kind == "installed_app" and value == "django_crontab" for kind, value, _ in refs):
             continue
-        for kind, value, _ in refs:
+        for value in (value for kind, value, _ in refs if kind == "cronjob"):
             module, _, function = value.rpartition(".")
-            home = project.resolve_module(path, module) if kind == "cronjob" else None
+            home = project.resolve_module(path, module)
             line = next((f.line for f in project.files[home].functions if f.name == function), 0) if home else 0
             if home is not None and line and not project.files[home].is_test:
                 out.append(_Candidate(home, line, "job", "django-crontab", function))
-    return out
+    # (one function named by several settings modules, `settings.py` and `settings_docker.py`: one job)
+    return list({(c.path, c.symbol): c for c in out}.values())
 
 
 def _dramatiq_candidates(project: Project) -> list[_Candidate]:
@@ -1808,21 +1811,27 @@ def _drop_imported_duplicates(project: Project, candidates: list[_Candidate]) ->
     return [c for c in candidates if id(c) not in dropped]
 
 
+def _handle_calls(facts: FileFacts, command: str) -> list[str]:
+    """What a management command's ``handle()`` calls."""
+    return [call for m in facts.methods if m.name == f"{command}.handle" for call in m.calls]
+
+
 def _command_loop(project: Project, path: str, facts: FileFacts, command: str) -> tuple[LoopFact, str] | None:
     """The consume loop a management command's ``handle()`` runs, with the file it is in: in
     ``handle()`` itself, a method of its class it calls (``self.consume()``) or a project function
-    it calls (``start_bot()``, whose loop polls the bot); not a busy loop or one that only keeps
-    the process alive."""
-    handle = f"{command}.handle"
-    calls = [call for m in facts.methods if m.name == handle for call in m.calls]
-    reached = [(path, handle)] + [(path, call) for call in calls if call.startswith(f"{command}.")]
+    it calls (``start_bot()``, whose loop polls the bot); not a busy loop, one that only keeps
+    the process alive, or one that stops once the queue comes back empty (a command run from cron
+    to import what is waiting). (A script's `__main__` block running such a drain is still taken
+    for a worker, as it always was.)"""
+    calls = _handle_calls(facts, command)
+    reached = [(path, f"{command}.handle")] + [(path, call) for call in calls if call.startswith(f"{command}.")]
     for call in calls:
         found = project.function_and_home(path, call) if not call.startswith(f"{command}.") else None
         if found is not None:
             reached.append((found[1], found[0].name))
     for home, scope in reached:
         for loop in project.files[home].loops:
-            if loop.scope == scope and loop.source != BUSY_LOOP_LOCAL and not loop.idle:
+            if loop.scope == scope and loop.source != BUSY_LOOP_LOCAL and not loop.idle and not loop.drains:
                 return loop, home
     return None
 
@@ -1876,7 +1885,7 @@ def _starts_object(project: Project, runner: _Candidate, names: set[str]) -> boo
     calls = [name for name, _, _ in facts.module_calls]
     if runner.command:
         # `manage.py <command>` runs `handle()` (`bot.polling(none_stop=True)` on the project's bot)
-        calls = [call for m in facts.methods if m.name == f"{runner.symbol}.handle" for call in m.calls]
+        calls = _handle_calls(facts, runner.symbol)
     elif facts.main_guard is not None:
         calls += _guard_calls(facts, facts.main_guard, depth=2)
     for call in calls:
@@ -1960,35 +1969,49 @@ def _runs_app_of(
         if method not in _RUN_METHODS | SERVE_METHODS | {"listen"} or not owner:
             continue  # (`app.listen(port)`: a Tornado app)
         source = built.get(owner, owner[:-2] if owner.endswith("()") else owner)
-        if _names_served(project, path, source, served, hops=1):
+        if _names_served(project, path, source, served):
             return True
     return False
 
 
-def _names_served(project: Project, path: str, source: str, served: dict[str, set[ObjectRef]], hops: int) -> bool:
+def _names_served(project: Project, path: str, source: str, served: dict[str, set[ObjectRef]]) -> bool:
     """Whether ``source`` (a dotted name written in ``path``) is a served object of another module,
-    the factory function that builds one, or an object bound to what that factory returns;
-    ``hops`` more times through a module that binds it (``from app.routes import app``, where
+    the factory function that builds one, or an object bound to what that factory returns; also
+    such an object bound in the module it is imported from (``from app.routes import app``, where
     ``app = create_app()`` and ``create_app`` of ``app/__init__.py`` builds the Flask app)."""
+    found = _home_of(project, path, source)
+    if found is None:
+        return False
+    module, name = found
+    if _built_by_served(project, module, name, served):
+        return True
+    for o in project.files[module].objects:
+        if o.name == name and not o.scope and "." in o.ctor:
+            bound = _home_of(project, module, o.ctor)
+            if bound is not None and _built_by_served(project, *bound, served):
+                return True
+    return False
+
+
+def _home_of(project: Project, path: str, source: str) -> ObjectRef | None:
+    """The other project module a dotted name written in ``path`` comes from, and its last name."""
     module_name, _, name = source.rpartition(".")
     module = project.module_of(path, module_name) if module_name else None
-    if module is None or module == path:
+    return (module, name) if module is not None and module != path else None
+
+
+def _built_by_served(project: Project, module: str, name: str, served: dict[str, set[ObjectRef]]) -> bool:
+    objects = served.get(module)
+    if not objects:
         return False
+    if (module, name) in objects:
+        return True  # the served object itself, imported
     home = project.files[module].objects
-    if module in served:
-        objects = served[module]
-        if (module, name) in objects:
-            return True  # the served object itself, imported
-        scopes = {o.scope for o in home if (module, o.name) in objects}
-        if name in scopes:
-            return True  # a call of the function that builds it
-        if any(o.name == name and not o.scope and o.ctor in scopes for o in home):
-            return True  # the object that function built, bound in its module (`app = make_app()`)
-    if hops:
-        for o in home:
-            if o.name == name and not o.scope and "." in o.ctor:
-                return _names_served(project, module, o.ctor, served, hops - 1)
-    return False
+    scopes = {o.scope for o in home if (module, o.name) in objects}
+    if name in scopes:
+        return True  # a call of the function that builds it
+    # the object that function built, bound in its module (`app = make_app()`)
+    return any(o.name == name and not o.scope and o.ctor in scopes for o in home)
 
 
 def _drop_idle_imported_apis(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -2185,6 +2208,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         project=project,
         routes=routes,
         framework_logging=framework_logging,
+        serves_requests=candidate.serves_requests,
         starts=tuple(sorted(starts)),
     )
 

@@ -597,11 +597,21 @@ def _modes(http: bool, work: bool) -> tuple[str, ...]:
     return (EVENT_FUNCTION,) if work else (FUNCTION,)
 
 
-def _schedule_works(rule: Any, key: str) -> bool:
-    """Whether a schedule event beside an HTTP one does work: one with no input is the common way
-    to keep a function warm (so is an input naming a warmer); one that passes an input runs a task."""
-    value = rule.get(key) if isinstance(rule, dict) else None
-    return value is not None and not _WARM_UP.search(str(value))
+def _event_modes(
+    events: list[tuple[str, Any]], http_kinds: frozenset[str], schedules: frozenset[str], key: str
+) -> tuple[str, ...]:
+    """The modes a function's ``(event kind, its settings)`` give (see `_modes`). Beside an HTTP
+    event, a schedule with no input is the common way to keep a function warm (so is an input
+    naming a warmer); one that passes an input runs a task, as does any other event."""
+    http = any(kind in http_kinds for kind, _ in events)
+
+    def works(kind: str, rule: Any) -> bool:
+        if kind not in schedules or not http:
+            return True
+        value = rule.get(key) if isinstance(rule, dict) else None
+        return value is not None and not _WARM_UP.search(str(value))
+
+    return _modes(http, any(works(kind, rule) for kind, rule in events if kind not in http_kinds))
 
 
 def _is_serverless(lower: str) -> bool:
@@ -646,10 +656,7 @@ def _serverless(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deplo
             for key in (event if isinstance(event, dict) else [event])
             if isinstance(key, str)
         ]
-        http = any(key in _SERVERLESS_HTTP for key, _ in pairs)
-        others = [(key, rule) for key, rule in pairs if key not in _SERVERLESS_HTTP]
-        work = any(key != "schedule" or not http or _schedule_works(rule, "input") for key, rule in others)
-        for mode in _modes(http, work):
+        for mode in _event_modes(pairs, _SERVERLESS_HTTP, frozenset({"schedule"}), "input"):
             yield from _handler(rel, text, spec.get("handler"), "", mode)
 
 
@@ -674,14 +681,10 @@ def _sam(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
             for event in (events.values() if isinstance(events, dict) else ())
             if isinstance(event, dict) and isinstance(event.get("Type"), str)
         ]
-        http = any(kind in _SAM_HTTP for kind, _ in typed) or "FunctionUrlConfig" in properties
-        others = [(kind, rule) for kind, rule in typed if kind not in _SAM_HTTP]
-        work = any(
-            kind not in {"Schedule", "ScheduleV2"} or not http or _schedule_works(rule, "Input")
-            for kind, rule in others
-        )
+        if "FunctionUrlConfig" in properties:  # (a function URL: called over HTTP)
+            typed.append(("Api", None))
         code = properties.get("CodeUri")
-        for mode in _modes(http, work):
+        for mode in _event_modes(typed, _SAM_HTTP, frozenset({"Schedule", "ScheduleV2"}), "Input"):
             yield from _handler(rel, text, properties.get("Handler"), code if isinstance(code, str) else "", mode)
 
 

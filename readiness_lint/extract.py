@@ -628,6 +628,7 @@ class Extractor:
         self.consumer_factories: dict[str, str] = {}  # module-level functions returning a consumer they built
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
+        self.numbers: set[str] = set()  # module-level names bound to a number literal
         self.functions: list[_Frame] = []
         self.methods: list[_Frame] = []
         self.guard: _Frame | None = None
@@ -887,6 +888,17 @@ class Extractor:
             self.references.add(value.value)
         elif type(value) is cst.Attribute:
             self.references.add(value.attr.value)
+
+    def _a_number(self, value: cst.BaseExpression) -> bool:
+        """A number written out, or a module constant bound to one (not a parameter that may be
+        None: `def main(timeout=None): future.result(timeout=timeout)` waits for ever by default)."""
+        if type(value) in (cst.Integer, cst.Float):
+            return True
+        return (
+            type(value) is cst.Name
+            and value.value in self.numbers
+            and not any(value.value in params for params in self.ctx.params)
+        )
 
     def _consumes_at_module_level(self, node: cst.Call, owner: str) -> bool:
         """``conn.consume("jobs", callback)`` as a statement of the module itself, on a client a
@@ -1873,7 +1885,10 @@ class Extractor:
                 self.run_loops.add(self.frames[-1].name.partition(".")[0])
             if source:
                 idle = self._only_sleeps(node.body)
-                self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source, idle=idle))
+                drains = _stops_when_empty(node.body)
+                self.ctx.later(
+                    node, lambda line, col: LoopFact(line=line, scope=scope, source=source, idle=idle, drains=drains)
+                )
             elif calls := self._loop_calls(node.body):
                 self.ctx.later(
                     node, lambda line, col: WrapperLoopFact(line=line, scope=scope, calls=calls, forever=busy)
@@ -2280,7 +2295,7 @@ class Extractor:
             self.sets_daemon = True
         if raw and raw.endswith(".result") and raw[:-7].isidentifier():
             limit = n.keyword(node, "timeout") or (node.args[0] if node.args and node.args[0].keyword is None else None)
-            if limit is not None and not (type(limit.value) is cst.Name and limit.value.value == "None"):
+            if limit is not None and self._a_number(limit.value):
                 # `future.result(timeout=30)`: waits that long, then goes on (a pull that ends)
                 self.signal(node, "bounded-wait", raw[:-7])
         if raw and raw.endswith((".raise_for_status", ".check_returncode")):
@@ -2478,9 +2493,14 @@ class Extractor:
             if source in frame.opened:
                 self._keep(frame, frame.opened[source])
         elif frame is not None and ("download" in method.lower() or method == "urlretrieve"):
-            # `dbx.files_download_to_file(path, remote)`, `s3.download_file(bucket, key, path)`, then
-            # `os.remove(path)`: a local copy the job fetched itself, removed once used
-            for fetched in (f for a in n.positional(node) if (f := n.dotted(a.value))):
+            # `s3.download_file(bucket, key, path)`, `urlretrieve(url, path)`, `dbx.files_download_to_file(
+            # path, remote)`, then `os.remove(path)`: a local copy the job fetched itself, removed once
+            # used (the destination only: not the client or bucket a helper is also handed)
+            args = n.positional(node)
+            given = n.keyword(node, "Filename") or n.keyword(node, "filename")
+            destination = given or (args[0] if "to_file" in method and args else args[-1] if args else None)
+            fetched = n.dotted(destination.value) if destination is not None else None
+            if fetched:
                 self._keep(frame, fetched)
         elif frame is not None and "upload" in method.lower():
             # `upload_file_to_s3(filepath, ...)` then `os.remove(filepath)`: the local copy of what the
@@ -2685,6 +2705,12 @@ class Extractor:
             self._rebind(target.target)
         value = node.value.expression if isinstance(node.value, cst.Await) else node.value
         first = node.targets[0].target
+        if type(first) is cst.Name and not self.ctx.scope and not self.frames:
+            # (`TIMEOUT = 5.0`: a number a call may be given by name)
+            if type(value) in (cst.Integer, cst.Float):
+                self.numbers.add(first.value)
+            else:
+                self.numbers.discard(first.value)
         if isinstance(first, cst.Attribute) and first.attr.value == "daemon":
             self.sets_daemon = True  # (`worker.daemon = True`)
         if isinstance(first, cst.Attribute) and first.attr.value == "handlers" and _handlers_of(value):
@@ -3487,13 +3513,17 @@ _INPUT_CHECKS = frozenset(
     | {"os.path.exists", "os.path.isfile", "os.path.isdir", "argparse.ArgumentParser", "dotenv.load_dotenv"}
     | {"sys.exit", "exit", "quit", "os._exit"}
 )
-_INPUT_CHECK_METHODS = frozenset(
-    {"add_argument", "parse_args", "print_help", "print_usage", "error", "debug", "info", "warning", "critical"}
-)
+_INPUT_CHECK_METHODS = frozenset({"add_argument", "parse_args", "print_help", "print_usage", "error"})
+_LOG_METHODS = frozenset({"debug", "info", "warning", "error", "critical"})
 
 
 def _before_work(call: str) -> bool:
-    return call in _INPUT_CHECKS or call.rpartition(".")[2] in _INPUT_CHECK_METHODS or call.startswith("logging.")
+    owner, _, method = call.rpartition(".")
+    return (
+        call in _INPUT_CHECKS
+        or method in _INPUT_CHECK_METHODS
+        or (method in _LOG_METHODS and "log" in owner.rpartition(".")[2].lower())  # (`logger.error(...)`)
+    )
 
 
 def _has_call(node: cst.BaseExpression) -> bool:
@@ -4647,6 +4677,55 @@ def _queryset(value: cst.BaseExpression) -> bool:
         value = value.value
     callee = n.callee(value) if isinstance(value, cst.Call) else None
     return callee is not None and (".objects." in callee or ".query." in callee)
+
+
+def _stops_when_empty(body: cst.BaseSuite) -> bool:
+    """``if not messages: break`` (also ``return``, ``len(x) == 0``, ``"Messages" not
+    in resp``) in the loop's own body or one ``if``/``try`` down: the loop takes what is there and
+    stops, a batch run to completion."""
+    nodes = list(n.descendants(body, skip=(cst.For, cst.While)))
+    # (the names the loop binds to what it received: `messages = resp.get("Messages")`; not a
+    # flag it never sets itself, `if not self.running: break`)
+    received = {
+        bound.value
+        for node in nodes
+        if isinstance(node, cst.Assign)
+        and any(isinstance(x, cst.Call) for x in (node.value, *n.descendants(node.value)))
+        for target in node.targets
+        for bound in _bound_names(target.target)
+        if isinstance(bound, cst.Name)
+    }
+    for stmt in nodes:
+        if not isinstance(stmt, cst.If) or _empty_subject(stmt.test) not in received:
+            continue
+        smalls = _simple_block(stmt.body) or []
+        if any(isinstance(s, (cst.Break, cst.Return)) for s in smalls):
+            return True
+    return False
+
+
+def _empty_subject(test: cst.BaseExpression) -> str | None:
+    """The name a test finds empty: ``not msgs``, ``"Messages" not in resp``,
+    ``len(msgs) == 0`` (``not resp.get("Messages")``: ``resp``)."""
+    subject: cst.BaseExpression | None = None
+    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+        subject = test.expression
+    elif isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        target = test.comparisons[0]
+        # (not `item is None`: the sentinel a blocking `queue.get()` is handed to stop its thread)
+        if isinstance(target.operator, cst.NotIn):
+            subject = target.comparator
+        elif (
+            isinstance(target.operator, (cst.Equal, cst.LessThanEqual))
+            and isinstance(test.left, cst.Call)
+            and n.callee(test.left) == "len"
+            and test.left.args
+            and n.int_value(target.comparator) == 0
+        ):
+            subject = test.left.args[0].value
+    while isinstance(subject, (cst.Call, cst.Attribute, cst.Subscript)):
+        subject = subject.func if isinstance(subject, cst.Call) else subject.value
+    return subject.value if isinstance(subject, cst.Name) else None
 
 
 def _breaks_out(body: cst.CSTNode) -> bool:

@@ -115,6 +115,7 @@ class LoopFact:
     scope: str
     source: str
     idle: bool = False  # the loop only sleeps (`while True: time.sleep(1)`): it keeps the process alive
+    drains: bool = False  # it stops once a receive comes back empty (`if not messages: break`): a batch
 
 
 @dataclass(frozen=True)

@@ -526,6 +526,9 @@ class Service:
     project: Project
     routes: list[tuple[str, RouteFact]] = field(default_factory=list)
     framework_logging: bool = False
+    # a serverless function that HTTP requests call as well as its events: a deletion in its code
+    # may be what a request asked for (`DELETE /notes/1`), not the event job's own
+    serves_requests: bool = False
     starts: tuple[str, ...] = ()  # where its reach was computed from (default: the entrypoint's file)
     _runs: frozenset[str] | None = field(default=None, repr=False)
     _called: frozenset[str] | None = field(default=None, repr=False)

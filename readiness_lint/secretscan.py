@@ -13,6 +13,7 @@ import binascii
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Provider-specific shapes. Each is a plain sequence of bounded character classes.
 PROVIDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -263,6 +264,7 @@ class SecretHit:
     value: str
 
 
+@lru_cache(maxsize=8192)  # (asked for every name bound in every file: the same names again and again)
 def is_secret_name(name: str) -> bool:
     """Whether an identifier, keyword or dict key names a credential.
 
@@ -309,6 +311,7 @@ def looks_like_random_bytes(value: str) -> bool:
     return len(value) >= 16 and unprintable and shannon_entropy(value) >= 3.5
 
 
+@lru_cache(maxsize=8192)
 def _to_snake(name: str) -> str:
     out: list[str] = []
     prev_lower = False

@@ -189,7 +189,7 @@ class MissingDryRun(ServiceRule):
         "where that function is called or handed on (`Thread(target=purge)`, a dispatch table, a tuple of "
         "steps, the class given to `fire.Fire`), not in a helper module's function the job never uses; "
         "`__init__`/`__exit__` count where the class is used, and a decorated function always counts (a "
-        "framework may call it). An index deleted and created again in one function is rebuilt, not lost."
+        "framework may call it). An index deleted and created again in one function is rebuilt, not lost. A serverless function that HTTP requests call as well as a schedule or a queue is not judged as the event's job (a deletion in it may be what a request asked for)."
     )
     why_bad = (
         "Destructive automation goes wrong in the worst way: a wrong filter, a wrong environment, and "
@@ -221,8 +221,10 @@ class MissingDryRun(ServiceRule):
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
         destructive = service.called_signals("destructive")
-        if not destructive:
-            return Outcome(True, applicable=False)  # nothing destructive: nothing to guard
+        if not destructive or service.serves_requests:
+            # nothing destructive: nothing to guard (in a function HTTP requests call too, a
+            # deletion may be what a request asked for: the api's, not the event job's)
+            return Outcome(True, applicable=False)
         if service.has_signal("dry-run"):
             return Outcome(True)
         path, signal = destructive[0]
