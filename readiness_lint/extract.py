@@ -734,12 +734,12 @@ class Extractor:
         body = self.module.body
         # A package's `__main__.py` (run by `python -m package`) is one big `__main__` block.
         as_main = self.ctx.path.rsplit("/", 1)[-1] == "__main__.py" and not any(
-            isinstance(stmt, cst.If) and _is_main_guard(stmt.test) for stmt in body
+            type(stmt) is cst.If and _is_main_guard(stmt.test) for stmt in body
         )
         if not as_main:
             self._find_script(body)
-            self._defined = frozenset(stmt.name.value for stmt in body if isinstance(stmt, cst.FunctionDef))
-            self._classes = {stmt.name.value: stmt for stmt in body if isinstance(stmt, cst.ClassDef)}
+            self._defined = frozenset(stmt.name.value for stmt in body if type(stmt) is cst.FunctionDef)
+            self._classes = {stmt.name.value: stmt for stmt in body if type(stmt) is cst.ClassDef}
             self._module_calls(body)
         for index, stmt in enumerate(body):
             self.ctx.in_docstring = index == 0 and _is_docstring(stmt)
@@ -790,7 +790,7 @@ class Extractor:
     def _prescan_imports(self, body: Sequence[cst.CSTNode]) -> None:
         """Bind module-level import aliases first, so uses above an import resolve too."""
         for stmt in body:
-            if isinstance(stmt, cst.SimpleStatementLine):
+            if type(stmt) is cst.SimpleStatementLine:
                 for small in stmt.body:
                     if isinstance(small, (cst.Import, cst.ImportFrom)):
                         self._bind_import(small, record=False)
@@ -808,7 +808,7 @@ class Extractor:
         if isinstance(node, cst.Import):
             for alias in node.names:
                 full = n.dotted(alias.name) or ""
-                if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+                if alias.asname is not None and type(alias.asname.name) is cst.Name:
                     bound = alias.asname.name.value
                     ctx.aliases[bound] = full
                 else:
@@ -828,7 +828,7 @@ class Extractor:
         for alias in node.names:
             name = n.dotted(alias.name) or ""
             bound = name
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
+            if alias.asname is not None and type(alias.asname.name) is cst.Name:
                 bound = alias.asname.name.value
             ctx.aliases[bound] = f"{prefix}.{name}" if module else f"{prefix}{name}"
             if record:
@@ -934,7 +934,7 @@ class Extractor:
         command line at module level) is a script."""
         if not any(
             isinstance(stmt, (cst.For, cst.While))
-            or (isinstance(stmt, cst.With) and not _only_binds(stmt))
+            or (type(stmt) is cst.With and not _only_binds(stmt))
             or _checked_loop(stmt)
             for stmt in body
         ) and not any(_parses_arguments(stmt) or _writes_rows(stmt) for stmt in body):
@@ -942,7 +942,7 @@ class Extractor:
         for index, stmt in enumerate(body):
             if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)) or (index == 0 and _is_docstring(stmt)):
                 continue
-            if isinstance(stmt, cst.SimpleStatementLine) and all(
+            if type(stmt) is cst.SimpleStatementLine and all(
                 isinstance(small, (cst.Import, cst.ImportFrom)) for small in stmt.body
             ):
                 continue
@@ -958,14 +958,14 @@ class Extractor:
                 return
             if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
                 for small in stmt.body:
-                    value = small.value if isinstance(small, cst.Expr) else None
-                    if isinstance(small, cst.Assign) and isinstance(small.value, cst.Call):
+                    value = small.value if type(small) is cst.Expr else None
+                    if type(small) is cst.Assign and type(small.value) is cst.Call:
                         # `response = sqs.send_message(...)`: a send kept for its answer; `df = query()`:
                         # a function of this file run for its result (not `LOG_RE = compile_regex()`,
                         # a constant computed once, nor `app = create_app()` from another module)
                         sent = n.callee(small.value) or ""
                         target = small.targets[0].target
-                        variable = isinstance(target, cst.Name) and not target.value.isupper()
+                        variable = type(target) is cst.Name and not target.value.isupper()
                         resolved = self.ctx.resolve(sent)
                         kept = sent.rpartition(".")[2] in SEND_METHODS or (
                             variable
@@ -978,22 +978,22 @@ class Extractor:
                             )
                         )  # (`exit_code = os.system(cmd)`: a command run for its status; `res = requests.post(...)`)
                         value = small.value if kept else None
-                    if isinstance(value, cst.Await):
+                    if type(value) is cst.Await:
                         value = value.expression
-                    raw = n.callee(value) if isinstance(value, cst.Call) else None
+                    raw = n.callee(value) if type(value) is cst.Call else None
                     name = self.ctx.resolve(raw) if raw else None
                     if raw and name and not (nested and name in EXIT_CALLS):
                         self.module_call_names.setdefault(name, raw)
-            elif isinstance(stmt, cst.If):
+            elif type(stmt) is cst.If:
                 if _is_main_guard(stmt.test):
                     continue
                 branch: cst.If | cst.Else | None = stmt
                 while branch is not None:
                     self._module_calls(_block(branch.body), nested=True)
-                    branch = branch.orelse if isinstance(branch, cst.If) else None
+                    branch = branch.orelse if type(branch) is cst.If else None
             elif isinstance(stmt, (cst.With, cst.For, cst.While)):
                 self._module_calls(_block(stmt.body), nested=True)
-            elif isinstance(stmt, cst.Try):
+            elif type(stmt) is cst.Try:
                 self._module_calls(_block(stmt.body), nested=True)
                 for handler in stmt.handlers:
                     if not _exception_names(handler.type, self.ctx) & {"ImportError", "ModuleNotFoundError"}:
@@ -1076,7 +1076,7 @@ class Extractor:
         frame.deletions.clear()
 
     def _decorator(self, expr: cst.BaseExpression, function: str, node: cst.FunctionDef) -> None:
-        call = expr if isinstance(expr, cst.Call) else None
+        call = expr if type(expr) is cst.Call else None
         target = call.func if call is not None else expr
         raw = n.dotted(target)
         if raw is None:
@@ -1292,14 +1292,14 @@ class Extractor:
     def _env_read(self, value: cst.BaseExpression) -> cst.Call | None:
         """``os.environ.get("K")``, ``os.getenv("K", None)``, ``os.environ["K"]`` (as a read of "K"):
         an environment read with no fallback of its own."""
-        if isinstance(value, cst.Call):
+        if type(value) is cst.Call:
             default = _env_default(value)
             if self.ctx.resolve(n.callee(value)) in _ENV_READS and (default is None or n.is_none(default)):
                 return value
-        elif isinstance(value, cst.Subscript) and len(value.slice) == 1:
+        elif type(value) is cst.Subscript and len(value.slice) == 1:
             index = value.slice[0].slice
             if (
-                isinstance(index, cst.Index)
+                type(index) is cst.Index
                 and n.string_value(index.value) is not None
                 and self.ctx.resolve(n.dotted(value.value)) in {"os.environ", "environ"}
             ):
@@ -1311,11 +1311,11 @@ class Extractor:
         os.getenv("K") is None: K = "..."``, ``if "K" in os.environ: ... else: K = "..."``: the
         branch that runs when the variable is not set binds a literal fallback."""
         test, unset_branch = node.test, node.body
-        negated = isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not)
-        subject: cst.BaseExpression = test.expression if isinstance(test, cst.UnaryOperation) and negated else test
+        negated = type(test) is cst.UnaryOperation and type(test.operator) is cst.Not
+        subject: cst.BaseExpression = test.expression if type(test) is cst.UnaryOperation and negated else test
         read: cst.Call | None = None
         name: str | None = None
-        if isinstance(subject, cst.Comparison) and len(subject.comparisons) == 1:
+        if type(subject) is cst.Comparison and len(subject.comparisons) == 1:
             target = subject.comparisons[0]
             op = target.operator
             if isinstance(op, (cst.In, cst.NotIn)) and self.ctx.resolve(n.dotted(target.comparator)) in {
@@ -1326,9 +1326,9 @@ class Extractor:
                 if name is None:
                     return
                 read = _read_of(subject.left)
-                present = isinstance(op, cst.In) != negated
-                unset_branch = node.orelse.body if present and isinstance(node.orelse, cst.Else) else node.body
-                if present and not isinstance(node.orelse, cst.Else):
+                present = (type(op) is cst.In) != negated
+                unset_branch = node.orelse.body if present and type(node.orelse) is cst.Else else node.body
+                if present and type(node.orelse) is not cst.Else:
                     return
             elif (
                 not negated
@@ -1341,40 +1341,40 @@ class Extractor:
         elif not negated:
             return
         if read is None:
-            if isinstance(subject, cst.Name):
+            if type(subject) is cst.Name:
                 name = subject.value
                 read = self.env_bound.get((self.scope_name(), name))
             else:
                 read = self._env_read(subject)
                 key = n.positional(read)[0].value if read is not None and n.positional(read) else None
                 name = n.string_value(key) if key is not None else None  # (only `K = "..."` is K's fallback)
-        if read is None or name is None or not isinstance(unset_branch, cst.IndentedBlock):
+        if read is None or name is None or type(unset_branch) is not cst.IndentedBlock:
             return
         self._literal_fallbacks(read, unset_branch.body, name)
 
     def _fallback_handler(self, node: cst.Try) -> None:
         """``try: K = os.environ["K"]`` / ``except KeyError: K = "..."``."""
         body = node.body.body
-        if len(body) != 1 or not isinstance(body[0], cst.SimpleStatementLine):
+        if len(body) != 1 or type(body[0]) is not cst.SimpleStatementLine:
             return
         assign = body[0].body[0]
-        if not isinstance(assign, cst.Assign) or type(assign.targets[0].target) is not cst.Name:
+        if type(assign) is not cst.Assign or type(assign.targets[0].target) is not cst.Name:
             return
         read = self._env_read(assign.value)
         if read is None:
             return
         for handler in node.handlers:
-            if isinstance(handler.body, cst.IndentedBlock):
+            if type(handler.body) is cst.IndentedBlock:
                 self._literal_fallbacks(read, handler.body.body, assign.targets[0].target.value)
 
     def _literal_fallbacks(self, read: cst.Call, body: Sequence[cst.BaseStatement], name: str) -> None:
         """``name = "..."`` statements of ``body``: the fallback of ``read``."""
         for stmt in body:
-            if not isinstance(stmt, cst.SimpleStatementLine):
+            if type(stmt) is not cst.SimpleStatementLine:
                 continue
             for small in stmt.body:
                 if (
-                    isinstance(small, cst.Assign)
+                    type(small) is cst.Assign
                     and len(small.targets) == 1
                     and type(small.targets[0].target) is cst.Name
                     and small.targets[0].target.value.lower() == name.lower()
@@ -1497,17 +1497,17 @@ class Extractor:
         places = [frame.line_node, self.module]
         for place in places:
             statements: Sequence[cst.CSTNode] = ()
-            if isinstance(place, cst.Module):
+            if type(place) is cst.Module:
                 statements = place.body
-            elif isinstance(place, cst.FunctionDef) and isinstance(place.body, cst.IndentedBlock):
+            elif type(place) is cst.FunctionDef and type(place.body) is cst.IndentedBlock:
                 statements = place.body.body
             for stmt in statements:
-                if isinstance(stmt, cst.FunctionDef) and stmt.name.value == name:
+                if type(stmt) is cst.FunctionDef and stmt.name.value == name:
                     # (`(_, e, _) = exc_info` then `logging.warning(e)`: unpacking what failed, then reporting it)
                     smalls = _simple_block(stmt.body) or []
-                    levels = [None if isinstance(small, cst.Assign) else self._report(small) for small in smalls]
+                    levels = [None if type(small) is cst.Assign else self._report(small) for small in smalls]
                     if any(levels) and all(
-                        level is not None or isinstance(small, cst.Assign)
+                        level is not None or type(small) is cst.Assign
                         for small, level in zip(smalls, levels, strict=True)
                     ):
                         frame.swallows = frame.swallow_pending = True
@@ -1522,7 +1522,7 @@ class Extractor:
         prints or logs at least once)."""
         reported = False
         for stmt in _block(body):
-            if isinstance(stmt, cst.If) and _only_cleans_up(stmt):
+            if type(stmt) is cst.If and _only_cleans_up(stmt):
                 continue  # `if conn: conn.rollback()`
             smalls = _smalls(stmt)
             if smalls is None:
@@ -1547,7 +1547,7 @@ class Extractor:
         out: dict[str, bool] = {}
         for stmt in body:
             if (
-                not isinstance(stmt, cst.FunctionDef)
+                type(stmt) is not cst.FunctionDef
                 or stmt.decorators
                 or not _REPORTER_NAME.search(stmt.name.value)
                 or len(_block(stmt.body)) > _MAX_REPORTER_STATEMENTS
@@ -1567,8 +1567,8 @@ class Extractor:
                     targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
                     if not all(_local_target(t, local) for t in targets):
                         break  # `self.errors += 1`, `STATE["failed"] = True`: it keeps a record
-                    local.update(t.value for t in targets if isinstance(t, cst.Name))
-                if isinstance(node, cst.Call):
+                    local.update(t.value for t in targets if type(t) is cst.Name)
+                if type(node) is cst.Call:
                     raw = n.callee(node) or ""
                     name = self.ctx.resolve(raw) or raw
                     if _is_report_call(name):
@@ -1584,9 +1584,9 @@ class Extractor:
         """``None`` unless ``small`` prints or logs; else whether it reports a failure: a failure
         is printed or logged as a warning or an error (`log.info("column already there")` notes an
         expected case)."""
-        call = small.value if isinstance(small, cst.Expr) else None
-        name = self.ctx.resolve(n.callee(call)) if isinstance(call, cst.Call) else None
-        if isinstance(call, cst.Call) and name in self.report_helpers:
+        call = small.value if type(small) is cst.Expr else None
+        name = self.ctx.resolve(n.callee(call)) if type(call) is cst.Call else None
+        if type(call) is cst.Call and name in self.report_helpers:
             # (`log("info", "Deleted index")` notes; `log("error", ...)`, `log(message)` report;
             # `note(message)` that only logs at info notes)
             levels = {(n.string_value(arg.value) or "").lower() for arg in call.args}
@@ -1599,7 +1599,7 @@ class Extractor:
         """A handler that reports the failure, then returns an empty result (``[]``, ``{}``, ``0``,
         ``""``): the caller cannot tell the failure from "nothing to do"."""
         smalls = _simple_block(body)
-        if smalls is None or len(smalls) < 2 or not isinstance(smalls[-1], cst.Return) or smalls[-1].value is None:
+        if smalls is None or len(smalls) < 2 or type(smalls[-1]) is not cst.Return or smalls[-1].value is None:
             return False
         value = smalls[-1].value
         if not (
@@ -1617,11 +1617,11 @@ class Extractor:
         in a function that otherwise returns something. (A silent ``except OperationalError:
         return None`` is left alone: a caller may well take ``None`` as "none found".)"""
         smalls = _simple_block(body)
-        if smalls is None or len(smalls) < 2 or not isinstance(smalls[-1], cst.Return):
+        if smalls is None or len(smalls) < 2 or type(smalls[-1]) is not cst.Return:
             return
         reported = False
         for small in smalls[:-1]:
-            if _cleans_up(small) or isinstance(small, cst.Assign):
+            if _cleans_up(small) or type(small) is cst.Assign:
                 continue  # `conn.close()`, `message = f"dump failed: {e}"`
             level = self._report(small)
             if level is None:
@@ -1640,7 +1640,7 @@ class Extractor:
         """A failed step's branch that logs an error (not a warning: "no new items today") and
         returns an explicit failure value (``False``, an error record; not a bare ``return``)."""
         smalls = _simple_block(body)
-        if smalls is None or len(smalls) < 2 or not isinstance(smalls[-1], cst.Return):
+        if smalls is None or len(smalls) < 2 or type(smalls[-1]) is not cst.Return:
             return False
         value = smalls[-1].value
         if value is None or n.is_none(value) or not _failure_value(value):
@@ -1648,7 +1648,7 @@ class Extractor:
         calls = [_small_call(small) for small in smalls[:-1]]
         names = [self.ctx.resolve(n.callee(call)) or "" if call is not None else "" for call in calls]
         return any(name.endswith(_ERROR_LEVELS) for name in names) and all(
-            self._report(small) is not None or isinstance(small, cst.Assign) for small in smalls[:-1]
+            self._report(small) is not None or type(small) is cst.Assign for small in smalls[:-1]
         )
 
     def _reports_then_exits_zero(self, body: cst.BaseSuite) -> bool:
@@ -1658,7 +1658,7 @@ class Extractor:
         if smalls is None:
             return False
         # (a string standing alone between them is a comment)
-        smalls = [s for s in smalls if not (isinstance(s, cst.Expr) and n.string_value(s.value) is not None)]
+        smalls = [s for s in smalls if not (type(s) is cst.Expr and n.string_value(s.value) is not None)]
         if len(smalls) < 2 or not self._exits_without_status(smalls[-1]):
             return False
         logged = False
@@ -1674,9 +1674,9 @@ class Extractor:
 
     def _exits_without_status(self, small: cst.BaseSmallStatement) -> bool:
         """``sys.exit()``, ``exit()``, ``raise SystemExit()``, ``raise SystemExit``."""
-        if isinstance(small, cst.Raise) and small.exc is not None:
+        if type(small) is cst.Raise and small.exc is not None:
             exc = small.exc
-            if isinstance(exc, cst.Call):
+            if type(exc) is cst.Call:
                 if exc.args:
                     return False
                 exc = exc.func
@@ -1709,7 +1709,7 @@ class Extractor:
                 failures.append(current.body)
             succeeded = succeeded or polarity is True
             orelse = current.orelse
-            if isinstance(orelse, cst.If):
+            if type(orelse) is cst.If:
                 current = orelse
                 continue
             if succeeded:
@@ -1740,7 +1740,7 @@ class Extractor:
         for small in smalls:
             if isinstance(small, (cst.Pass, cst.Continue, cst.Break)):
                 continue
-            if isinstance(small, cst.Return) and (small.value is None or n.is_none(small.value)):
+            if type(small) is cst.Return and (small.value is None or n.is_none(small.value)):
                 returns = True
                 continue
             call = _small_call(small)
@@ -1753,7 +1753,7 @@ class Extractor:
     def _does_work(self, body: cst.CSTNode) -> bool:
         """A loop body that calls something besides reporting, sleeping and minding its stop flag."""
         for node in n.descendants(body):
-            if isinstance(node, cst.Call):
+            if type(node) is cst.Call:
                 name = self.ctx.resolve(n.callee(node)) or ""
                 if not (
                     name.startswith(_REPORT_PREFIXES)
@@ -1771,8 +1771,8 @@ class Extractor:
         if frame.loop_depth > 0:
             return True
         statement = self.ctx.statement
-        bare = isinstance(statement, cst.SimpleStatementLine) and any(
-            isinstance(small, cst.Expr) and small.value is node for small in statement.body
+        bare = type(statement) is cst.SimpleStatementLine and any(
+            type(small) is cst.Expr and small.value is node for small in statement.body
         )
         return not bare and not self.handlers
 
@@ -1798,7 +1798,7 @@ class Extractor:
             for small in smalls:
                 if isinstance(small, (cst.Pass, cst.Continue)):
                     continue
-                if isinstance(small, cst.AugAssign) and isinstance(small.target, cst.Name):
+                if type(small) is cst.AugAssign and type(small.target) is cst.Name:
                     waited = True
                     continue
                 call = _small_call(small)
@@ -1815,13 +1815,13 @@ class Extractor:
         ``if not scheduler.running: sys.exit(1)``."""
         slept = False
         for stmt in _block(body):
-            if isinstance(stmt, cst.If) and self._only_stops(stmt):
+            if type(stmt) is cst.If and self._only_stops(stmt):
                 continue
             smalls = _smalls(stmt)
             if smalls is None:
                 return False  # (another compound statement: `for`, `try`, an `if` that works)
             for small in smalls:
-                if isinstance(small, cst.Pass) or self._report(small) is not None:
+                if type(small) is cst.Pass or self._report(small) is not None:
                     continue
                 if not self._calls_one_of(small, SLEEPS):
                     return False
@@ -1830,9 +1830,9 @@ class Extractor:
 
     def _calls_one_of(self, small: cst.BaseSmallStatement, names: frozenset[str]) -> bool:
         """A statement that is a call (awaited or not) of one of ``names``: ``time.sleep(5)``."""
-        value = small.value if isinstance(small, cst.Expr) else None
-        value = value.expression if isinstance(value, cst.Await) else value
-        return isinstance(value, cst.Call) and self.ctx.resolve(n.callee(value)) in names
+        value = small.value if type(small) is cst.Expr else None
+        value = value.expression if type(value) is cst.Await else value
+        return type(value) is cst.Call and self.ctx.resolve(n.callee(value)) in names
 
     def _only_stops(self, node: cst.If) -> bool:
         """An ``if`` whose branches only report, exit, raise or break out."""
@@ -1840,7 +1840,7 @@ class Extractor:
         orelse = node.orelse
         while orelse is not None:
             branches.append(orelse.body)
-            orelse = orelse.orelse if isinstance(orelse, cst.If) else None
+            orelse = orelse.orelse if type(orelse) is cst.If else None
         for branch in branches:
             for stmt in _block(branch):
                 smalls = _smalls(stmt)
@@ -1950,7 +1950,7 @@ class Extractor:
         if ctor is not None and ctor.endswith(CONSUMER_CTOR_SUFFIXES):
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=ctor))
-        elif isinstance(node.iter, cst.Call) and (
+        elif type(node.iter) is cst.Call and (
             (n.callee(node.iter) or "").endswith(".listen")
             or _listen_notifies(node.iter)
             or (_channel_consume(node.iter) and _never_leaves(node.body, self.ctx))
@@ -1959,7 +1959,7 @@ class Extractor:
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
         elif node.asynchronous is not None and (
             (ctor or "").endswith(".iterator")
-            or (isinstance(node.iter, cst.Call) and (n.callee(node.iter) or "").endswith(".iterator"))
+            or (type(node.iter) is cst.Call and (n.callee(node.iter) or "").endswith(".iterator"))
         ):
             # `async with queue.iterator() as messages: async for message in messages` (aio-pika)
             scope = self.scope_name()
@@ -1985,7 +1985,7 @@ class Extractor:
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="mqtt.messages"))
         elif (
             node.asynchronous is not None
-            and isinstance(node.iter, cst.Call)
+            and type(node.iter) is cst.Call
             and (n.callee(node.iter) or "").rpartition(".")[2].startswith("subscribe")
             and _never_leaves(node.body, self.ctx)
         ):
@@ -1993,15 +1993,15 @@ class Extractor:
             # GraphQL or event subscription, read event after event until the process stops
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="subscription"))
-        if isinstance(node.target, cst.Name) and (_queryset(node.iter) or n.dotted(node.iter) in self.rows):
+        if type(node.target) is cst.Name and (_queryset(node.iter) or n.dotted(node.iter) in self.rows):
             self.rows.add(node.target.value)
         self.walk(node.target)
         self.walk(node.iter)
-        attempts = isinstance(node.iter, cst.Call) and n.callee(node.iter) == "range"
+        attempts = type(node.iter) is cst.Call and n.callee(node.iter) == "range"
         # (`for attempt in range(1, tries + 1):` that backs off or stops once it succeeds; not
         # `for i in range(len(urls)):`, item after item)
         # (judged only when a handler in it needs to know: see `_retries`)
-        named = attempts and isinstance(node.target, cst.Name) and bool(_ATTEMPT_NAME.search(node.target.value))
+        named = attempts and type(node.target) is cst.Name and bool(_ATTEMPT_NAME.search(node.target.value))
         frame = self._frame()
         self._enter_loop(since, bounded=attempts)
         if named:
@@ -2060,15 +2060,14 @@ class Extractor:
         found = self._retry_loops.get(key)
         if found is None:
             found = self._retry_loops[key] = not any(
-                isinstance(d, cst.Call) and n.callee(d) == "len" for d in n.descendants(loop.iter)
+                type(d) is cst.Call and n.callee(d) == "len" for d in n.descendants(loop.iter)
             ) and (self._backs_off(loop.body) or _breaks_out(loop.body))
         return found
 
     def _calls(self, body: cst.CSTNode, wanted: Callable[[str], bool]) -> bool:
         """Whether ``body`` (inner loops included) calls something ``wanted`` accepts, by resolved name."""
         return any(
-            isinstance(node, cst.Call) and wanted(self.ctx.resolve(n.callee(node)) or "")
-            for node in n.descendants(body)
+            type(node) is cst.Call and wanted(self.ctx.resolve(n.callee(node)) or "") for node in n.descendants(body)
         )
 
     def _backs_off(self, body: cst.CSTNode) -> bool:
@@ -2098,13 +2097,13 @@ class Extractor:
         suppressed: set[str] = set()
         for item in node.items:
             call = item.item
-            if not isinstance(call, cst.Call):
+            if type(call) is not cst.Call:
                 continue
             callee = ctx.resolve(n.callee(call)) or ""
             if callee.endswith("suppress"):
                 for arg in call.args:
                     suppressed.update(_exception_names(arg.value, ctx))
-            alias = item.asname.name.value if item.asname is not None and isinstance(item.asname.name, cst.Name) else ""
+            alias = item.asname.name.value if item.asname is not None and type(item.asname.name) is cst.Name else ""
             if alias and callee.startswith("tempfile."):
                 # `with tempfile.TemporaryDirectory() as workdir:`: paths in it are temporary
                 self.strings[f"{self.scope_name()}:{alias}"] = "tempfile"
@@ -2132,15 +2131,15 @@ class Extractor:
             self.walk(value)
             self.ctx.in_docstring = saved
             return
-        awaited = isinstance(value, cst.Await)
-        if isinstance(value, cst.Await):
+        awaited = type(value) is cst.Await
+        if type(value) is cst.Await:
             value = value.expression
-        if isinstance(value, cst.Call) and self.ctx.resolve(n.callee(value)) == "signal.pause":
+        if type(value) is cst.Call and self.ctx.resolve(n.callee(value)) == "signal.pause":
             # `client.loop_start(); signal.pause()`: the process waits for a signal while its
             # background threads consume: it runs until stopped
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="signal.pause"))
-        elif isinstance(value, cst.Call) and _waits_for_stop(value, self.ctx) and self._started_something():
+        elif type(value) is cst.Call and _waits_for_stop(value, self.ctx) and self._started_something():
             # `shutdown = Event(); signal.signal(SIGINT, lambda *a: shutdown.set()); shutdown.wait()`:
             # the process serves (an exporter's HTTP server, threads) until a signal stops it; an
             # event some thread sets when its work is done is a job waiting for that work
@@ -2151,16 +2150,16 @@ class Extractor:
                     LoopFact(line=line, scope=scope, source=EVENT_WAIT) if self.installs_signal_handler else None
                 ),
             )
-        if awaited and isinstance(value, cst.Call) and self._nats_subscription(value):
+        if awaited and type(value) is cst.Call and self._nats_subscription(value):
             # `await nc.subscribe("updates", cb=handler)`: nats-py calls back for every message
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="nats.subscribe"))
-        elif awaited and isinstance(value, cst.Call) and _registers_consumer(value):
+        elif awaited and type(value) is cst.Call and _registers_consumer(value):
             # `await queue.consume(on_message)`: aio-pika calls back for every message from now on.
             scope, source = self.scope_name(), self.ctx.resolve(n.callee(value)) or "consume"
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
         module_level = not self.frames and not self.ctx.scope
-        if isinstance(value, cst.Call) and (self.frames or module_level):
+        if type(value) is cst.Call and (self.frames or module_level):
             name = self.ctx.resolve(n.callee(value))
             frame = self._frame()
             if name:
@@ -2176,7 +2175,7 @@ class Extractor:
                 if name.endswith((".run", "run_until_complete")):
                     for arg in n.positional(value):
                         inner = arg.value
-                        if isinstance(inner, cst.Call):
+                        if type(inner) is cst.Call:
                             inner_name = self.ctx.resolve(n.callee(inner))
                             if inner_name:
                                 frame.dropped.append(inner_name)
@@ -2185,7 +2184,7 @@ class Extractor:
                             if _registers_consumer(inner):
                                 # `loop.run_until_complete(queue.consume(handler)); loop.run_forever()`
                                 self.ctx.later(node, _loop_at(self.scope_name(), inner_name or "consume"))
-                        elif isinstance(inner, cst.Name):
+                        elif type(inner) is cst.Name:
                             frame.dropped.append(inner.value)
         self.walk(node.value)
 
@@ -2201,13 +2200,13 @@ class Extractor:
                 frame.returns_nonzero = True
                 if self.handlers:
                     self.handlers[-1].reraises = True
-        if len(self.ctx.scope) == 1 and isinstance(node.value, cst.Name):
+        if len(self.ctx.scope) == 1 and type(node.value) is cst.Name:
             # `def get_consumer(): consumer = KafkaConsumer(...); return consumer`: what the
             # module-level `consumer = get_consumer()` then iterates
             returned = self.ctx.object_ctor(node.value.value)
             if returned is not None and returned.endswith(CONSUMER_CTOR_SUFFIXES):
                 self.consumer_factories[self.ctx.scope[0]] = returned
-        if len(self.ctx.scope) == 1 and isinstance(node.value, cst.Call):
+        if len(self.ctx.scope) == 1 and type(node.value) is cst.Call:
             ctor = self.ctx.resolve(n.callee(node.value))
             if ctor and is_entrypoint_ctor(ctor):
                 # `def make_app(): return tornado.web.Application(handlers)`: the factory's app,
@@ -2231,9 +2230,9 @@ class Extractor:
             self.frames[-1].raises = True
         exc = node.exc
         if exc is not None:
-            target = exc.func if isinstance(exc, cst.Call) else exc
+            target = exc.func if type(exc) is cst.Call else exc
             if self.ctx.resolve(n.dotted(target)) in {"SystemExit", "builtins.SystemExit"}:
-                code = n.positional(exc)[0].value if isinstance(exc, cst.Call) and n.positional(exc) else None
+                code = n.positional(exc)[0].value if type(exc) is cst.Call and n.positional(exc) else None
                 self._exit(code)
         if exc is not None:
             self.walk(exc)
@@ -2284,7 +2283,7 @@ class Extractor:
                     self.guard_started.add(started.rpartition(".")[2])
         elif raw and raw.rpartition(".")[2] in {"create_task", "ensure_future"} and node.args:
             task = node.args[0].value  # `asyncio.create_task(poll())`, `loop.create_task(poll())`
-            started = n.callee(task) if isinstance(task, cst.Call) else None
+            started = n.callee(task) if type(task) is cst.Call else None
             if started and not (self.frames and self.frames[-1].route):  # (not a task a request starts)
                 self.started.add(started.rpartition(".")[2])
         for arg in node.args:
@@ -2338,7 +2337,7 @@ class Extractor:
         if reporting:
             for arg in node.args:  # `print(r.json()["url"])`: a failed request raises a KeyError
                 for sub in (arg.value, *n.descendants(arg.value)):
-                    if isinstance(sub, cst.Subscript) and (base := _base_name(sub.value)) is not None:
+                    if type(sub) is cst.Subscript and (base := _base_name(sub.value)) is not None:
                         self._read(base)
         elif any(a.keyword is not None and a.keyword.value in {"hooks", "event_hooks"} for a in node.args):
             self.response_hooks = True
@@ -2362,15 +2361,15 @@ class Extractor:
         literal = n.string_value(value)
         if literal is not None:
             return literal
-        if isinstance(value, cst.Name):  # (`os.path.join(workdir, name)`, workdir a temporary directory)
+        if type(value) is cst.Name:  # (`os.path.join(workdir, name)`, workdir a temporary directory)
             return self.strings.get(f"{self.scope_name()}:{value.value}", self.strings.get(f":{value.value}", ""))
-        if isinstance(value, cst.FormattedString):
-            return "".join(part.value for part in value.parts if isinstance(part, cst.FormattedStringText))
-        if isinstance(value, cst.BinaryOperation) and isinstance(value.operator, cst.Divide):
+        if type(value) is cst.FormattedString:
+            return "".join(part.value for part in value.parts if type(part) is cst.FormattedStringText)
+        if type(value) is cst.BinaryOperation and type(value.operator) is cst.Divide:
             return f"{self._path_text(value.left)}/{self._path_text(value.right)}"
-        if isinstance(value, cst.Attribute) and value.attr.value == "name" and isinstance(value.value, cst.Call):
+        if type(value) is cst.Attribute and value.attr.value == "name" and type(value.value) is cst.Call:
             value = value.value  # `tempfile.NamedTemporaryFile(delete=False).name`
-        if isinstance(value, cst.Call):
+        if type(value) is cst.Call:
             name = self.ctx.resolve(n.callee(value)) or ""
             if name.startswith("tempfile."):
                 return "tempfile"
@@ -2603,7 +2602,7 @@ class Extractor:
             if args:
                 first = args[0].value
                 target = n.string_value(first)
-                if target is None and isinstance(first, cst.Tuple) and first.elements:
+                if target is None and type(first) is cst.Tuple and first.elements:
                     target = n.string_value(first.elements[0].value)
                 if target:
                     self._mount(node, "", target, "module")
@@ -2645,7 +2644,7 @@ class Extractor:
                 kw_arg = n.keyword(node, "app") or n.keyword(node, "router") or n.keyword(node, "blueprint")
                 target_node = kw_arg.value if kw_arg else None
             target = n.dotted(target_node) if target_node is not None else None
-            if target_node is not None and isinstance(target_node, cst.Call):
+            if target_node is not None and type(target_node) is cst.Call:
                 target = n.callee(target_node)
             if target:
                 mount_owner = owner[: -len(".router")] if owner.endswith(".router") else owner
@@ -2693,8 +2692,8 @@ class Extractor:
 
     def visit_aug_assign(self, node: cst.AugAssign) -> None:
         """``total += sync.sync_directory(path)``: a step of the function, its result kept."""
-        value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-        if isinstance(value, cst.Call) and self.frames and not self.handlers:
+        value = node.value.expression if type(node.value) is cst.Await else node.value
+        if type(value) is cst.Call and self.frames and not self.handlers:
             name = self.ctx.resolve(n.callee(value))
             if name:
                 self.frames[-1].steps.append(self._as_called(name))
@@ -2703,7 +2702,7 @@ class Extractor:
     def visit_assign(self, node: cst.Assign) -> None:
         for target in node.targets:
             self._rebind(target.target)
-        value = node.value.expression if isinstance(node.value, cst.Await) else node.value
+        value = node.value.expression if type(node.value) is cst.Await else node.value
         first = node.targets[0].target
         if type(first) is cst.Name and not self.ctx.scope and not self.frames:
             # (`TIMEOUT = 5.0`: a number a call may be given by name)
@@ -2711,13 +2710,13 @@ class Extractor:
                 self.numbers.add(first.value)
             else:
                 self.numbers.discard(first.value)
-        if isinstance(first, cst.Attribute) and first.attr.value == "daemon":
+        if type(first) is cst.Attribute and first.attr.value == "daemon":
             self.sets_daemon = True  # (`worker.daemon = True`)
-        if isinstance(first, cst.Attribute) and first.attr.value == "handlers" and _handlers_of(value):
+        if type(first) is cst.Attribute and first.attr.value == "handlers" and _handlers_of(value):
             # `app.logger.handlers = logging.getLogger("gunicorn.error").handlers`: the app logs
             # through the server's configured handlers
             self.signal(node, "logging-config", "handlers")
-        if isinstance(value, cst.Call) and self.frames and not self.handlers:
+        if type(value) is cst.Call and self.frames and not self.handlers:
             name = self.ctx.resolve(n.callee(value))
             if name:  # `rows = load_rows()`: a step of the function, its result not a status
                 self.frames[-1].steps.append(self._as_called(name))
@@ -2725,7 +2724,7 @@ class Extractor:
                     bound: cst.BaseExpression = node.targets[0].target
                     if isinstance(bound, (cst.Tuple, cst.List)) and bound.elements:
                         bound = bound.elements[0].value  # `ok, error = self._dump(db)`
-                    if isinstance(bound, cst.Name):
+                    if type(bound) is cst.Name:
                         self.frames[-1].results[bound.value] = self._as_called(name)
             if name == "subprocess.Popen().communicate":
                 # `out, err = subprocess.Popen(cmd, ...).communicate()`: the process, and with it
@@ -2733,7 +2732,7 @@ class Extractor:
                 self.frames[-1].ignored_statuses.append(name)
         elif self.frames:
             for assigned in node.targets:  # `rows = []`: no longer a call's result
-                if isinstance(assigned.target, cst.Name):
+                if type(assigned.target) is cst.Name:
                     self.frames[-1].results.pop(assigned.target.value, None)
         self._refer(value)  # `job = purge`
         if (
@@ -2764,14 +2763,14 @@ class Extractor:
                 self.env_bound.pop(bound_key, None)
         for target in node.targets:
             # (a bound name is no read; `codes[rc] = 1` reads `rc`)
-            self.storing = isinstance(target.target, cst.Name)
+            self.storing = type(target.target) is cst.Name
             self.walk(target.target)
             self.storing = False
         self.walk(node.value)
         kept_in = node.targets[0].target
         if (
-            isinstance(value, cst.Call)
-            and isinstance(kept_in, cst.Name)
+            type(value) is cst.Call
+            and type(kept_in) is cst.Name
             and len(node.targets) == 1
             and not self.handlers
             and (self.frames or not self.ctx.scope)
@@ -2806,9 +2805,9 @@ class Extractor:
             if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
                 for t, v in zip(target.elements, value.elements, strict=False):
                     self._bind(t.value, v.value, node)
-            elif isinstance(target, cst.Subscript) and len(target.slice) == 1:
+            elif type(target) is cst.Subscript and len(target.slice) == 1:
                 index = target.slice[0].slice
-                key = n.string_value(index.value) if isinstance(index, cst.Index) else None
+                key = n.string_value(index.value) if type(index) is cst.Index else None
                 if key is not None:
                     ctx.target = f"{n.dotted(target.value) or ''}[{key}]"
                     for hook in self.binding_hooks:
@@ -2830,7 +2829,7 @@ class Extractor:
         else:
             self.strings.pop(key, None)
         short = raw.rsplit(".", 1)[-1]
-        collected = _literals(value.args[0].value if isinstance(value, cst.Call) and value.args else value)
+        collected = _literals(value.args[0].value if type(value) is cst.Call and value.args else value)
         if len(collected) > 1 or (isinstance(value, (cst.Set, cst.List, cst.Tuple, cst.Call)) and collected):
             self.collections.setdefault(raw, set()).update(literal_key(v) for v in collected)
         ctx.target = raw
@@ -2839,7 +2838,7 @@ class Extractor:
         ctx.target = ""
         if _HEARTBEAT_NAME.search(short):
             self.signal(node, "heartbeat", short)
-        if isinstance(value, cst.Call):
+        if type(value) is cst.Call:
             # (`self.session = requests.Session()`: an attribute is tracked, never an entrypoint)
             self._object(raw, value, node, record="." not in raw)
         if ctx.scope:
@@ -2854,7 +2853,7 @@ class Extractor:
         ctor = ctx.resolve(n.callee(value))
         if not ctor:
             func = value.func
-            if isinstance(func, cst.Attribute) and func.attr.value in _PYKAFKA_CONSUMERS:
+            if type(func) is cst.Attribute and func.attr.value in _PYKAFKA_CONSUMERS:
                 # `client.topics["t"].get_simple_consumer(...)`: a pykafka consumer, iterated to consume
                 ctx.objects[name] = _PYKAFKA_CONSUMERS[func.attr.value]
             return
@@ -2901,10 +2900,10 @@ class Extractor:
                     self.signal(node, "metrics", middleware)
         elif name in {"BOT_NAME", "SPIDER_MODULES", "NEWSPIDER_MODULE"}:
             self.signal(node, "scrapy-settings", name)  # a Scrapy project's settings module
-        elif name in _SCRAPY_COMPONENT_SETTINGS and isinstance(value, cst.Dict):
+        elif name in _SCRAPY_COMPONENT_SETTINGS and type(value) is cst.Dict:
             # `ITEM_PIPELINES = {"shop.pipelines.StorePipeline": 300}`: code every crawl runs
             for element in value.elements:
-                component = n.string_value(element.key) if isinstance(element, cst.DictElement) else None
+                component = n.string_value(element.key) if type(element) is cst.DictElement else None
                 if component and "." in component:
                     self._module_ref(node, "scrapy_component", component.rpartition(".")[0])
         elif name == "ROOT_URLCONF":
@@ -2923,7 +2922,7 @@ class Extractor:
             self.signal(node, "django-urlconf")
 
     def visit_string(self, node: cst.SimpleString | cst.ConcatenatedString) -> None:
-        if self.setup_py and isinstance(node, cst.SimpleString) and self.entry_group in _SCRIPT_GROUPS:
+        if self.setup_py and type(node) is cst.SimpleString and self.entry_group in _SCRIPT_GROUPS:
             declared = n.string_value(node)
             match = ENTRY_POINT.match(declared) if declared else None
             if match:  # setup(entry_points={"console_scripts": ["name = pkg.mod:main"]})
@@ -2949,19 +2948,19 @@ class Extractor:
             hook(node, value, ctx)
 
     def visit_fstring(self, node: cst.FormattedString) -> None:
-        text = "".join(p.value for p in node.parts if isinstance(p, cst.FormattedStringText))
+        text = "".join(p.value for p in node.parts if type(p) is cst.FormattedStringText)
         if _HEARTBEAT_TEXT.search(text) and not self.reporting:
             self.signal(node, "heartbeat", "text")
         if _DESTRUCTIVE_SQL_CASED.match(text):  # SQL keywords as SQL is written, not a log message
             self.signal(node, "destructive", " ".join(text.split()[:2]))
         elif _deleting_command(text) == "rm -r":
-            names = [n.dotted(p.expression) or "" for p in node.parts if isinstance(p, cst.FormattedStringExpression)]
+            names = [n.dotted(p.expression) or "" for p in node.parts if type(p) is cst.FormattedStringExpression]
             self._record_deletion(node, "rm -r", text, names)
         if text:
             for hook in self.string_hooks:
                 hook(node, text, self.ctx)
         for part in node.parts:
-            if isinstance(part, cst.FormattedStringExpression):
+            if type(part) is cst.FormattedStringExpression:
                 self.walk(part.expression)
 
     def _record_deletion(self, node: cst.CSTNode, command: str, text: str, names: list[str]) -> None:
@@ -2985,9 +2984,9 @@ class Extractor:
         for element in node.elements:
             value = element.value
             self._refer(value)
-            if isinstance(value, cst.Call) and self.ctx.resolve(n.callee(value)) in _TORNADO_URL_SPECS:
+            if type(value) is cst.Call and self.ctx.resolve(n.callee(value)) in _TORNADO_URL_SPECS:
                 self._table_route(node, n.positional(value))
-            elif isinstance(value, cst.Tuple):
+            elif type(value) is cst.Tuple:
                 self._table_route(node, value.elements)
         self.generic(node)  # (`["docker", "system", "prune", "--force"]`: that --force is no guard)
         self.in_argv = saved
@@ -3004,7 +3003,7 @@ class Extractor:
             command = _argv_text([a.value for a in args])
         else:
             first = args[0].value
-            command = self.commands.get(f"{self.scope_name()}:{first.value}") if isinstance(first, cst.Name) else None
+            command = self.commands.get(f"{self.scope_name()}:{first.value}") if type(first) is cst.Name else None
             command = command or _command_text(first)
         if command is None:
             return
@@ -3040,7 +3039,7 @@ class Extractor:
     def visit_dict(self, node: cst.Dict) -> None:
         for element in node.elements:
             self._refer(element.value)
-            if isinstance(element, cst.DictElement):
+            if type(element) is cst.DictElement:
                 key = n.string_value(element.key)
                 if key is not None:
                     for hook in self.binding_hooks:
@@ -3104,7 +3103,7 @@ class Extractor:
             self.frames[-1].globals.update(item.name.value for item in node.names)
 
     def visit_boolean(self, node: cst.BooleanOperation) -> None:
-        if isinstance(node.operator, cst.Or) and isinstance(node.left, cst.Call) and self.fallback_hooks:
+        if type(node.operator) is cst.Or and type(node.left) is cst.Call and self.fallback_hooks:
             name = self.ctx.resolve(n.callee(node.left))
             if name in _ENV_READS:
                 for hook in self.fallback_hooks:
@@ -3116,7 +3115,7 @@ class Extractor:
         for operand in [node.left, *(c.comparator for c in node.comparisons)]:
             for literal in _literals(operand):
                 self.compared.add(literal_key(literal))
-            if isinstance(operand, cst.Name):
+            if type(operand) is cst.Name:
                 self.compared_names.add(operand.value)  # `value in PLACEHOLDERS`
         self.generic(node)
 
@@ -3124,7 +3123,7 @@ class Extractor:
         """The functions a loop calls itself (not logging, printing or sleeping), first seen first."""
         found: dict[str, None] = {}
         for node in n.descendants(body):
-            raw = n.callee(node) if isinstance(node, cst.Call) and len(found) < _MAX_LOOP_CALLS else None
+            raw = n.callee(node) if type(node) is cst.Call and len(found) < _MAX_LOOP_CALLS else None
             if not raw or ("." in raw and raw.partition(".")[0] not in self.ctx.aliases):
                 continue  # a method of some object: not a function the project stage can look into
             name = self.ctx.resolve(raw)
@@ -3155,45 +3154,39 @@ class Extractor:
         """The first consume-like call in a loop body (``consumer.poll``, ``sqs.receive_message``)."""
         found: list[str] = []
         literal = _literal_forever(test)
-
-        def scan(node: cst.CSTNode) -> None:
-            if found:
-                return
-            if isinstance(node, cst.Call):
+        stack: list[cst.CSTNode] = [body]  # (depth first, in source order: the first such call)
+        while stack and not found:
+            node = stack.pop()
+            if type(node) is cst.Call:
                 raw = n.callee(node) or ""
                 method = raw.rpartition(".")[2]
                 if method == "drain_events" and not _never_leaves(body, self.ctx):
-                    return  # `except socket.timeout: break`: drained until the queue is empty, a job
+                    continue  # `except socket.timeout: break`: drained until the queue is empty, a job
                 if method in CONSUME_METHODS and "." in raw and not self._polls_process(node, raw):
                     found.append(self.ctx.resolve(raw) or raw)
-                    return
-                if method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
+                elif method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
                     found.append(raw)
-                    return
-                if method == "loop" and literal and self._mqtt_client(raw.rpartition(".")[0]):
+                elif method == "loop" and literal and self._mqtt_client(raw.rpartition(".")[0]):
                     # `while True: client.loop()`: paho's network loop, one round at a time (not
                     # `while not info.is_published(): client.loop()`, waiting for one publish)
                     found.append(raw)
-                    return
-                if method == "sync" and literal and self._nio_client(raw.rpartition(".")[0]):
+                elif method == "sync" and literal and self._nio_client(raw.rpartition(".")[0]):
                     # `while True: await self.sync(30000)` in a matrix-nio AsyncClient: the next batch of events
                     found.append("matrix-nio.sync")
-                    return
-                if method == "recv" and literal and self._imports_websocket() and _never_leaves(body, self.ctx):
+                elif method == "recv" and literal and self._imports_websocket() and _never_leaves(body, self.ctx):
                     found.append(raw)  # `while True: message = await ws.recv()`: a websocket stream's next message
-                    return
-            if isinstance(node, (cst.FunctionDef, cst.ClassDef)):
-                return
+                if found:
+                    break
+            if type(node) in (cst.FunctionDef, cst.ClassDef):
+                continue
+            children: list[cst.CSTNode] = []
             for name in _fields(type(node)):
                 value = getattr(node, name)
                 if isinstance(value, cst.CSTNode):
-                    scan(value)
+                    children.append(value)
                 elif type(value) in (list, tuple):
-                    for item in value:
-                        if isinstance(item, cst.CSTNode):
-                            scan(item)
-
-        scan(body)
+                    children.extend(item for item in value if isinstance(item, cst.CSTNode))
+            stack.extend(reversed(children))
         if found:
             return found[0]
         # No queue call, but `while True:` sleeps and never breaks out: a poller that runs forever.
@@ -3462,9 +3455,9 @@ def _command_text(node: cst.BaseExpression) -> tuple[str, list[str], bool] | Non
     whether it was an argument list: a string, an f-string or a list of at least two words."""
     if isinstance(node, (cst.List, cst.Tuple)):
         return _argv_text([element.value for element in node.elements])
-    if isinstance(node, cst.FormattedString):
-        text = "".join(p.value if isinstance(p, cst.FormattedStringText) else "{}" for p in node.parts)
-        names = [n.dotted(p.expression) or "" for p in node.parts if isinstance(p, cst.FormattedStringExpression)]
+    if type(node) is cst.FormattedString:
+        text = "".join(p.value if type(p) is cst.FormattedStringText else "{}" for p in node.parts)
+        names = [n.dotted(p.expression) or "" for p in node.parts if type(p) is cst.FormattedStringExpression]
         return text, names, False
     value = n.string_value(node)
     return (value, [], False) if value is not None else None
@@ -3490,8 +3483,8 @@ def _args_text(call: cst.Call) -> str:
     parts: list[str] = []
     for arg in call.args:
         value = arg.value
-        if isinstance(value, cst.FormattedString):
-            parts.append("".join(p.value for p in value.parts if isinstance(p, cst.FormattedStringText)))
+        if type(value) is cst.FormattedString:
+            parts.append("".join(p.value for p in value.parts if type(p) is cst.FormattedStringText))
         else:
             parts.append(n.dotted(value) or n.string_value(value) or "")
     return " ".join(parts)
@@ -3528,7 +3521,7 @@ def _before_work(call: str) -> bool:
 
 def _has_call(node: cst.BaseExpression) -> bool:
     """``main()``, ``run(args) or 0``: an exit status that comes from calling something."""
-    return isinstance(node, cst.Call) or any(isinstance(child, cst.Call) for child in n.descendants(node))
+    return type(node) is cst.Call or any(type(child) is cst.Call for child in n.descendants(node))
 
 
 def _path_key(node: cst.Call, name: str, raw: str) -> str:
@@ -3656,13 +3649,13 @@ def _websocket_server(call: cst.Call, ctx: Context) -> bool:
 def _runs_in_init(stmt: cst.ClassDef) -> bool:
     """``class Consumer:`` whose ``__init__`` ends in ``self.channel.start_consuming()`` or a
     ``while`` loop: building one (``MyProcessor = Consumer()``) runs the work."""
-    if not isinstance(stmt.body, cst.IndentedBlock):
+    if type(stmt.body) is not cst.IndentedBlock:
         return False
     for item in stmt.body.body:
-        if isinstance(item, cst.FunctionDef) and item.name.value == "__init__":
+        if type(item) is cst.FunctionDef and item.name.value == "__init__":
             return any(
-                isinstance(node, cst.While)
-                or (isinstance(node, cst.Call) and (n.callee(node) or "").rpartition(".")[2] in BLOCKING_CONSUME)
+                type(node) is cst.While
+                or (type(node) is cst.Call and (n.callee(node) or "").rpartition(".")[2] in BLOCKING_CONSUME)
                 for node in n.descendants(item.body)
             )
     return False
@@ -3677,7 +3670,7 @@ def _lambda_handler(params: cst.Parameters, filename: str) -> bool:
     Lambda calls a Python function with, its parameters named as its documentation names them (and
     Google's first-generation background functions, also ``def on_upload(data, context)`` in the
     ``main.py`` Cloud Functions require)."""
-    if params.kwonly_params or isinstance(params.star_arg, cst.Param) or params.star_kwarg is not None:
+    if params.kwonly_params or type(params.star_arg) is cst.Param or params.star_kwarg is not None:
         return False
     names = [param.name.value for param in (*params.posonly_params, *params.params)]
     first = {"event", "_event", "data"} if filename == "main.py" else {"event", "_event"}
@@ -3731,7 +3724,7 @@ def _reads_http_event(function: cst.FunctionDef) -> bool:
     event = _all_params(function.params)[0].name.value
     nodes = list(n.descendants(function.body))
     for node in nodes:
-        if isinstance(node, cst.For) and event in {n.dotted(t) for t in _bound_names(node.target)}:
+        if type(node) is cst.For and event in {n.dotted(t) for t in _bound_names(node.target)}:
             return False  # `for event in event["Records"]`: the name holds each record in turn
         if _event_key(node, event) == "Records":
             # `event["Records"]`, `"Records" in event`: an SQS, SNS, S3 or DynamoDB event, whose
@@ -3744,14 +3737,14 @@ def _event_key(node: cst.CSTNode, event: str) -> str | None:
     """The key a node reads from the event: ``event["body"]``, ``event.get("body")``,
     ``"Records" in event``."""
     key: cst.BaseExpression | None = None
-    if isinstance(node, cst.Subscript) and n.dotted(node.value) == event and len(node.slice) == 1:
+    if type(node) is cst.Subscript and n.dotted(node.value) == event and len(node.slice) == 1:
         index = node.slice[0].slice
-        key = index.value if isinstance(index, cst.Index) else None
-    elif isinstance(node, cst.Call) and n.dotted(node.func) == f"{event}.get" and node.args:
+        key = index.value if type(index) is cst.Index else None
+    elif type(node) is cst.Call and n.dotted(node.func) == f"{event}.get" and node.args:
         key = node.args[0].value
-    elif isinstance(node, cst.Comparison) and len(node.comparisons) == 1:
+    elif type(node) is cst.Comparison and len(node.comparisons) == 1:
         target = node.comparisons[0]
-        if isinstance(target.operator, cst.In) and n.dotted(target.comparator) == event:
+        if type(target.operator) is cst.In and n.dotted(target.comparator) == event:
             key = node.left
     return n.string_value(key) if key is not None else None
 
@@ -3771,12 +3764,12 @@ def _reads_http_request(function: cst.FunctionDef) -> bool:
     params = function.params
     if len(params.params) != 1 or params.posonly_params or params.kwonly_params:
         return False
-    if isinstance(params.star_arg, cst.Param) or params.star_kwarg is not None:
+    if type(params.star_arg) is cst.Param or params.star_kwarg is not None:
         return False
     if params.params[0].name.value != "request":
         return False
     for node in n.descendants(function.body):
-        if isinstance(node, cst.Attribute) and n.dotted(node.value) == "request" and node.attr.value in _REQUEST_READS:
+        if type(node) is cst.Attribute and n.dotted(node.value) == "request" and node.attr.value in _REQUEST_READS:
             return True
     return False
 
@@ -3784,7 +3777,7 @@ def _reads_http_request(function: cst.FunctionDef) -> bool:
 def _all_params(params: cst.Parameters) -> list[cst.Param]:
     found = [*params.posonly_params, *params.params, *params.kwonly_params]
     for star in (params.star_arg, params.star_kwarg):
-        if isinstance(star, cst.Param):
+        if type(star) is cst.Param:
             found.append(star)
     return found
 
@@ -3843,10 +3836,10 @@ def _until_stopped(test: cst.BaseExpression) -> bool:
     self._running``, ``while not self._stop_event.is_set()``, ``while not shutdown_requested``."""
     if isinstance(test, (cst.Name, cst.Attribute)):
         return bool(_RUN_FLAG.search((n.dotted(test) or "").rpartition(".")[2]))
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         inner = test.expression
-        if isinstance(inner, cst.Call) and (n.callee(inner) or "").endswith(".is_set"):
-            inner = inner.func.value if isinstance(inner.func, cst.Attribute) else inner
+        if type(inner) is cst.Call and (n.callee(inner) or "").endswith(".is_set"):
+            inner = inner.func.value if type(inner.func) is cst.Attribute else inner
         name = (n.dotted(inner) or "").rpartition(".")[2] if isinstance(inner, (cst.Name, cst.Attribute)) else ""
         return bool(_STOP_FLAG.search(name))
     return False
@@ -3871,11 +3864,11 @@ def _stops_or_fails(handler: cst.ExceptHandler, ctx: Context) -> bool:
     if names <= _STOPS:
         return True
     # (the failure reported: the handler passes on the exception it caught, `alert(str(e))`)
-    bound = handler.name.name.value if handler.name is not None and isinstance(handler.name.name, cst.Name) else None
+    bound = handler.name.name.value if handler.name is not None and type(handler.name.name) is cst.Name else None
     return (
         names <= _STOPS | {"Exception", "BaseException"}
         and bound is not None
-        and any(isinstance(node, cst.Name) and node.value == bound for node in n.descendants(handler.body))
+        and any(type(node) is cst.Name and node.value == bound for node in n.descendants(handler.body))
     )
 
 
@@ -3889,13 +3882,13 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
     by_hand = {
         id(inner)
         for node in n.descendants(body, skip=(cst.For, cst.While))
-        if isinstance(node, cst.ExceptHandler) and _stops_or_fails(node, ctx)
+        if type(node) is cst.ExceptHandler and _stops_or_fails(node, ctx)
         for inner in n.descendants(node.body)
     }
     for node in n.descendants(body, skip=(cst.For, cst.While)):
         if isinstance(node, (cst.Break, cst.Return)) and id(node) not in by_hand:
             return None
-        if isinstance(node, cst.Call):
+        if type(node) is cst.Call:
             name = ctx.resolve(n.callee(node)) or ""
             if name.rpartition(".")[2] in ("run_pending", "run_all"):
                 return None  # the `schedule` library's loop: a scheduler, judged as a job
@@ -3903,10 +3896,10 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
                 sleep = name
             elif sleep is None and _timed_event_wait(node, name, ctx):
                 sleep = TIMED_WAIT
-    if sleep is None and isinstance(body, cst.IndentedBlock):
+    if sleep is None and type(body) is cst.IndentedBlock:
         # `while True: while not queue: time.sleep(2); handle(queue)`: waiting for the next message
         for stmt in body.body:
-            if isinstance(stmt, cst.While) and stmt.orelse is None:
+            if type(stmt) is cst.While and stmt.orelse is None:
                 smalls = _simple_block(stmt.body)
                 if smalls is None:
                     continue
@@ -3940,7 +3933,7 @@ def _websocket_stream(ctor: str | None, iterated: cst.BaseExpression, ctx: Conte
     reconnecting iterator itself."""
     if ctor is not None and (ctor in _WEBSOCKET_CONNECTS or ctor.endswith(".ws_connect")):
         return True
-    return isinstance(iterated, cst.Call) and (ctx.resolve(n.callee(iterated)) or "") in _WEBSOCKET_CONNECTS
+    return type(iterated) is cst.Call and (ctx.resolve(n.callee(iterated)) or "") in _WEBSOCKET_CONNECTS
 
 
 _ERROR_LEVELS = (".error", ".exception", ".critical", ".fatal")
@@ -3954,10 +3947,10 @@ def _mqtt_messages(ctor: str | None, iterated: cst.BaseExpression, ctx: Context)
     """What an ``async for`` iterates is an aiomqtt client's stream of messages: the attribute
     or call ``client.messages``, or a name bound to the call (``as messages``), ``client`` built
     from aiomqtt (or asyncio-mqtt) or a parameter annotated as one."""
-    if isinstance(iterated, cst.Name):
+    if type(iterated) is cst.Name:
         stream = ctor or ""  # (`messages`, bound by `async with client.messages() as messages`)
     else:
-        stream = n.dotted(iterated.func if isinstance(iterated, cst.Call) else iterated) or ""
+        stream = n.dotted(iterated.func if type(iterated) is cst.Call else iterated) or ""
     owner, _, method = stream.rpartition(".")
     if method not in _MQTT_STREAMS or not owner:
         return False
@@ -3969,12 +3962,12 @@ def _mqtt_messages(ctor: str | None, iterated: cst.BaseExpression, ctx: Context)
 def _handlers_of(value: cst.BaseExpression) -> bool:
     """``other.handlers``: another logger's configured handlers, handed to this one
     (``x.handlers = other.handlers``, ``x.handlers.extend(other.handlers)``)."""
-    return isinstance(value, cst.Attribute) and value.attr.value == "handlers"
+    return type(value) is cst.Attribute and value.attr.value == "handlers"
 
 
 def _literal_forever(test: cst.BaseExpression) -> bool:
     """``while True:``, ``while 1:``."""
-    return (isinstance(test, cst.Name) and test.value == "True") or n.int_value(test) == 1
+    return (type(test) is cst.Name and test.value == "True") or n.int_value(test) == 1
 
 
 def _never_leaves(body: cst.CSTNode, ctx: Context) -> bool:
@@ -3985,7 +3978,7 @@ def _never_leaves(body: cst.CSTNode, ctx: Context) -> bool:
     for node in n.descendants(body):
         if isinstance(node, (cst.Return, cst.Raise)):
             return False
-        if isinstance(node, cst.Call):
+        if type(node) is cst.Call:
             name = ctx.resolve(n.callee(node)) or ""
             last = name.rpartition(".")[2]
             if name in EXIT_CALLS or name in INTERACTIVE_CALLS or last in ("run_pending", "run_all", "prompt", "input"):
@@ -3995,9 +3988,7 @@ def _never_leaves(body: cst.CSTNode, ctx: Context) -> bool:
 
 def _only_reads(body: cst.BaseSuite) -> bool:
     """A ``try`` block that only reads a file into names (:func:`_only_binds`)."""
-    return isinstance(body, cst.IndentedBlock) and all(
-        isinstance(stmt, cst.With) and _only_binds(stmt) for stmt in body.body
-    )
+    return type(body) is cst.IndentedBlock and all(type(stmt) is cst.With and _only_binds(stmt) for stmt in body.body)
 
 
 _LOOKUPS = frozenset({"get", "getint", "getfloat", "getboolean", "getenv"})
@@ -4012,30 +4003,30 @@ _SETTINGS_NAME = re.compile(
 def _only_lookups(body: cst.BaseSuite) -> bool:
     """A ``try`` block that only binds names to settings looked up: ``cfg["ftp"]``,
     ``cfg.get("user")``, ``os.getenv("TOKEN")``."""
-    if not isinstance(body, cst.IndentedBlock) or not body.body:
+    if type(body) is not cst.IndentedBlock or not body.body:
         return False
     for stmt in body.body:
-        if not isinstance(stmt, cst.SimpleStatementLine):
+        if type(stmt) is not cst.SimpleStatementLine:
             return False
         for small in stmt.body:
-            if not isinstance(small, cst.Assign):
+            if type(small) is not cst.Assign:
                 return False
             value = small.value
-            if isinstance(value, cst.Subscript):
+            if type(value) is cst.Subscript:
                 base: cst.BaseExpression = value
-                while isinstance(base, cst.Subscript):
+                while type(base) is cst.Subscript:
                     base = base.value
                 if _SETTINGS_NAME.search((n.dotted(base) or "").rpartition(".")[2]):
                     continue  # `config["ftp"]["server"]`, `os.environ["TOKEN"]`
                 return False  # (not `requests.get(url).json()["price"]`)
-            func = value.func if isinstance(value, cst.Call) else None
-            if isinstance(func, cst.Name) and func.value == "getattr":
+            func = value.func if type(value) is cst.Call else None
+            if type(func) is cst.Name and func.value == "getattr":
                 continue
-            if not isinstance(func, cst.Attribute) or func.attr.value not in _LOOKUPS:
+            if type(func) is not cst.Attribute or func.attr.value not in _LOOKUPS:
                 return False  # (not `Watch.objects.get_or_create(...)`, a query)
             owner = func.value
             if not (
-                isinstance(owner, cst.Subscript)  # `config["ftp"].get("user")`
+                type(owner) is cst.Subscript  # `config["ftp"].get("user")`
                 or func.attr.value == "getenv"
                 or _SETTINGS_NAME.search((n.dotted(owner) or "").rpartition(".")[2])
             ):
@@ -4055,11 +4046,11 @@ def _waits_forever(scope: cst.CSTNode) -> bool:
     ``loop.run_forever()`` or a ``while True:`` loop; a one-shot request that waits for its answer
     with a timeout, then drains, does not."""
     for node in n.descendants(scope):
-        if isinstance(node, cst.While) and _literal_forever(node.test):
+        if type(node) is cst.While and _literal_forever(node.test):
             return True
-        if isinstance(node, cst.Expr):
-            value = node.value.expression if isinstance(node.value, cst.Await) else node.value
-            if not isinstance(value, cst.Call):
+        if type(node) is cst.Expr:
+            value = node.value.expression if type(node.value) is cst.Await else node.value
+            if type(value) is not cst.Call:
                 continue
             callee = n.callee(value) or ""
             if callee.endswith(("Future", "run_forever")) or (callee.endswith(".wait") and not value.args):
@@ -4071,11 +4062,11 @@ def _opens_own_file(body: cst.BaseSuite) -> bool:
     """The files a reading ``try`` opens are named in the code (``open("data.json")``,
     ``open(STATE_FILE)``): the job's own state, not an input it was given."""
     for node in n.descendants(body):
-        if isinstance(node, cst.Call) and n.callee(node) in ("open", "io.open"):
+        if type(node) is cst.Call and n.callee(node) in ("open", "io.open"):
             args = n.positional(node)
             first = args[0].value if args else None
             if first is None or not (
-                n.string_value(first) is not None or (isinstance(first, cst.Name) and first.value.isupper())
+                n.string_value(first) is not None or (type(first) is cst.Name and first.value.isupper())
             ):
                 return False
     return True
@@ -4084,12 +4075,12 @@ def _opens_own_file(body: cst.BaseSuite) -> bool:
 def _only_binds(stmt: cst.With) -> bool:
     """``with open(CONFIG) as f: settings = json.load(f)``: a file opened only to name values from
     it, as a module loading its configuration at import does."""
-    opens = all(isinstance(item.item, cst.Call) and n.callee(item.item) in ("open", "io.open") for item in stmt.items)
+    opens = all(type(item.item) is cst.Call and n.callee(item.item) in ("open", "io.open") for item in stmt.items)
     smalls = _simple_block(stmt.body) if opens else None
     # (names bound, or `return json.load(f)`: the values handed back)
     return smalls is not None and (
         all(isinstance(small, (cst.Assign, cst.AnnAssign)) for small in smalls)
-        or (len(smalls) == 1 and isinstance(smalls[0], cst.Return))
+        or (len(smalls) == 1 and type(smalls[0]) is cst.Return)
     )
 
 
@@ -4099,9 +4090,9 @@ _DATA_WRITE = re.compile(r"\s*(?:INSERT|UPDATE|DELETE|MERGE|REPLACE|UPSERT|COPY)
 def _may_be_config(value: cst.BaseExpression) -> bool:
     """Django's ``LOGGING = {...}`` (or one built elsewhere), not a switch named the same:
     ``LOGGING = bool(os.environ.get("LOGGING"))``, ``LOGGING = True``."""
-    if isinstance(value, cst.Call):
+    if type(value) is cst.Call:
         return n.callee(value) not in {"bool", "int", "str", "float"}
-    if isinstance(value, cst.Name):
+    if type(value) is cst.Name:
         return value.value not in {"True", "False", "None"}
     return isinstance(value, (cst.Dict, cst.Attribute, cst.Subscript, cst.SimpleString, cst.BinaryOperation))
 
@@ -4109,12 +4100,12 @@ def _may_be_config(value: cst.BaseExpression) -> bool:
 def _checked_loop(stmt: cst.CSTNode) -> bool:
     """``if response.status_code == 200:`` (or ``if page:``) with a loop in its own body, at module
     level: the script's work done once the fetch has answered (not the ``__main__`` block)."""
-    if not isinstance(stmt, cst.If) or _is_main_guard(stmt.test) or not isinstance(stmt.body, cst.IndentedBlock):
+    if type(stmt) is not cst.If or _is_main_guard(stmt.test) or type(stmt.body) is not cst.IndentedBlock:
         return False
     # (a status or a fetched result, `if response.ok:`, `if page:`; not a setting, `if DEBUG:`)
     test = stmt.test
-    status = (isinstance(test, cst.Name) and not test.value.isupper()) or any(
-        isinstance(node, cst.Attribute) and node.attr.value in {"status_code", "ok", "status"}
+    status = (type(test) is cst.Name and not test.value.isupper()) or any(
+        type(node) is cst.Attribute and node.attr.value in {"status_code", "ok", "status"}
         for node in (test, *n.descendants(test))
     )
     return status and any(isinstance(inner, (cst.For, cst.While)) for inner in stmt.body.body)
@@ -4123,18 +4114,18 @@ def _checked_loop(stmt: cst.CSTNode) -> bool:
 def _writes_rows(stmt: cst.CSTNode) -> bool:
     """``cur.execute("INSERT INTO prices ...", row)`` as a module-level statement: the module loads
     data when run (creating tables alone is set-up, which labellers and users leave to the app)."""
-    if not isinstance(stmt, cst.SimpleStatementLine):
+    if type(stmt) is not cst.SimpleStatementLine:
         return False
     for small in stmt.body:
-        call = small.value if isinstance(small, cst.Expr) else None
-        if not isinstance(call, cst.Call) or (n.callee(call) or "").rpartition(".")[2] not in (
+        call = small.value if type(small) is cst.Expr else None
+        if type(call) is not cst.Call or (n.callee(call) or "").rpartition(".")[2] not in (
             "execute",
             "executemany",
         ):
             continue
         args = n.positional(call)
         query = args[0].value if args else None
-        if isinstance(query, cst.Call) and n.positional(query):  # `sql.SQL("INSERT ...")`, `text("...")`
+        if type(query) is cst.Call and n.positional(query):  # `sql.SQL("INSERT ...")`, `text("...")`
             query = n.positional(query)[0].value
         text = n.string_value(query) if query is not None else None
         if text is not None and _DATA_WRITE.match(text):
@@ -4144,11 +4135,11 @@ def _writes_rows(stmt: cst.CSTNode) -> bool:
 
 def _parses_arguments(stmt: cst.CSTNode) -> bool:
     """``args = parser.parse_args()`` as a module-level statement."""
-    if not isinstance(stmt, cst.SimpleStatementLine):
+    if type(stmt) is not cst.SimpleStatementLine:
         return False
     for small in stmt.body:
         value = small.value if isinstance(small, (cst.Assign, cst.Expr)) else None
-        if isinstance(value, cst.Call) and (n.callee(value) or "").endswith(".parse_args"):
+        if type(value) is cst.Call and (n.callee(value) or "").endswith(".parse_args"):
             return True
     return False
 
@@ -4169,7 +4160,7 @@ def _route_at(owner: str, path: str) -> Callable[[int, int], RouteFact]:
 
 
 def _swallowing_decorator(expr: cst.BaseExpression) -> bool:
-    call = expr if isinstance(expr, cst.Call) else None
+    call = expr if type(expr) is cst.Call else None
     raw = n.dotted(call.func if call is not None else expr) or ""
     if not (raw == "logger.catch" or raw.endswith(".logger.catch")):
         return False
@@ -4181,16 +4172,16 @@ def _is_definition(stmt: cst.CSTNode) -> bool:
     """Definitions and imports: what a module-level body holds without doing work."""
     if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
         return True
-    return isinstance(stmt, cst.SimpleStatementLine) and all(
+    return type(stmt) is cst.SimpleStatementLine and all(
         isinstance(small, (cst.Import, cst.ImportFrom)) for small in stmt.body
     )
 
 
 def _is_docstring(stmt: cst.CSTNode) -> bool:
     return (
-        isinstance(stmt, cst.SimpleStatementLine)
+        type(stmt) is cst.SimpleStatementLine
         and len(stmt.body) == 1
-        and isinstance(stmt.body[0], cst.Expr)
+        and type(stmt.body[0]) is cst.Expr
         and isinstance(stmt.body[0].value, (cst.SimpleString, cst.ConcatenatedString))
     )
 
@@ -4215,14 +4206,14 @@ _LITESTAR_CONTROLLERS = frozenset({"litestar.Controller", "litestar.controller.C
 def _class_assignments(node: cst.ClassDef) -> Iterator[tuple[str, cst.BaseExpression | None]]:
     """The names a class body assigns (``path = "/users"``, ``functions: list = [...]``), with
     their values. (A body on the class's own line, ``class S: functions = [f]``, counts too.)"""
-    lines = node.body.body if isinstance(node.body, cst.IndentedBlock) else (node.body,)
+    lines = node.body.body if type(node.body) is cst.IndentedBlock else (node.body,)
     for stmt in lines:
         for small in _smalls(stmt) or ():
-            if isinstance(small, cst.Assign):
+            if type(small) is cst.Assign:
                 for t in small.targets:
-                    if isinstance(t.target, cst.Name):
+                    if type(t.target) is cst.Name:
                         yield t.target.value, small.value
-            elif isinstance(small, cst.AnnAssign) and isinstance(small.target, cst.Name):
+            elif type(small) is cst.AnnAssign and type(small.target) is cst.Name:
                 yield small.target.value, small.value
 
 
@@ -4291,19 +4282,19 @@ def _listen_notifies(call: cst.Call) -> bool:
 def _makes_daemon(node: cst.ClassDef) -> bool:
     """A thread class that makes itself a daemon: ``super().__init__(daemon=True)``,
     ``self.daemon = True``, ``self.setDaemon(True)``."""
-    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
-    methods = [stmt.body for stmt in body if isinstance(stmt, cst.FunctionDef)]
+    body = node.body.body if type(node.body) is cst.IndentedBlock else ()
+    methods = [stmt.body for stmt in body if type(stmt) is cst.FunctionDef]
     for inner in (inner for method in methods for inner in n.descendants(method)):
-        if isinstance(inner, cst.Arg):
+        if type(inner) is cst.Arg:
             if inner.keyword is not None and inner.keyword.value == "daemon" and not _is_false(inner.value):
                 return True  # (also `daemon=daemon`, a parameter that defaults to True)
-        elif isinstance(inner, cst.Assign):
+        elif type(inner) is cst.Assign:
             if _is_true(inner.value) and any(
-                isinstance(t.target, cst.Attribute) and t.target.attr.value == "daemon" for t in inner.targets
+                type(t.target) is cst.Attribute and t.target.attr.value == "daemon" for t in inner.targets
             ):
                 return True
         elif (
-            isinstance(inner, cst.Call)
+            type(inner) is cst.Call
             and (n.callee(inner) or "").endswith(".setDaemon")
             and inner.args
             and _is_true(inner.args[0].value)
@@ -4313,7 +4304,7 @@ def _makes_daemon(node: cst.ClassDef) -> bool:
 
 
 def _is_false(value: cst.BaseExpression) -> bool:
-    return (isinstance(value, cst.Name) and value.value in {"False", "None"}) or n.int_value(value) == 0
+    return (type(value) is cst.Name and value.value in {"False", "None"}) or n.int_value(value) == 0
 
 
 def _is_true(value: cst.BaseExpression) -> bool:
@@ -4321,8 +4312,8 @@ def _is_true(value: cst.BaseExpression) -> bool:
 
 
 def _defines(node: cst.ClassDef, method: str) -> bool:
-    body = node.body.body if isinstance(node.body, cst.IndentedBlock) else ()
-    return any(isinstance(stmt, cst.FunctionDef) and stmt.name.value == method for stmt in body)
+    body = node.body.body if type(node.body) is cst.IndentedBlock else ()
+    return any(type(stmt) is cst.FunctionDef and stmt.name.value == method for stmt in body)
 
 
 _NAMEKO_ENTRYPOINTS = frozenset(
@@ -4367,9 +4358,9 @@ _REPORTER_NAME = re.compile(
 
 def _local_target(target: cst.BaseExpression, local: set[str]) -> bool:
     """An assignment target inside the function: a name, or an item of a local name (`msg["extra"] = x`)."""
-    if isinstance(target, cst.Name):
+    if type(target) is cst.Name:
         return True
-    return isinstance(target, cst.Subscript) and isinstance(target.value, cst.Name) and target.value.value in local
+    return type(target) is cst.Subscript and type(target.value) is cst.Name and target.value.value in local
 
 
 # `self.logger.error(...)`, `self._log.warning(...)`, `self.__logger.fatal(...)`
@@ -4406,21 +4397,21 @@ def _notifies(call: cst.Call) -> bool:
     if name is not None:
         return bool(_NOTIFY_NAME.search(name))
     text = n.string_value(value) or ""
-    if isinstance(value, cst.FormattedString):
-        text = "".join(p.value for p in value.parts if isinstance(p, cst.FormattedStringText))
+    if type(value) is cst.FormattedString:
+        text = "".join(p.value for p in value.parts if type(p) is cst.FormattedStringText)
     return bool(_NOTIFY_URL.search(text))
 
 
 def _base_name(node: cst.BaseExpression) -> str | None:
     """The name an expression starts from: ``r`` in ``r.json()["url"]``."""
     while True:
-        if isinstance(node, cst.Name):
+        if type(node) is cst.Name:
             return node.value
-        if isinstance(node, cst.Attribute):
+        if type(node) is cst.Attribute:
             node = node.value
-        elif isinstance(node, cst.Call):
+        elif type(node) is cst.Call:
             node = node.func
-        elif isinstance(node, cst.Subscript):
+        elif type(node) is cst.Subscript:
             node = node.value
         else:
             return None
@@ -4452,14 +4443,14 @@ def _kept_status(call: cst.Call, ctx: Context) -> str | None:
 
 def _block(block: cst.BaseSuite) -> Sequence[cst.CSTNode]:
     """The statements of a block: an indented one, or ``if x: f(); g()`` on one line."""
-    return [block] if isinstance(block, cst.SimpleStatementSuite) else block.body
+    return [block] if type(block) is cst.SimpleStatementSuite else block.body
 
 
 def _is_main_guard(test: cst.BaseExpression) -> bool:
-    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+    if type(test) is not cst.Comparison or len(test.comparisons) != 1:
         return False
     target = test.comparisons[0]
-    if not isinstance(target.operator, cst.Equal):
+    if type(target.operator) is not cst.Equal:
         return False
     left, right = test.left, target.comparator
     sides = {n.dotted(left) or n.string_value(left), n.dotted(right) or n.string_value(right)}
@@ -4479,33 +4470,33 @@ def _failure_branch(node: cst.If) -> cst.BaseSuite | None:
     if not success:
         return node.body
     orelse = node.orelse
-    return orelse.body if isinstance(orelse, cst.Else) else None
+    return orelse.body if type(orelse) is cst.Else else None
 
 
 def _status_owner(test: cst.BaseExpression) -> str:
     """``r`` in ``r.status_code == 200`` or ``not r.ok``."""
-    while isinstance(test, cst.UnaryOperation):
+    while type(test) is cst.UnaryOperation:
         test = test.expression
-    if isinstance(test, cst.Comparison):
+    if type(test) is cst.Comparison:
         test = test.left
-    owner = test.value if isinstance(test, cst.Attribute) else test
+    owner = test.value if type(test) is cst.Attribute else test
     return n.dotted(owner) or ""
 
 
 def _status_test(test: cst.BaseExpression) -> bool | None:
     """True when ``test`` holds on success, False when it holds on failure, None when it is not
     a plain status test."""
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         inner = _status_test(test.expression)
         return None if inner is None else not inner
-    if isinstance(test, cst.Attribute):
+    if type(test) is cst.Attribute:
         if test.attr.value == "ok":
             return True
         return False if test.attr.value == "returncode" else None
-    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+    if type(test) is not cst.Comparison or len(test.comparisons) != 1:
         return None
     left, target = test.left, test.comparisons[0]
-    if not (isinstance(left, cst.Attribute) and left.attr.value in _STATUS_ATTRIBUTES):
+    if not (type(left) is cst.Attribute and left.attr.value in _STATUS_ATTRIBUTES):
         return None
     number = n.int_value(target.comparator)
     if number is None:
@@ -4549,16 +4540,16 @@ def _registers_consumer(call: cst.Call) -> bool:
     if not args:
         return False
     first = args[0].value
-    if isinstance(first, cst.Call):
+    if type(first) is cst.Call:
         return (n.callee(first) or "").rpartition(".")[2] == "partial"
     return isinstance(first, (cst.Lambda, cst.Attribute)) or (
-        isinstance(first, cst.Name) and first.value.startswith(("on_", "handle", "process", "callback", "_on_"))
+        type(first) is cst.Name and first.value.startswith(("on_", "handle", "process", "callback", "_on_"))
     )
 
 
 def _asks_exists(node: cst.BaseExpression) -> bool:
     """``os.path.exists(p)``, ``p.is_dir()`` and the like."""
-    return isinstance(node, cst.Call) and (n.callee(node) or "").rpartition(".")[2] in {
+    return type(node) is cst.Call and (n.callee(node) or "").rpartition(".")[2] in {
         "exists",
         "isdir",
         "is_dir",
@@ -4568,11 +4559,11 @@ def _asks_exists(node: cst.BaseExpression) -> bool:
 
 def _is_exists_check(test: cst.BaseExpression) -> bool:
     """``if not os.path.exists(p)``, ``if not p.is_dir()`` and the like."""
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         return _asks_exists(test.expression)
-    if isinstance(test, cst.BooleanOperation):
+    if type(test) is cst.BooleanOperation:
         return _is_exists_check(test.left) or _is_exists_check(test.right)
-    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+    if type(test) is cst.Comparison and len(test.comparisons) == 1:
         # `os.path.exists(p) == False`, `p.exists() is False`
         target = test.comparisons[0]
         negative = isinstance(target.operator, (cst.Equal, cst.Is)) and n.dotted(target.comparator) == "False"
@@ -4618,10 +4609,10 @@ def _says_failed(call: cst.Call | None) -> bool:
     if call is None or not call.args:
         return False
     first = call.args[0].value
-    while isinstance(first, cst.BinaryOperation):  # `"..." % value`, `"..." + value`
+    while type(first) is cst.BinaryOperation:  # `"..." % value`, `"..." + value`
         first = first.left
-    if isinstance(first, cst.FormattedString):
-        text = "".join(p.value for p in first.parts if isinstance(p, cst.FormattedStringText))
+    if type(first) is cst.FormattedString:
+        text = "".join(p.value for p in first.parts if type(p) is cst.FormattedStringText)
     else:
         text = n.string_value(first) or ""
     return bool(_FAILED_WORDS.search(text)) and not _NOTHING_TO_DO.search(text)
@@ -4629,10 +4620,10 @@ def _says_failed(call: cst.Call | None) -> bool:
 
 def _small_call(small: cst.BaseSmallStatement, *, assigned: bool = False) -> cst.Call | None:
     """The call a statement makes (``f()``, ``await f()``; with ``assigned``, ``x = f()`` too)."""
-    value = small.value if isinstance(small, cst.Expr) or (assigned and isinstance(small, cst.Assign)) else None
-    if isinstance(value, cst.Await):
+    value = small.value if type(small) is cst.Expr or (assigned and type(small) is cst.Assign) else None
+    if type(value) is cst.Await:
         value = value.expression
-    return value if isinstance(value, cst.Call) else None
+    return value if type(value) is cst.Call else None
 
 
 def _cleans_up(small: cst.BaseSmallStatement) -> bool:
@@ -4673,9 +4664,9 @@ def _only_pings(body: cst.BaseSuite) -> bool:
 def _queryset(value: cst.BaseExpression) -> bool:
     """``Watch.objects.filter(...)``, ``Watch.objects.all()[:500]``: rows of a Django model
     (``Tweet.query.filter(...).all()``: of a Flask-SQLAlchemy one)."""
-    while isinstance(value, cst.Subscript):
+    while type(value) is cst.Subscript:
         value = value.value
-    callee = n.callee(value) if isinstance(value, cst.Call) else None
+    callee = n.callee(value) if type(value) is cst.Call else None
     return callee is not None and (".objects." in callee or ".query." in callee)
 
 
@@ -4689,14 +4680,13 @@ def _stops_when_empty(body: cst.BaseSuite) -> bool:
     received = {
         bound.value
         for node in nodes
-        if isinstance(node, cst.Assign)
-        and any(isinstance(x, cst.Call) for x in (node.value, *n.descendants(node.value)))
+        if type(node) is cst.Assign and any(type(x) is cst.Call for x in (node.value, *n.descendants(node.value)))
         for target in node.targets
         for bound in _bound_names(target.target)
-        if isinstance(bound, cst.Name)
+        if type(bound) is cst.Name
     }
     for stmt in nodes:
-        if not isinstance(stmt, cst.If) or _empty_subject(stmt.test) not in received:
+        if type(stmt) is not cst.If or _empty_subject(stmt.test) not in received:
             continue
         smalls = _simple_block(stmt.body) or []
         if any(isinstance(s, (cst.Break, cst.Return)) for s in smalls):
@@ -4708,16 +4698,16 @@ def _empty_subject(test: cst.BaseExpression) -> str | None:
     """The name a test finds empty: ``not msgs``, ``"Messages" not in resp``,
     ``len(msgs) == 0`` (``not resp.get("Messages")``: ``resp``)."""
     subject: cst.BaseExpression | None = None
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         subject = test.expression
-    elif isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+    elif type(test) is cst.Comparison and len(test.comparisons) == 1:
         target = test.comparisons[0]
         # (not `item is None`: the sentinel a blocking `queue.get()` is handed to stop its thread)
-        if isinstance(target.operator, cst.NotIn):
+        if type(target.operator) is cst.NotIn:
             subject = target.comparator
         elif (
             isinstance(target.operator, (cst.Equal, cst.LessThanEqual))
-            and isinstance(test.left, cst.Call)
+            and type(test.left) is cst.Call
             and n.callee(test.left) == "len"
             and test.left.args
             and n.int_value(target.comparator) == 0
@@ -4725,12 +4715,12 @@ def _empty_subject(test: cst.BaseExpression) -> str | None:
             subject = test.left.args[0].value
     while isinstance(subject, (cst.Call, cst.Attribute, cst.Subscript)):
         subject = subject.func if isinstance(subject, cst.Call) else subject.value
-    return subject.value if isinstance(subject, cst.Name) else None
+    return subject.value if type(subject) is cst.Name else None
 
 
 def _breaks_out(body: cst.CSTNode) -> bool:
     """A ``break`` of the loop itself (not of a loop nested in it)."""
-    return any(isinstance(node, cst.Break) for node in n.descendants(body, skip=(cst.For, cst.While)))
+    return any(type(node) is cst.Break for node in n.descendants(body, skip=(cst.For, cst.While)))
 
 
 def _leaves_loop(node: cst.Try) -> bool:
@@ -4744,11 +4734,11 @@ def _leaves_loop(node: cst.Try) -> bool:
 
 
 def _is_forever(test: cst.BaseExpression) -> bool:
-    if isinstance(test, cst.Name):
+    if type(test) is cst.Name:
         return True  # while True / while running / while not stopping below
-    if isinstance(test, cst.Integer):
+    if type(test) is cst.Integer:
         return test.value not in {"0"}
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         return isinstance(test.expression, (cst.Name, cst.Attribute, cst.Call))
     return isinstance(test, (cst.Attribute, cst.Call))
 
@@ -4756,7 +4746,7 @@ def _is_forever(test: cst.BaseExpression) -> bool:
 def _exception_names(node: cst.CSTNode | None, ctx: Context) -> set[str]:
     if node is None:
         return {""}
-    if isinstance(node, cst.Tuple):
+    if type(node) is cst.Tuple:
         out: set[str] = set()
         for element in node.elements:
             out |= _exception_names(element.value, ctx)
@@ -4776,7 +4766,7 @@ def _string_list(node: cst.CSTNode) -> list[str]:
             if value is not None:
                 out.append(value)
         return out
-    if isinstance(node, cst.BinaryOperation):
+    if type(node) is cst.BinaryOperation:
         return _string_list(node.left) + _string_list(node.right)
     single = n.string_value(node)
     return [single] if single is not None else []
@@ -4787,7 +4777,7 @@ def _is_null_handler(node: cst.Call) -> bool:
     if not args:
         return True
     first = args[0].value
-    name = n.callee(first) if isinstance(first, cst.Call) else n.dotted(first)
+    name = n.callee(first) if type(first) is cst.Call else n.dotted(first)
     return bool(name and name.endswith("NullHandler"))
 
 
@@ -4808,13 +4798,13 @@ _FAILURE_WORDS = frozenset({"error", "errors", "failed", "failure", "fail", "err
 
 def _failure_value(value: cst.BaseExpression) -> bool:
     """``False``, ``(False, message)``, ``{"status": "error", ...}``, ``{"success": False}``."""
-    if isinstance(value, cst.Name):
+    if type(value) is cst.Name:
         return value.value == "False"
-    if isinstance(value, cst.Tuple):
+    if type(value) is cst.Tuple:
         return bool(value.elements) and n.dotted(value.elements[0].value) in {"False", "None"}
-    if isinstance(value, cst.Dict):
+    if type(value) is cst.Dict:
         for element in value.elements:
-            if not isinstance(element, cst.DictElement):
+            if type(element) is not cst.DictElement:
                 continue
             key = (n.string_value(element.key) or "").lower()
             shown = n.string_value(element.value)
@@ -4829,46 +4819,46 @@ def _tested(test: cst.BaseExpression) -> str | cst.Call | None:
     """What a test asks about: ``rows`` in ``if rows``, ``not rows``, ``rows is None``,
     ``result["status"] == "success"``, ``type(rows) == list``, ``len(rows)``; or the call in
     ``if not upload(path)``."""
-    while isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    while type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         test = test.expression
-    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+    if type(test) is cst.Comparison and len(test.comparisons) == 1:
         test = test.left
     while True:
         if isinstance(test, (cst.Subscript, cst.Attribute)):
             test = test.value
-        elif isinstance(test, cst.Call) and n.callee(test) in {"isinstance", "type", "len", "bool"} and test.args:
+        elif type(test) is cst.Call and n.callee(test) in {"isinstance", "type", "len", "bool"} and test.args:
             test = test.args[0].value
-        elif isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and test.func.attr.value == "get":
+        elif type(test) is cst.Call and type(test.func) is cst.Attribute and test.func.attr.value == "get":
             test = test.func.value  # `result.get("ok")`
         else:
             break
-    if isinstance(test, cst.Name):
+    if type(test) is cst.Name:
         return test.value
-    return test if isinstance(test, cst.Call) else None
+    return test if type(test) is cst.Call else None
 
 
 def _result_test(test: cst.BaseExpression) -> bool | None:
     """True when a test of a result holds on success (``if rows``, ``status == "success"``),
     False when it holds on failure (``if not ok``, ``rows is None``, ``status == "error"``),
     None when it says neither (``status == "disabled"``)."""
-    if isinstance(test, cst.UnaryOperation) and isinstance(test.operator, cst.Not):
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         inner = _result_test(test.expression)
         return None if inner is None else not inner
     if isinstance(test, (cst.Name, cst.Subscript, cst.Attribute)):
         # (`if error:` after `error = run()`, `if result.failed:`: the body handles the failure)
-        last = test.attr.value if isinstance(test, cst.Attribute) else None
-        last = test.value if isinstance(test, cst.Name) else last
-        if isinstance(test, cst.Subscript) and len(test.slice) == 1:
+        last = test.attr.value if type(test) is cst.Attribute else None
+        last = test.value if type(test) is cst.Name else last
+        if type(test) is cst.Subscript and len(test.slice) == 1:
             index = test.slice[0].slice
-            last = n.string_value(index.value) if isinstance(index, cst.Index) else None
+            last = n.string_value(index.value) if type(index) is cst.Index else None
         return (last or "").lower() not in _FAILURE_WORDS
-    if isinstance(test, cst.Call) and isinstance(test.func, cst.Attribute) and test.func.attr.value == "get":
+    if type(test) is cst.Call and type(test.func) is cst.Attribute and test.func.attr.value == "get":
         args = n.positional(test)
         key = n.string_value(args[0].value) if args else None
         return (key or "").lower() not in _FAILURE_WORDS  # `result.get("error")` holds on failure
-    if isinstance(test, cst.Call):
+    if type(test) is cst.Call:
         return True  # `if isinstance(rows, list)`, `if len(rows)`, `if upload(path)`
-    if not isinstance(test, cst.Comparison) or len(test.comparisons) != 1:
+    if type(test) is not cst.Comparison or len(test.comparisons) != 1:
         return None
     target = test.comparisons[0]
     operator, other = target.operator, target.comparator
@@ -4881,7 +4871,7 @@ def _result_test(test: cst.BaseExpression) -> bool | None:
         holds_on_success = False
     elif n.dotted(other) == "True" or word in _SUCCESS_WORDS:
         holds_on_success = True
-    elif isinstance(test.left, cst.Call) and n.callee(test.left) == "type":
+    elif type(test.left) is cst.Call and n.callee(test.left) == "type":
         holds_on_success = True  # `type(rows) == list`
     else:
         return None
@@ -4900,16 +4890,16 @@ def _unchecked(frame: _Frame) -> tuple[str, ...]:
 
 
 def _names_in(node: cst.BaseExpression) -> set[str]:
-    found = {node.value} if isinstance(node, cst.Name) else set()
-    found.update(d.value for d in n.descendants(node) if isinstance(d, cst.Name))
+    found = {node.value} if type(node) is cst.Name else set()
+    found.update(d.value for d in n.descendants(node) if type(d) is cst.Name)
     return found
 
 
 def _may_be_status(value: cst.BaseExpression) -> bool:
     """A returned expression that may be a non-zero status (``1 if failed else 0``, ``rc``)."""
-    if isinstance(value, cst.Name):
+    if type(value) is cst.Name:
         return value.value.lower() in _STATUS_NAMES
-    if isinstance(value, cst.IfExp):
+    if type(value) is cst.IfExp:
         return any((v := n.int_value(branch)) is not None and v != 0 for branch in (value.body, value.orelse))
     return False
 
@@ -4932,4 +4922,11 @@ def extract(
     module: cst.Module, path: str, is_test: bool, rules: Sequence[Any], settings: RuleSettings | None = None
 ) -> FileFacts:
     """Run the single walk over ``module`` and return its facts."""
-    return Extractor(module, path, is_test, rules, settings).run()
+    extractor = Extractor(module, path, is_test, rules, settings)
+    try:
+        return extractor.run()
+    finally:
+        # The walk's state refers back to itself (bound methods, closures over it) and holds the
+        # syntax tree: left as it is, the tree would wait for the cyclic garbage collector, which
+        # then walks every node again. Dropping the state frees the tree at once.
+        extractor.__dict__.clear()
