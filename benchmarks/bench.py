@@ -71,8 +71,8 @@ def _linter_parse_one(data: bytes) -> bool:
 
 def parse_floor(list_file: Path, jobs: int, linter_parse: bool = False) -> None:
     """Read every listed file in this process, then parse it: here, or in a pool like the engine's.
-    ``linter_parse``: with the linter's own parse stage (libcst without its per-node checks), in
-    one process: a reference for how much of the floor the linter's parse itself saves."""
+    ``linter_parse``: with the linter's own parse stage (`readiness_lint.parse.parse`, its checks
+    for binary, too deep and undecodable files included), in one process: a reference."""
     import libcst  # noqa: F401  (imported up front, like the linter does)
 
     paths = list_file.read_text(encoding="utf-8").splitlines()
@@ -498,7 +498,7 @@ def floor_measures(corpus: Corpus, tools: Tools, workspace: Path, jobs: int) -> 
         label = f"parse floor: `libcst.parse_module`, {n} process(es)"
         out.append(Measure(f"floor{n}", label, str(n), same_run(argv, workspace, {0}), f"floor{n}"))
     argv = [tools.linter_python, str(THIS_FILE), "--parse-floor", str(listing), "--jobs", "1", "--linter-parse"]
-    label = "the linter's parse stage alone (libcst without its per-node checks), 1 process"
+    label = "the linter's parse stage alone (`readiness_lint.parse.parse`), 1 process"
     out.append(Measure("own_parse1", label, "1", same_run(argv, workspace, {0}), "floor1"))
     return out
 

@@ -47,7 +47,9 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
     if too_deep is not None:
         return FileError(path=rel, message=too_deep, line=1)
     try:
-        return _parse_module(data)
+        # (with libcst's per-node checks: its parser leaves some of Python's rules to them, such as
+        # a bytes literal beside a str one, or a bare `except:` that is not the last handler)
+        return cst.parse_module(data)
     except cst.ParserSyntaxError as exc:
         line, message, python_agrees = _describe_syntax_error(data, exc)
         if not python_agrees:
@@ -62,30 +64,6 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
         if "encoding" in text:
             return FileError(path=rel, message="cannot decode: not UTF-8, and no valid coding declaration (PEP 263)")
         return FileError(path=rel, message=f"cannot parse: {text}")
-
-
-def _parse_module(data: bytes) -> cst.Module:
-    """``libcst.parse_module``, without validating each node the parser builds.
-
-    Every libcst node checks its own fields when it is created (``CSTNode.__post_init__`` calls
-    ``_validate``), which is how code that builds nodes by hand learns it made an impossible
-    tree. Nodes made by libcst's parser from source that parsed are valid by construction;
-    libcst's own comment there says as much. The checks cost a third of the parse or more, so
-    they are switched off for the parse alone and switched back on before anything else runs
-    (this process parses one file at a time; nothing else builds nodes meanwhile).
-    """
-    from libcst._nodes.base import CSTNode
-
-    checks = CSTNode.__dict__["__post_init__"]
-    CSTNode.__post_init__ = _no_checks  # type: ignore[method-assign]
-    try:
-        return cst.parse_module(data)
-    finally:
-        CSTNode.__post_init__ = checks  # type: ignore[method-assign]
-
-
-def _no_checks(self: object) -> None:
-    return None
 
 
 _LIBCST_POSITION = re.compile(r"error at (\d+):(\d+): (.*)")
