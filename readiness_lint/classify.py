@@ -1941,6 +1941,10 @@ def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_C
             served.setdefault(c.path, set()).update(c.objects)
     if not served:
         return candidates
+    # (also the names other modules bind to what a factory of theirs returns: `app = create_app()`
+    # in `app/routes.py`, run by `from app.routes import app; app.run()`)
+    for alias in _factory_results(project, {ref for refs in served.values() for ref in refs}):
+        served.setdefault(alias[0], set()).add(alias)
     kept = []
     for candidate in candidates:
         facts = project.files.get(candidate.path)
@@ -1969,38 +1973,16 @@ def _runs_app_of(
         if method not in _RUN_METHODS | SERVE_METHODS | {"listen"} or not owner:
             continue  # (`app.listen(port)`: a Tornado app)
         source = built.get(owner, owner[:-2] if owner.endswith("()") else owner)
-        if _names_served(project, path, source, served):
+        module_name, _, name = source.rpartition(".")
+        module = project.module_of(path, module_name) if module_name else None
+        if module is not None and module != path and _built_by_served(project, module, name, served):
             return True
     return False
 
 
-def _names_served(project: Project, path: str, source: str, served: dict[str, set[ObjectRef]]) -> bool:
-    """Whether ``source`` (a dotted name written in ``path``) is a served object of another module,
-    the factory function that builds one, or an object bound to what that factory returns; also
-    such an object bound in the module it is imported from (``from app.routes import app``, where
-    ``app = create_app()`` and ``create_app`` of ``app/__init__.py`` builds the Flask app)."""
-    found = _home_of(project, path, source)
-    if found is None:
-        return False
-    module, name = found
-    if _built_by_served(project, module, name, served):
-        return True
-    for o in project.files[module].objects:
-        if o.name == name and not o.scope and "." in o.ctor:
-            bound = _home_of(project, module, o.ctor)
-            if bound is not None and _built_by_served(project, *bound, served):
-                return True
-    return False
-
-
-def _home_of(project: Project, path: str, source: str) -> ObjectRef | None:
-    """The other project module a dotted name written in ``path`` comes from, and its last name."""
-    module_name, _, name = source.rpartition(".")
-    module = project.module_of(path, module_name) if module_name else None
-    return (module, name) if module is not None and module != path else None
-
-
 def _built_by_served(project: Project, module: str, name: str, served: dict[str, set[ObjectRef]]) -> bool:
+    """Whether ``name`` of ``module`` is a served object, the factory function that builds one, or
+    an object bound to what that factory returns."""
     objects = served.get(module)
     if not objects:
         return False

@@ -589,20 +589,13 @@ _SAM_HTTP = frozenset({"Api", "HttpApi"})
 _WARM_UP = re.compile(r"warm", re.IGNORECASE)
 
 
-def _modes(http: bool, work: bool) -> tuple[str, ...]:
-    """An HTTP-called function is an api; one also called by an event that does work (a queue, a
-    stored object, a schedule that passes its input) is a job as well."""
-    if http:
-        return (HTTP_FUNCTION, EVENT_FUNCTION) if work else (HTTP_FUNCTION,)
-    return (EVENT_FUNCTION,) if work else (FUNCTION,)
-
-
 def _event_modes(
     events: list[tuple[str, Any]], http_kinds: frozenset[str], schedules: frozenset[str], key: str
 ) -> tuple[str, ...]:
-    """The modes a function's ``(event kind, its settings)`` give (see `_modes`). Beside an HTTP
-    event, a schedule with no input is the common way to keep a function warm (so is an input
-    naming a warmer); one that passes an input runs a task, as does any other event."""
+    """The modes a function's ``(event kind, its settings)`` give: an HTTP-called function is an
+    api; one also called by an event that does work is a job as well. Beside an HTTP event, a
+    schedule with no input is the common way to keep a function warm (so is an input naming a
+    warmer); one that passes an input runs a task, as does any other event."""
     http = any(kind in http_kinds for kind, _ in events)
 
     def works(kind: str, rule: Any) -> bool:
@@ -611,7 +604,10 @@ def _event_modes(
         value = rule.get(key) if isinstance(rule, dict) else None
         return value is not None and not _WARM_UP.search(str(value))
 
-    return _modes(http, any(works(kind, rule) for kind, rule in events if kind not in http_kinds))
+    work = any(works(kind, rule) for kind, rule in events if kind not in http_kinds)
+    if http:
+        return (HTTP_FUNCTION, EVENT_FUNCTION) if work else (HTTP_FUNCTION,)
+    return (EVENT_FUNCTION,) if work else (FUNCTION,)
 
 
 def _is_serverless(lower: str) -> bool:
