@@ -29,6 +29,7 @@ from readiness_lint.frameworks import (
     BEAT_SCHEDULER,
     BUSY_LOOP,
     BUSY_LOOP_LOCAL,
+    EVENT_LOOPS,
     EVENT_WAIT,
     EXIT_CALLS,
     HTTP_WRITES,
@@ -294,6 +295,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # `tb = telebot.TeleBot(token)` only to send alerts: a client, not a bot that listens
         if kind_fw == ("api", "azure-functions") and not _functions_app_routes(project, path, obj.name):
             continue  # a Functions app of timers and queue triggers: its jobs, not an api
+        if kind_fw == ("api", "slack-bolt") and not _starts(facts, obj.name):
+            continue  # a Bolt app a socket-mode handler or another app's adapter serves
         if kind_fw == ("api", "dash") and not any(s.kind == "dash-server" for s in facts.signals):
             continue  # a dashboard run with `app.run_server()` on a desk: served only when `server = app.server`
         if kind_fw == ("job", "apscheduler") and not obj.scope and _started_elsewhere(project, path, obj.name):
@@ -305,6 +308,11 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         if kind_fw is not None:
             kind, framework = kind_fw
             add(_Candidate(path, obj.line, kind, framework, obj.name, ((path, obj.name),)))
+    app = next((o for o in facts.objects if o.ctor == "celery.Celery" and not o.scope), None)
+    if app is not None and _beat_scheduler_set(project) and not _beat_schedule_in_code(project):
+        # `CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"`: the schedule
+        # is kept in the database, and `celery -A proj beat` runs it from the app
+        add(_Candidate(path, app.line, "job", "celery-beat", "beat_schedule"))
     for line, ref in _imported_schedulers_started(project, path, facts):
         add(_Candidate(path, line, "job", "apscheduler", ref[1], (ref,)))
     nameko = [task for task in facts.tasks if task.framework == "nameko"]
@@ -316,8 +324,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     for signal in facts.signals:
         if signal.kind == "schedule":  # (also one its importer runs in a thread: the scheduled work is a job)
             add(_Candidate(path, signal.line, "job", signal.detail or "schedule", "schedule"))
-        elif signal.kind == "celery-beat" and signal.detail == BEAT_SCHEDULER and _beat_schedule_in_code(project):
-            continue  # the schedule is in the code as well: its beat job is there
+        elif signal.kind == "celery-beat" and signal.detail == BEAT_SCHEDULER:
+            continue  # a scheduler in settings: the beat job is at the Celery app it runs (below)
         elif signal.kind == "celery-beat" and _has_celery_app(project):
             # (a beat schedule with no Celery app anywhere in the project is left-over configuration)
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
@@ -544,13 +552,10 @@ def _inline_app(facts: FileFacts, guard: MainGuardFact) -> str:
     return ""
 
 
-_EVENT_LOOPS = frozenset({"asyncio.get_event_loop", "asyncio.new_event_loop", "asyncio.get_running_loop"})
-
-
 def _event_loop_forever(facts: FileFacts, guard: MainGuardFact) -> str:
     """The ``__main__`` block keeps an event loop running for tasks and clients built elsewhere
     (``loop.create_task(monitor(bot)); loop.run_forever()``, Telethon's ``run_until_disconnected``)."""
-    loops = {o.name for o in facts.objects if o.ctor in _EVENT_LOOPS}
+    loops = {o.name for o in facts.objects if o.ctor in EVENT_LOOPS}
     calls = _guard_calls(facts, guard, depth=2)
     if any("Console" in call or call.endswith(".interact") for call in calls):
         return ""  # `python -m asyncio`: a console for a person, running its loop
@@ -563,7 +568,7 @@ def _event_loop_forever(facts: FileFacts, guard: MainGuardFact) -> str:
         owner, _, method = call.rpartition(".")
         if method == "run_until_disconnected":
             return "telethon"
-        if method == "run_forever" and (owner in loops or owner.removesuffix("()") in _EVENT_LOOPS):
+        if method == "run_forever" and (owner in loops or owner.removesuffix("()") in EVENT_LOOPS):
             return "asyncio"
     return ""
 
@@ -805,6 +810,8 @@ def _standalone(project: Project, path: str) -> bool:
 
 
 _AWS_CLIENTS = frozenset({"boto3.client", "boto3.resource"})
+# Libraries whose programs describe infrastructure, run by `cdk synth`, `cdktf` or `pulumi up`.
+_INFRASTRUCTURE_CODE = frozenset({"aws_cdk", "cdktf", "pulumi", "troposphere"})
 _PROBE_NAME = re.compile(r"health|probe|liveness|readiness", re.IGNORECASE)
 
 
@@ -818,6 +825,8 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         return 0  # a package runs on import; settings are loaded by name
     if any(i.module.split(".")[0] == "alembic" for i in facts.imports):
         return 0  # a migration environment, run by alembic
+    if any(i.module.split(".")[0] in _INFRASTRUCTURE_CODE for i in facts.imports):
+        return 0  # `app = cdk.App(); Stack(app, ...); app.synth()`: infrastructure as code, run by its own tool
     standalone = _standalone(project, path)
     # A private helper called at import (`_build_table()`) is a module setting itself up.
     local = {f.name for f in facts.functions if not f.name.startswith("_")} if standalone else set()
@@ -985,6 +994,11 @@ def _apply_functions(
     for deployment in functions:
         home = deployment.source.rpartition("/")[0]
         path = _beside(project, (home,), (deployment.script,))
+        if path is None and "/" not in deployment.script:
+            # (`Handler: s3_cleanup.handler` with no code directory given: the template is kept
+            # apart from the code, and the one module of that name is the function's)
+            named = [p for p in project.files if p.rpartition("/")[2] == deployment.script]
+            path = named[0] if len(named) == 1 else None
         if path is None or project.files[path].is_test:
             continue
         facts = project.files[path]
@@ -1178,6 +1192,12 @@ def _webhook_only(project: Project, path: str, facts: FileFacts, bot: str) -> bo
     return bool(methods & {"process_new_updates", "set_webhook"}) and not listens & (_BOT_POLLS | {"run_webhooks"})
 
 
+def _starts(facts: FileFacts, name: str) -> bool:
+    """The file calls ``name.start()``: at module level, in a function or its ``__main__`` block."""
+    started = f"{name}.start"
+    return any(started in f.calls for f in facts.functions) or any(c == started for c, _, _ in facts.module_calls)
+
+
 def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, str] | None:
     ctor = obj.ctor
     if "." not in ctor and not obj.scope:  # `worker = QuickKillWorker(...)`, `class QuickKillWorker(rq.Worker)` here
@@ -1213,7 +1233,11 @@ def _imported_schedulers_started(
         calls += _own_calls(facts)
     for call in dict.fromkeys(calls):
         owner, _, method = call.rpartition(".")
-        ref = project.resolve_object(path, owner) if method == "start" and "." in owner else None
+        ref = None
+        if method == "start" and "." in owner:
+            ref = project.resolve_object(path, owner)
+        elif method == "start" and owner and not any(o.name == owner for o in facts.objects):
+            ref = project.star_imported(path, owner)  # `from loader import *` ... `scheduler.start()`
         if ref is None or ref[0] == path or ref[0] not in project.files:
             continue
         home = project.files[ref[0]]
@@ -1550,6 +1574,10 @@ BOT_BASES = {
     "discord.Bot": "discord",
     "discord.ext.commands.Bot": "discord",
     "discord.ext.commands.AutoShardedBot": "discord",
+    "nextcord.Client": "discord",
+    "nextcord.ext.commands.Bot": "discord",
+    "disnake.Client": "discord",
+    "disnake.ext.commands.Bot": "discord",
     "twitchio.ext.commands.Bot": "twitchio",
 }
 
@@ -1716,6 +1744,16 @@ def _django_candidates(project: Project) -> list[_Candidate]:
                 out.append(_Candidate(path, 1, "api", "django", "settings"))
                 break
     return out
+
+
+def _beat_scheduler_set(project: Project) -> bool:
+    """A settings module names beat's scheduler (``CELERY_BEAT_SCHEDULER``)."""
+    return any(
+        s.kind == "celery-beat" and s.detail == BEAT_SCHEDULER
+        for facts in project.files.values()
+        if not facts.is_test
+        for s in facts.signals
+    )
 
 
 def _beat_schedule_in_code(project: Project) -> bool:

@@ -54,6 +54,8 @@ MAX_DEPLOYMENT_FILE = 512 * 1024
 
 _CRON_NAMES = frozenset({"crontab", "crontab.txt", "cron", "cronfile", "crontabs", "cron.txt"})
 _CRON_DIRS = frozenset({"cron.d", "crontabs", "cron"})
+# Where Ofelia, the scheduler for containers, is usually given its `[job-exec "name"]` sections
+_OFELIA_NAMES = frozenset({"config.ini", "cron_jobs.ini", "cron.ini", "jobs.ini", "schedule.ini", "scheduler.ini"})
 _SHELLS = frozenset({"sh", "bash", "ash", "dash", "zsh"})
 _PYTHON = re.compile(r"^python(?:\d+(?:\.\d+)*)?w?$")
 # Options of the interpreter that take a value (`python -W ignore x.py`).
@@ -94,6 +96,8 @@ def is_deployment_file(rel: str) -> bool:
     if lower.endswith((".service", ".timer", ".sh")) or lower.startswith("dockerfile") or lower.endswith(".dockerfile"):
         return True
     if lower.endswith((".conf", ".ini")) and "supervisor" in rel.lower():
+        return True
+    if (lower.endswith(".ini") and "ofelia" in rel.lower()) or lower in _OFELIA_NAMES:
         return True
     return lower.endswith((".yml", ".yaml"))
 
@@ -140,6 +144,7 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
             out.extend(_yaml_file(rel, text))
         elif lower.endswith((".conf", ".ini")):
             out.extend(_supervisord(rel, text))
+            out.extend(_ofelia(rel, text))
         elif lower.endswith((".sh", ".dockerfile")) or lower.startswith("dockerfile"):
             out.extend(_embedded_crontab(rel, text))
         else:
@@ -317,8 +322,27 @@ def _deployments(
     rel: str, line: int, how: str, mode: str, command: str | Sequence[str], workdir: str
 ) -> Iterator[Deployment]:
     found = python_targets(command, workdir) if isinstance(command, str) else _argv_targets(command, workdir)
+    if mode == LONG_RUNNING and _idles_after(command):
+        mode = STARTED  # `python sync.py && tail -f /dev/null`: the script ends, an idle command keeps the container up
     for script, module in found:
         yield Deployment(rel, line, how, mode, script, module)
+
+
+def _idles_after(command: str | Sequence[Any]) -> bool:
+    """A command line that ends by idling forever (``tail -f /dev/null``, ``sleep infinity``),
+    which only keeps a container running once the commands before it are done; also inside a
+    shell's ``-c`` line."""
+    segments = _segments(command) if isinstance(command, str) else [_words(list(command))]
+    if len(segments) == 1:
+        words = segments[0]
+        if words and posixpath.basename(words[0]) in _SHELLS and "-c" in words[:-1]:
+            return _idles_after(words[words.index("-c") + 1])
+        return False
+    last = [posixpath.basename(w) if i == 0 else w for i, w in enumerate(segments[-1])]
+    return (last[:1] == ["tail"] and "-f" in last and "/dev/null" in last) or last in (
+        ["sleep", "infinity"],
+        ["sleep", "inf"],
+    )
 
 
 def _argv_targets(argv: Sequence[Any], workdir: str) -> list[tuple[str, str]]:
@@ -473,6 +497,19 @@ def _supervisord(rel: str, text: str) -> Iterator[Deployment]:
         line, command = values["command"]
         workdir = values.get("directory", (0, ""))[1]
         yield from _deployments(rel, line, "supervisord", mode, command, workdir)
+
+
+def _ofelia(rel: str, text: str) -> Iterator[Deployment]:
+    """Ofelia's jobs: ``[job-exec "sync"]`` with a ``schedule`` runs its ``command`` in a
+    container (``job-run`` in a new one, ``job-local`` on the host) on that schedule."""
+    for section, values in _ini_sections(text):
+        if section.partition(" ")[0] not in _OFELIA_JOBS or "schedule" not in values or "command" not in values:
+            continue
+        line, command = values["command"]
+        yield from _deployments(rel, line, "ofelia", SCHEDULED, command, "")
+
+
+_OFELIA_JOBS = frozenset({"job-exec", "job-run", "job-local"})
 
 
 def _yaml_file(rel: str, text: str) -> Iterator[Deployment]:

@@ -24,6 +24,7 @@ from readiness_lint.frameworks import (
     BUSY_LOOP_LOCAL,
     COMMAND_CALLS,
     CONSUME_METHODS,
+    EVENT_LOOPS,
     EVENT_WAIT,
     EXIT_CALLS,
     HTTP_WRITE_VERBS,
@@ -453,7 +454,12 @@ class _Frame:
             and name not in read_elsewhere
             and not (response_hooks and call.rpartition(".")[2] in HTTP_WRITE_VERBS)
         ]
-        return tuple(dict.fromkeys(self.ignored_statuses + kept))
+        ignored = [
+            call
+            for call in self.ignored_statuses
+            if not (response_hooks and call.rpartition(".")[2] in HTTP_WRITE_VERBS)
+        ]
+        return tuple(dict.fromkeys(ignored + kept))
 
     # Deletions wait for the end of the function: a path it deletes and then creates again
     # (`rmtree(d)` then `os.makedirs(d)`) is a working copy being refreshed, not data lost.
@@ -486,6 +492,7 @@ class Context:
         self.scope: list[str] = []
         self.caught: list[frozenset[str]] = []
         self.exists_guards = 0
+        self.conditions = 0  # the `if` statements (other than the `__main__` guard) being walked
         self.in_main_guard = False
         self.in_docstring = False
         self.env_default_depth = 0
@@ -625,7 +632,9 @@ class Extractor:
         self.daemon_classes: set[str] = set()  # thread classes that make themselves daemons
         self.run_loops: set[str] = set()  # classes whose `run()` loops forever (see FileFacts.run_loops)
         self.sets_daemon = False  # makes a thread or process a daemon somewhere (`t.daemon = True`)
-        self.consumer_factories: dict[str, str] = {}  # module-level functions returning a consumer they built
+        # module-level functions returning a consumer or an HTTP client they built (or are annotated
+        # to return: `def make_session() -> requests.Session`)
+        self.consumer_factories: dict[str, str] = {}
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
         self.numbers: set[str] = set()  # module-level names bound to a number literal
@@ -1047,6 +1056,11 @@ class Extractor:
         if top_level or method:
             self.frames[-1].plain = bool(self.call_scope())
             self.frames[-1].route = name in self.route_handlers
+        if top_level and node.returns is not None:
+            returned = ctx.resolve(n.dotted(node.returns.annotation)) or ""
+            if returned in _HTTP_CLIENTS:
+                # `def make_session() -> requests.Session:`: what `session = make_session()` holds
+                self.consumer_factories[name] = returned
         ctx.scope.append(name)
         ctx.params.append(frozenset(p.name.value for p in _all_params(node.params)))
         ctx.annotations.append(
@@ -1236,6 +1250,12 @@ class Extractor:
         self.ctx.statement = saved
 
     def visit_if(self, node: cst.If) -> None:
+        guard = not self.ctx.scope and _is_main_guard(node.test)
+        self.ctx.conditions += not guard
+        self._visit_if(node)
+        self.ctx.conditions -= not guard
+
+    def _visit_if(self, node: cst.If) -> None:
         ctx = self.ctx
         if not ctx.scope and _is_main_guard(node.test):
             self.guard = _Frame(name="__main__", line_node=node)
@@ -1271,6 +1291,10 @@ class Extractor:
                 self._result_check(node)
             if self._reports_then_exits_zero(node.body):
                 # `if token is None: log.critical("TOKEN is required"); sys.exit()`: the failure exits 0
+                self._frame().exits_zero_in_handler = True
+            elif self.frames and self.frames[-1] is not self.guard and self._errs_then_returns(node.body):
+                # `if not es.ping(): log.fatal("Elasticsearch is not reachable"); return`: the
+                # function gives up and returns as if it were done
                 self._frame().exits_zero_in_handler = True
         guarded = _is_exists_check(node.test)
         if guarded:
@@ -1672,6 +1696,21 @@ class Extractor:
             logged = logged or (level and (not printed or _says_failed(reporter)))
         return logged
 
+    def _errs_then_returns(self, body: cst.BaseSuite) -> bool:
+        """A block that logs an error (``error``, ``critical``, ``fatal``, ``exception``; not a
+        warning or a print), then returns nothing."""
+        smalls = _simple_block(body)
+        if smalls is None or len(smalls) < 2 or type(smalls[-1]) is not cst.Return or smalls[-1].value is not None:
+            return False
+        errors = False
+        for small in smalls[:-1]:
+            if self._report(small) is None:
+                return False
+            call = _small_call(small)
+            name = self.ctx.resolve(n.callee(call)) if call is not None else None
+            errors = errors or (name or "").endswith(_ERROR_LEVELS)
+        return errors
+
     def _exits_without_status(self, small: cst.BaseSmallStatement) -> bool:
         """``sys.exit()``, ``exit()``, ``raise SystemExit()``, ``raise SystemExit``."""
         if type(small) is cst.Raise and small.exc is not None:
@@ -2016,17 +2055,29 @@ class Extractor:
         if node.orelse is not None:
             self.walk(node.orelse)
 
-    def _started_something(self) -> bool:
+    def _started_something(self, only: frozenset[str] = frozenset()) -> bool:
         """The function (or module) has started a server (``start_http_server``, ``app.listen``) or
-        a client's network loop (``loop_start``) before it waits, itself or through a function."""
+        a client's network loop (``loop_start``) before it waits, itself or through a function
+        (``only``: those methods alone)."""
+        methods = only or _BACKGROUND_STARTS
 
         def starts(calls: Sequence[str]) -> bool:
-            return any(call.rpartition(".")[2] in _BACKGROUND_STARTS for call in calls)
+            return any(call.rpartition(".")[2] in methods for call in calls)
 
         # (`def start_monitoring(port): start_http_server(port)`, defined before the wait)
         starters = {f.name for f in self.functions if starts(f.calls)}
         calls = self._frame().calls
         return starts(calls) or any(call in starters for call in calls)
+
+    def _runs_event_loop(self, call: cst.Call) -> bool:
+        """``loop.run_forever()`` on an asyncio event loop (``asyncio.get_event_loop()``, kept in
+        a name or an attribute)."""
+        raw = n.callee(call) or ""
+        owner, _, method = raw.rpartition(".")
+        if method != "run_forever":
+            return False
+        resolved = self.ctx.resolve(raw) or ""
+        return resolved.removesuffix("().run_forever") in EVENT_LOOPS or (self.ctx.object_ctor(owner) in EVENT_LOOPS)
 
     def _nats_subscription(self, call: cst.Call) -> bool:
         """``nc.subscribe(subject, cb=handler)`` (also JetStream's) in a module that imports nats-py."""
@@ -2139,6 +2190,20 @@ class Extractor:
             # background threads consume: it runs until stopped
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="signal.pause"))
+        elif (
+            type(value) is cst.Call
+            and self._runs_event_loop(value)
+            and self._started_something(frozenset({"loop_start"}))
+        ):
+            # `client.loop_start(); loop.run_forever()`: an event loop kept running while the
+            # MQTT client's thread consumes (a server's `listen()` is its app's, judged there)
+            scope = self.scope_name()
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="signal.pause"))
+        elif type(value) is cst.Call and _pynats_waits(value, self.ctx):
+            # `client.subscribe(subject, callback=handle); client.wait()`: pynats reads messages
+            # and calls back until the connection closes
+            scope = self.scope_name()
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="pynats.NATSClient.wait"))
         elif type(value) is cst.Call and _waits_for_stop(value, self.ctx) and self._started_something():
             # `shutdown = Event(); signal.signal(SIGINT, lambda *a: shutdown.set()); shutdown.wait()`:
             # the process serves (an exporter's HTTP server, threads) until a signal stops it; an
@@ -2172,6 +2237,10 @@ class Extractor:
                     and any(a.keyword is not None and a.keyword.value == "check" for a in value.args)
                 ):
                     frame.ignored_statuses.append(name)
+                elif not self.handlers and (written := _kept_status(value, self.ctx)) is not None:
+                    # `requests.post(url, json=rows)`: an HTTP write's response thrown away whole,
+                    # like one kept in a name and never read
+                    frame.ignored_statuses.append(written)
                 if name.endswith((".run", "run_until_complete")):
                     for arg in n.positional(value):
                         inner = arg.value
@@ -2204,7 +2273,7 @@ class Extractor:
             # `def get_consumer(): consumer = KafkaConsumer(...); return consumer`: what the
             # module-level `consumer = get_consumer()` then iterates
             returned = self.ctx.object_ctor(node.value.value)
-            if returned is not None and returned.endswith(CONSUMER_CTOR_SUFFIXES):
+            if returned is not None and (returned.endswith(CONSUMER_CTOR_SUFFIXES) or returned in _HTTP_CLIENTS):
                 self.consumer_factories[self.ctx.scope[0]] = returned
         if len(self.ctx.scope) == 1 and type(node.value) is cst.Call:
             ctor = self.ctx.resolve(n.callee(node.value))
@@ -3108,6 +3177,17 @@ class Extractor:
             if name in _ENV_READS:
                 for hook in self.fallback_hooks:
                     hook(node.left, node.right, self.ctx)
+        # `os.path.exists(d) or os.mkdir(d)`, `not os.path.exists(d) and os.mkdir(d)`: the right
+        # side runs only when the directory is not there
+        guarded = (type(node.operator) is cst.Or and _asks_exists(node.left)) or (
+            type(node.operator) is cst.And and _is_exists_check(node.left)
+        )
+        if guarded:
+            self.walk(node.left)
+            self.ctx.exists_guards += 1
+            self.walk(node.right)
+            self.ctx.exists_guards -= 1
+            return
         self.generic(node)
 
     def visit_comparison(self, node: cst.Comparison) -> None:
@@ -3587,6 +3667,8 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
         method in {"delete_many", "drop_collection", "drop_database"} and "." in raw  # pymongo, motor
     ):
         return f"{method}()"
+    if method == "deregister" and re.search(r"(?:^|_)(?:image|ami)s?$", raw.rpartition(".")[0], re.IGNORECASE):
+        return "deregister()"  # boto3's EC2 resource: `image.deregister()` deletes an AMI
     if method == "delete_function" and "FunctionName" in n.keywords(node):
         return "delete_function()"  # AWS Lambda: a function, or one of its versions (`Qualifier`, an ARN)
     if method == "drop_all" and "." in raw:
@@ -4072,6 +4154,12 @@ def _opens_own_file(body: cst.BaseSuite) -> bool:
     return True
 
 
+def _pynats_waits(call: cst.Call, ctx: Context) -> bool:
+    """pynats' ``client.wait()`` with no ``count=``: it serves the subscriptions for good."""
+    owner, _, method = (n.callee(call) or "").rpartition(".")
+    return method == "wait" and ctx.object_ctor(owner) == "pynats.NATSClient" and n.keyword(call, "count") is None
+
+
 def _only_binds(stmt: cst.With) -> bool:
     """``with open(CONFIG) as f: settings = json.load(f)``: a file opened only to name values from
     it, as a module loading its configuration at import does."""
@@ -4261,7 +4349,7 @@ def _option_definition(node: cst.Call, name: str | None) -> tuple[str, cst.BaseE
 
 # `class Command(...)` bases that are not management commands (build steps, CLI and bot frameworks).
 _OTHER_COMMAND_FRAMEWORKS = frozenset(
-    {"distutils", "setuptools", "_distutils", "click", "cleo", "cliff", "pip", "discord"}
+    {"distutils", "setuptools", "_distutils", "click", "cleo", "cliff", "pip", "discord", "nextcord", "disnake"}
 )
 
 
@@ -4374,7 +4462,9 @@ def _is_report_call(name: str) -> bool:
     return name.startswith(_REPORT_PREFIXES) or bool(_SELF_LOGGER.match(name))
 
 
-_HTTP_CLIENTS = frozenset({"requests.Session", "requests.session", "httpx.Client", "httpx.AsyncClient"})
+_HTTP_CLIENTS = frozenset(
+    {"requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client", "httpx.AsyncClient"}
+)
 
 
 # A chat's webhook or a push-notification service, by its address or by the name it is kept

@@ -78,6 +78,10 @@ API_CTORS = {
     # gRPC servers answer requests over HTTP/2; their services are not routes this tool reads
     "grpc.server": "grpc",
     "grpc.aio.server": "grpc",
+    # Slack's Bolt app: an api only when `app.start(port)` runs Bolt's own HTTP server for the
+    # Events API (with a socket-mode handler, or mounted in another app, it is not one)
+    "slack_bolt.App": "slack-bolt",
+    "slack_bolt.app.App": "slack-bolt",
     # Azure Functions' decorator model: an api only when a function of it has `@app.route(...)`
     "azure.functions.FunctionApp": "azure-functions",
 }
@@ -125,6 +129,12 @@ WORKER_CTORS = {
     "discord.Bot": "discord",
     "faststream.FastStream": "faststream",
     "discord.ext.commands.Bot": "discord",
+    # discord.py's forks, which keep its client and its `run()`
+    "nextcord.Client": "discord",
+    "nextcord.ext.commands.Bot": "discord",
+    "disnake.Client": "discord",
+    "disnake.ext.commands.Bot": "discord",
+    "disnake.ext.commands.InteractionBot": "discord",
     # TwitchIO's command bots: `bot.run()` connects to Twitch chat and answers until stopped (a
     # bare `twitchio.Client` may only call the API)
     "twitchio.ext.commands.Bot": "twitchio",
@@ -150,6 +160,8 @@ BUSY_LOOP = "busy-loop"
 BUSY_LOOP_LOCAL = "busy-loop-in-function"
 # The source of a wait for an event a signal handler sets (`stop.wait()`): the process runs until stopped.
 EVENT_WAIT = "threading.Event.wait"
+# What an asyncio event loop is made with (`loop = asyncio.get_event_loop(); loop.run_forever()`).
+EVENT_LOOPS = frozenset({"asyncio.get_event_loop", "asyncio.new_event_loop", "asyncio.get_running_loop"})
 # The source of a forever loop that waits on an event with a timeout between rounds
 # (`while True: work(); stop.wait(60)`): a poller that sleeps, and wakes early when told.
 TIMED_WAIT = "threading.Event.wait(timeout)"

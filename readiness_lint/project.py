@@ -476,6 +476,21 @@ class Project:
                 return (found, parts[cut])
         return None
 
+    def star_imported(self, path: str, name: str) -> ObjectRef | None:
+        """Where a bare ``name`` of ``path`` comes from through a ``from module import *`` of
+        the project: the first such module that binds it at module level (an object it builds)."""
+        for imp in self.files[path].imports:
+            if imp.name != "*":
+                continue
+            found = self.resolve_module(path, imp.module, imp.level)
+            if (
+                found is not None
+                and found != path
+                and any(o.name == name and not o.scope for o in self.files[found].objects)
+            ):
+                return (found, name)
+        return None
+
     def files_under(self, package_path: str) -> list[str]:
         prefix = package_path.rstrip("/") + "/"
         return [p for p in self.files if p.startswith(prefix) and not self.files[p].is_test]

@@ -188,6 +188,9 @@ PLACEHOLDER_WORDS = (
     "changethis",
     "change-this",
     "change_this",
+    "be-changed",  # `this-really-needs-to-be-changed`
+    "be_changed",
+    "be changed",
     "replace",
     "your",
     "example",

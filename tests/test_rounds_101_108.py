@@ -336,7 +336,7 @@ _CASES: dict[str, Case] = {
                 def send(path):
                     try:
                         with open(path, "rb") as f:
-                            requests.post(os.environ["UPLOAD_URL"], files={"file": f}, timeout=30)
+                            requests.post(os.environ["UPLOAD_URL"], files={"file": f}, timeout=30).raise_for_status()
                     except Exception as e:
                         print(f"Error while sending: {e}")
                         return 1
@@ -605,7 +605,8 @@ _CASES: dict[str, Case] = {
         [("docs/tasks.py", "job", "django-crontab"), ("site/settings.py", "api", "django")],
         ("missing-dry-run", {"docs/tasks.py": "na"}),
     ),
-    # django-celery-beat's database scheduler set in settings: beat runs, with no schedule in code
+    # django-celery-beat's database scheduler set in settings: beat runs, with no schedule in code,
+    # from the Celery app (placed there since session 18, as `celery -A proj beat` in a Procfile is)
     "beat_database_scheduler": (
         {
             "proj/settings.py": """\
@@ -626,9 +627,9 @@ _CASES: dict[str, Case] = {
                 """,
         },
         [
+            ("proj/celery.py", "job", "celery-beat"),
             ("proj/celery.py", "worker", "celery"),
             ("proj/settings.py", "api", "django"),
-            ("proj/settings.py", "job", "celery-beat"),
         ],
         None,
     ),

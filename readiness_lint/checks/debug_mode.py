@@ -32,6 +32,16 @@ _DEBUG_SWITCHES = frozenset({"DEBUG", "FLASK_DEBUG", "DJANGO_DEBUG", "APP_DEBUG"
 _DEV_FILE = re.compile(r"(?:dev|local|test|debug|example|sample)[^/]*\.py$", re.IGNORECASE)
 
 
+# Words of a settings class's name that say it configures a deployed environment.
+_DEPLOYED = frozenset({"prod", "production", "staging", "stage", "live", "release"})
+
+
+def _deployed(class_name: str) -> bool:
+    """``StagingConfig``, ``ProdSettings``, ``production_config``: not ``Config`` or ``DevConfig``."""
+    words = {w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", class_name)}
+    return bool(words & _DEPLOYED)
+
+
 def _switched_on(value: cst.CSTNode) -> bool:
     """``True`` or ``1``: a debug switch turned on."""
     return n.is_true(value) or n.int_value(value) == 1
@@ -47,7 +57,10 @@ class DebugModeEnabled(LineRule):
         "`app.run(debug=True)` outside a `__main__` development block, application settings built as "
         "`dict(handlers=..., debug=True)` (Tornado's `Application(**settings)`), `app.debug = True`, "
         "`app.config['DEBUG'] = True` and `app.config.update(DEBUG=True)` (not an object's own `self.debug`), `DEBUG = True` in a "
-        "settings module that is not a development or test settings file (or in the app's own module, "
+        "settings module that is not a development or test settings file (and not under a condition: "
+        "`if os.environ.get('DJANGO_DEBUG') == '1': DEBUG = True`), or in a settings class named for "
+        "a deployed environment (`class StagingConfig(Config): DEBUG = True`; not a base class or a "
+        "development one) (or in the app's own module, "
         "given to `app.config.from_object(__name__)`), and a debug switch read "
         "from the environment that falls back to on (`os.environ.get('DEBUG', True)`, "
         "`os.getenv('DEBUG', 'True') == 'True'`): a deployment that does not set it runs in debug mode."
@@ -82,6 +95,16 @@ class DebugModeEnabled(LineRule):
             "class Parser:\n    def set_debug(self):\n        self.debug = True\n        return self\n",
             note="an object's own debug switch, not an app's",
         ),
+        Sample(
+            'import os\n\nif os.environ.get("DJANGO_DEBUG") in ("1", "true"):\n    DEBUG = True\nelse:\n    DEBUG = False\n',
+            path="mysite/settings.py",
+            note="switched on by a condition",
+        ),
+        Sample(
+            "class Config:\n    DEBUG = False\n\n\nclass DevelopmentConfig(Config):\n    DEBUG = True\n",
+            path="app/config.py",
+            note="the settings of a developer's machine",
+        ),
     )
     INVALID = (
         Sample("from fastapi import FastAPI\n\napp = FastAPI(debug=True)\n"),
@@ -97,6 +120,11 @@ class DebugModeEnabled(LineRule):
         Sample(
             "from flask import Flask\n\nDEBUG = True\n\napp = Flask(__name__)\napp.config.from_object(__name__)\n",
             note="the module is the app's settings",
+        ),
+        Sample(
+            "class Config:\n    DEBUG = False\n\n\nclass StagingConfig(Config):\n    DEBUG = True\n",
+            path="app/config.py",
+            note="the settings of an environment that serves",
         ),
     )
 
@@ -154,8 +182,14 @@ class DebugModeEnabled(LineRule):
         if target.endswith((".debug", "[DEBUG]")) and target not in {"self.debug", "cls.debug"}:
             # (`app.debug = True`, `app.config["DEBUG"] = True`; not an object's own `self.debug` switch)
             ctx.report(self.name, value, f"`{target} = True`: debug mode in code that ships")
+        elif target == "DEBUG" and not ctx.scope and ctx.conditions:
+            return  # `if os.environ.get("DJANGO_DEBUG") in ("1", "true"): DEBUG = True`: switched on by a condition
         elif target == "DEBUG" and not ctx.scope and _SETTINGS_FILE.search("/" + ctx.path):
             ctx.report(self.name, value, "`DEBUG = True` in a settings module that ships")
+        elif target == "DEBUG" and len(ctx.scope) == 1 and len(ctx.class_bases) == 1 and _deployed(ctx.scope[0]):
+            # `class StagingConfig(Config): DEBUG = True`: the settings of an environment that
+            # serves (a base class or `DevelopmentConfig` says nothing of where it runs)
+            ctx.report(self.name, value, f"`DEBUG = True` in `{ctx.scope[0]}`, the settings of a deployed environment")
         elif target == "DEBUG" and not ctx.scope:
             # reported if the module turns out to configure its app from itself (below)
             ctx.rule_notes[self.name] = value

@@ -24,13 +24,16 @@ class MissingExitCode(ServiceRule):
         "status `main()` returns, must not swallow every exception, must not call `sys.exit()` "
         "or `raise SystemExit()` without a status after an error (logged, or printed in words that say so: "
         '`print("path does not exist"); sys.exit()`; a printed usage text is not an error), '
+        "nor run a function of its file that logs an error and returns nothing "
+        '(`if not es.ping(): log.fatal("unreachable"); return`; a warning is not an error), '
         "and must not drop the exit status of the commands it runs "
         "(`os.system()`, `subprocess.call()`, `subprocess.run()` without `check=`, a process started and "
         "waited for in one expression, `subprocess.Popen(...).communicate()`) at module level, in "
         "the `__main__` block or in the functions it calls, in its file or other modules of the project; "
         "a status kept in a name and then only printed or logged is dropped as well (`rc = os.system(cmd)`, "
         "`code = proc.wait()`, and an HTTP write's response: `r = requests.post(...)` with only "
-        "`print(r.status_code)` after it; not where a response hook sees every response, nor a post to a "
+        "`print(r.status_code)` after it, or a `requests.post(url, json=rows)` whose response is thrown "
+        "away whole, outside an exception handler; not where a response hook sees every response, nor a post to a "
         "chat or webhook URL or a push-notification service such as Pushover or ntfy, which only tells "
         "someone). "
         "A function the job calls, or one up to three steps further down (`main()` -> `sync()` -> "
@@ -185,7 +188,7 @@ class MissingExitCode(ServiceRule):
                 )
             calls = tuple(name for name, _, _ in facts.module_calls)
             ignored = _ignored_status(
-                facts.script_ignored_statuses, calls + facts.scheduled, entrypoint.path, service.project, where=""
+                facts.script_ignored_statuses, calls, entrypoint.path, service.project, "", facts.scheduled
             )
             if ignored is not None:
                 return Outcome(False, ignored)
@@ -210,8 +213,9 @@ class MissingExitCode(ServiceRule):
         # A `schedule` process runs its jobs' functions: a command whose status they drop fails
         # unseen. (A job that logs its failure and waits for the next round is how a scheduler
         # that must not die works: that is left to heartbeats and metrics.)
-        calls = guard.calls + facts.scheduled
-        ignored = _ignored_status(guard.ignored_statuses, calls, entrypoint.path, service.project)
+        ignored = _ignored_status(
+            guard.ignored_statuses, guard.calls, entrypoint.path, service.project, scheduled=facts.scheduled
+        )
         if ignored is not None:
             return Outcome(False, ignored)
         if guard.exits_with_value:
@@ -312,16 +316,24 @@ def _swallowed(name: str) -> str:
 
 
 def _ignored_status(
-    own: tuple[str, ...], calls: tuple[str, ...], path: str, project: Project, where: str = " in the `__main__` block"
+    own: tuple[str, ...],
+    calls: tuple[str, ...],
+    path: str,
+    project: Project,
+    where: str = " in the `__main__` block",
+    scheduled: tuple[str, ...] = (),
 ) -> str | None:
     """A command whose exit status the job drops, in the ``__main__`` block (or at module level)
-    or a function it calls, directly or through others, in its own file or another module."""
+    or a function it calls, directly or through others, in its own file or another module. For
+    the functions a ``schedule`` process runs (``scheduled``) only commands count: the process
+    never ends, so a request's failure has no exit status to reach."""
     if own:
         return _dropped(own[0], where)
     seen: set[tuple[str, str]] = set()
-    todo = [(path, call) for call in calls]
+    # (the stack is popped from its end: the calls, which count every status, are walked first)
+    todo = [(path, call, True) for call in scheduled] + [(path, call, False) for call in calls]
     while todo and len(seen) < _MAX_WALK:
-        where, name = todo.pop()
+        where, name, commands_only = todo.pop()
         if (where, name) in seen:
             continue
         seen.add((where, name))
@@ -332,9 +344,12 @@ def _ignored_status(
         shown = name.rpartition(".")[2]
         if _auxiliary(shown):
             continue  # (a notification that fails is not the job failing)
-        if function.ignored_statuses:
-            return _dropped(function.ignored_statuses[0], f" in `{shown}()`")
-        todo.extend((home, c) for c in function.calls)
+        statuses = [
+            s for s in function.ignored_statuses if not (commands_only and s.rpartition(".")[2] in HTTP_WRITE_VERBS)
+        ]
+        if statuses:
+            return _dropped(statuses[0], f" in `{shown}()`")
+        todo.extend((home, c, commands_only) for c in function.calls)
     return None
 
 

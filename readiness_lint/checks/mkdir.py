@@ -23,7 +23,8 @@ class NonIdempotentMkdir(LineRule):
     what_it_does = (
         "Checks for `os.mkdir`, `os.makedirs` and `Path.mkdir` calls that fail when the directory already "
         "exists, unless they are guarded by `except FileExistsError` (or `OSError`), "
-        "`contextlib.suppress`, or an `if not ...exists()` check."
+        "`contextlib.suppress`, or an `if not ...exists()` check (also written "
+        "`os.path.exists(d) or os.mkdir(d)`)."
     )
     why_bad = (
         "Schedulers retry, people re-run, and crashed jobs resume. A step that only works the first "
@@ -34,6 +35,7 @@ class NonIdempotentMkdir(LineRule):
         Sample('from pathlib import Path\n\nPath("out").mkdir(parents=True, exist_ok=True)\n'),
         Sample('import os\n\ntry:\n    os.mkdir("out")\nexcept FileExistsError:\n    pass\n'),
         Sample('import os\n\nif not os.path.exists("out"):\n    os.makedirs("out")\n'),
+        Sample('import os\n\nos.path.exists("out") or os.mkdir("out")\n', note="the check written with `or`"),
         Sample(
             'import os\n\nif os.path.exists("out"):\n    fetch("out")\nelse:\n    os.makedirs("out")\n',
             note="the else branch of an existence check knows the answer too",

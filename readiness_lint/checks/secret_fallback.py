@@ -18,6 +18,11 @@ if TYPE_CHECKING:
 _SIGNING_KEY = re.compile(r"secret_?key|signing|jwt|session_?secret|^secret$", re.IGNORECASE)
 
 
+def _credentials_in(value: str) -> bool:
+    """A connection URL or string with a password in it (``mysql://root:toor@db/shop``)."""
+    return any(hit.kind.startswith("password in") for hit in secretscan.url_hits(value))
+
+
 class HardcodedSecretFallback(LineRule):
     code = "RDY015"
     name = "hardcoded-secret-fallback"
@@ -28,7 +33,9 @@ class HardcodedSecretFallback(LineRule):
         "`os.getenv('SECRET_KEY', 'dev-key')`, `os.environ.get(...) or '...'`, `config(..., default=...)`, "
         "command-line options that read a variable (`click.option(..., envvar=..., default=...)`), "
         "fields of a settings class (pydantic `BaseSettings`) with a literal default, and a literal bound "
-        "when the variable is not set (`if not SECRET_KEY: SECRET_KEY = '...'`, `except KeyError:`). A fallback the "
+        "when the variable is not set (`if not SECRET_KEY: SECRET_KEY = '...'`, `except KeyError:`); a "
+        "connection URL or string with a password in it counts whatever the variable is called "
+        "(`os.getenv('DATABASE_URL', 'postgres://app:s3cret@db/app')`). A fallback the "
         "code compares against elsewhere (a check that refuses `'changethis'` in production) passes. "
         "The value is never shown."
     )
@@ -59,6 +66,7 @@ class HardcodedSecretFallback(LineRule):
             'import os\n\nSECRET_KEY = os.environ.get("SECRET_KEY")\nif not SECRET_KEY:\n    SECRET_KEY = "dev-only-key"\n'
         ),
         Sample('from decouple import config\n\nSTRIPE_API_KEY = config("STRIPE_API_KEY", default="sk_test_123")\n'),
+        Sample('import os\n\nDATABASE_URL = os.getenv("DATABASE_URL", "postgres://shop:Kq93mVx2@db:5432/shop")\n'),
         Sample(
             'from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n    jwt_secret: str = "insecure-dev-secret"\n'
         ),
@@ -71,7 +79,11 @@ class HardcodedSecretFallback(LineRule):
             return
         key = n.string_value(envvar.value if envvar is not None else args[0].value)
         value = n.string_value(fallback)
-        if key is None or not value or not secretscan.is_secret_name(key):
+        if key is None or not value:
+            return
+        if not secretscan.is_secret_name(key):
+            if _credentials_in(value):  # `getenv("DATABASE_URL", "postgres://app:s3cret@db/app")`
+                self._report(fallback, key, value, ctx, "with a password in it ")
             return
         if secretscan.names_the_field(key, value) and not _SIGNING_KEY.search(key):
             # `getenv("SLACK_TOKEN", "slack_token")`: a placeholder no provider accepts (a signing key,
@@ -85,16 +97,19 @@ class HardcodedSecretFallback(LineRule):
         if not any(base.endswith("BaseSettings") for base in ctx.class_bases[-1]):
             return
         literal = n.string_value(value)
-        if not literal or not secretscan.is_secret_name(name):
+        if not literal:
             return
-        self._report(value, name, literal, ctx)
+        if secretscan.is_secret_name(name):
+            self._report(value, name, literal, ctx)
+        elif _credentials_in(literal):
+            self._report(value, name, literal, ctx, "with a password in it ")
 
-    def _report(self, node: cst.CSTNode, name: str, value: str, ctx: Context) -> None:
+    def _report(self, node: cst.CSTNode, name: str, value: str, ctx: Context, holding: str = "") -> None:
         from readiness_lint.extract import literal_key
 
         ctx.report(
             self.name,
             node,
-            f"Secret `{name}` falls back to a literal ({len(value)} chars) when it is not configured",
+            f"Secret `{name}` falls back to a literal ({len(value)} chars) {holding}when it is not configured",
             key=literal_key(value),
         )

@@ -1,0 +1,536 @@
+"""Blind rounds 113-120 (session 18): what they found, as small trees.
+
+Each case fails on 66fd7e0, the commit before its fix, except the traps (marked), which must
+not move. A case gives the files, the entrypoints expected as ``(path, kind, framework)`` and,
+where it matters, a rule's count or status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
+
+_SYNC = """\
+    import sys
+
+    import requests
+
+
+    def main():
+        rows = requests.get("https://db.example.com/rows", timeout=10).json()
+        requests.post("https://api.example.com/load", json=rows, timeout=10).raise_for_status()
+        return 0
+
+
+    if __name__ == "__main__":
+        sys.exit(main())
+    """
+
+_REPORT = """\
+    import logging
+
+    from elasticsearch import Elasticsearch
+
+    log = logging.getLogger(__name__)
+
+
+    def main():
+        es = Elasticsearch("http://localhost:9200")
+        if {test}:
+            {log}
+            return
+        es.index(index="reports", document={{"ok": True}})
+
+
+    if __name__ == "__main__":
+        logging.basicConfig(level=logging.INFO)
+        main()
+    """
+
+_CASES: dict[str, Case] = {
+    # Compose keeps the container up with `tail -f /dev/null` once the script is done; Ofelia
+    # runs the script on a schedule inside it: a job, not a worker
+    "compose_idle_after_script_and_ofelia": (
+        {
+            "sync_client.py": _SYNC,
+            "docker-compose.yml": """\
+services:
+  sync-client:
+    build: .
+    restart: unless-stopped
+    command: sh -c "python /app/sync_client.py && tail -f /dev/null"
+  ofelia:
+    image: mcuadros/ofelia:latest
+    command: daemon --config=/etc/ofelia/config.ini
+""",
+            "cron_jobs.ini": """\
+[job-exec "sync"]
+schedule = 30 17 * * *
+container = sync-client
+command = python /app/sync_client.py
+""",
+        },
+        [("sync_client.py", "job", "ofelia")],
+        None,
+    ),
+    # trap: a restarted Compose service whose script is the last command stays long-running
+    "compose_restarted_script_stays_worker": (
+        {
+            "poll.py": """\
+                import time
+
+                import requests
+
+
+                def main():
+                    while True:
+                        requests.post("https://api.example.com/tick", timeout=10).raise_for_status()
+                        time.sleep(60)
+
+
+                if __name__ == "__main__":
+                    main()
+                """,
+            "docker-compose.yml": """\
+services:
+  poller:
+    restart: always
+    command: sh -c "sleep 5 && python poll.py"
+""",
+        },
+        [("poll.py", "worker", "polling-loop")],
+        None,
+    ),
+    # paho's network thread started, then an asyncio loop run forever in the constructor
+    "mqtt_loop_start_then_event_loop": (
+        {
+            "main.py": """\
+                import asyncio
+
+                import paho.mqtt.client as mqtt
+
+
+                class Bridge:
+                    def __init__(self):
+                        self.client = mqtt.Client()
+                        self.client.on_message = self.on_message
+                        self.client.connect_async("localhost", 1883, 60)
+                        self.client.loop_start()
+                        self.loop = asyncio.get_event_loop()
+                        self.loop.run_forever()
+
+                    def on_message(self, client, userdata, msg):
+                        print(msg.topic)
+
+
+                if __name__ == "__main__":
+                    Bridge()
+                """,
+        },
+        [("main.py", "worker", "consume-loop")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    # pynats: subscribe with a callback, then `wait()` serves messages until the connection ends
+    "pynats_wait_consumes": (
+        {
+            "consume.py": """\
+                from pynats import NATSClient
+
+
+                def handle(msg):
+                    print(msg.payload)
+
+
+                with NATSClient(url="nats://localhost:4222") as client:
+                    client.connect()
+                    client.subscribe(subject="events", callback=handle)
+                    client.wait()
+                """,
+        },
+        [("consume.py", "worker", "consume-loop")],
+        None,
+    ),
+    # trap: `wait(count=1)` takes one message and returns
+    "pynats_wait_count_is_a_job": (
+        {
+            "consume.py": """\
+                from pynats import NATSClient
+
+
+                def handle(msg):
+                    print(msg.payload)
+
+
+                with NATSClient(url="nats://localhost:4222") as client:
+                    client.connect()
+                    client.subscribe(subject="events", callback=handle)
+                    client.wait(count=1)
+                """,
+        },
+        [("consume.py", "job", "script")],
+        None,
+    ),
+    # Bolt's own HTTP server (`app.start(port)`) answers Slack's Events API: an api
+    "slack_bolt_http_server": (
+        {
+            "bot.py": """\
+                import os
+
+                from slack_bolt import App
+
+                app = App(token=os.environ["SLACK_BOT_TOKEN"], signing_secret=os.environ["SLACK_SIGNING_SECRET"])
+
+
+                @app.event("message")
+                def on_message(event, say):
+                    say("seen")
+
+
+                def main():
+                    app.start(port=int(os.environ.get("PORT", "3000")))
+
+
+                if __name__ == "__main__":
+                    main()
+                """,
+        },
+        [("bot.py", "api", "slack-bolt")],
+        None,
+    ),
+    # trap: the same app run by a socket-mode handler is a worker, not an api
+    "slack_bolt_socket_mode": (
+        {
+            "bot.py": """\
+                import os
+
+                from slack_bolt import App
+                from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+                app = App(token=os.environ["SLACK_BOT_TOKEN"])
+
+
+                @app.event("message")
+                def on_message(event, say):
+                    say("seen")
+
+
+                if __name__ == "__main__":
+                    SocketModeHandler(app, os.environ["SLACK_APP_TOKEN"]).start()
+                """,
+        },
+        [("bot.py", "worker", "slack-bolt")],
+        None,
+    ),
+    # `from loader import *` brings the scheduler the bot's main() starts: the job is there
+    "star_imported_scheduler": (
+        {
+            "loader.py": """\
+                import os
+
+                from aiogram import Bot, Dispatcher
+                from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+                dp = Dispatcher()
+                bot = Bot(os.environ["TOKEN"])
+                scheduler = AsyncIOScheduler(timezone="Europe/Moscow")
+                """,
+            "bot.py": """\
+                import asyncio
+
+                from loader import *
+
+
+                async def main():
+                    scheduler.start()
+                    await dp.start_polling(bot)
+
+
+                if __name__ == "__main__":
+                    asyncio.run(main())
+                """,
+        },
+        [("bot.py", "job", "apscheduler"), ("bot.py", "worker", "aiogram")],
+        None,
+    ),
+    # nextcord, a fork of discord.py: its bot's `run()` is a worker
+    "nextcord_bot": (
+        {
+            "bot.py": """\
+                import os
+
+                import nextcord
+                from nextcord.ext import commands
+
+                bot = commands.Bot()
+
+
+                @bot.event
+                async def on_ready():
+                    print("ready")
+
+
+                bot.run(os.getenv("TOKEN"))
+                """,
+        },
+        [("bot.py", "worker", "discord")],
+        None,
+    ),
+    # a CDK app is infrastructure as code, run by `cdk synth`: no entrypoint
+    "cdk_app_is_not_a_job": (
+        {
+            "app.py": """\
+                #!/usr/bin/env python3
+                import aws_cdk as cdk
+
+                from stacks.scraper import ScraperStack
+
+                app = cdk.App()
+                ScraperStack(app, "ScraperStack")
+                app.synth()
+                """,
+            "stacks/__init__.py": "",
+            "stacks/scraper.py": """\
+                from aws_cdk import Stack
+
+
+                class ScraperStack(Stack):
+                    pass
+                """,
+        },
+        [],
+        None,
+    ),
+    # a SAM template kept apart from the code, with no CodeUri: the one module of the handler's name
+    "sam_handler_without_code_uri": (
+        {
+            "sam-templates/cleanup.yaml": """\
+AWSTemplateFormatVersion: '2010-09-09'
+Transform: 'AWS::Serverless-2016-10-31'
+Resources:
+  Cleanup:
+    Type: 'AWS::Serverless::Function'
+    Properties:
+      Handler: s3_cleanup.handler
+      Runtime: python3.11
+      CodeUri:
+      Events:
+        Daily:
+          Type: Schedule
+          Properties:
+            Schedule: rate(1 day)
+""",
+            "lambdas/s3_cleanup.py": """\
+                import boto3
+
+                s3 = boto3.client("s3")
+
+
+                def handler(event, _):
+                    for bucket in s3.list_buckets()["Buckets"]:
+                        if bucket["Name"].startswith("tmp-"):
+                            s3.delete_bucket(Bucket=bucket["Name"])
+                """,
+        },
+        [("lambdas/s3_cleanup.py", "job", "aws-lambda")],
+        ("missing-dry-run", "fail"),
+    ),
+    # an HTTP write whose response is thrown away whole: a failed request leaves the status 0
+    "http_write_response_dropped": (
+        {
+            "seed.py": """\
+                import json
+
+                import requests
+
+
+                def seed():
+                    with open("seeds.json") as f:
+                        for item in json.load(f):
+                            requests.post("https://api.example.com/items", json=item, timeout=5)
+
+
+                if __name__ == "__main__":
+                    seed()
+                """,
+        },
+        [("seed.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: in a `schedule` process, a request a job sends has no exit status to reach
+    "schedule_process_request_not_judged": (
+        {
+            "ping.py": """\
+                import time
+
+                import requests
+                import schedule
+
+
+                def job():
+                    requests.post("https://app.example.com/keep_alive", timeout=10)
+
+
+                if __name__ == "__main__":
+                    schedule.every(20).minutes.do(job)
+                    while True:
+                        schedule.run_pending()
+                        time.sleep(1)
+                """,
+        },
+        [("ping.py", "job", "schedule")],
+        ("missing-exit-code", "pass"),
+    ),
+    # `main()` logs a fatal error and returns: the run ends with status 0
+    "error_logged_then_return": (
+        {"report.py": _REPORT.format(test="not es.ping()", log='log.fatal("Elasticsearch is not reachable")')},
+        [("report.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: a warning and a return is nothing to do, not a failure
+    "warning_then_return": (
+        {"report.py": _REPORT.format(test="not es.count()", log='log.warning("no events today")')},
+        [("report.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # a tutorial's "needs to be changed" key is a placeholder
+    "placeholder_to_be_changed": (
+        {
+            "app.py": """\
+                from flask import Flask
+
+                app = Flask(__name__)
+                app.config["SECRET_KEY"] = "this-really-needs-to-be-changed"
+                """,
+        },
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret", 0),
+    ),
+    # `os.path.exists(d) or os.mkdir(d)`: the existence check written with `or`
+    "mkdir_guarded_with_or": (
+        {
+            "job.py": """\
+                import os
+
+                folder = os.path.join(os.getcwd(), "storage")
+                os.path.exists(folder) or os.mkdir(folder)
+                with open(os.path.join(folder, "out.txt"), "w") as f:
+                    f.write("done")
+                """,
+        },
+        [("job.py", "job", "script")],
+        ("non-idempotent-mkdir", 0),
+    ),
+    # `DEBUG = True` in a staging settings class is debug mode where the app serves
+    "debug_in_staging_config": (
+        {
+            "config.py": """\
+                class Config:
+                    DEBUG = False
+
+
+                class StagingConfig(Config):
+                    DEBUG = True
+
+
+                class DevelopmentConfig(Config):
+                    DEBUG = True
+                """,
+            "app.py": """\
+                import os
+
+                from flask import Flask
+
+                app = Flask(__name__)
+                app.config.from_object(os.environ.get("APP_SETTINGS", "config.StagingConfig"))
+                """,
+        },
+        [("app.py", "api", "flask")],
+        ("debug-mode-enabled", 1),
+    ),
+    # a settings field defaulting to a connection URL with a password in it
+    "settings_url_with_password": (
+        {
+            "settings.py": """\
+                from pydantic import BaseSettings
+
+
+                class Settings(BaseSettings):
+                    DATABASE_URI: str = "mysql://root:toor@mysql:3306/prices"
+                    BROKER_URI: str = "amqp://guest:guest@rabbitmq:5672"
+                """,
+            "app.py": """\
+                from fastapi import FastAPI
+
+                from settings import Settings
+
+                settings = Settings()
+                app = FastAPI()
+                """,
+        },
+        [("app.py", "api", "fastapi")],
+        ("hardcoded-secret-fallback", 1),
+    ),
+    # a session a factory of the file returns (`-> requests.Session`) waits as long as one built here
+    "session_from_factory": (
+        {
+            "collect.py": """\
+                import os
+                import sys
+
+                import requests
+
+
+                def make_session(cookie: str) -> requests.Session:
+                    session = requests.Session()
+                    session.headers["Cookie"] = cookie
+                    return session
+
+
+                def collect():
+                    session = make_session(os.environ["COOKIE"])
+                    session.post("https://www.example.com/account", data={"collect": "1"}).raise_for_status()
+
+
+                if __name__ == "__main__":
+                    collect()
+                    sys.exit(0)
+                """,
+        },
+        [("collect.py", "job", "python")],
+        ("http-call-without-timeout", 1),
+    ),
+    # `DEBUG = True` only when the environment asks for it is no finding
+    "debug_switched_on_by_a_condition": (
+        {
+            "mysite/settings.py": """\
+                import os
+
+                SECRET_KEY = os.environ["SECRET_KEY"]
+                ROOT_URLCONF = "mysite.urls"
+                if os.environ.get("DJANGO_DEBUG", default=False) in ["True", "true", "1", True]:
+                    DEBUG = True
+                else:
+                    DEBUG = False
+                """,
+            "mysite/urls.py": "urlpatterns = []\n",
+            "mysite/wsgi.py": """\
+                import os
+
+                from django.core.wsgi import get_wsgi_application
+
+                os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")
+                application = get_wsgi_application()
+                """,
+        },
+        [("mysite/wsgi.py", "api", "django")],
+        ("debug-mode-enabled", 0),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CASES))
+def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _CASES[name])
