@@ -395,6 +395,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         if (base.endswith("BaseCommand") and "/management/commands/" in f"/{path}") or base == HANDLE_COMMAND:
             # a management command, also one kept outside management/commands/ or on a project base class
             found = _command_loop(project, path, facts, class_name)
+            if found is None and _UTILITY_COMMAND.search(path.rpartition("/")[2]):
+                continue  # `manage.py healthcheck`, `manage.py wait_for_db`: a container's probe or start-up step
             if found is not None:  # `manage.py consume` running its consume loop: a worker
                 loop, home = found
                 framework = _loop_framework(loop.source, project.files[home], project, home)
@@ -813,6 +815,7 @@ _AWS_CLIENTS = frozenset({"boto3.client", "boto3.resource"})
 # Libraries whose programs describe infrastructure, run by `cdk synth`, `cdktf` or `pulumi up`.
 _INFRASTRUCTURE_CODE = frozenset({"aws_cdk", "cdktf", "pulumi", "troposphere"})
 _PROBE_NAME = re.compile(r"health|probe|liveness|readiness", re.IGNORECASE)
+_UTILITY_COMMAND = re.compile(r"health|probe|liveness|readiness|^wait_?for", re.IGNORECASE)
 
 
 def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
@@ -1355,6 +1358,8 @@ def _loop_framework(source: str, facts: FileFacts, project: Project | None = Non
         return "python-telegram-bot"  # Application.run_polling/run_webhook stop on SIGTERM themselves
     if source.endswith(("Consumer",)):
         return "kafka"
+    if source.startswith("yfinance."):
+        return "yfinance"  # (its `listen()` is no Redis subscription)
     for name, framework in LOOP_FRAMEWORKS:
         if method == name:
             return framework
@@ -2011,6 +2016,8 @@ def _runs_app_of(
         if method not in _RUN_METHODS | SERVE_METHODS | {"listen"} or not owner:
             continue  # (`app.listen(port)`: a Tornado app)
         source = built.get(owner, owner[:-2] if owner.endswith("()") else owner)
+        if "." not in source and source != owner and _built_by_served(project, path, source, served):
+            return True  # `app = make_celery()` then `app.worker_main()`: the factory of this file builds it
         module_name, _, name = source.rpartition(".")
         module = project.module_of(path, module_name) if module_name else None
         if module is not None and module != path and _built_by_served(project, module, name, served):
@@ -2150,6 +2157,8 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         )
     if candidate.kind == "api" and not framework_logging:
         names = {name for home, name in candidate.objects if home == candidate.path}
+        # (and the factories that build them: `from api.create_app import start_app`)
+        names |= {o.scope for o in facts.objects if o.name in names and o.scope and "." not in o.scope}
         framework_logging = _runner_configures_logging(project, candidate.path, names)
     if candidate.framework == "websockets" and not framework_logging:
         # (a server function another module runs after setting up logging: `asyncio.run(live.serve())`)

@@ -2199,6 +2199,11 @@ class Extractor:
             # MQTT client's thread consumes (a server's `listen()` is its app's, judged there)
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="signal.pause"))
+        elif type(value) is cst.Call and _listens_to_stream(value, self.ctx):
+            # `ws = yf.AsyncWebSocket(); await ws.listen(handler)`: a live feed calling back for
+            # every message until the connection closes
+            scope = self.scope_name()
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="yfinance.WebSocket.listen"))
         elif type(value) is cst.Call and _pynats_waits(value, self.ctx):
             # `client.subscribe(subject, callback=handle); client.wait()`: pynats reads messages
             # and calls back until the connection closes
@@ -4152,6 +4157,15 @@ def _opens_own_file(body: cst.BaseSuite) -> bool:
             ):
                 return False
     return True
+
+
+def _listens_to_stream(call: cst.Call, ctx: Context) -> bool:
+    """yfinance's live price feed: ``ws.listen(handler)`` on a ``WebSocket``/``AsyncWebSocket``."""
+    owner, _, method = (n.callee(call) or "").rpartition(".")
+    return method == "listen" and ctx.object_ctor(owner) in _STREAM_SOCKETS and bool(call.args)
+
+
+_STREAM_SOCKETS = frozenset({"yfinance.WebSocket", "yfinance.AsyncWebSocket"})
 
 
 def _pynats_waits(call: cst.Call, ctx: Context) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from readiness_lint import names as n
@@ -13,6 +14,8 @@ if TYPE_CHECKING:
     from readiness_lint.extract import Context
 
 _STD_STREAMS = frozenset({"sys.stdout", "sys.stderr"})
+# A file kept as a log (`log`, `logfile`, `self.log_file`, `f_log`): printing to it is logging by hand.
+_LOG_FILE = re.compile(r"(?:^|[._])(?:f_?)?log(?:_?file|_?fh|_?handle)?$", re.IGNORECASE)
 
 
 class BarePrint(LineRule):
@@ -20,7 +23,11 @@ class BarePrint(LineRule):
     name = "bare-print"
     why = "print() output has no level, timestamp or context, and is lost when nobody watches the terminal."
     fix = "Use a module logger (log = logging.getLogger(__name__); log.info(...)) configured once at start-up."
-    what_it_does = "Checks for calls to the built-in `print()` in service code (tests are not service code)."
+    what_it_does = (
+        "Checks for calls to the built-in `print()` in service code (tests are not service code), also "
+        "to `sys.stdout` or `sys.stderr` and to a log file kept by hand (`print(msg, file=log)`); "
+        "writing data to a file (`print(row, file=handle)`) is output, not logging."
+    )
     why_bad = (
         "A service runs unattended. Output from `print()` carries no severity, no time and no context, "
         "cannot be filtered or routed, and is often buffered or discarded by the process manager. "
@@ -41,12 +48,17 @@ class BarePrint(LineRule):
     INVALID = (
         Sample('def export(rows):\n    print("exported", len(rows), "rows")\n'),
         Sample('import sys\n\nprint("failed", file=sys.stderr)\n'),
+        Sample(
+            'def sync(log):\n    print("===== rsync done", file=log)\n',
+            note="a log file kept by hand: logging without levels",
+        ),
     )
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         if name != "print" or ctx.is_test or "print" in ctx.local_functions:
             return
         target = n.keyword(node, "file")
-        if target is not None and n.dotted(target.value) not in _STD_STREAMS:
+        written_to = n.dotted(target.value) if target is not None else None
+        if target is not None and written_to not in _STD_STREAMS and not _LOG_FILE.search(written_to or ""):
             return
         ctx.report(self.name, node, "`print()` used instead of logging: no level, timestamp or context")

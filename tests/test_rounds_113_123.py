@@ -1,7 +1,7 @@
-"""Blind rounds 113-120 (session 18): what they found, as small trees.
+"""Blind rounds 113-123 (session 18): what they found, as small trees.
 
-Each case fails on 66fd7e0, the commit before its fix, except the traps (marked), which must
-not move. A case gives the files, the entrypoints expected as ``(path, kind, framework)`` and,
+Each case fails on the commit before its fix (66fd7e0 for rounds 113-120, b1060e9 for 121-123),
+except the traps (marked), which must not move. A case gives the files, the entrypoints expected as ``(path, kind, framework)`` and,
 where it matters, a rule's count or status.
 """
 
@@ -527,6 +527,143 @@ Resources:
         },
         [("mysite/wsgi.py", "api", "django")],
         ("debug-mode-enabled", 0),
+    ),
+    # rounds 121-123 (fail on b1060e9)
+    # printing to a log file kept by hand is logging without levels; printing data to a file is not
+    "print_to_a_log_file": (
+        {
+            "backup.py": """\
+                import subprocess
+                import sys
+
+
+                def main():
+                    with open("/var/log/backup.log", "a") as log, open("/backup/list.txt", "w") as listing:
+                        print("===== rsync", file=log)
+                        print("/data", file=listing)
+                        subprocess.run(["rsync", "-a", "/data", "/backup"], check=True)
+
+
+                if __name__ == "__main__":
+                    sys.exit(main())
+                """,
+        },
+        [("backup.py", "job", "python")],
+        ("bare-print", 1),
+    ),
+    # yfinance's live feed: `await ws.listen(handler)` calls back until the connection closes
+    "yfinance_websocket_listen": (
+        {
+            "main.py": """\
+                import asyncio
+                import os
+
+                import yfinance as yf
+
+
+                def handle(message):
+                    print(message["id"], message["price"])
+
+
+                async def main():
+                    ws = yf.AsyncWebSocket()
+                    await ws.subscribe(os.environ["SYMBOLS"].split(","))
+                    await ws.listen(handle)
+
+
+                asyncio.run(main())
+                """,
+        },
+        [("main.py", "worker", "yfinance")],
+        None,
+    ),
+    # `app = make_celery()` run by `app.worker_main()` in the same file: the worker, no job
+    "celery_factory_run_by_worker_main": (
+        {
+            "worker.py": """\
+                import os
+
+                from celery import Celery
+
+
+                def make_celery():
+                    return Celery("worker", broker=os.environ["BROKER_URL"])
+
+
+                app = make_celery()
+
+                if __name__ == "__main__":
+                    app.worker_main()
+                """,
+        },
+        [("worker.py", "worker", "celery")],
+        None,
+    ),
+    # a Django command that probes the database for a container's health check is no job
+    "healthcheck_command": (
+        {
+            "proj/settings.py": 'import os\n\nSECRET_KEY = os.environ["SECRET_KEY"]\nROOT_URLCONF = "proj.urls"\n',
+            "proj/urls.py": "urlpatterns = []\n",
+            "proj/wsgi.py": """\
+                import os
+
+                from django.core.wsgi import get_wsgi_application
+
+                os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")
+                application = get_wsgi_application()
+                """,
+            "quote/management/commands/healthcheck.py": """\
+                import sys
+
+                from django.core.management.base import BaseCommand
+                from django.db import connection
+
+
+                class Command(BaseCommand):
+                    def handle(self, *args, **options):
+                        try:
+                            connection.ensure_connection()
+                        except Exception:
+                            sys.exit(1)
+                """,
+        },
+        [("proj/wsgi.py", "api", "django")],
+        None,
+    ),
+    # the module that builds the app with a factory, configures logging and serves it
+    "factory_app_runner_configures_logging": (
+        {
+            "src/__init__.py": "",
+            "src/api/__init__.py": "",
+            "src/api/create_app.py": """\
+                from aiohttp import web
+
+
+                async def health(request):
+                    return web.Response(text="ok")
+
+
+                def start_app():
+                    app = web.Application()
+                    app.router.add_get("/health", health)
+                    return app
+                """,
+            "src/main.py": """\
+                import logging
+
+                from aiohttp import web
+
+                from src.api.create_app import start_app
+
+                logging.basicConfig(level=logging.INFO)
+                app = start_app()
+
+                if __name__ == "__main__":
+                    web.run_app(app)
+                """,
+        },
+        [("src/api/create_app.py", "api", "aiohttp")],
+        ("missing-logging", "pass"),
     ),
 }
 
