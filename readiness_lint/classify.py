@@ -70,6 +70,8 @@ SERVE_CALLS = frozenset(
         "granian.Granian",
         "bottle.run",
         "cherrypy.quickstart",  # mounts the root object's exposed methods and serves them
+        # aiogram 2's webhook server: an aiohttp app taking Telegram's updates over HTTP
+        "aiogram.utils.executor.start_webhook",
         "cherrypy.engine.block",  # (after `cherrypy.tree.mount(...)` and `engine.start()`)
     }
 )
@@ -538,6 +540,8 @@ def _inline_app(facts: FileFacts, guard: MainGuardFact) -> str:
     calls = _guard_calls(facts, guard, depth=2)
     if "bottle.run" in calls:
         return "bottle"
+    if "aiogram.utils.executor.start_webhook" in calls:
+        return "aiogram-webhook"  # (the dispatcher's updates arrive as requests to the webhook path)
     if ("cherrypy.quickstart" in calls or "cherrypy.engine.block" in calls) and "cherrypy.tree.graft" not in calls:
         return "cherrypy"  # `cherrypy.quickstart(Root(), "/", conf)`: the object's `@cherrypy.expose` methods
     for call in calls:

@@ -4048,8 +4048,20 @@ def _mqtt_messages(ctor: str | None, iterated: cst.BaseExpression, ctx: Context)
 
 def _handlers_of(value: cst.BaseExpression) -> bool:
     """``other.handlers``: another logger's configured handlers, handed to this one
-    (``x.handlers = other.handlers``, ``x.handlers.extend(other.handlers)``)."""
+    (``x.handlers = other.handlers``, ``x.handlers.extend(other.handlers)``); or a list of
+    handlers built there (``logger.handlers = [logging.StreamHandler()]``), not a ``NullHandler``."""
+    if type(value) is cst.List:
+        return any(
+            type(e.value) is cst.Call
+            and (n.callee(e.value) or "").endswith("Handler")
+            and not _is_null_handler_call(e.value)
+            for e in value.elements
+        )
     return type(value) is cst.Attribute and value.attr.value == "handlers"
+
+
+def _is_null_handler_call(call: cst.Call) -> bool:
+    return (n.callee(call) or "").endswith("NullHandler")
 
 
 def _literal_forever(test: cst.BaseExpression) -> bool:

@@ -1,6 +1,6 @@
-"""Blind rounds 113-123 (session 18): what they found, as small trees.
+"""Blind rounds 113-124 (session 18): what they found, as small trees.
 
-Each case fails on the commit before its fix (66fd7e0 for rounds 113-120, b1060e9 for 121-123),
+Each case fails on the commit before its fix (66fd7e0 for rounds 113-120, b1060e9 for 121-123, 70bfbb9 for 124),
 except the traps (marked), which must not move. A case gives the files, the entrypoints expected as ``(path, kind, framework)`` and,
 where it matters, a rule's count or status.
 """
@@ -663,6 +663,71 @@ Resources:
                 """,
         },
         [("src/api/create_app.py", "api", "aiohttp")],
+        ("missing-logging", "pass"),
+    ),
+    # left from round 105: aiogram 2's `start_webhook` serves Telegram's updates over HTTP, an api
+    "aiogram_start_webhook": (
+        {
+            "misc.py": """\
+                import os
+
+                from aiogram import Bot, Dispatcher
+
+                bot = Bot(token=os.environ["TOKEN"])
+                dp = Dispatcher(bot)
+                """,
+            "main.py": """\
+                from aiogram.utils.executor import start_webhook
+
+                from misc import bot, dp
+
+
+                async def on_startup(dp):
+                    await bot.set_webhook("https://bot.example.com/webhook/")
+
+
+                if __name__ == "__main__":
+                    start_webhook(dispatcher=dp, webhook_path="/webhook/", on_startup=on_startup, host="0.0.0.0", port=80)
+                """,
+        },
+        [("main.py", "api", "aiogram-webhook")],
+        None,
+    ),
+    # round 124: a logger given its handlers by assignment is configured
+    "handlers_assigned_to_a_logger": (
+        {
+            "utils.py": """\
+                import logging
+
+
+                def get_logger():
+                    logger = logging.getLogger("bot")
+                    logger.setLevel(logging.INFO)
+                    logger.handlers = [logging.StreamHandler()]
+                    return logger
+                """,
+            "main.py": """\
+                import time
+
+                import requests
+
+                from utils import get_logger
+
+                logger = get_logger()
+
+
+                def main():
+                    while True:
+                        rows = requests.get("https://api.example.com/cars", timeout=10).json()
+                        logger.info("found %d cars", len(rows))
+                        time.sleep(600)
+
+
+                if __name__ == "__main__":
+                    main()
+                """,
+        },
+        [("main.py", "worker", "polling-loop")],
         ("missing-logging", "pass"),
     ),
 }
