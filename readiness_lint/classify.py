@@ -311,7 +311,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             kind, framework = kind_fw
             add(_Candidate(path, obj.line, kind, framework, obj.name, ((path, obj.name),)))
     app = next((o for o in facts.objects if o.ctor == "celery.Celery" and not o.scope), None)
-    if app is not None and _beat_scheduler_set(project) and not _beat_schedule_in_code(project):
+    if app is not None and _beat_app(project) == path:
         # `CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"`: the schedule
         # is kept in the database, and `celery -A proj beat` runs it from the app
         add(_Candidate(path, app.line, "job", "celery-beat", "beat_schedule"))
@@ -397,7 +397,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         if (base.endswith("BaseCommand") and "/management/commands/" in f"/{path}") or base == HANDLE_COMMAND:
             # a management command, also one kept outside management/commands/ or on a project base class
             found = _command_loop(project, path, facts, class_name)
-            if found is None and _UTILITY_COMMAND.search(path.rpartition("/")[2]):
+            if found is None and _UTILITY_COMMAND.fullmatch(path.rpartition("/")[2]):
                 continue  # `manage.py healthcheck`, `manage.py wait_for_db`: a container's probe or start-up step
             if found is not None:  # `manage.py consume` running its consume loop: a worker
                 loop, home = found
@@ -819,7 +819,10 @@ _AWS_CLIENTS = frozenset({"boto3.client", "boto3.resource"})
 # Libraries whose programs describe infrastructure, run by `cdk synth`, `cdktf` or `pulumi up`.
 _INFRASTRUCTURE_CODE = frozenset({"aws_cdk", "cdktf", "pulumi", "troposphere"})
 _PROBE_NAME = re.compile(r"health|probe|liveness|readiness", re.IGNORECASE)
-_UTILITY_COMMAND = re.compile(r"health|probe|liveness|readiness|^wait_?for", re.IGNORECASE)
+# Management commands that are a container's probe or start-up step, by their whole name
+_UTILITY_COMMAND = re.compile(
+    r"(?:health_?check|health|probe|liveness|readiness|ready|wait_?for_?\w*)\.py", re.IGNORECASE
+)
 
 
 def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
@@ -1577,18 +1580,8 @@ def _works(function: FunctionFact) -> bool:
     return not all(_is_trivial_call(c) for c in function.calls)
 
 
-BOT_BASES = {
-    "discord.Client": "discord",
-    "discord.AutoShardedClient": "discord",
-    "discord.Bot": "discord",
-    "discord.ext.commands.Bot": "discord",
-    "discord.ext.commands.AutoShardedBot": "discord",
-    "nextcord.Client": "discord",
-    "nextcord.ext.commands.Bot": "discord",
-    "disnake.Client": "discord",
-    "disnake.ext.commands.Bot": "discord",
-    "twitchio.ext.commands.Bot": "twitchio",
-}
+# Bot classes a project subclasses (`class MyBot(commands.Bot)`): discord.py and its forks, TwitchIO
+BOT_BASES = {ctor: framework for ctor, framework in WORKER_CTORS.items() if framework in {"discord", "twitchio"}}
 
 
 # gunicorn's application classes, subclassed to run gunicorn from a script
@@ -1755,23 +1748,39 @@ def _django_candidates(project: Project) -> list[_Candidate]:
     return out
 
 
-def _beat_scheduler_set(project: Project) -> bool:
-    """A settings module names beat's scheduler (``CELERY_BEAT_SCHEDULER``)."""
-    return any(
-        s.kind == "celery-beat" and s.detail == BEAT_SCHEDULER
+def _beat_details(project: Project) -> set[str]:
+    """The details of the project's Celery beat signals: ``BEAT_SCHEDULER`` for a settings
+    module naming beat's scheduler, anything else for a schedule in the code."""
+    return {
+        s.detail
         for facts in project.files.values()
         if not facts.is_test
         for s in facts.signals
-    )
+        if s.kind == "celery-beat"
+    }
 
 
-def _beat_schedule_in_code(project: Project) -> bool:
-    return any(
-        s.kind == "celery-beat" and s.detail != BEAT_SCHEDULER
-        for facts in project.files.values()
-        if not facts.is_test
-        for s in facts.signals
-    )
+def _beat_app(project: Project) -> str | None:
+    """The module of the Celery app that beat runs with the scheduler a settings module names
+    (``CELERY_BEAT_SCHEDULER``), when no schedule is in the code: the one module building a
+    Celery app, or of several, the one beside those settings."""
+    details = _beat_details(project)
+    if BEAT_SCHEDULER not in details or details - {BEAT_SCHEDULER}:
+        return None
+    apps = [
+        path
+        for path, facts in sorted(project.files.items())
+        if not facts.is_test and any(o.ctor == "celery.Celery" and not o.scope for o in facts.objects)
+    ]
+    if len(apps) == 1:
+        return apps[0]
+    settings = {
+        path.rpartition("/")[0]
+        for path, facts in project.files.items()
+        if any(s.kind == "celery-beat" and s.detail == BEAT_SCHEDULER for s in facts.signals)
+    }
+    beside = [path for path in apps if path.rpartition("/")[0] in settings]
+    return beside[0] if len(beside) == 1 else None
 
 
 def _django_crontab_candidates(project: Project) -> list[_Candidate]:
@@ -2020,11 +2029,16 @@ def _runs_app_of(
         if method not in _RUN_METHODS | SERVE_METHODS | {"listen"} or not owner:
             continue  # (`app.listen(port)`: a Tornado app)
         source = built.get(owner, owner[:-2] if owner.endswith("()") else owner)
-        if "." not in source and source != owner and _built_by_served(project, path, source, served):
-            return True  # `app = make_celery()` then `app.worker_main()`: the factory of this file builds it
         module_name, _, name = source.rpartition(".")
-        module = project.module_of(path, module_name) if module_name else None
-        if module is not None and module != path and _built_by_served(project, module, name, served):
+        if module_name:
+            module = project.module_of(path, module_name)
+            if module is None or module == path:
+                continue
+        elif source != owner:
+            module = path  # `app = make_celery()` then `app.worker_main()`: a factory of this file builds it
+        else:
+            continue
+        if _built_by_served(project, module, name, served):
             return True
     return False
 

@@ -185,14 +185,22 @@ _KEEP_ALIVE = frozenset({"pgrep", "pidof"})
 _OPERATORS = frozenset({"&&", "||", ";", "|", "&", ";;"})
 
 
-def _segments(command: str) -> list[list[str]]:
-    """A command line's simple commands, as word lists (a quoted `sh -c '...'` stays one word)."""
+def _tokens(command: str) -> list[str] | None:
+    """A command line's words and operators (a quoted `sh -c '...'` stays one word); ``None`` for
+    one with an unbalanced quote."""
     lexer = shlex.shlex(command, posix=True, punctuation_chars=True)
     lexer.whitespace_split = True
     lexer.commenters = "#"
     try:
-        tokens = list(lexer)
-    except ValueError:  # an unbalanced quote: take the words as they stand
+        return list(lexer)
+    except ValueError:
+        return None
+
+
+def _segments(command: str) -> list[list[str]]:
+    """A command line's simple commands, as word lists (a quoted `sh -c '...'` stays one word)."""
+    tokens = _tokens(command)
+    if tokens is None:  # an unbalanced quote: take the words as they stand
         return [part.split() for part in re.split(r"&&|\|\||;|\|", command)]
     out: list[list[str]] = [[]]
     for token in tokens:
@@ -329,16 +337,25 @@ def _deployments(
 
 
 def _idles_after(command: str | Sequence[Any]) -> bool:
-    """A command line that ends by idling forever (``tail -f /dev/null``, ``sleep infinity``),
-    which only keeps a container running once the commands before it are done; also inside a
-    shell's ``-c`` line."""
-    segments = _segments(command) if isinstance(command, str) else [_words(list(command))]
-    if len(segments) == 1:
-        words = segments[0]
+    """A command line that ends by idling forever once the commands before it are done
+    (``python sync.py && tail -f /dev/null``, ``...; sleep infinity``), which only keeps a
+    container running; also inside a shell's ``-c`` line. (After ``||`` the idle runs only when
+    the script fails; after ``&`` the script goes on in the background.)"""
+    if not isinstance(command, str):
+        words = _words(list(command))
         if words and posixpath.basename(words[0]) in _SHELLS and "-c" in words[:-1]:
             return _idles_after(words[words.index("-c") + 1])
         return False
-    last = [posixpath.basename(w) if i == 0 else w for i, w in enumerate(segments[-1])]
+    tokens = _tokens(command) or []
+    operators = [i for i, token in enumerate(tokens) if token in _OPERATORS]
+    if not operators:
+        words = tokens
+        if words and posixpath.basename(words[0]) in _SHELLS and "-c" in words[:-1]:
+            return _idles_after(words[words.index("-c") + 1])
+        return False
+    if tokens[operators[-1]] not in {"&&", ";"}:
+        return False
+    last = [posixpath.basename(w) if i == 0 else w for i, w in enumerate(tokens[operators[-1] + 1 :])]
     return (last[:1] == ["tail"] and "-f" in last and "/dev/null" in last) or last in (
         ["sleep", "infinity"],
         ["sleep", "inf"],

@@ -36,6 +36,7 @@ from readiness_lint.frameworks import (
     THREAD_BASES,
     TIMED_WAIT,
     is_entrypoint_ctor,
+    is_http_write,
 )
 from readiness_lint.model import (
     HANDLE_COMMAND,
@@ -452,14 +453,9 @@ class _Frame:
             if self.read_at.get(name, -1) <= self.kept_since[name]
             and name not in self.read_later
             and name not in read_elsewhere
-            and not (response_hooks and call.rpartition(".")[2] in HTTP_WRITE_VERBS)
         ]
-        ignored = [
-            call
-            for call in self.ignored_statuses
-            if not (response_hooks and call.rpartition(".")[2] in HTTP_WRITE_VERBS)
-        ]
-        return tuple(dict.fromkeys(ignored + kept))
+        dropped = dict.fromkeys(self.ignored_statuses + kept)
+        return tuple(call for call in dropped if not (response_hooks and is_http_write(call)))
 
     # Deletions wait for the end of the function: a path it deletes and then creates again
     # (`rmtree(d)` then `os.makedirs(d)`) is a working copy being refreshed, not data lost.
@@ -493,6 +489,8 @@ class Context:
         self.caught: list[frozenset[str]] = []
         self.exists_guards = 0
         self.conditions = 0  # the `if` statements (other than the `__main__` guard) being walked
+        self.timeout_adapters: set[str] = set()  # the file's `HTTPAdapter` subclasses that set a timeout
+        self.timed_sessions: set[str] = set()  # sessions such an adapter is mounted on
         self.in_main_guard = False
         self.in_docstring = False
         self.env_default_depth = 0
@@ -635,6 +633,7 @@ class Extractor:
         # module-level functions returning a consumer or an HTTP client they built (or are annotated
         # to return: `def make_session() -> requests.Session`)
         self.consumer_factories: dict[str, str] = {}
+        self.finally_depth = 0  # `finally:` blocks being walked
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
         self.numbers: set[str] = set()  # module-level names bound to a number literal
@@ -1056,7 +1055,7 @@ class Extractor:
         if top_level or method:
             self.frames[-1].plain = bool(self.call_scope())
             self.frames[-1].route = name in self.route_handlers
-        if top_level and node.returns is not None:
+        if top_level and node.returns is not None and not _configures_client(node.body):
             returned = ctx.resolve(n.dotted(node.returns.annotation)) or ""
             if returned in _HTTP_CLIENTS:
                 # `def make_session() -> requests.Session:`: what `session = make_session()` holds
@@ -1210,6 +1209,8 @@ class Extractor:
             self.entry_classes.add(name)
         if (any(b in THREAD_BASES for b in bases) or (bases and _defines(node, "run"))) and _makes_daemon(node):
             self.daemon_classes.add(name)
+        if any(b.endswith("HTTPAdapter") for b in bases) and _mentions_timeout(node.body):
+            self.ctx.timeout_adapters.add(name)  # `kwargs.setdefault("timeout", 10)` in `send()`
         for base in bases:
             self.ctx.later(node, _class_fact(name, base), position=base.endswith("Command"))
         if (
@@ -1252,12 +1253,12 @@ class Extractor:
     def visit_if(self, node: cst.If) -> None:
         guard = not self.ctx.scope and _is_main_guard(node.test)
         self.ctx.conditions += not guard
-        self._visit_if(node)
+        self._visit_if(node, guard)
         self.ctx.conditions -= not guard
 
-    def _visit_if(self, node: cst.If) -> None:
+    def _visit_if(self, node: cst.If, guard: bool) -> None:
         ctx = self.ctx
-        if not ctx.scope and _is_main_guard(node.test):
+        if guard:
             self.guard = _Frame(name="__main__", line_node=node)
             saved = self.frames
             self.frames = [self.guard]
@@ -1292,9 +1293,15 @@ class Extractor:
             if self._reports_then_exits_zero(node.body):
                 # `if token is None: log.critical("TOKEN is required"); sys.exit()`: the failure exits 0
                 self._frame().exits_zero_in_handler = True
-            elif self.frames and self.frames[-1] is not self.guard and self._errs_then_returns(node.body):
+            elif (
+                self.frames
+                and self.frames[-1] is not self.guard
+                and not _OVERLAP.search(" ".join(_names_in(node.test)))
+                and self._errs_then_returns(node.body)
+            ):
                 # `if not es.ping(): log.fatal("Elasticsearch is not reachable"); return`: the
-                # function gives up and returns as if it were done
+                # function gives up and returns as if it were done (not a run that finds another
+                # still going, `if os.path.exists(PIDFILE): ...`, and skips on purpose)
                 self._frame().exits_zero_in_handler = True
         guarded = _is_exists_check(node.test)
         if guarded:
@@ -1444,7 +1451,9 @@ class Extractor:
         if node.orelse is not None:
             self.walk(node.orelse)
         if node.finalbody is not None:
+            self.finally_depth += 1
             self.walk(node.finalbody)
+            self.finally_depth -= 1
 
     def visit_handler(self, node: cst.ExceptHandler) -> None:
         names = _exception_names(node.type, self.ctx)
@@ -2242,9 +2251,14 @@ class Extractor:
                     and any(a.keyword is not None and a.keyword.value == "check" for a in value.args)
                 ):
                     frame.ignored_statuses.append(name)
-                elif not self.handlers and (written := _kept_status(value, self.ctx)) is not None:
+                elif (
+                    not self.handlers
+                    and not self.finally_depth
+                    and (written := _kept_status(value, self.ctx)) is not None
+                ):
                     # `requests.post(url, json=rows)`: an HTTP write's response thrown away whole,
-                    # like one kept in a name and never read
+                    # like one kept in a name and never read (not a clean-up step in `finally:`,
+                    # `requests.delete(lock_url)`)
                     frame.ignored_statuses.append(written)
                 if name.endswith((".run", "run_until_complete")):
                     for arg in n.positional(value):
@@ -2278,7 +2292,15 @@ class Extractor:
             # `def get_consumer(): consumer = KafkaConsumer(...); return consumer`: what the
             # module-level `consumer = get_consumer()` then iterates
             returned = self.ctx.object_ctor(node.value.value)
-            if returned is not None and (returned.endswith(CONSUMER_CTOR_SUFFIXES) or returned in _HTTP_CLIENTS):
+            frame_node = self.frames[-1].line_node if self.frames else None
+            if returned is not None and (
+                returned.endswith(CONSUMER_CTOR_SUFFIXES)
+                or (
+                    returned in _HTTP_CLIENTS
+                    and type(frame_node) is cst.FunctionDef
+                    and not _configures_client(frame_node.body)
+                )
+            ):
                 self.consumer_factories[self.ctx.scope[0]] = returned
         if len(self.ctx.scope) == 1 and type(node.value) is cst.Call:
             ctor = self.ctx.resolve(n.callee(node.value))
@@ -2336,6 +2358,13 @@ class Extractor:
         ctx = self.ctx
         raw = n.callee(node)
         name = ctx.resolve(raw)
+        if raw and raw.endswith(".mount") and len(node.args) >= 2:
+            adapter = node.args[1].value
+            if type(adapter) is cst.Call and (
+                (n.callee(adapter) or "") in ctx.timeout_adapters or n.keyword(adapter, "timeout") is not None
+            ):
+                # `session.mount("https://", TimeoutAdapter())`: every request through it has a timeout
+                ctx.timed_sessions.add(raw.removesuffix(".mount"))
         if self.frames and name:
             frame = self.frames[-1]
             frame.calls.append(self._as_called(name))
@@ -4023,6 +4052,8 @@ def _websocket_stream(ctor: str | None, iterated: cst.BaseExpression, ctx: Conte
     return type(iterated) is cst.Call and (ctx.resolve(n.callee(iterated)) or "") in _WEBSOCKET_CONNECTS
 
 
+# What a test for a run still going asks about (`if os.path.exists(PIDFILE)`, `if lock.locked()`)
+_OVERLAP = re.compile(r"lock|pid|running", re.IGNORECASE)
 _ERROR_LEVELS = (".error", ".exception", ".critical", ".fatal")
 _THREAD_CTORS = frozenset({"threading.Thread"})
 _PROCESS_CTORS = frozenset({"multiprocessing.Process", "multiprocessing.context.Process"})
@@ -4178,6 +4209,28 @@ def _listens_to_stream(call: cst.Call, ctx: Context) -> bool:
 
 
 _STREAM_SOCKETS = frozenset({"yfinance.WebSocket", "yfinance.AsyncWebSocket"})
+
+
+def _mentions_timeout(body: cst.CSTNode) -> bool:
+    """``timeout`` as a name, a keyword or a string anywhere in ``body`` (its methods too)."""
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if (type(node) is cst.Name and node.value == "timeout") or n.string_value(node) == "timeout":
+            return True
+        stack.extend(node.children)
+    return False
+
+
+def _configures_client(body: cst.CSTNode) -> bool:
+    """A factory that mounts an adapter on the session it builds, or sets its hooks or attributes
+    (``session.mount("https://", TimeoutAdapter())``): what it returns is no bare session."""
+    for node in n.descendants(body):
+        if type(node) is cst.Call and (n.callee(node) or "").rpartition(".")[2] == "mount":
+            return True
+        if type(node) is cst.Attribute and node.attr.value in {"hooks", "request", "timeout"}:
+            return True
+    return False
 
 
 def _pynats_waits(call: cst.Call, ctx: Context) -> bool:
@@ -4497,10 +4550,16 @@ _HTTP_CLIENTS = frozenset(
 # under (`SLACK_WEBHOOK_URL`, `PUSHOVER_URL`)
 _NOTIFY_URL = re.compile(
     r"hooks\.slack\.com|discord(?:app)?\.com/api/webhooks|api\.telegram\.org|webhook\.office\.com|/webhooks?(?:/|$)"
-    r"|api\.pushover\.net|ntfy\.sh|api\.pushbullet\.com",
+    r"|api\.pushover\.net|ntfy\.sh|api\.pushbullet\.com"
+    # a dead-man's switch's ping or a metrics push: telling someone the job ran, not its work
+    r"|hc-ping\.com|healthchecks\.io|cronitor\.(?:link|io)|/heartbeat|/metrics/job/|pushgateway",
     re.IGNORECASE,
 )
-_NOTIFY_NAME = re.compile(r"slack|webhook|discord|telegram|mattermost|pushover|ntfy|gotify", re.IGNORECASE)
+_NOTIFY_NAME = re.compile(
+    r"slack|webhook|discord|telegram|mattermost|pushover|ntfy|gotify|healthcheck|hc_|heartbeat|cronitor|pushgateway"
+    r"|callback",
+    re.IGNORECASE,
+)
 
 
 def _notifies(call: cst.Call) -> bool:
@@ -4509,6 +4568,12 @@ def _notifies(call: cst.Call) -> bool:
     if given is None:
         return False
     value = given.value
+    if type(value) is cst.Subscript and len(value.slice) == 1 and type(value.slice[0].slice) is cst.Index:
+        value = value.slice[0].slice.value  # `os.environ["SLACK_WEBHOOK_URL"]`: by the variable's name
+    elif type(value) is cst.Call and n.positional(value) and n.string_value(n.positional(value)[0].value):
+        value = n.positional(value)[0].value  # `os.getenv("HEALTHCHECK_URL")`
+    if (key := n.string_value(value)) is not None and "/" not in key:
+        return bool(_NOTIFY_NAME.search(key))
     name = n.dotted(value)
     if name is not None:
         return bool(_NOTIFY_NAME.search(name))

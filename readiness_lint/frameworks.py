@@ -27,6 +27,13 @@ SEND_METHODS = frozenset(
 HTTP_WRITE_VERBS = frozenset({"post", "put", "patch", "delete"})
 HTTP_WRITES = frozenset(f"{client}.{verb}" for client in ("requests", "httpx") for verb in HTTP_WRITE_VERBS)
 
+
+def is_http_write(status: str) -> bool:
+    """Whether a dropped status (``requests.post``, ``requests.Session().put``) is an HTTP
+    write's response rather than a command's exit status."""
+    return status.rpartition(".")[2] in HTTP_WRITE_VERBS
+
+
 # Calls that ask a person at the terminal: a program making them is a tool, not an unattended job.
 INTERACTIVE_CALLS = frozenset(
     {
@@ -129,6 +136,8 @@ WORKER_CTORS = {
     "discord.Bot": "discord",
     "faststream.FastStream": "faststream",
     "discord.ext.commands.Bot": "discord",
+    "discord.AutoShardedClient": "discord",
+    "discord.ext.commands.AutoShardedBot": "discord",
     # discord.py's forks, which keep its client and its `run()`
     "nextcord.Client": "discord",
     "nextcord.ext.commands.Bot": "discord",

@@ -14,8 +14,9 @@ if TYPE_CHECKING:
     from readiness_lint.extract import Context
 
 _STD_STREAMS = frozenset({"sys.stdout", "sys.stderr"})
-# A file kept as a log (`log`, `logfile`, `self.log_file`, `f_log`): printing to it is logging by hand.
-_LOG_FILE = re.compile(r"(?:^|[._])(?:f_?)?log(?:_?file|_?fh|_?handle)?$", re.IGNORECASE)
+# A file kept as a log (`log`, `logfile`, `self.log_file`, `f_log`): printing to it is logging by
+# hand (not `sent_log`, a ledger of what was done, read back as data)
+_LOG_FILE = re.compile(r"(?:^|\.)(?:f_?|fp_?)?log(?:_?file|_?fh|_?handle|f)?$", re.IGNORECASE)
 
 
 class BarePrint(LineRule):

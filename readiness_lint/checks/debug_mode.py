@@ -36,10 +36,19 @@ _DEV_FILE = re.compile(r"(?:dev|local|test|debug|example|sample)[^/]*\.py$", re.
 _DEPLOYED = frozenset({"prod", "production", "staging", "stage", "live", "release"})
 
 
-def _deployed(class_name: str) -> bool:
-    """``StagingConfig``, ``ProdSettings``, ``production_config``: not ``Config`` or ``DevConfig``."""
-    words = {w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", class_name)}
-    return bool(words & _DEPLOYED)
+def _deployed(class_name: str, bases: tuple[str, ...]) -> bool:
+    """A settings class of a deployed environment: ``StagingConfig``, ``ProdSettings``,
+    ``class Production(Config)``; not ``Config``, ``DevConfig`` or ``class LiveScores``."""
+    words = _words(class_name)
+    settings = words & _SETTINGS_WORDS or any(_words(base.rpartition(".")[2]) & _SETTINGS_WORDS for base in bases)
+    return bool(words & _DEPLOYED) and bool(settings)
+
+
+def _words(identifier: str) -> set[str]:
+    return {w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", identifier)}
+
+
+_SETTINGS_WORDS = frozenset({"config", "configuration", "settings", "conf", "cfg"})
 
 
 def _switched_on(value: cst.CSTNode) -> bool:
@@ -186,7 +195,12 @@ class DebugModeEnabled(LineRule):
             return  # `if os.environ.get("DJANGO_DEBUG") in ("1", "true"): DEBUG = True`: switched on by a condition
         elif target == "DEBUG" and not ctx.scope and _SETTINGS_FILE.search("/" + ctx.path):
             ctx.report(self.name, value, "`DEBUG = True` in a settings module that ships")
-        elif target == "DEBUG" and len(ctx.scope) == 1 and len(ctx.class_bases) == 1 and _deployed(ctx.scope[0]):
+        elif (
+            target == "DEBUG"
+            and len(ctx.scope) == 1
+            and len(ctx.class_bases) == 1
+            and _deployed(ctx.scope[0], ctx.class_bases[0])
+        ):
             # `class StagingConfig(Config): DEBUG = True`: the settings of an environment that
             # serves (a base class or `DevelopmentConfig` says nothing of where it runs)
             ctx.report(self.name, value, f"`DEBUG = True` in `{ctx.scope[0]}`, the settings of a deployed environment")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
-from readiness_lint.frameworks import HTTP_WRITE_VERBS
+from readiness_lint.frameworks import is_http_write
 from readiness_lint.model import Entrypoint, FunctionFact
 from readiness_lint.project import Project, Service
 
@@ -188,7 +188,12 @@ class MissingExitCode(ServiceRule):
                 )
             calls = tuple(name for name, _, _ in facts.module_calls)
             ignored = _ignored_status(
-                facts.script_ignored_statuses, calls, entrypoint.path, service.project, "", facts.scheduled
+                facts.script_ignored_statuses,
+                calls + facts.scheduled,
+                entrypoint.path,
+                service.project,
+                "",
+                commands_only=bool(facts.scheduled),
             )
             if ignored is not None:
                 return Outcome(False, ignored)
@@ -214,7 +219,11 @@ class MissingExitCode(ServiceRule):
         # unseen. (A job that logs its failure and waits for the next round is how a scheduler
         # that must not die works: that is left to heartbeats and metrics.)
         ignored = _ignored_status(
-            guard.ignored_statuses, guard.calls, entrypoint.path, service.project, scheduled=facts.scheduled
+            guard.ignored_statuses,
+            guard.calls + facts.scheduled,
+            entrypoint.path,
+            service.project,
+            commands_only=bool(facts.scheduled),
         )
         if ignored is not None:
             return Outcome(False, ignored)
@@ -321,19 +330,22 @@ def _ignored_status(
     path: str,
     project: Project,
     where: str = " in the `__main__` block",
-    scheduled: tuple[str, ...] = (),
+    commands_only: bool = False,
 ) -> str | None:
     """A command whose exit status the job drops, in the ``__main__`` block (or at module level)
-    or a function it calls, directly or through others, in its own file or another module. For
-    the functions a ``schedule`` process runs (``scheduled``) only commands count: the process
-    never ends, so a request's failure has no exit status to reach."""
-    if own:
-        return _dropped(own[0], where)
+    or a function it calls, directly or through others, in its own file or another module. With
+    ``commands_only`` (a ``schedule`` process, which never ends: a request's failure has no exit
+    status to reach) an HTTP write's response does not count."""
+
+    def counted(statuses: tuple[str, ...]) -> list[str]:
+        return [s for s in statuses if not (commands_only and is_http_write(s))]
+
+    if counted(own):
+        return _dropped(counted(own)[0], where)
     seen: set[tuple[str, str]] = set()
-    # (the stack is popped from its end: the calls, which count every status, are walked first)
-    todo = [(path, call, True) for call in scheduled] + [(path, call, False) for call in calls]
+    todo = [(path, call) for call in calls]
     while todo and len(seen) < _MAX_WALK:
-        where, name, commands_only = todo.pop()
+        where, name = todo.pop()
         if (where, name) in seen:
             continue
         seen.add((where, name))
@@ -344,18 +356,15 @@ def _ignored_status(
         shown = name.rpartition(".")[2]
         if _auxiliary(shown):
             continue  # (a notification that fails is not the job failing)
-        statuses = [
-            s for s in function.ignored_statuses if not (commands_only and s.rpartition(".")[2] in HTTP_WRITE_VERBS)
-        ]
-        if statuses:
+        if statuses := counted(function.ignored_statuses):
             return _dropped(statuses[0], f" in `{shown}()`")
-        todo.extend((home, c, commands_only) for c in function.calls)
+        todo.extend((home, c) for c in function.calls)
     return None
 
 
 def _dropped(call: str, where: str) -> str:
     """The message for a command's exit status or an HTTP write's response never checked."""
-    if call.rpartition(".")[2] in HTTP_WRITE_VERBS:
+    if is_http_write(call):
         return (
             f"The status of `{call}()`'s response is never checked{where} (at most printed or logged): "
             "a failed request leaves the job's status 0"

@@ -39,7 +39,8 @@ class HttpCallWithoutTimeout(LineRule):
     fix = "Pass timeout= on every call (requests.get(url, timeout=10)), or create the client with one."
     what_it_does = (
         "Checks `requests` calls (module functions and `Session` methods, also of its subclasses in "
-        "requests-oauthlib and requests-unixsocket) and `urllib.request.urlopen` "
+        "requests-oauthlib and requests-unixsocket; not one with a timeout-setting `HTTPAdapter` mounted) "
+        "and `urllib.request.urlopen` "
         "for a missing `timeout`, and `httpx` calls or clients that switch its default timeout off "
         "with `timeout=None`."
     )
@@ -77,6 +78,8 @@ class HttpCallWithoutTimeout(LineRule):
         elif verb in _VERBS and (
             ctx.object_ctor(owner) in _SESSION_CTORS or owner.removesuffix("()") in _SESSION_CTORS
         ):
+            if owner in ctx.timed_sessions:
+                return  # an adapter mounted on it sets the timeout
             label = f"Session.{verb}"
         elif name in {"urllib.request.urlopen", "urllib2.urlopen"}:
             if len(n.positional(node)) >= 3:

@@ -81,15 +81,10 @@ class HardcodedSecretFallback(LineRule):
         value = n.string_value(fallback)
         if key is None or not value:
             return
-        if not secretscan.is_secret_name(key):
-            if _credentials_in(value):  # `getenv("DATABASE_URL", "postgres://app:s3cret@db/app")`
-                self._report(fallback, key, value, ctx, "with a password in it ")
-            return
-        if secretscan.names_the_field(key, value) and not _SIGNING_KEY.search(key):
-            # `getenv("SLACK_TOKEN", "slack_token")`: a placeholder no provider accepts (a signing key,
-            # `getenv("FLASK_SECRET_KEY", "secret_key")`, works as written: it stays a fallback)
-            return
-        self._report(fallback, key, value, ctx)
+        # (reported where the read starts when the fallback is its argument: `os.getenv(` with the
+        # default on a line of its own below)
+        at = read if any(arg.value is fallback for arg in read.args) else fallback
+        self._report(at, key, value, ctx)
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         if not ctx.class_bases or not ctx.target or "." in ctx.target:
@@ -97,16 +92,24 @@ class HardcodedSecretFallback(LineRule):
         if not any(base.endswith("BaseSettings") for base in ctx.class_bases[-1]):
             return
         literal = n.string_value(value)
-        if not literal:
-            return
-        if secretscan.is_secret_name(name):
+        if literal:
             self._report(value, name, literal, ctx)
-        elif _credentials_in(literal):
-            self._report(value, name, literal, ctx, "with a password in it ")
 
-    def _report(self, node: cst.CSTNode, name: str, value: str, ctx: Context, holding: str = "") -> None:
+    def _report(self, node: cst.CSTNode, name: str, value: str, ctx: Context) -> None:
+        """Report ``name`` falling back to ``value`` when it is a secret's name, or when the value
+        is a connection URL with a password in it (`getenv("DATABASE_URL", "postgres://app:s3cret@db/app")`)."""
         from readiness_lint.extract import literal_key
 
+        if secretscan.is_secret_name(name):
+            if secretscan.names_the_field(name, value) and not _SIGNING_KEY.search(name):
+                # `getenv("SLACK_TOKEN", "slack_token")`: a placeholder no provider accepts (a signing
+                # key, `getenv("FLASK_SECRET_KEY", "secret_key")`, works as written: it stays a fallback)
+                return
+            holding = ""
+        elif _credentials_in(value):
+            holding = "with a password in it "
+        else:
+            return
         ctx.report(
             self.name,
             node,
