@@ -384,6 +384,8 @@ class _Frame:
     returns_value: bool = False
     swallows: bool = False
     loses_failure: bool = False  # reports a failure of its own work and carries on
+    # hands a Kafka producer a delivery callback that only reports a failed delivery
+    delivery_lost: bool = False
     # the same, item after item, with no non-zero exit after it yet (`sys.exit(EX_SOFTWARE)` once
     # the items are done and some failed still tells)
     loses_in_loop: bool = False
@@ -1550,6 +1552,24 @@ class Extractor:
                             frame.loses_failure = True
                     return
 
+    def _reports_only(self, callback: str) -> bool:
+        """A delivery callback of this file (at module level or in the enclosing function) whose
+        branch on its error argument only prints or logs it (``if err is not None: print(err)``)."""
+        frame = self.frames[-1].line_node if self.frames else None
+        blocks = [self.module.body] + ([frame.body.body] if type(frame) is cst.FunctionDef else [])
+        for block in blocks:
+            for stmt in block:
+                if type(stmt) is not cst.FunctionDef or stmt.name.value != callback or not stmt.params.params:
+                    continue
+                error = stmt.params.params[0].name.value
+                return any(
+                    type(node) is cst.If
+                    and error in _names_in(node.test)
+                    and self._only_reports(node.body, reports=True)
+                    for node in _block(stmt.body)
+                )
+        return False
+
     def _only_reports(self, body: cst.BaseSuite, *, reports: bool = False) -> bool:
         """A block that only prints or logs, passes, continues or breaks (and, with ``reports``,
         prints or logs at least once)."""
@@ -2358,6 +2378,12 @@ class Extractor:
         ctx = self.ctx
         raw = n.callee(node)
         name = ctx.resolve(raw)
+        if raw and raw.endswith(".produce") and ctx.object_ctor(raw.removesuffix(".produce")) in _KAFKA_PRODUCERS:
+            given = n.keyword(node, "callback") or n.keyword(node, "on_delivery")
+            if given is not None and type(given.value) is cst.Name and self._reports_only(given.value.value):
+                # `producer.produce(topic, value, callback=delivery_report)`, where the callback only
+                # prints `err`: a failed delivery leaves the run's status 0
+                self._frame().delivery_lost = True
         if raw and raw.endswith(".mount") and len(node.args) >= 2:
             adapter = node.args[1].value
             if type(adapter) is cst.Call and (
@@ -3354,6 +3380,7 @@ class Extractor:
                     swallows=f.swallows or f.exits_zero_in_handler or f.status_lost,
                     exits_nonzero=f.exits_nonzero,
                     loses_failure=f.loses_failure
+                    or f.delivery_lost
                     or (f.loses_in_loop and not (f.raises or f.returns_nonzero))
                     or (f.gives_up and not (f.raises or f.exits_nonzero or f.returns_value))
                     or (
@@ -3383,7 +3410,7 @@ class Extractor:
                 calls=tuple(dict.fromkeys(g.calls)),
                 exits_with_value=g.exits_after_work,
                 exit_without_status=g.exits_zero_in_handler,
-                swallows=g.swallow_pending or g.status_lost,
+                swallows=g.swallow_pending or g.status_lost or g.delivery_lost,
                 dropped_calls=tuple(dict.fromkeys(g.dropped)),
                 raises=g.raises,
                 ignored_statuses=g.dropped_statuses(self.response_hooks, frozenset(self.module_frame.read_later)),
@@ -3411,6 +3438,7 @@ class Extractor:
                 self.module_frame.swallow_pending
                 or self.module_frame.exits_zero_in_handler
                 or self.module_frame.status_lost
+                or self.module_frame.delivery_lost
             ),
             module_refs=tuple(refs),
             module_calls=tuple((name, raw, 0) for name, raw in self.module_call_names.items()),
@@ -4054,6 +4082,7 @@ def _websocket_stream(ctor: str | None, iterated: cst.BaseExpression, ctx: Conte
 
 # What a test for a run still going asks about (`if os.path.exists(PIDFILE)`, `if lock.locked()`)
 _OVERLAP = re.compile(r"lock|pid|running", re.IGNORECASE)
+_KAFKA_PRODUCERS = frozenset({"confluent_kafka.Producer", "confluent_kafka.SerializingProducer"})
 _ERROR_LEVELS = (".error", ".exception", ".critical", ".fatal")
 _THREAD_CTORS = frozenset({"threading.Thread"})
 _PROCESS_CTORS = frozenset({"multiprocessing.Process", "multiprocessing.context.Process"})

@@ -50,6 +50,24 @@ _REPORT = """\
         main()
     """
 
+_PRODUCER = """\
+    import json
+
+    from confluent_kafka import Producer
+
+    p = Producer({{"bootstrap.servers": "localhost:9092"}})
+
+
+    def delivery_report(err, msg):
+        if err is not None:
+            {on_error}
+
+
+    for i in range(100):
+        p.produce("events", json.dumps({{"index": i}}), callback=delivery_report)
+    p.flush()
+    """
+
 _CASES: dict[str, Case] = {
     # Compose keeps the container up with `tail -f /dev/null` once the script is done; Ofelia
     # runs the script on a schedule inside it: a job, not a worker
@@ -729,6 +747,18 @@ Resources:
         },
         [("main.py", "worker", "polling-loop")],
         ("missing-logging", "pass"),
+    ),
+    # left from round 115: a Kafka delivery callback that only prints a failed delivery
+    "kafka_delivery_callback_only_prints": (
+        {"producer.py": _PRODUCER.format(on_error='print(f"Message delivery failed: {err}")')},
+        [("producer.py", "job", "script")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: one that raises lets the failure out of flush()
+    "kafka_delivery_callback_raises": (
+        {"producer.py": _PRODUCER.format(on_error='raise RuntimeError(f"delivery failed: {err}")')},
+        [("producer.py", "job", "script")],
+        ("missing-exit-code", "pass"),
     ),
 }
 

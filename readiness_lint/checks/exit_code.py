@@ -24,6 +24,8 @@ class MissingExitCode(ServiceRule):
         "status `main()` returns, must not swallow every exception, must not call `sys.exit()` "
         "or `raise SystemExit()` without a status after an error (logged, or printed in words that say so: "
         '`print("path does not exist"); sys.exit()`; a printed usage text is not an error), '
+        "nor hand a Kafka producer a delivery callback that only prints or logs a failed delivery "
+        "(`producer.produce(topic, value, callback=report)`), "
         "nor run a function of its file that logs an error and returns nothing "
         '(`if not es.ping(): log.fatal("unreachable"); return`; a warning is not an error), '
         "and must not drop the exit status of the commands it runs "
