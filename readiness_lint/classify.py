@@ -397,7 +397,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         if (base.endswith("BaseCommand") and "/management/commands/" in f"/{path}") or base == HANDLE_COMMAND:
             # a management command, also one kept outside management/commands/ or on a project base class
             found = _command_loop(project, path, facts, class_name)
-            if found is None and _UTILITY_COMMAND.fullmatch(path.rpartition("/")[2]):
+            if found is None and _utility_command(path):
                 continue  # `manage.py healthcheck`, `manage.py wait_for_db`: a container's probe or start-up step
             if found is not None:  # `manage.py consume` running its consume loop: a worker
                 loop, home = found
@@ -819,10 +819,18 @@ _AWS_CLIENTS = frozenset({"boto3.client", "boto3.resource"})
 # Libraries whose programs describe infrastructure, run by `cdk synth`, `cdktf` or `pulumi up`.
 _INFRASTRUCTURE_CODE = frozenset({"aws_cdk", "cdktf", "pulumi", "troposphere"})
 _PROBE_NAME = re.compile(r"health|probe|liveness|readiness", re.IGNORECASE)
-# Management commands that are a container's probe or start-up step, by their whole name
-_UTILITY_COMMAND = re.compile(
-    r"(?:health_?check|health|probe|liveness|readiness|ready|wait_?for_?\w*)\.py", re.IGNORECASE
-)
+# Management commands that are a container's probe or start-up step: every word of the name is
+# one of these, and one of them names the probe (`healthcheck`, `check_health`, `db_healthz`,
+# `liveness_probe`, `wait_for_db`; not `import_health_records`)
+_PROBE_WORDS = frozenset({"health", "healthz", "healthcheck", "probe", "liveness", "readiness", "ready", "alive"})
+_PROBE_FILLERS = frozenset({"check", "db", "database", "is", "ping", "service", "services", "up", "wait", "for"})
+
+
+def _utility_command(path: str) -> bool:
+    """A management command named for a probe or a start-up wait (see :data:`_PROBE_WORDS`)."""
+    words = path.rpartition("/")[2].removesuffix(".py").lower().split("_")
+    probe = bool(_PROBE_WORDS.intersection(words)) or words[:2] == ["wait", "for"]
+    return probe and all(w in _PROBE_WORDS or w in _PROBE_FILLERS or words[:2] == ["wait", "for"] for w in words)
 
 
 def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
@@ -1748,24 +1756,18 @@ def _django_candidates(project: Project) -> list[_Candidate]:
     return out
 
 
-def _beat_details(project: Project) -> set[str]:
-    """The details of the project's Celery beat signals: ``BEAT_SCHEDULER`` for a settings
-    module naming beat's scheduler, anything else for a schedule in the code."""
-    return {
-        s.detail
-        for facts in project.files.values()
-        if not facts.is_test
-        for s in facts.signals
-        if s.kind == "celery-beat"
-    }
-
-
 def _beat_app(project: Project) -> str | None:
     """The module of the Celery app that beat runs with the scheduler a settings module names
     (``CELERY_BEAT_SCHEDULER``), when no schedule is in the code: the one module building a
     Celery app, or of several, the one beside those settings."""
-    details = _beat_details(project)
-    if BEAT_SCHEDULER not in details or details - {BEAT_SCHEDULER}:
+    beats = [
+        (path, s.detail)
+        for path, facts in project.files.items()
+        if not facts.is_test
+        for s in facts.signals
+        if s.kind == "celery-beat"
+    ]
+    if not beats or any(detail != BEAT_SCHEDULER for _, detail in beats):
         return None
     apps = [
         path
@@ -1774,11 +1776,7 @@ def _beat_app(project: Project) -> str | None:
     ]
     if len(apps) == 1:
         return apps[0]
-    settings = {
-        path.rpartition("/")[0]
-        for path, facts in project.files.items()
-        if any(s.kind == "celery-beat" and s.detail == BEAT_SCHEDULER for s in facts.signals)
-    }
+    settings = {path.rpartition("/")[0] for path, _ in beats}
     beside = [path for path in apps if path.rpartition("/")[0] in settings]
     return beside[0] if len(beside) == 1 else None
 

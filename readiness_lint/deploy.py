@@ -337,23 +337,17 @@ def _deployments(
 
 
 def _idles_after(command: str | Sequence[Any]) -> bool:
-    """A command line that ends by idling forever once the commands before it are done
-    (``python sync.py && tail -f /dev/null``, ``...; sleep infinity``), which only keeps a
-    container running; also inside a shell's ``-c`` line. (After ``||`` the idle runs only when
-    the script fails; after ``&`` the script goes on in the background.)"""
-    if not isinstance(command, str):
-        words = _words(list(command))
-        if words and posixpath.basename(words[0]) in _SHELLS and "-c" in words[:-1]:
-            return _idles_after(words[words.index("-c") + 1])
-        return False
-    tokens = _tokens(command) or []
+    """A command line that ends by idling forever, which keeps a container running whatever the
+    script before it does (``python sync.py && tail -f /dev/null``, ``...; sleep infinity``,
+    ``python x.py & sleep infinity``); also inside a shell's ``-c`` line. (After ``||`` the idle
+    runs only when the script fails, so the script is what keeps running.)"""
+    tokens = (_tokens(command) or []) if isinstance(command, str) else _words(list(command))
     operators = [i for i, token in enumerate(tokens) if token in _OPERATORS]
     if not operators:
-        words = tokens
-        if words and posixpath.basename(words[0]) in _SHELLS and "-c" in words[:-1]:
-            return _idles_after(words[words.index("-c") + 1])
+        if tokens and posixpath.basename(tokens[0]) in _SHELLS and "-c" in tokens[:-1]:
+            return _idles_after(tokens[tokens.index("-c") + 1])
         return False
-    if tokens[operators[-1]] not in {"&&", ";"}:
+    if tokens[operators[-1]] not in {"&&", ";", "&"}:
         return False
     last = [posixpath.basename(w) if i == 0 else w for i, w in enumerate(tokens[operators[-1] + 1 :])]
     return (last[:1] == ["tail"] and "-f" in last and "/dev/null" in last) or last in (

@@ -399,6 +399,9 @@ class _Frame:
     status_reported: set[str] = field(default_factory=set)
     status_checked: set[str] = field(default_factory=set)
     exits_zero_in_handler: bool = False
+    # exits with status 0 after an error, itself (`log.error(...); sys.exit()`, an `exit()` in a
+    # handler): the process ends there, wherever the function is
+    exits_zero_on_error: bool = False
     loop_depth: int = 0
     depth: int = 1  # the scope depth of its own body: 1 for a function, 2 for a method of a class
     plain: bool = False  # only the project calls it (see `Extractor.call_scope`)
@@ -492,7 +495,7 @@ class Context:
         self.exists_guards = 0
         self.conditions = 0  # the `if` statements (other than the `__main__` guard) being walked
         self.timeout_adapters: set[str] = set()  # the file's `HTTPAdapter` subclasses that set a timeout
-        self.timed_sessions: set[str] = set()  # sessions such an adapter is mounted on
+        self.timed_sessions: set[tuple[tuple[str, ...], str]] = set()  # (scope, session) with such an adapter
         self.in_main_guard = False
         self.in_docstring = False
         self.env_default_depth = 0
@@ -1057,7 +1060,7 @@ class Extractor:
         if top_level or method:
             self.frames[-1].plain = bool(self.call_scope())
             self.frames[-1].route = name in self.route_handlers
-        if top_level and node.returns is not None and not _configures_client(node.body):
+        if top_level and node.returns is not None and not _configures_client(node.body, ctx.timeout_adapters):
             returned = ctx.resolve(n.dotted(node.returns.annotation)) or ""
             if returned in _HTTP_CLIENTS:
                 # `def make_session() -> requests.Session:`: what `session = make_session()` holds
@@ -1211,7 +1214,7 @@ class Extractor:
             self.entry_classes.add(name)
         if (any(b in THREAD_BASES for b in bases) or (bases and _defines(node, "run"))) and _makes_daemon(node):
             self.daemon_classes.add(name)
-        if any(b.endswith("HTTPAdapter") for b in bases) and _mentions_timeout(node.body):
+        if any(b.endswith("HTTPAdapter") for b in bases) and _sets_timeout(node.body):
             self.ctx.timeout_adapters.add(name)  # `kwargs.setdefault("timeout", 10)` in `send()`
         for base in bases:
             self.ctx.later(node, _class_fact(name, base), position=base.endswith("Command"))
@@ -1294,11 +1297,11 @@ class Extractor:
                 self._result_check(node)
             if self._reports_then_exits_zero(node.body):
                 # `if token is None: log.critical("TOKEN is required"); sys.exit()`: the failure exits 0
-                self._frame().exits_zero_in_handler = True
+                self._frame().exits_zero_in_handler = self._frame().exits_zero_on_error = True
             elif (
                 self.frames
                 and self.frames[-1] is not self.guard
-                and not _OVERLAP.search(" ".join(_names_in(node.test)))
+                and not _OVERLAP.intersection(w for name in _names_in(node.test) for w in name.lower().split("_"))
                 and self._errs_then_returns(node.body)
             ):
                 # `if not es.ping(): log.fatal("Elasticsearch is not reachable"); return`: the
@@ -2318,7 +2321,7 @@ class Extractor:
                 or (
                     returned in _HTTP_CLIENTS
                     and type(frame_node) is cst.FunctionDef
-                    and not _configures_client(frame_node.body)
+                    and not _configures_client(frame_node.body, self.ctx.timeout_adapters)
                 )
             ):
                 self.consumer_factories[self.ctx.scope[0]] = returned
@@ -2366,6 +2369,8 @@ class Extractor:
         if zero:
             if self.handlers:
                 frame.exits_zero_in_handler = True
+                # (a catch-all that exits 0; not `except KeyboardInterrupt: sys.exit(0)`)
+                frame.exits_zero_on_error = frame.exits_zero_on_error or self.handlers[-1].broad
         else:
             frame.exits_nonzero = True
             if (code is not None and _has_call(code)) or not all(map(_before_work, frame.calls)):
@@ -2384,13 +2389,9 @@ class Extractor:
                 # `producer.produce(topic, value, callback=delivery_report)`, where the callback only
                 # prints `err`: a failed delivery leaves the run's status 0
                 self._frame().delivery_lost = True
-        if raw and raw.endswith(".mount") and len(node.args) >= 2:
-            adapter = node.args[1].value
-            if type(adapter) is cst.Call and (
-                (n.callee(adapter) or "") in ctx.timeout_adapters or n.keyword(adapter, "timeout") is not None
-            ):
-                # `session.mount("https://", TimeoutAdapter())`: every request through it has a timeout
-                ctx.timed_sessions.add(raw.removesuffix(".mount"))
+        if raw and _mounts_timeout_adapter(node, ctx.timeout_adapters):
+            # `session.mount("https://", TimeoutAdapter())`: every request through it has a timeout
+            ctx.timed_sessions.add((tuple(ctx.scope), raw.removesuffix(".mount")))
         if self.frames and name:
             frame = self.frames[-1]
             frame.calls.append(self._as_called(name))
@@ -3387,6 +3388,7 @@ class Extractor:
                         f.reports_attempts and not (f.raises or f.exits_nonzero or f.returns_nonzero or f.returns_value)
                     ),
                     status_unchecked=f.status_lost,
+                    exits_zero_on_error=f.exits_zero_on_error,
                     # (attempts that gave up hand back what they got: lost where the caller drops it)
                     returns_failure=f.fails_with_value
                     or (f.fails_with_none and f.returns_value)
@@ -4080,8 +4082,9 @@ def _websocket_stream(ctor: str | None, iterated: cst.BaseExpression, ctx: Conte
     return type(iterated) is cst.Call and (ctx.resolve(n.callee(iterated)) or "") in _WEBSOCKET_CONNECTS
 
 
-# What a test for a run still going asks about (`if os.path.exists(PIDFILE)`, `if lock.locked()`)
-_OVERLAP = re.compile(r"lock|pid|running", re.IGNORECASE)
+# What a test for a run still going asks about, as a whole word of a name (`if os.path.exists(PIDFILE)`,
+# `if lock.locked()`; not `blockchain`)
+_OVERLAP = frozenset({"lock", "locked", "lockfile", "pid", "pidfile"})
 _KAFKA_PRODUCERS = frozenset({"confluent_kafka.Producer", "confluent_kafka.SerializingProducer"})
 _ERROR_LEVELS = (".error", ".exception", ".critical", ".fatal")
 _THREAD_CTORS = frozenset({"threading.Thread"})
@@ -4114,14 +4117,10 @@ def _handlers_of(value: cst.BaseExpression) -> bool:
         return any(
             type(e.value) is cst.Call
             and (n.callee(e.value) or "").endswith("Handler")
-            and not _is_null_handler_call(e.value)
+            and not (n.callee(e.value) or "").endswith("NullHandler")
             for e in value.elements
         )
     return type(value) is cst.Attribute and value.attr.value == "handlers"
-
-
-def _is_null_handler_call(call: cst.Call) -> bool:
-    return (n.callee(call) or "").endswith("NullHandler")
 
 
 def _literal_forever(test: cst.BaseExpression) -> bool:
@@ -4240,26 +4239,50 @@ def _listens_to_stream(call: cst.Call, ctx: Context) -> bool:
 _STREAM_SOCKETS = frozenset({"yfinance.WebSocket", "yfinance.AsyncWebSocket"})
 
 
-def _mentions_timeout(body: cst.CSTNode) -> bool:
-    """``timeout`` as a name, a keyword or a string anywhere in ``body`` (its methods too)."""
+def _sets_timeout(body: cst.CSTNode) -> bool:
+    """An adapter class's body (its methods too: ``n.descendants`` stops at functions) that gives
+    requests a timeout: ``kwargs.setdefault("timeout", 10)``, ``kwargs["timeout"] = self.timeout``,
+    a ``timeout=10`` parameter default; not one that only passes ``timeout`` through."""
     stack = [body]
     while stack:
         node = stack.pop()
-        if (type(node) is cst.Name and node.value == "timeout") or n.string_value(node) == "timeout":
+        if type(node) is cst.Call and (n.callee(node) or "").endswith(".setdefault"):
+            args = n.positional(node)
+            if len(args) == 2 and n.string_value(args[0].value) == "timeout" and not n.is_none(args[1].value):
+                return True
+        elif type(node) is cst.Assign and not n.is_none(node.value):
+            for target in node.targets:
+                bound = target.target
+                if type(bound) is cst.Subscript and len(bound.slice) == 1:
+                    index = bound.slice[0].slice
+                    if type(index) is cst.Index and n.string_value(index.value) == "timeout":
+                        return True
+        elif (
+            type(node) is cst.Param
+            and node.name.value == "timeout"
+            and node.default is not None
+            and not n.is_none(node.default)
+        ):
             return True
         stack.extend(node.children)
     return False
 
 
-def _configures_client(body: cst.CSTNode) -> bool:
-    """A factory that mounts an adapter on the session it builds, or sets its hooks or attributes
-    (``session.mount("https://", TimeoutAdapter())``): what it returns is no bare session."""
-    for node in n.descendants(body):
-        if type(node) is cst.Call and (n.callee(node) or "").rpartition(".")[2] == "mount":
-            return True
-        if type(node) is cst.Attribute and node.attr.value in {"hooks", "request", "timeout"}:
-            return True
-    return False
+def _mounts_timeout_adapter(call: cst.Call, adapters: set[str]) -> bool:
+    """``session.mount(prefix, TimeoutAdapter())``: an adapter of the file that sets a timeout
+    (``adapters``), or one given ``timeout=``."""
+    if not (n.callee(call) or "").endswith(".mount") or len(call.args) < 2:
+        return False
+    adapter = call.args[1].value
+    return type(adapter) is cst.Call and (
+        (n.callee(adapter) or "") in adapters or n.keyword(adapter, "timeout") is not None
+    )
+
+
+def _configures_client(body: cst.CSTNode, adapters: set[str]) -> bool:
+    """A factory that mounts a timeout-setting adapter on the session it builds: what it returns
+    is no bare session (a retry adapter alone changes nothing)."""
+    return any(type(node) is cst.Call and _mounts_timeout_adapter(node, adapters) for node in n.descendants(body))
 
 
 def _pynats_waits(call: cst.Call, ctx: Context) -> bool:
@@ -4585,8 +4608,11 @@ _NOTIFY_URL = re.compile(
     re.IGNORECASE,
 )
 _NOTIFY_NAME = re.compile(
-    r"slack|webhook|discord|telegram|mattermost|pushover|ntfy|gotify|healthcheck|hc_|heartbeat|cronitor|pushgateway"
-    r"|callback",
+    r"slack|webhook|discord|telegram|mattermost|pushover|ntfy|gotify"
+    # (a dead-man's switch, a metrics push or a completion callback, as a whole word of the name:
+    # not `NHC_REGISTRY_URL`; a callback may deliver the work itself, but the name is ambiguous, and
+    # silence is the side to err on)
+    r"|(?:^|_)(?:hc|healthchecks?|heartbeat|cronitor|pushgateway|callback)(?:_|$)",
     re.IGNORECASE,
 )
 

@@ -150,6 +150,7 @@ class FunctionFact:
     returns_failure: bool = False  # reports a failure and returns it as a value (False, an error record)
     results_unchecked: tuple[str, ...] = ()  # calls whose result it drops, or tests and only reports
     prompts: bool = False  # asks a person for input the work needs, or round after round
+    exits_zero_on_error: bool = False  # exits with status 0 right after an error (`log.error(...); exit()`)
 
 
 @dataclass(frozen=True)

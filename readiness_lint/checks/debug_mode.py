@@ -36,11 +36,16 @@ _DEV_FILE = re.compile(r"(?:dev|local|test|debug|example|sample)[^/]*\.py$", re.
 _DEPLOYED = frozenset({"prod", "production", "staging", "stage", "live", "release"})
 
 
-def _deployed(class_name: str, bases: tuple[str, ...]) -> bool:
+def _deployed(class_name: str, bases: tuple[str, ...], settings_file: bool) -> bool:
     """A settings class of a deployed environment: ``StagingConfig``, ``ProdSettings``,
-    ``class Production(Config)``; not ``Config``, ``DevConfig`` or ``class LiveScores``."""
+    ``class Production(Config)``, ``class Staging(Base)`` in a settings module; not ``Config``,
+    ``DevConfig`` or ``class LiveScores``."""
     words = _words(class_name)
-    settings = words & _SETTINGS_WORDS or any(_words(base.rpartition(".")[2]) & _SETTINGS_WORDS for base in bases)
+    settings = (
+        settings_file
+        or words & _SETTINGS_WORDS
+        or any(_words(base.rpartition(".")[2]) & _SETTINGS_WORDS for base in bases)
+    )
     return bool(words & _DEPLOYED) and bool(settings)
 
 
@@ -199,7 +204,7 @@ class DebugModeEnabled(LineRule):
             target == "DEBUG"
             and len(ctx.scope) == 1
             and len(ctx.class_bases) == 1
-            and _deployed(ctx.scope[0], ctx.class_bases[0])
+            and _deployed(ctx.scope[0], ctx.class_bases[0], _SETTINGS_FILE.search("/" + ctx.path) is not None)
         ):
             # `class StagingConfig(Config): DEBUG = True`: the settings of an environment that
             # serves (a base class or `DevelopmentConfig` says nothing of where it runs)

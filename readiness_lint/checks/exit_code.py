@@ -23,7 +23,8 @@ class MissingExitCode(ServiceRule):
         "Checks that a job's failure reaches its exit status: the `__main__` block must not drop the "
         "status `main()` returns, must not swallow every exception, must not call `sys.exit()` "
         "or `raise SystemExit()` without a status after an error (logged, or printed in words that say so: "
-        '`print("path does not exist"); sys.exit()`; a printed usage text is not an error), '
+        '`print("path does not exist"); sys.exit()`; a printed usage text is not an error; nor may '
+        "a function it calls, in any module of the project, nor a catch-all handler there), "
         "nor hand a Kafka producer a delivery callback that only prints or logs a failed delivery "
         "(`producer.produce(topic, value, callback=report)`), "
         "nor run a function of its file that logs an error and returns nothing "
@@ -190,12 +191,7 @@ class MissingExitCode(ServiceRule):
                 )
             calls = tuple(name for name, _, _ in facts.module_calls)
             ignored = _ignored_status(
-                facts.script_ignored_statuses,
-                calls + facts.scheduled,
-                entrypoint.path,
-                service.project,
-                "",
-                commands_only=bool(facts.scheduled),
+                facts.script_ignored_statuses, calls, entrypoint.path, service.project, "", facts.scheduled
             )
             if ignored is not None:
                 return Outcome(False, ignored)
@@ -221,11 +217,7 @@ class MissingExitCode(ServiceRule):
         # unseen. (A job that logs its failure and waits for the next round is how a scheduler
         # that must not die works: that is left to heartbeats and metrics.)
         ignored = _ignored_status(
-            guard.ignored_statuses,
-            guard.calls + facts.scheduled,
-            entrypoint.path,
-            service.project,
-            commands_only=bool(facts.scheduled),
+            guard.ignored_statuses, guard.calls, entrypoint.path, service.project, scheduled=facts.scheduled
         )
         if ignored is not None:
             return Outcome(False, ignored)
@@ -274,6 +266,8 @@ def _lost_failure(
             if deeper is None or _auxiliary(inner_name):
                 continue
             helper, helper_home = deeper
+            if helper.exits_zero_on_error:
+                return f"`{inner_name}()` exits with status 0 after an error: the failure is lost"
             if helper.loses_failure or (helper.status_unchecked and helper_home == where):
                 return _swallowed(inner_name)
             if depth == 0 and helper.returns_failure and (values is None or call in values):
@@ -332,20 +326,20 @@ def _ignored_status(
     path: str,
     project: Project,
     where: str = " in the `__main__` block",
-    commands_only: bool = False,
+    scheduled: tuple[str, ...] = (),
 ) -> str | None:
     """A command whose exit status the job drops, in the ``__main__`` block (or at module level)
-    or a function it calls, directly or through others, in its own file or another module. With
-    ``commands_only`` (a ``schedule`` process, which never ends: a request's failure has no exit
-    status to reach) an HTTP write's response does not count."""
+    or a function it calls (or a ``schedule`` process runs: ``scheduled``), directly or through
+    others, in its own file or another module. In a ``schedule`` process, which never ends, a
+    request's failure has no exit status to reach: an HTTP write's response does not count."""
 
     def counted(statuses: tuple[str, ...]) -> list[str]:
-        return [s for s in statuses if not (commands_only and is_http_write(s))]
+        return [s for s in statuses if not (scheduled and is_http_write(s))]
 
-    if counted(own):
-        return _dropped(counted(own)[0], where)
+    if dropped := counted(own):
+        return _dropped(dropped[0], where)
     seen: set[tuple[str, str]] = set()
-    todo = [(path, call) for call in calls]
+    todo = [(path, call) for call in calls + scheduled]
     while todo and len(seen) < _MAX_WALK:
         where, name = todo.pop()
         if (where, name) in seen:

@@ -81,10 +81,7 @@ class HardcodedSecretFallback(LineRule):
         value = n.string_value(fallback)
         if key is None or not value:
             return
-        # (reported where the read starts when the fallback is its argument: `os.getenv(` with the
-        # default on a line of its own below)
-        at = read if any(arg.value is fallback for arg in read.args) else fallback
-        self._report(at, key, value, ctx)
+        self._report(fallback, key, value, ctx)
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         if not ctx.class_bases or not ctx.target or "." in ctx.target:

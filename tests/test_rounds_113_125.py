@@ -1,6 +1,6 @@
-"""Blind rounds 113-124 (session 18): what they found, as small trees.
+"""Blind rounds 113-125 (session 18): what they found, as small trees.
 
-Each case fails on the commit before its fix (66fd7e0 for rounds 113-120, b1060e9 for 121-123, 70bfbb9 for 124),
+Each case fails on the commit before its fix (66fd7e0 for rounds 113-120, b1060e9 for 121-123, 70bfbb9 for 124, c44614d for 125),
 except the traps (marked), which must not move. A case gives the files, the entrypoints expected as ``(path, kind, framework)`` and,
 where it matters, a rule's count or status.
 """
@@ -759,6 +759,39 @@ Resources:
         {"producer.py": _PRODUCER.format(on_error='raise RuntimeError(f"delivery failed: {err}")')},
         [("producer.py", "job", "script")],
         ("missing-exit-code", "pass"),
+    ),
+    # round 125: a function of another module that logs an error and exits with no status
+    "exit_without_status_in_another_module": (
+        {
+            "update_excel.py": """\
+                import logging
+                import os
+
+
+                def init(args):
+                    if not os.path.exists(args.db):
+                        logging.error("db not available")
+                        exit()
+                    with open(args.db) as f:
+                        rows = f.read().splitlines()
+                    with open("/mnt/share/prices.csv", "w") as out:
+                        out.write("\\n".join(rows))
+                """,
+            "main.py": """\
+                import sys
+                import types
+
+                import update_excel
+
+                args = types.SimpleNamespace(db="db.sqlite")
+
+                if __name__ == "__main__":
+                    if sys.argv[1:] == ["update_excel"]:
+                        update_excel.init(args)
+                """,
+        },
+        [("main.py", "job", "python")],
+        ("missing-exit-code", "fail"),
     ),
 }
 
