@@ -829,8 +829,9 @@ _PROBE_FILLERS = frozenset({"check", "db", "database", "is", "ping", "service", 
 def _utility_command(path: str) -> bool:
     """A management command named for a probe or a start-up wait (see :data:`_PROBE_WORDS`)."""
     words = path.rpartition("/")[2].removesuffix(".py").lower().split("_")
-    probe = bool(_PROBE_WORDS.intersection(words)) or words[:2] == ["wait", "for"]
-    return probe and all(w in _PROBE_WORDS or w in _PROBE_FILLERS or words[:2] == ["wait", "for"] for w in words)
+    if words[:2] == ["wait", "for"]:
+        return True
+    return bool(_PROBE_WORDS.intersection(words)) and set(words) <= _PROBE_WORDS | _PROBE_FILLERS
 
 
 def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:

@@ -341,8 +341,9 @@ def _idles_after(command: str | Sequence[Any]) -> bool:
     script before it does (``python sync.py && tail -f /dev/null``, ``...; sleep infinity``,
     ``python x.py & sleep infinity``); also inside a shell's ``-c`` line. (After ``||`` the idle
     runs only when the script fails, so the script is what keeps running.)"""
+    # (an exec-form list has no operators: `&&` there is an argument like any other)
     tokens = (_tokens(command) or []) if isinstance(command, str) else _words(list(command))
-    operators = [i for i, token in enumerate(tokens) if token in _OPERATORS]
+    operators = [i for i, token in enumerate(tokens) if token in _OPERATORS] if isinstance(command, str) else []
     if not operators:
         if tokens and posixpath.basename(tokens[0]) in _SHELLS and "-c" in tokens[:-1]:
             return _idles_after(tokens[tokens.index("-c") + 1])

@@ -495,7 +495,9 @@ class Context:
         self.exists_guards = 0
         self.conditions = 0  # the `if` statements (other than the `__main__` guard) being walked
         self.timeout_adapters: set[str] = set()  # the file's `HTTPAdapter` subclasses that set a timeout
-        self.timed_sessions: set[tuple[tuple[str, ...], str]] = set()  # (scope, session) with such an adapter
+        self.local_classes: set[str] = set()  # the classes the file defines
+        # the sessions such an adapter is mounted on, by where they are bound (see `session_key`)
+        self.timed_sessions: set[tuple[tuple[str, ...], str]] = set()
         self.in_main_guard = False
         self.in_docstring = False
         self.env_default_depth = 0
@@ -538,6 +540,17 @@ class Context:
         resolved = self.resolve(name) or name
         # `@bottle.route("/")` fills Bottle's default app, whatever name the module bound it to
         return "" if resolved == "bottle" else resolved
+
+    def session_key(self, name: str) -> tuple[tuple[str, ...], str]:
+        """Where a session is kept: its class for ``self.session`` (mounted in ``__init__``,
+        used in another method), else the scope it is named in (the module's for a global)."""
+        if name.startswith("self.") and self.class_bases:
+            return (tuple(self.scope[:-1]), name)
+        return (tuple(self.scope), name)
+
+    def has_timeout(self, name: str) -> bool:
+        """A timeout adapter is mounted on the session ``name`` here."""
+        return self.session_key(name) in self.timed_sessions or ((), name) in self.timed_sessions
 
     def object_ctor(self, name: str | None) -> str | None:
         """The constructor a local name was bound to (``s = requests.Session()``)."""
@@ -1060,7 +1073,7 @@ class Extractor:
         if top_level or method:
             self.frames[-1].plain = bool(self.call_scope())
             self.frames[-1].route = name in self.route_handlers
-        if top_level and node.returns is not None and not _configures_client(node.body, ctx.timeout_adapters):
+        if top_level and node.returns is not None and not _configures_client(node.body, ctx):
             returned = ctx.resolve(n.dotted(node.returns.annotation)) or ""
             if returned in _HTTP_CLIENTS:
                 # `def make_session() -> requests.Session:`: what `session = make_session()` holds
@@ -1214,6 +1227,7 @@ class Extractor:
             self.entry_classes.add(name)
         if (any(b in THREAD_BASES for b in bases) or (bases and _defines(node, "run"))) and _makes_daemon(node):
             self.daemon_classes.add(name)
+        self.ctx.local_classes.add(name)
         if any(b.endswith("HTTPAdapter") for b in bases) and _sets_timeout(node.body):
             self.ctx.timeout_adapters.add(name)  # `kwargs.setdefault("timeout", 10)` in `send()`
         for base in bases:
@@ -1297,12 +1311,17 @@ class Extractor:
                 self._result_check(node)
             if self._reports_then_exits_zero(node.body):
                 # `if token is None: log.critical("TOKEN is required"); sys.exit()`: the failure exits 0
-                self._frame().exits_zero_in_handler = self._frame().exits_zero_on_error = True
+                frame = self._frame()
+                frame.exits_zero_in_handler = True
+                # (an error logged, not a warning or a note; not a run that finds another still going)
+                frame.exits_zero_on_error = frame.exits_zero_on_error or (
+                    self._errs_then(node.body, self._exits_without_status) and not self._overlap(node)
+                )
             elif (
                 self.frames
                 and self.frames[-1] is not self.guard
-                and not _OVERLAP.intersection(w for name in _names_in(node.test) for w in name.lower().split("_"))
-                and self._errs_then_returns(node.body)
+                and not self._overlap(node)
+                and self._errs_then(node.body, lambda small: type(small) is cst.Return and small.value is None)
             ):
                 # `if not es.ping(): log.fatal("Elasticsearch is not reachable"); return`: the
                 # function gives up and returns as if it were done (not a run that finds another
@@ -1559,18 +1578,17 @@ class Extractor:
         """A delivery callback of this file (at module level or in the enclosing function) whose
         branch on its error argument only prints or logs it (``if err is not None: print(err)``)."""
         frame = self.frames[-1].line_node if self.frames else None
-        blocks = [self.module.body] + ([frame.body.body] if type(frame) is cst.FunctionDef else [])
+        blocks = ([frame.body.body] if type(frame) is cst.FunctionDef else []) + [self.module.body]
         for block in blocks:
             for stmt in block:
                 if type(stmt) is not cst.FunctionDef or stmt.name.value != callback or not stmt.params.params:
                     continue
                 error = stmt.params.params[0].name.value
-                return any(
-                    type(node) is cst.If
-                    and error in _names_in(node.test)
-                    and self._only_reports(node.body, reports=True)
-                    for node in _block(stmt.body)
-                )
+                for node in _block(stmt.body):
+                    failed = _error_branch(node, error) if type(node) is cst.If else None
+                    if failed is not None and self._only_reports(failed, reports=True):
+                        return True
+                return False
         return False
 
     def _only_reports(self, body: cst.BaseSuite, *, reports: bool = False) -> bool:
@@ -1728,11 +1746,18 @@ class Extractor:
             logged = logged or (level and (not printed or _says_failed(reporter)))
         return logged
 
-    def _errs_then_returns(self, body: cst.BaseSuite) -> bool:
+    def _overlap(self, node: cst.If) -> bool:
+        """A test for another run still going (`os.path.exists(PIDFILE)`, `lockPath`), or a branch
+        that says so (`log.error("another sync is already running")`), or that there is nothing to do."""
+        if _OVERLAP.intersection(w for name in _names_in(node.test) for w in n.words(name)):
+            return True
+        return any(_NOTHING_TO_DO.search(text) for text in _texts(node.body))
+
+    def _errs_then(self, body: cst.BaseSuite, last: Callable[[cst.BaseSmallStatement], bool]) -> bool:
         """A block that logs an error (``error``, ``critical``, ``fatal``, ``exception``; not a
-        warning or a print), then returns nothing."""
+        warning or a print), then ends with ``last`` (a bare ``return``, an exit with no status)."""
         smalls = _simple_block(body)
-        if smalls is None or len(smalls) < 2 or type(smalls[-1]) is not cst.Return or smalls[-1].value is not None:
+        if smalls is None or len(smalls) < 2 or not last(smalls[-1]):
             return False
         errors = False
         for small in smalls[:-1]:
@@ -2321,7 +2346,7 @@ class Extractor:
                 or (
                     returned in _HTTP_CLIENTS
                     and type(frame_node) is cst.FunctionDef
-                    and not _configures_client(frame_node.body, self.ctx.timeout_adapters)
+                    and not _configures_client(frame_node.body, self.ctx)
                 )
             ):
                 self.consumer_factories[self.ctx.scope[0]] = returned
@@ -2369,8 +2394,6 @@ class Extractor:
         if zero:
             if self.handlers:
                 frame.exits_zero_in_handler = True
-                # (a catch-all that exits 0; not `except KeyboardInterrupt: sys.exit(0)`)
-                frame.exits_zero_on_error = frame.exits_zero_on_error or self.handlers[-1].broad
         else:
             frame.exits_nonzero = True
             if (code is not None and _has_call(code)) or not all(map(_before_work, frame.calls)):
@@ -2389,9 +2412,9 @@ class Extractor:
                 # `producer.produce(topic, value, callback=delivery_report)`, where the callback only
                 # prints `err`: a failed delivery leaves the run's status 0
                 self._frame().delivery_lost = True
-        if raw and _mounts_timeout_adapter(node, ctx.timeout_adapters):
+        if raw and _mounts_timeout_adapter(node, ctx):
             # `session.mount("https://", TimeoutAdapter())`: every request through it has a timeout
-            ctx.timed_sessions.add((tuple(ctx.scope), raw.removesuffix(".mount")))
+            ctx.timed_sessions.add(ctx.session_key(raw.removesuffix(".mount")))
         if self.frames and name:
             frame = self.frames[-1]
             frame.calls.append(self._as_called(name))
@@ -4246,9 +4269,15 @@ def _sets_timeout(body: cst.CSTNode) -> bool:
     stack = [body]
     while stack:
         node = stack.pop()
-        if type(node) is cst.Call and (n.callee(node) or "").endswith(".setdefault"):
+        if type(node) is cst.Call and (n.callee(node) or "").endswith((".setdefault", ".pop", ".get")):
+            # `kwargs.setdefault("timeout", 10)`, `self.timeout = kwargs.pop("timeout", 30)`
             args = n.positional(node)
             if len(args) == 2 and n.string_value(args[0].value) == "timeout" and not n.is_none(args[1].value):
+                return True
+        if type(node) is cst.Call and (given := n.keyword(node, "timeout")) is not None:
+            # `super().send(request, timeout=timeout or self.timeout)`: not the bare pass-through name
+            value = given.value
+            if not n.is_none(value) and not (type(value) is cst.Name and value.value == "timeout"):
                 return True
         elif type(node) is cst.Assign and not n.is_none(node.value):
             for target in node.targets:
@@ -4268,21 +4297,55 @@ def _sets_timeout(body: cst.CSTNode) -> bool:
     return False
 
 
-def _mounts_timeout_adapter(call: cst.Call, adapters: set[str]) -> bool:
-    """``session.mount(prefix, TimeoutAdapter())``: an adapter of the file that sets a timeout
-    (``adapters``), or one given ``timeout=``."""
+def _mounts_timeout_adapter(call: cst.Call, ctx: Context) -> bool:
+    """``session.mount(prefix, TimeoutAdapter())``: an adapter given ``timeout=``, one of the
+    file's that sets a timeout, or one imported from elsewhere in the project, whose code is out
+    of sight here (silence is the side to err on); not requests' own ``HTTPAdapter`` alone."""
     if not (n.callee(call) or "").endswith(".mount") or len(call.args) < 2:
         return False
     adapter = call.args[1].value
-    return type(adapter) is cst.Call and (
-        (n.callee(adapter) or "") in adapters or n.keyword(adapter, "timeout") is not None
-    )
+    if type(adapter) is not cst.Call:
+        return False
+    raw = n.callee(adapter) or ""
+    if n.keyword(adapter, "timeout") is not None or raw in ctx.timeout_adapters:
+        return True
+    resolved = ctx.resolve(raw) or raw
+    return "." in resolved and not resolved.startswith(("requests.", "urllib3.")) and raw not in ctx.local_classes
 
 
-def _configures_client(body: cst.CSTNode, adapters: set[str]) -> bool:
+def _configures_client(body: cst.CSTNode, ctx: Context) -> bool:
     """A factory that mounts a timeout-setting adapter on the session it builds: what it returns
     is no bare session (a retry adapter alone changes nothing)."""
-    return any(type(node) is cst.Call and _mounts_timeout_adapter(node, adapters) for node in n.descendants(body))
+    return any(type(node) is cst.Call and _mounts_timeout_adapter(node, ctx) for node in n.descendants(body))
+
+
+def _texts(body: cst.CSTNode) -> list[str]:
+    """The string literals of a block, the literal parts of its f-strings too."""
+    out = []
+    for node in n.descendants(body):
+        if type(node) is cst.SimpleString:
+            out.append(n.string_value(node) or "")
+        elif type(node) is cst.FormattedStringText:
+            out.append(node.value)
+    return out
+
+
+def _error_branch(node: cst.If, error: str) -> cst.BaseSuite | None:
+    """The block an ``if`` on a callback's error argument runs when there is an error: the body
+    of ``if err:``/``if err is not None:``, the ``else`` of ``if not err:``/``if err is None:``."""
+    test = node.test
+    negated = False
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+        test, negated = test.expression, True
+    if type(test) is cst.Comparison and len(test.comparisons) == 1 and n.is_none(test.comparisons[0].comparator):
+        operator = test.comparisons[0].operator
+        negated = negated != isinstance(operator, (cst.Is, cst.Equal))
+        test = test.left
+    if type(test) is not cst.Name or test.value != error:
+        return None
+    if not negated:
+        return node.body
+    return node.orelse.body if type(node.orelse) is cst.Else else None
 
 
 def _pynats_waits(call: cst.Call, ctx: Context) -> bool:
@@ -4607,14 +4670,15 @@ _NOTIFY_URL = re.compile(
     r"|hc-ping\.com|healthchecks\.io|cronitor\.(?:link|io)|/heartbeat|/metrics/job/|pushgateway",
     re.IGNORECASE,
 )
-_NOTIFY_NAME = re.compile(
-    r"slack|webhook|discord|telegram|mattermost|pushover|ntfy|gotify"
-    # (a dead-man's switch, a metrics push or a completion callback, as a whole word of the name:
-    # not `NHC_REGISTRY_URL`; a callback may deliver the work itself, but the name is ambiguous, and
-    # silence is the side to err on)
-    r"|(?:^|_)(?:hc|healthchecks?|heartbeat|cronitor|pushgateway|callback)(?:_|$)",
-    re.IGNORECASE,
-)
+_NOTIFY_NAME = re.compile(r"slack|webhook|discord|telegram|mattermost|pushover|ntfy|gotify", re.IGNORECASE)
+# A dead-man's switch, a metrics push or a completion callback, as a whole word of the name
+# (`config.HEARTBEAT_URL`, `hcPingUrl`; not `NHC_REGISTRY_URL`). A callback may deliver the work
+# itself, but the name is ambiguous, and silence is the side to err on.
+_NOTIFY_WORDS = frozenset({"hc", "healthcheck", "healthchecks", "heartbeat", "cronitor", "pushgateway", "callback"})
+
+
+def _names_notification(name: str) -> bool:
+    return bool(_NOTIFY_NAME.search(name)) or bool(n.words(name) & _NOTIFY_WORDS)
 
 
 def _notifies(call: cst.Call) -> bool:
@@ -4628,10 +4692,10 @@ def _notifies(call: cst.Call) -> bool:
     elif type(value) is cst.Call and n.positional(value) and n.string_value(n.positional(value)[0].value):
         value = n.positional(value)[0].value  # `os.getenv("HEALTHCHECK_URL")`
     if (key := n.string_value(value)) is not None and "/" not in key:
-        return bool(_NOTIFY_NAME.search(key))
+        return _names_notification(key)
     name = n.dotted(value)
     if name is not None:
-        return bool(_NOTIFY_NAME.search(name))
+        return _names_notification(name)
     text = n.string_value(value) or ""
     if type(value) is cst.FormattedString:
         text = "".join(p.value for p in value.parts if type(p) is cst.FormattedStringText)

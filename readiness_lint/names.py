@@ -8,6 +8,7 @@ here have no subclasses, so the two tests agree.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
@@ -150,3 +151,12 @@ def descendants(root: cst.CSTNode, skip: tuple[type[cst.CSTNode], ...] = ()) -> 
             continue
         yield node
         stack.extend(reversed(node.children))
+
+
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")
+
+
+def words(identifier: str) -> set[str]:
+    """The lower-case words of a name, split at dots, underscores and camel humps:
+    ``config.HEARTBEAT_URL`` -> {"config", "heartbeat", "url"}, ``lockPath`` -> {"lock", "path"}."""
+    return {w.lower() for w in _WORD.findall(identifier)}

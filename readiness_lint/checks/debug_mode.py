@@ -40,17 +40,13 @@ def _deployed(class_name: str, bases: tuple[str, ...], settings_file: bool) -> b
     """A settings class of a deployed environment: ``StagingConfig``, ``ProdSettings``,
     ``class Production(Config)``, ``class Staging(Base)`` in a settings module; not ``Config``,
     ``DevConfig`` or ``class LiveScores``."""
-    words = _words(class_name)
+    words = n.words(class_name)
     settings = (
         settings_file
         or words & _SETTINGS_WORDS
-        or any(_words(base.rpartition(".")[2]) & _SETTINGS_WORDS for base in bases)
+        or any(n.words(base.rpartition(".")[2]) & _SETTINGS_WORDS for base in bases)
     )
     return bool(words & _DEPLOYED) and bool(settings)
-
-
-def _words(identifier: str) -> set[str]:
-    return {w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", identifier)}
 
 
 _SETTINGS_WORDS = frozenset({"config", "configuration", "settings", "conf", "cfg"})

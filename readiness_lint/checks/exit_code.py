@@ -24,7 +24,8 @@ class MissingExitCode(ServiceRule):
         "status `main()` returns, must not swallow every exception, must not call `sys.exit()` "
         "or `raise SystemExit()` without a status after an error (logged, or printed in words that say so: "
         '`print("path does not exist"); sys.exit()`; a printed usage text is not an error; nor may '
-        "a function it calls, in any module of the project, nor a catch-all handler there), "
+        "a function it calls, in any module of the project, after logging an error: not a warning, "
+        "nor a skip because another run is still going or there is nothing to do), "
         "nor hand a Kafka producer a delivery callback that only prints or logs a failed delivery "
         "(`producer.produce(topic, value, callback=report)`), "
         "nor run a function of its file that logs an error and returns nothing "

@@ -78,7 +78,7 @@ class HttpCallWithoutTimeout(LineRule):
         elif verb in _VERBS and (
             ctx.object_ctor(owner) in _SESSION_CTORS or owner.removesuffix("()") in _SESSION_CTORS
         ):
-            if (tuple(ctx.scope), owner) in ctx.timed_sessions:
+            if ctx.has_timeout(owner):
                 return  # an adapter mounted on it sets the timeout
             label = f"Session.{verb}"
         elif name in {"urllib.request.urlopen", "urllib2.urlopen"}:
