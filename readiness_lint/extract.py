@@ -1320,8 +1320,8 @@ class Extractor:
             elif (
                 self.frames
                 and self.frames[-1] is not self.guard
-                and not self._overlap(node)
                 and self._errs_then(node.body, lambda small: type(small) is cst.Return and small.value is None)
+                and not self._overlap(node)  # (after the cheap test: it reads the whole branch)
             ):
                 # `if not es.ping(): log.fatal("Elasticsearch is not reachable"); return`: the
                 # function gives up and returns as if it were done (not a run that finds another
@@ -2412,7 +2412,7 @@ class Extractor:
                 # `producer.produce(topic, value, callback=delivery_report)`, where the callback only
                 # prints `err`: a failed delivery leaves the run's status 0
                 self._frame().delivery_lost = True
-        if raw and _mounts_timeout_adapter(node, ctx):
+        if raw and raw.endswith(".mount") and _mounts_timeout_adapter(node, ctx):
             # `session.mount("https://", TimeoutAdapter())`: every request through it has a timeout
             ctx.timed_sessions.add(ctx.session_key(raw.removesuffix(".mount")))
         if self.frames and name:
