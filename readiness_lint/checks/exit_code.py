@@ -23,9 +23,9 @@ class MissingExitCode(ServiceRule):
         "Checks that a job's failure reaches its exit status: the `__main__` block must not drop the "
         "status `main()` returns, must not swallow every exception, must not call `sys.exit()` "
         "or `raise SystemExit()` without a status after an error (logged, or printed in words that say so: "
-        '`print("path does not exist"); sys.exit()`; a printed usage text is not an error; nor may '
-        "a function it calls, in any module of the project, after logging an error: not a warning, "
-        "nor a skip because another run is still going or there is nothing to do), "
+        '`print("path does not exist"); sys.exit()`; a printed usage text is not an error; a function '
+        "it calls, in any module of the project, may not either once it has logged an error: a warning, "
+        "or a skip because another run is still going or there is nothing to do, is no error), "
         "nor hand a Kafka producer a delivery callback that only prints or logs a failed delivery "
         "(`producer.produce(topic, value, callback=report)`), "
         "nor run a function of its file that logs an error and returns nothing "
