@@ -399,8 +399,8 @@ class _Frame:
     status_reported: set[str] = field(default_factory=set)
     status_checked: set[str] = field(default_factory=set)
     exits_zero_in_handler: bool = False
-    # exits with status 0 after an error, itself (`log.error(...); sys.exit()`, an `exit()` in a
-    # handler): the process ends there, wherever the function is
+    # exits with status 0 right after logging an error (`log.error(...); sys.exit()`): the process
+    # ends there, wherever the function is
     exits_zero_on_error: bool = False
     loop_depth: int = 0
     depth: int = 1  # the scope depth of its own body: 1 for a function, 2 for a method of a class
@@ -650,7 +650,7 @@ class Extractor:
         self.sets_daemon = False  # makes a thread or process a daemon somewhere (`t.daemon = True`)
         # module-level functions returning a consumer or an HTTP client they built (or are annotated
         # to return: `def make_session() -> requests.Session`)
-        self.consumer_factories: dict[str, str] = {}
+        self.factories: dict[str, str] = {}
         self.finally_depth = 0  # `finally:` blocks being walked
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
@@ -1077,7 +1077,7 @@ class Extractor:
             returned = ctx.resolve(n.dotted(node.returns.annotation)) or ""
             if returned in _HTTP_CLIENTS:
                 # `def make_session() -> requests.Session:`: what `session = make_session()` holds
-                self.consumer_factories[name] = returned
+                self.factories[name] = returned
         ctx.scope.append(name)
         ctx.params.append(frozenset(p.name.value for p in _all_params(node.params)))
         ctx.annotations.append(
@@ -1551,44 +1551,45 @@ class Extractor:
         if not name:
             return
         frame = self._frame()
-        places = [frame.line_node, self.module]
-        for place in places:
-            statements: Sequence[cst.CSTNode] = ()
-            if type(place) is cst.Module:
-                statements = place.body
-            elif type(place) is cst.FunctionDef and type(place.body) is cst.IndentedBlock:
-                statements = place.body.body
-            for stmt in statements:
-                if type(stmt) is cst.FunctionDef and stmt.name.value == name:
-                    # (`(_, e, _) = exc_info` then `logging.warning(e)`: unpacking what failed, then reporting it)
-                    smalls = _simple_block(stmt.body) or []
-                    levels = [None if type(small) is cst.Assign else self._report(small) for small in smalls]
-                    if any(levels) and all(
-                        level is not None or type(small) is cst.Assign
-                        for small, level in zip(smalls, levels, strict=True)
-                    ):
-                        frame.swallows = frame.swallow_pending = True
-                        if frame.loop_depth > 0:
-                            frame.loses_in_loop = True
-                        else:
-                            frame.loses_failure = True
-                    return
+        found = self._local_def(name)
+        if found is None:
+            return
+        # (`(_, e, _) = exc_info` then `logging.warning(e)`: unpacking what failed, then reporting it)
+        smalls = _simple_block(found.body) or []
+        levels = [None if type(small) is cst.Assign else self._report(small) for small in smalls]
+        if any(levels) and all(
+            level is not None or type(small) is cst.Assign for small, level in zip(smalls, levels, strict=True)
+        ):
+            frame.swallows = frame.swallow_pending = True
+            if frame.loop_depth > 0:
+                frame.loses_in_loop = True
+            else:
+                frame.loses_failure = True
 
-    def _reports_only(self, callback: str) -> bool:
-        """A delivery callback of this file (at module level or in the enclosing function) whose
-        branch on its error argument only prints or logs it (``if err is not None: print(err)``)."""
-        frame = self.frames[-1].line_node if self.frames else None
-        blocks = ([frame.body.body] if type(frame) is cst.FunctionDef else []) + [self.module.body]
+    def _local_def(self, name: str) -> cst.FunctionDef | None:
+        """The function ``name`` a callback names: defined in the enclosing function, else at
+        module level."""
+        place = self._frame().line_node
+        blocks: list[Sequence[cst.CSTNode]] = [self.module.body]
+        if type(place) is cst.FunctionDef and type(place.body) is cst.IndentedBlock:
+            blocks.insert(0, place.body.body)
         for block in blocks:
             for stmt in block:
-                if type(stmt) is not cst.FunctionDef or stmt.name.value != callback or not stmt.params.params:
-                    continue
-                error = stmt.params.params[0].name.value
-                for node in _block(stmt.body):
-                    failed = _error_branch(node, error) if type(node) is cst.If else None
-                    if failed is not None and self._only_reports(failed, reports=True):
-                        return True
-                return False
+                if type(stmt) is cst.FunctionDef and stmt.name.value == name:
+                    return stmt
+        return None
+
+    def _reports_only(self, callback: str) -> bool:
+        """A delivery callback of this file (in the enclosing function or at module level) whose
+        branch on its error argument only prints or logs it (``if err is not None: print(err)``)."""
+        found = self._local_def(callback)
+        if found is None or not found.params.params:
+            return False
+        error = found.params.params[0].name.value
+        for node in _block(found.body):
+            failed = _error_branch(node, error) if type(node) is cst.If else None
+            if failed is not None and self._only_reports(failed, reports=True):
+                return True
         return False
 
     def _only_reports(self, body: cst.BaseSuite, *, reports: bool = False) -> bool:
@@ -2349,7 +2350,7 @@ class Extractor:
                     and not _configures_client(frame_node.body, self.ctx)
                 )
             ):
-                self.consumer_factories[self.ctx.scope[0]] = returned
+                self.factories[self.ctx.scope[0]] = returned
         if len(self.ctx.scope) == 1 and type(node.value) is cst.Call:
             ctor = self.ctx.resolve(n.callee(node.value))
             if ctor and is_entrypoint_ctor(ctor):
@@ -3010,7 +3011,7 @@ class Extractor:
                 # `client.topics["t"].get_simple_consumer(...)`: a pykafka consumer, iterated to consume
                 ctx.objects[name] = _PYKAFKA_CONSUMERS[func.attr.value]
             return
-        ctx.objects[name] = self.consumer_factories.get(ctor, ctor)
+        ctx.objects[name] = self.factories.get(ctor, ctor)
         if ctor.rpartition(".")[2] in _SERVICE_BUS_RECEIVERS and n.keyword(value, "max_wait_time") is None:
             # `receiver = client.get_queue_receiver(queue_name=q)`: iterating it waits for messages for
             # ever (with `max_wait_time` it stops once the queue stays empty: a drain)

@@ -68,6 +68,20 @@ _PRODUCER = """\
     p.flush()
     """
 
+_NATS = """\
+    from pynats import NATSClient
+
+
+    def handle(msg):
+        print(msg.payload)
+
+
+    with NATSClient(url="nats://localhost:4222") as client:
+        client.connect()
+        client.subscribe(subject="events", callback=handle)
+        client.wait({wait})
+    """
+
 _CASES: dict[str, Case] = {
     # Compose keeps the container up with `tail -f /dev/null` once the script is done; Ofelia
     # runs the script on a schedule inside it: a job, not a worker
@@ -154,19 +168,7 @@ services:
     # pynats: subscribe with a callback, then `wait()` serves messages until the connection ends
     "pynats_wait_consumes": (
         {
-            "consume.py": """\
-                from pynats import NATSClient
-
-
-                def handle(msg):
-                    print(msg.payload)
-
-
-                with NATSClient(url="nats://localhost:4222") as client:
-                    client.connect()
-                    client.subscribe(subject="events", callback=handle)
-                    client.wait()
-                """,
+            "consume.py": _NATS.format(wait=""),
         },
         [("consume.py", "worker", "consume-loop")],
         None,
@@ -174,19 +176,7 @@ services:
     # trap: `wait(count=1)` takes one message and returns
     "pynats_wait_count_is_a_job": (
         {
-            "consume.py": """\
-                from pynats import NATSClient
-
-
-                def handle(msg):
-                    print(msg.payload)
-
-
-                with NATSClient(url="nats://localhost:4222") as client:
-                    client.connect()
-                    client.subscribe(subject="events", callback=handle)
-                    client.wait(count=1)
-                """,
+            "consume.py": _NATS.format(wait="count=1"),
         },
         [("consume.py", "job", "script")],
         None,

@@ -18,11 +18,6 @@ if TYPE_CHECKING:
 _NON_PRODUCTION = frozenset({"dev", "development", "local", "test", "tests", "testing", "debug", "ci", "sandbox"})
 
 
-def _words(identifier: str) -> set[str]:
-    """``TestingConfig`` → {"testing", "config"}; ``dev_settings`` → {"dev", "settings"}."""
-    return {w.lower() for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", identifier)}
-
-
 class HardcodedSecret(LineRule):
     code = "RDY002"
     name = "hardcoded-secret"
@@ -127,7 +122,7 @@ class HardcodedSecret(LineRule):
             return
         if ctx.class_bases and any(base.endswith("BaseSettings") for base in ctx.class_bases[-1]):
             return  # a settings field's default: hardcoded-secret-fallback reports it
-        if ctx.class_bases and any(_NON_PRODUCTION.intersection(_words(scope)) for scope in ctx.scope):
+        if ctx.class_bases and any(_NON_PRODUCTION.intersection(n.words(scope)) for scope in ctx.scope):
             return  # `class TestConfig: API_KEY = "test-key"`: a value for a non-production environment
         literal = n.string_value(value)
         if literal is None:
