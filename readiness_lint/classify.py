@@ -295,8 +295,12 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # updates arrive through the web app's webhook route: the app serves them
         if kind_fw is not None and kind_fw[1] == "telegram" and _sends_only(project, path, facts, obj.name):
             continue  # `tb = telebot.TeleBot(token)` only to send alerts: a client, not a bot that listens
-        if kind_fw == ("api", "azure-functions") and not _functions_app_routes(project, path, obj.name):
-            continue  # a Functions app of timers and queue triggers: its jobs, not an api
+        if kind_fw in {("api", "azure-functions"), ("api", "chalice")} and not _functions_app_routes(
+            project, path, obj.name
+        ):
+            continue  # a Functions or Chalice app of timers and queue triggers: its jobs, not an api
+        if kind_fw == ("worker", "celery") and _sends_tasks_only(project, path, obj):
+            continue  # `celery_client = Celery(broker=...)` only to `send_task(...)` to workers elsewhere
         if kind_fw == ("api", "slack-bolt") and not _starts(facts, obj.name):
             continue  # a Bolt app a socket-mode handler or another app's adapter serves
         if kind_fw == ("api", "dash") and not any(s.kind == "dash-server" for s in facts.signals):
@@ -955,14 +959,16 @@ def _apply_deployments(
             # deployment starts it as a program)
             guard = facts.main_guard
             line = guard.line if guard is not None else facts.script_line or _module_work_line(project, path, facts)
-            if not line and deployment.mode == SCHEDULED:
-                # (`a = get_token(); print(fetch())` run by a schedule: whatever the file calls
-                # at import is the run, however little it looks like work)
+            if not line:
+                # (`a = get_token(); print(fetch())` run by a schedule or started by an image:
+                # whatever the file calls at import is the run, however little it looks like work)
                 line = next((call_line for _, _, call_line in facts.module_calls if call_line), 0)
             if not line:
                 continue  # only definitions: running the file starts nothing
             symbol = "__main__" if guard is not None else "script"
             here = [_Candidate(path, line, "job", _cli_framework(facts), symbol)]
+            if not any(c is here[0] for c in _drop_app_runners(project, [*out, *here])):
+                continue  # `python app.py` running the app another module builds: that module is the api
             out.extend(here)
         for candidate in here:
             if candidate.kind == "job" and (candidate.symbol in {"__main__", "script"} or candidate.console_script):
@@ -1394,9 +1400,40 @@ def _guard_runs_bot(facts: FileFacts, loop: LoopFact) -> bool:
 _BOT_POLLS = frozenset({"start_polling", "run_polling", "infinity_polling", "polling", "run_until_disconnected"})
 
 
+# What a Celery app does that makes it one whose worker runs tasks: finds them, or is started.
+_CELERY_WORKER_SETUP = frozenset({"autodiscover_tasks", "config_from_object", "worker_main", "start", "Worker"})
+
+
+def _sends_tasks_only(project: Project, path: str, app: ObjectFact) -> bool:
+    """A Celery app with no task of its own (none on it, no `@shared_task` in the project, none
+    it is told to find or import) that project code hands tasks to by name (`app.send_task("tasks.add")`):
+    a client of workers deployed elsewhere, not a worker."""
+    if {"include", "imports"} & set(app.keywords):
+        return False
+    here = (path, app.name)
+    sent = False
+    for other, facts in project.files.items():
+        for task in facts.tasks:
+            if task.framework == "celery" and (
+                not task.owner
+                or task.owner.endswith("shared_task")
+                or project.resolve_object(other, task.owner) == here
+            ):
+                return False
+        for call in facts.calls_made():
+            receiver, _, method = call.rpartition(".")
+            if not receiver or (method != "send_task" and method not in _CELERY_WORKER_SETUP):
+                continue
+            if project.resolve_object(other, receiver) == here:
+                if method != "send_task":
+                    return False
+                sent = True
+    return sent
+
+
 def _functions_app_routes(project: Project, path: str, app: str) -> bool:
-    """An Azure Functions app with HTTP routes: its own (`@app.route(...)`) or those of a
-    blueprint it registers (`app.register_functions(bp)`)."""
+    """An Azure Functions or Chalice app with HTTP routes: its own (`@app.route(...)`) or those of
+    a blueprint it registers (`app.register_functions(bp)`, `app.register_blueprint(bp)`)."""
     facts = project.files[path]
     if any(r.owner == app for r in facts.routes):
         return True

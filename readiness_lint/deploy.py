@@ -17,6 +17,7 @@ deployment's file, not this tool's configuration).
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import shlex
@@ -147,6 +148,8 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
             out.extend(_ofelia(rel, text))
         elif lower.endswith((".sh", ".dockerfile")) or lower.startswith("dockerfile"):
             out.extend(_embedded_crontab(rel, text))
+            if not lower.endswith(".sh"):
+                out.extend(_dockerfile(rel, text))
         else:
             out.extend(_crontab(rel, text))
     return out
@@ -404,6 +407,58 @@ def _embedded_crontab(rel: str, text: str) -> Iterator[Deployment]:
             if not schedule.startswith("@") and not _times(schedule.split()):
                 continue
             yield from _cron_command(rel, number, command)
+
+
+def _dockerfile(rel: str, text: str) -> Iterator[Deployment]:
+    """The command a Dockerfile's image starts (its last stage's ``ENTRYPOINT`` and ``CMD``, exec
+    or shell form), in its ``WORKDIR``: started as a program, for as long as it runs (whether a
+    platform restarts it or runs it on a schedule, the image does not say)."""
+    workdir = ""
+    entrypoint: tuple[int, Any] | None = None
+    cmd: tuple[int, Any] | None = None
+    for number, instruction, argument in _instructions(text):
+        if instruction == "FROM":
+            workdir, entrypoint, cmd = "", None, None
+        elif instruction == "WORKDIR" and "$" not in argument:
+            workdir = posixpath.join(workdir, argument.strip().strip("\"'"))
+        elif instruction in {"CMD", "ENTRYPOINT"}:
+            value: Any = argument
+            if argument.startswith("["):
+                try:
+                    value = json.loads(argument)
+                except ValueError:
+                    continue
+                if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                    continue
+            if instruction == "CMD":
+                cmd = (number, value)
+            else:
+                entrypoint, cmd = (number, value), None  # (ENTRYPOINT resets an earlier CMD)
+    if entrypoint is not None and isinstance(entrypoint[1], list) and (cmd is None or isinstance(cmd[1], list)):
+        command: tuple[int, Any] | None = (entrypoint[0], [*entrypoint[1], *(cmd[1] if cmd else [])])
+    else:
+        command = entrypoint or cmd
+    if command is not None:
+        yield from _deployments(rel, command[0], "dockerfile", STARTED, command[1], workdir)
+
+
+def _instructions(text: str) -> Iterator[tuple[int, str, str]]:
+    """A Dockerfile's instructions: (line, upper-case instruction, argument), with continued lines
+    joined and comments dropped."""
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        number, line = index + 1, lines[index].strip()
+        index += 1
+        if not line or line.startswith("#"):
+            continue
+        while line.endswith("\\") and index < len(lines):
+            following = lines[index].strip()
+            index += 1
+            if not following.startswith("#"):
+                line = line[:-1] + " " + following
+        instruction, _, argument = line.partition(" ")
+        yield number, instruction.upper(), argument.strip()
 
 
 def _times(fields: Sequence[str]) -> bool:

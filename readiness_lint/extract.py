@@ -18,7 +18,6 @@ from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
 from readiness_lint.frameworks import (
     API_CTORS,
-    AZURE_FUNCTION_APPS,
     BEAT_SCHEDULER,
     BUSY_LOOP,
     BUSY_LOOP_LOCAL,
@@ -27,6 +26,7 @@ from readiness_lint.frameworks import (
     EVENT_LOOPS,
     EVENT_WAIT,
     EXIT_CALLS,
+    FUNCTION_APPS,
     HTTP_WRITE_VERBS,
     HTTP_WRITES,
     INTERACTIVE_CALLS,
@@ -1147,8 +1147,9 @@ class Extractor:
                 node,
                 lambda line, col: ObjectFact(name="hug", ctor="hug.API", line=line, column=col, scope="", keywords=()),
             )
-        if owner and self.ctx.object_ctor(owner) in AZURE_FUNCTION_APPS:
-            self._azure_decorator(call, owner, method, function, node)
+        function_app = FUNCTION_APPS.get(self.ctx.object_ctor(owner) or "") if owner else None
+        if function_app is not None:
+            self._function_app_decorator(function_app, call, owner, method, function, node)
             return
         if not owner and resolved.startswith("bottle.") and resolved[7:] in ROUTE_METHODS:
             owner, method = "bottle", resolved[7:]  # `from bottle import route`: `@route("/")` fills the default app
@@ -1200,25 +1201,33 @@ class Extractor:
             )
         elif resolved in _NAMEKO_ENTRYPOINTS:  # a method of a nameko service: `nameko run` consumes for it
             self.ctx.later(node, lambda line, col: TaskFact(owner="", function=function, line=line, framework="nameko"))
+        elif resolved in {"aiocron.crontab", "aiocron.Cron"}:
+            # `@aiocron.crontab("*/15 * * * *")`: the event loop runs it on that timetable
+            self.signal(node, "schedule", "aiocron")
         elif resolved.startswith(("kopf.on.", "kopf.timer", "kopf.daemon")):
             # `@kopf.on.create("example.com", "v1", "widgets")`: `kopf run` watches the cluster and calls it
             self.ctx.later(node, lambda line, col: TaskFact(owner="", function=function, line=line, framework="kopf"))
 
-    def _azure_decorator(
-        self, call: cst.Call | None, owner: str, method: str, function: str, node: cst.FunctionDef
+    def _function_app_decorator(
+        self, framework: str, call: cst.Call | None, owner: str, method: str, function: str, node: cst.FunctionDef
     ) -> None:
-        """A function of an Azure Functions app (the decorator model): ``@app.route(route="health")``
-        answers HTTP under ``/api/``; ``@app.timer_trigger(...)``, ``@app.schedule(...)`` and the
-        queue, blob and event triggers run it once per tick or event, to completion."""
+        """A function of a serverless app's decorator model. ``@app.route(...)`` answers HTTP (Azure
+        Functions under ``/api/``, ``route="health"``; Chalice at the path given); Azure's
+        ``@app.timer_trigger(...)``, ``@app.schedule(...)`` and its queue, blob and event triggers,
+        and Chalice's ``@app.schedule(Rate(1, unit=Rate.HOURS))``, ``@app.on_sqs_message(...)``,
+        ``@app.on_s3_event(...)`` and ``@app.lambda_function()``, run it once per tick or event, to
+        completion."""
         if method == "route":
-            given = (n.keyword(call, "route") or next(iter(n.positional(call)), None)) if call is not None else None
-            route = (n.string_value(given.value) if given is not None else None) or function
+            azure = framework == "azure-functions"
+            keyword = n.keyword(call, "route" if azure else "path") if call is not None else None
+            given = (keyword or next(iter(n.positional(call)), None)) if call is not None else None
+            route = (n.string_value(given.value) if given is not None else None) or (function if azure else "/")
             owner_r = self.ctx.owner(owner)
-            path = f"/api/{route.strip('/')}"
+            path = f"/api/{route.strip('/')}" if azure else route
             self.ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=function, line=line))
             self.route_handlers.add(function)
-        elif method == "schedule" or method.endswith("_trigger"):
-            self.signal(node, "schedule", "azure-functions")
+        elif method in {"schedule", "lambda_function"} or method.endswith("_trigger") or method.startswith("on_"):
+            self.signal(node, "schedule", framework)
 
     def visit_class(self, node: cst.ClassDef) -> None:
         bases = [self.ctx.resolve(n.dotted(b.value)) or "" for b in node.bases]
@@ -2371,7 +2380,9 @@ class Extractor:
     def visit_raise(self, node: cst.Raise) -> None:
         if self.handlers:
             self.handlers[-1].reraises = True
-        elif self.frames:
+        elif self.frames and not all(map(_before_work, self.frames[-1].calls)):
+            # (a raise before any work, `if not args.prefix: raise SystemExit("no prefix")`, checks
+            # the input: it says nothing of what happens to the work's failures)
             self.frames[-1].raises = True
         exc = node.exc
         if exc is not None:
@@ -2597,7 +2608,11 @@ class Extractor:
             not destructive
             and method in _REMOTE_REMOVES
             and node.args
-            and _remote_file_client(ctx.object_ctor(owner) or "")
+            and (
+                _remote_file_client(ctx.object_ctor(owner) or "")
+                # (a client handed in as a parameter: `def purge(ftp, path): ftp.delete(name)`)
+                or (not ctx.object_ctor(owner) and "ftp" in owner.rpartition(".")[2].lower())
+            )
             and not _TEMPORARY.search(_args_text(node))
         ):
             destructive = f"{method}()"  # `host.remove(path)` on an FTP or SFTP server (not its own temporary file)
@@ -3636,7 +3651,7 @@ _DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.r
 _REMOTE_FILE_CLIENTS = frozenset(
     {"ftputil.FTPHost", "ftplib.FTP", "ftplib.FTP_TLS", "pysftp.Connection", "paramiko.SFTPClient", "paramiko.SFTP"}
 )
-_REMOTE_REMOVES = frozenset({"remove", "delete", "unlink", "rmdir", "rmtree"})
+_REMOTE_REMOVES = frozenset({"remove", "delete", "unlink", "rmdir", "rmtree", "rmd"})  # (`rmd`: ftplib's rmdir)
 # What an HTTP DELETE ends that is no data: a login session, a token, a lock.
 _NOT_DATA_URL = re.compile(r"/(?:sessions?|logout|login|auth|tokens?|locks?)(?:/|\b|$)", re.IGNORECASE)
 
@@ -3672,7 +3687,7 @@ _NO_BASE = frozenset({"object", "builtins.object"})
 _INPUT_CHECKS = frozenset(
     {"len", "print", "str", "int", "float", "bool", "isinstance", "os.getenv", "os.environ.get", "sys.stderr.write"}
     | {"os.path.exists", "os.path.isfile", "os.path.isdir", "argparse.ArgumentParser", "dotenv.load_dotenv"}
-    | {"sys.exit", "exit", "quit", "os._exit"}
+    | {"sys.exit", "exit", "quit", "os._exit", "SystemExit"}
 )
 _INPUT_CHECK_METHODS = frozenset({"add_argument", "parse_args", "print_help", "print_usage", "error"})
 _LOG_METHODS = frozenset({"debug", "info", "warning", "error", "critical"})

@@ -89,11 +89,21 @@ API_CTORS = {
     # Events API (with a socket-mode handler, or mounted in another app, it is not one)
     "slack_bolt.App": "slack-bolt",
     "slack_bolt.app.App": "slack-bolt",
-    # Azure Functions' decorator model: an api only when a function of it has `@app.route(...)`
+    # Azure Functions' decorator model and AWS Chalice: an api only when a function of it has
+    # `@app.route(...)`
     "azure.functions.FunctionApp": "azure-functions",
+    "chalice.Chalice": "chalice",
+    "chalice.app.Chalice": "chalice",
 }
-# Azure Functions apps whose decorators register the functions the host runs.
-AZURE_FUNCTION_APPS = frozenset({"azure.functions.FunctionApp", "azure.functions.Blueprint"})
+# Serverless apps whose decorators register the functions the cloud runs, by framework.
+FUNCTION_APPS = {
+    "azure.functions.FunctionApp": "azure-functions",
+    "azure.functions.Blueprint": "azure-functions",
+    "chalice.Chalice": "chalice",
+    "chalice.app.Chalice": "chalice",
+    "chalice.Blueprint": "chalice",
+    "chalice.app.Blueprint": "chalice",
+}
 ROUTER_CTORS = frozenset(
     {
         "fastapi.APIRouter",
@@ -105,6 +115,8 @@ ROUTER_CTORS = frozenset(
         "sanic.Blueprint",
         "litestar.Router",
         "azure.functions.Blueprint",  # (`app.register_functions(bp)`)
+        "chalice.Blueprint",  # (`app.register_blueprint(bp)`)
+        "chalice.app.Blueprint",
     }
 )
 WORKER_CTORS = {

@@ -1,0 +1,266 @@
+"""Blind rounds 126-138 (session 19): what they found, as small trees.
+
+Each case fails on c6e376a, the commit the rounds were measured on, except the traps (marked),
+which must not move. A case gives the files, the entrypoints expected as ``(path, kind,
+framework)`` and, where it matters, a rule's count or status.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
+
+_CHALICE = """\
+    import requests
+    from chalice import Chalice, Rate
+
+    app = Chalice(app_name="prices")
+
+    {decorator}
+    def handler(event=None):
+        return requests.get("https://api.example.com/prices", timeout=10).json()
+    """
+
+_SELECT = """\
+    import pyodbc
+
+    conn = pyodbc.connect("DSN=warehouse")
+    try:
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT error FROM api_log WHERE error LIKE ?", ("%50%",))
+            for row in cursor.fetchall():
+                print(row)
+    except Exception as e:
+        print("query failed", e)
+    finally:
+        conn.close()
+    """
+
+_JANITOR = """\
+    import logging
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    import boto3
+
+    log = logging.getLogger("janitor")
+
+
+    def purge(bucket):
+        boto3.client("s3").delete_bucket(Bucket=bucket)
+
+
+    def run(prefix, buckets):
+        log.info("starting")
+        if not prefix:
+            raise SystemExit("No prefix provided")
+        with ThreadPoolExecutor() as pool:
+            jobs = [pool.submit(purge, b) for b in buckets if b.startswith(prefix)]
+            for job in as_completed(jobs):
+                try:
+                    job.result()
+                except Exception as e:
+                    log.exception(e)
+        {after}
+
+
+    if __name__ == "__main__":
+        logging.basicConfig(level=logging.INFO)
+        run("tmp-", ["tmp-a", "tmp-b"])
+    """
+
+_CASES: dict[str, Case] = {
+    # round 132: AWS Chalice, its routes an api and its schedule a job, in one file
+    "chalice_route_and_schedule": (
+        {
+            "app.py": _CHALICE.format(decorator='@app.route("/")').replace(
+                "    def handler",
+                "    @app.schedule(Rate(1, unit=Rate.DAYS))\n    def nightly(event):\n        return handler()\n\n\n    def handler",
+            ),
+        },
+        [("app.py", "api", "chalice"), ("app.py", "job", "chalice")],
+        ("missing-health-route", {"app.py": "fail"}),
+    ),
+    # trap: a Chalice app of queue handlers only serves no HTTP
+    "chalice_sqs_handler_only": (
+        {"app.py": _CHALICE.format(decorator='@app.on_sqs_message(queue="prices")')},
+        [("app.py", "job", "chalice")],
+        ("missing-exit-code", "na"),
+    ),
+    # round 138: `@aiocron.crontab(...)` beside a pyrogram bot is a job of its own
+    "aiocron_beside_a_bot": (
+        {
+            "main.py": """\
+                import aiocron
+                from pyrogram import Client
+
+                bot = Client(name="news", api_id=1, api_hash="x", bot_token="y")
+
+
+                @aiocron.crontab("*/15 * * * *")
+                async def work():
+                    await bot.send_message("me", "tick")
+
+
+                if __name__ == "__main__":
+                    bot.run()
+                """,
+        },
+        [("main.py", "job", "aiocron"), ("main.py", "worker", "pyrogram")],
+        None,
+    ),
+    # round 135: a Celery app that only hands tasks by name to workers elsewhere is no worker
+    "celery_client_only_sends_tasks": (
+        {
+            "watcher/celery_client.py": """\
+                import os
+
+                from celery import Celery
+
+                celery_client = Celery("tasks", broker=os.environ["BROKER_URL"])
+                """,
+            "watcher/handler.py": """\
+                from celery_client import celery_client
+
+
+                def on_modified(path):
+                    celery_client.send_task("tasks.data_change", args=[path])
+                """,
+            "queue/celery_app.py": """\
+                from celery import Celery
+
+                app = Celery("tasks")
+
+
+                @app.task(name="tasks.data_change")
+                def data_change(path):
+                    return path
+                """,
+        },
+        [("queue/celery_app.py", "worker", "celery")],
+        None,
+    ),
+    # trap: one whose tasks live in another module stays a worker, even if it also sends tasks
+    "celery_app_with_tasks_and_send_task": (
+        {
+            "proj/celery.py": """\
+                from celery import Celery
+
+                app = Celery("proj")
+                """,
+            "proj/tasks.py": """\
+                from proj.celery import app
+
+
+                @app.task
+                def add(x, y):
+                    return x + y
+
+
+                def kick():
+                    app.send_task("proj.tasks.add", args=[1, 2])
+                """,
+        },
+        [("proj/celery.py", "worker", "celery")],
+        None,
+    ),
+    # round 126: a module-level script with no `__main__` block that the image's CMD starts
+    "dockerfile_cmd_starts_a_script": (
+        {
+            "select.py": _SELECT,
+            "Dockerfile": """\
+                FROM python:3.11-slim
+                WORKDIR /srv/report
+                COPY . /srv/report
+                CMD ["python3", "/srv/report/select.py"]
+                """,
+        },
+        [("select.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: without the Dockerfile nothing says the file is run
+    "script_without_a_dockerfile": ({"select.py": _SELECT}, [], None),
+    # trap: `python app.py` running the app of another module is the api, not a job of its own
+    "dockerfile_cmd_runs_an_imported_app": (
+        {
+            "app/__init__.py": """\
+                from flask import Flask
+
+
+                def create_app():
+                    app = Flask(__name__)
+
+                    @app.get("/healthz")
+                    def health():
+                        return "ok"
+
+                    return app
+                """,
+            "app/routes.py": """\
+                from app import create_app
+
+                app = create_app()
+                """,
+            "app.py": """\
+                from app.routes import app
+
+                if __name__ == "__main__":
+                    app.run(host="0.0.0.0", port=5000)
+                """,
+            "Dockerfile": """\
+                FROM python:3.11-slim AS build
+                CMD ["python", "build.py"]
+
+                FROM python:3.11-slim
+                WORKDIR /app
+                COPY . .
+                ENTRYPOINT ["python"]
+                CMD ["app.py"]
+                """,
+        },
+        [("app/__init__.py", "api", "flask")],
+        None,
+    ),
+    # round 127: files deleted on an FTP server through a client handed in as a parameter
+    "ftp_client_parameter_deletes": (
+        {
+            "ftp_cleanup.py": """\
+                from ftplib import FTP
+
+
+                def clear(ftp, path):
+                    for name in ftp.nlst(path):
+                        ftp.delete(f"{path}/{name}")
+                    ftp.rmd(path)
+
+
+                if __name__ == "__main__":
+                    with FTP("ftp.example.com") as ftp:
+                        ftp.login("user", "")
+                        clear(ftp, "/uploads")
+                """,
+        },
+        [("ftp_cleanup.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # round 127: a catch-all in a loop that only logs each failure, in a function that exits
+    # non-zero only when its input is wrong, before any work
+    "loop_catch_all_after_input_check": (
+        {"janitor.py": _JANITOR.format(after="pass")},
+        [("janitor.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: a raise after the loop hands the failures on
+    "loop_catch_all_then_raise": (
+        {"janitor.py": _JANITOR.format(after='raise RuntimeError("some buckets failed")')},
+        [("janitor.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CASES))
+def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _CASES[name])
