@@ -360,7 +360,10 @@ _HEARTBEAT_TEXT = re.compile(
     re.IGNORECASE,
 )
 # (a connection's keep-alive, `Keep_Alive_Interval = 45`, is no heartbeat)
-_HEARTBEAT_NAME = re.compile(r"heart_?beat|liveness|(?<!keep)(?<!keep_)alive|dead_?man", re.IGNORECASE)
+# (nor is a health route's handler; `healthchecks`, the service healthchecks.io, and `hc_ping` are)
+_HEARTBEAT_NAME = re.compile(
+    r"heart_?beat|liveness|(?<!keep)(?<!keep_)alive|dead_?man|healthchecks|hc_?ping", re.IGNORECASE
+)
 _METRICS_FILE = re.compile(r"(?:^|[/\\_\-.])metrics?(?:[\w\-.]*)\.(?:jsonl?|csv|prom|txt|ndjson)$", re.IGNORECASE)
 CONSUMER_CTOR_SUFFIXES = ("Consumer", "KafkaConsumer", "AIOKafkaConsumer", "ServiceBusReceiver")
 SERVICE_BUS_RECEIVER = "azure.servicebus.ServiceBusReceiver"
@@ -477,6 +480,7 @@ class _Frame:
 class _Handler:
     broad: bool
     reraises: bool = False
+    failure: bool = False  # it handles a failure of the work (`except requests.HTTPError`)
 
 
 class Context:
@@ -659,6 +663,9 @@ class Extractor:
         self.methods: list[_Frame] = []
         self.guard: _Frame | None = None
         self.handlers: list[_Handler] = []
+        # Exception classes of this file raised in place of a failure of the work
+        # (`except requests.HTTPError as e: raise ApiError(url) from e`): failures too.
+        self.wrapped_failures: set[str] = set()
         self.attempt = False  # handlers of a try that leaves its bounded loop once the work succeeds
         self.rows: set[str] = set()  # names bound to Django querysets and the rows a loop takes from them
         self.queue_tasks: set[str] = set()  # module-level functions registered as queue tasks (`@app.task`)
@@ -1493,7 +1500,8 @@ class Extractor:
         broad = not names or bool(names & BROAD_EXCEPTIONS)
         for hook in self.except_hooks:
             hook(node, broad, self.ctx)
-        record = _Handler(broad=broad)
+        failure = any(is_failure_exception(name) or name in self.wrapped_failures for name in names)
+        record = _Handler(broad=broad, failure=failure)
         self.handlers.append(record)
         if node.type is not None:
             self.walk(node.type)
@@ -1521,7 +1529,7 @@ class Extractor:
         if (
             not record.reraises
             and self._own_body()
-            and (broad or any(is_failure_exception(name) for name in names))
+            and (broad or failure)
             and (not reports_only or self._only_reports(node.body) or empty)
         ):
             frame.swallows = frame.swallow_pending = True
@@ -1536,14 +1544,14 @@ class Extractor:
                     frame.loses_in_loop = True  # (a retry loop that raises once it gives up keeps it)
                 else:
                     frame.loses_failure = True
-        if self._own_body() and (broad or any(is_failure_exception(name) for name in names)):
+        if self._own_body() and (broad or failure):
             # `except requests.RequestException as e: log.error(e); return False`
             self._fails_with(node.body)
         if (
             self.attempt
             and not record.reraises
             and self._own_body()
-            and (broad or any(is_failure_exception(name) for name in names))
+            and (broad or failure)
             and self._only_waits(node.body)
         ):
             # `while tries > 0: try: work(); return / except DBError: tries -= 1; sleep(5)`: a retry
@@ -2380,6 +2388,9 @@ class Extractor:
     def visit_raise(self, node: cst.Raise) -> None:
         if self.handlers:
             self.handlers[-1].reraises = True
+            raised = node.exc.func if type(node.exc) is cst.Call else node.exc
+            if self.handlers[-1].failure and type(raised) is cst.Name and raised.value in self.ctx.local_classes:
+                self.wrapped_failures.add(raised.value)
         elif self.frames and not all(map(_before_work, self.frames[-1].calls)):
             # (a raise before any work, `if not args.prefix: raise SystemExit("no prefix")`, checks
             # the input: it says nothing of what happens to the work's failures)
@@ -4815,6 +4826,8 @@ def _status_test(test: cst.BaseExpression) -> bool | None:
     if not (type(left) is cst.Attribute and left.attr.value in _STATUS_ATTRIBUTES):
         return None
     number = n.int_value(target.comparator)
+    if number is None and left.attr.value != "returncode":
+        number = _named_status(target.comparator)
     if number is None:
         return None
     good = number == 0 if left.attr.value == "returncode" else 200 <= number < 300
@@ -4833,6 +4846,27 @@ def _status_test(test: cst.BaseExpression) -> bool | None:
             return False
         if isinstance(operator, (cst.LessThan, cst.LessThanEqual)):
             return True
+    return None
+
+
+# HTTP statuses by name: `HTTPStatus.OK`, `requests.codes.ok`, (Django REST framework's)
+# `status.HTTP_200_OK`.
+_NAMED_STATUSES = {"ok": 200, "created": 201, "accepted": 202, "no_content": 204}
+_STATUS_CONSTANT = re.compile(r"HTTP_(\d{3})_[A-Z_]+")
+
+
+def _named_status(node: cst.BaseExpression) -> int | None:
+    """The status a named constant stands for (``status.HTTP_200_OK``, ``HTTPStatus.OK``,
+    ``requests.codes.ok``), or None."""
+    if type(node) is not cst.Attribute:
+        return None
+    name = node.attr.value
+    found = _STATUS_CONSTANT.fullmatch(name)
+    if found is not None:
+        return int(found.group(1))
+    owner = (n.dotted(node.value) or "").rpartition(".")[2]
+    if owner in {"HTTPStatus", "codes"}:
+        return _NAMED_STATUSES.get(name.lower())
     return None
 
 

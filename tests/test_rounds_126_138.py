@@ -258,6 +258,148 @@ _CASES: dict[str, Case] = {
         [("janitor.py", "job", "python")],
         ("missing-exit-code", "pass"),
     ),
+    # round 134: a status compared with a named constant (Django REST framework's `status.HTTP_200_OK`)
+    "named_status_only_reported": (
+        {
+            "shop/__init__.py": "",
+            "shop/management/__init__.py": "",
+            "shop/management/commands/__init__.py": "",
+            "shop/management/commands/get_rates.py": """\
+                import requests
+                from django.core.management.base import BaseCommand
+                from rest_framework import status
+
+
+                class Command(BaseCommand):
+                    def handle(self, *args, **options):
+                        self.response = requests.get("https://rates.example.com/daily.js", timeout=10)
+                        if self.response.status_code == status.HTTP_200_OK:
+                            self.stdout.write(self.style.SUCCESS("fetched"))
+                        else:
+                            self.stdout.write(self.style.ERROR("Something went wrong"))
+                """,
+        },
+        [("shop/management/commands/get_rates.py", "job", "django-command")],
+        ("missing-exit-code", "fail"),
+    ),
+    # round 133: an exception class of the file raised in place of a requests error, caught in
+    # the loop over projects and only logged
+    "wrapped_failure_logged_in_a_loop": (
+        {
+            "updates.py": """\
+                import logging
+
+                import requests
+
+
+                class ApiError(Exception):
+                    pass
+
+
+                def latest_commits(name):
+                    try:
+                        response = requests.get(f"https://api.github.com/repos/me/{name}/commits", timeout=10)
+                        response.raise_for_status()
+                        return response.json()
+                    except requests.exceptions.HTTPError as e:
+                        raise ApiError(name) from e
+
+
+                def main():
+                    for name in ("site", "blog"):
+                        try:
+                            print(latest_commits(name)[0])
+                        except {caught} as ex:
+                            logging.error("no update for %s: %s", name, ex)
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+                """.replace("{caught}", "ApiError"),
+        },
+        [("updates.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # round 138: a discord.py bot started on the file's own event loop, without `run()`
+    "discord_start_on_own_loop": (
+        {
+            "bot.py": """\
+                import os
+
+                import discord
+                from discord.ext import commands
+
+
+                class FeedBot(commands.Bot):
+                    async def on_ready(self):
+                        print("ready")
+
+
+                if __name__ == "__main__":
+                    client = FeedBot(command_prefix="%", intents=discord.Intents.all())
+                    try:
+                        client.loop.run_until_complete(client.start(os.environ["TOKEN"]))
+                    except KeyboardInterrupt:
+                        client.loop.run_until_complete(client.close())
+                """,
+        },
+        [("bot.py", "worker", "discord")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    # trap: discord.py 2's `async with bot: await bot.start(token)` under asyncio.run is its run()
+    "discord_start_under_asyncio_run": (
+        {
+            "bot.py": """\
+                import asyncio
+                import os
+
+                import discord
+                from discord.ext import commands
+
+                bot = commands.Bot(command_prefix="!", intents=discord.Intents.default())
+
+
+                async def main():
+                    async with bot:
+                        await bot.start(os.environ["TOKEN"])
+
+
+                if __name__ == "__main__":
+                    asyncio.run(main())
+                """,
+        },
+        [("bot.py", "worker", "discord")],
+        ("missing-graceful-shutdown", "pass"),
+    ),
+    # round 138: a ping to healthchecks.io through names that say so
+    "healthchecks_ping_by_name": (
+        {
+            "poll.py": """\
+                import os
+                import time
+                import urllib.request
+
+                healthchecks_okcheck_url = os.environ.get("HEALTHCHECKS_OKCHECK_URL", "")
+
+
+                def healthcheck_okcheck():
+                    urllib.request.urlopen(healthchecks_okcheck_url, timeout=10)
+
+
+                def main():
+                    while True:
+                        healthcheck_okcheck()
+                        time.sleep(60)
+
+
+                if __name__ == "__main__":
+                    main()
+                """,
+        },
+        [("poll.py", "worker", "polling-loop")],
+        ("missing-heartbeat", "pass"),
+    ),
 }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.deploy import KEPT_RUNNING
-from readiness_lint.frameworks import SLEEPS
+from readiness_lint.frameworks import SLEEPS, WORKER_CTORS
 from readiness_lint.model import Entrypoint
 from readiness_lint.project import Service
 
@@ -38,10 +38,11 @@ class MissingGracefulShutdown(ServiceRule):
     what_it_does = (
         "Checks that a worker running its own consume loop (Kafka, SQS, Redis, RabbitMQ, Pub/Sub, bots, "
         "`while True` polling) handles SIGTERM somewhere it reaches. Workers run by a framework that "
-        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater (with `updater.idle()`) and Application, aiogram 3's Dispatcher, discord.py, FastStream, pyrogram's `idle()` and `Client.run()`, loafer, `nameko run`, `kopf run`) pass, unless their own "
+        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater (with `updater.idle()`) and Application, aiogram 3's Dispatcher, discord.py (through `bot.run(token)`, or `bot.start(token)` under `asyncio.run()`; not `loop.run_until_complete(bot.start(token))`), FastStream, pyrogram's `idle()` and `Client.run()`, loafer, `nameko run`, `kopf run`) pass, unless their own "
         "handling is switched off (`handle_signals=False` for arq and aiogram, `stop_signals=None` for "
         "python-telegram-bot) or the entrypoint also runs a `while True` loop of its own beside a bot or broker framework (a poller "
-        "started next to the bot's polling), which nothing stops. A SIGINT handler alone does not pass. "
+        "started next to the bot's polling, in a thread or gathered with it), which nothing stops (a task "
+        "on discord.py's own event loop, `bot.loop.create_task(poll())`, is cancelled with the bot). A SIGINT handler alone does not pass. "
         "A script that only a deployment file makes a worker (a Procfile `worker:` line, a Compose service "
         "that always restarts), with no consume loop of its own known, is not judged."
     )
@@ -92,6 +93,12 @@ class MissingGracefulShutdown(ServiceRule):
             # The framework stops its own consuming; a forever loop the entrypoint runs beside it
             # (`asyncio.gather(dp.start_polling(bot), poll_loop(bot))`) keeps the process up until
             # it is killed. Task queues run tasks, not loops of the entrypoint's own.
+            if entrypoint.framework == "discord" and (started := _started_without_run(entrypoint, service)):
+                return Outcome(
+                    False,
+                    f"`{started}()` runs the bot on an event loop of its own, without `run()`'s signal "
+                    "handling, and nothing else handles SIGTERM: the bot is killed mid-event",
+                )
             if entrypoint.framework == "python-telegram-bot" and (started := _polling_without_idle(service)):
                 return Outcome(
                     False,
@@ -133,6 +140,23 @@ def _polling_without_idle(service: Service) -> str | None:
         return None
     started = methods.get("start_polling") or methods.get("start_webhook")
     return started.lstrip(".") if started else None
+
+
+def _started_without_run(entrypoint: Entrypoint, service: Service) -> str | None:
+    """A discord.py bot of the entrypoint's file started with ``client.start(token)`` on an event
+    loop the file runs itself (``loop.run_until_complete(client.start(TOKEN))``), its ``run()``
+    never called: the signal handling is ``run()``'s. (discord.py 2's ``async with bot: await
+    bot.start(token)`` under ``asyncio.run()`` is what its ``run()`` does.)"""
+    facts = service.project.files[entrypoint.path]
+    calls = set(facts.calls_made())
+    if not any(call.endswith(".run_until_complete") for call in calls):
+        return None
+    classes = {name for name, base, _ in facts.classes if WORKER_CTORS.get(base) == "discord"}
+    bots = {o.name for o in facts.objects if WORKER_CTORS.get(o.ctor) == "discord" or o.ctor in classes}
+    for bot in sorted(bots):
+        if f"{bot}.start" in calls and f"{bot}.run" not in calls:
+            return f"{bot}.start"
+    return None
 
 
 def _own_sleep_loop(entrypoint: Entrypoint, service: Service) -> str | None:
