@@ -958,10 +958,13 @@ def _apply_deployments(
             # (a module others import, whose `__main__` block would read as a demo: the
             # deployment starts it as a program)
             guard = facts.main_guard
+            if _serves_here(project, path, facts):
+                continue  # `python serve.py` serving the app another module builds: that module is the api
             line = guard.line if guard is not None else facts.script_line or _module_work_line(project, path, facts)
-            if not line:
-                # (`a = get_token(); print(fetch())` run by a schedule or started by an image:
-                # whatever the file calls at import is the run, however little it looks like work)
+            if not line and deployment.mode == SCHEDULED:
+                # (`a = get_token(); print(fetch())` run by a schedule: whatever the file calls at
+                # import is the run, however little it looks like work; an image's command may as
+                # well start a server or a UI the tool does not know)
                 line = next((call_line for _, _, call_line in facts.module_calls if call_line), 0)
             if not line:
                 continue  # only definitions: running the file starts nothing
@@ -976,6 +979,15 @@ def _apply_deployments(
                 if deployment.mode == SCHEDULED and candidate.framework in _PLAIN_JOBS:
                     candidate.framework = deployment.how
     return out
+
+
+def _serves_here(project: Project, path: str, facts: FileFacts) -> bool:
+    """A file whose ``__main__`` block or module-level code serves an app (``waitress.serve(app)``,
+    ``uvicorn.run("app.main:app")``), also through a function of another module it calls."""
+    guard = facts.main_guard
+    if guard is not None:
+        return _guard_role(facts, guard, []) == "serve" or _serves_imported(project, path, guard)
+    return any(call in SERVE_CALLS or call.rpartition(".")[2] in SERVE_METHODS for call, _, _ in facts.module_calls)
 
 
 def _deployed_beats(project: Project, out: list[_Candidate], beats: Sequence[Deployment]) -> list[_Candidate]:
@@ -1401,27 +1413,37 @@ _BOT_POLLS = frozenset({"start_polling", "run_polling", "infinity_polling", "pol
 
 
 # What a Celery app does that makes it one whose worker runs tasks: finds them, or is started.
-_CELERY_WORKER_SETUP = frozenset({"autodiscover_tasks", "config_from_object", "worker_main", "start", "Worker"})
+_CELERY_WORKER_SETUP = frozenset(
+    {"autodiscover_tasks", "config_from_object", "worker_main", "start", "Worker", "register_task", "task"}
+)
+
+
+def _is_celery_app(project: Project, ref: ObjectRef) -> bool:
+    facts = project.files.get(ref[0])
+    return facts is not None and any(o.name == ref[1] and o.ctor == "celery.Celery" for o in facts.objects)
 
 
 def _sends_tasks_only(project: Project, path: str, app: ObjectFact) -> bool:
     """A Celery app with no task of its own (none on it, no `@shared_task` in the project, none
-    it is told to find or import) that project code hands tasks to by name (`app.send_task("tasks.add")`):
-    a client of workers deployed elsewhere, not a worker."""
+    it is told to find or import, none registered) that project code hands tasks to by name
+    (`app.send_task("tasks.add")`): a client of workers deployed elsewhere, not a worker. A task
+    counts against it unless its owner is clearly another Celery app (not, say, this one
+    re-exported by a package)."""
     if {"include", "imports"} & set(app.keywords):
         return False
     here = (path, app.name)
     sent = False
     for other, facts in project.files.items():
         for task in facts.tasks:
-            if task.framework == "celery" and (
-                not task.owner
-                or task.owner.endswith("shared_task")
-                or project.resolve_object(other, task.owner) == here
-            ):
+            if task.framework != "celery":
+                continue
+            if not task.owner or task.owner.endswith("shared_task"):
+                return False
+            ref = project.resolve_object(other, task.owner)
+            if ref is None or ref == here or not _is_celery_app(project, ref):
                 return False
         for call in facts.calls_made():
-            receiver, _, method = call.rpartition(".")
+            receiver, _, method = call.removesuffix("()").rpartition(".")  # (`app.task(name=...)(add)`)
             if not receiver or (method != "send_task" and method not in _CELERY_WORKER_SETUP):
                 continue
             if project.resolve_object(other, receiver) == here:

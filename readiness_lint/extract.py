@@ -362,7 +362,8 @@ _HEARTBEAT_TEXT = re.compile(
 # (a connection's keep-alive, `Keep_Alive_Interval = 45`, is no heartbeat)
 # (nor is a health route's handler; `healthchecks`, the service healthchecks.io, and `hc_ping` are)
 _HEARTBEAT_NAME = re.compile(
-    r"heart_?beat|liveness|(?<!keep)(?<!keep_)alive|dead_?man|healthchecks|hc_?ping", re.IGNORECASE
+    r"heart_?beat|liveness|(?<!keep)(?<!keep_)alive|dead_?man|hc_?ping|healthchecks_?(?:io|\w*url|\w*ping)",
+    re.IGNORECASE,
 )
 _METRICS_FILE = re.compile(r"(?:^|[/\\_\-.])metrics?(?:[\w\-.]*)\.(?:jsonl?|csv|prom|txt|ndjson)$", re.IGNORECASE)
 CONSUMER_CTOR_SUFFIXES = ("Consumer", "KafkaConsumer", "AIOKafkaConsumer", "ServiceBusReceiver")
@@ -1233,7 +1234,14 @@ class Extractor:
             path = f"/api/{route.strip('/')}" if azure else route
             self.ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=function, line=line))
             self.route_handlers.add(function)
-        elif method in {"schedule", "lambda_function"} or method.endswith("_trigger") or method.startswith("on_"):
+        elif (
+            method in {"schedule", "lambda_function"}
+            or method.endswith("_trigger")
+            or (
+                method.startswith("on_")
+                and not method.startswith("on_ws_")  # (Chalice's WebSocket API answers clients)
+            )
+        ):
             self.signal(node, "schedule", framework)
 
     def visit_class(self, node: cst.ClassDef) -> None:
@@ -1495,12 +1503,28 @@ class Extractor:
             self.walk(node.finalbody)
             self.finally_depth -= 1
 
+    def _raised_instead(self, body: cst.BaseSuite) -> set[str]:
+        """Exception classes of this file a failure handler raises in the failure's place, as a
+        statement of its own (``raise ApiError(url) from e``; not one raised only on some branch,
+        ``if status == 404: raise Gone(name) from e``)."""
+        out: set[str] = set()
+        for stmt in _block(body):
+            for small in _smalls(stmt) or ():
+                if type(small) is not cst.Raise or small.cause is None or small.exc is None:
+                    continue
+                raised = small.exc.func if type(small.exc) is cst.Call else small.exc
+                if type(raised) is cst.Name and raised.value in self.ctx.local_classes:
+                    out.add(raised.value)
+        return out
+
     def visit_handler(self, node: cst.ExceptHandler) -> None:
         names = _exception_names(node.type, self.ctx)
         broad = not names or bool(names & BROAD_EXCEPTIONS)
         for hook in self.except_hooks:
             hook(node, broad, self.ctx)
         failure = any(is_failure_exception(name) or name in self.wrapped_failures for name in names)
+        if failure:
+            self.wrapped_failures.update(self._raised_instead(node.body))
         record = _Handler(broad=broad, failure=failure)
         self.handlers.append(record)
         if node.type is not None:
@@ -2388,9 +2412,6 @@ class Extractor:
     def visit_raise(self, node: cst.Raise) -> None:
         if self.handlers:
             self.handlers[-1].reraises = True
-            raised = node.exc.func if type(node.exc) is cst.Call else node.exc
-            if self.handlers[-1].failure and type(raised) is cst.Name and raised.value in self.ctx.local_classes:
-                self.wrapped_failures.add(raised.value)
         elif self.frames and not all(map(_before_work, self.frames[-1].calls)):
             # (a raise before any work, `if not args.prefix: raise SystemExit("no prefix")`, checks
             # the input: it says nothing of what happens to the work's failures)
@@ -2622,7 +2643,7 @@ class Extractor:
             and (
                 _remote_file_client(ctx.object_ctor(owner) or "")
                 # (a client handed in as a parameter: `def purge(ftp, path): ftp.delete(name)`)
-                or (not ctx.object_ctor(owner) and "ftp" in owner.rpartition(".")[2].lower())
+                or (not ctx.object_ctor(owner) and _named_file_client(owner, method))
             )
             and not _TEMPORARY.search(_args_text(node))
         ):
@@ -3665,6 +3686,22 @@ _REMOTE_FILE_CLIENTS = frozenset(
 _REMOTE_REMOVES = frozenset({"remove", "delete", "unlink", "rmdir", "rmtree", "rmd"})  # (`rmd`: ftplib's rmdir)
 # What an HTTP DELETE ends that is no data: a login session, a token, a lock.
 _NOT_DATA_URL = re.compile(r"/(?:sessions?|logout|login|auth|tokens?|locks?)(?:/|\b|$)", re.IGNORECASE)
+
+
+# What an FTP or SFTP client handed around is called: `ftp`, `sftp`, `ftp_conn`, `self.sftp_client`.
+_FILE_CLIENT_WORDS = frozenset({"ftp", "ftps", "sftp", "client", "conn", "connection", "session", "server", "host"})
+
+
+def _named_file_client(owner: str, method: str) -> bool:
+    """A receiver named as an FTP client, with ftplib's deleting methods (``ftp.delete(name)``,
+    ``ftp.rmd(path)``), or as an SFTP one, with paramiko's and pysftp's (``sftp.remove(path)``):
+    not a list of names (``ftp_names.remove(name)``)."""
+    words = n.words(owner.rpartition(".")[2])
+    if not words or not words <= _FILE_CLIENT_WORDS:
+        return False
+    if method in {"delete", "rmd"}:
+        return bool(words & {"ftp", "ftps"})
+    return "sftp" in words and method in {"remove", "rmdir", "unlink"}
 
 
 def _remote_file_client(ctor: str) -> bool:

@@ -166,8 +166,47 @@ _CASES: dict[str, Case] = {
         [("proj/celery.py", "worker", "celery")],
         None,
     ),
-    # round 126: a module-level script with no `__main__` block that the image's CMD starts
-    "dockerfile_cmd_starts_a_script": (
+    # round 126: the image's CMD starts a package module whose `__main__` block would read as a
+    # demo, since another module imports from it
+    "dockerfile_cmd_starts_a_module": (
+        {
+            "sync/__init__.py": "",
+            "sync/export.py": """\
+                import requests
+
+
+                def fetch(day):
+                    return requests.get(f"https://api.example.com/orders?day={day}", timeout=10).json()
+
+
+                def main():
+                    rows = fetch("today")
+                    requests.post("https://warehouse.example.com/load", json=rows, timeout=10)
+
+
+                if __name__ == "__main__":
+                    main()
+                """,
+            "sync/report.py": """\
+                from sync.export import fetch
+
+
+                def summary(day):
+                    return len(fetch(day))
+                """,
+            "Dockerfile": """\
+                FROM python:3.12-slim
+                WORKDIR /srv
+                COPY . .
+                CMD ["python", "-m", "sync.export"]
+                """,
+        },
+        [("sync/export.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: a module-level script with no `__main__` block that an image starts stays unread
+    # (left from round 126: an image's command may as well start a server or a UI)
+    "dockerfile_cmd_module_level_script": (
         {
             "select.py": _SELECT,
             "Dockerfile": """\
@@ -177,11 +216,39 @@ _CASES: dict[str, Case] = {
                 CMD ["python3", "/srv/report/select.py"]
                 """,
         },
-        [("select.py", "job", "python")],
+        [],
+        None,
+    ),
+    # round 126: a Kubernetes CronJob with no command runs its image's, the Dockerfile's CMD
+    "cronjob_runs_the_image_command": (
+        {
+            "select.py": _SELECT,
+            "Dockerfile": """\
+                FROM python:3.11-slim
+                WORKDIR /srv/report
+                COPY . /srv/report
+                CMD ["python3", "/srv/report/select.py"]
+                """,
+            "cronjob.yaml": """\
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: report
+                spec:
+                  schedule: "*/2 * * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                          - name: report
+                            image: report:latest
+                          restartPolicy: OnFailure
+                """,
+        },
+        [("select.py", "job", "kubernetes-cronjob")],
         ("missing-exit-code", "fail"),
     ),
-    # trap: without the Dockerfile nothing says the file is run
-    "script_without_a_dockerfile": ({"select.py": _SELECT}, [], None),
     # trap: `python app.py` running the app of another module is the api, not a job of its own
     "dockerfile_cmd_runs_an_imported_app": (
         {

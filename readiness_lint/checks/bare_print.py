@@ -26,8 +26,10 @@ class BarePrint(LineRule):
     fix = "Use a module logger (log = logging.getLogger(__name__); log.info(...)) configured once at start-up."
     what_it_does = (
         "Checks for calls to the built-in `print()` in service code (tests are not service code), also "
-        "to `sys.stdout` or `sys.stderr` and to a log file kept by hand (`print(msg, file=log)`); "
-        "writing data to a file (`print(row, file=handle)`) is output, not logging."
+        "printing to `sys.stdout` or `sys.stderr` (`print(msg, file=sys.stderr)`) and to a log file kept "
+        "by hand (`print(msg, file=log)`); writing data to a file (`print(row, file=handle)`) is output, "
+        "not logging, and `sys.stdout.write(...)` is left alone (command-line tools write their output "
+        "with it)."
     )
     why_bad = (
         "A service runs unattended. Output from `print()` carries no severity, no time and no context, "
