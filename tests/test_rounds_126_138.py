@@ -39,6 +39,13 @@ _SELECT = """\
         conn.close()
     """
 
+_SELECT_IMAGE = """\
+    FROM python:3.11-slim
+    WORKDIR /srv/report
+    COPY . /srv/report
+    CMD ["python3", "/srv/report/select.py"]
+    """
+
 _JANITOR = """\
     import logging
     from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -209,12 +216,7 @@ _CASES: dict[str, Case] = {
     "dockerfile_cmd_module_level_script": (
         {
             "select.py": _SELECT,
-            "Dockerfile": """\
-                FROM python:3.11-slim
-                WORKDIR /srv/report
-                COPY . /srv/report
-                CMD ["python3", "/srv/report/select.py"]
-                """,
+            "Dockerfile": _SELECT_IMAGE,
         },
         [],
         None,
@@ -223,12 +225,7 @@ _CASES: dict[str, Case] = {
     "cronjob_runs_the_image_command": (
         {
             "select.py": _SELECT,
-            "Dockerfile": """\
-                FROM python:3.11-slim
-                WORKDIR /srv/report
-                COPY . /srv/report
-                CMD ["python3", "/srv/report/select.py"]
-                """,
+            "Dockerfile": _SELECT_IMAGE,
             "cronjob.yaml": """\
                 apiVersion: batch/v1
                 kind: CronJob
