@@ -40,7 +40,11 @@ def evaluate(
             if line_finding.key and line_finding.key in compared:
                 continue
             found_rule = line_rules.get(line_finding.rule)
-            if found_rule is None or suppressor.suppressed(path, line_finding.line, found_rule.code, found_rule.name):
+            if found_rule is None or any(
+                suppressor.suppressed(path, at, found_rule.code, found_rule.name)
+                for at in (line_finding.line, line_finding.also_line)
+                if at
+            ):
                 continue
             kept.setdefault(path, []).append(line_finding)
             if line_finding.in_main:

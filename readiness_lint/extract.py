@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from readiness_lint import names as n
@@ -515,7 +515,7 @@ class Context:
         self.keyword_of: str | None = None  # the call whose keyword argument is being bound
         self.removed: set[tuple[tuple[str, ...], str]] = set()  # (scope, path) removed so far (`rmtree(d)`)
         self.statement: cst.SimpleStatementLine | None = None  # the simple statement being walked
-        self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any]]] = []
+        self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any], cst.CSTNode | None]] = []
         self._reported: set[tuple[str, int]] = set()
         # The function a finding is in, for rules that count only where it is called (set by the walker).
         self.call_scope: Callable[[], str] = str
@@ -584,8 +584,18 @@ class Context:
         return False
 
     # reporting ---------------------------------------------------------------------
-    def report(self, rule: str, node: cst.CSTNode, message: str, confidence: str = "high", key: str = "") -> None:
-        """Report a finding at ``node``. ``key`` lets a project-wide stage recognise it later."""
+    def report(
+        self,
+        rule: str,
+        node: cst.CSTNode,
+        message: str,
+        confidence: str = "high",
+        key: str = "",
+        start: cst.CSTNode | None = None,
+    ) -> None:
+        """Report a finding at ``node``. ``key`` lets a project-wide stage recognise it later.
+        ``start``: a call that holds ``node`` and may span several lines; the finding is reported
+        where it starts, and a suppression comment on ``node``'s own line counts as well."""
         seen = (rule, id(node))
         if seen in self._reported:
             return
@@ -603,15 +613,23 @@ class Context:
                 in_main=in_main,
                 scope=scope,
             ),
+            start=start,
         )
 
-    def later(self, node: cst.CSTNode, make: Callable[[int, int], Any], position: bool = True) -> None:
+    def later(
+        self,
+        node: cst.CSTNode,
+        make: Callable[[int, int], Any],
+        position: bool = True,
+        start: cst.CSTNode | None = None,
+    ) -> None:
         """Build a fact once positions are known; ``position=False`` leaves its line at 0.
+        (``start``: for a line finding, see :meth:`report`.)
 
         Positions cost a code-generation pass over the module, so facts that nobody shows
         to a user (imports, most signals) do not ask for one.
         """
-        self._pending.append((node if position else None, make))
+        self._pending.append((node if position else None, make, start))
 
 
 class Extractor:
@@ -3417,7 +3435,8 @@ class Extractor:
         self._flush_deletions(self.module_frame)
         if self.mentions_sigterm and self.installs_signal_handler is not None:
             self.signal(self.installs_signal_handler, "sigterm", "SIGTERM")
-        wanted = [node for node, _ in ctx._pending if node is not None]
+        wanted = [node for node, _, _ in ctx._pending if node is not None]
+        wanted += [start for _, _, start in ctx._pending if start is not None]
         if self.guard is not None:
             wanted.append(self.guard.line_node)
         if self.script_node is not None:
@@ -3432,9 +3451,12 @@ class Extractor:
         buckets: dict[type, list[Any]] = {}
         refs: list[tuple[str, str, int]] = []
         classes: list[tuple[str, str, int]] = []
-        for node, make in ctx._pending:
+        for node, make, start in ctx._pending:
             line, col = pos(node)
             fact = make(line, col)
+            if start is not None and isinstance(fact, LineFinding) and pos(start)[0] != line:
+                # (`SECRET_KEY = os.getenv(` / `"DJANGO_SECRET_KEY",` / `"dev-key",` / `)`: where the read starts)
+                fact = replace(fact, line=pos(start)[0], column=pos(start)[1], also_line=line)
             if isinstance(fact, tuple):
                 if fact[0] == "ref":
                     refs.append((fact[1], fact[2], fact[3]))

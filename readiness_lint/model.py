@@ -184,6 +184,7 @@ class LineFinding:
     # The function or method it is in (see `Extractor.call_scope`), "" where none is known; rules
     # marked `counts_where_called` count the finding only for services that call that function.
     scope: str = ""
+    also_line: int = 0  # another line whose suppression comment counts (a literal inside a longer call)
 
 
 @dataclass(frozen=True)

@@ -470,3 +470,31 @@ _CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
+
+
+_FALLBACK = """\
+    import os
+
+    SECRET_KEY = os.getenv(
+        "DJANGO_SECRET_KEY",
+        "x%#3&%giwv8f0+%r946en7z&d@9*rc$sl0qoql56xr%bh^w2mj",{comment}
+    )
+    """
+
+
+@pytest.mark.parametrize(
+    ("comment", "lines"),
+    [
+        ("", [3]),  # left from round 114: labelled where the read starts, where bandit and ruff report too
+        ("  # readiness: ignore[hardcoded-secret-fallback]", []),  # a comment on the literal's line still counts
+    ],
+)
+def test_fallback_in_a_multiline_read(
+    comment: str, lines: list[int], make_tree: Callable[[dict[str, str]], object]
+) -> None:
+    from readiness_lint.engine import run
+
+    root = make_tree({"fallback/settings.py": _FALLBACK.format(comment=comment)})
+    report = run([f"{root}/fallback"])
+    found = [f.line for f in report.findings if f.name == "hardcoded-secret-fallback"]
+    assert found == lines

@@ -37,7 +37,8 @@ class HardcodedSecretFallback(LineRule):
         "connection URL or string with a password in it counts whatever the variable is called "
         "(`os.getenv('DATABASE_URL', 'postgres://app:s3cret@db/app')`). A fallback the "
         "code compares against elsewhere (a check that refuses `'changethis'` in production) passes. "
-        "The value is never shown."
+        "A default given to the read is reported where the read starts (a suppression comment on the "
+        "literal's line counts too). The value is never shown."
     )
     why_bad = (
         "A fallback turns a configuration mistake into a security hole: nothing fails, the service "
@@ -81,7 +82,10 @@ class HardcodedSecretFallback(LineRule):
         value = n.string_value(fallback)
         if key is None or not value:
             return
-        self._report(fallback, key, value, ctx)
+        # (a default given to the read itself is reported where the read starts, as a multi-line
+        # `os.getenv(` call is read; one assigned in another statement, at the literal)
+        inside = any(arg.value is fallback for arg in read.args)
+        self._report(fallback, key, value, ctx, start=read if inside else None)
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         if not ctx.class_bases or not ctx.target or "." in ctx.target:
@@ -92,7 +96,7 @@ class HardcodedSecretFallback(LineRule):
         if literal:
             self._report(value, name, literal, ctx)
 
-    def _report(self, node: cst.CSTNode, name: str, value: str, ctx: Context) -> None:
+    def _report(self, node: cst.CSTNode, name: str, value: str, ctx: Context, start: cst.CSTNode | None = None) -> None:
         """Report ``name`` falling back to ``value`` when it is a secret's name, or when the value
         is a connection URL with a password in it (`getenv("DATABASE_URL", "postgres://app:s3cret@db/app")`)."""
         from readiness_lint.extract import literal_key
@@ -112,4 +116,5 @@ class HardcodedSecretFallback(LineRule):
             node,
             f"Secret `{name}` falls back to a literal ({len(value)} chars) {holding}when it is not configured",
             key=literal_key(value),
+            start=start,
         )
