@@ -958,7 +958,7 @@ def _apply_deployments(
             # (a module others import, whose `__main__` block would read as a demo: the
             # deployment starts it as a program)
             guard = facts.main_guard
-            if _serves_here(project, path, facts):
+            if deployment.mode == STARTED and _serves_here(project, path, facts):
                 continue  # `python serve.py` serving the app another module builds: that module is the api
             line = guard.line if guard is not None else facts.script_line or _module_work_line(project, path, facts)
             if not line and deployment.mode == SCHEDULED:
@@ -1418,9 +1418,11 @@ _CELERY_WORKER_SETUP = frozenset(
 )
 
 
-def _is_celery_app(project: Project, ref: ObjectRef) -> bool:
+def _bound_at_module_level(project: Project, ref: ObjectRef) -> bool:
+    """An object its module builds itself (`celery = make_celery()`, `app = Celery(...)`): another
+    app than one a name merely re-exports."""
     facts = project.files.get(ref[0])
-    return facts is not None and any(o.name == ref[1] and o.ctor == "celery.Celery" for o in facts.objects)
+    return facts is not None and any(o.name == ref[1] and not o.scope for o in facts.objects)
 
 
 def _sends_tasks_only(project: Project, path: str, app: ObjectFact) -> bool:
@@ -1440,8 +1442,8 @@ def _sends_tasks_only(project: Project, path: str, app: ObjectFact) -> bool:
             if not task.owner or task.owner.endswith("shared_task"):
                 return False
             ref = project.resolve_object(other, task.owner)
-            if ref is None or ref == here or not _is_celery_app(project, ref):
-                return False
+            if ref is None or ref == here or not _bound_at_module_level(project, ref):
+                return False  # (its tasks may be this app's, under a name a package re-exports)
         for call in facts.calls_made():
             receiver, _, method = call.removesuffix("()").rpartition(".")  # (`app.task(name=...)(add)`)
             if not receiver or (method != "send_task" and method not in _CELERY_WORKER_SETUP):

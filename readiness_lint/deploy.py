@@ -70,7 +70,6 @@ _WRAPPERS = frozenset({"uv", "pipenv", "poetry", "pdm", "hatch", "rye", "docker"
 _PROCFILE_SKIP = frozenset({"web", "release", "clock", "scheduler", "cron", "beat"})
 _SCHEDULE_WORDS = frozenset({"@hourly", "@daily", "@weekly", "@monthly", "@yearly", "@annually", "@midnight"})
 _CRON_FIELD = re.compile(r"^[\d*/,\-A-Za-z?LW#]+$")
-_K8S_SCHEDULED_KIND = re.compile(r"^kind:\s*[\"']?(?:CronJob|Job)\b", re.MULTILINE)
 _K8S_KIND = re.compile(r"^kind:\s*[\"']?(CronJob|Job|Deployment|StatefulSet|DaemonSet)\b", re.MULTILINE)
 
 
@@ -116,7 +115,6 @@ def worth_reading(rel: str, text: str) -> bool:
         and ".py" not in text
         and not _RQ_COMMAND.search(text)
         and not _CELERY_BEAT_COMMAND.search(text)
-        and not _K8S_SCHEDULED_KIND.search(text)  # (one may run its image's own command)
     ):
         return False
     if not lower.endswith((".yml", ".yaml")):
@@ -154,7 +152,7 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
                 out.extend(_dockerfile(rel, text))
         else:
             out.extend(_crontab(rel, text))
-    return _image_commands(out)
+    return out
 
 
 def python_targets(command: str, workdir: str = "") -> list[tuple[str, str]]:
@@ -681,29 +679,7 @@ def _kubernetes(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deplo
             continue
         argv = [*_words(container.get("command")), *_words(container.get("args"))]
         workdir = _text(container.get("workingDir"))
-        if not argv and mode == SCHEDULED:
-            # (no command: the image's own runs, on this schedule; see `_image_commands`)
-            yield Deployment(rel, _line_of(text, "containers:"), how, mode, IMAGE_COMMAND, "")
-            continue
         yield from _with_lines(_deployments(rel, 1, how, mode, argv, workdir), text)
-
-
-# What a scheduled container with no command of its own runs: its image's command.
-IMAGE_COMMAND = "<image command>"
-
-
-def _image_commands(found: list[Deployment]) -> list[Deployment]:
-    """A Kubernetes CronJob or Job whose container gives no command runs its image's: when the
-    repository's Dockerfiles all start one script (or module), that one, on the CronJob's schedule."""
-    images = [d for d in found if d.how == "dockerfile"]
-    out = [d for d in found if d.script != IMAGE_COMMAND]
-    if len({(posixpath.basename(d.script), d.module) for d in images}) != 1:
-        return out
-    for scheduled in (d for d in found if d.script == IMAGE_COMMAND):
-        out.append(
-            replace(images[0], source=scheduled.source, line=scheduled.line, how=scheduled.how, mode=scheduled.mode)
-        )
-    return out
 
 
 _LAMBDA_RESOURCE = re.compile(r"^\s*Type:\s*[\"']?AWS::(?:Serverless|Lambda)::Function\b", re.MULTILINE)

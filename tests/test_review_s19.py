@@ -1,6 +1,7 @@
-"""Session 19's code review (c6e376a..794f7ae): the problems it reproduced, as small trees.
+"""Session 19's code reviews: the problems they reproduced, as small trees.
 
-Each case fails on 794f7ae and passes after its mend. A case gives the files, the entrypoints
+The first review (c6e376a..794f7ae): each case fails on 794f7ae and passes after its mend. The
+second (794f7ae..9c4635c, cases marked): each fails on 0b19876. A case gives the files, the entrypoints
 expected as ``(path, kind, framework)`` and, where it matters, a rule's status.
 """
 
@@ -335,6 +336,304 @@ _CASES: dict[str, Case] = {
         },
         [("monitor.py", "worker", "polling-loop")],
         ("missing-heartbeat", "fail"),
+    ),
+    # second review: a Celery client beside a worker app a factory builds (`celery = make_celery()`) is no worker
+    "celery_client_and_factory_worker": (
+        {
+            "api/celery_client.py": """\
+                import os
+
+                from celery import Celery
+
+                client = Celery("dispatch", broker=os.environ["BROKER_URL"])
+
+
+                def enqueue_report(report_id):
+                    return client.send_task("worker.tasks.build_report", args=[report_id])
+""",
+            "api/main.py": """\
+                from fastapi import FastAPI
+
+                from celery_client import enqueue_report
+
+                app = FastAPI()
+
+
+                @app.get("/healthz")
+                def healthz():
+                    return {"ok": True}
+
+
+                @app.post("/reports/{report_id}")
+                def create(report_id: int):
+                    enqueue_report(report_id)
+                    return {"queued": report_id}
+""",
+            "worker/celery_app.py": """\
+                import os
+
+                from celery import Celery
+
+
+                def make_celery():
+                    app = Celery("worker", broker=os.environ["BROKER_URL"])
+                    app.conf.task_acks_late = True
+                    return app
+
+
+                celery = make_celery()
+""",
+            "worker/tasks.py": """\
+                import logging
+
+                from celery_app import celery
+
+                log = logging.getLogger(__name__)
+
+
+                @celery.task(bind=True, max_retries=3)
+                def build_report(self, report_id):
+                    log.info("building report %s", report_id)
+""",
+        },
+        [("api/main.py", "api", "fastapi"), ("worker/celery_app.py", "worker", "celery")],
+        None,
+    ),
+    # second review: a scheduled job that starts a probe server in a thread is still the job
+    "probe_guard_imported": (
+        {
+            "cronjob.yaml": """\
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: rollup
+                spec:
+                  schedule: "5 0 * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                          - name: rollup
+                            image: ghcr.io/acme/rollup:1
+                            command: ["python", "-m", "jobs.rollup"]
+                          restartPolicy: OnFailure
+""",
+            "common/__init__.py": "",
+            "common/health.py": """\
+                from fastapi import FastAPI
+
+                probe_app = FastAPI()
+
+
+                @probe_app.get("/healthz")
+                def healthz():
+                    return {"ok": True}
+""",
+            "jobs/__init__.py": "",
+            "jobs/backfill.py": """\
+                import os
+
+                from jobs.rollup import rollup
+
+                for _ in range(int(os.environ.get("DAYS", "1"))):
+                    rollup(os.environ["DATABASE_URL"])
+""",
+            "jobs/rollup.py": """\
+                import logging
+                import os
+                import sys
+                import threading
+
+                import psycopg2
+                import uvicorn
+
+                from common.health import probe_app
+
+                log = logging.getLogger(__name__)
+
+                ROLLUP_SQL = (
+                    "INSERT INTO daily_rollup SELECT date_trunc('day', ts), count(*) FROM events GROUP BY 1 "
+                    "ON CONFLICT DO NOTHING"
+                )
+
+
+                def start_probe():
+                    thread = threading.Thread(
+                        target=lambda: uvicorn.run(probe_app, host="0.0.0.0", port=8081, log_level="warning"), daemon=True
+                    )
+                    thread.start()
+
+
+                def rollup(dsn):
+                    conn = psycopg2.connect(dsn)
+                    with conn, conn.cursor() as cur:
+                        cur.execute(ROLLUP_SQL)
+                    conn.close()
+
+
+                def main():
+                    logging.basicConfig(level=logging.INFO)
+                    start_probe()
+                    try:
+                        rollup(os.environ["DATABASE_URL"])
+                    except psycopg2.Error:
+                        log.exception("rollup failed")
+                        return 1
+                    log.info("rollup done")
+                    return 0
+
+
+                if __name__ == "__main__":
+                    sys.exit(main())
+""",
+        },
+        [
+            ("common/health.py", "api", "fastapi"),
+            ("jobs/backfill.py", "job", "script"),
+            ("jobs/rollup.py", "job", "kubernetes-cronjob"),
+        ],
+        None,
+    ),
+    # second review: a CronJob of another image with no command says nothing of this repository's image
+    "cronjob_other_image_gradio": (
+        {
+            "Dockerfile": """\
+                FROM python:3.12-slim
+                WORKDIR /app
+                COPY . .
+                RUN pip install gradio
+                CMD ["python", "app.py"]
+""",
+            "app.py": """\
+                import gradio as gr
+
+                def greet(name):
+                    return "Hello " + name
+
+                demo = gr.Interface(fn=greet, inputs="text", outputs="text")
+                demo.launch(server_name="0.0.0.0", server_port=7860)
+""",
+            "k8s/backup-cronjob.yaml": """\
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: db-backup
+                spec:
+                  schedule: "0 3 * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                          - name: backup
+                            image: prodrigestivill/postgres-backup-local:16
+                            envFrom:
+                            - secretRef:
+                                name: db-backup
+                          restartPolicy: OnFailure
+""",
+        },
+        [],
+        None,
+    ),
+    # second review: a Kustomize patch of a CronJob, with no command, runs nothing of its own
+    "kustomize_patch": (
+        {
+            "Dockerfile": """\
+                FROM python:3.12-slim
+                WORKDIR /app
+                COPY . .
+                RUN pip install gradio requests
+                CMD ["python", "app.py"]
+""",
+            "app.py": """\
+                import json
+                from pathlib import Path
+
+                import gradio as gr
+
+                CACHE = Path("/data/prices.json")
+
+
+                def lookup(sku):
+                    return json.loads(CACHE.read_text()).get(sku, "unknown")
+
+
+                demo = gr.Interface(fn=lookup, inputs="text", outputs="text")
+                demo.launch(server_name="0.0.0.0", server_port=7860)
+""",
+            "refresh.py": """\
+                import json
+                import logging
+                import sys
+                from pathlib import Path
+
+                import requests
+
+                log = logging.getLogger("refresh")
+
+
+                def main() -> int:
+                    logging.basicConfig(level=logging.INFO)
+                    try:
+                        prices = requests.get("https://prices.example.com/all", timeout=30).json()
+                    except requests.RequestException:
+                        log.exception("refresh failed")
+                        return 1
+                    Path("/data/prices.json").write_text(json.dumps(prices))
+                    return 0
+
+
+                if __name__ == "__main__":
+                    sys.exit(main())
+""",
+            "k8s/base/cronjob.yaml": """\
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: refresh-prices
+                spec:
+                  schedule: "*/30 * * * *"
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                          - name: refresh
+                            image: ghcr.io/acme/prices
+                            command: ["python", "refresh.py"]
+                          restartPolicy: OnFailure
+""",
+            "k8s/base/kustomization.yaml": """\
+                resources:
+                - cronjob.yaml
+""",
+            "k8s/overlays/prod/cronjob-patch.yaml": """\
+                apiVersion: batch/v1
+                kind: CronJob
+                metadata:
+                  name: refresh-prices
+                spec:
+                  jobTemplate:
+                    spec:
+                      template:
+                        spec:
+                          containers:
+                          - name: refresh
+                            resources:
+                              limits:
+                                memory: 256Mi
+""",
+            "k8s/overlays/prod/kustomization.yaml": """\
+                resources:
+                - ../../base
+                patches:
+                - path: cronjob-patch.yaml
+""",
+        },
+        [("refresh.py", "job", "kubernetes-cronjob")],
+        None,
     ),
 }
 

@@ -221,31 +221,6 @@ _CASES: dict[str, Case] = {
         [],
         None,
     ),
-    # round 126: a Kubernetes CronJob with no command runs its image's, the Dockerfile's CMD
-    "cronjob_runs_the_image_command": (
-        {
-            "select.py": _SELECT,
-            "Dockerfile": _SELECT_IMAGE,
-            "cronjob.yaml": """\
-                apiVersion: batch/v1
-                kind: CronJob
-                metadata:
-                  name: report
-                spec:
-                  schedule: "*/2 * * * *"
-                  jobTemplate:
-                    spec:
-                      template:
-                        spec:
-                          containers:
-                          - name: report
-                            image: report:latest
-                          restartPolicy: OnFailure
-                """,
-        },
-        [("select.py", "job", "kubernetes-cronjob")],
-        ("missing-exit-code", "fail"),
-    ),
     # trap: `python app.py` running the app of another module is the api, not a job of its own
     "dockerfile_cmd_runs_an_imported_app": (
         {
