@@ -32,6 +32,7 @@ from readiness_lint.frameworks import (
     EVENT_LOOPS,
     EVENT_WAIT,
     EXIT_CALLS,
+    FUNCTION_APPS,
     HTTP_WRITES,
     JOB_CTOR_PREFIXES,
     SEND_METHODS,
@@ -295,8 +296,11 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # updates arrive through the web app's webhook route: the app serves them
         if kind_fw is not None and kind_fw[1] == "telegram" and _sends_only(project, path, facts, obj.name):
             continue  # `tb = telebot.TeleBot(token)` only to send alerts: a client, not a bot that listens
-        if kind_fw in {("api", "azure-functions"), ("api", "chalice")} and not _functions_app_routes(
-            project, path, obj.name
+        if (
+            kind_fw is not None
+            and kind_fw[0] == "api"
+            and kind_fw[1] in FUNCTION_APPS.values()
+            and not _functions_app_routes(project, path, obj.name)
         ):
             continue  # a Functions or Chalice app of timers and queue triggers: its jobs, not an api
         if kind_fw == ("worker", "celery") and _sends_tasks_only(project, path, obj):
@@ -946,6 +950,7 @@ def _apply_deployments(
     rq = next((d for d in deployments if d.module == RQ_WORKER and d.mode != SCHEDULED), None)
     if rq is not None and not any(c.kind == "worker" and c.framework == "rq" for c in out):
         out.extend(_rq_command_worker(project, rq))
+    served = _served_objects(project, out)  # (the loop below adds jobs only)
     for path, deployment in sorted(_deployed_files(project, deployments).items()):
         facts = project.files[path]
         name = path.rsplit("/", 1)[-1]
@@ -970,7 +975,7 @@ def _apply_deployments(
                 continue  # only definitions: running the file starts nothing
             symbol = "__main__" if guard is not None else "script"
             here = [_Candidate(path, line, "job", _cli_framework(facts), symbol)]
-            if not any(c is here[0] for c in _drop_app_runners(project, [*out, *here])):
+            if _runs_another_app(project, here[0], served):
                 continue  # `python app.py` running the app another module builds: that module is the api
             out.extend(here)
         for candidate in here:
@@ -2051,30 +2056,35 @@ def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_C
     """A ``__main__`` block that only starts an app or worker another module builds
     (``app = create_app()`` then ``app.run()``; ``celery_app.worker_main([...])``) runs that
     entrypoint: it is not a job of its own."""
+    served = _served_objects(project, candidates)
+    return [c for c in candidates if not _runs_another_app(project, c, served)]
+
+
+def _served_objects(project: Project, candidates: Sequence[_Candidate]) -> dict[str, set[ObjectRef]]:
+    """The apps and workers the candidates serve, by file; also the names other modules bind to
+    what a factory of theirs returns (`app = create_app()` in `app/routes.py`, run by `from
+    app.routes import app; app.run()`)."""
     served: dict[str, set[ObjectRef]] = {}
     for c in candidates:
         if c.kind in {"api", "worker"}:
             served.setdefault(c.path, set()).update(c.objects)
-    if not served:
-        return candidates
-    # (also the names other modules bind to what a factory of theirs returns: `app = create_app()`
-    # in `app/routes.py`, run by `from app.routes import app; app.run()`)
-    for alias in _factory_results(project, {ref for refs in served.values() for ref in refs}):
-        served.setdefault(alias[0], set()).add(alias)
-    kept = []
-    for candidate in candidates:
-        facts = project.files.get(candidate.path)
-        guard = facts.main_guard if facts is not None else None
-        calls: list[str] = []
-        if candidate.kind == "job" and facts is not None:
-            if candidate.symbol == "__main__" and guard is not None:
-                calls = _guard_calls(facts, guard, depth=1)
-            elif candidate.symbol == "script":
-                calls = [name for name, _, _ in facts.module_calls]
-        runs_other = facts is not None and bool(calls) and _runs_app_of(project, candidate.path, facts, calls, served)
-        if not runs_other:
-            kept.append(candidate)
-    return kept
+    if served:
+        for alias in _factory_results(project, {ref for refs in served.values() for ref in refs}):
+            served.setdefault(alias[0], set()).add(alias)
+    return served
+
+
+def _runs_another_app(project: Project, candidate: _Candidate, served: dict[str, set[ObjectRef]]) -> bool:
+    """A job candidate whose ``__main__`` block (or module-level code) only runs one of ``served``."""
+    facts = project.files.get(candidate.path)
+    if not served or facts is None or candidate.kind != "job":
+        return False
+    calls: list[str] = []
+    if candidate.symbol == "__main__" and facts.main_guard is not None:
+        calls = _guard_calls(facts, facts.main_guard, depth=1)
+    elif candidate.symbol == "script":
+        calls = [name for name, _, _ in facts.module_calls]
+    return bool(calls) and _runs_app_of(project, candidate.path, facts, calls, served)
 
 
 def _runs_app_of(

@@ -1244,12 +1244,13 @@ class Extractor:
         ``@app.on_s3_event(...)`` and ``@app.lambda_function()``, run it once per tick or event, to
         completion."""
         if method == "route":
-            azure = framework == "azure-functions"
-            keyword = n.keyword(call, "route" if azure else "path") if call is not None else None
-            given = (keyword or next(iter(n.positional(call)), None)) if call is not None else None
-            route = (n.string_value(given.value) if given is not None else None) or (function if azure else "/")
+            # (`@app.route(route="health")` under Azure's `/api/`, named for the function when not
+            # given; Chalice's `@app.route("/health")`, its root when not given)
+            keyword = "route" if framework == "azure-functions" else "path"
+            given = (n.keyword(call, keyword) or next(iter(n.positional(call)), None)) if call is not None else None
+            route = n.string_value(given.value) if given is not None else None
+            path = f"/api/{(route or function).strip('/')}" if framework == "azure-functions" else route or "/"
             owner_r = self.ctx.owner(owner)
-            path = f"/api/{route.strip('/')}" if azure else route
             self.ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=function, line=line))
             self.route_handlers.add(function)
         elif (

@@ -53,6 +53,16 @@ INTERACTIVE_CALLS = frozenset(
     }
 )
 
+# Serverless apps whose decorators register the functions the cloud runs, by framework (their
+# blueprints too).
+FUNCTION_APPS = {
+    "azure.functions.FunctionApp": "azure-functions",
+    "azure.functions.Blueprint": "azure-functions",
+    "chalice.Chalice": "chalice",
+    "chalice.app.Chalice": "chalice",
+    "chalice.Blueprint": "chalice",
+    "chalice.app.Blueprint": "chalice",
+}
 API_CTORS = {
     "fastapi.FastAPI": "fastapi",
     "fastapi.applications.FastAPI": "fastapi",
@@ -89,20 +99,9 @@ API_CTORS = {
     # Events API (with a socket-mode handler, or mounted in another app, it is not one)
     "slack_bolt.App": "slack-bolt",
     "slack_bolt.app.App": "slack-bolt",
-    # Azure Functions' decorator model and AWS Chalice: an api only when a function of it has
-    # `@app.route(...)`
-    "azure.functions.FunctionApp": "azure-functions",
-    "chalice.Chalice": "chalice",
-    "chalice.app.Chalice": "chalice",
-}
-# Serverless apps whose decorators register the functions the cloud runs, by framework.
-FUNCTION_APPS = {
-    "azure.functions.FunctionApp": "azure-functions",
-    "azure.functions.Blueprint": "azure-functions",
-    "chalice.Chalice": "chalice",
-    "chalice.app.Chalice": "chalice",
-    "chalice.Blueprint": "chalice",
-    "chalice.app.Blueprint": "chalice",
+    # Azure Functions' decorator model and AWS Chalice (`FUNCTION_APPS`): an api only when a
+    # function of it has `@app.route(...)`
+    **{ctor: framework for ctor, framework in FUNCTION_APPS.items() if not ctor.endswith("Blueprint")},
 }
 ROUTER_CTORS = frozenset(
     {
@@ -114,10 +113,9 @@ ROUTER_CTORS = frozenset(
         "quart.Blueprint",
         "sanic.Blueprint",
         "litestar.Router",
-        "azure.functions.Blueprint",  # (`app.register_functions(bp)`)
-        "chalice.Blueprint",  # (`app.register_blueprint(bp)`)
-        "chalice.app.Blueprint",
     }
+    # (`app.register_functions(bp)`, Chalice's `app.register_blueprint(bp)`)
+    | {ctor for ctor in FUNCTION_APPS if ctor.endswith("Blueprint")}
 )
 WORKER_CTORS = {
     "celery.Celery": "celery",
