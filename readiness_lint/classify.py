@@ -74,6 +74,7 @@ SERVE_CALLS = frozenset(
         # aiogram 2's webhook server: an aiohttp app taking Telegram's updates over HTTP
         "aiogram.utils.executor.start_webhook",
         "cherrypy.engine.block",  # (after `cherrypy.tree.mount(...)` and `engine.start()`)
+        "nicegui.ui.run",  # NiceGUI serves the pages its `ui` calls built (a FastAPI app of its own)
     }
 )
 SERVE_METHODS = frozenset({"serve_forever", "run_forever", "run_server"})
@@ -464,8 +465,10 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         ):
             framework = _cli_framework(facts)
             add(_Candidate(path, guard.line, "job", framework, "__main__"))
-    elif guard is None and not out and (line := _serves_default_bottle(facts)):
-        add(_Candidate(path, line, "api", "bottle", "script"))  # `run(host=..., port=...)` at module level
+    elif guard is None and not out and (default := _serves_default_app(facts)):
+        add(
+            _Candidate(path, default[0], "api", default[1], "script")
+        )  # `run(host=..., port=...)`, `ui.run()` at module level
     elif (
         guard is None
         and not out
@@ -475,8 +478,12 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         and not handlers
     ):
         line = facts.script_line or _module_work_line(project, path, facts)
+        # (`SocketModeHandler(app, token).start()` at module level, or `loop.run_forever()` after
+        # subscribing: the script is that worker)
+        called = [name for name, _, _ in facts.module_calls]
+        worker = _started_worker(called) or _loop_forever(facts, called)
         if line:
-            add(_Candidate(path, line, "job", "script", "script"))
+            add(_Candidate(path, line, "worker" if worker else "job", worker or "script", "script"))
     if handlers and not out and not imported:
         # AWS Lambda calls the handler once per event, and the invocation runs to completion; one
         # that reads the event as a request (`event["body"]`) answers HTTP through API Gateway
@@ -546,8 +553,9 @@ def _inline_app(facts: FileFacts, guard: MainGuardFact) -> str:
     """The framework of an app the ``__main__`` block serves without binding it to a name:
     ``HTTPServer(addr, Handler).serve_forever()``, or Bottle's default app (``bottle.run()``)."""
     calls = _guard_calls(facts, guard, depth=2)
-    if "bottle.run" in calls:
-        return "bottle"
+    for call, framework in _SELF_SERVING.items():
+        if call in calls:
+            return framework
     if "aiogram.utils.executor.start_webhook" in calls:
         return "aiogram-webhook"  # (the dispatcher's updates arrive as requests to the webhook path)
     if ("cherrypy.quickstart" in calls or "cherrypy.engine.block" in calls) and "cherrypy.tree.graft" not in calls:
@@ -569,8 +577,12 @@ def _inline_app(facts: FileFacts, guard: MainGuardFact) -> str:
 def _event_loop_forever(facts: FileFacts, guard: MainGuardFact) -> str:
     """The ``__main__`` block keeps an event loop running for tasks and clients built elsewhere
     (``loop.create_task(monitor(bot)); loop.run_forever()``, Telethon's ``run_until_disconnected``)."""
+    return _loop_forever(facts, _guard_calls(facts, guard, depth=2))
+
+
+def _loop_forever(facts: FileFacts, calls: Sequence[str]) -> str:
+    """:func:`_event_loop_forever` over the given calls (a ``__main__`` block's, or the module level's)."""
     loops = {o.name for o in facts.objects if o.ctor in EVENT_LOOPS}
-    calls = _guard_calls(facts, guard, depth=2)
     if any("Console" in call or call.endswith(".interact") for call in calls):
         return ""  # `python -m asyncio`: a console for a person, running its loop
     servers = {o.name for o in facts.objects if o.ctor.endswith("HTTPServer") or o.ctor in API_CTORS}
@@ -594,10 +606,18 @@ def _has_celery_app(project: Project) -> bool:
     )
 
 
-def _serves_default_bottle(facts: FileFacts) -> int:
-    """The line of a module-level ``bottle.run()`` serving Bottle's default app (its routes are
-    the module-level ``@route`` decorators), or 0."""
-    return next((line for resolved, _, line in facts.module_calls if resolved == "bottle.run"), 0)
+# Calls that serve a framework's default app, bound to no name: Bottle's module-level `@route`
+# functions, NiceGUI's pages built by `ui` calls.
+_SELF_SERVING = {"bottle.run": "bottle", "nicegui.ui.run": "nicegui"}
+
+
+def _serves_default_app(facts: FileFacts) -> tuple[int, str] | None:
+    """The line and framework of a module-level call serving a framework's default app
+    (:data:`_SELF_SERVING`), or None."""
+    return next(
+        ((line or 1, _SELF_SERVING[name]) for name, _, line in facts.module_calls if name in _SELF_SERVING),
+        None,
+    )
 
 
 # Calls that do not return while the process runs.
@@ -1680,7 +1700,11 @@ _MODULE_WORK_METHODS = _RUN_METHODS | {
 
 
 def _inline_worker(facts: FileFacts, guard: MainGuardFact) -> str | None:
-    calls = _guard_calls(facts, guard, depth=1)
+    return _started_worker(_guard_calls(facts, guard, depth=1))
+
+
+def _started_worker(calls: Iterable[str]) -> str | None:
+    """The framework of a worker built and run in one call, bound to no name (``Worker(queues).work()``)."""
     for call in calls:
         owner, _, method = call.rpartition(".")
         if method in _RUN_METHODS and owner.endswith("()") and owner[:-2] in WORKER_CTORS:
@@ -1848,20 +1872,33 @@ def _beat_app(project: Project) -> str | None:
     return beside[0] if len(beside) == 1 else None
 
 
+# Settings that name what a Django cron app runs: (the app, the settings' reference, the framework)
+_DJANGO_CRON_APPS = (("django_crontab", "cronjob", "django-crontab"), ("django_cron", "cronclass", "django-cron"))
+
+
 def _django_crontab_candidates(project: Project) -> list[_Candidate]:
     """django-crontab's ``CRONJOBS`` in settings that install ``django_crontab``: cron runs each
-    function named there (``manage.py crontab run``), a job at the function."""
+    function named there (``manage.py crontab run``), a job at the function; django-cron's
+    ``CRON_CLASSES`` beside ``django_cron``: cron runs ``manage.py runcrons``, which runs each
+    class's ``do()``, a job at the class."""
     out = []
     for path, facts in sorted(project.files.items()):
         refs = facts.module_refs
-        if facts.is_test or not any(kind == "installed_app" and value == "django_crontab" for kind, value, _ in refs):
-            continue
-        for value in (value for kind, value, _ in refs if kind == "cronjob"):
-            module, _, function = value.rpartition(".")
-            home = project.resolve_module(path, module)
-            line = next((f.line for f in project.files[home].functions if f.name == function), 0) if home else 0
-            if home is not None and line and not project.files[home].is_test:
-                out.append(_Candidate(home, line, "job", "django-crontab", function))
+        installed = {value for kind, value, _ in refs if kind == "installed_app"}
+        for app, ref_kind, framework in _DJANGO_CRON_APPS:
+            if facts.is_test or app not in installed:
+                continue
+            for value in (value for kind, value, _ in refs if kind == ref_kind):
+                module, _, name = value.rpartition(".")
+                home = project.resolve_module(path, module)
+                if home is None or project.files[home].is_test:
+                    continue
+                if ref_kind == "cronjob":
+                    line = next((f.line for f in project.files[home].functions if f.name == name), 0)
+                else:
+                    line = next((line for c, _, line in project.files[home].classes if c == name), 0)
+                if line:
+                    out.append(_Candidate(home, line, "job", framework, name))
     # (one function named by several settings modules, `settings.py` and `settings_docker.py`: one job)
     return list({(c.path, c.symbol): c for c in out}.values())
 

@@ -45,6 +45,10 @@ _RQ_COMMAND = re.compile(r"\brq[\"',\s]+worker\b")
 # Celery app runs, also one kept in the database (django-celery-beat) that no code names.
 CELERY_BEAT = "celery:beat"
 _CELERY_BEAT_COMMAND = re.compile(r"celery[^\n]*\s(?:beat\b|-B\b|--beat\b)", re.IGNORECASE)
+# The module a command names when it runs a shell script (`*/20 * * * * /usr/local/cron_exec.sh`,
+# `CMD ["./start.sh"]`): read through the project's script of that name, never kept as it is.
+SHELL_SCRIPT = "(shell script)"
+_SHELL_SCRIPT_NAME = re.compile(r"[\w./-]+\.sh\b")
 
 # How the platforms that keep a process running are named (an entrypoint's framework when
 # the deployment file, not the code, makes it a worker).
@@ -115,6 +119,8 @@ def worth_reading(rel: str, text: str) -> bool:
         and ".py" not in text
         and not _RQ_COMMAND.search(text)
         and not _CELERY_BEAT_COMMAND.search(text)
+        # (a command running a shell script that runs the Python: `0 * * * * /usr/local/cron_exec.sh`)
+        and (lower.endswith(".sh") or not _SHELL_SCRIPT_NAME.search(text))
     ):
         return False
     if not lower.endswith((".yml", ".yaml")):
@@ -152,6 +158,89 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
                 out.extend(_dockerfile(rel, text))
         else:
             out.extend(_crontab(rel, text))
+    return _through_shell_scripts(out, files)
+
+
+def _through_shell_scripts(found: Sequence[Deployment], files: Sequence[tuple[str, str]]) -> list[Deployment]:
+    """Each command that runs a shell script of the project replaced by the Python commands the
+    script runs, one level deep (a script that is not the project's, or that runs no Python,
+    declares nothing). A scheduled script's commands are all scheduled; otherwise the last one
+    runs as the command did (kept running, or started), and those before it are started: they
+    run to completion first (`python update_env.py` then `python main.py`). They are recorded
+    as the command's own: a relative path in the script is where the command runs, and the
+    deployment file's line is what says they run."""
+    scripts = {rel: text for rel, text in files if rel.lower().endswith(".sh")}
+    out: list[Deployment] = []
+    for deployment in found:
+        if deployment.module != SHELL_SCRIPT:
+            out.append(deployment)
+            continue
+        rel = _shell_file(deployment, scripts)
+        if rel is None or rel == deployment.source:
+            continue
+        commands = _shell_commands(rel, scripts[rel])
+        for index, (command, background, workdir) in enumerate(commands):
+            mode = deployment.mode
+            if mode != SCHEDULED and index < len(commands) - 1 and not background:
+                mode = STARTED
+            for inner in _deployments(deployment.source, deployment.line, deployment.how, mode, command, workdir):
+                if inner.module != SHELL_SCRIPT:
+                    out.append(inner)
+    return out
+
+
+def _shell_file(deployment: Deployment, scripts: dict[str, str]) -> str | None:
+    """The project's shell script a command names: beside the deployment file or at the root;
+    an absolute path (the deployed machine's, `/usr/local/cron_exec.sh`) by the longest tail that
+    names exactly one script."""
+    name = posixpath.normpath(deployment.script)
+    if not name.startswith("/"):
+        home = deployment.source.rpartition("/")[0]
+        for base in dict.fromkeys((home, "")):
+            path = posixpath.normpath(posixpath.join(base, name)) if base else name
+            if path in scripts:
+                return path
+        return None
+    parts = [part for part in name.split("/") if part not in {"", ".", ".."}]
+    for size in range(len(parts), 0, -1):
+        tail = "/".join(parts[-size:])
+        matches = [rel for rel in scripts if rel == tail or rel.endswith("/" + tail)]
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1:
+            return None
+    return None
+
+
+def _shell_commands(rel: str, text: str) -> list[tuple[str, bool, str]]:
+    """A shell script's lines that start Python, as (command, run in the background, working
+    directory an earlier `cd` set: `cd "$(dirname "$0")"` is the script's own), and an idle
+    (`tail -f /dev/null`) after them, which makes the last Python a command that ends."""
+    out: list[tuple[str, bool, str]] = []
+    workdir = ""
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        line = lines[index].strip()
+        index += 1
+        while line.endswith("\\") and index < len(lines):
+            line = line[:-1] + " " + lines[index].strip()
+            index += 1
+        if not line or line.startswith("#"):
+            continue
+        segments = _segments(line)
+        if len(segments) == 1 and segments[0][:1] == ["cd"] and len(segments[0]) == 2:
+            target = segments[0][1]
+            if "dirname" in target and "$0" in target:
+                workdir = rel.rpartition("/")[0]
+            else:
+                workdir = "" if "$" in target else posixpath.join(workdir, target)
+            continue
+        if python_targets(line, workdir):
+            tokens = _tokens(line) or []
+            out.append((line, tokens[-1:] == ["&"], workdir))
+        elif out and _idles_after(f"true && {line}"):
+            out.append((line, False, workdir))
     return out
 
 
@@ -229,6 +318,9 @@ def _argv_target(words: Sequence[str]) -> tuple[str, str] | None:
     if first in _SHELLS and "-c" in words[:-1]:
         found = python_targets(words[list(words).index("-c") + 1])
         return found[0] if found else None
+    if first in _SHELLS:  # `sh start.sh`, `bash -e ./run.sh`
+        rest = [word for word in words[1:] if not word.startswith("-")]
+        return (rest[0].removeprefix("./"), SHELL_SCRIPT) if rest and rest[0].endswith(".sh") else None
     for index, word in enumerate(words):
         base = posixpath.basename(word)
         if _PYTHON.match(base):
@@ -237,10 +329,11 @@ def _argv_target(words: Sequence[str]) -> tuple[str, str] | None:
             return "", RQ_WORKER
         if _celery_beat(words, index):
             return "", celery_beat_module(_celery_app(words[index:]))
-        if word.endswith(".py") and not word.startswith("-"):
-            # an executable script (`/opt/app/backup.py`, `uv run backup.py`, `exec ./bot.py`)
+        if word.endswith((".py", ".sh")) and not word.startswith("-"):
+            # an executable script (`/opt/app/backup.py`, `uv run backup.py`, `exec ./bot.py`,
+            # `/usr/local/cron_exec.sh`)
             if all(_runner_word(w) for w in words[:index]):
-                return word.removeprefix("./"), ""
+                return word.removeprefix("./"), SHELL_SCRIPT if word.endswith(".sh") else ""
             return None
         if index == 0 and base not in _RUNNERS and base not in _WRAPPERS:
             return None  # another program (`gunicorn`, `celery`, `curl`): not a Python script it names

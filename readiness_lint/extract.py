@@ -1274,7 +1274,8 @@ class Extractor:
         if any(b.endswith("HTTPAdapter") for b in bases) and _sets_timeout(node.body):
             self.ctx.timeout_adapters.add(name)  # `kwargs.setdefault("timeout", 10)` in `send()`
         for base in bases:
-            self.ctx.later(node, _class_fact(name, base), position=base.endswith("Command"))
+            # (a position for a class a framework runs: a management command, a django-cron job)
+            self.ctx.later(node, _class_fact(name, base), position=base.endswith(("Command", "CronJobBase")))
         if (
             name == "Command"
             and not self.ctx.scope
@@ -3114,6 +3115,12 @@ class Extractor:
                 target = n.string_value(parts[1].value) if len(parts) > 1 else None
                 if target and "." in target and not target.startswith("django."):
                     self._module_ref(node, "cronjob", target)
+        elif name == "CRON_CLASSES" and isinstance(value, (cst.List, cst.Tuple)):
+            # django-cron: `CRON_CLASSES = ["shop.cron.RemindJob"]`, each class's `do()` run by
+            # `manage.py runcrons`, which cron calls
+            for target in _string_list(value):
+                if "." in target and not target.startswith("django_cron."):
+                    self._module_ref(node, "cronclass", target)
         elif name == "MIDDLEWARE":
             for middleware in _string_list(value):
                 if middleware.startswith(METRICS_MODULES):
@@ -3965,6 +3972,21 @@ def _azure_trigger(params: cst.Parameters, ctx: Context) -> str:
 _HTTP_EVENT_KEYS = frozenset(
     {"body", "httpMethod", "queryStringParameters", "pathParameters", "requestContext", "rawPath", "routeKey"}
 )
+# Every key of such an event (payload formats 1.0 and 2.0): a handler that reads its `body` beside
+# a key of none of them (`event["bucket_name"]`) is handed a payload of its own, by a direct call
+# or a Step Functions state, whose `body` is that payload's.
+_GATEWAY_EVENT_KEYS = _HTTP_EVENT_KEYS | {
+    "resource",
+    "path",
+    "headers",
+    "multiValueHeaders",
+    "multiValueQueryStringParameters",
+    "stageVariables",
+    "isBase64Encoded",
+    "version",
+    "rawQueryString",
+    "cookies",
+}
 
 
 def _bound_names(target: cst.BaseExpression) -> list[cst.BaseExpression]:
@@ -3986,7 +4008,10 @@ def _reads_http_event(function: cst.FunctionDef) -> bool:
             # `event["Records"]`, `"Records" in event`: an SQS, SNS, S3 or DynamoDB event, whose
             # items carry a `body`, not a request
             return False
-    return any(_event_key(node, event) in _HTTP_EVENT_KEYS for node in nodes)
+    keys = {key for key in (_event_key(node, event) for node in nodes) if key is not None}
+    # (`event = json.loads(event["body"])`: the keys read after it are the request body's)
+    rebound = any(type(node) is cst.Assign and any(n.dotted(t.target) == event for t in node.targets) for node in nodes)
+    return bool(keys & (_HTTP_EVENT_KEYS - {"body"})) or ("body" in keys and (rebound or keys <= _GATEWAY_EVENT_KEYS))
 
 
 def _event_key(node: cst.CSTNode, event: str) -> str | None:
@@ -4079,7 +4104,7 @@ _LOGGING_SETUP = re.compile(
 _LIBRARY_HEALTH_ROUTES = {"flask_healthz.healthz": ("/live", "/ready"), "flask_healthz.bp": ("/live", "/ready")}
 
 
-_RUN_FLAG = re.compile(r"(?:^|_)(?:running|alive|keep_running|keep_going|flag)$", re.IGNORECASE)
+_RUN_FLAG = re.compile(r"(?:^|_)(?:running|alive|keep_running|keep_going|flag|working|active)$", re.IGNORECASE)
 _STOP_FLAG = re.compile(
     r"(?:^|_)(?:stop|stopped|stopping|shutdown|shutting_down|exit|exiting|terminate|terminated|killed)"
     r"(?:_requested|_event|_flag)?$",
@@ -4121,11 +4146,24 @@ def _stops_or_fails(handler: cst.ExceptHandler, ctx: Context) -> bool:
         return True
     # (the failure reported: the handler passes on the exception it caught, `alert(str(e))`)
     bound = handler.name.name.value if handler.name is not None and type(handler.name.name) is cst.Name else None
-    return (
-        names <= _STOPS | {"Exception", "BaseException"}
-        and bound is not None
-        and any(type(node) is cst.Name and node.value == bound for node in n.descendants(handler.body))
+    if not names <= _STOPS | {"Exception", "BaseException"}:
+        return False
+    if bound is not None and any(
+        type(node) is cst.Name and node.value == bound for node in n.descendants(handler.body)
+    ):
+        return True
+    # (a failure that makes the poller close its connections and leave: `except: client.loop_stop();
+    # client.disconnect(); break`)
+    smalls = _simple_block(handler.body) or []
+    closes = [small for small in smalls if _cleans_up(small, _CLOSING_METHODS)]
+    return bool(closes) and all(
+        small in closes or isinstance(small, (cst.Break, cst.Return)) or _reports(small) for small in smalls
     )
+
+
+def _reports(small: cst.BaseSmallStatement) -> bool:
+    call = _small_call(small)
+    return call is not None and _is_report_call(n.callee(call) or "")
 
 
 def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
@@ -4983,6 +5021,8 @@ def _is_exists_check(test: cst.BaseExpression) -> bool:
 
 # Undoing or releasing what the failed work held: a handler that also does this still only reports.
 _CLEANUP_METHODS = frozenset({"rollback", "close", "quit"})
+# What a loop that gives up calls on its connections before leaving.
+_CLOSING_METHODS = _CLEANUP_METHODS | {"disconnect", "loop_stop", "stop", "shutdown"}
 
 
 def _simple_block(body: cst.BaseSuite) -> list[cst.BaseSmallStatement] | None:
@@ -5036,11 +5076,11 @@ def _small_call(small: cst.BaseSmallStatement, *, assigned: bool = False) -> cst
     return value if type(value) is cst.Call else None
 
 
-def _cleans_up(small: cst.BaseSmallStatement) -> bool:
+def _cleans_up(small: cst.BaseSmallStatement, methods: frozenset[str] = _CLEANUP_METHODS) -> bool:
     """``conn.rollback()``, ``cursor.close()``, ``driver.quit()`` (awaited or not)."""
     call = _small_call(small)
     name = n.callee(call) if call is not None else None
-    return name is not None and "." in name and name.rpartition(".")[2] in _CLEANUP_METHODS
+    return name is not None and "." in name and name.rpartition(".")[2] in methods
 
 
 def _only_cleans_up(stmt: cst.If) -> bool:

@@ -17,8 +17,9 @@ from readiness_lint.frameworks import BUSY_LOOP, BUSY_LOOP_LOCAL, CONSUME_METHOD
 from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, LoopFact, RouteFact, SignalFact
 
 ObjectRef = tuple[str, str]  # (path, name)
-# Entrypoints `manage.py` runs with Django set up: a management command, a django-crontab job.
-MANAGE_RUN = frozenset({"django-command", "django-crontab"})
+# Entrypoints `manage.py` runs with Django set up: a management command, a django-crontab or
+# django-cron job.
+MANAGE_RUN = frozenset({"django-command", "django-crontab", "django-cron"})
 
 
 def module_parts(path: str) -> tuple[str, ...]:

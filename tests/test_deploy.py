@@ -82,6 +82,38 @@ def test_crontab_lines_a_dockerfile_or_a_start_script_installs() -> None:
     ]
 
 
+def test_commands_that_run_a_shell_script() -> None:
+    """A command running a shell script of the project stands for the Python the script runs."""
+    crontab = "0 * * * * /usr/local/cron_exec.sh\n30 * * * * /opt/elsewhere.sh\n"
+    cron_exec = "#!/bin/sh\n# hourly\n/usr/local/bin/python3 /usr/local/app/src/main.py \\\n  --quiet\n"
+    procfile = "worker: bash -e ./run_worker.sh\nrelease: sh run_worker.sh\n"
+    run_worker = (
+        "#!/bin/bash\nsource venv/bin/activate\ncd worker\npython update_env.py\n"
+        "python metrics.py &\nexec python main.py\n"
+    )
+    start = '#!/bin/sh\ncd "$(dirname "$0")"\npython sync.py\ntail -f /dev/null\n'
+    dockerfile = 'FROM python:3.11\nCOPY . /srv\nWORKDIR /srv\nCMD ["sh", "docker/start.sh"]\n'
+    found = _found(
+        {
+            "env/jobs.cron": crontab,
+            "env/cron_exec.sh": cron_exec,
+            "Procfile": procfile,
+            "run_worker.sh": run_worker,
+            "docker/start.sh": start,
+            "Dockerfile": dockerfile,
+        }
+    )
+    assert found == [
+        # (the image's WORKDIR is joined to the script's name; the script's own `cd` to its directory)
+        ("Dockerfile", 4, "dockerfile", STARTED, "docker/sync.py", ""),
+        # the last Python runs as the process does, one in the background too; those before it end first
+        ("Procfile", 1, "procfile", STARTED, "worker/update_env.py", ""),
+        ("Procfile", 1, "procfile", LONG_RUNNING, "worker/metrics.py", ""),
+        ("Procfile", 1, "procfile", LONG_RUNNING, "worker/main.py", ""),
+        ("env/jobs.cron", 1, "crontab", SCHEDULED, "/usr/local/app/src/main.py", ""),
+    ]
+
+
 def test_procfile_skips_web_release_and_schedulers() -> None:
     procfile = (
         "web: gunicorn app:app\nrelease: python manage.py migrate\nclock: python clock.py\nworker: python worker.py\n"
