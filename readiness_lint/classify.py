@@ -7,7 +7,6 @@ tasks that decorate its object, Django URL modules and apps, Celery task modules
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -22,7 +21,9 @@ from readiness_lint.deploy import (
     SCHEDULED,
     STARTED,
     Deployment,
+    beside,
     is_celery_beat,
+    locate,
 )
 from readiness_lint.frameworks import (
     API_CTORS,
@@ -1135,10 +1136,8 @@ def _deployed_path(project: Project, deployment: Deployment) -> str | None:
     """The project file a deployment's command names, or None when it is not one or not clearly one.
 
     A relative path or a module is where the command runs: beside the deployment file (also
-    at the root, but for a Procfile or a Compose file). An absolute path is the deployed machine's (`/srv/app/scripts/sync.py`): the
-    longest tail of it that names exactly one project file wins, unless a shorter tail names
-    another file at the root or beside the deployment file (`/app/main.py` in an image that
-    copies the repository to `/app` is the root's `main.py`, not `app/main.py`): then no guess.
+    at the root, but for a Procfile or a Compose file). An absolute path is the deployed
+    machine's, found by its tail (see :func:`readiness_lint.deploy.locate`).
     """
     home = deployment.source.rpartition("/")[0]
     # (a Procfile's and a Compose file's commands run in their own directory; a crontab's from a
@@ -1148,32 +1147,12 @@ def _deployed_path(project: Project, deployment: Deployment) -> str | None:
         relative = deployment.module.replace(".", "/")
         names = (f"{relative}.py", f"{relative}/__main__.py")  # `python -m pkg` runs pkg/__main__.py
         return _beside(project, bases, names)
-    script = posixpath.normpath(deployment.script)
-    if not script.startswith("/"):
-        return _beside(project, bases, (script,))
-    parts = [part for part in script.split("/") if part not in {"", ".", ".."}]
-    best: str | None = None
-    for size in range(len(parts), 0, -1):
-        tail = "/".join(parts[-size:])
-        near = _beside(project, (home, ""), (tail,))
-        if best is None:
-            matches = [p for p in project.files if p == tail or p.endswith("/" + tail)]
-            if len(matches) > 1 and near is None:
-                return None  # several files end so, none of them where the deployment is
-            best = near if len(matches) > 1 else next(iter(matches), None)
-        elif near is not None and near != best:
-            return None
-    return best
+    return locate(deployment.script, home, bases, project.files)
 
 
 def _beside(project: Project, bases: Sequence[str], names: Sequence[str]) -> str | None:
     """The first of ``names`` that is a project file in one of ``bases`` (directories, in order)."""
-    for base in dict.fromkeys(bases):
-        for name in names:
-            path = posixpath.normpath(posixpath.join(base, name)) if base else name
-            if path in project.files:
-                return path
-    return None
+    return beside(bases, names, project.files)
 
 
 def _methods_called(facts: FileFacts, owner: str) -> set[str]:

@@ -21,7 +21,7 @@ import json
 import posixpath
 import re
 import shlex
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -49,6 +49,14 @@ _CELERY_BEAT_COMMAND = re.compile(r"celery[^\n]*\s(?:beat\b|-B\b|--beat\b)", re.
 # `CMD ["./start.sh"]`): read through the project's script of that name, never kept as it is.
 SHELL_SCRIPT = "(shell script)"
 _SHELL_SCRIPT_NAME = re.compile(r"[\w./-]+\.sh\b")
+# Shell words that open, close or divide a branch or a loop: a script with them runs its commands
+# as alternatives or over and over, not one after another.
+_SHELL_CONTROL = frozenset(
+    {"if", "then", "elif", "else", "fi", "case", "esac", "while", "until", "for", "do", "done", "select", "function"}
+)
+_SHELL_FUNCTION = re.compile(r"^[\w.:-]+\s*\(\s*\)")
+# Commands after the Python that leave it the script's last work (`echo "stopped"`, `exit $?`).
+_SHELL_TRIVIAL = frozenset({"echo", "printf", "exit", "wait", "true", ":", "set", "export", "trap", "unset"})
 
 # How the platforms that keep a process running are named (an entrypoint's framework when
 # the deployment file, not the code, makes it a worker).
@@ -119,8 +127,10 @@ def worth_reading(rel: str, text: str) -> bool:
         and ".py" not in text
         and not _RQ_COMMAND.search(text)
         and not _CELERY_BEAT_COMMAND.search(text)
-        # (a command running a shell script that runs the Python: `0 * * * * /usr/local/cron_exec.sh`)
-        and (lower.endswith(".sh") or not _SHELL_SCRIPT_NAME.search(text))
+        # (a command running a shell script: `0 * * * * /usr/local/cron_exec.sh`; every script is
+        # read, to know which one a command names, also when it runs no Python)
+        and not lower.endswith(".sh")
+        and not _SHELL_SCRIPT_NAME.search(text)
     ):
         return False
     if not lower.endswith((".yml", ".yaml")):
@@ -164,71 +174,53 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
 def _through_shell_scripts(found: Sequence[Deployment], files: Sequence[tuple[str, str]]) -> list[Deployment]:
     """Each command that runs a shell script of the project replaced by the Python commands the
     script runs, one level deep (a script that is not the project's, or that runs no Python,
-    declares nothing). A scheduled script's commands are all scheduled; otherwise the last one
-    runs as the command did (kept running, or started), and those before it are started: they
-    run to completion first (`python update_env.py` then `python main.py`). They are recorded
-    as the command's own: a relative path in the script is where the command runs, and the
-    deployment file's line is what says they run."""
+    declares nothing). A scheduled script's commands are all scheduled. Otherwise a Python
+    command runs as the command did (kept running, or started) when it is the script's last
+    work, or runs in the background; one with work after it (`python migrate.py`, then `exec
+    gunicorn ...`), and every one of a script with branches or loops (`case "$1" in`, `while
+    true; do python sync.py; sleep 300; done`), is only started. They are recorded as the
+    command's own: a relative path in the script is where the command runs, and the deployment
+    file's line is what says they run."""
     scripts = {rel: text for rel, text in files if rel.lower().endswith(".sh")}
     out: list[Deployment] = []
     for deployment in found:
         if deployment.module != SHELL_SCRIPT:
             out.append(deployment)
             continue
-        rel = _shell_file(deployment, scripts)
+        home = deployment.source.rpartition("/")[0]
+        rel = locate(deployment.script, home, (home, ""), scripts)
         if rel is None or rel == deployment.source:
             continue
-        commands = _shell_commands(rel, scripts[rel])
-        for index, (command, background, workdir) in enumerate(commands):
+        steps, branching = _shell_steps(rel, scripts[rel])
+        last = max((index for index, (_, command, _) in enumerate(steps) if not _trivial(command)), default=-1)
+        for index, (targets, command, background) in enumerate(steps):
             mode = deployment.mode
-            if mode != SCHEDULED and index < len(commands) - 1 and not background:
+            if mode != SCHEDULED and (
+                branching
+                or (index != last and not background)
+                or (mode == LONG_RUNNING and _idles_after(command))  # (`python sync.py && tail -f /dev/null`)
+            ):
                 mode = STARTED
-            for inner in _deployments(deployment.source, deployment.line, deployment.how, mode, command, workdir):
-                if inner.module != SHELL_SCRIPT:
-                    out.append(inner)
+            for script, module in targets:
+                if module != SHELL_SCRIPT:
+                    out.append(Deployment(deployment.source, deployment.line, deployment.how, mode, script, module))
     return out
 
 
-def _shell_file(deployment: Deployment, scripts: dict[str, str]) -> str | None:
-    """The project's shell script a command names: beside the deployment file or at the root;
-    an absolute path (the deployed machine's, `/usr/local/cron_exec.sh`) by the longest tail that
-    names exactly one script."""
-    name = posixpath.normpath(deployment.script)
-    if not name.startswith("/"):
-        home = deployment.source.rpartition("/")[0]
-        for base in dict.fromkeys((home, "")):
-            path = posixpath.normpath(posixpath.join(base, name)) if base else name
-            if path in scripts:
-                return path
-        return None
-    parts = [part for part in name.split("/") if part not in {"", ".", ".."}]
-    for size in range(len(parts), 0, -1):
-        tail = "/".join(parts[-size:])
-        matches = [rel for rel in scripts if rel == tail or rel.endswith("/" + tail)]
-        if len(matches) == 1:
-            return matches[0]
-        if len(matches) > 1:
-            return None
-    return None
-
-
-def _shell_commands(rel: str, text: str) -> list[tuple[str, bool, str]]:
-    """A shell script's lines that start Python, as (command, run in the background, working
-    directory an earlier `cd` set: `cd "$(dirname "$0")"` is the script's own), and an idle
-    (`tail -f /dev/null`) after them, which makes the last Python a command that ends."""
-    out: list[tuple[str, bool, str]] = []
+def _shell_steps(rel: str, text: str) -> tuple[list[tuple[list[tuple[str, str]], str, bool]], bool]:
+    """A shell script's commands, each as (the Python it starts, the command line, whether it
+    runs in the background), and whether the script branches or loops. A `cd` line moves where
+    later relative scripts are (`cd "$(dirname "$0")"`: the script's own directory)."""
+    steps: list[tuple[list[tuple[str, str]], str, bool]] = []
+    branching = False
     workdir = ""
-    lines = text.splitlines()
-    index = 0
-    while index < len(lines):
-        line = lines[index].strip()
-        index += 1
-        while line.endswith("\\") and index < len(lines):
-            line = line[:-1] + " " + lines[index].strip()
-            index += 1
+    for _, line in _joined_lines(text, (), comment_continues=False):
         if not line or line.startswith("#"):
             continue
         segments = _segments(line)
+        firsts = {words[0] for words in segments if words}
+        if firsts & _SHELL_CONTROL or _SHELL_FUNCTION.match(line) or ";;" in line or line in {"{", "}"}:
+            branching = True
         if len(segments) == 1 and segments[0][:1] == ["cd"] and len(segments[0]) == 2:
             target = segments[0][1]
             if "dirname" in target and "$0" in target:
@@ -236,12 +228,50 @@ def _shell_commands(rel: str, text: str) -> list[tuple[str, bool, str]]:
             else:
                 workdir = "" if "$" in target else posixpath.join(workdir, target)
             continue
-        if python_targets(line, workdir):
-            tokens = _tokens(line) or []
-            out.append((line, tokens[-1:] == ["&"], workdir))
-        elif out and _idles_after(f"true && {line}"):
-            out.append((line, False, workdir))
-    return out
+        steps.append((python_targets(line, workdir), line, (_tokens(line) or [])[-1:] == ["&"]))
+    return steps, branching
+
+
+def _trivial(command: str) -> bool:
+    """A command that is no work of its own: an `echo`, an `exit`, a setting (see :data:`_SHELL_TRIVIAL`)."""
+    segments = _segments(command)
+    return bool(segments) and all(words[0] in _SHELL_TRIVIAL for words in segments if words)
+
+
+def beside(bases: Sequence[str], names: Sequence[str], files: Collection[str]) -> str | None:
+    """The first of ``names`` that is one of ``files`` in one of ``bases`` (directories, in order)."""
+    for base in dict.fromkeys(bases):
+        for name in names:
+            path = posixpath.normpath(posixpath.join(base, name)) if base else name
+            if path in files:
+                return path
+    return None
+
+
+def locate(name: str, home: str, bases: Sequence[str], files: Collection[str]) -> str | None:
+    """The one of ``files`` a command names, or None when it is not one or not clearly one.
+
+    A relative name is looked for in ``bases``, in order. An absolute one is the deployed
+    machine's (`/srv/app/scripts/sync.py`): the longest tail of it that names exactly one file
+    wins, unless a shorter tail names another file at the root or in ``home``, the deployment
+    file's directory (`/app/main.py` in an image that copies the repository to `/app` is the
+    root's `main.py`, not `app/main.py`): then no guess."""
+    name = posixpath.normpath(name)
+    if not name.startswith("/"):
+        return beside(bases, (name,), files)
+    parts = [part for part in name.split("/") if part not in {"", ".", ".."}]
+    best: str | None = None
+    for size in range(len(parts), 0, -1):
+        tail = "/".join(parts[-size:])
+        near = beside((home, ""), (tail,), files)
+        if best is None:
+            matches = [p for p in files if p == tail or p.endswith("/" + tail)]
+            if len(matches) > 1 and near is None:
+                return None  # several files end so, none of them where the deployment is
+            best = near if len(matches) > 1 else next(iter(matches), None)
+        elif near is not None and near != best:
+            return None
+    return best
 
 
 def python_targets(command: str, workdir: str = "") -> list[tuple[str, str]]:
@@ -318,9 +348,10 @@ def _argv_target(words: Sequence[str]) -> tuple[str, str] | None:
     if first in _SHELLS and "-c" in words[:-1]:
         found = python_targets(words[list(words).index("-c") + 1])
         return found[0] if found else None
-    if first in _SHELLS:  # `sh start.sh`, `bash -e ./run.sh`
-        rest = [word for word in words[1:] if not word.startswith("-")]
-        return (rest[0].removeprefix("./"), SHELL_SCRIPT) if rest and rest[0].endswith(".sh") else None
+    if first in _SHELLS:  # `sh start.sh`, `bash -e ./run.sh`: the script it runs, or nothing
+        words = [word for word in words[1:] if not word.startswith("-")][:1]
+        if not words or not words[0].endswith(".sh"):
+            return None
     for index, word in enumerate(words):
         base = posixpath.basename(word)
         if _PYTHON.match(base):
@@ -538,20 +569,32 @@ def _dockerfile(rel: str, text: str) -> Iterator[Deployment]:
 def _instructions(text: str) -> Iterator[tuple[int, str, str]]:
     """A Dockerfile's instructions: (line, upper-case instruction, argument), with continued lines
     joined and comments dropped."""
+    for number, line in _joined_lines(text, ("#",), comment_continues=False):
+        if not line or line.startswith("#"):
+            continue
+        instruction, _, argument = line.partition(" ")
+        yield number, instruction.upper(), argument.strip()
+
+
+def _joined_lines(text: str, comments: tuple[str, ...], *, comment_continues: bool) -> Iterator[tuple[int, str]]:
+    """A file's lines, stripped, each numbered by its first line and joined to the lines a ``\\``
+    at its end continues it over; a continuing line that starts with one of ``comments`` is
+    dropped. A comment line of its own is given as it stands, or, when ``comment_continues``
+    (a systemd unit), joined to the lines its own ``\\`` continues it over."""
     lines = text.splitlines()
     index = 0
     while index < len(lines):
         number, line = index + 1, lines[index].strip()
         index += 1
-        if not line or line.startswith("#"):
+        if comments and line.startswith(comments) and not comment_continues:
+            yield number, line
             continue
         while line.endswith("\\") and index < len(lines):
             following = lines[index].strip()
             index += 1
-            if not following.startswith("#"):
+            if not (comments and following.startswith(comments)):
                 line = line[:-1] + " " + following
-        instruction, _, argument = line.partition(" ")
-        yield number, instruction.upper(), argument.strip()
+        yield number, line
 
 
 def _times(fields: Sequence[str]) -> bool:
@@ -593,17 +636,8 @@ def _ini_sections(text: str) -> Iterator[tuple[str, dict[str, tuple[int, str]]]]
     key keeps its first value (systemd's `ExecStart=` may repeat only in oneshot units)."""
     section = ""
     values: dict[str, tuple[int, str]] = {}
-    lines = text.splitlines()
-    for number, first in enumerate(lines, 1):
-        if number > 1 and lines[number - 2].endswith("\\"):
-            continue  # (joined to the line it continues)
-        raw, follow = first, number
-        while raw.endswith("\\") and follow < len(lines):
-            # systemd's `\` at the end of a line continues it (over comment lines, which it ignores)
-            following = lines[follow].strip()
-            if not following.startswith(("#", ";")):
-                raw = raw[:-1] + " " + following
-            follow += 1
+    # (systemd's `\` at the end of a line continues it, over comment lines, which it ignores)
+    for number, raw in _joined_lines(text, ("#", ";"), comment_continues=True):
         match = _INI_SECTION.match(raw)
         if match:
             if section:

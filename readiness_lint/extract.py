@@ -919,7 +919,9 @@ class Extractor:
         # (`class Database(object):` has no bases either: nothing else calls its methods)
         bases = set(self.ctx.class_bases[-1]) - _NO_BASE if self.ctx.class_bases else set()
         plain = self.frames[-1].depth == 1 or not bases
-        return self.frames[-1].name if plain else ""
+        # (a django-cron job class's `do()`: run for that job alone, see `Service.runs_scope`)
+        cron_job = any(base.rpartition(".")[2] == "CronJobBase" for base in bases)
+        return self.frames[-1].name if plain or cron_job else ""
 
     def signal(self, node: cst.CSTNode, kind: str, detail: str = "") -> None:
         scope = ""
@@ -3839,7 +3841,8 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
     """The kind of deletion a call performs, or ``""``: files, directories, rows, objects.
     (``strings``: what names and attributes were bound to, `self.unzip_path = "tmp/"`.)"""
     written = [n.dotted(a.value) or n.string_value(a.value) or "" for a in node.args]
-    args_text = " ".join(written + [strings.get(w, "") for w in written])
+    # (`os.unlink(tf.name)`, `tf` a `tempfile.NamedTemporaryFile(delete=False)` it opened)
+    args_text = " ".join(written + [strings.get(w, strings.get(w.removesuffix(".name"), "")) for w in written])
     if name in _DESTRUCTIVE_CALLS or (method in {"unlink", "rmdir", "rmtree"} and "." in raw):
         if _TEMPORARY.search(args_text + " " + raw.rpartition(".")[0]):
             return ""  # cleaning up one's own temporary files
@@ -3986,6 +3989,11 @@ _GATEWAY_EVENT_KEYS = _HTTP_EVENT_KEYS | {
     "version",
     "rawQueryString",
     "cookies",
+    # (a warm-up ping's marks, tested before the request is read: serverless-plugin-warmup's
+    # `source`, lambda-warmer's `warmer`, an EventBridge rule's `detail-type`)
+    "source",
+    "warmer",
+    "detail-type",
 }
 
 
@@ -4009,9 +4017,23 @@ def _reads_http_event(function: cst.FunctionDef) -> bool:
             # items carry a `body`, not a request
             return False
     keys = {key for key in (_event_key(node, event) for node in nodes) if key is not None}
-    # (`event = json.loads(event["body"])`: the keys read after it are the request body's)
+    if keys & (_HTTP_EVENT_KEYS - {"body"}):
+        return True
+    if "body" not in keys:
+        return False
+    # `event["body"]` beside keys no API Gateway event has (`event["bucket_name"]`) is a payload
+    # of the function's own, unless the handler answers as HTTP (`return {"statusCode": 201, ...}`)
+    # or reads the rest from the body (`event = json.loads(event["body"])`)
+    answers = any(type(node) is cst.Return and _has_key(node.value, "statusCode") for node in nodes)
     rebound = any(type(node) is cst.Assign and any(n.dotted(t.target) == event for t in node.targets) for node in nodes)
-    return bool(keys & (_HTTP_EVENT_KEYS - {"body"})) or ("body" in keys and (rebound or keys <= _GATEWAY_EVENT_KEYS))
+    return answers or rebound or keys <= _GATEWAY_EVENT_KEYS
+
+
+def _has_key(value: cst.BaseExpression | None, key: str) -> bool:
+    """A dict display with the literal key ``key``."""
+    return type(value) is cst.Dict and any(
+        type(element) is cst.DictElement and n.string_value(element.key) == key for element in value.elements
+    )
 
 
 def _event_key(node: cst.CSTNode, event: str) -> str | None:
@@ -4104,7 +4126,7 @@ _LOGGING_SETUP = re.compile(
 _LIBRARY_HEALTH_ROUTES = {"flask_healthz.healthz": ("/live", "/ready"), "flask_healthz.bp": ("/live", "/ready")}
 
 
-_RUN_FLAG = re.compile(r"(?:^|_)(?:running|alive|keep_running|keep_going|flag|working|active)$", re.IGNORECASE)
+_RUN_FLAG = re.compile(r"(?:^|_)(?:running|alive|keep_running|keep_going|flag|working)$", re.IGNORECASE)
 _STOP_FLAG = re.compile(
     r"(?:^|_)(?:stop|stopped|stopping|shutdown|shutting_down|exit|exiting|terminate|terminated|killed)"
     r"(?:_requested|_event|_flag)?$",
@@ -4155,7 +4177,7 @@ def _stops_or_fails(handler: cst.ExceptHandler, ctx: Context) -> bool:
     # (a failure that makes the poller close its connections and leave: `except: client.loop_stop();
     # client.disconnect(); break`)
     smalls = _simple_block(handler.body) or []
-    closes = [small for small in smalls if _cleans_up(small, _CLOSING_METHODS)]
+    closes = [small for small in smalls if _cleans_up(small, _DISCONNECTS)]
     return bool(closes) and all(
         small in closes or isinstance(small, (cst.Break, cst.Return)) or _reports(small) for small in smalls
     )
@@ -5021,8 +5043,9 @@ def _is_exists_check(test: cst.BaseExpression) -> bool:
 
 # Undoing or releasing what the failed work held: a handler that also does this still only reports.
 _CLEANUP_METHODS = frozenset({"rollback", "close", "quit"})
-# What a loop that gives up calls on its connections before leaving.
-_CLOSING_METHODS = _CLEANUP_METHODS | {"disconnect", "loop_stop", "stop", "shutdown"}
+# What a poller that gives up calls on its network client before leaving (not `driver.quit()`
+# or `f.close()`, which a loop that ran out of pages or lines calls as well).
+_DISCONNECTS = frozenset({"disconnect", "loop_stop"})
 
 
 def _simple_block(body: cst.BaseSuite) -> list[cst.BaseSmallStatement] | None:

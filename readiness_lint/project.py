@@ -41,6 +41,7 @@ class Project:
     _inits: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _objects: dict[tuple[str, str], ObjectRef | None] = field(default_factory=dict, repr=False)
     _reach: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
+    _cron_classes: frozenset[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[str]] = {}
@@ -52,6 +53,17 @@ class Project:
                 index.setdefault(".".join((self.root_package, *parts)), []).append(path)
         self._suffix_index = index
         self._resolve_wrapper_loops()
+
+    def cron_classes(self) -> frozenset[str]:
+        """The names of the project's django-cron job classes (``class RemindJob(CronJobBase)``)."""
+        if self._cron_classes is None:
+            self._cron_classes = frozenset(
+                name
+                for facts in self.files.values()
+                for name, base, _ in facts.classes
+                if base.rpartition(".")[2] == "CronJobBase"
+            )
+        return self._cron_classes
 
     def _resolve_wrapper_loops(self) -> None:
         """A forever loop that calls a project function which takes the next message
@@ -632,4 +644,9 @@ class Service:
         class is used)."""
         if self.entrypoint.framework == "rq" and self.entrypoint.kind == "worker":
             return True  # an RQ worker calls whatever function a message names, in any module it imports
+        owner = scope.rpartition(".")[0]
+        if owner and owner in self.project.cron_classes():
+            # (`manage.py runcrons` runs each django-cron job class's methods for that job alone;
+            # another job class's `do()` in the same module is called by the same name)
+            return self.entrypoint.framework == "django-cron" and owner == self.entrypoint.id.rsplit(":", 1)[-1]
         return graph_key(scope) in self.called_names()

@@ -97,7 +97,7 @@ _UPLOAD = """\
         bucket = event[{key}]
         content = event["body"]
         boto3.client("s3").put_object(Bucket=bucket, Key="latest.json", Body=json.dumps(content))
-        return {{"statusCode": 200}}
+        return {{"uploaded": "latest.json"}}
     """
 
 _SOLAR = """\
@@ -150,6 +150,24 @@ _REMIND = """\
 
         def do(self):
             requests.post("https://sms.example.com/send", json={"to": "ops"}, timeout=10)
+    """
+
+_EDIT = """\
+    import os
+    import subprocess
+    import tempfile
+
+
+    def main():
+        with {opener} as tf:
+            tf.write(b"issue body")
+            tf.close()
+            subprocess.run(["gh", "issue", "edit", "1", "--body-file", tf.name], check=True)
+            os.unlink(tf.name)
+
+
+    if __name__ == "__main__":
+        main()
     """
 
 _CASES: dict[str, Case] = {
@@ -271,7 +289,8 @@ _CASES: dict[str, Case] = {
         [("upload_to_s3.py", "job", "aws-lambda")],
         None,
     ),
-    # trap: `body` beside API Gateway's own keys is a request
+    # trap: `body` beside API Gateway's own keys is a request (so is one answered with a
+    # `statusCode`: the review's `lambda_warmup`)
     "lambda_body_beside_gateway_keys": (
         {"upload_to_s3.py": _UPLOAD.format(key='"headers"')},
         [("upload_to_s3.py", "api", "aws-lambda")],
@@ -346,6 +365,18 @@ _CASES: dict[str, Case] = {
         },
         [("poster.py", "worker", "polling-loop")],
         None,
+    ),
+    # round 148: a temporary file the job made, removed through its `name`
+    "temporary_file_removed_by_name": (
+        {"sync.py": _EDIT.format(opener="tempfile.NamedTemporaryFile(delete=False)")},
+        [("sync.py", "job", "python")],
+        ("missing-dry-run", "na"),  # (nothing the job deletes is data)
+    ),
+    # trap: a file of the project's data opened and then removed through its `name` is a deletion
+    "data_file_removed_by_name": (
+        {"sync.py": _EDIT.format(opener='open(os.environ["EXPORT_FILE"], "ab")')},
+        [("sync.py", "job", "python")],
+        ("missing-dry-run", "fail"),
     ),
 }
 
