@@ -1056,7 +1056,7 @@ def _apply_functions(
     found: dict[tuple[str, Kind], tuple[int, str, Deployment]] = {}
     for deployment in functions:
         home = deployment.source.rpartition("/")[0]
-        path = _beside(project, (home,), (deployment.script,))
+        path = beside((home,), (deployment.script,), project.files)
         if path is None and "/" not in deployment.script:
             # (`Handler: s3_cleanup.handler` with no code directory given: the template is kept
             # apart from the code, and the one module of that name is the function's)
@@ -1146,13 +1146,8 @@ def _deployed_path(project: Project, deployment: Deployment) -> str | None:
     if deployment.module:
         relative = deployment.module.replace(".", "/")
         names = (f"{relative}.py", f"{relative}/__main__.py")  # `python -m pkg` runs pkg/__main__.py
-        return _beside(project, bases, names)
+        return beside(bases, names, project.files)
     return locate(deployment.script, home, bases, project.files)
-
-
-def _beside(project: Project, bases: Sequence[str], names: Sequence[str]) -> str | None:
-    """The first of ``names`` that is a project file in one of ``bases`` (directories, in order)."""
-    return beside(bases, names, project.files)
 
 
 def _methods_called(facts: FileFacts, owner: str) -> set[str]:

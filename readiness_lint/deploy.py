@@ -49,11 +49,10 @@ _CELERY_BEAT_COMMAND = re.compile(r"celery[^\n]*\s(?:beat\b|-B\b|--beat\b)", re.
 # `CMD ["./start.sh"]`): read through the project's script of that name, never kept as it is.
 SHELL_SCRIPT = "(shell script)"
 _SHELL_SCRIPT_NAME = re.compile(r"[\w./-]+\.sh\b")
-# Shell words that open, close or divide a branch or a loop: a script with them runs its commands
-# as alternatives or over and over, not one after another.
-_SHELL_CONTROL = frozenset(
-    {"if", "then", "elif", "else", "fi", "case", "esac", "while", "until", "for", "do", "done", "select", "function"}
-)
+# Shell words that open and close a branch, a loop or a function's body: the commands inside
+# run as alternatives, over and over, or when called, not one after another.
+_SHELL_OPENERS = frozenset({"if", "case", "while", "until", "for", "select", "function", "{"})
+_SHELL_CLOSERS = frozenset({"fi", "esac", "done", "}"})
 _SHELL_FUNCTION = re.compile(r"^[\w.:-]+\s*\(\s*\)")
 # Commands after the Python that leave it the script's last work (`echo "stopped"`, `exit $?`).
 _SHELL_TRIVIAL = frozenset({"echo", "printf", "exit", "wait", "true", ":", "set", "export", "trap", "unset"})
@@ -177,7 +176,7 @@ def _through_shell_scripts(found: Sequence[Deployment], files: Sequence[tuple[st
     declares nothing). A scheduled script's commands are all scheduled. Otherwise a Python
     command runs as the command did (kept running, or started) when it is the script's last
     work, or runs in the background; one with work after it (`python migrate.py`, then `exec
-    gunicorn ...`), and every one of a script with branches or loops (`case "$1" in`, `while
+    gunicorn ...`), and one inside a branch, a loop or a function (`case "$1" in`, `while
     true; do python sync.py; sleep 300; done`), is only started. They are recorded as the
     command's own: a relative path in the script is where the command runs, and the deployment
     file's line is what says they run."""
@@ -191,36 +190,37 @@ def _through_shell_scripts(found: Sequence[Deployment], files: Sequence[tuple[st
         rel = locate(deployment.script, home, (home, ""), scripts)
         if rel is None or rel == deployment.source:
             continue
-        steps, branching = _shell_steps(rel, scripts[rel])
-        last = max((index for index, (_, command, _) in enumerate(steps) if not _trivial(command)), default=-1)
-        for index, (targets, command, background) in enumerate(steps):
+        steps = _shell_steps(rel, scripts[rel])
+        last = max((index for index, (_, command, _, _) in enumerate(steps) if not _trivial(command)), default=-1)
+        for index, (targets, command, background, inside) in enumerate(steps):
             mode = deployment.mode
-            if mode != SCHEDULED and (
-                branching
-                or (index != last and not background)
-                or (mode == LONG_RUNNING and _idles_after(command))  # (`python sync.py && tail -f /dev/null`)
-            ):
+            if mode != SCHEDULED and (inside or (index != last and not background)):
                 mode = STARTED
+            mode = _mode(mode, command)
             for script, module in targets:
                 if module != SHELL_SCRIPT:
                     out.append(Deployment(deployment.source, deployment.line, deployment.how, mode, script, module))
     return out
 
 
-def _shell_steps(rel: str, text: str) -> tuple[list[tuple[list[tuple[str, str]], str, bool]], bool]:
+def _shell_steps(rel: str, text: str) -> list[tuple[list[tuple[str, str]], str, bool, bool]]:
     """A shell script's commands, each as (the Python it starts, the command line, whether it
-    runs in the background), and whether the script branches or loops. A `cd` line moves where
-    later relative scripts are (`cd "$(dirname "$0")"`: the script's own directory)."""
-    steps: list[tuple[list[tuple[str, str]], str, bool]] = []
-    branching = False
+    runs in the background, whether it is inside a branch, a loop or a function's body). A `cd`
+    line moves where later relative scripts are (`cd "$(dirname "$0")"`: the script's own
+    directory)."""
+    steps: list[tuple[list[tuple[str, str]], str, bool, bool]] = []
+    depth = 0
     workdir = ""
-    for _, line in _joined_lines(text, (), comment_continues=False):
+    for _, line in _joined_lines(text, ("#",), comment_continues=False):
         if not line or line.startswith("#"):
             continue
         segments = _segments(line)
-        firsts = {words[0] for words in segments if words}
-        if firsts & _SHELL_CONTROL or _SHELL_FUNCTION.match(line) or ";;" in line or line in {"{", "}"}:
-            branching = True
+        firsts = [words[0] for words in segments if words]
+        # (`cleanup() {`: a function's body; with its brace on the next line, the brace opens it)
+        opens = sum(word in _SHELL_OPENERS for word in firsts) + bool(_SHELL_FUNCTION.match(line) and "{" in line)
+        closes = sum(word in _SHELL_CLOSERS for word in firsts)
+        inside = depth > 0 or opens > 0  # (`if [ -f .env ]; then python seed.py; fi` on one line too)
+        depth = max(depth + opens - closes, 0)
         if len(segments) == 1 and segments[0][:1] == ["cd"] and len(segments[0]) == 2:
             target = segments[0][1]
             if "dirname" in target and "$0" in target:
@@ -228,8 +228,8 @@ def _shell_steps(rel: str, text: str) -> tuple[list[tuple[list[tuple[str, str]],
             else:
                 workdir = "" if "$" in target else posixpath.join(workdir, target)
             continue
-        steps.append((python_targets(line, workdir), line, (_tokens(line) or [])[-1:] == ["&"]))
-    return steps, branching
+        steps.append((python_targets(line, workdir), line, (_tokens(line) or [])[-1:] == ["&"], inside))
+    return steps
 
 
 def _trivial(command: str) -> bool:
@@ -349,9 +349,8 @@ def _argv_target(words: Sequence[str]) -> tuple[str, str] | None:
         found = python_targets(words[list(words).index("-c") + 1])
         return found[0] if found else None
     if first in _SHELLS:  # `sh start.sh`, `bash -e ./run.sh`: the script it runs, or nothing
-        words = [word for word in words[1:] if not word.startswith("-")][:1]
-        if not words or not words[0].endswith(".sh"):
-            return None
+        script = next((word for word in words[1:] if not word.startswith("-")), "")
+        return (script.removeprefix("./"), SHELL_SCRIPT) if script.endswith(".sh") else None
     for index, word in enumerate(words):
         base = posixpath.basename(word)
         if _PYTHON.match(base):
@@ -457,10 +456,15 @@ def _deployments(
     rel: str, line: int, how: str, mode: str, command: str | Sequence[str], workdir: str
 ) -> Iterator[Deployment]:
     found = python_targets(command, workdir) if isinstance(command, str) else _argv_targets(command, workdir)
-    if mode == LONG_RUNNING and _idles_after(command):
-        mode = STARTED  # `python sync.py && tail -f /dev/null`: the script ends, an idle command keeps the container up
+    mode = _mode(mode, command)
     for script, module in found:
         yield Deployment(rel, line, how, mode, script, module)
+
+
+def _mode(mode: str, command: str | Sequence[Any]) -> str:
+    """`python sync.py && tail -f /dev/null` kept running: the script ends, an idle command keeps
+    the container up (the script is started, not kept running)."""
+    return STARTED if mode == LONG_RUNNING and _idles_after(command) else mode
 
 
 def _idles_after(command: str | Sequence[Any]) -> bool:

@@ -35,6 +35,7 @@ from readiness_lint.frameworks import (
     STATUS_COMMANDS,
     THREAD_BASES,
     TIMED_WAIT,
+    is_cron_job_base,
     is_entrypoint_ctor,
     is_http_write,
 )
@@ -920,7 +921,7 @@ class Extractor:
         bases = set(self.ctx.class_bases[-1]) - _NO_BASE if self.ctx.class_bases else set()
         plain = self.frames[-1].depth == 1 or not bases
         # (a django-cron job class's `do()`: run for that job alone, see `Service.runs_scope`)
-        cron_job = any(base.rpartition(".")[2] == "CronJobBase" for base in bases)
+        cron_job = any(is_cron_job_base(base) for base in bases)
         return self.frames[-1].name if plain or cron_job else ""
 
     def signal(self, node: cst.CSTNode, kind: str, detail: str = "") -> None:
@@ -1277,7 +1278,7 @@ class Extractor:
             self.ctx.timeout_adapters.add(name)  # `kwargs.setdefault("timeout", 10)` in `send()`
         for base in bases:
             # (a position for a class a framework runs: a management command, a django-cron job)
-            self.ctx.later(node, _class_fact(name, base), position=base.endswith(("Command", "CronJobBase")))
+            self.ctx.later(node, _class_fact(name, base), position=base.endswith("Command") or is_cron_job_base(base))
         if (
             name == "Command"
             and not self.ctx.scope
@@ -3989,11 +3990,6 @@ _GATEWAY_EVENT_KEYS = _HTTP_EVENT_KEYS | {
     "version",
     "rawQueryString",
     "cookies",
-    # (a warm-up ping's marks, tested before the request is read: serverless-plugin-warmup's
-    # `source`, lambda-warmer's `warmer`, an EventBridge rule's `detail-type`)
-    "source",
-    "warmer",
-    "detail-type",
 }
 
 
@@ -4022,18 +4018,22 @@ def _reads_http_event(function: cst.FunctionDef) -> bool:
     if "body" not in keys:
         return False
     # `event["body"]` beside keys no API Gateway event has (`event["bucket_name"]`) is a payload
-    # of the function's own, unless the handler answers as HTTP (`return {"statusCode": 201, ...}`)
-    # or reads the rest from the body (`event = json.loads(event["body"])`)
-    answers = any(type(node) is cst.Return and _has_key(node.value, "statusCode") for node in nodes)
+    # of the function's own, unless the handler reads the rest from the body (`event =
+    # json.loads(event["body"])`); a warm-up ping's mark is no key of the payload
+    # (`event.get("source") == "serverless-plugin-warmup"`, lambda-warmer's `event.get("warmer")`)
+    warm = {key for node in nodes if (key := _warm_up_key(node, event)) is not None}
     rebound = any(type(node) is cst.Assign and any(n.dotted(t.target) == event for t in node.targets) for node in nodes)
-    return answers or rebound or keys <= _GATEWAY_EVENT_KEYS
+    return rebound or keys - warm <= _GATEWAY_EVENT_KEYS
 
 
-def _has_key(value: cst.BaseExpression | None, key: str) -> bool:
-    """A dict display with the literal key ``key``."""
-    return type(value) is cst.Dict and any(
-        type(element) is cst.DictElement and n.string_value(element.key) == key for element in value.elements
-    )
+def _warm_up_key(node: cst.CSTNode, event: str) -> str | None:
+    """The key a warm-up test reads: one compared with a string that says "warm", or one named so."""
+    if type(node) is cst.Comparison and len(node.comparisons) == 1:
+        sides = (node.left, node.comparisons[0].comparator)
+        if any("warm" in (n.string_value(side) or "").lower() for side in sides):
+            return next((key for side in sides if (key := _event_key(side, event)) is not None), None)
+    key = _event_key(node, event)
+    return key if key is not None and "warm" in key.lower() else None
 
 
 def _event_key(node: cst.CSTNode, event: str) -> str | None:

@@ -241,3 +241,9 @@ CONSUME_METHODS = frozenset(
         "drain_events",  # kombu/py-amqp: wait for the next message, handed to the consumer's callbacks
     }
 )
+
+
+def is_cron_job_base(base: str) -> bool:
+    """django-cron's job base class (`django_cron.CronJobBase`, however imported): `manage.py
+    runcrons` runs each subclass that the settings' `CRON_CLASSES` name."""
+    return base.rpartition(".")[2] == "CronJobBase"

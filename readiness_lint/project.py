@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from readiness_lint.frameworks import BUSY_LOOP, BUSY_LOOP_LOCAL, CONSUME_METHODS, EXIT_CALLS
+from readiness_lint.frameworks import BUSY_LOOP, BUSY_LOOP_LOCAL, CONSUME_METHODS, EXIT_CALLS, is_cron_job_base
 from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, LoopFact, RouteFact, SignalFact
 
 ObjectRef = tuple[str, str]  # (path, name)
@@ -58,10 +58,7 @@ class Project:
         """The names of the project's django-cron job classes (``class RemindJob(CronJobBase)``)."""
         if self._cron_classes is None:
             self._cron_classes = frozenset(
-                name
-                for facts in self.files.values()
-                for name, base, _ in facts.classes
-                if base.rpartition(".")[2] == "CronJobBase"
+                name for facts in self.files.values() for name, base, _ in facts.classes if is_cron_job_base(base)
             )
         return self._cron_classes
 
@@ -609,7 +606,15 @@ class Service:
         scheduler, the functions the project puts on a queue."""
         if self._called is None:
             graphs = [self.project.call_graph[path] for path in sorted(self.runs())]
-            called = {self.entrypoint.id.rsplit(":", 1)[-1]}
+            symbol = self.entrypoint.id.rsplit(":", 1)[-1]
+            called = {symbol}
+            if self.entrypoint.framework == "django-cron":
+                # (the job class's own methods run: their calls are roots, see `Extractor.call_scope`)
+                path = self.entrypoint.path
+                external = self.project._external_prefixes(path)
+                for method in self.project.files[path].methods:
+                    if method.name.rpartition(".")[0] == symbol:
+                        called |= self.project._project_names(external, method.calls)
             # (a worker runs what the project puts on its queue, and a scheduler the tasks it sets
             # off; a job that enqueues work, a command calling `task.delay()`, leaves it to them)
             runs_queue = self.entrypoint.kind != "job" or self.entrypoint.framework in _SCHEDULER_JOBS

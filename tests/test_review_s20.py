@@ -1,8 +1,9 @@
-"""Session 20's code review (d660ba8..d4c9139): the problems it reproduced, as small trees.
+"""Session 20's code reviews: the problems they reproduced, as small trees.
 
-Each case fails on d4c9139 and passes after its mend, except the trap (marked), which passes on
-both. A case gives the files, the entrypoints expected as ``(path, kind, framework)`` and, where
-it matters, a rule's count or status.
+The first review (d660ba8..d4c9139): each case fails on d4c9139 and passes after its mend, but
+the trap (marked), which passes on both. The second (d4c9139..067dbd4, cases marked): each fails
+on 067dbd4, but its trap. A case gives the files, the entrypoints expected as ``(path, kind,
+framework)`` and, where it matters, a rule's count or status.
 """
 
 from __future__ import annotations
@@ -644,6 +645,431 @@ _CASES: dict[str, Case] = {
 """,
         },
         [("manage_tools.py", "job", "python"), ("seed.py", "job", "python"), ("worker.py", "worker", "redis")],
+        None,
+    ),
+    # second review: a wait loop before the script's last `exec python bot.py` leaves the bot kept running
+    "wait_loop_bot": (
+        {
+            "bot.py": """\
+                import argparse
+                import logging
+                import os
+
+                from somechat import Bot
+
+                log = logging.getLogger(__name__)
+
+
+                def main() -> None:
+                    parser = argparse.ArgumentParser()
+                    parser.add_argument("--channel", default="general")
+                    args = parser.parse_args()
+                    logging.basicConfig(level=logging.INFO)
+                    bot = Bot(token=os.environ["BOT_TOKEN"], channel=args.channel)
+                    bot.run()
+
+
+                if __name__ == "__main__":
+                    main()
+""",
+            "docker-compose.yml": """\
+                services:
+                  redis:
+                    image: redis:7
+                  bot:
+                    build: .
+                    command: ["/app/entrypoint.sh"]
+                    restart: unless-stopped
+                    depends_on: [redis]
+""",
+            "entrypoint.sh": """\
+                #!/bin/sh
+                set -e
+                until nc -z "$REDIS_HOST" 6379; do
+                  echo "waiting for redis"
+                  sleep 1
+                done
+                exec python bot.py "$@"
+""",
+        },
+        [("bot.py", "worker", "compose")],
+        None,
+    ),
+    # second review: an `if` around a set-up step leaves the last Python kept running
+    "debug_if": (
+        {
+            "bot.py": """\
+                import argparse
+                import logging
+                import os
+
+                from somechat import Bot
+
+                log = logging.getLogger(__name__)
+
+
+                def main() -> None:
+                    parser = argparse.ArgumentParser()
+                    parser.add_argument("--channel", default="general")
+                    args = parser.parse_args()
+                    logging.basicConfig(level=logging.INFO)
+                    bot = Bot(token=os.environ["BOT_TOKEN"], channel=args.channel)
+                    bot.run()
+
+
+                if __name__ == "__main__":
+                    main()
+""",
+            "docker-compose.yml": """\
+                services:
+                  redis:
+                    image: redis:7
+                  bot:
+                    build: .
+                    command: ["/app/entrypoint.sh"]
+                    restart: unless-stopped
+                    depends_on: [redis]
+""",
+            "entrypoint.sh": """\
+                #!/bin/sh
+                set -eu
+                if [ -n "${DEBUG:-}" ]; then
+                  pip install debugpy
+                fi
+                exec python bot.py
+""",
+        },
+        [("bot.py", "worker", "compose")],
+        None,
+    ),
+    # second review: a `trap` function leaves the last Python kept running
+    "trap_func": (
+        {
+            "bot.py": """\
+                import argparse
+                import logging
+                import os
+
+                from somechat import Bot
+
+                log = logging.getLogger(__name__)
+
+
+                def main() -> None:
+                    parser = argparse.ArgumentParser()
+                    parser.add_argument("--channel", default="general")
+                    args = parser.parse_args()
+                    logging.basicConfig(level=logging.INFO)
+                    bot = Bot(token=os.environ["BOT_TOKEN"], channel=args.channel)
+                    bot.run()
+
+
+                if __name__ == "__main__":
+                    main()
+""",
+            "docker-compose.yml": """\
+                services:
+                  redis:
+                    image: redis:7
+                  bot:
+                    build: .
+                    command: ["/app/entrypoint.sh"]
+                    restart: unless-stopped
+                    depends_on: [redis]
+""",
+            "entrypoint.sh": """\
+                #!/bin/bash
+                set -euo pipefail
+                cleanup() {
+                  echo "stopping"
+                }
+                trap cleanup EXIT
+                python bot.py
+""",
+        },
+        [("bot.py", "worker", "compose")],
+        None,
+    ),
+    # second review: a function defined and called once leaves the last Python kept running
+    "func_once": (
+        {
+            "bot.py": """\
+                import argparse
+                import logging
+                import os
+
+                from somechat import Bot
+
+                log = logging.getLogger(__name__)
+
+
+                def main() -> None:
+                    parser = argparse.ArgumentParser()
+                    parser.add_argument("--channel", default="general")
+                    args = parser.parse_args()
+                    logging.basicConfig(level=logging.INFO)
+                    bot = Bot(token=os.environ["BOT_TOKEN"], channel=args.channel)
+                    bot.run()
+
+
+                if __name__ == "__main__":
+                    main()
+""",
+            "docker-compose.yml": """\
+                services:
+                  redis:
+                    image: redis:7
+                  bot:
+                    build: .
+                    command: ["/app/entrypoint.sh"]
+                    restart: unless-stopped
+                    depends_on: [redis]
+""",
+            "entrypoint.sh": """\
+                #!/bin/bash
+                set -euo pipefail
+                wait_for_redis() {
+                  until nc -z redis 6379; do sleep 1; done
+                }
+                wait_for_redis
+                exec python bot.py
+""",
+        },
+        [("bot.py", "worker", "compose")],
+        None,
+    ),
+    # second review: a one-line `if ...; then ...; fi` leaves the last Python kept running
+    "oneliner_if": (
+        {
+            "bot.py": """\
+                import argparse
+                import logging
+                import os
+
+                from somechat import Bot
+
+                log = logging.getLogger(__name__)
+
+
+                def main() -> None:
+                    parser = argparse.ArgumentParser()
+                    parser.add_argument("--channel", default="general")
+                    args = parser.parse_args()
+                    logging.basicConfig(level=logging.INFO)
+                    bot = Bot(token=os.environ["BOT_TOKEN"], channel=args.channel)
+                    bot.run()
+
+
+                if __name__ == "__main__":
+                    main()
+""",
+            "docker-compose.yml": """\
+                services:
+                  redis:
+                    image: redis:7
+                  bot:
+                    build: .
+                    command: ["/app/entrypoint.sh"]
+                    restart: unless-stopped
+                    depends_on: [redis]
+""",
+            "entrypoint.sh": """\
+                #!/bin/sh
+                set -e
+                [ -n "$DEBUG" ] && set -x
+                if [ ! -f .env ]; then cp .env.example .env; fi
+                exec python bot.py
+""",
+        },
+        [("bot.py", "worker", "compose")],
+        None,
+    ),
+    # second review: a Lambda handed `to`, `subject` and `body` is a job, whatever it returns
+    "lambda_email": (
+        {
+            "handler.py": '''\
+                import json
+                import logging
+                import os
+
+                import boto3
+
+                logger = logging.getLogger()
+                logger.setLevel(logging.INFO)
+                ses = boto3.client("ses")
+                SENDER = os.environ["SENDER"]
+
+
+                def lambda_handler(event, context):
+                    """Invoked by the orders service: lambda_client.invoke(Payload={"to", "subject", "body"})."""
+                    to = event["to"]
+                    subject = event["subject"]
+                    body = event["body"]
+                    ses.send_email(
+                        Source=SENDER,
+                        Destination={"ToAddresses": [to]},
+                        Message={"Subject": {"Data": subject}, "Body": {"Text": {"Data": body}}},
+                    )
+                    logger.info("sent mail to %s", to)
+                    return {"statusCode": 200, "body": json.dumps({"sent": to})}
+''',
+        },
+        [("handler.py", "job", "aws-lambda")],
+        None,
+    ),
+    # second review: a payload's own `source` key is no warm-up ping
+    "lambda_source": (
+        {
+            "notify.py": '''\
+                import json
+                import logging
+                import os
+                import urllib.request
+
+                logger = logging.getLogger()
+                logger.setLevel(logging.INFO)
+                WEBHOOK = os.environ["SLACK_WEBHOOK_URL"]
+
+
+                def lambda_handler(event, context):
+                    """Invoked by other functions: {"source": "billing", "body": "invoice run failed"}."""
+                    text = f"[{event['source']}] {event['body']}"
+                    request = urllib.request.Request(WEBHOOK, data=json.dumps({"text": text}).encode(), method="POST")
+                    urllib.request.urlopen(request, timeout=10)
+                    logger.info("notified for %s", event["source"])
+''',
+        },
+        [("notify.py", "job", "aws-lambda")],
+        None,
+    ),
+    # second review: a django-cron job's `do()` calling a module function that deletes: that job's deletion alone
+    "dj_funcs": (
+        {
+            "manage.py": """\
+                import os
+                import sys
+
+                if __name__ == "__main__":
+                    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
+                    from django.core.management import execute_from_command_line
+
+                    execute_from_command_line(sys.argv)
+""",
+            "shop/__init__.py": "",
+            "shop/cron.py": """\
+                import logging
+
+                from django.contrib.sessions.models import Session
+                from django.core.mail import send_mail
+                from django.utils import timezone
+                from django_cron import CronJobBase, Schedule
+
+                from shop.models import Subscriber
+
+                log = logging.getLogger(__name__)
+
+
+                def purge_sessions():
+                    deleted, _ = Session.objects.filter(expire_date__lt=timezone.now()).delete()
+                    return deleted
+
+
+                class ClearSessionsJob(CronJobBase):
+                    schedule = Schedule(run_every_mins=60)
+                    code = "shop.clear_sessions"
+
+                    def do(self):
+                        deleted = purge_sessions()
+                        log.info("cleared %d expired sessions", deleted)
+
+
+                class SendDigestJob(CronJobBase):
+                    schedule = Schedule(run_at_times=["07:00"])
+                    code = "shop.send_digest"
+
+                    def do(self):
+                        for sub in self.subscribers():
+                            send_mail("Your digest", "...", "noreply@example.com", [sub.email])
+                        log.info("sent digests")
+
+                    def subscribers(self):
+                        return Subscriber.objects.filter(active=True)
+""",
+            "shop/models.py": """\
+                from django.db import models
+
+
+                class Subscriber(models.Model):
+                    email = models.EmailField()
+                    active = models.BooleanField(default=True)
+""",
+            "shop/settings.py": """\
+                import os
+
+                SECRET_KEY = os.environ["SECRET_KEY"]
+                DEBUG = False
+                INSTALLED_APPS = [
+                    "django.contrib.auth",
+                    "django.contrib.contenttypes",
+                    "django.contrib.sessions",
+                    "django_cron",
+                    "shop",
+                ]
+                ROOT_URLCONF = "shop.urls"
+                CRON_CLASSES = [
+                    "shop.cron.ClearSessionsJob",
+                    "shop.cron.SendDigestJob",
+                    "django_cron.cron.FailedRunsNotificationCronJob",
+                ]
+                LOGGING = {
+                    "version": 1,
+                    "handlers": {"console": {"class": "logging.StreamHandler"}},
+                    "root": {"handlers": ["console"], "level": "INFO"},
+                }
+""",
+            "shop/urls.py": """\
+                from django.http import JsonResponse
+                from django.urls import path
+
+
+                def health(request):
+                    return JsonResponse({"ok": True})
+
+
+                urlpatterns = [path("health/", health), path("ready/", health)]
+""",
+        },
+        [
+            ("manage.py", "api", "django"),
+            ("shop/cron.py", "job", "django-cron"),
+            ("shop/cron.py", "job", "django-cron"),
+        ],
+        ("missing-dry-run", 1),
+    ),
+    # trap (second review): an API handler with a warm-up check answering through a helper stays an api
+    "lambda_api_helper": (
+        {
+            "app.py": """\
+                import json
+                import logging
+
+                logger = logging.getLogger()
+                logger.setLevel(logging.INFO)
+
+
+                def respond(status, payload):
+                    return {"statusCode": status, "headers": {"Content-Type": "application/json"}, "body": json.dumps(payload)}
+
+
+                def lambda_handler(event, context):
+                    if event.get("source") == "serverless-plugin-warmup":
+                        return {}
+                    data = json.loads(event["body"] or "{}")
+                    logger.info("order %s", data.get("id"))
+                    return respond(201, {"id": data.get("id")})
+""",
+        },
+        [("app.py", "api", "aws-lambda")],
         None,
     ),
 }
