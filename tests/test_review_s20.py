@@ -3,7 +3,8 @@
 The first review (d660ba8..d4c9139): each case fails on d4c9139 and passes after its mend, but
 the trap (marked), which passes on both. The second (d4c9139..067dbd4, cases marked): each fails
 on 067dbd4, but its trap. A case gives the files, the entrypoints expected as ``(path, kind,
-framework)`` and, where it matters, a rule's count or status.
+framework)`` and, where it matters, a rule's count or status. Files several trees share are
+written once.
 """
 
 from __future__ import annotations
@@ -14,11 +15,41 @@ import pytest
 
 Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
 
-_CASES: dict[str, Case] = {
-    # a start script that runs Python set-up steps, then `exec gunicorn`: the steps run to completion, no worker
-    "k8s_start_then_gunicorn": (
-        {
-            "manage.py": """\
+_BOT_PY = """\
+                import argparse
+                import logging
+                import os
+
+                from somechat import Bot
+
+                log = logging.getLogger(__name__)
+
+
+                def main() -> None:
+                    parser = argparse.ArgumentParser()
+                    parser.add_argument("--channel", default="general")
+                    args = parser.parse_args()
+                    logging.basicConfig(level=logging.INFO)
+                    bot = Bot(token=os.environ["BOT_TOKEN"], channel=args.channel)
+                    bot.run()
+
+
+                if __name__ == "__main__":
+                    main()
+"""
+
+_DOCKER_COMPOSE_YML = """\
+                services:
+                  redis:
+                    image: redis:7
+                  bot:
+                    build: .
+                    command: ["/app/entrypoint.sh"]
+                    restart: unless-stopped
+                    depends_on: [redis]
+"""
+
+_MANAGE_PY = """\
                 import os
                 import sys
 
@@ -27,7 +58,89 @@ _CASES: dict[str, Case] = {
                     from django.core.management import execute_from_command_line
 
                     execute_from_command_line(sys.argv)
-""",
+"""
+
+_SHOP_MODELS_PY = """\
+                from django.db import models
+
+
+                class Subscriber(models.Model):
+                    email = models.EmailField()
+                    active = models.BooleanField(default=True)
+"""
+
+_SHOP_SETTINGS_PY = """\
+                import os
+
+                SECRET_KEY = os.environ["SECRET_KEY"]
+                DEBUG = False
+                INSTALLED_APPS = [
+                    "django.contrib.auth",
+                    "django.contrib.contenttypes",
+                    "django.contrib.sessions",
+                    "django_cron",
+                    "shop",
+                ]
+                ROOT_URLCONF = "shop.urls"
+                CRON_CLASSES = [
+                    "shop.cron.ClearSessionsJob",
+                    "shop.cron.SendDigestJob",
+                    "django_cron.cron.FailedRunsNotificationCronJob",
+                ]
+                LOGGING = {
+                    "version": 1,
+                    "handlers": {"console": {"class": "logging.StreamHandler"}},
+                    "root": {"handlers": ["console"], "level": "INFO"},
+                }
+"""
+
+_SHOP_URLS_PY = """\
+                from django.http import JsonResponse
+                from django.urls import path
+
+
+                def health(request):
+                    return JsonResponse({"ok": True})
+
+
+                urlpatterns = [path("health/", health), path("ready/", health)]
+"""
+
+_WORKER_PY = """\
+                import logging
+                import os
+                import signal
+
+                import redis
+
+                log = logging.getLogger(__name__)
+                running = True
+
+
+                def stop(*_):
+                    global running
+                    running = False
+
+
+                def main():
+                    logging.basicConfig(level=logging.INFO)
+                    signal.signal(signal.SIGTERM, stop)
+                    r = redis.Redis.from_url(os.environ["REDIS_URL"])
+                    while running:
+                        item = r.blpop("jobs", timeout=5)
+                        if item:
+                            log.info("processing %s", item[1])
+
+
+                if __name__ == "__main__":
+                    main()
+"""
+
+_CASES: dict[str, Case] = {
+    # a start script that runs Python set-up steps, then `exec gunicorn`: the steps run to completion, no worker
+    "k8s_start_then_gunicorn": (
+        {
+            "manage.py": _MANAGE_PY,
             "start.sh": """\
                 #!/bin/sh
                 set -e
@@ -197,35 +310,7 @@ _CASES: dict[str, Case] = {
                 if __name__ == "__main__":
                     sys.exit(main())
 """,
-            "worker.py": """\
-                import logging
-                import os
-                import signal
-
-                import redis
-
-                log = logging.getLogger(__name__)
-                running = True
-
-
-                def stop(*_):
-                    global running
-                    running = False
-
-
-                def main():
-                    logging.basicConfig(level=logging.INFO)
-                    signal.signal(signal.SIGTERM, stop)
-                    r = redis.Redis.from_url(os.environ["REDIS_URL"])
-                    while running:
-                        item = r.blpop("jobs", timeout=5)
-                        if item:
-                            log.info("processing %s", item[1])
-
-
-                if __name__ == "__main__":
-                    main()
-""",
+            "worker.py": _WORKER_PY,
         },
         [("send_report.py", "job", "python"), ("worker.py", "worker", "redis")],
         None,
@@ -480,16 +565,7 @@ _CASES: dict[str, Case] = {
     # two django-cron job classes in one module: a deletion is the job's whose `do()` makes it
     "django_cron": (
         {
-            "manage.py": """\
-                import os
-                import sys
-
-                if __name__ == "__main__":
-                    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
-                    from django.core.management import execute_from_command_line
-
-                    execute_from_command_line(sys.argv)
-""",
+            "manage.py": _MANAGE_PY,
             "shop/__init__.py": "",
             "shop/cron.py": """\
                 import logging
@@ -522,49 +598,9 @@ _CASES: dict[str, Case] = {
                             send_mail("Your digest", "...", "noreply@example.com", [sub.email])
                         log.info("sent digests")
 """,
-            "shop/models.py": """\
-                from django.db import models
-
-
-                class Subscriber(models.Model):
-                    email = models.EmailField()
-                    active = models.BooleanField(default=True)
-""",
-            "shop/settings.py": """\
-                import os
-
-                SECRET_KEY = os.environ["SECRET_KEY"]
-                DEBUG = False
-                INSTALLED_APPS = [
-                    "django.contrib.auth",
-                    "django.contrib.contenttypes",
-                    "django.contrib.sessions",
-                    "django_cron",
-                    "shop",
-                ]
-                ROOT_URLCONF = "shop.urls"
-                CRON_CLASSES = [
-                    "shop.cron.ClearSessionsJob",
-                    "shop.cron.SendDigestJob",
-                    "django_cron.cron.FailedRunsNotificationCronJob",
-                ]
-                LOGGING = {
-                    "version": 1,
-                    "handlers": {"console": {"class": "logging.StreamHandler"}},
-                    "root": {"handlers": ["console"], "level": "INFO"},
-                }
-""",
-            "shop/urls.py": """\
-                from django.http import JsonResponse
-                from django.urls import path
-
-
-                def health(request):
-                    return JsonResponse({"ok": True})
-
-
-                urlpatterns = [path("health/", health), path("ready/", health)]
-""",
+            "shop/models.py": _SHOP_MODELS_PY,
+            "shop/settings.py": _SHOP_SETTINGS_PY,
+            "shop/urls.py": _SHOP_URLS_PY,
         },
         [
             ("manage.py", "api", "django"),
@@ -598,35 +634,7 @@ _CASES: dict[str, Case] = {
                 if __name__ == "__main__":
                     db.seed()
 """,
-            "worker.py": """\
-                import logging
-                import os
-                import signal
-
-                import redis
-
-                log = logging.getLogger(__name__)
-                running = True
-
-
-                def stop(*_):
-                    global running
-                    running = False
-
-
-                def main():
-                    logging.basicConfig(level=logging.INFO)
-                    signal.signal(signal.SIGTERM, stop)
-                    r = redis.Redis.from_url(os.environ["REDIS_URL"])
-                    while running:
-                        item = r.blpop("jobs", timeout=5)
-                        if item:
-                            log.info("processing %s", item[1])
-
-
-                if __name__ == "__main__":
-                    main()
-""",
+            "worker.py": _WORKER_PY,
             "bin/release.sh": """\
                 #!/bin/sh
                 python -m pip install -r requirements.txt
@@ -650,38 +658,8 @@ _CASES: dict[str, Case] = {
     # second review: a wait loop before the script's last `exec python bot.py` leaves the bot kept running
     "wait_loop_bot": (
         {
-            "bot.py": """\
-                import argparse
-                import logging
-                import os
-
-                from somechat import Bot
-
-                log = logging.getLogger(__name__)
-
-
-                def main() -> None:
-                    parser = argparse.ArgumentParser()
-                    parser.add_argument("--channel", default="general")
-                    args = parser.parse_args()
-                    logging.basicConfig(level=logging.INFO)
-                    bot = Bot(token=os.environ["BOT_TOKEN"], channel=args.channel)
-                    bot.run()
-
-
-                if __name__ == "__main__":
-                    main()
-""",
-            "docker-compose.yml": """\
-                services:
-                  redis:
-                    image: redis:7
-                  bot:
-                    build: .
-                    command: ["/app/entrypoint.sh"]
-                    restart: unless-stopped
-                    depends_on: [redis]
-""",
+            "bot.py": _BOT_PY,
+            "docker-compose.yml": _DOCKER_COMPOSE_YML,
             "entrypoint.sh": """\
                 #!/bin/sh
                 set -e
@@ -698,38 +676,8 @@ _CASES: dict[str, Case] = {
     # second review: an `if` around a set-up step leaves the last Python kept running
     "debug_if": (
         {
-            "bot.py": """\
-                import argparse
-                import logging
-                import os
-
-                from somechat import Bot
-
-                log = logging.getLogger(__name__)
-
-
-                def main() -> None:
-                    parser = argparse.ArgumentParser()
-                    parser.add_argument("--channel", default="general")
-                    args = parser.parse_args()
-                    logging.basicConfig(level=logging.INFO)
-                    bot = Bot(token=os.environ["BOT_TOKEN"], channel=args.channel)
-                    bot.run()
-
-
-                if __name__ == "__main__":
-                    main()
-""",
-            "docker-compose.yml": """\
-                services:
-                  redis:
-                    image: redis:7
-                  bot:
-                    build: .
-                    command: ["/app/entrypoint.sh"]
-                    restart: unless-stopped
-                    depends_on: [redis]
-""",
+            "bot.py": _BOT_PY,
+            "docker-compose.yml": _DOCKER_COMPOSE_YML,
             "entrypoint.sh": """\
                 #!/bin/sh
                 set -eu
@@ -745,38 +693,8 @@ _CASES: dict[str, Case] = {
     # second review: a `trap` function leaves the last Python kept running
     "trap_func": (
         {
-            "bot.py": """\
-                import argparse
-                import logging
-                import os
-
-                from somechat import Bot
-
-                log = logging.getLogger(__name__)
-
-
-                def main() -> None:
-                    parser = argparse.ArgumentParser()
-                    parser.add_argument("--channel", default="general")
-                    args = parser.parse_args()
-                    logging.basicConfig(level=logging.INFO)
-                    bot = Bot(token=os.environ["BOT_TOKEN"], channel=args.channel)
-                    bot.run()
-
-
-                if __name__ == "__main__":
-                    main()
-""",
-            "docker-compose.yml": """\
-                services:
-                  redis:
-                    image: redis:7
-                  bot:
-                    build: .
-                    command: ["/app/entrypoint.sh"]
-                    restart: unless-stopped
-                    depends_on: [redis]
-""",
+            "bot.py": _BOT_PY,
+            "docker-compose.yml": _DOCKER_COMPOSE_YML,
             "entrypoint.sh": """\
                 #!/bin/bash
                 set -euo pipefail
@@ -793,38 +711,8 @@ _CASES: dict[str, Case] = {
     # second review: a function defined and called once leaves the last Python kept running
     "func_once": (
         {
-            "bot.py": """\
-                import argparse
-                import logging
-                import os
-
-                from somechat import Bot
-
-                log = logging.getLogger(__name__)
-
-
-                def main() -> None:
-                    parser = argparse.ArgumentParser()
-                    parser.add_argument("--channel", default="general")
-                    args = parser.parse_args()
-                    logging.basicConfig(level=logging.INFO)
-                    bot = Bot(token=os.environ["BOT_TOKEN"], channel=args.channel)
-                    bot.run()
-
-
-                if __name__ == "__main__":
-                    main()
-""",
-            "docker-compose.yml": """\
-                services:
-                  redis:
-                    image: redis:7
-                  bot:
-                    build: .
-                    command: ["/app/entrypoint.sh"]
-                    restart: unless-stopped
-                    depends_on: [redis]
-""",
+            "bot.py": _BOT_PY,
+            "docker-compose.yml": _DOCKER_COMPOSE_YML,
             "entrypoint.sh": """\
                 #!/bin/bash
                 set -euo pipefail
@@ -841,38 +729,8 @@ _CASES: dict[str, Case] = {
     # second review: a one-line `if ...; then ...; fi` leaves the last Python kept running
     "oneliner_if": (
         {
-            "bot.py": """\
-                import argparse
-                import logging
-                import os
-
-                from somechat import Bot
-
-                log = logging.getLogger(__name__)
-
-
-                def main() -> None:
-                    parser = argparse.ArgumentParser()
-                    parser.add_argument("--channel", default="general")
-                    args = parser.parse_args()
-                    logging.basicConfig(level=logging.INFO)
-                    bot = Bot(token=os.environ["BOT_TOKEN"], channel=args.channel)
-                    bot.run()
-
-
-                if __name__ == "__main__":
-                    main()
-""",
-            "docker-compose.yml": """\
-                services:
-                  redis:
-                    image: redis:7
-                  bot:
-                    build: .
-                    command: ["/app/entrypoint.sh"]
-                    restart: unless-stopped
-                    depends_on: [redis]
-""",
+            "bot.py": _BOT_PY,
+            "docker-compose.yml": _DOCKER_COMPOSE_YML,
             "entrypoint.sh": """\
                 #!/bin/sh
                 set -e
@@ -945,16 +803,7 @@ _CASES: dict[str, Case] = {
     # second review: a django-cron job's `do()` calling a module function that deletes: that job's deletion alone
     "dj_funcs": (
         {
-            "manage.py": """\
-                import os
-                import sys
-
-                if __name__ == "__main__":
-                    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")
-                    from django.core.management import execute_from_command_line
-
-                    execute_from_command_line(sys.argv)
-""",
+            "manage.py": _MANAGE_PY,
             "shop/__init__.py": "",
             "shop/cron.py": """\
                 import logging
@@ -995,49 +844,9 @@ _CASES: dict[str, Case] = {
                     def subscribers(self):
                         return Subscriber.objects.filter(active=True)
 """,
-            "shop/models.py": """\
-                from django.db import models
-
-
-                class Subscriber(models.Model):
-                    email = models.EmailField()
-                    active = models.BooleanField(default=True)
-""",
-            "shop/settings.py": """\
-                import os
-
-                SECRET_KEY = os.environ["SECRET_KEY"]
-                DEBUG = False
-                INSTALLED_APPS = [
-                    "django.contrib.auth",
-                    "django.contrib.contenttypes",
-                    "django.contrib.sessions",
-                    "django_cron",
-                    "shop",
-                ]
-                ROOT_URLCONF = "shop.urls"
-                CRON_CLASSES = [
-                    "shop.cron.ClearSessionsJob",
-                    "shop.cron.SendDigestJob",
-                    "django_cron.cron.FailedRunsNotificationCronJob",
-                ]
-                LOGGING = {
-                    "version": 1,
-                    "handlers": {"console": {"class": "logging.StreamHandler"}},
-                    "root": {"handlers": ["console"], "level": "INFO"},
-                }
-""",
-            "shop/urls.py": """\
-                from django.http import JsonResponse
-                from django.urls import path
-
-
-                def health(request):
-                    return JsonResponse({"ok": True})
-
-
-                urlpatterns = [path("health/", health), path("ready/", health)]
-""",
+            "shop/models.py": _SHOP_MODELS_PY,
+            "shop/settings.py": _SHOP_SETTINGS_PY,
+            "shop/urls.py": _SHOP_URLS_PY,
         },
         [
             ("manage.py", "api", "django"),
