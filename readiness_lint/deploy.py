@@ -54,6 +54,7 @@ _SHELL_SCRIPT_NAME = re.compile(r"[\w./-]+\.sh\b")
 _SHELL_OPENERS = frozenset({"if", "case", "while", "until", "for", "select", "function", "{"})
 _SHELL_CLOSERS = frozenset({"fi", "esac", "done", "}"})
 _SHELL_FUNCTION = re.compile(r"^[\w.:-]+\s*\(\s*\)")
+_HEREDOC = re.compile(r"<<-?\s*[\"']?([A-Za-z_]\w*)[\"']?")
 # Commands after the Python that leave it the script's last work (`echo "stopped"`, `exit $?`).
 _SHELL_TRIVIAL = frozenset({"echo", "printf", "exit", "wait", "true", ":", "set", "export", "trap", "unset"})
 
@@ -205,22 +206,38 @@ def _through_shell_scripts(found: Sequence[Deployment], files: Sequence[tuple[st
 
 def _shell_steps(rel: str, text: str) -> list[tuple[list[tuple[str, str]], str, bool, bool]]:
     """A shell script's commands, each as (the Python it starts, the command line, whether it
-    runs in the background, whether it is inside a branch, a loop or a function's body). A `cd`
-    line moves where later relative scripts are (`cd "$(dirname "$0")"`: the script's own
-    directory)."""
+    runs in the background, whether that Python is inside a branch, a loop or a function's
+    body). A `cd` line moves where later relative scripts are (`cd "$(dirname "$0")"`: the
+    script's own directory). A here-document's lines, and a quoted string's over several lines
+    (`python -c "..."`), belong to the command that opens them."""
     steps: list[tuple[list[tuple[str, str]], str, bool, bool]] = []
     depth = 0
     workdir = ""
-    for _, line in _joined_lines(text, ("#",), comment_continues=False):
+    lines = [line for _, line in _joined_lines(text, ("#",), comment_continues=False)]
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        index += 1
         if not line or line.startswith("#"):
             continue
+        while _tokens(line) is None and index < len(lines):  # (a quote still open: the string goes on)
+            line += "\n" + lines[index]
+            index += 1
+        heredoc = _HEREDOC.search(line)
+        if heredoc is not None:  # (`python - <<'EOF'` ... `EOF`: the body is the command's input)
+            while index < len(lines) and lines[index] != heredoc.group(1):
+                index += 1
+            index += 1
+        inside = False
         segments = _segments(line)
-        firsts = [words[0] for words in segments if words]
-        # (`cleanup() {`: a function's body; with its brace on the next line, the brace opens it)
-        opens = sum(word in _SHELL_OPENERS for word in firsts) + bool(_SHELL_FUNCTION.match(line) and "{" in line)
-        closes = sum(word in _SHELL_CLOSERS for word in firsts)
-        inside = depth > 0 or opens > 0  # (`if [ -f .env ]; then python seed.py; fi` on one line too)
-        depth = max(depth + opens - closes, 0)
+        for position, words in enumerate(segments):
+            first = words[0] if words else ""
+            # (`function cleanup {`, `cleanup() {`; with the brace on the next line, the brace opens the body)
+            opens = first in _SHELL_OPENERS and (first != "function" or "{" in words)
+            opens = opens or (position == 0 and bool(_SHELL_FUNCTION.match(line)) and "{" in words)
+            if _argv_target(words) is not None:
+                inside = inside or depth > 0 or opens
+            depth = max(depth + opens - (first in _SHELL_CLOSERS), 0)
         if len(segments) == 1 and segments[0][:1] == ["cd"] and len(segments[0]) == 2:
             target = segments[0][1]
             if "dirname" in target and "$0" in target:

@@ -4026,11 +4026,18 @@ def _reads_http_event(function: cst.FunctionDef) -> bool:
     return rebound or keys - warm <= _GATEWAY_EVENT_KEYS
 
 
+# What an EventBridge rule's event says of itself: a rule that keeps an API's function warm
+# (`if event.get("source") == "aws.events": return`).
+_SCHEDULED_EVENT_MARKS = frozenset({"scheduled event", "aws.events"})
+
+
 def _warm_up_key(node: cst.CSTNode, event: str) -> str | None:
-    """The key a warm-up test reads: one compared with a string that says "warm", or one named so."""
+    """The key a warm-up test reads: one compared with a string that says "warm" or marks an
+    EventBridge rule's event, or one named so."""
     if type(node) is cst.Comparison and len(node.comparisons) == 1:
         sides = (node.left, node.comparisons[0].comparator)
-        if any("warm" in (n.string_value(side) or "").lower() for side in sides):
+        marks = [(n.string_value(side) or "").lower() for side in sides]
+        if any("warm" in mark or mark in _SCHEDULED_EVENT_MARKS for mark in marks):
             return next((key for side in sides if (key := _event_key(side, event)) is not None), None)
     key = _event_key(node, event)
     return key if key is not None and "warm" in key.lower() else None

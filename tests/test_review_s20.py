@@ -2,7 +2,8 @@
 
 The first review (d660ba8..d4c9139): each case fails on d4c9139 and passes after its mend, but
 the trap (marked), which passes on both. The second (d4c9139..067dbd4, cases marked): each fails
-on 067dbd4, but its trap. A case gives the files, the entrypoints expected as ``(path, kind,
+on 067dbd4, but its trap. The third (067dbd4..6065bb0, marked): each fails on 6065bb0, but
+its traps. A case gives the files, the entrypoints expected as ``(path, kind,
 framework)`` and, where it matters, a rule's count or status. Files several trees share are
 written once.
 """
@@ -107,6 +108,30 @@ _SHOP_URLS_PY = """\
 """
 
 _WORKER_PY = """\
+                import logging
+                import os
+
+                from acme_feed import FeedClient
+
+                log = logging.getLogger(__name__)
+
+
+                def handle(update):
+                    log.info("update %s", update["id"])
+
+
+                def main():
+                    logging.basicConfig(level=logging.INFO)
+                    client = FeedClient(os.environ["FEED_URL"], timeout=10)
+                    client.on_update(handle)
+                    client.start()
+
+
+                if __name__ == "__main__":
+                    main()
+"""
+
+_WORKER_PY_2 = """\
                 import logging
                 import os
                 import signal
@@ -310,7 +335,7 @@ _CASES: dict[str, Case] = {
                 if __name__ == "__main__":
                     sys.exit(main())
 """,
-            "worker.py": _WORKER_PY,
+            "worker.py": _WORKER_PY_2,
         },
         [("send_report.py", "job", "python"), ("worker.py", "worker", "redis")],
         None,
@@ -634,7 +659,7 @@ _CASES: dict[str, Case] = {
                 if __name__ == "__main__":
                     db.seed()
 """,
-            "worker.py": _WORKER_PY,
+            "worker.py": _WORKER_PY_2,
             "bin/release.sh": """\
                 #!/bin/sh
                 python -m pip install -r requirements.txt
@@ -879,6 +904,220 @@ _CASES: dict[str, Case] = {
 """,
         },
         [("app.py", "api", "aws-lambda")],
+        None,
+    ),
+    # third review: `function name()` with its brace on the next line opens one body, not two
+    "function_kw_brace_next_line": (
+        {
+            "Procfile": """\
+                worker: ./start.sh
+""",
+            "start.sh": """\
+                #!/bin/bash
+                set -e
+                function wait_for_redis()
+                {
+                  until redis-cli -h "$REDIS_HOST" ping; do
+                    sleep 1
+                  done
+                }
+                wait_for_redis
+                exec python worker.py
+""",
+            "worker.py": _WORKER_PY,
+        },
+        [("worker.py", "worker", "procfile")],
+        None,
+    ),
+    # third review: a `for` in a Python here-document opens no shell loop
+    "heredoc_py_for": (
+        {
+            "Procfile": """\
+                worker: ./start.sh
+""",
+            "start.sh": """\
+                #!/bin/sh
+                set -e
+                python << END
+                import os, sys, time, socket
+                for _ in range(30):
+                    try:
+                        socket.create_connection((os.environ["REDIS_HOST"], 6379), timeout=2).close()
+                        break
+                    except OSError:
+                        time.sleep(1)
+                else:
+                    sys.exit(1)
+                END
+                exec python worker.py
+""",
+            "worker.py": _WORKER_PY,
+        },
+        [("worker.py", "worker", "procfile")],
+        None,
+    ),
+    # third review: an `if` in a here-document written to a file opens no branch
+    "heredoc_cat_if": (
+        {
+            "Procfile": """\
+                worker: ./start.sh
+""",
+            "start.sh": """\
+                #!/bin/sh
+                set -e
+                cat > /tmp/healthcheck.sh <<'EOF'
+                #!/bin/sh
+                if [ -f /tmp/alive ]; then exit 0
+                else exit 1
+                EOF
+                exec python worker.py
+""",
+            "worker.py": _WORKER_PY,
+        },
+        [("worker.py", "worker", "procfile")],
+        None,
+    ),
+    # third review: a `for` in a `python -c` string over several lines opens no shell loop
+    "py_c_multiline": (
+        {
+            "Procfile": """\
+                worker: ./start.sh
+""",
+            "start.sh": """\
+                #!/bin/sh
+                set -e
+                python -c "
+                import socket, time
+                for _ in range(30):
+                    time.sleep(1)
+                "
+                exec python worker.py
+""",
+            "worker.py": _WORKER_PY,
+        },
+        [("worker.py", "worker", "procfile")],
+        None,
+    ),
+    # third review: `until ...; do ...; done; exec python worker.py`: the Python is after the loop
+    "oneline_until_then_exec": (
+        {
+            "Procfile": """\
+                worker: ./start.sh
+""",
+            "start.sh": """\
+                #!/bin/sh
+                until nc -z "$REDIS_HOST" 6379; do sleep 1; done; exec python worker.py
+""",
+            "worker.py": _WORKER_PY,
+        },
+        [("worker.py", "worker", "procfile")],
+        None,
+    ),
+    # third review: `if ...; then ...; fi; exec python worker.py`: the Python is after the branch
+    "oneline_if_then_exec": (
+        {
+            "Procfile": """\
+                worker: ./start.sh
+""",
+            "start.sh": """\
+                #!/bin/sh
+                set -e
+                if [ -f /run/secrets/env ]; then . /run/secrets/env; fi; exec python worker.py
+""",
+            "worker.py": _WORKER_PY,
+        },
+        [("worker.py", "worker", "procfile")],
+        None,
+    ),
+    # third review: an EventBridge keep-warm rule's `detail-type` test is no payload key
+    "lambda_eventbridge_keepwarm": (
+        {
+            "handler.py": """\
+                import json
+                import logging
+
+                logger = logging.getLogger()
+                logger.setLevel(logging.INFO)
+
+
+                def lambda_handler(event, context):
+                    if event.get("detail-type") == "Scheduled Event":
+                        return {}
+                    data = json.loads(event["body"] or "{}")
+                    logger.info("order %s", data.get("id"))
+                    return {"statusCode": 201, "body": json.dumps({"id": data.get("id")})}
+""",
+        },
+        [("handler.py", "api", "aws-lambda")],
+        None,
+    ),
+    # third review: an EventBridge keep-warm rule's `source == "aws.events"` test is no payload key
+    "lambda_source_aws_events": (
+        {
+            "handler.py": """\
+                import json
+                import logging
+
+                logger = logging.getLogger()
+                logger.setLevel(logging.INFO)
+
+
+                def lambda_handler(event, context):
+                    if event.get("source") == "aws.events":
+                        return {}
+                    data = json.loads(event["body"] or "{}")
+                    logger.info("order %s", data.get("id"))
+                    return {"statusCode": 201, "body": json.dumps({"id": data.get("id")})}
+""",
+        },
+        [("handler.py", "api", "aws-lambda")],
+        None,
+    ),
+    # trap (third review): `case` arms with `;;` on lines of their own, then the last `exec python`
+    "case_arms": (
+        {
+            "Procfile": """\
+                worker: ./start.sh
+""",
+            "start.sh": """\
+                #!/bin/sh
+                set -e
+                case "$1" in
+                  worker)
+                    exec python worker.py
+                    ;;
+                  *)
+                    echo "usage"; exit 1 ;; esac
+                python worker.py
+""",
+            "worker.py": _WORKER_PY,
+        },
+        [("worker.py", "worker", "procfile")],
+        None,
+    ),
+    # trap (third review): a custom payload stays a job beside a key compared with a warm-up word
+    "lambda_custom_warm_compare": (
+        {
+            "handler.py": '''\
+                import json
+                import logging
+
+                import boto3
+
+                logger = logging.getLogger()
+                logger.setLevel(logging.INFO)
+                s3 = boto3.client("s3")
+
+
+                def lambda_handler(event, context):
+                    """Step Functions state: {"mode": "warm_cache" | "full", "bucket": ..., "body": {...}}."""
+                    if event["mode"] == "warm_cache":
+                        logger.info("warming cache only")
+                    s3.put_object(Bucket="reports", Key=event["key"], Body=json.dumps(event["body"]))
+                    logger.info("stored %s", event["key"])
+''',
+        },
+        [("handler.py", "job", "aws-lambda")],
         None,
     ),
 }
