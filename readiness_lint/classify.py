@@ -467,9 +467,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             framework = _cli_framework(facts)
             add(_Candidate(path, guard.line, "job", framework, "__main__"))
     elif guard is None and not out and (default := _serves_default_app(facts)):
-        add(
-            _Candidate(path, default[0], "api", default[1], "script")
-        )  # `run(host=..., port=...)`, `ui.run()` at module level
+        # `run(host=..., port=...)` (Bottle), `ui.run()` (NiceGUI) at module level
+        add(_Candidate(path, default[0], "api", default[1], "script"))
     elif (
         guard is None
         and not out
@@ -552,7 +551,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
 
 def _inline_app(facts: FileFacts, guard: MainGuardFact) -> str:
     """The framework of an app the ``__main__`` block serves without binding it to a name:
-    ``HTTPServer(addr, Handler).serve_forever()``, or Bottle's default app (``bottle.run()``)."""
+    ``HTTPServer(addr, Handler).serve_forever()``, or a framework's default app (``bottle.run()``,
+    NiceGUI's ``ui.run()``: :data:`_SELF_SERVING`)."""
     calls = _guard_calls(facts, guard, depth=2)
     for call, framework in _SELF_SERVING.items():
         if call in calls:
