@@ -1857,10 +1857,12 @@ def _django_crontab_candidates(project: Project) -> list[_Candidate]:
     class's ``do()``, a job at the class."""
     out = []
     for path, facts in sorted(project.files.items()):
+        if facts.is_test:
+            continue
         refs = facts.module_refs
         installed = {value for kind, value, _ in refs if kind == "installed_app"}
         for app, ref_kind, framework in _DJANGO_CRON_APPS:
-            if facts.is_test or app not in installed:
+            if app not in installed:
                 continue
             for value in (value for kind, value, _ in refs if kind == ref_kind):
                 module, _, name = value.rpartition(".")

@@ -220,9 +220,11 @@ def _shell_steps(rel: str, text: str) -> list[tuple[list[tuple[str, str]], str, 
         index += 1
         if not line or line.startswith("#"):
             continue
-        while _tokens(line) is None and index < len(lines):  # (a quote still open: the string goes on)
+        tokens = _tokens(line)
+        while tokens is None and index < len(lines):  # (a quote still open: the string goes on)
             line += "\n" + lines[index]
             index += 1
+            tokens = _tokens(line)
         heredoc = _HEREDOC.search(line)
         if heredoc is not None:  # (`python - <<'EOF'` ... `EOF`: the body is the command's input)
             while index < len(lines) and lines[index] != heredoc.group(1):
@@ -245,7 +247,7 @@ def _shell_steps(rel: str, text: str) -> list[tuple[list[tuple[str, str]], str, 
             else:
                 workdir = "" if "$" in target else posixpath.join(workdir, target)
             continue
-        steps.append((python_targets(line, workdir), line, (_tokens(line) or [])[-1:] == ["&"], inside))
+        steps.append((python_targets(line, workdir), line, (tokens or [])[-1:] == ["&"], inside))
     return steps
 
 
@@ -607,13 +609,13 @@ def _joined_lines(text: str, comments: tuple[str, ...], *, comment_continues: bo
     while index < len(lines):
         number, line = index + 1, lines[index].strip()
         index += 1
-        if comments and line.startswith(comments) and not comment_continues:
+        if line.startswith(comments) and not comment_continues:
             yield number, line
             continue
         while line.endswith("\\") and index < len(lines):
             following = lines[index].strip()
             index += 1
-            if not (comments and following.startswith(comments)):
+            if not following.startswith(comments):
                 line = line[:-1] + " " + following
         yield number, line
 

@@ -4004,15 +4004,22 @@ def _reads_http_event(function: cst.FunctionDef) -> bool:
     """A Lambda handler that reads its event as an HTTP request: ``event["body"]``,
     ``event.get("queryStringParameters")``."""
     event = _all_params(function.params)[0].name.value
-    nodes = list(n.descendants(function.body))
-    for node in nodes:
+    keys: set[str] = set()
+    warm: set[str] = set()  # (keys read only to recognise a warm-up ping)
+    rebound = False
+    for node in n.descendants(function.body):
         if type(node) is cst.For and event in {n.dotted(t) for t in _bound_names(node.target)}:
             return False  # `for event in event["Records"]`: the name holds each record in turn
-        if _event_key(node, event) == "Records":
+        key = _event_key(node, event)
+        if key == "Records":
             # `event["Records"]`, `"Records" in event`: an SQS, SNS, S3 or DynamoDB event, whose
             # items carry a `body`, not a request
             return False
-    keys = {key for key in (_event_key(node, event) for node in nodes) if key is not None}
+        if key is not None:
+            keys.add(key)
+        if (tested := _warm_up_key(node, event, key)) is not None:
+            warm.add(tested)
+        rebound = rebound or (type(node) is cst.Assign and any(n.dotted(t.target) == event for t in node.targets))
     if keys & (_HTTP_EVENT_KEYS - {"body"}):
         return True
     if "body" not in keys:
@@ -4021,8 +4028,6 @@ def _reads_http_event(function: cst.FunctionDef) -> bool:
     # of the function's own, unless the handler reads the rest from the body (`event =
     # json.loads(event["body"])`); a warm-up ping's mark is no key of the payload
     # (`event.get("source") == "serverless-plugin-warmup"`, lambda-warmer's `event.get("warmer")`)
-    warm = {key for node in nodes if (key := _warm_up_key(node, event)) is not None}
-    rebound = any(type(node) is cst.Assign and any(n.dotted(t.target) == event for t in node.targets) for node in nodes)
     return rebound or keys - warm <= _GATEWAY_EVENT_KEYS
 
 
@@ -4031,15 +4036,15 @@ def _reads_http_event(function: cst.FunctionDef) -> bool:
 _SCHEDULED_EVENT_MARKS = frozenset({"scheduled event", "aws.events"})
 
 
-def _warm_up_key(node: cst.CSTNode, event: str) -> str | None:
+def _warm_up_key(node: cst.CSTNode, event: str, key: str | None) -> str | None:
     """The key a warm-up test reads: one compared with a string that says "warm" or marks an
-    EventBridge rule's event, or one named so."""
+    EventBridge rule's event (`event.get("source") == "serverless-plugin-warmup"`), or one named
+    so. (``key``: the key ``node`` itself reads, see :func:`_event_key`.)"""
     if type(node) is cst.Comparison and len(node.comparisons) == 1:
         sides = (node.left, node.comparisons[0].comparator)
         marks = [(n.string_value(side) or "").lower() for side in sides]
         if any("warm" in mark or mark in _SCHEDULED_EVENT_MARKS for mark in marks):
-            return next((key for side in sides if (key := _event_key(side, event)) is not None), None)
-    key = _event_key(node, event)
+            return next((found for side in sides if (found := _event_key(side, event)) is not None), None)
     return key if key is not None and "warm" in key.lower() else None
 
 
@@ -4184,9 +4189,9 @@ def _stops_or_fails(handler: cst.ExceptHandler, ctx: Context) -> bool:
     # (a failure that makes the poller close its connections and leave: `except: client.loop_stop();
     # client.disconnect(); break`)
     smalls = _simple_block(handler.body) or []
-    closes = [small for small in smalls if _cleans_up(small, _DISCONNECTS)]
-    return bool(closes) and all(
-        small in closes or isinstance(small, (cst.Break, cst.Return)) or _reports(small) for small in smalls
+    return any(_cleans_up(small, _DISCONNECTS) for small in smalls) and all(
+        _cleans_up(small, _DISCONNECTS) or isinstance(small, (cst.Break, cst.Return)) or _reports(small)
+        for small in smalls
     )
 
 

@@ -41,7 +41,6 @@ class Project:
     _inits: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     _objects: dict[tuple[str, str], ObjectRef | None] = field(default_factory=dict, repr=False)
     _reach: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
-    _cron_classes: frozenset[str] | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         index: dict[str, list[str]] = {}
@@ -54,13 +53,12 @@ class Project:
         self._suffix_index = index
         self._resolve_wrapper_loops()
 
+    @cached_property
     def cron_classes(self) -> frozenset[str]:
         """The names of the project's django-cron job classes (``class RemindJob(CronJobBase)``)."""
-        if self._cron_classes is None:
-            self._cron_classes = frozenset(
-                name for facts in self.files.values() for name, base, _ in facts.classes if is_cron_job_base(base)
-            )
-        return self._cron_classes
+        return frozenset(
+            name for facts in self.files.values() for name, base, _ in facts.classes if is_cron_job_base(base)
+        )
 
     def _resolve_wrapper_loops(self) -> None:
         """A forever loop that calls a project function which takes the next message
@@ -650,7 +648,7 @@ class Service:
         if self.entrypoint.framework == "rq" and self.entrypoint.kind == "worker":
             return True  # an RQ worker calls whatever function a message names, in any module it imports
         owner = scope.rpartition(".")[0]
-        if owner and owner in self.project.cron_classes():
+        if owner and owner in self.project.cron_classes:
             # (`manage.py runcrons` runs each django-cron job class's methods for that job alone;
             # another job class's `do()` in the same module is called by the same name)
             return self.entrypoint.framework == "django-cron" and owner == self.entrypoint.id.rsplit(":", 1)[-1]
