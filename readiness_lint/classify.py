@@ -160,13 +160,13 @@ def _once(services: list[Service]) -> list[Service]:
         s.entrypoint.path
         for s in services
         if s.entrypoint.kind == "worker"
-        and s.entrypoint.id.rsplit(":", 1)[-1] in {loop.scope for loop in s.project.files[s.entrypoint.path].loops}
+        and s.entrypoint.symbol in {loop.scope for loop in s.project.files[s.entrypoint.path].loops}
     }
     return [s for s in services if not (_runs_file(s) and s.entrypoint.path in loops)]
 
 
 def _runs_file(service: Service) -> bool:
-    return service.entrypoint.kind == "worker" and service.entrypoint.id.rsplit(":", 1)[-1] in {"__main__", "script"}
+    return service.entrypoint.kind == "worker" and service.entrypoint.symbol in {"__main__", "script"}
 
 
 def _without_probe_servers(services: list[Service]) -> list[Service]:
@@ -185,11 +185,27 @@ def _without_probe_servers(services: list[Service]) -> list[Service]:
                 (routes and all(is_health(r) or is_readiness(r) for r in routes))
                 # (a gRPC server started beside a consume loop: its health service, for the orchestrator)
                 or service.entrypoint.framework == "grpc"
+                or _probe_http_server(service)
             )
         ):
             continue
         kept.append(service)
     return kept
+
+
+def _probe_http_server(service: Service) -> bool:
+    """A standard-library HTTP server named for a probe (``def run_health_server(): HTTPServer(...,
+    HealthHandler).serve_forever()``): its request handlers, which declare no routes, are there for
+    the orchestrator."""
+    entrypoint = service.entrypoint
+    if entrypoint.framework != "http.server":
+        return False
+    facts = service.project.files[entrypoint.path]
+    server = next((o for o in facts.objects if o.name == entrypoint.symbol and o.line == entrypoint.line), None)
+    if server is not None and (_PROBE_NAME.search(server.name) or _PROBE_NAME.search(server.scope)):
+        return True
+    handlers = [name for name, base, _ in facts.classes if base.startswith("http.server.")]
+    return bool(handlers) and all(_PROBE_NAME.search(name) for name in handlers)
 
 
 def _console_candidates(project: Project, declared: Sequence[str], existing: list[_Candidate]) -> list[_Candidate]:
@@ -307,7 +323,9 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # a Functions or Chalice app of timers and queue triggers: its jobs, not an api
         if kind_fw == ("worker", "celery") and _sends_tasks_only(project, path, obj):
             continue  # `celery_client = Celery(broker=...)` only to `send_task(...)` to workers elsewhere
-        if kind_fw == ("api", "slack-bolt") and not _starts(facts, obj.name):
+        if kind_fw == ("api", "slack-bolt") and not (
+            _starts(facts, obj.name) or (not obj.scope and _started_by_importer(project, path, obj.name))
+        ):
             continue  # a Bolt app a socket-mode handler or another app's adapter serves
         if kind_fw == ("api", "dash") and not any(s.kind == "dash-server" for s in facts.signals):
             continue  # a dashboard run with `app.run_server()` on a desk: served only when `server = app.server`
@@ -1240,6 +1258,8 @@ def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, st
         ctor = next(
             (b for c, b, _ in project.files[path].classes if c == ctor and (b in API_CTORS or b in WORKER_CTORS)), ctor
         )
+    if "." not in ctor and not obj.scope:  # `from . import *` over `from flask import Flask`: `Flask(__name__)`
+        ctor = project.star_imported_name(path, ctor) or ctor
     if ctor in API_CTORS:
         return "api", API_CTORS[ctor]
     if ctor in WORKER_CTORS:
@@ -1325,6 +1345,22 @@ def _started_elsewhere(project: Project, path: str, name: str) -> bool:
     )
 
 
+def _started_by_importer(project: Project, path: str, name: str) -> bool:
+    """Whether a module importing the object ``name`` from ``path`` calls its ``start()``
+    (``from lib.slack_app import app`` then ``app.start(port=3000)``)."""
+    for importer in sorted(project.importers.get(path, ())):
+        facts = project.files[importer]
+        for imp in facts.imports:
+            # (calls are kept as resolved: `lib.slack_app.app.start`)
+            if (
+                imp.name == name
+                and project.resolve_module(importer, imp.module, imp.level) == path
+                and (_starts_itself(facts, imp.alias) or _starts_itself(facts, f"{imp.module}.{name}"))
+            ):
+                return True
+    return False
+
+
 def _own_calls(facts: FileFacts) -> list[str]:
     """The calls a module makes at module level and in its functions."""
     return [*(c for c, _, _ in facts.module_calls), *(call for f in facts.functions for call in f.calls)]
@@ -1391,6 +1427,14 @@ def _loop_framework(source: str, facts: FileFacts, project: Project | None = Non
         return "python-telegram-bot"  # Application.run_polling/run_webhook stop on SIGTERM themselves
     if source.endswith(("Consumer",)):
         return "kafka"
+    if method == "fetch" and "nats" in roots:
+        return "nats"  # (a JetStream pull subscription's batches)
+    if source == "watchdog.observer":
+        return "watchdog"
+    if source == "sched.run":
+        return "polling-loop"  # (`sched`'s event that re-enters itself: rounds at a period)
+    if source == "socket.recv":
+        return "socket"  # (a raw socket read in a loop; see the extract stage)
     if source.startswith("yfinance."):
         return "yfinance"  # (its `listen()` is no Redis subscription)
     for name, framework in LOOP_FRAMEWORKS:

@@ -8,6 +8,7 @@ at the end, for the few nodes that produced a fact (:mod:`readiness_lint.locate`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -35,6 +36,7 @@ from readiness_lint.frameworks import (
     STATUS_COMMANDS,
     THREAD_BASES,
     TIMED_WAIT,
+    WORKER_CTORS,
     is_cron_job_base,
     is_entrypoint_ctor,
     is_http_write,
@@ -718,6 +720,9 @@ class Extractor:
         self.storing = False  # walking the names an assignment binds
         self.looking_up = False  # in the handlers of a `try` that only looks settings up
         self.reads = 0  # names read so far (see `_Frame.read_at`)
+        self.after_if: Sequence[cst.BaseStatement] = ()  # the statements after the `if` being entered
+        self.sched_runs: list[tuple[cst.CSTNode, str]] = []  # `scheduler.run()` of a `sched.scheduler`
+        self.sched_reenters = False  # a function puts itself back on a `sched` scheduler
         self.response_hooks = False  # a hook sees every response (`hooks=`, `event_hooks=`, `session.hooks`)
         self.stopped: set[str] = set()  # processes the code stops itself (`server.terminate()`)
         self._defined: frozenset[str] = frozenset()  # the module's own functions
@@ -730,6 +735,7 @@ class Extractor:
             cst.FunctionDef: self.visit_function,
             cst.ClassDef: self.visit_class,
             cst.If: self.visit_if,
+            cst.IndentedBlock: self.visit_block,
             cst.IfExp: self.visit_if_exp,
             cst.Try: self.visit_try,
             cst.ExceptHandler: self.visit_handler,
@@ -875,6 +881,9 @@ class Extractor:
         module = module or ""
         prefix = "." * level + module
         if isinstance(node.names, cst.ImportStar):
+            for exported in _STAR_EXPORTS.get(module, ()) if not level else ():
+                # `from flask import *` then `Flask(__name__)`: the framework's own classes
+                ctx.aliases.setdefault(exported, f"{module}.{exported}")
             if record:
                 self._record_import(node, module, level, "*", "*")
             return
@@ -1028,6 +1037,9 @@ class Extractor:
                                 sent in self._defined
                                 or resolved in STATUS_COMMANDS
                                 or resolved in HTTP_WRITES
+                                # (`chat_id = loop.run_until_complete(get_chat_id(token))`: a coroutine run for its result)
+                                or resolved == "asyncio.run"
+                                or sent.rpartition(".")[2] == "run_until_complete"
                                 # (`MyProcessor = Consumer()`, a class of the file that consumes as it is built)
                                 or (sent in self._classes and _runs_in_init(self._classes[sent]))
                             )
@@ -1322,8 +1334,16 @@ class Extractor:
         self._visit_if(node, guard)
         self.ctx.conditions -= not guard
 
+    def visit_block(self, node: cst.IndentedBlock) -> None:
+        body = node.body
+        for index, stmt in enumerate(body):
+            if type(stmt) is cst.If:
+                self.after_if = body[index + 1 :]
+            self.walk(stmt)
+
     def _visit_if(self, node: cst.If, guard: bool) -> None:
         ctx = self.ctx
+        after, self.after_if = self.after_if, ()
         if guard:
             self.guard = _Frame(name="__main__", line_node=node)
             saved = self.frames
@@ -1341,7 +1361,7 @@ class Extractor:
         if self._own_body():
             # `if r.status_code == 200: ... else: print(...)`: the failed request or command is
             # reported and the function carries on as if it had worked.
-            failed = _failure_branch(node)
+            failed = _failure_branch(node, after)
             owner = _status_owner(node.test)
             if failed is not None and owner and self._only_reports(failed, reports=True):
                 frame = self._frame()
@@ -2019,6 +2039,12 @@ class Extractor:
         forever = _is_forever(node.test)
         self.walk(node.test)
         self._enter_loop(since, bounded=not forever)
+        test = node.test
+        if type(test) is cst.Call and self._observer_method(test, ("is_alive", "isAlive")):
+            # `while observer.is_alive(): observer.join(1)`: kept running while the observer
+            # hands it each file-system event
+            scope = self.scope_name()
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=WATCHDOG_LOOP))
         if forever:
             source = self._consume_call_in(node.body, node.test)
             scope = self.scope_name()
@@ -2201,14 +2227,35 @@ class Extractor:
         resolved = self.ctx.resolve(raw) or ""
         return resolved.removesuffix("().run_forever") in EVENT_LOOPS or (self.ctx.object_ctor(owner) in EVENT_LOOPS)
 
+    def _imports_nats(self) -> bool:
+        return any(module.split(".")[0] == "nats" for module in self.ctx.aliases.values())
+
     def _nats_subscription(self, call: cst.Call) -> bool:
         """``nc.subscribe(subject, cb=handler)`` (also JetStream's) in a module that imports nats-py."""
         return (
             (n.callee(call) or "").endswith(".subscribe")
             and n.keyword(call, "cb") is not None
-            and any(module.split(".")[0] == "nats" for module in self.ctx.aliases.values())
+            and self._imports_nats()
             and _waits_forever(self.frames[-1].line_node if self.frames else self.module)
         )
+
+    def _receives_forever(self, body: cst.CSTNode) -> bool:
+        """A loop body of a module that imports ``socket`` and has no ``break`` or ``return``, reading
+        one connection (not a server's, ``conn, _ = sock.accept()``: each client's request, answered)."""
+        return (
+            "socket" in self.ctx.aliases.values()
+            and not self._imports_websocket()
+            and not _breaks_out(body)
+            and not any(
+                type(node) is cst.Return or (type(node) is cst.Call and (n.callee(node) or "").endswith(".accept"))
+                for node in n.descendants(body)
+            )
+        )
+
+    def _observer_method(self, call: cst.Call, methods: tuple[str, ...]) -> bool:
+        """``call`` is one of ``methods`` on a watchdog ``Observer`` (file-system events)."""
+        owner, _, method = (n.callee(call) or "").rpartition(".")
+        return method in methods and (self.ctx.object_ctor(owner) or "").startswith("watchdog.observers")
 
     def _imports_websocket(self) -> bool:
         return any(module.split(".")[0] in _WEBSOCKET_CLIENTS for module in self.ctx.aliases.values())
@@ -2307,6 +2354,14 @@ class Extractor:
         awaited = type(value) is cst.Await
         if type(value) is cst.Await:
             value = value.expression
+        if type(value) is cst.Call and not value.args and self._observer_method(value, ("join",)):
+            # `observer.start(); observer.join()`: waits for ever while the observer hands on events
+            scope = self.scope_name()
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=WATCHDOG_LOOP))
+        if type(value) is cst.Call and (n.callee(value) or "").endswith(".run") and not value.args:
+            owner = (n.callee(value) or "").removesuffix(".run")
+            if self.ctx.object_ctor(owner) == "sched.scheduler":
+                self.sched_runs.append((node, self.scope_name()))  # (a loop once something re-enters)
         if type(value) is cst.Call and self.ctx.resolve(n.callee(value)) == "signal.pause":
             # `client.loop_start(); signal.pause()`: the process waits for a signal while its
             # background threads consume: it runs until stopped
@@ -2482,6 +2537,10 @@ class Extractor:
         if raw and raw.endswith(".mount") and _mounts_timeout_adapter(node, ctx):
             # `session.mount("https://", TimeoutAdapter())`: every request through it has a timeout
             ctx.timed_sessions.add(ctx.session_key(raw.removesuffix(".mount")))
+        if raw and raw.endswith((".enter", ".enterabs")) and self.frames and "sched" in ctx.aliases.values():
+            # `scheduler.enter(period, 1, status, (...))` inside `status`: it runs again and again
+            own = self.frames[-1].name.rpartition(".")[2]
+            self.sched_reenters = self.sched_reenters or any(n.dotted(arg.value) == own for arg in node.args)
         if self.frames and name:
             frame = self.frames[-1]
             frame.calls.append(self._as_called(name))
@@ -2767,7 +2826,9 @@ class Extractor:
         if (
             method in _JOB_QUEUE_METHODS
             and owner.rpartition(".")[2] in {"job_queue", "jq"}
-            and not ctx.is_parameter(owner)  # (`context.job_queue` in a command handler: a user's reminder)
+            # (`context.job_queue` in a command handler: a user's reminder; not the application a
+            # start-up helper is handed, `def schedule_close_day(app): app.job_queue.run_daily(...)`)
+            and not (ctx.is_parameter(owner) and owner.split(".")[0] not in _APPLICATION_NAMES)
         ):
             # python-telegram-bot's JobQueue (`app.job_queue.run_repeating(check, interval=60)`): an
             # APScheduler inside the bot's process, running the function on its schedule
@@ -3405,6 +3466,8 @@ class Extractor:
                     continue  # `except socket.timeout: break`: drained until the queue is empty, a job
                 if method in CONSUME_METHODS and "." in raw and not self._polls_process(node, raw):
                     found.append(self.ctx.resolve(raw) or raw)
+                elif method == "fetch" and literal and self._imports_nats():
+                    found.append(raw)  # `msgs = await sub.fetch()`: a NATS JetStream pull subscription's next batch
                 elif method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
                     found.append(raw)
                 elif method == "loop" and literal and self._mqtt_client(raw.rpartition(".")[0]):
@@ -3416,6 +3479,11 @@ class Extractor:
                     found.append("matrix-nio.sync")
                 elif method == "recv" and literal and self._imports_websocket() and _never_leaves(body, self.ctx):
                     found.append(raw)  # `while True: message = await ws.recv()`: a websocket stream's next message
+                elif method in ("recv", "recvfrom") and literal and self._receives_forever(body):
+                    # `while True: line = sock.recv(2048)`: a socket's next message (an IRC bot, a
+                    # UDP listener); a command may end it (`!bot die`: `sys.exit()`), a read to the
+                    # end of a reply (`if not data: break`) may not
+                    found.append("socket.recv")
                 if found:
                     break
             if type(node) in (cst.FunctionDef, cst.ClassDef):
@@ -3446,6 +3514,9 @@ class Extractor:
         self._flush_deletions(self.module_frame)
         if self.mentions_sigterm and self.installs_signal_handler is not None:
             self.signal(self.installs_signal_handler, "sigterm", "SIGTERM")
+        for run, where in self.sched_runs if self.sched_reenters else ():
+            # `sched.scheduler(...).run()` with an event that puts itself back: a periodic loop
+            ctx.later(run, functools.partial(_sched_loop, where))
         wanted = [node for node, _, _ in ctx._pending if node is not None]
         wanted += [start for _, _, start in ctx._pending if start is not None]
         if self.guard is not None:
@@ -3634,7 +3705,9 @@ BLOCKING_CONSUME = frozenset(
 _DRY_RUN = re.compile(r"dry_?run|(?:^|_)(?:dry|no_?op|simulate)(?:$|_)", re.IGNORECASE)
 # A command-line option or environment variable that guards a destructive step, as a whole literal.
 _DRY_RUN_OPTION = re.compile(
-    r"--(?:dry[-_]?run|no-dry-run|apply|force|confirm|execute|yes|commit|no-?op|simulate)|DRY_?RUN", re.IGNORECASE
+    # (`--force-recreate`, `--confirm-delete`: the same guard, named for what it allows)
+    r"--(?:dry[-_]?run|no-dry-run|(?:apply|force|confirm)(?:-[a-z]+)?|execute|yes|commit|no-?op|simulate)|DRY_?RUN",
+    re.IGNORECASE,
 )
 _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
 _DESTRUCTIVE_SQL_CASED = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b")
@@ -3940,7 +4013,8 @@ def _lambda_handler(params: cst.Parameters, filename: str) -> bool:
     if params.kwonly_params or type(params.star_arg) is cst.Param or params.star_kwarg is not None:
         return False
     names = [param.name.value for param in (*params.posonly_params, *params.params)]
-    first = {"event", "_event", "data"} if filename == "main.py" else {"event", "_event"}
+    # (`def lambda_handler(events, context)`: the plural, as some write it)
+    first = {"event", "_event", "events", "data"} if filename == "main.py" else {"event", "_event", "events"}
     return len(names) == 2 and names[0] in first and names[1] in {"context", "_context"}
 
 
@@ -4166,6 +4240,14 @@ _BACKGROUND_STARTS = frozenset(
     {"listen", "start_http_server", "start_wsgi_server", "loop_start", "start_server", "serve_forever"}
 )
 # Websocket client libraries whose connections' `recv()` waits for the next message.
+# The classes of app and worker frameworks, by module, that `from <module> import *` brings in.
+_STAR_EXPORTS: dict[str, tuple[str, ...]] = {}
+for _ctor in sorted({*API_CTORS, *WORKER_CTORS}):
+    _module, _, _class = _ctor.rpartition(".")
+    if _module and _class[:1].isupper():
+        _STAR_EXPORTS[_module] = (*_STAR_EXPORTS.get(_module, ()), _class)
+WATCHDOG_LOOP = "watchdog.observer"
+_APPLICATION_NAMES = frozenset({"app", "application", "updater", "dispatcher"})
 _WEBSOCKET_CLIENTS = frozenset({"websockets", "websocket"})
 _STOPS = frozenset({"KeyboardInterrupt", "SystemExit", "CancelledError", "asyncio.CancelledError"})
 
@@ -4235,6 +4317,10 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
                 names = {ctx.resolve(n.callee(call)) if call is not None else None for call in waits}
                 if len(names) == 1 and (found := names.pop()) in SLEEPS:
                     return found
+        # `while True: for url in URLS: check(url); time.sleep(5)`: the rounds' sleep is the items'
+        for stmt in body.body:
+            if type(stmt) is cst.For and stmt.orelse is None and (found := _sleep_without_break(stmt.body, ctx)):
+                return found
     return sleep
 
 
@@ -4539,17 +4625,31 @@ def _may_be_config(value: cst.BaseExpression) -> bool:
 
 
 def _checked_loop(stmt: cst.CSTNode) -> bool:
-    """``if response.status_code == 200:`` (or ``if page:``) with a loop in its own body, at module
-    level: the script's work done once the fetch has answered (not the ``__main__`` block)."""
+    """``if response.status_code == 200:`` (or ``if page:``, ``if response["Items"] == []:``) with a
+    loop in its body or its ``else``, at module level: the script's work done once the fetch has
+    answered (not the ``__main__`` block)."""
     if type(stmt) is not cst.If or _is_main_guard(stmt.test) or type(stmt.body) is not cst.IndentedBlock:
         return False
-    # (a status or a fetched result, `if response.ok:`, `if page:`; not a setting, `if DEBUG:`)
+    # (a status or a fetched result, `if response.ok:`, `if page:`, an item of a fetched record;
+    # not a setting, `if DEBUG:`, `if CONFIG["debug"]:`)
     test = stmt.test
     status = (type(test) is cst.Name and not test.value.isupper()) or any(
-        type(node) is cst.Attribute and node.attr.value in {"status_code", "ok", "status"}
+        (type(node) is cst.Attribute and node.attr.value in {"status_code", "ok", "status"})
+        or (
+            type(node) is cst.Subscript
+            and type(node.value) is cst.Name
+            and not node.value.value.isupper()
+            and type(node.slice[0].slice) is cst.Index
+            and n.string_value(node.slice[0].slice.value) is not None
+        )
         for node in (test, *n.descendants(test))
     )
-    return status and any(isinstance(inner, (cst.For, cst.While)) for inner in stmt.body.body)
+    if not status:
+        return False
+    blocks = [stmt.body]
+    if type(stmt.orelse) is cst.Else and type(stmt.orelse.body) is cst.IndentedBlock:
+        blocks.append(stmt.orelse.body)
+    return any(isinstance(inner, (cst.For, cst.While)) for block in blocks for inner in block.body)
 
 
 def _writes_rows(stmt: cst.CSTNode) -> bool:
@@ -4919,17 +5019,32 @@ def _is_main_guard(test: cst.BaseExpression) -> bool:
 _STATUS_ATTRIBUTES = frozenset({"status_code", "status", "returncode"})
 
 
-def _failure_branch(node: cst.If) -> cst.BaseSuite | None:
+def _sched_loop(scope: str, line: int, column: int) -> LoopFact:
+    return LoopFact(line=line, scope=scope, source="sched.run")
+
+
+def _failure_branch(node: cst.If, after: Sequence[cst.BaseStatement] = ()) -> cst.BaseSuite | None:
     """The branch of ``if`` that runs when a response or command failed, when its test reads a
     status: ``if r.status_code == 200: ... else: <here>``, ``if not r.ok: <here>``,
-    ``if proc.returncode != 0: <here>``."""
+    ``if proc.returncode != 0: <here>``; or, after a success branch that returns and has no
+    ``else``, the statements ``after`` it in the same block (``if r.status_code == 200: return
+    True`` then ``print("down"); return False``)."""
     success = _status_test(node.test)
     if success is None:
         return None
     if not success:
         return node.body
     orelse = node.orelse
-    return orelse.body if type(orelse) is cst.Else else None
+    if type(orelse) is cst.Else:
+        return orelse.body
+    if orelse is None and after and _ends_in_return(node.body):
+        return cst.IndentedBlock(body=after)
+    return None
+
+
+def _ends_in_return(body: cst.BaseSuite) -> bool:
+    smalls = _smalls(_block(body)[-1])
+    return smalls is not None and len(smalls) > 0 and type(smalls[-1]) is cst.Return
 
 
 def _status_owner(test: cst.BaseExpression) -> str:

@@ -20,6 +20,7 @@ SEND_METHODS = frozenset(
         "storbinary",  # ftplib: a file sent to an FTP server
         "storlines",
         "sendmail",  # smtplib
+        "enqueue",  # RQ: a job put on a queue for its workers
     }
 )
 

@@ -326,6 +326,11 @@ class Entrypoint:
     module: str
     reach: tuple[str, ...] = ()
 
+    @property
+    def symbol(self) -> str:
+        """What in its file the entrypoint is: a function or class name, ``__main__``, ``script``."""
+        return self.id.rsplit(":", 1)[-1]
+
 
 @dataclass(frozen=True)
 class Finding:

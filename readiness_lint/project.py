@@ -499,6 +499,21 @@ class Project:
                 return (found, name)
         return None
 
+    def star_imported_name(self, path: str, name: str) -> str | None:
+        """What a bare ``name`` of ``path`` stands for through a ``from module import *`` of the
+        project, when that module imports it from outside (``from . import *`` over a package
+        ``__init__`` holding ``from flask import Flask``: ``flask.Flask``)."""
+        for imp in self.files[path].imports:
+            if imp.name != "*":
+                continue
+            found = self.resolve_module(path, imp.module, imp.level)
+            if found is None or found == path:
+                continue
+            for inner in self.files[found].imports:
+                if inner.alias == name and inner.name and inner.name != "*" and not inner.level:
+                    return f"{inner.module}.{inner.name}"
+        return None
+
     def files_under(self, package_path: str) -> list[str]:
         prefix = package_path.rstrip("/") + "/"
         return [p for p in self.files if p.startswith(prefix) and not self.files[p].is_test]
@@ -604,7 +619,7 @@ class Service:
         scheduler, the functions the project puts on a queue."""
         if self._called is None:
             graphs = [self.project.call_graph[path] for path in sorted(self.runs())]
-            symbol = self.entrypoint.id.rsplit(":", 1)[-1]
+            symbol = self.entrypoint.symbol
             called = {symbol}
             if self.entrypoint.framework == "django-cron":
                 # (the job class's own methods run: their calls are roots, see `Extractor.call_scope`)
@@ -651,5 +666,5 @@ class Service:
         if owner and owner in self.project.cron_classes:
             # (`manage.py runcrons` runs each django-cron job class's methods for that job alone;
             # another job class's `do()` in the same module is called by the same name)
-            return self.entrypoint.framework == "django-cron" and owner == self.entrypoint.id.rsplit(":", 1)[-1]
+            return self.entrypoint.framework == "django-cron" and owner == self.entrypoint.symbol
         return graph_key(scope) in self.called_names()

@@ -48,7 +48,8 @@ class MissingExitCode(ServiceRule):
         "(`return []`, `return 0`: the caller cannot tell the failure from nothing to do), or a step reports "
         'the failure and returns it as a value (`return False`, `return {"status": "error"}`, '
         "`return False, message`; `return None` where it otherwise returns something; `return []` after a "
-        "failed response's status, `if r.status_code != 200: print(r.text); return []`) that its caller drops "
+        "failed response's status, `if r.status_code != 200: print(r.text); return []`; the statements after "
+        "`if r.status_code == 200: return True` with no `else` are the failure's branch) that its caller drops "
         'or tests and then only reports (`if result["status"] == "success": ... else: log.error(...)`, '
         "`if rows: ...` with no else), or a catch-all in a loop only "
         "reports each item's failure (unless a non-zero exit follows the loop: `sys.exit(1)` when some "
@@ -147,6 +148,10 @@ class MissingExitCode(ServiceRule):
             'import requests\n\nif __name__ == "__main__":\n    r = requests.post("https://ci.example.com/job/build", timeout=10)\n    print("triggered:", r.status_code)\n',
             note="the response's status is only printed",
         ),
+        Sample(
+            'import requests\n\n\ndef main():\n    r = requests.get("https://shop.example.com/health", timeout=10)\n    if r.status_code == 200:\n        return True\n    print("shop is down:", r.status_code)\n    return False\n\n\nif __name__ == "__main__":\n    main()\n',
+            note="the failure, after a success branch that returns, comes back as False and is dropped",
+        ),
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
@@ -177,7 +182,7 @@ class MissingExitCode(ServiceRule):
                 if lost is not None:
                     return Outcome(False, lost)
             return Outcome(True)
-        symbol = entrypoint.id.rsplit(":", 1)[-1]
+        symbol = entrypoint.symbol
         if entrypoint.framework == "django-command":
             # `manage.py <command>` runs `handle()`: a failure it only reports ends with status 0.
             lost = _lost_failure((f"{symbol}.handle",), entrypoint.path, service.project, "command")
