@@ -389,6 +389,9 @@ class _Frame:
     steps: list[str] = field(default_factory=list)  # statement and assignment calls outside handlers
     returns_nonzero: bool = False
     returns_value: bool = False
+    returns_zero: bool = False  # `return 0`
+    returns_other: bool = False  # a return of any other value
+    exit_values: list[str] = field(default_factory=list)  # calls whose value it exits with
     swallows: bool = False
     loses_failure: bool = False  # reports a failure of its own work and carries on
     # hands a Kafka producer a delivery callback that only reports a failed delivery
@@ -721,6 +724,7 @@ class Extractor:
         self.looking_up = False  # in the handlers of a `try` that only looks settings up
         self.reads = 0  # names read so far (see `_Frame.read_at`)
         self.after_if: Sequence[cst.BaseStatement] = ()  # the statements after the `if` being entered
+        self.if_block: cst.IndentedBlock | None = None  # the block holding the `if` being entered
         self.sched_runs: list[tuple[cst.CSTNode, str]] = []  # `scheduler.run()` of a `sched.scheduler`
         self.sched_reenters = False  # a function puts itself back on a `sched` scheduler
         self.response_hooks = False  # a hook sees every response (`hooks=`, `event_hooks=`, `session.hooks`)
@@ -1338,12 +1342,13 @@ class Extractor:
         body = node.body
         for index, stmt in enumerate(body):
             if type(stmt) is cst.If:
-                self.after_if = body[index + 1 :]
+                self.after_if, self.if_block = body[index + 1 :], node
             self.walk(stmt)
 
     def _visit_if(self, node: cst.If, guard: bool) -> None:
         ctx = self.ctx
         after, self.after_if = self.after_if, ()
+        block, self.if_block = self.if_block, None
         if guard:
             self.guard = _Frame(name="__main__", line_node=node)
             saved = self.frames
@@ -1366,6 +1371,10 @@ class Extractor:
             if failed is not None and owner and self._only_reports(failed, reports=True):
                 frame = self._frame()
                 frame.status_reported.add(owner)
+            elif failed is None and owner and self._ends_function_on_success_only(node, after, block):
+                # `def download(): r = requests.get(url); if r.status_code == 200: save(r.text)`: a
+                # failed request ends the function as a success would
+                self._frame().status_reported.add(owner)
             elif failed is not None and owner and self.frames and self._reports_then_empty(failed):
                 # `if r.status_code != 200: print("error", r.json()); return []`: the failed request
                 # handed on as "nothing found", lost unless the caller tests for it (`if not orders:
@@ -1957,6 +1966,21 @@ class Extractor:
         )
         return not bare and not self.handlers
 
+    def _ends_function_on_success_only(
+        self, node: cst.If, after: Sequence[cst.BaseStatement], block: cst.IndentedBlock | None
+    ) -> bool:
+        """``node`` tests a status for success only (no ``else``), as the last statement of the
+        current function's own body, outside any loop."""
+        if node.orelse is not None or after or not self.frames or _status_test(node.test) is not True:
+            return False
+        frame = self.frames[-1]
+        return (
+            frame is not self.guard
+            and frame.loop_depth == 0
+            and type(frame.line_node) is cst.FunctionDef
+            and frame.line_node.body is block
+        )
+
     def _own_body(self) -> bool:
         """In the body of the module, the ``__main__`` block or the current function or method
         itself, not in a function nested in it."""
@@ -2414,10 +2438,7 @@ class Extractor:
                 if not self.handlers:
                     frame.steps.append(self._as_called(name))
                     frame.results_dropped.append(self._as_called(name))
-                if (name in STATUS_CALLS or name in _POPEN_UNCHECKED) and not (
-                    name == "subprocess.run"
-                    and any(a.keyword is not None and a.keyword.value == "check" for a in value.args)
-                ):
+                if _drops_status(name, value):
                     frame.ignored_statuses.append(name)
                 elif (
                     not self.handlers
@@ -2452,6 +2473,10 @@ class Extractor:
             value = n.int_value(node.value)
             if not n.is_none(node.value):
                 frame.returns_value = True
+            if value == 0:
+                frame.returns_zero = True
+            else:
+                frame.returns_other = True
             if (value is not None and value != 0) or _may_be_status(node.value):
                 frame.returns_nonzero = True
                 if self.handlers:
@@ -2507,6 +2532,8 @@ class Extractor:
 
     def _exit(self, code: cst.BaseExpression | None) -> None:
         frame = self._frame()
+        if code is not None and type(code) is cst.Call and (called := self.ctx.resolve(n.callee(code))):
+            frame.exit_values.append(self._as_called(called))  # `sys.exit(main())`
         if code is not None and frame.results:
             frame.results_passed.update(_names_in(code) & frame.results.keys())
         value = None if code is None else n.int_value(code)
@@ -2857,6 +2884,11 @@ class Extractor:
             work = ctx.resolve(n.dotted(args[0].value)) if args else None
             if work:
                 self.scheduled.setdefault(work, None)
+            elif args and type(args[0].value) is cst.Lambda and type(args[0].value.body) is cst.Call:
+                # `.do(lambda: os.system("python3 spider.py"))`: the command's status is thrown away
+                command = ctx.resolve(n.callee(args[0].value.body))
+                if command and _drops_status(command, args[0].value.body):
+                    self._frame().ignored_statuses.append(command)
         if method == "add_periodic_task" or (
             method == "update" and any(n.keyword(node, key) for key in ("beat_schedule", "CELERYBEAT_SCHEDULE"))
         ):  # (`CELERYBEAT_SCHEDULE=`: Celery 3's name for the setting)
@@ -3121,7 +3153,9 @@ class Extractor:
         for hook in self.binding_hooks:
             hook(short, value, ctx)
         ctx.target = ""
-        if _HEARTBEAT_NAME.search(short):
+        if _HEARTBEAT_NAME.search(short) and not _verdict(value):
+            # (`alive = False`, `alive = r.status_code == 200`: a monitor's verdict on what it
+            # watches, no sign of its own life)
             self.signal(node, "heartbeat", short)
         if type(value) is cst.Call:
             # (`self.session = requests.Session()`: an attribute is tracked, never an entrypoint)
@@ -3564,6 +3598,7 @@ class Extractor:
                     ),
                     status_unchecked=f.status_lost,
                     exits_zero_on_error=f.exits_zero_on_error,
+                    returns_only_zero=f.returns_zero and not f.returns_other,
                     # (attempts that gave up hand back what they got: lost where the caller drops it)
                     returns_failure=f.fails_with_value
                     or (f.fails_with_none and f.returns_value)
@@ -3594,6 +3629,7 @@ class Extractor:
                 results_unchecked=_unchecked(g),
                 results_tested=tuple(sorted(g.results_tested)),
                 prompts=g.prompts,
+                exit_values=tuple(dict.fromkeys(g.exit_values)),
             )
         findings = sorted(buckets.get(LineFinding, []), key=lambda f: (f.line, f.column, f.rule))
         return FileFacts(
@@ -3617,6 +3653,7 @@ class Extractor:
                 or self.module_frame.status_lost
                 or self.module_frame.delivery_lost
             ),
+            script_exit_values=tuple(dict.fromkeys(self.module_frame.exit_values)),
             module_refs=tuple(refs),
             module_calls=tuple((name, raw, 0) for name, raw in self.module_call_names.items()),
             script_ignored_statuses=self.module_frame.dropped_statuses(self.response_hooks),
@@ -5017,6 +5054,25 @@ def _is_main_guard(test: cst.BaseExpression) -> bool:
 
 
 _STATUS_ATTRIBUTES = frozenset({"status_code", "status", "returncode"})
+
+
+def _verdict(value: cst.BaseExpression) -> bool:
+    """A yes or no: ``True``, ``False``, ``None``, a comparison, ``not x``, ``a and b``."""
+    if type(value) is cst.Name:
+        return value.value in {"True", "False", "None"}
+    return isinstance(value, (cst.Comparison, cst.BooleanOperation)) or (
+        type(value) is cst.UnaryOperation and type(value.operator) is cst.Not
+    )
+
+
+def _drops_status(name: str, call: cst.Call) -> bool:
+    """A command run as ``call`` (``name``, resolved) whose exit status nothing sees unless it is
+    kept: ``os.system()``, ``subprocess.call()``, ``subprocess.run()`` without ``check=``."""
+    if name not in STATUS_CALLS and name not in _POPEN_UNCHECKED:
+        return False
+    return not (
+        name == "subprocess.run" and any(a.keyword is not None and a.keyword.value == "check" for a in call.args)
+    )
 
 
 def _sched_loop(scope: str, line: int, column: int) -> LoopFact:

@@ -151,6 +151,7 @@ class FunctionFact:
     results_unchecked: tuple[str, ...] = ()  # calls whose result it drops, or tests and only reports
     prompts: bool = False  # asks a person for input the work needs, or round after round
     exits_zero_on_error: bool = False  # exits with status 0 right after an error (`log.error(...); exit()`)
+    returns_only_zero: bool = False  # every value it returns is a literal 0 (`return 0`)
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ class MainGuardFact:
     results_unchecked: tuple[str, ...] = ()  # calls whose result it drops, or tests and only reports
     results_tested: tuple[str, ...] = ()  # calls whose result it tests (and may act on)
     prompts: bool = False  # asks a person for input the work needs, or round after round
+    exit_values: tuple[str, ...] = ()  # calls whose value it exits with (`sys.exit(main())`)
 
 
 @dataclass(frozen=True)
@@ -206,6 +208,7 @@ class FileFacts:
     main_guard: MainGuardFact | None = None
     script_line: int = 0
     script_swallows: bool = False
+    script_exit_values: tuple[str, ...] = ()  # calls whose value module-level code exits with
     module_refs: tuple[tuple[str, str, int], ...] = ()
     # (callee, as written, line): calls made by expression statements at module level, outside
     # functions, classes and the `__main__` block (what running the file does)
@@ -277,6 +280,7 @@ class FileFacts:
                         "ignored_statuses": tuple(guard.get("ignored_statuses", ())),
                         "results_unchecked": tuple(guard.get("results_unchecked", ())),
                         "results_tested": tuple(guard.get("results_tested", ())),
+                        "exit_values": tuple(guard.get("exit_values", ())),
                     }
                 )
                 if guard
@@ -284,6 +288,7 @@ class FileFacts:
             ),
             script_line=data.get("script_line", 0),
             script_swallows=data.get("script_swallows", False),
+            script_exit_values=tuple(data.get("script_exit_values", ())),
             module_refs=tuple(tuple(r) for r in data.get("module_refs", ())),
             module_calls=tuple(tuple(c) for c in data.get("module_calls", ())),
             script_ignored_statuses=tuple(data.get("script_ignored_statuses", ())),

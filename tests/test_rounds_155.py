@@ -204,6 +204,83 @@ _WATCH = """\
         Watch(Upload(sys.argv[1])).run()
     """
 
+_EXIT_MAIN = """\
+    import datetime
+    import sys
+
+    import requests
+
+
+    def main(argc, argv):
+        date = datetime.datetime.now()
+        try:
+            playlists = requests.get("http://playlists.internal:8000/playlists/", timeout=10).json()
+            with open("/workspace/cron/log/execute.log", "a") as f:
+                print(f"[{{date}}] {{playlists[0]}}", file=f)
+        except Exception as e:
+            with open("/workspace/cron/log/error.log", "a") as f:
+                {handled}
+        return {result}
+
+
+    sys.exit(main(len(sys.argv), sys.argv))
+    """
+
+_DOWNLOAD_IF_OK = """\
+    import logging
+    import sys
+
+    import requests
+
+    URL = "https://celestrak.example.com/stations.txt"
+    URLS = [URL]
+
+
+    def download():
+        {before}r = requests.get(URL, timeout=30)
+        {before}if r.status_code == 200:
+        {before}    with open("tle.txt", "w") as out:
+        {before}        out.write(r.text)
+    {after}
+
+    logging.basicConfig(level=logging.INFO)
+    download()
+    sys.exit(0)
+    """
+
+_SCHEDULE_LAMBDA = """\
+    import os
+    import subprocess
+    import time
+
+    import schedule
+
+    schedule.every(4).hours.do(lambda: {command})
+
+    while True:
+        schedule.run_pending()
+        time.sleep(1)
+    """
+
+_PING = """\
+    import logging
+    import time
+
+    import requests
+
+    logging.basicConfig(level=logging.INFO)
+    {flag} = False
+
+    while True:
+        try:
+            {flag} = requests.head("https://shop.example.com", timeout=5).status_code == 200
+        except requests.RequestException:
+            {flag} = False
+        if not {flag}:
+            logging.error("website down")
+        time.sleep(30)
+    """
+
 _CASES: dict[str, Case] = {
     # round 140: a status tested only for success; the failure is what follows the `if`
     "failure_after_a_returning_success_branch": (
@@ -507,6 +584,94 @@ _CASES: dict[str, Case] = {
         },
         [("read_pull.py", "worker", "nats")],
         ("missing-graceful-shutdown", "fail"),
+    ),
+    # round 155: `sys.exit(main(...))` at module level, where main() catches everything and returns 0
+    "exit_with_main_that_returns_zero_anyway": (
+        {"cron.py": _EXIT_MAIN.format(handled='print(f"[{date}] {e}", file=f)', result="0")},
+        [("cron.py", "job", "script")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: its handler says so with the status it returns
+    "exit_with_main_that_returns_one_on_failure": (
+        {"cron.py": _EXIT_MAIN.format(handled='print(f"[{date}] {e}", file=f)\n        return 1', result="0")},
+        [("cron.py", "job", "script")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap: a main() that returns its verdict as a value the block turns into the status
+    "exit_with_the_verdict_of_main": (
+        {
+            "cron.py": _EXIT_MAIN.format(
+                handled='print(f"[{date}] {e}", file=f)\n        return False', result="True"
+            ).replace("sys.exit(main(len(sys.argv), sys.argv))", "sys.exit(0 if main(len(sys.argv), sys.argv) else 1)")
+        },
+        [("cron.py", "job", "script")],
+        ("missing-exit-code", "pass"),
+    ),
+    # round 155: a download tested for success only, as the function's last statement: a failure ends it quietly
+    "download_on_success_only": (
+        {"tle.py": _DOWNLOAD_IF_OK.format(before="", after="")},
+        [("tle.py", "job", "script")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: a check after the `if` sees the failure
+    "download_on_success_then_checked": (
+        {"tle.py": _DOWNLOAD_IF_OK.format(before="", after="    r.raise_for_status()\n")},
+        [("tle.py", "job", "script")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap: item by item in a loop, an item that is not there is skipped on purpose
+    "download_each_on_success_only": (
+        {
+            "tle.py": """\
+                import sys
+
+                import requests
+
+                URLS = ["https://celestrak.example.com/stations.txt", "https://celestrak.example.com/noaa.txt"]
+
+
+                def download():
+                    for url in URLS:
+                        r = requests.get(url, timeout=30)
+                        if r.status_code == 200:
+                            with open("tle.txt", "a") as out:
+                                out.write(r.text)
+
+
+                download()
+                sys.exit(0)
+                """
+        },
+        [("tle.py", "job", "script")],
+        ("missing-exit-code", "pass"),
+    ),
+    # round 168: a `schedule` job that runs a command through a lambda and drops its status
+    "schedule_lambda_drops_a_command_status": (
+        {"notifier.py": _SCHEDULE_LAMBDA.format(command='os.system("python3 spiders/spider.py")')},
+        [("notifier.py", "job", "schedule")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: `check=True` raises on a failure, and `schedule` lets it end the process
+    "schedule_lambda_checks_the_command": (
+        {"notifier.py": _SCHEDULE_LAMBDA.format(command='subprocess.run(["python3", "spider.py"], check=True)')},
+        [("notifier.py", "job", "schedule")],
+        ("missing-exit-code", "pass"),
+    ),
+    # round 168: a monitor's `alive = False` is its verdict on a website, no heartbeat of its own
+    "alive_flag_is_no_heartbeat": (
+        {"ping.py": _PING.format(flag="alive")},
+        [("ping.py", "worker", "polling-loop")],
+        ("missing-heartbeat", "fail"),
+    ),
+    # trap: a heartbeat kept in a name is still one
+    "heartbeat_time_is_a_heartbeat": (
+        {
+            "ping.py": _PING.format(flag="last_heartbeat").replace(
+                "last_heartbeat = False", "last_heartbeat = time.time()"
+            )
+        },
+        [("ping.py", "worker", "polling-loop")],
+        ("missing-heartbeat", "pass"),
     ),
 }
 

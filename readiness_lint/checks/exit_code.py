@@ -6,7 +6,7 @@ import re
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.frameworks import is_http_write
-from readiness_lint.model import Entrypoint, FunctionFact
+from readiness_lint.model import Entrypoint, FileFacts, FunctionFact
 from readiness_lint.project import Project, Service
 
 _CLI_FRAMEWORKS = frozenset({"click", "typer", "fire"})
@@ -21,7 +21,8 @@ class MissingExitCode(ServiceRule):
     fix = "Let failures propagate, or end with sys.exit(main()) where main() returns non-zero on failure."
     what_it_does = (
         "Checks that a job's failure reaches its exit status: the `__main__` block must not drop the "
-        "status `main()` returns, must not swallow every exception, must not call `sys.exit()` "
+        "status `main()` returns, must not pass on a status that is always 0 (`sys.exit(main())` where `main()` "
+        "catches every failure and returns 0), must not swallow every exception, must not call `sys.exit()` "
         "or `raise SystemExit()` without a status after an error (logged, or printed in words that say so: "
         '`print("path does not exist"); sys.exit()`; a printed usage text is not an error; a function '
         "it calls, in any module of the project, may not either once it has logged an error: a warning, "
@@ -66,7 +67,9 @@ class MissingExitCode(ServiceRule):
         "checks (`rates = fetch(); print(rates)`, in a block that never raises) is dropped too. Helpers "
         "that release resources (`close()`, `disconnect()`, `shutdown()`) are not the job's work either. In the "
         "job's own module, a failed HTTP or command status that is only printed "
-        "(`if r.status_code == 200: ... else: print(...)`, unless `raise_for_status()` follows) and a "
+        "(`if r.status_code == 200: ... else: print(...)`, unless `raise_for_status()` follows), or tested "
+        "for success only by a function's last statement outside a loop (`if r.status_code == 200: save(r.text)` "
+        "and nothing after it), and a "
         "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, "
         "`send_slack()`) are not the job's work. A `schedule` process answers for the commands its "
         "jobs run; APScheduler logs a job's exception and carries on, so its jobs do not count. A click, "
@@ -195,6 +198,8 @@ class MissingExitCode(ServiceRule):
                 return Outcome(
                     False, "The script catches or reports a failure and ends normally: a failure exits with status 0"
                 )
+            if (zero := _exits_with_zero(facts.script_exit_values, facts)) is not None:
+                return Outcome(False, zero)
             calls = tuple(name for name, _, _ in facts.module_calls)
             ignored = _ignored_status(
                 facts.script_ignored_statuses, calls, entrypoint.path, service.project, "", facts.scheduled
@@ -228,7 +233,8 @@ class MissingExitCode(ServiceRule):
         if ignored is not None:
             return Outcome(False, ignored)
         if guard.exits_with_value:
-            return Outcome(True)
+            zero = _exits_with_zero(guard.exit_values, facts)
+            return Outcome(False, zero) if zero is not None else Outcome(True)
         # (`rates = parse_rates()` then `print(rates)`: a result kept but never checked is dropped too)
         called = guard.dropped_calls if guard.raises else tuple(dict.fromkeys(guard.dropped_calls + guard.calls))
         called += tuple(c for c in guard.results_unchecked if c not in called)
@@ -289,6 +295,17 @@ def _lost_failure(
             return f"`{name}()` returns a failure status that the {caller} drops: the process exits 0"
         if local and function.swallows:
             return _swallowed(name)
+    return None
+
+
+def _exits_with_zero(exit_values: tuple[str, ...], facts: FileFacts) -> str | None:
+    """``sys.exit(main())`` where ``main()`` of this file catches every failure and returns 0
+    whatever happened: the status passed on is always 0."""
+    local = {f.name: f for f in facts.functions}
+    for call in exit_values:
+        function = local.get(call)
+        if function is not None and function.swallows and function.returns_only_zero and not function.exits_nonzero:
+            return f"`{call}()` catches every failure and returns 0, the status the process exits with"
     return None
 
 
