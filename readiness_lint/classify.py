@@ -36,11 +36,14 @@ from readiness_lint.frameworks import (
     FUNCTION_APPS,
     HTTP_WRITES,
     JOB_CTOR_PREFIXES,
+    SCHED_LOOP,
     SEND_METHODS,
     SLEEPS,
+    SOCKET_LOOP,
     STATUS_COMMANDS,
     THREAD_BASES,
     TIMED_WAIT,
+    WATCHDOG_LOOP,
     WORKER_CTORS,
 )
 from readiness_lint.model import (
@@ -201,11 +204,19 @@ def _probe_http_server(service: Service) -> bool:
     if entrypoint.framework != "http.server":
         return False
     facts = service.project.files[entrypoint.path]
+    handlers = [name for name, base, _ in facts.classes if base.startswith("http.server.")]
+    # (a handler that takes writes, `do_POST`, serves an API whatever it is called)
+    if not handlers or any(
+        m.name.partition(".")[2] in _WRITE_HANDLERS for m in facts.methods if m.name.partition(".")[0] in handlers
+    ):
+        return False
     server = next((o for o in facts.objects if o.name == entrypoint.symbol and o.line == entrypoint.line), None)
     if server is not None and (_PROBE_NAME.search(server.name) or _PROBE_NAME.search(server.scope)):
         return True
-    handlers = [name for name, base, _ in facts.classes if base.startswith("http.server.")]
-    return bool(handlers) and all(_PROBE_NAME.search(name) for name in handlers)
+    return all(_PROBE_NAME.search(name) for name in handlers)
+
+
+_WRITE_HANDLERS = frozenset({"do_POST", "do_PUT", "do_PATCH", "do_DELETE"})
 
 
 def _console_candidates(project: Project, declared: Sequence[str], existing: list[_Candidate]) -> list[_Candidate]:
@@ -1355,7 +1366,7 @@ def _started_by_importer(project: Project, path: str, name: str) -> bool:
             if (
                 imp.name == name
                 and project.resolve_module(importer, imp.module, imp.level) == path
-                and (_starts_itself(facts, imp.alias) or _starts_itself(facts, f"{imp.module}.{name}"))
+                and _starts_itself(facts, f"{imp.module}.{name}")
             ):
                 return True
     return False
@@ -1429,12 +1440,12 @@ def _loop_framework(source: str, facts: FileFacts, project: Project | None = Non
         return "kafka"
     if method == "fetch" and "nats" in roots:
         return "nats"  # (a JetStream pull subscription's batches)
-    if source == "watchdog.observer":
+    if source == WATCHDOG_LOOP:
         return "watchdog"
-    if source == "sched.run":
+    if source == SCHED_LOOP:
         return "polling-loop"  # (`sched`'s event that re-enters itself: rounds at a period)
-    if source == "socket.recv":
-        return "socket"  # (a raw socket read in a loop; see the extract stage)
+    if source == SOCKET_LOOP:
+        return "socket"
     if source.startswith("yfinance."):
         return "yfinance"  # (its `listen()` is no Redis subscription)
     for name, framework in LOOP_FRAMEWORKS:

@@ -8,7 +8,6 @@ at the end, for the few nodes that produced a fact (:mod:`readiness_lint.locate`
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
@@ -31,11 +30,14 @@ from readiness_lint.frameworks import (
     HTTP_WRITE_VERBS,
     HTTP_WRITES,
     INTERACTIVE_CALLS,
+    SCHED_LOOP,
     SEND_METHODS,
     SLEEPS,
+    SOCKET_LOOP,
     STATUS_COMMANDS,
     THREAD_BASES,
     TIMED_WAIT,
+    WATCHDOG_LOOP,
     WORKER_CTORS,
     is_cron_job_base,
     is_entrypoint_ctor,
@@ -1041,9 +1043,12 @@ class Extractor:
                                 sent in self._defined
                                 or resolved in STATUS_COMMANDS
                                 or resolved in HTTP_WRITES
-                                # (`chat_id = loop.run_until_complete(get_chat_id(token))`: a coroutine run for its result)
-                                or resolved == "asyncio.run"
-                                or sent.rpartition(".")[2] == "run_until_complete"
+                                # (`chat_id = loop.run_until_complete(get_chat_id(token))`: a coroutine of
+                                # the file run for its result; not `pool = loop.run_until_complete(create_pool())`)
+                                or (
+                                    (resolved == "asyncio.run" or sent.rpartition(".")[2] == "run_until_complete")
+                                    and _runs_local(small.value, self._defined)
+                                )
                                 # (`MyProcessor = Consumer()`, a class of the file that consumes as it is built)
                                 or (sent in self._classes and _runs_in_init(self._classes[sent]))
                             )
@@ -1087,7 +1092,7 @@ class Extractor:
         # What a serverless host may call: an undecorated module-level function (the runtime calls it)
         hosted = not ctx.scope and not node.decorators
         filename = ctx.path.rpartition("/")[2]
-        lambda_handler = hosted and _lambda_handler(node.params, filename)
+        lambda_handler = hosted and _lambda_handler(node.params, filename, name)
         if lambda_handler:
             self.signal(node, "lambda-handler", name)  # `def handler(event, context)`: AWS Lambda runs it
             if _reads_http_event(node):
@@ -1366,7 +1371,8 @@ class Extractor:
         if self._own_body():
             # `if r.status_code == 200: ... else: print(...)`: the failed request or command is
             # reported and the function carries on as if it had worked.
-            failed = _failure_branch(node, after)
+            # (in a loop, what follows may be the next attempt: only a function's own body is read on)
+            failed = _failure_branch(node, after if self._frame().loop_depth == 0 else ())
             owner = _status_owner(node.test)
             if failed is not None and owner and self._only_reports(failed, reports=True):
                 frame = self._frame()
@@ -2067,8 +2073,7 @@ class Extractor:
         if type(test) is cst.Call and self._observer_method(test, ("is_alive", "isAlive")):
             # `while observer.is_alive(): observer.join(1)`: kept running while the observer
             # hands it each file-system event
-            scope = self.scope_name()
-            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=WATCHDOG_LOOP))
+            self.ctx.later(node, _loop_at(self.scope_name(), WATCHDOG_LOOP))
         if forever:
             source = self._consume_call_in(node.body, node.test)
             scope = self.scope_name()
@@ -2263,18 +2268,35 @@ class Extractor:
             and _waits_forever(self.frames[-1].line_node if self.frames else self.module)
         )
 
-    def _receives_forever(self, body: cst.CSTNode) -> bool:
-        """A loop body of a module that imports ``socket`` and has no ``break`` or ``return``, reading
-        one connection (not a server's, ``conn, _ = sock.accept()``: each client's request, answered)."""
-        return (
-            "socket" in self.ctx.aliases.values()
-            and not self._imports_websocket()
-            and not _breaks_out(body)
-            and not any(
-                type(node) is cst.Return or (type(node) is cst.Call and (n.callee(node) or "").endswith(".accept"))
-                for node in n.descendants(body)
-            )
-        )
+    def _receives_forever(self, body: cst.CSTNode, read: cst.Call) -> bool:
+        """A loop body of a module that imports ``socket``, reading one connection it holds (not
+        a server's, ``conn, _ = sock.accept()``, nor one a function is handed, each client's), with
+        no ``break`` or ``return`` and no test for the end of the stream (``if not data:``)."""
+        owner = (n.callee(read) or "").rpartition(".")[0]
+        if (
+            "socket" not in self.ctx.aliases.values()
+            or self._imports_websocket()
+            or self.ctx.is_parameter(owner)
+            or _breaks_out(body)
+        ):
+            return False
+        received = _received_into(body, read)
+        for node in n.descendants(body):
+            if type(node) is cst.Return or (type(node) is cst.Call and (n.callee(node) or "").endswith(".accept")):
+                return False
+            if type(node) is cst.If and received and _tests_empty(node.test, received):
+                return False  # `if not chunk: sys.exit(0)`: the stream ended, and with it the work
+        return True
+
+    def _handed_only_the_application(self, owner: str) -> bool:
+        """``owner`` is the only parameter of the current function and names the application
+        (``def schedule_close_day(app):``; not ``def subscribe(app, chat_id):``, a user's own)."""
+        frame = self.frames[-1] if self.frames else None
+        node = frame.line_node if frame is not None else None
+        if type(node) is not cst.FunctionDef:
+            return False
+        params = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
+        return params == [owner.partition(".")[0]] and params[0] in _APPLICATION_NAMES
 
     def _observer_method(self, call: cst.Call, methods: tuple[str, ...]) -> bool:
         """``call`` is one of ``methods`` on a watchdog ``Observer`` (file-system events)."""
@@ -2378,10 +2400,15 @@ class Extractor:
         awaited = type(value) is cst.Await
         if type(value) is cst.Await:
             value = value.expression
-        if type(value) is cst.Call and not value.args and self._observer_method(value, ("join",)):
+        if (
+            type(value) is cst.Call
+            and not value.args
+            and self._observer_method(value, ("join",))
+            and f"{(n.callee(value) or '').removesuffix('.join')}.stop" not in self._frame().calls
+        ):
             # `observer.start(); observer.join()`: waits for ever while the observer hands on events
-            scope = self.scope_name()
-            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=WATCHDOG_LOOP))
+            # (not `observer.stop(); observer.join()`, waiting for it to finish)
+            self.ctx.later(node, _loop_at(self.scope_name(), WATCHDOG_LOOP))
         if type(value) is cst.Call and (n.callee(value) or "").endswith(".run") and not value.args:
             owner = (n.callee(value) or "").removesuffix(".run")
             if self.ctx.object_ctor(owner) == "sched.scheduler":
@@ -2566,8 +2593,11 @@ class Extractor:
             ctx.timed_sessions.add(ctx.session_key(raw.removesuffix(".mount")))
         if raw and raw.endswith((".enter", ".enterabs")) and self.frames and "sched" in ctx.aliases.values():
             # `scheduler.enter(period, 1, status, (...))` inside `status`: it runs again and again
+            # (not `if attempt < 3: scheduler.enter(30, 1, deliver, (attempt + 1,))`, a few retries)
             own = self.frames[-1].name.rpartition(".")[2]
-            self.sched_reenters = self.sched_reenters or any(n.dotted(arg.value) == own for arg in node.args)
+            self.sched_reenters = self.sched_reenters or (
+                not ctx.conditions and any(n.dotted(arg.value) == own for arg in node.args)
+            )
         if self.frames and name:
             frame = self.frames[-1]
             frame.calls.append(self._as_called(name))
@@ -2855,7 +2885,7 @@ class Extractor:
             and owner.rpartition(".")[2] in {"job_queue", "jq"}
             # (`context.job_queue` in a command handler: a user's reminder; not the application a
             # start-up helper is handed, `def schedule_close_day(app): app.job_queue.run_daily(...)`)
-            and not (ctx.is_parameter(owner) and owner.split(".")[0] not in _APPLICATION_NAMES)
+            and not (ctx.is_parameter(owner) and not self._handed_only_the_application(owner))
         ):
             # python-telegram-bot's JobQueue (`app.job_queue.run_repeating(check, interval=60)`): an
             # APScheduler inside the bot's process, running the function on its schedule
@@ -3500,7 +3530,7 @@ class Extractor:
                     continue  # `except socket.timeout: break`: drained until the queue is empty, a job
                 if method in CONSUME_METHODS and "." in raw and not self._polls_process(node, raw):
                     found.append(self.ctx.resolve(raw) or raw)
-                elif method == "fetch" and literal and self._imports_nats():
+                elif method == "fetch" and literal and self._imports_nats() and _never_leaves(body, self.ctx):
                     found.append(raw)  # `msgs = await sub.fetch()`: a NATS JetStream pull subscription's next batch
                 elif method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
                     found.append(raw)
@@ -3513,11 +3543,11 @@ class Extractor:
                     found.append("matrix-nio.sync")
                 elif method == "recv" and literal and self._imports_websocket() and _never_leaves(body, self.ctx):
                     found.append(raw)  # `while True: message = await ws.recv()`: a websocket stream's next message
-                elif method in ("recv", "recvfrom") and literal and self._receives_forever(body):
+                elif method in ("recv", "recvfrom") and literal and self._receives_forever(body, node):
                     # `while True: line = sock.recv(2048)`: a socket's next message (an IRC bot, a
                     # UDP listener); a command may end it (`!bot die`: `sys.exit()`), a read to the
-                    # end of a reply (`if not data: break`) may not
-                    found.append("socket.recv")
+                    # end of the stream (`if not data: break`) may not
+                    found.append(SOCKET_LOOP)
                 if found:
                     break
             if type(node) in (cst.FunctionDef, cst.ClassDef):
@@ -3550,7 +3580,7 @@ class Extractor:
             self.signal(self.installs_signal_handler, "sigterm", "SIGTERM")
         for run, where in self.sched_runs if self.sched_reenters else ():
             # `sched.scheduler(...).run()` with an event that puts itself back: a periodic loop
-            ctx.later(run, functools.partial(_sched_loop, where))
+            ctx.later(run, _loop_at(where, SCHED_LOOP))
         wanted = [node for node, _, _ in ctx._pending if node is not None]
         wanted += [start for _, _, start in ctx._pending if start is not None]
         if self.guard is not None:
@@ -3743,7 +3773,8 @@ _DRY_RUN = re.compile(r"dry_?run|(?:^|_)(?:dry|no_?op|simulate)(?:$|_)", re.IGNO
 # A command-line option or environment variable that guards a destructive step, as a whole literal.
 _DRY_RUN_OPTION = re.compile(
     # (`--force-recreate`, `--confirm-delete`: the same guard, named for what it allows)
-    r"--(?:dry[-_]?run|no-dry-run|(?:apply|force|confirm)(?:-[a-z]+)?|execute|yes|commit|no-?op|simulate)|DRY_?RUN",
+    r"--(?:dry[-_]?run|no-dry-run|(?:apply|force|confirm)(?:-(?:delete|deletion|remove|drop|purge|prune|recreate"
+    r"|reset|overwrite|rebuild|clean|cleanup|wipe|destroy|changes))?|execute|yes|commit|no-?op|simulate)|DRY_?RUN",
     re.IGNORECASE,
 )
 _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
@@ -4042,7 +4073,7 @@ def _class_fact(name: str, base: str) -> Callable[[int, int], tuple[str, str, st
     return lambda line, col: ("class", name, base, line)
 
 
-def _lambda_handler(params: cst.Parameters, filename: str) -> bool:
+def _lambda_handler(params: cst.Parameters, filename: str, name: str) -> bool:
     """``def handler(event, context)``, ``def make_snapshots(event, _context)``: the signature AWS
     Lambda calls a Python function with, its parameters named as its documentation names them (and
     Google's first-generation background functions, also ``def on_upload(data, context)`` in the
@@ -4050,8 +4081,9 @@ def _lambda_handler(params: cst.Parameters, filename: str) -> bool:
     if params.kwonly_params or type(params.star_arg) is cst.Param or params.star_kwarg is not None:
         return False
     names = [param.name.value for param in (*params.posonly_params, *params.params)]
-    # (`def lambda_handler(events, context)`: the plural, as some write it)
-    first = {"event", "_event", "events", "data"} if filename == "main.py" else {"event", "_event", "events"}
+    first = {"event", "_event", "data"} if filename == "main.py" else {"event", "_event"}
+    if "handler" in name.lower() or "lambda" in name.lower():
+        first.add("events")  # (`def lambda_handler(events, context)`: the plural, as some write it)
     return len(names) == 2 and names[0] in first and names[1] in {"context", "_context"}
 
 
@@ -4276,15 +4308,22 @@ def _until_stopped(test: cst.BaseExpression) -> bool:
 _BACKGROUND_STARTS = frozenset(
     {"listen", "start_http_server", "start_wsgi_server", "loop_start", "start_server", "serve_forever"}
 )
-# Websocket client libraries whose connections' `recv()` waits for the next message.
-# The classes of app and worker frameworks, by module, that `from <module> import *` brings in.
-_STAR_EXPORTS: dict[str, tuple[str, ...]] = {}
-for _ctor in sorted({*API_CTORS, *WORKER_CTORS}):
-    _module, _, _class = _ctor.rpartition(".")
-    if _module and _class[:1].isupper():
-        _STAR_EXPORTS[_module] = (*_STAR_EXPORTS.get(_module, ()), _class)
-WATCHDOG_LOOP = "watchdog.observer"
+
+
+def _star_exports() -> dict[str, tuple[str, ...]]:
+    """The classes of app and worker frameworks, by module, that `from <module> import *` brings in."""
+    out: dict[str, tuple[str, ...]] = {}
+    for ctor in sorted({*API_CTORS, *WORKER_CTORS}):
+        module, _, name = ctor.rpartition(".")
+        if module and name[:1].isupper():
+            out[module] = (*out.get(module, ()), name)
+    return out
+
+
+_STAR_EXPORTS = _star_exports()
+# What a helper that fills python-telegram-bot's JobQueue at start-up is handed: the application.
 _APPLICATION_NAMES = frozenset({"app", "application", "updater", "dispatcher"})
+# Websocket client libraries whose connections' `recv()` waits for the next message.
 _WEBSOCKET_CLIENTS = frozenset({"websockets", "websocket"})
 _STOPS = frozenset({"KeyboardInterrupt", "SystemExit", "CancelledError", "asyncio.CancelledError"})
 
@@ -4675,7 +4714,7 @@ def _checked_loop(stmt: cst.CSTNode) -> bool:
         or (
             type(node) is cst.Subscript
             and type(node.value) is cst.Name
-            and not node.value.value.isupper()
+            and _RESPONSE_NAME.fullmatch(node.value.value) is not None
             and type(node.slice[0].slice) is cst.Index
             and n.string_value(node.slice[0].slice.value) is not None
         )
@@ -4687,6 +4726,10 @@ def _checked_loop(stmt: cst.CSTNode) -> bool:
     if type(stmt.orelse) is cst.Else and type(stmt.orelse.body) is cst.IndentedBlock:
         blocks.append(stmt.orelse.body)
     return any(isinstance(inner, (cst.For, cst.While)) for block in blocks for inner in block.body)
+
+
+# Names a fetched answer is kept in (`response["Snapshots"]`), not settings (`config["plugins"]`).
+_RESPONSE_NAME = re.compile(r"r|res|resp|response|result|results|reply|answer|\w+_response")
 
 
 def _writes_rows(stmt: cst.CSTNode) -> bool:
@@ -5065,6 +5108,43 @@ def _verdict(value: cst.BaseExpression) -> bool:
     )
 
 
+def _runs_local(call: cst.Call, defined: frozenset[str]) -> bool:
+    """``asyncio.run(main())``: the coroutine handed to ``call`` is a function of this file."""
+    args = n.positional(call)
+    inner = args[0].value if args else None
+    return type(inner) is cst.Call and n.callee(inner) in defined
+
+
+def _received_into(body: cst.CSTNode, read: cst.Call) -> str:
+    """The name a read is bound to in ``body`` (``chunk = sock.recv(4096)``, also through
+    ``.decode()``), or ``""``."""
+    for node in n.descendants(body):
+        if (
+            type(node) is cst.Assign
+            and len(node.targets) == 1
+            and type(node.targets[0].target) is cst.Name
+            and any(inner is read for inner in (node.value, *n.descendants(node.value)))
+        ):
+            return node.targets[0].target.value
+    return ""
+
+
+def _tests_empty(test: cst.BaseExpression, name: str) -> bool:
+    """``not data``, ``data == b""``, ``len(data) == 0``, ``not len(data)``: the read came back empty."""
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+        inner = test.expression
+        if type(inner) is cst.Call and n.callee(inner) == "len" and inner.args:
+            inner = inner.args[0].value
+        return type(inner) is cst.Name and inner.value == name
+    if type(test) is cst.Comparison and len(test.comparisons) == 1:
+        left, right = test.left, test.comparisons[0].comparator
+        if type(left) is cst.Call and n.callee(left) == "len" and left.args:
+            return n.dotted(left.args[0].value) == name and n.int_value(right) == 0
+        empty = type(right) is cst.SimpleString and right.value in {'b""', "b''", '""', "''"}
+        return type(left) is cst.Name and left.value == name and empty
+    return False
+
+
 def _drops_status(name: str, call: cst.Call) -> bool:
     """A command run as ``call`` (``name``, resolved) whose exit status nothing sees unless it is
     kept: ``os.system()``, ``subprocess.call()``, ``subprocess.run()`` without ``check=``."""
@@ -5073,10 +5153,6 @@ def _drops_status(name: str, call: cst.Call) -> bool:
     return not (
         name == "subprocess.run" and any(a.keyword is not None and a.keyword.value == "check" for a in call.args)
     )
-
-
-def _sched_loop(scope: str, line: int, column: int) -> LoopFact:
-    return LoopFact(line=line, scope=scope, source="sched.run")
 
 
 def _failure_branch(node: cst.If, after: Sequence[cst.BaseStatement] = ()) -> cst.BaseSuite | None:

@@ -169,6 +169,10 @@ JOB_CTOR_PREFIXES = {
     "flask_apscheduler.APScheduler": "apscheduler",
     "sanic_scheduler.SanicScheduler": "sanic-scheduler",  # runs its `@task(timedelta(...))` functions in the app
 }
+# Loops found without a consume call of their own (see the extract stage), by their source.
+SCHED_LOOP = "sched.run"  # a `sched` scheduler whose event puts itself back
+SOCKET_LOOP = "socket.recv"  # a socket read for ever
+WATCHDOG_LOOP = "watchdog.observer"  # a watchdog observer waited on
 # Calls that pause a loop between rounds.
 SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
 # The source of a forever loop that consumes nothing it names: it works round after round.
