@@ -34,6 +34,7 @@ from readiness_lint.frameworks import (
     EVENT_WAIT,
     EXIT_CALLS,
     FUNCTION_APPS,
+    HTTP_WRITE_VERBS,
     HTTP_WRITES,
     JOB_CTOR_PREFIXES,
     SCHED_LOOP,
@@ -216,7 +217,7 @@ def _probe_http_server(service: Service) -> bool:
     return all(_PROBE_NAME.search(name) for name in handlers)
 
 
-_WRITE_HANDLERS = frozenset({"do_POST", "do_PUT", "do_PATCH", "do_DELETE"})
+_WRITE_HANDLERS = frozenset(f"do_{verb.upper()}" for verb in HTTP_WRITE_VERBS)
 
 
 def _console_candidates(project: Project, declared: Sequence[str], existing: list[_Candidate]) -> list[_Candidate]:

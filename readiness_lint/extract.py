@@ -410,6 +410,8 @@ class _Frame:
     # (`r.raise_for_status()`): the failure is lost when one is reported and never checked.
     status_reported: set[str] = field(default_factory=set)
     status_checked: set[str] = field(default_factory=set)
+    # responses tested for success only by the function's last statement (see `_ends_function_on_success_only`)
+    status_silent: set[str] = field(default_factory=set)
     exits_zero_in_handler: bool = False
     # exits with status 0 right after logging an error (`log.error(...); sys.exit()`): the process
     # ends there, wherever the function is
@@ -443,6 +445,10 @@ class _Frame:
     @property
     def status_lost(self) -> bool:
         return bool(self.status_reported - self.status_checked)
+
+    def silent_lost(self, response_hooks: bool) -> bool:
+        """A response tested for success only and never checked, with no hook raising for every one."""
+        return not response_hooks and bool(self.status_silent - self.status_checked)
 
     ignored_statuses: list[str] = field(default_factory=list)
     # `rc = os.system(cmd)`, `r = requests.post(...)`: a status kept in a name, and from which read
@@ -725,8 +731,9 @@ class Extractor:
         self.storing = False  # walking the names an assignment binds
         self.looking_up = False  # in the handlers of a `try` that only looks settings up
         self.reads = 0  # names read so far (see `_Frame.read_at`)
-        self.after_if: Sequence[cst.BaseStatement] = ()  # the statements after the `if` being entered
-        self.if_block: cst.IndentedBlock | None = None  # the block holding the `if` being entered
+        # the block holding the `if` being entered, and the statements after it there
+        self.if_place: tuple[cst.IndentedBlock | None, Sequence[cst.BaseStatement]] = (None, ())
+        self.stmt_at: tuple[cst.Module | cst.IndentedBlock | None, int] = (None, 0)  # the statement being walked
         self.sched_runs: list[tuple[cst.CSTNode, str]] = []  # `scheduler.run()` of a `sched.scheduler`
         self.sched_reenters = False  # a function puts itself back on a `sched` scheduler
         self.response_hooks = False  # a hook sees every response (`hooks=`, `event_hooks=`, `session.hooks`)
@@ -808,6 +815,7 @@ class Extractor:
             self._module_calls(body)
         for index, stmt in enumerate(body):
             self.ctx.in_docstring = index == 0 and _is_docstring(stmt)
+            self.stmt_at = (self.module, index)
             if as_main and not self.ctx.in_docstring and not _is_definition(stmt):
                 self._walk_as_main(stmt)
             else:
@@ -1347,13 +1355,13 @@ class Extractor:
         body = node.body
         for index, stmt in enumerate(body):
             if type(stmt) is cst.If:
-                self.after_if, self.if_block = body[index + 1 :], node
+                self.if_place = (node, body[index + 1 :])
+            self.stmt_at = (node, index)
             self.walk(stmt)
 
     def _visit_if(self, node: cst.If, guard: bool) -> None:
         ctx = self.ctx
-        after, self.after_if = self.after_if, ()
-        block, self.if_block = self.if_block, None
+        (block, after), self.if_place = self.if_place, (None, ())
         if guard:
             self.guard = _Frame(name="__main__", line_node=node)
             saved = self.frames
@@ -1377,10 +1385,10 @@ class Extractor:
             if failed is not None and owner and self._only_reports(failed, reports=True):
                 frame = self._frame()
                 frame.status_reported.add(owner)
-            elif failed is None and owner and self._ends_function_on_success_only(node, after, block):
+            elif failed is None and owner and self._ends_function_on_success_only(node, after, block, owner):
                 # `def download(): r = requests.get(url); if r.status_code == 200: save(r.text)`: a
                 # failed request ends the function as a success would
-                self._frame().status_reported.add(owner)
+                self._frame().status_silent.add(owner)
             elif failed is not None and owner and self.frames and self._reports_then_empty(failed):
                 # `if r.status_code != 200: print("error", r.json()); return []`: the failed request
                 # handed on as "nothing found", lost unless the caller tests for it (`if not orders:
@@ -1698,6 +1706,12 @@ class Extractor:
         for stmt in _block(body):
             if type(stmt) is cst.If and _only_cleans_up(stmt):
                 continue  # `if conn: conn.rollback()`
+            if type(stmt) is cst.With and _opens_files_only(stmt):
+                # `with open("error.log", "a") as f: print(e, file=f)`: the failure written to a log
+                if not self._only_reports(stmt.body, reports=True):
+                    return False
+                reported = True
+                continue
             smalls = _smalls(stmt)
             if smalls is None:
                 return False
@@ -1973,10 +1987,13 @@ class Extractor:
         return not bare and not self.handlers
 
     def _ends_function_on_success_only(
-        self, node: cst.If, after: Sequence[cst.BaseStatement], block: cst.IndentedBlock | None
+        self, node: cst.If, after: Sequence[cst.BaseStatement], block: cst.IndentedBlock | None, owner: str
     ) -> bool:
-        """``node`` tests a status for success only (no ``else``), as the last statement of the
-        current function's own body, outside any loop."""
+        """``node`` tests an HTTP response's status for success only (``status_code``, ``ok``; no
+        ``else``), as the last statement of the current function's own body, outside any loop, and
+        its success branch hands nothing back (``return r.json()`` leaves ``None`` for the caller to
+        judge). Not a command's ``returncode`` (``check=True`` may have raised already), nor a
+        ``HEAD`` request's answer (a probe's result, not a failure)."""
         if node.orelse is not None or after or not self.frames or _status_test(node.test) is not True:
             return False
         frame = self.frames[-1]
@@ -1985,6 +2002,9 @@ class Extractor:
             and frame.loop_depth == 0
             and type(frame.line_node) is cst.FunctionDef
             and frame.line_node.body is block
+            and _reads_response_status(node.test)
+            and not _ends_in_return(node.body)
+            and not frame.results.get(owner, "").endswith(".head")
         )
 
     def _own_body(self) -> bool:
@@ -2271,32 +2291,36 @@ class Extractor:
     def _receives_forever(self, body: cst.CSTNode, read: cst.Call) -> bool:
         """A loop body of a module that imports ``socket``, reading one connection it holds (not
         a server's, ``conn, _ = sock.accept()``, nor one a function is handed, each client's), with
-        no ``break`` or ``return`` and no test for the end of the stream (``if not data:``)."""
+        no way out (:func:`_never_leaves`: an exit at the end of the stream ends the work)."""
         owner = (n.callee(read) or "").rpartition(".")[0]
-        if (
-            "socket" not in self.ctx.aliases.values()
-            or self._imports_websocket()
-            or self.ctx.is_parameter(owner)
-            or _breaks_out(body)
-        ):
-            return False
-        received = _received_into(body, read)
-        for node in n.descendants(body):
-            if type(node) is cst.Return or (type(node) is cst.Call and (n.callee(node) or "").endswith(".accept")):
-                return False
-            if type(node) is cst.If and received and _tests_empty(node.test, received):
-                return False  # `if not chunk: sys.exit(0)`: the stream ended, and with it the work
-        return True
+        return (
+            "socket" in self.ctx.aliases.values()
+            and not self._imports_websocket()
+            and not self.ctx.is_parameter(owner)
+            and _never_leaves(body, self.ctx)
+            and not any(
+                type(node) is cst.Call and (n.callee(node) or "").endswith(".accept") for node in n.descendants(body)
+            )
+        )
+
+    def _stopped_before(self, owner: str) -> bool:
+        """A statement before the current one in its block stops ``owner`` or hands on its
+        ``stop`` (``observer.stop()``, ``threading.Timer(60, observer.stop).start()``; not a stop
+        inside a signal handler's lambda or a nested function)."""
+        block, index = self.stmt_at
+        stop = f"{owner}.stop"
+        for stmt in block.body[:index] if block is not None else ():
+            smalls = _smalls(stmt) or ()
+            for node in (x for small in smalls for x in (small, *n.descendants(small, skip=(cst.Lambda,)))):
+                if isinstance(node, (cst.Attribute, cst.Name)) and n.dotted(node) == stop:
+                    return True
+        return False
 
     def _handed_only_the_application(self, owner: str) -> bool:
         """``owner`` is the only parameter of the current function and names the application
         (``def schedule_close_day(app):``; not ``def subscribe(app, chat_id):``, a user's own)."""
-        frame = self.frames[-1] if self.frames else None
-        node = frame.line_node if frame is not None else None
-        if type(node) is not cst.FunctionDef:
-            return False
-        params = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
-        return params == [owner.partition(".")[0]] and params[0] in _APPLICATION_NAMES
+        root = owner.partition(".")[0]
+        return bool(self.ctx.params) and self.ctx.params[-1] == {root} and root in _APPLICATION_NAMES
 
     def _observer_method(self, call: cst.Call, methods: tuple[str, ...]) -> bool:
         """``call`` is one of ``methods`` on a watchdog ``Observer`` (file-system events)."""
@@ -2404,7 +2428,7 @@ class Extractor:
             type(value) is cst.Call
             and not value.args
             and self._observer_method(value, ("join",))
-            and f"{(n.callee(value) or '').removesuffix('.join')}.stop" not in self._frame().calls
+            and not self._stopped_before((n.callee(value) or "").removesuffix(".join"))
         ):
             # `observer.start(); observer.join()`: waits for ever while the observer hands on events
             # (not `observer.stop(); observer.join()`, waiting for it to finish)
@@ -2593,10 +2617,11 @@ class Extractor:
             ctx.timed_sessions.add(ctx.session_key(raw.removesuffix(".mount")))
         if raw and raw.endswith((".enter", ".enterabs")) and self.frames and "sched" in ctx.aliases.values():
             # `scheduler.enter(period, 1, status, (...))` inside `status`: it runs again and again
-            # (not `if attempt < 3: scheduler.enter(30, 1, deliver, (attempt + 1,))`, a few retries)
+            # (not `if attempt < 3: scheduler.enter(30, 1, deliver, (attempt + 1,))`, a few retries,
+            # nor one made in an `except` block)
             own = self.frames[-1].name.rpartition(".")[2]
             self.sched_reenters = self.sched_reenters or (
-                not ctx.conditions and any(n.dotted(arg.value) == own for arg in node.args)
+                not ctx.conditions and not self.handlers and any(n.dotted(arg.value) == own for arg in node.args)
             )
         if self.frames and name:
             frame = self.frames[-1]
@@ -2885,7 +2910,7 @@ class Extractor:
             and owner.rpartition(".")[2] in {"job_queue", "jq"}
             # (`context.job_queue` in a command handler: a user's reminder; not the application a
             # start-up helper is handed, `def schedule_close_day(app): app.job_queue.run_daily(...)`)
-            and not (ctx.is_parameter(owner) and not self._handed_only_the_application(owner))
+            and (not ctx.is_parameter(owner) or self._handed_only_the_application(owner))
         ):
             # python-telegram-bot's JobQueue (`app.job_queue.run_repeating(check, interval=60)`): an
             # APScheduler inside the bot's process, running the function on its schedule
@@ -3545,8 +3570,7 @@ class Extractor:
                     found.append(raw)  # `while True: message = await ws.recv()`: a websocket stream's next message
                 elif method in ("recv", "recvfrom") and literal and self._receives_forever(body, node):
                     # `while True: line = sock.recv(2048)`: a socket's next message (an IRC bot, a
-                    # UDP listener); a command may end it (`!bot die`: `sys.exit()`), a read to the
-                    # end of the stream (`if not data: break`) may not
+                    # UDP listener), for as long as the process runs
                     found.append(SOCKET_LOOP)
                 if found:
                     break
@@ -3617,7 +3641,10 @@ class Extractor:
                     line=0,
                     returns_nonzero=f.returns_nonzero,
                     returns_value=f.returns_value,
-                    swallows=f.swallows or f.exits_zero_in_handler or f.status_lost,
+                    swallows=f.swallows
+                    or f.exits_zero_in_handler
+                    or f.status_lost
+                    or f.silent_lost(self.response_hooks),
                     exits_nonzero=f.exits_nonzero,
                     loses_failure=f.loses_failure
                     or f.delivery_lost
@@ -3626,9 +3653,9 @@ class Extractor:
                     or (
                         f.reports_attempts and not (f.raises or f.exits_nonzero or f.returns_nonzero or f.returns_value)
                     ),
-                    status_unchecked=f.status_lost,
+                    status_unchecked=f.status_lost or f.silent_lost(self.response_hooks),
                     exits_zero_on_error=f.exits_zero_on_error,
-                    returns_only_zero=f.returns_zero and not f.returns_other,
+                    returns_only_zero=f.returns_zero and not f.returns_other and not f.raises,
                     # (attempts that gave up hand back what they got: lost where the caller drops it)
                     returns_failure=f.fails_with_value
                     or (f.fails_with_none and f.returns_value)
@@ -3770,11 +3797,17 @@ BLOCKING_CONSUME = frozenset(
     }
 )
 _DRY_RUN = re.compile(r"dry_?run|(?:^|_)(?:dry|no_?op|simulate)(?:$|_)", re.IGNORECASE)
+# What a `--force-<word>` option may allow and still be the guard (`--force-recreate`; not `--force-color`).
+_GUARDED_WORDS = frozenset(
+    {"delete", "deletion", "remove", "drop", "purge", "prune", "recreate", "reset", "overwrite", "rebuild"}
+    | {"clean", "cleanup", "wipe", "destroy", "changes"}
+)
 # A command-line option or environment variable that guards a destructive step, as a whole literal.
 _DRY_RUN_OPTION = re.compile(
     # (`--force-recreate`, `--confirm-delete`: the same guard, named for what it allows)
-    r"--(?:dry[-_]?run|no-dry-run|(?:apply|force|confirm)(?:-(?:delete|deletion|remove|drop|purge|prune|recreate"
-    r"|reset|overwrite|rebuild|clean|cleanup|wipe|destroy|changes))?|execute|yes|commit|no-?op|simulate)|DRY_?RUN",
+    r"--(?:dry[-_]?run|no-dry-run|(?:apply|force|confirm)(?:-(?:"
+    + "|".join(sorted(_GUARDED_WORDS))
+    + r"))?|execute|yes|commit|no-?op|simulate)|DRY_?RUN",
     re.IGNORECASE,
 )
 _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
@@ -5112,37 +5145,12 @@ def _runs_local(call: cst.Call, defined: frozenset[str]) -> bool:
     """``asyncio.run(main())``: the coroutine handed to ``call`` is a function of this file."""
     args = n.positional(call)
     inner = args[0].value if args else None
-    return type(inner) is cst.Call and n.callee(inner) in defined
+    name = n.callee(inner) if type(inner) is cst.Call else None
+    # (not `pool = loop.run_until_complete(_create_pool())`: a module setting itself up)
+    return name is not None and name in defined and not _SET_UP_NAME.match(name)
 
 
-def _received_into(body: cst.CSTNode, read: cst.Call) -> str:
-    """The name a read is bound to in ``body`` (``chunk = sock.recv(4096)``, also through
-    ``.decode()``), or ``""``."""
-    for node in n.descendants(body):
-        if (
-            type(node) is cst.Assign
-            and len(node.targets) == 1
-            and type(node.targets[0].target) is cst.Name
-            and any(inner is read for inner in (node.value, *n.descendants(node.value)))
-        ):
-            return node.targets[0].target.value
-    return ""
-
-
-def _tests_empty(test: cst.BaseExpression, name: str) -> bool:
-    """``not data``, ``data == b""``, ``len(data) == 0``, ``not len(data)``: the read came back empty."""
-    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
-        inner = test.expression
-        if type(inner) is cst.Call and n.callee(inner) == "len" and inner.args:
-            inner = inner.args[0].value
-        return type(inner) is cst.Name and inner.value == name
-    if type(test) is cst.Comparison and len(test.comparisons) == 1:
-        left, right = test.left, test.comparisons[0].comparator
-        if type(left) is cst.Call and n.callee(left) == "len" and left.args:
-            return n.dotted(left.args[0].value) == name and n.int_value(right) == 0
-        empty = type(right) is cst.SimpleString and right.value in {'b""', "b''", '""', "''"}
-        return type(left) is cst.Name and left.value == name and empty
-    return False
+_SET_UP_NAME = re.compile(r"_|create|make|init|setup|set_up|connect|build|open|new|get_(?:pool|engine|client|conn)")
 
 
 def _drops_status(name: str, call: cst.Call) -> bool:
@@ -5172,6 +5180,19 @@ def _failure_branch(node: cst.If, after: Sequence[cst.BaseStatement] = ()) -> cs
     if orelse is None and after and _ends_in_return(node.body):
         return cst.IndentedBlock(body=after)
     return None
+
+
+def _opens_files_only(stmt: cst.With) -> bool:
+    """``with open(path, "a") as f:``: only files opened."""
+    return all(type(item.item) is cst.Call and n.callee(item.item) == "open" for item in stmt.items)
+
+
+def _reads_response_status(test: cst.BaseExpression) -> bool:
+    """``r.status_code == 200``, ``r.ok``: a requests or httpx response (aiohttp's is ``status``)."""
+    return any(
+        type(node) is cst.Attribute and node.attr.value in {"status_code", "ok"}
+        for node in (test, *n.descendants(test))
+    )
 
 
 def _ends_in_return(body: cst.BaseSuite) -> bool:

@@ -1,7 +1,8 @@
 """Session 21's code review: the problems it reproduced, as small trees.
 
-The review read bb593dd..f4fe6e1. Each case fails on f4fe6e1 and passes after its mend, but the
-traps (marked), which pass on both. A case gives the files, the entrypoints expected as
+The first review read bb593dd..f4fe6e1: each of its cases fails on f4fe6e1 and passes after its
+mend, but the traps (marked), which pass on both. The second read f4fe6e1..0814e3d (cases
+marked): each fails on 0814e3d, but its traps. A case gives the files, the entrypoints expected as
 ``(path, kind, framework)`` and, where it matters, a rule's status. Files several trees share
 are written once.
 """
@@ -551,6 +552,827 @@ _CASES: dict[str, Case] = {
         },
         [("check.py", "job", "python")],
         ("missing-exit-code", "pass"),
+    ),
+    # second review: `sys.exit(main())`, main() raising after its handler set a flag
+    "e1_raise_after_flag": (
+        {
+            "job.py": """\
+                import logging
+                import sys
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                def main():
+                    ok = True
+                    try:
+                        r = requests.get("https://api.example.com/export", timeout=30)
+                        r.raise_for_status()
+                        with open("/data/export.json", "w") as f:
+                            f.write(r.text)
+                    except Exception:
+                        log.exception("export failed")
+                        ok = False
+                    if not ok:
+                        raise RuntimeError("export failed")
+                    return 0
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    sys.exit(main())
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # second review: `sys.exit(main())`, main() leaving with status 0 on Ctrl-C
+    "e2_keyboard_interrupt": (
+        {
+            "job.py": """\
+                import logging
+                import sys
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                def main():
+                    try:
+                        r = requests.get("https://api.example.com/export", timeout=30)
+                        r.raise_for_status()
+                        with open("/data/export.json", "w") as f:
+                            f.write(r.text)
+                    except KeyboardInterrupt:
+                        log.info("interrupted")
+                        sys.exit(0)
+                    return 0
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    sys.exit(main())
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # second review: `sys.exit(main())`, main()'s handler calling a helper that exits 1
+    "e4_fail_helper": (
+        {
+            "job.py": """\
+                import logging
+                import sys
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                def die(msg):
+                    log.error(msg)
+                    sys.exit(1)
+
+
+                def main():
+                    try:
+                        r = requests.get("https://api.example.com/export", timeout=30)
+                        r.raise_for_status()
+                        with open("/data/export.json", "w") as f:
+                            f.write(r.text)
+                    except Exception as e:
+                        die(f"export failed: {e}")
+                    return 0
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    sys.exit(main())
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # second review: `sys.exit(print_summary(results))`: a summary helper is not the work
+    "e7b_summary_broad": (
+        {
+            "job.py": """\
+                import logging
+                import sys
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                def run_all():
+                    results = []
+                    for url in sys.argv[1:]:
+                        r = requests.get(url, timeout=30)
+                        r.raise_for_status()
+                        results.append((url, len(r.content)))
+                    return results
+
+
+                def print_summary(results):
+                    try:
+                        from tabulate import tabulate
+                        log.info("\\n%s", tabulate(results))
+                    except Exception:
+                        log.info("%s", results)
+                    return 0
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    results = run_all()
+                    sys.exit(print_summary(results))
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # second review: `sys.exit(main())`, main() passing only on a clean-up's failure
+    "e8_cleanup_pass": (
+        {
+            "job.py": """\
+                import logging
+                import os
+                import sys
+
+                import requests
+
+                log = logging.getLogger(__name__)
+                TMP = "/tmp/export.partial"
+
+
+                def main():
+                    r = requests.get("https://api.example.com/export", timeout=30)
+                    r.raise_for_status()
+                    with open(TMP, "w") as f:
+                        f.write(r.text)
+                    os.replace(TMP, "/data/export.json")
+                    try:
+                        os.remove("/data/export.lock")
+                    except Exception:
+                        pass
+                    log.info("export done")
+                    return 0
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    sys.exit(main())
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # second review: `check=True` raised already; the returncode test after it loses nothing
+    "s1_check_true": (
+        {
+            "job.py": """\
+                import logging
+                import subprocess
+
+                log = logging.getLogger(__name__)
+
+
+                def build():
+                    proc = subprocess.run(["make", "release"], check=True)
+                    if proc.returncode == 0:
+                        log.info("release built")
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    build()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # second review: the same in a method
+    "s7_method_check_true": (
+        {
+            "job.py": """\
+                import logging
+                import subprocess
+
+                log = logging.getLogger(__name__)
+
+
+                class Release:
+                    def __init__(self, tag):
+                        self.tag = tag
+
+                    def build(self):
+                        proc = subprocess.run(["make", "release", f"TAG={self.tag}"], check=True)
+                        if proc.returncode == 0:
+                            log.info("release %s built", self.tag)
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    Release("v1.2.0").build()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # second review: a session hook raises for every response
+    "s4_session_hooks": (
+        {
+            "job.py": """\
+                import logging
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+                session = requests.Session()
+                session.hooks["response"].append(lambda r, *args, **kwargs: r.raise_for_status())
+
+
+                def download():
+                    r = session.get("https://api.example.com/export", timeout=30)
+                    if r.status_code == 200:
+                        with open("/data/export.json", "w") as f:
+                            f.write(r.text)
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    download()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # second review: an aiohttp session built with `raise_for_status=True`
+    "s5_aiohttp_raise": (
+        {
+            "job.py": """\
+                import asyncio
+                import logging
+
+                import aiohttp
+
+                log = logging.getLogger(__name__)
+
+
+                async def download():
+                    async with aiohttp.ClientSession(raise_for_status=True) as session:
+                        resp = await session.get("https://api.example.com/export", timeout=30)
+                        if resp.status == 200:
+                            with open("/data/export.json", "wb") as f:
+                                f.write(await resp.read())
+
+
+                async def refresh(session):
+                    resp = await session.get("https://api.example.com/export", timeout=30)
+                    if resp.status == 200:
+                        with open("/data/export.json", "wb") as f:
+                            f.write(await resp.read())
+
+
+                async def main():
+                    async with aiohttp.ClientSession(raise_for_status=True) as session:
+                        await refresh(session)
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    asyncio.run(main())
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # second review: a success branch that returns the data leaves None for the caller, who checks it
+    "s3_return_none_checked": (
+        {
+            "job.py": """\
+                import json
+                import logging
+                import sys
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                def fetch(url):
+                    r = requests.get(url, timeout=30)
+                    if r.status_code == 200:
+                        return r.json()
+
+
+                def main():
+                    data = fetch("https://api.example.com/export")
+                    if data is None:
+                        log.error("export failed")
+                        sys.exit(1)
+                    with open("/data/export.json", "w") as f:
+                        json.dump(data, f)
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # second review: a HEAD request's status is a probe's result, not a failure
+    "s6_head_probe": (
+        {
+            "job.py": """\
+                import csv
+                import logging
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                def mark_if_live(site):
+                    r = requests.head(site["url"], timeout=5, allow_redirects=True)
+                    if r.status_code == 200:
+                        site["live"] = "yes"
+
+
+                def main():
+                    with open("sites.csv") as f:
+                        sites = list(csv.DictReader(f))
+                    for site in sites:
+                        site["live"] = "no"
+                        mark_if_live(site)
+                    with open("sites_checked.csv", "w", newline="") as f:
+                        writer = csv.DictWriter(f, fieldnames=["url", "live"])
+                        writer.writeheader()
+                        writer.writerows(sites)
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # second review: an observer a timer stops, then joined: the script ends
+    "w1_timer_stop": (
+        {
+            "sync_once.py": """\
+                import sys
+                import threading
+
+                import boto3
+                from watchdog.events import FileSystemEventHandler
+                from watchdog.observers import Observer
+
+
+                class Upload(FileSystemEventHandler):
+                    def __init__(self, bucket):
+                        self.s3 = boto3.client("s3")
+                        self.bucket = bucket
+
+                    def on_modified(self, event):
+                        self.s3.upload_file(event.src_path, self.bucket, "latest")
+
+
+                def main():
+                    observer = Observer()
+                    observer.schedule(Upload(sys.argv[1]), "/data")
+                    observer.start()
+                    threading.Timer(60, observer.stop).start()  # watch for one minute, then stop
+                    observer.join()
+
+
+                if __name__ == "__main__":
+                    main()
+""",
+        },
+        [("sync_once.py", "job", "python")],
+        None,
+    ),
+    # second review: a `sched` retry put back in an `except` block: the script ends
+    "sc1_retry_in_except": (
+        {
+            "notify.py": """\
+                import sched
+                import time
+
+                import requests
+
+                scheduler = sched.scheduler(time.time, time.sleep)
+
+
+                def deliver(attempt):
+                    try:
+                        r = requests.post("https://hooks.example.com/deploy", json={"ok": True}, timeout=10)
+                        r.raise_for_status()
+                    except requests.RequestException:
+                        if attempt >= 3:
+                            raise
+                        scheduler.enter(30, 1, deliver, (attempt + 1,))
+
+
+                if __name__ == "__main__":
+                    scheduler.enter(0, 1, deliver, (1,))
+                    scheduler.run()
+""",
+        },
+        [("notify.py", "job", "python")],
+        None,
+    ),
+    # second review: a socket client that exits once it has read everything
+    "so3_client_total": (
+        {
+            "fetch_dump.py": """\
+                import socket
+                import sys
+
+                HOST, PORT = "backup.internal", 7000
+
+                sock = socket.create_connection((HOST, PORT), timeout=30)
+                sock.sendall(b"DUMP nightly\\n")
+                total = int(sock.recv(32).decode().strip())
+                received = 0
+                out = open("/var/backups/nightly.dump", "wb")
+                while True:
+                    chunk = sock.recv(65536)
+                    out.write(chunk)
+                    received += len(chunk)
+                    if received >= total:
+                        out.close()
+                        sock.close()
+                        sys.exit(0)
+""",
+        },
+        [("fetch_dump.py", "job", "script")],
+        None,
+    ),
+    # second review: a socket client that exits on an empty read or an end marker
+    "so4_client_boolop": (
+        {
+            "fetch_dump.py": """\
+                import socket
+                import sys
+
+                HOST, PORT = "backup.internal", 7000
+
+                sock = socket.create_connection((HOST, PORT), timeout=30)
+                sock.sendall(b"DUMP nightly\\n")
+                out = open("/var/backups/nightly.dump", "wb")
+                while True:
+                    chunk = sock.recv(65536)
+                    if not chunk or chunk == b"END\\n":
+                        out.close()
+                        sock.close()
+                        sys.exit(0)
+                    out.write(chunk)
+""",
+        },
+        [("fetch_dump.py", "job", "script")],
+        None,
+    ),
+    # second review: a library module building its pool through a factory of its own
+    "r1_local_pool_factory": (
+        {
+            "pyproject.toml": """\
+                [project]
+                name = "shopdb"
+                version = "0.1.0"
+""",
+            "shopdb/__init__.py": "",
+            "shopdb/pool.py": '''\
+                """The shared asyncpg pool, created when the module is first imported."""
+                import asyncio
+                import os
+
+                import asyncpg
+
+
+                async def _create_pool():
+                    return await asyncpg.create_pool(os.environ["DATABASE_URL"], min_size=1, max_size=5)
+
+
+                loop = asyncio.get_event_loop()
+                pool = loop.run_until_complete(_create_pool())
+
+
+                async def fetch_orders(customer_id):
+                    async with pool.acquire() as conn:
+                        return await conn.fetch("SELECT * FROM orders WHERE customer_id = $1", customer_id)
+''',
+        },
+        [],
+        None,
+    ),
+    # second review: a watchdog daemon whose SIGTERM handler (a lambda) stops the observer
+    "w3_daemon_stop_join_signal": (
+        {
+            "watcher.py": """\
+                import logging
+                import signal
+
+                import boto3
+                from watchdog.events import FileSystemEventHandler
+                from watchdog.observers import Observer
+
+                log = logging.getLogger(__name__)
+
+
+                class Upload(FileSystemEventHandler):
+                    def __init__(self):
+                        self.s3 = boto3.client("s3")
+
+                    def on_created(self, event):
+                        self.s3.upload_file(event.src_path, "incoming", event.src_path.rsplit("/", 1)[-1])
+
+
+                def main():
+                    observer = Observer()
+                    observer.schedule(Upload(), "/data/incoming")
+                    signal.signal(signal.SIGTERM, lambda *_: observer.stop())
+                    observer.start()
+                    try:
+                        observer.join()
+                    finally:
+                        observer.stop()
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("watcher.py", "worker", "watchdog")],
+        ("missing-graceful-shutdown", "pass"),
+    ),
+    # second review: the same with a nested function as the handler
+    "w3c_nested_def": (
+        {
+            "watcher.py": """\
+                import logging
+                import signal
+
+                import boto3
+                from watchdog.events import FileSystemEventHandler
+                from watchdog.observers import Observer
+
+                log = logging.getLogger(__name__)
+
+
+                class Upload(FileSystemEventHandler):
+                    def __init__(self):
+                        self.s3 = boto3.client("s3")
+
+                    def on_created(self, event):
+                        self.s3.upload_file(event.src_path, "incoming", event.src_path.rsplit("/", 1)[-1])
+
+
+                def main():
+                    observer = Observer()
+                    observer.schedule(Upload(), "/data/incoming")
+                    def _stop(*_):
+                        observer.stop()
+
+                    signal.signal(signal.SIGTERM, _stop)
+                    observer.start()
+                    try:
+                        observer.join()
+                    finally:
+                        observer.stop()
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("watcher.py", "worker", "watchdog")],
+        None,
+    ),
+    # trap (second review): Ctrl-C returning 0 from main()
+    "e3_ki_return0": (
+        {
+            "job.py": """\
+                import logging
+                import sys
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                def main():
+                    try:
+                        r = requests.get("https://api.example.com/export", timeout=30)
+                        r.raise_for_status()
+                        with open("/data/export.json", "w") as f:
+                            f.write(r.text)
+                    except KeyboardInterrupt:
+                        log.info("interrupted")
+                        return 0
+                    return 0
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    sys.exit(main())
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap (second review): a click command exiting with `ctx.exit(1)`
+    "e9_click_ctx_exit": (
+        {
+            "job.py": """\
+                import logging
+                import sys
+
+                import click
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                @click.command()
+                @click.argument("url")
+                @click.pass_context
+                def main(ctx, url):
+                    try:
+                        r = requests.get(url, timeout=30)
+                        r.raise_for_status()
+                        with open("/data/export.json", "w") as f:
+                            f.write(r.text)
+                    except requests.RequestException as e:
+                        log.error("fetch failed: %s", e)
+                        ctx.exit(1)
+                    return 0
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    sys.exit(main())
+""",
+        },
+        [("job.py", "job", "click")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap (second review): a False after a returning success, which the caller exits on
+    "f1_fallthrough_return_false": (
+        {
+            "upload.py": """\
+                import logging
+                import sys
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                def upload(path):
+                    with open(path, "rb") as f:
+                        data = f.read()
+                    r = requests.post("https://backup.example.com/upload", data=data, timeout=30)
+                    if r.status_code == 200:
+                        return True
+                    log.error("upload failed: %s %s", r.status_code, r.text)
+                    return False
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    if not upload(sys.argv[1]):
+                        sys.exit(1)
+""",
+        },
+        [("upload.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap (second review): a heartbeat URL bound with `or`
+    "h1_heartbeat_url_or": (
+        {
+            "job.py": """\
+                import logging
+                import os
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+                HEARTBEAT_URL = os.environ.get("HEARTBEAT_URL") or os.environ.get("HC_URL")
+
+
+                def export():
+                    r = requests.get("https://api.example.com/export", timeout=30)
+                    r.raise_for_status()
+                    with open("/data/export.json", "w") as f:
+                        f.write(r.text)
+
+
+                def main():
+                    export()
+                    if HEARTBEAT_URL:
+                        requests.get(HEARTBEAT_URL, timeout=10)
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-heartbeat", "pass"),
+    ),
+    # trap (second review): watchdog's own example, sleeping until Ctrl-C, stays a worker
+    "w2_canonical_daemon": (
+        {
+            "watcher.py": """\
+                import logging
+                import time
+
+                import boto3
+                from watchdog.events import FileSystemEventHandler
+                from watchdog.observers import Observer
+
+                log = logging.getLogger(__name__)
+
+
+                class Upload(FileSystemEventHandler):
+                    def __init__(self):
+                        self.s3 = boto3.client("s3")
+
+                    def on_created(self, event):
+                        self.s3.upload_file(event.src_path, "incoming", event.src_path.rsplit("/", 1)[-1])
+
+
+                def main():
+                    observer = Observer()
+                    observer.schedule(Upload(), "/data/incoming")
+                    observer.start()
+                    try:
+                        while True:
+                            time.sleep(1)
+                    except KeyboardInterrupt:
+                        observer.stop()
+                    observer.join()
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("watcher.py", "worker", "polling-loop")],
+        None,
+    ),
+    # trap (second review): a bot reading a socket it is handed stays a worker
+    "so1_bot_handed_socket": (
+        {
+            "bot.py": """\
+                import logging
+                import os
+                import socket
+
+                log = logging.getLogger(__name__)
+
+                SERVER, PORT, CHANNEL = "irc.libera.chat", 6667, "#ops"
+
+
+                def connect():
+                    sock = socket.create_connection((SERVER, PORT), timeout=300)
+                    sock.sendall(f"NICK opsbot\\r\\nUSER opsbot 0 * :ops bot\\r\\nJOIN {CHANNEL}\\r\\n".encode())
+                    return sock
+
+
+                def listen(irc):
+                    while True:
+                        data = irc.recv(2048).decode("utf-8", "replace")
+                        for line in data.split("\\r\\n"):
+                            if line.startswith("PING"):
+                                irc.sendall(line.replace("PING", "PONG").encode() + b"\\r\\n")
+                            elif "!deploy" in line:
+                                os.system("/opt/deploy.sh")
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    listen(connect())
+""",
+        },
+        [("bot.py", "worker", "polling-loop")],
+        None,
     ),
 }
 

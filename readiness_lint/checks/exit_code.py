@@ -6,7 +6,7 @@ import re
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.frameworks import is_http_write
-from readiness_lint.model import Entrypoint, FileFacts, FunctionFact
+from readiness_lint.model import Entrypoint, FunctionFact
 from readiness_lint.project import Project, Service
 
 _CLI_FRAMEWORKS = frozenset({"click", "typer", "fire"})
@@ -198,7 +198,7 @@ class MissingExitCode(ServiceRule):
                 return Outcome(
                     False, "The script catches or reports a failure and ends normally: a failure exits with status 0"
                 )
-            if (zero := _exits_with_zero(facts.script_exit_values, facts)) is not None:
+            if (zero := _exits_with_zero(facts.script_exit_values, {f.name: f for f in facts.functions})) is not None:
                 return Outcome(False, zero)
             calls = tuple(name for name, _, _ in facts.module_calls)
             ignored = _ignored_status(
@@ -233,7 +233,7 @@ class MissingExitCode(ServiceRule):
         if ignored is not None:
             return Outcome(False, ignored)
         if guard.exits_with_value:
-            zero = _exits_with_zero(guard.exit_values, facts)
+            zero = _exits_with_zero(guard.exit_values, local)
             return Outcome(False, zero) if zero is not None else Outcome(True)
         # (`rates = parse_rates()` then `print(rates)`: a result kept but never checked is dropped too)
         called = guard.dropped_calls if guard.raises else tuple(dict.fromkeys(guard.dropped_calls + guard.calls))
@@ -298,15 +298,25 @@ def _lost_failure(
     return None
 
 
-def _exits_with_zero(exit_values: tuple[str, ...], facts: FileFacts) -> str | None:
-    """``sys.exit(main())`` where ``main()`` of this file catches every failure and returns 0
-    whatever happened: the status passed on is always 0."""
-    local = {f.name: f for f in facts.functions}
+def _exits_with_zero(exit_values: tuple[str, ...], local: dict[str, FunctionFact]) -> str | None:
+    """``sys.exit(main())`` where ``main()`` of this file (the work, named so) catches its work's
+    failure, only reports it, and returns 0 whatever happened, raising nothing and exiting with no
+    other status (nor through a helper of the file, ``die()``): the status passed on is always 0."""
     for call in exit_values:
         function = local.get(call)
-        if function is not None and function.swallows and function.returns_only_zero and not function.exits_nonzero:
-            return f"`{call}()` catches every failure and returns 0, the status the process exits with"
+        if (
+            function is None
+            or not _MAIN_NAME.fullmatch(call)
+            or not (function.loses_failure and function.returns_only_zero)
+            or function.exits_nonzero
+            or any(local[c].exits_nonzero for c in function.calls if c in local)
+        ):
+            continue
+        return f"`{call}()` catches every failure and returns 0, the status the process exits with"
     return None
+
+
+_MAIN_NAME = re.compile(r"_?main|run|cli|start|execute|\w+_main")
 
 
 def _value_lost(function: FunctionFact, name: str, home: str, project: Project) -> str | None:
