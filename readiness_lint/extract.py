@@ -393,6 +393,7 @@ class _Frame:
     returns_value: bool = False
     returns_zero: bool = False  # `return 0`
     returns_other: bool = False  # a return of any other value
+    reports_catch_all: bool = False  # `except Exception as e: log.error(e)`, outside loops: only reported
     exit_values: list[str] = field(default_factory=list)  # calls whose value it exits with
     swallows: bool = False
     loses_failure: bool = False  # reports a failure of its own work and carries on
@@ -733,7 +734,8 @@ class Extractor:
         self.reads = 0  # names read so far (see `_Frame.read_at`)
         # the block holding the `if` being entered, and the statements after it there
         self.if_place: tuple[cst.IndentedBlock | None, Sequence[cst.BaseStatement]] = (None, ())
-        self.stmt_at: tuple[cst.Module | cst.IndentedBlock | None, int] = (None, 0)  # the statement being walked
+        # the statements being walked, outermost first: each with its block and its index there
+        self.stmt_stack: list[tuple[cst.Module | cst.IndentedBlock, int]] = []
         self.sched_runs: list[tuple[cst.CSTNode, str]] = []  # `scheduler.run()` of a `sched.scheduler`
         self.sched_reenters = False  # a function puts itself back on a `sched` scheduler
         self.response_hooks = False  # a hook sees every response (`hooks=`, `event_hooks=`, `session.hooks`)
@@ -815,11 +817,12 @@ class Extractor:
             self._module_calls(body)
         for index, stmt in enumerate(body):
             self.ctx.in_docstring = index == 0 and _is_docstring(stmt)
-            self.stmt_at = (self.module, index)
+            self.stmt_stack.append((self.module, index))
             if as_main and not self.ctx.in_docstring and not _is_definition(stmt):
                 self._walk_as_main(stmt)
             else:
                 self.walk(stmt)
+            self.stmt_stack.pop()
             self.ctx.in_docstring = False
         return self._finish()
 
@@ -1356,8 +1359,9 @@ class Extractor:
         for index, stmt in enumerate(body):
             if type(stmt) is cst.If:
                 self.if_place = (node, body[index + 1 :])
-            self.stmt_at = (node, index)
+            self.stmt_stack.append((node, index))
             self.walk(stmt)
+            self.stmt_stack.pop()
 
     def _visit_if(self, node: cst.If, guard: bool) -> None:
         ctx = self.ctx
@@ -1634,6 +1638,7 @@ class Extractor:
                     frame.loses_in_loop = True  # (a retry loop that raises once it gives up keeps it)
                 else:
                     frame.loses_failure = True
+                    frame.reports_catch_all = frame.reports_catch_all or broad
         if self._own_body() and (broad or failure):
             # `except requests.RequestException as e: log.error(e); return False`
             self._fails_with(node.body)
@@ -1706,7 +1711,7 @@ class Extractor:
         for stmt in _block(body):
             if type(stmt) is cst.If and _only_cleans_up(stmt):
                 continue  # `if conn: conn.rollback()`
-            if type(stmt) is cst.With and _opens_files_only(stmt):
+            if type(stmt) is cst.With and _opens_logs_only(stmt):
                 # `with open("error.log", "a") as f: print(e, file=f)`: the failure written to a log
                 if not self._only_reports(stmt.body, reports=True):
                     return False
@@ -2004,6 +2009,7 @@ class Extractor:
             and frame.line_node.body is block
             and _reads_response_status(node.test)
             and not _ends_in_return(node.body)
+            and self._works_in(node.body)
             and not frame.results.get(owner, "").endswith(".head")
         )
 
@@ -2291,36 +2297,85 @@ class Extractor:
     def _receives_forever(self, body: cst.CSTNode, read: cst.Call) -> bool:
         """A loop body of a module that imports ``socket``, reading one connection it holds (not
         a server's, ``conn, _ = sock.accept()``, nor one a function is handed, each client's), with
-        no way out (:func:`_never_leaves`: an exit at the end of the stream ends the work)."""
+        no ``break`` or ``return`` and no exit at the end of the stream (:meth:`_exits_at_end`)."""
         owner = (n.callee(read) or "").rpartition(".")[0]
         return (
             "socket" in self.ctx.aliases.values()
             and not self._imports_websocket()
             and not self.ctx.is_parameter(owner)
-            and _never_leaves(body, self.ctx)
+            and not _breaks_out(body)
             and not any(
-                type(node) is cst.Call and (n.callee(node) or "").endswith(".accept") for node in n.descendants(body)
+                type(node) is cst.Return or (type(node) is cst.Call and (n.callee(node) or "").endswith(".accept"))
+                for node in n.descendants(body)
             )
+            and not (isinstance(body, cst.BaseSuite) and self._exits_at_end(_block(body), 0))
         )
 
+    def _exits_at_end(self, stmts: Sequence[cst.CSTNode], depth: int) -> bool:
+        """An exit or a ``raise`` in a read loop's own statements or under one ``if`` there: the
+        end of the stream (``if not chunk or chunk == b"END": sys.exit(0)``, ``if received >= total:``).
+        Not one deeper in the handling of a message (a bot's ``!die`` command), nor in an
+        ``except`` block (a crash, for a supervisor to restart)."""
+        for stmt in stmts:
+            if type(stmt) is cst.If:
+                branch: cst.If | cst.Else | None = stmt
+                while branch is not None:
+                    if self._exits_at_end(_block(branch.body), depth + 1):
+                        return True
+                    branch = branch.orelse if type(branch) is cst.If else None
+            elif type(stmt) is cst.Try:
+                extra = [block.body for block in (stmt.orelse, stmt.finalbody) if block is not None]
+                if any(self._exits_at_end(_block(block), depth) for block in (stmt.body, *extra)):
+                    return True
+            elif type(stmt) is cst.With:
+                if self._exits_at_end(_block(stmt.body), depth):
+                    return True
+            elif depth <= 1 and any(
+                type(small) is cst.Raise or self._calls_one_of(small, EXIT_CALLS) for small in _smalls(stmt) or ()
+            ):
+                return True
+        return False
+
     def _stopped_before(self, owner: str) -> bool:
-        """A statement before the current one in its block stops ``owner`` or hands on its
-        ``stop`` (``observer.stop()``, ``threading.Timer(60, observer.stop).start()``; not a stop
-        inside a signal handler's lambda or a nested function)."""
-        block, index = self.stmt_at
+        """A statement before the current one, in its block or one around it, stops ``owner``
+        (``observer.stop()``, also in a ``try``/``finally`` or a ``with``) or has a timer stop it
+        (``threading.Timer(60, observer.stop).start()``). Not a stop on a failure (in an ``except``
+        block), in a signal handler (a lambda or a nested function), nor one registered for the
+        process's exit (``atexit.register(observer.stop)``)."""
         stop = f"{owner}.stop"
-        for stmt in block.body[:index] if block is not None else ():
-            smalls = _smalls(stmt) or ()
-            for node in (x for small in smalls for x in (small, *n.descendants(small, skip=(cst.Lambda,)))):
-                if isinstance(node, (cst.Attribute, cst.Name)) and n.dotted(node) == stop:
+        for block, index in self.stmt_stack:
+            for stmt in block.body[:index]:
+                if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
+                    continue  # (a signal handler defined here: `def _stop(*_): observer.stop()`)
+                for node in n.descendants(stmt, skip=(cst.ExceptHandler,)):
+                    if type(node) is not cst.Call:
+                        continue
+                    if n.callee(node) == stop or (
+                        (n.callee(node) or "").endswith("Timer") and any(n.dotted(a.value) == stop for a in node.args)
+                    ):
+                        return True
+        return False
+
+    def _works_in(self, body: cst.BaseSuite) -> bool:
+        """A block that calls something besides printing or logging (``site["live"] = "yes"``, a
+        probe's verdict, or ``log.info("posted")`` do not)."""
+        for node in n.descendants(body):
+            if type(node) is cst.Call:
+                name = self.ctx.resolve(n.callee(node)) or ""
+                if not (name.startswith(_REPORT_PREFIXES) or _SELF_LOGGER.match(name)):
                     return True
         return False
 
     def _handed_only_the_application(self, owner: str) -> bool:
         """``owner`` is the only parameter of the current function and names the application
         (``def schedule_close_day(app):``; not ``def subscribe(app, chat_id):``, a user's own)."""
-        root = owner.partition(".")[0]
-        return bool(self.ctx.params) and self.ctx.params[-1] == {root} and root in _APPLICATION_NAMES
+        frame = self.frames[-1] if self.frames else None
+        node = frame.line_node if frame is not None else None
+        if type(node) is not cst.FunctionDef:
+            return False
+        # (keyword-only options beside it, `def schedule(app, *, every=3600)`, do not count)
+        params = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
+        return params == [owner.partition(".")[0]] and params[0] in _APPLICATION_NAMES
 
     def _observer_method(self, call: cst.Call, methods: tuple[str, ...]) -> bool:
         """``call`` is one of ``methods`` on a watchdog ``Observer`` (file-system events)."""
@@ -3655,7 +3710,8 @@ class Extractor:
                     ),
                     status_unchecked=f.status_lost or f.silent_lost(self.response_hooks),
                     exits_zero_on_error=f.exits_zero_on_error,
-                    returns_only_zero=f.returns_zero and not f.returns_other and not f.raises,
+                    # (`except Exception: log.exception(...)` ... `return 0`, raising nothing)
+                    zero_after_catch_all=f.reports_catch_all and f.returns_zero and not (f.returns_other or f.raises),
                     # (attempts that gave up hand back what they got: lost where the caller drops it)
                     returns_failure=f.fails_with_value
                     or (f.fails_with_none and f.returns_value)
@@ -3806,7 +3862,7 @@ _GUARDED_WORDS = frozenset(
 _DRY_RUN_OPTION = re.compile(
     # (`--force-recreate`, `--confirm-delete`: the same guard, named for what it allows)
     r"--(?:dry[-_]?run|no-dry-run|(?:apply|force|confirm)(?:-(?:"
-    + "|".join(sorted(_GUARDED_WORDS))
+    + "|".join(map(re.escape, sorted(_GUARDED_WORDS)))
     + r"))?|execute|yes|commit|no-?op|simulate)|DRY_?RUN",
     re.IGNORECASE,
 )
@@ -5147,10 +5203,13 @@ def _runs_local(call: cst.Call, defined: frozenset[str]) -> bool:
     inner = args[0].value if args else None
     name = n.callee(inner) if type(inner) is cst.Call else None
     # (not `pool = loop.run_until_complete(_create_pool())`: a module setting itself up)
-    return name is not None and name in defined and not _SET_UP_NAME.match(name)
+    return name is not None and name in defined and not _SET_UP_NAME.fullmatch(name)
 
 
-_SET_UP_NAME = re.compile(r"_|create|make|init|setup|set_up|connect|build|open|new|get_(?:pool|engine|client|conn)")
+_SET_UP_NAME = re.compile(
+    r"_?(?:create|make|init|setup|set_up|connect|open|new|build|get)"
+    r"(?:_(?:pool|engine|client|conn|connection|session|db|database|redis|app))?"
+)
 
 
 def _drops_status(name: str, call: cst.Call) -> bool:
@@ -5182,9 +5241,22 @@ def _failure_branch(node: cst.If, after: Sequence[cst.BaseStatement] = ()) -> cs
     return None
 
 
-def _opens_files_only(stmt: cst.With) -> bool:
-    """``with open(path, "a") as f:``: only files opened."""
-    return all(type(item.item) is cst.Call and n.callee(item.item) == "open" for item in stmt.items)
+def _opens_logs_only(stmt: cst.With) -> bool:
+    """``with open("/var/log/cron/error.log", "a") as f:``: only log files opened (not a file of
+    items to retry, a checkpoint or a marker another job reads)."""
+    for item in stmt.items:
+        call = item.item
+        args = n.positional(call) if type(call) is cst.Call and n.callee(call) == "open" else []
+        path = args[0].value if args else None
+        text = (n.string_value(path) or n.dotted(path) or "") if path is not None else ""
+        if type(path) is cst.FormattedString:
+            text = "".join(p.value for p in path.parts if type(p) is cst.FormattedStringText)
+        if not _LOG_PATH.search(text):
+            return False
+    return True
+
+
+_LOG_PATH = re.compile(r"log|error", re.IGNORECASE)
 
 
 def _reads_response_status(test: cst.BaseExpression) -> bool:

@@ -151,7 +151,8 @@ class FunctionFact:
     results_unchecked: tuple[str, ...] = ()  # calls whose result it drops, or tests and only reports
     prompts: bool = False  # asks a person for input the work needs, or round after round
     exits_zero_on_error: bool = False  # exits with status 0 right after an error (`log.error(...); exit()`)
-    returns_only_zero: bool = False  # every value it returns is a literal 0 (`return 0`)
+    # catches every failure, only reports it, and returns 0 (every value it returns is a literal 0)
+    zero_after_catch_all: bool = False
 
 
 @dataclass(frozen=True)

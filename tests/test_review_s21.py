@@ -2,7 +2,8 @@
 
 The first review read bb593dd..f4fe6e1: each of its cases fails on f4fe6e1 and passes after its
 mend, but the traps (marked), which pass on both. The second read f4fe6e1..0814e3d (cases
-marked): each fails on 0814e3d, but its traps. A case gives the files, the entrypoints expected as
+marked): each fails on 0814e3d, but its traps. The third read 0814e3d..98b3cd8 (marked): each
+fails on 98b3cd8, but its traps. A case gives the files, the entrypoints expected as
 ``(path, kind, framework)`` and, where it matters, a rule's status. Files several trees share
 are written once.
 """
@@ -1373,6 +1374,613 @@ _CASES: dict[str, Case] = {
         },
         [("bot.py", "worker", "polling-loop")],
         None,
+    ),
+    # third review: a failed item written to a retry file is kept, not only reported
+    "w1_retry_file": (
+        {
+            "job.py": """\
+                import logging
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                def main():
+                    with open("/data/pending.txt") as f:
+                        urls = [line.strip() for line in f if line.strip()]
+                    for url in urls:
+                        try:
+                            r = requests.post(url, json={"ping": 1}, timeout=30)
+                            r.raise_for_status()
+                        except requests.RequestException:
+                            # picked up by the next run
+                            with open("/data/retry.txt", "a") as out:
+                                print(url, file=out)
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # third review: a resume index written to a state file
+    "w4_checkpoint": (
+        {
+            "job.py": """\
+                import logging
+
+                import requests
+
+                log = logging.getLogger(__name__)
+                STATE = "/data/last_sent_id"
+
+
+                def main():
+                    with open(STATE) as f:
+                        last = int(f.read().strip() or 0)
+                    with open("/data/events.jsonl") as f:
+                        events = f.readlines()[last:]
+                    for i, event in enumerate(events, start=last):
+                        try:
+                            r = requests.post("https://ingest.example.com/events", data=event, timeout=30)
+                            r.raise_for_status()
+                        except requests.RequestException:
+                            # resume from here on the next run
+                            with open(STATE, "w") as f:
+                                print(i, file=f)
+                            break
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # third review: a delivery callback writing a failed message to a dead-letter file
+    "w6_kafka_dead_letter": (
+        {
+            "job.py": """\
+                import json
+                import logging
+
+                from confluent_kafka import Producer
+
+                log = logging.getLogger(__name__)
+
+
+                def on_delivery(err, msg):
+                    if err is not None:
+                        # replayed by replay_dead_letters.py
+                        with open("/data/dead_letters.jsonl", "a") as f:
+                            print(msg.value().decode(), file=f)
+
+
+                def main():
+                    producer = Producer({"bootstrap.servers": "kafka:9092"})
+                    with open("/data/events.jsonl") as f:
+                        for line in f:
+                            producer.produce("events", value=line.encode(), callback=on_delivery)
+                    producer.flush()
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # third review: a failure marker another job reads
+    "w2_marker_file": (
+        {
+            "job.py": """\
+                import logging
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                def export():
+                    try:
+                        r = requests.get("https://api.example.com/export", timeout=30)
+                        r.raise_for_status()
+                        with open("/data/export.json", "w") as f:
+                            f.write(r.text)
+                    except requests.RequestException as e:
+                        # the status page's checker reads this marker and pages whoever is on call
+                        with open("/var/run/export.failed", "w") as marker:
+                            print(e, file=marker)
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    export()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # third review: `sys.exit(main())`, main() catching only a failed Slack post
+    "x1_notify_fails": (
+        {
+            "job.py": """\
+                import logging
+                import os
+                import sys
+
+                import requests
+
+                log = logging.getLogger(__name__)
+                SLACK_WEBHOOK = os.environ["SLACK_WEBHOOK"]
+
+
+                def export():
+                    r = requests.get("https://api.example.com/export", timeout=30)
+                    r.raise_for_status()
+                    with open("/data/export.json", "w") as f:
+                        f.write(r.text)
+                    return len(r.content)
+
+
+                def main():
+                    size = export()
+                    try:
+                        requests.post(SLACK_WEBHOOK, json={"text": f"export done: {size} bytes"}, timeout=10)
+                    except requests.RequestException as e:
+                        log.warning("could not tell Slack: %s", e)
+                    return 0
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    sys.exit(main())
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # third review: a GET probe's status as a link checker's verdict
+    "s1_get_probe": (
+        {
+            "job.py": """\
+                import csv
+                import logging
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                def mark_if_live(site):
+                    r = requests.get(site["url"], timeout=5)
+                    if r.status_code == 200:
+                        site["live"] = "yes"
+
+
+                def main():
+                    with open("sites.csv") as f:
+                        sites = list(csv.DictReader(f))
+                    for site in sites:
+                        site["live"] = "no"
+                        mark_if_live(site)
+                    with open("sites_checked.csv", "w", newline="") as f:
+                        writer = csv.DictWriter(f, fieldnames=["url", "live"])
+                        writer.writeheader()
+                        writer.writerows(sites)
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # third review: a success-only test of a webhook post's response
+    "s3_slack_summary": (
+        {
+            "job.py": """\
+                import logging
+                import os
+
+                import requests
+
+                log = logging.getLogger(__name__)
+                SLACK_WEBHOOK = os.environ["SLACK_WEBHOOK"]
+
+
+                def export():
+                    r = requests.get("https://api.example.com/export", timeout=30)
+                    r.raise_for_status()
+                    with open("/data/export.json", "w") as f:
+                        f.write(r.text)
+                    return len(r.content)
+
+
+                def post_summary(size):
+                    r = requests.post(SLACK_WEBHOOK, json={"text": f"export done: {size} bytes"}, timeout=10)
+                    if r.ok:
+                        log.info("summary posted")
+
+
+                def main():
+                    post_summary(export())
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # third review: a watchdog observer stopped in a `finally` before its join
+    "o1_stop_in_finally": (
+        {
+            "record_changes.py": """\
+                import json
+                import sys
+                import time
+
+                from watchdog.events import FileSystemEventHandler
+                from watchdog.observers import Observer
+
+
+                class Record(FileSystemEventHandler):
+                    def __init__(self):
+                        self.changed = set()
+
+                    def on_modified(self, event):
+                        self.changed.add(event.src_path)
+
+
+                def main():
+                    seconds = int(sys.argv[1])
+                    record = Record()
+                    observer = Observer()
+                    observer.schedule(record, "/data", recursive=True)
+                    observer.start()
+                    try:
+                        time.sleep(seconds)
+                    finally:
+                        observer.stop()
+                    observer.join()
+                    with open("/data/changed.json", "w") as f:
+                        json.dump(sorted(record.changed), f)
+
+
+                if __name__ == "__main__":
+                    main()
+""",
+        },
+        [("record_changes.py", "job", "python")],
+        None,
+    ),
+    # third review: a watchdog observer stopped, then joined inside an `if`
+    "o2_join_in_if": (
+        {
+            "record_changes.py": """\
+                import json
+                import sys
+                import time
+
+                from watchdog.events import FileSystemEventHandler
+                from watchdog.observers import Observer
+
+
+                class Record(FileSystemEventHandler):
+                    def __init__(self):
+                        self.changed = set()
+
+                    def on_modified(self, event):
+                        self.changed.add(event.src_path)
+
+
+                def main():
+                    seconds = int(sys.argv[1])
+                    record = Record()
+                    observer = Observer()
+                    observer.schedule(record, "/data", recursive=True)
+                    observer.start()
+                    time.sleep(seconds)
+                    observer.stop()
+                    if observer.is_alive():
+                        observer.join()
+                    with open("/data/changed.json", "w") as f:
+                        json.dump(sorted(record.changed), f)
+
+
+                if __name__ == "__main__":
+                    main()
+""",
+        },
+        [("record_changes.py", "job", "python")],
+        None,
+    ),
+    # third review: `atexit.register(observer.stop)` keeps the observer running until the end
+    "o3_atexit_stop": (
+        {
+            "watcher.py": """\
+                import atexit
+                import logging
+
+                import boto3
+                from watchdog.events import FileSystemEventHandler
+                from watchdog.observers import Observer
+
+                log = logging.getLogger(__name__)
+
+
+                class Upload(FileSystemEventHandler):
+                    def __init__(self):
+                        self.s3 = boto3.client("s3")
+
+                    def on_created(self, event):
+                        self.s3.upload_file(event.src_path, "incoming", event.src_path.rsplit("/", 1)[-1])
+
+
+                def main():
+                    observer = Observer()
+                    observer.schedule(Upload(), "/data/incoming")
+                    atexit.register(observer.stop)
+                    observer.start()
+                    observer.join()
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("watcher.py", "worker", "watchdog")],
+        None,
+    ),
+    # third review: an IRC bot whose `!die` command exits is still a bot
+    "k1_irc_bot_die": (
+        {
+            "ircbot.py": """\
+                import socket
+                import sys
+
+                import requests
+
+                SERVER, PORT, CHANNEL = "irc.libera.chat", 6667, "#weather"
+
+                sock = socket.create_connection((SERVER, PORT), timeout=300)
+                sock.sendall(f"NICK wxbot\\r\\nUSER wxbot 0 * :weather bot\\r\\nJOIN {CHANNEL}\\r\\n".encode())
+
+
+                def say(text):
+                    sock.sendall(f"PRIVMSG {CHANNEL} :{text}\\r\\n".encode())
+
+
+                def main():
+                    while True:
+                        data = sock.recv(2048).decode("utf-8", "replace")
+                        for line in data.split("\\r\\n"):
+                            if line.startswith("PING"):
+                                sock.sendall(line.replace("PING", "PONG").encode() + b"\\r\\n")
+                            elif "!weather" in line:
+                                r = requests.get("https://wttr.in/?format=3", timeout=10)
+                                say(r.text)
+                            elif "!die" in line:
+                                sock.sendall(b"QUIT\\r\\n")
+                                sys.exit(0)
+
+
+                main()
+""",
+        },
+        [("ircbot.py", "worker", "socket")],
+        None,
+    ),
+    # third review: a UDP listener that re-raises a database error crashes, it does not drain
+    "k2_udp_listener_raise": (
+        {
+            "listener.py": """\
+                import logging
+                import os
+                import socket
+
+                import psycopg2
+
+                log = logging.getLogger(__name__)
+
+                conn = psycopg2.connect(os.environ["DATABASE_URL"])
+                sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+                sock.bind(("0.0.0.0", 5140))
+
+
+                def main():
+                    while True:
+                        data, addr = sock.recvfrom(4096)
+                        try:
+                            with conn.cursor() as cur:
+                                cur.execute("INSERT INTO syslog (host, line) VALUES (%s, %s)", (addr[0], data.decode()))
+                            conn.commit()
+                        except psycopg2.Error:
+                            log.exception("could not store a line from %s", addr[0])
+                            raise
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("listener.py", "worker", "socket")],
+        None,
+    ),
+    # third review: `count = asyncio.run(build_index())` at module level is the script's work
+    "r1_build_index": (
+        {
+            "reindex.py": """\
+                import asyncio
+                import logging
+                import os
+
+                import asyncpg
+
+                log = logging.getLogger(__name__)
+
+
+                async def build_index():
+                    conn = await asyncpg.connect(os.environ["DATABASE_URL"])
+                    try:
+                        rows = await conn.fetch("SELECT id, title FROM articles")
+                        await conn.executemany("INSERT INTO search_index (id, title) VALUES ($1, $2)", [(r["id"], r["title"]) for r in rows])
+                        return len(rows)
+                    finally:
+                        await conn.close()
+
+
+                logging.basicConfig(level=logging.INFO)
+                count = asyncio.run(build_index())
+                log.info("indexed %d articles", count)
+""",
+        },
+        [("reindex.py", "job", "script")],
+        None,
+    ),
+    # third review: `asyncio.run(_reindex())` at module level is the script's work
+    "r2_private_main": (
+        {
+            "reindex.py": """\
+                import asyncio
+                import logging
+                import os
+
+                import asyncpg
+
+                log = logging.getLogger(__name__)
+
+
+                async def _reindex():
+                    conn = await asyncpg.connect(os.environ["DATABASE_URL"])
+                    try:
+                        rows = await conn.fetch("SELECT id, title FROM articles")
+                        await conn.executemany("INSERT INTO search_index (id, title) VALUES ($1, $2)", [(r["id"], r["title"]) for r in rows])
+                        return len(rows)
+                    finally:
+                        await conn.close()
+
+
+                logging.basicConfig(level=logging.INFO)
+                count = asyncio.run(_reindex())
+                log.info("indexed %d articles", count)
+""",
+        },
+        [("reindex.py", "job", "script")],
+        None,
+    ),
+    # third review: a JobQueue start-up helper with a keyword-only option beside the application
+    "j1_jobqueue_kwonly": (
+        {
+            "bot.py": """\
+                from telegram.ext import ApplicationBuilder, CommandHandler
+
+
+                async def remind(context):
+                    await context.bot.send_message(chat_id=1, text="stand-up")
+
+
+                async def start(update, context):
+                    await update.message.reply_text("hi")
+
+
+                def schedule(app, *, every=3600):
+                    app.job_queue.run_repeating(remind, interval=every)
+
+
+                def main():
+                    application = ApplicationBuilder().token("x").build()
+                    application.add_handler(CommandHandler("start", start))
+                    schedule(application)
+                    application.run_polling()
+
+
+                if __name__ == "__main__":
+                    main()
+""",
+        },
+        [("bot.py", "job", "telegram-jobqueue"), ("bot.py", "worker", "python-telegram-bot")],
+        None,
+    ),
+    # trap (third review): failed items collected in a list
+    "w1b_retry_list": (
+        {
+            "job.py": """\
+                import logging
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                def main():
+                    with open("/data/pending.txt") as f:
+                        urls = [line.strip() for line in f if line.strip()]
+                    failed = []
+                    for url in urls:
+                        try:
+                            r = requests.post(url, json={"ping": 1}, timeout=30)
+                            r.raise_for_status()
+                        except requests.RequestException:
+                            # picked up by the next run
+                            failed.append(url)
+                    with open("/data/retry.txt", "a") as out:
+                        out.write("\\n".join(failed))
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap (third review): a lock file's removal that may fail
+    "x2_lock_cleanup": (
+        {
+            "job.py": """\
+                import logging
+                import os
+                import subprocess
+                import sys
+
+                log = logging.getLogger(__name__)
+                LOCK = "/var/run/backup.lock"
+
+
+                def main():
+                    open(LOCK, "w").close()
+                    subprocess.run(["pg_dump", "-f", "/backups/db.sql", "shop"], check=True)
+                    try:
+                        os.remove(LOCK)
+                    except OSError as e:
+                        log.warning("could not remove %s: %s", LOCK, e)
+                    return 0
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    sys.exit(main())
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
     ),
 }
 

@@ -307,7 +307,7 @@ def _exits_with_zero(exit_values: tuple[str, ...], local: dict[str, FunctionFact
         if (
             function is None
             or not _MAIN_NAME.fullmatch(call)
-            or not (function.loses_failure and function.returns_only_zero)
+            or not function.zero_after_catch_all
             or function.exits_nonzero
             or any(local[c].exits_nonzero for c in function.calls if c in local)
         ):
