@@ -1996,9 +1996,10 @@ class Extractor:
     ) -> bool:
         """``node`` tests an HTTP response's status for success only (``status_code``, ``ok``; no
         ``else``), as the last statement of the current function's own body, outside any loop, and
-        its success branch hands nothing back (``return r.json()`` leaves ``None`` for the caller to
-        judge). Not a command's ``returncode`` (``check=True`` may have raised already), nor a
-        ``HEAD`` request's answer (a probe's result, not a failure)."""
+        its success branch does work besides logging and hands nothing back (``return r.json()``
+        leaves ``None`` for the caller to judge; ``site["live"] = "yes"`` is a probe's verdict). Not
+        a command's ``returncode`` (``check=True`` may have raised already), nor a ``HEAD``
+        request's answer (a probe's result, not a failure)."""
         if node.orelse is not None or after or not self.frames or _status_test(node.test) is not True:
             return False
         frame = self.frames[-1]
