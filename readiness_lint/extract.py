@@ -738,6 +738,7 @@ class Extractor:
         self.stmt_stack: list[tuple[cst.Module | cst.IndentedBlock, int]] = []
         self.sched_runs: list[tuple[cst.CSTNode, str]] = []  # `scheduler.run()` of a `sched.scheduler`
         self.sched_reenters = False  # a function puts itself back on a `sched` scheduler
+        self.guards_work = False  # the `try` whose handlers are being walked holds the work itself
         self.response_hooks = False  # a hook sees every response (`hooks=`, `event_hooks=`, `session.hooks`)
         self.stopped: set[str] = set()  # processes the code stops itself (`server.terminate()`)
         self._defined: frozenset[str] = frozenset()  # the module's own functions
@@ -1561,8 +1562,10 @@ class Extractor:
         saved_reading, self.reading = self.reading, _only_reads(node.body)
         saved_own, self.reading_own_file = self.reading_own_file, self.reading and _opens_own_file(node.body)
         saved_lookup, self.looking_up = self.looking_up, _only_lookups(node.body)
+        saved_work, self.guards_work = self.guards_work, self._guards_work(node.body)
         for handler in node.handlers:
             self.walk(handler)
+        self.guards_work = saved_work
         self.attempt, self.pinging, self.reading = saved, saved_ping, saved_reading
         self.reading_own_file = saved_own
         self.looking_up = saved_lookup
@@ -1638,7 +1641,7 @@ class Extractor:
                     frame.loses_in_loop = True  # (a retry loop that raises once it gives up keeps it)
                 else:
                     frame.loses_failure = True
-                    frame.reports_catch_all = frame.reports_catch_all or broad
+                    frame.reports_catch_all = frame.reports_catch_all or (broad and self.guards_work)
         if self._own_body() and (broad or failure):
             # `except requests.RequestException as e: log.error(e); return False`
             self._fails_with(node.body)
@@ -2297,58 +2300,76 @@ class Extractor:
 
     def _receives_forever(self, body: cst.CSTNode, read: cst.Call) -> bool:
         """A loop body of a module that imports ``socket``, reading one connection it holds (not
-        a server's, ``conn, _ = sock.accept()``, nor one a function is handed, each client's), with
-        no ``break`` or ``return`` and no exit at the end of the stream (:meth:`_exits_at_end`)."""
+        a server's, ``conn, _ = sock.accept()``, nor one a function is handed, each client's),
+        asking no one for input, with no ``break`` or ``return`` and no exit that ends the stream
+        (:meth:`_socket_loop_ends`)."""
         owner = (n.callee(read) or "").rpartition(".")[0]
-        return (
-            "socket" in self.ctx.aliases.values()
-            and not self._imports_websocket()
-            and not self.ctx.is_parameter(owner)
-            and not _breaks_out(body)
-            and not any(
-                type(node) is cst.Return or (type(node) is cst.Call and (n.callee(node) or "").endswith(".accept"))
-                for node in n.descendants(body)
-            )
-            and not (isinstance(body, cst.BaseSuite) and self._exits_at_end(_block(body), 0))
-        )
+        if (
+            "socket" not in self.ctx.aliases.values()
+            or self._imports_websocket()
+            or self.ctx.is_parameter(owner)
+            or _breaks_out(body)
+            or not isinstance(body, cst.BaseSuite)
+        ):
+            return False
+        for node in n.descendants(body):
+            if type(node) is cst.Return:
+                return False
+            if type(node) is cst.Call:
+                name = self.ctx.resolve(n.callee(node)) or ""
+                if (
+                    name.endswith(".accept")
+                    or name in INTERACTIVE_CALLS
+                    or name.rpartition(".")[2] in ("input", "prompt")
+                ):
+                    return False
+        return not self._socket_loop_ends(_block(body), in_handler=False, commanded=False)
 
-    def _exits_at_end(self, stmts: Sequence[cst.CSTNode], depth: int) -> bool:
-        """An exit or a ``raise`` in a read loop's own statements or under one ``if`` there: the
-        end of the stream (``if not chunk or chunk == b"END": sys.exit(0)``, ``if received >= total:``).
-        Not one deeper in the handling of a message (a bot's ``!die`` command), nor in an
-        ``except`` block (a crash, for a supervisor to restart)."""
+    def _socket_loop_ends(self, stmts: Sequence[cst.CSTNode], *, in_handler: bool, commanded: bool) -> bool:
+        """An exit or a ``raise`` anywhere in a socket read loop: the end of the stream (``if not
+        chunk: sys.exit(0)``, ``if received >= size:``, ``except socket.timeout: sys.exit(0)``).
+        Not one under a test for a command word (a bot's ``!die``), nor a crash in an ``except``
+        block (a ``raise``, or an exit with a status other than 0) for a supervisor to restart."""
         for stmt in stmts:
             if type(stmt) is cst.If:
                 branch: cst.If | cst.Else | None = stmt
+                told = commanded
                 while branch is not None:
-                    if self._exits_at_end(_block(branch.body), depth + 1):
+                    told = told or (type(branch) is cst.If and _tests_command_word(branch.test))
+                    if self._socket_loop_ends(_block(branch.body), in_handler=in_handler, commanded=told):
                         return True
                     branch = branch.orelse if type(branch) is cst.If else None
             elif type(stmt) is cst.Try:
-                extra = [block.body for block in (stmt.orelse, stmt.finalbody) if block is not None]
-                if any(self._exits_at_end(_block(block), depth) for block in (stmt.body, *extra)):
+                blocks = [stmt.body, *(b.body for b in (stmt.orelse, stmt.finalbody) if b is not None)]
+                if any(self._socket_loop_ends(_block(b), in_handler=in_handler, commanded=commanded) for b in blocks):
                     return True
-            elif type(stmt) is cst.With:
-                if self._exits_at_end(_block(stmt.body), depth):
+                for handler in stmt.handlers:
+                    if self._socket_loop_ends(_block(handler.body), in_handler=True, commanded=commanded):
+                        return True
+            elif isinstance(stmt, (cst.With, cst.For, cst.While)):
+                if self._socket_loop_ends(_block(stmt.body), in_handler=in_handler, commanded=commanded):
                     return True
-            elif depth <= 1 and any(
-                type(small) is cst.Raise or self._calls_one_of(small, EXIT_CALLS) for small in _smalls(stmt) or ()
-            ):
-                return True
+            elif not commanded:
+                for small in _smalls(stmt) or ():
+                    call = _small_call(small)
+                    exits = call is not None and self.ctx.resolve(n.callee(call)) in EXIT_CALLS
+                    if type(small) is cst.Raise and not in_handler:
+                        return True
+                    if exits and call is not None and (not in_handler or _exits_zero(call)):
+                        return True
         return False
 
     def _stopped_before(self, owner: str) -> bool:
-        """A statement before the current one, in its block or one around it, stops ``owner``
-        (``observer.stop()``, also in a ``try``/``finally`` or a ``with``) or has a timer stop it
-        (``threading.Timer(60, observer.stop).start()``). Not a stop on a failure (in an ``except``
-        block), in a signal handler (a lambda or a nested function), nor one registered for the
-        process's exit (``atexit.register(observer.stop)``)."""
+        """A statement that always runs before the current one, in its block or one around it
+        (also in a ``try`` or ``finally`` body or a ``with``), stops ``owner`` (``observer.stop()``)
+        or has a timer stop it (``threading.Timer(60, observer.stop).start()``). Not a stop on some
+        runs only (under an ``if``, in a loop, in an ``except`` block), in a signal handler (a
+        lambda or a nested function), nor one registered for the process's exit
+        (``atexit.register(observer.stop)``)."""
         stop = f"{owner}.stop"
         for block, index in self.stmt_stack:
-            for stmt in block.body[:index]:
-                if isinstance(stmt, (cst.FunctionDef, cst.ClassDef)):
-                    continue  # (a signal handler defined here: `def _stop(*_): observer.stop()`)
-                for node in n.descendants(stmt, skip=(cst.ExceptHandler,)):
+            for small in _always_run(block.body[:index]):
+                for node in (small, *n.descendants(small)):
                     if type(node) is not cst.Call:
                         continue
                     if n.callee(node) == stop or (
@@ -2358,13 +2379,38 @@ class Extractor:
         return False
 
     def _works_in(self, body: cst.BaseSuite) -> bool:
-        """A block that calls something besides printing or logging (``site["live"] = "yes"``, a
-        probe's verdict, or ``log.info("posted")`` do not)."""
-        for node in n.descendants(body):
-            if type(node) is cst.Call:
-                name = self.ctx.resolve(n.callee(node)) or ""
-                if not (name.startswith(_REPORT_PREFIXES) or _SELF_LOGGER.match(name)):
+        """A block with a statement that calls something besides printing or logging, or a ``with``
+        block (``out.write(r.text)``; not ``site["live"] = "yes"``, a probe's verdict recorded, nor
+        ``log.info("posted in %.2fs", r.elapsed.total_seconds())``)."""
+        for stmt in _block(body):
+            if type(stmt) is cst.With:
+                return True
+            if isinstance(stmt, (cst.If, cst.For, cst.While, cst.Try)):
+                if any(self._works_in(block) for block in _sub_blocks(stmt)):
                     return True
+                continue
+            for small in _smalls(stmt) or ():
+                call = _small_call(small)
+                if call is not None and self._report(small) is None:
+                    return True
+        return False
+
+    def _guards_work(self, body: cst.BaseSuite) -> bool:
+        """A ``try`` body that does the work: a call that is no notification (``alert()``, a post to
+        a chat's webhook), no clean-up (``os.remove(partial)``, ``conn.close()``) and no report."""
+        for node in n.descendants(body):
+            if type(node) is not cst.Call:
+                continue
+            name = self.ctx.resolve(n.callee(node)) or ""
+            if (
+                _TELLS.search(name)
+                or (name in HTTP_WRITES and _notifies(node))
+                or name in _DESTRUCTIVE_CALLS
+                or name.rpartition(".")[2] in _CLEANUP_METHODS
+                or name.startswith(_REPORT_PREFIXES)
+            ):
+                continue
+            return True
         return False
 
     def _handed_only_the_application(self, owner: str) -> bool:
@@ -5213,6 +5259,53 @@ _SET_UP_NAME = re.compile(
 )
 
 
+def _tests_command_word(test: cst.BaseExpression) -> bool:
+    """A test for a command a bot is sent: ``text == "die"``, ``line.startswith("!quit")``."""
+    for node in (test, *n.descendants(test)):
+        if type(node) is cst.SimpleString and not node.prefix.lower().startswith("b"):
+            word = n.string_value(node) or ""
+            if _COMMAND_WORD.fullmatch(word.strip()):
+                return True
+    return False
+
+
+_COMMAND_WORD = re.compile(r"[!/.]?(?:die|quit|exit|stop|shutdown|kill|restart|bye)", re.IGNORECASE)
+
+
+def _exits_zero(call: cst.Call) -> bool:
+    """``sys.exit()``, ``sys.exit(0)``: an exit with status 0."""
+    args = n.positional(call)
+    return not args or n.int_value(args[0].value) == 0 or n.is_none(args[0].value)
+
+
+def _always_run(stmts: Sequence[cst.CSTNode]) -> Iterator[cst.BaseSmallStatement]:
+    """The small statements of ``stmts`` that run whenever the block does: plain ones, and those of
+    ``with`` blocks and of ``try`` and ``finally`` bodies (not of branches, loops or handlers)."""
+    for stmt in stmts:
+        if type(stmt) is cst.With:
+            yield from _always_run(_block(stmt.body))
+        elif type(stmt) is cst.Try:
+            yield from _always_run(_block(stmt.body))
+            if stmt.finalbody is not None:
+                yield from _always_run(_block(stmt.finalbody.body))
+        else:
+            yield from _smalls(stmt) or ()
+
+
+def _sub_blocks(stmt: cst.If | cst.For | cst.While | cst.Try) -> list[cst.BaseSuite]:
+    """The blocks of a compound statement: its body, its ``elif``/``else`` branches, its handlers."""
+    blocks: list[cst.BaseSuite] = [stmt.body]
+    if type(stmt) is cst.Try:
+        blocks += [h.body for h in stmt.handlers]
+        blocks += [b.body for b in (stmt.orelse, stmt.finalbody) if b is not None]
+        return blocks
+    orelse = stmt.orelse
+    while orelse is not None:
+        blocks.append(orelse.body)
+        orelse = orelse.orelse if type(orelse) is cst.If else None
+    return blocks
+
+
 def _drops_status(name: str, call: cst.Call) -> bool:
     """A command run as ``call`` (``name``, resolved) whose exit status nothing sees unless it is
     kept: ``os.system()``, ``subprocess.call()``, ``subprocess.run()`` without ``check=``."""
@@ -5247,17 +5340,24 @@ def _opens_logs_only(stmt: cst.With) -> bool:
     items to retry, a checkpoint or a marker another job reads)."""
     for item in stmt.items:
         call = item.item
-        args = n.positional(call) if type(call) is cst.Call and n.callee(call) == "open" else []
-        path = args[0].value if args else None
-        text = (n.string_value(path) or n.dotted(path) or "") if path is not None else ""
+        if type(call) is not cst.Call or n.callee(call) != "open" or not n.positional(call):
+            return False
+        path = n.positional(call)[0].value
         if type(path) is cst.FormattedString:
             text = "".join(p.value for p in path.parts if type(p) is cst.FormattedStringText)
-        if not _LOG_PATH.search(text):
+        else:
+            text = n.string_value(path) or ""
+        name = n.dotted(path) or ""
+        if not (_LOG_PATH.search(text) or _LOG_NAME.search(name)):
             return False
     return True
 
 
-_LOG_PATH = re.compile(r"log|error", re.IGNORECASE)
+# A log's path: a `.log` file, a `log`/`logs` directory, or `log` as a word of the file's name
+# (`/var/log/cron/out.txt`, `error.log`, `sync_log.txt`; not `backlog.jsonl` nor `export.error`).
+_LOG_PATH = re.compile(r"\.log$|(?:^|/)logs?/|(?:^|[/_.-])log(?:s|file)?[_.-][^/]*$", re.IGNORECASE)
+# A name holding one (`LOG_FILE`, `ERROR_LOG`, `logfile`; not `FAILED_MARKER_ERROR`).
+_LOG_NAME = re.compile(r"(?:^|[._])log(?:s|_?file|_?path)?(?:_|$)", re.IGNORECASE)
 
 
 def _reads_response_status(test: cst.BaseExpression) -> bool:

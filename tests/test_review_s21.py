@@ -3,7 +3,8 @@
 The first review read bb593dd..f4fe6e1: each of its cases fails on f4fe6e1 and passes after its
 mend, but the traps (marked), which pass on both. The second read f4fe6e1..0814e3d (cases
 marked): each fails on 0814e3d, but its traps. The third read 0814e3d..98b3cd8 (marked): each
-fails on 98b3cd8, but its traps. A case gives the files, the entrypoints expected as
+fails on 98b3cd8, but its traps. The fourth read 98b3cd8..94589a4 (marked): each fails on
+94589a4, but its traps. A case gives the files, the entrypoints expected as
 ``(path, kind, framework)`` and, where it matters, a rule's status. Files several trees share
 are written once.
 """
@@ -1981,6 +1982,631 @@ _CASES: dict[str, Case] = {
         },
         [("job.py", "job", "python")],
         ("missing-exit-code", "pass"),
+    ),
+    # fourth review: a socket client that exits at the reply's status line, inside a `for`
+    "s_forline": (
+        {
+            "fetch.py": '''\
+                """Send one command to the server and print its reply lines until the 226 status."""
+                import socket
+                import sys
+
+                sock = socket.create_connection(("files.example.org", 2121))
+                sock.sendall(b"LIST /\\r\\n")
+                while True:
+                    data = sock.recv(4096)
+                    for line in data.decode().splitlines():
+                        if line.startswith("226"):
+                            print("transfer complete")
+                            sys.exit(0)
+                        if line.startswith("5"):
+                            sys.exit("server error: " + line)
+                        print(line)
+''',
+        },
+        [("fetch.py", "job", "script")],
+        None,
+    ),
+    # fourth review: a socket client that exits at an end marker, inside the line buffer's loop
+    "s_innerwhile": (
+        {
+            "fetch.py": '''\
+                """Ask the server for the report and print it, line by line, up to END."""
+                import socket
+                import sys
+
+                sock = socket.create_connection(("reports.example.org", 7000))
+                sock.sendall(b"REPORT daily\\n")
+                buf = b""
+                while True:
+                    buf += sock.recv(4096)
+                    while b"\\n" in buf:
+                        line, buf = buf.split(b"\\n", 1)
+                        if line == b"END":
+                            sys.exit(0)
+                        print(line.decode())
+''',
+        },
+        [("fetch.py", "job", "script")],
+        None,
+    ),
+    # fourth review: a socket client that exits once it has the size it was told, two `if`s down
+    "s_twoifs": (
+        {
+            "get.py": '''\
+                """Download one file of a known size from the transfer service."""
+                import socket
+                import sys
+
+                size = int(sys.argv[2])
+                sock = socket.create_connection(("transfer.example.org", 8800))
+                sock.sendall(sys.argv[1].encode() + b"\\n")
+                received = 0
+                with open(sys.argv[1], "wb") as out:
+                    while True:
+                        chunk = sock.recv(65536)
+                        if chunk:
+                            out.write(chunk)
+                            received += len(chunk)
+                            if received >= size:
+                                print("done")
+                                sys.exit(0)
+''',
+        },
+        [("get.py", "job", "script")],
+        None,
+    ),
+    # fourth review: a socket client that exits 0 when the device goes quiet
+    "s_timeout": (
+        {
+            "dump.py": '''\
+                """Connect, send the dump command, and write everything the device sends until it goes quiet."""
+                import socket
+                import sys
+
+                sock = socket.create_connection(("10.0.0.5", 9100))
+                sock.settimeout(5)
+                sock.sendall(b"DUMP\\n")
+                with open("dump.bin", "wb") as out:
+                    while True:
+                        try:
+                            chunk = sock.recv(65536)
+                        except socket.timeout:
+                            print("device quiet, dump complete")
+                            sys.exit(0)
+                        out.write(chunk)
+''',
+        },
+        [("dump.py", "job", "script")],
+        None,
+    ),
+    # fourth review: an interactive chat client asks a person for each line
+    "s_input": (
+        {
+            "chat.py": '''\
+                """Tiny interactive chat client: type a line, print the server's reply."""
+                import socket
+
+                sock = socket.create_connection(("chat.example.org", 5000))
+                while True:
+                    line = input("> ")
+                    sock.sendall(line.encode() + b"\\n")
+                    reply = sock.recv(4096)
+                    print(reply.decode())
+''',
+        },
+        [],
+        None,
+    ),
+    # fourth review: an observer stopped only when asked for a check keeps running otherwise
+    "w_cond": (
+        {
+            "watch.py": '''\
+                """Re-index documents whenever the inbox folder changes (--check: start, then stop at once)."""
+                import logging
+                import sys
+
+                from watchdog.events import FileSystemEventHandler
+                from watchdog.observers import Observer
+
+                log = logging.getLogger(__name__)
+
+
+                class Reindex(FileSystemEventHandler):
+                    def on_modified(self, event):
+                        log.info("changed %s", event.src_path)
+
+
+                def main():
+                    logging.basicConfig(level=logging.INFO)
+                    observer = Observer()
+                    observer.schedule(Reindex(), "/srv/inbox", recursive=True)
+                    observer.start()
+                    if "--check" in sys.argv:
+                        observer.stop()
+                    observer.join()
+
+
+                if __name__ == "__main__":
+                    main()
+''',
+        },
+        [("watch.py", "worker", "watchdog")],
+        None,
+    ),
+    # fourth review: an observer stopped only on an error path keeps running otherwise
+    "w_else": (
+        {
+            "watch.py": '''\
+                """Re-index documents whenever the inbox folder changes; stop at once if the folder is missing."""
+                import logging
+                import os
+
+                from watchdog.events import FileSystemEventHandler
+                from watchdog.observers import Observer
+
+                log = logging.getLogger(__name__)
+
+
+                class Reindex(FileSystemEventHandler):
+                    def on_modified(self, event):
+                        log.info("changed %s", event.src_path)
+
+
+                def main():
+                    logging.basicConfig(level=logging.INFO)
+                    observer = Observer()
+                    observer.schedule(Reindex(), "/srv/inbox", recursive=True)
+                    observer.start()
+                    if os.path.isdir("/srv/inbox"):
+                        log.info("watching")
+                    else:
+                        log.error("no inbox")
+                        observer.stop()
+                    observer.join()
+
+
+                if __name__ == "__main__":
+                    main()
+''',
+        },
+        [("watch.py", "worker", "watchdog")],
+        None,
+    ),
+    # fourth review: an observer stopped when a stop file appears, in a loop, runs until then
+    "w_loop": (
+        {
+            "watch.py": '''\
+                """Re-index documents whenever the inbox folder changes."""
+                import logging
+                import os
+                import time
+
+                from watchdog.events import FileSystemEventHandler
+                from watchdog.observers import Observer
+
+                log = logging.getLogger(__name__)
+
+
+                class Reindex(FileSystemEventHandler):
+                    def on_modified(self, event):
+                        log.info("changed %s", event.src_path)
+
+
+                def main():
+                    logging.basicConfig(level=logging.INFO)
+                    observer = Observer()
+                    observer.schedule(Reindex(), "/srv/inbox", recursive=True)
+                    observer.start()
+                    while True:
+                        time.sleep(5)
+                        if os.path.exists("/srv/inbox/.stop"):
+                            log.info("stop file found")
+                            observer.stop()
+                            break
+                    observer.join()
+
+
+                if __name__ == "__main__":
+                    main()
+''',
+        },
+        [("watch.py", "worker", "watchdog")],
+        None,
+    ),
+    # fourth review: a failed item written to `backlog.jsonl` is kept for later
+    "f_backlog": (
+        {
+            "job.py": """\
+                import json
+                import logging
+
+                from confluent_kafka import Producer
+
+                log = logging.getLogger(__name__)
+
+
+                def on_delivery(err, msg):
+                    if err is not None:
+                        # replayed by replay_dead_letters.py
+                        with open("/data/backlog.jsonl", "a") as f:
+                            print(msg.value().decode(), file=f)
+
+
+                def main():
+                    producer = Producer({"bootstrap.servers": "kafka:9092"})
+                    with open("/data/events.jsonl") as f:
+                        for line in f:
+                            producer.produce("events", value=line.encode(), callback=on_delivery)
+                    producer.flush()
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # fourth review: a marker named `export.error` is no log
+    "f_marker_error": (
+        {
+            "job.py": """\
+                import logging
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                def export():
+                    try:
+                        r = requests.get("https://api.example.com/export", timeout=30)
+                        r.raise_for_status()
+                        with open("/data/export.json", "w") as f:
+                            f.write(r.text)
+                    except requests.RequestException as e:
+                        # the status page's checker reads this marker and pages whoever is on call
+                        with open("/var/run/export.error", "w") as marker:
+                            print(e, file=marker)
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    export()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # fourth review: a marker path in `FAILED_MARKER_ERROR` is no log
+    "f_marker_const": (
+        {
+            "job.py": """\
+                import logging
+
+                import requests
+
+                FAILED_MARKER_ERROR = "/var/run/export.failed"
+
+                log = logging.getLogger(__name__)
+
+
+                def export():
+                    try:
+                        r = requests.get("https://api.example.com/export", timeout=30)
+                        r.raise_for_status()
+                        with open("/data/export.json", "w") as f:
+                            f.write(r.text)
+                    except requests.RequestException as e:
+                        # the status page's checker reads this marker and pages whoever is on call
+                        with open(FAILED_MARKER_ERROR, "w") as marker:
+                            print(e, file=marker)
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    export()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # fourth review: formatting inside a log call is no work
+    "r_s3_elapsed": (
+        {
+            "job.py": """\
+                import logging
+                import os
+
+                import requests
+
+                log = logging.getLogger(__name__)
+                SLACK_WEBHOOK = os.environ["SLACK_WEBHOOK"]
+
+
+                def export():
+                    r = requests.get("https://api.example.com/export", timeout=30)
+                    r.raise_for_status()
+                    with open("/data/export.json", "w") as f:
+                        f.write(r.text)
+                    return len(r.content)
+
+
+                def post_summary(size):
+                    r = requests.post(SLACK_WEBHOOK, json={"text": f"export done: {size} bytes"}, timeout=10)
+                    if r.ok:
+                        log.info("summary posted in %.2fs", r.elapsed.total_seconds())
+
+
+                def main():
+                    post_summary(export())
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # fourth review: a length inside a log call is no work
+    "r_s3_len": (
+        {
+            "job.py": """\
+                import logging
+                import os
+
+                import requests
+
+                log = logging.getLogger(__name__)
+                SLACK_WEBHOOK = os.environ["SLACK_WEBHOOK"]
+
+
+                def export():
+                    r = requests.get("https://api.example.com/export", timeout=30)
+                    r.raise_for_status()
+                    with open("/data/export.json", "w") as f:
+                        f.write(r.text)
+                    return len(r.content)
+
+
+                def post_summary(size):
+                    r = requests.post(SLACK_WEBHOOK, json={"text": f"export done: {size} bytes"}, timeout=10)
+                    if r.ok:
+                        log.info("summary posted (%d bytes)", len(r.request.body))
+
+
+                def main():
+                    post_summary(export())
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # fourth review: a probe's verdict recorded with a date is no work
+    "r_s1_append": (
+        {
+            "job.py": """\
+                import csv
+                import datetime
+                import logging
+
+                import requests
+
+                log = logging.getLogger(__name__)
+
+
+                def mark_if_live(site):
+                    r = requests.get(site["url"], timeout=5)
+                    if r.status_code == 200:
+                        site["live"] = "yes"
+                        site["checked"] = datetime.date.today().isoformat()
+
+
+                def main():
+                    with open("sites.csv") as f:
+                        sites = list(csv.DictReader(f))
+                    for site in sites:
+                        site["live"] = "no"
+                        mark_if_live(site)
+                    with open("sites_checked.csv", "w", newline="") as f:
+                        writer = csv.DictWriter(f, fieldnames=["url", "live"])
+                        writer.writeheader()
+                        writer.writerows(sites)
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    main()
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # fourth review: a catch-all around a Slack post only guards no work
+    "x_broad_notify": (
+        {
+            "job.py": """\
+                import logging
+                import os
+                import sys
+
+                import requests
+
+                log = logging.getLogger(__name__)
+                SLACK_WEBHOOK = os.environ["SLACK_WEBHOOK"]
+
+
+                def export():
+                    r = requests.get("https://api.example.com/export", timeout=30)
+                    r.raise_for_status()
+                    with open("/data/export.json", "w") as f:
+                        f.write(r.text)
+                    return len(r.content)
+
+
+                def main():
+                    size = export()
+                    try:
+                        requests.post(SLACK_WEBHOOK, json={"text": f"export done: {size} bytes"}, timeout=10)
+                    except Exception as e:
+                        log.warning("could not tell Slack: %s", e)
+                    return 0
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    sys.exit(main())
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # fourth review: a catch-all around removing a partial file guards no work
+    "x_cleanup": (
+        {
+            "job.py": """\
+                import logging
+                import os
+                import sys
+
+                import requests
+
+                log = logging.getLogger(__name__)
+                SLACK_WEBHOOK = os.environ["SLACK_WEBHOOK"]
+
+
+                def export():
+                    r = requests.get("https://api.example.com/export", timeout=30)
+                    r.raise_for_status()
+                    with open("/data/export.json", "w") as f:
+                        f.write(r.text)
+                    return len(r.content)
+
+
+                def main():
+                    size = export()
+                    log.info("exported %d bytes", size)
+                    try:
+                        os.remove("/tmp/export.partial")
+                    except Exception as e:
+                        log.warning("could not remove the partial file: %s", e)
+                    return 0
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    sys.exit(main())
+""",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # fourth review: an IRC bot whose `!die` command exits under an `elif` is still a bot
+    "s_bot_die": (
+        {
+            "bot.py": '''\
+                """IRC bot: answers PING, and quits on the owner's !die command."""
+                import socket
+                import sys
+
+                sock = socket.create_connection(("irc.libera.chat", 6667))
+                sock.sendall(b"NICK opsbot\\r\\nUSER opsbot 0 * :ops\\r\\nJOIN #ops\\r\\n")
+                while True:
+                    data = sock.recv(2048).decode(errors="replace")
+                    if data.startswith("PING"):
+                        sock.sendall(("PONG" + data[4:]).encode())
+                    elif ":owner!" in data and "!die" in data:
+                        sock.sendall(b"QUIT :bye\\r\\n")
+                        sys.exit(0)
+                    else:
+                        print(data)
+''',
+        },
+        [("bot.py", "worker", "socket")],
+        None,
+    ),
+    # trap (fourth review): watchdog's own example stays a worker
+    "w_canon": (
+        {
+            "watch.py": '''\
+                """Re-index documents whenever the inbox folder changes."""
+                import logging
+                import time
+
+                from watchdog.events import FileSystemEventHandler
+                from watchdog.observers import Observer
+
+                log = logging.getLogger(__name__)
+
+
+                class Reindex(FileSystemEventHandler):
+                    def on_modified(self, event):
+                        log.info("changed %s", event.src_path)
+
+
+                def main():
+                    logging.basicConfig(level=logging.INFO)
+                    observer = Observer()
+                    observer.schedule(Reindex(), "/srv/inbox", recursive=True)
+                    observer.start()
+                    try:
+                        while True:
+                            time.sleep(1)
+                    except KeyboardInterrupt:
+                        observer.stop()
+                    observer.join()
+
+
+                if __name__ == "__main__":
+                    main()
+''',
+        },
+        [("watch.py", "worker", "polling-loop")],
+        None,
+    ),
+    # trap (fourth review): a stop in a module-level signal handler's lambda does not count
+    "w_lambda_mod": (
+        {
+            "watch.py": '''\
+                """Re-index documents whenever the inbox folder changes."""
+                import logging
+                import signal
+
+                from watchdog.events import FileSystemEventHandler
+                from watchdog.observers import Observer
+
+                log = logging.getLogger(__name__)
+                observer = Observer()
+                signal.signal(signal.SIGTERM, lambda *_: observer.stop())
+
+
+                class Reindex(FileSystemEventHandler):
+                    def on_modified(self, event):
+                        log.info("changed %s", event.src_path)
+
+
+                def main():
+                    logging.basicConfig(level=logging.INFO)
+                    observer.schedule(Reindex(), "/srv/inbox", recursive=True)
+                    observer.start()
+                    observer.join()
+
+
+                if __name__ == "__main__":
+                    main()
+''',
+        },
+        [("watch.py", "worker", "watchdog")],
+        None,
     ),
 }
 

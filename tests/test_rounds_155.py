@@ -394,14 +394,18 @@ _CASES: dict[str, Case] = {
     ),
     # round 155: an IRC bot reading its socket for ever
     "socket_read_for_ever": (
-        {"satfinder.py": _SOCKET_LOOP.format(leave='if line.startswith("!help"):\n                sock.send(b"usage\\r\\n")')},
+        {
+            "satfinder.py": _SOCKET_LOOP.format(
+                leave='if line.startswith("!help"):\n                sock.send(b"usage\\r\\n")'
+            )
+        },
         [("satfinder.py", "worker", "socket")],
         ("missing-graceful-shutdown", "fail"),
     ),
-    # trap (second review): one a `die` command ends is read as a stream read to its end, a job
+    # round 155 (fourth review): one whose `!die` command exits is still a bot
     "socket_read_until_told_to_die": (
         {"satfinder.py": _SOCKET_LOOP.format(leave='if line.startswith("!die"):\n                sys.exit()')},
-        [("satfinder.py", "job", "script")],
+        [("satfinder.py", "worker", "socket")],
         None,
     ),
     # trap: a client reading a reply to its end leaves the loop: a job
