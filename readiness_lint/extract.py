@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -732,8 +732,6 @@ class Extractor:
         self.storing = False  # walking the names an assignment binds
         self.looking_up = False  # in the handlers of a `try` that only looks settings up
         self.reads = 0  # names read so far (see `_Frame.read_at`)
-        # the block holding the `if` being entered, and the statements after it there
-        self.if_place: tuple[cst.IndentedBlock | None, Sequence[cst.BaseStatement]] = (None, ())
         # the statements being walked, outermost first: each with its block and its index there
         self.stmt_stack: list[tuple[cst.Module | cst.IndentedBlock, int]] = []
         self.sched_runs: list[tuple[cst.CSTNode, str]] = []  # `scheduler.run()` of a `sched.scheduler`
@@ -1355,18 +1353,25 @@ class Extractor:
         self._visit_if(node, guard)
         self.ctx.conditions -= not guard
 
+    def _place_of(self, node: cst.If) -> tuple[cst.IndentedBlock | None, Sequence[cst.BaseStatement]]:
+        """The indented block holding ``node`` as a statement of its own (not an ``elif``), and
+        the statements after it there."""
+        if self.stmt_stack:
+            block, index = self.stmt_stack[-1]
+            if type(block) is cst.IndentedBlock and block.body[index] is node:
+                return block, block.body[index + 1 :]
+        return None, ()
+
     def visit_block(self, node: cst.IndentedBlock) -> None:
         body = node.body
         for index, stmt in enumerate(body):
-            if type(stmt) is cst.If:
-                self.if_place = (node, body[index + 1 :])
             self.stmt_stack.append((node, index))
             self.walk(stmt)
             self.stmt_stack.pop()
 
     def _visit_if(self, node: cst.If, guard: bool) -> None:
         ctx = self.ctx
-        (block, after), self.if_place = self.if_place, (None, ())
+        block, after = self._place_of(node)
         if guard:
             self.guard = _Frame(name="__main__", line_node=node)
             saved = self.frames
@@ -2286,15 +2291,12 @@ class Extractor:
         resolved = self.ctx.resolve(raw) or ""
         return resolved.removesuffix("().run_forever") in EVENT_LOOPS or (self.ctx.object_ctor(owner) in EVENT_LOOPS)
 
-    def _imports_nats(self) -> bool:
-        return any(module.split(".")[0] == "nats" for module in self.ctx.aliases.values())
-
     def _nats_subscription(self, call: cst.Call) -> bool:
         """``nc.subscribe(subject, cb=handler)`` (also JetStream's) in a module that imports nats-py."""
         return (
             (n.callee(call) or "").endswith(".subscribe")
             and n.keyword(call, "cb") is not None
-            and self._imports_nats()
+            and self._imports(_NATS)
             and _waits_forever(self.frames[-1].line_node if self.frames else self.module)
         )
 
@@ -2306,7 +2308,7 @@ class Extractor:
         owner = (n.callee(read) or "").rpartition(".")[0]
         if (
             "socket" not in self.ctx.aliases.values()
-            or self._imports_websocket()
+            or self._imports(_WEBSOCKET_CLIENTS)
             or self.ctx.is_parameter(owner)
             or _breaks_out(body)
             or not isinstance(body, cst.BaseSuite)
@@ -2429,8 +2431,9 @@ class Extractor:
         owner, _, method = (n.callee(call) or "").rpartition(".")
         return method in methods and (self.ctx.object_ctor(owner) or "").startswith("watchdog.observers")
 
-    def _imports_websocket(self) -> bool:
-        return any(module.split(".")[0] in _WEBSOCKET_CLIENTS for module in self.ctx.aliases.values())
+    def _imports(self, roots: Collection[str]) -> bool:
+        """The module imports a package of ``roots`` (``{"nats"}``, the websocket clients)."""
+        return any(module.split(".")[0] in roots for module in self.ctx.aliases.values())
 
     def _run_method_forever(self, node: cst.While) -> bool:
         """``while True:`` with no way out in the own body of a ``run()`` method: started as a
@@ -2689,8 +2692,7 @@ class Extractor:
             frame.exit_values.append(self._as_called(called))  # `sys.exit(main())`
         if code is not None and frame.results:
             frame.results_passed.update(_names_in(code) & frame.results.keys())
-        value = None if code is None else n.int_value(code)
-        zero = code is None or n.is_none(code) or value == 0
+        zero = _zero_status(code)
         if self.handlers:
             self.handlers[-1].reraises = self.handlers[-1].reraises or not zero
         if zero:
@@ -3657,7 +3659,7 @@ class Extractor:
                     continue  # `except socket.timeout: break`: drained until the queue is empty, a job
                 if method in CONSUME_METHODS and "." in raw and not self._polls_process(node, raw):
                     found.append(self.ctx.resolve(raw) or raw)
-                elif method == "fetch" and literal and self._imports_nats() and _never_leaves(body, self.ctx):
+                elif method == "fetch" and literal and self._imports(_NATS) and _never_leaves(body, self.ctx):
                     found.append(raw)  # `msgs = await sub.fetch()`: a NATS JetStream pull subscription's next batch
                 elif method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
                     found.append(raw)
@@ -3668,7 +3670,9 @@ class Extractor:
                 elif method == "sync" and literal and self._nio_client(raw.rpartition(".")[0]):
                     # `while True: await self.sync(30000)` in a matrix-nio AsyncClient: the next batch of events
                     found.append("matrix-nio.sync")
-                elif method == "recv" and literal and self._imports_websocket() and _never_leaves(body, self.ctx):
+                elif (
+                    method == "recv" and literal and self._imports(_WEBSOCKET_CLIENTS) and _never_leaves(body, self.ctx)
+                ):
                     found.append(raw)  # `while True: message = await ws.recv()`: a websocket stream's next message
                 elif method in ("recv", "recvfrom") and literal and self._receives_forever(body, node):
                     # `while True: line = sock.recv(2048)`: a socket's next message (an IRC bot, a
@@ -4461,6 +4465,7 @@ _STAR_EXPORTS = _star_exports()
 _APPLICATION_NAMES = frozenset({"app", "application", "updater", "dispatcher"})
 # Websocket client libraries whose connections' `recv()` waits for the next message.
 _WEBSOCKET_CLIENTS = frozenset({"websockets", "websocket"})
+_NATS = frozenset({"nats"})
 _STOPS = frozenset({"KeyboardInterrupt", "SystemExit", "CancelledError", "asyncio.CancelledError"})
 
 
@@ -5275,7 +5280,12 @@ _COMMAND_WORD = re.compile(r"[!/.]?(?:die|quit|exit|stop|shutdown|kill|restart|b
 def _exits_zero(call: cst.Call) -> bool:
     """``sys.exit()``, ``sys.exit(0)``: an exit with status 0."""
     args = n.positional(call)
-    return not args or n.int_value(args[0].value) == 0 or n.is_none(args[0].value)
+    return _zero_status(args[0].value if args else None)
+
+
+def _zero_status(code: cst.BaseExpression | None) -> bool:
+    """An exit's status that is 0: none given, ``None`` or ``0``."""
+    return code is None or n.is_none(code) or n.int_value(code) == 0
 
 
 def _always_run(stmts: Sequence[cst.CSTNode]) -> Iterator[cst.BaseSmallStatement]:
