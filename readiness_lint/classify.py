@@ -30,6 +30,7 @@ from readiness_lint.frameworks import (
     BEAT_SCHEDULER,
     BUSY_LOOP,
     BUSY_LOOP_LOCAL,
+    DOCKER_EVENTS,
     EVENT_LOOPS,
     EVENT_WAIT,
     EXIT_CALLS,
@@ -37,6 +38,7 @@ from readiness_lint.frameworks import (
     HTTP_WRITE_VERBS,
     HTTP_WRITES,
     JOB_CTOR_PREFIXES,
+    REDDIT_STREAM,
     SCHED_LOOP,
     SEND_METHODS,
     SLEEPS,
@@ -424,6 +426,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # `scheduler.start(); while True: time.sleep(2)`: keeps a BackgroundScheduler's process alive
         if loop.source in _BUSY_SOURCES and any(c.kind == "job" and c.framework == "schedule" for c in out):
             continue  # `while True: schedule.every().day.do(post)`: the `schedule` job itself, however written
+        if loop.drains:
+            continue  # `if not messages: break`: takes what is waiting and stops, a batch (a job)
         if not _loop_in_worker_object_file(out):
             framework = _loop_framework(loop.source, facts, project, path)
             add(_Candidate(path, loop.line, "worker", framework, loop.scope or "loop"))
@@ -859,7 +863,15 @@ def _scheduled_script(project: Project, path: str) -> bool:
     (``schedule.every().day.do(worker.main)``): its own ``__main__`` block is a job too."""
     if not _standalone(project, path):
         return False
-    for importer in project.importers.get(path, ()):
+    guard = project.files[path].main_guard
+    importers = project.importers.get(path, ())
+    if guard is not None and guard.dropped_calls and all(map(_is_trivial_call, guard.dropped_calls)):
+        # `if __name__ == "__main__": print(make_sentence())`, where the scheduler runs another
+        # function of the file: a try-out of the helpers (not the same steps the scheduler runs)
+        scheduled = {call.rpartition(".")[2] for i in importers for call in project.files[i].calls_made()}
+        if not scheduled & {call for call in guard.calls if not _is_trivial_call(call)}:
+            return False
+    for importer in importers:
         facts = project.files[importer]
         if any(s.kind == "schedule" for s in facts.signals) or any(
             o.ctor.startswith(tuple(JOB_CTOR_PREFIXES)) for o in facts.objects
@@ -939,12 +951,18 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         starts = name in EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS or sends
         # `exit_code = os.system("pg_basebackup ...")`, `requests.post(webhook, json=...)` (not a
         # container's health probe asking its own server, `healthcheck.py`)
-        command = alone and (name in STATUS_COMMANDS or (name in HTTP_WRITES and not probe))
+        # (and SQL run at module level, `cursor.execute("CREATE TABLE ...")`, or a table written out,
+        # `df.to_json("out.json")`: a set-up or conversion script)
+        command = alone and (
+            name in STATUS_COMMANDS or (name in HTTP_WRITES and not probe) or method in _SQL_RUNS | _TABLE_WRITES
+        )
         if starts or command or name in local or project_call or own or line in deletes:
             return line or 1
     return 0
 
 
+_SQL_RUNS = frozenset({"execute", "executemany", "executescript"})
+_TABLE_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_sql", "to_feather"})
 _PRODUCER_CTORS = frozenset({"kafka.KafkaProducer", "aiokafka.AIOKafkaProducer", "pulsar.Client.create_producer"})
 
 
@@ -1447,6 +1465,10 @@ def _loop_framework(source: str, facts: FileFacts, project: Project | None = Non
         return "polling-loop"  # (`sched`'s event that re-enters itself: rounds at a period)
     if source == SOCKET_LOOP:
         return "socket"
+    if source == REDDIT_STREAM:
+        return "reddit"
+    if source == DOCKER_EVENTS:
+        return "docker-events"
     if source.startswith("yfinance."):
         return "yfinance"  # (its `listen()` is no Redis subscription)
     for name, framework in LOOP_FRAMEWORKS:
@@ -1666,7 +1688,8 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
             return "serve"  # `app.listen(8888); IOLoop.current().start()`: Tornado serving the file's app
     if _websocket_servers(facts) & calls:
         return "serve"  # `asyncio.run(main())`, `main()` serving `async with websockets.serve(...)`
-    loop_scopes = {loop.scope.split(".")[0] for loop in facts.loops}
+    # (a loop that stops once the queue comes back empty is the job's work: a batch)
+    loop_scopes = {loop.scope.split(".")[0] for loop in facts.loops if not loop.drains}
     if "" in loop_scopes or loop_scopes & calls:
         return "serve"
     if any(c.kind in {"worker", "api"} for c in existing) and not guard.calls:
@@ -1706,7 +1729,7 @@ def _works(function: FunctionFact) -> bool:
 
 
 # Bot classes a project subclasses (`class MyBot(commands.Bot)`): discord.py and its forks, TwitchIO
-BOT_BASES = {ctor: framework for ctor, framework in WORKER_CTORS.items() if framework in {"discord", "twitchio"}}
+BOT_BASES = {ctor: framework for ctor, framework in WORKER_CTORS.items() if framework in {"discord", "twitchio", "irc"}}
 
 
 # gunicorn's application classes, subclassed to run gunicorn from a script
@@ -2126,7 +2149,34 @@ def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_C
     (``app = create_app()`` then ``app.run()``; ``celery_app.worker_main([...])``) runs that
     entrypoint: it is not a job of its own."""
     served = _served_objects(project, candidates)
-    return [c for c in candidates if not _runs_another_app(project, c, served)]
+    return [
+        c for c in candidates if not (_runs_another_app(project, c, served) or _tries_deployed_function(project, c))
+    ]
+
+
+def _tries_deployed_function(project: Project, candidate: _Candidate) -> bool:
+    """A ``__main__`` block that only calls a serverless function of another module
+    (``from src.app import my_function``, ``@functions_framework.http`` there, then
+    ``my_function()``), and prints or logs: the function tried out locally, deployed on its own."""
+    facts = project.files.get(candidate.path)
+    if facts is None or candidate.kind != "job" or candidate.symbol != "__main__" or facts.main_guard is None:
+        return False
+    tried = False
+    for call in facts.main_guard.calls:
+        if _is_trivial_call(call):
+            continue
+        module_name, _, name = call.rpartition(".")
+        module = project.module_of(candidate.path, module_name) if module_name else None
+        if module is None or module == candidate.path:
+            return False
+        signals = project.files[module].signals
+        if not any(
+            (s.kind in _CLOUD_FUNCTIONS or s.kind == "lambda-handler") and s.detail.rpartition(":")[2] == name
+            for s in signals
+        ):
+            return False
+        tried = True
+    return tried
 
 
 def _served_objects(project: Project, candidates: Sequence[_Candidate]) -> dict[str, set[ObjectRef]]:
@@ -2345,7 +2395,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
             (loop, path)
             for path in sorted(reach)
             for loop in project.files[path].loops
-            if loop.source != BUSY_LOOP_LOCAL and not _keeps_scheduler_alive(project, path, loop)
+            if loop.source != BUSY_LOOP_LOCAL and not loop.drains and not _keeps_scheduler_alive(project, path, loop)
         ]
         deployed = candidate.deployed
         if loops:  # the job runs a consume loop found in a module it imports: a worker

@@ -23,6 +23,7 @@ from readiness_lint.frameworks import (
     BUSY_LOOP_LOCAL,
     COMMAND_CALLS,
     CONSUME_METHODS,
+    DOCKER_EVENTS,
     EVENT_LOOPS,
     EVENT_WAIT,
     EXIT_CALLS,
@@ -30,6 +31,7 @@ from readiness_lint.frameworks import (
     HTTP_WRITE_VERBS,
     HTTP_WRITES,
     INTERACTIVE_CALLS,
+    REDDIT_STREAM,
     SCHED_LOOP,
     SEND_METHODS,
     SLEEPS,
@@ -920,7 +922,11 @@ class Extractor:
         )
         full = f"{module}.{name}" if name and name != "*" else module
         if level == 0:
-            if full.startswith(METRICS_MODULES) or module.startswith(METRICS_MODULES) or _METRICS_PART.search(full):
+            if (
+                full.startswith(METRICS_MODULES)
+                or module.startswith(METRICS_MODULES)
+                or (_METRICS_PART.search(full) and not _METRICS_READ.search(full))
+            ):
                 self.signal(node, "metrics", module)
             if module.split(".", maxsplit=1)[0] == "loguru":
                 self.signal(node, "logging-config", module)  # loguru logs with time and level unconfigured
@@ -2244,6 +2250,26 @@ class Extractor:
             # GraphQL or event subscription, read event after event until the process stops
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="subscription"))
+        elif (
+            node.asynchronous is None
+            and self._imports({"praw"})
+            and _reddit_stream(node.iter, self.ctx)
+            and _never_leaves(node.body, self.ctx)
+        ):
+            # `for comment in subreddit.stream.comments(skip_existing=True):` (PRAW): new items as
+            # they come, for as long as the process runs
+            self.ctx.later(node, _loop_at(self.scope_name(), REDDIT_STREAM))
+        elif (
+            node.asynchronous is None
+            and self._imports({"docker"})
+            and type(node.iter) is cst.Call
+            and (n.callee(node.iter) or "").rpartition(".")[2] == "events"
+            and n.keyword(node.iter, "until") is None
+            and _never_leaves(node.body, self.ctx)
+        ):
+            # `for event in client.events(decode=True):` (docker SDK): the daemon's events as they
+            # happen, for as long as the process runs (not a past window, `until=`)
+            self.ctx.later(node, _loop_at(self.scope_name(), DOCKER_EVENTS))
         if type(node.target) is cst.Name and (_queryset(node.iter) or n.dotted(node.iter) in self.rows):
             self.rows.add(node.target.value)
         self.walk(node.target)
@@ -3914,7 +3940,7 @@ _DRY_RUN_OPTION = re.compile(
     # (`--force-recreate`, `--confirm-delete`: the same guard, named for what it allows)
     r"--(?:dry[-_]?run|no-dry-run|(?:apply|force|confirm)(?:-(?:"
     + "|".join(map(re.escape, sorted(_GUARDED_WORDS)))
-    + r"))?|execute|yes|commit|no-?op|simulate)|DRY_?RUN",
+    + r"))?|(?:actually-)?do-?it|for-real|execute|yes|commit|no-?op|simulate)|DRY_?RUN",
     re.IGNORECASE,
 )
 _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
@@ -4413,6 +4439,8 @@ _ATTEMPT_NAME = re.compile(r"^_+$|attempt|retr(?:y|ies)|^tr(?:y|ies)$|^n?_?tries
 _CLI_ENV_OPTIONS = frozenset({"click.option", "click.Option", "typer.Option", "typer.Argument", "click.argument"})
 # A metrics client wrapped by a shared library (notifications_utils.clients.statsd.statsd_client).
 _METRICS_PART = re.compile(r"(?:^|\.)\w*(?:statsd|prometheus)\w*(?:\.|$)", re.IGNORECASE)
+# ... but not one that reads from Prometheus (`prometheus_api_client`, a `prometheus_fetch` module)
+_METRICS_READ = re.compile(r"prometheus_?(?:api_client|fetch|query|reader|read)", re.IGNORECASE)
 # A library's or framework's own logging set-up, called by name.
 _LOGGING_SETUP = re.compile(
     r"(?:^|\.)(?:setup|configure|config|init|initialize|install)_?logg(?:ing|er)s?$|(?:^|\.)logging\.init_app$"
@@ -4611,6 +4639,21 @@ def _handlers_of(value: cst.BaseExpression) -> bool:
 def _literal_forever(test: cst.BaseExpression) -> bool:
     """``while True:``, ``while 1:``."""
     return (type(test) is cst.Name and test.value == "True") or n.int_value(test) == 1
+
+
+_REDDIT_STREAMS = frozenset({"comments", "submissions", "stream"})
+
+
+def _reddit_stream(iterated: cst.BaseExpression, ctx: Context) -> bool:
+    """PRAW's endless streams: ``x.stream.comments()``, ``x.stream.submissions()``,
+    ``reddit.inbox.stream()``, ``stream_generator(...)``."""
+    if type(iterated) is not cst.Call:
+        return False
+    callee = ctx.resolve(n.callee(iterated)) or ""
+    head, _, last = callee.rpartition(".")
+    return callee.endswith("stream_generator") or (
+        last in _REDDIT_STREAMS and (head.endswith(".stream") or head.endswith(".inbox"))
+    )
 
 
 def _never_leaves(body: cst.CSTNode, ctx: Context) -> bool:
@@ -5091,6 +5134,7 @@ _REPORT_PREFIXES = (
     "logger.",
     "LOG.",
     "LOGGER.",
+    "loguru.logger.",  # `from loguru import logger`
     "_log.",
     "_logger.",
     "_LOG.",

@@ -21,6 +21,7 @@ SEND_METHODS = frozenset(
         "storlines",
         "sendmail",  # smtplib
         "enqueue",  # RQ: a job put on a queue for its workers
+        "write_points",  # InfluxDB: points written to the database
     }
 )
 
@@ -69,6 +70,7 @@ API_CTORS = {
     "fastapi.applications.FastAPI": "fastapi",
     "starlette.applications.Starlette": "starlette",
     "flask.Flask": "flask",
+    "flask.app.Flask": "flask",  # (`from flask.app import Flask`)
     "dash.Dash": "dash",  # (a Flask server underneath: `gunicorn app:server`)
     "aiohttp.web.Application": "aiohttp",
     "aiohttp.web_app.Application": "aiohttp",
@@ -159,6 +161,7 @@ WORKER_CTORS = {
     # bare `twitchio.Client` may only call the API)
     "twitchio.ext.commands.Bot": "twitchio",
     "twitchio.ext.commands.bot.Bot": "twitchio",
+    "irc.bot.SingleServerIRCBot": "irc",  # jaraco's irc: `start()` runs its reactor for ever
     "loafer.managers.LoaferManager": "loafer",
     # Streams that hold a connection open and call back for every item (`stream.filter(track=[...])`).
     "tweepy.Stream": "tweepy",
@@ -173,6 +176,8 @@ JOB_CTOR_PREFIXES = {
 SCHED_LOOP = "sched.run"  # a `sched` scheduler whose event puts itself back
 SOCKET_LOOP = "socket.recv"  # a socket read for ever
 WATCHDOG_LOOP = "watchdog.observer"  # a watchdog observer waited on
+REDDIT_STREAM = "praw.stream"  # `for comment in subreddit.stream.comments():` PRAW's endless stream
+DOCKER_EVENTS = "docker.events"  # `for event in client.events(decode=True):` the Docker daemon's events
 # Calls that pause a loop between rounds.
 SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
 # The source of a forever loop that consumes nothing it names: it works round after round.

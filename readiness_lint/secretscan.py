@@ -358,6 +358,8 @@ def is_placeholder(value: str) -> bool:
         return True
     if len(stripped) > 4 and stripped.startswith("__") and stripped.endswith("__"):
         return True  # `__DB_PASS__`: a token a deploy step replaces
+    if stripped.endswith(("-*", "_*", ".*", ":*")):
+        return True  # `xapp-1-*`: a token's prefix, the rest left to fill in
     # A run of one repeated character ("xxxxxxxx", "********", "00000000"), or of a mark and a
     # separator ("x-x-x", "*.*"); two letters or digits ("haha", "1212") are a weak password.
     distinct = set(lowered)
@@ -373,7 +375,7 @@ def _not_a_random_key(value: str) -> bool:
     digits and marks, no structure): its template or mask marks are meant."""
     if _TEMPLATE.search(value):
         return True
-    return not (len(value) >= 32 and _char_classes(value) >= 3 and shannon_entropy(value) >= 4.3 and " " not in value)
+    return not (len(value) >= 24 and _char_classes(value) >= 3 and shannon_entropy(value) >= 4.3 and " " not in value)
 
 
 def shannon_entropy(value: str) -> float:

@@ -64,7 +64,8 @@ class DebugModeEnabled(LineRule):
     fix = "Read it from configuration that defaults to off: DEBUG = os.getenv('DEBUG') == '1'."
     what_it_does = (
         "Finds debug switched on in code that ships: `FastAPI(debug=True)`, `Starlette(debug=True)`, "
-        "`app.run(debug=True)` outside a `__main__` development block, application settings built as "
+        "`app.run(debug=True)` outside a `__main__` development block, Bottle's `debug(True)` there too, "
+        "application settings built as "
         "`dict(handlers=..., debug=True)` (Tornado's `Application(**settings)`), `app.debug = True`, "
         "`app.config['DEBUG'] = True` and `app.config.update(DEBUG=True)` (not an object's own `self.debug`), `DEBUG = True` in a "
         "settings module that is not a development or test settings file (and not under a condition: "
@@ -128,6 +129,10 @@ class DebugModeEnabled(LineRule):
         ),
         Sample("import os\n\nDEBUG = os.environ.get('DEBUG', True)\n", path="mysite/settings.py"),
         Sample(
+            'from bottle import debug, route, run\n\n\n@route("/")\ndef index():\n    return "ok"\n\n\ndebug(True)\nrun(host="0.0.0.0", port=8080)\n',
+            note="Bottle's debug switch at import",
+        ),
+        Sample(
             "from flask import Flask\n\nDEBUG = True\n\napp = Flask(__name__)\napp.config.from_object(__name__)\n",
             note="the module is the app's settings",
         ),
@@ -155,6 +160,12 @@ class DebugModeEnabled(LineRule):
             switch = n.keyword(call, "DEBUG")
             if switch is not None and _switched_on(switch.value):
                 ctx.report(self.name, switch, "`app.config.update(DEBUG=True)`: debug mode in code that ships")
+        if name == "bottle.debug" and not ctx.in_main_guard and not _DEV_FILE.search(ctx.path):
+            # `bottle.debug(True)`, and `debug()`: its mode defaults to on
+            args, mode = n.positional(node), n.keyword(node, "mode")
+            value = args[0].value if args else mode.value if mode is not None else None
+            if value is None or _switched_on(value):
+                ctx.report(self.name, node, "`bottle.debug(True)`: debug mode in code that ships")
         debug = n.keyword(node, "debug")
         if debug is None or not _switched_on(debug.value):
             return  # (`debug=1` switches it on as well)
