@@ -867,9 +867,11 @@ def _scheduled_script(project: Project, path: str) -> bool:
     importers = project.importers.get(path, ())
     if guard is not None and guard.dropped_calls and all(map(_is_trivial_call, guard.dropped_calls)):
         # `if __name__ == "__main__": print(make_sentence())`, where the scheduler runs another
-        # function of the file: a try-out of the helpers (not the same steps the scheduler runs)
-        scheduled = {call.rpartition(".")[2] for i in importers for call in project.files[i].calls_made()}
-        if not scheduled & {call for call in guard.calls if not _is_trivial_call(call)}:
+        # function of the file: a try-out of the helpers (not the steps the importers call, schedule
+        # or hand on: `.do(report.send_report)`)
+        users = project.name_index
+        tried = {call.rpartition(".")[2] for call in guard.calls if not _is_trivial_call(call)}
+        if not any(users.get(name, frozenset()) & set(importers) for name in tried):
             return False
     for importer in importers:
         facts = project.files[importer]
@@ -928,6 +930,7 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
     # A deletion at module level (`db.logs.delete_many({...})`) is the script's work too.
     deletes = {s.line for s in facts.signals if s.kind == "destructive"} if standalone else set()
     probe = bool(_PROBE_NAME.search(path.rpartition("/")[2]))
+    gui = any(i.module.split(".")[0] in _GUI_TOOLKITS for i in facts.imports)
     # (a module others import, for its constants too, runs its commands to set them up: `REVISION = ...`)
     alone = standalone and not project.importers.get(path)
     for name, raw, line in facts.module_calls:
@@ -951,10 +954,13 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         starts = name in EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS or sends
         # `exit_code = os.system("pg_basebackup ...")`, `requests.post(webhook, json=...)` (not a
         # container's health probe asking its own server, `healthcheck.py`)
-        # (and SQL run at module level, `cursor.execute("CREATE TABLE ...")`, or a table written out,
-        # `df.to_json("out.json")`: a set-up or conversion script)
+        # (and, in a script with no window of its own, SQL run on a connection it opened,
+        # `cursor.execute("CREATE TABLE ...")`, or a table written out, `df.to_json("out.json")`:
+        # a set-up or conversion script)
         command = alone and (
-            name in STATUS_COMMANDS or (name in HTTP_WRITES and not probe) or method in _SQL_RUNS | _TABLE_WRITES
+            name in STATUS_COMMANDS
+            or (name in HTTP_WRITES and not probe)
+            or (not gui and (method in _TABLE_WRITES or (method in _SQL_RUNS and _database_handle(clients, receiver))))
         )
         if starts or command or name in local or project_call or own or line in deletes:
             return line or 1
@@ -963,6 +969,27 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
 
 _SQL_RUNS = frozenset({"execute", "executemany", "executescript"})
 _TABLE_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_sql", "to_feather"})
+# Programs that open a window or a page and wait for a person (their set-up at import is no job).
+_GUI_TOOLKITS = frozenset(
+    {"tkinter", "Tkinter", "customtkinter", "PyQt5", "PyQt6", "PySide2", "PySide6", "wx", "kivy", "pygame"}
+    | {"streamlit", "gradio"}
+)
+# Database drivers whose connections and cursors run SQL: `sqlite3.connect(...)`, `db.cursor()`.
+_DATABASE_MODULES = (
+    *("sqlite3.", "psycopg2.", "psycopg.", "pymysql.", "MySQLdb.", "mysql.connector.", "pyodbc."),
+    *("cx_Oracle.", "oracledb.", "duckdb.", "sqlalchemy.", "pymssql."),
+)
+
+
+def _database_handle(clients: dict[str, str], receiver: str) -> bool:
+    """``receiver`` is a connection or a cursor the script opened: built by a database driver, or
+    by ``.cursor()`` on one (``db = MySQLdb.connect(...)``, ``cursor = db.cursor()``)."""
+    ctor = clients.get(receiver, "")
+    if ctor.endswith(".cursor"):
+        ctor = clients.get(ctor.rpartition(".")[0], "")
+    return ctor.startswith(_DATABASE_MODULES)
+
+
 _PRODUCER_CTORS = frozenset({"kafka.KafkaProducer", "aiokafka.AIOKafkaProducer", "pulsar.Client.create_producer"})
 
 
@@ -2034,8 +2061,7 @@ def _command_loop(project: Project, path: str, facts: FileFacts, command: str) -
     ``handle()`` itself, a method of its class it calls (``self.consume()``) or a project function
     it calls (``start_bot()``, whose loop polls the bot); not a busy loop, one that only keeps
     the process alive, or one that stops once the queue comes back empty (a command run from cron
-    to import what is waiting). (A script's `__main__` block running such a drain is still taken
-    for a worker, as it always was.)"""
+    to import what is waiting)."""
     calls = _handle_calls(facts, command)
     reached = [(path, f"{command}.handle")] + [(path, call) for call in calls if call.startswith(f"{command}.")]
     for call in calls:

@@ -449,9 +449,10 @@ class _Frame:
     def status_lost(self) -> bool:
         return bool(self.status_reported - self.status_checked)
 
-    def silent_lost(self, response_hooks: bool) -> bool:
-        """A response tested for success only and never checked, with no hook raising for every one."""
-        return not response_hooks and bool(self.status_silent - self.status_checked)
+    def status_unchecked(self, response_hooks: bool) -> bool:
+        """A status reported and never checked, or a response tested for success only and never
+        checked, with no hook raising for every one."""
+        return self.status_lost or (not response_hooks and bool(self.status_silent - self.status_checked))
 
     ignored_statuses: list[str] = field(default_factory=list)
     # `rc = os.system(cmd)`, `r = requests.post(...)`: a status kept in a name, and from which read
@@ -2252,24 +2253,13 @@ class Extractor:
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="subscription"))
         elif (
             node.asynchronous is None
-            and self._imports({"praw"})
-            and _reddit_stream(node.iter, self.ctx)
+            and (stream := _endless_stream(node.iter, self.ctx)) is not None
             and _never_leaves(node.body, self.ctx)
         ):
-            # `for comment in subreddit.stream.comments(skip_existing=True):` (PRAW): new items as
-            # they come, for as long as the process runs
-            self.ctx.later(node, _loop_at(self.scope_name(), REDDIT_STREAM))
-        elif (
-            node.asynchronous is None
-            and self._imports({"docker"})
-            and type(node.iter) is cst.Call
-            and (n.callee(node.iter) or "").rpartition(".")[2] == "events"
-            and n.keyword(node.iter, "until") is None
-            and _never_leaves(node.body, self.ctx)
-        ):
-            # `for event in client.events(decode=True):` (docker SDK): the daemon's events as they
-            # happen, for as long as the process runs (not a past window, `until=`)
-            self.ctx.later(node, _loop_at(self.scope_name(), DOCKER_EVENTS))
+            # `for comment in subreddit.stream.comments():` (PRAW), `for event in
+            # client.events(decode=True):` (the Docker daemon's): items as they come, for as long
+            # as the process runs
+            self.ctx.later(node, _loop_at(self.scope_name(), stream))
         if type(node.target) is cst.Name and (_queryset(node.iter) or n.dotted(node.iter) in self.rows):
             self.rows.add(node.target.value)
         self.walk(node.target)
@@ -2442,15 +2432,22 @@ class Extractor:
         return False
 
     def _handed_only_the_application(self, owner: str) -> bool:
-        """``owner`` is the only parameter of the current function and names the application
-        (``def schedule_close_day(app):``; not ``def subscribe(app, chat_id):``, a user's own)."""
+        """``owner`` is the current function's first parameter and names the application, and the
+        others are its settings (``def schedule_close_day(app):``, ``def schedule_jobs(app,
+        settings):``; not ``def subscribe(app, chat_id):``, a user's own)."""
         frame = self.frames[-1] if self.frames else None
         node = frame.line_node if frame is not None else None
         if type(node) is not cst.FunctionDef:
             return False
-        # (keyword-only options beside it, `def schedule(app, *, every=3600)`, do not count)
+        # (keyword-only options beside it, `def schedule(app, *, every=3600)`, do not count; nor
+        # the settings it is handed, `def schedule_jobs(app, settings)`)
         params = [p.name.value for p in (*node.params.posonly_params, *node.params.params)]
-        return params == [owner.partition(".")[0]] and params[0] in _APPLICATION_NAMES
+        return (
+            bool(params)
+            and params[0] == owner.partition(".")[0]
+            and params[0] in _APPLICATION_NAMES
+            and all(p in _SETTINGS_PARAMS for p in params[1:])
+        )
 
     def _observer_method(self, call: cst.Call, methods: tuple[str, ...]) -> bool:
         """``call`` is one of ``methods`` on a watchdog ``Observer`` (file-system events)."""
@@ -3773,10 +3770,7 @@ class Extractor:
                     line=0,
                     returns_nonzero=f.returns_nonzero,
                     returns_value=f.returns_value,
-                    swallows=f.swallows
-                    or f.exits_zero_in_handler
-                    or f.status_lost
-                    or f.silent_lost(self.response_hooks),
+                    swallows=f.swallows or f.exits_zero_in_handler or f.status_unchecked(self.response_hooks),
                     exits_nonzero=f.exits_nonzero,
                     loses_failure=f.loses_failure
                     or f.delivery_lost
@@ -3785,7 +3779,7 @@ class Extractor:
                     or (
                         f.reports_attempts and not (f.raises or f.exits_nonzero or f.returns_nonzero or f.returns_value)
                     ),
-                    status_unchecked=f.status_lost or f.silent_lost(self.response_hooks),
+                    status_unchecked=f.status_unchecked(self.response_hooks),
                     exits_zero_on_error=f.exits_zero_on_error,
                     # (`except Exception: log.exception(...)` ... `return 0`, raising nothing)
                     zero_after_catch_all=f.reports_catch_all and f.returns_zero and not (f.returns_other or f.raises),
@@ -4495,6 +4489,8 @@ _APPLICATION_NAMES = frozenset({"app", "application", "updater", "dispatcher"})
 _WEBSOCKET_CLIENTS = frozenset({"websockets", "websocket"})
 _NATS = frozenset({"nats"})
 _STOPS = frozenset({"KeyboardInterrupt", "SystemExit", "CancelledError", "asyncio.CancelledError"})
+# What a start-up helper may be handed beside the application: its settings, not a user's chat
+_SETTINGS_PARAMS = frozenset({"settings", "config", "cfg", "conf", "options", "opts", "db", "database"})
 
 
 def _stops_or_fails(handler: cst.ExceptHandler, ctx: Context) -> bool:
@@ -4641,19 +4637,25 @@ def _literal_forever(test: cst.BaseExpression) -> bool:
     return (type(test) is cst.Name and test.value == "True") or n.int_value(test) == 1
 
 
-_REDDIT_STREAMS = frozenset({"comments", "submissions", "stream"})
-
-
-def _reddit_stream(iterated: cst.BaseExpression, ctx: Context) -> bool:
-    """PRAW's endless streams: ``x.stream.comments()``, ``x.stream.submissions()``,
-    ``reddit.inbox.stream()``, ``stream_generator(...)``."""
+def _endless_stream(iterated: cst.BaseExpression, ctx: Context) -> str | None:
+    """The loop source of a library's endless iterator, in a module importing the library: PRAW's
+    ``x.stream.comments()``, ``x.stream.submissions()``, ``reddit.inbox.stream()`` and
+    ``stream_generator(...)``; the docker SDK's ``client.events(...)`` (not a past window,
+    ``until=``)."""
     if type(iterated) is not cst.Call:
-        return False
-    callee = ctx.resolve(n.callee(iterated)) or ""
-    head, _, last = callee.rpartition(".")
-    return callee.endswith("stream_generator") or (
-        last in _REDDIT_STREAMS and (head.endswith(".stream") or head.endswith(".inbox"))
-    )
+        return None
+    raw = n.callee(iterated) or ""
+    head, _, last = raw.rpartition(".")
+    roots = {module.split(".")[0] for module in ctx.aliases.values()}
+    if "praw" in roots and (
+        (last in {"comments", "submissions"} and head.endswith(".stream"))
+        or (last == "stream" and head.endswith(".inbox"))
+        or ((ctx.resolve(raw) or "").startswith("praw.") and last == "stream_generator")
+    ):
+        return REDDIT_STREAM
+    if "docker" in roots and last == "events" and n.keyword(iterated, "until") is None:
+        return DOCKER_EVENTS
+    return None
 
 
 def _never_leaves(body: cst.CSTNode, ctx: Context) -> bool:

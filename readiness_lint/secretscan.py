@@ -342,6 +342,10 @@ _WORD_STAND_IN = re.compile(
 _FILE_NAME = re.compile(r"\.(?:json|pem|key|p12|pfx|crt|cer|txt|ya?ml|ini|cfg|conf|env|properties)$", re.IGNORECASE)
 
 
+# A token's published prefix and a wildcard for the rest (`xoxb-*`, `xapp-1-*`, `sk_live_*`)
+_TOKEN_PREFIX = re.compile(r"[a-z]+(?:[-_][a-z0-9]{1,4})*[-_]\*")
+
+
 def is_placeholder(value: str) -> bool:
     """Placeholders, templates and well-known dummy values are not secrets."""
     stripped = value.strip()
@@ -350,7 +354,9 @@ def is_placeholder(value: str) -> bool:
         return True
     if any(word in lowered for word in PLACEHOLDER_WORDS) or _PLACEHOLDER_TOKEN.search(lowered):
         return True
-    if any(mark in lowered for mark in _TEMPLATE_MARKS) and _not_a_random_key(stripped):
+    # (a mask, `sk-Ab3d...NoP2`, hides a key of any length; a template's marks need a longer one)
+    masked = "..." in lowered or "***" in lowered
+    if any(mark in lowered for mark in _TEMPLATE_MARKS) and _not_a_random_key(stripped, 32 if masked else 24):
         return True
     if stripped.startswith("$") or (stripped.startswith("{") and stripped.endswith("}")):
         return True
@@ -358,8 +364,8 @@ def is_placeholder(value: str) -> bool:
         return True
     if len(stripped) > 4 and stripped.startswith("__") and stripped.endswith("__"):
         return True  # `__DB_PASS__`: a token a deploy step replaces
-    if stripped.endswith(("-*", "_*", ".*", ":*")):
-        return True  # `xapp-1-*`: a token's prefix, the rest left to fill in
+    if _TOKEN_PREFIX.fullmatch(stripped):
+        return True  # `xapp-1-*`, `xoxb-*`: a token's prefix, the rest left to fill in
     # A run of one repeated character ("xxxxxxxx", "********", "00000000"), or of a mark and a
     # separator ("x-x-x", "*.*"); two letters or digits ("haha", "1212") are a weak password.
     distinct = set(lowered)
@@ -370,12 +376,14 @@ def is_placeholder(value: str) -> bool:
 _TEMPLATE = re.compile(r"%\(\w+\)[sdifr]|\{[\w.]*\}|\$\{\w+\}|\{\{[^{}]*\}\}|<[\w .-]+>")
 
 
-def _not_a_random_key(value: str) -> bool:
+def _not_a_random_key(value: str, min_length: int = 32) -> bool:
     """A value holding a template's slots, or without a generated key's shape (long, letters,
     digits and marks, no structure): its template or mask marks are meant."""
     if _TEMPLATE.search(value):
         return True
-    return not (len(value) >= 24 and _char_classes(value) >= 3 and shannon_entropy(value) >= 4.3 and " " not in value)
+    return not (
+        len(value) >= min_length and _char_classes(value) >= 3 and shannon_entropy(value) >= 4.3 and " " not in value
+    )
 
 
 def shannon_entropy(value: str) -> float:
@@ -403,7 +411,8 @@ def looks_like_credential(value: str) -> bool:
         return False
     if any(c.isspace() for c in value):
         return False
-    if (("{" in value and "}" in value) or "%s" in value or "%(" in value) and _not_a_random_key(value):
+    # (a key of 24 characters may hold braces: `'B;}}S5Cx@->^^"hQT{T,GJ@YI*><17'`)
+    if (("{" in value and "}" in value) or "%s" in value or "%(" in value) and _not_a_random_key(value, 24):
         return False  # a format template, filled in at run time
     if is_placeholder(value):
         return False

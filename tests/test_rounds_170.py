@@ -225,6 +225,33 @@ _SQS_DRAIN = """\
         handler()
     """
 
+_JOBQUEUE_BOT = """\
+    from telegram.ext import ApplicationBuilder, CommandHandler
+
+
+    async def remind(context):
+        await context.bot.send_message(chat_id=context.job.chat_id, text="stand-up")
+
+
+    async def start(update, context):
+        await update.message.reply_text("hi")
+
+
+    def schedule_jobs(app, {second}):
+        app.job_queue.run_repeating(remind, interval=3600, chat_id={chat})
+
+
+    def main():
+        application = ApplicationBuilder().token("x").build()
+        application.add_handler(CommandHandler("start", start))
+        schedule_jobs(application, {argument})
+        application.run_polling()
+
+
+    if __name__ == "__main__":
+        main()
+    """
+
 _CASES: dict[str, Case] = {
     # round 170: a catch-all in the loop over entries only logs (loguru) and the run ends with 0
     "loguru_catch_all_in_a_loop": (
@@ -480,6 +507,18 @@ _CASES: dict[str, Case] = {
                 """,
         },
         [("app/main/__init__.py", "api", "flask")],
+        None,
+    ),
+    # session 21's review: a JobQueue start-up helper handed the application and its settings
+    "jobqueue_helper_with_settings": (
+        {"bot.py": _JOBQUEUE_BOT.format(second="settings", chat='settings["chat_id"]', argument='{"chat_id": 1}')},
+        [("bot.py", "job", "telegram-jobqueue"), ("bot.py", "worker", "python-telegram-bot")],
+        None,
+    ),
+    # trap: handed a user's chat, the schedule is that user's
+    "jobqueue_helper_with_a_chat": (
+        {"bot.py": _JOBQUEUE_BOT.format(second="chat_id", chat="chat_id", argument="1")},
+        [("bot.py", "worker", "python-telegram-bot")],
         None,
     ),
     # round 184: a queue emptied and left: a batch run to completion

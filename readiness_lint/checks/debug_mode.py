@@ -163,8 +163,8 @@ class DebugModeEnabled(LineRule):
         if name == "bottle.debug" and not ctx.in_main_guard and not _DEV_FILE.search(ctx.path):
             # `bottle.debug(True)`, and `debug()`: its mode defaults to on
             args, mode = n.positional(node), n.keyword(node, "mode")
-            value = args[0].value if args else mode.value if mode is not None else None
-            if value is None or _switched_on(value):
+            switch = args[0] if args else mode
+            if switch is None or _switched_on(switch.value):
                 ctx.report(self.name, node, "`bottle.debug(True)`: debug mode in code that ships")
         debug = n.keyword(node, "debug")
         if debug is None or not _switched_on(debug.value):
