@@ -101,11 +101,11 @@ class Corpus:
 
 
 def locate(filename: str, corpus: Corpus) -> tuple[str, str] | None:
-    path = Path(filename)
-    if not path.is_absolute():
-        path = corpus.root / path
+    """``(service, path)`` of a file a tool names. The path is made absolute but not resolved: a
+    symbolic link inside a service is judged where it is, as the labels name it."""
+    path = Path(os.path.abspath(corpus.root / filename))
     try:
-        parts = path.resolve().relative_to(corpus.root.resolve()).parts
+        parts = path.relative_to(os.path.abspath(corpus.root)).parts
     except ValueError:
         return None
     if len(parts) < 2:
@@ -113,40 +113,33 @@ def locate(filename: str, corpus: Corpus) -> tuple[str, str] | None:
     return parts[0], "/".join(parts[1:])
 
 
-def _item(rule: str | None, filename: str, line: Any, corpus: Corpus) -> Item | None:
-    place = locate(filename, corpus)
-    if rule is None or place is None or place not in corpus.files or not isinstance(line, int):
-        return None
-    return (rule, place[0], place[1], line)
+def items(rows: Iterable[tuple[str | None, str, Any]], corpus: Corpus) -> set[Item]:
+    """Rows of ``(rule or None, file, line)`` as items, kept where the rule is one of ours and
+    the file a judged one."""
+    found = set()
+    for rule, filename, line in rows:
+        place = locate(filename, corpus)
+        if rule is not None and place in corpus.files and isinstance(line, int):
+            found.add((rule, *place, line))
+    return found
 
 
 def bandit_items(report: Mapping[str, Any], corpus: Corpus) -> set[Item]:
-    items = set()
-    for result in report.get("results", []):
-        item = _item(CHECKS["bandit"].get(result.get("test_id", "")), result["filename"], result["line_number"], corpus)
-        if item:
-            items.add(item)
-    return items
+    checks = CHECKS["bandit"]
+    rows = ((checks.get(r.get("test_id", "")), r["filename"], r["line_number"]) for r in report.get("results", []))
+    return items(rows, corpus)
 
 
 def ruff_items(report: Iterable[Mapping[str, Any]], corpus: Corpus) -> set[Item]:
-    items = set()
-    for result in report:
-        line = (result.get("location") or {}).get("row")
-        item = _item(CHECKS["ruff"].get(result.get("code") or ""), result["filename"], line, corpus)
-        if item:
-            items.add(item)
-    return items
+    checks = CHECKS["ruff"]
+    rows = ((checks.get(r.get("code") or ""), r["filename"], (r.get("location") or {}).get("row")) for r in report)
+    return items(rows, corpus)
 
 
 def detect_secrets_items(report: Mapping[str, Any], corpus: Corpus) -> set[Item]:
-    items = set()
-    for filename, secrets in (report.get("results") or {}).items():
-        for secret in secrets:
-            item = _item(CHECKS["detect-secrets"]["*"], filename, secret.get("line_number"), corpus)
-            if item:
-                items.add(item)
-    return items
+    rule = CHECKS["detect-secrets"]["*"]
+    results = (report.get("results") or {}).items()
+    return items(((rule, name, secret.get("line_number")) for name, found in results for secret in found), corpus)
 
 
 def labelled_items(corpus: Corpus) -> set[Item]:
@@ -199,11 +192,15 @@ def load_corpus(root: Path) -> Corpus:
 def linter_items(corpus: Corpus) -> set[Item]:
     from readiness_lint.engine import run
 
-    items = set()
+    found: set[Item] = set()
     for service in sorted(corpus.labels):
         report = run([str(corpus.root / service)])
-        items |= {(f.name, service, f.path, f.line) for f in report.findings if f.name in RULES and f.line}
-    return items
+        found |= {
+            (f.name, service, f.path, f.line)
+            for f in report.findings
+            if f.name in RULES and f.line and (service, f.path) in corpus.files
+        }
+    return found
 
 
 def run_json(argv: list[str], cwd: Path) -> Any:
@@ -262,7 +259,7 @@ def table(results: Mapping[str, Mapping[str, Tally]], seconds: Mapping[str, floa
     ]
     for rule in RULES:
         for tool in TOOLS:
-            if tool not in results or not any(v == rule for v in CHECKS.get(tool, {rule: rule}).values()):
+            if tool not in results or (tool != LINTER and rule not in CHECKS[tool].values()):
                 continue
             t = results[tool][rule]
             lines.append(

@@ -869,9 +869,9 @@ def _scheduled_script(project: Project, path: str) -> bool:
         # `if __name__ == "__main__": print(make_sentence())`, where the scheduler runs another
         # function of the file: a try-out of the helpers (not the steps the importers call, schedule
         # or hand on: `.do(report.send_report)`)
-        users = project.name_index
+        users, importing = project.name_index, set(importers)
         tried = {call.rpartition(".")[2] for call in guard.calls if not _is_trivial_call(call)}
-        if not any(users.get(name, frozenset()) & set(importers) for name in tried):
+        if not any(users.get(name, frozenset()) & importing for name in tried):
             return False
     for importer in importers:
         facts = project.files[importer]
@@ -930,7 +930,10 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
     # A deletion at module level (`db.logs.delete_many({...})`) is the script's work too.
     deletes = {s.line for s in facts.signals if s.kind == "destructive"} if standalone else set()
     probe = bool(_PROBE_NAME.search(path.rpartition("/")[2]))
-    gui = any(i.module.split(".")[0] in _GUI_TOOLKITS for i in facts.imports)
+    # (a window or a page a person uses, a notebook exported as a script: its set-up is no job)
+    gui = any(i.module.split(".")[0] in _GUI_TOOLKITS for i in facts.imports) or any(
+        name.rpartition(".")[2] in _UI_LOOPS or name.startswith("get_ipython") for name, _, _ in facts.module_calls
+    )
     # (a module others import, for its constants too, runs its commands to set them up: `REVISION = ...`)
     alone = standalone and not project.importers.get(path)
     for name, raw, line in facts.module_calls:
@@ -969,15 +972,23 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
 
 _SQL_RUNS = frozenset({"execute", "executemany", "executescript"})
 _TABLE_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_sql", "to_feather"})
-# Programs that open a window or a page and wait for a person (their set-up at import is no job).
+# Programs that open a window or serve a page and wait for a person (their set-up at import is no
+# job), by the toolkit they import or the call that hands over to a person: `root.mainloop()`,
+# Panel's `.servable()`, Bokeh's `curdoc().add_root(...)`, `plt.show()`.
 _GUI_TOOLKITS = frozenset(
-    {"tkinter", "Tkinter", "customtkinter", "PyQt5", "PyQt6", "PySide2", "PySide6", "wx", "kivy", "pygame"}
-    | {"streamlit", "gradio"}
+    {
+        *("tkinter", "Tkinter", "customtkinter", "ttkbootstrap", "PySimpleGUI", "PyQt5", "PyQt6", "PySide2"),
+        *("PySide6", "qtpy", "wx", "kivy", "pygame", "flet", "toga", "dearpygui", "gradio", "bokeh", "panel"),
+    }
 )
+_UI_LOOPS = frozenset({"mainloop", "servable", "add_root", "show", "exec_", "exec"})
 # Database drivers whose connections and cursors run SQL: `sqlite3.connect(...)`, `db.cursor()`.
-_DATABASE_MODULES = (
-    *("sqlite3.", "psycopg2.", "psycopg.", "pymysql.", "MySQLdb.", "mysql.connector.", "pyodbc."),
-    *("cx_Oracle.", "oracledb.", "duckdb.", "sqlalchemy.", "pymssql."),
+_DATABASE_MODULES = tuple(
+    f"{module}."
+    for module in (
+        *("sqlite3", "psycopg2", "psycopg", "pymysql", "MySQLdb", "mysql.connector", "pyodbc", "cx_Oracle"),
+        *("oracledb", "duckdb", "sqlalchemy", "pymssql"),
+    )
 )
 
 
@@ -2181,9 +2192,9 @@ def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_C
 
 
 def _tries_deployed_function(project: Project, candidate: _Candidate) -> bool:
-    """A ``__main__`` block that only calls a serverless function of another module
-    (``from src.app import my_function``, ``@functions_framework.http`` there, then
-    ``my_function()``), and prints or logs: the function tried out locally, deployed on its own."""
+    """A ``__main__`` block that only calls a Cloud Function of another module (``from src.app
+    import my_function``, ``@functions_framework.http`` there, then ``my_function()``), and prints
+    or logs: the function tried out locally, deployed on its own."""
     facts = project.files.get(candidate.path)
     if facts is None or candidate.kind != "job" or candidate.symbol != "__main__" or facts.main_guard is None:
         return False
@@ -2195,11 +2206,10 @@ def _tries_deployed_function(project: Project, candidate: _Candidate) -> bool:
         module = project.module_of(candidate.path, module_name) if module_name else None
         if module is None or module == candidate.path:
             return False
+        # (a Cloud Function is an entrypoint where it is defined; a Lambda handler of a module a
+        # script imports is not, and the script stays the job)
         signals = project.files[module].signals
-        if not any(
-            (s.kind in _CLOUD_FUNCTIONS or s.kind == "lambda-handler") and s.detail.rpartition(":")[2] == name
-            for s in signals
-        ):
+        if not any(s.kind in _CLOUD_FUNCTIONS and s.detail.rpartition(":")[2] == name for s in signals):
             return False
         tried = True
     return tried

@@ -2456,7 +2456,7 @@ class Extractor:
 
     def _imports(self, roots: Collection[str]) -> bool:
         """The module imports a package of ``roots`` (``{"nats"}``, the websocket clients)."""
-        return any(module.split(".")[0] in roots for module in self.ctx.aliases.values())
+        return any(_imported(self.ctx, root) for root in roots)
 
     def _run_method_forever(self, node: cst.While) -> bool:
         """``while True:`` with no way out in the own body of a ``run()`` method: started as a
@@ -4646,16 +4646,20 @@ def _endless_stream(iterated: cst.BaseExpression, ctx: Context) -> str | None:
         return None
     raw = n.callee(iterated) or ""
     head, _, last = raw.rpartition(".")
-    roots = {module.split(".")[0] for module in ctx.aliases.values()}
-    if "praw" in roots and (
+    if (
         (last in {"comments", "submissions"} and head.endswith(".stream"))
         or (last == "stream" and head.endswith(".inbox"))
-        or ((ctx.resolve(raw) or "").startswith("praw.") and last == "stream_generator")
-    ):
+        or (last == "stream_generator" and (ctx.resolve(raw) or "").startswith("praw."))
+    ) and _imported(ctx, "praw"):
         return REDDIT_STREAM
-    if "docker" in roots and last == "events" and n.keyword(iterated, "until") is None:
+    if last == "events" and n.keyword(iterated, "until") is None and _imported(ctx, "docker"):
         return DOCKER_EVENTS
     return None
+
+
+def _imported(ctx: Context, root: str) -> bool:
+    """The module imports the package ``root`` (or a module of it)."""
+    return any(module.split(".")[0] == root for module in ctx.aliases.values())
 
 
 def _never_leaves(body: cst.CSTNode, ctx: Context) -> bool:

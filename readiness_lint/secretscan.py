@@ -208,7 +208,8 @@ PLACEHOLDER_WORDS = (
 )
 # Marks of a template or a masked value; a long random key may hold one by chance (Django's
 # generated keys draw from `!@#$%^&*(-_=+)`: `...6%(lmgw...`), so there they do not count.
-_TEMPLATE_MARKS = ("<", "${", "{{", "%s", "%(", "***", "...")
+_MASK_MARKS = ("***", "...")
+_TEMPLATE_MARKS = ("<", "${", "{{", "%s", "%(", *_MASK_MARKS)
 _PLACEHOLDER_EXACT = frozenset(
     {
         "",
@@ -342,8 +343,11 @@ _WORD_STAND_IN = re.compile(
 _FILE_NAME = re.compile(r"\.(?:json|pem|key|p12|pfx|crt|cer|txt|ya?ml|ini|cfg|conf|env|properties)$", re.IGNORECASE)
 
 
-# A token's published prefix and a wildcard for the rest (`xoxb-*`, `xapp-1-*`, `sk_live_*`)
-_TOKEN_PREFIX = re.compile(r"[a-z]+(?:[-_][a-z0-9]{1,4})*[-_]\*")
+# A token's published prefix and a wildcard for the rest (`xoxb-*`, `xapp-1-*`, `sk_live_*`,
+# `ghp_*`): Slack, Stripe, GitHub, GitLab, OpenAI, npm, PyPI, Hugging Face, DigitalOcean
+_TOKEN_PREFIX = re.compile(
+    r"(?:xox[abposr]|xapp|sk|pk|rk|whsec|gh[pousr]|github_pat|glpat|npm|pypi|hf|dop_v1)(?:[-_][a-z0-9]{1,4})*[-_]\*"
+)
 
 
 def is_placeholder(value: str) -> bool:
@@ -354,8 +358,8 @@ def is_placeholder(value: str) -> bool:
         return True
     if any(word in lowered for word in PLACEHOLDER_WORDS) or _PLACEHOLDER_TOKEN.search(lowered):
         return True
-    # (a mask, `sk-Ab3d...NoP2`, hides a key of any length; a template's marks need a longer one)
-    masked = "..." in lowered or "***" in lowered
+    # (a mask, `sk-Ab3d...NoP2`, hides a key up to 32 characters; a template's other marks, 24)
+    masked = any(mark in lowered for mark in _MASK_MARKS)
     if any(mark in lowered for mark in _TEMPLATE_MARKS) and _not_a_random_key(stripped, 32 if masked else 24):
         return True
     if stripped.startswith("$") or (stripped.startswith("{") and stripped.endswith("}")):

@@ -126,3 +126,21 @@ def test_our_own_findings_on_the_corpus(compare: ModuleType, corpus: object) -> 
     assert ("bare-print", "svc", "app.py", 5) in found
     assert ("swallowed-exception", "svc", "lib/util.py", 4) in found
     assert not any(service == "unlabelled" for _rule, service, _path, _line in found)
+
+
+def test_a_linked_file_is_judged_where_the_link_is(compare: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "expected.yaml").write_text(
+        "services:\n  svc:\n    findings:\n      - {rule: swallowed-exception, path: jobs/parse.py, line: 4}\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "svc" / "lib").mkdir(parents=True)
+    (tmp_path / "svc" / "jobs").mkdir()
+    (tmp_path / "svc" / "lib" / "util.py").write_text(UTIL, encoding="utf-8")
+    (tmp_path / "svc" / "jobs" / "parse.py").symlink_to("../lib/util.py")
+    corpus = compare.load_corpus(tmp_path)
+    assert ("svc", "jobs/parse.py") in corpus.files
+    report = {"results": [{"filename": "./svc/jobs/parse.py", "line_number": 4, "test_id": "B110"}]}
+    found = compare.bandit_items(report, corpus)
+    assert found == {("swallowed-exception", "svc", "jobs/parse.py", 4)}
+    tallies = compare.tally(found, compare.labelled_items(corpus))
+    assert (tallies["swallowed-exception"].tp, tallies["swallowed-exception"].fp) == (1, 0)

@@ -1,7 +1,8 @@
-"""The first review of session 22's change (b53c80d..7e3f63f): its reproductions, as trees.
+"""The reviews of session 22's change: their reproductions, as trees.
 
-Each case fails on 7e3f63f, the commit reviewed, and passes on b53c80d, before the change: what
-the change broke, mended since. A case gives the files, the entrypoints expected as ``(path, kind,
+The first review's cases (b53c80d..7e3f63f) fail on 7e3f63f and pass on b53c80d, before the
+change: what the change broke, mended since; the second's (b53c80d..abf5098, marked) fail on
+abf5098 and pass on b53c80d. A case gives the files, the entrypoints expected as ``(path, kind,
 framework)`` and, where it matters, a rule's status or number of findings.
 """
 
@@ -199,6 +200,208 @@ while True:
         },
         [("report.py", "job", "python"), ("scheduler.py", "job", "schedule")],
         None,
+    ),
+    # second review: a Bokeh page (`bokeh serve`) that queries its table at import: no job
+    "bokeh_dashboard_reads_its_table": (
+        {
+            "dashboard.py": """\
+import os
+
+import psycopg2
+from bokeh.io import curdoc
+from bokeh.models import ColumnDataSource
+from bokeh.plotting import figure
+
+conn = psycopg2.connect(os.environ["DATABASE_URL"])
+cur = conn.cursor()
+cur.execute("SELECT day, total FROM daily_sales ORDER BY day")
+rows = cur.fetchall()
+
+source = ColumnDataSource(data={"day": [r[0] for r in rows], "total": [r[1] for r in rows]})
+plot = figure(x_axis_type="datetime", title="Daily sales")
+plot.line("day", "total", source=source)
+curdoc().add_root(plot)
+""",
+        },
+        [],
+        None,
+    ),
+    # second review: a Panel page (`.servable()`)
+    "panel_dashboard_reads_its_table": (
+        {
+            "app.py": """\
+import os
+
+import pandas as pd
+import panel as pn
+import psycopg2
+
+conn = psycopg2.connect(os.environ["DATABASE_URL"])
+cur = conn.cursor()
+cur.execute("SELECT region, revenue FROM revenue")
+df = pd.DataFrame(cur.fetchall(), columns=["region", "revenue"])
+
+pn.extension()
+pn.Column("# Revenue", pn.widgets.Tabulator(df)).servable()
+""",
+        },
+        [],
+        None,
+    ),
+    # second review: a flet desktop app
+    "flet_app_sets_up_its_table": (
+        {
+            "main.py": """\
+import sqlite3
+
+import flet as ft
+
+conn = sqlite3.connect("notes.db", check_same_thread=False)
+conn.execute("CREATE TABLE IF NOT EXISTS notes (body TEXT)")
+conn.commit()
+
+
+def main(page: ft.Page):
+    field = ft.TextField(label="Note")
+
+    def save(e):
+        conn.execute("INSERT INTO notes VALUES (?)", (field.value,))
+        conn.commit()
+
+    page.add(field, ft.ElevatedButton("Save", on_click=save))
+
+
+ft.app(target=main)
+""",
+        },
+        [],
+        None,
+    ),
+    # second review: a ttkbootstrap window (`root.mainloop()`)
+    "ttkbootstrap_app_sets_up_its_table": (
+        {
+            "app.py": """\
+import sqlite3
+
+import ttkbootstrap as ttk
+
+conn = sqlite3.connect("todo.db")
+conn.execute("CREATE TABLE IF NOT EXISTS todo (item TEXT)")
+conn.commit()
+
+root = ttk.Window(themename="darkly")
+entry = ttk.Entry(root)
+entry.pack()
+
+
+def add():
+    conn.execute("INSERT INTO todo VALUES (?)", (entry.get(),))
+    conn.commit()
+
+
+ttk.Button(root, text="Add", command=add).pack()
+root.mainloop()
+""",
+        },
+        [],
+        None,
+    ),
+    # second review: a notebook exported with nbconvert (`get_ipython()`), ending in `to_csv`
+    "notebook_exported_as_a_script": (
+        {
+            "analysis.py": """\
+#!/usr/bin/env python
+# coding: utf-8
+
+# In[1]:
+
+
+import pandas as pd
+import matplotlib.pyplot as plt
+get_ipython().run_line_magic('matplotlib', 'inline')
+
+
+# In[2]:
+
+
+df = pd.read_csv("sales.csv")
+df.head()
+
+
+# In[3]:
+
+
+summary = df.groupby("region")["revenue"].sum()
+summary.plot(kind="bar")
+plt.show()
+
+
+# In[4]:
+
+
+summary.to_csv("summary.csv")
+""",
+        },
+        [],
+        None,
+    ),
+    # second review: a script trying out a Lambda handler of another module stays the job (the handler's module is no entrypoint)
+    "lambda_handler_tried_out_by_a_script": (
+        {
+            "handler.py": """\
+import logging
+import os
+
+import boto3
+
+log = logging.getLogger(__name__)
+s3 = boto3.client("s3")
+
+
+def lambda_handler(event, context):
+    bucket = os.environ["BUCKET"]
+    for obj in s3.list_objects_v2(Bucket=bucket).get("Contents", []):
+        log.info("object %s", obj["Key"])
+    return {"status": "ok"}
+""",
+            "run.py": """\
+import logging
+
+from handler import lambda_handler
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    lambda_handler({}, None)
+""",
+        },
+        [("run.py", "job", "python")],
+        None,
+    ),
+    # second review: `pass_2024_*` is a password, not a token's published prefix
+    "weak_password_ending_in_a_star": (
+        {
+            "sync.py": """\
+import logging
+import sys
+
+import psycopg2
+
+logging.basicConfig(level=logging.INFO)
+
+
+def main():
+    conn = psycopg2.connect(host="db.internal", user="sync", password="pass_2024_*")
+    with conn, conn.cursor() as cur:
+        cur.execute("UPDATE accounts SET synced = now()")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+""",
+        },
+        [("sync.py", "job", "python")],
+        ("hardcoded-secret", 1),
     ),
 }
 
