@@ -176,6 +176,7 @@ def tally(found: set[Item], labelled: set[Item], corpus: str = "") -> dict[str, 
 def load_corpus(root: Path) -> Corpus:
     from readiness_lint.discover import discover
 
+    root = root.resolve()  # (discovery walks resolved paths: `/tmp` a link on macOS)
     data: Any = yaml.safe_load((root / "expected.yaml").read_text(encoding="utf-8"))
     labels: dict[str, Any] = data.get("services") or {}
     files = set()

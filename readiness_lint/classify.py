@@ -48,6 +48,7 @@ from readiness_lint.frameworks import (
     TIMED_WAIT,
     WATCHDOG_LOOP,
     WORKER_CTORS,
+    is_entrypoint_ctor,
 )
 from readiness_lint.model import (
     HANDLE_COMMAND,
@@ -864,14 +865,19 @@ def _scheduled_script(project: Project, path: str) -> bool:
     if not _standalone(project, path):
         return False
     guard = project.files[path].main_guard
-    importers = project.importers.get(path, ())
-    if guard is not None and guard.dropped_calls and all(map(_is_trivial_call, guard.dropped_calls)):
+    importers = project.importers.get(path, set())
+    if (
+        guard is not None
+        and guard.dropped_calls
+        # (only prints or logs: `sys.exit(main())` runs the command line)
+        and all(_is_trivial_call(call) and call not in EXIT_CALLS for call in guard.dropped_calls)
+    ):
         # `if __name__ == "__main__": print(make_sentence())`, where the scheduler runs another
         # function of the file: a try-out of the helpers (not the steps the importers call, schedule
         # or hand on: `.do(report.send_report)`)
-        users, importing = project.name_index, set(importers)
+        users = project.name_index
         tried = {call.rpartition(".")[2] for call in guard.calls if not _is_trivial_call(call)}
-        if not any(users.get(name, frozenset()) & importing for name in tried):
+        if not any(users.get(name, frozenset()) & importers for name in tried):
             return False
     for importer in importers:
         facts = project.files[importer]
@@ -930,9 +936,15 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
     # A deletion at module level (`db.logs.delete_many({...})`) is the script's work too.
     deletes = {s.line for s in facts.signals if s.kind == "destructive"} if standalone else set()
     probe = bool(_PROBE_NAME.search(path.rpartition("/")[2]))
-    # (a window or a page a person uses, a notebook exported as a script: its set-up is no job)
-    gui = any(i.module.split(".")[0] in _GUI_TOOLKITS for i in facts.imports) or any(
-        name.rpartition(".")[2] in _UI_LOOPS or name.startswith("get_ipython") for name, _, _ in facts.module_calls
+    # (a window or a page a person uses, a notebook exported as a script, a module an app or a
+    # framework builds or loads: its set-up is no job)
+    gui = (
+        any(i.module.split(".")[0] in _GUI_TOOLKITS for i in facts.imports)
+        or any(
+            name in _UI_LOOPS or name.rpartition(".")[2] in _UI_METHODS or name.startswith("get_ipython")
+            for name, _, _ in facts.module_calls
+        )
+        or any(is_entrypoint_ctor(o.ctor) for o in facts.objects if not o.scope)
     )
     # (a module others import, for its constants too, runs its commands to set them up: `REVISION = ...`)
     alone = standalone and not project.importers.get(path)
@@ -973,23 +985,21 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
 _SQL_RUNS = frozenset({"execute", "executemany", "executescript"})
 _TABLE_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_sql", "to_feather"})
 # Programs that open a window or serve a page and wait for a person (their set-up at import is no
-# job), by the toolkit they import or the call that hands over to a person: `root.mainloop()`,
-# Panel's `.servable()`, Bokeh's `curdoc().add_root(...)`, `plt.show()`.
+# job), by the toolkit or page framework they import (Dash and Shiny load their pages themselves),
+# or by the call that hands over to a person: `root.mainloop()`, Panel's `.servable()`, Bokeh's
+# `curdoc().add_root(...)`, `plt.show()`.
 _GUI_TOOLKITS = frozenset(
-    {
-        *("tkinter", "Tkinter", "customtkinter", "ttkbootstrap", "PySimpleGUI", "PyQt5", "PyQt6", "PySide2"),
-        *("PySide6", "qtpy", "wx", "kivy", "pygame", "flet", "toga", "dearpygui", "gradio", "bokeh", "panel"),
-    }
+    {"tkinter", "Tkinter", "customtkinter", "ttkbootstrap", "PySimpleGUI", "PyQt5", "PyQt6", "PySide2", "PySide6"}
+    | {"qtpy", "wx", "kivy", "kivymd", "pygame", "flet", "toga", "dearpygui", "gradio", "bokeh", "panel", "dash"}
+    | {"shiny", "nicegui", "solara", "reflex", "taipy", "eel", "webview", "textual"}
 )
-_UI_LOOPS = frozenset({"mainloop", "servable", "add_root", "show", "exec_", "exec"})
+_UI_LOOPS = frozenset({"matplotlib.pyplot.show"})
+_UI_METHODS = frozenset({"mainloop", "servable", "add_root"})
 # Database drivers whose connections and cursors run SQL: `sqlite3.connect(...)`, `db.cursor()`.
-_DATABASE_MODULES = tuple(
-    f"{module}."
-    for module in (
-        *("sqlite3", "psycopg2", "psycopg", "pymysql", "MySQLdb", "mysql.connector", "pyodbc", "cx_Oracle"),
-        *("oracledb", "duckdb", "sqlalchemy", "pymssql"),
-    )
-)
+_DATABASE_MODULES = (
+    "sqlite3.", "psycopg2.", "psycopg.", "pymysql.", "MySQLdb.", "mysql.connector.", "pyodbc.", "cx_Oracle.",
+    "oracledb.", "duckdb.", "sqlalchemy.", "pymssql.",
+)  # fmt: skip
 
 
 def _database_handle(clients: dict[str, str], receiver: str) -> bool:
@@ -1477,6 +1487,16 @@ _AIOGRAM2_MODULES = (
 )
 
 
+# Loops the extract stage finds without a consume call of their own, by source: their framework
+_FOUND_LOOPS = {
+    WATCHDOG_LOOP: "watchdog",
+    SCHED_LOOP: "polling-loop",  # (`sched`'s event that re-enters itself: rounds at a period)
+    SOCKET_LOOP: "socket",
+    REDDIT_STREAM: "reddit",
+    DOCKER_EVENTS: "docker-events",
+}
+
+
 def _loop_framework(source: str, facts: FileFacts, project: Project | None = None, path: str = "") -> str:
     method = source.rpartition(".")[2]
     roots = {i.module.split(".")[0] for i in facts.imports if not i.level}
@@ -1497,16 +1517,8 @@ def _loop_framework(source: str, facts: FileFacts, project: Project | None = Non
         return "kafka"
     if method == "fetch" and "nats" in roots:
         return "nats"  # (a JetStream pull subscription's batches)
-    if source == WATCHDOG_LOOP:
-        return "watchdog"
-    if source == SCHED_LOOP:
-        return "polling-loop"  # (`sched`'s event that re-enters itself: rounds at a period)
-    if source == SOCKET_LOOP:
-        return "socket"
-    if source == REDDIT_STREAM:
-        return "reddit"
-    if source == DOCKER_EVENTS:
-        return "docker-events"
+    if source in _FOUND_LOOPS:
+        return _FOUND_LOOPS[source]
     if source.startswith("yfinance."):
         return "yfinance"  # (its `listen()` is no Redis subscription)
     for name, framework in LOOP_FRAMEWORKS:

@@ -380,7 +380,7 @@ def is_placeholder(value: str) -> bool:
 _TEMPLATE = re.compile(r"%\(\w+\)[sdifr]|\{[\w.]*\}|\$\{\w+\}|\{\{[^{}]*\}\}|<[\w .-]+>")
 
 
-def _not_a_random_key(value: str, min_length: int = 32) -> bool:
+def _not_a_random_key(value: str, min_length: int) -> bool:
     """A value holding a template's slots, or without a generated key's shape (long, letters,
     digits and marks, no structure): its template or mask marks are meant."""
     if _TEMPLATE.search(value):

@@ -144,3 +144,18 @@ def test_a_linked_file_is_judged_where_the_link_is(compare: ModuleType, tmp_path
     assert found == {("swallowed-exception", "svc", "jobs/parse.py", 4)}
     tallies = compare.tally(found, compare.labelled_items(corpus))
     assert (tallies["swallowed-exception"].tp, tallies["swallowed-exception"].fp) == (1, 0)
+
+
+def test_a_corpus_reached_through_a_link(compare: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "real").mkdir()
+    (tmp_path / "real" / "expected.yaml").write_text(LABELS, encoding="utf-8")
+    (tmp_path / "real" / "svc" / "lib").mkdir(parents=True)
+    (tmp_path / "real" / "svc" / "app.py").write_text(APP, encoding="utf-8")
+    (tmp_path / "real" / "svc" / "lib" / "util.py").write_text(UTIL, encoding="utf-8")
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    corpus = compare.load_corpus(tmp_path / "link")
+    assert corpus.files == {("svc", "app.py"), ("svc", "lib/util.py")}
+    found = compare.linter_items(corpus)
+    assert ("bare-print", "svc", "app.py", 5) in found
+    report = [{"code": "T201", "filename": "svc/app.py", "location": {"row": 5, "column": 1}}]
+    assert compare.ruff_items(report, corpus) == {("bare-print", "svc", "app.py", 5)}

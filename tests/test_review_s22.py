@@ -2,7 +2,8 @@
 
 The first review's cases (b53c80d..7e3f63f) fail on 7e3f63f and pass on b53c80d, before the
 change: what the change broke, mended since; the second's (b53c80d..abf5098, marked) fail on
-abf5098 and pass on b53c80d. A case gives the files, the entrypoints expected as ``(path, kind,
+abf5098 and pass on b53c80d; the third's (b53c80d..0121ef0, marked) fail on 0121ef0 and pass on
+b53c80d, but for the Spark export, which b53c80d missed too. A case gives the files, the entrypoints expected as ``(path, kind,
 framework)`` and, where it matters, a rule's status or number of findings.
 """
 
@@ -402,6 +403,169 @@ if __name__ == "__main__":
         },
         [("sync.py", "job", "python")],
         ("hardcoded-secret", 1),
+    ),
+    # third review: a Dash page (`pages/`, loaded by Dash) that queries its table at import: the app's, no job
+    "dash_page_queries_its_table": (
+        {
+            "app.py": """\
+import dash
+from dash import Dash, html
+
+app = Dash(__name__, use_pages=True)
+server = app.server
+
+app.layout = html.Div([html.H1("Sales"), dash.page_container])
+
+if __name__ == "__main__":
+    app.run(debug=False)
+""",
+            "pages/home.py": """\
+import sqlite3
+
+import dash
+from dash import dash_table, html
+
+dash.register_page(__name__, path="/")
+
+conn = sqlite3.connect("sales.db", check_same_thread=False)
+cur = conn.cursor()
+cur.execute("SELECT region, SUM(total) FROM sales GROUP BY region")
+rows = [{"region": r, "total": t} for r, t in cur.fetchall()]
+
+layout = html.Div([html.H2("By region"), dash_table.DataTable(data=rows)])
+""",
+        },
+        [("app.py", "api", "dash")],
+        None,
+    ),
+    # third review: a Shiny app (`shiny run`) creating its table at import: no job
+    "shiny_app_sets_up_its_table": (
+        {
+            "app.py": """\
+import sqlite3
+
+import pandas as pd
+from shiny import App, render, ui
+
+conn = sqlite3.connect("weather.db", check_same_thread=False)
+conn.execute("CREATE TABLE IF NOT EXISTS readings (city TEXT, temp REAL)")
+conn.commit()
+
+app_ui = ui.page_fluid(ui.input_text("city", "City"), ui.output_table("table"))
+
+
+def server(input, output, session):
+    @render.table
+    def table():
+        return pd.read_sql("SELECT * FROM readings WHERE city = ?", conn, params=(input.city(),))
+
+
+app = App(app_ui, server)
+""",
+        },
+        [],
+        None,
+    ),
+    # third review: `sys.exit(main())` runs a command line, no try-out
+    "scheduled_module_with_a_command_line": (
+        {
+            "report.py": """\
+import argparse
+import datetime
+import sys
+
+import requests
+
+
+def run(day=None):
+    day = day or datetime.date.today().isoformat()
+    resp = requests.post("https://reports.internal/build", json={"day": day}, timeout=30)
+    resp.raise_for_status()
+    return resp.json()["rows"]
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--day")
+    args = parser.parse_args()
+    rows = run(args.day)
+    print(f"built {rows} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+""",
+            "scheduler.py": """\
+import time
+
+import schedule
+
+import report
+
+schedule.every().day.at("06:00").do(report.run)
+
+while True:
+    schedule.run_pending()
+    time.sleep(30)
+""",
+        },
+        [("report.py", "job", "argparse"), ("scheduler.py", "job", "schedule")],
+        None,
+    ),
+    # third review: a Spark DataFrame's `show()` hands nothing to a person: the export is a job
+    "spark_job_shows_then_writes": (
+        {
+            "export_users.py": """\
+from pyspark.sql import SparkSession
+
+spark = SparkSession.builder.appName("export-users").getOrCreate()
+users = spark.read.parquet("s3a://lake/users/")
+active = users.filter("last_login >= date_sub(current_date(), 30)")
+active.groupBy("country").count().show()
+active.toPandas().to_csv("/exports/active_users.csv", index=False)
+spark.stop()
+""",
+        },
+        [("export_users.py", "job", "script")],
+        None,
+    ),
+    # third review: a poller that sleeps and goes on when the queue is empty is no drain, whatever else breaks
+    "poller_waits_when_empty": (
+        {
+            "poller.py": """\
+import json
+import time
+
+import boto3
+
+sqs = boto3.client("sqs")
+QUEUE_URL = "https://sqs.eu-west-1.amazonaws.com/123/jobs"
+
+
+def handle(body):
+    print(json.loads(body))
+
+
+def poll():
+    while True:
+        resp = sqs.receive_message(QueueUrl=QUEUE_URL, WaitTimeSeconds=20)
+        if "Messages" not in resp:
+            time.sleep(10)
+            continue
+        for m in resp["Messages"]:
+            handle(m["Body"])
+            sqs.delete_message(QueueUrl=QUEUE_URL, ReceiptHandle=m["ReceiptHandle"])
+        if len(resp["Messages"]) == 0:
+            break
+
+
+if __name__ == "__main__":
+    poll()
+""",
+        },
+        [("poller.py", "worker", "sqs")],
+        None,
     ),
 }
 
