@@ -936,16 +936,6 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
     # A deletion at module level (`db.logs.delete_many({...})`) is the script's work too.
     deletes = {s.line for s in facts.signals if s.kind == "destructive"} if standalone else set()
     probe = bool(_PROBE_NAME.search(path.rpartition("/")[2]))
-    # (a window or a page a person uses, a notebook exported as a script, a module an app or a
-    # framework builds or loads: its set-up is no job)
-    gui = (
-        any(i.module.split(".")[0] in _GUI_TOOLKITS for i in facts.imports)
-        or any(
-            name in _UI_LOOPS or name.rpartition(".")[2] in _UI_METHODS or name.startswith("get_ipython")
-            for name, _, _ in facts.module_calls
-        )
-        or any(is_entrypoint_ctor(o.ctor) for o in facts.objects if not o.scope)
-    )
     # (a module others import, for its constants too, runs its commands to set them up: `REVISION = ...`)
     alone = standalone and not project.importers.get(path)
     for name, raw, line in facts.module_calls:
@@ -975,11 +965,28 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         command = alone and (
             name in STATUS_COMMANDS
             or (name in HTTP_WRITES and not probe)
-            or (not gui and (method in _TABLE_WRITES or (method in _SQL_RUNS and _database_handle(clients, receiver))))
+            or (
+                (method in _TABLE_WRITES or (method in _SQL_RUNS and _database_handle(clients, receiver)))
+                and not _for_a_person(facts)
+            )
         )
         if starts or command or name in local or project_call or own or line in deletes:
             return line or 1
     return 0
+
+
+def _for_a_person(facts: FileFacts) -> bool:
+    """A window or a page a person uses, a notebook exported as a script, or a module an app or a
+    framework builds or loads (its set-up at import is no job): by what it imports, a module-level
+    hand-over to a person (`root.mainloop()`, `plt.show()`, `get_ipython()`), or an app built."""
+    return (
+        any(i.module.split(".")[0] in _GUI_TOOLKITS for i in facts.imports)
+        or any(
+            name in _UI_CALLS or name.rpartition(".")[2] in _UI_METHODS or name.startswith("get_ipython")
+            for name, _, _ in facts.module_calls
+        )
+        or any(is_entrypoint_ctor(o.ctor) for o in facts.objects if not o.scope)
+    )
 
 
 _SQL_RUNS = frozenset({"execute", "executemany", "executescript"})
@@ -993,8 +1000,9 @@ _GUI_TOOLKITS = frozenset(
     | {"qtpy", "wx", "kivy", "kivymd", "pygame", "flet", "toga", "dearpygui", "gradio", "bokeh", "panel", "dash"}
     | {"shiny", "nicegui", "solara", "reflex", "taipy", "eel", "webview", "textual"}
 )
-_UI_LOOPS = frozenset({"matplotlib.pyplot.show"})
+_UI_CALLS = frozenset({"matplotlib.pyplot.show", "pylab.show"})
 _UI_METHODS = frozenset({"mainloop", "servable", "add_root"})
+_DATABASE_HANDLES = frozenset({"cursor", "cur", "conn", "connection", "con"})
 # Database drivers whose connections and cursors run SQL: `sqlite3.connect(...)`, `db.cursor()`.
 _DATABASE_MODULES = (
     "sqlite3.", "psycopg2.", "psycopg.", "pymysql.", "MySQLdb.", "mysql.connector.", "pyodbc.", "cx_Oracle.",
@@ -1004,7 +1012,10 @@ _DATABASE_MODULES = (
 
 def _database_handle(clients: dict[str, str], receiver: str) -> bool:
     """``receiver`` is a connection or a cursor the script opened: built by a database driver, or
-    by ``.cursor()`` on one (``db = MySQLdb.connect(...)``, ``cursor = db.cursor()``)."""
+    by ``.cursor()`` on one (``db = MySQLdb.connect(...)``, ``cursor = db.cursor()``), or named
+    for one (``with conexion.cursor() as cursor:``; not Scrapy's ``cmdline`` or a ``client``)."""
+    if receiver in _DATABASE_HANDLES:
+        return True
     ctor = clients.get(receiver, "")
     if ctor.endswith(".cursor"):
         ctor = clients.get(ctor.rpartition(".")[0], "")
@@ -1751,7 +1762,8 @@ def _console(facts: FileFacts, guard: MainGuardFact, calls: set[str]) -> bool:
     return guard.prompts or any(f.prompts for f in facts.functions if f.name in calls)
 
 
-_TRIVIAL_PREFIXES = ("print", "pprint.", "logging.", "log.", "logger.", "sys.exit", "exit", "warnings.")
+_TRIVIAL_PREFIXES: tuple[str, ...] = ("print", "pprint.", "logging.", "log.", "logger.", "loguru.logger.")
+_TRIVIAL_PREFIXES += ("sys.exit", "exit", "warnings.")
 
 
 # Calls that only compute a value from their arguments.

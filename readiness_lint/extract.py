@@ -2456,7 +2456,7 @@ class Extractor:
 
     def _imports(self, roots: Collection[str]) -> bool:
         """The module imports a package of ``roots`` (``{"nats"}``, the websocket clients)."""
-        return any(_imported(self.ctx, root) for root in roots)
+        return _imported(self.ctx, *roots)
 
     def _run_method_forever(self, node: cst.While) -> bool:
         """``while True:`` with no way out in the own body of a ``run()`` method: started as a
@@ -4652,14 +4652,24 @@ def _endless_stream(iterated: cst.BaseExpression, ctx: Context) -> str | None:
         or (last == "stream_generator" and (ctx.resolve(raw) or "").startswith("praw."))
     ) and _imported(ctx, "praw"):
         return REDDIT_STREAM
-    if last == "events" and n.keyword(iterated, "until") is None and _imported(ctx, "docker"):
+    if last == "events" and _imported(ctx, "docker") and not _windowed(iterated):
         return DOCKER_EVENTS
     return None
 
 
-def _imported(ctx: Context, root: str) -> bool:
-    """The module imports the package ``root`` (or a module of it)."""
-    return any(module.split(".")[0] == root for module in ctx.aliases.values())
+def _windowed(call: cst.Call) -> bool:
+    """``client.events(since, until, ...)``, ``events(until=end)``, ``events(**window)``: a past
+    window of the Docker daemon's events, which ends."""
+    return (
+        n.keyword(call, "until") is not None
+        or len(n.positional(call)) >= 2
+        or any(arg.star == "**" for arg in call.args)
+    )
+
+
+def _imported(ctx: Context, *roots: str) -> bool:
+    """The module imports one of the packages ``roots`` (or a module of it)."""
+    return any(module.split(".")[0] in roots for module in ctx.aliases.values())
 
 
 def _never_leaves(body: cst.CSTNode, ctx: Context) -> bool:

@@ -3,7 +3,8 @@
 The first review's cases (b53c80d..7e3f63f) fail on 7e3f63f and pass on b53c80d, before the
 change: what the change broke, mended since; the second's (b53c80d..abf5098, marked) fail on
 abf5098 and pass on b53c80d; the third's (b53c80d..0121ef0, marked) fail on 0121ef0 and pass on
-b53c80d, but for the Spark export, which b53c80d missed too. A case gives the files, the entrypoints expected as ``(path, kind,
+b53c80d, but for the Spark export, which b53c80d missed too; the fourth's (b53c80d..07dd431,
+marked) fail on 07dd431, the loguru try-out on b53c80d too. A case gives the files, the entrypoints expected as ``(path, kind,
 framework)`` and, where it matters, a rule's status or number of findings.
 """
 
@@ -565,6 +566,88 @@ if __name__ == "__main__":
 """,
         },
         [("poller.py", "worker", "sqs")],
+        None,
+    ),
+    # fourth review: `client.events(start, end, ...)`, a past window given by position, ends
+    "docker_events_window_by_position": (
+        {
+            "audit.py": """\
+\"\"\"Nightly audit: which containers died in the last 24 hours (run from cron).\"\"\"
+import logging
+import sys
+from datetime import datetime, timedelta
+
+import docker
+
+logging.basicConfig(level=logging.INFO)
+log = logging.getLogger(__name__)
+
+
+def main():
+    client = docker.from_env()
+    end = datetime.utcnow()
+    start = end - timedelta(days=1)
+    deaths = {}
+    for event in client.events(start, end, {"event": "die"}, True):
+        name = event["Actor"]["Attributes"].get("name", "?")
+        deaths[name] = deaths.get(name, 0) + 1
+    for name, count in sorted(deaths.items()):
+        log.info("%s died %d times", name, count)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+""",
+        },
+        [("audit.py", "job", "python")],
+        None,
+    ),
+    # fourth review: a try-out block that logs with loguru
+    "scheduled_module_try_out_logged_with_loguru": (
+        {
+            "report.py": """\
+import os
+
+import requests
+from loguru import logger
+
+WEBHOOK = os.environ["SLACK_WEBHOOK"]
+
+
+def build_summary():
+    rows = requests.get("https://stats.internal/api/daily", timeout=10).json()
+    return "\\n".join(f"{r['name']}: {r['value']}" for r in rows)
+
+
+def send_report():
+    text = build_summary()
+    resp = requests.post(WEBHOOK, json={"text": text}, timeout=10)
+    resp.raise_for_status()
+    logger.info("report sent")
+
+
+if __name__ == "__main__":
+    logger.info(build_summary())
+""",
+            "scheduler.py": """\
+import time
+
+import schedule
+from loguru import logger
+
+import report
+
+schedule.every().day.at("07:00").do(report.send_report)
+
+if __name__ == "__main__":
+    logger.info("scheduler started")
+    while True:
+        schedule.run_pending()
+        time.sleep(30)
+""",
+        },
+        [("scheduler.py", "job", "schedule")],
         None,
     ),
 }

@@ -315,6 +315,28 @@ _CASES: dict[str, Case] = {
         [("create.py", "job", "script")],
         None,
     ),
+    # a cron job of rounds 65-169: a query at module level on a cursor named for what it is, of a
+    # connection another module opened (found by 7e3f63f, lost by its first mends)
+    "module_level_query_on_a_cursor": (
+        {
+            "conexion.py": 'import pyodbc\n\nconexionsql = pyodbc.connect("DSN=logs")\n',
+            "select.py": """\
+                from conexion import conexionsql
+
+                try:
+                    with conexionsql.cursor() as cursor:
+                        cursor.execute("SELECT error FROM api_response_log WHERE error LIKE ?", ("%50%",))
+                        for row in cursor.fetchall():
+                            print(row)
+                except Exception as e:
+                    print("query failed:", e)
+                finally:
+                    conexionsql.close()
+                """,
+        },
+        [("select.py", "job", "script")],
+        None,
+    ),
     # trap: a module others import sets up its table at import: a library, not a script
     "module_level_sql_in_an_imported_module": (
         {
