@@ -427,8 +427,6 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # `scheduler.start(); while True: time.sleep(2)`: keeps a BackgroundScheduler's process alive
         if loop.source in _BUSY_SOURCES and any(c.kind == "job" and c.framework == "schedule" for c in out):
             continue  # `while True: schedule.every().day.do(post)`: the `schedule` job itself, however written
-        if loop.drains:
-            continue  # `if not messages: break`: takes what is waiting and stops, a batch (a job)
         if not _loop_in_worker_object_file(out):
             framework = _loop_framework(loop.source, facts, project, path)
             add(_Candidate(path, loop.line, "worker", framework, loop.scope or "loop"))
@@ -1749,8 +1747,7 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
             return "serve"  # `app.listen(8888); IOLoop.current().start()`: Tornado serving the file's app
     if _websocket_servers(facts) & calls:
         return "serve"  # `asyncio.run(main())`, `main()` serving `async with websockets.serve(...)`
-    # (a loop that stops once the queue comes back empty is the job's work: a batch)
-    loop_scopes = {loop.scope.split(".")[0] for loop in facts.loops if not loop.drains}
+    loop_scopes = {loop.scope.split(".")[0] for loop in facts.loops}
     if "" in loop_scopes or loop_scopes & calls:
         return "serve"
     if any(c.kind in {"worker", "api"} for c in existing) and not guard.calls:
@@ -2096,7 +2093,8 @@ def _command_loop(project: Project, path: str, facts: FileFacts, command: str) -
     ``handle()`` itself, a method of its class it calls (``self.consume()``) or a project function
     it calls (``start_bot()``, whose loop polls the bot); not a busy loop, one that only keeps
     the process alive, or one that stops once the queue comes back empty (a command run from cron
-    to import what is waiting)."""
+    to import what is waiting). (A script's `__main__` block running such a drain is still taken
+    for a worker, as earlier labels have it.)"""
     calls = _handle_calls(facts, command)
     reached = [(path, f"{command}.handle")] + [(path, call) for call in calls if call.startswith(f"{command}.")]
     for call in calls:
@@ -2455,7 +2453,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
             (loop, path)
             for path in sorted(reach)
             for loop in project.files[path].loops
-            if loop.source != BUSY_LOOP_LOCAL and not loop.drains and not _keeps_scheduler_alive(project, path, loop)
+            if loop.source != BUSY_LOOP_LOCAL and not _keeps_scheduler_alive(project, path, loop)
         ]
         deployed = candidate.deployed
         if loops:  # the job runs a consume loop found in a module it imports: a worker

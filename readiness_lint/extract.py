@@ -1075,6 +1075,8 @@ class Extractor:
                         value = value.expression
                     raw = n.callee(value) if type(value) is cst.Call else None
                     name = self.ctx.resolve(raw) if raw else None
+                    if type(value) is cst.Call and _schema_setup(value):
+                        continue  # `conn.execute("CREATE TABLE IF NOT EXISTS ...")`: set-up, not a run's work
                     if raw and name and not (nested and name in EXIT_CALLS):
                         self.module_call_names.setdefault(name, raw)
             elif type(stmt) is cst.If:
@@ -4635,6 +4637,18 @@ def _handlers_of(value: cst.BaseExpression) -> bool:
 def _literal_forever(test: cst.BaseExpression) -> bool:
     """``while True:``, ``while 1:``."""
     return (type(test) is cst.Name and test.value == "True") or n.int_value(test) == 1
+
+
+_SCHEMA_DDL = re.compile(r"\s*(?:CREATE|ALTER)\s", re.IGNORECASE)
+
+
+def _schema_setup(call: cst.Call) -> bool:
+    """``cursor.execute("CREATE TABLE ...")``: SQL that only sets up a schema (``CREATE``, ``ALTER``)."""
+    if (n.callee(call) or "").rpartition(".")[2] not in {"execute", "executescript"}:
+        return False
+    args = n.positional(call)
+    text = n.string_value(args[0].value) if args else None
+    return text is not None and bool(_SCHEMA_DDL.match(text))
 
 
 def _endless_stream(iterated: cst.BaseExpression, ctx: Context) -> str | None:

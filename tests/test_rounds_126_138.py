@@ -211,14 +211,15 @@ _CASES: dict[str, Case] = {
         [("sync/export.py", "job", "python")],
         ("missing-exit-code", "fail"),
     ),
-    # trap: a module-level script with no `__main__` block that an image starts stays unread
-    # (left from round 126: an image's command may as well start a server or a UI)
+    # a module-level script with no `__main__` block that an image starts: left unread from round
+    # 126 (an image's command may as well start a server or a UI), a job since session 22 by its
+    # own work, a query on a cursor at module level, as its labeller had it
     "dockerfile_cmd_module_level_script": (
         {
             "select.py": _SELECT,
             "Dockerfile": _SELECT_IMAGE,
         },
-        [],
+        [("select.py", "job", "script")],
         None,
     ),
     # trap: `python app.py` running the app of another module is the api, not a job of its own

@@ -300,8 +300,28 @@ _CASES: dict[str, Case] = {
         [("purge_amis.py", "job", "argparse")],
         ("missing-dry-run", "fail"),
     ),
-    # round 174: a script outside any package that creates a table at module level
+    # trap: a script outside any package that loads rows at module level (a job before too)
     "module_level_sql_script": (
+        {
+            "load.py": """\
+                import csv
+
+                import MySQLdb as mysql
+
+                db = mysql.connect("localhost", "sensor", None, "sensors")
+                cursor = db.cursor()
+                with open("readings.csv") as f:
+                    cursor.executemany("INSERT INTO readings (id, temp) VALUES (%s, %s)", list(csv.reader(f)))
+                db.commit()
+                db.close()
+                """
+        },
+        [("load.py", "job", "script")],
+        None,
+    ),
+    # trap: one that only creates a table is set-up, not a job (as test_regressions has it; round
+    # 174's labeller marked one a job)
+    "module_level_schema_script": (
         {
             "create.py": """\
                 import MySQLdb as mysql
@@ -312,7 +332,7 @@ _CASES: dict[str, Case] = {
                 db.close()
                 """
         },
-        [("create.py", "job", "script")],
+        [],
         None,
     ),
     # a cron job of rounds 65-169: a query at module level on a cursor named for what it is, of a
@@ -543,20 +563,11 @@ _CASES: dict[str, Case] = {
         [("bot.py", "worker", "python-telegram-bot")],
         None,
     ),
-    # round 184: a queue emptied and left: a batch run to completion
+    # trap: a queue emptied and left (round 184's labeller, doubtful: a job) stays a worker, as
+    # earlier labels have it (test_regressions: a drain in a helper module makes its runner a worker)
     "sqs_drain_script": (
         {"app.py": _SQS_DRAIN.format(empty="if not messages:\n                break")},
-        [("app.py", "job", "python")],
-        None,
-    ),
-    # (the emptiness kept in a name first)
-    "sqs_drain_script_with_a_flag": (
-        {
-            "app.py": _SQS_DRAIN.format(
-                empty="has_message = len(messages) != 0\n            if not has_message:\n                break"
-            )
-        },
-        [("app.py", "job", "python")],
+        [("app.py", "worker", "consume-loop")],
         None,
     ),
     # trap: waits for more when the queue is empty: a worker
