@@ -1759,8 +1759,9 @@ def _console(facts: FileFacts, guard: MainGuardFact, calls: set[str]) -> bool:
     return guard.prompts or any(f.prompts for f in facts.functions if f.name in calls)
 
 
-_TRIVIAL_PREFIXES: tuple[str, ...] = ("print", "pprint.", "logging.", "log.", "logger.", "loguru.logger.")
-_TRIVIAL_PREFIXES += ("sys.exit", "exit", "warnings.")
+_TRIVIAL_PREFIXES = (
+    "print", "pprint.", "logging.", "log.", "logger.", "loguru.logger.", "sys.exit", "exit", "warnings.",
+)  # fmt: skip
 
 
 # Calls that only compute a value from their arguments.

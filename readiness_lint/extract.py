@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -2314,7 +2314,7 @@ class Extractor:
         return (
             (n.callee(call) or "").endswith(".subscribe")
             and n.keyword(call, "cb") is not None
-            and self._imports(_NATS)
+            and _imported(self.ctx, "nats")
             and _waits_forever(self.frames[-1].line_node if self.frames else self.module)
         )
 
@@ -2326,7 +2326,7 @@ class Extractor:
         owner = (n.callee(read) or "").rpartition(".")[0]
         if (
             "socket" not in self.ctx.aliases.values()
-            or self._imports(_WEBSOCKET_CLIENTS)
+            or _imported(self.ctx, *_WEBSOCKET_CLIENTS)
             or self.ctx.is_parameter(owner)
             or _breaks_out(body)
             or not isinstance(body, cst.BaseSuite)
@@ -2455,10 +2455,6 @@ class Extractor:
         """``call`` is one of ``methods`` on a watchdog ``Observer`` (file-system events)."""
         owner, _, method = (n.callee(call) or "").rpartition(".")
         return method in methods and (self.ctx.object_ctor(owner) or "").startswith("watchdog.observers")
-
-    def _imports(self, roots: Collection[str]) -> bool:
-        """The module imports a package of ``roots`` (``{"nats"}``, the websocket clients)."""
-        return _imported(self.ctx, *roots)
 
     def _run_method_forever(self, node: cst.While) -> bool:
         """``while True:`` with no way out in the own body of a ``run()`` method: started as a
@@ -3684,7 +3680,7 @@ class Extractor:
                     continue  # `except socket.timeout: break`: drained until the queue is empty, a job
                 if method in CONSUME_METHODS and "." in raw and not self._polls_process(node, raw):
                     found.append(self.ctx.resolve(raw) or raw)
-                elif method == "fetch" and literal and self._imports(_NATS) and _never_leaves(body, self.ctx):
+                elif method == "fetch" and literal and _imported(self.ctx, "nats") and _never_leaves(body, self.ctx):
                     found.append(raw)  # `msgs = await sub.fetch()`: a NATS JetStream pull subscription's next batch
                 elif method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
                     found.append(raw)
@@ -3696,7 +3692,10 @@ class Extractor:
                     # `while True: await self.sync(30000)` in a matrix-nio AsyncClient: the next batch of events
                     found.append("matrix-nio.sync")
                 elif (
-                    method == "recv" and literal and self._imports(_WEBSOCKET_CLIENTS) and _never_leaves(body, self.ctx)
+                    method == "recv"
+                    and literal
+                    and _imported(self.ctx, *_WEBSOCKET_CLIENTS)
+                    and _never_leaves(body, self.ctx)
                 ):
                     found.append(raw)  # `while True: message = await ws.recv()`: a websocket stream's next message
                 elif method in ("recv", "recvfrom") and literal and self._receives_forever(body, node):
@@ -4489,7 +4488,6 @@ _STAR_EXPORTS = _star_exports()
 _APPLICATION_NAMES = frozenset({"app", "application", "updater", "dispatcher"})
 # Websocket client libraries whose connections' `recv()` waits for the next message.
 _WEBSOCKET_CLIENTS = frozenset({"websockets", "websocket"})
-_NATS = frozenset({"nats"})
 _STOPS = frozenset({"KeyboardInterrupt", "SystemExit", "CancelledError", "asyncio.CancelledError"})
 # What a start-up helper may be handed beside the application: its settings, not a user's chat
 _SETTINGS_PARAMS = frozenset({"settings", "config", "cfg", "conf", "options", "opts", "db", "database"})

@@ -208,8 +208,8 @@ PLACEHOLDER_WORDS = (
 )
 # Marks of a template or a masked value; a long random key may hold one by chance (Django's
 # generated keys draw from `!@#$%^&*(-_=+)`: `...6%(lmgw...`), so there they do not count.
-_MASK_MARKS = ("***", "...")
-_TEMPLATE_MARKS = ("<", "${", "{{", "%s", "%(", *_MASK_MARKS)
+_MASK_MARKS = frozenset({"***", "..."})
+_TEMPLATE_MARKS = ("<", "${", "{{", "%s", "%(", *sorted(_MASK_MARKS))
 _PLACEHOLDER_EXACT = frozenset(
     {
         "",
@@ -359,8 +359,8 @@ def is_placeholder(value: str) -> bool:
     if any(word in lowered for word in PLACEHOLDER_WORDS) or _PLACEHOLDER_TOKEN.search(lowered):
         return True
     # (a mask, `sk-Ab3d...NoP2`, hides a key up to 32 characters; a template's other marks, 24)
-    masked = any(mark in lowered for mark in _MASK_MARKS)
-    if any(mark in lowered for mark in _TEMPLATE_MARKS) and _not_a_random_key(stripped, 32 if masked else 24):
+    marks = {mark for mark in _TEMPLATE_MARKS if mark in lowered}
+    if marks and _not_a_random_key(stripped, 32 if marks & _MASK_MARKS else 24):
         return True
     if stripped.startswith("$") or (stripped.startswith("{") and stripped.endswith("}")):
         return True

@@ -16,6 +16,30 @@ import pytest
 
 Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
 
+# The report module both scheduling cases share
+_REPORT = """\
+import logging
+import os
+
+import requests
+
+log = logging.getLogger(__name__)
+
+
+def build_report():
+    return requests.get(os.environ["STATS_URL"], timeout=10).json()
+
+
+def send_report():
+    body = build_report()
+    requests.post(os.environ["SLACK_WEBHOOK"], json={"text": str(body)}, timeout=10)
+    return body
+
+
+if __name__ == "__main__":
+    print(send_report())
+"""
+
 _CASES: dict[str, Case] = {
     # a Tkinter app that creates its table at import waits for a person: no job
     "tk_app_sets_up_its_table": (
@@ -122,28 +146,7 @@ def connect():
     # `.do(report.send_report)` hands on the function the block runs
     "scheduled_by_reference": (
         {
-            "report.py": """\
-import logging
-import os
-
-import requests
-
-log = logging.getLogger(__name__)
-
-
-def build_report():
-    return requests.get(os.environ["STATS_URL"], timeout=10).json()
-
-
-def send_report():
-    body = build_report()
-    requests.post(os.environ["SLACK_WEBHOOK"], json={"text": str(body)}, timeout=10)
-    return body
-
-
-if __name__ == "__main__":
-    print(send_report())
-""",
+            "report.py": _REPORT,
             "scheduler.py": """\
 import time
 
@@ -164,28 +167,7 @@ while True:
     # `from report import send_report` then `.do(send_report)`
     "scheduled_by_imported_name": (
         {
-            "report.py": """\
-import logging
-import os
-
-import requests
-
-log = logging.getLogger(__name__)
-
-
-def build_report():
-    return requests.get(os.environ["STATS_URL"], timeout=10).json()
-
-
-def send_report():
-    body = build_report()
-    requests.post(os.environ["SLACK_WEBHOOK"], json={"text": str(body)}, timeout=10)
-    return body
-
-
-if __name__ == "__main__":
-    print(send_report())
-""",
+            "report.py": _REPORT,
             "scheduler.py": """\
 import time
 
