@@ -39,6 +39,7 @@ from readiness_lint.frameworks import (
     HTTP_WRITES,
     JOB_CTOR_PREFIXES,
     REDDIT_STREAM,
+    REPORT_PREFIXES,
     SCHED_LOOP,
     SEND_METHODS,
     SLEEPS,
@@ -1347,6 +1348,12 @@ def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, st
         )
     if "." not in ctor and not obj.scope:  # `from . import *` over `from flask import Flask`: `Flask(__name__)`
         ctor = project.star_imported_name(path, ctor) or ctor
+    if not obj.scope and ctor not in API_CTORS and ctor not in WORKER_CTORS:
+        built = _factory_ctor(project, path, ctor)
+        if built is not None and WORKER_CTORS.get(built) in _BOT_FRAMEWORKS:
+            # (a bot only: an app a factory builds is served where the factory is, `app =
+            # create_app()` beside it is what a server imports)
+            ctor = built
     if ctor in API_CTORS:
         return "api", API_CTORS[ctor]
     if ctor in WORKER_CTORS:
@@ -1355,6 +1362,20 @@ def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, st
         if ctor.startswith(prefix) and ctor.rsplit(".", 1)[-1].endswith("Scheduler"):
             return "job", framework
     return None
+
+
+_BOT_FRAMEWORKS = frozenset({"discord", "telegram", "python-telegram-bot", "aiogram", "twitchio", "irc", "tweepy"})
+
+
+def _factory_ctor(project: Project, path: str, ctor: str) -> str | None:
+    """What a factory function of the project returns, where ``ctor`` names one (``bot =
+    setup_bot()``, ``def setup_bot(): bot = commands.Bot(...); return bot`` here or in another
+    module): a bot, an app or a worker it builds."""
+    ref = project.resolve_object(path, ctor)
+    if ref is None or ref[0] not in project.files:
+        return None
+    home, name = ref
+    return next((o.ctor for o in project.files[home].objects if o.name == name and o.scope == name), None)
 
 
 def _imported_schedulers_started(
@@ -1759,9 +1780,8 @@ def _console(facts: FileFacts, guard: MainGuardFact, calls: set[str]) -> bool:
     return guard.prompts or any(f.prompts for f in facts.functions if f.name in calls)
 
 
-_TRIVIAL_PREFIXES = (
-    "print", "pprint.", "logging.", "log.", "logger.", "loguru.logger.", "sys.exit", "exit", "warnings.",
-)  # fmt: skip
+# Printing, logging (the calls that only tell someone) and exiting.
+_TRIVIAL_PREFIXES = (*REPORT_PREFIXES, "sys.exit", "exit", "warnings.")
 
 
 # Calls that only compute a value from their arguments.

@@ -32,6 +32,7 @@ from readiness_lint.frameworks import (
     HTTP_WRITES,
     INTERACTIVE_CALLS,
     REDDIT_STREAM,
+    REPORT_PREFIXES,
     SCHED_LOOP,
     SEND_METHODS,
     SLEEPS,
@@ -720,6 +721,7 @@ class Extractor:
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.process_targets: set[str] = set()  # see FileFacts.process_targets
         self.started: set[str] = set()  # see FileFacts.started
+        self.loop_tasks: set[str] = set()  # see FileFacts.loop_tasks
         self.guard_started: set[str] = set()  # see FileFacts.guard_started
         self.called_outside: set[str] = set()  # names called at module level or in a class body
         self.registered = False  # in a decorated function: a framework calls it, not the project
@@ -1114,8 +1116,9 @@ class Extractor:
         lambda_handler = hosted and _lambda_handler(node.params, filename, name)
         if lambda_handler:
             self.signal(node, "lambda-handler", name)  # `def handler(event, context)`: AWS Lambda runs it
-            if _reads_http_event(node):
-                self.signal(node, "lambda-http", name)  # `event["body"]`: a request from API Gateway
+            if _reads_http_event(node) or _answers_http(node, ctx):
+                # `event["body"]`: a request from API Gateway; a response with a status and headers
+                self.signal(node, "lambda-http", name)
         # (the function.json model's default script and entry point: `__init__.py`, `main`; a helper
         # of shared code that takes a `func.HttpRequest` is no function the host runs)
         trigger = _azure_trigger(node.params, ctx) if hosted and name == "main" and filename == "__init__.py" else ""
@@ -1801,7 +1804,7 @@ class Extractor:
             # `note(message)` that only logs at info notes)
             levels = {(n.string_value(arg.value) or "").lower() for arg in call.args}
             return self.report_helpers[name] and not levels & {"info", "debug"}
-        if name is None or not (name.startswith(_REPORT_PREFIXES) or _SELF_LOGGER.match(name)):
+        if name is None or not (name.startswith(REPORT_PREFIXES) or _SELF_LOGGER.match(name)):
             return None
         return not name.endswith((".info", ".debug"))
 
@@ -1988,7 +1991,7 @@ class Extractor:
             if type(node) is cst.Call:
                 name = self.ctx.resolve(n.callee(node)) or ""
                 if not (
-                    name.startswith(_REPORT_PREFIXES)
+                    name.startswith(REPORT_PREFIXES)
                     or name in SLEEPS
                     or name.rpartition(".")[2] in {"is_set", "wait", "set", "clear"}
                     or _HEARTBEAT_NAME.search(name)
@@ -2060,7 +2063,7 @@ class Extractor:
                 name = self.ctx.resolve(n.callee(call)) if call is not None else None
                 if name in SLEEPS:
                     waited = True
-                elif name is None or not name.startswith(_REPORT_PREFIXES):
+                elif name is None or not name.startswith(REPORT_PREFIXES):
                     return False
         return waited
 
@@ -2427,7 +2430,7 @@ class Extractor:
                 or (name in HTTP_WRITES and _notifies(node))
                 or name in _DESTRUCTIVE_CALLS
                 or name.rpartition(".")[2] in _CLEANUP_METHODS
-                or name.startswith(_REPORT_PREFIXES)
+                or name.startswith(REPORT_PREFIXES)
             ):
                 continue
             return True
@@ -2672,6 +2675,14 @@ class Extractor:
                 )
             ):
                 self.factories[self.ctx.scope[0]] = returned
+            elif returned is not None and is_entrypoint_ctor(returned):
+                # `def setup_bot(): bot = commands.Bot(...); return bot`: the factory's bot, recorded
+                # under the factory's name like an object it returns as it builds it (below)
+                scope = self.ctx.scope[0]
+                self.ctx.later(
+                    node,
+                    lambda line, col: ObjectFact(name=scope, ctor=returned, line=line, column=col, scope=scope),
+                )
         if len(self.ctx.scope) == 1 and type(node.value) is cst.Call:
             ctor = self.ctx.resolve(n.callee(node.value))
             if ctor and is_entrypoint_ctor(ctor):
@@ -2772,6 +2783,7 @@ class Extractor:
             started = n.callee(task) if type(task) is cst.Call else None
             if started and not (self.frames and self.frames[-1].route):  # (not a task a request starts)
                 self.started.add(started.rpartition(".")[2])
+                self.loop_tasks.add(started.rpartition(".")[2])
         for arg in node.args:
             self._refer(arg.value)
             if arg.keyword is not None and arg.keyword.value == "daemon" and _is_true(arg.value):
@@ -3643,7 +3655,7 @@ class Extractor:
             if not raw or ("." in raw and raw.partition(".")[0] not in self.ctx.aliases):
                 continue  # a method of some object: not a function the project stage can look into
             name = self.ctx.resolve(raw)
-            if name and not name.startswith((*_REPORT_PREFIXES, "time.", "asyncio.sleep")):
+            if name and not name.startswith((*REPORT_PREFIXES, "time.", "asyncio.sleep")):
                 found.setdefault(name, None)
         return tuple(found)
 
@@ -3846,6 +3858,7 @@ class Extractor:
             references=tuple(sorted(self.references)),
             process_targets=tuple(sorted(self.process_targets)),
             started=tuple(sorted(self.started)),
+            loop_tasks=tuple(sorted(self.loop_tasks)),
             guard_started=tuple(sorted(self.guard_started)),
             called_outside=tuple(sorted(self.called_outside)),
             commands=tuple(self.cli_commands),
@@ -4350,6 +4363,39 @@ def _warm_up_key(node: cst.CSTNode, event: str, key: str | None) -> str | None:
         if any("warm" in mark or mark in _SCHEDULED_EVENT_MARKS for mark in marks):
             return next((found for side in sides if (found := _event_key(side, event)) is not None), None)
     return key if key is not None and "warm" in key.lower() else None
+
+
+# What turns a Lambda function's event into a web framework's request (Slack's events arrive
+# over HTTP too)
+_HTTP_ADAPTERS = frozenset(
+    {
+        "mangum.Mangum",
+        "serverless_wsgi.handle_request",
+        "awsgi.response",
+        "apig_wsgi.make_lambda_handler",
+        "slack_bolt.adapter.aws_lambda.SlackRequestHandler",
+    }
+)
+
+
+def _answers_http(function: cst.FunctionDef, ctx: Context) -> bool:
+    """A Lambda handler that answers an HTTP request whatever it reads: it builds a response
+    with a status and headers a browser reads (``{"statusCode": 200, "headers":
+    {"Access-Control-Allow-Origin": "*"}, "body": ...}``), or hands the event to a web adapter
+    (``SlackRequestHandler(app=app).handle(event, context)``, ``Mangum(app)``). A status alone
+    is no sign: scheduled functions copy ``{"statusCode": 200, "body": "done"}`` from templates."""
+    for node in n.descendants(function.body):
+        if type(node) is cst.Call and ctx.resolve(n.callee(node)) in _HTTP_ADAPTERS:
+            return True
+        if type(node) is not cst.Dict:
+            continue
+        keys = {n.string_value(e.key): e.value for e in node.elements if type(e) is cst.DictElement}
+        headers = keys.get("headers")
+        if "statusCode" in keys and type(headers) is cst.Dict:
+            names = {(n.string_value(e.key) or "").lower() for e in headers.elements if type(e) is cst.DictElement}
+            if "content-type" in names or any(h.startswith("access-control-") for h in names):
+                return True
+    return False
 
 
 def _event_key(node: cst.CSTNode, event: str) -> str | None:
@@ -5153,29 +5199,6 @@ _NAMEKO_ENTRYPOINTS = frozenset(
     {"nameko.rpc.rpc", "nameko.events.event_handler", "nameko.messaging.consume", "nameko.timer.timer"}
 )
 _MAX_LOOP_CALLS = 8
-# Calls that only tell someone about an error.
-_REPORT_PREFIXES = (
-    "print",
-    "pprint.",
-    "logging.",
-    "log.",
-    "logger.",
-    "LOG.",
-    "LOGGER.",
-    "loguru.logger.",  # `from loguru import logger`
-    "_log.",
-    "_logger.",
-    "_LOG.",
-    "_LOGGER.",
-    "traceback.print_exc",
-    "sys.stderr.write",
-    "warnings.warn",
-    "self.stdout.write",  # a Django management command's output
-    "self.stderr.write",
-    "click.echo",
-    "click.secho",
-    "typer.echo",
-)
 
 
 # What a function that only reports may call besides printing and logging: formatting.
@@ -5205,7 +5228,7 @@ def _is_report_call(name: str) -> bool:
     """A print or a log call (not a project function named ``print_summary``)."""
     if name.startswith(("print", "pprint.")):
         return name in {"print", "pprint.pprint", "pprint.pp"}
-    return name.startswith(_REPORT_PREFIXES) or bool(_SELF_LOGGER.match(name))
+    return name.startswith(REPORT_PREFIXES) or bool(_SELF_LOGGER.match(name))
 
 
 _HTTP_CLIENTS = frozenset(

@@ -214,6 +214,30 @@ COMMAND_CALLS = frozenset(
 )
 # Commands run for what they do, not for their output (`check_output` reads, like `git describe`).
 STATUS_COMMANDS = COMMAND_CALLS - {"subprocess.check_output"}
+# Calls that only tell someone about an error.
+REPORT_PREFIXES = (
+    "print",
+    "pprint.",
+    "logging.",
+    "log.",
+    "logger.",
+    "LOG.",
+    "LOGGER.",
+    "loguru.logger.",  # `from loguru import logger`
+    "_log.",
+    "_logger.",
+    "_LOG.",
+    "_LOGGER.",
+    "traceback.print_exc",
+    "sys.stderr.write",
+    "warnings.warn",
+    "self.stdout.write",  # a Django management command's output
+    "self.stderr.write",
+    "click.echo",
+    "click.secho",
+    "typer.echo",
+)
+
 # Calls that end the process.
 # (`ctx.exit(1)`: a click command's context ending the process with a status)
 EXIT_CALLS = frozenset({"sys.exit", "exit", "quit", "os._exit", "builtins.exit", "ctx.exit"})

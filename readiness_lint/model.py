@@ -225,6 +225,7 @@ class FileFacts:
     # Functions started to run beside the code that starts them, by last name: thread targets and
     # tasks (`Thread(target=poll)`, `asyncio.create_task(poll())`)
     started: tuple[str, ...] = ()
+    loop_tasks: tuple[str, ...] = ()  # those started as tasks on a running event loop (`create_task(poll())`)
     guard_started: tuple[str, ...] = ()  # those the `__main__` block starts as threads
     called_outside: tuple[str, ...] = ()  # names called at module level or in a class body, outside functions
     # Functions registered as commands of a click group or a typer app of this file (`@cli.command()`):
@@ -298,6 +299,7 @@ class FileFacts:
             references=tuple(data.get("references", ())),
             process_targets=tuple(data.get("process_targets", ())),
             started=tuple(data.get("started", ())),
+            loop_tasks=tuple(data.get("loop_tasks", ())),
             guard_started=tuple(data.get("guard_started", ())),
             called_outside=tuple(data.get("called_outside", ())),
             commands=tuple(data.get("commands", ())),

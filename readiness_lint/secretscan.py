@@ -422,6 +422,8 @@ def looks_like_credential(value: str) -> bool:
         return False
     if value.startswith(("/", "./", "http://", "https://")) and "@" not in value:
         return False
+    if value.startswith(("/", ".//", "(/")) and "[@" in value:
+        return False  # an XPath: `PASSWORD = '//*[@id="password"]'` finds the field on a page
     if _FILE_NAME.search(value):
         return False  # `credentials = "gcp_private_key.json"`: where the secret is, not the secret
     classes = _char_classes(value)

@@ -170,6 +170,12 @@ def _own_sleep_loop(entrypoint: Entrypoint, service: Service) -> str | None:
     calls = {c for f in facts.functions for c in f.calls} | {c for c, _, _ in facts.module_calls}
     if facts.main_guard is not None:
         calls |= set(facts.main_guard.calls)
+    if not facts.sets_daemon:
+        calls |= set(facts.started)  # `Thread(target=poll).start()`: a thread that outlives the bot
+    if entrypoint.framework == "discord":
+        # (a task on discord.py's own event loop, `asyncio.create_task(poll())` in `on_ready`, is
+        # cancelled with the bot)
+        calls -= set(facts.loop_tasks)
     for call in sorted(calls):
         found = project.function_and_home(entrypoint.path, call)
         if found is None:

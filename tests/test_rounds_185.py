@@ -1,0 +1,218 @@
+"""Session 23: what blind rounds 185-199 showed, as small trees.
+
+Each case fails on 5284f88, the commit the session began from, except the traps (marked), which
+pass there and must not move. A case gives the files, the entrypoints expected as ``(path, kind,
+framework)`` and, where it matters, a rule's status or its number of findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
+
+_BOT_SETUP = """\
+    from discord import Intents
+    from discord.ext import commands
+
+
+    def setup_bot():
+        intents = Intents.default()
+        bot = commands.Bot(command_prefix="!", intents=intents)
+        return bot
+    """
+
+_BOT_MAIN = """\
+    import logging
+    import os
+
+    from bot_setup import setup_bot
+
+    logging.basicConfig(level=logging.INFO)
+    bot = setup_bot()
+
+
+    @bot.event
+    async def on_ready():
+        logging.info("ready")
+
+
+    bot.run(os.environ["DISCORD_TOKEN"])
+    """
+
+_FLASK_FACTORY = """\
+    from flask import Flask
+
+
+    def create_app():
+        app = Flask(__name__)
+
+        @app.route("/healthz")
+        def health():
+            return "ok"
+
+        return app
+    """
+
+_XPATHS = """\
+    from selenium.webdriver.common.by import By
+
+
+    class Xpaths:
+        LOGIN_EMAIL = '//*[@id="username"]'
+        PASSWORD = {value}
+
+
+    def login(driver, email, secret):
+        driver.find_element(By.XPATH, Xpaths.LOGIN_EMAIL).send_keys(email)
+        driver.find_element(By.XPATH, Xpaths.PASSWORD).send_keys(secret)
+
+
+    if __name__ == "__main__":
+        login(None, "a@example.com", "x")
+    """
+
+_LAMBDA = """\
+    import json
+
+    import boto3
+
+    table = boto3.resource("dynamodb").Table("prices")
+
+
+    def lambda_handler(event, context):
+        items = table.scan().get("Items", [])
+        return {{
+            "statusCode": 200,
+            "body": json.dumps(items, default=str),
+            {headers}
+        }}
+    """
+
+_SLACK_LAMBDA = """\
+    import logging
+
+    from slack_bolt.adapter.aws_lambda import SlackRequestHandler
+
+    logging.basicConfig(level=logging.INFO)
+
+
+    def handler(event, context):
+        from app import app
+
+        slack_handler = SlackRequestHandler(app=app)
+        return slack_handler.handle(event, context)
+    """
+
+_SLACK_APP = """\
+    import os
+
+    from slack_bolt import App
+
+    app = App(token=os.environ["SLACK_BOT_TOKEN"], process_before_response=True)
+
+
+    @app.command("/hello")
+    def hello(ack):
+        ack("hi")
+    """
+
+_DISCORD_POLLER = """\
+    import asyncio
+    import logging
+    import os
+    import threading
+    import time
+
+    import discord
+
+    logging.basicConfig(level=logging.INFO)
+    client = discord.Client(intents=discord.Intents.default())
+
+
+    async def post_status():
+        while True:
+            logging.info("status")
+            await asyncio.sleep(3600)
+
+
+    def post_status_blocking():
+        while True:
+            logging.info("status")
+            time.sleep(3600)
+
+
+    @client.event
+    async def on_ready():
+        {start}
+
+
+    client.run(os.environ["DISCORD_TOKEN"])
+    """
+
+_CASES: dict[str, Case] = {
+    # a discord.py bot a factory of another module builds, run at module level: a worker
+    "bot_from_factory": (
+        {"bot.py": _BOT_MAIN, "bot_setup.py": _BOT_SETUP},
+        [("bot.py", "worker", "discord")],
+        None,
+    ),
+    # trap: an app a factory builds is served where the factory is, not where `create_app()` is called
+    "flask_app_from_factory": (
+        {
+            "app/__init__.py": _FLASK_FACTORY,
+            "wsgi.py": "from app import create_app\n\napp = create_app()\n",
+        },
+        [("app/__init__.py", "api", "flask")],
+        None,
+    ),
+    # an XPath that finds the password field on a page is no password
+    "xpath_named_password": (
+        {"login.py": _XPATHS.format(value="'//*[@id=\"_1a4a0a1b\"]'")},
+        [("login.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+    # trap: a password that starts with a slash and holds an @ is still one
+    "slash_password": (
+        {"login.py": _XPATHS.format(value="'/Zq8@x7LmP2'")},
+        [("login.py", "job", "python")],
+        ("hardcoded-secret", 1),
+    ),
+    # a Lambda function answering with a status and headers a browser reads: an HTTP api
+    "lambda_cors_response": (
+        {"get_prices.py": _LAMBDA.format(headers='"headers": {"Access-Control-Allow-Origin": "*"},')},
+        [("get_prices.py", "api", "aws-lambda")],
+        None,
+    ),
+    # trap: a status and a body alone are copied into scheduled functions from templates
+    "lambda_status_only": (
+        {"get_prices.py": _LAMBDA.format(headers="")},
+        [("get_prices.py", "job", "aws-lambda")],
+        None,
+    ),
+    # a Lambda function handing its event to Slack Bolt's adapter: Slack's requests arrive over HTTP
+    "lambda_slack_adapter": (
+        {"aws_lambda.py": _SLACK_LAMBDA, "app.py": _SLACK_APP},
+        [("aws_lambda.py", "api", "aws-lambda")],
+        None,
+    ),
+    # a task on discord.py's own event loop is cancelled with the bot
+    "discord_task_in_on_ready": (
+        {"bot.py": _DISCORD_POLLER.format(start="asyncio.create_task(post_status())")},
+        [("bot.py", "worker", "discord")],
+        ("missing-graceful-shutdown", "pass"),
+    ),
+    # a thread started beside the bot is not, and nothing stops its loop
+    "discord_thread_in_on_ready": (
+        {"bot.py": _DISCORD_POLLER.format(start="threading.Thread(target=post_status_blocking).start()")},
+        [("bot.py", "worker", "discord")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CASES))
+def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _CASES[name])
