@@ -736,6 +736,7 @@ class Extractor:
         self.reporting = False  # inside the arguments of a print or a log call
         self.storing = False  # walking the names an assignment binds
         self.looking_up = False  # in the handlers of a `try` that only looks settings up
+        self.remote_io = False  # in the handlers of a `try` that works on an FTP or SFTP server
         self.reads = 0  # names read so far (see `_Frame.read_at`)
         # the statements being walked, outermost first: each with its block and its index there
         self.stmt_stack: list[tuple[cst.Module | cst.IndentedBlock, int]] = []
@@ -1579,6 +1580,7 @@ class Extractor:
         saved_reading, self.reading = self.reading, _only_reads(node.body)
         saved_own, self.reading_own_file = self.reading_own_file, self.reading and _opens_own_file(node.body)
         saved_lookup, self.looking_up = self.looking_up, _only_lookups(node.body)
+        saved_remote, self.remote_io = self.remote_io, self._works_remotely(node.body)
         saved_work, self.guards_work = self.guards_work, self._guards_work(node.body)
         for handler in node.handlers:
             self.walk(handler)
@@ -1586,12 +1588,22 @@ class Extractor:
         self.attempt, self.pinging, self.reading = saved, saved_ping, saved_reading
         self.reading_own_file = saved_own
         self.looking_up = saved_lookup
+        self.remote_io = saved_remote
         if node.orelse is not None:
             self.walk(node.orelse)
         if node.finalbody is not None:
             self.finally_depth += 1
             self.walk(node.finalbody)
             self.finally_depth -= 1
+
+    def _works_remotely(self, body: cst.BaseSuite) -> bool:
+        """A ``try`` block calling a method of an FTP or SFTP client (``sftp.remove(path)``)."""
+        for node in n.descendants(body):
+            if type(node) is cst.Call and type(node.func) is cst.Attribute:
+                owner = n.dotted(node.func.value)
+                if owner and _remote_file_client(self.ctx.object_ctor(owner) or ""):
+                    return True
+        return False
 
     def _raised_instead(self, body: cst.BaseSuite) -> set[str]:
         """Exception classes of this file a failure handler raises in the failure's place, as a
@@ -1613,6 +1625,9 @@ class Extractor:
         for hook in self.except_hooks:
             hook(node, broad, self.ctx)
         failure = any(is_failure_exception(name) or name in self.wrapped_failures for name in names)
+        # (paramiko's SFTP client and ftputil raise the OS's errors: `except IOError:` around
+        # `sftp.remove(path)` catches the transfer's own failure)
+        failure = failure or bool(self.remote_io and names and names <= _OS_ERRORS)
         if failure:
             self.wrapped_failures.update(self._raised_instead(node.body))
         record = _Handler(broad=broad, failure=failure)
@@ -4027,6 +4042,7 @@ def _command_text(node: cst.BaseExpression) -> tuple[str, list[str], bool] | Non
 
 
 _DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"})
+_OS_ERRORS = frozenset({"OSError", "IOError", "EnvironmentError"})
 # Clients of a remote file system, and their methods that delete there (a backup's retention).
 _REMOTE_FILE_CLIENTS = frozenset(
     {"ftputil.FTPHost", "ftplib.FTP", "ftplib.FTP_TLS", "pysftp.Connection", "paramiko.SFTPClient", "paramiko.SFTP"}

@@ -152,6 +152,32 @@ _DISCORD_POLLER = """\
     client.run(os.environ["DISCORD_TOKEN"])
     """
 
+_SFTP_CLEAN = """\
+    import logging
+    import os
+
+    import paramiko
+
+    logging.basicConfig(level=logging.INFO)
+    log = logging.getLogger(__name__)
+
+
+    def main():
+        transport = paramiko.Transport(("backup.example.com", 22))
+        transport.connect(username="backup", pkey=paramiko.RSAKey.from_private_key_file(os.environ["KEY"]))
+        sftp = paramiko.SFTPClient.from_transport(transport)
+        for name in sftp.listdir("/backups"):
+            try:
+                {remove}
+            except {caught}:
+                log.error("failed to remove %s", name)
+        sftp.close()
+
+
+    if __name__ == "__main__":
+        main()
+    """
+
 _CASES: dict[str, Case] = {
     # a discord.py bot a factory of another module builds, run at module level: a worker
     "bot_from_factory": (
@@ -209,6 +235,25 @@ _CASES: dict[str, Case] = {
         {"bot.py": _DISCORD_POLLER.format(start="threading.Thread(target=post_status_blocking).start()")},
         [("bot.py", "worker", "discord")],
         ("missing-graceful-shutdown", "fail"),
+    ),
+    # paramiko's SFTP client raises the OS's errors: a removal that fails is only logged, item
+    # after item, and the job exits 0
+    "sftp_remove_ioerror_logged": (
+        {"clean.py": _SFTP_CLEAN.format(remove='sftp.remove(f"/backups/{name}")', caught="IOError")},
+        [("clean.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: a file already gone is nothing lost
+    "sftp_remove_missing_file": (
+        {"clean.py": _SFTP_CLEAN.format(remove='sftp.remove(f"/backups/{name}")', caught="FileNotFoundError")},
+        [("clean.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap: an OSError of a local removal is not the transfer's
+    "local_remove_oserror_logged": (
+        {"clean.py": _SFTP_CLEAN.format(remove='os.remove(f"/tmp/{name}")', caught="OSError")},
+        [("clean.py", "job", "python")],
+        ("missing-exit-code", "pass"),
     ),
 }
 

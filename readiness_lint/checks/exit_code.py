@@ -44,7 +44,8 @@ class MissingExitCode(ServiceRule):
         "A function the job calls, or one up to three steps further down (`main()` -> `sync()` -> "
         "`fetch()`, also `asyncio.run(sync())`), loses the failure too when a "
         "handler only prints, logs or sends an alert about the work's own error (a failed command; an error of requests, "
-        "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko, Google API clients, Redis or a database driver, but not a "
+        "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko, Google API clients, Redis or a database driver, "
+        "or the OS error an SFTP or FTP client raises, `except IOError:` around `sftp.remove(path)`; but not a "
         "duplicate row or table skipped on purpose) and carries on or returns an empty result "
         "(`return []`, `return 0`: the caller cannot tell the failure from nothing to do), or a step reports "
         'the failure and returns it as a value (`return False`, `return {"status": "error"}`, '
