@@ -28,6 +28,7 @@ from readiness_lint.deploy import (
 from readiness_lint.frameworks import (
     API_CTORS,
     BEAT_SCHEDULER,
+    BOT_FRAMEWORKS,
     BUSY_LOOP,
     BUSY_LOOP_LOCAL,
     DOCKER_EVENTS,
@@ -747,11 +748,35 @@ def _library_name(name: str | None, functions: set[str]) -> bool:
     return name[:1].isupper() and not name.isupper()
 
 
+# Calls that do a script's work by themselves: a request, a command, a transfer, a query, a mail.
+_WORK_ROOTS = (
+    "requests.",
+    "httpx.",
+    "urllib.request.",
+    "subprocess.",
+    "os.system",
+    "os.remove",
+    "shutil.",
+    "ftplib.",
+    "paramiko.",
+    "boto3.",
+    "smtplib.",
+    "sqlite3.",
+    "psycopg2.",
+    "pymysql.",
+    "pymongo.",
+)
+
+
+def _block_work(call: str) -> bool:
+    return call.startswith(_WORK_ROOTS)
+
+
 def _command_line_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     """A script outside any package whose ``__main__`` block reads its command line, runs a
     function of its own that works and exits with its status (``sys.exit(main(dry_run=args.dry_run))``):
     a tool run by hand or from cron, also when a sibling script borrows its helpers."""
-    if not _standalone(project, path) or path.endswith("__main__.py") or not guard.exits_with_value:
+    if not _standalone(project, path) or path.endswith("__main__.py"):
         return False
     if not any(call.endswith(".parse_args") for call in guard.calls):
         return False
@@ -760,7 +785,11 @@ def _command_line_script(project: Project, path: str, guard: MainGuardFact) -> b
     if not all(_standalone(project, i) and project.files[i].main_guard is not None for i in importers):
         return False
     local = {f.name: f for f in project.files[path].functions}
-    return any(call in local and _works(local[call]) for call in guard.calls)
+    if guard.exits_with_value:
+        return any(call in local and _works(local[call]) for call in guard.calls)
+    # (or the block does the work itself, with what the command line gave it: `requests.get(api_url,
+    # auth=(args.user, args.token))`, `subprocess.run(...)`)
+    return any(_block_work(call) for call in guard.calls if call not in local)
 
 
 def _only_constants_taken(project: Project, path: str) -> bool:
@@ -1350,7 +1379,7 @@ def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, st
         ctor = project.star_imported_name(path, ctor) or ctor
     if not obj.scope and ctor not in API_CTORS and ctor not in WORKER_CTORS:
         built = _factory_ctor(project, path, ctor)
-        if built is not None and WORKER_CTORS.get(built) in _BOT_FRAMEWORKS:
+        if built is not None and WORKER_CTORS.get(built) in BOT_FRAMEWORKS:
             # (a bot only: an app a factory builds is served where the factory is, `app =
             # create_app()` beside it is what a server imports)
             ctor = built
@@ -1362,9 +1391,6 @@ def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, st
         if ctor.startswith(prefix) and ctor.rsplit(".", 1)[-1].endswith("Scheduler"):
             return "job", framework
     return None
-
-
-_BOT_FRAMEWORKS = frozenset({"discord", "telegram", "python-telegram-bot", "aiogram", "twitchio", "irc", "tweepy"})
 
 
 def _factory_ctor(project: Project, path: str, ctor: str) -> str | None:

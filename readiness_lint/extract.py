@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -19,6 +20,7 @@ from readiness_lint.config import RuleSettings
 from readiness_lint.frameworks import (
     API_CTORS,
     BEAT_SCHEDULER,
+    BOT_FRAMEWORKS,
     BUSY_LOOP,
     BUSY_LOOP_LOCAL,
     COMMAND_CALLS,
@@ -1117,8 +1119,9 @@ class Extractor:
         lambda_handler = hosted and _lambda_handler(node.params, filename, name)
         if lambda_handler:
             self.signal(node, "lambda-handler", name)  # `def handler(event, context)`: AWS Lambda runs it
-            if _reads_http_event(node) or _answers_http(node, ctx):
-                # `event["body"]`: a request from API Gateway; a response with a status and headers
+            http = _reads_http_event(node)
+            if http or (http is not None and _answers_http(node, ctx)):
+                # `event["body"]`: a request from API Gateway; a response with headers for a browser
                 self.signal(node, "lambda-http", name)
         # (the function.json model's default script and entry point: `__init__.py`, `main`; a helper
         # of shared code that takes a `func.HttpRequest` is no function the host runs)
@@ -2690,7 +2693,7 @@ class Extractor:
                 )
             ):
                 self.factories[self.ctx.scope[0]] = returned
-            elif returned is not None and is_entrypoint_ctor(returned):
+            elif returned is not None and WORKER_CTORS.get(returned) in BOT_FRAMEWORKS:
                 # `def setup_bot(): bot = commands.Bot(...); return bot`: the factory's bot, recorded
                 # under the factory's name like an object it returns as it builds it (below)
                 scope = self.ctx.scope[0]
@@ -3395,8 +3398,9 @@ class Extractor:
         ctx.later(
             node,
             lambda line, col: ObjectFact(name=name, ctor=ctor, line=line, column=col, scope=scope, keywords=keywords),
-            # (a module-level instance of an app or worker subclass defined in this file)
-            position=is_entrypoint_ctor(ctor) or (ctor in self.entry_classes and not scope),
+            # (a module-level instance of an app or worker subclass defined in this file, or what
+            # a factory function of the project may build: `bot = setup_bot()`)
+            position=is_entrypoint_ctor(ctor) or (not scope and (ctor in self.entry_classes or _project_factory(ctor))),
         )
 
     def _module_setting(self, name: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
@@ -4333,21 +4337,29 @@ def _bound_names(target: cst.BaseExpression) -> list[cst.BaseExpression]:
     return [target]
 
 
-def _reads_http_event(function: cst.FunctionDef) -> bool:
+def _project_factory(ctor: str) -> bool:
+    """A function, not a class, and none of the standard library's (``setup_bot``,
+    ``bot_setup.setup_bot``; not ``logging.getLogger``): it may be a factory of the project's."""
+    root, _, last = ctor.rpartition(".")
+    return last[:1].islower() and root.split(".")[0] not in sys.stdlib_module_names
+
+
+def _reads_http_event(function: cst.FunctionDef) -> bool | None:
     """A Lambda handler that reads its event as an HTTP request: ``event["body"]``,
-    ``event.get("queryStringParameters")``."""
+    ``event.get("queryStringParameters")``; None where it reads it as something else, records
+    (``event["Records"]``) or a loop's items."""
     event = _all_params(function.params)[0].name.value
     keys: set[str] = set()
     warm: set[str] = set()  # (keys read only to recognise a warm-up ping)
     rebound = False
     for node in n.descendants(function.body):
         if type(node) is cst.For and event in {n.dotted(t) for t in _bound_names(node.target)}:
-            return False  # `for event in event["Records"]`: the name holds each record in turn
+            return None  # `for event in event["Records"]`: the name holds each record in turn
         key = _event_key(node, event)
         if key == "Records":
             # `event["Records"]`, `"Records" in event`: an SQS, SNS, S3 or DynamoDB event, whose
             # items carry a `body`, not a request
-            return False
+            return None
         if key is not None:
             keys.add(key)
         if (tested := _warm_up_key(node, event, key)) is not None:
@@ -4396,10 +4408,10 @@ _HTTP_ADAPTERS = frozenset(
 
 def _answers_http(function: cst.FunctionDef, ctx: Context) -> bool:
     """A Lambda handler that answers an HTTP request whatever it reads: it builds a response
-    with a status and headers a browser reads (``{"statusCode": 200, "headers":
+    with the headers a browser's cross-origin request needs (``{"statusCode": 200, "headers":
     {"Access-Control-Allow-Origin": "*"}, "body": ...}``), or hands the event to a web adapter
-    (``SlackRequestHandler(app=app).handle(event, context)``, ``Mangum(app)``). A status alone
-    is no sign: scheduled functions copy ``{"statusCode": 200, "body": "done"}`` from templates."""
+    (``SlackRequestHandler(app=app).handle(event, context)``, ``Mangum(app)``). A status, a
+    body and a ``Content-Type`` are no sign: scheduled functions copy them from templates."""
     for node in n.descendants(function.body):
         if type(node) is cst.Call and ctx.resolve(n.callee(node)) in _HTTP_ADAPTERS:
             return True
@@ -4409,7 +4421,7 @@ def _answers_http(function: cst.FunctionDef, ctx: Context) -> bool:
         headers = keys.get("headers")
         if "statusCode" in keys and type(headers) is cst.Dict:
             names = {(n.string_value(e.key) or "").lower() for e in headers.elements if type(e) is cst.DictElement}
-            if "content-type" in names or any(h.startswith("access-control-") for h in names):
+            if any(h.startswith("access-control-") for h in names):
                 return True
     return False
 

@@ -8,6 +8,7 @@ framework)`` and, where it matters, a rule's status or its number of findings.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -178,6 +179,66 @@ _SFTP_CLEAN = """\
         main()
     """
 
+_S3_RECORDS = """\
+    import json
+    import logging
+
+    import boto3
+
+    logging.getLogger().setLevel(logging.INFO)
+    s3 = boto3.client("s3")
+
+
+    def lambda_handler(event, context):
+        for record in event["Records"]:
+            s3.head_object(Bucket=record["s3"]["bucket"]["name"], Key=record["s3"]["object"]["key"])
+        return {{
+            "statusCode": 200,
+            "headers": {{"{header}": "*"}},
+            "body": json.dumps({{"processed": len(event["Records"])}}),
+        }}
+    """
+
+_CLONE = """\
+    import argparse
+
+    import requests
+
+    import package
+
+
+    def clone(url, path):
+        package.prepare(path)
+
+
+    if __name__ == "__main__":
+        parser = argparse.ArgumentParser()
+        parser.add_argument("-u", dest="user", required=True)
+        parser.add_argument("-t", dest="token", required=True)
+        args = parser.parse_args()
+        repos = requests.get("https://api.github.com/orgs/example/repos", auth=(args.user, args.token), timeout=30)
+        for repo in repos.json():
+            clone(repo["clone_url"], repo["name"])
+    """
+
+_PACKAGE = """\
+    import argparse
+    import shutil
+    import subprocess
+
+
+    def prepare(path):
+        return path
+
+
+    if __name__ == "__main__":
+        parser = argparse.ArgumentParser()
+        parser.add_argument("-s", dest="source", required=True)
+        args = parser.parse_args()
+        subprocess.run(["make", "-C", args.source], check=True)
+        shutil.make_archive("package", "zip", args.source)
+    """
+
 _CASES: dict[str, Case] = {
     # a discord.py bot a factory of another module builds, run at module level: a worker
     "bot_from_factory": (
@@ -255,7 +316,45 @@ _CASES: dict[str, Case] = {
         [("clean.py", "job", "python")],
         ("missing-exit-code", "pass"),
     ),
+    # trap (review): a response with CORS headers from a handler reading S3 records is a copied
+    # template; the records say what calls it
+    "lambda_records_cors_response": (
+        {"handler.py": _S3_RECORDS.format(header="Access-Control-Allow-Origin")},
+        [("handler.py", "job", "aws-lambda")],
+        None,
+    ),
+    # trap (review): a Content-Type alone is copied into scheduled functions too
+    "lambda_content_type_only": (
+        {"get_prices.py": _LAMBDA.format(headers='"headers": {"Content-Type": "application/json"},')},
+        [("get_prices.py", "job", "aws-lambda")],
+        None,
+    ),
+    # sibling scripts that borrow each other's helpers, each reading its command line and doing the
+    # work in its own `__main__` block: two jobs
+    "sibling_command_line_scripts": (
+        {"clone.py": _CLONE, "package.py": _PACKAGE},
+        [("clone.py", "job", "argparse"), ("package.py", "job", "argparse")],
+        None,
+    ),
+    # trap: a module an app imports is the app's library, whatever its `__main__` block does
+    "command_line_block_of_an_apps_module": (
+        {
+            "package.py": _PACKAGE,
+            "app.py": "from flask import Flask\n\nimport package\n\napp = Flask(__name__)\n",
+        },
+        [("app.py", "api", "flask")],
+        None,
+    ),
 }
+
+
+def test_a_bot_a_factory_builds_is_placed_where_it_is_bound(make_tree: Callable[[dict[str, str]], Path]) -> None:
+    """The review's line 0: the entrypoint and its gaps sit at `bot = setup_bot()`."""
+    from readiness_lint.engine import run
+
+    report = run([str(make_tree({"bot.py": _BOT_MAIN, "bot_setup.py": _BOT_SETUP}))])
+    [entry] = report.entrypoints
+    assert (entry.entrypoint.path, entry.entrypoint.line) == ("bot.py", 7)
 
 
 @pytest.mark.parametrize("name", sorted(_CASES))

@@ -171,7 +171,8 @@ def _own_sleep_loop(entrypoint: Entrypoint, service: Service) -> str | None:
     if facts.main_guard is not None:
         calls |= set(facts.main_guard.calls)
     if not facts.sets_daemon:
-        calls |= set(facts.started)  # `Thread(target=poll).start()`: a thread that outlives the bot
+        # `Thread(target=poll).start()`: a thread that outlives the bot (tasks are called in place)
+        calls |= set(facts.started) - set(facts.loop_tasks)
     if entrypoint.framework == "discord":
         # (a task on discord.py's own event loop, `asyncio.create_task(poll())` in `on_ready`, is
         # cancelled with the bot)
