@@ -766,10 +766,7 @@ _WORK_ROOTS = (
     "pymysql.",
     "pymongo.",
 )
-
-
-def _block_work(call: str) -> bool:
-    return call.startswith(_WORK_ROOTS)
+_NO_WORK = ("requests.packages.", "shutil.which", "shutil.get_terminal_size", "shutil.disk_usage")
 
 
 def _command_line_script(project: Project, path: str, guard: MainGuardFact) -> bool:
@@ -787,9 +784,17 @@ def _command_line_script(project: Project, path: str, guard: MainGuardFact) -> b
     local = {f.name: f for f in project.files[path].functions}
     if guard.exits_with_value:
         return any(call in local and _works(local[call]) for call in guard.calls)
-    # (or the block does the work itself, with what the command line gave it: `requests.get(api_url,
-    # auth=(args.user, args.token))`, `subprocess.run(...)`)
-    return any(_block_work(call) for call in guard.calls if call not in local)
+    # Or the block does the work itself, with what the command line gave it (`requests.get(api_url,
+    # auth=(args.user, args.token))`, `subprocess.run(...)`), and no importer serves or runs an app
+    # or a bot (a helper's try-out beside the app that imports it)
+    if any(_builds_entrypoint(project.files[i]) for i in importers):
+        return False
+    return any(call.startswith(_WORK_ROOTS) and not call.startswith(_NO_WORK) for call in guard.calls)
+
+
+def _builds_entrypoint(facts: FileFacts) -> bool:
+    """A file building an app, a worker or a bot, or declaring routes."""
+    return bool(facts.routes) or any(o.ctor in API_CTORS or o.ctor in WORKER_CTORS for o in facts.objects)
 
 
 def _only_constants_taken(project: Project, path: str) -> bool:

@@ -1600,12 +1600,17 @@ class Extractor:
             self.finally_depth -= 1
 
     def _works_remotely(self, body: cst.BaseSuite) -> bool:
-        """A ``try`` block calling a method of an FTP or SFTP client (``sftp.remove(path)``)."""
+        """A ``try`` block removing or transferring files on an FTP or SFTP server
+        (``sftp.remove(path)``, ``sftp.put(local, remote)``; not a probe, ``sftp.stat(path)``,
+        nor ``sftp.mkdir(path)``, whose error may only say it is there)."""
         for node in n.descendants(body):
-            if type(node) is cst.Call and type(node.func) is cst.Attribute:
-                owner = n.dotted(node.func.value)
-                if owner and _remote_file_client(self.ctx.object_ctor(owner) or ""):
-                    return True
+            if (
+                type(node) is cst.Call
+                and type(node.func) is cst.Attribute
+                and node.func.attr.value in _REMOTE_WORK
+                and _remote_file_client(self.ctx.object_ctor(n.dotted(node.func.value)) or "")
+            ):
+                return True
         return False
 
     def _raised_instead(self, body: cst.BaseSuite) -> set[str]:
@@ -1630,7 +1635,8 @@ class Extractor:
         failure = any(is_failure_exception(name) or name in self.wrapped_failures for name in names)
         # (paramiko's SFTP client and ftputil raise the OS's errors: `except IOError:` around
         # `sftp.remove(path)` catches the transfer's own failure)
-        failure = failure or bool(self.remote_io and names and names <= _OS_ERRORS)
+        # (a handler that only passes ignores on purpose)
+        failure = failure or bool(self.remote_io and names and names <= _OS_ERRORS and not _only_passes(node.body))
         if failure:
             self.wrapped_failures.update(self._raised_instead(node.body))
         record = _Handler(broad=broad, failure=failure)
@@ -2679,6 +2685,7 @@ class Extractor:
                 frame.returns_nonzero = True
                 if self.handlers:
                     self.handlers[-1].reraises = True
+        built, keywords = "", tuple[str, ...]()  # what a factory function returns as it builds it
         if len(self.ctx.scope) == 1 and type(node.value) is cst.Name:
             # `def get_consumer(): consumer = KafkaConsumer(...); return consumer`: what the
             # module-level `consumer = get_consumer()` then iterates
@@ -2694,26 +2701,22 @@ class Extractor:
             ):
                 self.factories[self.ctx.scope[0]] = returned
             elif returned is not None and WORKER_CTORS.get(returned) in BOT_FRAMEWORKS:
-                # `def setup_bot(): bot = commands.Bot(...); return bot`: the factory's bot, recorded
-                # under the factory's name like an object it returns as it builds it (below)
-                scope = self.ctx.scope[0]
-                self.ctx.later(
-                    node,
-                    lambda line, col: ObjectFact(name=scope, ctor=returned, line=line, column=col, scope=scope),
-                )
+                # `def setup_bot(): bot = commands.Bot(...); return bot`: the factory's bot
+                built, keywords = returned, ()
         if len(self.ctx.scope) == 1 and type(node.value) is cst.Call:
             ctor = self.ctx.resolve(n.callee(node.value))
             if ctor and is_entrypoint_ctor(ctor):
-                # `def make_app(): return tornado.web.Application(handlers)`: the factory's app,
-                # recorded under the factory's name
-                scope = self.ctx.scope[0]
-                keywords = n.keywords(node.value)
-                self.ctx.later(
-                    node,
-                    lambda line, col: ObjectFact(
-                        name=scope, ctor=ctor, line=line, column=col, scope=scope, keywords=keywords
-                    ),
-                )
+                # `def make_app(): return tornado.web.Application(handlers)`: the factory's app
+                built, keywords = ctor, n.keywords(node.value)
+        if built:
+            # (recorded under the factory's name)
+            scope = self.ctx.scope[0]
+            self.ctx.later(
+                node,
+                lambda line, col: ObjectFact(
+                    name=scope, ctor=built, line=line, column=col, scope=scope, keywords=keywords
+                ),
+            )
         if node.value is not None:
             self.walk(node.value)
         self.returning = None
@@ -3400,7 +3403,10 @@ class Extractor:
             lambda line, col: ObjectFact(name=name, ctor=ctor, line=line, column=col, scope=scope, keywords=keywords),
             # (a module-level instance of an app or worker subclass defined in this file, or what
             # a factory function of the project may build: `bot = setup_bot()`)
-            position=is_entrypoint_ctor(ctor) or (not scope and (ctor in self.entry_classes or _project_factory(ctor))),
+            position=is_entrypoint_ctor(ctor)
+            or (
+                not scope and (ctor in self.entry_classes or (type(value.func) is cst.Name and _project_factory(ctor)))
+            ),
         )
 
     def _module_setting(self, name: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
@@ -4047,6 +4053,11 @@ def _command_text(node: cst.BaseExpression) -> tuple[str, list[str], bool] | Non
 
 _DESTRUCTIVE_CALLS = frozenset({"shutil.rmtree", "os.remove", "os.unlink", "os.rmdir", "os.removedirs"})
 _OS_ERRORS = frozenset({"OSError", "IOError", "EnvironmentError"})
+# What removes or moves files on an FTP or SFTP server (paramiko, pysftp, ftplib, ftputil)
+_REMOTE_WORK = frozenset(
+    {"remove", "unlink", "rmdir", "rmtree", "rmd", "delete", "get", "put", "getfo", "putfo", "rename",
+     "posix_rename", "retrbinary", "storbinary", "upload", "download"}
+)  # fmt: skip
 # Clients of a remote file system, and their methods that delete there (a backup's retention).
 _REMOTE_FILE_CLIENTS = frozenset(
     {"ftputil.FTPHost", "ftplib.FTP", "ftplib.FTP_TLS", "pysftp.Connection", "paramiko.SFTPClient", "paramiko.SFTP"}
@@ -4337,9 +4348,19 @@ def _bound_names(target: cst.BaseExpression) -> list[cst.BaseExpression]:
     return [target]
 
 
+def _only_passes(body: cst.BaseSuite) -> bool:
+    """``except IOError: pass``: a handler that ignores on purpose."""
+    return all(
+        (smalls := _smalls(stmt)) is not None and all(type(small) is cst.Pass for small in smalls)
+        for stmt in _block(body)
+    )
+
+
 def _project_factory(ctor: str) -> bool:
-    """A function, not a class, and none of the standard library's (``setup_bot``,
-    ``bot_setup.setup_bot``; not ``logging.getLogger``): it may be a factory of the project's."""
+    """A function called by its bare name (``setup_bot()``, defined here or imported), not a
+    class, and none of the standard library's (not ``getLogger()``): it may be a factory of the
+    project's. (Attribute calls, ``env.str(...)``, ``boto3.client(...)``, are libraries' at module
+    level: asking no position for them keeps the code-generation pass short.)"""
     root, _, last = ctor.rpartition(".")
     return last[:1].islower() and root.split(".")[0] not in sys.stdlib_module_names
 

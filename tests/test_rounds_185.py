@@ -348,6 +348,83 @@ _CASES: dict[str, Case] = {
 }
 
 
+_WEATHER = """\
+    import argparse
+    import os
+
+    import requests
+
+    API_URL = "https://api.openweathermap.org/data/2.5/forecast"
+
+
+    def fetch_forecast(city):
+        resp = requests.get(API_URL, params={"q": city, "appid": os.environ["OWM_KEY"]}, timeout=10)
+        resp.raise_for_status()
+        return resp.json()
+
+
+    if __name__ == "__main__":
+        parser = argparse.ArgumentParser(description="try the forecast lookup")
+        parser.add_argument("city")
+        args = parser.parse_args()
+        r = requests.get(API_URL, params={"q": args.city, "appid": os.environ["OWM_KEY"]}, timeout=10)
+        print(r.json())
+    """
+
+_WEATHER_APP = """\
+    from flask import Flask
+
+    from weather import fetch_forecast
+
+    app = Flask(__name__)
+
+
+    @app.route("/forecast/<city>")
+    def forecast(city):
+        return fetch_forecast(city)
+
+
+    if __name__ == "__main__":
+        app.run()
+    """
+
+_REVIEW_CASES: dict[str, Case] = {
+    # trap (second review): paramiko raises IOError when the directory is already there
+    "sftp_mkdir_already_there": (
+        {"push.py": _SFTP_CLEAN.format(remove='sftp.mkdir(f"/backups/{name}")', caught="IOError")},
+        [("push.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap (second review): `sftp.stat(path)` asks whether it exists; an IOError is the answer
+    "sftp_stat_probe": (
+        {"push.py": _SFTP_CLEAN.format(remove='sftp.stat(f"/backups/{name}")', caught="IOError")},
+        [("push.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap (second review): an upload's error ignored on purpose (`pass`)
+    "sftp_put_error_passed": (
+        {
+            "push.py": _SFTP_CLEAN.format(remove='sftp.put(name, f"/backups/{name}")', caught="IOError").replace(
+                'log.error("failed to remove %s", name)', "pass"
+            )
+        },
+        [("push.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap (second review): a helper's command-line try-out beside the Flask app that imports it
+    "helper_try_out_beside_an_app": (
+        {"weather.py": _WEATHER, "app.py": _WEATHER_APP},
+        [("app.py", "api", "flask")],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])
+
+
 def test_a_bot_a_factory_builds_is_placed_where_it_is_bound(make_tree: Callable[[dict[str, str]], Path]) -> None:
     """The review's line 0: the entrypoint and its gaps sit at `bot = setup_bot()`."""
     from readiness_lint.engine import run
