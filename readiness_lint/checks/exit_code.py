@@ -45,7 +45,8 @@ class MissingExitCode(ServiceRule):
         "`fetch()`, also `asyncio.run(sync())`), loses the failure too when a "
         "handler only prints, logs or sends an alert about the work's own error (a failed command; an error of requests, "
         "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko, Google API clients, Redis or a database driver, "
-        "or the OS error an SFTP or FTP client raises, `except IOError:` around `sftp.remove(path)`; but not a "
+        "or the OS error an SFTP or FTP client raises on a removal or a transfer, `except IOError:` around "
+        "`sftp.remove(path)` (not around a probe, `sftp.stat(path)`, or `sftp.mkdir(path)`); but not a "
         "duplicate row or table skipped on purpose) and carries on or returns an empty result "
         "(`return []`, `return 0`: the caller cannot tell the failure from nothing to do), or a step reports "
         'the failure and returns it as a value (`return False`, `return {"status": "error"}`, '
