@@ -960,7 +960,12 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         return 0  # `app = cdk.App(); Stack(app, ...); app.synth()`: infrastructure as code, run by its own tool
     standalone = _standalone(project, path)
     # A private helper called at import (`_build_table()`) is a module setting itself up.
-    local = {f.name for f in facts.functions if not f.name.startswith("_")} if standalone else set()
+    # (nor one that only reads settings: `config = load_config("config.json")`, a config module)
+    local = (
+        {f.name for f in facts.functions if not f.name.startswith("_") and not _reads_settings(f)}
+        if standalone
+        else set()
+    )
     imported = {i.alias for i in facts.imports} if standalone else set()
     # A client the script built sending something (`producer.produce(...)`, `client.publish(...)`).
     clients = {o.name: o.ctor for o in facts.objects if not o.scope} if standalone else {}
@@ -1006,6 +1011,18 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         if starts or command or name in local or project_call or own or line in deletes:
             return line or 1
     return 0
+
+
+# What a function reading a settings file calls: open it, parse it.
+_SETTINGS_READS = frozenset(
+    {"open", "io.open", "json.load", "json.loads", "yaml.safe_load", "yaml.load", "tomllib.load", "tomli.load", "toml.load"}
+    | {"os.getenv", "os.environ.get", "os.path.join", "os.path.exists", "os.path.dirname", "os.path.abspath"}
+)  # fmt: skip
+
+
+def _reads_settings(function: FunctionFact) -> bool:
+    """A function that only opens and parses a file, or reads the environment: settings."""
+    return bool(function.calls) and all(call in _SETTINGS_READS for call in function.calls)
 
 
 def _for_a_person(facts: FileFacts) -> bool:

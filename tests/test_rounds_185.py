@@ -336,6 +336,23 @@ _CASES: dict[str, Case] = {
         [("clone.py", "job", "argparse"), ("package.py", "job", "argparse")],
         None,
     ),
+    # a settings module that loads a JSON file at import, whose constants a scheduler imports, is
+    # no job (round 201)
+    "config_module_loading_json": (
+        {
+            "configs.py": (
+                "import json\n\n\ndef load_config(path):\n    with open(path) as f:\n        return json.load(f)\n\n\n"
+                "config = load_config('config.json')\nSCHEDULED_JOBS = config['jobs']\n"
+            ),
+            "jobs.py": (
+                "import time\n\nimport schedule\n\nfrom configs import SCHEDULED_JOBS\n\n\ndef purge():\n    pass\n\n\n"
+                "schedule.every(SCHEDULED_JOBS['purge']).hours.do(purge)\nwhile True:\n    schedule.run_pending()\n"
+                "    time.sleep(60)\n"
+            ),
+        },
+        [("jobs.py", "job", "schedule")],
+        None,
+    ),
     # trap: a module an app imports is the app's library, whatever its `__main__` block does
     "command_line_block_of_an_apps_module": (
         {
