@@ -354,7 +354,10 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             kind_fw = ("job", "discord")  # `on_ready`: post the report, then `await client.close()`
         if kind_fw is not None:
             kind, framework = kind_fw
-            add(_Candidate(path, obj.line, kind, framework, obj.name, ((path, obj.name),)))
+            # (a bot a factory built has no position of its own: placed where the file starts it,
+            # `bot.run(token)`)
+            line = obj.line or next((ln for _, raw, ln in facts.module_calls if raw.startswith(f"{obj.name}.")), 0)
+            add(_Candidate(path, line, kind, framework, obj.name, ((path, obj.name),)))
     app = next((o for o in facts.objects if o.ctor == "celery.Celery" and not o.scope), None)
     if app is not None and _beat_app(project) == path:
         # `CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"`: the schedule

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -1603,6 +1602,8 @@ class Extractor:
         """A ``try`` block removing or transferring files on an FTP or SFTP server
         (``sftp.remove(path)``, ``sftp.put(local, remote)``; not a probe, ``sftp.stat(path)``,
         nor ``sftp.mkdir(path)``, whose error may only say it is there)."""
+        if not any(_remote_file_client(ctor) for ctor in self.ctx.objects.values()):
+            return False  # (no such client in the file: no walk of the block)
         for node in n.descendants(body):
             if (
                 type(node) is cst.Call
@@ -3401,12 +3402,8 @@ class Extractor:
         ctx.later(
             node,
             lambda line, col: ObjectFact(name=name, ctor=ctor, line=line, column=col, scope=scope, keywords=keywords),
-            # (a module-level instance of an app or worker subclass defined in this file, or what
-            # a factory function of the project may build: `bot = setup_bot()`)
-            position=is_entrypoint_ctor(ctor)
-            or (
-                not scope and (ctor in self.entry_classes or (type(value.func) is cst.Name and _project_factory(ctor)))
-            ),
+            # (a module-level instance of an app or worker subclass defined in this file)
+            position=is_entrypoint_ctor(ctor) or (ctor in self.entry_classes and not scope),
         )
 
     def _module_setting(self, name: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
@@ -4354,15 +4351,6 @@ def _only_passes(body: cst.BaseSuite) -> bool:
         (smalls := _smalls(stmt)) is not None and all(type(small) is cst.Pass for small in smalls)
         for stmt in _block(body)
     )
-
-
-def _project_factory(ctor: str) -> bool:
-    """A function called by its bare name (``setup_bot()``, defined here or imported), not a
-    class, and none of the standard library's (not ``getLogger()``): it may be a factory of the
-    project's. (Attribute calls, ``env.str(...)``, ``boto3.client(...)``, are libraries' at module
-    level: asking no position for them keeps the code-generation pass short.)"""
-    root, _, last = ctor.rpartition(".")
-    return last[:1].islower() and root.split(".")[0] not in sys.stdlib_module_names
 
 
 def _reads_http_event(function: cst.FunctionDef) -> bool | None:
