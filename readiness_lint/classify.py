@@ -355,8 +355,11 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         if kind_fw is not None:
             kind, framework = kind_fw
             # (a bot a factory built has no position of its own: placed where the file starts it,
-            # `bot.run(token)`)
-            line = obj.line or next((ln for _, raw, ln in facts.module_calls if raw.startswith(f"{obj.name}.")), 0)
+            # `bot.run(token)`, or at its `__main__` block)
+            line = obj.line or next(
+                (ln for _, raw, ln in facts.module_calls if raw.startswith(f"{obj.name}.")),
+                facts.main_guard.line if facts.main_guard is not None else 1,
+            )
             add(_Candidate(path, line, kind, framework, obj.name, ((path, obj.name),)))
     app = next((o for o in facts.objects if o.ctor == "celery.Celery" and not o.scope), None)
     if app is not None and _beat_app(project) == path:
@@ -790,14 +793,24 @@ def _command_line_script(project: Project, path: str, guard: MainGuardFact) -> b
     # Or the block does the work itself, with what the command line gave it (`requests.get(api_url,
     # auth=(args.user, args.token))`, `subprocess.run(...)`), and no importer serves or runs an app
     # or a bot (a helper's try-out beside the app that imports it)
-    if any(_builds_entrypoint(project.files[i]) for i in importers):
+    if any(_builds_entrypoint(project, i) for i in importers):
         return False
     return any(call.startswith(_WORK_ROOTS) and not call.startswith(_NO_WORK) for call in guard.calls)
 
 
-def _builds_entrypoint(facts: FileFacts) -> bool:
-    """A file building an app, a worker or a bot, or declaring routes."""
-    return bool(facts.routes) or any(o.ctor in API_CTORS or o.ctor in WORKER_CTORS for o in facts.objects)
+def _builds_entrypoint(project: Project, path: str) -> bool:
+    """A file building an app, a worker or a bot (also through a factory), declaring routes, or
+    running a loop of its own or a bot's polling."""
+    facts = project.files[path]
+    return (
+        bool(facts.routes or facts.loops)
+        or any(w.forever for w in facts.wrapper_loops)
+        or any(_object_kind(project, path, o) is not None for o in facts.objects)
+        or any(call.rpartition(".")[2] in _POLLS for call in facts.calls_made())
+    )
+
+
+_POLLS = frozenset({"run_polling", "start_polling", "infinity_polling", "polling", "run_forever", "idle"})
 
 
 def _only_constants_taken(project: Project, path: str) -> bool:
@@ -963,9 +976,12 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         return 0  # `app = cdk.App(); Stack(app, ...); app.synth()`: infrastructure as code, run by its own tool
     standalone = _standalone(project, path)
     # A private helper called at import (`_build_table()`) is a module setting itself up.
-    # (nor one that only reads settings: `config = load_config("config.json")`, a config module)
+    # (nor, in a module others import, one that only reads settings: `config =
+    # load_config("config.json")`, a config module; a script nothing imports may do its work with
+    # a library call no list here knows, `api.update_status(...)`, after loading its settings)
+    settings = bool(project.importers.get(path))
     local = (
-        {f.name for f in facts.functions if not f.name.startswith("_") and not _reads_settings(f)}
+        {f.name for f in facts.functions if not f.name.startswith("_") and not (settings and _reads_settings(f))}
         if standalone
         else set()
     )
@@ -1421,7 +1437,7 @@ def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, st
 def _factory_ctor(project: Project, path: str, ctor: str) -> str | None:
     """What a factory function of the project returns, where ``ctor`` names one (``bot =
     setup_bot()``, ``def setup_bot(): bot = commands.Bot(...); return bot`` here or in another
-    module): a bot, an app or a worker it builds."""
+    module): the app, worker or bot it builds (only bots are taken)."""
     ref = project.resolve_object(path, ctor)
     if ref is None or ref[0] not in project.files:
         return None

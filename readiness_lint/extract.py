@@ -2686,7 +2686,8 @@ class Extractor:
                 frame.returns_nonzero = True
                 if self.handlers:
                     self.handlers[-1].reraises = True
-        built, keywords = "", tuple[str, ...]()  # what a factory function returns as it builds it
+        built = ""  # what a factory function returns as it builds it
+        keywords: tuple[str, ...] = ()
         if len(self.ctx.scope) == 1 and type(node.value) is cst.Name:
             # `def get_consumer(): consumer = KafkaConsumer(...); return consumer`: what the
             # module-level `consumer = get_consumer()` then iterates
@@ -4346,11 +4347,9 @@ def _bound_names(target: cst.BaseExpression) -> list[cst.BaseExpression]:
 
 
 def _only_passes(body: cst.BaseSuite) -> bool:
-    """``except IOError: pass``: a handler that ignores on purpose."""
-    return all(
-        (smalls := _smalls(stmt)) is not None and all(type(small) is cst.Pass for small in smalls)
-        for stmt in _block(body)
-    )
+    """``except IOError: pass`` (or ``continue``, ``break``): a handler that ignores on purpose."""
+    smalls = _simple_block(body)
+    return smalls is not None and all(isinstance(small, (cst.Pass, cst.Continue, cst.Break)) for small in smalls)
 
 
 def _reads_http_event(function: cst.FunctionDef) -> bool | None:

@@ -215,7 +215,8 @@ COMMAND_CALLS = frozenset(
 # Commands run for what they do, not for their output (`check_output` reads, like `git describe`).
 STATUS_COMMANDS = COMMAND_CALLS - {"subprocess.check_output"}
 # Worker frameworks of chat bots: a project function may build one and hand it back (`bot = setup_bot()`)
-BOT_FRAMEWORKS = frozenset({"discord", "telegram", "python-telegram-bot", "twitchio", "irc", "tweepy"})
+# (python-telegram-bot's Updater is left out: one built only to send is no bot that listens)
+BOT_FRAMEWORKS = frozenset({"discord", "telegram", "twitchio", "irc", "tweepy"})
 # Calls that only tell someone about an error.
 REPORT_PREFIXES = (
     "print",

@@ -434,6 +434,70 @@ _REVIEW_CASES: dict[str, Case] = {
         [("app.py", "api", "flask")],
         None,
     ),
+    # trap (third review): a script nothing imports loading its settings, then doing its work with
+    # a library call (tweepy's `update_status`) stays a job
+    "settings_then_tweet": (
+        {
+            "tweet.py": (
+                "import json\nimport random\n\nimport tweepy\n\n\ndef read_config():\n"
+                "    with open('config.json') as f:\n        return json.load(f)\n\n\ncfg = read_config()\n"
+                "auth = tweepy.OAuthHandler(cfg['consumer_key'], cfg['consumer_secret'])\napi = tweepy.API(auth)\n"
+                "api.update_status(random.choice(cfg['quotes']))\n"
+            )
+        },
+        [("tweet.py", "job", "script")],
+        None,
+    ),
+    # trap (third review): `continue` in the handler ignores on purpose, like `pass`
+    "sftp_remove_error_skipped": (
+        {
+            "purge.py": _SFTP_CLEAN.format(remove='sftp.remove(f"/backups/{name}")', caught="IOError").replace(
+                'log.error("failed to remove %s", name)', "continue"
+            )
+        },
+        [("purge.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap (third review): a helper's try-out beside a poller that imports it
+    "helper_try_out_beside_a_poller": (
+        {
+            "weather.py": _WEATHER,
+            "monitor.py": (
+                "import logging\nimport time\n\nfrom weather import fetch_forecast\n\n"
+                "if __name__ == '__main__':\n    logging.basicConfig(level=logging.INFO)\n    while True:\n"
+                "        logging.info('%s', fetch_forecast('Berlin'))\n        time.sleep(600)\n"
+            ),
+        },
+        [("monitor.py", "worker", "polling-loop")],
+        None,
+    ),
+    # trap (third review): a helper's try-out beside a bot a factory builds
+    "helper_try_out_beside_a_factory_bot": (
+        {
+            "weather.py": _WEATHER,
+            "bot_setup.py": _BOT_SETUP,
+            "bot.py": (
+                "import os\n\nfrom bot_setup import setup_bot\nfrom weather import fetch_forecast\n\n"
+                "bot = setup_bot()\n\n\n@bot.command()\nasync def weather(ctx, city: str):\n"
+                "    await ctx.send(str(fetch_forecast(city)))\n\n\n"
+                "if __name__ == '__main__':\n    bot.run(os.environ['DISCORD_TOKEN'])\n"
+            ),
+        },
+        [("bot.py", "worker", "discord")],
+        None,
+    ),
+    # trap (third review): python-telegram-bot's Updater a factory builds only to send is no bot
+    "ptb_updater_factory_sends_only": (
+        {
+            "notify.py": (
+                "import os\n\nfrom telegram.ext import Updater\n\n\ndef get_updater():\n"
+                "    updater = Updater(os.environ['TOKEN'])\n    return updater\n\n\n"
+                "updater = get_updater()\nupdater.bot.send_message(chat_id=os.environ['CHAT'], text='backup done')\n"
+            )
+        },
+        [("notify.py", "job", "script")],
+        None,
+    ),
 }
 
 
