@@ -725,6 +725,7 @@ class Extractor:
         self.loop_tasks: set[str] = set()  # see FileFacts.loop_tasks
         self.guard_started: set[str] = set()  # see FileFacts.guard_started
         self.called_outside: set[str] = set()  # names called at module level or in a class body
+        self.guard_called: set[str] = set()  # ... and in the `__main__` block
         self.registered = False  # in a decorated function: a framework calls it, not the project
         self.route_handlers: set[str] = set()  # functions a route decorator registers
         self.branch: tuple[int, ...] = ()  # the `if`/`else` blocks being walked, outermost first
@@ -2788,7 +2789,8 @@ class Extractor:
             if name in INTERACTIVE_CALLS and self._asks(node, frame):
                 frame.prompts = True
         elif name:  # a call at module level or in a class body: `purged = purge_old()`
-            self.called_outside.add(name.rpartition(".")[2])
+            # (in the `__main__` block: it runs only where the file is run, not where it is imported)
+            (self.guard_called if ctx.in_main_guard else self.called_outside).add(name.rpartition(".")[2])
             if name in INTERACTIVE_CALLS and not ctx.scope and self._asks(node, self.module_frame):
                 self.prompts = True
         if name in _PROCESS_CTORS and (target := n.keyword(node, "target")) is not None:
@@ -3884,6 +3886,7 @@ class Extractor:
             loop_tasks=tuple(sorted(self.loop_tasks)),
             guard_started=tuple(sorted(self.guard_started)),
             called_outside=tuple(sorted(self.called_outside)),
+            guard_called=tuple(sorted(self.guard_called)),
             commands=tuple(self.cli_commands),
             prompts=self.prompts,
             classes=tuple(classes),

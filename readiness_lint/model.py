@@ -228,6 +228,7 @@ class FileFacts:
     loop_tasks: tuple[str, ...] = ()  # those started as tasks on a running event loop (`create_task(poll())`)
     guard_started: tuple[str, ...] = ()  # those the `__main__` block starts as threads
     called_outside: tuple[str, ...] = ()  # names called at module level or in a class body, outside functions
+    guard_called: tuple[str, ...] = ()  # names called in the `__main__` block, outside functions
     # Functions registered as commands of a click group or a typer app of this file (`@cli.command()`):
     # what running the group runs
     commands: tuple[str, ...] = ()
@@ -302,6 +303,7 @@ class FileFacts:
             loop_tasks=tuple(data.get("loop_tasks", ())),
             guard_started=tuple(data.get("guard_started", ())),
             called_outside=tuple(data.get("called_outside", ())),
+            guard_called=tuple(data.get("guard_called", ())),
             commands=tuple(data.get("commands", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             run_loops=tuple(data.get("run_loops", ())),

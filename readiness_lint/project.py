@@ -326,7 +326,7 @@ class Project:
         for path, facts in self.files.items():
             calls = facts.calls_made() + [call for loop in facts.wrapper_loops for call in loop.calls]
             names = self._project_names(self._external_prefixes(path), calls + list(facts.scheduled))
-            for name in names.union(facts.references, facts.called_outside):
+            for name in names.union(facts.references, facts.called_outside, facts.guard_called):
                 users.setdefault(name, set()).add(path)
         return {name: frozenset(paths) for name, paths in users.items()}
 
@@ -377,10 +377,12 @@ class Project:
                 elif not f.plain:
                     (served if f.name.rpartition(".")[2] in handlers else outside).extend(f.calls)
             outside += [call for call, _, _ in facts.module_calls]
-            outside += facts.main_guard.calls if facts.main_guard is not None else ()
             outside += [call for loop in facts.wrapper_loops for call in loop.calls]
             roots = self._project_names(external, outside + list(facts.scheduled))
             roots.update(facts.references, facts.called_outside)
+            # (the `__main__` block runs only where the file itself is run)
+            guard = self._project_names(external, list(facts.main_guard.calls) if facts.main_guard else [])
+            guard.update(facts.guard_called)
             plain: dict[str, set[str]] = {key: self._project_names(external, calls) for key, calls in queued.items()}
             methods: dict[str, set[str]] = {}
             for function in facts.functions + facts.methods:
@@ -392,6 +394,7 @@ class Project:
                         methods.setdefault(owner, set()).add(key)
             graph[path] = CallGraph(
                 roots=frozenset(roots),
+                guard_roots=frozenset(guard),
                 calls={key: frozenset(calls) for key, calls in plain.items()},
                 methods={owner: frozenset(keys) for owner, keys in methods.items()},
                 handed=frozenset(facts.references),
@@ -523,12 +526,13 @@ class Project:
 class CallGraph:
     """One file's calls, for :meth:`Service.called_names`."""
 
-    roots: frozenset[str]  # called or handed on where code runs (module level, `__main__`, framework hooks)
+    roots: frozenset[str]  # called or handed on where code runs (module level, framework hooks)
     calls: dict[str, frozenset[str]]  # plain function (by graph_key) -> the names it calls
     methods: dict[str, frozenset[str]]  # class -> its plain methods' keys
     handed: frozenset[str]  # names handed on as values (`fire.Fire(Tasks)`, `{"purge": purge}`)
     served: frozenset[str] = frozenset()  # called by the file's route handlers: only where its app serves
     queued: frozenset[str] = frozenset()  # the file's queue tasks (`@app.task`): run by workers, not by jobs
+    guard_roots: frozenset[str] = frozenset()  # called in its `__main__` block: only where the file is run
 
 
 # Methods that put a queue task on its queue (Celery's, Dramatiq's with options), not calls of it.
@@ -618,9 +622,14 @@ class Service:
         method of a class handed on whole (`fire.Fire(Tasks)`) and, for a worker, an app or a
         scheduler, the functions the project puts on a queue."""
         if self._called is None:
+            run = set(self.starts or [self.entrypoint.path])
             graphs = [self.project.call_graph[path] for path in sorted(self.runs())]
+            # (another module's `__main__` block does not run when it is imported)
+            called_in_guards = {
+                name for path in sorted(self.runs() & run) for name in self.project.call_graph[path].guard_roots
+            }
             symbol = self.entrypoint.symbol
-            called = {symbol}
+            called = {symbol} | called_in_guards
             if self.entrypoint.framework == "django-cron":
                 # (the job class's own methods run: their calls are roots, see `Extractor.call_scope`)
                 path = self.entrypoint.path

@@ -353,6 +353,19 @@ _CASES: dict[str, Case] = {
         [("jobs.py", "job", "schedule")],
         None,
     ),
+    # another script's `__main__` block does not run where that script is imported: its deletion
+    # is not the importer's (round 200's clone.py borrows package.py's helper)
+    "deletion_in_an_imported_scripts_main_block": (
+        {
+            "package.py": _PACKAGE.replace(
+                "def prepare(path):\n        return path\n",
+                "def prepare(path):\n        return path\n\n\n    def clean(path):\n        shutil.rmtree(path)\n",
+            ).replace('shutil.make_archive("package", "zip", args.source)', "clean(args.source)"),
+            "clone.py": _CLONE,
+        },
+        [("clone.py", "job", "argparse"), ("package.py", "job", "argparse")],
+        ("missing-dry-run", {"clone.py": "na", "package.py": "fail"}),
+    ),
     # trap: a module an app imports is the app's library, whatever its `__main__` block does
     "command_line_block_of_an_apps_module": (
         {
