@@ -218,7 +218,8 @@ class MissingDryRun(ServiceRule):
         "Django management command, not in the project's views either: `manage.py` runs the command's own "
         "code); a deletion inside a module-level function, or a method of a class with no bases (or only `object`), counts only "
         "where that function is called or handed on (`Thread(target=purge)`, a dispatch table, a tuple of "
-        "steps, the class given to `fire.Fire`), not in a helper module's function the job never uses; "
+        "steps, the class given to `fire.Fire`), not in a helper module's function the job never uses, "
+        "nor in what another script's `__main__` block calls (it runs only where that script is run); "
         "`__init__`/`__exit__` count where the class is used, and a decorated function always counts (a "
         "framework may call it). An index deleted and created again in one function is rebuilt, not lost. A serverless function that HTTP requests call as well as a schedule or a queue is not judged as the event's job (a deletion in it may be what a request asked for)."
     )
