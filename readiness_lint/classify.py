@@ -31,6 +31,7 @@ from readiness_lint.frameworks import (
     BOT_FRAMEWORKS,
     BUSY_LOOP,
     BUSY_LOOP_LOCAL,
+    COMMAND_CALLS,
     DOCKER_EVENTS,
     EVENT_LOOPS,
     EVENT_WAIT,
@@ -754,15 +755,15 @@ def _library_name(name: str | None, functions: set[str]) -> bool:
     return name[:1].isupper() and not name.isupper()
 
 
-# Calls that do a script's work by themselves: a request, a command, a transfer, a query, a mail.
+# Calls that do a script's work by themselves (beside HTTP writes and commands): a transfer, a
+# deletion, a query, a mail. (An HTTP read only shown, `print(requests.get(url).json())`, tries a
+# helper out.)
 _WORK_ROOTS = (
-    "requests.",
-    "httpx.",
-    "urllib.request.",
-    "subprocess.",
-    "os.system",
     "os.remove",
-    "shutil.",
+    "shutil.rmtree",
+    "shutil.copy",
+    "shutil.move",
+    "shutil.make_archive",
     "ftplib.",
     "paramiko.",
     "boto3.",
@@ -772,7 +773,6 @@ _WORK_ROOTS = (
     "pymysql.",
     "pymongo.",
 )
-_NO_WORK = ("requests.packages.", "shutil.which", "shutil.get_terminal_size", "shutil.disk_usage")
 
 
 def _command_line_script(project: Project, path: str, guard: MainGuardFact) -> bool:
@@ -795,7 +795,15 @@ def _command_line_script(project: Project, path: str, guard: MainGuardFact) -> b
     # or a bot (a helper's try-out beside the app that imports it)
     if any(_builds_entrypoint(project, i) for i in importers):
         return False
-    return any(call.startswith(_WORK_ROOTS) and not call.startswith(_NO_WORK) for call in guard.calls)
+    return any(
+        call in HTTP_WRITES
+        or call in COMMAND_CALLS
+        or call.startswith(_WORK_ROOTS)
+        # (a function of its own called for what it does, not for a value to show: `clone(url)`,
+        # not `print(get(path))`)
+        or (call in local and call in guard.dropped_calls and _works(local[call]))
+        for call in guard.calls
+    )
 
 
 def _builds_entrypoint(project: Project, path: str) -> bool:
@@ -806,11 +814,11 @@ def _builds_entrypoint(project: Project, path: str) -> bool:
         bool(facts.routes or facts.loops)
         or any(w.forever for w in facts.wrapper_loops)
         or any(_object_kind(project, path, o) is not None for o in facts.objects)
-        or any(call.rpartition(".")[2] in _POLLS for call in facts.calls_made())
+        or any(call.rpartition(".")[2] in _POLLS | _BOT_POLLS for call in facts.calls_made())
     )
 
 
-_POLLS = frozenset({"run_polling", "start_polling", "infinity_polling", "polling", "run_forever", "idle"})
+_POLLS = frozenset({"run_forever", "idle"})  # (and `_BOT_POLLS`)
 
 
 def _only_constants_taken(project: Project, path: str) -> bool:

@@ -4342,6 +4342,10 @@ _GATEWAY_EVENT_KEYS = _HTTP_EVENT_KEYS | {
 }
 
 
+# Keys of an EventBridge event (a schedule's, a rule's) that no HTTP request has
+_SCHEDULE_EVENT_KEYS = frozenset({"detail", "detail-type", "time", "resources"})
+
+
 def _bound_names(target: cst.BaseExpression) -> list[cst.BaseExpression]:
     """The names an assignment, ``for`` or comprehension target binds (through tuples and lists)."""
     if isinstance(target, (cst.Tuple, cst.List)):
@@ -4378,6 +4382,8 @@ def _reads_http_event(function: cst.FunctionDef) -> bool | None:
         rebound = rebound or (type(node) is cst.Assign and any(n.dotted(t.target) == event for t in node.targets))
     if keys & (_HTTP_EVENT_KEYS - {"body"}):
         return True
+    if (keys - warm) & _SCHEDULE_EVENT_KEYS:
+        return None  # `event["detail"]`, `event.get("time")`: an EventBridge event, a rule's or a schedule's
     if "body" not in keys:
         return False
     # `event["body"]` beside keys no API Gateway event has (`event["bucket_name"]`) is a payload

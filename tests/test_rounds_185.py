@@ -511,6 +511,32 @@ _REVIEW_CASES: dict[str, Case] = {
         [("notify.py", "job", "script")],
         None,
     ),
+    # trap (fourth review): a shared client's try-out (an HTTP read, only shown) beside the sibling
+    # script that imports it
+    "client_try_out_beside_a_sibling_script": (
+        {
+            "api_client.py": _WEATHER,
+            "sync.py": (
+                "import sys\n\nfrom api_client import fetch_forecast\n\n\ndef main():\n"
+                "    with open('forecast.json', 'w') as fh:\n        fh.write(str(fetch_forecast('Berlin')))\n"
+                "    return 0\n\n\nif __name__ == '__main__':\n    sys.exit(main())\n"
+            ),
+        },
+        [("sync.py", "job", "python")],
+        None,
+    ),
+    # trap (fourth review): a handler reading an EventBridge event's keys answers no browser,
+    # whatever headers it copied
+    "lambda_schedule_cors_response": (
+        {
+            "handler.py": _LAMBDA.format(headers='"headers": {"Access-Control-Allow-Origin": "*"},').replace(
+                'items = table.scan().get("Items", [])',
+                'items = table.scan().get("Items", [])\n        ran = event.get("time")',
+            )
+        },
+        [("handler.py", "job", "aws-lambda")],
+        None,
+    ),
 }
 
 
