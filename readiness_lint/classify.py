@@ -776,9 +776,11 @@ _WORK_ROOTS = (
 
 
 def _command_line_script(project: Project, path: str, guard: MainGuardFact) -> bool:
-    """A script outside any package whose ``__main__`` block reads its command line, runs a
-    function of its own that works and exits with its status (``sys.exit(main(dry_run=args.dry_run))``):
-    a tool run by hand or from cron, also when a sibling script borrows its helpers."""
+    """A script outside any package whose ``__main__`` block reads its command line and either
+    runs a function of its own that works and exits with its status
+    (``sys.exit(main(dry_run=args.dry_run))``) or does the work itself (a command, an HTTP write,
+    a transfer, a function of its own called for its effect) beside no app, worker or bot among
+    its importers: a tool run by hand or from cron, also when a sibling script borrows its helpers."""
     if not _standalone(project, path) or path.endswith("__main__.py"):
         return False
     if not any(call.endswith(".parse_args") for call in guard.calls):
@@ -814,11 +816,8 @@ def _builds_entrypoint(project: Project, path: str) -> bool:
         bool(facts.routes or facts.loops)
         or any(w.forever for w in facts.wrapper_loops)
         or any(_object_kind(project, path, o) is not None for o in facts.objects)
-        or any(call.rpartition(".")[2] in _POLLS | _BOT_POLLS for call in facts.calls_made())
+        or any(call.rpartition(".")[2] in _RUNS_ON for call in facts.calls_made())
     )
-
-
-_POLLS = frozenset({"run_forever", "idle"})  # (and `_BOT_POLLS`)
 
 
 def _only_constants_taken(project: Project, path: str) -> bool:
@@ -1643,6 +1642,8 @@ def _guard_runs_bot(facts: FileFacts, loop: LoopFact) -> bool:
 
 
 _BOT_POLLS = frozenset({"start_polling", "run_polling", "infinity_polling", "polling", "run_until_disconnected"})
+# ... and what keeps a process of its own running (`loop.run_forever()`, PTB's `updater.idle()`)
+_RUNS_ON = _BOT_POLLS | {"run_forever", "idle"}
 
 
 # What a Celery app does that makes it one whose worker runs tasks: finds them, or is started.

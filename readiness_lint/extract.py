@@ -4361,8 +4361,8 @@ def _only_passes(body: cst.BaseSuite) -> bool:
 
 def _reads_http_event(function: cst.FunctionDef) -> bool | None:
     """A Lambda handler that reads its event as an HTTP request: ``event["body"]``,
-    ``event.get("queryStringParameters")``; None where it reads it as something else, records
-    (``event["Records"]``) or a loop's items."""
+    ``event.get("queryStringParameters")``; None where it reads it as something else: records
+    (``event["Records"]``), a loop's items or an EventBridge event's keys (``event["detail"]``)."""
     event = _all_params(function.params)[0].name.value
     keys: set[str] = set()
     warm: set[str] = set()  # (keys read only to recognise a warm-up ping)

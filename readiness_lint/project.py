@@ -626,7 +626,7 @@ class Service:
             graphs = [self.project.call_graph[path] for path in sorted(self.runs())]
             # (another module's `__main__` block does not run when it is imported)
             called_in_guards = {
-                name for path in sorted(self.runs() & run) for name in self.project.call_graph[path].guard_roots
+                name for path in self.runs() & run for name in self.project.call_graph[path].guard_roots
             }
             symbol = self.entrypoint.symbol
             called = {symbol} | called_in_guards
