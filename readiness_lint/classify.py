@@ -494,10 +494,6 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             if role == "job"
             else None
         )
-        if bot is None and role == "serve" and out and all(c.kind == "job" for c in out):
-            # `scheduler.start(); await start_bot_polling()`: the block starts the file's
-            # scheduler, then runs a consume loop of an imported module: a worker beside the job
-            bot = _imported_consume_loop(project, path, facts, guard)
         if bot is not None:  # `MyBot(...).run(token)`, MyBot a discord.py bot defined in the project
             add(_Candidate(path, guard.line, "worker", bot, "__main__"))
         elif (
@@ -1735,21 +1731,6 @@ def _first_generation_function(project: Project, path: str, function: str) -> bo
     return not any(
         s.kind in {"django-settings", "django-wsgi", "django-manage"} for f in project.files.values() for s in f.signals
     )
-
-
-def _imported_consume_loop(project: Project, path: str, facts: FileFacts, guard: MainGuardFact) -> str | None:
-    """The framework of a consume loop that a function of another project module runs, called
-    from the ``__main__`` block or a function of this file it calls (``await
-    start_bot_polling()``, ``bot.start_bot_polling`` holding ``await dp.start_polling(bot)``)."""
-    for call in _guard_calls(facts, guard, depth=2):
-        found = project.function_and_home(path, call)
-        if found is None or found[1] == path:
-            continue
-        function, home = found
-        for loop in project.files[home].loops:
-            if loop.scope == function.name and not loop.idle and not loop.drains and loop.source != BUSY_LOOP_LOCAL:
-                return _loop_framework(loop.source, project.files[home], project, home)
-    return None
 
 
 def _module_keeps_scheduler(facts: FileFacts, out: list[_Candidate]) -> bool:

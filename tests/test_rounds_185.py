@@ -239,50 +239,6 @@ _PACKAGE = """\
         shutil.make_archive("package", "zip", args.source)
     """
 
-_POLLING_BOT = """\
-    import os
-
-    from aiogram import Bot, Dispatcher
-
-    bot = Bot(os.environ["BOT_TOKEN"])
-    dp = Dispatcher()
-
-
-    async def start_bot_polling():
-        await dp.start_polling(bot)
-
-
-    async def keep_alive():
-        while True:
-            await asyncio.sleep(60)
-    """
-
-_SCHEDULER_MAIN = """\
-    import asyncio
-    import logging
-
-    from apscheduler.schedulers.asyncio import AsyncIOScheduler
-
-    from bot import {runner}
-
-    logging.basicConfig(level=logging.INFO)
-    scheduler = AsyncIOScheduler()
-
-
-    def scrape():
-        logging.info("scraping")
-
-
-    async def main():
-        scheduler.add_job(scrape, "cron", hour=12)
-        scheduler.start()
-        await {runner}()
-
-
-    if __name__ == "__main__":
-        asyncio.run(main())
-    """
-
 _CASES: dict[str, Case] = {
     # a discord.py bot a factory of another module builds, run at module level: a worker
     "bot_from_factory": (
@@ -409,22 +365,6 @@ _CASES: dict[str, Case] = {
         },
         [("clone.py", "job", "argparse"), ("package.py", "job", "argparse")],
         ("missing-dry-run", {"clone.py": "na", "package.py": "fail"}),
-    ),
-    # a `__main__` block starting the file's scheduler, then an imported module's bot polling: a job
-    # and a worker (round 202)
-    "scheduler_then_imported_polling": (
-        {"bot.py": _POLLING_BOT, "main.py": _SCHEDULER_MAIN.format(runner="start_bot_polling")},
-        [("main.py", "job", "apscheduler"), ("main.py", "worker", "aiogram")],
-        None,
-    ),
-    # trap: an imported loop that only sleeps keeps the scheduler's process alive: the job alone
-    "scheduler_then_imported_sleep": (
-        {
-            "bot.py": _POLLING_BOT.replace("import os\n", "import asyncio\n    import os\n"),
-            "main.py": _SCHEDULER_MAIN.format(runner="keep_alive"),
-        },
-        [("main.py", "job", "apscheduler")],
-        None,
     ),
     # trap: a module an app imports is the app's library, whatever its `__main__` block does
     "command_line_block_of_an_apps_module": (
