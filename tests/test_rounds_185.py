@@ -537,6 +537,33 @@ _REVIEW_CASES: dict[str, Case] = {
         [("handler.py", "job", "aws-lambda")],
         None,
     ),
+    # trap (fifth review, on a change taken back): a helper that only waits for a signal keeps the scheduler's process alive: no worker
+    "scheduler_beside_imported_signal_wait": (
+        {
+            "main.py": 'import asyncio\nimport logging\n\nfrom apscheduler.schedulers.asyncio import AsyncIOScheduler\n\nfrom utils import wait_forever\n\nlogging.basicConfig(level=logging.INFO)\nscheduler = AsyncIOScheduler()\n\n\ndef scrape():\n    logging.info("scraping")\n\n\nasync def main():\n    scheduler.add_job(scrape, "cron", hour=12)\n    scheduler.start()\n    wait_forever()\n\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n',
+            "utils.py": "import signal\n\n\ndef wait_forever():\n    signal.pause()\n",
+        },
+        [("main.py", "job", "apscheduler")],
+        None,
+    ),
+    # trap (fifth review, on a change taken back): one bot, one worker (where the bot is), beside the scheduler's job
+    "scheduler_beside_imported_bot_run": (
+        {
+            "bot.py": 'import os\n\nimport telebot\n\nbot = telebot.TeleBot(os.environ["BOT_TOKEN"])\n\n\n@bot.message_handler(commands=["start"])\ndef start(message):\n    bot.reply_to(message, "hi")\n\n\ndef run_bot():\n    bot.infinity_polling()\n',
+            "main.py": 'import asyncio\nimport logging\n\nfrom apscheduler.schedulers.asyncio import AsyncIOScheduler\n\nfrom bot import run_bot\n\nlogging.basicConfig(level=logging.INFO)\nscheduler = AsyncIOScheduler()\n\n\ndef scrape():\n    logging.info("scraping")\n\n\nasync def main():\n    scheduler.add_job(scrape, "cron", hour=12)\n    scheduler.start()\n    run_bot()\n\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n',
+        },
+        [("bot.py", "worker", "telegram"), ("main.py", "job", "apscheduler")],
+        None,
+    ),
+    # trap (fifth review, on a change taken back): a drain the scheduler runs every five minutes through a lambda is one of its jobs
+    "scheduler_running_a_drain_through_a_lambda": (
+        {
+            "jobs.py": 'import logging\n\nimport boto3\n\nsqs = boto3.client("sqs")\n\n\ndef drain_jobs(url):\n    while True:\n        resp = sqs.receive_message(QueueUrl=url, MaxNumberOfMessages=10)\n        messages = resp.get("Messages", [])\n        for m in messages:\n            logging.info("job %s", m["Body"])\n            sqs.delete_message(QueueUrl=url, ReceiptHandle=m["ReceiptHandle"])\n        if len(messages) < 10:\n            break\n',
+            "main.py": 'import asyncio\nimport logging\nimport os\n\nfrom apscheduler.schedulers.asyncio import AsyncIOScheduler\n\nfrom jobs import drain_jobs\n\nlogging.basicConfig(level=logging.INFO)\nscheduler = AsyncIOScheduler()\n\n\ndef scrape():\n    logging.info("scraping")\n\n\nasync def main():\n    scheduler.add_job(scrape, "cron", hour=12)\n    scheduler.add_job(lambda: drain_jobs(os.environ["JOBS_URL"]), "interval", minutes=5)\n    scheduler.start()\n    await asyncio.Event().wait()\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n',
+        },
+        [("main.py", "job", "apscheduler")],
+        None,
+    ),
 }
 
 
