@@ -1350,7 +1350,7 @@ def _sends_only(project: Project, path: str, facts: FileFacts, bot: str) -> bool
         return False
     # (decorators and handed-on methods are seen by name only: `@bot.message_handler(...)`,
     # `Thread(target=bot.infinity_polling)`)
-    if any(_listens(name) for name in (*facts.called_outside, *facts.guard_called, *facts.references)):
+    if any(_listens(name) for name in (*facts.called_by_name(), *facts.references)):
         return False
     users = project.name_index.get(bot, frozenset())
     return not users & project.importers.get(path, set())
@@ -1371,8 +1371,7 @@ def _closes_when_ready(facts: FileFacts, client: str) -> bool:
     `on_message`): it logs in, does its work, ends. (One that also answers messages closes only
     when something is wrong at start-up.)"""
     handlers = [f for f in facts.functions + facts.methods if f.name.rpartition(".")[2].startswith("on_")]
-    registered = {part for call in facts.calls_made() for part in call.split(".")}
-    registered |= {*facts.called_outside, *facts.guard_called}
+    registered = {part for call in facts.calls_made() for part in call.split(".")} | facts.called_by_name()
     if registered & _DISCORD_REGISTRATIONS or set(facts.references) & _DISCORD_REGISTRATIONS:
         return False
     # (`steps`: calls made outside conditions and handlers: a close only when something is wrong does not count)
@@ -1407,7 +1406,7 @@ def _webhook_only(project: Project, path: str, facts: FileFacts, bot: str) -> bo
                 methods |= _methods_called(project.files[user], f"{prefix}.{bot}" if imp.module else f"{prefix}{bot}")
     # (`Thread(target=bot.infinity_polling)`: polling handed on, seen by name; `run_webhooks`:
     # the bot serves its own webhook, a long-running process)
-    handed = {name for f in users_and_own for name in (*f.references, *f.called_outside, *f.guard_called)}
+    handed = {name for f in users_and_own for name in (*f.references, *f.called_by_name())}
     listens = methods | handed
     return bool(methods & {"process_new_updates", "set_webhook"}) and not listens & (_BOT_POLLS | {"run_webhooks"})
 
@@ -2706,7 +2705,7 @@ def _django_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
 
 def _called_here(facts: FileFacts) -> set[str]:
     """The names a file's own code calls (a handler it calls itself is no Lambda's)."""
-    return {call.rpartition(".")[2] for call in facts.calls_made()} | {*facts.called_outside, *facts.guard_called}
+    return {call.rpartition(".")[2] for call in facts.calls_made()} | facts.called_by_name()
 
 
 _SCRAPY_RUNNERS = frozenset({"scrapy.crawler.CrawlerProcess", "scrapy.crawler.CrawlerRunner"})

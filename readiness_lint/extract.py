@@ -1767,7 +1767,7 @@ class Extractor:
             if smalls is None:
                 return False
             for small in smalls:
-                if isinstance(small, (cst.Pass, cst.Continue, cst.Break)) or _cleans_up(small):
+                if isinstance(small, _IGNORES) or _cleans_up(small):
                     continue
                 level = self._report(small)
                 if level is None:
@@ -1999,7 +1999,7 @@ class Extractor:
             return None
         returns = False
         for small in smalls:
-            if isinstance(small, (cst.Pass, cst.Continue, cst.Break)):
+            if isinstance(small, _IGNORES):
                 continue
             if type(small) is cst.Return and (small.value is None or n.is_none(small.value)):
                 returns = True
@@ -4353,10 +4353,14 @@ def _bound_names(target: cst.BaseExpression) -> list[cst.BaseExpression]:
     return [target]
 
 
+# Statements that ignore what happened: `pass`, on to the next item, out of the loop.
+_IGNORES = (cst.Pass, cst.Continue, cst.Break)
+
+
 def _only_passes(body: cst.BaseSuite) -> bool:
     """``except IOError: pass`` (or ``continue``, ``break``): a handler that ignores on purpose."""
     smalls = _simple_block(body)
-    return smalls is not None and all(isinstance(small, (cst.Pass, cst.Continue, cst.Break)) for small in smalls)
+    return smalls is not None and all(isinstance(small, _IGNORES) for small in smalls)
 
 
 def _reads_http_event(function: cst.FunctionDef) -> bool | None:

@@ -243,6 +243,11 @@ class FileFacts:
     suppressions: tuple[tuple[int, tuple[str, ...], str], ...] = ()
     compared: tuple[str, ...] = ()
 
+    def called_by_name(self) -> frozenset[str]:
+        """The last names of the calls made outside functions: at module level, in class bodies and
+        in the `__main__` block (where the file runs them whether it is run or imported, or only run)."""
+        return frozenset(self.called_outside) | frozenset(self.guard_called)
+
     def calls_made(self) -> list[str]:
         """Every call the file's functions, methods, module-level statements and `__main__` block make."""
         calls = [call for f in self.functions + self.methods for call in f.calls]

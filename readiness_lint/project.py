@@ -326,7 +326,7 @@ class Project:
         for path, facts in self.files.items():
             calls = facts.calls_made() + [call for loop in facts.wrapper_loops for call in loop.calls]
             names = self._project_names(self._external_prefixes(path), calls + list(facts.scheduled))
-            for name in names.union(facts.references, facts.called_outside, facts.guard_called):
+            for name in names.union(facts.references, facts.called_by_name()):
                 users.setdefault(name, set()).add(path)
         return {name: frozenset(paths) for name, paths in users.items()}
 
