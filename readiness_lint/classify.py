@@ -722,13 +722,37 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     hand or from cron."""
     if not _standalone(project, path) or path.endswith("__main__.py"):
         return False
-    # (a function that only prints, `display_banner()`, is not work shared with anyone)
-    functions = {f.name for f in project.files[path].functions if f.name in guard.dropped_calls and _works(f)}
+    # (a function that only prints, `display_banner()`, is not work shared with anyone; nor one
+    # whose value the block drops that only reads, `scrape()` returning a page's rows: a try-out)
+    functions = {
+        f.name
+        for f in project.files[path].functions
+        if f.name in guard.dropped_calls and _works(f) and (not f.returns_value or _writes(f))
+    }
     for importer in project.importers.get(path, ()):
         for imp in project.files[importer].imports:
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path:
                 return True
     return False
+
+
+# Calls of a function's own objects that change something: a query run, a file written, a message sent.
+_WRITE_METHODS = frozenset(
+    {"execute", "executemany", "commit", "write", "writerow", "writerows", "to_csv", "to_sql", "dump", "save"}
+    | {"insert_one", "insert_many", "update_one", "put_object", "upload_file", "send_message", "sendmail"}
+)
+
+
+def _writes(function: FunctionFact) -> bool:
+    """A function that changes something beyond returning a value: an HTTP write, a command, a
+    transfer, a query or a write of its own objects (not only reads and parsing)."""
+    return any(
+        call in HTTP_WRITES
+        or call in COMMAND_CALLS
+        or call.startswith(_WORK_ROOTS)
+        or call.rpartition(".")[2] in _WRITE_METHODS
+        for call in function.calls
+    )
 
 
 def _used_as_library(project: Project, path: str) -> bool:
@@ -2257,6 +2281,8 @@ def _starts_object(project: Project, runner: _Candidate, names: set[str]) -> boo
         calls = _handle_calls(facts, runner.symbol)
     elif facts.main_guard is not None:
         calls += _guard_calls(facts, facts.main_guard, depth=2)
+    if runner.kind == "worker":  # (`Thread(target=bot.infinity_polling).start()`: the polling it hands on)
+        calls += [loop.source for loop in facts.loops]
     for call in calls:
         owner, _, method = call.rpartition(".")
         if method in _MODULE_WORK_METHODS and owner.rpartition(".")[2] in names:
@@ -2530,6 +2556,16 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         # `logging_config` of its own (`None` switches that off; a `LoggingConfig(...)` counts by itself).
         built = [o for p, name in candidate.objects for o in project.files[p].objects if o.name == name]
         framework_logging = not any("logging_config" in o.keywords for o in built)
+    if candidate.framework == "sanic" and not framework_logging:
+        # Sanic configures its own loggers (`sanic.log`: the server, errors and each request, with time
+        # and level) unless told not to (`configure_logging=False`); not the root logger, so an app
+        # whose code logs through loggers of its own (`logging.getLogger(__name__)`) is not covered.
+        built = [o for p, name in candidate.objects for o in project.files[p].objects if o.name == name]
+        app_files = [project.files[p] for p in project.closure({candidate.path})]
+        own_loggers = any(o.ctor.startswith("logging.") for f in app_files for o in f.objects) or any(
+            call.startswith("logging.") for f in app_files for call in f.calls_made()
+        )
+        framework_logging = not own_loggers and not any("configure_logging" in o.keywords for o in built)
     if candidate.framework == "dramatiq":
         starts |= {p for p, f in project.files.items() if any(t.framework == "dramatiq" for t in f.tasks)}
     if candidate.framework == "pyramid":  # config.scan() and config.include() load the app's package

@@ -502,6 +502,7 @@ class _Handler:
     broad: bool
     reraises: bool = False
     failure: bool = False  # it handles a failure of the work (`except requests.HTTPError`)
+    stop: bool = False  # it only handles Ctrl-C (`except KeyboardInterrupt:`), no failure (not `SystemExit`)
 
 
 class Context:
@@ -518,6 +519,7 @@ class Context:
         self.scope: list[str] = []
         self.caught: list[frozenset[str]] = []
         self.exists_guards = 0
+        self.absent_guards = 0  # the `if` branches taken only when a row looked up is not there
         self.conditions = 0  # the `if` statements (other than the `__main__` guard) being walked
         self.timeout_adapters: set[str] = set()  # the file's `HTTPAdapter` subclasses that set a timeout
         self.local_classes: set[str] = set()  # the classes the file defines
@@ -720,6 +722,7 @@ class Extractor:
         self.report_helpers: dict[str, bool] = {}  # `def log(level, msg): print(...)`, and its level
         self._retry_loops: dict[int, bool] = {}
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
+        self.fetched: set[str] = set()  # "scope:name" bound to a lookup's result (`row = cur.fetchone()`)
         self.process_targets: set[str] = set()  # see FileFacts.process_targets
         self.started: set[str] = set()  # see FileFacts.started
         self.loop_tasks: set[str] = set()  # see FileFacts.loop_tasks
@@ -1446,9 +1449,13 @@ class Extractor:
         guarded = _is_exists_check(node.test)
         if guarded:
             ctx.exists_guards += 1
+        # `if cur.fetchone() is None: cur.execute("INSERT ...")`: inserted only when absent
+        absent = _asks_absent(node.test, self.fetched, self.scope_name())
+        ctx.absent_guards += absent
         saved_branch = self.branch
         self.branch = (*saved_branch, id(node.body))
         self.walk(node.body)
+        ctx.absent_guards -= absent
         if guarded:
             ctx.exists_guards -= 1
         # `if os.path.exists(p): ... else: os.makedirs(p)`: the `else:` knows the answer too
@@ -1641,7 +1648,7 @@ class Extractor:
         failure = failure or bool(self.remote_io and names and names <= _OS_ERRORS and not _only_passes(node.body))
         if failure:
             self.wrapped_failures.update(self._raised_instead(node.body))
-        record = _Handler(broad=broad, failure=failure)
+        record = _Handler(broad=broad, failure=failure, stop=names == {"KeyboardInterrupt"})
         self.handlers.append(record)
         if node.type is not None:
             self.walk(node.type)
@@ -2752,7 +2759,8 @@ class Extractor:
         if self.handlers:
             self.handlers[-1].reraises = self.handlers[-1].reraises or not zero
         if zero:
-            if self.handlers:
+            # (`except KeyboardInterrupt: sys.exit()`: stopped by hand, no failure to exit with)
+            if self.handlers and not self.handlers[-1].stop:
                 frame.exits_zero_in_handler = True
         else:
             frame.exits_nonzero = True
@@ -2803,6 +2811,11 @@ class Extractor:
                 self.started.add(started.rpartition(".")[2])
                 if ctx.in_main_guard:
                     self.guard_started.add(started.rpartition(".")[2])
+                if "." in started and started.rpartition(".")[2] in _THREAD_POLLS:
+                    # `Thread(target=bot.infinity_polling).start()`: the bot polls in that thread, as
+                    # `bot.infinity_polling()` would here
+                    scope, source = self.scope_name(), ctx.resolve(started) or started
+                    ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
         elif raw and raw.rpartition(".")[2] in {"create_task", "ensure_future"} and node.args:
             task = node.args[0].value  # `asyncio.create_task(poll())`, `loop.create_task(poll())`
             started = n.callee(task) if type(task) is cst.Call else None
@@ -2813,6 +2826,9 @@ class Extractor:
             self._refer(arg.value)
             if arg.keyword is not None and arg.keyword.value == "daemon" and _is_true(arg.value):
                 self.sets_daemon = True  # (`Thread(target=poll, daemon=True)`, `Pump(q, daemon=True)`)
+            if arg.keyword is not None and arg.keyword.value == "DryRun" and not n.is_false(arg.value):
+                # boto3's own dry run, switched by the job (`ec2.terminate_instances(..., DryRun=preview)`)
+                self.signal(node, "dry-run", "DryRun")
         if raw and raw.endswith(".setDaemon"):
             self.sets_daemon = True
         if raw and raw.endswith(".result") and raw[:-7].isidentifier():
@@ -3006,7 +3022,9 @@ class Extractor:
         elif frame is not None and method in {"write_text", "write_bytes"} and "." in raw:
             # `out.write_text(report)`, sent, then `out.unlink()`: pathlib's written file, as below
             self._keep(frame, raw.rpartition(".")[0])
-        elif frame is not None and (name in _COPY_CALLS or (name in _OPEN_CALLS and _writes_new(node))):
+        elif frame is not None and (
+            name in _COPY_CALLS or ((name in _OPEN_CALLS or name in _ARCHIVE_OPENS) and _writes_new(node))
+        ):
             # `with open(local, "wb") as f: f.write(body)` then `os.remove(local)`: a file the job wrote
             # itself, removed once used (what was there before, "w" had already replaced); the same
             # once copied (`shutil.copyfile(dump, daily)`): the file was moved
@@ -3028,10 +3046,22 @@ class Extractor:
             fetched = n.dotted(destination.value) if destination is not None else None
             if fetched:
                 self._keep(frame, fetched)
-        elif frame is not None and "upload" in method.lower():
-            # `upload_file_to_s3(filepath, ...)` then `os.remove(filepath)`: the local copy of what the
-            # job made and shipped, removed once it is uploaded (no data of anyone's lost)
+        elif frame is not None and (
+            "upload" in method.lower()
+            or (
+                method in {"put", "putfo"}
+                and "." in raw
+                and (_remote_file_client(ctx.object_ctor(owner) or "") or _named_file_client(owner, "remove"))
+            )
+        ):
+            # `upload_file_to_s3(filepath, ...)`, `sftp.put(filepath)`, then `os.remove(filepath)`: the
+            # local copy of what the job made and shipped, removed once it is uploaded (no data of anyone's lost)
             frame.recreated.update(shipped for a in n.positional(node)[:1] if (shipped := n.dotted(a.value)))
+            frame.recreated.update(_handles_sent(node, frame.opened))
+        elif frame is not None and frame.opened and _ships(name, method, ctx.object_ctor(owner) or ""):
+            # `with open(dump, "rb") as f: bot.send_document(chat, f)` (or `requests.put(url, data=f)`)
+            # then `os.remove(dump)`: the file was read and handed over, as an upload above
+            frame.recreated.update(_handles_sent(node, frame.opened))
         if (
             (method in BLOCKING_CONSUME and "." in raw)
             or (method == "run_forever" and (ctx.object_ctor(owner) or "").startswith("websocket."))
@@ -3238,6 +3268,12 @@ class Extractor:
             self._rebind(target.target)
         value = node.value.expression if type(node.value) is cst.Await else node.value
         first = node.targets[0].target
+        if type(first) is cst.Name:  # (`row = cur.fetchone()`: a lookup's result, see `_asks_absent`)
+            key = f"{self.scope_name()}:{first.value}"
+            if _fetched(value):
+                self.fetched.add(key)
+            else:
+                self.fetched.discard(key)
         if type(first) is cst.Name and not self.ctx.scope and not self.frames:
             # (`TIMEOUT = 5.0`: a number a call may be given by name)
             if type(value) in (cst.Integer, cst.Float):
@@ -3951,6 +3987,8 @@ _SCRIPT_GROUPS = frozenset({"", "console_scripts", "gui_scripts"})
 # RQ's ways to put a function on a queue, and the argument that names it.
 _ENQUEUE_METHODS = {"enqueue": 0, "enqueue_call": 0, "enqueue_in": 1, "enqueue_at": 1}
 # Calls that block consuming messages (no loop of ours around them).
+# A chat bot's polling, handed to a thread as its target.
+_THREAD_POLLS = frozenset({"infinity_polling", "polling", "run_polling", "start_polling"})
 BLOCKING_CONSUME = frozenset(
     {
         "start_consuming",
@@ -4140,15 +4178,59 @@ def _path_key(node: cst.Call, name: str, raw: str) -> str:
     method is called on (``out.mkdir()``); ``""`` when it is not a plain name or literal."""
     args = n.positional(node)
     if (name in _DESTRUCTIVE_CALLS or name in _RECREATE_CALLS) and args:
-        return n.dotted(args[0].value) or n.string_value(args[0].value) or ""
+        return n.dotted(args[0].value) or n.string_value(args[0].value) or _setting_key(args[0].value)
     receiver = raw.rpartition(".")[0]
     return receiver if receiver and "(" not in receiver else ""
 
 
+def _setting_key(node: cst.BaseExpression) -> str:
+    """A path read from a settings mapping by a literal key, as written (``settings["TMP_PATH"]``),
+    or ``""``."""
+    if type(node) is not cst.Subscript or len(node.slice) != 1:
+        return ""
+    index = node.slice[0].slice
+    key = n.string_value(index.value) if type(index) is cst.Index else None
+    owner = n.dotted(node.value)
+    return f"{owner}[{key!r}]" if owner and key else ""
+
+
 _OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
+# Archives opened to be written (`tarfile.open(path, "w:gz")`): the file is made afresh, as by `open(path, "w")`.
+_ARCHIVE_OPENS = frozenset({"tarfile.open", "zipfile.ZipFile", "gzip.open", "bz2.open", "lzma.open"})
 _COPY_CALLS = frozenset({"shutil.copyfile", "shutil.copy", "shutil.copy2"})
 # python-telegram-bot's JobQueue methods that run a callback again and again (not `run_once`).
 _JOB_QUEUE_METHODS = frozenset({"run_repeating", "run_daily", "run_monthly", "run_custom"})
+
+
+# Calls that hand a file they are given to someone else: a chat, an FTP server, an object store.
+_SENDS = re.compile(
+    r"send_?(?:document|file|photo|audio|video|voice|media_group)s?$|sendDocument$|sendfile$|stor(?:binary|lines)$|put_object$"
+)
+_HTTP_LIBRARIES = ("requests.", "httpx.", "aiohttp.")
+
+
+def _ships(name: str, method: str, owner_ctor: str) -> bool:
+    """A call that sends what it is given elsewhere: a chat's or a server's file upload, or an HTTP
+    write by requests, httpx or aiohttp (`requests.put(url, data=f)`, `session.post(url, files=...)`)."""
+    if _SENDS.match(method):
+        return True
+    return method in {"put", "post", "patch"} and (
+        name.startswith(_HTTP_LIBRARIES) or owner_ctor.startswith(_HTTP_LIBRARIES)
+    )
+
+
+def _handles_sent(call: cst.Call, opened: dict[str, str]) -> set[str]:
+    """The files whose open handles ``call`` is given, as an argument or a dict's value
+    (``requests.post(url, files={"dump": f})``): ``opened`` maps a handle to its path."""
+    out: set[str] = set()
+    for arg in call.args:
+        values = (
+            [e.value for e in arg.value.elements if type(e) is cst.DictElement]
+            if type(arg.value) is cst.Dict
+            else [arg.value]
+        )
+        out.update(opened[name] for value in values if (name := n.dotted(value)) in opened)
+    return out
 
 
 def _writes_new(call: cst.Call) -> bool:
@@ -4175,6 +4257,7 @@ _CLOUD_DELETES = frozenset(
         "delete_db_cluster_snapshot",
         "batch_delete_image",  # ECR
         "delete_log_group",
+        "terminate_instances",  # EC2 instances and their instance-store data
     }
 )
 
@@ -4201,6 +4284,8 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
         return f"{method}()"
     if method == "deregister" and re.search(r"(?:^|_)(?:image|ami)s?$", raw.rpartition(".")[0], re.IGNORECASE):
         return "deregister()"  # boto3's EC2 resource: `image.deregister()` deletes an AMI
+    if method == "terminate" and re.search(r"(?:^|\.)instances(?:\.(?:filter|all)\(\))?$", raw.rpartition(".")[0]):
+        return "terminate()"  # boto3's EC2 resource: `ec2.instances.filter(InstanceIds=ids).terminate()`
     if method == "delete_function" and "FunctionName" in n.keywords(node):
         return "delete_function()"  # AWS Lambda: a function, or one of its versions (`Qualifier`, an ARN)
     if method == "drop_all" and "." in raw:
@@ -5632,6 +5717,40 @@ def _asks_exists(node: cst.BaseExpression) -> bool:
         "is_dir",
         "lexists",
     }
+
+
+# What a lookup's result is read with: a database cursor's, SQLAlchemy's, MongoDB's.
+_FETCHES = frozenset(
+    {"fetchone", "fetchall", "fetchmany", "first", "one_or_none", "scalar", "scalar_one_or_none", "find_one", "count"}
+)
+
+
+def _fetched(value: cst.BaseExpression) -> bool:
+    """``cur.fetchone()``, ``cur.execute(q).fetchone()[0]``, ``session.query(T).filter_by(k=k).first()``."""
+    if type(value) is cst.Subscript:
+        value = value.value
+    return type(value) is cst.Call and (n.callee(value) or "").rpartition(".")[2] in _FETCHES
+
+
+def _asks_absent(test: cst.BaseExpression, fetched: set[str], scope: str) -> bool:
+    """A test that holds when a row looked up is not there: ``not row``, ``row is None``,
+    ``count == 0``, ``len(rows) == 0`` on a lookup's result (a name bound from one in this
+    function, or the lookup itself: ``if cur.fetchone() is None``)."""
+
+    def lookup(node: cst.BaseExpression) -> bool:
+        if type(node) is cst.Call and n.callee(node) == "len" and node.args:
+            node = node.args[0].value
+        return _fetched(node) or (type(node) is cst.Name and f"{scope}:{node.value}" in fetched)
+
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+        return lookup(test.expression)
+    if type(test) is cst.Comparison and len(test.comparisons) == 1:
+        target = test.comparisons[0]
+        empty = n.is_none(target.comparator) or (
+            type(target.comparator) is cst.Integer and target.comparator.value == "0"
+        )
+        return isinstance(target.operator, (cst.Is, cst.Equal)) and empty and lookup(test.left)
+    return False
 
 
 def _is_exists_check(test: cst.BaseExpression) -> bool:

@@ -409,10 +409,29 @@ def _char_classes(value: str) -> int:
     return classes
 
 
+# Four groups of four lower-case letters: a Google account's app password (SMTP, IMAP).
+_APP_PASSWORD = re.compile(r"[a-z]{4}(?: [a-z]{4}){3}")
+
+
+_KEYBOARD_ROWS = "qwertyuiop asdfghjkl zxcvbnm"
+
+
+def _random_groups(groups: list[str]) -> bool:
+    """Four groups of letters that look drawn at random, as Google's are: none a run of the
+    alphabet or of a keyboard row (`abcd`, `qwer`) or one letter repeated, and no more vowels than
+    chance gives (`"pass word goes here"`, `"fill this with real"` are words standing in)."""
+    for group in groups:
+        if len(set(group)) == 1 or group in "abcdefghijklmnopqrstuvwxyz" or group in _KEYBOARD_ROWS:
+            return False
+    return len(set(groups)) == 4 and sum(c in "aeiou" for c in "".join(groups)) <= 4
+
+
 def looks_like_credential(value: str) -> bool:
     """Whether a literal bound to a secret-like name has a credential's shape."""
     if len(value) < 6 or len(value) > 4096:
         return False
+    if _APP_PASSWORD.fullmatch(value) and _random_groups(value.split()) and not is_placeholder(value):
+        return True  # a Google app password as Google shows it: `"rvuy lpvi pkuw czkg"`
     if any(c.isspace() for c in value):
         return False
     # (a key of 24 characters may hold braces: `'B;}}S5Cx@->^^"hQT{T,GJ@YI*><17'`)

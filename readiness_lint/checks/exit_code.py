@@ -77,7 +77,7 @@ class MissingExitCode(ServiceRule):
         "jobs run; APScheduler logs a job's exception and carries on, so its jobs do not count. A click, "
         "typer or fire command exits 1 on an exception by itself: it fails only when it, or a step it calls, catches every "
         "failure and carries on (each command registered on a click group or typer app the `__main__` block "
-        'runs counts). A `shutil.rmtree(path, onerror=...)` whose callback only logs what failed loses it too. A non-zero exit only in the check of the command line or the input before the work (`if len(sys.argv) != 2: print(usage); sys.exit(1)`, `if not prefix: raise SystemExit("no prefix")`) says nothing of how the work went. An AWS Lambda handler, an Azure Function, a Chalice app\'s function and a Google Cloud Function have no exit status and are not judged.'
+        'runs counts). A `shutil.rmtree(path, onerror=...)` whose callback only logs what failed loses it too. A `sys.exit()` in a handler for `KeyboardInterrupt` alone is a stop by hand, not a failure. A non-zero exit only in the check of the command line or the input before the work (`if len(sys.argv) != 2: print(usage); sys.exit(1)`, `if not prefix: raise SystemExit("no prefix")`) says nothing of how the work went. An AWS Lambda handler, an Azure Function, a Chalice app\'s function and a Google Cloud Function have no exit status and are not judged.'
     )
     why_bad = (
         "Schedulers judge a run by its exit status. A job that catches everything and returns "

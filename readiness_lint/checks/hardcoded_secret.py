@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     import libcst as cst
 
     from readiness_lint.extract import Context
+else:
+    from readiness_lint._lazy_cst import cst
 
 
 _NON_PRODUCTION = frozenset({"dev", "development", "local", "test", "tests", "testing", "debug", "ci", "sandbox"})
@@ -34,7 +36,8 @@ class HardcodedSecret(LineRule):
         "in it by chance), or passed where a "
         "call takes its password by position (`MySQLdb.connect(host, user, password, db)`, `ftplib.FTP`, "
         '`login("user", "password")`, `username_pw_set`, pika\'s `PlainCredentials`, `HTTPBasicAuth` and the '
-        "basic-auth helpers of httpx and aiohttp). A database's or "
+        "basic-auth helpers of httpx and aiohttp; the password of a `(user, password)` pair given as `auth=`, "
+        "`basic_auth=` or `http_auth=`). A database's or "
         'broker\'s out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password="postgres"`), and a '
         "password in a URL that repeats its user name (`amqp://shop:shop@`), are reported with medium confidence. In a file named as a model to copy (`settings_example.py`, `config.sample.py`, `example_config.py`) only provider-specific keys are reported: its other values are there to be replaced. Values are never printed: a finding shows a short prefix and the length."
     )
@@ -170,9 +173,24 @@ class HardcodedSecret(LineRule):
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         """A password passed by position: ``MySQLdb.connect("db", "app", "s3cret", "shop")``,
         ``ftp.login("backup", "s3cret")``, ``client.username_pw_set("sensor", "s3cret")``."""
+        if ctx.example:
+            return
+        for keyword in _AUTH_KEYWORDS:
+            pair = n.keyword(node, keyword)
+            if pair is not None and type(pair.value) is cst.Tuple and len(pair.value.elements) == 2:
+                # `requests.get(url, auth=("me@example.com", "vaQvu1ccFcFf..."))`, jira's `basic_auth=`
+                login, secret = (e.value for e in pair.value.elements)
+                literal = n.string_value(secret)
+                if (
+                    n.string_value(login) is not None
+                    and literal is not None
+                    and not _allowed(literal, ctx)
+                    and secretscan.looks_like_credential(literal)
+                ):
+                    ctx.report(self.name, secret, f"Hard-coded password in `{keyword}=`: {secretscan.redact(literal)}")
         index = _POSITIONAL_PASSWORD.get(name or "")
         method = (name or "").rpartition(".")[2]
-        if (index is None and method not in {"login", "username_pw_set"}) or ctx.example:
+        if index is None and method not in {"login", "username_pw_set"}:
             return
         args = n.positional(node)
         if index is None and "." in (name or ""):
@@ -232,6 +250,10 @@ _POSITIONAL_PASSWORD = {
     "httpx.DigestAuth": 1,
     "aiohttp.BasicAuth": 1,
 }
+
+
+# Keyword arguments that take a (user, password) pair: requests and httpx, jira, Elasticsearch.
+_AUTH_KEYWORDS = ("auth", "basic_auth", "http_auth")
 
 
 def _default_message(where: str) -> str:

@@ -34,7 +34,9 @@ class NonIdempotentInsert(LineRule):
         "Finds SQL `INSERT INTO` statements written as string literals, in code a worker or job runs "
         "(inside a function or a plain class's method: only where that function is called or handed on), "
         "that have no `ON CONFLICT`, `ON DUPLICATE KEY`, `OR REPLACE`/`OR IGNORE`, `WHERE NOT EXISTS` or "
-        "`HAVING COUNT(...) = 0` (insert only when absent). "
+        "`HAVING COUNT(...) = 0` (insert only when absent), and that are not run only when a lookup "
+        "found no row (`if cur.fetchone() is None:`, `if not row:` after `row = cur.fetchone()`, "
+        "`if count == 0:`: a keyed check, then the insert). "
         "APIs are not checked: creating a resource per request is their job."
     )
     why_bad = (
@@ -54,6 +56,10 @@ class NonIdempotentInsert(LineRule):
             'def save(conn, rows):\n    values = ",".join("(%s, %s)" for _ in rows)\n    query = (\n        "INSERT INTO events (id, kind) "\n        "VALUES " + values + " "\n        "ON CONFLICT (id) DO NOTHING"\n    )\n    conn.execute(query, rows)\n',
             note="the upsert clause is in a later piece of the statement",
         ),
+        Sample(
+            'def save(cur, event_id, payload):\n    cur.execute("SELECT 1 FROM events WHERE id = %s", (event_id,))\n    if cur.fetchone() is None:\n        cur.execute("INSERT INTO events (id, payload) VALUES (%s, %s)", (event_id, payload))\n',
+            note="inserted only when the lookup found no row",
+        ),
     )
     INVALID = (
         Sample('def save(cur, row):\n    cur.execute("INSERT INTO events (id, payload) VALUES (%s, %s)", row)\n'),
@@ -65,6 +71,8 @@ class NonIdempotentInsert(LineRule):
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
+        if ctx.absent_guards:
+            return  # `if cur.fetchone() is None: cur.execute("INSERT ...")`: keyed check, then insert
         if ctx.statement is not None and _IDEMPOTENT.search(_literal_text(ctx.statement)):
             return  # the upsert clause is in another piece of the same statement ("..." + x + "ON CONFLICT")
         ctx.report(self.name, node, "`INSERT` without an upsert clause: a retry writes the rows twice")

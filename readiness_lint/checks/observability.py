@@ -48,7 +48,9 @@ class MissingLogging(ServiceRule):
         "`dictConfig`, `fileConfig`, a handler added to a logger (`addHandler`, or `logger.handlers = [logging.StreamHandler()]`), structlog, loguru, Django's `LOGGING` "
         "setting, or a runner that sets it up itself (Celery, RQ, Dramatiq, Huey and Faust workers, Kopf operators, Celery beat, "
         "Pyramid apps, which `pserve` serves with the logging sections of their ini file, and Litestar "
-        "apps, which configure the root logger unless given a `logging_config` of their own). Set-up in "
+        "apps, which configure the root logger unless given a `logging_config` of their own, and Sanic apps, "
+        "which configure their own loggers for the server, errors and requests unless given "
+        "`configure_logging=False`). Set-up in "
         "the `__main__` block of a module the entrypoint imports does not count: it runs only when that "
         "module is run itself."
     )

@@ -1,0 +1,527 @@
+"""Session 24: what blind rounds 203-217 showed, as small trees.
+
+Each case fails on a8b2565, the commit the session's code changes began from, except the traps
+(marked), which pass there and must not move. A case gives the files, the entrypoints expected as
+``(path, kind, framework)`` and, where it matters, a rule's status or its number of findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
+
+_QUERY_SCRIPT = """\
+    import sqlite3
+    import sys
+
+
+    def run_query(query, connection):
+        try:
+            cursor = connection.cursor()
+            cursor.execute(query)
+            rows = cursor.fetchall()
+        except {caught}:
+            sys.exit()
+        return rows
+
+
+    rows = run_query("SELECT id FROM articles", sqlite3.connect("wiki.db"))
+    with open("ids.txt", "w") as out:
+        out.write("\\n".join(str(r[0]) for r in rows))
+    """
+
+_SCALE_DOWN = """\
+    import sys
+
+    import boto3
+
+    ec2 = boto3.resource("ec2")
+
+
+    def destroy(instance_id):
+        ec2.instances.filter(InstanceIds=[instance_id]).{method}()
+
+
+    if __name__ == "__main__":
+        destroy(sys.argv[1])
+    """
+
+_SEND_DUMP = """\
+    import os
+    import sys
+
+    import requests
+    import telebot
+
+
+    def send(path):
+        try:
+            with open(path, "rb") as dump:
+                {send}
+        finally:
+            if os.path.exists(path):
+                os.remove(path)
+
+
+    if __name__ == "__main__":
+        if len(sys.argv) != 2:
+            sys.exit(1)
+        send(sys.argv[1])
+    """
+
+_TAR_AND_SHIP = """\
+    import os
+    import tarfile
+
+    import pysftp
+
+    SOURCES = ["/srv/app/data"]
+
+    with pysftp.Connection("backup.example.com", username="backup", private_key="/etc/backup/id") as sftp:
+        for source in SOURCES:
+            name = os.path.basename(source) + ".tar.gz"
+            with tarfile.open(name, "{mode}") as tar:
+                tar.add(source)
+            sftp.put(name)
+            os.unlink(name)
+    """
+
+_TELEBOT = """\
+    from telebot import TeleBot
+
+    bot = TeleBot("123:abc")
+
+
+    @bot.message_handler(commands=["start"])
+    def start(message):
+        bot.reply_to(message, "hi")
+    """
+
+_SANIC = """\
+    from sanic import Sanic
+    from sanic.response import json
+
+    app = Sanic("votes"{options})
+
+
+    @app.get("/health")
+    async def health(request):
+        return json({{"ok": True}})
+
+
+    @app.get("/ready")
+    async def ready(request):
+        return json({{"ok": True}})
+    """
+
+_SCRATCH = """\
+    import os
+    import shutil
+
+    settings = {{"TMP_PATH": os.environ.get("TMP_PATH", "tmp")}}
+
+
+    def prepare():
+        if os.path.exists(settings["TMP_PATH"]):
+            shutil.rmtree({removed})
+        os.makedirs(settings["TMP_PATH"])
+
+
+    if __name__ == "__main__":
+        prepare()
+    """
+
+_MAILER = """\
+    import smtplib
+    from email.mime.text import MIMEText
+
+
+    def send_email(message, subject):
+        sender = "alerts@example.com"
+        app_password = {value}
+        msg = MIMEText(message)
+        msg["Subject"] = subject
+        with smtplib.SMTP_SSL("smtp.gmail.com", 465) as server:
+            server.login(sender, app_password)
+            server.sendmail(sender, [sender], msg.as_string())
+
+
+    if __name__ == "__main__":
+        send_email("up", "status")
+    """
+
+_JIRA_SCRIPT = """\
+    import os
+
+    import requests
+
+    response = requests.get(
+        "https://example.atlassian.net/rest/api/2/myself",
+        auth={auth},
+        timeout=10,
+    )
+    response.raise_for_status()
+    with open("account.json", "w") as out:
+        out.write(response.text)
+    """
+
+_ORDERS_SYNC = """\
+    import logging
+    import sys
+
+    import requests
+
+    log = logging.getLogger(__name__)
+
+
+    def main():
+        r = requests.get("https://api.example.com/orders", timeout=10)
+        if r.status_code != 200:
+            log.error("fetch failed: %s", r.status_code)
+            sys.exit(1)
+        with open("orders.json", "w") as out:
+            out.write(r.text)
+
+
+    if __name__ == "__main__":
+        logging.basicConfig(level=logging.INFO)
+        try:
+            main()
+        except (KeyboardInterrupt, SystemExit):
+            log.info("exiting")
+            sys.exit()
+    """
+
+_ROTATE = """\
+    import os
+    import queue
+    import sys
+
+    import requests
+
+    done = queue.Queue()
+
+
+    def send_line_count(f):
+        n = sum(1 for _ in f)
+        requests.post(os.environ["WEBHOOK"], json={{"text": f"{{n}} lines"}}, timeout=5)
+
+
+    def rotate(path):
+        with open(path) as f:
+            {step}
+        os.remove(path)
+
+
+    if __name__ == "__main__":
+        rotate(sys.argv[1])
+    """
+
+_FEED_LOADER = """\
+    import sqlite3
+
+    import feedparser
+
+
+    def insert_item(conn, link, title):
+        cur = conn.cursor()
+        cur.execute("SELECT 1 FROM items WHERE link = ?", (link,))
+        {check}
+            cur.execute("INSERT INTO items (link, title) VALUES (?, ?)", (link, title))
+        conn.commit()
+
+
+    if __name__ == "__main__":
+        conn = sqlite3.connect("feed.db")
+        for entry in feedparser.parse("https://example.com/feed.xml").entries:
+            insert_item(conn, entry.link, entry.title)
+    """
+
+
+_SCRAPER = """\
+    import requests
+    from bs4 import BeautifulSoup
+
+
+    def scrap():
+        page = requests.get("https://example.com/jobs", timeout=10)
+        soup = BeautifulSoup(page.text, "html.parser")
+        rows = [li.text.strip() for li in soup.find_all("li")]
+        {extra}
+        return rows
+
+
+    if __name__ == "__main__":
+        scrap()
+    """
+
+_CONNECTOR = """\
+    import os
+
+    import psycopg2
+
+    from app import scrap
+
+
+    def insert(rows):
+        conn = psycopg2.connect(os.environ["DATABASE_URL"])
+        with conn, conn.cursor() as cur:
+            cur.executemany("INSERT INTO jobs (title) VALUES (%s) ON CONFLICT DO NOTHING", [(r,) for r in rows])
+
+
+    if __name__ == "__main__":
+        insert(scrap())
+    """
+
+
+_CASES: dict[str, Case] = {
+    # a query helper that leaves on Ctrl-C with `sys.exit()`: stopped by hand, no failure lost
+    "keyboard_interrupt_exit": (
+        {"import.py": _QUERY_SCRIPT.format(caught="KeyboardInterrupt")},
+        [("import.py", "job", "script")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap: the same helper catching every error and exiting 0 loses the failure
+    "exception_exit_zero": (
+        {"import.py": _QUERY_SCRIPT.format(caught="Exception")},
+        [("import.py", "job", "script")],
+        ("missing-exit-code", "fail"),
+    ),
+    # EC2 instances terminated through boto3's resource collection: a deletion
+    "ec2_instances_terminated": (
+        {"scale.py": _SCALE_DOWN.format(method="terminate")},
+        [("scale.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # boto3's own dry run, switched by the job: a guard (the review of the change)
+    "ec2_terminate_with_dry_run": (
+        {
+            "scale.py": _SCALE_DOWN.format(method="terminate").replace(
+                "def destroy(instance_id):\n        ec2.instances.filter(InstanceIds=[instance_id]).terminate()",
+                'def destroy(instance_id):\n        boto3.client("ec2").terminate_instances(InstanceIds=[instance_id], DryRun="--apply" not in sys.argv)',
+            )
+        },
+        [("scale.py", "job", "python")],
+        ("missing-dry-run", "pass"),
+    ),
+    # trap: instances stopped are not deleted
+    "ec2_instances_stopped": (
+        {"scale.py": _SCALE_DOWN.format(method="stop")},
+        [("scale.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    # a keyed check, then the insert: a re-run inserts nothing twice
+    "insert_when_lookup_found_nothing": (
+        {"load.py": _FEED_LOADER.format(check="if cur.fetchone() is None:")},
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "insert_when_row_is_none": (
+        {"load.py": _FEED_LOADER.format(check="row = cur.fetchone()\n        if not row:")},
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # trap: inserted when the lookup found a row (the test the wrong way round)
+    "insert_when_lookup_found_a_row": (
+        {"load.py": _FEED_LOADER.format(check="if cur.fetchone() is not None:")},
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # trap: a test on something else than the lookup
+    "insert_when_title_is_new": (
+        {"load.py": _FEED_LOADER.format(check="if not title.startswith('Re:'):")},
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # a scraper's `__main__` block that only reads and drops the rows, beside the script that
+    # imports it and stores them: a try-out, not a second job
+    "shared_scraper_try_out": (
+        {"app.py": _SCRAPER.format(extra="pass"), "connector.py": _CONNECTOR},
+        [("connector.py", "job", "python")],
+        None,
+    ),
+    # trap: the same function writing its rows out as well is the same work, run by hand
+    "shared_scraper_that_writes": (
+        {
+            "app.py": _SCRAPER.format(extra='open("jobs.txt", "w").write("\\n".join(rows))'),
+            "connector.py": _CONNECTOR,
+        },
+        [("app.py", "job", "python"), ("connector.py", "job", "python")],
+        None,
+    ),
+    # a dump read and sent to a chat, then removed: handed over, not lost
+    "dump_sent_to_chat_then_removed": (
+        {
+            "send.py": _SEND_DUMP.format(
+                send='telebot.TeleBot(os.environ["TOKEN"]).send_document(os.environ["CHAT_ID"], dump)'
+            )
+        },
+        [("send.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    # the same, uploaded with an HTTP PUT of the open file
+    "dump_put_over_http_then_removed": (
+        {"send.py": _SEND_DUMP.format(send='requests.put(os.environ["UPLOAD_URL"], data=dump, timeout=60)')},
+        [("send.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    # trap: a file only read, then removed, is deleted
+    "dump_read_then_removed": (
+        {"send.py": _SEND_DUMP.format(send="print(len(dump.read()))")},
+        [("send.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # an archive the script writes, ships over SFTP and removes: its own file
+    "tar_written_shipped_removed": (
+        {"backup.py": _TAR_AND_SHIP.format(mode="w:gz")},
+        [("backup.py", "job", "script")],
+        ("missing-dry-run", "na"),
+    ),
+    # trap: an archive only read (opened "r") is someone's data
+    "tar_read_shipped_removed": (
+        {"backup.py": _TAR_AND_SHIP.format(mode="r:gz").replace("sftp.put(name)", "pass")},
+        [("backup.py", "job", "script")],
+        ("missing-dry-run", "fail"),
+    ),
+    # a bot built in bot.py whose polling main.py starts in a thread: the worker is main.py
+    "bot_polling_in_a_thread": (
+        {
+            "bot.py": _TELEBOT,
+            "handlers.py": "from bot import bot\n",
+            "main.py": """\
+                import threading
+                import time
+
+                from handlers import bot
+
+                if __name__ == "__main__":
+                    threading.Thread(target=bot.infinity_polling, daemon=True).start()
+                    while True:
+                        time.sleep(1)
+                """,
+        },
+        [("main.py", "worker", "telegram")],
+        None,
+    ),
+    # trap: polling called directly from main.py, as before
+    "bot_polling_called": (
+        {
+            "bot.py": _TELEBOT,
+            "main.py": 'from bot import bot\n\nif __name__ == "__main__":\n    bot.infinity_polling()\n',
+        },
+        [("main.py", "worker", "telegram")],
+        None,
+    ),
+    # Sanic configures its own loggers (server, errors, access) by default
+    "sanic_logs_by_itself": (
+        {"app.py": _SANIC.format(options="")},
+        [("app.py", "api", "sanic")],
+        ("missing-logging", "pass"),
+    ),
+    # trap: unless told not to
+    "sanic_logging_switched_off": (
+        {"app.py": _SANIC.format(options=", configure_logging=False")},
+        [("app.py", "api", "sanic")],
+        ("missing-logging", "fail"),
+    ),
+    # a scratch directory removed and made again, its path read from a settings mapping
+    "scratch_dir_from_settings_recreated": (
+        {"backup.py": _SCRATCH.format(removed='settings["TMP_PATH"]')},
+        [("backup.py", "job", "python")],
+        ("non-idempotent-mkdir", 0),
+    ),
+    # trap: another setting removed, this one made: a re-run fails on it
+    "other_dir_removed": (
+        {"backup.py": _SCRATCH.format(removed='settings["OLD_PATH"]')},
+        [("backup.py", "job", "python")],
+        ("non-idempotent-mkdir", 1),
+    ),
+    # a Google app password as Google shows it, four groups of four letters
+    "google_app_password": (
+        {"monitor.py": _MAILER.format(value='"rvuy lpvi pkuw czkg"')},
+        [("monitor.py", "job", "python")],
+        ("hardcoded-secret", 1),
+    ),
+    # trap: a phrase of repeated words bound to the same name is a stand-in
+    "app_password_stand_in": (
+        {"monitor.py": _MAILER.format(value='"xxxx xxxx xxxx xxxx"')},
+        [("monitor.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+    # the password of a (user, password) pair given as `auth=`
+    "auth_pair_literal": (
+        {"account.py": _JIRA_SCRIPT.format(auth='("me@example.com", "vaQvu1ccFcFfnEl6aty6839D")')},
+        [("account.py", "job", "script")],
+        ("hardcoded-secret", 1),
+    ),
+    # trap: a pair read from the environment
+    "auth_pair_from_environment": (
+        {"account.py": _JIRA_SCRIPT.format(auth='(os.environ["JIRA_USER"], os.environ["JIRA_TOKEN"])')},
+        [("account.py", "job", "script")],
+        ("hardcoded-secret", 0),
+    ),
+    # trap: a stand-in pair
+    "auth_pair_placeholder": (
+        {"account.py": _JIRA_SCRIPT.format(auth='("user", "your-api-token")')},
+        [("account.py", "job", "script")],
+        ("hardcoded-secret", 0),
+    ),
+}
+
+# Traps the review of the change reproduced: each passes on a8b2565 and failed on the change as
+# first written.
+_REVIEW_CASES: dict[str, Case] = {
+    # `SystemExit` caught and turned into status 0 is still a lost failure (only Ctrl-C is a stop)
+    "system_exit_swallowed": (
+        {"sync.py": _ORDERS_SYNC},
+        [("sync.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # Sanic configures its own loggers, not the root one: the app's module logger is unconfigured
+    "sanic_module_logger": (
+        {
+            "app.py": _SANIC.format(options="").replace(
+                "from sanic import Sanic\n",
+                "import logging\n    from sanic import Sanic\n\n    log = logging.getLogger(__name__)\n",
+            )
+        },
+        [("app.py", "api", "sanic")],
+        ("missing-logging", "fail"),
+    ),
+    # the tutorial's stand-in for an app password, and words standing in
+    "app_password_alphabet": (
+        {"monitor.py": _MAILER.format(value='"abcd efgh ijkl mnop"')},
+        [("monitor.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+    "app_password_words": (
+        {"monitor.py": _MAILER.format(value='"pass word goes here"')},
+        [("monitor.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+    # a project helper named `send_...` that only reads the handle ships nothing
+    "handle_given_to_a_send_helper": (
+        {"rotate.py": _ROTATE.format(step="send_line_count(f)")},
+        [("rotate.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # a path put on a queue is not shipped anywhere
+    "path_put_on_a_queue": (
+        {"rotate.py": _ROTATE.format(step="done.put(path)")},
+        [("rotate.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])
+
+
+@pytest.mark.parametrize("name", sorted(_CASES))
+def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _CASES[name])
