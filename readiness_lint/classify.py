@@ -724,10 +724,11 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
         return False
     # (a function that only prints, `display_banner()`, is not work shared with anyone; nor one
     # whose value the block drops that only reads, `scrape()` returning a page's rows: a try-out)
+    local = {f.name: f for f in project.files[path].functions}
     functions = {
         f.name
-        for f in project.files[path].functions
-        if f.name in guard.dropped_calls and _works(f) and (not f.returns_value or _writes(f))
+        for f in local.values()
+        if f.name in guard.dropped_calls and _works(f) and not (f.returns_value and _reads_only(f, local, 2))
     }
     for importer in project.importers.get(path, ()):
         for imp in project.files[importer].imports:
@@ -736,23 +737,49 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     return False
 
 
-# Calls of a function's own objects that change something: a query run, a file written, a message sent.
-_WRITE_METHODS = frozenset(
-    {"execute", "executemany", "commit", "write", "writerow", "writerows", "to_csv", "to_sql", "dump", "save"}
-    | {"insert_one", "insert_many", "update_one", "put_object", "upload_file", "send_message", "sendmail"}
+# What a function that only reads calls: an HTTP read, parsing, and the methods that pick a page
+# or a string apart (`soup.find_all("li")`, `row.text.strip()`). Anything else may write.
+_READ_PREFIXES = (
+    "requests.get",
+    "httpx.get",
+    "urllib.request.urlopen",
+    "bs4.",
+    "lxml.",
+    "json.",
+    "re.",
+    "datetime.",
+    "time.time",
+    "os.path.",
+    "os.environ",
+    "os.getenv",
 )
+_READ_METHODS = frozenset(
+    {"find", "find_all", "findAll", "select", "select_one", "get_text", "getText", "strip", "split", "replace"}
+    | {"lower", "upper", "index", "json", "get", "items", "keys", "values", "append", "extend", "join", "format"}
+    | {"startswith", "endswith", "findall", "search", "match", "group", "decode", "encode", "raise_for_status"}
+)
+_READ_NAMES = frozenset({"int", "str", "float", "len", "list", "dict", "set", "sorted", "range", "enumerate", "zip"})
 
 
-def _writes(function: FunctionFact) -> bool:
-    """A function that changes something beyond returning a value: an HTTP write, a command, a
-    transfer, a query or a write of its own objects (not only reads and parsing)."""
-    return any(
-        call in HTTP_WRITES
-        or call in COMMAND_CALLS
-        or call.startswith(_WORK_ROOTS)
-        or call.rpartition(".")[2] in _WRITE_METHODS
-        for call in function.calls
-    )
+def _reads_only(function: FunctionFact, local: dict[str, FunctionFact], depth: int) -> bool:
+    """A function (and the functions of its file it calls, ``depth`` levels down) that only reads
+    and parses: ``scrape()`` fetching a page and returning its rows. When in doubt, no."""
+    for call in function.calls:
+        if call in local:
+            if depth <= 0 or not _reads_only(local[call], local, depth - 1):
+                return False
+        elif not (
+            _is_trivial_call(call)
+            or call in _READ_NAMES
+            or call.startswith(_READ_PREFIXES)
+            or (
+                "." in call
+                and call.rpartition(".")[2] in _READ_METHODS
+                and not call.startswith(("requests.", "httpx."))
+            )
+        ):
+            return False
+    return True
 
 
 def _used_as_library(project: Project, path: str) -> bool:

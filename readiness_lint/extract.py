@@ -2224,6 +2224,7 @@ class Extractor:
         scope = self.scope_name()
         for name in names:  # (`for path in glob(...)`: no longer the string bound before)
             self.strings.pop(name if "." in name else f"{scope}:{name}", None)
+            self.fetched.discard(f"{scope}:{name}")  # (nor a lookup's result)
         frame = self._deletions_frame()
         if frame is not None and frame.kept:
             for name in names:
@@ -2242,6 +2243,14 @@ class Extractor:
         bound_here = self._rebind(node.target)
         since = self.reads
         iterated = n.dotted(node.iter)
+        if self.frames and not self.handlers and self._own_body():
+            # `tasks = fetch_tasks()` then `for task in tasks:` (or `for task in fetch_tasks():`): an
+            # empty result the step hands back on failure reads as nothing to do (see `_value_lost`)
+            frame = self.frames[-1]
+            if iterated and iterated in frame.results:
+                frame.results_lost.append((frame.results[iterated], iterated, False))
+            elif type(node.iter) is cst.Call and (called := self.ctx.resolve(n.callee(node.iter))):
+                frame.results_lost.append((self._as_called(called), "", False))
         ctor = self.ctx.object_ctor(iterated)
         if ctor is not None and ctor.endswith(CONSUMER_CTOR_SUFFIXES):
             scope = self.scope_name()
@@ -2826,7 +2835,12 @@ class Extractor:
             self._refer(arg.value)
             if arg.keyword is not None and arg.keyword.value == "daemon" and _is_true(arg.value):
                 self.sets_daemon = True  # (`Thread(target=poll, daemon=True)`, `Pump(q, daemon=True)`)
-            if arg.keyword is not None and arg.keyword.value == "DryRun" and not n.is_false(arg.value):
+            if (
+                arg.keyword is not None
+                and arg.keyword.value == "DryRun"
+                # (a value the job switches; `DryRun=True` alone is AWS's permission probe)
+                and n.dotted(arg.value) not in {"True", "False", "None"}
+            ):
                 # boto3's own dry run, switched by the job (`ec2.terminate_instances(..., DryRun=preview)`)
                 self.signal(node, "dry-run", "DryRun")
         if raw and raw.endswith(".setDaemon"):
@@ -2978,6 +2992,13 @@ class Extractor:
         destructive = _destructive(name, raw, method, node, self._strings_here() if removes_path else {})
         if not destructive and method == "delete" and not node.args and owner in self.rows:
             destructive = "ORM delete()"  # `for watch in Watch.objects.all(): watch.delete()`
+        if (
+            not destructive
+            and method == "delete"
+            and not node.args
+            and (ctx.object_ctor(owner) or "").endswith(".get_git_ref")
+        ):
+            destructive = "git ref delete()"  # PyGithub: `repo.get_git_ref(f"heads/{name}").delete()` drops a branch
         if (
             not destructive
             and method in _REMOTE_REMOVES
@@ -3268,12 +3289,9 @@ class Extractor:
             self._rebind(target.target)
         value = node.value.expression if type(node.value) is cst.Await else node.value
         first = node.targets[0].target
-        if type(first) is cst.Name:  # (`row = cur.fetchone()`: a lookup's result, see `_asks_absent`)
-            key = f"{self.scope_name()}:{first.value}"
-            if _fetched(value):
-                self.fetched.add(key)
-            else:
-                self.fetched.discard(key)
+        if type(first) is cst.Name and len(node.targets) == 1 and _fetched(value):
+            # `row = cur.fetchone()`: a lookup's result, see `_asks_absent` (`_rebind` forgets it)
+            self.fetched.add(f"{self.scope_name()}:{first.value}")
         if type(first) is cst.Name and not self.ctx.scope and not self.frames:
             # (`TIMEOUT = 5.0`: a number a call may be given by name)
             if type(value) in (cst.Integer, cst.Float):
@@ -3516,6 +3534,8 @@ class Extractor:
             self.signal(node, "metrics", value)
         if _DESTRUCTIVE_SQL.match(value):
             self.signal(node, "destructive", " ".join(value.split()[:2]).upper())
+        elif not ctx.in_docstring and (script := _DESTRUCTIVE_SQL_IN_SCRIPT.search(value)):
+            self.signal(node, "destructive", " ".join(script.group(1).split()[:2]))
         elif not ctx.in_docstring and _deleting_command(value) == "rm -r":
             self._record_deletion(node, "rm -r", value, [])
         if _DRY_RUN_OPTION.fullmatch(value.strip()) and not self.in_argv:
@@ -4017,6 +4037,14 @@ _DRY_RUN_OPTION = re.compile(
 )
 _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
 _DESTRUCTIVE_SQL_CASED = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b")
+# A deletion later in an SQL script: a statement after comments (`/* job */ DELETE FROM ...`) or
+# after another statement's `;` (`INSERT INTO archive SELECT ...; DELETE FROM log WHERE ...`), as
+# SQL is written (upper case), not as words in a sentence.
+_DESTRUCTIVE_SQL_IN_SCRIPT = re.compile(
+    r"(?:^\s*(?:/\*.*?\*/\s*|--[^\n]*\n\s*)+|;\s*(?:(?:/\*.*?\*/|--[^\n]*\n)\s*)*)"
+    r"(DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b",
+    re.DOTALL,
+)
 # Build output and caches: removing them is a clean build, not data lost.
 _BUILD_OUTPUT = re.compile(r"(?:^|[\s/])(?:build|dist|__pycache__|\.?cache|node_modules|[\w.-]*\.egg-info)(?:[\s/]|$)")
 # Shell commands that delete: `rm -rf {path}` wherever it is written; the others where they are
@@ -5729,7 +5757,11 @@ def _fetched(value: cst.BaseExpression) -> bool:
     """``cur.fetchone()``, ``cur.execute(q).fetchone()[0]``, ``session.query(T).filter_by(k=k).first()``."""
     if type(value) is cst.Subscript:
         value = value.value
-    return type(value) is cst.Call and (n.callee(value) or "").rpartition(".")[2] in _FETCHES
+    if type(value) is not cst.Call:
+        return False
+    method = (n.callee(value) or "").rpartition(".")[2]
+    # (`.count()` of a query, not `tags.count(tag)` of a list or a string)
+    return method in _FETCHES and not (method == "count" and value.args)
 
 
 def _asks_absent(test: cst.BaseExpression, fetched: set[str], scope: str) -> bool:

@@ -277,6 +277,67 @@ _CONNECTOR = """\
     """
 
 
+_ARCHIVE_SQL = """\
+    import os
+
+    import psycopg2
+
+    SQL = \"\"\"/* archive the schedule log */
+    START TRANSACTION;
+    INSERT INTO schedule_log_historical SELECT * FROM schedule_log WHERE start_time < CURRENT_DATE;
+    {statement}
+    COMMIT TRANSACTION;
+    \"\"\"
+
+
+    def main():
+        conn = psycopg2.connect(os.environ["DATABASE_URL"])
+        conn.cursor().execute(SQL)
+        conn.commit()
+
+
+    if __name__ == "__main__":
+        main()
+    """
+
+_STALE_BRANCHES = """\
+    import os
+
+    from github import Github
+
+    repo = Github(os.environ["GITHUB_TOKEN"]).get_repo(os.environ["GITHUB_REPOSITORY"])
+    for branch in repo.get_branches():
+        if branch.name.startswith("stale/"):
+            ref = repo.get_git_ref(f"heads/{{branch.name}}")
+            ref.{call}
+    """
+
+_NOTION_SYNC = """\
+    import sys
+
+    import requests
+
+
+    def get_tasks():
+        response = requests.post("https://api.notion.com/v1/databases/x/query", timeout=10)
+        if response.status_code == 200:
+            return [r["id"] for r in response.json()["results"]]
+        else:
+            print(f"Error fetching Notion tasks: {{response.status_code}}")
+            return []
+
+
+    def sync():
+        tasks = get_tasks()
+        {check}
+        for task in tasks:
+            requests.post("https://calendar.example.com/events", json={{"task": task}}, timeout=10).raise_for_status()
+
+
+    if __name__ == "__main__":
+        sync()
+    """
+
 _CASES: dict[str, Case] = {
     # a query helper that leaves on Ctrl-C with `sys.exit()`: stopped by hand, no failure lost
     "keyboard_interrupt_exit": (
@@ -351,6 +412,43 @@ _CASES: dict[str, Case] = {
         },
         [("app.py", "job", "python"), ("connector.py", "job", "python")],
         None,
+    ),
+    # a DELETE later in an SQL script (after a comment and another statement)
+    "sql_script_deletes": (
+        {"archive.py": _ARCHIVE_SQL.format(statement="DELETE FROM schedule_log WHERE start_time < CURRENT_DATE;")},
+        [("archive.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # trap: a script that only copies rows deletes nothing
+    "sql_script_copies": (
+        {"archive.py": _ARCHIVE_SQL.format(statement="ANALYZE schedule_log_historical;")},
+        [("archive.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    # a branch deleted through PyGithub's git ref
+    "github_branch_deleted": (
+        {"main.py": _STALE_BRANCHES.format(call="delete()")},
+        [("main.py", "job", "script")],
+        ("missing-dry-run", "fail"),
+    ),
+    # trap: the ref moved, not deleted
+    "github_ref_moved": (
+        {"main.py": _STALE_BRANCHES.format(call='edit(sha=os.environ["GITHUB_SHA"], force=True)')},
+        [("main.py", "job", "script")],
+        ("missing-dry-run", "na"),
+    ),
+    # a step that reports a failed request and hands back an empty list, which the caller loops
+    # over: the failure reads as nothing to do, and the job exits 0
+    "empty_result_on_failure_iterated": (
+        {"main.py": _NOTION_SYNC.format(check="pass")},
+        [("main.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: the caller stops with a status when the list is empty
+    "empty_result_tested_first": (
+        {"main.py": _NOTION_SYNC.format(check="if not tasks:\n            sys.exit(1)")},
+        [("main.py", "job", "python")],
+        ("missing-exit-code", "pass"),
     ),
     # a dump read and sent to a chat, then removed: handed over, not lost
     "dump_sent_to_chat_then_removed": (
@@ -513,6 +611,104 @@ _REVIEW_CASES: dict[str, Case] = {
         {"rotate.py": _ROTATE.format(step="done.put(path)")},
         [("rotate.py", "job", "python")],
         ("missing-dry-run", "fail"),
+    ),
+    # `list.count(x)` is no database lookup: the insert is not keyed
+    "list_count_is_no_lookup": (
+        {
+            "load.py": """\
+    import os
+    import sys
+
+    import psycopg2
+
+
+    def run(cur, tags):
+        for tag in tags:
+            if tags.count(tag.lower()) == 0:
+                cur.execute("INSERT INTO tags (name) VALUES (%s)", (tag.lower(),))
+
+
+    if __name__ == "__main__":
+        conn = psycopg2.connect(os.environ["DATABASE_URL"])
+        with conn, conn.cursor() as cur:
+            run(cur, sys.argv[1:])
+    """,
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # `DryRun=True` is AWS's permission probe before the real deletion, no dry-run mode
+    "dry_run_permission_probe": (
+        {
+            "prune.py": """\
+    import boto3
+    from botocore.exceptions import ClientError
+
+    ec2 = boto3.client("ec2")
+
+
+    def main():
+        images = ec2.describe_images(Owners=["self"])["Images"]
+        old = sorted(images, key=lambda i: i["CreationDate"])[:-5]
+        for image in old:
+            try:  # check permissions before touching anything
+                ec2.deregister_image(ImageId=image["ImageId"], DryRun=True)
+            except ClientError as e:
+                if e.response["Error"]["Code"] != "DryRunOperation":
+                    raise
+            ec2.deregister_image(ImageId=image["ImageId"])
+
+
+    if __name__ == "__main__":
+        main()
+    """,
+        },
+        [("prune.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # a shared function that writes through a requests session is work, run by hand: a job
+    "shared_function_posting_through_a_session": (
+        {
+            "app.py": """\
+    from flask import Flask
+
+    from job import refresh
+
+    app = Flask(__name__)
+
+
+    @app.route("/health")
+    def health():
+        return "ok"
+
+
+    @app.route("/refresh", methods=["POST"])
+    def do_refresh():
+        return {"n": refresh()}
+    """,
+            "job.py": """\
+    import os
+
+    import requests
+    import pandas as pd
+    from pathlib import Path
+
+
+    def refresh():
+        s = requests.Session()
+        s.headers["Authorization"] = "Bearer " + os.environ["TOKEN"]
+        items = s.get("https://api.example.com/items", timeout=10).json()
+        r = s.post("https://api.example.com/reindex", json=items, timeout=10)
+        r.raise_for_status()
+        return len(items)
+
+
+    if __name__ == "__main__":
+        refresh()
+    """,
+        },
+        [("app.py", "api", "flask"), ("job.py", "job", "python")],
+        None,
     ),
 }
 

@@ -52,7 +52,8 @@ class MissingExitCode(ServiceRule):
         'the failure and returns it as a value (`return False`, `return {"status": "error"}`, '
         "`return False, message`; `return None` where it otherwise returns something; `return []` after a "
         "failed response's status, `if r.status_code != 200: print(r.text); return []`; the statements after "
-        "`if r.status_code == 200: return True` with no `else` are the failure's branch) that its caller drops "
+        "`if r.status_code == 200: return True` with no `else` are the failure's branch) that its caller drops, "
+        "loops over as it is (`for task in tasks:`: an empty list read as nothing to do), "
         'or tests and then only reports (`if result["status"] == "success": ... else: log.error(...)`, '
         "`if rows: ...` with no else), or a catch-all in a loop only "
         "reports each item's failure (unless a non-zero exit follows the loop: `sys.exit(1)` when some "
