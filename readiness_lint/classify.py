@@ -401,11 +401,19 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             loop.scope.split(".")[0] in in_processes
             # `Thread(target=run_scheduler).start(); app.run()`, `create_task(poll())` from an
             # app's start-up hook: a poller living in the app's process, a worker of its own
-            or (imported and loop.scope and "." not in loop.scope and _started_by_app(project, path, loop.scope))
             or _guard_threads_poller(facts, loop, out)
         ):
             framework = _loop_framework(loop.source, facts, project, path)
             add(_Candidate(path, loop.line, "worker", framework, loop.scope, hosted=True))
+            continue
+        starter = (
+            _app_starting(project, path, loop.scope) if imported and loop.scope and "." not in loop.scope else None
+        )
+        if starter is not None:
+            # `create_task(poll())` in an app's start-up hook, `Thread(target=consume).start()` beside
+            # the app: a poller living in the app's process, a worker placed where that process starts it
+            framework = _loop_framework(loop.source, facts, project, path)
+            add(_Candidate(starter[0], starter[1], "worker", framework, loop.scope, hosted=True))
             continue
         if loop.source == BUSY_LOOP_LOCAL and loop.scope.split(".")[0] not in direct:
             continue  # a function's busy loop the file itself does not run
@@ -922,17 +930,19 @@ def _without_process_launchers(project: Project, candidates: list[_Candidate]) -
     return [c for c in candidates if not launcher(c)]
 
 
-def _started_by_app(project: Project, path: str, function: str) -> bool:
-    """An app's module (one that builds a web app) imports ``function`` from this file and starts
-    it beside the app, as a thread's target or a task (`create_task(function())` in a start-up
-    hook). A route handler that calls it serves a request with it: that is no poller."""
+def _app_starting(project: Project, path: str, function: str) -> tuple[str, int] | None:
+    """The app's module (one that builds a web app) that imports ``function`` from this file and
+    starts it beside the app, as a thread's target or a task (`create_task(function())` in a
+    start-up hook), and the line of its app. A route handler that calls it serves a request with
+    it: that is no poller."""
     for importer in sorted(project.importers.get(path, ())):
         facts = project.files[importer]
-        if facts.is_test or not any(o.ctor in API_CTORS and not o.scope for o in facts.objects):
+        apps = [o for o in facts.objects if o.ctor in API_CTORS and not o.scope]
+        if facts.is_test or not apps:
             continue
         if function in facts.started:
-            return True
-    return False
+            return importer, apps[0].line
+    return None
 
 
 def _own_consumers(project: Project, path: str, facts: FileFacts) -> set[str]:

@@ -3990,15 +3990,16 @@ def test_a_poller_an_app_starts_beside_itself_is_a_worker(make_tree: Tree) -> No
         }
     )
     eps, checks = summary(root)
+    # (placed where the app's process starts them: session 24's blind labellers, five of five)
     assert [(path, kind) for path, kind, _ in eps] == [
-        ("notify/fetcher.py", "worker"),
         ("notify/main.py", "api"),
+        ("notify/main.py", "worker"),
         ("scheduler/app.py", "api"),
-        ("scheduler/poller.py", "worker"),
+        ("scheduler/app.py", "worker"),
     ]
     # The poller logs through the logging its app's runner sets up.
-    assert checks["worker:notify/fetcher.py:fetch_forever"]["missing-logging"] == "pass"
-    assert checks["worker:scheduler/poller.py:run_scheduler"]["missing-logging"] == "fail"
+    assert checks["worker:notify/main.py:fetch_forever"]["missing-logging"] == "pass"
+    assert checks["worker:scheduler/app.py:run_scheduler"]["missing-logging"] == "fail"
     # A loop a route handler runs for one request (a websocket relay) is the route's, not a worker.
     relay = (
         "import asyncio\n\n\nasync def push_updates(ws, channel):\n    while True:\n"

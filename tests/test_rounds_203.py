@@ -338,6 +338,23 @@ _NOTION_SYNC = """\
         sync()
     """
 
+_KEEP_ALIVE = """\
+    from threading import Thread
+
+    from flask import Flask
+    {imports}
+    app = Flask(__name__)
+    {wiring}
+
+
+    def run():
+        app.run(host="0.0.0.0", port=8080)
+
+
+    def keep_alive():
+        Thread(target=run).start()
+    """
+
 _CASES: dict[str, Case] = {
     # a query helper that leaves on Ctrl-C with `sys.exit()`: stopped by hand, no failure lost
     "keyboard_interrupt_exit": (
@@ -449,6 +466,33 @@ _CASES: dict[str, Case] = {
         {"main.py": _NOTION_SYNC.format(check="if not tasks:\n            sys.exit(1)")},
         [("main.py", "job", "python")],
         ("missing-exit-code", "pass"),
+    ),
+    # a Flask app that serves no route at all (kept only to hold a port open): no health route
+    "app_serving_no_route": (
+        {"server.py": _KEEP_ALIVE.format(imports="", wiring="")},
+        [("server.py", "api", "flask")],
+        ("missing-health-route", "fail"),
+    ),
+    # trap: routes wired in by a blueprint the analysis cannot see into: no verdict
+    "app_with_a_library_blueprint": (
+        {
+            "server.py": _KEEP_ALIVE.format(
+                imports="from flask_swagger_ui import get_swaggerui_blueprint\n",
+                wiring='app.register_blueprint(get_swaggerui_blueprint("/docs", "/static/openapi.json"))',
+            )
+        },
+        [("server.py", "api", "flask")],
+        ("missing-health-route", "na"),
+    ),
+    # trap: an admin built around the app adds its own views: no verdict
+    "app_with_an_admin": (
+        {
+            "server.py": _KEEP_ALIVE.format(
+                imports="from flask_admin import Admin\n", wiring='admin = Admin(app, name="shop")'
+            )
+        },
+        [("server.py", "api", "flask")],
+        ("missing-health-route", "na"),
     ),
     # a dump read and sent to a chat, then removed: handed over, not lost
     "dump_sent_to_chat_then_removed": (

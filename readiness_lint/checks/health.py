@@ -75,6 +75,50 @@ def _count(service: Service) -> int:
     return sum(1 for _, route in service.routes if route.handler != MOUNTED)
 
 
+# How routes reach an app other than by a decorator the analysis reads: wired by a call, or added
+# by an extension built around the app (an admin, an API framework, API docs, a Dash app).
+_ROUTE_WIRING = frozenset(
+    {"add_url_rule", "register_blueprint", "include_router", "add_api_route", "add_route", "add_routes", "mount"}
+    | {"add_resource", "add_namespace", "add_view", "add_websocket_route", "add_api_websocket_route", "route"}
+    | {"api_route", "add_url_rules", "register_api", "register_view"}
+)
+_ROUTE_EXTENSIONS = (
+    "flask_restx.",
+    "flask_restful.",
+    "flask_restplus.",
+    "flask_admin.",
+    "flasgger.",
+    "flask_smorest.",
+    "dash.",
+    "connexion.",
+    "graphene",
+    "strawberry.",
+    "flask_graphql.",
+    "flask_socketio.",
+    "spectree.",
+    "fastapi_users.",
+)
+
+
+def _serves_nothing(entrypoint: Entrypoint, service: Service) -> bool:
+    """A Flask or FastAPI app that serves no route at all: none is declared anywhere it reaches,
+    and nothing wires one in (no blueprint or router registered, no extension built around it).
+    An app kept only to hold a port open answers no probe either."""
+    if entrypoint.framework not in {"flask", "fastapi"} or service.routes:
+        return False
+    for facts in service.facts():
+        if facts.routes or any(
+            o.ctor.startswith(_ROUTE_EXTENSIONS)
+            or o.ctor.endswith(("Blueprint", "APIRouter"))
+            or {"routes", "router", "url_map"} & set(o.keywords)  # (`FastAPI(routes=discover())`)
+            for o in facts.objects
+        ):
+            return False
+        if any(call.rpartition(".")[2] in _ROUTE_WIRING for call in facts.calls_made()):
+            return False
+    return True
+
+
 def _has_parameter(segs: list[str]) -> bool:
     """``/status/{code}``, ``/status/<code>``, ``/status/:code``: a route about something else."""
     return any(seg.startswith(("{", "<", ":", "(")) for seg in segs)
@@ -110,7 +154,9 @@ class MissingHealthRoute(ServiceRule):
         "`/status`, under an optional `/api` or version prefix), on the app itself or on any router, "
         "blueprint or URL module it includes, or through a health-check library. When none of the "
         "app's routes can be seen (they are registered in ways the analysis does not follow), the "
-        "check is not applicable rather than failed."
+        "check is not applicable rather than failed; but a Flask or FastAPI app that serves no route "
+        "at all (none declared, no blueprint or router registered, no extension built around it: an "
+        "app kept only to hold a port open) fails it."
     )
     why_bad = (
         "A process can be up and still unable to serve: deadlocked, out of connections, stuck on a "
@@ -141,6 +187,10 @@ class MissingHealthRoute(ServiceRule):
         if found or service.has_signal("health-lib"):
             return Outcome(True, evidence=tuple(found))
         count = _count(service)
+        if not count and _serves_nothing(entrypoint, service):
+            return Outcome(
+                False, f"This {entrypoint.framework} app serves no route at all: nothing answers a liveness probe"
+            )
         if not count:
             return Outcome(True, applicable=False)  # its routes are out of sight: no verdict
         return Outcome(False, f"No health route among the {count} route(s) this {entrypoint.framework} app serves")
@@ -180,6 +230,10 @@ class MissingReadinessRoute(ServiceRule):
         if found:
             return Outcome(True, evidence=tuple(found))
         count = _count(service)
+        if not count and _serves_nothing(entrypoint, service):
+            return Outcome(
+                False, f"This {entrypoint.framework} app serves no route at all: nothing answers a readiness probe"
+            )
         if not count:
             return Outcome(True, applicable=False)  # its routes are out of sight: no verdict
         return Outcome(False, f"No readiness route among the {count} route(s) this {entrypoint.framework} app serves")
