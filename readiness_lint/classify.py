@@ -160,6 +160,7 @@ class _Candidate:
     hosted: bool = False  # runs inside another entrypoint's process (its logging set-up counts)
     command: bool = False  # a Django management command (`manage.py <name>` runs its `handle()`)
     serves_requests: bool = False  # (see `Service.serves_requests`)
+    poller_of: str = ""  # the module whose loop an app's process runs, for a worker placed at that app
 
 
 def _once(services: list[Service]) -> list[Service]:
@@ -292,7 +293,7 @@ def classify(
     candidates.extend(_dramatiq_candidates(project))
     candidates.extend(_django_crontab_candidates(project))
     candidates.extend(_console_candidates(project, console_scripts, candidates))
-    candidates = _drop_mounted_apps(project, candidates)
+    candidates = _one_poller_worker_per_app(_drop_mounted_apps(project, candidates))
     candidates = _drop_imported_duplicates(project, candidates)
     candidates = _drop_producer_brokers(project, candidates)
     candidates = _runners_of_shared_consumers(project, candidates)
@@ -406,14 +407,19 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             framework = _loop_framework(loop.source, facts, project, path)
             add(_Candidate(path, loop.line, "worker", framework, loop.scope, hosted=True))
             continue
-        starter = (
-            _app_starting(project, path, loop.scope) if imported and loop.scope and "." not in loop.scope else None
+        starters = (
+            _apps_starting(project, path, loop.scope) if imported and loop.scope and "." not in loop.scope else []
         )
-        if starter is not None:
+        for starter, line in starters:
             # `create_task(poll())` in an app's start-up hook, `Thread(target=consume).start()` beside
             # the app: a poller living in the app's process, a worker placed where that process starts it
             framework = _loop_framework(loop.source, facts, project, path)
-            add(_Candidate(starter[0], starter[1], "worker", framework, loop.scope, hosted=True))
+            # (not through `add`: one worker for each app, beside any worker of this file)
+            out.append(_Candidate(starter, line, "worker", framework, loop.scope, hosted=True, poller_of=path))
+        if starters and facts.main_guard is not None and loop.scope in facts.main_guard.calls:
+            # (its own `__main__` block runs the loop too, `python -m svc.poller`: a process of its own)
+            add(_Candidate(path, loop.line, "worker", _loop_framework(loop.source, facts, project, path), loop.scope))
+        if starters:
             continue
         if loop.source == BUSY_LOOP_LOCAL and loop.scope.split(".")[0] not in direct:
             continue  # a function's busy loop the file itself does not run
@@ -930,19 +936,32 @@ def _without_process_launchers(project: Project, candidates: list[_Candidate]) -
     return [c for c in candidates if not launcher(c)]
 
 
-def _app_starting(project: Project, path: str, function: str) -> tuple[str, int] | None:
-    """The app's module (one that builds a web app) that imports ``function`` from this file and
-    starts it beside the app, as a thread's target or a task (`create_task(function())` in a
-    start-up hook), and the line of its app. A route handler that calls it serves a request with
+def _apps_starting(project: Project, path: str, function: str) -> list[tuple[str, int]]:
+    """The apps' modules (each building a web app) that import ``function`` from this file and
+    start it beside the app, as a thread's target or a task (`create_task(function())` in a
+    start-up hook), with the line of each app. A route handler that calls it serves a request with
     it: that is no poller."""
+    found = []
     for importer in sorted(project.importers.get(path, ())):
         facts = project.files[importer]
         apps = [o for o in facts.objects if o.ctor in API_CTORS and not o.scope]
-        if facts.is_test or not apps:
-            continue
-        if function in facts.started:
-            return importer, apps[0].line
-    return None
+        if not facts.is_test and apps and function in facts.started:
+            found.append((importer, apps[0].line))
+    return found
+
+
+def _one_poller_worker_per_app(candidates: list[_Candidate]) -> list[_Candidate]:
+    """An app's process that runs two pollers of other modules (`feeds.run` in a thread,
+    `outbox.run` as a task) is one worker, placed at the app (its reach holds both loops)."""
+    seen: set[str] = set()
+    out = []
+    for candidate in candidates:
+        if candidate.poller_of:
+            if candidate.path in seen:
+                continue
+            seen.add(candidate.path)
+        out.append(candidate)
+    return out
 
 
 def _own_consumers(project: Project, path: str, facts: FileFacts) -> set[str]:

@@ -754,6 +754,221 @@ _REVIEW_CASES: dict[str, Case] = {
         [("app.py", "api", "flask"), ("job.py", "job", "python")],
         None,
     ),
+    # a Flask app a cron script builds only for `app.app_context()` is never served: no health failure (third review)
+    "app_lent_to_a_script": (
+        {
+            "models.py": """\
+    from flask_sqlalchemy import SQLAlchemy
+
+    db = SQLAlchemy()
+
+
+    class Order(db.Model):
+        id = db.Column(db.Integer, primary_key=True)
+        status = db.Column(db.String(20))
+    """,
+            "purge_orders.py": """\
+    import logging
+    import os
+
+    from flask import Flask
+
+    from models import Order, db
+
+    logging.basicConfig(level=logging.INFO)
+
+    app = Flask(__name__)
+    app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
+    db.init_app(app)
+
+
+    def main():
+        with app.app_context():
+            n = Order.query.filter_by(status="cancelled").delete()
+            db.session.commit()
+            logging.info("purged %d orders", n)
+
+
+    if __name__ == "__main__":
+        main()
+    """,
+        },
+        [("purge_orders.py", "api", "flask"), ("purge_orders.py", "job", "python")],
+        ("missing-health-route", "na"),
+    ),
+    # routes wired in by the module that serves the app (`init_routes(app)` in wsgi.py): no failure
+    "routes_wired_by_the_wsgi_module": (
+        {
+            "svc/__init__.py": """\
+    """,
+            "svc/app.py": """\
+    from flask import Flask
+
+    app = Flask(__name__)
+    app.config["JSON_SORT_KEYS"] = False
+    """,
+            "svc/routes.py": """\
+    from flask import jsonify
+
+
+    def list_orders():
+        return jsonify([])
+
+
+    def healthz():
+        return jsonify(status="ok")
+
+
+    ROUTES = [("/orders", list_orders), ("/healthz", healthz)]
+
+
+    def init_routes(flask_app):
+        for rule, view in ROUTES:
+            flask_app.add_url_rule(rule, view_func=view)
+    """,
+            "svc/wsgi.py": """\
+    from svc.app import app
+    from svc.routes import init_routes
+
+    init_routes(app)
+    """,
+        },
+        [("svc/app.py", "api", "flask")],
+        ("missing-health-route", "na"),
+    ),
+    # two pollers of other modules in one app's process are one worker, placed at the app
+    "two_pollers_in_one_app": (
+        {
+            "svc/__init__.py": """\
+    """,
+            "svc/feeds.py": """\
+    import logging
+    import time
+
+    log = logging.getLogger(__name__)
+
+
+    def run():
+        while True:
+            log.info("polling feeds")
+            time.sleep(30)
+    """,
+            "svc/main.py": """\
+    import asyncio
+    import logging
+    import threading
+    from contextlib import asynccontextmanager
+
+    from fastapi import FastAPI
+
+    from svc import feeds, outbox
+
+    logging.basicConfig(level=logging.INFO)
+
+
+    @asynccontextmanager
+    async def lifespan(app):
+        threading.Thread(target=feeds.run, daemon=True).start()
+        task = asyncio.create_task(outbox.run())
+        yield
+        task.cancel()
+
+
+    app = FastAPI(lifespan=lifespan)
+
+
+    @app.get("/orders")
+    def orders():
+        return []
+    """,
+            "svc/outbox.py": """\
+    import asyncio
+    import logging
+
+    log = logging.getLogger(__name__)
+
+
+    async def run():
+        while True:
+            log.info("flushing outbox")
+            await asyncio.sleep(5)
+    """,
+        },
+        [("svc/main.py", "api", "fastapi"), ("svc/main.py", "worker", "polling-loop")],
+        None,
+    ),
+    # a poller the app starts that its own `__main__` block runs too is a worker of its own as well
+    "poller_also_run_on_its_own": (
+        {
+            "Procfile": """\
+    web: gunicorn svc.app:app
+    poller: python -m svc.poller
+    """,
+            "svc/__init__.py": """\
+    """,
+            "svc/app.py": """\
+    import logging
+    import os
+    import threading
+
+    from flask import Flask, jsonify
+
+    from svc.poller import poll_feeds
+
+    logging.basicConfig(level=logging.INFO)
+
+    app = Flask(__name__)
+
+
+    @app.get("/healthz")
+    def healthz():
+        return jsonify(status="ok")
+
+
+    @app.get("/ready")
+    def ready():
+        return jsonify(status="ok")
+
+
+    if os.environ.get("EMBED_POLLER") == "1":  # single-process dev/staging
+        threading.Thread(target=poll_feeds, daemon=True).start()
+
+
+    @app.get("/orders")
+    def orders():
+        return jsonify([])
+    """,
+            "svc/poller.py": """\
+    import logging
+    import time
+
+    import requests
+
+    log = logging.getLogger(__name__)
+
+
+    def poll_feeds():
+        while True:
+            try:
+                r = requests.get("https://feeds.example.com/new", timeout=10)
+                log.info("got %d items", len(r.json()))
+            except requests.RequestException:
+                log.exception("poll failed")
+            time.sleep(30)
+
+
+    if __name__ == "__main__":
+        logging.basicConfig(level=logging.INFO)
+        poll_feeds()
+    """,
+        },
+        [
+            ("svc/app.py", "api", "flask"),
+            ("svc/app.py", "worker", "polling-loop"),
+            ("svc/poller.py", "worker", "polling-loop"),
+        ],
+        None,
+    ),
 }
 
 

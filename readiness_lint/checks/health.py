@@ -97,16 +97,35 @@ _ROUTE_EXTENSIONS = (
     "flask_socketio.",
     "spectree.",
     "fastapi_users.",
+    "flask_jsonrpc.",
+    "flask_appbuilder.",
+    "flask_security.",
+    "safrs.",
 )
 
 
+# Calls that serve an app in-process: its own `run()`, or a server given it.
+_SERVERS = ("uvicorn.run", "waitress.serve", "hypercorn.", "bjoern.run", "werkzeug.serving.run_simple")
+
+
 def _serves_nothing(entrypoint: Entrypoint, service: Service) -> bool:
-    """A Flask or FastAPI app that serves no route at all: none is declared anywhere it reaches,
-    and nothing wires one in (no blueprint or router registered, no extension built around it).
-    An app kept only to hold a port open answers no probe either."""
+    """A Flask or FastAPI app, built at module level and served by the project's own code
+    (`app.run(...)`, `uvicorn.run(app)`), that serves no route at all: none is declared anywhere
+    it or a module importing it reaches, and nothing wires one in (no blueprint or router
+    registered, no route-adding extension built around it, no `routes=`): an app kept only to hold
+    a port open answers no probe either. (An app built by a factory, or only lent to a script's
+    `app.app_context()`, keeps no verdict.)"""
     if entrypoint.framework not in {"flask", "fastapi"} or service.routes:
         return False
-    for facts in service.facts():
+    project, name = service.project, entrypoint.symbol
+    if not any(o.name == name and not o.scope for o in project.files[entrypoint.path].objects):
+        return False
+    # (what imports the app's module wires routes in too: `init_routes(app)` in `wsgi.py`)
+    importers = project.importers.get(entrypoint.path, set())
+    paths = set(service.paths) | (project.closure(set(importers)) if importers else set())
+    served = False
+    for path in sorted(paths):
+        facts = project.files[path]
         if facts.routes or any(
             o.ctor.startswith(_ROUTE_EXTENSIONS)
             or o.ctor.endswith(("Blueprint", "APIRouter"))
@@ -114,9 +133,14 @@ def _serves_nothing(entrypoint: Entrypoint, service: Service) -> bool:
             for o in facts.objects
         ):
             return False
-        if any(call.rpartition(".")[2] in _ROUTE_WIRING for call in facts.calls_made()):
+        calls = facts.calls_made()
+        if any(call.rpartition(".")[2] in _ROUTE_WIRING for call in calls):
             return False
-    return True
+        served = served or any(
+            call.startswith(_SERVERS) or (call.endswith(".run") and call[:-4].rpartition(".")[2] == name)
+            for call in calls
+        )
+    return served
 
 
 def _has_parameter(segs: list[str]) -> bool:
@@ -154,9 +178,10 @@ class MissingHealthRoute(ServiceRule):
         "`/status`, under an optional `/api` or version prefix), on the app itself or on any router, "
         "blueprint or URL module it includes, or through a health-check library. When none of the "
         "app's routes can be seen (they are registered in ways the analysis does not follow), the "
-        "check is not applicable rather than failed; but a Flask or FastAPI app that serves no route "
-        "at all (none declared, no blueprint or router registered, no extension built around it: an "
-        "app kept only to hold a port open) fails it."
+        "check is not applicable rather than failed; but a Flask or FastAPI app built at module level "
+        "and served by the project's own code (`app.run(...)`, `uvicorn.run(app)`) that serves no route "
+        "at all (none declared where it or its importers reach, no blueprint or router registered, no "
+        "route-adding extension built around it: an app kept only to hold a port open) fails it."
     )
     why_bad = (
         "A process can be up and still unable to serve: deadlocked, out of connections, stuck on a "
