@@ -294,6 +294,7 @@ def classify(
     candidates.extend(_django_crontab_candidates(project))
     candidates.extend(_console_candidates(project, console_scripts, candidates))
     candidates = _one_poller_worker_per_app(_drop_mounted_apps(project, candidates))
+    candidates = _schedules_run_elsewhere(project, candidates)
     candidates = _drop_imported_duplicates(project, candidates)
     candidates = _drop_producer_brokers(project, candidates)
     candidates = _runners_of_shared_consumers(project, candidates)
@@ -948,6 +949,40 @@ def _apps_starting(project: Project, path: str, function: str) -> list[tuple[str
         if not facts.is_test and apps and function in facts.started:
             found.append((importer, apps[0].line))
     return found
+
+
+def _runs_pending(facts: FileFacts) -> bool:
+    return any(call.rpartition(".")[2] in {"run_pending", "run_all"} for call in facts.calls_made())
+
+
+def _schedules_run_elsewhere(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
+    """`schedule` jobs one module registers (`schedule.every(10).minutes.do(job)`, also in a
+    function a bot command calls) that never runs them, while exactly one other module reaching it
+    runs `schedule.run_pending()` round after round: the scheduler's process is that module's, and
+    so is the job entrypoint (it joins the job that module's own jobs make, if any)."""
+    out: list[_Candidate] = []
+    for candidate in candidates:
+        if candidate.kind != "job" or candidate.framework != "schedule" or _runs_pending(project.files[candidate.path]):
+            out.append(candidate)
+            continue
+        runners = [
+            path
+            for path, facts in sorted(project.files.items())
+            if path != candidate.path
+            and not facts.is_test
+            and _runs_pending(facts)
+            and candidate.path in project.closure({path})
+        ]
+        if len(runners) != 1:
+            out.append(candidate)
+            continue
+        runner = runners[0]
+        if any(c.path == runner and c.kind == "job" and c.framework == "schedule" for c in candidates):
+            continue  # (the runner's own scheduler job already stands for the process)
+        guard = project.files[runner].main_guard
+        candidate.path, candidate.line = runner, guard.line if guard is not None else 1
+        out.append(candidate)
+    return out
 
 
 def _one_poller_worker_per_app(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -2464,9 +2499,27 @@ def _runs_app_of(
             module = path  # `app = make_celery()` then `app.worker_main()`: a factory of this file builds it
         else:
             continue
-        if _built_by_served(project, module, name, served):
-            return True
+        for _ in range(3):  # (`from app import app` where `app/__init__.py` re-exports `from app.views import app`)
+            if _built_by_served(project, module, name, served):
+                return True
+            found = _reexport(project, module, name)
+            if found is None:
+                break
+            module, name = found
     return False
+
+
+def _reexport(project: Project, module: str, name: str) -> ObjectRef | None:
+    """Where ``module`` takes ``name`` from when it only imports it (``from .views import app``)."""
+    facts = project.files[module]
+    if any(o.name == name and not o.scope for o in facts.objects) or any(f.name == name for f in facts.functions):
+        return None
+    for imp in facts.imports:
+        if imp.alias == name and imp.name not in (None, "*"):
+            home = project.resolve_module(module, imp.module, imp.level)
+            if home is not None and home != module:
+                return home, imp.name
+    return None
 
 
 def _built_by_served(project: Project, module: str, name: str, served: dict[str, set[ObjectRef]]) -> bool:

@@ -355,6 +355,32 @@ _KEEP_ALIVE = """\
         Thread(target=run).start()
     """
 
+_REMINDERS = """\
+    import schedule
+
+
+    def remind(chat_id):
+        print("time to take the pills", chat_id)
+
+
+    def set_reminder(chat_id, minutes):
+        schedule.every(minutes).minutes.do(remind, chat_id).tag(str(chat_id))
+    """
+
+_SCHEDULE_MAIN = """\
+    import time
+
+    import schedule
+
+    from reminders import set_reminder
+
+    if __name__ == "__main__":
+        set_reminder(42, 30)
+        while True:
+            schedule.run_pending()
+            time.sleep(1)
+    """
+
 _CASES: dict[str, Case] = {
     # a query helper that leaves on Ctrl-C with `sys.exit()`: stopped by hand, no failure lost
     "keyboard_interrupt_exit": (
@@ -493,6 +519,39 @@ _CASES: dict[str, Case] = {
         },
         [("server.py", "api", "flask")],
         ("missing-health-route", "na"),
+    ),
+    # `schedule` jobs one module registers and another runs round after round: the job is the
+    # runner's process
+    "schedule_run_by_another_module": (
+        {"reminders.py": _REMINDERS, "main.py": _SCHEDULE_MAIN},
+        [("main.py", "job", "schedule")],
+        None,
+    ),
+    # trap: a module that registers and runs its own jobs keeps them
+    "schedule_run_by_itself": (
+        {
+            "reminders.py": _REMINDERS
+            + "\n\n    if __name__ == '__main__':\n        set_reminder(1, 5)\n        while True:\n            schedule.run_pending()\n",
+        },
+        [("reminders.py", "job", "schedule")],
+        None,
+    ),
+    # trap: two modules run them: which process is the scheduler's is not known, the job stays
+    "schedule_run_by_two_modules": (
+        {"reminders.py": _REMINDERS, "main.py": _SCHEDULE_MAIN, "other.py": _SCHEDULE_MAIN},
+        [("reminders.py", "job", "schedule")],
+        None,
+    ),
+    # `from app import app; app.run()` where the package only re-exports the app its views module
+    # builds: the block serves that app, no job of its own
+    "run_app_reexported_by_a_package": (
+        {
+            "app/views.py": 'from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/healthz")\ndef health():\n    return "ok"\n',
+            "app/__init__.py": "from app.views import app\n",
+            "run.py": 'from app import app\n\nif __name__ == "__main__":\n    app.run(port=8080)\n',
+        },
+        [("app/views.py", "api", "flask")],
+        None,
     ),
     # a dump read and sent to a chat, then removed: handed over, not lost
     "dump_sent_to_chat_then_removed": (
