@@ -1450,7 +1450,9 @@ class Extractor:
         if guarded:
             ctx.exists_guards += 1
         # `if cur.fetchone() is None: cur.execute("INSERT ...")`: inserted only when absent
-        absent = _asks_absent(node.test, self.fetched, self.scope_name())
+        # (`if row: UPDATE ... else: INSERT ...`: the `else:` is the absent branch)
+        present = _lookup_test(node.test, self.fetched, self.scope_name())
+        absent = present is False
         ctx.absent_guards += absent
         saved_branch = self.branch
         self.branch = (*saved_branch, id(node.body))
@@ -1462,8 +1464,10 @@ class Extractor:
         checked = _asks_exists(node.test)
         if node.orelse is not None:
             ctx.exists_guards += checked
+            ctx.absent_guards += present is True
             self.branch = (*saved_branch, id(node.orelse))
             self.walk(node.orelse)
+            ctx.absent_guards -= present is True
             ctx.exists_guards -= checked
         self.branch = saved_branch
 
@@ -5764,25 +5768,37 @@ def _fetched(value: cst.BaseExpression) -> bool:
     return method in _FETCHES and not (method == "count" and value.args)
 
 
-def _asks_absent(test: cst.BaseExpression, fetched: set[str], scope: str) -> bool:
-    """A test that holds when a row looked up is not there: ``not row``, ``row is None``,
-    ``count == 0``, ``len(rows) == 0`` on a lookup's result (a name bound from one in this
-    function, or the lookup itself: ``if cur.fetchone() is None``)."""
+def _lookup_test(test: cst.BaseExpression, fetched: set[str], scope: str) -> bool | None:
+    """Whether ``test`` holds when a row looked up is there (True: ``row``, ``row is not None``,
+    ``key in rows``) or when it is not (False: ``not row``, ``row is None``, ``count == 0``,
+    ``len(rows) == 0``, ``key not in rows``), on a lookup's result (a name bound from one in this
+    function, or the lookup itself: ``if cur.fetchone() is None``); None for any other test."""
 
     def lookup(node: cst.BaseExpression) -> bool:
-        if type(node) is cst.Call and n.callee(node) == "len" and node.args:
+        if type(node) is cst.Call and n.callee(node) in {"len", "str", "list", "set"} and node.args:
             node = node.args[0].value
         return _fetched(node) or (type(node) is cst.Name and f"{scope}:{node.value}" in fetched)
 
     if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
-        return lookup(test.expression)
+        inner = _lookup_test(test.expression, fetched, scope)
+        return None if inner is None else not inner
+    if lookup(test):
+        return True
     if type(test) is cst.Comparison and len(test.comparisons) == 1:
         target = test.comparisons[0]
+        operator = target.operator
+        if isinstance(operator, (cst.In, cst.NotIn)):
+            return isinstance(operator, cst.In) if lookup(target.comparator) else None
         empty = n.is_none(target.comparator) or (
             type(target.comparator) is cst.Integer and target.comparator.value == "0"
         )
-        return isinstance(target.operator, (cst.Is, cst.Equal)) and empty and lookup(test.left)
-    return False
+        if not (empty and lookup(test.left)):
+            return None
+        if isinstance(operator, (cst.Is, cst.Equal)):
+            return False
+        if isinstance(operator, (cst.IsNot, cst.NotEqual, cst.GreaterThan)):
+            return True
+    return None
 
 
 def _is_exists_check(test: cst.BaseExpression) -> bool:

@@ -428,6 +428,32 @@ _CASES: dict[str, Case] = {
         [("load.py", "job", "python")],
         ("non-idempotent-insert", 0),
     ),
+    # the lookup found a row: update it; none: insert (the hand-written upsert)
+    "insert_in_the_else_of_found": (
+        {
+            "load.py": _FEED_LOADER.format(
+                check='row = cur.fetchone()\n        if row:\n            cur.execute("UPDATE items SET title = ? WHERE link = ?", (title, link))\n        else:'
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # a key looked up among the rows already stored (round 222)
+    "insert_when_key_not_among_rows": (
+        {"load.py": _FEED_LOADER.format(check="if link not in str(cur.fetchall()):")},
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # trap: inserted in the `else:` of a test for absence, that is when the row was found
+    "insert_in_the_else_of_absent": (
+        {
+            "load.py": _FEED_LOADER.format(
+                check="row = cur.fetchone()\n        if row is None:\n            print('unknown', link)\n        else:"
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
     # trap: inserted when the lookup found a row (the test the wrong way round)
     "insert_when_lookup_found_a_row": (
         {"load.py": _FEED_LOADER.format(check="if cur.fetchone() is not None:")},

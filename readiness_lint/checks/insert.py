@@ -36,7 +36,7 @@ class NonIdempotentInsert(LineRule):
         "that have no `ON CONFLICT`, `ON DUPLICATE KEY`, `OR REPLACE`/`OR IGNORE`, `WHERE NOT EXISTS` or "
         "`HAVING COUNT(...) = 0` (insert only when absent), and that are not run only when a lookup "
         "found no row (`if cur.fetchone() is None:`, `if not row:` after `row = cur.fetchone()`, "
-        "`if count == 0:`: a keyed check, then the insert). "
+        "`if count == 0:`, `if key not in rows:`, the `else:` of `if row:`: a keyed check, then the insert). "
         "APIs are not checked: creating a resource per request is their job."
     )
     why_bad = (
