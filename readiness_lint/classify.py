@@ -952,7 +952,11 @@ def _apps_starting(project: Project, path: str, function: str) -> list[tuple[str
 
 
 def _runs_pending(facts: FileFacts) -> bool:
-    return any(call.rpartition(".")[2] in {"run_pending", "run_all"} for call in facts.calls_made())
+    """The file runs the `schedule` library's jobs (`schedule.run_pending()`, not `migrations.run_all()`)."""
+    return any(
+        call.startswith(("schedule.", "aioschedule.")) and call.rpartition(".")[2] in {"run_pending", "run_all"}
+        for call in facts.calls_made()
+    )
 
 
 def _schedules_run_elsewhere(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
@@ -962,7 +966,9 @@ def _schedules_run_elsewhere(project: Project, candidates: list[_Candidate]) -> 
     so is the job entrypoint (it joins the job that module's own jobs make, if any)."""
     out: list[_Candidate] = []
     for candidate in candidates:
-        if candidate.kind != "job" or candidate.framework != "schedule" or _runs_pending(project.files[candidate.path]):
+        facts = project.files[candidate.path]
+        # (a module with a `__main__` block of its own may run its jobs itself, through a helper)
+        if candidate.kind != "job" or candidate.framework != "schedule" or _runs_pending(facts) or facts.main_guard:
             out.append(candidate)
             continue
         runners = [

@@ -1054,6 +1054,138 @@ _REVIEW_CASES: dict[str, Case] = {
         ],
         None,
     ),
+    # a scheduler script running its jobs through a shared helper's loop keeps its job, though a CLI runs them too (fourth review)
+    "scheduler_script_with_a_shared_loop": (
+        {
+            "billing.py": """\
+    import logging
+    import os
+
+    import psycopg2
+    import schedule
+
+    from common.loop import run_forever
+
+    log = logging.getLogger(__name__)
+
+
+    def close_invoices():
+        with psycopg2.connect(os.environ["DATABASE_URL"]) as c:
+            c.execute("DELETE FROM draft_invoices WHERE created_at < now() - interval '30 days'")
+
+
+    def fmt_cents(v):
+        return f"{v / 100:.2f}"
+
+
+    schedule.every().day.at("02:00").do(close_invoices)
+
+    if __name__ == "__main__":
+        logging.basicConfig(level=logging.INFO)
+        run_forever()
+    """,
+            "cli.py": """\
+    \"\"\"Ops helper: python cli.py run-now  -- runs every billing job once, right now.\"\"\"
+    import argparse
+    import logging
+
+    import schedule
+
+    import billing  # noqa: F401  (registers the jobs)
+
+
+    def main():
+        parser = argparse.ArgumentParser()
+        parser.add_argument("command", choices=["run-now"])
+        parser.parse_args()
+        logging.basicConfig(level=logging.INFO)
+        schedule.run_all()
+
+
+    if __name__ == "__main__":
+        main()
+    """,
+            "common/__init__.py": """\
+    """,
+            "common/loop.py": """\
+    import time
+
+    import schedule
+
+
+    def run_forever(interval=1):
+        while True:
+            schedule.run_pending()
+            time.sleep(interval)
+    """,
+        },
+        [("billing.py", "job", "schedule")],
+        None,
+    ),
+    # the lookup is on another table (an opt-out list) than the insert: not keyed (fourth review)
+    "insert_after_another_tables_lookup": (
+        {
+            "job.py": """\
+    import logging
+    import os
+
+    import psycopg2
+
+    log = logging.getLogger(__name__)
+
+    def main():
+        with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:
+            cur.execute("SELECT id, email FROM users WHERE signup_date = current_date - 7")
+            for user_id, email in cur.fetchall():
+                cur.execute("SELECT 1 FROM email_opt_outs WHERE user_id = %s", (user_id,))
+                opted_out = cur.fetchone()
+                if opted_out:
+                    log.info("user %s opted out", user_id)
+                else:
+                    cur.execute(
+                        "INSERT INTO outgoing_emails (user_id, template) VALUES (%s, 'week1')", (user_id,)
+                    )
+
+
+    if __name__ == "__main__":
+        logging.basicConfig(level=logging.INFO)
+        main()
+
+    """
+        },
+        [("job.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # a deny list looked up, then an insert into another table: not keyed (fourth review)
+    "insert_unless_blocked": (
+        {
+            "job.py": """\
+    import logging
+    import os
+
+    import psycopg2
+
+    log = logging.getLogger(__name__)
+
+    def main():
+        with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:
+            cur.execute("SELECT domain FROM blocked_domains")
+            blocked = cur.fetchall()
+            cur.execute("SELECT id, domain FROM signups WHERE created_at > now() - interval '1 day'")
+            for signup_id, domain in cur.fetchall():
+                if (domain,) not in blocked:
+                    cur.execute("INSERT INTO invitations (signup_id) VALUES (%s)", (signup_id,))
+
+
+    if __name__ == "__main__":
+        logging.basicConfig(level=logging.INFO)
+        main()
+
+    """
+        },
+        [("job.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
 }
 
 

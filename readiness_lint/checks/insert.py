@@ -24,6 +24,17 @@ _IDEMPOTENT = re.compile(
 )
 
 
+_SELECT_TABLE = re.compile(r"\s*SELECT\b.*?\bFROM\s+([\w.\"`]+)", re.IGNORECASE | re.DOTALL)
+_INSERT_TABLE = re.compile(r"\s*INSERT\s+INTO\s+([\w.\"`]+)", re.IGNORECASE)
+_SELECTED = "non-idempotent-insert:selected"
+
+
+def _table(pattern: re.Pattern[str], sql: str) -> str:
+    """The table a statement reads or writes, as written, without quotes: ``""`` when none."""
+    found = pattern.match(sql)
+    return found.group(1).strip('"`').lower() if found else ""
+
+
 class NonIdempotentInsert(LineRule):
     code = "RDY017"
     name = "non-idempotent-insert"
@@ -36,7 +47,8 @@ class NonIdempotentInsert(LineRule):
         "that have no `ON CONFLICT`, `ON DUPLICATE KEY`, `OR REPLACE`/`OR IGNORE`, `WHERE NOT EXISTS` or "
         "`HAVING COUNT(...) = 0` (insert only when absent), and that are not run only when a lookup "
         "found no row (`if cur.fetchone() is None:`, `if not row:` after `row = cur.fetchone()`, "
-        "`if count == 0:`, `if key not in rows:`, the `else:` of `if row:`: a keyed check, then the insert). "
+        "`if count == 0:`, `if key not in rows:`, the `else:` of `if row:`, after a `SELECT` on the same "
+        "table in the same function: a keyed check, then the insert). "
         "APIs are not checked: creating a resource per request is their job."
     )
     why_bad = (
@@ -69,10 +81,17 @@ class NonIdempotentInsert(LineRule):
     )
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
+        if (table := _table(_SELECT_TABLE, value)) and not ctx.in_docstring:
+            # (the tables this function looks rows up in, for the keyed check above)
+            ctx.rule_notes.setdefault(_SELECTED, {}).setdefault(tuple(ctx.scope), set()).add(table)
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
-        if ctx.absent_guards:
-            return  # `if cur.fetchone() is None: cur.execute("INSERT ...")`: keyed check, then insert
+        if ctx.absent_guards and _table(_INSERT_TABLE, value) in ctx.rule_notes.get(_SELECTED, {}).get(
+            tuple(ctx.scope), ()
+        ):
+            # `SELECT 1 FROM items WHERE ...` then `if cur.fetchone() is None: cur.execute("INSERT INTO items
+            # ...")`: a keyed check on the same table, then the insert
+            return
         if ctx.statement is not None and _IDEMPOTENT.search(_literal_text(ctx.statement)):
             return  # the upsert clause is in another piece of the same statement ("..." + x + "ON CONFLICT")
         ctx.report(self.name, node, "`INSERT` without an upsert clause: a retry writes the rows twice")
