@@ -945,7 +945,9 @@ def _apps_starting(project: Project, path: str, function: str) -> list[tuple[str
     found = []
     for importer in sorted(project.importers.get(path, ())):
         facts = project.files[importer]
-        apps = [o for o in facts.objects if o.ctor in API_CTORS and not o.scope]
+        # (also an app a factory builds and starts the poller beside: `def create_app(): ...
+        # Thread(target=poll_feeds, daemon=True).start(); return app`)
+        apps = [o for o in facts.objects if o.ctor in API_CTORS]
         if not facts.is_test and apps and function in facts.started:
             found.append((importer, apps[0].line))
     return found

@@ -579,6 +579,59 @@ _CASES: dict[str, Case] = {
         [("app/views.py", "api", "flask")],
         None,
     ),
+    # a poller an app factory starts beside the app it builds: a worker at the factory's module
+    # (left by the third review, read since)
+    "poller_started_by_an_app_factory": (
+        {
+            "svc/__init__.py": """\
+    """,
+            "svc/app.py": """\
+    import logging
+    import threading
+
+    from flask import Flask, jsonify
+
+    from svc.poller import poll_feeds
+
+
+    def create_app():
+        logging.basicConfig(level=logging.INFO)
+        app = Flask(__name__)
+
+        @app.get("/orders")
+        def orders():
+            return jsonify([])
+
+        threading.Thread(target=poll_feeds, daemon=True).start()
+        return app
+    """,
+            "svc/poller.py": """\
+    import logging
+    import time
+
+    import requests
+
+    log = logging.getLogger(__name__)
+
+
+    def poll_feeds():
+        while True:
+            try:
+                r = requests.get("https://feeds.example.com/new", timeout=10)
+                log.info("got %d items", len(r.json()))
+            except requests.RequestException:
+                log.exception("poll failed")
+            time.sleep(30)
+    """,
+            "svc/wsgi.py": """\
+    from svc.app import create_app
+
+    app = create_app()
+    """,
+        },
+        [("svc/app.py", "api", "flask"), ("svc/app.py", "worker", "polling-loop")],
+        None,
+    ),
     # a dump read and sent to a chat, then removed: handed over, not lost
     "dump_sent_to_chat_then_removed": (
         {
