@@ -381,6 +381,25 @@ _SCHEDULE_MAIN = """\
             time.sleep(1)
     """
 
+_FEED_POLLER = """\
+    import logging
+    import time
+
+    import requests
+
+    log = logging.getLogger(__name__)
+
+
+    def poll_feeds():
+        while True:
+            try:
+                r = requests.get("https://feeds.example.com/new", timeout=10)
+                log.info("got %d items", len(r.json()))
+            except requests.RequestException:
+                log.exception("poll failed")
+            time.sleep(30)
+    """
+
 _CASES: dict[str, Case] = {
     # a query helper that leaves on Ctrl-C with `sys.exit()`: stopped by hand, no failure lost
     "keyboard_interrupt_exit": (
@@ -605,24 +624,7 @@ _CASES: dict[str, Case] = {
         threading.Thread(target=poll_feeds, daemon=True).start()
         return app
     """,
-            "svc/poller.py": """\
-    import logging
-    import time
-
-    import requests
-
-    log = logging.getLogger(__name__)
-
-
-    def poll_feeds():
-        while True:
-            try:
-                r = requests.get("https://feeds.example.com/new", timeout=10)
-                log.info("got %d items", len(r.json()))
-            except requests.RequestException:
-                log.exception("poll failed")
-            time.sleep(30)
-    """,
+            "svc/poller.py": _FEED_POLLER,
             "svc/wsgi.py": """\
     from svc.app import create_app
 
@@ -1076,23 +1078,8 @@ _REVIEW_CASES: dict[str, Case] = {
     def orders():
         return jsonify([])
     """,
-            "svc/poller.py": """\
-    import logging
-    import time
-
-    import requests
-
-    log = logging.getLogger(__name__)
-
-
-    def poll_feeds():
-        while True:
-            try:
-                r = requests.get("https://feeds.example.com/new", timeout=10)
-                log.info("got %d items", len(r.json()))
-            except requests.RequestException:
-                log.exception("poll failed")
-            time.sleep(30)
+            "svc/poller.py": _FEED_POLLER
+            + """\
 
 
     if __name__ == "__main__":
