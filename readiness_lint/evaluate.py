@@ -114,6 +114,9 @@ def evaluate(
         results.append(EntrypointResult(entrypoint, score_checks(checks), tuple(checks)))
 
     owners_of: dict[tuple[str, bool, str, frozenset[str]], list[str]] = {}
+    # The kinds of entrypoint the project has: a rule for none of them (debug mode, an api's) says
+    # nothing of a file no entrypoint reaches (a worker's Django settings, `ROOT_URLCONF = None`).
+    kinds_found = {service.entrypoint.kind for service in services}
     for path, facts in sorted(project.files.items()):
         for line_finding in kept.get(path, []):
             line_rule = line_rules[line_finding.rule]
@@ -132,6 +135,8 @@ def evaluate(
                 )
             if reaching and not owners:
                 continue  # only entrypoints this rule does not apply to, or that never call its function
+            if not reaching and kinds_found and not kinds_found & spec.kinds:
+                continue
             findings.append(
                 Finding(
                     code=line_rule.code,

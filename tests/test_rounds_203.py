@@ -634,6 +634,25 @@ _CASES: dict[str, Case] = {
         [("svc/app.py", "api", "flask"), ("svc/app.py", "worker", "polling-loop")],
         None,
     ),
+    # a worker project's Django settings (only its ORM's) with `DEBUG = True`: no api anywhere, so no
+    # debug mode to report (round 214)
+    "worker_settings_debug": (
+        {
+            "worker/settings.py": 'DEBUG = True\nROOT_URLCONF = None\nINSTALLED_APPS = ["crawler"]\n',
+            "worker/celery_conn.py": 'import os\n\nfrom celery import Celery\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings")\napp = Celery("worker", broker=os.environ["BROKER_URL"])\n',
+        },
+        [("worker/celery_conn.py", "worker", "celery")],
+        ("debug-mode-enabled", 0),
+    ),
+    # trap: beside an api elsewhere in the project, the same settings are still reported
+    "settings_debug_beside_an_api": (
+        {
+            "worker/settings.py": 'DEBUG = True\nROOT_URLCONF = None\nINSTALLED_APPS = ["crawler"]\n',
+            "web/app.py": 'from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/healthz")\ndef health():\n    return "ok"\n',
+        },
+        [("web/app.py", "api", "flask")],
+        ("debug-mode-enabled", 1),
+    ),
     # a dump read and sent to a chat, then removed: handed over, not lost
     "dump_sent_to_chat_then_removed": (
         {

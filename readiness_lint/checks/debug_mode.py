@@ -74,7 +74,9 @@ class DebugModeEnabled(LineRule):
         "development one) (or in the app's own module, "
         "given to `app.config.from_object(__name__)`), and a debug switch read "
         "from the environment that falls back to on (`os.environ.get('DEBUG', True)`, "
-        "`os.getenv('DEBUG', 'True') == 'True'`): a deployment that does not set it runs in debug mode."
+        "`os.getenv('DEBUG', 'True') == 'True'`): a deployment that does not set it runs in debug mode. "
+        "In a project with entrypoints but no api, a settings file none of them reaches (the Django "
+        "settings behind a Celery worker's ORM) is not reported."
     )
     why_bad = (
         "Debug pages leak source, environment variables and secrets; Werkzeug's debugger even runs "
