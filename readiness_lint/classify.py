@@ -411,16 +411,16 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
         starters = (
             _apps_starting(project, path, loop.scope) if imported and loop.scope and "." not in loop.scope else []
         )
-        for starter, line in starters:
-            # `create_task(poll())` in an app's start-up hook, `Thread(target=consume).start()` beside
-            # the app: a poller living in the app's process, a worker placed where that process starts it
-            framework = _loop_framework(loop.source, facts, project, path)
-            # (not through `add`: one worker for each app, beside any worker of this file)
-            out.append(_Candidate(starter, line, "worker", framework, loop.scope, hosted=True, poller_of=path))
-        if starters and facts.main_guard is not None and loop.scope in facts.main_guard.calls:
-            # (its own `__main__` block runs the loop too, `python -m svc.poller`: a process of its own)
-            add(_Candidate(path, loop.line, "worker", _loop_framework(loop.source, facts, project, path), loop.scope))
         if starters:
+            framework = _loop_framework(loop.source, facts, project, path)
+            for starter, line in starters:
+                # `create_task(poll())` in an app's start-up hook, `Thread(target=consume).start()` beside
+                # the app: a poller living in the app's process, a worker placed where that process starts
+                # it (not through `add`: one worker for each app, beside any worker of this file)
+                out.append(_Candidate(starter, line, "worker", framework, loop.scope, hosted=True, poller_of=path))
+            if facts.main_guard is not None and loop.scope in facts.main_guard.calls:
+                # (its own `__main__` block runs the loop too, `python -m svc.poller`: a process of its own)
+                add(_Candidate(path, loop.line, "worker", framework, loop.scope))
             continue
         if loop.source == BUSY_LOOP_LOCAL and loop.scope.split(".")[0] not in direct:
             continue  # a function's busy loop the file itself does not run
@@ -773,7 +773,7 @@ _READ_METHODS = frozenset(
     | {"lower", "upper", "index", "json", "get", "items", "keys", "values", "append", "extend", "join", "format"}
     | {"startswith", "endswith", "findall", "search", "match", "group", "decode", "encode", "raise_for_status"}
 )
-_READ_NAMES = frozenset({"int", "str", "float", "len", "list", "dict", "set", "sorted", "range", "enumerate", "zip"})
+_READ_NAMES = frozenset({"set", "range", "enumerate", "zip"})  # (beside `_PURE_NAMES`)
 
 
 def _reads_only(function: FunctionFact, local: dict[str, FunctionFact], depth: int) -> bool:
@@ -785,8 +785,9 @@ def _reads_only(function: FunctionFact, local: dict[str, FunctionFact], depth: i
                 return False
         elif not (
             _is_trivial_call(call)
+            or call in _PURE_NAMES
             or call in _READ_NAMES
-            or call.startswith(_READ_PREFIXES)
+            or call.startswith((*_PURE_PREFIXES, *_READ_PREFIXES))
             or (
                 "." in call
                 and call.rpartition(".")[2] in _READ_METHODS
@@ -967,20 +968,16 @@ def _schedules_run_elsewhere(project: Project, candidates: list[_Candidate]) -> 
     runs `schedule.run_pending()` round after round: the scheduler's process is that module's, and
     so is the job entrypoint (it joins the job that module's own jobs make, if any)."""
     out: list[_Candidate] = []
+    pending: list[str] | None = None  # the files that run `schedule` jobs, found once
     for candidate in candidates:
         facts = project.files[candidate.path]
         # (a module with a `__main__` block of its own may run its jobs itself, through a helper)
         if candidate.kind != "job" or candidate.framework != "schedule" or _runs_pending(facts) or facts.main_guard:
             out.append(candidate)
             continue
-        runners = [
-            path
-            for path, facts in sorted(project.files.items())
-            if path != candidate.path
-            and not facts.is_test
-            and _runs_pending(facts)
-            and candidate.path in project.closure({path})
-        ]
+        if pending is None:
+            pending = [p for p, f in sorted(project.files.items()) if not f.is_test and _runs_pending(f)]
+        runners = [p for p in pending if p != candidate.path and candidate.path in project.closure({p})]
         if len(runners) != 1:
             out.append(candidate)
             continue
@@ -2671,18 +2668,16 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     if candidate.framework == "litestar":
         # Litestar configures the root logger (INFO, a queue handler) unless it is given a
         # `logging_config` of its own (`None` switches that off; a `LoggingConfig(...)` counts by itself).
-        built = [o for p, name in candidate.objects for o in project.files[p].objects if o.name == name]
-        framework_logging = not any("logging_config" in o.keywords for o in built)
+        framework_logging = "logging_config" not in _built_with(project, candidate)
     if candidate.framework == "sanic" and not framework_logging:
         # Sanic configures its own loggers (`sanic.log`: the server, errors and each request, with time
         # and level) unless told not to (`configure_logging=False`); not the root logger, so an app
         # whose code logs through loggers of its own (`logging.getLogger(__name__)`) is not covered.
-        built = [o for p, name in candidate.objects for o in project.files[p].objects if o.name == name]
         app_files = [project.files[p] for p in project.closure({candidate.path})]
         own_loggers = any(o.ctor.startswith("logging.") for f in app_files for o in f.objects) or any(
             call.startswith("logging.") for f in app_files for call in f.calls_made()
         )
-        framework_logging = not own_loggers and not any("configure_logging" in o.keywords for o in built)
+        framework_logging = not own_loggers and "configure_logging" not in _built_with(project, candidate)
     if candidate.framework == "dramatiq":
         starts |= {p for p, f in project.files.items() if any(t.framework == "dramatiq" for t in f.tasks)}
     if candidate.framework == "pyramid":  # config.scan() and config.include() load the app's package
@@ -2755,6 +2750,18 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         serves_requests=candidate.serves_requests,
         starts=tuple(sorted(starts)),
     )
+
+
+def _built_with(project: Project, candidate: _Candidate) -> set[str]:
+    """The keyword arguments the candidate's app objects were built with (``Sanic("x",
+    configure_logging=False)`` gives ``configure_logging``)."""
+    return {
+        keyword
+        for home, name in candidate.objects
+        for o in project.files[home].objects
+        if o.name == name
+        for keyword in o.keywords
+    }
 
 
 def _attach_parameter_mounts(

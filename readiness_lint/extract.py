@@ -3076,7 +3076,7 @@ class Extractor:
             or (
                 method in {"put", "putfo"}
                 and "." in raw
-                and (_remote_file_client(ctx.object_ctor(owner) or "") or _named_file_client(owner, "remove"))
+                and (_remote_file_client(ctx.object_ctor(owner) or "") or _named_sftp_client(owner))
             )
         ):
             # `upload_file_to_s3(filepath, ...)`, `sftp.put(filepath)`, then `os.remove(filepath)`: the
@@ -3294,7 +3294,7 @@ class Extractor:
         value = node.value.expression if type(node.value) is cst.Await else node.value
         first = node.targets[0].target
         if type(first) is cst.Name and len(node.targets) == 1 and _fetched(value):
-            # `row = cur.fetchone()`: a lookup's result, see `_asks_absent` (`_rebind` forgets it)
+            # `row = cur.fetchone()`: a lookup's result, see `_lookup_test` (`_rebind` forgets it)
             self.fetched.add(f"{self.scope_name()}:{first.value}")
         if type(first) is cst.Name and not self.ctx.scope and not self.frames:
             # (`TIMEOUT = 5.0`: a number a call may be given by name)
@@ -4010,9 +4010,9 @@ _HTTP_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPT
 _SCRIPT_GROUPS = frozenset({"", "console_scripts", "gui_scripts"})
 # RQ's ways to put a function on a queue, and the argument that names it.
 _ENQUEUE_METHODS = {"enqueue": 0, "enqueue_call": 0, "enqueue_in": 1, "enqueue_at": 1}
-# Calls that block consuming messages (no loop of ours around them).
 # A chat bot's polling, handed to a thread as its target.
 _THREAD_POLLS = frozenset({"infinity_polling", "polling", "run_polling", "start_polling"})
+# Calls that block consuming messages (no loop of ours around them).
 BLOCKING_CONSUME = frozenset(
     {
         "start_consuming",
@@ -4152,6 +4152,12 @@ def _named_file_client(owner: str, method: str) -> bool:
     if method in {"delete", "rmd"}:
         return bool(words & {"ftp", "ftps"})
     return "sftp" in words and method in {"remove", "rmdir", "unlink"}
+
+
+def _named_sftp_client(owner: str) -> bool:
+    """A receiver named as an SFTP client (``sftp``, ``sftp_client``): see `_named_file_client`."""
+    words = n.words(owner.rpartition(".")[2])
+    return bool(words) and words <= _FILE_CLIENT_WORDS and "sftp" in words
 
 
 def _remote_file_client(ctor: str) -> bool:

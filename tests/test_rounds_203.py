@@ -644,6 +644,13 @@ _CASES: dict[str, Case] = {
         [("worker/celery_conn.py", "worker", "celery")],
         ("debug-mode-enabled", 0),
     ),
+    # trap: with no entrypoint found at all, the settings are still reported (the score covers line
+    # checks only)
+    "settings_debug_alone": (
+        {"mysite/settings.py": 'DEBUG = True\nROOT_URLCONF = "mysite.urls"\n'},
+        [],
+        ("debug-mode-enabled", 1),
+    ),
     # trap: beside an api elsewhere in the project, the same settings are still reported
     "settings_debug_beside_an_api": (
         {
