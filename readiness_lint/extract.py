@@ -5764,7 +5764,12 @@ _FETCHES = frozenset(
 
 
 def _fetched(value: cst.BaseExpression) -> bool:
-    """``cur.fetchone()``, ``cur.execute(q).fetchone()[0]``, ``session.query(T).filter_by(k=k).first()``."""
+    """``cur.fetchone()``, ``cur.execute(q).fetchone()[0]``, ``session.query(T).filter_by(k=k).first()``,
+    and the keys of the rows fetched: ``{row[0] for row in cur.fetchall()}``."""
+    if isinstance(value, (cst.SetComp, cst.ListComp, cst.GeneratorExp, cst.DictComp)):
+        value = value.for_in.iter
+    elif type(value) is cst.Call and n.callee(value) in {"set", "list", "dict"} and value.args:
+        return _fetched(value.args[0].value)  # (`set(row[0] for row in cur.fetchall())`)
     if type(value) is cst.Subscript:
         value = value.value
     if type(value) is not cst.Call:
@@ -5778,11 +5783,16 @@ def _lookup_test(test: cst.BaseExpression, fetched: set[str], scope: str) -> boo
     """Whether ``test`` holds when a row looked up is there (True: ``row``, ``row is not None``,
     ``key in rows``) or when it is not (False: ``not row``, ``row is None``, ``count == 0``,
     ``len(rows) == 0``, ``key not in rows``), on a lookup's result (a name bound from one in this
-    function, or the lookup itself: ``if cur.fetchone() is None``); None for any other test."""
+    function, or the lookup itself: ``if cur.fetchone() is None``, ``(row := cur.fetchone())``,
+    or the rows an update touched: ``cur.rowcount == 0``); None for any other test."""
 
     def lookup(node: cst.BaseExpression) -> bool:
         if type(node) is cst.Call and n.callee(node) in {"len", "str", "list", "set"} and node.args:
             node = node.args[0].value
+        if type(node) is cst.NamedExpr:  # `if (row := cur.fetchone()) is None:`
+            node = node.value
+        if type(node) is cst.Attribute and node.attr.value == "rowcount":
+            return True  # `cur.execute("UPDATE t ..."); if cur.rowcount == 0:`: the update found no row
         return _fetched(node) or (type(node) is cst.Name and f"{scope}:{node.value}" in fetched)
 
     if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.model import MOUNTED, Entrypoint, RouteFact
@@ -166,6 +167,30 @@ def is_readiness(route: RouteFact) -> bool:
     return bool(_HANDLER_READY.match(route.handler.lower())) and (not route.path or len(segs) <= 2)
 
 
+def _probe_outcome(
+    entrypoint: Entrypoint,
+    service: Service,
+    answers: Callable[[RouteFact], bool],
+    route: str,
+    probe: str,
+    library: bool = False,
+) -> Outcome:
+    """The verdict of a probe route: passed by a route that `answers` it (or a health-check
+    `library`), failed among routes that do not, no verdict when no route can be seen (unless the
+    app serves nothing at all)."""
+    found = [f"{path}:{r.line}" for path, r in service.routes if answers(r)]
+    if found or library:
+        return Outcome(True, evidence=tuple(found))
+    count = _count(service)
+    if count:
+        return Outcome(False, f"No {route} route among the {count} route(s) this {entrypoint.framework} app serves")
+    if _serves_nothing(entrypoint, service):
+        return Outcome(
+            False, f"This {entrypoint.framework} app serves no route at all: nothing answers a {probe} probe"
+        )
+    return Outcome(True, applicable=False)  # its routes are out of sight: no verdict
+
+
 class MissingHealthRoute(ServiceRule):
     code = "RDY004"
     name = "missing-health-route"
@@ -208,17 +233,7 @@ class MissingHealthRoute(ServiceRule):
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
-        found = [f"{path}:{r.line}" for path, r in service.routes if is_health(r)]
-        if found or service.has_signal("health-lib"):
-            return Outcome(True, evidence=tuple(found))
-        count = _count(service)
-        if not count and _serves_nothing(entrypoint, service):
-            return Outcome(
-                False, f"This {entrypoint.framework} app serves no route at all: nothing answers a liveness probe"
-            )
-        if not count:
-            return Outcome(True, applicable=False)  # its routes are out of sight: no verdict
-        return Outcome(False, f"No health route among the {count} route(s) this {entrypoint.framework} app serves")
+        return _probe_outcome(entrypoint, service, is_health, "health", "liveness", service.has_signal("health-lib"))
 
 
 class MissingReadinessRoute(ServiceRule):
@@ -251,14 +266,4 @@ class MissingReadinessRoute(ServiceRule):
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
-        found = [f"{path}:{r.line}" for path, r in service.routes if is_readiness(r)]
-        if found:
-            return Outcome(True, evidence=tuple(found))
-        count = _count(service)
-        if not count and _serves_nothing(entrypoint, service):
-            return Outcome(
-                False, f"This {entrypoint.framework} app serves no route at all: nothing answers a readiness probe"
-            )
-        if not count:
-            return Outcome(True, applicable=False)  # its routes are out of sight: no verdict
-        return Outcome(False, f"No readiness route among the {count} route(s) this {entrypoint.framework} app serves")
+        return _probe_outcome(entrypoint, service, is_readiness, "readiness", "readiness")

@@ -24,7 +24,8 @@ _IDEMPOTENT = re.compile(
 )
 
 
-_SELECT_TABLE = re.compile(r"\s*SELECT\b.*?\bFROM\s+([\w.\"`]+)", re.IGNORECASE | re.DOTALL)
+# (a lookup: `SELECT ... FROM t`, or `UPDATE t ...` whose `rowcount` says whether the row was there)
+_SELECT_TABLE = re.compile(r"\s*(?:SELECT\b.*?\bFROM|UPDATE)\s+([\w.\"`]+)", re.IGNORECASE | re.DOTALL)
 _INSERT_TABLE = re.compile(r"\s*INSERT\s+INTO\s+([\w.\"`]+)", re.IGNORECASE)
 _SELECTED = "non-idempotent-insert:selected"
 
@@ -48,7 +49,8 @@ class NonIdempotentInsert(LineRule):
         "`HAVING COUNT(...) = 0` (insert only when absent), and that are not run only when a lookup "
         "found no row (`if cur.fetchone() is None:`, `if not row:` after `row = cur.fetchone()`, "
         "`if count == 0:`, `if key not in rows:`, the `else:` of `if row:`, after a `SELECT` on the same "
-        "table in the same function: a keyed check, then the insert). "
+        "table in the same function: a keyed check, then the insert; or `if cur.rowcount == 0:` after an "
+        "`UPDATE` of that table: the hand-written upsert). "
         "APIs are not checked: creating a resource per request is their job."
     )
     why_bad = (
