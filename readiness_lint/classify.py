@@ -1013,7 +1013,7 @@ def _own_consumers(project: Project, path: str, facts: FileFacts) -> set[str]:
     others = {f.name for f in facts.functions} - guard_calls
     if not _standalone(project, path) and any(users.get(name, frozenset()) - {path} for name in others):
         return set()  # a package's module whose functions others use: a library, its `__main__` block a demo
-    return {
+    own = {
         loop.scope
         for loop in facts.loops
         if loop.scope in guard_calls
@@ -1021,6 +1021,29 @@ def _own_consumers(project: Project, path: str, facts: FileFacts) -> set[str]:
         and loop.source not in _BUSY_SOURCES
         and users.get(loop.scope, frozenset()) <= {path}
     }
+    if _standalone(project, path):
+        # `main()` -> `gather_metrics()` -> `tail_log_file()`, a script's own polling loop two calls
+        # down, through functions no other module calls (an importer taking `prometheus()` from it)
+        reached = _reached_alone(project, path, facts, guard_calls)
+        own |= {loop.scope for loop in facts.loops if loop.scope in reached and loop.source not in _BUSY_SOURCES}
+    return own
+
+
+def _reached_alone(project: Project, path: str, facts: FileFacts, calls: set[str]) -> set[str]:
+    """The functions of the file that ``calls`` reach through its own functions, three calls deep,
+    where neither they nor any function on the way is called by another module."""
+    local = {f.name: f for f in facts.functions}
+    users = project.name_index
+
+    def alone(name: str) -> bool:
+        return name in local and users.get(name, frozenset()) <= {path}
+
+    reached: set[str] = set()
+    frontier = {name for name in calls if alone(name)}
+    for _ in range(3):
+        reached |= frontier
+        frontier = {call for name in frontier for call in local[name].calls if alone(call)} - reached
+    return reached | frontier
 
 
 def _constants_taken(project: Project, path: str) -> bool:
@@ -1278,7 +1301,7 @@ def _apply_deployments(
     for path, deployment in sorted(_deployed_files(project, deployments).items()):
         facts = project.files[path]
         name = path.rsplit("/", 1)[-1]
-        if path in NOT_SERVICE_FILES or name in NOT_SERVICE_FILES | SERVER_MODULES or _is_django_manage(facts):
+        if _not_service_file(project, path) or name in SERVER_MODULES or _is_django_manage(facts):
             continue
         here = [c for c in out if c.path == path]
         if any(c.kind in ("api", "worker") for c in here):
@@ -2126,10 +2149,27 @@ def _cli_framework(facts: FileFacts) -> str:
     return "python"
 
 
+def _not_service_file(project: Project, path: str) -> bool:
+    """A file a tool reads by its name (``conftest.py``, ``noxfile.py``, ``gunicorn.conf.py``), or a
+    ``setup.py`` that packages the project (one importing neither setuptools nor distutils, that
+    creates a database, is a set-up script like any other)."""
+    name = path.rsplit("/", 1)[-1]
+    if path not in NOT_SERVICE_FILES and name not in NOT_SERVICE_FILES:
+        return False
+    if name != "setup.py":
+        return True
+    imports = project.files[path].imports
+    return not imports or any(f"{i.module}.".startswith(_PACKAGING) for i in imports)
+
+
+# What a `setup.py` that packages the project imports.
+_PACKAGING = ("setuptools.", "distutils.", "numpy.distutils.", "skbuild.", "Cython.", "pybind11.", "cx_Freeze.")
+
+
 def _is_script(project: Project, path: str) -> bool:
     """A module doing work at import time, that nothing imports, and not a known config file."""
     name = path.rsplit("/", 1)[-1]
-    if path in NOT_SERVICE_FILES or name in NOT_SERVICE_FILES | SERVER_MODULES or "/migrations/" in f"/{path}":
+    if _not_service_file(project, path) or name in SERVER_MODULES or "/migrations/" in f"/{path}":
         return False
     if path.startswith(("docs/", "doc/", "examples/")):
         return False

@@ -371,7 +371,8 @@ _HEARTBEAT_TEXT = re.compile(
 # (a connection's keep-alive, `Keep_Alive_Interval = 45`, is no heartbeat)
 # (nor is a health route's handler; `healthchecks`, the service healthchecks.io, and `hc_ping` are)
 _HEARTBEAT_NAME = re.compile(
-    r"heart_?beat|liveness|(?<!keep)(?<!keep_)alive|dead_?man|hc_?ping|healthchecks_?(?:io|\w*url|\w*ping)",
+    r"heart_?beat|liveness|(?<!keep)(?<!keep_)alive|dead_?man|hc_?ping|healthchecks_?(?:io|\w*url|\w*ping)"
+    r"|healthcheck_?ping|ping_?healthchecks?",  # (`HEALTHCHECK_PING_URL`, `_ping_healthcheck()`)
     re.IGNORECASE,
 )
 _METRICS_FILE = re.compile(r"(?:^|[/\\_\-.])metrics?(?:[\w\-.]*)\.(?:jsonl?|csv|prom|txt|ndjson)$", re.IGNORECASE)
@@ -614,10 +615,12 @@ class Context:
         confidence: str = "high",
         key: str = "",
         start: cst.CSTNode | None = None,
+        unless: Callable[[], bool] | None = None,
     ) -> None:
         """Report a finding at ``node``. ``key`` lets a project-wide stage recognise it later.
         ``start``: a call that holds ``node`` and may span several lines; the finding is reported
-        where it starts, and a suppression comment on ``node``'s own line counts as well."""
+        where it starts, and a suppression comment on ``node``'s own line counts as well.
+        ``unless``: asked once the whole file has been read; the finding is dropped if it holds."""
         seen = (rule, id(node))
         if seen in self._reported:
             return
@@ -625,15 +628,19 @@ class Context:
         in_main, scope = self.in_main_guard, self.call_scope()
         self.later(
             node,
-            lambda line, col: LineFinding(
-                rule=rule,
-                line=line,
-                column=col,
-                message=message,
-                confidence=confidence,
-                key=key,
-                in_main=in_main,
-                scope=scope,
+            lambda line, col: (
+                None
+                if unless is not None and unless()
+                else LineFinding(
+                    rule=rule,
+                    line=line,
+                    column=col,
+                    message=message,
+                    confidence=confidence,
+                    key=key,
+                    in_main=in_main,
+                    scope=scope,
+                )
             ),
             start=start,
         )
@@ -3851,6 +3858,8 @@ class Extractor:
         for node, make, start in ctx._pending:
             line, col = pos(node)
             fact = make(line, col)
+            if fact is None:
+                continue  # (a finding withdrawn by what the rest of the file showed)
             if start is not None and isinstance(fact, LineFinding) and pos(start)[0] != line:
                 # (`SECRET_KEY = os.getenv(` / `"DJANGO_SECRET_KEY",` / `"dev-key",` / `)`: where the read starts)
                 fact = replace(fact, line=pos(start)[0], column=pos(start)[1], also_line=line)

@@ -26,6 +26,13 @@ PROVIDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "Slack webhook",
         re.compile(r"https://hooks\.slack\.com/services/T[A-Za-z0-9_]{6,20}/B[A-Za-z0-9_]{6,20}/[A-Za-z0-9_]{12,40}"),
     ),
+    # (the id and token of a Discord webhook: whoever holds the URL posts as it)
+    (
+        "Discord webhook",
+        re.compile(
+            r"https://(?:(?:ptb|canary)\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_\-]{60,80}"
+        ),
+    ),
     ("Stripe key", re.compile(r"\b(?:sk|rk)_live_[A-Za-z0-9]{16,255}\b")),
     ("Stripe test key", re.compile(r"\b(?:sk|rk)_test_[A-Za-z0-9]{16,255}\b")),
     ("Google API key", re.compile(r"\bAIza[0-9A-Za-z_\-]{35}")),
@@ -400,6 +407,11 @@ def shannon_entropy(value: str) -> float:
     return -sum((n / total) * math.log2(n / total) for n in counts.values())
 
 
+def _generated(token: str) -> bool:
+    """A token with a generated key's mix: three kinds of character, no run of one, no order."""
+    return _char_classes(token) >= 3 and shannon_entropy(token) >= 4.0 and not is_placeholder(token)
+
+
 def _char_classes(value: str) -> int:
     classes = 0
     classes += any(c.islower() for c in value)
@@ -477,6 +489,8 @@ def provider_hits(text: str) -> list[SecretHit]:
                 continue
             if _FILLER_RUN.search(value):
                 continue  # `xoxb-XXXXXXX-XXXXXX`, `AKIA0000000000000000`: the shape, filled in by hand
+            if kind == "Discord webhook" and not _generated(value.rpartition("/")[2]):
+                continue  # (a token spelt by hand: `abcdefgh...`)
             if kind == "Telegram bot token" and shannon_entropy(value) < 3.5:
                 continue  # `123456789:AAAAAAAA...`: a placeholder of the right shape
             if kind == "Discord bot token" and not _discord_bot_id(value.partition(".")[0]):

@@ -43,6 +43,137 @@ cur.execute("SELECT sku FROM prices")
         if {test}:
             cur.execute("INSERT INTO prices (sku, price) VALUES (?, ?)", (sku, price))"""
 
+_PIECES_LOADER = """\
+    import requests
+    import sqlalchemy
+
+    trades = requests.get("https://api.example.com/trades", timeout=10).json()
+    engine = sqlalchemy.create_engine("sqlite:///trades.db")
+    initial_q = "INSERT INTO trades (tid, price) VALUES "
+    values_q = ",".join("({{}}, {{}})".format(t["tid"], t["price"]) for t in trades)
+    {end}
+    engine.execute(query)
+    """
+
+_DB_SETUP = """\
+    {imports}import mysql.connector as mysql
+
+    db = mysql.connect(user="root", host="localhost")
+    cursor = db.cursor()
+    cursor.execute("CREATE DATABASE db;")
+    create = "CREATE TABLE data (id varchar(255), seen TIME, PRIMARY KEY (id, seen));"
+    cursor.execute(create)
+    db.commit()
+    """
+
+_OPENER_SCRIPT = """\
+    {setup}import urllib.request
+
+
+    def fetch(url):
+        opener = urllib.request.build_opener()
+        opener.addheaders = [("User-Agent", "Mozilla/5.0")]
+        return opener.open(url{args}).read()
+
+
+    if __name__ == "__main__":
+        with open("feed.xml", "wb") as out:
+            out.write(fetch("https://example.com/feed"))
+    """
+
+_PRICE_POST = """\
+    import requests
+
+    WEBHOOK_URL = "https://discord.com/api/webhooks/{hook}"
+
+
+    if __name__ == "__main__":
+        requests.post(WEBHOOK_URL, json={{"content": "price: 42"}}, timeout=10)
+    """
+
+# (a made-up token of the right shape)
+_HOOK_TOKEN = "vII1Ke1qLMf_Cus3D7j51puPUSxPTNU574Zs7E5VxmGEIQ4qT5Eyx9KVfHDNCZpcFvvU"
+
+_WATCHER = """\
+    import os
+    import time
+
+    import requests
+
+    {setting} = os.environ.get("{env}")
+
+
+    def {ping}():
+        if {setting}:
+            requests.get({setting}, timeout=10)
+
+
+    def check():
+        return requests.get("https://portal.example.com/jobs", timeout=10).json()
+
+
+    if __name__ == "__main__":
+        while True:
+            check()
+            {ping}()
+            time.sleep(300)
+    """
+
+_TAILER = """\
+    import os
+    from time import sleep
+
+    METRICS_FILE = "metrics.txt"
+    LOG_FILE = "app.log"
+
+
+    def main():
+        gather()
+
+
+    def metrics():
+        with open(METRICS_FILE) as f:
+            return f.read()
+
+
+    def gather():
+        for line in tail():
+            with open(METRICS_FILE, "a") as out:
+                out.write(line)
+
+
+    def tail():
+        current = open(LOG_FILE)
+        current.seek(0, os.SEEK_END)
+        while True:
+            line = current.readline()
+            if not line:
+                sleep(0.1)
+                continue
+            yield line
+
+
+    if __name__ == "__main__":
+        main()
+    """
+
+_EXPORTER_APP = """\
+    from flask import Flask, make_response
+    from tailer import *
+
+    app = Flask(__name__)
+
+
+    @app.route("/metrics")
+    def index():
+        {body}
+        return make_response(metrics(), 200)
+
+
+    if __name__ == "__main__":
+        app.run(host="0.0.0.0")
+    """
+
 _CASES: dict[str, Case] = {
     # the hand-written upsert: update, and insert only when the update touched no row
     "insert_when_update_touched_nothing": (
@@ -91,7 +222,95 @@ _CASES: dict[str, Case] = {
         [("load.py", "job", "python")],
         ("non-idempotent-insert", 1),
     ),
+    # the upsert clause kept as a piece of its own, joined to the INSERT later (round 229)
+    "insert_with_clause_as_a_piece": (
+        {
+            "load.py": _PIECES_LOADER.format(
+                end='end_q = " ON DUPLICATE KEY UPDATE price = VALUES(price)"\n    query = initial_q + values_q + end_q'
+            )
+        },
+        [("load.py", "job", "script")],
+        ("non-idempotent-insert", 0),
+    ),
+    # trap: the pieces joined with no clause
+    "insert_pieces_without_clause": (
+        {"load.py": _PIECES_LOADER.format(end='end_q = ";"\n    query = initial_q + values_q + end_q')},
+        [("load.py", "job", "script")],
+        ("non-idempotent-insert", 1),
+    ),
+    # a setup.py that creates the database, importing no packaging tool, is a set-up script (round 229)
+    "setup_py_creating_a_database": (
+        {"setup.py": _DB_SETUP.format(imports="")},
+        [("setup.py", "job", "script")],
+        None,
+    ),
+    # trap: a setup.py that packages the project is none
+    "setup_py_packaging": (
+        {"setup.py": _DB_SETUP.format(imports="from setuptools import setup\n    ")},
+        [],
+        None,
+    ),
+    # an opener urllib built waits as long as urlopen does (round 229)
+    "opener_open_without_timeout": (
+        {"fetch.py": _OPENER_SCRIPT.format(setup="", args="")},
+        [("fetch.py", "job", "python")],
+        ("http-call-without-timeout", 1),
+    ),
+    "opener_open_with_timeout": (
+        {"fetch.py": _OPENER_SCRIPT.format(setup="", args=", timeout=20")},
+        [("fetch.py", "job", "python")],
+        ("http-call-without-timeout", 0),
+    ),
+    # trap: a process-wide socket timeout covers urllib's calls
+    "opener_open_with_socket_default": (
+        {"fetch.py": _OPENER_SCRIPT.format(setup="import socket\n    socket.setdefaulttimeout(30)\n    ", args="")},
+        [("fetch.py", "job", "python")],
+        ("http-call-without-timeout", 0),
+    ),
+    # a Discord webhook's address holds its token (round 230)
+    "discord_webhook_url": (
+        {"post.py": _PRICE_POST.format(hook="1468337671041581168/" + _HOOK_TOKEN)},
+        [("post.py", "job", "python")],
+        ("hardcoded-secret", 1),
+    ),
+    # trap: a token spelt by hand is a placeholder
+    "discord_webhook_placeholder": (
+        {"post.py": _PRICE_POST.format(hook="123456789012345678/" + "abcdefghijklmnopqrstuvwxyz" * 3)},
+        [("post.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+    # a ping to a health-check service, named so (round 226)
+    "healthcheck_ping_function": (
+        {"watch.py": _WATCHER.format(env="PORTAL_PING", setting="PING_URL", ping="_ping_healthcheck")},
+        [("watch.py", "worker", "polling-loop")],
+        ("missing-heartbeat", "pass"),
+    ),
+    "healthcheck_ping_setting": (
+        {"watch.py": _WATCHER.format(env="HC_URL", setting="HEALTHCHECK_PING_URL", ping="notify")},
+        [("watch.py", "worker", "polling-loop")],
+        ("missing-heartbeat", "pass"),
+    ),
+    # trap: a check of one's own health is no ping
+    "healthcheck_of_its_own": (
+        {"watch.py": _WATCHER.format(env="PORTAL_URL", setting="PORTAL_URL", ping="healthcheck")},
+        [("watch.py", "worker", "polling-loop")],
+        ("missing-heartbeat", "fail"),
+    ),
+    # a script's own polling loop two calls below its `__main__` block, while the app importing it
+    # takes only another function (round 231)
+    "script_loop_below_main_beside_importer": (
+        {"tailer.py": _TAILER, "app.py": _EXPORTER_APP.format(body="pass")},
+        [("app.py", "api", "flask"), ("tailer.py", "worker", "polling-loop")],
+        None,
+    ),
+    # trap: the app runs the same functions: the loop is reached from the app, no process of its own
+    "script_loop_below_main_run_by_importer": (
+        {"tailer.py": _TAILER, "app.py": _EXPORTER_APP.format(body="gather()")},
+        [("app.py", "api", "flask")],
+        None,
+    ),
 }
+
 
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:

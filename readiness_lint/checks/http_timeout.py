@@ -29,6 +29,11 @@ _SESSION_CTORS = frozenset(
         "requests_oauthlib.oauth1_session.OAuth1Session",
     }
 )
+# urllib's openers: `build_opener(...).open(url)` waits as long as `urlopen` does
+_OPENER_CTORS = frozenset(
+    {"urllib.request.build_opener", "urllib.request.OpenerDirector", "urllib2.build_opener", "urllib2.OpenerDirector"}
+)
+_SOCKET_DEFAULT = "http-call-without-timeout:socket-default"
 _HTTPX_FUNCS = frozenset({f"httpx.{verb}" for verb in _VERBS} | {"httpx.stream", "httpx.Client", "httpx.AsyncClient"})
 
 
@@ -40,9 +45,9 @@ class HttpCallWithoutTimeout(LineRule):
     what_it_does = (
         "Checks `requests` calls (module functions and `Session` methods, also of its subclasses in "
         "requests-oauthlib and requests-unixsocket; not one with a timeout-setting `HTTPAdapter` mounted) "
-        "and `urllib.request.urlopen` "
-        "for a missing `timeout`, and `httpx` calls or clients that switch its default timeout off "
-        "with `timeout=None`."
+        "and `urllib.request.urlopen` (and an opener's `open`, `build_opener().open(url)`) "
+        "for a missing `timeout` (urllib's pass when the file sets `socket.setdefaulttimeout`), "
+        "and `httpx` calls or clients that switch its default timeout off with `timeout=None`."
     )
     why_bad = (
         "`requests` and `urllib` wait forever by default. One slow dependency then freezes the thread "
@@ -56,12 +61,20 @@ class HttpCallWithoutTimeout(LineRule):
             "import requests\n\ndef fetch(url, **kwargs):\n    return requests.get(url, **kwargs)\n",
             note="timeout may come through **kwargs",
         ),
+        Sample(
+            'import socket\nfrom urllib.request import urlopen\n\nsocket.setdefaulttimeout(30)\nbody = urlopen("https://example.com").read()\n',
+            note="urllib's sockets take the process-wide default",
+        ),
     )
     INVALID = (
         Sample('import requests\n\ndata = requests.get("https://api.example.com/items").json()\n'),
         Sample('import requests\n\ns = requests.Session()\ns.post("https://api.example.com/items", json={})\n'),
         Sample('from urllib.request import urlopen\n\nbody = urlopen("https://example.com").read()\n'),
         Sample("import httpx\n\nclient = httpx.Client(timeout=None)\n"),
+        Sample(
+            'import urllib.request\n\nopener = urllib.request.build_opener()\npage = opener.open("https://example.com")\n',
+            note="an opener waits as long as urlopen does",
+        ),
         Sample(
             'from botocore.vendored import requests\n\nrequests.post("https://api.example.com/send", data={})\n',
             note="botocore's vendored copy of requests",
@@ -71,6 +84,8 @@ class HttpCallWithoutTimeout(LineRule):
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         if name is None:
             return
+        if name == "socket.setdefaulttimeout" and node.args and not n.is_none(node.args[0].value):
+            ctx.rule_notes[_SOCKET_DEFAULT] = True
         owner, _, verb = name.rpartition(".")
         label = None
         if verb in _VERBS and owner in _REQUESTS_MODULES:
@@ -81,10 +96,23 @@ class HttpCallWithoutTimeout(LineRule):
             if ctx.has_timeout(owner):
                 return  # an adapter mounted on it sets the timeout
             label = f"Session.{verb}"
-        elif name in {"urllib.request.urlopen", "urllib2.urlopen"}:
+        elif name in {"urllib.request.urlopen", "urllib2.urlopen"} or (
+            verb == "open" and (ctx.object_ctor(owner) in _OPENER_CTORS or owner.removesuffix("()") in _OPENER_CTORS)
+        ):
             if len(n.positional(node)) >= 3:
+                return  # (url, data, timeout)
+            label = "urlopen" if verb == "urlopen" else "OpenerDirector.open"
+            if n.has_star_kwargs(node) or n.keyword(node, "timeout") is not None:
                 return
-            label = "urlopen"
+            notes = ctx.rule_notes
+            # (`socket.setdefaulttimeout(30)` anywhere in the file: urllib's sockets wait that long)
+            ctx.report(
+                self.name,
+                node,
+                f"`{label}()` without a timeout can wait forever",
+                unless=lambda: _SOCKET_DEFAULT in notes,
+            )
+            return
         elif name in _HTTPX_FUNCS:
             timeout = n.keyword(node, "timeout")
             if timeout is not None and n.is_none(timeout.value):

@@ -28,6 +28,10 @@ _IDEMPOTENT = re.compile(
 _SELECT_TABLE = re.compile(r"\s*(?:SELECT\b.*?\bFROM|UPDATE)\s+([\w.\"`]+)", re.IGNORECASE | re.DOTALL)
 _INSERT_TABLE = re.compile(r"\s*INSERT\s+INTO\s+([\w.\"`]+)", re.IGNORECASE)
 _SELECTED = "non-idempotent-insert:selected"
+# An upsert clause written as a piece of its own (`end_q = " ON DUPLICATE KEY UPDATE ..."`), joined
+# to the INSERT later (`query = initial_q + values_q + end_q`)
+_CLAUSE_PIECE = re.compile(r"\s*ON\s+(?:CONFLICT|DUPLICATE\s+KEY)\b", re.IGNORECASE)
+_PIECES = "non-idempotent-insert:pieces"
 
 
 def _table(pattern: re.Pattern[str], sql: str) -> str:
@@ -86,6 +90,8 @@ class NonIdempotentInsert(LineRule):
         if (table := _table(_SELECT_TABLE, value)) and not ctx.in_docstring:
             # (the tables this function looks rows up in, for the keyed check above)
             ctx.rule_notes.setdefault(_SELECTED, {}).setdefault(tuple(ctx.scope), set()).add(table)
+        if _CLAUSE_PIECE.match(value) and not ctx.in_docstring:
+            ctx.rule_notes.setdefault(_PIECES, set()).add(tuple(ctx.scope))
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
         if ctx.absent_guards and _table(_INSERT_TABLE, value) in ctx.rule_notes.get(_SELECTED, {}).get(
@@ -96,7 +102,14 @@ class NonIdempotentInsert(LineRule):
             return
         if ctx.statement is not None and _IDEMPOTENT.search(_literal_text(ctx.statement)):
             return  # the upsert clause is in another piece of the same statement ("..." + x + "ON CONFLICT")
-        ctx.report(self.name, node, "`INSERT` without an upsert clause: a retry writes the rows twice")
+        scope, notes = tuple(ctx.scope), ctx.rule_notes
+        ctx.report(
+            self.name,
+            node,
+            "`INSERT` without an upsert clause: a retry writes the rows twice",
+            # (an upsert clause kept as a piece of its own in the same function, anywhere in it)
+            unless=lambda: scope in notes.get(_PIECES, ()),
+        )
 
 
 def _literal_text(statement: cst.CSTNode) -> str:
