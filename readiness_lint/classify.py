@@ -380,8 +380,10 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     for signal in facts.signals:
         if signal.kind == "schedule":  # (also one its importer runs in a thread: the scheduled work is a job)
             add(_Candidate(path, signal.line, "job", signal.detail or "schedule", "schedule"))
-        elif signal.kind == "celery-beat" and signal.detail == BEAT_SCHEDULER:
-            continue  # a scheduler in settings: the beat job is at the Celery app it runs (below)
+        elif signal.kind == "celery-beat" and (signal.detail == BEAT_SCHEDULER or _beat_app(project) is not None):
+            # a scheduler in settings, or a schedule kept in Django's settings: the beat job is at
+            # the Celery app it runs (below)
+            continue
         elif signal.kind == "celery-beat" and _has_celery_app(project):
             # (a beat schedule with no Celery app anywhere in the project is left-over configuration)
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
@@ -1094,6 +1096,8 @@ def _standalone(project: Project, path: str) -> bool:
 
 
 _AWS_CLIENTS = frozenset({"boto3.client", "boto3.resource"})
+# Clients whose every call changes something outside the script: the user's crontab (python-crontab)
+_WRITING_CLIENTS = frozenset({"crontab.CronTab"})
 # Libraries whose programs describe infrastructure, run by `cdk synth`, `cdktf` or `pulumi up`.
 _INFRASTRUCTURE_CODE = frozenset({"aws_cdk", "cdktf", "pulumi", "troposphere"})
 _PROBE_NAME = re.compile(r"health|probe|liveness|readiness", re.IGNORECASE)
@@ -1160,6 +1164,7 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         sends = receiver in clients and (
             method in SEND_METHODS
             or clients[receiver] in _AWS_CLIENTS
+            or (clients[receiver] in _WRITING_CLIENTS and method in {"write", "remove_all", "remove"})
             or (method == "send" and clients[receiver] in _PRODUCER_CTORS)  # `producer.send(topic, value)`
         )
         own = receiver in clients and f"{clients[receiver]}.{method}" in methods
@@ -1298,7 +1303,7 @@ def _apply_deployments(
     if rq is not None and not any(c.kind == "worker" and c.framework == "rq" for c in out):
         out.extend(_rq_command_worker(project, rq))
     served = _served_objects(project, out)  # (the loop below adds jobs only)
-    for path, deployment in sorted(_deployed_files(project, deployments).items()):
+    for path, deployment in sorted(deployed_files(project, deployments).items()):
         facts = project.files[path]
         name = path.rsplit("/", 1)[-1]
         if _not_service_file(project, path) or name in SERVER_MODULES or _is_django_manage(facts):
@@ -1444,12 +1449,15 @@ def _rq_command_worker(project: Project, deployment: Deployment) -> list[_Candid
     return [_Candidate(path, line or 1, "worker", "rq", "rq-worker", deployed=deployment)]
 
 
-def _deployed_files(project: Project, deployments: Sequence[Deployment]) -> dict[str, Deployment]:
-    """The project file each deployment runs; a file both scheduled and kept running is scheduled,
-    and either says more than a file only started."""
+def deployed_files(project: Project, deployments: Sequence[Deployment]) -> dict[str, Deployment]:
+    """The project file each deployment runs as a program; a file both scheduled and kept running
+    is scheduled, and either says more than a file only started. (A serverless function's
+    handler is not run as a program.)"""
     rank = {SCHEDULED: 0, LONG_RUNNING: 1, STARTED: 2}
     out: dict[str, Deployment] = {}
     for deployment in deployments:
+        if deployment.mode not in rank:
+            continue
         path = _deployed_path(project, deployment)
         if path is None or project.files[path].is_test:
             continue
@@ -2218,20 +2226,25 @@ def _django_candidates(project: Project) -> list[_Candidate]:
 
 def _beat_app(project: Project) -> str | None:
     """The module of the Celery app that beat runs with the scheduler a settings module names
-    (``CELERY_BEAT_SCHEDULER``), when no schedule is in the code: the one module building a
-    Celery app, or of several, the one beside those settings."""
+    (``CELERY_BEAT_SCHEDULER``) or the schedule Django's settings hold (``CELERY_BEAT_SCHEDULE``,
+    read by ``app.config_from_object("django.conf:settings")``), when no schedule is in the code:
+    the one module building a Celery app, or of several, the one beside those settings."""
+    files = project.files
     beats = [
         (path, s.detail)
-        for path, facts in project.files.items()
+        for path, facts in files.items()
         if not facts.is_test
         for s in facts.signals
         if s.kind == "celery-beat"
+        and (s.detail == BEAT_SCHEDULER or any(other.kind == "django-settings" for other in facts.signals))
     ]
-    if not beats or any(detail != BEAT_SCHEDULER for _, detail in beats):
-        return None
+    if not beats or len(beats) < sum(
+        s.kind == "celery-beat" for f in files.values() if not f.is_test for s in f.signals
+    ):
+        return None  # (a schedule in the code: beat runs that one, where it is)
     apps = [
         path
-        for path, facts in sorted(project.files.items())
+        for path, facts in sorted(files.items())
         if not facts.is_test and any(o.ctor == "celery.Celery" and not o.scope for o in facts.objects)
     ]
     if len(apps) == 1:

@@ -20,7 +20,7 @@ from readiness_lint import __version__
 from readiness_lint.cache import CACHE_DIR_NAME, FactsCache, digest_of, tool_stamp
 from readiness_lint.checklist import checklist_text, load_checklist
 from readiness_lint.checks import ALL_RULES, LineRule, Rule
-from readiness_lint.classify import classify
+from readiness_lint.classify import classify, deployed_files
 from readiness_lint.config import RuleSettings
 from readiness_lint.deploy import MAX_DEPLOYMENT_FILE, Deployment, read_deployments, worth_reading
 from readiness_lint.discover import SourceFile, discover, printable, scan_root
@@ -436,7 +436,8 @@ def assemble(
         root,
         Path(options.config_root) if options.config_root else None,
     )
-    results, findings, rule_errors = evaluate(project, services, rules, checklist, suppressor)
+    deployed = frozenset(deployed_files(project, deployments))
+    results, findings, rule_errors = evaluate(project, services, rules, checklist, suppressor, deployed)
     repo_checks = repository_checks(findings, rules, checklist)
     score = overall_score([r.score for r in results], repo_checks)
     basis = "entrypoints" if results else "repository"

@@ -18,7 +18,10 @@ def evaluate(
     rules: Sequence[type[Rule]],
     checklist: Checklist,
     suppressor: Suppressor | None = None,
+    deployed: frozenset[str] = frozenset(),
 ) -> tuple[list[EntrypointResult], list[Finding], list[FileError]]:
+    """The checks of every entrypoint and the findings to report. ``deployed``: the files a
+    deployment file runs (for findings that count only there)."""
     suppressor = suppressor or Suppressor(by_file={})
     results: list[EntrypointResult] = []
     findings: list[Finding] = []
@@ -39,6 +42,8 @@ def evaluate(
         for line_finding in facts.findings:
             if line_finding.key and line_finding.key in compared:
                 continue
+            if line_finding.deployed_only and path not in deployed:
+                continue  # (a `__main__` block's development server, run by no deployment)
             found_rule = line_rules.get(line_finding.rule)
             if found_rule is None or any(
                 suppressor.suppressed(path, at, found_rule.code, found_rule.name)

@@ -616,11 +616,13 @@ class Context:
         key: str = "",
         start: cst.CSTNode | None = None,
         unless: Callable[[], bool] | None = None,
+        deployed_only: bool = False,
     ) -> None:
         """Report a finding at ``node``. ``key`` lets a project-wide stage recognise it later.
         ``start``: a call that holds ``node`` and may span several lines; the finding is reported
         where it starts, and a suppression comment on ``node``'s own line counts as well.
-        ``unless``: asked once the whole file has been read; the finding is dropped if it holds."""
+        ``unless``: asked once the whole file has been read; the finding is dropped if it holds.
+        ``deployed_only``: the finding counts only where a deployment file runs this file."""
         seen = (rule, id(node))
         if seen in self._reported:
             return
@@ -640,6 +642,7 @@ class Context:
                     key=key,
                     in_main=in_main,
                     scope=scope,
+                    deployed_only=deployed_only,
                 )
             ),
             start=start,
@@ -3003,6 +3006,9 @@ class Extractor:
         destructive = _destructive(name, raw, method, node, self._strings_here() if removes_path else {})
         if not destructive and method == "delete" and not node.args and owner in self.rows:
             destructive = "ORM delete()"  # `for watch in Watch.objects.all(): watch.delete()`
+        if not destructive and method == "remove_all" and not node.args and ctx.object_ctor(owner) == "crontab.CronTab":
+            # python-crontab: every entry of the user's crontab, not only the job's own (`comment=...`)
+            destructive = "crontab remove_all()"
         if (
             not destructive
             and method == "delete"
@@ -3822,8 +3828,11 @@ class Extractor:
             return found[0]
         # No queue call, but `while True:` sleeps and never breaks out: a poller that runs forever.
         literal_forever = _literal_forever(test)
-        # `while self._running:`, `while not stop.is_set():` around work (not a progress or heartbeat thread)
-        until_stopped = _until_stopped(test) and self._does_work(body)
+        # `while self._running:`, `while not stop.is_set():` around work (not a progress or heartbeat
+        # thread), or only waiting while the MQTT client it started consumes (`loop_start()`)
+        until_stopped = _until_stopped(test) and (
+            self._does_work(body) or (bool(self.frames) and self._started_something(frozenset({"loop_start"})))
+        )
         return (_sleep_without_break(body, self.ctx) if literal_forever or until_stopped else None) or ""
 
     # finish ------------------------------------------------------------------------
@@ -4671,7 +4680,9 @@ _LOGGING_SETUP = re.compile(
 _LIBRARY_HEALTH_ROUTES = {"flask_healthz.healthz": ("/live", "/ready"), "flask_healthz.bp": ("/live", "/ready")}
 
 
-_RUN_FLAG = re.compile(r"(?:^|_)(?:running|alive|keep_running|keep_going|flag|working)$", re.IGNORECASE)
+_RUN_FLAG = re.compile(
+    r"(?:^|_)(?:running|alive|keep_running|keep_going|flag|working)$|^_?(?:is|do|should)_run$", re.IGNORECASE
+)
 _STOP_FLAG = re.compile(
     r"(?:^|_)(?:stop|stopped|stopping|shutdown|shutting_down|exit|exiting|terminate|terminated|killed)"
     r"(?:_requested|_event|_flag)?$",

@@ -188,6 +188,9 @@ class LineFinding:
     # marked `counts_where_called` count the finding only for services that call that function.
     scope: str = ""
     also_line: int = 0  # another line whose suppression comment counts (a literal inside a longer call)
+    # counts only where a deployment file runs the file (`app.run(debug=True)` in a `__main__`
+    # block a Dockerfile's `CMD python app.py` starts in production)
+    deployed_only: bool = False
 
 
 @dataclass(frozen=True)

@@ -174,6 +174,79 @@ _EXPORTER_APP = """\
         app.run(host="0.0.0.0")
     """
 
+_CELERY_APP = """\
+    import os
+
+    from celery import Celery
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")
+    app = Celery("proj")
+    app.config_from_object("django.conf:settings", namespace="CELERY")
+    app.autodiscover_tasks()
+    """
+
+_DJANGO_SETTINGS = """\
+    INSTALLED_APPS = ["django.contrib.auth", "news"]
+    ROOT_URLCONF = "proj.urls"
+    CELERY_BEAT_SCHEDULE = {
+        "load-news": {"task": "news.tasks.load", "schedule": 86400.0},
+    }
+    """
+
+_MQTT_DAEMON = """\
+    import signal
+    import time
+
+    import paho.mqtt.client as mqtt
+
+
+    class Publisher:
+        def __init__(self):
+            self.{flag} = False
+            self.client = mqtt.Client()
+
+        def run(self):
+            self.client.connect("broker.local")
+            self.client.{start}()
+            self.{flag} = True
+            while self.{flag}:
+                time.sleep(1)
+
+        def stop(self, *args):
+            self.{flag} = False
+
+
+    if __name__ == "__main__":
+        publisher = Publisher()
+        signal.signal(signal.SIGTERM, publisher.stop)
+        publisher.run()
+    """
+
+_CRON_INSTALL = """\
+    from crontab import CronTab
+
+    cron = CronTab(user="pi")
+    cron.remove_all({which})
+    job = cron.new(command="python3 /opt/sense/collect.py", comment="sense")
+    job.minute.every(5)
+    cron.write()
+    """
+
+_GPIO_API = """\
+    from flask import Flask
+
+    app = Flask(__name__)
+
+
+    @app.route("/pin/<int:pin>")
+    def toggle(pin):
+        return {"pin": pin}
+
+
+    if __name__ == "__main__":
+        app.run(host="0.0.0.0", debug=True)
+    """
+
 _CASES: dict[str, Case] = {
     # the hand-written upsert: update, and insert only when the update touched no row
     "insert_when_update_touched_nothing": (
@@ -308,6 +381,93 @@ _CASES: dict[str, Case] = {
         {"tailer.py": _TAILER, "app.py": _EXPORTER_APP.format(body="gather()")},
         [("app.py", "api", "flask")],
         None,
+    ),
+    # a beat schedule kept in Django's settings runs from the Celery app that reads them (round 232)
+    "beat_schedule_in_django_settings": (
+        {
+            "proj/__init__.py": "",
+            "proj/celery.py": _CELERY_APP,
+            "proj/settings.py": _DJANGO_SETTINGS,
+            "proj/urls.py": "urlpatterns = []\n",
+        },
+        [
+            ("proj/celery.py", "job", "celery-beat"),
+            ("proj/celery.py", "worker", "celery"),
+            ("proj/settings.py", "api", "django"),
+        ],
+        None,
+    ),
+    # trap: with a schedule in the code as well, each stays where it is written
+    "beat_schedule_in_settings_and_code": (
+        {
+            "proj/__init__.py": "",
+            "proj/celery.py": _CELERY_APP.rstrip(" ")
+            + '    app.conf.beat_schedule = {"ping": {"task": "t.ping", "schedule": 60.0}}\n',
+            "proj/settings.py": _DJANGO_SETTINGS,
+            "proj/urls.py": "urlpatterns = []\n",
+        },
+        [
+            ("proj/celery.py", "job", "celery-beat"),
+            ("proj/celery.py", "worker", "celery"),
+            ("proj/settings.py", "api", "django"),
+            ("proj/settings.py", "job", "celery-beat"),
+        ],
+        None,
+    ),
+    # a daemon waiting on its run flag while the MQTT client it started consumes (round 236)
+    "mqtt_client_kept_by_run_flag": (
+        {"daemon.py": _MQTT_DAEMON.format(flag="is_run", start="loop_start")},
+        [("daemon.py", "worker", "polling-loop")],
+        ("missing-graceful-shutdown", "pass"),
+    ),
+    # trap: waiting on a flag with nothing started is no worker
+    "run_flag_with_nothing_started": (
+        {"daemon.py": _MQTT_DAEMON.format(flag="is_run", start="reconnect")},
+        [("daemon.py", "job", "python")],
+        None,
+    ),
+    # a script rewriting the user's crontab is a job, and wiping every entry is a deletion (rounds 229, 236)
+    "crontab_wiped_and_written": (
+        {"install_cron.py": _CRON_INSTALL.format(which="")},
+        [("install_cron.py", "job", "script")],
+        ("missing-dry-run", "fail"),
+    ),
+    # trap: removing only its own entries before adding them again is the idempotent install
+    "crontab_own_entries_replaced": (
+        {"install_cron.py": _CRON_INSTALL.format(which='comment="sense"')},
+        [("install_cron.py", "job", "script")],
+        ("missing-dry-run", "na"),
+    ),
+    # the `__main__` block's debug server is what the Dockerfile runs in production (round 236)
+    "debug_main_block_run_by_dockerfile": (
+        {"api.py": _GPIO_API, "Dockerfile": "FROM python:3.11\nCOPY . .\nENTRYPOINT python3 api.py\n"},
+        [("api.py", "api", "flask")],
+        ("debug-mode-enabled", 1),
+    ),
+    # trap: with no deployment running the file, the block is a development server
+    "debug_main_block_alone": (
+        {"api.py": _GPIO_API},
+        [("api.py", "api", "flask")],
+        ("debug-mode-enabled", 0),
+    ),
+    # trap: a deployment serving the app another way never runs the block
+    "debug_main_block_served_by_gunicorn": (
+        {"api.py": _GPIO_API, "Dockerfile": 'FROM python:3.11\nCOPY . .\nCMD ["gunicorn", "api:app"]\n'},
+        [("api.py", "api", "flask")],
+        ("debug-mode-enabled", 0),
+    ),
+    # a serverless function's events are no program a deployment runs (the deployed files are
+    # looked up for every project now: a handler both scheduled and routed crashed that once)
+    "debug_main_block_beside_serverless_function": (
+        {
+            "api.py": _GPIO_API,
+            "handler.py": "import json\n\n\ndef handler(event, context):\n    return json.dumps(event)\n",
+            "serverless.yml": "service: nightly\nprovider:\n  name: aws\n  runtime: python3.11\nfunctions:\n  nightly:\n    handler: handler.handler\n"
+            "    events:\n      - schedule:\n          rate: rate(1 day)\n          input: {name: daily}\n"
+            "      - http:\n          path: /now\n",
+        },
+        [("api.py", "api", "flask"), ("handler.py", "api", "aws-lambda"), ("handler.py", "job", "aws-lambda")],
+        ("debug-mode-enabled", 0),
     ),
 }
 

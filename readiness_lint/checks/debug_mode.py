@@ -177,6 +177,15 @@ class DebugModeEnabled(LineRule):
             ctx.report(self.name, debug, f"`{name.rsplit('.', 1)[-1]}(debug={written})`: debug mode in code that ships")
         elif name.endswith(".run") and not ctx.in_main_guard and not _DEV_FILE.search(ctx.path):
             ctx.report(self.name, debug, f"`run(debug={written})` outside a `__main__` development block")
+        elif name.endswith(".run") and not _DEV_FILE.search(ctx.path):
+            # the `__main__` block is the development server, unless a deployment file runs the file
+            # (`CMD python app.py` in a Dockerfile, a Procfile's `web: python app.py`)
+            ctx.report(
+                self.name,
+                debug,
+                f"`run(debug={written})` in the `__main__` block a deployment runs: debug mode in production",
+                deployed_only=True,
+            )
         elif name == "dict" and n.keyword(node, "handlers") is not None and not _DEV_FILE.search(ctx.path):
             # `settings = dict(handlers=urls, debug=True)`, handed to `tornado.web.Application(**settings)`
             ctx.report(self.name, debug, "Application settings with `debug=True`: debug mode in code that ships")
