@@ -453,6 +453,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # `scheduler.start(); while True: time.sleep(2)`: keeps a BackgroundScheduler's process alive
         if loop.source in _BUSY_SOURCES and any(c.kind == "job" and c.framework == "schedule" for c in out):
             continue  # `while True: schedule.every().day.do(post)`: the `schedule` job itself, however written
+        if loop.source in _BUSY_SOURCES and not loop.scope and _restarts_scheduler(facts, out):
+            continue  # `while True: try: scheduler.start()`: a BlockingScheduler started again when it fails
         if not _loop_in_worker_object_file(out):
             framework = _loop_framework(loop.source, facts, project, path)
             add(_Candidate(path, loop.line, "worker", framework, loop.scope or "loop"))
@@ -1006,6 +1008,14 @@ def _one_poller_worker_per_app(candidates: list[_Candidate]) -> list[_Candidate]
     return out
 
 
+def _restarts_scheduler(facts: FileFacts, found: list[_Candidate]) -> bool:
+    """The file's busy loop at module level starts its APScheduler scheduler, round after round."""
+    schedulers = {c.symbol for c in found if c.kind == "job" and c.framework == "apscheduler"}
+    return any(f"{name}.start" in loop.calls for loop in facts.wrapper_loops for name in schedulers) or any(
+        raw.rpartition(".")[0] in schedulers and raw.endswith(".start") for _, raw, _ in facts.module_calls
+    )
+
+
 def _own_consumers(project: Project, path: str, facts: FileFacts) -> set[str]:
     """Functions of this file that consume forever (``while True: r.blpop(...)``), that its
     ``__main__`` block calls and no other module does: an importer takes something else from the
@@ -1024,10 +1034,16 @@ def _own_consumers(project: Project, path: str, facts: FileFacts) -> set[str]:
         and users.get(loop.scope, frozenset()) <= {path}
     }
     if _standalone(project, path):
-        # `main()` -> `gather_metrics()` -> `tail_log_file()`, a script's own polling loop two calls
-        # down, through functions no other module calls (an importer taking `prometheus()` from it)
-        reached = _reached_alone(project, path, facts, guard_calls)
-        own |= {loop.scope for loop in facts.loops if loop.scope in reached and loop.source not in _BUSY_SOURCES}
+        # `main()` -> `gather_metrics()` -> `tail_log_file()`, a script's own polling loop below the
+        # functions its `__main__` block calls, through functions no other module calls (an
+        # importer taking `prometheus()` from it); not a loop the block calls directly that only
+        # sleeps round after round (a helper's demo), nor one that does nothing but sleep
+        reached = _reached_alone(project, path, facts, guard_calls) - guard_calls
+        own |= {
+            loop.scope
+            for loop in facts.loops
+            if loop.scope in reached and loop.source not in _BUSY_SOURCES and not loop.idle
+        }
     return own
 
 
@@ -2186,7 +2202,30 @@ def _is_script(project: Project, path: str) -> bool:
         return False  # a Streamlit page: `streamlit run` serves it as a web UI, it is no job
     if facts.prompts and _cli_framework(facts) == "python":
         return False  # `while True: msg = input("You: ")`: a console for a person, not a job
+    if _sets_up_built_app(project, path, facts):
+        return False  # `app = create_app(conf)`, `init_app(app)`: the module a WSGI server imports
     return not project.importers.get(path) or _only_constants_taken(project, path)
+
+
+# What a module setting up an app it had a factory build calls (`init_app(app)`, `register_blueprints(app)`).
+_APP_SET_UP = re.compile(r"^(?:init|register|setup|set_up|configure|install)(?:_|$)")
+
+
+def _sets_up_built_app(project: Project, path: str, facts: FileFacts) -> bool:
+    """A module that has a project factory build an HTTP app at module level (``app =
+    create_app(conf)``) and at import only sets that app up (``init_app(app)``,
+    ``register_routes(app)``): what ``gunicorn app:app`` imports, not a job. (A script seeding a
+    database through the app's context calls other things, and stays one.)"""
+    built = False
+    for obj in facts.objects:
+        ref = None if obj.scope else project.resolve_object(path, obj.ctor)
+        if ref is not None and ref[0] in project.files:
+            home, factory = ref
+            built = built or any(o.scope == factory and o.ctor in API_CTORS for o in project.files[home].objects)
+    if not built:
+        return False
+    calls = [raw for name, raw, _ in facts.module_calls if not _is_trivial_call(name)]
+    return bool(calls) and all(_APP_SET_UP.search(raw.rpartition(".")[2]) for raw in calls)
 
 
 def _django_candidates(project: Project) -> list[_Candidate]:
@@ -2553,8 +2592,10 @@ def _runs_app_of(
             module = project.module_of(path, module_name)
             if module is None or module == path:
                 continue
-        elif source != owner:
-            module = path  # `app = make_celery()` then `app.worker_main()`: a factory of this file builds it
+        elif source != owner or _reexport(project, path, name) is not None:
+            # `app = make_celery()` then `app.worker_main()`: a factory of this file builds it; or
+            # `from manage import *` then `app.run()`: an app another module builds
+            module = path
         else:
             continue
         for _ in range(3):  # (`from app import app` where `app/__init__.py` re-exports `from app.views import app`)
@@ -2577,6 +2618,15 @@ def _reexport(project: Project, module: str, name: str) -> ObjectRef | None:
             home = project.resolve_module(module, imp.module, imp.level)
             if home is not None and home != module:
                 return home, imp.name
+    for imp in facts.imports:
+        # (`from manage import *`, where `manage.py` builds `app`)
+        home = project.resolve_module(module, imp.module, imp.level) if imp.name == "*" else None
+        if (
+            home is not None
+            and home != module
+            and any(o.name == name and not o.scope for o in project.files[home].objects)
+        ):
+            return home, name
     return None
 
 

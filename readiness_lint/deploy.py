@@ -115,6 +115,20 @@ def is_deployment_file(rel: str) -> bool:
     return lower.endswith((".yml", ".yaml"))
 
 
+# A deployment file kept for development or set aside: `Dockerfile.dev`, `docker-compose.local.yml`,
+# `.devcontainer/Dockerfile`, `Dockerfile.bak`.
+_FOR_DEVELOPMENT = re.compile(
+    r"(?:^|/)\.devcontainer/|(?:^|[./_-])(?:dev|devel|develop|development|local|test|tests|testing|debug"
+    r"|example|sample|bak|backup|old|off|orig|disabled)(?:[./_-][^/]*)?$",
+    re.IGNORECASE,
+)
+
+
+def for_development(source: str) -> bool:
+    """A deployment file that runs nothing in production, by its name or where it is."""
+    return bool(_FOR_DEVELOPMENT.search(source))
+
+
 def worth_reading(rel: str, text: str) -> bool:
     """Whether a deployment file's text can declare anything: it names Python, and a YAML file is
     a workflow, a Compose file or a Kubernetes manifest of a kind read here. (Rendered manifests

@@ -22,7 +22,7 @@ from readiness_lint.checklist import checklist_text, load_checklist
 from readiness_lint.checks import ALL_RULES, LineRule, Rule
 from readiness_lint.classify import classify, deployed_files
 from readiness_lint.config import RuleSettings
-from readiness_lint.deploy import MAX_DEPLOYMENT_FILE, Deployment, read_deployments, worth_reading
+from readiness_lint.deploy import MAX_DEPLOYMENT_FILE, Deployment, for_development, read_deployments, worth_reading
 from readiness_lint.discover import SourceFile, discover, printable, scan_root
 from readiness_lint.evaluate import evaluate, repository_checks
 from readiness_lint.extract import extract
@@ -436,7 +436,8 @@ def assemble(
         root,
         Path(options.config_root) if options.config_root else None,
     )
-    deployed = frozenset(deployed_files(project, deployments))
+    # (the files a production deployment runs: not one kept for development, `Dockerfile.dev`)
+    deployed = frozenset(deployed_files(project, [d for d in deployments if not for_development(d.source)]))
     results, findings, rule_errors = evaluate(project, services, rules, checklist, suppressor, deployed)
     repo_checks = repository_checks(findings, rules, checklist)
     score = overall_score([r.score for r in results], repo_checks)

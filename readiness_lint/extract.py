@@ -372,12 +372,16 @@ _HEARTBEAT_TEXT = re.compile(
 # (nor is a health route's handler; `healthchecks`, the service healthchecks.io, and `hc_ping` are)
 _HEARTBEAT_NAME = re.compile(
     r"heart_?beat|liveness|(?<!keep)(?<!keep_)alive|dead_?man|hc_?ping|healthchecks_?(?:io|\w*url|\w*ping)"
-    r"|healthcheck_?ping|ping_?healthchecks?",  # (`HEALTHCHECK_PING_URL`, `_ping_healthcheck()`)
+    # (`HEALTHCHECK_PING_URL`, `_ping_healthcheck()`; not `ping_healthchecks()`, a monitor polling others)
+    r"|healthcheck_?ping|ping_?healthcheck(?!s)",
     re.IGNORECASE,
 )
 _METRICS_FILE = re.compile(r"(?:^|[/\\_\-.])metrics?(?:[\w\-.]*)\.(?:jsonl?|csv|prom|txt|ndjson)$", re.IGNORECASE)
 CONSUMER_CTOR_SUFFIXES = ("Consumer", "KafkaConsumer", "AIOKafkaConsumer", "ServiceBusReceiver")
 SERVICE_BUS_RECEIVER = "azure.servicebus.ServiceBusReceiver"
+# python-crontab: a user's crontab, or (`tabfile=`) a crontab file the project keeps
+CRONTAB = "crontab.CronTab"
+CRONTAB_FILE = "crontab.CronTab(tabfile)"
 _SERVICE_BUS_RECEIVERS = frozenset({"get_queue_receiver", "get_subscription_receiver"})
 _PYKAFKA_CONSUMERS = {
     "get_simple_consumer": "pykafka.SimpleConsumer",
@@ -3006,7 +3010,7 @@ class Extractor:
         destructive = _destructive(name, raw, method, node, self._strings_here() if removes_path else {})
         if not destructive and method == "delete" and not node.args and owner in self.rows:
             destructive = "ORM delete()"  # `for watch in Watch.objects.all(): watch.delete()`
-        if not destructive and method == "remove_all" and not node.args and ctx.object_ctor(owner) == "crontab.CronTab":
+        if not destructive and method == "remove_all" and not node.args and ctx.object_ctor(owner) == CRONTAB:
             # python-crontab: every entry of the user's crontab, not only the job's own (`comment=...`)
             destructive = "crontab remove_all()"
         if (
@@ -3465,6 +3469,8 @@ class Extractor:
                 ctx.objects[name] = _PYKAFKA_CONSUMERS[func.attr.value]
             return
         ctx.objects[name] = self.factories.get(ctor, ctor)
+        if ctor == CRONTAB and n.keyword(value, "tabfile") is not None:
+            ctx.objects[name] = CRONTAB_FILE  # (a crontab file the project keeps: written, not wiped)
         if ctor.rpartition(".")[2] in _SERVICE_BUS_RECEIVERS and n.keyword(value, "max_wait_time") is None:
             # `receiver = client.get_queue_receiver(queue_name=q)`: iterating it waits for messages for
             # ever (with `max_wait_time` it stops once the queue stays empty: a drain)
@@ -3542,6 +3548,10 @@ class Extractor:
                 self._module_ref(node, "console_script", match.group(1).replace(" ", ""))
         value = n.string_value(node)
         if value is None:
+            if type(node) is cst.ConcatenatedString:
+                # (`f"INSERT INTO {table} " "VALUES (?, ?)"`: an f-string among the pieces, each read alone)
+                self.walk(node.left)
+                self.walk(node.right)
             return
         ctx = self.ctx
         if _HEARTBEAT_TEXT.search(value) and not (ctx.in_docstring or self.reporting):
@@ -3828,11 +3838,8 @@ class Extractor:
             return found[0]
         # No queue call, but `while True:` sleeps and never breaks out: a poller that runs forever.
         literal_forever = _literal_forever(test)
-        # `while self._running:`, `while not stop.is_set():` around work (not a progress or heartbeat
-        # thread), or only waiting while the MQTT client it started consumes (`loop_start()`)
-        until_stopped = _until_stopped(test) and (
-            self._does_work(body) or (bool(self.frames) and self._started_something(frozenset({"loop_start"})))
-        )
+        # `while self._running:`, `while not stop.is_set():` around work (not a progress or heartbeat thread)
+        until_stopped = _until_stopped(test) and self._does_work(body)
         return (_sleep_without_break(body, self.ctx) if literal_forever or until_stopped else None) or ""
 
     # finish ------------------------------------------------------------------------

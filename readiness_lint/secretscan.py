@@ -30,7 +30,7 @@ PROVIDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "Discord webhook",
         re.compile(
-            r"https://(?:(?:ptb|canary)\.)?discord(?:app)?\.com/api/webhooks/[0-9]{17,20}/[A-Za-z0-9_\-]{60,80}"
+            r"https://(?:(?:ptb|canary)\.)?discord(?:app)?\.com/api/(?:v[0-9]+/)?webhooks/[0-9]{17,20}/[A-Za-z0-9_\-]{60,80}"
         ),
     ),
     ("Stripe key", re.compile(r"\b(?:sk|rk)_live_[A-Za-z0-9]{16,255}\b")),
@@ -408,8 +408,23 @@ def shannon_entropy(value: str) -> float:
 
 
 def _generated(token: str) -> bool:
-    """A token with a generated key's mix: three kinds of character, no run of one, no order."""
-    return _char_classes(token) >= 3 and shannon_entropy(token) >= 4.0 and not is_placeholder(token)
+    """A token with a generated key's mix: three kinds of character, no run of one, no order
+    (`abcdef`, `012345`: a hand-written stand-in)."""
+    return (
+        _char_classes(token) >= 3
+        and shannon_entropy(token) >= 4.0
+        and not is_placeholder(token)
+        and not _ORDERED_RUN.search(token.lower())
+    )
+
+
+_ORDERED_RUN = re.compile(
+    "|".join(
+        alphabet[i : i + 6]
+        for alphabet in ("abcdefghijklmnopqrstuvwxyz", "0123456789")
+        for i in range(len(alphabet) - 5)
+    )
+)
 
 
 def _char_classes(value: str) -> int:

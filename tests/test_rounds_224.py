@@ -247,6 +247,160 @@ _GPIO_API = """\
         app.run(host="0.0.0.0", debug=True)
     """
 
+_SCRAPER_AND_BOT = {
+    "scraper.py": """\
+        import time
+
+        import requests
+
+
+        def prices():
+            return requests.get("https://api.example.com/prices", timeout=10).json()
+
+
+        def show():
+            while True:
+                print(prices())
+                time.sleep(5)
+
+
+        if __name__ == "__main__":
+            show()
+        """,
+    "bot.py": """\
+        import logging
+        import time
+
+        from scraper import prices
+
+        logging.basicConfig(level=logging.INFO)
+
+
+        def main():
+            while True:
+                logging.info("prices: %s", prices())
+                time.sleep(60)
+
+
+        if __name__ == "__main__":
+            main()
+        """,
+}
+
+_FEEDS_CHECK = """\
+    import json
+    import socket
+    import urllib.request
+
+
+    def reachable(host):
+        previous = socket.getdefaulttimeout()
+        socket.setdefaulttimeout(2)
+        try:
+            socket.create_connection((host, 443)).close()
+            return True
+        except OSError:
+            return False
+        finally:
+            socket.setdefaulttimeout(previous)
+
+
+    if __name__ == "__main__":
+        if reachable("example.com"):
+            with urllib.request.urlopen("https://example.com/feed.json") as resp:
+                with open("feed.json", "w") as out:
+                    json.dump(json.load(resp), out)
+    """
+
+_UPTIME = """\
+    import logging
+    import time
+
+    import requests
+
+    logging.basicConfig(level=logging.INFO)
+    SERVICES = ["https://api.example.com", "https://auth.example.com"]
+
+
+    def {name}():
+        return [s for s in SERVICES if requests.get(s + "/healthz", timeout=5).status_code != 200]
+
+
+    if __name__ == "__main__":
+        while True:
+            down = {name}()
+            if down:
+                requests.post("https://alerts.example.com/notify", json={{"down": down}}, timeout=5)
+            time.sleep(60)
+    """
+
+_FACTORY_APP = {
+    "server.py": """\
+        from flask import Flask
+
+
+        def create_app(config):
+            app = Flask(__name__)
+            app.config.from_object(config)
+            return app
+
+
+        def init_app(app):
+            @app.route("/play")
+            def play():
+                return "ok"
+        """,
+    "config.py": "class Config:\n    DEBUG = False\n",
+}
+
+_STAR_APP = {
+    "manage.py": """\
+        from flask import Flask
+
+        app = Flask(__name__)
+        """,
+    "views.py": """\
+        from manage import *
+
+
+        @app.route("/")
+        def index():
+            return "waiting"
+
+
+        if __name__ == "__main__":
+            app.run("0.0.0.0", 8080)
+        """,
+    "wsgi.py": """\
+        from views import app
+
+        if __name__ == "__main__":
+            app.run(port=8080)
+        """,
+}
+
+_RESTARTED_SCHEDULER = """\
+    import logging
+
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    logging.basicConfig()
+
+
+    def report():
+        logging.info("report sent")
+
+
+    scheduler = BlockingScheduler()
+    scheduler.add_job(report, "cron", hour=9)
+
+    while True:
+        try:
+            scheduler.start()
+        except Exception as e:
+            print(e)
+    """
+
 _CASES: dict[str, Case] = {
     # the hand-written upsert: update, and insert only when the update touched no row
     "insert_when_update_touched_nothing": (
@@ -414,16 +568,15 @@ _CASES: dict[str, Case] = {
         ],
         None,
     ),
-    # a daemon waiting on its run flag while the MQTT client it started consumes (round 236)
-    "mqtt_client_kept_by_run_flag": (
-        {"daemon.py": _MQTT_DAEMON.format(flag="is_run", start="loop_start")},
-        [("daemon.py", "worker", "polling-loop")],
-        ("missing-graceful-shutdown", "pass"),
-    ),
-    # trap: waiting on a flag with nothing started is no worker
-    "run_flag_with_nothing_started": (
-        {"daemon.py": _MQTT_DAEMON.format(flag="is_run", start="reconnect")},
-        [("daemon.py", "job", "python")],
+    # trap: a wait on a run flag after starting an MQTT client's loop is also how a one-shot
+    # publisher waits for its acknowledgement: a script cron runs stays cron's job (the review of
+    # the change; the daemon of round 236, waiting so until SIGTERM, is left a job)
+    "mqtt_publish_waits_on_flag": (
+        {
+            "daemon.py": _MQTT_DAEMON.format(flag="is_run", start="loop_start"),
+            "crontab": "*/5 * * * * python3 daemon.py\n",
+        },
+        [("daemon.py", "job", "crontab")],
         None,
     ),
     # a script rewriting the user's crontab is a job, and wiping every entry is a deletion (rounds 229, 236)
@@ -469,7 +622,160 @@ _CASES: dict[str, Case] = {
         [("api.py", "api", "flask"), ("handler.py", "api", "aws-lambda"), ("handler.py", "job", "aws-lambda")],
         ("debug-mode-enabled", 0),
     ),
+    # a module a factory's app is set up in at import (`app = create_app(conf)`, then `init_app(app)`):
+    # what `gunicorn app:app` imports, no job (round 241)
+    "factory_app_set_up_at_import": (
+        {
+            **_FACTORY_APP,
+            "app.py": "from config import Config\nfrom server import create_app, init_app\n\napp = create_app(Config)\nwith app.app_context():\n    init_app(app)\n",
+        },
+        [("server.py", "api", "flask")],
+        None,
+    ),
+    # trap: a script seeding through the app's context does other work, and stays a job
+    "factory_app_seeded_at_import": (
+        {
+            **_FACTORY_APP,
+            "seed.py": "from config import Config\nfrom server import create_app, init_app\n\napp = create_app(Config)\nwith app.app_context():\n    init_app(app)\n    load_fixtures(app)\n",
+        },
+        [("seed.py", "job", "script"), ("server.py", "api", "flask")],
+        None,
+    ),
+    # an app another module builds, reached through `from manage import *`, run by a `__main__`
+    # block directly or through a module importing it: the app's server, no job (round 238)
+    "app_run_through_star_import": (
+        _STAR_APP,
+        [("manage.py", "api", "flask")],
+        None,
+    ),
+    # a BlockingScheduler started again round after round when it fails: the scheduler's job, no
+    # worker beside it (round 238)
+    "blocking_scheduler_restarted": (
+        {"jobs.py": _RESTARTED_SCHEDULER},
+        [("jobs.py", "job", "apscheduler")],
+        None,
+    ),
+    # an INSERT whose first piece is an f-string, the others plain strings (round 242)
+    "insert_fstring_among_pieces": (
+        {
+            "load.py": _PRICE_LOADER.format(
+                save='cur.execute(\n            (f"INSERT INTO prices " "(sku, price) " "VALUES (?, ?)"),\n            (sku, price),\n        )'
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
 }
+
+_REVIEW_CASES: dict[str, Case] = {
+    # an upsert piece bound to a name counts only where it is added to the INSERT
+    "insert_pieces_not_joined": (
+        {
+            "load.py": _PIECES_LOADER.format(
+                end='end_q = " ON DUPLICATE KEY UPDATE price = VALUES(price)"\n    query = initial_q + values_q'
+            )
+        },
+        [("load.py", "job", "script")],
+        ("non-idempotent-insert", 1),
+    ),
+    "insert_beside_an_upsert_of_another_table": (
+        {
+            "load.py": _PIECES_LOADER.format(
+                end='end_q = " ON DUPLICATE KEY UPDATE price = VALUES(price)"\n'
+                '    engine.execute("INSERT INTO runs (at) VALUES (NOW())")\n'
+                "    query = initial_q + values_q + end_q"
+            )
+        },
+        [("load.py", "job", "script")],
+        ("non-idempotent-insert", 1),
+    ),
+    "insert_beside_a_message_about_conflicts": (
+        {
+            "load.py": _PRICE_LOADER.format(
+                save='note = "on conflict the newest price wins"\n'
+                '        cur.execute("INSERT INTO prices (sku, price) VALUES (?, ?)", (sku, price))'
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # a helper's `__main__` demo that prints and sleeps round after round is no worker
+    "helper_demo_loop_beside_importer": (
+        _SCRAPER_AND_BOT,
+        [("bot.py", "worker", "polling-loop")],
+        None,
+    ),
+    # the debug server only under a flag of its own, or run only by a development Dockerfile
+    "debug_main_block_under_dev_flag": (
+        {
+            "api.py": _GPIO_API.replace(
+                '        app.run(host="0.0.0.0", debug=True)',
+                '        if "--dev" in sys.argv:\n            app.run(host="0.0.0.0", debug=True)\n'
+                '        else:\n            serve(app, host="0.0.0.0")',
+            ).replace(
+                "from flask import Flask", "import sys\n\n    from flask import Flask\n    from waitress import serve"
+            ),
+            "Dockerfile": 'FROM python:3.11\nCOPY . .\nCMD ["python", "api.py"]\n',
+        },
+        [("api.py", "api", "flask")],
+        ("debug-mode-enabled", 0),
+    ),
+    "debug_main_block_run_by_dev_dockerfile": (
+        {
+            "api.py": _GPIO_API,
+            "Dockerfile": 'FROM python:3.11\nCOPY . .\nCMD ["gunicorn", "api:app"]\n',
+            "Dockerfile.dev": 'FROM python:3.11\nCOPY . .\nCMD ["python", "api.py"]\n',
+        },
+        [("api.py", "api", "flask")],
+        ("debug-mode-enabled", 0),
+    ),
+    # a socket timeout set for one probe and restored covers no later call
+    "socket_timeout_set_and_restored": (
+        {"feeds.py": _FEEDS_CHECK},
+        [("feeds.py", "job", "python")],
+        ("http-call-without-timeout", 1),
+    ),
+    # a monitor asking other services' health routes sends no sign of its own life
+    "monitor_asking_others_health": (
+        {"uptime.py": _UPTIME.format(name="ping_healthchecks")},
+        [("uptime.py", "worker", "polling-loop")],
+        ("missing-heartbeat", "fail"),
+    ),
+    # a webhook token spelt out in order is a stand-in; the versioned address holds a real one
+    "discord_webhook_ordered_placeholder": (
+        {
+            "post.py": _PRICE_POST.format(
+                hook="123456789012345678/abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-abcd"
+            )
+        },
+        [("post.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+    "discord_webhook_versioned_url": (
+        {
+            "post.py": _PRICE_POST.format(hook="1468337671041581168/" + _HOOK_TOKEN).replace(
+                "/api/webhooks/", "/api/v10/webhooks/"
+            )
+        },
+        [("post.py", "job", "python")],
+        ("hardcoded-secret", 1),
+    ),
+    # a crontab file the project keeps, regenerated from scratch, is not the user's crontab wiped
+    "crontab_file_regenerated": (
+        {
+            "gen_crontab.py": _CRON_INSTALL.format(which="").replace(
+                'CronTab(user="pi")', 'CronTab(tabfile="deploy/crontab")'
+            )
+        },
+        [("gen_crontab.py", "job", "script")],
+        ("missing-dry-run", "na"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])
 
 
 @pytest.mark.parametrize("name", sorted(_CASES))

@@ -177,9 +177,10 @@ class DebugModeEnabled(LineRule):
             ctx.report(self.name, debug, f"`{name.rsplit('.', 1)[-1]}(debug={written})`: debug mode in code that ships")
         elif name.endswith(".run") and not ctx.in_main_guard and not _DEV_FILE.search(ctx.path):
             ctx.report(self.name, debug, f"`run(debug={written})` outside a `__main__` development block")
-        elif name.endswith(".run") and not _DEV_FILE.search(ctx.path):
+        elif name.endswith(".run") and not ctx.conditions and not _DEV_FILE.search(ctx.path):
             # the `__main__` block is the development server, unless a deployment file runs the file
-            # (`CMD python app.py` in a Dockerfile, a Procfile's `web: python app.py`)
+            # (`CMD python app.py` in a Dockerfile, a Procfile's `web: python app.py`); not under a
+            # condition of its own (`if "--dev" in sys.argv: app.run(debug=True)` beside `serve(app)`)
             ctx.report(
                 self.name,
                 debug,

@@ -84,8 +84,12 @@ class HttpCallWithoutTimeout(LineRule):
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         if name is None:
             return
-        if name == "socket.setdefaulttimeout" and node.args and not n.is_none(node.args[0].value):
-            ctx.rule_notes[_SOCKET_DEFAULT] = True
+        if name == "socket.setdefaulttimeout" and node.args and not ctx.scope:
+            # (set for the process at module level or in the `__main__` block, to a value that is
+            # never None: not a probe's timeout set and restored, nor `float(T) if T else None`)
+            given = node.args[0].value
+            if not any(n.is_none(sub) for sub in (given, *n.descendants(given))):
+                ctx.rule_notes[_SOCKET_DEFAULT] = True
         owner, _, verb = name.rpartition(".")
         label = None
         if verb in _VERBS and owner in _REQUESTS_MODULES:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from readiness_lint import names as n
 from readiness_lint.checks.base import LineRule, Sample
@@ -28,10 +28,13 @@ _IDEMPOTENT = re.compile(
 _SELECT_TABLE = re.compile(r"\s*(?:SELECT\b.*?\bFROM|UPDATE)\s+([\w.\"`]+)", re.IGNORECASE | re.DOTALL)
 _INSERT_TABLE = re.compile(r"\s*INSERT\s+INTO\s+([\w.\"`]+)", re.IGNORECASE)
 _SELECTED = "non-idempotent-insert:selected"
-# An upsert clause written as a piece of its own (`end_q = " ON DUPLICATE KEY UPDATE ..."`), joined
-# to the INSERT later (`query = initial_q + values_q + end_q`)
+# An upsert clause written as a piece of its own and bound to a name (`end_q = " ON DUPLICATE KEY
+# UPDATE ..."`), joined to the INSERT later (`query = initial_q + values_q + end_q`, or
+# `conn.execute("INSERT ..." + SKIP_DUPES)`)
 _CLAUSE_PIECE = re.compile(r"\s*ON\s+(?:CONFLICT|DUPLICATE\s+KEY)\b", re.IGNORECASE)
-_PIECES = "non-idempotent-insert:pieces"
+_PIECES = "non-idempotent-insert:pieces"  # {(scope, name)} bound to a clause piece
+_JOINS = "non-idempotent-insert:joins"  # {scope: [names added together in one expression]}
+_BOUND = "non-idempotent-insert:bound"  # {id(literal): name it is bound to}
 
 
 def _table(pattern: re.Pattern[str], sql: str) -> str:
@@ -90,8 +93,6 @@ class NonIdempotentInsert(LineRule):
         if (table := _table(_SELECT_TABLE, value)) and not ctx.in_docstring:
             # (the tables this function looks rows up in, for the keyed check above)
             ctx.rule_notes.setdefault(_SELECTED, {}).setdefault(tuple(ctx.scope), set()).add(table)
-        if _CLAUSE_PIECE.match(value) and not ctx.in_docstring:
-            ctx.rule_notes.setdefault(_PIECES, set()).add(tuple(ctx.scope))
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
         if ctx.absent_guards and _table(_INSERT_TABLE, value) in ctx.rule_notes.get(_SELECTED, {}).get(
@@ -103,13 +104,50 @@ class NonIdempotentInsert(LineRule):
         if ctx.statement is not None and _IDEMPOTENT.search(_literal_text(ctx.statement)):
             return  # the upsert clause is in another piece of the same statement ("..." + x + "ON CONFLICT")
         scope, notes = tuple(ctx.scope), ctx.rule_notes
+        added = _added_names(ctx.statement) if ctx.statement is not None else set()
         ctx.report(
             self.name,
             node,
             "`INSERT` without an upsert clause: a retry writes the rows twice",
-            # (an upsert clause kept as a piece of its own in the same function, anywhere in it)
-            unless=lambda: scope in notes.get(_PIECES, ()),
+            unless=lambda: _joined_with_clause(notes, scope, id(node), added),
         )
+
+    def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
+        if ctx.target != name or ctx.is_test:
+            return  # (an assignment to a plain name only, not a keyword or a dict key)
+        scope = tuple(ctx.scope)
+        text = n.string_value(value)
+        if text is not None:
+            if _CLAUSE_PIECE.match(text):
+                ctx.rule_notes.setdefault(_PIECES, set()).add((scope, name))
+            elif _INSERT.match(text):
+                ctx.rule_notes.setdefault(_BOUND, {})[id(value)] = name
+        elif type(value) is cst.BinaryOperation:
+            ctx.rule_notes.setdefault(_JOINS, {}).setdefault(scope, []).append(_added_names(value))
+
+
+def _added_names(node: cst.CSTNode) -> set[str]:
+    """The plain names added together anywhere in ``node`` (``a + b + c`` gives a, b, c)."""
+    out: set[str] = set()
+    for sub in (node, *n.descendants(node)):
+        if type(sub) is cst.BinaryOperation and type(sub.operator) is cst.Add:
+            out.update(side.value for side in (sub.left, sub.right) if type(side) is cst.Name)
+    return out
+
+
+def _joined_with_clause(notes: dict[str, Any], scope: tuple[str, ...], literal: int, added: set[str]) -> bool:
+    """Whether an upsert clause bound to a name (here or at module level) is added to this INSERT:
+    in the statement that runs it (``"INSERT ..." + SKIP_DUPES``), or, the INSERT bound to a name,
+    where that name is added to the clause's (``initial_q + values_q + end_q``)."""
+    pieces = {name for where, name in notes.get(_PIECES, ()) if where in (scope, ())}
+    if not pieces:
+        return False
+    if added & pieces:
+        return True
+    bound = notes.get(_BOUND, {}).get(literal)
+    return bound is not None and any(
+        bound in group and group & pieces for group in notes.get(_JOINS, {}).get(scope, ())
+    )
 
 
 def _literal_text(statement: cst.CSTNode) -> str:
