@@ -453,8 +453,6 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # `scheduler.start(); while True: time.sleep(2)`: keeps a BackgroundScheduler's process alive
         if loop.source in _BUSY_SOURCES and any(c.kind == "job" and c.framework == "schedule" for c in out):
             continue  # `while True: schedule.every().day.do(post)`: the `schedule` job itself, however written
-        if loop.source in _BUSY_SOURCES and not loop.scope and _restarts_scheduler(facts, out):
-            continue  # `while True: try: scheduler.start()`: a BlockingScheduler started again when it fails
         if not _loop_in_worker_object_file(out):
             framework = _loop_framework(loop.source, facts, project, path)
             add(_Candidate(path, loop.line, "worker", framework, loop.scope or "loop"))
@@ -1006,14 +1004,6 @@ def _one_poller_worker_per_app(candidates: list[_Candidate]) -> list[_Candidate]
             seen.add(candidate.path)
         out.append(candidate)
     return out
-
-
-def _restarts_scheduler(facts: FileFacts, found: list[_Candidate]) -> bool:
-    """The file's busy loop at module level starts its APScheduler scheduler, round after round."""
-    schedulers = {c.symbol for c in found if c.kind == "job" and c.framework == "apscheduler"}
-    return any(f"{name}.start" in loop.calls for loop in facts.wrapper_loops for name in schedulers) or any(
-        raw.rpartition(".")[0] in schedulers and raw.endswith(".start") for _, raw, _ in facts.module_calls
-    )
 
 
 def _own_consumers(project: Project, path: str, facts: FileFacts) -> set[str]:
@@ -2207,8 +2197,12 @@ def _is_script(project: Project, path: str) -> bool:
     return not project.importers.get(path) or _only_constants_taken(project, path)
 
 
-# What a module setting up an app it had a factory build calls (`init_app(app)`, `register_blueprints(app)`).
-_APP_SET_UP = re.compile(r"^(?:init|register|setup|set_up|configure|install)(?:_|$)")
+# What a module setting up an app it had a factory build calls (`init_app(app)`, `register_blueprints(app)`;
+# not `init_db()`, `register_user(name)`: a set-up script's own work).
+_APP_SET_UP = re.compile(
+    r"^(?:init|register|setup|set_up|configure|install|add)_?(?:app|application|routes?|blueprints?|views?|urls?"
+    r"|extensions?|handlers?|error_?handlers?|api|apis|resources?|commands?|cli|plugins?|middlewares?|logging)$"
+)
 
 
 def _sets_up_built_app(project: Project, path: str, facts: FileFacts) -> bool:

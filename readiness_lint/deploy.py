@@ -116,17 +116,26 @@ def is_deployment_file(rel: str) -> bool:
 
 
 # A deployment file kept for development or set aside: `Dockerfile.dev`, `docker-compose.local.yml`,
-# `.devcontainer/Dockerfile`, `Dockerfile.bak`.
-_FOR_DEVELOPMENT = re.compile(
-    r"(?:^|/)\.devcontainer/|(?:^|[./_-])(?:dev|devel|develop|development|local|test|tests|testing|debug"
-    r"|example|sample|bak|backup|old|off|orig|disabled)(?:[./_-][^/]*)?$",
-    re.IGNORECASE,
+# `.devcontainer/Dockerfile`, `dev/Dockerfile`, `Dockerfile.bak`.
+_DEV_DIRECTORIES = frozenset(
+    {".devcontainer", "dev", "develop", "development", "local", "test", "tests", "testing", "example", "examples"}
+    | {"sample", "samples"}
 )
+_DEV_WORDS = frozenset(
+    {"dev", "devel", "develop", "development", "local", "test", "tests", "testing", "debug", "example", "sample"}
+    | {"bak", "backup", "old", "off", "orig", "disabled"}
+)
+_CONTAINER_WORDS = frozenset({"dockerfile", "docker", "compose", "procfile", "containerfile"})
 
 
 def for_development(source: str) -> bool:
-    """A deployment file that runs nothing in production, by its name or where it is."""
-    return bool(_FOR_DEVELOPMENT.search(source))
+    """A deployment file that runs nothing in production, by where it is or by its name (a
+    container or process file named for development or set aside; not `backup-cronjob.yaml`)."""
+    *directories, name = source.lower().split("/")
+    if _DEV_DIRECTORIES.intersection(directories):
+        return True
+    words = set(re.split(r"[._-]", name))
+    return bool(words & _DEV_WORDS) and bool(words & _CONTAINER_WORDS)
 
 
 def worth_reading(rel: str, text: str) -> bool:

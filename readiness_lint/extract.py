@@ -2036,6 +2036,15 @@ class Extractor:
                 return None
         return returns
 
+    def _restarts_scheduler(self, body: cst.CSTNode) -> bool:
+        """The loop body starts an APScheduler scheduler (``scheduler.start()``)."""
+        for node in n.descendants(body):
+            if type(node) is cst.Call:
+                owner, _, method = (n.callee(node) or "").rpartition(".")
+                if method == "start" and (self.ctx.object_ctor(owner) or "").startswith("apscheduler."):
+                    return True
+        return False
+
     def _does_work(self, body: cst.CSTNode) -> bool:
         """A loop body that calls something besides reporting, sleeping and minding its stop flag."""
         for node in n.descendants(body):
@@ -2194,6 +2203,9 @@ class Extractor:
                 and _literal_forever(node.test)
                 and self._does_work(node.body)
                 and _never_leaves(node.body, self.ctx)
+                # (`while True: try: scheduler.start()`: an APScheduler scheduler started again when
+                # it fails, the scheduler's job)
+                and not self._restarts_scheduler(node.body)
             )
             if not source and self._run_method_forever(node):
                 self.run_loops.add(self.frames[-1].name.partition(".")[0])
@@ -3469,7 +3481,8 @@ class Extractor:
                 ctx.objects[name] = _PYKAFKA_CONSUMERS[func.attr.value]
             return
         ctx.objects[name] = self.factories.get(ctor, ctor)
-        if ctor == CRONTAB and n.keyword(value, "tabfile") is not None:
+        tabfile = n.keyword(value, "tabfile") if ctor == CRONTAB else None
+        if tabfile is not None and not (n.string_value(tabfile.value) or "/").startswith("/"):
             ctx.objects[name] = CRONTAB_FILE  # (a crontab file the project keeps: written, not wiped)
         if ctor.rpartition(".")[2] in _SERVICE_BUS_RECEIVERS and n.keyword(value, "max_wait_time") is None:
             # `receiver = client.get_queue_receiver(queue_name=q)`: iterating it waits for messages for
@@ -3549,9 +3562,8 @@ class Extractor:
         value = n.string_value(node)
         if value is None:
             if type(node) is cst.ConcatenatedString:
-                # (`f"INSERT INTO {table} " "VALUES (?, ?)"`: an f-string among the pieces, each read alone)
-                self.walk(node.left)
-                self.walk(node.right)
+                # (`f"INSERT INTO {table} " "VALUES (?, ?)"`: an f-string among the pieces, read as one)
+                self._formatted(node, _pieces(node))
             return
         ctx = self.ctx
         if _HEARTBEAT_TEXT.search(value) and not (ctx.in_docstring or self.reporting):
@@ -3573,18 +3585,29 @@ class Extractor:
             hook(node, value, ctx)
 
     def visit_fstring(self, node: cst.FormattedString) -> None:
-        text = "".join(p.value for p in node.parts if type(p) is cst.FormattedStringText)
+        self._formatted(node, [node])
+
+    def _formatted(self, node: cst.FormattedString | cst.ConcatenatedString, pieces: list[cst.CSTNode]) -> None:
+        """A string built at run time: an f-string, or plain strings and f-strings written side by
+        side, read by their literal text (the values left out)."""
+        parts = [part for piece in pieces if type(piece) is cst.FormattedString for part in piece.parts]
+        text = "".join(
+            (n.string_value(piece) or "")
+            if type(piece) is not cst.FormattedString
+            else "".join(p.value for p in piece.parts if type(p) is cst.FormattedStringText)
+            for piece in pieces
+        )
         if _HEARTBEAT_TEXT.search(text) and not self.reporting:
             self.signal(node, "heartbeat", "text")
         if _DESTRUCTIVE_SQL_CASED.match(text):  # SQL keywords as SQL is written, not a log message
             self.signal(node, "destructive", " ".join(text.split()[:2]))
         elif _deleting_command(text) == "rm -r":
-            names = [n.dotted(p.expression) or "" for p in node.parts if type(p) is cst.FormattedStringExpression]
+            names = [n.dotted(p.expression) or "" for p in parts if type(p) is cst.FormattedStringExpression]
             self._record_deletion(node, "rm -r", text, names)
         if text:
             for hook in self.string_hooks:
                 hook(node, text, self.ctx)
-        for part in node.parts:
+        for part in parts:
             if type(part) is cst.FormattedStringExpression:
                 self.walk(part.expression)
 
@@ -6222,3 +6245,10 @@ def extract(
         # syntax tree: left as it is, the tree would wait for the cyclic garbage collector, which
         # then walks every node again. Dropping the state frees the tree at once.
         extractor.__dict__.clear()
+
+
+def _pieces(node: cst.BaseExpression) -> list[cst.CSTNode]:
+    """The strings written side by side in an implicit concatenation, in order."""
+    if type(node) is cst.ConcatenatedString:
+        return _pieces(node.left) + _pieces(node.right)
+    return [node]

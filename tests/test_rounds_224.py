@@ -401,6 +401,78 @@ _RESTARTED_SCHEDULER = """\
             print(e)
     """
 
+_SCHEDULER_BESIDE_LOOP = """\
+    import logging
+    import sqlite3
+
+    import serial
+    from apscheduler.schedulers.background import BackgroundScheduler
+
+    logging.basicConfig(level=logging.INFO)
+    conn = sqlite3.connect("readings.db", check_same_thread=False)
+    port = serial.Serial("/dev/ttyUSB0", 9600)
+
+
+    def upload():
+        logging.info("uploading readings")
+
+
+    scheduler = BackgroundScheduler()
+    scheduler.add_job(upload, "interval", minutes=5)
+    scheduler.start()
+
+    while True:
+        line = port.readline().decode().strip()
+        conn.execute("INSERT OR IGNORE INTO readings (raw) VALUES (?)", (line,))
+        conn.commit()
+    """
+
+_EXPORT_HELP = """\
+    import argparse
+    import csv
+    import sys
+
+    import requests
+
+    MAX_LEN = 200
+
+
+    def main():
+        parser = argparse.ArgumentParser()
+        parser.add_argument("url")
+        parser.add_argument(
+            "--max-len",
+            type=int,
+            default=MAX_LEN,
+            help=f"longest description kept (default {MAX_LEN}). " "{second}",
+        )
+        args = parser.parse_args()
+        writer = csv.writer(sys.stdout)
+        for row in requests.get(args.url, timeout=10).json():
+            writer.writerow([row["id"], row["title"][: args.max_len]])
+
+
+    if __name__ == "__main__":
+        main()
+    """
+
+_NAMED_PIECES = """\
+    import sqlite3
+    import sys
+
+    {top}
+
+
+    def save(cur, rows):
+        {body}
+
+
+    if __name__ == "__main__":
+        conn = sqlite3.connect(sys.argv[1])
+        save(conn.cursor(), [("a", 1)])
+        conn.commit()
+    """
+
 _CASES: dict[str, Case] = {
     # the hand-written upsert: update, and insert only when the update touched no row
     "insert_when_update_touched_nothing": (
@@ -769,6 +841,126 @@ _REVIEW_CASES: dict[str, Case] = {
         },
         [("gen_crontab.py", "job", "script")],
         ("missing-dry-run", "na"),
+    ),
+    # (the second review, of 5317c3b..fe24e4e)
+    # a set-up script seeding through a factory's app does its own work (`init_db()`): a job
+    "factory_app_with_init_db": (
+        {
+            **_FACTORY_APP,
+            "init_db.py": "from config import Config\nfrom server import create_app\nfrom db import init_db\n\napp = create_app(Config)\nwith app.app_context():\n    init_db()\n",
+            "db.py": "def init_db():\n    return None\n",
+        },
+        [("init_db.py", "job", "script"), ("server.py", "api", "flask")],
+        None,
+    ),
+    # a loop doing work beside a started BackgroundScheduler is a worker of its own
+    "work_loop_beside_started_scheduler": (
+        {"logger.py": _SCHEDULER_BESIDE_LOOP},
+        [("logger.py", "job", "apscheduler"), ("logger.py", "worker", "polling-loop")],
+        None,
+    ),
+    # an upsert clause in an f-string piece beside the INSERT's plain piece
+    "insert_clause_in_fstring_piece": (
+        {
+            "load.py": _PRICE_LOADER.format(
+                save='cur.execute(\n            "INSERT INTO prices (sku, price) VALUES (?, ?) "\n'
+                '            f"ON CONFLICT ({KEY}) DO UPDATE SET price = excluded.price",\n'
+                "            (sku, price),\n        )"
+            ).replace("import requests\n", 'import requests\n\n    KEY = "sku"\n')
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # a help text written as an f-string and a plain string side by side is read as one sentence
+    "help_text_pieces_read_as_one": (
+        {"export.py": _EXPORT_HELP.replace("{second}", "Truncate longer ones instead of skipping them.")},
+        [("export.py", "job", "argparse")],
+        ("missing-dry-run", "na"),
+    ),
+    # pieces joined where the statement runs, kept at module level, or bound as an f-string
+    "insert_pieces_joined_in_the_call": (
+        {
+            "load.py": _NAMED_PIECES.format(
+                top="",
+                body='sql = "INSERT INTO prices (sku, price) VALUES (?, ?)"\n'
+                '        upsert = " ON CONFLICT (sku) DO UPDATE SET price = excluded.price"\n'
+                "        cur.executemany(sql + upsert, rows)",
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "insert_pieces_at_module_level": (
+        {
+            "load.py": _NAMED_PIECES.format(
+                top='INSERT_SQL = "INSERT INTO prices (sku, price) VALUES (?, ?)"\n'
+                '    UPSERT = " ON CONFLICT (sku) DO NOTHING"',
+                body="cur.executemany(INSERT_SQL + UPSERT, rows)",
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "insert_bound_as_fstring": (
+        {
+            "load.py": _NAMED_PIECES.format(
+                top='TABLE = "prices"',
+                body='sql = f"INSERT INTO {TABLE} (sku, price) VALUES (?, ?)"\n'
+                '        upsert = " ON CONFLICT (sku) DO NOTHING"\n'
+                "        query = sql + upsert\n"
+                "        cur.executemany(query, rows)",
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # trap: a name bound to one INSERT run plain, then to another joined to the clause
+    "insert_name_bound_twice": (
+        {
+            "load.py": _NAMED_PIECES.format(
+                top='UPSERT = " ON CONFLICT (sku) DO NOTHING"',
+                body='sql = "INSERT INTO runs (at) VALUES (CURRENT_TIMESTAMP)"\n'
+                "        cur.execute(sql)\n"
+                '        sql = "INSERT INTO prices (sku, price) VALUES (?, ?)"\n'
+                "        cur.executemany(sql + UPSERT, rows)",
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # a process-wide socket timeout set in a function covers urllib's calls
+    "socket_timeout_set_in_a_function": (
+        {
+            "fetch.py": _OPENER_SCRIPT.format(setup="import socket\n    ", args="").replace(
+                "def fetch(url):\n", "def fetch(url):\n        socket.setdefaulttimeout(30)\n"
+            )
+        },
+        [("fetch.py", "job", "python")],
+        ("http-call-without-timeout", 0),
+    ),
+    # debug in every branch of the `__main__` block a Dockerfile runs is still debug in production
+    "debug_main_block_in_every_branch": (
+        {
+            "api.py": _GPIO_API.replace(
+                '        app.run(host="0.0.0.0", debug=True)',
+                '        if os.path.exists("cert.pem"):\n'
+                '            app.run(host="0.0.0.0", ssl_context=("cert.pem", "key.pem"), debug=True)\n'
+                '        else:\n            app.run(host="0.0.0.0", debug=True)',
+            ).replace("from flask import Flask", "import os\n\n    from flask import Flask"),
+            "Dockerfile": 'FROM python:3.11\nCOPY . .\nCMD ["python", "api.py"]\n',
+        },
+        [("api.py", "api", "flask")],
+        ("debug-mode-enabled", 2),
+    ),
+    # the system crontab named as a file is wiped all the same
+    "system_crontab_file_wiped": (
+        {
+            "install_cron.py": _CRON_INSTALL.format(which="").replace(
+                'CronTab(user="pi")', 'CronTab(tabfile="/etc/crontab", user=False)'
+            )
+        },
+        [("install_cron.py", "job", "script")],
+        ("missing-dry-run", "fail"),
     ),
 }
 

@@ -57,6 +57,14 @@ def _switched_on(value: cst.CSTNode) -> bool:
     return n.is_true(value) or n.int_value(value) == 1
 
 
+# Serving an app in a `__main__` block without debug: `waitress.serve(app)`, `uvicorn.run(app)`.
+_SERVERS = frozenset(
+    {"waitress.serve", "uvicorn.run", "bjoern.run", "werkzeug.serving.run_simple", "hypercorn.asyncio.serve"}
+    | {"gevent.pywsgi.WSGIServer", "cheroot.wsgi.Server", "paste.httpserver.serve", "tornado.httpserver.HTTPServer"}
+)
+_OTHER_SERVER = "debug-mode-enabled:other-server"
+
+
 class DebugModeEnabled(LineRule):
     code = "RDY012"
     name = "debug-mode-enabled"
@@ -169,6 +177,8 @@ class DebugModeEnabled(LineRule):
             if switch is None or _switched_on(switch.value):
                 ctx.report(self.name, node, "`bottle.debug(True)`: debug mode in code that ships")
         debug = n.keyword(node, "debug")
+        if ctx.in_main_guard and (name in _SERVERS or (name.endswith(".run") and debug is None)):
+            ctx.rule_notes[_OTHER_SERVER] = True  # (`serve(app)`, `app.run()`: served without debug)
         if debug is None or not _switched_on(debug.value):
             return  # (`debug=1` switches it on as well)
         written = "True" if n.is_true(debug.value) else "1"
@@ -177,15 +187,18 @@ class DebugModeEnabled(LineRule):
             ctx.report(self.name, debug, f"`{name.rsplit('.', 1)[-1]}(debug={written})`: debug mode in code that ships")
         elif name.endswith(".run") and not ctx.in_main_guard and not _DEV_FILE.search(ctx.path):
             ctx.report(self.name, debug, f"`run(debug={written})` outside a `__main__` development block")
-        elif name.endswith(".run") and not ctx.conditions and not _DEV_FILE.search(ctx.path):
+        elif name.endswith(".run") and not _DEV_FILE.search(ctx.path):
             # the `__main__` block is the development server, unless a deployment file runs the file
             # (`CMD python app.py` in a Dockerfile, a Procfile's `web: python app.py`); not under a
-            # condition of its own (`if "--dev" in sys.argv: app.run(debug=True)` beside `serve(app)`)
+            # condition of its own beside another way of serving (`if "--dev" in sys.argv:
+            # app.run(debug=True)`, else `serve(app)`)
+            notes, conditional = ctx.rule_notes, bool(ctx.conditions)
             ctx.report(
                 self.name,
                 debug,
                 f"`run(debug={written})` in the `__main__` block a deployment runs: debug mode in production",
                 deployed_only=True,
+                unless=lambda: conditional and _OTHER_SERVER in notes,
             )
         elif name == "dict" and n.keyword(node, "handlers") is not None and not _DEV_FILE.search(ctx.path):
             # `settings = dict(handlers=urls, debug=True)`, handed to `tornado.web.Application(**settings)`

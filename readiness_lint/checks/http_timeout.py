@@ -34,6 +34,7 @@ _OPENER_CTORS = frozenset(
     {"urllib.request.build_opener", "urllib.request.OpenerDirector", "urllib2.build_opener", "urllib2.OpenerDirector"}
 )
 _SOCKET_DEFAULT = "http-call-without-timeout:socket-default"
+_SOCKET_RESTORED = "http-call-without-timeout:socket-restored"
 _HTTPX_FUNCS = frozenset({f"httpx.{verb}" for verb in _VERBS} | {"httpx.stream", "httpx.Client", "httpx.AsyncClient"})
 
 
@@ -46,7 +47,8 @@ class HttpCallWithoutTimeout(LineRule):
         "Checks `requests` calls (module functions and `Session` methods, also of its subclasses in "
         "requests-oauthlib and requests-unixsocket; not one with a timeout-setting `HTTPAdapter` mounted) "
         "and `urllib.request.urlopen` (and an opener's `open`, `build_opener().open(url)`) "
-        "for a missing `timeout` (urllib's pass when the file sets `socket.setdefaulttimeout`), "
+        "for a missing `timeout` (urllib's pass when the file sets `socket.setdefaulttimeout` for good, "
+        "not only for a while: `socket.getdefaulttimeout()` to set it back), "
         "and `httpx` calls or clients that switch its default timeout off with `timeout=None`."
     )
     why_bad = (
@@ -84,12 +86,13 @@ class HttpCallWithoutTimeout(LineRule):
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         if name is None:
             return
-        if name == "socket.setdefaulttimeout" and node.args and not ctx.scope:
-            # (set for the process at module level or in the `__main__` block, to a value that is
-            # never None: not a probe's timeout set and restored, nor `float(T) if T else None`)
+        if name == "socket.setdefaulttimeout" and node.args:
+            # (to a value that is never None: not `float(T) if T else None`)
             given = node.args[0].value
             if not any(n.is_none(sub) for sub in (given, *n.descendants(given))):
                 ctx.rule_notes[_SOCKET_DEFAULT] = True
+        elif name == "socket.getdefaulttimeout":
+            ctx.rule_notes[_SOCKET_RESTORED] = True  # (kept to be set back: a timeout for one probe)
         owner, _, verb = name.rpartition(".")
         label = None
         if verb in _VERBS and owner in _REQUESTS_MODULES:
@@ -114,7 +117,7 @@ class HttpCallWithoutTimeout(LineRule):
                 self.name,
                 node,
                 f"`{label}()` without a timeout can wait forever",
-                unless=lambda: _SOCKET_DEFAULT in notes,
+                unless=lambda: _SOCKET_DEFAULT in notes and _SOCKET_RESTORED not in notes,
             )
             return
         elif name in _HTTPX_FUNCS:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from readiness_lint import names as n
 from readiness_lint.checks.base import LineRule, Sample
@@ -29,12 +29,14 @@ _SELECT_TABLE = re.compile(r"\s*(?:SELECT\b.*?\bFROM|UPDATE)\s+([\w.\"`]+)", re.
 _INSERT_TABLE = re.compile(r"\s*INSERT\s+INTO\s+([\w.\"`]+)", re.IGNORECASE)
 _SELECTED = "non-idempotent-insert:selected"
 # An upsert clause written as a piece of its own and bound to a name (`end_q = " ON DUPLICATE KEY
-# UPDATE ..."`), joined to the INSERT later (`query = initial_q + values_q + end_q`, or
-# `conn.execute("INSERT ..." + SKIP_DUPES)`)
+# UPDATE ..."`), joined to the INSERT later (`query = initial_q + values_q + end_q`,
+# `cur.execute(sql + upsert)`, `conn.execute("INSERT ..." + SKIP_DUPES)`). Names are followed by
+# their binding at the time (`sql` may hold another INSERT later), in their function or at module level.
 _CLAUSE_PIECE = re.compile(r"\s*ON\s+(?:CONFLICT|DUPLICATE\s+KEY)\b", re.IGNORECASE)
-_PIECES = "non-idempotent-insert:pieces"  # {(scope, name)} bound to a clause piece
-_JOINS = "non-idempotent-insert:joins"  # {scope: [names added together in one expression]}
-_BOUND = "non-idempotent-insert:bound"  # {id(literal): name it is bound to}
+_BINDINGS = "non-idempotent-insert:bindings"  # {(scope, name): id of the INSERT literal, or _PIECE}
+_JOINED = "non-idempotent-insert:joined"  # {id of an INSERT literal added to an upsert piece}
+_PIECE = 0
+_OTHER = -1  # (bound to anything else: it hides a module-level name of the same spelling)
 
 
 def _table(pattern: re.Pattern[str], sql: str) -> str:
@@ -103,27 +105,37 @@ class NonIdempotentInsert(LineRule):
             return
         if ctx.statement is not None and _IDEMPOTENT.search(_literal_text(ctx.statement)):
             return  # the upsert clause is in another piece of the same statement ("..." + x + "ON CONFLICT")
-        scope, notes = tuple(ctx.scope), ctx.rule_notes
-        added = _added_names(ctx.statement) if ctx.statement is not None else set()
+        if ctx.statement is not None and _PIECE in _bound(ctx, _added_names(ctx.statement)):
+            return  # `conn.execute("INSERT ..." + SKIP_DUPES)`: a clause kept under a name, added here
+        notes = ctx.rule_notes
         ctx.report(
             self.name,
             node,
             "`INSERT` without an upsert clause: a retry writes the rows twice",
-            unless=lambda: _joined_with_clause(notes, scope, id(node), added),
+            unless=lambda: id(node) in notes.get(_JOINED, ()),
         )
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         if ctx.target != name or ctx.is_test:
             return  # (an assignment to a plain name only, not a keyword or a dict key)
-        scope = tuple(ctx.scope)
+        if type(value) is cst.BinaryOperation:
+            _join(ctx, value)  # (before the name is bound again: `sql = sql + upsert`)
+        bindings = ctx.rule_notes.setdefault(_BINDINGS, {})
+        key = (tuple(ctx.scope), name)
         text = n.string_value(value)
-        if text is not None:
-            if _CLAUSE_PIECE.match(text):
-                ctx.rule_notes.setdefault(_PIECES, set()).add((scope, name))
-            elif _INSERT.match(text):
-                ctx.rule_notes.setdefault(_BOUND, {})[id(value)] = name
-        elif type(value) is cst.BinaryOperation:
-            ctx.rule_notes.setdefault(_JOINS, {}).setdefault(scope, []).append(_added_names(value))
+        if text is None and type(value) is cst.FormattedString:
+            text = "".join(p.value for p in value.parts if type(p) is cst.FormattedStringText)
+        if text is not None and _CLAUSE_PIECE.match(text):
+            bindings[key] = _PIECE
+        elif text is not None and _INSERT.match(text):
+            bindings[key] = id(value)
+        else:
+            bindings[key] = _OTHER
+
+    def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
+        for arg in node.args:
+            if type(arg.value) is cst.BinaryOperation:
+                _join(ctx, arg.value)  # `cur.execute(sql + upsert)`
 
 
 def _added_names(node: cst.CSTNode) -> set[str]:
@@ -135,23 +147,31 @@ def _added_names(node: cst.CSTNode) -> set[str]:
     return out
 
 
-def _joined_with_clause(notes: dict[str, Any], scope: tuple[str, ...], literal: int, added: set[str]) -> bool:
-    """Whether an upsert clause bound to a name (here or at module level) is added to this INSERT:
-    in the statement that runs it (``"INSERT ..." + SKIP_DUPES``), or, the INSERT bound to a name,
-    where that name is added to the clause's (``initial_q + values_q + end_q``)."""
-    pieces = {name for where, name in notes.get(_PIECES, ()) if where in (scope, ())}
-    if not pieces:
-        return False
-    if added & pieces:
-        return True
-    bound = notes.get(_BOUND, {}).get(literal)
-    return bound is not None and any(
-        bound in group and group & pieces for group in notes.get(_JOINS, {}).get(scope, ())
-    )
+def _bound(ctx: Context, names: set[str]) -> set[int]:
+    """What the names stand for now (an INSERT literal's id, or `_PIECE`), in the function or at
+    module level."""
+    bindings: dict[tuple[tuple[str, ...], str], int] = ctx.rule_notes.get(_BINDINGS, {})
+    scope = tuple(ctx.scope)
+    out = set()
+    for name in names:
+        found = bindings.get((scope, name), bindings.get(((), name)))
+        if found is not None and found != _OTHER:
+            out.add(found)
+    return out
+
+
+def _join(ctx: Context, value: cst.BinaryOperation) -> None:
+    """Names added together: an INSERT they stand for is joined to an upsert piece among them."""
+    bound = _bound(ctx, _added_names(value))
+    if _PIECE in bound:
+        ctx.rule_notes.setdefault(_JOINED, set()).update(bound - {_PIECE})
 
 
 def _literal_text(statement: cst.CSTNode) -> str:
-    """The text of every string literal in one statement, in order, joined by spaces."""
+    """The text of every string literal in one statement (an f-string's literal text too), in
+    order, joined by spaces."""
     return " ".join(
-        n.string_value(node) or "" for node in n.descendants(statement) if isinstance(node, cst.SimpleString)
+        (n.string_value(node) or "") if type(node) is cst.SimpleString else node.value
+        for node in n.descendants(statement)
+        if isinstance(node, (cst.SimpleString, cst.FormattedStringText))
     )
