@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
@@ -688,9 +688,27 @@ class Extractor:
                 self.extra_signals[call_name] = kind
         self.rules = rules
         self.rule_errors: dict[str, str] = {}
-        self.call_hooks = [self._guarded(r, "on_call") for r in rules if _overrides(r, "on_call")]
+        self.call_hooks = [
+            self._guarded(r, "on_call") for r in rules if _overrides(r, "on_call") and not r.call_methods
+        ]
+        # (rules that want only some calls: by method, so that other calls cost them nothing)
+        self.method_call_hooks: dict[str, list[Callable[..., None]]] = {}
+        for r in rules:
+            if _overrides(r, "on_call") and r.call_methods:
+                hook = self._guarded(r, "on_call")
+                for method in r.call_methods:
+                    self.method_call_hooks.setdefault(method, []).append(hook)
         self.string_hooks = [self._guarded(r, "on_string") for r in rules if _overrides(r, "on_string")]
-        self.binding_hooks = [self._guarded(r, "on_binding") for r in rules if _overrides(r, "on_binding")]
+        self.binding_hooks = [
+            self._guarded(r, "on_binding") for r in rules if _overrides(r, "on_binding") and not r.assigned_values
+        ]
+        # (rules that want only some assignments: by the kind of value, so that others cost them nothing)
+        self.assigned_hooks: dict[str, list[Callable[..., None]]] = {}
+        for r in rules:
+            if _overrides(r, "on_binding") and r.assigned_values:
+                hook = self._guarded(r, "on_binding")
+                for kind in r.assigned_values:
+                    self.assigned_hooks.setdefault(kind, []).append(hook)
         self.except_hooks = [self._guarded(r, "on_except") for r in rules if _overrides(r, "on_except")]
         self.fallback_hooks = [self._guarded(r, "on_env_fallback") for r in rules if _overrides(r, "on_env_fallback")]
         self.env_bound: dict[tuple[str, str], cst.Call] = {}  # `scope`, `name` -> the env read bound to it
@@ -2892,6 +2910,9 @@ class Extractor:
                 self._error_callback(node)
         for hook in self.call_hooks:
             hook(node, name, ctx)
+        if self.method_call_hooks and raw:
+            for hook in self.method_call_hooks.get(raw.rpartition(".")[2], ()):
+                hook(node, name, ctx)
         if name in _CLI_ENV_OPTIONS:
             # click.option("--secret-key", envvar="SECRET_KEY", default="development")
             envvar, option_default = n.keyword(node, "envvar"), n.keyword(node, "default")
@@ -3455,6 +3476,8 @@ class Extractor:
             self.collections.setdefault(raw, set()).update(literal_key(v) for v in collected)
         ctx.target = raw
         for hook in self.binding_hooks:
+            hook(short, value, ctx)
+        for hook in self.assigned_hooks.get(type(value).__name__, ()):
             hook(short, value, ctx)
         ctx.target = ""
         if _HEARTBEAT_NAME.search(short) and not _verdict(value):
@@ -5813,18 +5836,25 @@ _FETCHES = frozenset(
 )
 
 
+_COMPREHENSIONS = frozenset({cst.SetComp, cst.ListComp, cst.GeneratorExp, cst.DictComp})
+
+
 def _fetched(value: cst.BaseExpression) -> bool:
     """``cur.fetchone()``, ``cur.execute(q).fetchone()[0]``, ``session.query(T).filter_by(k=k).first()``,
     and the keys of the rows fetched: ``{row[0] for row in cur.fetchall()}``."""
-    if isinstance(value, (cst.SetComp, cst.ListComp, cst.GeneratorExp, cst.DictComp)):
-        value = value.for_in.iter
-    elif type(value) is cst.Call and n.callee(value) in {"set", "list", "dict"} and value.args:
-        return _fetched(value.args[0].value)  # (`set(row[0] for row in cur.fetchall())`)
-    if type(value) is cst.Subscript:
-        value = value.value
     if type(value) is not cst.Call:
+        if type(value) in _COMPREHENSIONS:
+            value = cast("cst.BaseSimpleComp", value).for_in.iter
+        elif type(value) is cst.Subscript:
+            value = value.value
+        if type(value) is not cst.Call:
+            return False
+    func = value.func
+    if type(func) is cst.Name and func.value in {"set", "list", "dict"} and value.args:
+        return _fetched(value.args[0].value)  # (`set(row[0] for row in cur.fetchall())`)
+    if type(func) is not cst.Attribute:
         return False
-    method = (n.callee(value) or "").rpartition(".")[2]
+    method = func.attr.value
     # (`.count()` of a query, not `tags.count(tag)` of a list or a string)
     return method in _FETCHES and not (method == "count" and value.args)
 

@@ -49,6 +49,16 @@ class NonIdempotentInsert(LineRule):
     code = "RDY017"
     name = "non-idempotent-insert"
     counts_where_called = True
+    # (the values an INSERT, an upsert piece or their join are bound as, and what else binds a name again)
+    assigned_values = frozenset(
+        {"SimpleString", "ConcatenatedString", "FormattedString", "BinaryOperation"}
+        | {"Call", "Name", "Attribute", "Subscript", "IfExp"}
+    )
+    # (the calls that run SQL: an INSERT joined to its upsert piece in their arguments)
+    call_methods = frozenset(
+        {"execute", "executemany", "executescript", "exec_driver_sql", "text", "query", "mogrify"}
+        | {"fetch", "fetchrow", "fetchval", "read_sql", "read_sql_query", "run"}
+    )
     why = "A retried or re-run job inserts the same rows again: duplicates, or a unique-key error on every retry."
     fix = "Upsert: INSERT ... ON CONFLICT (key) DO UPDATE/NOTHING (PostgreSQL, SQLite), ON DUPLICATE KEY UPDATE (MySQL), INSERT OR REPLACE."
     what_it_does = (
@@ -117,7 +127,7 @@ class NonIdempotentInsert(LineRule):
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         if ctx.target != name or ctx.is_test:
-            return  # (an assignment to a plain name only, not a keyword or a dict key)
+            return  # (a plain name only, not an attribute)
         if type(value) is cst.BinaryOperation:
             _join(ctx, value)  # (before the name is bound again: `sql = sql + upsert`)
         bindings = ctx.rule_notes.setdefault(_BINDINGS, {})
@@ -139,11 +149,31 @@ class NonIdempotentInsert(LineRule):
 
 
 def _added_names(node: cst.CSTNode) -> set[str]:
-    """The plain names added together anywhere in ``node`` (``a + b + c`` gives a, b, c)."""
+    """The plain names added together in ``node``: a sum (``a + b + c`` gives a, b, c), or a
+    statement or call with sums among its arguments (not sums inside other expressions)."""
+    holders = (cst.SimpleStatementLine, cst.Expr, cst.Assign, cst.Call, cst.Arg, cst.Return, cst.Await)
     out: set[str] = set()
-    for sub in (node, *n.descendants(node)):
+    stack: list[cst.CSTNode] = [node]
+    while stack:
+        sub = stack.pop()
+        kind = type(sub)
+        if kind is cst.BinaryOperation:
+            out |= _sum_names(sub)
+        elif kind in holders:
+            stack += sub.children
+    return out
+
+
+def _sum_names(node: cst.CSTNode) -> set[str]:
+    """The names a sum adds (``a + b + "x"`` gives a and b); none for another operation."""
+    out: set[str] = set()
+    stack = [node]
+    while stack:
+        sub = stack.pop()
         if type(sub) is cst.BinaryOperation and type(sub.operator) is cst.Add:
-            out.update(side.value for side in (sub.left, sub.right) if type(side) is cst.Name)
+            stack += (sub.left, sub.right)
+        elif type(sub) is cst.Name:
+            out.add(sub.value)
     return out
 
 
