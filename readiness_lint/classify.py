@@ -2201,7 +2201,9 @@ def _is_script(project: Project, path: str) -> bool:
 # not `init_db()`, `register_user(name)`: a set-up script's own work).
 _APP_SET_UP = re.compile(
     r"^(?:init|register|setup|set_up|configure|install|add)_?(?:app|application|routes?|blueprints?|views?|urls?"
-    r"|extensions?|handlers?|error_?handlers?|api|apis|resources?|commands?|cli|plugins?|middlewares?|logging)$"
+    r"|extensions?|handlers?|error_?handlers?|api|apis|resources?|commands?|cli|plugins?|middlewares?|logging"
+    r"|celery|sentry|admin|shell_?context|login|login_manager|mail|cache|cors|babel|jwt|limiter|socketio|hooks"
+    r"|filters|template_filters|context_processors|jinja|security|auth|migrate|migrations|metrics|tracing)$"
 )
 
 

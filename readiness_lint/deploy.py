@@ -123,19 +123,20 @@ _DEV_DIRECTORIES = frozenset(
 )
 _DEV_WORDS = frozenset(
     {"dev", "devel", "develop", "development", "local", "test", "tests", "testing", "debug", "example", "sample"}
-    | {"bak", "backup", "old", "off", "orig", "disabled"}
 )
-_CONTAINER_WORDS = frozenset({"dockerfile", "docker", "compose", "procfile", "containerfile"})
+# Words that set a file aside when they end its name (`Dockerfile.bak`, `app.service.off`)
+_SET_ASIDE = frozenset({"bak", "backup", "old", "off", "orig", "disabled", "example", "sample"})
 
 
 def for_development(source: str) -> bool:
-    """A deployment file that runs nothing in production, by where it is or by its name (a
-    container or process file named for development or set aside; not `backup-cronjob.yaml`)."""
+    """A deployment file that runs nothing in production, by where it is or by its name: named
+    for development (`Dockerfile.dev`, `api-dev.service`, `docker-compose.local.yml`) or set aside
+    (`Dockerfile.bak`; not `backup-cronjob.yaml`)."""
     *directories, name = source.lower().split("/")
     if _DEV_DIRECTORIES.intersection(directories):
         return True
-    words = set(re.split(r"[._-]", name))
-    return bool(words & _DEV_WORDS) and bool(words & _CONTAINER_WORDS)
+    words = re.split(r"[._-]", name)
+    return bool(_DEV_WORDS.intersection(words)) or words[-1] in _SET_ASIDE
 
 
 def worth_reading(rel: str, text: str) -> bool:

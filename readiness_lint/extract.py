@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
@@ -688,27 +688,9 @@ class Extractor:
                 self.extra_signals[call_name] = kind
         self.rules = rules
         self.rule_errors: dict[str, str] = {}
-        self.call_hooks = [
-            self._guarded(r, "on_call") for r in rules if _overrides(r, "on_call") and not r.call_methods
-        ]
-        # (rules that want only some calls: by method, so that other calls cost them nothing)
-        self.method_call_hooks: dict[str, list[Callable[..., None]]] = {}
-        for r in rules:
-            if _overrides(r, "on_call") and r.call_methods:
-                hook = self._guarded(r, "on_call")
-                for method in r.call_methods:
-                    self.method_call_hooks.setdefault(method, []).append(hook)
+        self.call_hooks = [self._guarded(r, "on_call") for r in rules if _overrides(r, "on_call")]
         self.string_hooks = [self._guarded(r, "on_string") for r in rules if _overrides(r, "on_string")]
-        self.binding_hooks = [
-            self._guarded(r, "on_binding") for r in rules if _overrides(r, "on_binding") and not r.assigned_values
-        ]
-        # (rules that want only some assignments: by the kind of value, so that others cost them nothing)
-        self.assigned_hooks: dict[str, list[Callable[..., None]]] = {}
-        for r in rules:
-            if _overrides(r, "on_binding") and r.assigned_values:
-                hook = self._guarded(r, "on_binding")
-                for kind in r.assigned_values:
-                    self.assigned_hooks.setdefault(kind, []).append(hook)
+        self.binding_hooks = [self._guarded(r, "on_binding") for r in rules if _overrides(r, "on_binding")]
         self.except_hooks = [self._guarded(r, "on_except") for r in rules if _overrides(r, "on_except")]
         self.fallback_hooks = [self._guarded(r, "on_env_fallback") for r in rules if _overrides(r, "on_env_fallback")]
         self.env_bound: dict[tuple[str, str], cst.Call] = {}  # `scope`, `name` -> the env read bound to it
@@ -2055,11 +2037,13 @@ class Extractor:
         return returns
 
     def _restarts_scheduler(self, body: cst.CSTNode) -> bool:
-        """The loop body starts an APScheduler scheduler (``scheduler.start()``)."""
+        """The loop body starts an APScheduler BlockingScheduler (``scheduler.start()`` runs it
+        until it fails; a BackgroundScheduler's returns at once, the loop's work going on)."""
         for node in n.descendants(body):
             if type(node) is cst.Call:
                 owner, _, method = (n.callee(node) or "").rpartition(".")
-                if method == "start" and (self.ctx.object_ctor(owner) or "").startswith("apscheduler."):
+                ctor = self.ctx.object_ctor(owner) or ""
+                if method == "start" and ctor.startswith("apscheduler.") and ctor.endswith("BlockingScheduler"):
                     return True
         return False
 
@@ -2910,9 +2894,6 @@ class Extractor:
                 self._error_callback(node)
         for hook in self.call_hooks:
             hook(node, name, ctx)
-        if self.method_call_hooks and raw:
-            for hook in self.method_call_hooks.get(raw.rpartition(".")[2], ()):
-                hook(node, name, ctx)
         if name in _CLI_ENV_OPTIONS:
             # click.option("--secret-key", envvar="SECRET_KEY", default="development")
             envvar, option_default = n.keyword(node, "envvar"), n.keyword(node, "default")
@@ -3477,8 +3458,6 @@ class Extractor:
         ctx.target = raw
         for hook in self.binding_hooks:
             hook(short, value, ctx)
-        for hook in self.assigned_hooks.get(type(value).__name__, ()):
-            hook(short, value, ctx)
         ctx.target = ""
         if _HEARTBEAT_NAME.search(short) and not _verdict(value):
             # (`alive = False`, `alive = r.status_code == 200`: a monitor's verdict on what it
@@ -3505,7 +3484,7 @@ class Extractor:
             return
         ctx.objects[name] = self.factories.get(ctor, ctor)
         tabfile = n.keyword(value, "tabfile") if ctor == CRONTAB else None
-        if tabfile is not None and not (n.string_value(tabfile.value) or "/").startswith("/"):
+        if tabfile is not None and not (n.string_value(tabfile.value) or "").startswith("/"):
             ctx.objects[name] = CRONTAB_FILE  # (a crontab file the project keeps: written, not wiped)
         if ctor.rpartition(".")[2] in _SERVICE_BUS_RECEIVERS and n.keyword(value, "max_wait_time") is None:
             # `receiver = client.get_queue_receiver(queue_name=q)`: iterating it waits for messages for
@@ -3583,11 +3562,16 @@ class Extractor:
             if match:  # setup(entry_points={"console_scripts": ["name = pkg.mod:main"]})
                 self._module_ref(node, "console_script", match.group(1).replace(" ", ""))
         value = n.string_value(node)
+        parts: list[cst.CSTNode] = []  # (of the f-strings among the pieces)
         if value is None:
-            if type(node) is cst.ConcatenatedString:
-                # (`f"INSERT INTO {table} " "VALUES (?, ?)"`: an f-string among the pieces, read as one)
-                self._formatted(node, _pieces(node))
-            return
+            if type(node) is not cst.ConcatenatedString:
+                return
+            # `"DELETE FROM logs " f"WHERE day < '{cutoff}'"`: an f-string among the pieces, the
+            # whole read as one text, by its literal parts (not each piece as if it started a string)
+            value = n.template_text(node)
+            if value is None:
+                return  # (bytes)
+            parts = [part for piece in _pieces(node) if type(piece) is cst.FormattedString for part in piece.parts]
         ctx = self.ctx
         if _HEARTBEAT_TEXT.search(value) and not (ctx.in_docstring or self.reporting):
             # (a docstring about a Pushgateway pings nothing; `log.debug("Heartbeat received")` reports one)
@@ -3599,27 +3583,21 @@ class Extractor:
         elif not ctx.in_docstring and (script := _DESTRUCTIVE_SQL_IN_SCRIPT.search(value)):
             self.signal(node, "destructive", " ".join(script.group(1).split()[:2]))
         elif not ctx.in_docstring and _deleting_command(value) == "rm -r":
-            self._record_deletion(node, "rm -r", value, [])
+            names = [n.dotted(p.expression) or "" for p in parts if type(p) is cst.FormattedStringExpression]
+            self._record_deletion(node, "rm -r", value, names)
         if _DRY_RUN_OPTION.fullmatch(value.strip()) and not self.in_argv:
             self.signal(node, "dry-run", value.strip())
         if "SIGTERM" in value:
             self.mentions_sigterm = True
         for hook in self.string_hooks:
             hook(node, value, ctx)
+        for part in parts:
+            if type(part) is cst.FormattedStringExpression:
+                self.walk(part.expression)
 
     def visit_fstring(self, node: cst.FormattedString) -> None:
-        self._formatted(node, [node])
-
-    def _formatted(self, node: cst.FormattedString | cst.ConcatenatedString, pieces: list[cst.CSTNode]) -> None:
-        """A string built at run time: an f-string, or plain strings and f-strings written side by
-        side, read by their literal text (the values left out)."""
-        parts = [part for piece in pieces if type(piece) is cst.FormattedString for part in piece.parts]
-        text = "".join(
-            (n.string_value(piece) or "")
-            if type(piece) is not cst.FormattedString
-            else "".join(p.value for p in piece.parts if type(p) is cst.FormattedStringText)
-            for piece in pieces
-        )
+        parts = node.parts
+        text = n.template_text(node) or ""
         if _HEARTBEAT_TEXT.search(text) and not self.reporting:
             self.signal(node, "heartbeat", "text")
         if _DESTRUCTIVE_SQL_CASED.match(text):  # SQL keywords as SQL is written, not a log message
@@ -5836,25 +5814,18 @@ _FETCHES = frozenset(
 )
 
 
-_COMPREHENSIONS = frozenset({cst.SetComp, cst.ListComp, cst.GeneratorExp, cst.DictComp})
-
-
 def _fetched(value: cst.BaseExpression) -> bool:
     """``cur.fetchone()``, ``cur.execute(q).fetchone()[0]``, ``session.query(T).filter_by(k=k).first()``,
     and the keys of the rows fetched: ``{row[0] for row in cur.fetchall()}``."""
-    if type(value) is not cst.Call:
-        if type(value) in _COMPREHENSIONS:
-            value = cast("cst.BaseSimpleComp", value).for_in.iter
-        elif type(value) is cst.Subscript:
-            value = value.value
-        if type(value) is not cst.Call:
-            return False
-    func = value.func
-    if type(func) is cst.Name and func.value in {"set", "list", "dict"} and value.args:
+    if isinstance(value, (cst.SetComp, cst.ListComp, cst.GeneratorExp, cst.DictComp)):
+        value = value.for_in.iter
+    elif type(value) is cst.Call and n.callee(value) in {"set", "list", "dict"} and value.args:
         return _fetched(value.args[0].value)  # (`set(row[0] for row in cur.fetchall())`)
-    if type(func) is not cst.Attribute:
+    if type(value) is cst.Subscript:
+        value = value.value
+    if type(value) is not cst.Call:
         return False
-    method = func.attr.value
+    method = (n.callee(value) or "").rpartition(".")[2]
     # (`.count()` of a query, not `tags.count(tag)` of a list or a string)
     return method in _FETCHES and not (method == "count" and value.args)
 

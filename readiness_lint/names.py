@@ -86,6 +86,18 @@ def string_value(node: cst.CSTNode) -> str | None:
     return None
 
 
+def template_text(node: cst.CSTNode) -> str | None:
+    """The literal text of a string built at run time: an f-string's literal parts, or those of
+    plain strings and f-strings written side by side (the values left out); a plain string's
+    value. None for bytes and anything else."""
+    if type(node) is cst.FormattedString:
+        return "".join(p.value for p in node.parts if type(p) is cst.FormattedStringText)
+    if type(node) is cst.ConcatenatedString:
+        left, right = template_text(node.left), template_text(node.right)
+        return None if left is None or right is None else left + right
+    return string_value(node)
+
+
 def fstring_head(node: cst.CSTNode) -> str | None:
     """The literal text before the first ``{...}`` of an f-string."""
     if isinstance(node, cst.FormattedString) and node.parts:

@@ -38,6 +38,7 @@ def check_case(make_tree: Callable[[dict[str, str]], Path]) -> Callable[[str, Ca
     def check(name: str, case: Case) -> None:
         files, expected, rule_check = case
         report = run([str(make_tree({f"{name}/{k}": v for k, v in files.items()}) / name)])
+        assert not [e.message for e in report.errors if e.kind == "rule"]  # (no rule's hook failed)
         found = sorted((r.entrypoint.path, r.entrypoint.kind, r.entrypoint.framework) for r in report.entrypoints)
         assert found == sorted(expected)
         if rule_check is None:

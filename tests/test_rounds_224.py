@@ -962,6 +962,183 @@ _REVIEW_CASES: dict[str, Case] = {
         [("install_cron.py", "job", "script")],
         ("missing-dry-run", "fail"),
     ),
+    # (the third review, of fe24e4e..3f8dd01)
+    # upsert pieces joined in any call's arguments, or inside another expression
+    "insert_pieces_joined_in_a_helper_call": (
+        {
+            "load.py": _NAMED_PIECES.format(
+                top='SQL = "INSERT INTO prices (sku, price) VALUES %s"\n'
+                '    UPSERT = " ON CONFLICT (sku) DO UPDATE SET price = excluded.price"\n\n\n'
+                "    def run_sql(cur, sql, rows):\n        cur.executemany(sql, rows)",
+                body="run_sql(cur, SQL + UPSERT, rows)",
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "insert_pieces_joined_then_formatted": (
+        {
+            "load.py": _NAMED_PIECES.format(
+                top='UPSERT = " ON CONFLICT (sku) DO NOTHING"',
+                body='sql = "INSERT INTO prices (sku, price) VALUES (%s, %s)"\n'
+                "        for sku, price in rows:\n"
+                "            cur.execute((sql + UPSERT) % (sku, price))",
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # trap: a local name shadowing the module's upsert piece is no piece
+    "insert_piece_shadowed_in_function": (
+        {
+            "load.py": _NAMED_PIECES.format(
+                top='UPSERT = " ON CONFLICT (sku) DO NOTHING"',
+                body='UPSERT = rows and "" or ";"\n'
+                '        sql = "INSERT INTO prices (sku, price) VALUES (?, ?)"\n'
+                "        cur.executemany(sql + UPSERT, rows)",
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # keys fetched with a slice are keys fetched all the same
+    "insert_when_key_not_among_sliced_keys": (
+        {
+            "load.py": _PRICE_LOADER.format(
+                save=_FETCHED_KEYS.format(test="sku not in known").replace("cur.fetchall()", "cur.fetchall()[:1000]")
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # an INSERT bound as an f-string beside plain strings, joined to its upsert piece
+    "insert_bound_as_mixed_pieces": (
+        {
+            "load.py": _NAMED_PIECES.format(
+                top='TABLE = "prices"',
+                body='sql = f"INSERT INTO {TABLE} " "(sku, price) VALUES (?, ?)"\n'
+                '        upsert = " ON CONFLICT (sku) DO NOTHING"\n'
+                "        cur.executemany(sql + upsert, rows)",
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # strings side by side read as one keep every plain-string check: a lower-case DELETE, a
+    # metrics file's name
+    "delete_in_mixed_pieces": (
+        {
+            "purge.py": _NAMED_PIECES.format(
+                top="",
+                body='cutoff = rows[0][0]\n        cur.execute("delete from prices " f"where day < \'{cutoff}\'")',
+            )
+        },
+        [("purge.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    "metrics_file_in_mixed_pieces": (
+        {
+            "job.py": _OPENER_SCRIPT.format(setup="import sys\n    ", args=", timeout=10").replace(
+                'with open("feed.xml", "wb") as out:\n            out.write(fetch("https://example.com/feed"))',
+                'page = fetch("https://example.com/feed")\n'
+                '        with open(f"out/{sys.argv[1]}-" "metrics.jsonl", "a") as out:\n'
+                "            out.write(str(len(page)))",
+            )
+        },
+        [("job.py", "job", "python")],
+        ("missing-metrics", "pass"),
+    ),
+    # debug only in the development branch, the other serving with debug off; and a command run
+    # beside it is no other way of serving
+    "debug_main_block_else_debug_off": (
+        {
+            "api.py": _GPIO_API.replace(
+                '        app.run(host="0.0.0.0", debug=True)',
+                '        if os.environ.get("FLASK_ENV") == "development":\n'
+                '            app.run(host="0.0.0.0", debug=True)\n'
+                '        else:\n            app.run(host="0.0.0.0", port=8080, debug=False)',
+            ).replace("from flask import Flask", "import os\n\n    from flask import Flask"),
+            "Dockerfile": 'FROM python:3.11\nCOPY . .\nCMD ["python", "api.py"]\n',
+        },
+        [("api.py", "api", "flask")],
+        ("debug-mode-enabled", 0),
+    ),
+    "debug_main_block_beside_a_command": (
+        {
+            "api.py": _GPIO_API.replace(
+                '        app.run(host="0.0.0.0", debug=True)',
+                '        subprocess.run(["flask", "db", "upgrade"], check=True)\n'
+                '        if os.path.exists("cert.pem"):\n'
+                '            app.run(host="0.0.0.0", debug=True)',
+            ).replace("from flask import Flask", "import os\n    import subprocess\n\n    from flask import Flask"),
+            "Dockerfile": 'FROM python:3.11\nCOPY . .\nCMD ["python", "api.py"]\n',
+        },
+        [("api.py", "api", "flask")],
+        ("debug-mode-enabled", 1),
+    ),
+    # the default timeout read to be logged is no restore; set back to None after a probe is one
+    "socket_timeout_read_for_a_log": (
+        {
+            "fetch.py": _OPENER_SCRIPT.format(
+                setup="import logging\n    import socket\n\n    socket.setdefaulttimeout(30)\n"
+                '    logging.info("timeout %s", socket.getdefaulttimeout())\n    ',
+                args="",
+            )
+        },
+        [("fetch.py", "job", "python")],
+        ("http-call-without-timeout", 0),
+    ),
+    "socket_timeout_set_back_to_none": (
+        {
+            "feeds.py": _FEEDS_CHECK.replace("previous = socket.getdefaulttimeout()\n        ", "").replace(
+                "setdefaulttimeout(previous)", "setdefaulttimeout(None)"
+            )
+        },
+        [("feeds.py", "job", "python")],
+        ("http-call-without-timeout", 1),
+    ),
+    # a systemd unit named for development runs nothing in production
+    "debug_main_block_run_by_dev_unit": (
+        {
+            "api.py": _GPIO_API,
+            "deploy/api-dev.service": "[Service]\nWorkingDirectory=/srv/api\nExecStart=/usr/bin/python3 api.py\n",
+        },
+        [("api.py", "api", "flask")],
+        ("debug-mode-enabled", 0),
+    ),
+    # a crontab file named by a variable is still the project's own
+    "crontab_file_named_by_variable": (
+        {
+            "gen_crontab.py": _CRON_INSTALL.format(which="")
+            .replace('CronTab(user="pi")', 'CronTab(tabfile=os.path.join(HERE, "deploy", "crontab"))')
+            .replace(
+                "from crontab import CronTab",
+                "import os\n\n    from crontab import CronTab\n\n    HERE = os.path.dirname(__file__)",
+            )
+        },
+        [("gen_crontab.py", "job", "script")],
+        ("missing-dry-run", "na"),
+    ),
+    # an app set up at import by init_celery(app) too is still only set up
+    "factory_app_set_up_with_celery": (
+        {
+            **_FACTORY_APP,
+            "app.py": "from config import Config\nfrom server import create_app, init_app, init_celery\n\napp = create_app(Config)\ninit_app(app)\ninit_celery(app)\n",
+        },
+        [("server.py", "api", "flask")],
+        None,
+    ),
+    # a loop starting a BackgroundScheduler when it is not running, then working, stays a worker
+    "background_scheduler_started_in_work_loop": (
+        {
+            "logger.py": _SCHEDULER_BESIDE_LOOP.replace(
+                "scheduler.start()\n\n    while True:\n",
+                "\n    while True:\n        if not scheduler.running:\n            scheduler.start()\n",
+            )
+        },
+        [("logger.py", "job", "apscheduler"), ("logger.py", "worker", "polling-loop")],
+        None,
+    ),
 }
 
 

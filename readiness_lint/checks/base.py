@@ -61,14 +61,6 @@ class LineRule(Rule):
     # A finding inside a function counts only for services whose code calls that function (or
     # hands it on): an unused helper's INSERT writes nothing. False: the text itself is the risk.
     counts_where_called: ClassVar[bool] = False
-    # When set, ``on_call`` is called only for calls of these methods or functions (by the last
-    # part of the callee as written, ``cur.execute`` giving ``execute``): a rule that needs few
-    # calls does not pay for every call of the file.
-    call_methods: ClassVar[frozenset[str]] = frozenset()
-    # When set, ``on_binding`` is called only for assignments to a name whose value is one of these
-    # kinds of node (libcst class names: ``"SimpleString"``, ``"BinaryOperation"``), not for every
-    # keyword argument, dict key and default.
-    assigned_values: ClassVar[frozenset[str]] = frozenset()
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         """A call; ``name`` is the callee resolved through the file's imports."""

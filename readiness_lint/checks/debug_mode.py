@@ -177,8 +177,18 @@ class DebugModeEnabled(LineRule):
             if switch is None or _switched_on(switch.value):
                 ctx.report(self.name, node, "`bottle.debug(True)`: debug mode in code that ships")
         debug = n.keyword(node, "debug")
-        if ctx.in_main_guard and (name in _SERVERS or (name.endswith(".run") and debug is None)):
-            ctx.rule_notes[_OTHER_SERVER] = True  # (`serve(app)`, `app.run()`: served without debug)
+        if ctx.in_main_guard and (
+            name in _SERVERS
+            or (
+                name.endswith(".run")
+                and (debug is None or not _switched_on(debug.value))
+                and "." in (raw := n.callee(node) or "")
+            )
+        ):
+            # (`serve(app)`, `app.run()`, `app.run(debug=False)`: served without debug; the app's own
+            # `run` only, not `subprocess.run(...)`)
+            owner = "" if name in _SERVERS else raw.rpartition(".")[0]
+            ctx.rule_notes.setdefault(_OTHER_SERVER, set()).add(owner)
         if debug is None or not _switched_on(debug.value):
             return  # (`debug=1` switches it on as well)
         written = "True" if n.is_true(debug.value) else "1"
@@ -193,12 +203,13 @@ class DebugModeEnabled(LineRule):
             # condition of its own beside another way of serving (`if "--dev" in sys.argv:
             # app.run(debug=True)`, else `serve(app)`)
             notes, conditional = ctx.rule_notes, bool(ctx.conditions)
+            app = (n.callee(node) or "").rpartition(".")[0]
             ctx.report(
                 self.name,
                 debug,
                 f"`run(debug={written})` in the `__main__` block a deployment runs: debug mode in production",
                 deployed_only=True,
-                unless=lambda: conditional and _OTHER_SERVER in notes,
+                unless=lambda: conditional and bool(notes.get(_OTHER_SERVER, set()) & {"", app}),
             )
         elif name == "dict" and n.keyword(node, "handlers") is not None and not _DEV_FILE.search(ctx.path):
             # `settings = dict(handlers=urls, debug=True)`, handed to `tornado.web.Application(**settings)`

@@ -11,6 +11,8 @@ if TYPE_CHECKING:
     import libcst as cst
 
     from readiness_lint.extract import Context
+else:
+    from readiness_lint._lazy_cst import cst
 
 _VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
 # requests' module functions, also through the copy old botocore vendored (`from botocore.vendored
@@ -48,7 +50,7 @@ class HttpCallWithoutTimeout(LineRule):
         "requests-oauthlib and requests-unixsocket; not one with a timeout-setting `HTTPAdapter` mounted) "
         "and `urllib.request.urlopen` (and an opener's `open`, `build_opener().open(url)`) "
         "for a missing `timeout` (urllib's pass when the file sets `socket.setdefaulttimeout` for good, "
-        "not only for a while: `socket.getdefaulttimeout()` to set it back), "
+        "not only for a while: the old value kept to set it back, or set back to `None`), "
         "and `httpx` calls or clients that switch its default timeout off with `timeout=None`."
     )
     why_bad = (
@@ -87,12 +89,13 @@ class HttpCallWithoutTimeout(LineRule):
         if name is None:
             return
         if name == "socket.setdefaulttimeout" and node.args:
-            # (to a value that is never None: not `float(T) if T else None`)
             given = node.args[0].value
-            if not any(n.is_none(sub) for sub in (given, *n.descendants(given))):
+            if any(n.is_none(sub) for sub in (given, *n.descendants(given))):
+                # (set back to none: a timeout for one probe; `float(T) if T else None` may be none)
+                ctx.rule_notes[_SOCKET_RESTORED] = True
+            else:
                 ctx.rule_notes[_SOCKET_DEFAULT] = True
-        elif name == "socket.getdefaulttimeout":
-            ctx.rule_notes[_SOCKET_RESTORED] = True  # (kept to be set back: a timeout for one probe)
+
         owner, _, verb = name.rpartition(".")
         label = None
         if verb in _VERBS and owner in _REQUESTS_MODULES:
@@ -130,3 +133,7 @@ class HttpCallWithoutTimeout(LineRule):
         if n.keyword(node, "timeout") is not None:
             return
         ctx.report(self.name, node, f"`{label}()` without a timeout can wait forever")
+
+    def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
+        if type(value) is cst.Call and ctx.resolve(n.callee(value)) == "socket.getdefaulttimeout":
+            ctx.rule_notes[_SOCKET_RESTORED] = True  # `previous = socket.getdefaulttimeout()`: kept to set it back

@@ -49,16 +49,6 @@ class NonIdempotentInsert(LineRule):
     code = "RDY017"
     name = "non-idempotent-insert"
     counts_where_called = True
-    # (the values an INSERT, an upsert piece or their join are bound as, and what else binds a name again)
-    assigned_values = frozenset(
-        {"SimpleString", "ConcatenatedString", "FormattedString", "BinaryOperation"}
-        | {"Call", "Name", "Attribute", "Subscript", "IfExp"}
-    )
-    # (the calls that run SQL: an INSERT joined to its upsert piece in their arguments)
-    call_methods = frozenset(
-        {"execute", "executemany", "executescript", "exec_driver_sql", "text", "query", "mogrify"}
-        | {"fetch", "fetchrow", "fetchval", "read_sql", "read_sql_query", "run"}
-    )
     why = "A retried or re-run job inserts the same rows again: duplicates, or a unique-key error on every retry."
     fix = "Upsert: INSERT ... ON CONFLICT (key) DO UPDATE/NOTHING (PostgreSQL, SQLite), ON DUPLICATE KEY UPDATE (MySQL), INSERT OR REPLACE."
     what_it_does = (
@@ -132,9 +122,7 @@ class NonIdempotentInsert(LineRule):
             _join(ctx, value)  # (before the name is bound again: `sql = sql + upsert`)
         bindings = ctx.rule_notes.setdefault(_BINDINGS, {})
         key = (tuple(ctx.scope), name)
-        text = n.string_value(value)
-        if text is None and type(value) is cst.FormattedString:
-            text = "".join(p.value for p in value.parts if type(p) is cst.FormattedStringText)
+        text = n.template_text(value)  # (also `f"INSERT INTO {table} " "VALUES (?, ?)"`)
         if text is not None and _CLAUSE_PIECE.match(text):
             bindings[key] = _PIECE
         elif text is not None and _INSERT.match(text):
@@ -149,31 +137,24 @@ class NonIdempotentInsert(LineRule):
 
 
 def _added_names(node: cst.CSTNode) -> set[str]:
-    """The plain names added together in ``node``: a sum (``a + b + c`` gives a, b, c), or a
-    statement or call with sums among its arguments (not sums inside other expressions)."""
-    holders = (cst.SimpleStatementLine, cst.Expr, cst.Assign, cst.Call, cst.Arg, cst.Return, cst.Await)
+    """The plain names added together anywhere in ``node`` (``a + b + c`` gives a, b, c; also
+    inside ``(sql + upsert) % args``, a dict, a call's arguments), without entering strings,
+    whose text holds no names, nor nested functions."""
+    leaves = (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString, cst.Integer, cst.Float)
+    stop = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
     out: set[str] = set()
-    stack: list[cst.CSTNode] = [node]
+    stack: list[tuple[cst.CSTNode, bool]] = [(node, False)]
     while stack:
-        sub = stack.pop()
+        sub, in_sum = stack.pop()
         kind = type(sub)
         if kind is cst.BinaryOperation:
-            out |= _sum_names(sub)
-        elif kind in holders:
-            stack += sub.children
-    return out
-
-
-def _sum_names(node: cst.CSTNode) -> set[str]:
-    """The names a sum adds (``a + b + "x"`` gives a and b); none for another operation."""
-    out: set[str] = set()
-    stack = [node]
-    while stack:
-        sub = stack.pop()
-        if type(sub) is cst.BinaryOperation and type(sub.operator) is cst.Add:
-            stack += (sub.left, sub.right)
-        elif type(sub) is cst.Name:
-            out.add(sub.value)
+            added = type(sub.operator) is cst.Add  # type: ignore[attr-defined]
+            stack += ((sub.left, added), (sub.right, added))  # type: ignore[attr-defined]
+        elif kind is cst.Name:
+            if in_sum:
+                out.add(sub.value)  # type: ignore[attr-defined]
+        elif not isinstance(sub, leaves + stop):
+            stack += ((child, False) for child in sub.children)
     return out
 
 
