@@ -2200,10 +2200,10 @@ def _is_script(project: Project, path: str) -> bool:
 # What a module setting up an app it had a factory build calls (`init_app(app)`, `register_blueprints(app)`;
 # not `init_db()`, `register_user(name)`: a set-up script's own work).
 _APP_SET_UP = re.compile(
-    r"^(?:init|register|setup|set_up|configure|install|add)_?(?:app|application|routes?|blueprints?|views?|urls?"
+    r"^(?:init|register|setup|set_up|configure|install)_?(?:app|application|routes?|blueprints?|views?|urls?"
     r"|extensions?|handlers?|error_?handlers?|api|apis|resources?|commands?|cli|plugins?|middlewares?|logging"
-    r"|celery|sentry|admin|shell_?context|login|login_manager|mail|cache|cors|babel|jwt|limiter|socketio|hooks"
-    r"|filters|template_filters|context_processors|jinja|security|auth|migrate|migrations|metrics|tracing)$"
+    r"|celery|sentry|shell_?context|login_manager|cors|babel|jwt|limiter|socketio|hooks"
+    r"|filters|template_filters|context_processors|jinja|metrics|tracing)$"
 )
 
 

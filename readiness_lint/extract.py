@@ -3484,7 +3484,11 @@ class Extractor:
             return
         ctx.objects[name] = self.factories.get(ctor, ctor)
         tabfile = n.keyword(value, "tabfile") if ctor == CRONTAB else None
-        if tabfile is not None and not (n.string_value(tabfile.value) or "").startswith("/"):
+        # (`tabfile="deploy/crontab"`, or a path built at run time; not `/etc/crontab`, also by a name)
+        tab_path = None if tabfile is None else n.string_value(tabfile.value)
+        if tabfile is not None and tab_path is None and type(tabfile.value) is cst.Name:
+            tab_path = self._strings_here().get(tabfile.value.value)
+        if tabfile is not None and not (tab_path or "").startswith("/"):
             ctx.objects[name] = CRONTAB_FILE  # (a crontab file the project keeps: written, not wiped)
         if ctor.rpartition(".")[2] in _SERVICE_BUS_RECEIVERS and n.keyword(value, "max_wait_time") is None:
             # `receiver = client.get_queue_receiver(queue_name=q)`: iterating it waits for messages for
@@ -3578,7 +3582,11 @@ class Extractor:
             self.signal(node, "heartbeat", "text")
         if _METRICS_FILE.search(value):
             self.signal(node, "metrics", value)
-        if _DESTRUCTIVE_SQL.match(value):
+        if _DESTRUCTIVE_SQL.match(value) and (
+            not parts or _DESTRUCTIVE_SQL_CASED.match(value) or _SQL_SHAPED.match(value)
+        ):
+            # (with an f-string among the pieces, SQL as SQL is written or shaped like a statement:
+            # not a help text's "truncate descriptions longer than this")
             self.signal(node, "destructive", " ".join(value.split()[:2]).upper())
         elif not ctx.in_docstring and (script := _DESTRUCTIVE_SQL_IN_SCRIPT.search(value)):
             self.signal(node, "destructive", " ".join(script.group(1).split()[:2]))
@@ -4089,6 +4097,12 @@ _DRY_RUN_OPTION = re.compile(
     re.IGNORECASE,
 )
 _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
+# A deleting statement in lower case, shaped as one: `delete from logs where ...`, `drop table t`.
+_SQL_SHAPED = re.compile(
+    r"\s*(?:delete\s+from\s+[\w.\"`]+(?:\s+where\b|\s*;|\s*$)|drop\s+(?:table|database|schema|index)\s"
+    r"|truncate\s+(?:table\s+)?[\w.\"`]+\s*(?:;|$|cascade|restart))",
+    re.IGNORECASE,
+)
 _DESTRUCTIVE_SQL_CASED = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b")
 # A deletion later in an SQL script: a statement after comments (`/* job */ DELETE FROM ...`) or
 # after another statement's `;` (`INSERT INTO archive SELECT ...; DELETE FROM log WHERE ...`), as

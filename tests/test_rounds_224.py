@@ -1139,6 +1139,112 @@ _REVIEW_CASES: dict[str, Case] = {
         [("logger.py", "job", "apscheduler"), ("logger.py", "worker", "polling-loop")],
         None,
     ),
+    # (the fourth review, of 3f8dd01..44eab23)
+    # another way of serving the app: Bottle's run(app, server=...), gunicorn's custom application
+    "debug_main_block_else_bottle_server": (
+        {
+            "api.py": """\
+                import os
+
+                from bottle import Bottle, run
+
+                app = Bottle()
+
+
+                @app.route("/pin/<pin:int>")
+                def toggle(pin):
+                    return {"pin": pin}
+
+
+                if __name__ == "__main__":
+                    if os.environ.get("APP_ENV") == "development":
+                        run(app, host="0.0.0.0", debug=True, reloader=True)
+                    else:
+                        run(app, host="0.0.0.0", server="waitress")
+                """,
+            "Dockerfile": 'FROM python:3.11\nCOPY . .\nCMD ["python", "api.py"]\n',
+        },
+        [("api.py", "api", "bottle")],
+        ("debug-mode-enabled", 0),
+    ),
+    "debug_main_block_else_gunicorn_application": (
+        {
+            "api.py": _GPIO_API.replace(
+                '        app.run(host="0.0.0.0", debug=True)',
+                '        if os.environ.get("FLASK_ENV") == "development":\n'
+                '            app.run(host="0.0.0.0", debug=True)\n'
+                '        else:\n            StandaloneApplication(app, {"bind": "0.0.0.0:8000"}).run()',
+            ).replace(
+                "from flask import Flask",
+                "import os\n\n    from flask import Flask\n    from serving import StandaloneApplication",
+            ),
+            "serving.py": "from gunicorn.app.base import BaseApplication\n\n\nclass StandaloneApplication(BaseApplication):\n    pass\n",
+            "Dockerfile": 'FROM python:3.11\nCOPY . .\nCMD ["python", "api.py"]\n',
+        },
+        [("api.py", "api", "flask")],
+        ("debug-mode-enabled", 0),
+    ),
+    # a script adding an admin through the factory's app does its own work: a job
+    "factory_app_with_add_admin": (
+        {
+            **_FACTORY_APP,
+            "create_admin.py": "import sys\n\nfrom config import Config\nfrom server import create_app\nfrom users import add_admin\n\napp = create_app(Config)\nadd_admin(app, sys.argv[1])\n",
+            "users.py": "def add_admin(app, name):\n    return name\n",
+        },
+        [("create_admin.py", "job", "script"), ("server.py", "api", "flask")],
+        None,
+    ),
+    # a lower-case help text beside an f-string is no TRUNCATE
+    "help_text_lower_case_truncate": (
+        {
+            "export.py": _EXPORT_HELP.replace(
+                'help=f"longest description kept (default {MAX_LEN}). " "{second}"',
+                'help="truncate descriptions longer than this " f"(default {MAX_LEN}).",',
+            ).replace('default {MAX_LEN}).",,', 'default {MAX_LEN}).",')
+        },
+        [("export.py", "job", "argparse")],
+        ("missing-dry-run", "na"),
+    ),
+    # statements kept in a dict: an INSERT joined there to its upsert piece
+    "insert_joined_in_a_dict": (
+        {
+            "load.py": _NAMED_PIECES.format(
+                top='PRICE_INSERT = "INSERT INTO prices (sku, price) VALUES (?, ?)"\n'
+                '    ON_SKU = " ON CONFLICT (sku) DO UPDATE SET price = excluded.price"\n'
+                '    QUERIES = {"prices": PRICE_INSERT + ON_SKU, "count": "SELECT COUNT(*) FROM prices"}',
+                body='cur.executemany(QUERIES["prices"], rows)',
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # trap: a plain INSERT beside one joined to its upsert in the same statement
+    "insert_beside_a_joined_one_in_a_dict": (
+        {
+            "load.py": _NAMED_PIECES.format(
+                top='ON_SKU = " ON CONFLICT (sku) DO UPDATE SET price = excluded.price"\n'
+                "    QUERIES = {\n"
+                '        "events": "INSERT INTO events (id, kind) VALUES (?, ?)",\n'
+                '        "prices": "INSERT INTO prices (sku, price) VALUES (?, ?)" + ON_SKU,\n'
+                "    }",
+                body='cur.executemany(QUERIES["prices"], rows)\n        cur.execute(QUERIES["events"], (1, "load"))',
+            )
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # the system crontab named by a constant
+    "system_crontab_named_by_constant": (
+        {
+            "install_cron.py": _CRON_INSTALL.format(which="")
+            .replace('CronTab(user="pi")', "CronTab(tabfile=SYSTEM_CRONTAB, user=False)")
+            .replace(
+                "from crontab import CronTab", 'from crontab import CronTab\n\n    SYSTEM_CRONTAB = "/etc/crontab"'
+            )
+        },
+        [("install_cron.py", "job", "script")],
+        ("missing-dry-run", "fail"),
+    ),
 }
 
 

@@ -59,7 +59,14 @@ def _switched_on(value: cst.CSTNode) -> bool:
 
 # Serving an app in a `__main__` block without debug: `waitress.serve(app)`, `uvicorn.run(app)`.
 _SERVERS = frozenset(
-    {"waitress.serve", "uvicorn.run", "bjoern.run", "werkzeug.serving.run_simple", "hypercorn.asyncio.serve"}
+    {
+        "waitress.serve",
+        "uvicorn.run",
+        "bjoern.run",
+        "werkzeug.serving.run_simple",
+        "hypercorn.asyncio.serve",
+        "bottle.run",
+    }
     | {"gevent.pywsgi.WSGIServer", "cheroot.wsgi.Server", "paste.httpserver.serve", "tornado.httpserver.HTTPServer"}
 )
 _OTHER_SERVER = "debug-mode-enabled:other-server"
@@ -177,18 +184,16 @@ class DebugModeEnabled(LineRule):
             if switch is None or _switched_on(switch.value):
                 ctx.report(self.name, node, "`bottle.debug(True)`: debug mode in code that ships")
         debug = n.keyword(node, "debug")
-        if ctx.in_main_guard and (
-            name in _SERVERS
-            or (
-                name.endswith(".run")
-                and (debug is None or not _switched_on(debug.value))
-                and "." in (raw := n.callee(node) or "")
-            )
+        if (
+            ctx.in_main_guard
+            and (name in _SERVERS or name.rpartition(".")[2] == "run")
+            and (debug is None or not _switched_on(debug.value))
         ):
-            # (`serve(app)`, `app.run()`, `app.run(debug=False)`: served without debug; the app's own
-            # `run` only, not `subprocess.run(...)`)
-            owner = "" if name in _SERVERS else raw.rpartition(".")[0]
-            ctx.rule_notes.setdefault(_OTHER_SERVER, set()).add(owner)
+            # (`serve(app)`, `app.run()`, `app.run(debug=False)`, `run(app, server="waitress")`,
+            # `StandaloneApplication(app, options).run()`: served without debug, by a server or by a
+            # call that names the app; not `subprocess.run(...)`)
+            mentioned = {sub.value for sub in (node, *n.descendants(node)) if type(sub) is cst.Name}
+            ctx.rule_notes.setdefault(_OTHER_SERVER, set()).update(mentioned | ({""} if name in _SERVERS else set()))
         if debug is None or not _switched_on(debug.value):
             return  # (`debug=1` switches it on as well)
         written = "True" if n.is_true(debug.value) else "1"
@@ -203,7 +208,10 @@ class DebugModeEnabled(LineRule):
             # condition of its own beside another way of serving (`if "--dev" in sys.argv:
             # app.run(debug=True)`, else `serve(app)`)
             notes, conditional = ctx.rule_notes, bool(ctx.conditions)
-            app = (n.callee(node) or "").rpartition(".")[0]
+            raw = n.callee(node) or ""
+            # (the app served: `app.run(...)`'s owner, `run(app, ...)`'s first argument)
+            given = n.positional(node)
+            app = raw.rpartition(".")[0] if "." in raw else (n.dotted(given[0].value) or "") if given else ""
             ctx.report(
                 self.name,
                 debug,

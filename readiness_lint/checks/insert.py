@@ -105,8 +105,8 @@ class NonIdempotentInsert(LineRule):
             return
         if ctx.statement is not None and _IDEMPOTENT.search(_literal_text(ctx.statement)):
             return  # the upsert clause is in another piece of the same statement ("..." + x + "ON CONFLICT")
-        if ctx.statement is not None and _PIECE in _bound(ctx, _added_names(ctx.statement)):
-            return  # `conn.execute("INSERT ..." + SKIP_DUPES)`: a clause kept under a name, added here
+        if ctx.statement is not None and _PIECE in _bound(ctx, _added_to(ctx.statement, node)):
+            return  # `conn.execute("INSERT ..." + SKIP_DUPES)`: a clause kept under a name, added to it
         notes = ctx.rule_notes
         ctx.report(
             self.name,
@@ -118,8 +118,8 @@ class NonIdempotentInsert(LineRule):
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         if ctx.target != name or ctx.is_test:
             return  # (a plain name only, not an attribute)
-        if type(value) is cst.BinaryOperation:
-            _join(ctx, value)  # (before the name is bound again: `sql = sql + upsert`)
+        if type(value) in (cst.BinaryOperation, cst.Dict, cst.List, cst.Tuple):
+            _join(ctx, value)  # (before the name is bound again: `sql = sql + upsert`; `{"p": SQL + UPSERT}`)
         bindings = ctx.rule_notes.setdefault(_BINDINGS, {})
         key = (tuple(ctx.scope), name)
         text = n.template_text(value)  # (also `f"INSERT INTO {table} " "VALUES (?, ?)"`)
@@ -136,26 +136,54 @@ class NonIdempotentInsert(LineRule):
                 _join(ctx, arg.value)  # `cur.execute(sql + upsert)`
 
 
-def _added_names(node: cst.CSTNode) -> set[str]:
-    """The plain names added together anywhere in ``node`` (``a + b + c`` gives a, b, c; also
-    inside ``(sql + upsert) % args``, a dict, a call's arguments), without entering strings,
-    whose text holds no names, nor nested functions."""
+def _sums(node: cst.CSTNode) -> list[set[str]]:
+    """The plain names of each sum in ``node`` (``a + b + c`` gives {a, b, c}; also a sum inside
+    ``(sql + upsert) % args``, a dict, a call's arguments), without entering strings, whose text
+    holds no names, nor nested functions."""
     leaves = (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString, cst.Integer, cst.Float)
     stop = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
-    out: set[str] = set()
-    stack: list[tuple[cst.CSTNode, bool]] = [(node, False)]
+    out: list[set[str]] = []
+    stack: list[cst.CSTNode] = [node]
     while stack:
-        sub, in_sum = stack.pop()
-        kind = type(sub)
-        if kind is cst.BinaryOperation:
-            added = type(sub.operator) is cst.Add  # type: ignore[attr-defined]
-            stack += ((sub.left, added), (sub.right, added))  # type: ignore[attr-defined]
-        elif kind is cst.Name:
-            if in_sum:
-                out.add(sub.value)  # type: ignore[attr-defined]
+        sub = stack.pop()
+        if type(sub) is cst.BinaryOperation and type(sub.operator) is cst.Add:
+            names: set[str] = set()
+            chain: list[cst.CSTNode] = [sub]
+            while chain:
+                part = chain.pop()
+                if type(part) is cst.BinaryOperation and type(part.operator) is cst.Add:
+                    chain += (part.left, part.right)
+                elif type(part) is cst.Name:
+                    names.add(part.value)
+                elif not isinstance(part, leaves + stop):
+                    stack.append(part)  # (another sum inside: `a + f(b + c)`)
+            out.append(names)
         elif not isinstance(sub, leaves + stop):
-            stack += ((child, False) for child in sub.children)
+            stack += sub.children
     return out
+
+
+def _added_to(statement: cst.CSTNode, literal: cst.CSTNode) -> set[str]:
+    """The names added to ``literal`` in the sum that holds it, somewhere in ``statement``
+    (``"INSERT ..." + SKIP_DUPES`` gives SKIP_DUPES; not the names of another sum beside it)."""
+    stack: list[cst.CSTNode] = [statement]
+    while stack:
+        sub = stack.pop()
+        if type(sub) is cst.BinaryOperation and type(sub.operator) is cst.Add:
+            leaves: list[cst.CSTNode] = []
+            chain: list[cst.CSTNode] = [sub]
+            while chain:
+                part = chain.pop()
+                if type(part) is cst.BinaryOperation and type(part.operator) is cst.Add:
+                    chain += (part.left, part.right)
+                else:
+                    leaves.append(part)
+            if any(leaf is literal for leaf in leaves):
+                return {leaf.value for leaf in leaves if type(leaf) is cst.Name}
+            stack += leaves
+        elif not isinstance(sub, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
+            stack += sub.children
+    return set()
 
 
 def _bound(ctx: Context, names: set[str]) -> set[int]:
@@ -171,11 +199,12 @@ def _bound(ctx: Context, names: set[str]) -> set[int]:
     return out
 
 
-def _join(ctx: Context, value: cst.BinaryOperation) -> None:
-    """Names added together: an INSERT they stand for is joined to an upsert piece among them."""
-    bound = _bound(ctx, _added_names(value))
-    if _PIECE in bound:
-        ctx.rule_notes.setdefault(_JOINED, set()).update(bound - {_PIECE})
+def _join(ctx: Context, value: cst.CSTNode) -> None:
+    """Names added together: an INSERT they stand for is joined to an upsert piece in the same sum."""
+    for names in _sums(value):
+        bound = _bound(ctx, names)
+        if _PIECE in bound:
+            ctx.rule_notes.setdefault(_JOINED, set()).update(bound - {_PIECE})
 
 
 def _literal_text(statement: cst.CSTNode) -> str:
