@@ -135,5 +135,10 @@ class HttpCallWithoutTimeout(LineRule):
         ctx.report(self.name, node, f"`{label}()` without a timeout can wait forever")
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
-        if type(value) is cst.Call and ctx.resolve(n.callee(value)) == "socket.getdefaulttimeout":
+        if (
+            type(value) is cst.Call
+            and type(value.func) is cst.Attribute
+            and value.func.attr.value == "getdefaulttimeout"
+            and ctx.resolve(n.callee(value)) == "socket.getdefaulttimeout"
+        ):
             ctx.rule_notes[_SOCKET_RESTORED] = True  # `previous = socket.getdefaulttimeout()`: kept to set it back

@@ -137,29 +137,36 @@ class NonIdempotentInsert(LineRule):
 
 
 def _sums(node: cst.CSTNode) -> list[set[str]]:
-    """The plain names of each sum in ``node`` (``a + b + c`` gives {a, b, c}; also a sum inside
-    ``(sql + upsert) % args``, a dict, a call's arguments), without entering strings, whose text
-    holds no names, nor nested functions."""
-    leaves = (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString, cst.Integer, cst.Float)
-    stop = (cst.FunctionDef, cst.ClassDef, cst.Lambda)
+    """The plain names of each sum in ``node`` (``a + b + c`` gives {a, b, c}), looking through
+    the expressions that hold values (other operations, calls' arguments, dicts, lists, tuples,
+    conditional expressions: ``(sql + upsert) % args``, ``{"p": SQL + UPSERT}``), not into
+    strings, attributes or nested functions: cheap on large literals."""
     out: list[set[str]] = []
     stack: list[cst.CSTNode] = [node]
     while stack:
         sub = stack.pop()
-        if type(sub) is cst.BinaryOperation and type(sub.operator) is cst.Add:
-            names: set[str] = set()
-            chain: list[cst.CSTNode] = [sub]
-            while chain:
-                part = chain.pop()
-                if type(part) is cst.BinaryOperation and type(part.operator) is cst.Add:
-                    chain += (part.left, part.right)
-                elif type(part) is cst.Name:
-                    names.add(part.value)
-                elif not isinstance(part, leaves + stop):
-                    stack.append(part)  # (another sum inside: `a + f(b + c)`)
-            out.append(names)
-        elif not isinstance(sub, leaves + stop):
-            stack += sub.children
+        kind = type(sub)
+        if kind is cst.BinaryOperation:
+            if type(sub.operator) is cst.Add:  # type: ignore[attr-defined]
+                names: set[str] = set()
+                chain: list[cst.CSTNode] = [sub]
+                while chain:
+                    part = chain.pop()
+                    if type(part) is cst.BinaryOperation and type(part.operator) is cst.Add:
+                        chain += (part.left, part.right)
+                    elif type(part) is cst.Name:
+                        names.add(part.value)
+                    else:
+                        stack.append(part)  # (another sum inside: `a + f(b + c)`)
+                out.append(names)
+            else:
+                stack += (sub.left, sub.right)  # type: ignore[attr-defined]
+        elif kind is cst.Call:
+            stack += (arg.value for arg in sub.args)  # type: ignore[attr-defined]
+        elif kind in (cst.Dict, cst.List, cst.Tuple, cst.Set):
+            stack += (element.value for element in sub.elements)  # type: ignore[attr-defined]
+        elif kind is cst.IfExp:
+            stack += (sub.body, sub.orelse)  # type: ignore[attr-defined]
     return out
 
 
