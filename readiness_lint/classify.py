@@ -32,6 +32,7 @@ from readiness_lint.frameworks import (
     BUSY_LOOP,
     BUSY_LOOP_LOCAL,
     COMMAND_CALLS,
+    CRONTAB,
     DOCKER_EVENTS,
     EVENT_LOOPS,
     EVENT_WAIT,
@@ -1102,8 +1103,7 @@ def _standalone(project: Project, path: str) -> bool:
 
 
 _AWS_CLIENTS = frozenset({"boto3.client", "boto3.resource"})
-# Clients whose every call changes something outside the script: the user's crontab (python-crontab)
-_WRITING_CLIENTS = frozenset({"crontab.CronTab"})
+
 # Libraries whose programs describe infrastructure, run by `cdk synth`, `cdktf` or `pulumi up`.
 _INFRASTRUCTURE_CODE = frozenset({"aws_cdk", "cdktf", "pulumi", "troposphere"})
 _PROBE_NAME = re.compile(r"health|probe|liveness|readiness", re.IGNORECASE)
@@ -1170,7 +1170,8 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         sends = receiver in clients and (
             method in SEND_METHODS
             or clients[receiver] in _AWS_CLIENTS
-            or (clients[receiver] in _WRITING_CLIENTS and method in {"write", "remove_all", "remove"})
+            # (python-crontab: a crontab written or wiped)
+            or (clients[receiver] == CRONTAB and method in {"write", "remove_all", "remove"})
             or (method == "send" and clients[receiver] in _PRODUCER_CTORS)  # `producer.send(topic, value)`
         )
         own = receiver in clients and f"{clients[receiver]}.{method}" in methods

@@ -24,6 +24,7 @@ from readiness_lint.frameworks import (
     BUSY_LOOP_LOCAL,
     COMMAND_CALLS,
     CONSUME_METHODS,
+    CRONTAB,
     DOCKER_EVENTS,
     EVENT_LOOPS,
     EVENT_WAIT,
@@ -379,8 +380,7 @@ _HEARTBEAT_NAME = re.compile(
 _METRICS_FILE = re.compile(r"(?:^|[/\\_\-.])metrics?(?:[\w\-.]*)\.(?:jsonl?|csv|prom|txt|ndjson)$", re.IGNORECASE)
 CONSUMER_CTOR_SUFFIXES = ("Consumer", "KafkaConsumer", "AIOKafkaConsumer", "ServiceBusReceiver")
 SERVICE_BUS_RECEIVER = "azure.servicebus.ServiceBusReceiver"
-# python-crontab: a user's crontab, or (`tabfile=`) a crontab file the project keeps
-CRONTAB = "crontab.CronTab"
+# python-crontab's crontab, when it is a file the project keeps (`tabfile=`): written, not wiped
 CRONTAB_FILE = "crontab.CronTab(tabfile)"
 _SERVICE_BUS_RECEIVERS = frozenset({"get_queue_receiver", "get_subscription_receiver"})
 _PYKAFKA_CONSUMERS = {

@@ -284,3 +284,7 @@ def is_cron_job_base(base: str) -> bool:
     """django-cron's job base class (`django_cron.CronJobBase`, however imported): `manage.py
     runcrons` runs each subclass that the settings' `CRON_CLASSES` name."""
     return base.rpartition(".")[2] == "CronJobBase"
+
+
+# python-crontab's crontab object: the user's or the system's crontab, every call of which writes it
+CRONTAB = "crontab.CronTab"

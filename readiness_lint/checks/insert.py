@@ -148,17 +148,9 @@ def _sums(node: cst.CSTNode) -> list[set[str]]:
         kind = type(sub)
         if kind is cst.BinaryOperation:
             if type(sub.operator) is cst.Add:  # type: ignore[attr-defined]
-                names: set[str] = set()
-                chain: list[cst.CSTNode] = [sub]
-                while chain:
-                    part = chain.pop()
-                    if type(part) is cst.BinaryOperation and type(part.operator) is cst.Add:
-                        chain += (part.left, part.right)
-                    elif type(part) is cst.Name:
-                        names.add(part.value)
-                    else:
-                        stack.append(part)  # (another sum inside: `a + f(b + c)`)
-                out.append(names)
+                addends = _addends(sub)
+                out.append({part.value for part in addends if type(part) is cst.Name})
+                stack += (part for part in addends if type(part) is not cst.Name)  # (`a + f(b + c)`)
             else:
                 stack += (sub.left, sub.right)  # type: ignore[attr-defined]
         elif kind is cst.Call:
@@ -170,6 +162,19 @@ def _sums(node: cst.CSTNode) -> list[set[str]]:
     return out
 
 
+def _addends(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """What a chain of ``+`` adds together (``a + "x" + f(b)`` gives a, "x" and f(b))."""
+    out: list[cst.CSTNode] = []
+    chain = [node]
+    while chain:
+        part = chain.pop()
+        if type(part) is cst.BinaryOperation and type(part.operator) is cst.Add:
+            chain += (part.left, part.right)
+        else:
+            out.append(part)
+    return out
+
+
 def _added_to(statement: cst.CSTNode, literal: cst.CSTNode) -> set[str]:
     """The names added to ``literal`` in the sum that holds it, somewhere in ``statement``
     (``"INSERT ..." + SKIP_DUPES`` gives SKIP_DUPES; not the names of another sum beside it)."""
@@ -177,14 +182,7 @@ def _added_to(statement: cst.CSTNode, literal: cst.CSTNode) -> set[str]:
     while stack:
         sub = stack.pop()
         if type(sub) is cst.BinaryOperation and type(sub.operator) is cst.Add:
-            leaves: list[cst.CSTNode] = []
-            chain: list[cst.CSTNode] = [sub]
-            while chain:
-                part = chain.pop()
-                if type(part) is cst.BinaryOperation and type(part.operator) is cst.Add:
-                    chain += (part.left, part.right)
-                else:
-                    leaves.append(part)
+            leaves = _addends(sub)
             if any(leaf is literal for leaf in leaves):
                 return {leaf.value for leaf in leaves if type(leaf) is cst.Name}
             stack += leaves
