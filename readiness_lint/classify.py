@@ -38,6 +38,7 @@ from readiness_lint.frameworks import (
     EVENT_WAIT,
     EXIT_CALLS,
     FUNCTION_APPS,
+    HOTQUEUE_LOOP,
     HTTP_WRITE_VERBS,
     HTTP_WRITES,
     JOB_CTOR_PREFIXES,
@@ -272,6 +273,29 @@ def _console_candidates(project: Project, declared: Sequence[str], existing: lis
     return out
 
 
+def _drop_package_mains_of_commands(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A package's ``__main__.py`` whose block runs the function an installed command runs
+    (``from .cli import main; main()`` beside ``cfddns = "cfddns.cli:main"``): ``python -m`` is the
+    same process, found once, at the command."""
+    commands = {(c.path, c.symbol) for c in candidates if c.symbol not in {"__main__", "script"}}
+    kept = []
+    for candidate in candidates:
+        facts = project.files[candidate.path]
+        guard = facts.main_guard
+        if candidate.path.endswith("__main__.py") and candidate.symbol == "__main__" and guard is not None:
+            called = {call.rpartition(".")[2] for call in guard.calls}
+            runs = {
+                (home, imp.name)
+                for imp in facts.imports
+                if imp.name in called
+                and (home := project.resolve_module(candidate.path, imp.module, imp.level)) is not None
+            }
+            if runs & commands:
+                continue
+        kept.append(candidate)
+    return kept
+
+
 def classify(
     project: Project,
     declared: Callable[[str], str | None] | None = None,
@@ -294,6 +318,7 @@ def classify(
     candidates.extend(_dramatiq_candidates(project))
     candidates.extend(_django_crontab_candidates(project))
     candidates.extend(_console_candidates(project, console_scripts, candidates))
+    candidates = _drop_package_mains_of_commands(project, candidates)
     candidates = _one_poller_worker_per_app(_drop_mounted_apps(project, candidates))
     candidates = _schedules_run_elsewhere(project, candidates)
     candidates = _drop_imported_duplicates(project, candidates)
@@ -490,6 +515,7 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             or _inline_worker(facts, guard)
             or _shared_script(project, path, guard)
             or _command_line_script(project, path, guard)
+            or _sibling_script_main(project, path, guard)
             # (`django.setup()` first, in a script outside any package: run against the project's
             # database, not a demo)
             or ("django.setup" in guard.calls and _standalone(project, path))
@@ -746,13 +772,24 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     functions = {
         f.name
         for f in local.values()
-        if f.name in guard.dropped_calls and _works(f) and not (f.returns_value and _reads_only(f, local, 2))
+        if f.name in guard.dropped_calls
+        and _works(f)
+        and not (f.returns_value and _reads_only(f, local, 2))
+        # (`send_mail(mail_subject="test", ...)` in a mail helper's own block: a test message)
+        and not _NOTIFIER_NAME.search(f.name.lower())
     }
     for importer in project.importers.get(path, ()):
         for imp in project.files[importer].imports:
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path:
                 return True
     return False
+
+
+# Helpers that tell someone (`send_mail()`, `notify()`, `send_telegram_message()`): their module's
+# `__main__` block sends a test message, it runs no work of the importers'.
+_NOTIFIER_NAME = re.compile(
+    r"^_?(?:send_?(?:e?mail|message|msg|sms|alert|notification)|notify|alert)|^_?send_\w*_(?:message|msg|alert|notification)$"
+)
 
 
 # What a function that only reads calls: an HTTP read, parsing, and the methods that pick a page
@@ -876,6 +913,38 @@ def _command_line_script(project: Project, path: str, guard: MainGuardFact) -> b
         or (call in local and call in guard.dropped_calls and _works(local[call]))
         for call in guard.calls
     )
+
+
+def _sibling_script_main(project: Project, path: str, guard: MainGuardFact) -> bool:
+    """A script outside any package whose ``__main__`` block runs its own ``main()``, which works,
+    while only sibling scripts (with ``__main__`` blocks of their own, building no app, worker or
+    bot) borrow its other helpers (``from save_current_temp import get_temperature``): a script
+    run from cron whose helpers another script shares, not a helper module's try-out."""
+    if not _standalone(project, path) or path.endswith("__main__.py") or "main" not in guard.dropped_calls:
+        return False
+    main = next((f for f in project.files[path].functions if f.name == "main"), None)
+    if main is None or not _works(main):
+        return False
+    importers = project.importers.get(path, ())
+    if not importers or not all(
+        _standalone(project, i) and project.files[i].main_guard is not None and not _builds_entrypoint(project, i)
+        for i in importers
+    ):
+        return False
+    # (the siblings take helpers by name, `from save_current_temp import get_temperature`, not the
+    # module whole, `import dis`, as a library is used, nor the `main()` itself: its runner)
+    local = {f.name: f for f in project.files[path].functions}
+    taken = [
+        imp.name
+        for importer in importers
+        for imp in project.files[importer].imports
+        if project.resolve_module(importer, imp.module, imp.level) == path
+    ]
+    if not taken or not all(name in local and name != "main" for name in taken):
+        return False
+    # (and `main()` does work of its own besides what they take: `add_temperature_to_db()` beside the
+    # borrowed `get_temperature()`; not only `enforce(args)`, which a sibling runs as well)
+    return any(call in local and call not in taken and _works(local[call]) for call in main.calls)
 
 
 def _builds_entrypoint(project: Project, path: str) -> bool:
@@ -1756,6 +1825,7 @@ _FOUND_LOOPS = {
     SOCKET_LOOP: "socket",
     REDDIT_STREAM: "reddit",
     DOCKER_EVENTS: "docker-events",
+    HOTQUEUE_LOOP: "hotqueue",
 }
 
 

@@ -45,6 +45,8 @@ def evaluate(
             if line_finding.deployed_only and path not in deployed:
                 continue  # (a `__main__` block's development server, run by no deployment)
             found_rule = line_rules.get(line_finding.rule)
+            if found_rule is not None and found_rule.counts_where_called and _called_after_check(project, line_finding):
+                continue  # (`if not user_exists(uid): add_user(uid)` wherever `add_user` is called)
             if found_rule is None or any(
                 suppressor.suppressed(path, at, found_rule.code, found_rule.name)
                 for at in (line_finding.line, line_finding.also_line)
@@ -172,6 +174,14 @@ def evaluate(
             findings.append(Finding(meta.code, meta.name, spec.severity, message, path, line, 1))
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.code, f.message))
     return results, findings, errors
+
+
+def _called_after_check(project: Project, line_finding: LineFinding) -> bool:
+    """The function a finding is in is called, and every file that calls it does so only where a
+    lookup found the key absent (:attr:`FileFacts.guarded_calls`)."""
+    name = line_finding.scope.rpartition(".")[2]
+    users = project.name_index.get(name, frozenset()) if name else frozenset()
+    return bool(users) and all(name in project.files[user].guarded_calls for user in users)
 
 
 def _all_rules() -> Sequence[type[Rule]]:

@@ -30,6 +30,7 @@ from readiness_lint.frameworks import (
     EVENT_WAIT,
     EXIT_CALLS,
     FUNCTION_APPS,
+    HOTQUEUE_LOOP,
     HTTP_WRITE_VERBS,
     HTTP_WRITES,
     INTERACTIVE_CALLS,
@@ -534,6 +535,9 @@ class Context:
         self.in_docstring = False
         self.env_default_depth = 0
         self.fallback_literals: set[int] = set()  # ids of literals bound when a variable is not set
+        # in a list of user records, each with a login and a password (`[{"email": ..., "password": "testing1"},
+        # ...]`): accounts a demo or a test seeds, not the service's own credentials
+        self.seed_records = False
         self.rule_notes: dict[str, Any] = {}  # what a rule keeps between its hooks, for this file only
         self.class_bases: list[tuple[str, ...]] = []
         self.params: list[frozenset[str]] = []
@@ -723,6 +727,7 @@ class Extractor:
         self.wrapped_failures: set[str] = set()
         self.attempt = False  # handlers of a try that leaves its bounded loop once the work succeeds
         self.rows: set[str] = set()  # names bound to Django querysets and the rows a loop takes from them
+        self.cloud_items: set[str] = set()  # what a loop takes from a boto3 resource collection (`ec2.volumes.all()`)
         self.queue_tasks: set[str] = set()  # module-level functions registered as queue tasks (`@app.task`)
         self.strings: dict[str, str] = {}  # names and attributes bound to a string (`self.unzip_path = "tmp/"`)
         self.pinging = False  # handlers of a try that only pings a heartbeat: its failure is not the job's
@@ -737,6 +742,12 @@ class Extractor:
         self._retry_loops: dict[int, bool] = {}
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.fetched: set[str] = set()  # "scope:name" bound to a lookup's result (`row = cur.fetchone()`)
+        self.class_constant: tuple[str, str] | None = None  # (class, name) whose string value is being walked
+        # a class's string constants holding a deletion, and whether a method of the file used them
+        self.class_deletions: dict[tuple[str, str], list[tuple[cst.CSTNode, str]]] = {}
+        self.class_deletions_used: set[tuple[str, str]] = set()
+        self.queue_workers: set[str] = set()  # functions a `@queue.worker` decorator makes a consume loop
+        self.call_tally: dict[str, list[int]] = {}  # a called name: [calls where a key was found absent, calls]
         self.process_targets: set[str] = set()  # see FileFacts.process_targets
         self.started: set[str] = set()  # see FileFacts.started
         self.loop_tasks: set[str] = set()  # see FileFacts.loop_tasks
@@ -973,13 +984,32 @@ class Extractor:
             return ""  # a pipeline's `process_item`: Scrapy calls it on the class its settings name
         # (`class Database(object):` has no bases either: nothing else calls its methods)
         bases = set(self.ctx.class_bases[-1]) - _NO_BASE if self.ctx.class_bases else set()
+        # (nor does a project's own interface, `class PostgresDbManager(DbManagerInterface)`)
+        bases = {base for base in bases if not self._project_interface(base)}
         plain = self.frames[-1].depth == 1 or not bases
         # (a django-cron job class's `do()`: run for that job alone, see `Service.runs_scope`)
         cron_job = any(is_cron_job_base(base) for base in bases)
         return self.frames[-1].name if plain or cron_job else ""
 
+    def _project_interface(self, base: str) -> bool:
+        """A base class that is no framework's: ``abc.ABC``, or an abstract class of the file or
+        of the project's own package (``dbsavior.db.DbManagerInterface`` from ``dbsavior/db/x.py``)
+        that itself derives from nothing or from ``ABC``."""
+        if base in _INTERFACE_BASES:
+            return True
+        local = self._classes.get(base)
+        if local is not None:
+            return all((n.dotted(arg.value) or "") in _INTERFACE_BASES | {"object"} for arg in local.bases)
+        root, _, _ = self.ctx.path.partition("/")
+        return bool(_) and base.partition(".")[0] == root and base.endswith("Interface")
+
     def signal(self, node: cst.CSTNode, kind: str, detail: str = "") -> None:
         scope = ""
+        if kind == "destructive" and self.class_constant is not None:
+            # `TRUNCATE_SQL = "TRUNCATE TABLE entities"` in a class body: the deletion is run by the
+            # methods that use it (`self.TRUNCATE_SQL`), counted where they are called
+            self.class_deletions.setdefault(self.class_constant, []).append((node, detail))
+            return
         if kind == "destructive":
             scope = self.call_scope()
         elif kind == "logging-config" and self.ctx.in_main_guard:
@@ -1126,6 +1156,12 @@ class Extractor:
         for decorator in node.decorators:
             self._decorator(decorator.decorator, name, node)
             self.walk(decorator.decorator)
+            found = decorator.decorator
+            found = found.func if type(found) is cst.Call else found
+            if not ctx.scope and node.params.params and type(found) is cst.Attribute and found.attr.value == "worker":
+                # `@queue.worker def execute_job(jid):` (HotQueue): called with no argument, the
+                # function takes message after message from the queue, for ever
+                self.queue_workers.add(name)
         if not ctx.scope:
             ctx.local_functions.add(name)
         if _HEARTBEAT_NAME.search(name):
@@ -1157,7 +1193,11 @@ class Extractor:
             self.frames.append(_Frame(name=f"{ctx.scope[0]}.{name}", line_node=node, depth=2))
         saved_registered = self.registered
         # (the runtime calls it)
-        self.registered = self.registered or bool(node.decorators) or lambda_handler or bool(trigger)
+        # (`@staticmethod`, `@property`, `@lru_cache` register it with nothing)
+        registering = any(
+            (n.dotted(d.decorator) or "").rpartition(".")[2] not in _PLAIN_DECORATORS for d in node.decorators
+        )
+        self.registered = self.registered or registering or lambda_handler or bool(trigger)
         if top_level:
             frame = _Frame(name=name, line_node=node)
             # loguru's @logger.catch logs and swallows every exception unless reraise=True.
@@ -2341,6 +2381,12 @@ class Extractor:
             self.ctx.later(node, _loop_at(self.scope_name(), stream))
         if type(node.target) is cst.Name and (_queryset(node.iter) or n.dotted(node.iter) in self.rows):
             self.rows.add(node.target.value)
+        if (
+            type(node.target) is cst.Name
+            and type(node.iter) is cst.Call
+            and _CLOUD_COLLECTION.search(n.callee(node.iter) or "")
+        ):
+            self.cloud_items.add(node.target.value)
         self.walk(node.target)
         self.walk(node.iter)
         attempts = type(node.iter) is cst.Call and n.callee(node.iter) == "range"
@@ -2832,6 +2878,11 @@ class Extractor:
             self.sched_reenters = self.sched_reenters or (
                 not ctx.conditions and not self.handlers and any(n.dotted(arg.value) == own for arg in node.args)
             )
+        if name:
+            # (how often each function is called, and how often where a lookup found its key absent)
+            tally = self.call_tally.setdefault(name.rpartition(".")[2], [0, 0])
+            tally[0] += ctx.absent_guards > 0
+            tally[1] += 1
         if self.frames and name:
             frame = self.frames[-1]
             frame.calls.append(self._as_called(name))
@@ -3024,6 +3075,8 @@ class Extractor:
         destructive = _destructive(name, raw, method, node, self._strings_here() if removes_path else {})
         if not destructive and method == "delete" and not node.args and owner in self.rows:
             destructive = "ORM delete()"  # `for watch in Watch.objects.all(): watch.delete()`
+        if not destructive and method in _CLOUD_ITEM_DELETES and not node.args and owner in self.cloud_items:
+            destructive = f"{method}()"  # `for volume in ec2.volumes.all(): volume.delete()` (boto3's resources)
         if not destructive and method == "remove_all" and not node.args and ctx.object_ctor(owner) == CRONTAB:
             # python-crontab: every entry of the user's crontab, not only the job's own (`comment=...`)
             destructive = "crontab remove_all()"
@@ -3126,6 +3179,9 @@ class Extractor:
             scope = self.scope_name()
             source = name
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
+        if raw in self.queue_workers and not node.args:
+            scope = self.scope_name()
+            ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=HOTQUEUE_LOOP))
         if (
             method == "run_until_disconnected"
             and "." in raw
@@ -3389,7 +3445,19 @@ class Extractor:
             self.storing = type(target.target) is cst.Name
             self.walk(target.target)
             self.storing = False
+        constant = (
+            type(first) is cst.Name
+            and len(node.targets) == 1
+            and len(self.ctx.scope) == 1
+            and bool(self.ctx.class_bases)
+            and not self.frames
+            and isinstance(value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString))
+        )
+        saved_constant = self.class_constant
+        if constant:
+            self.class_constant = (self.ctx.scope[0], first.value)  # type: ignore[attr-defined]
         self.walk(node.value)
+        self.class_constant = saved_constant
         kept_in = node.targets[0].target
         if (
             type(value) is cst.Call
@@ -3645,7 +3713,10 @@ class Extractor:
                 self._table_route(node, n.positional(value))
             elif type(value) is cst.Tuple:
                 self._table_route(node, value.elements)
+        seeds = _user_records(node)
+        saved_seeds, self.ctx.seed_records = self.ctx.seed_records, self.ctx.seed_records or seeds
         self.generic(node)  # (`["docker", "system", "prune", "--force"]`: that --force is no guard)
+        self.ctx.seed_records = saved_seeds
         self.in_argv = saved
 
     def _command_run(self, node: cst.Call, name: str) -> None:
@@ -3720,6 +3791,12 @@ class Extractor:
 
     def visit_attribute(self, node: cst.Attribute) -> None:
         attr = node.attr.value
+        if self.class_deletions and self.frames and type(node.value) is cst.Name:
+            owner = node.value.value
+            cls = self.ctx.scope[0] if owner in {"self", "cls"} and self.ctx.scope else owner
+            for deletion, detail in self.class_deletions.get((cls, attr), ()):
+                self.class_deletions_used.add((cls, attr))
+                self.ctx.later(deletion, _signal_at("destructive", detail, self.call_scope()))
         if attr == "hooks" and (
             self.ctx.object_ctor(n.dotted(node.value)) in _HTTP_CLIENTS
             or "session" in (n.dotted(node.value) or "").rpartition(".")[2].lower()
@@ -3879,6 +3956,10 @@ class Extractor:
         from readiness_lint.locate import locate  # libcst's code generation: only when a file is parsed
 
         ctx = self.ctx
+        for constant, deletions in self.class_deletions.items():
+            if constant not in self.class_deletions_used:  # (used elsewhere, by a subclass: counted for the file)
+                for deletion, detail in deletions:
+                    ctx.later(deletion, _signal_at("destructive", detail))
         if self.guard is not None:
             self._flush_deletions(self.guard)
         self._flush_deletions(self.module_frame)
@@ -4015,6 +4096,7 @@ class Extractor:
             compared=tuple(
                 sorted(self.compared.union(*(self.collections.get(name, set()) for name in self.compared_names)))
             ),
+            guarded_calls=tuple(sorted(name for name, (guarded, total) in self.call_tally.items() if guarded == total)),
         )
 
 
@@ -4249,6 +4331,10 @@ _RECREATE_CALLS = frozenset({"os.makedirs", "os.mkdir"})
 
 
 _NO_BASE = frozenset({"object", "builtins.object"})
+_PLAIN_DECORATORS = frozenset(
+    {"staticmethod", "classmethod", "property", "cached_property", "lru_cache", "cache", "abstractmethod", "wraps"}
+)
+_INTERFACE_BASES = frozenset({"ABC", "abc.ABC", "typing.Protocol", "Protocol"})
 # What a `__main__` block may call before its work, checking its input: a non-zero exit after
 # only these is a usage error's, not the work's failure.
 _INPUT_CHECKS = frozenset(
@@ -4359,8 +4445,18 @@ _CLOUD_DELETES = frozenset(
         "batch_delete_image",  # ECR
         "delete_log_group",
         "terminate_instances",  # EC2 instances and their instance-store data
+        "release_address",  # an Elastic IP, gone for good once released
     }
 )
+
+
+# boto3's resource collections whose items a job may delete (`s3.buckets.all()`, `ec2.volumes.filter(...)`),
+# and what deletes one (`bucket.delete()`, `address.release()`, `instance.terminate()`, `image.deregister()`)
+_CLOUD_COLLECTION = re.compile(
+    r"\.(?:buckets|volumes|snapshots|images|instances|objects|object_versions|security_groups|key_pairs"
+    r"|network_interfaces|vpc_addresses|classic_addresses|tables|db_instances)\.(?:all|filter|limit|page_size)$"
+)
+_CLOUD_ITEM_DELETES = frozenset({"delete", "release", "terminate", "deregister"})
 
 
 def _temporary_path(text: str) -> bool:
@@ -5267,6 +5363,30 @@ def _route_of(path: str, handler: str) -> Callable[[int, int], RouteFact]:
     return lambda line, col: RouteFact(owner="", path=path, handler=handler, line=line)
 
 
+# The keys of a user record beside its password: who logs in with it
+_LOGIN_KEYS = frozenset({"email", "username", "user_name", "login", "user", "name", "first_name", "phone_number"})
+
+
+def _user_records(node: cst.List) -> bool:
+    """At least two dicts in the list, each with a login key and a password key written out."""
+    records = 0
+    for element in node.elements:
+        if type(element.value) is not cst.Dict:
+            continue
+        keys = {
+            key.lower()
+            for item in element.value.elements
+            if type(item) is cst.DictElement and (key := n.string_value(item.key)) is not None
+        }
+        if keys & _LOGIN_KEYS and keys & {"password", "passwd", "pwd", "pass"}:
+            records += 1
+    return records >= 2
+
+
+def _signal_at(kind: str, detail: str, scope: str = "") -> Callable[[int, int], SignalFact]:
+    return lambda line, col: SignalFact(kind=kind, line=line, detail=detail, scope=scope)
+
+
 def _loop_at(scope: str, source: str) -> Callable[[int, int], LoopFact]:
     return lambda line, col: LoopFact(line=line, scope=scope, source=source)
 
@@ -5844,6 +5964,22 @@ def _fetched(value: cst.BaseExpression) -> bool:
     return method in _FETCHES and not (method == "count" and value.args)
 
 
+# Functions named for looking a key up: `user_exists(uid)`, `db.get_user(uid)`, `find_by_url(url)`
+# (not `is_new_user()`, `check_...()`: which answer is "there" depends on the word)
+_EXISTENCE_NAME = re.compile(
+    r"(?:^|_)(?:exists?|in_db|in_database)$|^(?:get|find|fetch|select|lookup|search)_(?!all$|list$|many$)\w+"
+)
+
+
+def _existence_call(node: cst.BaseExpression) -> bool:
+    """A call of a function named for looking a key up (see :data:`_EXISTENCE_NAME`), given the
+    key (``user_exists(message.from_user.id)``), written in either case (``userExists``)."""
+    if type(node) is not cst.Call or not node.args:
+        return False
+    name = (n.callee(node) or "").rpartition(".")[2]
+    return bool(_EXISTENCE_NAME.search(re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()))
+
+
 def _lookup_test(test: cst.BaseExpression, fetched: set[str], scope: str) -> bool | None:
     """Whether ``test`` holds when a row looked up is there (True: ``row``, ``row is not None``,
     ``key in rows``) or when it is not (False: ``not row``, ``row is None``, ``count == 0``,
@@ -5858,7 +5994,11 @@ def _lookup_test(test: cst.BaseExpression, fetched: set[str], scope: str) -> boo
             node = node.value
         if type(node) is cst.Attribute and node.attr.value == "rowcount":
             return True  # `cur.execute("UPDATE t ..."); if cur.rowcount == 0:`: the update found no row
-        return _fetched(node) or (type(node) is cst.Name and f"{scope}:{node.value}" in fetched)
+        return (
+            _fetched(node)
+            or (type(node) is cst.Name and f"{scope}:{node.value}" in fetched)
+            or _existence_call(node.expression if type(node) is cst.Await else node)
+        )
 
     if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         inner = _lookup_test(test.expression, fetched, scope)

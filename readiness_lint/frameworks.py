@@ -176,6 +176,7 @@ JOB_CTOR_PREFIXES = {
 SCHED_LOOP = "sched.run"  # a `sched` scheduler whose event puts itself back
 SOCKET_LOOP = "socket.recv"  # a socket read for ever
 WATCHDOG_LOOP = "watchdog.observer"  # a watchdog observer waited on
+HOTQUEUE_LOOP = "hotqueue.worker"  # a function decorated with HotQueue's `@queue.worker`, called
 REDDIT_STREAM = "praw.stream"  # `for comment in subreddit.stream.comments():` PRAW's endless stream
 DOCKER_EVENTS = "docker.events"  # `for event in client.events(decode=True):` the Docker daemon's events
 # Calls that pause a loop between rounds.

@@ -245,6 +245,9 @@ class FileFacts:
     rule_errors: tuple[tuple[str, str], ...] = ()
     suppressions: tuple[tuple[int, tuple[str, ...], str], ...] = ()
     compared: tuple[str, ...] = ()
+    # Functions this file calls only where a lookup found the key absent (`if not user_exists(uid):
+    # add_user(uid)`): a caller's keyed check-then-act.
+    guarded_calls: tuple[str, ...] = ()
 
     def called_by_name(self) -> frozenset[str]:
         """The last names of the calls made outside functions: at module level, in class bodies and
@@ -321,6 +324,7 @@ class FileFacts:
             rule_errors=tuple(tuple(e) for e in data.get("rule_errors", ())),
             suppressions=tuple((s[0], tuple(s[1]), s[2]) for s in data.get("suppressions", ())),
             compared=tuple(data.get("compared", ())),
+            guarded_calls=tuple(data.get("guarded_calls", ())),
         )
 
 

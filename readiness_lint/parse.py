@@ -52,6 +52,14 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
         return cst.parse_module(data)
     except cst.ParserSyntaxError as exc:
         line, message, python_agrees = _describe_syntax_error(data, exc)
+        if not python_agrees and _MIXED_INDENT.search(data):
+            # A tab and spaces in one line's indentation, which CPython reads with tabs to the next
+            # multiple of 8 and libcst's tokenizer refuses ("no matching outer block for dedent"):
+            # read with the tabs of the indentation expanded as CPython does (lines unchanged).
+            try:
+                return cst.parse_module(_MIXED_INDENT.sub(lambda m: m.group(0).expandtabs(8), data))
+            except cst.ParserSyntaxError:
+                pass
         if not python_agrees:
             return FileError(path=rel, message=f"libcst cannot parse this valid Python: {message}", line=line)
         return FileError(path=rel, message=f"syntax error: {message}", line=line)
@@ -67,6 +75,8 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
 
 
 _LIBCST_POSITION = re.compile(r"error at (\d+):(\d+): (.*)")
+# Indentation holding a tab beside spaces (either order)
+_MIXED_INDENT = re.compile(rb"^(?=[ \t]*(?: \t|\t ))[ \t]+", re.MULTILINE)
 
 
 def _describe_syntax_error(data: bytes, exc: cst.ParserSyntaxError) -> tuple[int, str, bool]:

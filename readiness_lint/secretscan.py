@@ -74,7 +74,12 @@ _SECRET_WORDS = re.compile(
     r"client_secret|credentials?|bearer)(?:_|$)"
     r"|_pass$"  # DB_PASS, SMTP_PASS, RABBITMQ_PASS (a lone `pass` or `bypass` is not)
 )
-_SECRET_COMPACT = re.compile(r"(?:password|passwd|secret|token|apikey|accesskey|privatekey|secretkey)")
+_SECRET_COMPACT = re.compile(
+    r"(?:password|passwd|secret|token|apikey|accesskey|privatekey|secretkey)"
+    # `INFLUXPASS`, `DBPASS`, `SMTPPASS`: a service's password with the word run on (not `bypass`, `compass`)
+    r"|(?:db|sql|mysql|pg|postgres|influx|influxdb|mqtt|redis|smtp|mail|email|ftp|sftp|imap|ldap|rabbit|rabbitmq"
+    r"|mongo|amqp|broker|admin|root|user)pass"
+)
 
 # A name containing one of these describes something about a secret, not the secret itself.
 _NOT_A_SECRET_PARTS = frozenset(
@@ -524,6 +529,10 @@ _LIBPQ_PAIR = re.compile(
 )
 
 
+# `--password=VALUE` written into a command (not `--password-file=...`, nor a variable's slot)
+_PASSWORD_OPTION = re.compile(r"(?:^|\s)--?(?:password|passwd|pass)=(?!['\"])([^\s'\"]+)")
+
+
 def url_hits(text: str) -> list[SecretHit]:
     """Passwords embedded in URLs (``scheme://user:pass@host``, ``?api_key=...``) and in
     connection strings (``SERVER=db;UID=sa;PWD=...``)."""
@@ -539,6 +548,12 @@ def url_hits(text: str) -> list[SecretHit]:
             value = next(pair[len("password=") :] for pair in pairs if pair.startswith("password="))
             if len(value) >= 4 and not is_placeholder(value):
                 hits.append(SecretHit("password in connection string", value))
+    if "-pass" in text:
+        # a command line's `--password=...` (`["mysqldump", "--user=root", "--password=Sonne"]`)
+        for match in _PASSWORD_OPTION.finditer(text):
+            value = match.group(1)
+            if len(value) >= 4 and not is_placeholder(value) and not any(c in value for c in "{}%$<>"):
+                hits.append(SecretHit("password on a command line", value))
     if "://" not in text and "?" not in text:
         return hits
     for match in URL_CREDENTIALS.finditer(text):

@@ -479,7 +479,8 @@ Resources:
                 """,
         },
         [("app.py", "api", "fastapi")],
-        ("hardcoded-secret-fallback", 1),
+        # (the broker's out-of-the-box `guest:guest` as well, with medium confidence, since session 26)
+        ("hardcoded-secret-fallback", 2),
     ),
     # a session a factory of the file returns (`-> requests.Session`) waits as long as one built here
     "session_from_factory": (

@@ -82,7 +82,8 @@ class DebugModeEnabled(LineRule):
         "`app.run(debug=True)` outside a `__main__` development block, Bottle's `debug(True)` there too, "
         "application settings built as "
         "`dict(handlers=..., debug=True)` (Tornado's `Application(**settings)`), `app.debug = True`, "
-        "`app.config['DEBUG'] = True` and `app.config.update(DEBUG=True)` (not an object's own `self.debug`), `DEBUG = True` in a "
+        "`app.config['DEBUG'] = True` and `app.config.update(DEBUG=True)` (not an object's own `self.debug`, nor "
+        "under a condition: `if os.environ.get('DEV_MODE'): app.config.update(DEBUG=True)`), `DEBUG = True` in a "
         "settings module that is not a development or test settings file (and not under a condition: "
         "`if os.environ.get('DJANGO_DEBUG') == '1': DEBUG = True`), or in a settings class named for "
         "a deployed environment (`class StagingConfig(Config): DEBUG = True`; not a base class or a "
@@ -126,6 +127,10 @@ class DebugModeEnabled(LineRule):
         Sample(
             'import os\n\nif os.environ.get("DJANGO_DEBUG") in ("1", "true"):\n    DEBUG = True\nelse:\n    DEBUG = False\n',
             path="mysite/settings.py",
+            note="switched on by a condition",
+        ),
+        Sample(
+            'import os\nfrom flask import Flask\n\napp = Flask(__name__)\nif os.environ.get("DEV_MODE"):\n    app.config.update(DEBUG=True, TESTING=True)\n',
             note="switched on by a condition",
         ),
         Sample(
@@ -175,7 +180,8 @@ class DebugModeEnabled(LineRule):
             inner = args[0].value if len(args) == 1 else None
             call = inner if isinstance(inner, cst.Call) and n.callee(inner) == "dict" else node
             switch = n.keyword(call, "DEBUG")
-            if switch is not None and _switched_on(switch.value):
+            # (`if os.environ.get("DEV_MODE"): app.config.update(DEBUG=True)`: switched on by a condition)
+            if switch is not None and _switched_on(switch.value) and not ctx.conditions:
                 ctx.report(self.name, switch, "`app.config.update(DEBUG=True)`: debug mode in code that ships")
         if name == "bottle.debug" and not ctx.in_main_guard and not _DEV_FILE.search(ctx.path):
             # `bottle.debug(True)`, and `debug()`: its mode defaults to on
@@ -245,7 +251,10 @@ class DebugModeEnabled(LineRule):
             return
         target = ctx.target
         if target.endswith((".debug", "[DEBUG]")) and target not in {"self.debug", "cls.debug"}:
-            # (`app.debug = True`, `app.config["DEBUG"] = True`; not an object's own `self.debug` switch)
+            # (`app.debug = True`, `app.config["DEBUG"] = True`; not an object's own `self.debug` switch,
+            # nor one switched on by a condition: `if config_name == "development": app.debug = True`)
+            if ctx.conditions:
+                return
             ctx.report(self.name, value, f"`{target} = True`: debug mode in code that ships")
         elif target == "DEBUG" and not ctx.scope and ctx.conditions:
             return  # `if os.environ.get("DJANGO_DEBUG") in ("1", "true"): DEBUG = True`: switched on by a condition

@@ -39,7 +39,7 @@ class HardcodedSecret(LineRule):
         "basic-auth helpers of httpx and aiohttp; the password of a `(user, password)` pair given as `auth=`, "
         "`basic_auth=` or `http_auth=`). A database's or "
         'broker\'s out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password="postgres"`), and a '
-        "password in a URL that repeats its user name (`amqp://shop:shop@`), are reported with medium confidence. In a file named as a model to copy (`settings_example.py`, `config.sample.py`, `example_config.py`) only provider-specific keys are reported: its other values are there to be replaced. Values are never printed: a finding shows a short prefix and the length."
+        "password in a URL that repeats its user name (`amqp://shop:shop@`), are reported with medium confidence. The passwords of a list of user records, each with a login (`[{'email': 'joe@example.com', 'password': 'testing1'}, ...]`), are accounts a demo or a test seeds, not the service's credentials. In a file named as a model to copy (`settings_example.py`, `config.sample.py`, `example_config.py`) only provider-specific keys are reported: its other values are there to be replaced; so are they in a docstring or a bare string of notes, where a URL with a password in it is an example. Values are never printed: a finding shows a short prefix and the length."
     )
     why_bad = (
         "Anyone who can read the repository can use the credential. Secrets in code leak through forks, "
@@ -48,6 +48,14 @@ class HardcodedSecret(LineRule):
     )
     references = ("https://cwe.mitre.org/data/definitions/798.html",)
     VALID = (
+        Sample(
+            'def restore(url):\n    """Restore a dump, e.g. psql --dbname=postgresql://app:pwd7@10.0.0.5:5432/shop"""\n    run(url)\n',
+            note="a docstring's example",
+        ),
+        Sample(
+            'USERS = [\n    {"email": "joe@example.com", "name": "Joe", "password": "testing1"},\n    {"email": "ann@example.com", "name": "Ann", "password": "testing2"},\n]\n',
+            note="accounts seeded for a demo",
+        ),
         Sample('import os\n\nAPI_KEY = os.environ["API_KEY"]\nDB_PASSWORD = os.getenv("DB_PASSWORD")\n'),
         Sample('TOKEN_URL = "https://auth.example.com/oauth/token"\nPASSWORD_RESET_TEMPLATE = "emails/reset.html"\n'),
         Sample('SECRET_KEY = "changeme"\nAPI_KEY = "<your-key>"\nPASSWORD = ""\n'),
@@ -117,6 +125,8 @@ class HardcodedSecret(LineRule):
             return  # an environment read's fallback: hardcoded-secret-fallback judges it
         if ctx.example:
             return  # `settings_example.py`: values to be replaced (a provider's real key is still found)
+        if ctx.seed_records and secretscan.is_password_name(name):
+            return  # `[{"email": "joe@example.com", "password": "testing1"}, ...]`: accounts seeded for a demo
         if not secretscan.is_secret_name(name):
             literal = n.string_value(value)
             account_key = literal is not None and secretscan.looks_like_storage_account_key(name, literal)
@@ -216,13 +226,15 @@ class HardcodedSecret(LineRule):
             )
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
-        # (an example file's URLs show where a password goes; a provider's key in it is a real one)
-        found = secretscan.provider_hits(value) or ([] if ctx.example else secretscan.url_hits(value))
+        # (an example file's URLs show where a password goes, as do a docstring's and a bare string's
+        # of notes, `psql --dbname=postgresql://user:pwd@10.0.0.5/db`; a provider's key in them is a real one)
+        notes = ctx.example or ctx.in_docstring
+        found = secretscan.provider_hits(value) or ([] if notes else secretscan.url_hits(value))
         hits = [h for h in found if not _allowed(h.value, ctx)]
         if hits:
             ctx.report(self.name, node, f"Hard-coded {hits[0].kind}: {secretscan.redact(hits[0].value)}")
             return
-        if ctx.example:
+        if notes:
             return
         defaults = [h for h in secretscan.default_credential_hits(value) if not _allowed(h.value, ctx)]
         if defaults and defaults[0].kind != secretscan.DEFAULT_IN_URL:

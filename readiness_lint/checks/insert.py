@@ -36,6 +36,9 @@ _CLAUSE_PIECE = re.compile(r"\s*ON\s+(?:CONFLICT|DUPLICATE\s+KEY)\b", re.IGNOREC
 _BINDINGS = "non-idempotent-insert:bindings"  # {(scope, name): id of the INSERT literal, or _PIECE}
 _JOINED = "non-idempotent-insert:joined"  # {id of an INSERT literal added to an upsert piece}
 _PIECE = 0
+# What a driver raises on a duplicate key (sqlite3, psycopg2, PyMySQL, MySQLdb, SQLAlchemy; psycopg2's
+# `errors.UniqueViolation`; pymongo's `DuplicateKeyError`)
+_DUPLICATE_KEY_ERRORS = frozenset({"IntegrityError", "UniqueViolation", "DuplicateKeyError"})
 _OTHER = -1  # (bound to anything else: it hides a module-level name of the same spelling)
 
 
@@ -59,7 +62,9 @@ class NonIdempotentInsert(LineRule):
         "found no row (`if cur.fetchone() is None:`, `if not row:` after `row = cur.fetchone()`, "
         "`if count == 0:`, `if key not in rows:`, the `else:` of `if row:`, after a `SELECT` on the same "
         "table in the same function: a keyed check, then the insert; or `if cur.rowcount == 0:` after an "
-        "`UPDATE` of that table: the hand-written upsert). "
+        "`UPDATE` of that table: the hand-written upsert; or run in a `try:` whose handler catches the "
+        "duplicate key, `except sqlite3.IntegrityError:`, to skip or update the row; not PostgreSQL's "
+        "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted). "
         "APIs are not checked: creating a resource per request is their job."
     )
     why_bad = (
@@ -67,6 +72,10 @@ class NonIdempotentInsert(LineRule):
         "what it writes doubles the data on every retry, or fails the retry that should have recovered."
     )
     VALID = (
+        Sample(
+            'import pymysql\n\n\ndef load(cur, rows):\n    sql = "INSERT INTO prices (day, price) VALUES (%s, %s)"\n    for row in rows:\n        try:\n            cur.execute(sql, row)\n        except pymysql.IntegrityError:\n            cur.execute("UPDATE prices SET price = %s WHERE day = %s", row[::-1])\n',
+            note="a duplicate key caught and updated: the hand-written upsert",
+        ),
         Sample(
             'db.execute("INSERT INTO sales (id, amount) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET amount = excluded.amount", row)\n'
         ),
@@ -85,6 +94,10 @@ class NonIdempotentInsert(LineRule):
         ),
     )
     INVALID = (
+        Sample(
+            'import sqlite3\n\n\ndef save(cur, row):\n    try:\n        cur.execute("INSERT INTO events VALUES (?, ?)", row)\n    except sqlite3.OperationalError:\n        pass\n',
+            note="a locked database is not a duplicate key",
+        ),
         Sample('def save(cur, row):\n    cur.execute("INSERT INTO events (id, payload) VALUES (%s, %s)", row)\n'),
         Sample(
             'def save(conn, rows):\n    conn.executemany(\n        "INSERT INTO events (id, kind) "\n        "VALUES (%s, %s)", rows\n    )\n'
@@ -134,6 +147,22 @@ class NonIdempotentInsert(LineRule):
         for arg in node.args:
             if type(arg.value) is cst.BinaryOperation:
                 _join(ctx, arg.value)  # `cur.execute(sql + upsert)`
+        if node.args and any(_duplicate_key_caught(caught) for caught in ctx.caught):
+            # `try: cur.execute(insert_query, values)` / `except IntegrityError: cur.execute(update_query, ...)`:
+            # a duplicate key is caught and handled (updated or skipped), the hand-written upsert
+            first = node.args[0].value
+            handled = {id(first)} if n.string_value(first) is not None else _bound(ctx, {n.dotted(first) or ""})
+            ctx.rule_notes.setdefault(_JOINED, set()).update(handled - {_PIECE})
+
+
+def _duplicate_key_caught(caught: frozenset[str]) -> bool:
+    """A handler for a duplicate key, of a driver whose connection carries on after one (not
+    PostgreSQL's, where the failed statement aborts the transaction: every later one fails until
+    a rollback)."""
+    return any(
+        name.rpartition(".")[2] in _DUPLICATE_KEY_ERRORS and not name.startswith(("psycopg", "asyncpg"))
+        for name in caught
+    )
 
 
 def _sums(node: cst.CSTNode) -> list[set[str]]:

@@ -18,9 +18,13 @@ if TYPE_CHECKING:
 _SIGNING_KEY = re.compile(r"secret_?key|signing|jwt|session_?secret|^secret$", re.IGNORECASE)
 
 
-def _credentials_in(value: str) -> bool:
-    """A connection URL or string with a password in it (``mysql://root:toor@db/shop``)."""
-    return any(hit.kind.startswith("password in") for hit in secretscan.url_hits(value))
+def _credentials_in(value: str) -> str:
+    """``"high"`` for a connection URL or string with a password in it (``mysql://root:toor@db/shop``),
+    ``"medium"`` for a database's or broker's out-of-the-box one (``amqp://guest:guest@localhost/``,
+    which the service would connect with all the same when the variable is missing), else ``""``."""
+    if any(hit.kind.startswith("password in") for hit in secretscan.url_hits(value)):
+        return "high"
+    return "medium" if secretscan.default_credential_hits(value) else ""
 
 
 class HardcodedSecretFallback(LineRule):
@@ -35,7 +39,8 @@ class HardcodedSecretFallback(LineRule):
         "fields of a settings class (pydantic `BaseSettings`) with a literal default, and a literal bound "
         "when the variable is not set (`if not SECRET_KEY: SECRET_KEY = '...'`, `except KeyError:`); a "
         "connection URL or string with a password in it counts whatever the variable is called "
-        "(`os.getenv('DATABASE_URL', 'postgres://app:s3cret@db/app')`). A fallback the "
+        "(`os.getenv('DATABASE_URL', 'postgres://app:s3cret@db/app')`; a database's or broker's out-of-the-box "
+        "password, `amqp://guest:guest@localhost/`, with medium confidence). A fallback the "
         "code compares against elsewhere (a check that refuses `'changethis'` in production) passes. "
         "A default given to the read is reported where the read starts (a suppression comment on the "
         "literal's line counts too). The value is never shown."
@@ -106,8 +111,8 @@ class HardcodedSecretFallback(LineRule):
                 # `getenv("SLACK_TOKEN", "slack_token")`: a placeholder no provider accepts (a signing
                 # key, `getenv("FLASK_SECRET_KEY", "secret_key")`, works as written: it stays a fallback)
                 return
-            holding = ""
-        elif _credentials_in(value):
+            holding, confidence = "", "high"
+        elif confidence := _credentials_in(value):
             holding = "with a password in it "
         else:
             return
@@ -117,4 +122,5 @@ class HardcodedSecretFallback(LineRule):
             f"Secret `{name}` falls back to a literal ({len(value)} chars) {holding}when it is not configured",
             key=literal_key(value),
             start=start,
+            confidence=confidence,
         )
