@@ -1257,9 +1257,16 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
                 (method in _TABLE_WRITES or (method in _SQL_RUNS and _database_handle(clients, receiver)))
                 and not _for_a_person(facts)
             )
+            # (documents written to MongoDB by a script that opened the client: `collection.insert_many(news)`)
+            or (method in _MONGO_WRITES and any(ctor in _MONGO_CLIENTS for ctor in clients.values()))
         )
         if starts or command or name in local or project_call or own or line in deletes:
             return line or 1
+    if alone and any(ctor in _MONGO_CLIENTS for ctor in clients.values()):
+        # (`result = collection.insert_many(news)`: documents written, the result kept)
+        for obj in facts.objects:
+            if not obj.scope and obj.ctor.rpartition(".")[2] in _MONGO_WRITES:
+                return obj.line or 1
     return 0
 
 
@@ -1290,6 +1297,10 @@ def _for_a_person(facts: FileFacts) -> bool:
 
 
 _SQL_RUNS = frozenset({"execute", "executemany", "executescript"})
+_MONGO_WRITES = frozenset({"insert_one", "insert_many", "update_one", "update_many", "replace_one", "bulk_write"})
+_MONGO_CLIENTS = frozenset(
+    {"pymongo.MongoClient", "pymongo.mongo_client.MongoClient", "motor.motor_asyncio.AsyncIOMotorClient"}
+)
 _TABLE_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_sql", "to_feather"})
 # Programs that open a window or serve a page and wait for a person (their set-up at import is no
 # job), by the toolkit or page framework they import (Dash and Shiny load their pages themselves),

@@ -150,7 +150,8 @@ def _with_call_lines(facts: FileFacts, data: bytes) -> FileFacts:
     callee as written and an opening parenthesis (an indented one if no line starts with it)."""
     calls = []
     for name, raw, _ in facts.module_calls:
-        escaped = re.escape(raw.encode("utf-8", "surrogatepass"))
+        # (a chain, `db.session.query().filter().delete`, is found by where it starts: `db.session.query(`)
+        escaped = re.escape(raw.partition("()")[0].encode("utf-8", "surrogatepass"))
         match = re.search(rb"^(?:await[ \t]+)?" + escaped + rb"[ \t]*\(", data, re.MULTILINE) or re.search(
             rb"(?:^[ \t]+|;[ \t]*)(?:await[ \t]+)?" + escaped + rb"[ \t]*\(", data, re.MULTILINE
         )

@@ -246,6 +246,11 @@ FAILURE_ROOTS = (
     "googleapiclient.errors.",
     "google.api_core.exceptions.",
     "redis.exceptions.",
+    # (the clients of chat platforms a job's work posts to: `except SlackApiError: print(...)`)
+    "slack_sdk.errors.",
+    "slack.errors.",
+    "telegram.error.",
+    "discord.errors.",
 )
 # ... except those that mean "already done": skipping a duplicate row is idempotence, not a lost failure.
 _EXPECTED_FAILURES = frozenset(
@@ -546,6 +551,7 @@ class Context:
         self.keyword_of: str | None = None  # the call whose keyword argument is being bound
         self.removed: set[tuple[tuple[str, ...], str]] = set()  # (scope, path) removed so far (`rmtree(d)`)
         self.statement: cst.SimpleStatementLine | None = None  # the simple statement being walked
+        self.block = 0  # id of the indented block whose statements are being walked (0: the module's)
         self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any], cst.CSTNode | None]] = []
         self._reported: set[tuple[str, int]] = set()
         # The function a finding is in, for rules that count only where it is called (set by the walker).
@@ -1437,10 +1443,12 @@ class Extractor:
 
     def visit_block(self, node: cst.IndentedBlock) -> None:
         body = node.body
+        saved, self.ctx.block = self.ctx.block, id(node)
         for index, stmt in enumerate(body):
             self.stmt_stack.append((node, index))
             self.walk(stmt)
             self.stmt_stack.pop()
+        self.ctx.block = saved
 
     def _visit_if(self, node: cst.If, guard: bool) -> None:
         ctx = self.ctx
@@ -1650,8 +1658,14 @@ class Extractor:
         saved_lookup, self.looking_up = self.looking_up, _only_lookups(node.body)
         saved_remote, self.remote_io = self.remote_io, self._works_remotely(node.body)
         saved_work, self.guards_work = self.guards_work, self._guards_work(node.body)
+        # `try: cur.execute("SELECT ..."); cur.fetchone()[0]` / `except: cur.execute("INSERT ...")`:
+        # the handler runs when the lookup found no row (None[0] raises)
+        probe = _probes_row(node.body)
         for handler in node.handlers:
+            absent = probe and _catches_missing_row(handler, ctx)
+            ctx.absent_guards += absent
             self.walk(handler)
+            ctx.absent_guards -= absent
         self.guards_work = saved_work
         self.attempt, self.pinging, self.reading = saved, saved_ping, saved_reading
         self.reading_own_file = saved_own
@@ -1834,6 +1848,8 @@ class Extractor:
             for small in smalls:
                 if isinstance(small, _IGNORES) or _cleans_up(small):
                     continue
+                if type(small) is cst.Assert and not n.is_false(small.test):
+                    continue  # `assert error.response["ok"] is False`: what failed checked, then reported
                 level = self._report(small)
                 if level is None:
                     call = _small_call(small)
@@ -2653,7 +2669,8 @@ class Extractor:
             if alias:
                 # (at module level a fact, `with HTTPServer(...) as server: server.serve_forever()`; in a
                 # function only a name to resolve: a throwaway callback server, a client for one call)
-                serving = _websocket_server(call, ctx)
+                # (a server the block keeps serving, `httpd.serve_forever()`, is one in a function too)
+                serving = _websocket_server(call, ctx) or _serves_forever(node.body, alias)
                 self._object(alias, call, item, record=not self.ctx.scope or serving)
             elif _websocket_server(call, ctx):
                 # `async with websockets.serve(handler, host, port): await asyncio.Future()`: serving
@@ -3857,12 +3874,38 @@ class Extractor:
 
     def visit_comparison(self, node: cst.Comparison) -> None:
         """String literals compared against: a fallback the code rejects is not a gap."""
+        if self._in_request_method():
+            self._compared_routes(node)
         for operand in [node.left, *(c.comparator for c in node.comparisons)]:
             for literal in _literals(operand):
                 self.compared.add(literal_key(literal))
             if type(operand) is cst.Name:
                 self.compared_names.add(operand.value)  # `value in PLACEHOLDERS`
         self.generic(node)
+
+    def _in_request_method(self) -> bool:
+        """In ``do_GET`` (``do_POST``, ...) of a standard-library request handler class."""
+        ctx = self.ctx
+        return (
+            len(ctx.scope) == 2
+            and ctx.scope[1].startswith("do_")
+            and bool(ctx.class_bases)
+            and any(base.rpartition(".")[2] in _STDLIB_HANDLERS for base in ctx.class_bases[0])
+        )
+
+    def _compared_routes(self, node: cst.Comparison) -> None:
+        """``if self.path == "/health":``, ``elif parsed.path in ("/", "/index.html"):``: the paths a
+        standard-library handler answers, routes of the server it is given to."""
+        left = n.dotted(node.left) or ""
+        if not (left == "path" or left.endswith(".path")) or len(node.comparisons) != 1:
+            return
+        target = node.comparisons[0]
+        if not isinstance(target.operator, (cst.Equal, cst.In)):
+            return
+        handler = self.ctx.scope[1]
+        for path in _literals(target.comparator):
+            if path.startswith("/"):
+                self.ctx.later(node, _handler_route_at(path, handler))
 
     def _loop_calls(self, body: cst.CSTNode) -> tuple[str, ...]:
         """The functions a loop calls itself (not logging, printing or sleeping), first seen first."""
@@ -4331,6 +4374,7 @@ _RECREATE_CALLS = frozenset({"os.makedirs", "os.mkdir"})
 
 
 _NO_BASE = frozenset({"object", "builtins.object"})
+_STDLIB_HANDLERS = frozenset({"BaseHTTPRequestHandler", "SimpleHTTPRequestHandler", "CGIHTTPRequestHandler"})
 _PLAIN_DECORATORS = frozenset(
     {"staticmethod", "classmethod", "property", "cached_property", "lru_cache", "cache", "abstractmethod", "wraps"}
 )
@@ -5391,6 +5435,10 @@ def _loop_at(scope: str, source: str) -> Callable[[int, int], LoopFact]:
     return lambda line, col: LoopFact(line=line, scope=scope, source=source)
 
 
+def _handler_route_at(path: str, handler: str) -> Callable[[int, int], RouteFact]:
+    return lambda line, col: RouteFact(owner="", path=path, handler=handler, line=line)
+
+
 def _route_at(owner: str, path: str) -> Callable[[int, int], RouteFact]:
     return lambda line, col: RouteFact(owner=owner, path=path, handler=MOUNTED, line=line)
 
@@ -5978,6 +6026,32 @@ def _existence_call(node: cst.BaseExpression) -> bool:
         return False
     name = (n.callee(node) or "").rpartition(".")[2]
     return bool(_EXISTENCE_NAME.search(re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()))
+
+
+def _serves_forever(body: cst.BaseSuite, name: str) -> bool:
+    """``name.serve_forever()`` as a statement of the block (not ``handle_request()``, one request)."""
+    for stmt in _block(body):
+        for small in _smalls(stmt) or ():
+            value = small.value if type(small) is cst.Expr else None
+            if type(value) is cst.Call and n.callee(value) == f"{name}.serve_forever":
+                return True
+    return False
+
+
+def _probes_row(body: cst.BaseSuite) -> bool:
+    """A ``try`` block that indexes a lookup's row (``cur.fetchone()[0]``, ``x = cur.fetchone()[0]``)."""
+    for stmt in _block(body):
+        for small in _smalls(stmt) or ():
+            value = small.value if isinstance(small, (cst.Expr, cst.Assign)) else None
+            if type(value) is cst.Subscript and _fetched(value.value):
+                return True
+    return False
+
+
+def _catches_missing_row(handler: cst.ExceptHandler, ctx: Context) -> bool:
+    """A handler for what indexing a missing row raises: a bare or broad one, ``TypeError``."""
+    names = _exception_names(handler.type, ctx)
+    return not names or bool(names & (BROAD_EXCEPTIONS | {"TypeError"}))
 
 
 def _lookup_test(test: cst.BaseExpression, fetched: set[str], scope: str) -> bool | None:

@@ -458,6 +458,20 @@ def _random_groups(groups: list[str]) -> bool:
     return len(set(groups)) == 4 and sum(c in "aeiou" for c in "".join(groups)) <= 4
 
 
+# Words run together in camel case: `tokenNotUsedAnymore`, `UserRegistrationFailed`
+_CAMEL_WORDS = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)+")
+_VOWELS = frozenset("aeiouy")
+
+
+def is_word_phrase(value: str) -> bool:
+    """Words run together in camel case, each with a vowel (``tokenError``, ``couldNotExpireTheToken``):
+    a name for a state or a message, not a generated token (``aB3xK9``) or a key."""
+    if not _CAMEL_WORDS.fullmatch(value):
+        return False
+    words = re.findall(r"[A-Z]?[a-z]+", value)
+    return all(_VOWELS & set(word.lower()) for word in words)
+
+
 def looks_like_credential(value: str) -> bool:
     """Whether a literal bound to a secret-like name has a credential's shape."""
     if len(value) < 6 or len(value) > 4096:

@@ -39,10 +39,6 @@ EXIT_CODE_KEPT = {
     "ddl": {
         "migrate.py": 'import logging\nimport sqlite3\n\nlog = logging.getLogger(__name__)\n\n\ndef add_email_column(conn):\n    try:\n        conn.execute("ALTER TABLE users ADD COLUMN email TEXT")\n    except sqlite3.OperationalError:\n        log.info("email column already there")\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    conn = sqlite3.connect("app.db")\n    add_email_column(conn)\n    conn.commit()\n\n\nif __name__ == "__main__":\n    main()\n',
     },
-    # a scheduled job that logs and waits for the next round
-    "sched": {
-        "scheduler.py": 'import logging\nimport time\n\nimport requests\nimport schedule\n\nlog = logging.getLogger(__name__)\n\n\ndef sync():\n    try:\n        r = requests.get("https://api.example.com/items", timeout=10)\n        r.raise_for_status()\n        store(r.json())\n    except requests.RequestException as e:\n        log.error("sync failed, retrying next round: %s", e)\n\n\ndef store(items):\n    pass\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    schedule.every(10).minutes.do(sync)\n    while True:\n        schedule.run_pending()\n        time.sleep(1)\n',
-    },
     # a star-imported helper whose calls resolve in its own module
     "star": {
         "helpers.py": 'def notify(text):\n    print(text)\n\n\ndef load():\n    with open("rows.txt") as f:\n        rows = f.read().splitlines()\n    notify(f"{len(rows)} rows")\n    return rows\n',

@@ -351,6 +351,123 @@ _DNS_COMMAND = {
         """,
 }
 
+_NEWS_TO_MONGO = """\
+    import requests
+    from pymongo import MongoClient
+
+    client = MongoClient("mongodb://db:27017/")
+    collection = client["newsdb"]["news"]
+    news = requests.get("https://newsapi.example.com/v2/everything", timeout=10).json()["articles"]
+    result = collection.{write}(news)
+    """
+
+_DASHBOARD = """\
+    from http.server import HTTPServer, SimpleHTTPRequestHandler
+
+
+    class DashboardHandler(SimpleHTTPRequestHandler):
+        def do_GET(self):
+            if self.path == "/" or self.path == "":
+                self.path = "/index.html"
+            elif self.path in ({paths}):
+                self.send_response(200)
+                self.end_headers()
+                return
+            return super().do_GET()
+
+
+    def main():
+        with HTTPServer(("0.0.0.0", 8081), DashboardHandler) as httpd:
+            httpd.{serve}()
+
+
+    if __name__ == "__main__":
+        main()
+    """
+
+_PURGE = """\
+    import datetime
+
+    from database import db_init
+    from model import EmailModel
+
+    db = db_init("postgresql://db/app")
+    td = datetime.datetime.utcnow() - datetime.timedelta(days=180)
+    db.session.query(EmailModel).filter(EmailModel.sent < td).delete()
+    db.session.commit()
+    """
+
+_SUBSCRIPTIONS = """\
+    import sqlite3
+    import time
+
+    conn = sqlite3.connect("bot.db")
+    cursor = conn.cursor()
+
+
+    def subscribe(chat, name):
+        try:
+            cursor.execute("SELECT * FROM subs WHERE tgid = ? AND igname = ?", (chat, name))
+            cursor.fetchone()[0]
+        except {caught}:
+            cursor.execute("INSERT INTO subs VALUES (?, ?)", (chat, name))
+        conn.commit()
+
+
+    def remember(name, post):
+        {remember}
+        conn.commit()
+
+
+    while True:
+        subscribe(1, "news")
+        remember("news", "p1")
+        time.sleep(60)
+    """
+
+_SCHEDULED_POST = """\
+    import time
+
+    import schedule
+    from slack_sdk import WebClient
+    from slack_sdk.errors import SlackApiError
+
+    client = WebClient(token="")
+
+
+    def post():
+        try:
+            client.chat_postMessage(channel="#standup", text="What are you doing today?")
+        {handler}
+
+
+    schedule.every().monday.at("09:30").do(post)
+
+    while True:
+        schedule.run_pending()
+        time.sleep(1)
+    """
+
+_APSCHEDULED_POST = """\
+    from apscheduler.schedulers.blocking import BlockingScheduler
+    from slack_sdk import WebClient
+    from slack_sdk.errors import SlackApiError
+
+    client = WebClient(token="")
+
+
+    def post():
+        try:
+            client.chat_postMessage(channel="#standup", text="What are you doing today?")
+        except SlackApiError as error:
+            print(f"Got an error: {error}")
+
+
+    scheduler = BlockingScheduler()
+    scheduler.add_job(post, "cron", hour=9)
+    scheduler.start()
+    """
+
 _CASES: dict[str, Case] = {
     # round 239: a broker URL with RabbitMQ's out-of-the-box password as an environment fallback
     "fallback_default_password_url": (
@@ -501,6 +618,119 @@ _CASES: dict[str, Case] = {
         {"app.py": _SEED.format(data='LOGIN = {"username": "svc-report", "password": "Xk82!mQpz7Lw"}')},
         [("app.py", "api", "flask")],
         ("hardcoded-secret", 1),
+    ),
+    # round 258: token names given the name of a state, words run together
+    "token_state_names": (
+        {
+            "app.py": _SEED.format(
+                data='STATE = {}\n    STATE["aToken"], STATE["rToken"] = ("tokenNotUsedAnymore", "couldNotExpireTheToken")'
+            )
+        },
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret", 0),
+    ),
+    # (trap) a token with mixed case and digits
+    "token_generated": (
+        {"app.py": _SEED.format(data='STATE = {}\n    STATE["aToken"] = "tQ7rXk2LmZp9vW4s"')},
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret", 1),
+    ),
+    # round 259: a script writing documents to MongoDB at import, its result kept
+    "mongo_script": (
+        {"news.py": _NEWS_TO_MONGO.format(write="insert_many")},
+        [("news.py", "job", "script")],
+        None,
+    ),
+    # (trap) only a read
+    "mongo_script_reads": ({"news.py": _NEWS_TO_MONGO.format(write="find")}, [], None),
+    # round 259: a standard-library server kept serving in a `with` block, and the paths its handler answers
+    "stdlib_server_in_with_block": (
+        {
+            "dashboard/server.py": _DASHBOARD.format(
+                paths='"/analysis.json", "/results/analysis.json"', serve="serve_forever"
+            )
+        },
+        [("dashboard/server.py", "api", "http.server")],
+        ("missing-health-route", "fail"),
+    ),
+    "stdlib_handler_health_path": (
+        {"dashboard/server.py": _DASHBOARD.format(paths='"/health", "/analysis.json"', serve="serve_forever")},
+        [("dashboard/server.py", "api", "http.server")],
+        ("missing-health-route", "pass"),
+    ),
+    # (trap) one request answered, a callback server: no api
+    "stdlib_server_one_request": (
+        {"dashboard/server.py": _DASHBOARD.format(paths='"/health"', serve="handle_request")},
+        [("dashboard/server.py", "job", "python")],
+        None,
+    ),
+    # round 262: a purge script deleting through a chained ORM query at import
+    "chained_orm_delete_script": (
+        {
+            "purge.py": _PURGE,
+            "database.py": "def db_init(url):\n    return url\n",
+            "model.py": "class EmailModel:\n    sent = 0\n",
+        },
+        [("purge.py", "job", "script")],
+        ("missing-dry-run", "fail"),
+    ),
+    # round 260: a row looked up in a `try:`, inserted by the handler when it is missing; a row
+    # deleted and inserted again
+    "insert_after_missing_row_and_replaced": (
+        {
+            "bot.py": _SUBSCRIPTIONS.format(
+                caught="TypeError",
+                remember='cursor.execute("DELETE FROM posts WHERE igname = ?", (name,))\n        '
+                'cursor.execute("INSERT INTO posts VALUES (?, ?)", (name, post))',
+            )
+        },
+        [("bot.py", "worker", "polling-loop")],
+        ("non-idempotent-insert", 0),
+    ),
+    # (trap) another error caught, another table deleted from
+    "insert_after_other_error_or_table": (
+        {
+            "bot.py": _SUBSCRIPTIONS.format(
+                caught="sqlite3.OperationalError",
+                remember='cursor.execute("DELETE FROM stories WHERE igname = ?", (name,))\n        '
+                'cursor.execute("INSERT INTO posts VALUES (?, ?)", (name, post))',
+            )
+        },
+        [("bot.py", "worker", "polling-loop")],
+        ("non-idempotent-insert", 2),
+    ),
+    # rounds 229-259: a `schedule` job that only reports its failure keeps the process going as if
+    # all were well (`run_pending()` would let an exception out)
+    "schedule_job_reports_failure": (
+        {
+            "script.py": _SCHEDULED_POST.format(
+                handler='except SlackApiError as error:\n            assert error.response["ok"] is False\n'
+                "            print(f\"Got an error: {error.response['error']}\")"
+            )
+        },
+        [("script.py", "job", "schedule")],
+        ("missing-exit-code", "fail"),
+    ),
+    # A review of an earlier session kept this job as a trap ("logs and waits for the next round"),
+    # no gap; every `schedule` job the blind labellers of rounds 203-263 saw report and carry on (9 of
+    # 9) they labelled a gap, so the verdict changed in session 26
+    "schedule_job_logs_and_waits": (
+        {
+            "scheduler.py": 'import logging\nimport time\n\nimport requests\nimport schedule\n\nlog = logging.getLogger(__name__)\n\n\ndef sync():\n    try:\n        r = requests.get("https://api.example.com/items", timeout=10)\n        r.raise_for_status()\n        store(r.json())\n    except requests.RequestException as e:\n        log.error("sync failed, retrying next round: %s", e)\n\n\ndef store(items):\n    pass\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    schedule.every(10).minutes.do(sync)\n    while True:\n        schedule.run_pending()\n        time.sleep(1)\n'
+        },
+        [("scheduler.py", "job", "schedule")],
+        ("missing-exit-code", "fail"),
+    ),
+    # (traps) the job lets the failure out; APScheduler's job (it logs a job's exception itself)
+    "schedule_job_raises": (
+        {"script.py": _SCHEDULED_POST.format(handler="except SlackApiError:\n            raise")},
+        [("script.py", "job", "schedule")],
+        ("missing-exit-code", "pass"),
+    ),
+    "apscheduler_job_reports_failure": (
+        {"clock.py": _APSCHEDULED_POST},
+        [("clock.py", "job", "apscheduler")],
+        ("missing-exit-code", "pass"),
     ),
     # round 254: a password on a dump's command line
     "password_on_command_line": (

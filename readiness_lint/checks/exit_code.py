@@ -44,7 +44,8 @@ class MissingExitCode(ServiceRule):
         "A function the job calls, or one up to three steps further down (`main()` -> `sync()` -> "
         "`fetch()`, also `asyncio.run(sync())`), loses the failure too when a "
         "handler only prints, logs or sends an alert about the work's own error (a failed command; an error of requests, "
-        "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko, Google API clients, Redis or a database driver, "
+        "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko, Google API clients, Redis, Slack, Telegram or "
+        "Discord clients, or a database driver, "
         "or the OS error an SFTP or FTP client raises on a removal or a transfer, `except IOError:` around "
         "`sftp.remove(path)` (not around a probe, `sftp.stat(path)`, or `sftp.mkdir(path)`); but not a "
         "duplicate row or table skipped on purpose) and carries on or returns an empty result "
@@ -75,7 +76,9 @@ class MissingExitCode(ServiceRule):
         "and nothing after it), and a "
         "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, "
         "`send_slack()`) are not the job's work. A `schedule` process answers for the commands its "
-        "jobs run; APScheduler logs a job's exception and carries on, so its jobs do not count. A click, "
+        "jobs run and for what they lose (its `run_pending()` lets a job's exception out: a job that catches and "
+        "only reports keeps the process going as if all were well); APScheduler logs a job's exception and "
+        "carries on, so its jobs do not count. A click, "
         "typer or fire command exits 1 on an exception by itself: it fails only when it, or a step it calls, catches every "
         "failure and carries on (each command registered on a click group or typer app the `__main__` block "
         'runs counts). A `shutil.rmtree(path, onerror=...)` whose callback only logs what failed loses it too. A `sys.exit()` in a handler for `KeyboardInterrupt` alone is a stop by hand, not a failure. A non-zero exit only in the check of the command line or the input before the work (`if len(sys.argv) != 2: print(usage); sys.exit(1)`, `if not prefix: raise SystemExit("no prefix")`) says nothing of how the work went. An AWS Lambda handler, an Azure Function, a Chalice app\'s function and a Google Cloud Function have no exit status and are not judged.'
@@ -204,6 +207,8 @@ class MissingExitCode(ServiceRule):
             if (zero := _exits_with_zero(facts.script_exit_values, {f.name: f for f in facts.functions})) is not None:
                 return Outcome(False, zero)
             calls = tuple(name for name, _, _ in facts.module_calls)
+            if entrypoint.framework == "schedule":
+                calls += tuple(c for c in facts.scheduled if c not in calls)  # (see below)
             ignored = _ignored_status(
                 facts.script_ignored_statuses, calls, entrypoint.path, service.project, "", facts.scheduled
             )
@@ -247,6 +252,11 @@ class MissingExitCode(ServiceRule):
         if entrypoint.framework in _GUARDED_SCHEDULERS:
             # (a scheduler's process never ends: a failure a job hands back is left to heartbeats)
             values = frozenset()
+        if entrypoint.framework == "schedule":
+            # `schedule` lets a job's exception out of `run_pending()`: the process stops with status 1.
+            # A job that catches its failure and only reports it keeps the process going as if all
+            # were well (APScheduler catches and logs every job's exception itself: not its jobs).
+            called += tuple(c for c in facts.scheduled if c not in called)
         lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block", values)
         return Outcome(False, lost) if lost is not None else Outcome(True)
 

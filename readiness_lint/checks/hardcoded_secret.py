@@ -39,7 +39,7 @@ class HardcodedSecret(LineRule):
         "basic-auth helpers of httpx and aiohttp; the password of a `(user, password)` pair given as `auth=`, "
         "`basic_auth=` or `http_auth=`). A database's or "
         'broker\'s out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password="postgres"`), and a '
-        "password in a URL that repeats its user name (`amqp://shop:shop@`), are reported with medium confidence. The passwords of a list of user records, each with a login (`[{'email': 'joe@example.com', 'password': 'testing1'}, ...]`), are accounts a demo or a test seeds, not the service's credentials. In a file named as a model to copy (`settings_example.py`, `config.sample.py`, `example_config.py`) only provider-specific keys are reported: its other values are there to be replaced; so are they in a docstring or a bare string of notes, where a URL with a password in it is an example. Values are never printed: a finding shows a short prefix and the length."
+        "password in a URL that repeats its user name (`amqp://shop:shop@`), are reported with medium confidence. The passwords of a list of user records, each with a login (`[{'email': 'joe@example.com', 'password': 'testing1'}, ...]`), are accounts a demo or a test seeds, not the service's credentials. In a file named as a model to copy (`settings_example.py`, `config.sample.py`, `example_config.py`) only provider-specific keys are reported: its other values are there to be replaced (and words run together given to a token's name, `session['aToken'] = 'tokenNotUsedAnymore'`, name a state); so are they in a docstring or a bare string of notes, where a URL with a password in it is an example. Values are never printed: a finding shows a short prefix and the length."
     )
     why_bad = (
         "Anyone who can read the repository can use the credential. Secrets in code leak through forks, "
@@ -153,7 +153,9 @@ class HardcodedSecret(LineRule):
         # (a token or an API key is not six characters long: `token = "616.sb"` is some other
         # identifier, or a placeholder; a password may well be, see the weak-password check)
         short_token = len(literal) < 8 and secretscan.is_token_name(name)
-        if secretscan.looks_like_credential(literal) and not short_token:
+        # (nor is it words run together: `session["aToken"] = "tokenNotUsedAnymore"`, a state's name)
+        word_token = secretscan.is_token_name(name) and secretscan.is_word_phrase(literal)
+        if secretscan.looks_like_credential(literal) and not short_token and not word_token:
             ctx.report(self.name, value, _credential_message(name, literal))
         elif literal.lower() in secretscan.DEFAULT_PASSWORDS:
             ctx.report(self.name, value, _default_message(f"`{name}`"), confidence="medium")

@@ -28,6 +28,8 @@ _IDEMPOTENT = re.compile(
 _SELECT_TABLE = re.compile(r"\s*(?:SELECT\b.*?\bFROM|UPDATE)\s+([\w.\"`]+)", re.IGNORECASE | re.DOTALL)
 _INSERT_TABLE = re.compile(r"\s*INSERT\s+INTO\s+([\w.\"`]+)", re.IGNORECASE)
 _SELECTED = "non-idempotent-insert:selected"
+_DELETE_TABLE = re.compile(r"\s*DELETE\s+FROM\s+([\w.\"`]+)", re.IGNORECASE)
+_DELETED = "non-idempotent-insert:deleted"
 # An upsert clause written as a piece of its own and bound to a name (`end_q = " ON DUPLICATE KEY
 # UPDATE ..."`), joined to the INSERT later (`query = initial_q + values_q + end_q`,
 # `cur.execute(sql + upsert)`, `conn.execute("INSERT ..." + SKIP_DUPES)`). Names are followed by
@@ -62,7 +64,8 @@ class NonIdempotentInsert(LineRule):
         "found no row (`if cur.fetchone() is None:`, `if not row:` after `row = cur.fetchone()`, "
         "`if count == 0:`, `if key not in rows:`, the `else:` of `if row:`, after a `SELECT` on the same "
         "table in the same function: a keyed check, then the insert; or `if cur.rowcount == 0:` after an "
-        "`UPDATE` of that table: the hand-written upsert; or run in a `try:` whose handler catches the "
+        "`UPDATE` of that table: the hand-written upsert; or after a `DELETE FROM` the same table earlier in the "
+        "same block of statements, the row replaced; or run in a `try:` whose handler catches the "
         "duplicate key, `except sqlite3.IntegrityError:`, to skip or update the row; not PostgreSQL's "
         "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted). "
         "APIs are not checked: creating a resource per request is their job."
@@ -108,6 +111,10 @@ class NonIdempotentInsert(LineRule):
         if (table := _table(_SELECT_TABLE, value)) and not ctx.in_docstring:
             # (the tables this function looks rows up in, for the keyed check above)
             ctx.rule_notes.setdefault(_SELECTED, {}).setdefault(tuple(ctx.scope), set()).add(table)
+        elif (table := _table(_DELETE_TABLE, value)) and not ctx.in_docstring:
+            # (and the tables it deletes rows from: `DELETE FROM posts WHERE igname = ?` then the
+            # INSERT of the row again, a replacement)
+            ctx.rule_notes.setdefault(_DELETED, set()).add((ctx.block, table))
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
         if ctx.absent_guards and _table(_INSERT_TABLE, value) in ctx.rule_notes.get(_SELECTED, {}).get(
@@ -115,6 +122,10 @@ class NonIdempotentInsert(LineRule):
         ):
             # `SELECT 1 FROM items WHERE ...` then `if cur.fetchone() is None: cur.execute("INSERT INTO items
             # ...")`: a keyed check on the same table, then the insert
+            return
+        if (ctx.block, _table(_INSERT_TABLE, value)) in ctx.rule_notes.get(_DELETED, ()):
+            # `DELETE FROM posts WHERE igname = ?` then `INSERT INTO posts ...` in the same block: the
+            # row replaced (not rows removed in one branch and others added in another)
             return
         if ctx.statement is not None and _IDEMPOTENT.search(_literal_text(ctx.statement)):
             return  # the upsert clause is in another piece of the same statement ("..." + x + "ON CONFLICT")
