@@ -213,14 +213,18 @@ def _probe_http_server(service: Service) -> bool:
     entrypoint = service.entrypoint
     if entrypoint.framework != "http.server":
         return False
-    facts = service.project.files[entrypoint.path]
+    return _probe_server_in(service.project.files[entrypoint.path], entrypoint.symbol, entrypoint.line)
+
+
+def _probe_server_in(facts: FileFacts, symbol: str, line: int) -> bool:
+    """:func:`_probe_http_server`, for the server object ``symbol`` built at ``line`` of a file."""
     handlers = [name for name, base, _ in facts.classes if base.startswith("http.server.")]
     # (a handler that takes writes, `do_POST`, serves an API whatever it is called)
     if not handlers or any(
         m.name.partition(".")[2] in _WRITE_HANDLERS for m in facts.methods if m.name.partition(".")[0] in handlers
     ):
         return False
-    server = next((o for o in facts.objects if o.name == entrypoint.symbol and o.line == entrypoint.line), None)
+    server = next((o for o in facts.objects if o.name == symbol and o.line == line), None)
     if server is not None and (_PROBE_NAME.search(server.name) or _PROBE_NAME.search(server.scope)):
         return True
     return all(_PROBE_NAME.search(name) for name in handlers)
@@ -469,7 +473,13 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
             continue  # only definitions: running the file starts nothing (a console script may call it)
         if (
             loop.scope
-            and any(c.kind == "api" and c.framework != "grpc" for c in out)
+            and any(
+                c.kind == "api"
+                and c.framework != "grpc"
+                # (a standard-library server for the orchestrator's probes, started beside the loop)
+                and not (c.framework == "http.server" and _probe_server_in(facts, c.symbol, c.line))
+                for c in out
+            )
             and not _guard_runs_bot(facts, loop)
         ):
             continue  # a loop in a function of an app's module: a streaming response or a background thread
@@ -776,7 +786,7 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
         and _works(f)
         and not (f.returns_value and _reads_only(f, local, 2))
         # (`send_mail(mail_subject="test", ...)` in a mail helper's own block: a test message)
-        and not _NOTIFIER_NAME.search(f.name.lower())
+        and not _NOTIFIER_NAME.fullmatch(f.name.lower())
     }
     for importer in project.importers.get(path, ()):
         for imp in project.files[importer].imports:
@@ -785,11 +795,10 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     return False
 
 
-# Helpers that tell someone (`send_mail()`, `notify()`, `send_telegram_message()`): their module's
-# `__main__` block sends a test message, it runs no work of the importers'.
-_NOTIFIER_NAME = re.compile(
-    r"^_?(?:send_?(?:e?mail|message|msg|sms|alert|notification)|notify|alert)|^_?send_\w*_(?:message|msg|alert|notification)$"
-)
+# Helpers that tell someone (`send_mail()`, `notify()`), by their whole name (not `send_alerts()`,
+# which may look up whom to tell and tell them: work): their module's `__main__` block sends a test
+# message, it runs no work of the importers'.
+_NOTIFIER_NAME = re.compile(r"_?(?:send_?(?:e?mail|message|msg|sms|notification)|notify|alert)")
 
 
 # What a function that only reads calls: an HTTP read, parsing, and the methods that pick a page
@@ -944,7 +953,20 @@ def _sibling_script_main(project: Project, path: str, guard: MainGuardFact) -> b
         return False
     # (and `main()` does work of its own besides what they take: `add_temperature_to_db()` beside the
     # borrowed `get_temperature()`; not only `enforce(args)`, which a sibling runs as well)
-    return any(call in local and call not in taken and _works(local[call]) for call in main.calls)
+    # (called as a step, `add_temperature_to_db(t)`, and writing: not `print(describe(get_forecast()))`,
+    # a try-out of the helpers)
+    return any(
+        call in local
+        and call not in taken
+        and _works(local[call])
+        and not _reads_only(local[call], local, 2)
+        # (nor the database's set-up, `create_tables()`: a helper module's own block makes its schema)
+        and not _SET_UP_STEP.search(call)
+        for call in main.steps
+    )
+
+
+_SET_UP_STEP = re.compile(r"^_?(?:init|create_(?:tables?|schema|db|database)|setup|set_up|migrate)", re.IGNORECASE)
 
 
 def _builds_entrypoint(project: Project, path: str) -> bool:

@@ -246,11 +246,6 @@ FAILURE_ROOTS = (
     "googleapiclient.errors.",
     "google.api_core.exceptions.",
     "redis.exceptions.",
-    # (the clients of chat platforms a job's work posts to: `except SlackApiError: print(...)`)
-    "slack_sdk.errors.",
-    "slack.errors.",
-    "telegram.error.",
-    "discord.errors.",
 )
 # ... except those that mean "already done": skipping a duplicate row is idempotence, not a lost failure.
 _EXPECTED_FAILURES = frozenset(
@@ -529,6 +524,8 @@ class Context:
         self.local_functions: set[str] = set()
         self.scope: list[str] = []
         self.caught: list[frozenset[str]] = []
+        # the handlers of the `try` blocks being walked, with the exceptions each catches
+        self.handled: list[tuple[tuple[frozenset[str], cst.ExceptHandler], ...]] = []
         self.exists_guards = 0
         self.absent_guards = 0  # the `if` branches taken only when a row looked up is not there
         self.conditions = 0  # the `if` statements (other than the `__main__` guard) being walked
@@ -551,7 +548,7 @@ class Context:
         self.keyword_of: str | None = None  # the call whose keyword argument is being bound
         self.removed: set[tuple[tuple[str, ...], str]] = set()  # (scope, path) removed so far (`rmtree(d)`)
         self.statement: cst.SimpleStatementLine | None = None  # the simple statement being walked
-        self.block = 0  # id of the indented block whose statements are being walked (0: the module's)
+        self.blocks: list[int] = []  # ids of the indented blocks being walked, outermost first
         self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any], cst.CSTNode | None]] = []
         self._reported: set[tuple[str, int]] = set()
         # The function a finding is in, for rules that count only where it is called (set by the walker).
@@ -998,16 +995,15 @@ class Extractor:
         return self.frames[-1].name if plain or cron_job else ""
 
     def _project_interface(self, base: str) -> bool:
-        """A base class that is no framework's: ``abc.ABC``, or an abstract class of the file or
-        of the project's own package (``dbsavior.db.DbManagerInterface`` from ``dbsavior/db/x.py``)
-        that itself derives from nothing or from ``ABC``."""
+        """A base class that is no framework's: ``abc.ABC``, or a class of the file that itself
+        derives from nothing or from ``ABC`` (one imported from another module cannot be told
+        from a framework's base here: `pipeline.TaskInterface` may derive from `luigi.Task`)."""
         if base in _INTERFACE_BASES:
             return True
         local = self._classes.get(base)
-        if local is not None:
-            return all((n.dotted(arg.value) or "") in _INTERFACE_BASES | {"object"} for arg in local.bases)
-        root, _, _ = self.ctx.path.partition("/")
-        return bool(_) and base.partition(".")[0] == root and base.endswith("Interface")
+        return local is not None and all(
+            (n.dotted(arg.value) or "") in _INTERFACE_BASES | {"object"} for arg in local.bases
+        )
 
     def signal(self, node: cst.CSTNode, kind: str, detail: str = "") -> None:
         scope = ""
@@ -1443,12 +1439,12 @@ class Extractor:
 
     def visit_block(self, node: cst.IndentedBlock) -> None:
         body = node.body
-        saved, self.ctx.block = self.ctx.block, id(node)
+        self.ctx.blocks.append(id(node))
         for index, stmt in enumerate(body):
             self.stmt_stack.append((node, index))
             self.walk(stmt)
             self.stmt_stack.pop()
-        self.ctx.block = saved
+        self.ctx.blocks.pop()
 
     def _visit_if(self, node: cst.If, guard: bool) -> None:
         ctx = self.ctx
@@ -1647,7 +1643,9 @@ class Extractor:
         for handler in node.handlers:
             caught.update(_exception_names(handler.type, ctx))
         ctx.caught.append(frozenset(caught))
+        ctx.handled.append(tuple((frozenset(_exception_names(h.type, ctx)), h) for h in node.handlers))
         self.walk(node.body)
+        ctx.handled.pop()
         ctx.caught.pop()
         if self.fallback_hooks and "KeyError" in caught:
             self._fallback_handler(node)
@@ -2670,7 +2668,9 @@ class Extractor:
                 # (at module level a fact, `with HTTPServer(...) as server: server.serve_forever()`; in a
                 # function only a name to resolve: a throwaway callback server, a client for one call)
                 # (a server the block keeps serving, `httpd.serve_forever()`, is one in a function too)
-                serving = _websocket_server(call, ctx) or _serves_forever(node.body, alias)
+                serving = _websocket_server(call, ctx) or (
+                    _serves_forever(node.body, alias) and not _local_preview(call)
+                )
                 self._object(alias, call, item, record=not self.ctx.scope or serving)
             elif _websocket_server(call, ctx):
                 # `async with websockets.serve(handler, host, port): await asyncio.Future()`: serving
@@ -3016,6 +3016,8 @@ class Extractor:
             return literal
         if type(value) is cst.Name:  # (`os.path.join(workdir, name)`, workdir a temporary directory)
             return self.strings.get(f"{self.scope_name()}:{value.value}", self.strings.get(f":{value.value}", ""))
+        if type(value) is cst.Attribute:  # (`self.tdir / name`, `self.tdir` a temporary directory)
+            return self.strings.get(n.dotted(value) or "", "")
         if type(value) is cst.FormattedString:
             return "".join(part.value for part in value.parts if type(part) is cst.FormattedStringText)
         if type(value) is cst.BinaryOperation and type(value.operator) is cst.Divide:
@@ -4515,6 +4517,8 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
     written = [n.dotted(a.value) or n.string_value(a.value) or "" for a in node.args]
     # (`os.unlink(tf.name)`, `tf` a `tempfile.NamedTemporaryFile(delete=False)` it opened)
     args_text = " ".join(written + [strings.get(w, strings.get(w.removesuffix(".name"), "")) for w in written])
+    # (`object_path.unlink()`, `object_path` a path in a temporary directory)
+    args_text += " " + strings.get(raw.rpartition(".")[0], "")
     if name in _DESTRUCTIVE_CALLS or (method in {"unlink", "rmdir", "rmtree"} and "." in raw):
         if _TEMPORARY.search(args_text + " " + raw.rpartition(".")[0]):
             return ""  # cleaning up one's own temporary files
@@ -5407,12 +5411,15 @@ def _route_of(path: str, handler: str) -> Callable[[int, int], RouteFact]:
     return lambda line, col: RouteFact(owner="", path=path, handler=handler, line=line)
 
 
-# The keys of a user record beside its password: who logs in with it
-_LOGIN_KEYS = frozenset({"email", "username", "user_name", "login", "user", "name", "first_name", "phone_number"})
+# A record of a system to log in to, not of a person: a device, a database, a server
+_SYSTEM_KEYS = frozenset(
+    {"host", "hostname", "ip", "address", "port", "server", "device_type", "url", "uri", "dsn", "database", "db"}
+)
 
 
 def _user_records(node: cst.List) -> bool:
-    """At least two dicts in the list, each with a login key and a password key written out."""
+    """At least two dicts in the list, each a person's account: an e-mail address and a password
+    written out, and nothing of a system to connect to (``host``, ``device_type``, ``port``)."""
     records = 0
     for element in node.elements:
         if type(element.value) is not cst.Dict:
@@ -5422,7 +5429,9 @@ def _user_records(node: cst.List) -> bool:
             for item in element.value.elements
             if type(item) is cst.DictElement and (key := n.string_value(item.key)) is not None
         }
-        if keys & _LOGIN_KEYS and keys & {"password", "passwd", "pwd", "pass"}:
+        if keys & _SYSTEM_KEYS:
+            return False
+        if "email" in keys and keys & {"password", "passwd", "pwd", "pass"}:
             records += 1
     return records >= 2
 
@@ -6026,6 +6035,28 @@ def _existence_call(node: cst.BaseExpression) -> bool:
         return False
     name = (n.callee(node) or "").rpartition(".")[2]
     return bool(_EXISTENCE_NAME.search(re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()))
+
+
+def _local_preview(call: cst.Call) -> bool:
+    """``HTTPServer(("localhost", port), ...)``, or a server of the stock file handler
+    (``SimpleHTTPRequestHandler``, also through ``functools.partial``): a preview for the person
+    at the keyboard, not a service."""
+    args = n.positional(call)
+    if not args:
+        return False
+    address = args[0].value
+    if (
+        isinstance(address, cst.Tuple)
+        and address.elements
+        and n.string_value(address.elements[0].value) in {"localhost", "127.0.0.1", "::1"}
+    ):
+        return True
+    if len(args) > 1:
+        handler = args[1].value
+        if type(handler) is cst.Call and (n.callee(handler) or "").endswith("partial") and handler.args:
+            handler = handler.args[0].value
+        return (n.dotted(handler) or "").rpartition(".")[2] == "SimpleHTTPRequestHandler"
+    return False
 
 
 def _serves_forever(body: cst.BaseSuite, name: str) -> bool:

@@ -74,6 +74,8 @@ API_CTORS = {
     "dash.Dash": "dash",  # (a Flask server underneath: `gunicorn app:server`)
     "aiohttp.web.Application": "aiohttp",
     "aiohttp.web_app.Application": "aiohttp",
+    "aiohttp.web.Server": "aiohttp",  # the low-level server: one handler answers every request
+    "aiohttp.web_server.Server": "aiohttp",
     "quart.Quart": "quart",
     "sanic.Sanic": "sanic",
     "litestar.Litestar": "litestar",

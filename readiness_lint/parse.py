@@ -56,8 +56,9 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
             # A tab and spaces in one line's indentation, which CPython reads with tabs to the next
             # multiple of 8 and libcst's tokenizer refuses ("no matching outer block for dedent"):
             # read with the tabs of the indentation expanded as CPython does (lines unchanged).
+            # (every line's: lines indented with tabs alone must line up with the expanded ones)
             try:
-                return cst.parse_module(_MIXED_INDENT.sub(lambda m: m.group(0).expandtabs(8), data))
+                return cst.parse_module(_INDENT.sub(lambda m: m.group(0).expandtabs(8), data))
             except cst.ParserSyntaxError:
                 pass
         if not python_agrees:
@@ -77,6 +78,7 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
 _LIBCST_POSITION = re.compile(r"error at (\d+):(\d+): (.*)")
 # Indentation holding a tab beside spaces (either order)
 _MIXED_INDENT = re.compile(rb"^(?=[ \t]*(?: \t|\t ))[ \t]+", re.MULTILINE)
+_INDENT = re.compile(rb"^[ \t]+", re.MULTILINE)
 
 
 def _describe_syntax_error(data: bytes, exc: cst.ParserSyntaxError) -> tuple[int, str, bool]:

@@ -458,20 +458,6 @@ def _random_groups(groups: list[str]) -> bool:
     return len(set(groups)) == 4 and sum(c in "aeiou" for c in "".join(groups)) <= 4
 
 
-# Words run together in camel case: `tokenNotUsedAnymore`, `UserRegistrationFailed`
-_CAMEL_WORDS = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)+")
-_VOWELS = frozenset("aeiouy")
-
-
-def is_word_phrase(value: str) -> bool:
-    """Words run together in camel case, each with a vowel (``tokenError``, ``couldNotExpireTheToken``):
-    a name for a state or a message, not a generated token (``aB3xK9``) or a key."""
-    if not _CAMEL_WORDS.fullmatch(value):
-        return False
-    words = re.findall(r"[A-Z]?[a-z]+", value)
-    return all(_VOWELS & set(word.lower()) for word in words)
-
-
 def looks_like_credential(value: str) -> bool:
     """Whether a literal bound to a secret-like name has a credential's shape."""
     if len(value) < 6 or len(value) > 4096:
@@ -545,6 +531,9 @@ _LIBPQ_PAIR = re.compile(
 
 # `--password=VALUE` written into a command (not `--password-file=...`, nor a variable's slot)
 _PASSWORD_OPTION = re.compile(r"(?:^|\s)--?(?:password|passwd|pass)=(?!['\"])([^\s'\"]+)")
+# Where a command takes its password from, not the password: `$VAR`, `{pw}`, a backquoted command,
+# `@file`, `file:...`, `env:VAR`, `keyring`, a prompt (and any value holding a template's marks)
+_PASSWORD_SOURCE = re.compile(r"[@`]|(?:file|env|pass|fd|stdin|keyring|prompt)(?::|$)|.*[{}%$<>`]", re.IGNORECASE)
 
 
 def url_hits(text: str) -> list[SecretHit]:
@@ -566,7 +555,7 @@ def url_hits(text: str) -> list[SecretHit]:
         # a command line's `--password=...` (`["mysqldump", "--user=root", "--password=Sonne"]`)
         for match in _PASSWORD_OPTION.finditer(text):
             value = match.group(1)
-            if len(value) >= 4 and not is_placeholder(value) and not any(c in value for c in "{}%$<>"):
+            if len(value) >= 4 and not is_placeholder(value) and not _PASSWORD_SOURCE.match(value):
                 hits.append(SecretHit("password on a command line", value))
     if "://" not in text and "?" not in text:
         return hits

@@ -428,16 +428,13 @@ _SUBSCRIPTIONS = """\
 _SCHEDULED_POST = """\
     import time
 
+    import requests
     import schedule
-    from slack_sdk import WebClient
-    from slack_sdk.errors import SlackApiError
-
-    client = WebClient(token="")
 
 
     def post():
         try:
-            client.chat_postMessage(channel="#standup", text="What are you doing today?")
+            requests.post("https://api.example.com/standup", timeout=10).raise_for_status()
         {handler}
 
 
@@ -449,17 +446,14 @@ _SCHEDULED_POST = """\
     """
 
 _APSCHEDULED_POST = """\
+    import requests
     from apscheduler.schedulers.blocking import BlockingScheduler
-    from slack_sdk import WebClient
-    from slack_sdk.errors import SlackApiError
-
-    client = WebClient(token="")
 
 
     def post():
         try:
-            client.chat_postMessage(channel="#standup", text="What are you doing today?")
-        except SlackApiError as error:
+            requests.post("https://api.example.com/standup", timeout=10).raise_for_status()
+        except requests.RequestException as error:
             print(f"Got an error: {error}")
 
 
@@ -619,19 +613,24 @@ _CASES: dict[str, Case] = {
         [("app.py", "api", "flask")],
         ("hardcoded-secret", 1),
     ),
-    # round 258: token names given the name of a state, words run together
+    # round 258: a user's session given the name of a state under a token's name
     "token_state_names": (
         {
             "app.py": _SEED.format(
-                data='STATE = {}\n    STATE["aToken"], STATE["rToken"] = ("tokenNotUsedAnymore", "couldNotExpireTheToken")'
+                data='session = {}\n    session["aToken"], session["rToken"] = ("tokenNotUsedAnymore", "couldNotExpireTheToken")'
             )
         },
         [("app.py", "api", "flask")],
         ("hardcoded-secret", 0),
     ),
-    # (trap) a token with mixed case and digits
+    # (traps) a token kept elsewhere, generated or chosen by a person
     "token_generated": (
         {"app.py": _SEED.format(data='STATE = {}\n    STATE["aToken"] = "tQ7rXk2LmZp9vW4s"')},
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret", 1),
+    ),
+    "token_phrase": (
+        {"app.py": _SEED.format(data='GITLAB_WEBHOOK_TOKEN = "DeployTheShopPlease"')},
         [("app.py", "api", "flask")],
         ("hardcoded-secret", 1),
     ),
@@ -704,8 +703,8 @@ _CASES: dict[str, Case] = {
     "schedule_job_reports_failure": (
         {
             "script.py": _SCHEDULED_POST.format(
-                handler='except SlackApiError as error:\n            assert error.response["ok"] is False\n'
-                "            print(f\"Got an error: {error.response['error']}\")"
+                handler="except requests.RequestException as error:\n            assert error is not None\n"
+                '            print(f"Got an error: {error}")'
             )
         },
         [("script.py", "job", "schedule")],
@@ -723,7 +722,7 @@ _CASES: dict[str, Case] = {
     ),
     # (traps) the job lets the failure out; APScheduler's job (it logs a job's exception itself)
     "schedule_job_raises": (
-        {"script.py": _SCHEDULED_POST.format(handler="except SlackApiError:\n            raise")},
+        {"script.py": _SCHEDULED_POST.format(handler="except requests.RequestException:\n            raise")},
         [("script.py", "job", "schedule")],
         ("missing-exit-code", "pass"),
     ),
@@ -731,6 +730,86 @@ _CASES: dict[str, Case] = {
         {"clock.py": _APSCHEDULED_POST},
         [("clock.py", "job", "apscheduler")],
         ("missing-exit-code", "pass"),
+    ),
+    # round 257: aiohttp's low-level server, one handler answering every request
+    "aiohttp_low_level_server": (
+        {
+            "http_server.py": """\
+                from aiohttp import web
+
+
+                async def handler(request):
+                    if request.query_string == "ping":
+                        return web.Response(text="pong")
+                    return web.Response(status=404)
+
+
+                async def serve():
+                    server = web.Server(handler)
+                    runner = web.ServerRunner(server)
+                    await runner.setup()
+                    await web.TCPSite(runner, port=5000).start()
+                """,
+            "app.py": """\
+                import asyncio
+
+                import http_server
+
+                if __name__ == "__main__":
+                    loop = asyncio.get_event_loop()
+                    loop.create_task(http_server.serve())
+                    loop.run_forever()
+                """,
+        },
+        [("http_server.py", "api", "aiohttp"), ("app.py", "worker", "asyncio")],
+        None,
+    ),
+    # round 265: a file removed from the job's own temporary directory, kept on `self`
+    "unlink_in_own_temporary_directory": (
+        {
+            "archive.py": """\
+                import pathlib
+                import tempfile
+
+
+                class Archiver:
+                    def __init__(self):
+                        self.tdir = pathlib.Path(tempfile.mkdtemp(prefix="archive_"))
+
+                    def add(self, name):
+                        object_path = self.tdir / "bucket" / name
+                        object_path.unlink()
+
+
+                if __name__ == "__main__":
+                    Archiver().add("x")
+                """
+        },
+        [("archive.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    # (trap) one removed from a directory of the job's data
+    "unlink_in_data_directory": (
+        {
+            "archive.py": """\
+                import pathlib
+
+
+                class Archiver:
+                    def __init__(self):
+                        self.tdir = pathlib.Path("/srv/archive")
+
+                    def add(self, name):
+                        object_path = self.tdir / "bucket" / name
+                        object_path.unlink()
+
+
+                if __name__ == "__main__":
+                    Archiver().add("x")
+                """
+        },
+        [("archive.py", "job", "python")],
+        ("missing-dry-run", "fail"),
     ),
     # round 254: a password on a dump's command line
     "password_on_command_line": (
@@ -744,12 +823,18 @@ _CASES: dict[str, Case] = {
         [("dump.py", "job", "python")],
         ("hardcoded-secret", 0),
     ),
-    # round 255: a deletion in a static method of a class built on the project's own interface,
-    # which the job never calls
+    # round 255: a deletion in a static method of a class built on an abstract base of its own
+    # file, which the job never calls (round 255's base, imported from another module, is left:
+    # it could be a framework's)
     "static_method_of_interface_class_not_called": (
         {
             **_DB_MANAGER,
-            "dbsavior/db/manager.py": _DB_MANAGER["dbsavior/db/manager.py"].format(base="DbManagerInterface"),
+            "dbsavior/db/manager.py": _DB_MANAGER["dbsavior/db/manager.py"]
+            .format(base="DbManagerInterface")
+            .replace(
+                "from dbsavior.db.DbManagerInterface import DbManagerInterface",
+                "from abc import ABC\n\n\n        class DbManagerInterface(ABC):\n            pass",
+            ),
         },
         [("dbsavior/main.py", "job", "python")],
         ("missing-dry-run", "na"),
@@ -767,6 +852,177 @@ _CASES: dict[str, Case] = {
     ),
     # round 256: `python -m cfddns` runs the function the `cfddns` command runs: one worker
     "package_main_of_a_command": (_DNS_COMMAND, [("cfddns/cli.py", "worker", "polling-loop")], None),
+}
+
+
+# A review of 7e08bf0..e32c973 by a helper who had not written it: each case failed on e32c973.
+_REVIEW_CASES: dict[str, Case] = {
+    "exit_slack_notice_inline": (
+        {
+            "backup.py": 'import logging\nimport os\nimport subprocess\n\nfrom slack_sdk import WebClient\nfrom slack_sdk.errors import SlackApiError\n\nlog = logging.getLogger(__name__)\nslack = WebClient(token=os.environ["SLACK_BOT_TOKEN"])\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    subprocess.run(["pg_dump", "-Fc", "-f", "/backups/shop.dump", "shop"], check=True)\n    log.info("backup written")\n    try:\n        slack.chat_postMessage(channel="#ops", text="Nightly backup of shop finished")\n    except SlackApiError as exc:\n        log.warning("could not post the backup notice to Slack: %s", exc.response["error"])\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("backup.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "exit_slack_notice_helper": (
+        {
+            "backup.py": 'import logging\nimport os\nimport subprocess\n\nfrom slack_sdk import WebClient\nfrom slack_sdk.errors import SlackApiError\n\nlog = logging.getLogger(__name__)\nslack = WebClient(token=os.environ["SLACK_BOT_TOKEN"])\n\n\ndef post_to_slack(text):\n    try:\n        slack.chat_postMessage(channel="#ops", text=text)\n    except SlackApiError as exc:\n        log.warning("could not post to Slack: %s", exc.response["error"])\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    subprocess.run(["pg_dump", "-Fc", "-f", "/backups/shop.dump", "shop"], check=True)\n    log.info("backup written")\n    post_to_slack("Nightly backup of shop finished")\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("backup.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "secret_device_inventory": (
+        {
+            "backup_configs.py": 'import datetime\n\nfrom netmiko import ConnectHandler\n\nDEVICES = [\n    {"device_type": "cisco_ios", "host": "10.20.0.1", "username": "netadmin", "password": "Rt!8vQz2#core"},\n    {"device_type": "cisco_ios", "host": "10.20.0.2", "username": "netadmin", "password": "Rt!8vQz2#core"},\n    {"device_type": "juniper_junos", "host": "10.20.0.3", "username": "netadmin", "password": "Jn$4kLp9@edge"},\n]\n\n\ndef main():\n    stamp = datetime.date.today().isoformat()\n    for device in DEVICES:\n        with ConnectHandler(**device) as conn:\n            config = conn.send_command("show running-config")\n        with open(f"/backups/{device[\'host\']}-{stamp}.cfg", "w") as f:\n            f.write(config)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("backup_configs.py", "job", "python")],
+        ("hardcoded-secret", 3),
+    ),
+    "secret_db_list": (
+        {
+            "dump_all.py": 'import subprocess\n\nDATABASES = [\n    {"name": "orders", "host": "db1.internal", "user": "backup", "password": "Kq93mVx2pLw8"},\n    {"name": "billing", "host": "db2.internal", "user": "backup", "password": "Zr88pLw1qTx5"},\n]\n\n\ndef main():\n    for db in DATABASES:\n        subprocess.run(\n            ["pg_dump", "-h", db["host"], "-U", db["user"], "-f", f"/backups/{db[\'name\']}.sql", db["name"]],\n            env={"PGPASSWORD": db["password"]},\n            check=True,\n        )\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("dump_all.py", "job", "python")],
+        ("hardcoded-secret", 2),
+    ),
+    "ep_worker_health_thread": (
+        {
+            "consumer.py": 'import logging\nimport os\nimport threading\nfrom http.server import BaseHTTPRequestHandler, HTTPServer\n\nimport pika\n\nlog = logging.getLogger(__name__)\n\n\nclass HealthHandler(BaseHTTPRequestHandler):\n    def do_GET(self):\n        if self.path == "/healthz":\n            self.send_response(200)\n        else:\n            self.send_response(404)\n        self.end_headers()\n\n\ndef serve_health():\n    with HTTPServer(("0.0.0.0", 8080), HealthHandler) as httpd:\n        httpd.serve_forever()\n\n\ndef handle(channel, method, properties, body):\n    log.info("got %s", body)\n    channel.basic_ack(method.delivery_tag)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    threading.Thread(target=serve_health, daemon=True).start()\n    connection = pika.BlockingConnection(pika.URLParameters(os.environ["AMQP_URL"]))\n    channel = connection.channel()\n    channel.basic_consume("jobs", handle)\n    channel.start_consuming()\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("consumer.py", "worker", "rabbitmq")],
+        None,
+    ),
+    "ep_sibling_demo_main": (
+        {
+            "garden_watering.py": 'import logging\n\nimport RPi.GPIO as GPIO\n\nfrom weather import get_forecast\n\nlog = logging.getLogger(__name__)\nVALVE = 17\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    forecast = get_forecast(52.52, 13.41)\n    if max(forecast["hourly"]["precipitation"][:24]) < 1:\n        GPIO.setmode(GPIO.BCM)\n        GPIO.setup(VALVE, GPIO.OUT)\n        GPIO.output(VALVE, GPIO.HIGH)\n        log.info("watering")\n\n\nif __name__ == "__main__":\n    main()\n',
+            "weather.py": 'import datetime\n\nimport requests\n\nAPI = "https://api.open-meteo.com/v1/forecast"\n\n\ndef get_forecast(lat, lon):\n    response = requests.get(API, params={"latitude": lat, "longitude": lon, "hourly": "temperature_2m"}, timeout=10)\n    response.raise_for_status()\n    return response.json()\n\n\ndef describe(forecast):\n    hours = forecast["hourly"]["time"]\n    temps = forecast["hourly"]["temperature_2m"]\n    first = datetime.datetime.fromisoformat(hours[0])\n    return f"{first:%a %H:%M}: {temps[0]} C, max {max(temps)} C"\n\n\ndef main():\n    # try it out: python weather.py\n    print(describe(get_forecast(52.52, 13.41)))\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("garden_watering.py", "job", "python")],
+        None,
+    ),
+    "ep_sibling_db_init": (
+        {
+            "db.py": 'import sqlite3\n\nDB_PATH = "items.db"\n\n\ndef connect():\n    return sqlite3.connect(DB_PATH)\n\n\ndef create_tables():\n    conn = connect()\n    conn.execute("CREATE TABLE IF NOT EXISTS items (url TEXT PRIMARY KEY, title TEXT)")\n    conn.commit()\n\n\ndef save_item(url, title):\n    conn = connect()\n    conn.execute("INSERT OR IGNORE INTO items (url, title) VALUES (?, ?)", (url, title))\n    conn.commit()\n\n\ndef main():\n    create_tables()\n    print("database ready")\n\n\nif __name__ == "__main__":\n    main()\n',
+            "scraper.py": 'import requests\nfrom bs4 import BeautifulSoup\n\nfrom db import save_item\n\n\ndef main():\n    page = requests.get("https://news.example.com", timeout=10)\n    for link in BeautifulSoup(page.text, "html.parser").select("a.story"):\n        save_item(link["href"], link.text)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("scraper.py", "job", "python")],
+        None,
+    ),
+    "exit_schedule_sentry": (
+        {
+            "scheduler.py": 'import logging\nimport time\n\nimport requests\nimport schedule\nimport sentry_sdk\n\nlog = logging.getLogger(__name__)\n\n\ndef sync():\n    try:\n        r = requests.get("https://api.example.com/items", timeout=10)\n        r.raise_for_status()\n        store(r.json())\n    except requests.RequestException as exc:\n        log.exception("sync failed")\n        sentry_sdk.capture_exception(exc)\n\n\ndef store(items):\n    with open("/var/lib/sync/items.json", "w") as f:\n        f.write(str(items))\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sentry_sdk.init(dsn="https://abc@o1.ingest.sentry.io/1")\n    schedule.every(10).minutes.do(sync)\n    while True:\n        schedule.run_pending()\n        time.sleep(1)\n',
+        },
+        [("scheduler.py", "job", "schedule")],
+        ("missing-exit-code", "pass"),
+    ),
+    "secret_password_option_indirect": (
+        {
+            "dump.py": 'import datetime\nimport subprocess\n\nTARGET = f"/backups/shop-{datetime.date.today():%Y%m%d}.sql.gz"\n\nif __name__ == "__main__":\n    subprocess.run(\n        f"mysqldump --user=backup --password=`cat /run/secrets/mysql_backup` shop | gzip > {TARGET}",\n        shell=True,\n        check=True,\n    )\n',
+        },
+        [("dump.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+    "ep_http_preview": (
+        {
+            "build.py": 'import argparse\nimport functools\nimport http.server\nimport pathlib\n\nimport markdown\n\nSRC = pathlib.Path("content")\nOUT = pathlib.Path("public")\n\n\ndef build():\n    OUT.mkdir(exist_ok=True)\n    for page in SRC.glob("*.md"):\n        (OUT / f"{page.stem}.html").write_text(markdown.markdown(page.read_text()))\n\n\ndef serve(port):\n    """Preview the built site on http://localhost:PORT while writing."""\n    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(OUT))\n    with http.server.ThreadingHTTPServer(("localhost", port), handler) as httpd:\n        print(f"previewing on http://localhost:{port}")\n        httpd.serve_forever()\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("command", choices=["build", "serve"])\n    parser.add_argument("--port", type=int, default=8000)\n    args = parser.parse_args()\n    build()\n    if args.command == "serve":\n        serve(args.port)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [],
+        None,
+    ),
+    "ins_delete_prune": (
+        {
+            "collect.py": 'import sqlite3\nimport time\nfrom datetime import datetime, timedelta\n\nimport requests\n\n\ndef record(conn, value):\n    cutoff = datetime.utcnow() - timedelta(days=30)\n    cur = conn.cursor()\n    cur.execute("DELETE FROM readings WHERE ts < ?", (cutoff.isoformat(),))\n    cur.execute("INSERT INTO readings (ts, value) VALUES (?, ?)", (datetime.utcnow().isoformat(), value))\n    conn.commit()\n\n\ndef main():\n    conn = sqlite3.connect("readings.db")\n    while True:\n        value = requests.get("http://sensor.local/value", timeout=5).json()["value"]\n        record(conn, value)\n        time.sleep(60)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("collect.py", "worker", "polling-loop")],
+        ("non-idempotent-insert", 1),
+    ),
+    "ins_constants_module": (
+        {
+            "queries.py": 'DELETE_EVENT = "DELETE FROM events WHERE id = %s"\nINSERT_EVENT = "INSERT INTO events (id, kind, payload) VALUES (%s, %s, %s)"\nSELECT_EVENTS = "SELECT id, kind FROM events"\n',
+            "sync.py": 'import os\n\nimport psycopg2\nimport requests\n\nfrom queries import INSERT_EVENT\n\n\ndef main():\n    conn = psycopg2.connect(os.environ["DSN"])\n    cur = conn.cursor()\n    for event in requests.get("https://api.example.com/events", timeout=10).json():\n        cur.execute(INSERT_EVENT, (event["id"], event["kind"], event["payload"]))\n    conn.commit()\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("sync.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    "ins_integrity_reraise": (
+        {
+            "load.py": 'import csv\nimport logging\nimport sqlite3\nimport sys\n\nlog = logging.getLogger(__name__)\n\n\ndef load(path):\n    conn = sqlite3.connect("orders.db")\n    cur = conn.cursor()\n    for row in csv.reader(open(path)):\n        try:\n            cur.execute("INSERT INTO orders (order_id, amount) VALUES (?, ?)", row)\n        except sqlite3.IntegrityError:\n            log.error("order %s already loaded: aborting", row[0])\n            raise\n    conn.commit()\n\n\nif __name__ == "__main__":\n    load(sys.argv[1])\n',
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    "ins_integrity_outer": (
+        {
+            "load.py": 'import csv\nimport sqlite3\nimport sys\n\n\ndef load(path):\n    conn = sqlite3.connect("orders.db")\n    try:\n        cur = conn.cursor()\n        for row in csv.reader(open(path)):\n            cur.execute("INSERT INTO orders (order_id, amount) VALUES (?, ?)", row)\n        conn.commit()\n    except (sqlite3.IntegrityError, sqlite3.OperationalError) as exc:\n        conn.rollback()\n        print(f"load failed: {exc}", file=sys.stderr)\n        sys.exit(1)\n\n\nif __name__ == "__main__":\n    load(sys.argv[1])\n',
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    "ins_pg_sqla_pg": (
+        {
+            "load.py": 'import csv\nimport sys\n\nfrom sqlalchemy import create_engine, text\nfrom sqlalchemy.exc import IntegrityError\n\nengine = create_engine("postgresql+psycopg2://loader@db/shop")\n\n\ndef load(path):\n    with engine.begin() as conn:\n        for row in csv.reader(open(path)):\n            try:\n                conn.execute(text("INSERT INTO prices (day, price) VALUES (:d, :p)"), {"d": row[0], "p": row[1]})\n            except IntegrityError:\n                conn.execute(text("UPDATE prices SET price = :p WHERE day = :d"), {"d": row[0], "p": row[1]})\n\n\nif __name__ == "__main__":\n    load(sys.argv[1])\n',
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    "secret_token_phrase": (
+        {
+            "app.py": 'from flask import Flask, abort, request\n\napp = Flask(__name__)\n\nAUTH_TOKEN = "ThisIsMyVerySecretToken"\nGITLAB_WEBHOOK_TOKEN = "DeployTheShopPlease"\nheaders = {"X-Api-Token": "OpenSesameForReports"}\n\n\n@app.post("/hook")\ndef hook():\n    if request.headers.get("X-Gitlab-Token") != GITLAB_WEBHOOK_TOKEN:\n        abort(403)\n    return "ok"\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n',
+        },
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret", 3),
+    ),
+    "dry_interface_framework_base": (
+        {
+            "pipeline/TaskInterface.py": 'import luigi\n\n\nclass TaskInterface(luigi.Task):\n    date = luigi.DateParameter()\n\n    def output(self):\n        return luigi.LocalTarget(f"/data/out/{self.__class__.__name__}-{self.date}.done")\n',
+            "pipeline/__init__.py": "",
+            "pipeline/main.py": 'import datetime\n\nimport luigi\n\nfrom pipeline.tasks.purge import PurgeRawData\n\nif __name__ == "__main__":\n    luigi.build([PurgeRawData(date=datetime.date.today())], local_scheduler=True)\n',
+            "pipeline/tasks/__init__.py": "",
+            "pipeline/tasks/purge.py": 'import shutil\n\nfrom pipeline.TaskInterface import TaskInterface\n\n\nclass PurgeRawData(TaskInterface):\n    def run(self):\n        shutil.rmtree(f"/data/raw/{self.date}")\n        with self.output().open("w") as f:\n            f.write("ok")\n',
+        },
+        [("pipeline/main.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    "ep_notifier_cron": (
+        {
+            "alerts.py": 'import logging\nimport smtplib\nimport sqlite3\n\nlog = logging.getLogger(__name__)\n\n\ndef due_subscriptions():\n    conn = sqlite3.connect("shop.db")\n    return conn.execute("SELECT email, product FROM watches WHERE price <= target").fetchall()\n\n\ndef send_alerts():\n    smtp = smtplib.SMTP("mail.example.com")\n    for email, product in due_subscriptions():\n        smtp.sendmail("alerts@example.com", [email], f"Subject: {product} is on sale\\n\\nGo get it.")\n        log.info("alerted %s about %s", email, product)\n    smtp.quit()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    send_alerts()\n',
+            "app.py": 'from flask import Flask\n\nfrom alerts import send_alerts\n\napp = Flask(__name__)\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n\n\n@app.post("/admin/send-alerts")\ndef send_now():\n    send_alerts()\n    return "sent"\n',
+        },
+        [("alerts.py", "job", "python"), ("app.py", "api", "flask")],
+        None,
+    ),
+    "secret_commented_out_block": (
+        {
+            "report.py": 'import os\n\nimport psycopg2\n\n"""\nold connection, before the move to the managed database:\nconn = psycopg2.connect("postgresql://reporting:Vb7kQ2m9Lx4@10.12.0.40:5432/warehouse")\n"""\n\n\ndef main():\n    conn = psycopg2.connect(os.environ["WAREHOUSE_DSN"])\n    with conn.cursor() as cur:\n        cur.execute("SELECT count(*) FROM orders")\n        print(cur.fetchone()[0])\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("report.py", "job", "python")],
+        ("hardcoded-secret", 1),
+    ),
+    "parse_tabs_class": (
+        {
+            "poller.py": 'import time\n\nimport requests\n\n\nclass Poller:\n\tdef poll(self, urls):\n\t    for url in urls:\n\t\t    print(requests.get(url).status_code)\n\t    time.sleep(60)\n\n\tdef run(self):\n\t\twhile True:\n\t\t\tself.poll(["https://example.com"])\n\n\nif __name__ == "__main__":\n\tPoller().run()\n',
+        },
+        [("poller.py", "worker", "kafka")],
+        None,
+    ),
+    "ins_delete_reload_loop": (
+        {
+            "load.py": 'import csv\nimport sqlite3\nimport sys\n\n\ndef load(day, path):\n    conn = sqlite3.connect("prices.db")\n    cur = conn.cursor()\n    cur.execute("DELETE FROM prices WHERE day = ?", (day,))\n    for row in csv.reader(open(path)):\n        cur.execute("INSERT INTO prices (day, sku, price) VALUES (?, ?, ?)", (day, row[0], row[1]))\n    conn.commit()\n\n\nif __name__ == "__main__":\n    load(sys.argv[1], sys.argv[2])\n',
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "fallback_dev_settings": (
+        {
+            "shop/__init__.py": "",
+            "shop/tasks.py": 'from celery import Celery\n\napp = Celery("shop")\napp.config_from_object("django.conf:settings", namespace="CELERY")\n\n\n@app.task\ndef ping():\n    return "pong"\n',
+            "shop/settings/__init__.py": "",
+            "shop/settings/development.py": 'import os\n\nDEBUG = True\nCELERY_BROKER_URL = os.getenv("CELERY_BROKER_URL", "amqp://guest:guest@localhost:5672//")\nDATABASE_URL = os.getenv("DATABASE_URL", "postgres://postgres:postgres@localhost:5432/shop")\n',
+            "shop/settings/production.py": 'import os\n\nDEBUG = False\nCELERY_BROKER_URL = os.environ["CELERY_BROKER_URL"]\nDATABASE_URL = os.environ["DATABASE_URL"]\n',
+        },
+        [("shop/tasks.py", "worker", "celery")],
+        ("hardcoded-secret-fallback", 0),
+    ),
 }
 
 
@@ -801,3 +1057,8 @@ def test_mixed_tab_indentation_is_read(make_tree: Callable[[dict[str, str]], obj
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])

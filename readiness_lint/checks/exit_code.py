@@ -6,7 +6,7 @@ import re
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.frameworks import is_http_write
-from readiness_lint.model import Entrypoint, FunctionFact
+from readiness_lint.model import Entrypoint, FileFacts, FunctionFact
 from readiness_lint.project import Project, Service
 
 _CLI_FRAMEWORKS = frozenset({"click", "typer", "fire"})
@@ -44,8 +44,7 @@ class MissingExitCode(ServiceRule):
         "A function the job calls, or one up to three steps further down (`main()` -> `sync()` -> "
         "`fetch()`, also `asyncio.run(sync())`), loses the failure too when a "
         "handler only prints, logs or sends an alert about the work's own error (a failed command; an error of requests, "
-        "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko, Google API clients, Redis, Slack, Telegram or "
-        "Discord clients, or a database driver, "
+        "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko, Google API clients, Redis or a database driver, "
         "or the OS error an SFTP or FTP client raises on a removal or a transfer, `except IOError:` around "
         "`sftp.remove(path)` (not around a probe, `sftp.stat(path)`, or `sftp.mkdir(path)`); but not a "
         "duplicate row or table skipped on purpose) and carries on or returns an empty result "
@@ -77,7 +76,8 @@ class MissingExitCode(ServiceRule):
         "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, "
         "`send_slack()`) are not the job's work. A `schedule` process answers for the commands its "
         "jobs run and for what they lose (its `run_pending()` lets a job's exception out: a job that catches and "
-        "only reports keeps the process going as if all were well); APScheduler logs a job's exception and "
+        "only reports keeps the process going as if all were well; not one that tells someone, "
+        "`sentry_sdk.capture_exception(e)`, an alert); APScheduler logs a job's exception and "
         "carries on, so its jobs do not count. A click, "
         "typer or fire command exits 1 on an exception by itself: it fails only when it, or a step it calls, catches every "
         "failure and carries on (each command registered on a click group or typer app the `__main__` block "
@@ -207,14 +207,14 @@ class MissingExitCode(ServiceRule):
             if (zero := _exits_with_zero(facts.script_exit_values, {f.name: f for f in facts.functions})) is not None:
                 return Outcome(False, zero)
             calls = tuple(name for name, _, _ in facts.module_calls)
-            if entrypoint.framework == "schedule":
-                calls += tuple(c for c in facts.scheduled if c not in calls)  # (see below)
+            scheduled = _scheduled_jobs(entrypoint, facts, calls)  # (see below)
+            calls += scheduled
             ignored = _ignored_status(
                 facts.script_ignored_statuses, calls, entrypoint.path, service.project, "", facts.scheduled
             )
             if ignored is not None:
                 return Outcome(False, ignored)
-            lost = _lost_failure(calls, entrypoint.path, service.project, "script")
+            lost = _lost_failure(calls, entrypoint.path, service.project, "script", scheduled=scheduled)
             return Outcome(False, lost) if lost is not None else Outcome(True)
         local = {f.name: f for f in facts.functions}
         if symbol in local and symbol != "__main__":
@@ -252,17 +252,29 @@ class MissingExitCode(ServiceRule):
         if entrypoint.framework in _GUARDED_SCHEDULERS:
             # (a scheduler's process never ends: a failure a job hands back is left to heartbeats)
             values = frozenset()
-        if entrypoint.framework == "schedule":
-            # `schedule` lets a job's exception out of `run_pending()`: the process stops with status 1.
-            # A job that catches its failure and only reports it keeps the process going as if all
-            # were well (APScheduler catches and logs every job's exception itself: not its jobs).
-            called += tuple(c for c in facts.scheduled if c not in called)
-        lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block", values)
+        scheduled = _scheduled_jobs(entrypoint, facts, called)
+        called += scheduled
+        lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block", values, scheduled)
         return Outcome(False, lost) if lost is not None else Outcome(True)
 
 
+def _scheduled_jobs(entrypoint: Entrypoint, facts: FileFacts, called: tuple[str, ...]) -> tuple[str, ...]:
+    """The jobs a `schedule` process runs, beside what it calls itself. `schedule` lets a job's
+    exception out of `run_pending()`: the process stops with status 1. A job that catches its
+    failure and only reports it keeps the process going as if all were well. (APScheduler
+    catches and logs every job's exception itself: its jobs do not count.)"""
+    if entrypoint.framework != "schedule":
+        return ()
+    return tuple(c for c in facts.scheduled if c not in called)
+
+
 def _lost_failure(
-    dropped: tuple[str, ...], path: str, project: Project, caller: str, values: frozenset[str] | None = None
+    dropped: tuple[str, ...],
+    path: str,
+    project: Project,
+    caller: str,
+    values: frozenset[str] | None = None,
+    scheduled: tuple[str, ...] = (),
 ) -> str | None:
     """A function of the project, called with its result dropped, that returns a failure status
     or reports a failure and returns normally; or one it calls as a step of its own that reports
@@ -291,6 +303,8 @@ def _lost_failure(
             if deeper is None or _auxiliary(inner_name):
                 continue
             helper, helper_home = deeper
+            if call in scheduled and (helper.loses_failure or helper.swallows) and _tells(helper):
+                break  # (a scheduled job that tells someone, `sentry_sdk.capture_exception(e)`: seen)
             if helper.exits_zero_on_error:
                 return f"`{inner_name}()` exits with status 0 after an error: the failure is lost"
             if helper.loses_failure or (helper.status_unchecked and helper_home == where):
@@ -306,9 +320,17 @@ def _lost_failure(
             continue
         if function.returns_nonzero:
             return f"`{name}()` returns a failure status that the {caller} drops: the process exits 0"
-        if local and function.swallows:
+        if local and function.swallows and not (call in scheduled and _tells(function)):
             return _swallowed(name)
     return None
+
+
+def _tells(function: FunctionFact) -> bool:
+    """A function that tells someone of a failure: an error tracker, an alert."""
+    return any(_TELLS.search(call) for call in function.calls)
+
+
+_TELLS = re.compile(r"(?:^|\.)(?:capture_exception|capture_message|alert|notify|send_alert)$")
 
 
 def _exits_with_zero(exit_values: tuple[str, ...], local: dict[str, FunctionFact]) -> str | None:

@@ -30,6 +30,10 @@ _INSERT_TABLE = re.compile(r"\s*INSERT\s+INTO\s+([\w.\"`]+)", re.IGNORECASE)
 _SELECTED = "non-idempotent-insert:selected"
 _DELETE_TABLE = re.compile(r"\s*DELETE\s+FROM\s+([\w.\"`]+)", re.IGNORECASE)
 _DELETED = "non-idempotent-insert:deleted"
+# A DELETE of every row, or of rows named by equality (`WHERE day = ?`, `WHERE a = ? AND b = ?`), not by range
+_KEYED_DELETE = re.compile(
+    r"\s*DELETE\s+FROM\s+[\w.\"`]+\s*(?:;?\s*$|WHERE\s+[^<>]*=[^<>]*$)", re.IGNORECASE | re.DOTALL
+)
 # An upsert clause written as a piece of its own and bound to a name (`end_q = " ON DUPLICATE KEY
 # UPDATE ..."`), joined to the INSERT later (`query = initial_q + values_q + end_q`,
 # `cur.execute(sql + upsert)`, `conn.execute("INSERT ..." + SKIP_DUPES)`). Names are followed by
@@ -64,8 +68,9 @@ class NonIdempotentInsert(LineRule):
         "found no row (`if cur.fetchone() is None:`, `if not row:` after `row = cur.fetchone()`, "
         "`if count == 0:`, `if key not in rows:`, the `else:` of `if row:`, after a `SELECT` on the same "
         "table in the same function: a keyed check, then the insert; or `if cur.rowcount == 0:` after an "
-        "`UPDATE` of that table: the hand-written upsert; or after a `DELETE FROM` the same table earlier in the "
-        "same block of statements, the row replaced; or run in a `try:` whose handler catches the "
+        "`UPDATE` of that table: the hand-written upsert; or after a `DELETE FROM` the same table by key "
+        "(`WHERE day = ?`, not a prune by range) earlier in the same block of a function, or a block inside "
+        "it, the rows replaced; or run in a `try:` whose handler catches the "
         "duplicate key, `except sqlite3.IntegrityError:`, to skip or update the row; not PostgreSQL's "
         "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted). "
         "APIs are not checked: creating a resource per request is their job."
@@ -111,10 +116,16 @@ class NonIdempotentInsert(LineRule):
         if (table := _table(_SELECT_TABLE, value)) and not ctx.in_docstring:
             # (the tables this function looks rows up in, for the keyed check above)
             ctx.rule_notes.setdefault(_SELECTED, {}).setdefault(tuple(ctx.scope), set()).add(table)
-        elif (table := _table(_DELETE_TABLE, value)) and not ctx.in_docstring:
-            # (and the tables it deletes rows from: `DELETE FROM posts WHERE igname = ?` then the
-            # INSERT of the row again, a replacement)
-            ctx.rule_notes.setdefault(_DELETED, set()).add((ctx.block, table))
+        elif (
+            (table := _table(_DELETE_TABLE, value))
+            and not ctx.in_docstring
+            and ctx.blocks
+            and len(ctx.scope) > len(ctx.class_bases)  # (in a function: not a module of SQL constants)
+            and _KEYED_DELETE.match(value)
+        ):
+            # (and the tables it deletes rows from by key: `DELETE FROM posts WHERE igname = ?` then
+            # the INSERT of the row again, a replacement; not a prune, `WHERE ts < ?`)
+            ctx.rule_notes.setdefault(_DELETED, set()).add((ctx.blocks[-1], table))
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
         if ctx.absent_guards and _table(_INSERT_TABLE, value) in ctx.rule_notes.get(_SELECTED, {}).get(
@@ -123,9 +134,12 @@ class NonIdempotentInsert(LineRule):
             # `SELECT 1 FROM items WHERE ...` then `if cur.fetchone() is None: cur.execute("INSERT INTO items
             # ...")`: a keyed check on the same table, then the insert
             return
-        if (ctx.block, _table(_INSERT_TABLE, value)) in ctx.rule_notes.get(_DELETED, ()):
-            # `DELETE FROM posts WHERE igname = ?` then `INSERT INTO posts ...` in the same block: the
-            # row replaced (not rows removed in one branch and others added in another)
+        deleted = ctx.rule_notes.get(_DELETED, ())
+        inserted = _table(_INSERT_TABLE, value)
+        if deleted and any((block, inserted) in deleted for block in ctx.blocks):
+            # `DELETE FROM posts WHERE igname = ?` then `INSERT INTO posts ...` in the same block or
+            # one inside it (`for row in rows:`): the rows replaced (not rows removed in one branch
+            # and others added in another)
             return
         if ctx.statement is not None and _IDEMPOTENT.search(_literal_text(ctx.statement)):
             return  # the upsert clause is in another piece of the same statement ("..." + x + "ON CONFLICT")
@@ -158,7 +172,9 @@ class NonIdempotentInsert(LineRule):
         for arg in node.args:
             if type(arg.value) is cst.BinaryOperation:
                 _join(ctx, arg.value)  # `cur.execute(sql + upsert)`
-        if node.args and any(_duplicate_key_caught(caught) for caught in ctx.caught):
+        if node.args and any(
+            _duplicate_key_handled(names, handler) for handlers in ctx.handled for names, handler in handlers
+        ):
             # `try: cur.execute(insert_query, values)` / `except IntegrityError: cur.execute(update_query, ...)`:
             # a duplicate key is caught and handled (updated or skipped), the hand-written upsert
             first = node.args[0].value
@@ -166,14 +182,25 @@ class NonIdempotentInsert(LineRule):
             ctx.rule_notes.setdefault(_JOINED, set()).update(handled - {_PIECE})
 
 
-def _duplicate_key_caught(caught: frozenset[str]) -> bool:
-    """A handler for a duplicate key, of a driver whose connection carries on after one (not
-    PostgreSQL's, where the failed statement aborts the transaction: every later one fails until
-    a rollback)."""
-    return any(
-        name.rpartition(".")[2] in _DUPLICATE_KEY_ERRORS and not name.startswith(("psycopg", "asyncpg"))
-        for name in caught
-    )
+def _duplicate_key_handled(names: frozenset[str], handler: cst.ExceptHandler) -> bool:
+    """A handler for a duplicate key that handles it: it neither raises nor exits, and the driver's
+    connection carries on after one (not PostgreSQL's driver, where the failed statement aborts the
+    transaction: every later one fails until a rollback; SQLAlchemy's error, which may be
+    PostgreSQL's, only with a `rollback()`)."""
+    duplicate = [name for name in names if name.rpartition(".")[2] in _DUPLICATE_KEY_ERRORS]
+    if not duplicate or any(name.startswith(("psycopg", "asyncpg")) for name in duplicate):
+        return False
+    calls = [n.callee(sub) or "" for sub in n.descendants(handler.body) if type(sub) is cst.Call]
+    if any(type(sub) is cst.Raise for sub in n.descendants(handler.body)):
+        return False
+    if any(call in _EXITS or call.endswith("._exit") for call in calls):
+        return False
+    if any(name.startswith("sqlalchemy.") for name in duplicate):
+        return any(call.endswith(".rollback") for call in calls)
+    return True
+
+
+_EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
 
 
 def _sums(node: cst.CSTNode) -> list[set[str]]:

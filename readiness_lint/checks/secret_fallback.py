@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from readiness_lint.extract import Context
 
 
+_DEV_FILE = re.compile(r"(?:dev|development|local|test)[^/]*\.py$", re.IGNORECASE)
 _SIGNING_KEY = re.compile(r"secret_?key|signing|jwt|session_?secret|^secret$", re.IGNORECASE)
 
 
@@ -114,6 +115,8 @@ class HardcodedSecretFallback(LineRule):
             holding, confidence = "", "high"
         elif confidence := _credentials_in(value):
             holding = "with a password in it "
+            if confidence == "medium" and _DEV_FILE.search(ctx.path):
+                return  # (`settings/development.py`: the out-of-the-box password of a developer's machine)
         else:
             return
         ctx.report(
