@@ -44,6 +44,8 @@ def evaluate(
                 continue
             if line_finding.deployed_only and path not in deployed:
                 continue  # (a `__main__` block's development server, run by no deployment)
+            if line_finding.overridden_by and _overridden(project, path, line_finding.overridden_by):
+                continue  # (`DEBUG = True` in base settings that `production.py` imports and switches off)
             found_rule = line_rules.get(line_finding.rule)
             if found_rule is not None and found_rule.counts_where_called and _called_after_check(project, line_finding):
                 continue  # (`if not user_exists(uid): add_user(uid)` wherever `add_user` is called)
@@ -174,6 +176,18 @@ def evaluate(
             findings.append(Finding(meta.code, meta.name, spec.severity, message, path, line, 1))
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.code, f.message))
     return results, findings, errors
+
+
+def _overridden(project: Project, path: str, kind: str) -> bool:
+    """A module that star-imports ``path`` (``from .base import *``) has a signal of ``kind``."""
+    return any(
+        any(s.kind == kind for s in project.files[importer].signals)
+        and any(
+            imp.name == "*" and project.resolve_module(importer, imp.module, imp.level) == path
+            for imp in project.files[importer].imports
+        )
+        for importer in project.importers.get(path, ())
+    )
 
 
 def _called_after_check(project: Project, line_finding: LineFinding) -> bool:

@@ -628,12 +628,15 @@ class Context:
         start: cst.CSTNode | None = None,
         unless: Callable[[], bool] | None = None,
         deployed_only: bool = False,
+        overridden_by: str = "",
     ) -> None:
         """Report a finding at ``node``. ``key`` lets a project-wide stage recognise it later.
         ``start``: a call that holds ``node`` and may span several lines; the finding is reported
         where it starts, and a suppression comment on ``node``'s own line counts as well.
         ``unless``: asked once the whole file has been read; the finding is dropped if it holds.
-        ``deployed_only``: the finding counts only where a deployment file runs this file."""
+        ``deployed_only``: the finding counts only where a deployment file runs this file.
+        ``overridden_by``: a signal kind; the finding is dropped where a module that star-imports
+        this one has that signal (`from .base import *` then `DEBUG = False`)."""
         seen = (rule, id(node))
         if seen in self._reported:
             return
@@ -654,6 +657,7 @@ class Context:
                     in_main=in_main,
                     scope=scope,
                     deployed_only=deployed_only,
+                    overridden_by=overridden_by,
                 )
             ),
             start=start,
@@ -3408,6 +3412,14 @@ class Extractor:
                 self.numbers.add(first.value)
             else:
                 self.numbers.discard(first.value)
+        if (
+            type(first) is cst.Name
+            and first.value == "DEBUG"
+            and not self.ctx.scope
+            and not self.frames
+            and (n.is_false(value) or n.int_value(value) == 0)
+        ):
+            self.signal(node, "debug-off")  # (a settings module switching debug off for good)
         if type(first) is cst.Attribute and first.attr.value == "daemon":
             self.sets_daemon = True  # (`worker.daemon = True`)
         if type(first) is cst.Attribute and first.attr.value == "handlers" and _handlers_of(value):

@@ -191,6 +191,8 @@ class LineFinding:
     # counts only where a deployment file runs the file (`app.run(debug=True)` in a `__main__`
     # block a Dockerfile's `CMD python app.py` starts in production)
     deployed_only: bool = False
+    # a signal kind that drops the finding where a module star-importing this one has it
+    overridden_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -811,6 +811,33 @@ _CASES: dict[str, Case] = {
         [("archive.py", "job", "python")],
         ("missing-dry-run", "fail"),
     ),
+    # rounds 232 and 251: base settings with debug on, which the production module imports and
+    # switches off
+    "base_settings_debug_switched_off": (
+        {
+            "shop/__init__.py": "",
+            "shop/settings/__init__.py": "",
+            "shop/settings/base.py": 'DEBUG = True\nALLOWED_HOSTS = ["*"]\nROOT_URLCONF = "shop.urls"\n',
+            "shop/settings/production.py": 'from .base import *\n\nDEBUG = False\nALLOWED_HOSTS = ["shop.example.com"]\n',
+            "shop/urls.py": "urlpatterns = []\n",
+            "shop/wsgi.py": 'import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings.production")\napplication = get_wsgi_application()\n',
+        },
+        [("shop/wsgi.py", "api", "django")],
+        ("debug-mode-enabled", 0),
+    ),
+    # (trap) the production module reads it from the environment instead: base's stands
+    "base_settings_debug_left_on": (
+        {
+            "shop/__init__.py": "",
+            "shop/settings/__init__.py": "",
+            "shop/settings/base.py": 'DEBUG = True\nALLOWED_HOSTS = ["*"]\nROOT_URLCONF = "shop.urls"\n',
+            "shop/settings/production.py": 'import os\n\nfrom .base import *\n\nDEBUG = os.environ.get("DEBUG") == "1"\nALLOWED_HOSTS = ["shop.example.com"]\n',
+            "shop/urls.py": "urlpatterns = []\n",
+            "shop/wsgi.py": 'import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings.production")\napplication = get_wsgi_application()\n',
+        },
+        [("shop/wsgi.py", "api", "django")],
+        ("debug-mode-enabled", 1),
+    ),
     # round 254: a password on a dump's command line
     "password_on_command_line": (
         {"dump.py": _DUMP.format(password="--password=Sonne42")},

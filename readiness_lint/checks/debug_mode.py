@@ -84,7 +84,8 @@ class DebugModeEnabled(LineRule):
         "`dict(handlers=..., debug=True)` (Tornado's `Application(**settings)`), `app.debug = True`, "
         "`app.config['DEBUG'] = True` and `app.config.update(DEBUG=True)` (not an object's own `self.debug`, nor "
         "under a condition: `if os.environ.get('DEV_MODE'): app.config.update(DEBUG=True)`), `DEBUG = True` in a "
-        "settings module that is not a development or test settings file (and not under a condition: "
+        "settings module that is not a development or test settings file (nor base settings a production "
+        "module imports and switches off: `from .base import *` then `DEBUG = False`; and not under a condition: "
         "`if os.environ.get('DJANGO_DEBUG') == '1': DEBUG = True`), or in a settings class named for "
         "a deployed environment (`class StagingConfig(Config): DEBUG = True`; not a base class or a "
         "development one) (or in the app's own module, "
@@ -259,7 +260,9 @@ class DebugModeEnabled(LineRule):
         elif target == "DEBUG" and not ctx.scope and ctx.conditions:
             return  # `if os.environ.get("DJANGO_DEBUG") in ("1", "true"): DEBUG = True`: switched on by a condition
         elif target == "DEBUG" and not ctx.scope and _SETTINGS_FILE.search("/" + ctx.path):
-            ctx.report(self.name, value, "`DEBUG = True` in a settings module that ships")
+            # (not base settings that the production module imports and switches off: `from .base
+            # import *` then `DEBUG = False`)
+            ctx.report(self.name, value, "`DEBUG = True` in a settings module that ships", overridden_by="debug-off")
         elif (
             target == "DEBUG"
             and len(ctx.scope) == 1
