@@ -1835,6 +1835,7 @@ class Extractor:
         """A block that only prints or logs, passes, continues or breaks (and, with ``reports``,
         prints or logs at least once)."""
         reported = False
+        messages: set[str] = set()  # names bound to a message's text, to be reported
         for stmt in _block(body):
             if type(stmt) is cst.If and _only_cleans_up(stmt):
                 continue  # `if conn: conn.rollback()`
@@ -1852,13 +1853,27 @@ class Extractor:
                     continue
                 if type(small) is cst.Assert and not n.is_false(small.test):
                     continue  # `assert error.response["ok"] is False`: what failed checked, then reported
+                if (
+                    type(small) is cst.Assign
+                    and len(small.targets) == 1
+                    and type(small.targets[0].target) is cst.Name
+                    and isinstance(small.value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString))
+                ):
+                    # `msg = 'Check failed for "{url}"'` then `print(msg.format(url=url))`: the
+                    # message built, to be reported below
+                    messages.add(small.targets[0].target.value)
+                    continue
                 level = self._report(small)
+                if level is not None and messages:
+                    messages -= {sub.value for sub in n.descendants(small) if type(sub) is cst.Name}
                 if level is None:
                     call = _small_call(small)
                     if call is None or not _TELLS.search(n.callee(call) or ""):
                         return False
                     level = True  # `send_alert(f"load of {day} failed: {e}")`: told, and carried on
                 reported = reported or level
+        if messages:
+            return False  # (a text kept for later, `status = "failed"`: the failure recorded)
         return reported or not reports
 
     def _reporting_functions(self, body: Sequence[cst.CSTNode]) -> dict[str, bool]:

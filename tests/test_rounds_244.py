@@ -838,6 +838,51 @@ _CASES: dict[str, Case] = {
         [("shop/wsgi.py", "api", "django")],
         ("debug-mode-enabled", 1),
     ),
+    # round 250: a catch-all that builds its message, prints it and goes on to the next site
+    "handler_builds_message_then_prints": (
+        {
+            "go.py": """\
+                import requests
+
+                SITES = ["https://a.example.com", "https://b.example.com"]
+
+                for url in SITES:
+                    try:
+                        requests.get(url, timeout=10).raise_for_status()
+                    except Exception as ex:
+                        msg = 'Check failed for "{url}" with {exception}'
+                        print(msg.format(url=url, exception=ex))
+                        continue
+                """
+        },
+        [("go.py", "job", "script")],
+        ("missing-exit-code", "fail"),
+    ),
+    # (trap) the failure kept in a name, and the exit status set from it after the loop
+    "handler_records_status": (
+        {
+            "go.py": """\
+                import sys
+
+                import requests
+
+                SITES = ["https://a.example.com", "https://b.example.com"]
+                status = "ok"
+
+                for url in SITES:
+                    try:
+                        requests.get(url, timeout=10).raise_for_status()
+                    except Exception:
+                        status = "failed"
+                        continue
+
+                if status == "failed":
+                    sys.exit(1)
+                """
+        },
+        [("go.py", "job", "script")],
+        ("missing-exit-code", "pass"),
+    ),
     # round 254: a password on a dump's command line
     "password_on_command_line": (
         {"dump.py": _DUMP.format(password="--password=Sonne42")},
