@@ -798,7 +798,10 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
 # Helpers that tell someone (`send_mail()`, `notify()`), by their whole name (not `send_alerts()`,
 # which may look up whom to tell and tell them: work): their module's `__main__` block sends a test
 # message, it runs no work of the importers'.
-_NOTIFIER_NAME = re.compile(r"_?(?:send_?(?:e?mail|message|msg|sms|notification)|notify|alert)")
+_NOTIFIER_NAME = re.compile(
+    r"_?(?:send_?(?:(?:telegram|slack|discord|teams|tg|chat|bot|push)_?)?(?:e?mail|message|msg|sms|alert|notification)"
+    r"|notify(?:_(?:slack|telegram|discord|teams|chat|admin|admins|me|user))?|alert)"
+)
 
 
 # What a function that only reads calls: an HTTP read, parsing, and the methods that pick a page
@@ -961,12 +964,15 @@ def _sibling_script_main(project: Project, path: str, guard: MainGuardFact) -> b
         and _works(local[call])
         and not _reads_only(local[call], local, 2)
         # (nor the database's set-up, `create_tables()`: a helper module's own block makes its schema)
-        and not _SET_UP_STEP.search(call)
+        and not _SET_UP_STEP.fullmatch(call)
         for call in main.steps
     )
 
 
-_SET_UP_STEP = re.compile(r"^_?(?:init|create_(?:tables?|schema|db|database)|setup|set_up|migrate)", re.IGNORECASE)
+_SET_UP_STEP = re.compile(
+    r"_?(?:init_?(?:db|database|schema|tables?)?|create_(?:tables?|schema|db|database)|set_?up(?:_db|_database)?)",
+    re.IGNORECASE,
+)
 
 
 def _builds_entrypoint(project: Project, path: str) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from readiness_lint.checklist import Checklist
@@ -179,15 +180,22 @@ def evaluate(
 
 
 def _overridden(project: Project, path: str, kind: str) -> bool:
-    """A module that star-imports ``path`` (``from .base import *``) has a signal of ``kind``."""
-    return any(
-        any(s.kind == kind for s in project.files[importer].signals)
-        and any(
+    """Every module that star-imports ``path`` (``from .base import *``), other than one for
+    development or tests, has a signal of ``kind``; and there is one."""
+    extending = [
+        importer
+        for importer in project.importers.get(path, ())
+        if any(
             imp.name == "*" and project.resolve_module(importer, imp.module, imp.level) == path
             for imp in project.files[importer].imports
         )
-        for importer in project.importers.get(path, ())
-    )
+        and not _DEVELOPMENT_MODULE.search(importer)
+    ]
+    return bool(extending) and all(any(s.kind == kind for s in project.files[i].signals) for i in extending)
+
+
+# A settings module for a developer's machine or the tests (`settings/dev.py`, `test_settings.py`)
+_DEVELOPMENT_MODULE = re.compile(r"(?:^|[/_.])(?:dev|development|local|test|tests|testing|ci)(?:[_.][^/]*)?\.py$")
 
 
 def _called_after_check(project: Project, line_finding: LineFinding) -> bool:

@@ -2688,7 +2688,7 @@ class Extractor:
                 # function only a name to resolve: a throwaway callback server, a client for one call)
                 # (a server the block keeps serving, `httpd.serve_forever()`, is one in a function too)
                 serving = _websocket_server(call, ctx) or (
-                    _serves_forever(node.body, alias) and not _local_preview(call)
+                    _serves_forever(node.body, alias) and not _local_preview(call, ctx)
                 )
                 self._object(alias, call, item, record=not self.ctx.scope or serving)
             elif _websocket_server(call, ctx):
@@ -3035,14 +3035,14 @@ class Extractor:
             return literal
         if type(value) is cst.Name:  # (`os.path.join(workdir, name)`, workdir a temporary directory)
             return self.strings.get(f"{self.scope_name()}:{value.value}", self.strings.get(f":{value.value}", ""))
-        if type(value) is cst.Attribute:  # (`self.tdir / name`, `self.tdir` a temporary directory)
+        if type(value) is cst.Attribute and value.attr.value == "name" and type(value.value) is cst.Call:
+            value = value.value  # `tempfile.NamedTemporaryFile(delete=False).name`
+        elif type(value) is cst.Attribute:  # (`self.tdir / name`, `self.tdir` a temporary directory)
             return self.strings.get(n.dotted(value) or "", "")
         if type(value) is cst.FormattedString:
             return "".join(part.value for part in value.parts if type(part) is cst.FormattedStringText)
         if type(value) is cst.BinaryOperation and type(value.operator) is cst.Divide:
             return f"{self._path_text(value.left)}/{self._path_text(value.right)}"
-        if type(value) is cst.Attribute and value.attr.value == "name" and type(value.value) is cst.Call:
-            value = value.value  # `tempfile.NamedTemporaryFile(delete=False).name`
         if type(value) is cst.Call:
             name = self.ctx.resolve(n.callee(value)) or ""
             if name.startswith("tempfile."):
@@ -3433,6 +3433,7 @@ class Extractor:
             and not self.ctx.scope
             and not self.frames
             and (n.is_false(value) or n.int_value(value) == 0)
+            and not self.ctx.conditions
         ):
             self.signal(node, "debug-off")  # (a settings module switching debug off for good)
         if type(first) is cst.Attribute and first.attr.value == "daemon":
@@ -3596,6 +3597,12 @@ class Extractor:
                 # `client.topics["t"].get_simple_consumer(...)`: a pykafka consumer, iterated to consume
                 ctx.objects[name] = _PYKAFKA_CONSUMERS[func.attr.value]
             return
+        if (
+            ctor in _LOW_LEVEL_SERVERS
+            and (args := n.positional(value))
+            and _PROBE_HANDLER.search(n.dotted(args[0].value) or "")
+        ):
+            return  # `web.Server(health)`: one handler, for the orchestrator's probes, beside the work
         ctx.objects[name] = self.factories.get(ctor, ctor)
         tabfile = n.keyword(value, "tabfile") if ctor == CRONTAB else None
         # (`tabfile="deploy/crontab"`, or a path built at run time; not `/etc/crontab`, also by a name)
@@ -4403,6 +4410,8 @@ _RECREATE_CALLS = frozenset({"os.makedirs", "os.mkdir"})
 
 
 _NO_BASE = frozenset({"object", "builtins.object"})
+_LOW_LEVEL_SERVERS = frozenset({"aiohttp.web.Server", "aiohttp.web_server.Server"})
+_PROBE_HANDLER = re.compile(r"health|probe|liveness|readiness|alive", re.IGNORECASE)
 _STDLIB_HANDLERS = frozenset({"BaseHTTPRequestHandler", "SimpleHTTPRequestHandler", "CGIHTTPRequestHandler"})
 _PLAIN_DECORATORS = frozenset(
     {"staticmethod", "classmethod", "property", "cached_property", "lru_cache", "cache", "abstractmethod", "wraps"}
@@ -5440,13 +5449,14 @@ def _route_of(path: str, handler: str) -> Callable[[int, int], RouteFact]:
 
 # A record of a system to log in to, not of a person: a device, a database, a server
 _SYSTEM_KEYS = frozenset(
-    {"host", "hostname", "ip", "address", "port", "server", "device_type", "url", "uri", "dsn", "database", "db"}
+    {"host", "hostname", "ip", "ip_address", "port", "server", "device_type", "url", "uri", "dsn", "database", "db"}
 )
 
 
 def _user_records(node: cst.List) -> bool:
-    """At least two dicts in the list, each a person's account: an e-mail address and a password
-    written out, and nothing of a system to connect to (``host``, ``device_type``, ``port``)."""
+    """At least two dicts in the list, each a person's account: an e-mail address or a user name
+    and a password written out, and nothing of a system to connect to (``host``, ``device_type``,
+    ``port``)."""
     records = 0
     for element in node.elements:
         if type(element.value) is not cst.Dict:
@@ -5458,7 +5468,7 @@ def _user_records(node: cst.List) -> bool:
         }
         if keys & _SYSTEM_KEYS:
             return False
-        if "email" in keys and keys & {"password", "passwd", "pwd", "pass"}:
+        if keys & {"email", "username", "user_name", "login"} and keys & {"password", "passwd", "pwd", "pass"}:
             records += 1
     return records >= 2
 
@@ -6064,26 +6074,25 @@ def _existence_call(node: cst.BaseExpression) -> bool:
     return bool(_EXISTENCE_NAME.search(re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()))
 
 
-def _local_preview(call: cst.Call) -> bool:
-    """``HTTPServer(("localhost", port), ...)``, or a server of the stock file handler
-    (``SimpleHTTPRequestHandler``, also through ``functools.partial``): a preview for the person
-    at the keyboard, not a service."""
+def _local_preview(call: cst.Call, ctx: Context) -> bool:
+    """``HTTPServer(("localhost", port), SimpleHTTPRequestHandler)`` (also through
+    ``functools.partial``): the stock file handler on the loopback address, a preview for the
+    person at the keyboard, not a service (a handler of the project's own behind a proxy, or the
+    stock one on every address, may well be one)."""
     args = n.positional(call)
-    if not args:
+    if len(args) < 2:
         return False
-    address = args[0].value
-    if (
+    address, handler = args[0].value, args[1].value
+    local = (
         isinstance(address, cst.Tuple)
-        and address.elements
+        and bool(address.elements)
         and n.string_value(address.elements[0].value) in {"localhost", "127.0.0.1", "::1"}
-    ):
-        return True
-    if len(args) > 1:
-        handler = args[1].value
-        if type(handler) is cst.Call and (n.callee(handler) or "").endswith("partial") and handler.args:
-            handler = handler.args[0].value
-        return (n.dotted(handler) or "").rpartition(".")[2] == "SimpleHTTPRequestHandler"
-    return False
+    )
+    if type(handler) is cst.Call and (n.callee(handler) or "").endswith("partial") and handler.args:
+        handler = handler.args[0].value
+    elif type(handler) is cst.Name and ctx.object_ctor(handler.value) == "functools.partial":
+        return local  # (`handler = functools.partial(SimpleHTTPRequestHandler, directory=out)`)
+    return local and (n.dotted(handler) or "").rpartition(".")[2] == "SimpleHTTPRequestHandler"
 
 
 def _serves_forever(body: cst.BaseSuite, name: str) -> bool:

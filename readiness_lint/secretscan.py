@@ -458,6 +458,24 @@ def _random_groups(groups: list[str]) -> bool:
     return len(set(groups)) == 4 and sum(c in "aeiou" for c in "".join(groups)) <= 4
 
 
+# Words run together in camel case, each with a vowel: `tokenNotUsedAnymore`, `couldNotExpireTheToken`
+_CAMEL_WORDS = re.compile(r"[A-Za-z][a-z]+(?:[A-Z][a-z]+)+")
+
+
+def looks_generated(value: str) -> bool:
+    """A password of eight characters or more mixing upper and lower case and digits (or
+    symbols): generated or chosen to be one, not a word an example uses (``mypass123``)."""
+    return len(value) >= 8 and _char_classes(value) >= 3
+
+
+def is_word_phrase(value: str) -> bool:
+    """Words run together in camel case, each with a vowel: a state's or a message's name, not a
+    generated token (``aB3xK9``) or a key."""
+    return bool(_CAMEL_WORDS.fullmatch(value)) and all(
+        set("aeiouy") & set(word.lower()) for word in re.findall(r"[A-Z]?[a-z]+", value)
+    )
+
+
 def looks_like_credential(value: str) -> bool:
     """Whether a literal bound to a secret-like name has a credential's shape."""
     if len(value) < 6 or len(value) > 4096:
@@ -652,7 +670,13 @@ def _word_password_in_use(user: str, host: str) -> bool:
 def names_the_field(name: str, literal: str) -> bool:
     """``{"APP_DB_PASSWORD": "db_password"}``, ``getenv("SLACK_TOKEN", "slack_token")``: a
     variable given the name of the field it fills, the end of the one spelled as the other."""
-    return literal.isidentifier() and "_" in literal and name.lower().endswith(literal.lower())
+    if not literal.isidentifier():
+        return False
+    if "_" in literal and name.lower().endswith(literal.lower()):
+        return True
+    # (`TOKEN_EXPIRED = "tokenExpired"`: the name written in camel case, an error code's value)
+    flat = literal.lower()
+    return any(c.isupper() for c in literal[1:]) and name.replace("_", "").lower() == flat
 
 
 DEFAULT_IN_URL = "default password in URL"  # (the kind a database's or broker's own default is reported as)

@@ -1098,6 +1098,204 @@ _REVIEW_CASES: dict[str, Case] = {
 }
 
 
+# A second review, of e32c973..316797d (the mends of the first): each case failed on 316797d.
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    "debug_test_settings_off": (
+        {
+            "shop/__init__.py": "",
+            "shop/urls.py": "urlpatterns = []\n",
+            "shop/wsgi.py": 'import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings.production")\napplication = get_wsgi_application()\n',
+            "shop/settings/__init__.py": "",
+            "shop/settings/base.py": 'import os\n\nDEBUG = True\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\nALLOWED_HOSTS = ["*"]\nROOT_URLCONF = "shop.urls"\n',
+            "shop/settings/production.py": 'from .base import *\n\nALLOWED_HOSTS = ["shop.example.com"]\nSECURE_SSL_REDIRECT = True\n',
+            "shop/settings/test.py": 'from .base import *\n\nDEBUG = False\nDATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}\nPASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]\n',
+        },
+        [("shop/wsgi.py", "api", "django")],
+        ("debug-mode-enabled", 1),
+    ),
+    "debug_staging_left_on": (
+        {
+            "shop/__init__.py": "",
+            "shop/urls.py": "urlpatterns = []\n",
+            "shop/wsgi.py": 'import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings.production")\napplication = get_wsgi_application()\n',
+            "shop/settings/__init__.py": "",
+            "shop/settings/base.py": 'import os\n\nDEBUG = True\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\nALLOWED_HOSTS = ["*"]\nROOT_URLCONF = "shop.urls"\n',
+            "shop/settings/production.py": 'from .base import *\n\nDEBUG = False\nALLOWED_HOSTS = ["shop.example.com"]\n',
+            "shop/settings/staging.py": 'from .base import *\n\nALLOWED_HOSTS = ["staging.shop.example.com"]\n',
+        },
+        [("shop/wsgi.py", "api", "django")],
+        ("debug-mode-enabled", 1),
+    ),
+    "debug_conditional_off": (
+        {
+            "shop/__init__.py": "",
+            "shop/urls.py": "urlpatterns = []\n",
+            "shop/wsgi.py": 'import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings.production")\napplication = get_wsgi_application()\n',
+            "shop/settings/__init__.py": "",
+            "shop/settings/base.py": 'import os\n\nDEBUG = True\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\nALLOWED_HOSTS = ["*"]\nROOT_URLCONF = "shop.urls"\n',
+            "shop/settings/production.py": 'import os\n\nfrom .base import *\n\nALLOWED_HOSTS = ["shop.example.com"]\nif os.environ.get("DJANGO_DEBUG") == "0":\n    DEBUG = False\n',
+        },
+        [("shop/wsgi.py", "api", "django")],
+        ("debug-mode-enabled", 1),
+    ),
+    "ep_localhost_api": (
+        {
+            "webhook.py": '"""GitHub webhook receiver. Runs under systemd behind nginx, which terminates TLS and proxies\nhttps://deploy.example.com/hook to 127.0.0.1:9000."""\nimport hmac\nimport json\nimport logging\nimport os\nimport subprocess\nfrom http.server import BaseHTTPRequestHandler, HTTPServer\n\nlog = logging.getLogger(__name__)\nSECRET = os.environ["WEBHOOK_SECRET"].encode()\n\n\nclass HookHandler(BaseHTTPRequestHandler):\n    def do_POST(self):\n        body = self.rfile.read(int(self.headers["Content-Length"]))\n        sig = "sha256=" + hmac.new(SECRET, body, "sha256").hexdigest()\n        if not hmac.compare_digest(sig, self.headers.get("X-Hub-Signature-256", "")):\n            self.send_response(403)\n            self.end_headers()\n            return\n        if json.loads(body).get("ref") == "refs/heads/main":\n            subprocess.run(["/opt/site/deploy.sh"], check=True)\n        self.send_response(204)\n        self.end_headers()\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    with HTTPServer(("127.0.0.1", 9000), HookHandler) as httpd:\n        log.info("listening on 127.0.0.1:9000")\n        httpd.serve_forever()\n\n\nif __name__ == "__main__":\n    main()\n',
+            "deploy/webhook.service": "[Unit]\nDescription=deploy webhook\n\n[Service]\nExecStart=/usr/bin/python3 /opt/webhook/webhook.py\nRestart=always\n\n[Install]\nWantedBy=multi-user.target\n",
+        },
+        [("webhook.py", "api", "http.server")],
+        None,
+    ),
+    "ep_static_stock_docker": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nCOPY public /srv/site\nCOPY serve.py /serve.py\nEXPOSE 8080\nCMD ["python", "/serve.py"]\n',
+            "docker-compose.yml": 'services:\n  docs:\n    build: .\n    ports: ["8080:8080"]\n    restart: always\n',
+            "serve.py": 'import http.server\nimport os\nimport socketserver\n\nPORT = int(os.environ.get("PORT", "8080"))\n\n\ndef main():\n    os.chdir("/srv/site")\n    with http.server.ThreadingHTTPServer(("", PORT), http.server.SimpleHTTPRequestHandler) as httpd:\n        httpd.serve_forever()\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("serve.py", "api", "http.server")],
+        None,
+    ),
+    "ins_integrity_conditional_raise": (
+        {
+            "load.py": 'import csv\nimport logging\nimport sqlite3\nimport sys\n\nlog = logging.getLogger(__name__)\n\n\ndef load(path):\n    conn = sqlite3.connect("orders.db")\n    cur = conn.cursor()\n    for row in csv.reader(open(path)):\n        try:\n            cur.execute("INSERT INTO orders (order_id, amount) VALUES (?, ?)", row)\n        except sqlite3.IntegrityError as exc:\n            if "UNIQUE constraint failed" not in str(exc):\n                raise  # a NOT NULL or foreign key violation: bad data, stop\n            log.info("order %s already loaded, skipping", row[0])\n    conn.commit()\n\n\nif __name__ == "__main__":\n    load(sys.argv[1])\n',
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "ins_integrity_update_nested": (
+        {
+            "load.py": 'import csv\nimport logging\nimport sqlite3\nimport sys\n\nlog = logging.getLogger(__name__)\n\n\ndef load(path):\n    conn = sqlite3.connect("prices.db")\n    cur = conn.cursor()\n    for day, price in csv.reader(open(path)):\n        try:\n            cur.execute("INSERT INTO prices (day, price) VALUES (?, ?)", (day, price))\n        except sqlite3.IntegrityError:\n            try:\n                cur.execute("UPDATE prices SET price = ? WHERE day = ?", (price, day))\n            except sqlite3.OperationalError:\n                log.exception("could not update %s", day)\n                raise\n    conn.commit()\n\n\nif __name__ == "__main__":\n    load(sys.argv[1])\n',
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "ins_sqla_savepoint": (
+        {
+            "load.py": 'import csv\nimport logging\nimport sys\n\nfrom sqlalchemy import create_engine, text\nfrom sqlalchemy.exc import IntegrityError\n\nlog = logging.getLogger(__name__)\nengine = create_engine("postgresql+psycopg2://loader@db/shop")\n\n\ndef load(path):\n    with engine.begin() as conn:\n        for day, price in csv.reader(open(path)):\n            try:\n                with conn.begin_nested():\n                    conn.execute(text("INSERT INTO prices (day, price) VALUES (:d, :p)"), {"d": day, "p": price})\n            except IntegrityError:\n                log.info("price for %s already loaded", day)\n\n\nif __name__ == "__main__":\n    load(sys.argv[1])\n',
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "ep_notifier_send_alert": (
+        {
+            "backup.py": 'import subprocess\n\nfrom notifier import send_alert\n\n\ndef main():\n    try:\n        subprocess.run(["pg_dump", "-Fc", "-f", "/backups/shop.dump", "shop"], check=True)\n    except subprocess.CalledProcessError:\n        send_alert("backup of shop failed")\n        raise\n\n\nif __name__ == "__main__":\n    main()\n',
+            "notifier.py": 'import os\n\nimport requests\n\nTOKEN = os.environ["TELEGRAM_TOKEN"]\nCHAT_ID = os.environ["TELEGRAM_CHAT_ID"]\n\n\ndef send_alert(text):\n    requests.post(\n        f"https://api.telegram.org/bot{TOKEN}/sendMessage",\n        json={"chat_id": CHAT_ID, "text": text},\n        timeout=10,\n    ).raise_for_status()\n\n\nif __name__ == "__main__":\n    send_alert("test message from notifier.py")\n',
+        },
+        [("backup.py", "job", "python")],
+        None,
+    ),
+    "ep_notifier_notify_slack": (
+        {
+            "backup.py": 'import subprocess\n\nfrom notifier import notify_slack\n\n\ndef main():\n    try:\n        subprocess.run(["pg_dump", "-Fc", "-f", "/backups/shop.dump", "shop"], check=True)\n    except subprocess.CalledProcessError:\n        notify_slack("backup of shop failed")\n        raise\n\n\nif __name__ == "__main__":\n    main()\n',
+            "notifier.py": 'import os\n\nimport requests\n\nTOKEN = os.environ["TELEGRAM_TOKEN"]\nCHAT_ID = os.environ["TELEGRAM_CHAT_ID"]\n\n\ndef notify_slack(text):\n    requests.post(\n        f"https://api.telegram.org/bot{TOKEN}/sendMessage",\n        json={"chat_id": CHAT_ID, "text": text},\n        timeout=10,\n    ).raise_for_status()\n\n\nif __name__ == "__main__":\n    notify_slack("test message from notifier.py")\n',
+        },
+        [("backup.py", "job", "python")],
+        None,
+    ),
+    "ins_delete_main_block": (
+        {
+            "daily_stats.py": 'import datetime\nimport sqlite3\n\nimport requests\n\nif __name__ == "__main__":\n    day = datetime.date.today().isoformat()\n    stats = requests.get("https://api.example.com/stats", params={"day": day}, timeout=10).json()\n    conn = sqlite3.connect("/var/lib/stats/stats.db")\n    cur = conn.cursor()\n    cur.execute("DELETE FROM daily_stats WHERE day = ?", (day,))\n    cur.execute("INSERT INTO daily_stats (day, visits, orders) VALUES (?, ?, ?)", (day, stats["visits"], stats["orders"]))\n    conn.commit()\n',
+        },
+        [("daily_stats.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "ins_delete_in_list": (
+        {
+            "reload.py": 'import csv\nimport sqlite3\nimport sys\n\n\ndef reload(path):\n    rows = list(csv.DictReader(open(path)))\n    days = sorted({r["day"] for r in rows})\n    conn = sqlite3.connect("prices.db")\n    cur = conn.cursor()\n    marks = ",".join("?" * len(days))\n    cur.execute(f"DELETE FROM prices WHERE day IN ({marks})", days)\n    cur.executemany("INSERT INTO prices (day, sku, price) VALUES (:day, :sku, :price)", rows)\n    conn.commit()\n\n\nif __name__ == "__main__":\n    reload(sys.argv[1])\n',
+        },
+        [("reload.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "ins_delete_status_then_loop": (
+        {
+            "import_orders.py": 'import sqlite3\n\nimport requests\n\n\ndef import_orders():\n    orders = requests.get("https://shop.example.com/api/orders?since=yesterday", timeout=30).json()\n    conn = sqlite3.connect("/var/lib/reports/orders.db")\n    cur = conn.cursor()\n    # cancelled orders are not reported on: drop them\n    cur.execute("DELETE FROM orders WHERE status = \'cancelled\'")\n    for order in orders:\n        cur.execute(\n            "INSERT INTO orders (shop_id, status, total) VALUES (?, ?, ?)",\n            (order["id"], order["status"], order["total"]),\n        )\n    conn.commit()\n\n\nif __name__ == "__main__":\n    import_orders()\n',
+        },
+        [("import_orders.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    "secret_token_error_codes": (
+        {
+            "app.py": 'from flask import Flask, jsonify, request\n\napp = Flask(__name__)\n\n# error codes the mobile app switches on\nTOKEN_EXPIRED = "tokenExpired"\nTOKEN_INVALID = "tokenInvalid"\nREFRESH_TOKEN_REVOKED = "refreshTokenRevoked"\n\n\ndef check(token):\n    if token is None:\n        return TOKEN_INVALID\n    return None\n\n\n@app.get("/me")\ndef me():\n    error = check(request.headers.get("Authorization"))\n    if error:\n        return jsonify(error=error), 401\n    return jsonify(user="me")\n\n\n@app.get("/health")\ndef health():\n    return "ok"\n',
+        },
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret", 0),
+    ),
+    "secret_session_key": (
+        {
+            "app.py": 'import os\n\nimport requests\nfrom flask import Flask, redirect, session\n\napp = Flask(__name__)\napp.secret_key = os.environ["FLASK_SECRET_KEY"]\n\n\n@app.route("/login/partner")\ndef partner_login():\n    # partners share the reporting account until they get keys of their own\n    session["api_token"] = "9f2c4e7a1b8d3f6e0a5c9b2d7e4f1a8c"\n    session["user"] = "partner"\n    return redirect("/reports")\n\n\n@app.route("/reports")\ndef reports():\n    r = requests.get(\n        "https://reports.internal.example.com/v1/summary",\n        headers={"Authorization": f"Bearer {session[\'api_token\']}"},\n        timeout=10,\n    )\n    return r.json()\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n',
+        },
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret", 1),
+    ),
+    "secret_seed_username": (
+        {
+            "seed.py": '"""Fill a fresh development database with demo accounts: python seed.py"""\nfrom app import create_app, db\nfrom app.models import User\n\nDEMO_USERS = [\n    {"username": "alice", "full_name": "Alice Example", "password": "alice-demo-1"},\n    {"username": "bob", "full_name": "Bob Example", "password": "bob-demo-22"},\n    {"username": "admin", "full_name": "Site Admin", "password": "admin-demo-333"},\n]\n\n\ndef main():\n    app = create_app()\n    with app.app_context():\n        for record in DEMO_USERS:\n            user = User(username=record["username"], full_name=record["full_name"])\n            user.set_password(record["password"])\n            db.session.add(user)\n        db.session.commit()\n\n\nif __name__ == "__main__":\n    main()\n',
+            "app/__init__.py": 'from flask import Flask\nfrom flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n\n\ndef create_app():\n    app = Flask(__name__)\n    app.config["SQLALCHEMY_DATABASE_URI"] = "sqlite:///app.db"\n    db.init_app(app)\n\n    @app.route("/health")\n    def health():\n        return "ok"\n\n    return app\n',
+            "app/models.py": "from werkzeug.security import generate_password_hash\n\nfrom app import db\n\n\nclass User(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n    username = db.Column(db.String(80), unique=True)\n    full_name = db.Column(db.String(120))\n    password_hash = db.Column(db.String(200))\n\n    def set_password(self, password):\n        self.password_hash = generate_password_hash(password)\n",
+        },
+        [("app/__init__.py", "api", "flask"), ("seed.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+    "secret_seed_customers_address": (
+        {
+            "seed_demo.py": '"""Create the demo shop\'s customers on a fresh database (docker compose run web python seed_demo.py)."""\nimport sqlite3\n\nfrom werkzeug.security import generate_password_hash\n\nCUSTOMERS = [\n    {"email": "jane@example.com", "password": "janedemo1", "name": "Jane Doe", "address": "12 High Street, Leeds"},\n    {"email": "omar@example.com", "password": "omardemo2", "name": "Omar Haddad", "address": "4 Quay Road, Hull"},\n]\n\n\ndef main():\n    conn = sqlite3.connect("shop.db")\n    for c in CUSTOMERS:\n        conn.execute(\n            "INSERT OR IGNORE INTO customers (email, password_hash, name, address) VALUES (?, ?, ?, ?)",\n            (c["email"], generate_password_hash(c["password"]), c["name"], c["address"]),\n        )\n    conn.commit()\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("seed_demo.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+    "secret_docstring_examples": (
+        {
+            "load.py": '"""Load the day\'s orders into the warehouse.\n\nUsage:\n    DATABASE_URL=postgresql://myuser:mypass123@localhost:5432/mydb python load.py orders.csv\n\nFor a local run against docker compose, the URL is postgres://shop:shop2024@localhost/shop.\n"""\nimport csv\nimport os\nimport sys\n\nimport psycopg2\n\n\ndef connect():\n    """Connect with DATABASE_URL, e.g. ``postgresql://loader:s3cret@db.internal:5432/warehouse``."""\n    return psycopg2.connect(os.environ["DATABASE_URL"])\n\n\ndef main(path):\n    conn = connect()\n    with conn, conn.cursor() as cur:\n        for row in csv.reader(open(path)):\n            cur.execute("INSERT INTO orders (id, total) VALUES (%s, %s) ON CONFLICT (id) DO NOTHING", row)\n\n\nif __name__ == "__main__":\n    main(sys.argv[1])\n',
+        },
+        [("load.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+    "ep_aiohttp_lowlevel_health": (
+        {
+            "consumer.py": 'import asyncio\nimport json\nimport logging\nimport os\n\nimport aio_pika\nfrom aiohttp import web\n\nlog = logging.getLogger(__name__)\n\n\nasync def health(request):\n    return web.Response(text="ok")\n\n\nasync def handle(message: aio_pika.IncomingMessage):\n    async with message.process():\n        log.info("order %s", json.loads(message.body)["id"])\n\n\nasync def main():\n    server = web.Server(health)\n    runner = web.ServerRunner(server)\n    await runner.setup()\n    await web.TCPSite(runner, "0.0.0.0", 8080).start()\n\n    connection = await aio_pika.connect_robust(os.environ["AMQP_URL"])\n    channel = await connection.channel()\n    queue = await channel.declare_queue("orders", durable=True)\n    await queue.consume(handle)\n    await asyncio.Future()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    asyncio.run(main())\n',
+        },
+        [("consumer.py", "worker", "queue")],
+        None,
+    ),
+    "dry_tempfile_name_self": (
+        {
+            "export.py": 'import csv\nimport os\nimport subprocess\nimport tempfile\n\nimport psycopg2\n\n\nclass CustomerExport:\n    def __init__(self, dsn):\n        self.dsn = dsn\n        self.out = tempfile.NamedTemporaryFile(suffix=".csv", delete=False).name\n\n    def dump(self):\n        conn = psycopg2.connect(self.dsn)\n        with conn.cursor() as cur, open(self.out, "w", newline="") as f:\n            cur.execute("SELECT id, email FROM customers")\n            csv.writer(f).writerows(cur.fetchall())\n\n    def upload(self):\n        subprocess.run(["aws", "s3", "cp", self.out, "s3://exports/customers.csv"], check=True)\n\n    def cleanup(self):\n        os.unlink(self.out)\n\n    def run(self):\n        self.dump()\n        self.upload()\n        self.cleanup()\n\n\nif __name__ == "__main__":\n    CustomerExport(os.environ["DSN"]).run()\n',
+        },
+        [("export.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    "exit_schedule_notify_success": (
+        {
+            "scheduler.py": 'import logging\nimport os\nimport time\n\nimport requests\nimport schedule\n\nlog = logging.getLogger(__name__)\nWEBHOOK = os.environ["SLACK_WEBHOOK_URL"]\n\n\ndef notify(text):\n    requests.post(WEBHOOK, json={"text": text}, timeout=10)\n\n\ndef sync():\n    try:\n        r = requests.get("https://api.example.com/items", timeout=10)\n        r.raise_for_status()\n        items = r.json()\n        with open("/var/lib/sync/items.json", "w") as f:\n            f.write(str(items))\n        notify(f"synced {len(items)} items")\n    except requests.RequestException:\n        log.exception("sync failed")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    schedule.every(10).minutes.do(sync)\n    while True:\n        schedule.run_pending()\n        time.sleep(1)\n',
+        },
+        [("scheduler.py", "job", "schedule")],
+        ("missing-exit-code", "fail"),
+    ),
+    "exit_schedule_break2": (
+        {
+            "scheduler.py": 'import logging\nimport subprocess\nimport time\n\nimport requests\nimport schedule\nimport sentry_sdk\n\nlog = logging.getLogger(__name__)\n\n\ndef upload_report(path):\n    try:\n        subprocess.run(["aws", "s3", "cp", path, "s3://reports/prices.csv"], check=True)\n    except subprocess.CalledProcessError:\n        log.error("upload of %s failed", path)\n\n\ndef job():\n    prices = []\n    try:\n        r = requests.get("https://api.example.com/prices", timeout=10)\n        r.raise_for_status()\n        prices = r.json()\n    except requests.RequestException as exc:\n        sentry_sdk.capture_exception(exc)\n    with open("/tmp/prices.csv", "w") as f:\n        for p in prices:\n            f.write(f"{p[\'sku\']},{p[\'price\']}\\n")\n    upload_report("/tmp/prices.csv")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sentry_sdk.init()\n    schedule.every().hour.do(job)\n    while True:\n        schedule.run_pending()\n        time.sleep(1)\n',
+        },
+        [("scheduler.py", "job", "schedule")],
+        ("missing-exit-code", "fail"),
+    ),
+    "fallback_devices_module": (
+        {
+            "devices.py": '"""Consume sensor readings from the devices\' MQTT topics and store them."""\nimport json\nimport os\n\nimport paho.mqtt.client as mqtt\nimport psycopg2\n\nDATABASE_URL = os.getenv("DATABASE_URL", "postgres://postgres:postgres@db.internal:5432/telemetry")\nBROKER = os.getenv("MQTT_HOST", "mqtt.internal")\n\nconn = psycopg2.connect(DATABASE_URL)\n\n\ndef on_message(client, userdata, msg):\n    reading = json.loads(msg.payload)\n    with conn, conn.cursor() as cur:\n        cur.execute(\n            "INSERT INTO readings (device, ts, value) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",\n            (reading["device"], reading["ts"], reading["value"]),\n        )\n\n\nif __name__ == "__main__":\n    client = mqtt.Client()\n    client.on_message = on_message\n    client.connect(BROKER)\n    client.subscribe("devices/+/readings")\n    client.loop_forever()\n',
+        },
+        [("devices.py", "worker", "consume-loop")],
+        ("hardcoded-secret-fallback", 1),
+    ),
+    "ep_sibling_migrate": (
+        {
+            "count_legacy.py": 'import sys\n\nfrom migrate_users import fetch_legacy_users\n\nif __name__ == "__main__":\n    print(len(fetch_legacy_users(sys.argv[1])))\n',
+            "migrate_users.py": 'import argparse\nimport sqlite3\n\nimport psycopg2\n\n\ndef fetch_legacy_users(path):\n    conn = sqlite3.connect(path)\n    return conn.execute("SELECT id, email, name FROM users").fetchall()\n\n\ndef migrate_users(legacy_path, dsn):\n    rows = fetch_legacy_users(legacy_path)\n    with psycopg2.connect(dsn) as conn, conn.cursor() as cur:\n        for user_id, email, name in rows:\n            cur.execute(\n                "INSERT INTO accounts (legacy_id, email, name) VALUES (%s, %s, %s) ON CONFLICT (legacy_id) DO NOTHING",\n                (user_id, email, name),\n            )\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("legacy_db")\n    parser.add_argument("dsn")\n    args = parser.parse_args()\n    migrate_users(args.legacy_db, args.dsn)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("count_legacy.py", "job", "python"), ("migrate_users.py", "job", "argparse")],
+        None,
+    ),
+}
+
+
 def test_mixed_tab_indentation_is_read(make_tree: Callable[[dict[str, str]], object]) -> None:
     """Round 254: a line indented with a tab and spaces, which CPython accepts and libcst's
     tokenizer refuses, is read with its tabs expanded (lines unchanged)."""
@@ -1134,3 +1332,8 @@ def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
 @pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
 def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _REVIEW_CASES[name])
+
+
+@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
+def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SECOND_REVIEW_CASES[name])

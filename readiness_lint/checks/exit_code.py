@@ -76,8 +76,8 @@ class MissingExitCode(ServiceRule):
         "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, "
         "`send_slack()`) are not the job's work. A `schedule` process answers for the commands its "
         "jobs run and for what they lose (its `run_pending()` lets a job's exception out: a job that catches and "
-        "only reports keeps the process going as if all were well; not one that tells someone, "
-        "`sentry_sdk.capture_exception(e)`, an alert); APScheduler logs a job's exception and "
+        "only reports keeps the process going as if all were well; not one that reports to an "
+        "error tracker, `sentry_sdk.capture_exception(e)`); APScheduler logs a job's exception and "
         "carries on, so its jobs do not count. A click, "
         "typer or fire command exits 1 on an exception by itself: it fails only when it, or a step it calls, catches every "
         "failure and carries on (each command registered on a click group or typer app the `__main__` block "
@@ -303,17 +303,18 @@ def _lost_failure(
             if deeper is None or _auxiliary(inner_name):
                 continue
             helper, helper_home = deeper
-            if call in scheduled and (helper.loses_failure or helper.swallows) and _tells(helper):
-                break  # (a scheduled job that tells someone, `sentry_sdk.capture_exception(e)`: seen)
-            if helper.exits_zero_on_error:
-                return f"`{inner_name}()` exits with status 0 after an error: the failure is lost"
-            if helper.loses_failure or (helper.status_unchecked and helper_home == where):
-                return _swallowed(inner_name)
-            if depth == 0 and helper.returns_failure and (values is None or call in values):
-                return f"`{name}()` returns a failure as a value that the {caller} drops: the process exits 0"
-            lost = _value_lost(helper, inner_name, helper_home, project)
-            if lost is not None:
-                return lost
+            # (a scheduled job that reports to an error tracker, `sentry_sdk.capture_exception(e)`:
+            # its own failure is seen; the steps it calls are still read)
+            if not (depth == 0 and call in scheduled and _tells(helper)):
+                if helper.exits_zero_on_error:
+                    return f"`{inner_name}()` exits with status 0 after an error: the failure is lost"
+                if helper.loses_failure or (helper.status_unchecked and helper_home == where):
+                    return _swallowed(inner_name)
+                if depth == 0 and helper.returns_failure and (values is None or call in values):
+                    return f"`{name}()` returns a failure as a value that the {caller} drops: the process exits 0"
+                lost = _value_lost(helper, inner_name, helper_home, project)
+                if lost is not None:
+                    return lost
             if depth < _STEP_DEPTH:
                 frontier.extend((helper_home, step, depth + 1) for step in helper.steps)
         if function.exits_nonzero:
@@ -326,11 +327,12 @@ def _lost_failure(
 
 
 def _tells(function: FunctionFact) -> bool:
-    """A function that tells someone of a failure: an error tracker, an alert."""
+    """A function that reports to an error tracker (``sentry_sdk.capture_exception(e)``: called
+    on a failure only, unlike a notification that may announce a success)."""
     return any(_TELLS.search(call) for call in function.calls)
 
 
-_TELLS = re.compile(r"(?:^|\.)(?:capture_exception|capture_message|alert|notify|send_alert)$")
+_TELLS = re.compile(r"(?:^|\.)(?:capture_exception|capture_message)$")
 
 
 def _exits_with_zero(exit_values: tuple[str, ...], local: dict[str, FunctionFact]) -> str | None:

@@ -39,7 +39,7 @@ class HardcodedSecret(LineRule):
         "basic-auth helpers of httpx and aiohttp; the password of a `(user, password)` pair given as `auth=`, "
         "`basic_auth=` or `http_auth=`). A database's or "
         'broker\'s out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password="postgres"`), and a '
-        "password in a URL that repeats its user name (`amqp://shop:shop@`), are reported with medium confidence. The passwords of a list of people's accounts, each with an e-mail address and nothing of a host or device (`[{'email': 'joe@example.com', 'password': 'testing1'}, ...]`), are accounts a demo or a test seeds, not the service's credentials. In a file named as a model to copy (`settings_example.py`, `config.sample.py`, `example_config.py`) only provider-specific keys are reported: its other values are there to be replaced (and a literal kept in a user's session, `session['aToken'] = 'tokenNotUsedAnymore'`, is a state of that user's login); so are they in a docstring or a bare string of notes, where a URL with a password in it is an example unless the password is shaped like a real one. Values are never printed: a finding shows a short prefix and the length."
+        "password in a URL that repeats its user name (`amqp://shop:shop@`), are reported with medium confidence. The passwords of a list of people's accounts, each with an e-mail address or a user name and nothing of a host or device (`[{'email': 'joe@example.com', 'password': 'testing1'}, ...]`), are accounts a demo or a test seeds, not the service's credentials. In a file named as a model to copy (`settings_example.py`, `config.sample.py`, `example_config.py`) only provider-specific keys are reported: its other values are there to be replaced (and words run together kept in a user's session, `session['aToken'] = 'tokenNotUsedAnymore'`, name a state of that user's login; a constant's name written in camel case, `TOKEN_EXPIRED = 'tokenExpired'`, is an error code); so are they in a docstring or a bare string of notes, where a URL with a password in it is an example unless the password looks generated (eight characters or more, upper and lower case and digits). Values are never printed: a finding shows a short prefix and the length."
     )
     why_bad = (
         "Anyone who can read the repository can use the credential. Secrets in code leak through forks, "
@@ -155,7 +155,9 @@ class HardcodedSecret(LineRule):
         short_token = len(literal) < 8 and secretscan.is_token_name(name)
         # (nor is a literal kept in a user's session, `session["aToken"] = "tokenNotUsedAnymore"`: a
         # state of that user's login, not the service's credential)
-        in_session = ctx.target.startswith(("session[", "flask.session[", "request.session["))
+        in_session = ctx.target.startswith(
+            ("session[", "flask.session[", "request.session[")
+        ) and secretscan.is_word_phrase(literal)
         if secretscan.looks_like_credential(literal) and not short_token and not in_session:
             ctx.report(self.name, value, _credential_message(name, literal))
         elif literal.lower() in secretscan.DEFAULT_PASSWORDS:
@@ -237,7 +239,7 @@ class HardcodedSecret(LineRule):
             for hit in ([] if ctx.example else secretscan.url_hits(value))
             # (in notes, only a password shaped like one: not `user:pwd@` in an example, but a real
             # one in code kept as a bare string, `connect("postgresql://app:Vb7kQ2m9Lx4@10.0.0.40/db")`)
-            if not ctx.in_docstring or secretscan.looks_like_credential(hit.value)
+            if not ctx.in_docstring or secretscan.looks_generated(hit.value)
         ]
         hits = [h for h in found if not _allowed(h.value, ctx)]
         if hits:

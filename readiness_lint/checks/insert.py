@@ -30,9 +30,14 @@ _INSERT_TABLE = re.compile(r"\s*INSERT\s+INTO\s+([\w.\"`]+)", re.IGNORECASE)
 _SELECTED = "non-idempotent-insert:selected"
 _DELETE_TABLE = re.compile(r"\s*DELETE\s+FROM\s+([\w.\"`]+)", re.IGNORECASE)
 _DELETED = "non-idempotent-insert:deleted"
-# A DELETE of every row, or of rows named by equality (`WHERE day = ?`, `WHERE a = ? AND b = ?`), not by range
+# A DELETE of every row, or of rows named by the values given (`WHERE day = ?`, `WHERE id IN (%s, %s)`,
+# `WHERE a = :a AND b = :b`), not by range nor by a fixed value (`WHERE status = 'cancelled'`)
+# (an f-string's value reads as nothing: `f"... IN ({marks})"` gives `IN ()`, `f"... = {day}"` gives `= `)
+_PLACEHOLDER = r"(?:\?|%s|%\(\w+\)s|:\w+|\$\d+|\{|(?=\s|\)|;|$))"
+_CONDITION = rf"[\w.\"`]+\s*(?:=\s*{_PLACEHOLDER}[^\s;]*|IN\s*\(\s*{_PLACEHOLDER}[^)]*\))"
 _KEYED_DELETE = re.compile(
-    r"\s*DELETE\s+FROM\s+[\w.\"`]+\s*(?:;?\s*$|WHERE\s+[^<>]*=[^<>]*$)", re.IGNORECASE | re.DOTALL
+    rf"\s*DELETE\s+FROM\s+[\w.\"`]+\s*(?:WHERE\s+{_CONDITION}(?:\s+AND\s+{_CONDITION})*)?\s*;?\s*$",
+    re.IGNORECASE | re.DOTALL,
 )
 # An upsert clause written as a piece of its own and bound to a name (`end_q = " ON DUPLICATE KEY
 # UPDATE ..."`), joined to the INSERT later (`query = initial_q + values_q + end_q`,
@@ -119,8 +124,8 @@ class NonIdempotentInsert(LineRule):
         elif (
             (table := _table(_DELETE_TABLE, value))
             and not ctx.in_docstring
-            and ctx.blocks
-            and len(ctx.scope) > len(ctx.class_bases)  # (in a function: not a module of SQL constants)
+            # (run here, in a function or a block: not a module's or a class's SQL constants)
+            and (len(ctx.scope) > len(ctx.class_bases) or (bool(ctx.blocks) and not _binds(ctx.statement, node)))
             and _KEYED_DELETE.match(value)
         ):
             # (and the tables it deletes rows from by key: `DELETE FROM posts WHERE igname = ?` then
@@ -169,11 +174,14 @@ class NonIdempotentInsert(LineRule):
             bindings[key] = _OTHER
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
+        if (name or "").endswith(".begin_nested"):
+            ctx.rule_notes[_SAVEPOINT] = True  # (SQLAlchemy's savepoint: a failed insert rolls back to it)
         for arg in node.args:
             if type(arg.value) is cst.BinaryOperation:
                 _join(ctx, arg.value)  # `cur.execute(sql + upsert)`
+        savepoint = bool(ctx.rule_notes.get(_SAVEPOINT))
         if node.args and any(
-            _duplicate_key_handled(names, handler) for handlers in ctx.handled for names, handler in handlers
+            _duplicate_key_handled(names, handler, savepoint) for handlers in ctx.handled for names, handler in handlers
         ):
             # `try: cur.execute(insert_query, values)` / `except IntegrityError: cur.execute(update_query, ...)`:
             # a duplicate key is caught and handled (updated or skipped), the hand-written upsert
@@ -182,7 +190,14 @@ class NonIdempotentInsert(LineRule):
             ctx.rule_notes.setdefault(_JOINED, set()).update(handled - {_PIECE})
 
 
-def _duplicate_key_handled(names: frozenset[str], handler: cst.ExceptHandler) -> bool:
+def _binds(statement: cst.CSTNode | None, literal: cst.CSTNode) -> bool:
+    """``NAME = "DELETE FROM ..."``: the literal bound to a name in ``statement``, not run there."""
+    if type(statement) is not cst.SimpleStatementLine:
+        return False
+    return any(type(small) is cst.Assign and small.value is literal for small in statement.body)
+
+
+def _duplicate_key_handled(names: frozenset[str], handler: cst.ExceptHandler, savepoint: bool = False) -> bool:
     """A handler for a duplicate key that handles it: it neither raises nor exits, and the driver's
     connection carries on after one (not PostgreSQL's driver, where the failed statement aborts the
     transaction: every later one fails until a rollback; SQLAlchemy's error, which may be
@@ -190,17 +205,24 @@ def _duplicate_key_handled(names: frozenset[str], handler: cst.ExceptHandler) ->
     duplicate = [name for name in names if name.rpartition(".")[2] in _DUPLICATE_KEY_ERRORS]
     if not duplicate or any(name.startswith(("psycopg", "asyncpg")) for name in duplicate):
         return False
-    calls = [n.callee(sub) or "" for sub in n.descendants(handler.body) if type(sub) is cst.Call]
-    if any(type(sub) is cst.Raise for sub in n.descendants(handler.body)):
-        return False
-    if any(call in _EXITS or call.endswith("._exit") for call in calls):
-        return False
+    # (only what the handler does whatever happens: not `if "UNIQUE" not in str(exc): raise`, nor
+    # a nested handler of the UPDATE it runs instead)
+    for stmt in handler.body.body if isinstance(handler.body, cst.IndentedBlock) else ():
+        for small in stmt.body if type(stmt) is cst.SimpleStatementLine else ():
+            if type(small) is cst.Raise:
+                return False
+            call = small.value if type(small) is cst.Expr else None
+            if type(call) is cst.Call and ((name := n.callee(call) or "") in _EXITS or name.endswith("._exit")):
+                return False
     if any(name.startswith("sqlalchemy.") for name in duplicate):
-        return any(call.endswith(".rollback") for call in calls)
+        # (a rollback in the handler, or a savepoint around the insert, `with conn.begin_nested():`)
+        calls = [n.callee(sub) or "" for sub in n.descendants(handler.body) if type(sub) is cst.Call]
+        return any(call.endswith(".rollback") for call in calls) or savepoint
     return True
 
 
 _EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
+_SAVEPOINT = "non-idempotent-insert:savepoint"  # a `begin_nested()` savepoint seen in the file
 
 
 def _sums(node: cst.CSTNode) -> list[set[str]]:

@@ -15,7 +15,13 @@ if TYPE_CHECKING:
     from readiness_lint.extract import Context
 
 
-_DEV_FILE = re.compile(r"(?:dev|development|local|test)[^/]*\.py$", re.IGNORECASE)
+# A settings module for a developer's machine or the tests (`settings/dev.py`, `local_settings.py`,
+# `config_test.py`; not `devices.py`, `localization.py`)
+_DEV_FILE = re.compile(
+    r"(?:^|/)(?:(?:settings|config|conf)/)?(?:(?:settings|config|conf)[_.-])?(?:dev|development|local|test|testing)"
+    r"(?:[_.-](?:settings|config|conf))?\.py$",
+    re.IGNORECASE,
+)
 _SIGNING_KEY = re.compile(r"secret_?key|signing|jwt|session_?secret|^secret$", re.IGNORECASE)
 
 
