@@ -934,7 +934,8 @@ def _sibling_script_main(project: Project, path: str, guard: MainGuardFact) -> b
     run from cron whose helpers another script shares, not a helper module's try-out."""
     if not _standalone(project, path) or path.endswith("__main__.py") or "main" not in guard.dropped_calls:
         return False
-    main = next((f for f in project.files[path].functions if f.name == "main"), None)
+    local = {f.name: f for f in project.files[path].functions}
+    main = local.get("main")
     if main is None or not _works(main):
         return False
     importers = project.importers.get(path, ())
@@ -945,7 +946,6 @@ def _sibling_script_main(project: Project, path: str, guard: MainGuardFact) -> b
         return False
     # (the siblings take helpers by name, `from save_current_temp import get_temperature`, not the
     # module whole, `import dis`, as a library is used, nor the `main()` itself: its runner)
-    local = {f.name: f for f in project.files[path].functions}
     taken = [
         imp.name
         for importer in importers
@@ -954,10 +954,9 @@ def _sibling_script_main(project: Project, path: str, guard: MainGuardFact) -> b
     ]
     if not taken or not all(name in local and name != "main" for name in taken):
         return False
-    # (and `main()` does work of its own besides what they take: `add_temperature_to_db()` beside the
-    # borrowed `get_temperature()`; not only `enforce(args)`, which a sibling runs as well)
-    # (called as a step, `add_temperature_to_db(t)`, and writing: not `print(describe(get_forecast()))`,
-    # a try-out of the helpers)
+    # (and `main()` does work of its own besides what they take, called as a step that writes:
+    # `add_temperature_to_db(t)` beside the borrowed `get_temperature()`; not only `enforce(args)`,
+    # which a sibling runs as well, nor `print(describe(get_forecast()))`, a try-out of the helpers)
     return any(
         call in local
         and call not in taken
@@ -1247,6 +1246,8 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
     clients = {o.name: o.ctor for o in facts.objects if not o.scope} if standalone else {}
     # An instance of the file's own class set to work (`backup = DBBackup(); backup.run()`).
     methods = {m.name for m in facts.methods if _works(m)} if standalone else set()
+    # Documents written to MongoDB by a script that opened the client (`collection.insert_many(news)`).
+    mongo = any(ctor in _MONGO_CLIENTS for ctor in clients.values())
     # A deletion at module level (`db.logs.delete_many({...})`) is the script's work too.
     deletes = {s.line for s in facts.signals if s.kind == "destructive"} if standalone else set()
     probe = bool(_PROBE_NAME.search(path.rpartition("/")[2]))
@@ -1285,12 +1286,11 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
                 (method in _TABLE_WRITES or (method in _SQL_RUNS and _database_handle(clients, receiver)))
                 and not _for_a_person(facts)
             )
-            # (documents written to MongoDB by a script that opened the client: `collection.insert_many(news)`)
-            or (method in _MONGO_WRITES and any(ctor in _MONGO_CLIENTS for ctor in clients.values()))
+            or (mongo and method in _MONGO_WRITES)
         )
         if starts or command or name in local or project_call or own or line in deletes:
             return line or 1
-    if alone and any(ctor in _MONGO_CLIENTS for ctor in clients.values()):
+    if alone and mongo:
         # (`result = collection.insert_many(news)`: documents written, the result kept)
         for obj in facts.objects:
             if not obj.scope and obj.ctor.rpartition(".")[2] in _MONGO_WRITES:

@@ -6071,7 +6071,7 @@ def _existence_call(node: cst.BaseExpression) -> bool:
     if type(node) is not cst.Call or not node.args:
         return False
     name = (n.callee(node) or "").rpartition(".")[2]
-    return bool(_EXISTENCE_NAME.search(re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name).lower()))
+    return bool(_EXISTENCE_NAME.search(n.snake(name)))
 
 
 def _local_preview(call: cst.Call, ctx: Context) -> bool:

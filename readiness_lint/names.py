@@ -172,3 +172,12 @@ def words(identifier: str) -> set[str]:
     """The lower-case words of a name, split at dots, underscores and camel humps:
     ``config.HEARTBEAT_URL`` -> {"config", "heartbeat", "url"}, ``lockPath`` -> {"lock", "path"}."""
     return {w.lower() for w in _WORD.findall(identifier)}
+
+
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])([A-Z])")
+
+
+def snake(name: str) -> str:
+    """A name in lower snake case, its camel humps split: ``sendEmail`` -> ``send_email``,
+    ``userExists`` -> ``user_exists``."""
+    return _CAMEL_HUMP.sub(r"_\1", name).lower()

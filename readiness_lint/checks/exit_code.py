@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from readiness_lint import names as n
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.frameworks import is_http_write
 from readiness_lint.model import Entrypoint, FileFacts, FunctionFact
@@ -380,10 +381,7 @@ _AUXILIARY = re.compile(
 
 def _auxiliary(name: str) -> bool:
     """:data:`_AUXILIARY`, for names written in either case (``send_email``, ``sendEmail``)."""
-    return bool(_AUXILIARY.match(_CAMEL_HUMP.sub(r"_\1", name).lower()))
-
-
-_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])([A-Z])")
+    return bool(_AUXILIARY.match(n.snake(name)))
 
 
 def _swallowed(name: str) -> str:

@@ -47,10 +47,10 @@ _CLAUSE_PIECE = re.compile(r"\s*ON\s+(?:CONFLICT|DUPLICATE\s+KEY)\b", re.IGNOREC
 _BINDINGS = "non-idempotent-insert:bindings"  # {(scope, name): id of the INSERT literal, or _PIECE}
 _JOINED = "non-idempotent-insert:joined"  # {id of an INSERT literal added to an upsert piece}
 _PIECE = 0
+_OTHER = -1  # (bound to anything else: it hides a module-level name of the same spelling)
 # What a driver raises on a duplicate key (sqlite3, psycopg2, PyMySQL, MySQLdb, SQLAlchemy; psycopg2's
 # `errors.UniqueViolation`; pymongo's `DuplicateKeyError`)
 _DUPLICATE_KEY_ERRORS = frozenset({"IntegrityError", "UniqueViolation", "DuplicateKeyError"})
-_OTHER = -1  # (bound to anything else: it hides a module-level name of the same spelling)
 
 
 def _table(pattern: re.Pattern[str], sql: str) -> str:
@@ -179,15 +179,17 @@ class NonIdempotentInsert(LineRule):
         for arg in node.args:
             if type(arg.value) is cst.BinaryOperation:
                 _join(ctx, arg.value)  # `cur.execute(sql + upsert)`
+        if not node.args or not ctx.handled:
+            return
+        # `try: cur.execute(insert_query, values)` / `except IntegrityError: cur.execute(update_query, ...)`:
+        # a duplicate key is caught and handled (updated or skipped), the hand-written upsert
+        first = node.args[0].value
+        run = {id(first)} if n.string_value(first) is not None else _bound(ctx, {n.dotted(first) or ""}) - {_PIECE}
         savepoint = bool(ctx.rule_notes.get(_SAVEPOINT))
-        if node.args and any(
+        if run and any(
             _duplicate_key_handled(names, handler, savepoint) for handlers in ctx.handled for names, handler in handlers
         ):
-            # `try: cur.execute(insert_query, values)` / `except IntegrityError: cur.execute(update_query, ...)`:
-            # a duplicate key is caught and handled (updated or skipped), the hand-written upsert
-            first = node.args[0].value
-            handled = {id(first)} if n.string_value(first) is not None else _bound(ctx, {n.dotted(first) or ""})
-            ctx.rule_notes.setdefault(_JOINED, set()).update(handled - {_PIECE})
+            ctx.rule_notes.setdefault(_JOINED, set()).update(run)
 
 
 def _binds(statement: cst.CSTNode | None, literal: cst.CSTNode) -> bool:
