@@ -111,7 +111,7 @@ def _parse_and_extract(
         return module
     line_rules = [rule() for rule in rules if issubclass(rule, LineRule)]
     try:
-        facts = extract(module, rel, is_test, line_rules, settings or RuleSettings())
+        facts = extract(module, rel, is_test, line_rules, settings or RuleSettings(), data)
     except RecursionError:
         return FileError(path=rel, message="code nested too deeply to analyse")
     except Exception as exc:  # a bug of ours on one file must not stop the run

@@ -550,6 +550,10 @@ class Context:
         self.statement: cst.SimpleStatementLine | None = None  # the simple statement being walked
         self.blocks: list[int] = []  # ids of the indented blocks being walked, outermost first
         self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any], cst.CSTNode | None]] = []
+        # The top-level statement being walked (its index in the module's body; -1 outside the
+        # walk), and the one each node asked a position for was met in (see `locate`).
+        self.top = -1
+        self.tops: dict[int, int] = {}
         self._reported: set[tuple[str, int]] = set()
         # The function a finding is in, for rules that count only where it is called (set by the walker).
         self.call_scope: Callable[[], str] = str
@@ -677,15 +681,26 @@ class Context:
         to a user (imports, most signals) do not ask for one.
         """
         self._pending.append((node if position else None, make, start))
+        if position and self.top >= 0:
+            self.tops[id(node)] = self.top
+            if start is not None:
+                self.tops[id(start)] = self.top
 
 
 class Extractor:
     """Walks one module once; collects facts and runs the line rules' hooks."""
 
     def __init__(
-        self, module: cst.Module, path: str, is_test: bool, rules: Sequence[Any], settings: RuleSettings | None = None
+        self,
+        module: cst.Module,
+        path: str,
+        is_test: bool,
+        rules: Sequence[Any],
+        settings: RuleSettings | None = None,
+        source: bytes | None = None,
     ) -> None:
         self.module = module
+        self.source = source  # the bytes parsed, to place statements by their text (see `locate`)
         self.ctx = Context(path, is_test, settings)
         self.ctx.call_scope = self.call_scope
         configured = self.ctx.settings
@@ -860,12 +875,14 @@ class Extractor:
         for index, stmt in enumerate(body):
             self.ctx.in_docstring = index == 0 and _is_docstring(stmt)
             self.stmt_stack.append((self.module, index))
+            self.ctx.top = index
             if as_main and not self.ctx.in_docstring and not _is_definition(stmt):
                 self._walk_as_main(stmt)
             else:
                 self.walk(stmt)
             self.stmt_stack.pop()
             self.ctx.in_docstring = False
+        self.ctx.top = -1
         return self._finish()
 
     def _walk_as_main(self, stmt: cst.CSTNode) -> None:
@@ -4053,7 +4070,17 @@ class Extractor:
             wanted.append(self.guard.line_node)
         if self.script_node is not None:
             wanted.append(self.script_node)
-        positions = locate(self.module, wanted)
+        text: str | None = None
+        if wanted and self.source is not None:
+            # (nodes placed after the walk, a top-level statement itself among them)
+            tops = ctx.tops
+            for index, stmt in enumerate(self.module.body):
+                tops.setdefault(id(stmt), index)
+            try:
+                text = self.source.decode(self.module.encoding)
+            except (LookupError, UnicodeDecodeError):
+                text = None
+        positions = locate(self.module, wanted, text, ctx.tops)
 
         def pos(node: cst.CSTNode | None) -> tuple[int, int]:
             if node is None:
@@ -6530,10 +6557,16 @@ def _dedupe_signals(signals: list[SignalFact]) -> list[SignalFact]:
 
 
 def extract(
-    module: cst.Module, path: str, is_test: bool, rules: Sequence[Any], settings: RuleSettings | None = None
+    module: cst.Module,
+    path: str,
+    is_test: bool,
+    rules: Sequence[Any],
+    settings: RuleSettings | None = None,
+    source: bytes | None = None,
 ) -> FileFacts:
-    """Run the single walk over ``module`` and return its facts."""
-    extractor = Extractor(module, path, is_test, rules, settings)
+    """Run the single walk over ``module`` and return its facts (``source``: the bytes it was
+    parsed from, which let positions be found without generating the whole module's code)."""
+    extractor = Extractor(module, path, is_test, rules, settings, source)
     try:
         return extractor.run()
     finally:

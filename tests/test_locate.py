@@ -6,7 +6,7 @@ import libcst as cst
 import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from readiness_lint.locate import locate
+from readiness_lint.locate import _by_statement, locate
 
 SOURCE = '''\
 """Module docstring."""
@@ -100,3 +100,72 @@ def test_a_node_outside_the_module_is_not_located() -> None:
     stranger = cst.parse_module("z = 3\n").body[0]
     inside = module.body[1]
     assert locate(module, [stranger, inside]) == {id(inside): (2, 1)}
+
+
+def _tops(module: cst.Module, nodes: list[cst.CSTNode]) -> dict[int, int]:
+    """Each node's top-level statement, found the slow way (a visitor per statement)."""
+    wanted = {id(node) for node in nodes}
+    tops: dict[int, int] = {}
+
+    class Collect(cst.CSTVisitor):
+        def __init__(self, index: int) -> None:
+            super().__init__()
+            self.index = index
+
+        def on_visit(self, node: cst.CSTNode) -> bool:
+            if id(node) in wanted:
+                tops[id(node)] = self.index
+            return True
+
+    for index, stmt in enumerate(module.body):
+        stmt.visit(Collect(index))
+        if id(stmt) in wanted:
+            tops[id(stmt)] = index
+    return tops
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+@pytest.mark.parametrize("trailing", [True, False])
+def test_placing_statements_by_their_text_gives_the_same_positions(newline: str, trailing: bool) -> None:
+    text = SOURCE.replace("\n", newline)
+    if not trailing:
+        text = text.rstrip("\r\n")
+    module = cst.parse_module(text)
+    nodes = _interesting(module)
+    tops = _tops(module, nodes)
+    assert len(tops) == len(nodes)
+    expected = locate(module, nodes)
+    assert _by_statement(module, {id(node) for node in nodes}, text, tops) == expected
+    assert locate(module, nodes, text, tops) == expected
+    last = nodes[-1]  # (the last statement, which has no line break when the file has none)
+    assert _by_statement(module, {id(last)}, text, tops) == {id(last): expected[id(last)]}
+
+
+def test_a_statement_written_twice_falls_back_to_generating_from_the_start() -> None:
+    text = 'x = 1\n"""\nx = 1\n"""\nx = 1\nprint(x)\n'
+    module = cst.parse_module(text)
+    third = module.body[2]
+    tops = {id(third): 2}
+    # (the first `x = 1` at a line's start comes before it, and another follows: no telling which)
+    assert _by_statement(module, {id(third)}, text, tops) is None
+    assert locate(module, [third], text, tops) == {id(third): (5, 1)}
+
+
+def test_a_node_said_to_be_in_the_wrong_statement_falls_back() -> None:
+    text = "a = 1\nb = f()\nc = g()\n"
+    module = cst.parse_module(text)
+    call = cst.ensure_type(cst.ensure_type(module.body[2], cst.SimpleStatementLine).body[0], cst.Assign).value
+    assert _by_statement(module, {id(call)}, text, {id(call): 1}) is None
+    assert locate(module, [call], text, {id(call): 1}) == {id(call): (3, 5)}
+
+
+def test_text_other_than_the_module_falls_back() -> None:
+    """(a file read with its indentation's tabs expanded: the text parsed is not the file's)"""
+    module = cst.parse_module("if x:\n        y = f()\n")
+    call = cst.ensure_type(
+        cst.ensure_type(cst.ensure_type(module.body[0], cst.If).body.body[0], cst.SimpleStatementLine).body[0],
+        cst.Assign,
+    ).value
+    tops = {id(call): 0}
+    assert _by_statement(module, {id(call)}, "if x:\n\ty = f()\n", tops) is None
+    assert locate(module, [call], "if x:\n\ty = f()\n", tops) == {id(call): (2, 13)}
