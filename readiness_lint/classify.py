@@ -163,6 +163,7 @@ class _Candidate:
     command: bool = False  # a Django management command (`manage.py <name>` runs its `handle()`)
     serves_requests: bool = False  # (see `Service.serves_requests`)
     poller_of: str = ""  # the module whose loop an app's process runs, for a worker placed at that app
+    runners: tuple[str, ...] = ()  # files whose `__main__` block only runs this app (`app.run(debug=True)`)
 
 
 def _once(services: list[Service]) -> list[Service]:
@@ -329,6 +330,7 @@ def classify(
     candidates = _drop_producer_brokers(project, candidates)
     candidates = _runners_of_shared_consumers(project, candidates)
     candidates = _drop_app_runners(project, candidates)
+    candidates = _drop_manual_runs(project, candidates)
     candidates = _without_process_launchers(project, candidates)
     if deployments:
         candidates = _apply_deployments(project, candidates, deployments)
@@ -512,10 +514,15 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
                 add(_Candidate(path, line, "job", "django-command", class_name, command=True))
         elif base == "arq.WorkerSettings":
             add(_Candidate(path, line, "worker", "arq", class_name))
-    handlers = [s for s in facts.signals if s.kind == "lambda-handler" and s.detail not in _called_here(facts)]
     guard = facts.main_guard
+    # (`if __name__ == "__main__": lambda_handler(None, None)`: the handler tried out locally, the
+    # Lambda is still what runs)
+    harness = guard is not None and _tries_own_lambda(facts, guard)
+    called_here = _called_here(facts, with_guard=not harness)
+    handlers = [s for s in facts.signals if s.kind == "lambda-handler" and s.detail not in called_here]
     if (
         guard is not None
+        and not harness
         and not _is_django_manage(facts)
         # an imported module's `__main__` block is a demo, unless it runs a worker built right there
         and (
@@ -1685,7 +1692,9 @@ def _starts(facts: FileFacts, name: str) -> bool:
 
 def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, str] | None:
     ctor = obj.ctor
-    if "." not in ctor and not obj.scope:  # `worker = QuickKillWorker(...)`, `class QuickKillWorker(rq.Worker)` here
+    if "." not in ctor and "." not in obj.scope:
+        # `worker = QuickKillWorker(...)`, `class QuickKillWorker(rq.Worker)` here (also in a
+        # module-level function, a factory: not in a method or a nested function)
         ctor = next(
             (b for c, b, _ in project.files[path].classes if c == ctor and (b in API_CTORS or b in WORKER_CTORS)), ctor
         )
@@ -2625,9 +2634,57 @@ def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_C
     (``app = create_app()`` then ``app.run()``; ``celery_app.worker_main([...])``) runs that
     entrypoint: it is not a job of its own."""
     served = _served_objects(project, candidates)
-    return [
-        c for c in candidates if not (_runs_another_app(project, c, served) or _tries_deployed_function(project, c))
-    ]
+    kept: list[_Candidate] = []
+    runners: dict[str, list[str]] = {}  # the served module, the files whose block runs it
+    for c in candidates:
+        module = _runs_another_app(project, c, served)
+        if module is not None:
+            runners.setdefault(module, []).append(c.path)
+        elif not _tries_deployed_function(project, c):
+            kept.append(c)
+    for c in kept:
+        if c.kind == "api" and c.path in runners:
+            # (`app.run(debug=True)` in the runner's block is how this app is served)
+            c.runners = tuple(sorted({*c.runners, *runners[c.path]} - {c.path}))
+    return kept
+
+
+def _drop_manual_runs(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A helper module's ``__main__`` block that only calls functions of its own, when another
+    job's script does nothing but import and call the same ones (``from advanced_signal_bot
+    import send_signals`` then ``send_signals()`` in the deployed script): the same run written
+    twice, one job, kept at the script. (Not where the other script does more with them,
+    ``insert(scrap())``, nor where it only schedules them, ``schedule.every(6).hours.do(crawl)``:
+    the module's own block is then a run of its own. A deployment file that runs the module
+    makes it a job again.)"""
+    jobs = [c for c in candidates if c.kind == "job"]
+    dropped: set[int] = set()
+    for candidate in jobs:
+        work = _own_main_work(project, candidate)
+        if work and any(
+            other.path != candidate.path and _own_main_work(project, other, candidate.path) == work for other in jobs
+        ):
+            dropped.add(id(candidate))
+    return [c for c in candidates if id(c) not in dropped]
+
+
+def _own_main_work(project: Project, candidate: _Candidate, home: str | None = None) -> frozenset[str] | None:
+    """The functions of ``home`` (the candidate's own file when not given) that the candidate's
+    ``__main__`` block calls, when it calls nothing else but printing and logging; None otherwise.
+    (What the file does at module level, `load_dotenv()`, runs whether it is run or imported.)"""
+    facts = project.files.get(candidate.path)
+    guard = facts.main_guard if facts is not None else None
+    if facts is None or guard is None or candidate.symbol != "__main__" or guard.exits_with_value:
+        return None
+    names: set[str] = set()
+    for call in guard.calls:
+        if _is_trivial_call(call):
+            continue
+        found = project.function_and_home(candidate.path, call)
+        if found is None or found[1] != (home or candidate.path):
+            return None
+        names.add(found[0].name)
+    return frozenset(names) or None
 
 
 def _tries_deployed_function(project: Project, candidate: _Candidate) -> bool:
@@ -2668,25 +2725,26 @@ def _served_objects(project: Project, candidates: Sequence[_Candidate]) -> dict[
     return served
 
 
-def _runs_another_app(project: Project, candidate: _Candidate, served: dict[str, set[ObjectRef]]) -> bool:
-    """A job candidate whose ``__main__`` block (or module-level code) only runs one of ``served``."""
+def _runs_another_app(project: Project, candidate: _Candidate, served: dict[str, set[ObjectRef]]) -> str | None:
+    """A job candidate whose ``__main__`` block (or module-level code) only runs one of ``served``:
+    the module that builds it, or None."""
     facts = project.files.get(candidate.path)
     if not served or facts is None or candidate.kind != "job":
-        return False
+        return None
     calls: list[str] = []
     if candidate.symbol == "__main__" and facts.main_guard is not None:
         calls = _guard_calls(facts, facts.main_guard, depth=1)
     elif candidate.symbol == "script":
         calls = [name for name, _, _ in facts.module_calls]
-    return bool(calls) and _runs_app_of(project, candidate.path, facts, calls, served)
+    return _runs_app_of(project, candidate.path, facts, calls, served) if calls else None
 
 
 def _runs_app_of(
     project: Project, path: str, facts: FileFacts, calls: Sequence[str], served: dict[str, set[ObjectRef]]
-) -> bool:
-    """Whether the block runs a served object of another module: an imported one
+) -> str | None:
+    """The module of a served object the block runs, built by another module: an imported one
     (``celery_app.worker_main()``), or one a factory function of that module builds
-    (``app = create_app()`` then ``app.run()``, where ``create_app`` builds the app)."""
+    (``app = create_app()`` then ``app.run()``, where ``create_app`` builds the app); or None."""
     built = {o.name: o.ctor for o in facts.objects}
     for call in calls:
         owner, _, method = call.rpartition(".")
@@ -2706,12 +2764,12 @@ def _runs_app_of(
             continue
         for _ in range(3):  # (`from app import app` where `app/__init__.py` re-exports `from app.views import app`)
             if _built_by_served(project, module, name, served):
-                return True
+                return module
             found = _reexport(project, module, name)
             if found is None:
                 break
             module, name = found
-    return False
+    return None
 
 
 def _reexport(project: Project, module: str, name: str) -> ObjectRef | None:
@@ -2958,6 +3016,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         framework_logging=framework_logging,
         serves_requests=candidate.serves_requests,
         starts=tuple(sorted(starts)),
+        runners=candidate.runners,
     )
 
 
@@ -3072,9 +3131,22 @@ def _django_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
     return starts
 
 
-def _called_here(facts: FileFacts) -> set[str]:
-    """The names a file's own code calls (a handler it calls itself is no Lambda's)."""
-    return {call.rpartition(".")[2] for call in facts.calls_made()} | facts.called_by_name()
+def _called_here(facts: FileFacts, with_guard: bool = True) -> set[str]:
+    """The names a file's own code calls (a handler it calls itself is no Lambda's); without its
+    ``__main__`` block when ``with_guard`` is false."""
+    if with_guard:
+        return {call.rpartition(".")[2] for call in facts.calls_made()} | facts.called_by_name()
+    calls = [call for f in facts.functions + facts.methods for call in f.calls]
+    calls += [call for call, _, _ in facts.module_calls]
+    return {call.rpartition(".")[2] for call in calls} | set(facts.called_outside)
+
+
+def _tries_own_lambda(facts: FileFacts, guard: MainGuardFact) -> bool:
+    """A ``__main__`` block that calls a Lambda handler of its own file, and otherwise only prints,
+    logs or reads a sample event."""
+    handlers = {s.detail for s in facts.signals if s.kind == "lambda-handler"}
+    calls = [call for call in guard.calls if not _local_test_call(call)]
+    return bool(calls) and all(call in handlers for call in calls)
 
 
 _SCRAPY_RUNNERS = frozenset({"scrapy.crawler.CrawlerProcess", "scrapy.crawler.CrawlerRunner"})

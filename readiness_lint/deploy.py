@@ -591,7 +591,8 @@ def _dockerfile(rel: str, text: str) -> Iterator[Deployment]:
         if instruction == "FROM":
             workdir, entrypoint, cmd = "", None, None
         elif instruction == "WORKDIR" and "$" not in argument:
-            workdir = posixpath.join(workdir, argument.strip().strip("\"'"))
+            # (a relative WORKDIR is taken from the one before, the image's root at first)
+            workdir = posixpath.join(workdir or "/", argument.strip().strip("\"'"))
         elif instruction in {"CMD", "ENTRYPOINT"}:
             value: Any = argument
             if argument.startswith("["):

@@ -85,7 +85,7 @@ def evaluate(
         checks: list[CheckResult] = []
         runs = service.runs()
         failing = {rule_name for path in runs for rule_name in failing_at.get(path, ())}
-        failing |= {rule_name for rule_name, path in main_only if path == entrypoint.path}
+        failing |= {rule_name for rule_name, path in main_only if path == entrypoint.path or path in service.runners}
         failing |= {rule_name for rule_name, path, scope in in_function if path in runs and service.runs_scope(scope)}
         unverified_rules = {rule_name for path in runs for rule_name in crashed_at.get(path, ())}
         for rule in rules:

@@ -406,6 +406,8 @@ class _Frame:
     reports_catch_all: bool = False  # `except Exception as e: log.error(e)`, outside loops: only reported
     exit_values: list[str] = field(default_factory=list)  # calls whose value it exits with
     swallows: bool = False
+    decorators: tuple[str, ...] = ()
+    wraps_catch_all: bool = False  # (see `FunctionFact.wraps_catch_all`)
     loses_failure: bool = False  # reports a failure of its own work and carries on
     # hands a Kafka producer a delivery callback that only reports a failed delivery
     delivery_lost: bool = False
@@ -750,6 +752,7 @@ class Extractor:
         self.attempt = False  # handlers of a try that leaves its bounded loop once the work succeeds
         self.rows: set[str] = set()  # names bound to Django querysets and the rows a loop takes from them
         self.cloud_items: set[str] = set()  # what a loop takes from a boto3 resource collection (`ec2.volumes.all()`)
+        self.cloud_lists: set[str] = set()  # names bound to one, or to a bucket's listing (`bucket.list_blobs()`)
         self.queue_tasks: set[str] = set()  # module-level functions registered as queue tasks (`@app.task`)
         self.strings: dict[str, str] = {}  # names and attributes bound to a string (`self.unzip_path = "tmp/"`)
         self.pinging = False  # handlers of a try that only pings a heartbeat: its failure is not the job's
@@ -1225,6 +1228,11 @@ class Extractor:
             frame = _Frame(name=name, line_node=node)
             # loguru's @logger.catch logs and swallows every exception unless reraise=True.
             frame.swallows = any(_swallowing_decorator(d.decorator) for d in node.decorators)
+            frame.decorators = tuple(
+                ctx.resolve(n.dotted(d.decorator.func if type(d.decorator) is cst.Call else d.decorator)) or ""
+                for d in node.decorators
+            )
+            frame.wraps_catch_all = _wraps_catch_all(node)
             self.frames.append(frame)
         if top_level or method:
             self.frames[-1].plain = bool(self.call_scope())
@@ -2431,10 +2439,8 @@ class Extractor:
             self.ctx.later(node, _loop_at(self.scope_name(), stream))
         if type(node.target) is cst.Name and (_queryset(node.iter) or n.dotted(node.iter) in self.rows):
             self.rows.add(node.target.value)
-        if (
-            type(node.target) is cst.Name
-            and type(node.iter) is cst.Call
-            and _CLOUD_COLLECTION.search(n.callee(node.iter) or "")
+        if type(node.target) is cst.Name and (
+            _cloud_listing(node.iter) or (type(node.iter) is cst.Name and node.iter.value in self.cloud_lists)
         ):
             self.cloud_items.add(node.target.value)
         self.walk(node.target)
@@ -3560,6 +3566,18 @@ class Extractor:
             if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
                 for t, v in zip(target.elements, value.elements, strict=False):
                     self._bind(t.value, v.value, node)
+            elif (
+                isinstance(target, (cst.Tuple, cst.List))
+                and type(value) is cst.Call
+                and not ctx.scope
+                and not self.frames
+                and _APP_FACTORY.fullmatch((n.callee(value) or "").rpartition(".")[2])
+            ):
+                # `app, celery_app = create_app()` at module level: each name holds what the
+                # project's factory built (which one is which is the factory's to say)
+                for element in target.elements:
+                    if type(element.value) is cst.Name:
+                        self._object(element.value.value, value, node)
             elif type(target) is cst.Subscript and len(target.slice) == 1:
                 index = target.slice[0].slice
                 key = n.string_value(index.value) if type(index) is cst.Index else None
@@ -3571,6 +3589,8 @@ class Extractor:
             return
         if "." not in raw and _queryset(value):
             self.rows.add(raw)  # `watches = Watch.objects.filter(...)[:500]`
+        if "." not in raw and _cloud_listing(value):
+            self.cloud_lists.add(raw)  # `blobs = list(bucket.list_blobs())`
         literal = n.string_value(value)
         if literal is None:
             # `backup_path = os.path.join("/tmp", name)`, `f"/tmp/{name}.sql"`, `tempfile.mkdtemp()`:
@@ -3639,8 +3659,10 @@ class Extractor:
         ctx.later(
             node,
             lambda line, col: ObjectFact(name=name, ctor=ctor, line=line, column=col, scope=scope, keywords=keywords),
-            # (a module-level instance of an app or worker subclass defined in this file)
-            position=is_entrypoint_ctor(ctor) or (ctor in self.entry_classes and not scope),
+            # (an instance of an app or worker subclass defined in this file, at module level or in a
+            # module-level function: `app = YourFlask(__name__)` in `create_app()`)
+            position=is_entrypoint_ctor(ctor)
+            or (ctor in self.entry_classes and (not scope or (len(ctx.scope) == 1 and not ctx.class_bases))),
         )
 
     def _module_setting(self, name: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
@@ -4125,6 +4147,8 @@ class Extractor:
                     exits_zero_on_error=f.exits_zero_on_error,
                     # (`except Exception: log.exception(...)` ... `return 0`, raising nothing)
                     zero_after_catch_all=f.reports_catch_all and f.returns_zero and not (f.returns_other or f.raises),
+                    decorators=tuple(d for d in f.decorators if d),
+                    wraps_catch_all=f.wraps_catch_all,
                     # (attempts that gave up hand back what they got: lost where the caller drops it)
                     returns_failure=f.fails_with_value
                     or (f.fails_with_none and f.returns_value)
@@ -4316,6 +4340,8 @@ _DELETING_COMMANDS = (
     ("gsutil rm", re.compile(r"gsutil\s+(?:-\w+\s+)*rm(?=\s)")),
     ("find -delete", re.compile(r"find\s.*\s-delete(?=\s|$)")),
     ("dropdb", re.compile(r"dropdb\s+\S")),
+    # (a mirror: what is gone from the source is deleted from the copy; or the source's files once sent)
+    ("rsync --delete", re.compile(r"rsync\s(?:.*\s)?--(?:delete(?:-\w+)?|remove-source-files)(?=[\s=]|$)")),
 )
 _COMMAND_PREFIX = re.compile(r"\s*(?:sudo\s+(?:-\w+\s+\w+\s+|-\w+\s+)*)?(?:[\w.-]*/)*")
 _COMMAND_RUNNERS = COMMAND_CALLS | {
@@ -4566,6 +4592,22 @@ _CLOUD_COLLECTION = re.compile(
     r"|network_interfaces|vpc_addresses|classic_addresses|tables|db_instances)\.(?:all|filter|limit|page_size)$"
 )
 _CLOUD_ITEM_DELETES = frozenset({"delete", "release", "terminate", "deregister"})
+
+
+# A factory building an app (and what goes with it): `create_app`, `make_app`, `build_application`
+_APP_FACTORY = re.compile(r"_?(?:create|make|build|init|get)_(?:\w+_)?(?:app|application)s?")
+
+
+def _cloud_listing(node: cst.BaseExpression) -> bool:
+    """A boto3 resource collection (`s3.Bucket(b).objects.filter(...)`) or a Google Cloud Storage
+    bucket's listing (`bucket.list_blobs()`, `client.list_blobs(name)`), also in `list(...)`:
+    items whose `delete()` deletes them."""
+    if type(node) is cst.Call and n.callee(node) in {"list", "sorted"} and node.args:
+        node = node.args[0].value
+    if type(node) is not cst.Call:
+        return False
+    callee = n.callee(node) or ""
+    return bool(_CLOUD_COLLECTION.search(callee)) or callee.endswith(".list_blobs")
 
 
 def _temporary_path(text: str) -> bool:
@@ -5523,6 +5565,55 @@ def _swallowing_decorator(expr: cst.BaseExpression) -> bool:
         return False
     reraise = n.keyword(call, "reraise") if call is not None else None
     return reraise is None or n.is_false(reraise.value)
+
+
+def _wraps_catch_all(node: cst.FunctionDef) -> bool:
+    """A decorator (or a decorator factory) whose wrapper calls the function it was given inside a
+    ``try:`` whose catch-all handler neither raises nor exits: ``def wrapper(*args, **kwargs):
+    try: return func(*args, **kwargs) except Exception as e: send_mail(e)``. Read from the
+    definitions alone, two nested functions deep at most."""
+    outer = [p.name.value for p in node.params.params]
+    for inner in _nested_functions(node.body):
+        given = outer + [p.name.value for p in inner.params.params]
+        for wrapper in [inner, *_nested_functions(inner.body)]:
+            for stmt in _simple_body(wrapper.body):
+                if type(stmt) is not cst.Try or not _calls_any(stmt.body, given):
+                    continue
+                for handler in stmt.handlers:
+                    if _catch_all(handler) and not _raises_or_exits(handler.body):
+                        return True
+    return False
+
+
+def _nested_functions(body: cst.BaseSuite) -> list[cst.FunctionDef]:
+    return [stmt for stmt in _simple_body(body) if type(stmt) is cst.FunctionDef]
+
+
+def _simple_body(body: cst.BaseSuite) -> Sequence[cst.BaseStatement]:
+    return body.body if type(body) is cst.IndentedBlock else ()
+
+
+def _calls_any(body: cst.BaseSuite, names: Sequence[str]) -> bool:
+    """Whether ``body`` calls one of ``names`` (the wrapped function, by its parameter's name)."""
+    return any(type(node) is cst.Call and n.callee(node) in names for node in n.descendants(body))
+
+
+def _catch_all(handler: cst.ExceptHandler) -> bool:
+    """``except:``, ``except Exception``, ``except BaseException`` (also in a tuple)."""
+    if handler.type is None:
+        return True
+    types = handler.type.elements if type(handler.type) is cst.Tuple else [handler.type]
+    return any(
+        (n.dotted(t.value if isinstance(t, cst.Element) else t) or "") in {"Exception", "BaseException"} for t in types
+    )
+
+
+def _raises_or_exits(body: cst.BaseSuite) -> bool:
+    return any(
+        type(node) is cst.Raise
+        or (type(node) is cst.Call and (n.callee(node) or "") in {"sys.exit", "exit", "quit", "os._exit", "SystemExit"})
+        for node in n.descendants(body)
+    )
 
 
 def _is_definition(stmt: cst.CSTNode) -> bool:

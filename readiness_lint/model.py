@@ -153,6 +153,10 @@ class FunctionFact:
     exits_zero_on_error: bool = False  # exits with status 0 right after an error (`log.error(...); exit()`)
     # catches every failure, only reports it, and returns 0 (every value it returns is a literal 0)
     zero_after_catch_all: bool = False
+    decorators: tuple[str, ...] = ()  # as written, expanded through the imports (`exception_util.sendMail`)
+    # a decorator whose wrapper calls the function in a `try:` and ends normally whatever it
+    # raised (`except Exception as e: send_mail(e)`): the decorated function's failure is lost
+    wraps_catch_all: bool = False
 
 
 @dataclass(frozen=True)
@@ -410,6 +414,7 @@ def _functions(rows: Any) -> tuple[FunctionFact, ...]:
                 "ignored_statuses": tuple(d.get("ignored_statuses", ())),
                 "steps": tuple(d.get("steps", ())),
                 "results_unchecked": tuple(d.get("results_unchecked", ())),
+                "decorators": tuple(d.get("decorators", ())),
             }
         )
         for d in rows

@@ -572,6 +572,8 @@ class Service:
     # may be what a request asked for (`DELETE /notes/1`), not the event job's own
     serves_requests: bool = False
     starts: tuple[str, ...] = ()  # where its reach was computed from (default: the entrypoint's file)
+    # files whose `__main__` block only runs this app: what is in those blocks counts for it
+    runners: tuple[str, ...] = ()
     _runs: frozenset[str] | None = field(default=None, repr=False)
     _called: frozenset[str] | None = field(default=None, repr=False)
 

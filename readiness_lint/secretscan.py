@@ -597,6 +597,8 @@ def url_hits(text: str) -> list[SecretHit]:
 
 # Passwords every installation of a database or broker starts with: anyone can guess them.
 DEFAULT_PASSWORDS = frozenset({"postgres", "guest", "root", "admin", "mysql", "rabbitmq"})
+# The superusers of the official database images (PostgreSQL, MySQL/MariaDB, MongoDB)
+_IMAGE_SUPERUSERS = frozenset({"postgres", "root", "mongo", "admin"})
 
 
 # Words that would be placeholders in a settings file, but are the password itself when a connection
@@ -696,6 +698,10 @@ def default_credential_hits(text: str) -> list[SecretHit]:
     for match in _URL_CREDENTIALS_HOST.finditer(text):
         user, password, host = match.groups()
         if password.lower() in DEFAULT_PASSWORDS:
+            hits.append(SecretHit(DEFAULT_IN_URL, password))
+        elif alone and password == "example" and user.lower() in _IMAGE_SUPERUSERS:
+            # (`postgres:example@db`: the password the database images' published Compose examples
+            # set, `POSTGRES_PASSWORD: example`, kept as the real one)
             hits.append(SecretHit(DEFAULT_IN_URL, password))
         elif alone and password == "password" and _word_password_in_use(user, host):
             hits.append(SecretHit("password in a URL, the word 'password'", password))

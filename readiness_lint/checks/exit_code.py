@@ -62,7 +62,9 @@ class MissingExitCode(ServiceRule):
         "out) only counts, waits or reports each attempt and falls out when it gives up (unless the "
         "function then raises, exits or returns a value its caller can check). A short function of the "
         "file named for reporting that only prints or logs what it is given (`def log(level, msg): print(json.dumps(...))`) "
-        "reports like `print` (`log('info', ...)` only notes). Methods "
+        "reports like `print` (`log('info', ...)` only notes). A function the job calls whose decorator, "
+        "a function of the project, wraps it in a catch-all that neither raises nor exits (`@send_mail_on_error`: "
+        "`try: return func(*args, **kwargs)` / `except Exception as e: send_mail(e)`) loses every failure. Methods "
         "count like functions: called on an instance (`Backup().run()`, `b = Backup(); b.run()`) or "
         "through `self` (unless a subclass overrides them), defined by the class or inherited from a "
         "project base class; a Django "
@@ -92,6 +94,13 @@ class MissingExitCode(ServiceRule):
     VALID = (
         Sample(
             'import sys\n\n\ndef main() -> int:\n    try:\n        run()\n    except Exception:\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
+        ),
+        Sample(
+            "import functools\n\n\ndef mail_on_error(func):\n    @functools.wraps(func)\n    def wrapper(*args, **kwargs):\n"
+            "        try:\n            return func(*args, **kwargs)\n        except Exception as error:\n"
+            "            send_mail(str(error))\n            raise\n\n    return wrapper\n\n\n@mail_on_error\ndef main():\n"
+            '    load()\n\n\nif __name__ == "__main__":\n    main()\n',
+            note="the decorator mails the failure and raises it again",
         ),
         Sample(
             'def main():\n    run()\n\n\nif __name__ == "__main__":\n    main()\n',
@@ -161,6 +170,13 @@ class MissingExitCode(ServiceRule):
         Sample(
             'import requests\n\n\ndef main():\n    r = requests.get("https://shop.example.com/health", timeout=10)\n    if r.status_code == 200:\n        return True\n    print("shop is down:", r.status_code)\n    return False\n\n\nif __name__ == "__main__":\n    main()\n',
             note="the failure, after a success branch that returns, comes back as False and is dropped",
+        ),
+        Sample(
+            "import functools\n\n\ndef mail_on_error(func):\n    @functools.wraps(func)\n    def wrapper(*args, **kwargs):\n"
+            "        try:\n            return func(*args, **kwargs)\n        except Exception as error:\n"
+            "            send_mail(str(error))\n\n    return wrapper\n\n\n@mail_on_error\ndef main():\n    load()\n\n\n"
+            'if __name__ == "__main__":\n    main()\n',
+            note="the decorator mails the failure and returns None: the process exits 0",
         ),
     )
 
@@ -291,6 +307,10 @@ def _lost_failure(
             continue
         function, home = found
         local = home == path
+        if (wrapper := _catch_all_decorator(function, home, project)) is not None:
+            return (
+                f"`@{wrapper}` catches every failure of `{name}()` and returns normally: a failure exits with status 0"
+            )
         # The function itself (depth 0), then its steps further down: `main()` -> `load_rows()` -> `fetch_page()`
         frontier = [(path, call, 0)]
         seen: set[tuple[str, str]] = set()
@@ -324,6 +344,16 @@ def _lost_failure(
             return f"`{name}()` returns a failure status that the {caller} drops: the process exits 0"
         if local and function.swallows and not (call in scheduled and _tells(function)):
             return _swallowed(name)
+    return None
+
+
+def _catch_all_decorator(function: FunctionFact, home: str, project: Project) -> str | None:
+    """The decorator of ``function`` (a function of the project) whose wrapper catches every
+    failure and ends normally (``@send_mail_on_error``), by its last name."""
+    for decorator in function.decorators:
+        found = project.function_and_home(home, decorator)
+        if found is not None and found[0].wraps_catch_all:
+            return decorator.rpartition(".")[2]
     return None
 
 

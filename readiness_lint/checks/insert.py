@@ -29,6 +29,8 @@ _SELECT_TABLE = re.compile(r"\s*(?:SELECT\b.*?\bFROM|UPDATE)\s+([\w.\"`]+)", re.
 _INSERT_TABLE = re.compile(r"\s*INSERT\s+INTO\s+([\w.\"`]+)", re.IGNORECASE)
 _SELECTED = "non-idempotent-insert:selected"
 _DELETE_TABLE = re.compile(r"\s*DELETE\s+FROM\s+([\w.\"`]+)", re.IGNORECASE)
+# (every row: `TRUNCATE TABLE raw_jsonb`, then the table loaded again)
+_TRUNCATE = re.compile(r"\s*TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?([\w.\"`]+)\s*;?\s*$", re.IGNORECASE)
 _DELETED = "non-idempotent-insert:deleted"
 # A DELETE of every row, or of rows named by the values given (`WHERE day = ?`, `WHERE id IN (%s, %s)`,
 # `WHERE a = :a AND b = :b`), not by range nor by a fixed value (`WHERE status = 'cancelled'`)
@@ -74,7 +76,7 @@ class NonIdempotentInsert(LineRule):
         "`if count == 0:`, `if key not in rows:`, the `else:` of `if row:`, after a `SELECT` on the same "
         "table in the same function: a keyed check, then the insert; or `if cur.rowcount == 0:` after an "
         "`UPDATE` of that table: the hand-written upsert; or after a `DELETE FROM` the same table by key "
-        "(`WHERE day = ?`, not a prune by range) earlier in the same block of a function, or a block inside "
+        "(`WHERE day = ?`, not a prune by range), or of every row (also `TRUNCATE`), earlier in the same block of a function, or a block inside "
         "it, the rows replaced; or run in a `try:` whose handler catches the "
         "duplicate key, `except sqlite3.IntegrityError:`, to skip or update the row; not PostgreSQL's "
         "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted). "
@@ -122,11 +124,11 @@ class NonIdempotentInsert(LineRule):
             # (the tables this function looks rows up in, for the keyed check above)
             ctx.rule_notes.setdefault(_SELECTED, {}).setdefault(tuple(ctx.scope), set()).add(table)
         elif (
-            (table := _table(_DELETE_TABLE, value))
+            (table := _table(_DELETE_TABLE, value) or _table(_TRUNCATE, value))
             and not ctx.in_docstring
             # (run here, in a function or a block: not a module's or a class's SQL constants)
             and (len(ctx.scope) > len(ctx.class_bases) or (bool(ctx.blocks) and not _binds(ctx.statement, node)))
-            and _KEYED_DELETE.match(value)
+            and (_KEYED_DELETE.match(value) or _TRUNCATE.match(value))
         ):
             # (and the tables it deletes rows from by key: `DELETE FROM posts WHERE igname = ?` then
             # the INSERT of the row again, a replacement; not a prune, `WHERE ts < ?`)

@@ -199,7 +199,7 @@ class MissingDryRun(ServiceRule):
         "Checks that a job which deletes (rmtree, remove/unlink, an `rm -r` shell command, and deleting "
         "commands given to subprocess, `os.system` or a name bound to them, as a string or an argument "
         "list: `find -delete`, `restic forget`/`prune`, `borg prune`, `zfs destroy`, `kubectl delete`, "
-        "`docker system prune`, `aws s3 rm`, `gsutil rm`, `dropdb`, unless the command carries its own "
+        "`docker system prune`, `aws s3 rm`, `gsutil rm`, `dropdb`, `rsync --delete` (or `--remove-source-files`), unless the command carries its own "
         "`--dry-run`; SQL "
         "DELETE/DROP/TRUNCATE (also a statement later in an SQL script, after a comment or another statement's `;`), a branch deleted through PyGithub (`repo.get_git_ref(...)` then `ref.delete()`), ORM deletes including `row.delete()` on rows taken from a Django "
         "queryset (or `db.session.delete(row)` on rows a Flask-SQLAlchemy query returned) and a whole table's `Model.query.delete()`, SQLAlchemy's `drop_all()` (every table), MongoDB `delete_many`, object-store or HTTP DELETE calls (also `client.delete(url)` on a requests, httpx or aiohttp client; not a logout, the DELETE of a session, token or lock), files removed on an FTP or SFTP server (`ftplib`, `ftputil`, `pysftp`, paramiko), AWS snapshot, image, volume and instance deletions (`ec2.delete_snapshot`, `deregister_image` and boto3's `image.deregister()`, `terminate_instances` and `ec2.instances.filter(...).terminate()`, `rds.delete_db_snapshot`, ECR's `batch_delete_image`), Lambda functions and versions (`delete_function(FunctionName=...)`), log groups, Elasticsearch `indices.delete`, "

@@ -23,6 +23,10 @@ _DEV_FILE = re.compile(
     re.IGNORECASE,
 )
 _SIGNING_KEY = re.compile(r"secret_?key|signing|jwt|session_?secret|^secret$", re.IGNORECASE)
+# The public half of a key pair (`MINIO_ACCESS_KEY`, `AWS_ACCESS_KEY_ID`), not its secret half
+_KEY_ID = re.compile(r"(?:^|_)access_?key(?:_?id)?$", re.IGNORECASE)
+# a user name, as MinIO's access key is (`"minio"`, `"minioadmin"`); not `AKIA...`
+_USER_WORD = re.compile(r"[a-z][a-z_-]{0,19}")
 
 
 def _credentials_in(value: str) -> str:
@@ -61,6 +65,10 @@ class HardcodedSecretFallback(LineRule):
     VALID = (
         Sample('import os\n\nSECRET_KEY = os.environ["SECRET_KEY"]\nDEBUG = os.getenv("DEBUG", "0")\n'),
         Sample('import os\n\nAPI_TOKEN = os.getenv("API_TOKEN", "")\n', note="empty: fails later, loudly"),
+        Sample(
+            'import os\n\nMINIO_ACCESS_KEY = os.getenv("MINIO_ACCESS_KEY", "minio")\n',
+            note="an access key id that is a user name, the public half of the pair",
+        ),
         Sample(
             "from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n"
             '    SECRET_KEY: str = "changethis"\n\n    def check(self):\n'
@@ -118,6 +126,8 @@ class HardcodedSecretFallback(LineRule):
                 # `getenv("SLACK_TOKEN", "slack_token")`: a placeholder no provider accepts (a signing
                 # key, `getenv("FLASK_SECRET_KEY", "secret_key")`, works as written: it stays a fallback)
                 return
+            if _KEY_ID.search(name) and not _SIGNING_KEY.search(name) and _USER_WORD.fullmatch(value):
+                return  # (`getenv("MINIO_ACCESS_KEY", "minio")`: the user, its secret key read beside it)
             holding, confidence = "", "high"
         elif confidence := _credentials_in(value):
             holding = "with a password in it "
