@@ -317,8 +317,9 @@ def classify(
     """
     candidates: list[_Candidate] = []
     service_files = {p: f for p, f in project.files.items() if not f.is_test}
+    run = frozenset(deployed_files(project, deployments)) if deployments else frozenset()
     for path, facts in sorted(service_files.items()):
-        candidates.extend(_file_candidates(project, path, facts))
+        candidates.extend(_file_candidates(project, path, facts, run))
     candidates.extend(_django_candidates(project))
     candidates.extend(_dramatiq_candidates(project))
     candidates.extend(_django_crontab_candidates(project))
@@ -341,7 +342,9 @@ def classify(
     return services
 
 
-def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Candidate]:
+def _file_candidates(
+    project: Project, path: str, facts: FileFacts, deployed: frozenset[str] = frozenset()
+) -> list[_Candidate]:
     out: list[_Candidate] = []
     seen: set[tuple[Kind, str]] = set()
 
@@ -517,7 +520,8 @@ def _file_candidates(project: Project, path: str, facts: FileFacts) -> list[_Can
     guard = facts.main_guard
     # (`if __name__ == "__main__": lambda_handler(None, None)`: the handler tried out locally, the
     # Lambda is still what runs)
-    harness = guard is not None and _tries_own_lambda(facts, guard)
+    # (not where a deployment runs the file: `CMD ["python", "handler.py"]` makes the block the job)
+    harness = guard is not None and path not in deployed and _tries_own_lambda(facts, guard)
     called_here = _called_here(facts, with_guard=not harness)
     handlers = [s for s in facts.signals if s.kind == "lambda-handler" and s.detail not in called_here]
     if (
@@ -2650,41 +2654,48 @@ def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_C
 
 
 def _drop_manual_runs(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
-    """A helper module's ``__main__`` block that only calls functions of its own, when another
-    job's script does nothing but import and call the same ones (``from advanced_signal_bot
-    import send_signals`` then ``send_signals()`` in the deployed script): the same run written
-    twice, one job, kept at the script. (Not where the other script does more with them,
-    ``insert(scrap())``, nor where it only schedules them, ``schedule.every(6).hours.do(crawl)``:
-    the module's own block is then a run of its own. A deployment file that runs the module
-    makes it a job again.)"""
+    """A helper module's ``__main__`` block that only calls functions of its own, with no
+    arguments, when another job's script does nothing but import and call the same ones the same
+    way (``from advanced_signal_bot import send_signals`` then ``send_signals()`` in the deployed
+    script): the same run written twice, one job, kept at the script. (Not where the other script
+    does more with them, ``insert(scrap())``, nor where it only schedules them,
+    ``schedule.every(6).hours.do(crawl)``: the module's own block is then a run of its own. A
+    deployment file that runs the module makes it a job again.)"""
     jobs = [c for c in candidates if c.kind == "job"]
-    dropped: set[int] = set()
-    for candidate in jobs:
-        work = _own_main_work(project, candidate)
-        if work and any(
-            other.path != candidate.path and _own_main_work(project, other, candidate.path) == work for other in jobs
-        ):
-            dropped.add(id(candidate))
+    # (the functions each job's block calls, by the module they are in: one look each)
+    work = {id(job): _main_work(project, job) for job in jobs}
+    runs: dict[tuple[str, frozenset[str]], set[str]] = {}
+    for job in jobs:
+        if (found := work[id(job)]) is not None:
+            runs.setdefault(found, set()).add(job.path)
+    dropped = {
+        id(job)
+        for job in jobs
+        if (found := work[id(job)]) is not None and found[0] == job.path and runs[found] - {job.path}
+    }
     return [c for c in candidates if id(c) not in dropped]
 
 
-def _own_main_work(project: Project, candidate: _Candidate, home: str | None = None) -> frozenset[str] | None:
-    """The functions of ``home`` (the candidate's own file when not given) that the candidate's
-    ``__main__`` block calls, when it calls nothing else but printing and logging; None otherwise.
-    (What the file does at module level, `load_dotenv()`, runs whether it is run or imported.)"""
+def _main_work(project: Project, candidate: _Candidate) -> tuple[str, frozenset[str]] | None:
+    """The module whose functions the candidate's ``__main__`` block calls, and their names, when
+    the block calls nothing else but printing and logging, all with no arguments and all in one
+    module; None otherwise. (What the file does at module level, `load_dotenv()`, runs whether it
+    is run or imported.)"""
     facts = project.files.get(candidate.path)
     guard = facts.main_guard if facts is not None else None
-    if facts is None or guard is None or candidate.symbol != "__main__" or guard.exits_with_value:
+    if facts is None or guard is None or candidate.symbol != "__main__" or not guard.bare_calls:
         return None
+    homes: set[str] = set()
     names: set[str] = set()
     for call in guard.calls:
         if _is_trivial_call(call):
             continue
         found = project.function_and_home(candidate.path, call)
-        if found is None or found[1] != (home or candidate.path):
+        if found is None:
             return None
+        homes.add(found[1])
         names.add(found[0].name)
-    return frozenset(names) or None
+    return (homes.pop(), frozenset(names)) if len(homes) == 1 else None
 
 
 def _tries_deployed_function(project: Project, candidate: _Candidate) -> bool:

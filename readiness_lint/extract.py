@@ -218,12 +218,19 @@ _CURRENT_APP_SETUP = frozenset(
 # Calls whose whole answer is an exit status: dropped, a failed command goes unnoticed.
 STATUS_CALLS = frozenset({"os.system", "subprocess.call", "subprocess.run"})
 # A process started and waited for in one expression: nothing is left to ask its exit status.
-_POPEN_UNCHECKED = frozenset({"subprocess.Popen().communicate", "subprocess.Popen().wait"})
+POPEN_COMMUNICATE = "subprocess.Popen().communicate"
+_POPEN_UNCHECKED = frozenset({POPEN_COMMUNICATE, "subprocess.Popen().wait"})
+# What a process object offers besides its exit status: reading these tells nothing of it.
+_POPEN_NO_STATUS = frozenset(
+    {"communicate", "stdout", "stderr", "stdin", "pid", "args", "kill", "terminate", "send_signal"}
+)
 BROAD_EXCEPTIONS = frozenset({"", "Exception", "BaseException", "builtins.Exception"})
 # Exceptions that mean the work itself failed: a command (here), or any error of the libraries in
 # FAILURE_ROOTS (a request, a query). A handler that catches one and only reports it turns the
 # failure into success.
-FAILURE_EXCEPTIONS = frozenset({"subprocess.CalledProcessError", "subprocess.TimeoutExpired"})
+FAILURE_EXCEPTIONS = frozenset(
+    {"subprocess.CalledProcessError", "subprocess.TimeoutExpired", "subprocess.SubprocessError"}  # (the base of both)
+)
 # Libraries whose errors are the failure of the work itself: a query, a request, a transfer, a mail.
 FAILURE_ROOTS = (
     "psycopg2.",
@@ -404,6 +411,7 @@ class _Frame:
     returns_zero: bool = False  # `return 0`
     returns_other: bool = False  # a return of any other value
     reports_catch_all: bool = False  # `except Exception as e: log.error(e)`, outside loops: only reported
+    returns_after_report: bool = False  # a handler of the work's failure reports it, then `return`s
     exit_values: list[str] = field(default_factory=list)  # calls whose value it exits with
     swallows: bool = False
     decorators: tuple[str, ...] = ()
@@ -491,8 +499,12 @@ class _Frame:
             and name not in self.read_later
             and name not in read_elsewhere
         ]
+        if self.popens and _communicated_unread(self.line_node, self.popens):
+            kept.append(POPEN_COMMUNICATE)
         dropped = dict.fromkeys(self.ignored_statuses + kept)
         return tuple(call for call in dropped if not (response_hooks and is_http_write(call)))
+
+    popens: list[str] = field(default_factory=list)  # names bound to `subprocess.Popen(...)`
 
     # Deletions wait for the end of the function: a path it deletes and then creates again
     # (`rmtree(d)` then `os.makedirs(d)`) is a working copy being refreshed, not data lost.
@@ -548,6 +560,8 @@ class Context:
         self.annotations: list[dict[str, str]] = []  # the enclosing function's parameters' annotated types
         self.target = ""
         self.keyword_of: str | None = None  # the call whose keyword argument is being bound
+        # the string entries of the dict literal whose entry is being bound (`{"host": ..., "user": ...}`)
+        self.dict_strings: dict[str, str] = {}
         self.removed: set[tuple[tuple[str, ...], str]] = set()  # (scope, path) removed so far (`rmtree(d)`)
         self.statement: cst.SimpleStatementLine | None = None  # the simple statement being walked
         self.blocks: list[int] = []  # ids of the indented blocks being walked, outermost first
@@ -1232,7 +1246,7 @@ class Extractor:
                 ctx.resolve(n.dotted(d.decorator.func if type(d.decorator) is cst.Call else d.decorator)) or ""
                 for d in node.decorators
             )
-            frame.wraps_catch_all = _wraps_catch_all(node)
+            frame.wraps_catch_all = _wraps_catch_all(node, ctx)
             self.frames.append(frame)
         if top_level or method:
             self.frames[-1].plain = bool(self.call_scope())
@@ -1772,6 +1786,7 @@ class Extractor:
         reports_only = frame.loop_depth > 0 or not broad
         # `except sqlite3.Error as e: log.error(e); return []`: the failure handed on as "nothing found"
         empty = self._reports_then_empty(node.body)
+        returns = frame.loop_depth == 0 and self._reports_then_returns(node.body)
         if (
             not record.reraises
             and self._own_body()
@@ -1791,6 +1806,10 @@ class Extractor:
                 else:
                     frame.loses_failure = True
                     frame.reports_catch_all = frame.reports_catch_all or (broad and self.guards_work)
+        elif returns and not record.reraises and self._own_body() and (broad or failure):
+            # `except SubprocessError: log.exception("pg_dump failed"); send_failure_mail(); return`:
+            # the job stops there as if it were done (lost in a function that returns nothing else)
+            frame.returns_after_report = True
         if self._own_body() and (broad or failure):
             # `except requests.RequestException as e: log.error(e); return False`
             self._fails_with(node.body)
@@ -1956,6 +1975,28 @@ class Extractor:
         if name is None or not (name.startswith(REPORT_PREFIXES) or _SELF_LOGGER.match(name)):
             return None
         return not name.endswith((".info", ".debug"))
+
+    def _bare_calls(self, body: cst.BaseSuite) -> bool:
+        """A block of calls with no arguments (`send_signals()`), and prints or logs, only."""
+        for stmt in _block(body):
+            smalls = _smalls(stmt)
+            if not smalls:
+                return False
+            for small in smalls:
+                call = small.value if type(small) is cst.Expr else None
+                if type(call) is not cst.Call or not (not call.args or self._report(small) is not None):
+                    return False
+        return True
+
+    def _reports_then_returns(self, body: cst.BaseSuite) -> bool:
+        """A handler that reports the failure, then returns with no value."""
+        stmts = [stmt for stmt in _block(body) if isinstance(stmt, cst.BaseStatement)]
+        if len(stmts) < 2 or type(stmts[-1]) is not cst.SimpleStatementLine:
+            return False
+        last = stmts[-1].body
+        if len(last) != 1 or type(last[0]) is not cst.Return or last[0].value is not None:
+            return False
+        return self._only_reports(cst.IndentedBlock(body=stmts[:-1]), reports=True)
 
     def _reports_then_empty(self, body: cst.BaseSuite) -> bool:
         """A handler that reports the failure, then returns an empty result (``[]``, ``{}``, ``0``,
@@ -3441,6 +3482,13 @@ class Extractor:
             self._rebind(target.target)
         value = node.value.expression if type(node.value) is cst.Await else node.value
         first = node.targets[0].target
+        if (
+            type(value) is cst.Call
+            and type(first) is cst.Name
+            and (self.frames or not self.ctx.scope)
+            and self.ctx.resolve(n.callee(value)) == "subprocess.Popen"
+        ):
+            self._frame().popens.append(first.value)  # (see `_communicated_unread`)
         if type(first) is cst.Name and len(node.targets) == 1 and _fetched(value):
             # `row = cur.fetchone()`: a lookup's result, see `_lookup_test` (`_rebind` forgets it)
             self.fetched.add(f"{self.scope_name()}:{first.value}")
@@ -3831,7 +3879,7 @@ class Extractor:
         detail = _deleting_command(text)
         if detail is None or (detail == "rm -r" and not listed):
             return  # (`rm -r` in any string is found where it is written)
-        if _DRY_RUN_WORD.search(text):
+        if _DRY_RUN_WORD.search(text) or (detail == "rsync --delete" and _RSYNC_DRY_RUN.search(text)):
             return  # `kubectl delete ... --dry-run=client`: the command itself only shows what it would do
         self._record_deletion(node, detail, text, names)
 
@@ -3857,21 +3905,32 @@ class Extractor:
         self.generic(node)
 
     def visit_dict(self, node: cst.Dict) -> None:
+        ctx = self.ctx
+        saved_strings = ctx.dict_strings
+        strings: dict[str, str] = {}
+        for element in node.elements:
+            if type(element) is cst.DictElement:
+                key, text = n.string_value(element.key), n.string_value(element.value)
+                if key is not None and text is not None:
+                    strings[key.lower()] = text
         for element in node.elements:
             self._refer(element.value)
             if type(element) is cst.DictElement:
                 key = n.string_value(element.key)
                 if key is not None:
+                    ctx.dict_strings = strings
                     for hook in self.binding_hooks:
                         hook(key, element.value, self.ctx)
                 self.walk(element.key)
                 saved = self.entry_group
                 if self.setup_py and key is not None:
                     self.entry_group = key  # setup(entry_points={"console_scripts": [...]})
+                ctx.dict_strings = {}  # (a dict inside its values has its own)
                 self.walk(element.value)
                 self.entry_group = saved
             else:
                 self.walk(element.value)
+        ctx.dict_strings = saved_strings
 
     def visit_param(self, node: cst.Param) -> None:
         if _DRY_RUN.search(node.name.value):
@@ -4137,6 +4196,7 @@ class Extractor:
                     swallows=f.swallows or f.exits_zero_in_handler or f.status_unchecked(self.response_hooks),
                     exits_nonzero=f.exits_nonzero,
                     loses_failure=f.loses_failure
+                    or (f.returns_after_report and not f.returns_value)
                     or f.delivery_lost
                     or (f.loses_in_loop and not (f.raises or f.returns_nonzero))
                     or (f.gives_up and not (f.raises or f.exits_nonzero or f.returns_value))
@@ -4180,6 +4240,7 @@ class Extractor:
                 results_tested=tuple(sorted(g.results_tested)),
                 prompts=g.prompts,
                 exit_values=tuple(dict.fromkeys(g.exit_values)),
+                bare_calls=type(g.line_node) is cst.If and self._bare_calls(g.line_node.body),
             )
         findings = sorted(buckets.get(LineFinding, []), key=lambda f: (f.line, f.column, f.rule))
         return FileFacts(
@@ -4343,6 +4404,8 @@ _DELETING_COMMANDS = (
     # (a mirror: what is gone from the source is deleted from the copy; or the source's files once sent)
     ("rsync --delete", re.compile(r"rsync\s(?:.*\s)?--(?:delete(?:-\w+)?|remove-source-files)(?=[\s=]|$)")),
 )
+# rsync's short `-n` (`rsync -azn --delete ...`): its dry run, in a cluster of short options
+_RSYNC_DRY_RUN = re.compile(r"(?:^|\s)-[a-zA-Z]*n[a-zA-Z]*(?=\s|$)")
 _COMMAND_PREFIX = re.compile(r"\s*(?:sudo\s+(?:-\w+\s+\w+\s+|-\w+\s+)*)?(?:[\w.-]*/)*")
 _COMMAND_RUNNERS = COMMAND_CALLS | {
     "os.popen",
@@ -4600,10 +4663,12 @@ _APP_FACTORY = re.compile(r"_?(?:create|make|build|init|get)_(?:\w+_)?(?:app|app
 
 def _cloud_listing(node: cst.BaseExpression) -> bool:
     """A boto3 resource collection (`s3.Bucket(b).objects.filter(...)`) or a Google Cloud Storage
-    bucket's listing (`bucket.list_blobs()`, `client.list_blobs(name)`), also in `list(...)`:
-    items whose `delete()` deletes them."""
-    if type(node) is cst.Call and n.callee(node) in {"list", "sorted"} and node.args:
-        node = node.args[0].value
+    bucket's listing (`bucket.list_blobs()`, `client.list_blobs(name)`), also in `list(...)`,
+    `filter(...)` or a comprehension over it: items whose `delete()` deletes them."""
+    if type(node) is cst.Call and n.callee(node) in {"list", "sorted", "filter"} and node.args:
+        node = node.args[-1].value if n.callee(node) == "filter" else node.args[0].value
+    if isinstance(node, (cst.ListComp, cst.GeneratorExp)) and node.for_in.inner_for_in is None:
+        node = node.for_in.iter  # (`[b for b in bucket.list_blobs() if b.time_created < cutoff]`)
     if type(node) is not cst.Call:
         return False
     callee = n.callee(node) or ""
@@ -5567,53 +5632,60 @@ def _swallowing_decorator(expr: cst.BaseExpression) -> bool:
     return reraise is None or n.is_false(reraise.value)
 
 
-def _wraps_catch_all(node: cst.FunctionDef) -> bool:
+def _wraps_catch_all(node: cst.FunctionDef, ctx: Context) -> bool:
     """A decorator (or a decorator factory) whose wrapper calls the function it was given inside a
-    ``try:`` whose catch-all handler neither raises nor exits: ``def wrapper(*args, **kwargs):
-    try: return func(*args, **kwargs) except Exception as e: send_mail(e)``. Read from the
-    definitions alone, two nested functions deep at most."""
+    ``try:`` whose catch-all handler reports the failure as an error (an error log, a print, a
+    mail) and neither raises, exits nor calls the function again (a retry): ``def wrapper(*args,
+    **kwargs): try: return func(*args, **kwargs) except Exception as e: send_mail(e)``. (One that
+    only warns is a best-effort step on purpose.) Read from the definitions alone, two nested
+    functions deep at most."""
     outer = [p.name.value for p in node.params.params]
     for inner in _nested_functions(node.body):
         given = outer + [p.name.value for p in inner.params.params]
         for wrapper in [inner, *_nested_functions(inner.body)]:
-            for stmt in _simple_body(wrapper.body):
+            for stmt in _block(wrapper.body):
                 if type(stmt) is not cst.Try or not _calls_any(stmt.body, given):
                     continue
                 for handler in stmt.handlers:
-                    if _catch_all(handler) and not _raises_or_exits(handler.body):
+                    if (
+                        _exception_names(handler.type, ctx) & BROAD_EXCEPTIONS
+                        and not _calls_any(handler.body, given)
+                        and _errs_without_leaving(handler.body, ctx)
+                    ):
                         return True
     return False
 
 
 def _nested_functions(body: cst.BaseSuite) -> list[cst.FunctionDef]:
-    return [stmt for stmt in _simple_body(body) if type(stmt) is cst.FunctionDef]
+    return [stmt for stmt in _block(body) if type(stmt) is cst.FunctionDef]
 
 
-def _simple_body(body: cst.BaseSuite) -> Sequence[cst.BaseStatement]:
-    return body.body if type(body) is cst.IndentedBlock else ()
-
-
-def _calls_any(body: cst.BaseSuite, names: Sequence[str]) -> bool:
+def _calls_any(body: cst.CSTNode, names: Sequence[str]) -> bool:
     """Whether ``body`` calls one of ``names`` (the wrapped function, by its parameter's name)."""
     return any(type(node) is cst.Call and n.callee(node) in names for node in n.descendants(body))
 
 
-def _catch_all(handler: cst.ExceptHandler) -> bool:
-    """``except:``, ``except Exception``, ``except BaseException`` (also in a tuple)."""
-    if handler.type is None:
-        return True
-    types = handler.type.elements if type(handler.type) is cst.Tuple else [handler.type]
-    return any(
-        (n.dotted(t.value if isinstance(t, cst.Element) else t) or "") in {"Exception", "BaseException"} for t in types
-    )
+def _errs_without_leaving(body: cst.BaseSuite, ctx: Context) -> bool:
+    """A handler that neither raises nor exits, and tells of an error: logs one, prints, or sends
+    word (``send_mail(e)``, ``notify(...)``)."""
+    told = False
+    for node in n.descendants(body):
+        if type(node) is cst.Raise:
+            return False
+        if type(node) is cst.Call:
+            name = ctx.resolve(n.callee(node)) or ""
+            if name in EXIT_CALLS:
+                return False
+            told = (
+                told
+                or name.endswith(_ERROR_LEVELS)
+                or name.startswith("print")
+                or bool(n.words(name.rpartition(".")[2]) & _TELLING_WORDS)  # (`MySendMail(e)`, `notify_admins(e)`)
+            )
+    return told
 
 
-def _raises_or_exits(body: cst.BaseSuite) -> bool:
-    return any(
-        type(node) is cst.Raise
-        or (type(node) is cst.Call and (n.callee(node) or "") in {"sys.exit", "exit", "quit", "os._exit", "SystemExit"})
-        for node in n.descendants(body)
-    )
+_TELLING_WORDS = frozenset({"mail", "email", "notify", "notification", "alert", "alerts", "slack", "telegram", "sms"})
 
 
 def _is_definition(stmt: cst.CSTNode) -> bool:
@@ -5978,6 +6050,28 @@ def _sub_blocks(stmt: cst.If | cst.For | cst.While | cst.Try) -> list[cst.BaseSu
         blocks.append(orelse.body)
         orelse = orelse.orelse if type(orelse) is cst.If else None
     return blocks
+
+
+def _communicated_unread(root: cst.CSTNode, names: Sequence[str]) -> bool:
+    """``p = subprocess.Popen(cmd, ...)`` then ``out, err = p.communicate()``, the process's status
+    never read (no ``p.returncode``, ``p.wait()``, ``p.poll()``) nor the process handed on
+    (``return p``, ``check(p)``): a failed command goes unseen. Read over ``root``, the function
+    or the module's own code, only for a frame that bound one."""
+    wanted = set(names)
+    uses: dict[str, int] = dict.fromkeys(wanted, 0)
+    harmless: dict[str, int] = dict.fromkeys(wanted, 0)
+    communicated: set[str] = set()
+    for node in n.descendants(root):
+        if type(node) is cst.Name and node.value in wanted:
+            uses[node.value] += 1
+        elif type(node) is cst.Attribute and type(node.value) is cst.Name and node.value.value in wanted:
+            if node.attr.value in _POPEN_NO_STATUS:
+                harmless[node.value.value] += 1
+                if node.attr.value == "communicate":
+                    communicated.add(node.value.value)
+        elif type(node) is cst.AssignTarget and type(node.target) is cst.Name and node.target.value in wanted:
+            harmless[node.target.value] += 1  # (`p = subprocess.Popen(...)`, the binding itself)
+    return any(name in communicated and uses[name] == harmless[name] for name in wanted)
 
 
 def _drops_status(name: str, call: cst.Call) -> bool:
@@ -6517,6 +6611,8 @@ _STATUS_NAMES = frozenset({"rc", "code", "status", "exit_code", "exit_status", "
 # (not `send_message`: `sqs.send_message(QueueUrl=DEAD_LETTERS, ...)` keeps the failed item)
 _TELL_WORDS = (
     r"alert|notify|notification|capture_exception|capture_message|send_(?:alert|slack|mail|email|notification)"
+    # (`send_failure_email_notif()`, `send_error_mail()`: a sending helper named for what it sends)
+    r"|send_[a-z_]*?(?:e?mail|notif|alert|slack)[a-z_]*"
 )
 _TELLS = re.compile(rf"(?:^|\.)_?(?:{_TELL_WORDS})$")
 # Calls of a failure branch that only tell someone: notifications, status and metric updates.

@@ -113,8 +113,10 @@ def _by_statement(
     module: cst.Module, wanted: set[int], source: str, tops: Mapping[int, int]
 ) -> dict[int, tuple[int, int]] | None:
     """Positions from the top-level statements that hold the nodes, each generated alone and
-    placed by finding its text, at the start of a line, in ``source``; None when a node is not
-    in its statement or a statement's text is not found exactly once after the previous one."""
+    placed by finding its text in ``source``; None when a node is not in its statement, or a
+    statement's text is not found exactly once after the previous one, at a line's start."""
+    if "\f" in source:
+        return None  # (libcst leaves form feeds out of the code it generates: the text would not match)
     by_top: dict[int, set[int]] = {}
     for key in wanted:
         by_top.setdefault(tops[key], set()).add(key)
@@ -132,8 +134,11 @@ def _by_statement(
         if index == len(body) - 1 and not module.footer and not module.has_trailing_newline and state.tokens:
             state.tokens.pop()  # (a file's last line without a line break: as the module's code ends)
         text = "".join(state.tokens)
-        at = _find_at_line_start(source, text, offset)
-        if at < 0 or _find_at_line_start(source, text, at + 1) >= 0:
+        # (the first occurrence after the previous statement, at a line's start, and no other
+        # after it anywhere: a copy inside a string, or the real one behind a form feed libcst
+        # leaves out, would otherwise be taken for it)
+        at = source.find(text, offset)
+        if at < 0 or (at > 0 and source[at - 1] not in "\n\r") or source.find(text, at + 1) >= 0:
             return None
         line += _newlines(source, offset, at)
         # (a top-level statement starts a line: its columns are the file's)
@@ -142,14 +147,6 @@ def _by_statement(
         line += _newlines(text, 0, len(text))
         offset = at + len(text)
     return found
-
-
-def _find_at_line_start(source: str, text: str, start: int) -> int:
-    """The first index at or after ``start`` where ``text`` begins a line of ``source``, or -1."""
-    at = source.find(text, start)
-    while at > 0 and source[at - 1] not in "\n\r":
-        at = source.find(text, at + 1)
-    return at
 
 
 def _newlines(text: str, start: int, end: int) -> int:

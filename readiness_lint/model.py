@@ -175,6 +175,8 @@ class MainGuardFact:
     results_tested: tuple[str, ...] = ()  # calls whose result it tests (and may act on)
     prompts: bool = False  # asks a person for input the work needs, or round after round
     exit_values: tuple[str, ...] = ()  # calls whose value it exits with (`sys.exit(main())`)
+    # nothing but calls with no arguments, and prints or logs: `send_signals()` (no handler, no test)
+    bare_calls: bool = False
 
 
 @dataclass(frozen=True)

@@ -597,8 +597,9 @@ def url_hits(text: str) -> list[SecretHit]:
 
 # Passwords every installation of a database or broker starts with: anyone can guess them.
 DEFAULT_PASSWORDS = frozenset({"postgres", "guest", "root", "admin", "mysql", "rabbitmq"})
-# The superusers of the official database images (PostgreSQL, MySQL/MariaDB, MongoDB)
+# The superusers of the official database images (PostgreSQL, MySQL/MariaDB, MongoDB), and their URLs
 _IMAGE_SUPERUSERS = frozenset({"postgres", "root", "mongo", "admin"})
+_DATABASE_URL = re.compile(r"(?:[\w+]*\+)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\+srv)?)(?:\+\w+)?://", re.I)
 
 
 # Words that would be placeholders in a settings file, but are the password itself when a connection
@@ -659,13 +660,18 @@ _PLAIN_PART = re.compile(r"[\w.\-]+")
 _EXAMPLE_PARTS = frozenset({"user", "username", "usr", "login", "name", "host", "hostname", "server", "example.com"})
 
 
-def _word_password_in_use(user: str, host: str) -> bool:
-    """``postgres://postgres:password@localhost:5400/shop``: the word "password" given by a real
-    user name for a real host is the password that database was set up with (not
-    ``user:password@host``, a documentation example)."""
-    return all(
-        part.lower() not in _EXAMPLE_PARTS and _PLAIN_PART.fullmatch(part) and not part.lower().startswith("your")
-        for part in (user, host)
+def password_word_in_use(user: str, host: str) -> bool:
+    """``postgres://postgres:password@localhost:5400/shop`` (or a dict of connection settings with
+    that user, password and host): the word "password" given by a real user name for a real host
+    is the password that database was set up with (not ``user:password@host``, a documentation
+    example)."""
+    return (
+        bool(user)
+        and bool(host)
+        and all(
+            part.lower() not in _EXAMPLE_PARTS and _PLAIN_PART.fullmatch(part) and not part.lower().startswith("your")
+            for part in (user, host)
+        )
     )
 
 
@@ -699,11 +705,18 @@ def default_credential_hits(text: str) -> list[SecretHit]:
         user, password, host = match.groups()
         if password.lower() in DEFAULT_PASSWORDS:
             hits.append(SecretHit(DEFAULT_IN_URL, password))
-        elif alone and password == "example" and user.lower() in _IMAGE_SUPERUSERS:
+        elif (
+            alone
+            and password == "example"
+            and user.lower() in _IMAGE_SUPERUSERS
+            and _DATABASE_URL.match(text.strip())
+            and not host.lower().startswith("example.")
+            and ".example." not in host.lower()
+        ):
             # (`postgres:example@db`: the password the database images' published Compose examples
             # set, `POSTGRES_PASSWORD: example`, kept as the real one)
             hits.append(SecretHit(DEFAULT_IN_URL, password))
-        elif alone and password == "password" and _word_password_in_use(user, host):
+        elif alone and password == "password" and password_word_in_use(user, host):
             hits.append(SecretHit("password in a URL, the word 'password'", password))
         elif (
             alone

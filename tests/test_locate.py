@@ -169,3 +169,14 @@ def test_text_other_than_the_module_falls_back() -> None:
     tops = {id(call): 0}
     assert _by_statement(module, {id(call)}, "if x:\n\ty = f()\n", tops) is None
     assert locate(module, [call], "if x:\n\ty = f()\n", tops) == {id(call): (2, 13)}
+
+
+def test_a_copy_inside_a_string_with_the_real_one_behind_a_form_feed_falls_back() -> None:
+    """libcst leaves a form feed out of a statement's text: the real statement is then not at a
+    line's start, and the copy in the docstring must not be taken for it."""
+    text = '"""Usage:\n\napp = Flask(__name__)\n"""\nfrom flask import Flask\n\n\x0capp = Flask(__name__)\n'
+    module = cst.parse_module(text)
+    app = module.body[2]
+    tops = {id(app): 2}
+    assert _by_statement(module, {id(app)}, text, tops) is None
+    assert locate(module, [app], text, tops) == locate(module, [app])

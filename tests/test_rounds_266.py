@@ -459,6 +459,248 @@ _CASES.update(
 )
 
 
+_POPEN = """\
+import subprocess
+
+
+def dump():
+    process = subprocess.Popen("mongodump --out /backups/today", stdout=subprocess.PIPE, shell=True)
+    stdout, stderr = process.communicate()
+{after}
+
+if __name__ == "__main__":
+    dump()
+"""
+
+_CASES.update(
+    {
+        # round 286: a process's output taken, its exit status never read
+        "popen_communicate_status_unread": (
+            {"backup.py": _POPEN.format(after="    print(stdout)\n")},
+            [("backup.py", "job", "python")],
+            ("missing-exit-code", "fail"),
+        ),
+        "popen_communicate_at_module_level": (
+            {
+                "backup.py": "import subprocess\n\nprocess = subprocess.Popen('mongodump --out /b', shell=True)\n"
+                "out, err = process.communicate()\n"
+            },
+            [("backup.py", "job", "script")],
+            ("missing-exit-code", "fail"),
+        ),
+        # (traps) the status read, or the process handed back to the caller
+        "popen_returncode_read": (
+            {"backup.py": _POPEN.format(after="    if process.returncode != 0:\n        raise SystemExit(1)\n")},
+            [("backup.py", "job", "python")],
+            ("missing-exit-code", "pass"),
+        ),
+        "popen_handed_back": (
+            {"backup.py": _POPEN.format(after="    return process\n")},
+            [("backup.py", "job", "python")],
+            ("missing-exit-code", "pass"),
+        ),
+    }
+)
+
+
+_PG_BACKUP = """\
+import logging
+import smtplib
+import subprocess
+
+logger = logging.getLogger(__name__)
+
+
+def send_failure_email_notif():
+    with smtplib.SMTP("localhost") as smtp:
+        smtp.sendmail("backup@example.com", ["ops@example.com"], "pg_dump failed")
+
+
+def main():
+    try:
+        subprocess.run(["pg_dump", "-Fc", "-f", "/backups/shop.dump", "shop"], check=True)
+    except {caught}:
+        logger.exception("Error running pg_dump.")
+        {told}
+        {last}
+    subprocess.run(["gpg", "--encrypt", "/backups/shop.dump"], check=True)
+{tail}
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    main()
+"""
+
+
+def _pg(
+    caught: str = "subprocess.SubprocessError",
+    told: str = "send_failure_email_notif()",
+    last: str = "return",
+    tail: str = "",
+) -> dict[str, str]:
+    return {"backup.py": _PG_BACKUP.format(caught=caught, told=told, last=last, tail=tail)}
+
+
+_CASES.update(
+    {
+        # round 286: the base of a command's errors caught, a failure mail sent, and the job returns
+        # as if it were done
+        "subprocess_error_mailed_then_return": (_pg(), [("backup.py", "job", "python")], ("missing-exit-code", "fail")),
+        "subprocess_error_logged_then_return": (
+            _pg(told="pass"),
+            [("backup.py", "job", "python")],
+            ("missing-exit-code", "fail"),
+        ),
+        "subprocess_error_mailed": (
+            _pg(last="pass"),
+            [("backup.py", "job", "python")],
+            ("missing-exit-code", "fail"),
+        ),
+        # (traps) the handler raises again; a function that returns its result leaves None to its caller
+        "subprocess_error_raised_again": (
+            _pg(last="raise"),
+            [("backup.py", "job", "python")],
+            ("missing-exit-code", "pass"),
+        ),
+        "subprocess_error_in_a_function_returning_a_value": (
+            {
+                "backup.py": _pg(tail="    return '/backups/shop.dump.gpg'\n")["backup.py"].replace(
+                    "    main()\n", "    if main() is None:\n        raise SystemExit(1)\n"
+                )
+            },
+            [("backup.py", "job", "python")],
+            ("missing-exit-code", "pass"),
+        ),
+    }
+)
+
+
+_DB_PARAMS = """\
+import psycopg2
+
+db_params = {{"dbname": "shop", "user": {user!r}, "password": "password"{host}, "port": "26257"}}
+
+conn = psycopg2.connect(**db_params)
+with conn, conn.cursor() as cursor:
+    cursor.execute("SELECT 1")
+"""
+
+_CASES.update(
+    {
+        # round 280: the word "password" in connection settings with a real user and host
+        "password_word_in_connection_dict": (
+            {
+                "clear.py": _DB_PARAMS.format(
+                    user="roach", host=', "host": "cockroach-public.default.svc.cluster.local"'
+                )
+            },
+            [("clear.py", "job", "script")],
+            ("hardcoded-secret", 1),
+        ),
+        # (traps) a documentation example's user and host; no host at all
+        "password_word_in_example_dict": (
+            {"clear.py": _DB_PARAMS.format(user="user", host=', "host": "host"')},
+            [("clear.py", "job", "script")],
+            ("hardcoded-secret", 0),
+        ),
+        "password_word_without_host": (
+            {"clear.py": _DB_PARAMS.format(user="roach", host="")},
+            [("clear.py", "job", "script")],
+            ("hardcoded-secret", 0),
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
+
+
+# A review of 7ed97a6..60784be by a helper who had not written it: each tree reproduces a problem it
+# found (each case fails on 60784be).
+_REVIEW_CASES: dict[str, Case] = {
+    "deco_retry": (
+        {
+            "retry.py": 'import functools\nimport logging\nimport time\n\nlog = logging.getLogger(__name__)\n\n\ndef retry_once(func):\n    """Run the function again once after a short pause when it fails (flaky network)."""\n\n    @functools.wraps(func)\n    def wrapper(*args, **kwargs):\n        try:\n            return func(*args, **kwargs)\n        except Exception:\n            log.warning("%s failed, retrying in 30s", func.__name__, exc_info=True)\n            time.sleep(30)\n            return func(*args, **kwargs)\n\n    return wrapper\n',
+            "sync_prices.py": 'import logging\n\nimport psycopg2\nimport requests\n\nfrom retry import retry_once\n\nlog = logging.getLogger(__name__)\n\n\n@retry_once\ndef sync():\n    r = requests.get("https://prices.example.com/latest", timeout=30)\n    r.raise_for_status()\n    with psycopg2.connect("dbname=prices") as conn, conn.cursor() as cur:\n        for row in r.json():\n            cur.execute("UPDATE prices SET price = %s WHERE sku = %s", (row["price"], row["sku"]))\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sync()\n',
+        },
+        [("sync_prices.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "deco_best_effort": (
+        {
+            "build_feed.py": 'import json\nimport logging\nimport sys\n\nimport requests\n\nfrom util import best_effort\n\nlog = logging.getLogger(__name__)\n\n\ndef build():\n    r = requests.get("https://shop.example.com/api/products", timeout=30)\n    r.raise_for_status()\n    with open("/srv/feed/products.json", "w") as fh:\n        json.dump(r.json(), fh)\n\n\n@best_effort\ndef purge_cdn_cache():\n    requests.post("https://cdn.example.com/purge", json={"path": "/feed/*"}, timeout=10).raise_for_status()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    build()\n    purge_cdn_cache()\n',
+            "util.py": 'import functools\nimport logging\n\nlog = logging.getLogger(__name__)\n\n\ndef best_effort(func):\n    """For optional steps: a failure is logged as a warning and the run goes on."""\n\n    @functools.wraps(func)\n    def wrapper(*args, **kwargs):\n        try:\n            return func(*args, **kwargs)\n        except Exception:\n            log.warning("optional step %s failed", func.__name__, exc_info=True)\n            return None\n\n    return wrapper\n',
+        },
+        [("build_feed.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "manual_swallow": (
+        {
+            "requirements.txt": "requests\npsycopg2-binary\n",
+            "sync_users.py": 'import logging\n\nimport psycopg2\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\ndef sync():\n    r = requests.get("https://crm.example.com/api/users", timeout=30)\n    r.raise_for_status()\n    with psycopg2.connect("dbname=app") as conn, conn.cursor() as cur:\n        for user in r.json():\n            cur.execute("UPDATE users SET email = %s WHERE id = %s", (user["email"], user["id"]))\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    try:\n        sync()\n    except Exception:\n        log.exception("sync failed")\n',
+            "scripts/run_sync_local.py": 'import sys\n\nsys.path.insert(0, ".")\n\nfrom sync_users import sync\n\nif __name__ == "__main__":\n    sync()\n',
+        },
+        [("scripts/run_sync_local.py", "job", "python"), ("sync_users.py", "job", "python")],
+        None,
+    ),
+    "manual_args": (
+        {
+            "report.py": 'import smtplib\nimport sys\nfrom email.message import EmailMessage\n\nimport psycopg2\n\n\ndef send_report(period):\n    with psycopg2.connect("dbname=shop") as conn, conn.cursor() as cur:\n        cur.execute("SELECT count(*), sum(total) FROM orders WHERE created > now() - %s::interval", (period,))\n        count, total = cur.fetchone()\n    msg = EmailMessage()\n    msg["Subject"] = f"Orders in the last {period}: {count}"\n    msg.set_content(f"{count} orders, {total} EUR")\n    with smtplib.SMTP("mail.example.com") as smtp:\n        smtp.send_message(msg)\n\n\nif __name__ == "__main__":\n    send_report("1 day")\n',
+            "weekly_report.py": 'from report import send_report\n\nif __name__ == "__main__":\n    send_report("7 days")\n',
+        },
+        [("report.py", "job", "python"), ("weekly_report.py", "job", "python")],
+        None,
+    ),
+    "lambda_in_docker": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY handler.py .\nCMD ["python", "handler.py"]\n',
+            "handler.py": 'import json\nimport logging\nimport os\n\nimport boto3\n\nlog = logging.getLogger()\nlog.setLevel(logging.INFO)\n\ns3 = boto3.client("s3")\nBUCKET = os.environ["REPORT_BUCKET"]\n\n\ndef lambda_handler(event, context):\n    try:\n        return process()\n    except Exception:\n        log.exception("processing failed")\n        return {"statusCode": 500, "body": "failed"}\n\n\ndef process():\n    objects = s3.list_objects_v2(Bucket=BUCKET, Prefix="incoming/").get("Contents", [])\n    for obj in objects:\n        body = s3.get_object(Bucket=BUCKET, Key=obj["Key"])["Body"].read()\n        s3.put_object(Bucket=BUCKET, Key="processed/" + obj["Key"].split("/")[-1], Body=body)\n    log.info("processed %d objects", len(objects))\n    return {"statusCode": 200, "body": json.dumps({"processed": len(objects)})}\n\n\nif __name__ == "__main__":\n    lambda_handler({}, None)\n',
+            "requirements.txt": "boto3\n",
+        },
+        [("handler.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "access_key": (
+        {
+            "app.py": 'import os\n\nfrom flask import Flask, abort, jsonify, request\n\napp = Flask(__name__)\n\n# shared key the cron callers send in X-Access-Key\nACCESS_KEY = os.getenv("ACCESS_KEY", "supersecret")\nIPSTACK_ACCESS_KEY = os.environ.get("IPSTACK_ACCESS_KEY", "letmein")\n\n\n@app.before_request\ndef check_key():\n    if request.headers.get("X-Access-Key") != ACCESS_KEY:\n        abort(401)\n\n\n@app.route("/jobs")\ndef jobs():\n    return jsonify([])\n',
+        },
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret-fallback", 2),
+    ),
+    "admin_example_http": (
+        {
+            "crawl.py": 'import requests\n\nAPI = "https://admin:example@api.example.com/v1/items"\n\n\ndef main():\n    requests.get(API, timeout=10).raise_for_status()\n\n\nif __name__ == "__main__":\n    main()\n',
+            "poll.py": 'import os\nimport time\n\nimport requests\n\n# the device\'s web UI; override with PRINTER_URL in production\nPRINTER_URL = os.getenv("PRINTER_URL", "http://admin:example@printer.example.com/status")\n\n\ndef main():\n    while True:\n        r = requests.get(PRINTER_URL, timeout=10)\n        r.raise_for_status()\n        print(r.json()["toner"])\n        time.sleep(60)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("crawl.py", "job", "python"), ("poll.py", "worker", "polling-loop")],
+        ("hardcoded-secret", 0),
+    ),
+    "truncate_cascade": (
+        {
+            "load_rates.py": 'import json\nimport sys\n\nimport psycopg2\nimport requests\n\n\ndef load(conn, rows):\n    with conn.cursor() as cur:\n        cur.execute("TRUNCATE TABLE staging_rates RESTART IDENTITY")\n        for row in rows:\n            cur.execute(\n                "INSERT INTO staging_rates (currency, rate) VALUES (%s, %s)",\n                (row["currency"], row["rate"]),\n            )\n    conn.commit()\n\n\ndef load_raw(conn, rows):\n    with conn.cursor() as cur:\n        cur.execute("TRUNCATE raw_rates CASCADE;")\n        for row in rows:\n            cur.execute("INSERT INTO raw_rates (doc) VALUES (%s)", (json.dumps(row),))\n    conn.commit()\n\n\ndef load_plain(conn, rows):\n    with conn.cursor() as cur:\n        cur.execute("TRUNCATE TABLE plain_rates")\n        for row in rows:\n            cur.execute("INSERT INTO plain_rates (doc) VALUES (%s)", (json.dumps(row),))\n    conn.commit()\n\n\ndef main():\n    r = requests.get("https://rates.example.com/latest", timeout=30)\n    r.raise_for_status()\n    conn = psycopg2.connect("dbname=rates")\n    load(conn, r.json())\n    load_raw(conn, r.json())\n    load_plain(conn, r.json())\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("load_rates.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "rsync_shortn": (
+        {
+            "preview.py": 'import subprocess\nimport sys\n\n\ndef main():\n    # show what the nightly mirror would remove from the NAS\n    out = subprocess.run(\n        "rsync -azn --delete --itemize-changes /srv/uploads/ nas:/volume1/uploads/",\n        shell=True, check=True, capture_output=True, text=True,\n    )\n    print(out.stdout)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("preview.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    "gcs_comprehension": (
+        {
+            "prune_backups.py": 'from datetime import datetime, timedelta, timezone\n\nfrom google.cloud import storage\n\n\ndef prune(days=14):\n    client = storage.Client()\n    cutoff = datetime.now(timezone.utc) - timedelta(days=days)\n    old = [b for b in client.list_blobs("db-backups", prefix="nightly/") if b.time_created < cutoff]\n    for blob in old:\n        print("deleting", blob.name)\n        blob.delete()\n\n\nif __name__ == "__main__":\n    prune()\n',
+        },
+        [("prune_backups.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])

@@ -34,7 +34,8 @@ class MissingExitCode(ServiceRule):
         '(`if not es.ping(): log.fatal("unreachable"); return`; a warning is not an error), '
         "and must not drop the exit status of the commands it runs "
         "(`os.system()`, `subprocess.call()`, `subprocess.run()` without `check=`, a process started and "
-        "waited for in one expression, `subprocess.Popen(...).communicate()`) at module level, in "
+        "waited for in one expression, `subprocess.Popen(...).communicate()`, or a process kept in a name whose "
+        "output is taken, `p.communicate()`, and whose status is never read nor the process handed on) at module level, in "
         "the `__main__` block or in the functions it calls, in its file or other modules of the project; "
         "a status kept in a name and then only printed or logged is dropped as well (`rc = os.system(cmd)`, "
         "`code = proc.wait()`, and an HTTP write's response: `r = requests.post(...)` with only "
@@ -48,8 +49,9 @@ class MissingExitCode(ServiceRule):
         "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko, Google API clients, Redis or a database driver, "
         "or the OS error an SFTP or FTP client raises on a removal or a transfer, `except IOError:` around "
         "`sftp.remove(path)` (not around a probe, `sftp.stat(path)`, or `sftp.mkdir(path)`); but not a "
-        "duplicate row or table skipped on purpose) and carries on or returns an empty result "
-        "(`return []`, `return 0`: the caller cannot tell the failure from nothing to do), or a step reports "
+        "duplicate row or table skipped on purpose) and carries on, returns with no value from a function that "
+        "returns nothing else (`except subprocess.SubprocessError: log.exception(...); return`), or returns an "
+        "empty result (`return []`, `return 0`: the caller cannot tell the failure from nothing to do), or a step reports "
         'the failure and returns it as a value (`return False`, `return {"status": "error"}`, '
         "`return False, message`; `return None` where it otherwise returns something; `return []` after a "
         "failed response's status, `if r.status_code != 200: print(r.text); return []`; the statements after "

@@ -30,7 +30,11 @@ _INSERT_TABLE = re.compile(r"\s*INSERT\s+INTO\s+([\w.\"`]+)", re.IGNORECASE)
 _SELECTED = "non-idempotent-insert:selected"
 _DELETE_TABLE = re.compile(r"\s*DELETE\s+FROM\s+([\w.\"`]+)", re.IGNORECASE)
 # (every row: `TRUNCATE TABLE raw_jsonb`, then the table loaded again)
-_TRUNCATE = re.compile(r"\s*TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?([\w.\"`]+)\s*;?\s*$", re.IGNORECASE)
+_TRUNCATE = re.compile(
+    r"\s*TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?([\w.\"`]+)(?:\s*,\s*[\w.\"`]+)*"
+    r"(?:\s+(?:RESTART|CONTINUE)\s+IDENTITY)?(?:\s+(?:CASCADE|RESTRICT))?\s*;?\s*$",
+    re.IGNORECASE,
+)
 _DELETED = "non-idempotent-insert:deleted"
 # A DELETE of every row, or of rows named by the values given (`WHERE day = ?`, `WHERE id IN (%s, %s)`,
 # `WHERE a = :a AND b = :b`), not by range nor by a fixed value (`WHERE status = 'cancelled'`)
