@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -221,9 +221,8 @@ STATUS_CALLS = frozenset({"os.system", "subprocess.call", "subprocess.run"})
 POPEN_COMMUNICATE = "subprocess.Popen().communicate"
 _POPEN_UNCHECKED = frozenset({POPEN_COMMUNICATE, "subprocess.Popen().wait"})
 # What a process object offers besides its exit status: reading these tells nothing of it.
-_POPEN_NO_STATUS = frozenset(
-    {"communicate", "stdout", "stderr", "stdin", "pid", "args", "kill", "terminate", "send_signal"}
-)
+# (a process the job stops itself, `proc.terminate()`, has no status to read: that counts as a read)
+_POPEN_NO_STATUS = frozenset({"communicate", "stdout", "stderr", "stdin", "pid", "args"})
 BROAD_EXCEPTIONS = frozenset({"", "Exception", "BaseException", "builtins.Exception"})
 # Exceptions that mean the work itself failed: a command (here), or any error of the libraries in
 # FAILURE_ROOTS (a request, a query). A handler that catches one and only reports it turns the
@@ -1786,7 +1785,10 @@ class Extractor:
         reports_only = frame.loop_depth > 0 or not broad
         # `except sqlite3.Error as e: log.error(e); return []`: the failure handed on as "nothing found"
         empty = self._reports_then_empty(node.body)
-        returns = frame.loop_depth == 0 and self._reports_then_returns(node.body)
+        # (in a loop too, unless it is a retry loop: `return` leaves the loop and the function)
+        returns = self._reports_then_returns(node.body) and not (
+            frame.loop_depth > 0 and any(self._retries(loop) for loop in frame.attempt_loops)
+        )
         if (
             not record.reraises
             and self._own_body()
@@ -1977,8 +1979,22 @@ class Extractor:
         return not name.endswith((".info", ".debug"))
 
     def _bare_calls(self, body: cst.BaseSuite) -> bool:
-        """A block of calls with no arguments (`send_signals()`), and prints or logs, only."""
+        """A block of calls with no arguments (`send_signals()`), and prints or logs, only (also in a
+        `try:` whose only handler stops quietly on Ctrl-C, `except KeyboardInterrupt: pass`)."""
         for stmt in _block(body):
+            if (
+                type(stmt) is cst.Try
+                and stmt.orelse is None
+                and stmt.finalbody is None
+                and stmt.handlers
+                and all(
+                    _exception_names(h.type, self.ctx) == {"KeyboardInterrupt"} and self._only_reports(h.body)
+                    for h in stmt.handlers
+                )
+            ):
+                if not self._bare_calls(stmt.body):
+                    return False
+                continue
             smalls = _smalls(stmt)
             if not smalls:
                 return False
@@ -1996,7 +2012,20 @@ class Extractor:
         last = stmts[-1].body
         if len(last) != 1 or type(last[0]) is not cst.Return or last[0].value is not None:
             return False
-        return self._only_reports(cst.IndentedBlock(body=stmts[:-1]), reports=True)
+        if not self._only_reports(cst.IndentedBlock(body=stmts[:-1]), reports=True):
+            return False
+        # (an error, not a warning: `log.warning("jpegoptim not installed, skipping"); return` skips
+        # an optional step on purpose)
+        return any(
+            type(node) is cst.Call
+            and (
+                (name := self.ctx.resolve(n.callee(node)) or "").endswith(_ERROR_LEVELS)
+                or bool(_TELLS.search(name))
+                or (name.startswith("print") and _says_failed(node))
+            )
+            for stmt in stmts[:-1]
+            for node in n.descendants(stmt)
+        )
 
     def _reports_then_empty(self, body: cst.BaseSuite) -> bool:
         """A handler that reports the failure, then returns an empty result (``[]``, ``{}``, ``0``,
@@ -2210,7 +2239,17 @@ class Extractor:
         bare = type(statement) is cst.SimpleStatementLine and any(
             type(small) is cst.Expr and small.value is node for small in statement.body
         )
-        return not bare and not self.handlers
+        # (`sub = os.environ.get("SUBDOMAIN") or input("Subdomain: ")`: asked only when nothing set it)
+        fallback = type(statement) is cst.SimpleStatementLine and any(
+            type(small) is cst.Assign
+            and type(small.value) is cst.BooleanOperation
+            and type(small.value.operator) is cst.Or
+            and small.value.right is node
+            and type(small.value.left) is cst.Call
+            and self.ctx.resolve(n.callee(small.value.left)) in _ENV_READS
+            for small in statement.body
+        )
+        return not bare and not fallback and not self.handlers
 
     def _ends_function_on_success_only(
         self, node: cst.If, after: Sequence[cst.BaseStatement], block: cst.IndentedBlock | None, owner: str
@@ -2740,6 +2779,8 @@ class Extractor:
                 for arg in call.args:
                     suppressed.update(_exception_names(arg.value, ctx))
             alias = item.asname.name.value if item.asname is not None and type(item.asname.name) is cst.Name else ""
+            if alias and callee == "subprocess.Popen" and (self.frames or not ctx.scope):
+                self._frame().popens.append(alias)  # `with subprocess.Popen(...) as p:` (see `_communicated_unread`)
             if alias and callee.startswith("tempfile."):
                 # `with tempfile.TemporaryDirectory() as workdir:`: paths in it are temporary
                 self.strings[f"{self.scope_name()}:{alias}"] = "tempfile"
@@ -3879,7 +3920,7 @@ class Extractor:
         detail = _deleting_command(text)
         if detail is None or (detail == "rm -r" and not listed):
             return  # (`rm -r` in any string is found where it is written)
-        if _DRY_RUN_WORD.search(text) or (detail == "rsync --delete" and _RSYNC_DRY_RUN.search(text)):
+        if _DRY_RUN_WORD.search(text) or (detail == "rsync --delete" and _rsync_dry_run(text)):
             return  # `kubectl delete ... --dry-run=client`: the command itself only shows what it would do
         self._record_deletion(node, detail, text, names)
 
@@ -4404,8 +4445,11 @@ _DELETING_COMMANDS = (
     # (a mirror: what is gone from the source is deleted from the copy; or the source's files once sent)
     ("rsync --delete", re.compile(r"rsync\s(?:.*\s)?--(?:delete(?:-\w+)?|remove-source-files)(?=[\s=]|$)")),
 )
-# rsync's short `-n` (`rsync -azn --delete ...`): its dry run, in a cluster of short options
+# rsync's short `-n` (`rsync -azn --delete ...`): its dry run, in a cluster of short options of
+# its own (not after `&&`, `;` or `|`, nor inside `-e "ssh -n ..."`)
 _RSYNC_DRY_RUN = re.compile(r"(?:^|\s)-[a-zA-Z]*n[a-zA-Z]*(?=\s|$)")
+_RSYNC_OWN = re.compile(r"[^;&|]*")
+_RSYNC_SHELL = re.compile(r"(?:^|\s)(?:-e|--rsh)(?=\s|=)")
 _COMMAND_PREFIX = re.compile(r"\s*(?:sudo\s+(?:-\w+\s+\w+\s+|-\w+\s+)*)?(?:[\w.-]*/)*")
 _COMMAND_RUNNERS = COMMAND_CALLS | {
     "os.popen",
@@ -4415,6 +4459,15 @@ _COMMAND_RUNNERS = COMMAND_CALLS | {
     "asyncio.create_subprocess_exec",
     "asyncio.create_subprocess_shell",
 }
+
+
+def _rsync_dry_run(text: str) -> bool:
+    """An rsync command given its own short `-n` (the dry run): before any `&&`, `;` or `|`, and
+    before its remote shell's command (`-e "ssh -n ..."`; an argument list's `-e` value has lost its
+    quotes, so what follows `-e` is not read)."""
+    own = _RSYNC_OWN.match(text[text.find("rsync") :] if "rsync" in text else text)
+    options = _RSYNC_SHELL.split(own.group(0) if own else "", maxsplit=1)[0]
+    return bool(_RSYNC_DRY_RUN.search(options))
 
 
 def _deleting_command(text: str) -> str | None:
@@ -5644,12 +5697,13 @@ def _wraps_catch_all(node: cst.FunctionDef, ctx: Context) -> bool:
         given = outer + [p.name.value for p in inner.params.params]
         for wrapper in [inner, *_nested_functions(inner.body)]:
             for stmt in _block(wrapper.body):
-                if type(stmt) is not cst.Try or not _calls_any(stmt.body, given):
+                wrapped = _called_of(stmt.body, given) if type(stmt) is cst.Try else set()
+                if type(stmt) is not cst.Try or not wrapped:
                     continue
                 for handler in stmt.handlers:
                     if (
                         _exception_names(handler.type, ctx) & BROAD_EXCEPTIONS
-                        and not _calls_any(handler.body, given)
+                        and not _called_of(handler.body, wrapped)  # (a retry: the function called again)
                         and _errs_without_leaving(handler.body, ctx)
                     ):
                         return True
@@ -5660,9 +5714,11 @@ def _nested_functions(body: cst.BaseSuite) -> list[cst.FunctionDef]:
     return [stmt for stmt in _block(body) if type(stmt) is cst.FunctionDef]
 
 
-def _calls_any(body: cst.CSTNode, names: Sequence[str]) -> bool:
-    """Whether ``body`` calls one of ``names`` (the wrapped function, by its parameter's name)."""
-    return any(type(node) is cst.Call and n.callee(node) in names for node in n.descendants(body))
+def _called_of(body: cst.CSTNode, names: Collection[str]) -> set[str]:
+    """Which of ``names`` ``body`` calls (the wrapped function, by its parameter's name)."""
+    return {
+        callee for node in n.descendants(body) if type(node) is cst.Call and (callee := n.callee(node) or "") in names
+    }
 
 
 def _errs_without_leaving(body: cst.BaseSuite, ctx: Context) -> bool:
@@ -5680,6 +5736,8 @@ def _errs_without_leaving(body: cst.BaseSuite, ctx: Context) -> bool:
                 told
                 or name.endswith(_ERROR_LEVELS)
                 or name.startswith("print")
+                or name in {"traceback.print_exc", "traceback.print_exception"}
+                or bool(_TELLS.search(name))  # (`sentry_sdk.capture_exception(e)`, `notify(...)`)
                 or bool(n.words(name.rpartition(".")[2]) & _TELLING_WORDS)  # (`MySendMail(e)`, `notify_admins(e)`)
             )
     return told
@@ -6054,13 +6112,16 @@ def _sub_blocks(stmt: cst.If | cst.For | cst.While | cst.Try) -> list[cst.BaseSu
 
 def _communicated_unread(root: cst.CSTNode, names: Sequence[str]) -> bool:
     """``p = subprocess.Popen(cmd, ...)`` then ``out, err = p.communicate()``, the process's status
-    never read (no ``p.returncode``, ``p.wait()``, ``p.poll()``) nor the process handed on
-    (``return p``, ``check(p)``): a failed command goes unseen. Read over ``root``, the function
-    or the module's own code, only for a frame that bound one."""
+    never read (no ``p.returncode``, ``p.wait()``, ``p.poll()``), the process not handed on
+    (``return p``, ``check(p)``) nor stopped by the job (``p.terminate()``), and what it wrote not
+    tested to fail (``if err: sys.exit(err)``): a failed command goes unseen. Read over ``root``, the
+    function or the module's own code, only for a frame that bound one."""
     wanted = set(names)
     uses: dict[str, int] = dict.fromkeys(wanted, 0)
     harmless: dict[str, int] = dict.fromkeys(wanted, 0)
     communicated: set[str] = set()
+    outputs: dict[str, str] = {}  # a name bound to what `communicate()` returned -> the process
+    tests: list[cst.If] = []
     for node in n.descendants(root):
         if type(node) is cst.Name and node.value in wanted:
             uses[node.value] += 1
@@ -6071,7 +6132,32 @@ def _communicated_unread(root: cst.CSTNode, names: Sequence[str]) -> bool:
                     communicated.add(node.value.value)
         elif type(node) is cst.AssignTarget and type(node.target) is cst.Name and node.target.value in wanted:
             harmless[node.target.value] += 1  # (`p = subprocess.Popen(...)`, the binding itself)
+        elif type(node) is cst.AsName and type(node.name) is cst.Name and node.name.value in wanted:
+            harmless[node.name.value] += 1  # (`with subprocess.Popen(...) as p:`)
+        elif type(node) is cst.Assign and type(node.value) is cst.Call and type(node.value.func) is cst.Attribute:
+            owner = node.value.func.value
+            if type(owner) is cst.Name and owner.value in wanted and node.value.func.attr.value == "communicate":
+                for target in node.targets:
+                    for name in _names_in(target.target):
+                        outputs[name] = owner.value
+        elif type(node) is cst.If:
+            tests.append(node)
+    for test in tests:
+        # (`out, err = p.communicate()` then `if err: raise ...`: the failure seen in what it wrote)
+        for name in _names_in(test.test):
+            if name in outputs and _raises_or_exits_in(test.body):
+                communicated.discard(outputs[name])
     return any(name in communicated and uses[name] == harmless[name] for name in wanted)
+
+
+def _raises_or_exits_in(body: cst.CSTNode) -> bool:
+    return any(
+        type(node) is cst.Raise or (type(node) is cst.Call and (n.callee(node) or "") in _EXIT_NAMES)
+        for node in n.descendants(body)
+    )
+
+
+_EXIT_NAMES = frozenset({"sys.exit", "exit", "quit", "os._exit", "SystemExit"})
 
 
 def _drops_status(name: str, call: cst.Call) -> bool:
@@ -6611,8 +6697,8 @@ _STATUS_NAMES = frozenset({"rc", "code", "status", "exit_code", "exit_status", "
 # (not `send_message`: `sqs.send_message(QueueUrl=DEAD_LETTERS, ...)` keeps the failed item)
 _TELL_WORDS = (
     r"alert|notify|notification|capture_exception|capture_message|send_(?:alert|slack|mail|email|notification)"
-    # (`send_failure_email_notif()`, `send_error_mail()`: a sending helper named for what it sends)
-    r"|send_[a-z_]*?(?:e?mail|notif|alert|slack)[a-z_]*"
+    # (`send_failure_email_notif()`, `send_error_mail()`: a sending helper named for the failure it tells of)
+    r"|send_[a-z_]*?(?:fail|error|alert|notif)[a-z_]*"
 )
 _TELLS = re.compile(rf"(?:^|\.)_?(?:{_TELL_WORDS})$")
 # Calls of a failure branch that only tell someone: notifications, status and metric updates.

@@ -675,6 +675,26 @@ def password_word_in_use(user: str, host: str) -> bool:
     )
 
 
+# A host as written in connection settings: a name with a dot, an IP address, or localhost
+_HOST_SHAPE = re.compile(r"localhost|\d{1,3}(?:\.\d{1,3}){3}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+
+
+def settings_password_in_use(user: str, host: str) -> bool:
+    """``{"user": "roach", "password": "password", "host": "db.internal"}``: the word "password" beside
+    a real user and a host-shaped host (not a form's input types, `{"host": "text", "user": "text"}`,
+    nor a map of settings to their names, `{"host": "db_host", "user": "db_user"}`)."""
+    return (
+        password_word_in_use(user, host)
+        and bool(_HOST_SHAPE.fullmatch(host))
+        and not host.lower().startswith("example.")
+        and "user" not in user.lower()
+        and user.lower() not in _TYPE_WORDS
+    )
+
+
+_TYPE_WORDS = frozenset({"text", "string", "str", "char", "varchar", "input", "field", "value"})
+
+
 def names_the_field(name: str, literal: str) -> bool:
     """``{"APP_DB_PASSWORD": "db_password"}``, ``getenv("SLACK_TOKEN", "slack_token")``: a
     variable given the name of the field it fills, the end of the one spelled as the other."""

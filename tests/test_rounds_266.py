@@ -612,6 +612,49 @@ _CASES.update(
 )
 
 
+_DYNDNS = """\
+import os
+import subprocess
+
+import requests
+
+
+def check_ip():
+    subdomain = {ask}
+    current = requests.get("https://icanhazip.com", timeout=10).text.strip()
+    with open("dnsconfig.js", "w") as f:
+        f.write(f"A('{{subdomain}}', '{{current}}')")
+    subprocess.run(["dnscontrol", "push"], check=True)
+"""
+
+_DYNDNS_PROJECT = '[project]\nname = "dyndns"\nversion = "0.1"\n\n[project.scripts]\ndyndns = "dyndns.main:check_ip"\n'
+
+_CASES.update(
+    {
+        # round 280: a command asking for a value only when the environment does not give it
+        "console_script_env_or_prompt": (
+            {
+                "pyproject.toml": _DYNDNS_PROJECT,
+                "src/dyndns/__init__.py": "",
+                "src/dyndns/main.py": _DYNDNS.format(ask='os.environ.get("SUBDOMAIN") or input("Subdomain: ")'),
+            },
+            [("src/dyndns/main.py", "job", "python")],
+            None,
+        ),
+        # (trap) one that always asks is a tool for a person
+        "console_script_always_prompts": (
+            {
+                "pyproject.toml": _DYNDNS_PROJECT,
+                "src/dyndns/__init__.py": "",
+                "src/dyndns/main.py": _DYNDNS.format(ask='input("Subdomain: ")'),
+            },
+            [],
+            None,
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
@@ -704,3 +747,130 @@ _REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
 def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _REVIEW_CASES[name])
+
+
+# A second review (of 60784be..eb08d92, the first review's mends and rounds 280-286's fixes): each tree
+# reproduces a problem it found (each case fails on eb08d92).
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    "tell_fallback": (
+        {
+            "digest.py": 'import logging\nimport smtplib\n\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\ndef send_email_smtp(to, body):\n    with smtplib.SMTP("smtp.internal", 25) as smtp:\n        smtp.sendmail("digest@shop.io", [to], body)\n\n\ndef send_email_via_mailgun(to, body):\n    r = requests.post(\n        "https://api.mailgun.net/v3/shop.io/messages",\n        data={"from": "digest@shop.io", "to": to, "text": body},\n        timeout=10,\n    )\n    r.raise_for_status()\n\n\ndef deliver(to, body):\n    try:\n        send_email_smtp(to, body)\n    except smtplib.SMTPException:\n        log.warning("SMTP relay refused %s, falling back to Mailgun", to)\n        send_email_via_mailgun(to, body)\n\n\ndef main():\n    deliver("ops@shop.io", "daily digest")\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("digest.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "dict_input_types": (
+        {
+            "app.py": 'from flask import Flask, render_template\n\napp = Flask(__name__)\n\n# the fields of the "add a database connection" form, and the <input type> each is shown with\nCONNECTION_FIELDS = {"host": "text", "port": "number", "user": "text", "password": "password", "database": "text"}\n\n\n@app.route("/connections/new")\ndef new_connection():\n    return render_template("connection_form.html", fields=CONNECTION_FIELDS)\n',
+        },
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret", 0),
+    ),
+    "dict_password_tmpl": (
+        {
+            "app.py": 'import os\n\nimport psycopg2\nfrom flask import Flask, jsonify\n\napp = Flask(__name__)\n\n# the column each connection setting is stored in, in the tenants table\nTENANT_COLUMNS = {"host": "db_host", "user": "db_user", "password": "password", "name": "db_name"}\n\n\n@app.route("/tenants/<int:tenant_id>/ping")\ndef ping(tenant_id):\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cols = ", ".join(TENANT_COLUMNS.values())\n        cur.execute(f"SELECT {cols} FROM tenants WHERE id = %s", (tenant_id,))\n        return jsonify(dict(zip(TENANT_COLUMNS, cur.fetchone())))\n',
+        },
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret", 0),
+    ),
+    "popen_proxy": (
+        {
+            "migrate.py": 'import subprocess\nimport time\n\nfrom alembic import command\nfrom alembic.config import Config\n\n\ndef main():\n    proxy = subprocess.Popen(\n        ["cloud-sql-proxy", "--port", "5432", "shop-prod:europe-west1:shop"], stderr=subprocess.PIPE\n    )\n    time.sleep(3)\n    try:\n        command.upgrade(Config("alembic.ini"), "head")\n    finally:\n        proxy.terminate()\n        proxy.communicate(timeout=10)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("migrate.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "ret_optional_tool": (
+        {
+            "thumbs.py": 'import glob\nimport logging\nimport subprocess\n\nlog = logging.getLogger(__name__)\n\n\ndef optimize(paths):\n    try:\n        subprocess.run(["jpegoptim", "--version"], check=True, capture_output=True)\n    except (subprocess.SubprocessError, OSError):\n        log.warning("jpegoptim not installed, images left as they are")\n        return\n    for path in paths:\n        subprocess.run(["jpegoptim", "--strip-all", path], check=True)\n\n\ndef main():\n    paths = glob.glob("/srv/media/thumbs/*.jpg")\n    subprocess.run(["mogrify", "-resize", "320x320", *paths], check=True)\n    optimize(paths)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n',
+        },
+        [("thumbs.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "popen_err_checked": (
+        {
+            "backup.py": 'import subprocess\nimport sys\n\n\ndef dump():\n    p = subprocess.Popen(\n        ["pg_dump", "-Fc", "-f", "/backups/shop.dump", "shop"], stdout=subprocess.PIPE, stderr=subprocess.PIPE\n    )\n    out, err = p.communicate()\n    if err:\n        sys.exit(f"pg_dump failed: {err.decode()}")\n\n\nif __name__ == "__main__":\n    dump()\n',
+        },
+        [("backup.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "manual_try": (
+        {
+            "advanced_signal_bot.py": 'import requests\n\n\ndef send_signals():\n    r = requests.get("https://signals.example.com/api/latest", timeout=10)\n    r.raise_for_status()\n    for signal in r.json():\n        requests.post("https://api.telegram.org/bot/sendMessage", json={"text": signal}, timeout=10).raise_for_status()\n\n\nif __name__ == "__main__":\n    try:\n        send_signals()\n    except KeyboardInterrupt:\n        pass\n',
+            "send_signals.py": "from advanced_signal_bot import send_signals\n\nif __name__ == '__main__':\n    send_signals()\n",
+        },
+        [("send_signals.py", "job", "python")],
+        None,
+    ),
+    "truncate_two": (
+        {
+            "load.py": 'import sys\n\nimport psycopg2\nimport requests\n\n\ndef main():\n    r = requests.get("https://rates.example.com/latest", timeout=30)\n    r.raise_for_status()\n    data = r.json()\n    conn = psycopg2.connect("dbname=rates")\n    with conn.cursor() as cur:\n        cur.execute("TRUNCATE staging_rates, staging_currencies RESTART IDENTITY")\n        for row in data["currencies"]:\n            cur.execute("INSERT INTO staging_currencies (code, name) VALUES (%s, %s)", (row["code"], row["name"]))\n        for row in data["rates"]:\n            cur.execute("INSERT INTO staging_rates (currency, rate) VALUES (%s, %s)", (row["currency"], row["rate"]))\n    conn.commit()\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "rsync_tail": (
+        {
+            "mirror.py": 'import subprocess\nimport sys\n\n\ndef main():\n    # nightly mirror of uploads to the NAS; keep the last lines of the transfer log\n    subprocess.run(\n        "rsync -az --delete --log-file=/var/log/mirror.log /srv/uploads/ nas:/volume1/uploads/ "\n        "&& tail -n 5 /var/log/mirror.log",\n        shell=True,\n        check=True,\n    )\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("mirror.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    "rsync_ssh": (
+        {
+            "mirror.py": 'import subprocess\nimport sys\n\n\ndef main():\n    # nightly mirror of uploads to the NAS over ssh (no stdin for ssh in cron)\n    subprocess.run(\n        ["rsync", "-az", "--delete", "-e", "ssh -n -i /etc/mirror/id_ed25519", "/srv/uploads/", "nas:/volume1/uploads/"],\n        check=True,\n    )\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("mirror.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    "deco_print_exc": (
+        {
+            "job.py": 'import subprocess\n\nfrom util import catch_errors\n\n\n@catch_errors\ndef main():\n    subprocess.run(["pg_dump", "-f", "/backups/shop.dump", "shop"], check=True)\n\n\nif __name__ == "__main__":\n    main()\n',
+            "util.py": "import functools\nimport traceback\n\n\ndef catch_errors(func):\n    @functools.wraps(func)\n    def wrapper(*args, **kwargs):\n        try:\n            return func(*args, **kwargs)\n        except Exception:\n            traceback.print_exc()\n\n    return wrapper\n",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "deco_sentry": (
+        {
+            "job.py": 'import subprocess\n\nfrom util import catch_errors\n\n\n@catch_errors\ndef main():\n    subprocess.run(["pg_dump", "-f", "/backups/shop.dump", "shop"], check=True)\n\n\nif __name__ == "__main__":\n    main()\n',
+            "util.py": "import functools\nimport sentry_sdk\n\n\ndef catch_errors(func):\n    @functools.wraps(func)\n    def wrapper(*args, **kwargs):\n        try:\n            return func(*args, **kwargs)\n        except Exception:\n            sentry_sdk.capture_exception()\n\n    return wrapper\n",
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "deco_callback": (
+        {
+            "job.py": 'import subprocess\n\nimport requests\n\nfrom mailer import report_errors\n\n\ndef post_to_slack(text):\n    requests.post("https://hooks.slack.com/services/T0/B0/XX", json={"text": text}, timeout=5)\n\n\n@report_errors(post_to_slack)\ndef main():\n    subprocess.run(["pg_dump", "-f", "/backups/shop.dump", "shop"], check=True)\n\n\nif __name__ == "__main__":\n    main()\n',
+            "mailer.py": 'import functools\nimport logging\n\nlog = logging.getLogger(__name__)\n\n\ndef report_errors(on_error):\n    def decorator(func):\n        @functools.wraps(func)\n        def wrapper(*args, **kwargs):\n            try:\n                return func(*args, **kwargs)\n            except Exception as error:\n                log.exception("%s failed", func.__name__)\n                on_error(str(error))\n\n        return wrapper\n\n    return decorator\n',
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "ret_in_loop": (
+        {
+            "migrate.py": 'import logging\nimport subprocess\n\nlog = logging.getLogger(__name__)\nSTEPS = [["alembic", "upgrade", "head"], ["python", "manage.py", "loaddata", "fixtures.json"]]\n\n\ndef main():\n    for step in STEPS:\n        try:\n            subprocess.run(step, check=True)\n        except subprocess.CalledProcessError:\n            log.exception("step %s failed", step)\n            return\n    log.info("all steps done")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n',
+        },
+        [("migrate.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "popen_with": (
+        {
+            "backup.py": 'import subprocess\n\n\ndef dump():\n    with subprocess.Popen("mongodump --archive=/backups/today.gz --gzip", stdout=subprocess.PIPE, shell=True) as process:\n        stdout, stderr = process.communicate()\n    print(stdout)\n\n\nif __name__ == "__main__":\n    dump()\n',
+        },
+        [("backup.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "minio_users": (
+        {
+            "consumer.py": 'import os\nimport time\n\nfrom kafka import KafkaConsumer\nfrom minio import Minio\n\nclient = Minio(\n    os.getenv("MINIO_ENDPOINT", "lake:9000"),\n    os.getenv("MINIO_ACCESS_KEY", "minio_user"),\n    os.getenv("MINIO_SECRET_KEY"),\n    secure=False,\n)\n\nif __name__ == "__main__":\n    consumer = KafkaConsumer("rates", bootstrap_servers="kafka:9092")\n    for message in consumer:\n        client.put_object("rates", str(time.time()), message.value, len(message.value))\n',
+        },
+        [("consumer.py", "worker", "kafka")],
+        ("hardcoded-secret-fallback", 0),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
+def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SECOND_REVIEW_CASES[name])

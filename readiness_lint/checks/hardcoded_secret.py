@@ -40,7 +40,7 @@ class HardcodedSecret(LineRule):
         "`basic_auth=` or `http_auth=`). A database's or "
         "broker's out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password=\"postgres\"`; also `example` for a database image's superuser, `postgres:example@`, the password of the images' published Compose examples), and a "
         "password in a URL that repeats its user name (`amqp://shop:shop@`), and the word 'password' given with a real user "
-        'and host (in a URL, or a dict of connection settings: `{"user": "roach", "password": "password", "host": "db.internal"}`), '
+        'and host (in a URL, or a dict of connection settings with a host name, an address or localhost: `{"user": "roach", "password": "password", "host": "db.internal"}`), '
         "are reported with medium confidence. The passwords of a list of people's accounts, each with an e-mail address or a user name and nothing of a host or device (`[{'email': 'joe@example.com', 'password': 'testing1'}, ...]`), are accounts a demo or a test seeds, not the service's credentials. In a file named as a model to copy (`settings_example.py`, `config.sample.py`, `example_config.py`) only provider-specific keys are reported: its other values are there to be replaced; so are they in a docstring or a bare string of notes, where a URL with a password in it is an example unless the password looks generated (eight characters or more, upper and lower case and digits). Words run together kept in a user's session (`session['aToken'] = 'tokenNotUsedAnymore'`) name a state of that user's login, and a constant's name written in camel case (`TOKEN_EXPIRED = 'tokenExpired'`) is an error code. Values are never printed: a finding shows a short prefix and the length."
     )
     why_bad = (
@@ -167,7 +167,7 @@ class HardcodedSecret(LineRule):
         elif (
             literal == "password"
             and secretscan.is_password_name(name)
-            and secretscan.password_word_in_use(
+            and secretscan.settings_password_in_use(
                 next((ctx.dict_strings[k] for k in ("user", "username", "login") if k in ctx.dict_strings), ""),
                 next((ctx.dict_strings[k] for k in ("host", "hostname", "server") if k in ctx.dict_strings), ""),
             )

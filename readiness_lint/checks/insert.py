@@ -59,6 +59,15 @@ _OTHER = -1  # (bound to anything else: it hides a module-level name of the same
 _DUPLICATE_KEY_ERRORS = frozenset({"IntegrityError", "UniqueViolation", "DuplicateKeyError"})
 
 
+def _truncated(sql: str) -> list[str]:
+    """The tables a `TRUNCATE` empties, as written, without quotes."""
+    found = _TRUNCATE.match(sql)
+    if not found:
+        return []
+    names = re.match(r"\s*TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?([\w.\"`]+(?:\s*,\s*[\w.\"`]+)*)", sql, re.IGNORECASE)
+    return [name.strip().strip('"`').lower() for name in names.group(1).split(",")] if names else []
+
+
 def _table(pattern: re.Pattern[str], sql: str) -> str:
     """The table a statement reads or writes, as written, without quotes: ``""`` when none."""
     found = pattern.match(sql)
@@ -136,7 +145,9 @@ class NonIdempotentInsert(LineRule):
         ):
             # (and the tables it deletes rows from by key: `DELETE FROM posts WHERE igname = ?` then
             # the INSERT of the row again, a replacement; not a prune, `WHERE ts < ?`)
-            ctx.rule_notes.setdefault(_DELETED, set()).add((ctx.blocks[-1], table))
+            deleted = ctx.rule_notes.setdefault(_DELETED, set())
+            for each in _truncated(value) or [table]:  # (`TRUNCATE a, b RESTART IDENTITY`: every table)
+                deleted.add((ctx.blocks[-1], each))
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
         if ctx.absent_guards and _table(_INSERT_TABLE, value) in ctx.rule_notes.get(_SELECTED, {}).get(

@@ -25,8 +25,17 @@ _DEV_FILE = re.compile(
 _SIGNING_KEY = re.compile(r"secret_?key|signing|jwt|session_?secret|^secret$", re.IGNORECASE)
 # The public half of a key pair (`MINIO_ACCESS_KEY`, `AWS_ACCESS_KEY_ID`), not its secret half
 _KEY_ID = re.compile(r"(?:^|_)access_?key(?:_?id)?$", re.IGNORECASE)
-# the user names object stores start with, which their access key is (MinIO's `minio`, `minioadmin`)
-_STORE_USERS = frozenset({"minio", "minioadmin", "admin", "root"})
+# a user name, which an object store's access key is (MinIO's `minio`, `minioadmin`, `minio_user`)
+_USER_WORD = re.compile(r"[a-z][a-z_-]{0,19}")
+
+
+def _user_word(value: str) -> bool:
+    """A lower-case word that is no password (not `letmein`, `supersecret`, `devpass`, `apikey`)."""
+    return (
+        bool(_USER_WORD.fullmatch(value))
+        and value not in secretscan.COMMON_PASSWORDS
+        and not any(word in value for word in ("secret", "pass", "key", "token", "pwd"))
+    )
 
 
 def _credentials_in(value: str) -> str:
@@ -126,7 +135,7 @@ class HardcodedSecretFallback(LineRule):
                 # `getenv("SLACK_TOKEN", "slack_token")`: a placeholder no provider accepts (a signing
                 # key, `getenv("FLASK_SECRET_KEY", "secret_key")`, works as written: it stays a fallback)
                 return
-            if _KEY_ID.search(name) and not _SIGNING_KEY.search(name) and value in _STORE_USERS:
+            if _KEY_ID.search(name) and not _SIGNING_KEY.search(name) and _user_word(value):
                 return  # (`getenv("MINIO_ACCESS_KEY", "minio")`: the user, its secret key read beside it)
             holding, confidence = "", "high"
         elif confidence := _credentials_in(value):
