@@ -3562,7 +3562,10 @@ class Extractor:
                     bound: cst.BaseExpression = node.targets[0].target
                     if isinstance(bound, (cst.Tuple, cst.List)) and bound.elements:
                         bound = bound.elements[0].value  # `ok, error = self._dump(db)`
-                    if type(bound) is cst.Name:
+                    if type(bound) is cst.Name and bound.value == "_":
+                        # `_, output, _ = run_cmd(cmd)`: the first value thrown away, as a statement's
+                        self.frames[-1].results_dropped.append(self._as_called(name))
+                    elif type(bound) is cst.Name:
                         self.frames[-1].results[bound.value] = self._as_called(name)
             if name == "subprocess.Popen().communicate":
                 # `out, err = subprocess.Popen(cmd, ...).communicate()`: the process, and with it
@@ -5476,7 +5479,7 @@ def _sets_timeout(body: cst.CSTNode) -> bool:
             and not n.is_none(node.default)
         ):
             return True
-        stack.extend(node.children)
+        stack.extend(n.children(node))
     return False
 
 
@@ -6151,13 +6154,11 @@ def _communicated_unread(root: cst.CSTNode, names: Sequence[str]) -> bool:
 
 
 def _raises_or_exits_in(body: cst.CSTNode) -> bool:
+    """Whether ``body`` raises or exits (by the names as written: `sys.exit(1)`, `exit(1)`)."""
     return any(
-        type(node) is cst.Raise or (type(node) is cst.Call and (n.callee(node) or "") in _EXIT_NAMES)
+        type(node) is cst.Raise or (type(node) is cst.Call and (n.callee(node) or "") in EXIT_CALLS)
         for node in n.descendants(body)
     )
-
-
-_EXIT_NAMES = frozenset({"sys.exit", "exit", "quit", "os._exit", "SystemExit"})
 
 
 def _drops_status(name: str, call: cst.Call) -> bool:
@@ -6812,6 +6813,12 @@ def _may_be_status(value: cst.BaseExpression) -> bool:
         return value.value.lower() in _STATUS_NAMES
     if type(value) is cst.IfExp:
         return any((v := n.int_value(branch)) is not None and v != 0 for branch in (value.body, value.orelse))
+    if type(value) is cst.Attribute:
+        return value.attr.value == "returncode"  # `return result.returncode`: a command's status handed on
+    if type(value) is cst.Tuple and value.elements:
+        # `return proc.returncode, proc.stdout, proc.stderr` (not `return status, reply`: a tweet's)
+        first = value.elements[0].value
+        return type(first) is cst.Attribute and first.attr.value == "returncode"
     return False
 
 

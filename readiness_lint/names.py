@@ -156,13 +156,65 @@ def descendants(root: cst.CSTNode, skip: tuple[type[cst.CSTNode], ...] = ()) -> 
     """Every node under ``root`` in source order, neither yielding nor entering nested functions,
     classes, lambdas or nodes of the ``skip`` types: what one block itself does."""
     stop: tuple[type[cst.CSTNode], ...] = (cst.FunctionDef, cst.ClassDef, cst.Lambda, *skip)
-    stack = list(reversed(root.children))
+    stack = list(reversed(children(root)))
     while stack:
         node = stack.pop()
         if isinstance(node, stop):
             continue
         yield node
-        stack.extend(reversed(node.children))
+        stack.extend(reversed(children(node)))
+
+
+def children(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """``node.children``, the same nodes in the same order, read from the node's fields.
+
+    libcst computes ``children`` by running a visitor over the node (its own comment calls it
+    slow); the order is that of the fields its ``_visit_and_replace_children`` visits, read once
+    per class from that method's source. A class whose source cannot be read falls back to
+    ``children``.
+    """
+    cls = type(node)
+    order = _FIELD_ORDER.get(cls, _UNKNOWN)
+    if order is _UNKNOWN:
+        order = _FIELD_ORDER[cls] = _field_order(cls)
+    if order is None:
+        return list(node.children)
+    found: list[cst.CSTNode] = []
+    for name in order:
+        value = getattr(node, name)
+        kind = type(value)
+        if kind is list or kind is tuple:
+            found.extend(item for item in value if _is_node(type(item)))
+        elif _is_node(kind):
+            found.append(value)
+    return found
+
+
+_UNKNOWN: tuple[str, ...] = ("?",)
+_FIELD_ORDER: dict[type, tuple[str, ...] | None] = {}
+_NODE_TYPES: dict[type, bool] = {}
+# `visit_required(self, "func", self.func, visitor)` and its kin, in the order they are written
+_VISITED_FIELD = re.compile(
+    r'visit_(?:required|optional|sentinel|sequence|body_sequence|iterable|body_iterable)\(\s*self,\s*"(\w+)"'
+)
+
+
+def _field_order(cls: type) -> tuple[str, ...] | None:
+    import inspect
+
+    try:
+        source = inspect.getsource(cls._visit_and_replace_children)  # type: ignore[attr-defined]
+    except (OSError, TypeError, AttributeError):
+        return None
+    fields = tuple(dict.fromkeys(_VISITED_FIELD.findall(source)))
+    return fields if fields or "visit_" not in source else None
+
+
+def _is_node(kind: type) -> bool:
+    found = _NODE_TYPES.get(kind)
+    if found is None:
+        found = _NODE_TYPES[kind] = issubclass(kind, cst.CSTNode)
+    return found
 
 
 _WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+")

@@ -180,3 +180,28 @@ def test_a_copy_inside_a_string_with_the_real_one_behind_a_form_feed_falls_back(
     tops = {id(app): 2}
     assert _by_statement(module, {id(app)}, text, tops) is None
     assert locate(module, [app], text, tops) == locate(module, [app])
+
+
+def test_children_read_from_fields_match_libcst_children() -> None:
+    """`names.children` gives libcst's `children`, node for node, over real code (the tool's own
+    source and the shipped services): every node type met there, in every shape it takes."""
+    from pathlib import Path
+
+    from readiness_lint import names
+
+    root = Path(__file__).resolve().parent.parent
+    files = sorted((root / "readiness_lint").rglob("*.py")) + sorted((root / "fixtures").rglob("*.py"))
+    checked = 0
+    for path in files:
+        stack: list[cst.CSTNode] = [cst.parse_module(path.read_bytes())]
+        while stack:
+            node = stack.pop()
+            expected = list(node.children)
+            got = names.children(node)
+            assert len(got) == len(expected) and all(a is b for a, b in zip(got, expected, strict=True)), (
+                path,
+                type(node).__name__,
+            )
+            checked += 1
+            stack.extend(expected)
+    assert checked > 100_000

@@ -655,6 +655,53 @@ _CASES.update(
 )
 
 
+_ZFS = """\
+import subprocess
+import sys
+
+
+def run_cmd(cmd):
+    result = subprocess.run(cmd, shell=True, capture_output=True, text=True)
+    return {returned}
+
+
+def prune(dataset):
+    {call}
+    for name in ["{{dataset}}@daily-1"]:
+        run_cmd(f"zfs destroy -r '{{name}}'")
+
+
+if __name__ == "__main__":
+    prune(sys.argv[1])
+"""
+
+_CASES.update(
+    {
+        # round 279: a wrapper hands back the command's status, and its callers drop it
+        "wrapper_status_dropped": (
+            {
+                "prune.py": _ZFS.format(
+                    returned="result.returncode, result.stdout, result.stderr",
+                    call='_, output, _ = run_cmd(f"zfs list -H {dataset}")',
+                )
+            },
+            [("prune.py", "job", "python")],
+            ("missing-exit-code", "fail"),
+        ),
+        # (trap) a wrapper handing back only what the command wrote
+        "wrapper_returns_a_post": (
+            {
+                "prune.py": _ZFS.format(
+                    returned="result.stdout, result.stderr", call='output = run_cmd("zfs list")'
+                ).replace("run_cmd(f\"zfs destroy -r '{name}'\")", "print(name)")
+            },
+            [("prune.py", "job", "python")],
+            ("missing-exit-code", "pass"),
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])

@@ -59,6 +59,8 @@ class MissingExitCode(ServiceRule):
         "failed response's status, `if r.status_code != 200: print(r.text); return []`; the statements after "
         "`if r.status_code == 200: return True` with no `else` are the failure's branch) that its caller drops, "
         "loops over as it is (`for task in tasks:`: an empty list read as nothing to do), "
+        "or a step hands back a command's status (`return result.returncode`, also first of a tuple) that its "
+        "caller drops (`run_cmd(cmd)`, `_, out, _ = run_cmd(cmd)`), "
         'or tests and then only reports (`if result["status"] == "success": ... else: log.error(...)`, '
         "`if rows: ...` with no else), or a catch-all in a loop only "
         "reports each item's failure (unless a non-zero exit follows the loop: `sys.exit(1)` when some "
@@ -338,7 +340,9 @@ def _lost_failure(
                     return _swallowed(inner_name)
                 if depth == 0 and helper.returns_failure and (values is None or call in values):
                     return f"`{name}()` returns a failure as a value that the {caller} drops: the process exits 0"
-                lost = _value_lost(helper, inner_name, helper_home, project)
+                lost = _value_lost(helper, inner_name, helper_home, project) or _status_lost(
+                    helper, inner_name, helper_home, project
+                )
                 if lost is not None:
                     return lost
             if depth < _STEP_DEPTH:
@@ -402,6 +406,17 @@ def _value_lost(function: FunctionFact, name: str, home: str, project: Project) 
             return (
                 f"`{step}()` returns a failure as a value, which `{name}()` only reports or drops: the process exits 0"
             )
+    return None
+
+
+def _status_lost(function: FunctionFact, name: str, home: str, project: Project) -> str | None:
+    """A step of ``function`` that hands back a command's status (``return result.returncode``, or
+    first of a tuple), which ``function`` drops (``run_cmd(cmd)``, ``_, out, _ = run_cmd(cmd)``)."""
+    for call in function.results_unchecked:
+        found = project.function_and_home(home, call)
+        step = call.rpartition(".")[2]
+        if found is not None and found[0].returns_nonzero and not found[0].exits_nonzero and not _auxiliary(step):
+            return f"`{step}()` returns a status, which `{name}()` drops: a failed command leaves the job's status 0"
     return None
 
 

@@ -295,7 +295,7 @@ def _added_to(statement: cst.CSTNode, literal: cst.CSTNode) -> set[str]:
                 return {leaf.value for leaf in leaves if type(leaf) is cst.Name}
             stack += leaves
         elif not isinstance(sub, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
-            stack += sub.children
+            stack += n.children(sub)
     return set()
 
 
