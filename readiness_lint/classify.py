@@ -394,9 +394,16 @@ def _file_candidates(
             kind, framework = kind_fw
             # (a bot a factory built has no position of its own: placed where the file starts it,
             # `bot.run(token)`, or at its `__main__` block)
-            line = obj.line or next(
-                (ln for _, raw, ln in facts.module_calls if raw.startswith(f"{obj.name}.")),
-                facts.main_guard.line if facts.main_guard is not None else 1,
+            # (one built in a factory from a class of another module has none either: placed at
+            # the factory, `def create_app():`)
+            factory = next((f.line for f in facts.functions if f.name == obj.scope and f.line), 0) if obj.scope else 0
+            line = (
+                obj.line
+                or factory
+                or next(
+                    (ln for _, raw, ln in facts.module_calls if raw.startswith(f"{obj.name}.")),
+                    facts.main_guard.line if facts.main_guard is not None else 1,
+                )
             )
             add(_Candidate(path, line, kind, framework, obj.name, ((path, obj.name),)))
     app = next((o for o in facts.objects if o.ctor == "celery.Celery" and not o.scope), None)
@@ -1696,12 +1703,17 @@ def _starts(facts: FileFacts, name: str) -> bool:
 
 def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, str] | None:
     ctor = obj.ctor
-    if "." not in ctor and "." not in obj.scope:
-        # `worker = QuickKillWorker(...)`, `class QuickKillWorker(rq.Worker)` here (also in a
-        # module-level function, a factory: not in a method or a nested function)
-        ctor = next(
-            (b for c, b, _ in project.files[path].classes if c == ctor and (b in API_CTORS or b in WORKER_CTORS)), ctor
-        )
+    if "." not in obj.scope and ctor not in API_CTORS and ctor not in WORKER_CTORS:
+        # `worker = QuickKillWorker(...)`, `class QuickKillWorker(rq.Worker)` here or in a project
+        # module it imports the class from (also in a module-level function, a factory: not in a
+        # method or a nested function)
+        module, _, name = ctor.rpartition(".")
+        home = project.module_of(path, module) if module else path
+        if home is not None:
+            ctor = next(
+                (b for c, b, _ in project.files[home].classes if c == name and (b in API_CTORS or b in WORKER_CTORS)),
+                ctor,
+            )
     if "." not in ctor and not obj.scope:  # `from . import *` over `from flask import Flask`: `Flask(__name__)`
         ctor = project.star_imported_name(path, ctor) or ctor
     if not obj.scope and ctor not in API_CTORS and ctor not in WORKER_CTORS:
