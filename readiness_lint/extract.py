@@ -237,6 +237,11 @@ FAILURE_ROOTS = (
     "pymysql.",
     "MySQLdb.",
     "mysql.connector.",
+    "cx_Oracle.",
+    "oracledb.",
+    "pyodbc.",
+    "pymssql.",
+    "asyncpg.",
     "sqlite3.",
     "sqlalchemy.exc.",
     "pymongo.errors.",
@@ -498,12 +503,15 @@ class _Frame:
             and name not in self.read_later
             and name not in read_elsewhere
         ]
-        if self.popens and _communicated_unread(self.line_node, self.popens):
+        if self.popens and _status_unread(self.line_node, self.popens, _COMMUNICATE):
             kept.append(POPEN_COMMUNICATE)
+        if self.runs and _status_unread(self.line_node, self.runs, _RUN_OUTPUT):
+            kept.append("subprocess.run")  # (`r = subprocess.run(cmd, capture_output=True)`, then `r.stdout`)
         dropped = dict.fromkeys(self.ignored_statuses + kept)
         return tuple(call for call in dropped if not (response_hooks and is_http_write(call)))
 
     popens: list[str] = field(default_factory=list)  # names bound to `subprocess.Popen(...)`
+    runs: list[str] = field(default_factory=list)  # names bound to `subprocess.run(...)` without `check=`
 
     # Deletions wait for the end of the function: a path it deletes and then creates again
     # (`rmtree(d)` then `os.makedirs(d)`) is a working copy being refreshed, not data lost.
@@ -2780,7 +2788,7 @@ class Extractor:
                     suppressed.update(_exception_names(arg.value, ctx))
             alias = item.asname.name.value if item.asname is not None and type(item.asname.name) is cst.Name else ""
             if alias and callee == "subprocess.Popen" and (self.frames or not ctx.scope):
-                self._frame().popens.append(alias)  # `with subprocess.Popen(...) as p:` (see `_communicated_unread`)
+                self._frame().popens.append(alias)  # `with subprocess.Popen(...) as p:` (see `_status_unread`)
             if alias and callee.startswith("tempfile."):
                 # `with tempfile.TemporaryDirectory() as workdir:`: paths in it are temporary
                 self.strings[f"{self.scope_name()}:{alias}"] = "tempfile"
@@ -3529,7 +3537,15 @@ class Extractor:
             and (self.frames or not self.ctx.scope)
             and self.ctx.resolve(n.callee(value)) == "subprocess.Popen"
         ):
-            self._frame().popens.append(first.value)  # (see `_communicated_unread`)
+            self._frame().popens.append(first.value)  # (see `_status_unread`)
+        elif (
+            type(value) is cst.Call
+            and type(first) is cst.Name
+            and (self.frames or not self.ctx.scope)
+            and self.ctx.resolve(n.callee(value)) == "subprocess.run"
+            and n.keyword(value, "check") is None
+        ):
+            self._frame().runs.append(first.value)  # (see `_status_unread`)
         if type(first) is cst.Name and len(node.targets) == 1 and _fetched(value):
             # `row = cur.fetchone()`: a lookup's result, see `_lookup_test` (`_rebind` forgets it)
             self.fetched.add(f"{self.scope_name()}:{first.value}")
@@ -6113,17 +6129,19 @@ def _sub_blocks(stmt: cst.If | cst.For | cst.While | cst.Try) -> list[cst.BaseSu
     return blocks
 
 
-def _communicated_unread(root: cst.CSTNode, names: Sequence[str]) -> bool:
-    """``p = subprocess.Popen(cmd, ...)`` then ``out, err = p.communicate()``, the process's status
-    never read (no ``p.returncode``, ``p.wait()``, ``p.poll()``), the process not handed on
-    (``return p``, ``check(p)``) nor stopped by the job (``p.terminate()``), and what it wrote not
-    tested to fail (``if err: sys.exit(err)``): a failed command goes unseen. Read over ``root``, the
-    function or the module's own code, only for a frame that bound one."""
+def _status_unread(root: cst.CSTNode, names: Sequence[str], taken: frozenset[str]) -> bool:
+    """A process kept in a name whose output is taken and whose status is never read: ``p =
+    subprocess.Popen(cmd, ...)`` then ``out, err = p.communicate()`` (``taken``: communicate), or
+    ``r = subprocess.run(cmd, capture_output=True)`` then ``r.stdout`` (``taken``: stdout, stderr),
+    with no ``.returncode``, ``.wait()``, ``.poll()``, ``.check_returncode()``, the process not handed
+    on (``return p``, ``check(p)``) nor stopped by the job (``p.terminate()``), and what it wrote not
+    tested to fail (``if err: sys.exit(err)``, ``if r.stderr: raise ...``): a failed command goes
+    unseen. Read over ``root``, the function or the module's own code, only for a frame that bound one."""
     wanted = set(names)
     uses: dict[str, int] = dict.fromkeys(wanted, 0)
     harmless: dict[str, int] = dict.fromkeys(wanted, 0)
-    communicated: set[str] = set()
-    outputs: dict[str, str] = {}  # a name bound to what `communicate()` returned -> the process
+    output_taken: set[str] = set()
+    outputs: dict[str, str] = {name: name for name in wanted}  # what holds the output -> the process
     tests: list[cst.If] = []
     for node in n.descendants(root):
         if type(node) is cst.Name and node.value in wanted:
@@ -6131,8 +6149,8 @@ def _communicated_unread(root: cst.CSTNode, names: Sequence[str]) -> bool:
         elif type(node) is cst.Attribute and type(node.value) is cst.Name and node.value.value in wanted:
             if node.attr.value in _POPEN_NO_STATUS:
                 harmless[node.value.value] += 1
-                if node.attr.value == "communicate":
-                    communicated.add(node.value.value)
+                if node.attr.value in taken:
+                    output_taken.add(node.value.value)
         elif type(node) is cst.AssignTarget and type(node.target) is cst.Name and node.target.value in wanted:
             harmless[node.target.value] += 1  # (`p = subprocess.Popen(...)`, the binding itself)
         elif type(node) is cst.AsName and type(node.name) is cst.Name and node.name.value in wanted:
@@ -6149,8 +6167,12 @@ def _communicated_unread(root: cst.CSTNode, names: Sequence[str]) -> bool:
         # (`out, err = p.communicate()` then `if err: raise ...`: the failure seen in what it wrote)
         for name in _names_in(test.test):
             if name in outputs and _raises_or_exits_in(test.body):
-                communicated.discard(outputs[name])
-    return any(name in communicated and uses[name] == harmless[name] for name in wanted)
+                output_taken.discard(outputs[name])
+    return any(name in output_taken and uses[name] == harmless[name] for name in wanted)
+
+
+_COMMUNICATE = frozenset({"communicate"})
+_RUN_OUTPUT = frozenset({"stdout", "stderr"})
 
 
 def _raises_or_exits_in(body: cst.CSTNode) -> bool:

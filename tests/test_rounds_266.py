@@ -688,14 +688,89 @@ _CASES.update(
             [("prune.py", "job", "python")],
             ("missing-exit-code", "fail"),
         ),
-        # (trap) a wrapper handing back only what the command wrote
+        # (trap) a wrapper handing back only what the command wrote, the command checked
         "wrapper_returns_a_post": (
             {
-                "prune.py": _ZFS.format(
-                    returned="result.stdout, result.stderr", call='output = run_cmd("zfs list")'
-                ).replace("run_cmd(f\"zfs destroy -r '{name}'\")", "print(name)")
+                "prune.py": _ZFS.format(returned="result.stdout, result.stderr", call='output = run_cmd("zfs list")')
+                .replace("run_cmd(f\"zfs destroy -r '{name}'\")", "print(name)")
+                .replace("text=True)", "text=True, check=True)")
             },
             [("prune.py", "job", "python")],
+            ("missing-exit-code", "pass"),
+        ),
+    }
+)
+
+
+_GIT_LIST = """\
+import subprocess
+
+
+def stale_branches():
+    result = subprocess.run(["git", "branch", "-r", "--merged"], capture_output=True, text=True)
+{after}
+    return [line.strip() for line in result.stdout.splitlines()]
+
+
+if __name__ == "__main__":
+    for branch in stale_branches():
+        print(branch)
+"""
+
+_CASES.update(
+    {
+        # round 269: a command's output taken from `subprocess.run(...)`, its status never read
+        "run_output_status_unread": (
+            {"stale.py": _GIT_LIST.format(after="")},
+            [("stale.py", "job", "python")],
+            ("missing-exit-code", "fail"),
+        ),
+        # (traps) the status checked, or the error output tested to fail
+        "run_output_status_checked": (
+            {"stale.py": _GIT_LIST.format(after="    result.check_returncode()")},
+            [("stale.py", "job", "python")],
+            ("missing-exit-code", "pass"),
+        ),
+        "run_output_stderr_tested": (
+            {"stale.py": _GIT_LIST.format(after="    if result.stderr:\n        raise SystemExit(result.stderr)")},
+            [("stale.py", "job", "python")],
+            ("missing-exit-code", "pass"),
+        ),
+    }
+)
+
+
+_ORACLE = """\
+import os
+
+import cx_Oracle
+
+
+def export():
+    try:
+        with cx_Oracle.connect("report", os.environ["DB_PASSWORD"], "db.internal/ORCL") as conn:
+            rows = conn.cursor().execute("SELECT id, total FROM invoices").fetchall()
+        open("/reports/invoices.csv", "w").write("\\n".join(f"{{a}},{{b}}" for a, b in rows))
+    except cx_Oracle.{error} as e:
+        print("database error:", e)
+
+
+if __name__ == "__main__":
+    export()
+"""
+
+_CASES.update(
+    {
+        # round 281: an Oracle driver's error only printed: the failed export exits 0
+        "oracle_error_printed": (
+            {"export.py": _ORACLE.format(error="DatabaseError")},
+            [("export.py", "job", "python")],
+            ("missing-exit-code", "fail"),
+        ),
+        # (trap) a duplicate row is no failure
+        "oracle_duplicate_skipped": (
+            {"export.py": _ORACLE.format(error="IntegrityError")},
+            [("export.py", "job", "python")],
             ("missing-exit-code", "pass"),
         ),
     }
