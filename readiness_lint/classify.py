@@ -3157,11 +3157,7 @@ def _django_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
 def _called_here(facts: FileFacts, with_guard: bool = True) -> set[str]:
     """The names a file's own code calls (a handler it calls itself is no Lambda's); without its
     ``__main__`` block when ``with_guard`` is false."""
-    if with_guard:
-        return {call.rpartition(".")[2] for call in facts.calls_made()} | facts.called_by_name()
-    calls = [call for f in facts.functions + facts.methods for call in f.calls]
-    calls += [call for call, _, _ in facts.module_calls]
-    return {call.rpartition(".")[2] for call in calls} | set(facts.called_outside)
+    return {call.rpartition(".")[2] for call in facts.calls_made(with_guard)} | facts.called_by_name(with_guard)
 
 
 def _tries_own_lambda(facts: FileFacts, guard: MainGuardFact) -> bool:

@@ -1200,11 +1200,13 @@ class Extractor:
     def visit_function(self, node: cst.FunctionDef) -> None:
         ctx = self.ctx
         name = node.name.value
+        decorators: list[cst.BaseExpression] = []  # each as named, its arguments left out (`@send_mail()`)
         for decorator in node.decorators:
             self._decorator(decorator.decorator, name, node)
             self.walk(decorator.decorator)
             found = decorator.decorator
             found = found.func if type(found) is cst.Call else found
+            decorators.append(found)
             if not ctx.scope and node.params.params and type(found) is cst.Attribute and found.attr.value == "worker":
                 # `@queue.worker def execute_job(jid):` (HotQueue): called with no argument, the
                 # function takes message after message from the queue, for ever
@@ -1249,10 +1251,7 @@ class Extractor:
             frame = _Frame(name=name, line_node=node)
             # loguru's @logger.catch logs and swallows every exception unless reraise=True.
             frame.swallows = any(_swallowing_decorator(d.decorator) for d in node.decorators)
-            frame.decorators = tuple(
-                ctx.resolve(n.dotted(d.decorator.func if type(d.decorator) is cst.Call else d.decorator)) or ""
-                for d in node.decorators
-            )
+            frame.decorators = tuple(ctx.resolve(n.dotted(found)) or "" for found in decorators)
             frame.wraps_catch_all = _wraps_catch_all(node, ctx)
             self.frames.append(frame)
         if top_level or method:
@@ -1793,10 +1792,6 @@ class Extractor:
         reports_only = frame.loop_depth > 0 or not broad
         # `except sqlite3.Error as e: log.error(e); return []`: the failure handed on as "nothing found"
         empty = self._reports_then_empty(node.body)
-        # (in a loop too, unless it is a retry loop: `return` leaves the loop and the function)
-        returns = self._reports_then_returns(node.body) and not (
-            frame.loop_depth > 0 and any(self._retries(loop) for loop in frame.attempt_loops)
-        )
         if (
             not record.reraises
             and self._own_body()
@@ -1816,7 +1811,14 @@ class Extractor:
                 else:
                     frame.loses_failure = True
                     frame.reports_catch_all = frame.reports_catch_all or (broad and self.guards_work)
-        elif returns and not record.reraises and self._own_body() and (broad or failure):
+        elif (
+            not record.reraises
+            and self._own_body()
+            and (broad or failure)
+            and self._reports_then_returns(node.body)
+            # (in a loop too, unless it is a retry loop: `return` leaves the loop and the function)
+            and not (frame.loop_depth > 0 and any(self._retries(loop) for loop in frame.attempt_loops))
+        ):
             # `except SubprocessError: log.exception("pg_dump failed"); send_failure_mail(); return`:
             # the job stops there as if it were done (lost in a function that returns nothing else)
             frame.returns_after_report = True
@@ -2008,7 +2010,7 @@ class Extractor:
                 return False
             for small in smalls:
                 call = small.value if type(small) is cst.Expr else None
-                if type(call) is not cst.Call or not (not call.args or self._report(small) is not None):
+                if type(call) is not cst.Call or (call.args and self._report(small) is None):
                     return False
         return True
 
@@ -3531,21 +3533,13 @@ class Extractor:
             self._rebind(target.target)
         value = node.value.expression if type(node.value) is cst.Await else node.value
         first = node.targets[0].target
-        if (
-            type(value) is cst.Call
-            and type(first) is cst.Name
-            and (self.frames or not self.ctx.scope)
-            and self.ctx.resolve(n.callee(value)) == "subprocess.Popen"
-        ):
-            self._frame().popens.append(first.value)  # (see `_status_unread`)
-        elif (
-            type(value) is cst.Call
-            and type(first) is cst.Name
-            and (self.frames or not self.ctx.scope)
-            and self.ctx.resolve(n.callee(value)) == "subprocess.run"
-            and n.keyword(value, "check") is None
-        ):
-            self._frame().runs.append(first.value)  # (see `_status_unread`)
+        if type(value) is cst.Call and type(first) is cst.Name and (self.frames or not self.ctx.scope):
+            # (a process kept in a name, its status to be read: see `_status_unread`)
+            started = self.ctx.resolve(n.callee(value))
+            if started == "subprocess.Popen":
+                self._frame().popens.append(first.value)
+            elif started == "subprocess.run" and n.keyword(value, "check") is None:
+                self._frame().runs.append(first.value)
         if type(first) is cst.Name and len(node.targets) == 1 and _fetched(value):
             # `row = cur.fetchone()`: a lookup's result, see `_lookup_test` (`_rebind` forgets it)
             self.fetched.add(f"{self.scope_name()}:{first.value}")
@@ -6840,7 +6834,7 @@ def _may_be_status(value: cst.BaseExpression) -> bool:
     if type(value) is cst.Tuple and value.elements:
         # `return proc.returncode, proc.stdout, proc.stderr` (not `return status, reply`: a tweet's)
         first = value.elements[0].value
-        return type(first) is cst.Attribute and first.attr.value == "returncode"
+        return type(first) is cst.Attribute and _may_be_status(first)
     return False
 
 

@@ -135,8 +135,7 @@ def _by_statement(
             state.tokens.pop()  # (a file's last line without a line break: as the module's code ends)
         text = "".join(state.tokens)
         # (the first occurrence after the previous statement, at a line's start, and no other
-        # after it anywhere: a copy inside a string, or the real one behind a form feed libcst
-        # leaves out, would otherwise be taken for it)
+        # after it anywhere: a copy inside a string would otherwise be taken for it)
         at = source.find(text, offset)
         if at < 0 or (at > 0 and source[at - 1] not in "\n\r") or source.find(text, at + 1) >= 0:
             return None

@@ -257,16 +257,18 @@ class FileFacts:
     # add_user(uid)`): a caller's keyed check-then-act.
     guarded_calls: tuple[str, ...] = ()
 
-    def called_by_name(self) -> frozenset[str]:
+    def called_by_name(self, with_guard: bool = True) -> frozenset[str]:
         """The last names of the calls made outside functions: at module level, in class bodies and
-        in the `__main__` block (where the file runs them whether it is run or imported, or only run)."""
-        return frozenset(self.called_outside) | frozenset(self.guard_called)
+        (unless ``with_guard`` is false) in the `__main__` block (where the file runs them whether
+        it is run or imported, or only run)."""
+        return frozenset(self.called_outside) | (frozenset(self.guard_called) if with_guard else frozenset())
 
-    def calls_made(self) -> list[str]:
-        """Every call the file's functions, methods, module-level statements and `__main__` block make."""
+    def calls_made(self, with_guard: bool = True) -> list[str]:
+        """Every call the file's functions, methods, module-level statements and (unless
+        ``with_guard`` is false) `__main__` block make."""
         calls = [call for f in self.functions + self.methods for call in f.calls]
         calls += [call for call, _, _ in self.module_calls]
-        if self.main_guard is not None:
+        if self.main_guard is not None and with_guard:
             calls += self.main_guard.calls
         return calls
 

@@ -205,3 +205,26 @@ def test_children_read_from_fields_match_libcst_children() -> None:
             checked += 1
             stack.extend(expected)
     assert checked > 100_000
+
+
+def test_facts_are_the_same_whether_positions_come_from_the_file_text_or_not() -> None:
+    """The walk tells `locate` which top-level statement holds each node: what it reports must not
+    depend on whether that shortcut is taken (the shipped services, the tool's own source)."""
+    from pathlib import Path
+
+    from readiness_lint.checks import ALL_RULES
+    from readiness_lint.checks.base import LineRule
+    from readiness_lint.extract import extract
+
+    root = Path(__file__).resolve().parent.parent
+    files = sorted((root / "fixtures").rglob("*.py")) + sorted((root / "readiness_lint").rglob("*.py"))
+    located = 0
+    for path in files:
+        data = path.read_bytes()
+        rules = [rule() for rule in ALL_RULES if issubclass(rule, LineRule)]
+        fast = extract(cst.parse_module(data), path.name, False, rules, None, data)
+        rules = [rule() for rule in ALL_RULES if issubclass(rule, LineRule)]
+        slow = extract(cst.parse_module(data), path.name, False, rules, None, None)
+        assert fast == slow, path
+        located += len(fast.findings)
+    assert located > 50

@@ -341,9 +341,7 @@ def _lost_failure(
                     return _swallowed(inner_name)
                 if depth == 0 and helper.returns_failure and (values is None or call in values):
                     return f"`{name}()` returns a failure as a value that the {caller} drops: the process exits 0"
-                lost = _value_lost(helper, inner_name, helper_home, project) or _status_lost(
-                    helper, inner_name, helper_home, project
-                )
+                lost = _value_lost(helper, inner_name, helper_home, project)
                 if lost is not None:
                     return lost
             if depth < _STEP_DEPTH:
@@ -399,24 +397,22 @@ _MAIN_NAME = re.compile(r"_?main|run|cli|start|execute|\w+_main")
 
 def _value_lost(function: FunctionFact, name: str, home: str, project: Project) -> str | None:
     """A step of ``function`` that reports a failure and returns it as a value (``False``, an
-    error record), which ``function`` drops or tests and then only reports."""
+    error record), which ``function`` drops or tests and then only reports; or, failing that, one
+    that hands back a command's status (``return result.returncode``, or first of a tuple), which
+    ``function`` drops (``run_cmd(cmd)``, ``_, out, _ = run_cmd(cmd)``)."""
+    steps: list[tuple[str, FunctionFact]] = []
     for call in function.results_unchecked:
-        found = project.function_and_home(home, call)
+        resolved = project.function_and_home(home, call)
         step = call.rpartition(".")[2]
-        if found is not None and found[0].returns_failure and not _auxiliary(step):
+        if resolved is not None and not _auxiliary(step):
+            steps.append((step, resolved[0]))
+    for step, helper in steps:
+        if helper.returns_failure:
             return (
                 f"`{step}()` returns a failure as a value, which `{name}()` only reports or drops: the process exits 0"
             )
-    return None
-
-
-def _status_lost(function: FunctionFact, name: str, home: str, project: Project) -> str | None:
-    """A step of ``function`` that hands back a command's status (``return result.returncode``, or
-    first of a tuple), which ``function`` drops (``run_cmd(cmd)``, ``_, out, _ = run_cmd(cmd)``)."""
-    for call in function.results_unchecked:
-        found = project.function_and_home(home, call)
-        step = call.rpartition(".")[2]
-        if found is not None and found[0].returns_nonzero and not found[0].exits_nonzero and not _auxiliary(step):
+    for step, helper in steps:
+        if helper.returns_nonzero and not helper.exits_nonzero:
             return f"`{step}()` returns a status, which `{name}()` drops: a failed command leaves the job's status 0"
     return None
 

@@ -31,7 +31,7 @@ _SELECTED = "non-idempotent-insert:selected"
 _DELETE_TABLE = re.compile(r"\s*DELETE\s+FROM\s+([\w.\"`]+)", re.IGNORECASE)
 # (every row: `TRUNCATE TABLE raw_jsonb`, then the table loaded again)
 _TRUNCATE = re.compile(
-    r"\s*TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?([\w.\"`]+)(?:\s*,\s*[\w.\"`]+)*"
+    r"\s*TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?([\w.\"`]+(?:\s*,\s*[\w.\"`]+)*)"
     r"(?:\s+(?:RESTART|CONTINUE)\s+IDENTITY)?(?:\s+(?:CASCADE|RESTRICT))?\s*;?\s*$",
     re.IGNORECASE,
 )
@@ -59,13 +59,13 @@ _OTHER = -1  # (bound to anything else: it hides a module-level name of the same
 _DUPLICATE_KEY_ERRORS = frozenset({"IntegrityError", "UniqueViolation", "DuplicateKeyError"})
 
 
-def _truncated(sql: str) -> list[str]:
-    """The tables a `TRUNCATE` empties, as written, without quotes."""
+def _replaced_tables(sql: str) -> list[str]:
+    """The tables a statement empties of every row or of the rows it names by key (a `DELETE`, see
+    :data:`_KEYED_DELETE`; a `TRUNCATE` of one table or several), as written, without quotes."""
+    if _KEYED_DELETE.match(sql):
+        return [_table(_DELETE_TABLE, sql)]
     found = _TRUNCATE.match(sql)
-    if not found:
-        return []
-    names = re.match(r"\s*TRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?([\w.\"`]+(?:\s*,\s*[\w.\"`]+)*)", sql, re.IGNORECASE)
-    return [name.strip().strip('"`').lower() for name in names.group(1).split(",")] if names else []
+    return [name.strip().strip('"`').lower() for name in found.group(1).split(",")] if found else []
 
 
 def _table(pattern: re.Pattern[str], sql: str) -> str:
@@ -137,17 +137,16 @@ class NonIdempotentInsert(LineRule):
             # (the tables this function looks rows up in, for the keyed check above)
             ctx.rule_notes.setdefault(_SELECTED, {}).setdefault(tuple(ctx.scope), set()).add(table)
         elif (
-            (table := _table(_DELETE_TABLE, value) or _table(_TRUNCATE, value))
+            (tables := _replaced_tables(value))
             and not ctx.in_docstring
             # (run here, in a function or a block: not a module's or a class's SQL constants)
             and (len(ctx.scope) > len(ctx.class_bases) or (bool(ctx.blocks) and not _binds(ctx.statement, node)))
-            and (_KEYED_DELETE.match(value) or _TRUNCATE.match(value))
         ):
             # (and the tables it deletes rows from by key: `DELETE FROM posts WHERE igname = ?` then
             # the INSERT of the row again, a replacement; not a prune, `WHERE ts < ?`)
             deleted = ctx.rule_notes.setdefault(_DELETED, set())
-            for each in _truncated(value) or [table]:  # (`TRUNCATE a, b RESTART IDENTITY`: every table)
-                deleted.add((ctx.blocks[-1], each))
+            for table in tables:
+                deleted.add((ctx.blocks[-1], table))
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
         if ctx.absent_guards and _table(_INSERT_TABLE, value) in ctx.rule_notes.get(_SELECTED, {}).get(
