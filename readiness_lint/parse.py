@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import re
 from typing import TYPE_CHECKING
@@ -48,8 +49,9 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
         return FileError(path=rel, message=too_deep, line=1)
     try:
         # (with libcst's per-node checks: its parser leaves some of Python's rules to them, such as
-        # a bytes literal beside a str one, or a bare `except:` that is not the last handler)
-        return cst.parse_module(data)
+        # a bytes literal beside a str one, or a bare `except:` that is not the last handler; the
+        # checks that only repeat the tokenizer's work are skipped, see `_parse_module`)
+        return _parse_module(data)
     except cst.ParserSyntaxError as exc:
         line, message, python_agrees = _describe_syntax_error(data, exc)
         if not python_agrees and _MIXED_INDENT.search(data):
@@ -58,7 +60,7 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
             # read with the tabs of the indentation expanded as CPython does (lines unchanged).
             # (every line's: lines indented with tabs alone must line up with the expanded ones)
             try:
-                return cst.parse_module(_INDENT.sub(lambda m: m.group(0).expandtabs(8), data))
+                return _parse_module(_INDENT.sub(lambda m: m.group(0).expandtabs(8), data))
             except cst.ParserSyntaxError:
                 pass
         if not python_agrees:
@@ -73,6 +75,60 @@ def parse(data: bytes, rel: str) -> cst.Module | FileError:
         if "encoding" in text:
             return FileError(path=rel, message="cannot decode: not UTF-8, and no valid coding declaration (PEP 263)")
         return FileError(path=rel, message=f"cannot parse: {text}")
+
+
+def _parse_module(data: bytes) -> cst.Module:
+    """``libcst.parse_module``, without the checks of nodes that can only be right when parsed.
+
+    Every libcst node checks its own fields when it is made (``__post_init__`` calls
+    ``_validate``): about a tenth of the parse, and libcst's own source marks it as a cost to
+    move out of parsing. For most of the two million nodes of a large project the check is
+    empty, or counts the parentheses the parser has just matched, or re-matches whitespace,
+    a newline or a comment against the pattern the tokenizer matched it with; those are
+    skipped while the file is parsed. Every check that holds a rule of Python's (a name's
+    characters, string prefixes, the order of parameters, of arguments or of handlers, ...)
+    still runs, so what parses, and the tree it gives, are the same.
+    """
+    trusted = _trusted_node_classes()
+    try:
+        for kind in trusted:
+            kind.__post_init__ = _unchecked  # type: ignore[method-assign]
+        return cst.parse_module(data)
+    finally:
+        for kind in trusted:
+            if "__post_init__" in kind.__dict__:
+                del kind.__post_init__
+
+
+def _unchecked(self: cst.CSTNode) -> None:
+    return None
+
+
+# Nodes whose own check re-matches the tokenizer's pattern for the same text
+_TOKEN_CHECKED = ("SimpleWhitespace", "Newline", "Comment")
+
+
+@functools.cache
+def _trusted_node_classes() -> tuple[type[cst.CSTNode], ...]:
+    """The node classes whose check is libcst's empty default or the parentheses' balance, and
+    the whitespace tokens; none may define ``__post_init__`` of its own (it would be lost)."""
+    import inspect
+
+    import libcst
+    from libcst._nodes.expression import _BaseParenthesizedNode
+
+    base = libcst.CSTNode
+    found = []
+    for name in sorted(dir(libcst)):
+        kind = getattr(libcst, name)
+        if not (inspect.isclass(kind) and issubclass(kind, base)) or inspect.isabstract(kind):
+            continue
+        if "__post_init__" in kind.__dict__ or kind.__post_init__ is not base.__post_init__:
+            continue
+        owner = next(k for k in kind.__mro__ if "_validate" in k.__dict__)
+        if owner is base or owner is _BaseParenthesizedNode or name in _TOKEN_CHECKED:
+            found.append(kind)
+    return tuple(found)
 
 
 _LIBCST_POSITION = re.compile(r"error at (\d+):(\d+): (.*)")
