@@ -578,7 +578,8 @@ def _file_candidates(
             # added above; a command of a click group that starts it leaves the group a job)
             and not _imported_schedulers_started(project, path, facts, guard_only=True)
         ):
-            framework = _cli_framework(facts)
+            # (`crython.start()`: the functions of its `@crython.job(expr=...)` run on their timetable)
+            framework = "crython" if "crython.start" in guard.calls else _cli_framework(facts)
             add(_Candidate(path, guard.line, "job", framework, "__main__"))
     elif guard is None and not out and (default := _serves_default_app(facts)):
         # `run(host=..., port=...)` (Bottle), `ui.run()` (NiceGUI) at module level
@@ -2329,7 +2330,26 @@ def _is_script(project: Project, path: str) -> bool:
         return False  # `while True: msg = input("You: ")`: a console for a person, not a job
     if _sets_up_built_app(project, path, facts):
         return False  # `app = create_app(conf)`, `init_app(app)`: the module a WSGI server imports
-    return not project.importers.get(path) or _only_constants_taken(project, path)
+    if not project.importers.get(path):
+        return True
+    # (a module others take constants from whose own loops only build those constants,
+    # `for s in ids.split(","): ALLOWED_IDS.append(int(s))`: a constants module, not a script)
+    return _only_constants_taken(project, path) and not _builds_its_constants(facts)
+
+
+# Calls at a constants module's level: its settings read (the environment's file loaded), its
+# constants filled in
+_CONSTANT_FILLERS = frozenset({"append", "extend", "update", "add", "insert", "setdefault"})
+
+
+def _builds_its_constants(facts: FileFacts) -> bool:
+    for name, raw, _ in facts.module_calls:
+        head, _, method = raw.rpartition(".")
+        if name in {"dotenv.load_dotenv", "load_dotenv"}:
+            continue
+        if not (head.isidentifier() and head.isupper() and method in _CONSTANT_FILLERS):
+            return False
+    return True
 
 
 # What a module setting up an app it had a factory build calls (`init_app(app)`, `register_blueprints(app)`;

@@ -1774,6 +1774,14 @@ class Extractor:
         self.walk(node.body)
         self.handlers.pop()
         frame = self._frame()
+        if (
+            (broad or failure)
+            and self.frames
+            and frame is not self.guard
+            and self._errs_then(node.body, self._exits_without_status, assigns=True)
+        ):
+            # `except Exception as ex: logger.error(message); sys.exit()`: the failure exits 0
+            frame.exits_zero_on_error = True
         if self.pinging:
             return
         if self.reading and (
@@ -2121,14 +2129,19 @@ class Extractor:
             return True
         return any(_NOTHING_TO_DO.search(text) for text in _texts(node.body))
 
-    def _errs_then(self, body: cst.BaseSuite, last: Callable[[cst.BaseSmallStatement], bool]) -> bool:
+    def _errs_then(
+        self, body: cst.BaseSuite, last: Callable[[cst.BaseSmallStatement], bool], assigns: bool = False
+    ) -> bool:
         """A block that logs an error (``error``, ``critical``, ``fatal``, ``exception``; not a
-        warning or a print), then ends with ``last`` (a bare ``return``, an exit with no status)."""
+        warning or a print), then ends with ``last`` (a bare ``return``, an exit with no status).
+        ``assigns``: the message may be built in a name first (``msg = f"..."``)."""
         smalls = _simple_block(body)
         if smalls is None or len(smalls) < 2 or not last(smalls[-1]):
             return False
         errors = False
         for small in smalls[:-1]:
+            if assigns and type(small) is cst.Assign:
+                continue
             if self._report(small) is None:
                 return False
             call = _small_call(small)
@@ -2472,7 +2485,12 @@ class Extractor:
             elif type(node.iter) is cst.Call and (called := self.ctx.resolve(n.callee(node.iter))):
                 frame.results_lost.append((self._as_called(called), "", False))
         ctor = self.ctx.object_ctor(iterated)
-        if ctor is not None and ctor.endswith(CONSUMER_CTOR_SUFFIXES):
+        if ctor is not None and (
+            ctor.endswith(CONSUMER_CTOR_SUFFIXES)
+            # (`consumer = get_kafka_consumer_by_envs(topic)`, a helper of another package building
+            # it, then `for msg in consumer:` that never leaves)
+            or ("consumer" in n.words(ctor.rpartition(".")[2]) and _never_leaves(node.body, self.ctx))
+        ):
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=ctor))
         elif type(node.iter) is cst.Call and (
@@ -4074,23 +4092,25 @@ class Extractor:
     def _in_request_method(self) -> bool:
         """In ``do_GET`` (``do_POST``, ...) of a standard-library request handler class."""
         ctx = self.ctx
+        # (also a handler class built in a factory: `def make_handler(queue): class Handler(...)`)
         return (
-            len(ctx.scope) == 2
-            and ctx.scope[1].startswith("do_")
+            len(ctx.scope) in (2, 3)
+            and ctx.scope[-1].startswith("do_")
             and bool(ctx.class_bases)
-            and any(base.rpartition(".")[2] in _STDLIB_HANDLERS for base in ctx.class_bases[0])
+            and any(base.rpartition(".")[2] in _STDLIB_HANDLERS for base in ctx.class_bases[-1])
         )
 
     def _compared_routes(self, node: cst.Comparison) -> None:
         """``if self.path == "/health":``, ``elif parsed.path in ("/", "/index.html"):``: the paths a
         standard-library handler answers, routes of the server it is given to."""
         left = n.dotted(node.left) or ""
-        if not (left == "path" or left.endswith(".path")) or len(node.comparisons) != 1:
+        # (`parsed_path = urlparse(self.path).path` then `if parsed_path == "/":`)
+        if not (left == "path" or left.endswith((".path", "_path"))) or len(node.comparisons) != 1:
             return
         target = node.comparisons[0]
         if not isinstance(target.operator, (cst.Equal, cst.In)):
             return
-        handler = self.ctx.scope[1]
+        handler = self.ctx.scope[-1]
         for path in _literals(target.comparator):
             if path.startswith("/"):
                 self.ctx.later(node, _handler_route_at(path, handler))
@@ -4769,6 +4789,8 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
         return "terminate()"  # boto3's EC2 resource: `ec2.instances.filter(InstanceIds=ids).terminate()`
     if method == "delete_function" and "FunctionName" in n.keywords(node):
         return "delete_function()"  # AWS Lambda: a function, or one of its versions (`Qualifier`, an ARN)
+    if method == "prune" and re.search(r"(?:^|\.)(?:images|containers|volumes|networks)$", raw.rpartition(".")[0]):
+        return "prune()"  # the Docker SDK: `client.images.prune(...)` deletes every image it matches
     if method == "drop_all" and "." in raw:
         return "drop_all()"  # SQLAlchemy: `db.drop_all()`, `Base.metadata.drop_all(engine)` drop every table
     if method.startswith(("delete_namespace", "delete_collection_")):  # the Kubernetes API client
@@ -5082,6 +5104,8 @@ def _task_framework(resolved: str) -> str:
         return "dramatiq"
     if resolved.startswith("huey") or "periodic_task" in resolved or "db_task" in resolved:
         return "huey"
+    if resolved == "crython.job":
+        return "crython"  # (a timetable of crython's, kept in the process that starts it)
     if resolved.endswith(".job"):
         return "rq"
     return "celery"
@@ -6380,6 +6404,17 @@ _EXISTENCE_NAME = re.compile(
 )
 
 
+# ... and for finding it absent: `new_ad(item)`, `is_new_user(uid)`, `not_seen(url)`
+_ABSENCE_NAME = re.compile(r"^(?:is_)?(?:new|unseen|not_seen|not_exists?|not_in_db)(?:_|$)")
+
+
+def _absence_call(node: cst.BaseExpression) -> bool:
+    if type(node) is not cst.Call or not node.args:
+        return False
+    name = (n.callee(node) or "").rpartition(".")[2]
+    return bool(_ABSENCE_NAME.search(n.snake(name)))
+
+
 def _existence_call(node: cst.BaseExpression) -> bool:
     """A call of a function named for looking a key up (see :data:`_EXISTENCE_NAME`), given the
     key (``user_exists(message.from_user.id)``), written in either case (``userExists``)."""
@@ -6461,6 +6496,8 @@ def _lookup_test(test: cst.BaseExpression, fetched: set[str], scope: str) -> boo
         return None if inner is None else not inner
     if lookup(test):
         return True
+    if _absence_call(test.expression if type(test) is cst.Await else test):
+        return False  # `if self.new_ad(item):`, a lookup that holds when the key is not there
     if type(test) is cst.Comparison and len(test.comparisons) == 1:
         target = test.comparisons[0]
         operator = target.operator

@@ -541,6 +541,7 @@ _ENQUEUE_METHODS = frozenset({"delay", "apply_async", "send_with_options"})
 # Jobs that run queue tasks themselves, on their timetable: their tasks' work is theirs.
 _SCHEDULER_JOBS = frozenset(
     {"celery-beat", "huey-periodic", "periodiq", "schedule", "apscheduler", "sanic-scheduler", "telegram-jobqueue"}
+    | {"crython"}
 )
 
 

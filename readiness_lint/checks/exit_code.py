@@ -12,7 +12,7 @@ from readiness_lint.project import Project, Service
 
 _CLI_FRAMEWORKS = frozenset({"click", "typer", "fire"})
 # Scheduler processes started from their file's `__main__` block: its exit status is theirs.
-_GUARDED_SCHEDULERS = frozenset({"schedule", "apscheduler"})
+_GUARDED_SCHEDULERS = frozenset({"schedule", "apscheduler", "crython"})
 
 
 class MissingExitCode(ServiceRule):

@@ -1,0 +1,265 @@
+"""Session 28: what blind rounds 288 and on showed, as small trees.
+
+Each case fails on df06bd7, the commit the session's code changes began from, except the traps
+(marked), which pass there and must not move. A case gives the files, the entrypoints expected as
+``(path, kind, framework)`` and, where it matters, a rule's status or its number of findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
+
+_BOT = """\
+import logging
+
+import discord
+
+from src.constants import ALLOWED_SERVER_IDS, DISCORD_BOT_TOKEN
+
+logging.basicConfig(level=logging.INFO)
+client = discord.Client(intents=discord.Intents.default())
+
+
+@client.event
+async def on_message(message):
+    if message.guild and message.guild.id in ALLOWED_SERVER_IDS:
+        await message.channel.send("hello")
+
+
+client.run(DISCORD_BOT_TOKEN)
+"""
+
+_CONSTANTS = """\
+import os
+
+from dotenv import load_dotenv
+
+load_dotenv()
+
+DISCORD_BOT_TOKEN = os.environ["DISCORD_BOT_TOKEN"]
+ALLOWED_SERVER_IDS = []
+for s in os.environ["ALLOWED_SERVER_IDS"].split(","):
+    ALLOWED_SERVER_IDS.append(int(s))
+"""
+
+_FORWARD = """\
+import json
+import logging
+import os
+
+import httpx
+
+from fvhiot.utils.kafka import {factory}
+
+
+def main():
+    consumer = {factory}(os.getenv("TOPIC"))
+    for msg in consumer:
+        httpx.post(os.getenv("API_URL"), json=json.loads(msg.value), timeout=15)
+{tail}
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    main()
+"""
+
+_NOTIFY_API = """\
+import logging
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from urllib.parse import urlparse
+
+
+def make_handler(queue):
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):
+            parsed_path = urlparse(self.path).path
+            if parsed_path == {route!r}:
+                self.send_response(200)
+                self.end_headers()
+            else:
+                self.send_response(404)
+                self.end_headers()
+
+    return Handler
+
+
+def serve(queue):
+    server = HTTPServer(("", 8080), make_handler(queue))
+    server.serve_forever()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    serve(None)
+"""
+
+_PIPELINE = """\
+import sqlite3
+
+
+class SqlitePipeline:
+    def __init__(self):
+        self.con = sqlite3.connect("ads.db")
+        self.cur = self.con.cursor()
+
+    def process_item(self, item):
+        if {test}:
+            self.dump_to_db(item)
+        return item
+
+    def new_ad(self, item):
+        return not self.cur.execute("SELECT * FROM ads WHERE ad_id = ?", (item["id"],)).fetchone()
+
+    def dump_to_db(self, item):
+        self.cur.execute("INSERT INTO ads (ad_id, title) VALUES (?, ?)", (item["id"], item["title"]))
+        self.con.commit()
+
+
+if __name__ == "__main__":
+    pipeline = SqlitePipeline()
+    for row in [{{"id": 1, "title": "flat"}}]:
+        pipeline.process_item(row)
+"""
+
+_AUTOCLEAN = """\
+import docker
+import crython
+
+
+@crython.job(expr="@daily")
+def clean_images():
+    client = docker.from_env()
+    client.{collection}.prune({{"dangling": False}})
+
+
+if __name__ == "__main__":
+    crython.start()
+    crython.join()
+"""
+
+_SHEETS = """\
+import logging
+import sys
+
+
+class SheetService:
+    def __init__(self, client):
+        self.client = client
+        self.logger = logging.getLogger(__name__)
+        self.values = []
+
+    def _set_values(self, sheet_id):
+        try:
+            self.values = self.client.values().get(spreadsheetId=sheet_id).execute()["values"]
+        except {caught} as ex:
+            message = "could not read sheet {{}}: {{}}".format(sheet_id, ex)
+            self.logger.{level}(message)
+            sys.exit()
+
+    def workflow(self, sheet_id):
+        self._set_values(sheet_id)
+        print(len(self.values))
+
+
+def main():
+    logging.basicConfig(level=logging.INFO)
+    service = SheetService(object())
+    service.workflow("sheet-1")
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+_CASES: dict[str, Case] = {
+    # round 288: a constants module whose own loop only fills its constants is no script
+    "constants_module_filling_its_lists": (
+        {"src/main.py": _BOT, "src/constants.py": _CONSTANTS},
+        [("src/main.py", "worker", "discord")],
+        None,
+    ),
+    # (trap) a script whose constants another script borrows, and which does its work in a loop
+    "script_lending_constants_still_a_job": (
+        {
+            "src/main.py": _BOT,
+            "src/constants.py": _CONSTANTS.replace(
+                "    ALLOWED_SERVER_IDS.append(int(s))\n",
+                "    ALLOWED_SERVER_IDS.append(int(s))\n    os.remove(f'/var/cache/bot/{s}.json')\n",
+            ),
+        },
+        [("src/main.py", "worker", "discord"), ("src/constants.py", "job", "script")],
+        None,
+    ),
+    # round 289: a consumer another package builds for it, iterated for ever
+    "consumer_from_a_factory_of_another_package": (
+        {"forward.py": _FORWARD.format(factory="get_kafka_consumer_by_envs", tail="")},
+        [("forward.py", "worker", "consume-loop")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    # (trap) a loop over such a consumer that leaves when the batch is done is a job
+    "consumer_drained_then_left_is_a_job": (
+        {
+            "forward.py": _FORWARD.format(
+                factory="get_kafka_consumer_by_envs", tail="        if msg.offset >= 100:\n            break\n"
+            )
+        },
+        [("forward.py", "job", "python")],
+        None,
+    ),
+    # round 288: a standard-library handler class built in a factory, comparing a parsed path
+    "stdlib_handler_in_a_factory_without_health": (
+        {"api.py": _NOTIFY_API.format(route="/")},
+        [("api.py", "api", "http.server")],
+        ("missing-health-route", "fail"),
+    ),
+    "stdlib_handler_in_a_factory_with_health": (
+        {"api.py": _NOTIFY_API.format(route="/health")},
+        [("api.py", "api", "http.server")],
+        ("missing-health-route", "pass"),
+    ),
+    # round 290: an INSERT run only when a lookup named for a new key says it is absent
+    "insert_behind_a_new_key_lookup": (
+        {"pipeline.py": _PIPELINE.format(test="self.new_ad(item)")},
+        [("pipeline.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # (trap) the same INSERT behind a test of something else is still reported
+    "insert_behind_another_test_still_counts": (
+        {"pipeline.py": _PIPELINE.format(test='item["title"]')},
+        [("pipeline.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # round 292: the Docker SDK's prune, run by crython's timetable
+    "docker_prune_on_a_crython_timetable": (
+        {"autoclean.py": _AUTOCLEAN.format(collection="images")},
+        [("autoclean.py", "job", "crython")],
+        ("missing-dry-run", "fail"),
+    ),
+    # a prune of something that is no Docker collection deletes nothing
+    "prune_of_a_tree_is_no_deletion": (
+        {"autoclean.py": _AUTOCLEAN.format(collection="tree")},
+        [("autoclean.py", "job", "crython")],
+        ("missing-dry-run", "na"),
+    ),
+    # round 294: a method's handler that logs the error and calls `sys.exit()` with no status
+    "method_handler_logs_then_exits_zero": (
+        {"main.py": _SHEETS.format(caught="Exception", level="error")},
+        [("main.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # (trap) a warning then `sys.exit()` is no error: an empty sheet may be nothing to do
+    "method_handler_warns_then_exits": (
+        {"main.py": _SHEETS.format(caught="KeyError", level="warning")},
+        [("main.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CASES))
+def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _CASES[name])
