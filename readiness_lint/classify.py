@@ -426,6 +426,9 @@ def _file_candidates(
             # a scheduler in settings, or a schedule kept in Django's settings: the beat job is at
             # the Celery app it runs (below)
             continue
+        elif signal.kind == "celery-beat" and (beat_home := _imported_celery_app(project, path, signal.detail)):
+            # `from tasks import app; app.conf.beat_schedule = {...}`: beat runs the app, where it is built
+            add(_Candidate(beat_home[0], beat_home[1], "job", "celery-beat", "beat_schedule"))
         elif signal.kind == "celery-beat" and _has_celery_app(project):
             # (a beat schedule with no Celery app anywhere in the project is left-over configuration)
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
@@ -1451,6 +1454,8 @@ def _apply_deployments(
             guard = facts.main_guard
             if deployment.mode == STARTED and _serves_here(project, path, facts):
                 continue  # `python serve.py` serving the app another module builds: that module is the api
+            if guard is None and _launcher(facts):
+                continue
             line = guard.line if guard is not None else facts.script_line or _module_work_line(project, path, facts)
             if not line and deployment.mode == SCHEDULED:
                 # (`a = get_token(); print(fetch())` run by a schedule: whatever the file calls at
@@ -2316,6 +2321,12 @@ def _not_service_file(project: Project, path: str) -> bool:
 _PACKAGING = ("setuptools.", "distutils.", "numpy.distutils.", "skbuild.", "Cython.", "pybind11.", "cx_Freeze.")
 
 
+def _launcher(facts: FileFacts) -> bool:
+    """A script that ends by becoming another program (``os.execlp("gunicorn", ...)``, a
+    container's entrypoint): that program is what runs, found where it is."""
+    return any(name.startswith("os.exec") for name, _, _ in facts.module_calls)
+
+
 def _is_script(project: Project, path: str) -> bool:
     """A module doing work at import time, that nothing imports, and not a known config file."""
     name = path.rsplit("/", 1)[-1]
@@ -2330,6 +2341,8 @@ def _is_script(project: Project, path: str) -> bool:
         return False  # `while True: msg = input("You: ")`: a console for a person, not a job
     if _sets_up_built_app(project, path, facts):
         return False  # `app = create_app(conf)`, `init_app(app)`: the module a WSGI server imports
+    if _launcher(facts):
+        return False
     if not project.importers.get(path):
         return True
     # (a module others take constants from whose own loops only build those constants,
@@ -2412,6 +2425,24 @@ def _django_candidates(project: Project) -> list[_Candidate]:
                 out.append(_Candidate(path, 1, "api", "django", "settings"))
                 break
     return out
+
+
+def _imported_celery_app(project: Project, path: str, setting: str) -> tuple[str, int] | None:
+    """The file and line of the Celery app another module builds that ``setting``
+    (``app.conf.beat_schedule``) is set on, ``app`` imported from there."""
+    owner = setting.partition(".")[0]
+    if owner == setting:
+        return None
+    for imp in project.files[path].imports:
+        if imp.alias != owner or not imp.name:
+            continue
+        home = project.resolve_module(path, imp.module, imp.level)
+        if home is None or home == path or home not in project.files:
+            continue
+        for obj in project.files[home].objects:
+            if obj.name == imp.name and obj.ctor == "celery.Celery" and not obj.scope:
+                return home, obj.line
+    return None
 
 
 def _beat_app(project: Project) -> str | None:

@@ -3246,6 +3246,8 @@ class Extractor:
         destructive = _destructive(name, raw, method, node, self._strings_here() if removes_path else {})
         if not destructive and method == "delete" and not node.args and owner in self.rows:
             destructive = "ORM delete()"  # `for watch in Watch.objects.all(): watch.delete()`
+        elif not destructive and method == "delete" and ctx.object_ctor(owner) in _SQLALCHEMY_TABLES:
+            destructive = "SQL DELETE"  # `conn.execute(users.delete().where(users.c.id == uid))`
         if not destructive and method in _CLOUD_ITEM_DELETES and not node.args and owner in self.cloud_items:
             destructive = f"{method}()"  # `for volume in ec2.volumes.all(): volume.delete()` (boto3's resources)
         if not destructive and method == "remove_all" and not node.args and ctx.object_ctor(owner) == CRONTAB:
@@ -3558,6 +3560,12 @@ class Extractor:
                 self._frame().popens.append(first.value)
             elif started == "subprocess.run" and n.keyword(value, "check") is None:
                 self._frame().runs.append(first.value)
+        if type(first) is cst.Subscript and type(value) is cst.Dict and len(first.slice) == 1:
+            # `app.config["CELERYBEAT_SCHEDULE"] = {...}`, read by `celery.conf.update(app.config)`
+            index = first.slice[0].slice
+            key = n.string_value(index.value) if type(index) is cst.Index else None
+            if key in _BEAT_SETTINGS:
+                self.signal(node, "celery-beat", key)
         if type(first) is cst.Name and len(node.targets) == 1 and _fetched(value):
             # `row = cur.fetchone()`: a lookup's result, see `_lookup_test` (`_rebind` forgets it)
             self.fetched.add(f"{self.scope_name()}:{first.value}")
@@ -3830,7 +3838,7 @@ class Extractor:
                 self._module_ref(node, "urlconf", target)
         elif name in {"LOGGING", "LOGGING_CONFIG"} and _may_be_config(value):
             self.signal(node, "logging-config", name)
-        elif name in {"CELERY_BEAT_SCHEDULE", "CELERYBEAT_SCHEDULE", "beat_schedule"} or name.endswith("beat_schedule"):
+        elif name in _BEAT_SETTINGS or name.endswith("beat_schedule"):
             self.signal(node, "celery-beat", name)
         elif name.upper().endswith(("BEAT_SCHEDULER", "BEATSCHEDULER")) and ":" in (n.string_value(value) or ""):
             # `CELERY_BEAT_SCHEDULER = "django_celery_beat.schedulers:DatabaseScheduler"`: beat runs a
@@ -5099,6 +5107,10 @@ def _overrides(rule: Any, hook: str) -> bool:
     return getattr(type(rule), hook) is not getattr(LineRule, hook)
 
 
+_SQLALCHEMY_TABLES = frozenset({"sqlalchemy.Table", "sqlalchemy.schema.Table", "sqlalchemy.sql.schema.Table"})
+_BEAT_SETTINGS = frozenset({"CELERY_BEAT_SCHEDULE", "CELERYBEAT_SCHEDULE", "beat_schedule"})
+
+
 def _task_framework(resolved: str) -> str:
     if resolved.startswith("dramatiq") or resolved.endswith(".actor"):
         return "dramatiq"
@@ -5210,6 +5222,17 @@ def _reports(small: cst.BaseSmallStatement) -> bool:
     return call is not None and _is_report_call(n.callee(call) or "")
 
 
+def _errs_then_breaks(block: cst.IndentedBlock, ctx: Context) -> bool:
+    """A block of reports, one of them an error, that ends with ``break``."""
+    smalls = _simple_block(block)
+    if not smalls or len(smalls) < 2 or type(smalls[-1]) is not cst.Break:
+        return False
+    raws = [n.callee(call) or "" if (call := _small_call(small)) is not None else "" for small in smalls[:-1]]
+    return all(raw and _is_report_call(raw) for raw in raws) and any(
+        (ctx.resolve(raw) or raw).endswith(_ERROR_LEVELS) for raw in raws
+    )
+
+
 def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
     """The sleep call of a loop body that sleeps between rounds and has no ``break``/``return`` of
     its own (nested loops and functions aside): ``while True: work(); time.sleep(60)``."""
@@ -5217,11 +5240,14 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
     # (leaving on Ctrl-C, `except KeyboardInterrupt: return`, is how a forever loop is stopped by
     # hand; leaving on any failure, `except Exception: alert(); break`, ends a poller that otherwise
     # runs for ever; `except StopIteration: break` is a drain that runs out)
+    # (nor does giving up after an error logged, `if attempts > 5: log.error("Too many
+    # reconnection attempts"); break`)
     by_hand = {
         id(inner)
         for node in n.descendants(body, skip=(cst.For, cst.While))
-        if type(node) is cst.ExceptHandler and _stops_or_fails(node, ctx)
-        for inner in n.descendants(node.body)
+        if (type(node) is cst.ExceptHandler and _stops_or_fails(node, ctx))
+        or (type(node) is cst.IndentedBlock and _errs_then_breaks(node, ctx))
+        for inner in n.descendants(node.body if type(node) is cst.ExceptHandler else node)
     }
     for node in n.descendants(body, skip=(cst.For, cst.While)):
         if isinstance(node, (cst.Break, cst.Return)) and id(node) not in by_hand:

@@ -175,6 +175,124 @@ if __name__ == "__main__":
     main()
 """
 
+_CELERY_APP = """\
+from celery import Celery
+
+app = Celery("scraper")
+app.config_from_object("celeryconfig")
+
+
+@app.task
+def main1():
+    return 1
+"""
+
+_MAKE_CELERY = """\
+from celery import Celery
+
+
+def make_celery(app):
+    app.config["CELERY_BROKER_URL"] = "redis://redis:6379/0"
+    app.config[{key!r}] = {{"every-minute": {{"task": "check_for_news", "schedule": 60.0}}}}
+    celery = Celery(app.import_name, broker=app.config["CELERY_BROKER_URL"])
+    celery.conf.update(app.config)
+    return celery
+"""
+
+_FLASK_CELERY_APP = """\
+from flask import Flask
+
+from flask_celery import make_celery
+
+app = Flask(__name__)
+celery = make_celery(app)
+
+
+@app.route("/")
+def index():
+    return "news"
+
+
+@celery.task(name="check_for_news")
+def check_for_news():
+    return 1
+"""
+
+_SENSOR = """\
+import logging
+import time
+
+logger = logging.getLogger(__name__)
+
+
+def connected():
+    return True
+
+
+class Publisher:
+    def run(self):
+        attempts = 0
+        while True:
+            if not connected():
+                attempts += 1
+                if attempts > 5:
+                    logger.{level}("Too many reconnection attempts")
+                    break
+                time.sleep(5)
+                continue
+            attempts = 0
+            self.publish()
+            time.sleep(1)
+
+    def publish(self):
+        logger.info("published")
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    Publisher().run()
+"""
+
+_LAUNCHER = """\
+import os
+import sys
+from subprocess import check_call
+
+if sys.argv[1] == "web":
+    check_call(["./manage.py", "migrate", "--noinput"])
+    {last}
+"""
+
+_EXECUTOR = """\
+import asyncio
+import functools
+
+import requests
+
+
+async def fetch(url):
+    loop = asyncio.get_event_loop()
+    return await loop.run_in_executor(None, {handed}, url)
+"""
+
+_SQLA_SYNC = """\
+from sqlalchemy import Column, MetaData, String, Table, create_engine
+
+engine = create_engine("postgresql://app@db/app")
+metadata = MetaData()
+therapists = {table}
+
+
+def prune(gone):
+    with engine.begin() as conn:
+        for rec_id in gone:
+            conn.execute(therapists.delete().where(therapists.c.rec_id == rec_id))
+
+
+if __name__ == "__main__":
+    prune(["a", "b"])
+"""
+
 _CASES: dict[str, Case] = {
     # round 288: a constants module whose own loop only fills its constants is no script
     "constants_module_filling_its_lists": (
@@ -258,6 +376,87 @@ _CASES: dict[str, Case] = {
         ("missing-exit-code", "pass"),
     ),
 }
+
+_CASES.update(
+    {
+        # round 295: a beat schedule set on a Celery app imported from the module that builds it
+        "beat_schedule_on_an_imported_app": (
+            {
+                "srapper.py": _CELERY_APP,
+                "celeryconfig.py": (
+                    "from celery.schedules import crontab\nfrom srapper import app\n\n"
+                    "app.conf.beat_schedule = {'daily': {'task': 'srapper.main1', 'schedule': crontab(minute=31)}}\n"
+                ),
+            },
+            [("srapper.py", "worker", "celery"), ("srapper.py", "job", "celery-beat")],
+            None,
+        ),
+        # round 295: Celery 3's schedule kept in a Flask app's config, which the factory's Celery reads
+        "beat_schedule_in_a_flask_config": (
+            {"flask_celery.py": _MAKE_CELERY.format(key="CELERYBEAT_SCHEDULE"), "app.py": _FLASK_CELERY_APP},
+            [
+                ("app.py", "api", "flask"),
+                ("flask_celery.py", "worker", "celery"),
+                ("flask_celery.py", "job", "celery-beat"),
+            ],
+            None,
+        ),
+        # (trap) another key of that config is no schedule
+        "other_flask_config_key_is_no_schedule": (
+            {"flask_celery.py": _MAKE_CELERY.format(key="CELERY_RESULT_BACKEND"), "app.py": _FLASK_CELERY_APP},
+            [("app.py", "api", "flask"), ("flask_celery.py", "worker", "celery")],
+            None,
+        ),
+        # round 296: a publisher's loop that leaves only after logging that it gives up
+        "loop_giving_up_after_an_error_is_a_worker": (
+            {"publish.py": _SENSOR.format(level="error")},
+            [("publish.py", "worker", "polling-loop")],
+            ("missing-graceful-shutdown", "fail"),
+        ),
+        # (trap) leaving after a note, not an error, is the loop's own end: a job
+        "loop_leaving_after_a_note_is_a_job": (
+            {"publish.py": _SENSOR.format(level="info")},
+            [("publish.py", "job", "python")],
+            None,
+        ),
+        # round 300: a container's entrypoint that becomes gunicorn is a launcher, not a job
+        "launcher_execing_the_server": (
+            {"entrypoint.py": _LAUNCHER.format(last='os.execlp("gunicorn", "gunicorn", "insights.wsgi")')},
+            [],
+            None,
+        ),
+        # (trap) a script that only runs commands is still a job
+        "script_running_commands_is_a_job": (
+            {"entrypoint.py": _LAUNCHER.format(last='check_call(["./manage.py", "collectstatic"])')},
+            [("entrypoint.py", "job", "script")],
+            None,
+        ),
+        # round 299: a requests function run in an executor, which passes no keyword arguments
+        "requests_in_an_executor": (
+            {"fetch.py": _EXECUTOR.format(handed="requests.get")},
+            [],
+            ("http-call-without-timeout", 1),
+        ),
+        # (trap) one wrapped with its timeout
+        "requests_in_an_executor_with_a_timeout": (
+            {"fetch.py": _EXECUTOR.format(handed="functools.partial(requests.get, timeout=5)")},
+            [],
+            ("http-call-without-timeout", 0),
+        ),
+        # round 298: rows deleted through a SQLAlchemy Core table
+        "sqlalchemy_core_table_delete": (
+            {"sync.py": _SQLA_SYNC.format(table='Table("therapist", metadata, Column("rec_id", String))')},
+            [("sync.py", "job", "python")],
+            ("missing-dry-run", "fail"),
+        ),
+        # (trap) `delete()` of something else (a cache's entry) deletes no rows
+        "delete_of_another_object": (
+            {"sync.py": _SQLA_SYNC.format(table="dict()")},
+            [("sync.py", "job", "python")],
+            ("missing-dry-run", "na"),
+        ),
+    }
+)
 
 
 @pytest.mark.parametrize("name", sorted(_CASES))

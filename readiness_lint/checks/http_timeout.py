@@ -51,7 +51,8 @@ class HttpCallWithoutTimeout(LineRule):
         "and `urllib.request.urlopen` (and an opener's `open`, `build_opener().open(url)`) "
         "for a missing `timeout` (urllib's pass when the file sets `socket.setdefaulttimeout` for good, "
         "not only for a while: the old value kept to set it back, or set back to `None`), "
-        "and `httpx` calls or clients that switch its default timeout off with `timeout=None`."
+        "and `httpx` calls or clients that switch its default timeout off with `timeout=None`; also a "
+        "`requests` function handed to `run_in_executor`, which passes no keyword arguments."
     )
     why_bad = (
         "`requests` and `urllib` wait forever by default. One slow dependency then freezes the thread "
@@ -83,6 +84,11 @@ class HttpCallWithoutTimeout(LineRule):
             'from botocore.vendored import requests\n\nrequests.post("https://api.example.com/send", data={})\n',
             note="botocore's vendored copy of requests",
         ),
+        Sample(
+            "import asyncio\n\nimport requests\n\n\nasync def fetch(url):\n"
+            "    return await asyncio.get_running_loop().run_in_executor(None, requests.get, url)\n",
+            note="an executor passes positional arguments only: no timeout can be given",
+        ),
     )
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
@@ -98,6 +104,12 @@ class HttpCallWithoutTimeout(LineRule):
 
         owner, _, verb = name.rpartition(".")
         label = None
+        if verb == "run_in_executor" and len(node.args) >= 2 and not node.args[1].keyword:
+            # `loop.run_in_executor(None, requests.get, url)`: positional arguments only, so no timeout
+            handed = ctx.resolve(n.dotted(node.args[1].value) or "") or ""
+            if handed.rpartition(".")[2] in _VERBS and handed.rpartition(".")[0] in _REQUESTS_MODULES:
+                ctx.report(self.name, node, f"`{handed}()` run in an executor without a timeout can wait forever")
+            return
         if verb in _VERBS and owner in _REQUESTS_MODULES:
             label = name
         elif verb in _VERBS and (
