@@ -123,6 +123,7 @@ LOOP_FRAMEWORKS = (
     ("ServiceBusReceiver", "azure-servicebus"),
     ("subscribe", "nats"),
     ("run_until_disconnected", "telethon"),
+    ("stream", "mastodon"),  # Mastodon.py's `stream_user(listener)`
     ("messages", "mqtt"),  # aiomqtt's stream of messages
     ("subscription", "subscription"),  # `async for event in client.subscribe(query)`
     (TIMED_WAIT.rpartition(".")[2], "polling-loop"),
@@ -574,6 +575,8 @@ def _file_candidates(
         elif (
             role == "job"
             and not _dispatches_to_worker(facts, guard, out)
+            # (`sys.exit(kopf.cli.main())`: `python op.py run` runs kopf's command line, the operator)
+            and not (any(c.framework == "kopf" for c in out) and any(call in _KOPF_RUNS for call in guard.calls))
             and not _serves_imported(project, path, guard)
             and not _module_keeps_scheduler(facts, out)
             and not _runs_imported_scheduler(project, path, facts, guard)
@@ -790,6 +793,7 @@ def _serves_imported(project: Project, path: str, guard: MainGuardFact) -> bool:
 
 
 _APP_SERVES = frozenset({"run", "serve_forever", "listen"})
+_KOPF_RUNS = frozenset({"kopf.cli.main", "kopf.run", "kopf.operator"})
 
 
 def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
@@ -821,7 +825,7 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
 # which may look up whom to tell and tell them: work): their module's `__main__` block sends a test
 # message, it runs no work of the importers'.
 _NOTIFIER_NAME = re.compile(
-    r"_?(?:send_?(?:(?:telegram|slack|discord|teams|tg|chat|bot|push)_?)?(?:e?mail|message|msg|sms|alert|notification)"
+    r"_?(?:send_?(?:(?:telegram|slack|discord|teams|tg|chat|bot|push)_?)?(?:e?mail|message|msg|sms|alert|notification|tweet|toot)"
     r"|notify(?:_(?:slack|telegram|discord|teams|chat|admin|admins|me|user))?|alert)"
 )
 

@@ -3392,6 +3392,16 @@ class Extractor:
             # python-telegram-bot's JobQueue (`app.job_queue.run_repeating(check, interval=60)`): an
             # APScheduler inside the bot's process, running the function on its schedule
             self.signal(node, "schedule", "telegram-jobqueue")
+        if (
+            method in _MASTODON_STREAMS
+            and node.args
+            and _imported(ctx, "mastodon")
+            and not ((found := n.keyword(node, "run_async")) is not None and not n.is_false(found.value))
+        ):
+            # Mastodon.py: `mastodon.stream_user(listener)` reads the stream and calls the listener
+            # until the process stops (not `run_async=True`, which hands back a handle at once)
+            scope = self.scope_name()
+            ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="mastodon.stream"))
         if method == "make_wsgi_app" and (ctx.object_ctor(owner) or "").startswith("pyramid."):
             # `with Configurator(settings=s) as config: ...; return config.make_wsgi_app()`: a Pyramid app
             scope = self.scope_name()
@@ -5107,6 +5117,9 @@ def _overrides(rule: Any, hook: str) -> bool:
     return getattr(type(rule), hook) is not getattr(LineRule, hook)
 
 
+_MASTODON_STREAMS = frozenset(
+    {"stream_user", "stream_public", "stream_local", "stream_hashtag", "stream_list", "stream_direct"}
+)
 _SQLALCHEMY_TABLES = frozenset({"sqlalchemy.Table", "sqlalchemy.schema.Table", "sqlalchemy.sql.schema.Table"})
 _BEAT_SETTINGS = frozenset({"CELERY_BEAT_SCHEDULE", "CELERYBEAT_SCHEDULE", "beat_schedule"})
 

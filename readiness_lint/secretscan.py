@@ -305,8 +305,9 @@ def is_secret_name(name: str) -> bool:
 # Secrets named with a word that elsewhere describes something else (`TOKEN_STORAGE`, `cookie_name`)
 # (Telegram's `api_hash` is the app's secret half of its API credentials)
 _NAMED_KEYS = re.compile(r"(?:^|_)(?:account_key|cookie_secret)$|^(?:telegram_|tg_|app_)?api_hash$")
-# `storage_key` names a storage account's key, or an object's key in a bucket (`"exports/latest.csv"`)
-_STORAGE_KEY_NAME = re.compile(r"(?:^|_)storage_key$")
+# `storage_key` names a storage account's key, or an object's key in a bucket (`"exports/latest.csv"`);
+# `serviceKey`, a public-data portal's API key (data.go.kr's), or a service's name in a table
+_STORAGE_KEY_NAME = re.compile(r"(?:^|_)(?:storage|service)_key$")
 _ACCOUNT_KEY_VALUE = re.compile(r"[A-Za-z0-9+/]{40,}={0,2}")
 
 

@@ -459,6 +459,115 @@ _CASES.update(
 )
 
 
+_MASTODON = """\
+from mastodon import Mastodon, StreamListener
+
+
+class Listener(StreamListener):
+    def on_notification(self, notification):
+        pass
+
+
+def main():
+    mastodon = Mastodon(access_token="token.secret", api_base_url="https://social.example")
+    mastodon.stream_user(Listener(){extra})
+
+
+main()
+"""
+
+_TWEET_HELPER = """\
+import tweepy
+
+
+def send_tweet(text):
+    client = tweepy.Client()
+    client.create_tweet(text=text)
+
+
+if __name__ == "__main__":
+    send_tweet("Test API Twitter")
+"""
+
+_KOPF = """\
+import sys
+
+import kopf
+
+
+@kopf.on.create("example.com", "v1", "widgets")
+def create(spec, **kwargs):
+    return {{"ok": True}}
+
+
+if __name__ == "__main__":
+    {run}
+"""
+
+_CASES.update(
+    {
+        # round 303: Mastodon.py's stream, read until the process stops
+        "mastodon_stream_user": (
+            {"bot.py": _MASTODON.format(extra="")},
+            [("bot.py", "worker", "mastodon")],
+            ("missing-graceful-shutdown", "fail"),
+        ),
+        # (trap) with run_async=True it hands back a handle at once: the script runs on and ends
+        "mastodon_stream_run_async": (
+            {"bot.py": _MASTODON.format(extra=", run_async=True")},
+            [("bot.py", "job", "script")],
+            None,
+        ),
+        # round 303: a tweeting helper's try-out in its own block, the helper used by the scheduler
+        "tweet_helper_try_out": (
+            {
+                "send_tweet.py": _TWEET_HELPER,
+                "post.py": "from send_tweet import send_tweet\n\n\ndef post_news():\n    send_tweet('news')\n",
+                "main.py": (
+                    "import time\n\nimport schedule\n\nfrom post import post_news\n\n\n"
+                    "def main():\n    schedule.every(3).hours.do(post_news)\n    while True:\n"
+                    "        schedule.run_pending()\n        time.sleep(1)\n\n\n"
+                    "if __name__ == '__main__':\n    main()\n"
+                ),
+            },
+            [("main.py", "job", "schedule")],
+            None,
+        ),
+        # round 305: `sys.exit(kopf.cli.main())` runs the operator, no job of its own
+        "kopf_cli_in_main_block": (
+            {"op.py": _KOPF.format(run="sys.exit(kopf.cli.main())")},
+            [("op.py", "worker", "kopf")],
+            None,
+        ),
+        # (trap) a block doing something else beside the operator's handlers is still a job
+        "kopf_module_with_another_main_block": (
+            {"op.py": _KOPF.format(run='print(create(spec={}, name="w"))\n    sys.exit(1)')},
+            [("op.py", "worker", "kopf"), ("op.py", "job", "python")],
+            None,
+        ),
+        # round 302: a public-data portal's service key, long base64
+        "service_key_literal": (
+            {
+                "air.py": "import requests\n\nserviceKey = "
+                + repr("kHVoQWfi7ynI0P68d5E1imQwzVIrPPU+jSWYQVNQ6YLEaCvlfGkGJHz3y7YW/siVjlEHCyq8TnAIl9F47csBng==")
+                + "\nrequests.get('https://apis.example.kr/x', params={'serviceKey': serviceKey}, timeout=5)\n"
+            },
+            [],
+            ("hardcoded-secret", 1),
+        ),
+        # (trap) a service's name under that key is no secret
+        "service_key_naming_a_service": (
+            {
+                "air.py": "import requests\n\nservice_key = 'payments-gateway'\n"
+                "requests.get('https://registry.example/' + service_key, timeout=5)\n"
+            },
+            [],
+            ("hardcoded-secret", 0),
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
