@@ -124,6 +124,7 @@ LOOP_FRAMEWORKS = (
     ("subscribe", "nats"),
     ("run_until_disconnected", "telethon"),
     ("stream", "mastodon"),  # Mastodon.py's `stream_user(listener)`
+    ("websocket_manager", "binance"),  # python-binance's ThreadedWebsocketManager, joined
     ("messages", "mqtt"),  # aiomqtt's stream of messages
     ("subscription", "subscription"),  # `async for event in client.subscribe(query)`
     (TIMED_WAIT.rpartition(".")[2], "polling-loop"),

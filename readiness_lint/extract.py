@@ -3402,6 +3402,11 @@ class Extractor:
             # until the process stops (not `run_async=True`, which hands back a handle at once)
             scope = self.scope_name()
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="mastodon.stream"))
+        if method == "join" and ctx.object_ctor(owner) in _BINANCE_MANAGERS:
+            # python-binance: `twm.start(); twm.start_kline_socket(callback=...); twm.join()` streams
+            # to the callbacks until the process stops
+            scope = self.scope_name()
+            ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="binance.websocket_manager"))
         if method == "make_wsgi_app" and (ctx.object_ctor(owner) or "").startswith("pyramid."):
             # `with Configurator(settings=s) as config: ...; return config.make_wsgi_app()`: a Pyramid app
             scope = self.scope_name()
@@ -5117,6 +5122,13 @@ def _overrides(rule: Any, hook: str) -> bool:
     return getattr(type(rule), hook) is not getattr(LineRule, hook)
 
 
+_BINANCE_MANAGERS = frozenset(
+    {
+        "binance.ThreadedWebsocketManager",
+        "binance.streams.ThreadedWebsocketManager",
+        "binance.ThreadedDepthCacheManager",
+    }
+)
 _MASTODON_STREAMS = frozenset(
     {"stream_user", "stream_public", "stream_local", "stream_hashtag", "stream_list", "stream_direct"}
 )

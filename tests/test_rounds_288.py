@@ -545,6 +545,32 @@ _CASES.update(
             [("op.py", "worker", "kopf"), ("op.py", "job", "python")],
             None,
         ),
+        # round 307: python-binance's websocket manager, joined: streams until the process stops
+        "binance_websocket_manager_joined": (
+            {
+                "stream.py": (
+                    "from binance import ThreadedWebsocketManager\n\n\ndef main():\n"
+                    "    twm = ThreadedWebsocketManager()\n    twm.start()\n"
+                    "    twm.start_kline_socket(callback=print, symbol='btcusdt', interval='1m')\n"
+                    "    {last}\n\n\nif __name__ == '__main__':\n    main()\n"
+                ).format(last="twm.join()")
+            },
+            [("stream.py", "worker", "binance")],
+            ("missing-graceful-shutdown", "fail"),
+        ),
+        # (trap) one stopped by the script is no worker
+        "binance_websocket_manager_stopped": (
+            {
+                "stream.py": (
+                    "from binance import ThreadedWebsocketManager\n\n\ndef main():\n"
+                    "    twm = ThreadedWebsocketManager()\n    twm.start()\n"
+                    "    twm.start_kline_socket(callback=print, symbol='btcusdt', interval='1m')\n"
+                    "    {last}\n\n\nif __name__ == '__main__':\n    main()\n"
+                ).format(last="twm.stop()")
+            },
+            [("stream.py", "job", "python")],
+            None,
+        ),
         # round 302: a public-data portal's service key, long base64
         "service_key_literal": (
             {
