@@ -42,6 +42,7 @@ from readiness_lint.frameworks import (
     HTTP_WRITE_VERBS,
     HTTP_WRITES,
     JOB_CTOR_PREFIXES,
+    LOOP_MODE,
     REDDIT_STREAM,
     REPORT_PREFIXES,
     SCHED_LOOP,
@@ -166,6 +167,7 @@ class _Candidate:
     serves_requests: bool = False  # (see `Service.serves_requests`)
     poller_of: str = ""  # the module whose loop an app's process runs, for a worker placed at that app
     runners: tuple[str, ...] = ()  # files whose `__main__` block only runs this app (`app.run(debug=True)`)
+    once: bool = False  # the `--once` mode of a file that also loops (see `_with_once_modes`)
 
 
 def _once(services: list[Service]) -> list[Service]:
@@ -335,6 +337,7 @@ def classify(
     candidates = _drop_app_runners(project, candidates)
     candidates = _drop_manual_runs(project, candidates)
     candidates = _without_process_launchers(project, candidates)
+    candidates = _with_once_modes(project, candidates)
     if deployments:
         candidates = _apply_deployments(project, candidates, deployments)
     if declared is not None:
@@ -2721,6 +2724,38 @@ def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_C
     return kept
 
 
+def _with_once_modes(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
+    """A worker whose file's ``__main__`` block (or the ``main()`` it calls) chooses a mode: one
+    branch loops for ever (``if args.daemon: while True: check(); sleep(300)``, or calls the
+    worker's looping function, ``monitor.run_daemon()``), another runs one round of that loop
+    and ends (``else: check()``, ``elif args.once: monitor.run_once()``): a job as well, the one
+    cron or a timer runs."""
+    added: list[_Candidate] = []
+    for worker in candidates:
+        facts = project.files[worker.path]
+        guard = facts.main_guard
+        if worker.kind != "worker" or guard is None or not guard.modes:
+            continue
+        if any(c.path == worker.path and c.kind == "job" for c in candidates + added):
+            continue
+        looping = worker.symbol.rpartition(".")[2]
+        rounds: set[str] = set()
+        loop_branches = []
+        for branch in guard.modes:
+            if LOOP_MODE in branch:
+                loop_branches.append(branch)
+                rounds.update(branch)
+            elif looping in branch:
+                loop_branches.append(branch)
+                function = next((f for f in (*facts.functions, *facts.methods) if f.name == worker.symbol), None)
+                rounds.update(call.rpartition(".")[2] for call in function.calls) if function is not None else None
+        rounds -= {LOOP_MODE, looping, "sleep", "wait"}
+        once = [b for b in guard.modes if b not in loop_branches and rounds & set(b)]
+        if loop_branches and once:
+            added.append(_Candidate(worker.path, guard.line, "job", _cli_framework(facts), "__main__", once=True))
+    return candidates + added
+
+
 def _drop_manual_runs(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
     """A helper module's ``__main__`` block that only calls functions of its own, with no
     arguments, when another job's script does nothing but import and call the same ones the same
@@ -3039,7 +3074,11 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         starts |= attached
     reach = project.closure(starts)
     kind, framework = candidate.kind, candidate.framework
-    if kind == "job" and (candidate.symbol in {"__main__", "script"} or candidate.console_script):
+    if (
+        kind == "job"
+        and (candidate.symbol in {"__main__", "script"} or candidate.console_script)
+        and not candidate.once
+    ):
         loops = [
             (loop, path)
             for path in sorted(reach)

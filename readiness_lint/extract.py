@@ -34,6 +34,7 @@ from readiness_lint.frameworks import (
     HTTP_WRITE_VERBS,
     HTTP_WRITES,
     INTERACTIVE_CALLS,
+    LOOP_MODE,
     REDDIT_STREAM,
     REPORT_PREFIXES,
     SCHED_LOOP,
@@ -1995,6 +1996,54 @@ class Extractor:
         if name is None or not (name.startswith(REPORT_PREFIXES) or _SELF_LOGGER.match(name)):
             return None
         return not name.endswith((".info", ".debug"))
+
+    def _modes(self, body: cst.BaseSuite) -> tuple[tuple[str, ...], ...]:
+        """The branches of the first ``if`` chain of the ``__main__`` block that chooses between
+        a loop and no loop, each as the names it calls (last parts; :data:`LOOP_MODE` where it
+        loops for ever): ``if args.daemon: while True: check(); sleep(300)`` / ``else: check()``,
+        or ``if args.once: m.run_once()`` / ``elif args.daemon: m.run_daemon()``."""
+        chains: list[tuple[tuple[str, ...], ...]] = []
+        for stmt in _block(body):
+            if type(stmt) is not cst.If:
+                continue
+            bodies: list[cst.BaseSuite] = []
+            node: cst.BaseSuite | cst.If | cst.Else | None = stmt
+            while type(node) is cst.If:
+                bodies.append(node.body)
+                node = node.orelse
+            if type(node) is cst.Else:
+                bodies.append(node.body)
+            branches = tuple(self._branch_calls(branch) for branch in bodies)
+            if len(branches) >= 2 and len(set(branches)) > 1:
+                chains.append(branches)
+        # (the chain with a loop in a branch, or the first whose branches call other things)
+        return next((c for c in chains if any(LOOP_MODE in b for b in c)), chains[0] if chains else ())
+
+    def _guard_modes(self, guard: cst.CSTNode) -> tuple[tuple[str, ...], ...]:
+        """:meth:`_modes` of the ``__main__`` block, or of the module's ``main()`` it calls."""
+        if type(guard) is not cst.If:
+            return ()
+        found = self._modes(guard.body)
+        if found:
+            return found
+        defined = {stmt.name.value: stmt for stmt in self.module.body if type(stmt) is cst.FunctionDef}
+        for stmt in _block(guard.body):
+            for small in _smalls(stmt) or ():
+                call = small.value if type(small) is cst.Expr else None
+                name = n.callee(call) if type(call) is cst.Call else None
+                if name in defined and (found := self._modes(defined[name].body)):
+                    return found
+        return ()
+
+    @staticmethod
+    def _branch_calls(body: cst.BaseSuite) -> tuple[str, ...]:
+        names: dict[str, None] = {}
+        for inner in n.descendants(body, skip=(cst.FunctionDef, cst.ClassDef)):
+            if type(inner) is cst.While and _is_forever(inner.test):
+                names[LOOP_MODE] = None
+            elif type(inner) is cst.Call and (raw := n.callee(inner)) and not _is_report_call(raw):
+                names[raw.rpartition(".")[2]] = None
+        return tuple(names)
 
     def _bare_calls(self, body: cst.BaseSuite) -> bool:
         """A block of calls with no arguments (`send_signals()`), and prints or logs, only (also in a
@@ -4338,6 +4387,7 @@ class Extractor:
                 prompts=g.prompts,
                 exit_values=tuple(dict.fromkeys(g.exit_values)),
                 bare_calls=type(g.line_node) is cst.If and self._bare_calls(g.line_node.body),
+                modes=self._guard_modes(g.line_node),
             )
         findings = sorted(buckets.get(LineFinding, []), key=lambda f: (f.line, f.column, f.rule))
         return FileFacts(

@@ -186,6 +186,8 @@ SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep",
 # The source of a forever loop that consumes nothing it names: it works round after round.
 # The detail of a "celery-beat" signal that a beat scheduler setting (not a schedule) gave.
 BEAT_SCHEDULER = "beat-scheduler-setting"
+# A branch of a `__main__` block that loops for ever (see `Extractor._modes`)
+LOOP_MODE = "<loop>"
 BUSY_LOOP = "busy-loop"
 # The same in a function's own body: it makes a worker only of the file that calls the function
 # itself (a library function's `while True:` reached through imports makes none).

@@ -177,6 +177,8 @@ class MainGuardFact:
     exit_values: tuple[str, ...] = ()  # calls whose value it exits with (`sys.exit(main())`)
     # nothing but calls with no arguments, and prints or logs: `send_signals()` (no handler, no test)
     bare_calls: bool = False
+    # the branches of an `if` chain choosing a mode, by the names each calls (`"<loop>"`: it loops)
+    modes: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -305,6 +307,7 @@ class FileFacts:
                         "results_unchecked": tuple(guard.get("results_unchecked", ())),
                         "results_tested": tuple(guard.get("results_tested", ())),
                         "exit_values": tuple(guard.get("exit_values", ())),
+                        "modes": tuple(tuple(branch) for branch in guard.get("modes", ())),
                     }
                 )
                 if guard

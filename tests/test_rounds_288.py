@@ -504,8 +504,92 @@ if __name__ == "__main__":
     {run}
 """
 
+_MODES_IN_GUARD = """\
+import argparse
+import time
+
+
+def perform_check():
+    open("/var/lib/checker/last", "w").write(str(time.time()))
+
+
+if __name__ == "__main__":
+    parser = argparse.ArgumentParser()
+    parser.add_argument("-d", "--daemon-mode", action="store_true")
+    args = parser.parse_args()
+{body}
+"""
+
+_MODES_IN_MAIN = """\
+import argparse
+import time
+
+
+class Monitor:
+    def run_once(self):
+        open("/var/lib/monitor/last", "w").write(str(time.time()))
+
+    def run_daemon(self):
+        while True:
+            self.run_once()
+            time.sleep(60)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--once", action="store_true")
+    args = parser.parse_args()
+    monitor = Monitor()
+    if args.once:
+        monitor.run_once()
+    else:
+        monitor.run_daemon()
+
+
+if __name__ == "__main__":
+    main()
+"""
+
 _CASES.update(
     {
+        # round 297: a `--daemon-mode` loop beside the single check cron runs: a worker and a job
+        "daemon_mode_beside_a_single_run": (
+            {
+                "check.py": _MODES_IN_GUARD.format(
+                    body="    if args.daemon_mode:\n        while True:\n            perform_check()\n"
+                    "            time.sleep(300)\n    else:\n        perform_check()"
+                )
+            },
+            [("check.py", "worker", "polling-loop"), ("check.py", "job", "argparse")],
+            None,
+        ),
+        # round 297: the modes chosen in `main()`, the loop in a method
+        "once_and_daemon_modes_in_main": (
+            {"monitor.py": _MODES_IN_MAIN},
+            [("monitor.py", "worker", "polling-loop"), ("monitor.py", "job", "argparse")],
+            None,
+        ),
+        # (trap) one round first, then the loop: a worker only
+        "one_round_then_the_loop": (
+            {
+                "check.py": _MODES_IN_GUARD.format(
+                    body="    perform_check()\n    while True:\n        perform_check()\n        time.sleep(300)"
+                )
+            },
+            [("check.py", "worker", "polling-loop")],
+            None,
+        ),
+        # (trap) a choice that does not run the loop's round alone: a worker only
+        "choice_of_something_else_beside_the_loop": (
+            {
+                "check.py": _MODES_IN_GUARD.format(
+                    body="    if args.daemon_mode:\n        time.sleep(1)\n    else:\n        print('foreground')\n"
+                    "    while True:\n        perform_check()\n        time.sleep(300)"
+                )
+            },
+            [("check.py", "worker", "polling-loop")],
+            None,
+        ),
         # round 303: Mastodon.py's stream, read until the process stops
         "mastodon_stream_user": (
             {"bot.py": _MASTODON.format(extra="")},
