@@ -1077,10 +1077,21 @@ def _apps_starting(project: Project, path: str, function: str) -> list[tuple[str
         facts = project.files[importer]
         # (also an app a factory builds and starts the poller beside: `def create_app(): ...
         # Thread(target=poll_feeds, daemon=True).start(); return app`)
-        apps = [o for o in facts.objects if o.ctor in API_CTORS]
+        # (or one a project factory builds: `app = create_app()` then `Thread(target=serial_loop).start()`)
+        apps = [o for o in facts.objects if o.ctor in API_CTORS or _factory_app(project, importer, o)]
         if not facts.is_test and apps and function in facts.started:
-            found.append((importer, apps[0].line))
+            guard = facts.main_guard
+            found.append((importer, apps[0].line or (guard.line if guard is not None else 1)))
     return found
+
+
+def _factory_app(project: Project, path: str, obj: ObjectFact) -> bool:
+    """``app = create_app()`` at module level, ``create_app`` a project function building a web app."""
+    ref = None if obj.scope else project.resolve_object(path, obj.ctor)
+    if ref is None or ref[0] not in project.files or ref[0] == path:
+        return False
+    home, factory = ref
+    return any(o.scope == factory and o.ctor in API_CTORS for o in project.files[home].objects)
 
 
 def _runs_pending(facts: FileFacts) -> bool:

@@ -760,6 +760,7 @@ class Extractor:
         # module-level functions returning a consumer or an HTTP client they built (or are annotated
         # to return: `def make_session() -> requests.Session`)
         self.factories: dict[str, str] = {}
+        self.routers: dict[str, str] = {}  # names bound to an app's router, by the app's name
         self.finally_depth = 0  # `finally:` blocks being walked
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
@@ -1568,6 +1569,10 @@ class Extractor:
         ctx.absent_guards -= absent
         if guarded:
             ctx.exists_guards -= 1
+        if node.orelse is None and _asks_exists(node.test) and self._leaves(node.body):
+            # `if os.path.exists(d): print("already there"); exit(1)` then `os.makedirs(d)`: made
+            # only where it was not (like a directory removed first)
+            ctx.removed.add((tuple(ctx.scope), _checked_path(node.test)))
         # `if os.path.exists(p): ... else: os.makedirs(p)`: the `else:` knows the answer too
         checked = _asks_exists(node.test)
         if node.orelse is not None:
@@ -2044,6 +2049,15 @@ class Extractor:
             elif type(inner) is cst.Call and (raw := n.callee(inner)) and not _is_report_call(raw):
                 names[raw.rpartition(".")[2]] = None
         return tuple(names)
+
+    def _leaves(self, body: cst.BaseSuite) -> bool:
+        """A block whose last statement leaves: ``raise``, ``return``, or an exit."""
+        stmts = _block(body)
+        smalls = _smalls(stmts[-1]) if stmts else None
+        if not smalls:
+            return False
+        last = smalls[-1]
+        return isinstance(last, (cst.Raise, cst.Return)) or self._calls_one_of(last, EXIT_CALLS)
 
     def _bare_calls(self, body: cst.BaseSuite) -> bool:
         """A block of calls with no arguments (`send_signals()`), and prints or logs, only (also in a
@@ -3547,6 +3561,7 @@ class Extractor:
             if len(args) > 1:
                 handler = (n.dotted(args[-1].value) or "").rsplit(".", 1)[-1]
             owner_name = owner[: -len(".router")] if owner.endswith(".router") else owner
+            owner_name = self.routers.get(owner_name, owner_name)  # (`router = app.router`)
             owner_r = ctx.owner(owner_name)
             ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=handler, line=line))
         if method in MOUNT_METHODS and owner:
@@ -3624,6 +3639,13 @@ class Extractor:
                 self._frame().popens.append(first.value)
             elif started == "subprocess.run" and n.keyword(value, "check") is None:
                 self._frame().runs.append(first.value)
+        if (
+            type(first) is cst.Name
+            and type(value) is cst.Attribute
+            and value.attr.value == "router"
+            and type(value.value) is cst.Name
+        ):
+            self.routers[first.value] = value.value.value  # `router = app.router`: its routes are the app's
         if type(first) is cst.Subscript and type(value) is cst.Dict and len(first.slice) == 1:
             # `app.config["CELERYBEAT_SCHEDULE"] = {...}`, read by `celery.conf.update(app.config)`
             index = first.slice[0].slice
@@ -3912,7 +3934,16 @@ class Extractor:
             self.signal(node, "django-urlconf")
 
     def visit_string(self, node: cst.SimpleString | cst.ConcatenatedString) -> None:
-        if self.setup_py and type(node) is cst.SimpleString and self.entry_group in _SCRIPT_GROUPS:
+        if self.setup_py and type(node) is cst.SimpleString and "_scripts]" in node.value:
+            # setup(entry_points="""[console_scripts]\ncomposer=composer:cli"""), the INI form
+            group = ""
+            for line in (n.string_value(node) or "").splitlines():
+                header = line.strip()
+                if header.startswith("[") and header.endswith("]"):
+                    group = header[1:-1].strip()
+                elif group in {"console_scripts", "gui_scripts"} and (match := ENTRY_POINT.match(line)):
+                    self._module_ref(node, "console_script", match.group(1).replace(" ", ""))
+        elif self.setup_py and type(node) is cst.SimpleString and self.entry_group in _SCRIPT_GROUPS:
             declared = n.string_value(node)
             match = ENTRY_POINT.match(declared) if declared else None
             if match:  # setup(entry_points={"console_scripts": ["name = pkg.mod:main"]})
@@ -6464,6 +6495,17 @@ def _registers_consumer(call: cst.Call) -> bool:
     return isinstance(first, (cst.Lambda, cst.Attribute)) or (
         type(first) is cst.Name and first.value.startswith(("on_", "handle", "process", "callback", "_on_"))
     )
+
+
+def _checked_path(test: cst.BaseExpression) -> str:
+    """What an existence check asks about, as written: ``d`` of ``os.path.exists(d)`` or ``d.exists()``."""
+    if type(test) is not cst.Call:
+        return ""
+    args = n.positional(test)
+    if args:
+        return n.dotted(args[0].value) or n.string_value(args[0].value) or ""
+    receiver = (n.callee(test) or "").rpartition(".")[0]
+    return receiver if receiver and "(" not in receiver else ""
 
 
 def _asks_exists(node: cst.BaseExpression) -> bool:

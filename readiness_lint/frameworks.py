@@ -77,6 +77,8 @@ API_CTORS = {
     "aiohttp.web.Server": "aiohttp",  # the low-level server: one handler answers every request
     "aiohttp.web_server.Server": "aiohttp",
     "quart.Quart": "quart",
+    "japronto.Application": "japronto",
+    "japronto.app.Application": "japronto",
     "sanic.Sanic": "sanic",
     "litestar.Litestar": "litestar",
     "tornado.web.Application": "tornado",

@@ -678,6 +678,134 @@ _CASES.update(
 )
 
 
+_JAPRONTO = """\
+from japronto.app import Application
+
+
+def webhook_handler(request):
+    return request.Response(text="ok")
+
+
+app = Application()
+router = app.router
+router.add_route({route!r}, webhook_handler, method="POST")
+app.run(port=8080)
+"""
+
+_SETUP_INI = """\
+from setuptools import setup
+
+setup(
+    name="composer",
+    py_modules=["composer"],
+    entry_points=\"\"\"
+        [{group}]
+        composer=composer:cli
+    \"\"\",
+)
+"""
+
+_COMPOSER = """\
+import click
+
+
+@click.group()
+def cli():
+    pass
+
+
+@cli.command()
+def share():
+    click.echo("shared")
+"""
+
+_MAKE_DIR = """\
+import os
+import sys
+
+
+def checkout(project_dir):
+    if os.path.exists(project_dir):
+        print("Project directory already exists")
+        {leave}
+    os.makedirs(project_dir)
+
+
+if __name__ == "__main__":
+    checkout(sys.argv[1])
+"""
+
+_SERIAL = """\
+import time
+
+
+def serial_loop():
+    while True:
+        line = read_line()
+        print(line)
+        time.sleep(0.1)
+
+
+def read_line():
+    return "ok"
+"""
+
+_CASES.update(
+    {
+        # round 310: japronto's app, its routes added through `router = app.router`, beside a bot's polling
+        "japronto_app_through_its_router": (
+            {"bot.py": _JAPRONTO.format(route="/webhook")},
+            [("bot.py", "api", "japronto")],
+            ("missing-health-route", "fail"),
+        ),
+        "japronto_app_with_health": (
+            {"bot.py": _JAPRONTO.format(route="/health")},
+            [("bot.py", "api", "japronto")],
+            ("missing-health-route", "pass"),
+        ),
+        # round 310: console scripts declared in setup.py's INI-style string
+        "console_script_in_an_ini_string": (
+            {"setup.py": _SETUP_INI.format(group="console_scripts"), "composer.py": _COMPOSER},
+            [("composer.py", "job", "click")],
+            None,
+        ),
+        # (trap) another group of that string declares no command
+        "other_entry_point_group_in_an_ini_string": (
+            {"setup.py": _SETUP_INI.format(group="pytest11"), "composer.py": _COMPOSER},
+            [],
+            None,
+        ),
+        # round 310: a directory made after the script leaves when it exists
+        "makedirs_after_leaving_when_it_exists": (
+            {"checkout.py": _MAKE_DIR.format(leave="sys.exit(1)")},
+            [("checkout.py", "job", "python")],
+            ("non-idempotent-mkdir", 0),
+        ),
+        # (trap) a check that only reports and goes on still fails on the second run
+        "makedirs_after_a_check_that_goes_on": (
+            {"checkout.py": _MAKE_DIR.format(leave='print("using it")')},
+            [("checkout.py", "job", "python")],
+            ("non-idempotent-mkdir", 1),
+        ),
+        # round 311: a poller started in a thread beside an app a project factory builds
+        "thread_beside_a_factory_app": (
+            {
+                "app/__init__.py": "from flask import Flask\n\n\ndef create_app():\n    app = Flask(__name__)\n    return app\n",
+                "app/serial_arduino.py": _SERIAL,
+                "main.py": (
+                    "from threading import Thread\n\nfrom app import create_app\n"
+                    "from app.serial_arduino import serial_loop\n\napp = create_app()\n\n"
+                    "if __name__ == '__main__':\n    Thread(target=serial_loop, daemon=True).start()\n"
+                    "    app.run(use_reloader=False)\n"
+                ),
+            },
+            [("app/__init__.py", "api", "flask"), ("main.py", "worker", "polling-loop")],
+            None,
+        ),
+    }
+)
+
+
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
