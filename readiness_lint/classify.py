@@ -2343,7 +2343,18 @@ _PACKAGING = ("setuptools.", "distutils.", "numpy.distutils.", "skbuild.", "Cyth
 def _launcher(facts: FileFacts) -> bool:
     """A script that ends by becoming another program (``os.execlp("gunicorn", ...)``, a
     container's entrypoint): that program is what runs, found where it is."""
-    return any(name.startswith("os.exec") for name, _, _ in facts.module_calls)
+    calls = facts.module_calls
+    # (the last thing the module does, not one branch among others that do work of their own)
+    return (
+        bool(calls)
+        and calls[-1][0].startswith("os.exec")
+        and sum(
+            not c[0].startswith("os.exec")
+            and c[0] not in {"print", "subprocess.check_call", "subprocess.call", "subprocess.run"}
+            for c in calls
+        )
+        == 0
+    )
 
 
 def _is_script(project: Project, path: str) -> bool:
@@ -2372,9 +2383,13 @@ def _is_script(project: Project, path: str) -> bool:
 # Calls at a constants module's level: its settings read (the environment's file loaded), its
 # constants filled in
 _CONSTANT_FILLERS = frozenset({"append", "extend", "update", "add", "insert", "setdefault"})
+_FILLER_WORK = frozenset({"remove", "unlink", "rmtree", "system", "run", "call", "post", "put", "delete", "execute"})
 
 
 def _builds_its_constants(facts: FileFacts) -> bool:
+    own = {f.name for f in facts.functions}
+    if own & set(facts.called_outside) or set(facts.called_outside) & _FILLER_WORK:
+        return False  # (`REMOVED.append(delete_backup(p))`: the file's own work, kept in a list)
     for name, raw, _ in facts.module_calls:
         head, _, method = raw.rpartition(".")
         if name in {"dotenv.load_dotenv", "load_dotenv"}:
@@ -2735,6 +2750,11 @@ def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_C
     return kept
 
 
+_BUILTIN_CALLS = frozenset(
+    {"str", "int", "float", "len", "list", "dict", "set", "tuple", "repr", "format", "open", "print"}
+)
+
+
 def _with_once_modes(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
     """A worker whose file's ``__main__`` block (or the ``main()`` it calls) chooses a mode: one
     branch loops for ever (``if args.daemon: while True: check(); sleep(300)``, or calls the
@@ -2760,8 +2780,17 @@ def _with_once_modes(project: Project, candidates: list[_Candidate]) -> list[_Ca
                 loop_branches.append(branch)
                 function = next((f for f in (*facts.functions, *facts.methods) if f.name == worker.symbol), None)
                 rounds.update(call.rpartition(".")[2] for call in function.calls) if function is not None else None
-        rounds -= {LOOP_MODE, looping, "sleep", "wait"}
-        once = [b for b in guard.modes if b not in loop_branches and rounds & set(b)]
+        rounds -= {LOOP_MODE, looping, "sleep", "wait", *_BUILTIN_CALLS}
+        # (a round of the project's own: a function or method of the file, not `load_state()` read for a status)
+        local = {f.name: f for f in facts.functions}
+        own = {
+            f.name.rpartition(".")[2]
+            for f in (*facts.functions, *facts.methods)
+            if _works(f) and not (f.returns_value and _reads_only(f, local, 2))
+        }
+        rounds &= own
+        # (the whole round: `--status` reading the state the loop also reads is no run of it)
+        once = [b for b in guard.modes if b not in loop_branches and rounds and rounds <= set(b)]
         if loop_branches and once:
             added.append(_Candidate(worker.path, guard.line, "job", _cli_framework(facts), "__main__", once=True))
     return candidates + added

@@ -1785,6 +1785,8 @@ class Extractor:
             and self.frames
             and frame is not self.guard
             and self._errs_then(node.body, self._exits_without_status, assigns=True)
+            # (not "another sync is already running": a run that finds another still going)
+            and not any(_NOTHING_TO_DO.search(text) for text in _texts(node.body))
         ):
             # `except Exception as ex: logger.error(message); sys.exit()`: the failure exits 0
             frame.exits_zero_on_error = True
@@ -2043,11 +2045,15 @@ class Extractor:
     @staticmethod
     def _branch_calls(body: cst.BaseSuite) -> tuple[str, ...]:
         names: dict[str, None] = {}
+        reported: set[int] = set()  # (calls inside a report's arguments: `print(load_state())` shows, runs nothing)
         for inner in n.descendants(body, skip=(cst.FunctionDef, cst.ClassDef)):
             if type(inner) is cst.While and _is_forever(inner.test):
                 names[LOOP_MODE] = None
-            elif type(inner) is cst.Call and (raw := n.callee(inner)) and not _is_report_call(raw):
-                names[raw.rpartition(".")[2]] = None
+            elif type(inner) is cst.Call and id(inner) not in reported and (raw := n.callee(inner)):
+                if _is_report_call(raw):
+                    reported.update(id(x) for x in n.descendants(inner))
+                else:
+                    names[raw.rpartition(".")[2]] = None
         return tuple(names)
 
     def _leaves(self, body: cst.BaseSuite) -> bool:
@@ -2521,6 +2527,7 @@ class Extractor:
         for name in names:  # (`for path in glob(...)`: no longer the string bound before)
             self.strings.pop(name if "." in name else f"{scope}:{name}", None)
             self.fetched.discard(f"{scope}:{name}")  # (nor a lookup's result)
+            self.ctx.removed.discard((tuple(self.ctx.scope), name))  # (nor a path removed or found absent)
         frame = self._deletions_frame()
         if frame is not None and frame.kept:
             for name in names:
@@ -2552,7 +2559,7 @@ class Extractor:
             ctor.endswith(CONSUMER_CTOR_SUFFIXES)
             # (`consumer = get_kafka_consumer_by_envs(topic)`, a helper of another package building
             # it, then `for msg in consumer:` that never leaves)
-            or ("consumer" in n.words(ctor.rpartition(".")[2]) and _never_leaves(node.body, self.ctx))
+            or (bool(_CONSUMER_FACTORY.search(n.snake(ctor.rpartition(".")[2]))) and _never_leaves(node.body, self.ctx))
         ):
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=ctor))
@@ -5328,9 +5335,20 @@ def _reports(small: cst.BaseSmallStatement) -> bool:
     return call is not None and _is_report_call(n.callee(call) or "")
 
 
-def _errs_then_breaks(block: cst.IndentedBlock, ctx: Context) -> bool:
+def _counts_past_limit(test: cst.BaseExpression) -> bool:
+    """``attempts > 5``, ``failures >= MAX_FAILURES``: a count of failures past its limit (not
+    ``r.status_code != 200``, a page that ends a paginated read)."""
+    if type(test) is not cst.Comparison or len(test.comparisons) != 1:
+        return False
+    operator = test.comparisons[0].operator
+    return isinstance(operator, (cst.GreaterThan, cst.GreaterThanEqual)) and bool(
+        re.search(r"attempt|retr|fail|error|tries|reconnect|count", n.dotted(test.left) or "", re.IGNORECASE)
+    )
+
+
+def _errs_then_breaks(block: cst.BaseSuite, ctx: Context) -> bool:
     """A block of reports, one of them an error, that ends with ``break``."""
-    smalls = _simple_block(block)
+    smalls = _simple_block(block) if type(block) is cst.IndentedBlock else None
     if not smalls or len(smalls) < 2 or type(smalls[-1]) is not cst.Break:
         return False
     raws = [n.callee(call) or "" if (call := _small_call(small)) is not None else "" for small in smalls[:-1]]
@@ -5352,8 +5370,8 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
         id(inner)
         for node in n.descendants(body, skip=(cst.For, cst.While))
         if (type(node) is cst.ExceptHandler and _stops_or_fails(node, ctx))
-        or (type(node) is cst.IndentedBlock and _errs_then_breaks(node, ctx))
-        for inner in n.descendants(node.body if type(node) is cst.ExceptHandler else node)
+        or (type(node) is cst.If and _counts_past_limit(node.test) and _errs_then_breaks(node.body, ctx))
+        for inner in n.descendants(node.body)
     }
     for node in n.descendants(body, skip=(cst.For, cst.While)):
         if isinstance(node, (cst.Break, cst.Return)) and id(node) not in by_hand:
@@ -6547,8 +6565,12 @@ _EXISTENCE_NAME = re.compile(
 )
 
 
+# `get_kafka_consumer_by_envs`, `make_consumer`: a function building a consumer (not `list_consumer_groups`)
+_CONSUMER_FACTORY = re.compile(r"^(?:get|make|create|build|new|init)_(?:\w+_)?consumer(?:_by_\w+|_from_\w+)?$")
 # ... and for finding it absent: `new_ad(item)`, `is_new_user(uid)`, `not_seen(url)`
-_ABSENCE_NAME = re.compile(r"^(?:is_)?(?:new|unseen|not_seen|not_exists?|not_in_db)(?:_|$)")
+_ABSENCE_NAME = re.compile(
+    r"^(?:is_)?(?:new(?!_(?:day|week|month|year|hour|minute|period|quarter|season))|unseen|not_seen|not_exists?|not_in_db)(?:_|$)"
+)
 
 
 def _absence_call(node: cst.BaseExpression) -> bool:

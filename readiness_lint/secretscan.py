@@ -311,6 +311,24 @@ _STORAGE_KEY_NAME = re.compile(r"(?:^|_)(?:storage|service)_key$")
 _ACCOUNT_KEY_VALUE = re.compile(r"[A-Za-z0-9+/]{40,}={0,2}")
 
 
+# `binance_api = "PgAsjF..."`: an exchange's API key kept under the service's name and "api"
+_API_NAME = re.compile(r"(?:^|_)api$")
+_RANDOM_TOKEN = re.compile(r"[A-Za-z0-9]{32,128}")
+
+
+def looks_like_api_key_under_api(name: str, value: str) -> bool:
+    """``binance_api = "PgAs..."``: a name ending in ``api`` holding a long random token (a URL, a
+    version or a word there is no key)."""
+    return (
+        bool(_API_NAME.search(_to_snake(name)))
+        and bool(_RANDOM_TOKEN.fullmatch(value))
+        and shannon_entropy(value) >= 4.5
+        and any(c.isdigit() for c in value)
+        and any(c.isupper() for c in value)
+        and any(c.islower() for c in value)
+    )
+
+
 def looks_like_storage_account_key(name: str, value: str) -> bool:
     """``storage_key = "warLcMsc...=="``: a name that may hold a storage account's key, holding
     one (long base64, as Azure's are), not an object's path."""

@@ -655,6 +655,22 @@ _CASES.update(
             [("stream.py", "job", "python")],
             None,
         ),
+        # round 307: an exchange's API key kept under `<service>_api`
+        "api_key_under_a_name_ending_in_api": (
+            {
+                "keys.py": "def api_keys():\n    binance_api = "
+                + repr("PgAsjF7qX2mB9kLw3RtZ8vNc4HdY6uEp1sJ0oQiKaGbTlMxVhCzWeUyDnRfS5g2")
+                + "\n    return binance_api\n"
+            },
+            [],
+            ("hardcoded-secret", 1),
+        ),
+        # (trap) a URL, or a version, under such a name
+        "url_under_a_name_ending_in_api": (
+            {"keys.py": "github_api = 'https://api.github.com/repos'\nstripe_api = '2023-10-16'\n"},
+            [],
+            ("hardcoded-secret", 0),
+        ),
         # round 302: a public-data portal's service key, long base64
         "service_key_literal": (
             {
@@ -809,3 +825,79 @@ _CASES.update(
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
+
+
+# A review of df06bd7..4e75c20 by a helper who had not written it: each tree reproduces a problem it
+# found (each case fails on 4e75c20).
+_REVIEW_CASES: dict[str, Case] = {
+    "modes_status": (
+        {
+            "feeds.py": 'import argparse\nimport json\nimport logging\nimport time\n\nimport requests\n\nlog = logging.getLogger(__name__)\nSTATE = "/var/lib/feeds/state.json"\n\n\ndef load_state():\n    with open(STATE) as fh:\n        return json.load(fh)\n\n\ndef save_state(state):\n    with open(STATE, "w") as fh:\n        json.dump(state, fh)\n\n\ndef poll(state):\n    for url in state["feeds"]:\n        r = requests.get(url, timeout=10)\n        state["seen"][url] = r.headers.get("etag")\n    save_state(state)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--status", action="store_true")\n    args = parser.parse_args()\n    if args.status:\n        state = load_state()\n        print(json.dumps(state["seen"], indent=2))\n    else:\n        while True:\n            state = load_state()\n            poll(state)\n            time.sleep(60)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("feeds.py", "worker", "polling-loop")],
+        None,
+    ),
+    "modes_builtin": (
+        {
+            "bot.py": 'import logging\nimport sys\nimport time\n\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\ndef check_price(symbol):\n    r = requests.get(f"https://api.example.com/price/{symbol}", timeout=10)\n    return float(r.json()["price"])\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    if len(sys.argv) > 1 and sys.argv[1] == "--version":\n        log.info("pricebot %s", str(1.2))\n    else:\n        while True:\n            log.info("price %s", str(check_price("BTC")))\n            time.sleep(30)\n'
+        },
+        [("bot.py", "worker", "polling-loop")],
+        None,
+    ),
+    "consumer_groups_report": (
+        {
+            "lag_report.py": 'import logging\nimport os\n\nfrom kafka import KafkaAdminClient\n\nlog = logging.getLogger(__name__)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    admin = KafkaAdminClient(bootstrap_servers=os.environ["KAFKA_BOOTSTRAP"])\n    groups = admin.list_consumer_groups()\n    for group_id, protocol in groups:\n        log.info("group %s (%s)", group_id, protocol)\n    admin.close()\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("lag_report.py", "job", "python")],
+        None,
+    ),
+    "launcher_modes": (
+        {
+            "entrypoint.py": 'import logging\nimport os\nimport sys\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO)\nrole = sys.argv[1] if len(sys.argv) > 1 else "web"\n\nif role == "web":\n    os.execvp("gunicorn", ["gunicorn", "shop.wsgi", "--bind", "0.0.0.0:8000"])\nelif role == "purge":\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    with conn, conn.cursor() as cur:\n        cur.execute("DELETE FROM sessions WHERE expires < now()")\n    logging.info("purged %d sessions", cur.rowcount)\nelse:\n    sys.exit(f"unknown role {role}")\n',
+            "k8s/cron.yaml": 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: purge-sessions\nspec:\n  schedule: "0 3 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: OnFailure\n          containers:\n            - name: purge\n              image: shop:latest\n              command: ["python", "entrypoint.py", "purge"]\n',
+        },
+        [("entrypoint.py", "job", "kubernetes-cronjob")],
+        ("missing-dry-run", "fail"),
+    ),
+    "paginate_until_error": (
+        {
+            "export_orders.py": 'import csv\nimport logging\nimport time\n\nimport requests\n\nlog = logging.getLogger(__name__)\nAPI = "https://shop.example.com/api/orders"\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    page = 1\n    with open("orders.csv", "w", newline="") as fh:\n        writer = csv.writer(fh)\n        while True:\n            resp = requests.get(API, params={"page": page}, timeout=30)\n            if resp.status_code != 200:\n                log.error("stopping at page %d: HTTP %d", page, resp.status_code)\n                break\n            for order in resp.json()["orders"]:\n                writer.writerow([order["id"], order["total"]])\n            page += 1\n            time.sleep(1)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("export_orders.py", "job", "python")],
+        None,
+    ),
+    "new_month_insert": (
+        {
+            "billing.py": 'import datetime\nimport logging\nimport os\n\nimport psycopg2\n\nlog = logging.getLogger(__name__)\n\n\ndef is_new_month(day):\n    return day.day == 1\n\n\ndef create_invoices(conn, day):\n    with conn.cursor() as cur:\n        cur.execute(\n            "INSERT INTO invoices (customer_id, period, amount) "\n            "SELECT id, %s, plan_price FROM customers WHERE active",\n            (day.strftime("%Y-%m"),),\n        )\n    conn.commit()\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    today = datetime.date.today()\n    if is_new_month(today):\n        create_invoices(conn, today)\n        log.info("invoices created for %s", today)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("billing.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    "constants_filler_does_work": (
+        {
+            "make_backup.py": 'import logging\nimport os\nimport subprocess\nimport sys\nimport time\n\nfrom prune_backups import BACKUP_DIR\n\nlogging.basicConfig(level=logging.INFO)\ntarget = os.path.join(BACKUP_DIR, time.strftime("%Y%m%d") + ".tar.gz")\nresult = subprocess.run(["pg_dump", "-Fc", "-f", target, os.environ["DATABASE_URL"]], check=False)\nsys.exit(result.returncode)\n',
+            "prune_backups.py": 'import glob\nimport logging\nimport os\nimport time\n\nlog = logging.getLogger("prune")\n\nBACKUP_DIR = os.environ.get("BACKUP_DIR", "/srv/backups")\nKEEP_DAYS = 14\nREMOVED = []\n\n\ndef delete_backup(path):\n    os.remove(path)\n    log.info("removed %s", path)\n    return path\n\n\ncutoff = time.time() - KEEP_DAYS * 86400\nfor path in glob.glob(os.path.join(BACKUP_DIR, "*.tar.gz")):\n    if os.path.getmtime(path) < cutoff:\n        REMOVED.append(delete_backup(path))\n',
+        },
+        [("make_backup.py", "job", "script"), ("prune_backups.py", "job", "script")],
+        ("missing-dry-run", "fail"),
+    ),
+    "lock_handler_exit": (
+        {
+            "sync.py": 'import fcntl\nimport logging\nimport os\nimport sys\n\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\nclass Sync:\n    def __init__(self):\n        self.lock_file = open("/tmp/sync.lock", "w")\n\n    def acquire_lock(self):\n        try:\n            fcntl.flock(self.lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)\n        except Exception:\n            log.error("another sync is already running")\n            sys.exit()\n\n    def run(self):\n        self.acquire_lock()\n        r = requests.get(os.environ["SOURCE_URL"], timeout=30)\n        r.raise_for_status()\n        log.info("synced %d items", len(r.json()))\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    Sync().run()\n'
+        },
+        [("sync.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "mkdir_rebound": (
+        {
+            "report.py": 'import logging\nimport os\nimport sys\n\nlog = logging.getLogger(__name__)\nOUT = "/srv/reports"\n\n\ndef main(run_id):\n    path = os.path.join(OUT, run_id)\n    if os.path.exists(path):\n        log.error("run %s already exported", run_id)\n        sys.exit(1)\n    os.makedirs(path)\n    path = os.path.join(OUT, "latest")\n    os.makedirs(path)\n    os.symlink(run_id, os.path.join(path, "run"))\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main(sys.argv[1])\n'
+        },
+        [("report.py", "job", "python")],
+        ("non-idempotent-mkdir", 1),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])

@@ -131,7 +131,10 @@ class HardcodedSecret(LineRule):
             return  # `[{"email": "joe@example.com", "password": "testing1"}, ...]`: accounts seeded for a demo
         if not secretscan.is_secret_name(name):
             literal = n.string_value(value)
-            account_key = literal is not None and secretscan.looks_like_storage_account_key(name, literal)
+            account_key = literal is not None and (
+                secretscan.looks_like_storage_account_key(name, literal)
+                or secretscan.looks_like_api_key_under_api(name, literal)
+            )
             if literal is not None and account_key and not _allowed(literal, ctx):
                 ctx.report(self.name, value, _credential_message(name, literal))
             return
