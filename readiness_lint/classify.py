@@ -1085,10 +1085,11 @@ def _apps_starting(project: Project, path: str, function: str) -> list[tuple[str
     return found
 
 
-def _factory_app(project: Project, path: str, obj: ObjectFact) -> bool:
-    """``app = create_app()`` at module level, ``create_app`` a project function building a web app."""
+def _factory_app(project: Project, path: str, obj: ObjectFact, elsewhere: bool = True) -> bool:
+    """``app = create_app()`` at module level, ``create_app`` a project function building a web app
+    (``elsewhere``: in another module)."""
     ref = None if obj.scope else project.resolve_object(path, obj.ctor)
-    if ref is None or ref[0] not in project.files or ref[0] == path:
+    if ref is None or ref[0] not in project.files or (elsewhere and ref[0] == path):
         return False
     home, factory = ref
     return any(o.scope == factory and o.ctor in API_CTORS for o in project.files[home].objects)
@@ -2342,19 +2343,18 @@ _PACKAGING = ("setuptools.", "distutils.", "numpy.distutils.", "skbuild.", "Cyth
 
 def _launcher(facts: FileFacts) -> bool:
     """A script that ends by becoming another program (``os.execlp("gunicorn", ...)``, a
-    container's entrypoint): that program is what runs, found where it is."""
+    container's entrypoint): that program is what runs, found where it is. (Only when the exec is
+    its last act and all it does before is run set-up commands: not one branch among others that
+    do work of their own.)"""
     calls = facts.module_calls
-    # (the last thing the module does, not one branch among others that do work of their own)
     return (
         bool(calls)
         and calls[-1][0].startswith("os.exec")
-        and sum(
-            not c[0].startswith("os.exec")
-            and c[0] not in {"print", "subprocess.check_call", "subprocess.call", "subprocess.run"}
-            for c in calls
-        )
-        == 0
+        and all(name.startswith("os.exec") or name in _LAUNCH_STEPS for name, _, _ in calls)
     )
+
+
+_LAUNCH_STEPS = frozenset({"print", "subprocess.check_call", "subprocess.call", "subprocess.run"})
 
 
 def _is_script(project: Project, path: str) -> bool:
@@ -2414,13 +2414,7 @@ def _sets_up_built_app(project: Project, path: str, facts: FileFacts) -> bool:
     create_app(conf)``) and at import only sets that app up (``init_app(app)``,
     ``register_routes(app)``): what ``gunicorn app:app`` imports, not a job. (A script seeding a
     database through the app's context calls other things, and stays one.)"""
-    built = False
-    for obj in facts.objects:
-        ref = None if obj.scope else project.resolve_object(path, obj.ctor)
-        if ref is not None and ref[0] in project.files:
-            home, factory = ref
-            built = built or any(o.scope == factory and o.ctor in API_CTORS for o in project.files[home].objects)
-    if not built:
+    if not any(_factory_app(project, path, obj, elsewhere=False) for obj in facts.objects):
         return False
     calls = [raw for name, raw, _ in facts.module_calls if not _is_trivial_call(name)]
     return bool(calls) and all(_APP_SET_UP.search(raw.rpartition(".")[2]) for raw in calls)
@@ -2750,11 +2744,6 @@ def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_C
     return kept
 
 
-_BUILTIN_CALLS = frozenset(
-    {"str", "int", "float", "len", "list", "dict", "set", "tuple", "repr", "format", "open", "print"}
-)
-
-
 def _with_once_modes(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
     """A worker whose file's ``__main__`` block (or the ``main()`` it calls) chooses a mode: one
     branch loops for ever (``if args.daemon: while True: check(); sleep(300)``, or calls the
@@ -2762,15 +2751,15 @@ def _with_once_modes(project: Project, candidates: list[_Candidate]) -> list[_Ca
     and ends (``else: check()``, ``elif args.once: monitor.run_once()``): a job as well, the one
     cron or a timer runs."""
     added: list[_Candidate] = []
+    with_job = {c.path for c in candidates if c.kind == "job"}
     for worker in candidates:
         facts = project.files[worker.path]
         guard = facts.main_guard
-        if worker.kind != "worker" or guard is None or not guard.modes:
+        if worker.kind != "worker" or guard is None or not guard.modes or worker.path in with_job:
             continue
-        if any(c.path == worker.path and c.kind == "job" for c in candidates + added):
-            continue
+        functions = (*facts.functions, *facts.methods)
         looping = worker.symbol.rpartition(".")[2]
-        rounds: set[str] = set()
+        rounds: set[str] = set()  # what one round of the loop calls, by last name
         loop_branches = []
         for branch in guard.modes:
             if LOOP_MODE in branch:
@@ -2778,21 +2767,21 @@ def _with_once_modes(project: Project, candidates: list[_Candidate]) -> list[_Ca
                 rounds.update(branch)
             elif looping in branch:
                 loop_branches.append(branch)
-                function = next((f for f in (*facts.functions, *facts.methods) if f.name == worker.symbol), None)
-                rounds.update(call.rpartition(".")[2] for call in function.calls) if function is not None else None
-        rounds -= {LOOP_MODE, looping, "sleep", "wait", *_BUILTIN_CALLS}
-        # (a round of the project's own: a function or method of the file, not `load_state()` read for a status)
+                for function in functions:
+                    if function.name == worker.symbol:
+                        rounds.update(call.rpartition(".")[2] for call in function.calls)
+        rounds.discard(looping)
+        # (a round of the file's own work: not `load_state()` read for a status, nor `str()` or `sleep()`)
         local = {f.name: f for f in facts.functions}
-        own = {
+        rounds &= {
             f.name.rpartition(".")[2]
-            for f in (*facts.functions, *facts.methods)
+            for f in functions
             if _works(f) and not (f.returns_value and _reads_only(f, local, 2))
         }
-        rounds &= own
         # (the whole round: `--status` reading the state the loop also reads is no run of it)
-        once = [b for b in guard.modes if b not in loop_branches and rounds and rounds <= set(b)]
-        if loop_branches and once:
+        if rounds and any(b not in loop_branches and rounds <= set(b) for b in guard.modes):
             added.append(_Candidate(worker.path, guard.line, "job", _cli_framework(facts), "__main__", once=True))
+            with_job.add(worker.path)
     return candidates + added
 
 

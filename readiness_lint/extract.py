@@ -1786,7 +1786,7 @@ class Extractor:
             and frame is not self.guard
             and self._errs_then(node.body, self._exits_without_status, assigns=True)
             # (not "another sync is already running": a run that finds another still going)
-            and not any(_NOTHING_TO_DO.search(text) for text in _texts(node.body))
+            and not _says_nothing_to_do(node.body)
         ):
             # `except Exception as ex: logger.error(message); sys.exit()`: the failure exits 0
             frame.exits_zero_on_error = True
@@ -2196,7 +2196,7 @@ class Extractor:
         that says so (`log.error("another sync is already running")`), or that there is nothing to do."""
         if _OVERLAP.intersection(w for name in _names_in(node.test) for w in n.words(name)):
             return True
-        return any(_NOTHING_TO_DO.search(text) for text in _texts(node.body))
+        return _says_nothing_to_do(node.body)
 
     def _errs_then(
         self, body: cst.BaseSuite, last: Callable[[cst.BaseSmallStatement], bool], assigns: bool = False
@@ -5335,6 +5335,11 @@ def _reports(small: cst.BaseSmallStatement) -> bool:
     return call is not None and _is_report_call(n.callee(call) or "")
 
 
+def _says_nothing_to_do(body: cst.CSTNode) -> bool:
+    """A block whose text says another run is going, or there is nothing to do."""
+    return any(_NOTHING_TO_DO.search(text) for text in _texts(body))
+
+
 def _counts_past_limit(test: cst.BaseExpression) -> bool:
     """``attempts > 5``, ``failures >= MAX_FAILURES``: a count of failures past its limit (not
     ``r.status_code != 200``, a page that ends a paginated read)."""
@@ -6574,19 +6579,21 @@ _ABSENCE_NAME = re.compile(
 
 
 def _absence_call(node: cst.BaseExpression) -> bool:
-    if type(node) is not cst.Call or not node.args:
-        return False
-    name = (n.callee(node) or "").rpartition(".")[2]
-    return bool(_ABSENCE_NAME.search(n.snake(name)))
+    return _keyed_call(node, _ABSENCE_NAME)
 
 
 def _existence_call(node: cst.BaseExpression) -> bool:
-    """A call of a function named for looking a key up (see :data:`_EXISTENCE_NAME`), given the
-    key (``user_exists(message.from_user.id)``), written in either case (``userExists``)."""
+    return _keyed_call(node, _EXISTENCE_NAME)
+
+
+def _keyed_call(node: cst.BaseExpression, named: re.Pattern[str]) -> bool:
+    """A call of a function named for looking a key up (``named``: :data:`_EXISTENCE_NAME`,
+    :data:`_ABSENCE_NAME`), given the key (``user_exists(message.from_user.id)``), written in
+    either case (``userExists``)."""
     if type(node) is not cst.Call or not node.args:
         return False
     name = (n.callee(node) or "").rpartition(".")[2]
-    return bool(_EXISTENCE_NAME.search(n.snake(name)))
+    return bool(named.search(n.snake(name)))
 
 
 def _local_preview(call: cst.Call, ctx: Context) -> bool:
