@@ -589,7 +589,8 @@ def _file_candidates(
             and not _imported_schedulers_started(project, path, facts, guard_only=True)
         ):
             # (`crython.start()`: the functions of its `@crython.job(expr=...)` run on their timetable)
-            framework = "crython" if "crython.start" in guard.calls else _cli_framework(facts)
+            # (also in the `main()` the block calls)
+            framework = "crython" if "crython.start" in _guard_calls(facts, guard, depth=1) else _cli_framework(facts)
             add(_Candidate(path, guard.line, "job", framework, "__main__"))
     elif guard is None and not out and (default := _serves_default_app(facts)):
         # `run(host=..., port=...)` (Bottle), `ui.run()` (NiceGUI) at module level

@@ -1569,9 +1569,9 @@ class Extractor:
         ctx.absent_guards -= absent
         if guarded:
             ctx.exists_guards -= 1
-        if node.orelse is None and _asks_exists(node.test) and self._leaves(node.body):
+        if node.orelse is None and _asks_exists(node.test) and self._leaves(node.body, loop=True):
             # `if os.path.exists(d): print("already there"); exit(1)` then `os.makedirs(d)`: made
-            # only where it was not (like a directory removed first)
+            # only where it was not (like a directory removed first); in a loop, `continue` too
             ctx.removed.add((tuple(ctx.scope), _checked_path(node.test)))
         # `if os.path.exists(p): ... else: os.makedirs(p)`: the `else:` knows the answer too
         checked = _asks_exists(node.test)
@@ -2008,9 +2008,11 @@ class Extractor:
         """The branches of the first ``if`` chain of the ``__main__`` block that chooses between
         a loop and no loop, each as the names it calls (last parts; :data:`LOOP_MODE` where it
         loops for ever): ``if args.daemon: while True: check(); sleep(300)`` / ``else: check()``,
-        or ``if args.once: m.run_once()`` / ``elif args.daemon: m.run_daemon()``."""
+        or ``if args.once: m.run_once()`` / ``elif args.daemon: m.run_daemon()`` (also
+        ``if args.once: check(); return`` with the loop after it)."""
         chains: list[tuple[tuple[str, ...], ...]] = []
-        for stmt in _block(body):
+        stmts = _block(body)
+        for index, stmt in enumerate(stmts):
             if type(stmt) is not cst.If:
                 continue
             bodies: list[cst.BaseSuite] = []
@@ -2020,6 +2022,10 @@ class Extractor:
                 node = node.orelse
             if type(node) is cst.Else:
                 bodies.append(node.body)
+            elif node is None and all(self._leaves(b) for b in bodies) and index + 1 < len(stmts):
+                # (`if args.once: run_once(); return` then the loop: what follows is the other branch)
+                rest = [s for s in stmts[index + 1 :] if isinstance(s, cst.BaseStatement)]
+                bodies.append(cst.IndentedBlock(body=rest))
             branches = tuple(self._branch_calls(branch) for branch in bodies)
             if len(branches) >= 2 and len(set(branches)) > 1:
                 chains.append(branches)
@@ -2056,14 +2062,16 @@ class Extractor:
                     names[raw.rpartition(".")[2]] = None
         return tuple(names)
 
-    def _leaves(self, body: cst.BaseSuite) -> bool:
-        """A block whose last statement leaves: ``raise``, ``return``, or an exit."""
+    def _leaves(self, body: cst.BaseSuite, loop: bool = False) -> bool:
+        """A block whose last statement leaves: ``raise``, ``return``, or an exit (with ``loop``,
+        ``continue`` too: it leaves the rest of the round)."""
         stmts = _block(body)
         smalls = _smalls(stmts[-1]) if stmts else None
         if not smalls:
             return False
         last = smalls[-1]
-        return isinstance(last, (cst.Raise, cst.Return)) or self._calls_one_of(last, EXIT_CALLS)
+        leaving = (cst.Raise, cst.Return, cst.Continue) if loop else (cst.Raise, cst.Return)
+        return isinstance(last, leaving) or self._calls_one_of(last, EXIT_CALLS)
 
     def _bare_calls(self, body: cst.BaseSuite) -> bool:
         """A block of calls with no arguments (`send_signals()`), and prints or logs, only (also in a
@@ -4902,6 +4910,8 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
         return "delete_function()"  # AWS Lambda: a function, or one of its versions (`Qualifier`, an ARN)
     if method == "prune" and re.search(r"(?:^|\.)(?:images|containers|volumes|networks)$", raw.rpartition(".")[0]):
         return "prune()"  # the Docker SDK: `client.images.prune(...)` deletes every image it matches
+    if method in {"prune_images", "prune_containers", "prune_volumes", "prune_networks", "prune_builds"} and "." in raw:
+        return f"{method}()"  # the Docker SDK's low-level `APIClient`: the same prunes
     if method == "drop_all" and "." in raw:
         return "drop_all()"  # SQLAlchemy: `db.drop_all()`, `Base.metadata.drop_all(engine)` drop every table
     if method.startswith(("delete_namespace", "delete_collection_")):  # the Kubernetes API client
@@ -5352,9 +5362,12 @@ def _counts_past_limit(test: cst.BaseExpression) -> bool:
 
 
 def _errs_then_breaks(block: cst.BaseSuite, ctx: Context) -> bool:
-    """A block of reports, one of them an error, that ends with ``break``."""
+    """A block of reports, one of them an error, that ends with ``break`` (or ``return`` with no value)."""
     smalls = _simple_block(block) if type(block) is cst.IndentedBlock else None
-    if not smalls or len(smalls) < 2 or type(smalls[-1]) is not cst.Break:
+    if not smalls or len(smalls) < 2:
+        return False
+    last = smalls[-1]
+    if type(last) is not cst.Break and not (type(last) is cst.Return and last.value is None):
         return False
     raws = [n.callee(call) or "" if (call := _small_call(small)) is not None else "" for small in smalls[:-1]]
     return all(raw and _is_report_call(raw) for raw in raws) and any(

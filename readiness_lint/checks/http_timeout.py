@@ -52,7 +52,8 @@ class HttpCallWithoutTimeout(LineRule):
         "for a missing `timeout` (urllib's pass when the file sets `socket.setdefaulttimeout` for good, "
         "not only for a while: the old value kept to set it back, or set back to `None`), "
         "and `httpx` calls or clients that switch its default timeout off with `timeout=None`; also a "
-        "`requests` function handed to `run_in_executor`, which passes no keyword arguments."
+        "`requests` function handed to `run_in_executor`, which passes no keyword arguments (also in a "
+        "`functools.partial` binding no timeout), or to `asyncio.to_thread` with no timeout."
     )
     why_bad = (
         "`requests` and `urllib` wait forever by default. One slow dependency then freezes the thread "
@@ -89,6 +90,17 @@ class HttpCallWithoutTimeout(LineRule):
             "    return await asyncio.get_running_loop().run_in_executor(None, requests.get, url)\n",
             note="an executor passes positional arguments only: no timeout can be given",
         ),
+        Sample(
+            "import asyncio\nimport functools\n\nimport requests\n\n\nasync def send(url, body):\n"
+            "    loop = asyncio.get_running_loop()\n"
+            "    return await loop.run_in_executor(None, functools.partial(requests.post, url, json=body))\n",
+            note="a partial binding no timeout",
+        ),
+        Sample(
+            "import asyncio\n\nimport requests\n\n\nasync def fetch(url):\n"
+            "    return await asyncio.to_thread(requests.get, url)\n",
+            note="to_thread hands on keywords, and none is a timeout",
+        ),
     )
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
@@ -106,9 +118,15 @@ class HttpCallWithoutTimeout(LineRule):
         label = None
         if verb == "run_in_executor" and len(node.args) >= 2 and not node.args[1].keyword:
             # `loop.run_in_executor(None, requests.get, url)`: positional arguments only, so no timeout
-            handed = ctx.resolve(n.dotted(node.args[1].value) or "") or ""
-            if handed.rpartition(".")[2] in _VERBS and handed.rpartition(".")[0] in _REQUESTS_MODULES:
+            handed = _handed_requests_call(node.args[1].value, ctx)
+            if handed is not None:
                 ctx.report(self.name, node, f"`{handed}()` run in an executor without a timeout can wait forever")
+            return
+        if name == "asyncio.to_thread" and node.args and not node.args[0].keyword:
+            # `asyncio.to_thread(requests.get, url)` hands on keywords: a timeout is one of them or none is
+            handed = _handed_requests_call(node.args[0].value, ctx)
+            if handed is not None and n.keyword(node, "timeout") is None and not n.has_star_kwargs(node):
+                ctx.report(self.name, node, f"`{handed}()` run in a thread without a timeout can wait forever")
             return
         if verb in _VERBS and owner in _REQUESTS_MODULES:
             label = name
@@ -154,3 +172,18 @@ class HttpCallWithoutTimeout(LineRule):
             and ctx.resolve(n.callee(value)) == "socket.getdefaulttimeout"
         ):
             ctx.rule_notes[_SOCKET_RESTORED] = True  # `previous = socket.getdefaulttimeout()`: kept to set it back
+
+
+def _handed_requests_call(handed: cst.BaseExpression, ctx: Context) -> str | None:
+    """The `requests` function handed to be called elsewhere with no timeout of its own, if it is one.
+
+    `requests.get` itself, or `functools.partial(requests.get, url)` with no timeout (nor `**kwargs`)
+    bound: what is called gets no keyword from the executor.
+    """
+    if type(handed) is cst.Call and ctx.resolve(n.callee(handed)) == "functools.partial" and handed.args:
+        if n.keyword(handed, "timeout") is not None or n.has_star_kwargs(handed) or handed.args[0].keyword:
+            return None
+        handed = handed.args[0].value
+    full = ctx.resolve(n.dotted(handed) or "") or ""
+    module, _, verb = full.rpartition(".")
+    return full if verb in _VERBS and module in _REQUESTS_MODULES else None
