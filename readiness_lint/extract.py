@@ -466,6 +466,8 @@ class _Frame:
     results_passed: set[str] = field(default_factory=set)  # returned or handed to an exit
     results_dropped: list[str] = field(default_factory=list)  # statement calls outside handlers
     results_tested: set[str] = field(default_factory=set)  # calls whose result an `if` asks about
+    # calls whose result, kept under a name, it hands to another call (`data = fetch(); parse(data)`)
+    results_handed: set[str] = field(default_factory=set)
     prompts: bool = False  # asks a person for input: a tool, not an unattended job (see `_asks`)
 
     @property
@@ -820,6 +822,8 @@ class Extractor:
         self.stmt_stack: list[tuple[cst.Module | cst.IndentedBlock, int]] = []
         self.sched_runs: list[tuple[cst.CSTNode, str]] = []  # `scheduler.run()` of a `sched.scheduler`
         self.sched_reenters = False  # a function puts itself back on a `sched` scheduler
+        # `if cur.fetchone()[0] > 0: continue`: the statements after it run only for a row not there
+        self.absent_after: set[int] = set()
         self.guards_work = False  # the `try` whose handlers are being walked holds the work itself
         self.response_hooks = False  # a hook sees every response (`hooks=`, `event_hooks=`, `session.hooks`)
         self.stopped: set[str] = set()  # processes the code stops itself (`server.terminate()`)
@@ -1490,12 +1494,18 @@ class Extractor:
 
     def visit_block(self, node: cst.IndentedBlock) -> None:
         body = node.body
-        self.ctx.blocks.append(id(node))
+        ctx = self.ctx
+        ctx.blocks.append(id(node))
+        absent = 0
         for index, stmt in enumerate(body):
             self.stmt_stack.append((node, index))
             self.walk(stmt)
             self.stmt_stack.pop()
-        self.ctx.blocks.pop()
+            if type(stmt) is cst.If and id(stmt) in self.absent_after:
+                absent += 1
+                ctx.absent_guards += 1
+        ctx.absent_guards -= absent
+        ctx.blocks.pop()
 
     def _visit_if(self, node: cst.If, guard: bool) -> None:
         ctx = self.ctx
@@ -1573,6 +1583,8 @@ class Extractor:
             # `if os.path.exists(d): print("already there"); exit(1)` then `os.makedirs(d)`: made
             # only where it was not (like a directory removed first); in a loop, `continue` too
             ctx.removed.add((tuple(ctx.scope), _checked_path(node.test)))
+        if present is True and node.orelse is None and self._leaves(node.body, loop=True):
+            self.absent_after.add(id(node))  # (the rest of the block is the absent branch)
         # `if os.path.exists(p): ... else: os.makedirs(p)`: the `else:` knows the answer too
         checked = _asks_exists(node.test)
         if node.orelse is not None:
@@ -3161,6 +3173,11 @@ class Extractor:
             if started and not (self.frames and self.frames[-1].route):  # (not a task a request starts)
                 self.started.add(started.rpartition(".")[2])
                 self.loop_tasks.add(started.rpartition(".")[2])
+        if self.frames and node.args and not _is_report_call(raw or ""):
+            frame = self.frames[-1]
+            for arg in node.args:
+                if type(arg.value) is cst.Name and arg.value.value in frame.results:
+                    frame.results_handed.add(frame.results[arg.value.value])
         for arg in node.args:
             self._refer(arg.value)
             if arg.keyword is not None and arg.keyword.value == "daemon" and _is_true(arg.value):
@@ -4405,6 +4422,7 @@ class Extractor:
                     returns_failure=f.fails_with_value
                     or (f.fails_with_none and f.returns_value)
                     or (f.reports_attempts and f.returns_value and not (f.raises or f.exits_nonzero)),
+                    fails_with_none=f.fails_with_none and f.returns_value and not f.fails_with_value,
                     results_unchecked=_unchecked(f),
                     calls=tuple(dict.fromkeys(f.calls)),
                     plain=f.plain,
@@ -4430,6 +4448,7 @@ class Extractor:
                 ignored_statuses=g.dropped_statuses(self.response_hooks, frozenset(self.module_frame.read_later)),
                 results_unchecked=_unchecked(g),
                 results_tested=tuple(sorted(g.results_tested)),
+                results_handed=tuple(sorted(g.results_handed)),
                 prompts=g.prompts,
                 exit_values=tuple(dict.fromkeys(g.exit_values)),
                 bare_calls=type(g.line_node) is cst.If and self._bare_calls(g.line_node.body),

@@ -148,6 +148,7 @@ class FunctionFact:
     status_unchecked: bool = False  # a failed HTTP or command status only printed, never raised
     steps: tuple[str, ...] = ()  # calls made as statements or assigned, outside handlers and conditions
     returns_failure: bool = False  # reports a failure and returns it as a value (False, an error record)
+    fails_with_none: bool = False  # that value is `None` alone (the work's own result otherwise)
     results_unchecked: tuple[str, ...] = ()  # calls whose result it drops, or tests and only reports
     prompts: bool = False  # asks a person for input the work needs, or round after round
     exits_zero_on_error: bool = False  # exits with status 0 right after an error (`log.error(...); exit()`)
@@ -173,6 +174,7 @@ class MainGuardFact:
     raises: bool = False  # raises outside any handler (`if rates is None: raise ...`)
     results_unchecked: tuple[str, ...] = ()  # calls whose result it drops, or tests and only reports
     results_tested: tuple[str, ...] = ()  # calls whose result it tests (and may act on)
+    results_handed: tuple[str, ...] = ()  # calls whose result, kept under a name, it hands to another call
     prompts: bool = False  # asks a person for input the work needs, or round after round
     exit_values: tuple[str, ...] = ()  # calls whose value it exits with (`sys.exit(main())`)
     # nothing but calls with no arguments, and prints or logs: `send_signals()` (no handler, no test)
@@ -306,6 +308,7 @@ class FileFacts:
                         "ignored_statuses": tuple(guard.get("ignored_statuses", ())),
                         "results_unchecked": tuple(guard.get("results_unchecked", ())),
                         "results_tested": tuple(guard.get("results_tested", ())),
+                        "results_handed": tuple(guard.get("results_handed", ())),
                         "exit_values": tuple(guard.get("exit_values", ())),
                         "modes": tuple(tuple(branch) for branch in guard.get("modes", ())),
                     }

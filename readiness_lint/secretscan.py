@@ -365,6 +365,8 @@ def _to_snake(name: str) -> str:
 _PLACEHOLDER_TOKEN = re.compile(r"(?:^|[^a-z])mock(?:[^a-z]|$)")
 # `"TU_WPISZ_TOKEN"`, `"BOT_TOKEN_HERE"`: a constant's name standing in for the value
 _NAMED_STAND_IN = re.compile(r"[A-Z0-9]*_[A-Z0-9_]*(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD|PWD)[A-Z0-9_]*")
+# `"password-here"`, `"api key goes here"`: what belongs there, and where
+_HERE_STAND_IN = re.compile(r"[a-z][-_ ](?:goes[-_ ])?here$")
 # `"botToken"`, `"apiKey"`, `"api_token"`: the name of what belongs there, written as one word (not
 # `"superSecret"` or `"adminPassword"`, which are weak secrets people do commit)
 _WORD_STAND_IN = re.compile(
@@ -395,7 +397,7 @@ def is_placeholder(value: str) -> bool:
         return True
     if stripped.startswith("$") or (stripped.startswith("{") and stripped.endswith("}")):
         return True
-    if _NAMED_STAND_IN.fullmatch(stripped) or _WORD_STAND_IN.fullmatch(stripped):
+    if _NAMED_STAND_IN.fullmatch(stripped) or _WORD_STAND_IN.fullmatch(stripped) or _HERE_STAND_IN.search(lowered):
         return True
     if len(stripped) > 4 and stripped.startswith("__") and stripped.endswith("__"):
         return True  # `__DB_PASS__`: a token a deploy step replaces

@@ -154,6 +154,66 @@ if __name__ == "__main__":
     main()
 """
 
+_KEYED_SKIP = """\
+import os
+
+import psycopg
+
+
+def main():
+    with psycopg.connect(os.environ["DB_URL"]) as conn:
+        with conn.cursor() as cursor:
+            cursor.execute("SELECT origin, dest FROM tracked_routes")
+            for origin, dest in cursor.fetchall():
+                cursor.execute(
+                    "SELECT COUNT(*) FROM {checked} WHERE origin = %s AND dest = %s AND day = CURRENT_DATE",
+                    (origin, dest),
+                )
+                if cursor.fetchone()[0] > 0:
+                    {leave}
+                cursor.execute("INSERT INTO raw_flights (origin, dest) VALUES (%s, %s)", (origin, dest))
+                conn.commit()
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+_REBUILD = """\
+import csv
+
+import mysql.connector
+
+db = mysql.connector.connect(host="localhost", user="etl", database="crawler")
+cursor = db.cursor()
+rows = list(csv.reader(open("result/base.csv")))
+cursor.execute("{first}")
+cursor.execute("CREATE TABLE coin_price (day datetime, coin varchar(255), price int)")
+cursor.executemany("INSERT INTO coin_price (day, coin, price) VALUES (%s, %s, %s)", rows)
+db.commit()
+"""
+
+_FETCH_NONE = """\
+import sys
+
+import requests
+
+from loader import save
+
+
+def fetch_data(url):
+    response = requests.get(url, timeout=30)
+    if response.status_code != 200:
+        print(f"Failed to fetch data. Status code: {{response.status_code}}")
+        return None
+    return response.json()
+
+
+if __name__ == "__main__":
+    data = fetch_data(sys.argv[1])
+    {use}
+"""
+
 _CASES: dict[str, Case] = {
     # review of session 28: a partial binding no timeout, run in an executor
     "partial_in_an_executor": (
@@ -246,6 +306,91 @@ _CASES: dict[str, Case] = {
         {"cron.py": _CRYTHON_MAIN.format(start="refresh()")},
         [("cron.py", "job", "python")],
         None,
+    ),
+    # round 313: `if cur.fetchone()[0] > 0: continue` on the same table, then the INSERT: keyed
+    "insert_after_a_keyed_skip": (
+        {"etl.py": _KEYED_SKIP.format(checked="raw_flights", leave="continue")},
+        [("etl.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # (trap) a check of another table keys nothing of this one
+    "insert_after_a_skip_on_another_table": (
+        {"etl.py": _KEYED_SKIP.format(checked="route_log", leave="continue")},
+        [("etl.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # (trap) a check that only notes and goes on keys nothing
+    "insert_after_a_check_that_goes_on": (
+        {"etl.py": _KEYED_SKIP.format(checked="raw_flights", leave="print('again')")},
+        [("etl.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # round 313: the table dropped, created and loaded again at a script's level is a rebuild
+    "insert_after_drop_table": (
+        {"load.py": _REBUILD.format(first="DROP TABLE coin_price")},
+        [("load.py", "job", "script")],
+        ("non-idempotent-insert", 0),
+    ),
+    # (trap) dropping another table leaves this one's rows
+    "insert_after_drop_of_another_table": (
+        {"load.py": _REBUILD.format(first="DROP TABLE IF EXISTS staging")},
+        [("load.py", "job", "script")],
+        ("non-idempotent-insert", 1),
+    ),
+    # (trap) dropped at start-up, then inserted once a message by a consumer's callback
+    "insert_prepared_for_a_consumer_after_drop": (
+        {
+            "consumer.py": "import pika\nimport postgresql\n\nconnection = pika.BlockingConnection(pika.ConnectionParameters(host='mq'))\n"
+            "channel = connection.channel()\ndb = postgresql.open('pq://app@db:5432/app')\n"
+            'db.execute("DROP TABLE IF EXISTS messages")\ndb.execute("CREATE TABLE messages (id SERIAL PRIMARY KEY, msg text)")\n'
+            'base = db.prepare("INSERT INTO messages (msg) VALUES ($1)")\n\n\ndef callback(ch, method, properties, body):\n    base(str(body))\n\n\n'
+            "channel.basic_consume(queue='jobs', on_message_callback=callback)\nchannel.start_consuming()\n"
+        },
+        [("consumer.py", "worker", "rabbitmq")],
+        ("non-idempotent-insert", 1),
+    ),
+    # round 314: `'password-here'` says where a password goes
+    "password_here_is_a_placeholder": (
+        {"config.py": "USERNAME = 'user@gmail.com'\nPASSWORD = 'password-here'\n"},
+        [],
+        ("hardcoded-secret", 0),
+    ),
+    # (trap) a password merely ending in "here" is still one
+    "password_ending_in_here": (
+        {"config.py": "USERNAME = 'user@gmail.com'\nPASSWORD = 'Kx7vQ2mWhere'\n"},
+        [],
+        ("hardcoded-secret", 1),
+    ),
+    # round 313: an exchange client given its key and secret by position
+    "coinbase_client_positional_secret": (
+        {
+            "prices.py": 'from coinbase.wallet.client import Client\n\nclient = Client("KazHBMQ18dnkfdkF", "tvysDSfvAif0TePPxJiwU12HU24ZaTMB")\nprint(client.get_exchange_rates())\n'
+        },
+        [],
+        ("hardcoded-secret", 1),
+    ),
+    # (trap) read from the environment
+    "coinbase_client_from_the_environment": (
+        {
+            "prices.py": 'import os\n\nfrom coinbase.wallet.client import Client\n\nclient = Client(os.environ["CB_KEY"], os.environ["CB_SECRET"])\nprint(client.get_exchange_rates())\n'
+        },
+        [],
+        ("hardcoded-secret", 0),
+    ),
+    # round 313: `None` handed back on failure and handed on to the next step fails there (exit 1)
+    "none_failure_handed_to_the_next_step": (
+        {
+            "etl.py": _FETCH_NONE.format(use="save(data)"),
+            "loader.py": "def save(data):\n    for f in data['features']:\n        print(f)\n",
+        },
+        [("etl.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # (trap) `None` kept and only printed is lost
+    "none_failure_only_printed": (
+        {"etl.py": _FETCH_NONE.format(use="print(data)"), "loader.py": "def save(data):\n    pass\n"},
+        [("etl.py", "job", "python")],
+        ("missing-exit-code", "fail"),
     ),
 }
 

@@ -7,7 +7,7 @@ import re
 from readiness_lint import names as n
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.frameworks import is_http_write
-from readiness_lint.model import Entrypoint, FileFacts, FunctionFact
+from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, MainGuardFact
 from readiness_lint.project import Project, Service
 
 _CLI_FRAMEWORKS = frozenset({"click", "typer", "fire"})
@@ -273,7 +273,12 @@ class MissingExitCode(ServiceRule):
         called += tuple(c for c in guard.results_unchecked if c not in called)
         # A failure handed back as a value is lost where the block drops the result, keeps it
         # unchecked or only reports it; not where it tests it and acts (`if not backup(): die()`).
-        values = frozenset(c for c in called if c in guard.results_unchecked or c not in guard.results_tested)
+        values = frozenset(
+            c
+            for c in called
+            if (c in guard.results_unchecked or c not in guard.results_tested)
+            and not _none_handed_on(c, guard, entrypoint.path, service.project)
+        )
         if entrypoint.framework in _GUARDED_SCHEDULERS:
             # (a scheduler's process never ends: a failure a job hands back is left to heartbeats)
             values = frozenset()
@@ -281,6 +286,15 @@ class MissingExitCode(ServiceRule):
         called += scheduled
         lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block", values, scheduled)
         return Outcome(False, lost) if lost is not None else Outcome(True)
+
+
+def _none_handed_on(call: str, guard: MainGuardFact, path: str, project: Project) -> bool:
+    """``data = fetch_data(url)`` then ``parse(data)``, where ``fetch_data()`` hands back ``None`` on
+    failure: the next step fails on it (a ``TypeError``, exit status 1) more likely than it passes."""
+    if call not in guard.results_handed or call in guard.results_unchecked:
+        return False
+    found = project.function_and_home(path, call)
+    return found is not None and found[0].fails_with_none
 
 
 def _scheduled_jobs(entrypoint: Entrypoint, facts: FileFacts, called: tuple[str, ...]) -> tuple[str, ...]:

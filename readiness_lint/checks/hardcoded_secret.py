@@ -243,7 +243,8 @@ class HardcodedSecret(LineRule):
         if literal is None or _allowed(literal, ctx) or secretscan.is_placeholder(literal):
             return
         if secretscan.looks_like_credential(literal):
-            ctx.report(self.name, value, f"Hard-coded password given to `{name}`: {secretscan.redact(literal)}")
+            what = "API secret" if name in _API_CLIENTS else "password"
+            ctx.report(self.name, value, f"Hard-coded {what} given to `{name}`: {secretscan.redact(literal)}")
         elif secretscan.looks_like_weak_password(literal):
             ctx.report(
                 self.name,
@@ -295,6 +296,17 @@ _POSITIONAL_PASSWORD = {
     "httpx.DigestAuth": 1,
     "aiohttp.BasicAuth": 1,
 }
+# (key, secret): an exchange's or a social network's API client
+_API_CLIENTS = frozenset(
+    {
+        "coinbase.wallet.client.Client",
+        "binance.client.Client",
+        "binance.Client",
+        "tweepy.OAuthHandler",
+        "tweepy.OAuth1UserHandler",
+    }
+)
+_POSITIONAL_PASSWORD.update(dict.fromkeys(_API_CLIENTS, 1))
 
 
 # Keyword arguments that take a (user, password) pair: requests and httpx, jira, Elasticsearch.

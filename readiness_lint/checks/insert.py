@@ -35,7 +35,10 @@ _TRUNCATE = re.compile(
     r"(?:\s+(?:RESTART|CONTINUE)\s+IDENTITY)?(?:\s+(?:CASCADE|RESTRICT))?\s*;?\s*$",
     re.IGNORECASE,
 )
+# (the table dropped, `DROP TABLE coin_price`, then created and loaded again: a rebuild)
+_DROP = re.compile(r"\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?([\w.\"`]+)\s*(?:CASCADE\s*)?;?\s*$", re.IGNORECASE)
 _DELETED = "non-idempotent-insert:deleted"
+_MODULE_BLOCK = 0  # (a module's own statements: no indented block of theirs)
 # A DELETE of every row, or of rows named by the values given (`WHERE day = ?`, `WHERE id IN (%s, %s)`,
 # `WHERE a = :a AND b = :b`), not by range nor by a fixed value (`WHERE status = 'cancelled'`)
 # (an f-string's value reads as nothing: `f"... IN ({marks})"` gives `IN ()`, `f"... = {day}"` gives `= `)
@@ -64,6 +67,8 @@ def _replaced_tables(sql: str) -> list[str]:
     :data:`_KEYED_DELETE`; a `TRUNCATE` of one table or several), as written, without quotes."""
     if _KEYED_DELETE.match(sql):
         return [_table(_DELETE_TABLE, sql)]
+    if _DROP.match(sql):
+        return [_table(_DROP, sql)]
     found = _TRUNCATE.match(sql)
     return [name.strip().strip('"`').lower() for name in found.group(1).split(",")] if found else []
 
@@ -140,13 +145,17 @@ class NonIdempotentInsert(LineRule):
             (tables := _replaced_tables(value))
             and not ctx.in_docstring
             # (run here, in a function or a block: not a module's or a class's SQL constants)
-            and (len(ctx.scope) > len(ctx.class_bases) or (bool(ctx.blocks) and not _binds(ctx.statement, node)))
+            and (
+                len(ctx.scope) > len(ctx.class_bases)
+                or ((not ctx.scope or bool(ctx.blocks)) and not _binds(ctx.statement, node))
+            )
         ):
             # (and the tables it deletes rows from by key: `DELETE FROM posts WHERE igname = ?` then
-            # the INSERT of the row again, a replacement; not a prune, `WHERE ts < ?`)
+            # the INSERT of the row again, a replacement; not a prune, `WHERE ts < ?`; also a
+            # script's own statements, `cur.execute("DROP TABLE prices")` at module level)
             deleted = ctx.rule_notes.setdefault(_DELETED, set())
             for table in tables:
-                deleted.add((ctx.blocks[-1], table))
+                deleted.add((ctx.blocks[-1] if ctx.blocks else _MODULE_BLOCK, table))
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
         if ctx.absent_guards and _table(_INSERT_TABLE, value) in ctx.rule_notes.get(_SELECTED, {}).get(
@@ -157,7 +166,12 @@ class NonIdempotentInsert(LineRule):
             return
         deleted = ctx.rule_notes.get(_DELETED, ())
         inserted = _table(_INSERT_TABLE, value)
-        if deleted and any((block, inserted) in deleted for block in ctx.blocks):
+        # (at a module's level, only an INSERT run there and then: not a statement prepared for a
+        # consumer's callback, `base = db.prepare("INSERT ...")`, run once a message)
+        module = not ctx.scope and _executed_here(ctx.statement, node)
+        if deleted and any(
+            (block, inserted) in deleted for block in ((*ctx.blocks, _MODULE_BLOCK) if module else ctx.blocks)
+        ):
             # `DELETE FROM posts WHERE igname = ?` then `INSERT INTO posts ...` in the same block or
             # one inside it (`for row in rows:`): the rows replaced (not rows removed in one branch
             # and others added in another)
@@ -206,6 +220,19 @@ class NonIdempotentInsert(LineRule):
             _duplicate_key_handled(names, handler, savepoint) for handlers in ctx.handled for names, handler in handlers
         ):
             ctx.rule_notes.setdefault(_JOINED, set()).update(run)
+
+
+def _executed_here(statement: cst.CSTNode | None, literal: cst.CSTNode) -> bool:
+    """``cur.execute("INSERT ...", row)`` (or ``executemany``) as the statement holding ``literal``."""
+    if type(statement) is not cst.SimpleStatementLine:
+        return False
+    return any(
+        type(small) is cst.Expr
+        and type(call := small.value) is cst.Call
+        and (n.callee(call) or "").rpartition(".")[2] in {"execute", "executemany"}
+        and any(arg.value is literal for arg in call.args)
+        for small in statement.body
+    )
 
 
 def _binds(statement: cst.CSTNode | None, literal: cst.CSTNode) -> bool:
