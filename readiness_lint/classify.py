@@ -119,6 +119,7 @@ LOOP_FRAMEWORKS = (
     ("sleep", "polling-loop"),
     ("idle", "pyrogram"),
     ("sync_forever", "matrix-nio"),
+    ("process_forever", "irc"),
     ("sync", "matrix-nio"),
     ("drain_events", "kombu"),
     ("ServiceBusReceiver", "azure-servicebus"),
@@ -391,6 +392,8 @@ def _file_candidates(
             continue  # a dashboard run with `app.run_server()` on a desk: served only when `server = app.server`
         if kind_fw == ("job", "apscheduler") and not obj.scope and _started_elsewhere(project, path, obj.name):
             continue  # created here, started by the `__main__` block of a module importing it: the job is there
+        if kind_fw == ("job", "apscheduler") and _never_called(project, facts, obj.scope):
+            continue  # `def start_scheduler(): ...; scheduler.start()` that nothing calls: no scheduler runs
         if kind_fw == ("worker", "pubsub") and _pulls_for_a_while(facts, obj.name):
             kind_fw = ("job", "pubsub")  # `subscribe(...).result(timeout=5)`: pulls, then the script ends
         if kind_fw == ("worker", "discord") and _closes_when_ready(facts, obj.name):
@@ -565,6 +568,16 @@ def _file_candidates(
             add(_Candidate(path, guard.line, "api", served, "__main__"))
         elif role == "serve" and not out and (forever := _event_loop_forever(facts, guard)):
             add(_Candidate(path, guard.line, "worker", forever, "__main__"))
+        elif (
+            role == "serve"
+            and not out
+            and _runs_pending(facts, rounds_only=True)
+            and not any(s.kind == "schedule" for p in project.closure({path}) for s in project.files[p].signals)
+        ):
+            # `while True: schedule.run_pending()` for jobs registered on the `schedule` module
+            # handed over (`bot.join_schedule(scheduler=schedule)`), where no module reached says
+            # `schedule.every()` itself (that one's job stands for the process): the scheduler's process
+            add(_Candidate(path, guard.line, "job", "schedule", "schedule"))
         bot = (
             (
                 _bot_class_run(project, path, facts, guard)
@@ -1096,10 +1109,12 @@ def _factory_app(project: Project, path: str, obj: ObjectFact, elsewhere: bool =
     return any(o.scope == factory and o.ctor in API_CTORS for o in project.files[home].objects)
 
 
-def _runs_pending(facts: FileFacts) -> bool:
-    """The file runs the `schedule` library's jobs (`schedule.run_pending()`, not `migrations.run_all()`)."""
+def _runs_pending(facts: FileFacts, rounds_only: bool = False) -> bool:
+    """The file runs the `schedule` library's jobs (`schedule.run_pending()`, not `migrations.run_all()`;
+    with ``rounds_only``, not `schedule.run_all()`, every job once)."""
+    methods = {"run_pending"} if rounds_only else {"run_pending", "run_all"}
     return any(
-        call.startswith(("schedule.", "aioschedule.")) and call.rpartition(".")[2] in {"run_pending", "run_all"}
+        call.startswith(("schedule.", "aioschedule.")) and call.rpartition(".")[2] in methods
         for call in facts.calls_made()
     )
 
@@ -2061,11 +2076,21 @@ def _module_keeps_scheduler(facts: FileFacts, out: list[_Candidate]) -> bool:
     )
 
 
+def _never_called(project: Project, facts: FileFacts, scope: str) -> bool:
+    """``scope`` is a plain module-level function (no decorator a framework calls it through) that
+    no file of the project calls or hands on."""
+    if not scope or "." in scope:
+        return False
+    function = next((f for f in facts.functions if f.name == scope), None)
+    return function is not None and function.plain and scope not in project.name_index
+
+
 def _guard_threads_poller(facts: FileFacts, loop: LoopFact, out: list[_Candidate]) -> bool:
     """``Thread(target=monitor, daemon=True).start(); app.run(port=5000)`` in the ``__main__``
     block of an app's module: the loop of ``monitor`` polls for as long as the app runs, a worker
-    beside it (a thread a route handler starts serves one request)."""
-    if not loop.scope or "." in loop.scope or loop.scope not in facts.guard_started:
+    beside it (a thread a route handler starts serves one request). Also a task the app's
+    start-up hook or lifespan starts, ``asyncio.create_task(monitor())`` (not in a route handler)."""
+    if not loop.scope or "." in loop.scope or not (loop.scope in facts.guard_started or loop.scope in facts.loop_tasks):
         return False
     return any(c.kind == "api" for c in out) and not any(r.handler == loop.scope for r in facts.routes)
 
@@ -2204,7 +2229,9 @@ def _works(function: FunctionFact) -> bool:
 
 
 # Bot classes a project subclasses (`class MyBot(commands.Bot)`): discord.py and its forks, TwitchIO
-BOT_BASES = {ctor: framework for ctor, framework in WORKER_CTORS.items() if framework in {"discord", "twitchio", "irc"}}
+BOT_BASES = {
+    ctor: framework for ctor, framework in WORKER_CTORS.items() if framework in {"discord", "twitchio", "irc", "xmpp"}
+}
 
 
 # gunicorn's application classes, subclassed to run gunicorn from a script

@@ -190,6 +190,8 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
             out.extend(_embedded_crontab(rel, text))
             if not lower.endswith(".sh"):
                 out.extend(_dockerfile(rel, text))
+            else:
+                out.extend(_script_beat(rel, text))
         else:
             out.extend(_crontab(rel, text))
     return _through_shell_scripts(out, files)
@@ -578,6 +580,15 @@ def _embedded_crontab(rel: str, text: str) -> Iterator[Deployment]:
             if not schedule.startswith("@") and not _times(schedule.split()):
                 continue
             yield from _cron_command(rel, number, command)
+
+
+def _script_beat(rel: str, text: str) -> Iterator[Deployment]:
+    """A shell script's own line running Celery's beat (``celery -A proj beat -l info``): whatever
+    runs the script runs the schedule. (Its Python commands are read where a deployment runs it.)"""
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.lstrip().startswith("#") or not _CELERY_BEAT_COMMAND.search(line):
+            continue
+        yield from (d for d in _deployments(rel, number, "shell", LONG_RUNNING, line.strip(), "") if is_celery_beat(d))
 
 
 def _dockerfile(rel: str, text: str) -> Iterator[Deployment]:

@@ -2487,7 +2487,9 @@ class Extractor:
                         and self.frames[-1].depth == 1  # a module-level function or the `__main__` block
                         and self._own_body()
                         and self._frame().loop_depth == 1
-                        and not self.ctx.caught  # (`try: while True: next(rows)` / `except StopIteration`)
+                        # (`try: while True: next(rows)` / `except StopIteration`; not a stop by
+                        # hand, `except KeyboardInterrupt: client.close()`)
+                        and all(caught <= _STOPS_BY_HAND for caught in self.ctx.caught)
                         and not self._pauses(node.body)
                         and not any(isinstance(x, (cst.Yield, cst.Await)) for x in n.descendants(node.body))
                     )
@@ -4565,6 +4567,7 @@ BLOCKING_CONSUME = frozenset(
         "listen_forever",
         "loop_forever",
         "sync_forever",  # matrix-nio's AsyncClient
+        "process_forever",  # jaraco's irc: `reactor.process_forever()`
     }
 )
 _DRY_RUN = re.compile(r"dry_?run|(?:^|_)(?:dry|no_?op|simulate)(?:$|_)", re.IGNORECASE)
@@ -6898,6 +6901,9 @@ def _leaves_loop(node: cst.Try) -> bool:
             if any(isinstance(small, (cst.Return, cst.Break)) for small in _smalls(stmt) or ()):
                 return True
     return False
+
+
+_STOPS_BY_HAND = frozenset({"KeyboardInterrupt"})
 
 
 def _is_forever(test: cst.BaseExpression) -> bool:

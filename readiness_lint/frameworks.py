@@ -166,6 +166,11 @@ WORKER_CTORS = {
     "twitchio.ext.commands.Bot": "twitchio",
     "twitchio.ext.commands.bot.Bot": "twitchio",
     "irc.bot.SingleServerIRCBot": "irc",  # jaraco's irc: `start()` runs its reactor for ever
+    # XMPP clients: `process(forever=True)` (slixmpp), `process(block=True)` (SleekXMPP) hold the connection
+    "slixmpp.ClientXMPP": "xmpp",
+    "slixmpp.clientxmpp.ClientXMPP": "xmpp",
+    "sleekxmpp.ClientXMPP": "xmpp",
+    "sleekxmpp.clientxmpp.ClientXMPP": "xmpp",
     "loafer.managers.LoaferManager": "loafer",
     # Streams that hold a connection open and call back for every item (`stream.filter(track=[...])`).
     "tweepy.Stream": "tweepy",

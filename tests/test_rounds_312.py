@@ -214,6 +214,146 @@ if __name__ == "__main__":
     {use}
 """
 
+_XMPP = """\
+import logging
+
+from slixmpp.clientxmpp import ClientXMPP
+
+
+class EchoBot(ClientXMPP):
+    def __init__(self, jid, password):
+        super().__init__(jid, password)
+        self.add_event_handler("message", self.message)
+
+    def message(self, msg):
+        msg.reply("ok").send()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    bot = {built}
+    bot.connect()
+    bot.process(forever=True)
+"""
+
+_SERIAL = """\
+from conn import conn
+from get_data import get_data
+
+
+def main():
+    client = conn()
+    try:
+        while 1:
+            for measure, value in get_data().items():
+                client.write(measure, value)
+    except {caught}:
+        client.close()
+
+
+main()
+"""
+
+_LIFESPAN = """\
+import asyncio
+import logging
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+log = logging.getLogger(__name__)
+
+
+async def monitor_websites():
+    while True:
+        log.info("checking")
+        await asyncio.sleep(10)
+
+
+@asynccontextmanager
+async def lifespan(app: FastAPI):
+    asyncio.create_task(monitor_websites())
+    yield
+
+
+app = FastAPI(lifespan=lifespan)
+
+
+@app.get("/sites")
+async def sites():
+    {route}
+    return []
+"""
+
+_IRC = """\
+import irc.client
+
+
+class Notifier:
+    def __init__(self):
+        self.reactor = irc.client.Reactor()
+        self.reactor.server().connect("irc.libera.chat", 6667, "notifier")
+        self.reactor.{run}()
+
+
+if __name__ == "__main__":
+    Notifier()
+"""
+
+_PENDING = """\
+import asyncio
+
+import schedule
+
+from bot.trader import Trader
+
+
+async def main():
+    trader = Trader()
+    trader.join_schedule(scheduler=schedule)
+    while True:
+        schedule.run_pending()
+        await asyncio.sleep(1)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
+"""
+
+_TRADER = """\
+class Trader:
+    def join_schedule(self, scheduler):
+        scheduler.every(1).hours.do(self.trade)
+
+    def trade(self):
+        return 1
+"""
+
+_UNCALLED_SCHEDULER = """\
+from apscheduler.schedulers.background import BackgroundScheduler
+
+
+def scrape():
+    return 1
+
+
+def start_scheduler():
+    scheduler = BackgroundScheduler()
+    scheduler.add_job(scrape, "interval", minutes=30)
+    scheduler.start()
+"""
+
+_CELERY_APP = """\
+import os
+
+from celery import Celery
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "proj.settings")
+app = Celery("proj")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+"""
+
 _CASES: dict[str, Case] = {
     # review of session 28: a partial binding no timeout, run in an executor
     "partial_in_an_executor": (
@@ -391,6 +531,87 @@ _CASES: dict[str, Case] = {
         {"etl.py": _FETCH_NONE.format(use="print(data)"), "loader.py": "def save(data):\n    pass\n"},
         [("etl.py", "job", "python")],
         ("missing-exit-code", "fail"),
+    ),
+    # round 325: a slixmpp client class of the project, processing for ever
+    "xmpp_bot_class": (
+        {"main.py": _XMPP.format(built='EchoBot("bot@example.org", "pw")')},
+        [("main.py", "worker", "xmpp")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    # round 326: `while 1:` reading a sensor, stopped only by Ctrl-C, is a worker
+    "busy_loop_stopped_by_hand": (
+        {
+            "main.py": _SERIAL.format(caught="KeyboardInterrupt"),
+            "conn.py": "def conn():\n    return None\n",
+            "get_data.py": "def get_data():\n    return {}\n",
+        },
+        [("main.py", "worker", "polling-loop")],
+        None,
+    ),
+    # (trap) a loop that a StopIteration ends drains and stops: no worker
+    "busy_loop_ended_by_its_data": (
+        {
+            "main.py": _SERIAL.format(caught="StopIteration"),
+            "conn.py": "def conn():\n    return None\n",
+            "get_data.py": "def get_data():\n    return {}\n",
+        },
+        [("main.py", "job", "script")],
+        None,
+    ),
+    # round 323: a FastAPI lifespan starting a polling task: a worker beside the api
+    "lifespan_task_poller": (
+        {"main.py": _LIFESPAN.format(route="pass")},
+        [("main.py", "api", "fastapi"), ("main.py", "worker", "polling-loop")],
+        None,
+    ),
+    # round 325: jaraco irc's reactor processing for ever, built in a class the block makes
+    "irc_reactor_process_forever": (
+        {"notify.py": _IRC.format(run="process_forever")},
+        [("notify.py", "worker", "irc")],
+        None,
+    ),
+    # (trap) one round of the reactor's work
+    "irc_reactor_process_once": (
+        {"notify.py": _IRC.format(run="process_once")},
+        [("notify.py", "job", "python")],
+        None,
+    ),
+    # round 324: `schedule.run_pending()` for jobs another module registers on the module handed over
+    "schedule_loop_for_jobs_registered_elsewhere": (
+        {"bot/__main__.py": _PENDING, "bot/__init__.py": "", "bot/trader.py": _TRADER},
+        [("bot/__main__.py", "job", "schedule")],
+        None,
+    ),
+    # round 321: a scheduler started in a function nothing calls runs nowhere
+    "uncalled_scheduler_start": (
+        {"tasks.py": _UNCALLED_SCHEDULER},
+        [],
+        None,
+    ),
+    # (trap) the same function called from an app's start-up
+    "called_scheduler_start": (
+        {
+            "tasks.py": _UNCALLED_SCHEDULER,
+            "apps.py": "from tasks import start_scheduler\n\n\nclass Config:\n    def ready(self):\n        start_scheduler()\n",
+        },
+        [("tasks.py", "job", "apscheduler")],
+        None,
+    ),
+    # round 321: a shell script running `celery beat` beside the worker
+    "celery_beat_in_a_shell_script": (
+        {
+            "proj/celery.py": _CELERY_APP,
+            "proj/__init__.py": "",
+            "commands.sh": "gunicorn proj.wsgi:application\ncelery -A proj worker -l info\ncelery -A proj beat -l INFO --scheduler django_celery_beat.schedulers:DatabaseScheduler\n",
+        },
+        [("proj/celery.py", "job", "celery-beat"), ("proj/celery.py", "worker", "celery")],
+        None,
+    ),
+    # (trap) the worker alone
+    "celery_worker_in_a_shell_script": (
+        {"proj/celery.py": _CELERY_APP, "proj/__init__.py": "", "commands.sh": "celery -A proj worker -l info\n"},
+        [("proj/celery.py", "worker", "celery")],
+        None,
     ),
 }
 
