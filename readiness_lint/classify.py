@@ -3068,6 +3068,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         "huey-periodic",
         "faust",  # (`faust worker` sets up logging)
         "kopf",  # (`kopf run` configures logging)
+        "nameko",  # (`nameko run` applies the config's LOGGING, or calls logging.basicConfig)
     }
     facts = project.files[candidate.path]
     hosts = project.importers.get(candidate.path, ())

@@ -613,6 +613,30 @@ _CASES: dict[str, Case] = {
         [("proj/celery.py", "worker", "celery")],
         None,
     ),
+    # round 330: `user="user", passwd="password"`: a template's words, no credential
+    "connect_with_template_user_and_password": (
+        {
+            "check.py": 'import mysql.connector\n\ndb = mysql.connector.connect(host="localhost", user="user", passwd="password", database="database")\n'
+        },
+        [],
+        ("hardcoded-secret", 0),
+    ),
+    # (trap) a real user with the word "password" still connects with it
+    "connect_with_real_user_and_password": (
+        {
+            "check.py": 'import mysql.connector\n\ndb = mysql.connector.connect(host="localhost", user="pricebot", passwd="password", database="prices")\n'
+        },
+        [],
+        ("hardcoded-secret", 1),
+    ),
+    # round 328: `nameko run` sets logging up (the config's LOGGING, or basicConfig)
+    "nameko_service_logging": (
+        {
+            "hello.py": 'from nameko.rpc import rpc\n\n\nclass HelloService:\n    name = "hello"\n\n    @rpc\n    def hello(self, who):\n        return f"hello {who}"\n'
+        },
+        [("hello.py", "worker", "nameko")],
+        ("missing-logging", "pass"),
+    ),
 }
 
 

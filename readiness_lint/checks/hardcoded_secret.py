@@ -189,6 +189,9 @@ class HardcodedSecret(LineRule):
             and not literal.isupper()  # (`password="PASSWORD"`: the name of what goes there)
             and secretscan.is_password_name(name)
             and secretscan.is_connection_call(ctx.keyword_of)
+            # (`connect(host="localhost", user="user", passwd="password")`: a template's words)
+            and "user"
+            not in next((ctx.call_strings[k] for k in ("user", "username") if k in ctx.call_strings), "").lower()
         ):
             # `psycopg2.connect(..., password="default")`: whatever the word, it is what connects
             ctx.report(
