@@ -37,10 +37,12 @@ from readiness_lint.frameworks import (
     EVENT_LOOPS,
     EVENT_WAIT,
     EXIT_CALLS,
+    FILE_FOLLOW,
     FUNCTION_APPS,
     HOTQUEUE_LOOP,
     HTTP_WRITE_VERBS,
     HTTP_WRITES,
+    INOTIFY_EVENTS,
     JOB_CTOR_PREFIXES,
     LOOP_MODE,
     REDDIT_STREAM,
@@ -1931,6 +1933,8 @@ _FOUND_LOOPS = {
     SOCKET_LOOP: "socket",
     REDDIT_STREAM: "reddit",
     DOCKER_EVENTS: "docker-events",
+    INOTIFY_EVENTS: "inotify",
+    FILE_FOLLOW: "tail-follow",
     HOTQUEUE_LOOP: "hotqueue",
 }
 

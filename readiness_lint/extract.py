@@ -29,10 +29,12 @@ from readiness_lint.frameworks import (
     EVENT_LOOPS,
     EVENT_WAIT,
     EXIT_CALLS,
+    FILE_FOLLOW,
     FUNCTION_APPS,
     HOTQUEUE_LOOP,
     HTTP_WRITE_VERBS,
     HTTP_WRITES,
+    INOTIFY_EVENTS,
     INTERACTIVE_CALLS,
     LOOP_MODE,
     REDDIT_STREAM,
@@ -2477,6 +2479,15 @@ class Extractor:
         if forever:
             source = self._consume_call_in(node.body, node.test)
             scope = self.scope_name()
+            if (
+                not source
+                and (_literal_forever(node.test) or _until_stopped(node.test))
+                and self._only_sleeps(node.body)
+                and any(ctor.startswith("watchdog.observers") for ctor in self.ctx.objects.values())
+            ):
+                # `while self.running: time.sleep(5)` in a file that started a watchdog observer (in
+                # another method, `self.observer.start()`): the main thread kept alive for its events
+                source = WATCHDOG_LOOP
             # `while True:` at module level, or in a function's own body (not inside another loop)
             # with no pause anywhere in it, working round after round without a pause or a way out
             busy = (
@@ -5302,17 +5313,33 @@ _STOP_FLAG = re.compile(
 )
 
 
+def _stop_requested(test: cst.BaseExpression) -> bool:
+    """``stop_event.is_set()``, ``self._shutdown``: the test of a stop flag being set."""
+    if type(test) is cst.Call and (n.callee(test) or "").endswith(".is_set"):
+        test = test.func.value if type(test.func) is cst.Attribute else test
+    name = (n.dotted(test) or "").rpartition(".")[2] if isinstance(test, (cst.Name, cst.Attribute)) else ""
+    return bool(_STOP_FLAG.search(name))
+
+
+def _only_leaves(body: cst.BaseSuite) -> bool:
+    """A block of one ``break`` or bare ``return``."""
+    smalls = _simple_block(body) if type(body) is cst.IndentedBlock else None
+    if smalls is None and type(body) is cst.SimpleStatementSuite:
+        smalls = list(body.body)
+    return (
+        smalls is not None
+        and len(smalls) == 1
+        and (type(smalls[0]) is cst.Break or (type(smalls[0]) is cst.Return and smalls[0].value is None))
+    )
+
+
 def _until_stopped(test: cst.BaseExpression) -> bool:
     """A loop that runs until a flag is flipped (a signal handler's or ``stop()``'s): ``while
     self._running``, ``while not self._stop_event.is_set()``, ``while not shutdown_requested``."""
     if isinstance(test, (cst.Name, cst.Attribute)):
         return bool(_RUN_FLAG.search((n.dotted(test) or "").rpartition(".")[2]))
     if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
-        inner = test.expression
-        if type(inner) is cst.Call and (n.callee(inner) or "").endswith(".is_set"):
-            inner = inner.func.value if type(inner.func) is cst.Attribute else inner
-        name = (n.dotted(inner) or "").rpartition(".")[2] if isinstance(inner, (cst.Name, cst.Attribute)) else ""
-        return bool(_STOP_FLAG.search(name))
+        return _stop_requested(test.expression)
     return False
 
 
@@ -5417,6 +5444,8 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
         for node in n.descendants(body, skip=(cst.For, cst.While))
         if (type(node) is cst.ExceptHandler and _stops_or_fails(node, ctx))
         or (type(node) is cst.If and _counts_past_limit(node.test) and _errs_then_breaks(node.body, ctx))
+        # (`if stop_event.is_set(): break` after the wait: stopped when told, as the loop's own test)
+        or (type(node) is cst.If and _stop_requested(node.test) and _only_leaves(node.body))
         for inner in n.descendants(node.body)
     }
     for node in n.descendants(body, skip=(cst.For, cst.While)):
@@ -5536,7 +5565,7 @@ def _endless_stream(iterated: cst.BaseExpression, ctx: Context) -> str | None:
     """The loop source of a library's endless iterator, in a module importing the library: PRAW's
     ``x.stream.comments()``, ``x.stream.submissions()``, ``reddit.inbox.stream()`` and
     ``stream_generator(...)``; the docker SDK's ``client.events(...)`` (not a past window,
-    ``until=``)."""
+    ``until=``); inotify's ``i.event_gen()``; ``tailer.follow(f)`` and tailhead's ``follow_path(p)``."""
     if type(iterated) is not cst.Call:
         return None
     raw = n.callee(iterated) or ""
@@ -5549,6 +5578,11 @@ def _endless_stream(iterated: cst.BaseExpression, ctx: Context) -> str | None:
         return REDDIT_STREAM
     if last == "events" and _imported(ctx, "docker") and not _windowed(iterated):
         return DOCKER_EVENTS
+    resolved = ctx.resolve(raw) or raw
+    if last == "event_gen" and _imported(ctx, "inotify") and n.keyword(iterated, "timeout_s") is None:
+        return INOTIFY_EVENTS  # (with `timeout_s=`, it ends after that long without an event)
+    if resolved in {"tailer.follow", "tailhead.follow", "tailhead.follow_path"}:
+        return FILE_FOLLOW
     return None
 
 

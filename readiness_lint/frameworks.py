@@ -188,6 +188,8 @@ WATCHDOG_LOOP = "watchdog.observer"  # a watchdog observer waited on
 HOTQUEUE_LOOP = "hotqueue.worker"  # a function decorated with HotQueue's `@queue.worker`, called
 REDDIT_STREAM = "praw.stream"  # `for comment in subreddit.stream.comments():` PRAW's endless stream
 DOCKER_EVENTS = "docker.events"  # `for event in client.events(decode=True):` the Docker daemon's events
+INOTIFY_EVENTS = "inotify.event_gen"  # `for event in i.event_gen():` file-system events, for ever
+FILE_FOLLOW = "tail.follow"  # `for line in tailer.follow(f):` lines as a file grows, for ever
 # Calls that pause a loop between rounds.
 SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
 # The source of a forever loop that consumes nothing it names: it works round after round.

@@ -354,6 +354,91 @@ app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
 """
 
+_INOTIFY = """\
+import inotify.adapters
+
+notifier = inotify.adapters.Inotify()
+notifier.add_watch("/data/incoming")
+for event in notifier.event_gen({args}):
+    if event is not None:
+        (_, type_names, path, filename) = event
+        if "IN_CLOSE_WRITE" in type_names:
+            upload(path, filename)
+"""
+
+_FOLLOW = """\
+import tailhead
+
+import requests
+
+for line in tailhead.{follow}:
+    if "ERROR" in line:
+        requests.post("https://hooks.slack.com/services/T0/B0/x", json={{"text": line}}, timeout=10)
+"""
+
+_OBSERVER_ATTR = """\
+import time
+
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+
+
+class Watcher:
+    def __init__(self):
+        self.running = True
+        self.observer = {observer}
+
+    def start(self):
+        self.observer.schedule(FileSystemEventHandler(), "/scans", recursive=True)
+        self.observer.start()
+
+    def run(self):
+        while self.running:
+            time.sleep(5)
+
+
+if __name__ == "__main__":
+    watcher = Watcher()
+    watcher.start()
+    watcher.run()
+"""
+
+_OUTBOX = """\
+import logging
+import threading
+
+from flask import Flask, jsonify
+
+log = logging.getLogger(__name__)
+app = Flask(__name__)
+stop_event = threading.Event()
+kick_event = threading.Event()
+
+
+def process_once():
+    log.info("sent")
+
+
+def worker_loop():
+    while not stop_event.is_set():
+        kick_event.wait(timeout=30)
+        kick_event.clear()
+        if {check}:
+            break
+        process_once()
+
+
+@app.post("/stop")
+def stop():
+    stop_event.set()
+    return jsonify(ok=True)
+
+
+if __name__ == "__main__":
+    threading.Thread(target=worker_loop, daemon=True).start()
+    app.run(host="0.0.0.0", port=8080)
+"""
+
 _CASES: dict[str, Case] = {
     # review of session 28: a partial binding no timeout, run in an executor
     "partial_in_an_executor": (
@@ -636,6 +721,54 @@ _CASES: dict[str, Case] = {
         },
         [("hello.py", "worker", "nameko")],
         ("missing-logging", "pass"),
+    ),
+    # round 338: inotify's event generator, for ever
+    "inotify_event_gen": (
+        {"watch.py": _INOTIFY.format(args="")},
+        [("watch.py", "worker", "inotify")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    # (trap) with a timeout it ends after a quiet spell: a job
+    "inotify_event_gen_with_timeout": (
+        {"watch.py": _INOTIFY.format(args="timeout_s=60, yield_nones=False")},
+        [("watch.py", "job", "script")],
+        None,
+    ),
+    # round 338: a log file followed as it grows
+    "tailhead_follow_path": (
+        {"follow.py": _FOLLOW.format(follow='follow_path("app.log")')},
+        [("follow.py", "worker", "tail-follow")],
+        None,
+    ),
+    # (trap) its last lines, read once
+    "tailhead_tail": (
+        {"follow.py": _FOLLOW.format(follow='tail(open("app.log", "rb"), 10)')},
+        [("follow.py", "job", "script")],
+        None,
+    ),
+    # round 334: a watchdog observer kept in an attribute, the main thread kept alive in `run()`
+    "watchdog_observer_attribute": (
+        {"watcher.py": _OBSERVER_ATTR.format(observer="Observer()")},
+        [("watcher.py", "worker", "watchdog")],
+        None,
+    ),
+    # (trap) no observer: a loop that only sleeps keeps nothing alive
+    "sleeping_run_without_observer": (
+        {"watcher.py": _OBSERVER_ATTR.format(observer="None")},
+        [("watcher.py", "job", "python")],
+        None,
+    ),
+    # round 336: `if stop_event.is_set(): break` after the wait is the loop's own stop
+    "outbox_thread_stopped_by_its_event": (
+        {"mail.py": _OUTBOX.format(check="stop_event.is_set()")},
+        [("mail.py", "api", "flask"), ("mail.py", "worker", "polling-loop")],
+        None,
+    ),
+    # (trap) a break on something else ends the loop: no worker
+    "outbox_thread_that_breaks_on_a_result": (
+        {"mail.py": _OUTBOX.format(check="kick_event.is_set()")},
+        [("mail.py", "api", "flask")],
+        None,
     ),
 }
 
