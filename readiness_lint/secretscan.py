@@ -365,8 +365,8 @@ def _to_snake(name: str) -> str:
 _PLACEHOLDER_TOKEN = re.compile(r"(?:^|[^a-z])mock(?:[^a-z]|$)")
 # `"TU_WPISZ_TOKEN"`, `"BOT_TOKEN_HERE"`: a constant's name standing in for the value
 _NAMED_STAND_IN = re.compile(r"[A-Z0-9]*_[A-Z0-9_]*(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD|PWD)[A-Z0-9_]*")
-# `"password-here"`, `"api key goes here"`: what belongs there, and where
-_HERE_STAND_IN = re.compile(r"[a-z][-_ ](?:goes[-_ ])?here$")
+# `"password-here"`, `"api key goes here"`: what belongs there, and where; `"some_secret"`: some value
+_PHRASE_STAND_IN = re.compile(r"[a-z][-_ ](?:goes[-_ ])?here$|^some[-_ ]?(?:secret|key|password|token|value|string)s?$")
 # `"botToken"`, `"apiKey"`, `"api_token"`: the name of what belongs there, written as one word (not
 # `"superSecret"` or `"adminPassword"`, which are weak secrets people do commit)
 _WORD_STAND_IN = re.compile(
@@ -397,7 +397,7 @@ def is_placeholder(value: str) -> bool:
         return True
     if stripped.startswith("$") or (stripped.startswith("{") and stripped.endswith("}")):
         return True
-    if _NAMED_STAND_IN.fullmatch(stripped) or _WORD_STAND_IN.fullmatch(stripped) or _HERE_STAND_IN.search(lowered):
+    if _NAMED_STAND_IN.fullmatch(stripped) or _WORD_STAND_IN.fullmatch(stripped) or _PHRASE_STAND_IN.search(lowered):
         return True
     if len(stripped) > 4 and stripped.startswith("__") and stripped.endswith("__"):
         return True  # `__DB_PASS__`: a token a deploy step replaces
@@ -564,7 +564,7 @@ _CONNECTION_PASSWORD = re.compile(r"(?:^|;)\s*(?:pwd|password)\s*=\s*([^;]+)", r
 # libpq's keyword form, the whole string of `key=value` pairs: "dbname=shop user=shop password=... host=db"
 _LIBPQ_PAIR = re.compile(
     r"(?:dbname|host|hostaddr|port|user|password|sslmode|connect_timeout|application_name|options"
-    r"|target_session_attrs|sslrootcert|sslcert|sslkey)=[^\s()\[\]<>{}%$'\"]+"
+    r"|target_session_attrs|sslrootcert|sslcert|sslkey)=(?:[^\s()\[\]<>{}%$'\"]+|'[^\s'{}%$]*')"
 )
 
 
@@ -587,7 +587,8 @@ def url_hits(text: str) -> list[SecretHit]:
     if "password=" in text:
         pairs = text.split()
         if len(pairs) >= 2 and all(_LIBPQ_PAIR.fullmatch(pair) for pair in pairs):
-            value = next(pair[len("password=") :] for pair in pairs if pair.startswith("password="))
+            # (libpq quotes a value in single quotes: `password='1234'`)
+            value = next(pair[len("password=") :] for pair in pairs if pair.startswith("password=")).strip("'")
             if len(value) >= 4 and not is_placeholder(value):
                 hits.append(SecretHit("password in connection string", value))
     if "-pass" in text:

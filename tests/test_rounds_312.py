@@ -770,6 +770,24 @@ _CASES: dict[str, Case] = {
         [("mail.py", "api", "flask")],
         None,
     ),
+    # round 337: a libpq connection string with quoted values holds its password
+    "libpq_quoted_password": (
+        {"config.py": "dsn = \"host=localhost port=6432 dbname='pastebin' user='pastebin' password='1234'\"\n"},
+        [],
+        ("hardcoded-secret", 1),
+    ),
+    # (trap) one naming where the password comes from
+    "libpq_password_placeholder": (
+        {"config.py": "dsn = \"host=localhost dbname='pastebin' user='pastebin' password='changeme'\"\n"},
+        [],
+        ("hardcoded-secret", 0),
+    ),
+    # round 337: `'some_secret'` stands in for a key
+    "some_secret_is_a_placeholder": (
+        {"config.py": "secret_key = 'some_secret'\n"},
+        [],
+        ("hardcoded-secret", 0),
+    ),
 }
 
 
