@@ -387,7 +387,7 @@ def is_placeholder(value: str) -> bool:
     """Placeholders, templates and well-known dummy values are not secrets."""
     stripped = value.strip()
     lowered = stripped.lower()
-    if lowered in _PLACEHOLDER_EXACT:
+    if lowered in _PLACEHOLDER_EXACT or stripped in _TELEGRAM_SAMPLES:
         return True
     if any(word in lowered for word in PLACEHOLDER_WORDS) or _PLACEHOLDER_TOKEN.search(lowered):
         return True
@@ -550,12 +550,18 @@ def provider_hits(text: str) -> list[SecretHit]:
                 continue  # `xoxb-XXXXXXX-XXXXXX`, `AKIA0000000000000000`: the shape, filled in by hand
             if kind == "Discord webhook" and not _generated(value.rpartition("/")[2]):
                 continue  # (a token spelt by hand: `abcdefgh...`)
-            if kind == "Telegram bot token" and shannon_entropy(value) < 3.5:
-                continue  # `123456789:AAAAAAAA...`: a placeholder of the right shape
+            if kind == "Telegram bot token" and (shannon_entropy(value) < 3.5 or value in _TELEGRAM_SAMPLES):
+                continue  # `123456789:AAAAAAAA...`: a placeholder of the right shape, or the docs' sample
             if kind == "Discord bot token" and not _discord_bot_id(value.partition(".")[0]):
                 continue  # (a dotted name of the right lengths is not a token)
             hits.append(SecretHit(kind, value))
     return hits
+
+
+# The bot tokens Telegram's own documentation shows (Bot API, BotFather): samples, not anyone's bot
+_TELEGRAM_SAMPLES = frozenset(
+    {"123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11", "110201543:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"}
+)
 
 
 # An ODBC/ADO.NET connection string: `DRIVER={...};SERVER=db;UID=sa;PWD=...`.

@@ -788,6 +788,18 @@ _CASES: dict[str, Case] = {
         [],
         ("hardcoded-secret", 0),
     ),
+    # round 322: the sample token of Telegram's documentation
+    "telegram_documentation_token": (
+        {"config.py": 'TELEGRAM_TOKEN = "123456:ABC-DEF1234ghIkl-zyx57W2v1u123ew11"\n'},
+        [],
+        ("hardcoded-secret", 0),
+    ),
+    # (trap) a token of the same shape that is no sample
+    "telegram_real_looking_token": (
+        {"config.py": 'TELEGRAM_TOKEN = "8085126675:AAEC4utEtdNH1gyK_FRhdz-fgZqyirwtYCQ"\n'},
+        [],
+        ("hardcoded-secret", 1),
+    ),
 }
 
 
