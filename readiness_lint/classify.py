@@ -394,8 +394,6 @@ def _file_candidates(
             continue  # a dashboard run with `app.run_server()` on a desk: served only when `server = app.server`
         if kind_fw == ("job", "apscheduler") and not obj.scope and _started_elsewhere(project, path, obj.name):
             continue  # created here, started by the `__main__` block of a module importing it: the job is there
-        if kind_fw == ("job", "apscheduler") and _never_called(project, facts, obj.scope):
-            continue  # `def start_scheduler(): ...; scheduler.start()` that nothing calls: no scheduler runs
         if kind_fw == ("worker", "pubsub") and _pulls_for_a_while(facts, obj.name):
             kind_fw = ("job", "pubsub")  # `subscribe(...).result(timeout=5)`: pulls, then the script ends
         if kind_fw == ("worker", "discord") and _closes_when_ready(facts, obj.name):
@@ -2080,13 +2078,16 @@ def _module_keeps_scheduler(facts: FileFacts, out: list[_Candidate]) -> bool:
     )
 
 
-def _never_called(project: Project, facts: FileFacts, scope: str) -> bool:
-    """``scope`` is a plain module-level function (no decorator a framework calls it through) that
-    no file of the project calls or hands on."""
-    if not scope or "." in scope:
-        return False
-    function = next((f for f in facts.functions if f.name == scope), None)
-    return function is not None and function.plain and scope not in project.name_index
+_START_UP = re.compile(r"lifespan|start_?up|on_start", re.IGNORECASE)
+
+
+def _starts_up(function: FunctionFact) -> bool:
+    """An app's start-up hook or lifespan (`@app.on_event("startup")`, `@asynccontextmanager async
+    def lifespan(app)`), by its name or decorator: what it starts runs for as long as the app."""
+    return bool(_START_UP.search(function.name)) or any(
+        d.rpartition(".")[2] in {"on_event", "asynccontextmanager", "before_serving", "on_startup"}
+        for d in function.decorators
+    )
 
 
 def _guard_threads_poller(facts: FileFacts, loop: LoopFact, out: list[_Candidate]) -> bool:
@@ -2094,7 +2095,11 @@ def _guard_threads_poller(facts: FileFacts, loop: LoopFact, out: list[_Candidate
     block of an app's module: the loop of ``monitor`` polls for as long as the app runs, a worker
     beside it (a thread a route handler starts serves one request). Also a task the app's
     start-up hook or lifespan starts, ``asyncio.create_task(monitor())`` (not in a route handler)."""
-    if not loop.scope or "." in loop.scope or not (loop.scope in facts.guard_started or loop.scope in facts.loop_tasks):
+    if not loop.scope or "." in loop.scope:
+        return False
+    if loop.scope not in facts.guard_started and not (
+        loop.scope in facts.loop_tasks and any(_starts_up(f) and loop.scope in f.calls for f in facts.functions)
+    ):
         return False
     return any(c.kind == "api" for c in out) and not any(r.handler == loop.scope for r in facts.routes)
 

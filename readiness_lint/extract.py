@@ -468,7 +468,7 @@ class _Frame:
     results_passed: set[str] = field(default_factory=set)  # returned or handed to an exit
     results_dropped: list[str] = field(default_factory=list)  # statement calls outside handlers
     results_tested: set[str] = field(default_factory=set)  # calls whose result an `if` asks about
-    # calls whose result, kept under a name, it hands to another call (`data = fetch(); parse(data)`)
+    # calls whose result, kept under a name, it hands to another call, as "fetch>parse" (`data = fetch(); parse(data)`)
     results_handed: set[str] = field(default_factory=set)
     prompts: bool = False  # asks a person for input: a tool, not an unattended job (see `_asks`)
 
@@ -2501,7 +2501,7 @@ class Extractor:
                         and self._frame().loop_depth == 1
                         # (`try: while True: next(rows)` / `except StopIteration`; not a stop by
                         # hand, `except KeyboardInterrupt: client.close()`)
-                        and all(caught <= _STOPS_BY_HAND for caught in self.ctx.caught)
+                        and all(caught and caught <= _STOPS_BY_HAND for caught in self.ctx.caught)
                         and not self._pauses(node.body)
                         and not any(isinstance(x, (cst.Yield, cst.Await)) for x in n.descendants(node.body))
                     )
@@ -3191,7 +3191,7 @@ class Extractor:
             frame = self.frames[-1]
             for arg in node.args:
                 if type(arg.value) is cst.Name and arg.value.value in frame.results:
-                    frame.results_handed.add(frame.results[arg.value.value])
+                    frame.results_handed.add(f"{frame.results[arg.value.value]}>{self._as_called(name or raw or '')}")
         for arg in node.args:
             self._refer(arg.value)
             if arg.keyword is not None and arg.keyword.value == "daemon" and _is_true(arg.value):
@@ -5321,6 +5321,12 @@ def _stop_requested(test: cst.BaseExpression) -> bool:
     return bool(_STOP_FLAG.search(name))
 
 
+def _stop_set_elsewhere(test: cst.BaseExpression) -> bool:
+    """:func:`_stop_requested` on an event (``stop_event.is_set()``) or an attribute
+    (``self._shutdown``): set by another thread or a handler, not a local the loop computes."""
+    return (type(test) is cst.Call or type(test) is cst.Attribute) and _stop_requested(test)
+
+
 def _only_leaves(body: cst.BaseSuite) -> bool:
     """A block of one ``break`` or bare ``return``."""
     smalls = _simple_block(body) if type(body) is cst.IndentedBlock else None
@@ -5445,7 +5451,7 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
         if (type(node) is cst.ExceptHandler and _stops_or_fails(node, ctx))
         or (type(node) is cst.If and _counts_past_limit(node.test) and _errs_then_breaks(node.body, ctx))
         # (`if stop_event.is_set(): break` after the wait: stopped when told, as the loop's own test)
-        or (type(node) is cst.If and _stop_requested(node.test) and _only_leaves(node.body))
+        or (type(node) is cst.If and _stop_set_elsewhere(node.test) and _only_leaves(node.body))
         for inner in n.descendants(node.body)
     }
     for node in n.descendants(body, skip=(cst.For, cst.While)):

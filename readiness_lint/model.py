@@ -174,7 +174,7 @@ class MainGuardFact:
     raises: bool = False  # raises outside any handler (`if rates is None: raise ...`)
     results_unchecked: tuple[str, ...] = ()  # calls whose result it drops, or tests and only reports
     results_tested: tuple[str, ...] = ()  # calls whose result it tests (and may act on)
-    results_handed: tuple[str, ...] = ()  # calls whose result, kept under a name, it hands to another call
+    results_handed: tuple[str, ...] = ()  # "fetch>parse": a call's result, kept under a name, handed to another
     prompts: bool = False  # asks a person for input the work needs, or round after round
     exit_values: tuple[str, ...] = ()  # calls whose value it exits with (`sys.exit(main())`)
     # nothing but calls with no arguments, and prints or logs: `send_signals()` (no handler, no test)

@@ -290,8 +290,12 @@ class MissingExitCode(ServiceRule):
 
 def _none_handed_on(call: str, guard: MainGuardFact, path: str, project: Project) -> bool:
     """``data = fetch_data(url)`` then ``parse(data)``, where ``fetch_data()`` hands back ``None`` on
-    failure: the next step fails on it (a ``TypeError``, exit status 1) more likely than it passes."""
-    if call not in guard.results_handed or call in guard.results_unchecked:
+    failure and ``parse()`` is the project's own next step: it fails on it (a ``TypeError``, exit
+    status 1) more likely than it passes (not a library's, `json.dump(data, f)`, which takes ``None``)."""
+    if call in guard.results_unchecked:
+        return False
+    receivers = [r for c, _, r in (h.partition(">") for h in guard.results_handed) if c == call]
+    if not any(project.function_and_home(path, r) is not None for r in receivers):
         return False
     found = project.function_and_home(path, call)
     return found is not None and found[0].fails_with_none

@@ -190,8 +190,8 @@ class HardcodedSecret(LineRule):
             and secretscan.is_password_name(name)
             and secretscan.is_connection_call(ctx.keyword_of)
             # (`connect(host="localhost", user="user", passwd="password")`: a template's words)
-            and "user"
-            not in next((ctx.call_strings[k] for k in ("user", "username") if k in ctx.call_strings), "").lower()
+            and next((ctx.call_strings[k] for k in ("user", "username") if k in ctx.call_strings), "").lower()
+            not in {"user", "username", "your_user", "your_username", "db_user"}
         ):
             # `psycopg2.connect(..., password="default")`: whatever the word, it is what connects
             ctx.report(
@@ -245,9 +245,13 @@ class HardcodedSecret(LineRule):
         literal = n.string_value(value)
         if literal is None or _allowed(literal, ctx) or secretscan.is_placeholder(literal):
             return
+        if name in _API_CLIENTS:
+            # (an API secret is generated: not `OAuthHandler("consumer_key", "consumer_secret")`)
+            if secretscan.looks_generated(literal):
+                ctx.report(self.name, value, f"Hard-coded API secret given to `{name}`: {secretscan.redact(literal)}")
+            return
         if secretscan.looks_like_credential(literal):
-            what = "API secret" if name in _API_CLIENTS else "password"
-            ctx.report(self.name, value, f"Hard-coded {what} given to `{name}`: {secretscan.redact(literal)}")
+            ctx.report(self.name, value, f"Hard-coded password given to `{name}`: {secretscan.redact(literal)}")
         elif secretscan.looks_like_weak_password(literal):
             ctx.report(
                 self.name,

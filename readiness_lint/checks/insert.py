@@ -167,8 +167,8 @@ class NonIdempotentInsert(LineRule):
         deleted = ctx.rule_notes.get(_DELETED, ())
         inserted = _table(_INSERT_TABLE, value)
         # (at a module's level, only an INSERT run there and then: not a statement prepared for a
-        # consumer's callback, `base = db.prepare("INSERT ...")`, run once a message)
-        module = not ctx.scope and _executed_here(ctx.statement, node)
+        # consumer's callback, `base = db.prepare("INSERT ...")`, nor one in a loop over messages)
+        module = not ctx.scope and not ctx.blocks and _executed_here(ctx.statement, node)
         if deleted and any(
             (block, inserted) in deleted for block in ((*ctx.blocks, _MODULE_BLOCK) if module else ctx.blocks)
         ):
