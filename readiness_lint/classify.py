@@ -3080,6 +3080,9 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         "nameko",  # (`nameko run` applies the config's LOGGING, or calls logging.basicConfig)
     }
     facts = project.files[candidate.path]
+    if candidate.framework == "nameko" and facts.main_guard is not None:
+        # (a `ServiceRunner` the file's own `__main__` block runs: `python svc.py`, not `nameko run`)
+        framework_logging = not any(c.endswith("ServiceRunner") for c in facts.main_guard.calls)
     hosts = project.importers.get(candidate.path, ())
     if (
         (candidate.framework in {"schedule", "apscheduler", "sanic-scheduler"} or candidate.hosted)

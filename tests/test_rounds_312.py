@@ -863,6 +863,14 @@ _REVIEW_CASES: dict[str, Case] = {
         [("main.py", "api", "fastapi")],
         None,
     ),
+    # (a regression the review found, mended after the others)
+    "nameko_service_runner": (
+        {
+            "run.py": 'import eventlet\n\neventlet.monkey_patch()\n\nfrom nameko.rpc import rpc\nfrom nameko.runners import ServiceRunner\n\n\nclass GreetingService:\n    name = "greeting"\n\n    @rpc\n    def hello(self, who):\n        return f"hello {who}"\n\n\nif __name__ == "__main__":\n    runner = ServiceRunner(config={"AMQP_URI": "amqp://guest:guest@rabbitmq"})\n    runner.add_service(GreetingService)\n    runner.start()\n    runner.wait()\n'
+        },
+        [("run.py", "job", "python"), ("run.py", "worker", "nameko")],
+        ("missing-logging", {"run.py": "fail"}),
+    ),
 }
 
 
