@@ -574,7 +574,7 @@ class Context:
         self.keyword_of: str | None = None  # the call whose keyword argument is being bound
         # the string entries of the dict literal whose entry is being bound (`{"host": ..., "user": ...}`)
         self.dict_strings: dict[str, str] = {}
-        self.call_strings: dict[str, str] = {}  # the string keyword arguments of the call `keyword_of` names
+        self.keyword_call: cst.Call | None = None  # that call itself (its other arguments, when a rule asks)
         self.removed: set[tuple[tuple[str, ...], str]] = set()  # (scope, path) removed so far (`rmtree(d)`)
         self.statement: cst.SimpleStatementLine | None = None  # the simple statement being walked
         self.blocks: list[int] = []  # ids of the indented blocks being walked, outermost first
@@ -3258,18 +3258,14 @@ class Extractor:
         if raw and raw.rpartition(".")[2] in {"terminate", "kill", "send_signal"}:
             self.stopped.add(raw.rpartition(".")[0])
         saved_reporting, self.reporting = self.reporting, reporting  # (`print(sys.exit(rc))` passes `rc` on)
-        saved_strings = ctx.call_strings
-        ctx.call_strings = {
-            a.keyword.value: text for a in node.args if a.keyword is not None and (text := n.string_value(a.value))
-        }
         for arg in node.args:
             if arg.keyword is not None:
                 saved, ctx.keyword_of = ctx.keyword_of, name
+                saved_call, ctx.keyword_call = ctx.keyword_call, node
                 for hook in self.binding_hooks:
                     hook(arg.keyword.value, arg.value, ctx)
-                ctx.keyword_of = saved
+                ctx.keyword_of, ctx.keyword_call = saved, saved_call
             self.walk(arg.value)
-        ctx.call_strings = saved_strings
         self.reporting = saved_reporting
         if env_read:
             ctx.env_default_depth -= 1
@@ -5329,14 +5325,13 @@ def _stop_set_elsewhere(test: cst.BaseExpression) -> bool:
 
 def _only_leaves(body: cst.BaseSuite) -> bool:
     """A block of one ``break`` or bare ``return``."""
-    smalls = _simple_block(body) if type(body) is cst.IndentedBlock else None
-    if smalls is None and type(body) is cst.SimpleStatementSuite:
-        smalls = list(body.body)
-    return (
-        smalls is not None
-        and len(smalls) == 1
-        and (type(smalls[0]) is cst.Break or (type(smalls[0]) is cst.Return and smalls[0].value is None))
-    )
+    smalls = _simple_block(body)
+    return smalls is not None and len(smalls) == 1 and _ends_round(smalls[0])
+
+
+def _ends_round(small: cst.BaseSmallStatement) -> bool:
+    """``break``, or ``return`` with no value: the loop is over, nothing handed back."""
+    return type(small) is cst.Break or (type(small) is cst.Return and small.value is None)
 
 
 def _until_stopped(test: cst.BaseExpression) -> bool:
@@ -5427,8 +5422,7 @@ def _errs_then_breaks(block: cst.BaseSuite, ctx: Context) -> bool:
     smalls = _simple_block(block) if type(block) is cst.IndentedBlock else None
     if not smalls or len(smalls) < 2:
         return False
-    last = smalls[-1]
-    if type(last) is not cst.Break and not (type(last) is cst.Return and last.value is None):
+    if not _ends_round(smalls[-1]):
         return False
     raws = [n.callee(call) or "" if (call := _small_call(small)) is not None else "" for small in smalls[:-1]]
     return all(raw and _is_report_call(raw) for raw in raws) and any(

@@ -190,8 +190,7 @@ class HardcodedSecret(LineRule):
             and secretscan.is_password_name(name)
             and secretscan.is_connection_call(ctx.keyword_of)
             # (`connect(host="localhost", user="user", passwd="password")`: a template's words)
-            and next((ctx.call_strings[k] for k in ("user", "username") if k in ctx.call_strings), "").lower()
-            not in {"user", "username", "your_user", "your_username", "db_user"}
+            and not _template_user(ctx.keyword_call)
         ):
             # `psycopg2.connect(..., password="default")`: whatever the word, it is what connects
             ctx.report(
@@ -318,6 +317,13 @@ _POSITIONAL_PASSWORD.update(dict.fromkeys(_API_CLIENTS, 1))
 
 # Keyword arguments that take a (user, password) pair: requests and httpx, jira, Elasticsearch.
 _AUTH_KEYWORDS = ("auth", "basic_auth", "http_auth")
+
+
+def _template_user(call: cst.Call | None) -> bool:
+    """``connect(user="user", ...)``: a template's word where the user name goes."""
+    given = next((arg for k in ("user", "username") if call is not None and (arg := n.keyword(call, k))), None)
+    user = n.string_value(given.value) if given is not None else None
+    return (user or "").lower() in {"user", "username", "your_user", "your_username", "db_user"}
 
 
 def _default_message(where: str) -> str:
