@@ -1751,7 +1751,7 @@ def _object_kind(project: Project, path: str, obj: ObjectFact) -> tuple[Kind, st
         # method or a nested function)
         module, _, name = ctor.rpartition(".")
         home = project.module_of(path, module) if module else path
-        if home is not None:
+        if home is not None and name not in project.files[home].oneshot_classes:
             ctor = next(
                 (b for c, b, _ in project.files[home].classes if c == name and (b in API_CTORS or b in WORKER_CTORS)),
                 ctor,
@@ -2284,8 +2284,9 @@ def _bot_class_run(project: Project, path: str, facts: FileFacts, guard: MainGua
         ref = project.resolve_object(path, call)
         if ref is None:
             continue
-        for class_name, base, _ in project.files[ref[0]].classes:
-            if class_name == ref[1] and base in BOT_BASES:
+        home = project.files[ref[0]]
+        for class_name, base, _ in home.classes:
+            if class_name == ref[1] and base in BOT_BASES and class_name not in home.oneshot_classes:
                 return BOT_BASES[base]
     return None
 

@@ -760,6 +760,7 @@ class Extractor:
         self.controller_path = ""  # the `path` of the Litestar Controller being walked
         self.entry_classes: set[str] = set()  # classes of this file that subclass an app or worker class
         self.daemon_classes: set[str] = set()  # thread classes that make themselves daemons
+        self.oneshot_classes: set[str] = set()  # chat clients that disconnect once the session starts
         self.run_loops: set[str] = set()  # classes whose `run()` loops forever (see FileFacts.run_loops)
         self.sets_daemon = False  # makes a thread or process a daemon somewhere (`t.daemon = True`)
         # module-level functions returning a consumer or an HTTP client they built (or are annotated
@@ -1437,6 +1438,8 @@ class Extractor:
             self.entry_classes.add(name)
         if (any(b in THREAD_BASES for b in bases) or (bases and _defines(node, "run"))) and _makes_daemon(node):
             self.daemon_classes.add(name)
+        elif _disconnects_on_start(node):
+            self.oneshot_classes.add(name)
         self.ctx.local_classes.add(name)
         if any(b.endswith("HTTPAdapter") for b in bases) and _sets_timeout(node.body):
             self.ctx.timeout_adapters.add(name)  # `kwargs.setdefault("timeout", 10)` in `send()`
@@ -4508,6 +4511,7 @@ class Extractor:
             classes=tuple(classes),
             run_loops=tuple(sorted(self.run_loops)),
             daemon_classes=tuple(sorted(self.daemon_classes)),
+            oneshot_classes=tuple(sorted(self.oneshot_classes)),
             sets_daemon=self.sets_daemon,
             findings=tuple(f for f in findings if f.rule not in self.rule_errors),
             rule_errors=tuple(sorted(self.rule_errors.items())),
@@ -6155,6 +6159,31 @@ def _is_false(value: cst.BaseExpression) -> bool:
 
 def _is_true(value: cst.BaseExpression) -> bool:
     return n.is_true(value) or n.int_value(value) == 1
+
+
+def _disconnects_on_start(node: cst.ClassDef) -> bool:
+    """An XMPP client class that registers a session-start handler which disconnects: a
+    send-once script (``add_event_handler("session_start", self.start)``; ``start`` sends and
+    calls ``self.disconnect()``)."""
+    body = node.body.body if type(node.body) is cst.IndentedBlock else ()
+    methods = {stmt.name.value: stmt for stmt in body if type(stmt) is cst.FunctionDef}
+    for method in methods.values():
+        for call in n.descendants(method):
+            if (
+                type(call) is cst.Call
+                and n.dotted(call.func) == "self.add_event_handler"
+                and len(call.args) >= 2
+                and n.string_value(call.args[0].value) == "session_start"
+            ):
+                handler = n.dotted(call.args[1].value) or ""
+                if handler.startswith("self.") and handler[5:] in methods:
+                    started = methods[handler[5:]]
+                    if any(
+                        type(inner) is cst.Call and n.dotted(inner.func) == "self.disconnect"
+                        for inner in n.descendants(started)
+                    ):
+                        return True
+    return False
 
 
 def _defines(node: cst.ClassDef, method: str) -> bool:

@@ -252,6 +252,9 @@ class FileFacts:
     # them, once started, keeps the program running, unless the class makes it a daemon.
     run_loops: tuple[str, ...] = ()
     daemon_classes: tuple[str, ...] = ()  # (`super().__init__(daemon=True)`, `self.daemon = True`)
+    # Chat-client classes whose session-start handler disconnects: built and run, they send and end
+    # (`add_event_handler("session_start", self.start)` with `self.disconnect()` in `start`)
+    oneshot_classes: tuple[str, ...] = ()
     sets_daemon: bool = False  # makes some thread or process a daemon (`t.daemon = True`, `daemon=True`)
     findings: tuple[LineFinding, ...] = ()
     rule_errors: tuple[tuple[str, str], ...] = ()
@@ -335,6 +338,7 @@ class FileFacts:
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             run_loops=tuple(data.get("run_loops", ())),
             daemon_classes=tuple(data.get("daemon_classes", ())),
+            oneshot_classes=tuple(data.get("oneshot_classes", ())),
             sets_daemon=data.get("sets_daemon", False),
             findings=tuple(LineFinding(**d) for d in data.get("findings", ())),
             rule_errors=tuple(tuple(e) for e in data.get("rule_errors", ())),

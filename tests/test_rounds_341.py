@@ -1,0 +1,46 @@
+"""Session 30: what session 29 left and blind rounds 341 and on showed, as small trees.
+
+Each case fails on 2512ead, the commit the session's code changes began from, except the traps
+(marked), which pass there and must not move. A case gives the files, the entrypoints expected as
+``(path, kind, framework)`` and, where it matters, a rule's status or its number of findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
+
+_CASES: dict[str, Case] = {
+    # A slixmpp client whose session-start handler sends one message and disconnects: a job,
+    # not a bot (session 29's regression)
+    "xmpp_send_once": (
+        {
+            "send.py": 'import logging\nimport os\nimport sys\n\nfrom slixmpp import ClientXMPP\n\n\nclass SendMsgBot(ClientXMPP):\n    def __init__(self, jid, password, recipient, message):\n        super().__init__(jid, password)\n        self.recipient = recipient\n        self.msg = message\n        self.add_event_handler("session_start", self.start)\n\n    async def start(self, event):\n        self.send_presence()\n        await self.get_roster()\n        self.send_message(mto=self.recipient, mbody=self.msg, mtype="chat")\n        self.disconnect()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    xmpp = SendMsgBot(os.environ["XMPP_JID"], os.environ["XMPP_PASSWORD"], sys.argv[1], sys.argv[2])\n    xmpp.connect()\n    xmpp.process(forever=False)\n'
+        },
+        [("send.py", "job", "python")],
+        None,
+    ),
+    "sleekxmpp_send_once": (
+        {
+            "notify.py": 'import logging\nimport os\nimport sys\n\nimport sleekxmpp\n\n\nclass SendMsgBot(sleekxmpp.ClientXMPP):\n    def __init__(self, jid, password, recipient, message):\n        sleekxmpp.ClientXMPP.__init__(self, jid, password)\n        self.recipient = recipient\n        self.msg = message\n        self.add_event_handler("session_start", self.start)\n\n    def start(self, event):\n        self.send_presence()\n        self.get_roster()\n        self.send_message(mto=self.recipient, mbody=self.msg, mtype="chat")\n        self.disconnect(wait=True)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    xmpp = SendMsgBot(os.environ["XMPP_JID"], os.environ["XMPP_PASSWORD"], sys.argv[1], sys.argv[2])\n    if xmpp.connect():\n        xmpp.process(block=True)\n    else:\n        sys.exit(1)\n'
+        },
+        [("notify.py", "job", "python")],
+        None,
+    ),
+    # (trap) a bot that disconnects on a "quit" message keeps running until then
+    "xmpp_quit_command": (
+        {
+            "bot.py": 'import logging\nimport os\n\nfrom slixmpp import ClientXMPP\n\n\nclass EchoBot(ClientXMPP):\n    def __init__(self, jid, password):\n        super().__init__(jid, password)\n        self.add_event_handler("session_start", self.start)\n        self.add_event_handler("message", self.message)\n\n    async def start(self, event):\n        self.send_presence()\n        await self.get_roster()\n\n    def message(self, msg):\n        if msg["body"] == "quit":\n            self.disconnect()\n        elif msg["type"] in ("chat", "normal"):\n            msg.reply("Thanks for sending\\n%(body)s" % msg).send()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    xmpp = EchoBot(os.environ["XMPP_JID"], os.environ["XMPP_PASSWORD"])\n    xmpp.connect()\n    xmpp.process()\n'
+        },
+        [("bot.py", "worker", "xmpp")],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CASES))
+def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _CASES[name])
