@@ -916,6 +916,11 @@ class Extractor:
                 self.walk(stmt)
             self.stmt_stack.pop()
             self.ctx.in_docstring = False
+            if type(stmt) is cst.If and id(stmt) in self.absent_after:
+                # (a script's `if cur.fetchone()[0] > 0: sys.exit(0)`: the rest of the file runs
+                # only where the key is absent)
+                self.ctx.absent_guards += 1
+        self.ctx.absent_guards = 0
         self.ctx.top = -1
         return self._finish()
 

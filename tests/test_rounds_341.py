@@ -41,6 +41,30 @@ _CASES: dict[str, Case] = {
 }
 
 
+# Session 29's review misses
+_REVIEW_CASES: dict[str, Case] = {
+    "module_level_keyed_exit": (
+        {
+            "daily.py": 'import datetime\nimport os\nimport sys\n\nimport psycopg2\nimport requests\n\ntoday = datetime.date.today()\nconn = psycopg2.connect(os.environ["DB_URL"])\ncur = conn.cursor()\ncur.execute("SELECT COUNT(*) FROM daily_rates WHERE day = %s", (today,))\nif cur.fetchone()[0] > 0:\n    print("already loaded")\n    sys.exit(0)\nrates = requests.get("https://api.example.com/rates", timeout=10).json()\ncur.executemany("INSERT INTO daily_rates (day, code, rate) VALUES (%s, %s, %s)", [(today, k, v) for k, v in rates.items()])\nconn.commit()\n'
+        },
+        [("daily.py", "job", "script")],
+        ("non-idempotent-insert", 0),
+    ),
+    "executor_map_requests": (
+        {
+            "fetch.py": 'from concurrent.futures import ThreadPoolExecutor\n\nimport requests\n\nURLS = ["https://example.com/a.json", "https://example.com/b.json"]\n\n\ndef fetch_all():\n    with ThreadPoolExecutor(max_workers=8) as pool:\n        responses = list(pool.map(requests.get, URLS))\n        future = pool.submit(requests.post, "https://example.com/done", json={"n": len(responses)})\n        return responses, future.result()\n'
+        },
+        [],
+        ("http-call-without-timeout", 2),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])
+
+
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])

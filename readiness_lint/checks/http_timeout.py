@@ -71,6 +71,13 @@ class HttpCallWithoutTimeout(LineRule):
             'import socket\nfrom urllib.request import urlopen\n\nsocket.setdefaulttimeout(30)\nbody = urlopen("https://example.com").read()\n',
             note="urllib's sockets take the process-wide default",
         ),
+        Sample(
+            "import functools\nfrom concurrent.futures import ThreadPoolExecutor\n\nimport requests\n\n\n"
+            "def fetch_all(urls):\n    with ThreadPoolExecutor() as pool:\n"
+            "        done = pool.submit(requests.get, urls[0], timeout=5)\n"
+            "        return list(pool.map(functools.partial(requests.get, timeout=10), urls)), done\n",
+            note="the timeout is bound in the partial, or handed on by submit",
+        ),
     )
     INVALID = (
         Sample('import requests\n\ndata = requests.get("https://api.example.com/items").json()\n'),
@@ -101,6 +108,18 @@ class HttpCallWithoutTimeout(LineRule):
             "    return await asyncio.to_thread(requests.get, url)\n",
             note="to_thread hands on keywords, and none is a timeout",
         ),
+        Sample(
+            "from concurrent.futures import ThreadPoolExecutor\n\nimport requests\n\n\n"
+            "def fetch_all(urls):\n    with ThreadPoolExecutor(max_workers=8) as pool:\n"
+            "        return list(pool.map(requests.get, urls))\n",
+            note="map calls each with an item alone",
+        ),
+        Sample(
+            "from concurrent.futures import ThreadPoolExecutor\n\nimport requests\n\n\n"
+            "def notify(pool: ThreadPoolExecutor, url):\n"
+            '    return pool.submit(requests.post, url, json={"done": True})\n',
+            note="submit hands on keywords, and none is a timeout",
+        ),
     )
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
@@ -127,6 +146,18 @@ class HttpCallWithoutTimeout(LineRule):
             handed = _handed_requests_call(node.args[0].value, ctx)
             if handed is not None and n.keyword(node, "timeout") is None and not n.has_star_kwargs(node):
                 ctx.report(self.name, node, f"`{handed}()` run in a thread without a timeout can wait forever")
+            return
+        if (verb in _MAPS or name == "map") and len(node.args) >= 2 and not node.args[0].keyword:
+            # `pool.map(requests.get, urls)`, `map(requests.get, urls)`: each call gets the items alone
+            handed = _handed_requests_call(node.args[0].value, ctx)
+            if handed is not None:
+                ctx.report(self.name, node, f"`{handed}()` mapped over items without a timeout can wait forever")
+            return
+        if verb == "submit" and node.args and not node.args[0].keyword:
+            # `executor.submit(requests.post, url, json=body)` hands on keywords: a timeout is one of them or none is
+            handed = _handed_requests_call(node.args[0].value, ctx)
+            if handed is not None and n.keyword(node, "timeout") is None and not n.has_star_kwargs(node):
+                ctx.report(self.name, node, f"`{handed}()` submitted without a timeout can wait forever")
             return
         if verb in _VERBS and owner in _REQUESTS_MODULES:
             label = name
@@ -172,6 +203,11 @@ class HttpCallWithoutTimeout(LineRule):
             and ctx.resolve(n.callee(value)) == "socket.getdefaulttimeout"
         ):
             ctx.rule_notes[_SOCKET_RESTORED] = True  # `previous = socket.getdefaulttimeout()`: kept to set it back
+
+
+# An executor's or a process pool's mapping methods: each call gets an item (or its unpacked
+# items), never a keyword
+_MAPS = frozenset({"map", "imap", "imap_unordered", "starmap", "map_async", "starmap_async"})
 
 
 def _handed_requests_call(handed: cst.BaseExpression, ctx: Context) -> str | None:
