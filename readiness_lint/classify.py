@@ -1539,7 +1539,9 @@ def _deployed_beats(project: Project, out: list[_Candidate], beats: Sequence[Dep
     return added
 
 
-_SERVERLESS = frozenset({"aws-lambda", "cloud-functions"})
+_SERVERLESS = frozenset({"aws-lambda", "cloud-functions", "azure-functions"})
+# The platform a deployment file names the function of (serverless.yml and SAM: AWS Lambda)
+_FUNCTION_PLATFORMS = {"gcloud": "cloud-functions", "azure-functions": "azure-functions"}
 
 
 def _names_module(project: Project, path: str, module: str) -> bool:
@@ -1605,7 +1607,8 @@ def _apply_functions(
     ]
     for (path, kind), (line, function, deployment) in sorted(found.items()):
         dual = kind == "job" and found.get((path, "api"), (0, ""))[1] == function
-        out.append(_Candidate(path, line, kind, "aws-lambda", function, deployed=deployment, serves_requests=dual))
+        platform = _FUNCTION_PLATFORMS.get(deployment.how, "aws-lambda")
+        out.append(_Candidate(path, line, kind, platform, function, deployed=deployment, serves_requests=dual))
     return out
 
 

@@ -112,7 +112,7 @@ def is_deployment_file(rel: str) -> bool:
         return True
     if (lower.endswith(".ini") and "ofelia" in rel.lower()) or lower in _OFELIA_NAMES:
         return True
-    return lower.endswith((".yml", ".yaml"))
+    return lower.endswith((".yml", ".yaml")) or lower == "function.json"
 
 
 # A deployment file kept for development or set aside: `Dockerfile.dev`, `docker-compose.local.yml`,
@@ -146,6 +146,8 @@ def worth_reading(rel: str, text: str) -> bool:
     lower = rel.lower()
     if lower.endswith(".timer"):
         return True  # (it names the service it starts, and that service the Python)
+    if lower.rpartition("/")[2] == "function.json":
+        return '"bindings"' in text  # (Azure Functions' own file: the script is `__init__.py` unless it says)
     if (
         "python" not in text
         and ".py" not in text
@@ -183,6 +185,8 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
             out.extend(_systemd(rel, text, name in timers.get(directory, set())))
         elif lower.endswith((".yml", ".yaml")):
             out.extend(_yaml_file(rel, text))
+        elif lower == "function.json":
+            out.extend(_azure_function(rel, text))
         elif lower.endswith((".conf", ".ini")):
             out.extend(_supervisord(rel, text))
             out.extend(_ofelia(rel, text))
@@ -192,6 +196,7 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
                 out.extend(_dockerfile(rel, text))
             else:
                 out.extend(_script_beat(rel, text))
+                out.extend(_gcloud_functions(rel, text))
         else:
             out.extend(_crontab(rel, text))
     return _through_shell_scripts(out, files)
@@ -589,6 +594,80 @@ def _script_beat(rel: str, text: str) -> Iterator[Deployment]:
         if line.lstrip().startswith("#") or not _CELERY_BEAT_COMMAND.search(line):
             continue
         yield from (d for d in _deployments(rel, number, "shell", LONG_RUNNING, line.strip(), "") if is_celery_beat(d))
+
+
+def _gcloud_functions(rel: str, text: str) -> Iterator[Deployment]:
+    """A shell script's ``gcloud functions deploy NAME --runtime python39 --trigger-topic T``: the
+    function ``--entry-point`` (else NAME) of ``main.py`` in ``--source`` (else the directory the
+    script runs in, taken as its own) is called per event, or per request with ``--trigger-http``."""
+    for number, line in _joined_lines(text, ("#",), comment_continues=False):
+        if "functions" not in line or line.startswith("#"):
+            continue
+        words = _tokens(line)
+        if not words:
+            continue
+        for index in range(len(words) - 3):
+            if words[index : index + 3] != ["gcloud", "functions", "deploy"] and not (
+                words[index] == "gcloud" and words[index + 2 : index + 4] == ["functions", "deploy"]
+            ):
+                continue  # (also `gcloud beta functions deploy`)
+            rest = words[index + 3 + (words[index + 1] != "functions") :]
+            options: dict[str, str] = {}
+            names: list[str] = []
+            position = 0
+            while position < len(rest):
+                word = rest[position]
+                position += 1
+                if word in {";", "&&", "||", "|"}:
+                    break
+                if not word.startswith("--"):
+                    names.append(word)
+                    continue
+                key, equals, value = word[2:].partition("=")
+                if not equals and key not in _GCLOUD_FLAGS and position < len(rest):
+                    value = rest[position]  # (`--runtime python39`)
+                    position += 1
+                options[key] = value
+            runtime = options.get("runtime", "")
+            function = options.get("entry-point") or (names[0] if names else "")
+            if not runtime.startswith("python") or not function.isidentifier():
+                continue
+            mode = HTTP_FUNCTION if "trigger-http" in options else EVENT_FUNCTION
+            if mode == EVENT_FUNCTION and not any(key.startswith("trigger-") for key in options):
+                continue  # (no trigger given: the deployed function's own, which the command does not say)
+            source = options.get("source", ".") or "."
+            if source.startswith(("gs://", "https://", "/")):
+                continue
+            script = posixpath.normpath(posixpath.join(source, "main.py"))
+            yield Deployment(rel, number, "gcloud", mode, script, "", function)
+
+
+# gcloud's switches that take no value (`--trigger-http --allow-unauthenticated`)
+_GCLOUD_FLAGS = frozenset({"trigger-http", "allow-unauthenticated", "no-allow-unauthenticated", "gen2", "no-gen2"})
+
+
+def _azure_function(rel: str, text: str) -> Iterator[Deployment]:
+    """An Azure Functions ``function.json``: its ``scriptFile`` (``__init__.py`` by default) and
+    ``entryPoint`` (``main``) are called per request (an ``httpTrigger``) or per event (a timer,
+    a queue message, a blob)."""
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return
+    bindings = document.get("bindings") if isinstance(document, dict) else None
+    triggers = [
+        str(b.get("type", ""))
+        for b in (bindings if isinstance(bindings, list) else ())
+        if isinstance(b, dict) and str(b.get("type", "")).endswith("Trigger")
+    ]
+    if not triggers:
+        return
+    script = document.get("scriptFile", "__init__.py")
+    function = document.get("entryPoint", "main")
+    if not isinstance(script, str) or not script.endswith(".py") or not isinstance(function, str):
+        return
+    mode = HTTP_FUNCTION if "httpTrigger" in triggers else EVENT_FUNCTION
+    yield Deployment(rel, 1, "azure-functions", mode, posixpath.normpath(script), "", function)
 
 
 def _dockerfile(rel: str, text: str) -> Iterator[Deployment]:

@@ -437,3 +437,37 @@ def test_a_systemd_timer_on_disk_makes_its_service_s_script_a_job(make_tree: Tre
         ("shop/api.py", "api", "fastapi"),
         ("shop/sync.py", "job", "systemd-timer"),
     ]
+
+
+def test_azure_function_json_names_its_script_and_trigger() -> None:
+    timer = '{"scriptFile": "app.py", "bindings": [{"type": "timerTrigger", "direction": "in", "name": "t", "schedule": "0 0 6 * * *"}]}'
+    http = '{"bindings": [{"authLevel": "function", "type": "httpTrigger", "direction": "in", "name": "req"}, {"type": "http", "direction": "out", "name": "$return"}]}'
+    found = read_deployments(
+        [
+            ("daily/function.json", timer),
+            ("HttpOrders/function.json", http),
+            ("host.json/function.json", '{"bindings": [{"type": "blob", "direction": "out"}]}'),  # (no trigger)
+            ("Broken/function.json", '{"bindings": ['),
+        ]
+    )
+    assert [(d.source, d.how, d.mode, d.script, d.function) for d in found] == [
+        ("HttpOrders/function.json", "azure-functions", "http-function", "__init__.py", "main"),
+        ("daily/function.json", "azure-functions", "event-function", "app.py", "main"),
+    ]
+
+
+def test_gcloud_functions_deploy_in_a_shell_script() -> None:
+    script = (
+        "#!/bin/sh\n"
+        "# gcloud functions deploy old --runtime python39 --trigger-http\n"
+        "gcloud functions deploy \\\n  crawler \\\n  --region=asia-northeast1 \\\n"
+        "  --entry-point='main' \\\n  --runtime 'python39' \\\n  --trigger-topic 'hourly' \\\n  --source='src'\n"
+        "gcloud beta functions deploy hook --runtime=python311 --trigger-http --allow-unauthenticated\n"
+        "gcloud functions deploy node_fn --runtime nodejs18 --trigger-http\n"
+        "gcloud functions deploy untriggered --runtime python311 --source fn\n"
+    )
+    found = read_deployments([("deploy.sh", script)])
+    assert [(d.line, d.how, d.mode, d.script, d.function) for d in found] == [
+        (3, "gcloud", "event-function", "src/main.py", "main"),
+        (10, "gcloud", "http-function", "main.py", "hook"),
+    ]

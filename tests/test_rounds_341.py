@@ -38,6 +38,25 @@ _CASES: dict[str, Case] = {
         [("bot.py", "worker", "xmpp")],
         None,
     ),
+    # An Azure function.json naming a script other than `__init__.py` (round 346)
+    "azure_script_file": (
+        {
+            "notifier/app.py": 'import logging\n\nimport azure.functions as func\n\nfrom notifier import coordinator\n\n\ndef main(dailyTrigger: func.TimerRequest):\n    logging.info("timer fired")\n    coordinator.run()\n',
+            "notifier/coordinator.py": 'import requests\n\n\ndef run():\n    requests.get("https://example.com/schedule", timeout=10)\n',
+            "notifier/function.json": '{\n  "scriptFile": "app.py",\n  "bindings": [\n    {"type": "timerTrigger", "direction": "in", "name": "dailyTrigger", "schedule": "0 0 6 * * *"}\n  ]\n}\n',
+        },
+        [("notifier/app.py", "job", "azure-functions")],
+        None,
+    ),
+    # A Cloud Function deployed by `gcloud functions deploy ... --trigger-topic` in a shell script
+    "gcloud_deploy_topic": (
+        {
+            "src/main.py": 'import requests\n\n\ndef main(*args, **kwargs):\n    requests.post("https://notify.example.com", data={"m": "ps5"}, timeout=10)\n',
+            "deploy.sh": "gcloud functions deploy \\\n  ps5-crawler \\\n  --entry-point='main' \\\n  --runtime 'python39' \\\n  --trigger-topic 'hourly' \\\n  --source='src'\n",
+        },
+        [("src/main.py", "job", "cloud-functions")],
+        None,
+    ),
 }
 
 
