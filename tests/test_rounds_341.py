@@ -57,6 +57,23 @@ _CASES: dict[str, Case] = {
         [("src/main.py", "job", "cloud-functions")],
         None,
     ),
+    # A job whose whole work is the e-mail it sends: a send failure only printed loses the
+    # failure, though a mail helper beside other work is only telling someone (round 351)
+    "mail_is_the_work": (
+        {
+            "app.py": 'import os\nimport smtplib\nfrom email.mime.text import MIMEText\n\ndef send_email():\n    sender = os.environ[\'EMAIL\']\n    password = os.environ[\'PASSWORD\']\n    recipients = ["recipient1@example.com", "recipient2@example.com"]\n\n    subject = "Weekly Update"\n    body = "Hello! This is your weekly automated email."\n\n    msg = MIMEText(body)\n    msg["Subject"] = subject\n    msg["From"] = sender\n    msg["To"] = ", ".join(recipients)\n\n    try:\n        server = smtplib.SMTP("smtp.gmail.com", 587)\n        server.starttls()\n        server.login(sender, password)\n        server.sendmail(sender, recipients, msg.as_string())\n        server.quit()\n        print("Email sent successfully!")\n    except Exception as e:\n        print(f"Failed to send email: {e}")\n\nif __name__ == "__main__":\n    send_email()\n'
+        },
+        [("app.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # (trap) the mail only announces the backup: its failure is not the job's
+    "mail_after_the_work": (
+        {
+            "backup.py": 'import logging\nimport shutil\nimport smtplib\n\nlog = logging.getLogger(__name__)\n\n\ndef backup():\n    shutil.make_archive("/backups/site", "gztar", "/srv/site")\n\n\ndef send_email(body):\n    try:\n        with smtplib.SMTP("smtp.example.com") as server:\n            server.sendmail("a@example.com", ["ops@example.com"], body)\n    except Exception as e:\n        log.warning("could not mail: %s", e)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    backup()\n    send_email("backup done")\n'
+        },
+        [("backup.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
 }
 
 

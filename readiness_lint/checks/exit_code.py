@@ -85,7 +85,7 @@ class MissingExitCode(ServiceRule):
         "for success only by a function's last statement outside a loop (`if r.status_code == 200: save(r.text)` "
         "and nothing after it), and a "
         "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, "
-        "`send_slack()`) are not the job's work. A `schedule` process answers for the commands its "
+        "`send_slack()`) are not the job's work, unless telling is all it does (`send_email()` the only function of the project the `__main__` block calls). A `schedule` process answers for the commands its "
         "jobs run and for what they lose (its `run_pending()` lets a job's exception out: a job that catches and "
         "only reports keeps the process going as if all were well; not one that reports to an "
         "error tracker, `sentry_sdk.capture_exception(e)`); APScheduler logs a job's exception and "
@@ -324,12 +324,14 @@ def _lost_failure(
     the failure of the work and carries on. Another module's function counts for what it loses of
     the work itself (a handler that only logs), not for a catch-all that passes or a status it
     only prints; notification helpers (`alert()`, `notify()`) never count: failing to tell
-    someone is not the job failing. ``values``: the calls whose returned value is dropped (all of
-    ``dropped`` when not given)."""
+    someone is not the job failing, unless telling is all the job does (``send_email()`` the only
+    function of the project it calls). ``values``: the calls whose returned value is dropped (all
+    of ``dropped`` when not given)."""
+    own = [call for call in dropped if project.function_and_home(path, call) is not None]
     for call in dropped:
         found = project.function_and_home(path, call)
         name = call.rpartition(".")[2]
-        if found is None or _auxiliary(name):
+        if found is None or (_auxiliary(name) and own != [call]):
             continue
         function, home = found
         local = home == path
@@ -347,7 +349,7 @@ def _lost_failure(
             seen.add((where, inner))
             deeper = project.function_and_home(where, inner)
             inner_name = inner.rpartition(".")[2]
-            if deeper is None or _auxiliary(inner_name):
+            if deeper is None or (_auxiliary(inner_name) and (depth > 0 or own != [call])):
                 continue
             helper, helper_home = deeper
             # (a scheduled job that reports to an error tracker, `sentry_sdk.capture_exception(e)`:
