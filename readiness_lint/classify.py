@@ -1119,6 +1119,12 @@ def _runs_pending(facts: FileFacts, rounds_only: bool = False) -> bool:
     )
 
 
+def _runs_any_pending(facts: FileFacts) -> bool:
+    """The file calls some scheduler's ``run_pending()`` / ``run_all()`` (also a ``schedule.Scheduler``
+    of its own, `jobs.run_pending()`), or starts a helper that does (``run_continuously()``)."""
+    return any(call.rpartition(".")[2] in {"run_pending", "run_all", "run_continuously"} for call in facts.calls_made())
+
+
 def _schedules_run_elsewhere(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
     """`schedule` jobs one module registers (`schedule.every(10).minutes.do(job)`, also in a
     function a bot command calls) that never runs them, while exactly one other module reaching it
@@ -1135,6 +1141,14 @@ def _schedules_run_elsewhere(project: Project, candidates: list[_Candidate]) -> 
         if pending is None:
             pending = [p for p, f in sorted(project.files.items()) if not f.is_test and _runs_pending(f)]
         runners = [p for p in pending if p != candidate.path and candidate.path in project.closure({p})]
+        if (
+            not pending
+            and any(c.path == candidate.path and c.kind == "worker" for c in candidates)
+            and not any(_runs_any_pending(f) for f in project.files.values())
+        ):
+            # (`while True: checkin(); schedule.every(1).days.do(checkin); time.sleep(...)`: jobs
+            # registered that nothing in the project ever runs, beside the file's own loop, the process)
+            continue
         if len(runners) != 1:
             out.append(candidate)
             continue

@@ -2476,7 +2476,7 @@ class Extractor:
 
     def visit_while(self, node: cst.While) -> None:
         since = self.reads  # (`while rc != 0:` reads what the body binds again)
-        forever = _is_forever(node.test)
+        forever = _is_forever(node.test) and not _cleared_inside(node)
         self.walk(node.test)
         self._enter_loop(since, bounded=not forever)
         test = node.test
@@ -6979,6 +6979,23 @@ def _leaves_loop(node: cst.Try) -> bool:
 
 
 _STOPS_BY_HAND = frozenset({"KeyboardInterrupt"})
+
+
+def _cleared_inside(node: cst.While) -> bool:
+    """``while flag:`` whose own body sets ``flag = False`` when the work is done (not in an
+    ``except`` handler, a stop by hand or on error, nor in a function defined inside): the loop
+    ends by itself."""
+    if type(node.test) is not cst.Name:
+        return False
+    flag = node.test.value
+    for inner in n.descendants(node.body, skip=(cst.ExceptHandler,)):
+        if (
+            type(inner) is cst.Assign
+            and _is_false(inner.value)
+            and any(type(t.target) is cst.Name and t.target.value == flag for t in inner.targets)
+        ):
+            return True
+    return False
 
 
 def _is_forever(test: cst.BaseExpression) -> bool:

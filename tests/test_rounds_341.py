@@ -74,6 +74,32 @@ _CASES: dict[str, Case] = {
         [("backup.py", "job", "python")],
         ("missing-exit-code", "pass"),
     ),
+    # `while flag:` whose body sets `flag = False` once the work is done: a script that ends
+    # (round 347)
+    "flag_cleared_when_done": (
+        {
+            "get_cookies.py": 'import pickle\nimport time\n\nfrom selenium import webdriver\n\nbrower = webdriver.Chrome(\'/Users/axon/Downloads/chromedriver\')         #myMac\n#brower = webdriver.Chrome(\'/usr/lib/chromium-browser/chromedriver\')    #raspi\n\n#登录跳转后url\nurl = "https://glados.rocks/console/checkin"\n#最后一步url\nlast_url = "https://glados.rocks/console"\n\nbrower.get(last_url)\nflag = True\nwhile flag:\n    print("Please login in!")\n    time.sleep(10)\n    while brower.current_url == url:\n        brower.get("https://glados.rocks/console")\n        pickle.dump(brower.get_cookies() , open("cookies.pkl","wb"))\n        brower.quit()\n        flag = False\n\nprint("Cookies saved in Cookies.pickle!")'
+        },
+        [("get_cookies.py", "job", "script")],
+        None,
+    ),
+    # (trap) a flag cleared only by Ctrl-C in a handler: still a poller
+    "flag_cleared_by_hand": (
+        {
+            "poll.py": 'import logging\nimport time\n\nimport requests\n\nrunning = True\n\n\ndef poll():\n    global running\n    while running:\n        try:\n            requests.get("https://example.com/queue", timeout=10)\n        except KeyboardInterrupt:\n            running = False\n        time.sleep(30)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    poll()\n'
+        },
+        [("poll.py", "worker", "polling-loop")],
+        None,
+    ),
+    # `schedule.every(...).do(job)` that nothing in the project ever runs: no scheduler job
+    # beside the loop (round 347)
+    "schedule_never_run": (
+        {
+            "checkin.py": 'import random\nimport time\n\nimport schedule\nfrom selenium import webdriver\n\n\ndef checkin():\n    browser = webdriver.Chrome()\n    browser.get("https://example.com/console/checkin")\n    browser.quit()\n\n\nwhile True:\n    checkin()\n    schedule.every(1).days.do(checkin)\n    time.sleep(random.randint(1, 9) * 60)\n'
+        },
+        [("checkin.py", "worker", "polling-loop")],
+        None,
+    ),
 }
 
 

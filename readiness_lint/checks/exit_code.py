@@ -85,7 +85,7 @@ class MissingExitCode(ServiceRule):
         "for success only by a function's last statement outside a loop (`if r.status_code == 200: save(r.text)` "
         "and nothing after it), and a "
         "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, "
-        "`send_slack()`) are not the job's work, unless telling is all it does (`send_email()` the only function of the project the `__main__` block calls). A `schedule` process answers for the commands its "
+        "`send_slack()`) are not the job's work, unless telling is all it does (`send_email()` the one call of the `__main__` block or the script). A `schedule` process answers for the commands its "
         "jobs run and for what they lose (its `run_pending()` lets a job's exception out: a job that catches and "
         "only reports keeps the process going as if all were well; not one that reports to an "
         "error tracker, `sentry_sdk.capture_exception(e)`); APScheduler logs a job's exception and "
@@ -239,7 +239,9 @@ class MissingExitCode(ServiceRule):
             )
             if ignored is not None:
                 return Outcome(False, ignored)
-            lost = _lost_failure(calls, entrypoint.path, service.project, "script", scheduled=scheduled)
+            work = [c for c in calls if c != "print"]
+            sole = work[0] if len(work) == 1 else ""  # (the script's one statement sends the mail)
+            lost = _lost_failure(calls, entrypoint.path, service.project, "script", scheduled=scheduled, sole=sole)
             return Outcome(False, lost) if lost is not None else Outcome(True)
         local = {f.name: f for f in facts.functions}
         if symbol in local and symbol != "__main__":
@@ -284,7 +286,10 @@ class MissingExitCode(ServiceRule):
             values = frozenset()
         scheduled = _scheduled_jobs(entrypoint, facts, called)
         called += scheduled
-        lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block", values, scheduled)
+        # (`if __name__ == "__main__": send_email()`: the mail is the whole work, not a note about it)
+        work = [c for c in guard.calls if c != "print"]
+        sole = work[0] if len(work) == 1 else ""
+        lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block", values, scheduled, sole)
         return Outcome(False, lost) if lost is not None else Outcome(True)
 
 
@@ -318,20 +323,20 @@ def _lost_failure(
     caller: str,
     values: frozenset[str] | None = None,
     scheduled: tuple[str, ...] = (),
+    sole: str = "",
 ) -> str | None:
     """A function of the project, called with its result dropped, that returns a failure status
     or reports a failure and returns normally; or one it calls as a step of its own that reports
     the failure of the work and carries on. Another module's function counts for what it loses of
     the work itself (a handler that only logs), not for a catch-all that passes or a status it
     only prints; notification helpers (`alert()`, `notify()`) never count: failing to tell
-    someone is not the job failing, unless telling is all the job does (``send_email()`` the only
-    function of the project it calls). ``values``: the calls whose returned value is dropped (all
-    of ``dropped`` when not given)."""
-    own = [call for call in dropped if project.function_and_home(path, call) is not None]
+    someone is not the job failing, unless telling is all the job does (``sole``: the one call the
+    ``__main__`` block makes, ``send_email()``). ``values``: the calls whose returned value is
+    dropped (all of ``dropped`` when not given)."""
     for call in dropped:
         found = project.function_and_home(path, call)
         name = call.rpartition(".")[2]
-        if found is None or (_auxiliary(name) and own != [call]):
+        if found is None or (_auxiliary(name) and call != sole):
             continue
         function, home = found
         local = home == path
@@ -349,7 +354,7 @@ def _lost_failure(
             seen.add((where, inner))
             deeper = project.function_and_home(where, inner)
             inner_name = inner.rpartition(".")[2]
-            if deeper is None or (_auxiliary(inner_name) and (depth > 0 or own != [call])):
+            if deeper is None or (_auxiliary(inner_name) and (depth > 0 or call != sole)):
                 continue
             helper, helper_home = deeper
             # (a scheduled job that reports to an error tracker, `sentry_sdk.capture_exception(e)`:
