@@ -1027,6 +1027,10 @@ class Extractor:
                 self.signal(node, "metrics", module)
             if module.split(".", maxsplit=1)[0] == "loguru":
                 self.signal(node, "logging-config", module)  # loguru logs with time and level unconfigured
+            elif module.split(".", maxsplit=1)[0] in {"prefect", "airflow"}:
+                # (importing either configures logging: Prefect's `setup_logging()`, Airflow's
+                # `settings.initialize()`, both run by the package's `__init__`)
+                self.signal(node, "logging-config", module)
             if full.startswith(HEARTBEAT_MODULES) or module.startswith(HEARTBEAT_MODULES):
                 self.signal(node, "heartbeat", module)
 
@@ -1330,6 +1334,10 @@ class Extractor:
             # `@functions_framework.http`: Google Cloud Functions (and Cloud Run functions) call it
             # per request; `@functions_framework.cloud_event` per event
             self.signal(node, "cloud-function", f"{_CLOUD_FUNCTION_DECORATORS[resolved]}:{function}")
+            return
+        if resolved in _AIRFLOW_DAG_DECORATORS and not self.ctx.scope:
+            # `@dag(schedule="@daily") def etl(): ...` then `etl()`: the DAG of Airflow's TaskFlow API
+            self.signal(node, "schedule", "airflow")
             return
         if resolved == "dagster.repository":
             # `@repository def jobs(): return [pipeline, sensor]`: what the Dagster daemon loads and runs on schedules
@@ -3159,6 +3167,10 @@ class Extractor:
             self.sched_reenters = self.sched_reenters or (
                 not ctx.conditions and not self.handlers and any(n.dotted(arg.value) == own for arg in node.args)
             )
+        if name in _AIRFLOW_DAGS and not ctx.scope and not self.frames:
+            # `dag = DAG("etl", schedule_interval="@daily")` / `with DAG(...) as dag:` in a DAG file:
+            # Airflow's scheduler runs its tasks on the schedule, a job
+            self.signal(node, "schedule", "airflow")
         if name:
             # (how often each function is called, and how often where a lookup found its key absent)
             tally = self.call_tally.setdefault(name.rpartition(".")[2], [0, 0])
@@ -6979,6 +6991,11 @@ def _leaves_loop(node: cst.Try) -> bool:
 
 
 _STOPS_BY_HAND = frozenset({"KeyboardInterrupt"})
+
+
+# Airflow's DAG class and its TaskFlow decorator, by the modules that export them (Airflow 2 and 3)
+_AIRFLOW_DAGS = frozenset({"airflow.DAG", "airflow.models.DAG", "airflow.models.dag.DAG", "airflow.sdk.DAG"})
+_AIRFLOW_DAG_DECORATORS = frozenset({"airflow.decorators.dag", "airflow.sdk.dag"})
 
 
 def _cleared_inside(node: cst.While) -> bool:

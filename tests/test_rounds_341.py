@@ -100,6 +100,30 @@ _CASES: dict[str, Case] = {
         [("checkin.py", "worker", "polling-loop")],
         None,
     ),
+    # Airflow DAG files: the scheduler runs their tasks, a job; importing airflow configures
+    # logging (round 356)
+    "airflow_dag_ctor": (
+        {
+            "dags/books.py": 'from datetime import datetime, timedelta\n\nimport requests\nfrom airflow import DAG\nfrom airflow.operators.python import PythonOperator\n\n\ndef fetch_books():\n    requests.get("https://example.com/books", timeout=10)\n\n\ndag = DAG("books", start_date=datetime(2024, 1, 1), schedule_interval=timedelta(days=1))\n\nfetch = PythonOperator(task_id="fetch", python_callable=fetch_books, dag=dag)\n'
+        },
+        [("dags/books.py", "job", "airflow")],
+        ("missing-logging", "pass"),
+    ),
+    "airflow_dag_decorator": (
+        {
+            "dags/rates.py": 'import pendulum\nfrom airflow.decorators import dag, task\n\n\n@dag(schedule="@daily", start_date=pendulum.datetime(2024, 1, 1), catchup=False)\ndef rates():\n    @task\n    def load():\n        return 1\n\n    load()\n\n\nrates()\n'
+        },
+        [("dags/rates.py", "job", "airflow")],
+        None,
+    ),
+    # A Prefect flow run from its `__main__` block: importing prefect configures logging (round 356)
+    "prefect_flow_logging": (
+        {
+            "flows/agg.py": 'import argparse\nimport logging\n\nfrom prefect import flow, task\n\nlog = logging.getLogger(__name__)\n\n\n@task\ndef aggregate():\n    log.info("aggregated")\n\n\n@flow\ndef messengers():\n    aggregate()\n\n\nif __name__ == "__main__":\n    parser = argparse.ArgumentParser()\n    parser.parse_args()\n    messengers()\n'
+        },
+        [("flows/agg.py", "job", "argparse")],
+        ("missing-logging", "pass"),
+    ),
 }
 
 
