@@ -832,6 +832,8 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
         # (`send_mail(mail_subject="test", ...)` in a mail helper's own block: a test message)
         and not _NOTIFIER_NAME.fullmatch(f.name.lower())
     }
+    # (or a wrapper of the file calling it: `def handler(request): main()` a serverless function imports)
+    functions |= {f.name for f in local.values() if functions.intersection(f.calls)}
     for importer in project.importers.get(path, ()):
         for imp in project.files[importer].imports:
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path:
@@ -1344,7 +1346,11 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
             or (clients[receiver] == CRONTAB and method in {"write", "remove_all", "remove"})
             or (method == "send" and clients[receiver] in _PRODUCER_CTORS)  # `producer.send(topic, value)`
         )
-        own = receiver in clients and f"{clients[receiver]}.{method}" in methods
+        # (also a project module's class: `data = ModbusData(period=2); data.writeToInflux()`)
+        own = receiver in clients and (
+            f"{clients[receiver]}.{method}" in methods
+            or (alone and _project_method(project, path, clients[receiver], method))
+        )
         starts = name in EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS or sends
         # `exit_code = os.system("pg_basebackup ...")`, `requests.post(webhook, json=...)` (not a
         # container's health probe asking its own server, `healthcheck.py`)

@@ -124,6 +124,26 @@ _CASES: dict[str, Case] = {
         [("flows/agg.py", "job", "argparse")],
         ("missing-logging", "pass"),
     ),
+    # A module-level script setting an instance of another project module's class to work
+    # (round 360)
+    "script_project_class": (
+        {
+            "ModbusData.py": 'from pymodbus.client import ModbusTcpClient\nfrom influxdb import InfluxDBClient\n\n\nclass ModbusData:\n    def __init__(self, period):\n        self.period = period\n        self.rows = []\n\n    def addData(self):\n        client = ModbusTcpClient("192.168.1.20")\n        self.rows.append(client.read_holding_registers(40000, 10).registers)\n        return self.rows\n\n    def writeToInflux(self):\n        InfluxDBClient("localhost", 8086).write_points(self.rows)\n',
+            "run.py": "from ModbusData import ModbusData\n\ndataMod = ModbusData(period=2)\ndata = dataMod.addData()\ndataMod.writeToInflux()\n",
+        },
+        [("run.py", "job", "script")],
+        None,
+    ),
+    # A script whose `__main__` block runs main(), imported by a serverless function for the
+    # wrapper that calls the same main(): the same work run by hand or from cron (round 365)
+    "shared_through_wrapper": (
+        {
+            "main.py": 'import logging\nimport sys\n\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    r = requests.get("https://api.github.com/repos/a/b/releases/latest", timeout=10)\n    r.raise_for_status()\n    requests.post("https://api.telegram.org/bot/sendMessage", json={"text": r.json()["tag_name"]}, timeout=10).raise_for_status()\n\n\ndef handler(request):\n    main()\n    return {"statusCode": 200}\n\n\nif __name__ == "__main__":\n    main()\n',
+            "api/index.py": "import os\nimport sys\n\nsys.path.append(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))\n\nfrom main import handler as main_handler\n\n\ndef index_handler(request):\n    return main_handler(request)\n",
+        },
+        [("main.py", "job", "python")],
+        None,
+    ),
 }
 
 
