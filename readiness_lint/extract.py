@@ -1821,6 +1821,10 @@ class Extractor:
         ):
             # `except Exception as ex: logger.error(message); sys.exit()`: the failure exits 0
             frame.exits_zero_on_error = True
+        elif (broad or failure) and self.frames and frame is not self.guard and self._says_failed_then_zero(node.body):
+            # `except Exception as e: print(f"Error while checking: {e}"); sys.exit(0)`: the failure,
+            # reported as one, ends with status 0 on purpose
+            frame.exits_zero_on_error = True
         if self.pinging:
             return
         if self.reading and (
@@ -2256,6 +2260,26 @@ class Extractor:
             name = self.ctx.resolve(n.callee(call)) if call is not None else None
             errors = errors or (name or "").endswith(_ERROR_LEVELS)
         return errors
+
+    def _says_failed_then_zero(self, body: cst.BaseSuite) -> bool:
+        """A block that prints or logs a message saying something failed (``"Error while ..."``,
+        ``"... failed"``), then exits with status 0 written out (``sys.exit(0)``)."""
+        smalls = _simple_block(body)
+        if smalls is None or len(smalls) < 2:
+            return False
+        call = _small_call(smalls[-1])
+        if call is None or len(call.args) != 1 or n.int_value(call.args[0].value) != 0:
+            return False
+        if self.ctx.resolve(n.callee(call)) not in EXIT_CALLS:
+            return False
+        said = False
+        for small in smalls[:-1]:
+            if self._report(small) is None:
+                return False
+            reported = _small_call(small)
+            text = " ".join(n.template_text(arg.value) or "" for arg in reported.args) if reported is not None else ""
+            said = said or bool(_FAILURE_WORDS & set(re.findall(r"[a-z]+", text.lower())))
+        return said
 
     def _exits_without_status(self, small: cst.BaseSmallStatement) -> bool:
         """``sys.exit()``, ``exit()``, ``raise SystemExit()``, ``raise SystemExit``."""
@@ -4905,6 +4929,7 @@ _CLOUD_DELETES = frozenset(
         "delete_log_group",
         "terminate_instances",  # EC2 instances and their instance-store data
         "release_address",  # an Elastic IP, gone for good once released
+        "delete_access_key",  # IAM: a key whoever still uses it loses
     }
 )
 
@@ -4976,6 +5001,13 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
         return "indices.delete()"  # Elasticsearch/OpenSearch: `es.indices.delete(index=name)`
     if method == "delete" and "." in raw and {"name", "namespace"} <= set(n.keywords(node)):
         return "delete()"  # the Kubernetes/OpenShift dynamic client: `resources.delete(name=..., namespace=...)`
+    if method in {"remove_torrent", "torrents_delete", "remove"} and any(
+        arg.keyword is not None and arg.keyword.value in {"delete_data", "delete_files"} and _is_true(arg.value)
+        for arg in node.args
+    ):
+        # transmission-rpc's `remove_torrent(id, delete_data=True)`, qbittorrent-api's
+        # `torrents_delete(delete_files=True, ...)`: the downloaded files go with the torrent
+        return f"{method}(delete_data)"
     if name in _HTTP_DELETES:
         return "HTTP DELETE"
     if name in {"sqlalchemy.delete", "sqlalchemy.sql.delete", "sqlalchemy.sql.expression.delete", "sqlmodel.delete"}:

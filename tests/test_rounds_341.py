@@ -144,6 +144,29 @@ _CASES: dict[str, Case] = {
         [("main.py", "job", "python")],
         None,
     ),
+    # Deletions of downloaded data and of IAM keys (rounds 344 and 364)
+    "torrent_delete_data": (
+        {
+            "clean.py": 'import logging\nfrom datetime import datetime, timedelta, timezone\n\nfrom transmission_rpc import Client\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    client = Client(host="localhost")\n    cutoff = datetime.now(timezone.utc) - timedelta(days=14)\n    for torrent in client.get_torrents():\n        if torrent.added_date < cutoff:\n            client.remove_torrent(torrent.id, delete_data=True)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("clean.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    "iam_delete_key": (
+        {
+            "rotate.py": 'import boto3\n\niam = boto3.client("iam")\n\n\ndef lambda_handler(event, context):\n    for key in iam.list_access_keys(UserName="deploy")["AccessKeyMetadata"]:\n        if key["Status"] == "Inactive":\n            iam.delete_access_key(UserName="deploy", AccessKeyId=key["AccessKeyId"])\n'
+        },
+        [("rotate.py", "job", "aws-lambda")],
+        ("missing-dry-run", "fail"),
+    ),
+    # A catch-all that prints "Error ..." and exits 0 on purpose (round 358)
+    "error_then_exit_zero": (
+        {
+            "main.py": 'import sys\nimport importlib\n\nCOURSE_TO_DETECT = [\n    # \'ENGIN_183D\',\n    \'INDENG_120\',\n    # \'BIOENG_100\',\n]\n\ndef check_course_availability(course_name):\n    try:\n        course_module = importlib.import_module(f"courses.{course_name.lower()}")\n    except ModuleNotFoundError:\n        print(f"Course plugin for {course_name} not found.")\n        return None\n\n    course_class = getattr(course_module, course_name, None)\n    if course_class is None:\n        print(f"Course class for {course_name} not found in the module.")\n        return None\n    \n    course = course_class()\n    return course.check_availability()\n\ndef main():\n    course_names = COURSE_TO_DETECT\n    if course_names is None or len(course_names) == 0:\n        print("No courses are waiting to be detected. Consider either adding courses to the list or removing the action.")\n        sys.exit(1)\n\n    available_courses = []\n    try:\n        for course_name in course_names:\n            result = check_course_availability(course_name)\n            if result:\n                available_courses.append((course_name, result))\n    except Exception as e:\n        print(f"Error while checking course availability: {e}")\n        # Reduce false email notifications by exiting with 0\n        sys.exit(0)\n\n    if available_courses:\n        print("\\nAvailable courses:")\n        for course_name, message in available_courses:\n            print(f"{course_name}: {message}")\n    else:\n        print("\\nNo courses are currently available.")\n        sys.exit(0)\n\n    # if any of the courses are available, exit with 1, to make the action fail, to trigger the email notification\n    sys.exit(1)\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("main.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
 }
 
 

@@ -27,7 +27,9 @@ class MissingExitCode(ServiceRule):
         "or `raise SystemExit()` without a status after an error (logged, or printed in words that say so: "
         '`print("path does not exist"); sys.exit()`; a printed usage text is not an error; a function '
         "it calls, in any module of the project, may not either once it has logged an error: a warning, "
-        "or a skip because another run is still going or there is nothing to do, is no error), "
+        "or a skip because another run is still going or there is nothing to do, is no error), nor exit "
+        'with status 0 written out from a catch-all that reports a failure (`except Exception as e: print(f"Error: {e}"); '
+        "sys.exit(0)`), "
         "nor hand a Kafka producer a delivery callback that only prints or logs a failed delivery "
         "(`producer.produce(topic, value, callback=report)`), "
         "nor run a function of its file that logs an error and returns nothing "
