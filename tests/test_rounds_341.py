@@ -167,6 +167,22 @@ _CASES: dict[str, Case] = {
         [("main.py", "job", "python")],
         ("missing-exit-code", "fail"),
     ),
+    # A Dash app serves its pages and callbacks, and only what is routed on its Flask server besides
+    # (rounds 270, 362)
+    "dash_pages_only": (
+        {
+            "app.py": 'import dash\nfrom dash import dcc, html\n\napp = dash.Dash(__name__)\nserver = app.server\n\napp.layout = html.Div([html.H1("Cases"), dcc.Graph(id="cases")])\n\n\n@app.callback(dash.Output("cases", "figure"), dash.Input("cases", "id"))\ndef draw(_):\n    return {}\n'
+        },
+        [("app.py", "api", "dash")],
+        ("missing-health-route", "fail"),
+    ),
+    "dash_server_health": (
+        {
+            "app.py": 'import dash\nfrom dash import dcc, html\n\napp = dash.Dash(__name__)\nserver = app.server\n\napp.layout = html.Div([html.H1("Cases"), dcc.Graph(id="cases")])\n\n\n@app.callback(dash.Output("cases", "figure"), dash.Input("cases", "id"))\ndef draw(_):\n    return {}\n\n\n@server.route("/health")\ndef health():\n    return "ok"\n'
+        },
+        [("app.py", "api", "dash")],
+        ("missing-health-route", "na"),
+    ),
 }
 
 

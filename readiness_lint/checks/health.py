@@ -188,6 +188,13 @@ def _probe_outcome(
         return Outcome(
             False, f"This {entrypoint.framework} app serves no route at all: nothing answers a {probe} probe"
         )
+    files = [service.project.files[path] for path in service.paths]
+    if entrypoint.framework == "dash" and not any(
+        facts.routes or any(call.rpartition(".")[2] in _ROUTE_WIRING for call in facts.calls_made()) for facts in files
+    ):
+        # (a Dash app serves its layout's pages and its callbacks, and whatever is routed on its
+        # Flask server: `server = app.server; @server.route("/health")` leaves no verdict)
+        return Outcome(False, f"This dash app serves only its pages and callbacks: nothing answers a {probe} probe")
     return Outcome(True, applicable=False)  # its routes are out of sight: no verdict
 
 
@@ -206,7 +213,8 @@ class MissingHealthRoute(ServiceRule):
         "check is not applicable rather than failed; but a Flask or FastAPI app built at module level "
         "and served by the project's own code (`app.run(...)`, `uvicorn.run(app)`) that serves no route "
         "at all (none declared where it or its importers reach, no blueprint or router registered, no "
-        "route-adding extension built around it: an app kept only to hold a port open) fails it."
+        "route-adding extension built around it: an app kept only to hold a port open) fails it, as does a Dash app "
+        "whose reach routes nothing on its Flask server besides its own pages and callbacks."
     )
     why_bad = (
         "A process can be up and still unable to serve: deadlocked, out of connections, stuck on a "
