@@ -2508,7 +2508,7 @@ class Extractor:
 
     def visit_while(self, node: cst.While) -> None:
         since = self.reads  # (`while rc != 0:` reads what the body binds again)
-        forever = _is_forever(node.test) and not _cleared_inside(node)
+        forever = (_is_forever(node.test) and not _cleared_inside(node)) or _retry_budget(node)
         self.walk(node.test)
         self._enter_loop(since, bounded=not forever)
         test = node.test
@@ -4394,7 +4394,9 @@ class Extractor:
         literal_forever = _literal_forever(test)
         # `while self._running:`, `while not stop.is_set():` around work (not a progress or heartbeat thread)
         until_stopped = _until_stopped(test) and self._does_work(body)
-        return (_sleep_without_break(body, self.ctx) if literal_forever or until_stopped else None) or ""
+        # (`while retry != 0:` that sets its count back on success: forever while the work works)
+        budget = type(test) is cst.Comparison and self._does_work(body)
+        return (_sleep_without_break(body, self.ctx) if literal_forever or until_stopped or budget else None) or ""
 
     # finish ------------------------------------------------------------------------
     def _finish(self) -> FileFacts:
@@ -7028,6 +7030,30 @@ _STOPS_BY_HAND = frozenset({"KeyboardInterrupt"})
 # Airflow's DAG class and its TaskFlow decorator, by the modules that export them (Airflow 2 and 3)
 _AIRFLOW_DAGS = frozenset({"airflow.DAG", "airflow.models.DAG", "airflow.models.dag.DAG", "airflow.sdk.DAG"})
 _AIRFLOW_DAG_DECORATORS = frozenset({"airflow.decorators.dag", "airflow.sdk.dag"})
+
+
+def _retry_budget(node: cst.While) -> bool:
+    """``while retry != 0:`` (or ``> 0``) whose body counts failures down (``retry -= 1``) and sets
+    the count back to a budget on success (``retry = MAX_RETRIES``): it runs for as long as the
+    work goes on working, ending only after too many failures in a row."""
+    test = node.test
+    if type(test) is not cst.Comparison or len(test.comparisons) != 1 or type(test.left) is not cst.Name:
+        return False
+    target = test.comparisons[0]
+    if type(target.operator) not in (cst.NotEqual, cst.GreaterThan) or n.int_value(target.comparator) != 0:
+        return False
+    name = test.left.value
+    counted = reset = False
+    for inner in n.descendants(node.body):
+        if type(inner) is cst.AugAssign and type(inner.target) is cst.Name and inner.target.value == name:
+            counted = counted or type(inner.operator) is cst.SubtractAssign
+        elif type(inner) is cst.Assign and any(
+            type(t.target) is cst.Name and t.target.value == name for t in inner.targets
+        ):
+            value = inner.value
+            # (set back to a budget: `MAX_RETRIES`, `3`; not `retry = 0`, which ends the loop)
+            reset = reset or (type(value) is cst.Name and value.value.isupper()) or (n.int_value(value) or 0) > 0
+    return counted and reset
 
 
 def _cleared_inside(node: cst.While) -> bool:

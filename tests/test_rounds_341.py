@@ -183,6 +183,23 @@ _CASES: dict[str, Case] = {
         [("app.py", "api", "dash")],
         ("missing-health-route", "na"),
     ),
+    # `while retry != 0:` that sets the count back to its budget on success: a poller that runs
+    # while the work works (round 360)
+    "retry_budget_loop": (
+        {
+            "getsolar.py": 'import logging\nimport sys\nimport time\n\nimport solaredge_modbus\n\nMAX_RETRIES = 5\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    inverter = solaredge_modbus.Inverter(host="192.168.1.50", port=1502)\n    retry = MAX_RETRIES\n    while retry != 0:\n        if not inverter.connected():\n            retry -= 1\n            time.sleep(10)\n            inverter = solaredge_modbus.Inverter(host="192.168.1.50", port=1502)\n        else:\n            retry = MAX_RETRIES\n            logging.info("power %s", inverter.read_all()["power_ac"])\n            time.sleep(30)\n    logging.error("Too many retries")\n    sys.exit(2)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("getsolar.py", "worker", "polling-loop")],
+        None,
+    ),
+    # (trap) a retry loop that ends once the work is done (`retries = 0`)
+    "retry_until_done": (
+        {
+            "sync.py": 'import logging\nimport sys\nimport time\n\nimport requests\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    retries = 3\n    while retries > 0:\n        try:\n            requests.post("https://example.com/sync", timeout=10).raise_for_status()\n            retries = 0\n        except requests.RequestException:\n            retries -= 1\n            time.sleep(5)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("sync.py", "job", "python")],
+        None,
+    ),
 }
 
 
