@@ -596,6 +596,11 @@ def _file_candidates(
             and not (any(c.framework == "kopf" for c in out) and any(call in _KOPF_RUNS for call in guard.calls))
             and not _serves_imported(project, path, guard)
             and not _module_keeps_scheduler(facts, out)
+            # (`if __name__ == "__main__": dag.test()`: the DAG file's own debugging run)
+            and not (
+                any(c.framework == "airflow" for c in out)
+                and all(call.rpartition(".")[2] in {"test", "cli", "run", "print"} for call in guard.calls)
+            )
             and not _runs_imported_scheduler(project, path, facts, guard)
             # (`scheduler.start()` of an imported scheduler in the block itself: the block is that job,
             # added above; a command of a click group that starts it leaves the group a job)
@@ -1349,7 +1354,7 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         # (also a project module's class: `data = ModbusData(period=2); data.writeToInflux()`)
         own = receiver in clients and (
             f"{clients[receiver]}.{method}" in methods
-            or (alone and _project_method(project, path, clients[receiver], method))
+            or (alone and _project_method(project, path, clients[receiver], method, person=True))
         )
         starts = name in EXIT_CALLS or name == "asyncio.run" or method in _MODULE_WORK_METHODS or sends
         # `exit_code = os.system("pg_basebackup ...")`, `requests.post(webhook, json=...)` (not a
@@ -1442,12 +1447,20 @@ def _database_handle(clients: dict[str, str], receiver: str) -> bool:
 _PRODUCER_CTORS = frozenset({"kafka.KafkaProducer", "aiokafka.AIOKafkaProducer", "pulsar.Client.create_producer"})
 
 
-def _project_method(project: Project, path: str, name: str, method: str) -> bool:
+def _project_method(project: Project, path: str, name: str, method: str, person: bool = False) -> bool:
     """``name`` (as expanded through ``path``'s imports) is a class a project module defines, with
     a method ``method`` of its own that works (``URL.clear_expired()``; not an inherited
-    ``IOBase.register(...)``, which only records a class)."""
+    ``IOBase.register(...)``, which only records a class). With ``person``, not a class of a
+    module made for a person (a Streamlit page's, a window's: :func:`_for_a_person`)."""
     ref = project.resolve_object(path, name)
     if ref is None or ref[0] not in project.files:
+        return False
+    home = project.files[ref[0]]
+    if person and (
+        _for_a_person(home)
+        or _for_a_person(project.files[path])
+        or any(i.module.split(".")[0] == "streamlit" for i in home.imports)  # (a page `streamlit run` serves)
+    ):
         return False
     return any(m.name == f"{ref[1]}.{method}" and _works(m) for m in project.files[ref[0]].methods)
 
@@ -1584,7 +1597,10 @@ def _apply_functions(
     found: dict[tuple[str, Kind], tuple[int, str, Deployment]] = {}
     for deployment in functions:
         home = deployment.source.rpartition("/")[0]
-        path = beside((home,), (deployment.script,), project.files)
+        # (`gcloud functions deploy --source=functions/ingest` in `scripts/deploy.sh` run from the
+        # repository's root: the source may be the root's)
+        bases = (home, "") if deployment.how == "gcloud" else (home,)
+        path = beside(bases, (deployment.script,), project.files)
         if path is None and "/" not in deployment.script:
             # (`Handler: s3_cleanup.handler` with no code directory given: the template is kept
             # apart from the code, and the one module of that name is the function's)

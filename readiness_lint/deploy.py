@@ -658,7 +658,10 @@ def _azure_function(rel: str, text: str) -> Iterator[Deployment]:
     triggers = [
         str(b.get("type", ""))
         for b in (bindings if isinstance(bindings, list) else ())
-        if isinstance(b, dict) and str(b.get("type", "")).endswith("Trigger")
+        if isinstance(b, dict)
+        and str(b.get("type", "")).endswith("Trigger")
+        # (a Durable Functions step, run by its orchestration, not on its own)
+        and str(b.get("type", "")) not in {"activityTrigger", "orchestrationTrigger", "entityTrigger"}
     ]
     if not triggers:
         return

@@ -1821,7 +1821,13 @@ class Extractor:
         ):
             # `except Exception as ex: logger.error(message); sys.exit()`: the failure exits 0
             frame.exits_zero_on_error = True
-        elif (broad or failure) and self.frames and frame is not self.guard and self._says_failed_then_zero(node.body):
+        elif (
+            (broad or failure)
+            and self.frames
+            and frame is not self.guard
+            and self._says_failed_then_zero(node.body)
+            and not _says_nothing_to_do(node.body)
+        ):
             # `except Exception as e: print(f"Error while checking: {e}"); sys.exit(0)`: the failure,
             # reported as one, ends with status 0 on purpose
             frame.exits_zero_on_error = True
@@ -1843,18 +1849,20 @@ class Extractor:
         reports_only = frame.loop_depth > 0 or not broad
         # `except sqlite3.Error as e: log.error(e); return []`: the failure handed on as "nothing found"
         empty = self._reports_then_empty(node.body)
+        # `except Exception as e: log.error(...); failed += 1` where `failed` is only ever logged
+        counted = frame.loop_depth > 0 and self._counted_only_reported(node.body, frame)
         if (
             not record.reraises
             and self._own_body()
             and (broad or failure)
-            and (not reports_only or self._only_reports(node.body) or empty)
+            and (not reports_only or self._only_reports(node.body) or empty or counted)
         ):
             frame.swallows = frame.swallow_pending = True
             if empty:
                 frame.loses_failure = True
             # Reporting the failure and carrying on loses it even in a function that exits non-zero
             # elsewhere (a handler that only passes is a deliberate "ignore", a probe).
-            elif self._only_reports(node.body, reports=True):
+            elif self._only_reports(node.body, reports=True) or counted:
                 if frame.loop_depth > 0 and any(self._retries(loop) for loop in frame.attempt_loops):
                     frame.reports_attempts = True
                 elif frame.loop_depth > 0:
@@ -1937,6 +1945,44 @@ class Extractor:
             if failed is not None and self._only_reports(failed, reports=True):
                 return True
         return False
+
+    def _counted_only_reported(self, body: cst.BaseSuite, frame: _Frame) -> bool:
+        """A handler that reports the failure and counts it (``failed += 1``), in a function where
+        the count is only ever reported too (``log.info(f"{failed} failed")``): never tested,
+        returned or handed on, so the failures it counts are lost all the same."""
+        smalls = _simple_block(body)
+        function = frame.line_node
+        if not smalls or type(function) is not cst.FunctionDef:
+            return False
+        counters: set[str] = set()
+        reported = False
+        for small in smalls:
+            if (
+                type(small) is cst.AugAssign
+                and type(small.target) is cst.Name
+                and type(small.operator) is cst.AddAssign
+                and n.int_value(small.value) == 1
+            ):
+                counters.add(small.target.value)
+            elif self._report(small):
+                reported = True
+            else:
+                return False
+        if not counters or not reported:
+            return False
+        seen = allowed = 0
+        for inner in n.descendants(function.body):
+            if type(inner) is cst.Name and inner.value in counters:
+                seen += 1
+            elif type(inner) is cst.AugAssign and type(inner.target) is cst.Name and inner.target.value in counters:
+                allowed += 1
+            elif type(inner) is cst.Assign and n.int_value(inner.value) is not None:
+                allowed += sum(type(t.target) is cst.Name and t.target.value in counters for t in inner.targets)
+            elif type(inner) is cst.Call and (self.ctx.resolve(n.callee(inner)) or "").startswith(REPORT_PREFIXES):
+                allowed += sum(
+                    type(x) is cst.Name and x.value in counters for arg in inner.args for x in n.descendants(arg)
+                )
+        return seen == allowed
 
     def _only_reports(self, body: cst.BaseSuite, *, reports: bool = False) -> bool:
         """A block that only prints or logs, passes, continues or breaks (and, with ``reports``,
@@ -2267,16 +2313,22 @@ class Extractor:
         smalls = _simple_block(body)
         if smalls is None or len(smalls) < 2:
             return False
-        call = _small_call(smalls[-1])
-        if call is None or len(call.args) != 1 or n.int_value(call.args[0].value) != 0:
+        last = smalls[-1]
+        raised = last.exc if type(last) is cst.Raise else None
+        call = raised if type(raised) is cst.Call else _small_call(last)  # (also `raise SystemExit(0)`)
+        if call is None or self.ctx.resolve(n.callee(call)) not in {*EXIT_CALLS, "SystemExit", "builtins.SystemExit"}:
             return False
-        if self.ctx.resolve(n.callee(call)) not in EXIT_CALLS:
+        if len(call.args) != 1 or n.int_value(call.args[0].value) != 0:
             return False
         said = False
         for small in smalls[:-1]:
             if self._report(small) is None:
                 return False
             reported = _small_call(small)
+            level = self.ctx.resolve(n.callee(reported)) or "" if reported is not None else ""
+            if level.endswith((".warning", ".warn", ".info", ".debug")):
+                return False  # (a warning is no error: `log.warning("skipping this run")`)
+            said = said or level.endswith(_ERROR_LEVELS)
             text = " ".join(n.template_text(arg.value) or "" for arg in reported.args) if reported is not None else ""
             said = said or bool(_FAILURE_WORDS & set(re.findall(r"[a-z]+", text.lower())))
         return said
@@ -5003,9 +5055,13 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
         return "indices.delete()"  # Elasticsearch/OpenSearch: `es.indices.delete(index=name)`
     if method == "delete" and "." in raw and {"name", "namespace"} <= set(n.keywords(node)):
         return "delete()"  # the Kubernetes/OpenShift dynamic client: `resources.delete(name=..., namespace=...)`
-    if method in {"remove_torrent", "torrents_delete", "remove"} and any(
-        arg.keyword is not None and arg.keyword.value in {"delete_data", "delete_files"} and _is_true(arg.value)
-        for arg in node.args
+    if method in {"remove_torrent", "torrents_delete", "remove", "delete"} and (
+        any(
+            arg.keyword is not None and arg.keyword.value in {"delete_data", "delete_files"} and _is_true(arg.value)
+            for arg in node.args
+        )
+        # (transmission-rpc's `remove_torrent(ids, delete_data)` by position)
+        or (method == "remove_torrent" and len(n.positional(node)) >= 2 and _is_true(n.positional(node)[1].value))
     ):
         # transmission-rpc's `remove_torrent(id, delete_data=True)`, qbittorrent-api's
         # `torrents_delete(delete_files=True, ...)`: the downloaded files go with the torrent
@@ -6231,7 +6287,8 @@ def _disconnects_on_start(node: cst.ClassDef) -> bool:
                     started = methods[handler[5:]]
                     if any(
                         type(inner) is cst.Call and n.dotted(inner.func) == "self.disconnect"
-                        for inner in n.descendants(started)
+                        # (not `except IqError: ...; self.disconnect()`, a bot giving up on an error)
+                        for inner in n.descendants(started.body, skip=(cst.ExceptHandler, cst.If))
                     ):
                         return True
     return False
@@ -6739,7 +6796,13 @@ def _absence_call(node: cst.BaseExpression) -> bool:
 
 
 def _existence_call(node: cst.BaseExpression) -> bool:
-    return _keyed_call(node, _EXISTENCE_NAME)
+    # (not a file's: `os.path.exists(LOCK)`, `exists(path)` imported from os.path)
+    return _keyed_call(node, _EXISTENCE_NAME) and type(node) is cst.Call and n.callee(node) not in _PATH_TESTS
+
+
+_PATH_TESTS = frozenset(
+    {"os.path.exists", "path.exists", "exists", "os.path.isfile", "isfile", "os.path.isdir", "isdir"}
+)
 
 
 def _keyed_call(node: cst.BaseExpression, named: re.Pattern[str]) -> bool:
@@ -7058,12 +7121,14 @@ def _retry_budget(node: cst.While) -> bool:
 
 def _cleared_inside(node: cst.While) -> bool:
     """``while flag:`` whose own body sets ``flag = False`` when the work is done (not in an
-    ``except`` handler, a stop by hand or on error, nor in a function defined inside): the loop
-    ends by itself."""
+    ``except`` handler, a stop by hand or on error, nor on an ``if`` branch, nor in a function
+    defined inside): the loop ends by itself."""
     if type(node.test) is not cst.Name:
         return False
     flag = node.test.value
-    for inner in n.descendants(node.body, skip=(cst.ExceptHandler,)):
+    # (not on a branch, `if msg["type"] == "shutdown": running = False`: a rare way out of a loop
+    # that otherwise runs for ever)
+    for inner in n.descendants(node.body, skip=(cst.ExceptHandler, cst.If, cst.Match)):
         if (
             type(inner) is cst.Assign
             and _is_false(inner.value)

@@ -230,3 +230,146 @@ def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
+
+
+# This session's review: regressions it found (base right, main wrong before the fix) and misses of
+# the new code (base wrong too), each as the reviewer's tree
+_SESSION_REVIEW_CASES: dict[str, Case] = {
+    "flag_cleared_on_shutdown_msg": (
+        {
+            "worker.py": 'import json\nimport logging\nimport os\n\nimport redis\n\nlog = logging.getLogger("mailer")\n\nr = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"))\n\n\ndef send(job):\n    log.info("sending %s to %s", job["template"], job["to"])\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    running = True\n    while running:\n        item = r.blpop("mail:queue", timeout=5)\n        if item is None:\n            continue\n        job = json.loads(item[1])\n        if job.get("type") == "shutdown":\n            log.info("shutdown requested through the queue")\n            running = False\n            continue\n        send(job)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("worker.py", "worker", "redis")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    "flag_cleared_on_revoked_token": (
+        {
+            "poll_github.py": 'import logging\nimport os\nimport time\n\nimport requests\n\nlog = logging.getLogger("release-watcher")\n\nTOKEN = os.environ["GITHUB_TOKEN"]\nREPO = os.environ.get("WATCH_REPO", "psf/requests")\nSLACK_WEBHOOK = os.environ["SLACK_WEBHOOK"]\n\nrunning = True\n\n\ndef main():\n    global running\n    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\n    last_tag = None\n    while running:\n        r = requests.get(\n            f"https://api.github.com/repos/{REPO}/releases/latest",\n            headers={"Authorization": f"Bearer {TOKEN}"},\n            timeout=10,\n        )\n        if r.status_code == 401:\n            log.error("GitHub token was revoked, giving up")\n            running = False\n        elif r.ok:\n            tag = r.json()["tag_name"]\n            if last_tag is not None and tag != last_tag:\n                requests.post(SLACK_WEBHOOK, json={"text": f"{REPO} released {tag}"}, timeout=10)\n            last_tag = tag\n        time.sleep(300)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("poll_github.py", "worker", "polling-loop")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    "xmpp_bot_disconnect_on_roster_error": (
+        {
+            "bot.py": 'import logging\nimport os\n\nfrom slixmpp import ClientXMPP\nfrom slixmpp.exceptions import IqError, IqTimeout\n\nlog = logging.getLogger("helpdesk-bot")\n\n\nclass HelpdeskBot(ClientXMPP):\n    def __init__(self, jid, password):\n        super().__init__(jid, password)\n        self.add_event_handler("session_start", self.start)\n        self.add_event_handler("message", self.message)\n\n    async def start(self, event):\n        self.send_presence()\n        try:\n            await self.get_roster()\n        except IqError as err:\n            log.error("There was an error getting the roster: %s", err.iq["error"]["condition"])\n            self.disconnect()\n        except IqTimeout:\n            log.error("Server is taking too long to respond")\n            self.disconnect()\n\n    def message(self, msg):\n        if msg["type"] not in ("chat", "normal"):\n            return\n        body = msg["body"].strip().lower()\n        if body == "status":\n            msg.reply("All systems operational").send()\n        else:\n            msg.reply("Sorry, I only understand \'status\'").send()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO, format="%(levelname)-8s %(message)s")\n    xmpp = HelpdeskBot(os.environ["XMPP_JID"], os.environ["XMPP_PASSWORD"])\n    xmpp.register_plugin("xep_0030")\n    xmpp.register_plugin("xep_0199")\n    xmpp.connect()\n    xmpp.process()\n'
+        },
+        [("bot.py", "worker", "xmpp")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    "module_lockfile_exit_insert": (
+        {
+            "fetch_prices.py": 'import datetime\nimport logging\nimport os\nimport sqlite3\nimport sys\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("fetch_prices")\n\nLOCK = "/tmp/fetch_prices.lock"\nDB = os.environ.get("PRICES_DB", "prices.db")\n\nif os.path.exists(LOCK):\n    log.warning("another run is still going (%s exists)", LOCK)\n    sys.exit(0)\nopen(LOCK, "w").close()\n\ntry:\n    conn = sqlite3.connect(DB)\n    cur = conn.cursor()\n    cur.execute("CREATE TABLE IF NOT EXISTS prices (station TEXT, fuel TEXT, price REAL, fetched_at TEXT)")\n    last = cur.execute("SELECT MAX(fetched_at) FROM prices").fetchone()[0]\n    log.info("last fetch was at %s", last)\n\n    r = requests.get("https://api.example.com/fuel/prices?region=berlin", timeout=20)\n    r.raise_for_status()\n    now = datetime.datetime.now(datetime.timezone.utc).isoformat()\n    for station in r.json()["stations"]:\n        for fuel, price in station["prices"].items():\n            cur.execute(\n                "INSERT INTO prices (station, fuel, price, fetched_at) VALUES (?, ?, ?, ?)",\n                (station["id"], fuel, price, now),\n            )\n    conn.commit()\n    log.info("stored prices of %d stations", len(r.json()["stations"]))\nfinally:\n    os.remove(LOCK)\n'
+        },
+        [("fetch_prices.py", "job", "script")],
+        ("non-idempotent-insert", 1),
+    ),
+    "exit_zero_lock_already_running": (
+        {
+            "sync_photos.py": 'import fcntl\nimport logging\nimport os\nimport subprocess\nimport sys\n\nlog = logging.getLogger("sync_photos")\n\nLOCK_PATH = "/var/lock/sync_photos.lock"\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\n    lock = open(LOCK_PATH, "w")\n    try:\n        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)\n    except Exception:\n        print(f"Failed to take {LOCK_PATH}: another sync is already running")\n        sys.exit(0)\n\n    src = os.environ.get("PHOTOS_SRC", "/srv/photos/")\n    dst = os.environ["PHOTOS_DST"]\n    result = subprocess.run(["rsync", "-a", "--partial", src, dst])\n    if result.returncode != 0:\n        log.error("rsync failed with status %d", result.returncode)\n        sys.exit(1)\n    log.info("photos synced to %s", dst)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("sync_photos.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "exit_zero_after_warning": (
+        {
+            "publish_menu.py": 'import logging\nimport os\nimport sys\n\nimport requests\n\nlog = logging.getLogger("publish_menu")\n\nCANTEEN_URL = "https://canteen.example.com/api/menu/today"\nMASTODON = "https://social.example.com/api/v1/statuses"\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\n    try:\n        r = requests.get(CANTEEN_URL, timeout=10)\n        r.raise_for_status()\n        menu = r.json()\n    except requests.RequestException as e:\n        # the canteen API is down most weekends: skip quietly, the next run posts the menu\n        log.warning("Failed to fetch the menu, skipping this run: %s", e)\n        sys.exit(0)\n\n    text = "Today: " + ", ".join(dish["name"] for dish in menu["dishes"])\n    resp = requests.post(\n        MASTODON,\n        headers={"Authorization": f"Bearer {os.environ[\'MASTODON_TOKEN\']}"},\n        data={"status": text},\n        timeout=10,\n    )\n    if resp.status_code != 200:\n        log.error("could not post the menu: %s %s", resp.status_code, resp.text)\n        sys.exit(1)\n    log.info("posted: %s", text)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("publish_menu.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "streamlit_app_project_class": (
+        {
+            "Dockerfile": 'FROM python:3.11-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nEXPOSE 8501\nCMD ["streamlit", "run", "app.py", "--server.port=8501", "--server.address=0.0.0.0"]\n',
+            "app.py": 'import os\n\nfrom dashboard import SalesDashboard\n\ndashboard = SalesDashboard(os.environ.get("SALES_API", "http://localhost:8000"))\ndashboard.render()\n',
+            "dashboard.py": 'import pandas as pd\nimport requests\nimport streamlit as st\n\n\nclass SalesDashboard:\n    def __init__(self, api_url):\n        self.api_url = api_url\n\n    def load(self):\n        r = requests.get(f"{self.api_url}/sales", timeout=10)\n        r.raise_for_status()\n        return pd.DataFrame(r.json())\n\n    def render(self):\n        st.title("Sales")\n        df = self.load()\n        st.metric("Revenue", f"{df[\'amount\'].sum():,.0f} EUR")\n        st.line_chart(df.set_index("day")["amount"])\n',
+            "requirements.txt": "streamlit\npandas\nrequests\n",
+        },
+        [],
+        None,
+    ),
+    "tkinter_app_project_class": (
+        {
+            "calculator.py": 'import tkinter as tk\n\n\nclass Calculator:\n    def __init__(self, root):\n        self.root = root\n        self.expression = ""\n        self.display = tk.StringVar()\n\n    def build_ui(self):\n        self.root.title("Calculator")\n        entry = tk.Entry(self.root, textvariable=self.display, font=("Arial", 20), justify="right")\n        entry.grid(row=0, column=0, columnspan=4)\n        for i, label in enumerate("789/456*123-0.=+"):\n            tk.Button(self.root, text=label, width=5, height=2, command=lambda l=label: self.press(l)).grid(\n                row=1 + i // 4, column=i % 4\n            )\n\n    def press(self, key):\n        if key == "=":\n            try:\n                self.display.set(str(eval(self.expression)))\n            except Exception:\n                self.display.set("error")\n            self.expression = ""\n        else:\n            self.expression += key\n            self.display.set(self.expression)\n',
+            "main.py": "import tkinter as tk\n\nfrom calculator import Calculator\n\nroot = tk.Tk()\ncalc = Calculator(root)\ncalc.build_ui()\nroot.mainloop()\n",
+        },
+        [],
+        None,
+    ),
+    "airflow_dag_test_main": (
+        {
+            "dags/composer_etl.py": 'import datetime\n\nimport requests\nfrom airflow import models\nfrom airflow.operators.python import PythonOperator\n\n\ndef load_rates():\n    r = requests.get("https://api.example.com/rates", timeout=30)\n    r.raise_for_status()\n    return r.json()\n\n\ndefault_args = {"owner": "data", "retries": 2, "retry_delay": datetime.timedelta(minutes=5)}\n\nwith models.DAG(\n    "composer_rates",\n    schedule_interval="@daily",\n    start_date=datetime.datetime(2024, 1, 1),\n    default_args=default_args,\n    catchup=False,\n) as dag:\n    PythonOperator(task_id="load_rates", python_callable=load_rates)\n\n\nif __name__ == "__main__":\n    dag.test()\n'
+        },
+        [("dags/composer_etl.py", "job", "airflow")],
+        None,
+    ),
+    "azure_durable_activity": (
+        {
+            "HttpStart/__init__.py": 'import logging\n\nimport azure.durable_functions as df\nimport azure.functions as func\n\n\nasync def main(req: func.HttpRequest, starter: str) -> func.HttpResponse:\n    client = df.DurableOrchestrationClient(starter)\n    instance_id = await client.start_new(req.route_params["functionName"], None, req.get_json())\n    logging.info("Started orchestration with ID = \'%s\'.", instance_id)\n    return client.create_check_status_response(req, instance_id)\n',
+            "HttpStart/function.json": '{\n  "scriptFile": "__init__.py",\n  "bindings": [\n    {"authLevel": "function", "name": "req", "type": "httpTrigger", "direction": "in", "route": "orchestrators/{functionName}", "methods": ["post"]},\n    {"name": "$return", "type": "http", "direction": "out"},\n    {"name": "starter", "type": "durableClient", "direction": "in"}\n  ]\n}\n',
+            "ResizeImage/__init__.py": 'import io\nimport logging\nimport os\n\nfrom azure.storage.blob import BlobServiceClient\nfrom PIL import Image\n\nservice = BlobServiceClient.from_connection_string(os.environ["AzureWebJobsStorage"])\n\n\ndef main(name: str) -> str:\n    source = service.get_blob_client("uploads", name)\n    image = Image.open(io.BytesIO(source.download_blob().readall()))\n    image.thumbnail((512, 512))\n    out = io.BytesIO()\n    image.save(out, format="JPEG")\n    service.get_blob_client("thumbnails", name).upload_blob(out.getvalue(), overwrite=True)\n    logging.info("resized %s", name)\n    return name\n',
+            "ResizeImage/function.json": '{\n  "scriptFile": "__init__.py",\n  "bindings": [{"name": "name", "type": "activityTrigger", "direction": "in"}]\n}\n',
+            "ResizeOrchestrator/__init__.py": 'import azure.durable_functions as df\n\n\ndef orchestrator_function(context: df.DurableOrchestrationContext):\n    blobs = context.get_input()["blobs"]\n    tasks = [context.call_activity("ResizeImage", name) for name in blobs]\n    results = yield context.task_all(tasks)\n    return results\n\n\nmain = df.Orchestrator.create(orchestrator_function)\n',
+            "ResizeOrchestrator/function.json": '{\n  "scriptFile": "__init__.py",\n  "bindings": [{"name": "context", "type": "orchestrationTrigger", "direction": "in"}]\n}\n',
+            "host.json": '{"version": "2.0", "extensionBundle": {"id": "Microsoft.Azure.Functions.ExtensionBundle", "version": "[4.*, 5.0.0)"}}\n',
+            "requirements.txt": "azure-functions\nazure-functions-durable\nPillow\nazure-storage-blob\n",
+        },
+        [("HttpStart/__init__.py", "api", "azure-functions")],
+        None,
+    ),
+    "mail_after_basicconfig": (
+        {
+            "weekly_mail.py": 'import logging\nimport os\nimport smtplib\nfrom email.mime.text import MIMEText\n\nlog = logging.getLogger(__name__)\n\n\ndef send_email():\n    sender = os.environ["SMTP_USER"]\n    password = os.environ["SMTP_PASSWORD"]\n    recipients = ["team@example.com"]\n\n    msg = MIMEText("Hello! This is your weekly automated reminder to fill in the timesheet.")\n    msg["Subject"] = "Weekly timesheet reminder"\n    msg["From"] = sender\n    msg["To"] = ", ".join(recipients)\n\n    try:\n        with smtplib.SMTP("smtp.gmail.com", 587, timeout=30) as server:\n            server.starttls()\n            server.login(sender, password)\n            server.sendmail(sender, recipients, msg.as_string())\n        log.info("reminder sent to %d recipients", len(recipients))\n    except Exception as e:\n        log.error("Failed to send email: %s", e)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\n    send_email()\n'
+        },
+        [("weekly_mail.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "exit_zero_logged_error": (
+        {
+            "sync_orders.py": 'import logging\nimport os\nimport sys\n\nimport psycopg2\nimport requests\n\nlog = logging.getLogger("sync_orders")\n\n\ndef fetch_orders():\n    r = requests.get("https://api.example.com/orders?status=new", timeout=30)\n    r.raise_for_status()\n    return r.json()\n\n\ndef main():\n    try:\n        orders = fetch_orders()\n    except Exception as e:\n        log.error("Could not reach the orders API: %s", e)\n        # the API is flaky at night, the next run picks the orders up\n        sys.exit(0)\n\n    rejected = 0\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        for order in orders:\n            if order["total"] < 0:\n                log.warning("order %s has a negative total, skipped", order["id"])\n                rejected += 1\n                continue\n            cur.execute(\n                "INSERT INTO orders (id, total) VALUES (%s, %s) ON CONFLICT (id) DO NOTHING",\n                (order["id"], order["total"]),\n            )\n    log.info("synced %d orders", len(orders) - rejected)\n    if rejected:\n        sys.exit(1)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("sync_orders.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "exit_zero_raise_systemexit": (
+        {
+            "rates.py": 'import argparse\nimport json\nimport logging\nimport sys\nfrom pathlib import Path\n\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\ndef fetch_rates(base):\n    r = requests.get(f"https://api.exchangerate.host/latest?base={base}", timeout=15)\n    r.raise_for_status()\n    return r.json()["rates"]\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--base", default="EUR")\n    parser.add_argument("--out", type=Path, default=Path("data/rates.json"))\n    args = parser.parse_args()\n\n    try:\n        rates = fetch_rates(args.base)\n    except Exception as e:\n        print(f"Error fetching rates: {e}")\n        raise SystemExit(0)\n\n    if not rates:\n        print("empty answer from the rates API")\n        sys.exit(1)\n    args.out.write_text(json.dumps(rates, indent=2))\n    print(f"wrote {len(rates)} rates to {args.out}")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("rates.py", "job", "argparse")],
+        ("missing-exit-code", "fail"),
+    ),
+    "executor_map_session_get": (
+        {
+            "crawl.py": 'import csv\nimport logging\nimport sys\nfrom concurrent.futures import ThreadPoolExecutor\n\nimport requests\n\nlog = logging.getLogger("crawl")\n\nBASE = "https://catalog.example.com/api/items/"\n\nsession = requests.Session()\nsession.headers.update({"User-Agent": "catalog-crawler/1.0"})\n\n\ndef main(ids):\n    urls = [f"{BASE}{item_id}" for item_id in ids]\n    with ThreadPoolExecutor(max_workers=16) as pool:\n        responses = list(pool.map(session.get, urls))\n    failed = [r.url for r in responses if not r.ok]\n    with open("items.csv", "w", newline="") as fh:\n        writer = csv.writer(fh)\n        for r in responses:\n            if r.ok:\n                item = r.json()\n                writer.writerow([item["id"], item["name"], item["price"]])\n    log.info("fetched %d items, %d failed", len(responses) - len(failed), len(failed))\n    return 1 if failed else 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main(range(1, 501)))\n'
+        },
+        [("crawl.py", "job", "python")],
+        ("http-call-without-timeout", 1),
+    ),
+    "gcloud_deploy_script_in_subdir": (
+        {
+            "functions/ingest/main.py": 'import json\nimport logging\nimport os\n\nfrom google.cloud import bigquery\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\nTABLE = os.environ["EVENTS_TABLE"]\nclient = bigquery.Client()\n\n\ndef ingest(*args, **kwargs):\n    event = args[0] if args else kwargs.get("event", {})\n    name = event.get("name", "")\n    if not name.endswith(".jsonl"):\n        log.info("skipping %s", name)\n        return\n    job = client.load_table_from_uri(\n        f"gs://{event[\'bucket\']}/{name}",\n        TABLE,\n        job_config=bigquery.LoadJobConfig(source_format="NEWLINE_DELIMITED_JSON", write_disposition="WRITE_APPEND"),\n    )\n    job.result()\n    log.info("loaded %s into %s", name, TABLE)\n',
+            "functions/ingest/requirements.txt": "google-cloud-bigquery==3.11.4\n",
+            "scripts/deploy_ingest.sh": '#!/usr/bin/env bash\n# Run from the repository root: ./scripts/deploy_ingest.sh\nset -euo pipefail\n\nPROJECT=${PROJECT:-analytics-prod}\n\ngcloud functions deploy ingest-events \\\n  --project="$PROJECT" \\\n  --region=europe-west1 \\\n  --runtime=python311 \\\n  --entry-point=ingest \\\n  --trigger-bucket="${PROJECT}-raw-events" \\\n  --source=functions/ingest \\\n  --set-env-vars=EVENTS_TABLE="${PROJECT}.raw.events"\n',
+        },
+        [("functions/ingest/main.py", "job", "cloud-functions")],
+        None,
+    ),
+    "qbittorrent_namespace_delete": (
+        {
+            "prune_torrents.py": 'import logging\nimport os\nimport time\n\nimport qbittorrentapi\n\nlog = logging.getLogger("prune")\n\nMAX_AGE_DAYS = int(os.environ.get("MAX_AGE_DAYS", "30"))\nMIN_RATIO = float(os.environ.get("MIN_RATIO", "2.0"))\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")\n    client = qbittorrentapi.Client(\n        host=os.environ.get("QBT_HOST", "localhost:8080"),\n        username=os.environ["QBT_USER"],\n        password=os.environ["QBT_PASSWORD"],\n    )\n    client.auth_log_in()\n    cutoff = time.time() - MAX_AGE_DAYS * 86400\n    stale = [t for t in client.torrents_info(status_filter="completed") if t.completion_on < cutoff and t.ratio >= MIN_RATIO]\n    for torrent in stale:\n        log.info("removing %s (ratio %.2f)", torrent.name, torrent.ratio)\n    if stale:\n        client.torrents.delete(delete_files=True, torrent_hashes=[t.hash for t in stale])\n    log.info("removed %d torrents", len(stale))\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("prune_torrents.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    "transmission_positional_delete": (
+        {
+            "cleanup_seeds.py": 'import argparse\nimport logging\nfrom datetime import datetime, timedelta, timezone\n\nimport transmission_rpc\n\nlog = logging.getLogger("cleanup_seeds")\n\n\ndef main():\n    parser = argparse.ArgumentParser(description="Remove finished torrents and their files after a while")\n    parser.add_argument("--host", default="localhost")\n    parser.add_argument("--days", type=int, default=14)\n    args = parser.parse_args()\n    logging.basicConfig(level=logging.INFO)\n\n    tc = transmission_rpc.Client(host=args.host, port=9091)\n    cutoff = datetime.now(timezone.utc) - timedelta(days=args.days)\n    for torrent in tc.get_torrents():\n        if torrent.is_finished and torrent.done_date and torrent.done_date < cutoff:\n            log.info("removing %s", torrent.name)\n            tc.remove_torrent(torrent.hashString, True)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("cleanup_seeds.py", "job", "argparse")],
+        ("missing-dry-run", "fail"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SESSION_REVIEW_CASES))
+def test_session_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SESSION_REVIEW_CASES[name])

@@ -241,7 +241,7 @@ class MissingExitCode(ServiceRule):
             )
             if ignored is not None:
                 return Outcome(False, ignored)
-            work = [c for c in calls if c != "print"]
+            work = [c for c in calls if not _setting_up(c)]
             sole = work[0] if len(work) == 1 else ""  # (the script's one statement sends the mail)
             lost = _lost_failure(calls, entrypoint.path, service.project, "script", scheduled=scheduled, sole=sole)
             return Outcome(False, lost) if lost is not None else Outcome(True)
@@ -289,10 +289,18 @@ class MissingExitCode(ServiceRule):
         scheduled = _scheduled_jobs(entrypoint, facts, called)
         called += scheduled
         # (`if __name__ == "__main__": send_email()`: the mail is the whole work, not a note about it)
-        work = [c for c in guard.calls if c != "print"]
+        work = [c for c in guard.calls if not _setting_up(c)]
         sole = work[0] if len(work) == 1 else ""
         lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block", values, scheduled, sole)
         return Outcome(False, lost) if lost is not None else Outcome(True)
+
+
+def _setting_up(call: str) -> bool:
+    """A call that only prints or sets the run up (logging, settings from the environment), not work."""
+    return call == "print" or call.startswith(_SET_UP_PREFIXES)
+
+
+_SET_UP_PREFIXES = ("logging.", "dotenv.", "load_dotenv", "os.getenv", "os.environ", "argparse.", "parser.")
 
 
 def _none_handed_on(call: str, guard: MainGuardFact, path: str, project: Project) -> bool:

@@ -147,7 +147,13 @@ class HttpCallWithoutTimeout(LineRule):
             if handed is not None and n.keyword(node, "timeout") is None and not n.has_star_kwargs(node):
                 ctx.report(self.name, node, f"`{handed}()` run in a thread without a timeout can wait forever")
             return
-        if (verb in _MAPS or name == "map") and len(node.args) >= 2 and not node.args[0].keyword:
+        if (
+            (verb in _MAPS or name == "map")
+            # (pandas' `links["url"].map(requests.head)`, `.apply(...)`: the function alone; the
+            # builtin and a pool's `map` take the items too)
+            and len(node.args) >= (1 if verb in _SERIES_MAPS and name != "map" else 2)
+            and not node.args[0].keyword
+        ):
             # `pool.map(requests.get, urls)`, `map(requests.get, urls)`: each call gets the items alone
             handed = _handed_requests_call(node.args[0].value, ctx)
             if handed is not None:
@@ -207,7 +213,8 @@ class HttpCallWithoutTimeout(LineRule):
 
 # An executor's or a process pool's mapping methods: each call gets an item (or its unpacked
 # items), never a keyword
-_MAPS = frozenset({"map", "imap", "imap_unordered", "starmap", "map_async", "starmap_async"})
+_MAPS = frozenset({"map", "imap", "imap_unordered", "starmap", "map_async", "starmap_async", "apply"})
+_SERIES_MAPS = frozenset({"map", "apply"})
 
 
 def _handed_requests_call(handed: cst.BaseExpression, ctx: Context) -> str | None:
@@ -220,6 +227,12 @@ def _handed_requests_call(handed: cst.BaseExpression, ctx: Context) -> str | Non
         if n.keyword(handed, "timeout") is not None or n.has_star_kwargs(handed) or handed.args[0].keyword:
             return None
         handed = handed.args[0].value
-    full = ctx.resolve(n.dotted(handed) or "") or ""
+    raw = n.dotted(handed) or ""
+    full = ctx.resolve(raw) or ""
     module, _, verb = full.rpartition(".")
-    return full if verb in _VERBS and module in _REQUESTS_MODULES else None
+    if verb in _VERBS and module in _REQUESTS_MODULES:
+        return full
+    owner = raw.rpartition(".")[0]
+    if verb in _VERBS and owner and ctx.object_ctor(owner) in _SESSION_CTORS and not ctx.has_timeout(owner):
+        return f"Session.{verb}"  # (`pool.map(session.get, urls)`, a session with no timeout adapter)
+    return None
