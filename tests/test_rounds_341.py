@@ -200,6 +200,23 @@ _CASES: dict[str, Case] = {
         [("sync.py", "job", "python")],
         None,
     ),
+    # A catch-all in a loop that logs and counts each failure, the count itself only logged
+    # (round 366)
+    "counted_only_logged": (
+        {
+            "process_existing.py": 'import logging\nimport os\n\nfrom celery import Celery\n\nlogger = logging.getLogger(__name__)\ncelery_app = Celery("pdf", broker=os.environ["BROKER_URL"])\nPDF_FOLDER = "pdfs"\n\n\ndef submit_all():\n    submitted = 0\n    failed = 0\n    for name in os.listdir(PDF_FOLDER):\n        try:\n            celery_app.send_task("process_pdf", args=[os.path.join(PDF_FOLDER, name)])\n            submitted += 1\n        except Exception as e:\n            logger.error(f"Failed to submit {name}: {e}")\n            failed += 1\n    logger.info(f"{submitted} submitted, {failed} failed")\n    return submitted\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    submit_all()\n'
+        },
+        [("process_existing.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # (trap) the count decides the exit status
+    "counted_then_checked": (
+        {
+            "process_existing.py": 'import logging\nimport os\n\nfrom celery import Celery\n\nlogger = logging.getLogger(__name__)\ncelery_app = Celery("pdf", broker=os.environ["BROKER_URL"])\nPDF_FOLDER = "pdfs"\n\n\ndef submit_all():\n    submitted = 0\n    failed = 0\n    for name in os.listdir(PDF_FOLDER):\n        try:\n            celery_app.send_task("process_pdf", args=[os.path.join(PDF_FOLDER, name)])\n            submitted += 1\n        except Exception as e:\n            logger.error(f"Failed to submit {name}: {e}")\n            failed += 1\n    logger.info(f"{submitted} submitted, {failed} failed")\n    return failed == 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    if not submit_all():\n        raise SystemExit(1)\n'
+        },
+        [("process_existing.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
 }
 
 

@@ -66,7 +66,7 @@ class MissingExitCode(ServiceRule):
         "caller drops (`run_cmd(cmd)`, `_, out, _ = run_cmd(cmd)`), "
         'or tests and then only reports (`if result["status"] == "success": ... else: log.error(...)`, '
         "`if rows: ...` with no else), or a catch-all in a loop only "
-        "reports each item's failure (unless a non-zero exit follows the loop: `sys.exit(1)` when some "
+        "reports each item's failure (also counting it, `failed += 1`, where the count is itself only reported) (unless a non-zero exit follows the loop: `sys.exit(1)` when some "
         "failed), or a retry loop (`while tries > 0:`, `for attempt in range(n)` that backs off or breaks "
         "out) only counts, waits or reports each attempt and falls out when it gives up (unless the "
         "function then raises, exits or returns a value its caller can check). A short function of the "
