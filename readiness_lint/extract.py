@@ -1451,7 +1451,7 @@ class Extractor:
             self.entry_classes.add(name)
         if (any(b in THREAD_BASES for b in bases) or (bases and _defines(node, "run"))) and _makes_daemon(node):
             self.daemon_classes.add(name)
-        elif _disconnects_on_start(node):
+        elif any(WORKER_CTORS.get(b) == "xmpp" for b in bases) and _disconnects_on_start(node):
             self.oneshot_classes.add(name)
         self.ctx.local_classes.add(name)
         if any(b.endswith("HTTPAdapter") for b in bases) and _sets_timeout(node.body):
