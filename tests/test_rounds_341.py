@@ -217,6 +217,22 @@ _CASES: dict[str, Case] = {
         [("process_existing.py", "job", "python")],
         ("missing-exit-code", "pass"),
     ),
+    # A websockets server answers a plain HTTP probe with an error unless process_request= answers
+    # it (round 350)
+    "websockets_no_probe": (
+        {
+            "relay.py": 'import asyncio\nimport logging\n\nimport websockets\n\nCLIENTS = set()\n\n\nasync def relay(websocket):\n    CLIENTS.add(websocket)\n    try:\n        async for message in websocket:\n            websockets.broadcast(CLIENTS, message)\n    finally:\n        CLIENTS.discard(websocket)\n\n\nasync def main():\n    logging.basicConfig(level=logging.INFO)\n    server = websockets.serve(relay, "0.0.0.0", 8765)\n    async with server:\n        await asyncio.Future()\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n'
+        },
+        [("relay.py", "api", "websockets")],
+        ("missing-health-route", "fail"),
+    ),
+    "websockets_process_request": (
+        {
+            "relay.py": 'import asyncio\nimport logging\n\nimport websockets\n\nCLIENTS = set()\n\n\nasync def relay(websocket):\n    CLIENTS.add(websocket)\n    try:\n        async for message in websocket:\n            websockets.broadcast(CLIENTS, message)\n    finally:\n        CLIENTS.discard(websocket)\n\n\ndef health_check(connection, request):\n    if request.path == "/healthz":\n        return connection.respond(200, "OK\\n")\n\n\nasync def main():\n    logging.basicConfig(level=logging.INFO)\n    server = websockets.serve(relay, "0.0.0.0", 8765, process_request=health_check)\n    async with server:\n        await asyncio.Future()\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n'
+        },
+        [("relay.py", "api", "websockets")],
+        ("missing-health-route", "na"),
+    ),
 }
 
 

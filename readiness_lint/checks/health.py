@@ -188,6 +188,15 @@ def _probe_outcome(
         return Outcome(
             False, f"This {entrypoint.framework} app serves no route at all: nothing answers a {probe} probe"
         )
+    if entrypoint.framework == "websockets" and any(
+        o.name == entrypoint.symbol and "process_request" not in o.keywords
+        for o in service.project.files[entrypoint.path].objects
+    ):
+        # (`websockets.serve(handler, host, port)` answers a plain HTTP request with an error
+        # unless `process_request=` answers it first)
+        return Outcome(
+            False, f"This websockets server answers only WebSocket handshakes: nothing answers a {probe} probe"
+        )
     files = [service.project.files[path] for path in service.paths]
     if entrypoint.framework == "dash" and not any(
         facts.routes or any(call.rpartition(".")[2] in _ROUTE_WIRING for call in facts.calls_made()) for facts in files
@@ -214,7 +223,8 @@ class MissingHealthRoute(ServiceRule):
         "and served by the project's own code (`app.run(...)`, `uvicorn.run(app)`) that serves no route "
         "at all (none declared where it or its importers reach, no blueprint or router registered, no "
         "route-adding extension built around it: an app kept only to hold a port open) fails it, as does a Dash app "
-        "whose reach routes nothing on its Flask server besides its own pages and callbacks."
+        "whose reach routes nothing on its Flask server besides its own pages and callbacks, and a `websockets` server "
+        "built without `process_request=` (it answers a plain HTTP request with an error)."
     )
     why_bad = (
         "A process can be up and still unable to serve: deadlocked, out of connections, stuck on a "
