@@ -3516,7 +3516,8 @@ class Extractor:
             # `with open(local, "wb") as f: f.write(body)` then `os.remove(local)`: a file the job wrote
             # itself, removed once used (what was there before, "w" had already replaced); the same
             # once copied (`shutil.copyfile(dump, daily)`): the file was moved
-            for written in (w for a in n.positional(node)[:1] if (w := n.dotted(a.value))):
+            # (also a literal name, `open("image_list.txt", "w")`, as a deletion's key is written)
+            for written in (w for a in n.positional(node)[:1] if (w := n.dotted(a.value) or n.string_value(a.value))):
                 self._keep(frame, written)
         elif frame is not None and name == "shutil.copyfileobj" and node.args:
             # `with open(log, "rb") as f_in, gzip.open(log + ".gz", "wb") as f_out: copyfileobj(f_in,

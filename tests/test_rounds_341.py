@@ -233,6 +233,14 @@ _CASES: dict[str, Case] = {
         [("relay.py", "api", "websockets")],
         ("missing-health-route", "na"),
     ),
+    # A file the job wrote under a literal name, removed once used: its own, no data lost (round 370)
+    "literal_file_written_then_removed": (
+        {
+            "job.py": 'import logging\nimport os\nimport subprocess\n\nlogger = logging.getLogger(__name__)\n\n\ndef build(files):\n    with open("image_list.txt", "w") as f:\n        for name in files:\n            f.write(f"file \'{name}\'\\n")\n    subprocess.run(["ffmpeg", "-i", "image_list.txt", "out.mp4"], check=True)\n    os.remove("image_list.txt")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    build(os.listdir("."))\n'
+        },
+        [("job.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
 }
 
 
