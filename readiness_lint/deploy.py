@@ -108,6 +108,8 @@ def is_deployment_file(rel: str) -> bool:
         return True
     if lower.endswith((".service", ".timer", ".sh")) or lower.startswith("dockerfile") or lower.endswith(".dockerfile"):
         return True
+    if lower.endswith(_UNIT_TEMPLATES):
+        return True  # (`nvrweb.service.template` an installer fills in and copies to /etc/systemd/system)
     if lower.endswith((".conf", ".ini")) and "supervisor" in rel.lower():
         return True
     if (lower.endswith(".ini") and "ofelia" in rel.lower()) or lower in _OFELIA_NAMES:
@@ -126,6 +128,12 @@ _DEV_WORDS = frozenset(
 )
 # Words that set a file aside when they end its name (`Dockerfile.bak`, `app.service.off`)
 _SET_ASIDE = frozenset({"bak", "backup", "old", "off", "orig", "disabled", "example", "sample"})
+
+
+# A systemd unit kept as a template the installer fills in: `app.service.template`, `app.service.j2`
+_UNIT_TEMPLATES = tuple(f".service{ext}" for ext in (".template", ".tmpl", ".tpl", ".j2", ".jinja", ".in"))
+# A path part an installer replaces: `__APP_DIR__`, `{{ app_dir }}`, `${APP_DIR}`, `@APP_DIR@`
+_PLACEHOLDER_PART = re.compile(r"^(?:__\w+__|\{\{.*\}\}|\$\{\w+\}|@\w+@)$")
 
 
 def for_development(source: str) -> bool:
@@ -183,6 +191,8 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
             continue
         elif lower.endswith(".service"):
             out.extend(_systemd(rel, text, name in timers.get(directory, set())))
+        elif lower.endswith(_UNIT_TEMPLATES):
+            out.extend(_systemd(rel, text, False))
         elif lower.endswith((".yml", ".yaml")):
             out.extend(_yaml_file(rel, text))
         elif lower == "function.json":
@@ -345,10 +355,15 @@ def python_targets(command: str, workdir: str = "") -> list[tuple[str, str]]:
 
 
 def _in(workdir: str, target: tuple[str, str]) -> tuple[str, str]:
-    """A (script, module) target with a relative script placed in the directory it runs in."""
+    """A (script, module) target with a relative script placed in the directory it runs in (a
+    directory whose first part is an installer's placeholder, `__NVR_DIR__/web`, is a machine's:
+    read as an absolute path)."""
     script, module = target
     if script and not script.startswith("/") and workdir:
         script = posixpath.join(workdir, script)
+    head, _, rest = script.partition("/")
+    if rest and _PLACEHOLDER_PART.match(head):
+        script = "/" + rest
     return script, module
 
 

@@ -471,3 +471,16 @@ def test_gcloud_functions_deploy_in_a_shell_script() -> None:
         (3, "gcloud", "event-function", "src/main.py", "main"),
         (10, "gcloud", "http-function", "main.py", "hook"),
     ]
+
+
+def test_a_systemd_unit_template_with_installer_placeholders() -> None:
+    unit = (
+        "[Unit]\nDescription=NVR HTTP Server\n\n[Service]\nExecStart=__NVR_DIR__/web/venv/bin/python3 app.py\n"
+        "WorkingDirectory=__NVR_DIR__/web\nRestart=always\n"
+    )
+    autotools = "[Service]\nExecStart=/usr/bin/python3 @APP_DIR@/sync.py\nType=oneshot\n"
+    files = {"services/nvrweb.service.template": unit, "deploy/sync.service.in": autotools, "notes.template": unit}
+    assert _found(files) == [
+        ("deploy/sync.service.in", 2, "systemd", STARTED, "/sync.py", ""),
+        ("services/nvrweb.service.template", 5, "systemd", LONG_RUNNING, "/web/app.py", ""),
+    ]

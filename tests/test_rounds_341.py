@@ -241,6 +241,16 @@ _CASES: dict[str, Case] = {
         [("job.py", "job", "python")],
         ("missing-dry-run", "na"),
     ),
+    # A systemd unit template an installer fills in runs the app's `__main__` block: its debug
+    # server is production's (round 370)
+    "unit_template_runs_debug": (
+        {
+            "web/app.py": 'from flask import Flask, send_from_directory\n\napp = Flask(__name__)\n\n\n@app.route("/")\ndef index():\n    return send_from_directory("static", "index.html")\n\n\nif __name__ == "__main__":\n    app.run(debug=True, host="0.0.0.0")\n',
+            "services/nvrweb.service.template": "[Unit]\nDescription=NVR HTTP Server\nAfter=network.target\n\n[Service]\nExecStart=__NVR_DIR__/web/venv/bin/python3 app.py\nWorkingDirectory=__NVR_DIR__/web\nUser=__CURRENT_USER__\nRestart=always\n\n[Install]\nWantedBy=multi-user.target\n",
+        },
+        [("web/app.py", "api", "flask")],
+        ("debug-mode-enabled", 1),
+    ),
 }
 
 
