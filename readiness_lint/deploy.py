@@ -108,7 +108,7 @@ def is_deployment_file(rel: str) -> bool:
         return True
     if lower.endswith((".service", ".timer", ".sh")) or lower.startswith("dockerfile") or lower.endswith(".dockerfile"):
         return True
-    if lower.endswith(_UNIT_TEMPLATES):
+    if lower.endswith(_UNIT_TEMPLATES) or lower.endswith(_TIMER_TEMPLATES):
         return True  # (`nvrweb.service.template` an installer fills in and copies to /etc/systemd/system)
     if lower.endswith((".conf", ".ini")) and "supervisor" in rel.lower():
         return True
@@ -131,7 +131,9 @@ _SET_ASIDE = frozenset({"bak", "backup", "old", "off", "orig", "disabled", "exam
 
 
 # A systemd unit kept as a template the installer fills in: `app.service.template`, `app.service.j2`
-_UNIT_TEMPLATES = tuple(f".service{ext}" for ext in (".template", ".tmpl", ".tpl", ".j2", ".jinja", ".in"))
+_TEMPLATE_ENDINGS = (".template", ".tmpl", ".tpl", ".j2", ".jinja", ".in")
+_UNIT_TEMPLATES = tuple(f".service{ext}" for ext in _TEMPLATE_ENDINGS)
+_TIMER_TEMPLATES = tuple(f".timer{ext}" for ext in _TEMPLATE_ENDINGS)
 # A path part an installer replaces: `__APP_DIR__`, `{{ app_dir }}`, `${APP_DIR}`, `@APP_DIR@`
 _PLACEHOLDER_PART = re.compile(r"^(?:__\w+__|\{\{.*\}\}|\$\{\w+\}|@\w+@)$")
 
@@ -152,7 +154,7 @@ def worth_reading(rel: str, text: str) -> bool:
     a workflow, a Compose file or a Kubernetes manifest of a kind read here. (Rendered manifests
     and data files that run no Python are neither parsed nor part of the cache key.)"""
     lower = rel.lower()
-    if lower.endswith(".timer"):
+    if lower.endswith(".timer") or lower.endswith(_TIMER_TEMPLATES):
         return True  # (it names the service it starts, and that service the Python)
     if lower.rpartition("/")[2] == "function.json":
         return '"bindings"' in text  # (Azure Functions' own file: the script is `__init__.py` unless it says)
@@ -187,12 +189,15 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
         lower = name.lower()
         if name == "Procfile":
             out.extend(_procfile(rel, text))
-        elif lower.endswith(".timer"):
+        elif lower.endswith(".timer") or lower.endswith(_TIMER_TEMPLATES):
             continue
         elif lower.endswith(".service"):
             out.extend(_systemd(rel, text, name in timers.get(directory, set())))
         elif lower.endswith(_UNIT_TEMPLATES):
-            out.extend(_systemd(rel, text, False))
+            unit = name[: name.lower().rindex(".service") + len(".service")]
+            # (`{{ app_dir }}/web` as one word, as an installer writes it out)
+            filled = re.sub(r"\{\{\s*([\w.]+)\s*\}\}", r"{{\1}}", text)
+            out.extend(_systemd(rel, filled, unit in timers.get(directory, set())))
         elif lower.endswith((".yml", ".yaml")):
             out.extend(_yaml_file(rel, text))
         elif lower == "function.json":
@@ -812,6 +817,8 @@ def _timer_units(files: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for rel, text in files:
         directory, _, name = rel.rpartition("/")
+        if name.lower().endswith(_TIMER_TEMPLATES):
+            name = name[: name.lower().rindex(".timer") + len(".timer")]  # (`backup.timer.in`)
         if not name.lower().endswith(".timer"):
             continue
         unit = name[: -len(".timer")] + ".service"

@@ -1966,7 +1966,7 @@ class Extractor:
                 counters.add(small.target.value)
             elif self._report(small):
                 reported = True
-            else:
+            elif type(small) is not cst.Continue:
                 return False
         if not counters or not reported:
             return False
@@ -7096,6 +7096,10 @@ _AIRFLOW_DAGS = frozenset({"airflow.DAG", "airflow.models.DAG", "airflow.models.
 _AIRFLOW_DAG_DECORATORS = frozenset({"airflow.decorators.dag", "airflow.sdk.dag"})
 
 
+# A count of failures allowed in a row: `retry`, `retries`, `attempts_left`, `max_tries`, `errors`
+_BUDGET_NAME = re.compile(r"retr|attempt|tries|fail|error", re.IGNORECASE)
+
+
 def _retry_budget(node: cst.While) -> bool:
     """``while retry != 0:`` (or ``> 0``) whose body counts failures down (``retry -= 1``) and sets
     the count back to a budget on success (``retry = MAX_RETRIES``): it runs for as long as the
@@ -7107,6 +7111,8 @@ def _retry_budget(node: cst.While) -> bool:
     if type(target.operator) not in (cst.NotEqual, cst.GreaterThan) or n.int_value(target.comparator) != 0:
         return False
     name = test.left.value
+    if not _BUDGET_NAME.search(name):
+        return False  # (not `while empty > 0:`, polls left before a drain stops)
     counted = reset = False
     for inner in n.descendants(node.body):
         if type(inner) is cst.AugAssign and type(inner.target) is cst.Name and inner.target.value == name:

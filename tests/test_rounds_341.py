@@ -167,14 +167,14 @@ _CASES: dict[str, Case] = {
         [("main.py", "job", "python")],
         ("missing-exit-code", "fail"),
     ),
-    # A Dash app serves its pages and callbacks, and only what is routed on its Flask server besides
-    # (rounds 270, 362)
+    # (trap) a Dash app answers every path with its page (a catch-all route of Dash's own): no
+    # verdict, whatever its labellers said (rounds 270, 362; a failure here was withdrawn)
     "dash_pages_only": (
         {
             "app.py": 'import dash\nfrom dash import dcc, html\n\napp = dash.Dash(__name__)\nserver = app.server\n\napp.layout = html.Div([html.H1("Cases"), dcc.Graph(id="cases")])\n\n\n@app.callback(dash.Output("cases", "figure"), dash.Input("cases", "id"))\ndef draw(_):\n    return {}\n'
         },
         [("app.py", "api", "dash")],
-        ("missing-health-route", "fail"),
+        ("missing-health-route", "na"),
     ),
     "dash_server_health": (
         {
@@ -424,3 +424,92 @@ _SESSION_REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_SESSION_REVIEW_CASES))
 def test_session_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _SESSION_REVIEW_CASES[name])
+
+
+# The second review of this session (d4992e7..2509d5d): regressions it found and misses mended,
+# each as the reviewer's tree
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    "dash_healthz_ext": (
+        {
+            "app.py": 'import os\n\nimport dash\nimport pandas as pd\nimport plotly.express as px\nfrom dash import dcc, html\nfrom flask_healthz import Healthz\n\ndf = pd.read_csv(os.environ.get("SALES_CSV", "data/sales.csv"))\n\napp = dash.Dash(__name__, title="Sales dashboard")\nserver = app.server\nserver.config["HEALTHZ"] = {\n    "live": lambda: None,\n    "ready": lambda: None,\n}\nHealthz(server, no_log=True)\n\napp.layout = html.Div(\n    [\n        html.H1("Sales"),\n        dcc.Dropdown(sorted(df["region"].unique()), id="region"),\n        dcc.Graph(id="by-month"),\n    ]\n)\n\n\n@app.callback(dash.Output("by-month", "figure"), dash.Input("region", "value"))\ndef by_month(region):\n    part = df if region is None else df[df["region"] == region]\n    return px.bar(part.groupby("month", as_index=False)["amount"].sum(), x="month", y="amount")\n\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=int(os.environ.get("PORT", 8050)))\n'
+        },
+        [("app.py", "api", "dash")],
+        ("missing-health-route", "na"),
+    ),
+    "dash_healthcheck_lib": (
+        {
+            "app.py": 'import os\n\nimport dash\nimport psycopg2\nfrom dash import dash_table, html\nfrom healthcheck import HealthCheck\n\nDB_URL = os.environ["DATABASE_URL"]\n\napp = dash.Dash(__name__)\nserver = app.server\n\n\ndef database_ok():\n    with psycopg2.connect(DB_URL, connect_timeout=3) as conn, conn.cursor() as cur:\n        cur.execute("SELECT 1")\n    return True, "database ok"\n\n\nhealth = HealthCheck(server, "/healthcheck")\nhealth.add_check(database_ok)\n\n\ndef load_rows():\n    with psycopg2.connect(DB_URL) as conn, conn.cursor() as cur:\n        cur.execute("SELECT id, customer, status FROM tickets ORDER BY id DESC LIMIT 100")\n        return [dict(zip(("id", "customer", "status"), r)) for r in cur.fetchall()]\n\n\napp.layout = html.Div([html.H2("Open tickets"), dash_table.DataTable(data=load_rows(), page_size=20)])\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=8050)\n'
+        },
+        [("app.py", "api", "dash")],
+        ("missing-health-route", "na"),
+    ),
+    "dash_health_in_index": (
+        {
+            "Procfile": "web: gunicorn index:server --workers 2 --bind 0.0.0.0:$PORT\n",
+            "app.py": "import dash\n\napp = dash.Dash(__name__, suppress_callback_exceptions=True)\nserver = app.server\n",
+            "apps/__init__.py": "",
+            "apps/overview.py": 'from dash import Input, Output, dcc, html\n\nfrom app import app\n\nlayout = html.Div([html.H3("Overview"), dcc.Interval(id="tick", interval=60_000), html.Div(id="count")])\n\n\n@app.callback(Output("count", "children"), Input("tick", "n_intervals"))\ndef refresh(_):\n    return "42 open orders"\n',
+            "index.py": 'import logging\n\nfrom dash import Input, Output, dcc, html\n\nfrom app import app, server\nfrom apps import overview\n\nlogging.basicConfig(level=logging.INFO)\n\napp.layout = html.Div([dcc.Location(id="url", refresh=False), html.Div(id="page-content")])\n\n\n@app.callback(Output("page-content", "children"), Input("url", "pathname"))\ndef display_page(pathname):\n    if pathname in ("/", "/overview"):\n        return overview.layout\n    return "404"\n\n\n@server.route("/healthz")\ndef healthz():\n    return "ok"\n\n\nif __name__ == "__main__":\n    app.run_server(host="0.0.0.0", port=8050)\n',
+        },
+        [("app.py", "api", "dash")],
+        ("missing-health-route", "na"),
+    ),
+    "ws_protocol_health": (
+        {
+            "server.py": 'import asyncio\nimport http\nimport json\nimport logging\nimport os\nimport signal\n\nimport websockets\n\nlog = logging.getLogger("ticker")\nCLIENTS = set()\n\n\nclass HealthCheckProtocol(websockets.WebSocketServerProtocol):\n    async def process_request(self, path, request_headers):\n        if path == "/healthz":\n            return http.HTTPStatus.OK, [], b"OK\\n"\n        return None\n\n\nasync def handler(websocket):\n    CLIENTS.add(websocket)\n    try:\n        async for message in websocket:\n            log.debug("client said %s", message)\n    finally:\n        CLIENTS.discard(websocket)\n\n\nasync def broadcast_prices():\n    price = 100.0\n    while True:\n        price += 0.5\n        websockets.broadcast(CLIENTS, json.dumps({"symbol": "ACME", "price": price}))\n        await asyncio.sleep(1)\n\n\nasync def main():\n    logging.basicConfig(level=logging.INFO)\n    loop = asyncio.get_running_loop()\n    stop = loop.create_future()\n    loop.add_signal_handler(signal.SIGTERM, stop.set_result, None)\n    server = websockets.serve(\n        handler, "0.0.0.0", int(os.environ.get("PORT", 8765)), create_protocol=HealthCheckProtocol\n    )\n    async with server:\n        ticker = asyncio.create_task(broadcast_prices())\n        await stop\n        ticker.cancel()\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n'
+        },
+        [("server.py", "api", "websockets")],
+        ("missing-health-route", "na"),
+    ),
+    "ws_with_http_health": (
+        {
+            "gateway.py": 'import asyncio\nimport json\nimport logging\nimport os\n\nimport websockets\nfrom aiohttp import web\n\nlog = logging.getLogger("notify-gateway")\nSUBSCRIBERS: dict[str, set] = {}\n\n\nasync def handler(websocket):\n    user = None\n    try:\n        hello = json.loads(await websocket.recv())\n        user = hello["user"]\n        SUBSCRIBERS.setdefault(user, set()).add(websocket)\n        async for _ in websocket:\n            pass\n    finally:\n        if user:\n            SUBSCRIBERS[user].discard(websocket)\n\n\nasync def healthz(request):\n    return web.json_response({"status": "ok", "connections": sum(len(s) for s in SUBSCRIBERS.values())})\n\n\nasync def main():\n    logging.basicConfig(level=logging.INFO)\n    health_app = web.Application()\n    health_app.router.add_get("/healthz", healthz)\n    runner = web.AppRunner(health_app)\n    await runner.setup()\n    await web.TCPSite(runner, "0.0.0.0", int(os.environ.get("HEALTH_PORT", 8081))).start()\n\n    server = websockets.serve(handler, "0.0.0.0", int(os.environ.get("WS_PORT", 8765)))\n    async with server:\n        await asyncio.Future()\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n'
+        },
+        [("gateway.py", "api", "aiohttp"), ("gateway.py", "api", "websockets")],
+        ("missing-health-route", 0),
+    ),
+    "unit_template_timer": (
+        {
+            "backup.py": 'import datetime\nimport logging\nimport os\nimport subprocess\nimport sys\n\nimport boto3\n\nlog = logging.getLogger("backup")\n\nBUCKET = os.environ["BACKUP_BUCKET"]\nDB_NAME = os.environ.get("DB_NAME", "shop")\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\n    stamp = datetime.datetime.utcnow().strftime("%Y%m%d-%H%M")\n    dump = f"/var/backups/{DB_NAME}-{stamp}.sql.gz"\n    result = subprocess.run(f"pg_dump {DB_NAME} | gzip > {dump}", shell=True)\n    if result.returncode != 0:\n        log.error("pg_dump failed with %d", result.returncode)\n        sys.exit(1)\n    boto3.client("s3").upload_file(dump, BUCKET, os.path.basename(dump))\n    log.info("uploaded %s", dump)\n\n\nif __name__ == "__main__":\n    main()\n',
+            "deploy/db-backup.service.in": "[Unit]\nDescription=Nightly database backup to S3\nAfter=network-online.target postgresql.service\n\n[Service]\nType=simple\nUser=postgres\nWorkingDirectory=@APP_DIR@\nEnvironmentFile=/etc/default/db-backup\nExecStart=/usr/bin/python3 @APP_DIR@/backup.py\nRestart=on-failure\nRestartSec=300\n",
+            "deploy/db-backup.timer.in": "[Unit]\nDescription=Run db-backup every night\n\n[Timer]\nOnCalendar=*-*-* 02:30:00\nPersistent=true\n\n[Install]\nWantedBy=timers.target\n",
+            "install.sh": '#!/bin/sh\nset -e\nAPP_DIR=/opt/db-backup\nfor unit in db-backup.service db-backup.timer; do\n    sed "s|@APP_DIR@|$APP_DIR|g" deploy/$unit.in > /etc/systemd/system/$unit\ndone\nsystemctl daemon-reload\nsystemctl enable --now db-backup.timer\n',
+        },
+        [("backup.py", "job", "systemd-timer")],
+        None,
+    ),
+    "drain_until_empty": (
+        {
+            "drain_queue.py": '"""Run by a Kubernetes CronJob every 15 minutes: drain the thumbnail queue, then exit."""\nimport json\nimport logging\nimport os\nimport time\n\nimport boto3\n\nlog = logging.getLogger("drain")\n\nQUEUE_URL = os.environ["THUMBNAIL_QUEUE_URL"]\nEMPTY_POLLS = 3\n\nsqs = boto3.client("sqs")\ns3 = boto3.client("s3")\n\n\ndef make_thumbnail(job):\n    obj = s3.get_object(Bucket=job["bucket"], Key=job["key"])\n    s3.put_object(Bucket=job["bucket"], Key=f"thumbs/{job[\'key\']}", Body=obj["Body"].read()[:1024])\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\n    done = 0\n    empty = EMPTY_POLLS\n    while empty > 0:\n        resp = sqs.receive_message(QueueUrl=QUEUE_URL, MaxNumberOfMessages=10, WaitTimeSeconds=5)\n        messages = resp.get("Messages", [])\n        if not messages:\n            empty -= 1\n            time.sleep(2)\n            continue\n        empty = EMPTY_POLLS\n        for m in messages:\n            make_thumbnail(json.loads(m["Body"]))\n            sqs.delete_message(QueueUrl=QUEUE_URL, ReceiptHandle=m["ReceiptHandle"])\n            done += 1\n    log.info("queue drained, %d thumbnails made", done)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("drain_queue.py", "job", "python")],
+        None,
+    ),
+    "series_apply_timeout_kw": (
+        {
+            "check_links.py": 'import logging\nimport sys\n\nimport pandas as pd\nimport requests\n\nlog = logging.getLogger("check_links")\n\n\ndef status_of(url):\n    try:\n        return requests.head(url, allow_redirects=True, timeout=10).status_code\n    except requests.RequestException:\n        return None\n\n\ndef main(path):\n    logging.basicConfig(level=logging.INFO)\n    links = pd.read_csv(path)\n    links["final"] = links.url.apply(requests.head, allow_redirects=True, timeout=10)\n    links["status"] = links["final"].map(lambda r: r.status_code)\n    broken = links[links["status"] >= 400]\n    broken.to_csv("broken_links.csv", index=False)\n    log.info("%d of %d links broken", len(broken), len(links))\n    return 1 if len(broken) else 0\n\n\nif __name__ == "__main__":\n    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else "links.csv"))\n'
+        },
+        [("check_links.py", "job", "python")],
+        ("http-call-without-timeout", 0),
+    ),
+    "counted_continue": (
+        {
+            "sync_invoices.py": 'import logging\nimport os\n\nimport requests\n\nlogger = logging.getLogger("sync_invoices")\nAPI = os.environ.get("BILLING_API", "https://billing.internal/api")\n\n\ndef load_pending():\n    resp = requests.get(f"{API}/invoices", params={"status": "pending"}, timeout=30)\n    resp.raise_for_status()\n    return resp.json()["items"]\n\n\ndef sync():\n    synced = 0\n    failed = 0\n    for invoice in load_pending():\n        try:\n            r = requests.post(f"{API}/ledger", json=invoice, timeout=30)\n            r.raise_for_status()\n        except Exception as exc:\n            logger.error("could not sync invoice %s: %s", invoice["id"], exc)\n            failed += 1\n            continue\n        synced += 1\n    logger.info("sync finished: %d synced, %d failed", synced, failed)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\n    sync()\n'
+        },
+        [("sync_invoices.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "unit_j2_spaces": (
+        {
+            "ansible/roles/web/templates/greenhouse-web.service.j2": "[Unit]\nDescription=Greenhouse web UI\nAfter=network.target\n\n[Service]\nUser={{ app_user }}\nWorkingDirectory={{ app_dir }}/web\nExecStart={{ app_dir }}/venv/bin/python app.py\nRestart=always\n\n[Install]\nWantedBy=multi-user.target\n",
+            "web/app.py": 'from flask import Flask, jsonify\n\napp = Flask(__name__)\n\n\n@app.route("/")\ndef index():\n    return jsonify(status="running")\n\n\n@app.route("/api/readings")\ndef readings():\n    return jsonify([])\n\n\nif __name__ == "__main__":\n    app.run(debug=True, host="0.0.0.0", port=5000)\n',
+        },
+        [("web/app.py", "api", "flask")],
+        ("debug-mode-enabled", 1),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
+def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SECOND_REVIEW_CASES[name])

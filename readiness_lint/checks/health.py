@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
+from readiness_lint.frameworks import is_entrypoint_ctor
 from readiness_lint.model import MOUNTED, Entrypoint, RouteFact
 from readiness_lint.project import Service
 
@@ -167,6 +168,20 @@ def is_readiness(route: RouteFact) -> bool:
     return bool(_HANDLER_READY.match(route.handler.lower())) and (not route.path or len(segs) <= 2)
 
 
+def _answers_handshakes_only(entrypoint: Entrypoint, service: Service) -> bool:
+    """A `websockets` server built without `process_request=` or `create_protocol=`, no protocol
+    class of the project overriding `process_request`, and no other HTTP app built in its file:
+    a plain HTTP request, a probe's, gets an error."""
+    facts = service.project.files[entrypoint.path]
+    server = next((o for o in facts.objects if o.name == entrypoint.symbol), None)
+    if server is None or {"process_request", "create_protocol"} & set(server.keywords):
+        return False
+    if any(is_entrypoint_ctor(o.ctor) and o is not server for o in facts.objects):
+        return False  # (an aiohttp `/healthz` app beside it, on another port)
+    files = [service.project.files[path] for path in service.paths]
+    return not any(m.name.endswith(".process_request") for f in files for m in f.methods)
+
+
 def _probe_outcome(
     entrypoint: Entrypoint,
     service: Service,
@@ -188,22 +203,12 @@ def _probe_outcome(
         return Outcome(
             False, f"This {entrypoint.framework} app serves no route at all: nothing answers a {probe} probe"
         )
-    if entrypoint.framework == "websockets" and any(
-        o.name == entrypoint.symbol and "process_request" not in o.keywords
-        for o in service.project.files[entrypoint.path].objects
-    ):
+    if entrypoint.framework == "websockets" and _answers_handshakes_only(entrypoint, service):
         # (`websockets.serve(handler, host, port)` answers a plain HTTP request with an error
         # unless `process_request=` answers it first)
         return Outcome(
             False, f"This websockets server answers only WebSocket handshakes: nothing answers a {probe} probe"
         )
-    files = [service.project.files[path] for path in service.paths]
-    if entrypoint.framework == "dash" and not any(
-        facts.routes or any(call.rpartition(".")[2] in _ROUTE_WIRING for call in facts.calls_made()) for facts in files
-    ):
-        # (a Dash app serves its layout's pages and its callbacks, and whatever is routed on its
-        # Flask server: `server = app.server; @server.route("/health")` leaves no verdict)
-        return Outcome(False, f"This dash app serves only its pages and callbacks: nothing answers a {probe} probe")
     return Outcome(True, applicable=False)  # its routes are out of sight: no verdict
 
 
@@ -222,9 +227,10 @@ class MissingHealthRoute(ServiceRule):
         "check is not applicable rather than failed; but a Flask or FastAPI app built at module level "
         "and served by the project's own code (`app.run(...)`, `uvicorn.run(app)`) that serves no route "
         "at all (none declared where it or its importers reach, no blueprint or router registered, no "
-        "route-adding extension built around it: an app kept only to hold a port open) fails it, as does a Dash app "
-        "whose reach routes nothing on its Flask server besides its own pages and callbacks, and a `websockets` server "
-        "built without `process_request=` (it answers a plain HTTP request with an error)."
+        "route-adding extension built around it: an app kept only to hold a port open) fails it, as does a `websockets` server "
+        "built without `process_request=` (nor a protocol class of the project overriding it, nor another HTTP app "
+        "beside it): it answers a plain HTTP request with an error. (A Dash app keeps no verdict: Dash answers every "
+        "path with its page.)"
     )
     why_bad = (
         "A process can be up and still unable to serve: deadlocked, out of connections, stuck on a "

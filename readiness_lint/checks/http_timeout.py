@@ -149,8 +149,8 @@ class HttpCallWithoutTimeout(LineRule):
             return
         if (
             (verb in _MAPS or name == "map")
-            # (pandas' `links["url"].map(requests.head)`, `.apply(...)`: the function alone; the
-            # builtin and a pool's `map` take the items too)
+            # (pandas' `links.url.map(requests.head)`: the function alone; the builtin and a
+            # pool's `map` take the items too)
             and len(node.args) >= (1 if verb in _SERIES_MAPS and name != "map" else 2)
             and not node.args[0].keyword
         ):
@@ -213,8 +213,9 @@ class HttpCallWithoutTimeout(LineRule):
 
 # An executor's or a process pool's mapping methods: each call gets an item (or its unpacked
 # items), never a keyword
-_MAPS = frozenset({"map", "imap", "imap_unordered", "starmap", "map_async", "starmap_async", "apply"})
-_SERIES_MAPS = frozenset({"map", "apply"})
+_MAPS = frozenset({"map", "imap", "imap_unordered", "starmap", "map_async", "starmap_async"})
+# (pandas' `Series.map(func)`: the function alone; not `apply`, which hands keywords on, a timeout too)
+_SERIES_MAPS = frozenset({"map"})
 
 
 def _handed_requests_call(handed: cst.BaseExpression, ctx: Context) -> str | None:
