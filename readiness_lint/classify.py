@@ -1456,11 +1456,7 @@ def _project_method(project: Project, path: str, name: str, method: str, person:
     if ref is None or ref[0] not in project.files:
         return False
     home = project.files[ref[0]]
-    if person and (
-        _for_a_person(home)
-        or _for_a_person(project.files[path])
-        or any(i.module.split(".")[0] == "streamlit" for i in home.imports)  # (a page `streamlit run` serves)
-    ):
+    if person and (_for_a_person(home) or _for_a_person(project.files[path]) or _streamlit_page(home)):
         return False
     return any(m.name == f"{ref[1]}.{method}" and _works(m) for m in project.files[ref[0]].methods)
 
@@ -2434,6 +2430,11 @@ def _launcher(facts: FileFacts) -> bool:
 _LAUNCH_STEPS = frozenset({"print", "subprocess.check_call", "subprocess.call", "subprocess.run"})
 
 
+def _streamlit_page(facts: FileFacts) -> bool:
+    """A Streamlit page: `streamlit run` serves it as a web UI, it is no job."""
+    return any(i.module.split(".")[0] == "streamlit" for i in facts.imports)
+
+
 def _is_script(project: Project, path: str) -> bool:
     """A module doing work at import time, that nothing imports, and not a known config file."""
     name = path.rsplit("/", 1)[-1]
@@ -2442,8 +2443,8 @@ def _is_script(project: Project, path: str) -> bool:
     if path.startswith(("docs/", "doc/", "examples/")):
         return False
     facts = project.files[path]
-    if any(i.module.split(".")[0] == "streamlit" for i in facts.imports):
-        return False  # a Streamlit page: `streamlit run` serves it as a web UI, it is no job
+    if _streamlit_page(facts):
+        return False
     if facts.prompts and _cli_framework(facts) == "python":
         return False  # `while True: msg = input("You: ")`: a console for a person, not a job
     if _sets_up_built_app(project, path, facts):

@@ -241,8 +241,7 @@ class MissingExitCode(ServiceRule):
             )
             if ignored is not None:
                 return Outcome(False, ignored)
-            work = [c for c in calls if not _setting_up(c)]
-            sole = work[0] if len(work) == 1 else ""  # (the script's one statement sends the mail)
+            sole = _sole_call(calls)  # (the script's one statement sends the mail)
             lost = _lost_failure(calls, entrypoint.path, service.project, "script", scheduled=scheduled, sole=sole)
             return Outcome(False, lost) if lost is not None else Outcome(True)
         local = {f.name: f for f in facts.functions}
@@ -289,15 +288,16 @@ class MissingExitCode(ServiceRule):
         scheduled = _scheduled_jobs(entrypoint, facts, called)
         called += scheduled
         # (`if __name__ == "__main__": send_email()`: the mail is the whole work, not a note about it)
-        work = [c for c in guard.calls if not _setting_up(c)]
-        sole = work[0] if len(work) == 1 else ""
+        sole = _sole_call(guard.calls)
         lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block", values, scheduled, sole)
         return Outcome(False, lost) if lost is not None else Outcome(True)
 
 
-def _setting_up(call: str) -> bool:
-    """A call that only prints or sets the run up (logging, settings from the environment), not work."""
-    return call == "print" or call.startswith(_SET_UP_PREFIXES)
+def _sole_call(calls: tuple[str, ...]) -> str:
+    """The one call of a `__main__` block or a script besides printing and setting the run up
+    (logging, settings from the environment, the command line), or ``""``."""
+    work = [c for c in calls if c != "print" and not c.startswith(_SET_UP_PREFIXES)]
+    return work[0] if len(work) == 1 else ""
 
 
 _SET_UP_PREFIXES = ("logging.", "dotenv.", "load_dotenv", "os.getenv", "os.environ", "argparse.", "parser.")
