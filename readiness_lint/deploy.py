@@ -916,10 +916,17 @@ def _with_lines(found: Iterable[Deployment], text: str) -> Iterator[Deployment]:
 
 
 def _workflow(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
+    jobs = document.get("jobs")
+    # (a deploy workflow's `gcloud functions deploy ...`, whatever starts the workflow: the function
+    # it names is deployed, its `--source` taken from the repository's root)
+    for job in jobs.values() if isinstance(jobs, dict) else ():
+        for step in (job.get("steps") or ()) if isinstance(job, dict) else ():
+            if isinstance(step, dict) and isinstance(step.get("run"), str) and "functions" in step["run"]:
+                found = _gcloud_functions(rel, step["run"])
+                yield from (replace(d, line=_line_of(text, "functions deploy")) for d in found)
     triggers = document.get("on", document.get(True))  # YAML 1.1 reads a bare `on` as true
     if not isinstance(triggers, dict) or "schedule" not in triggers:
         return
-    jobs = document.get("jobs")
     for job in jobs.values() if isinstance(jobs, dict) else ():
         if not isinstance(job, dict):
             continue

@@ -484,3 +484,16 @@ def test_a_systemd_unit_template_with_installer_placeholders() -> None:
         ("deploy/sync.service.in", 2, "systemd", STARTED, "/sync.py", ""),
         ("services/nvrweb.service.template", 5, "systemd", LONG_RUNNING, "/web/app.py", ""),
     ]
+
+
+def test_gcloud_functions_deploy_in_a_deploy_workflow() -> None:
+    workflow = (
+        "name: deploy\non:\n  push:\n    branches: [main]\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    steps:\n"
+        "      - uses: actions/checkout@v4\n"
+        "      - run: |\n          gcloud functions deploy notify-build --gen2 --runtime=python311 \\\n"
+        "            --trigger-topic=builds --entry-point=notify_build --source=function\n"
+    )
+    found = read_deployments([(".github/workflows/deploy.yml", workflow)])
+    assert [(d.line, d.how, d.mode, d.script, d.function) for d in found] == [
+        (11, "gcloud", "event-function", "function/main.py", "notify_build")
+    ]

@@ -251,6 +251,24 @@ _CASES: dict[str, Case] = {
         [("web/app.py", "api", "flask")],
         ("debug-mode-enabled", 1),
     ),
+    # `gcloud functions deploy` in a push-triggered deploy workflow (the first review's miss)
+    "gcloud_deploy_in_workflow": (
+        {
+            ".github/workflows/deploy.yml": 'name: Deploy build notifier\n\non:\n  push:\n    branches: [main]\n    paths: ["function/**"]\n\njobs:\n  deploy:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: read\n      id-token: write\n    steps:\n      - uses: actions/checkout@v4\n      - uses: google-github-actions/auth@v2\n        with:\n          workload_identity_provider: ${{ secrets.WIF_PROVIDER }}\n          service_account: ${{ secrets.DEPLOY_SA }}\n      - uses: google-github-actions/setup-gcloud@v2\n      - name: Deploy\n        run: |\n          gcloud functions deploy notify-build \\\n            --gen2 \\\n            --region=europe-west1 \\\n            --runtime=python311 \\\n            --entry-point=notify_build \\\n            --trigger-topic=cloud-builds \\\n            --source=function \\\n            --set-env-vars=SLACK_WEBHOOK=${{ secrets.SLACK_WEBHOOK }}\n',
+            "function/main.py": 'import base64\nimport json\nimport logging\nimport os\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\nSLACK_WEBHOOK = os.environ["SLACK_WEBHOOK"]\n\n\ndef notify_build(cloud_event):\n    """Runs for each message on the cloud-builds Pub/Sub topic."""\n    build = json.loads(base64.b64decode(cloud_event.data["message"]["data"]).decode("utf-8"))\n    status = build.get("status")\n    if status not in ("SUCCESS", "FAILURE", "TIMEOUT"):\n        return\n    text = f"Build {build[\'id\']} finished: {status}"\n    requests.post(SLACK_WEBHOOK, json={"text": text}, timeout=10).raise_for_status()\n    log.info("posted %s", text)\n',
+            "function/requirements.txt": "requests==2.31.0\n",
+        },
+        [("function/main.py", "job", "cloud-functions")],
+        None,
+    ),
+    # The project's own logging set-up helper beside the one mail call (the second review's miss)
+    "mail_after_setup_logging": (
+        {
+            "reminder.py": 'import logging\nimport os\nimport smtplib\nimport sys\nfrom email.message import EmailMessage\n\nlog = logging.getLogger("reminder")\n\n\ndef setup_logging():\n    handler = logging.StreamHandler(sys.stdout)\n    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))\n    logging.getLogger().addHandler(handler)\n    logging.getLogger().setLevel(logging.INFO)\n\n\ndef send_email():\n    msg = EmailMessage()\n    msg["Subject"] = "Reminder: submit your expense reports"\n    msg["From"] = os.environ["SMTP_USER"]\n    msg["To"] = "staff@example.com"\n    msg.set_content("Expense reports for this month are due on Friday.")\n    try:\n        with smtplib.SMTP(os.environ.get("SMTP_HOST", "smtp.example.com"), 587, timeout=30) as smtp:\n            smtp.starttls()\n            smtp.login(os.environ["SMTP_USER"], os.environ["SMTP_PASSWORD"])\n            smtp.send_message(msg)\n        log.info("reminder sent")\n    except Exception as e:\n        log.error("Failed to send email: %s", e)\n\n\nif __name__ == "__main__":\n    setup_logging()\n    send_email()\n'
+        },
+        [("reminder.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
 }
 
 

@@ -87,7 +87,7 @@ class MissingExitCode(ServiceRule):
         "for success only by a function's last statement outside a loop (`if r.status_code == 200: save(r.text)` "
         "and nothing after it), and a "
         "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, "
-        "`send_slack()`) are not the job's work, unless telling is all it does (`send_email()` the one call of the `__main__` block or the script). A `schedule` process answers for the commands its "
+        "`send_slack()`) are not the job's work, unless telling is all it does (`send_email()` the one call of the `__main__` block or the script besides printing and setting the run up: logging, a `setup_logging()` of the project's, settings from the environment). A `schedule` process answers for the commands its "
         "jobs run and for what they lose (its `run_pending()` lets a job's exception out: a job that catches and "
         "only reports keeps the process going as if all were well; not one that reports to an "
         "error tracker, `sentry_sdk.capture_exception(e)`); APScheduler logs a job's exception and "
@@ -296,8 +296,18 @@ class MissingExitCode(ServiceRule):
 def _sole_call(calls: tuple[str, ...]) -> str:
     """The one call of a `__main__` block or a script besides printing and setting the run up
     (logging, settings from the environment, the command line), or ``""``."""
-    work = [c for c in calls if c != "print" and not c.startswith(_SET_UP_PREFIXES)]
+    work = [
+        c
+        for c in calls
+        if c != "print" and not c.startswith(_SET_UP_PREFIXES) and not _LOG_SET_UP.fullmatch(c.rpartition(".")[2])
+    ]
     return work[0] if len(work) == 1 else ""
+
+
+# A project's own logging set-up helper, by its name: `setup_logging()`, `configure_logger()`, `init_logs()`
+_LOG_SET_UP = re.compile(
+    r"_?(?:setup|set_up|configure|config|init|initialize)_?(?:logging|logger|logs?)", re.IGNORECASE
+)
 
 
 _SET_UP_PREFIXES = ("logging.", "dotenv.", "load_dotenv", "os.getenv", "os.environ", "argparse.", "parser.")
