@@ -1951,8 +1951,14 @@ class Extractor:
         the count is only ever reported too (``log.info(f"{failed} failed")``): never tested,
         returned or handed on, so the failures it counts are lost all the same."""
         smalls = _simple_block(body)
-        function = frame.line_node
-        if not smalls or type(function) is not cst.FunctionDef:
+        function = frame.line_node  # (a function's own, or the module's for a script's statements)
+        if not smalls:
+            return False
+        if type(function) is cst.FunctionDef:
+            scope: cst.CSTNode = function.body
+        elif type(function) is cst.Module:
+            scope = function
+        else:
             return False
         counters: set[str] = set()
         reported = False
@@ -1971,7 +1977,7 @@ class Extractor:
         if not counters or not reported:
             return False
         seen = allowed = 0
-        for inner in n.descendants(function.body):
+        for inner in n.descendants(scope):
             if type(inner) is cst.Name and inner.value in counters:
                 seen += 1
             elif type(inner) is cst.AugAssign and type(inner.target) is cst.Name and inner.target.value in counters:

@@ -269,6 +269,22 @@ _CASES: dict[str, Case] = {
         [("reminder.py", "job", "python")],
         ("missing-exit-code", "fail"),
     ),
+    # A script's own loop that counts failures only to log the count (the second review's miss)
+    "counted_script": (
+        {
+            "resize_images.py": 'import logging\nimport os\n\nfrom PIL import Image\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("resize")\n\nSRC = os.environ.get("SRC_DIR", "/data/uploads")\nDST = os.environ.get("DST_DIR", "/data/thumbs")\n\ndone = 0\nerrors = 0\nfor name in sorted(os.listdir(SRC)):\n    try:\n        with Image.open(os.path.join(SRC, name)) as img:\n            img.thumbnail((320, 320))\n            img.save(os.path.join(DST, name))\n        done += 1\n    except Exception as e:\n        log.error("failed to resize %s: %s", name, e)\n        errors += 1\n\nlog.info("resized %d images, %d errors", done, errors)\n'
+        },
+        [("resize_images.py", "job", "script")],
+        ("missing-exit-code", "fail"),
+    ),
+    # (trap) the count decides the exit status
+    "counted_script_checked": (
+        {
+            "resize_images.py": 'import logging\nimport os\n\nfrom PIL import Image\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("resize")\n\nSRC = os.environ.get("SRC_DIR", "/data/uploads")\nDST = os.environ.get("DST_DIR", "/data/thumbs")\n\ndone = 0\nerrors = 0\nfor name in sorted(os.listdir(SRC)):\n    try:\n        with Image.open(os.path.join(SRC, name)) as img:\n            img.thumbnail((320, 320))\n            img.save(os.path.join(DST, name))\n        done += 1\n    except Exception as e:\n        log.error("failed to resize %s: %s", name, e)\n        errors += 1\n\nlog.info("resized %d images, %d errors", done, errors)\nif errors:\n    raise SystemExit(1)\n'
+        },
+        [("resize_images.py", "job", "script")],
+        ("missing-exit-code", "pass"),
+    ),
 }
 
 
