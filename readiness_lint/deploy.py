@@ -106,10 +106,10 @@ def is_deployment_file(rel: str) -> bool:
         return True
     if directory.rpartition("/")[2] in _CRON_DIRS and "." not in name:
         return True
-    if lower.endswith((".service", ".timer", ".sh")) or lower.startswith("dockerfile") or lower.endswith(".dockerfile"):
+    if _unit_name(lower).endswith((".service", ".timer", ".sh")) or lower.startswith("dockerfile"):
         return True
-    if lower.endswith(_UNIT_TEMPLATES) or lower.endswith(_TIMER_TEMPLATES):
-        return True  # (`nvrweb.service.template` an installer fills in and copies to /etc/systemd/system)
+    if lower.endswith(".dockerfile"):
+        return True
     if lower.endswith((".conf", ".ini")) and "supervisor" in rel.lower():
         return True
     if (lower.endswith(".ini") and "ofelia" in rel.lower()) or lower in _OFELIA_NAMES:
@@ -130,10 +130,15 @@ _DEV_WORDS = frozenset(
 _SET_ASIDE = frozenset({"bak", "backup", "old", "off", "orig", "disabled", "example", "sample"})
 
 
-# A systemd unit kept as a template the installer fills in: `app.service.template`, `app.service.j2`
-_TEMPLATE_ENDINGS = (".template", ".tmpl", ".tpl", ".j2", ".jinja", ".in")
-_UNIT_TEMPLATES = tuple(f".service{ext}" for ext in _TEMPLATE_ENDINGS)
-_TIMER_TEMPLATES = tuple(f".timer{ext}" for ext in _TEMPLATE_ENDINGS)
+# A systemd unit kept as a template the installer fills in: `app.service.template`, `backup.timer.in`
+_UNIT_TEMPLATE = re.compile(r"(\.(?:service|timer))\.(?:template|tmpl|tpl|j2|jinja|in)$", re.IGNORECASE)
+
+
+def _unit_name(name: str) -> str:
+    """A systemd unit's name with a template's ending dropped (``app.service.j2``: ``app.service``)."""
+    return _UNIT_TEMPLATE.sub(r"\1", name)
+
+
 # A path part an installer replaces: `__APP_DIR__`, `{{ app_dir }}`, `${APP_DIR}`, `@APP_DIR@`
 _PLACEHOLDER_PART = re.compile(r"^(?:__\w+__|\{\{.*\}\}|\$\{\w+\}|@\w+@)$")
 
@@ -154,7 +159,7 @@ def worth_reading(rel: str, text: str) -> bool:
     a workflow, a Compose file or a Kubernetes manifest of a kind read here. (Rendered manifests
     and data files that run no Python are neither parsed nor part of the cache key.)"""
     lower = rel.lower()
-    if lower.endswith(".timer") or lower.endswith(_TIMER_TEMPLATES):
+    if _unit_name(lower).endswith(".timer"):
         return True  # (it names the service it starts, and that service the Python)
     if lower.rpartition("/")[2] == "function.json":
         return '"bindings"' in text  # (Azure Functions' own file: the script is `__init__.py` unless it says)
@@ -187,16 +192,14 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
     for rel, text in sorted(files):
         directory, _, name = rel.rpartition("/")
         lower = name.lower()
+        unit = _unit_name(name)
         if name == "Procfile":
             out.extend(_procfile(rel, text))
-        elif lower.endswith(".timer") or lower.endswith(_TIMER_TEMPLATES):
+        elif unit.lower().endswith(".timer"):
             continue
-        elif lower.endswith(".service"):
-            out.extend(_systemd(rel, text, name in timers.get(directory, set())))
-        elif lower.endswith(_UNIT_TEMPLATES):
-            unit = name[: name.lower().rindex(".service") + len(".service")]
-            # (`{{ app_dir }}/web` as one word, as an installer writes it out)
-            filled = re.sub(r"\{\{\s*([\w.]+)\s*\}\}", r"{{\1}}", text)
+        elif unit.lower().endswith(".service"):
+            # (a template's `{{ app_dir }}/web` as one word, as an installer writes it out)
+            filled = re.sub(r"\{\{\s*([\w.]+)\s*\}\}", r"{{\1}}", text) if unit != name else text
             out.extend(_systemd(rel, filled, unit in timers.get(directory, set())))
         elif lower.endswith((".yml", ".yaml")):
             out.extend(_yaml_file(rel, text))
@@ -662,6 +665,7 @@ def _gcloud_functions(rel: str, text: str) -> Iterator[Deployment]:
             yield Deployment(rel, number, "gcloud", mode, script, "", function)
 
 
+_DURABLE_STEPS = frozenset({"activityTrigger", "orchestrationTrigger", "entityTrigger"})
 # gcloud's switches that take no value (`--trigger-http --allow-unauthenticated`)
 _GCLOUD_FLAGS = frozenset({"trigger-http", "allow-unauthenticated", "no-allow-unauthenticated", "gen2", "no-gen2"})
 
@@ -675,14 +679,9 @@ def _azure_function(rel: str, text: str) -> Iterator[Deployment]:
     except ValueError:
         return
     bindings = document.get("bindings") if isinstance(document, dict) else None
-    triggers = [
-        str(b.get("type", ""))
-        for b in (bindings if isinstance(bindings, list) else ())
-        if isinstance(b, dict)
-        and str(b.get("type", "")).endswith("Trigger")
-        # (a Durable Functions step, run by its orchestration, not on its own)
-        and str(b.get("type", "")) not in {"activityTrigger", "orchestrationTrigger", "entityTrigger"}
-    ]
+    types = [str(b.get("type", "")) for b in (bindings if isinstance(bindings, list) else ()) if isinstance(b, dict)]
+    # (not a Durable Functions step, run by its orchestration, not on its own)
+    triggers = [t for t in types if t.endswith("Trigger") and t not in _DURABLE_STEPS]
     if not triggers:
         return
     script = document.get("scriptFile", "__init__.py")
@@ -817,8 +816,7 @@ def _timer_units(files: Iterable[tuple[str, str]]) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for rel, text in files:
         directory, _, name = rel.rpartition("/")
-        if name.lower().endswith(_TIMER_TEMPLATES):
-            name = name[: name.lower().rindex(".timer") + len(".timer")]  # (`backup.timer.in`)
+        name = _unit_name(name)  # (`backup.timer.in`)
         if not name.lower().endswith(".timer"):
             continue
         unit = name[: -len(".timer")] + ".service"

@@ -497,3 +497,14 @@ def test_gcloud_functions_deploy_in_a_deploy_workflow() -> None:
     assert [(d.line, d.how, d.mode, d.script, d.function) for d in found] == [
         (11, "gcloud", "event-function", "function/main.py", "notify_build")
     ]
+
+
+def test_unit_templates_are_collected_and_a_dollar_placeholder_is_the_machine_s() -> None:
+    from readiness_lint.deploy import is_deployment_file
+
+    assert is_deployment_file("deploy/app.service.j2") and is_deployment_file("deploy/backup.TIMER.in")
+    assert not is_deployment_file("deploy/app.conf.j2") and not is_deployment_file("notes.template")
+    unit = "[Service]\nExecStart=/opt/venv/bin/python sync.py\nWorkingDirectory=${APP_DIR}/jobs\nType=oneshot\n"
+    assert _found({"deploy/sync.service.tmpl": unit}) == [
+        ("deploy/sync.service.tmpl", 2, "systemd", STARTED, "/jobs/sync.py", "")
+    ]

@@ -307,16 +307,6 @@ _REVIEW_CASES: dict[str, Case] = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
-def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
-    check_case(name, _REVIEW_CASES[name])
-
-
-@pytest.mark.parametrize("name", sorted(_CASES))
-def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
-    check_case(name, _CASES[name])
-
-
 # This session's review: regressions it found (base right, main wrong before the fix) and misses of
 # the new code (base wrong too), each as the reviewer's tree
 _SESSION_REVIEW_CASES: dict[str, Case] = {
@@ -455,11 +445,6 @@ _SESSION_REVIEW_CASES: dict[str, Case] = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(_SESSION_REVIEW_CASES))
-def test_session_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
-    check_case(name, _SESSION_REVIEW_CASES[name])
-
-
 # The second review of this session (d4992e7..2509d5d): regressions it found and misses mended,
 # each as the reviewer's tree
 _SECOND_REVIEW_CASES: dict[str, Case] = {
@@ -543,7 +528,14 @@ _SECOND_REVIEW_CASES: dict[str, Case] = {
     ),
 }
 
+_SETS = (_CASES, _REVIEW_CASES, _SESSION_REVIEW_CASES, _SECOND_REVIEW_CASES)
+_ALL_CASES: dict[str, Case] = {name: case for cases in _SETS for name, case in cases.items()}
 
-@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
-def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
-    check_case(name, _SECOND_REVIEW_CASES[name])
+
+def test_case_names_are_unique() -> None:
+    assert len(_ALL_CASES) == sum(len(cases) for cases in _SETS)
+
+
+@pytest.mark.parametrize("name", sorted(_ALL_CASES))
+def test_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _ALL_CASES[name])

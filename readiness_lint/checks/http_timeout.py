@@ -135,35 +135,17 @@ class HttpCallWithoutTimeout(LineRule):
 
         owner, _, verb = name.rpartition(".")
         label = None
-        if verb == "run_in_executor" and len(node.args) >= 2 and not node.args[1].keyword:
-            # `loop.run_in_executor(None, requests.get, url)`: positional arguments only, so no timeout
-            handed = _handed_requests_call(node.args[1].value, ctx)
-            if handed is not None:
-                ctx.report(self.name, node, f"`{handed}()` run in an executor without a timeout can wait forever")
-            return
-        if name == "asyncio.to_thread" and node.args and not node.args[0].keyword:
-            # `asyncio.to_thread(requests.get, url)` hands on keywords: a timeout is one of them or none is
-            handed = _handed_requests_call(node.args[0].value, ctx)
-            if handed is not None and n.keyword(node, "timeout") is None and not n.has_star_kwargs(node):
-                ctx.report(self.name, node, f"`{handed}()` run in a thread without a timeout can wait forever")
-            return
-        if (
-            (verb in _MAPS or name == "map")
-            # (pandas' `links.url.map(requests.head)`: the function alone; the builtin and a
-            # pool's `map` take the items too)
-            and len(node.args) >= (1 if verb in _SERIES_MAPS and name != "map" else 2)
-            and not node.args[0].keyword
-        ):
-            # `pool.map(requests.get, urls)`, `map(requests.get, urls)`: each call gets the items alone
-            handed = _handed_requests_call(node.args[0].value, ctx)
-            if handed is not None:
-                ctx.report(self.name, node, f"`{handed}()` mapped over items without a timeout can wait forever")
-            return
-        if verb == "submit" and node.args and not node.args[0].keyword:
-            # `executor.submit(requests.post, url, json=body)` hands on keywords: a timeout is one of them or none is
-            handed = _handed_requests_call(node.args[0].value, ctx)
-            if handed is not None and n.keyword(node, "timeout") is None and not n.has_star_kwargs(node):
-                ctx.report(self.name, node, f"`{handed}()` submitted without a timeout can wait forever")
+        handoff = _handoff(name, verb)
+        if handoff is not None and len(node.args) >= handoff[1] and not node.args[handoff[0]].keyword:
+            # `loop.run_in_executor(None, requests.get, url)`, `pool.map(requests.get, urls)`: a
+            # `requests` function handed over to be called elsewhere; only where keywords are handed
+            # on too (`asyncio.to_thread`, `executor.submit`) may one of them be the timeout
+            index, _, passes_keywords, how = handoff
+            handed = _handed_requests_call(node.args[index].value, ctx)
+            if handed is not None and not (
+                passes_keywords and (n.keyword(node, "timeout") is not None or n.has_star_kwargs(node))
+            ):
+                ctx.report(self.name, node, f"`{handed}()` {how} without a timeout can wait forever")
             return
         if verb in _VERBS and owner in _REQUESTS_MODULES:
             label = name
@@ -214,8 +196,23 @@ class HttpCallWithoutTimeout(LineRule):
 # An executor's or a process pool's mapping methods: each call gets an item (or its unpacked
 # items), never a keyword
 _MAPS = frozenset({"map", "imap", "imap_unordered", "starmap", "map_async", "starmap_async"})
-# (pandas' `Series.map(func)`: the function alone; not `apply`, which hands keywords on, a timeout too)
-_SERIES_MAPS = frozenset({"map"})
+
+
+def _handoff(name: str, verb: str) -> tuple[int, int, bool, str] | None:
+    """How a call hands a function over to be called elsewhere: the function's position, the
+    fewest arguments the hand-over takes, whether it hands its own keywords on, and the words for
+    it; None for any other call."""
+    if verb == "run_in_executor":
+        return 1, 2, False, "run in an executor"  # (`loop.run_in_executor(None, fn, *args)`: positional only)
+    if name == "asyncio.to_thread":
+        return 0, 1, True, "run in a thread"
+    if name == "map" or verb in _MAPS:
+        # (the builtin and a pool's `map` take the items too; pandas' `Series.map(func)` the function
+        # alone: not `apply`, which hands keywords on, a timeout too)
+        return 0, 1 if verb == "map" and name != "map" else 2, False, "mapped over items"
+    if verb == "submit":
+        return 0, 1, True, "submitted"  # (`executor.submit(fn, *args, **kwargs)`)
+    return None
 
 
 def _handed_requests_call(handed: cst.BaseExpression, ctx: Context) -> str | None:
