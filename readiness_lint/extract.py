@@ -579,10 +579,10 @@ class Context:
         self.statement: cst.SimpleStatementLine | None = None  # the simple statement being walked
         self.blocks: list[int] = []  # ids of the indented blocks being walked, outermost first
         self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any], cst.CSTNode | None]] = []
-        # The top-level statement being walked (its index in the module's body; -1 outside the
-        # walk), and the one each node asked a position for was met in (see `locate`).
-        self.top = -1
-        self.tops: dict[int, int] = {}
+        # The statements being walked, outermost first, each with its block and its index there
+        # (the walker's own list), and the ones each node asked a position for was met in (see `locate`).
+        self.stmt_stack: list[tuple[cst.Module | cst.IndentedBlock, int]] = []
+        self.paths: dict[int, tuple[tuple[cst.Module | cst.IndentedBlock, int], ...]] = {}
         self._reported: set[tuple[str, int]] = set()
         # The function a finding is in, for rules that count only where it is called (set by the walker).
         self.call_scope: Callable[[], str] = str
@@ -710,10 +710,10 @@ class Context:
         to a user (imports, most signals) do not ask for one.
         """
         self._pending.append((node if position else None, make, start))
-        if position and self.top >= 0:
-            self.tops[id(node)] = self.top
+        if position and self.stmt_stack:
+            path = self.paths[id(node)] = tuple(self.stmt_stack)
             if start is not None:
-                self.tops[id(start)] = self.top
+                self.paths[id(start)] = path
 
 
 class Extractor:
@@ -823,7 +823,7 @@ class Extractor:
         self.remote_io = False  # in the handlers of a `try` that works on an FTP or SFTP server
         self.reads = 0  # names read so far (see `_Frame.read_at`)
         # the statements being walked, outermost first: each with its block and its index there
-        self.stmt_stack: list[tuple[cst.Module | cst.IndentedBlock, int]] = []
+        self.stmt_stack = self.ctx.stmt_stack
         self.sched_runs: list[tuple[cst.CSTNode, str]] = []  # `scheduler.run()` of a `sched.scheduler`
         self.sched_reenters = False  # a function puts itself back on a `sched` scheduler
         # `if cur.fetchone()[0] > 0: continue`: the statements after it run only for a row not there
@@ -909,7 +909,6 @@ class Extractor:
         for index, stmt in enumerate(body):
             self.ctx.in_docstring = index == 0 and _is_docstring(stmt)
             self.stmt_stack.append((self.module, index))
-            self.ctx.top = index
             if as_main and not self.ctx.in_docstring and not _is_definition(stmt):
                 self._walk_as_main(stmt)
             else:
@@ -921,7 +920,6 @@ class Extractor:
                 # only where the key is absent)
                 self.ctx.absent_guards += 1
         self.ctx.absent_guards = 0
-        self.ctx.top = -1
         return self._finish()
 
     def _walk_as_main(self, stmt: cst.CSTNode) -> None:
@@ -4483,14 +4481,14 @@ class Extractor:
         text: str | None = None
         if wanted and self.source is not None:
             # (nodes placed after the walk, a top-level statement itself among them)
-            tops = ctx.tops
+            paths = ctx.paths
             for index, stmt in enumerate(self.module.body):
-                tops.setdefault(id(stmt), index)
+                paths.setdefault(id(stmt), ((self.module, index),))
             try:
                 text = self.source.decode(self.module.encoding)
             except (LookupError, UnicodeDecodeError):
                 text = None
-        positions = locate(self.module, wanted, text, ctx.tops)
+        positions = locate(self.module, wanted, text, ctx.paths)
 
         def pos(node: cst.CSTNode | None) -> tuple[int, int]:
             if node is None:
@@ -5031,12 +5029,12 @@ def _temporary_path(text: str) -> bool:
 def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict[str, str]) -> str:
     """The kind of deletion a call performs, or ``""``: files, directories, rows, objects.
     (``strings``: what names and attributes were bound to, `self.unzip_path = "tmp/"`.)"""
-    written = [n.dotted(a.value) or n.string_value(a.value) or "" for a in node.args]
-    # (`os.unlink(tf.name)`, `tf` a `tempfile.NamedTemporaryFile(delete=False)` it opened)
-    args_text = " ".join(written + [strings.get(w, strings.get(w.removesuffix(".name"), "")) for w in written])
-    # (`object_path.unlink()`, `object_path` a path in a temporary directory)
-    args_text += " " + strings.get(raw.rpartition(".")[0], "")
     if name in _DESTRUCTIVE_CALLS or (method in {"unlink", "rmdir", "rmtree"} and "." in raw):
+        written = [n.dotted(a.value) or n.string_value(a.value) or "" for a in node.args]
+        # (`os.unlink(tf.name)`, `tf` a `tempfile.NamedTemporaryFile(delete=False)` it opened)
+        args_text = " ".join(written + [strings.get(w, strings.get(w.removesuffix(".name"), "")) for w in written])
+        # (`object_path.unlink()`, `object_path` a path in a temporary directory)
+        args_text += " " + strings.get(raw.rpartition(".")[0], "")
         if _TEMPORARY.search(args_text + " " + raw.rpartition(".")[0]):
             return ""  # cleaning up one's own temporary files
         return name if name in _DESTRUCTIVE_CALLS else f"{method}()"

@@ -102,61 +102,124 @@ def test_a_node_outside_the_module_is_not_located() -> None:
     assert locate(module, [stranger, inside]) == {id(inside): (2, 1)}
 
 
-def _tops(module: cst.Module, nodes: list[cst.CSTNode]) -> dict[int, int]:
-    """Each node's top-level statement, found the slow way (a visitor per statement)."""
+Path = tuple[tuple[object, int], ...]
+
+# Blocks indented their own way: two spaces, then six more, then three; tabs; a comment at the margin
+# inside a block; a nested statement that is the file's last.
+ODD_INDENTS = """\
+import os
+
+
+class Job:
+  retries = 3
+
+  def run(self):
+        for item in items():
+           if item:
+# at the margin
+               os.remove(item)
+           print("done", item)
+
+
+def tabbed():
+\tif ready():
+\t\tJob().run()
+\t\tprint("ran")
+
+
+if __name__ == "__main__":
+    tabbed()
+    print("bye")
+"""
+
+
+def _paths(module: cst.Module, nodes: list[cst.CSTNode], depth: int = 99) -> dict[int, Path]:
+    """Each node's statements, outermost first, found the slow way (a visitor keeping a stack
+    of blocks), cut to ``depth`` statements."""
     wanted = {id(node) for node in nodes}
-    tops: dict[int, int] = {}
+    paths: dict[int, Path] = {}
 
     class Collect(cst.CSTVisitor):
-        def __init__(self, index: int) -> None:
+        def __init__(self, path: Path) -> None:
             super().__init__()
-            self.index = index
+            self.path = path
 
         def on_visit(self, node: cst.CSTNode) -> bool:
-            if id(node) in wanted:
-                tops[id(node)] = self.index
+            if id(node) in wanted and id(node) not in paths:
+                paths[id(node)] = self.path[:depth]
+            if isinstance(node, cst.IndentedBlock):
+                for index, stmt in enumerate(node.body):
+                    stmt.visit(Collect((*self.path, (node, index))))
+                return False
             return True
 
     for index, stmt in enumerate(module.body):
-        stmt.visit(Collect(index))
-        if id(stmt) in wanted:
-            tops[id(stmt)] = index
-    return tops
+        stmt.visit(Collect(((module, index),)))
+    return paths
 
 
+@pytest.mark.parametrize("source", [SOURCE, ODD_INDENTS])
+@pytest.mark.parametrize("depth", [1, 99])
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])
 @pytest.mark.parametrize("trailing", [True, False])
-def test_placing_statements_by_their_text_gives_the_same_positions(newline: str, trailing: bool) -> None:
-    text = SOURCE.replace("\n", newline)
+def test_placing_statements_by_their_text_gives_the_same_positions(
+    source: str, depth: int, newline: str, trailing: bool
+) -> None:
+    """Top-level statements (depth 1) or the innermost ones (depth 99) placed by their text
+    give the positions generating the whole module gives, for all the nodes together and each
+    alone (the last one, in the file's last statement, on a line without a line break when the
+    file has none)."""
+    text = source.replace("\n", newline)
     if not trailing:
         text = text.rstrip("\r\n")
     module = cst.parse_module(text)
     nodes = _interesting(module)
-    tops = _tops(module, nodes)
-    assert len(tops) == len(nodes)
+    paths = _paths(module, nodes, depth)
+    assert len(paths) == len(nodes)
     expected = locate(module, nodes)
-    assert _by_statement(module, {id(node) for node in nodes}, text, tops) == expected
-    assert locate(module, nodes, text, tops) == expected
-    last = nodes[-1]  # (the last statement, which has no line break when the file has none)
-    assert _by_statement(module, {id(last)}, text, tops) == {id(last): expected[id(last)]}
+    assert _by_statement(module, {id(node) for node in nodes}, text, paths) == expected
+    assert locate(module, nodes, text, paths) == expected
+    for node in nodes:
+        assert _by_statement(module, {id(node)}, text, paths) == {id(node): expected[id(node)]}
+
+
+def test_a_nested_statement_written_twice_is_placed_by_its_top_level_statement() -> None:
+    text = "class A:\n    def f(self):\n        print(x)\n\n\nclass B:\n    def f(self):\n        print(x)\n"
+    module = cst.parse_module(text)
+    second = module.body[1]
+    call = next(node for node in _interesting(second) if isinstance(node, cst.Call))
+    paths = _paths(module, [call])
+    assert len(paths[id(call)]) == 3
+    assert _by_statement(module, {id(call)}, text, paths) == {id(call): (8, 9)}
+
+
+def test_a_node_said_to_be_in_the_wrong_nested_statement_is_looked_for_in_its_top_level_one() -> None:
+    text = "def f():\n    a = 1\n    b = g()\n"
+    module = cst.parse_module(text)
+    function = cst.ensure_type(module.body[0], cst.FunctionDef)
+    block = cst.ensure_type(function.body, cst.IndentedBlock)
+    call = cst.ensure_type(cst.ensure_type(block.body[1], cst.SimpleStatementLine).body[0], cst.Assign).value
+    paths: dict[int, Path] = {id(call): ((module, 0), (block, 0))}
+    assert _by_statement(module, {id(call)}, text, paths) == {id(call): (3, 9)}
 
 
 def test_a_statement_written_twice_falls_back_to_generating_from_the_start() -> None:
     text = 'x = 1\n"""\nx = 1\n"""\nx = 1\nprint(x)\n'
     module = cst.parse_module(text)
     third = module.body[2]
-    tops = {id(third): 2}
+    paths: dict[int, Path] = {id(third): ((module, 2),)}
     # (the first `x = 1` at a line's start comes before it, and another follows: no telling which)
-    assert _by_statement(module, {id(third)}, text, tops) is None
-    assert locate(module, [third], text, tops) == {id(third): (5, 1)}
+    assert _by_statement(module, {id(third)}, text, paths) is None
+    assert locate(module, [third], text, paths) == {id(third): (5, 1)}
 
 
 def test_a_node_said_to_be_in_the_wrong_statement_falls_back() -> None:
     text = "a = 1\nb = f()\nc = g()\n"
     module = cst.parse_module(text)
     call = cst.ensure_type(cst.ensure_type(module.body[2], cst.SimpleStatementLine).body[0], cst.Assign).value
-    assert _by_statement(module, {id(call)}, text, {id(call): 1}) is None
-    assert locate(module, [call], text, {id(call): 1}) == {id(call): (3, 5)}
+    paths: dict[int, Path] = {id(call): ((module, 1),)}
+    assert _by_statement(module, {id(call)}, text, paths) is None
+    assert locate(module, [call], text, paths) == {id(call): (3, 5)}
 
 
 def test_text_other_than_the_module_falls_back() -> None:
@@ -166,9 +229,9 @@ def test_text_other_than_the_module_falls_back() -> None:
         cst.ensure_type(cst.ensure_type(module.body[0], cst.If).body.body[0], cst.SimpleStatementLine).body[0],
         cst.Assign,
     ).value
-    tops = {id(call): 0}
-    assert _by_statement(module, {id(call)}, "if x:\n\ty = f()\n", tops) is None
-    assert locate(module, [call], "if x:\n\ty = f()\n", tops) == {id(call): (2, 13)}
+    paths = _paths(module, [call])
+    assert _by_statement(module, {id(call)}, "if x:\n\ty = f()\n", paths) is None
+    assert locate(module, [call], "if x:\n\ty = f()\n", paths) == {id(call): (2, 13)}
 
 
 def test_a_copy_inside_a_string_with_the_real_one_behind_a_form_feed_falls_back() -> None:
@@ -177,9 +240,9 @@ def test_a_copy_inside_a_string_with_the_real_one_behind_a_form_feed_falls_back(
     text = '"""Usage:\n\napp = Flask(__name__)\n"""\nfrom flask import Flask\n\n\x0capp = Flask(__name__)\n'
     module = cst.parse_module(text)
     app = module.body[2]
-    tops = {id(app): 2}
-    assert _by_statement(module, {id(app)}, text, tops) is None
-    assert locate(module, [app], text, tops) == locate(module, [app])
+    paths: dict[int, Path] = {id(app): ((module, 2),)}
+    assert _by_statement(module, {id(app)}, text, paths) is None
+    assert locate(module, [app], text, paths) == locate(module, [app])
 
 
 def test_children_read_from_fields_match_libcst_children() -> None:
@@ -228,3 +291,29 @@ def test_facts_are_the_same_whether_positions_come_from_the_file_text_or_not() -
         assert fast == slow, path
         located += len(fast.findings)
     assert located > 50
+
+
+def test_only_the_innermost_statement_is_generated_and_only_as_far_as_the_wanted_line(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """(the point of placing by text: a node deep in a long class costs its own line, not the
+    class; a wrong indentation would fail here, not silently fall back to the whole class)"""
+    from readiness_lint import locate as locating
+
+    text = ODD_INDENTS
+    module = cst.parse_module(text)
+    states: list[locating._LocatingState] = []
+
+    class Spy(locating._LocatingState):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+            states.append(self)
+
+    monkeypatch.setattr(locating, "_LocatingState", Spy)
+    remove = next(n for n in _interesting(module) if isinstance(n, cst.Call) and "remove" in module.code_for_node(n))
+    assert _by_statement(module, {id(remove)}, text, _paths(module, [remove])) == {id(remove): (11, 16)}
+    assert ["".join(state.tokens) for state in states] == ["# at the margin\n               os.remove(item)\n"]
+    states.clear()
+    retries = next(n for n in _interesting(module) if isinstance(n, cst.Name) and n.value == "retries")
+    assert _by_statement(module, {id(retries)}, text, _paths(module, [retries], 1)) == {id(retries): (5, 3)}
+    assert ["".join(state.tokens) for state in states] == ["\n\nclass Job:\n  retries = 3\n"]
