@@ -450,6 +450,8 @@ def _file_candidates(
     in_processes = _run_in_processes(project, path, facts) if imported else set()
     scheduler_here = any(c.kind == "job" and c.framework in {"schedule", "apscheduler"} for c in out)
     for loop in facts.loops:
+        if _task_of_bot(facts, loop):
+            continue  # a task the bot's own handlers start on its event loop: part of the bot
         # (a loop that only keeps this file's scheduler going is the scheduler's, judged below)
         keeps_scheduler = scheduler_here and (loop.source in SLEEPS or loop.source in _BUSY_SOURCES)
         if not keeps_scheduler and (
@@ -504,6 +506,7 @@ def _file_candidates(
                 for c in out
             )
             and not _guard_runs_bot(facts, loop)
+            and not _guard_loops_beside_thread(facts, loop)
         ):
             continue  # a loop in a function of an app's module: a streaming response or a background thread
         if (loop.source in SLEEPS or loop.source in {"signal.pause", EVENT_WAIT}) and any(
@@ -2009,6 +2012,31 @@ def _guard_runs_bot(facts: FileFacts, loop: LoopFact) -> bool:
     if facts.main_guard is None or loop.source.rpartition(".")[2] not in _BOT_POLLS:
         return False
     return loop.scope in _guard_calls(facts, facts.main_guard, 2)
+
+
+def _task_of_bot(facts: FileFacts, loop: LoopFact) -> bool:
+    """``asyncio.create_task(alerts.run_alert_loop(chat_id))`` in a command handler of a bot the
+    same file polls (``app.run_polling()``): the loop runs on the bot's event loop, and stops with it."""
+    return (
+        bool(loop.scope)
+        and loop.scope.rpartition(".")[2] in facts.loop_tasks
+        and any(other is not loop and other.source.rpartition(".")[2] in _BOT_POLLS for other in facts.loops)
+    )
+
+
+def _guard_loops_beside_thread(facts: FileFacts, loop: LoopFact) -> bool:
+    """``Thread(target=webserver_start).start(); main()`` in the ``__main__`` block, ``main()``
+    polling for ever: the app is served from a thread, the loop is the process's own work."""
+    guard = facts.main_guard
+    return (
+        guard is not None
+        and bool(loop.scope)
+        and "." not in loop.scope
+        and loop.scope in guard.calls
+        and loop.scope not in facts.guard_started
+        and bool(facts.guard_started)
+        and loop.source in SLEEPS
+    )
 
 
 _BOT_POLLS = frozenset({"start_polling", "run_polling", "infinity_polling", "polling", "run_until_disconnected"})

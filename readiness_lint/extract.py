@@ -799,6 +799,11 @@ class Extractor:
         self.class_constant: tuple[str, str] | None = None  # (class, name) whose string value is being walked
         # a class's string constants holding a deletion, and whether a method of the file used them
         self.class_deletions: dict[tuple[str, str], list[tuple[cst.CSTNode, str]]] = {}
+        # Files named by a literal (`"auth.json"`): those the module opens for writing anywhere, and
+        # the deletions naming one (by the call's id), withdrawn once the walk shows it written:
+        # the job's own file, wherever in the module it is written and removed
+        self.literal_writes: set[str] = set()
+        self.literal_deletions: dict[int, str] = {}
         self.class_deletions_used: set[tuple[str, str]] = set()
         self.queue_workers: set[str] = set()  # functions a `@queue.worker` decorator makes a consume loop
         self.call_tally: dict[str, list[int]] = {}  # a called name: [calls where a key was found absent, calls]
@@ -821,6 +826,7 @@ class Extractor:
         self.storing = False  # walking the names an assignment binds
         self.looking_up = False  # in the handlers of a `try` that only looks settings up
         self.remote_io = False  # in the handlers of a `try` that works on an FTP or SFTP server
+        self.try_ends_function = False  # in the handlers of a `try` that is its function's last statement
         self.reads = 0  # names read so far (see `_Frame.read_at`)
         # the statements being walked, outermost first: each with its block and its index there
         self.stmt_stack = self.ctx.stmt_stack
@@ -1076,6 +1082,18 @@ class Extractor:
             return
         if kind == "destructive":
             scope = self.call_scope()
+            literal = self.literal_deletions.get(id(node))
+            if literal is not None:
+                # (a file the module writes under that name somewhere, before or after: its own)
+                written = self.literal_writes
+                self.ctx.later(
+                    node,
+                    lambda line, col: (
+                        None if literal in written else SignalFact(kind=kind, line=line, detail=detail, scope=scope)
+                    ),
+                    position=kind in ANCHOR_SIGNALS,
+                )
+                return
         elif kind == "logging-config" and self.ctx.in_main_guard:
             scope = "__main__"  # (set up only when the file itself is run)
         self.ctx.later(
@@ -1740,6 +1758,7 @@ class Extractor:
         saved_lookup, self.looking_up = self.looking_up, _only_lookups(node.body)
         saved_remote, self.remote_io = self.remote_io, self._works_remotely(node.body)
         saved_work, self.guards_work = self.guards_work, self._guards_work(node.body)
+        saved_ends, self.try_ends_function = self.try_ends_function, self._ends_function(node)
         # `try: cur.execute("SELECT ..."); cur.fetchone()[0]` / `except: cur.execute("INSERT ...")`:
         # the handler runs when the lookup found no row (None[0] raises)
         probe = _probes_row(node.body)
@@ -1749,6 +1768,7 @@ class Extractor:
             self.walk(handler)
             ctx.absent_guards -= absent
         self.guards_work = saved_work
+        self.try_ends_function = saved_ends
         self.attempt, self.pinging, self.reading = saved, saved_ping, saved_reading
         self.reading_own_file = saved_own
         self.looking_up = saved_lookup
@@ -1759,6 +1779,16 @@ class Extractor:
             self.finally_depth += 1
             self.walk(node.finalbody)
             self.finally_depth -= 1
+
+    def _ends_function(self, node: cst.Try) -> bool:
+        """Whether ``node`` is the last statement of the function being walked (its own body's,
+        not inside another block), with no ``else`` or ``finally`` after its handlers."""
+        if not self.frames or node.orelse is not None or node.finalbody is not None:
+            return False
+        place = self._frame().line_node
+        if type(place) is not cst.FunctionDef or type(place.body) is not cst.IndentedBlock:
+            return False
+        return bool(place.body.body) and place.body.body[-1] is node
 
     def _works_remotely(self, body: cst.BaseSuite) -> bool:
         """A ``try`` block removing or transferring files on an FTP or SFTP server
@@ -1878,6 +1908,22 @@ class Extractor:
         ):
             # `except SubprocessError: log.exception("pg_dump failed"); send_failure_mail(); return`:
             # the job stops there as if it were done (lost in a function that returns nothing else)
+            frame.returns_after_report = True
+        elif (
+            self.try_ends_function
+            and names
+            and not names & {"KeyboardInterrupt", "SystemExit", "GeneratorExit"}
+            # (a duplicate row skipped, a key not there: "already done", whatever the message says)
+            and not any(name.rpartition(".")[2] in _EXPECTED_FAILURES for name in names)
+            and not record.reraises
+            and frame.loop_depth == 0
+            and self._own_body()
+            and (smalls := _simple_block(node.body))
+            and self._says_failed(smalls, wider=True)
+        ):
+            # `try: <the whole work>` / `except (ScannerError, AttributeError): print("Invalid
+            # configuration file!")`, the function's last statement: the failure is said, then the
+            # function ends as if the work were done (any error type, its message saying it failed)
             frame.returns_after_report = True
         if self._own_body() and (broad or failure):
             # `except requests.RequestException as e: log.error(e); return False`
@@ -2209,15 +2255,18 @@ class Extractor:
 
     def _reports_then_empty(self, body: cst.BaseSuite) -> bool:
         """A handler that reports the failure, then returns an empty result (``[]``, ``{}``, ``0``,
-        ``""``): the caller cannot tell the failure from "nothing to do"."""
+        ``""``): the caller cannot tell the failure from "nothing to do". Also one that hands back
+        what it was given (``return text`` in `translate(text)`): the caller takes it for done."""
         smalls = _simple_block(body)
         if smalls is None or len(smalls) < 2 or type(smalls[-1]) is not cst.Return or smalls[-1].value is None:
             return False
         value = smalls[-1].value
+        params = self.ctx.params
         if not (
             (isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)) and not value.elements)
             or n.int_value(value) == 0
             or n.string_value(value) == ""
+            or (type(value) is cst.Name and bool(params) and value.value in params[-1] and value.value != "self")
         ):
             return False
         levels = [self._report(small) for small in smalls[:-1]]
@@ -2228,8 +2277,15 @@ class Extractor:
         (``{"status": "error", ...}``, ``(False, message)``), or ``None``/nothing, which counts only
         in a function that otherwise returns something. (A silent ``except OperationalError:
         return None`` is left alone: a caller may well take ``None`` as "none found".)"""
-        smalls = _simple_block(body)
-        if smalls is None or len(smalls) < 2 or type(smalls[-1]) is not cst.Return:
+        smalls: list[cst.BaseSmallStatement] = []
+        for stmt in _block(body):
+            found = _smalls(stmt)
+            if found is None and type(stmt) is cst.If and self._tidies(stmt):
+                continue  # `if os.path.exists("auth.json"): os.remove("auth.json")`, a clean-up on the way out
+            if found is None:
+                return
+            smalls.extend(found)
+        if len(smalls) < 2 or type(smalls[-1]) is not cst.Return:
             return
         reported = False
         for small in smalls[:-1]:
@@ -2247,6 +2303,16 @@ class Extractor:
             frame.fails_with_none = True
         elif _failure_value(value):
             frame.fails_with_value = True
+
+    def _tidies(self, stmt: cst.If) -> bool:
+        """An ``if`` with no ``else`` that only cleans up (closes, rolls back, removes a file)
+        and reports doing so."""
+        if stmt.orelse is not None:
+            return False
+        smalls = _simple_block(stmt.body)
+        return bool(smalls) and all(
+            _cleans_up(small, _TIDYING_METHODS) or self._report(small) is not None for small in smalls or ()
+        )
 
     def _errs_then_fails(self, body: cst.BaseSuite) -> bool:
         """A failed step's branch that logs an error (not a warning: "no new items today") and
@@ -2324,8 +2390,14 @@ class Extractor:
             return False
         if len(call.args) != 1 or n.int_value(call.args[0].value) != 0:
             return False
+        return self._says_failed(smalls[:-1])
+
+    def _says_failed(self, smalls: Sequence[cst.BaseSmallStatement], wider: bool = False) -> bool:
+        """Statements that only print or log, at least one a message saying something failed
+        (an error's level, or ``"Error while ..."``; with ``wider``, also ``"Invalid configuration
+        file!" + detail``, ``"Unable to ..."``), none a warning or a note."""
         said = False
-        for small in smalls[:-1]:
+        for small in smalls:
             if self._report(small) is None:
                 return False
             reported = _small_call(small)
@@ -2335,6 +2407,8 @@ class Extractor:
             said = said or level.endswith(_ERROR_LEVELS)
             text = " ".join(n.template_text(arg.value) or "" for arg in reported.args) if reported is not None else ""
             said = said or bool(_FAILURE_WORDS & set(re.findall(r"[a-z]+", text.lower())))
+            if wider and not said and reported is not None:
+                said = any(_BROKE_WORDS.search(_message_text(arg.value)) for arg in reported.args)
         return said
 
     def _exits_without_status(self, small: cst.BaseSmallStatement) -> bool:
@@ -3499,6 +3573,8 @@ class Extractor:
         frame = self._deletions_frame()
         if destructive:
             key = _path_key(node, name, raw)
+            if removes_path and node.args and type(node.args[0].value) is cst.SimpleString:
+                self.literal_deletions[id(node)] = key  # (`os.remove("auth.json")`: see `signal`)
             if frame is not None and self._own_file(frame, key):
                 pass  # written or copied above in this block: the job's own file, used and removed
             elif frame is not None and key:
@@ -3511,9 +3587,19 @@ class Extractor:
             key = _path_key(node, name, raw)
             if key:
                 frame.recreated.add(key)
+        elif frame is not None and method in _SAVE_METHODS and "." in raw and node.args and not node.args[0].keyword:
+            # `os.remove(OUTPUT_PATH)` then `wb.save(OUTPUT_PATH)`: the job's report written anew
+            saved = n.dotted(node.args[0].value) or n.string_value(node.args[0].value)
+            if saved:
+                frame.recreated.add(saved)
         elif frame is not None and method in {"write_text", "write_bytes"} and "." in raw:
             # `out.write_text(report)`, sent, then `out.unlink()`: pathlib's written file, as below
             self._keep(frame, raw.rpartition(".")[0])
+        elif name in _OPEN_CALLS and node.args and type(node.args[0].value) is cst.SimpleString and _writes_new(node):
+            written = n.string_value(node.args[0].value) or ""
+            self.literal_writes.add(written)  # `open("auth.json", "w")`: a file of the job's own
+            if frame is not None:
+                self._keep(frame, written)
         elif frame is not None and (
             name in _COPY_CALLS or ((name in _OPEN_CALLS or name in _ARCHIVE_OPENS) and _writes_new(node))
         ):
@@ -4867,6 +4953,8 @@ _TEMPORARY = re.compile(r"te?mp|(?<![a-z])lock(?:file|s)?(?![a-z])|\.pid\b|pid_?
 
 
 _RECREATE_CALLS = frozenset({"os.makedirs", "os.mkdir"})
+# Methods that write a document to the path they are given (openpyxl, pandas, matplotlib, Pillow)
+_SAVE_METHODS = frozenset({"save", "to_csv", "to_excel", "to_parquet", "to_json", "savefig", "write_html"})
 
 
 _NO_BASE = frozenset({"object", "builtins.object"})
@@ -6927,6 +7015,8 @@ def _is_exists_check(test: cst.BaseExpression) -> bool:
 
 # Undoing or releasing what the failed work held: a handler that also does this still only reports.
 _CLEANUP_METHODS = frozenset({"rollback", "close", "quit"})
+# (and a file left behind by the failed step: `os.remove(partial)`)
+_TIDYING_METHODS = _CLEANUP_METHODS | {"remove", "unlink"}
 # What a poller that gives up calls on its network client before leaving (not `driver.quit()`
 # or `f.close()`, which a loop that ran out of pages or lines calls as well).
 _DISCONNECTS = frozenset({"disconnect", "loop_stop"})
@@ -7212,6 +7302,18 @@ _TELLS = re.compile(rf"(?:^|\.)_?(?:{_TELL_WORDS})$")
 _NOTE_CALL = re.compile(rf"(?:^|\.)_?(?:{_TELL_WORDS}|send_message|report|update_status|set_status|inc|observe)$")
 _SUCCESS_WORDS = frozenset({"success", "succeeded", "ok", "done", "completed", "complete", "passed"})
 _FAILURE_WORDS = frozenset({"error", "errors", "failed", "failure", "fail", "err"})
+
+
+# Words saying the work broke (not "not found" or "no such", which a narrow handler often says of
+# a thing already gone: `except UnknownObjectException: print("No such branch", name)`)
+_BROKE_WORDS = re.compile(r"\b(?:error|fail(?:ed|ure)?|invalid|cannot|can't|unable)\b", re.IGNORECASE)
+
+
+def _message_text(node: cst.BaseExpression) -> str:
+    """The literal text of a message, also one joined with ``+`` (``"Invalid file!" + str(e)``)."""
+    if type(node) is cst.BinaryOperation and type(node.operator) is cst.Add:
+        return _message_text(node.left) + " " + _message_text(node.right)
+    return n.template_text(node) or ""
 
 
 def _failure_value(value: cst.BaseExpression) -> bool:

@@ -166,6 +166,7 @@ WORKER_CTORS = {
     "twitchio.ext.commands.Bot": "twitchio",
     "twitchio.ext.commands.bot.Bot": "twitchio",
     "irc.bot.SingleServerIRCBot": "irc",  # jaraco's irc: `start()` runs its reactor for ever
+    "simplematrixbotlib.Bot": "matrix",  # `bot.run()`: logs in and syncs with the homeserver for ever
     # XMPP clients: `process(forever=True)` (slixmpp), `process(block=True)` (SleekXMPP) hold the connection
     "slixmpp.ClientXMPP": "xmpp",
     "slixmpp.clientxmpp.ClientXMPP": "xmpp",

@@ -73,6 +73,7 @@ _SECRET_WORDS = re.compile(
     r"shared_key|"
     r"client_secret|credentials?|bearer)(?:_|$)"
     r"|_pass$"  # DB_PASS, SMTP_PASS, RABBITMQ_PASS (a lone `pass` or `bypass` is not)
+    r"|_pw$"  # DB_PW, cred_pw
 )
 _SECRET_COMPACT = re.compile(
     r"(?:password|passwd|secret|token|apikey|accesskey|privatekey|secretkey)"
@@ -95,6 +96,8 @@ _NOT_A_SECRET_PARTS = frozenset(
         "file",
         "filename",
         "dir",
+        "folder",  # `TOKEN_FOLDER = Path(os.environ.get("TOKEN_FOLDER", "./token"))`
+        "directory",
         "name",
         "names",
         "field",
@@ -469,14 +472,16 @@ _APP_PASSWORD = re.compile(r"[a-z]{4}(?: [a-z]{4}){3}")
 _KEYBOARD_ROWS = "qwertyuiop asdfghjkl zxcvbnm"
 
 
-def _random_groups(groups: list[str]) -> bool:
+def _random_groups(groups: list[str], vowels: int = 4) -> bool:
     """Four groups of letters that look drawn at random, as Google's are: none a run of the
     alphabet or of a keyboard row (`abcd`, `qwer`) or one letter repeated, and no more vowels than
-    chance gives (`"pass word goes here"`, `"fill this with real"` are words standing in)."""
+    chance gives (`"pass word goes here"`, `"fill this with real"` are words standing in). Sixteen
+    letters drawn at random hold five vowels or more about one time in six: bound to a mail
+    password's name, where Google's app passwords go, up to six are allowed."""
     for group in groups:
         if len(set(group)) == 1 or group in "abcdefghijklmnopqrstuvwxyz" or group in _KEYBOARD_ROWS:
             return False
-    return len(set(groups)) == 4 and sum(c in "aeiou" for c in "".join(groups)) <= 4
+    return len(set(groups)) == 4 and sum(c in "aeiou" for c in "".join(groups)) <= vowels
 
 
 # Words run together in camel case, each with a vowel: `tokenNotUsedAnymore`, `couldNotExpireTheToken`
@@ -497,11 +502,12 @@ def is_word_phrase(value: str) -> bool:
     )
 
 
-def looks_like_credential(value: str) -> bool:
-    """Whether a literal bound to a secret-like name has a credential's shape."""
+def looks_like_credential(value: str, mail: bool = False) -> bool:
+    """Whether a literal bound to a secret-like name has a credential's shape (``mail``: the
+    name is a mail account's, `MAIL_PASSWORD`, `smtp_pass`)."""
     if len(value) < 6 or len(value) > 4096:
         return False
-    if _APP_PASSWORD.fullmatch(value) and _random_groups(value.split()) and not is_placeholder(value):
+    if _APP_PASSWORD.fullmatch(value) and _random_groups(value.split(), 6 if mail else 4) and not is_placeholder(value):
         return True  # a Google app password as Google shows it: `"rvuy lpvi pkuw czkg"`
     if any(c.isspace() for c in value):
         return False
@@ -712,8 +718,12 @@ def password_word_in_use(user: str, host: str) -> bool:
     )
 
 
-# A host as written in connection settings: a name with a dot, an IP address, or localhost
-_HOST_SHAPE = re.compile(r"localhost|\d{1,3}(?:\.\d{1,3}){3}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+# A host as written in connection settings: a name with a dot, an IP address, localhost, or a
+# Compose service's usual name (`"host": "db"`)
+_HOST_SHAPE = re.compile(
+    r"localhost|\d{1,3}(?:\.\d{1,3}){3}|[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+    r"|db|database|mysql|mariadb|postgres|postgresql|pgsql|mongo|mongodb"
+)
 
 
 def settings_password_in_use(user: str, host: str) -> bool:
@@ -732,6 +742,11 @@ def settings_password_in_use(user: str, host: str) -> bool:
 _TYPE_WORDS = frozenset({"text", "string", "str", "char", "varchar", "input", "field", "value"})
 
 
+def is_mail_name(name: str) -> bool:
+    """A mail account's name: `MAIL_PASSWORD`, `smtp_pass`, `EMAIL_HOST_PASSWORD`, `gmailPassword`."""
+    return bool(set(_to_snake(name).split("_")) & {"mail", "email", "smtp", "gmail"})
+
+
 def names_the_field(name: str, literal: str) -> bool:
     """``{"APP_DB_PASSWORD": "db_password"}``, ``getenv("SLACK_TOKEN", "slack_token")``: a
     variable given the name of the field it fills, the end of the one spelled as the other."""
@@ -741,7 +756,15 @@ def names_the_field(name: str, literal: str) -> bool:
         return True
     # (`TOKEN_EXPIRED = "tokenExpired"`: the name written in camel case, an error code's value)
     flat = literal.lower()
-    return any(c.isupper() for c in literal[1:]) and name.replace("_", "").lower() == flat
+    if any(c.isupper() for c in literal[1:]) and name.replace("_", "").lower() == flat:
+        return True
+    # (`access_token="token_juan"`, `refresh_token="refresh_maria"`: a test's stand-in, the
+    # field's word and whose it is; a token is generated, never two words like that)
+    word = literal.partition("_")[0]
+    return is_token_name(name) and _STAND_IN_PAIR.fullmatch(literal) is not None and word in _to_snake(name).split("_")
+
+
+_STAND_IN_PAIR = re.compile(r"[a-z]{3,12}_[a-z]{2,12}")
 
 
 DEFAULT_IN_URL = "default password in URL"  # (the kind a database's or broker's own default is reported as)
@@ -750,7 +773,7 @@ DEFAULT_IN_URL = "default password in URL"  # (the kind a database's or broker's
 def default_credential_hits(text: str) -> list[SecretHit]:
     """Well-known default passwords in URLs (``amqp://guest:guest@``, ``postgres:postgres@``),
     a password that repeats the user name (``amqp://shop_mq:shop_mq@``), and the word "password"
-    given by a real user for a real host (``postgres://app:password@db``): not secret, but
+    or "pass" given by a real user for a real host (``postgres://app:password@db``): not secret, but
     credentials all the same, which production must not run with."""
     if "://" not in text:
         return []
@@ -773,8 +796,9 @@ def default_credential_hits(text: str) -> list[SecretHit]:
             # (`postgres:example@db`: the password the database images' published Compose examples
             # set, `POSTGRES_PASSWORD: example`, kept as the real one)
             hits.append(SecretHit(DEFAULT_IN_URL, password))
-        elif alone and password == "password" and password_word_in_use(user, host):
-            hits.append(SecretHit("password in a URL, the word 'password'", password))
+        elif alone and password in ("password", "pass") and password_word_in_use(user, host):
+            # (`postgresql://postgres:pass@db:5432/urls`: the word, given by a real user for a real host)
+            hits.append(SecretHit(f"password in a URL, the word '{password}'", password))
         elif (
             alone
             and password == user

@@ -466,6 +466,8 @@ def _value_lost(function: FunctionFact, name: str, home: str, project: Project) 
 _AUXILIARY = re.compile(
     r"_?(?:alert|notify|notification|ping|heartbeat"
     r"|send_(?:(?:telegram|slack|discord|teams|tg|chat|bot)_)?(?:alert|slack|mail|email|message|notification)"
+    # (`send_telegram(msg)`, `send_discord(text)`: the chat named alone)
+    r"|send_(?:telegram|discord|teams|tg|pushover|ntfy|gotify|sms|whatsapp|msg)$"
     r"|(?:push|push_metrics|push_to_gateway|update_status)$"
     r"|(?:close|quit|disconnect|shutdown|tear_?down|__a?exit__|__del__)$)"
 )

@@ -92,6 +92,10 @@ class HardcodedSecret(LineRule):
             'class Config:\n    API_KEY = os.environ["API_KEY"]\n\n\nclass TestConfig(Config):\n    API_KEY = "test-key-1234"\n',
             note="a value for the test environment, in a class named for it",
         ),
+        Sample(
+            'user_id = add_user(name="Juan", access_token="token_juan", refresh_token="refresh_juan")\n',
+            note="a token's word and whose it is: a stand-in (a generated token is never two words)",
+        ),
     )
     INVALID = (
         Sample('API_KEY = "sk_live_4eC39HqLyjWDarjtT1zdp7dc"\n'),
@@ -163,7 +167,8 @@ class HardcodedSecret(LineRule):
         in_session = ctx.target.startswith(
             ("session[", "flask.session[", "request.session[")
         ) and secretscan.is_word_phrase(literal)
-        if secretscan.looks_like_credential(literal) and not short_token and not in_session:
+        credential = secretscan.looks_like_credential(literal, secretscan.is_mail_name(name))
+        if credential and not short_token and not in_session:
             ctx.report(self.name, value, _credential_message(name, literal))
         elif literal.lower() in secretscan.DEFAULT_PASSWORDS:
             ctx.report(self.name, value, _default_message(f"`{name}`"), confidence="medium")

@@ -42,7 +42,7 @@ class MissingGracefulShutdown(ServiceRule):
         "handling is switched off (`handle_signals=False` for arq and aiogram, `stop_signals=None` for "
         "python-telegram-bot) or the entrypoint also runs a `while True` loop of its own beside a bot or broker framework (a poller "
         "started next to the bot's polling, in a thread or gathered with it), which nothing stops (a task "
-        "on discord.py's own event loop, `bot.loop.create_task(poll())`, is cancelled with the bot). A SIGINT handler alone does not pass. "
+        "on the bot's own event loop, `bot.loop.create_task(poll())` in discord.py or `asyncio.create_task(poll())` in a python-telegram-bot or aiogram handler, ends with the bot). A SIGINT handler alone does not pass. "
         "A script that only a deployment file makes a worker (a Procfile `worker:` line, a Compose service "
         "that always restarts), with no consume loop of its own known, is not judged."
     )
@@ -159,6 +159,10 @@ def _started_without_run(entrypoint: Entrypoint, service: Service) -> str | None
     return None
 
 
+# Bot frameworks that run their handlers on an asyncio event loop of their own, and close it on SIGTERM
+_ASYNC_BOTS = frozenset({"discord", "python-telegram-bot", "aiogram"})
+
+
 def _own_sleep_loop(entrypoint: Entrypoint, service: Service) -> str | None:
     """A `while True:` loop that sleeps between rounds, at module level in the entrypoint's own
     file or in a function it calls (not one a daemon thread or another module merely holds)."""
@@ -173,10 +177,12 @@ def _own_sleep_loop(entrypoint: Entrypoint, service: Service) -> str | None:
     if not facts.sets_daemon:
         # `Thread(target=poll).start()`: a thread that outlives the bot (tasks are called in place)
         calls |= set(facts.started) - set(facts.loop_tasks)
-    if entrypoint.framework == "discord":
-        # (a task on discord.py's own event loop, `asyncio.create_task(poll())` in `on_ready`, is
-        # cancelled with the bot)
-        calls -= set(facts.loop_tasks)
+    if entrypoint.framework in _ASYNC_BOTS:
+        # (a task on the bot's own event loop, `asyncio.create_task(poll())` in discord.py's
+        # `on_ready` or a python-telegram-bot command handler, ends with the bot's loop; also a
+        # method's, `asyncio.create_task(alerts.run_alert_loop(chat_id))`)
+        tasks = set(facts.loop_tasks)
+        calls = {call for call in calls if call.rpartition(".")[2] not in tasks}
     for call in sorted(calls):
         found = project.function_and_home(entrypoint.path, call)
         if found is None:
