@@ -554,6 +554,7 @@ class Context:
         self.handled: list[tuple[tuple[frozenset[str], cst.ExceptHandler], ...]] = []
         self.exists_guards = 0
         self.absent_guards = 0  # the `if` branches taken only when a row looked up is not there
+        self.lookups: frozenset[str] = frozenset()  # module-level functions that return a fetched row
         self.conditions = 0  # the `if` statements (other than the `__main__` guard) being walked
         self.timeout_adapters: set[str] = set()  # the file's `HTTPAdapter` subclasses that set a timeout
         self.local_classes: set[str] = set()  # the classes the file defines
@@ -902,6 +903,16 @@ class Extractor:
     def run(self) -> FileFacts:
         self._prescan_imports(self.module.body)
         self.report_helpers = self._reporting_functions(self.module.body)
+        # `def existing(key): return cur.execute("SELECT ...", (key,)).fetchone()`: a lookup's result
+        self.lookups = self.ctx.lookups = frozenset(
+            stmt.name.value
+            for stmt in self.module.body
+            if type(stmt) is cst.FunctionDef
+            and (smalls := _simple_block(stmt.body))
+            and type(smalls[-1]) is cst.Return
+            and smalls[-1].value is not None
+            and _fetched(smalls[-1].value)
+        )
         body = self.module.body
         # A package's `__main__.py` (run by `python -m package`) is one big `__main__` block.
         as_main = self.ctx.path.rsplit("/", 1)[-1] == "__main__.py" and not any(
@@ -3537,6 +3548,9 @@ class Extractor:
         if not destructive and method == "remove_all" and not node.args and ctx.object_ctor(owner) == CRONTAB:
             # python-crontab: every entry of the user's crontab, not only the job's own (`comment=...`)
             destructive = "crontab remove_all()"
+        if not destructive and method == "delete" and (ctx.object_ctor(owner) or "").startswith("google.cloud."):
+            # a Google Cloud client's own deletion: `compute_v1.SnapshotsClient().delete(project=..., snapshot=...)`
+            destructive = "delete()"
         if (
             not destructive
             and method == "delete"
@@ -3886,7 +3900,11 @@ class Extractor:
             key = n.string_value(index.value) if type(index) is cst.Index else None
             if key in _BEAT_SETTINGS:
                 self.signal(node, "celery-beat", key)
-        if type(first) is cst.Name and len(node.targets) == 1 and _fetched(value):
+        if (
+            type(first) is cst.Name
+            and len(node.targets) == 1
+            and (_fetched(value) or (type(value) is cst.Call and n.callee(value) in self.lookups))
+        ):
             # `row = cur.fetchone()`: a lookup's result, see `_lookup_test` (`_rebind` forgets it)
             self.fetched.add(f"{self.scope_name()}:{first.value}")
         if type(first) is cst.Name and not self.ctx.scope and not self.frames:
@@ -4212,6 +4230,9 @@ class Extractor:
             self._record_deletion(node, "rm -r", value, names)
         if _DRY_RUN_OPTION.fullmatch(value.strip()) and not self.in_argv:
             self.signal(node, "dry-run", value.strip())
+        elif self.reporting and _DRY_RUN_NOTE.match(value):
+            # `log.info(f"Dry run: deleting {digest}")`: the branch a dry run takes, however it is chosen
+            self.signal(node, "dry-run", "message")
         if "SIGTERM" in value:
             self.mentions_sigterm = True
         for hook in self.string_hooks:
@@ -4230,6 +4251,8 @@ class Extractor:
         elif _deleting_command(text) == "rm -r":
             names = [n.dotted(p.expression) or "" for p in parts if type(p) is cst.FormattedStringExpression]
             self._record_deletion(node, "rm -r", text, names)
+        elif self.reporting and _DRY_RUN_NOTE.match(text):
+            self.signal(node, "dry-run", "message")  # `log.info(f"Dry run: deleting {digest}")`, as above
         if text:
             for hook in self.string_hooks:
                 hook(node, text, self.ctx)
@@ -4787,6 +4810,8 @@ _DRY_RUN_OPTION = re.compile(
     + r"))?|(?:actually-)?do-?it|for-real|execute|yes|commit|no-?op|simulate)|DRY_?RUN",
     re.IGNORECASE,
 )
+# A message a dry run prints instead of acting: "Dry run: deleting ...", "[DRY RUN] would remove ..."
+_DRY_RUN_NOTE = re.compile(r"\W*(?:dry[-_ ]?run|would (?:delete|remove|drop|purge))\b", re.IGNORECASE)
 _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
 # A deleting statement in lower case, shaped as one: `delete from logs where ...`, `drop table t`.
 _SQL_SHAPED = re.compile(

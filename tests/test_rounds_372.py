@@ -377,6 +377,113 @@ _CASES: dict[str, Case] = {
         _JOB,
         ("missing-dry-run", "na"),
     ),
+    # Deletions only when `--delete` is given, the other branch reporting "Dry run: deleting ...":
+    # a dry run, however it is chosen (round 390)
+    "delete_flag_opts_in": (
+        {
+            "job.py": """\
+                import argparse
+
+                import boto3
+
+
+                def main():
+                    parser = argparse.ArgumentParser()
+                    parser.add_argument("-d", "--delete", action="store_true", dest="delete")
+                    args = parser.parse_args()
+                    client = boto3.client("ecr")
+                    for digest in ["sha256:1"]:
+                        if not args.delete:
+                            print(f"Dry run: deleting {digest}")
+                        else:
+                            client.batch_delete_image(repositoryName="app", imageIds=[{"imageDigest": digest}])
+
+
+                if __name__ == "__main__":
+                    main()
+                """
+        },
+        [("job.py", "job", "argparse")],
+        ("missing-dry-run", "pass"),
+    ),
+    # A Google Cloud client's own deletion, `SnapshotsClient().delete(...)` (round 390)
+    "google_cloud_client_delete": (
+        {
+            "job.py": """\
+                from google.cloud import compute_v1
+
+
+                def cleanup(project_id):
+                    client = compute_v1.SnapshotsClient()
+                    for snapshot in client.list(project=project_id):
+                        client.delete(project=project_id, snapshot=snapshot.name)
+
+
+                if __name__ == "__main__":
+                    cleanup("my-project")
+                """
+        },
+        _JOB,
+        ("missing-dry-run", "fail"),
+    ),
+    # A row looked up through a module-level function returning `fetchone()`, then inserted only
+    # when absent: keyed (round 387)
+    "insert_after_lookup_helper": (
+        {
+            "job.py": """\
+                import sqlite3
+
+                con = sqlite3.connect("cache.db")
+                cur = con.cursor()
+
+
+                def existing(key):
+                    return cur.execute("SELECT value FROM cache WHERE key=?", (key,)).fetchone()
+
+
+                def lookup(key):
+                    stored = existing(key)
+                    if stored is None:
+                        value = key.upper()
+                        cur.execute("INSERT INTO cache (key, value) VALUES (?, ?)", (key, value))
+                        con.commit()
+                        return value
+                    return stored[0]
+
+
+                if __name__ == "__main__":
+                    for k in ["a", "b"]:
+                        lookup(k)
+                """
+        },
+        _JOB,
+        ("non-idempotent-insert", 0),
+    ),
+    # (trap) a `--delete` mode chosen on the command line guards nothing else the job deletes
+    "delete_mode_flag_is_no_guard": (
+        {
+            "job.py": """\
+                import argparse
+                import os
+
+
+                def main():
+                    parser = argparse.ArgumentParser()
+                    parser.add_argument("--backup", action="store_true")
+                    parser.add_argument("--delete", help="delete all remote files", action="store_true")
+                    args = parser.parse_args()
+                    if args.backup:
+                        for name in os.listdir("outbox"):
+                            os.remove(os.path.join("outbox", name))
+
+
+                if __name__ == "__main__":
+                    main()
+                """
+        },
+        [("job.py", "job", "argparse")],
+        ("missing-dry-run", "fail"),
+    ),
 }
 
 

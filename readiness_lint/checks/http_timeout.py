@@ -150,7 +150,8 @@ class HttpCallWithoutTimeout(LineRule):
         if verb in _VERBS and owner in _REQUESTS_MODULES:
             label = name
         elif verb in _VERBS and (
-            ctx.object_ctor(owner) in _SESSION_CTORS or owner.removesuffix("()") in _SESSION_CTORS
+            # (also a parameter annotated as one: `def get_uid(session: requests.Session)`)
+            ctx.built_by(owner) in _SESSION_CTORS or owner.removesuffix("()") in _SESSION_CTORS
         ):
             if ctx.has_timeout(owner):
                 return  # an adapter mounted on it sets the timeout

@@ -158,12 +158,15 @@ class NonIdempotentInsert(LineRule):
                 deleted.add((ctx.blocks[-1] if ctx.blocks else _MODULE_BLOCK, table))
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
-        if ctx.absent_guards and _table(_INSERT_TABLE, value) in ctx.rule_notes.get(_SELECTED, {}).get(
-            tuple(ctx.scope), ()
-        ):
-            # `SELECT 1 FROM items WHERE ...` then `if cur.fetchone() is None: cur.execute("INSERT INTO items
-            # ...")`: a keyed check on the same table, then the insert
-            return
+        if ctx.absent_guards:
+            selected = ctx.rule_notes.get(_SELECTED, {})
+            # (also a module-level lookup function's: `row = existing(key)`, `existing` returning
+            # `cur.execute("SELECT ... FROM items WHERE key = ?", ...).fetchone()`)
+            looked_up = set(selected.get(tuple(ctx.scope), ())).union(*(selected.get((f,), ()) for f in ctx.lookups))
+            if _table(_INSERT_TABLE, value) in looked_up:
+                # `SELECT 1 FROM items WHERE ...` then `if cur.fetchone() is None: cur.execute("INSERT INTO
+                # items ...")`: a keyed check on the same table, then the insert
+                return
         deleted = ctx.rule_notes.get(_DELETED, ())
         inserted = _table(_INSERT_TABLE, value)
         # (at a module's level, only an INSERT run there and then: not a statement prepared for a
