@@ -2036,6 +2036,7 @@ def _guard_loops_beside_thread(facts: FileFacts, loop: LoopFact) -> bool:
         and loop.scope not in facts.guard_started
         and bool(facts.guard_started)
         and loop.source in SLEEPS
+        and not loop.idle  # (`while True: time.sleep(3600)`: only keeps the process up for the thread)
     )
 
 

@@ -555,6 +555,11 @@ class Context:
         self.exists_guards = 0
         self.absent_guards = 0  # the `if` branches taken only when a row looked up is not there
         self.lookups: frozenset[str] = frozenset()  # module-level functions that return a fetched row
+        # the lookup functions each absent-row branch being walked was decided by (see `Extractor._lookups_tested`)
+        self.absent_from: list[tuple[str, ...]] = []
+        # module-level functions' positional parameters, in order (for rules that follow an
+        # argument into the function it is handed to)
+        self.signatures: dict[str, tuple[str, ...]] = {}
         self.conditions = 0  # the `if` statements (other than the `__main__` guard) being walked
         self.timeout_adapters: set[str] = set()  # the file's `HTTPAdapter` subclasses that set a timeout
         self.local_classes: set[str] = set()  # the classes the file defines
@@ -797,6 +802,7 @@ class Extractor:
         self._retry_loops: dict[int, bool] = {}
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.fetched: set[str] = set()  # "scope:name" bound to a lookup's result (`row = cur.fetchone()`)
+        self.fetched_from: dict[str, str] = {}  # ... by a call of the module's lookup function named
         self.class_constant: tuple[str, str] | None = None  # (class, name) whose string value is being walked
         # a class's string constants holding a deletion, and whether a method of the file used them
         self.class_deletions: dict[tuple[str, str], list[tuple[cst.CSTNode, str]]] = {}
@@ -828,6 +834,7 @@ class Extractor:
         self.looking_up = False  # in the handlers of a `try` that only looks settings up
         self.remote_io = False  # in the handlers of a `try` that works on an FTP or SFTP server
         self.try_ends_function = False  # in the handlers of a `try` that is its function's last statement
+        self.tidying = False  # in the handlers of a `try` that only cleans up (`shutil.rmtree(workdir)`)
         self.reads = 0  # names read so far (see `_Frame.read_at`)
         # the statements being walked, outermost first: each with its block and its index there
         self.stmt_stack = self.ctx.stmt_stack
@@ -1246,6 +1253,8 @@ class Extractor:
     def visit_function(self, node: cst.FunctionDef) -> None:
         ctx = self.ctx
         name = node.name.value
+        if not ctx.scope:
+            ctx.signatures[name] = tuple(p.name.value for p in (*node.params.posonly_params, *node.params.params))
         decorators: list[cst.BaseExpression] = []  # each as named, its arguments left out (`@send_mail()`)
         for decorator in node.decorators:
             self._decorator(decorator.decorator, name, node)
@@ -1619,10 +1628,16 @@ class Extractor:
         present = _lookup_test(node.test, self.fetched, self.scope_name())
         absent = present is False
         ctx.absent_guards += absent
+        # (the module's lookup functions whose result the test reads: their tables are the ones looked up)
+        via = self._lookups_tested(node.test) if present is not None and self.fetched_from else ()
+        if absent:
+            ctx.absent_from.append(via)
         saved_branch = self.branch
         self.branch = (*saved_branch, id(node.body))
         self.walk(node.body)
         ctx.absent_guards -= absent
+        if absent:
+            ctx.absent_from.pop()
         if guarded:
             ctx.exists_guards -= 1
         if node.orelse is None and _asks_exists(node.test) and self._leaves(node.body, loop=True):
@@ -1636,11 +1651,25 @@ class Extractor:
         if node.orelse is not None:
             ctx.exists_guards += checked
             ctx.absent_guards += present is True
+            if present is True:
+                ctx.absent_from.append(via)
             self.branch = (*saved_branch, id(node.orelse))
             self.walk(node.orelse)
             ctx.absent_guards -= present is True
+            if present is True:
+                ctx.absent_from.pop()
             ctx.exists_guards -= checked
         self.branch = saved_branch
+
+    def _lookups_tested(self, test: cst.BaseExpression) -> tuple[str, ...]:
+        """The module's lookup functions whose results ``test`` reads (``row is None``, ``row``
+        bound from ``existing(key)``)."""
+        scope = self.scope_name()
+        return tuple(
+            self.fetched_from[key]
+            for sub in (test, *n.descendants(test))
+            if type(sub) is cst.Name and (key := f"{scope}:{sub.value}") in self.fetched_from
+        )
 
     def _env_read(self, value: cst.BaseExpression) -> cst.Call | None:
         """``os.environ.get("K")``, ``os.getenv("K", None)``, ``os.environ["K"]`` (as a read of "K"):
@@ -1770,6 +1799,7 @@ class Extractor:
         saved_remote, self.remote_io = self.remote_io, self._works_remotely(node.body)
         saved_work, self.guards_work = self.guards_work, self._guards_work(node.body)
         saved_ends, self.try_ends_function = self.try_ends_function, self._ends_function(node)
+        saved_tidying, self.tidying = self.tidying, _only_tidies(node.body)
         # `try: cur.execute("SELECT ..."); cur.fetchone()[0]` / `except: cur.execute("INSERT ...")`:
         # the handler runs when the lookup found no row (None[0] raises)
         probe = _probes_row(node.body)
@@ -1779,7 +1809,7 @@ class Extractor:
             self.walk(handler)
             ctx.absent_guards -= absent
         self.guards_work = saved_work
-        self.try_ends_function = saved_ends
+        self.try_ends_function, self.tidying = saved_ends, saved_tidying
         self.attempt, self.pinging, self.reading = saved, saved_ping, saved_reading
         self.reading_own_file = saved_own
         self.looking_up = saved_lookup
@@ -1922,6 +1952,8 @@ class Extractor:
             frame.returns_after_report = True
         elif (
             self.try_ends_function
+            and not self.reading  # (a settings file read, its defaults kept when it is broken)
+            and not self.tidying  # (a best-effort clean-up: `try: shutil.rmtree(workdir)`)
             and names
             and not names & {"KeyboardInterrupt", "SystemExit", "GeneratorExit"}
             # (a duplicate row skipped, a key not there: "already done", whatever the message says)
@@ -1931,6 +1963,7 @@ class Extractor:
             and self._own_body()
             and (smalls := _simple_block(node.body))
             and self._says_failed(smalls, wider=True)
+            and not _says_carries_on(smalls)
         ):
             # `try: <the whole work>` / `except (ScannerError, AttributeError): print("Invalid
             # configuration file!")`, the function's last statement: the failure is said, then the
@@ -2277,7 +2310,14 @@ class Extractor:
             (isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)) and not value.elements)
             or n.int_value(value) == 0
             or n.string_value(value) == ""
-            or (type(value) is cst.Name and bool(params) and value.value in params[-1] and value.value != "self")
+            or (
+                type(value) is cst.Name
+                and bool(params)
+                and value.value in params[-1]
+                and value.value != "self"
+                # (`def env_int(name, default)`: the fallback the caller chose, handed back by design)
+                and not _FALLBACK_PARAM.search(value.value)
+            )
         ):
             return False
         levels = [self._report(small) for small in smalls[:-1]]
@@ -2742,6 +2782,7 @@ class Extractor:
         for name in names:  # (`for path in glob(...)`: no longer the string bound before)
             self.strings.pop(name if "." in name else f"{scope}:{name}", None)
             self.fetched.discard(f"{scope}:{name}")  # (nor a lookup's result)
+            self.fetched_from.pop(f"{scope}:{name}", None)
             self.ctx.removed.discard((tuple(self.ctx.scope), name))  # (nor a path removed or found absent)
         frame = self._deletions_frame()
         if frame is not None and frame.kept:
@@ -3548,9 +3589,14 @@ class Extractor:
         if not destructive and method == "remove_all" and not node.args and ctx.object_ctor(owner) == CRONTAB:
             # python-crontab: every entry of the user's crontab, not only the job's own (`comment=...`)
             destructive = "crontab remove_all()"
-        if not destructive and method == "delete" and (ctx.object_ctor(owner) or "").startswith("google.cloud."):
-            # a Google Cloud client's own deletion: `compute_v1.SnapshotsClient().delete(project=..., snapshot=...)`
-            destructive = "delete()"
+        if (
+            not destructive
+            and (method == "delete" or method.startswith("delete_"))
+            and (ctx.object_ctor(owner) or "").startswith("google.cloud.")
+        ):
+            # a Google Cloud client's own deletions: `compute_v1.SnapshotsClient().delete(project=...,
+            # snapshot=...)`, `bigquery.Client().delete_table(table_id)`
+            destructive = f"{method}()"
         if (
             not destructive
             and method == "delete"
@@ -3906,7 +3952,12 @@ class Extractor:
             and (_fetched(value) or (type(value) is cst.Call and n.callee(value) in self.lookups))
         ):
             # `row = cur.fetchone()`: a lookup's result, see `_lookup_test` (`_rebind` forgets it)
-            self.fetched.add(f"{self.scope_name()}:{first.value}")
+            result = f"{self.scope_name()}:{first.value}"
+            self.fetched.add(result)
+            if type(value) is cst.Call and not _fetched(value):
+                self.fetched_from[result] = n.callee(value) or ""  # (`row = existing(key)`: which lookup)
+            else:
+                self.fetched_from.pop(result, None)
         if type(first) is cst.Name and not self.ctx.scope and not self.frames:
             # (`TIMEOUT = 5.0`: a number a call may be given by name)
             if type(value) in (cst.Integer, cst.Float):
@@ -4811,7 +4862,8 @@ _DRY_RUN_OPTION = re.compile(
     re.IGNORECASE,
 )
 # A message a dry run prints instead of acting: "Dry run: deleting ...", "[DRY RUN] would remove ..."
-_DRY_RUN_NOTE = re.compile(r"\W*(?:dry[-_ ]?run|would (?:delete|remove|drop|purge))\b", re.IGNORECASE)
+# (not "Would delete X but an AMI still uses it", a skip)
+_DRY_RUN_NOTE = re.compile(r"\W*dry[-_ ]?run\b", re.IGNORECASE)
 _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
 # A deleting statement in lower case, shaped as one: `delete from logs where ...`, `drop table t`.
 _SQL_SHAPED = re.compile(
@@ -7332,6 +7384,39 @@ _FAILURE_WORDS = frozenset({"error", "errors", "failed", "failure", "fail", "err
 # Words saying the work broke (not "not found" or "no such", which a narrow handler often says of
 # a thing already gone: `except UnknownObjectException: print("No such branch", name)`)
 _BROKE_WORDS = re.compile(r"\b(?:error|fail(?:ed|ure)?|invalid|cannot|can't|unable)\b", re.IGNORECASE)
+
+
+# A parameter that names the value to fall back to
+_FALLBACK_PARAM = re.compile(r"default|fallback|otherwise|if_(?:missing|none|error)|alt", re.IGNORECASE)
+# What a message says when the code carries on past the failure on purpose
+_CARRIES_ON = re.compile(
+    r"\b(?:ignor(?:e|ed|ing)|default|defaults|skipp?(?:ed|ing)?|fall(?:ing)? back|continu(?:e|ing))\b", re.I
+)
+
+
+def _says_carries_on(smalls: Sequence[cst.BaseSmallStatement]) -> bool:
+    """A report saying the code goes on without what failed: "ignoring it and using the defaults"."""
+    for small in smalls:
+        call = _small_call(small)
+        if call is not None and any(_CARRIES_ON.search(_message_text(arg.value)) for arg in call.args):
+            return True
+    return False
+
+
+# Calls that only clean up: a best-effort removal of a working directory, closing a connection
+_TIDY_CALLS = frozenset({"rmtree", "remove", "unlink", "rmdir", "close", "quit", "disconnect", "cleanup", "terminate"})
+
+
+def _only_tidies(body: cst.BaseSuite) -> bool:
+    """A ``try`` block whose statements are all clean-up calls (``shutil.rmtree(workdir)``)."""
+    smalls = _simple_block(body)
+    if not smalls:
+        return False
+    for small in smalls:
+        call = _small_call(small)
+        if call is None or (n.callee(call) or "").rpartition(".")[2] not in _TIDY_CALLS:
+            return False
+    return True
 
 
 def _message_text(node: cst.BaseExpression) -> str:

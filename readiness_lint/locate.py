@@ -143,27 +143,29 @@ def _by_statement(
 
     The innermost statements are tried first; when one of a top-level statement's nodes is
     not in the statement said to hold it, or a statement's text is not found exactly once
-    after the previous one at a line's start, that top-level statement is generated whole
-    instead. None when that fails too.
+    after the previous top-level statement at a line's start, that top-level statement is
+    generated whole instead. None when that fails too.
     """
     if "\f" in source:
         return None  # (libcst leaves form feeds out of the code it generates: the text would not match)
     body = module.body
-    by_top: dict[int, dict[tuple[int, ...], tuple[Path, set[int]]]] = {}
+    by_top: dict[int, dict[tuple[tuple[int, int], ...], tuple[Path, set[int]]]] = {}
     for key in wanted:
         path = paths[key]
         if not path or path[0][0] is not module or not 0 <= path[0][1] < len(body):
             return None
         group = by_top.setdefault(path[0][1], {})
-        group.setdefault(tuple(index for _, index in path), (path, set()))[1].add(key)
+        # (a statement is known by its blocks and its places there: the first statement of an
+        # `if`'s body and of its `else:` share their indexes, not their blocks)
+        group.setdefault(tuple((id(block), index) for block, index in path), (path, set()))[1].add(key)
     last = len(body) - 1
     found: dict[int, tuple[int, int]] = {}
-    place = (0, 1)  # (offset in the source after the last statement placed, its line)
+    place = (0, 1)  # (offset in the source after the last top-level statement placed, its line)
     for top in sorted(by_top):
         group = by_top[top]
         # (a file's last line without a line break ends the module's code, not a statement's)
         ragged = top == last and not module.footer and not module.has_trailing_newline
-        inner = any(len(indexes) > 1 for indexes in group)
+        inner = any(len(steps) > 1 for steps in group)
         placed = _place(module, _outermost(group), source, place, found, ragged) if inner else None
         if placed is None:
             keys = set().union(*(keys for _, keys in group.values()))
@@ -174,17 +176,18 @@ def _by_statement(
     return found
 
 
-def _outermost(group: Mapping[tuple[int, ...], tuple[Path, set[int]]]) -> list[tuple[Path, set[int]]]:
-    """The statements to generate, in the order of the file: a statement inside another that
-    is generated anyway is not generated again (its nodes are looked for in the outer one)."""
-    kept: list[tuple[tuple[int, ...], Path, set[int]]] = []
-    for indexes in sorted(group):
-        path, keys = group[indexes]
-        if kept and indexes[: len(kept[-1][0])] == kept[-1][0]:
-            kept[-1][2].update(keys)
+def _outermost(group: Mapping[tuple[tuple[int, int], ...], tuple[Path, set[int]]]) -> list[tuple[Path, set[int]]]:
+    """The statements to generate: a statement inside another that is generated anyway is not
+    generated again (its nodes are looked for in the outer one)."""
+    kept: dict[tuple[tuple[int, int], ...], tuple[Path, set[int]]] = {}
+    for steps in sorted(group, key=len):
+        path, keys = group[steps]
+        outer = next((steps[:depth] for depth in range(1, len(steps)) if steps[:depth] in kept), None)
+        if outer is not None:
+            kept[outer][1].update(keys)
         else:
-            kept.append((indexes, path, set(keys)))
-    return [(path, keys) for _, path, keys in kept]
+            kept[steps] = (path, set(keys))
+    return list(kept.values())
 
 
 def _place(
@@ -195,10 +198,12 @@ def _place(
     found: dict[int, tuple[int, int]],
     ragged: bool = False,
 ) -> tuple[int, int] | None:
-    """Generate each statement alone and find its text in ``source`` after ``place``; adds
-    the nodes' positions to ``found`` and returns the place after the last statement, or None
-    (``found`` untouched) when a statement cannot be placed for certain."""
-    offset, line = place
+    """Generate each statement alone and find its text in ``source`` after ``place`` (the end of
+    the previous top-level statement placed): each must be found exactly once there, whatever the
+    order the statements are taken in. Adds the nodes' positions to ``found`` and returns the
+    place after the last of them, or None (``found`` untouched) when one cannot be placed for certain."""
+    start, first_line = place
+    end, end_line = place
     positions: dict[int, tuple[int, int]] = {}
     for path, keys in statements:
         block, index = path[-1]
@@ -220,21 +225,21 @@ def _place(
             if ragged and tokens and tokens[-1] in ("\n", "\r\n", "\r"):
                 tokens.pop()  # (a file's last line without a line break: as the module's code ends)
             text = "".join(tokens)
-            # (the first occurrence after the previous statement, at a line's start, and no other
-            # after it anywhere: a copy inside a string would otherwise be taken for it)
-            at = source.find(text, offset)
+            # (the only occurrence after the previous top-level statement, at a line's start: a copy
+            # inside a string, or the same line elsewhere, would otherwise be taken for it)
+            at = source.find(text, start)
             if text and at >= 0 and (at == 0 or source[at - 1] in "\n\r") and source.find(text, at + 1) < 0:
                 break
             if not stopped:
                 return None  # (all of it was generated: no more to try)
-        line += _newlines(source, offset, at)
+        line = first_line + _newlines(source, start, at)
         # (a statement starts a line, after its indentation: its columns are the file's)
         for key, (relative, column) in state.found.items():
             positions[key] = (line + relative - 1, column + 1)
-        line += _newlines(text, 0, len(text))
-        offset = at + len(text)
+        if at + len(text) > end:
+            end, end_line = at + len(text), line + _newlines(text, 0, len(text))
     found.update(positions)
-    return (offset, line)
+    return (end, end_line)
 
 
 def _newlines(text: str, start: int, end: int) -> int:

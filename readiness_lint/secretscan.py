@@ -96,8 +96,6 @@ _NOT_A_SECRET_PARTS = frozenset(
         "file",
         "filename",
         "dir",
-        "folder",  # `TOKEN_FOLDER = Path(os.environ.get("TOKEN_FOLDER", "./token"))`
-        "directory",
         "name",
         "names",
         "field",
@@ -296,6 +294,8 @@ def is_secret_name(name: str) -> bool:
     parts = snake.split("_")
     if any(part in _NOT_A_SECRET_PARTS for part in parts):
         return False
+    if parts[-1] in {"folder", "folders", "directory"}:
+        return False  # `TOKEN_FOLDER = Path(...)`: where tokens are kept (not `DIRECTORY_BIND_PASSWORD`)
     if name == "PASS":
         return True  # a `PASS` constant is a password (a "pass" key may be a test's verdict)
     if snake in {"key", "auth", "pass"}:
@@ -481,7 +481,24 @@ def _random_groups(groups: list[str], vowels: int = 4) -> bool:
     for group in groups:
         if len(set(group)) == 1 or group in "abcdefghijklmnopqrstuvwxyz" or group in _KEYBOARD_ROWS:
             return False
+        if group in _COMMON_WORDS:
+            return False  # (`"fill this with real"`: words; a drawn group is one of these once in 3,000)
     return len(set(groups)) == 4 and sum(c in "aeiou" for c in "".join(groups)) <= vowels
+
+
+# Common four-letter English words: a phrase of them stands in for a password
+_COMMON_WORDS_TEXT = """
+    able also area away back bank base been best body book both call came case city come cost data
+    days deal done door down each easy else even ever face fact fill find fine five form four free
+    from full game gave give goes gone good have head hear help here high hold home hope info into
+    just keep kind knew know last late left less life like line list live long look lose made mail
+    make many mind more most move much must name near need news next nice none note once only open
+    over page part pass past path plan play pull push real rest role room rule safe said same save
+    seen self send sent show side sign site some soon stay step stop such sure take talk team tell
+    test text than that them then they this time told type unit upon used user very view want week
+    well went were what when will with word work year your yours zero
+    """
+_COMMON_WORDS = frozenset(_COMMON_WORDS_TEXT.split())
 
 
 # Words run together in camel case, each with a vowel: `tokenNotUsedAnymore`, `couldNotExpireTheToken`

@@ -317,3 +317,28 @@ def test_only_the_innermost_statement_is_generated_and_only_as_far_as_the_wanted
     retries = next(n for n in _interesting(module) if isinstance(n, cst.Name) and n.value == "retries")
     assert _by_statement(module, {id(retries)}, text, _paths(module, [retries], 1)) == {id(retries): (5, 3)}
     assert ["".join(state.tokens) for state in states] == ["\n\nclass Job:\n  retries = 3\n"]
+
+
+def test_statements_of_an_else_and_its_if_are_told_apart() -> None:
+    """The first statement of an `else:` and the second of its `if` body share their indexes, not
+    their blocks; placed in any order, the body's statement is not taken for a copy of its line
+    further down the file."""
+    text = (
+        "def load():\n"
+        "    if ready():\n"
+        "        cur.execute('A')\n"
+        "        cur.execute('B')\n"
+        "    else:\n"
+        "        cur.execute('C')\n"
+        "\n"
+        "\n"
+        "def other():\n"
+        "    if x:\n"
+        "        cur.execute('B')\n"
+    )
+    module = cst.parse_module(text)
+    calls = [n for n in _interesting(module) if isinstance(n, cst.Call) and "execute" in module.code_for_node(n)]
+    wanted = [calls[1], calls[2]]  # (`B` in the body, `C` in the `else:`)
+    paths = _paths(module, wanted)
+    assert _by_statement(module, {id(n) for n in wanted}, text, paths) == locate(module, wanted)
+    assert locate(module, wanted, text, paths) == {id(calls[1]): (4, 9), id(calls[2]): (6, 9)}

@@ -484,9 +484,159 @@ _CASES: dict[str, Case] = {
         [("job.py", "job", "argparse")],
         ("missing-dry-run", "fail"),
     ),
+    # A requests session handed to the file's own functions, each calling it without a timeout
+    # (round 399), and one handed in as an annotated parameter (round 392)
+    "session_handed_to_functions": (
+        {
+            "job.py": """\
+                import requests
+
+
+                def login(session, user):
+                    session.post("https://campus.example/login", data={"user": user})
+
+
+                def courses(session):
+                    return session.get("https://campus.example/courses").text
+
+
+                def uid(session: requests.Session) -> int:
+                    return session.get("https://git.example/api/v1/user").json()["id"]
+
+
+                def main():
+                    session = requests.Session()
+                    login(session, "me")
+                    print(courses(session=session), uid(session))
+
+
+                if __name__ == "__main__":
+                    main()
+                """
+        },
+        _JOB,
+        ("http-call-without-timeout", 3),
+    ),
+    # (trap) a parameter named `session` given a database session: its `get` is a lookup
+    "database_session_parameter": (
+        {
+            "job.py": """\
+                import requests
+                from sqlalchemy.orm import Session
+
+                from models import Order, engine
+
+
+                def load(session, order_id):
+                    return session.get(Order, order_id)
+
+
+                def main():
+                    requests.get("https://shop.example/ping", timeout=5)
+                    with Session(engine) as session:
+                        print(load(session, 1))
+
+
+                if __name__ == "__main__":
+                    main()
+                """
+        },
+        _JOB,
+        ("http-call-without-timeout", 0),
+    ),
 }
 
 
-@pytest.mark.parametrize("name", sorted(_CASES))
+# A review of 691c2b5..9a47bbf reproduced these; each fails on 9a47bbf (the locate cases are unit
+# tests in tests/test_locate.py).
+_REVIEW_CASES: dict[str, Case] = {
+    "dryrun_bigquery_delete_table_missed": (
+        {
+            "drop_stale_tables.py": 'import datetime\nimport logging\n\nfrom google.cloud import bigquery\n\nlog = logging.getLogger("drop")\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    client = bigquery.Client()\n    cutoff = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=7)\n    for table in client.list_tables("analytics.scratch"):\n        full = client.get_table(table.reference)\n        if full.modified < cutoff:\n            log.info("dropping %s", full.full_table_id)\n            client.delete_table(full.reference)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("drop_stale_tables.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    "dryrun_would_delete_but_skipped": (
+        {
+            "prune_snapshots.py": 'import datetime\nimport logging\n\nimport boto3\n\nlog = logging.getLogger("prune")\nRETENTION_DAYS = 14\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    ec2 = boto3.client("ec2")\n    cutoff = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=RETENTION_DAYS)\n    in_use = {\n        m["Ebs"]["SnapshotId"]\n        for image in ec2.describe_images(Owners=["self"])["Images"]\n        for m in image["BlockDeviceMappings"]\n        if "Ebs" in m\n    }\n    for snap in ec2.describe_snapshots(OwnerIds=["self"])["Snapshots"]:\n        if snap["StartTime"] >= cutoff:\n            continue\n        if snap["SnapshotId"] in in_use:\n            log.info("Would delete %s but an AMI still uses it", snap["SnapshotId"])\n            continue\n        log.info("Deleting %s", snap["SnapshotId"])\n        ec2.delete_snapshot(SnapshotId=snap["SnapshotId"])\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("prune_snapshots.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    "exit_best_effort_cleanup": (
+        {
+            "backup.py": 'import logging\nimport os\nimport shutil\nimport subprocess\nimport sys\nimport tempfile\n\nlog = logging.getLogger(__name__)\n\n\ndef dump(workdir):\n    out = os.path.join(workdir, "db.sql")\n    subprocess.run(["pg_dump", "-f", out, os.environ["DATABASE_URL"]], check=True)\n    subprocess.run(["aws", "s3", "cp", out, os.environ["BACKUP_URI"]], check=True)\n\n\ndef remove_workdir(workdir):\n    try:\n        shutil.rmtree(workdir)\n    except OSError as e:\n        log.error("Failed to remove %s: %s", workdir, e)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    workdir = tempfile.mkdtemp()\n    try:\n        dump(workdir)\n    finally:\n        remove_workdir(workdir)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("backup.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "exit_catch_all_returns_default_param": (
+        {
+            "digest.py": 'import logging\nimport os\nimport smtplib\nfrom email.message import EmailMessage\n\nimport requests\n\nlog = logging.getLogger("digest")\n\n\ndef env_int(name, default):\n    try:\n        return int(os.environ[name])\n    except Exception:\n        log.warning("%s is not set to a number, using %s", name, default)\n        return default\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    limit = env_int("DIGEST_LIMIT", 20)\n    r = requests.get(os.environ["FEED_URL"], params={"limit": limit}, timeout=30)\n    r.raise_for_status()\n    msg = EmailMessage()\n    msg["Subject"] = "Daily digest"\n    msg["To"] = os.environ["DIGEST_TO"]\n    msg.set_content("\\n".join(item["title"] for item in r.json()))\n    with smtplib.SMTP(os.environ["SMTP_HOST"]) as smtp:\n        smtp.send_message(msg)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("digest.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "exit_optional_config_fallback": (
+        {
+            "report.py": 'import json\nimport logging\nimport os\n\nimport requests\n\nlog = logging.getLogger("report")\n\nSETTINGS = {"days": 7, "channel": "#ops"}\n\n\ndef load_overrides(path="overrides.json"):\n    try:\n        with open(path) as f:\n            SETTINGS.update(json.load(f))\n    except (OSError, json.JSONDecodeError) as e:\n        log.warning("No usable overrides file (%s); using the defaults", e)\n\n\ndef load_local_settings(path="settings.local.json"):\n    try:\n        with open(path) as f:\n            SETTINGS.update(json.load(f))\n    except json.JSONDecodeError:\n        print("Invalid settings.local.json, ignoring it and using the defaults")\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    load_overrides()\n    load_local_settings()\n    r = requests.get(os.environ["STATS_URL"], params={"days": SETTINGS["days"]}, timeout=30)\n    r.raise_for_status()\n    log.info("total: %s", r.json()["total"])\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("report.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "exit_send_sms_is_the_work": (
+        {
+            "remind.py": 'import logging\nimport os\nimport sqlite3\n\nimport requests\n\nlog = logging.getLogger("remind")\nGATEWAY = os.environ["SMS_GATEWAY_URL"]\nAPI_KEY = os.environ["SMS_API_KEY"]\n\n\ndef send_sms(phone, text):\n    try:\n        r = requests.post(GATEWAY, json={"to": phone, "text": text}, headers={"X-Api-Key": API_KEY}, timeout=15)\n        r.raise_for_status()\n    except requests.RequestException as e:\n        log.error("SMS to %s failed: %s", phone, e)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    con = sqlite3.connect(os.environ["DB_PATH"])\n    rows = con.execute(\n        "SELECT phone, name, starts_at FROM appointments WHERE date(starts_at) = date(\'now\', \'+1 day\')"\n    ).fetchall()\n    for phone, name, starts_at in rows:\n        send_sms(phone, f"Hi {name}, a reminder: your appointment is tomorrow at {starts_at}.")\n    log.info("sent %d reminders", len(rows))\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("remind.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "http_annotated_session_with_timeout_adapter": (
+        {
+            "http_client.py": 'import requests\nfrom requests.adapters import HTTPAdapter\nfrom urllib3.util.retry import Retry\n\n\nclass TimeoutHTTPAdapter(HTTPAdapter):\n    def __init__(self, *args, timeout=10, **kwargs):\n        self.timeout = timeout\n        super().__init__(*args, **kwargs)\n\n    def send(self, request, **kwargs):\n        kwargs.setdefault("timeout", self.timeout)\n        return super().send(request, **kwargs)\n\n\ndef make_session() -> requests.Session:\n    session = requests.Session()\n    adapter = TimeoutHTTPAdapter(timeout=15, max_retries=Retry(total=3, backoff_factor=1))\n    session.mount("https://", adapter)\n    session.mount("http://", adapter)\n    return session\n',
+            "sync.py": 'import logging\nimport os\n\nimport requests\n\nfrom http_client import make_session\n\nlog = logging.getLogger("sync")\n\n\ndef fetch_orders(session: requests.Session, since: str) -> list:\n    r = session.get(os.environ["SHOP_API"] + "/orders", params={"since": since})\n    r.raise_for_status()\n    return r.json()\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    session = make_session()\n    orders = fetch_orders(session, "2024-01-01")\n    log.info("%d orders", len(orders))\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("sync.py", "job", "python")],
+        ("http-call-without-timeout", 0),
+    ),
+    "insert_guard_on_other_table_lookup": (
+        {
+            "import_orders.py": 'import csv\nimport logging\nimport sqlite3\nimport sys\n\nlog = logging.getLogger("import")\ncon = sqlite3.connect("shop.db")\ncur = con.cursor()\n\n\ndef find_customer(email):\n    return cur.execute("SELECT id FROM customers WHERE email = ?", (email,)).fetchone()\n\n\ndef find_order(ref):\n    return cur.execute("SELECT id FROM orders WHERE ref = ?", (ref,)).fetchone()\n\n\ndef import_row(row):\n    customer = find_customer(row["email"])\n    if customer is None:\n        log.warning("unknown customer %s, order %s kept without one", row["email"], row["ref"])\n        cur.execute("INSERT INTO orders (ref, customer_id, total) VALUES (?, NULL, ?)", (row["ref"], row["total"]))\n        return\n    cur.execute(\n        "INSERT INTO orders (ref, customer_id, total) VALUES (?, ?, ?) ON CONFLICT (ref) DO NOTHING",\n        (row["ref"], customer[0], row["total"]),\n    )\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    with open(sys.argv[1]) as f:\n        for row in csv.DictReader(f):\n            import_row(row)\n    con.commit()\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("import_orders.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    "kind_keepalive_loop_beside_thread": (
+        {
+            "app.py": 'import logging\nimport threading\nimport time\n\nfrom flask import Flask, jsonify\n\napp = Flask(__name__)\nlog = logging.getLogger("app")\n\n\n@app.route("/health")\ndef health():\n    return jsonify(status="ok")\n\n\n@app.route("/items")\ndef items():\n    return jsonify([])\n\n\ndef serve():\n    app.run(host="0.0.0.0", port=8080)\n\n\ndef wait_forever():\n    while True:\n        time.sleep(3600)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    threading.Thread(target=serve, daemon=True).start()\n    wait_forever()\n'
+        },
+        [("app.py", "api", "flask")],
+        None,
+    ),
+    "secret_directory_bind_password": (
+        {
+            "sync_users.py": 'import logging\n\nimport ldap3\n\nlog = logging.getLogger("sync")\n\nDIRECTORY_SERVER = "ldaps://dc01.corp.example.net"\nDIRECTORY_BIND_USER = "CN=svc-sync,OU=Service,DC=corp,DC=example,DC=net"\nDIRECTORY_BIND_PASSWORD = "Qw7#rT2!vLp9xZ"\nSHARED_FOLDER_PASSWORD = "Hn4$kd8Lq2!zWm"\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    server = ldap3.Server(DIRECTORY_SERVER)\n    with ldap3.Connection(server, DIRECTORY_BIND_USER, DIRECTORY_BIND_PASSWORD, auto_bind=True) as conn:\n        conn.search("DC=corp,DC=example,DC=net", "(objectClass=user)", attributes=["mail"])\n        log.info("%d users", len(conn.entries))\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("sync_users.py", "job", "python")],
+        ("hardcoded-secret", 2),
+    ),
+    "secret_mail_password_stand_in_words": (
+        {
+            "monitor.py": 'import logging\nimport os\nimport smtplib\nfrom email.mime.text import MIMEText\n\nimport requests\n\nlog = logging.getLogger("monitor")\n\nSMTP_USER = "alerts@example.com"\nSMTP_PASSWORD = "fill this with real"  # stand-in: the deploy step writes the real app password here\n\n\ndef send_email(message, subject):\n    msg = MIMEText(message)\n    msg["Subject"] = subject\n    with smtplib.SMTP_SSL("smtp.gmail.com", 465, timeout=30) as server:\n        server.login(SMTP_USER, SMTP_PASSWORD)\n        server.sendmail(SMTP_USER, [SMTP_USER], msg.as_string())\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    r = requests.get(os.environ["CHECK_URL"], timeout=10)\n    if r.status_code != 200:\n        send_email(f"status {r.status_code}", "site down")\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("monitor.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+}
+
+_ALL_CASES: dict[str, Case] = {**_CASES, **_REVIEW_CASES}
+
+
+def test_case_names_are_unique() -> None:
+    assert len(_ALL_CASES) == len(_CASES) + len(_REVIEW_CASES)
+
+
+@pytest.mark.parametrize("name", sorted(_ALL_CASES))
 def test_case(name: str, check_case: Callable[[str, Case], None]) -> None:
-    check_case(name, _CASES[name])
+    check_case(name, _ALL_CASES[name])

@@ -466,8 +466,9 @@ def _value_lost(function: FunctionFact, name: str, home: str, project: Project) 
 _AUXILIARY = re.compile(
     r"_?(?:alert|notify|notification|ping|heartbeat"
     r"|send_(?:(?:telegram|slack|discord|teams|tg|chat|bot)_)?(?:alert|slack|mail|email|message|notification)"
-    # (`send_telegram(msg)`, `send_discord(text)`: the chat named alone)
-    r"|send_(?:telegram|discord|teams|tg|pushover|ntfy|gotify|sms|whatsapp|msg)$"
+    # (`send_telegram(msg)`, `send_discord(text)`: the team's chat named alone; not `send_sms`,
+    # a reminder job's texts to its customers being its work)
+    r"|send_(?:telegram|discord|teams|tg|pushover|ntfy|gotify)$"
     r"|(?:push|push_metrics|push_to_gateway|update_status)$"
     r"|(?:close|quit|disconnect|shutdown|tear_?down|__a?exit__|__del__)$)"
 )

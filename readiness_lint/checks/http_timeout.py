@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from readiness_lint import names as n
 from readiness_lint.checks.base import LineRule, Sample
@@ -125,6 +125,13 @@ class HttpCallWithoutTimeout(LineRule):
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         if name is None:
             return
+        if "." not in name and node.args and _imports_sessions(ctx):
+            # (the sessions this file hands to its own functions: see the parameter case below)
+            for index, arg in enumerate(node.args):
+                handed = n.dotted(arg.value)
+                if handed and ctx.object_ctor(handed) in _SESSION_CTORS and not ctx.has_timeout(handed):
+                    where: int | str = arg.keyword.value if arg.keyword is not None else index
+                    ctx.rule_notes.setdefault(_HANDED_SESSIONS, set()).add((name, where))
         if name == "socket.setdefaulttimeout" and node.args:
             given = node.args[0].value
             if any(n.is_none(sub) for sub in (given, *n.descendants(given))):
@@ -150,12 +157,34 @@ class HttpCallWithoutTimeout(LineRule):
         if verb in _VERBS and owner in _REQUESTS_MODULES:
             label = name
         elif verb in _VERBS and (
-            # (also a parameter annotated as one: `def get_uid(session: requests.Session)`)
-            ctx.built_by(owner) in _SESSION_CTORS or owner.removesuffix("()") in _SESSION_CTORS
+            ctx.object_ctor(owner) in _SESSION_CTORS or owner.removesuffix("()") in _SESSION_CTORS
         ):
             if ctx.has_timeout(owner):
                 return  # an adapter mounted on it sets the timeout
             label = f"Session.{verb}"
+        elif (
+            verb in _VERBS
+            and len(ctx.scope) == 1
+            and not ctx.class_bases
+            and ctx.params
+            and owner in ctx.params[-1]
+            and not ctx.object_ctor(owner)
+            # (unannotated, or annotated as a session: `def uid(session: requests.Session)`)
+            and (not ctx.built_by(owner) or ctx.built_by(owner) in _SESSION_CTORS)
+        ):
+            if n.has_star_kwargs(node) or n.keyword(node, "timeout") is not None:
+                return
+            # `def login(session): session.post(url, data=payload)`: reported where this file hands
+            # the function a requests session it made (`login(session)`, by position or keyword),
+            # with no timeout adapter mounted (one made elsewhere, by a factory, may have one)
+            function, notes, signatures = ctx.scope[0], ctx.rule_notes, ctx.signatures
+            ctx.report(
+                self.name,
+                node,
+                f"`Session.{verb}()` without a timeout can wait forever",
+                unless=lambda: not _handed_a_session(function, owner, notes, signatures),
+            )
+            return
         elif name in {"urllib.request.urlopen", "urllib2.urlopen"} or (
             verb == "open" and (ctx.object_ctor(owner) in _OPENER_CTORS or owner.removesuffix("()") in _OPENER_CTORS)
         ):
@@ -192,6 +221,31 @@ class HttpCallWithoutTimeout(LineRule):
             and ctx.resolve(n.callee(value)) == "socket.getdefaulttimeout"
         ):
             ctx.rule_notes[_SOCKET_RESTORED] = True  # `previous = socket.getdefaulttimeout()`: kept to set it back
+
+
+_HANDED_SESSIONS = "http-timeout:handed-sessions"  # (function, position or keyword) given a requests session
+
+
+def _imports_sessions(ctx: Context) -> bool:
+    """Whether the file imports a library of :data:`_SESSION_CTORS` (asked once a file)."""
+    found = ctx.rule_notes.get(_IMPORTS_SESSIONS)
+    if found is None:
+        roots = {ctor.partition(".")[0] for ctor in _SESSION_CTORS}
+        found = ctx.rule_notes[_IMPORTS_SESSIONS] = any(
+            target.partition(".")[0] in roots for target in ctx.aliases.values()
+        )
+    return bool(found)
+
+
+_IMPORTS_SESSIONS = "http-timeout:imports-sessions"
+
+
+def _handed_a_session(function: str, param: str, notes: dict[str, Any], signatures: dict[str, tuple[str, ...]]) -> bool:
+    """Whether this file calls ``function`` with a requests session (without a timeout adapter)
+    as its parameter ``param``, by position or by keyword."""
+    handed = notes.get(_HANDED_SESSIONS, set())
+    order = signatures.get(function, ())
+    return (function, param) in handed or (param in order and (function, order.index(param)) in handed)
 
 
 # An executor's or a process pool's mapping methods: each call gets an item (or its unpacked

@@ -160,9 +160,11 @@ class NonIdempotentInsert(LineRule):
             return  # (a docstring or a bare string of notes is never run)
         if ctx.absent_guards:
             selected = ctx.rule_notes.get(_SELECTED, {})
-            # (also a module-level lookup function's: `row = existing(key)`, `existing` returning
-            # `cur.execute("SELECT ... FROM items WHERE key = ?", ...).fetchone()`)
-            looked_up = set(selected.get(tuple(ctx.scope), ())).union(*(selected.get((f,), ()) for f in ctx.lookups))
+            # (also the module-level lookup function's whose result the test reads: `row = existing(key)`,
+            # `existing` returning `cur.execute("SELECT ... FROM items WHERE key = ?", ...).fetchone()`)
+            looked_up = set(selected.get(tuple(ctx.scope), ())).union(
+                *(selected.get((f,), ()) for called in ctx.absent_from for f in called)
+            )
             if _table(_INSERT_TABLE, value) in looked_up:
                 # `SELECT 1 FROM items WHERE ...` then `if cur.fetchone() is None: cur.execute("INSERT INTO
                 # items ...")`: a keyed check on the same table, then the insert
