@@ -4899,6 +4899,8 @@ _DELETING_COMMANDS = (
     # (a mirror: what is gone from the source is deleted from the copy; or the source's files once sent)
     ("rsync --delete", re.compile(r"rsync\s(?:.*\s)?--(?:delete(?:-\w+)?|remove-source-files)(?=[\s=]|$)")),
 )
+# The programs those commands open with (a test of each string before the patterns)
+_DELETING_PROGRAMS = re.compile(r"(?:rm|restic|borg|zfs|kubectl|docker|aws|gsutil|find|dropdb|rsync)\s")
 # rsync's short `-n` (`rsync -azn --delete ...`): its dry run, in a cluster of short options of
 # its own (not after `&&`, `;` or `|`, nor inside `-e "ssh -n ..."`)
 _RSYNC_DRY_RUN = re.compile(r"(?:^|\s)-[a-zA-Z]*n[a-zA-Z]*(?=\s|$)")
@@ -4929,6 +4931,8 @@ def _deleting_command(text: str) -> str | None:
     the command must open the text."""
     start = _COMMAND_PREFIX.match(text)
     rest = text[start.end() :] if start else text
+    if not _DELETING_PROGRAMS.match(rest):
+        return None  # (most strings: no program of the list opens them)
     for detail, pattern in _DELETING_COMMANDS:
         if pattern.match(rest):
             return detail
