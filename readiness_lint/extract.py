@@ -800,6 +800,7 @@ class Extractor:
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
         self.report_helpers: dict[str, bool] = {}  # `def log(level, msg): print(...)`, and its level
         self._retry_loops: dict[int, bool] = {}
+        self.router_prefixes: dict[str, str] = {}  # `router = APIRouter(prefix="/health")`: router -> prefix
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.fetched: set[str] = set()  # "scope:name" bound to a lookup's result (`row = cur.fetchone()`)
         self.fetched_from: dict[str, str] = {}  # ... by a call of the module's lookup function named
@@ -1407,6 +1408,8 @@ class Extractor:
                 if first is not None:
                     path = n.string_value(first) or self.module.code_for_node(first)
             owner_r = self.ctx.owner(owner)
+            if self.router_prefixes.get(owner):
+                path = self.router_prefixes[owner].rstrip("/") + "/" + path.lstrip("/")
             self.ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=function, line=line))
             self.route_handlers.add(function)
             return
@@ -1597,6 +1600,10 @@ class Extractor:
                 # handed on as "nothing found", lost unless the caller tests for it (`if not orders:
                 # sys.exit(1)`)
                 self._frame().fails_with_value = True
+            elif failed is not None and owner and self._reports_then_returns(failed):
+                # `if r.status_code != 200: print(f"Failed to retrieve the page: {r.status_code}");
+                # return`: reported, and the function ends as a success would
+                self._frame().status_reported.add(owner)
             elif failed is not None and owner:
                 # `if proc.returncode > 0: log.fatal(proc.stderr); return False`
                 self._fails_with(failed)
@@ -4158,6 +4165,10 @@ class Extractor:
         ):
             return  # `web.Server(health)`: one handler, for the orchestrator's probes, beside the work
         ctx.objects[name] = self.factories.get(ctor, ctor)
+        if ctor in _PREFIXED_ROUTERS and (keyword := n.keyword(value, _PREFIXED_ROUTERS[ctor])) is not None:
+            # `router = APIRouter(prefix="/health")`, `Blueprint("health", __name__, url_prefix="/health")`:
+            # its routes' paths start there
+            self.router_prefixes[name] = n.string_value(keyword.value) or ""
         tabfile = n.keyword(value, "tabfile") if ctor == CRONTAB else None
         # (`tabfile="deploy/crontab"`, or a path built at run time; not `/etc/crontab`, also by a name)
         tab_path = None if tabfile is None else n.string_value(tabfile.value)
@@ -5034,6 +5045,13 @@ _TEMPORARY = re.compile(r"te?mp|(?<![a-z])lock(?:file|s)?(?![a-z])|\.pid\b|pid_?
 
 
 _RECREATE_CALLS = frozenset({"os.makedirs", "os.mkdir"})
+# Routers built with a path prefix of their own (`APIRouter(prefix="/health")`)
+_PREFIXED_ROUTERS = {
+    "fastapi.APIRouter": "prefix",
+    "fastapi.routing.APIRouter": "prefix",
+    "flask.Blueprint": "url_prefix",
+    "flask.blueprints.Blueprint": "url_prefix",
+}
 # Methods that write a document to the path they are given (openpyxl, pandas, matplotlib, Pillow)
 _SAVE_METHODS = frozenset({"save", "to_csv", "to_excel", "to_parquet", "to_json", "savefig", "write_html"})
 

@@ -544,6 +544,78 @@ _CASES: dict[str, Case] = {
         _JOB,
         ("http-call-without-timeout", 0),
     ),
+    # A failed fetch's status checked, the failure printed, then a bare return: the job ends as if
+    # it had worked (round 396)
+    "status_failure_printed_then_return": (
+        {
+            "job.py": """\
+                import requests
+
+
+                def check_stock():
+                    response = requests.get("https://shop.example/item", timeout=10)
+                    if response.status_code != 200:
+                        print(f"Failed to retrieve the page, status code: {response.status_code}")
+                        return
+                    with open("stock.txt", "w") as f:
+                        f.write("sold out" if "Sold out" in response.text else "in stock")
+
+
+                if __name__ == "__main__":
+                    check_stock()
+                """
+        },
+        _JOB,
+        ("missing-exit-code", "fail"),
+    ),
+    # A router's own path prefix, `APIRouter(prefix="/health")` with `@router.get("/")`, and a
+    # blueprint's `url_prefix`: the health route is there (round 401)
+    "router_prefix_health": (
+        {
+            "app/main.py": """\
+                from fastapi import FastAPI
+
+                from app.routers import health
+
+                app = FastAPI()
+                app.include_router(health.router)
+                """,
+            "app/__init__.py": "",
+            "app/routers/__init__.py": "",
+            "app/routers/health.py": """\
+                from fastapi import APIRouter
+
+                router = APIRouter(prefix="/health")
+
+
+                @router.get("/")
+                async def read_health():
+                    return {"status": "OK"}
+                """,
+        },
+        [("app/main.py", "api", "fastapi")],
+        ("missing-health-route", "pass"),
+    ),
+    "blueprint_url_prefix_health": (
+        {
+            "app.py": """\
+                from flask import Blueprint, Flask
+
+                health = Blueprint("health", __name__, url_prefix="/healthz")
+
+
+                @health.route("/")
+                def ok():
+                    return "ok"
+
+
+                app = Flask(__name__)
+                app.register_blueprint(health)
+                """
+        },
+        [("app.py", "api", "flask")],
+        ("missing-health-route", "pass"),
+    ),
 }
 
 
