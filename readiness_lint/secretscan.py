@@ -332,6 +332,15 @@ def looks_like_api_key_under_api(name: str, value: str) -> bool:
     )
 
 
+def looks_like_appid_key(name: str, value: str) -> bool:
+    """``{"appid": "048eca2c..."}``: OpenWeatherMap's API key, passed as ``appid`` (32 hex digits;
+    an ``app_id`` elsewhere is often public, and is not read here)."""
+    return name.lower() == "appid" and bool(_HEX_KEY.fullmatch(value)) and not _FILLER_RUN.search(value)
+
+
+_HEX_KEY = re.compile(r"[0-9a-f]{32}")
+
+
 def looks_like_storage_account_key(name: str, value: str) -> bool:
     """``storage_key = "warLcMsc...=="``: a name that may hold a storage account's key, holding
     one (long base64, as Azure's are), not an object's path."""

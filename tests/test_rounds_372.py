@@ -616,6 +616,26 @@ _CASES: dict[str, Case] = {
         [("app.py", "api", "flask")],
         ("missing-health-route", "pass"),
     ),
+    # OpenWeatherMap's key as the `appid` parameter of a request (round 401)
+    "appid_key_in_params": (
+        {
+            "main.py": """\
+                import httpx
+                from fastapi import FastAPI
+
+                app = FastAPI()
+
+
+                @app.get("/weather/{city}")
+                async def get_weather(city: str):
+                    params = {"q": city, "appid": "048eca2c0e9a0036b2f9449ce17842ff", "units": "metric"}
+                    async with httpx.AsyncClient() as client:
+                        return (await client.get("https://api.openweathermap.org/data/2.5/weather", params=params)).json()
+                """
+        },
+        [("main.py", "api", "fastapi")],
+        ("hardcoded-secret", 1),
+    ),
 }
 
 

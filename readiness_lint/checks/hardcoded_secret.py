@@ -138,6 +138,7 @@ class HardcodedSecret(LineRule):
             account_key = literal is not None and (
                 secretscan.looks_like_storage_account_key(name, literal)
                 or secretscan.looks_like_api_key_under_api(name, literal)
+                or secretscan.looks_like_appid_key(name, literal)
             )
             if literal is not None and account_key and not _allowed(literal, ctx):
                 ctx.report(self.name, value, _credential_message(name, literal))
