@@ -589,6 +589,7 @@ class Context:
         # (the walker's own list), and the ones each node asked a position for was met in (see `locate`).
         self.stmt_stack: list[tuple[cst.Module | cst.IndentedBlock, int]] = []
         self.paths: dict[int, tuple[tuple[cst.Module | cst.IndentedBlock, int], ...]] = {}
+        self.path_cut: int | None = None  # inside a `match`: its statement's depth (see `Extractor.visit_match`)
         self._reported: set[tuple[str, int]] = set()
         # The function a finding is in, for rules that count only where it is called (set by the walker).
         self.call_scope: Callable[[], str] = str
@@ -717,7 +718,7 @@ class Context:
         """
         self._pending.append((node if position else None, make, start))
         if position and self.stmt_stack:
-            path = self.paths[id(node)] = tuple(self.stmt_stack)
+            path = self.paths[id(node)] = tuple(self.stmt_stack[: self.path_cut])
             if start is not None:
                 self.paths[id(start)] = path
 
@@ -843,6 +844,7 @@ class Extractor:
         self.sched_reenters = False  # a function puts itself back on a `sched` scheduler
         # `if cur.fetchone()[0] > 0: continue`: the statements after it run only for a row not there
         self.absent_after: set[int] = set()
+        self.absent_after_via: dict[int, tuple[str, ...]] = {}  # ... and the lookup functions it read
         self.guards_work = False  # the `try` whose handlers are being walked holds the work itself
         self.response_hooks = False  # a hook sees every response (`hooks=`, `event_hooks=`, `session.hooks`)
         self.stopped: set[str] = set()  # processes the code stops itself (`server.terminate()`)
@@ -857,6 +859,7 @@ class Extractor:
             cst.ClassDef: self.visit_class,
             cst.If: self.visit_if,
             cst.IndentedBlock: self.visit_block,
+            cst.Match: self.visit_match,
             cst.IfExp: self.visit_if_exp,
             cst.Try: self.visit_try,
             cst.ExceptHandler: self.visit_handler,
@@ -944,7 +947,9 @@ class Extractor:
                 # (a script's `if cur.fetchone()[0] > 0: sys.exit(0)`: the rest of the file runs
                 # only where the key is absent)
                 self.ctx.absent_guards += 1
+                self.ctx.absent_from.append(self.absent_after_via.get(id(stmt), ()))
         self.ctx.absent_guards = 0
+        self.ctx.absent_from.clear()
         return self._finish()
 
     def _walk_as_main(self, stmt: cst.CSTNode) -> None:
@@ -1530,6 +1535,16 @@ class Extractor:
         self.ctx.class_bases.pop()
         self.ctx.scope.pop()
 
+    def visit_match(self, node: cst.Match) -> None:
+        """A ``match`` statement: positions inside it are placed by generating the whole statement
+        (its ``case`` lines add an indentation no block of the path records)."""
+        ctx = self.ctx
+        saved = ctx.path_cut
+        if saved is None:
+            ctx.path_cut = len(ctx.stmt_stack)
+        self.generic(node)
+        ctx.path_cut = saved
+
     def visit_statement_line(self, node: cst.SimpleStatementLine) -> None:
         saved, self.ctx.statement = self.ctx.statement, node
         self.generic(node)
@@ -1562,7 +1577,10 @@ class Extractor:
             if type(stmt) is cst.If and id(stmt) in self.absent_after:
                 absent += 1
                 ctx.absent_guards += 1
+                ctx.absent_from.append(self.absent_after_via.get(id(stmt), ()))
         ctx.absent_guards -= absent
+        if absent:
+            del ctx.absent_from[-absent:]
         ctx.blocks.pop()
 
     def _visit_if(self, node: cst.If, guard: bool) -> None:
@@ -1636,7 +1654,7 @@ class Extractor:
         absent = present is False
         ctx.absent_guards += absent
         # (the module's lookup functions whose result the test reads: their tables are the ones looked up)
-        via = self._lookups_tested(node.test) if present is not None and self.fetched_from else ()
+        via = self._lookups_tested(node.test) if present is not None and (self.fetched_from or self.lookups) else ()
         if absent:
             ctx.absent_from.append(via)
         saved_branch = self.branch
@@ -1653,6 +1671,7 @@ class Extractor:
             ctx.removed.add((tuple(ctx.scope), _checked_path(node.test)))
         if present is True and node.orelse is None and self._leaves(node.body, loop=True):
             self.absent_after.add(id(node))  # (the rest of the block is the absent branch)
+            self.absent_after_via[id(node)] = via
         # `if os.path.exists(p): ... else: os.makedirs(p)`: the `else:` knows the answer too
         checked = _asks_exists(node.test)
         if node.orelse is not None:
@@ -1672,11 +1691,13 @@ class Extractor:
         """The module's lookup functions whose results ``test`` reads (``row is None``, ``row``
         bound from ``existing(key)``)."""
         scope = self.scope_name()
-        return tuple(
-            self.fetched_from[key]
-            for sub in (test, *n.descendants(test))
-            if type(sub) is cst.Name and (key := f"{scope}:{sub.value}") in self.fetched_from
-        )
+        found: list[str] = []
+        for sub in (test, *n.descendants(test)):
+            if type(sub) is cst.Name and (key := f"{scope}:{sub.value}") in self.fetched_from:
+                found.append(self.fetched_from[key])
+            elif type(sub) is cst.Call and (called := n.callee(sub)) in self.lookups:
+                found.append(called)  # `if find_order(ref) is None:`, `if not order_exists(ref):`
+        return tuple(found)
 
     def _env_read(self, value: cst.BaseExpression) -> cst.Call | None:
         """``os.environ.get("K")``, ``os.getenv("K", None)``, ``os.environ["K"]`` (as a read of "K"):
@@ -1959,7 +1980,6 @@ class Extractor:
             frame.returns_after_report = True
         elif (
             self.try_ends_function
-            and not self.reading  # (a settings file read, its defaults kept when it is broken)
             and not self.tidying  # (a best-effort clean-up: `try: shutil.rmtree(workdir)`)
             and names
             and not names & {"KeyboardInterrupt", "SystemExit", "GeneratorExit"}
@@ -4872,9 +4892,9 @@ _DRY_RUN_OPTION = re.compile(
     + r"))?|(?:actually-)?do-?it|for-real|execute|yes|commit|no-?op|simulate)|DRY_?RUN",
     re.IGNORECASE,
 )
-# A message a dry run prints instead of acting: "Dry run: deleting ...", "[DRY RUN] would remove ..."
-# (not "Would delete X but an AMI still uses it", a skip)
-_DRY_RUN_NOTE = re.compile(r"\W*dry[-_ ]?run\b", re.IGNORECASE)
+# A message a dry run prints instead of acting: "Dry run: deleting ...", "Would delete %s (%d days
+# old)" (not "Would delete X but an AMI still uses it", a skip)
+_DRY_RUN_NOTE = re.compile(r"\W*(?:dry[-_ ]?run\b|would (?:delete|remove|drop|purge)\b(?!.*\bbut\b))", re.IGNORECASE)
 _DESTRUCTIVE_SQL = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b", re.IGNORECASE)
 # A deleting statement in lower case, shaped as one: `delete from logs where ...`, `drop table t`.
 _SQL_SHAPED = re.compile(
@@ -7412,7 +7432,9 @@ _BROKE_WORDS = re.compile(r"\b(?:error|fail(?:ed|ure)?|invalid|cannot|can't|unab
 _FALLBACK_PARAM = re.compile(r"default|fallback|otherwise|if_(?:missing|none|error)|alt", re.IGNORECASE)
 # What a message says when the code carries on past the failure on purpose
 _CARRIES_ON = re.compile(
-    r"\b(?:ignor(?:e|ed|ing)|default|defaults|skipp?(?:ed|ing)?|fall(?:ing)? back|continu(?:e|ing))\b", re.I
+    r"\b(?:ignoring|using (?:the )?defaults?|falling back|fall(?:s|ing)? back to|skipping|continuing with(?:out)?"
+    r"|carrying on)\b",
+    re.IGNORECASE,
 )
 
 
@@ -7430,15 +7452,24 @@ _TIDY_CALLS = frozenset({"rmtree", "remove", "unlink", "rmdir", "close", "quit",
 
 
 def _only_tidies(body: cst.BaseSuite) -> bool:
-    """A ``try`` block whose statements are all clean-up calls (``shutil.rmtree(workdir)``)."""
+    """A ``try`` block whose statements are all clean-up calls: closing, or removing a scratch
+    path (``shutil.rmtree(workdir)``, not ``shutil.rmtree(old_backup)``, a retention job's work)."""
     smalls = _simple_block(body)
     if not smalls:
         return False
     for small in smalls:
         call = _small_call(small)
-        if call is None or (n.callee(call) or "").rpartition(".")[2] not in _TIDY_CALLS:
+        method = (n.callee(call) or "").rpartition(".")[2] if call is not None else ""
+        if call is None or method not in _TIDY_CALLS:
+            return False
+        if method in _REMOVALS and not _SCRATCH.search(_args_text(call)):
             return False
     return True
+
+
+_REMOVALS = frozenset({"rmtree", "remove", "unlink", "rmdir"})
+# A working copy's name: what a job makes for itself and removes when done
+_SCRATCH = re.compile(r"te?mp|work_?dir|scratch|staging|cache", re.IGNORECASE)
 
 
 def _message_text(node: cst.BaseExpression) -> str:

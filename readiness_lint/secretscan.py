@@ -95,7 +95,6 @@ _NOT_A_SECRET_PARTS = frozenset(
         "path",
         "file",
         "filename",
-        "dir",
         "name",
         "names",
         "field",
@@ -294,8 +293,8 @@ def is_secret_name(name: str) -> bool:
     parts = snake.split("_")
     if any(part in _NOT_A_SECRET_PARTS for part in parts):
         return False
-    if parts[-1] in {"folder", "folders", "directory"}:
-        return False  # `TOKEN_FOLDER = Path(...)`: where tokens are kept (not `DIRECTORY_BIND_PASSWORD`)
+    if parts[-1] in {"dir", "dirs", "folder", "folders", "directory"}:
+        return False  # `TOKEN_FOLDER = Path(...)`: where tokens are kept (not `DIR_BIND_PASSWORD`)
     if name == "PASS":
         return True  # a `PASS` constant is a password (a "pass" key may be a test's verdict)
     if snake in {"key", "auth", "pass"}:

@@ -37,7 +37,7 @@ if __name__ == "__main__":
 '''
 
 
-def _interesting(module: cst.Module) -> list[cst.CSTNode]:
+def _interesting(module: cst.CSTNode) -> list[cst.CSTNode]:
     found: list[cst.CSTNode] = []
 
     class Collect(cst.CSTVisitor):
@@ -338,7 +338,27 @@ def test_statements_of_an_else_and_its_if_are_told_apart() -> None:
     )
     module = cst.parse_module(text)
     calls = [n for n in _interesting(module) if isinstance(n, cst.Call) and "execute" in module.code_for_node(n)]
-    wanted = [calls[1], calls[2]]  # (`B` in the body, `C` in the `else:`)
+    wanted: list[cst.CSTNode] = [calls[1], calls[2]]  # (`B` in the body, `C` in the `else:`)
     paths = _paths(module, wanted)
     assert _by_statement(module, {id(n) for n in wanted}, text, paths) == locate(module, wanted)
     assert locate(module, wanted, text, paths) == {id(calls[1]): (4, 9), id(calls[2]): (6, 9)}
+
+
+def test_positions_inside_match_cases_are_found_in_the_whole_statement() -> None:
+    """A `case` line adds an indentation no block records: the walk places nodes inside a
+    `match` by its whole statement, and the same loop one level up (a fallback after the `match`)
+    is not taken for the case's."""
+    from readiness_lint.checks import ALL_RULES
+    from readiness_lint.engine import analyze_source
+
+    text = MATCH_SOURCE
+    facts = analyze_source("rates_job.py", text.encode(), False, list(ALL_RULES))
+    found = sorted(
+        (f.line, f.column)
+        for f in facts.findings  # type: ignore[union-attr]
+        if f.rule == "http-call-without-timeout"
+    )
+    assert found == [(21, 25), (28, 21)]
+
+
+MATCH_SOURCE = 'import logging\nimport sys\n\nimport requests\n\nlog = logging.getLogger(__name__)\n\nECB_URL = "https://www.ecb.europa.eu/stats/eurofxref/eurofxref.csv"\nFED_URL = "https://www.federalreserve.gov/datadownload/rates.csv"\n\n\ndef parse(line):\n    code, _, rate = line.partition(",")\n    return code.strip(), float(rate)\n\n\ndef fetch_rates(source):\n    rates = []\n    match source:\n        case "ecb":\n            for line in requests.get(ECB_URL).text.splitlines()[1:]:\n                rates.append(parse(line))\n        case "fed":\n            resp = requests.get(FED_URL, timeout=30)\n            rates.extend(parse(line) for line in resp.text.splitlines()[1:])\n    if not rates:\n        log.warning("no rates from %s, falling back to the ECB", source)\n        for line in requests.get(ECB_URL).text.splitlines()[1:]:\n            rates.append(parse(line))\n    return rates\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    rates = fetch_rates(sys.argv[1] if len(sys.argv) > 1 else "ecb")\n    if not rates:\n        sys.exit("no rates")\n    for code, rate in rates:\n        log.info("%s %s", code, rate)\n\n\nif __name__ == "__main__":\n    main()\n'

@@ -722,11 +722,123 @@ _REVIEW_CASES: dict[str, Case] = {
     ),
 }
 
-_ALL_CASES: dict[str, Case] = {**_CASES, **_REVIEW_CASES}
+
+# A second review, of 9a47bbf..2d54420, reproduced these; each fails on 2d54420 (the match/case
+# positions are a unit test in tests/test_locate.py).
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    "dryrun_would_delete_listing_mode": (
+        {
+            "prune_snapshots.py": 'import argparse\nimport datetime\nimport logging\n\nimport boto3\n\nlog = logging.getLogger("prune")\n\n\ndef main():\n    parser = argparse.ArgumentParser(description="Delete EBS snapshots older than --days (only lists them unless --delete)")\n    parser.add_argument("--days", type=int, default=30)\n    parser.add_argument("--delete", action="store_true", help="really delete the snapshots")\n    args = parser.parse_args()\n    logging.basicConfig(level=logging.INFO)\n    ec2 = boto3.client("ec2")\n    cutoff = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=args.days)\n    for snap in ec2.describe_snapshots(OwnerIds=["self"])["Snapshots"]:\n        if snap["StartTime"] >= cutoff:\n            continue\n        if args.delete:\n            log.info("Deleting %s", snap["SnapshotId"])\n            ec2.delete_snapshot(SnapshotId=snap["SnapshotId"])\n        else:\n            log.info("Would delete %s from %s", snap["SnapshotId"], snap["StartTime"])\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("prune_snapshots.py", "job", "argparse")],
+        ("missing-dry-run", "pass"),
+    ),
+    "exit_cannot_continue_message": (
+        {
+            "sync_repos.py": 'import argparse\nimport logging\n\nimport yaml\nfrom github import Github\n\nlog = logging.getLogger("sync")\n\n\ndef sync(config):\n    gh = Github(config["token"])\n    for name, settings in config["repos"].items():\n        repo = gh.get_repo(name)\n        repo.edit(default_branch=settings["default_branch"])\n        log.info("updated %s", name)\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("config")\n    args = parser.parse_args()\n    logging.basicConfig(level=logging.INFO)\n    try:\n        with open(args.config) as f:\n            config = yaml.safe_load(f)\n        sync(config)\n    except (yaml.YAMLError, KeyError) as e:\n        log.error("Invalid configuration file %s (%s), cannot continue", args.config, e)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("sync_repos.py", "job", "argparse")],
+        ("missing-exit-code", "fail"),
+    ),
+    "exit_required_input_read_reported": (
+        {
+            "import_orders.py": 'import json\nimport logging\nimport os\nimport sys\n\nimport psycopg2\n\nlog = logging.getLogger("import")\nORDERS = []\n\n\ndef load_orders(path):\n    global ORDERS\n    try:\n        with open(path) as f:\n            ORDERS = json.load(f)\n    except (OSError, ValueError) as e:\n        log.error("Cannot read orders file %s: %s", path, e)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    load_orders(sys.argv[1])\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    with conn, conn.cursor() as cur:\n        for order in ORDERS:\n            cur.execute(\n                "INSERT INTO orders (ref, total) VALUES (%s, %s) ON CONFLICT (ref) DO NOTHING",\n                (order["ref"], order["total"]),\n            )\n    log.info("imported %d orders", len(ORDERS))\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("import_orders.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "exit_retention_removal_is_the_work": (
+        {
+            "prune_backups.py": 'import argparse\nimport logging\nimport os\nimport shutil\nimport time\n\nlog = logging.getLogger("prune")\nBACKUP_ROOT = os.environ.get("BACKUP_ROOT", "/srv/backups")\nKEEP_DAYS = int(os.environ.get("KEEP_DAYS", "30"))\n\n\ndef delete_backup(path):\n    try:\n        shutil.rmtree(path)\n    except OSError as e:\n        log.error("Failed to delete backup %s: %s", path, e)\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--dry-run", action="store_true")\n    args = parser.parse_args()\n    logging.basicConfig(level=logging.INFO)\n    cutoff = time.time() - KEEP_DAYS * 86400\n    for entry in os.scandir(BACKUP_ROOT):\n        if entry.is_dir() and entry.stat().st_mtime < cutoff:\n            log.info("deleting %s", entry.path)\n            if not args.dry_run:\n                delete_backup(entry.path)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("prune_backups.py", "job", "argparse")],
+        ("missing-exit-code", "fail"),
+    ),
+    "exit_send_msg_alert_helper": (
+        {
+            "backup.py": 'import datetime\nimport logging\nimport os\nimport subprocess\n\nimport requests\n\nlog = logging.getLogger("backup")\nTOKEN = os.environ["TELEGRAM_TOKEN"]\nCHAT_ID = os.environ["TELEGRAM_CHAT_ID"]\n\n\ndef send_msg(text):\n    try:\n        r = requests.post(\n            f"https://api.telegram.org/bot{TOKEN}/sendMessage",\n            data={"chat_id": CHAT_ID, "text": text},\n            timeout=10,\n        )\n        r.raise_for_status()\n    except requests.RequestException as e:\n        log.error("Telegram notification failed: %s", e)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    name = f"/backups/db-{datetime.date.today()}.dump"\n    subprocess.run(["pg_dump", "-Fc", "-f", name, os.environ["DATABASE_URL"]], check=True)\n    send_msg(f"Backup {name} done")\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("backup.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "http_adapter_by_name": (
+        {
+            "report_job.py": 'import logging\n\nimport requests\nfrom requests.adapters import HTTPAdapter\n\nlog = logging.getLogger(__name__)\n\n\nclass TimeoutAdapter(HTTPAdapter):\n    def __init__(self, *args, timeout=15, **kwargs):\n        self.timeout = timeout\n        super().__init__(*args, **kwargs)\n\n    def send(self, request, **kwargs):\n        kwargs.setdefault("timeout", self.timeout)\n        return super().send(request, **kwargs)\n\n\ndef download_report(session, day):\n    resp = session.get(f"https://reports.example.com/daily/{day}")\n    resp.raise_for_status()\n    return resp.content\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    session = requests.Session()\n    adapter = TimeoutAdapter(timeout=15)\n    session.mount("https://", adapter)\n    session.mount("http://", adapter)\n    data = download_report(session, "2024-01-01")\n    log.info("got %d bytes", len(data))\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("report_job.py", "job", "python")],
+        ("http-call-without-timeout", 0),
+    ),
+    "http_adapter_mounted_by_helper": (
+        {
+            "report_job.py": 'import logging\n\nimport requests\nfrom requests.adapters import HTTPAdapter\n\nlog = logging.getLogger(__name__)\n\n\nclass TimeoutAdapter(HTTPAdapter):\n    def __init__(self, *args, timeout=15, **kwargs):\n        self.timeout = timeout\n        super().__init__(*args, **kwargs)\n\n    def send(self, request, **kwargs):\n        kwargs.setdefault("timeout", self.timeout)\n        return super().send(request, **kwargs)\n\n\ndef use_timeouts(session):\n    session.mount("https://", TimeoutAdapter(timeout=15))\n    session.mount("http://", TimeoutAdapter(timeout=15))\n\n\ndef download_report(session, day):\n    resp = session.get(f"https://reports.example.com/daily/{day}")\n    resp.raise_for_status()\n    return resp.content\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    session = requests.Session()\n    use_timeouts(session)\n    data = download_report(session, "2024-01-01")\n    log.info("got %d bytes", len(data))\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("report_job.py", "job", "python")],
+        ("http-call-without-timeout", 0),
+    ),
+    "http_bleed_order_old_too": (
+        {
+            "scrape_listings.py": 'import logging\nimport os\n\nimport requests\nfrom sqlalchemy import Column, Integer, String, create_engine\nfrom sqlalchemy.orm import declarative_base, sessionmaker\n\nlog = logging.getLogger(__name__)\n\nBase = declarative_base()\nengine = create_engine(os.environ["DATABASE_URL"])\nSessionLocal = sessionmaker(bind=engine)\n\n\nclass Listing(Base):\n    __tablename__ = "listings"\n    id = Column(Integer, primary_key=True)\n    title = Column(String)\n\n\ndef fetch_listings():\n    session = requests.Session()\n    session.headers["User-Agent"] = "listings-bot/1.0"\n    resp = session.get("https://example.com/api/listings", timeout=20)\n    resp.raise_for_status()\n    return resp.json()\n\n\ndef upsert_listing(session, item):\n    listing = session.get(Listing, item["id"])\n    if listing is None:\n        listing = Listing(id=item["id"])\n        session.add(listing)\n    listing.title = item["title"]\n\n\ndef save_all(session, items):\n    for item in items:\n        upsert_listing(session, item)\n    session.commit()\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    items = fetch_listings()\n    with SessionLocal() as session:\n        save_all(session, items)\n    log.info("saved %d listings", len(items))\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("scrape_listings.py", "job", "python")],
+        ("http-call-without-timeout", 0),
+    ),
+    "http_factory_adapter_by_name": (
+        {
+            "sync_users.py": 'import logging\nimport os\n\nimport requests\nfrom requests.adapters import HTTPAdapter\nfrom urllib3.util.retry import Retry\n\nlog = logging.getLogger("sync")\nAPI = os.environ.get("API_URL", "https://api.example.com")\n\n\nclass TimeoutHTTPAdapter(HTTPAdapter):\n    def __init__(self, *args, timeout=10, **kwargs):\n        self.timeout = timeout\n        super().__init__(*args, **kwargs)\n\n    def send(self, request, **kwargs):\n        kwargs.setdefault("timeout", self.timeout)\n        return super().send(request, **kwargs)\n\n\ndef make_session():\n    s = requests.Session()\n    adapter = TimeoutHTTPAdapter(timeout=10, max_retries=Retry(total=3, backoff_factor=1))\n    s.mount("http://", adapter)\n    s.mount("https://", adapter)\n    return s\n\n\ndef fetch_users(session, page):\n    resp = session.get(f"{API}/users", params={"page": page})\n    resp.raise_for_status()\n    return resp.json()\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    session = make_session()\n    page = 1\n    while users := fetch_users(session, page):\n        log.info("page %d: %d users", page, len(users))\n        page += 1\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("sync_users.py", "job", "python")],
+        ("http-call-without-timeout", 0),
+    ),
+    "http_partial_timeout": (
+        {
+            "sync_prices.py": 'import functools\nimport logging\nimport sys\n\nimport requests\n\nlog = logging.getLogger(__name__)\n\nAPI = "https://api.example.com"\n\n\ndef fetch_prices(session, symbol):\n    resp = session.get(f"{API}/prices/{symbol}")\n    resp.raise_for_status()\n    return resp.json()\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    session = requests.Session()\n    # every request through this session gets a 10 second timeout\n    session.request = functools.partial(session.request, timeout=10)\n    for symbol in sys.argv[1:]:\n        log.info("%s: %s", symbol, fetch_prices(session, symbol))\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("sync_prices.py", "job", "python")],
+        ("http-call-without-timeout", 0),
+    ),
+    "http_sqlalchemy_session_named_like_requests": (
+        {
+            "scrape_listings.py": 'import logging\nimport os\n\nimport requests\nfrom sqlalchemy import Column, Integer, String, create_engine\nfrom sqlalchemy.orm import declarative_base, sessionmaker\n\nlog = logging.getLogger(__name__)\n\nBase = declarative_base()\nengine = create_engine(os.environ["DATABASE_URL"])\nSessionLocal = sessionmaker(bind=engine)\n\n\nclass Listing(Base):\n    __tablename__ = "listings"\n    id = Column(Integer, primary_key=True)\n    title = Column(String)\n\n\ndef upsert_listing(session, item):\n    listing = session.get(Listing, item["id"])\n    if listing is None:\n        listing = Listing(id=item["id"])\n        session.add(listing)\n    listing.title = item["title"]\n\n\ndef fetch_listings():\n    session = requests.Session()\n    session.headers["User-Agent"] = "listings-bot/1.0"\n    resp = session.get("https://example.com/api/listings", timeout=20)\n    resp.raise_for_status()\n    return resp.json()\n\n\ndef save_all(session, items):\n    for item in items:\n        upsert_listing(session, item)\n    session.commit()\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    items = fetch_listings()\n    with SessionLocal() as session:\n        save_all(session, items)\n    log.info("saved %d listings", len(items))\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("scrape_listings.py", "job", "python")],
+        ("http-call-without-timeout", 0),
+    ),
+    "insert_guard_by_exists_function_call": (
+        {
+            "import_orders.py": 'import csv\nimport logging\nimport sqlite3\nimport sys\n\nlog = logging.getLogger("import")\ncon = sqlite3.connect("shop.db")\ncur = con.cursor()\n\n\ndef order_exists(ref):\n    return cur.execute("SELECT 1 FROM orders WHERE ref = ?", (ref,)).fetchone()\n\n\ndef import_row(row):\n    if not order_exists(row["ref"]):\n        cur.execute("INSERT INTO orders (ref, total) VALUES (?, ?)", (row["ref"], row["total"]))\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    with open(sys.argv[1]) as f:\n        for row in csv.DictReader(f):\n            import_row(row)\n    con.commit()\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("import_orders.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "insert_guard_clause_after_lookup_function": (
+        {
+            "import_orders.py": 'import csv\nimport logging\nimport sqlite3\nimport sys\n\nlog = logging.getLogger("import")\ncon = sqlite3.connect("shop.db")\ncur = con.cursor()\n\n\ndef find_order(ref):\n    return cur.execute("SELECT id FROM orders WHERE ref = ?", (ref,)).fetchone()\n\n\ndef import_row(row):\n    existing = find_order(row["ref"])\n    if existing is not None:\n        log.info("order %s already imported", row["ref"])\n        return\n    cur.execute("INSERT INTO orders (ref, total) VALUES (?, ?)", (row["ref"], row["total"]))\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    with open(sys.argv[1]) as f:\n        for row in csv.DictReader(f):\n            import_row(row)\n    con.commit()\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("import_orders.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "insert_lookup_call_is_none_in_test": (
+        {
+            "import_orders.py": 'import csv\nimport logging\nimport sqlite3\nimport sys\n\nlog = logging.getLogger("import")\ncon = sqlite3.connect("shop.db")\ncur = con.cursor()\n\n\ndef find_order(ref):\n    return cur.execute("SELECT id FROM orders WHERE ref = ?", (ref,)).fetchone()\n\n\ndef import_row(row):\n    if find_order(row["ref"]) is None:\n        cur.execute("INSERT INTO orders (ref, total) VALUES (?, ?)", (row["ref"], row["total"]))\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    with open(sys.argv[1]) as f:\n        for row in csv.DictReader(f):\n            import_row(row)\n    con.commit()\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("import_orders.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "secret_dir_bind_password": (
+        {
+            "sync_users.py": 'import logging\n\nimport ldap3\n\nlog = logging.getLogger("sync")\n\nDIR_SERVER = "ldaps://dc01.corp.example.net"\nDIR_BIND_USER = "CN=svc-sync,OU=Service,DC=corp,DC=example,DC=net"\nDIR_BIND_PASSWORD = "Qw7#rT2!vLp9xZ"\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    server = ldap3.Server(DIR_SERVER)\n    with ldap3.Connection(server, DIR_BIND_USER, DIR_BIND_PASSWORD, auto_bind=True) as conn:\n        conn.search("DC=corp,DC=example,DC=net", "(objectClass=user)", attributes=["mail"])\n        log.info("%d users", len(conn.entries))\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("sync_users.py", "job", "python")],
+        ("hardcoded-secret", 1),
+    ),
+}
+
+_SETS = (_CASES, _REVIEW_CASES, _SECOND_REVIEW_CASES)
+_ALL_CASES: dict[str, Case] = {name: case for cases in _SETS for name, case in cases.items()}
 
 
 def test_case_names_are_unique() -> None:
-    assert len(_ALL_CASES) == len(_CASES) + len(_REVIEW_CASES)
+    assert len(_ALL_CASES) == sum(len(cases) for cases in _SETS)
 
 
 @pytest.mark.parametrize("name", sorted(_ALL_CASES))

@@ -468,7 +468,7 @@ _AUXILIARY = re.compile(
     r"|send_(?:(?:telegram|slack|discord|teams|tg|chat|bot)_)?(?:alert|slack|mail|email|message|notification)"
     # (`send_telegram(msg)`, `send_discord(text)`: the team's chat named alone; not `send_sms`,
     # a reminder job's texts to its customers being its work)
-    r"|send_(?:telegram|discord|teams|tg|pushover|ntfy|gotify)$"
+    r"|send_(?:telegram|discord|teams|tg|pushover|ntfy|gotify|msg)$"
     r"|(?:push|push_metrics|push_to_gateway|update_status)$"
     r"|(?:close|quit|disconnect|shutdown|tear_?down|__a?exit__|__del__)$)"
 )

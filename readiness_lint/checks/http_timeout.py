@@ -125,11 +125,24 @@ class HttpCallWithoutTimeout(LineRule):
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         if name is None:
             return
+        if name.endswith(".mount") or (
+            name in {"functools.partial", "partial"} and n.keyword(node, "timeout") is not None
+        ):
+            # (an adapter mounted, or `session.request = partial(session.request, timeout=10)`,
+            # anywhere in the file: a session handed on may carry a timeout, by whatever name)
+            ctx.rule_notes[_ADAPTED] = True
         if "." not in name and node.args and _imports_sessions(ctx):
-            # (the sessions this file hands to its own functions: see the parameter case below)
+            # (the sessions this file hands to its own functions: see the parameter case below;
+            # not a parameter of the calling function, whatever another function bound that name to)
+            own = ctx.params[-1] if ctx.params else frozenset()
             for index, arg in enumerate(node.args):
                 handed = n.dotted(arg.value)
-                if handed and ctx.object_ctor(handed) in _SESSION_CTORS and not ctx.has_timeout(handed):
+                if (
+                    handed
+                    and handed not in own
+                    and ctx.object_ctor(handed) in _SESSION_CTORS
+                    and not ctx.has_timeout(handed)
+                ):
                     where: int | str = arg.keyword.value if arg.keyword is not None else index
                     ctx.rule_notes.setdefault(_HANDED_SESSIONS, set()).add((name, where))
         if name == "socket.setdefaulttimeout" and node.args:
@@ -157,7 +170,9 @@ class HttpCallWithoutTimeout(LineRule):
         if verb in _VERBS and owner in _REQUESTS_MODULES:
             label = name
         elif verb in _VERBS and (
-            ctx.object_ctor(owner) in _SESSION_CTORS or owner.removesuffix("()") in _SESSION_CTORS
+            # (a parameter is whatever the caller hands in, not what another function bound the name to)
+            (ctx.object_ctor(owner) in _SESSION_CTORS and not (ctx.params and owner in ctx.params[-1]))
+            or owner.removesuffix("()") in _SESSION_CTORS
         ):
             if ctx.has_timeout(owner):
                 return  # an adapter mounted on it sets the timeout
@@ -182,7 +197,7 @@ class HttpCallWithoutTimeout(LineRule):
                 self.name,
                 node,
                 f"`Session.{verb}()` without a timeout can wait forever",
-                unless=lambda: not _handed_a_session(function, owner, notes, signatures),
+                unless=lambda: _ADAPTED in notes or not _handed_a_session(function, owner, notes, signatures),
             )
             return
         elif name in {"urllib.request.urlopen", "urllib2.urlopen"} or (
@@ -238,6 +253,7 @@ def _imports_sessions(ctx: Context) -> bool:
 
 
 _IMPORTS_SESSIONS = "http-timeout:imports-sessions"
+_ADAPTED = "http-timeout:adapted"  # an adapter mounted, or a timeout bound into `session.request`
 
 
 def _handed_a_session(function: str, param: str, notes: dict[str, Any], signatures: dict[str, tuple[str, ...]]) -> bool:
