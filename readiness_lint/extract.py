@@ -7429,7 +7429,10 @@ _BROKE_WORDS = re.compile(r"\b(?:error|fail(?:ed|ure)?|invalid|cannot|can't|unab
 
 
 # A parameter that names the value to fall back to
-_FALLBACK_PARAM = re.compile(r"default|fallback|otherwise|if_(?:missing|none|error)|alt", re.IGNORECASE)
+_FALLBACK_PARAM = re.compile(
+    r"(?:^|_)(?:defaults?|fallback|otherwise|alt|alternative)(?:_|$)|^(?:default|fallback)|if_(?:missing|none|error)",
+    re.IGNORECASE,
+)
 # What a message says when the code carries on past the failure on purpose
 _CARRIES_ON = re.compile(
     r"\b(?:ignoring|using (?:the )?defaults?|falling back|fall(?:s|ing)? back to|skipping|continuing with(?:out)?"

@@ -636,6 +636,15 @@ _CASES: dict[str, Case] = {
         [("main.py", "api", "fastapi")],
         ("hardcoded-secret", 1),
     ),
+    # The same, the function that makes the session written first: the parameter is judged by
+    # what is handed to it, not by the name another function bound (found reading the change again)
+    "session_handed_function_defined_later": (
+        {
+            "job.py": 'import requests\n\n\ndef main():\n    session = requests.Session()\n    login(session, "me")\n\n\ndef login(session, user):\n    session.post("https://campus.example/login", data={"user": user})\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        _JOB,
+        ("http-call-without-timeout", 1),
+    ),
 }
 
 

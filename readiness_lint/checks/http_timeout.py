@@ -53,7 +53,9 @@ class HttpCallWithoutTimeout(LineRule):
         "not only for a while: the old value kept to set it back, or set back to `None`), "
         "and `httpx` calls or clients that switch its default timeout off with `timeout=None`; also a "
         "`requests` function handed to `run_in_executor`, which passes no keyword arguments (also in a "
-        "`functools.partial` binding no timeout), or to `asyncio.to_thread` with no timeout."
+        "`functools.partial` binding no timeout), or to `asyncio.to_thread` with no timeout; and the "
+        "calls a module-level function makes on a session parameter, where the same file hands it a "
+        "session it made (`login(session)`, by position or keyword) and mounts no adapter anywhere."
     )
     why_bad = (
         "`requests` and `urllib` wait forever by default. One slow dependency then freezes the thread "
@@ -183,9 +185,8 @@ class HttpCallWithoutTimeout(LineRule):
             and not ctx.class_bases
             and ctx.params
             and owner in ctx.params[-1]
-            and not ctx.object_ctor(owner)
             # (unannotated, or annotated as a session: `def uid(session: requests.Session)`)
-            and (not ctx.built_by(owner) or ctx.built_by(owner) in _SESSION_CTORS)
+            and _annotation(ctx, owner) in _SESSION_CTORS | {""}
         ):
             if n.has_star_kwargs(node) or n.keyword(node, "timeout") is not None:
                 return
@@ -236,6 +237,11 @@ class HttpCallWithoutTimeout(LineRule):
             and ctx.resolve(n.callee(value)) == "socket.getdefaulttimeout"
         ):
             ctx.rule_notes[_SOCKET_RESTORED] = True  # `previous = socket.getdefaulttimeout()`: kept to set it back
+
+
+def _annotation(ctx: Context, param: str) -> str:
+    """The type a parameter of the function being walked is annotated with, or ``""``."""
+    return ctx.annotations[-1].get(param, "") if ctx.annotations else ""
 
 
 _HANDED_SESSIONS = "http-timeout:handed-sessions"  # (function, position or keyword) given a requests session
