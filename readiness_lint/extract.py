@@ -1944,6 +1944,8 @@ class Extractor:
         # nothing but report it (or pass) loses it, item after item. So does a handler of the
         # work's own failure (a failed command or request) that only reports it.
         reports_only = frame.loop_depth > 0 or not broad
+        # (`except ClientError as e:`: the name the handler may read and branch on)
+        caught = node.name.name.value if node.name is not None and type(node.name.name) is cst.Name else ""
         # `except sqlite3.Error as e: log.error(e); return []`: the failure handed on as "nothing found"
         empty = self._reports_then_empty(node.body)
         # `except Exception as e: log.error(...); failed += 1` where `failed` is only ever logged
@@ -1952,14 +1954,14 @@ class Extractor:
             not record.reraises
             and self._own_body()
             and (broad or failure)
-            and (not reports_only or self._only_reports(node.body) or empty or counted)
+            and (not reports_only or self._only_reports(node.body, caught=caught) or empty or counted)
         ):
             frame.swallows = frame.swallow_pending = True
             if empty:
                 frame.loses_failure = True
             # Reporting the failure and carrying on loses it even in a function that exits non-zero
             # elsewhere (a handler that only passes is a deliberate "ignore", a probe).
-            elif self._only_reports(node.body, reports=True) or counted:
+            elif self._only_reports(node.body, reports=True, caught=caught) or counted:
                 if frame.loop_depth > 0 and any(self._retries(loop) for loop in frame.attempt_loops):
                     frame.reports_attempts = True
                 elif frame.loop_depth > 0:
@@ -2105,14 +2107,24 @@ class Extractor:
                 )
         return seen == allowed
 
-    def _only_reports(self, body: cst.BaseSuite, *, reports: bool = False) -> bool:
+    def _only_reports(self, body: cst.BaseSuite, *, reports: bool = False, caught: str = "") -> bool:
         """A block that only prints or logs, passes, continues or breaks (and, with ``reports``,
-        prints or logs at least once)."""
+        prints or logs at least once). ``caught``: a handler's exception name, which the block may
+        read into names (``code = e.response["Error"]["Code"]``) and branch on, each branch only
+        reporting."""
         reported = False
         messages: set[str] = set()  # names bound to a message's text, to be reported
+        read = {caught} if caught else set()  # names holding what was caught, or a part of it
         for stmt in _block(body):
             if type(stmt) is cst.If and _only_cleans_up(stmt):
                 continue  # `if conn: conn.rollback()`
+            if type(stmt) is cst.If and read and _tests_only(stmt, read):
+                # `if code == "InvalidVolume.NotFound": log.info(...)` / `else: log.exception(e)`
+                branches = _branches(stmt)
+                if not all(self._only_reports(branch, caught=caught) for branch in branches):
+                    return False
+                reported = reported or any(self._only_reports(b, reports=True, caught=caught) for b in branches)
+                continue
             if type(stmt) is cst.With and _opens_logs_only(stmt):
                 # `with open("error.log", "a") as f: print(e, file=f)`: the failure written to a log
                 if not self._only_reports(stmt.body, reports=True):
@@ -2127,6 +2139,15 @@ class Extractor:
                     continue
                 if type(small) is cst.Assert and not n.is_false(small.test):
                     continue  # `assert error.response["ok"] is False`: what failed checked, then reported
+                if (
+                    read
+                    and type(small) is cst.Assign
+                    and len(small.targets) == 1
+                    and type(small.targets[0].target) is cst.Name
+                    and _reads_only(small.value, read)
+                ):
+                    read.add(small.targets[0].target.value)  # `code = e.response.get("Error").get("Code")`
+                    continue
                 if (
                     type(small) is cst.Assign
                     and len(small.targets) == 1
@@ -7452,6 +7473,36 @@ def _says_carries_on(smalls: Sequence[cst.BaseSmallStatement]) -> bool:
 
 # Calls that only clean up: a best-effort removal of a working directory, closing a connection
 _TIDY_CALLS = frozenset({"rmtree", "remove", "unlink", "rmdir", "close", "quit", "disconnect", "cleanup", "terminate"})
+
+
+def _branches(stmt: cst.If) -> list[cst.BaseSuite]:
+    """The bodies of an ``if``/``elif``/``else`` chain, an empty ``else`` left out."""
+    out: list[cst.BaseSuite] = []
+    current: cst.If | cst.Else | None = stmt
+    while current is not None:
+        out.append(current.body)
+        current = current.orelse if type(current) is cst.If else None
+    return out
+
+
+def _tests_only(stmt: cst.If, read: set[str]) -> bool:
+    """An ``if`` chain whose tests read only ``read`` (and literals): it branches on what was caught."""
+    current: cst.If | cst.Else | None = stmt
+    while type(current) is cst.If:
+        if not _reads_only(current.test, read):
+            return False
+        current = current.orelse
+    return True
+
+
+def _reads_only(expr: cst.BaseExpression, read: set[str]) -> bool:
+    """An expression whose names are all in ``read`` (attributes, subscripts, calls on them and
+    literals allowed): ``e.response.get("Error").get("Code")``, ``code == "NotFound"``."""
+    names = [sub for sub in (expr, *n.descendants(expr)) if type(sub) is cst.Name]
+    roots = {
+        sub.value for sub in names if not any(type(p) is cst.Attribute and p.attr is sub for p in n.descendants(expr))
+    }
+    return bool(roots) and roots <= read | {"True", "False", "None", "str", "getattr", "isinstance"}
 
 
 def _only_tidies(body: cst.BaseSuite) -> bool:

@@ -645,6 +645,75 @@ _CASES: dict[str, Case] = {
         _JOB,
         ("http-call-without-timeout", 1),
     ),
+    # A handler that reads the error's code and branches on it, every branch only logging: each
+    # failed delete is lost, item after item (round 390)
+    "handler_branches_on_error_code": (
+        {
+            "job.py": """\
+                import logging
+
+                import boto3
+                from botocore.exceptions import ClientError
+
+                log = logging.getLogger(__name__)
+
+
+                def delete_volumes(dry_run=True):
+                    ec2 = boto3.client("ec2")
+                    for volume in ec2.describe_volumes()["Volumes"]:
+                        try:
+                            ec2.delete_volume(VolumeId=volume["VolumeId"], DryRun=dry_run)
+                        except ClientError as e:
+                            code = e.response.get("Error").get("Code")
+                            if code == "InvalidVolume.NotFound":
+                                log.info("Skipping because InvalidVolume.NotFound")
+                            else:
+                                log.exception(e)
+                                log.error("Failed to delete volume %s", volume["VolumeId"])
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    delete_volumes(dry_run=False)
+                """
+        },
+        _JOB,
+        ("missing-exit-code", "fail"),
+    ),
+    # (trap) the same handler raising in its other branch: the failure is not lost
+    "handler_branches_and_raises": (
+        {
+            "job.py": """\
+                import logging
+
+                import boto3
+                from botocore.exceptions import ClientError
+
+                log = logging.getLogger(__name__)
+
+
+                def delete_volumes(dry_run=True):
+                    ec2 = boto3.client("ec2")
+                    for volume in ec2.describe_volumes()["Volumes"]:
+                        try:
+                            ec2.delete_volume(VolumeId=volume["VolumeId"], DryRun=dry_run)
+                        except ClientError as e:
+                            code = e.response.get("Error").get("Code")
+                            if code == "InvalidVolume.NotFound":
+                                log.info("Skipping because InvalidVolume.NotFound")
+                            else:
+                                log.error("Failed to delete volume %s", volume["VolumeId"])
+                                raise
+
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    delete_volumes(dry_run=False)
+                """
+        },
+        _JOB,
+        ("missing-exit-code", "pass"),
+    ),
 }
 
 
