@@ -843,8 +843,8 @@ class Extractor:
         self.sched_runs: list[tuple[cst.CSTNode, str]] = []  # `scheduler.run()` of a `sched.scheduler`
         self.sched_reenters = False  # a function puts itself back on a `sched` scheduler
         # `if cur.fetchone()[0] > 0: continue`: the statements after it run only for a row not there
-        self.absent_after: set[int] = set()
-        self.absent_after_via: dict[int, tuple[str, ...]] = {}  # ... and the lookup functions it read
+        # (each with the module's lookup functions its test read, see `Extractor._lookups_tested`)
+        self.absent_after: dict[int, tuple[str, ...]] = {}
         self.guards_work = False  # the `try` whose handlers are being walked holds the work itself
         self.response_hooks = False  # a hook sees every response (`hooks=`, `event_hooks=`, `session.hooks`)
         self.stopped: set[str] = set()  # processes the code stops itself (`server.terminate()`)
@@ -915,7 +915,7 @@ class Extractor:
         self._prescan_imports(self.module.body)
         self.report_helpers = self._reporting_functions(self.module.body)
         # `def existing(key): return cur.execute("SELECT ...", (key,)).fetchone()`: a lookup's result
-        self.lookups = self.ctx.lookups = frozenset(
+        self.ctx.lookups = frozenset(
             stmt.name.value
             for stmt in self.module.body
             if type(stmt) is cst.FunctionDef
@@ -947,7 +947,7 @@ class Extractor:
                 # (a script's `if cur.fetchone()[0] > 0: sys.exit(0)`: the rest of the file runs
                 # only where the key is absent)
                 self.ctx.absent_guards += 1
-                self.ctx.absent_from.append(self.absent_after_via.get(id(stmt), ()))
+                self.ctx.absent_from.append(self.absent_after[id(stmt)])
         self.ctx.absent_guards = 0
         self.ctx.absent_from.clear()
         return self._finish()
@@ -1577,7 +1577,7 @@ class Extractor:
             if type(stmt) is cst.If and id(stmt) in self.absent_after:
                 absent += 1
                 ctx.absent_guards += 1
-                ctx.absent_from.append(self.absent_after_via.get(id(stmt), ()))
+                ctx.absent_from.append(self.absent_after[id(stmt)])
         ctx.absent_guards -= absent
         if absent:
             del ctx.absent_from[-absent:]
@@ -1654,7 +1654,7 @@ class Extractor:
         absent = present is False
         ctx.absent_guards += absent
         # (the module's lookup functions whose result the test reads: their tables are the ones looked up)
-        via = self._lookups_tested(node.test) if present is not None and (self.fetched_from or self.lookups) else ()
+        via = self._lookups_tested(node.test) if present is not None and (self.fetched_from or self.ctx.lookups) else ()
         if absent:
             ctx.absent_from.append(via)
         saved_branch = self.branch
@@ -1670,8 +1670,7 @@ class Extractor:
             # only where it was not (like a directory removed first); in a loop, `continue` too
             ctx.removed.add((tuple(ctx.scope), _checked_path(node.test)))
         if present is True and node.orelse is None and self._leaves(node.body, loop=True):
-            self.absent_after.add(id(node))  # (the rest of the block is the absent branch)
-            self.absent_after_via[id(node)] = via
+            self.absent_after[id(node)] = via  # (the rest of the block is the absent branch)
         # `if os.path.exists(p): ... else: os.makedirs(p)`: the `else:` knows the answer too
         checked = _asks_exists(node.test)
         if node.orelse is not None:
@@ -1695,7 +1694,7 @@ class Extractor:
         for sub in (test, *n.descendants(test)):
             if type(sub) is cst.Name and (key := f"{scope}:{sub.value}") in self.fetched_from:
                 found.append(self.fetched_from[key])
-            elif type(sub) is cst.Call and (called := n.callee(sub)) in self.lookups:
+            elif type(sub) is cst.Call and (called := n.callee(sub)) in self.ctx.lookups:
                 found.append(called)  # `if find_order(ref) is None:`, `if not order_exists(ref):`
         return tuple(found)
 
@@ -1991,7 +1990,7 @@ class Extractor:
             and frame.loop_depth == 0
             and self._own_body()
             and (smalls := _simple_block(node.body))
-            and self._says_failed(smalls, wider=True)
+            and self._reports_failure(smalls, wider=True)
             and not _says_carries_on(smalls)
         ):
             # `try: <the whole work>` / `except (ScannerError, AttributeError): print("Invalid
@@ -2489,9 +2488,9 @@ class Extractor:
             return False
         if len(call.args) != 1 or n.int_value(call.args[0].value) != 0:
             return False
-        return self._says_failed(smalls[:-1])
+        return self._reports_failure(smalls[:-1])
 
-    def _says_failed(self, smalls: Sequence[cst.BaseSmallStatement], wider: bool = False) -> bool:
+    def _reports_failure(self, smalls: Sequence[cst.BaseSmallStatement], wider: bool = False) -> bool:
         """Statements that only print or log, at least one a message saying something failed
         (an error's level, or ``"Error while ..."``; with ``wider``, also ``"Invalid configuration
         file!" + detail``, ``"Unable to ..."``), none a warning or a note."""
@@ -3997,7 +3996,7 @@ class Extractor:
         if (
             type(first) is cst.Name
             and len(node.targets) == 1
-            and (_fetched(value) or (type(value) is cst.Call and n.callee(value) in self.lookups))
+            and (_fetched(value) or (type(value) is cst.Call and n.callee(value) in self.ctx.lookups))
         ):
             # `row = cur.fetchone()`: a lookup's result, see `_lookup_test` (`_rebind` forgets it)
             result = f"{self.scope_name()}:{first.value}"
@@ -4951,8 +4950,10 @@ _DELETING_COMMANDS = (
     # (a mirror: what is gone from the source is deleted from the copy; or the source's files once sent)
     ("rsync --delete", re.compile(r"rsync\s(?:.*\s)?--(?:delete(?:-\w+)?|remove-source-files)(?=[\s=]|$)")),
 )
-# The programs those commands open with (a test of each string before the patterns)
-_DELETING_PROGRAMS = re.compile(r"(?:rm|restic|borg|zfs|kubectl|docker|aws|gsutil|find|dropdb|rsync)\s")
+# The programs those commands open with (a test of each string before the patterns), read off them
+_DELETING_PROGRAMS = re.compile(
+    "(?:" + "|".join(sorted({p.pattern.split("\\")[0] for _, p in _DELETING_COMMANDS})) + r")\s"
+)
 # rsync's short `-n` (`rsync -azn --delete ...`): its dry run, in a cluster of short options of
 # its own (not after `&&`, `;` or `|`, nor inside `-e "ssh -n ..."`)
 _RSYNC_DRY_RUN = re.compile(r"(?:^|\s)-[a-zA-Z]*n[a-zA-Z]*(?=\s|$)")
@@ -7472,7 +7473,8 @@ def _says_carries_on(smalls: Sequence[cst.BaseSmallStatement]) -> bool:
 
 
 # Calls that only clean up: a best-effort removal of a working directory, closing a connection
-_TIDY_CALLS = frozenset({"rmtree", "remove", "unlink", "rmdir", "close", "quit", "disconnect", "cleanup", "terminate"})
+_REMOVALS = frozenset({"rmtree", "remove", "unlink", "rmdir"})
+_TIDY_CALLS = _REMOVALS | {"close", "quit", "disconnect", "cleanup", "terminate"}
 
 
 def _branches(stmt: cst.If) -> list[cst.BaseSuite]:
@@ -7498,10 +7500,9 @@ def _tests_only(stmt: cst.If, read: set[str]) -> bool:
 def _reads_only(expr: cst.BaseExpression, read: set[str]) -> bool:
     """An expression whose names are all in ``read`` (attributes, subscripts, calls on them and
     literals allowed): ``e.response.get("Error").get("Code")``, ``code == "NotFound"``."""
-    names = [sub for sub in (expr, *n.descendants(expr)) if type(sub) is cst.Name]
-    roots = {
-        sub.value for sub in names if not any(type(p) is cst.Attribute and p.attr is sub for p in n.descendants(expr))
-    }
+    below = tuple(n.descendants(expr))
+    attributes = {id(node.attr) for node in below if type(node) is cst.Attribute}  # (`.response`, `.get`)
+    roots = {node.value for node in (expr, *below) if type(node) is cst.Name and id(node) not in attributes}
     return bool(roots) and roots <= read | {"True", "False", "None", "str", "getattr", "isinstance"}
 
 
@@ -7521,7 +7522,6 @@ def _only_tidies(body: cst.BaseSuite) -> bool:
     return True
 
 
-_REMOVALS = frozenset({"rmtree", "remove", "unlink", "rmdir"})
 # A working copy's name: what a job makes for itself and removes when done
 _SCRATCH = re.compile(r"te?mp|work_?dir|scratch|staging|cache", re.IGNORECASE)
 

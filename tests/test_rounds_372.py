@@ -15,6 +15,35 @@ Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | No
 
 _JOB = [("job.py", "job", "python")]
 
+# An EBS reaper whose handler branches on the caught error's code; `{other}` is the other branch
+_EBS_REAPER = """\
+import logging
+
+import boto3
+from botocore.exceptions import ClientError
+
+log = logging.getLogger(__name__)
+
+
+def delete_volumes(dry_run=True):
+    ec2 = boto3.client("ec2")
+    for volume in ec2.describe_volumes()["Volumes"]:
+        vid = volume["VolumeId"]
+        try:
+            ec2.delete_volume(VolumeId=vid, DryRun=dry_run)
+        except ClientError as e:
+            code = e.response.get("Error").get("Code")
+            if code == "InvalidVolume.NotFound":
+                log.info("Skipping because InvalidVolume.NotFound")
+            else:
+                {other}
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    delete_volumes(dry_run=False)
+"""
+
 _CASES: dict[str, Case] = {
     # A Gmail app password under a mail account's name, with more vowels than the general check
     # allows (round 379)
@@ -649,68 +678,16 @@ _CASES: dict[str, Case] = {
     # failed delete is lost, item after item (round 390)
     "handler_branches_on_error_code": (
         {
-            "job.py": """\
-                import logging
-
-                import boto3
-                from botocore.exceptions import ClientError
-
-                log = logging.getLogger(__name__)
-
-
-                def delete_volumes(dry_run=True):
-                    ec2 = boto3.client("ec2")
-                    for volume in ec2.describe_volumes()["Volumes"]:
-                        try:
-                            ec2.delete_volume(VolumeId=volume["VolumeId"], DryRun=dry_run)
-                        except ClientError as e:
-                            code = e.response.get("Error").get("Code")
-                            if code == "InvalidVolume.NotFound":
-                                log.info("Skipping because InvalidVolume.NotFound")
-                            else:
-                                log.exception(e)
-                                log.error("Failed to delete volume %s", volume["VolumeId"])
-
-
-                if __name__ == "__main__":
-                    logging.basicConfig(level=logging.INFO)
-                    delete_volumes(dry_run=False)
-                """
+            "job.py": _EBS_REAPER.format(
+                other='log.exception(e)\n                log.error("Failed to delete volume %s", vid)'
+            )
         },
         _JOB,
         ("missing-exit-code", "fail"),
     ),
     # (trap) the same handler raising in its other branch: the failure is not lost
     "handler_branches_and_raises": (
-        {
-            "job.py": """\
-                import logging
-
-                import boto3
-                from botocore.exceptions import ClientError
-
-                log = logging.getLogger(__name__)
-
-
-                def delete_volumes(dry_run=True):
-                    ec2 = boto3.client("ec2")
-                    for volume in ec2.describe_volumes()["Volumes"]:
-                        try:
-                            ec2.delete_volume(VolumeId=volume["VolumeId"], DryRun=dry_run)
-                        except ClientError as e:
-                            code = e.response.get("Error").get("Code")
-                            if code == "InvalidVolume.NotFound":
-                                log.info("Skipping because InvalidVolume.NotFound")
-                            else:
-                                log.error("Failed to delete volume %s", volume["VolumeId"])
-                                raise
-
-
-                if __name__ == "__main__":
-                    logging.basicConfig(level=logging.INFO)
-                    delete_volumes(dry_run=False)
-                """
-        },
+        {"job.py": _EBS_REAPER.format(other='log.error("Failed to delete volume %s", vid)\n                raise')},
         _JOB,
         ("missing-exit-code", "pass"),
     ),

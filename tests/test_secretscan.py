@@ -162,3 +162,25 @@ def test_long_lines_do_not_backtrack() -> None:
     # A 2 MB literal full of near-misses finishes (linear patterns); no timing asserted.
     text = ("AKIA" + "a" * 15 + " ghp_" + "b" * 30 + " eyJ" + "c" * 50 + ".") * 20000
     assert secretscan.provider_hits(text) == []
+
+
+# One value of every provider shape (those PLANTED above and the rest), found by shape alone: a
+# literal is scanned only when it holds one of the shapes' fixed parts (`_PROVIDER_HINT`), so a
+# shape whose part the hint misses would never be found.
+EVERY_SHAPE = {
+    **PLANTED,
+    "GitHub fine-grained token": "github_pat_" + "11ABCDE2Q0xYz7Kq2mPz9Lw4_Rt8Yv3Nb6Hc1Jd5",
+    "Slack webhook": "https://hooks.slack.com/services/" + "T0AB12CD3/B0EF45GH6/Xq7mK2pZ9Lw4Rt8Yv3Nb6Hc1",
+    "Discord webhook": "https://discord.com/api/webhooks/123456789012345678/"
+    + "Xq7mK2pZ9Lw4Rt8Yv3Nb6Hc1Jd5Fg0Se2UaQ9-h3Vb7Nm1Kq5Wz8Ty2Rp4Ls6Df0Gj9Hx3Cv7Bn1Mk5Pq8",
+    "Stripe test key": "sk_test_" + "4eC39HqLyjWDarjtT1zdp7dc",
+    "Discord bot token": "MTIzNDU2Nzg5MDEyMzQ1Njc4" + ".GhT5xQ." + "Xq7mK2pZ9Lw4Rt8Yv3Nb6Hc1Jd5Fg0Se2",
+    "OpenAI-style secret key": "sk-proj-" + "Xq7mK2pZ9Lw4Rt8Yv3Nb6Hc1Jd5Fg0Se2UaQ9h3Vb",
+    "private key block": "-----BEGIN RSA PRIVATE KEY-----",
+}
+
+
+def test_every_provider_shape_is_found_past_the_hint() -> None:
+    assert set(EVERY_SHAPE) == {kind for kind, _ in secretscan.PROVIDER_PATTERNS}
+    for kind, value in EVERY_SHAPE.items():
+        assert kind in {hit.kind for hit in secretscan.provider_hits(f"token: {value} end")}, kind
