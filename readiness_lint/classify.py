@@ -831,10 +831,14 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     # (a function that only prints, `display_banner()`, is not work shared with anyone; nor one
     # whose value the block drops that only reads, `scrape()` returning a page's rows: a try-out)
     local = {f.name: f for f in project.files[path].functions}
+    # (a block that gives every function it runs sample data, `indexing("document.pdf", "incoming_docs")`,
+    # tries them out; `init_db()` then `add_user(email="...")` seeds the database)
+    tried = {name for name in guard.dropped_calls if name in local} <= set(guard.sample_calls)
     functions = {
         f.name
         for f in local.values()
         if f.name in guard.dropped_calls
+        and not tried
         and _works(f)
         and not (f.returns_value and _reads_only(f, local, 2))
         # (`send_mail(mail_subject="test", ...)` in a mail helper's own block: a test message)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Callable, Collection, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
@@ -2117,7 +2117,7 @@ class Extractor:
         for stmt in _block(body):
             if type(stmt) is cst.If and _only_cleans_up(stmt):
                 continue  # `if conn: conn.rollback()`
-            if type(stmt) is cst.If and read and _tests_only(stmt, read):
+            if type(stmt) is cst.If and read and _tests_only(stmt, read, self.ctx.aliases):
                 # `if code == "InvalidVolume.NotFound": log.info(...)` / `else: log.exception(e)`
                 branches = _branches(stmt)
                 if not all(self._only_reports(branch, caught=caught) for branch in branches):
@@ -2143,7 +2143,7 @@ class Extractor:
                     and type(small) is cst.Assign
                     and len(small.targets) == 1
                     and type(small.targets[0].target) is cst.Name
-                    and _reads_only(small.value, read)
+                    and _reads_only(small.value, read, self.ctx.aliases)
                 ):
                     read.add(small.targets[0].target.value)  # `code = e.response.get("Error").get("Code")`
                     continue
@@ -4782,6 +4782,7 @@ class Extractor:
                 exit_values=tuple(dict.fromkeys(g.exit_values)),
                 bare_calls=type(g.line_node) is cst.If and self._bare_calls(g.line_node.body),
                 modes=self._guard_modes(g.line_node),
+                sample_calls=_sample_calls(g.line_node.body) if type(g.line_node) is cst.If else (),
             )
         findings = sorted(buckets.get(LineFinding, []), key=lambda f: (f.line, f.column, f.rule))
         return FileFacts(
@@ -5312,6 +5313,38 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
 def literal_key(value: str) -> str:
     """A short hash standing for a string literal (facts never need the literal itself)."""
     return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _sample_calls(body: cst.BaseSuite) -> tuple[str, ...]:
+    """The calls of a block given sample data (see ``MainGuardFact.sample_calls``), by callee."""
+    samples: set[str] = set()  # names the block binds to literals, and whether to a string
+    strings: set[str] = set()
+    found: dict[str, None] = {}
+    for stmt in _block(body):
+        for small in _smalls(stmt) or ():
+            value = small.value if isinstance(small, (cst.Expr, cst.Assign)) else None
+            if type(small) is cst.Assign and len(small.targets) == 1 and type(small.targets[0].target) is cst.Name:
+                name = small.targets[0].target.value
+                if n.string_value(small.value) is not None:
+                    samples.add(name)
+                    strings.add(name)
+                    continue
+                if isinstance(small.value, (cst.Integer, cst.Float)):
+                    samples.add(name)
+                    continue
+            if type(value) is not cst.Call or not value.args or (callee := n.callee(value)) is None:
+                continue
+            given = [arg.value for arg in value.args if not arg.star]
+            if len(given) != len(value.args):
+                continue
+            if all(
+                n.string_value(v) is not None
+                or isinstance(v, (cst.Integer, cst.Float))
+                or (type(v) is cst.Name and (v.value in samples or v.value in {"True", "False", "None"}))
+                for v in given
+            ) and any(n.string_value(v) is not None or (type(v) is cst.Name and v.value in strings) for v in given):
+                found[callee] = None
+    return tuple(found)
 
 
 def _literals(node: cst.CSTNode) -> list[str]:
@@ -7487,23 +7520,27 @@ def _branches(stmt: cst.If) -> list[cst.BaseSuite]:
     return out
 
 
-def _tests_only(stmt: cst.If, read: set[str]) -> bool:
+def _tests_only(stmt: cst.If, read: set[str], modules: Mapping[str, str]) -> bool:
     """An ``if`` chain whose tests read only ``read`` (and literals): it branches on what was caught."""
     current: cst.If | cst.Else | None = stmt
     while type(current) is cst.If:
-        if not _reads_only(current.test, read):
+        if not _reads_only(current.test, read, modules):
             return False
         current = current.orelse
     return True
 
 
-def _reads_only(expr: cst.BaseExpression, read: set[str]) -> bool:
-    """An expression whose names are all in ``read`` (attributes, subscripts, calls on them and
-    literals allowed): ``e.response.get("Error").get("Code")``, ``code == "NotFound"``."""
-    below = tuple(n.descendants(expr))
-    attributes = {id(node.attr) for node in below if type(node) is cst.Attribute}  # (`.response`, `.get`)
-    roots = {node.value for node in (expr, *below) if type(node) is cst.Name and id(node) not in attributes}
-    return bool(roots) and roots <= read | {"True", "False", "None", "str", "getattr", "isinstance"}
+def _reads_only(expr: cst.BaseExpression, read: set[str], modules: Mapping[str, str]) -> bool:
+    """An expression whose names are all in ``read`` (attributes, subscripts, calls on them,
+    literals and constants of imported modules allowed), at least one of them: ``e.errno``,
+    ``e.response.get("Error").get("Code")``, ``code == "NotFound"``, ``e.errno == errno.ENOENT``."""
+    nodes = (expr, *n.descendants(expr))
+    attributes = {id(node.attr) for node in nodes if type(node) is cst.Attribute}  # (`.response`, `.get`)
+    roots = {node.value for node in nodes if type(node) is cst.Name and id(node) not in attributes}
+    return bool(roots & read) and all(root in read or root in _READ_FREELY or root in modules for root in roots)
+
+
+_READ_FREELY = frozenset({"True", "False", "None", "str", "getattr", "isinstance"})
 
 
 def _only_tidies(body: cst.BaseSuite) -> bool:

@@ -181,6 +181,9 @@ class MainGuardFact:
     bare_calls: bool = False
     # the branches of an `if` chain choosing a mode, by the names each calls (`"<loop>"`: it loops)
     modes: tuple[tuple[str, ...], ...] = ()
+    # calls given sample data: literal arguments only, a string among them, also through names the
+    # block binds to literals (`indexing("document.pdf", option, "incoming_docs")`): a try-out
+    sample_calls: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

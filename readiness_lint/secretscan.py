@@ -340,6 +340,19 @@ def looks_like_appid_key(name: str, value: str) -> bool:
 _HEX_KEY = re.compile(r"[0-9a-f]{32}")
 
 
+def looks_like_hex_key(value: str) -> bool:
+    """32 or more lower-case hex digits, letters and digits both, no run of one filler character:
+    how many APIs hand out a secret (Twilio's auth token, OpenWeatherMap's key)."""
+    return (
+        len(value) >= 32
+        and bool(_HEX_KEY.match(value))
+        and all(c in "0123456789abcdef" for c in value)
+        and any(c.isdigit() for c in value)
+        and any(c.isalpha() for c in value)
+        and not _FILLER_RUN.search(value)
+    )
+
+
 def looks_like_storage_account_key(name: str, value: str) -> bool:
     """``storage_key = "warLcMsc...=="``: a name that may hold a storage account's key, holding
     one (long base64, as Azure's are), not an object's path."""

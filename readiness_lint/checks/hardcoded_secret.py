@@ -252,7 +252,7 @@ class HardcodedSecret(LineRule):
             return
         if name in _API_CLIENTS:
             # (an API secret is generated: not `OAuthHandler("consumer_key", "consumer_secret")`)
-            if secretscan.looks_generated(literal):
+            if secretscan.looks_generated(literal) or secretscan.looks_like_hex_key(literal):
                 ctx.report(self.name, value, f"Hard-coded API secret given to `{name}`: {secretscan.redact(literal)}")
             return
         if secretscan.looks_like_credential(literal):
@@ -308,7 +308,7 @@ _POSITIONAL_PASSWORD = {
     "httpx.DigestAuth": 1,
     "aiohttp.BasicAuth": 1,
 }
-# (key, secret): an exchange's or a social network's API client
+# (key, secret): an exchange's, a social network's or a messaging API's client
 _API_CLIENTS = frozenset(
     {
         "coinbase.wallet.client.Client",
@@ -316,6 +316,8 @@ _API_CLIENTS = frozenset(
         "binance.Client",
         "tweepy.OAuthHandler",
         "tweepy.OAuth1UserHandler",
+        # (account SID, auth token)
+        "twilio.rest.Client",
     }
 )
 _POSITIONAL_PASSWORD.update(dict.fromkeys(_API_CLIENTS, 1))
