@@ -448,6 +448,11 @@ def _file_candidates(
         direct = set(_guard_calls(facts, facts.main_guard, depth=2)) if facts.main_guard is not None else set()
         direct |= {name for name, _, _ in facts.module_calls}
     in_processes = _run_in_processes(project, path, facts) if imported else set()
+    deployed_runs = (
+        set(_guard_calls(facts, facts.main_guard, depth=2))
+        if path in deployed and facts.main_guard is not None
+        else set()
+    )
     scheduler_here = any(c.kind == "job" and c.framework in {"schedule", "apscheduler"} for c in out)
     for loop in facts.loops:
         if _task_of_bot(facts, loop):
@@ -481,7 +486,15 @@ def _file_candidates(
             continue
         if loop.source == BUSY_LOOP_LOCAL and loop.scope.split(".")[0] not in direct:
             continue  # a function's busy loop the file itself does not run
-        if imported and loop.scope and not constants_only and loop.scope not in own_consumers:
+        if (
+            imported
+            and loop.scope
+            and not constants_only
+            and loop.scope not in own_consumers
+            # (`CMD ["python", "scrape.py"]` running the file, whose block runs the loop: the
+            # deployment's process, whatever the importers take from the file)
+            and not (path in deployed and loop.scope in deployed_runs)
+        ):
             continue  # a helper's loop: the entrypoint that reaches it becomes a worker
         if (
             imported
@@ -517,7 +530,9 @@ def _file_candidates(
             continue  # `while True: schedule.every().day.do(post)`: the `schedule` job itself, however written
         if not _loop_in_worker_object_file(out):
             framework = _loop_framework(loop.source, facts, project, path)
-            add(_Candidate(path, loop.line, "worker", framework, loop.scope or "loop"))
+            # (`while True: resp = sqs.receive_message(...)`, `if "Messages" not in resp: break`: the
+            # queue drained, the run ends, a job)
+            add(_Candidate(path, loop.line, "job" if loop.drains else "worker", framework, loop.scope or "loop"))
     if any(not loop.scope and not (guard_line and loop.line > guard_line) for loop in facts.loops):
         # The module consumes forever at import: an app built there with no route of its own can
         # be neither run nor imported by a server (`app = Flask(__name__)` then `for msg in consumer:`)
@@ -539,6 +554,8 @@ def _file_candidates(
         elif base == "arq.WorkerSettings":
             add(_Candidate(path, line, "worker", "arq", class_name))
     guard = facts.main_guard
+    if guard is not None and not guard.calls and not guard.raises and not guard.exits_with_value:
+        guard = None  # `if __name__ == "__main__": pass`: the module's own code is the run
     # (`if __name__ == "__main__": lambda_handler(None, None)`: the handler tried out locally, the
     # Lambda is still what runs)
     # (not where a deployment runs the file: `CMD ["python", "handler.py"]` makes the block the job)
@@ -744,7 +761,25 @@ def _loop_forever(facts: FileFacts, calls: Sequence[str]) -> str:
             return "telethon"
         if method == "run_forever" and (owner in loops or owner.removesuffix("()") in EVENT_LOOPS):
             return "asyncio"
+    ctors = {o.name: o.ctor for o in facts.objects}
+    web = any(imp.module.split(".")[0] in _WEB_SERVER_MODULES for imp in facts.imports)
+    for call in calls:
+        owner, _, method = call.rpartition(".")
+        if (
+            method == "serve_forever"
+            and owner not in servers
+            and not web
+            and not _WEB_SERVER_NAME.search(f"{owner} {ctors.get(owner, '')}")
+        ):
+            # `async with await start_hl7_server(handle, port=...) as server: await server.serve_forever()`:
+            # a socket server taking messages, no HTTP app in sight
+            return "socket-server"
     return ""
+
+
+# Modules whose servers answer HTTP: a `serve_forever` of theirs serves an app
+_WEB_SERVER_MODULES = frozenset({"http", "wsgiref", "werkzeug", "xmlrpc", "cheroot", "waitress", "gevent", "aiohttp"})
+_WEB_SERVER_NAME = re.compile(r"http|wsgi|web|api|app", re.IGNORECASE)
 
 
 def _has_celery_app(project: Project) -> bool:
@@ -1328,6 +1363,7 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         else set()
     )
     imported = {i.alias for i in facts.imports} if standalone else set()
+    stars = any(i.name == "*" for i in facts.imports)
     # A client the script built sending something (`producer.produce(...)`, `client.publish(...)`).
     clients = {o.name: o.ctor for o in facts.objects if not o.scope} if standalone else {}
     # An instance of the file's own class set to work (`backup = DBBackup(); backup.run()`).
@@ -1378,7 +1414,17 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
             )
             or (mongo and method in _MONGO_WRITES)
         )
-        if starts or command or name in local or project_call or own or line in deletes:
+        # (`from relay_lib import *` then `relay_on(zone)`: a function of another project module
+        # set to work)
+        starred = (
+            standalone
+            and not head
+            and stars
+            and (found := project.function_and_home(path, name)) is not None
+            and found[1] != path
+            and _works(found[0])
+        )
+        if starts or command or name in local or project_call or own or line in deletes or starred:
             return line or 1
     if alone and mongo:
         # (`result = collection.insert_many(news)`: documents written, the result kept)
@@ -2723,8 +2769,7 @@ def _command_loop(project: Project, path: str, facts: FileFacts, command: str) -
     ``handle()`` itself, a method of its class it calls (``self.consume()``) or a project function
     it calls (``start_bot()``, whose loop polls the bot); not a busy loop, one that only keeps
     the process alive, or one that stops once the queue comes back empty (a command run from cron
-    to import what is waiting). (A script's `__main__` block running such a drain is still taken
-    for a worker, as earlier labels have it.)"""
+    to import what is waiting). (So is a script's loop that drains a queue and ends.)"""
     calls = _handle_calls(facts, command)
     reached = [(path, f"{command}.handle")] + [(path, call) for call in calls if call.startswith(f"{command}.")]
     for call in calls:

@@ -1372,6 +1372,16 @@ class Extractor:
             self.ctx.later(node, lambda line, col: RouteFact(owner="", path=f"/{path}", handler=function, line=line))
             self.route_handlers.add(function)
             return
+        if (
+            method == "function"
+            and call is not None
+            and n.keyword(call, "schedule") is not None
+            and self.ctx.objects.get(owner) in _MODAL_APPS
+        ):
+            # `@app.function(schedule=modal.Period(days=1))`: Modal runs it on its timetable, an
+            # invocation that ends with a result or an error
+            self.signal(node, "schedule", "modal")
+            return
         if resolved in _CLOUD_FUNCTION_DECORATORS:
             # `@functions_framework.http`: Google Cloud Functions (and Cloud Run functions) call it
             # per request; `@functions_framework.cloud_event` per event
@@ -5315,36 +5325,51 @@ def literal_key(value: str) -> str:
     return hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
+# Modal's application objects (`modal.Stub`, its name before 0.57)
+_MODAL_APPS = frozenset({"modal.App", "modal.Stub"})
+
+
 def _sample_calls(body: cst.BaseSuite) -> tuple[str, ...]:
-    """The calls of a block given sample data (see ``MainGuardFact.sample_calls``), by callee."""
-    samples: set[str] = set()  # names the block binds to literals, and whether to a string
-    strings: set[str] = set()
+    """The calls of a block given literal arguments only, a string among them, also through names
+    the block binds to literals; none unless one of those strings is sample data, a file name, a
+    path, an address (see ``MainGuardFact.sample_calls``)."""
+    bound: dict[str, str | None] = {}  # names the block binds to literals: the string, or None
     found: dict[str, None] = {}
+    sample = False
     for stmt in _block(body):
         for small in _smalls(stmt) or ():
-            value = small.value if isinstance(small, (cst.Expr, cst.Assign)) else None
             if type(small) is cst.Assign and len(small.targets) == 1 and type(small.targets[0].target) is cst.Name:
                 name = small.targets[0].target.value
-                if n.string_value(small.value) is not None:
-                    samples.add(name)
-                    strings.add(name)
+                if (text := n.string_value(small.value)) is not None or isinstance(
+                    small.value, (cst.Integer, cst.Float)
+                ):
+                    bound[name] = text
                     continue
-                if isinstance(small.value, (cst.Integer, cst.Float)):
-                    samples.add(name)
-                    continue
+            value = small.value if isinstance(small, (cst.Expr, cst.Assign)) else None
             if type(value) is not cst.Call or not value.args or (callee := n.callee(value)) is None:
                 continue
-            given = [arg.value for arg in value.args if not arg.star]
-            if len(given) != len(value.args):
+            if any(arg.star for arg in value.args):
                 continue
-            if all(
-                n.string_value(v) is not None
-                or isinstance(v, (cst.Integer, cst.Float))
-                or (type(v) is cst.Name and (v.value in samples or v.value in {"True", "False", "None"}))
-                for v in given
-            ) and any(n.string_value(v) is not None or (type(v) is cst.Name and v.value in strings) for v in given):
-                found[callee] = None
-    return tuple(found)
+            strings: list[str] = []
+            for arg in value.args:
+                v = arg.value
+                if (text := n.string_value(v)) is not None:
+                    strings.append(text)
+                elif type(v) is cst.Name and v.value in bound:
+                    strings.extend(t for t in (bound[v.value],) if t is not None)
+                elif not isinstance(v, (cst.Integer, cst.Float)) and not (
+                    type(v) is cst.Name and v.value in {"True", "False", "None"}
+                ):
+                    break
+            else:
+                if strings:
+                    found[callee] = None
+                    sample = sample or any(_SAMPLE_DATA.search(text) for text in strings)
+    return tuple(found) if sample else ()
+
+
+# A file name, a path or an address: what a try-out hands the function it tries
+_SAMPLE_DATA = re.compile(r"[/\\@]|\.[A-Za-z]{2,4}$")
 
 
 def _literals(node: cst.CSTNode) -> list[str]:

@@ -93,6 +93,9 @@ API_CTORS = {
     "connexion.FlaskApp": "connexion",
     "connexion.AsyncApp": "connexion",
     "pyramid.config.Configurator": "pyramid",
+    # LitServe: a model server; its `LitAPI` class answers on `api_path`, and it serves `/health` itself
+    "litserve.LitServer": "litserve",
+    "litserve.server.LitServer": "litserve",
     "http.server.HTTPServer": "http.server",
     "http.server.ThreadingHTTPServer": "http.server",
     # WebSocket servers answer HTTP (the upgrade, and `process_request` health checks)

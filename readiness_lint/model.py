@@ -317,6 +317,7 @@ class FileFacts:
                         "results_handed": tuple(guard.get("results_handed", ())),
                         "exit_values": tuple(guard.get("exit_values", ())),
                         "modes": tuple(tuple(branch) for branch in guard.get("modes", ())),
+                        "sample_calls": tuple(guard.get("sample_calls", ())),
                     }
                 )
                 if guard

@@ -469,7 +469,9 @@ _CASES: dict[str, Case] = {
         [("bot.py", "api", "http.server"), ("bot.py", "worker", "python-telegram-bot")],
         None,
     ),
-    # trap: a socketserver handler with no way out of its loop is no worker
+    # trap: a socketserver handler with no way out of its loop is no worker of its own; the server
+    # the block keeps serving is (session 32, nothing before: a long-running socket server, round
+    # 418's blind label for an MLLP listener)
     "socketserver_handler": (
         {
             "server.py": """\
@@ -488,7 +490,7 @@ _CASES: dict[str, Case] = {
                         server.serve_forever()
 """,
         },
-        [],
+        [("server.py", "worker", "socket-server")],
         None,
     ),
     # trap: a socket client in a library the app imports

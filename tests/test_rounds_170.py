@@ -563,11 +563,11 @@ _CASES: dict[str, Case] = {
         [("bot.py", "worker", "python-telegram-bot")],
         None,
     ),
-    # trap: a queue emptied and left (round 184's labeller, doubtful: a job) stays a worker, as
-    # earlier labels have it (test_regressions: a drain in a helper module makes its runner a worker)
+    # a queue emptied and left is a job (round 184's labeller, and round 415's blind one; changed
+    # on purpose in session 32, a worker before: the script runs, drains and exits)
     "sqs_drain_script": (
         {"app.py": _SQS_DRAIN.format(empty="if not messages:\n                break")},
-        [("app.py", "worker", "consume-loop")],
+        [("app.py", "job", "consume-loop")],
         None,
     ),
     # trap: waits for more when the queue is empty: a worker

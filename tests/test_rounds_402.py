@@ -168,6 +168,243 @@ _CASES: dict[str, Case] = {
         [("app.py", "api", "flask"), ("db.py", "job", "python")],
         None,
     ),
+    # A scraper module the app imports, whose own `__main__` loop the Dockerfile runs: a
+    # worker of its own (round 411)
+    "deployed_helper_loop": (
+        {
+            "scrape.py": """\
+                import logging
+                import time
+
+                def scrape():
+                    logging.info("scraping")
+
+                def main():
+                    while True:
+                        try:
+                            scrape()
+                        except Exception as e:
+                            logging.error("scrape failed: %s", e)
+                        time.sleep(3600)
+
+                if __name__ == "__main__":
+                    main()
+                """,
+            "app.py": """\
+                from flask import Flask
+
+                from scrape import scrape
+
+                app = Flask(__name__)
+
+                @app.post("/scrape")
+                def run_scrape():
+                    scrape()
+                    return "", 204
+                """,
+            "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nCMD ["python", "/app/scrape.py"]\n',
+        },
+        [("app.py", "api", "flask"), ("scrape.py", "worker", "polling-loop")],
+        None,
+    ),
+    # (trap) the same without a deployment running the file: a helper's loop
+    "undeployed_helper_loop": (
+        {
+            "scrape.py": """\
+                import logging
+                import time
+
+                def scrape():
+                    logging.info("scraping")
+
+                def main():
+                    while True:
+                        scrape()
+                        time.sleep(3600)
+
+                if __name__ == "__main__":
+                    main()
+                """,
+            "app.py": """\
+                from flask import Flask
+
+                from scrape import scrape
+
+                app = Flask(__name__)
+
+                @app.post("/scrape")
+                def run_scrape():
+                    scrape()
+                    return "", 204
+                """,
+        },
+        [("app.py", "api", "flask")],
+        None,
+    ),
+    # A LitServe model server: an api that answers `/health` itself (round 412)
+    "litserve_server": (
+        {
+            "server.py": """\
+                import litserve as ls
+
+                class EchoAPI(ls.LitAPI):
+                    def setup(self, device):
+                        self.model = lambda x: x
+
+                    def predict(self, x):
+                        return self.model(x)
+
+                if __name__ == "__main__":
+                    api = EchoAPI()
+                    server = ls.LitServer(api, api_path="/v1/echo")
+                    server.run(port=8000)
+                """
+        },
+        [("server.py", "api", "litserve")],
+        ("missing-health-route", "pass"),
+    ),
+    # A Modal function run on a schedule: a job, with no exit status of its own (round 413)
+    "modal_scheduled_function": (
+        {
+            "deploy.py": """\
+                import modal
+
+                app = modal.App("nightly")
+
+                @app.function(schedule=modal.Period(days=1))
+                def main():
+                    print("checking")
+                """
+        },
+        [("deploy.py", "job", "modal")],
+        ("missing-exit-code", "na"),
+    ),
+    # (trap) a Modal function with no schedule: run on demand, no job of its own here
+    "modal_function_on_demand": (
+        {
+            "deploy.py": """\
+                import modal
+
+                app = modal.App("tools")
+
+                @app.function()
+                def square(x):
+                    return x * x
+                """
+        },
+        [],
+        None,
+    ),
+    # A script emptying a dead-letter queue back into its queue, ending when the queue is empty:
+    # a job (round 415)
+    "sqs_redrive_script": (
+        {
+            "redrive.py": """\
+                import boto3
+
+                sqs = boto3.client("sqs")
+
+                while True:
+                    resp = sqs.receive_message(QueueUrl="jobs-dlq", MaxNumberOfMessages=10, WaitTimeSeconds=0)
+                    if "Messages" not in resp:
+                        break
+                    for message in resp["Messages"]:
+                        sqs.send_message(QueueUrl="jobs", MessageBody=message["Body"])
+                        sqs.delete_message(QueueUrl="jobs-dlq", ReceiptHandle=message["ReceiptHandle"])
+                """
+        },
+        [("redrive.py", "job", "sqs")],
+        None,
+    ),
+    # A module-level script with an empty `__main__` block: the module's code is the run (round 416)
+    "script_with_empty_main_block": (
+        {
+            "warm.py": """\
+                import logging
+
+                import requests
+
+                logging.basicConfig(level=logging.INFO)
+                apis = requests.get("http://localhost:8000/api/", timeout=10).json()
+                for key in apis:
+                    requests.get(apis[key], timeout=30)
+
+                if __name__ == "__main__":
+                    pass
+                """
+        },
+        [("warm.py", "job", "script")],
+        None,
+    ),
+    # A script setting a function star-imported from a project module to work (round 417)
+    "script_runs_star_imported_function": (
+        {
+            "relays.py": """\
+                import smbus
+
+                bus = smbus.SMBus(1)
+
+                def relay_on(n):
+                    bus.write_byte_data(0x20, 0x06, n)
+                """,
+            "zone.py": """\
+                import logging
+                import sys
+
+                from relays import *
+
+                logging.basicConfig(level=logging.INFO)
+                zone = int(sys.argv[1])
+                relay_on(zone)
+                logging.info("zone %s on", zone)
+                """,
+        },
+        [("zone.py", "job", "script")],
+        None,
+    ),
+    # An asyncio socket server taking messages for ever, no HTTP app in sight: a worker (round 418)
+    "socket_server_forever": (
+        {
+            "listener.py": """\
+                import asyncio
+                import logging
+
+                async def handle(reader, writer):
+                    data = await reader.read(4096)
+                    logging.info("got %d bytes", len(data))
+                    writer.close()
+
+                async def main():
+                    server = await asyncio.start_server(handle, "0.0.0.0", 2575)
+                    async with server:
+                        await server.serve_forever()
+
+                if __name__ == "__main__":
+                    logging.basicConfig(level=logging.INFO)
+                    asyncio.run(main())
+                """
+        },
+        [("listener.py", "worker", "socket-server")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    # (trap) a WSGI server serving an app the file builds with a factory: no worker
+    "wsgiref_serve_forever": (
+        {
+            "serve.py": """\
+                from wsgiref.simple_server import make_server
+
+                def application(environ, start_response):
+                    start_response("200 OK", [("Content-Type", "text/plain")])
+                    return [b"ok"]
+
+                if __name__ == "__main__":
+                    httpd = make_server("", 8000, application)
+                    httpd.serve_forever()
+                """
+        },
+        [],
+        None,
+    ),
 }
 
 _SETS = (_CASES,)

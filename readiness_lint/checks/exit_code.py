@@ -191,7 +191,7 @@ class MissingExitCode(ServiceRule):
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
-        if entrypoint.framework in {"aws-lambda", "azure-functions", "chalice", "cloud-functions"}:
+        if entrypoint.framework in {"aws-lambda", "azure-functions", "chalice", "cloud-functions", "modal"}:
             return Outcome(True, applicable=False)  # an invocation ends with a result or an error, no exit status
         facts = service.project.files[entrypoint.path]
         if entrypoint.framework in _CLI_FRAMEWORKS:

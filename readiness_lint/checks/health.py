@@ -150,6 +150,10 @@ def _has_parameter(segs: list[str]) -> bool:
     return any(seg.startswith(("{", "<", ":", "(")) for seg in segs)
 
 
+# Servers that answer a health route of their own
+_SERVES_HEALTH = frozenset({"litserve"})
+
+
 def is_health(route: RouteFact) -> bool:
     segs = _segments(route.path)
     if _has_parameter(segs):
@@ -230,7 +234,7 @@ class MissingHealthRoute(ServiceRule):
         "route-adding extension built around it: an app kept only to hold a port open) fails it, as does a `websockets` server "
         "built without `process_request=` (nor a protocol class of the project overriding it, nor another HTTP app "
         "beside it): it answers a plain HTTP request with an error. (A Dash app keeps no verdict: Dash answers every "
-        "path with its page.)"
+        "path with its page. A LitServe server passes: it serves `/health` itself.)"
     )
     why_bad = (
         "A process can be up and still unable to serve: deadlocked, out of connections, stuck on a "
@@ -257,7 +261,9 @@ class MissingHealthRoute(ServiceRule):
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
-        return _probe_outcome(entrypoint, service, is_health, "health", "liveness", service.has_signal("health-lib"))
+        # (LitServe answers `/health` itself, 200 once its workers have loaded the model)
+        library = service.has_signal("health-lib") or entrypoint.framework in _SERVES_HEALTH
+        return _probe_outcome(entrypoint, service, is_health, "health", "liveness", library)
 
 
 class MissingReadinessRoute(ServiceRule):
