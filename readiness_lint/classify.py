@@ -532,6 +532,11 @@ def _file_candidates(
             framework = _loop_framework(loop.source, facts, project, path)
             # (`while True: resp = sqs.receive_message(...)`, `if "Messages" not in resp: break`: the
             # queue drained, the run ends, a job)
+            # (`sched.scheduler` running an event that enters itself again: an in-process scheduler
+            # running a task at a period, a job as `schedule`'s are)
+            if loop.source == SCHED_LOOP:
+                add(_Candidate(path, loop.line, "job", "sched", loop.scope or "loop"))
+                continue
             add(_Candidate(path, loop.line, "job" if loop.drains else "worker", framework, loop.scope or "loop"))
     if any(not loop.scope and not (guard_line and loop.line > guard_line) for loop in facts.loops):
         # The module consumes forever at import: an app built there with no route of its own can
@@ -3272,7 +3277,10 @@ def _service(project: Project, candidate: _Candidate) -> Service:
             (loop, path)
             for path in sorted(reach)
             for loop in project.files[path].loops
-            if loop.source != BUSY_LOOP_LOCAL and not _keeps_scheduler_alive(project, path, loop)
+            if loop.source != BUSY_LOOP_LOCAL
+            and not _keeps_scheduler_alive(project, path, loop)
+            # (a `sched` scheduler re-entering its task: the job's own timetable)
+            and loop.source != SCHED_LOOP
         ]
         deployed = candidate.deployed
         if loops:  # the job runs a consume loop found in a module it imports: a worker

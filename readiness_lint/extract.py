@@ -2642,7 +2642,26 @@ class Extractor:
             and self.ctx.resolve(n.callee(small.value.left)) in _ENV_READS
             for small in statement.body
         )
-        return not bare and not fallback and not self.handlers
+        return not bare and not fallback and not self.handlers and not self._after_env_return(frame)
+
+    def _after_env_return(self, frame: _Frame) -> bool:
+        """The function returned already when the environment held what it asks for:
+        ``if "USER" in os.environ: return os.environ["USER"]`` before ``input("User: ")``."""
+        function = frame.line_node
+        if type(function) is not cst.FunctionDef or type(function.body) is not cst.IndentedBlock:
+            return False
+        index = next((i for block, i in self.ctx.stmt_stack if block is function.body), None)
+        return index is not None and any(
+            type(stmt) is cst.If and _ends_in_return(stmt.body) and self._reads_environment(stmt.test)
+            for stmt in function.body.body[:index]
+        )
+
+    def _reads_environment(self, test: cst.BaseExpression) -> bool:
+        for node in (test, *n.descendants(test)):
+            dotted = n.dotted(node) if isinstance(node, (cst.Attribute, cst.Name)) else None
+            if dotted and (self.ctx.resolve(dotted) or "") in {"os.environ", "os.getenv", "os.environ.get"}:
+                return True
+        return False
 
     def _ends_function_on_success_only(
         self, node: cst.If, after: Sequence[cst.BaseStatement], block: cst.IndentedBlock | None, owner: str
@@ -3234,7 +3253,15 @@ class Extractor:
             # `observer.start(); observer.join()`: waits for ever while the observer hands on events
             # (not `observer.stop(); observer.join()`, waiting for it to finish)
             self.ctx.later(node, _loop_at(self.scope_name(), WATCHDOG_LOOP))
-        if type(value) is cst.Call and (n.callee(value) or "").endswith(".run") and not value.args:
+        if (
+            type(value) is cst.Call
+            and (n.callee(value) or "").endswith(".run")
+            # (`s.run(blocking=True)`, the default, spelt out)
+            and all(
+                arg.keyword is not None and arg.keyword.value == "blocking" and n.is_true(arg.value)
+                for arg in value.args
+            )
+        ):
             owner = (n.callee(value) or "").removesuffix(".run")
             if self.ctx.object_ctor(owner) == "sched.scheduler":
                 self.sched_runs.append((node, self.scope_name()))  # (a loop once something re-enters)

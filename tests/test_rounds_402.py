@@ -405,6 +405,82 @@ _CASES: dict[str, Case] = {
         [],
         None,
     ),
+    # A job asking for credentials only when the environment lacks them: run from cron, not a tool
+    # for a person (round 426)
+    "asks_only_without_environment": (
+        {
+            "job.py": """\
+                import getpass
+                import os
+
+                import requests
+
+                def credentials():
+                    if "LIB_USER" in os.environ and "LIB_PASSWORD" in os.environ:
+                        return os.environ["LIB_USER"], os.environ["LIB_PASSWORD"]
+                    user = input("User: ")
+                    password = getpass.getpass("Password: ")
+                    return user, password
+
+                def main():
+                    user, password = credentials()
+                    requests.post("https://library.example.org/renew", auth=(user, password), timeout=30)
+
+                if __name__ == "__main__":
+                    main()
+                """
+        },
+        _JOB,
+        None,
+    ),
+    # (trap) asking whatever the environment holds: a tool for a person
+    "asks_whatever_the_environment": (
+        {
+            "job.py": """\
+                import requests
+
+                def credentials():
+                    user = input("User: ")
+                    password = input("Password: ")
+                    return user, password
+
+                def main():
+                    user, password = credentials()
+                    requests.post("https://library.example.org/renew", auth=(user, password), timeout=30)
+
+                if __name__ == "__main__":
+                    main()
+                """
+        },
+        [],
+        None,
+    ),
+    # A `sched` scheduler whose task enters itself again: an in-process scheduler, a job (round
+    # 432), also where a Procfile keeps the process running and `run(blocking=True)` is spelt out
+    # (round 204)
+    "sched_scheduler_job": (
+        {
+            "cleaner.py": """\
+                import os
+                import sched
+                import time
+
+                s = sched.scheduler(time.time, time.sleep)
+
+                def cleanup():
+                    for name in os.listdir("queue"):
+                        if os.path.getmtime(os.path.join("queue", name)) < time.time() - 86400:
+                            os.remove(os.path.join("queue", name))
+                    s.enter(300, 0, cleanup)
+
+                cleanup()
+                s.run(blocking=True)
+                """,
+            "Procfile": "cleaner: python3 cleaner.py\n",
+        },
+        [("cleaner.py", "job", "sched")],
+        None,
+    ),
 }
 
 _SETS = (_CASES,)
