@@ -1297,7 +1297,11 @@ class Extractor:
             self.signal(node, "cloud-function", f"request:{name}")
             trigger = "request"
         self.walk(node.params)
-        top_level = not ctx.scope and not self.frames
+        # (a route handler defined in the `__main__` block runs per request where the app serves,
+        # not as the block runs: a function of its own, `served`)
+        top_level = not ctx.scope and (
+            not self.frames or (self.guard is not None and self.frames == [self.guard] and name in self.route_handlers)
+        )
         method = len(ctx.scope) == 1 and len(ctx.class_bases) == 1 and not self.frames
         if method:  # a method of a module-level class: `Backup().run()` reaches it
             self.frames.append(_Frame(name=f"{ctx.scope[0]}.{name}", line_node=node, depth=2))

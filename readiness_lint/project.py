@@ -13,7 +13,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 
-from readiness_lint.frameworks import BUSY_LOOP, BUSY_LOOP_LOCAL, CONSUME_METHODS, EXIT_CALLS, is_cron_job_base
+from readiness_lint.frameworks import (
+    API_CTORS,
+    BUSY_LOOP,
+    BUSY_LOOP_LOCAL,
+    CONSUME_METHODS,
+    EXIT_CALLS,
+    is_cron_job_base,
+)
 from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, LoopFact, RouteFact, SignalFact
 
 ObjectRef = tuple[str, str]  # (path, name)
@@ -366,6 +373,14 @@ class Project:
             external = self._external_prefixes(path)
             # (a route handler runs only where its app is served: its calls are `served`, for apis)
             handlers = {route.handler.rpartition(".")[2] for route in facts.routes}
+            # (and what a web app built here calls on an event of its own, `@slack_app.event("app_mention")`,
+            # `@app.before_request`: only where the app serves, not in a worker importing its client)
+            apps = {o.name for o in facts.objects if o.ctor in API_CTORS and not o.scope}
+            handlers |= {
+                f.name
+                for f in facts.functions
+                if not f.plain and any(d.rpartition(".")[0] in apps for d in f.decorators)
+            }
             outside: list[str] = []
             served: list[str] = []
             # (a queue's task runs in the worker, or where it is called: not in a job that enqueues it)

@@ -481,6 +481,127 @@ _CASES: dict[str, Case] = {
         [("cleaner.py", "job", "sched")],
         None,
     ),
+    # An INSERT only a route handler defined in the `__main__` block calls: the api's, not the
+    # worker's beside it in the file (round 422)
+    "insert_in_route_defined_in_main_block": (
+        {
+            "main.py": """\
+                import sqlite3
+                import threading
+                import time
+
+                from flask import Flask, request
+
+                def insert_row(idx, memo):
+                    with sqlite3.connect("data.db") as conn:
+                        conn.execute("INSERT INTO invoices (idx, memo) VALUES (?, ?)", (idx, memo))
+
+                def cleanup():
+                    while True:
+                        with sqlite3.connect("data.db") as conn:
+                            conn.execute("DELETE FROM invoices WHERE expires < ?", (time.time(),))
+                        time.sleep(60)
+
+                if __name__ == "__main__":
+                    threading.Thread(target=cleanup, daemon=True).start()
+                    app = Flask("invoices")
+
+                    @app.route("/invoice", methods=["POST"])
+                    def create_invoice():
+                        insert_row(request.json["idx"], request.json["memo"])
+                        return {}, 201
+
+                    app.run(port=8080)
+                """
+        },
+        [("main.py", "api", "flask"), ("main.py", "worker", "polling-loop")],
+        ("non-idempotent-insert", 0),
+    ),
+    # (trap) the worker beside it inserting too: its finding stays
+    "insert_in_worker_beside_main_block_route": (
+        {
+            "main.py": """\
+                import sqlite3
+                import threading
+                import time
+
+                from flask import Flask, request
+
+                def insert_row(idx, memo):
+                    with sqlite3.connect("data.db") as conn:
+                        conn.execute("INSERT INTO invoices (idx, memo) VALUES (?, ?)", (idx, memo))
+
+                def poll():
+                    while True:
+                        insert_row(int(time.time()), "tick")
+                        time.sleep(60)
+
+                if __name__ == "__main__":
+                    threading.Thread(target=poll, daemon=True).start()
+                    app = Flask("invoices")
+
+                    @app.route("/invoice", methods=["POST"])
+                    def create_invoice():
+                        insert_row(request.json["idx"], request.json["memo"])
+                        return {}, 201
+
+                    app.run(port=8080)
+                """
+        },
+        [("main.py", "api", "flask"), ("main.py", "worker", "polling-loop")],
+        ("non-idempotent-insert", 1),
+    ),
+    # An INSERT only a Slack Bolt event handler calls, in the module a cron job imports for the app's
+    # client: the api's, not the job's (round 414)
+    "insert_in_bolt_event_handler": (
+        {
+            "main.py": """\
+                import os
+                import sqlite3
+
+                from fastapi import FastAPI, Request
+                from slack_bolt.adapter.fastapi import SlackRequestHandler
+                from slack_bolt.app import App
+
+                slack_app = App(signing_secret=os.environ["SLACK_SIGNING_SECRET"])
+                handler = SlackRequestHandler(slack_app)
+                app = FastAPI()
+
+                def store_task(channel, ts):
+                    with sqlite3.connect("tasks.db") as conn:
+                        conn.execute("INSERT INTO tasks (channel, ts) VALUES (?, ?)", (channel, ts))
+
+                @slack_app.event("app_mention")
+                def handle_mention(event, say):
+                    store_task(event["channel"], event["ts"])
+                    say("noted")
+
+                @app.post("/slack/events")
+                async def endpoint(req: Request):
+                    return await handler.handle(req)
+
+                @app.get("/health")
+                def health():
+                    return {"ok": True}
+                """,
+            "worker.py": """\
+                import sqlite3
+                import time
+
+                from main import slack_app
+
+                def remind():
+                    with sqlite3.connect("tasks.db") as conn:
+                        for channel, ts in conn.execute("SELECT channel, ts FROM tasks WHERE ts < ?", (time.time(),)):
+                            slack_app.client.chat_postMessage(channel=channel, text="reminder")
+
+                if __name__ == "__main__":
+                    remind()
+                """,
+        },
+        [("main.py", "api", "fastapi"), ("worker.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
 }
 
 _SETS = (_CASES,)
