@@ -842,6 +842,7 @@ class Extractor:
         self.stmt_stack = self.ctx.stmt_stack
         self.sched_runs: list[tuple[cst.CSTNode, str]] = []  # `scheduler.run()` of a `sched.scheduler`
         self.sched_reenters = False  # a function puts itself back on a `sched` scheduler
+        self.noticing = False  # in the handlers of a `try` whose body only sends a notice (see `visit_try`)
         # `if cur.fetchone()[0] > 0: continue`: the statements after it run only for a row not there
         # (each with the module's lookup functions its test read, see `Extractor._lookups_tested`)
         self.absent_after: dict[int, tuple[str, ...]] = {}
@@ -1839,6 +1840,11 @@ class Extractor:
         saved_lookup, self.looking_up = self.looking_up, _only_lookups(node.body)
         saved_remote, self.remote_io = self.remote_io, self._works_remotely(node.body)
         saved_work, self.guards_work = self.guards_work, self._guards_work(node.body)
+        # (`try: await client.post(user["webhook_url"], ...)` and nothing else that works: a notice)
+        saved_notice, self.noticing = (
+            self.noticing,
+            not self.guards_work and self._notifies_in(node.body) and self._works_besides(node),
+        )
         saved_ends, self.try_ends_function = self.try_ends_function, self._ends_function(node)
         saved_tidying, self.tidying = self.tidying, _only_tidies(node.body)
         # `try: cur.execute("SELECT ..."); cur.fetchone()[0]` / `except: cur.execute("INSERT ...")`:
@@ -1849,7 +1855,7 @@ class Extractor:
             ctx.absent_guards += absent
             self.walk(handler)
             ctx.absent_guards -= absent
-        self.guards_work = saved_work
+        self.guards_work, self.noticing = saved_work, saved_notice
         self.try_ends_function, self.tidying = saved_ends, saved_tidying
         self.attempt, self.pinging, self.reading = saved, saved_ping, saved_reading
         self.reading_own_file = saved_own
@@ -1941,8 +1947,8 @@ class Extractor:
             # `except Exception as e: print(f"Error while checking: {e}"); sys.exit(0)`: the failure,
             # reported as one, ends with status 0 on purpose
             frame.exits_zero_on_error = True
-        if self.pinging:
-            return
+        if self.pinging or self.noticing:
+            return  # (a ping, or a notice sent: its failure is not the job's)
         if self.reading and (
             _only_assigns(node.body) or (self.reading_own_file and self._reports_then_empty(node.body))
         ):
@@ -3108,7 +3114,22 @@ class Extractor:
                     return True
         return False
 
-    def _guards_work(self, body: cst.BaseSuite) -> bool:
+    def _works_besides(self, node: cst.Try) -> bool:
+        """The function holding ``node`` does work outside it (``conn.fetch("UPDATE ...")``): the
+        notice is about that work, not the job's work itself."""
+        function = self.frames[-1].line_node if self.frames else None
+        if type(function) is not cst.FunctionDef:
+            return False
+        return any(self._guards_work(stmt) for stmt in function.body.body if stmt is not node)
+
+    def _notifies_in(self, body: cst.BaseSuite) -> bool:
+        """A post to a chat's or a user's webhook among the block's calls."""
+        return any(
+            type(node) is cst.Call and (n.callee(node) or "").rpartition(".")[2] in HTTP_WRITE_VERBS and _notifies(node)
+            for node in n.descendants(body)
+        )
+
+    def _guards_work(self, body: cst.CSTNode) -> bool:
         """A ``try`` body that does the work: a call that is no notification (``alert()``, a post to
         a chat's webhook), no clean-up (``os.remove(partial)``, ``conn.close()``) and no report."""
         for node in n.descendants(body):
@@ -3117,7 +3138,11 @@ class Extractor:
             name = self.ctx.resolve(n.callee(node)) or ""
             if (
                 _TELLS.search(name)
-                or (name in HTTP_WRITES and _notifies(node))
+                # (also a client's: `await client.post(user["webhook_url"], json=...)`, the client
+                # opened for it, `async with httpx.AsyncClient(timeout=10) as client:`)
+                or ((name in HTTP_WRITES or name.rpartition(".")[2] in {"post", "put"}) and _notifies(node))
+                or name in _HTTP_CLIENTS
+                or name in _CONVERSIONS  # (`str(row["id"])` in the notice)
                 or name in _DESTRUCTIVE_CALLS
                 or name.rpartition(".")[2] in _CLEANUP_METHODS
                 or name.startswith(REPORT_PREFIXES)
@@ -6658,6 +6683,8 @@ def _is_report_call(name: str) -> bool:
     return name.startswith(REPORT_PREFIXES) or bool(_SELF_LOGGER.match(name))
 
 
+# Built-ins that only convert or measure a value
+_CONVERSIONS = frozenset({"str", "int", "float", "bool", "len", "dict", "list", "tuple", "round", "repr", "format"})
 _HTTP_CLIENTS = frozenset(
     {"requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client", "httpx.AsyncClient"}
 )

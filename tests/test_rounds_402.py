@@ -602,6 +602,65 @@ _CASES: dict[str, Case] = {
         [("main.py", "api", "fastapi"), ("worker.py", "job", "python")],
         ("non-idempotent-insert", 0),
     ),
+    # A failed webhook notice after the job's own work (keys deactivated) is reported and skipped:
+    # the notice's failure is not the job's (round 432)
+    "notice_after_work_fails": (
+        {
+            "job.py": """\
+                import asyncio
+                import os
+
+                import asyncpg
+                import httpx
+
+                async def cleanup():
+                    conn = await asyncpg.connect(os.environ["DATABASE_URL"])
+                    try:
+                        rows = await conn.fetch("UPDATE keys SET active = FALSE WHERE expires_at < NOW() RETURNING id, owner")
+                        for row in rows:
+                            user = await conn.fetchrow("SELECT webhook_url FROM users WHERE id = $1", row["owner"])
+                            if user and user["webhook_url"]:
+                                try:
+                                    async with httpx.AsyncClient(timeout=10) as client:
+                                        await client.post(user["webhook_url"], json={"key": str(row["id"])})
+                                except Exception as e:
+                                    print(f"webhook notification failed: {e}")
+                    finally:
+                        await conn.close()
+
+                if __name__ == "__main__":
+                    asyncio.run(cleanup())
+                """
+        },
+        _JOB,
+        ("missing-exit-code", "pass"),
+    ),
+    # (trap) a reminder job whose whole work is the posts: a failed one is lost
+    "notice_is_the_work": (
+        {
+            "job.py": """\
+                import os
+
+                import requests
+
+                CHANNELS = ["#dev", "#ops"]
+
+                def remind():
+                    for channel in CHANNELS:
+                        try:
+                            requests.post(
+                                os.environ["SLACK_WEBHOOK_URL"], json={"channel": channel, "text": "timesheets are due"}, timeout=10
+                            )
+                        except Exception as e:
+                            print(f"webhook failed: {e}")
+
+                if __name__ == "__main__":
+                    remind()
+                """
+        },
+        _JOB,
+        ("missing-exit-code", "fail"),
+    ),
 }
 
 _SETS = (_CASES,)
