@@ -86,6 +86,9 @@ _SECRET_COMPACT = re.compile(
 _NOT_A_SECRET_PARTS = frozenset(
     {
         "claim",  # `SLIDING_TOKEN_REFRESH_EXP_CLAIM`: the name of a claim inside a token
+        # `ENCRYPTED_SLACK_TOKEN = "CiC..."`: ciphertext, decrypted with a key kept elsewhere (KMS)
+        "encrypted",
+        "ciphertext",
         "url",
         "uri",
         "urls",
@@ -306,7 +309,8 @@ def is_secret_name(name: str) -> bool:
 
 # Secrets named with a word that elsewhere describes something else (`TOKEN_STORAGE`, `cookie_name`)
 # (Telegram's `api_hash` is the app's secret half of its API credentials)
-_NAMED_KEYS = re.compile(r"(?:^|_)(?:account_key|cookie_secret)$|^(?:telegram_|tg_|app_)?api_hash$")
+# (and Stripe's `endpoint_secret`, a webhook endpoint's signing secret)
+_NAMED_KEYS = re.compile(r"(?:^|_)(?:account_key|cookie_secret|endpoint_secret)$|^(?:telegram_|tg_|app_)?api_hash$")
 # `storage_key` names a storage account's key, or an object's key in a bucket (`"exports/latest.csv"`);
 # `serviceKey`, a public-data portal's API key (data.go.kr's), or a service's name in a table
 _STORAGE_KEY_NAME = re.compile(r"(?:^|_)(?:storage|service)_key$")
@@ -813,6 +817,17 @@ def default_credential_hits(text: str) -> list[SecretHit]:
     a password that repeats the user name (``amqp://shop_mq:shop_mq@``), and the word "password"
     or "pass" given by a real user for a real host (``postgres://app:password@db``): not secret, but
     credentials all the same, which production must not run with."""
+    if "password=" in text and "://" not in text:
+        # (libpq's keyword form: "dbname=gnaf user=postgres password=postgres")
+        pairs = text.split()
+        if len(pairs) >= 2 and all(_LIBPQ_PAIR.fullmatch(pair) for pair in pairs):
+            fields = {key: value.strip("'") for key, _, value in (pair.partition("=") for pair in pairs)}
+            password = fields.get("password", "")
+            if password.lower() in DEFAULT_PASSWORDS or (
+                password == fields.get("user") and len(password) >= 4 and "%" not in password
+            ):
+                return [SecretHit("default password in a connection string", password)]
+        return []
     if "://" not in text:
         return []
     # (the guessable kinds only in a string that is the URL alone: not a help text, an error

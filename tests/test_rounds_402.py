@@ -661,6 +661,80 @@ _CASES: dict[str, Case] = {
         _JOB,
         ("missing-exit-code", "fail"),
     ),
+    # libpq's keyword form with the database image's default password (round 421), and Stripe's
+    # webhook endpoint secret falling back to a literal (round 422)
+    "libpq_default_password": (
+        {
+            "job.py": """\
+                import psycopg2
+
+                def main():
+                    conn = psycopg2.connect("dbname=gnaf user=postgres password=postgres")
+                    conn.cursor().execute("VACUUM")
+
+                if __name__ == "__main__":
+                    main()
+                """
+        },
+        _JOB,
+        ("hardcoded-secret", 1),
+    ),
+    # (trap) the password filled in at run time
+    "libpq_password_template": (
+        {
+            "job.py": """\
+                import os
+
+                import psycopg2
+
+                def main():
+                    conn = psycopg2.connect("dbname=gnaf user=postgres password=%s" % os.environ["PGPASSWORD"])
+                    conn.cursor().execute("VACUUM")
+
+                if __name__ == "__main__":
+                    main()
+                """
+        },
+        _JOB,
+        ("hardcoded-secret", 0),
+    ),
+    "endpoint_secret_fallback": (
+        {
+            "app.py": """\
+                import os
+
+                import stripe
+                from flask import Flask, request
+
+                app = Flask(__name__)
+                ENDPOINT_SECRET = os.environ.get("ENDPOINT_SECRET", "YouShouldChangeThis")
+
+                @app.post("/webhook")
+                def webhook():
+                    event = stripe.Webhook.construct_event(request.data, request.headers["Stripe-Signature"], ENDPOINT_SECRET)
+                    return {"type": event["type"]}
+                """
+        },
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret-fallback", 1),
+    ),
+    # Ciphertext a Lambda decrypts with KMS: no credential in the code (round 414)
+    "kms_encrypted_token": (
+        {
+            "handler.py": """\
+                import boto3
+                from base64 import b64decode
+
+                ENCRYPTED_SLACK_TOKEN = "CiBVhQSX5nYIrdq5ceR6CokUkwMNrVwB/19yzaQ9kR2vLxKnAQEBAgB4VYUEl+Z2CK3auXHkegqJFJMDDa1cAf9fcs2kPZEdr1AAAAB+MHwGCSqGSIb3DQEHBqBvMG0CAQAwaAYJKoZIhvcNAQcBMB4GCWCGSAFlAwQBLjARBAzT"
+                TOKEN = boto3.client("kms").decrypt(CiphertextBlob=b64decode(ENCRYPTED_SLACK_TOKEN))["Plaintext"]
+
+                def lambda_handler(event, context):
+                    return {"ok": bool(TOKEN)}
+                """
+        },
+        [("handler.py", "job", "aws-lambda")],
+        ("hardcoded-secret", 0),
+    ),
 }
 
 _SETS = (_CASES,)
