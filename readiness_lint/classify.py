@@ -2030,6 +2030,17 @@ _FOUND_LOOPS = {
 }
 
 
+def _built_with_telegram(project: Project, path: str, ctor: str) -> bool:
+    """``application = create_app()``, ``create_app`` a function of a project module that imports
+    python-telegram-bot (``telegram``) and neither aiogram nor pyTelegramBotAPI."""
+    module = ctor.rpartition(".")[0]
+    home = project.resolve_module(path, module, 0) if module else None
+    if home is None or home == path:
+        return False
+    roots = {i.module.split(".")[0] for i in project.files[home].imports if not i.level}
+    return "telegram" in roots and not roots & {"aiogram", "telebot"}
+
+
 def _loop_framework(source: str, facts: FileFacts, project: Project | None = None, path: str = "") -> str:
     method = source.rpartition(".")[2]
     roots = {i.module.split(".")[0] for i in facts.imports if not i.level}
@@ -2044,7 +2055,9 @@ def _loop_framework(source: str, facts: FileFacts, project: Project | None = Non
     aiogram2 = "executor" in source.split(".") or any(i.module.startswith(_AIOGRAM2_MODULES) for i in facts.imports)
     if method in {"run_polling", "start_polling"} and not aiogram2 and "aiogram" in roots:
         return "aiogram"  # aiogram 3's Dispatcher: stops polling on SIGTERM itself
-    if method in {"run_polling", "run_webhook"} and "telegram" in roots:
+    if method in {"run_polling", "run_webhook"} and (
+        "telegram" in roots or (project is not None and _built_with_telegram(project, path, ctor))
+    ):
         return "python-telegram-bot"  # Application.run_polling/run_webhook stop on SIGTERM themselves
     if source.endswith(("Consumer",)):
         return "kafka"

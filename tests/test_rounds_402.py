@@ -735,6 +735,40 @@ _CASES: dict[str, Case] = {
         [("handler.py", "job", "aws-lambda")],
         ("hardcoded-secret", 0),
     ),
+    # A python-telegram-bot Application built by another module's factory, run with
+    # `run_polling()`: it stops on SIGTERM itself (round 427)
+    "ptb_application_from_factory": (
+        {
+            "bot.py": """\
+                import os
+
+                from telegram.ext import ApplicationBuilder, CommandHandler
+
+                async def start(update, context):
+                    await update.message.reply_text("hi")
+
+                def create_app():
+                    app = ApplicationBuilder().token(os.environ["TELEGRAM_BOT_TOKEN"]).build()
+                    app.add_handler(CommandHandler("start", start))
+                    return app
+                """,
+            "main.py": """\
+                import logging
+
+                from bot import create_app
+
+                def main():
+                    logging.basicConfig(level=logging.INFO)
+                    application = create_app()
+                    application.run_polling()
+
+                if __name__ == "__main__":
+                    main()
+                """,
+        },
+        [("main.py", "worker", "python-telegram-bot")],
+        ("missing-graceful-shutdown", "pass"),
+    ),
 }
 
 _SETS = (_CASES,)
