@@ -537,7 +537,9 @@ def _file_candidates(
             if loop.source == SCHED_LOOP:
                 add(_Candidate(path, loop.line, "job", "sched", loop.scope or "loop"))
                 continue
-            add(_Candidate(path, loop.line, "job" if loop.drains else "worker", framework, loop.scope or "loop"))
+            # (a drain the file runs again and again, `while True: drain(); time.sleep(5)`, is a worker's)
+            drain_ends = loop.drains and all(other.drains for other in facts.loops)
+            add(_Candidate(path, loop.line, "job" if drain_ends else "worker", framework, loop.scope or "loop"))
     if any(not loop.scope and not (guard_line and loop.line > guard_line) for loop in facts.loops):
         # The module consumes forever at import: an app built there with no route of its own can
         # be neither run nor imported by a server (`app = Flask(__name__)` then `for msg in consumer:`)
@@ -767,14 +769,18 @@ def _loop_forever(facts: FileFacts, calls: Sequence[str]) -> str:
         if method == "run_forever" and (owner in loops or owner.removesuffix("()") in EVENT_LOOPS):
             return "asyncio"
     ctors = {o.name: o.ctor for o in facts.objects}
-    web = any(imp.module.split(".")[0] in _WEB_SERVER_MODULES for imp in facts.imports)
+    web = any(imp.module.startswith(_WEB_SERVER_MODULES) for imp in facts.imports)
     for call in calls:
         owner, _, method = call.rpartition(".")
+        ctor = ctors.get(owner, "")
         if (
             method == "serve_forever"
             and owner not in servers
             and not web
-            and not _WEB_SERVER_NAME.search(f"{owner} {ctors.get(owner, '')}")
+            # (bound by `async with ... as server`, or built by a socket server's library: not by a
+            # project factory, which may build an HTTP server)
+            and (not ctor or ctor.startswith(_SOCKET_SERVERS))
+            and not {w.lower() for w in _WORD.findall(f"{owner} {ctor}")} & _WEB_SERVER_WORDS
         ):
             # `async with await start_hl7_server(handle, port=...) as server: await server.serve_forever()`:
             # a socket server taking messages, no HTTP app in sight
@@ -783,8 +789,10 @@ def _loop_forever(facts: FileFacts, calls: Sequence[str]) -> str:
 
 
 # Modules whose servers answer HTTP: a `serve_forever` of theirs serves an app
-_WEB_SERVER_MODULES = frozenset({"http", "wsgiref", "werkzeug", "xmlrpc", "cheroot", "waitress", "gevent", "aiohttp"})
-_WEB_SERVER_NAME = re.compile(r"http|wsgi|web|api|app", re.IGNORECASE)
+_WEB_SERVER_MODULES = ("http.server", "wsgiref", "werkzeug", "xmlrpc.server", "cheroot", "waitress", "gevent.pywsgi")
+_WEB_SERVER_WORDS = frozenset({"http", "httpd", "wsgi", "web", "api", "app"})
+_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
+_SOCKET_SERVERS = ("asyncio.start_server", "asyncio.start_unix_server", "socketserver.", "hl7.mllp.")
 
 
 def _has_celery_app(project: Project) -> bool:
@@ -871,9 +879,11 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     # (a function that only prints, `display_banner()`, is not work shared with anyone; nor one
     # whose value the block drops that only reads, `scrape()` returning a page's rows: a try-out)
     local = {f.name: f for f in project.files[path].functions}
-    # (a block that gives every function it runs sample data, `indexing("document.pdf", "incoming_docs")`,
-    # tries them out; `init_db()` then `add_user(email="...")` seeds the database)
-    tried = {name for name in guard.dropped_calls if name in local} <= set(guard.sample_calls)
+    # (a block that gives every function it runs literals, a sample file among them,
+    # `indexing("document.pdf", "incoming_docs")`, tries them out; `init_db()` then
+    # `add_user(email="...")` seeds the database, `send_report("1 day")` sends one)
+    run_here = {name for name in guard.dropped_calls if name in local}
+    tried = run_here <= set(guard.literal_calls) and bool(run_here & set(guard.sample_calls))
     functions = {
         f.name
         for f in local.values()

@@ -1380,7 +1380,8 @@ class Extractor:
         if (
             method == "function"
             and call is not None
-            and n.keyword(call, "schedule") is not None
+            and (timetable := n.keyword(call, "schedule")) is not None
+            and not n.is_none(timetable.value)
             and self.ctx.objects.get(owner) in _MODAL_APPS
         ):
             # `@app.function(schedule=modal.Period(days=1))`: Modal runs it on its timetable, an
@@ -2655,19 +2656,43 @@ class Extractor:
         return not bare and not fallback and not self.handlers and not self._after_env_return(frame)
 
     def _after_env_return(self, frame: _Frame) -> bool:
-        """The function returned already when the environment held what it asks for:
-        ``if "USER" in os.environ: return os.environ["USER"]`` before ``input("User: ")``."""
+        """The function returned already what the environment held: ``if "USER" in os.environ:
+        return os.environ["USER"]``, or ``user = os.getenv("USER")`` ... ``if user: return user``,
+        before ``input("User: ")`` (not ``if not os.getenv("TOKEN"): return``, a bail-out)."""
         function = frame.line_node
         if type(function) is not cst.FunctionDef or type(function.body) is not cst.IndentedBlock:
             return False
         index = next((i for block, i in self.ctx.stmt_stack if block is function.body), None)
-        return index is not None and any(
-            type(stmt) is cst.If and _ends_in_return(stmt.body) and self._reads_environment(stmt.test)
-            for stmt in function.body.body[:index]
-        )
+        if index is None:
+            return False
+        from_environment: set[str] = set()  # names bound to what the environment holds
+        for stmt in function.body.body[:index]:
+            for small in _smalls(stmt) or ():
+                if (
+                    type(small) is cst.Assign
+                    and len(small.targets) == 1
+                    and type(small.targets[0].target) is cst.Name
+                    and self._reads_environment(small.value, from_environment)
+                ):
+                    from_environment.add(small.targets[0].target.value)
+            if type(stmt) is not cst.If or not self._reads_environment(stmt.test, from_environment):
+                continue
+            statements = _block(stmt.body)
+            smalls = _smalls(statements[-1]) if statements else None
+            returned = smalls[-1] if smalls else None
+            if (
+                type(returned) is cst.Return
+                and returned.value is not None
+                and self._reads_environment(returned.value, from_environment)
+            ):
+                return True
+        return False
 
-    def _reads_environment(self, test: cst.BaseExpression) -> bool:
-        for node in (test, *n.descendants(test)):
+    def _reads_environment(self, expr: cst.BaseExpression, names: Collection[str] = ()) -> bool:
+        """``expr`` reads the environment (``os.environ``, ``os.getenv``), or a name in ``names``."""
+        for node in (expr, *n.descendants(expr)):
+            if type(node) is cst.Name and node.value in names:
+                return True
             dotted = n.dotted(node) if isinstance(node, (cst.Attribute, cst.Name)) else None
             if dotted and (self.ctx.resolve(dotted) or "") in {"os.environ", "os.getenv", "os.environ.get"}:
                 return True
@@ -3115,12 +3140,24 @@ class Extractor:
         return False
 
     def _works_besides(self, node: cst.Try) -> bool:
-        """The function holding ``node`` does work outside it (``conn.fetch("UPDATE ...")``): the
-        notice is about that work, not the job's work itself."""
+        """The function holding ``node`` changes something outside it (``conn.fetch("UPDATE ...")``,
+        ``conn.commit()``, ``s3.put_object(...)``): the notice tells of that work, not the job's
+        whole work (a digest's query and its post are the post's)."""
         function = self.frames[-1].line_node if self.frames else None
         if type(function) is not cst.FunctionDef:
             return False
-        return any(self._guards_work(stmt) for stmt in function.body.body if stmt is not node)
+        for stmt in function.body.body:
+            if stmt is node:
+                continue
+            for call in n.descendants(stmt):
+                if type(call) is not cst.Call:
+                    continue
+                method = (n.callee(call) or "").rpartition(".")[2]
+                if method in _CHANGES or any(
+                    _SQL_CHANGE.match(text) for arg in call.args if (text := n.string_value(arg.value)) is not None
+                ):
+                    return True
+        return False
 
     def _notifies_in(self, body: cst.BaseSuite) -> bool:
         """A post to a chat's or a user's webhook among the block's calls."""
@@ -4832,6 +4869,7 @@ class Extractor:
         guard = None
         if self.guard is not None:
             g = self.guard
+            samples = _sample_calls(g.line_node.body) if type(g.line_node) is cst.If else ((), ())
             guard = MainGuardFact(
                 line=pos(g.line_node)[0],
                 calls=tuple(dict.fromkeys(g.calls)),
@@ -4848,7 +4886,8 @@ class Extractor:
                 exit_values=tuple(dict.fromkeys(g.exit_values)),
                 bare_calls=type(g.line_node) is cst.If and self._bare_calls(g.line_node.body),
                 modes=self._guard_modes(g.line_node),
-                sample_calls=_sample_calls(g.line_node.body) if type(g.line_node) is cst.If else (),
+                literal_calls=samples[0],
+                sample_calls=samples[1],
             )
         findings = sorted(buckets.get(LineFinding, []), key=lambda f: (f.line, f.column, f.rule))
         return FileFacts(
@@ -5385,13 +5424,13 @@ def literal_key(value: str) -> str:
 _MODAL_APPS = frozenset({"modal.App", "modal.Stub"})
 
 
-def _sample_calls(body: cst.BaseSuite) -> tuple[str, ...]:
-    """The calls of a block given literal arguments only, a string among them, also through names
-    the block binds to literals; none unless one of those strings is sample data, a file name, a
-    path, an address (see ``MainGuardFact.sample_calls``)."""
+def _sample_calls(body: cst.BaseSuite) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The calls of a block given literal arguments only, a string among them (also through names
+    the block binds to literals), and of those the ones given a sample file's name
+    (``indexing("document.pdf", "incoming")``; see ``MainGuardFact.sample_calls``)."""
     bound: dict[str, str | None] = {}  # names the block binds to literals: the string, or None
+    literal: dict[str, None] = {}
     found: dict[str, None] = {}
-    sample = False
     for stmt in _block(body):
         for small in _smalls(stmt) or ():
             if type(small) is cst.Assign and len(small.targets) == 1 and type(small.targets[0].target) is cst.Name:
@@ -5419,13 +5458,15 @@ def _sample_calls(body: cst.BaseSuite) -> tuple[str, ...]:
                     break
             else:
                 if strings:
+                    literal[callee] = None
+                if any(_SAMPLE_FILE.search(text) for text in strings):
                     found[callee] = None
-                    sample = sample or any(_SAMPLE_DATA.search(text) for text in strings)
-    return tuple(found) if sample else ()
+    return tuple(literal), tuple(found)
 
 
-# A file name, a path or an address: what a try-out hands the function it tries
-_SAMPLE_DATA = re.compile(r"[/\\@]|\.[A-Za-z]{2,4}$")
+# A sample document's or medium's file name: what a try-out hands the function it tries (not a
+# database, a log or a settings file, which a job may name as well)
+_SAMPLE_FILE = re.compile(r"\.(?:pdf|png|jpe?g|gif|tiff?|bmp|webp|docx?|xlsx?|pptx?|mp[34]|wav|ogg|m4a|mov|avi)$", re.I)
 
 
 def _literals(node: cst.CSTNode) -> list[str]:
@@ -6683,6 +6724,12 @@ def _is_report_call(name: str) -> bool:
     return name.startswith(REPORT_PREFIXES) or bool(_SELF_LOGGER.match(name))
 
 
+# What changes data: a write's methods, and SQL that changes rows
+_CHANGES = frozenset(
+    {"commit", "put_object", "upload_file", "delete_object", "delete_objects", "insert_one", "insert_many"}
+    | {"update_one", "update_many", "delete_one", "delete_many", "bulk_write", "writerow", "writerows"}
+)
+_SQL_CHANGE = re.compile(r"\s*(?:UPDATE|INSERT|DELETE|MERGE|UPSERT|REPLACE)\b", re.IGNORECASE)
 # Built-ins that only convert or measure a value
 _CONVERSIONS = frozenset({"str", "int", "float", "bool", "len", "dict", "list", "tuple", "round", "repr", "format"})
 _HTTP_CLIENTS = frozenset(

@@ -181,8 +181,9 @@ class MainGuardFact:
     bare_calls: bool = False
     # the branches of an `if` chain choosing a mode, by the names each calls (`"<loop>"`: it loops)
     modes: tuple[tuple[str, ...], ...] = ()
-    # calls given sample data: literal arguments only, a string among them, also through names the
-    # block binds to literals (`indexing("document.pdf", option, "incoming_docs")`): a try-out
+    # calls given literal arguments only, a string among them (also through names the block binds
+    # to literals), and those of them given a sample file's name (`indexing("document.pdf", "in")`)
+    literal_calls: tuple[str, ...] = ()
     sample_calls: tuple[str, ...] = ()
 
 
@@ -317,6 +318,7 @@ class FileFacts:
                         "results_handed": tuple(guard.get("results_handed", ())),
                         "exit_values": tuple(guard.get("exit_values", ())),
                         "modes": tuple(tuple(branch) for branch in guard.get("modes", ())),
+                        "literal_calls": tuple(guard.get("literal_calls", ())),
                         "sample_calls": tuple(guard.get("sample_calls", ())),
                     }
                 )

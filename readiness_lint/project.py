@@ -24,6 +24,10 @@ from readiness_lint.frameworks import (
 from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, LoopFact, RouteFact, SignalFact
 
 ObjectRef = tuple[str, str]  # (path, name)
+# Web frameworks whose apps run their own handlers only while they serve requests
+_WEB_FRAMEWORKS = frozenset(
+    {"fastapi", "starlette", "flask", "quart", "sanic", "litestar", "aiohttp", "bottle", "falcon", "tornado", "hug"}
+)
 # Entrypoints `manage.py` runs with Django set up: a management command, a django-crontab or
 # django-cron job.
 MANAGE_RUN = frozenset({"django-command", "django-crontab", "django-cron"})
@@ -375,7 +379,15 @@ class Project:
             handlers = {route.handler.rpartition(".")[2] for route in facts.routes}
             # (and what a web app built here calls on an event of its own, `@slack_app.event("app_mention")`,
             # `@app.before_request`: only where the app serves, not in a worker importing its client)
-            apps = {o.name for o in facts.objects if o.ctor in API_CTORS and not o.scope}
+            # (not the handlers of an app a worker or a job runs itself: a Socket Mode Bolt app's,
+            # Chalice's or Azure's scheduled functions; a Bolt app only behind a web adapter)
+            adapted = any(o.ctor.startswith("slack_bolt.adapter.") for o in facts.objects)
+            apps = {
+                o.name
+                for o in facts.objects
+                if not o.scope
+                and (API_CTORS.get(o.ctor) in _WEB_FRAMEWORKS or (API_CTORS.get(o.ctor) == "slack-bolt" and adapted))
+            }
             handlers |= {
                 f.name
                 for f in facts.functions

@@ -771,7 +771,108 @@ _CASES: dict[str, Case] = {
     ),
 }
 
-_SETS = (_CASES,)
+# A review of ed75de8..0c8fad5 reproduced these; each fails on 0c8fad5.
+_REVIEW_CASES: dict[str, Case] = {
+    "drain_in_function": (
+        {
+            "worker.py": 'import logging\nimport time\n\nimport boto3\n\nsqs = boto3.client("sqs")\nQUEUE = "https://sqs.eu-west-1.amazonaws.com/123456789012/jobs"\n\n\ndef handle(body):\n    logging.info("got %s", body)\n\n\ndef drain():\n    while True:\n        resp = sqs.receive_message(QueueUrl=QUEUE, MaxNumberOfMessages=10, WaitTimeSeconds=20)\n        messages = resp.get("Messages", [])\n        if not messages:\n            break\n        for message in messages:\n            handle(message["Body"])\n            sqs.delete_message(QueueUrl=QUEUE, ReceiptHandle=message["ReceiptHandle"])\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    while True:\n        drain()\n        time.sleep(5)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("worker.py", "worker", "sqs")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    "factory_http_server": (
+        {
+            "run.py": 'import logging\nimport os\n\nfrom status.server import build_server\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    srv = build_server(int(os.environ.get("PORT", "8080")))\n    srv.serve_forever()\n',
+            "status/__init__.py": "",
+            "status/server.py": 'import json\nfrom http.server import BaseHTTPRequestHandler, ThreadingHTTPServer\n\n\nclass StatusHandler(BaseHTTPRequestHandler):\n    def do_GET(self):\n        body = json.dumps({"ok": True}).encode()\n        self.send_response(200)\n        self.send_header("Content-Type", "application/json")\n        self.end_headers()\n        self.wfile.write(body)\n\n\ndef build_server(port):\n    return ThreadingHTTPServer(("0.0.0.0", port), StatusHandler)\n',
+        },
+        [("status/server.py", "api", "http.server")],
+        None,
+    ),
+    "socket_server_aiohttp_client": (
+        {
+            "listener.py": 'import asyncio\nimport logging\nimport os\n\nimport aiohttp\n\nAPI = os.environ["INGEST_API"]\n\n\nasync def handle(reader, writer):\n    data = await reader.read(4096)\n    async with aiohttp.ClientSession() as session:\n        async with session.post(API, data=data, timeout=aiohttp.ClientTimeout(total=10)) as resp:\n            resp.raise_for_status()\n    writer.write(b"ACK")\n    await writer.drain()\n    writer.close()\n\n\nasync def main():\n    server = await asyncio.start_server(handle, "0.0.0.0", 2575)\n    async with server:\n        await server.serve_forever()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    asyncio.run(main())\n',
+        },
+        [("listener.py", "worker", "socket-server")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    "prompt_env_missing_bail": (
+        {
+            "new_issue.py": 'import os\nimport sys\n\nimport requests\n\n\ndef main():\n    if not os.getenv("GITHUB_TOKEN"):\n        print("Set GITHUB_TOKEN first")\n        return\n    repo = input("Repository (owner/name): ")\n    title = input("Issue title: ")\n    resp = requests.post(\n        f"https://api.github.com/repos/{repo}/issues",\n        headers={"Authorization": f"Bearer {os.environ[\'GITHUB_TOKEN\']}"},\n        json={"title": title},\n        timeout=30,\n    )\n    print(resp.json()["html_url"])\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [],
+        None,
+    ),
+    "prompt_key_var_return": (
+        {
+            "job.py": 'import getpass\nimport os\n\nimport requests\n\n\ndef credentials():\n    user = os.environ.get("LIB_USER")\n    password = os.environ.get("LIB_PASSWORD")\n    if user and password:\n        return user, password\n    user = input("User: ")\n    password = getpass.getpass("Password: ")\n    return user, password\n\n\ndef main():\n    user, password = credentials()\n    requests.post("https://library.example.org/renew", auth=(user, password), timeout=30)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("job.py", "job", "python")],
+        None,
+    ),
+    "bolt_socket_mode_insert": (
+        {
+            "bot.py": 'import logging\nimport os\nimport sqlite3\n\nfrom slack_bolt import App\nfrom slack_bolt.adapter.socket_mode import SocketModeHandler\n\napp = App(token=os.environ["SLACK_BOT_TOKEN"])\n\n\ndef store_task(channel, text):\n    with sqlite3.connect("tasks.db") as conn:\n        conn.execute("INSERT INTO tasks (channel, text) VALUES (?, ?)", (channel, text))\n\n\n@app.message("todo")\ndef add_todo(message, say):\n    store_task(message["channel"], message["text"])\n    say("noted")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    SocketModeHandler(app, os.environ["SLACK_APP_TOKEN"]).start()\n',
+        },
+        [("bot.py", "worker", "slack-bolt")],
+        ("non-idempotent-insert", 1),
+    ),
+    "chalice_schedule_insert": (
+        {
+            "app.py": 'import os\n\nimport psycopg2\nimport requests\nfrom chalice import Chalice, Rate\n\napp = Chalice(app_name="rates")\n\n\ndef store_rates(rates):\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        for currency, rate in rates.items():\n            cur.execute("INSERT INTO rates (currency, rate) VALUES (%s, %s)", (currency, rate))\n\n\n@app.schedule(Rate(1, unit=Rate.HOURS))\ndef fetch_rates(event):\n    resp = requests.get("https://rates.example.com/latest", timeout=30)\n    resp.raise_for_status()\n    store_rates(resp.json()["rates"])\n\n\n@app.route("/health")\ndef health():\n    return {"ok": True}\n',
+        },
+        [("app.py", "api", "chalice"), ("app.py", "job", "chalice")],
+        ("non-idempotent-insert", 1),
+    ),
+    "azure_timer_insert": (
+        {
+            "function_app.py": 'import logging\nimport os\n\nimport azure.functions as func\nimport psycopg2\nimport requests\n\napp = func.FunctionApp()\n\n\ndef store_rates(rates):\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        for currency, rate in rates.items():\n            cur.execute("INSERT INTO rates (currency, rate) VALUES (%s, %s)", (currency, rate))\n\n\n@app.timer_trigger(schedule="0 0 * * * *", arg_name="timer", run_on_startup=False)\ndef fetch_rates(timer: func.TimerRequest) -> None:\n    resp = requests.get("https://rates.example.com/latest", timeout=30)\n    resp.raise_for_status()\n    store_rates(resp.json()["rates"])\n    logging.info("stored")\n',
+        },
+        [("function_app.py", "job", "azure-functions")],
+        ("non-idempotent-insert", 1),
+    ),
+    "notice_report_is_work": (
+        {
+            "job.py": 'import os\nimport sqlite3\n\nimport requests\n\nSLACK_WEBHOOK_URL = os.environ["SLACK_WEBHOOK_URL"]\n\n\ndef daily_digest():\n    conn = sqlite3.connect("orders.db")\n    rows = conn.execute("SELECT count(*), sum(total) FROM orders WHERE day = date(\'now\')").fetchone()\n    text = f"Orders today: {rows[0]}, revenue {rows[1]}"\n    try:\n        requests.post(SLACK_WEBHOOK_URL, json={"text": text}, timeout=10)\n    except Exception as e:\n        print(f"could not post digest: {e}")\n\n\nif __name__ == "__main__":\n    daily_digest()\n',
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "notice_trap_getenv": (
+        {
+            "job.py": 'import os\n\nimport requests\n\nCHANNELS = ["#dev", "#ops"]\n\n\ndef remind():\n    webhook = os.getenv("SLACK_WEBHOOK_URL")\n    for channel in CHANNELS:\n        try:\n            requests.post(webhook, json={"channel": channel, "text": "timesheets are due"}, timeout=10)\n        except Exception as e:\n            print(f"webhook failed: {e}")\n\n\nif __name__ == "__main__":\n    remind()\n',
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "sample_email_report": (
+        {
+            "report.py": 'import smtplib\nfrom email.message import EmailMessage\n\nimport psycopg2\n\n\ndef send_report(period, to):\n    with psycopg2.connect("dbname=shop") as conn, conn.cursor() as cur:\n        cur.execute("SELECT count(*), sum(total) FROM orders WHERE created > now() - %s::interval", (period,))\n        count, total = cur.fetchone()\n    msg = EmailMessage()\n    msg["Subject"] = f"Orders in the last {period}: {count}"\n    msg["To"] = to\n    msg.set_content(f"{count} orders, {total} EUR")\n    with smtplib.SMTP("mail.example.com") as smtp:\n        smtp.send_message(msg)\n\n\nif __name__ == "__main__":\n    send_report("1 day", "finance@example.com")\n',
+            "weekly_report.py": 'from report import send_report\n\nif __name__ == "__main__":\n    send_report("7 days", "board@example.com")\n',
+        },
+        [("report.py", "job", "python"), ("weekly_report.py", "job", "python")],
+        None,
+    ),
+    "sample_dotenv_flag": (
+        {
+            "report.py": 'import smtplib\nfrom email.message import EmailMessage\n\nimport psycopg2\nfrom dotenv import load_dotenv\n\n\ndef send_report(period):\n    with psycopg2.connect("dbname=shop") as conn, conn.cursor() as cur:\n        cur.execute("SELECT count(*), sum(total) FROM orders WHERE created > now() - %s::interval", (period,))\n        count, total = cur.fetchone()\n    msg = EmailMessage()\n    msg["Subject"] = f"Orders in the last {period}: {count}"\n    msg.set_content(f"{count} orders, {total} EUR")\n    with smtplib.SMTP("mail.example.com") as smtp:\n        smtp.send_message(msg)\n\n\nif __name__ == "__main__":\n    load_dotenv(".env")\n    send_report("1 day")\n',
+            "weekly_report.py": 'from report import send_report\n\nif __name__ == "__main__":\n    send_report("7 days")\n',
+        },
+        [("report.py", "job", "python"), ("weekly_report.py", "job", "python")],
+        None,
+    ),
+    "sample_backup_path": (
+        {
+            "app.py": 'from flask import Flask\n\nfrom backup import backup\n\napp = Flask(__name__)\n\n\n@app.post("/admin/backup")\ndef run_backup():\n    backup("/var/lib/app/app.db", "/var/backups/app")\n    return "", 204\n\n\n@app.get("/health")\ndef health():\n    return "ok"\n',
+            "backup.py": 'import datetime\nimport shutil\nimport sqlite3\n\n\ndef backup(db_path, dest_dir):\n    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M")\n    src = sqlite3.connect(db_path)\n    dst = sqlite3.connect(f"{dest_dir}/app-{stamp}.db")\n    src.backup(dst)\n    dst.close()\n    src.close()\n    shutil.make_archive(f"{dest_dir}/app-{stamp}", "gztar", dest_dir)\n\n\nif __name__ == "__main__":\n    backup("/var/lib/app/app.db", "/var/backups/app")\n',
+        },
+        [("app.py", "api", "flask"), ("backup.py", "job", "python")],
+        None,
+    ),
+}
+
+
+_SETS = (_CASES, _REVIEW_CASES)
 _ALL_CASES: dict[str, Case] = {name: case for cases in _SETS for name, case in cases.items()}
 
 
