@@ -769,6 +769,55 @@ _CASES: dict[str, Case] = {
         [("main.py", "worker", "python-telegram-bot")],
         ("missing-graceful-shutdown", "pass"),
     ),
+    # A script whose one call posts to a chat, the answer never read: telling is all it does, and
+    # a failed send exits 0 (round 427)
+    "sole_chat_post_unchecked": (
+        {
+            "bot.py": """\
+                import os
+                import random
+
+                import requests
+
+                QUESTIONS = ["What is your name?", "Where are you from?"]
+
+                def send_telegram(message):
+                    url = f"https://api.telegram.org/bot{os.environ['BOT_TOKEN']}/sendMessage"
+                    requests.post(url, data={"chat_id": os.environ["CHAT_ID"], "text": message}, timeout=10)
+
+                question = random.choice(QUESTIONS)
+                send_telegram(f"Practice: {question}")
+                """
+        },
+        [("bot.py", "job", "script")],
+        ("missing-exit-code", "fail"),
+    ),
+    # (trap) the post tells of the job's own work (a file written): not the job's failure
+    "chat_post_after_work": (
+        {
+            "bot.py": """\
+                import json
+                import os
+
+                import requests
+
+                def send_telegram(message):
+                    url = f"https://api.telegram.org/bot{os.environ['BOT_TOKEN']}/sendMessage"
+                    requests.post(url, data={"chat_id": os.environ["CHAT_ID"], "text": message}, timeout=10)
+
+                def export():
+                    rows = requests.get("https://api.example.org/rows", timeout=10).json()
+                    with open("rows.json", "w") as f:
+                        json.dump(rows, f)
+                    return len(rows)
+
+                count = export()
+                send_telegram(f"exported {count} rows")
+                """
+        },
+        [("bot.py", "job", "script")],
+        ("missing-exit-code", "pass"),
+    ),
 }
 
 # A review of ed75de8..0c8fad5 reproduced these; each fails on 0c8fad5.

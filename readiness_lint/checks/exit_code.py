@@ -384,6 +384,13 @@ def _lost_failure(
                     return f"`{inner_name}()` exits with status 0 after an error: the failure is lost"
                 if helper.loses_failure or (helper.status_unchecked and helper_home == where):
                     return _swallowed(inner_name)
+                if depth == 0 and call == sole and _auxiliary(name) and helper.ignored_statuses:
+                    # (`send_telegram(message)` the script's one call: a post to the chat whose
+                    # answer nobody reads is the whole job, failing quietly)
+                    return (
+                        f"`{name}()` is all this job does, and the status of `{helper.ignored_statuses[0]}()`'s "
+                        "response is never checked: a failed send exits 0"
+                    )
                 if depth == 0 and helper.returns_failure and (values is None or call in values):
                     return f"`{name}()` returns a failure as a value that the {caller} drops: the process exits 0"
                 lost = _value_lost(helper, inner_name, helper_home, project)
