@@ -538,7 +538,12 @@ def _file_candidates(
                 add(_Candidate(path, loop.line, "job", "sched", loop.scope or "loop"))
                 continue
             # (a drain the file runs again and again, `while True: drain(); time.sleep(5)`, is a worker's)
-            drain_ends = loop.drains and all(other.drains for other in facts.loops)
+            # (and only a receive that comes back empty: not a blocking pop, `r.blpop("jobs", timeout=0)`)
+            drain_ends = (
+                loop.drains
+                and loop.source.rpartition(".")[2] in _EMPTY_RECEIVES
+                and all(other.drains for other in facts.loops)
+            )
             add(_Candidate(path, loop.line, "job" if drain_ends else "worker", framework, loop.scope or "loop"))
     if any(not loop.scope and not (guard_line and loop.line > guard_line) for loop in facts.loops):
         # The module consumes forever at import: an app built there with no route of its own can
@@ -788,6 +793,8 @@ def _loop_forever(facts: FileFacts, calls: Sequence[str]) -> str:
     return ""
 
 
+# Receives that come back empty once a queue is drained (SQS, Pub/Sub pull, RabbitMQ's basic_get)
+_EMPTY_RECEIVES = frozenset({"receive_message", "receive_messages", "pull", "basic_get"})
 # Modules whose servers answer HTTP: a `serve_forever` of theirs serves an app
 _WEB_SERVER_MODULES = ("http.server", "wsgiref", "werkzeug", "xmlrpc.server", "cheroot", "waitress", "gevent.pywsgi")
 _WEB_SERVER_WORDS = frozenset({"http", "httpd", "wsgi", "web", "api", "app"})

@@ -2677,6 +2677,9 @@ class Extractor:
                     from_environment.add(small.targets[0].target.value)
             if type(stmt) is not cst.If or not self._reads_environment(stmt.test, from_environment):
                 continue
+            for walrus in (stmt.test, *n.descendants(stmt.test)):
+                if type(walrus) is cst.NamedExpr and type(walrus.target) is cst.Name:
+                    from_environment.add(walrus.target.value)  # `if token := os.environ.get("TOKEN"):`
             statements = _block(stmt.body)
             smalls = _smalls(statements[-1]) if statements else None
             returned = smalls[-1] if smalls else None
@@ -3140,23 +3143,24 @@ class Extractor:
         return False
 
     def _works_besides(self, node: cst.Try) -> bool:
-        """The function holding ``node`` changes something outside it (``conn.fetch("UPDATE ...")``,
-        ``conn.commit()``, ``s3.put_object(...)``): the notice tells of that work, not the job's
-        whole work (a digest's query and its post are the post's)."""
+        """The function holding ``node`` changed something before it (``conn.fetch("UPDATE ...
+        RETURNING ...")``, ``conn.commit()``, ``s3.put_object(...)``): the notice tells of that
+        work, not the job's whole work (a digest's query and its post are the post's, and an
+        alert marked sent after its post is bookkeeping of the post)."""
         function = self.frames[-1].line_node if self.frames else None
         if type(function) is not cst.FunctionDef:
             return False
-        for stmt in function.body.body:
-            if stmt is node:
+        for call in n.descendants(function.body):
+            if call is node:
+                return False
+            if type(call) is not cst.Call:
                 continue
-            for call in n.descendants(stmt):
-                if type(call) is not cst.Call:
-                    continue
-                method = (n.callee(call) or "").rpartition(".")[2]
-                if method in _CHANGES or any(
-                    _SQL_CHANGE.match(text) for arg in call.args if (text := n.string_value(arg.value)) is not None
-                ):
-                    return True
+            method = (n.callee(call) or "").rpartition(".")[2]
+            if method in _CHANGES or (
+                method in _SQL_RUNS
+                and any(_SQL_CHANGE.match(text) for arg in call.args if (text := n.string_value(arg.value)) is not None)
+            ):
+                return True
         return False
 
     def _notifies_in(self, body: cst.BaseSuite) -> bool:
@@ -5461,7 +5465,10 @@ def _sample_calls(body: cst.BaseSuite) -> tuple[tuple[str, ...], tuple[str, ...]
                     literal[callee] = None
                 if any(_SAMPLE_FILE.search(text) for text in strings):
                     found[callee] = None
-    return tuple(literal), tuple(found)
+    # (a try-out's shape: sample values set out in names, or several functions tried; not
+    # `generate_report("weekly.xlsx")`, a job naming its output)
+    shaped = any(text is not None for text in bound.values()) or len(literal) >= 2
+    return tuple(literal), tuple(found) if shaped else ()
 
 
 # A sample document's or medium's file name: what a try-out hands the function it tries (not a
@@ -6729,7 +6736,8 @@ _CHANGES = frozenset(
     {"commit", "put_object", "upload_file", "delete_object", "delete_objects", "insert_one", "insert_many"}
     | {"update_one", "update_many", "delete_one", "delete_many", "bulk_write", "writerow", "writerows"}
 )
-_SQL_CHANGE = re.compile(r"\s*(?:UPDATE|INSERT|DELETE|MERGE|UPSERT|REPLACE)\b", re.IGNORECASE)
+_SQL_CHANGE = re.compile(r"\s*(?:UPDATE|INSERT|DELETE|MERGE|UPSERT|REPLACE)\s", re.IGNORECASE)
+_SQL_RUNS = frozenset({"execute", "executemany", "executescript", "fetch", "fetchrow", "fetchval", "query"})
 # Built-ins that only convert or measure a value
 _CONVERSIONS = frozenset({"str", "int", "float", "bool", "len", "dict", "list", "tuple", "round", "repr", "format"})
 _HTTP_CLIENTS = frozenset(

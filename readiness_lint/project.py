@@ -381,7 +381,10 @@ class Project:
             # `@app.before_request`: only where the app serves, not in a worker importing its client)
             # (not the handlers of an app a worker or a job runs itself: a Socket Mode Bolt app's,
             # Chalice's or Azure's scheduled functions; a Bolt app only behind a web adapter)
-            adapted = any(o.ctor.startswith("slack_bolt.adapter.") for o in facts.objects)
+            adapted = any(
+                o.ctor.startswith("slack_bolt.adapter.") and not o.ctor.startswith("slack_bolt.adapter.socket_mode")
+                for o in facts.objects
+            )
             apps = {
                 o.name
                 for o in facts.objects

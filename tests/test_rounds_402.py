@@ -921,7 +921,56 @@ _REVIEW_CASES: dict[str, Case] = {
 }
 
 
-_SETS = (_CASES, _REVIEW_CASES)
+# A second review, of ed75de8..0de8bd0, reproduced these; each fails on 0de8bd0.
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    "bolt_socket_handler_bound": (
+        {
+            "bot.py": 'import logging\nimport os\nimport sqlite3\n\nfrom slack_bolt import App\nfrom slack_bolt.adapter.socket_mode import SocketModeHandler\n\nlogging.basicConfig(level=logging.INFO)\napp = App(token=os.environ["SLACK_BOT_TOKEN"])\nhandler = SocketModeHandler(app, os.environ["SLACK_APP_TOKEN"])\n\n\ndef store_task(channel, text):\n    with sqlite3.connect("tasks.db") as conn:\n        conn.execute("INSERT INTO tasks (channel, text) VALUES (?, ?)", (channel, text))\n\n\n@app.message("todo")\ndef add_todo(message, say):\n    store_task(message["channel"], message["text"])\n    say("noted")\n\n\nif __name__ == "__main__":\n    handler.start()\n',
+        },
+        [("bot.py", "worker", "slack-bolt")],
+        ("non-idempotent-insert", 1),
+    ),
+    "notice_marks_sent": (
+        {
+            "notify.py": 'import logging\nimport os\nimport sqlite3\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("notify")\nSLACK_WEBHOOK_URL = os.environ["SLACK_WEBHOOK_URL"]\n\n\ndef send_alerts():\n    conn = sqlite3.connect(os.environ.get("DB_PATH", "alerts.db"))\n    rows = conn.execute("SELECT id, message FROM alerts WHERE notified = 0").fetchall()\n    for alert_id, message in rows:\n        try:\n            requests.post(SLACK_WEBHOOK_URL, json={"text": message}, timeout=10)\n        except Exception as e:\n            log.error("could not post alert %s: %s", alert_id, e)\n        conn.execute("UPDATE alerts SET notified = 1 WHERE id = ?", (alert_id,))\n    conn.commit()\n    conn.close()\n\n\nif __name__ == "__main__":\n    send_alerts()\n',
+        },
+        [("notify.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "notice_log_update": (
+        {
+            "digest.py": 'import logging\nimport os\n\nimport psycopg2\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("digest")\nSLACK_WEBHOOK_URL = os.environ["SLACK_WEBHOOK_URL"]\n\n\ndef post_digest():\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    with conn.cursor() as cur:\n        cur.execute("SELECT count(*) FROM orders WHERE created_at > now() - interval \'1 day\'")\n        (count,) = cur.fetchone()\n    text = f"{count} orders in the last day"\n    try:\n        requests.post(SLACK_WEBHOOK_URL, json={"text": text}, timeout=10)\n    except requests.RequestException as e:\n        log.error("could not post digest: %s", e)\n    log.info("Update posted: %s", text)\n\n\nif __name__ == "__main__":\n    post_digest()\n',
+        },
+        [("digest.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "sample_output_report": (
+        {
+            "app.py": 'from flask import Flask, send_file\n\nfrom report import generate_report\n\napp = Flask(__name__)\n\n\n@app.get("/healthz")\ndef health():\n    return "ok"\n\n\n@app.get("/report")\ndef report():\n    return send_file(generate_report("/tmp/report.xlsx"))\n',
+            "report.py": 'import logging\nimport os\n\nimport pandas as pd\nfrom sqlalchemy import create_engine\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("report")\nengine = create_engine(os.environ["DATABASE_URL"])\n\n\ndef generate_report(path):\n    df = pd.read_sql("SELECT * FROM orders WHERE created_at > now() - interval \'7 days\'", engine)\n    df.to_excel(path, index=False)\n    log.info("wrote %s", path)\n    return path\n\n\nif __name__ == "__main__":\n    generate_report("weekly_report.xlsx")\n',
+        },
+        [("app.py", "api", "flask"), ("report.py", "job", "python")],
+        None,
+    ),
+    "prompt_walrus": (
+        {
+            "sync.py": 'import getpass\nimport logging\nimport os\nimport sys\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("sync")\n\n\ndef get_token():\n    if token := os.environ.get("API_TOKEN"):\n        return token\n    return getpass.getpass("API token: ")\n\n\ndef main():\n    token = get_token()\n    resp = requests.get("https://api.example.com/items", headers={"Authorization": f"Bearer {token}"}, timeout=30)\n    resp.raise_for_status()\n    with open("items.json", "w") as f:\n        f.write(resp.text)\n    log.info("synced")\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("sync.py", "job", "python")],
+        None,
+    ),
+    "redis_blpop_break": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nRUN pip install redis\nCMD ["python", "worker.py"]\n',
+            "worker.py": 'import json\nimport logging\nimport os\n\nimport redis\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("worker")\nr = redis.Redis.from_url(os.environ["REDIS_URL"])\n\n\ndef process(job):\n    log.info("processing %s", job["id"])\n\n\ndef main():\n    log.info("waiting for jobs")\n    while True:\n        item = r.blpop("jobs", timeout=0)\n        if not item:\n            break\n        _, payload = item\n        process(json.loads(payload))\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("worker.py", "worker", "redis")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+}
+
+
+_SETS = (_CASES, _REVIEW_CASES, _SECOND_REVIEW_CASES)
 _ALL_CASES: dict[str, Case] = {name: case for cases in _SETS for name, case in cases.items()}
 
 
