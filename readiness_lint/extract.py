@@ -750,11 +750,11 @@ class Extractor:
                 self.extra_signals[call_name] = kind
         self.rules = rules
         self.rule_errors: dict[str, str] = {}
-        self.call_hooks = [self._guarded(r, "on_call") for r in rules if _overrides(r, "on_call")]
-        self.string_hooks = [self._guarded(r, "on_string") for r in rules if _overrides(r, "on_string")]
-        self.binding_hooks = [self._guarded(r, "on_binding") for r in rules if _overrides(r, "on_binding")]
-        self.except_hooks = [self._guarded(r, "on_except") for r in rules if _overrides(r, "on_except")]
-        self.fallback_hooks = [self._guarded(r, "on_env_fallback") for r in rules if _overrides(r, "on_env_fallback")]
+        self.call_hooks = _hooks(rules, "on_call")
+        self.string_hooks = _hooks(rules, "on_string")
+        self.binding_hooks = _hooks(rules, "on_binding")
+        self.except_hooks = _hooks(rules, "on_except")
+        self.fallback_hooks = _hooks(rules, "on_env_fallback")
         self.env_bound: dict[tuple[str, str], cst.Call] = {}  # `scope`, `name` -> the env read bound to it
         self.compared: set[str] = set()
         self.compared_names: set[str] = set()
@@ -894,22 +894,17 @@ class Extractor:
             cst.DictComp: self.visit_comprehension,
         }
 
-    def _guarded(self, rule: Any, hook: str) -> Callable[..., None]:
-        """A rule's hook that, if it raises, disables that rule for this file and records why."""
-        method = getattr(rule, hook)
-        name = rule.name
+    def _fire(self, hooks: Sequence[tuple[str, Callable[..., None]]], *args: Any) -> None:
+        """Call each rule's hook; one that raises disables its rule for this file, the reason kept."""
         errors = self.rule_errors
-
-        def call(*args: Any) -> None:
+        for name, method in hooks:
             if name in errors:
-                return
+                continue
             try:
                 method(*args)
             except Exception as exc:  # a bug in one rule must not stop the others
                 # The exception's text may quote the literal being judged (a secret): name the type only.
                 errors[name] = type(exc).__name__
-
-        return call
 
     # driver ------------------------------------------------------------------------
     def run(self) -> FileFacts:
@@ -1806,8 +1801,7 @@ class Extractor:
                     and n.string_value(small.value) is not None
                 ):
                     self.ctx.fallback_literals.add(id(small.value))
-                    for hook in self.fallback_hooks:
-                        hook(read, small.value, self.ctx)
+                    self._fire(self.fallback_hooks, read, small.value, self.ctx)
 
     def visit_if_exp(self, node: cst.IfExp) -> None:
         """``os.makedirs(p) if not os.path.exists(p) else None``: guarded like the statement."""
@@ -1912,8 +1906,7 @@ class Extractor:
     def visit_handler(self, node: cst.ExceptHandler) -> None:
         names = _exception_names(node.type, self.ctx)
         broad = not names or bool(names & BROAD_EXCEPTIONS)
-        for hook in self.except_hooks:
-            hook(node, broad, self.ctx)
+        self._fire(self.except_hooks, node, broad, self.ctx)
         failure = any(is_failure_exception(name) or name in self.wrapped_failures for name in names)
         # (paramiko's SFTP client and ftputil raise the OS's errors: `except IOError:` around
         # `sftp.remove(path)` catches the transfer's own failure)
@@ -3601,32 +3594,27 @@ class Extractor:
                 ctx.removed.add((tuple(ctx.scope), _path_key(node, name, raw or "")))
             if name == "shutil.rmtree" and self.frames and self._own_body():
                 self._error_callback(node)
-        for hook in self.call_hooks:
-            hook(node, name, ctx)
+        self._fire(self.call_hooks, node, name, ctx)
         if name in _CLI_ENV_OPTIONS:
             # click.option("--secret-key", envvar="SECRET_KEY", default="development")
             envvar, option_default = n.keyword(node, "envvar"), n.keyword(node, "default")
             if envvar is not None and option_default is not None:
-                for hook in self.fallback_hooks:
-                    hook(node, option_default.value, ctx)
+                self._fire(self.fallback_hooks, node, option_default.value, ctx)
         if raw and raw.endswith(".config.get") and self._app_config(raw[: -len(".config.get")]):
             # `app.config.get("SECRET_KEY", "dev")` on a Flask/Bottle/Quart/Sanic app: a settings read
             args = n.positional(node)
             if len(args) >= 2:
-                for hook in self.fallback_hooks:
-                    hook(node, args[1].value, ctx)
+                self._fire(self.fallback_hooks, node, args[1].value, ctx)
         env_read = name in _ENV_READS
         if env_read:
             ctx.env_default_depth += 1
             default = _env_default(node)
             if default is not None:
-                for hook in self.fallback_hooks:
-                    hook(node, default, ctx)
+                self._fire(self.fallback_hooks, node, default, ctx)
         self.walk(node.func)
         pair = _key_value_pair(node, raw or "") or _option_definition(node, name)
         if pair is not None:  # `.option("password", "postgres")`: a setting bound by name
-            for hook in self.binding_hooks:
-                hook(pair[0], pair[1], ctx)
+            self._fire(self.binding_hooks, pair[0], pair[1], ctx)
         reporting = name is not None and _is_report_call(name)
         if reporting:
             for arg in node.args:  # `print(r.json()["url"])`: a failed request raises a KeyError
@@ -3642,8 +3630,7 @@ class Extractor:
             if arg.keyword is not None:
                 saved, ctx.keyword_of = ctx.keyword_of, name
                 saved_call, ctx.keyword_call = ctx.keyword_call, node
-                for hook in self.binding_hooks:
-                    hook(arg.keyword.value, arg.value, ctx)
+                self._fire(self.binding_hooks, arg.keyword.value, arg.value, ctx)
                 ctx.keyword_of, ctx.keyword_call = saved, saved_call
             self.walk(arg.value)
         self.reporting = saved_reporting
@@ -4254,8 +4241,7 @@ class Extractor:
                 key = n.string_value(index.value) if type(index) is cst.Index else None
                 if key is not None:
                     ctx.target = f"{n.dotted(target.value) or ''}[{key}]"
-                    for hook in self.binding_hooks:
-                        hook(key, value, ctx)
+                    self._fire(self.binding_hooks, key, value, ctx)
                     ctx.target = ""
             return
         if "." not in raw and _queryset(value):
@@ -4279,8 +4265,7 @@ class Extractor:
         if len(collected) > 1 or (isinstance(value, (cst.Set, cst.List, cst.Tuple, cst.Call)) and collected):
             self.collections.setdefault(raw, set()).update(literal_key(v) for v in collected)
         ctx.target = raw
-        for hook in self.binding_hooks:
-            hook(short, value, ctx)
+        self._fire(self.binding_hooks, short, value, ctx)
         ctx.target = ""
         if _HEARTBEAT_NAME.search(short) and not _verdict(value):
             # (`alive = False`, `alive = r.status_code == 200`: a monitor's verdict on what it
@@ -4444,8 +4429,7 @@ class Extractor:
             self.signal(node, "dry-run", "message")
         if "SIGTERM" in value:
             self.mentions_sigterm = True
-        for hook in self.string_hooks:
-            hook(node, value, ctx)
+        self._fire(self.string_hooks, node, value, ctx)
         for part in parts:
             if type(part) is cst.FormattedStringExpression:
                 self.walk(part.expression)
@@ -4463,8 +4447,7 @@ class Extractor:
         elif self.reporting and _DRY_RUN_NOTE.match(text):
             self.signal(node, "dry-run", "message")  # `log.info(f"Dry run: deleting {digest}")`, as above
         if text:
-            for hook in self.string_hooks:
-                hook(node, text, self.ctx)
+            self._fire(self.string_hooks, node, text, self.ctx)
         for part in parts:
             if type(part) is cst.FormattedStringExpression:
                 self.walk(part.expression)
@@ -4560,8 +4543,7 @@ class Extractor:
                 key = n.string_value(element.key)
                 if key is not None:
                     ctx.dict_strings = strings
-                    for hook in self.binding_hooks:
-                        hook(key, element.value, self.ctx)
+                    self._fire(self.binding_hooks, key, element.value, self.ctx)
                 self.walk(element.key)
                 saved = self.entry_group
                 if self.setup_py and key is not None:
@@ -4577,8 +4559,7 @@ class Extractor:
         if _DRY_RUN.search(node.name.value):
             self.signal(node, "dry-run", node.name.value)
         if node.default is not None:
-            for hook in self.binding_hooks:
-                hook(node.name.value, node.default, self.ctx)
+            self._fire(self.binding_hooks, node.name.value, node.default, self.ctx)
             self.walk(node.default)
 
     def visit_attribute(self, node: cst.Attribute) -> None:
@@ -4632,8 +4613,7 @@ class Extractor:
         if type(node.operator) is cst.Or and type(node.left) is cst.Call and self.fallback_hooks:
             name = self.ctx.resolve(n.callee(node.left))
             if name in _ENV_READS:
-                for hook in self.fallback_hooks:
-                    hook(node.left, node.right, self.ctx)
+                self._fire(self.fallback_hooks, node.left, node.right, self.ctx)
         # `os.path.exists(d) or os.mkdir(d)`, `not os.path.exists(d) and os.mkdir(d)`: the right
         # side runs only when the directory is not there
         guarded = (type(node.operator) is cst.Or and _asks_exists(node.left)) or (
@@ -5426,6 +5406,11 @@ def literal_key(value: str) -> str:
 
 # Modal's application objects (`modal.Stub`, its name before 0.57)
 _MODAL_APPS = frozenset({"modal.App", "modal.Stub"})
+
+
+def _hooks(rules: Sequence[Any], hook: str) -> list[tuple[str, Callable[..., None]]]:
+    """Each rule's ``hook`` it defines, by the rule's name."""
+    return [(rule.name, getattr(rule, hook)) for rule in rules if _overrides(rule, hook)]
 
 
 def _sample_calls(body: cst.BaseSuite) -> tuple[tuple[str, ...], tuple[str, ...]]:

@@ -40,11 +40,12 @@ def read_bytes(path: str, rel: str, max_size: int = DEFAULT_MAX_FILE_SIZE) -> by
         return FileError(path=rel, message=f"cannot read file: {exc.strerror or exc}", kind="io")
 
 
-def parse(data: bytes, rel: str) -> cst.Module | FileError:
-    """Parse source bytes; libcst honours the BOM and a PEP 263 coding cookie."""
+def parse(data: bytes, rel: str, screened: bool = False) -> cst.Module | FileError:
+    """Parse source bytes; libcst honours the BOM and a PEP 263 coding cookie. ``screened``:
+    the caller found the bytes not :func:`suspicious` already (a scan of the whole file)."""
     if b"\x00" in data:
         return FileError(path=rel, message="binary file (contains NUL bytes), not Python source")
-    too_deep = too_deep_for_python(data) if suspicious(data) else None
+    too_deep = too_deep_for_python(data) if not screened and suspicious(data) else None
     if too_deep is not None:
         return FileError(path=rel, message=too_deep, line=1)
     try:
