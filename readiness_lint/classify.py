@@ -72,6 +72,7 @@ from readiness_lint.model import (
     ObjectFact,
     RouteFact,
 )
+from readiness_lint.names import words
 from readiness_lint.project import MANAGE_RUN, ObjectRef, Project, Service
 
 SERVE_CALLS = frozenset(
@@ -530,15 +531,14 @@ def _file_candidates(
             continue  # `while True: schedule.every().day.do(post)`: the `schedule` job itself, however written
         if not _loop_in_worker_object_file(out):
             framework = _loop_framework(loop.source, facts, project, path)
-            # (`while True: resp = sqs.receive_message(...)`, `if "Messages" not in resp: break`: the
-            # queue drained, the run ends, a job)
             # (`sched.scheduler` running an event that enters itself again: an in-process scheduler
             # running a task at a period, a job as `schedule`'s are)
             if loop.source == SCHED_LOOP:
                 add(_Candidate(path, loop.line, "job", "sched", loop.scope or "loop"))
                 continue
-            # (a drain the file runs again and again, `while True: drain(); time.sleep(5)`, is a worker's)
-            # (and only a receive that comes back empty: not a blocking pop, `r.blpop("jobs", timeout=0)`)
+            # (`while True: resp = sqs.receive_message(...)`, `if "Messages" not in resp: break`: the
+            # queue drained, the run ends, a job; not a drain the file runs again and again, `while
+            # True: drain(); time.sleep(5)`, nor a blocking pop, `r.blpop("jobs", timeout=0)`)
             drain_ends = (
                 loop.drains
                 and loop.source.rpartition(".")[2] in _EMPTY_RECEIVES
@@ -785,7 +785,7 @@ def _loop_forever(facts: FileFacts, calls: Sequence[str]) -> str:
             # (bound by `async with ... as server`, or built by a socket server's library: not by a
             # project factory, which may build an HTTP server)
             and (not ctor or ctor.startswith(_SOCKET_SERVERS))
-            and not {w.lower() for w in _WORD.findall(f"{owner} {ctor}")} & _WEB_SERVER_WORDS
+            and not words(f"{owner} {ctor}") & _WEB_SERVER_WORDS
         ):
             # `async with await start_hl7_server(handle, port=...) as server: await server.serve_forever()`:
             # a socket server taking messages, no HTTP app in sight
@@ -798,7 +798,6 @@ _EMPTY_RECEIVES = frozenset({"receive_message", "receive_messages", "pull", "bas
 # Modules whose servers answer HTTP: a `serve_forever` of theirs serves an app
 _WEB_SERVER_MODULES = ("http.server", "wsgiref", "werkzeug", "xmlrpc.server", "cheroot", "waitress", "gevent.pywsgi")
 _WEB_SERVER_WORDS = frozenset({"http", "httpd", "wsgi", "web", "api", "app"})
-_WORD = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+")
 _SOCKET_SERVERS = ("asyncio.start_server", "asyncio.start_unix_server", "socketserver.", "hl7.mllp.")
 
 
@@ -2804,7 +2803,7 @@ def _command_loop(project: Project, path: str, facts: FileFacts, command: str) -
     ``handle()`` itself, a method of its class it calls (``self.consume()``) or a project function
     it calls (``start_bot()``, whose loop polls the bot); not a busy loop, one that only keeps
     the process alive, or one that stops once the queue comes back empty (a command run from cron
-    to import what is waiting). (So is a script's loop that drains a queue and ends.)"""
+    to import what is waiting). (A script's own loop that drains a queue and ends is a job too.)"""
     calls = _handle_calls(facts, command)
     reached = [(path, f"{command}.handle")] + [(path, call) for call in calls if call.startswith(f"{command}.")]
     for call in calls:

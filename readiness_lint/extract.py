@@ -3159,7 +3159,7 @@ class Extractor:
     def _notifies_in(self, body: cst.BaseSuite) -> bool:
         """A post to a chat's or a user's webhook among the block's calls."""
         return any(
-            type(node) is cst.Call and (n.callee(node) or "").rpartition(".")[2] in HTTP_WRITE_VERBS and _notifies(node)
+            type(node) is cst.Call and _sends_notice(self.ctx.resolve(n.callee(node)) or "", node)
             for node in n.descendants(body)
         )
 
@@ -3174,7 +3174,7 @@ class Extractor:
                 _TELLS.search(name)
                 # (also a client's: `await client.post(user["webhook_url"], json=...)`, the client
                 # opened for it, `async with httpx.AsyncClient(timeout=10) as client:`)
-                or ((name in HTTP_WRITES or name.rpartition(".")[2] in {"post", "put"}) and _notifies(node))
+                or _sends_notice(name, node)
                 or name in _HTTP_CLIENTS
                 or name in _CONVERSIONS  # (`str(row["id"])` in the notice)
                 or name in _DESTRUCTIVE_CALLS
@@ -6786,6 +6786,12 @@ def _base_name(node: cst.BaseExpression) -> str | None:
             return None
 
 
+def _sends_notice(name: str, call: cst.Call) -> bool:
+    """An HTTP write (the module's function or a client's method, by its resolved ``name``) to a
+    chat or a webhook (see :func:`_notifies`)."""
+    return (name in HTTP_WRITES or name.rpartition(".")[2] in HTTP_WRITE_VERBS) and _notifies(call)
+
+
 def _kept_status(call: cst.Call, ctx: Context) -> str | None:
     """What a call returns whose status a job must check: an HTTP write's response (the
     module's function or a client object's method), a command's exit status
@@ -6795,7 +6801,7 @@ def _kept_status(call: cst.Call, ctx: Context) -> str | None:
     name = ctx.resolve(raw)
     if name is None or raw is None:
         return None
-    if (name in HTTP_WRITES or name.rpartition(".")[2] in HTTP_WRITE_VERBS) and _notifies(call):
+    if _sends_notice(name, call):
         return None  # `requests.post(SLACK_WEBHOOK, json=...)`: telling someone, not the job's work
     if name in HTTP_WRITES or name in {"os.system", "subprocess.call"}:
         return name

@@ -42,6 +42,36 @@ if __name__ == "__main__":
     clean("/var/spool/outbox")
 """
 
+# An invoice service: a worker thread and, in the `__main__` block, a Flask app whose route
+# inserts; `{worker}` is the thread's function and `{loop}` its loop's work
+_INVOICES = """\
+import sqlite3
+import threading
+import time
+
+from flask import Flask, request
+
+def insert_row(idx, memo):
+    with sqlite3.connect("data.db") as conn:
+        conn.execute("INSERT INTO invoices (idx, memo) VALUES (?, ?)", (idx, memo))
+
+def {worker}():
+    while True:
+        {loop}
+        time.sleep(60)
+
+if __name__ == "__main__":
+    threading.Thread(target={worker}, daemon=True).start()
+    app = Flask("invoices")
+
+    @app.route("/invoice", methods=["POST"])
+    def create_invoice():
+        insert_row(request.json["idx"], request.json["memo"])
+        return {{}}, 201
+
+    app.run(port=8080)
+"""
+
 _CASES: dict[str, Case] = {
     # A handler branching on the caught error's attribute and an imported constant, every branch
     # only logging: the failed removal is lost (session 31 left `if e.errno:`)
@@ -485,69 +515,17 @@ _CASES: dict[str, Case] = {
     # worker's beside it in the file (round 422)
     "insert_in_route_defined_in_main_block": (
         {
-            "main.py": """\
-                import sqlite3
-                import threading
-                import time
-
-                from flask import Flask, request
-
-                def insert_row(idx, memo):
-                    with sqlite3.connect("data.db") as conn:
-                        conn.execute("INSERT INTO invoices (idx, memo) VALUES (?, ?)", (idx, memo))
-
-                def cleanup():
-                    while True:
-                        with sqlite3.connect("data.db") as conn:
-                            conn.execute("DELETE FROM invoices WHERE expires < ?", (time.time(),))
-                        time.sleep(60)
-
-                if __name__ == "__main__":
-                    threading.Thread(target=cleanup, daemon=True).start()
-                    app = Flask("invoices")
-
-                    @app.route("/invoice", methods=["POST"])
-                    def create_invoice():
-                        insert_row(request.json["idx"], request.json["memo"])
-                        return {}, 201
-
-                    app.run(port=8080)
-                """
+            "main.py": _INVOICES.format(
+                worker="cleanup",
+                loop='with sqlite3.connect("data.db") as conn:\n                conn.execute("DELETE FROM invoices WHERE expires < ?", (time.time(),))',
+            )
         },
         [("main.py", "api", "flask"), ("main.py", "worker", "polling-loop")],
         ("non-idempotent-insert", 0),
     ),
     # (trap) the worker beside it inserting too: its finding stays
     "insert_in_worker_beside_main_block_route": (
-        {
-            "main.py": """\
-                import sqlite3
-                import threading
-                import time
-
-                from flask import Flask, request
-
-                def insert_row(idx, memo):
-                    with sqlite3.connect("data.db") as conn:
-                        conn.execute("INSERT INTO invoices (idx, memo) VALUES (?, ?)", (idx, memo))
-
-                def poll():
-                    while True:
-                        insert_row(int(time.time()), "tick")
-                        time.sleep(60)
-
-                if __name__ == "__main__":
-                    threading.Thread(target=poll, daemon=True).start()
-                    app = Flask("invoices")
-
-                    @app.route("/invoice", methods=["POST"])
-                    def create_invoice():
-                        insert_row(request.json["idx"], request.json["memo"])
-                        return {}, 201
-
-                    app.run(port=8080)
-                """
-        },
+        {"main.py": _INVOICES.format(worker="poll", loop='insert_row(int(time.time()), "tick")')},
         [("main.py", "api", "flask"), ("main.py", "worker", "polling-loop")],
         ("non-idempotent-insert", 1),
     ),
