@@ -3136,22 +3136,26 @@ class Extractor:
         return False
 
     def _works_besides(self, node: cst.Try) -> bool:
-        """The function holding ``node`` changed something before it (``conn.fetch("UPDATE ...
-        RETURNING ...")``, ``conn.commit()``, ``s3.put_object(...)``): the notice tells of that
-        work, not the job's whole work (a digest's query and its post are the post's, and an
-        alert marked sent after its post is bookkeeping of the post)."""
+        """The function holding ``node`` changed something before it, itself or through a function
+        of the module it called (``conn.fetch("UPDATE ... RETURNING ...")``, ``conn.commit()``,
+        ``upload(path)`` calling ``s3.upload_file``): the notice tells of that work, not the job's
+        whole work (a digest's query and its post are the post's, and an alert marked sent after
+        its post is bookkeeping of the post)."""
         function = self.frames[-1].line_node if self.frames else None
         if type(function) is not cst.FunctionDef:
             return False
+        helpers = {
+            stmt.name.value: stmt for stmt in self.module.body if type(stmt) is cst.FunctionDef and stmt is not function
+        }
         for call in n.descendants(function.body):
             if call is node:
                 return False
             if type(call) is not cst.Call:
                 continue
-            method = (n.callee(call) or "").rpartition(".")[2]
-            if method in _CHANGES or (
-                method in _SQL_RUNS
-                and any(_SQL_CHANGE.match(text) for arg in call.args if (text := n.string_value(arg.value)) is not None)
+            callee = n.callee(call) or ""
+            helper = helpers.get(callee)
+            if _changes_data(call) or (
+                helper is not None and any(type(c) is cst.Call and _changes_data(c) for c in n.descendants(helper.body))
             ):
                 return True
         return False
@@ -6716,10 +6720,21 @@ def _is_report_call(name: str) -> bool:
     return name.startswith(REPORT_PREFIXES) or bool(_SELF_LOGGER.match(name))
 
 
+def _changes_data(call: cst.Call) -> bool:
+    """A call that changes data: a write's method (see :data:`_CHANGES`), or SQL that changes rows
+    given to a query call."""
+    method = (n.callee(call) or "").rpartition(".")[2]
+    return method in _CHANGES or (
+        method in _SQL_RUNS
+        and any(_SQL_CHANGE.match(text) for arg in call.args if (text := n.string_value(arg.value)) is not None)
+    )
+
+
 # What changes data: a write's methods, and SQL that changes rows
 _CHANGES = frozenset(
     {"commit", "put_object", "upload_file", "delete_object", "delete_objects", "insert_one", "insert_many"}
     | {"update_one", "update_many", "delete_one", "delete_many", "bulk_write", "writerow", "writerows"}
+    | {"upload_fileobj", "upload_from_filename", "upload_from_string", "to_sql", "to_parquet"}
 )
 _SQL_CHANGE = re.compile(r"\s*(?:UPDATE|INSERT|DELETE|MERGE|UPSERT|REPLACE)\s", re.IGNORECASE)
 _SQL_RUNS = frozenset({"execute", "executemany", "executescript", "fetch", "fetchrow", "fetchval", "query"})

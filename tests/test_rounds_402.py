@@ -796,6 +796,15 @@ _CASES: dict[str, Case] = {
         [("bot.py", "job", "script")],
         ("missing-exit-code", "pass"),
     ),
+    # A failed Slack notice after a backup made by the module's own helpers (dump, then upload):
+    # the notice's failure is not the job's (the second review's miss, left at a58189b)
+    "notice_after_helper_work": (
+        {
+            "backup.py": 'import datetime\nimport logging\nimport os\nimport subprocess\n\nimport boto3\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("backup")\nSLACK_WEBHOOK_URL = os.environ["SLACK_WEBHOOK_URL"]\nBUCKET = os.environ["BACKUP_BUCKET"]\n\n\ndef dump(path):\n    subprocess.run(f"pg_dump {os.environ[\'DATABASE_URL\']} | gzip > {path}", shell=True, check=True)\n\n\ndef upload(path, name):\n    boto3.client("s3").upload_file(path, BUCKET, name)\n\n\ndef main():\n    name = f"db-{datetime.date.today():%Y%m%d}.sql.gz"\n    path = f"/tmp/{name}"\n    dump(path)\n    upload(path, name)\n    log.info("uploaded %s", name)\n    try:\n        requests.post(SLACK_WEBHOOK_URL, json={"text": f"backup {name} uploaded"}, timeout=10)\n    except requests.RequestException as e:\n        log.warning("could not tell Slack: %s", e)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("backup.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
 }
 
 # A review of ed75de8..0c8fad5 reproduced these; each fails on 0c8fad5.
