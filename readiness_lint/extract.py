@@ -753,6 +753,7 @@ class Extractor:
         self.call_hooks = _hooks(rules, "on_call")
         self.string_hooks = _hooks(rules, "on_string")
         self.binding_hooks = _hooks(rules, "on_binding")
+        self.extend_hooks = _hooks(rules, "on_extend")
         self.except_hooks = _hooks(rules, "on_except")
         self.fallback_hooks = _hooks(rules, "on_env_fallback")
         self.env_bound: dict[tuple[str, str], cst.Call] = {}  # `scope`, `name` -> the env read bound to it
@@ -4058,7 +4059,10 @@ class Extractor:
         self.ctx.later(node, lambda line, col: ("ref", kind, value, line), position=False)
 
     def visit_aug_assign(self, node: cst.AugAssign) -> None:
-        """``total += sync.sync_directory(path)``: a step of the function, its result kept."""
+        """``total += sync.sync_directory(path)``: a step of the function, its result kept; and
+        ``sql += " ON CONFLICT ..."``, a value added to a name, for the rules."""
+        if type(node.operator) is cst.AddAssign and type(node.target) is cst.Name and self.extend_hooks:
+            self._fire(self.extend_hooks, node.target.value, node.value, self.ctx)
         value = node.value.expression if type(node.value) is cst.Await else node.value
         if type(value) is cst.Call and self.frames and not self.handlers:
             name = self.ctx.resolve(n.callee(value))

@@ -72,6 +72,27 @@ if __name__ == "__main__":
     app.run(port=8080)
 """
 
+# A job queueing URLs with one INSERT built in a name; `{last}` is what is added to it last
+_URL_QUEUE = """\
+import os
+
+import psycopg2
+
+def insert_urls(conn, urls):
+    query = "INSERT INTO url (value) VALUES "
+    for url in urls:
+        query += f"('{{url}}'), "
+    query = query[:-2]
+    {last}
+    with conn.cursor() as cur:
+        cur.execute(query)
+
+if __name__ == "__main__":
+    conn = psycopg2.connect(os.environ["DATABASE_URL"])
+    insert_urls(conn, ["https://example.org/a", "https://example.org/b"])
+    conn.commit()
+"""
+
 _CASES: dict[str, Case] = {
     # A handler branching on the caught error's attribute and an imported constant, every branch
     # only logging: the failed removal is lost (session 31 left `if e.errno:`)
@@ -804,6 +825,18 @@ _CASES: dict[str, Case] = {
         },
         [("backup.py", "job", "python")],
         ("missing-exit-code", "pass"),
+    ),
+    # An INSERT built up in a name, trimmed, then given its ON CONFLICT clause with `+=` (round 403)
+    "insert_clause_added_in_place": (
+        {"job.py": _URL_QUEUE.format(last='query += " ON CONFLICT (value) DO NOTHING;"')},
+        _JOB,
+        ("non-idempotent-insert", 0),
+    ),
+    # (trap) only the rows added: no clause
+    "insert_rows_added_in_place": (
+        {"job.py": _URL_QUEUE.format(last='query += ";"')},
+        _JOB,
+        ("non-idempotent-insert", 1),
     ),
 }
 

@@ -71,6 +71,9 @@ class LineRule(Rule):
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         """A value bound to a name: assignment, keyword argument, dict key, parameter default."""
 
+    def on_extend(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
+        """A value added to a name in place: ``sql += " ON CONFLICT DO NOTHING"``."""
+
     def on_except(self, node: cst.ExceptHandler, broad: bool, ctx: Context) -> None:
         """An ``except`` clause; ``broad`` when it catches everything (bare, Exception, BaseException)."""
 

@@ -56,6 +56,7 @@ _CLAUSE_PIECE = re.compile(r"\s*ON\s+(?:CONFLICT|DUPLICATE\s+KEY)\b", re.IGNOREC
 _BINDINGS = "non-idempotent-insert:bindings"  # {(scope, name): id of the INSERT literal, or _PIECE}
 _JOINED = "non-idempotent-insert:joined"  # {id of an INSERT literal added to an upsert piece}
 _PIECE = 0
+_TRIMS = frozenset({"strip", "rstrip", "lstrip", "removesuffix"})
 _OTHER = -1  # (bound to anything else: it hides a module-level name of the same spelling)
 # What a driver raises on a duplicate key (sqlite3, psycopg2, PyMySQL, MySQLdb, SQLAlchemy; psycopg2's
 # `errors.UniqueViolation`; pymongo's `DuplicateKeyError`)
@@ -97,7 +98,8 @@ class NonIdempotentInsert(LineRule):
         "(`WHERE day = ?`, not a prune by range), or of every row (also `TRUNCATE`), earlier in the same block of a function, or a block inside "
         "it, the rows replaced; or run in a `try:` whose handler catches the "
         "duplicate key, `except sqlite3.IntegrityError:`, to skip or update the row; not PostgreSQL's "
-        "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted). "
+        "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted). The clause may be "
+        'another piece of the statement, added to it (`sql + " ON CONFLICT ..."`, `sql += UPSERT`). '
         "APIs are not checked: creating a resource per request is their job."
     )
     why_bad = (
@@ -200,6 +202,11 @@ class NonIdempotentInsert(LineRule):
             _join(ctx, value)  # (before the name is bound again: `sql = sql + upsert`; `{"p": SQL + UPSERT}`)
         bindings = ctx.rule_notes.setdefault(_BINDINGS, {})
         key = (tuple(ctx.scope), name)
+        trimmed = value.value if type(value) is cst.Subscript else None  # `sql = sql[:-2]`
+        if type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value in _TRIMS:
+            trimmed = value.func.value  # `sql = sql.rstrip(", ")`
+        if type(trimmed) is cst.Name and trimmed.value == name and key in bindings:
+            return  # (the statement trimmed, still the same one)
         text = n.template_text(value)  # (also `f"INSERT INTO {table} " "VALUES (?, ?)"`)
         if text is not None and _CLAUSE_PIECE.match(text):
             bindings[key] = _PIECE
@@ -207,6 +214,16 @@ class NonIdempotentInsert(LineRule):
             bindings[key] = id(value)
         else:
             bindings[key] = _OTHER
+
+    def on_extend(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
+        # `query += " ON CONFLICT (value) DO NOTHING;"` (or a name holding the clause): the INSERT
+        # the name holds is joined to its upsert clause
+        text = n.template_text(value)
+        clause = (text is not None and bool(_CLAUSE_PIECE.match(text))) or _PIECE in _bound(
+            ctx, {n.dotted(value) or ""}
+        )
+        if clause:
+            ctx.rule_notes.setdefault(_JOINED, set()).update(_bound(ctx, {name}) - {_PIECE})
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         if (name or "").endswith(".begin_nested"):
