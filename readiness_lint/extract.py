@@ -7195,6 +7195,8 @@ def _fetched(value: cst.BaseExpression) -> bool:
 # (not `is_new_user()`, `check_...()`: which answer is "there" depends on the word)
 _EXISTENCE_NAME = re.compile(
     r"(?:^|_)(?:exists?|in_db|in_database)$|^(?:get|find|fetch|select|lookup|search)_(?!all$|list$|many$)\w+"
+    # (`has_duplicate_address(addr)`, `is_seen(url)`, `already_posted(id)`)
+    r"|^(?:has|is)_(?:duplicate|dupe|seen|known)(?:_|$)|^already_(?:seen|exists?|known|posted|sent|stored)(?:_|$)"
 )
 
 

@@ -93,6 +93,26 @@ if __name__ == "__main__":
     conn.commit()
 """
 
+# A listings store and the job filling it; `{seen}` is what the job does with a home seen before
+_HOMES_STORE = 'import sqlite3\n\n\nclass Store:\n    def __init__(self, path):\n        self.conn = sqlite3.connect(path)\n\n    def has_duplicate_address(self, address):\n        return self.conn.execute("SELECT 1 FROM homes WHERE address = ?", (address,)).fetchone() is not None\n\n    def add_home(self, address, price):\n        self.conn.execute("INSERT INTO homes (address, price) VALUES (?, ?)", (address, price))\n        self.conn.commit()\n'
+_HOMES_JOB = """\
+import requests
+
+from store import Store
+
+
+def main():
+    store = Store("homes.db")
+    for home in requests.get("https://listings.example.org/homes", timeout=10).json():
+        if store.has_duplicate_address(home["address"]):
+            {seen}
+        store.add_home(home["address"], home["price"])
+
+
+if __name__ == "__main__":
+    main()
+"""
+
 _CASES: dict[str, Case] = {
     # A handler branching on the caught error's attribute and an imported constant, every branch
     # only logging: the failed removal is lost (session 31 left `if e.errno:`)
@@ -836,6 +856,19 @@ _CASES: dict[str, Case] = {
     "insert_rows_added_in_place": (
         {"job.py": _URL_QUEUE.format(last='query += ";"')},
         _JOB,
+        ("non-idempotent-insert", 1),
+    ),
+    # An INSERT method run only after a method named for finding the key (`has_duplicate_address`)
+    # found it absent (round 411's shape, on a class with no bases)
+    "insert_after_has_duplicate": (
+        {"store.py": _HOMES_STORE, "job.py": _HOMES_JOB.format(seen="continue")},
+        [("job.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # (trap) the check only printed, the row inserted anyway
+    "insert_despite_has_duplicate": (
+        {"store.py": _HOMES_STORE, "job.py": _HOMES_JOB.format(seen='print("seen before", home["address"])')},
+        [("job.py", "job", "python")],
         ("non-idempotent-insert", 1),
     ),
 }
