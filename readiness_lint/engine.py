@@ -83,18 +83,12 @@ def analyze_source(
         if refused is not None:
             return FileError(path=rel, message=refused, line=1)
         return _in_child(rel, data, is_test, rules, settings)
-    return _analyze_here(rel, data, is_test, rules, settings, screened=True)
+    return _analyze_here(rel, data, is_test, rules, settings)
 
 
 def _analyze_here(
-    rel: str,
-    data: bytes,
-    is_test: bool,
-    rules: Sequence[type[Rule]],
-    settings: RuleSettings | None,
-    screened: bool = False,
+    rel: str, data: bytes, is_test: bool, rules: Sequence[type[Rule]], settings: RuleSettings | None
 ) -> FileFacts | FileError:
-    # (``screened``: found not suspicious already, see `parse`)
     # Parsing and the walk make and drop a whole syntax tree, hundreds of thousands of objects
     # with no reference cycles among them (refcounting frees them; see `extract`). The cyclic
     # collector, set off by the count of objects made, would walk the young tree again and again
@@ -103,21 +97,18 @@ def _analyze_here(
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _parse_and_extract(rel, data, is_test, rules, settings, screened)
+        return _parse_and_extract(rel, data, is_test, rules, settings)
     finally:
         if enabled:
             gc.enable()
 
 
 def _parse_and_extract(
-    rel: str,
-    data: bytes,
-    is_test: bool,
-    rules: Sequence[type[Rule]],
-    settings: RuleSettings | None,
-    screened: bool = False,
+    rel: str, data: bytes, is_test: bool, rules: Sequence[type[Rule]], settings: RuleSettings | None
 ) -> FileFacts | FileError:
-    module = parse(data, rel, screened)
+    # (screened already: `analyze_source` sends here only bytes that are not `suspicious`, or
+    # whose depth `too_deep_for_python` has passed, to a child)
+    module = parse(data, rel, screened=True)
     if isinstance(module, FileError):
         return module
     line_rules = [rule() for rule in rules if issubclass(rule, LineRule)]

@@ -844,6 +844,7 @@ class Extractor:
         self.sched_runs: list[tuple[cst.CSTNode, str]] = []  # `scheduler.run()` of a `sched.scheduler`
         self.sched_reenters = False  # a function puts itself back on a `sched` scheduler
         self.noticing = False  # in the handlers of a `try` whose body only sends a notice (see `visit_try`)
+        self.module_functions: dict[str, cst.FunctionDef] = {}  # the module's own functions, by name (see `run`)
         # `if cur.fetchone()[0] > 0: continue`: the statements after it run only for a row not there
         # (each with the module's lookup functions its test read, see `Extractor._lookups_tested`)
         self.absent_after: dict[int, tuple[str, ...]] = {}
@@ -911,12 +912,12 @@ class Extractor:
     def run(self) -> FileFacts:
         self._prescan_imports(self.module.body)
         self.report_helpers = self._reporting_functions(self.module.body)
+        self.module_functions = {stmt.name.value: stmt for stmt in self.module.body if type(stmt) is cst.FunctionDef}
         # `def existing(key): return cur.execute("SELECT ...", (key,)).fetchone()`: a lookup's result
         self.ctx.lookups = frozenset(
-            stmt.name.value
-            for stmt in self.module.body
-            if type(stmt) is cst.FunctionDef
-            and (smalls := _simple_block(stmt.body))
+            name
+            for name, stmt in self.module_functions.items()
+            if (smalls := _simple_block(stmt.body))
             and type(smalls[-1]) is cst.Return
             and smalls[-1].value is not None
             and _fetched(smalls[-1].value)
@@ -2276,7 +2277,7 @@ class Extractor:
         found = self._modes(guard.body)
         if found:
             return found
-        defined = {stmt.name.value: stmt for stmt in self.module.body if type(stmt) is cst.FunctionDef}
+        defined = self.module_functions
         for stmt in _block(guard.body):
             for small in _smalls(stmt) or ():
                 call = small.value if type(small) is cst.Expr else None
@@ -3145,18 +3146,16 @@ class Extractor:
         function = self.frames[-1].line_node if self.frames else None
         if type(function) is not cst.FunctionDef:
             return False
-        helpers = {
-            stmt.name.value: stmt for stmt in self.module.body if type(stmt) is cst.FunctionDef and stmt is not function
-        }
         for call in n.descendants(function.body):
             if call is node:
                 return False
             if type(call) is not cst.Call:
                 continue
-            callee = n.callee(call) or ""
-            helper = helpers.get(callee)
+            helper = self.module_functions.get(n.callee(call) or "")
             if _changes_data(call) or (
-                helper is not None and any(type(c) is cst.Call and _changes_data(c) for c in n.descendants(helper.body))
+                helper is not None
+                and helper is not function
+                and any(type(c) is cst.Call and _changes_data(c) for c in n.descendants(helper.body))
             ):
                 return True
         return False

@@ -113,6 +113,18 @@ if __name__ == "__main__":
     main()
 """
 
+# A job texting through Twilio; `{sid}` and `{token}` are what its client is given
+_TWILIO = """\
+from twilio.rest import Client
+
+def send(number, text):
+    client = Client("{sid}", "{token}")
+    client.messages.create(body=text, from_="+15550100", to=number)
+
+if __name__ == "__main__":
+    send("+15550101", "ping")
+"""
+
 _CASES: dict[str, Case] = {
     # A handler branching on the caught error's attribute and an imported constant, every branch
     # only logging: the failed removal is lost (session 31 left `if e.errno:`)
@@ -138,35 +150,13 @@ _CASES: dict[str, Case] = {
     ),
     # A Twilio client given its auth token as a literal (round 402)
     "twilio_client_token": (
-        {
-            "job.py": """\
-                from twilio.rest import Client
-
-                def send(number, text):
-                    client = Client("ACbece9191298d573f1ebc1e5ba994502a", "6ff17ab2e37b3a22f225ddbb1f05ed36")
-                    client.messages.create(body=text, from_="+15550100", to=number)
-
-                if __name__ == "__main__":
-                    send("+15550101", "ping")
-                """
-        },
+        {"job.py": _TWILIO.format(sid="ACbece9191298d573f1ebc1e5ba994502a", token="6ff17ab2e37b3a22f225ddbb1f05ed36")},
         _JOB,
         ("hardcoded-secret", 1),
     ),
     # (trap) the README's placeholders
     "twilio_client_placeholders": (
-        {
-            "job.py": """\
-                from twilio.rest import Client
-
-                def send(number, text):
-                    client = Client("ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", "your_auth_token")
-                    client.messages.create(body=text, from_="+15550100", to=number)
-
-                if __name__ == "__main__":
-                    send("+15550101", "ping")
-                """
-        },
+        {"job.py": _TWILIO.format(sid="ACXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX", token="your_auth_token")},
         _JOB,
         ("hardcoded-secret", 0),
     ),
