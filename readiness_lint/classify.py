@@ -1163,10 +1163,33 @@ def _apps_starting(project: Project, path: str, function: str) -> list[tuple[str
         # Thread(target=poll_feeds, daemon=True).start(); return app`)
         # (or one a project factory builds: `app = create_app()` then `Thread(target=serial_loop).start()`)
         apps = [o for o in facts.objects if o.ctor in API_CTORS or _factory_app(project, importer, o)]
-        if not facts.is_test and apps and function in facts.started:
-            guard = facts.main_guard
+        guard = facts.main_guard
+        if facts.is_test or function not in facts.started:
+            continue
+        if apps:
             found.append((importer, apps[0].line or (guard.line if guard is not None else 1)))
+        elif guard is not None and _serves_imported_app(project, importer, guard.calls):
+            # (`Thread(target=poll, daemon=True).start()` then `app.run()`, the app imported from
+            # the module building it: the process starts at this block, the poller with it)
+            found.append((importer, guard.line))
     return found
+
+
+def _serves_imported_app(project: Project, path: str, calls: Sequence[str]) -> bool:
+    """The block runs a web app another module of the project builds (``web.app.run()``)."""
+    for call in calls:
+        owner, _, method = call.rpartition(".")
+        if method not in {"run"} | SERVE_METHODS or not owner:
+            continue
+        ref = project.resolve_object(path, owner)
+        if (
+            ref is not None
+            and ref[0] != path
+            and ref[0] in project.files
+            and any(o.name == ref[1] and not o.scope and o.ctor in API_CTORS for o in project.files[ref[0]].objects)
+        ):
+            return True
+    return False
 
 
 def _factory_app(project: Project, path: str, obj: ObjectFact, elsewhere: bool = True) -> bool:
@@ -1341,6 +1364,13 @@ def _standalone(project: Project, path: str) -> bool:
 
 
 _AWS_CLIENTS = frozenset({"boto3.client", "boto3.resource"})
+_SFTP_WORK = frozenset({"put", "get", "putfo", "getfo", "remove", "rename"})
+
+
+def _sftp_session(ctor: str) -> bool:
+    """paramiko's SFTP session (``ssh.open_sftp()``, ``SFTPClient.from_transport(t)``) or pysftp's."""
+    return ctor.endswith(".open_sftp") or ctor in {"paramiko.SFTPClient.from_transport", "pysftp.Connection"}
+
 
 # Libraries whose programs describe infrastructure, run by `cdk synth`, `cdktf` or `pulumi up`.
 _INFRASTRUCTURE_CODE = frozenset({"aws_cdk", "cdktf", "pulumi", "troposphere"})
@@ -1414,6 +1444,8 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
             # (python-crontab: a crontab written or wiped)
             or (clients[receiver] == CRONTAB and method in {"write", "remove_all", "remove"})
             or (method == "send" and clients[receiver] in _PRODUCER_CTORS)  # `producer.send(topic, value)`
+            # (an SFTP session the script opened, `sftp = ssh.open_sftp()`, sending or fetching files)
+            or (_sftp_session(clients[receiver]) and method in _SFTP_WORK)
         )
         # (also a project module's class: `data = ModbusData(period=2); data.writeToInflux()`)
         own = receiver in clients and (
@@ -3266,6 +3298,11 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         # (and the factories that build them: `from api.create_app import start_app`)
         names |= {o.scope for o in facts.objects if o.name in names and o.scope and "." not in o.scope}
         framework_logging = _runner_configures_logging(project, candidate.path, names)
+    if candidate.poller_of and not framework_logging:
+        # (a poller the app starts beside itself lives in the app's process: logging set up by
+        # the module serving the app, `python -m app` running `basicConfig()` then `run_app(app)`)
+        apps = {o.name for o in facts.objects if o.ctor in API_CTORS}
+        framework_logging = bool(apps) and _runner_configures_logging(project, candidate.path, apps)
     if candidate.framework == "websockets" and not framework_logging:
         # (a server function another module runs after setting up logging: `asyncio.run(live.serve())`)
         framework_logging = _runner_of_function_logs(project, candidate.path, _websocket_servers(facts))

@@ -2909,6 +2909,17 @@ class Extractor:
 
     def visit_for(self, node: cst.For) -> None:
         bound_here = self._rebind(node.target)
+        if type(node.iter) is cst.Name and f"{self.scope_name()}:{node.iter.value}" in self.fetched:
+            # `for row in rows: names.append(row[0])`: the keys of the rows looked up
+            for small in _simple_block(node.body) or ():
+                call = small.value if type(small) is cst.Expr else None
+                if (
+                    type(call) is cst.Call
+                    and type(call.func) is cst.Attribute
+                    and call.func.attr.value == "append"
+                    and type(call.func.value) is cst.Name
+                ):
+                    self.fetched.add(f"{self.scope_name()}:{call.func.value.value}")
         since = self.reads
         iterated = n.dotted(node.iter)
         if self.frames and not self.handlers and self._own_body():
@@ -4734,6 +4745,12 @@ class Extractor:
                     and _never_leaves(body, self.ctx)
                 ):
                     found.append(raw)  # `while True: message = await ws.recv()`: a websocket stream's next message
+                elif (
+                    literal and (self.ctx.resolve(raw) or raw) in _WEBSOCKET_CONNECTS and _never_leaves(body, self.ctx)
+                ):
+                    # `while True: async with websockets.connect(url) as ws: await handle(ws)`: a
+                    # stream connected again each time it drops, read by a helper of the file
+                    found.append("websocket.recv")
                 elif method in ("recv", "recvfrom") and literal and self._receives_forever(body, node):
                     # `while True: line = sock.recv(2048)`: a socket's next message (an IRC bot, a
                     # UDP listener), for as long as the process runs
@@ -6117,8 +6134,23 @@ def _never_leaves(body: cst.CSTNode, ctx: Context) -> bool:
 
 
 def _only_reads(body: cst.BaseSuite) -> bool:
-    """A ``try`` block that only reads a file into names (:func:`_only_binds`)."""
-    return type(body) is cst.IndentedBlock and all(type(stmt) is cst.With and _only_binds(stmt) for stmt in body.body)
+    """A ``try`` block that only reads a file into names (:func:`_only_binds`), also without a
+    ``with``: ``f = open(path)``, then names bound (``model = f.read()``) and ``f.close()``."""
+    if type(body) is not cst.IndentedBlock:
+        return False
+    if all(type(stmt) is cst.With and _only_binds(stmt) for stmt in body.body):
+        return True
+    smalls = _simple_block(body)
+    if not smalls or len(smalls) < 2 or type(first := smalls[0]) is not cst.Assign:
+        return False
+    handle = n.dotted(first.targets[0].target) if len(first.targets) == 1 else None
+    if not handle or type(first.value) is not cst.Call or n.callee(first.value) not in ("open", "io.open"):
+        return False
+    return all(
+        isinstance(small, (cst.Assign, cst.AnnAssign))
+        or (type(small) is cst.Expr and type(small.value) is cst.Call and n.callee(small.value) == f"{handle}.close")
+        for small in smalls[1:]
+    )
 
 
 _LOOKUPS = frozenset({"get", "getint", "getfloat", "getboolean", "getenv"})
@@ -7187,7 +7219,14 @@ def _fetched(value: cst.BaseExpression) -> bool:
         return False
     method = (n.callee(value) or "").rpartition(".")[2]
     # (`.count()` of a query, not `tags.count(tag)` of a list or a string)
-    return method in _FETCHES and not (method == "count" and value.args)
+    if method in _FETCHES and not (method == "count" and value.args):
+        return True
+    # (a helper running a query and handing back its rows: `self.execute_query("SELECT name FROM ...")`)
+    first = value.args[0].value if value.args and value.args[0].keyword is None else None
+    return first is not None and bool(_SELECT_QUERY.match(n.string_value(first) or ""))
+
+
+_SELECT_QUERY = re.compile(r"\s*SELECT\b", re.IGNORECASE)
 
 
 # Functions named for looking a key up: `user_exists(uid)`, `db.get_user(uid)`, `find_by_url(url)`

@@ -78,15 +78,7 @@ class Project:
             found = []
             for loop in facts.wrapper_loops:
                 for call in loop.calls:
-                    function = self.function(path, call)
-                    consume = (
-                        next(
-                            (c for c in function.calls if "." in c and c.rpartition(".")[2] in CONSUME_METHODS),
-                            None,
-                        )
-                        if function is not None
-                        else None
-                    )
+                    consume = self._consume_through(path, call)
                     if consume is not None:
                         found.append(LoopFact(line=loop.line, scope=loop.scope, source=consume))
                         break
@@ -98,6 +90,21 @@ class Project:
                         found.append(LoopFact(line=loop.line, scope=loop.scope, source=busy))
             if found:
                 self.files[path] = replace(facts, loops=tuple(sorted((*facts.loops, *found), key=lambda x: x.line)))
+
+    def _consume_through(self, path: str, call: str, depth: int = 2) -> str | None:
+        """The consume call a project function makes, itself or through the project functions it
+        calls (``depth`` levels: ``fetch()`` -> ``read_new()`` -> ``redis.xreadgroup(...)``)."""
+        found = self.function_and_home(path, call)
+        if found is None:
+            return None
+        function, home = found
+        consume = next((c for c in function.calls if "." in c and c.rpartition(".")[2] in CONSUME_METHODS), None)
+        if consume is not None or depth <= 1:
+            return consume
+        for inner in function.calls:
+            if inner != call and (consume := self._consume_through(home, inner, depth - 1)) is not None:
+                return consume
+        return None
 
     def _exits_through(self, path: str, calls: Sequence[str]) -> bool:
         """One of ``calls`` is a project function that may end the process (``sys.exit``)."""

@@ -394,7 +394,10 @@ _PLACEHOLDER_TOKEN = re.compile(r"(?:^|[^a-z])mock(?:[^a-z]|$)")
 # `"TU_WPISZ_TOKEN"`, `"BOT_TOKEN_HERE"`: a constant's name standing in for the value
 _NAMED_STAND_IN = re.compile(r"[A-Z0-9]*_[A-Z0-9_]*(?:TOKEN|KEY|SECRET|PASSWORD|PASSWD|PWD)[A-Z0-9_]*")
 # `"password-here"`, `"api key goes here"`: what belongs there, and where; `"some_secret"`: some value
-_PHRASE_STAND_IN = re.compile(r"[a-z][-_ ](?:goes[-_ ])?here$|^some[-_ ]?(?:secret|key|password|token|value|string)s?$")
+# (also `"somerandomstring"`, and after a bot's id, `"12345:somerandomstring"`)
+_PHRASE_STAND_IN = re.compile(
+    r"[a-z][-_ ](?:goes[-_ ])?here$|(?:^|:)some[-_ ]?(?:random[-_ ]?)?(?:secret|key|password|token|value|string)s?$"
+)
 # `"botToken"`, `"apiKey"`, `"api_token"`: the name of what belongs there, written as one word (not
 # `"superSecret"` or `"adminPassword"`, which are weak secrets people do commit)
 _WORD_STAND_IN = re.compile(

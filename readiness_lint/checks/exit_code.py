@@ -87,7 +87,7 @@ class MissingExitCode(ServiceRule):
         "for success only by a function's last statement outside a loop (`if r.status_code == 200: save(r.text)` "
         "and nothing after it), and a "
         "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, "
-        "`send_slack()`) are not the job's work, unless telling is all it does (`send_email()` the one call of the `__main__` block or the script besides printing and setting the run up: logging, a `setup_logging()` of the project's, settings from the environment). A `schedule` process answers for the commands its "
+        "`send_slack()`) are not the job's work, unless telling is all it does (`send_email()` the one call of the `__main__` block or the script besides printing and setting the run up: logging, a `setup_logging()` of the project's, settings from the environment; or the one job of a `schedule` process). A `schedule` process answers for the commands its "
         "jobs run and for what they lose (its `run_pending()` lets a job's exception out: a job that catches and "
         "only reports keeps the process going as if all were well; not one that reports to an "
         "error tracker, `sentry_sdk.capture_exception(e)`); APScheduler logs a job's exception and "
@@ -288,7 +288,7 @@ class MissingExitCode(ServiceRule):
         scheduled = _scheduled_jobs(entrypoint, facts, called)
         called += scheduled
         # (`if __name__ == "__main__": send_email()`: the mail is the whole work, not a note about it)
-        sole = _sole_call(guard.calls)
+        sole = _sole_call(guard.calls + scheduled)
         lost = _lost_failure(called, entrypoint.path, service.project, "`__main__` block", values, scheduled, sole)
         return Outcome(False, lost) if lost is not None else Outcome(True)
 
@@ -299,7 +299,12 @@ def _sole_call(calls: tuple[str, ...]) -> str:
     work = [
         c
         for c in calls
-        if c != "print" and not c.startswith(_SET_UP_PREFIXES) and not _LOG_SET_UP.fullmatch(c.rpartition(".")[2])
+        if c != "print"
+        and not c.startswith(_SET_UP_PREFIXES)
+        and not _LOG_SET_UP.fullmatch(c.rpartition(".")[2])
+        # (a `schedule` process's own machinery: `schedule.every().day.at("08:00").do(send_email)`,
+        # `schedule.run_pending()`, `time.sleep(60)`; its one job is then the work)
+        and not c.startswith(_SCHEDULER_PREFIXES)
     ]
     return work[0] if len(work) == 1 else ""
 
@@ -310,6 +315,7 @@ _LOG_SET_UP = re.compile(
 )
 
 
+_SCHEDULER_PREFIXES = ("schedule.", "aioschedule.", "time.sleep", "asyncio.sleep")
 _SET_UP_PREFIXES = ("logging.", "dotenv.", "load_dotenv", "os.getenv", "os.environ", "argparse.", "parser.")
 
 

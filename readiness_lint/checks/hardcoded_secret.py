@@ -35,7 +35,7 @@ class HardcodedSecret(LineRule):
         "counts; a long random key such as Django's generated `SECRET_KEY` is one even when `%(` or `%s` occurs "
         "in it by chance), or passed where a "
         "call takes its password by position (`MySQLdb.connect(host, user, password, db)`, `ftplib.FTP`, "
-        '`login("user", "password")`, `username_pw_set`, pika\'s `PlainCredentials`, `HTTPBasicAuth` and the '
+        '`login("user", "password")` (matrix-nio\'s `client.login("password")`), `username_pw_set`, pika\'s `PlainCredentials`, `HTTPBasicAuth` and the '
         "basic-auth helpers of httpx and aiohttp; the password of a `(user, password)` pair given as `auth=`, "
         "`basic_auth=` or `http_auth=`). A database's or "
         "broker's out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password=\"postgres\"`; also `example` for a database image's superuser, `postgres:example@`, the password of the images' published Compose examples), and a "
@@ -241,9 +241,15 @@ class HardcodedSecret(LineRule):
         if index is None and "." in (name or ""):
             # (user, password), both written out
             index = 1 if len(args) == 2 and n.string_value(args[0].value) is not None else None
+            if (
+                index is None
+                and len(args) == 1
+                and _NIO_CLIENTS.intersection({ctx.object_ctor((name or "").rpartition(".")[0]) or ""})
+            ):
+                index = 0  # matrix-nio's `client.login("password")`: the user is the client's
         if index is None or len(args) <= index:
             return
-        user = n.string_value(args[index - 1].value)
+        user = n.string_value(args[index - 1].value) if index else None
         if user is not None and user.lower() in {"anonymous", "ftp"}:
             return  # anonymous FTP: the "password" is an e-mail address by convention
         value = args[index].value
@@ -324,6 +330,8 @@ _POSITIONAL_PASSWORD.update(dict.fromkeys(_API_CLIENTS, 1))
 
 
 # Keyword arguments that take a (user, password) pair: requests and httpx, jira, Elasticsearch.
+# matrix-nio's clients, built for a user: `login()` is then given the password alone
+_NIO_CLIENTS = frozenset({"nio.AsyncClient", "nio.Client"})
 _AUTH_KEYWORDS = ("auth", "basic_auth", "http_auth")
 
 

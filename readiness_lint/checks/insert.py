@@ -93,9 +93,10 @@ class NonIdempotentInsert(LineRule):
         "`HAVING COUNT(...) = 0` (insert only when absent), and that are not run only when a lookup "
         "found no row (`if cur.fetchone() is None:`, `if not row:` after `row = cur.fetchone()`, "
         "`if count == 0:`, `if key not in rows:`, the `else:` of `if row:`, after a `SELECT` on the same "
-        "table in the same function: a keyed check, then the insert; or `if cur.rowcount == 0:` after an "
+        "table in the same function, its rows also gathered by a loop, `keys.append(row[0])`: a keyed check, then the insert; or `if cur.rowcount == 0:` after an "
         "`UPDATE` of that table: the hand-written upsert; or after a `DELETE FROM` the same table by key "
-        "(`WHERE day = ?`, not a prune by range), or of every row (also `TRUNCATE`), earlier in the same block of a function, or a block inside "
+        "(`WHERE day = ?`, not a prune by range), or of every row (also `TRUNCATE`, or the table dropped and created again, also by a script at "
+        "its own level), earlier in the same block of a function, or a block inside "
         "it, the rows replaced; or run in a `try:` whose handler catches the "
         "duplicate key, `except sqlite3.IntegrityError:`, to skip or update the row; not PostgreSQL's "
         "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted). The clause may be "
@@ -176,6 +177,11 @@ class NonIdempotentInsert(LineRule):
         # (at a module's level, only an INSERT run there and then: not a statement prepared for a
         # consumer's callback, `base = db.prepare("INSERT ...")`, nor one in a loop over messages)
         module = not ctx.scope and not ctx.blocks and _executed_here(ctx.statement, node)
+        if not ctx.scope and not ctx.blocks and (_MODULE_BLOCK, inserted) in deleted and _binds(ctx.statement, node):
+            # (a script's own statement kept under a name after it dropped the table, `DROP TABLE
+            # coin_price`, then `sql = "INSERT INTO coin_price ..."`: a rebuild where the script runs it
+            # there and then, `cur.executemany(sql, rows)`, see `on_call`)
+            ctx.rule_notes.setdefault(_REBUILT, set()).add(id(node))
         if deleted and any(
             (block, inserted) in deleted for block in ((*ctx.blocks, _MODULE_BLOCK) if module else ctx.blocks)
         ):
@@ -231,6 +237,18 @@ class NonIdempotentInsert(LineRule):
         for arg in node.args:
             if type(arg.value) is cst.BinaryOperation:
                 _join(ctx, arg.value)  # `cur.execute(sql + upsert)`
+        rebuilt = ctx.rule_notes.get(_REBUILT)
+        if (
+            rebuilt
+            and node.args
+            and not ctx.scope
+            and not ctx.blocks
+            and (name or "").rpartition(".")[2] in {"execute", "executemany"}
+        ):
+            # (the INSERT a script bound after dropping its table, run at its own level: rows of a
+            # table made anew)
+            ran = _bound(ctx, {n.dotted(node.args[0].value) or ""}) & rebuilt
+            ctx.rule_notes.setdefault(_JOINED, set()).update(ran)
         if not node.args or not ctx.handled:
             return
         # `try: cur.execute(insert_query, values)` / `except IntegrityError: cur.execute(update_query, ...)`:
@@ -289,6 +307,7 @@ def _duplicate_key_handled(names: frozenset[str], handler: cst.ExceptHandler, sa
 
 
 _EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
+_REBUILT = "non-idempotent-insert:rebuilt"  # {id of an INSERT bound at module level after its table was dropped}
 _SAVEPOINT = "non-idempotent-insert:savepoint"  # a `begin_nested()` savepoint seen in the file
 
 

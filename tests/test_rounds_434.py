@@ -1,0 +1,615 @@
+"""Session 33: what blind rounds 434-457 showed, as small trees.
+
+Each case fails on 54e3369, the commit the session began from, except the traps (marked), which
+pass there and must not move; a trap is its case's tree with one edit. A case gives the files,
+the entrypoints expected as ``(path, kind, framework)`` and, where it matters, a rule's status or
+its number of findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
+
+
+def _edited(files: dict[str, str], path: str, old: str, new: str) -> dict[str, str]:
+    """``files`` with ``old`` in ``path`` (found exactly once) replaced by ``new``: a trap beside its case."""
+    assert files[path].count(old) == 1
+    return {**files, path: files[path].replace(old, new)}
+
+
+_WEBSOCKET_RECONNECT_LOOP = {
+    "bridge.py": """\
+import asyncio
+import json
+import logging
+import os
+
+import websockets
+
+log = logging.getLogger("bridge")
+
+
+async def forward(websocket):
+    async for message in websocket:
+        event = json.loads(message)
+        log.info("event %s", event.get("id"))
+
+
+async def receive():
+    while True:
+        try:
+            async with websockets.connect(os.environ["EVENTS_URL"]) as websocket:
+                await forward(websocket)
+        except Exception:
+            log.exception("connection lost")
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    asyncio.run(receive())
+""",
+}
+
+
+_INSERT_BOUND_AFTER_TABLE_DROPPED = {
+    "load.py": """\
+import csv
+import os
+
+import mysql.connector
+
+db = mysql.connector.connect(host=os.environ["DB_HOST"], user="etl", password=os.environ["DB_PASSWORD"], database="prices")
+cur = db.cursor()
+with open("prices.csv") as f:
+    rows = [tuple(r) for r in csv.reader(f)]
+
+cur.execute("drop table coin_price")
+cur.execute("CREATE TABLE coin_price (day date, coin varchar(32), price int)")
+
+insert_query = "INSERT INTO coin_price (day, coin, price) VALUES (%s, %s, %s)"
+cur.executemany(insert_query, rows)
+db.commit()
+""",
+}
+
+
+_FALLBACK_AFTER_PLAIN_FILE_READ = {
+    "declare.py": """\
+import socket
+
+import paho.mqtt.publish as publish
+
+
+def publish_message(topic, message):
+    publish.single(topic, message, qos=1, retain=True, hostname="broker.local")
+
+
+def get_model():
+    model = "unknown"
+    try:
+        f = open("/proc/device-tree/model", "r")
+        model = f.read()[:-1]
+        f.close()
+    except:
+        model = "unknown"
+    return model
+
+
+model = get_model()
+host = socket.gethostname()
+publish_message(f"homeassistant/sensor/{host}/config", '{"model": "' + model + '"}')
+""",
+}
+
+
+_INSERT_KEYED_BY_ROWS_A_HELPER_SELECTED = {
+    "db.py": """\
+import os
+
+import mysql.connector
+
+
+class Database:
+    def __init__(self):
+        self.conn = mysql.connector.connect(host=os.environ["DB_HOST"], user="app", password=os.environ["DB_PASSWORD"])
+        self.cur = self.conn.cursor(buffered=True)
+
+    def execute_query(self, query):
+        self.cur.execute(query)
+        return self.cur.fetchall()
+
+    def migrate(self, migrations):
+        for name in migrations:
+            raw = self.execute_query("SELECT name FROM migrations WHERE executed = 1;")
+            done = []
+            for row in raw:
+                done.append(row[0])
+            if name not in done:
+                self.cur.execute("INSERT INTO migrations (name) VALUES (%s);", (name,))
+                self.cur.execute(migrations[name])
+                self.conn.commit()
+""",
+    "migrate.py": """\
+from db import Database
+
+MIGRATIONS = {"create_products": "CREATE TABLE products (id INT PRIMARY KEY, name VARCHAR(255))"}
+
+if __name__ == "__main__":
+    Database().migrate(MIGRATIONS)
+""",
+}
+
+
+_POLLER_LOGGING_FROM_APP_RUNNER = {
+    "app/__init__.py": "",
+    "app/__main__.py": """\
+import logging
+
+from aiohttp import web
+
+from .main import app
+
+logging.basicConfig(level=logging.INFO)
+web.run_app(app, port=8080)
+""",
+    "app/fetcher.py": """\
+import asyncio
+import logging
+
+import aiohttp
+
+log = logging.getLogger(__name__)
+
+
+async def fetch_forever():
+    async with aiohttp.ClientSession() as session:
+        while True:
+            async with session.get("https://notices.example.org/feed") as resp:
+                log.info("feed answered %s", resp.status)
+            await asyncio.sleep(600)
+""",
+    "app/main.py": """\
+import asyncio
+
+from aiohttp import web
+
+from .fetcher import fetch_forever
+
+
+async def start_background_tasks(app):
+    app["task"] = asyncio.create_task(fetch_forever())
+
+
+async def cleanup_background_tasks(app):
+    app["task"].cancel()
+    await app["task"]
+
+
+async def index(request):
+    return web.Response(text="ok")
+
+
+app = web.Application()
+app.router.add_get("/", index)
+app.on_startup.append(start_background_tasks)
+app.on_cleanup.append(cleanup_background_tasks)
+
+if __name__ == "__main__":
+    web.run_app(app)
+""",
+}
+
+
+_POLLER_THREAD_BESIDE_IMPORTED_APP = {
+    "app.py": """\
+from threading import Thread
+
+from scraper import poll_votes
+from web import app as flask_app
+
+if __name__ == "__main__":
+    Thread(target=poll_votes, daemon=True).start()
+    flask_app.run("0.0.0.0")
+""",
+    "database.py": """\
+import sqlite3
+
+
+def save(chart):
+    with sqlite3.connect("data.db") as conn:
+        conn.execute("INSERT OR REPLACE INTO votes (name, value) VALUES (?, ?)", (chart["name"], chart["value"]))
+""",
+    "scraper.py": """\
+import logging
+import time
+
+import requests
+
+from database import save
+
+
+def poll_votes():
+    while True:
+        try:
+            save(requests.get("https://votes.example.org/chart", timeout=30).json())
+            logging.info("parsed")
+        except Exception:
+            logging.exception("poll failed")
+        time.sleep(3600)
+""",
+    "web.py": """\
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.route("/")
+def index():
+    return "votes"
+""",
+}
+
+
+_STREAM_READ_TWO_CALLS_DEEP = {
+    "main.py": """\
+import asyncio
+import logging
+
+import redis.asyncio as aioredis
+
+from streams import *
+
+log = logging.getLogger("processor")
+
+
+async def process_messages():
+    client = aioredis.Redis(host="redis")
+    while True:
+        message_id, data = await next_message(client, "events", "processors")
+        if message_id:
+            await handle(client, message_id, data)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    asyncio.run(process_messages())
+""",
+    "streams.py": """\
+import logging
+
+log = logging.getLogger(__name__)
+
+
+async def read_new(client, stream, group):
+    messages = await client.xreadgroup(group, "worker-1", {stream: ">"}, count=1, block=5000)
+    if messages:
+        _, entries = messages[0]
+        return entries[0]
+    return None, None
+
+
+async def next_message(client, stream, group):
+    message_id, data = await read_new(client, stream, group)
+    return message_id, data
+
+
+async def handle(client, message_id, data):
+    log.info("handled %s", message_id)
+    await client.xack("events", "processors", message_id)
+""",
+}
+
+
+_SFTP_UPLOAD_SCRIPT = {
+    "upload.py": """\
+import os
+import time
+
+import paramiko
+
+today = time.strftime("%Y%m%d")
+ssh = paramiko.SSHClient()
+ssh.load_system_host_keys()
+ssh.connect(hostname=os.environ["SFTP_HOST"], username="upload", key_filename=os.environ["SFTP_KEY"])
+sftp = ssh.open_sftp()
+sftp.put("events.json", f"/upload/events-{today}.json")
+sftp.close()
+ssh.close()
+""",
+}
+
+
+_SCHEDULE_PROCESS_WHOSE_ONE_JOB_MAILS = {
+    "daily_report.py": """\
+import os
+import smtplib
+import time
+from email.mime.text import MIMEText
+
+import schedule
+
+
+def send_email():
+    try:
+        server = smtplib.SMTP("smtp.example.org", 587)
+        server.starttls()
+        server.login(os.environ["MAIL_USER"], os.environ["MAIL_PASSWORD"])
+        msg = MIMEText("This is your daily report.")
+        msg["Subject"] = "Daily report"
+        server.send_message(msg)
+        server.quit()
+    except Exception as e:
+        print(f"Failed to send email: {e}")
+
+
+schedule.every().day.at("08:00").do(send_email)
+
+while True:
+    schedule.run_pending()
+    time.sleep(60)
+""",
+}
+
+
+_BOT_TOKEN_STAND_IN = {
+    "notify.py": """\
+import sys
+
+import requests
+
+BOT_TOKEN = "12345:somerandomstring"  # the token @BotFather gives
+CHAT_ID = "-123456789"
+
+
+def main():
+    item, price = sys.argv[1], sys.argv[2]
+    r = requests.post(
+        f"https://api.telegram.org/bot{BOT_TOKEN}/sendMessage", data={"chat_id": CHAT_ID, "text": f"{item}: {price}"}, timeout=10
+    )
+    r.raise_for_status()
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+
+
+_MATRIX_NIO_LOGIN_PASSWORD = {
+    "bot.py": """\
+import asyncio
+import logging
+
+from nio import AsyncClient, RoomMessageText
+
+log = logging.getLogger("bot")
+
+
+async def on_message(room, event):
+    log.info("%s: %s", room.display_name, event.body)
+
+
+async def main():
+    client = AsyncClient("https://matrix.example.org", "@helper:example.org")
+    client.add_event_callback(on_message, RoomMessageText)
+    await client.login("Taghi1993!")
+    await client.sync_forever(timeout=30000)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    asyncio.run(main())
+""",
+}
+
+
+_CASES: dict[str, Case] = {
+    # A `while True:` that connects a websocket again each time it drops and hands it to a helper
+    # reading it (`async for message in websocket`), the handler only logging: a worker (round 444's
+    # deCONZ bridge, a job to the tool before)
+    "websocket_reconnect_loop": (
+        _WEBSOCKET_RECONNECT_LOOP,
+        [("bridge.py", "worker", "websocket")],
+        None,
+    ),
+    # Trap: the same loop leaving after the first connection ends: a run-once script
+    "websocket_connect_once_trap": (
+        _edited(
+            _WEBSOCKET_RECONNECT_LOOP,
+            "bridge.py",
+            "                await forward(websocket)\n",
+            "                await forward(websocket)\n            break\n",
+        ),
+        [("bridge.py", "job", "python")],
+        None,
+    ),
+    # A script that drops its table, creates it again and runs an INSERT it bound to a name: the rows
+    # of a table made anew (round 439's coin prices)
+    "insert_bound_after_table_dropped": (
+        _INSERT_BOUND_AFTER_TABLE_DROPPED,
+        [("load.py", "job", "script")],
+        ("non-idempotent-insert", 0),
+    ),
+    # Trap: the table dropped is another one: the INSERT still writes twice on a re-run
+    "insert_bound_after_other_table_dropped_trap": (
+        _edited(
+            _INSERT_BOUND_AFTER_TABLE_DROPPED,
+            "load.py",
+            'cur.execute("drop table coin_price")\n',
+            'cur.execute("drop table coin_price_old")\n',
+        ),
+        [("load.py", "job", "script")],
+        ("non-idempotent-insert", 1),
+    ),
+    # A value read from a file opened without `with` (`f = open(p)`, `f.read()`, `f.close()`), its
+    # handler only setting the fallback: no failure of the job's (round 444's device model)
+    "fallback_after_plain_file_read": (
+        _FALLBACK_AFTER_PLAIN_FILE_READ,
+        [("declare.py", "job", "script")],
+        ("missing-exit-code", "pass"),
+    ),
+    # Trap: the same `try` also publishes: a failed publish is caught and lost
+    "plain_file_read_then_publish_trap": (
+        _edited(
+            _FALLBACK_AFTER_PLAIN_FILE_READ,
+            "declare.py",
+            "        f.close()\n",
+            '        f.close()\n        publish_message("devices/model", model)\n',
+        ),
+        [("declare.py", "job", "script")],
+        ("missing-exit-code", "fail"),
+    ),
+    # An INSERT run only for a key not among the rows a helper selected from the same table
+    # (`raw = self.execute_query("SELECT name FROM migrations ...")`, their keys appended to a list):
+    # keyed (round 446's migrations table)
+    "insert_keyed_by_rows_a_helper_selected": (
+        _INSERT_KEYED_BY_ROWS_A_HELPER_SELECTED,
+        [("migrate.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # Trap: the keys come from a file, not from the table: the INSERT is not keyed on it
+    "insert_keyed_by_file_lines_trap": (
+        _edited(
+            _INSERT_KEYED_BY_ROWS_A_HELPER_SELECTED,
+            "db.py",
+            "            for row in raw:\n",
+            '            for row in open("done.txt"):\n',
+        ),
+        [("migrate.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # A poller an aiohttp app starts from its start-up hook lives in the app's process: logging set
+    # up by the package's `__main__.py` that serves the app counts for it as for the app (round 447)
+    "poller_logging_from_app_runner": (
+        _POLLER_LOGGING_FROM_APP_RUNNER,
+        [("app/main.py", "api", "aiohttp"), ("app/main.py", "worker", "polling-loop")],
+        ("missing-logging", 0),
+    ),
+    # Trap: the package's `__main__.py` serves the app without setting logging up: both still miss it
+    "poller_logging_runner_without_set_up_trap": (
+        _edited(
+            _POLLER_LOGGING_FROM_APP_RUNNER,
+            "app/__main__.py",
+            "import logging\n\nfrom aiohttp import web\n\nfrom .main import app\n\nlogging.basicConfig(level=logging.INFO)\n",
+            "\nfrom aiohttp import web\n\nfrom .main import app\n\n",
+        ),
+        [("app/main.py", "api", "aiohttp"), ("app/main.py", "worker", "polling-loop")],
+        ("missing-logging", 2),
+    ),
+    # A `__main__` block starting a poller in a thread, then running the Flask app another module
+    # builds (`from web import app as flask_app`): the poller is a worker of that process, placed at
+    # the block (round 451's scraper, nothing to the tool before)
+    "poller_thread_beside_imported_app": (
+        _POLLER_THREAD_BESIDE_IMPORTED_APP,
+        [("app.py", "worker", "polling-loop"), ("web.py", "api", "flask")],
+        None,
+    ),
+    # Trap: the block only runs the imported app: no worker
+    "imported_app_run_alone_trap": (
+        _edited(
+            _POLLER_THREAD_BESIDE_IMPORTED_APP,
+            "app.py",
+            'from threading import Thread\n\nfrom scraper import poll_votes\nfrom web import app as flask_app\n\nif __name__ == "__main__":\n    Thread(target=poll_votes, daemon=True).start()\n',
+            'from web import app as flask_app\n\nif __name__ == "__main__":\n',
+        ),
+        [("web.py", "api", "flask")],
+        None,
+    ),
+    # A forever loop awaiting a star-imported helper whose own helper reads a Redis stream
+    # (`next_message()` -> `read_new()` -> `xreadgroup`): a consume loop, two calls down (round 452)
+    "stream_read_two_calls_deep": (
+        _STREAM_READ_TWO_CALLS_DEEP,
+        [("main.py", "worker", "redis-streams")],
+        None,
+    ),
+    # Trap: the helper two calls down reads a hash, not a stream: no consume loop
+    "helper_two_calls_deep_reads_a_hash_trap": (
+        _edited(
+            _STREAM_READ_TWO_CALLS_DEEP,
+            "streams.py",
+            '    messages = await client.xreadgroup(group, "worker-1", {stream: ">"}, count=1, block=5000)\n',
+            "    messages = await client.hgetall(stream)\n",
+        ),
+        [("main.py", "job", "python")],
+        None,
+    ),
+    # A module-level script opening an SFTP session and putting a file (round 454)
+    "sftp_upload_script": (
+        _SFTP_UPLOAD_SCRIPT,
+        [("upload.py", "job", "script")],
+        None,
+    ),
+    # Trap: the session only lists a directory: no work of a script's
+    "sftp_listing_module_trap": (
+        _edited(
+            _SFTP_UPLOAD_SCRIPT,
+            "upload.py",
+            'sftp.put("events.json", f"/upload/events-{today}.json")\n',
+            'names = sftp.listdir("/upload")\n',
+        ),
+        [],
+        None,
+    ),
+    # A `schedule` process whose one job sends the report by mail and only prints a failure: the mail
+    # is the work, not a notice about it (round 454)
+    "schedule_process_whose_one_job_mails": (
+        _SCHEDULE_PROCESS_WHOSE_ONE_JOB_MAILS,
+        [("daily_report.py", "job", "schedule")],
+        ("missing-exit-code", "fail"),
+    ),
+    # Trap: the mail is one of two jobs: a notice, its failure not the process's
+    "schedule_process_mail_beside_other_job_trap": (
+        _edited(
+            _SCHEDULE_PROCESS_WHOSE_ONE_JOB_MAILS,
+            "daily_report.py",
+            'schedule.every().day.at("08:00").do(send_email)\n',
+            'def rotate_reports():\n    for name in os.listdir("reports"):\n        os.replace(os.path.join("reports", name), os.path.join("archive", name))\n\n\nschedule.every().day.at("08:00").do(send_email)\nschedule.every().day.at("09:00").do(rotate_reports)\n',
+        ),
+        [("daily_report.py", "job", "schedule")],
+        ("missing-exit-code", "pass"),
+    ),
+    # A bot token written as a stand-in after a bot id (`"12345:somerandomstring"`): no secret (round 457)
+    "bot_token_stand_in": (
+        _BOT_TOKEN_STAND_IN,
+        [("notify.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+    # Trap: a token of the real shape is still one
+    "bot_token_real_shape_trap": (
+        _edited(
+            _BOT_TOKEN_STAND_IN,
+            "notify.py",
+            'BOT_TOKEN = "12345:somerandomstring"  # the token @BotFather gives\n',
+            'BOT_TOKEN = "5123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw"  # the token @BotFather gives\n',
+        ),
+        [("notify.py", "job", "python")],
+        ("hardcoded-secret", 1),
+    ),
+    # matrix-nio's `client.login("...")` takes the password alone, the user given to the client
+    # (round 437's Matrix bot)
+    "matrix_nio_login_password": (
+        _MATRIX_NIO_LOGIN_PASSWORD,
+        [("bot.py", "worker", "matrix-nio")],
+        ("hardcoded-secret", 1),
+    ),
+    # Trap: `login()` of a client that is not matrix-nio's, given one argument: not known to be a password
+    "login_of_another_client_trap": (
+        _edited(
+            _MATRIX_NIO_LOGIN_PASSWORD,
+            "bot.py",
+            "from nio import AsyncClient, RoomMessageText\n",
+            "from nio import RoomMessageText\nfrom chatlib import AsyncClient\n",
+        ),
+        [("bot.py", "worker", "matrix-nio")],
+        ("hardcoded-secret", 0),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CASES))
+def test_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _CASES[name])
