@@ -1445,7 +1445,10 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
             or (clients[receiver] == CRONTAB and method in {"write", "remove_all", "remove"})
             or (method == "send" and clients[receiver] in _PRODUCER_CTORS)  # `producer.send(topic, value)`
             # (an SFTP session the script opened, `sftp = ssh.open_sftp()`, sending or fetching files)
-            or (_sftp_session(clients[receiver]) and method in _SFTP_WORK)
+            # (in a script nothing imports: a settings module fetching its file at import is set-up)
+            or (alone and _sftp_session(clients[receiver]) and method in _SFTP_WORK)
+            # (InfluxDB 2's client: `write_api = client.write_api(...)`, `write_api.write(bucket, record=p)`)
+            or (method == "write" and clients[receiver].endswith(".write_api"))
         )
         # (also a project module's class: `data = ModbusData(period=2); data.writeToInflux()`)
         own = receiver in clients and (

@@ -220,6 +220,16 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
     return _through_shell_scripts(out, files)
 
 
+def dag_commands(commands: Iterable[tuple[str, int, str]]) -> list[Deployment]:
+    """The Python an Airflow DAG's `BashOperator` commands run, given as (DAG file, line,
+    command): scripts run on the DAG's schedule (`cd ~/airflow/dags/scripts && python3 load.py`)."""
+    out: list[Deployment] = []
+    for rel, line, command in commands:
+        for targets, _, _, _ in _shell_steps(rel, command):
+            out.extend(Deployment(rel, line, "airflow-task", SCHEDULED, script, module) for script, module in targets)
+    return out
+
+
 def _through_shell_scripts(found: Sequence[Deployment], files: Sequence[tuple[str, str]]) -> list[Deployment]:
     """Each command that runs a shell script of the project replaced by the Python commands the
     script runs, one level deep (a script that is not the project's, or that runs no Python,
@@ -325,6 +335,8 @@ def locate(name: str, home: str, bases: Sequence[str], files: Collection[str]) -
     file's directory (`/app/main.py` in an image that copies the repository to `/app` is the
     root's `main.py`, not `app/main.py`): then no guess."""
     name = posixpath.normpath(name)
+    if name.startswith(("~/", "$HOME/", "${HOME}/")):
+        name = "/" + name.partition("/")[2]  # (`~/airflow/dags/load.py`: a home directory's, the machine's)
     if not name.startswith("/"):
         return beside(bases, (name,), files)
     parts = [part for part in name.split("/") if part not in {"", ".", ".."}]

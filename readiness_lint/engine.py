@@ -22,7 +22,14 @@ from readiness_lint.checklist import checklist_text, load_checklist
 from readiness_lint.checks import ALL_RULES, LineRule, Rule
 from readiness_lint.classify import classify, deployed_files
 from readiness_lint.config import RuleSettings
-from readiness_lint.deploy import MAX_DEPLOYMENT_FILE, Deployment, for_development, read_deployments, worth_reading
+from readiness_lint.deploy import (
+    MAX_DEPLOYMENT_FILE,
+    Deployment,
+    dag_commands,
+    for_development,
+    read_deployments,
+    worth_reading,
+)
 from readiness_lint.discover import SourceFile, discover, printable, scan_root
 from readiness_lint.evaluate import evaluate, repository_checks
 from readiness_lint.extract import extract
@@ -427,6 +434,13 @@ def assemble(
     checklist = load_checklist()
     name = root.absolute().name
     package = name if "__init__.py" in facts and name.isidentifier() else ""
+    # (the scripts an Airflow DAG's `BashOperator` runs on its schedule, as a crontab's would be)
+    deployments = [
+        *deployments,
+        *dag_commands(
+            (path, s.line, s.detail) for path, f in facts.items() for s in f.signals if s.kind == "airflow-bash"
+        ),
+    ]
     project = Project(facts, root_package=package)
     declared = _declared_kinds(root, options)
     scripts = console_scripts(root)

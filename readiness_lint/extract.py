@@ -862,6 +862,7 @@ class Extractor:
             cst.ClassDef: self.visit_class,
             cst.If: self.visit_if,
             cst.IndentedBlock: self.visit_block,
+            cst.SimpleStatementSuite: self.visit_suite,
             cst.Match: self.visit_match,
             cst.IfExp: self.visit_if_exp,
             cst.Try: self.visit_try,
@@ -1595,6 +1596,13 @@ class Extractor:
         if absent:
             del ctx.absent_from[-absent:]
         ctx.blocks.pop()
+
+    def visit_suite(self, node: cst.SimpleStatementSuite) -> None:
+        """A block written on its header's line (`if reset: cur.execute("DROP TABLE t")`): a block
+        of its own, as an indented one is."""
+        self.ctx.blocks.append(id(node))
+        self.generic(node)
+        self.ctx.blocks.pop()
 
     def _visit_if(self, node: cst.If, guard: bool) -> None:
         ctx = self.ctx
@@ -2852,8 +2860,10 @@ class Extractor:
                     node, lambda line, col: LoopFact(line=line, scope=scope, source=source, idle=idle, drains=drains)
                 )
             elif calls := self._loop_calls(node.body):
+                drains = _stops_when_empty(node.body)
                 self.ctx.later(
-                    node, lambda line, col: WrapperLoopFact(line=line, scope=scope, calls=calls, forever=busy)
+                    node,
+                    lambda line, col: WrapperLoopFact(line=line, scope=scope, calls=calls, forever=busy, drains=drains),
                 )
             elif busy:
                 kind = BUSY_LOOP if not self.frames or self.frames[-1] is self.guard else BUSY_LOOP_LOCAL
@@ -3535,6 +3545,12 @@ class Extractor:
             self.sched_reenters = self.sched_reenters or (
                 not ctx.conditions and not self.handlers and any(n.dotted(arg.value) == own for arg in node.args)
             )
+        if name in _AIRFLOW_BASH and (command := n.keyword(node, "bash_command")) is not None:
+            # `BashOperator(task_id="load", bash_command="cd ~/dags/scripts && python3 load.py")`: a
+            # script the DAG runs on its schedule (read like a crontab line's command, see `deploy`)
+            text = n.string_value(command.value)
+            if text and "python" in text:
+                self.signal(node, "airflow-bash", text)
         if name in _AIRFLOW_DAGS and not ctx.scope and not self.frames:
             # `dag = DAG("etl", schedule_interval="@daily")` / `with DAG(...) as dag:` in a DAG file:
             # Airflow's scheduler runs its tasks on the schedule, a job
@@ -3804,10 +3820,13 @@ class Extractor:
             if key:
                 frame.recreated.add(key)
         elif frame is not None and method in _SAVE_METHODS and "." in raw and node.args and not node.args[0].keyword:
-            # `os.remove(OUTPUT_PATH)` then `wb.save(OUTPUT_PATH)`: the job's report written anew
-            saved = n.dotted(node.args[0].value) or n.string_value(node.args[0].value)
+            # `os.remove(OUTPUT_PATH)` then `wb.save(OUTPUT_PATH)`: the job's report written anew;
+            # `df.to_csv(path)`, loaded, then `os.remove(path)`: a file the job wrote itself, used and removed
+            first = node.args[0].value
+            saved = n.dotted(first) or n.string_value(first) or _built_path(first)
             if saved:
                 frame.recreated.add(saved)
+                self._keep(frame, saved)
         elif frame is not None and method in {"write_text", "write_bytes"} and "." in raw:
             # `out.write_text(report)`, sent, then `out.unlink()`: pathlib's written file, as below
             self._keep(frame, raw.rpartition(".")[0])
@@ -5250,9 +5269,31 @@ def _path_key(node: cst.Call, name: str, raw: str) -> str:
     method is called on (``out.mkdir()``); ``""`` when it is not a plain name or literal."""
     args = n.positional(node)
     if (name in _DESTRUCTIVE_CALLS or name in _RECREATE_CALLS) and args:
-        return n.dotted(args[0].value) or n.string_value(args[0].value) or _setting_key(args[0].value)
+        value = args[0].value
+        return n.dotted(value) or n.string_value(value) or _setting_key(value) or _built_path(value)
     receiver = raw.rpartition(".")[0]
     return receiver if receiver and "(" not in receiver else ""
+
+
+def _built_path(node: cst.BaseExpression) -> str:
+    """A path built from a literal and names, as written: ``f"{OUT}/report.csv"``,
+    ``"{}/files/astros.csv".format(folder)``; ``""`` for anything else (a call's result in it)."""
+    if type(node) is cst.FormattedString:
+        parts = []
+        for part in node.parts:
+            if type(part) is cst.FormattedStringText:
+                parts.append(part.value)
+            elif type(part) is cst.FormattedStringExpression and (dotted := n.dotted(part.expression)):
+                parts.append("{" + dotted + "}")
+            else:
+                return ""
+        return "f" + "".join(parts)
+    if type(node) is cst.Call and type(node.func) is cst.Attribute and node.func.attr.value == "format":
+        template = n.string_value(node.func.value)
+        names = [n.dotted(arg.value) for arg in node.args if arg.keyword is None and arg.star == ""]
+        if template is not None and names and all(names) and len(names) == len(node.args):
+            return f"{template}.format({', '.join(name or '' for name in names)})"
+    return ""
 
 
 def _setting_key(node: cst.BaseExpression) -> str:
@@ -6146,11 +6187,12 @@ def _only_reads(body: cst.BaseSuite) -> bool:
     handle = n.dotted(first.targets[0].target) if len(first.targets) == 1 else None
     if not handle or type(first.value) is not cst.Call or n.callee(first.value) not in ("open", "io.open"):
         return False
-    return all(
-        isinstance(small, (cst.Assign, cst.AnnAssign))
-        or (type(small) is cst.Expr and type(small.value) is cst.Call and n.callee(small.value) == f"{handle}.close")
-        for small in smalls[1:]
-    )
+    rest = list(smalls[1:])
+    last = rest[-1]
+    if type(last) is cst.Expr and type(last.value) is cst.Call and n.callee(last.value) == f"{handle}.close":
+        rest.pop()  # (closed last: nothing done after it)
+    # (each value taken from the handle: `model = f.read()[:-1]`, `rows = list(csv.reader(f))`)
+    return bool(rest) and all(type(small) is cst.Assign and handle in _names_in(small.value) for small in rest)
 
 
 _LOOKUPS = frozenset({"get", "getint", "getfloat", "getboolean", "getenv"})
@@ -7327,6 +7369,8 @@ def _lookup_test(test: cst.BaseExpression, fetched: set[str], scope: str) -> boo
     def lookup(node: cst.BaseExpression) -> bool:
         if type(node) is cst.Call and n.callee(node) in {"len", "str", "list", "set"} and node.args:
             node = node.args[0].value
+        if type(node) is cst.Subscript and type(node.value) is cst.Name:
+            node = node.value  # `result[0] == 0` after `result = cur.fetchone()` (a count's row)
         if type(node) is cst.NamedExpr:  # `if (row := cur.fetchone()) is None:`
             node = node.value
         if type(node) is cst.Attribute and node.attr.value == "rowcount":
@@ -7548,6 +7592,13 @@ _STOPS_BY_HAND = frozenset({"KeyboardInterrupt"})
 
 
 # Airflow's DAG class and its TaskFlow decorator, by the modules that export them (Airflow 2 and 3)
+_AIRFLOW_BASH = frozenset(
+    {
+        "airflow.operators.bash.BashOperator",
+        "airflow.operators.bash_operator.BashOperator",
+        "airflow.providers.standard.operators.bash.BashOperator",
+    }
+)
 _AIRFLOW_DAGS = frozenset({"airflow.DAG", "airflow.models.DAG", "airflow.models.dag.DAG", "airflow.sdk.DAG"})
 _AIRFLOW_DAG_DECORATORS = frozenset({"airflow.decorators.dag", "airflow.sdk.dag"})
 

@@ -127,6 +127,7 @@ class WrapperLoopFact:
     scope: str
     calls: tuple[str, ...]
     forever: bool = False  # runs at module level and never leaves: a worker even if none of them consumes
+    drains: bool = False  # leaves once what it took was empty (`if not batch: break`): a batch run
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,23 @@ def module_parts(path: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+# What a helper two calls down reads that makes its caller's loop a consume loop: a stream's or a
+# queue's next messages, by methods no other kind of client has
+_DEEP_CONSUMES = frozenset(
+    {
+        "xread",
+        "xreadgroup",
+        "receive_message",
+        "receive_messages",
+        "basic_get",
+        "blpop",
+        "brpop",
+        "brpoplpush",
+        "blmove",
+    }
+)
+
+
 @dataclass
 class Project:
     files: dict[str, FileFacts]
@@ -80,7 +97,7 @@ class Project:
                 for call in loop.calls:
                     consume = self._consume_through(path, call)
                     if consume is not None:
-                        found.append(LoopFact(line=loop.line, scope=loop.scope, source=consume))
+                        found.append(LoopFact(line=loop.line, scope=loop.scope, source=consume, drains=loop.drains))
                         break
                 else:
                     if loop.forever and not (loop.scope and self._exits_through(path, loop.calls)):
@@ -91,18 +108,21 @@ class Project:
             if found:
                 self.files[path] = replace(facts, loops=tuple(sorted((*facts.loops, *found), key=lambda x: x.line)))
 
-    def _consume_through(self, path: str, call: str, depth: int = 2) -> str | None:
+    def _consume_through(self, path: str, call: str, depth: int = 2, deep: bool = True) -> str | None:
         """The consume call a project function makes, itself or through the project functions it
         calls (``depth`` levels: ``fetch()`` -> ``read_new()`` -> ``redis.xreadgroup(...)``)."""
         found = self.function_and_home(path, call)
         if found is None:
             return None
         function, home = found
-        consume = next((c for c in function.calls if "." in c and c.rpartition(".")[2] in CONSUME_METHODS), None)
+        # (further down, only a read of a stream or a queue, not a method named like one on anything:
+        # `client.images.pull(...)`, `job.poll()`)
+        methods = CONSUME_METHODS if deep else _DEEP_CONSUMES
+        consume = next((c for c in function.calls if "." in c and c.rpartition(".")[2] in methods), None)
         if consume is not None or depth <= 1:
             return consume
         for inner in function.calls:
-            if inner != call and (consume := self._consume_through(home, inner, depth - 1)) is not None:
+            if inner != call and (consume := self._consume_through(home, inner, depth - 1, deep=False)) is not None:
                 return consume
         return None
 

@@ -1,4 +1,4 @@
-"""Session 33: what blind rounds 434-457 showed, as small trees.
+"""Session 33: what blind rounds 434-464 showed, and a review of 7cf14af, as small trees.
 
 Each case fails on 54e3369, the commit the session began from, except the traps (marked), which
 pass there and must not move; a trap is its case's tree with one edit. A case gives the files,
@@ -407,6 +407,369 @@ if __name__ == "__main__":
 }
 
 
+_AIRFLOW_BASH_OPERATOR_RUNS_SCRIPT = {
+    "dags/etl_dag.py": """\
+from datetime import datetime
+
+from airflow import DAG
+from airflow.operators.bash import BashOperator
+
+with DAG("astros", start_date=datetime(2024, 1, 1), schedule_interval="@hourly", catchup=False) as dag:
+    get = BashOperator(
+        task_id="get-astros",
+        bash_command="cd ~/airflow/dags/scripts/ && python3 get_astros.py",
+    )
+""",
+    "dags/scripts/get_astros.py": """\
+import json
+
+import requests
+
+from store import save
+
+
+def fetch():
+    return requests.get("http://api.open-notify.org/astros.json", timeout=10).json()
+
+
+if __name__ == "__main__":
+    save(json.dumps(fetch()))
+""",
+    "dags/scripts/store.py": """\
+import logging
+
+logging.basicConfig(level=logging.INFO)
+
+
+def save(text):
+    with open("/data/astros.json", "w") as f:
+        f.write(text)
+    logging.info("saved %d bytes", len(text))
+""",
+}
+
+
+_INFLUX_WRITE_SCRIPT = {
+    "power.py": """\
+import os
+
+import requests
+from influxdb_client import InfluxDBClient, Point
+from influxdb_client.client.write_api import SYNCHRONOUS
+
+r = requests.get(os.environ["SENSOR_ENDPOINT"], timeout=10)
+r.raise_for_status()
+state = r.json()["state"]
+
+client = InfluxDBClient.from_env_properties()
+write_api = client.write_api(write_options=SYNCHRONOUS)
+write_api.write(bucket="heater", record=Point("consumption").field("power", state["power"]))
+""",
+}
+
+
+_CSV_WRITTEN_THEN_REMOVED = {
+    "load.py": """\
+import os
+
+import pandas as pd
+import psycopg2
+import requests
+
+OUT = os.environ.get("WORK_DIR", "/tmp")
+df = pd.json_normalize(requests.get("http://api.open-notify.org/astros.json", timeout=10).json()["people"])
+df.to_csv(f"{OUT}/astros.csv", index=False, header=False)
+
+conn = psycopg2.connect(os.environ["DATABASE_URL"])
+cur = conn.cursor()
+with open(f"{OUT}/astros.csv") as f:
+    cur.copy_from(f, "astronauts", sep=",")
+conn.commit()
+os.remove(f"{OUT}/astros.csv")
+""",
+}
+
+
+_INSERT_KEYED_BY_COUNT_IN_FSTRING_TABLE = {
+    "load.py": """\
+import json
+import os
+
+import psycopg2
+
+
+def load(cur, table_id, rows):
+    for row in rows:
+        cur.execute(f"SELECT COUNT(*) FROM {table_id} WHERE report_number = {row['report_number']}")
+        result = cur.fetchone()
+        if result[0] == 0:
+            cur.execute(f"INSERT INTO {table_id} (report_number, address) VALUES (%s, %s)", (row["report_number"], row["address"]))
+
+
+if __name__ == "__main__":
+    conn = psycopg2.connect(os.environ["DATABASE_URL"])
+    with open("crimes.json") as f:
+        load(conn.cursor(), "crimes", json.load(f))
+    conn.commit()
+""",
+}
+
+
+_REVIEW_DRAIN_TWO_CALLS_DEEP = {
+    "drain.py": """\
+import logging
+
+from sqs_helpers import delete, next_batch
+
+log = logging.getLogger("drain")
+
+
+def main():
+    handled = 0
+    while True:
+        batch = next_batch()
+        if not batch:
+            break
+        for handle, body in batch:
+            log.info("order %s", body["id"])
+            delete(handle)
+            handled += 1
+    log.info("drained %d messages", handled)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    main()
+""",
+    "sqs_helpers.py": """\
+import json
+import os
+
+import boto3
+
+sqs = boto3.client("sqs")
+QUEUE_URL = os.environ["QUEUE_URL"]
+
+
+def receive_batch():
+    resp = sqs.receive_message(QueueUrl=QUEUE_URL, MaxNumberOfMessages=10, WaitTimeSeconds=1)
+    return resp.get("Messages", [])
+
+
+def next_batch():
+    return [(m["ReceiptHandle"], json.loads(m["Body"])) for m in receive_batch()]
+
+
+def delete(handle):
+    sqs.delete_message(QueueUrl=QUEUE_URL, ReceiptHandle=handle)
+""",
+}
+
+
+_REVIEW_MENU_LOOP_PULLING_IMAGES = {
+    "manage.py": """\
+import subprocess
+
+import docker
+
+client = docker.from_env()
+SERVICES = ["web", "worker", "nginx"]
+
+
+def pull_images():
+    for name in SERVICES:
+        client.images.pull(f"registry.example.org/shop/{name}", tag="latest")
+
+
+def update():
+    pull_images()
+    subprocess.run(["docker", "compose", "up", "-d"], check=True)
+
+
+def main():
+    while True:
+        choice = input("1) update  2) status  3) quit: ")
+        if choice == "1":
+            update()
+        elif choice == "2":
+            subprocess.run(["docker", "compose", "ps"], check=True)
+        elif choice == "3":
+            break
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+
+
+_REVIEW_FILE_READ_THEN_POST = {
+    "push_temp.py": """\
+import logging
+
+import requests
+
+log = logging.getLogger("push_temp")
+
+SENSOR = "/sys/bus/w1/devices/28-00000a1b2c3d/w1_slave"
+
+
+def push_reading():
+    sent = False
+    try:
+        f = open(SENSOR)
+        lines = f.readlines()
+        f.close()
+        temp = float(lines[1].split("t=")[1]) / 1000
+        resp = requests.post("https://metrics.example.org/api/temp", json={"celsius": temp}, timeout=10)
+        sent = resp.ok
+    except Exception:
+        sent = False
+    log.info("sent: %s", sent)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    push_reading()
+""",
+}
+
+
+_REVIEW_INSERT_BOUND_BEFORE_DROP = {
+    "load.py": """\
+import csv
+import os
+
+import mysql.connector
+
+INSERT_QUERY = "INSERT INTO coin_price (day, coin, price) VALUES (%s, %s, %s)"
+
+db = mysql.connector.connect(host=os.environ["DB_HOST"], user="etl", password=os.environ["DB_PASSWORD"], database="prices")
+cur = db.cursor()
+with open("prices.csv") as f:
+    rows = [tuple(r) for r in csv.reader(f)]
+
+cur.execute("DROP TABLE IF EXISTS coin_price")
+cur.execute("CREATE TABLE coin_price (day date, coin varchar(32), price int)")
+cur.executemany(INSERT_QUERY, rows)
+db.commit()
+""",
+}
+
+
+_REVIEW_DROP_IN_ONE_LINE_IF = {
+    "load.py": """\
+import csv
+import os
+import sys
+
+import psycopg2
+
+RESET = "--reset" in sys.argv
+
+conn = psycopg2.connect(os.environ["DATABASE_URL"])
+cur = conn.cursor()
+if RESET: cur.execute("DROP TABLE IF EXISTS readings")
+cur.execute("CREATE TABLE IF NOT EXISTS readings (ts timestamptz, sensor text, value real)")
+
+insert_sql = "INSERT INTO readings (ts, sensor, value) VALUES (%s, %s, %s)"
+with open(sys.argv[1]) as f:
+    rows = list(csv.reader(f))
+cur.executemany(insert_sql, rows)
+conn.commit()
+""",
+}
+
+
+_REVIEW_SETTINGS_FETCHED_OVER_SFTP = {
+    "settings.py": """\
+import json
+import os
+
+import paramiko
+
+# the shared settings live on the file server: fetch them once at start-up
+_ssh = paramiko.SSHClient()
+_ssh.load_system_host_keys()
+_ssh.connect(os.environ["CONFIG_HOST"], username="config", key_filename=os.environ["CONFIG_KEY"])
+_sftp = _ssh.open_sftp()
+_sftp.get("/srv/config/feeds.json", "/tmp/feeds.json")
+_sftp.close()
+_ssh.close()
+
+with open("/tmp/feeds.json") as f:
+    FEEDS = json.load(f)
+""",
+    "worker.py": """\
+import logging
+import time
+
+import requests
+
+from settings import FEEDS
+
+log = logging.getLogger("worker")
+
+
+def main():
+    logging.basicConfig(level=logging.INFO)
+    while True:
+        for url in FEEDS:
+            r = requests.get(url, timeout=10)
+            log.info("%s %s", url, r.status_code)
+        time.sleep(600)
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+
+
+_REVIEW_NIO_LOGIN_DEVICE_NAME = {
+    "bot.py": """\
+import asyncio
+import logging
+
+from nio import AsyncClient, RoomMessageText
+
+log = logging.getLogger("bot")
+
+
+async def on_message(room, event):
+    log.info("%s: %s", room.display_name, event.body)
+
+
+async def main():
+    client = AsyncClient("https://matrix.example.org", "@helper:example.org")
+    client.add_event_callback(on_message, RoomMessageText)
+    await client.login("YOUR_PASSWORD", "helper-bot")
+    await client.sync_forever(timeout=30000)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    asyncio.run(main())
+""",
+}
+
+
+_REVIEW_NIO_CLIENT_FROM_SUBMODULE = {
+    "bot.py": """\
+import asyncio
+from nio.client import AsyncClient
+
+async def main():
+    client = AsyncClient("https://matrix.example.org", "@helper:example.org")
+    await client.login("Taghi1993!")
+    await client.sync_forever(timeout=30000)
+
+if __name__ == "__main__":
+    asyncio.run(main())
+""",
+}
+
+
 _CASES: dict[str, Case] = {
     # A `while True:` that connects a websocket again each time it drops and hands it to a helper
     # reading it (`async for message in websocket`), the handler only logging: a worker (round 444's
@@ -606,6 +969,133 @@ _CASES: dict[str, Case] = {
         ),
         [("bot.py", "worker", "matrix-nio")],
         ("hardcoded-secret", 0),
+    ),
+    # An Airflow DAG's `BashOperator` running `cd ~/airflow/dags/scripts/` then `python3 get_astros.py`:
+    # the script is a job of the DAG's schedule, found under the home directory's path (round 462)
+    "airflow_bash_operator_runs_script": (
+        _AIRFLOW_BASH_OPERATOR_RUNS_SCRIPT,
+        [("dags/etl_dag.py", "job", "airflow"), ("dags/scripts/get_astros.py", "job", "airflow-task")],
+        None,
+    ),
+    # Trap: the operator runs no Python: the script is only a script
+    "airflow_bash_operator_without_python_trap": (
+        _edited(
+            _AIRFLOW_BASH_OPERATOR_RUNS_SCRIPT,
+            "dags/etl_dag.py",
+            '        bash_command="cd ~/airflow/dags/scripts/ && python3 get_astros.py",\n',
+            '        bash_command="cd ~/airflow/dags/scripts/ && echo fetched elsewhere",\n',
+        ),
+        [("dags/etl_dag.py", "job", "airflow"), ("dags/scripts/get_astros.py", "job", "python")],
+        None,
+    ),
+    # A module-level script reading a sensor and writing a point through InfluxDB 2's `write_api.write(...)`
+    # (round 463's heater meter)
+    "influx_write_script": (
+        _INFLUX_WRITE_SCRIPT,
+        [("power.py", "job", "script")],
+        None,
+    ),
+    # Trap: the point is built, never written: no work of a script's
+    "influx_point_built_not_written_trap": (
+        _edited(
+            _INFLUX_WRITE_SCRIPT,
+            "power.py",
+            'write_api.write(bucket="heater", record=Point("consumption").field("power", state["power"]))\n',
+            'point = Point("consumption").field("power", state["power"])\n',
+        ),
+        [],
+        None,
+    ),
+    # A CSV the script writes itself (`df.to_csv(f"{OUT}/astros.csv")`), loads, then removes: its own
+    # file, no deletion to guard (round 462)
+    "csv_written_then_removed": (
+        _CSV_WRITTEN_THEN_REMOVED,
+        [("load.py", "job", "script")],
+        ("missing-dry-run", "na"),
+    ),
+    # Trap: the file removed is another one
+    "other_csv_removed_trap": (
+        _edited(
+            _CSV_WRITTEN_THEN_REMOVED,
+            "load.py",
+            'os.remove(f"{OUT}/astros.csv")\n',
+            'os.remove(f"{OUT}/astros-old.csv")\n',
+        ),
+        [("load.py", "job", "script")],
+        ("missing-dry-run", "fail"),
+    ),
+    # An INSERT into an interpolated table (`f"INSERT INTO {table_id} ..."`) run only when `result[0] == 0`
+    # after a `SELECT COUNT(*)` of the same table: keyed (round 462)
+    "insert_keyed_by_count_in_fstring_table": (
+        _INSERT_KEYED_BY_COUNT_IN_FSTRING_TABLE,
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # Trap: the count is of another table
+    "count_of_another_table_trap": (
+        _edited(
+            _INSERT_KEYED_BY_COUNT_IN_FSTRING_TABLE,
+            "load.py",
+            "def load(cur, table_id, rows):\n    for row in rows:\n        cur.execute(f\"SELECT COUNT(*) FROM {table_id} WHERE report_number = {row['report_number']}\")\n",
+            'def load(cur, table_id, rows, archive_id="archive"):\n    for row in rows:\n        cur.execute(f"SELECT COUNT(*) FROM {archive_id} WHERE report_number = {row[\'report_number\']}")\n',
+        ),
+        [("load.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # Review of 7cf14af: a loop draining a queue through a helper's helper, `if not batch: break`, is a
+    # run-once job, as the same loop reading the queue itself is (the helpers' loop was made a worker)
+    "review_drain_two_calls_deep": (
+        _REVIEW_DRAIN_TWO_CALLS_DEEP,
+        [("drain.py", "job", "sqs")],
+        None,
+    ),
+    # Review: a menu a person drives (`input()`), one option pulling Docker images two calls down: no
+    # consume loop (`pull` on any object was read as a Pub/Sub pull)
+    "review_menu_loop_pulling_images": (
+        _REVIEW_MENU_LOOP_PULLING_IMAGES,
+        [],
+        None,
+    ),
+    # Review: a `try` that reads a file without `with`, closes it, then posts: the handler's fallback
+    # loses the post's failure (every assignment was taken for reading the file)
+    "review_file_read_then_post": (
+        _REVIEW_FILE_READ_THEN_POST,
+        [("push_temp.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # Review: the INSERT bound to a constant at the top, run after the script dropped and created the
+    # table: a rebuild (judged where it runs, not where it is bound)
+    "review_insert_bound_before_drop": (
+        _REVIEW_INSERT_BOUND_BEFORE_DROP,
+        [("load.py", "job", "script")],
+        ("non-idempotent-insert", 0),
+    ),
+    # Review: `if RESET: cur.execute("DROP TABLE ...")` on one line drops the table only when asked: a
+    # re-run without it inserts again (a one-line block is a block)
+    "review_drop_in_one_line_if": (
+        _REVIEW_DROP_IN_ONE_LINE_IF,
+        [("load.py", "job", "script")],
+        ("non-idempotent-insert", 1),
+    ),
+    # Review: a settings module fetching its file over SFTP at import, imported by the worker: set-up,
+    # no job
+    "review_settings_fetched_over_sftp": (
+        _REVIEW_SETTINGS_FETCHED_OVER_SFTP,
+        [("worker.py", "worker", "polling-loop")],
+        None,
+    ),
+    # Review: matrix-nio's `login(password, device_name)`: the device name is no password (the
+    # placeholder password is left alone)
+    "review_nio_login_device_name": (
+        _REVIEW_NIO_LOGIN_DEVICE_NAME,
+        [("bot.py", "worker", "matrix-nio")],
+        ("hardcoded-secret", 0),
+    ),
+    # Review: a client imported from `nio.client` is matrix-nio's too
+    "review_nio_client_from_submodule": (
+        _REVIEW_NIO_CLIENT_FROM_SUBMODULE,
+        [("bot.py", "worker", "matrix-nio")],
+        ("hardcoded-secret", 1),
     ),
 }
 

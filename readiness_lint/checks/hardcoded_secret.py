@@ -238,15 +238,11 @@ class HardcodedSecret(LineRule):
         if index is None and method not in {"login", "username_pw_set"}:
             return
         args = n.positional(node)
-        if index is None and "." in (name or ""):
+        if index is None and method == "login" and _nio_client(ctx.object_ctor((name or "").rpartition(".")[0])):
+            index = 0  # matrix-nio's `client.login("password", "device")`: the user is the client's
+        elif index is None and "." in (name or ""):
             # (user, password), both written out
             index = 1 if len(args) == 2 and n.string_value(args[0].value) is not None else None
-            if (
-                index is None
-                and len(args) == 1
-                and _NIO_CLIENTS.intersection({ctx.object_ctor((name or "").rpartition(".")[0]) or ""})
-            ):
-                index = 0  # matrix-nio's `client.login("password")`: the user is the client's
         if index is None or len(args) <= index:
             return
         user = n.string_value(args[index - 1].value) if index else None
@@ -330,9 +326,14 @@ _POSITIONAL_PASSWORD.update(dict.fromkeys(_API_CLIENTS, 1))
 
 
 # Keyword arguments that take a (user, password) pair: requests and httpx, jira, Elasticsearch.
-# matrix-nio's clients, built for a user: `login()` is then given the password alone
-_NIO_CLIENTS = frozenset({"nio.AsyncClient", "nio.Client"})
 _AUTH_KEYWORDS = ("auth", "basic_auth", "http_auth")
+
+
+def _nio_client(ctor: str | None) -> bool:
+    """A matrix-nio client, built for a user (`nio.AsyncClient`, `nio.client.AsyncClient`): its
+    `login()` is given the password first."""
+    name = ctor or ""
+    return name.startswith("nio.") and name.rpartition(".")[2] in {"AsyncClient", "Client"}
 
 
 def _template_user(call: cst.Call | None) -> bool:

@@ -74,6 +74,26 @@ def _replaced_tables(sql: str) -> list[str]:
     return [name.strip().strip('"`').lower() for name in found.group(1).split(",")] if found else []
 
 
+def _with_names(node: cst.CSTNode, value: str) -> str:
+    """An f-string's text with a plain name it interpolates where a table goes written in its
+    place (``f"INSERT INTO {table_id} ..."`` gives ``INSERT INTO table_id ...``), so a statement and
+    its lookup name the same table; other values read as nothing, as in ``value``; any other
+    string's value as it is."""
+    if type(node) is not cst.FormattedString:
+        return value
+    text = ""
+    for part in node.parts:
+        if type(part) is cst.FormattedStringText:
+            text += part.value
+        elif type(part) is cst.FormattedStringExpression and _TABLE_SLOT.search(text):
+            text += n.dotted(part.expression) or ""
+    return text
+
+
+# Where an f-string's value is a table's name: `FROM {table}`, `INSERT INTO {table}`, `UPDATE {table}`
+_TABLE_SLOT = re.compile(r"\b(?:FROM|INTO|UPDATE|TABLE|JOIN)\s+$", re.IGNORECASE)
+
+
 def _table(pattern: re.Pattern[str], sql: str) -> str:
     """The table a statement reads or writes, as written, without quotes: ``""`` when none."""
     found = pattern.match(sql)
@@ -141,11 +161,12 @@ class NonIdempotentInsert(LineRule):
     )
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
-        if (table := _table(_SELECT_TABLE, value)) and not ctx.in_docstring:
+        named = _with_names(node, value)  # (`f"SELECT ... FROM {table_id}"`: the table by its name)
+        if (table := _table(_SELECT_TABLE, named)) and not ctx.in_docstring:
             # (the tables this function looks rows up in, for the keyed check above)
             ctx.rule_notes.setdefault(_SELECTED, {}).setdefault(tuple(ctx.scope), set()).add(table)
         elif (
-            (tables := _replaced_tables(value))
+            (tables := _replaced_tables(named))
             and not ctx.in_docstring
             # (run here, in a function or a block: not a module's or a class's SQL constants)
             and (
@@ -168,20 +189,20 @@ class NonIdempotentInsert(LineRule):
             looked_up = set(selected.get(tuple(ctx.scope), ())).union(
                 *(selected.get((f,), ()) for called in ctx.absent_from for f in called)
             )
-            if _table(_INSERT_TABLE, value) in looked_up:
+            if _table(_INSERT_TABLE, named) in looked_up:
                 # `SELECT 1 FROM items WHERE ...` then `if cur.fetchone() is None: cur.execute("INSERT INTO
                 # items ...")`: a keyed check on the same table, then the insert
                 return
         deleted = ctx.rule_notes.get(_DELETED, ())
-        inserted = _table(_INSERT_TABLE, value)
+        inserted = _table(_INSERT_TABLE, named)
         # (at a module's level, only an INSERT run there and then: not a statement prepared for a
         # consumer's callback, `base = db.prepare("INSERT ...")`, nor one in a loop over messages)
         module = not ctx.scope and not ctx.blocks and _executed_here(ctx.statement, node)
-        if not ctx.scope and not ctx.blocks and (_MODULE_BLOCK, inserted) in deleted and _binds(ctx.statement, node):
-            # (a script's own statement kept under a name after it dropped the table, `DROP TABLE
-            # coin_price`, then `sql = "INSERT INTO coin_price ..."`: a rebuild where the script runs it
-            # there and then, `cur.executemany(sql, rows)`, see `on_call`)
-            ctx.rule_notes.setdefault(_REBUILT, set()).add(id(node))
+        if not ctx.scope and not ctx.blocks and inserted and _binds(ctx.statement, node):
+            # (a script's own statement kept under a name: a rebuild where the script runs it at its
+            # own level after dropping the table, `DROP TABLE coin_price`, then `cur.executemany(sql,
+            # rows)`, see `on_call`)
+            ctx.rule_notes.setdefault(_MODULE_INSERTS, {})[id(node)] = inserted
         if deleted and any(
             (block, inserted) in deleted for block in ((*ctx.blocks, _MODULE_BLOCK) if module else ctx.blocks)
         ):
@@ -237,17 +258,20 @@ class NonIdempotentInsert(LineRule):
         for arg in node.args:
             if type(arg.value) is cst.BinaryOperation:
                 _join(ctx, arg.value)  # `cur.execute(sql + upsert)`
-        rebuilt = ctx.rule_notes.get(_REBUILT)
+        bound: dict[int, str] = ctx.rule_notes.get(_MODULE_INSERTS, {})
         if (
-            rebuilt
+            bound
             and node.args
             and not ctx.scope
             and not ctx.blocks
             and (name or "").rpartition(".")[2] in {"execute", "executemany"}
         ):
-            # (the INSERT a script bound after dropping its table, run at its own level: rows of a
-            # table made anew)
-            ran = _bound(ctx, {n.dotted(node.args[0].value) or ""}) & rebuilt
+            # (an INSERT the script bound to a name, run at its own level once it dropped the table:
+            # rows of a table made anew)
+            deleted = ctx.rule_notes.get(_DELETED, set())
+            ran = {
+                i for i in _bound(ctx, {n.dotted(node.args[0].value) or ""}) if (_MODULE_BLOCK, bound.get(i)) in deleted
+            }
             ctx.rule_notes.setdefault(_JOINED, set()).update(ran)
         if not node.args or not ctx.handled:
             return
@@ -307,7 +331,7 @@ def _duplicate_key_handled(names: frozenset[str], handler: cst.ExceptHandler, sa
 
 
 _EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
-_REBUILT = "non-idempotent-insert:rebuilt"  # {id of an INSERT bound at module level after its table was dropped}
+_MODULE_INSERTS = "non-idempotent-insert:module"  # {id of an INSERT bound at module level: its table}
 _SAVEPOINT = "non-idempotent-insert:savepoint"  # a `begin_nested()` savepoint seen in the file
 
 
