@@ -271,11 +271,9 @@ def is_entrypoint_ctor(ctor: str) -> bool:
     return any(ctor.startswith(prefix) for prefix in JOB_CTOR_PREFIXES)
 
 
-# Calls that take the next message off a queue, a topic or a bot API.
-CONSUME_METHODS = frozenset(
+# Reads of a stream's or a queue's next messages, by methods no other kind of client has.
+STREAM_READS = frozenset(
     {
-        "poll",
-        "consume",
         "receive_message",
         "receive_messages",
         "basic_get",
@@ -285,6 +283,13 @@ CONSUME_METHODS = frozenset(
         "blmove",
         "xread",
         "xreadgroup",
+    }
+)
+# Calls that take the next message off a queue, a topic or a bot API.
+CONSUME_METHODS = STREAM_READS | frozenset(
+    {
+        "poll",
+        "consume",
         "get_message",
         "pull",
         "getmany",

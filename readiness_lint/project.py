@@ -19,6 +19,7 @@ from readiness_lint.frameworks import (
     BUSY_LOOP_LOCAL,
     CONSUME_METHODS,
     EXIT_CALLS,
+    STREAM_READS,
     is_cron_job_base,
 )
 from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, LoopFact, RouteFact, SignalFact
@@ -39,23 +40,6 @@ def module_parts(path: str) -> tuple[str, ...]:
     if parts and parts[-1] == "__init__":
         parts = parts[:-1]
     return tuple(parts)
-
-
-# What a helper two calls down reads that makes its caller's loop a consume loop: a stream's or a
-# queue's next messages, by methods no other kind of client has
-_DEEP_CONSUMES = frozenset(
-    {
-        "xread",
-        "xreadgroup",
-        "receive_message",
-        "receive_messages",
-        "basic_get",
-        "blpop",
-        "brpop",
-        "brpoplpush",
-        "blmove",
-    }
-)
 
 
 @dataclass
@@ -117,7 +101,7 @@ class Project:
         function, home = found
         # (further down, only a read of a stream or a queue, not a method named like one on anything:
         # `client.images.pull(...)`, `job.poll()`)
-        methods = CONSUME_METHODS if deep else _DEEP_CONSUMES
+        methods = CONSUME_METHODS if deep else STREAM_READS
         consume = next((c for c in function.calls if "." in c and c.rpartition(".")[2] in methods), None)
         if consume is not None or depth <= 1:
             return consume
