@@ -3758,6 +3758,9 @@ class Extractor:
             destructive = "SQL DELETE"  # `conn.execute(users.delete().where(users.c.id == uid))`
         if not destructive and method in _CLOUD_ITEM_DELETES and not node.args and owner in self.cloud_items:
             destructive = f"{method}()"  # `for volume in ec2.volumes.all(): volume.delete()` (boto3's resources)
+        if not destructive and method == "do_action" and ctx.object_ctor(owner) in _CURATOR_DELETES:
+            # Elasticsearch Curator: `curator.DeleteIndices(ilo).do_action()` deletes every index listed
+            destructive = "curator delete"
         if not destructive and method == "remove_all" and not node.args and ctx.object_ctor(owner) == CRONTAB:
             # python-crontab: every entry of the user's crontab, not only the job's own (`comment=...`)
             destructive = "crontab remove_all()"
@@ -4614,7 +4617,8 @@ class Extractor:
             self.response_hooks = True  # `session.hooks["response"].append(check)`
         if attr == "SIGTERM":
             self.mentions_sigterm = True
-        elif _DRY_RUN.search(attr):
+        elif _DRY_RUN.search(attr) and not (self.ctx.object_ctor(n.dotted(node.value)) or "").startswith("curator."):
+            # (not Curator's `action.do_dry_run()`: a report of what `do_action()` will do, no switch)
             self.signal(node, "dry-run", attr)
         self.walk(node.value)
 
@@ -5310,6 +5314,7 @@ def _setting_key(node: cst.BaseExpression) -> str:
 _OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
 # Archives opened to be written (`tarfile.open(path, "w:gz")`): the file is made afresh, as by `open(path, "w")`.
 _ARCHIVE_OPENS = frozenset({"tarfile.open", "zipfile.ZipFile", "gzip.open", "bz2.open", "lzma.open"})
+_CURATOR_DELETES = frozenset({"curator.DeleteIndices", "curator.DeleteSnapshots"})
 _COPY_CALLS = frozenset({"shutil.copyfile", "shutil.copy", "shutil.copy2"})
 # python-telegram-bot's JobQueue methods that run a callback again and again (not `run_once`).
 _JOB_QUEUE_METHODS = frozenset({"run_repeating", "run_daily", "run_monthly", "run_custom"})

@@ -1,9 +1,10 @@
-"""Session 33: what blind rounds 434-464 showed, and a review of 7cf14af, as small trees.
+"""Session 33: what blind rounds 434-465 and a review showed, as small trees.
 
-Each case fails on 54e3369, the commit the session began from, except the traps (marked), which
-pass there and must not move; a trap is its case's tree with one edit. A case gives the files,
-the entrypoints expected as ``(path, kind, framework)`` and, where it matters, a rule's status or
-its number of findings.
+Each case fails on the commit its round was measured on (54e3369, the session's start, for rounds
+434-457; 7cf14af for rounds 458-464 and the review of 54e3369..7cf14af, the `review_` cases;
+930f30c for round 465), except the traps (marked), which pass there and must not move; a trap is
+its case's tree with one edit. A case gives the files, the entrypoints expected as ``(path, kind,
+framework)`` and, where it matters, a rule's status or its number of findings.
 """
 
 from __future__ import annotations
@@ -770,6 +771,29 @@ if __name__ == "__main__":
 }
 
 
+_CURATOR_DELETE_INDICES = {
+    "clean_indices.py": """\
+import curator
+from elasticsearch import Elasticsearch
+
+client = Elasticsearch()
+
+
+def delete_old(prefix, days):
+    ilo = curator.IndexList(client)
+    ilo.filter_by_regex(kind="prefix", value=prefix)
+    ilo.filter_by_age(source="creation_date", direction="older", unit="days", unit_count=days)
+    delete_indices = curator.DeleteIndices(ilo, master_timeout=30)
+    delete_indices.do_dry_run()
+    delete_indices.do_action()
+
+
+if __name__ == "__main__":
+    delete_old("filebeat-", 14)
+""",
+}
+
+
 _CASES: dict[str, Case] = {
     # A `while True:` that connects a websocket again each time it drops and hands it to a helper
     # reading it (`async for message in websocket`), the handler only logging: a worker (round 444's
@@ -1096,6 +1120,24 @@ _CASES: dict[str, Case] = {
         _REVIEW_NIO_CLIENT_FROM_SUBMODULE,
         [("bot.py", "worker", "matrix-nio")],
         ("hardcoded-secret", 1),
+    ),
+    # Elasticsearch Curator's `DeleteIndices(ilo).do_action()` deletes indices; its `do_dry_run()`,
+    # called first whatever happens, only reports and guards nothing (round 465)
+    "curator_delete_indices": (
+        _CURATOR_DELETE_INDICES,
+        [("clean_indices.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # Trap: `do_action()` only with `--apply`, the dry run otherwise
+    "curator_delete_behind_apply_trap": (
+        _edited(
+            _CURATOR_DELETE_INDICES,
+            "clean_indices.py",
+            'import curator\nfrom elasticsearch import Elasticsearch\n\nclient = Elasticsearch()\n\n\ndef delete_old(prefix, days):\n    ilo = curator.IndexList(client)\n    ilo.filter_by_regex(kind="prefix", value=prefix)\n    ilo.filter_by_age(source="creation_date", direction="older", unit="days", unit_count=days)\n    delete_indices = curator.DeleteIndices(ilo, master_timeout=30)\n    delete_indices.do_dry_run()\n    delete_indices.do_action()\n',
+            'import sys\n\nimport curator\nfrom elasticsearch import Elasticsearch\n\nclient = Elasticsearch()\n\n\ndef delete_old(prefix, days):\n    ilo = curator.IndexList(client)\n    ilo.filter_by_regex(kind="prefix", value=prefix)\n    ilo.filter_by_age(source="creation_date", direction="older", unit="days", unit_count=days)\n    delete_indices = curator.DeleteIndices(ilo, master_timeout=30)\n    if "--apply" in sys.argv:\n        delete_indices.do_action()\n    else:\n        delete_indices.do_dry_run()\n',
+        ),
+        [("clean_indices.py", "job", "python")],
+        ("missing-dry-run", 0),
     ),
 }
 
