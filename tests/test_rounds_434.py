@@ -727,34 +727,6 @@ if __name__ == "__main__":
 }
 
 
-_REVIEW_NIO_LOGIN_DEVICE_NAME = {
-    "bot.py": """\
-import asyncio
-import logging
-
-from nio import AsyncClient, RoomMessageText
-
-log = logging.getLogger("bot")
-
-
-async def on_message(room, event):
-    log.info("%s: %s", room.display_name, event.body)
-
-
-async def main():
-    client = AsyncClient("https://matrix.example.org", "@helper:example.org")
-    client.add_event_callback(on_message, RoomMessageText)
-    await client.login("YOUR_PASSWORD", "helper-bot")
-    await client.sync_forever(timeout=30000)
-
-
-if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO)
-    asyncio.run(main())
-""",
-}
-
-
 _REVIEW_NIO_CLIENT_FROM_SUBMODULE = {
     "bot.py": """\
 import asyncio
@@ -1111,7 +1083,12 @@ _CASES: dict[str, Case] = {
     # Review: matrix-nio's `login(password, device_name)`: the device name is no password (the
     # placeholder password is left alone)
     "review_nio_login_device_name": (
-        _REVIEW_NIO_LOGIN_DEVICE_NAME,
+        _edited(
+            _MATRIX_NIO_LOGIN_PASSWORD,
+            "bot.py",
+            '    await client.login("Taghi1993!")\n',
+            '    await client.login("YOUR_PASSWORD", "helper-bot")\n',
+        ),
         [("bot.py", "worker", "matrix-nio")],
         ("hardcoded-secret", 0),
     ),
