@@ -3758,7 +3758,19 @@ class Extractor:
             destructive = "SQL DELETE"  # `conn.execute(users.delete().where(users.c.id == uid))`
         if not destructive and method in _CLOUD_ITEM_DELETES and not node.args and owner in self.cloud_items:
             destructive = f"{method}()"  # `for volume in ec2.volumes.all(): volume.delete()` (boto3's resources)
-        if not destructive and method == "do_action" and ctx.object_ctor(owner) in _CURATOR_DELETES:
+        if (
+            not destructive
+            and method == "do_action"
+            and (
+                ctx.object_ctor(owner) in _CURATOR_DELETES
+                # (`DeleteIndices(ilo).do_action()`, chained)
+                or (
+                    type(node.func) is cst.Attribute
+                    and type(node.func.value) is cst.Call
+                    and ctx.resolve(n.callee(node.func.value)) in _CURATOR_DELETES
+                )
+            )
+        ):
             # Elasticsearch Curator: `curator.DeleteIndices(ilo).do_action()` deletes every index listed
             destructive = "curator delete"
         if not destructive and method == "remove_all" and not node.args and ctx.object_ctor(owner) == CRONTAB:
@@ -3826,9 +3838,12 @@ class Extractor:
             # `os.remove(OUTPUT_PATH)` then `wb.save(OUTPUT_PATH)`: the job's report written anew;
             # `df.to_csv(path)`, loaded, then `os.remove(path)`: a file the job wrote itself, used and removed
             first = node.args[0].value
-            saved = n.dotted(first) or n.string_value(first) or _built_path(first)
+            built = "" if _names_in(first) & self.iterated else _built_path(first)
+            saved = n.dotted(first) or n.string_value(first) or built
             if saved:
                 frame.recreated.add(saved)
+                # (not a path built from a loop's item, `f"{CACHE}/{name}"`: the same text may name
+                # another file in another loop)
                 self._keep(frame, saved)
         elif frame is not None and method in {"write_text", "write_bytes"} and "." in raw:
             # `out.write_text(report)`, sent, then `out.unlink()`: pathlib's written file, as below
@@ -6181,7 +6196,9 @@ def _never_leaves(body: cst.CSTNode, ctx: Context) -> bool:
 
 def _only_reads(body: cst.BaseSuite) -> bool:
     """A ``try`` block that only reads a file into names (:func:`_only_binds`), also without a
-    ``with``: ``f = open(path)``, then names bound (``model = f.read()``) and ``f.close()``."""
+    ``with``: ``f = open(path)``, then names bound from what it holds (``raw = f.read()``,
+    ``last_id = int(raw.strip())``) and ``f.close()``; nothing else called (not a post of what
+    was read)."""
     if type(body) is not cst.IndentedBlock:
         return False
     if all(type(stmt) is cst.With and _only_binds(stmt) for stmt in body.body):
@@ -6192,12 +6209,24 @@ def _only_reads(body: cst.BaseSuite) -> bool:
     handle = n.dotted(first.targets[0].target) if len(first.targets) == 1 else None
     if not handle or type(first.value) is not cst.Call or n.callee(first.value) not in ("open", "io.open"):
         return False
-    rest = list(smalls[1:])
-    last = rest[-1]
-    if type(last) is cst.Expr and type(last.value) is cst.Call and n.callee(last.value) == f"{handle}.close":
-        rest.pop()  # (closed last: nothing done after it)
-    # (each value taken from the handle: `model = f.read()[:-1]`, `rows = list(csv.reader(f))`)
-    return bool(rest) and all(type(small) is cst.Assign and handle in _names_in(small.value) for small in rest)
+    derived = {handle}  # (the handle, and the names bound from what it held)
+    bound = False
+    for small in smalls[1:]:
+        if type(small) is cst.Expr and type(small.value) is cst.Call and n.callee(small.value) == f"{handle}.close":
+            continue
+        if type(small) is not cst.Assign or not _names_in(small.value) & derived:
+            return False
+        calls = (c for c in n.descendants(small.value) if type(c) is cst.Call)
+        if any((n.callee(c) or "").split(".")[0] not in derived | _PARSERS for c in calls):
+            return False  # (`requests.post(url, data=raw)`: work done with what was read)
+        for target in small.targets:
+            derived.update(_names_in(target.target))
+        bound = True
+    return bound
+
+
+# What a value read from a file is parsed with (`int(raw)`, `json.loads(text)`, `raw.strip()`).
+_PARSERS = frozenset({"int", "float", "str", "bool", "list", "dict", "set", "tuple", "len", "json", "yaml", "csv"})
 
 
 _LOOKUPS = frozenset({"get", "getint", "getfloat", "getboolean", "getenv"})

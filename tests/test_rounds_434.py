@@ -1,10 +1,11 @@
-"""Session 33: what blind rounds 434-465 and a review showed, as small trees.
+"""Session 33: what blind rounds 434-465 and two reviews showed, as small trees.
 
 Each case fails on the commit its round was measured on (54e3369, the session's start, for rounds
 434-457; 7cf14af for rounds 458-464 and the review of 54e3369..7cf14af, the `review_` cases;
-930f30c for round 465), except the traps (marked), which pass there and must not move; a trap is
-its case's tree with one edit. A case gives the files, the entrypoints expected as ``(path, kind,
-framework)`` and, where it matters, a rule's status or its number of findings.
+930f30c for round 465; a641677 for the second review's, `second_review_`), except the traps
+(marked), which pass there and must not move; a trap is its case's tree with one edit. A case
+gives the files, the entrypoints expected as ``(path, kind, framework)`` and, where it matters, a
+rule's status or its number of findings.
 """
 
 from __future__ import annotations
@@ -766,6 +767,105 @@ if __name__ == "__main__":
 }
 
 
+_SECOND_REVIEW_STATE_FILE_PARSED_IN_TRY = {
+    "poll_ids.py": """\
+import logging
+
+import requests
+
+log = logging.getLogger("poll_ids")
+STATE = "last_id.txt"
+API = "https://api.example.org/items"
+
+
+def main():
+    logging.basicConfig(level=logging.INFO)
+    try:
+        f = open(STATE)
+        raw = f.read()
+        f.close()
+        last_id = int(raw.strip())
+    except Exception:
+        last_id = 0
+    resp = requests.get(API, params={"since": last_id}, timeout=10)
+    resp.raise_for_status()
+    items = resp.json()
+    for item in items:
+        log.info("new item %s", item["id"])
+        last_id = max(last_id, item["id"])
+    with open(STATE, "w") as out:
+        out.write(str(last_id))
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+
+
+_SECOND_REVIEW_STALE_FILES_REMOVED = {
+    "mirror_photos.py": """\
+import io
+import logging
+import os
+
+import requests
+from PIL import Image
+
+log = logging.getLogger("mirror")
+API = "https://photos.example.org/api/album/42"
+CACHE = "/var/www/album"
+
+
+def main():
+    logging.basicConfig(level=logging.INFO)
+    resp = requests.get(API, timeout=30)
+    resp.raise_for_status()
+    remote = {p["name"]: p["url"] for p in resp.json()["photos"]}
+    for name, url in remote.items():
+        img = Image.open(io.BytesIO(requests.get(url, timeout=30).content))
+        img.thumbnail((1024, 1024))
+        img.save(f"{CACHE}/{name}")
+    stale = set(os.listdir(CACHE)) - set(remote)
+    for name in stale:
+        log.info("removing %s", name)
+        os.remove(f"{CACHE}/{name}")
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+
+
+_SECOND_REVIEW_CURATOR_DELETE_CHAINED = {
+    "prune_indices.py": """\
+import logging
+
+from curator import DeleteIndices, IndexList
+from elasticsearch import Elasticsearch
+
+log = logging.getLogger("prune")
+es = Elasticsearch("http://es:9200", request_timeout=30)
+
+
+def main():
+    logging.basicConfig(level=logging.INFO)
+    ilo = IndexList(es)
+    ilo.filter_by_regex(kind="prefix", value="logstash-")
+    ilo.filter_by_age(source="name", direction="older", timestring="%Y.%m.%d", unit="days", unit_count=30)
+    if not ilo.indices:
+        log.info("nothing to delete")
+        return
+    DeleteIndices(ilo).do_action()
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+
+
 _CASES: dict[str, Case] = {
     # A `while True:` that connects a websocket again each time it drops and hands it to a helper
     # reading it (`async for message in websocket`), the handler only logging: a worker (round 444's
@@ -1115,6 +1215,27 @@ _CASES: dict[str, Case] = {
         ),
         [("clean_indices.py", "job", "python")],
         ("missing-dry-run", 0),
+    ),
+    # Second review, of 7cf14af..a641677: a `try` reading the job's own state file without `with` and
+    # parsing it (`last_id = int(raw.strip())`), the handler setting the default, loses no failure (only
+    # assignments naming the handle itself were accepted)
+    "second_review_state_file_parsed_in_try": (
+        _SECOND_REVIEW_STATE_FILE_PARSED_IN_TRY,
+        [("poll_ids.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # Second review: files saved in one loop (`img.save(f"{CACHE}/{name}")`) and stale ones removed in
+    # another (`os.remove(f"{CACHE}/{name}")`): the same text names other files, the deletion counts
+    "second_review_stale_files_removed": (
+        _SECOND_REVIEW_STALE_FILES_REMOVED,
+        [("mirror_photos.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # Second review: `DeleteIndices(ilo).do_action()` chained, imported from curator, is a deletion
+    "second_review_curator_delete_chained": (
+        _SECOND_REVIEW_CURATOR_DELETE_CHAINED,
+        [("prune_indices.py", "job", "python")],
+        ("missing-dry-run", "fail"),
     ),
 }
 
