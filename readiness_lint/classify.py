@@ -57,6 +57,7 @@ from readiness_lint.frameworks import (
     WATCHDOG_LOOP,
     WORKER_CTORS,
     is_entrypoint_ctor,
+    sftp_session,
 )
 from readiness_lint.model import (
     HANDLE_COMMAND,
@@ -1364,12 +1365,8 @@ def _standalone(project: Project, path: str) -> bool:
 
 
 _AWS_CLIENTS = frozenset({"boto3.client", "boto3.resource"})
+# What an SFTP session (`sftp_session`) does that is a script's work: files sent, fetched, removed, renamed
 _SFTP_WORK = frozenset({"put", "get", "putfo", "getfo", "remove", "rename"})
-
-
-def _sftp_session(ctor: str) -> bool:
-    """paramiko's SFTP session (``ssh.open_sftp()``, ``SFTPClient.from_transport(t)``) or pysftp's."""
-    return ctor.endswith(".open_sftp") or ctor in {"paramiko.SFTPClient.from_transport", "pysftp.Connection"}
 
 
 # Libraries whose programs describe infrastructure, run by `cdk synth`, `cdktf` or `pulumi up`.
@@ -1446,7 +1443,7 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
             or (method == "send" and clients[receiver] in _PRODUCER_CTORS)  # `producer.send(topic, value)`
             # (an SFTP session the script opened, `sftp = ssh.open_sftp()`, sending or fetching files)
             # (in a script nothing imports: a settings module fetching its file at import is set-up)
-            or (alone and _sftp_session(clients[receiver]) and method in _SFTP_WORK)
+            or (alone and sftp_session(clients[receiver]) and method in _SFTP_WORK)
             # (InfluxDB 2's client: `write_api = client.write_api(...)`, `write_api.write(bucket, record=p)`)
             or (method == "write" and clients[receiver].endswith(".write_api"))
         )

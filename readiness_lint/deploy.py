@@ -226,7 +226,12 @@ def dag_commands(commands: Iterable[tuple[str, int, str]]) -> list[Deployment]:
     out: list[Deployment] = []
     for rel, line, command in commands:
         for targets, _, _, _ in _shell_steps(rel, command):
-            out.extend(Deployment(rel, line, "airflow-task", SCHEDULED, script, module) for script, module in targets)
+            # (a shell script the task runs is not followed: only the deployment files' are)
+            out.extend(
+                Deployment(rel, line, "airflow-task", SCHEDULED, script, module)
+                for script, module in targets
+                if module != SHELL_SCRIPT
+            )
     return out
 
 

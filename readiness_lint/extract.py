@@ -51,6 +51,7 @@ from readiness_lint.frameworks import (
     is_cron_job_base,
     is_entrypoint_ctor,
     is_http_write,
+    remote_file_client,
 )
 from readiness_lint.model import (
     HANDLE_COMMAND,
@@ -1887,14 +1888,14 @@ class Extractor:
         """A ``try`` block removing or transferring files on an FTP or SFTP server
         (``sftp.remove(path)``, ``sftp.put(local, remote)``; not a probe, ``sftp.stat(path)``,
         nor ``sftp.mkdir(path)``, whose error may only say it is there)."""
-        if not any(_remote_file_client(ctor) for ctor in self.ctx.objects.values()):
+        if not any(remote_file_client(ctor) for ctor in self.ctx.objects.values()):
             return False  # (no such client in the file: no walk of the block)
         for node in n.descendants(body):
             if (
                 type(node) is cst.Call
                 and type(node.func) is cst.Attribute
                 and node.func.attr.value in _REMOTE_WORK
-                and _remote_file_client(self.ctx.object_ctor(n.dotted(node.func.value)) or "")
+                and remote_file_client(self.ctx.object_ctor(n.dotted(node.func.value)) or "")
             ):
                 return True
         return False
@@ -3796,7 +3797,7 @@ class Extractor:
             and method in _REMOTE_REMOVES
             and node.args
             and (
-                _remote_file_client(ctx.object_ctor(owner) or "")
+                remote_file_client(ctx.object_ctor(owner) or "")
                 # (a client handed in as a parameter: `def purge(ftp, path): ftp.delete(name)`)
                 or (not ctx.object_ctor(owner) and _named_file_client(owner, method))
             )
@@ -3883,7 +3884,7 @@ class Extractor:
             or (
                 method in {"put", "putfo"}
                 and "." in raw
-                and (_remote_file_client(ctx.object_ctor(owner) or "") or _named_sftp_client(owner))
+                and (remote_file_client(ctx.object_ctor(owner) or "") or _named_sftp_client(owner))
             )
         ):
             # `upload_file_to_s3(filepath, ...)`, `sftp.put(filepath)`, then `os.remove(filepath)`: the
@@ -5185,10 +5186,7 @@ _REMOTE_WORK = frozenset(
     {"remove", "unlink", "rmdir", "rmtree", "rmd", "delete", "get", "put", "getfo", "putfo", "rename",
      "posix_rename", "retrbinary", "storbinary", "upload", "download"}
 )  # fmt: skip
-# Clients of a remote file system, and their methods that delete there (a backup's retention).
-_REMOTE_FILE_CLIENTS = frozenset(
-    {"ftputil.FTPHost", "ftplib.FTP", "ftplib.FTP_TLS", "pysftp.Connection", "paramiko.SFTPClient", "paramiko.SFTP"}
-)
+# The methods of a remote file system's clients (see `remote_file_client`) that delete there (a backup's retention).
 _REMOTE_REMOVES = frozenset({"remove", "delete", "unlink", "rmdir", "rmtree", "rmd"})  # (`rmd`: ftplib's rmdir)
 # What an HTTP DELETE ends that is no data: a login session, a token, a lock.
 _NOT_DATA_URL = re.compile(r"/(?:sessions?|logout|login|auth|tokens?|locks?)(?:/|\b|$)", re.IGNORECASE)
@@ -5214,11 +5212,6 @@ def _named_sftp_client(owner: str) -> bool:
     """A receiver named as an SFTP client (``sftp``, ``sftp_client``): see `_named_file_client`."""
     words = n.words(owner.rpartition(".")[2])
     return bool(words) and words <= _FILE_CLIENT_WORDS and "sftp" in words
-
-
-def _remote_file_client(ctor: str) -> bool:
-    """An FTP or SFTP client (`ftputil.FTPHost(...)`, `ssh.open_sftp()`, `SFTPClient.from_transport(t)`)."""
-    return ctor in _REMOTE_FILE_CLIENTS or ctor.endswith((".open_sftp", "SFTPClient.from_transport"))
 
 
 def _args_text(call: cst.Call) -> str:

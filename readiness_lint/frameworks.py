@@ -311,3 +311,19 @@ def is_cron_job_base(base: str) -> bool:
 
 # python-crontab's crontab object: the user's or the system's crontab, every call of which writes it
 CRONTAB = "crontab.CronTab"
+
+
+# Clients of a remote file system: FTP and SFTP (a backup's uploads, its retention there).
+REMOTE_FILE_CLIENTS = frozenset(
+    {"ftputil.FTPHost", "ftplib.FTP", "ftplib.FTP_TLS", "pysftp.Connection", "paramiko.SFTPClient", "paramiko.SFTP"}
+)
+
+
+def sftp_session(ctor: str) -> bool:
+    """An SFTP session: paramiko's (``ssh.open_sftp()``, ``SFTPClient.from_transport(t)``) or pysftp's."""
+    return ctor.endswith((".open_sftp", "SFTPClient.from_transport")) or ctor == "pysftp.Connection"
+
+
+def remote_file_client(ctor: str) -> bool:
+    """An FTP or SFTP client (``ftputil.FTPHost(...)``, ``ssh.open_sftp()``, ``SFTPClient.from_transport(t)``)."""
+    return ctor in REMOTE_FILE_CLIENTS or sftp_session(ctor)

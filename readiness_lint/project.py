@@ -42,6 +42,11 @@ def module_parts(path: str) -> tuple[str, ...]:
     return tuple(parts)
 
 
+def _first_call(calls: Sequence[str], methods: frozenset[str]) -> str | None:
+    """The first of ``calls`` made on an object (``sqs.receive_message``) with one of ``methods``."""
+    return next((c for c in calls if "." in c and c.rpartition(".")[2] in methods), None)
+
+
 @dataclass
 class Project:
     files: dict[str, FileFacts]
@@ -92,22 +97,22 @@ class Project:
             if found:
                 self.files[path] = replace(facts, loops=tuple(sorted((*facts.loops, *found), key=lambda x: x.line)))
 
-    def _consume_through(self, path: str, call: str, depth: int = 2, deep: bool = True) -> str | None:
-        """The consume call a project function makes, itself or through the project functions it
-        calls (``depth`` levels: ``fetch()`` -> ``read_new()`` -> ``redis.xreadgroup(...)``)."""
+    def _consume_through(self, path: str, call: str) -> str | None:
+        """The consume call a project function makes (``def receive(): return sqs.receive_message(...)``),
+        or a read of a stream or a queue one of the project functions it calls makes (``fetch()`` ->
+        ``read_new()`` -> ``redis.xreadgroup(...)``; not a method named like a consume call on
+        anything, ``client.images.pull(...)``, that far down)."""
         found = self.function_and_home(path, call)
         if found is None:
             return None
         function, home = found
-        # (further down, only a read of a stream or a queue, not a method named like one on anything:
-        # `client.images.pull(...)`, `job.poll()`)
-        methods = CONSUME_METHODS if deep else STREAM_READS
-        consume = next((c for c in function.calls if "." in c and c.rpartition(".")[2] in methods), None)
-        if consume is not None or depth <= 1:
+        consume = _first_call(function.calls, CONSUME_METHODS)
+        if consume is not None:
             return consume
         for inner in function.calls:
-            if inner != call and (consume := self._consume_through(home, inner, depth - 1, deep=False)) is not None:
-                return consume
+            deeper = self.function_and_home(home, inner) if inner != call else None
+            if deeper is not None and (read := _first_call(deeper[0].calls, STREAM_READS)) is not None:
+                return read
         return None
 
     def _exits_through(self, path: str, calls: Sequence[str]) -> bool:

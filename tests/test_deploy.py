@@ -508,3 +508,28 @@ def test_unit_templates_are_collected_and_a_dollar_placeholder_is_the_machine_s(
     assert _found({"deploy/sync.service.tmpl": unit}) == [
         ("deploy/sync.service.tmpl", 2, "systemd", STARTED, "/jobs/sync.py", "")
     ]
+
+
+def test_a_home_directory_path_is_the_machines_and_found_by_its_tail() -> None:
+    from readiness_lint.deploy import locate
+
+    files = ["dags/scripts/load.py", "dags/etl.py", "main.py"]
+    for name in (
+        "~/airflow/dags/scripts/load.py",
+        "$HOME/airflow/dags/scripts/load.py",
+        "${HOME}/dags/scripts/load.py",
+    ):
+        assert locate(name, "dags", ("dags", ""), files) == "dags/scripts/load.py", name
+    # (not a directory named like a home: `~backup/` is another user's, left unread)
+    assert locate("~backup/load.py", "dags", ("dags", ""), files) is None
+
+
+def test_dag_commands_are_scheduled_scripts_where_the_command_runs() -> None:
+    from readiness_lint.deploy import dag_commands
+
+    found = dag_commands([("dags/etl.py", 12, "cd ~/airflow/dags/scripts/ && python3 load.py --day {{ ds }}")])
+    assert [(d.source, d.line, d.how, d.mode, d.script) for d in found] == [
+        ("dags/etl.py", 12, "airflow-task", SCHEDULED, "~/airflow/dags/scripts/load.py")
+    ]
+    # (the shell script it runs after is not followed)
+    assert [d.script for d in dag_commands([("dags/etl.py", 3, "python3 load.py && ./notify.sh")])] == ["load.py"]
