@@ -150,6 +150,11 @@ NOT_SERVICE_FILES = frozenset(
         "gunicorn.conf.py",  # gunicorn's settings, read by the server
         "gunicorn_conf.py",
         "gunicorn_config.py",
+        # a script that installs the service on a machine (packages, a user, its crontab line): run
+        # once by hand, it sets the service up and is none itself
+        "install.py",
+        "installer.py",
+        "uninstall.py",
     }
 )
 # What a WSGI/ASGI server imports for its app (`gunicorn wsgi:app`): work done at import is the app's
@@ -625,6 +630,7 @@ def _file_candidates(
         elif (
             role == "job"
             and not _dispatches_to_worker(facts, guard, out)
+            and not _creates_schema_only(guard, out)
             # (`sys.exit(kopf.cli.main())`: `python op.py run` runs kopf's command line, the operator)
             and not (any(c.framework == "kopf" for c in out) and any(call in _KOPF_RUNS for call in guard.calls))
             and not _serves_imported(project, path, guard)
@@ -658,6 +664,12 @@ def _file_candidates(
         # (`SocketModeHandler(app, token).start()` at module level, or `loop.run_forever()` after
         # subscribing: the script is that worker)
         called = [name for name, _, _ in facts.module_calls]
+        # (and what the file's functions it calls call: `asyncio.run(main())`, `main()` serving a
+        # socket server for ever)
+        local = {f.name: f for f in facts.functions}
+        for name in facts.called_outside:
+            if name in local:
+                called += [c for c in local[name].calls if c not in called]
         worker = _started_worker(called) or _loop_forever(facts, called)
         if line:
             add(_Candidate(path, line, "worker" if worker else "job", worker or "script", "script"))
@@ -846,7 +858,32 @@ def _dispatches_to_worker(facts: FileFacts, guard: MainGuardFact, existing: list
     if not any(c.kind == "worker" and c.objects for c in existing):
         return False
     apps = {o.name for o in facts.objects if o.ctor.startswith(("flask.cli.", "click.", "typer."))}
-    return bool(guard.calls) and all(call in apps for call in guard.calls)
+    local = {f.name: f for f in facts.functions}
+
+    def dispatches(call: str) -> bool:
+        return call in apps or call in _CLI_RUNS
+
+    # (also `typer.run(main)`, in the block or in the one function it calls: `def cli(): typer.run(main)`)
+    return bool(guard.calls) and all(
+        dispatches(call) or (call in local and bool(local[call].calls) and all(map(dispatches, local[call].calls)))
+        for call in guard.calls
+    )
+
+
+_CLI_RUNS = frozenset({"typer.run", "fire.Fire"})
+
+
+def _creates_schema_only(guard: MainGuardFact, existing: list[_Candidate]) -> bool:
+    """An api module's ``__main__`` block that only creates the app's tables
+    (``Base.metadata.create_all(bind=engine)``, ``with app.app_context(): db.create_all()``): the
+    schema set up by hand once, as a migration would, not a job of its own."""
+    if not any(c.kind == "api" for c in existing):
+        return False
+    methods = [call.rpartition(".")[2] for call in guard.calls]
+    return "create_all" in methods and all(m in _SCHEMA_SET_UP for m in methods)
+
+
+_SCHEMA_SET_UP = frozenset({"create_all", "app_context", "print"})
 
 
 def _websocket_servers(facts: FileFacts) -> set[str]:
@@ -1564,7 +1601,12 @@ def _project_method(project: Project, path: str, name: str, method: str, person:
     home = project.files[ref[0]]
     if person and (_for_a_person(home) or _for_a_person(project.files[path]) or _streamlit_page(home)):
         return False
-    return any(m.name == f"{ref[1]}.{method}" and _works(m) for m in project.files[ref[0]].methods)
+    # (or an instance the module built from its own class: `redis = Redis()` there, then
+    # `redis.listen()` here)
+    classes = {ref[1], *(o.ctor for o in home.objects if o.name == ref[1] and not o.scope)}
+    return any(
+        m.name.partition(".")[0] in classes and m.name.partition(".")[2] == method and _works(m) for m in home.methods
+    )
 
 
 def _apply_declarations(
@@ -1838,12 +1880,19 @@ def _closes_when_ready(facts: FileFacts, client: str) -> bool:
     `on_message`): it logs in, does its work, ends. (One that also answers messages closes only
     when something is wrong at start-up.)"""
     handlers = [f for f in facts.functions + facts.methods if f.name.rpartition(".")[2].startswith("on_")]
-    registered = {part for call in facts.calls_made() for part in call.split(".")} | facts.called_by_name()
+    # (`client.loop.create_task(...)`: the client's event loop, not `@tasks.loop`)
+    calls = (call.replace(f"{client}.loop.", f"{client}.", 1) for call in facts.calls_made())
+    registered = {part for call in calls for part in call.split(".")} | facts.called_by_name()
     if registered & _DISCORD_REGISTRATIONS or set(facts.references) & _DISCORD_REGISTRATIONS:
         return False
     # (`steps`: calls made outside conditions and handlers: a close only when something is wrong does not count)
+    # (or a task that waits for the client to be ready, posts and ends the process: `await
+    # client.wait_until_ready()`, `await channel.send(...)`, `sys.exit(0)`)
+    ends = {f"{client}.close", "sys.exit"}
     return all(f.name.rpartition(".")[2] in {"on_ready", "on_error"} for f in handlers) and any(
-        f.name.rpartition(".")[2] == "on_ready" and f"{client}.close" in f.steps for f in handlers
+        (f.name.rpartition(".")[2] == "on_ready" and f"{client}.close" in f.steps)
+        or (f"{client}.wait_until_ready" in f.steps and bool(ends.intersection(f.steps)))
+        for f in (*handlers, *facts.functions)
     )
 
 

@@ -40,26 +40,24 @@ def evaluate(
     # Literals the code compares against: a fallback it rejects (== "changethis") is handled.
     compared = {key for facts in project.files.values() for key in facts.compared}
     for path, facts in sorted(project.files.items()):
-        for line_finding in facts.findings:
-            if line_finding.key and line_finding.key in compared:
-                continue
-            if line_finding.deployed_only and path not in deployed:
-                continue  # (a `__main__` block's development server, run by no deployment)
-            if line_finding.overridden_by and _overridden(project, path, line_finding.overridden_by):
-                continue  # (`DEBUG = True` in base settings that `production.py` imports and switches off)
-            found_rule = line_rules.get(line_finding.rule)
-            if found_rule is not None and found_rule.counts_where_called and _called_after_check(project, line_finding):
-                continue  # (`if not user_exists(uid): add_user(uid)` wherever `add_user` is called)
-            if found_rule is None or any(
-                suppressor.suppressed(path, at, found_rule.code, found_rule.name)
-                for at in (line_finding.line, line_finding.also_line)
-                if at
+        survivors = [
+            f for f in facts.findings if _survives(f, project, path, line_rules, suppressor, compared, deployed)
+        ]
+        # (`os.getenv("BROKER_URL", "amqp://guest:guest@localhost/")`: a broker's out-of-the-box
+        # password as the fallback is the fallback's finding; reported again as a hard-coded
+        # secret, it would say the same twice. A real password there is a leak as well: both.)
+        fallbacks = {(f.line, f.column) for f in survivors if f.rule == "hardcoded-secret-fallback"}
+        for line_finding in survivors:
+            if (
+                line_finding.rule == "hardcoded-secret"
+                and line_finding.confidence == "medium"
+                and (line_finding.line, line_finding.column) in fallbacks
             ):
                 continue
             kept.setdefault(path, []).append(line_finding)
             if line_finding.in_main:
                 main_only.add((line_finding.rule, path))
-            elif line_finding.scope and found_rule.counts_where_called:
+            elif line_finding.scope and line_rules[line_finding.rule].counts_where_called:
                 in_function.add((line_finding.rule, path, line_finding.scope))
             else:
                 by_rule_and_path.add((line_finding.rule, path))
@@ -133,6 +131,10 @@ def evaluate(
             spec = checklist.spec(line_rule.name)
             reaching = reached_by.get(path, [])
             if line_finding.in_main:
+                if reaching and not any(s.entrypoint.path == path for s in reaching) and line_rule.name not in _LEAKS:
+                    # (a module the service imports, whose `__main__` block tries it out: no
+                    # process runs that block; a credential in it has leaked all the same)
+                    continue
                 reaching = [s for s in reaching if s.entrypoint.path == path]
             scope = line_finding.scope if line_rule.counts_where_called else ""
             owner_key = (path, line_finding.in_main, scope, spec.kinds)
@@ -177,6 +179,37 @@ def evaluate(
             findings.append(Finding(meta.code, meta.name, spec.severity, message, path, line, 1))
     findings.sort(key=lambda f: (f.path, f.line, f.column, f.code, f.message))
     return results, findings, errors
+
+
+# Findings that stand wherever they are: a credential in the repository has leaked.
+_LEAKS = frozenset({"hardcoded-secret", "hardcoded-secret-fallback"})
+
+
+def _survives(
+    line_finding: LineFinding,
+    project: Project,
+    path: str,
+    line_rules: dict[str, type[LineRule]],
+    suppressor: Suppressor,
+    compared: set[str],
+    deployed: frozenset[str],
+) -> bool:
+    """A line finding of a selected rule that stands: not a fallback the code rejects, not
+    suppressed, and where it counts."""
+    if line_finding.key and line_finding.key in compared:
+        return False
+    if line_finding.deployed_only and path not in deployed:
+        return False  # (a `__main__` block's development server, run by no deployment)
+    if line_finding.overridden_by and _overridden(project, path, line_finding.overridden_by):
+        return False  # (`DEBUG = True` in base settings that `production.py` imports and switches off)
+    found_rule = line_rules.get(line_finding.rule)
+    if found_rule is not None and found_rule.counts_where_called and _called_after_check(project, line_finding):
+        return False  # (`if not user_exists(uid): add_user(uid)` wherever `add_user` is called)
+    return found_rule is not None and not any(
+        suppressor.suppressed(path, at, found_rule.code, found_rule.name)
+        for at in (line_finding.line, line_finding.also_line)
+        if at
+    )
 
 
 def _overridden(project: Project, path: str, kind: str) -> bool:

@@ -828,6 +828,7 @@ class Extractor:
         self.route_handlers: set[str] = set()  # functions a route decorator registers
         self.branch: tuple[int, ...] = ()  # the `if`/`else` blocks being walked, outermost first
         self.iterated: frozenset[str] = frozenset()  # names enclosing `for` loops bind (items that exist)
+        self.followers: set[str] = set()  # names bound to a process following a log (`tail -f`)
         self.hug_api = False  # a module-level hug route seen: the module is a hug API
         self.cli_groups: set[str] = set()  # click groups (`@click.group() def cli():`) of this file
         self.cli_commands: dict[str, None] = {}  # functions registered on them or on a typer app
@@ -2815,7 +2816,12 @@ class Extractor:
             # `while observer.is_alive(): observer.join(1)`: kept running while the observer
             # hands it each file-system event
             self.ctx.later(node, _loop_at(self.scope_name(), WATCHDOG_LOOP))
-        if forever:
+        if self._reads_follower(node):
+            # `while True: line = proc.stdout.readline()` on `tail -f`, `journalctl -f`: a log
+            # followed line after line, for as long as the process runs
+            scope = self.scope_name()
+            self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=FILE_FOLLOW))
+        elif forever:
             source = self._consume_call_in(node.body, node.test)
             scope = self.scope_name()
             if (
@@ -2873,6 +2879,25 @@ class Extractor:
         self._leave_loop(bounded=not forever)
         if node.orelse is not None:
             self.walk(node.orelse)
+
+    def _reads_follower(self, node: cst.While) -> bool:
+        """A loop reading a following process's output line by line, ``while True:`` or while the
+        process runs (``while proc.poll() is None:``), never breaking out."""
+        if not self.followers:
+            return False
+        test = node.test
+        if type(test) is cst.Comparison:
+            # (`while proc.poll() is None:`, `== None`)
+            target = test.comparisons[0].comparator if len(test.comparisons) == 1 else None
+            polled = n.callee(test.left) if type(test.left) is cst.Call and not test.left.args else None
+            if target is None or n.dotted(target) != "None" or polled is None or not polled.endswith(".poll"):
+                return False
+        elif not _literal_forever(test):
+            return False
+        reads = {f"{name}.stdout.readline" for name in self.followers}
+        return not _breaks_out(node.body) and any(
+            type(sub) is cst.Call and n.callee(sub) in reads for sub in n.descendants(node.body)
+        )
 
     def _keep(self, frame: _Frame, written: str) -> None:
         """Remember a file the function wrote or copied, where (branches, loop depth) it did. A
@@ -4353,6 +4378,8 @@ class Extractor:
         ):
             return  # `web.Server(health)`: one handler, for the orchestrator's probes, beside the work
         ctx.objects[name] = self.factories.get(ctor, ctor)
+        if ctor == "subprocess.Popen" and (args := n.positional(value)) and _follows(_string_list(args[0].value)):
+            self.followers.add(name)
         if ctor in _PREFIXED_ROUTERS and (keyword := n.keyword(value, _PREFIXED_ROUTERS[ctor])) is not None:
             # `router = APIRouter(prefix="/health")`, `Blueprint("health", __name__, url_prefix="/health")`:
             # its routes' paths start there
@@ -5280,7 +5307,9 @@ def _path_key(node: cst.Call, name: str, raw: str) -> str:
     """What a deletion or creation acts on, as written: its first argument, or the object a
     method is called on (``out.mkdir()``); ``""`` when it is not a plain name or literal."""
     args = n.positional(node)
-    if (name in _DESTRUCTIVE_CALLS or name in _RECREATE_CALLS) and args:
+    # (a cloud deletion's first argument too: `dbx.files_delete_v2(BACKUP_PATH)` acts on the path,
+    # not on the client `dbx`)
+    if (name in _DESTRUCTIVE_CALLS or name in _RECREATE_CALLS or raw.rpartition(".")[2] in _CLOUD_DELETES) and args:
         value = args[0].value
         return n.dotted(value) or n.string_value(value) or _setting_key(value) or _built_path(value)
     receiver = raw.rpartition(".")[0]
@@ -5386,6 +5415,11 @@ _CLOUD_DELETES = frozenset(
         "terminate_instances",  # EC2 instances and their instance-store data
         "release_address",  # an Elastic IP, gone for good once released
         "delete_access_key",  # IAM: a key whoever still uses it loses
+        # Dropbox: a file or folder with all it holds (`dbx.files_delete_v2(path)`)
+        "files_delete",
+        "files_delete_v2",
+        "files_delete_batch",
+        "files_permanently_delete",
     }
 )
 
@@ -6154,6 +6188,19 @@ def _endless_stream(iterated: cst.BaseExpression, ctx: Context) -> str | None:
     if resolved in {"tailer.follow", "tailhead.follow", "tailhead.follow_path"}:
         return FILE_FOLLOW
     return None
+
+
+def _follows(command: list[str]) -> bool:
+    """A command that follows a log and never ends by itself: ``tail -f``/``-F``, ``journalctl
+    -f``, ``kubectl logs -f``, ``docker logs -f`` (as an argument list, or a shell string)."""
+    words = command[0].split() + command[1:] if command else []
+    if not words:
+        return False
+    program = words[0].rpartition("/")[2]
+    follow = bool({"-f", "-F", "--follow"} & set(words))
+    if program in {"kubectl", "docker"}:
+        return follow and "logs" in words
+    return follow and program in {"tail", "journalctl"}
 
 
 def _windowed(call: cst.Call) -> bool:

@@ -96,6 +96,9 @@ API_CTORS = {
     # LitServe: a model server; its `LitAPI` class answers on `api_path`, and it serves `/health` itself
     "litserve.LitServer": "litserve",
     "litserve.server.LitServer": "litserve",
+    # gidgetlab's bot: `bot.run()` serves an aiohttp app that receives GitLab's webhooks on routes
+    # of the library's own (none this tool can read)
+    "gidgetlab.aiohttp.GitLabBot": "gidgetlab",
     "http.server.HTTPServer": "http.server",
     "http.server.ThreadingHTTPServer": "http.server",
     # WebSocket servers answer HTTP (the upgrade, and `process_request` health checks)
@@ -169,6 +172,9 @@ WORKER_CTORS = {
     "twitchio.ext.commands.Bot": "twitchio",
     "twitchio.ext.commands.bot.Bot": "twitchio",
     "irc.bot.SingleServerIRCBot": "irc",  # jaraco's irc: `start()` runs its reactor for ever
+    # irc3: `bot.run(forever=True)` holds the connection (the bot built from a config dict alike)
+    "irc3.IrcBot": "irc",
+    "irc3.IrcBot.from_config": "irc",
     "simplematrixbotlib.Bot": "matrix",  # `bot.run()`: logs in and syncs with the homeserver for ever
     # XMPP clients: `process(forever=True)` (slixmpp), `process(block=True)` (SleekXMPP) hold the connection
     "slixmpp.ClientXMPP": "xmpp",

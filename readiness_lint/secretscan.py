@@ -298,6 +298,8 @@ def is_secret_name(name: str) -> bool:
         return False
     if parts[-1] in {"dir", "dirs", "folder", "folders", "directory"}:
         return False  # `TOKEN_FOLDER = Path(...)`: where tokens are kept (not `DIR_BIND_PASSWORD`)
+    if snake == "google_application_credentials":
+        return False  # the path of a service account's key file, which Google's clients read
     if name == "PASS":
         return True  # a `PASS` constant is a password (a "pass" key may be a test's verdict)
     if snake in {"key", "auth", "pass"}:

@@ -32,10 +32,11 @@ def test_trivial_guards_in_library_modules_are_not_jobs(make_tree: Tree) -> None
     )
     eps, _ = summary(root)
     assert eps == [("backup.py", "job", "python")]
-    # The print inside config.py's own __main__ block never runs for backup.py.
+    # The print inside config.py's own __main__ block never runs for backup.py: a module the job
+    # imports, whose block only tries it out, is reported nothing (session 34: labellers of rounds
+    # 483 and later count no finding there; until then it was reported, owned by no entrypoint).
     report = run([str(root)])
-    bare = [f for f in report.findings if f.name == "bare-print"]
-    assert len(bare) == 1 and bare[0].entrypoints == ()
+    assert not [f for f in report.findings if f.name == "bare-print"]
     assert {c.name: c.status for c in report.entrypoints[0].checks}["bare-print"] == "pass"
 
 
@@ -639,7 +640,11 @@ def test_default_passwords_are_reported_with_medium_confidence_and_never_printed
     )
     report = run([str(root)])
     secrets = [(f.line, f.confidence) for f in report.findings if f.name == "hardcoded-secret"]
-    assert secrets == [(3, "medium"), (4, "medium")]
+    # (the broker's default password as an environment read's fallback is the fallback rule's
+    # finding alone: said once)
+    assert secrets == [(4, "medium")]
+    fallbacks = [(f.line, f.confidence) for f in report.findings if f.name == "hardcoded-secret-fallback"]
+    assert fallbacks == [(3, "medium")]
     assert not any("guest" in f.message or "postgres" in f.message for f in report.findings)
 
 

@@ -86,7 +86,7 @@ class MissingExitCode(ServiceRule):
         "(`if r.status_code == 200: ... else: print(...)`, unless `raise_for_status()` follows), or tested "
         "for success only by a function's last statement outside a loop (`if r.status_code == 200: save(r.text)` "
         "and nothing after it), and a "
-        "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, "
+        "catch-all that passes count as well. Helpers that notify someone (`alert()`, `notify()`, `send_success_email()`, "
         "`send_slack()`) are not the job's work, unless telling is all it does (`send_email()` the one call of the `__main__` block or the script besides printing and setting the run up: logging, a `setup_logging()` of the project's, settings from the environment; or the one job of a `schedule` process). A `schedule` process answers for the commands its "
         "jobs run and for what they lose (its `run_pending()` lets a job's exception out: a job that catches and "
         "only reports keeps the process going as if all were well; not one that reports to an "
@@ -220,8 +220,12 @@ class MissingExitCode(ServiceRule):
             return Outcome(True)
         symbol = entrypoint.symbol
         if entrypoint.framework == "django-command":
-            # `manage.py <command>` runs `handle()`: a failure it only reports ends with status 0.
-            lost = _lost_failure((f"{symbol}.handle",), entrypoint.path, service.project, "command")
+            # `manage.py <command>` runs `handle()`: a failure it only reports ends with status 0,
+            # as does a command's status it drops (`subprocess.call("pg_dump ...", shell=True)`).
+            handle = (f"{symbol}.handle",)
+            lost = _ignored_status((), handle, entrypoint.path, service.project) or _lost_failure(
+                handle, entrypoint.path, service.project, "command"
+            )
             return Outcome(False, lost) if lost is not None else Outcome(True)
         guard = facts.main_guard
         if symbol == "script" or (guard is None and entrypoint.framework in _GUARDED_SCHEDULERS):
@@ -479,6 +483,8 @@ def _value_lost(function: FunctionFact, name: str, home: str, project: Project) 
 _AUXILIARY = re.compile(
     r"_?(?:alert|notify|notification|ping|heartbeat"
     r"|send_(?:(?:telegram|slack|discord|teams|tg|chat|bot)_)?(?:alert|slack|mail|email|message|notification)"
+    # (`send_success_email()`, `send_failure_alert()`: the run's outcome told, the work done or not)
+    r"|send_(?:success|failure|error|status|completion|done)_(?:alert|mail|email|message|notification)"
     # (`send_telegram(msg)`, `send_discord(text)`: the team's chat named alone; not `send_sms`,
     # a reminder job's texts to its customers being its work)
     r"|send_(?:telegram|discord|teams|tg|pushover|ntfy|gotify|msg)$"

@@ -1,0 +1,626 @@
+"""Session 34: what blind rounds 466-488 showed, as small trees.
+
+Each case fails on 2f96d6b (the session's start, on which the rounds were measured), except the
+traps (marked), which pass there and must not move; a trap is its case's tree with one edit. A
+case gives the files, the entrypoints expected as ``(path, kind, framework)`` and, where it
+matters, a rule's status or its number of findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
+
+
+def _edited(files: dict[str, str], path: str, old: str, new: str) -> dict[str, str]:
+    """``files`` with ``old`` in ``path`` (found exactly once) replaced by ``new``: a trap beside its case."""
+    assert files[path].count(old) == 1
+    return {**files, path: files[path].replace(old, new)}
+
+
+_IRC3_BOT_UNDER_TYPER = {
+    "ircbot/__main__.py": """\
+import logging
+
+import irc3
+import typer
+
+log = logging.getLogger("ircbot")
+
+
+@irc3.plugin
+class Lookup:
+    def __init__(self, bot):
+        self.bot = bot
+
+    @irc3.event(irc3.rfc.PRIVMSG)
+    async def answer(self, mask, data, target, **kwargs):
+        log.info("asked %s", data)
+        self.bot.notice(target, "seen")
+
+
+def main(host: str = typer.Option(..., envvar="IRC_HOST"), nick: str = typer.Option("lookup")) -> None:
+    logging.basicConfig(level=logging.INFO)
+    config = dict(nick=nick, host=host, port=6697, ssl=True, includes=["irc3.plugins.core", __name__])
+    bot = irc3.IrcBot.from_config(config)
+    bot.run(forever=True)
+
+
+def cli():
+    typer.run(main)
+
+
+if __name__ == "__main__":
+    cli()
+""",
+}
+
+_GITLAB_WEBHOOK_BOT = {
+    "main.py": """\
+import logging
+import os
+
+import gitlab
+from gidgetlab.aiohttp import GitLabBot
+
+logging.basicConfig(level=logging.INFO)
+log = logging.getLogger("bot")
+bot = GitLabBot("labels-bot")
+gl = gitlab.Gitlab("https://gitlab.example.com", private_token=os.environ["GL_ACCESS_TOKEN"])
+
+
+@bot.router.register("Merge Request Hook")
+async def merge_request_event(event, *args, **kwargs):
+    project = gl.projects.get(event.data["project"]["id"])
+    log.info("merge request in %s", project.path_with_namespace)
+
+
+bot.run()
+""",
+}
+
+_INSTALLER_BESIDE_JOB = {
+    "install.py": """\
+import os
+import sys
+
+
+def run(command):
+    status = os.system(command)
+    if status != 0:
+        sys.exit(status)
+
+
+if os.getuid() != 0:
+    print("run me as root")
+    sys.exit(1)
+run("apt-get install -y cron python3-venv")
+run("useradd -r dumper")
+with open("/etc/cron.d/dumper", "w") as f:
+    f.write("0 3 * * * dumper /opt/dumper/venv/bin/python /opt/dumper/dump.py\\n")
+""",
+    "dump.py": """\
+import logging
+import subprocess
+
+logging.basicConfig(level=logging.INFO)
+
+if __name__ == "__main__":
+    subprocess.run(["pg_dump", "-f", "/backups/shop.sql", "shop"], check=True)
+    logging.info("dumped")
+""",
+}
+
+_BROKER_URL_FALLBACK = {
+    "listener.py": """\
+import asyncio
+import logging
+import os
+
+from aio_pika import connect
+
+log = logging.getLogger("listener")
+
+
+async def main():
+    connection = await connect(os.getenv("RABBITMQ_URL", "amqp://guest:guest@localhost/"))
+    async with connection:
+        channel = await connection.channel()
+        queue = await channel.declare_queue("events")
+        async with queue.iterator() as messages:
+            async for message in messages:
+                async with message.process():
+                    log.info("event %s", message.body)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    asyncio.run(main())
+""",
+}
+
+_SUCCESS_MAIL_AFTER_BACKUP = {
+    "backup.py": """\
+import logging
+import subprocess
+import sys
+
+import requests
+
+logging.basicConfig(level=logging.INFO)
+log = logging.getLogger(__name__)
+
+
+def dump(target):
+    subprocess.check_output(["mongodump", "--archive=" + target])
+    return True
+
+
+def send_success_email():
+    requests.post("http://mailer.internal/send", data={"subject": "backup done"}, timeout=10)
+    return True
+
+
+def main():
+    try:
+        dump("/backups/db.archive")
+    except subprocess.CalledProcessError as error:
+        log.error("mongodump failed: %s", error.returncode)
+        sys.exit(1)
+    send_success_email()
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+
+_SCHEMA_CREATED_IN_API_MAIN = {
+    "app.py": """\
+import logging
+import os
+
+from fastapi import FastAPI
+from sqlalchemy import Column, Integer, String, create_engine
+from sqlalchemy.orm import declarative_base, sessionmaker
+
+logging.basicConfig(level=logging.INFO)
+engine = create_engine(os.environ["DATABASE_URL"])
+Session = sessionmaker(bind=engine)
+Base = declarative_base()
+
+
+class Cocktail(Base):
+    __tablename__ = "cocktails"
+    id = Column(Integer, primary_key=True)
+    name = Column(String)
+
+
+app = FastAPI()
+
+
+@app.get("/healthz")
+def healthz():
+    return {"ok": True}
+
+
+@app.get("/cocktails")
+def cocktails():
+    with Session() as session:
+        return [c.name for c in session.query(Cocktail)]
+
+
+if __name__ == "__main__":
+    Base.metadata.create_all(bind=engine)
+""",
+}
+
+_DISCORD_POST_THEN_EXIT = {
+    "post.py": """\
+import os
+import sys
+
+import discord
+
+client = discord.Client(intents=discord.Intents.default())
+
+
+async def announce():
+    await client.wait_until_ready()
+    channel = client.get_channel(int(os.environ["CHANNEL_ID"]))
+    await channel.send("Games tonight?")
+    sys.exit(0)
+
+
+@client.event
+async def on_ready():
+    print("logged in as", client.user)
+
+
+def main():
+    client.loop.create_task(announce())
+    client.run(os.environ["DISCORD_TOKEN"])
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+
+_TAIL_FOLLOWED_TO_WEBHOOK = {
+    "watch.py": """\
+import os
+import subprocess
+
+import requests
+
+
+def follow(path):
+    process = subprocess.Popen(["tail", "-f", "-n", "0", path], stdout=subprocess.PIPE, text=True)
+    while True:
+        line = process.stdout.readline()
+        if line:
+            yield line.rstrip()
+
+
+def main():
+    for line in follow(os.environ.get("LOG_PATH", "/var/log/app.log")):
+        if "ERROR" in line:
+            requests.post(os.environ["WEBHOOK_URL"], json={"content": line}, timeout=10)
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+
+_JOURNAL_FOLLOWED_WHILE_RUNNING = {
+    "journal_forward.py": """\
+import os
+from subprocess import PIPE, Popen
+
+import requests
+
+journal = Popen(["journalctl", "-f", "-u", "app"], stdout=PIPE)
+while journal.poll() is None:
+    entry = journal.stdout.readline()
+    if entry:
+        requests.post(os.environ["CHAT_URL"], data=entry, timeout=10)
+""",
+}
+
+_CREDENTIALS_FILE_PATH_SET = {
+    "stop_vm.py": """\
+import os
+
+from google.cloud import compute_v1
+
+os.environ["GOOGLE_APPLICATION_CREDENTIALS"] = "keyfile4sa"
+
+
+def stop(name):
+    operation = compute_v1.InstancesClient().stop(project="lab", zone="europe-west1-b", instance=name)
+    operation.result(timeout=300)
+
+
+if __name__ == "__main__":
+    stop("builder")
+""",
+}
+
+_INSTANCE_METHOD_LISTENS = {
+    "main.py": "from relay.bus import bus\n\nbus.listen()\n",
+    "relay/__init__.py": "",
+    "relay/bus.py": """\
+import logging
+import os
+
+import requests
+from redis import StrictRedis
+
+log = logging.getLogger("relay")
+
+
+class Bus:
+    def __init__(self):
+        self._redis = StrictRedis(host=os.environ["REDIS_HOST"])
+
+    def listen(self):
+        sub = self._redis.pubsub()
+        sub.subscribe("alerts")
+        for message in sub.listen():
+            if message["type"] == "message":
+                requests.post(os.environ["CHAT_URL"], data=message["data"], timeout=10)
+
+
+bus = Bus()
+""",
+}
+
+_DROPBOX_FOLDER_REPLACED = {
+    "backup.py": """\
+import logging
+import os
+import sys
+
+import dropbox
+
+logging.basicConfig(level=logging.INFO)
+BACKUP_PATH = "/settings-backup"
+
+
+def upload(dbx):
+    for name in os.listdir("settings"):
+        with open(os.path.join("settings", name), "rb") as f:
+            dbx.files_upload(f.read(), f"{BACKUP_PATH}/{name}")
+
+
+if __name__ == "__main__":
+    dbx = dropbox.Dropbox(os.environ["DROPBOX_TOKEN"])
+    try:
+        dbx.files_delete_v2(BACKUP_PATH)
+    except dropbox.exceptions.ApiError:
+        logging.info("no earlier backup")
+    upload(dbx)
+    sys.exit(0)
+""",
+}
+
+_HELPER_TRIED_IN_ITS_MAIN = {
+    "collector.py": """\
+import logging
+import time
+
+from weather import fetch
+
+logging.basicConfig(level=logging.INFO)
+
+if __name__ == "__main__":
+    while True:
+        logging.info("reading %s", fetch())
+        time.sleep(180)
+""",
+    "weather.py": """\
+import os
+
+import requests
+
+
+def fetch():
+    return requests.get(os.environ["WEATHER_URL"], timeout=10).json()
+
+
+if __name__ == "__main__":
+    print(fetch())
+""",
+}
+
+_ECHO_SERVER_AT_MODULE_LEVEL = {
+    "server.py": """\
+import asyncio
+import logging
+
+logging.basicConfig(level=logging.INFO)
+
+
+async def handle(reader, writer):
+    data = await reader.read(100)
+    logging.info("received %r", data)
+    writer.write(data)
+    await writer.drain()
+    writer.close()
+
+
+async def main():
+    server = await asyncio.start_server(handle, "0.0.0.0", 8888)
+    async with server:
+        await server.serve_forever()
+
+
+try:
+    asyncio.run(main())
+except KeyboardInterrupt:
+    logging.info("stopped")
+""",
+}
+
+
+_CASES: dict[str, Case] = {
+    # An irc3 bot built from a config dict and run for ever, started by `typer.run(main)` in the
+    # function the `__main__` block calls: a worker, no command-line job beside it (round 473)
+    "irc3_bot_under_typer": (
+        _IRC3_BOT_UNDER_TYPER,
+        [("ircbot/__main__.py", "worker", "irc")],
+        None,
+    ),
+    # Trap: the same command running a one-off lookup, no bot: the command is a job
+    "typer_command_without_bot_trap": (
+        _edited(
+            _IRC3_BOT_UNDER_TYPER,
+            "ircbot/__main__.py",
+            "    bot = irc3.IrcBot.from_config(config)\n    bot.run(forever=True)\n",
+            '    log.info("would connect with %s", config)\n',
+        ),
+        [("ircbot/__main__.py", "job", "typer")],
+        None,
+    ),
+    # gidgetlab's GitLabBot serves GitLab's webhooks over aiohttp on routes of its own: an api, whose
+    # probe routes the tool cannot see (no verdict) (round 473)
+    "gidgetlab_webhook_bot": (
+        _GITLAB_WEBHOOK_BOT,
+        [("main.py", "api", "gidgetlab")],
+        ("missing-health-route", "na"),
+    ),
+    # A script that installs the service on a machine (packages, a user, a crontab line): set-up run
+    # once by hand, no job of its own (round 466)
+    "installer_beside_job": (
+        _INSTALLER_BESIDE_JOB,
+        [("dump.py", "job", "python")],
+        None,
+    ),
+    # Trap: the same script under another name is a job
+    "installer_named_otherwise_trap": (
+        {"provision.py": _INSTALLER_BESIDE_JOB["install.py"], "dump.py": _INSTALLER_BESIDE_JOB["dump.py"]},
+        [("dump.py", "job", "python"), ("provision.py", "job", "script")],
+        None,
+    ),
+    # A broker URL with the default password as an environment read's fallback: the fallback's
+    # finding, not a second one for the same literal (rounds 468 and 475)
+    "broker_url_fallback_reported_once": (
+        _BROKER_URL_FALLBACK,
+        [("listener.py", "worker", "consume-loop")],
+        ("hardcoded-secret", 0),
+    ),
+    # (the fallback rule still reports it)
+    "broker_url_fallback_still_reported": (
+        _BROKER_URL_FALLBACK,
+        [("listener.py", "worker", "consume-loop")],
+        ("hardcoded-secret-fallback", 1),
+    ),
+    # Trap: the URL written out without the environment read is a hard-coded secret
+    "broker_url_written_out_trap": (
+        _edited(
+            _BROKER_URL_FALLBACK,
+            "listener.py",
+            'connect(os.getenv("RABBITMQ_URL", "amqp://guest:guest@localhost/"))',
+            'connect("amqp://guest:guest@localhost/")',
+        ),
+        [("listener.py", "worker", "consume-loop")],
+        ("hardcoded-secret", 1),
+    ),
+    # A mail announcing the backup's success after it is done (`send_success_email()`): a notice,
+    # whose response is not the job's status (round 466)
+    "success_mail_after_backup": (
+        _SUCCESS_MAIL_AFTER_BACKUP,
+        [("backup.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # Trap: the post is the upload of the work itself
+    "upload_after_backup_trap": (
+        _edited(
+            _edited(_SUCCESS_MAIL_AFTER_BACKUP, "backup.py", "def send_success_email():", "def upload_archive():"),
+            "backup.py",
+            "    send_success_email()\n",
+            "    upload_archive()\n",
+        ),
+        [("backup.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # An api module's `__main__` block that only creates the tables: the schema set up by hand, no
+    # job (round 475)
+    "schema_created_in_api_main": (
+        _SCHEMA_CREATED_IN_API_MAIN,
+        [("app.py", "api", "fastapi")],
+        None,
+    ),
+    # Trap: the block also loads rows: a job
+    "schema_and_seed_in_api_main_trap": (
+        _edited(
+            _SCHEMA_CREATED_IN_API_MAIN,
+            "app.py",
+            "    Base.metadata.create_all(bind=engine)\n",
+            "    Base.metadata.create_all(bind=engine)\n    load_cocktails(os.environ['SEED_FILE'])\n",
+        ),
+        [("app.py", "api", "fastapi"), ("app.py", "job", "python")],
+        None,
+    ),
+    # A discord client whose task waits until it is ready, posts once and ends the process: a job
+    # (`client.loop.create_task` is the client's event loop, not `@tasks.loop`) (round 478)
+    "discord_post_then_exit": (
+        _DISCORD_POST_THEN_EXIT,
+        [("post.py", "job", "discord")],
+        None,
+    ),
+    # Trap: the task posts and keeps the client running: a bot
+    "discord_post_and_stay_trap": (
+        _edited(
+            _DISCORD_POST_THEN_EXIT,
+            "post.py",
+            '    await channel.send("Games tonight?")\n    sys.exit(0)\n',
+            '    await channel.send("Games tonight?")\n',
+        ),
+        [("post.py", "worker", "discord")],
+        None,
+    ),
+    # `tail -f` read line by line in a generator's forever loop: a log followed for as long as the
+    # process runs, a worker (round 479)
+    "tail_followed_to_webhook": (
+        _TAIL_FOLLOWED_TO_WEBHOOK,
+        [("watch.py", "worker", "tail-follow")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    # Trap: `tail -n 100` reads the last lines and ends: a job
+    "tail_without_follow_trap": (
+        _edited(
+            _TAIL_FOLLOWED_TO_WEBHOOK, "watch.py", '["tail", "-f", "-n", "0", path]', '["tail", "-n", "100", path]'
+        ),
+        [("watch.py", "job", "python")],
+        None,
+    ),
+    # `journalctl -f` read while the process runs (`while journal.poll() is None:`) at module level:
+    # a worker (round 479)
+    "journal_followed_while_running": (
+        _JOURNAL_FOLLOWED_WHILE_RUNNING,
+        [("journal_forward.py", "worker", "tail-follow")],
+        None,
+    ),
+    # `bus.listen()` at a script's level, `bus` an instance another module built from its own class
+    # whose `listen()` reads a Redis pub/sub for ever: the script runs that worker (round 488)
+    "instance_method_listens": (
+        _INSTANCE_METHOD_LISTENS,
+        [("main.py", "worker", "redis-pubsub")],
+        None,
+    ),
+    # Dropbox's `files_delete_v2(path)` deletes a folder with all it holds, here the last backup
+    # before the new one is uploaded (round 486)
+    "dropbox_folder_replaced": (
+        _DROPBOX_FOLDER_REPLACED,
+        [("backup.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # A `print` in the `__main__` block of a module the worker imports: the block tries the helper
+    # out, no process runs it (round 483)
+    "helper_tried_in_its_main": (
+        _HELPER_TRIED_IN_ITS_MAIN,
+        [("collector.py", "worker", "polling-loop")],
+        ("bare-print", 0),
+    ),
+    # Trap: the same module run alone, nothing importing it, is a job whose print counts
+    "helper_run_alone_trap": (
+        {"weather.py": _HELPER_TRIED_IN_ITS_MAIN["weather.py"]},
+        [("weather.py", "job", "python")],
+        ("bare-print", 1),
+    ),
+    # `asyncio.run(main())` at a script's level, `main()` serving an asyncio socket server for ever:
+    # a worker, as the same in a `__main__` block is (round 494)
+    "echo_server_at_module_level": (
+        _ECHO_SERVER_AT_MODULE_LEVEL,
+        [("server.py", "worker", "socket-server")],
+        None,
+    ),
+    # Trap: `main()` handles one connection's worth and ends: a job
+    "echo_client_at_module_level_trap": (
+        _edited(
+            _ECHO_SERVER_AT_MODULE_LEVEL,
+            "server.py",
+            "    async with server:\n        await server.serve_forever()\n",
+            "    async with server:\n        await asyncio.sleep(5)\n",
+        ),
+        [("server.py", "job", "script")],
+        None,
+    ),
+    # `GOOGLE_APPLICATION_CREDENTIALS` holds the path of a key file, not a secret (round 481)
+    "credentials_file_path_set": (
+        _CREDENTIALS_FILE_PATH_SET,
+        [("stop_vm.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CASES))
+def test_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _CASES[name])
