@@ -150,13 +150,11 @@ NOT_SERVICE_FILES = frozenset(
         "gunicorn.conf.py",  # gunicorn's settings, read by the server
         "gunicorn_conf.py",
         "gunicorn_config.py",
-        # a script that installs the service on a machine (packages, a user, its crontab line): run
-        # once by hand, it sets the service up and is none itself
-        "install.py",
-        "installer.py",
-        "uninstall.py",
     }
 )
+# A script that installs the service on a machine (packages, a user, its crontab line): run once
+# by hand, it sets the service up and is none itself (unless a deployment runs it: a Helm hook's Job)
+_INSTALLERS = frozenset({"install.py", "installer.py", "uninstall.py"})
 # What a WSGI/ASGI server imports for its app (`gunicorn wsgi:app`): work done at import is the app's
 # start-up, not a job of its own.
 SERVER_MODULES = frozenset({"wsgi.py", "asgi.py"})
@@ -527,6 +525,7 @@ def _file_candidates(
             )
             and not _guard_runs_bot(facts, loop)
             and not _guard_loops_beside_thread(facts, loop)
+            and not (not imported and _guard_consumes_beside_idle_app(facts, loop, out))
         ):
             continue  # a loop in a function of an app's module: a streaming response or a background thread
         if (loop.source in SLEEPS or loop.source in {"signal.pause", EVENT_WAIT}) and any(
@@ -551,9 +550,12 @@ def _file_candidates(
                 and all(other.drains for other in facts.loops)
             )
             add(_Candidate(path, loop.line, "job" if drain_ends else "worker", framework, loop.scope or "loop"))
-    if any(not loop.scope and not (guard_line and loop.line > guard_line) for loop in facts.loops):
+    if any(not loop.scope and not (guard_line and loop.line > guard_line) for loop in facts.loops) or (
+        not imported and any(_guard_consumes_beside_idle_app(facts, loop, out) for loop in facts.loops)
+    ):
         # The module consumes forever at import: an app built there with no route of its own can
         # be neither run nor imported by a server (`app = Flask(__name__)` then `for msg in consumer:`)
+        # (nor one the `__main__` block leaves idle, consuming instead)
         owners = {r.owner for r in facts.routes} | {m.owner for m in facts.mounts}
         out[:] = [c for c in out if c.kind != "api" or c.symbol in owners or not c.objects]
         seen.intersection_update((c.kind, c.framework) for c in out)
@@ -584,6 +586,7 @@ def _file_candidates(
         guard is not None
         and not harness
         and not _is_django_manage(facts)
+        and not (path.rsplit("/", 1)[-1] in _INSTALLERS and path not in deployed)
         # an imported module's `__main__` block is a demo, unless it runs a worker built right there
         and (
             not imported
@@ -630,7 +633,7 @@ def _file_candidates(
         elif (
             role == "job"
             and not _dispatches_to_worker(facts, guard, out)
-            and not _creates_schema_only(guard, out)
+            and not (path not in deployed and _creates_schema_only(guard, out))
             # (`sys.exit(kopf.cli.main())`: `python op.py run` runs kopf's command line, the operator)
             and not (any(c.framework == "kopf" for c in out) and any(call in _KOPF_RUNS for call in guard.calls))
             and not _serves_imported(project, path, guard)
@@ -667,8 +670,10 @@ def _file_candidates(
         # (and what the file's functions it calls call: `asyncio.run(main())`, `main()` serving a
         # socket server for ever)
         local = {f.name: f for f in facts.functions}
+        # (a name called bare, not `x.start()` of another object that shares a function's name)
+        methods = {call.rpartition(".")[2] for call in called if "." in call}
         for name in facts.called_outside:
-            if name in local:
+            if name in local and name not in methods:
                 called += [c for c in local[name].calls if c not in called]
         worker = _started_worker(called) or _loop_forever(facts, called)
         if line:
@@ -858,12 +863,19 @@ def _dispatches_to_worker(facts: FileFacts, guard: MainGuardFact, existing: list
     if not any(c.kind == "worker" and c.objects for c in existing):
         return False
     apps = {o.name for o in facts.objects if o.ctor.startswith(("flask.cli.", "click.", "typer."))}
+    if bool(guard.calls) and all(call in apps for call in guard.calls):
+        return True
+    # (also `typer.run(main)`, in the block or in the one function it calls, `def cli():
+    # typer.run(main)`, where the worker is built in a function the file hands on: `main` itself)
+    workers = {c.symbol for c in existing if c.kind == "worker" and c.objects}
+    built_in = {o.scope for o in facts.objects if o.name in workers and o.scope and "." not in o.scope}
+    if not built_in or not built_in <= set(facts.references):
+        return False
     local = {f.name: f for f in facts.functions}
 
     def dispatches(call: str) -> bool:
-        return call in apps or call in _CLI_RUNS
+        return call in _CLI_RUNS
 
-    # (also `typer.run(main)`, in the block or in the one function it calls: `def cli(): typer.run(main)`)
     return bool(guard.calls) and all(
         dispatches(call) or (call in local and bool(local[call].calls) and all(map(dispatches, local[call].calls)))
         for call in guard.calls
@@ -1602,8 +1614,11 @@ def _project_method(project: Project, path: str, name: str, method: str, person:
     if person and (_for_a_person(home) or _for_a_person(project.files[path]) or _streamlit_page(home)):
         return False
     # (or an instance the module built from its own class: `redis = Redis()` there, then
-    # `redis.listen()` here)
-    classes = {ref[1], *(o.ctor for o in home.objects if o.name == ref[1] and not o.scope)}
+    # `redis.listen()` here; not a window's, `dashboard = Dashboard()` of a Tk class)
+    instances = {o.ctor for o in home.objects if o.name == ref[1] and not o.scope}
+    if instances and (_for_a_person(home) or _streamlit_page(home)):
+        instances = set()
+    classes = {ref[1], *instances}
     return any(
         m.name.partition(".")[0] in classes and m.name.partition(".")[2] == method and _works(m) for m in home.methods
     )
@@ -1888,10 +1903,16 @@ def _closes_when_ready(facts: FileFacts, client: str) -> bool:
     # (`steps`: calls made outside conditions and handlers: a close only when something is wrong does not count)
     # (or a task that waits for the client to be ready, posts and ends the process: `await
     # client.wait_until_ready()`, `await channel.send(...)`, `sys.exit(0)`)
+    # (not one that sleeps first, a restart a day later, nor beside a task looping for ever)
     ends = {f"{client}.close", "sys.exit"}
     return all(f.name.rpartition(".")[2] in {"on_ready", "on_error"} for f in handlers) and any(
         (f.name.rpartition(".")[2] == "on_ready" and f"{client}.close" in f.steps)
-        or (f"{client}.wait_until_ready" in f.steps and bool(ends.intersection(f.steps)))
+        or (
+            f"{client}.wait_until_ready" in f.steps
+            and bool(ends.intersection(f.steps))
+            and not any(step in SLEEPS for step in f.steps)
+            and not facts.loops
+        )
         for f in (*handlers, *facts.functions)
     )
 
@@ -2187,6 +2208,32 @@ def _task_of_bot(facts: FileFacts, loop: LoopFact) -> bool:
         and loop.scope.rpartition(".")[2] in facts.loop_tasks
         and any(other is not loop and other.source.rpartition(".")[2] in _BOT_POLLS for other in facts.loops)
     )
+
+
+def _guard_consumes_beside_idle_app(facts: FileFacts, loop: LoopFact, out: list[_Candidate]) -> bool:
+    """``app = FastAPI()`` with no route, mount or router of its own, and a ``__main__`` block that
+    runs this file's consume loop (``loop.run_until_complete(consume())``) and serves nothing: the
+    app is left over, the process is the consumer."""
+    guard = facts.main_guard
+    if guard is None or not loop.scope or loop.source in SLEEPS or loop.source in _BUSY_SOURCES:
+        return False
+    if loop.source in {"signal.pause", EVENT_WAIT}:
+        return False
+    owners = {r.owner for r in facts.routes} | {m.owner for m in facts.mounts}
+    apps = [c for c in out if c.kind == "api"]
+    calls = _guard_calls(facts, guard, depth=2)
+    built = {o.name: o for o in facts.objects if not o.scope}
+    return (
+        bool(apps)
+        # (apps whose routes are decorators or calls this tool reads: none seen is none there)
+        and all(c.framework in _DECORATED_ROUTES and c.objects and c.symbol not in owners for c in apps)
+        and all(c.symbol in built and not built[c.symbol].keywords for c in apps)
+        and loop.scope.split(".")[0] in calls
+        and not any(call in SERVE_CALLS or call.rpartition(".")[2] in SERVE_METHODS for call in calls)
+    )
+
+
+_DECORATED_ROUTES = frozenset({"fastapi", "flask", "quart", "sanic", "litestar"})
 
 
 def _guard_loops_beside_thread(facts: FileFacts, loop: LoopFact) -> bool:
@@ -2634,6 +2681,8 @@ def _is_script(project: Project, path: str) -> bool:
     name = path.rsplit("/", 1)[-1]
     if _not_service_file(project, path) or name in SERVER_MODULES or "/migrations/" in f"/{path}":
         return False
+    if name in _INSTALLERS:
+        return False  # (a deployment running it is read before this: see `_apply_deployments`)
     if path.startswith(("docs/", "doc/", "examples/")):
         return False
     facts = project.files[path]

@@ -40,19 +40,8 @@ def evaluate(
     # Literals the code compares against: a fallback it rejects (== "changethis") is handled.
     compared = {key for facts in project.files.values() for key in facts.compared}
     for path, facts in sorted(project.files.items()):
-        survivors = [
-            f for f in facts.findings if _survives(f, project, path, line_rules, suppressor, compared, deployed)
-        ]
-        # (`os.getenv("BROKER_URL", "amqp://guest:guest@localhost/")`: a broker's out-of-the-box
-        # password as the fallback is the fallback's finding; reported again as a hard-coded
-        # secret, it would say the same twice. A real password there is a leak as well: both.)
-        fallbacks = {(f.line, f.column) for f in survivors if f.rule == "hardcoded-secret-fallback"}
-        for line_finding in survivors:
-            if (
-                line_finding.rule == "hardcoded-secret"
-                and line_finding.confidence == "medium"
-                and (line_finding.line, line_finding.column) in fallbacks
-            ):
+        for line_finding in facts.findings:
+            if not _survives(line_finding, project, path, line_rules, suppressor, compared, deployed):
                 continue
             kept.setdefault(path, []).append(line_finding)
             if line_finding.in_main:
@@ -131,9 +120,15 @@ def evaluate(
             spec = checklist.spec(line_rule.name)
             reaching = reached_by.get(path, [])
             if line_finding.in_main:
-                if reaching and not any(s.entrypoint.path == path for s in reaching) and line_rule.name not in _LEAKS:
+                if (
+                    reaching
+                    and not any(s.entrypoint.path == path for s in reaching)
+                    and path not in deployed
+                    and line_rule.name not in _LEAKS
+                ):
                     # (a module the service imports, whose `__main__` block tries it out: no
-                    # process runs that block; a credential in it has leaked all the same)
+                    # process runs that block, unless a deployment file does; a credential in it
+                    # has leaked all the same)
                     continue
                 reaching = [s for s in reaching if s.entrypoint.path == path]
             scope = line_finding.scope if line_rule.counts_where_called else ""

@@ -829,6 +829,8 @@ class Extractor:
         self.branch: tuple[int, ...] = ()  # the `if`/`else` blocks being walked, outermost first
         self.iterated: frozenset[str] = frozenset()  # names enclosing `for` loops bind (items that exist)
         self.followers: set[str] = set()  # names bound to a process following a log (`tail -f`)
+        # module-level functions handing back an HTTP write's response unread, and the write
+        self.response_returners: dict[str, str] = {}
         self.hug_api = False  # a module-level hug route seen: the module is a hug API
         self.cli_groups: set[str] = set()  # click groups (`@click.group() def cli():`) of this file
         self.cli_commands: dict[str, None] = {}  # functions registered on them or on a typer app
@@ -2886,6 +2888,7 @@ class Extractor:
         if not self.followers:
             return False
         test = node.test
+        polled: str | None = None
         if type(test) is cst.Comparison:
             # (`while proc.poll() is None:`, `== None`)
             target = test.comparisons[0].comparator if len(test.comparisons) == 1 else None
@@ -2894,9 +2897,16 @@ class Extractor:
                 return False
         elif not _literal_forever(test):
             return False
-        reads = {f"{name}.stdout.readline" for name in self.followers}
-        return not _breaks_out(node.body) and any(
-            type(sub) is cst.Call and n.callee(sub) in reads for sub in n.descendants(node.body)
+        # (a process started in this function, or at module level for the module's own loop)
+        scope = self.scope_name()
+        here = {key.partition(":")[2] for key in self.followers if key.partition(":")[0] == scope}
+        reads = {f"{name}.stdout.readline" for name in here}
+        if polled is not None and polled.removesuffix(".poll") not in here:
+            return False
+        return (
+            bool(reads)
+            and _never_leaves(node.body, self.ctx)
+            and any(type(sub) is cst.Call and n.callee(sub) in reads for sub in n.descendants(node.body))
         )
 
     def _keep(self, frame: _Frame, written: str) -> None:
@@ -3474,6 +3484,16 @@ class Extractor:
                 frame.returns_nonzero = True
                 if self.handlers:
                     self.handlers[-1].reraises = True
+        if (
+            frame is not None
+            and len(self.ctx.scope) == 1
+            and type(node.value) is cst.Name
+            and is_http_write(frame.kept_statuses.get(node.value.value, ""))
+            and not self.handlers
+        ):
+            # `def create_record(...): response = requests.post(...); return response`: its caller
+            # keeps the response, and with it the duty to read its status
+            self.response_returners[frame.name] = frame.kept_statuses[node.value.value]
         built = ""  # what a factory function returns as it builds it
         keywords: tuple[str, ...] = ()
         if len(self.ctx.scope) == 1 and type(node.value) is cst.Name:
@@ -4275,7 +4295,7 @@ class Extractor:
             and not self.handlers
             and (self.frames or not self.ctx.scope)
         ):
-            kept = _kept_status(value, self.ctx)
+            kept = _kept_status(value, self.ctx) or self.response_returners.get(n.callee(value) or "")
             if (
                 kept is not None
                 and kept.endswith("().wait")
@@ -4379,7 +4399,7 @@ class Extractor:
             return  # `web.Server(health)`: one handler, for the orchestrator's probes, beside the work
         ctx.objects[name] = self.factories.get(ctor, ctor)
         if ctor == "subprocess.Popen" and (args := n.positional(value)) and _follows(_string_list(args[0].value)):
-            self.followers.add(name)
+            self.followers.add(f"{self.scope_name()}:{name}")
         if ctor in _PREFIXED_ROUTERS and (keyword := n.keyword(value, _PREFIXED_ROUTERS[ctor])) is not None:
             # `router = APIRouter(prefix="/health")`, `Blueprint("health", __name__, url_prefix="/health")`:
             # its routes' paths start there
@@ -5307,9 +5327,9 @@ def _path_key(node: cst.Call, name: str, raw: str) -> str:
     """What a deletion or creation acts on, as written: its first argument, or the object a
     method is called on (``out.mkdir()``); ``""`` when it is not a plain name or literal."""
     args = n.positional(node)
-    # (a cloud deletion's first argument too: `dbx.files_delete_v2(BACKUP_PATH)` acts on the path,
-    # not on the client `dbx`)
-    if (name in _DESTRUCTIVE_CALLS or name in _RECREATE_CALLS or raw.rpartition(".")[2] in _CLOUD_DELETES) and args:
+    # (Dropbox's deletion too: `dbx.files_delete_v2(BACKUP_PATH)` acts on the path, not on the
+    # client `dbx`; an object store's key is no local file, and stays keyed by its client)
+    if (name in _DESTRUCTIVE_CALLS or name in _RECREATE_CALLS or raw.rpartition(".")[2] in _DROPBOX_DELETES) and args:
         value = args[0].value
         return n.dotted(value) or n.string_value(value) or _setting_key(value) or _built_path(value)
     receiver = raw.rpartition(".")[0]
@@ -5415,13 +5435,11 @@ _CLOUD_DELETES = frozenset(
         "terminate_instances",  # EC2 instances and their instance-store data
         "release_address",  # an Elastic IP, gone for good once released
         "delete_access_key",  # IAM: a key whoever still uses it loses
-        # Dropbox: a file or folder with all it holds (`dbx.files_delete_v2(path)`)
-        "files_delete",
-        "files_delete_v2",
-        "files_delete_batch",
-        "files_permanently_delete",
     }
 )
+# Dropbox: a file or folder with all it holds (`dbx.files_delete_v2(path)`)
+_DROPBOX_DELETES = frozenset({"files_delete", "files_delete_v2", "files_delete_batch", "files_permanently_delete"})
+_CLOUD_DELETES |= _DROPBOX_DELETES
 
 
 # boto3's resource collections whose items a job may delete (`s3.buckets.all()`, `ec2.volumes.filter(...)`),
@@ -6192,15 +6210,12 @@ def _endless_stream(iterated: cst.BaseExpression, ctx: Context) -> str | None:
 
 def _follows(command: list[str]) -> bool:
     """A command that follows a log and never ends by itself: ``tail -f``/``-F``, ``journalctl
-    -f``, ``kubectl logs -f``, ``docker logs -f`` (as an argument list, or a shell string)."""
+    -f`` (as an argument list, or a shell string). (Not ``kubectl logs -f`` or ``docker logs
+    -f``, which end with the pod or container they follow.)"""
     words = command[0].split() + command[1:] if command else []
     if not words:
         return False
-    program = words[0].rpartition("/")[2]
-    follow = bool({"-f", "-F", "--follow"} & set(words))
-    if program in {"kubectl", "docker"}:
-        return follow and "logs" in words
-    return follow and program in {"tail", "journalctl"}
+    return words[0].rpartition("/")[2] in {"tail", "journalctl"} and bool({"-f", "-F", "--follow"} & set(words))
 
 
 def _windowed(call: cst.Call) -> bool:

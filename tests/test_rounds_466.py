@@ -427,6 +427,85 @@ except KeyboardInterrupt:
 """,
 }
 
+_IDLE_APP_BESIDE_CONSUMER = {
+    "main.py": """\
+import asyncio
+import json
+import logging
+import os
+
+from aiokafka import AIOKafkaConsumer
+from fastapi import FastAPI
+
+app = FastAPI()
+log = logging.getLogger("ticker")
+
+
+async def consume():
+    consumer = AIOKafkaConsumer(os.environ["TOPIC"], bootstrap_servers="kafka")
+    await consumer.start()
+    try:
+        async for msg in consumer:
+            log.info("tick %s", json.loads(msg.value))
+    finally:
+        await consumer.stop()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    asyncio.get_event_loop().run_until_complete(consume())
+""",
+}
+
+_RESPONSE_HANDED_BACK = {
+    "ddns.py": """\
+import os
+
+import requests
+
+API = "https://dns.example.com/records"
+
+
+def current_ip():
+    return requests.get("https://api.ipify.org", timeout=10).text
+
+
+def update_record(ip):
+    response = requests.put(API, json={"ip": ip}, timeout=10, headers={"Authorization": os.environ["DNS_TOKEN"]})
+    return response
+
+
+def main():
+    response = update_record(current_ip())
+    print(response.json())
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+
+_COMMAND_DUMP_STATUS_DROPPED = {
+    "portal/__init__.py": "",
+    "portal/management/__init__.py": "",
+    "portal/management/commands/__init__.py": "",
+    "portal/management/commands/dump_db.py": """\
+import subprocess
+
+from django.core.management import BaseCommand
+
+
+class Command(BaseCommand):
+    help = "dump the database"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--file", required=True)
+
+    def handle(self, *args, **options):
+        subprocess.call(f"pg_dump -Fc portal > {options['file']}", shell=True)
+""",
+}
+
 
 _CASES: dict[str, Case] = {
     # An irc3 bot built from a config dict and run for ever, started by `typer.run(main)` in the
@@ -612,6 +691,59 @@ _CASES: dict[str, Case] = {
         [("server.py", "job", "script")],
         None,
     ),
+    # A FastAPI app with no route, mount or router, and a `__main__` block consuming Kafka instead
+    # of serving it (the Dockerfile runs `python main.py`): a worker, no api (round 497)
+    "idle_app_beside_consumer": (
+        _IDLE_APP_BESIDE_CONSUMER,
+        [("main.py", "worker", "kafka")],
+        None,
+    ),
+    # Trap: the app has a route: the module is the api (its consume loop a background function)
+    "routed_app_beside_consumer_trap": (
+        _edited(
+            _IDLE_APP_BESIDE_CONSUMER,
+            "main.py",
+            'log = logging.getLogger("ticker")\n',
+            'log = logging.getLogger("ticker")\n\n\n@app.get("/healthz")\ndef healthz():\n    return {"ok": True}\n',
+        ),
+        [("main.py", "api", "fastapi")],
+        None,
+    ),
+    # A helper hands back the PUT's response (`return response`) and the job only prints it: the
+    # status is never read (round 496)
+    "response_handed_back_and_printed": (
+        _RESPONSE_HANDED_BACK,
+        [("ddns.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # Trap: the job checks the status it is handed
+    "response_handed_back_and_checked_trap": (
+        _edited(
+            _RESPONSE_HANDED_BACK,
+            "ddns.py",
+            "    print(response.json())\n",
+            "    response.raise_for_status()\n    print(response.json())\n",
+        ),
+        [("ddns.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # A management command dropping `subprocess.call`'s status in `handle()` (round 493)
+    "command_dump_status_dropped": (
+        _COMMAND_DUMP_STATUS_DROPPED,
+        [("portal/management/commands/dump_db.py", "job", "django-command")],
+        ("missing-exit-code", "fail"),
+    ),
+    # Trap: `check_call` raises on a failed dump
+    "command_dump_checked_trap": (
+        _edited(
+            _COMMAND_DUMP_STATUS_DROPPED,
+            "portal/management/commands/dump_db.py",
+            "        subprocess.call(",
+            "        subprocess.check_call(",
+        ),
+        [("portal/management/commands/dump_db.py", "job", "django-command")],
+        ("missing-exit-code", "pass"),
+    ),
     # `GOOGLE_APPLICATION_CREDENTIALS` holds the path of a key file, not a secret (round 481)
     "credentials_file_path_set": (
         _CREDENTIALS_FILE_PATH_SET,
@@ -624,3 +756,98 @@ _CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
+
+
+# A review of 2f96d6b..82e33d6 (a helper's trees): what the first version of this session's
+# changes got wrong. Each fails on 82e33d6 and passes on 2f96d6b.
+_REVIEW_CASES: dict[str, Case] = {
+    # Review: a `__main__` block a Dockerfile runs, in a module the app imports: its findings stand
+    "review_runner_circular": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nCMD ["python", "routes.py"]\n',
+            "app.py": 'import logging\nimport os\n\nfrom flask import Flask\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\napp.config["SECRET_KEY"] = os.environ["SECRET_KEY"]\n\nimport routes  # noqa: E402,F401\n',
+            "routes.py": 'import logging\n\nfrom flask import jsonify\n\nfrom app import app\n\nlog = logging.getLogger(__name__)\n\n\n@app.route("/healthz")\ndef healthz():\n    return jsonify(ok=True)\n\n\n@app.route("/orders")\ndef orders():\n    log.info("orders listed")\n    return jsonify([])\n\n\nif __name__ == "__main__":\n    print("serving on 0.0.0.0:8000")\n    app.run(host="0.0.0.0", port=8000, debug=True)\n',
+        },
+        [("app.py", "api", "flask")],
+        ("debug-mode-enabled", 1),
+    ),
+    # Review: a `tail -f` started in another function: the loop reads a test run's output, a job
+    "review_follow_scope": (
+        {
+            "deploy_check.py": 'import logging\nimport subprocess\nimport sys\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("smoke")\n\n\ndef watch_app_log(path):\n    proc = subprocess.Popen(["tail", "-f", path], stdout=subprocess.PIPE, text=True)\n    return proc\n\n\ndef run_tests():\n    proc = subprocess.Popen(["pytest", "-q", "tests/smoke"], stdout=subprocess.PIPE, text=True)\n    while proc.poll() is None:\n        line = proc.stdout.readline()\n        log.info(line.rstrip())\n    return proc.returncode\n\n\nif __name__ == "__main__":\n    sys.exit(run_tests())\n'
+        },
+        [("deploy_check.py", "job", "python")],
+        None,
+    ),
+    # Review: `journalctl -f` read until the service says it started, then `return 0`: a job
+    "review_follow_return": (
+        {
+            "wait_ready.py": 'import logging\nimport subprocess\nimport sys\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("wait")\n\n\ndef wait_for_startup():\n    proc = subprocess.Popen(["journalctl", "-f", "-u", "shop.service"], stdout=subprocess.PIPE, text=True)\n    while True:\n        line = proc.stdout.readline()\n        if "Started shop" in line:\n            proc.terminate()\n            return 0\n\n\nif __name__ == "__main__":\n    subprocess.run(["systemctl", "restart", "shop.service"], check=True)\n    sys.exit(wait_for_startup())\n'
+        },
+        [("wait_ready.py", "job", "python")],
+        None,
+    ),
+    # Review: an `install.py` a Dockerfile runs is the deployment's job
+    "review_install_job": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nCOPY . /app\nCMD ["python", "/app/install.py"]\n',
+            "install.py": 'import os\nimport subprocess\n\nsubprocess.call("apt-get install -y cron python3-venv", shell=True)\nsubprocess.call("useradd -r dumper", shell=True)\n',
+        },
+        [("install.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # Review: `typer.run(main)` beside a Celery app built at module level: the command stays a job
+    "review_typer_celery": (
+        {
+            "jobs.py": 'import logging\nimport os\nimport subprocess\n\nimport typer\nfrom celery import Celery\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("jobs")\napp = Celery("jobs", broker=os.environ["BROKER_URL"])\n\n\n@app.task\ndef sync_day(day: str) -> None:\n    log.info("syncing %s", day)\n    subprocess.call(["rclone", "sync", f"/data/{day}", f"remote:archive/{day}"])\n\n\ndef main(day: str) -> None:\n    """Run one day\'s sync by hand, without the queue (cron runs this nightly)."""\n    sync_day(day)\n\n\nif __name__ == "__main__":\n    typer.run(main)\n'
+        },
+        [("jobs.py", "job", "typer"), ("jobs.py", "worker", "celery")],
+        None,
+    ),
+    # Review: a blob deleted after it was downloaded to a file of the same name: a deletion
+    "review_gcs_move": (
+        {
+            "import_export.py": 'import csv\nimport logging\nimport sys\n\nimport psycopg2\nfrom google.cloud import storage\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("import")\nEXPORT = "daily_export.csv"\n\n\ndef load(path):\n    conn = psycopg2.connect("")\n    with conn, conn.cursor() as cur, open(path) as f:\n        for row in csv.reader(f):\n            cur.execute("INSERT INTO sales VALUES (%s, %s) ON CONFLICT DO NOTHING", row)\n\n\ndef main():\n    bucket = storage.Client().bucket("partner-drops")\n    bucket.blob(EXPORT).download_to_filename(EXPORT)\n    load(EXPORT)\n    bucket.delete_blob(EXPORT)\n    log.info("imported and removed %s", EXPORT)\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
+        },
+        [("import_export.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # Review: a bot posting for ever whose other task closes it a day later: a worker
+    "review_discord_restart": (
+        {
+            "bot.py": 'import asyncio\nimport logging\nimport os\n\nimport discord\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("prices")\nclient = discord.Client(intents=discord.Intents.default())\nCHANNEL = int(os.environ["CHANNEL_ID"])\n\n\n@client.event\nasync def on_ready():\n    log.info("logged in as %s", client.user)\n\n\nasync def post_prices():\n    await client.wait_until_ready()\n    channel = client.get_channel(CHANNEL)\n    while not client.is_closed():\n        price = requests.get("https://api.example.com/btc", timeout=10).json()["price"]\n        await channel.send(f"BTC: {price}")\n        await asyncio.sleep(600)\n\n\nasync def restart_daily():\n    # the container restarts the bot: a fresh gateway session every day\n    await client.wait_until_ready()\n    await asyncio.sleep(24 * 3600)\n    await client.close()\n\n\nclient.loop.create_task(post_prices())\nclient.loop.create_task(restart_daily())\nclient.run(os.environ["DISCORD_TOKEN"])\n'
+        },
+        [("bot.py", "worker", "discord")],
+        None,
+    ),
+    # Review: `send_status_email()` telling customers: work, its lost failure counts
+    "review_status_email": (
+        {
+            "notify_orders.py": 'import logging\nimport os\nimport smtplib\nfrom email.message import EmailMessage\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("orders")\n\n\ndef shipped_orders(conn):\n    with conn.cursor() as cur:\n        cur.execute("SELECT id, email, status FROM orders WHERE notified = false")\n        return cur.fetchall()\n\n\ndef send_status_email(order_id, email, status):\n    msg = EmailMessage()\n    msg["To"] = email\n    msg["Subject"] = f"Your order {order_id} is {status}"\n    try:\n        with smtplib.SMTP(os.environ["SMTP_HOST"]) as smtp:\n            smtp.send_message(msg)\n    except smtplib.SMTPException as e:\n        log.error("could not mail order %s: %s", order_id, e)\n\n\ndef main():\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    for order_id, email, status in shipped_orders(conn):\n        send_status_email(order_id, email, status)\n        with conn, conn.cursor() as cur:\n            cur.execute("UPDATE orders SET notified = true WHERE id = %s", (order_id,))\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("notify_orders.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # Review: a Tk window's instance set to work: a program for a person, no entrypoint
+    "review_instance_gui": (
+        {
+            "run_dashboard.py": "from window import dashboard\n\ndashboard.build()\ndashboard.mainloop()\n",
+            "window.py": 'import tkinter as tk\n\nimport requests\n\n\nclass Dashboard(tk.Tk):\n    def build(self):\n        self.title("Orders")\n        self.label = tk.Label(self, text="...")\n        self.label.pack()\n        self.refresh()\n\n    def refresh(self):\n        count = requests.get("http://localhost:8000/orders/count", timeout=5).json()["count"]\n        self.label.config(text=f"{count} orders")\n        self.after(5000, self.refresh)\n\n\ndashboard = Dashboard()\n',
+        },
+        [],
+        None,
+    ),
+    # Review: a fallback URL whose password repeats its user name: reported by both rules
+    "review_secret_weak": (
+        {
+            "worker.py": 'import logging\nimport os\nimport time\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO)\nDB_PASSWORD = os.getenv("DB_PASSWORD", "shop2024")\nADMIN_PASSWORD = os.environ.get("ADMIN_PASSWORD", "letmein")\nBROKER = os.getenv("BROKER_URL", "amqp://shop:shop@rabbit.internal:5672/")\n\n\ndef main():\n    while True:\n        conn = psycopg2.connect(host="db", user="shop", password=DB_PASSWORD)\n        conn.close()\n        time.sleep(60)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("worker.py", "worker", "polling-loop")],
+        ("hardcoded-secret", 1),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])

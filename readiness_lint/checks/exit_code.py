@@ -43,7 +43,8 @@ class MissingExitCode(ServiceRule):
         "the `__main__` block or in the functions it calls, in its file or other modules of the project; "
         "a status kept in a name and then only printed or logged is dropped as well (`rc = os.system(cmd)`, "
         "`code = proc.wait()`, and an HTTP write's response: `r = requests.post(...)` with only "
-        "`print(r.status_code)` after it, or a `requests.post(url, json=rows)` whose response is thrown "
+        "`print(r.status_code)` after it (also a response a function of the file hands back, "
+        "`r = update_record(ip)` where it ends `return response`), or a `requests.post(url, json=rows)` whose response is thrown "
         "away whole, outside an exception handler; not where a response hook sees every response, nor a post to a "
         "chat or webhook URL or a push-notification service such as Pushover or ntfy, which only tells "
         "someone). "
@@ -78,7 +79,7 @@ class MissingExitCode(ServiceRule):
         "count like functions: called on an instance (`Backup().run()`, `b = Backup(); b.run()`) or "
         "through `self` (unless a subclass overrides them), defined by the class or inherited from a "
         "project base class; a Django "
-        "management command answers for what its `handle()` loses (reporting through "
+        "management command answers for what its `handle()` loses, a command's status it drops included (reporting through "
         "`self.stdout.write` counts as reporting). A result the `__main__` block keeps but never "
         "checks (`rates = fetch(); print(rates)`, in a block that never raises) is dropped too. Helpers "
         "that release resources (`close()`, `disconnect()`, `shutdown()`) are not the job's work either. In the "
@@ -222,8 +223,12 @@ class MissingExitCode(ServiceRule):
         if entrypoint.framework == "django-command":
             # `manage.py <command>` runs `handle()`: a failure it only reports ends with status 0,
             # as does a command's status it drops (`subprocess.call("pg_dump ...", shell=True)`).
+            # (in `handle()` itself: what it calls further may be the framework's own tooling, a
+            # formatter run on the files written, `subprocess.run([black, ...])`)
             handle = (f"{symbol}.handle",)
-            lost = _ignored_status((), handle, entrypoint.path, service.project) or _lost_failure(
+            found = service.project.function_and_home(entrypoint.path, handle[0])
+            own = found[0].ignored_statuses if found is not None else ()
+            lost = (_dropped(own[0], " in `handle()`") if own else None) or _lost_failure(
                 handle, entrypoint.path, service.project, "command"
             )
             return Outcome(False, lost) if lost is not None else Outcome(True)
@@ -483,8 +488,9 @@ def _value_lost(function: FunctionFact, name: str, home: str, project: Project) 
 _AUXILIARY = re.compile(
     r"_?(?:alert|notify|notification|ping|heartbeat"
     r"|send_(?:(?:telegram|slack|discord|teams|tg|chat|bot)_)?(?:alert|slack|mail|email|message|notification)"
-    # (`send_success_email()`, `send_failure_alert()`: the run's outcome told, the work done or not)
-    r"|send_(?:success|failure|error|status|completion|done)_(?:alert|mail|email|message|notification)"
+    # (`send_success_email()`, `send_failure_alert()`: the run's outcome told, the work done or not;
+    # not `send_status_email()`, which may tell customers about their orders: work)
+    r"|send_(?:success|failure|failed)_(?:alert|mail|email|notification)$"
     # (`send_telegram(msg)`, `send_discord(text)`: the team's chat named alone; not `send_sms`,
     # a reminder job's texts to its customers being its work)
     r"|send_(?:telegram|discord|teams|tg|pushover|ntfy|gotify|msg)$"
