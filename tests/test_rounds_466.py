@@ -1,7 +1,8 @@
-"""Session 34: what blind rounds 466-488 showed, as small trees.
+"""Session 34: what blind rounds 466-497 showed, as small trees.
 
-Each case fails on 2f96d6b (the session's start, on which the rounds were measured), except the
-traps (marked), which pass there and must not move; a trap is its case's tree with one edit. A
+Each case fails on 2f96d6b (the session's start, on which rounds 466-495 were measured; rounds
+496-497 were measured on 82e33d6), except the traps (marked), which pass there and must not move;
+a trap is its case's tree with one edit. The review's cases are at the end. A
 case gives the files, the entrypoints expected as ``(path, kind, framework)`` and, where it
 matters, a rule's status or its number of findings.
 """
