@@ -997,9 +997,9 @@ class Extractor:
         for stmt in body:
             if type(stmt) is cst.SimpleStatementLine:
                 for small in stmt.body:
-                    if isinstance(small, (cst.Import, cst.ImportFrom)):
+                    if type(small) is cst.Import or type(small) is cst.ImportFrom:
                         self._bind_import(small, record=False)
-            elif isinstance(stmt, (cst.Try, cst.If)):
+            elif type(stmt) is cst.Try or type(stmt) is cst.If:
                 self._prescan_imports(stmt.body.body)
 
     def visit_import(self, node: cst.Import) -> None:
@@ -1181,7 +1181,7 @@ class Extractor:
         """A module that does work at import time (loops, ``with`` blocks, or parsing its
         command line at module level) is a script."""
         if not any(
-            isinstance(stmt, (cst.For, cst.While))
+            type(stmt) in (cst.For, cst.While)
             or (type(stmt) is cst.With and not _only_binds(stmt))
             or _checked_loop(stmt)
             for stmt in body
@@ -1204,7 +1204,7 @@ class Extractor:
         for stmt in body:
             if len(self.module_call_names) >= _MAX_MODULE_CALLS:
                 return
-            if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)):
+            if type(stmt) is cst.SimpleStatementLine or type(stmt) is cst.SimpleStatementSuite:
                 for small in stmt.body:
                     value = small.value if type(small) is cst.Expr else None
                     if type(small) is cst.Assign and type(small.value) is cst.Call:
@@ -1247,7 +1247,7 @@ class Extractor:
                 while branch is not None:
                     self._module_calls(_block(branch.body), nested=True)
                     branch = branch.orelse if type(branch) is cst.If else None
-            elif isinstance(stmt, (cst.With, cst.For, cst.While)):
+            elif type(stmt) is cst.With or type(stmt) is cst.For or type(stmt) is cst.While:
                 self._module_calls(_block(stmt.body), nested=True)
             elif type(stmt) is cst.Try:
                 self._module_calls(_block(stmt.body), nested=True)
@@ -1752,7 +1752,7 @@ class Extractor:
         if type(subject) is cst.Comparison and len(subject.comparisons) == 1:
             target = subject.comparisons[0]
             op = target.operator
-            if isinstance(op, (cst.In, cst.NotIn)) and self.ctx.resolve(n.dotted(target.comparator)) in {
+            if type(op) in (cst.In, cst.NotIn) and self.ctx.resolve(n.dotted(target.comparator)) in {
                 "os.environ",
                 "environ",
             }:
@@ -1766,7 +1766,7 @@ class Extractor:
                     return
             elif (
                 not negated
-                and isinstance(op, (cst.Is, cst.Equal))
+                and type(op) in (cst.Is, cst.Equal)
                 and (n.is_none(target.comparator) or n.string_value(target.comparator) == "")
             ):
                 subject = subject.left
@@ -2215,12 +2215,9 @@ class Extractor:
             levels: list[bool] = []
             local: set[str] = {p.name.value for p in _all_params(stmt.params)}
             for node in n.descendants(stmt.body):
-                if isinstance(node, (cst.Return, cst.Yield)) and node.value is not None:
+                if (type(node) is cst.Return or type(node) is cst.Yield) and node.value is not None:
                     break
-                if isinstance(
-                    node,
-                    (cst.FunctionDef, cst.ClassDef, cst.For, cst.While, cst.Try, cst.With, cst.Global, cst.Nonlocal),
-                ):
+                if type(node) in _LEAVES_SCOPE:
                     break
                 if isinstance(node, (cst.Assign, cst.AugAssign, cst.AnnAssign)):
                     targets = [t.target for t in node.targets] if isinstance(node, cst.Assign) else [node.target]
@@ -2554,7 +2551,7 @@ class Extractor:
         whose failure branch only reports, or is missing, loses a failure ``fetch()`` returns."""
         frame = self.frames[-1]
         subject = _tested(node.test)
-        if isinstance(subject, cst.Call):
+        if subject is not None and not isinstance(subject, str):  # (a call: `if not upload(path)`)
             if node.orelse is not None:
                 return
             key, callee = "", self.ctx.resolve(n.callee(subject))
@@ -2603,7 +2600,7 @@ class Extractor:
             return None
         returns = False
         for small in smalls:
-            if isinstance(small, _IGNORES):
+            if type(small) in _IGNORES:
                 continue
             if type(small) is cst.Return and (small.value is None or n.is_none(small.value)):
                 returns = True
@@ -3360,7 +3357,7 @@ class Extractor:
 
     def visit_expr(self, node: cst.Expr) -> None:
         value = node.value
-        if isinstance(value, (cst.SimpleString, cst.ConcatenatedString)):
+        if type(value) in (cst.SimpleString, cst.ConcatenatedString):
             saved, self.ctx.in_docstring = self.ctx.in_docstring, True
             self.walk(value)
             self.ctx.in_docstring = saved
@@ -4227,7 +4224,7 @@ class Extractor:
                 self.frames[-1].steps.append(self._as_called(name))
                 if self._own_body():
                     bound: cst.BaseExpression = node.targets[0].target
-                    if isinstance(bound, (cst.Tuple, cst.List)) and bound.elements:
+                    if n.is_sequence(bound) and bound.elements:
                         bound = bound.elements[0].value  # `ok, error = self._dump(db)`
                     if type(bound) is cst.Name and bound.value == "_":
                         # `_, output, _ = run_cmd(cmd)`: the first value thrown away, as a statement's
@@ -4254,8 +4251,8 @@ class Extractor:
             imported = self.ctx.aliases.get(value.value)
             if imported is not None:  # `sched = schedule`: another name for an imported module or object
                 self.ctx.aliases[first.value] = imported
-        if isinstance(node.targets[0].target, cst.Name) and (command := _command_text(value)) is not None:
-            key = f"{self.scope_name()}:{node.targets[0].target.value}"
+        if type(first) is cst.Name and (command := _command_text(value)) is not None:
+            key = f"{self.scope_name()}:{first.value}"
             if _deleting_command(command[0]) is not None:
                 self.commands[key] = command  # `cmd = ["restic", "forget", ...]`, run further down
             else:
@@ -4280,7 +4277,7 @@ class Extractor:
             and len(self.ctx.scope) == 1
             and bool(self.ctx.class_bases)
             and not self.frames
-            and isinstance(value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString))
+            and type(value) in (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)
         )
         saved_constant = self.class_constant
         if constant:
@@ -4322,11 +4319,11 @@ class Extractor:
         ctx = self.ctx
         raw = n.dotted(target)
         if raw is None:
-            if isinstance(target, (cst.Tuple, cst.List)) and isinstance(value, (cst.Tuple, cst.List)):
+            if n.is_sequence(target) and n.is_sequence(value):
                 for t, v in zip(target.elements, value.elements, strict=False):
                     self._bind(t.value, v.value, node)
             elif (
-                isinstance(target, (cst.Tuple, cst.List))
+                n.is_sequence(target)
                 and type(value) is cst.Call
                 and not ctx.scope
                 and not self.frames
@@ -4363,7 +4360,7 @@ class Extractor:
             self.strings.pop(key, None)
         short = raw.rsplit(".", 1)[-1]
         collected = _literals(value.args[0].value if type(value) is cst.Call and value.args else value)
-        if len(collected) > 1 or (isinstance(value, (cst.Set, cst.List, cst.Tuple, cst.Call)) and collected):
+        if len(collected) > 1 or ((n.is_collection(value) or type(value) is cst.Call) and collected):
             self.collections.setdefault(raw, set()).update(literal_key(v) for v in collected)
         ctx.target = raw
         self._fire(self.binding_hooks, short, value, ctx)
@@ -4848,10 +4845,10 @@ class Extractor:
             children: list[cst.CSTNode] = []
             for name in _fields(type(node)):
                 value = getattr(node, name)
-                if isinstance(value, cst.CSTNode):
+                if _is_node_type(type(value)):
                     children.append(value)
                 elif type(value) in (list, tuple):
-                    children.extend(item for item in value if isinstance(item, cst.CSTNode))
+                    children.extend(item for item in value if _is_node_type(type(item)))
             stack.extend(reversed(children))
         if found:
             return found[0]
@@ -5216,7 +5213,7 @@ _DRY_RUN_WORD = re.compile(r"(?:^|\s)--?(?:dry-?run|what-if|simulate)(?:[=\s]|$)
 def _command_text(node: cst.BaseExpression) -> tuple[str, list[str], bool] | None:
     """A command as text, with the names of the values filled into it (``{}`` in the text) and
     whether it was an argument list: a string, an f-string or a list of at least two words."""
-    if isinstance(node, (cst.List, cst.Tuple)):
+    if n.is_sequence(node):
         return _argv_text([element.value for element in node.elements])
     if type(node) is cst.FormattedString:
         text = "".join(p.value if type(p) is cst.FormattedStringText else "{}" for p in node.parts)
@@ -5461,7 +5458,7 @@ def _cloud_listing(node: cst.BaseExpression) -> bool:
     `filter(...)` or a comprehension over it: items whose `delete()` deletes them."""
     if type(node) is cst.Call and n.callee(node) in {"list", "sorted", "filter"} and node.args:
         node = node.args[-1].value if n.callee(node) == "filter" else node.args[0].value
-    if isinstance(node, (cst.ListComp, cst.GeneratorExp)) and node.for_in.inner_for_in is None:
+    if (type(node) is cst.ListComp or type(node) is cst.GeneratorExp) and node.for_in.inner_for_in is None:
         node = node.for_in.iter  # (`[b for b in bucket.list_blobs() if b.time_created < cutoff]`)
     if type(node) is not cst.Call:
         return False
@@ -5595,7 +5592,7 @@ def _literals(node: cst.CSTNode) -> list[str]:
     single = n.string_value(node)
     if single is not None:
         return [single]
-    if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
+    if n.is_collection(node):
         return [v for e in node.elements if (v := n.string_value(e.value)) is not None]
     return []
 
@@ -5714,13 +5711,15 @@ _SCHEDULE_EVENT_KEYS = frozenset({"detail", "detail-type", "time", "resources"})
 
 def _bound_names(target: cst.BaseExpression) -> list[cst.BaseExpression]:
     """The names an assignment, ``for`` or comprehension target binds (through tuples and lists)."""
-    if isinstance(target, (cst.Tuple, cst.List)):
+    if n.is_sequence(target):
         return [name for element in target.elements for name in _bound_names(element.value)]
     return [target]
 
 
 # Statements that ignore what happened: `pass`, on to the next item, out of the loop.
 _IGNORES = (cst.Pass, cst.Continue, cst.Break)
+# Statements a reporting helper's own code does not hold (see `_reporting_functions`)
+_LEAVES_SCOPE = (cst.FunctionDef, cst.ClassDef, cst.For, cst.While, cst.Try, cst.With, cst.Global, cst.Nonlocal)
 
 
 def _only_passes(body: cst.BaseSuite) -> bool:
@@ -6071,7 +6070,7 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
         for inner in n.descendants(node.body)
     }
     for node in n.descendants(body, skip=(cst.For, cst.While)):
-        if isinstance(node, (cst.Break, cst.Return)) and id(node) not in by_hand:
+        if type(node) in (cst.Break, cst.Return) and id(node) not in by_hand:
             return None
         if type(node) is cst.Call:
             name = ctx.resolve(n.callee(node)) or ""
@@ -6516,7 +6515,7 @@ def _checked_loop(stmt: cst.CSTNode) -> bool:
     blocks = [stmt.body]
     if type(stmt.orelse) is cst.Else and type(stmt.orelse.body) is cst.IndentedBlock:
         blocks.append(stmt.orelse.body)
-    return any(isinstance(inner, (cst.For, cst.While)) for block in blocks for inner in block.body)
+    return any(type(inner) in (cst.For, cst.While) for block in blocks for inner in block.body)
 
 
 # Names a fetched answer is kept in (`response["Snapshots"]`), not settings (`config["plugins"]`).
@@ -6551,7 +6550,7 @@ def _parses_arguments(stmt: cst.CSTNode) -> bool:
     if type(stmt) is not cst.SimpleStatementLine:
         return False
     for small in stmt.body:
-        value = small.value if isinstance(small, (cst.Assign, cst.Expr)) else None
+        value = small.value if type(small) is cst.Assign or type(small) is cst.Expr else None
         if type(value) is cst.Call and (n.callee(value) or "").endswith(".parse_args"):
             return True
     return False
@@ -7340,7 +7339,7 @@ _FETCHES = frozenset(
 def _fetched(value: cst.BaseExpression) -> bool:
     """``cur.fetchone()``, ``cur.execute(q).fetchone()[0]``, ``session.query(T).filter_by(k=k).first()``,
     and the keys of the rows fetched: ``{row[0] for row in cur.fetchall()}``."""
-    if isinstance(value, (cst.SetComp, cst.ListComp, cst.GeneratorExp, cst.DictComp)):
+    if n.is_comprehension(value):
         value = value.for_in.iter
     elif type(value) is cst.Call and n.callee(value) in {"set", "list", "dict"} and value.args:
         return _fetched(value.args[0].value)  # (`set(row[0] for row in cur.fetchall())`)
@@ -7436,7 +7435,7 @@ def _probes_row(body: cst.BaseSuite) -> bool:
     """A ``try`` block that indexes a lookup's row (``cur.fetchone()[0]``, ``x = cur.fetchone()[0]``)."""
     for stmt in _block(body):
         for small in _smalls(stmt) or ():
-            value = small.value if isinstance(small, (cst.Expr, cst.Assign)) else None
+            value = small.value if type(small) is cst.Expr or type(small) is cst.Assign else None
             if type(value) is cst.Subscript and _fetched(value.value):
                 return True
     return False
@@ -7480,8 +7479,8 @@ def _lookup_test(test: cst.BaseExpression, fetched: set[str], scope: str) -> boo
     if type(test) is cst.Comparison and len(test.comparisons) == 1:
         target = test.comparisons[0]
         operator = target.operator
-        if isinstance(operator, (cst.In, cst.NotIn)):
-            return isinstance(operator, cst.In) if lookup(target.comparator) else None
+        if type(operator) in (cst.In, cst.NotIn):
+            return type(operator) is cst.In if lookup(target.comparator) else None
         empty = n.is_none(target.comparator) or (
             type(target.comparator) is cst.Integer and target.comparator.value == "0"
         )
@@ -7503,7 +7502,7 @@ def _is_exists_check(test: cst.BaseExpression) -> bool:
     if type(test) is cst.Comparison and len(test.comparisons) == 1:
         # `os.path.exists(p) == False`, `p.exists() is False`
         target = test.comparisons[0]
-        negative = isinstance(target.operator, (cst.Equal, cst.Is)) and n.dotted(target.comparator) == "False"
+        negative = type(target.operator) in (cst.Equal, cst.Is) and n.dotted(target.comparator) == "False"
         return negative and _asks_exists(test.left)
     return False
 
@@ -7530,7 +7529,7 @@ def _simple_block(body: cst.BaseSuite) -> list[cst.BaseSmallStatement] | None:
 
 def _smalls(stmt: cst.CSTNode) -> Sequence[cst.BaseSmallStatement] | None:
     """The small statements of a simple statement line; None for a compound statement."""
-    return stmt.body if isinstance(stmt, (cst.SimpleStatementLine, cst.SimpleStatementSuite)) else None
+    return stmt.body if type(stmt) is cst.SimpleStatementLine or type(stmt) is cst.SimpleStatementSuite else None
 
 
 _FAILED_WORDS = re.compile(
@@ -7926,7 +7925,7 @@ def _tested(test: cst.BaseExpression) -> str | cst.Call | None:
     if type(test) is cst.Comparison and len(test.comparisons) == 1:
         test = test.left
     while True:
-        if isinstance(test, (cst.Subscript, cst.Attribute)):
+        if type(test) is cst.Subscript or type(test) is cst.Attribute:
             test = test.value
         elif type(test) is cst.Call and n.callee(test) in {"isinstance", "type", "len", "bool"} and test.args:
             test = test.args[0].value
@@ -7946,7 +7945,7 @@ def _result_test(test: cst.BaseExpression) -> bool | None:
     if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         inner = _result_test(test.expression)
         return None if inner is None else not inner
-    if isinstance(test, (cst.Name, cst.Subscript, cst.Attribute)):
+    if type(test) in (cst.Name, cst.Subscript, cst.Attribute):
         # (`if error:` after `error = run()`, `if result.failed:`: the body handles the failure)
         last = test.attr.value if type(test) is cst.Attribute else None
         last = test.value if type(test) is cst.Name else last
@@ -7964,8 +7963,8 @@ def _result_test(test: cst.BaseExpression) -> bool | None:
         return None
     target = test.comparisons[0]
     operator, other = target.operator, target.comparator
-    same = isinstance(operator, (cst.Equal, cst.Is))
-    if not same and not isinstance(operator, (cst.NotEqual, cst.IsNot)):
+    same = type(operator) in (cst.Equal, cst.Is)
+    if not same and type(operator) not in (cst.NotEqual, cst.IsNot):
         return None
     shown = n.string_value(other)
     word = (shown or "").lower()

@@ -8,9 +8,10 @@ here have no subclasses, so the two tests agree.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeGuard
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -114,7 +115,7 @@ def int_value(node: cst.CSTNode) -> int | None:
             return int(node.value.replace("_", ""), 0)
         except ValueError:
             return None
-    if isinstance(node, cst.UnaryOperation) and isinstance(node.operator, cst.Minus):
+    if type(node) is cst.UnaryOperation and type(node.operator) is cst.Minus:
         inner = int_value(node.expression)
         return None if inner is None else -inner
     return None
@@ -155,14 +156,46 @@ def is_false(node: cst.CSTNode) -> bool:
 def descendants(root: cst.CSTNode, skip: tuple[type[cst.CSTNode], ...] = ()) -> Iterator[cst.CSTNode]:
     """Every node under ``root`` in source order, neither yielding nor entering nested functions,
     classes, lambdas or nodes of the ``skip`` types: what one block itself does."""
-    stop: tuple[type[cst.CSTNode], ...] = (cst.FunctionDef, cst.ClassDef, cst.Lambda, *skip)
+    stop = _stop_kinds(skip)
     stack = list(reversed(children(root)))
     while stack:
         node = stack.pop()
-        if isinstance(node, stop):
+        if type(node) in stop:
             continue
         yield node
         stack.extend(reversed(children(node)))
+
+
+@functools.cache
+def _stop_kinds(skip: tuple[type[cst.CSTNode], ...]) -> frozenset[type]:
+    """The classes :func:`descendants` stops at, their subclasses too, for an exact-type test (an
+    ``isinstance`` with a tuple of libcst's classes takes the ABC's slow path once per class)."""
+    found: set[type] = set()
+    stack: list[type] = [cst.FunctionDef, cst.ClassDef, cst.Lambda, *skip]
+    while stack:
+        kind = stack.pop()
+        if kind not in found:
+            found.add(kind)
+            stack.extend(kind.__subclasses__())
+    return frozenset(found)
+
+
+def is_sequence(node: cst.CSTNode) -> TypeGuard[cst.Tuple | cst.List]:
+    """A tuple or a list display (``isinstance(node, (cst.Tuple, cst.List))``, by exact type)."""
+    kind = type(node)
+    return kind is cst.Tuple or kind is cst.List
+
+
+def is_collection(node: cst.CSTNode) -> TypeGuard[cst.Tuple | cst.List | cst.Set]:
+    """A tuple, list or set display, by exact type."""
+    kind = type(node)
+    return kind is cst.Tuple or kind is cst.List or kind is cst.Set
+
+
+def is_comprehension(node: cst.CSTNode) -> TypeGuard[cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp]:
+    """A list, set or dict comprehension or a generator expression, by exact type."""
+    kind = type(node)
+    return kind is cst.ListComp or kind is cst.SetComp or kind is cst.GeneratorExp or kind is cst.DictComp
 
 
 def children(node: cst.CSTNode) -> list[cst.CSTNode]:

@@ -93,11 +93,12 @@ class LogWithoutContext(LineRule):
         bound = node.name.name.value if node.name is not None and isinstance(node.name.name, cst.Name) else None
         logs: list[tuple[cst.Call, str]] = []
         for inner in n.descendants(node.body):
-            if isinstance(inner, cst.Raise):
+            # (exact types: libcst's classes are ABCs, see `names`)
+            if type(inner) is cst.Raise:
                 return
-            if bound is not None and isinstance(inner, cst.Name) and inner.value == bound:
+            if bound is not None and type(inner) is cst.Name and inner.value == bound:
                 return
-            if not isinstance(inner, cst.Call):
+            if type(inner) is not cst.Call:
                 continue
             callee = n.callee(inner) or ""
             if _KEEPS_CAUSE.search(callee) or any(
