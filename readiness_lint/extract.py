@@ -8,6 +8,7 @@ at the end, for the few nodes that produced a fact (:mod:`readiness_lint.locate`
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -5469,7 +5470,7 @@ def _cloud_listing(node: cst.BaseExpression) -> bool:
 def _temporary_path(text: str) -> bool:
     """A path built in a temporary directory: a ``tmp``/``temp`` part (``/tmp/x.sql``,
     ``/var/tmp/...``), or one the tempfile module made."""
-    return any(part.lower() in {"tmp", "temp", "tempfile"} for part in re.split(r"[/\\]", text))
+    return any(part.lower() in {"tmp", "temp", "tempfile"} for part in text.replace("\\", "/").split("/"))
 
 
 def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict[str, str]) -> str:
@@ -5537,7 +5538,7 @@ _MODAL_APPS = frozenset({"modal.App", "modal.Stub"})
 
 def _hooks(rules: Sequence[Any], hook: str) -> list[tuple[str, Callable[..., None]]]:
     """Each rule's ``hook`` it defines, by the rule's name."""
-    return [(rule.name, getattr(rule, hook)) for rule in rules if _overrides(rule, hook)]
+    return [(rule.name, getattr(rule, hook)) for rule in rules if _overrides(rule.__class__, hook)]
 
 
 def _sample_calls(body: cst.BaseSuite) -> tuple[tuple[str, ...], tuple[str, ...]]:
@@ -5870,10 +5871,11 @@ def _env_default(node: cst.Call) -> cst.BaseExpression | None:
     return args[1].value if len(args) >= 2 else None
 
 
-def _overrides(rule: Any, hook: str) -> bool:
+@functools.cache  # (asked for every rule and hook of every file)
+def _overrides(kind: type, hook: str) -> bool:
     from readiness_lint.checks.base import LineRule
 
-    return getattr(type(rule), hook) is not getattr(LineRule, hook)
+    return getattr(kind, hook) is not getattr(LineRule, hook)
 
 
 _BINANCE_MANAGERS = frozenset(
