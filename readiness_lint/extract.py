@@ -1278,7 +1278,7 @@ class Extractor:
                 self.queue_workers.add(name)
         if not ctx.scope:
             ctx.local_functions.add(name)
-        if _HEARTBEAT_NAME.search(name):
+        if _says_heartbeat(name):
             self.signal(node, "heartbeat", name)
         # What a serverless host may call: an undecorated module-level function (the runtime calls it)
         hosted = not ctx.scope and not node.decorators
@@ -4366,7 +4366,7 @@ class Extractor:
         ctx.target = raw
         self._fire(self.binding_hooks, short, value, ctx)
         ctx.target = ""
-        if _HEARTBEAT_NAME.search(short) and not _verdict(value):
+        if _says_heartbeat(short) and not _verdict(value):
             # (`alive = False`, `alive = r.status_code == 200`: a monitor's verdict on what it
             # watches, no sign of its own life)
             self.signal(node, "heartbeat", short)
@@ -4657,7 +4657,7 @@ class Extractor:
         ctx.dict_strings = saved_strings
 
     def visit_param(self, node: cst.Param) -> None:
-        if _DRY_RUN.search(node.name.value):
+        if _says_dry_run(node.name.value):
             self.signal(node, "dry-run", node.name.value)
         if node.default is not None:
             self._fire(self.binding_hooks, node.name.value, node.default, self.ctx)
@@ -4678,7 +4678,7 @@ class Extractor:
             self.response_hooks = True  # `session.hooks["response"].append(check)`
         if attr == "SIGTERM":
             self.mentions_sigterm = True
-        elif _DRY_RUN.search(attr) and not (self.ctx.object_ctor(n.dotted(node.value)) or "").startswith("curator."):
+        elif _says_dry_run(attr) and not (self.ctx.object_ctor(n.dotted(node.value)) or "").startswith("curator."):
             # (not Curator's `action.do_dry_run()`: a report of what `do_action()` will do, no switch)
             self.signal(node, "dry-run", attr)
         self.walk(node.value)
@@ -4690,7 +4690,7 @@ class Extractor:
             self.returning.results_passed.add(node.value)  # `return rows`
         if node.value == "SIGTERM":
             self.mentions_sigterm = True
-        elif _DRY_RUN.search(node.value):
+        elif _says_dry_run(node.value):
             self.signal(node, "dry-run", node.value)
 
     def _read(self, name: str) -> None:
@@ -5097,6 +5097,20 @@ BLOCKING_CONSUME = frozenset(
     }
 )
 _DRY_RUN = re.compile(r"dry_?run|(?:^|_)(?:dry|no_?op|simulate)(?:$|_)", re.IGNORECASE)
+
+
+# Asked of every name read, attribute and parameter, and of every name bound and function defined:
+# the same few thousand names again and again, each a case-insensitive search of a dozen words.
+@functools.lru_cache(maxsize=8192)
+def _says_dry_run(name: str) -> bool:
+    return _DRY_RUN.search(name) is not None
+
+
+@functools.lru_cache(maxsize=8192)
+def _says_heartbeat(name: str) -> bool:
+    return _HEARTBEAT_NAME.search(name) is not None
+
+
 # What a `--force-<word>` option may allow and still be the guard (`--force-recreate`; not `--force-color`).
 _GUARDED_WORDS = frozenset(
     {"delete", "deletion", "remove", "drop", "purge", "prune", "recreate", "reset", "overwrite", "rebuild"}

@@ -277,12 +277,14 @@ class NonIdempotentInsert(LineRule):
             return
         # `try: cur.execute(insert_query, values)` / `except IntegrityError: cur.execute(update_query, ...)`:
         # a duplicate key is caught and handled (updated or skipped), the hand-written upsert
+        # (only the handlers naming a duplicate key can: most name none, and then nothing is looked up)
+        handlers = [(names, handler) for found in ctx.handled for names, handler in found if _duplicate_key(names)]
+        if not handlers:
+            return
         first = node.args[0].value
         run = {id(first)} if n.string_value(first) is not None else _bound(ctx, {n.dotted(first) or ""}) - {_PIECE}
         savepoint = bool(ctx.rule_notes.get(_SAVEPOINT))
-        if run and any(
-            _duplicate_key_handled(names, handler, savepoint) for handlers in ctx.handled for names, handler in handlers
-        ):
+        if run and any(_duplicate_key_handled(names, handler, savepoint) for names, handler in handlers):
             ctx.rule_notes.setdefault(_JOINED, set()).update(run)
 
 
@@ -304,6 +306,11 @@ def _binds(statement: cst.CSTNode | None, literal: cst.CSTNode) -> bool:
     if type(statement) is not cst.SimpleStatementLine:
         return False
     return any(type(small) is cst.Assign and small.value is literal for small in statement.body)
+
+
+def _duplicate_key(names: frozenset[str]) -> bool:
+    """Exception names among which a duplicate key's is (see :data:`_DUPLICATE_KEY_ERRORS`)."""
+    return any(name.rpartition(".")[2] in _DUPLICATE_KEY_ERRORS for name in names)
 
 
 def _duplicate_key_handled(names: frozenset[str], handler: cst.ExceptHandler, savepoint: bool = False) -> bool:
