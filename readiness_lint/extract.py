@@ -2949,12 +2949,13 @@ class Extractor:
         """The names ``target`` binds, which no longer hold a file written above (`for path in
         glob(...)`, `path = pending.pop()`)."""
         names = [n.dotted(bound) or "" for bound in _bound_names(target)]
-        scope = self.scope_name()
+        scope, where = self.scope_name(), tuple(self.ctx.scope)
         for name in names:  # (`for path in glob(...)`: no longer the string bound before)
-            self.strings.pop(name if "." in name else f"{scope}:{name}", None)
-            self.fetched.discard(f"{scope}:{name}")  # (nor a lookup's result)
-            self.fetched_from.pop(f"{scope}:{name}", None)
-            self.ctx.removed.discard((tuple(self.ctx.scope), name))  # (nor a path removed or found absent)
+            key = f"{scope}:{name}"
+            self.strings.pop(name if "." in name else key, None)
+            self.fetched.discard(key)  # (nor a lookup's result)
+            self.fetched_from.pop(key, None)
+            self.ctx.removed.discard((where, name))  # (nor a path removed or found absent)
         frame = self._deletions_frame()
         if frame is not None and frame.kept:
             for name in names:

@@ -259,10 +259,11 @@ def words(identifier: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(identifier)}
 
 
-_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])([A-Z])")
+# (the place before each hump: a plain "_" put there is substituted without a template, in C)
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 def snake(name: str) -> str:
     """A name in lower snake case, its camel humps split: ``sendEmail`` -> ``send_email``,
     ``userExists`` -> ``user_exists``."""
-    return _CAMEL_HUMP.sub(r"_\1", name).lower()
+    return _CAMEL_HUMP.sub("_", name).lower()
