@@ -671,7 +671,7 @@ def _file_candidates(
         # socket server for ever)
         local = {f.name: f for f in facts.functions}
         # (a name called bare, not `x.start()` of another object that shares a function's name)
-        methods = {call.rpartition(".")[2] for call in called if "." in call}
+        methods = {call.rpartition(".")[2] for call in called if "." in call and call not in _EVENT_LOOP_RUNS}
         for name in facts.called_outside:
             if name in local and name not in methods:
                 called += [c for c in local[name].calls if c not in called]
@@ -867,9 +867,16 @@ def _dispatches_to_worker(facts: FileFacts, guard: MainGuardFact, existing: list
         return True
     # (also `typer.run(main)`, in the block or in the one function it calls, `def cli():
     # typer.run(main)`, where the worker is built in a function the file hands on: `main` itself)
+    # (or a worker of the module's level the handed function starts: `client.run(token)`)
     workers = {c.symbol for c in existing if c.kind == "worker" and c.objects}
     built_in = {o.scope for o in facts.objects if o.name in workers and o.scope and "." not in o.scope}
-    if not built_in or not built_in <= set(facts.references):
+    handed = set(facts.references)
+    starts = any(
+        f.name in handed
+        and any(call.partition(".")[0] in workers and call.rpartition(".")[2] in _WORKER_STARTS for call in f.calls)
+        for f in facts.functions
+    )
+    if not starts and (not built_in or not built_in <= handed):
         return False
     local = {f.name: f for f in facts.functions}
 
@@ -883,6 +890,8 @@ def _dispatches_to_worker(facts: FileFacts, guard: MainGuardFact, existing: list
 
 
 _CLI_RUNS = frozenset({"typer.run", "fire.Fire"})
+# What starts a worker object for good (`client.run(token)`, `bot.infinity_polling()`, `app.worker_main()`)
+_WORKER_STARTS = frozenset({"run", "start", "worker_main", "polling", "infinity_polling", "run_polling", "run_forever"})
 
 
 def _creates_schema_only(guard: MainGuardFact, existing: list[_Candidate]) -> bool:
@@ -2228,12 +2237,19 @@ def _guard_consumes_beside_idle_app(facts: FileFacts, loop: LoopFact, out: list[
         # (apps whose routes are decorators or calls this tool reads: none seen is none there)
         and all(c.framework in _DECORATED_ROUTES and c.objects and c.symbol not in owners for c in apps)
         and all(c.symbol in built and not built[c.symbol].keywords for c in apps)
+        # (no route anywhere in the file, and the app handed to nothing: `Api(app)` of Flask-RESTX
+        # or an instrumentator owns routes of its own)
+        and not facts.routes
+        and not facts.mounts
+        and not {c.symbol for c in apps} & set(facts.references)
         and loop.scope.split(".")[0] in calls
         and not any(call in SERVE_CALLS or call.rpartition(".")[2] in SERVE_METHODS for call in calls)
     )
 
 
 _DECORATED_ROUTES = frozenset({"fastapi", "flask", "quart", "sanic", "litestar"})
+# Calls that run a coroutine function of the file: `asyncio.run(run())` calls the file's `run` too
+_EVENT_LOOP_RUNS = frozenset({"asyncio.run", "trio.run", "anyio.run", "uvloop.run"})
 
 
 def _guard_loops_beside_thread(facts: FileFacts, loop: LoopFact) -> bool:

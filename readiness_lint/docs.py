@@ -57,7 +57,7 @@ def rules_reference() -> str:
         "Rules scoped to each line report what they find in every file scanned (tests only with "
         "`--include-tests`) and count it against the entrypoints that reach it. One exception: the "
         '`if __name__ == "__main__":` block of a module the service imports, which no deployment '
-        "file runs, tries the module out; nothing found there is reported, except credentials, which "
+        "file the tool reads runs, tries the module out; nothing found there is reported, except credentials, which "
         "have leaked wherever they are.",
         "",
         "| Code | Name | Severity | Applies to | Why it matters |",

@@ -2915,13 +2915,20 @@ class Extractor:
             return False
         # (a process started in this function, or at module level for the module's own loop)
         scope = self.scope_name()
-        here = {key.partition(":")[2] for key in self.followers if key.partition(":")[0] == scope}
+        # (started in this function, at module level, or kept on `self` by another method)
+        here = {
+            name
+            for where, _, name in (key.partition(":") for key in self.followers)
+            if where in (scope, "") or name.startswith("self.")
+        }
         reads = {f"{name}.stdout.readline" for name in here}
         if polled is not None and polled.removesuffix(".poll") not in here:
             return False
+        # (no way out but a failure: not `return 0` once the line awaited came, nor a `break`)
         return (
             bool(reads)
-            and _never_leaves(node.body, self.ctx)
+            and not _breaks_out(node.body)
+            and not any(type(sub) is cst.Return for sub in n.descendants(node.body))
             and any(type(sub) is cst.Call and n.callee(sub) in reads for sub in n.descendants(node.body))
         )
 
@@ -3507,6 +3514,9 @@ class Extractor:
             and type(node.value) is cst.Name
             and is_http_write(frame.kept_statuses.get(node.value.value, ""))
             and not self.handlers
+            # (the response handed back unread: not after `response.raise_for_status()`)
+            and frame.read_at.get(node.value.value, -1) <= frame.kept_since[node.value.value]
+            and node.value.value not in frame.read_later
         ):
             # `def create_record(...): response = requests.post(...); return response`: its caller
             # keeps the response, and with it the duty to read its status

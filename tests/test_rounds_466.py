@@ -852,3 +852,106 @@ _REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
 def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _REVIEW_CASES[name])
+
+
+# A second review, of 82e33d6..324f71b (a helper's trees): each fails on 324f71b.
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    # Second review: a Flask app whose routes Flask-RESTX's `Api(app)` owns, beside a consuming `__main__` block: still the api
+    "second_review_idle_restx": (
+        {
+            "Procfile": "web: gunicorn app:app\nworker: python app.py\n",
+            "app.py": 'import json\nimport logging\nimport os\n\nfrom flask import Flask\nfrom flask_restx import Api, Resource\nfrom kafka import KafkaConsumer\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("orders")\napp = Flask(__name__)\napi = Api(app)\nORDERS = {}\n\n\n@api.route("/orders/<order_id>")\nclass Order(Resource):\n    def get(self, order_id):\n        return ORDERS.get(order_id, {}), 200\n\n\n@api.route("/healthz")\nclass Health(Resource):\n    def get(self):\n        return {"ok": True}\n\n\ndef consume():\n    consumer = KafkaConsumer("orders", bootstrap_servers=os.environ["KAFKA"])\n    for msg in consumer:\n        order = json.loads(msg.value)\n        ORDERS[order["id"]] = order\n        log.info("stored %s", order["id"])\n\n\nif __name__ == "__main__":\n    consume()\n',
+        },
+        [("app.py", "api", "flask")],
+        None,
+    ),
+    # Second review: a helper that raises for a failed status before handing the response back: nothing lost
+    "second_review_rr_rfs": (
+        {
+            "job.py": 'import logging\nimport requests\n\nlog = logging.getLogger(__name__)\nURL = "https://api.example.com/records"\n\n\ndef create_record(ip):\n    response = requests.post(URL, json={"ip": ip}, timeout=10)\n    response.raise_for_status()\n    return response\n\n\ndef main():\n    r = create_record("1.2.3.4")\n    print(r.status_code)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("job.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # Second review: a default password in an f-string fallback, which the fallback rule does not judge: still a secret
+    "second_review_sec_fstring": (
+        {
+            "worker.py": 'import logging\nimport os\nimport time\n\nimport pika\n\nlogging.basicConfig(level=logging.INFO)\nRABBIT_HOST = os.getenv("RABBIT_HOST", "rabbitmq")\nBROKER_URL = os.getenv("BROKER_URL", f"amqp://guest:guest@{RABBIT_HOST}:5672/%2F")\nDATABASE_URL = os.environ.get("DATABASE_URL", "postgresql://postgres:postgres@" + os.getenv("DB_HOST", "db") + "/app")\n\n\ndef main():\n    while True:\n        conn = pika.BlockingConnection(pika.URLParameters(BROKER_URL))\n        conn.close()\n        time.sleep(60)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("worker.py", "worker", "polling-loop")],
+        ("hardcoded-secret", 2),
+    ),
+    # Second review: out-of-the-box passwords as `or` fallbacks, settings defaults and click defaults: said once
+    "second_review_sec_variants2": (
+        {
+            "worker.py": 'import logging\nimport os\nimport time\n\nimport click\nimport pika\nfrom pydantic_settings import BaseSettings\n\nlogging.basicConfig(level=logging.INFO)\nos.environ.setdefault("BROKER_URL", "amqp://guest:guest@rabbitmq:5672/%2F")\nBROKER_C = os.environ.get("BROKER_URL", "amqp://guest:guest@rabbitmq:5672/%2F")\n\n\nclass Settings(BaseSettings):\n    broker_url: str = "amqp://guest:guest@rabbitmq:5672/%2F"\n\n\n@click.command()\n@click.option("--broker", envvar="BROKER_URL", default="amqp://guest:guest@rabbitmq:5672/%2F")\ndef main(broker):\n    while True:\n        conn = pika.BlockingConnection(pika.URLParameters(broker))\n        conn.close()\n        time.sleep(60)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("worker.py", "worker", "polling-loop")],
+        ("hardcoded-secret", 0),
+    ),
+    # Second review: `typer.run(main)`, `main` running a module-level discord client: the worker alone
+    "second_review_typer_bot": (
+        {
+            "bot.py": 'import logging\n\nimport discord\nimport typer\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("bot")\nclient = discord.Client(intents=discord.Intents.default())\n\n\n@client.event\nasync def on_message(message):\n    if message.content == "!ping":\n        await message.channel.send("pong")\n\n\ndef main(token: str = typer.Option(..., envvar="DISCORD_TOKEN")):\n    log.info("starting")\n    client.run(token)\n\n\nif __name__ == "__main__":\n    typer.run(main)\n'
+        },
+        [("bot.py", "worker", "discord")],
+        None,
+    ),
+    # Second review: `tail -F` kept on `self` in `__init__` and read in `run()`: a followed log
+    "second_review_follow_class": (
+        {
+            "ship_logs.py": 'import logging\nimport os\nimport subprocess\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("shipper")\n\n\nclass Shipper:\n    def __init__(self, path):\n        self.proc = subprocess.Popen(["tail", "-F", path], stdout=subprocess.PIPE, text=True)\n        self.url = os.environ["LOKI_URL"]\n\n    def run(self):\n        while True:\n            line = self.proc.stdout.readline()\n            if "error" in line:\n                requests.post(self.url, json={"line": line}, timeout=5)\n\n\nif __name__ == "__main__":\n    Shipper("/var/log/nginx/access.log").run()\n'
+        },
+        [("ship_logs.py", "worker", "tail-follow")],
+        None,
+    ),
+    # Second review: a followed log whose loop exits only when tail dies: a worker
+    "second_review_follow_exit": (
+        {
+            "ship_logs.py": 'import logging\nimport os\nimport subprocess\nimport sys\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("shipper")\nLOKI = os.environ["LOKI_URL"]\n\n\ndef main():\n    tail = subprocess.Popen(["tail", "-F", "/var/log/nginx/access.log"], stdout=subprocess.PIPE, text=True)\n    while True:\n        line = tail.stdout.readline()\n        if not line:\n            log.error("tail exited with %s", tail.poll())\n            sys.exit(1)\n        if "error" in line:\n            requests.post(LOKI, json={"line": line}, timeout=5)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("ship_logs.py", "worker", "tail-follow")],
+        None,
+    ),
+    # Second review: `asyncio.run(run())`, the file's own `run()` serving a socket server: a worker
+    "second_review_script_run2": (
+        {
+            "echo.py": 'import asyncio\nimport logging\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("echo")\n\n\nasync def handle(reader, writer):\n    data = await reader.readline()\n    writer.write(data)\n    await writer.drain()\n    writer.close()\n\n\nasync def run():\n    server = await asyncio.start_server(handle, "0.0.0.0", 9000)\n    log.info("listening")\n    async with server:\n        await server.serve_forever()\n\n\nasyncio.run(run())\n'
+        },
+        [("echo.py", "worker", "socket-server")],
+        None,
+    ),
+    # Second review: a Django command whose helper method drops `os.system`'s status
+    "second_review_dj_helper": (
+        {
+            "crontab": "0 3 * * * cd /app && python manage.py backup_db\n0 4 * * * cd /app && python manage.py backup_inline\n",
+            "manage.py": '#!/usr/bin/env python\nimport os\nimport sys\n\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mysite.settings")\n    from django.core.management import execute_from_command_line\n\n    execute_from_command_line(sys.argv)\n',
+            "mysite/__init__.py": "",
+            "mysite/settings.py": 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nINSTALLED_APPS = ["shop"]\n',
+            "shop/__init__.py": "",
+            "shop/management/__init__.py": "",
+            "shop/management/commands/__init__.py": "",
+            "shop/management/commands/backup_db.py": 'import os\nfrom datetime import date\n\nfrom django.core.management.base import BaseCommand\n\n\nclass Command(BaseCommand):\n    help = "Dump the database to S3"\n\n    def handle(self, *args, **options):\n        target = f"/backups/{date.today()}.sql"\n        self.dump(target)\n        self.stdout.write(self.style.SUCCESS(f"backup written to {target}"))\n\n    def dump(self, target):\n        os.system(f"pg_dump -Fc shop > {target}")\n        os.system(f"aws s3 cp {target} s3://shop-backups/")\n',
+            "shop/management/commands/backup_inline.py": 'import os\nfrom datetime import date\n\nfrom django.core.management.base import BaseCommand\n\n\nclass Command(BaseCommand):\n    help = "Dump the database to S3"\n\n    def handle(self, *args, **options):\n        target = f"/backups/{date.today()}.sql"\n        os.system(f"pg_dump -Fc shop > {target}")\n        self.stdout.write(self.style.SUCCESS(f"backup written to {target}"))\n',
+        },
+        [
+            ("manage.py", "api", "django"),
+            ("shop/management/commands/backup_db.py", "job", "django-command"),
+            ("shop/management/commands/backup_inline.py", "job", "django-command"),
+        ],
+        ("missing-exit-code", {"shop/management/commands/backup_db.py": "fail"}),
+    ),
+    # Second review: `send_completion_email()` that only logs a failed send: a notice
+    "second_review_aux_completion": (
+        {
+            "sync.py": 'import logging\nimport os\nimport smtplib\nimport sys\nfrom email.message import EmailMessage\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("sync")\n\n\ndef send_completion_email(summary):\n    msg = EmailMessage()\n    msg["To"] = os.environ["OPS_EMAIL"]\n    msg["Subject"] = "nightly sync done"\n    msg.set_content(summary)\n    try:\n        with smtplib.SMTP(os.environ["SMTP_HOST"]) as smtp:\n            smtp.send_message(msg)\n    except smtplib.SMTPException as e:\n        log.error("could not send the report: %s", e)\n\n\ndef sync():\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    with conn, conn.cursor() as cur:\n        cur.execute("REFRESH MATERIALIZED VIEW sales_daily")\n\n\ndef main():\n    sync()\n    send_completion_email("sales_daily refreshed")\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("sync.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
+def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SECOND_REVIEW_CASES[name])

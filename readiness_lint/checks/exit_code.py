@@ -225,10 +225,9 @@ class MissingExitCode(ServiceRule):
             # as does a command's status it drops (`subprocess.call("pg_dump ...", shell=True)`).
             # (in `handle()` itself: what it calls further may be the framework's own tooling, a
             # formatter run on the files written, `subprocess.run([black, ...])`)
+            # (and in the methods and functions of the command's own file it calls: `self.dump()`)
             handle = (f"{symbol}.handle",)
-            found = service.project.function_and_home(entrypoint.path, handle[0])
-            own = found[0].ignored_statuses if found is not None else ()
-            lost = (_dropped(own[0], " in `handle()`") if own else None) or _lost_failure(
+            lost = _own_file_status(handle[0], entrypoint.path, service.project) or _lost_failure(
                 handle, entrypoint.path, service.project, "command"
             )
             return Outcome(False, lost) if lost is not None else Outcome(True)
@@ -488,9 +487,9 @@ def _value_lost(function: FunctionFact, name: str, home: str, project: Project) 
 _AUXILIARY = re.compile(
     r"_?(?:alert|notify|notification|ping|heartbeat"
     r"|send_(?:(?:telegram|slack|discord|teams|tg|chat|bot)_)?(?:alert|slack|mail|email|message|notification)"
-    # (`send_success_email()`, `send_failure_alert()`: the run's outcome told, the work done or not;
+    # (`send_success_email()`, `send_error_alert()`: the run's outcome told, the work done or not;
     # not `send_status_email()`, which may tell customers about their orders: work)
-    r"|send_(?:success|failure|failed)_(?:alert|mail|email|notification)$"
+    r"|send_(?:success|failure|failed|error|completion|done)_(?:alert|mail|email|message|notification)s?$"
     # (`send_telegram(msg)`, `send_discord(text)`: the team's chat named alone; not `send_sms`,
     # a reminder job's texts to its customers being its work)
     r"|send_(?:telegram|discord|teams|tg|pushover|ntfy|gotify|msg)$"
@@ -543,6 +542,28 @@ def _ignored_status(
         if statuses := counted(function.ignored_statuses):
             return _dropped(statuses[0], f" in `{shown}()`")
         todo.extend((home, c) for c in function.calls)
+    return None
+
+
+def _own_file_status(start: str, path: str, project: Project) -> str | None:
+    """A command's status dropped in ``start`` (a method of ``path``) or in what it calls among
+    the functions and methods of the same file, up to three steps down."""
+    frontier, seen = [(start, 0)], set()
+    while frontier:
+        name, depth = frontier.pop(0)
+        found = project.function_and_home(path, name)
+        if name in seen or found is None or found[1] != path:
+            continue
+        seen.add(name)
+        function = found[0]
+        if function.ignored_statuses:
+            return _dropped(function.ignored_statuses[0], f" in `{name.rpartition('.')[2]}()`")
+        if depth < _STEP_DEPTH:
+            owner = name.rpartition(".")[0]
+            frontier.extend(
+                (f"{owner}.{call[5:]}" if call.startswith("self.") and owner else call, depth + 1)
+                for call in function.calls
+            )
     return None
 
 

@@ -285,11 +285,6 @@ class HardcodedSecret(LineRule):
         if notes:
             return
         defaults = [h for h in secretscan.default_credential_hits(value) if not _allowed(h.value, ctx)]
-        if defaults and defaults[0].kind == secretscan.DEFAULT_IN_URL and ctx.env_default_depth:
-            # (`os.getenv("BROKER_URL", "amqp://guest:guest@localhost/")`: a database's or broker's
-            # out-of-the-box password as the fallback is hardcoded-secret-fallback's finding; said
-            # here too, it would be said twice. A password of the project's own there is a leak: both.)
-            return
         if defaults and defaults[0].kind != secretscan.DEFAULT_IN_URL:
             message = f"Hard-coded {defaults[0].kind}: a guessable credential in production"
             ctx.report(self.name, node, message, confidence="medium")
@@ -348,9 +343,14 @@ def _template_user(call: cst.Call | None) -> bool:
     return (user or "").lower() in {"user", "username", "your_user", "your_username", "db_user"}
 
 
+# How a finding of an out-of-the-box password begins (the evaluate stage leaves one that an
+# environment read falls back to to hardcoded-secret-fallback)
+DEFAULT_PASSWORD = "Hard-coded default password"
+
+
 def _default_message(where: str) -> str:
     return (
-        f"Hard-coded default password in {where} (a database's or broker's out-of-the-box one): "
+        f"{DEFAULT_PASSWORD} in {where} (a database's or broker's out-of-the-box one): "
         "fine on a laptop, a known credential in production"
     )
 
