@@ -459,6 +459,10 @@ def _file_candidates(
         else set()
     )
     scheduler_here = any(c.kind == "job" and c.framework in {"schedule", "apscheduler"} for c in out)
+    # (loops a `__main__` block runs beside an app it never serves: see below)
+    idle_app_loops = (
+        {loop for loop in facts.loops if _guard_consumes_beside_idle_app(facts, loop, out)} if not imported else set()
+    )
     for loop in facts.loops:
         if _task_of_bot(facts, loop):
             continue  # a task the bot's own handlers start on its event loop: part of the bot
@@ -525,7 +529,7 @@ def _file_candidates(
             )
             and not _guard_runs_bot(facts, loop)
             and not _guard_loops_beside_thread(facts, loop)
-            and not (not imported and _guard_consumes_beside_idle_app(facts, loop, out))
+            and loop not in idle_app_loops
         ):
             continue  # a loop in a function of an app's module: a streaming response or a background thread
         if (loop.source in SLEEPS or loop.source in {"signal.pause", EVENT_WAIT}) and any(
@@ -550,9 +554,7 @@ def _file_candidates(
                 and all(other.drains for other in facts.loops)
             )
             add(_Candidate(path, loop.line, "job" if drain_ends else "worker", framework, loop.scope or "loop"))
-    if any(not loop.scope and not (guard_line and loop.line > guard_line) for loop in facts.loops) or (
-        not imported and any(_guard_consumes_beside_idle_app(facts, loop, out) for loop in facts.loops)
-    ):
+    if idle_app_loops or any(not loop.scope and not (guard_line and loop.line > guard_line) for loop in facts.loops):
         # The module consumes forever at import: an app built there with no route of its own can
         # be neither run nor imported by a server (`app = Flask(__name__)` then `for msg in consumer:`)
         # (nor one the `__main__` block leaves idle, consuming instead)
@@ -879,12 +881,8 @@ def _dispatches_to_worker(facts: FileFacts, guard: MainGuardFact, existing: list
     if not starts and (not built_in or not built_in <= handed):
         return False
     local = {f.name: f for f in facts.functions}
-
-    def dispatches(call: str) -> bool:
-        return call in _CLI_RUNS
-
     return bool(guard.calls) and all(
-        dispatches(call) or (call in local and bool(local[call].calls) and all(map(dispatches, local[call].calls)))
+        call in _CLI_RUNS or (call in local and bool(local[call].calls) and _CLI_RUNS.issuperset(local[call].calls))
         for call in guard.calls
     )
 
@@ -2224,27 +2222,28 @@ def _guard_consumes_beside_idle_app(facts: FileFacts, loop: LoopFact, out: list[
     runs this file's consume loop (``loop.run_until_complete(consume())``) and serves nothing: the
     app is left over, the process is the consumer."""
     guard = facts.main_guard
-    if guard is None or not loop.scope or loop.source in SLEEPS or loop.source in _BUSY_SOURCES:
+    # (a loop that only waits or sleeps keeps the process up: it consumes nothing)
+    if guard is None or not loop.scope or loop.source in _WAITS or loop.source in _BUSY_SOURCES:
         return False
-    if loop.source in {"signal.pause", EVENT_WAIT}:
+    # (no route anywhere in the file, and the app handed to nothing: `Api(app)` of Flask-RESTX
+    # or an instrumentator owns routes of its own)
+    if facts.routes or facts.mounts:
         return False
-    owners = {r.owner for r in facts.routes} | {m.owner for m in facts.mounts}
     apps = [c for c in out if c.kind == "api"]
     calls = _guard_calls(facts, guard, depth=2)
     built = {o.name: o for o in facts.objects if not o.scope}
     return (
         bool(apps)
         # (apps whose routes are decorators or calls this tool reads: none seen is none there)
-        and all(c.framework in _DECORATED_ROUTES and c.objects and c.symbol not in owners for c in apps)
+        and all(c.framework in _DECORATED_ROUTES and c.objects for c in apps)
         and all(c.symbol in built and not built[c.symbol].keywords for c in apps)
-        # (no route anywhere in the file, and the app handed to nothing: `Api(app)` of Flask-RESTX
-        # or an instrumentator owns routes of its own)
-        and not facts.routes
-        and not facts.mounts
         and not {c.symbol for c in apps} & set(facts.references)
         and loop.scope.split(".")[0] in calls
         and not any(call in SERVE_CALLS or call.rpartition(".")[2] in SERVE_METHODS for call in calls)
     )
+
+
+_WAITS = SLEEPS | {"signal.pause", EVENT_WAIT}
 
 
 _DECORATED_ROUTES = frozenset({"fastapi", "flask", "quart", "sanic", "litestar"})

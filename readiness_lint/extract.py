@@ -381,16 +381,14 @@ HEARTBEAT_CALLS = frozenset(
         "sentry_sdk.crons.capture_checkin",
     }
 )
-_HEARTBEAT_TEXT = re.compile(
-    r"heartbeat|hc-ping\.com|healthchecks\.io|cronitor\.(?:io|link)|nosnch\.in|deadmanssnitch"
-    r"|cronhub\.io|/api/v1/heartbeat|^\S*pushgateway\S*$",  # (a Pushgateway's address, not prose about one)
-    re.IGNORECASE,
-)
-# The same words in lower case, and the Pushgateway's address apart: see `_heartbeat_text`
-_HEARTBEAT_WORDS = re.compile(
+_HEARTBEAT_WORD_PATTERN = (
     r"heartbeat|hc-ping\.com|healthchecks\.io|cronitor\.(?:io|link)|nosnch\.in|deadmanssnitch"
     r"|cronhub\.io|/api/v1/heartbeat"
 )
+# (and a Pushgateway's address, not prose about one)
+_HEARTBEAT_TEXT = re.compile(_HEARTBEAT_WORD_PATTERN + r"|^\S*pushgateway\S*$", re.IGNORECASE)
+# The same words in lower case, and the Pushgateway's address apart: see `_heartbeat_text`
+_HEARTBEAT_WORDS = re.compile(_HEARTBEAT_WORD_PATTERN)
 _PUSHGATEWAY = re.compile(r"\S*pushgateway\S*$", re.IGNORECASE)
 
 
@@ -2913,7 +2911,6 @@ class Extractor:
                 return False
         elif not _literal_forever(test):
             return False
-        # (a process started in this function, or at module level for the module's own loop)
         scope = self.scope_name()
         # (started in this function, at module level, or kept on `self` by another method)
         here = {
@@ -2924,13 +2921,15 @@ class Extractor:
         reads = {f"{name}.stdout.readline" for name in here}
         if polled is not None and polled.removesuffix(".poll") not in here:
             return False
-        # (no way out but a failure: not `return 0` once the line awaited came, nor a `break`)
-        return (
-            bool(reads)
-            and not _breaks_out(node.body)
-            and not any(type(sub) is cst.Return for sub in n.descendants(node.body))
-            and any(type(sub) is cst.Call and n.callee(sub) in reads for sub in n.descendants(node.body))
-        )
+        if not reads or _breaks_out(node.body):
+            return False
+        # (no way out but a failure: not `return 0` once the line awaited came)
+        read = False
+        for sub in n.descendants(node.body):
+            if type(sub) is cst.Return:
+                return False
+            read = read or (type(sub) is cst.Call and n.callee(sub) in reads)
+        return read
 
     def _keep(self, frame: _Frame, written: str) -> None:
         """Remember a file the function wrote or copied, where (branches, loop depth) it did. A
@@ -5458,7 +5457,10 @@ def _writes_new(call: cst.Call) -> bool:
     return mode is not None and bool(set(mode) & {"w", "x"})
 
 
-# Object-store and cloud API deletions (S3, Google Cloud Storage, Azure blobs; EC2 and RDS backups).
+# Dropbox: a file or folder with all it holds (`dbx.files_delete_v2(path)`)
+_DROPBOX_DELETES = frozenset({"files_delete", "files_delete_v2", "files_delete_batch", "files_permanently_delete"})
+# Object-store and cloud API deletions (S3, Google Cloud Storage, Azure blobs; EC2 and RDS
+# backups; Dropbox).
 _CLOUD_DELETES = frozenset(
     {
         "delete_objects",
@@ -5476,11 +5478,9 @@ _CLOUD_DELETES = frozenset(
         "terminate_instances",  # EC2 instances and their instance-store data
         "release_address",  # an Elastic IP, gone for good once released
         "delete_access_key",  # IAM: a key whoever still uses it loses
+        *_DROPBOX_DELETES,
     }
 )
-# Dropbox: a file or folder with all it holds (`dbx.files_delete_v2(path)`)
-_DROPBOX_DELETES = frozenset({"files_delete", "files_delete_v2", "files_delete_batch", "files_permanently_delete"})
-_CLOUD_DELETES |= _DROPBOX_DELETES
 
 
 # boto3's resource collections whose items a job may delete (`s3.buckets.all()`, `ec2.volumes.filter(...)`),
@@ -7650,7 +7650,7 @@ def _only_pings(body: cst.BaseSuite) -> bool:
         if value is None:
             return False
         texts = [n.dotted(value.func) or ""] + [n.dotted(a.value) or n.string_value(a.value) or "" for a in value.args]
-        if not any(_HEARTBEAT_NAME.search(t) or _HEARTBEAT_TEXT.search(t) for t in texts):
+        if not any(_says_heartbeat(t) or _heartbeat_text(t) for t in texts):
             return False
     return True
 

@@ -955,3 +955,41 @@ _SECOND_REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
 def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _SECOND_REVIEW_CASES[name])
+
+
+@pytest.mark.parametrize(
+    ("command", "follows"),
+    [
+        (["tail", "-f", "-n", "0", "/var/log/app.log"], True),
+        (["tail -F /var/log/app.log"], True),  # (a shell string, `shell=True`)
+        (["/usr/bin/journalctl", "--follow", "-u", "shop"], True),
+        (["tail", "-n", "100", "/var/log/app.log"], False),
+        (["docker", "compose", "-f", "ci.yml", "logs", "web"], False),
+        (["kubectl", "logs", "-f", "job/migrate"], False),
+        ([], False),
+    ],
+)
+def test_follows_reads_tail_and_journalctl_only(command: list[str], follows: bool) -> None:
+    from readiness_lint.extract import _follows
+
+    assert _follows(command) is follows
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://hc-ping.com/abc",
+        "HTTPS://HC-PING.COM/ABC",
+        "Heartbeat sent",
+        "http://pushgateway:9091",
+        "see the pushgateway docs for more",
+        "https://cronitor.link/p/x",
+        "nothing to see",
+        "ſome non-ascii heartbeat text",
+        "HEARTBEAT ✓",
+    ],
+)
+def test_heartbeat_text_agrees_with_the_case_insensitive_pattern(text: str) -> None:
+    from readiness_lint.extract import _HEARTBEAT_TEXT, _heartbeat_text
+
+    assert _heartbeat_text(text) is (_HEARTBEAT_TEXT.search(text) is not None)

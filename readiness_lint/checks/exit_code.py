@@ -223,11 +223,11 @@ class MissingExitCode(ServiceRule):
         if entrypoint.framework == "django-command":
             # `manage.py <command>` runs `handle()`: a failure it only reports ends with status 0,
             # as does a command's status it drops (`subprocess.call("pg_dump ...", shell=True)`).
-            # (in `handle()` itself: what it calls further may be the framework's own tooling, a
-            # formatter run on the files written, `subprocess.run([black, ...])`)
-            # (and in the methods and functions of the command's own file it calls: `self.dump()`)
+            # (in `handle()` and the methods and functions of the command's own file it calls,
+            # `self.dump()`: what the framework runs further is its own tooling, a formatter run
+            # on the files written, `subprocess.run([black, ...])`)
             handle = (f"{symbol}.handle",)
-            lost = _own_file_status(handle[0], entrypoint.path, service.project) or _lost_failure(
+            lost = _ignored_status((), handle, entrypoint.path, service.project, same_file=True) or _lost_failure(
                 handle, entrypoint.path, service.project, "command"
             )
             return Outcome(False, lost) if lost is not None else Outcome(True)
@@ -514,11 +514,13 @@ def _ignored_status(
     project: Project,
     where: str = " in the `__main__` block",
     scheduled: tuple[str, ...] = (),
+    same_file: bool = False,
 ) -> str | None:
     """A command whose exit status the job drops, in the ``__main__`` block (or at module level)
     or a function it calls (or a ``schedule`` process runs: ``scheduled``), directly or through
-    others, in its own file or another module. In a ``schedule`` process, which never ends, a
-    request's failure has no exit status to reach: an HTTP write's response does not count."""
+    others, in its own file or another module (with ``same_file``, in ``path``'s own functions and
+    methods only). In a ``schedule`` process, which never ends, a request's failure has no exit
+    status to reach: an HTTP write's response does not count."""
 
     def counted(statuses: tuple[str, ...]) -> list[str]:
         return [s for s in statuses if not (scheduled and is_http_write(s))]
@@ -533,7 +535,7 @@ def _ignored_status(
             continue
         seen.add((where, name))
         found = project.function_and_home(where, name)
-        if found is None:
+        if found is None or (same_file and found[1] != path):
             continue
         function, home = found
         shown = name.rpartition(".")[2]
@@ -542,28 +544,6 @@ def _ignored_status(
         if statuses := counted(function.ignored_statuses):
             return _dropped(statuses[0], f" in `{shown}()`")
         todo.extend((home, c) for c in function.calls)
-    return None
-
-
-def _own_file_status(start: str, path: str, project: Project) -> str | None:
-    """A command's status dropped in ``start`` (a method of ``path``) or in what it calls among
-    the functions and methods of the same file, up to three steps down."""
-    frontier, seen = [(start, 0)], set()
-    while frontier:
-        name, depth = frontier.pop(0)
-        found = project.function_and_home(path, name)
-        if name in seen or found is None or found[1] != path:
-            continue
-        seen.add(name)
-        function = found[0]
-        if function.ignored_statuses:
-            return _dropped(function.ignored_statuses[0], f" in `{name.rpartition('.')[2]}()`")
-        if depth < _STEP_DEPTH:
-            owner = name.rpartition(".")[0]
-            frontier.extend(
-                (f"{owner}.{call[5:]}" if call.startswith("self.") and owner else call, depth + 1)
-                for call in function.calls
-            )
     return None
 
 
