@@ -583,6 +583,12 @@ def _file_candidates(
     # (not where a deployment runs the file: `CMD ["python", "handler.py"]` makes the block the job)
     harness = guard is not None and path not in deployed and _tries_own_lambda(facts, guard)
     called_here = _called_here(facts, with_guard=not harness)
+    if guard is None and path not in deployed:
+        # (`lambda_handler(None, None)` at the module's end, the handler answering API Gateway: a
+        # try-out left in, run on each cold start; the Lambda is still what runs)
+        tried = {name for name, _, _ in facts.module_calls if not _local_test_call(name)}
+        if tried and tried <= {s.detail for s in facts.signals if s.kind == "lambda-http"}:
+            called_here -= tried
     handlers = [s for s in facts.signals if s.kind == "lambda-handler" and s.detail not in called_here]
     if (
         guard is not None

@@ -839,6 +839,7 @@ class Extractor:
         self.started: set[str] = set()  # see FileFacts.started
         self.loop_tasks: set[str] = set()  # see FileFacts.loop_tasks
         self.guard_started: set[str] = set()  # see FileFacts.guard_started
+        self.threads_started_in: dict[str, set[str]] = {}  # module-level function -> thread targets it starts
         self.called_outside: set[str] = set()  # names called at module level or in a class body
         self.guard_called: set[str] = set()  # ... and in the `__main__` block
         self.registered = False  # in a decorated function: a framework calls it, not the project
@@ -2207,9 +2208,12 @@ class Extractor:
                     messages -= {sub.value for sub in n.descendants(small) if type(sub) is cst.Name}
                 if level is None:
                     call = _small_call(small)
-                    if call is None or not _TELLS.search(n.callee(call) or ""):
+                    if call is not None and caught and _records_failure(call, caught):
+                        level = True  # `f.write(f"{symbol} - Error: {e}")`: the failure written into the output
+                    elif call is None or not _TELLS.search(n.callee(call) or ""):
                         return False
-                    level = True  # `send_alert(f"load of {day} failed: {e}")`: told, and carried on
+                    else:
+                        level = True  # `send_alert(f"load of {day} failed: {e}")`: told, and carried on
                 reported = reported or level
         if messages:
             return False  # (a text kept for later, `status = "failed"`: the failure recorded)
@@ -3129,7 +3133,9 @@ class Extractor:
         if (
             "socket" not in self.ctx.aliases.values()
             or _imported(self.ctx, *_WEBSOCKET_CLIENTS)
-            or self.ctx.is_parameter(owner)
+            # (a connection the object holds, `self._sock`, is its own; socketserver's
+            # `self.request` is each client's)
+            or (self.ctx.is_parameter(owner) and not (owner.startswith("self.") and owner != "self.request"))
             or _breaks_out(body)
             or not isinstance(body, cst.BaseSuite)
         ):
@@ -3652,6 +3658,8 @@ class Extractor:
                 self.started.add(started.rpartition(".")[2])
                 if ctx.in_main_guard:
                     self.guard_started.add(started.rpartition(".")[2])
+                elif len(ctx.scope) == 1:
+                    self.threads_started_in.setdefault(ctx.scope[0], set()).add(started.rpartition(".")[2])
                 if "." in started and started.rpartition(".")[2] in _THREAD_POLLS:
                     # `Thread(target=bot.infinity_polling).start()`: the bot polls in that thread, as
                     # `bot.infinity_polling()` would here
@@ -4863,9 +4871,14 @@ class Extractor:
                     # `while True: async with websockets.connect(url) as ws: await handle(ws)`: a
                     # stream connected again each time it drops, read by a helper of the file
                     found.append("websocket.recv")
-                elif method in ("recv", "recvfrom") and literal and self._receives_forever(body, node):
+                elif (
+                    method in ("recv", "recvfrom")
+                    and (literal or _until_stopped(test))
+                    and self._receives_forever(body, node)
+                ):
                     # `while True: line = sock.recv(2048)`: a socket's next message (an IRC bot, a
-                    # UDP listener), for as long as the process runs
+                    # UDP listener), for as long as the process runs (or until `stop()` flips
+                    # `while self._running:`)
                     found.append(SOCKET_LOOP)
                 if found:
                     break
@@ -4900,6 +4913,9 @@ class Extractor:
                     ctx.later(deletion, _signal_at("destructive", detail))
         if self.guard is not None:
             self._flush_deletions(self.guard)
+            for function, targets in self.threads_started_in.items():
+                if function in self.guard.calls:  # `start_background_thread(); app.run()` in the block
+                    self.guard_started |= targets
         self._flush_deletions(self.module_frame)
         if self.mentions_sigterm and self.installs_signal_handler is not None:
             self.signal(self.installs_signal_handler, "sigterm", "SIGTERM")
@@ -5546,6 +5562,8 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
         return "drop_all()"  # SQLAlchemy: `db.drop_all()`, `Base.metadata.drop_all(engine)` drop every table
     if method.startswith(("delete_namespace", "delete_collection_")):  # the Kubernetes API client
         return f"{method}()"
+    if method == "delete" and raw.endswith((".objects.delete", ".object_versions.delete")):
+        return "delete()"  # boto3's batch action: `bucket.object_versions.delete()` empties the bucket
     if method == "delete" and raw.endswith(".indices.delete"):
         return "indices.delete()"  # Elasticsearch/OpenSearch: `es.indices.delete(index=name)`
     if method == "delete" and "." in raw and {"name", "namespace"} <= set(n.keywords(node)):
@@ -5842,13 +5860,23 @@ def _answers_http(function: cst.FunctionDef, ctx: Context) -> bool:
     {"Access-Control-Allow-Origin": "*"}, "body": ...}``), or hands the event to a web adapter
     (``SlackRequestHandler(app=app).handle(event, context)``, ``Mangum(app)``). A status, a
     body and a ``Content-Type`` are no sign: scheduled functions copy them from templates."""
+    dicts: dict[str, cst.Dict] = {}  # (`headers = {...}` bound first, `"headers": headers`)
     for node in n.descendants(function.body):
         if type(node) is cst.Call and ctx.resolve(n.callee(node)) in _HTTP_ADAPTERS:
             return True
+        if (
+            type(node) is cst.Assign
+            and type(node.value) is cst.Dict
+            and len(node.targets) == 1
+            and type(target := node.targets[0].target) is cst.Name
+        ):
+            dicts[target.value] = node.value
         if type(node) is not cst.Dict:
             continue
         keys = {n.string_value(e.key): e.value for e in node.elements if type(e) is cst.DictElement}
         headers = keys.get("headers")
+        if type(headers) is cst.Name:
+            headers = dicts.get(headers.value)
         if "statusCode" in keys and type(headers) is cst.Dict:
             names = {(n.string_value(e.key) or "").lower() for e in headers.elements if type(e) is cst.DictElement}
             if any(h.startswith("access-control-") for h in names):
@@ -6005,6 +6033,20 @@ def _only_leaves(body: cst.BaseSuite) -> bool:
 def _ends_round(small: cst.BaseSmallStatement) -> bool:
     """``break``, or ``return`` with no value: the loop is over, nothing handed back."""
     return type(small) is cst.Break or (type(small) is cst.Return and small.value is None)
+
+
+def _records_failure(call: cst.Call, caught: str) -> bool:
+    """``report.write(f"{symbol} - Error: {e}")``, ``writer.writerow([row_id, str(e)])``: what was
+    caught written into a file the job is writing, a line or a row among the others."""
+    raw = n.callee(call) or ""
+    owner, _, method = raw.rpartition(".")
+    if method not in {"write", "writerow", "writelines"} or not owner.isidentifier():
+        return False
+    return any(
+        type(sub) is cst.Name and sub.value == caught
+        for arg in call.args
+        for sub in (arg.value, *n.descendants(arg.value))
+    )
 
 
 def _until_stopped(test: cst.BaseExpression) -> bool:

@@ -477,6 +477,15 @@ def _generated(token: str) -> bool:
     )
 
 
+def looks_like_generated_key(value: str) -> bool:
+    """A key a generator made, not a word a person typed: 16 characters or more with a generated
+    key's mix (`_generated`), or a hex key's 32 digits or more (`f376d32d14b0...`). What a
+    secret's environment read falls back to is reported as a leaked secret only with this shape."""
+    if len(value) < 16 or any(c.isspace() for c in value) or _FILLER_RUN.search(value):
+        return False
+    return looks_like_hex_key(value) or (_generated(value) and not _TEMPLATE.search(value))
+
+
 _ORDERED_RUN = re.compile(
     "|".join(
         alphabet[i : i + 6]

@@ -41,7 +41,7 @@ class HardcodedSecret(LineRule):
         "broker's out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password=\"postgres\"`; also `example` for a database image's superuser, `postgres:example@`, the password of the images' published Compose examples), and a "
         "password in a URL that repeats its user name (`amqp://shop:shop@`), and the word 'password' given with a real user "
         'and host (in a URL, or a dict of connection settings with a host name, an address or localhost: `{"user": "roach", "password": "password", "host": "db.internal"}`), '
-        "are reported with medium confidence. The passwords of a list of people's accounts, each with an e-mail address or a user name and nothing of a host or device (`[{'email': 'joe@example.com', 'password': 'testing1'}, ...]`), are accounts a demo or a test seeds, not the service's credentials. In a file named as a model to copy (`settings_example.py`, `config.sample.py`, `example_config.py`) only provider-specific keys are reported: its other values are there to be replaced; so are they in a docstring or a bare string of notes, where a URL with a password in it is an example unless the password looks generated (eight characters or more, upper and lower case and digits). A database's or broker's out-of-the-box password that an environment read falls back to (`os.getenv('BROKER_URL', 'amqp://guest:guest@localhost/')`) is reported once, by `hardcoded-secret-fallback` (a real password there by both: it has leaked too); `GOOGLE_APPLICATION_CREDENTIALS` holds the path of a key file. Words run together kept in a user's session (`session['aToken'] = 'tokenNotUsedAnymore'`) name a state of that user's login, and a constant's name written in camel case (`TOKEN_EXPIRED = 'tokenExpired'`) is an error code. Values are never printed: a finding shows a short prefix and the length."
+        "are reported with medium confidence. The passwords of a list of people's accounts, each with an e-mail address or a user name and nothing of a host or device (`[{'email': 'joe@example.com', 'password': 'testing1'}, ...]`), are accounts a demo or a test seeds, not the service's credentials. In a file named as a model to copy (`settings_example.py`, `config.sample.py`, `example_config.py`) only provider-specific keys are reported: its other values are there to be replaced; so are they in a docstring or a bare string of notes, where a URL with a password in it is an example unless the password looks generated (eight characters or more, upper and lower case and digits). A database's or broker's out-of-the-box password that an environment read falls back to (`os.getenv('BROKER_URL', 'amqp://guest:guest@localhost/')`) is reported once, by `hardcoded-secret-fallback` (a real password there by both: it has leaked too; so has a generated key a secret's read falls back to, `os.getenv('API_KEY', 'f376d32d14b0...')`, 32 hex digits or 16 characters of a generated mix, and a settings field's generated default); `GOOGLE_APPLICATION_CREDENTIALS` holds the path of a key file. Words run together kept in a user's session (`session['aToken'] = 'tokenNotUsedAnymore'`) name a state of that user's login, and a constant's name written in camel case (`TOKEN_EXPIRED = 'tokenExpired'`) is an error code. Values are never printed: a finding shows a short prefix and the length."
     )
     why_bad = (
         "Anyone who can read the repository can use the credential. Secrets in code leak through forks, "
@@ -144,7 +144,10 @@ class HardcodedSecret(LineRule):
                 ctx.report(self.name, value, _credential_message(name, literal))
             return
         if ctx.class_bases and any(base.endswith("BaseSettings") for base in ctx.class_bases[-1]):
-            return  # a settings field's default: hardcoded-secret-fallback reports it
+            # a settings field's default: hardcoded-secret-fallback reports it (a generated key
+            # there has leaked too)
+            self._generated_fallback(value, name, n.string_value(value), ctx)
+            return
         if ctx.class_bases and any(_NON_PRODUCTION.intersection(n.words(scope)) for scope in ctx.scope):
             return  # `class TestConfig: API_KEY = "test-key"`: a value for a non-production environment
         literal = n.string_value(value)
@@ -214,6 +217,25 @@ class HardcodedSecret(LineRule):
                 f"Hard-coded {what} in `{name}` ({note}): {secretscan.redact(literal)}",
                 confidence="medium",
             )
+
+    def on_env_fallback(self, read: cst.Call, fallback: cst.CSTNode, ctx: Context) -> None:
+        # `os.getenv("API_KEY", "f376d32d14b0...")`: a generated key as the fallback has leaked,
+        # whatever else the service reads (a stand-in, "dev-key", is hardcoded-secret-fallback's alone)
+        envvar = n.keyword(read, "envvar")
+        args = n.positional(read)
+        key = n.string_value(envvar.value if envvar is not None else args[0].value) if envvar or args else None
+        if key is not None:
+            self._generated_fallback(fallback, key, n.string_value(fallback), ctx)
+
+    def _generated_fallback(self, node: cst.CSTNode, name: str, literal: str | None, ctx: Context) -> None:
+        if (
+            literal
+            and not ctx.example
+            and secretscan.is_secret_name(name)
+            and secretscan.looks_like_generated_key(literal)
+            and not _allowed(literal, ctx)
+        ):
+            ctx.report(self.name, node, _credential_message(name, literal))
 
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         """A password passed by position: ``MySQLdb.connect("db", "app", "s3cret", "shop")``,
