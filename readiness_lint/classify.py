@@ -442,8 +442,9 @@ def _file_candidates(
         elif signal.kind == "celery-beat" and (beat_home := _imported_celery_app(project, path, signal.detail)):
             # `from tasks import app; app.conf.beat_schedule = {...}`: beat runs the app, where it is built
             add(_Candidate(beat_home[0], beat_home[1], "job", "celery-beat", "beat_schedule"))
-        elif signal.kind == "celery-beat" and _has_celery_app(project):
-            # (a beat schedule with no Celery app anywhere in the project is left-over configuration)
+        elif signal.kind == "celery-beat" and _has_celery_app(project) and _loaded_beat_config(project, path):
+            # (a beat schedule with no Celery app anywhere in the project is left-over configuration,
+            # and so is one in a module no app loads)
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
     constants_only = imported and bool(facts.loops) and _constants_taken(project, path)
     guard_line = facts.main_guard.line if facts.main_guard is not None else 0
@@ -827,6 +828,23 @@ _WEB_SERVER_WORDS = frozenset({"http", "httpd", "wsgi", "web", "api", "app"})
 _SOCKET_SERVERS = ("asyncio.start_server", "asyncio.start_unix_server", "socketserver.", "hl7.mllp.")
 
 
+def _loaded_beat_config(project: Project, path: str) -> bool:
+    """A module holding a beat schedule that a Celery app reads: the app's own module, a module
+    imported (``config_from_object(celeryconfig)``), named to a Celery app
+    (``config_from_object("celeryconfig")``) or a settings module; not a configuration file
+    nothing loads, left beside an app configured in code."""
+    facts = project.files[path]
+    if project.importers.get(path) or any(o.ctor == "celery.Celery" for o in facts.objects):
+        return True
+    if any(s.kind == "django-settings" for s in facts.signals) or path.rpartition("/")[2] == "settings.py":
+        return True
+    return any(
+        kind == "celery_config" and project.resolve_module(other, value) == path
+        for other, f in project.files.items()
+        for kind, value, _ in f.module_refs
+    )
+
+
 def _has_celery_app(project: Project) -> bool:
     """Some module builds a Celery app (``Celery(...)``, or a subclass of it: ``class App(Celery)``)."""
     return any(o.ctor == "celery.Celery" for facts in project.files.values() for o in facts.objects) or any(
@@ -966,10 +984,24 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     # (or a wrapper of the file calling it: `def handler(request): main()` a serverless function imports)
     functions |= {f.name for f in local.values() if functions.intersection(f.calls)}
     for importer in project.importers.get(path, ()):
-        for imp in project.files[importer].imports:
-            if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path:
-                return True
+        taken = {
+            imp.alias
+            for imp in project.files[importer].imports
+            if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path
+        }
+        if taken and not _only_runs(project.files[importer], taken):
+            return True
     return False
+
+
+def _only_runs(facts: FileFacts, taken: set[str]) -> bool:
+    """A runner script whose whole work is calling what it took from another module (``from
+    birthday_checker import main; main()``): that module's own ``__main__`` block runs the same job
+    a second way, no work shared with anyone."""
+    guard = facts.main_guard
+    calls = [raw for _, raw, _ in facts.module_calls] + list(guard.calls if guard is not None else ())
+    work = [call for call in calls if not _is_trivial_call(call)]
+    return bool(work) and all(call in taken for call in work)
 
 
 # Helpers that tell someone (`send_mail()`, `notify()`), by their whole name (not `send_alerts()`,

@@ -262,6 +262,8 @@ FAILURE_ROOTS = (
     "googleapiclient.errors.",
     "google.api_core.exceptions.",
     "redis.exceptions.",
+    "ccxt.",  # an exchange's API (`ccxt.NetworkError`, `ccxt.ExchangeError`)
+    "slack_sdk.errors.",  # Slack's Web API (`SlackApiError`)
 )
 # ... except those that mean "already done": skipping a duplicate row is idempotence, not a lost failure.
 _EXPECTED_FAILURES = frozenset(
@@ -3706,6 +3708,11 @@ class Extractor:
             if name == "shutil.rmtree" and self.frames and self._own_body():
                 self._error_callback(node)
         self._fire(self.call_hooks, node, name, ctx)
+        if raw and raw.endswith(".config_from_object") and node.args:
+            # `app.config_from_object("celeryconfig")`: the module Celery loads its settings from
+            loaded = n.string_value(node.args[0].value)
+            if loaded and ":" not in loaded and loaded.replace(".", "_").isidentifier():
+                self._module_ref(node, "celery_config", loaded)
         if name in _CLI_ENV_OPTIONS:
             # click.option("--secret-key", envvar="SECRET_KEY", default="development")
             envvar, option_default = n.keyword(node, "envvar"), n.keyword(node, "default")
@@ -3726,7 +3733,7 @@ class Extractor:
         pair = _key_value_pair(node, raw or "") or _option_definition(node, name)
         if pair is not None:  # `.option("password", "postgres")`: a setting bound by name
             self._fire(self.binding_hooks, pair[0], pair[1], ctx)
-        reporting = name is not None and _is_report_call(name)
+        reporting = (name is not None and _is_report_call(name)) or (self.reporting and _formats_text(node))
         if reporting:
             for arg in node.args:  # `print(r.json()["url"])`: a failed request raises a KeyError
                 for sub in (arg.value, *n.descendants(arg.value)):
@@ -4897,7 +4904,16 @@ class Extractor:
         # No queue call, but `while True:` sleeps and never breaks out: a poller that runs forever.
         literal_forever = _literal_forever(test)
         # `while self._running:`, `while not stop.is_set():` around work (not a progress or heartbeat thread)
-        until_stopped = _until_stopped(test) and self._does_work(body)
+        until_stopped = _until_stopped(test) and (
+            self._does_work(body)
+            # (`self.client.loop_start()` then `while self.is_run: time.sleep(1)`: kept alive while
+            # the MQTT client's thread consumes, until `stop()`)
+            or (
+                isinstance(body, cst.BaseSuite)
+                and self._only_sleeps(body)
+                and self._started_something(frozenset({"loop_start"}))
+            )
+        )
         # (`while retry != 0:` that sets its count back on success: forever while the work works)
         budget = type(test) is cst.Comparison and self._does_work(body)
         return (_sleep_without_break(body, self.ctx) if literal_forever or until_stopped or budget else None) or ""
@@ -6033,6 +6049,15 @@ def _only_leaves(body: cst.BaseSuite) -> bool:
 def _ends_round(small: cst.BaseSmallStatement) -> bool:
     """``break``, or ``return`` with no value: the loop is over, nothing handed back."""
     return type(small) is cst.Break or (type(small) is cst.Return and small.value is None)
+
+
+def _formats_text(call: cst.Call) -> bool:
+    """``"Return code: {0}".format(r.status_code)``, ``str(r.status_code)``: text made for a report
+    it is given to, what it reads only reported."""
+    func = call.func
+    if type(func) is cst.Attribute and func.attr.value == "format":
+        return isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString))
+    return type(func) is cst.Name and func.value in {"str", "repr", "format"}
 
 
 def _records_failure(call: cst.Call, caught: str) -> bool:

@@ -743,6 +743,22 @@ def is_signing_key_name(name: str) -> bool:
     return is_secret_name(name) and (snake == "secret_key" or snake.endswith(("_secret_key", "cookie_secret")))
 
 
+_KEY_PHRASE_WORD = re.compile(r"[^\s]{1,20}")
+
+
+def looks_like_key_phrase(value: str) -> bool:
+    """A signing key written as a few words (``'#super secret key!#'``): guessable, but the key
+    the sessions are signed with all the same; not a sentence asking for one (``change me``,
+    ``put your key here``: placeholders), nor a template."""
+    words = value.split()
+    if not 8 <= len(value) <= 64 or not 2 <= len(words) <= 6 or not all(_KEY_PHRASE_WORD.fullmatch(w) for w in words):
+        return False
+    lowered = value.lower()
+    if is_placeholder(value) or any(w in lowered.split() for w in ("change", "me", "here", "put", "set", "insert", "todo")):
+        return False
+    return not (("{" in value and "}" in value) or "%s" in value or "%(" in value)
+
+
 def looks_like_weak_password(value: str) -> bool:
     """A literal short or plain enough to fail the credential shape, but a password all the same:
     one word, no spaces, not a placeholder or a template."""

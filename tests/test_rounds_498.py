@@ -202,6 +202,174 @@ if __name__ == "__main__":
 """,
 }
 
+# Round 516: a runner script calling the job's `main()`, whose module runs the same `main()` in its own block
+_RUNNER_AND_MODULE = {
+    "cron_script.sh": '#!/bin/bash\ncd "$(dirname "$0")" && poetry run python main.py\n',
+    "main.py": "from reminders.checker import main\n\nmain()\n",
+    "reminders/checker.py": """\
+import logging
+import os
+
+import requests
+
+log = logging.getLogger("reminders")
+
+
+def main():
+    logging.basicConfig(level=logging.INFO)
+    r = requests.post(os.environ["SIGNAL_URL"], json={"message": "birthdays today"}, timeout=10)
+    r.raise_for_status()
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+
+# Round 511: a beat schedule in a configuration module that no Celery app loads
+_UNLOADED_BEAT_CONFIG = {
+    "celery_config.py": """\
+from datetime import timedelta
+
+broker_url = "redis://redis:6379/0"
+beat_schedule = {
+    "every-10-seconds": {"task": "tasks.tick", "schedule": timedelta(seconds=10)},
+}
+""",
+    "celery_app.py": """\
+from celery import Celery
+
+app = Celery("scheduler", broker="redis://redis:6379/0", include=["tasks"])
+app.conf.update(result_expires=3600)
+""",
+    "tasks.py": """\
+import logging
+
+from celery_app import app
+
+log = logging.getLogger(__name__)
+
+
+@app.task
+def tick():
+    log.info("tick")
+""",
+}
+
+# Round 515: a Flask-SocketIO app's signing key written as a few words
+_KEY_PHRASE = {
+    "server.py": """\
+from flask import Flask
+from flask_socketio import SocketIO
+
+app = Flask(__name__)
+app.config["SECRET_KEY"] = "#super secret key!#"
+socketio = SocketIO(app)
+
+
+@app.route("/health")
+def health():
+    return "ok"
+
+
+@socketio.on("reading")
+def reading(data):
+    socketio.emit("chart", data)
+""",
+}
+
+# Round 513: an MQTT client's thread kept alive by `while self.is_run: time.sleep(1)` in another module's class
+_MQTT_KEPT_ALIVE = {
+    "sensors.py": """\
+import logging
+import time
+
+import paho.mqtt.client as mqtt
+
+log = logging.getLogger("sensors")
+
+
+class MainProcess:
+    def __init__(self, host):
+        self.host = host
+        self.is_run = False
+        self.client = mqtt.Client()
+
+    def publish(self):
+        self.client.publish("pi/temp", 42)
+
+    def run(self):
+        self.client.connect(self.host)
+        self.client.loop_start()
+        self.is_run = True
+        while self.is_run:
+            time.sleep(1)
+
+    def stop(self):
+        self.is_run = False
+        self.client.loop_stop()
+""",
+    "daemon.py": """\
+import logging
+
+from sensors import MainProcess
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    MainProcess("broker.local").run()
+""",
+}
+
+# Round 513: a command-line script whose HTTP write's status is only printed, formatted first
+_STATUS_FORMATTED = {
+    "post_to_ha.py": """\
+import sys
+
+import requests
+
+HA_URL = "http://homeassistant.local:8123"
+
+
+def main(argv):
+    entity, state = argv[0], argv[1]
+    url = "{0}/api/services/{1}/turn_{2}".format(HA_URL, entity.split(".")[0], state)
+    r = requests.post(url, json={"entity_id": entity}, timeout=10)
+    print("Return code: {0}".format(r.status_code))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
+""",
+}
+
+# Round 474 (measured before): a `schedule` process whose one job posts to Slack, its SlackApiError only printed
+_SLACK_SCHEDULE = {
+    "script.py": """\
+import os
+import time
+
+import schedule
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+client = WebClient(token=os.environ["SLACK_BOT_TOKEN"])
+
+
+def slacker():
+    try:
+        client.chat_postMessage(channel="#general", text="The sun rises")
+    except SlackApiError as e:
+        print(f"Got an error: {e.response['error']}")
+
+
+schedule.every().day.at("06:00").do(slacker)
+
+while True:
+    schedule.run_pending()
+    time.sleep(1)
+""",
+}
+
 _CASES: dict[str, Case] = {
     "empty_bucket_script": (_EMPTY_BUCKET, [("run.py", "job", "script")], ("missing-dry-run", "fail")),
     # trap: the batch action behind an --apply flag
@@ -285,6 +453,65 @@ _CASES: dict[str, Case] = {
         ),
         [("app.py", "api", "flask")],
         None,
+    ),
+    "runner_and_module": (_RUNNER_AND_MODULE, [("main.py", "job", "script")], None),
+    # trap: the runner does work of its own besides: the module's block is the shared job run by hand
+    "runner_and_module_runner_works": (
+        _edited(
+            _RUNNER_AND_MODULE,
+            "main.py",
+            "main()\n",
+            "import shutil\n\nmain()\nshutil.rmtree('/var/cache/reminders')\n",
+        ),
+        [("main.py", "job", "script"), ("reminders/checker.py", "job", "python")],
+        None,
+    ),
+    "unloaded_beat_config": (_UNLOADED_BEAT_CONFIG, [("celery_app.py", "worker", "celery")], None),
+    # trap: the app loads it by name
+    "unloaded_beat_config_loaded": (
+        _edited(
+            _UNLOADED_BEAT_CONFIG,
+            "celery_app.py",
+            "app.conf.update(result_expires=3600)\n",
+            'app.config_from_object("celery_config")\n',
+        ),
+        [("celery_app.py", "worker", "celery"), ("celery_config.py", "job", "celery-beat")],
+        None,
+    ),
+    "key_phrase": (_KEY_PHRASE, [("server.py", "api", "flask")], ("hardcoded-secret", 1)),
+    # trap: a sentence asking for the key
+    "key_phrase_placeholder": (
+        _edited(_KEY_PHRASE, "server.py", "#super secret key!#", "put the key here"),
+        [("server.py", "api", "flask")],
+        ("hardcoded-secret", 0),
+    ),
+    "mqtt_kept_alive": (_MQTT_KEPT_ALIVE, [("daemon.py", "worker", "polling-loop")], None),
+    # trap: no client loop started: the wait keeps nothing alive
+    "mqtt_kept_alive_no_loop": (
+        _edited(_MQTT_KEPT_ALIVE, "sensors.py", "        self.client.loop_start()\n", "        self.publish()\n"),
+        [("daemon.py", "job", "python")],
+        None,
+    ),
+    "status_formatted": (_STATUS_FORMATTED, [("post_to_ha.py", "job", "python")], ("missing-exit-code", "fail")),
+    # trap: the status raised on first
+    "status_formatted_raised": (
+        _edited(
+            _STATUS_FORMATTED,
+            "post_to_ha.py",
+            "    print(",
+            "    r.raise_for_status()\n    print(",
+        ),
+        [("post_to_ha.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "slack_schedule": (_SLACK_SCHEDULE, [("script.py", "job", "schedule")], ("missing-exit-code", "fail")),
+    # trap: the error re-raised, `run_pending()` lets it out
+    "slack_schedule_raised": (
+        _edited(
+            _SLACK_SCHEDULE, "script.py", "{e.response['error']}\")\n", "{e.response['error']}\")\n        raise\n"
+        ),
+        [("script.py", "job", "schedule")],
+        ("missing-exit-code", "pass"),
     ),
 }
 

@@ -33,7 +33,9 @@ class HardcodedSecret(LineRule):
         "credential-looking literals bound to "
         "secret-like names (assignments, keyword arguments, dict keys, parameter defaults; Telegram's `api_hash` "
         "counts; a long random key such as Django's generated `SECRET_KEY` is one even when `%(` or `%s` occurs "
-        "in it by chance), or passed where a "
+        "in it by chance; a signing key written as a few words, `app.config['SECRET_KEY'] = '#super secret key!#'`, "
+        "is a guessable one, reported with medium confidence, not a sentence asking for one, `put the key here`), "
+        "or passed where a "
         "call takes its password by position (`MySQLdb.connect(host, user, password, db)`, `ftplib.FTP`, "
         '`login("user", "password")` (matrix-nio\'s `client.login("password")`), `username_pw_set`, pika\'s `PlainCredentials`, `HTTPBasicAuth` and the '
         "basic-auth helpers of httpx and aiohttp; the password of a `(user, password)` pair given as `auth=`, "
@@ -209,7 +211,11 @@ class HardcodedSecret(LineRule):
                 f"{secretscan.redact(literal)}",
                 confidence="medium",
             )
-        elif weak is not None and secretscan.looks_like_weak_password(literal):
+        elif weak is not None and (
+            secretscan.looks_like_weak_password(literal)
+            # (`app.config["SECRET_KEY"] = "#super secret key!#"`: a few words, the key all the same)
+            or (weak[0] == "signing key" and secretscan.looks_like_key_phrase(literal))
+        ):
             what, note = weak
             ctx.report(
                 self.name,
