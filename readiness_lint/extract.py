@@ -2747,7 +2747,8 @@ class Extractor:
             and frame.line_node.body is block
             and _reads_response_status(node.test)
             and not _ends_in_return(node.body)
-            and self._works_in(node.body)
+            # (`r = requests.put(...); if r.ok: print("changed")`: a write's failure said by nothing)
+            and (self._works_in(node.body) or is_http_write(frame.results.get(owner, "")))
             and not frame.results.get(owner, "").endswith(".head")
         )
 

@@ -370,6 +370,41 @@ while True:
 """,
 }
 
+# Round 496 (measured before): a `schedule` job whose PUT is tested only for success, by the function's last statement
+_PUT_SUCCESS_ONLY = {
+    "main.py": """\
+import os
+import time
+
+import requests
+import schedule
+
+DOMAIN = os.environ["DOMAIN"]
+
+
+def wan_ip():
+    return requests.get("https://api.ipify.org", timeout=10).text
+
+
+def update_dns(ip):
+    url = f"https://api.godaddy.com/v1/domains/{DOMAIN}/records/A/@"
+    res = requests.put(url, json=[{"data": ip}], timeout=10)
+    if res.ok:
+        print(f"changed the record to {ip}")
+
+
+def job():
+    update_dns(wan_ip())
+
+
+schedule.every(10).minutes.do(job)
+
+while True:
+    schedule.run_pending()
+    time.sleep(1)
+""",
+}
+
 _CASES: dict[str, Case] = {
     "empty_bucket_script": (_EMPTY_BUCKET, [("run.py", "job", "script")], ("missing-dry-run", "fail")),
     # trap: the batch action behind an --apply flag
@@ -511,6 +546,18 @@ _CASES: dict[str, Case] = {
             _SLACK_SCHEDULE, "script.py", "{e.response['error']}\")\n", "{e.response['error']}\")\n        raise\n"
         ),
         [("script.py", "job", "schedule")],
+        ("missing-exit-code", "pass"),
+    ),
+    "put_success_only": (_PUT_SUCCESS_ONLY, [("main.py", "job", "schedule")], ("missing-exit-code", "fail")),
+    # trap: a read (GET) tested for success only: a probe's answer, not a lost write
+    "put_success_only_get": (
+        _edited(
+            _PUT_SUCCESS_ONLY,
+            "main.py",
+            'requests.put(url, json=[{"data": ip}], timeout=10)',
+            "requests.get(url, timeout=10)",
+        ),
+        [("main.py", "job", "schedule")],
         ("missing-exit-code", "pass"),
     ),
 }
