@@ -1200,11 +1200,13 @@ class Extractor:
     def _find_script(self, body: Sequence[cst.CSTNode]) -> None:
         """A module that does work at import time (loops, ``with`` blocks, or parsing its
         command line at module level) is a script."""
+        # (the whole program wrapped in a `try:` at module level, `except Exception as ex: print(ex)`)
+        tried = [inner for stmt in body if type(stmt) is cst.Try for inner in stmt.body.body]
         if not any(
             type(stmt) in (cst.For, cst.While)
             or (type(stmt) is cst.With and not _only_binds(stmt))
             or _checked_loop(stmt)
-            for stmt in body
+            for stmt in (*body, *tried)
         ) and not any(_parses_arguments(stmt) or _writes_rows(stmt) for stmt in body):
             return
         for index, stmt in enumerate(body):
@@ -5182,7 +5184,9 @@ _DRY_RUN_OPTION = re.compile(
     # (`--force-recreate`, `--confirm-delete`: the same guard, named for what it allows)
     r"--(?:dry[-_]?run|no-dry-run|(?:apply|force|confirm)(?:-(?:"
     + "|".join(map(re.escape, sorted(_GUARDED_WORDS)))
-    + r"))?|(?:actually-)?do-?it|for-real|execute|yes|commit|no-?op|simulate)|DRY_?RUN",
+    + r"))?|(?:actually-)?do-?it|for-real|execute|yes|commit|no-?op|simulate"
+    # (`--delete`, `--delete-after-upload`, `--prune`: the deletion itself asked for, off by default)
+    + r"|(?:delete|remove|purge|prune|cleanup|clean-up)(?:-[a-z]+){0,3})|DRY_?RUN",
     re.IGNORECASE,
 )
 # A message a dry run prints instead of acting: "Dry run: deleting ...", "Would delete %s (%d days
@@ -7749,6 +7753,9 @@ def _stops_when_empty(body: cst.BaseSuite) -> bool:
     }
     stops = False
     for stmt in nodes:
+        if type(stmt) is cst.Try and _missing_key_ends(stmt, received):
+            stops = True  # `try: body = resp["Messages"][0]` / `except KeyError: break`: drained
+            continue
         if type(stmt) is not cst.If or _empty_subject(stmt.test) not in received:
             continue
         smalls = _simple_block(stmt.body) or []
@@ -7756,6 +7763,41 @@ def _stops_when_empty(body: cst.BaseSuite) -> bool:
             return False  # `if "Messages" not in resp: time.sleep(10); continue`: it waits for more
         stops = stops or any(isinstance(s, (cst.Break, cst.Return)) for s in smalls)
     return stops
+
+
+def _missing_key_ends(node: cst.Try, received: set[str]) -> bool:
+    """A ``try`` that indexes what the loop received (``resp["Messages"][0]``) and leaves the loop
+    when the key or item is not there (``except KeyError: log.info("all consumed"); break``)."""
+    reads = any(
+        type(sub) is cst.Subscript and type(base := _subscript_base(sub)) is cst.Name and base.value in received
+        for sub in n.descendants(node.body)
+    )
+    if not reads:
+        return False
+    for handler in node.handlers:
+        caught = (
+            {
+                n.dotted(t)
+                for t in (
+                    (handler.type,) if type(handler.type) is not cst.Tuple else [e.value for e in handler.type.elements]
+                )
+            }
+            if handler.type is not None
+            else set()
+        )
+        if caught & {"KeyError", "IndexError"} and any(
+            isinstance(s, (cst.Break, cst.Return)) for s in _simple_block(handler.body) or []
+        ):
+            return True
+    return False
+
+
+def _subscript_base(node: cst.Subscript) -> cst.BaseExpression:
+    """``resp["Messages"][0]["Body"]``: ``resp``."""
+    value = node.value
+    while type(value) is cst.Subscript:
+        value = value.value
+    return value
 
 
 def _empty_subject(test: cst.BaseExpression) -> str | None:

@@ -46,6 +46,9 @@ PROVIDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("OpenAI-style secret key", re.compile(r"\bsk-(?:proj-|live-)?[A-Za-z0-9_\-]{32,255}")),
+    # (an Azure Storage connection string's account key, and a Service Bus or Event Hubs one's)
+    ("Azure storage account key", re.compile(r"AccountKey=[A-Za-z0-9+/]{86}==")),
+    ("Azure shared access key", re.compile(r"SharedAccessKey=[A-Za-z0-9+/]{43}=")),
     (
         "private key block",
         re.compile(r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----"),
@@ -603,7 +606,7 @@ _FILLER_RUN = re.compile(r"([A-Za-z0-9])\1{5,}")
 # middle between two dots).
 _PROVIDER_HINT = re.compile(
     r"AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|discord|_live_|_test_"
-    r"|AIza|:AA|\.[A-Za-z0-9_\-]{6}\.|sk-|-----BEGIN|eyJ"
+    r"|AIza|:AA|\.[A-Za-z0-9_\-]{6}\.|sk-|-----BEGIN|eyJ|AccountKey=|SharedAccessKey="
 )
 
 
@@ -619,6 +622,8 @@ def provider_hits(text: str) -> list[SecretHit]:
                 continue
             if _FILLER_RUN.search(value):
                 continue  # `xoxb-XXXXXXX-XXXXXX`, `AKIA0000000000000000`: the shape, filled in by hand
+            if value.partition("=")[2] in _AZURE_SAMPLE_KEYS:
+                continue  # the storage emulator's well-known key (Azurite), printed in Microsoft's docs
             if kind == "Discord webhook" and not _generated(value.rpartition("/")[2]):
                 continue  # (a token spelt by hand: `abcdefgh...`)
             if kind == "Telegram bot token" and (shannon_entropy(value) < 3.5 or value in _TELEGRAM_SAMPLES):
@@ -627,6 +632,12 @@ def provider_hits(text: str) -> list[SecretHit]:
                 continue  # (a dotted name of the right lengths is not a token)
             hits.append(SecretHit(kind, value))
     return hits
+
+
+# The storage emulator's account key, the same for everyone (Azurite, the Azure Storage Emulator)
+_AZURE_SAMPLE_KEYS = frozenset(
+    {"Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="}
+)
 
 
 # The bot tokens Telegram's own documentation shows (Bot API, BotFather): samples, not anyone's bot
@@ -754,7 +765,9 @@ def looks_like_key_phrase(value: str) -> bool:
     if not 8 <= len(value) <= 64 or not 2 <= len(words) <= 6 or not all(_KEY_PHRASE_WORD.fullmatch(w) for w in words):
         return False
     lowered = value.lower()
-    if is_placeholder(value) or any(w in lowered.split() for w in ("change", "me", "here", "put", "set", "insert", "todo")):
+    if is_placeholder(value) or any(
+        w in lowered.split() for w in ("change", "me", "here", "put", "set", "insert", "todo")
+    ):
         return False
     return not (("{" in value and "}" in value) or "%s" in value or "%(" in value)
 

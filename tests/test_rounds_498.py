@@ -405,6 +405,88 @@ while True:
 """,
 }
 
+# Round 519: an upload script whose whole program sits in a module-level `try:`, a storage key in its connection string
+_TRY_WRAPPED_UPLOAD = {
+    "script.py": """\
+import os
+
+from azure.storage.blob import BlobServiceClient
+
+try:
+    service = BlobServiceClient.from_connection_string(
+        "DefaultEndpointsProtocol=https;AccountName=shopbackups;AccountKey=4MMt7dyNxFOzCV1zFQ07WEheMjmKPWP/4dBEr77dM5hkrmJsYtWNKqtWFISKvsWIF30CHygvGWJb+AStQ4uVkQ==;EndpointSuffix=core.windows.net"
+    )
+    local_path = os.environ["BACKUP_DIR"]
+    for filename in os.listdir(local_path):
+        blob = service.get_blob_client("backups", filename)
+        with open(os.path.join(local_path, filename), "rb") as data:
+            blob.upload_blob(data)
+except Exception as ex:
+    print("Exception:", ex)
+""",
+}
+
+# Round 519: a log uploader that removes what it uploaded only when asked (`--delete`)
+_DELETE_FLAG = {
+    "logs_to_gs.py": """\
+import argparse
+import logging
+from pathlib import Path
+
+from google.cloud import storage
+
+log = logging.getLogger("logs")
+
+
+def upload(local_dir: Path, delete_files: bool) -> None:
+    bucket = storage.Client().bucket("dcs-logs")
+    for file_ in sorted(local_dir.glob("*.log")):
+        bucket.blob(file_.name).upload_from_filename(str(file_))
+        if delete_files:
+            file_.unlink()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--local-path", type=Path, required=True)
+    parser.add_argument("--delete", action="store_true", help="delete files after upload")
+    args = parser.parse_args()
+    upload(args.local_path, args.delete)
+""",
+}
+
+# Round 522: a job that drains an SQS queue, leaving when the answer holds no `Messages` (`except KeyError: break`)
+_DRAINED_BY_KEY_ERROR = {
+    "process.py": """\
+import json
+import logging
+
+import boto3
+
+log = logging.getLogger("stats")
+
+
+def get_all_messages(client, queue_url):
+    messages = []
+    while True:
+        batch = client.receive_message(QueueUrl=queue_url, MaxNumberOfMessages=10)
+        try:
+            messages.append(json.loads(batch["Messages"][0]["Body"]))
+        except KeyError:
+            log.info("all messages consumed")
+            break
+    return messages
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    sqs = boto3.client("sqs")
+    found = get_all_messages(sqs, "https://sqs.eu-west-1.amazonaws.com/1/stats")
+    log.info("%d messages", len(found))
+""",
+}
+
 _CASES: dict[str, Case] = {
     "empty_bucket_script": (_EMPTY_BUCKET, [("run.py", "job", "script")], ("missing-dry-run", "fail")),
     # trap: the batch action behind an --apply flag
@@ -559,6 +641,42 @@ _CASES: dict[str, Case] = {
         ),
         [("main.py", "job", "schedule")],
         ("missing-exit-code", "pass"),
+    ),
+    "try_wrapped_upload": (_TRY_WRAPPED_UPLOAD, [("script.py", "job", "script")], ("hardcoded-secret", 1)),
+    # trap: the emulator's published key (Azurite) is everyone's
+    "try_wrapped_upload_emulator_key": (
+        _edited(
+            _TRY_WRAPPED_UPLOAD,
+            "script.py",
+            "4MMt7dyNxFOzCV1zFQ07WEheMjmKPWP/4dBEr77dM5hkrmJsYtWNKqtWFISKvsWIF30CHygvGWJb+AStQ4uVkQ==",
+            "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==",
+        ),
+        [("script.py", "job", "script")],
+        ("hardcoded-secret", 0),
+    ),
+    "delete_flag": (_DELETE_FLAG, [("logs_to_gs.py", "job", "argparse")], ("missing-dry-run", "pass")),
+    # trap: the same removal, unasked for (no option names it)
+    "delete_flag_always": (
+        _edited(
+            _edited(
+                _DELETE_FLAG,
+                "logs_to_gs.py",
+                "        if delete_files:\n            file_.unlink()\n",
+                "        file_.unlink()\n",
+            ),
+            "logs_to_gs.py",
+            '    parser.add_argument("--delete", action="store_true", help="delete files after upload")\n',
+            "",
+        ),
+        [("logs_to_gs.py", "job", "argparse")],
+        ("missing-dry-run", "fail"),
+    ),
+    "drained_by_key_error": (_DRAINED_BY_KEY_ERROR, [("process.py", "job", "sqs")], None),
+    # trap: a missing key skipped (`continue`), the loop polling on: a worker
+    "drained_by_key_error_skips": (
+        _edited(_DRAINED_BY_KEY_ERROR, "process.py", "            break\n", "            continue\n"),
+        [("process.py", "worker", "sqs")],
+        None,
     ),
 }
 
