@@ -1719,6 +1719,13 @@ def _apply_deployments(
         if _not_service_file(project, path) or name in SERVER_MODULES or _is_django_manage(facts):
             continue
         here = [c for c in out if c.path == path]
+        if deployment.mode == SCHEDULED:
+            # (`client.loop_start()` then `while self.is_run: time.sleep(1)` in a script cron runs:
+            # a publisher waiting for its acknowledgement, the run cron's job)
+            idle = {loop.scope for loop in facts.loops if loop.idle and loop.scope}
+            for waits in [c for c in here if c.kind == "worker" and c.symbol in idle]:
+                out.remove(waits)
+                here.remove(waits)
         if any(c.kind in ("api", "worker") for c in here):
             continue
         if deployment.mode in (SCHEDULED, STARTED) and not here:
@@ -3490,6 +3497,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         and (candidate.symbol in {"__main__", "script"} or candidate.console_script)
         and not candidate.once
     ):
+        deployed = candidate.deployed
         loops = [
             (loop, path)
             for path in sorted(reach)
@@ -3498,8 +3506,9 @@ def _service(project: Project, candidate: _Candidate) -> Service:
             and not _keeps_scheduler_alive(project, path, loop)
             # (a `sched` scheduler re-entering its task: the job's own timetable)
             and loop.source != SCHED_LOOP
+            # (a wait that only sleeps, in a script cron runs: see `_apply_deployments`)
+            and not (loop.idle and deployed is not None and deployed.mode == SCHEDULED)
         ]
-        deployed = candidate.deployed
         if loops:  # the job runs a consume loop found in a module it imports: a worker
             kind, framework = "worker", _loop_framework(loops[0][0].source, project.files[loops[0][1]])
         elif deployed is not None and deployed.mode == LONG_RUNNING and framework in _SCRIPT_JOBS:

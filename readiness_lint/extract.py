@@ -263,7 +263,6 @@ FAILURE_ROOTS = (
     "google.api_core.exceptions.",
     "redis.exceptions.",
     "ccxt.",  # an exchange's API (`ccxt.NetworkError`, `ccxt.ExchangeError`)
-    "slack_sdk.errors.",  # Slack's Web API (`SlackApiError`)
 )
 # ... except those that mean "already done": skipping a duplicate row is idempotence, not a lost failure.
 _EXPECTED_FAILURES = frozenset(
