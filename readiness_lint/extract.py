@@ -221,7 +221,8 @@ _CURRENT_APP_SETUP = frozenset(
     }
 )
 # Calls whose whole answer is an exit status: dropped, a failed command goes unnoticed.
-STATUS_CALLS = frozenset({"os.system", "subprocess.call", "subprocess.run"})
+# (`luigi.build(tasks)` answers False when a task failed, and exits with nothing)
+STATUS_CALLS = frozenset({"os.system", "subprocess.call", "subprocess.run", "luigi.build"})
 # A process started and waited for in one expression: nothing is left to ask its exit status.
 POPEN_COMMUNICATE = "subprocess.Popen().communicate"
 _POPEN_UNCHECKED = frozenset({POPEN_COMMUNICATE, "subprocess.Popen().wait"})
@@ -3633,6 +3634,10 @@ class Extractor:
             text = n.string_value(command.value)
             if text and "python" in text:
                 self.signal(node, "airflow-bash", text)
+        if name == "dagster.Definitions" and not ctx.scope and not self.frames and n.keyword(node, "schedules"):
+            # `defs = Definitions(assets=..., schedules=[ScheduleDefinition(job=..., cron_schedule=...)])`:
+            # the Dagster daemon runs the jobs on their schedules
+            self.signal(node, "schedule", "dagster")
         if name in _AIRFLOW_DAGS and not ctx.scope and not self.frames:
             # `dag = DAG("etl", schedule_interval="@daily")` / `with DAG(...) as dag:` in a DAG file:
             # Airflow's scheduler runs its tasks on the schedule, a job

@@ -487,6 +487,49 @@ if __name__ == "__main__":
 """,
 }
 
+# Round 523: Dagster definitions with a schedule, which the Dagster daemon runs
+_DAGSTER_SCHEDULE = {
+    "data_cow/__init__.py": """\
+from dagster import AssetSelection, Definitions, ScheduleDefinition, define_asset_job, load_assets_from_modules
+
+from . import assets
+
+all_assets = load_assets_from_modules([assets])
+logs = define_asset_job("logs", selection=AssetSelection.all())
+logs_schedule = ScheduleDefinition(job=logs, cron_schedule="0 * * * *")
+
+defs = Definitions(assets=all_assets, schedules=[logs_schedule])
+""",
+    "data_cow/assets.py": """\
+from dagster import asset
+
+
+@asset
+def caddy_logs():
+    return []
+""",
+}
+
+# Round 523: a Luigi pipeline whose `luigi.build()` answer is dropped
+_LUIGI_BUILD = {
+    "main.py": """\
+import luigi
+
+
+class Extract(luigi.Task):
+    def output(self):
+        return luigi.LocalTarget("data/users.csv")
+
+    def run(self):
+        with self.output().open("w") as f:
+            f.write("id,name\\n")
+
+
+if __name__ == "__main__":
+    luigi.build([Extract()], local_scheduler=True)
+""",
+}
+
 _CASES: dict[str, Case] = {
     "empty_bucket_script": (_EMPTY_BUCKET, [("run.py", "job", "script")], ("missing-dry-run", "fail")),
     # trap: the batch action behind an --apply flag
@@ -677,6 +720,30 @@ _CASES: dict[str, Case] = {
         _edited(_DRAINED_BY_KEY_ERROR, "process.py", "            break\n", "            continue\n"),
         [("process.py", "worker", "sqs")],
         None,
+    ),
+    "dagster_schedule": (_DAGSTER_SCHEDULE, [("data_cow/__init__.py", "job", "dagster")], None),
+    # trap: definitions with assets only: run by hand from the UI, nothing on a schedule
+    "dagster_schedule_none": (
+        _edited(
+            _DAGSTER_SCHEDULE,
+            "data_cow/__init__.py",
+            "defs = Definitions(assets=all_assets, schedules=[logs_schedule])",
+            "defs = Definitions(assets=all_assets)",
+        ),
+        [],
+        None,
+    ),
+    "luigi_build": (_LUIGI_BUILD, [("main.py", "job", "python")], ("missing-exit-code", "fail")),
+    # trap: the answer read
+    "luigi_build_checked": (
+        _edited(
+            _LUIGI_BUILD,
+            "main.py",
+            "    luigi.build([Extract()], local_scheduler=True)\n",
+            "    import sys\n\n    sys.exit(0 if luigi.build([Extract()], local_scheduler=True) else 1)\n",
+        ),
+        [("main.py", "job", "python")],
+        ("missing-exit-code", "pass"),
     ),
 }
 

@@ -35,7 +35,7 @@ class MissingExitCode(ServiceRule):
         "nor run a function of its file that logs an error and returns nothing "
         '(`if not es.ping(): log.fatal("unreachable"); return`; a warning is not an error), '
         "and must not drop the exit status of the commands it runs "
-        "(`os.system()`, `subprocess.call()`, `subprocess.run()` without `check=`, a process started and "
+        "(`os.system()`, `subprocess.call()`, Luigi's `luigi.build(tasks)` (False when a task failed), `subprocess.run()` without `check=`, a process started and "
         "waited for in one expression, `subprocess.Popen(...).communicate()`, or a process kept in a name (or a `with` "
         "block's) whose output is taken, `p.communicate()` (also `r = subprocess.run(...)` without `check=`, then "
         "`r.stdout`), and whose status is never read, nor the process handed on or "
@@ -554,6 +554,8 @@ def _dropped(call: str, where: str) -> str:
             f"The status of `{call}()`'s response is never checked{where} (at most printed or logged): "
             "a failed request leaves the job's status 0"
         )
+    if call == "luigi.build":
+        return f"`luigi.build()`'s answer (False when a task failed) is never checked{where}: the job's status stays 0"
     return f"`{call}()`'s exit status is never checked{where}: a failed command leaves the job's status 0"
 
 
