@@ -72,6 +72,7 @@ from readiness_lint.model import (
     MainGuardFact,
     ObjectFact,
     RouteFact,
+    SignalFact,
 )
 from readiness_lint.names import words
 from readiness_lint.project import MANAGE_RUN, ObjectRef, Project, Service
@@ -442,7 +443,7 @@ def _file_candidates(
         elif signal.kind == "celery-beat" and (beat_home := _imported_celery_app(project, path, signal.detail)):
             # `from tasks import app; app.conf.beat_schedule = {...}`: beat runs the app, where it is built
             add(_Candidate(beat_home[0], beat_home[1], "job", "celery-beat", "beat_schedule"))
-        elif signal.kind == "celery-beat" and _has_celery_app(project) and _loaded_beat_config(project, path):
+        elif signal.kind == "celery-beat" and _has_celery_app(project) and _loaded_beat_config(project, path, signal):
             # (a beat schedule with no Celery app anywhere in the project is left-over configuration,
             # and so is one in a module no app loads)
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
@@ -587,7 +588,8 @@ def _file_candidates(
     if guard is None and path not in deployed:
         # (`lambda_handler(None, None)` at the module's end, the handler answering API Gateway: a
         # try-out left in, run on each cold start; the Lambda is still what runs)
-        tried = {name for name, _, _ in facts.module_calls if not _local_test_call(name)}
+        # (also inside what shows its answer: `print(lambda_handler(None, None))`)
+        tried = {name for name in facts.called_outside if not _local_test_call(name)}
         if tried and tried <= {s.detail for s in facts.signals if s.kind == "lambda-http"}:
             called_here -= tried
     handlers = [s for s in facts.signals if s.kind == "lambda-handler" and s.detail not in called_here]
@@ -828,21 +830,26 @@ _WEB_SERVER_WORDS = frozenset({"http", "httpd", "wsgi", "web", "api", "app"})
 _SOCKET_SERVERS = ("asyncio.start_server", "asyncio.start_unix_server", "socketserver.", "hl7.mllp.")
 
 
-def _loaded_beat_config(project: Project, path: str) -> bool:
-    """A module holding a beat schedule that a Celery app reads: the app's own module, a module
-    imported (``config_from_object(celeryconfig)``), named to a Celery app
-    (``config_from_object("celeryconfig")``) or a settings module; not a configuration file
-    nothing loads, left beside an app configured in code."""
+def _loaded_beat_config(project: Project, path: str, signal: SignalFact) -> bool:
+    """A beat schedule a Celery app reads: set on an app (``celery.conf.beat_schedule = {...}``,
+    whatever built it), in the app's own module, or in a module the app loads: imported
+    (``config_from_object(celeryconfig)``), named to a Celery app (``config_from_object(
+    "celeryconfig")``, ``"config:CeleryConfig"``, ``"config.CeleryConfig"``) or named as Django's
+    settings (``DJANGO_SETTINGS_MODULE``, a module with ``INSTALLED_APPS``, ``settings.py``); not a
+    configuration file nothing loads, left beside an app configured in code."""
     facts = project.files[path]
-    if project.importers.get(path) or any(o.ctor == "celery.Celery" for o in facts.objects):
+    if "." in signal.detail or project.importers.get(path) or any(o.ctor == "celery.Celery" for o in facts.objects):
         return True
     if any(s.kind == "django-settings" for s in facts.signals) or path.rpartition("/")[2] == "settings.py":
         return True
-    return any(
-        kind == "celery_config" and project.resolve_module(other, value) == path
-        for other, f in project.files.items()
-        for kind, value, _ in f.module_refs
-    )
+    for other, f in project.files.items():
+        for kind, value, _ in f.module_refs:
+            if kind not in {"celery_config", "settings"}:
+                continue
+            # (`"config.CeleryConfig"`: the class named after its module)
+            if path in {project.resolve_module(other, value), project.resolve_module(other, value.rpartition(".")[0])}:
+                return True
+    return False
 
 
 def _has_celery_app(project: Project) -> bool:
@@ -989,15 +996,19 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
             for imp in project.files[importer].imports
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path
         }
-        if taken and not _only_runs(project.files[importer], taken):
+        if taken and not _only_runs(project, importer, taken):
             return True
     return False
 
 
-def _only_runs(facts: FileFacts, taken: set[str]) -> bool:
+def _only_runs(project: Project, path: str, taken: set[str]) -> bool:
     """A runner script whose whole work is calling what it took from another module (``from
     birthday_checker import main; main()``): that module's own ``__main__`` block runs the same job
-    a second way, no work shared with anyone."""
+    a second way, no work shared with anyone. (Not an app calling ``init_db()`` as it starts: the
+    block runs that work by hand.)"""
+    if _builds_entrypoint(project, path):
+        return False
+    facts = project.files[path]
     guard = facts.main_guard
     calls = [raw for _, raw, _ in facts.module_calls] + list(guard.calls if guard is not None else ())
     work = [call for call in calls if not _is_trivial_call(call)]

@@ -1596,7 +1596,7 @@ class Extractor:
         self._visit_if(node, guard)
         self.ctx.conditions -= not guard
 
-    def _place_of(self, node: cst.If) -> tuple[cst.IndentedBlock | None, Sequence[cst.BaseStatement]]:
+    def _place_of(self, node: cst.BaseStatement) -> tuple[cst.IndentedBlock | None, Sequence[cst.BaseStatement]]:
         """The indented block holding ``node`` as a statement of its own (not an ``elif``), and
         the statements after it there."""
         if self.stmt_stack:
@@ -2750,7 +2750,7 @@ class Extractor:
             and _reads_response_status(node.test)
             and not _ends_in_return(node.body)
             # (`r = requests.put(...); if r.ok: print("changed")`: a write's failure said by nothing)
-            and (self._works_in(node.body) or is_http_write(frame.results.get(owner, "")))
+            and (self._works_in(node.body) or is_http_write(frame.kept_statuses.get(owner, "")))
             and not frame.results.get(owner, "").endswith(".head")
         )
 
@@ -2847,7 +2847,7 @@ class Extractor:
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=FILE_FOLLOW))
         elif forever:
-            source = self._consume_call_in(node.body, node.test)
+            source = self._consume_call_in(node.body, node.test, node)
             scope = self.scope_name()
             if (
                 not source
@@ -2888,8 +2888,16 @@ class Extractor:
             if source:
                 idle = self._only_sleeps(node.body)
                 drains = _stops_when_empty(node.body)
+                # (a method reading the object's own socket in a thread it starts, `Thread(target=
+                # self._read_loop, daemon=True)`: a client's background reader, not the process's loop)
+                reader = scope.rpartition(".")[2] if source == SOCKET_LOOP and "." in scope else ""
                 self.ctx.later(
-                    node, lambda line, col: LoopFact(line=line, scope=scope, source=source, idle=idle, drains=drains)
+                    node,
+                    lambda line, col: (
+                        None
+                        if reader and reader in self.started
+                        else LoopFact(line=line, scope=scope, source=source, idle=idle, drains=drains)
+                    ),
                 )
             elif calls := self._loop_calls(node.body):
                 drains = _stops_when_empty(node.body)
@@ -3717,8 +3725,9 @@ class Extractor:
         self._fire(self.call_hooks, node, name, ctx)
         if raw and raw.endswith(".config_from_object") and node.args:
             # `app.config_from_object("celeryconfig")`: the module Celery loads its settings from
-            loaded = n.string_value(node.args[0].value)
-            if loaded and ":" not in loaded and loaded.replace(".", "_").isidentifier():
+            # (`"config:CeleryConfig"`: a class of that module; `django.conf:settings` is Django's)
+            loaded = (n.string_value(node.args[0].value) or "").partition(":")[0]
+            if loaded and loaded != "django.conf" and loaded.replace(".", "_").isidentifier():
                 self._module_ref(node, "celery_config", loaded)
         if name in _CLI_ENV_OPTIONS:
             # click.option("--secret-key", envvar="SECRET_KEY", default="development")
@@ -4847,7 +4856,7 @@ class Extractor:
             return any(base.startswith("nio.") and base.endswith("AsyncClient") for base in self.ctx.class_bases[-1])
         return (self.ctx.object_ctor(owner) or "").startswith("nio.")
 
-    def _consume_call_in(self, body: cst.CSTNode, test: cst.BaseExpression) -> str:
+    def _consume_call_in(self, body: cst.CSTNode, test: cst.BaseExpression, loop: cst.While | None = None) -> str:
         """The first consume-like call in a loop body (``consumer.poll``, ``sqs.receive_message``)."""
         found: list[str] = []
         literal = _literal_forever(test)
@@ -4914,11 +4923,16 @@ class Extractor:
         until_stopped = _until_stopped(test) and (
             self._does_work(body)
             # (`self.client.loop_start()` then `while self.is_run: time.sleep(1)`: kept alive while
-            # the MQTT client's thread consumes, until `stop()`)
+            # the MQTT client's thread consumes, until `stop()`; an instance's flag, and nothing but
+            # clean-up after the wait: not a one-shot reader waiting for its reply, then writing it)
             or (
                 isinstance(body, cst.BaseSuite)
+                and type(test) is cst.Attribute
+                and n.dotted(test.value) == "self"
+                and loop is not None
                 and self._only_sleeps(body)
                 and self._started_something(frozenset({"loop_start"}))
+                and all(_only_cleanup(stmt) for stmt in self._place_of(loop)[1])
             )
         )
         # (`while retry != 0:` that sets its count back on success: forever while the work works)
@@ -5188,9 +5202,7 @@ _DRY_RUN_OPTION = re.compile(
     # (`--force-recreate`, `--confirm-delete`: the same guard, named for what it allows)
     r"--(?:dry[-_]?run|no-dry-run|(?:apply|force|confirm)(?:-(?:"
     + "|".join(map(re.escape, sorted(_GUARDED_WORDS)))
-    + r"))?|(?:actually-)?do-?it|for-real|execute|yes|commit|no-?op|simulate"
-    # (`--delete`, `--delete-after-upload`, `--prune`: the deletion itself asked for, off by default)
-    + r"|(?:delete|remove|purge|prune|cleanup|clean-up)(?:-[a-z]+){0,3})|DRY_?RUN",
+    + r"))?|(?:actually-)?do-?it|for-real|execute|yes|commit|no-?op|simulate)|DRY_?RUN",
     re.IGNORECASE,
 )
 # A message a dry run prints instead of acting: "Dry run: deleting ...", "Would delete %s (%d days
@@ -6070,17 +6082,23 @@ def _formats_text(call: cst.Call) -> bool:
 
 
 def _records_failure(call: cst.Call, caught: str) -> bool:
-    """``report.write(f"{symbol} - Error: {e}")``, ``writer.writerow([row_id, str(e)])``: what was
-    caught written into a file the job is writing, a line or a row among the others."""
+    """``report.write(f"[!] {symbol} - Error: {e}")``: what was caught written as an error line into
+    the text the job is writing, among its results. (Not a rejected row kept for someone to
+    handle, ``rejects.writerow([row_id, str(e)])``: recorded, like a list of failures.)"""
     raw = n.callee(call) or ""
     owner, _, method = raw.rpartition(".")
-    if method not in {"write", "writerow", "writelines"} or not owner.isidentifier():
+    if method != "write" or not owner.isidentifier() or len(call.args) != 1:
         return False
-    return any(
-        type(sub) is cst.Name and sub.value == caught
-        for arg in call.args
-        for sub in (arg.value, *n.descendants(arg.value))
+    text = call.args[0].value
+    if type(text) is not cst.FormattedString:
+        return False
+    said = "".join(part.value for part in text.parts if type(part) is cst.FormattedStringText).lower()
+    return bool(_ERROR_WORDS.search(said)) and any(
+        type(sub) is cst.Name and sub.value == caught for sub in n.descendants(text)
     )
+
+
+_ERROR_WORDS = re.compile(r"\b(?:error|failed|failure|exception)\b")
 
 
 def _until_stopped(test: cst.BaseExpression) -> bool:
@@ -7701,6 +7719,16 @@ def _cleans_up(small: cst.BaseSmallStatement, methods: frozenset[str] = _CLEANUP
     call = _small_call(small)
     name = n.callee(call) if call is not None else None
     return name is not None and "." in name and name.rpartition(".")[2] in methods
+
+
+def _only_cleanup(stmt: cst.BaseStatement) -> bool:
+    """A statement that only cleans up or reports: ``self.client.loop_stop()``, ``log.info("bye")``."""
+    smalls = _smalls(stmt)
+    return smalls is not None and all(
+        _cleans_up(small, _CLEANUP_METHODS | {"loop_stop", "disconnect"})
+        or ((call := _small_call(small)) is not None and _is_report_call(n.callee(call) or ""))
+        for small in smalls
+    )
 
 
 def _only_cleans_up(stmt: cst.If) -> bool:

@@ -758,11 +758,16 @@ _KEY_PHRASE_WORD = re.compile(r"[^\s]{1,20}")
 
 
 def looks_like_key_phrase(value: str) -> bool:
-    """A signing key written as a few words (``'#super secret key!#'``): guessable, but the key
-    the sessions are signed with all the same; not a sentence asking for one (``change me``,
-    ``put your key here``: placeholders), nor a template."""
+    """A signing key written as a few words with marks or digits (``'#super secret key!#'``):
+    guessable, but the key the sessions are signed with all the same; not words alone (a label,
+    ``"Session signing key"``, or an instruction, ``"generate a new key"``), not a sentence asking
+    for one (``change me``, ``put your key here``: placeholders), nor a template."""
     words = value.split()
-    if not 8 <= len(value) <= 64 or not 2 <= len(words) <= 6 or not all(_KEY_PHRASE_WORD.fullmatch(w) for w in words):
+    if not 8 <= len(value) <= 64 or not 2 <= len(words) <= 5 or not all(_KEY_PHRASE_WORD.fullmatch(w) for w in words):
+        return False
+    # (a key typed as one, marks or digits in it; words alone are a label or an instruction:
+    # "Session signing key", "generate a new key")
+    if all(c.isalpha() or c.isspace() for c in value) or value.rstrip().endswith((".", ":")):
         return False
     lowered = value.lower()
     if is_placeholder(value) or any(

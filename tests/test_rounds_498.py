@@ -9,6 +9,7 @@ matters, a rule's status or its number of findings.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -426,36 +427,6 @@ except Exception as ex:
 """,
 }
 
-# Round 519: a log uploader that removes what it uploaded only when asked (`--delete`)
-_DELETE_FLAG = {
-    "logs_to_gs.py": """\
-import argparse
-import logging
-from pathlib import Path
-
-from google.cloud import storage
-
-log = logging.getLogger("logs")
-
-
-def upload(local_dir: Path, delete_files: bool) -> None:
-    bucket = storage.Client().bucket("dcs-logs")
-    for file_ in sorted(local_dir.glob("*.log")):
-        bucket.blob(file_.name).upload_from_filename(str(file_))
-        if delete_files:
-            file_.unlink()
-
-
-if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO)
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--local-path", type=Path, required=True)
-    parser.add_argument("--delete", action="store_true", help="delete files after upload")
-    args = parser.parse_args()
-    upload(args.local_path, args.delete)
-""",
-}
-
 # Round 522: a job that drains an SQS queue, leaving when the answer holds no `Messages` (`except KeyError: break`)
 _DRAINED_BY_KEY_ERROR = {
     "process.py": """\
@@ -697,23 +668,6 @@ _CASES: dict[str, Case] = {
         [("script.py", "job", "script")],
         ("hardcoded-secret", 0),
     ),
-    "delete_flag": (_DELETE_FLAG, [("logs_to_gs.py", "job", "argparse")], ("missing-dry-run", "pass")),
-    # trap: the same removal, unasked for (no option names it)
-    "delete_flag_always": (
-        _edited(
-            _edited(
-                _DELETE_FLAG,
-                "logs_to_gs.py",
-                "        if delete_files:\n            file_.unlink()\n",
-                "        file_.unlink()\n",
-            ),
-            "logs_to_gs.py",
-            '    parser.add_argument("--delete", action="store_true", help="delete files after upload")\n',
-            "",
-        ),
-        [("logs_to_gs.py", "job", "argparse")],
-        ("missing-dry-run", "fail"),
-    ),
     "drained_by_key_error": (_DRAINED_BY_KEY_ERROR, [("process.py", "job", "sqs")], None),
     # trap: a missing key skipped (`continue`), the loop polling on: a worker
     "drained_by_key_error_skips": (
@@ -751,3 +705,147 @@ _CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
+
+
+# A review of 43735b4..2eb7528 by a helper who had not written it: each case failed on 2eb7528.
+_REVIEW_CASES: dict[str, Case] = {
+    # a cron script waiting on a global flag its `on_message` clears, then writing the reading: a job
+    "mqtt_wait_for_reply": (
+        {
+            "read_meter.py": '"""Read the electricity meter\'s retained reading once and append it to the CSV (run hourly by cron)."""\nimport csv\nimport datetime\nimport logging\nimport os\nimport sys\nimport time\n\nimport paho.mqtt.client as mqtt\n\nlog = logging.getLogger("read_meter")\n\nBROKER = os.environ.get("MQTT_BROKER", "broker.local")\nTOPIC = "home/meter/total_kwh"\nOUT = os.environ.get("METER_CSV", "meter.csv")\n\nrunning = True\nreading = None\n\n\ndef on_message(client, userdata, msg):\n    global running, reading\n    reading = float(msg.payload.decode())\n    running = False  # got the one value we came for\n\n\ndef main():\n    client = mqtt.Client()\n    client.on_message = on_message\n    client.connect(BROKER)\n    client.loop_start()\n    client.subscribe(TOPIC)\n    while running:\n        time.sleep(0.5)\n    client.loop_stop()\n    client.disconnect()\n    if reading is None:\n        log.error("no reading received")\n        sys.exit(1)\n    with open(OUT, "a", newline="") as f:\n        csv.writer(f).writerow([datetime.datetime.now().isoformat(), reading])\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("read_meter.py", "job", "python")],
+        None,
+    ),
+    # a client class reading its own socket in a daemon thread it starts: the job stays a job
+    "socket_reader_thread_job": (
+        {
+            "power_off.py": '"""Turn the meeting-room projectors off at night (run from cron at 20:00)."""\nimport logging\nimport sys\n\nfrom projector import Projector\n\nlog = logging.getLogger("power_off")\n\nHOSTS = ["10.0.4.21", "10.0.4.22"]\n\n\ndef main():\n    failed = 0\n    for host in HOSTS:\n        p = Projector(host)\n        reply = p.command("%1POWR 0")\n        p.close()\n        if reply != "%1POWR=OK":\n            log.error("%s answered %s", host, reply)\n            failed += 1\n    return 1 if failed else 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main())\n',
+            "projector.py": '"""A small client for the projector\'s control port (PJLink-like line protocol)."""\nimport queue\nimport socket\nimport threading\n\n\nclass Projector:\n    def __init__(self, host, port=4352):\n        self._sock = socket.create_connection((host, port), timeout=10)\n        self._running = True\n        self._replies = queue.Queue()\n        self._reader = threading.Thread(target=self._read_loop, daemon=True)\n        self._reader.start()\n\n    def _read_loop(self):\n        while self._running:\n            data = self._sock.recv(1024)\n            self._replies.put(data.decode().strip())\n\n    def command(self, text):\n        self._sock.sendall((text + "\\r").encode())\n        return self._replies.get(timeout=5)\n\n    def close(self):\n        self._running = False\n        self._sock.close()\n',
+        },
+        [("power_off.py", "job", "python")],
+        None,
+    ),
+    # `SECRET_KEY = "generate a new key"`: an instruction, not a key
+    "key_phrase_instruction": (
+        {
+            "app.py": 'import os\n\nfrom flask import Flask, jsonify, session\n\napp = Flask(__name__)\napp.config.from_prefixed_env()\nif not app.config.get("SECRET_KEY"):\n    app.config["SECRET_KEY"] = "generate a new key"\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n\n\n@app.route("/visits")\ndef visits():\n    session["n"] = session.get("n", 0) + 1\n    return jsonify(visits=session["n"])\n\n\nif __name__ == "__main__":\n    app.run(port=int(os.environ.get("PORT", "8000")))\n'
+        },
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret", 0),
+    ),
+    # labels keyed by the settings' names: no key
+    "settings_help_texts": (
+        {
+            "app.py": 'import os\n\nfrom flask import Flask, jsonify\n\napp = Flask(__name__)\napp.config["SECRET_KEY"] = os.environ["SECRET_KEY"]\n\n# What the /settings page shows next to each setting (values are never shown)\nSETTING_LABELS = {\n    "SECRET_KEY": "Session signing key",\n    "DATABASE_URL": "Database connection",\n    "MAIL_SERVER": "Outgoing mail server",\n}\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n\n\n@app.route("/settings")\ndef settings():\n    return jsonify([{"name": k, "label": v, "set": bool(app.config.get(k))} for k, v in SETTING_LABELS.items()])\n'
+        },
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret", 0),
+    ),
+    # a generated default in `class TestSettings(BaseSettings)`: the fallback rule's alone
+    "settings_test_class_generated_default": (
+        {
+            "app/config.py": 'from pydantic_settings import BaseSettings\n\n\nclass Settings(BaseSettings):\n    database_url: str = "sqlite:///./app.db"\n    jwt_secret: str\n\n\nclass TestSettings(BaseSettings):\n    database_url: str = "sqlite:///./test.db"\n    jwt_secret: str = "09d25e094faa6ca2556c818166b7a9563b93f7099f6f0f4caa6cf63b88e8d3e7"\n\n\ndef get_settings(testing: bool = False) -> BaseSettings:\n    return TestSettings() if testing else Settings()\n',
+            "app/main.py": 'import os\n\nfrom fastapi import FastAPI\n\nfrom app.config import get_settings\n\nsettings = get_settings(testing=os.environ.get("TESTING") == "1")\napp = FastAPI()\n\n\n@app.get("/health")\ndef health():\n    return {"ok": True}\n',
+        },
+        [("app/main.py", "api", "fastapi")],
+        ("hardcoded-secret", 0),
+    ),
+    # a generated fallback in `class TestingConfig`: the fallback rule's alone
+    "testing_config_env_fallback": (
+        {
+            "app.py": 'import os\n\nfrom flask import Flask\n\nfrom config import config\n\napp = Flask(__name__)\napp.config.from_object(config[os.environ.get("APP_ENV", "default")])\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n',
+            "config.py": 'import os\n\n\nclass Config:\n    SECRET_KEY = os.environ["SECRET_KEY"]\n    SQLALCHEMY_DATABASE_URI = os.environ["DATABASE_URL"]\n\n\nclass TestingConfig(Config):\n    TESTING = True\n    SECRET_KEY = os.environ.get("TEST_SECRET_KEY", "3f786850e387550fdab836ed7e6dc881de23001b")\n    SQLALCHEMY_DATABASE_URI = "sqlite://"\n\n\nconfig = {"default": Config, "testing": TestingConfig}\n',
+        },
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret", 0),
+    ),
+    # `celery.conf.beat_schedule` on an app a factory built: loaded
+    "beat_on_factory_app": (
+        {
+            "celery_worker.py": 'from celery.schedules import crontab\n\nfrom shop.factory import make_celery\n\ncelery = make_celery()\ncelery.conf.beat_schedule = {\n    "expire-carts": {"task": "shop.tasks.expire_carts", "schedule": crontab(minute="*/15")},\n}\ncelery.autodiscover_tasks(["shop"])\n',
+            "shop/__init__.py": "",
+            "shop/factory.py": 'import os\n\nfrom celery import Celery\n\n\ndef make_celery(name="shop"):\n    app = Celery(name, broker=os.environ.get("REDIS_URL", "redis://redis:6379/0"))\n    app.conf.timezone = "UTC"\n    return app\n',
+            "shop/tasks.py": 'import logging\n\nfrom celery import shared_task\n\nlog = logging.getLogger(__name__)\n\n\n@shared_task\ndef expire_carts():\n    log.info("expiring carts")\n',
+        },
+        [("celery_worker.py", "job", "celery-beat"), ("shop/factory.py", "worker", "celery")],
+        None,
+    ),
+    # `config_from_object("config:CeleryConfig")`: the module is loaded
+    "beat_config_class_by_name": (
+        {
+            "config.py": 'import os\n\nfrom celery.schedules import crontab\n\n\nclass CeleryConfig:\n    broker_url = os.environ.get("REDIS_URL", "redis://localhost:6379/0")\n    result_backend = broker_url\n    timezone = "Europe/Berlin"\n    beat_schedule = {\n        "nightly-cleanup": {"task": "tasks.cleanup", "schedule": crontab(hour=3, minute=0)},\n    }\n',
+            "tasks.py": 'import logging\n\nfrom worker import app\n\nlog = logging.getLogger(__name__)\n\n\n@app.task\ndef cleanup():\n    log.info("cleaning up")\n',
+            "worker.py": 'from celery import Celery\n\napp = Celery("shop", include=["tasks"])\napp.config_from_object("config:CeleryConfig")\n',
+        },
+        [("config.py", "job", "celery-beat"), ("worker.py", "worker", "celery")],
+        None,
+    ),
+    # a schedule in the settings module `DJANGO_SETTINGS_MODULE` names: loaded
+    "beat_in_django_production_settings": (
+        {
+            "config/__init__.py": "",
+            "config/celery.py": 'import os\n\nfrom celery import Celery\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n\napp = Celery("config")\napp.config_from_object("django.conf:settings", namespace="CELERY")\napp.autodiscover_tasks()\n',
+            "config/settings/__init__.py": "",
+            "config/settings/base.py": 'import os\nfrom pathlib import Path\n\nBASE_DIR = Path(__file__).resolve().parent.parent.parent\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\nDEBUG = False\nALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "").split(",")\nINSTALLED_APPS = [\n    "django.contrib.contenttypes",\n    "django.contrib.auth",\n    "shop",\n]\nROOT_URLCONF = "config.urls"\nDATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": os.environ.get("DB_NAME", "shop")}}\nCELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", "redis://redis:6379/0")\n',
+            "config/settings/production.py": 'from celery.schedules import crontab\n\nfrom .base import *  # noqa: F401,F403\n\nCELERY_BEAT_SCHEDULE = {\n    "expire-carts": {"task": "shop.tasks.expire_carts", "schedule": crontab(minute="*/15")},\n}\n',
+            "config/urls.py": 'from django.http import HttpResponse\nfrom django.urls import path\n\nurlpatterns = [path("health/", lambda request: HttpResponse("ok"))]\n',
+            "config/wsgi.py": 'import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\napplication = get_wsgi_application()\n',
+            "manage.py": '#!/usr/bin/env python\nimport os\nimport sys\n\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n    from django.core.management import execute_from_command_line\n\n    execute_from_command_line(sys.argv)\n',
+            "shop/__init__.py": "",
+            "shop/tasks.py": 'import logging\n\nfrom celery import shared_task\n\nlog = logging.getLogger(__name__)\n\n\n@shared_task\ndef expire_carts():\n    log.info("expiring carts")\n',
+        },
+        [
+            ("config/celery.py", "worker", "celery"),
+            ("config/settings/production.py", "job", "celery-beat"),
+            ("config/wsgi.py", "api", "django"),
+        ],
+        None,
+    ),
+    # an app calling `init_db()` as it starts: the module's block still runs it by hand
+    "app_calls_shared_init_db": (
+        {
+            "Procfile": "web: gunicorn app:app --bind 0.0.0.0:$PORT\n",
+            "app.py": 'import logging\n\nfrom flask import Flask, jsonify\n\nfrom db import connect, init_db\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\ninit_db()\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n\n\n@app.route("/products")\ndef products():\n    with connect() as conn:\n        rows = conn.execute("SELECT sku, name, price FROM products").fetchall()\n    return jsonify([{"sku": s, "name": n, "price": p} for s, n, p in rows])\n',
+            "db.py": '"""Database helpers. Run `python db.py` to create the tables and load the product catalogue."""\nimport csv\nimport logging\nimport os\nimport sqlite3\n\nlog = logging.getLogger(__name__)\n\nDB_PATH = os.environ.get("DB_PATH", "shop.db")\n\n\ndef connect():\n    return sqlite3.connect(DB_PATH)\n\n\ndef init_db():\n    with connect() as conn:\n        conn.execute("CREATE TABLE IF NOT EXISTS products (sku TEXT PRIMARY KEY, name TEXT, price REAL)")\n        with open(os.environ.get("CATALOGUE_CSV", "catalogue.csv"), newline="") as f:\n            rows = [(r["sku"], r["name"], float(r["price"])) for r in csv.DictReader(f)]\n        conn.executemany("INSERT OR REPLACE INTO products VALUES (?, ?, ?)", rows)\n    log.info("loaded %d products", len(rows))\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    init_db()\n',
+        },
+        [("app.py", "api", "flask"), ("db.py", "job", "python")],
+        None,
+    ),
+    # `print(lambda_handler(None, None))` at the module's end: the Lambda is still the api
+    "lambda_tried_printed": (
+        {
+            "status.py": 'import json\nimport os\n\nimport requests\n\nAPI_KEY = os.environ["API_KEY"]\n\n\ndef lambda_handler(event, context):\n    response = requests.post("https://api.example.com/v2/monitors", data={"api_key": API_KEY}, timeout=10)\n    monitors = response.json().get("monitors", [])\n    down = [m["name"] for m in monitors if m["status"] >= 8]\n    headers = {"Access-Control-Allow-Origin": "*"}\n    return {"statusCode": 200, "body": json.dumps({"down": down}), "headers": headers}\n\n\nprint(lambda_handler(None, None))\n'
+        },
+        [("status.py", "api", "aws-lambda")],
+        None,
+    ),
+    # rows that fail to parse written to a rejects file: recorded, nothing lost
+    "rejects_file_import": (
+        {
+            "import_orders.py": '"""Load the partner\'s nightly order export into the warehouse database.\n\nRows that fail validation go to rejects.csv for the partner to fix and resend.\n"""\nimport csv\nimport logging\nimport os\nimport sys\nfrom decimal import Decimal\n\nimport psycopg2\n\nlog = logging.getLogger("import_orders")\n\n\ndef parse(row):\n    return (row["order_id"], row["sku"], int(row["qty"]), Decimal(row["price"]))\n\n\ndef main(path):\n    conn = psycopg2.connect(os.environ["WAREHOUSE_DSN"])\n    loaded = 0\n    with open(path, newline="") as src, open("rejects.csv", "w", newline="") as rej, conn, conn.cursor() as cur:\n        rejects = csv.writer(rej)\n        for row in csv.DictReader(src):\n            try:\n                record = parse(row)\n            except Exception as e:\n                rejects.writerow([row.get("order_id"), str(e)])\n                continue\n            cur.execute("INSERT INTO orders VALUES (%s, %s, %s, %s)", record)\n            loaded += 1\n    log.info("loaded %d orders", loaded)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main(sys.argv[1])\n'
+        },
+        [("import_orders.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])
+
+
+def test_review_provider_token_fallback_keeps_its_provider_message(make_tree: Callable[[dict[str, str]], Path]) -> None:
+    """A GitHub token as a secret's fallback is reported as a GitHub token (the message a baseline's
+    fingerprint holds), not as a generated key."""
+    from readiness_lint.engine import run
+
+    files = {
+        "sync_issues.py": 'import os\n\nimport requests\n\nTOKEN = os.getenv("GITHUB_TOKEN", "ghp_'
+        + "Zx8Kq2Lm4Np6Rt8Vw0Yb2Dc4Fg6Hj8Kl0Mn2P"
+        + '")\n\n\ndef main():\n    requests.get("https://api.github.com/issues", headers={"Authorization": f"token {TOKEN}"}, timeout=10)\n\n\nif __name__ == "__main__":\n    main()\n'
+    }
+    report = run([str(make_tree(files))])
+    messages = [f.message for f in report.findings if f.name == "hardcoded-secret"]
+    assert len(messages) == 1 and messages[0].startswith("Hard-coded GitHub token")

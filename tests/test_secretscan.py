@@ -177,6 +177,9 @@ EVERY_SHAPE = {
     "Discord bot token": "MTIzNDU2Nzg5MDEyMzQ1Njc4" + ".GhT5xQ." + "Xq7mK2pZ9Lw4Rt8Yv3Nb6Hc1Jd5Fg0Se2",
     "OpenAI-style secret key": "sk-proj-" + "Xq7mK2pZ9Lw4Rt8Yv3Nb6Hc1Jd5Fg0Se2UaQ9h3Vb",
     "private key block": "-----BEGIN RSA PRIVATE KEY-----",
+    "Azure storage account key": "AccountKey="
+    + "4MMt7dyNxFOzCV1zFQ07WEheMjmKPWP/4dBEr77dM5hkrmJsYtWNKqtWFISKvsWIF30CHygvGWJb+AStQ4uVkQ==",
+    "Azure shared access key": "SharedAccessKey=" + "Xq7mK2pZ9Lw4Rt8Yv3Nb6Hc1Jd5Fg0Se2UaQ9h3Vb7N=",
 }
 
 

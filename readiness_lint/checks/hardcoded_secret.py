@@ -34,7 +34,8 @@ class HardcodedSecret(LineRule):
         "secret-like names (assignments, keyword arguments, dict keys, parameter defaults; Telegram's `api_hash` "
         "counts; a long random key such as Django's generated `SECRET_KEY` is one even when `%(` or `%s` occurs "
         "in it by chance; a signing key written as a few words, `app.config['SECRET_KEY'] = '#super secret key!#'`, "
-        "is a guessable one, reported with medium confidence, not a sentence asking for one, `put the key here`), "
+        "is a guessable one, reported with medium confidence (with marks or digits in it: words alone are a label or an instruction, "
+        "`Session signing key`, `generate a new key`), "
         "or passed where a "
         "call takes its password by position (`MySQLdb.connect(host, user, password, db)`, `ftplib.FTP`, "
         '`login("user", "password")` (matrix-nio\'s `client.login("password")`), `username_pw_set`, pika\'s `PlainCredentials`, `HTTPBasicAuth` and the '
@@ -237,6 +238,11 @@ class HardcodedSecret(LineRule):
         if (
             literal
             and not ctx.example
+            # (`class TestSettings(BaseSettings)`, `class TestingConfig:`: a value for a non-production
+            # environment, as for a plain assignment)
+            and not (ctx.class_bases and any(_NON_PRODUCTION.intersection(n.words(scope)) for scope in ctx.scope))
+            # (a provider's token, `ghp_...`: reported as that provider's by the literal's own scan)
+            and not secretscan.provider_hits(literal)
             and secretscan.is_secret_name(name)
             and secretscan.looks_like_generated_key(literal)
             and not _allowed(literal, ctx)
