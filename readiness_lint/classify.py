@@ -2441,9 +2441,18 @@ def _guard_threads_poller(facts: FileFacts, loop: LoopFact, out: list[_Candidate
     """``Thread(target=monitor, daemon=True).start(); app.run(port=5000)`` in the ``__main__``
     block of an app's module: the loop of ``monitor`` polls for as long as the app runs, a worker
     beside it (a thread a route handler starts serves one request). Also a task the app's
-    start-up hook or lifespan starts, ``asyncio.create_task(monitor())`` (not in a route handler)."""
-    if not loop.scope or "." in loop.scope:
+    start-up hook or lifespan starts, ``asyncio.create_task(monitor())`` (not in a route handler),
+    or a thread it starts on a function of its own (``@app.on_event("startup") def listen(): def
+    redis_listener(): ...; Thread(target=redis_listener).start()``)."""
+    if not loop.scope:
         return False
+    if "." in loop.scope:
+        hook, _, inner = loop.scope.partition(".")
+        return (
+            inner in facts.started
+            and any(f.name == hook and _starts_up(f) for f in facts.functions)
+            and any(c.kind == "api" for c in out)
+        )
     if loop.scope not in facts.guard_started and not (
         loop.scope in facts.loop_tasks and any(_starts_up(f) and loop.scope in f.calls for f in facts.functions)
     ):

@@ -842,6 +842,7 @@ class Extractor:
         self.loop_tasks: set[str] = set()  # see FileFacts.loop_tasks
         self.guard_started: set[str] = set()  # see FileFacts.guard_started
         self.threads_started_in: dict[str, set[str]] = {}  # module-level function -> thread targets it starts
+        self.delete_flag_ifs = 0  # enclosing `if args.delete:` blocks (see `_tests_delete_flag`)
         self.called_outside: set[str] = set()  # names called at module level or in a class body
         self.guard_called: set[str] = set()  # ... and in the `__main__` block
         self.registered = False  # in a decorated function: a framework calls it, not the project
@@ -1685,7 +1686,9 @@ class Extractor:
             elif (
                 self.frames
                 and self.frames[-1] is not self.guard
-                and self._errs_then(node.body, lambda small: type(small) is cst.Return and small.value is None)
+                and self._errs_then(
+                    node.body, lambda small: type(small) is cst.Return and small.value is None, printed=True
+                )
                 and not self._overlap(node)  # (after the cheap test: it reads the whole branch)
             ):
                 # `if not es.ping(): log.fatal("Elasticsearch is not reachable"); return`: the
@@ -1706,7 +1709,10 @@ class Extractor:
             ctx.absent_from.append(via)
         saved_branch = self.branch
         self.branch = (*saved_branch, id(node.body))
+        flagged = _tests_delete_flag(node.test)
+        self.delete_flag_ifs += flagged
         self.walk(node.body)
+        self.delete_flag_ifs -= flagged
         ctx.absent_guards -= absent
         if absent:
             ctx.absent_from.pop()
@@ -2506,11 +2512,16 @@ class Extractor:
         return _says_nothing_to_do(node.body)
 
     def _errs_then(
-        self, body: cst.BaseSuite, last: Callable[[cst.BaseSmallStatement], bool], assigns: bool = False
+        self,
+        body: cst.BaseSuite,
+        last: Callable[[cst.BaseSmallStatement], bool],
+        assigns: bool = False,
+        printed: bool = False,
     ) -> bool:
         """A block that logs an error (``error``, ``critical``, ``fatal``, ``exception``; not a
         warning or a print), then ends with ``last`` (a bare ``return``, an exit with no status).
-        ``assigns``: the message may be built in a name first (``msg = f"..."``)."""
+        ``assigns``: the message may be built in a name first (``msg = f"..."``); ``printed``: a
+        print saying something failed counts too (``print(f"Backup directory not found: {d}")``)."""
         smalls = _simple_block(body)
         if smalls is None or len(smalls) < 2 or not last(smalls[-1]):
             return False
@@ -2523,6 +2534,7 @@ class Extractor:
             call = _small_call(small)
             name = self.ctx.resolve(n.callee(call)) if call is not None else None
             errors = errors or (name or "").endswith(_ERROR_LEVELS)
+            errors = errors or (printed and (name or "").startswith("print") and _says_failed(call))
         return errors
 
     def _says_failed_then_zero(self, body: cst.BaseSuite) -> bool:
@@ -3921,6 +3933,10 @@ class Extractor:
             ):
                 destructive = "ORM delete()"  # `for t in Tweet.query.filter(...).all(): db.session.delete(t)`
         frame = self._deletions_frame()
+        if destructive and self.delete_flag_ifs:
+            # `if args.delete: os.remove(path)`, `--delete` asked for on the command line: the
+            # deletion is the option's, off unless given
+            self.signal(node, "dry-run", "delete flag")
         if destructive:
             key = _path_key(node, name, raw)
             if removes_path and node.args and type(node.args[0].value) is cst.SimpleString:
@@ -6079,6 +6095,22 @@ def _formats_text(call: cst.Call) -> bool:
     if type(func) is cst.Attribute and func.attr.value == "format":
         return isinstance(func.value, (cst.SimpleString, cst.ConcatenatedString))
     return type(func) is cst.Name and func.value in {"str", "repr", "format"}
+
+
+# A flag named for the deletion it allows (`delete`, `args.remove`, `delete_files`, `do_purge`; not
+# `to_delete`, `deleted`, a list of what to delete or a record of what was)
+_DELETE_FLAG = re.compile(r"(?:(?:do|should|enable|allow)_)?(?:delete|remove|purge|prune|cleanup|wipe)(?:_[a-z]+){0,2}")
+
+
+def _tests_delete_flag(test: cst.BaseExpression) -> bool:
+    """``if args.delete:``, ``if remove and age > limit:``: a branch taken only when the option
+    named for the deletion is on."""
+    if type(test) is cst.BooleanOperation:
+        return type(test.operator) is cst.And and (_tests_delete_flag(test.left) or _tests_delete_flag(test.right))
+    if not isinstance(test, (cst.Name, cst.Attribute)):
+        return False
+    last = (n.dotted(test) or "").rpartition(".")[2].lower()
+    return bool(_DELETE_FLAG.fullmatch(last)) and not last.endswith(("_list", "_keys"))
 
 
 def _records_failure(call: cst.Call, caught: str) -> bool:

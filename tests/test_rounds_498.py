@@ -501,6 +501,99 @@ if __name__ == "__main__":
 """,
 }
 
+# Round 519: a log uploader that removes what it uploaded only when asked (`if delete_files:`, `--delete`)
+_DELETE_FLAG = {
+    "logs_to_gs.py": """\
+import argparse
+import logging
+from pathlib import Path
+
+from google.cloud import storage
+
+log = logging.getLogger("logs")
+
+
+def upload(local_dir: Path, delete_files: bool) -> None:
+    bucket = storage.Client().bucket("dcs-logs")
+    for file_ in sorted(local_dir.glob("*.log")):
+        bucket.blob(file_.name).upload_from_filename(str(file_))
+        if delete_files:
+            file_.unlink()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--local-path", type=Path, required=True)
+    parser.add_argument("--delete", action="store_true", help="delete files after upload")
+    args = parser.parse_args()
+    upload(args.local_path, args.delete)
+""",
+}
+
+# Round 524: a clean-up job that prints "not found" and returns when its directory is missing
+_NOT_FOUND_RETURNS = {
+    "delete_old_backups.py": """\
+import os
+import sys
+import time
+
+BACKUP_DIR = os.environ.get("BACKUP_DIR", "/backups")
+
+
+def delete_old_backups(backup_dir, retention_days, apply):
+    cutoff = time.time() - retention_days * 86400
+    if not os.path.exists(backup_dir):
+        print(f"Backup directory not found: {backup_dir}")
+        return
+    for name in os.listdir(backup_dir):
+        path = os.path.join(backup_dir, name)
+        if os.path.getmtime(path) < cutoff and apply:
+            os.remove(path)
+
+
+if __name__ == "__main__":
+    delete_old_backups(BACKUP_DIR, 7, "--apply" in sys.argv)
+""",
+}
+
+# Round 526: a FastAPI start-up hook starting a Redis pub/sub listener, defined inside it, as a thread
+_STARTUP_NESTED_LISTENER = {
+    "app/main.py": """\
+import threading
+
+import redis
+from fastapi import FastAPI
+
+app = FastAPI()
+redis_client = redis.StrictRedis(host="redis", port=6379, decode_responses=True)
+
+
+@app.get("/health")
+def health():
+    return {"ok": True}
+
+
+@app.post("/events")
+def publish(event: str):
+    redis_client.publish("events", event)
+    return {"queued": True}
+
+
+@app.on_event("startup")
+def listen_to_events():
+    def redis_listener():
+        pubsub = redis_client.pubsub()
+        pubsub.subscribe("events")
+        for message in pubsub.listen():
+            if message["type"] == "message":
+                print(message["data"])
+
+    listener = threading.Thread(target=redis_listener, daemon=True)
+    listener.start()
+""",
+}
+
 _CASES: dict[str, Case] = {
     "empty_bucket_script": (_EMPTY_BUCKET, [("run.py", "job", "script")], ("missing-dry-run", "fail")),
     # trap: the batch action behind an --apply flag
@@ -667,6 +760,40 @@ _CASES: dict[str, Case] = {
         ),
         [("script.py", "job", "script")],
         ("hardcoded-secret", 0),
+    ),
+    "delete_flag": (_DELETE_FLAG, [("logs_to_gs.py", "job", "argparse")], ("missing-dry-run", "pass")),
+    # trap: the removal under another test, the `--delete` option beside it guards nothing
+    "delete_flag_other_test": (
+        _edited(_DELETE_FLAG, "logs_to_gs.py", "        if delete_files:\n", "        if file_.stat().st_size > 0:\n"),
+        [("logs_to_gs.py", "job", "argparse")],
+        ("missing-dry-run", "fail"),
+    ),
+    "not_found_returns": (
+        _NOT_FOUND_RETURNS,
+        [("delete_old_backups.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: a note that there is nothing to do
+    "not_found_returns_nothing_to_do": (
+        _edited(
+            _NOT_FOUND_RETURNS,
+            "delete_old_backups.py",
+            'print(f"Backup directory not found: {backup_dir}")',
+            'print(f"No backups yet in {backup_dir}, nothing to delete")',
+        ),
+        [("delete_old_backups.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "startup_nested_listener": (
+        _STARTUP_NESTED_LISTENER,
+        [("app/main.py", "api", "fastapi"), ("app/main.py", "worker", "redis-pubsub")],
+        None,
+    ),
+    # trap: the same listener defined in a route's handler: one request's work
+    "startup_nested_listener_route": (
+        _edited(_STARTUP_NESTED_LISTENER, "app/main.py", '@app.on_event("startup")\n', '@app.post("/listen")\n'),
+        [("app/main.py", "api", "fastapi")],
+        None,
     ),
     "drained_by_key_error": (_DRAINED_BY_KEY_ERROR, [("process.py", "job", "sqs")], None),
     # trap: a missing key skipped (`continue`), the loop polling on: a worker

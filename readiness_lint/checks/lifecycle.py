@@ -212,7 +212,7 @@ class MissingDryRun(ServiceRule):
         "Kubernetes deletions such as "
         "`delete_namespaced_job()` or the dynamic client's `delete(name=..., namespace=...)`) has a dry-run "
         "or explicit-apply guard somewhere it reaches: "
-        "a `dry_run` (or `dry`) name, option or environment variable, boto3's `DryRun=` given anything but `False`, or an `--apply`/`--force`/`--confirm` flag (also one named for what it allows: `--force-recreate`), or a message a dry run reports instead of acting (`log.info(f'Dry run: deleting {digest}')`, `log.info('Would delete %s', path)`; not one that goes on with 'but'). "
+        "a `dry_run` (or `dry`) name, option or environment variable, boto3's `DryRun=` given anything but `False`, or an `--apply`/`--force`/`--confirm` flag (also one named for what it allows: `--force-recreate`), a deletion made only under a flag named for it (`if args.delete: os.remove(path)`, `if delete_files:`; not a `--delete` option beside a deletion it does not guard), or a message a dry run reports instead of acting (`log.info(f'Dry run: deleting {digest}')`, `log.info('Would delete %s', path)`; not one that goes on with 'but'). "
         "Cleaning up temporary files or the job's own lock or pid file, or a directory the same function "
         "(or the script's own statements) creates as well (a working copy refreshed, a dated scratch "
         "directory made and removed), does not count as destructive; nor does a file the "
