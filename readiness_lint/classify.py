@@ -45,6 +45,7 @@ from readiness_lint.frameworks import (
     INOTIFY_EVENTS,
     JOB_CTOR_PREFIXES,
     LOOP_MODE,
+    MQTT_WAIT,
     REDDIT_STREAM,
     REPORT_PREFIXES,
     SCHED_LOOP,
@@ -588,9 +589,13 @@ def _file_candidates(
     if guard is None and path not in deployed:
         # (`lambda_handler(None, None)` at the module's end, the handler answering API Gateway: a
         # try-out left in, run on each cold start; the Lambda is still what runs)
-        # (also inside what shows its answer: `print(lambda_handler(None, None))`)
-        tried = {name for name in facts.called_outside if not _local_test_call(name)}
-        if tried and tried <= {s.detail for s in facts.signals if s.kind == "lambda-http"}:
+        answering = {s.detail for s in facts.signals if s.kind == "lambda-http"}
+        calls = {name for name, _, _ in facts.module_calls}
+        tried = {name for name in calls if not _local_test_call(name)}
+        if calls and not tried:
+            # (inside what shows its answer: `print(lambda_handler(None, None))`)
+            tried = set(facts.called_outside) & answering
+        if tried and tried <= answering:
             called_here -= tried
     handlers = [s for s in facts.signals if s.kind == "lambda-handler" and s.detail not in called_here]
     if (
@@ -1733,7 +1738,7 @@ def _apply_deployments(
         if deployment.mode == SCHEDULED:
             # (`client.loop_start()` then `while self.is_run: time.sleep(1)` in a script cron runs:
             # a publisher waiting for its acknowledgement, the run cron's job)
-            idle = {loop.scope for loop in facts.loops if loop.idle and loop.scope}
+            idle = {loop.scope for loop in facts.loops if loop.source == MQTT_WAIT and loop.scope}
             for waits in [c for c in here if c.kind == "worker" and c.symbol in idle]:
                 out.remove(waits)
                 here.remove(waits)
@@ -2203,6 +2208,7 @@ _FOUND_LOOPS = {
     WATCHDOG_LOOP: "watchdog",
     SCHED_LOOP: "polling-loop",  # (`sched`'s event that re-enters itself: rounds at a period)
     SOCKET_LOOP: "socket",
+    MQTT_WAIT: "mqtt",
     REDDIT_STREAM: "reddit",
     DOCKER_EVENTS: "docker-events",
     INOTIFY_EVENTS: "inotify",
@@ -3526,8 +3532,8 @@ def _service(project: Project, candidate: _Candidate) -> Service:
             and not _keeps_scheduler_alive(project, path, loop)
             # (a `sched` scheduler re-entering its task: the job's own timetable)
             and loop.source != SCHED_LOOP
-            # (a wait that only sleeps, in a script cron runs: see `_apply_deployments`)
-            and not (loop.idle and deployed is not None and deployed.mode == SCHEDULED)
+            # (a wait on a run flag after `loop_start()`, in a script cron runs: see `_apply_deployments`)
+            and not (loop.source == MQTT_WAIT and deployed is not None and deployed.mode == SCHEDULED)
         ]
         if loops:  # the job runs a consume loop found in a module it imports: a worker
             kind, framework = "worker", _loop_framework(loops[0][0].source, project.files[loops[0][1]])

@@ -32,12 +32,14 @@ from readiness_lint.frameworks import (
     EXIT_CALLS,
     FILE_FOLLOW,
     FUNCTION_APPS,
+    GUARDED_DELETION,
     HOTQUEUE_LOOP,
     HTTP_WRITE_VERBS,
     HTTP_WRITES,
     INOTIFY_EVENTS,
     INTERACTIVE_CALLS,
     LOOP_MODE,
+    MQTT_WAIT,
     REDDIT_STREAM,
     REPORT_PREFIXES,
     SCHED_LOOP,
@@ -264,6 +266,7 @@ FAILURE_ROOTS = (
     "google.api_core.exceptions.",
     "redis.exceptions.",
     "ccxt.",  # an exchange's API (`ccxt.NetworkError`, `ccxt.ExchangeError`)
+    "slack_sdk.errors.",  # Slack's Web API read or changed as the work (not a notice posted: see `_only_posts`)
 )
 # ... except those that mean "already done": skipping a duplicate row is idempotence, not a lost failure.
 _EXPECTED_FAILURES = frozenset(
@@ -457,6 +460,7 @@ class _Frame:
     # Responses and processes whose failed status is only reported, and those checked after all
     # (`r.raise_for_status()`): the failure is lost when one is reported and never checked.
     status_reported: set[str] = field(default_factory=set)
+    status_tested: set[str] = field(default_factory=set)  # responses whose status an `if` read already
     status_checked: set[str] = field(default_factory=set)
     # responses tested for success only by the function's last statement (see `_ends_function_on_success_only`)
     status_silent: set[str] = field(default_factory=set)
@@ -843,6 +847,8 @@ class Extractor:
         self.guard_started: set[str] = set()  # see FileFacts.guard_started
         self.threads_started_in: dict[str, set[str]] = {}  # module-level function -> thread targets it starts
         self.delete_flag_ifs = 0  # enclosing `if args.delete:` blocks (see `_tests_delete_flag`)
+        self.self_started: set[str] = set()  # methods an object starts as its own threads
+        self.posting = False  # in a `try` that only posts a chat message (see `_only_posts`)
         self.called_outside: set[str] = set()  # names called at module level or in a class body
         self.guard_called: set[str] = set()  # ... and in the `__main__` block
         self.registered = False  # in a decorated function: a framework calls it, not the project
@@ -1144,6 +1150,8 @@ class Extractor:
                 return
         elif kind == "logging-config" and self.ctx.in_main_guard:
             scope = "__main__"  # (set up only when the file itself is run)
+        elif kind == GUARDED_DELETION:
+            scope = self.call_scope()  # (counted where its function runs, as a deletion is)
         self.ctx.later(
             node,
             lambda line, col: SignalFact(kind=kind, line=line, detail=detail, scope=scope),
@@ -1201,8 +1209,16 @@ class Extractor:
     def _find_script(self, body: Sequence[cst.CSTNode]) -> None:
         """A module that does work at import time (loops, ``with`` blocks, or parsing its
         command line at module level) is a script."""
-        # (the whole program wrapped in a `try:` at module level, `except Exception as ex: print(ex)`)
-        tried = [inner for stmt in body if type(stmt) is cst.Try for inner in stmt.body.body]
+        # (the whole program wrapped in a `try:` at module level, `except Exception as ex: print(ex)`;
+        # not an optional step, `try: with open(SETTINGS) as fh: ...` / `except FileNotFoundError: pass`)
+        tried = [
+            inner
+            for stmt in body
+            # (or `try: ... finally: session.close()`, no handler at all)
+            if type(stmt) is cst.Try
+            and (not stmt.handlers or any(_catches_all(handler, self.ctx) for handler in stmt.handlers))
+            for inner in stmt.body.body
+        ]
         if not any(
             type(stmt) in (cst.For, cst.While)
             or (type(stmt) is cst.With and not _only_binds(stmt))
@@ -1673,6 +1689,8 @@ class Extractor:
             elif failed is not None and owner:
                 # `if proc.returncode > 0: log.fatal(proc.stderr); return False`
                 self._fails_with(failed)
+            if owner:
+                self._frame().status_tested.add(owner)
             if self.frames and not self.handlers:
                 self._result_check(node)
             if self._reports_then_exits_zero(node.body):
@@ -1709,7 +1727,7 @@ class Extractor:
             ctx.absent_from.append(via)
         saved_branch = self.branch
         self.branch = (*saved_branch, id(node.body))
-        flagged = _tests_delete_flag(node.test)
+        flagged = self._tests_delete_flag(node.test)
         self.delete_flag_ifs += flagged
         self.walk(node.body)
         self.delete_flag_ifs -= flagged
@@ -1738,6 +1756,31 @@ class Extractor:
                 ctx.absent_from.pop()
             ctx.exists_guards -= checked
         self.branch = saved_branch
+
+    def _tests_delete_flag(self, test: cst.BaseExpression) -> bool:
+        """``if args.delete:``, ``if remove and age > limit:``: a branch taken only when an option
+        named for the deletion is on: the parsed command line's (``args.delete``) or a parameter
+        of the function that is off unless given (``def upload(d, delete_files=False)``; not a
+        list computed here, ``delete_files = [...]``, nor ``delete_local=True``)."""
+        if type(test) is cst.BooleanOperation:
+            return type(test.operator) is cst.And and (
+                self._tests_delete_flag(test.left) or self._tests_delete_flag(test.right)
+            )
+        dotted = n.dotted(test) if isinstance(test, (cst.Name, cst.Attribute)) else None
+        if not dotted:
+            return False
+        head, _, last = dotted.rpartition(".")
+        if not _DELETE_FLAG.fullmatch(last.lower()):
+            return False
+        if head:
+            return head.rpartition(".")[2] in _OPTION_HOLDERS  # `args.delete`, `self.args.delete`
+        function = self._frame().line_node if self.frames else None
+        if type(function) is not cst.FunctionDef:
+            return False
+        for param in _all_params(function.params):
+            if param.name.value == last:
+                return param.default is None or n.is_false(param.default) or n.is_none(param.default)
+        return False
 
     def _lookups_tested(self, test: cst.BaseExpression) -> tuple[str, ...]:
         """The module's lookup functions whose results ``test`` reads (``row is None``, ``row``
@@ -1884,6 +1927,7 @@ class Extractor:
         )
         saved_ends, self.try_ends_function = self.try_ends_function, self._ends_function(node)
         saved_tidying, self.tidying = self.tidying, _only_tidies(node.body)
+        saved_posting, self.posting = self.posting, _only_posts(node.body)
         # `try: cur.execute("SELECT ..."); cur.fetchone()[0]` / `except: cur.execute("INSERT ...")`:
         # the handler runs when the lookup found no row (None[0] raises)
         probe = _probes_row(node.body)
@@ -1894,6 +1938,7 @@ class Extractor:
             ctx.absent_guards -= absent
         self.guards_work, self.noticing = saved_work, saved_notice
         self.try_ends_function, self.tidying = saved_ends, saved_tidying
+        self.posting = saved_posting
         self.attempt, self.pinging, self.reading = saved, saved_ping, saved_reading
         self.reading_own_file = saved_own
         self.looking_up = saved_lookup
@@ -1949,7 +1994,11 @@ class Extractor:
         names = _exception_names(node.type, self.ctx)
         broad = not names or bool(names & BROAD_EXCEPTIONS)
         self._fire(self.except_hooks, node, broad, self.ctx)
-        failure = any(is_failure_exception(name) or name in self.wrapped_failures for name in names)
+        failure = any(
+            (is_failure_exception(name) and not (self.posting and name.startswith("slack_sdk.")))
+            or name in self.wrapped_failures
+            for name in names
+        )
         # (paramiko's SFTP client and ftputil raise the OS's errors: `except IOError:` around
         # `sftp.remove(path)` catches the transfer's own failure)
         # (a handler that only passes ignores on purpose)
@@ -2534,7 +2583,9 @@ class Extractor:
             call = _small_call(small)
             name = self.ctx.resolve(n.callee(call)) if call is not None else None
             errors = errors or (name or "").endswith(_ERROR_LEVELS)
-            errors = errors or (printed and (name or "").startswith("print") and _says_failed(call))
+            errors = errors or (
+                printed and (name or "").startswith("print") and _says_failed(call) and not _says_fallback(call)
+            )
         return errors
 
     def _says_failed_then_zero(self, body: cst.BaseSuite) -> bool:
@@ -2761,8 +2812,12 @@ class Extractor:
             and frame.line_node.body is block
             and _reads_response_status(node.test)
             and not _ends_in_return(node.body)
-            # (`r = requests.put(...); if r.ok: print("changed")`: a write's failure said by nothing)
-            and (self._works_in(node.body) or is_http_write(frame.kept_statuses.get(owner, "")))
+            # (`r = requests.put(...); if r.ok: print("changed")`: a write's failure said by nothing,
+            # unless an earlier test of its status took the failure's branch: `if r.status_code >= 400: raise`)
+            and (
+                self._works_in(node.body)
+                or (is_http_write(frame.kept_statuses.get(owner, "")) and owner not in frame.status_tested)
+            )
             and not frame.results.get(owner, "").endswith(".head")
         )
 
@@ -2907,7 +2962,7 @@ class Extractor:
                     node,
                     lambda line, col: (
                         None
-                        if reader and reader in self.started
+                        if reader and reader in self.self_started
                         else LoopFact(line=line, scope=scope, source=source, idle=idle, drains=drains)
                     ),
                 )
@@ -3654,7 +3709,13 @@ class Extractor:
             text = n.string_value(command.value)
             if text and "python" in text:
                 self.signal(node, "airflow-bash", text)
-        if name == "dagster.Definitions" and not ctx.scope and not self.frames and n.keyword(node, "schedules"):
+        scheduled = n.keyword(node, "schedules") if name == "dagster.Definitions" else None
+        if (
+            scheduled is not None
+            and not ctx.scope
+            and not self.frames
+            and not (isinstance(scheduled.value, (cst.List, cst.Tuple)) and not scheduled.value.elements)
+        ):
             # `defs = Definitions(assets=..., schedules=[ScheduleDefinition(job=..., cron_schedule=...)])`:
             # the Dagster daemon runs the jobs on their schedules
             self.signal(node, "schedule", "dagster")
@@ -3685,6 +3746,8 @@ class Extractor:
             started = n.dotted(target.value)
             if started:
                 self.started.add(started.rpartition(".")[2])
+                if started.startswith("self."):
+                    self.self_started.add(started.rpartition(".")[2])  # `Thread(target=self._read_loop)`
                 if ctx.in_main_guard:
                     self.guard_started.add(started.rpartition(".")[2])
                 elif len(ctx.scope) == 1:
@@ -3934,9 +3997,10 @@ class Extractor:
                 destructive = "ORM delete()"  # `for t in Tweet.query.filter(...).all(): db.session.delete(t)`
         frame = self._deletions_frame()
         if destructive and self.delete_flag_ifs:
-            # `if args.delete: os.remove(path)`, `--delete` asked for on the command line: the
-            # deletion is the option's, off unless given
-            self.signal(node, "dry-run", "delete flag")
+            # `if args.delete: os.remove(path)`, `--delete` asked for on the command line: this
+            # deletion is the option's, off unless given (not the job's other deletions)
+            self.signal(node, GUARDED_DELETION, destructive)
+            destructive = ""
         if destructive:
             key = _path_key(node, name, raw)
             if removes_path and node.args and type(node.args[0].value) is cst.SimpleString:
@@ -4935,22 +4999,21 @@ class Extractor:
             return found[0]
         # No queue call, but `while True:` sleeps and never breaks out: a poller that runs forever.
         literal_forever = _literal_forever(test)
-        # `while self._running:`, `while not stop.is_set():` around work (not a progress or heartbeat thread)
-        until_stopped = _until_stopped(test) and (
-            self._does_work(body)
-            # (`self.client.loop_start()` then `while self.is_run: time.sleep(1)`: kept alive while
-            # the MQTT client's thread consumes, until `stop()`; an instance's flag, and nothing but
-            # clean-up after the wait: not a one-shot reader waiting for its reply, then writing it)
-            or (
-                isinstance(body, cst.BaseSuite)
-                and type(test) is cst.Attribute
-                and n.dotted(test.value) == "self"
-                and loop is not None
-                and self._only_sleeps(body)
-                and self._started_something(frozenset({"loop_start"}))
-                and all(_only_cleanup(stmt) for stmt in self._place_of(loop)[1])
-            )
+        # (`self.client.loop_start()` then `while self.is_run: time.sleep(1)`: kept alive while the
+        # MQTT client's thread consumes, until `stop()` or a signal; nothing but clean-up after the
+        # wait: not a one-shot reader waiting for its reply, then writing it)
+        mqtt_wait = (
+            _until_stopped(test)
+            and isinstance(body, cst.BaseSuite)
+            and loop is not None
+            and self._only_sleeps(body)
+            and self._started_something(frozenset({"loop_start"}))
+            and all(_only_cleanup(stmt) for stmt in self._place_of(loop)[1])
         )
+        if mqtt_wait:
+            return MQTT_WAIT if _sleep_without_break(body, self.ctx) else ""
+        # `while self._running:`, `while not stop.is_set():` around work (not a progress or heartbeat thread)
+        until_stopped = _until_stopped(test) and self._does_work(body)
         # (`while retry != 0:` that sets its count back on success: forever while the work works)
         budget = type(test) is cst.Comparison and self._does_work(body)
         return (_sleep_without_break(body, self.ctx) if literal_forever or until_stopped or budget else None) or ""
@@ -6100,17 +6163,10 @@ def _formats_text(call: cst.Call) -> bool:
 # A flag named for the deletion it allows (`delete`, `args.remove`, `delete_files`, `do_purge`; not
 # `to_delete`, `deleted`, a list of what to delete or a record of what was)
 _DELETE_FLAG = re.compile(r"(?:(?:do|should|enable|allow)_)?(?:delete|remove|purge|prune|cleanup|wipe)(?:_[a-z]+){0,2}")
-
-
-def _tests_delete_flag(test: cst.BaseExpression) -> bool:
-    """``if args.delete:``, ``if remove and age > limit:``: a branch taken only when the option
-    named for the deletion is on."""
-    if type(test) is cst.BooleanOperation:
-        return type(test.operator) is cst.And and (_tests_delete_flag(test.left) or _tests_delete_flag(test.right))
-    if not isinstance(test, (cst.Name, cst.Attribute)):
-        return False
-    last = (n.dotted(test) or "").rpartition(".")[2].lower()
-    return bool(_DELETE_FLAG.fullmatch(last)) and not last.endswith(("_list", "_keys"))
+# What holds a parsed command line or options (`args.delete`, `opts.remove`)
+_OPTION_HOLDERS = frozenset(
+    {"args", "arguments", "options", "opts", "parsed", "parsed_args", "cli_args", "cli", "flags"}
+)
 
 
 def _records_failure(call: cst.Call, caught: str) -> bool:
@@ -7722,6 +7778,60 @@ _NOTHING_TO_DO = re.compile(
     r"\bnothing\b|\bno (?:failed|failures?|errors?)\b|\b0 (?:failed|failures?|errors?)\b|\balready\b",
     re.IGNORECASE,
 )
+
+
+# "... not found, using the default settings", "skipping": a fallback taken on purpose
+_FALLBACK_WORDS = re.compile(
+    r"\b(?:using|use|default|defaults|skip|skipping|skipped|instead|ignor\w*|fall(?:ing)? back)\b", re.I
+)
+
+
+# Slack Web API calls that post a message: a notice of the work, not the work
+_SLACK_POSTS = frozenset(
+    {
+        "chat_postMessage",
+        "chat_postEphemeral",
+        "chat_update",
+        "chat_scheduleMessage",
+        "reactions_add",
+        "files_upload",
+        "files_upload_v2",
+    }
+)
+
+
+def _only_posts(body: cst.BaseSuite) -> bool:
+    """A ``try`` block whose Slack calls only post (``slack.chat_postMessage(...)``): a
+    ``SlackApiError`` caught there is a notice that failed, not the job's work."""
+    posted = False
+    for node in n.descendants(body):
+        if type(node) is cst.Call and type(node.func) is cst.Attribute:
+            method = node.func.attr.value
+            if method in _SLACK_POSTS:
+                posted = True
+            elif method.startswith(("conversations_", "users_", "channels_", "admin_", "files_list", "chat_delete")):
+                return False
+    return posted
+
+
+def _catches_all(handler: cst.ExceptHandler, ctx: Context) -> bool:
+    """``except:``, ``except Exception as ex:``, ``except BaseException:``."""
+    names = _exception_names(handler.type, ctx)
+    return not names or bool(names & BROAD_EXCEPTIONS)
+
+
+def _says_fallback(call: cst.Call | None) -> bool:
+    """A print whose text says what is done instead (``"config.json not found, using the defaults"``)."""
+    if call is None or not call.args:
+        return False
+    first = call.args[0].value
+    while type(first) is cst.BinaryOperation:
+        first = first.left
+    if type(first) is cst.FormattedString:
+        text = "".join(p.value for p in first.parts if type(p) is cst.FormattedStringText)
+    else:
+        text = n.string_value(first) or ""
+    return bool(_FALLBACK_WORDS.search(text))
 
 
 def _says_failed(call: cst.Call | None) -> bool:

@@ -194,6 +194,9 @@ JOB_CTOR_PREFIXES = {
 # Loops found without a consume call of their own (see the extract stage), by their source.
 SCHED_LOOP = "sched.run"  # a `sched` scheduler whose event puts itself back
 SOCKET_LOOP = "socket.recv"  # a socket read for ever
+# A signal's kind: a deletion made only under an option named for it (`if args.delete: os.remove(path)`)
+GUARDED_DELETION = "guarded-deletion"
+MQTT_WAIT = "mqtt.loop_start"  # `loop_start()` then `while self.running: time.sleep(1)`: kept alive until stopped
 WATCHDOG_LOOP = "watchdog.observer"  # a watchdog observer waited on
 HOTQUEUE_LOOP = "hotqueue.worker"  # a function decorated with HotQueue's `@queue.worker`, called
 REDDIT_STREAM = "praw.stream"  # `for comment in subreddit.stream.comments():` PRAW's endless stream

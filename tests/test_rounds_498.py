@@ -709,7 +709,7 @@ _CASES: dict[str, Case] = {
         [("server.py", "api", "flask")],
         ("hardcoded-secret", 0),
     ),
-    "mqtt_kept_alive": (_MQTT_KEPT_ALIVE, [("daemon.py", "worker", "polling-loop")], None),
+    "mqtt_kept_alive": (_MQTT_KEPT_ALIVE, [("daemon.py", "worker", "mqtt")], None),
     # trap: no client loop started: the wait keeps nothing alive
     "mqtt_kept_alive_no_loop": (
         _edited(_MQTT_KEPT_ALIVE, "sensors.py", "        self.client.loop_start()\n", "        self.publish()\n"),
@@ -961,6 +961,148 @@ _REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
 def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _REVIEW_CASES[name])
+
+
+# A second review, of 2eb7528..92cfccc: each case failed on 92cfccc.
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    # `loop_start()` then `while True: time.sleep(1)` under cron: a forever loop, still a worker
+    "cron_kept_alive_mqtt": (
+        {
+            "crontab": "# restart the logger if it died (flock keeps a single copy running)\n*/5 * * * * flock -n /tmp/mqtt_logger.lock /usr/bin/python3 /opt/mqtt_logger/mqtt_logger.py >> /var/log/mqtt_logger.log 2>&1\n",
+            "mqtt_logger.py": 'import csv\nimport datetime\nimport logging\nimport os\nimport time\n\nimport paho.mqtt.client as mqtt\n\nlog = logging.getLogger("mqtt_logger")\nOUT = os.environ.get("READINGS_CSV", "/var/lib/mqtt_logger/readings.csv")\n\n\ndef on_message(client, userdata, msg):\n    with open(OUT, "a", newline="", encoding="utf-8") as f:\n        csv.writer(f).writerow([datetime.datetime.now().isoformat(), msg.topic, msg.payload.decode()])\n\n\ndef main():\n    client = mqtt.Client()\n    client.on_message = on_message\n    client.connect(os.environ.get("MQTT_HOST", "localhost"))\n    client.subscribe("home/+/temperature")\n    client.loop_start()\n    while True:\n        time.sleep(1)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n',
+        },
+        [("mqtt_logger.py", "worker", "polling-loop")],
+        None,
+    ),
+    # Dagster definitions with `schedules=[]`: nothing scheduled
+    "dagster_empty_schedules": (
+        {
+            "etl/__init__.py": "from dagster import Definitions, load_assets_from_modules\n\nfrom . import assets\n\n# schedules are switched on per deployment; this code location is materialized by hand from the UI\ndefs = Definitions(assets=load_assets_from_modules([assets]), schedules=[])\n",
+            "etl/assets.py": "from dagster import asset\n\n\n@asset\ndef orders():\n    return [1, 2, 3]\n",
+        },
+        [],
+        None,
+    ),
+    # `def ship(d, delete_local=True)`: a flag on by default guards nothing
+    "delete_flag_default_true": (
+        {
+            "ship_logs.py": 'import logging\nimport os\nfrom pathlib import Path\n\nimport boto3\n\nlog = logging.getLogger("ship_logs")\nLOG_DIR = Path(os.environ.get("LOG_DIR", "/var/log/app/archive"))\nBUCKET = os.environ["LOG_BUCKET"]\n\n\ndef ship(local_dir: Path, delete_local: bool = True) -> None:\n    s3 = boto3.client("s3")\n    for path in sorted(local_dir.glob("*.log.gz")):\n        s3.upload_file(str(path), BUCKET, f"app/{path.name}")\n        log.info("shipped %s", path.name)\n    for path in sorted(local_dir.glob("*.log.gz")):\n        if delete_local:\n            path.unlink()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    ship(LOG_DIR)\n'
+        },
+        [("ship_logs.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # `delete_files = [...]` then `if delete_files:`: a list, not an option
+    "delete_list_named_like_flag": (
+        {
+            "prune_backups.py": 'import logging\nimport os\nimport time\n\nlog = logging.getLogger("prune")\nBACKUP_DIR = os.environ.get("BACKUP_DIR", "/var/backups/db")\nKEEP_DAYS = int(os.environ.get("KEEP_DAYS", "14"))\n\n\ndef main():\n    cutoff = time.time() - KEEP_DAYS * 86400\n    names = sorted(os.listdir(BACKUP_DIR))\n    delete_files = [n for n in names if os.path.getmtime(os.path.join(BACKUP_DIR, n)) < cutoff]\n    log.info("%d backups, %d older than %d days", len(names), len(delete_files), KEEP_DAYS)\n    if delete_files:\n        for name in delete_files:\n            os.remove(os.path.join(BACKUP_DIR, name))\n            log.info("removed %s", name)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("prune_backups.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # a `--delete` branch beside an unguarded removal: the removal still fails
+    "delete_mode_guards_backup_removal": (
+        {
+            "sync_outbox.py": 'import argparse\nimport ftplib\nimport logging\nimport os\nimport time\n\nlog = logging.getLogger("outbox")\nARCHIVE = os.environ.get("ARCHIVE_DIR", "/srv/archive")\n\n\ndef prune_archive(days):\n    cutoff = time.time() - days * 86400\n    for name in os.listdir(ARCHIVE):\n        path = os.path.join(ARCHIVE, name)\n        if os.path.getmtime(path) < cutoff:\n            os.remove(path)\n            log.info("pruned %s", name)\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--days", type=int, default=30)\n    parser.add_argument("--delete", action="store_true", help="also delete all remote files")\n    args = parser.parse_args()\n    prune_archive(args.days)\n    if args.delete:\n        ftp = ftplib.FTP(os.environ["FTP_HOST"])\n        ftp.login(os.environ["FTP_USER"], os.environ["FTP_PASSWORD"])\n        for name in ftp.nlst():\n            ftp.delete(name)\n        ftp.quit()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("sync_outbox.py", "job", "argparse")],
+        ("missing-dry-run", "fail"),
+    ),
+    # a value and a row written from handlers, no error line: as the rule's text now says
+    "doc_example_write_error": (
+        {
+            "prices_report.py": 'import csv\nimport logging\n\nimport requests\n\nlog = logging.getLogger("prices")\nSYMBOLS = ["AAPL", "MSFT", "GOOG"]\n\n\ndef fetch_price(symbol):\n    r = requests.get(f"https://api.example.com/quote/{symbol}", timeout=10)\n    r.raise_for_status()\n    return r.json()["price"]\n\n\ndef write_report(path):\n    with open(path, "w", encoding="utf-8") as f:\n        for symbol in SYMBOLS:\n            try:\n                f.write(f"{symbol}: {fetch_price(symbol):.2f}\\n")\n            except requests.RequestException as e:\n                f.write(f"{symbol}: {e}\\n")\n\n\ndef write_csv(path):\n    with open(path, "w", newline="", encoding="utf-8") as fh:\n        writer = csv.writer(fh)\n        for key in SYMBOLS:\n            try:\n                writer.writerow([key, fetch_price(key)])\n            except requests.RequestException as e:\n                writer.writerow([key, str(e)])\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    write_report("prices.txt")\n    write_csv("prices.csv")\n'
+        },
+        [("prices_report.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # `print(lambda_handler(None, None))` beside a settings read: the Lambda is the api
+    "lambda_print_tryout_env_get": (
+        {
+            "status.py": 'import json\nimport os\n\nTABLE = os.environ.get("TABLE")\n\n\ndef lambda_handler(event, context):\n    headers = {"Access-Control-Allow-Origin": "*"}\n    return {"statusCode": 200, "body": json.dumps({"t": TABLE}), "headers": headers}\n\n\nprint(lambda_handler(None, None))\n'
+        },
+        [("status.py", "api", "aws-lambda")],
+        None,
+    ),
+    # `lambda_handler(None, None)` in a module that builds clients at import: the Lambda is the api
+    "lambda_tryout_with_client": (
+        {
+            "status.py": 'import json\nimport logging\nimport os\n\nimport boto3\n\nlogger = logging.getLogger()\nlogger.setLevel(logging.INFO)\ntable = boto3.resource("dynamodb").Table(os.environ["TABLE"])\n\n\ndef lambda_handler(event, context):\n    items = table.scan(Limit=50).get("Items", [])\n    logger.info("%d items", len(items))\n    headers = {"Access-Control-Allow-Origin": "*"}\n    return {"statusCode": 200, "body": json.dumps({"items": items}, default=str), "headers": headers}\n\n\nlambda_handler(None, None)\n'
+        },
+        [("status.py", "api", "aws-lambda")],
+        None,
+    ),
+    # `while running: time.sleep(1)`, a global a SIGTERM handler clears, after `loop_start()`: a worker
+    "mqtt_global_flag_daemon": (
+        {
+            "mqtt_to_influx.py": 'import logging\nimport os\nimport signal\nimport time\n\nimport paho.mqtt.client as mqtt\nfrom influxdb_client import InfluxDBClient, Point\nfrom influxdb_client.client.write_api import SYNCHRONOUS\n\nlog = logging.getLogger("mqtt_to_influx")\n\ninflux = InfluxDBClient(url=os.environ["INFLUX_URL"], token=os.environ["INFLUX_TOKEN"], org="home")\nwrite_api = influx.write_api(write_options=SYNCHRONOUS)\nrunning = True\n\n\ndef on_message(client, userdata, msg):\n    write_api.write(bucket="sensors", record=Point("reading").tag("topic", msg.topic).field("value", float(msg.payload)))\n\n\ndef handle_sigterm(signum, frame):\n    global running\n    running = False\n\n\ndef main():\n    client = mqtt.Client()\n    client.on_message = on_message\n    client.connect(os.environ.get("MQTT_HOST", "mosquitto"))\n    client.subscribe("home/#")\n    client.loop_start()\n    while running:\n        time.sleep(1)\n    client.loop_stop()\n    client.disconnect()\n    log.info("stopped")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    signal.signal(signal.SIGTERM, handle_sigterm)\n    main()\n'
+        },
+        [("mqtt_to_influx.py", "worker", "mqtt")],
+        None,
+    ),
+    # `while not self._stop.is_set(): time.sleep(1)` after `loop_start()`: a worker
+    "mqtt_stop_event_daemon": (
+        {
+            "bridge.py": 'import json\nimport logging\nimport os\nimport signal\nimport threading\nimport time\n\nimport paho.mqtt.client as mqtt\nimport psycopg2\n\nlog = logging.getLogger("bridge")\n\n\nclass Bridge:\n    def __init__(self):\n        self._stop = threading.Event()\n        self.db = psycopg2.connect(os.environ["DATABASE_URL"])\n        self.client = mqtt.Client()\n        self.client.on_message = self.on_message\n\n    def on_message(self, client, userdata, msg):\n        reading = json.loads(msg.payload)\n        with self.db, self.db.cursor() as cur:\n            cur.execute("INSERT INTO readings (sensor, value) VALUES (%s, %s)", (msg.topic, reading["value"]))\n\n    def stop(self, *_):\n        self._stop.set()\n\n    def run(self):\n        self.client.connect(os.environ.get("MQTT_HOST", "mosquitto"))\n        self.client.subscribe("sensors/#")\n        self.client.loop_start()\n        while not self._stop.is_set():\n            time.sleep(1)\n        self.client.loop_stop()\n        self.client.disconnect()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    bridge = Bridge()\n    signal.signal(signal.SIGTERM, bridge.stop)\n    bridge.run()\n'
+        },
+        [("bridge.py", "worker", "mqtt")],
+        None,
+    ),
+    # `print("... not found, using the default settings"); return`: a fallback, no failure
+    "printed_not_found_defaults": (
+        {
+            "nightly_sync.py": 'import json\nimport logging\nimport os\n\nimport requests\n\nlog = logging.getLogger("sync")\nSETTINGS = {"api": "https://shop.example.com/api", "page_size": 100}\nOVERRIDES_FILE = os.environ.get("SYNC_OVERRIDES", "/etc/sync/overrides.json")\n\n\ndef load_overrides():\n    if not os.path.exists(OVERRIDES_FILE):\n        print(f"{OVERRIDES_FILE} not found, using the default settings")\n        return\n    with open(OVERRIDES_FILE, encoding="utf-8") as f:\n        SETTINGS.update(json.load(f))\n\n\ndef sync_products():\n    r = requests.get(f"{SETTINGS[\'api\']}/products", params={"limit": SETTINGS["page_size"]}, timeout=30)\n    r.raise_for_status()\n    with open("products.json", "w", encoding="utf-8") as f:\n        f.write(r.text)\n    log.info("products synced")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    load_overrides()\n    sync_products()\n'
+        },
+        [("nightly_sync.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # a job reading Slack's history whose `SlackApiError` is only logged: the work's failure
+    "slack_archive_job": (
+        {
+            "archive_channel.py": 'import json\nimport logging\nimport os\n\nfrom slack_sdk import WebClient\nfrom slack_sdk.errors import SlackApiError\n\nlog = logging.getLogger("archive")\nclient = WebClient(token=os.environ["SLACK_BOT_TOKEN"])\nCHANNELS = os.environ.get("ARCHIVE_CHANNELS", "C01234567").split(",")\n\n\ndef archive(channel, out_dir):\n    try:\n        history = client.conversations_history(channel=channel, limit=1000)\n    except SlackApiError as e:\n        log.error("could not read %s: %s", channel, e.response["error"])\n        return\n    with open(os.path.join(out_dir, f"{channel}.json"), "w", encoding="utf-8") as f:\n        json.dump(history["messages"], f)\n\n\ndef main():\n    out_dir = os.environ.get("ARCHIVE_DIR", "/srv/slack-archive")\n    for channel in CHANNELS:\n        archive(channel, out_dir)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("archive_channel.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # a receiver's `listen()` started as a thread from the `__main__` block: a worker
+    "socket_server_thread_from_main": (
+        {
+            "syslog_receiver.py": 'import logging\nimport os\nimport socket\nimport threading\n\nlog = logging.getLogger("syslog_receiver")\n\n\nclass SyslogReceiver:\n    def __init__(self, host="0.0.0.0", port=5514):\n        self.sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n        self.sock.bind((host, port))\n        self.out = open(os.environ.get("SYSLOG_FILE", "/var/log/remote.log"), "a", encoding="utf-8")\n\n    def listen(self):\n        while True:\n            data, addr = self.sock.recvfrom(4096)\n            self.out.write(f"{addr[0]} {data.decode(errors=\'replace\').strip()}\\n")\n            self.out.flush()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    receiver = SyslogReceiver()\n    worker = threading.Thread(target=receiver.listen, daemon=True)\n    worker.start()\n    log.info("listening on udp/5514")\n    worker.join()\n'
+        },
+        [("syslog_receiver.py", "worker", "socket")],
+        None,
+    ),
+    # a Celery config module with an optional step in a `try`: no job
+    "try_celeryconfig_loaded_by_name": (
+        {
+            "celeryconfig.py": 'import os\n\nbroker_url = os.environ.get("BROKER_URL", "redis://redis:6379/0")\ntask_routes = {}\n# extra queues a deployment may add: EXTRA_QUEUES=reports,exports\ntry:\n    for queue in os.environ["EXTRA_QUEUES"].split(","):\n        task_routes[f"tasks.{queue}.*"] = {"queue": queue}\nexcept KeyError:\n    pass\n',
+            "tasks.py": 'import logging\n\nfrom celery import Celery\n\nlog = logging.getLogger(__name__)\napp = Celery("shop")\napp.config_from_object("celeryconfig")\n\n\n@app.task\ndef rebuild_index():\n    log.info("rebuilding the search index")\n',
+        },
+        [("tasks.py", "worker", "celery")],
+        None,
+    ),
+    # a Flask config module reading optional overrides in a `try`: no job
+    "try_config_loaded_by_name": (
+        {
+            "app.py": 'from flask import Flask, jsonify\n\napp = Flask(__name__)\napp.config.from_object("config.Config")\n\n\n@app.get("/health")\ndef health():\n    return jsonify(status="ok")\n\n\n@app.get("/notes")\ndef notes():\n    return jsonify(notes=[], page_size=app.config["PAGE_SIZE"])\n',
+            "config.py": 'import json\nimport os\n\n# optional overrides from a JSON file the deployment mounts\nOVERRIDES = {}\ntry:\n    with open(os.environ.get("SETTINGS_FILE", "/etc/notes/settings.json"), encoding="utf-8") as fh:\n        OVERRIDES.update(json.load(fh))\nexcept FileNotFoundError:\n    pass\n\n\nclass Config:\n    SECRET_KEY = os.environ["SECRET_KEY"]\n    SQLALCHEMY_DATABASE_URI = OVERRIDES.get("database_url", os.environ.get("DATABASE_URL"))\n    PAGE_SIZE = OVERRIDES.get("page_size", 20)\n',
+        },
+        [("app.py", "api", "flask")],
+        None,
+    ),
+    # a write's failure raised first, then a success note: nothing lost
+    "write_checked_before_success_note": (
+        {
+            "update_dns.py": 'import logging\nimport os\n\nimport requests\n\nlog = logging.getLogger("ddns")\nZONE = os.environ["CF_ZONE_ID"]\nRECORD = os.environ["CF_RECORD_ID"]\nTOKEN = os.environ["CF_API_TOKEN"]\n\n\ndef current_ip():\n    r = requests.get("https://api.ipify.org", timeout=10)\n    r.raise_for_status()\n    return r.text.strip()\n\n\ndef update_record(ip):\n    url = f"https://api.cloudflare.com/client/v4/zones/{ZONE}/dns_records/{RECORD}"\n    r = requests.patch(url, json={"content": ip}, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=10)\n    if r.status_code >= 400:\n        raise RuntimeError(f"Cloudflare refused the update: {r.status_code} {r.text}")\n    if r.status_code == 200:\n        log.info("record now points at %s", ip)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    update_record(current_ip())\n'
+        },
+        [("update_dns.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
+def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SECOND_REVIEW_CASES[name])
 
 
 def test_review_provider_token_fallback_keeps_its_provider_message(make_tree: Callable[[dict[str, str]], Path]) -> None:

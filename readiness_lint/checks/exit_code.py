@@ -50,7 +50,7 @@ class MissingExitCode(ServiceRule):
         "someone). "
         "A function the job calls, or one up to three steps further down (`main()` -> `sync()` -> "
         "`fetch()`, also `asyncio.run(sync())`), loses the failure too when a "
-        "handler only prints, logs, sends an alert about or writes into the job's own output (`f.write(f\"{symbol}: {e}\")`, `writer.writerow([key, str(e)])`) the work's own error (a failed command; an error of requests, "
+        "handler only prints, logs, sends an alert about, or writes as an error line into the job's own output (`f.write(f\"[!] {symbol} - Error: {e}\")`; not a rejected row kept for someone, `rejects.writerow([key, str(e)])`) the work's own error (a failed command; an error of requests, "
         "httpx, aiohttp, urllib, boto, smtplib, ftplib, paramiko, Google API clients, ccxt, Redis or a database driver, "
         "or the OS error an SFTP or FTP client raises on a removal or a transfer, `except IOError:` around "
         "`sftp.remove(path)` (not around a probe, `sftp.stat(path)`, or `sftp.mkdir(path)`); but not a "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.deploy import KEPT_RUNNING
-from readiness_lint.frameworks import SLEEPS, WORKER_CTORS
+from readiness_lint.frameworks import GUARDED_DELETION, SLEEPS, WORKER_CTORS
 from readiness_lint.model import Entrypoint
 from readiness_lint.project import Service
 
@@ -259,6 +259,8 @@ class MissingDryRun(ServiceRule):
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
         destructive = service.called_signals("destructive")
+        if not destructive and not service.serves_requests and service.called_signals(GUARDED_DELETION):
+            return Outcome(True)  # (every deletion made only under an option named for it: `if args.delete:`)
         if not destructive or service.serves_requests:
             # nothing destructive: nothing to guard (in a function HTTP requests call too, a
             # deletion may be what a request asked for: the api's, not the event job's)
