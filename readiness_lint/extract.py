@@ -3936,6 +3936,23 @@ class Extractor:
             destructive = "SQL DELETE"  # `conn.execute(users.delete().where(users.c.id == uid))`
         if not destructive and method in _CLOUD_ITEM_DELETES and not node.args and owner in self.cloud_items:
             destructive = f"{method}()"  # `for volume in ec2.volumes.all(): volume.delete()` (boto3's resources)
+        elif (
+            not destructive
+            and method == "remove"
+            and owner in self.cloud_items
+            and all(arg.keyword is not None for arg in node.args)
+        ):
+            destructive = (
+                "remove()"  # the Docker SDK: `for c in client.containers.list(all=True): c.remove(force=True)`
+            )
+        elif (
+            not destructive
+            and method == "remove"
+            and owner.endswith(".images")
+            and node.args
+            and (ctx.object_ctor(owner.removesuffix(".images")) or "") in _DOCKER_CLIENTS
+        ):
+            destructive = "images.remove()"  # the Docker SDK: `client.images.remove(image.id, force=True)`
         if (
             not destructive
             and method == "do_action"
@@ -5622,6 +5639,10 @@ _CLOUD_COLLECTION = re.compile(
     r"|network_interfaces|vpc_addresses|classic_addresses|tables|db_instances)\.(?:all|filter|limit|page_size)$"
 )
 _CLOUD_ITEM_DELETES = frozenset({"delete", "release", "terminate", "deregister"})
+# What builds a Docker SDK client (`docker.from_env()`, `docker.DockerClient(base_url=...)`)
+_DOCKER_CLIENTS = frozenset(
+    {"docker.from_env", "docker.DockerClient", "docker.client.from_env", "docker.client.DockerClient"}
+)
 
 
 # A factory building an app (and what goes with it): `create_app`, `make_app`, `build_application`
@@ -5639,7 +5660,8 @@ def _cloud_listing(node: cst.BaseExpression) -> bool:
     if type(node) is not cst.Call:
         return False
     callee = n.callee(node) or ""
-    return bool(_CLOUD_COLLECTION.search(callee)) or callee.endswith(".list_blobs")
+    # (the Docker SDK's `client.containers.list(all=True)`: containers whose `remove()` deletes them)
+    return bool(_CLOUD_COLLECTION.search(callee)) or callee.endswith((".list_blobs", ".containers.list"))
 
 
 def _temporary_path(text: str) -> bool:

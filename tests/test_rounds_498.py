@@ -594,6 +594,38 @@ def listen_to_events():
 """,
 }
 
+# Round 528: Docker clean-up through the Docker SDK, containers and images removed
+_DOCKER_SDK_CLEANUP = {
+    "cleanup.py": """\
+import logging
+
+import docker
+
+log = logging.getLogger("cleanup")
+
+
+def clean_old_containers():
+    client = docker.DockerClient(base_url="unix://var/run/docker.sock")
+    containers: list = client.containers.list(all=True)
+    for container in containers:
+        if container.status != "running":
+            container.remove(force=True)
+
+
+def clean_old_images():
+    client = docker.from_env()
+    for image in client.images.list(all=True):
+        if not image.attrs["RepoTags"]:
+            client.images.remove(image.id, force=True)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    clean_old_containers()
+    clean_old_images()
+""",
+}
+
 _CASES: dict[str, Case] = {
     "empty_bucket_script": (_EMPTY_BUCKET, [("run.py", "job", "script")], ("missing-dry-run", "fail")),
     # trap: the batch action behind an --apply flag
@@ -794,6 +826,18 @@ _CASES: dict[str, Case] = {
         _edited(_STARTUP_NESTED_LISTENER, "app/main.py", '@app.on_event("startup")\n', '@app.post("/listen")\n'),
         [("app/main.py", "api", "fastapi")],
         None,
+    ),
+    "docker_sdk_cleanup": (_DOCKER_SDK_CLEANUP, [("cleanup.py", "job", "python")], ("missing-dry-run", "fail")),
+    # trap: containers stopped and images only listed: nothing deleted
+    "docker_sdk_cleanup_stops": (
+        _edited(
+            _edited(_DOCKER_SDK_CLEANUP, "cleanup.py", "container.remove(force=True)", "container.stop()"),
+            "cleanup.py",
+            "client.images.remove(image.id, force=True)",
+            'log.info("untagged image %s", image.id)',
+        ),
+        [("cleanup.py", "job", "python")],
+        ("missing-dry-run", "na"),
     ),
     "drained_by_key_error": (_DRAINED_BY_KEY_ERROR, [("process.py", "job", "sqs")], None),
     # trap: a missing key skipped (`continue`), the loop polling on: a worker
