@@ -848,7 +848,7 @@ class Extractor:
         self.threads_started_in: dict[str, set[str]] = {}  # module-level function -> thread targets it starts
         self.delete_flag_ifs = 0  # enclosing `if args.delete:` blocks (see `_tests_delete_flag`)
         self.self_started: set[str] = set()  # methods an object starts as its own threads
-        self.posting = False  # in a `try` that only posts a chat message (see `_only_posts`)
+        self.try_body: cst.BaseSuite | None = None  # the body of the `try` whose handlers are walked
         self.called_outside: set[str] = set()  # names called at module level or in a class body
         self.guard_called: set[str] = set()  # ... and in the `__main__` block
         self.registered = False  # in a decorated function: a framework calls it, not the project
@@ -1927,7 +1927,7 @@ class Extractor:
         )
         saved_ends, self.try_ends_function = self.try_ends_function, self._ends_function(node)
         saved_tidying, self.tidying = self.tidying, _only_tidies(node.body)
-        saved_posting, self.posting = self.posting, _only_posts(node.body)
+        saved_body, self.try_body = self.try_body, node.body
         # `try: cur.execute("SELECT ..."); cur.fetchone()[0]` / `except: cur.execute("INSERT ...")`:
         # the handler runs when the lookup found no row (None[0] raises)
         probe = _probes_row(node.body)
@@ -1938,7 +1938,7 @@ class Extractor:
             ctx.absent_guards -= absent
         self.guards_work, self.noticing = saved_work, saved_notice
         self.try_ends_function, self.tidying = saved_ends, saved_tidying
-        self.posting = saved_posting
+        self.try_body = saved_body
         self.attempt, self.pinging, self.reading = saved, saved_ping, saved_reading
         self.reading_own_file = saved_own
         self.looking_up = saved_lookup
@@ -1994,11 +1994,9 @@ class Extractor:
         names = _exception_names(node.type, self.ctx)
         broad = not names or bool(names & BROAD_EXCEPTIONS)
         self._fire(self.except_hooks, node, broad, self.ctx)
-        failure = any(
-            (is_failure_exception(name) and not (self.posting and name.startswith("slack_sdk.")))
-            or name in self.wrapped_failures
-            for name in names
-        )
+        failure = any(is_failure_exception(name) or name in self.wrapped_failures for name in names)
+        if failure and self.try_body is not None and all(name.startswith("slack_sdk.") for name in names):
+            failure = not _only_posts(self.try_body)  # (a notice posted to Slack that failed: not the work)
         # (paramiko's SFTP client and ftputil raise the OS's errors: `except IOError:` around
         # `sftp.remove(path)` catches the transfer's own failure)
         # (a handler that only passes ignores on purpose)
