@@ -1738,8 +1738,8 @@ def _apply_deployments(
         if deployment.mode == SCHEDULED:
             # (`client.loop_start()` then `while self.is_run: time.sleep(1)` in a script cron runs:
             # a publisher waiting for its acknowledgement, the run cron's job)
-            idle = {loop.scope for loop in facts.loops if loop.source == MQTT_WAIT and loop.scope}
-            for waits in [c for c in here if c.kind == "worker" and c.symbol in idle]:
+            waiting = {loop.scope for loop in facts.loops if loop.source == MQTT_WAIT and loop.scope}
+            for waits in [c for c in here if c.kind == "worker" and c.symbol in waiting]:
                 out.remove(waits)
                 here.remove(waits)
         if any(c.kind in ("api", "worker") for c in here):

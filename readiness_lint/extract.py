@@ -7840,31 +7840,27 @@ def _catches_all(handler: cst.ExceptHandler, ctx: Context) -> bool:
     return not names or bool(names & BROAD_EXCEPTIONS)
 
 
-def _says_fallback(call: cst.Call | None) -> bool:
-    """A print whose text says what is done instead (``"config.json not found, using the defaults"``)."""
+def _printed_text(call: cst.Call | None) -> str:
+    """The literal text a print or log call starts with (``"The path %s does not exist." % p``,
+    an f-string's literal parts)."""
     if call is None or not call.args:
-        return False
-    first = call.args[0].value
-    while type(first) is cst.BinaryOperation:
-        first = first.left
-    if type(first) is cst.FormattedString:
-        text = "".join(p.value for p in first.parts if type(p) is cst.FormattedStringText)
-    else:
-        text = n.string_value(first) or ""
-    return bool(_FALLBACK_WORDS.search(text))
-
-
-def _says_failed(call: cst.Call | None) -> bool:
-    """A print whose text tells of a failure (``print("The path %s does not exist." % p)``)."""
-    if call is None or not call.args:
-        return False
+        return ""
     first = call.args[0].value
     while type(first) is cst.BinaryOperation:  # `"..." % value`, `"..." + value`
         first = first.left
     if type(first) is cst.FormattedString:
-        text = "".join(p.value for p in first.parts if type(p) is cst.FormattedStringText)
-    else:
-        text = n.string_value(first) or ""
+        return "".join(p.value for p in first.parts if type(p) is cst.FormattedStringText)
+    return n.string_value(first) or ""
+
+
+def _says_fallback(call: cst.Call | None) -> bool:
+    """A print whose text says what is done instead (``"config.json not found, using the defaults"``)."""
+    return bool(_FALLBACK_WORDS.search(_printed_text(call)))
+
+
+def _says_failed(call: cst.Call | None) -> bool:
+    """A print whose text tells of a failure (``print("The path %s does not exist." % p)``)."""
+    text = _printed_text(call)
     return bool(_FAILED_WORDS.search(text)) and not _NOTHING_TO_DO.search(text)
 
 
