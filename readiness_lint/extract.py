@@ -1214,9 +1214,13 @@ class Extractor:
         tried = [
             inner
             for stmt in body
-            # (or `try: ... finally: session.close()`, no handler at all)
+            # (or `try: ... finally: session.close()`, no handler at all, or one that exits:
+            # `except requests.RequestException: print(e); sys.exit(1)`)
             if type(stmt) is cst.Try
-            and (not stmt.handlers or any(_catches_all(handler, self.ctx) for handler in stmt.handlers))
+            and (
+                not stmt.handlers
+                or any(_catches_all(handler, self.ctx) or self._leaves(handler.body) for handler in stmt.handlers)
+            )
             for inner in stmt.body.body
         ]
         if not any(
@@ -1689,8 +1693,8 @@ class Extractor:
             elif failed is not None and owner:
                 # `if proc.returncode > 0: log.fatal(proc.stderr); return False`
                 self._fails_with(failed)
-            if owner:
-                self._frame().status_tested.add(owner)
+            if owner and failed is not None and self._leaves(failed):
+                self._frame().status_tested.add(owner)  # (`if r.status_code >= 400: raise ...`)
             if self.frames and not self.handlers:
                 self._result_check(node)
             if self._reports_then_exits_zero(node.body):
@@ -1759,9 +1763,11 @@ class Extractor:
 
     def _tests_delete_flag(self, test: cst.BaseExpression) -> bool:
         """``if args.delete:``, ``if remove and age > limit:``: a branch taken only when an option
-        named for the deletion is on: the parsed command line's (``args.delete``) or a parameter
-        of the function that is off unless given (``def upload(d, delete_files=False)``; not a
-        list computed here, ``delete_files = [...]``, nor ``delete_local=True``)."""
+        named for the deletion is on: the parsed command line's (``args.delete``), an object's
+        (``self.delete_local``), a constant's (``DELETE_AFTER_UPLOAD``) or a parameter of the
+        function that is off unless given (``delete_files=False``, ``delete_files: bool``; not a
+        list computed here, ``delete_files = [...]``, nor ``delete_local=True``, nor
+        ``delete_keys=None``, a parameter that carries what to delete)."""
         if type(test) is cst.BooleanOperation:
             return type(test.operator) is cst.And and (
                 self._tests_delete_flag(test.left) or self._tests_delete_flag(test.right)
@@ -1770,16 +1776,21 @@ class Extractor:
         if not dotted:
             return False
         head, _, last = dotted.rpartition(".")
-        if not _DELETE_FLAG.fullmatch(last.lower()):
+        if not _DELETE_FLAG.fullmatch(last.lower()) or last.lower().endswith(_DELETION_TARGETS):
             return False
         if head:
-            return head.rpartition(".")[2] in _OPTION_HOLDERS  # `args.delete`, `self.args.delete`
+            return head == "self" or head.rpartition(".")[2] in _OPTION_HOLDERS  # `args.delete`, `self.args.delete`
+        if last.isupper():
+            return True  # `DELETE_AFTER_UPLOAD = os.environ.get(...) == "true"`: a setting
         function = self._frame().line_node if self.frames else None
         if type(function) is not cst.FunctionDef:
             return False
         for param in _all_params(function.params):
             if param.name.value == last:
-                return param.default is None or n.is_false(param.default) or n.is_none(param.default)
+                annotated = param.annotation is not None and n.dotted(param.annotation.annotation) == "bool"
+                return (param.default is not None and n.is_false(param.default)) or (
+                    param.default is None and annotated
+                )
         return False
 
     def _lookups_tested(self, test: cst.BaseExpression) -> tuple[str, ...]:
@@ -2956,11 +2967,15 @@ class Extractor:
                 # (a method reading the object's own socket in a thread it starts, `Thread(target=
                 # self._read_loop, daemon=True)`: a client's background reader, not the process's loop)
                 reader = scope.rpartition(".")[2] if source == SOCKET_LOOP and "." in scope else ""
+                # (a wait on a module's own flag, `while running:`, is a daemon's only where a signal
+                # handler clears it: an `on_message` that clears it after one reading ends a one-shot script)
+                module_flag = source == MQTT_WAIT and not (_flag_of(node.test) or "").startswith("self.")
                 self.ctx.later(
                     node,
                     lambda line, col: (
                         None
-                        if reader and reader in self.self_started
+                        if (reader and reader in self.self_started)
+                        or (module_flag and self.installs_signal_handler is None)
                         else LoopFact(line=line, scope=scope, source=source, idle=idle, drains=drains)
                     ),
                 )
@@ -3951,6 +3966,8 @@ class Extractor:
             and (ctx.object_ctor(owner.removesuffix(".images")) or "") in _DOCKER_CLIENTS
         ):
             destructive = "images.remove()"  # the Docker SDK: `client.images.remove(image.id, force=True)`
+        elif not destructive and method == "remove" and re.search(r"\.(?:containers|volumes)\.get\(\)$", owner):
+            destructive = "remove()"  # the Docker SDK: `client.containers.get(cid).remove(force=True)`
         if (
             not destructive
             and method == "do_action"
@@ -5659,7 +5676,9 @@ def _cloud_listing(node: cst.BaseExpression) -> bool:
         return False
     callee = n.callee(node) or ""
     # (the Docker SDK's `client.containers.list(all=True)`: containers whose `remove()` deletes them)
-    return bool(_CLOUD_COLLECTION.search(callee)) or callee.endswith((".list_blobs", ".containers.list"))
+    return bool(_CLOUD_COLLECTION.search(callee)) or callee.endswith(
+        (".list_blobs", ".containers.list", ".volumes.list", ".networks.list")
+    )
 
 
 def _temporary_path(text: str) -> bool:
@@ -6183,6 +6202,8 @@ def _formats_text(call: cst.Call) -> bool:
 # A flag named for the deletion it allows (`delete`, `args.remove`, `delete_files`, `do_purge`; not
 # `to_delete`, `deleted`, a list of what to delete or a record of what was)
 _DELETE_FLAG = re.compile(r"(?:(?:do|should|enable|allow)_)?(?:delete|remove|purge|prune|cleanup|wipe)(?:_[a-z]+){0,2}")
+# What a name for a deletion's targets ends with (`delete_keys`, `remove_ids`: what to delete, not whether)
+_DELETION_TARGETS = ("_list", "_keys", "_ids", "_paths", "_items", "_objects", "_names", "_set")
 # What holds a parsed command line or options (`args.delete`, `opts.remove`)
 _OPTION_HOLDERS = frozenset(
     {"args", "arguments", "options", "opts", "parsed", "parsed_args", "cli_args", "cli", "flags"}
@@ -7801,9 +7822,8 @@ _NOTHING_TO_DO = re.compile(
 
 
 # "... not found, using the default settings", "skipping": a fallback taken on purpose
-_FALLBACK_WORDS = re.compile(
-    r"\b(?:using|use|default|defaults|skip|skipping|skipped|instead|ignor\w*|fall(?:ing)? back)\b", re.I
-)
+_FALLBACK_WORDS = re.compile(r"\busing (?:the )?defaults?\b|\bfall(?:ing|s)? back\b|\bskipping\b|\binstead\b", re.I)
+_ERROR_WORD = re.compile(r"\berror\b", re.I)
 
 
 # Slack Web API calls that post a message: a notice of the work, not the work
@@ -7834,6 +7854,16 @@ def _only_posts(body: cst.BaseSuite) -> bool:
     return posted
 
 
+def _flag_of(test: cst.BaseExpression) -> str | None:
+    """The flag a run-until-stopped test reads: ``self.running``, ``running``, ``self._stop`` in
+    ``not self._stop.is_set()``."""
+    if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
+        test = test.expression
+    if type(test) is cst.Call and type(test.func) is cst.Attribute:
+        test = test.func.value  # (`stop.is_set()`)
+    return n.dotted(test) if isinstance(test, (cst.Name, cst.Attribute)) else None
+
+
 def _catches_all(handler: cst.ExceptHandler, ctx: Context) -> bool:
     """``except:``, ``except Exception as ex:``, ``except BaseException:``."""
     names = _exception_names(handler.type, ctx)
@@ -7855,7 +7885,8 @@ def _printed_text(call: cst.Call | None) -> str:
 
 def _says_fallback(call: cst.Call | None) -> bool:
     """A print whose text says what is done instead (``"config.json not found, using the defaults"``)."""
-    return bool(_FALLBACK_WORDS.search(_printed_text(call)))
+    text = _printed_text(call)
+    return bool(_FALLBACK_WORDS.search(text)) and not _ERROR_WORD.search(text)
 
 
 def _says_failed(call: cst.Call | None) -> bool:

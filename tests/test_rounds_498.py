@@ -1149,6 +1149,80 @@ def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) 
     check_case(name, _SECOND_REVIEW_CASES[name])
 
 
+# A third review, of 92cfccc..2a21b17: each case failed on 2a21b17 (the volumes case on both).
+_THIRD_REVIEW_CASES: dict[str, Case] = {
+    # `if DELETE_AFTER_UPLOAD:`, a setting off unless set: the guard
+    "delete_flag_env_constant": (
+        {
+            "ship_logs.py": 'import logging\nimport os\nfrom pathlib import Path\n\nimport boto3\n\nlog = logging.getLogger("ship_logs")\nLOG_DIR = Path(os.environ.get("LOG_DIR", "/var/log/app/archive"))\nBUCKET = os.environ["LOG_BUCKET"]\n# off unless the deployment asks for it: DELETE_AFTER_UPLOAD=true\nDELETE_AFTER_UPLOAD = os.environ.get("DELETE_AFTER_UPLOAD", "false").lower() == "true"\n\n\ndef main() -> None:\n    s3 = boto3.client("s3")\n    for path in sorted(LOG_DIR.glob("*.log.gz")):\n        s3.upload_file(str(path), BUCKET, f"app/{path.name}")\n        log.info("shipped %s", path.name)\n        if DELETE_AFTER_UPLOAD:\n            path.unlink()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("ship_logs.py", "job", "python")],
+        ("missing-dry-run", "pass"),
+    ),
+    # `if self.delete_local:`, an object's option off by default: the guard
+    "delete_flag_self_attribute": (
+        {
+            "ship_logs.py": 'import argparse\nimport logging\nimport os\nfrom pathlib import Path\n\nimport boto3\n\nlog = logging.getLogger("ship_logs")\n\n\nclass Shipper:\n    def __init__(self, log_dir: Path, bucket: str, delete_local: bool = False) -> None:\n        self.log_dir = log_dir\n        self.bucket = bucket\n        self.delete_local = delete_local\n        self.s3 = boto3.client("s3")\n\n    def run(self) -> None:\n        for path in sorted(self.log_dir.glob("*.log.gz")):\n            self.s3.upload_file(str(path), self.bucket, f"app/{path.name}")\n            log.info("shipped %s", path.name)\n            if self.delete_local:\n                path.unlink()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--dir", default="/var/log/app/archive")\n    parser.add_argument("--bucket", default=os.environ.get("LOG_BUCKET"))\n    parser.add_argument("--delete-local", action="store_true", help="remove each file once shipped")\n    args = parser.parse_args()\n    Shipper(Path(args.dir), args.bucket, delete_local=args.delete_local).run()\n'
+        },
+        [("ship_logs.py", "job", "argparse")],
+        ("missing-dry-run", "pass"),
+    ),
+    # `delete_keys=None` carrying what to delete: no guard
+    "delete_keys_param": (
+        {
+            "mirror_bucket.py": 'import logging\nimport os\nfrom pathlib import Path\n\nimport boto3\n\nlog = logging.getLogger("mirror")\nLOCAL = Path(os.environ.get("SITE_DIR", "public"))\nBUCKET = os.environ["SITE_BUCKET"]\n\n\ndef upload(s3, local_dir: Path, bucket: str, delete_keys=None) -> None:\n    for path in local_dir.rglob("*"):\n        if path.is_file():\n            s3.upload_file(str(path), bucket, path.relative_to(local_dir).as_posix())\n    if delete_keys:\n        s3.delete_objects(Bucket=bucket, Delete={"Objects": [{"Key": k} for k in delete_keys]})\n        log.info("removed %d stale objects", len(delete_keys))\n\n\ndef main() -> None:\n    s3 = boto3.client("s3")\n    remote = {o["Key"] for o in s3.list_objects_v2(Bucket=BUCKET).get("Contents", [])}\n    local = {p.relative_to(LOCAL).as_posix() for p in LOCAL.rglob("*") if p.is_file()}\n    upload(s3, LOCAL, BUCKET, delete_keys=sorted(remote - local))\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("mirror_bucket.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # the Docker SDK's dangling volumes removed: a deletion
+    "docker_sdk_volumes_prune": (
+        {
+            "prune_volumes.py": 'import logging\n\nimport docker\n\nlog = logging.getLogger("prune_volumes")\n\n\ndef prune_dangling_volumes():\n    client = docker.from_env()\n    for volume in client.volumes.list(filters={"dangling": True}):\n        log.info("removing volume %s", volume.name)\n        volume.remove(force=True)\n\n\ndef prune_stopped_containers():\n    client = docker.from_env()\n    for container in client.containers.list(all=True, filters={"status": "exited"}):\n        log.info("removing container %s", container.name)\n        container.remove(v=True)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    prune_dangling_volumes()\n'
+        },
+        [("prune_volumes.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # a global flag its `on_message` clears after one reading, no signal handler: a job
+    "mqtt_oneshot_reader": (
+        {
+            "read_meter.py": '"""Read the electricity meter\'s retained reading once and append it to the daily CSV."""\nimport csv\nimport datetime\nimport logging\nimport os\nimport time\n\nimport paho.mqtt.client as mqtt\n\nlog = logging.getLogger("read_meter")\nOUT = os.environ.get("METER_CSV", "meter.csv")\nrunning = True\n\n\ndef on_message(client, userdata, msg):\n    global running\n    with open(OUT, "a", newline="", encoding="utf-8") as f:\n        csv.writer(f).writerow([datetime.date.today().isoformat(), msg.payload.decode()])\n    log.info("reading saved")\n    running = False\n\n\ndef main():\n    client = mqtt.Client()\n    client.on_message = on_message\n    client.connect(os.environ.get("MQTT_HOST", "localhost"))\n    client.subscribe("meter/total_kwh")\n    client.loop_start()\n    while running:\n        time.sleep(0.1)\n    client.loop_stop()\n    client.disconnect()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("read_meter.py", "job", "python")],
+        None,
+    ),
+    # `print("ERROR: ... not found - ... Use BACKUP_DIR ..."); return`: an error, hint or not
+    "printed_error_with_hint": (
+        {
+            "backup_photos.py": 'import logging\nimport os\nimport shutil\nimport time\n\nlog = logging.getLogger("backup_photos")\nSOURCE = os.environ.get("PHOTO_DIR", "/mnt/photos")\nTARGET = os.environ.get("BACKUP_DIR", "/mnt/nas/photos")\n\n\ndef backup():\n    if not os.path.isdir(TARGET):\n        print(f"ERROR: backup target {TARGET} not found - is the NAS mounted? Use BACKUP_DIR to point elsewhere.")\n        return\n    stamp = time.strftime("%Y-%m-%d")\n    shutil.copytree(SOURCE, os.path.join(TARGET, stamp), dirs_exist_ok=True)\n    log.info("copied %s to %s", SOURCE, TARGET)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    backup()\n'
+        },
+        [("backup_photos.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # a script in a module-level `try` whose handler exits 1: still the script
+    "try_requests_script": (
+        {
+            "fetch_rates.py": 'import json\nimport os\nimport sys\n\nimport requests\n\nURL = "https://api.exchangerate.host/latest?base=EUR"\nOUT = os.environ.get("RATES_FILE", "rates.json")\n\ntry:\n    r = requests.get(URL, timeout=30)\n    r.raise_for_status()\n    with open(OUT, "w", encoding="utf-8") as f:\n        json.dump(r.json()["rates"], f)\nexcept requests.RequestException as e:\n    print(f"could not fetch rates: {e}", file=sys.stderr)\n    sys.exit(1)\n'
+        },
+        [("fetch_rates.py", "job", "script")],
+        None,
+    ),
+    # a 429 only warned about before the success note: a 500 is still lost
+    "write_status_warned_then_success_note": (
+        {
+            "update_dns.py": 'import logging\nimport os\n\nimport requests\n\nlog = logging.getLogger("ddns")\nZONE = os.environ["CF_ZONE_ID"]\nRECORD = os.environ["CF_RECORD_ID"]\nTOKEN = os.environ["CF_API_TOKEN"]\n\n\ndef current_ip():\n    r = requests.get("https://api.ipify.org", timeout=10)\n    r.raise_for_status()\n    return r.text.strip()\n\n\ndef update_record(ip):\n    url = f"https://api.cloudflare.com/client/v4/zones/{ZONE}/dns_records/{RECORD}"\n    r = requests.patch(url, json={"content": ip}, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=10)\n    if r.status_code == 429:\n        log.warning("rate limited by Cloudflare, retry after %s s", r.headers.get("Retry-After"))\n    if r.status_code == 200:\n        log.info("record now points at %s", ip)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    update_record(current_ip())\n'
+        },
+        [("update_dns.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_THIRD_REVIEW_CASES))
+def test_third_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _THIRD_REVIEW_CASES[name])
+
+
 def test_review_provider_token_fallback_keeps_its_provider_message(make_tree: Callable[[dict[str, str]], Path]) -> None:
     """A GitHub token as a secret's fallback is reported as a GitHub token (the message a baseline's
     fingerprint holds), not as a generated key."""
