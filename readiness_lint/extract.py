@@ -848,6 +848,8 @@ class Extractor:
         self.threads_started_in: dict[str, set[str]] = {}  # module-level function -> thread targets it starts
         self.delete_flag_ifs = 0  # enclosing `if args.delete:` blocks (see `_tests_delete_flag`)
         self.self_started: set[str] = set()  # methods an object starts as its own threads
+        self.callback_sets: set[str] = set()  # names a callback (`on_message`) binds: flags it may clear
+        self.on_flags: set[str] = set()  # settings and attributes bound to on (`DELETE = True`, `self.x = True`)
         self.try_body: cst.BaseSuite | None = None  # the body of the `try` whose handlers are walked
         self.called_outside: set[str] = set()  # names called at module level or in a class body
         self.guard_called: set[str] = set()  # ... and in the `__main__` block
@@ -1693,8 +1695,9 @@ class Extractor:
             elif failed is not None and owner:
                 # `if proc.returncode > 0: log.fatal(proc.stderr); return False`
                 self._fails_with(failed)
-            if owner and failed is not None and self._leaves(failed):
-                self._frame().status_tested.add(owner)  # (`if r.status_code >= 400: raise ...`)
+            if owner and failed is not None and not self._only_reports(failed):
+                # (`if r.status_code >= 400: raise ...`, `if not r.ok: die(...)`; not a warning alone)
+                self._frame().status_tested.add(owner)
             if self.frames and not self.handlers:
                 self._result_check(node)
             if self._reports_then_exits_zero(node.body):
@@ -1761,12 +1764,25 @@ class Extractor:
             ctx.exists_guards -= checked
         self.branch = saved_branch
 
+    def _on_value(self, value: cst.BaseExpression) -> bool:
+        """``True``, or a parameter of the function that defaults to it (``self.delete_local =
+        delete_local`` in ``__init__(self, delete_local=True)``)."""
+        if n.is_true(value):
+            return True
+        function = self._frame().line_node if self.frames else None
+        if type(value) is not cst.Name or type(function) is not cst.FunctionDef:
+            return False
+        return any(
+            p.name.value == value.value and p.default is not None and n.is_true(p.default)
+            for p in _all_params(function.params)
+        )
+
     def _tests_delete_flag(self, test: cst.BaseExpression) -> bool:
         """``if args.delete:``, ``if remove and age > limit:``: a branch taken only when an option
         named for the deletion is on: the parsed command line's (``args.delete``), an object's
-        (``self.delete_local``), a constant's (``DELETE_AFTER_UPLOAD``) or a parameter of the
-        function that is off unless given (``delete_files=False``, ``delete_files: bool``; not a
-        list computed here, ``delete_files = [...]``, nor ``delete_local=True``, nor
+        (``self.delete_local``) or a setting's (``DELETE_AFTER_UPLOAD``) not bound to on, or a
+        parameter of the function with no default or off by default (``delete_files=False``; not
+        a list computed here, ``delete_files = [...]``, nor ``delete_local=True``, nor
         ``delete_keys=None``, a parameter that carries what to delete)."""
         if type(test) is cst.BooleanOperation:
             return type(test.operator) is cst.And and (
@@ -1776,21 +1792,23 @@ class Extractor:
         if not dotted:
             return False
         head, _, last = dotted.rpartition(".")
-        if not _DELETE_FLAG.fullmatch(last.lower()) or last.lower().endswith(_DELETION_TARGETS):
+        if not _DELETE_FLAG.fullmatch(last.lower()):
             return False
-        if head:
-            return head == "self" or head.rpartition(".")[2] in _OPTION_HOLDERS  # `args.delete`, `self.args.delete`
-        if last.isupper():
-            return True  # `DELETE_AFTER_UPLOAD = os.environ.get(...) == "true"`: a setting
+        if head and head.rpartition(".")[2] in _OPTION_HOLDERS:
+            return True  # `args.delete`, `args.delete_stale_objects`: a command-line switch
+        if last.lower().endswith(_DELETION_TARGETS):
+            return False  # (`delete_keys`, `self.remove_ids`: what to delete, not whether)
+        if head == "self" or (not head and last.isupper()):
+            # an object's option or a setting (`DELETE_AFTER_UPLOAD = os.environ.get(...) == "true"`),
+            # not one bound to on (`DELETE_AFTER_UPLOAD = True`, `delete_local=True` kept on `self`)
+            return dotted not in self.on_flags
         function = self._frame().line_node if self.frames else None
-        if type(function) is not cst.FunctionDef:
+        if head or type(function) is not cst.FunctionDef:
             return False
         for param in _all_params(function.params):
             if param.name.value == last:
-                annotated = param.annotation is not None and n.dotted(param.annotation.annotation) == "bool"
-                return (param.default is not None and n.is_false(param.default)) or (
-                    param.default is None and annotated
-                )
+                # (no default, or off by default: not `None`, a parameter that carries a value)
+                return param.default is None or n.is_false(param.default)
         return False
 
     def _lookups_tested(self, test: cst.BaseExpression) -> tuple[str, ...]:
@@ -2967,15 +2985,14 @@ class Extractor:
                 # (a method reading the object's own socket in a thread it starts, `Thread(target=
                 # self._read_loop, daemon=True)`: a client's background reader, not the process's loop)
                 reader = scope.rpartition(".")[2] if source == SOCKET_LOOP and "." in scope else ""
-                # (a wait on a module's own flag, `while running:`, is a daemon's only where a signal
-                # handler clears it: an `on_message` that clears it after one reading ends a one-shot script)
-                module_flag = source == MQTT_WAIT and not (_flag_of(node.test) or "").startswith("self.")
+                flag = _flag_of(node.test) if source == MQTT_WAIT else None
                 self.ctx.later(
                     node,
                     lambda line, col: (
                         None
                         if (reader and reader in self.self_started)
-                        or (module_flag and self.installs_signal_handler is None)
+                        # (a flag a callback clears, `on_message` after one reading: a one-shot script)
+                        or (flag is not None and flag in self.callback_sets)
                         else LoopFact(line=line, scope=scope, source=source, idle=idle, drains=drains)
                     ),
                 )
@@ -3966,7 +3983,13 @@ class Extractor:
             and (ctx.object_ctor(owner.removesuffix(".images")) or "") in _DOCKER_CLIENTS
         ):
             destructive = "images.remove()"  # the Docker SDK: `client.images.remove(image.id, force=True)`
-        elif not destructive and method == "remove" and re.search(r"\.(?:containers|volumes)\.get\(\)$", owner):
+        elif (
+            not destructive
+            and method == "remove"
+            and re.search(r"\.(?:containers|volumes|networks)\.get\(\)$", owner)
+            and all(arg.keyword is not None for arg in node.args)
+            and _imported(ctx, "docker")
+        ):
             destructive = "remove()"  # the Docker SDK: `client.containers.get(cid).remove(force=True)`
         if (
             not destructive
@@ -4490,6 +4513,10 @@ class Extractor:
     def _bind(self, target: cst.BaseExpression, value: cst.BaseExpression, node: cst.CSTNode) -> None:
         ctx = self.ctx
         raw = n.dotted(target)
+        if raw is not None and self.frames and self.frames[-1].name.rpartition(".")[2].startswith("on_"):
+            self.callback_sets.add(raw)  # (`def on_message(...): global running; running = False`)
+        if raw is not None and (raw.isupper() or raw.startswith("self.")) and self._on_value(value):
+            self.on_flags.add(raw)
         if raw is None:
             if n.is_sequence(target) and n.is_sequence(value):
                 for t, v in zip(target.elements, value.elements, strict=False):
@@ -7822,7 +7849,7 @@ _NOTHING_TO_DO = re.compile(
 
 
 # "... not found, using the default settings", "skipping": a fallback taken on purpose
-_FALLBACK_WORDS = re.compile(r"\busing (?:the )?defaults?\b|\bfall(?:ing|s)? back\b|\bskipping\b|\binstead\b", re.I)
+_FALLBACK_WORDS = re.compile(r"\busing\b|\bfall(?:ing|s)? back\b|\bskip\w*|\bignor\w*|\binstead\b|\bdefaults?\b", re.I)
 _ERROR_WORD = re.compile(r"\berror\b", re.I)
 
 

@@ -1223,6 +1223,88 @@ def test_third_review_case(name: str, check_case: Callable[[str, Case], None]) -
     check_case(name, _THIRD_REVIEW_CASES[name])
 
 
+# A fourth review, of 2a21b17..f862cf0: each case failed on f862cf0.
+_FOURTH_REVIEW_CASES: dict[str, Case] = {
+    # `if args.delete_stale_objects:`, a command-line switch: the guard
+    "delete_flag_args_objects": (
+        {
+            "sync_site.py": 'import argparse\nimport logging\nfrom pathlib import Path\n\nimport boto3\n\nlog = logging.getLogger("sync_site")\n\n\ndef main():\n    parser = argparse.ArgumentParser(description="upload a static site to S3")\n    parser.add_argument("site_dir")\n    parser.add_argument("bucket")\n    parser.add_argument(\n        "--delete-stale-objects", action="store_true", help="remove objects that are no longer in site_dir"\n    )\n    args = parser.parse_args()\n    s3 = boto3.client("s3")\n    root = Path(args.site_dir)\n    local = set()\n    for path in root.rglob("*"):\n        if path.is_file():\n            key = path.relative_to(root).as_posix()\n            s3.upload_file(str(path), args.bucket, key)\n            local.add(key)\n    log.info("uploaded %d files", len(local))\n    if args.delete_stale_objects:\n        remote = {o["Key"] for o in s3.list_objects_v2(Bucket=args.bucket).get("Contents", [])}\n        for key in sorted(remote - local):\n            s3.delete_object(Bucket=args.bucket, Key=key)\n            log.info("deleted %s", key)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("sync_site.py", "job", "argparse")],
+        ("missing-dry-run", "pass"),
+    ),
+    # `DELETE_AFTER_UPLOAD = True`: always on, no guard
+    "delete_flag_constant_true": (
+        {
+            "ship_logs.py": 'import logging\nimport os\nfrom pathlib import Path\n\nimport boto3\n\nlog = logging.getLogger("ship_logs")\nLOG_DIR = Path(os.environ.get("LOG_DIR", "/var/log/app/archive"))\nBUCKET = os.environ["LOG_BUCKET"]\nDELETE_AFTER_UPLOAD = True  # the disk is small: never keep a shipped file\n\n\ndef main() -> None:\n    s3 = boto3.client("s3")\n    for path in sorted(LOG_DIR.glob("*.log.gz")):\n        s3.upload_file(str(path), BUCKET, f"app/{path.name}")\n        log.info("shipped %s", path.name)\n        if DELETE_AFTER_UPLOAD:\n            path.unlink()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("ship_logs.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # `def ship(d, bucket, delete_after)` called with `args.delete_after`: the guard
+    "delete_flag_positional_param": (
+        {
+            "ship_backups.py": 'import argparse\nimport logging\nimport os\nfrom pathlib import Path\n\nimport boto3\n\nlog = logging.getLogger("ship_backups")\n\n\ndef ship(backup_dir, bucket, delete_after):\n    s3 = boto3.client("s3")\n    for path in sorted(Path(backup_dir).glob("*.tar.gz")):\n        s3.upload_file(str(path), bucket, f"db/{path.name}")\n        log.info("uploaded %s", path.name)\n        if delete_after:\n            path.unlink()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    parser = argparse.ArgumentParser(description="upload database backups to S3")\n    parser.add_argument("--dir", default="/var/backups/db")\n    parser.add_argument("--bucket", default=os.environ.get("BACKUP_BUCKET"))\n    parser.add_argument("--delete-after", action="store_true", help="remove each backup once uploaded")\n    args = parser.parse_args()\n    ship(args.dir, args.bucket, args.delete_after)\n'
+        },
+        [("ship_backups.py", "job", "argparse")],
+        ("missing-dry-run", "pass"),
+    ),
+    # `self.delete_local` from `delete_local: bool = True`: always on, no guard
+    "delete_flag_self_default_true": (
+        {
+            "ship_logs.py": 'import logging\nimport os\nfrom pathlib import Path\n\nimport boto3\n\nlog = logging.getLogger("ship_logs")\n\n\nclass Shipper:\n    def __init__(self, log_dir: Path, bucket: str, delete_local: bool = True) -> None:\n        self.log_dir = log_dir\n        self.bucket = bucket\n        self.delete_local = delete_local\n        self.s3 = boto3.client("s3")\n\n    def run(self) -> None:\n        for path in sorted(self.log_dir.glob("*.log.gz")):\n            self.s3.upload_file(str(path), self.bucket, f"app/{path.name}")\n            log.info("shipped %s", path.name)\n            if self.delete_local:\n                path.unlink()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    Shipper(Path(os.environ.get("LOG_DIR", "/var/log/app/archive")), os.environ["LOG_BUCKET"]).run()\n'
+        },
+        [("ship_logs.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # `self.containers.get(host).remove(cid)` on a dict of lists: no Docker, no deletion
+    "docker_dict_get_remove": (
+        {
+            "tracker.py": 'import json\nimport logging\nimport os\nimport time\n\nimport redis\n\nlog = logging.getLogger("tracker")\nr = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"))\n\n\nclass Inventory:\n    def __init__(self):\n        self.containers = {}\n\n    def add(self, host, cid):\n        self.containers.setdefault(host, []).append(cid)\n\n    def drop(self, host, cid):\n        self.containers.get(host).remove(cid)\n\n\ndef main():\n    inv = Inventory()\n    for raw in r.lrange("container-events", 0, -1):\n        event = json.loads(raw)\n        if event["action"] == "start":\n            inv.add(event["host"], event["id"])\n        elif event["action"] == "die":\n            inv.drop(event["host"], event["id"])\n    r.set("inventory", json.dumps(inv.containers))\n    log.info("inventory of %d hosts saved", len(inv.containers))\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("tracker.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    # `print("... not found, using built-in limits"); return`: a fallback
+    "fallback_builtin_config": (
+        {
+            "report_disk.py": 'import json\nimport logging\nimport os\nimport shutil\n\nlog = logging.getLogger("report_disk")\nCONFIG = os.environ.get("DISK_REPORT_CONFIG", "/etc/disk_report.json")\nLIMITS = {"/": 90}\n\n\ndef load_limits():\n    if not os.path.exists(CONFIG):\n        print(f"{CONFIG} not found, using built-in limits")\n        return\n    with open(CONFIG, encoding="utf-8") as fh:\n        LIMITS.update(json.load(fh))\n\n\ndef check():\n    full = []\n    for mount, limit in LIMITS.items():\n        usage = shutil.disk_usage(mount)\n        percent = usage.used * 100 // usage.total\n        log.info("%s is %d%% full", mount, percent)\n        if percent > limit:\n            full.append(mount)\n    if full:\n        raise SystemExit(f"over the limit: {\', \'.join(full)}")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    load_limits()\n    check()\n'
+        },
+        [("report_disk.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # `print("... not found, ignored"); return`: a fallback
+    "fallback_ignoring": (
+        {
+            "sync_avatars.py": 'import logging\nimport os\nimport shutil\n\nlog = logging.getLogger("sync_avatars")\nSRC = os.environ.get("AVATAR_SRC", "/srv/uploads/avatars")\nDST = os.environ.get("AVATAR_DST", "/srv/static/avatars")\nLEGACY = os.environ.get("AVATAR_LEGACY", "/srv/uploads/legacy_avatars")\n\n\ndef copy_legacy():\n    if not os.path.isdir(LEGACY):\n        print(f"legacy directory {LEGACY} not found, ignored")\n        return\n    shutil.copytree(LEGACY, DST, dirs_exist_ok=True)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    shutil.copytree(SRC, DST, dirs_exist_ok=True)\n    copy_legacy()\n    log.info("avatars synced")\n'
+        },
+        [("sync_avatars.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # `while running: time.sleep(1)` after `loop_start()`, stopped by Ctrl-C only: a worker
+    "mqtt_ctrl_c_bridge": (
+        {
+            "bridge.py": '"""Forward sensor readings from MQTT to InfluxDB, for as long as it runs."""\nimport json\nimport logging\nimport os\nimport time\n\nimport paho.mqtt.client as mqtt\nfrom influxdb import InfluxDBClient\n\nlog = logging.getLogger("bridge")\ninflux = InfluxDBClient(host=os.environ.get("INFLUX_HOST", "localhost"), database="sensors")\nrunning = True\n\n\ndef on_message(client, userdata, msg):\n    reading = json.loads(msg.payload)\n    influx.write_points([{"measurement": msg.topic.replace("/", "_"), "fields": reading}])\n\n\ndef main():\n    client = mqtt.Client()\n    client.on_message = on_message\n    client.connect(os.environ.get("MQTT_HOST", "localhost"))\n    client.subscribe("sensors/#")\n    client.loop_start()\n    try:\n        while running:\n            time.sleep(1)\n    except KeyboardInterrupt:\n        log.info("stopping")\n    client.loop_stop()\n    client.disconnect()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("bridge.py", "worker", "mqtt")],
+        None,
+    ),
+    # `if not r.ok: die(...)` before the success note: nothing lost
+    "status_branch_die_helper": (
+        {
+            "update_dns.py": 'import logging\nimport os\nimport sys\n\nimport requests\n\nlog = logging.getLogger("ddns")\nZONE = os.environ["CF_ZONE_ID"]\nRECORD = os.environ["CF_RECORD_ID"]\nTOKEN = os.environ["CF_API_TOKEN"]\n\n\ndef die(message):\n    log.error(message)\n    sys.exit(1)\n\n\ndef current_ip():\n    r = requests.get("https://api.ipify.org", timeout=10)\n    r.raise_for_status()\n    return r.text.strip()\n\n\ndef update_record(ip):\n    url = f"https://api.cloudflare.com/client/v4/zones/{ZONE}/dns_records/{RECORD}"\n    r = requests.patch(url, json={"content": ip}, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=10)\n    if not r.ok:\n        die(f"Cloudflare refused the update: {r.status_code} {r.text}")\n    if r.status_code == 200:\n        log.info("record now points at %s", ip)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    update_record(current_ip())\n'
+        },
+        [("update_dns.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_FOURTH_REVIEW_CASES))
+def test_fourth_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _FOURTH_REVIEW_CASES[name])
+
+
 def test_review_provider_token_fallback_keeps_its_provider_message(make_tree: Callable[[dict[str, str]], Path]) -> None:
     """A GitHub token as a secret's fallback is reported as a GitHub token (the message a baseline's
     fingerprint holds), not as a generated key."""
