@@ -1788,7 +1788,7 @@ class Extractor:
             return type(test.operator) is cst.And and (
                 self._tests_delete_flag(test.left) or self._tests_delete_flag(test.right)
             )
-        dotted = n.dotted(test) if isinstance(test, (cst.Name, cst.Attribute)) else None
+        dotted = n.dotted(test) if type(test) is cst.Name or type(test) is cst.Attribute else None
         if not dotted:
             return False
         head, _, last = dotted.rpartition(".")
@@ -2981,7 +2981,7 @@ class Extractor:
                 self.run_loops.add(self.frames[-1].name.partition(".")[0])
             if source:
                 idle = self._only_sleeps(node.body)
-                drains = _stops_when_empty(node.body)
+                drains = _stops_when_empty(node.body, self.ctx)
                 # (a method reading the object's own socket in a thread it starts, `Thread(target=
                 # self._read_loop, daemon=True)`: a client's background reader, not the process's loop)
                 reader = scope.rpartition(".")[2] if source == SOCKET_LOOP and "." in scope else ""
@@ -2997,7 +2997,7 @@ class Extractor:
                     ),
                 )
             elif calls := self._loop_calls(node.body):
-                drains = _stops_when_empty(node.body)
+                drains = _stops_when_empty(node.body, self.ctx)
                 self.ctx.later(
                     node,
                     lambda line, col: WrapperLoopFact(line=line, scope=scope, calls=calls, forever=busy, drains=drains),
@@ -3744,7 +3744,7 @@ class Extractor:
             scheduled is not None
             and not ctx.scope
             and not self.frames
-            and not (isinstance(scheduled.value, (cst.List, cst.Tuple)) and not scheduled.value.elements)
+            and not (n.is_sequence(scheduled.value) and not scheduled.value.elements)
         ):
             # `defs = Definitions(assets=..., schedules=[ScheduleDefinition(job=..., cron_schedule=...)])`:
             # the Dagster daemon runs the jobs on their schedules
@@ -6248,8 +6248,7 @@ def _records_failure(call: cst.Call, caught: str) -> bool:
     text = call.args[0].value
     if type(text) is not cst.FormattedString:
         return False
-    said = "".join(part.value for part in text.parts if type(part) is cst.FormattedStringText).lower()
-    return bool(_ERROR_WORDS.search(said)) and any(
+    return bool(_ERROR_WORDS.search(_printed_text(call).lower())) and any(
         type(sub) is cst.Name and sub.value == caught for sub in n.descendants(text)
     )
 
@@ -7888,7 +7887,7 @@ def _flag_of(test: cst.BaseExpression) -> str | None:
         test = test.expression
     if type(test) is cst.Call and type(test.func) is cst.Attribute:
         test = test.func.value  # (`stop.is_set()`)
-    return n.dotted(test) if isinstance(test, (cst.Name, cst.Attribute)) else None
+    return n.dotted(test) if type(test) is cst.Name or type(test) is cst.Attribute else None
 
 
 def _catches_all(handler: cst.ExceptHandler, ctx: Context) -> bool:
@@ -7984,7 +7983,7 @@ def _queryset(value: cst.BaseExpression) -> bool:
     return callee is not None and (".objects." in callee or ".query." in callee)
 
 
-def _stops_when_empty(body: cst.BaseSuite) -> bool:
+def _stops_when_empty(body: cst.BaseSuite, ctx: Context) -> bool:
     """``if not messages: break`` (also ``return``, ``len(x) == 0``, ``"Messages" not
     in resp``) in the loop's own body or one ``if``/``try`` down: the loop takes what is there and
     stops, a batch run to completion."""
@@ -8001,7 +8000,7 @@ def _stops_when_empty(body: cst.BaseSuite) -> bool:
     }
     stops = False
     for stmt in nodes:
-        if type(stmt) is cst.Try and _missing_key_ends(stmt, received):
+        if type(stmt) is cst.Try and _missing_key_ends(stmt, received, ctx):
             stops = True  # `try: body = resp["Messages"][0]` / `except KeyError: break`: drained
             continue
         if type(stmt) is not cst.If or _empty_subject(stmt.test) not in received:
@@ -8013,31 +8012,18 @@ def _stops_when_empty(body: cst.BaseSuite) -> bool:
     return stops
 
 
-def _missing_key_ends(node: cst.Try, received: set[str]) -> bool:
+def _missing_key_ends(node: cst.Try, received: set[str], ctx: Context) -> bool:
     """A ``try`` that indexes what the loop received (``resp["Messages"][0]``) and leaves the loop
     when the key or item is not there (``except KeyError: log.info("all consumed"); break``)."""
     reads = any(
         type(sub) is cst.Subscript and type(base := _subscript_base(sub)) is cst.Name and base.value in received
         for sub in n.descendants(node.body)
     )
-    if not reads:
-        return False
-    for handler in node.handlers:
-        caught = (
-            {
-                n.dotted(t)
-                for t in (
-                    (handler.type,) if type(handler.type) is not cst.Tuple else [e.value for e in handler.type.elements]
-                )
-            }
-            if handler.type is not None
-            else set()
-        )
-        if caught & {"KeyError", "IndexError"} and any(
-            isinstance(s, (cst.Break, cst.Return)) for s in _simple_block(handler.body) or []
-        ):
-            return True
-    return False
+    return reads and any(
+        _exception_names(handler.type, ctx) & {"KeyError", "IndexError"}
+        and any(type(s) is cst.Break or type(s) is cst.Return for s in _simple_block(handler.body) or [])
+        for handler in node.handlers
+    )
 
 
 def _subscript_base(node: cst.Subscript) -> cst.BaseExpression:

@@ -180,6 +180,16 @@ def _stop_kinds(skip: tuple[type[cst.CSTNode], ...]) -> frozenset[type]:
     return frozenset(found)
 
 
+def read_key(read: cst.Call) -> str | None:
+    """The literal key a settings read names: its ``envvar=`` (click) or its first argument
+    (``os.getenv("API_KEY", ...)``, ``config("API_KEY", default=...)``)."""
+    envvar = keyword(read, "envvar")
+    if envvar is not None:
+        return string_value(envvar.value)
+    args = positional(read)
+    return string_value(args[0].value) if args else None
+
+
 def is_sequence(node: cst.CSTNode) -> TypeGuard[cst.Tuple | cst.List]:
     """A tuple or a list display (``isinstance(node, (cst.Tuple, cst.List))``, by exact type)."""
     kind = type(node)

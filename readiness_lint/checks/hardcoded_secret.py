@@ -228,9 +228,7 @@ class HardcodedSecret(LineRule):
     def on_env_fallback(self, read: cst.Call, fallback: cst.CSTNode, ctx: Context) -> None:
         # `os.getenv("API_KEY", "f376d32d14b0...")`: a generated key as the fallback has leaked,
         # whatever else the service reads (a stand-in, "dev-key", is hardcoded-secret-fallback's alone)
-        envvar = n.keyword(read, "envvar")
-        args = n.positional(read)
-        key = n.string_value(envvar.value if envvar is not None else args[0].value) if envvar or args else None
+        key = n.read_key(read)
         if key is not None:
             self._generated_fallback(fallback, key, n.string_value(fallback), ctx)
 

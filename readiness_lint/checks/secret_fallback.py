@@ -103,11 +103,7 @@ class HardcodedSecretFallback(LineRule):
     )
 
     def on_env_fallback(self, read: cst.Call, fallback: cst.CSTNode, ctx: Context) -> None:
-        envvar = n.keyword(read, "envvar")
-        args = n.positional(read)
-        if envvar is None and not args:
-            return
-        key = n.string_value(envvar.value if envvar is not None else args[0].value)
+        key = n.read_key(read)
         value = n.string_value(fallback)
         if key is None or not value:
             return
