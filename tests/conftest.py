@@ -5,6 +5,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from treecases import Case
 
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "fixtures" / "services"
@@ -22,12 +23,6 @@ def make_tree(tmp_path: Path) -> Callable[[dict[str, str]], Path]:
         return tmp_path
 
     return make
-
-
-# A small tree's case: its files, the entrypoints expected as (path, kind, framework), and where
-# the case turns on a rule, (rule, count of its findings), (rule, status of its gap) or (rule,
-# {entrypoint path: status}).
-Case = tuple[dict[str, str], list[tuple[str, str, str]], "tuple[str, object] | None"]
 
 
 @pytest.fixture

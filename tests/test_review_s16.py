@@ -8,8 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
-Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
+from treecases import Case
 
 _CASES: dict[str, Case] = {
     # a loop that works between its sleeps, beside a scheduler its function starts, stays a worker

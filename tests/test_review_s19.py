@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from treecases import Case
 
 from readiness_lint.deploy import STARTED, read_deployments
-
-Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
 
 _CASES: dict[str, Case] = {
     # a Dockerfile's `python serve.py` serving another module's app with waitress: the app's module is the api, no job

@@ -13,8 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
-Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
+from treecases import Case
 
 _BOT_PY = """\
                 import argparse

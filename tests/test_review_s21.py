@@ -14,8 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
-Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
+from treecases import Case
 
 _CASES: dict[str, Case] = {
     # an observer stopped after a minute, then joined: the script ends

@@ -11,8 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
+from treecases import Case
 
 _BOT_SETUP = """\
     from discord import Intents

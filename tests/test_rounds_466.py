@@ -12,15 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-
-Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
-
-
-def _edited(files: dict[str, str], path: str, old: str, new: str) -> dict[str, str]:
-    """``files`` with ``old`` in ``path`` (found exactly once) replaced by ``new``: a trap beside its case."""
-    assert files[path].count(old) == 1
-    return {**files, path: files[path].replace(old, new)}
-
+from treecases import Case
+from treecases import edited as _edited
 
 _IRC3_BOT_UNDER_TYPER = {
     "ircbot/__main__.py": """\

@@ -12,15 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-Case = tuple[dict[str, str], list[tuple[str, str, str]], tuple[str, object] | None]
-
-
-def _edited(files: dict[str, str], path: str, old: str, new: str) -> dict[str, str]:
-    """``files`` with ``old`` in ``path`` (found exactly once) replaced by ``new``: a trap beside its case."""
-    assert files[path].count(old) == 1
-    return {**files, path: files[path].replace(old, new)}
-
+from treecases import Case
+from treecases import edited as _edited
 
 # Round 498: a module-level script emptying a versioned bucket with boto3's batch action
 _EMPTY_BUCKET = {
