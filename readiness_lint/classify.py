@@ -515,9 +515,11 @@ def _file_candidates(
             and loop.line > guard_line
             and not (constants_only or out)
             and _used_as_library(project, path)
+            and path not in deployed
         ):
             # a loop in the `__main__` block of a helper module others import: a demo (not of the
-            # app's own module, which its route modules import to register on the app)
+            # app's own module, which its route modules import to register on the app; nor a
+            # file a deployment runs, `ExecStart=/home/pi/services/monitor.py`)
             continue
         if loop.scope and facts.main_guard is None and not facts.module_calls:
             continue  # only definitions: running the file starts nothing (a console script may call it)

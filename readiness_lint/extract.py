@@ -824,6 +824,7 @@ class Extractor:
         self.script_node: cst.CSTNode | None = None
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
+        self.dag_tasks: dict[str, None] = {}  # functions an Airflow operator of this file runs
         self.report_helpers: dict[str, bool] = {}  # `def log(level, msg): print(...)`, and its level
         self._retry_loops: dict[int, bool] = {}
         self.router_prefixes: dict[str, str] = {}  # `router = APIRouter(prefix="/health")`: router -> prefix
@@ -2137,11 +2138,15 @@ class Extractor:
             and not record.reraises
             and self._own_body()
             and (broad or failure)
-            and self._only_waits(node.body)
+            and self._only_waits(_block(node.body))
         ):
             # `while tries > 0: try: work(); return / except DBError: tries -= 1; sleep(5)`: a retry
             # loop that falls out once it gives up, silently, unless the function then raises, exits or
             # returns something its caller can check.
+            frame.gives_up = True
+        elif self.attempt and self._own_body() and (broad or failure) and self._waits_or_reraises(node.body):
+            # `except OperationalError as e: if "locked" in str(e): sleep(d); continue` / `raise`:
+            # other errors raise, but the one retried falls out silently on the last attempt
             frame.gives_up = True
 
     def _error_callback(self, node: cst.Call) -> None:
@@ -2860,18 +2865,47 @@ class Extractor:
             return f"{frame.name.partition('.')[0]}.{name[5:]}"
         return name
 
-    def _only_waits(self, body: cst.BaseSuite) -> bool:
-        """A handler that only counts the attempt and waits for the next (and may report it)."""
-        waited = False
-        for stmt in _block(body):
+    def _waits_or_reraises(self, body: cst.BaseSuite) -> bool:
+        """A handler that names what failed, waits for the next attempt when a test of it holds
+        (``if "database is locked" in msg: time.sleep(delay); continue``) and raises it again
+        otherwise (a bare ``raise`` last, perhaps reported first)."""
+        stmts = _block(body)
+        last = _smalls(stmts[-1]) if stmts else None
+        if len(stmts) < 2 or not last or type(last[-1]) is not cst.Raise or last[-1].exc is not None:
+            return False
+        waits = False
+        for stmt in stmts:
+            if type(stmt) is cst.If and stmt.orelse is None:
+                inner = _block(stmt.body)
+                ends = _smalls(inner[-1]) if inner else None
+                if not (ends and type(ends[-1]) is cst.Continue and self._only_waits(inner)):
+                    return False
+                waits = True
+            elif not self._only_waits([stmt], leaving=True):
+                return False
+        return waits
+
+    def _only_waits(self, stmts: Sequence[cst.CSTNode], leaving: bool = False) -> bool:
+        """Statements of a handler that only count the attempt or wait for the next, and may report
+        it or work a delay out (``tries -= 1``, ``time.sleep(delay)``, ``log.warning(...)``,
+        ``delay = backoff + random.uniform(0, .25)``); with ``leaving``, a bare ``raise`` too, and
+        no wait needed."""
+        waited = leaving
+        for stmt in stmts:
             smalls = _smalls(stmt)
             if smalls is None:
                 return False
             for small in smalls:
-                if isinstance(small, (cst.Pass, cst.Continue)):
+                if isinstance(small, (cst.Pass, cst.Continue)) or (
+                    leaving and type(small) is cst.Raise and small.exc is None
+                ):
                     continue
                 if type(small) is cst.AugAssign and type(small.target) is cst.Name:
-                    waited = True
+                    waited = True  # (the attempt counted)
+                    continue
+                if type(small) in (cst.Assign, cst.AugAssign):
+                    if self._calls(small, lambda name: not name.startswith(_DELAY_CALLS)):
+                        return False
                     continue
                 call = _small_call(small)
                 name = self.ctx.resolve(n.callee(call)) if call is not None else None
@@ -3749,6 +3783,12 @@ class Extractor:
             # `defs = Definitions(assets=..., schedules=[ScheduleDefinition(job=..., cron_schedule=...)])`:
             # the Dagster daemon runs the jobs on their schedules
             self.signal(node, "schedule", "dagster")
+        if name in _AIRFLOW_PYTHON_OPERATORS and (callable_ := n.keyword(node, "python_callable")) is not None:
+            # `PythonOperator(task_id="load", python_callable=load)`: a task the scheduler runs, which
+            # fails only by raising (what it returns goes to XCom)
+            work = ctx.resolve(n.dotted(callable_.value))
+            if work:
+                self.dag_tasks.setdefault(work, None)
         if name in _AIRFLOW_DAGS and not ctx.scope and not self.frames:
             # `dag = DAG("etl", schedule_interval="@daily")` / `with DAG(...) as dag:` in a DAG file:
             # Airflow's scheduler runs its tasks on the schedule, a job
@@ -5227,6 +5267,7 @@ class Extractor:
             module_calls=tuple((name, raw, 0) for name, raw in self.module_call_names.items()),
             script_ignored_statuses=self.module_frame.dropped_statuses(self.response_hooks),
             scheduled=tuple(self.scheduled),
+            dag_tasks=tuple(self.dag_tasks),
             references=tuple(sorted(self.references)),
             process_targets=tuple(sorted(self.process_targets)),
             started=tuple(sorted(self.started)),
@@ -8084,8 +8125,15 @@ _AIRFLOW_BASH = frozenset(
         "airflow.providers.standard.operators.bash.BashOperator",
     }
 )
+_AIRFLOW_PYTHON_OPERATORS = frozenset(
+    f"airflow.operators.{module}.PythonOperator" for module in ("python", "python_operator")
+) | {"airflow.providers.standard.operators.python.PythonOperator"}
 _AIRFLOW_DAGS = frozenset({"airflow.DAG", "airflow.models.DAG", "airflow.models.dag.DAG", "airflow.sdk.DAG"})
 _AIRFLOW_DAG_DECORATORS = frozenset({"airflow.decorators.dag", "airflow.sdk.dag"})
+
+
+# What a retry works its delay or its message out with: `random.uniform(0, .25)`, `min(b * 2, 5)`, `str(e)`
+_DELAY_CALLS = ("random.", "min", "max", "str", "repr", "float", "int", "round", "len")
 
 
 # A count of failures allowed in a row: `retry`, `retries`, `attempts_left`, `max_tries`, `errors`

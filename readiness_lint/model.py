@@ -236,6 +236,7 @@ class FileFacts:
     module_calls: tuple[tuple[str, str, int], ...] = ()
     script_ignored_statuses: tuple[str, ...] = ()  # os.system(...) and the like at module level
     scheduled: tuple[str, ...] = ()  # functions the `schedule` library runs from this file (`.do(job)`)
+    dag_tasks: tuple[str, ...] = ()  # functions an Airflow DAG of this file runs (`python_callable=load`)
     prompts: bool = False  # its module-level code asks a person for input the work needs, or round after round
     # Names handed on rather than called (`Thread(target=purge)`, `{"purge": purge}`, `job = purge`)
     references: tuple[str, ...] = ()

@@ -13,6 +13,8 @@ from readiness_lint.project import Project, Service
 _CLI_FRAMEWORKS = frozenset({"click", "typer", "fire"})
 # Scheduler processes started from their file's `__main__` block: its exit status is theirs.
 _GUARDED_SCHEDULERS = frozenset({"schedule", "apscheduler", "crython"})
+# TaskFlow's decorators: `@task`, `@task()`, `@task.python` (a function of the DAG's file)
+_AIRFLOW_TASKS = ("airflow.decorators.task", "airflow.sdk.task")
 
 
 class MissingExitCode(ServiceRule):
@@ -92,7 +94,12 @@ class MissingExitCode(ServiceRule):
         "jobs run and for what they lose (its `run_pending()` lets a job's exception out: a job that catches and "
         "only reports keeps the process going as if all were well; not one that reports to an "
         "error tracker, `sentry_sdk.capture_exception(e)`); APScheduler logs a job's exception and "
-        "carries on, so its jobs do not count. A click, "
+        "carries on, so its jobs do not count. An Airflow DAG answers for the tasks it runs "
+        "(`PythonOperator(python_callable=load)`, a function of the file decorated with `@task`): Airflow marks a task "
+        "done when its callable returns, so one that catches its work's failure and only reports it succeeds. "
+        "`sys.exit(main())` passes on the status `main()` returns, but a step of `main()` that reports the "
+        "work's failure and carries on still loses it, and so does a retry that waits on one error "
+        '(`if "locked" in str(e): time.sleep(d); continue`) and raises the others: the last attempt falls out silently. A click, '
         "typer or fire command exits 1 on an exception by itself: it fails only when it, or a step it calls, catches every "
         "failure and carries on (each command registered on a click group or typer app the `__main__` block "
         'runs counts). A `shutil.rmtree(path, onerror=...)` whose callback only logs what failed loses it too. A `sys.exit()` in a handler for `KeyboardInterrupt` alone is a stop by hand, not a failure. A non-zero exit only in the check of the command line or the input before the work (`if len(sys.argv) != 2: print(usage); sys.exit(1)`, `if not prefix: raise SystemExit("no prefix")`) says nothing of how the work went. An AWS Lambda handler, an Azure Function, a Chalice app\'s function and a Google Cloud Function have no exit status and are not judged.'
@@ -231,6 +238,18 @@ class MissingExitCode(ServiceRule):
                 handle, entrypoint.path, service.project, "command"
             )
             return Outcome(False, lost) if lost is not None else Outcome(True)
+        tasks = facts.dag_tasks + tuple(
+            f.name for f in facts.functions if any(d.startswith(_AIRFLOW_TASKS) for d in f.decorators)
+        )
+        if entrypoint.framework == "airflow" and tasks:
+            # Airflow marks a task done when its callable returns, whatever it returns: a task that
+            # catches its work's failure and only reports it succeeds, and the next task runs
+            lost = _lost_failure(tasks, entrypoint.path, service.project, "Airflow task", frozenset())
+            if lost is None:
+                return Outcome(True)
+            for exits in ("a failure exits with status 0", "the process exits 0", "a failed send exits 0"):
+                lost = lost.replace(exits, "Airflow marks the failed task a success")
+            return Outcome(False, lost)
         guard = facts.main_guard
         if symbol == "script" or (guard is None and entrypoint.framework in _GUARDED_SCHEDULERS):
             # What running the file does: its module-level statements, and for a scheduler process
@@ -278,7 +297,14 @@ class MissingExitCode(ServiceRule):
             return Outcome(False, ignored)
         if guard.exits_with_value:
             zero = _exits_with_zero(guard.exit_values, local)
-            return Outcome(False, zero) if zero is not None else Outcome(True)
+            if zero is not None:
+                return Outcome(False, zero)
+            # (`sys.exit(main())` passes on the status `main()` returns; a step of it that reports
+            # the work's failure and carries on still loses it)
+            lost = _lost_failure(
+                guard.exit_values, entrypoint.path, service.project, "`__main__` block", frozenset(), passed_on=True
+            )
+            return Outcome(False, lost) if lost is not None else Outcome(True)
         # (`rates = parse_rates()` then `print(rates)`: a result kept but never checked is dropped too)
         called = guard.dropped_calls if guard.raises else tuple(dict.fromkeys(guard.dropped_calls + guard.calls))
         called += tuple(c for c in guard.results_unchecked if c not in called)
@@ -358,6 +384,7 @@ def _lost_failure(
     values: frozenset[str] | None = None,
     scheduled: tuple[str, ...] = (),
     sole: str = "",
+    passed_on: bool = False,
 ) -> str | None:
     """A function of the project, called with its result dropped, that returns a failure status
     or reports a failure and returns normally; or one it calls as a step of its own that reports
@@ -412,7 +439,7 @@ def _lost_failure(
                     return lost
             if depth < _STEP_DEPTH:
                 frontier.extend((helper_home, step, depth + 1) for step in helper.steps)
-        if function.exits_nonzero:
+        if function.exits_nonzero or passed_on:
             continue
         if function.returns_nonzero:
             return f"`{name}()` returns a failure status that the {caller} drops: the process exits 0"

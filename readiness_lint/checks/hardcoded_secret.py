@@ -282,7 +282,13 @@ class HardcodedSecret(LineRule):
             return  # anonymous FTP: the "password" is an e-mail address by convention
         value = args[index].value
         literal = n.string_value(value)
-        if literal is None or _allowed(literal, ctx) or secretscan.is_placeholder(literal):
+        if literal is None or _allowed(literal, ctx):
+            return
+        if literal.lower() in secretscan.DEFAULT_PASSWORDS and name not in _API_CLIENTS:
+            # `pika.PlainCredentials("guest", "guest")`: the broker's out-of-the-box password
+            ctx.report(self.name, value, _default_message(f"`{name}`"), confidence="medium")
+            return
+        if secretscan.is_placeholder(literal):
             return
         if name in _API_CLIENTS:
             # (an API secret is generated: not `OAuthHandler("consumer_key", "consumer_secret")`)

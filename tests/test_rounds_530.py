@@ -1,0 +1,329 @@
+"""Session 36: what blind rounds 530 onwards showed, as small trees.
+
+Each case fails on 254b80f (the session's start, on which the rounds were measured), except the
+traps (marked), which pass there and must not move; a trap is its case's tree with one edit. A
+case gives the files, the entrypoints expected as ``(path, kind, framework)`` and, where it
+matters, a rule's status or its number of findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from treecases import Case
+from treecases import edited as _edited
+
+# Round 532: a poller whose `__main__` block loops, imported by the web app that shows its readings,
+# and run by a systemd unit of its own
+_DEPLOYED_HELPER_LOOP = {
+    "monitor.py": """\
+import sqlite3
+import time
+import urllib.request
+
+
+def insert_reading(entry):
+    with sqlite3.connect("solar.db") as db:
+        db.execute("INSERT OR REPLACE INTO solar VALUES (?, ?)", entry)
+
+
+def current_power(url):
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return int(response.read())
+
+
+if __name__ == "__main__":
+    while True:
+        try:
+            insert_reading((time.time(), current_power("http://192.168.1.20/power")))
+        except Exception as e:
+            print("Exception: ", e)
+        time.sleep(5)
+""",
+    "server.py": """\
+from aiohttp import web
+
+import monitor
+
+
+async def latest(request):
+    return web.json_response({"power": monitor.current_power("http://192.168.1.20/power")})
+
+
+app = web.Application()
+app.add_routes([web.get("/latest", latest)])
+
+if __name__ == "__main__":
+    web.run_app(app, port=8080)
+""",
+    "monitor.service": """\
+[Unit]
+Description=Poll the inverter
+
+[Service]
+ExecStart=/home/pi/services/monitor.py
+
+[Install]
+WantedBy=multi-user.target
+""",
+    "server.service": """\
+[Unit]
+Description=Serve the readings
+
+[Service]
+ExecStart=/home/pi/services/server.py
+
+[Install]
+WantedBy=multi-user.target
+""",
+}
+
+# Round 533: pika's credentials with the broker's out-of-the-box password
+_GUEST_CREDENTIALS = {
+    "receive.py": """\
+import os
+
+import pika
+
+credentials = pika.PlainCredentials("guest", "guest")
+connection = pika.BlockingConnection(pika.ConnectionParameters("rabbitmq", credentials=credentials))
+channel = connection.channel()
+
+
+def callback(ch, method, properties, body):
+    ch.basic_ack(delivery_tag=method.delivery_tag)
+
+
+channel.basic_consume(queue="telegram", on_message_callback=callback)
+channel.start_consuming()
+""",
+}
+
+# Round 530: a retry on "database is locked" that raises every other error, under `sys.exit(main())`
+_LOCKED_RETRY = {
+    "main.py": """\
+import logging
+import sys
+import time
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import OperationalError
+
+log = logging.getLogger("weather")
+
+
+def upsert(engine, rows, max_attempts=5):
+    backoff = 0.5
+    for attempt in range(1, max_attempts + 1):
+        try:
+            with engine.begin() as conn:
+                conn.execute(text("INSERT OR REPLACE INTO hourly VALUES (:t, :v)"), rows)
+            log.info("saved %d rows", len(rows))
+            return
+        except OperationalError as e:
+            msg = str(e).lower()
+            if "database is locked" in msg:
+                delay = min(backoff * 2, 5.0)
+                log.warning("database locked, retry in %.1fs (%d/%d)", delay, attempt, max_attempts)
+                time.sleep(delay)
+                backoff = delay
+                continue
+            log.exception("database error")
+            raise
+
+
+def main():
+    logging.basicConfig(level=logging.INFO)
+    try:
+        upsert(create_engine("sqlite:///weather.db"), [{"t": 1, "v": 2}])
+    except Exception:
+        log.exception("run failed")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+""",
+}
+
+# Round 530 too: `sys.exit(main())`, and a step of `main()` that logs the fetch's failure and carries on
+_EXIT_MAIN_STEP_LOGS = {
+    "sync.py": """\
+import logging
+import sys
+
+import requests
+
+log = logging.getLogger("sync")
+
+
+def fetch(url):
+    try:
+        response = requests.get(url, timeout=10)
+        response.raise_for_status()
+        save(response.json())
+    except requests.RequestException as e:
+        log.error("fetch of %s failed: %s", url, e)
+
+
+def save(rows):
+    with open("rows.json", "w") as f:
+        f.write(str(rows))
+
+
+def main():
+    logging.basicConfig(level=logging.INFO)
+    fetch("https://api.example.com/rows")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+""",
+}
+
+# Round 537: an Airflow DAG whose task callable logs each city's failed fetch and succeeds
+_AIRFLOW_TASK_LOGS = {
+    "dags/weather_dag.py": """\
+import json
+import logging
+from datetime import datetime
+
+import requests
+from airflow import DAG
+from airflow.operators.python import PythonOperator
+
+logger = logging.getLogger(__name__)
+CITIES = ["Oslo", "Lima"]
+
+with DAG("weather", schedule_interval="0 23 * * *", start_date=datetime(2025, 1, 4), catchup=False) as dag:
+
+    def fetch_weather():
+        rows = []
+        for city in CITIES:
+            try:
+                response = requests.get("https://api.example.com/weather", params={"q": city}, timeout=10)
+                response.raise_for_status()
+                rows.append(response.json())
+            except Exception as exc:
+                logger.error("fetch for %s failed: %s", city, exc)
+        return json.dumps(rows)
+
+    fetch_task = PythonOperator(task_id="fetch_weather", python_callable=fetch_weather)
+""",
+}
+
+# TaskFlow: a task of the DAG's file, decorated with `@task`, that logs the failure and returns nothing
+_AIRFLOW_TASKFLOW_LOGS = {
+    "dags/export.py": """\
+import logging
+from datetime import datetime
+
+import requests
+from airflow import DAG
+from airflow.decorators import task
+
+log = logging.getLogger(__name__)
+
+
+@task
+def export_rows():
+    try:
+        requests.post("https://warehouse.example.com/load", json={"day": "today"}, timeout=30).raise_for_status()
+    except requests.RequestException as exc:
+        log.error("export failed: %s", exc)
+
+
+with DAG("export", schedule="@daily", start_date=datetime(2024, 1, 1), catchup=False) as dag:
+    export_rows()
+""",
+}
+
+_CASES: dict[str, Case] = {
+    "deployed_helper_loop": (
+        _DEPLOYED_HELPER_LOOP,
+        [("monitor.py", "worker", "polling-loop"), ("server.py", "api", "aiohttp")],
+        ("missing-graceful-shutdown", {"monitor.py": "fail"}),
+    ),
+    # trap: no unit runs the poller: its block is a try-out of the module the app imports
+    "deployed_helper_loop_undeployed": (
+        {k: v for k, v in _DEPLOYED_HELPER_LOOP.items() if k != "monitor.service"},
+        [("server.py", "api", "aiohttp")],
+        None,
+    ),
+    "guest_credentials": (_GUEST_CREDENTIALS, [("receive.py", "worker", "rabbitmq")], ("hardcoded-secret", 1)),
+    # trap: the password read from the environment
+    "guest_credentials_from_env": (
+        _edited(
+            _GUEST_CREDENTIALS,
+            "receive.py",
+            'pika.PlainCredentials("guest", "guest")',
+            'pika.PlainCredentials("guest", os.environ["RABBIT_PASSWORD"])',
+        ),
+        [("receive.py", "worker", "rabbitmq")],
+        ("hardcoded-secret", 0),
+    ),
+    "locked_retry": (_LOCKED_RETRY, [("main.py", "job", "python")], ("missing-exit-code", "fail")),
+    # trap: the retry gives up by raising
+    "locked_retry_raises": (
+        _edited(
+            _LOCKED_RETRY,
+            "main.py",
+            "            raise\n\n\ndef main",
+            '            raise\n    raise RuntimeError("database still locked")\n\n\ndef main',
+        ),
+        [("main.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "exit_main_step_logs": (_EXIT_MAIN_STEP_LOGS, [("sync.py", "job", "python")], ("missing-exit-code", "fail")),
+    # trap: the step raises after logging
+    "exit_main_step_raises": (
+        _edited(
+            _EXIT_MAIN_STEP_LOGS,
+            "sync.py",
+            '        log.error("fetch of %s failed: %s", url, e)\n',
+            '        log.error("fetch of %s failed: %s", url, e)\n        raise\n',
+        ),
+        [("sync.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "airflow_task_logs": (
+        _AIRFLOW_TASK_LOGS,
+        [("dags/weather_dag.py", "job", "airflow")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: the handler raises after logging: the task fails
+    "airflow_task_raises": (
+        _edited(
+            _AIRFLOW_TASK_LOGS,
+            "dags/weather_dag.py",
+            '                logger.error("fetch for %s failed: %s", city, exc)\n',
+            '                logger.error("fetch for %s failed: %s", city, exc)\n                raise\n',
+        ),
+        [("dags/weather_dag.py", "job", "airflow")],
+        ("missing-exit-code", "pass"),
+    ),
+    "airflow_taskflow_logs": (
+        _AIRFLOW_TASKFLOW_LOGS,
+        [("dags/export.py", "job", "airflow")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: nothing caught: the task fails with the request
+    "airflow_taskflow_raises": (
+        _edited(
+            _AIRFLOW_TASKFLOW_LOGS,
+            "dags/export.py",
+            '        log.error("export failed: %s", exc)\n',
+            '        log.error("export failed: %s", exc)\n        raise\n',
+        ),
+        [("dags/export.py", "job", "airflow")],
+        ("missing-exit-code", "pass"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CASES))
+def test_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _CASES[name])
