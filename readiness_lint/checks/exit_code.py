@@ -420,7 +420,8 @@ def _lost_failure(
             helper, helper_home = deeper
             # (a scheduled job that reports to an error tracker, `sentry_sdk.capture_exception(e)`:
             # its own failure is seen; the steps it calls are still read)
-            if not (depth == 0 and call in scheduled and _tells(helper)):
+            # (under `sys.exit(main())`, `main()` itself answers through the status it returns: its steps are read)
+            if not (depth == 0 and (passed_on or (call in scheduled and _tells(helper)))):
                 if helper.exits_zero_on_error:
                     return f"`{inner_name}()` exits with status 0 after an error: the failure is lost"
                 if helper.loses_failure or (helper.status_unchecked and helper_home == where):
