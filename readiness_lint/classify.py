@@ -45,6 +45,7 @@ from readiness_lint.frameworks import (
     INOTIFY_EVENTS,
     JOB_CTOR_PREFIXES,
     LOOP_MODE,
+    MATTERMOST_WEBSOCKET,
     MQTT_WAIT,
     REDDIT_STREAM,
     REPORT_PREFIXES,
@@ -1003,9 +1004,24 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
             for imp in project.files[importer].imports
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path
         }
-        if taken and not _only_runs(project, importer, taken):
+        if taken and not _only_runs(project, importer, taken) and not _pipeline(project, importer):
             return True
     return False
+
+
+# Orchestrators whose pipelines run a project's functions as steps (tasks, ops, flows)
+_ORCHESTRATORS = frozenset({"airflow", "prefect", "dagster", "luigi"})
+
+
+def _pipeline(project: Project, path: str) -> bool:
+    """A file of an orchestrated pipeline (it imports Airflow, Prefect, Dagster or Luigi) that
+    builds no app: the steps it takes from a script are its own work, and the script's
+    ``__main__`` block runs one step by hand, not work of its own."""
+    facts = project.files[path]
+    if not any(imp.module.split(".", 1)[0] in _ORCHESTRATORS for imp in facts.imports):
+        return False
+    kinds = (_object_kind(project, path, o) for o in facts.objects)
+    return not any(kind is not None and kind[0] != "job" for kind in kinds)
 
 
 def _only_runs(project: Project, path: str, taken: set[str]) -> bool:
@@ -1463,6 +1479,8 @@ def _scheduled_script(project: Project, path: str) -> bool:
             return False
     for importer in importers:
         facts = project.files[importer]
+        if _pipeline(project, importer):
+            continue  # (a pipeline's step run by hand: see `_pipeline`)
         if any(s.kind == "schedule" for s in facts.signals) or any(
             o.ctor.startswith(tuple(JOB_CTOR_PREFIXES)) for o in facts.objects
         ):
@@ -2216,6 +2234,7 @@ _FOUND_LOOPS = {
     INOTIFY_EVENTS: "inotify",
     FILE_FOLLOW: "tail-follow",
     HOTQUEUE_LOOP: "hotqueue",
+    MATTERMOST_WEBSOCKET: "mattermost",
 }
 
 

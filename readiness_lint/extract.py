@@ -39,6 +39,7 @@ from readiness_lint.frameworks import (
     INOTIFY_EVENTS,
     INTERACTIVE_CALLS,
     LOOP_MODE,
+    MATTERMOST_WEBSOCKET,
     MQTT_WAIT,
     REDDIT_STREAM,
     REPORT_PREFIXES,
@@ -4197,6 +4198,10 @@ class Extractor:
             ctx.later(
                 node, lambda line, col: LoopFact(line=line, scope=scope, source="telethon.run_until_disconnected")
             )
+        if method == "init_websocket" and (ctx.object_ctor(owner) or "").startswith("mattermostdriver."):
+            # mattermostdriver's `Driver.init_websocket(handler)`: listens to the server's events until stopped
+            scope = self.scope_name()
+            ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=MATTERMOST_WEBSOCKET))
         if name == "pyrogram.idle" or (
             method == "run" and not node.args and (ctx.object_ctor(owner) or "").startswith("pyrogram.")
         ):  # pyrogram's idle(), and Client.run() with no coroutine (start, idle, stop): until a signal

@@ -175,6 +175,7 @@ WORKER_CTORS = {
     # irc3: `bot.run(forever=True)` holds the connection (the bot built from a config dict alike)
     "irc3.IrcBot": "irc",
     "irc3.IrcBot.from_config": "irc",
+    "mmpy_bot.Bot": "mattermost",  # `bot.run()`: listens to a Mattermost server's websocket for ever
     "simplematrixbotlib.Bot": "matrix",  # `bot.run()`: logs in and syncs with the homeserver for ever
     # XMPP clients: `process(forever=True)` (slixmpp), `process(block=True)` (SleekXMPP) hold the connection
     "slixmpp.ClientXMPP": "xmpp",
@@ -198,6 +199,7 @@ SOCKET_LOOP = "socket.recv"  # a socket read for ever
 GUARDED_DELETION = "guarded-deletion"
 MQTT_WAIT = "mqtt.loop_start"  # `loop_start()` then `while self.running: time.sleep(1)`: kept alive until stopped
 WATCHDOG_LOOP = "watchdog.observer"  # a watchdog observer waited on
+MATTERMOST_WEBSOCKET = "mattermostdriver.init_websocket"  # `driver.init_websocket(handler)`: events for ever
 HOTQUEUE_LOOP = "hotqueue.worker"  # a function decorated with HotQueue's `@queue.worker`, called
 REDDIT_STREAM = "praw.stream"  # `for comment in subreddit.stream.comments():` PRAW's endless stream
 DOCKER_EVENTS = "docker.events"  # `for event in client.events(decode=True):` the Docker daemon's events

@@ -922,9 +922,11 @@ REVIEW10: dict[str, tuple[dict[str, str], list[tuple[str, str]], list[tuple[str,
         [],
         [],
     ),
+    # (its `pika.PlainCredentials("guest", "guest")` left: a broker's out-of-the-box password by
+    # position is reported with medium confidence since round 533, as in a URL or a keyword)
     "basicauth": (
         {
-            "sync.py": '"""Copy yesterday\'s Toggl time entries into Freshdesk tickets."""\nimport logging\nimport os\nimport sys\n\nimport pika\nimport requests\nfrom requests.auth import HTTPBasicAuth\n\nlogging.basicConfig(level=logging.INFO)\n\nTOGGL_TOKEN = os.environ["TOGGL_TOKEN"]\nFRESHDESK_KEY = os.environ["FRESHDESK_KEY"]\n\ntoggl = HTTPBasicAuth(TOGGL_TOKEN, "api_token")      # Toggl\'s documented password literal\nfreshdesk = HTTPBasicAuth(FRESHDESK_KEY, "X")         # Freshdesk\'s documented dummy password\nlocal_mq = pika.PlainCredentials("guest", "guest")   # RabbitMQ default\n\n\ndef main():\n    r = requests.get("https://api.track.toggl.com/api/v9/me/time_entries", auth=toggl, timeout=30)\n    r.raise_for_status()\n    for entry in r.json():\n        requests.post("https://acme.freshdesk.com/api/v2/time_entries", auth=freshdesk, json=entry, timeout=30).raise_for_status()\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+            "sync.py": '"""Copy yesterday\'s Toggl time entries into Freshdesk tickets."""\nimport logging\nimport os\nimport sys\n\nimport requests\nfrom requests.auth import HTTPBasicAuth\n\nlogging.basicConfig(level=logging.INFO)\n\nTOGGL_TOKEN = os.environ["TOGGL_TOKEN"]\nFRESHDESK_KEY = os.environ["FRESHDESK_KEY"]\n\ntoggl = HTTPBasicAuth(TOGGL_TOKEN, "api_token")      # Toggl\'s documented password literal\nfreshdesk = HTTPBasicAuth(FRESHDESK_KEY, "X")         # Freshdesk\'s documented dummy password\n\n\ndef main():\n    r = requests.get("https://api.track.toggl.com/api/v9/me/time_entries", auth=toggl, timeout=30)\n    r.raise_for_status()\n    for entry in r.json():\n        requests.post("https://acme.freshdesk.com/api/v2/time_entries", auth=freshdesk, json=entry, timeout=30).raise_for_status()\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
         },
         [("sync.py", "job")],
         [],

@@ -241,6 +241,148 @@ with DAG("export", schedule="@daily", start_date=datetime(2024, 1, 1), catchup=F
 """,
 }
 
+# Rounds 523, 537 and 538: a Prefect flow running a step it takes from a script, whose own
+# `__main__` block runs that step by hand (round 462 read such a block as a job of its own)
+_FLOW_STEP_SCRIPT = {
+    "extract.py": """\
+import json
+
+import requests
+
+
+def main():
+    response = requests.get("https://data.example.org/crimes.json", timeout=30)
+    response.raise_for_status()
+    with open("crimes.json", "w") as f:
+        json.dump(response.json(), f)
+
+
+if __name__ == "__main__":
+    main()
+""",
+    "etl_workflow.py": """\
+from prefect import flow
+
+from extract import main as extract_crimes
+
+
+@flow(name="crime etl")
+def etl():
+    extract_crimes()
+
+
+if __name__ == "__main__":
+    etl()
+""",
+}
+
+# Round 538: a Dagster schedule running a script's `main()` as an op
+_DAGSTER_STEP_SCRIPT = {
+    "main.py": """\
+import sys
+
+import requests
+
+
+def main():
+    response = requests.get("https://quotes.example.com/daily", timeout=30)
+    if response.status_code != 200:
+        return False
+    with open("quotes.json", "w") as f:
+        f.write(response.text)
+    return True
+
+
+if __name__ == "__main__":
+    sys.exit(0 if main() else 1)
+""",
+    "dagster_pipeline.py": """\
+from dagster import Definitions, ScheduleDefinition, job, op
+
+from main import main
+
+
+@op
+def run_pipeline_op():
+    if not main():
+        raise Exception("pipeline failed")
+
+
+@job
+def stock_job():
+    run_pipeline_op()
+
+
+stock_schedule = ScheduleDefinition(job=stock_job, cron_schedule="50 12 * * *")
+defs = Definitions(jobs=[stock_job], schedules=[stock_schedule])
+""",
+}
+
+# Round 541: mattermostdriver's websocket listener, the script's whole run
+_MATTERMOST_LISTENER = {
+    "bot.py": """\
+import json
+import os
+
+from mattermostdriver import Driver
+
+
+async def event_handler(message):
+    event = json.loads(message)
+    if event.get("event") == "posted":
+        driver.posts.create_post({"channel_id": event["data"]["channel_id"], "message": "welcome!"})
+
+
+if __name__ == "__main__":
+    driver = Driver({"url": os.environ["MM_URL"], "token": os.environ["MM_TOKEN"], "port": 443})
+    driver.login()
+    driver.init_websocket(event_handler)
+""",
+}
+
+# Round 538: a Dagster schedule whose job's op prints a failed dump and succeeds
+_DAGSTER_OP_PRINTS = {
+    "pipeline/__init__.py": "",
+    "pipeline/ops.py": """\
+import subprocess
+
+from dagster import op
+
+
+@op
+def backup_postgres():
+    try:
+        subprocess.run(["pg_dump", "-f", "/backups/stocks.sql", "stocks"], check=True)
+    except Exception as e:
+        print(f"[BACKUP ERROR] {e}")
+""",
+    "pipeline/jobs.py": """\
+from dagster import job
+
+from pipeline.ops import backup_postgres
+
+
+@job
+def stock_job():
+    backup_postgres()
+""",
+    "pipeline/repository.py": """\
+from dagster import repository, schedule
+
+from pipeline.jobs import stock_job
+
+
+@schedule(cron_schedule="0 */2 * * *", job=stock_job)
+def stock_schedule(_context):
+    return {}
+
+
+@repository
+def stock_repository():
+    return [stock_job, stock_schedule]
+""",
+}
+
 _CASES: dict[str, Case] = {
     "deployed_helper_loop": (
         _DEPLOYED_HELPER_LOOP,
@@ -319,6 +461,48 @@ _CASES: dict[str, Case] = {
             '        log.error("export failed: %s", exc)\n        raise\n',
         ),
         [("dags/export.py", "job", "airflow")],
+        ("missing-exit-code", "pass"),
+    ),
+    "flow_step_script": (_FLOW_STEP_SCRIPT, [("etl_workflow.py", "job", "python")], None),
+    # trap: the importer is a plain runner that does more work: the step's block runs shared work
+    "flow_step_script_plain_runner": (
+        _edited(
+            _FLOW_STEP_SCRIPT, "etl_workflow.py", "from prefect import flow\n", "from functools import cache as flow\n"
+        ),
+        [("etl_workflow.py", "job", "python"), ("extract.py", "job", "python")],
+        None,
+    ),
+    "dagster_step_script": (_DAGSTER_STEP_SCRIPT, [("dagster_pipeline.py", "job", "dagster")], None),
+    "mattermost_listener": (
+        _MATTERMOST_LISTENER,
+        [("bot.py", "worker", "mattermost")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    # trap: the driver only logs in and posts: a client, run once
+    "mattermost_listener_posts": (
+        _edited(
+            _MATTERMOST_LISTENER,
+            "bot.py",
+            "    driver.init_websocket(event_handler)\n",
+            '    driver.posts.create_post({"channel_id": os.environ["MM_CHANNEL"], "message": "deployed"})\n',
+        ),
+        [("bot.py", "job", "python")],
+        None,
+    ),
+    "dagster_op_prints": (
+        _DAGSTER_OP_PRINTS,
+        [("pipeline/repository.py", "job", "dagster")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: the op raises after printing: Dagster marks it failed
+    "dagster_op_raises": (
+        _edited(
+            _DAGSTER_OP_PRINTS,
+            "pipeline/ops.py",
+            '        print(f"[BACKUP ERROR] {e}")\n',
+            '        print(f"[BACKUP ERROR] {e}")\n        raise\n',
+        ),
+        [("pipeline/repository.py", "job", "dagster")],
         ("missing-exit-code", "pass"),
     ),
 }

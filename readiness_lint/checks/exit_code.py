@@ -13,8 +13,31 @@ from readiness_lint.project import Project, Service
 _CLI_FRAMEWORKS = frozenset({"click", "typer", "fire"})
 # Scheduler processes started from their file's `__main__` block: its exit status is theirs.
 _GUARDED_SCHEDULERS = frozenset({"schedule", "apscheduler", "crython"})
-# TaskFlow's decorators: `@task`, `@task()`, `@task.python` (a function of the DAG's file)
-_AIRFLOW_TASKS = ("airflow.decorators.task", "airflow.sdk.task")
+# The decorators that make a function a pipeline's step, by orchestrator: Airflow's TaskFlow
+# (`@task`, `@task()`, `@task.python`), Dagster's ops, assets and the jobs and graphs built of them
+_PIPELINE_STEPS = {
+    "airflow": ("airflow.decorators.task", "airflow.sdk.task"),
+    "dagster": ("dagster.op", "dagster.asset", "dagster.multi_asset", "dagster.job", "dagster.graph"),
+}
+
+
+def _pipeline_tasks(entrypoint: Entrypoint, facts: FileFacts, project: Project) -> tuple[str, ...]:
+    """The functions an Airflow DAG's or a Dagster schedule's file has the orchestrator run: the
+    callables handed to its operators (``PythonOperator(python_callable=load)``), and the functions
+    defined there or imported from the project that are decorated as steps (``@task``, ``@op``,
+    ``@job``, whose ops are its steps)."""
+    steps = _PIPELINE_STEPS.get(entrypoint.framework)
+    if steps is None:
+        return ()
+    names = list(facts.dag_tasks)
+    imported = [f"{imp.module}.{imp.name}" for imp in facts.imports if imp.name and not imp.level]
+    for name in [f.name for f in facts.functions] + imported:
+        found = project.function_and_home(entrypoint.path, name)
+        if found is not None and any(
+            d in steps or d.startswith(tuple(f"{s}." for s in steps)) for d in found[0].decorators
+        ):
+            names.append(name)
+    return tuple(dict.fromkeys(names))
 
 
 class MissingExitCode(ServiceRule):
@@ -95,8 +118,10 @@ class MissingExitCode(ServiceRule):
         "only reports keeps the process going as if all were well; not one that reports to an "
         "error tracker, `sentry_sdk.capture_exception(e)`); APScheduler logs a job's exception and "
         "carries on, so its jobs do not count. An Airflow DAG answers for the tasks it runs "
-        "(`PythonOperator(python_callable=load)`, a function of the file decorated with `@task`): Airflow marks a task "
-        "done when its callable returns, so one that catches its work's failure and only reports it succeeds. "
+        "(`PythonOperator(python_callable=load)`, a function of the file decorated with `@task`), and a Dagster "
+        "schedule's or definitions' file for the ops, assets, jobs and graphs it defines or imports (`@op`, `@job`): "
+        "the orchestrator marks a step done when its function returns, so one that catches its work's failure and "
+        "only reports it succeeds. "
         "`sys.exit(main())` passes on the status `main()` returns, but a step of `main()` that reports the "
         "work's failure and carries on still loses it, and so does a retry that waits on one error "
         '(`if "locked" in str(e): time.sleep(d); continue`) and raises the others: the last attempt falls out silently. A click, '
@@ -238,17 +263,17 @@ class MissingExitCode(ServiceRule):
                 handle, entrypoint.path, service.project, "command"
             )
             return Outcome(False, lost) if lost is not None else Outcome(True)
-        tasks = facts.dag_tasks + tuple(
-            f.name for f in facts.functions if any(d.startswith(_AIRFLOW_TASKS) for d in f.decorators)
-        )
-        if entrypoint.framework == "airflow" and tasks:
-            # Airflow marks a task done when its callable returns, whatever it returns: a task that
-            # catches its work's failure and only reports it succeeds, and the next task runs
-            lost = _lost_failure(tasks, entrypoint.path, service.project, "Airflow task", frozenset())
+        tasks = _pipeline_tasks(entrypoint, facts, service.project)
+        if tasks:
+            # Airflow and Dagster mark a task or an op done when its function returns, whatever it
+            # returns: one that catches its work's failure and only reports it succeeds, and the
+            # next step runs
+            orchestrator = entrypoint.framework.capitalize()
+            lost = _lost_failure(tasks, entrypoint.path, service.project, f"{orchestrator} task", frozenset())
             if lost is None:
                 return Outcome(True)
             for exits in ("a failure exits with status 0", "the process exits 0", "a failed send exits 0"):
-                lost = lost.replace(exits, "Airflow marks the failed task a success")
+                lost = lost.replace(exits, f"{orchestrator} marks the failed step a success")
             return Outcome(False, lost)
         guard = facts.main_guard
         if symbol == "script" or (guard is None and entrypoint.framework in _GUARDED_SCHEDULERS):
