@@ -7944,12 +7944,14 @@ def _catches_all(handler: cst.ExceptHandler, ctx: Context) -> bool:
 
 def _printed_text(call: cst.Call | None) -> str:
     """The literal text a print or log call starts with (``"The path %s does not exist." % p``,
-    an f-string's literal parts)."""
+    ``"Error with status code {}".format(code)``, an f-string's literal parts)."""
     if call is None or not call.args:
         return ""
     first = call.args[0].value
     while type(first) is cst.BinaryOperation:  # `"..." % value`, `"..." + value`
         first = first.left
+    if type(first) is cst.Call and type(first.func) is cst.Attribute and first.func.attr.value == "format":
+        first = first.func.value  # `"Error with status code {}".format(code)`
     if type(first) is cst.FormattedString:
         return "".join(p.value for p in first.parts if type(p) is cst.FormattedStringText)
     return n.string_value(first) or ""

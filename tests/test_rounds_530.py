@@ -383,6 +383,33 @@ def stock_repository():
 """,
 }
 
+# Round 542: a module-level export that prints a failed page's status with `str.format` and exits
+# with no status
+_FORMAT_PRINT_EXIT = {
+    "export.py": """\
+import pickle
+
+import requests
+
+tickets = []
+url = "https://acme.zendesk.com/api/v2/incremental/tickets.json?start_time=0"
+session = requests.Session()
+count = 1000
+while count == 1000:
+    response = session.get(url, timeout=30)
+    if response.status_code != 200:
+        print("Error with status code {}".format(response.status_code))
+        exit()
+    data = response.json()
+    tickets.extend(data["tickets"])
+    count = data["count"]
+    url = data["next_page"]
+
+with open("tickets.pickle", "wb") as f:
+    pickle.dump(tickets, f)
+""",
+}
+
 _CASES: dict[str, Case] = {
     "deployed_helper_loop": (
         _DEPLOYED_HELPER_LOOP,
@@ -503,6 +530,13 @@ _CASES: dict[str, Case] = {
             '        print(f"[BACKUP ERROR] {e}")\n        raise\n',
         ),
         [("pipeline/repository.py", "job", "dagster")],
+        ("missing-exit-code", "pass"),
+    ),
+    "format_print_exit": (_FORMAT_PRINT_EXIT, [("export.py", "job", "script")], ("missing-exit-code", "fail")),
+    # trap: the exit says it failed
+    "format_print_exit_status": (
+        _edited(_FORMAT_PRINT_EXIT, "export.py", "        exit()\n", "        exit(1)\n"),
+        [("export.py", "job", "script")],
         ("missing-exit-code", "pass"),
     ),
 }
