@@ -1009,19 +1009,19 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     return False
 
 
-# Orchestrators whose pipelines run a project's functions as steps (tasks, ops, flows)
-_ORCHESTRATORS = frozenset({"airflow", "prefect", "dagster", "luigi"})
+# Orchestrators whose pipelines or workers run a project's functions as steps (tasks, ops, flows)
+_ORCHESTRATORS = frozenset({"airflow", "prefect", "dagster", "luigi", "celery"})
 
 
 def _pipeline(project: Project, path: str) -> bool:
-    """A file of an orchestrated pipeline (it imports Airflow, Prefect, Dagster or Luigi) that
-    builds no app: the steps it takes from a script are its own work, and the script's
-    ``__main__`` block runs one step by hand, not work of its own."""
+    """A file of an orchestrated pipeline or a task queue (it imports Airflow, Prefect, Dagster,
+    Luigi or Celery) that builds no web app: the steps it takes from a script are its own work,
+    and the script's ``__main__`` block runs one step by hand, not work of its own."""
     facts = project.files[path]
     if not any(imp.module.split(".", 1)[0] in _ORCHESTRATORS for imp in facts.imports):
         return False
     kinds = (_object_kind(project, path, o) for o in facts.objects)
-    return not any(kind is not None and kind[0] != "job" for kind in kinds)
+    return not any(kind is not None and kind[0] == "api" for kind in kinds)
 
 
 def _only_runs(project: Project, path: str, taken: set[str]) -> bool:

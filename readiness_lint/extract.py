@@ -560,6 +560,8 @@ class _Handler:
     reraises: bool = False
     failure: bool = False  # it handles a failure of the work (`except requests.HTTPError`)
     stop: bool = False  # it only handles Ctrl-C (`except KeyboardInterrupt:`), no failure (not `SystemExit`)
+    # it handles a missing module (`except ImportError:`): the imports there are a fallback
+    import_fallback: bool = False
 
 
 class Context:
@@ -1040,6 +1042,17 @@ class Extractor:
         self._bind_import(node, record=True)
 
     def _bind_import(self, node: cst.Import | cst.ImportFrom, record: bool) -> None:
+        ctx = self.ctx
+        if self.handlers and self.handlers[-1].import_fallback:
+            # `try: from http.server import HTTPServer` / `except ImportError: from BaseHTTPServer
+            # import HTTPServer`: a name keeps what the `try` bound (an old Python's module is the fallback)
+            bound_before = dict(ctx.aliases)
+            self._bind_names(node, record)
+            ctx.aliases.update(bound_before)
+            return
+        self._bind_names(node, record)
+
+    def _bind_names(self, node: cst.Import | cst.ImportFrom, record: bool) -> None:
         ctx = self.ctx
         if isinstance(node, cst.Import):
             for alias in node.names:
@@ -2034,7 +2047,12 @@ class Extractor:
         failure = failure or bool(self.remote_io and names and names <= _OS_ERRORS and not _only_passes(node.body))
         if failure:
             self.wrapped_failures.update(self._raised_instead(node.body))
-        record = _Handler(broad=broad, failure=failure, stop=names == {"KeyboardInterrupt"})
+        record = _Handler(
+            broad=broad,
+            failure=failure,
+            stop=names == {"KeyboardInterrupt"},
+            import_fallback=bool(names & {"ImportError", "ModuleNotFoundError"}),
+        )
         self.handlers.append(record)
         if node.type is not None:
             self.walk(node.type)

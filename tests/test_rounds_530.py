@@ -410,6 +410,73 @@ with open("tickets.pickle", "wb") as f:
 """,
 }
 
+# Round 549: a webhook receiver on the standard library's server, with Python 2's module as the
+# import's fallback
+_PY2_FALLBACK_SERVER = {
+    "receiver.py": """\
+import json
+import logging
+import subprocess
+
+try:
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+except ImportError:
+    from BaseHTTPServer import BaseHTTPRequestHandler, HTTPServer
+
+logging.basicConfig(level=logging.INFO)
+
+
+class RequestHandler(BaseHTTPRequestHandler):
+    def do_POST(self):
+        length = int(self.headers["Content-Length"])
+        event = json.loads(self.rfile.read(length))
+        if event.get("ref") == "refs/heads/main":
+            subprocess.run(["/opt/deploy/pull.sh"], check=True)
+        self.send_response(200)
+        self.end_headers()
+
+
+def main(addr, port):
+    httpd = HTTPServer((addr, port), RequestHandler)
+    httpd.serve_forever()
+
+
+if __name__ == "__main__":
+    main("0.0.0.0", 8666)
+""",
+}
+
+# Round 546: a Celery task module running a scraper script's `main()` on beat's schedule
+_CELERY_STEP_SCRIPT = {
+    "reviews.py": """\
+import sqlite3
+
+import requests
+
+
+def main():
+    rows = requests.get("https://cars.example.com/api/reviews", timeout=30).json()
+    with sqlite3.connect("cars.sqlite3") as db:
+        db.executemany("INSERT OR IGNORE INTO reviews VALUES (?, ?)", [(r["id"], r["text"]) for r in rows])
+
+
+if __name__ == "__main__":
+    main()
+""",
+    "tasks.py": """\
+from celery import Celery
+
+from reviews import main as parse_reviews_main
+
+app = Celery("tasks", broker="redis://redis:6379/0")
+
+
+@app.task
+def parse_reviews():
+    parse_reviews_main()
+""",
+}
+
 _CASES: dict[str, Case] = {
     "deployed_helper_loop": (
         _DEPLOYED_HELPER_LOOP,
@@ -538,6 +605,30 @@ _CASES: dict[str, Case] = {
         _edited(_FORMAT_PRINT_EXIT, "export.py", "        exit()\n", "        exit(1)\n"),
         [("export.py", "job", "script")],
         ("missing-exit-code", "pass"),
+    ),
+    "py2_fallback_server": (_PY2_FALLBACK_SERVER, [("receiver.py", "api", "http.server")], None),
+    # trap: no fallback
+    "py2_fallback_server_none": (
+        _edited(
+            _PY2_FALLBACK_SERVER,
+            "receiver.py",
+            "try:\n    from http.server import BaseHTTPRequestHandler, HTTPServer\n"
+            "except ImportError:\n    from BaseHTTPServer import BaseHTTPRequestHandler, HTTPServer\n",
+            "from http.server import BaseHTTPRequestHandler, HTTPServer\n",
+        ),
+        [("receiver.py", "api", "http.server")],
+        None,
+    ),
+    "celery_step_script": (_CELERY_STEP_SCRIPT, [("tasks.py", "worker", "celery")], None),
+    # trap: a web app runs the same function as it starts: the script's block runs it by hand, a job
+    "celery_step_script_app": (
+        {
+            **_CELERY_STEP_SCRIPT,
+            "tasks.py": "from flask import Flask\n\nfrom reviews import main as parse_reviews_main\n\n"
+            'app = Flask(__name__)\nparse_reviews_main()\n\n\n@app.get("/reviews")\ndef reviews():\n    return "ok"\n',
+        },
+        [("reviews.py", "job", "python"), ("tasks.py", "api", "flask")],
+        None,
     ),
 }
 
