@@ -1020,8 +1020,12 @@ def _pipeline(project: Project, path: str) -> bool:
     facts = project.files[path]
     if not any(imp.module.split(".", 1)[0] in _ORCHESTRATORS for imp in facts.imports):
         return False
-    kinds = (_object_kind(project, path, o) for o in facts.objects)
-    return not any(kind is not None and kind[0] == "api" for kind in kinds)
+    kinds = [kind for o in facts.objects if (kind := _object_kind(project, path, o)) is not None]
+    if any(kind[0] == "api" for kind in kinds):
+        return False
+    # (and one that runs: a schedule, a worker, its own `__main__` block; not flows a deployment
+    # file of the orchestrator's own serves, out of sight: the script's block is then the run)
+    return bool(kinds) or facts.main_guard is not None or any(s.kind == "schedule" for s in facts.signals)
 
 
 def _only_runs(project: Project, path: str, taken: set[str]) -> bool:

@@ -448,6 +448,7 @@ class _Frame:
     decorators: tuple[str, ...] = ()
     wraps_catch_all: bool = False  # (see `FunctionFact.wraps_catch_all`)
     loses_failure: bool = False  # reports a failure of its own work and carries on
+    loses_empty: bool = False  # reports a failure of its own work and returns an empty result (`return []`)
     # hands a Kafka producer a delivery callback that only reports a failed delivery
     delivery_lost: bool = False
     # the same, item after item, with no non-zero exit after it yet (`sys.exit(EX_SOFTWARE)` once
@@ -500,6 +501,21 @@ class _Frame:
     @property
     def status_lost(self) -> bool:
         return bool(self.status_reported - self.status_checked)
+
+    def loses_quietly(self) -> bool:
+        """A failure of the work reported and then carried on from, handed back as nothing or
+        fallen out of a retry (not an empty result handed back: see ``loses_empty``)."""
+        return (
+            self.loses_failure
+            or (self.returns_after_report and not self.returns_value)
+            or self.delivery_lost
+            or (self.loses_in_loop and not (self.raises or self.returns_nonzero))
+            or (self.gives_up and not (self.raises or self.exits_nonzero or self.returns_value))
+            or (
+                self.reports_attempts
+                and not (self.raises or self.exits_nonzero or self.returns_nonzero or self.returns_value)
+            )
+        )
 
     def status_unchecked(self, response_hooks: bool) -> bool:
         """A status reported and never checked, or a response tested for success only and never
@@ -2109,7 +2125,7 @@ class Extractor:
         ):
             frame.swallows = frame.swallow_pending = True
             if empty:
-                frame.loses_failure = True
+                frame.loses_empty = True
             # Reporting the failure and carrying on loses it even in a function that exits non-zero
             # elsewhere (a handler that only passes is a deliberate "ignore", a probe).
             elif self._only_reports(node.body, reports=True, caught=caught) or counted:
@@ -2885,45 +2901,56 @@ class Extractor:
         return name
 
     def _waits_or_reraises(self, body: cst.BaseSuite) -> bool:
-        """A handler that names what failed, waits for the next attempt when a test of it holds
-        (``if "database is locked" in msg: time.sleep(delay); continue``) and raises it again
-        otherwise (a bare ``raise`` last, perhaps reported first)."""
+        """A handler that waits for the next attempt on one error and raises the others again:
+        ``if "database is locked" in str(e): time.sleep(d); continue`` then a bare ``raise``, or
+        ``if e.response.status_code < 500: raise`` then ``time.sleep(d)``. Not where the test is of
+        the attempts left (``if attempt < MAX_ATTEMPTS - 1: ...; continue`` / ``raise``: the last
+        attempt raises)."""
         stmts = _block(body)
-        last = _smalls(stmts[-1]) if stmts else None
-        if len(stmts) < 2 or not last or type(last[-1]) is not cst.Raise or last[-1].exc is not None:
+        if len(stmts) < 2:
             return False
-        waits = False
-        for stmt in stmts:
+        waits = reraises = False
+        for index, stmt in enumerate(stmts):
             if type(stmt) is cst.If and stmt.orelse is None:
+                if any(_BUDGET_NAME.search(name) or "max" in name.lower() for name in _names_in(stmt.test)):
+                    return False  # (a test of the attempts left, not of the error)
                 inner = _block(stmt.body)
                 ends = _smalls(inner[-1]) if inner else None
-                if not (ends and type(ends[-1]) is cst.Continue and self._only_waits(inner)):
+                if ends and type(ends[-1]) is cst.Continue and self._only_waits(inner):
+                    waits = True
+                elif ends and len(inner) == 1 and self._only_waits(inner, leaving=True) and _bare_raise(ends[-1]):
+                    reraises = True  # `if e.response.status_code < 500: raise`
+                else:
                     return False
-                waits = True
-            elif not self._only_waits([stmt], leaving=True):
+            elif index == len(stmts) - 1 and (last := _smalls(stmt)) and _bare_raise(last[-1]):
+                reraises = reraises or self._only_waits([stmt], leaving=True)
+            elif self._only_waits([stmt], leaving=True):
+                waits = waits or (reraises and self._only_waits([stmt]))
+            else:
                 return False
-        return waits
+        return waits and reraises
 
     def _only_waits(self, stmts: Sequence[cst.CSTNode], leaving: bool = False) -> bool:
         """Statements of a handler that only count the attempt or wait for the next, and may report
-        it or work a delay out (``tries -= 1``, ``time.sleep(delay)``, ``log.warning(...)``,
-        ``delay = backoff + random.uniform(0, .25)``); with ``leaving``, a bare ``raise`` too, and
-        no wait needed."""
+        it or work a delay out into a name (``tries -= 1``, ``time.sleep(delay)``,
+        ``log.warning(...)``, ``delay = backoff + random.uniform(0, .25)``); with ``leaving``, a
+        bare ``raise`` too, and no wait needed."""
         waited = leaving
         for stmt in stmts:
             smalls = _smalls(stmt)
             if smalls is None:
                 return False
             for small in smalls:
-                if isinstance(small, (cst.Pass, cst.Continue)) or (
-                    leaving and type(small) is cst.Raise and small.exc is None
-                ):
+                if isinstance(small, (cst.Pass, cst.Continue)) or (leaving and _bare_raise(small)):
                     continue
                 if type(small) is cst.AugAssign and type(small.target) is cst.Name:
                     waited = True  # (the attempt counted)
                     continue
-                if type(small) in (cst.Assign, cst.AugAssign):
-                    if self._calls(small, lambda name: not name.startswith(_DELAY_CALLS)):
+                if type(small) is cst.Assign:
+                    # (into a name, by arithmetic: not a failure recorded, `failed[path] = str(e)`)
+                    if any(type(t.target) is not cst.Name for t in small.targets) or self._calls(
+                        small.value, lambda name: name not in _DELAY_CALLS and not name.startswith("random.")
+                    ):
                         return False
                     continue
                 call = _small_call(small)
@@ -5210,18 +5237,16 @@ class Extractor:
                     returns_value=f.returns_value,
                     swallows=f.swallows or f.exits_zero_in_handler or f.status_unchecked(self.response_hooks),
                     exits_nonzero=f.exits_nonzero,
-                    loses_failure=f.loses_failure
-                    or (f.returns_after_report and not f.returns_value)
-                    or f.delivery_lost
-                    or (f.loses_in_loop and not (f.raises or f.returns_nonzero))
-                    or (f.gives_up and not (f.raises or f.exits_nonzero or f.returns_value))
-                    or (
-                        f.reports_attempts and not (f.raises or f.exits_nonzero or f.returns_nonzero or f.returns_value)
-                    ),
+                    loses_failure=f.loses_empty or f.loses_quietly(),
+                    fails_empty_only=f.loses_empty and not f.loses_quietly(),
+                    results_tested=tuple(sorted(f.results_tested)),
                     status_unchecked=f.status_unchecked(self.response_hooks),
                     exits_zero_on_error=f.exits_zero_on_error,
                     # (`except Exception: log.exception(...)` ... `return 0`, raising nothing)
-                    zero_after_catch_all=f.reports_catch_all and f.returns_zero and not (f.returns_other or f.raises),
+                    # (`return 0`, or no value at all: `sys.exit(None)` exits 0 too)
+                    zero_after_catch_all=f.reports_catch_all
+                    and (f.returns_zero or not f.returns_value)
+                    and not (f.returns_other or f.raises),
                     decorators=tuple(d for d in f.decorators if d),
                     wraps_catch_all=f.wraps_catch_all,
                     # (attempts that gave up hand back what they got: lost where the caller drops it)
@@ -8157,8 +8182,13 @@ _AIRFLOW_DAGS = frozenset({"airflow.DAG", "airflow.models.DAG", "airflow.models.
 _AIRFLOW_DAG_DECORATORS = frozenset({"airflow.decorators.dag", "airflow.sdk.dag"})
 
 
-# What a retry works its delay or its message out with: `random.uniform(0, .25)`, `min(b * 2, 5)`, `str(e)`
-_DELAY_CALLS = ("random.", "min", "max", "str", "repr", "float", "int", "round", "len")
+# What a retry works its delay or its message out with (`min(b * 2, 5)`, `str(e)`, and `random.uniform(0, .25)`)
+_DELAY_CALLS = frozenset({"min", "max", "str", "repr", "float", "int", "round", "len", "str().lower"})
+
+
+def _bare_raise(small: cst.CSTNode) -> bool:
+    """``raise`` with nothing after it: the exception being handled, raised again."""
+    return type(small) is cst.Raise and small.exc is None
 
 
 # A count of failures allowed in a row: `retry`, `retries`, `attempts_left`, `max_tries`, `errors`

@@ -176,6 +176,7 @@ WORKER_CTORS = {
     "irc3.IrcBot": "irc",
     "irc3.IrcBot.from_config": "irc",
     "mmpy_bot.Bot": "mattermost",  # `bot.run()`: listens to a Mattermost server's websocket for ever
+    "mmpy_bot.bot.Bot": "mattermost",
     "simplematrixbotlib.Bot": "matrix",  # `bot.run()`: logs in and syncs with the homeserver for ever
     # XMPP clients: `process(forever=True)` (slixmpp), `process(block=True)` (SleekXMPP) hold the connection
     "slixmpp.ClientXMPP": "xmpp",
@@ -268,6 +269,7 @@ REPORT_PREFIXES = (
     "click.echo",
     "click.secho",
     "typer.echo",
+    "context.log.",  # a Dagster op's or asset's logger (`context.log.error(...)`)
 )
 
 # Calls that end the process.

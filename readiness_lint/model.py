@@ -151,6 +151,10 @@ class FunctionFact:
     returns_failure: bool = False  # reports a failure and returns it as a value (False, an error record)
     fails_with_none: bool = False  # that value is `None` alone (the work's own result otherwise)
     results_unchecked: tuple[str, ...] = ()  # calls whose result it drops, or tests and only reports
+    results_tested: tuple[str, ...] = ()  # calls whose result it tests (and may act on)
+    # its only lost failure is an empty result handed back after a report (`return []`), which a
+    # caller testing the result can tell from nothing to do
+    fails_empty_only: bool = False
     prompts: bool = False  # asks a person for input the work needs, or round after round
     exits_zero_on_error: bool = False  # exits with status 0 right after an error (`log.error(...); exit()`)
     # catches every failure, only reports it, and returns 0 (every value it returns is a literal 0)
@@ -436,6 +440,7 @@ def _functions(rows: Any) -> tuple[FunctionFact, ...]:
                 "ignored_statuses": tuple(d.get("ignored_statuses", ())),
                 "steps": tuple(d.get("steps", ())),
                 "results_unchecked": tuple(d.get("results_unchecked", ())),
+                "results_tested": tuple(d.get("results_tested", ())),
                 "decorators": tuple(d.get("decorators", ())),
             }
         )

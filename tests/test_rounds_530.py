@@ -636,3 +636,108 @@ _CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
+
+
+# A review of 254b80f..f4cf54a: each case fails on f4cf54a (the first three were passes the change
+# had broken; the rest things close to what it meant to catch), and passes since.
+_REVIEW_CASES: dict[str, Case] = {
+    "retry_last_attempt_raises": (
+        {
+            "load.py": '"""Load the day\'s readings into Postgres, retrying transient connection errors."""\nimport logging\nimport sys\nimport time\n\nimport psycopg2\n\nlog = logging.getLogger("load")\nMAX_ATTEMPTS = 5\n\n\ndef load(rows):\n    for attempt in range(MAX_ATTEMPTS):\n        try:\n            with psycopg2.connect("dbname=weather") as conn, conn.cursor() as cur:\n                cur.executemany("INSERT INTO readings VALUES (%s, %s)", rows)\n            return\n        except psycopg2.OperationalError as e:\n            if attempt < MAX_ATTEMPTS - 1:\n                log.warning("attempt %d failed: %s; retrying", attempt + 1, e)\n                time.sleep(2 ** attempt)\n                continue\n            raise\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    load([(1, 2.5)])\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
+        },
+        [("load.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "retry_records_failure": (
+        {
+            "upload.py": '"""Upload the day\'s exports; exit 1 when any upload still failed after its retries."""\nimport glob\nimport logging\nimport sys\nimport time\n\nimport boto3\nfrom botocore.exceptions import ClientError\n\nlog = logging.getLogger("upload")\ns3 = boto3.client("s3")\nfailed = {}  # path -> the last error of a file not uploaded\n\n\ndef upload(path):\n    for attempt in range(3):\n        try:\n            s3.upload_file(path, "exports", path)\n            failed.pop(path, None)\n            return\n        except ClientError as e:\n            log.warning("upload of %s failed (%d/3): %s", path, attempt + 1, e)\n            failed[path] = str(e)\n            time.sleep(2 ** attempt)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    for path in glob.glob("out/*.csv"):\n        upload(path)\n    if failed:\n        log.error("not uploaded: %s", ", ".join(sorted(failed)))\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
+        },
+        [("upload.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "exit_main_step_empty_checked": (
+        {
+            "sync.py": '"""Copy new orders from the shop API into the warehouse; exit 1 when nothing could be fetched."""\nimport logging\nimport sys\n\nimport psycopg2\nimport requests\n\nlog = logging.getLogger("sync")\n\n\ndef fetch_orders():\n    try:\n        response = requests.get("https://shop.example.com/api/orders", timeout=30)\n        response.raise_for_status()\n        return response.json()["orders"]\n    except requests.RequestException as e:\n        log.error("fetching orders failed: %s", e)\n        return []\n\n\ndef store(orders):\n    with psycopg2.connect("dbname=warehouse") as conn, conn.cursor() as cur:\n        cur.executemany("INSERT INTO orders VALUES (%(id)s, %(total)s) ON CONFLICT DO NOTHING", orders)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    orders = fetch_orders()\n    if not orders:\n        log.error("no orders fetched")\n        return 1\n    store(orders)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
+        },
+        [("sync.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "retry_raise_first_then_wait": (
+        {
+            "upload.py": '"""Push the day\'s metrics to the reporting API, retrying its 5xx answers."""\nimport json\nimport logging\nimport sys\nimport time\n\nimport requests\n\nlog = logging.getLogger("push")\n\n\ndef upload_rows(rows, attempts=5):\n    for attempt in range(attempts):\n        try:\n            response = requests.post("https://reports.example.com/api/rows", json=rows, timeout=30)\n            response.raise_for_status()\n            log.info("pushed %d rows", len(rows))\n            return\n        except requests.HTTPError as e:\n            if e.response.status_code < 500:\n                raise\n            log.warning("server error %s, retry %d/%d", e.response.status_code, attempt + 1, attempts)\n            time.sleep(2 ** attempt)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    with open("metrics.json") as f:\n        upload_rows(json.load(f))\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
+        },
+        [("upload.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "exit_main_drops_step_false": (
+        {
+            "publish.py": '"""Upload the nightly report to S3."""\nimport logging\nimport sys\n\nimport boto3\nfrom botocore.exceptions import ClientError\n\nlog = logging.getLogger("publish")\n\n\ndef upload(path, bucket):\n    try:\n        boto3.client("s3").upload_file(path, bucket, path)\n    except ClientError as e:\n        log.error("upload of %s failed: %s", path, e)\n        return False\n    return True\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    upload("report.csv", "nightly-reports")\n    log.info("done")\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
+        },
+        [("publish.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "exit_main_returns_nothing": (
+        {
+            "report.py": '"""Build the nightly sales report and upload it."""\nimport logging\nimport sys\n\nimport boto3\nimport psycopg2\n\nlog = logging.getLogger("report")\n\n\ndef build_report():\n    with psycopg2.connect("dbname=shop") as conn, conn.cursor() as cur:\n        cur.execute("SELECT day, SUM(total) FROM orders GROUP BY day")\n        return "\\n".join(f"{day},{total}" for day, total in cur)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    try:\n        body = build_report()\n        boto3.client("s3").put_object(Bucket="reports", Key="sales.csv", Body=body)\n    except Exception:\n        log.exception("nightly report failed")\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n'
+        },
+        [("report.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "pipeline_without_runner": (
+        {
+            "extract.py": 'import json\nimport logging\n\nimport requests\n\nlog = logging.getLogger("extract")\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    try:\n        response = requests.get("https://data.example.org/crimes.json", timeout=30)\n        response.raise_for_status()\n    except requests.RequestException as e:\n        log.error("download failed: %s", e)\n        return\n    with open("crimes.json", "w") as f:\n        json.dump(response.json(), f)\n\n\nif __name__ == "__main__":\n    main()\n',
+            "flows.py": 'from prefect import flow, task\n\nfrom extract import main as extract_crimes\n\n\n@task(retries=2)\ndef extract():\n    extract_crimes()\n\n\n@flow(name="crime etl", log_prints=True)\ndef etl():\n    extract()\n',
+            "prefect.yaml": 'name: crime-etl\nprefect-version: 2.14.0\n\ndeployments:\n  - name: nightly\n    entrypoint: flows.py:etl\n    schedule:\n      cron: "0 2 * * *"\n    work_pool:\n      name: default-agent-pool\n',
+        },
+        [("extract.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "airflow_task_drops_command_status": (
+        {
+            "dags/backup_dag.py": 'import subprocess\nfrom datetime import datetime\n\nfrom airflow import DAG\nfrom airflow.operators.python import PythonOperator\n\n\ndef dump_database():\n    subprocess.run(["pg_dump", "-f", "/backups/shop.sql", "shop"])\n\n\nwith DAG("nightly_backup", schedule_interval="0 3 * * *", start_date=datetime(2024, 1, 1), catchup=False) as dag:\n    PythonOperator(task_id="dump_database", python_callable=dump_database)\n'
+        },
+        [("dags/backup_dag.py", "job", "airflow")],
+        ("missing-exit-code", "fail"),
+    ),
+    "dagster_assets_from_modules": (
+        {
+            "quotes/__init__.py": "",
+            "quotes/assets.py": 'import json\nimport logging\n\nimport requests\nfrom dagster import asset\n\nlog = logging.getLogger(__name__)\n\n\n@asset\ndef daily_quotes():\n    try:\n        response = requests.get("https://quotes.example.com/daily", timeout=30)\n        response.raise_for_status()\n    except requests.RequestException as e:\n        log.error("fetching quotes failed: %s", e)\n        return\n    with open("/data/quotes.json", "w") as f:\n        json.dump(response.json(), f)\n',
+            "quotes/definitions.py": 'from dagster import Definitions, ScheduleDefinition, define_asset_job, load_assets_from_modules\n\nfrom quotes import assets\n\nquotes_job = define_asset_job("quotes_job", selection="*")\n\ndefs = Definitions(\n    assets=load_assets_from_modules([assets]),\n    jobs=[quotes_job],\n    schedules=[ScheduleDefinition(job=quotes_job, cron_schedule="0 6 * * *")],\n)\n',
+        },
+        [("quotes/definitions.py", "job", "dagster")],
+        ("missing-exit-code", "fail"),
+    ),
+    "dagster_op_context_log": (
+        {
+            "pipeline/__init__.py": "",
+            "pipeline/jobs.py": "from dagster import job\n\nfrom pipeline.ops import backup_postgres\n\n\n@job\ndef stock_job():\n    backup_postgres()\n",
+            "pipeline/ops.py": 'import subprocess\n\nfrom dagster import OpExecutionContext, op\n\n\n@op\ndef backup_postgres(context: OpExecutionContext):\n    try:\n        subprocess.run(["pg_dump", "-f", "/backups/stocks.sql", "stocks"], check=True)\n    except subprocess.CalledProcessError as e:\n        context.log.error(f"backup failed: {e}")\n',
+            "pipeline/repository.py": 'from dagster import repository, schedule\n\nfrom pipeline.jobs import stock_job\n\n\n@schedule(cron_schedule="0 */2 * * *", job=stock_job)\ndef stock_schedule(_context):\n    return {}\n\n\n@repository\ndef stock_repository():\n    return [stock_job, stock_schedule]\n',
+        },
+        [("pipeline/repository.py", "job", "dagster")],
+        ("missing-exit-code", "fail"),
+    ),
+    "mmpy_bot_submodule_import": (
+        {
+            "mmpy_bot_settings.py": 'import os\n\nBOT_URL = os.environ["MATTERMOST_URL"]\nBOT_LOGIN = os.environ["MATTERMOST_LOGIN"]\nBOT_PASSWORD = os.environ["MATTERMOST_PASSWORD"]\nBOT_TEAM = "ops"\nPLUGINS = ["plugins"]\n',
+            "plugins/__init__.py": "",
+            "plugins/deploy.py": 'from mmpy_bot.bot import respond_to\n\n\n@respond_to("deploy (.*)")\ndef deploy(message, service):\n    message.reply(f"deploying {service}")\n',
+            "run_bot.py": '"""Start the team\'s Mattermost bot."""\nfrom mmpy_bot.bot import Bot\n\nif __name__ == "__main__":\n    Bot().run()\n',
+        },
+        [("run_bot.py", "worker", "mattermost")],
+        None,
+    ),
+    "basic_auth_admin": (
+        {
+            "backup_router.py": '"""Download the router\'s configuration backup every night."""\nimport requests\nfrom requests.auth import HTTPBasicAuth\n\nROUTER = "http://192.168.1.1"\n\n\ndef main():\n    config = requests.get(f"{ROUTER}/backup.cfg", auth=HTTPBasicAuth("admin", "admin"), timeout=30)\n    config.raise_for_status()\n    status = requests.get(f"{ROUTER}/status.json", auth=("admin", "admin"), timeout=30)\n    status.raise_for_status()\n    with open("router-backup.cfg", "wb") as f:\n        f.write(config.content)\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("backup_router.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])

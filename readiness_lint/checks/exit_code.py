@@ -19,6 +19,9 @@ _PIPELINE_STEPS = {
     "airflow": ("airflow.decorators.task", "airflow.sdk.task"),
     "dagster": ("dagster.op", "dagster.asset", "dagster.multi_asset", "dagster.job", "dagster.graph"),
 }
+# ... the same followed by a decorator's attribute (`@task.python`), and what each calls a step
+_PIPELINE_STEP_PREFIXES = {name: tuple(f"{d}." for d in steps) for name, steps in _PIPELINE_STEPS.items()}
+_PIPELINE_STEP_NAMES = {"airflow": "task", "dagster": "op"}
 
 
 def _pipeline_tasks(entrypoint: Entrypoint, facts: FileFacts, project: Project) -> tuple[str, ...]:
@@ -29,13 +32,17 @@ def _pipeline_tasks(entrypoint: Entrypoint, facts: FileFacts, project: Project) 
     steps = _PIPELINE_STEPS.get(entrypoint.framework)
     if steps is None:
         return ()
+    prefixes = _PIPELINE_STEP_PREFIXES[entrypoint.framework]
     names = list(facts.dag_tasks)
     imported = [f"{imp.module}.{imp.name}" for imp in facts.imports if imp.name and not imp.level]
+    # (a module of steps imported whole: `from quotes import assets`, `load_assets_from_modules([assets])`)
+    for module in list(imported):
+        home = project.resolve_module(entrypoint.path, module)
+        if home is not None:
+            imported.extend(f"{module}.{f.name}" for f in project.files[home].functions)
     for name in [f.name for f in facts.functions] + imported:
         found = project.function_and_home(entrypoint.path, name)
-        if found is not None and any(
-            d in steps or d.startswith(tuple(f"{s}." for s in steps)) for d in found[0].decorators
-        ):
+        if found is not None and any(d in steps or d.startswith(prefixes) for d in found[0].decorators):
             names.append(name)
     return tuple(dict.fromkeys(names))
 
@@ -118,10 +125,11 @@ class MissingExitCode(ServiceRule):
         "only reports keeps the process going as if all were well; not one that reports to an "
         "error tracker, `sentry_sdk.capture_exception(e)`); APScheduler logs a job's exception and "
         "carries on, so its jobs do not count. An Airflow DAG answers for the tasks it runs "
-        "(`PythonOperator(python_callable=load)`, a function of the file decorated with `@task`), and a Dagster "
-        "schedule's or definitions' file for the ops, assets, jobs and graphs it defines or imports (`@op`, `@job`): "
+        "(`PythonOperator(python_callable=load)`, a function decorated with `@task` in the file or imported into it), and a Dagster "
+        "schedule's or definitions' file for the ops, assets, jobs and graphs it defines or imports (`@op`, `@job`; "
+        "also from a module imported whole, `load_assets_from_modules([assets])`): "
         "the orchestrator marks a step done when its function returns, so one that catches its work's failure and "
-        "only reports it succeeds. "
+        "only reports it (`context.log.error(...)` reports too), or drops a command's status, succeeds. "
         "`sys.exit(main())` passes on the status `main()` returns, but a step of `main()` that reports the "
         "work's failure and carries on still loses it, and so does a retry that waits on one error "
         '(`if "locked" in str(e): time.sleep(d); continue`) and raises the others: the last attempt falls out silently. A click, '
@@ -266,15 +274,17 @@ class MissingExitCode(ServiceRule):
         tasks = _pipeline_tasks(entrypoint, facts, service.project)
         if tasks:
             # Airflow and Dagster mark a task or an op done when its function returns, whatever it
-            # returns: one that catches its work's failure and only reports it succeeds, and the
-            # next step runs
-            orchestrator = entrypoint.framework.capitalize()
-            lost = _lost_failure(tasks, entrypoint.path, service.project, f"{orchestrator} task", frozenset())
+            # returns: one that catches its work's failure and only reports it, or drops a
+            # command's status, succeeds, and the next step runs
+            step = _PIPELINE_STEP_NAMES[entrypoint.framework]
+            lost = _ignored_status((), tasks, entrypoint.path, service.project) or _lost_failure(
+                tasks, entrypoint.path, service.project, step, frozenset()
+            )
             if lost is None:
                 return Outcome(True)
-            for exits in ("a failure exits with status 0", "the process exits 0", "a failed send exits 0"):
-                lost = lost.replace(exits, f"{orchestrator} marks the failed step a success")
-            return Outcome(False, lost)
+            # (the message's consequence, after its last colon, told in the orchestrator's terms)
+            what = lost.rpartition(": ")[0] or lost
+            return Outcome(False, f"{what}: {entrypoint.framework.capitalize()} marks the failed {step} a success")
         guard = facts.main_guard
         if symbol == "script" or (guard is None and entrypoint.framework in _GUARDED_SCHEDULERS):
             # What running the file does: its module-level statements, and for a scheduler process
@@ -431,10 +441,10 @@ def _lost_failure(
                 f"`@{wrapper}` catches every failure of `{name}()` and returns normally: a failure exits with status 0"
             )
         # The function itself (depth 0), then its steps further down: `main()` -> `load_rows()` -> `fetch_page()`
-        frontier = [(path, call, 0)]
+        frontier: list[tuple[str, str, int, FunctionFact | None]] = [(path, call, 0, None)]
         seen: set[tuple[str, str]] = set()
         while frontier:
-            where, inner, depth = frontier.pop(0)
+            where, inner, depth, parent = frontier.pop(0)
             if (where, inner) in seen:
                 continue
             seen.add((where, inner))
@@ -445,11 +455,20 @@ def _lost_failure(
             helper, helper_home = deeper
             # (a scheduled job that reports to an error tracker, `sentry_sdk.capture_exception(e)`:
             # its own failure is seen; the steps it calls are still read)
-            # (under `sys.exit(main())`, `main()` itself answers through the status it returns: its steps are read)
-            if not (depth == 0 and (passed_on or (call in scheduled and _tells(helper)))):
+            if not (depth == 0 and call in scheduled and _tells(helper)):
                 if helper.exits_zero_on_error:
                     return f"`{inner_name}()` exits with status 0 after an error: the failure is lost"
-                if helper.loses_failure or (helper.status_unchecked and helper_home == where):
+                # (under `sys.exit(main())`, a catch-all of `main()` itself answers through the status
+                # it returns, judged by `_exits_with_zero`; its steps and the values it drops are read)
+                own = depth == 0 and passed_on
+                # (`return []` after a report, where the caller tests the result and acts: `if not
+                # orders: return 1` tells the failure from nothing to do)
+                told = helper.fails_empty_only and (
+                    (parent is not None and inner in parent.results_tested and inner not in parent.results_unchecked)
+                    or (depth == 0 and values is not None and call not in values)
+                )
+                lost_here = helper.loses_failure and not own and not told
+                if lost_here or (helper.status_unchecked and helper_home == where):
                     return _swallowed(inner_name)
                 if depth == 0 and call == sole and _auxiliary(name) and helper.ignored_statuses:
                     # (`send_telegram(message)` the script's one call: a post to the chat whose
@@ -464,7 +483,7 @@ def _lost_failure(
                 if lost is not None:
                     return lost
             if depth < _STEP_DEPTH:
-                frontier.extend((helper_home, step, depth + 1) for step in helper.steps)
+                frontier.extend((helper_home, step, depth + 1, helper) for step in helper.steps)
         if function.exits_nonzero or passed_on:
             continue
         if function.returns_nonzero:
@@ -507,7 +526,7 @@ def _exits_with_zero(exit_values: tuple[str, ...], local: dict[str, FunctionFact
             or any(local[c].exits_nonzero for c in function.calls if c in local)
         ):
             continue
-        return f"`{call}()` catches every failure and returns 0, the status the process exits with"
+        return f"`{call}()` catches every failure and returns 0 (or nothing), the status the process exits with"
     return None
 
 

@@ -41,7 +41,7 @@ class HardcodedSecret(LineRule):
         '`login("user", "password")` (matrix-nio\'s `client.login("password")`), `username_pw_set`, pika\'s `PlainCredentials`, `HTTPBasicAuth` and the '
         "basic-auth helpers of httpx and aiohttp; the password of a `(user, password)` pair given as `auth=`, "
         "`basic_auth=` or `http_auth=`). A database's or "
-        "broker's out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password=\"postgres\"`; also `example` for a database image's superuser, `postgres:example@`, the password of the images' published Compose examples), and a "
+        'broker\'s out-of-the-box password (`guest:guest@`, `postgres:postgres@`, `password="postgres"`, `pika.PlainCredentials("guest", "guest")`; also `example` for a database image\'s superuser, `postgres:example@`, the password of the images\' published Compose examples), and a '
         "password in a URL that repeats its user name (`amqp://shop:shop@`), and the word 'password' given with a real user "
         'and host (in a URL, or a dict of connection settings with a host name, an address or localhost: `{"user": "roach", "password": "password", "host": "db.internal"}`), '
         "are reported with medium confidence. The passwords of a list of people's accounts, each with an e-mail address or a user name and nothing of a host or device (`[{'email': 'joe@example.com', 'password': 'testing1'}, ...]`), are accounts a demo or a test seeds, not the service's credentials. In a file named as a model to copy (`settings_example.py`, `config.sample.py`, `example_config.py`) only provider-specific keys are reported: its other values are there to be replaced; so are they in a docstring or a bare string of notes, where a URL with a password in it is an example unless the password looks generated (eight characters or more, upper and lower case and digits). A database's or broker's out-of-the-box password that an environment read falls back to (`os.getenv('BROKER_URL', 'amqp://guest:guest@localhost/')`) is reported once, by `hardcoded-secret-fallback` (a real password there by both: it has leaked too; so has a generated key a secret's read falls back to, `os.getenv('API_KEY', 'f376d32d14b0...')`, 32 hex digits or 16 characters of a generated mix, and a settings field's generated default); `GOOGLE_APPLICATION_CREDENTIALS` holds the path of a key file. Words run together kept in a user's session (`session['aToken'] = 'tokenNotUsedAnymore'`) name a state of that user's login, and a constant's name written in camel case (`TOKEN_EXPIRED = 'tokenExpired'`) is an error code. Values are never printed: a finding shows a short prefix and the length."
@@ -284,8 +284,9 @@ class HardcodedSecret(LineRule):
         literal = n.string_value(value)
         if literal is None or _allowed(literal, ctx):
             return
-        if literal.lower() in secretscan.DEFAULT_PASSWORDS and name not in _API_CLIENTS:
-            # `pika.PlainCredentials("guest", "guest")`: the broker's out-of-the-box password
+        if literal.lower() in secretscan.DEFAULT_PASSWORDS and (name or "").startswith(_BROKER_AND_DATABASE_CALLS):
+            # `pika.PlainCredentials("guest", "guest")`: the broker's out-of-the-box password (not
+            # an HTTP device's `HTTPBasicAuth("admin", "admin")`)
             ctx.report(self.name, value, _default_message(f"`{name}`"), confidence="medium")
             return
         if secretscan.is_placeholder(literal):
@@ -330,6 +331,9 @@ class HardcodedSecret(LineRule):
             ctx.report(self.name, node, _default_message("a URL"), confidence="medium")
 
 
+# The positional calls below that log in to a broker or a database (whose out-of-the-box
+# passwords `DEFAULT_PASSWORDS` holds)
+_BROKER_AND_DATABASE_CALLS = ("pika.", "MySQLdb.", "pymysql.")
 # Calls taking the password as a positional argument, and its position.
 _POSITIONAL_PASSWORD = {
     "MySQLdb.connect": 2,
