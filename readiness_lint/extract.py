@@ -844,6 +844,7 @@ class Extractor:
         self.module_call_names: dict[str, str] = {}  # callee -> as written, first seen first
         self.scheduled: dict[str, None] = {}  # functions a scheduler in this file runs
         self.dag_tasks: dict[str, None] = {}  # functions an Airflow operator of this file runs
+        self.job_queues: set[str] = set()  # names bound to a python-telegram-bot JobQueue
         self.report_helpers: dict[str, bool] = {}  # `def log(level, msg): print(...)`, and its level
         self._retry_loops: dict[int, bool] = {}
         self.router_prefixes: dict[str, str] = {}  # `router = APIRouter(prefix="/health")`: router -> prefix
@@ -1478,6 +1479,16 @@ class Extractor:
         if resolved == "dagster.repository":
             # `@repository def jobs(): return [pipeline, sensor]`: what the Dagster daemon loads and runs on schedules
             self.signal(node, "schedule", "dagster")
+            return
+        if (
+            method == "command"
+            and owner.endswith(".cli")
+            and not self.ctx.scope
+            and self.ctx.object_ctor(owner[: -len(".cli")]) in _FLASK_APPS
+        ):
+            # `@app.cli.command("init-db")`: a command of Flask's command line, run by `flask init-db`
+            self.signal(node, "flask-cli", function)
+            self.cli_commands[function] = None
             return
         if resolved in {"click.group", "click.core.group"} or (method == "group" and owner in self.cli_groups):
             self.cli_groups.add(function)  # (`@cli.group()`: a subgroup of the file's group)
@@ -4262,7 +4273,7 @@ class Extractor:
             self.signal(node, "schedule", "schedule")  # (aioschedule: the same API, awaited)
         if (
             method in _JOB_QUEUE_METHODS
-            and owner.rpartition(".")[2] in {"job_queue", "jq"}
+            and (owner.rpartition(".")[2] in {"job_queue", "jq"} or owner in self.job_queues)
             # (`context.job_queue` in a command handler: a user's reminder; not the application a
             # start-up helper is handed, `def schedule_close_day(app): app.job_queue.run_daily(...)`)
             and (not ctx.is_parameter(owner) or self._handed_only_the_application(owner))
@@ -4450,6 +4461,8 @@ class Extractor:
             self._rebind(target.target)
         value = node.value.expression if type(node.value) is cst.Await else node.value
         first = node.targets[0].target
+        if type(value) is cst.Attribute and value.attr.value == "job_queue" and type(first) is cst.Name:
+            self.job_queues.add(first.value)  # `j = updater.job_queue`: python-telegram-bot's JobQueue, named
         if type(value) is cst.Call and type(first) is cst.Name and (self.frames or not self.ctx.scope):
             # (a process kept in a name, its status to be read: see `_status_unread`)
             started = self.ctx.resolve(n.callee(value))
@@ -5693,6 +5706,7 @@ _OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
 _ARCHIVE_OPENS = frozenset({"tarfile.open", "zipfile.ZipFile", "gzip.open", "bz2.open", "lzma.open"})
 _CURATOR_DELETES = frozenset({"curator.DeleteIndices", "curator.DeleteSnapshots"})
 _COPY_CALLS = frozenset({"shutil.copyfile", "shutil.copy", "shutil.copy2"})
+_FLASK_APPS = frozenset({"flask.Flask", "quart.Quart"})
 # python-telegram-bot's JobQueue methods that run a callback again and again (not `run_once`).
 _JOB_QUEUE_METHODS = frozenset({"run_repeating", "run_daily", "run_monthly", "run_custom"})
 

@@ -477,6 +477,56 @@ def parse_reviews():
 """,
 }
 
+# Round 559: python-telegram-bot's JobQueue bound to a name first, then scheduled daily
+_NAMED_JOB_QUEUE = {
+    "main.py": """\
+import datetime
+
+import requests
+from telegram.ext import CallbackContext, Updater
+
+from config import TOKEN
+
+updater = Updater(TOKEN)
+j = updater.job_queue
+
+
+def once(context: CallbackContext):
+    requests.get(f"https://api.telegram.org/bot{TOKEN}/sendMessage", params={"chat_id": "@group", "text": "hi"}, timeout=10)
+
+
+j.run_daily(once, days=(0, 1, 2, 3, 4, 5, 6), time=datetime.time(hour=21, minute=2))
+
+updater.start_polling()
+updater.idle()
+""",
+    "config.py": 'import os\n\nTOKEN = os.environ["TOKEN"]\n',
+}
+
+# Rounds 480 and 554: a command of Flask's command line (`flask init-db`) beside the app
+_FLASK_CLI_COMMAND = {
+    "app.py": """\
+import os
+
+from flask import Flask, jsonify
+from flask_sqlalchemy import SQLAlchemy
+
+app = Flask(__name__)
+app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]
+db = SQLAlchemy(app)
+
+
+@app.cli.command("init-db")
+def init_db():
+    db.create_all()
+
+
+@app.get("/reports")
+def reports():
+    return jsonify([])
+""",
+}
+
 _CASES: dict[str, Case] = {
     "deployed_helper_loop": (
         _DEPLOYED_HELPER_LOOP,
@@ -628,6 +678,30 @@ _CASES: dict[str, Case] = {
             'app = Flask(__name__)\nparse_reviews_main()\n\n\n@app.get("/reviews")\ndef reviews():\n    return "ok"\n',
         },
         [("reviews.py", "job", "python"), ("tasks.py", "api", "flask")],
+        None,
+    ),
+    "named_job_queue": (
+        _NAMED_JOB_QUEUE,
+        [("main.py", "job", "telegram-jobqueue"), ("main.py", "worker", "python-telegram-bot")],
+        None,
+    ),
+    # trap: a one-off job, run once: no schedule
+    "named_job_queue_once": (
+        _edited(
+            _NAMED_JOB_QUEUE, "main.py", "j.run_daily(once, days=(0, 1, 2, 3, 4, 5, 6), time=", "j.run_once(once, when="
+        ),
+        [("main.py", "worker", "python-telegram-bot")],
+        None,
+    ),
+    "flask_cli_command": (
+        _FLASK_CLI_COMMAND,
+        [("app.py", "api", "flask"), ("app.py", "job", "flask-cli")],
+        None,
+    ),
+    # trap: the command asks for its input as it runs: a person at the keyboard
+    "flask_cli_command_prompts": (
+        _edited(_FLASK_CLI_COMMAND, "app.py", "    db.create_all()\n", '    db.create_all(bind_key=input("Bind: "))\n'),
+        [("app.py", "api", "flask")],
         None,
     ),
 }

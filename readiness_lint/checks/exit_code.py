@@ -10,7 +10,7 @@ from readiness_lint.frameworks import is_http_write
 from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, MainGuardFact
 from readiness_lint.project import Project, Service
 
-_CLI_FRAMEWORKS = frozenset({"click", "typer", "fire"})
+_CLI_FRAMEWORKS = frozenset({"click", "typer", "fire", "flask-cli"})
 # Scheduler processes started from their file's `__main__` block: its exit status is theirs.
 _GUARDED_SCHEDULERS = frozenset({"schedule", "apscheduler", "crython"})
 # The decorators that make a function a pipeline's step, by orchestrator: Airflow's TaskFlow
@@ -133,7 +133,7 @@ class MissingExitCode(ServiceRule):
         "`sys.exit(main())` passes on the status `main()` returns, but a step of `main()` that reports the "
         "work's failure and carries on still loses it, and so does a retry that waits on one error "
         '(`if "locked" in str(e): time.sleep(d); continue`) and raises the others: the last attempt falls out silently. A click, '
-        "typer or fire command exits 1 on an exception by itself: it fails only when it, or a step it calls, catches every "
+        'typer or fire command, and a command of Flask\'s command line (`@app.cli.command("init-db")`), exits 1 on an exception by itself: it fails only when it, or a step it calls, catches every '
         "failure and carries on (each command registered on a click group or typer app the `__main__` block "
         'runs counts). A `shutil.rmtree(path, onerror=...)` whose callback only logs what failed loses it too. A `sys.exit()` in a handler for `KeyboardInterrupt` alone is a stop by hand, not a failure. A non-zero exit only in the check of the command line or the input before the work (`if len(sys.argv) != 2: print(usage); sys.exit(1)`, `if not prefix: raise SystemExit("no prefix")`) says nothing of how the work went. An AWS Lambda handler, an Azure Function, a Chalice app\'s function and a Google Cloud Function have no exit status and are not judged.'
     )
@@ -243,6 +243,8 @@ class MissingExitCode(ServiceRule):
             local = {f.name: f for f in facts.functions}
             # (`cli()` runs the commands registered on the group: each may run)
             run = [*guard.calls, *(c for c in facts.commands if c not in guard.calls)] if guard is not None else []
+            if entrypoint.framework == "flask-cli":  # (`flask init-db`: Flask's command line runs each)
+                run = [s.detail for s in facts.signals if s.kind == "flask-cli"]
             for call in run:
                 command = local.get(call)
                 if command is None or command.exits_nonzero:
