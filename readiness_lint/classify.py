@@ -449,13 +449,10 @@ def _file_candidates(
             # (a beat schedule with no Celery app anywhere in the project is left-over configuration,
             # and so is one in a module no app loads)
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
-    commands = [s for s in facts.signals if s.kind == "flask-cli"]
-    local = {f.name: f for f in facts.functions}
-    if any(not (f := local.get(s.detail)) or not f.prompts for s in commands):
-        # `@app.cli.command("init-db")`: run by `flask init-db`, a job (not one that asks for its
-        # input as it runs, `input("Admin password: ")`: a person at the keyboard)
-        first = next(s for s in commands if not (f := local.get(s.detail)) or not f.prompts)
-        add(_Candidate(path, first.line, "job", "flask-cli", first.detail))
+    commands = flask_commands(facts)
+    if commands:
+        # `@app.cli.command("init-db")`: run by `flask init-db`, a job
+        add(_Candidate(path, commands[0].line, "job", "flask-cli", commands[0].detail))
     constants_only = imported and bool(facts.loops) and _constants_taken(project, path)
     guard_line = facts.main_guard.line if facts.main_guard is not None else 0
     own_consumers = _own_consumers(project, path, facts) if imported and facts.main_guard is not None else set()
@@ -1520,6 +1517,37 @@ _PROBE_WORDS = frozenset({"health", "healthz", "healthcheck", "probe", "liveness
 _PROBE_FILLERS = frozenset({"check", "db", "database", "is", "ping", "service", "services", "up", "wait", "for"})
 
 
+def flask_commands(facts: FileFacts) -> list[SignalFact]:
+    """The commands of Flask's command line a file declares (``@app.cli.command("init-db")``) that
+    run a job: not one that asks for its input as it runs (`input()`, `click.prompt`, a
+    `click.password_option()`: a person at the keyboard), runs for good (a loop, a scheduler or a
+    server started), runs the tests (`pytest.main`) or is a probe or a start-up wait
+    (`wait-for-db`)."""
+    local = {f.name: f for f in facts.functions}
+    looping = {loop.scope.split(".")[0] for loop in facts.loops}
+    out = []
+    for signal in facts.signals:
+        function = local.get(signal.detail)
+        if signal.kind != "flask-cli" or function is None or function.prompts or function.name in looping:
+            continue
+        if any(d.rpartition(".")[2] in _PROMPTING_OPTIONS for d in function.decorators):
+            continue
+        if any(c in NOT_ENTRYPOINT_CALLS or c.rpartition(".")[2] in _RUNS_FOR_GOOD for c in function.calls):
+            continue
+        if _utility_command(function.name):
+            continue
+        out.append(signal)
+    return out
+
+
+# Click's options that ask a person at the keyboard, and calls that keep a command running
+_PROMPTING_OPTIONS = frozenset({"password_option", "confirmation_option"})
+_RUNS_FOR_GOOD = frozenset(
+    {"start", "run_pending", "serve_forever", "run_forever", "run_polling", "infinity_polling", "start_consuming"}
+    | {"blpop", "brpop"}
+)
+
+
 def _utility_command(path: str) -> bool:
     """A management command named for a probe or a start-up wait (see :data:`_PROBE_WORDS`)."""
     words = path.rpartition("/")[2].removesuffix(".py").lower().split("_")
@@ -2101,27 +2129,17 @@ def _imported_schedulers_started(
     """APScheduler schedulers another module of the project creates at module level and this
     file starts (``from schedule import scheduler`` ... ``scheduler.start()`` in its ``__main__``
     block, at module level or in a function of it, an app's start-up hook), where that module
-    does not start them itself. The job is placed at the ``__main__`` block, or in an app's
-    module a server starts (no such block), at the app."""
+    does not start them itself. The job is placed at the ``__main__`` block; a file with none (an
+    app's module a server starts) moves nothing: the job stays where the scheduler is."""
     guard = facts.main_guard
     out: list[tuple[int, ObjectRef]] = []
-    if facts.is_test:
+    if guard is None or facts.is_test:
         return out
-    if guard is not None:
-        line, calls = guard.line, list(guard.calls)
-        if not guard_only and _cli_framework(facts) == "python":
-            # (at module level, or in a function of the file: an app's start-up hook; not a command of
-            # a command line, which starts it only when that command is run)
-            calls += _own_calls(facts)
-    else:
-        # (an app's module a server starts, whose start-up hook starts the scheduler: `@app.on_event(
-        # "startup")` ... `scheduler.start()`: placed at the app)
-        app = next(
-            (o for o in facts.objects if not o.scope and (_object_kind(project, path, o) or ("",))[0] == "api"), None
-        )
-        if app is None or guard_only:
-            return out
-        line, calls = app.line, _own_calls(facts)
+    calls = list(guard.calls)
+    if not guard_only and _cli_framework(facts) == "python":
+        # (at module level, or in a function of the file: an app's start-up hook; not a command of
+        # a command line, which starts it only when that command is run)
+        calls += _own_calls(facts)
     for call in dict.fromkeys(calls):
         owner, _, method = call.rpartition(".")
         ref = None
@@ -2136,7 +2154,7 @@ def _imported_schedulers_started(
             o.name == ref[1] and not o.scope and _object_kind(project, ref[0], o) == ("job", "apscheduler")
             for o in home.objects
         ) and not _starts_itself(home, ref[1]):
-            out.append((line, ref))
+            out.append((guard.line, ref))
     return out
 
 

@@ -1488,7 +1488,6 @@ class Extractor:
         ):
             # `@app.cli.command("init-db")`: a command of Flask's command line, run by `flask init-db`
             self.signal(node, "flask-cli", function)
-            self.cli_commands[function] = None
             return
         if resolved in {"click.group", "click.core.group"} or (method == "group" and owner in self.cli_groups):
             self.cli_groups.add(function)  # (`@cli.group()`: a subgroup of the file's group)
@@ -4461,7 +4460,12 @@ class Extractor:
             self._rebind(target.target)
         value = node.value.expression if type(node.value) is cst.Await else node.value
         first = node.targets[0].target
-        if type(value) is cst.Attribute and value.attr.value == "job_queue" and type(first) is cst.Name:
+        if (
+            type(value) is cst.Attribute
+            and value.attr.value == "job_queue"
+            and type(first) is cst.Name
+            and not self.ctx.scope  # (not `j = context.job_queue` in a handler: a user's reminder)
+        ):
             self.job_queues.add(first.value)  # `j = updater.job_queue`: python-telegram-bot's JobQueue, named
         if type(value) is cst.Call and type(first) is cst.Name and (self.frames or not self.ctx.scope):
             # (a process kept in a name, its status to be read: see `_status_unread`)
@@ -5381,6 +5385,7 @@ _SCRAPY_COMPONENT_SETTINGS = frozenset({"ITEM_PIPELINES", "DOWNLOADER_MIDDLEWARE
 ANCHOR_SIGNALS = frozenset(
     {
         "schedule",
+        "flask-cli",
         "lambda-handler",
         "azure-function",
         "cloud-function",

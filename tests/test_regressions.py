@@ -3726,8 +3726,7 @@ def test_handlers_copied_from_the_server_and_a_scheduler_inside_a_served_app(mak
     svc = make_tree(
         {"d/bot/__init__.py": "", "d/bot/web.py": web, "d/bot/tasks.py": tasks, "d/bot/__main__.py": runner}
     )
-    # (the scheduler's job is placed where the app's start-up hook starts it, since round 559)
-    assert verdicts(svc / "d", "missing-logging") == {"bot/web.py": "pass"}
+    assert verdicts(svc / "d", "missing-logging") == {"bot/tasks.py": "pass", "bot/web.py": "pass"}
 
 
 # Session 12 ----------------------------------------------------------------------------------

@@ -111,16 +111,15 @@ _CASES: dict[str, Case] = {
         [("jobs.py", "job", "apscheduler")],
         ("missing-dry-run", {"jobs.py": "na"}),
     ),
-    # a scheduler started in a start-up hook of an app run by a server: the job is placed at the
-    # app that starts it (it stayed at the scheduler's module until round 559 labelled it there)
+    # a scheduler started in a start-up hook of an app run by a server stays at the scheduler
     "c5b": (
         {
             "Dockerfile": 'FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nCMD ["uvicorn", "app:app", "--host", "0.0.0.0", "--port", "8000"]\n',
             "app.py": 'import logging\n\nfrom fastapi import FastAPI\n\nfrom scheduler import scheduler\n\nlogging.basicConfig(level=logging.INFO)\napp = FastAPI()\n\n\n@app.on_event("startup")\nasync def start_scheduler():\n    scheduler.start()\n\n\n@app.on_event("shutdown")\nasync def stop_scheduler():\n    scheduler.shutdown()\n\n\n@app.get("/healthz")\ndef healthz():\n    return {"ok": True}\n',
             "scheduler.py": 'import logging\nimport os\n\nimport requests\nfrom apscheduler.schedulers.asyncio import AsyncIOScheduler\n\nlogger = logging.getLogger(__name__)\nscheduler = AsyncIOScheduler()\n\n\n@scheduler.scheduled_job("interval", minutes=5)\ndef sync_prices():\n    resp = requests.get(os.environ["PRICES_URL"], timeout=10)\n    resp.raise_for_status()\n    logger.info("synced %d prices", len(resp.json()))\n',
         },
-        [("app.py", "api", "fastapi"), ("app.py", "job", "apscheduler")],
-        ("missing-dry-run", {"app.py": "na"}),
+        [("app.py", "api", "fastapi"), ("scheduler.py", "job", "apscheduler")],
+        ("missing-dry-run", {"scheduler.py": "na"}),
     ),
     # `celery -A app.celery beat`: the celery object of app.py
     "c6a": (

@@ -9,6 +9,7 @@ matters, a rule's status or its number of findings.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from treecases import Case
@@ -815,3 +816,110 @@ _REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
 def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _REVIEW_CASES[name])
+
+
+# A second review, of 5567fde..e356a4e: each case fails on e356a4e (its scheduler placed at an
+# app's start-up hook is taken back: a served app's module is no scheduler process; Flask
+# commands that ask, loop, start something for good, run the tests or wait for a database are
+# no jobs; a handler's `j = context.job_queue` is a user's reminder), and passes since.
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    "sched_hook_exit_code": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nCMD ["uvicorn", "api:app", "--host", "0.0.0.0", "--port", "8000"]\n',
+            "api.py": 'import logging\nimport os\n\nimport psycopg2\nfrom fastapi import FastAPI\n\nfrom scheduler import scheduler\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\n# warm-up: create the table at import; the API still serves (read-only) without it\ntry:\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute("CREATE TABLE IF NOT EXISTS prices (sku text PRIMARY KEY, price numeric)")\nexcept psycopg2.OperationalError as e:\n    log.error("could not create the prices table: %s", e)\n\napp = FastAPI()\n\n\n@app.on_event("startup")\nasync def start_scheduler():\n    scheduler.start()\n\n\n@app.get("/healthz")\ndef healthz():\n    return {"ok": True}\n',
+            "scheduler.py": 'import logging\nimport os\n\nimport requests\nfrom apscheduler.schedulers.asyncio import AsyncIOScheduler\n\nlogger = logging.getLogger(__name__)\nscheduler = AsyncIOScheduler()\n\n\n@scheduler.scheduled_job("interval", minutes=5)\ndef sync_prices():\n    resp = requests.get(os.environ["PRICES_URL"], timeout=10)\n    resp.raise_for_status()\n    logger.info("synced %d prices", len(resp.json()))\n',
+        },
+        [("api.py", "api", "fastapi"), ("scheduler.py", "job", "apscheduler")],
+        ("missing-exit-code", {"scheduler.py": "pass"}),
+    ),
+    "jq_context_named": (
+        {
+            "bot.py": 'import logging\nimport os\n\nfrom telegram.ext import CommandHandler, Updater\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\n\ndef remind(context):\n    context.bot.send_message(chat_id=context.job.context, text="Time to drink water!")\n\n\ndef start(update, context):\n    j = context.job_queue\n    j.run_repeating(remind, interval=3600, first=10, context=update.message.chat_id)\n    update.message.reply_text("I will remind you every hour.")\n\n\ndef stop(update, context):\n    for job in context.job_queue.jobs():\n        job.schedule_removal()\n    update.message.reply_text("Reminders stopped.")\n\n\ndef main():\n    updater = Updater(os.environ["BOT_TOKEN"])\n    updater.dispatcher.add_handler(CommandHandler("start", start))\n    updater.dispatcher.add_handler(CommandHandler("stop", stop))\n    updater.start_polling()\n    updater.idle()\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("bot.py", "worker", "python-telegram-bot")],
+        None,
+    ),
+    "sched_in_cli_command": (
+        {
+            "app.py": 'import logging\n\nfrom flask import Flask, jsonify\n\nfrom scheduler import scheduler\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\n\n\n@app.get("/healthz")\ndef healthz():\n    return jsonify(ok=True)\n\n\n@app.cli.command("scheduler")\ndef run_scheduler():\n    """`flask scheduler`: the clock process, in its own container."""\n    scheduler.start()\n',
+            "scheduler.py": 'import logging\nimport os\n\nimport requests\nfrom apscheduler.schedulers.blocking import BlockingScheduler\n\nlogger = logging.getLogger(__name__)\nscheduler = BlockingScheduler()\n\n\n@scheduler.scheduled_job("cron", hour=3)\ndef refresh_rates():\n    resp = requests.get(os.environ["RATES_URL"], timeout=10)\n    resp.raise_for_status()\n    logger.info("refreshed %d rates", len(resp.json()))\n',
+        },
+        [("app.py", "api", "flask"), ("scheduler.py", "job", "apscheduler")],
+        None,
+    ),
+    "flask_cli_prompting_judged": (
+        {
+            "app.py": 'import logging\nimport os\n\nimport click\nfrom flask import Flask, jsonify\nfrom flask_sqlalchemy import SQLAlchemy\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\napp = Flask(__name__)\napp.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]\ndb = SQLAlchemy(app)\n\n\nclass User(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n    email = db.Column(db.String(120), unique=True, nullable=False)\n    is_admin = db.Column(db.Boolean, default=False)\n\n\n@app.cli.command("init-db")\ndef init_db():\n    """Create the tables (run by the release step)."""\n    db.create_all()\n    log.info("tables created")\n\n\n@app.cli.command("create-admin")\ndef create_admin():\n    """Make a person an administrator, by hand."""\n    email = click.prompt("Admin e-mail")\n    try:\n        db.session.add(User(email=email, is_admin=True))\n        db.session.commit()\n    except Exception as e:\n        db.session.rollback()\n        log.error("could not create %s: %s", email, e)\n\n\n@app.get("/healthz")\ndef healthz():\n    return jsonify(ok=True)\n'
+        },
+        [("app.py", "api", "flask"), ("app.py", "job", "flask-cli")],
+        ("missing-exit-code", {"app.py": "pass"}),
+    ),
+    "flask_cli_worker": (
+        {
+            "app.py": 'import json\nimport logging\nimport os\n\nimport redis\nfrom flask import Flask, jsonify, request\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\napp = Flask(__name__)\nqueue = redis.Redis.from_url(os.environ["REDIS_URL"])\n\n\ndef send_email(payload):\n    log.info("sending mail to %s", payload["to"])\n\n\n@app.post("/emails")\ndef enqueue_email():\n    queue.rpush("emails", json.dumps(request.get_json()))\n    return jsonify(queued=True), 202\n\n\n@app.get("/healthz")\ndef healthz():\n    return jsonify(ok=True)\n\n\n@app.cli.command("worker")\ndef worker():\n    """Consume the e-mail queue: `flask worker` in its own container."""\n    while True:\n        _, raw = queue.blpop("emails")\n        send_email(json.loads(raw))\n'
+        },
+        [("app.py", "api", "flask")],
+        None,
+    ),
+    "flask_cli_clock": (
+        {
+            "app.py": 'import logging\nimport time\n\nimport schedule\nfrom flask import Flask, jsonify\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\napp = Flask(__name__)\n\n\ndef purge():\n    log.info("purged")\n\n\n@app.get("/healthz")\ndef healthz():\n    return jsonify(ok=True)\n\n\n@app.cli.command("clock")\ndef clock():\n    schedule.every().hour.do(purge)\n    while True:\n        schedule.run_pending()\n        time.sleep(1)\n'
+        },
+        [("app.py", "api", "flask"), ("app.py", "job", "schedule")],
+        None,
+    ),
+    "flask_cli_test_runner": (
+        {
+            "app.py": 'import sys\n\nimport pytest\nfrom flask import Flask, jsonify\n\napp = Flask(__name__)\n\n\n@app.get("/healthz")\ndef healthz():\n    return jsonify(ok=True)\n\n\n@app.cli.command("test")\ndef test():\n    """Run the unit tests: `flask test`."""\n    sys.exit(pytest.main(["-q", "tests"]))\n',
+            "tests/test_app.py": "def test_ok():\n    assert True\n",
+        },
+        [("app.py", "api", "flask")],
+        None,
+    ),
+    "flask_cli_wait_for_db": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nCMD ["sh", "-c", "flask wait-for-db && gunicorn -b 0.0.0.0:8000 app:app"]\n',
+            "app.py": 'import logging\nimport os\nimport time\n\nfrom flask import Flask, jsonify\nfrom flask_sqlalchemy import SQLAlchemy\nfrom sqlalchemy.exc import OperationalError\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\napp = Flask(__name__)\napp.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]\ndb = SQLAlchemy(app)\n\n\n@app.cli.command("wait-for-db")\ndef wait_for_db():\n    """Container start-up step: `flask wait-for-db && gunicorn app:app`."""\n    for _ in range(30):\n        try:\n            db.session.execute(db.text("SELECT 1"))\n            return\n        except OperationalError:\n            log.info("database not up yet")\n            time.sleep(1)\n    raise SystemExit("database never came up")\n\n\n@app.get("/healthz")\ndef healthz():\n    return jsonify(ok=True)\n',
+        },
+        [("app.py", "api", "flask")],
+        None,
+    ),
+    "flask_cli_password_option": (
+        {
+            "app.py": 'import os\n\nimport click\nfrom flask import Flask, jsonify\nfrom flask_sqlalchemy import SQLAlchemy\nfrom werkzeug.security import generate_password_hash\n\napp = Flask(__name__)\napp.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]\ndb = SQLAlchemy(app)\n\n\nclass User(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n    email = db.Column(db.String(120), unique=True, nullable=False)\n    password_hash = db.Column(db.String(256), nullable=False)\n\n\n@app.cli.command("create-user")\n@click.argument("email")\n@click.password_option()\ndef create_user(email, password):\n    """Add a login by hand: `flask create-user ann@example.com` asks for the password twice."""\n    db.session.add(User(email=email, password_hash=generate_password_hash(password)))\n    db.session.commit()\n    click.echo(f"created {email}")\n\n\n@app.get("/healthz")\ndef healthz():\n    return jsonify(ok=True)\n'
+        },
+        [("app.py", "api", "flask")],
+        None,
+    ),
+    "sched_hook_and_main": (
+        {
+            "Procfile": "web: uvicorn api:app --host 0.0.0.0 --port $PORT\nclock: python clock.py\n",
+            "api.py": 'import logging\nimport os\n\nfrom fastapi import FastAPI\n\nfrom scheduler import scheduler\n\nlogging.basicConfig(level=logging.INFO)\napp = FastAPI()\n\n\n@app.on_event("startup")\nasync def start_scheduler():\n    # (single-container deployments run the scheduler in the web process)\n    if os.environ.get("RUN_SCHEDULER_IN_WEB") == "1":\n        scheduler.start()\n\n\n@app.get("/healthz")\ndef healthz():\n    return {"ok": True}\n',
+            "clock.py": 'import asyncio\nimport logging\n\nfrom scheduler import scheduler\n\nlogging.basicConfig(level=logging.INFO)\n\n\nasync def main():\n    scheduler.start()\n    await asyncio.Event().wait()\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n',
+            "scheduler.py": 'import logging\nimport os\n\nimport requests\nfrom apscheduler.schedulers.asyncio import AsyncIOScheduler\n\nlogger = logging.getLogger(__name__)\nscheduler = AsyncIOScheduler()\n\n\n@scheduler.scheduled_job("interval", minutes=5)\ndef sync_prices():\n    resp = requests.get(os.environ["PRICES_URL"], timeout=10)\n    resp.raise_for_status()\n    logger.info("synced %d prices", len(resp.json()))\n',
+        },
+        [("api.py", "api", "fastapi"), ("clock.py", "job", "apscheduler"), ("clock.py", "job", "python")],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
+def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SECOND_REVIEW_CASES[name])
+
+
+def test_second_review_flask_command_line(make_tree: Callable[[dict[str, str]], Path]) -> None:
+    """A Flask command's job is placed at its function (a suppression on that line applies), not at line 0."""
+    from readiness_lint.engine import run
+
+    app = (
+        "import os\n\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n"
+        '@app.cli.command("init-db")\ndef init_db():  # readiness: ignore[missing-heartbeat]\n'
+        '    open(os.environ["DB_PATH"], "a").close()\n'
+    )
+    report = run([str(make_tree({"app.py": app}))])
+    jobs = [r for r in report.entrypoints if r.entrypoint.framework == "flask-cli"]
+    assert [r.entrypoint.line for r in jobs] == [9]
+    assert {c.name: c.status for c in jobs[0].checks}["missing-heartbeat"] == "na"  # (suppressed)
+    assert not [f for f in report.findings if f.name in {"missing-heartbeat", "unused-suppression"}]
