@@ -1523,12 +1523,15 @@ def flask_commands(facts: FileFacts) -> list[SignalFact]:
     `click.password_option()`: a person at the keyboard), runs for good (a loop, a scheduler or a
     server started), runs the tests (`pytest.main`) or is a probe or a start-up wait
     (`wait-for-db`)."""
+    declared = [s for s in facts.signals if s.kind == "flask-cli"]
+    if not declared:
+        return []
     local = {f.name: f for f in facts.functions}
     looping = {loop.scope.split(".")[0] for loop in facts.loops}
     out = []
-    for signal in facts.signals:
+    for signal in declared:
         function = local.get(signal.detail)
-        if signal.kind != "flask-cli" or function is None or function.prompts or function.name in looping:
+        if function is None or function.prompts or function.name in looping:
             continue
         if any(d.rpartition(".")[2] in _PROMPTING_OPTIONS for d in function.decorators):
             continue
