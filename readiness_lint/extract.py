@@ -627,6 +627,7 @@ class Context:
         self.removed: set[tuple[tuple[str, ...], str]] = set()  # (scope, path) removed so far (`rmtree(d)`)
         self.statement: cst.SimpleStatementLine | None = None  # the simple statement being walked
         self.blocks: list[int] = []  # ids of the indented blocks being walked, outermost first
+        self.if_bodies: set[int] = set()  # ids of the blocks among them that are an `if`'s body
         self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any], cst.CSTNode | None]] = []
         # The statements being walked, outermost first, each with its block and its index there
         # (the walker's own list), and the ones each node asked a position for was met in (see `locate`).
@@ -969,14 +970,8 @@ class Extractor:
         self.report_helpers = self._reporting_functions(self.module.body)
         self.module_functions = {stmt.name.value: stmt for stmt in self.module.body if type(stmt) is cst.FunctionDef}
         # `def existing(key): return cur.execute("SELECT ...", (key,)).fetchone()`: a lookup's result
-        self.ctx.lookups = frozenset(
-            name
-            for name, stmt in self.module_functions.items()
-            if (smalls := _simple_block(stmt.body))
-            and type(smalls[-1]) is cst.Return
-            and smalls[-1].value is not None
-            and _fetched(smalls[-1].value)
-        )
+        # (also rows fetched into a name first: `rows = cur.fetchall()` then `return [r[0] for r in rows]`)
+        self.ctx.lookups = frozenset(name for name, stmt in self.module_functions.items() if _returns_fetched(stmt))
         body = self.module.body
         # A package's `__main__.py` (run by `python -m package`) is one big `__main__` block.
         as_main = self.ctx.path.rsplit("/", 1)[-1] == "__main__.py" and not any(
@@ -1777,6 +1772,7 @@ class Extractor:
         self.branch = (*saved_branch, id(node.body))
         flagged = self._tests_delete_flag(node.test)
         self.delete_flag_ifs += flagged
+        ctx.if_bodies.add(id(node.body))
         self.walk(node.body)
         self.delete_flag_ifs -= flagged
         ctx.absent_guards -= absent
@@ -7767,6 +7763,31 @@ def _fetched(value: cst.BaseExpression) -> bool:
 
 
 _SELECT_QUERY = re.compile(r"\s*SELECT\b", re.IGNORECASE)
+
+
+def _returns_fetched(function: cst.FunctionDef) -> bool:
+    """A function of plain statements that ends by returning rows a query fetched (see
+    :func:`_fetched`), directly or through a name bound to them: ``rows = cur.fetchall()`` then
+    ``return [row[0] for row in rows]``."""
+    smalls = _simple_block(function.body)
+    if not smalls or type(smalls[-1]) is not cst.Return or smalls[-1].value is None:
+        return False
+    value = smalls[-1].value
+    if _fetched(value):
+        return True
+    rows = {
+        t.target.value
+        for small in smalls[:-1]
+        if type(small) is cst.Assign and _fetched(small.value)
+        for t in small.targets
+        if type(t.target) is cst.Name
+    }
+    if n.is_comprehension(value):
+        value = value.for_in.iter
+    elif type(value) is cst.Call and n.callee(value) in {"set", "list", "dict"} and value.args:
+        value = value.args[0].value
+        value = value.for_in.iter if n.is_comprehension(value) else value
+    return type(value) is cst.Name and value.value in rows
 
 
 # Functions named for looking a key up: `user_exists(uid)`, `db.get_user(uid)`, `find_by_url(url)`

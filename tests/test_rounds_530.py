@@ -528,6 +528,59 @@ def reports():
 """,
 }
 
+# Round 552: the rows already posted, fetched into a name by a helper of the file, tested before
+# the insert
+_KEYED_BY_HELPER = {
+    "run.py": """\
+import sqlite3
+import time
+
+
+def fetch_last_posts(conn):
+    cur = conn.cursor()
+    cur.execute("select postid from posts")
+    last_posts = cur.fetchall()
+    return [e[0] for e in last_posts]
+
+
+def post(conn, child_id):
+    last_posts = fetch_last_posts(conn)
+    if child_id in last_posts:
+        return
+    conn.execute("insert into posts (postid) values (?)", (child_id,))
+    conn.commit()
+
+
+if __name__ == "__main__":
+    conn = sqlite3.connect("posts.db")
+    while True:
+        post(conn, "abc")
+        time.sleep(60)
+""",
+}
+
+# Round 558: the user's notification deleted where a count found one, then written again
+_DELETED_WHERE_FOUND = {
+    "alerts.py": """\
+import sqlite3
+import time
+
+
+def check(user_id, text):
+    with sqlite3.connect("users.db") as db:
+        count = db.execute("SELECT COUNT(*) FROM notifications WHERE user_id = ?", (user_id,)).fetchone()
+        if count[0] >= 1:
+            db.execute("DELETE FROM notifications WHERE user_id = ?", (user_id,))
+        db.execute("INSERT INTO notifications(user_id, txt) VALUES(?, ?)", (user_id, text))
+
+
+if __name__ == "__main__":
+    while True:
+        check(1, "hello")
+        time.sleep(10)
+""",
+}
+
 _CASES: dict[str, Case] = {
     "deployed_helper_loop": (
         _DEPLOYED_HELPER_LOOP,
@@ -704,6 +757,29 @@ _CASES: dict[str, Case] = {
         _edited(_FLASK_CLI_COMMAND, "app.py", "    db.create_all()\n", '    db.create_all(bind_key=input("Bind: "))\n'),
         [("app.py", "api", "flask")],
         None,
+    ),
+    "keyed_by_helper": (_KEYED_BY_HELPER, [("run.py", "worker", "polling-loop")], ("non-idempotent-insert", 0)),
+    # trap: the helper looks up another table
+    "keyed_by_helper_other_table": (
+        _edited(_KEYED_BY_HELPER, "run.py", "select postid from posts", "select postid from drafts"),
+        [("run.py", "worker", "polling-loop")],
+        ("non-idempotent-insert", 1),
+    ),
+    "deleted_where_found": (
+        _DELETED_WHERE_FOUND,
+        [("alerts.py", "worker", "polling-loop")],
+        ("non-idempotent-insert", 0),
+    ),
+    # trap: the rows deleted where found are another table's
+    "deleted_where_found_other_table": (
+        _edited(
+            _DELETED_WHERE_FOUND,
+            "alerts.py",
+            '"DELETE FROM notifications WHERE user_id = ?"',
+            '"DELETE FROM reminders WHERE user_id = ?"',
+        ),
+        [("alerts.py", "worker", "polling-loop")],
+        ("non-idempotent-insert", 1),
     ),
 }
 

@@ -113,11 +113,12 @@ class NonIdempotentInsert(LineRule):
         "`HAVING COUNT(...) = 0` (insert only when absent), and that are not run only when a lookup "
         "found no row (`if cur.fetchone() is None:`, `if not row:` after `row = cur.fetchone()`, "
         "`if count == 0:`, `if key not in rows:`, the `else:` of `if row:`, after a `SELECT` on the same "
-        "table in the same function, its rows also gathered by a loop, `keys.append(row[0])`: a keyed check, then the insert; or `if cur.rowcount == 0:` after an "
+        "table in the same function (or in a function of the file returning the rows it fetched, `rows = cur.fetchall()`; `return [r[0] for r in rows]`), its rows also gathered by a loop, `keys.append(row[0])`: a keyed check, then the insert; or `if cur.rowcount == 0:` after an "
         "`UPDATE` of that table: the hand-written upsert; or after a `DELETE FROM` the same table by key "
         "(`WHERE day = ?`, not a prune by range), or of every row (also `TRUNCATE`, or the table dropped and created again, also by a script at "
         "its own level), earlier in the same block of a function, or a block inside "
-        "it, the rows replaced; or run in a `try:` whose handler catches the "
+        'it (also a delete by key made only where a test found the row, `if count >= 1: cur.execute("DELETE ...")`, '
+        "then the INSERT after the `if`), the rows replaced; or run in a `try:` whose handler catches the "
         "duplicate key, `except sqlite3.IntegrityError:`, to skip or update the row; not PostgreSQL's "
         "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted). The clause may be "
         'another piece of the statement, added to it (`sql + " ON CONFLICT ..."`, `sql += UPSERT`). '
@@ -180,6 +181,10 @@ class NonIdempotentInsert(LineRule):
             deleted = ctx.rule_notes.setdefault(_DELETED, set())
             for table in tables:
                 deleted.add((ctx.blocks[-1] if ctx.blocks else _MODULE_BLOCK, table))
+                if len(ctx.blocks) > 1 and ctx.blocks[-1] in ctx.if_bodies:
+                    # (`if count >= 1: DELETE FROM t WHERE k = ?` then the INSERT after the `if`: the
+                    # row deleted where it was there, then written: a replacement)
+                    deleted.add((ctx.blocks[-2], table))
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
         if ctx.absent_guards:
