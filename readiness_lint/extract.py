@@ -2127,7 +2127,6 @@ class Extractor:
             not record.reraises
             and self._own_body()
             and (broad or failure)
-            and not self.tidying  # (a scratch file not removed, a connection not closed: not the work)
             and (not reports_only or self._only_reports(node.body, caught=caught) or empty or counted)
         ):
             frame.swallows = frame.swallow_pending = True
@@ -3435,10 +3434,10 @@ class Extractor:
             if type(call) is not cst.Call:
                 continue
             helper = self.module_functions.get(n.callee(call) or "")
-            if _changes_or_writes(call) or (
+            if _changes_data(call) or (
                 helper is not None
                 and helper is not function
-                and any(type(c) is cst.Call and _changes_or_writes(c) for c in n.descendants(helper.body))
+                and any(type(c) is cst.Call and _changes_data(c) for c in n.descendants(helper.body))
             ):
                 return True
         return False
@@ -7302,16 +7301,6 @@ def _changes_data(call: cst.Call) -> bool:
     )
 
 
-def _changes_or_writes(call: cst.Call) -> bool:
-    """:func:`_changes_data`, or a file or a frame written out (``f.write(r.text)``, ``json.dump(rows,
-    f)``, ``df.to_csv(path)``; not to the terminal, ``sys.stdout.write``)."""
-    if _changes_data(call):
-        return True
-    owner, _, method = (n.callee(call) or "").rpartition(".")
-    return method in _WRITES_OUT and owner not in {"sys.stdout", "sys.stderr"}
-
-
-_WRITES_OUT = frozenset({"write", "writelines", "dump", "to_csv", "to_json", "to_excel"})
 # What changes data: a write's methods, and SQL that changes rows
 _CHANGES = frozenset(
     {"commit", "put_object", "upload_file", "delete_object", "delete_objects", "insert_one", "insert_many"}

@@ -581,15 +581,6 @@ if __name__ == "__main__":
 """,
 }
 
-# Session 21's review traps, in the form with `main()` called alone: a failed notice about work
-# done (a file written before it), and a scratch file not removed, are not the job failing
-_NOTICE_AFTER_EXPORT = {
-    "job.py": 'import logging\nimport os\nimport sys\n\nimport requests\n\nlog = logging.getLogger(__name__)\nSLACK_WEBHOOK = os.environ["SLACK_WEBHOOK"]\n\n\ndef export():\n    r = requests.get("https://api.example.com/export", timeout=30)\n    r.raise_for_status()\n    with open("/data/export.json", "w") as f:\n        f.write(r.text)\n    return len(r.content)\n\n\ndef main():\n    size = export()\n    try:\n        requests.post(SLACK_WEBHOOK, json={"text": f"export done: {size} bytes"}, timeout=10)\n    except Exception as e:\n        log.warning("could not tell Slack: %s", e)\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
-}
-_SCRATCH_NOT_REMOVED = {
-    "job.py": 'import logging\nimport os\nimport sys\n\nimport requests\n\nlog = logging.getLogger(__name__)\nSLACK_WEBHOOK = os.environ["SLACK_WEBHOOK"]\n\n\ndef export():\n    r = requests.get("https://api.example.com/export", timeout=30)\n    r.raise_for_status()\n    with open("/data/export.json", "w") as f:\n        f.write(r.text)\n    return len(r.content)\n\n\ndef main():\n    size = export()\n    log.info("exported %d bytes", size)\n    try:\n        os.remove("/tmp/export.partial")\n    except Exception as e:\n        log.warning("could not remove the partial file: %s", e)\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
-}
-
 _CASES: dict[str, Case] = {
     "deployed_helper_loop": (
         _DEPLOYED_HELPER_LOOP,
@@ -789,25 +780,6 @@ _CASES: dict[str, Case] = {
         ),
         [("alerts.py", "worker", "polling-loop")],
         ("non-idempotent-insert", 1),
-    ),
-    "notice_after_export": (_NOTICE_AFTER_EXPORT, [("job.py", "job", "python")], ("missing-exit-code", "pass")),
-    # trap: the same catch-all around the export itself
-    "notice_after_export_guards_work": (
-        _edited(
-            _NOTICE_AFTER_EXPORT,
-            "job.py",
-            "    size = export()\n    try:\n",
-            "    try:\n        size = export()\n",
-        ),
-        [("job.py", "job", "python")],
-        ("missing-exit-code", "fail"),
-    ),
-    "scratch_not_removed": (_SCRATCH_NOT_REMOVED, [("job.py", "job", "python")], ("missing-exit-code", "pass")),
-    # trap: the removal is of the export itself
-    "scratch_not_removed_export": (
-        _edited(_SCRATCH_NOT_REMOVED, "job.py", 'os.remove("/tmp/export.partial")', 'os.remove("/data/export.json")'),
-        [("job.py", "job", "python")],
-        ("missing-exit-code", "fail"),
     ),
 }
 

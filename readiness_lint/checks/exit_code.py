@@ -115,9 +115,7 @@ class MissingExitCode(ServiceRule):
         "management command answers for what its `handle()` loses, a command's status it drops included (reporting through "
         "`self.stdout.write` counts as reporting). A result the `__main__` block keeps but never "
         "checks (`rates = fetch(); print(rates)`, in a block that never raises) is dropped too. Helpers "
-        "that release resources (`close()`, `disconnect()`, `shutdown()`) are not the job's work either, nor is "
-        'removing a scratch file in a `try` of its own (`os.remove("/tmp/export.partial")`), and a notice about '
-        "work done before it (a file written, rows committed) that fails only tells someone less. In the "
+        "that release resources (`close()`, `disconnect()`, `shutdown()`) are not the job's work either. In the "
         "job's own module, a failed HTTP or command status that is only printed "
         "(`if r.status_code == 200: ... else: print(...)`, unless `raise_for_status()` follows), or tested "
         "for success only by a function's last statement outside a loop (`if r.status_code == 200: save(r.text)` "
