@@ -627,7 +627,6 @@ class Context:
         self.removed: set[tuple[tuple[str, ...], str]] = set()  # (scope, path) removed so far (`rmtree(d)`)
         self.statement: cst.SimpleStatementLine | None = None  # the simple statement being walked
         self.blocks: list[int] = []  # ids of the indented blocks being walked, outermost first
-        self.if_bodies: set[int] = set()  # ids of the blocks among them that are an `if`'s body
         self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any], cst.CSTNode | None]] = []
         # The statements being walked, outermost first, each with its block and its index there
         # (the walker's own list), and the ones each node asked a position for was met in (see `locate`).
@@ -1772,7 +1771,6 @@ class Extractor:
         self.branch = (*saved_branch, id(node.body))
         flagged = self._tests_delete_flag(node.test)
         self.delete_flag_ifs += flagged
-        ctx.if_bodies.add(id(node.body))
         self.walk(node.body)
         self.delete_flag_ifs -= flagged
         ctx.absent_guards -= absent
@@ -7766,28 +7764,33 @@ _SELECT_QUERY = re.compile(r"\s*SELECT\b", re.IGNORECASE)
 
 
 def _returns_fetched(function: cst.FunctionDef) -> bool:
-    """A function of plain statements that ends by returning rows a query fetched (see
-    :func:`_fetched`), directly or through a name bound to them: ``rows = cur.fetchall()`` then
-    ``return [row[0] for row in rows]``."""
-    smalls = _simple_block(function.body)
+    """A function of plain statements (also in a ``with`` block: ``with conn.cursor() as cur:``)
+    that ends by returning rows a query fetched (see :func:`_fetched`), directly or through names
+    bound to them or to their keys: ``rows = cur.fetchall()`` then ``return [row[0] for row in
+    rows]``, or ``ids = [r[0] for r in rows]`` then ``return ids``."""
+    smalls: list[cst.BaseSmallStatement] = []
+    for stmt in _block(function.body):
+        inner = _simple_block(stmt.body) if type(stmt) is cst.With else _smalls(stmt)
+        if not inner:
+            return False
+        smalls.extend(inner)
     if not smalls or type(smalls[-1]) is not cst.Return or smalls[-1].value is None:
         return False
+    rows: set[str] = set()
+    for small in smalls:
+        if type(small) is cst.Assign and (_fetched(small.value) or _rows_of(small.value) in rows):
+            rows.update(t.target.value for t in small.targets if type(t.target) is cst.Name)
     value = smalls[-1].value
-    if _fetched(value):
-        return True
-    rows = {
-        t.target.value
-        for small in smalls[:-1]
-        if type(small) is cst.Assign and _fetched(small.value)
-        for t in small.targets
-        if type(t.target) is cst.Name
-    }
+    return _fetched(value) or _rows_of(value) in rows
+
+
+def _rows_of(value: cst.BaseExpression) -> str:
+    """The name a value is, or a comprehension over (``[r[0] for r in rows]``, ``set(rows)``)."""
+    if type(value) is cst.Call and n.callee(value) in {"set", "list", "dict"} and value.args:
+        value = value.args[0].value
     if n.is_comprehension(value):
         value = value.for_in.iter
-    elif type(value) is cst.Call and n.callee(value) in {"set", "list", "dict"} and value.args:
-        value = value.args[0].value
-        value = value.for_in.iter if n.is_comprehension(value) else value
-    return type(value) is cst.Name and value.value in rows
+    return value.value if type(value) is cst.Name else ""
 
 
 # Functions named for looking a key up: `user_exists(uid)`, `db.get_user(uid)`, `find_by_url(url)`

@@ -559,27 +559,6 @@ if __name__ == "__main__":
 """,
 }
 
-# Round 558: the user's notification deleted where a count found one, then written again
-_DELETED_WHERE_FOUND = {
-    "alerts.py": """\
-import sqlite3
-import time
-
-
-def check(user_id, text):
-    with sqlite3.connect("users.db") as db:
-        count = db.execute("SELECT COUNT(*) FROM notifications WHERE user_id = ?", (user_id,)).fetchone()
-        if count[0] >= 1:
-            db.execute("DELETE FROM notifications WHERE user_id = ?", (user_id,))
-        db.execute("INSERT INTO notifications(user_id, txt) VALUES(?, ?)", (user_id, text))
-
-
-if __name__ == "__main__":
-    while True:
-        check(1, "hello")
-        time.sleep(10)
-""",
-}
 
 _CASES: dict[str, Case] = {
     "deployed_helper_loop": (
@@ -763,22 +742,6 @@ _CASES: dict[str, Case] = {
     "keyed_by_helper_other_table": (
         _edited(_KEYED_BY_HELPER, "run.py", "select postid from posts", "select postid from drafts"),
         [("run.py", "worker", "polling-loop")],
-        ("non-idempotent-insert", 1),
-    ),
-    "deleted_where_found": (
-        _DELETED_WHERE_FOUND,
-        [("alerts.py", "worker", "polling-loop")],
-        ("non-idempotent-insert", 0),
-    ),
-    # trap: the rows deleted where found are another table's
-    "deleted_where_found_other_table": (
-        _edited(
-            _DELETED_WHERE_FOUND,
-            "alerts.py",
-            '"DELETE FROM notifications WHERE user_id = ?"',
-            '"DELETE FROM reminders WHERE user_id = ?"',
-        ),
-        [("alerts.py", "worker", "polling-loop")],
         ("non-idempotent-insert", 1),
     ),
 }
@@ -999,3 +962,89 @@ def test_second_review_flask_command_line(make_tree: Callable[[dict[str, str]], 
     assert [r.entrypoint.line for r in jobs] == [9]
     assert {c.name: c.status for c in jobs[0].checks}["missing-heartbeat"] == "na"  # (suppressed)
     assert not [f for f in report.findings if f.name in {"missing-heartbeat", "unused-suppression"}]
+
+
+# A third review, of db40273..d90cd47: its exit-code change (a failed notice after a file written,
+# a scratch file not removed) and the delete-where-found insert fix are taken back; each case below
+# failed on d90cd47 (the first two are misses it left, mended since).
+_THIRD_REVIEW_CASES: dict[str, Case] = {
+    "insert_helper_with_cursor": (
+        {
+            "run.py": 'import time\n\nimport psycopg2\n\n\ndef fetch_last_posts(conn):\n    with conn.cursor() as cur:\n        cur.execute("SELECT postid FROM posts")\n        rows = cur.fetchall()\n    return [r[0] for r in rows]\n\n\ndef post(conn, child_id):\n    last_posts = fetch_last_posts(conn)\n    if child_id in last_posts:\n        return\n    with conn.cursor() as cur:\n        cur.execute("INSERT INTO posts (postid) VALUES (%s)", (child_id,))\n    conn.commit()\n\n\nif __name__ == "__main__":\n    conn = psycopg2.connect("dbname=bot")\n    while True:\n        post(conn, "abc")\n        time.sleep(60)\n'
+        },
+        [("run.py", "worker", "polling-loop")],
+        ("non-idempotent-insert", 0),
+    ),
+    "insert_helper_named_keys": (
+        {
+            "run.py": 'import sqlite3\nimport time\n\n\ndef fetch_last_posts(conn):\n    cur = conn.cursor()\n    cur.execute("select postid from posts")\n    rows = cur.fetchall()\n    ids = [r[0] for r in rows]\n    return ids\n\n\ndef post(conn, child_id):\n    last_posts = fetch_last_posts(conn)\n    if child_id in last_posts:\n        return\n    conn.execute("insert into posts (postid) values (?)", (child_id,))\n    conn.commit()\n\n\nif __name__ == "__main__":\n    conn = sqlite3.connect("posts.db")\n    while True:\n        post(conn, "abc")\n        time.sleep(60)\n'
+        },
+        [("run.py", "worker", "polling-loop")],
+        ("non-idempotent-insert", 0),
+    ),
+    "insert_branch_delete": (
+        {
+            "consumer.py": 'import json\nimport sqlite3\n\nimport pika\n\nconn = sqlite3.connect("catalog.db")\n\n\ndef on_message(ch, method, properties, body):\n    event = json.loads(body)\n    if event["type"] == "deleted":\n        conn.execute("DELETE FROM items WHERE item_id = ?", (event["id"],))\n    else:\n        conn.execute(\n            "INSERT INTO items (item_id, name, price) VALUES (?, ?, ?)",\n            (event["id"], event["name"], event["price"]),\n        )\n    conn.commit()\n    ch.basic_ack(delivery_tag=method.delivery_tag)\n\n\ndef main():\n    connection = pika.BlockingConnection(pika.ConnectionParameters("rabbitmq"))\n    channel = connection.channel()\n    channel.queue_declare(queue="catalog")\n    channel.basic_consume(queue="catalog", on_message_callback=on_message)\n    channel.start_consuming()\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("consumer.py", "worker", "rabbitmq")],
+        ("non-idempotent-insert", 1),
+    ),
+    "insert_flag_delete": (
+        {
+            "load_sales.py": 'import argparse\nimport csv\nimport datetime\nimport sqlite3\n\n\ndef load(conn, day, rows, rebuild=False):\n    if rebuild:\n        conn.execute("DELETE FROM sales WHERE day = ?", (day,))\n    conn.executemany(\n        "INSERT INTO sales (day, sku, qty) VALUES (?, ?, ?)",\n        [(day, r["sku"], int(r["qty"])) for r in rows],\n    )\n    conn.commit()\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("csv_path")\n    parser.add_argument("--rebuild", action="store_true")\n    args = parser.parse_args()\n    day = datetime.date.today().isoformat()\n    with open(args.csv_path, newline="") as f:\n        rows = list(csv.DictReader(f))\n    conn = sqlite3.connect("/data/sales.db")\n    load(conn, day, rows, rebuild=args.rebuild)\n    conn.close()\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("load_sales.py", "job", "argparse")],
+        ("non-idempotent-insert", 1),
+    ),
+    "insert_other_row_delete": (
+        {
+            "worker.py": 'import json\nimport sqlite3\n\nimport redis\n\nr = redis.Redis(host="redis")\nconn = sqlite3.connect("orders.db")\n\n\ndef handle(order):\n    if order.get("replaces"):\n        # an amended order: the one it replaces goes\n        conn.execute("DELETE FROM orders WHERE order_id = ?", (order["replaces"],))\n    conn.execute(\n        "INSERT INTO orders (order_id, customer, total) VALUES (?, ?, ?)",\n        (order["order_id"], order["customer"], order["total"]),\n    )\n    conn.commit()\n\n\ndef main():\n    while True:\n        _, raw = r.blpop("orders")\n        handle(json.loads(raw))\n\n\nif __name__ == "__main__":\n    main()\n'
+        },
+        [("worker.py", "worker", "redis")],
+        ("non-idempotent-insert", 1),
+    ),
+    "notice_report_buffer": (
+        {
+            "daily_report.py": 'import io\nimport logging\nimport os\nimport sqlite3\n\nimport requests\n\nlog = logging.getLogger(__name__)\nSLACK_WEBHOOK = os.environ["SLACK_WEBHOOK"]\n\n\ndef build_report():\n    conn = sqlite3.connect("/data/shop.db")\n    rows = conn.execute("SELECT sku, SUM(qty) FROM sales WHERE day = date(\'now\') GROUP BY sku").fetchall()\n    conn.close()\n    buf = io.StringIO()\n    buf.write("*Sales today*\\n")\n    for sku, qty in rows:\n        buf.write(f"{sku}: {qty}\\n")\n    return buf.getvalue()\n\n\ndef main():\n    text = build_report()\n    try:\n        requests.post(SLACK_WEBHOOK, json={"text": text}, timeout=10)\n    except Exception as e:\n        log.error("could not post the report: %s", e)\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("daily_report.py", "job", "python")],
+        ("missing-exit-code", {"daily_report.py": "fail"}),
+    ),
+    "notice_django_stdout": (
+        {
+            "manage.py": 'import os\nimport sys\n\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shop.settings")\n    from django.core.management import execute_from_command_line\n\n    execute_from_command_line(sys.argv)\n',
+            "shop/__init__.py": "",
+            "shop/management/__init__.py": "",
+            "shop/management/commands/__init__.py": "",
+            "shop/management/commands/post_daily_digest.py": 'import requests\nfrom django.conf import settings\nfrom django.core.management.base import BaseCommand\n\nfrom shop.models import Order\n\n\nclass Command(BaseCommand):\n    help = "Posts yesterday\'s order digest to the team\'s Slack channel"\n\n    def handle(self, *args, **options):\n        count = Order.objects.filter(created__date=yesterday()).count()\n        self.stdout.write(f"posting the digest: {count} orders")\n        try:\n            requests.post(settings.SLACK_WEBHOOK, json={"text": f"{count} orders yesterday"}, timeout=10)\n        except Exception as e:\n            self.stderr.write(f"could not post the digest: {e}")\n\n\ndef yesterday():\n    import datetime\n\n    return datetime.date.today() - datetime.timedelta(days=1)\n',
+        },
+        [("manage.py", "api", "django"), ("shop/management/commands/post_daily_digest.py", "job", "django-command")],
+        ("missing-exit-code", {"shop/management/commands/post_daily_digest.py": "fail"}),
+    ),
+    "notice_seen_state_first": (
+        {
+            "feed_to_slack.py": 'import json\nimport logging\nimport os\n\nimport feedparser\nimport requests\n\nlog = logging.getLogger(__name__)\nSLACK_WEBHOOK = os.environ["SLACK_WEBHOOK"]\nSEEN = "/data/seen.json"\n\n\ndef main():\n    with open(SEEN) as f:\n        seen = set(json.load(f))\n    feed = feedparser.parse("https://status.example.com/history.rss")\n    new = [e for e in feed.entries if e.id not in seen]\n    if not new:\n        return 0\n    with open(SEEN, "w") as f:\n        json.dump(sorted(seen | {e.id for e in new}), f)\n    try:\n        for e in new:\n            requests.post(SLACK_WEBHOOK, json={"text": f"{e.title} {e.link}"}, timeout=10)\n    except Exception as e:\n        log.error("could not post to Slack: %s", e)\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("feed_to_slack.py", "job", "python")],
+        ("missing-exit-code", {"feed_to_slack.py": "fail"}),
+    ),
+    "notice_try_removes_source": (
+        {
+            "archive_events.py": 'import gzip\nimport json\nimport logging\nimport os\nimport time\n\nimport requests\n\nlog = logging.getLogger(__name__)\nSLACK_WEBHOOK = os.environ["SLACK_WEBHOOK"]\nRAW = "/data/events/current.jsonl"\n\n\ndef main():\n    with open(RAW) as f:\n        rows = [json.loads(line) for line in f]\n    archive = f"/data/archive/events-{int(time.time())}.json.gz"\n    with gzip.open(archive, "wt") as f:\n        json.dump(rows, f)\n    try:\n        os.remove(RAW)\n        requests.post(SLACK_WEBHOOK, json={"text": f"archived {len(rows)} events to {archive}"}, timeout=10)\n    except Exception as e:\n        log.warning("after the archive: %s", e)\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("archive_events.py", "job", "python")],
+        ("missing-exit-code", {"archive_events.py": "fail"}),
+    ),
+    "tidy_cache_purge_job": (
+        {
+            "purge_cache.py": 'import logging\nimport shutil\n\nlog = logging.getLogger(__name__)\nCACHE_DIR = "/var/cache/thumbnails"\n\n\ndef main():\n    log.info("purging %s", CACHE_DIR)\n    try:\n        shutil.rmtree(CACHE_DIR)\n    except Exception as e:\n        log.error("could not purge the cache: %s", e)\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("purge_cache.py", "job", "python")],
+        ("missing-exit-code", {"purge_cache.py": "fail"}),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_THIRD_REVIEW_CASES))
+def test_third_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _THIRD_REVIEW_CASES[name])

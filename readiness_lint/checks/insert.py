@@ -117,8 +117,7 @@ class NonIdempotentInsert(LineRule):
         "`UPDATE` of that table: the hand-written upsert; or after a `DELETE FROM` the same table by key "
         "(`WHERE day = ?`, not a prune by range), or of every row (also `TRUNCATE`, or the table dropped and created again, also by a script at "
         "its own level), earlier in the same block of a function, or a block inside "
-        'it (also a delete by key made only where a test found the row, `if count >= 1: cur.execute("DELETE ...")`, '
-        "then the INSERT after the `if`), the rows replaced; or run in a `try:` whose handler catches the "
+        "it, the rows replaced; or run in a `try:` whose handler catches the "
         "duplicate key, `except sqlite3.IntegrityError:`, to skip or update the row; not PostgreSQL's "
         "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted). The clause may be "
         'another piece of the statement, added to it (`sql + " ON CONFLICT ..."`, `sql += UPSERT`). '
@@ -181,10 +180,6 @@ class NonIdempotentInsert(LineRule):
             deleted = ctx.rule_notes.setdefault(_DELETED, set())
             for table in tables:
                 deleted.add((ctx.blocks[-1] if ctx.blocks else _MODULE_BLOCK, table))
-                if len(ctx.blocks) > 1 and ctx.blocks[-1] in ctx.if_bodies:
-                    # (`if count >= 1: DELETE FROM t WHERE k = ?` then the INSERT after the `if`: the
-                    # row deleted where it was there, then written: a replacement)
-                    deleted.add((ctx.blocks[-2], table))
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
         if ctx.absent_guards:
