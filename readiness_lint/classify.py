@@ -179,6 +179,7 @@ class _Candidate:
     poller_of: str = ""  # the module whose loop an app's process runs, for a worker placed at that app
     runners: tuple[str, ...] = ()  # files whose `__main__` block only runs this app (`app.run(debug=True)`)
     once: bool = False  # the `--once` mode of a file that also loops (see `_with_once_modes`)
+    commands: tuple[str, ...] = ()  # the functions of Flask's command line this job runs (`flask init-db`)
 
 
 def _once(services: list[Service]) -> list[Service]:
@@ -449,10 +450,19 @@ def _file_candidates(
             # (a beat schedule with no Celery app anywhere in the project is left-over configuration,
             # and so is one in a module no app loads)
             add(_Candidate(path, signal.line, "job", "celery-beat", "beat_schedule"))
-    commands = flask_commands(facts)
+    commands = _flask_commands(facts)
     if commands:
         # `@app.cli.command("init-db")`: run by `flask init-db`, a job
-        add(_Candidate(path, commands[0].line, "job", "flask-cli", commands[0].detail))
+        add(
+            _Candidate(
+                path,
+                commands[0].line,
+                "job",
+                "flask-cli",
+                commands[0].detail,
+                commands=tuple(c.detail for c in commands),
+            )
+        )
     constants_only = imported and bool(facts.loops) and _constants_taken(project, path)
     guard_line = facts.main_guard.line if facts.main_guard is not None else 0
     own_consumers = _own_consumers(project, path, facts) if imported and facts.main_guard is not None else set()
@@ -1517,7 +1527,7 @@ _PROBE_WORDS = frozenset({"health", "healthz", "healthcheck", "probe", "liveness
 _PROBE_FILLERS = frozenset({"check", "db", "database", "is", "ping", "service", "services", "up", "wait", "for"})
 
 
-def flask_commands(facts: FileFacts) -> list[SignalFact]:
+def _flask_commands(facts: FileFacts) -> list[SignalFact]:
     """The commands of Flask's command line a file declares (``@app.cli.command("init-db")``) that
     run a job: not one that asks for its input as it runs (`input()`, `click.prompt`, a
     `click.password_option()`: a person at the keyboard), runs for good (a loop, a scheduler or a
@@ -3647,6 +3657,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         serves_requests=candidate.serves_requests,
         starts=tuple(sorted(starts)),
         runners=candidate.runners,
+        commands=candidate.commands,
     )
 
 

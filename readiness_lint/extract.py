@@ -7743,10 +7743,7 @@ _FETCHES = frozenset(
 def _fetched(value: cst.BaseExpression) -> bool:
     """``cur.fetchone()``, ``cur.execute(q).fetchone()[0]``, ``session.query(T).filter_by(k=k).first()``,
     and the keys of the rows fetched: ``{row[0] for row in cur.fetchall()}``."""
-    if n.is_comprehension(value):
-        value = value.for_in.iter
-    elif type(value) is cst.Call and n.callee(value) in {"set", "list", "dict"} and value.args:
-        return _fetched(value.args[0].value)  # (`set(row[0] for row in cur.fetchall())`)
+    value = _row_source(value)
     if type(value) is cst.Subscript:
         value = value.value
     if type(value) is not cst.Call:
@@ -7785,12 +7782,17 @@ def _returns_fetched(function: cst.FunctionDef) -> bool:
 
 
 def _rows_of(value: cst.BaseExpression) -> str:
-    """The name a value is, or a comprehension over (``[r[0] for r in rows]``, ``set(rows)``)."""
-    if type(value) is cst.Call and n.callee(value) in {"set", "list", "dict"} and value.args:
-        value = value.args[0].value
-    if n.is_comprehension(value):
-        value = value.for_in.iter
+    """The name a value is, or gathers its rows from (``[r[0] for r in rows]``, ``set(rows)``)."""
+    value = _row_source(value)
     return value.value if type(value) is cst.Name else ""
+
+
+def _row_source(value: cst.BaseExpression) -> cst.BaseExpression:
+    """What a value gathers rows from: the iterable of a comprehension (``[r[0] for r in rows]``),
+    also inside ``set(...)``, ``list(...)`` or ``dict(...)``, or what those are given; else the value itself."""
+    while type(value) is cst.Call and n.callee(value) in {"set", "list", "dict"} and value.args:
+        value = value.args[0].value  # (`list(set(cur.fetchall()))`)
+    return value.for_in.iter if n.is_comprehension(value) else value
 
 
 # Functions named for looking a key up: `user_exists(uid)`, `db.get_user(uid)`, `find_by_url(url)`

@@ -621,6 +621,7 @@ class Service:
     starts: tuple[str, ...] = ()  # where its reach was computed from (default: the entrypoint's file)
     # files whose `__main__` block only runs this app: what is in those blocks counts for it
     runners: tuple[str, ...] = ()
+    commands: tuple[str, ...] = ()  # the functions of a command line this job runs (`flask init-db`'s `init_db`)
     _runs: frozenset[str] | None = field(default=None, repr=False)
     _called: frozenset[str] | None = field(default=None, repr=False)
 

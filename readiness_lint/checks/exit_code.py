@@ -6,7 +6,6 @@ import re
 
 from readiness_lint import names as n
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
-from readiness_lint.classify import flask_commands
 from readiness_lint.frameworks import is_http_write
 from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, MainGuardFact
 from readiness_lint.project import Project, Service
@@ -245,7 +244,7 @@ class MissingExitCode(ServiceRule):
             # (`cli()` runs the commands registered on the group: each may run)
             run = [*guard.calls, *(c for c in facts.commands if c not in guard.calls)] if guard is not None else []
             if entrypoint.framework == "flask-cli":  # (`flask init-db`: Flask's command line runs each)
-                run = [s.detail for s in flask_commands(facts)]
+                run = list(service.commands)
             for call in run:
                 command = local.get(call)
                 if command is None or command.exits_nonzero:
