@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from readiness_lint.deploy import (
     CELERY_BEAT,
@@ -19,6 +19,7 @@ from readiness_lint.deploy import (
     LONG_RUNNING,
     RQ_WORKER,
     SCHEDULED,
+    SCHEDULED_CALL,
     STARTED,
     Deployment,
     beside,
@@ -1795,7 +1796,8 @@ def _apply_deployments(
     that serve an app, workers (a Celery app, a forever loop: cron may be keeping it alive) and
     Django's ``manage.py`` keep what their code says."""
     out = _apply_functions(project, list(candidates), [d for d in deployments if d.mode in FUNCTION_MODES])
-    deployments = [d for d in deployments if d.mode not in FUNCTION_MODES]
+    out = _scheduled_calls(project, out, [d for d in deployments if d.mode == SCHEDULED_CALL])
+    deployments = [d for d in deployments if d.mode not in FUNCTION_MODES and d.mode != SCHEDULED_CALL]
     out.extend(_deployed_beats(project, out, [d for d in deployments if is_celery_beat(d)]))
     rq = next((d for d in deployments if d.module == RQ_WORKER and d.mode != SCHEDULED), None)
     if rq is not None and not any(c.kind == "worker" and c.framework == "rq" for c in out):
@@ -1843,6 +1845,37 @@ def _apply_deployments(
                 if deployment.mode == SCHEDULED and candidate.framework in _PLAIN_JOBS:
                     candidate.framework = deployment.how
     return out
+
+
+def _scheduled_calls(project: Project, candidates: list[_Candidate], calls: Sequence[Deployment]) -> list[_Candidate]:
+    """An HTTP Cloud Function that Cloud Scheduler calls on a schedule runs to completion once a
+    tick: a job. The function is the one the scheduler's URL names; a URL naming none (a Terraform
+    variable) calls the project's only HTTP function, and of several, none is known to be it."""
+    functions = [c for c in candidates if c.kind == "api" and c.framework == "cloud-functions"]
+    chosen: set[int] = set()
+    for call in calls:
+        if call.function:
+            chosen.update(id(c) for c in functions if _function_name(project, c) == call.function)
+        elif len(functions) == 1:
+            chosen.add(id(functions[0]))
+    if not chosen:
+        return candidates
+    jobs = {c.path for c in candidates if c.kind == "job"}
+    # (a file whose job is already there loses the api: one entrypoint of a kind a file)
+    return [
+        replace(c, kind="job") if id(c) in chosen else c for c in candidates if not (id(c) in chosen and c.path in jobs)
+    ]
+
+
+def _function_name(project: Project, candidate: _Candidate) -> str:
+    """The name of the function a serverless candidate stands for: the one its deployment names,
+    else the one a decorator at its line marks (`@functions_framework.http`), else its symbol."""
+    if candidate.deployed is not None and candidate.deployed.function:
+        return candidate.deployed.function
+    for signal in project.files[candidate.path].signals:
+        if signal.line == candidate.line and signal.kind in _CLOUD_FUNCTIONS and ":" in signal.detail:
+            return signal.detail.partition(":")[2]
+    return candidate.symbol
 
 
 def _serves_here(project: Project, path: str, facts: FileFacts) -> bool:

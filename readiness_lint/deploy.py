@@ -37,6 +37,11 @@ HTTP_FUNCTION = "http-function"  # called per HTTP request: API Gateway, a funct
 EVENT_FUNCTION = "event-function"  # called per event: a schedule, a queue message, a stored object
 FUNCTION = "function"  # called, by what the file does not say
 FUNCTION_MODES = frozenset({HTTP_FUNCTION, EVENT_FUNCTION, FUNCTION})
+# Google Cloud Scheduler calling a URL on a schedule (`gcloud scheduler jobs create http NAME
+# --uri=...`, Terraform's `google_cloud_scheduler_job` with an `http_target`): an HTTP function it
+# calls runs to completion once a tick, a job. ``function`` names the function when the URL (or a
+# `gcloud functions describe NAME` that fetches it) does, else it is "".
+SCHEDULED_CALL = "scheduled-call"
 # The module a deployment names when it runs RQ's worker command (`rq worker high default`,
 # django-rq's `manage.py rqworker`): the worker loop is RQ's; the project gives the functions.
 RQ_WORKER = "rq:worker"
@@ -114,7 +119,15 @@ def is_deployment_file(rel: str) -> bool:
         return True
     if (lower.endswith(".ini") and "ofelia" in rel.lower()) or lower in _OFELIA_NAMES:
         return True
+    if _gcloud_file(lower):
+        return True
     return lower.endswith((".yml", ".yaml")) or lower == "function.json"
+
+
+def _gcloud_file(name: str) -> bool:
+    """A file (its lower-case name) read only for the Google Cloud commands or resources it holds:
+    a Windows batch file, a Makefile, Terraform."""
+    return name.endswith((".bat", ".cmd", ".tf")) or name in {"makefile", "gnumakefile"}
 
 
 # A deployment file kept for development or set aside: `Dockerfile.dev`, `docker-compose.local.yml`,
@@ -163,6 +176,8 @@ def worth_reading(rel: str, text: str) -> bool:
         return True  # (it names the service it starts, and that service the Python)
     if lower.rpartition("/")[2] == "function.json":
         return '"bindings"' in text  # (Azure Functions' own file: the script is `__init__.py` unless it says)
+    if _gcloud_file(lower.rpartition("/")[2]):
+        return "gcloud" in text or "google_cloud_scheduler_job" in text
     if (
         "python" not in text
         and ".py" not in text
@@ -205,6 +220,10 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
             out.extend(_yaml_file(rel, text))
         elif lower == "function.json":
             out.extend(_azure_function(rel, text))
+        elif _gcloud_file(lower):
+            commands = _batch_commands(text) if lower.endswith((".bat", ".cmd")) else text
+            out.extend(_gcloud_functions(rel, commands))
+            out.extend(_cloud_scheduler(rel, commands))
         elif lower.endswith((".conf", ".ini")):
             out.extend(_supervisord(rel, text))
             out.extend(_ofelia(rel, text))
@@ -215,6 +234,7 @@ def read_deployments(files: Sequence[tuple[str, str]]) -> list[Deployment]:
             else:
                 out.extend(_script_beat(rel, text))
                 out.extend(_gcloud_functions(rel, text))
+                out.extend(_cloud_scheduler(rel, text))
         else:
             out.extend(_crontab(rel, text))
     return _through_shell_scripts(out, files)
@@ -680,6 +700,71 @@ def _gcloud_functions(rel: str, text: str) -> Iterator[Deployment]:
                 continue
             script = posixpath.normpath(posixpath.join(source, "main.py"))
             yield Deployment(rel, number, "gcloud", mode, script, "", function)
+
+
+# The function a Cloud Functions URL calls (`https://REGION-PROJECT.cloudfunctions.net/sync`)
+_FUNCTION_URL = re.compile(r"cloudfunctions\.net/([A-Za-z_]\w*)")
+_DESCRIBED_FUNCTION = re.compile(r"\bgcloud\s+(?:beta\s+)?functions\s+describe\s+([A-Za-z_]\w*)")
+_SCHEDULER_RESOURCE = re.compile(r'^\s*resource\s+"google_cloud_scheduler_job"\s+"[^"]*"\s*\{', re.MULTILINE)
+
+
+def _cloud_scheduler(rel: str, text: str) -> Iterator[Deployment]:
+    """Cloud Scheduler jobs that call a URL: `gcloud scheduler jobs create http NAME --uri=URL` in a
+    script, or a Terraform `google_cloud_scheduler_job` resource with an `http_target`. The function
+    is the one the URL names, or the one the file looks up with `gcloud functions describe NAME`
+    (when it names one only), else ""."""
+    described = set(_DESCRIBED_FUNCTION.findall(text))
+    fetched = described.pop() if len(described) == 1 else ""
+    for number, line in _joined_lines(text, ("#",), comment_continues=False):
+        if "scheduler" not in line or line.startswith("#"):
+            continue
+        words = line.split()
+        for index in range(len(words) - 4):
+            if words[index] != "gcloud":
+                continue
+            rest = words[index + 1 :]
+            if rest and rest[0] in {"beta", "alpha"}:
+                rest = rest[1:]
+            if rest[:4] != ["scheduler", "jobs", "create", "http"]:
+                continue
+            uri = ""
+            for position, word in enumerate(rest):
+                if word == "--uri" and position + 1 < len(rest):
+                    uri = rest[position + 1]
+                elif word.startswith("--uri="):
+                    uri = word[len("--uri=") :]
+            named = _FUNCTION_URL.search(uri)
+            yield Deployment(
+                rel, number, "cloud-scheduler", SCHEDULED_CALL, "", "", named.group(1) if named else fetched
+            )
+    for match in _SCHEDULER_RESOURCE.finditer(text):
+        body = _braced(text, match.end() - 1)
+        if not re.search(r"^\s*http_target\s*\{", body, re.MULTILINE):
+            continue
+        target = re.search(r"^\s*uri\s*=\s*(.+)$", body, re.MULTILINE)
+        named = _FUNCTION_URL.search(target.group(1)) if target else None
+        number = text.count("\n", 0, match.start() + match.group(0).index("resource")) + 1
+        yield Deployment(rel, number, "cloud-scheduler", SCHEDULED_CALL, "", "", named.group(1) if named else "")
+
+
+def _batch_commands(text: str) -> str:
+    """A Windows batch file's text as a shell script's: a `^` at a line's end continues it, and a
+    `\\` parts a path."""
+    return re.sub(r"\^[ \t\r]*$", "\\\\", text.replace("\\", "/"), flags=re.MULTILINE)
+
+
+def _braced(text: str, start: int) -> str:
+    """The text between the `{` at ``start`` and the `}` that closes it (to the end of the text
+    when none does)."""
+    depth = 0
+    for index in range(start, len(text)):
+        if text[index] == "{":
+            depth += 1
+        elif text[index] == "}":
+            depth -= 1
+            if depth == 0:
+                return text[start + 1 : index]
+    return text[start + 1 :]
 
 
 _DURABLE_STEPS = frozenset({"activityTrigger", "orchestrationTrigger", "entityTrigger"})
