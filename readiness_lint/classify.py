@@ -2670,7 +2670,17 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
         return "serve"
     if any(c.kind in {"worker", "api"} for c in existing) and not guard.calls:
         return "serve"
+    work = [call for call in guard.calls if not _is_trivial_call(call)]
+    if work and all(call.rpartition(".")[0] in object_names and call.rpartition(".")[2] in _SET_UP for call in work):
+        return "serve"  # `client.load_extension(ext)` for each cog, the module then running `client.run(TOKEN)`
     return "job"
+
+
+# Methods that add to an app or a bot the file runs (its cogs, blueprints, routers, handlers)
+_SET_UP = frozenset(
+    {"load_extension", "add_cog", "register_blueprint", "include_router", "add_url_rule", "add_handler"}
+    | {"add_command", "add_listener", "add_event_handler", "mount", "add_middleware"}
+)
 
 
 def _console(facts: FileFacts, guard: MainGuardFact, calls: set[str]) -> bool:
@@ -2943,6 +2953,8 @@ def _django_candidates(project: Project) -> list[_Candidate]:
         kinds = {s.kind: s.line for s in facts.signals if s.kind in rank}
         if not kinds:
             continue
+        if "/management/commands/" in f"/{path}" and any(base.endswith("BaseCommand") for _, base, _ in facts.classes):
+            continue  # (a command that sets Django up with `get_wsgi_application()` at import serves nothing)
         best = min(kinds, key=lambda k: rank[k])
         settings = [ref for ref in facts.module_refs if ref[0] == "settings"]
         key = settings[0][1] if settings else ""

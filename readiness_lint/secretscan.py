@@ -45,6 +45,11 @@ PROVIDER_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"(?<![A-Za-z0-9_\-.])[MNO][A-Za-z0-9_\-]{23,27}\.[A-Za-z0-9_\-]{6}\.[A-Za-z0-9_\-]{27,38}(?![A-Za-z0-9_\-.])"
         ),
     ),
+    # (Firebase Cloud Messaging's legacy server key: a project key, then a registration token)
+    (
+        "Firebase Cloud Messaging server key",
+        re.compile(r"\bAAAA[A-Za-z0-9_\-]{7}:APA91b[A-Za-z0-9_\-]{120,160}(?![A-Za-z0-9_\-])"),
+    ),
     ("OpenAI-style secret key", re.compile(r"\bsk-(?:proj-|live-)?[A-Za-z0-9_\-]{32,255}")),
     # (an Azure Storage connection string's account key, and a Service Bus or Event Hubs one's)
     ("Azure storage account key", re.compile(r"AccountKey=[A-Za-z0-9+/]{86}==")),
@@ -606,7 +611,7 @@ _FILLER_RUN = re.compile(r"([A-Za-z0-9])\1{5,}")
 # middle between two dots).
 _PROVIDER_HINT = re.compile(
     r"AKIA|ASIA|ABIA|ACCA|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|hooks\.slack\.com|discord|_live_|_test_"
-    r"|AIza|:AA|\.[A-Za-z0-9_\-]{6}\.|sk-|-----BEGIN|eyJ|AccountKey=|SharedAccessKey="
+    r"|AIza|:AA|:APA91b|\.[A-Za-z0-9_\-]{6}\.|sk-|-----BEGIN|eyJ|AccountKey=|SharedAccessKey="
 )
 
 

@@ -82,7 +82,7 @@ class DebugModeEnabled(LineRule):
         "`app.run(debug=True)` outside a `__main__` development block (a `__main__` block a deployment file runs as a program, a Dockerfile's `CMD python app.py` or a systemd unit's `ExecStart`, is no development block), Bottle's `debug(True)` there too, "
         "application settings built as "
         "`dict(handlers=..., debug=True)` (Tornado's `Application(**settings)`), `app.debug = True`, "
-        "`app.config['DEBUG'] = True` and `app.config.update(DEBUG=True)` (not an object's own `self.debug`, nor "
+        "`app.config['DEBUG'] = True` (these two also in a `__main__` block a deployment runs) and `app.config.update(DEBUG=True)` (not an object's own `self.debug`, nor "
         "under a condition: `if os.environ.get('DEV_MODE'): app.config.update(DEBUG=True)`), `DEBUG = True` in a "
         "settings module that is not a development or test settings file (nor base settings a production "
         "module imports and switches off: `from .base import *` then `DEBUG = False`; and not under a condition: "
@@ -246,7 +246,7 @@ class DebugModeEnabled(LineRule):
             )
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
-        if name not in {"DEBUG", "debug"} or not n.is_true(value) or ctx.is_test or ctx.in_main_guard:
+        if name not in {"DEBUG", "debug"} or not n.is_true(value) or ctx.is_test:
             return
         if _DEV_FILE.search(ctx.path):
             return
@@ -256,7 +256,18 @@ class DebugModeEnabled(LineRule):
             # nor one switched on by a condition: `if config_name == "development": app.debug = True`)
             if ctx.conditions:
                 return
+            if ctx.in_main_guard:
+                # (the development server's block, unless a deployment file runs the file: see `.run`)
+                ctx.report(
+                    self.name,
+                    value,
+                    f"`{target} = True` in the `__main__` block a deployment runs: debug mode in production",
+                    deployed_only=True,
+                )
+                return
             ctx.report(self.name, value, f"`{target} = True`: debug mode in code that ships")
+        elif ctx.in_main_guard:
+            return
         elif target == "DEBUG" and not ctx.scope and ctx.conditions:
             return  # `if os.environ.get("DJANGO_DEBUG") in ("1", "true"): DEBUG = True`: switched on by a condition
         elif target == "DEBUG" and not ctx.scope and _SETTINGS_FILE.search("/" + ctx.path):

@@ -29,7 +29,7 @@ class HardcodedSecret(LineRule):
     fix = "Read it from the environment or a secret manager (os.environ['API_KEY']) and rotate the exposed one."
     what_it_does = (
         "Finds credentials in string literals: provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
-        "Google, Telegram and Discord bot tokens, Azure storage account and shared access keys in connection strings (not the storage emulator's published one), private keys, JWTs), passwords inside URLs (and keys in their query: `?api_key=`, `?access_key=`, OpenWeatherMap's `appid=`) and connection strings (`PWD=...;`, libpq's `password=... host=...`), and "
+        "Google, Telegram and Discord bot tokens, Firebase Cloud Messaging server keys, Azure storage account and shared access keys in connection strings (not the storage emulator's published one), private keys, JWTs), passwords inside URLs (and keys in their query: `?api_key=`, `?access_key=`, OpenWeatherMap's `appid=`) and connection strings (`PWD=...;`, libpq's `password=... host=...`), and "
         "credential-looking literals bound to "
         "secret-like names (assignments, keyword arguments, dict keys, parameter defaults; Telegram's `api_hash` "
         "counts; a long random key such as Django's generated `SECRET_KEY` is one even when `%(` or `%s` occurs "

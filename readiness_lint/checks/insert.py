@@ -38,6 +38,7 @@ _TRUNCATE = re.compile(
 # (the table dropped, `DROP TABLE coin_price`, then created and loaded again: a rebuild)
 _DROP = re.compile(r"\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?([\w.\"`]+)\s*(?:CASCADE\s*)?;?\s*$", re.IGNORECASE)
 _DELETED = "non-idempotent-insert:deleted"
+_KEPT_DELETES = "non-idempotent-insert:kept-deletes"  # {(scope, table)}: keyed DELETEs bound to attributes
 _MODULE_BLOCK = 0  # (a module's own statements: no indented block of theirs)
 # A DELETE of every row, or of rows named by the values given (`WHERE day = ?`, `WHERE id IN (%s, %s)`,
 # `WHERE a = :a AND b = :b`), not by range nor by a fixed value (`WHERE status = 'cancelled'`)
@@ -180,6 +181,10 @@ class NonIdempotentInsert(LineRule):
             deleted = ctx.rule_notes.setdefault(_DELETED, set())
             for table in tables:
                 deleted.add((ctx.blocks[-1] if ctx.blocks else _MODULE_BLOCK, table))
+        if _KEYED_DELETE.match(named) and _binds(ctx.statement, node, attribute=True):
+            # (`self.delete_sql = "DELETE FROM news WHERE id = %s"` beside the INSERT into the same
+            # table: a set of statements kept on an object, the row deleted by key before it is written)
+            ctx.rule_notes.setdefault(_KEPT_DELETES, set()).add((tuple(ctx.scope), _table(_DELETE_TABLE, named)))
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
         if ctx.absent_guards:
@@ -215,11 +220,12 @@ class NonIdempotentInsert(LineRule):
         if ctx.statement is not None and _PIECE in _bound(ctx, _added_to(ctx.statement, node)):
             return  # `conn.execute("INSERT ..." + SKIP_DUPES)`: a clause kept under a name, added to it
         notes = ctx.rule_notes
+        kept = (tuple(ctx.scope), inserted) if _binds(ctx.statement, node, attribute=True) else None
         ctx.report(
             self.name,
             node,
             "`INSERT` without an upsert clause: a retry writes the rows twice",
-            unless=lambda: id(node) in notes.get(_JOINED, ()),
+            unless=lambda: id(node) in notes.get(_JOINED, ()) or kept in notes.get(_KEPT_DELETES, ()),
         )
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
@@ -301,11 +307,17 @@ def _executed_here(statement: cst.CSTNode | None, literal: cst.CSTNode) -> bool:
     )
 
 
-def _binds(statement: cst.CSTNode | None, literal: cst.CSTNode) -> bool:
-    """``NAME = "DELETE FROM ..."``: the literal bound to a name in ``statement``, not run there."""
+def _binds(statement: cst.CSTNode | None, literal: cst.CSTNode, *, attribute: bool = False) -> bool:
+    """``NAME = "DELETE FROM ..."``: the literal bound to a name in ``statement``, not run there
+    (with ``attribute``, to an object's attribute: ``self.delete_sql = "..."``)."""
     if type(statement) is not cst.SimpleStatementLine:
         return False
-    return any(type(small) is cst.Assign and small.value is literal for small in statement.body)
+    return any(
+        type(small) is cst.Assign
+        and small.value is literal
+        and (not attribute or all(type(t.target) is cst.Attribute for t in small.targets))
+        for small in statement.body
+    )
 
 
 def _duplicate_key(names: frozenset[str]) -> bool:
