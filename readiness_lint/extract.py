@@ -38,9 +38,11 @@ from readiness_lint.frameworks import (
     HTTP_WRITES,
     INOTIFY_EVENTS,
     INTERACTIVE_CALLS,
+    KUBERNETES_WATCH,
     LOOP_MODE,
     MATTERMOST_WEBSOCKET,
     MQTT_WAIT,
+    PYINOTIFY_LOOP,
     REDDIT_STREAM,
     REPORT_PREFIXES,
     SCHED_LOOP,
@@ -1755,6 +1757,19 @@ class Extractor:
                 # function gives up and returns as if it were done (not a run that finds another
                 # still going, `if os.path.exists(PIDFILE): ...`, and skips on purpose)
                 self._frame().exits_zero_in_handler = True
+            elif (
+                type(node.orelse) is cst.Else
+                and not after
+                and self.frames
+                and type(function := self._frame().line_node) is cst.FunctionDef
+                and block is function.body
+                and self._errs_then(node.orelse.body, lambda small: True, printed=True, closed=False)
+                and not _OVERLAP.intersection(w for name in _names_in(node.test) for w in n.words(name))
+                and not _says_nothing_to_do(node.orelse.body)
+            ):
+                # `if config: <the work> else: log.error("Couldn't read the config file")` ending the
+                # function: it gives up as a bare `return` after the error would
+                self._frame().exits_zero_in_handler = True
         guarded = _is_exists_check(node.test)
         if guarded:
             ctx.exists_guards += 1
@@ -1764,7 +1779,7 @@ class Extractor:
         absent = present is False
         ctx.absent_guards += absent
         # (the module's lookup functions whose result the test reads: their tables are the ones looked up)
-        via = self._lookups_tested(node.test) if present is not None and (self.fetched_from or self.ctx.lookups) else ()
+        via = self._lookups_tested(node.test) if present is not None else ()
         if absent:
             ctx.absent_from.append(via)
         saved_branch = self.branch
@@ -1854,7 +1869,12 @@ class Extractor:
         for sub in (test, *n.descendants(test)):
             if type(sub) is cst.Name and (key := f"{scope}:{sub.value}") in self.fetched_from:
                 found.append(self.fetched_from[key])
-            elif type(sub) is cst.Call and (called := n.callee(sub)) in self.ctx.lookups:
+            elif type(sub) is cst.Call and (
+                (called := n.callee(sub) or "") in self.ctx.lookups
+                # (one of the module's named for the look-up, whatever it returns: `if not
+                # item_is_fetched(conn, guid):`, its `SELECT COUNT(guid) FROM items WHERE ...`)
+                or (called in self.module_functions and (_existence_call(sub) or _absence_call(sub)))
+            ):
                 found.append(called)  # `if find_order(ref) is None:`, `if not order_exists(ref):`
         return tuple(found)
 
@@ -2637,16 +2657,20 @@ class Extractor:
         last: Callable[[cst.BaseSmallStatement], bool],
         assigns: bool = False,
         printed: bool = False,
+        closed: bool = True,
     ) -> bool:
         """A block that logs an error (``error``, ``critical``, ``fatal``, ``exception``; not a
         warning or a print), then ends with ``last`` (a bare ``return``, an exit with no status).
         ``assigns``: the message may be built in a name first (``msg = f"..."``); ``printed``: a
-        print saying something failed counts too (``print(f"Backup directory not found: {d}")``)."""
+        print saying something failed counts too (``print(f"Backup directory not found: {d}")``);
+        not ``closed``: the block only reports, and ends with no statement of ``last``'s."""
         smalls = _simple_block(body)
-        if smalls is None or len(smalls) < 2 or not last(smalls[-1]):
+        if closed and (smalls is None or len(smalls) < 2 or not last(smalls[-1])):
+            return False
+        if smalls is None or not smalls:
             return False
         errors = False
-        for small in smalls[:-1]:
+        for small in smalls[:-1] if closed else smalls:
             if assigns and type(small) is cst.Assign:
                 continue
             if self._report(small) is None:
@@ -4251,6 +4275,9 @@ class Extractor:
             # mattermostdriver's `Driver.init_websocket(handler)`: listens to the server's events until stopped
             scope = self.scope_name()
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=MATTERMOST_WEBSOCKET))
+        if method == "loop" and (ctx.object_ctor(owner) or "") == "pyinotify.Notifier":
+            scope = self.scope_name()  # (pyinotify's blocking loop: file-system events until stopped)
+            ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=PYINOTIFY_LOOP))
         if name == "pyrogram.idle" or (
             method == "run" and not node.args and (ctx.object_ctor(owner) or "").startswith("pyrogram.")
         ):  # pyrogram's idle(), and Client.run() with no coroutine (start, idle, stop): until a signal
@@ -6607,6 +6634,12 @@ def _endless_stream(iterated: cst.BaseExpression, ctx: Context) -> str | None:
         return INOTIFY_EVENTS  # (with `timeout_s=`, it ends after that long without an event)
     if resolved in {"tailer.follow", "tailhead.follow", "tailhead.follow_path"}:
         return FILE_FOLLOW
+    if (
+        last == "stream"
+        and n.keyword(iterated, "timeout_seconds") is None
+        and (ctx.object_ctor(head) or ctx.resolve(head.removesuffix("()")) or "").startswith("kubernetes.watch.")
+    ):
+        return KUBERNETES_WATCH  # (with `timeout_seconds=`, the server ends the watch after that long)
     return None
 
 
@@ -7277,8 +7310,13 @@ def _local_target(target: cst.BaseExpression, local: set[str]) -> bool:
     return type(target) is cst.Subscript and type(target.value) is cst.Name and target.value.value in local
 
 
-# `self.logger.error(...)`, `self._log.warning(...)`, `self.__logger.fatal(...)`
-_SELF_LOGGER = re.compile(r"self\._*(?:log|logger|LOG|LOGGER)\.")
+# `self.logger.error(...)`, `self._log.warning(...)`, `self.__logger.fatal(...)`; and a logger a
+# project module keeps, imported (`from auto_utils import log`, then `log.error(...)`), or an
+# app's (`app.logger.info(...)`), at a logging level
+_SELF_LOGGER = re.compile(
+    r"self\._*(?:log|logger|LOG|LOGGER)\."
+    r"|[\w.]+\._*(?:log|logger|LOG|LOGGER)\.(?:debug|info|warning|warn|error|exception|critical|fatal)$"
+)
 
 
 @functools.lru_cache(maxsize=8192)  # (asked twice of every call: the same names again and again)
@@ -7801,6 +7839,8 @@ _EXISTENCE_NAME = re.compile(
     r"(?:^|_)(?:exists?|in_db|in_database)$|^(?:get|find|fetch|select|lookup|search)_(?!all$|list$|many$)\w+"
     # (`has_duplicate_address(addr)`, `is_seen(url)`, `already_posted(id)`)
     r"|^(?:has|is)_(?:duplicate|dupe|seen|known)(?:_|$)|^already_(?:seen|exists?|known|posted|sent|stored)(?:_|$)"
+    # (`item_is_fetched(guid)`, `was_posted(url)`: the key's row already there)
+    r"|(?:^|_)(?:is|was)_(?:fetched|stored|saved|seen|known|posted|sent|processed|imported)$"
 )
 
 
@@ -7969,7 +8009,8 @@ def _smalls(stmt: cst.CSTNode) -> Sequence[cst.BaseSmallStatement] | None:
 
 
 _FAILED_WORDS = re.compile(
-    r"\b(?:error|fail(?:ed|ure)?|does not exist|doesn't exist|not found|no such|invalid|cannot|can't|unable)\b",
+    r"\b(?:error|fail(?:ed|ure)?|does not exist|doesn't exist|not found|no such|invalid|cannot|can't|unable"
+    r"|must not be|must be set|is required|(?:is|are) not set)\b",  # (`"token must not be none!"`: a setting missing)
     re.IGNORECASE,
 )
 

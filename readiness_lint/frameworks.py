@@ -205,6 +205,8 @@ HOTQUEUE_LOOP = "hotqueue.worker"  # a function decorated with HotQueue's `@queu
 REDDIT_STREAM = "praw.stream"  # `for comment in subreddit.stream.comments():` PRAW's endless stream
 DOCKER_EVENTS = "docker.events"  # `for event in client.events(decode=True):` the Docker daemon's events
 INOTIFY_EVENTS = "inotify.event_gen"  # `for event in i.event_gen():` file-system events, for ever
+PYINOTIFY_LOOP = "pyinotify.loop"  # `pyinotify.Notifier(wm, handler).loop()`: file-system events, for ever
+KUBERNETES_WATCH = "kubernetes.watch"  # `for event in w.stream(api.list_...):` a resource's changes, for ever
 FILE_FOLLOW = "tail.follow"  # `for line in tailer.follow(f):` lines as a file grows, for ever
 # Calls that pause a loop between rounds.
 SLEEPS = frozenset({"time.sleep", "asyncio.sleep", "gevent.sleep", "trio.sleep", "anyio.sleep", "eventlet.sleep"})
@@ -312,6 +314,7 @@ CONSUME_METHODS = STREAM_READS | frozenset(
         "dequeue",
         "reserve",
         "drain_events",  # kombu/py-amqp: wait for the next message, handed to the consumer's callbacks
+        "wait_server_push",  # aioimaplib in IDLE: wait for the mail server's next message
     }
 )
 

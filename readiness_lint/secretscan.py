@@ -413,8 +413,11 @@ _PHRASE_STAND_IN = re.compile(
 _WORD_STAND_IN = re.compile(
     r"(?:bot|api|access|auth|client|app|bearer|refresh|session)(?:Token|Key|Secret|_token|_key|_secret)"
 )
-# A file's name: where a credential is kept, not the credential
-_FILE_NAME = re.compile(r"\.(?:json|pem|key|p12|pfx|crt|cer|txt|ya?ml|ini|cfg|conf|env|properties)$", re.IGNORECASE)
+# A file's name: where a credential is kept, not the credential (Mastodon.py keeps its tokens in
+# `*.secret` files: `Mastodon(access_token="pytooter_usercred.secret")`)
+_FILE_NAME = re.compile(
+    r"\.(?:json|pem|key|p12|pfx|crt|cer|txt|ya?ml|ini|cfg|conf|env|properties|secret)$", re.IGNORECASE
+)
 
 
 # A token's published prefix and a wildcard for the rest (`xoxb-*`, `xapp-1-*`, `sk_live_*`,

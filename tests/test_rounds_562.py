@@ -256,6 +256,247 @@ def latest():
 """,
 }
 
+# Round 570: a pyinotify notifier's loop, started from the `__main__` block of another module
+_PYINOTIFY_LOOP = {
+    "monitor.py": """\
+import pyinotify
+
+
+class EventHandler(pyinotify.ProcessEvent):
+    def my_init(self, process):
+        self.process = process
+
+    def process_IN_CLOSE_WRITE(self, event):
+        self.process(event.pathname)
+
+
+def monitor_folder(path, process):
+    wm = pyinotify.WatchManager()
+    notifier = pyinotify.Notifier(wm, EventHandler(process=process))
+    wm.add_watch(path, pyinotify.IN_CLOSE_WRITE)
+    notifier.loop()
+""",
+    "dp.py": """\
+import logging
+
+from monitor import monitor_folder
+
+
+def convert(path):
+    logging.info("converting %s", path)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    monitor_folder("/data/raw", convert)
+""",
+}
+
+# Round 571: a Kubernetes watch stream read at module level
+_KUBERNETES_WATCH = {
+    "watch.py": """\
+import json
+import os
+import sys
+
+from kubernetes import client, config, watch
+
+config.load_incluster_config()
+api = client.CustomObjectsApi()
+w = watch.Watch()
+for event in w.stream(api.list_namespaced_custom_object, group="example.com", version="v1",
+                      namespace=os.environ.get("WATCH_NAMESPACE", "default"), plural="samples"):
+    json.dump(event, sys.stdout)
+""",
+}
+
+# Round 573: an aioimaplib client waiting in IDLE for the server's pushes
+_IMAP_IDLE = {
+    "main.py": """\
+import asyncio
+import logging
+import os
+
+import aioimaplib
+
+log = logging.getLogger(__name__)
+
+
+async def wait_for_new_message(host, user, password):
+    client = aioimaplib.IMAP4_SSL(host=host)
+    await client.wait_hello_from_server()
+    await client.login(user, password)
+    await client.select()
+    idle = await client.idle_start(timeout=10)
+    while client.has_pending_idle():
+        msg = await client.wait_server_push()
+        log.info("pushed: %s", msg)
+        if msg == "DONE":
+            client.idle_done()
+            await asyncio.wait_for(idle, 1)
+    await client.logout()
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    asyncio.run(wait_for_new_message(os.environ["IMAP_HOST"], os.environ["IMAP_USER"], os.environ["IMAP_PASSWORD"]))
+""",
+}
+
+# Round 572: Mastodon.py given the file that holds its token
+_MASTODON_TOKEN_FILE = {
+    "bot.py": """\
+from mastodon import Mastodon
+
+mastodon = Mastodon(access_token="token.secret", api_base_url="https://botsin.space/")
+mastodon.status_post("Thursday. What a concept.")
+""",
+    ".github/workflows/post.yml": """\
+on:
+  schedule:
+    - cron: "0 9 * * 4"
+jobs:
+  post:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: pip install Mastodon.py && python bot.py
+""",
+}
+
+# Round 573: inserts in a `try:` whose handler skips MySQL's duplicate key by its number
+_DUPLICATE_ENTRY_BY_NUMBER = {
+    "export.py": """\
+import logging
+import os
+
+import mysql.connector
+from mysql.connector import Error as MySQLError
+
+log = logging.getLogger(__name__)
+
+
+def insert_email(conn, message_id, subject):
+    cursor = conn.cursor()
+    try:
+        cursor.execute("INSERT INTO emails (message_id, subject) VALUES (%s, %s)", (message_id, subject))
+        conn.commit()
+        return True
+    except MySQLError as exc:
+        conn.rollback()
+        if exc.errno == 1062:
+            log.debug("duplicate ignored: %s", message_id)
+            return False
+        raise
+    finally:
+        cursor.close()
+
+
+def main():
+    conn = mysql.connector.connect(host="db", user="mail", password=os.environ["DB_PASSWORD"], database="mail")
+    for message_id, subject in [("a@b", "hello")]:
+        insert_email(conn, message_id, subject)
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    main()
+""",
+}
+
+# Round 577: an INSERT run when a lookup function further down the file says the row is not there
+_LOOKUP_DEFINED_LATER = {
+    "pod.py": """\
+import sqlite3
+
+import feedparser
+
+
+def fetch_items(conn, feed_url):
+    cur = conn.cursor()
+    for entry in feedparser.parse(feed_url).entries:
+        if not itemIsFetched(conn, entry.guid):
+            cur.execute("INSERT INTO items (guid, title) VALUES (?, ?)", (entry.guid, entry.title))
+    conn.commit()
+
+
+def itemIsFetched(conn, guid):
+    rows = conn.cursor().execute("SELECT COUNT(guid) FROM items WHERE guid = ?", (guid,))
+    for row in rows:
+        return row[0] != 0
+
+
+if __name__ == "__main__":
+    fetch_items(sqlite3.connect("podcasts.db"), "https://example.com/feed.xml")
+""",
+}
+
+# Round 577: a check-in job that gives up on a missing token with a print, and exits 0
+_SETTING_MISSING_PRINTED = {
+    "main.py": """\
+import os
+from datetime import datetime
+
+import requests
+
+
+def checkin():
+    now = datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    token = os.getenv("API_TOKEN")
+    if token is None:
+        print(f"{now} token must not be none!")
+        return
+    resp = requests.post("https://gateway.example.com/graphql", json={"query": "mutation { checkIn }"},
+                         headers={"authorization": f"Bearer {token}"}, timeout=10)
+    resp.raise_for_status()
+
+
+if __name__ == "__main__":
+    checkin()
+""",
+}
+
+# Round 576: a job whose main() ends in an `else:` that only logs an error, through a logger a
+# project module keeps
+_ELSE_LOGS_ERROR = {
+    "utils.py": """\
+import json
+import logging
+
+logging.basicConfig(level=logging.INFO)
+log = logging.getLogger("backup")
+
+
+def load_config(path="config.json"):
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except OSError:
+        return None
+
+
+config = load_config()
+""",
+    "mongobak.py": """\
+import subprocess
+
+from utils import config, log
+
+
+def main():
+    log.info("Starting the backup.")
+    if config:
+        subprocess.run(["mongodump", "--archive=/backups/db.gz", "--gzip"], check=True)
+        log.info("Backup done.")
+    else:
+        log.error("Couldn't read the config file")
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+
 _CASES: dict[str, Case] = {
     "terraform_scheduled_function": (
         _TERRAFORM_SCHEDULED_FUNCTION,
@@ -355,6 +596,85 @@ _CASES: dict[str, Case] = {
         ),
         [("main.py", "job", "script")],
         ("non-idempotent-insert", 1),
+    ),
+    "pyinotify_loop": (_PYINOTIFY_LOOP, [("dp.py", "worker", "inotify")], None),
+    # trap: the events waiting now, processed once
+    "pyinotify_events_once": (
+        _edited(_PYINOTIFY_LOOP, "monitor.py", "    notifier.loop()\n", "    notifier.process_events()\n"),
+        [("dp.py", "job", "python")],
+        None,
+    ),
+    "kubernetes_watch": (_KUBERNETES_WATCH, [("watch.py", "worker", "kubernetes-watch")], None),
+    # trap: the watch ends after a minute
+    "kubernetes_watch_timeout": (
+        _edited(_KUBERNETES_WATCH, "watch.py", 'plural="samples"):', 'plural="samples", timeout_seconds=60):'),
+        [("watch.py", "job", "script")],
+        None,
+    ),
+    "imap_idle": (_IMAP_IDLE, [("main.py", "worker", "imap")], ("missing-graceful-shutdown", "fail")),
+    # trap: the client reads what is there, once
+    "imap_search_once": (
+        _edited(
+            _IMAP_IDLE,
+            "main.py",
+            "        msg = await client.wait_server_push()\n",
+            '        msg = await client.search("UNSEEN")\n',
+        ),
+        [("main.py", "job", "python")],
+        None,
+    ),
+    "mastodon_token_file": (_MASTODON_TOKEN_FILE, [("bot.py", "job", "github-schedule")], ("hardcoded-secret", 0)),
+    # trap: the token itself in the code
+    "mastodon_token_literal": (
+        _edited(
+            _MASTODON_TOKEN_FILE,
+            "bot.py",
+            'access_token="token.secret"',
+            'access_token="Zq8xR2vLk0PwT7nYb3HcJ5mQs9DfGa1E"',
+        ),
+        [("bot.py", "job", "github-schedule")],
+        ("hardcoded-secret", 1),
+    ),
+    "duplicate_entry_by_number": (
+        _DUPLICATE_ENTRY_BY_NUMBER,
+        [("export.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # trap: the handler skips another error (access denied), not a duplicate
+    "other_error_by_number": (
+        _edited(_DUPLICATE_ENTRY_BY_NUMBER, "export.py", "exc.errno == 1062", "exc.errno == 1045"),
+        [("export.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    "lookup_defined_later": (_LOOKUP_DEFINED_LATER, [("pod.py", "job", "python")], ("non-idempotent-insert", 0)),
+    # trap: the function counts the rows, and is named so
+    "count_defined_later": (
+        {"pod.py": _LOOKUP_DEFINED_LATER["pod.py"].replace("itemIsFetched", "itemCount")},
+        [("pod.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    "setting_missing_printed": (
+        _SETTING_MISSING_PRINTED,
+        [("main.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: the missing token ends the run with a status
+    "setting_missing_exits": (
+        _edited(_SETTING_MISSING_PRINTED, "main.py", "        return\n", "        raise SystemExit(1)\n"),
+        [("main.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "else_logs_error": (_ELSE_LOGS_ERROR, [("mongobak.py", "job", "python")], ("missing-exit-code", "fail")),
+    # trap: a warning, not an error
+    "else_logs_warning": (
+        _edited(
+            _ELSE_LOGS_ERROR,
+            "mongobak.py",
+            'log.error("Couldn\'t read the config file")',
+            'log.warning("No config file: nothing to back up")',
+        ),
+        [("mongobak.py", "job", "python")],
+        ("missing-exit-code", "pass"),
     ),
 }
 

@@ -180,6 +180,7 @@ EVERY_SHAPE = {
     "Azure storage account key": "AccountKey="
     + "4MMt7dyNxFOzCV1zFQ07WEheMjmKPWP/4dBEr77dM5hkrmJsYtWNKqtWFISKvsWIF30CHygvGWJb+AStQ4uVkQ==",
     "Azure shared access key": "SharedAccessKey=" + "Xq7mK2pZ9Lw4Rt8Yv3Nb6Hc1Jd5Fg0Se2UaQ9h3Vb7N=",
+    "Firebase Cloud Messaging server key": "AAAAXq7mK2p:APA91b" + "Zq8xR2vLk0PwT7nYb3HcJ5mQs9DfGa1E" * 4 + "Xq7mK2",
 }
 
 

@@ -114,12 +114,12 @@ class NonIdempotentInsert(LineRule):
         "`HAVING COUNT(...) = 0` (insert only when absent), and that are not run only when a lookup "
         "found no row (`if cur.fetchone() is None:`, `if not row:` after `row = cur.fetchone()`, "
         "`if count == 0:`, `if key not in rows:`, the `else:` of `if row:`, after a `SELECT` on the same "
-        "table in the same function (or in a function of the file returning the rows it fetched, `rows = cur.fetchall()`; `return [r[0] for r in rows]`), its rows also gathered by a loop, `keys.append(row[0])`: a keyed check, then the insert; or `if cur.rowcount == 0:` after an "
+        "table in the same function (or in a function of the file returning the rows it fetched, `rows = cur.fetchall()`; `return [r[0] for r in rows]`, or one named for the look-up, `if not item_is_fetched(guid):`), its rows also gathered by a loop, `keys.append(row[0])`: a keyed check, then the insert; or `if cur.rowcount == 0:` after an "
         "`UPDATE` of that table: the hand-written upsert; or after a `DELETE FROM` the same table by key "
         "(`WHERE day = ?`, not a prune by range), or of every row (also `TRUNCATE`, or the table dropped and created again, also by a script at "
         "its own level), earlier in the same block of a function, or a block inside "
-        "it, the rows replaced; or run in a `try:` whose handler catches the "
-        "duplicate key, `except sqlite3.IntegrityError:`, to skip or update the row; not PostgreSQL's "
+        "it, the rows replaced (also a keyed `DELETE` kept on an object beside the `INSERT`, `self.delete_sql`); or run in a `try:` whose handler catches the "
+        "duplicate key, `except sqlite3.IntegrityError:` or MySQL's by its number, `if exc.errno == 1062:`, to skip or update the row; not PostgreSQL's "
         "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted). The clause may be "
         'another piece of the statement, added to it (`sql + " ON CONFLICT ..."`, `sql += UPSERT`). '
         "APIs are not checked: creating a resource per request is their job."
@@ -198,6 +198,8 @@ class NonIdempotentInsert(LineRule):
                 # `SELECT 1 FROM items WHERE ...` then `if cur.fetchone() is None: cur.execute("INSERT INTO
                 # items ...")`: a keyed check on the same table, then the insert
                 return
+        # (a lookup function defined further down the file: its SELECT is read after this INSERT)
+        later = [f for called in ctx.absent_from for f in called] if ctx.absent_guards else []
         deleted = ctx.rule_notes.get(_DELETED, ())
         inserted = _table(_INSERT_TABLE, named)
         # (at a module's level, only an INSERT run there and then: not a statement prepared for a
@@ -225,7 +227,11 @@ class NonIdempotentInsert(LineRule):
             self.name,
             node,
             "`INSERT` without an upsert clause: a retry writes the rows twice",
-            unless=lambda: id(node) in notes.get(_JOINED, ()) or kept in notes.get(_KEPT_DELETES, ()),
+            unless=lambda: (
+                id(node) in notes.get(_JOINED, ())
+                or kept in notes.get(_KEPT_DELETES, ())
+                or any(inserted in notes.get(_SELECTED, {}).get((f,), ()) for f in later)
+            ),
         )
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
@@ -284,13 +290,21 @@ class NonIdempotentInsert(LineRule):
         # `try: cur.execute(insert_query, values)` / `except IntegrityError: cur.execute(update_query, ...)`:
         # a duplicate key is caught and handled (updated or skipped), the hand-written upsert
         # (only the handlers naming a duplicate key can: most name none, and then nothing is looked up)
-        handlers = [(names, handler) for found in ctx.handled for names, handler in found if _duplicate_key(names)]
+        handlers = [
+            (names, handler)
+            for found in ctx.handled
+            for names, handler in found
+            if _duplicate_key(names) or _skips_duplicate_entry(handler)
+        ]
         if not handlers:
             return
         first = node.args[0].value
         run = {id(first)} if n.string_value(first) is not None else _bound(ctx, {n.dotted(first) or ""}) - {_PIECE}
         savepoint = bool(ctx.rule_notes.get(_SAVEPOINT))
-        if run and any(_duplicate_key_handled(names, handler, savepoint) for names, handler in handlers):
+        if run and any(
+            _duplicate_key_handled(names, handler, savepoint) or _skips_duplicate_entry(handler)
+            for names, handler in handlers
+        ):
             ctx.rule_notes.setdefault(_JOINED, set()).update(run)
 
 
@@ -350,6 +364,45 @@ def _duplicate_key_handled(names: frozenset[str], handler: cst.ExceptHandler, sa
 
 
 _EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
+# MySQL's error for a duplicate key (ER_DUP_ENTRY), as a handler tests the driver's error for it
+_DUPLICATE_ENTRY = 1062
+
+
+def _skips_duplicate_entry(handler: cst.ExceptHandler) -> bool:
+    """``except MySQLError as exc: if exc.errno == 1062: log.debug("duplicate"); return False``
+    (also ``exc.args[0] == 1062``, ``errorcode.ER_DUP_ENTRY``): MySQL's duplicate key told apart by
+    its number and skipped, the branch neither raising nor exiting (other errors may be raised
+    after it)."""
+    if handler.name is None or type(handler.name.name) is not cst.Name:
+        return False
+    caught = handler.name.name.value
+    for sub in n.descendants(handler.body):
+        if type(sub) is not cst.If or type(sub.test) is not cst.Comparison:
+            continue
+        left, targets = sub.test.left, sub.test.comparisons
+        tested = n.dotted(left) or ""
+        if type(left) is cst.Subscript:
+            tested = f"{n.dotted(left.value) or ''}[]"
+        if tested not in {f"{caught}.errno", f"{caught}.args[]"} or len(targets) != 1:
+            continue
+        if type(targets[0].operator) is not cst.Equal:
+            continue
+        value = targets[0].comparator
+        if not (
+            (type(value) is cst.Integer and value.value == str(_DUPLICATE_ENTRY))
+            or (n.dotted(value) or "").endswith("ER_DUP_ENTRY")
+        ):
+            continue
+        stops = [
+            part
+            for part in (sub.body, *n.descendants(sub.body))
+            if type(part) is cst.Raise
+            or (type(part) is cst.Call and ((name := n.callee(part) or "") in _EXITS or name.endswith("._exit")))
+        ]
+        return not stops
+    return False
+
+
 _MODULE_INSERTS = "non-idempotent-insert:module"  # {id of an INSERT bound at module level: its table}
 _SAVEPOINT = "non-idempotent-insert:savepoint"  # a `begin_nested()` savepoint seen in the file
 
