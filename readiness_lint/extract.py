@@ -3035,7 +3035,7 @@ class Extractor:
 
     def visit_while(self, node: cst.While) -> None:
         since = self.reads  # (`while rc != 0:` reads what the body binds again)
-        forever = (_is_forever(node.test) and not _cleared_inside(node)) or _retry_budget(node)
+        forever = (_is_forever(node.test) and not _cleared_inside(node)) or _retry_budget(node) or _setting_holds(node)
         self.walk(node.test)
         self._enter_loop(since, bounded=not forever)
         test = node.test
@@ -3892,7 +3892,9 @@ class Extractor:
                 self.started.add(started.rpartition(".")[2])
                 if started.startswith("self."):
                     self.self_started.add(started.rpartition(".")[2])  # `Thread(target=self._read_loop)`
-                if ctx.in_main_guard:
+                if ctx.in_main_guard or (not ctx.scope and not self.frames):
+                    # (also at module level: `Thread(target=clean_background).start()` in an app's
+                    # module runs as the server imports it, beside the app, as in a `__main__` block)
                     self.guard_started.add(started.rpartition(".")[2])
                 elif len(ctx.scope) == 1:
                     self.threads_started_in.setdefault(ctx.scope[0], set()).add(started.rpartition(".")[2])
@@ -8324,6 +8326,43 @@ def _cleared_inside(node: cst.While) -> bool:
         ):
             return True
     return False
+
+
+def _setting_holds(node: cst.While) -> bool:
+    """``while int(settings["INTERVAL"]) > 0:`` with the loop pausing between rounds: a setting
+    compared with a number, which the body never changes (no name of the test bound there): round
+    after round, for as long as the process runs (a countdown, ``while left > 0: left -= 1``, ends)."""
+    test = node.test
+    if type(test) is not cst.Comparison or len(test.comparisons) != 1:
+        return False
+    if type(test.comparisons[0].comparator) is not cst.Integer:
+        return False
+    read = test.left
+    if type(read) is cst.Call and n.callee(read) in {"int", "float"} and len(read.args) == 1:
+        read = read.args[0].value
+    if type(read) is cst.Subscript:
+        read = read.value
+    if type(read) not in (cst.Name, cst.Attribute):
+        return False
+    tested = (n.dotted(read) or "").partition(".")[0]
+    if not tested:
+        return False
+    for inner in n.descendants(node.body):
+        targets: list[cst.BaseExpression] = []
+        if type(inner) is cst.Assign:
+            targets = [t.target for t in inner.targets]
+        elif type(inner) in (cst.AugAssign, cst.AnnAssign, cst.NamedExpr):
+            targets = [inner.target]  # type: ignore[attr-defined]
+        if any(
+            (n.dotted(t.value if type(t) is cst.Subscript else t) or "").partition(".")[0] == tested for t in targets
+        ):
+            return False  # (`settings["INTERVAL"] = ...`, `left -= 1`: the test's value changed)
+        if type(inner) is cst.Break:
+            return False
+    return any(
+        type(inner) is cst.Call and (n.callee(inner) or "").rpartition(".")[2] == "sleep"
+        for inner in n.descendants(node.body)
+    )
 
 
 def _is_forever(test: cst.BaseExpression) -> bool:

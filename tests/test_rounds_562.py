@@ -497,6 +497,65 @@ if __name__ == "__main__":
 """,
 }
 
+# Round 578: a backup loop that runs while a setting says so, pausing for hours between rounds
+_SETTING_HELD_LOOP = {
+    "backup.py": """\
+import json
+import os
+import shutil
+from time import sleep
+
+import requests
+
+settings = {"INTERVAL": os.environ.get("INTERVAL", "24"), "DATA_PATH": "/data"}
+
+
+def backup_all():
+    r = requests.get("https://api.example.net/v5/domains", timeout=30)
+    r.raise_for_status()
+    with open(os.path.join(settings["DATA_PATH"], "domains.json"), "w") as f:
+        json.dump(r.json(), f)
+
+
+if __name__ == "__main__":
+    while int(settings["INTERVAL"]) > 0:
+        backup_all()
+        sleep(int(settings["INTERVAL"]) * 60 * 60)
+""",
+}
+
+# Round 581: a clean-up thread the app's module starts at its own level, beside the app
+_MODULE_LEVEL_THREAD = {
+    "main.py": """\
+import threading
+import time
+
+from fastapi import FastAPI
+from pymongo import MongoClient
+
+app = FastAPI()
+db = MongoClient("mongodb://db:27017").docs.documents
+
+
+def clean_outdated_data():
+    db.delete_many({"expire_at": {"$lt": int(time.time())}})
+
+
+def clean_background():
+    while True:
+        clean_outdated_data()
+        time.sleep(600)
+
+
+threading.Thread(target=clean_background).start()
+
+
+@app.get("/{doc_id}")
+async def get_document(doc_id: str):
+    return db.find_one({"doc_id": doc_id}, {"_id": 0})
+""",
+}
+
 _CASES: dict[str, Case] = {
     "terraform_scheduled_function": (
         _TERRAFORM_SCHEDULED_FUNCTION,
@@ -675,6 +734,34 @@ _CASES: dict[str, Case] = {
         ),
         [("mongobak.py", "job", "python")],
         ("missing-exit-code", "pass"),
+    ),
+    "setting_held_loop": (_SETTING_HELD_LOOP, [("backup.py", "worker", "polling-loop")], None),
+    # trap: a countdown of rounds, which ends
+    "countdown_loop": (
+        _edited(
+            _SETTING_HELD_LOOP,
+            "backup.py",
+            "        backup_all()\n",
+            '        backup_all()\n        settings["INTERVAL"] = int(settings["INTERVAL"]) - 1\n',
+        ),
+        [("backup.py", "job", "python")],
+        None,
+    ),
+    "module_level_thread": (
+        _MODULE_LEVEL_THREAD,
+        [("main.py", "api", "fastapi"), ("main.py", "worker", "polling-loop")],
+        ("missing-graceful-shutdown", {"main.py": "fail"}),
+    ),
+    # trap: the thread is started by a request, once
+    "request_thread": (
+        {
+            "main.py": _MODULE_LEVEL_THREAD["main.py"].replace(
+                "threading.Thread(target=clean_background).start()\n",
+                '@app.post("/clean")\nasync def clean():\n    threading.Thread(target=clean_background).start()\n    return {}\n',
+            )
+        },
+        [("main.py", "api", "fastapi")],
+        None,
     ),
 }
 
