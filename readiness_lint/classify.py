@@ -129,7 +129,6 @@ LOOP_FRAMEWORKS = (
     ("sleep", "polling-loop"),
     ("idle", "pyrogram"),
     ("sync_forever", "matrix-nio"),
-    ("wait_server_push", "imap"),
     ("process_forever", "irc"),
     ("sync", "matrix-nio"),
     ("drain_events", "kombu"),
@@ -1858,7 +1857,9 @@ def _scheduled_calls(project: Project, candidates: list[_Candidate], calls: Sequ
     chosen: set[int] = set()
     for call in calls:
         if call.function:
-            chosen.update(id(c) for c in functions if _function_name(project, c) == call.function)
+            # (the name it is deployed as, `sync-nightly`, for its entry point, `sync_nightly`)
+            named = {call.function, call.function.replace("-", "_")}
+            chosen.update(id(c) for c in functions if _function_name(project, c) in named)
         elif len(functions) == 1:
             chosen.add(id(functions[0]))
     if not chosen:

@@ -703,7 +703,7 @@ def _gcloud_functions(rel: str, text: str) -> Iterator[Deployment]:
 
 
 # The function a Cloud Functions URL calls (`https://REGION-PROJECT.cloudfunctions.net/sync`)
-_FUNCTION_URL = re.compile(r"cloudfunctions\.net/([A-Za-z_]\w*)")
+_FUNCTION_URL = re.compile(r"cloudfunctions\.net/([A-Za-z_][\w-]*)")
 _DESCRIBED_FUNCTION = re.compile(r"\bgcloud\s+(?:beta\s+)?functions\s+describe\s+([A-Za-z_]\w*)")
 _SCHEDULER_RESOURCE = re.compile(r'^\s*resource\s+"google_cloud_scheduler_job"\s+"[^"]*"\s*\{', re.MULTILINE)
 
@@ -733,18 +733,33 @@ def _cloud_scheduler(rel: str, text: str) -> Iterator[Deployment]:
                     uri = rest[position + 1]
                 elif word.startswith("--uri="):
                     uri = word[len("--uri=") :]
-            named = _FUNCTION_URL.search(uri)
-            yield Deployment(
-                rel, number, "cloud-scheduler", SCHEDULED_CALL, "", "", named.group(1) if named else fetched
-            )
+            called = _called_function(uri, fetched)
+            if called is not None:
+                yield Deployment(rel, number, "cloud-scheduler", SCHEDULED_CALL, "", "", called)
     for match in _SCHEDULER_RESOURCE.finditer(text):
         body = _braced(text, match.end() - 1)
         if not re.search(r"^\s*http_target\s*\{", body, re.MULTILINE):
             continue
         target = re.search(r"^\s*uri\s*=\s*(.+)$", body, re.MULTILINE)
-        named = _FUNCTION_URL.search(target.group(1)) if target else None
+        called = _called_function(target.group(1) if target else "", "")
         number = text.count("\n", 0, match.start() + match.group(0).index("resource")) + 1
-        yield Deployment(rel, number, "cloud-scheduler", SCHEDULED_CALL, "", "", named.group(1) if named else "")
+        if called is not None:
+            yield Deployment(rel, number, "cloud-scheduler", SCHEDULED_CALL, "", "", called)
+
+
+def _called_function(uri: str, fetched: str) -> str | None:
+    """The Cloud Function a scheduler's URL calls: the one it names (`.../cloudfunctions.net/sync`),
+    else the one the file looked its URL up for (``fetched``), else "" for a reference to a
+    function's URL that does not say which (`var.function_url`); None for a URL of anything else
+    (`https://report-x.a.run.app/daily`, a Cloud Run service's `uri`)."""
+    named = _FUNCTION_URL.search(uri)
+    if named:
+        return named.group(1)
+    if "://" in uri:
+        return None
+    if fetched:
+        return fetched
+    return "" if "function" in uri.lower() else None
 
 
 def _batch_commands(text: str) -> str:

@@ -1763,7 +1763,7 @@ class Extractor:
                 and self.frames
                 and type(function := self._frame().line_node) is cst.FunctionDef
                 and block is function.body
-                and self._errs_then(node.orelse.body, lambda small: True, printed=True, closed=False)
+                and self._errs_then(node.orelse.body, lambda small: True, closed=False)
                 and not _OVERLAP.intersection(w for name in _names_in(node.test) for w in n.words(name))
                 and not _says_nothing_to_do(node.orelse.body)
             ):
@@ -3277,6 +3277,14 @@ class Extractor:
             node.asynchronous is None
             and (stream := _endless_stream(node.iter, self.ctx)) is not None
             and _never_leaves(node.body, self.ctx)
+            # (`w.stop()` once the awaited change came: the Kubernetes client's way to end a watch)
+            and not (
+                stream == KUBERNETES_WATCH
+                and any(
+                    type(sub) is cst.Call and (n.callee(sub) or "").endswith(".stop")
+                    for sub in n.descendants(node.body)
+                )
+            )
         ):
             # `for comment in subreddit.stream.comments():` (PRAW), `for event in
             # client.events(decode=True):` (the Docker daemon's): items as they come, for as long
@@ -6639,6 +6647,10 @@ def _endless_stream(iterated: cst.BaseExpression, ctx: Context) -> str | None:
     if (
         last == "stream"
         and n.keyword(iterated, "timeout_seconds") is None
+        and (args := n.positional(iterated))
+        # (the changes to a list of resources, `api.list_namespaced_pod`; not a pod's log followed
+        # with `read_namespaced_pod_log`, which ends with the pod)
+        and (n.dotted(args[0].value) or "").rpartition(".")[2].startswith("list_")
         and (ctx.object_ctor(head) or ctx.resolve(head.removesuffix("()")) or "").startswith("kubernetes.watch.")
     ):
         return KUBERNETES_WATCH  # (with `timeout_seconds=`, the server ends the watch after that long)
@@ -7317,7 +7329,8 @@ def _local_target(target: cst.BaseExpression, local: set[str]) -> bool:
 # app's (`app.logger.info(...)`), at a logging level
 _SELF_LOGGER = re.compile(
     r"self\._*(?:log|logger|LOG|LOGGER)\."
-    r"|[\w.]+\._*(?:log|logger|LOG|LOGGER)\.(?:debug|info|warning|warn|error|exception|critical|fatal)$"
+    # (not `fatal` or `critical`: a project's own `log.fatal()` may well exit)
+    r"|[\w.]+\._*(?:log|logger|LOG|LOGGER)\.(?:debug|info|warning|warn|error|exception)$"
 )
 
 
@@ -7841,8 +7854,6 @@ _EXISTENCE_NAME = re.compile(
     r"(?:^|_)(?:exists?|in_db|in_database)$|^(?:get|find|fetch|select|lookup|search)_(?!all$|list$|many$)\w+"
     # (`has_duplicate_address(addr)`, `is_seen(url)`, `already_posted(id)`)
     r"|^(?:has|is)_(?:duplicate|dupe|seen|known)(?:_|$)|^already_(?:seen|exists?|known|posted|sent|stored)(?:_|$)"
-    # (`item_is_fetched(guid)`, `was_posted(url)`: the key's row already there)
-    r"|(?:^|_)(?:is|was)_(?:fetched|stored|saved|seen|known|posted|sent|processed|imported)$"
 )
 
 
@@ -8012,7 +8023,7 @@ def _smalls(stmt: cst.CSTNode) -> Sequence[cst.BaseSmallStatement] | None:
 
 _FAILED_WORDS = re.compile(
     r"\b(?:error|fail(?:ed|ure)?|does not exist|doesn't exist|not found|no such|invalid|cannot|can't|unable"
-    r"|must not be|must be set|is required|(?:is|are) not set)\b",  # (`"token must not be none!"`: a setting missing)
+    r"|must not be|must be set)\b",  # (`"token must not be none!"`: a setting missing)
     re.IGNORECASE,
 )
 

@@ -314,7 +314,6 @@ CONSUME_METHODS = STREAM_READS | frozenset(
         "dequeue",
         "reserve",
         "drain_events",  # kombu/py-amqp: wait for the next message, handed to the consumer's callbacks
-        "wait_server_push",  # aioimaplib in IDLE: wait for the mail server's next message
     }
 )
 

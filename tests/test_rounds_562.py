@@ -310,39 +310,6 @@ for event in w.stream(api.list_namespaced_custom_object, group="example.com", ve
 """,
 }
 
-# Round 573: an aioimaplib client waiting in IDLE for the server's pushes
-_IMAP_IDLE = {
-    "main.py": """\
-import asyncio
-import logging
-import os
-
-import aioimaplib
-
-log = logging.getLogger(__name__)
-
-
-async def wait_for_new_message(host, user, password):
-    client = aioimaplib.IMAP4_SSL(host=host)
-    await client.wait_hello_from_server()
-    await client.login(user, password)
-    await client.select()
-    idle = await client.idle_start(timeout=10)
-    while client.has_pending_idle():
-        msg = await client.wait_server_push()
-        log.info("pushed: %s", msg)
-        if msg == "DONE":
-            client.idle_done()
-            await asyncio.wait_for(idle, 1)
-    await client.logout()
-
-
-if __name__ == "__main__":
-    logging.basicConfig(level=logging.INFO)
-    asyncio.run(wait_for_new_message(os.environ["IMAP_HOST"], os.environ["IMAP_USER"], os.environ["IMAP_PASSWORD"]))
-""",
-}
-
 # Round 572: Mastodon.py given the file that holds its token
 _MASTODON_TOKEN_FILE = {
     "bot.py": """\
@@ -404,7 +371,7 @@ if __name__ == "__main__":
 """,
 }
 
-# Round 577: an INSERT run when a lookup function further down the file says the row is not there
+# Round 577: an INSERT run when a lookup function further down the file finds no row
 _LOOKUP_DEFINED_LATER = {
     "pod.py": """\
 import sqlite3
@@ -415,15 +382,13 @@ import feedparser
 def fetch_items(conn, feed_url):
     cur = conn.cursor()
     for entry in feedparser.parse(feed_url).entries:
-        if not itemIsFetched(conn, entry.guid):
+        if find_item(conn, entry.guid) is None:
             cur.execute("INSERT INTO items (guid, title) VALUES (?, ?)", (entry.guid, entry.title))
     conn.commit()
 
 
-def itemIsFetched(conn, guid):
-    rows = conn.cursor().execute("SELECT COUNT(guid) FROM items WHERE guid = ?", (guid,))
-    for row in rows:
-        return row[0] != 0
+def find_item(conn, guid):
+    return conn.execute("SELECT guid FROM items WHERE guid = ?", (guid,)).fetchone()
 
 
 if __name__ == "__main__":
@@ -670,18 +635,6 @@ _CASES: dict[str, Case] = {
         [("watch.py", "job", "script")],
         None,
     ),
-    "imap_idle": (_IMAP_IDLE, [("main.py", "worker", "imap")], ("missing-graceful-shutdown", "fail")),
-    # trap: the client reads what is there, once
-    "imap_search_once": (
-        _edited(
-            _IMAP_IDLE,
-            "main.py",
-            "        msg = await client.wait_server_push()\n",
-            '        msg = await client.search("UNSEEN")\n',
-        ),
-        [("main.py", "job", "python")],
-        None,
-    ),
     "mastodon_token_file": (_MASTODON_TOKEN_FILE, [("bot.py", "job", "github-schedule")], ("hardcoded-secret", 0)),
     # trap: the token itself in the code
     "mastodon_token_literal": (
@@ -706,9 +659,9 @@ _CASES: dict[str, Case] = {
         ("non-idempotent-insert", 1),
     ),
     "lookup_defined_later": (_LOOKUP_DEFINED_LATER, [("pod.py", "job", "python")], ("non-idempotent-insert", 0)),
-    # trap: the function counts the rows, and is named so
-    "count_defined_later": (
-        {"pod.py": _LOOKUP_DEFINED_LATER["pod.py"].replace("itemIsFetched", "itemCount")},
+    # trap: the lookup reads another table
+    "lookup_defined_later_other_table": (
+        _edited(_LOOKUP_DEFINED_LATER, "pod.py", "SELECT guid FROM items WHERE", "SELECT guid FROM archive WHERE"),
         [("pod.py", "job", "python")],
         ("non-idempotent-insert", 1),
     ),
@@ -769,3 +722,117 @@ _CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
+
+
+# A review of the session's changes (at e16317f) reproduced these: each was wrong there, and is as
+# it was at f58ae6e again, or as the rule reads.
+_REVIEW_CASES: dict[str, Case] = {
+    "aioimaplib_single_idle": (
+        {
+            "check_mail.py": '"""Run every five minutes by cron: wait up to a minute for new mail, forward what arrives."""\nimport asyncio\nimport logging\nimport os\n\nimport aioimaplib\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("check_mail")\n\n\nasync def wait_for_new_message(host, user, password):\n    imap_client = aioimaplib.IMAP4_SSL(host=host)\n    await imap_client.wait_hello_from_server()\n    await imap_client.login(user, password)\n    await imap_client.select()\n\n    idle = await imap_client.idle_start(timeout=60)\n    while imap_client.has_pending_idle():\n        msg = await imap_client.wait_server_push()\n        if msg == aioimaplib.STOP_WAIT_SERVER_PUSH:\n            imap_client.idle_done()\n            await asyncio.wait_for(idle, 1)\n        else:\n            r = requests.post(os.environ["FORWARD_URL"], json={"push": [str(m) for m in msg]}, timeout=10)\n            r.raise_for_status()\n\n    await imap_client.logout()\n\n\nif __name__ == "__main__":\n    asyncio.run(wait_for_new_message(os.environ["IMAP_HOST"], os.environ["IMAP_USER"], os.environ["IMAP_PASSWORD"]))\n',
+            "crontab": "*/5 * * * * cd /opt/mail && python3 check_mail.py\n",
+        },
+        [("check_mail.py", "job", "crontab")],
+        ("missing-graceful-shutdown", "na"),
+    ),
+    "k8s_follow_pod_log": (
+        {
+            "cronjob.yaml": 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly-backfill\nspec:\n  schedule: "0 2 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          serviceAccountName: backfill-runner\n          containers:\n            - name: runner\n              image: ghcr.io/acme/backfill-runner:latest\n              command: ["python", "run_backfill.py"]\n',
+            "run_backfill.py": '"""Run the nightly backfill in a pod and stream its log here, so the CronJob\'s log has it."""\nimport logging\nimport os\nimport sys\n\nfrom kubernetes import client, config, watch\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("run_backfill")\n\nNAMESPACE = os.environ.get("NAMESPACE", "data")\n\n\ndef main():\n    config.load_incluster_config()\n    v1 = client.CoreV1Api()\n    name = f"backfill-{os.environ[\'RUN_ID\']}"\n    pod = client.V1Pod(\n        metadata=client.V1ObjectMeta(name=name),\n        spec=client.V1PodSpec(\n            restart_policy="Never",\n            containers=[client.V1Container(name="backfill", image=os.environ["BACKFILL_IMAGE"])],\n        ),\n    )\n    v1.create_namespaced_pod(NAMESPACE, pod)\n    w = watch.Watch()\n    for line in w.stream(v1.read_namespaced_pod_log, name=name, namespace=NAMESPACE, follow=True):\n        log.info("[%s] %s", name, line)\n    phase = v1.read_namespaced_pod_status(name, NAMESPACE).status.phase\n    if phase != "Succeeded":\n        log.error("backfill pod ended %s", phase)\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("run_backfill.py", "job", "kubernetes-cronjob")],
+        None,
+    ),
+    "k8s_watch_wait_for_job": (
+        {
+            ".github/workflows/deploy.yml": "name: deploy\non:\n  push:\n    branches: [main]\njobs:\n  migrate:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install kubernetes\n      - run: python run_migration.py\n        env:\n          GIT_SHA: ${{ github.sha }}\n          MIGRATION_IMAGE: ghcr.io/acme/app:${{ github.sha }}\n",
+            "run_migration.py": '"""Launch the schema migration as a Kubernetes Job and wait until it finishes (run by CI on deploy)."""\nimport logging\nimport os\nimport sys\n\nfrom kubernetes import client, config, watch\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("run_migration")\n\nNAMESPACE = os.environ.get("NAMESPACE", "prod")\nIMAGE = os.environ["MIGRATION_IMAGE"]\n\n\ndef create_job(batch, name):\n    job = client.V1Job(\n        metadata=client.V1ObjectMeta(name=name),\n        spec=client.V1JobSpec(\n            backoff_limit=0,\n            template=client.V1PodTemplateSpec(\n                spec=client.V1PodSpec(\n                    restart_policy="Never",\n                    containers=[client.V1Container(name="migrate", image=IMAGE, command=["alembic", "upgrade", "head"])],\n                )\n            ),\n        ),\n    )\n    batch.create_namespaced_job(NAMESPACE, job)\n\n\ndef wait_for(batch, name):\n    result = {"ok": False}\n    w = watch.Watch()\n    for event in w.stream(batch.list_namespaced_job, namespace=NAMESPACE, field_selector=f"metadata.name={name}"):\n        status = event["object"].status\n        if status.succeeded or status.failed:\n            result["ok"] = bool(status.succeeded)\n            w.stop()\n    return result["ok"]\n\n\ndef main():\n    config.load_kube_config()\n    batch = client.BatchV1Api()\n    name = f"migrate-{os.environ[\'GIT_SHA\'][:8]}"\n    create_job(batch, name)\n    if not wait_for(batch, name):\n        log.error("migration %s failed", name)\n        return 1\n    log.info("migration %s done", name)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("run_migration.py", "job", "python")],
+        None,
+    ),
+    "kept_delete_other_branch": (
+        {
+            "crontab": "*/15 * * * * cd /srv/feeds && python sync_feed.py\n",
+            "dao.py": 'import pymysql\n\n\nclass Store:\n    def __init__(self, password):\n        self.conn = pymysql.connect(host="db", user="feeds", passwd=password, db="feeds")\n        self.insert_sql = "INSERT INTO entries (guid, title, link) VALUES (%s, %s, %s)"\n        self.delete_sql = "DELETE FROM entries WHERE guid = %s"\n\n    def apply(self, entry):\n        cur = self.conn.cursor()\n        if entry.get("deleted"):\n            # the feed withdrew the entry\n            cur.execute(self.delete_sql, (entry["guid"],))\n        else:\n            cur.execute(self.insert_sql, (entry["guid"], entry["title"], entry["link"]))\n        self.conn.commit()\n',
+            "sync_feed.py": 'import logging\nimport os\n\nimport requests\n\nfrom dao import Store\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\n\ndef main():\n    store = Store(os.environ["DB_PASSWORD"])\n    resp = requests.get(os.environ["FEED_URL"], timeout=30)\n    resp.raise_for_status()\n    for entry in resp.json()["entries"]:\n        store.apply(entry)\n    log.info("synced")\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("sync_feed.py", "job", "crontab")],
+        ("non-idempotent-insert", 1),
+    ),
+    "optional_setting_not_set": (
+        {
+            "backup_repos.py": 'import logging\nimport os\nimport subprocess\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("backup_repos")\n\nREPOS = ["acme/api", "acme/web", "acme/infra"]\nDEST = os.environ.get("BACKUP_DIR", "/srv/backups/git")\nHEALTHCHECK_URL = os.environ.get("HEALTHCHECK_URL")\n\n\ndef main():\n    for repo in REPOS:\n        target = os.path.join(DEST, repo.replace("/", "__") + ".git")\n        if os.path.isdir(target):\n            subprocess.run(["git", "-C", target, "remote", "update", "--prune"], check=True)\n        else:\n            subprocess.run(["git", "clone", "--mirror", f"https://github.com/{repo}.git", target], check=True)\n        log.info("backed up %s", repo)\n    if HEALTHCHECK_URL:\n        requests.get(HEALTHCHECK_URL, timeout=10)\n    else:\n        print("HEALTHCHECK_URL is not set: backups done, no healthchecks.io ping")\n\n\nif __name__ == "__main__":\n    main()\n',
+            "crontab": "0 4 * * * /usr/bin/python3 /opt/backup/backup_repos.py\n",
+        },
+        [("backup_repos.py", "job", "crontab")],
+        ("missing-exit-code", "pass"),
+    ),
+    "processed_marker_guard": (
+        {
+            "crontab": "0 * * * * /usr/bin/python3 /opt/readings/load_readings.py\n",
+            "load_readings.py": 'import csv\nimport logging\nimport os\nimport sqlite3\nimport sys\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("load_readings")\n\nINBOX = os.environ.get("INBOX", "/data/inbox")\nDONE = os.environ.get("DONE_DIR", "/data/done")\n\n\ndef is_processed(name):\n    return os.path.exists(os.path.join(DONE, name + ".done"))\n\n\ndef mark_processed(name):\n    open(os.path.join(DONE, name + ".done"), "w").close()\n\n\ndef load_file(conn, path):\n    with open(path, newline="") as f:\n        rows = [(r["sensor"], r["ts"], float(r["value"])) for r in csv.DictReader(f)]\n    conn.executemany("INSERT INTO readings (sensor, ts, value) VALUES (?, ?, ?)", rows)\n    conn.commit()\n\n\ndef main():\n    conn = sqlite3.connect(os.environ["DB_PATH"])\n    for name in sorted(os.listdir(INBOX)):\n        if not is_processed(name):\n            load_file(conn, os.path.join(INBOX, name))\n            mark_processed(name)\n            log.info("loaded %s", name)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("load_readings.py", "job", "crontab")],
+        ("non-idempotent-insert", 1),
+    ),
+    "project_log_module_fatal_exits": (
+        {
+            "backup_db.py": 'import os\nimport subprocess\n\nfrom utils import log\n\nDUMP_DIR = os.environ.get("DUMP_DIR", "/var/backups/pg")\n\n\ndef main():\n    target = os.path.join(DUMP_DIR, "app.sql.gz")\n    try:\n        subprocess.run(\n            f"pg_dump {os.environ[\'DATABASE_URL\']} | gzip > {target}", shell=True, check=True\n        )\n    except subprocess.CalledProcessError as e:\n        log.fatal(f"pg_dump failed: {e}")\n    log.info(f"backup written to {target}")\n\n\nif __name__ == "__main__":\n    main()\n',
+            "crontab": "0 3 * * * cd /opt/scripts && python3 backup_db.py\n",
+            "utils/__init__.py": "",
+            "utils/log.py": '"""Small console logging for the maintenance scripts."""\nimport sys\nfrom datetime import datetime\n\n\ndef _emit(level, msg):\n    print(f"{datetime.now():%Y-%m-%d %H:%M:%S} {level:5} {msg}", file=sys.stderr, flush=True)\n\n\ndef info(msg):\n    _emit("INFO", msg)\n\n\ndef error(msg):\n    _emit("ERROR", msg)\n\n\ndef fatal(msg):\n    """Log the message and stop the script with status 1."""\n    _emit("FATAL", msg)\n    sys.exit(1)\n',
+        },
+        [("backup_db.py", "job", "crontab")],
+        ("missing-exit-code", "pass"),
+    ),
+    "scheduler_calls_cloud_run": (
+        {
+            "deploy.sh": '#!/usr/bin/env bash\nset -euo pipefail\nREGION=us-central1\n\ngcloud functions deploy stripe_webhook --gen2 --runtime=python312 --region=$REGION \\\n  --source=webhook --entry-point=stripe_webhook --trigger-http --allow-unauthenticated\n\ngcloud run deploy report --source=report --region=$REGION --no-allow-unauthenticated\n\ngcloud scheduler jobs create http daily-report --location=$REGION --schedule="0 6 * * *" \\\n  --uri="https://report-4f2k3x7q-uc.a.run.app/daily" --http-method=POST \\\n  --oidc-service-account-email=scheduler@my-project.iam.gserviceaccount.com\n',
+            "report/Dockerfile": "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install flask gunicorn google-cloud-bigquery\nCMD exec gunicorn --bind :$PORT app:app\n",
+            "report/app.py": 'import logging\nimport os\n\nfrom flask import Flask\nfrom google.cloud import bigquery\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\n\n\n@app.get("/healthz")\ndef healthz():\n    return "ok"\n\n\n@app.post("/daily")\ndef daily():\n    bigquery.Client().query(os.environ["DAILY_SQL"]).result()\n    return "done"\n',
+            "webhook/main.py": 'import logging\nimport os\n\nimport functions_framework\nimport stripe\nfrom google.cloud import firestore\n\nlogging.basicConfig(level=logging.INFO)\ndb = firestore.Client()\n\n\n@functions_framework.http\ndef stripe_webhook(request):\n    event = stripe.Webhook.construct_event(\n        request.get_data(), request.headers.get("Stripe-Signature"), os.environ["STRIPE_WEBHOOK_SECRET"]\n    )\n    if event["type"] == "checkout.session.completed":\n        session = event["data"]["object"]\n        db.collection("orders").document(session["id"]).set({"paid": True}, merge=True)\n    return ("", 200)\n',
+            "webhook/requirements.txt": "functions-framework==3.*\nstripe\ngoogle-cloud-firestore\n",
+        },
+        [("report/app.py", "api", "flask"), ("webhook/main.py", "api", "cloud-functions")],
+        None,
+    ),
+    "scheduler_hyphenated_function_name": (
+        {
+            "deploy.sh": '#!/usr/bin/env bash\nset -euo pipefail\nPROJECT=acme-data\nREGION=europe-west1\n\ngcloud functions deploy sync --region=$REGION --runtime=python312 --trigger-http \\\n  --source=functions/sync --entry-point=sync --no-allow-unauthenticated\ngcloud functions deploy sync-nightly --region=$REGION --runtime=python312 --trigger-http \\\n  --source=functions/sync_nightly --entry-point=sync_nightly --no-allow-unauthenticated\n\ngcloud scheduler jobs create http sync-nightly --location=$REGION --schedule="15 1 * * *" \\\n  --uri="https://$REGION-$PROJECT.cloudfunctions.net/sync-nightly" --http-method=POST \\\n  --oidc-service-account-email=scheduler@$PROJECT.iam.gserviceaccount.com\n',
+            "functions/sync/main.py": 'import logging\nimport os\n\nimport functions_framework\nimport requests\nfrom google.cloud import bigquery\n\nlogging.basicConfig(level=logging.INFO)\nbq = bigquery.Client()\nTABLE = os.environ["TABLE_ID"]\n\n\ndef _pull(since):\n    r = requests.get(os.environ["SOURCE_URL"], params={"since": since}, timeout=60)\n    r.raise_for_status()\n    return r.json()["records"]\n\n\n@functions_framework.http\ndef sync(request):\n    """Called by the admin page\'s "Sync now" button."""\n    rows = _pull(request.args.get("since", "1970-01-01"))\n    errors = bq.insert_rows_json(TABLE, rows)\n    return ({"inserted": len(rows), "errors": errors}, 500 if errors else 200)\n',
+            "functions/sync/requirements.txt": "functions-framework==3.*\ngoogle-cloud-bigquery\nrequests\n",
+            "functions/sync_nightly/main.py": 'import logging\nimport os\n\nimport functions_framework\nimport requests\nfrom google.cloud import bigquery\n\nlogging.basicConfig(level=logging.INFO)\nbq = bigquery.Client()\nTABLE = os.environ["TABLE_ID"]\n\n\ndef _pull(since):\n    r = requests.get(os.environ["SOURCE_URL"], params={"since": since}, timeout=60)\n    r.raise_for_status()\n    return r.json()["records"]\n\n\n@functions_framework.http\ndef sync_nightly(request):\n    rows = _pull("yesterday")\n    errors = bq.insert_rows_json(TABLE, rows)\n    if errors:\n        return (str(errors), 500)\n    return ("ok", 200)\n',
+            "functions/sync_nightly/requirements.txt": "functions-framework==3.*\ngoogle-cloud-bigquery\nrequests\n",
+        },
+        [
+            ("functions/sync/main.py", "api", "cloud-functions"),
+            ("functions/sync_nightly/main.py", "job", "cloud-functions"),
+        ],
+        ("missing-heartbeat", {"functions/sync_nightly/main.py": "fail"}),
+    ),
+    "tf_scheduler_calls_cloud_run": (
+        {
+            "infra/main.tf": 'resource "google_cloudfunctions2_function" "stripe_webhook" {\n  name     = "stripe_webhook"\n  location = var.region\n  build_config {\n    runtime     = "python312"\n    entry_point = "stripe_webhook"\n  }\n}\n\nresource "google_cloud_run_v2_service" "report" {\n  name     = "report"\n  location = var.region\n  template {\n    containers {\n      image = "gcr.io/${var.project}/report:latest"\n    }\n  }\n}\n\nresource "google_cloud_scheduler_job" "daily_report" {\n  name     = "daily-report"\n  schedule = "0 6 * * *"\n  region   = var.region\n\n  http_target {\n    http_method = "POST"\n    uri         = "${google_cloud_run_v2_service.report.uri}/daily"\n    oidc_token {\n      service_account_email = var.scheduler_sa\n    }\n  }\n}\n',
+            "report/Dockerfile": "FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install flask gunicorn google-cloud-bigquery\nCMD exec gunicorn --bind :$PORT app:app\n",
+            "report/app.py": 'import logging\nimport os\n\nfrom flask import Flask\nfrom google.cloud import bigquery\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\n\n\n@app.get("/healthz")\ndef healthz():\n    return "ok"\n\n\n@app.post("/daily")\ndef daily():\n    bigquery.Client().query(os.environ["DAILY_SQL"]).result()\n    return "done"\n',
+            "webhook/main.py": 'import logging\nimport os\n\nimport functions_framework\nimport stripe\nfrom google.cloud import firestore\n\nlogging.basicConfig(level=logging.INFO)\ndb = firestore.Client()\n\n\n@functions_framework.http\ndef stripe_webhook(request):\n    event = stripe.Webhook.construct_event(\n        request.get_data(), request.headers.get("Stripe-Signature"), os.environ["STRIPE_WEBHOOK_SECRET"]\n    )\n    if event["type"] == "checkout.session.completed":\n        session = event["data"]["object"]\n        db.collection("orders").document(session["id"]).set({"paid": True}, merge=True)\n    return ("", 200)\n',
+            "webhook/requirements.txt": "functions-framework==3.*\nstripe\ngoogle-cloud-firestore\n",
+        },
+        [("report/app.py", "api", "flask"), ("webhook/main.py", "api", "cloud-functions")],
+        None,
+    ),
+    "usage_text_is_required": (
+        {
+            "crontab": "0 8 * * 1-5 /usr/bin/python3 /opt/digest/post_digest.py C0123456789\n",
+            "post_digest.py": 'import logging\nimport os\nimport sys\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("post_digest")\n\ndef post_digest(channel):\n    r = requests.get(os.environ["DIGEST_API"] + "/yesterday", timeout=30)\n    r.raise_for_status()\n    resp = requests.post(\n        "https://slack.com/api/chat.postMessage",\n        headers={"Authorization": f"Bearer {os.environ[\'SLACK_BOT_TOKEN\']}"},\n        json={"channel": channel, "text": r.json()["text"]},\n        timeout=30,\n    )\n    resp.raise_for_status()\n    log.info("posted to %s", channel)\n\n\nif __name__ == "__main__":\n    if len(sys.argv) != 2:\n        print("usage: post_digest.py CHANNEL_ID  (CHANNEL_ID is required)")\n        sys.exit()\n    post_digest(sys.argv[1])\n',
+        },
+        [("post_digest.py", "job", "crontab")],
+        ("missing-exit-code", "pass"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])

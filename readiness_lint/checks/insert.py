@@ -38,7 +38,8 @@ _TRUNCATE = re.compile(
 # (the table dropped, `DROP TABLE coin_price`, then created and loaded again: a rebuild)
 _DROP = re.compile(r"\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?([\w.\"`]+)\s*(?:CASCADE\s*)?;?\s*$", re.IGNORECASE)
 _DELETED = "non-idempotent-insert:deleted"
-_KEPT_DELETES = "non-idempotent-insert:kept-deletes"  # {(scope, table)}: keyed DELETEs bound to attributes
+_KEPT_DELETES = "non-idempotent-insert:kept-deletes"  # {attribute: table}: keyed DELETEs kept on an object
+_KEPT_INSERTS = "non-idempotent-insert:kept-inserts"  # {attribute: (id of the INSERT literal, table)}
 _MODULE_BLOCK = 0  # (a module's own statements: no indented block of theirs)
 # A DELETE of every row, or of rows named by the values given (`WHERE day = ?`, `WHERE id IN (%s, %s)`,
 # `WHERE a = :a AND b = :b`), not by range nor by a fixed value (`WHERE status = 'cancelled'`)
@@ -114,11 +115,11 @@ class NonIdempotentInsert(LineRule):
         "`HAVING COUNT(...) = 0` (insert only when absent), and that are not run only when a lookup "
         "found no row (`if cur.fetchone() is None:`, `if not row:` after `row = cur.fetchone()`, "
         "`if count == 0:`, `if key not in rows:`, the `else:` of `if row:`, after a `SELECT` on the same "
-        "table in the same function (or in a function of the file returning the rows it fetched, `rows = cur.fetchall()`; `return [r[0] for r in rows]`, or one named for the look-up, `if not item_is_fetched(guid):`), its rows also gathered by a loop, `keys.append(row[0])`: a keyed check, then the insert; or `if cur.rowcount == 0:` after an "
+        "table in the same function (or in a function of the file returning the rows it fetched, `rows = cur.fetchall()`; `return [r[0] for r in rows]`, also one defined further down the file), its rows also gathered by a loop, `keys.append(row[0])`: a keyed check, then the insert; or `if cur.rowcount == 0:` after an "
         "`UPDATE` of that table: the hand-written upsert; or after a `DELETE FROM` the same table by key "
         "(`WHERE day = ?`, not a prune by range), or of every row (also `TRUNCATE`, or the table dropped and created again, also by a script at "
         "its own level), earlier in the same block of a function, or a block inside "
-        "it, the rows replaced (also a keyed `DELETE` kept on an object beside the `INSERT`, `self.delete_sql`); or run in a `try:` whose handler catches the "
+        "it, the rows replaced (also statements kept on an object, `cur.execute(con.delete_sql, (id,))` then `cur.execute(con.insert_sql, row)`); or run in a `try:` whose handler catches the "
         "duplicate key, `except sqlite3.IntegrityError:` or MySQL's by its number, `if exc.errno == 1062:`, to skip or update the row; not PostgreSQL's "
         "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted). The clause may be "
         'another piece of the statement, added to it (`sql + " ON CONFLICT ..."`, `sql += UPSERT`). '
@@ -181,10 +182,10 @@ class NonIdempotentInsert(LineRule):
             deleted = ctx.rule_notes.setdefault(_DELETED, set())
             for table in tables:
                 deleted.add((ctx.blocks[-1] if ctx.blocks else _MODULE_BLOCK, table))
-        if _KEYED_DELETE.match(named) and _binds(ctx.statement, node, attribute=True):
-            # (`self.delete_sql = "DELETE FROM news WHERE id = %s"` beside the INSERT into the same
-            # table: a set of statements kept on an object, the row deleted by key before it is written)
-            ctx.rule_notes.setdefault(_KEPT_DELETES, set()).add((tuple(ctx.scope), _table(_DELETE_TABLE, named)))
+        if _KEYED_DELETE.match(named) and (attribute := _bound_attribute(ctx.statement, node)):
+            # (`self.delete_sql = "DELETE FROM news WHERE id = %s"`: a statement kept on an object,
+            # run by whoever reads it, `cur.execute(con.delete_sql, (id,))`; see `on_call`)
+            ctx.rule_notes.setdefault(_KEPT_DELETES, {})[attribute] = _table(_DELETE_TABLE, named)
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
         if ctx.absent_guards:
@@ -222,14 +223,14 @@ class NonIdempotentInsert(LineRule):
         if ctx.statement is not None and _PIECE in _bound(ctx, _added_to(ctx.statement, node)):
             return  # `conn.execute("INSERT ..." + SKIP_DUPES)`: a clause kept under a name, added to it
         notes = ctx.rule_notes
-        kept = (tuple(ctx.scope), inserted) if _binds(ctx.statement, node, attribute=True) else None
+        if attribute := _bound_attribute(ctx.statement, node):
+            notes.setdefault(_KEPT_INSERTS, {})[attribute] = (id(node), inserted)
         ctx.report(
             self.name,
             node,
             "`INSERT` without an upsert clause: a retry writes the rows twice",
             unless=lambda: (
                 id(node) in notes.get(_JOINED, ())
-                or kept in notes.get(_KEPT_DELETES, ())
                 or any(inserted in notes.get(_SELECTED, {}).get((f,), ()) for f in later)
             ),
         )
@@ -285,6 +286,20 @@ class NonIdempotentInsert(LineRule):
                 i for i in _bound(ctx, {n.dotted(node.args[0].value) or ""}) if (_MODULE_BLOCK, bound.get(i)) in deleted
             }
             ctx.rule_notes.setdefault(_JOINED, set()).update(ran)
+        kept = (
+            n.dotted(node.args[0].value) or ""
+            if node.args and (name or "").rpartition(".")[2] in {"execute", "executemany"}
+            else ""
+        ).rpartition(".")[2]
+        if kept in ctx.rule_notes.get(_KEPT_DELETES, {}):
+            # `cur.execute(con.delete_sql, (id,))`: the rows of that table deleted by key here
+            table = ctx.rule_notes[_KEPT_DELETES][kept]
+            ctx.rule_notes.setdefault(_DELETED, set()).add((ctx.blocks[-1] if ctx.blocks else _MODULE_BLOCK, table))
+        if kept in ctx.rule_notes.get(_KEPT_INSERTS, {}):
+            # ... then `cur.execute(con.insert_sql, row)` in the same block (or one inside it): replaced
+            literal, table = ctx.rule_notes[_KEPT_INSERTS][kept]
+            if any((block, table) in ctx.rule_notes.get(_DELETED, ()) for block in ctx.blocks):
+                ctx.rule_notes.setdefault(_JOINED, set()).add(literal)
         if not node.args or not ctx.handled:
             return
         # `try: cur.execute(insert_query, values)` / `except IntegrityError: cur.execute(update_query, ...)`:
@@ -321,17 +336,23 @@ def _executed_here(statement: cst.CSTNode | None, literal: cst.CSTNode) -> bool:
     )
 
 
-def _binds(statement: cst.CSTNode | None, literal: cst.CSTNode, *, attribute: bool = False) -> bool:
-    """``NAME = "DELETE FROM ..."``: the literal bound to a name in ``statement``, not run there
-    (with ``attribute``, to an object's attribute: ``self.delete_sql = "..."``)."""
+def _binds(statement: cst.CSTNode | None, literal: cst.CSTNode) -> bool:
+    """``NAME = "DELETE FROM ..."``: the literal bound to a name in ``statement``, not run there."""
     if type(statement) is not cst.SimpleStatementLine:
         return False
-    return any(
-        type(small) is cst.Assign
-        and small.value is literal
-        and (not attribute or all(type(t.target) is cst.Attribute for t in small.targets))
-        for small in statement.body
-    )
+    return any(type(small) is cst.Assign and small.value is literal for small in statement.body)
+
+
+def _bound_attribute(statement: cst.CSTNode | None, literal: cst.CSTNode) -> str:
+    """``self.delete_sql = "DELETE FROM ..."``: the attribute the literal is bound to, or ""."""
+    if type(statement) is not cst.SimpleStatementLine:
+        return ""
+    for small in statement.body:
+        if type(small) is cst.Assign and small.value is literal and len(small.targets) == 1:
+            target = small.targets[0].target
+            if type(target) is cst.Attribute:
+                return target.attr.value
+    return ""
 
 
 def _duplicate_key(names: frozenset[str]) -> bool:
