@@ -3900,9 +3900,7 @@ class Extractor:
                 self.started.add(started.rpartition(".")[2])
                 if started.startswith("self."):
                     self.self_started.add(started.rpartition(".")[2])  # `Thread(target=self._read_loop)`
-                if ctx.in_main_guard or (not ctx.scope and not self.frames):
-                    # (also at module level: `Thread(target=clean_background).start()` in an app's
-                    # module runs as the server imports it, beside the app, as in a `__main__` block)
+                if ctx.in_main_guard:
                     self.guard_started.add(started.rpartition(".")[2])
                 elif len(ctx.scope) == 1:
                     self.threads_started_in.setdefault(ctx.scope[0], set()).add(started.rpartition(".")[2])

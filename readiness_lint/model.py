@@ -251,8 +251,7 @@ class FileFacts:
     # tasks (`Thread(target=poll)`, `asyncio.create_task(poll())`)
     started: tuple[str, ...] = ()
     loop_tasks: tuple[str, ...] = ()  # those started as tasks on a running event loop (`create_task(poll())`)
-    # those the `__main__` block starts as threads (or a function it calls), or the module's own level
-    guard_started: tuple[str, ...] = ()
+    guard_started: tuple[str, ...] = ()  # those the `__main__` block starts as threads (or a function it calls)
     called_outside: tuple[str, ...] = ()  # names called at module level or in a class body, outside functions
     guard_called: tuple[str, ...] = ()  # names called in the `__main__` block, outside functions
     # Functions registered as commands of a click group or a typer app of this file (`@cli.command()`):

@@ -489,37 +489,6 @@ if __name__ == "__main__":
 """,
 }
 
-# Round 581: a clean-up thread the app's module starts at its own level, beside the app
-_MODULE_LEVEL_THREAD = {
-    "main.py": """\
-import threading
-import time
-
-from fastapi import FastAPI
-from pymongo import MongoClient
-
-app = FastAPI()
-db = MongoClient("mongodb://db:27017").docs.documents
-
-
-def clean_outdated_data():
-    db.delete_many({"expire_at": {"$lt": int(time.time())}})
-
-
-def clean_background():
-    while True:
-        clean_outdated_data()
-        time.sleep(600)
-
-
-threading.Thread(target=clean_background).start()
-
-
-@app.get("/{doc_id}")
-async def get_document(doc_id: str):
-    return db.find_one({"doc_id": doc_id}, {"_id": 0})
-""",
-}
 
 _CASES: dict[str, Case] = {
     "terraform_scheduled_function": (
@@ -698,22 +667,6 @@ _CASES: dict[str, Case] = {
             '        backup_all()\n        settings["INTERVAL"] = int(settings["INTERVAL"]) - 1\n',
         ),
         [("backup.py", "job", "python")],
-        None,
-    ),
-    "module_level_thread": (
-        _MODULE_LEVEL_THREAD,
-        [("main.py", "api", "fastapi"), ("main.py", "worker", "polling-loop")],
-        ("missing-graceful-shutdown", {"main.py": "fail"}),
-    ),
-    # trap: the thread is started by a request, once
-    "request_thread": (
-        {
-            "main.py": _MODULE_LEVEL_THREAD["main.py"].replace(
-                "threading.Thread(target=clean_background).start()\n",
-                '@app.post("/clean")\nasync def clean():\n    threading.Thread(target=clean_background).start()\n    return {}\n',
-            )
-        },
-        [("main.py", "api", "fastapi")],
         None,
     ),
 }
