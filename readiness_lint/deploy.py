@@ -993,8 +993,9 @@ def _yaml_file(rel: str, text: str) -> Iterator[Deployment]:
     if not workflow and not compose and not serverless and not template and not _K8S_KIND.search(text):
         return
     # (CloudFormation's short tags, `!Ref Table`, `!GetAtt Fn.Arn`, are no YAML a safe loader
-    # builds: dropped, their operands stay plain values)
-    source = _CFN_TAG.sub("", text) if template else text
+    # builds: dropped, their operands stay plain values; serverless.yml takes them too, in its
+    # `resources:` and in its events, `bucket: !Ref InputBucket`)
+    source = _CFN_TAG.sub("", text) if template or serverless else text
     try:
         documents = [d for d in yaml.safe_load_all(source) if isinstance(d, dict)]
     except yaml.YAMLError:

@@ -490,6 +490,61 @@ if __name__ == "__main__":
 }
 
 
+# Round 583: serverless.yml with CloudFormation's short tags, in its events and its resources
+_SERVERLESS_CFN_TAGS = {
+    "handler.py": """\
+import json
+import os
+
+import boto3
+
+table = boto3.resource("dynamodb").Table(os.environ["TABLE"])
+
+
+def create(event, context):
+    card = json.loads(event["body"])
+    table.put_item(Item=card)
+    return {"statusCode": 201, "body": json.dumps(card)}
+
+
+def batch_create(event, context):
+    s3 = boto3.client("s3")
+    for record in event["Records"]:
+        body = s3.get_object(Bucket=record["s3"]["bucket"]["name"], Key=record["s3"]["object"]["key"])["Body"]
+        for card in json.loads(body.read()):
+            table.put_item(Item=card)
+""",
+    "serverless.yml": """\
+service: loyalty-cards
+provider:
+  name: aws
+  runtime: python3.12
+functions:
+  createLoyaltyCard:
+    handler: handler.create
+    events:
+      - httpApi:
+          path: /loyalty-cards
+          method: post
+  batchCreate:
+    handler: handler.batch_create
+    events:
+      - s3:
+          bucket: !Ref InputBucket
+          event: s3:ObjectCreated:*
+          existing: true
+resources:
+  Resources:
+    InputBucket:
+      Type: AWS::S3::Bucket
+    CardsQueue:
+      Type: AWS::SQS::Queue
+      Properties:
+        RedrivePolicy:
+          deadLetterTargetArn: !GetAtt DeadLetters.Arn
+""",
+}
+
 _CASES: dict[str, Case] = {
     "terraform_scheduled_function": (
         _TERRAFORM_SCHEDULED_FUNCTION,
@@ -667,6 +722,11 @@ _CASES: dict[str, Case] = {
             '        backup_all()\n        settings["INTERVAL"] = int(settings["INTERVAL"]) - 1\n',
         ),
         [("backup.py", "job", "python")],
+        None,
+    ),
+    "serverless_cfn_tags": (
+        _SERVERLESS_CFN_TAGS,
+        [("handler.py", "api", "aws-lambda"), ("handler.py", "job", "aws-lambda")],
         None,
     ),
 }
