@@ -1378,6 +1378,17 @@ def _schedules_run_elsewhere(project: Project, candidates: list[_Candidate]) -> 
     for candidate in candidates:
         facts = project.files[candidate.path]
         # (a module with a `__main__` block of its own may run its jobs itself, through a helper)
+        if (
+            candidate.kind == "job"
+            and candidate.framework == "schedule"
+            and facts.main_guard is None
+            and not facts.module_calls
+            and not project.importers.get(candidate.path)
+        ):
+            # (`def main(): schedule.every(20).minutes.do(job); while True: run_pending()` that
+            # nothing calls: no `__main__` block, no call at its own level, no importer; running
+            # the file only defines functions)
+            continue
         if candidate.kind != "job" or candidate.framework != "schedule" or _runs_pending(facts) or facts.main_guard:
             out.append(candidate)
             continue

@@ -545,6 +545,92 @@ resources:
 """,
 }
 
+# Round 596 (held out): a watchdog observer kept alive by `while exit_flag == False:`
+_WATCHDOG_FLAG_COMPARED = {
+    "watch.py": """\
+import os
+import signal
+import subprocess
+import time
+
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+
+
+class Mp4Handler(FileSystemEventHandler):
+    def on_created(self, event):
+        subprocess.run(["ffmpeg", "-i", event.src_path, event.src_path + ".gif"], check=True)
+
+
+exit_flag = False
+
+
+def handle_exit(sig, frame):
+    global exit_flag
+    exit_flag = True
+
+
+signal.signal(signal.SIGTERM, handle_exit)
+observer = Observer()
+observer.schedule(Mp4Handler(), os.environ["WATCH_DIR"], recursive=True)
+observer.start()
+while exit_flag == False:
+    time.sleep(1)
+observer.stop()
+observer.join()
+""",
+}
+
+# Round 592 (held out): a `schedule` loop in a function that nothing calls
+_SCHEDULE_NEVER_STARTED = {
+    "app_ping.py": """\
+import time
+
+import requests
+import schedule
+
+
+def job():
+    requests.post("https://example.herokuapp.com/keep_alive", timeout=10)
+
+
+def main():
+    schedule.every(20).minutes.do(job)
+    while True:
+        schedule.run_pending()
+        time.sleep(1)
+""",
+    "main.py": "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route('/')\ndef index():\n    return 'ok'\n",
+}
+
+# Round 594 (held out): an InfluxQL DELETE run only when the configuration says `delete: yes`
+_CONFIG_DELETE_FLAG = {
+    "unload.py": """\
+import logging
+import sys
+
+import yaml
+from influxdb import InfluxDBClient
+
+logging.basicConfig(level=logging.INFO)
+config = yaml.safe_load(open("config.yaml"))
+delete = config["unload"]["delete"]
+days = config["unload"]["days"]
+client = InfluxDBClient("influxdb", 8086, database="smartmeter")
+
+if __name__ == "__main__":
+    for measurement in ("power", "energy"):
+        rows = client.query(f'SELECT * FROM "{measurement}"')
+        logging.info("%s: %d points", measurement, len(list(rows.get_points())))
+        if delete == "yes":
+            try:
+                client.query('DELETE FROM "' + measurement + '" WHERE time <= now()-' + str(days) + "d;")
+            except Exception as e:
+                logging.error(e)
+                sys.exit(1)
+""",
+}
+
 _CASES: dict[str, Case] = {
     "terraform_scheduled_function": (
         _TERRAFORM_SCHEDULED_FUNCTION,
@@ -728,6 +814,29 @@ _CASES: dict[str, Case] = {
         _SERVERLESS_CFN_TAGS,
         [("handler.py", "api", "aws-lambda"), ("handler.py", "job", "aws-lambda")],
         None,
+    ),
+    "watchdog_flag_compared": (_WATCHDOG_FLAG_COMPARED, [("watch.py", "worker", "watchdog")], None),
+    # trap: the observer is waited on for a minute, then stopped
+    "watchdog_waited_once": (
+        _edited(
+            _WATCHDOG_FLAG_COMPARED, "watch.py", "while exit_flag == False:\n    time.sleep(1)\n", "time.sleep(60)\n"
+        ),
+        [("watch.py", "job", "script")],
+        None,
+    ),
+    "schedule_never_started": (_SCHEDULE_NEVER_STARTED, [("main.py", "api", "flask")], None),
+    # trap: the module's own level starts it
+    "schedule_started": (
+        {**_SCHEDULE_NEVER_STARTED, "app_ping.py": _SCHEDULE_NEVER_STARTED["app_ping.py"] + "\n\nmain()\n"},
+        [("app_ping.py", "job", "schedule"), ("main.py", "api", "flask")],
+        None,
+    ),
+    "config_delete_flag": (_CONFIG_DELETE_FLAG, [("unload.py", "job", "python")], ("missing-dry-run", "pass")),
+    # trap: the deletion runs whatever the configuration says
+    "config_delete_always": (
+        _edited(_CONFIG_DELETE_FLAG, "unload.py", '        if delete == "yes":\n', "        if days > 0:\n"),
+        [("unload.py", "job", "python")],
+        ("missing-dry-run", "fail"),
     ),
 }
 
