@@ -8,7 +8,7 @@ tasks that decorate its object, Django URL modules and apps, Celery task modules
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from readiness_lint.deploy import (
@@ -345,7 +345,7 @@ def classify(
     candidates.extend(_console_candidates(project, console_scripts, candidates))
     candidates = _drop_package_mains_of_commands(project, candidates)
     candidates = _one_poller_worker_per_app(_drop_mounted_apps(project, candidates))
-    candidates = _schedules_run_elsewhere(project, candidates)
+    candidates = _schedules_run_elsewhere(project, candidates, _console_paths(project, console_scripts))
     candidates = _drop_imported_duplicates(project, candidates)
     candidates = _drop_producer_brokers(project, candidates)
     candidates = _runners_of_shared_consumers(project, candidates)
@@ -1368,7 +1368,20 @@ def _runs_any_pending(facts: FileFacts) -> bool:
     return any(call.rpartition(".")[2] in {"run_pending", "run_all", "run_continuously"} for call in facts.calls_made())
 
 
-def _schedules_run_elsewhere(project: Project, candidates: list[_Candidate]) -> list[_Candidate]:
+def _console_paths(project: Project, declared: Sequence[str]) -> set[str]:
+    """The files whose functions the packaging metadata installs as commands (see
+    :func:`_console_candidates`)."""
+    targets = set(declared)
+    for path, facts in project.files.items():
+        if path.rsplit("/", 1)[-1] == "setup.py":
+            targets.update(value for kind, value, _ in facts.module_refs if kind == "console_script")
+    found = (project.resolve_module("", t.partition(":")[0].removesuffix(".__init__")) for t in targets)
+    return {path for path in found if path is not None}
+
+
+def _schedules_run_elsewhere(
+    project: Project, candidates: list[_Candidate], commands: Collection[str] = ()
+) -> list[_Candidate]:
     """`schedule` jobs one module registers (`schedule.every(10).minutes.do(job)`, also in a
     function a bot command calls) that never runs them, while exactly one other module reaching it
     runs `schedule.run_pending()` round after round: the scheduler's process is that module's, and
@@ -1384,6 +1397,11 @@ def _schedules_run_elsewhere(project: Project, candidates: list[_Candidate]) -> 
             and facts.main_guard is None
             and not facts.module_calls
             and not project.importers.get(candidate.path)
+            # (not a function a framework or a thread calls, `@app.on_event("startup")`, nor one a
+            # console script names)
+            and not facts.started
+            and not any(f.decorators for f in facts.functions)
+            and candidate.path not in commands
         ):
             # (`def main(): schedule.every(20).minutes.do(job); while True: run_pending()` that
             # nothing calls: no `__main__` block, no call at its own level, no importer; running

@@ -1838,21 +1838,6 @@ class Extractor:
             return type(test.operator) is cst.And and (
                 self._tests_delete_flag(test.left) or self._tests_delete_flag(test.right)
             )
-        if type(test) is cst.Comparison and len(test.comparisons) == 1:
-            # `if delete == "yes":`, `if config["unload"]["delete"] == "true":`: a setting named for
-            # the deletion, compared with a word that switches it on (off unless it says so)
-            target = test.comparisons[0]
-            word = (n.string_value(target.comparator) or "").lower()
-            if type(target.operator) is not cst.Equal or word not in _ON_WORDS:
-                return False
-            left = test.left
-            if type(left) is cst.Subscript and len(left.slice) == 1 and type(left.slice[0].slice) is cst.Index:
-                key = n.string_value(left.slice[0].slice.value) or ""
-            else:
-                key = (n.dotted(left) or "").rpartition(".")[2] if type(left) in (cst.Name, cst.Attribute) else ""
-            return (
-                bool(key) and bool(_DELETE_FLAG.fullmatch(key.lower())) and not key.lower().endswith(_DELETION_TARGETS)
-            )
         dotted = n.dotted(test) if type(test) is cst.Name or type(test) is cst.Attribute else None
         if not dotted:
             return False
@@ -4865,10 +4850,8 @@ class Extractor:
             not parts or _DESTRUCTIVE_SQL_CASED.match(value) or _SQL_SHAPED.match(value)
         ):
             # (with an f-string among the pieces, SQL as SQL is written or shaped like a statement:
-            # not a help text's "truncate descriptions longer than this"; under `if args.delete:`,
-            # the option's deletion, off unless given)
-            kind = GUARDED_DELETION if self.delete_flag_ifs else "destructive"
-            self.signal(node, kind, " ".join(value.split()[:2]).upper())
+            # not a help text's "truncate descriptions longer than this")
+            self.signal(node, "destructive", " ".join(value.split()[:2]).upper())
         elif not ctx.in_docstring and (script := _DESTRUCTIVE_SQL_IN_SCRIPT.search(value)):
             self.signal(node, "destructive", " ".join(script.group(1).split()[:2]))
         elif not ctx.in_docstring and _deleting_command(value) == "rm -r":
@@ -6410,36 +6393,9 @@ def _records_failure(call: cst.Call, caught: str) -> bool:
 _ERROR_WORDS = re.compile(r"\b(?:error|failed|failure|exception)\b")
 
 
-# Words a setting holds to switch something on (`delete: yes` in a config file)
-_ON_WORDS = frozenset({"yes", "y", "true", "1", "on"})
-
-
-def _flag_test(test: cst.BaseExpression) -> cst.BaseExpression:
-    """A flag compared with ``True`` or ``False`` as the flag itself, or ``not`` it: ``exit_flag ==
-    False`` (also ``is False``, ``!= True``) as ``not exit_flag``, ``running == True`` as ``running``;
-    any other test as it is."""
-    if type(test) is not cst.Comparison or len(test.comparisons) != 1:
-        return test
-    target = test.comparisons[0]
-    value = target.comparator
-    if type(value) is not cst.Name or value.value not in {"True", "False"}:
-        return test
-    if not isinstance(test.left, (cst.Name, cst.Attribute)):
-        return test
-    if type(target.operator) in (cst.Equal, cst.Is):
-        holds = value.value == "True"
-    elif type(target.operator) in (cst.NotEqual, cst.IsNot):
-        holds = value.value == "False"
-    else:
-        return test
-    return test.left if holds else cst.UnaryOperation(operator=cst.Not(), expression=test.left)
-
-
 def _until_stopped(test: cst.BaseExpression) -> bool:
     """A loop that runs until a flag is flipped (a signal handler's or ``stop()``'s): ``while
-    self._running``, ``while not self._stop_event.is_set()``, ``while not shutdown_requested``
-    (also ``while exit_flag == False``)."""
-    test = _flag_test(test)
+    self._running``, ``while not self._stop_event.is_set()``, ``while not shutdown_requested``."""
     if isinstance(test, (cst.Name, cst.Attribute)):
         return bool(_RUN_FLAG.search((n.dotted(test) or "").rpartition(".")[2]))
     if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
@@ -8388,7 +8344,14 @@ def _setting_holds(node: cst.While) -> bool:
     test = node.test
     if type(test) is not cst.Comparison or len(test.comparisons) != 1:
         return False
-    if type(test.comparisons[0].comparator) is not cst.Integer:
+    # (`> 0`, `>= 1`, `!= 0`: a setting switched on; not a wait for a state, `!= 16`)
+    target = test.comparisons[0]
+    bound = n.int_value(target.comparator)
+    if not (
+        (type(target.operator) is cst.GreaterThan and bound == 0)
+        or (type(target.operator) is cst.GreaterThanEqual and bound == 1)
+        or (type(target.operator) is cst.NotEqual and bound == 0)
+    ):
         return False
     read = test.left
     if type(read) is cst.Call and n.callee(read) in {"int", "float"} and len(read.args) == 1:
@@ -8412,6 +8375,8 @@ def _setting_holds(node: cst.While) -> bool:
             return False  # (`settings["INTERVAL"] = ...`, `left -= 1`: the test's value changed)
         if type(inner) is cst.Break:
             return False
+        if type(inner) is cst.Call and (n.callee(inner) or "").startswith(f"{tested}."):
+            return False  # (`queue.reload()`, `instance.refresh()`: the value read again)
     return any(
         type(inner) is cst.Call and (n.callee(inner) or "").rpartition(".")[2] == "sleep"
         for inner in n.descendants(node.body)
@@ -8419,7 +8384,6 @@ def _setting_holds(node: cst.While) -> bool:
 
 
 def _is_forever(test: cst.BaseExpression) -> bool:
-    test = _flag_test(test)  # (`while exit_flag == False:` as `while not exit_flag:`)
     if type(test) is cst.Name:
         return True  # while True / while running / while not stopping below
     if type(test) is cst.Integer:

@@ -545,42 +545,6 @@ resources:
 """,
 }
 
-# Round 596 (held out): a watchdog observer kept alive by `while exit_flag == False:`
-_WATCHDOG_FLAG_COMPARED = {
-    "watch.py": """\
-import os
-import signal
-import subprocess
-import time
-
-from watchdog.events import FileSystemEventHandler
-from watchdog.observers import Observer
-
-
-class Mp4Handler(FileSystemEventHandler):
-    def on_created(self, event):
-        subprocess.run(["ffmpeg", "-i", event.src_path, event.src_path + ".gif"], check=True)
-
-
-exit_flag = False
-
-
-def handle_exit(sig, frame):
-    global exit_flag
-    exit_flag = True
-
-
-signal.signal(signal.SIGTERM, handle_exit)
-observer = Observer()
-observer.schedule(Mp4Handler(), os.environ["WATCH_DIR"], recursive=True)
-observer.start()
-while exit_flag == False:
-    time.sleep(1)
-observer.stop()
-observer.join()
-""",
-}
-
 # Round 592 (held out): a `schedule` loop in a function that nothing calls
 _SCHEDULE_NEVER_STARTED = {
     "app_ping.py": """\
@@ -603,33 +567,6 @@ def main():
     "main.py": "from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route('/')\ndef index():\n    return 'ok'\n",
 }
 
-# Round 594 (held out): an InfluxQL DELETE run only when the configuration says `delete: yes`
-_CONFIG_DELETE_FLAG = {
-    "unload.py": """\
-import logging
-import sys
-
-import yaml
-from influxdb import InfluxDBClient
-
-logging.basicConfig(level=logging.INFO)
-config = yaml.safe_load(open("config.yaml"))
-delete = config["unload"]["delete"]
-days = config["unload"]["days"]
-client = InfluxDBClient("influxdb", 8086, database="smartmeter")
-
-if __name__ == "__main__":
-    for measurement in ("power", "energy"):
-        rows = client.query(f'SELECT * FROM "{measurement}"')
-        logging.info("%s: %d points", measurement, len(list(rows.get_points())))
-        if delete == "yes":
-            try:
-                client.query('DELETE FROM "' + measurement + '" WHERE time <= now()-' + str(days) + "d;")
-            except Exception as e:
-                logging.error(e)
-                sys.exit(1)
-""",
-}
 
 _CASES: dict[str, Case] = {
     "terraform_scheduled_function": (
@@ -815,28 +752,12 @@ _CASES: dict[str, Case] = {
         [("handler.py", "api", "aws-lambda"), ("handler.py", "job", "aws-lambda")],
         None,
     ),
-    "watchdog_flag_compared": (_WATCHDOG_FLAG_COMPARED, [("watch.py", "worker", "watchdog")], None),
-    # trap: the observer is waited on for a minute, then stopped
-    "watchdog_waited_once": (
-        _edited(
-            _WATCHDOG_FLAG_COMPARED, "watch.py", "while exit_flag == False:\n    time.sleep(1)\n", "time.sleep(60)\n"
-        ),
-        [("watch.py", "job", "script")],
-        None,
-    ),
     "schedule_never_started": (_SCHEDULE_NEVER_STARTED, [("main.py", "api", "flask")], None),
     # trap: the module's own level starts it
     "schedule_started": (
         {**_SCHEDULE_NEVER_STARTED, "app_ping.py": _SCHEDULE_NEVER_STARTED["app_ping.py"] + "\n\nmain()\n"},
         [("app_ping.py", "job", "schedule"), ("main.py", "api", "flask")],
         None,
-    ),
-    "config_delete_flag": (_CONFIG_DELETE_FLAG, [("unload.py", "job", "python")], ("missing-dry-run", "pass")),
-    # trap: the deletion runs whatever the configuration says
-    "config_delete_always": (
-        _edited(_CONFIG_DELETE_FLAG, "unload.py", '        if delete == "yes":\n', "        if days > 0:\n"),
-        [("unload.py", "job", "python")],
-        ("missing-dry-run", "fail"),
     ),
 }
 
@@ -958,3 +879,108 @@ _REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
 def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _REVIEW_CASES[name])
+
+
+# A second review (of 1834a9b..7930b32) reproduced these: each was wrong at 7930b32 (but
+# `schedule_django_command`, where 7930b32 dropped a second job of one file, and
+# `wait_threads_counter`, right there too), and is as at f58ae6e again.
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    "delete_constant_on": (
+        {
+            "purge_exports.py": 'import glob\nimport logging\nimport os\nimport time\n\n# --- settings -------------------------------------------------------------\nEXPORT_DIR = "/srv/exports"\nMAX_AGE_DAYS = 30\nPURGE_OLD = "yes"  # "no" keeps everything\n# ---------------------------------------------------------------------------\n\nlog = logging.getLogger("purge_exports")\n\n\ndef main():\n    cutoff = time.time() - MAX_AGE_DAYS * 86400\n    for path in glob.glob(os.path.join(EXPORT_DIR, "*.csv")):\n        if os.path.getmtime(path) < cutoff:\n            if PURGE_OLD == "yes":\n                os.remove(path)\n                log.info("purged %s", path)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("purge_exports.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    "delete_default_yes": (
+        {
+            "rotate_backups.py": 'import argparse\nimport logging\nimport os\nimport sys\nimport time\n\nlog = logging.getLogger("rotate_backups")\n\n\ndef main():\n    parser = argparse.ArgumentParser(description="Rotate nightly database dumps")\n    parser.add_argument("directory")\n    parser.add_argument("--days", type=int, default=14)\n    parser.add_argument("--delete", choices=["yes", "no"], default="yes",\n                        help="remove dumps older than --days (default: yes)")\n    args = parser.parse_args()\n    cutoff = time.time() - args.days * 86400\n    for name in sorted(os.listdir(args.directory)):\n        path = os.path.join(args.directory, name)\n        if name.endswith(".sql.gz") and os.path.getmtime(path) < cutoff:\n            if args.delete == "yes":\n                os.remove(path)\n                log.info("removed %s", path)\n            else:\n                log.info("keeping %s", path)\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main())\n'
+        },
+        [("rotate_backups.py", "job", "argparse")],
+        ("missing-dry-run", "fail"),
+    ),
+    "delete_row_field": (
+        {
+            "sync_members.py": 'import csv\nimport logging\nimport os\nimport sys\n\nimport psycopg2\n\nlog = logging.getLogger("sync_members")\n\n\ndef main(export_path):\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    with conn, conn.cursor() as cur, open(export_path, newline="") as fh:\n        for row in csv.DictReader(fh):\n            if row["remove"] == "yes":\n                cur.execute("DELETE FROM members WHERE email = %s", (row["email"],))\n                log.info("removed %s", row["email"])\n            else:\n                cur.execute(\n                    "INSERT INTO members (email, name) VALUES (%s, %s) "\n                    "ON CONFLICT (email) DO UPDATE SET name = EXCLUDED.name",\n                    (row["email"], row["name"]),\n                )\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main(sys.argv[1]))\n'
+        },
+        [("sync_members.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    "sql_delete_store_false": (
+        {
+            "prune_events.py": 'import argparse\nimport logging\nimport os\nimport sys\n\nimport psycopg2\n\nlog = logging.getLogger("prune_events")\n\n\ndef main():\n    parser = argparse.ArgumentParser(description="Load yesterday\'s events and prune old ones")\n    parser.add_argument("--days", type=int, default=90)\n    parser.add_argument("--no-prune", dest="prune", action="store_false",\n                        help="keep events older than --days")\n    args = parser.parse_args()\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    with conn, conn.cursor() as cur:\n        cur.execute("REFRESH MATERIALIZED VIEW daily_event_counts")\n        if args.prune:\n            cur.execute("DELETE FROM events WHERE created_at < now() - %s * interval \'1 day\'", (args.days,))\n            log.info("pruned %d events", cur.rowcount)\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main())\n'
+        },
+        [("prune_events.py", "job", "argparse")],
+        ("missing-dry-run", "fail"),
+    ),
+    "ec2_wait_running": (
+        {
+            "start_instance.py": 'import logging\nimport sys\nimport time\n\nimport boto3\n\nlog = logging.getLogger(__name__)\n\n\ndef main(instance_id):\n    ec2 = boto3.resource("ec2")\n    instance = ec2.Instance(instance_id)\n    instance.start()\n    # 16 = running\n    while instance.state["Code"] != 16:\n        log.info("waiting for %s (%s)", instance_id, instance.state["Name"])\n        time.sleep(5)\n        instance.reload()\n    log.info("%s running at %s", instance_id, instance.public_ip_address)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main(sys.argv[1])\n'
+        },
+        [("start_instance.py", "job", "python")],
+        None,
+    ),
+    "sqs_wait_drained": (
+        {
+            "finish_import.py": '"""Nightly import, step 3: wait until the workers have drained the import queue, then\npublish the new catalogue version."""\nimport logging\nimport os\nimport sys\nimport time\n\nimport boto3\n\nlog = logging.getLogger("finish_import")\n\n\ndef main():\n    sqs = boto3.resource("sqs")\n    queue = sqs.Queue(os.environ["IMPORT_QUEUE_URL"])\n    queue.load()\n    while int(queue.attributes["ApproximateNumberOfMessages"]) > 0:\n        log.info("%s messages left", queue.attributes["ApproximateNumberOfMessages"])\n        time.sleep(30)\n        queue.reload()\n    ssm = boto3.client("ssm")\n    ssm.put_parameter(Name="/catalogue/version", Value=os.environ["IMPORT_VERSION"], Overwrite=True, Type="String")\n    log.info("published catalogue %s", os.environ["IMPORT_VERSION"])\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main())\n'
+        },
+        [("finish_import.py", "job", "python")],
+        None,
+    ),
+    "retry_until_success": (
+        {
+            "upload_report.py": 'import logging\nimport sys\nimport time\n\nimport requests\n\nlog = logging.getLogger("upload_report")\nURL = "https://reports.example.com/api/upload"\n\n\ndef upload(path):\n    uploaded = False\n    while uploaded == False:\n        try:\n            with open(path, "rb") as fh:\n                r = requests.post(URL, files={"file": fh}, timeout=30)\n            r.raise_for_status()\n            uploaded = True\n        except requests.RequestException as exc:\n            log.warning("upload of %s failed (%s), retrying in 60s", path, exc)\n            time.sleep(60)\n    log.info("uploaded %s", path)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    upload(sys.argv[1])\n'
+        },
+        [("upload_report.py", "job", "python")],
+        None,
+    ),
+    "mqtt_one_shot": (
+        {
+            "read_setpoint.py": 'import json\nimport logging\nimport time\n\nimport paho.mqtt.client as mqtt\n\nlog = logging.getLogger("read_setpoint")\nBROKER = "mqtt.local"\nTOPIC = "home/boiler/setpoint"\n\nrunning = True\n\n\ndef on_message(client, userdata, msg):\n    global running\n    value = json.loads(msg.payload)\n    with open("/var/lib/boiler/setpoint.json", "w") as fh:\n        json.dump(value, fh)\n    log.info("setpoint %s", value)\n    running = False\n\n\ndef main():\n    client = mqtt.Client()\n    client.on_message = on_message\n    client.connect(BROKER, 1883, 60)\n    client.subscribe(TOPIC)\n    client.loop_start()\n    while running == True:\n        time.sleep(0.5)\n    client.loop_stop()\n    client.disconnect()\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n'
+        },
+        [("read_setpoint.py", "job", "python")],
+        None,
+    ),
+    "schedule_console_script": (
+        {
+            "pyproject.toml": '[project]\nname = "feedsync"\nversion = "0.3.0"\ndependencies = ["schedule", "requests"]\n\n[project.scripts]\nfeedsync-scheduler = "feedsync.scheduler:main"\n\n[build-system]\nrequires = ["setuptools>=61"]\nbuild-backend = "setuptools.build_meta"\n',
+            "src/feedsync/__init__.py": "",
+            "src/feedsync/scheduler.py": 'import logging\nimport time\n\nimport requests\nimport schedule\n\nlog = logging.getLogger(__name__)\nFEED_URL = "https://feeds.example.com/latest.json"\n\n\ndef sync_feed():\n    r = requests.get(FEED_URL, timeout=30)\n    r.raise_for_status()\n    with open("/var/lib/feedsync/latest.json", "w") as fh:\n        fh.write(r.text)\n    log.info("synced %d bytes", len(r.text))\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    schedule.every(15).minutes.do(sync_feed)\n    while True:\n        schedule.run_pending()\n        time.sleep(1)\n',
+        },
+        [("src/feedsync/scheduler.py", "job", "schedule")],
+        None,
+    ),
+    "schedule_fastapi_startup": (
+        {
+            "main.py": 'import logging\nimport threading\nimport time\n\nimport requests\nimport schedule\nfrom fastapi import FastAPI\n\nlog = logging.getLogger("rates")\n\napp = FastAPI()\nRATES = {}\n\n\ndef refresh_rates():\n    r = requests.get("https://api.exchangerate.host/latest", timeout=10)\n    r.raise_for_status()\n    RATES.update(r.json()["rates"])\n    log.info("refreshed %d rates", len(RATES))\n\n\ndef run_scheduler():\n    schedule.every(30).minutes.do(refresh_rates)\n    while True:\n        schedule.run_pending()\n        time.sleep(1)\n\n\n@app.on_event("startup")\ndef start_scheduler():\n    logging.basicConfig(level=logging.INFO)\n    threading.Thread(target=run_scheduler, daemon=True).start()\n\n\n@app.get("/health")\ndef health():\n    return {"ok": True}\n\n\n@app.get("/rates/{code}")\ndef rate(code: str):\n    return {"code": code, "rate": RATES.get(code.upper())}\n'
+        },
+        [("main.py", "api", "fastapi"), ("main.py", "job", "schedule")],
+        None,
+    ),
+    "schedule_django_command": (
+        {
+            "manage.py": '#!/usr/bin/env python\nimport os\nimport sys\n\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shopsite.settings")\n    from django.core.management import execute_from_command_line\n\n    execute_from_command_line(sys.argv)\n',
+            "shop/__init__.py": "",
+            "shop/management/__init__.py": "",
+            "shop/management/commands/__init__.py": "",
+            "shop/management/commands/run_scheduler.py": 'import logging\nimport time\n\nimport schedule\nfrom django.core.management.base import BaseCommand\nfrom django.utils import timezone\n\nfrom shop.models import Cart\n\nlog = logging.getLogger(__name__)\n\n\ndef expire_carts():\n    cutoff = timezone.now() - timezone.timedelta(days=2)\n    count, _ = Cart.objects.filter(updated__lt=cutoff, status="open").update(status="expired")\n    log.info("expired %d carts", count)\n\n\nclass Command(BaseCommand):\n    help = "Runs the shop\'s periodic tasks"\n\n    def handle(self, *args, **options):\n        schedule.every(10).minutes.do(expire_carts)\n        while True:\n            schedule.run_pending()\n            time.sleep(1)\n',
+            "shop/models.py": "from django.db import models\n\n\nclass Cart(models.Model):\n    status = models.CharField(max_length=16)\n    updated = models.DateTimeField(auto_now=True)\n",
+            "shopsite/__init__.py": "",
+            "shopsite/settings.py": 'import os\n\nSECRET_KEY = os.environ["SECRET_KEY"]\nDEBUG = False\nINSTALLED_APPS = ["django.contrib.contenttypes", "shop"]\nDATABASES = {"default": {"ENGINE": "django.db.backends.postgresql", "NAME": "shop"}}\nLOGGING = {"version": 1, "handlers": {"console": {"class": "logging.StreamHandler"}}, "root": {"handlers": ["console"], "level": "INFO"}}\n',
+        },
+        [("manage.py", "api", "django"), ("shop/management/commands/run_scheduler.py", "job", "django-command")],
+        None,
+    ),
+    "wait_threads_counter": (
+        {
+            "fetch_images.py": 'import logging\nimport os\nimport sys\nimport threading\nimport time\n\nimport requests\n\nlog = logging.getLogger("fetch_images")\nlock = threading.Lock()\npending = 0\n\n\ndef download(url, target):\n    global pending\n    try:\n        r = requests.get(url, timeout=30)\n        r.raise_for_status()\n        with open(os.path.join(target, url.rsplit("/", 1)[1]), "wb") as fh:\n            fh.write(r.content)\n    except requests.RequestException:\n        log.exception("failed: %s", url)\n    finally:\n        with lock:\n            pending -= 1\n\n\ndef main(list_file, target):\n    global pending\n    with open(list_file) as fh:\n        urls = [line.strip() for line in fh if line.strip()]\n    for url in urls:\n        with lock:\n            pending += 1\n        threading.Thread(target=download, args=(url, target)).start()\n    while pending > 0:\n        log.info("%d downloads left", pending)\n        time.sleep(2)\n    log.info("done: %d images", len(urls))\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main(sys.argv[1], sys.argv[2])\n'
+        },
+        [("fetch_images.py", "job", "python")],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
+def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SECOND_REVIEW_CASES[name])
