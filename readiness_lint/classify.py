@@ -256,10 +256,7 @@ _WRITE_HANDLERS = frozenset(f"do_{verb.upper()}" for verb in HTTP_WRITE_VERBS)
 def _console_candidates(project: Project, declared: Sequence[str], existing: list[_Candidate]) -> list[_Candidate]:
     """Functions the packaging metadata installs as commands: each starts a process, as a
     ``__main__`` block would (a job, or a worker once it reaches a consume loop)."""
-    targets = set(declared)
-    for path, facts in sorted(project.files.items()):
-        if path.rsplit("/", 1)[-1] == "setup.py":
-            targets.update(value for kind, value, _ in facts.module_refs if kind == "console_script")
+    targets = _console_targets(project, declared)
     out: list[_Candidate] = []
     started = {c.path for c in existing if c.kind in ("job", "worker")}
     for target in sorted(targets):
@@ -1368,19 +1365,27 @@ def _runs_any_pending(facts: FileFacts) -> bool:
     return any(call.rpartition(".")[2] in {"run_pending", "run_all", "run_continuously"} for call in facts.calls_made())
 
 
-def _console_paths(project: Project, declared: Sequence[str]) -> set[str]:
-    """The files whose functions the packaging metadata installs as commands (see
-    :func:`_console_candidates`)."""
+def _console_targets(project: Project, declared: Sequence[str]) -> set[str]:
+    """The ``module:function`` targets the packaging metadata installs as commands: the declared
+    ones (pyproject, setup.cfg) and those a ``setup.py`` names."""
     targets = set(declared)
-    for path, facts in project.files.items():
+    for path, facts in sorted(project.files.items()):
         if path.rsplit("/", 1)[-1] == "setup.py":
             targets.update(value for kind, value, _ in facts.module_refs if kind == "console_script")
-    found = (project.resolve_module("", t.partition(":")[0].removesuffix(".__init__")) for t in targets)
+    return targets
+
+
+def _console_paths(project: Project, declared: Sequence[str]) -> set[str]:
+    """The files whose functions the packaging metadata installs as commands."""
+    found = (
+        project.resolve_module("", t.partition(":")[0].removesuffix(".__init__"))
+        for t in _console_targets(project, declared)
+    )
     return {path for path in found if path is not None}
 
 
 def _schedules_run_elsewhere(
-    project: Project, candidates: list[_Candidate], commands: Collection[str] = ()
+    project: Project, candidates: list[_Candidate], commands: Collection[str]
 ) -> list[_Candidate]:
     """`schedule` jobs one module registers (`schedule.every(10).minutes.do(job)`, also in a
     function a bot command calls) that never runs them, while exactly one other module reaching it
@@ -1390,7 +1395,6 @@ def _schedules_run_elsewhere(
     pending: list[str] | None = None  # the files that run `schedule` jobs, found once
     for candidate in candidates:
         facts = project.files[candidate.path]
-        # (a module with a `__main__` block of its own may run its jobs itself, through a helper)
         if (
             candidate.kind == "job"
             and candidate.framework == "schedule"
@@ -1407,6 +1411,7 @@ def _schedules_run_elsewhere(
             # nothing calls: no `__main__` block, no call at its own level, no importer; running
             # the file only defines functions)
             continue
+        # (a module with a `__main__` block of its own may run its jobs itself, through a helper)
         if candidate.kind != "job" or candidate.framework != "schedule" or _runs_pending(facts) or facts.main_guard:
             out.append(candidate)
             continue

@@ -7,7 +7,9 @@ processes, a Compose service that always restarts, a Kubernetes ``Deployment``, 
 service that restarts or a supervisord program that always restarts says its script runs all
 the time. An ``@reboot`` line, a one-off supervisord program or a systemd service that is not
 restarted only says the script is started as a program. A ``serverless.yml`` or a SAM template
-names the functions AWS Lambda calls, and the events that call them. Classification weighs
+names the functions AWS Lambda calls, and the events that call them; a Cloud Scheduler job
+(`gcloud scheduler jobs create http`, Terraform's `google_cloud_scheduler_job`) calling a Cloud
+Function's URL says that function runs on a schedule. Classification weighs
 these beside the code; the configuration file's ``entrypoints`` still wins over both.
 
 Everything here is a pure function of file names and texts: the engine reads the files.
