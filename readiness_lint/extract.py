@@ -3043,6 +3043,15 @@ class Extractor:
             # `while observer.is_alive(): observer.join(1)`: kept running while the observer
             # hands it each file-system event
             self.ctx.later(node, _loop_at(self.scope_name(), WATCHDOG_LOOP))
+        elif (
+            type(test) is cst.Comparison
+            and _until_stopped(_flag_compared(test))
+            and self._only_sleeps(node.body)
+            and any(ctor.startswith("watchdog.observers") for ctor in self.ctx.objects.values())
+        ):
+            # `while exit_flag == False: time.sleep(1)` after `observer.start()`: the main thread kept
+            # alive for the observer's events until a signal handler sets the flag
+            self.ctx.later(node, _loop_at(self.scope_name(), WATCHDOG_LOOP))
         if self._reads_follower(node):
             # `while True: line = proc.stdout.readline()` on `tail -f`, `journalctl -f`: a log
             # followed line after line, for as long as the process runs
@@ -6391,6 +6400,25 @@ def _records_failure(call: cst.Call, caught: str) -> bool:
 
 
 _ERROR_WORDS = re.compile(r"\b(?:error|failed|failure|exception)\b")
+
+
+def _flag_compared(test: cst.Comparison) -> cst.BaseExpression:
+    """A flag compared with ``True`` or ``False`` as the test it stands for: ``exit_flag == False``
+    (also ``is False``, ``!= True``) as ``not exit_flag``, ``running == True`` as ``running``; any
+    other comparison as it is."""
+    if len(test.comparisons) != 1 or not isinstance(test.left, (cst.Name, cst.Attribute)):
+        return test
+    target = test.comparisons[0]
+    value = target.comparator
+    if type(value) is not cst.Name or value.value not in {"True", "False"}:
+        return test
+    if type(target.operator) in (cst.Equal, cst.Is):
+        holds = value.value == "True"
+    elif type(target.operator) in (cst.NotEqual, cst.IsNot):
+        holds = value.value == "False"
+    else:
+        return test
+    return test.left if holds else cst.UnaryOperation(operator=cst.Not(), expression=test.left)
 
 
 def _until_stopped(test: cst.BaseExpression) -> bool:

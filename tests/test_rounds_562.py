@@ -568,6 +568,42 @@ def main():
 }
 
 
+# Round 596 (held out): a watchdog observer kept alive by `while exit_flag == False:`
+_WATCHDOG_FLAG_COMPARED = {
+    "watch.py": """\
+import os
+import signal
+import subprocess
+import time
+
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+
+
+class Mp4Handler(FileSystemEventHandler):
+    def on_created(self, event):
+        subprocess.run(["ffmpeg", "-i", event.src_path, event.src_path + ".gif"], check=True)
+
+
+exit_flag = False
+
+
+def handle_exit(sig, frame):
+    global exit_flag
+    exit_flag = True
+
+
+signal.signal(signal.SIGTERM, handle_exit)
+observer = Observer()
+observer.schedule(Mp4Handler(), os.environ["WATCH_DIR"], recursive=True)
+observer.start()
+while exit_flag == False:
+    time.sleep(1)
+observer.stop()
+observer.join()
+""",
+}
+
 _CASES: dict[str, Case] = {
     "terraform_scheduled_function": (
         _TERRAFORM_SCHEDULED_FUNCTION,
@@ -757,6 +793,18 @@ _CASES: dict[str, Case] = {
     "schedule_started": (
         {**_SCHEDULE_NEVER_STARTED, "app_ping.py": _SCHEDULE_NEVER_STARTED["app_ping.py"] + "\n\nmain()\n"},
         [("app_ping.py", "job", "schedule"), ("main.py", "api", "flask")],
+        None,
+    ),
+    "watchdog_flag_compared": (_WATCHDOG_FLAG_COMPARED, [("watch.py", "worker", "watchdog")], None),
+    # trap: the observer is waited on while files are still coming in, a count the loop changes
+    "watchdog_waited_for_files": (
+        _edited(
+            _WATCHDOG_FLAG_COMPARED,
+            "watch.py",
+            "while exit_flag == False:\n    time.sleep(1)\n",
+            "while len(os.listdir(os.environ['WATCH_DIR'])) < 10:\n    time.sleep(1)\n",
+        ),
+        [("watch.py", "job", "script")],
         None,
     ),
 }
