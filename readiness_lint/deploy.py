@@ -658,25 +658,27 @@ def _script_beat(rel: str, text: str) -> Iterator[Deployment]:
         yield from (d for d in _deployments(rel, number, "shell", LONG_RUNNING, line.strip(), "") if is_celery_beat(d))
 
 
-def _gcloud_functions(rel: str, text: str) -> Iterator[Deployment]:
-    """A shell script's ``gcloud functions deploy NAME --runtime python39 --trigger-topic T``: the
-    function ``--entry-point`` (else NAME) of ``main.py`` in ``--source`` (else the directory the
-    script runs in, taken as its own) is called per event, or per request with ``--trigger-http``."""
+def _gcloud_commands(text: str, command: Sequence[str]) -> Iterator[tuple[int, list[str], dict[str, str]]]:
+    """Each ``gcloud [beta] <command> NAME --key value --key=value --flag`` in a script's lines:
+    its line, the names it is given and its options, up to the next shell operator."""
     for number, line in _joined_lines(text, ("#",), comment_continues=False):
-        if "functions" not in line or line.startswith("#"):
+        if command[0] not in line or line.startswith("#"):
             continue
         words = _tokens(line)
         if not words:
             continue
-        for index in range(len(words) - 3):
-            if words[index : index + 3] != ["gcloud", "functions", "deploy"] and not (
-                words[index] == "gcloud" and words[index + 2 : index + 4] == ["functions", "deploy"]
-            ):
-                continue  # (also `gcloud beta functions deploy`)
-            rest = words[index + 3 + (words[index + 1] != "functions") :]
+        size = len(command)
+        for index in range(len(words) - size):
+            if words[index] != "gcloud":
+                continue
+            rest = words[index + 1 :]
+            if rest[:size] != list(command) and rest[1 : 1 + size] == list(command):
+                rest = rest[1:]  # (`gcloud beta functions deploy`)
+            if rest[:size] != list(command):
+                continue
             options: dict[str, str] = {}
             names: list[str] = []
-            position = 0
+            position = size
             while position < len(rest):
                 word = rest[position]
                 position += 1
@@ -690,18 +692,26 @@ def _gcloud_functions(rel: str, text: str) -> Iterator[Deployment]:
                     value = rest[position]  # (`--runtime python39`)
                     position += 1
                 options[key] = value
-            runtime = options.get("runtime", "")
-            function = options.get("entry-point") or (names[0] if names else "")
-            if not runtime.startswith("python") or not function.isidentifier():
-                continue
-            mode = HTTP_FUNCTION if "trigger-http" in options else EVENT_FUNCTION
-            if mode == EVENT_FUNCTION and not any(key.startswith("trigger-") for key in options):
-                continue  # (no trigger given: the deployed function's own, which the command does not say)
-            source = options.get("source", ".") or "."
-            if source.startswith(("gs://", "https://", "/")):
-                continue
-            script = posixpath.normpath(posixpath.join(source, "main.py"))
-            yield Deployment(rel, number, "gcloud", mode, script, "", function)
+            yield number, names, options
+
+
+def _gcloud_functions(rel: str, text: str) -> Iterator[Deployment]:
+    """A shell script's ``gcloud functions deploy NAME --runtime python39 --trigger-topic T``: the
+    function ``--entry-point`` (else NAME) of ``main.py`` in ``--source`` (else the directory the
+    script runs in, taken as its own) is called per event, or per request with ``--trigger-http``."""
+    for number, names, options in _gcloud_commands(text, ("functions", "deploy")):
+        runtime = options.get("runtime", "")
+        function = options.get("entry-point") or (names[0] if names else "")
+        if not runtime.startswith("python") or not function.isidentifier():
+            continue
+        mode = HTTP_FUNCTION if "trigger-http" in options else EVENT_FUNCTION
+        if mode == EVENT_FUNCTION and not any(key.startswith("trigger-") for key in options):
+            continue  # (no trigger given: the deployed function's own, which the command does not say)
+        source = options.get("source", ".") or "."
+        if source.startswith(("gs://", "https://", "/")):
+            continue
+        script = posixpath.normpath(posixpath.join(source, "main.py"))
+        yield Deployment(rel, number, "gcloud", mode, script, "", function)
 
 
 # The function a Cloud Functions URL calls (`https://REGION-PROJECT.cloudfunctions.net/sync`)
@@ -717,27 +727,10 @@ def _cloud_scheduler(rel: str, text: str) -> Iterator[Deployment]:
     (when it names one only), else ""."""
     described = set(_DESCRIBED_FUNCTION.findall(text))
     fetched = described.pop() if len(described) == 1 else ""
-    for number, line in _joined_lines(text, ("#",), comment_continues=False):
-        if "scheduler" not in line or line.startswith("#"):
-            continue
-        words = line.split()
-        for index in range(len(words) - 4):
-            if words[index] != "gcloud":
-                continue
-            rest = words[index + 1 :]
-            if rest and rest[0] in {"beta", "alpha"}:
-                rest = rest[1:]
-            if rest[:4] != ["scheduler", "jobs", "create", "http"]:
-                continue
-            uri = ""
-            for position, word in enumerate(rest):
-                if word == "--uri" and position + 1 < len(rest):
-                    uri = rest[position + 1]
-                elif word.startswith("--uri="):
-                    uri = word[len("--uri=") :]
-            called = _called_function(uri, fetched)
-            if called is not None:
-                yield Deployment(rel, number, "cloud-scheduler", SCHEDULED_CALL, "", "", called)
+    for number, _, options in _gcloud_commands(text, ("scheduler", "jobs", "create", "http")):
+        called = _called_function(options.get("uri", ""), fetched)
+        if called is not None:
+            yield Deployment(rel, number, "cloud-scheduler", SCHEDULED_CALL, "", "", called)
     for match in _SCHEDULER_RESOURCE.finditer(text):
         body = _braced(text, match.end() - 1)
         if not re.search(r"^\s*http_target\s*\{", body, re.MULTILINE):

@@ -1763,7 +1763,7 @@ class Extractor:
                 and self.frames
                 and type(function := self._frame().line_node) is cst.FunctionDef
                 and block is function.body
-                and self._errs_then(node.orelse.body, lambda small: True, closed=False)
+                and self._errs_then(node.orelse.body, None)
                 and not _OVERLAP.intersection(w for name in _names_in(node.test) for w in n.words(name))
                 and not _says_nothing_to_do(node.orelse.body)
             ):
@@ -1872,7 +1872,7 @@ class Extractor:
             elif type(sub) is cst.Call and (
                 (called := n.callee(sub) or "") in self.ctx.lookups
                 # (one of the module's named for the look-up, whatever it returns: `if not
-                # item_is_fetched(conn, guid):`, its `SELECT COUNT(guid) FROM items WHERE ...`)
+                # item_exists(conn, guid):`, its `SELECT COUNT(guid) FROM items WHERE ...`)
                 or (called in self.module_functions and (_existence_call(sub) or _absence_call(sub)))
             ):
                 found.append(called)  # `if find_order(ref) is None:`, `if not order_exists(ref):`
@@ -2654,23 +2654,20 @@ class Extractor:
     def _errs_then(
         self,
         body: cst.BaseSuite,
-        last: Callable[[cst.BaseSmallStatement], bool],
+        last: Callable[[cst.BaseSmallStatement], bool] | None,
         assigns: bool = False,
         printed: bool = False,
-        closed: bool = True,
     ) -> bool:
         """A block that logs an error (``error``, ``critical``, ``fatal``, ``exception``; not a
-        warning or a print), then ends with ``last`` (a bare ``return``, an exit with no status).
-        ``assigns``: the message may be built in a name first (``msg = f"..."``); ``printed``: a
-        print saying something failed counts too (``print(f"Backup directory not found: {d}")``);
-        not ``closed``: the block only reports, and ends with no statement of ``last``'s."""
+        warning or a print), then ends with ``last`` (a bare ``return``, an exit with no status),
+        or, with ``last`` None, only reports. ``assigns``: the message may be built in a name first
+        (``msg = f"..."``); ``printed``: a print saying something failed counts too
+        (``print(f"Backup directory not found: {d}")``)."""
         smalls = _simple_block(body)
-        if closed and (smalls is None or len(smalls) < 2 or not last(smalls[-1])):
-            return False
-        if smalls is None or not smalls:
+        if not smalls or (last is not None and (len(smalls) < 2 or not last(smalls[-1]))):
             return False
         errors = False
-        for small in smalls[:-1] if closed else smalls:
+        for small in smalls[:-1] if last is not None else smalls:
             if assigns and type(small) is cst.Assign:
                 continue
             if self._report(small) is None:
@@ -8395,8 +8392,8 @@ def _setting_holds(node: cst.While) -> bool:
         targets: list[cst.BaseExpression] = []
         if type(inner) is cst.Assign:
             targets = [t.target for t in inner.targets]
-        elif type(inner) in (cst.AugAssign, cst.AnnAssign, cst.NamedExpr):
-            targets = [inner.target]  # type: ignore[attr-defined]
+        elif isinstance(inner, (cst.AugAssign, cst.AnnAssign, cst.NamedExpr)):
+            targets = [inner.target]
         if any(
             (n.dotted(t.value if type(t) is cst.Subscript else t) or "").partition(".")[0] == tested for t in targets
         ):

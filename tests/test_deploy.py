@@ -473,6 +473,26 @@ def test_gcloud_functions_deploy_in_a_shell_script() -> None:
     ]
 
 
+def test_gcloud_commands_in_a_makefile_and_cloud_scheduler_jobs() -> None:
+    makefile = (
+        "deploy:\n\tgcloud functions deploy sync_sheets --runtime python311 --trigger-http --source functions/sync\n"
+        "schedule:\n\tgcloud scheduler jobs create http nightly --schedule='0 3 * * *' "
+        "--uri https://europe-west1-acme.cloudfunctions.net/sync-sheets\n"
+        "\tgcloud scheduler jobs create http report --uri=https://report-x.a.run.app/daily\n"
+    )
+    terraform = (
+        'resource "google_cloud_scheduler_job" "job" {\n  schedule = "0 16 23 * *"\n\n'
+        '  http_target {\n    http_method = "POST"\n    uri         = var.function_url\n  }\n}\n'
+        'resource "google_cloud_scheduler_job" "publish" {\n  pubsub_target {\n    topic_name = var.topic\n  }\n}\n'
+    )
+    found = read_deployments([("Makefile", makefile), ("infra/main.tf", terraform)])
+    assert [(d.source, d.line, d.how, d.mode, d.script, d.function) for d in found] == [
+        ("Makefile", 2, "gcloud", "http-function", "functions/sync/main.py", "sync_sheets"),
+        ("Makefile", 4, "cloud-scheduler", "scheduled-call", "", "sync-sheets"),
+        ("infra/main.tf", 1, "cloud-scheduler", "scheduled-call", "", ""),
+    ]
+
+
 def test_a_systemd_unit_template_with_installer_placeholders() -> None:
     unit = (
         "[Unit]\nDescription=NVR HTTP Server\n\n[Service]\nExecStart=__NVR_DIR__/web/venv/bin/python3 app.py\n"

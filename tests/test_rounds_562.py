@@ -735,6 +735,12 @@ _CASES: dict[str, Case] = {
         [("export.py", "job", "python")],
         ("non-idempotent-insert", 0),
     ),
+    # the same number by its name, read from the error's arguments
+    "duplicate_entry_by_name": (
+        _edited(_DUPLICATE_ENTRY_BY_NUMBER, "export.py", "exc.errno == 1062", "exc.args[0] == errorcode.ER_DUP_ENTRY"),
+        [("export.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
     # trap: the handler skips another error (access denied), not a duplicate
     "other_error_by_number": (
         _edited(_DUPLICATE_ENTRY_BY_NUMBER, "export.py", "exc.errno == 1062", "exc.errno == 1045"),

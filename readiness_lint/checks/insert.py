@@ -40,6 +40,7 @@ _DROP = re.compile(r"\s*DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?([\w.\"`]+)\s*(?:CASCA
 _DELETED = "non-idempotent-insert:deleted"
 _KEPT_DELETES = "non-idempotent-insert:kept-deletes"  # {attribute: table}: keyed DELETEs kept on an object
 _KEPT_INSERTS = "non-idempotent-insert:kept-inserts"  # {attribute: (id of the INSERT literal, table)}
+_SKIPS_BY_NUMBER = "non-idempotent-insert:by-number"  # {id of a handler: it skips MySQL's duplicate key}
 _MODULE_BLOCK = 0  # (a module's own statements: no indented block of theirs)
 # A DELETE of every row, or of rows named by the values given (`WHERE day = ?`, `WHERE id IN (%s, %s)`,
 # `WHERE a = :a AND b = :b`), not by range nor by a fixed value (`WHERE status = 'cancelled'`)
@@ -271,14 +272,9 @@ class NonIdempotentInsert(LineRule):
         for arg in node.args:
             if type(arg.value) is cst.BinaryOperation:
                 _join(ctx, arg.value)  # `cur.execute(sql + upsert)`
+        runs_sql = bool(node.args) and (name or "").rpartition(".")[2] in {"execute", "executemany"}
         bound: dict[int, str] = ctx.rule_notes.get(_MODULE_INSERTS, {})
-        if (
-            bound
-            and node.args
-            and not ctx.scope
-            and not ctx.blocks
-            and (name or "").rpartition(".")[2] in {"execute", "executemany"}
-        ):
+        if bound and runs_sql and not ctx.scope and not ctx.blocks:
             # (an INSERT the script bound to a name, run at its own level once it dropped the table:
             # rows of a table made anew)
             deleted = ctx.rule_notes.get(_DELETED, set())
@@ -286,11 +282,8 @@ class NonIdempotentInsert(LineRule):
                 i for i in _bound(ctx, {n.dotted(node.args[0].value) or ""}) if (_MODULE_BLOCK, bound.get(i)) in deleted
             }
             ctx.rule_notes.setdefault(_JOINED, set()).update(ran)
-        kept = (
-            n.dotted(node.args[0].value) or ""
-            if node.args and (name or "").rpartition(".")[2] in {"execute", "executemany"}
-            else ""
-        ).rpartition(".")[2]
+        # (the attribute a statement kept on an object is read from: `con.delete_sql`)
+        kept = (n.dotted(node.args[0].value) or "").rpartition(".")[2] if runs_sql else ""
         if kept in ctx.rule_notes.get(_KEPT_DELETES, {}):
             # `cur.execute(con.delete_sql, (id,))`: the rows of that table deleted by key here
             table = ctx.rule_notes[_KEPT_DELETES][kept]
@@ -305,20 +298,22 @@ class NonIdempotentInsert(LineRule):
         # `try: cur.execute(insert_query, values)` / `except IntegrityError: cur.execute(update_query, ...)`:
         # a duplicate key is caught and handled (updated or skipped), the hand-written upsert
         # (only the handlers naming a duplicate key can: most name none, and then nothing is looked up)
-        handlers = [
-            (names, handler)
-            for found in ctx.handled
-            for names, handler in found
-            if _duplicate_key(names) or _skips_duplicate_entry(handler)
-        ]
+        # (a handler's test of MySQL's number is read once, not again for each call its `try` makes)
+        by_number: dict[int, bool] = ctx.rule_notes.setdefault(_SKIPS_BY_NUMBER, {})
+        handlers = []
+        for found in ctx.handled:
+            for names, handler in found:
+                if id(handler) not in by_number:
+                    by_number[id(handler)] = _skips_duplicate_entry(handler)
+                if by_number[id(handler)] or _duplicate_key(names):
+                    handlers.append((names, handler))
         if not handlers:
             return
         first = node.args[0].value
         run = {id(first)} if n.string_value(first) is not None else _bound(ctx, {n.dotted(first) or ""}) - {_PIECE}
         savepoint = bool(ctx.rule_notes.get(_SAVEPOINT))
         if run and any(
-            _duplicate_key_handled(names, handler, savepoint) or _skips_duplicate_entry(handler)
-            for names, handler in handlers
+            by_number[id(handler)] or _duplicate_key_handled(names, handler, savepoint) for names, handler in handlers
         ):
             ctx.rule_notes.setdefault(_JOINED, set()).update(run)
 
@@ -372,10 +367,7 @@ def _duplicate_key_handled(names: frozenset[str], handler: cst.ExceptHandler, sa
     # a nested handler of the UPDATE it runs instead)
     for stmt in handler.body.body if isinstance(handler.body, cst.IndentedBlock) else ():
         for small in stmt.body if type(stmt) is cst.SimpleStatementLine else ():
-            if type(small) is cst.Raise:
-                return False
-            call = small.value if type(small) is cst.Expr else None
-            if type(call) is cst.Call and ((name := n.callee(call) or "") in _EXITS or name.endswith("._exit")):
+            if _stops(small) or (type(small) is cst.Expr and _stops(small.value)):
                 return False
     if any(name.startswith("sqlalchemy.") for name in duplicate):
         # (a rollback in the handler, or a savepoint around the insert, `with conn.begin_nested():`)
@@ -414,14 +406,15 @@ def _skips_duplicate_entry(handler: cst.ExceptHandler) -> bool:
             or (n.dotted(value) or "").endswith("ER_DUP_ENTRY")
         ):
             continue
-        stops = [
-            part
-            for part in (sub.body, *n.descendants(sub.body))
-            if type(part) is cst.Raise
-            or (type(part) is cst.Call and ((name := n.callee(part) or "") in _EXITS or name.endswith("._exit")))
-        ]
-        return not stops
+        return not any(_stops(part) for part in n.descendants(sub.body))
     return False
+
+
+def _stops(node: cst.CSTNode) -> bool:
+    """``raise ...``, or a call that ends the process (``sys.exit(1)``, ``os._exit(1)``)."""
+    if type(node) is cst.Raise:
+        return True
+    return type(node) is cst.Call and ((name := n.callee(node) or "") in _EXITS or name.endswith("._exit"))
 
 
 _MODULE_INSERTS = "non-idempotent-insert:module"  # {id of an INSERT bound at module level: its table}
