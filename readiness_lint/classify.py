@@ -2713,6 +2713,9 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
     work = [call for call in guard.calls if not _is_trivial_call(call)]
     if work and all(call.rpartition(".")[0] in object_names and call.rpartition(".")[2] in _SET_UP for call in work):
         return "serve"  # `client.load_extension(ext)` for each cog, the module then running `client.run(TOKEN)`
+    views = {route.handler for route in facts.routes}
+    if work and any(c.kind == "api" for c in existing) and all(call in views for call in work):
+        return "none"  # `print(get_projects_json())`: a route's view of the file's app called once, to try it
     return "job"
 
 
@@ -3537,7 +3540,36 @@ def _drop_idle_imported_apis(project: Project, candidates: list[_Candidate]) -> 
         )  # (`Application([("/users", UsersHandler)])`: Tornado's route table names no app)
         if not tabled and not _serves_anything(project, set(candidate.objects)):
             idle.add(id(candidate))
+        elif _uncalled_factory_app(project, candidate, apis):
+            idle.add(id(candidate))
     return [c for c in candidates if id(c) not in idle]
+
+
+def _uncalled_factory_app(project: Project, candidate: _Candidate, apis: list[_Candidate]) -> bool:
+    """An app built only inside a factory function nothing in the project calls (``def
+    create_app(): app = Flask(__name__)`` in ``app/__init__.py``), when a module that imports it
+    builds its own app of the same framework at module level (``app = Flask(__name__)`` in
+    ``run.py``, which ``gunicorn run:app`` serves): the factory is left over, the other app is served."""
+    facts = project.files[candidate.path]
+    built = {o.name: o.scope for o in facts.objects}
+    factories = {built.get(name, "") for _, name in candidate.objects}
+    if "" in factories or any("." in f for f in factories):
+        return False  # (an app at module level, or built in a method)
+    if not any(
+        other.framework == candidate.framework
+        and other.path != candidate.path
+        and candidate.path in project.reach_from(other.path)
+        and any(not o.scope for o in project.files[other.path].objects if (other.path, o.name) in other.objects)
+        for other in apis
+    ):
+        return False
+    for other in project.files.values():
+        called = {call.rpartition(".")[2] for call in other.calls_made()}
+        called |= {o.ctor.rpartition(".")[2] for o in other.objects}
+        called |= {target.rpartition(".")[2] for target in other.started}
+        if called & factories:
+            return False
+    return True
 
 
 def _serves_anything(project: Project, objects: set[ObjectRef]) -> bool:

@@ -2330,8 +2330,8 @@ class Extractor:
             if smalls is None:
                 return False
             for small in smalls:
-                if isinstance(small, _IGNORES) or _cleans_up(small):
-                    continue
+                if isinstance(small, _IGNORES) or type(small) in _IMPORTS or _cleans_up(small):
+                    continue  # (`import traceback` then `traceback.print_exc()`: a report still)
                 if type(small) is cst.Assert and not n.is_false(small.test):
                     continue  # `assert error.response["ok"] is False`: what failed checked, then reported
                 if (
@@ -2780,7 +2780,7 @@ class Extractor:
             return None
         returns = False
         for small in smalls:
-            if type(small) in _IGNORES:
+            if type(small) in _IGNORES or type(small) in _IMPORTS:
                 continue
             if type(small) is cst.Return and (small.value is None or n.is_none(small.value)):
                 returns = True
@@ -6105,6 +6105,7 @@ def _bound_names(target: cst.BaseExpression) -> list[cst.BaseExpression]:
 
 # Statements that ignore what happened: `pass`, on to the next item, out of the loop.
 _IGNORES = (cst.Pass, cst.Continue, cst.Break)
+_IMPORTS = (cst.Import, cst.ImportFrom)  # (in a handler: what its report then calls)
 # Statements a reporting helper's own code does not hold (see `_reporting_functions`)
 _LEAVES_SCOPE = (cst.FunctionDef, cst.ClassDef, cst.For, cst.While, cst.Try, cst.With, cst.Global, cst.Nonlocal)
 

@@ -1,0 +1,180 @@
+"""Session 38: what blind rounds 597 onwards showed, as small trees.
+
+Each case fails on a38afd2 (the session's start, on which the rounds were measured), except the
+traps (marked), which pass there and must not move; a trap is its case's tree with one edit. A
+case gives the files, the entrypoints expected as ``(path, kind, framework)`` and, where it
+matters, a rule's status or its number of findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from treecases import Case
+from treecases import edited as _edited
+
+# Round 602: a purge whose per-table catch-all imports traceback in the handler, prints it and
+# goes on to the next table; the script always exits 0
+_PURGE_IMPORTING_TRACEBACK = {
+    "db_cleanup/db_cleanup.py": """\
+import logging
+
+from sqlalchemy import MetaData, create_engine, delete, select
+
+logging.basicConfig(level=logging.INFO)
+logger = logging.getLogger(__name__)
+
+
+class DBManager:
+    def __init__(self, tables, db_url, limit=2000):
+        self.tables = tables
+        self.engine = create_engine(db_url)
+        self.metadata = MetaData()
+        self.metadata.reflect(bind=self.engine)
+        self.limit = limit
+
+    def run_cleanup(self):
+        for table in self.tables:
+            try:
+                table_ = self.metadata.tables[table["name"]]
+                with self.engine.begin() as conn:
+                    ids = [r[0] for r in conn.execute(select(table_.c.id).limit(self.limit))]
+                    conn.execute(delete(table_).where(table_.c.id.in_(ids)))
+            except Exception:
+                import traceback
+                logger.info("EXCEPTION")
+                traceback.print_exc()
+                continue
+""",
+    "db_cleanup/run.py": """\
+import os
+
+from db_cleanup import DBManager
+
+db_manager = DBManager(tables=[{"name": "carts"}, {"name": "users"}], db_url=os.environ["DB_URL"])
+db_manager.run_cleanup()
+""",
+}
+
+# Round 599: a Flask app whose `__main__` block prints what one of its routes returns, to try
+# it; the Dockerfile serves the app with `flask run`
+_ROUTE_TRIED_IN_MAIN = {
+    "main.py": """\
+import json
+import os
+
+import requests
+from flask import Flask
+
+app = Flask(__name__)
+
+
+def get_active_projects():
+    r = requests.get(os.environ["BOARD_URL"], timeout=10)
+    r.raise_for_status()
+    return [card["name"] for card in r.json()]
+
+
+@app.route("/current-projects/")
+def get_active_projects_json():
+    return json.dumps(get_active_projects())
+
+
+if __name__ == "__main__":
+    print(get_active_projects_json())
+""",
+    "Dockerfile": 'FROM python:3\nRUN pip install flask requests\nCOPY main.py .\nENV FLASK_APP=main.py\nCMD ["python", "-m", "flask", "run", "--host=0.0.0.0"]\n',
+}
+
+# Round 599: an app factory in the package's `__init__` that nothing calls, beside the module
+# the Procfile serves, which builds its own app and registers the package's blueprint
+_UNCALLED_FACTORY = {
+    "app/__init__.py": """\
+from flask import Flask
+
+
+def create_app():
+    app = Flask(__name__)
+
+    from app.webhook import webhook_bp
+    app.register_blueprint(webhook_bp)
+
+    return app
+""",
+    "app/webhook.py": """\
+from flask import Blueprint, jsonify, request
+
+webhook_bp = Blueprint("webhook", __name__)
+
+
+@webhook_bp.route("/health")
+def health():
+    return jsonify(status="ok")
+
+
+@webhook_bp.route("/webhook", methods=["POST"])
+def webhook():
+    return jsonify(received=request.get_json())
+""",
+    "run.py": """\
+from flask import Flask
+
+from app.webhook import webhook_bp
+
+app = Flask(__name__)
+app.register_blueprint(webhook_bp)
+
+if __name__ == "__main__":
+    app.run(host="0.0.0.0", port=5000)
+""",
+    "Procfile": "web: gunicorn run:app\n",
+}
+
+_CASES: dict[str, Case] = {
+    "purge_importing_traceback": (
+        _PURGE_IMPORTING_TRACEBACK,
+        [("db_cleanup/run.py", "job", "script")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: the handler raises again after the traceback
+    "purge_importing_traceback_raises": (
+        _edited(
+            _PURGE_IMPORTING_TRACEBACK,
+            "db_cleanup/db_cleanup.py",
+            "                continue\n",
+            "                raise\n",
+        ),
+        [("db_cleanup/run.py", "job", "script")],
+        ("missing-exit-code", "pass"),
+    ),
+    "route_tried_in_main": (
+        _ROUTE_TRIED_IN_MAIN,
+        [("main.py", "api", "flask")],
+        None,
+    ),
+    # trap: the block runs the work the route shows, not the route itself
+    "work_run_in_main": (
+        _edited(
+            _ROUTE_TRIED_IN_MAIN, "main.py", "    print(get_active_projects_json())", "    print(get_active_projects())"
+        ),
+        [("main.py", "api", "flask"), ("main.py", "job", "python")],
+        None,
+    ),
+    "uncalled_factory": (
+        _UNCALLED_FACTORY,
+        [("run.py", "api", "flask")],
+        None,
+    ),
+    # trap: a WSGI module calls the factory
+    "called_factory": (
+        {**_UNCALLED_FACTORY, "wsgi.py": "from app import create_app\n\napplication = create_app()\n"},
+        [("app/__init__.py", "api", "flask"), ("run.py", "api", "flask")],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_CASES))
+def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _CASES[name])
