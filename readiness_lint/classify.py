@@ -3538,9 +3538,9 @@ def _drop_idle_imported_apis(project: Project, candidates: list[_Candidate]) -> 
         tabled = any(not route.owner for route in project.files[candidate.path].routes) and not any(
             "test" in name.lower() for _, name in candidate.objects
         )  # (`Application([("/users", UsersHandler)])`: Tornado's route table names no app)
-        if not tabled and not _serves_anything(project, set(candidate.objects)):
-            idle.add(id(candidate))
-        elif _uncalled_factory_app(project, candidate, apis):
+        if (not tabled and not _serves_anything(project, set(candidate.objects))) or _uncalled_factory_app(
+            project, candidate, apis
+        ):
             idle.add(id(candidate))
     return [c for c in candidates if id(c) not in idle]
 
