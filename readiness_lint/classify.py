@@ -3232,9 +3232,16 @@ def _runners_of_shared_consumers(project: Project, candidates: list[_Candidate])
             if id(r) in job_ids and (r.kind == "worker" or not r.command)
             for p in project.reach_from(r.path)
             for loop in project.files[p].loops
+            if p == r.path or not _in_main_block(project.files[p], loop)
         ):
             dropped.add(id(candidate))
     return [c for c in candidates if id(c) not in dropped]
+
+
+def _in_main_block(facts: FileFacts, loop: LoopFact) -> bool:
+    """A loop the file's ``__main__`` block runs itself (``bot.infinity_polling()`` there): not run
+    where the file is imported."""
+    return facts.main_guard is not None and not loop.scope and loop.line > facts.main_guard.line
 
 
 def _starts_object(project: Project, runner: _Candidate, names: set[str]) -> bool:
@@ -3720,6 +3727,8 @@ def _service(project: Project, candidate: _Candidate) -> Service:
             for loop in project.files[path].loops
             if loop.source != BUSY_LOOP_LOCAL
             and not _keeps_scheduler_alive(project, path, loop)
+            # (an imported module's `__main__` block polling its bot: not run by the import)
+            and (path == candidate.path or not _in_main_block(project.files[path], loop))
             # (a `sched` scheduler re-entering its task: the job's own timetable)
             and loop.source != SCHED_LOOP
             # (a wait on a run flag after `loop_start()`, in a script cron runs: see `_apply_deployments`)

@@ -131,6 +131,104 @@ if __name__ == "__main__":
     "Procfile": "web: gunicorn run:app\n",
 }
 
+# Round 597: a cron job that imports the bot's module to send through its bot; the bot's own
+# `__main__` block polls, and the job's step that syncs a calendar logs every failure and goes on
+_CRON_JOB_BESIDE_BOT = {
+    "src/main.py": """\
+#!/usr/bin/env python3
+import logging
+import time
+
+import calendar_handler as ch
+import database
+import telegram
+
+
+def main():
+    for employee in database.get_all_employees():
+        if ch.is_day_off(employee.get("full_name")):
+            logging.info("day off")
+            continue
+        while True:
+            try:
+                telegram.send_notification(employee.get("user_id"))
+                break
+            except ConnectionError:
+                time.sleep(5)
+                continue
+
+
+if __name__ == "__main__":
+    main()
+""",
+    "src/calendar_handler.py": """\
+import logging
+import os
+
+import database
+import requests
+
+
+def sync_calendar():
+    try:
+        r = requests.get(os.environ["CALENDAR_URL"], timeout=10)
+        r.raise_for_status()
+        for day in r.json():
+            database.check_and_update(day)
+        return True
+    except Exception:
+        logging.exception("calendar sync failed")
+    return False
+
+
+def is_day_off(employee):
+    sync_calendar()
+    return database.find_day_off(employee) is not None
+""",
+    "src/database.py": """\
+import os
+
+from pymongo import MongoClient
+
+db = MongoClient(os.environ["MONGO_URL"]).calendar
+
+
+def get_all_employees():
+    return list(db.employees.find())
+
+
+def check_and_update(day):
+    db.days.update_one({"day": day["day"]}, {"$set": day}, upsert=True)
+
+
+def find_day_off(employee):
+    return db.days.find_one({"owner": employee, "off": True})
+""",
+    "src/telegram.py": """\
+import logging
+import os
+
+import telebot
+
+bot = telebot.TeleBot(os.environ["TELEGRAM_KEY"])
+
+
+@bot.message_handler(content_types=["text"])
+def commands(message):
+    bot.send_message(message.chat.id, str(message.from_user.id))
+
+
+def send_notification(user_id):
+    bot.send_message(user_id, text="How many hours today?")
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    bot.infinity_polling(timeout=15, long_polling_timeout=10)
+""",
+    "Dockerfile": 'FROM python:3.10-alpine\nWORKDIR /app\nCOPY ./src requirements.txt ./\nRUN pip install -r requirements.txt && echo "30 15 * * 1-5 python /app/main.py" >> /var/spool/cron/crontabs/root\n',
+}
+
 _CASES: dict[str, Case] = {
     "purge_importing_traceback": (
         _PURGE_IMPORTING_TRACEBACK,
@@ -171,6 +269,30 @@ _CASES: dict[str, Case] = {
         {**_UNCALLED_FACTORY, "wsgi.py": "from app import create_app\n\napplication = create_app()\n"},
         [("app/__init__.py", "api", "flask"), ("run.py", "api", "flask")],
         None,
+    ),
+    "cron_job_beside_bot": (
+        _CRON_JOB_BESIDE_BOT,
+        [("src/main.py", "job", "crontab"), ("src/telegram.py", "worker", "telegram")],
+        ("missing-exit-code", {"src/main.py": "fail"}),
+    ),
+    # trap: the job starts the bot's polling itself
+    "cron_job_polls_bot": (
+        _edited(
+            _CRON_JOB_BESIDE_BOT, "src/main.py", "    main()\n", "    main()\n    telegram.bot.infinity_polling()\n"
+        ),
+        [("src/main.py", "worker", "telegram")],
+        None,
+    ),
+    # trap: the calendar sync lets its failure out (on a38afd2 this fails for its entrypoints alone)
+    "cron_job_sync_raises": (
+        _edited(
+            _CRON_JOB_BESIDE_BOT,
+            "src/calendar_handler.py",
+            '        logging.exception("calendar sync failed")\n',
+            '        logging.exception("calendar sync failed")\n        raise\n',
+        ),
+        [("src/main.py", "job", "crontab"), ("src/telegram.py", "worker", "telegram")],
+        ("missing-exit-code", {"src/main.py": "pass"}),
     ),
 }
 

@@ -486,6 +486,9 @@ def _lost_failure(
                     return lost
             if depth < _STEP_DEPTH:
                 frontier.extend((helper_home, step, depth + 1, helper) for step in helper.steps)
+                frontier.extend(
+                    (helper_home, step, depth + 1, helper) for step in helper.results_tested if step not in helper.steps
+                )
         if function.exits_nonzero or passed_on:
             continue
         if function.returns_nonzero:
