@@ -183,6 +183,9 @@ class _Candidate:
     runners: tuple[str, ...] = ()  # files whose `__main__` block only runs this app (`app.run(debug=True)`)
     once: bool = False  # the `--once` mode of a file that also loops (see `_with_once_modes`)
     commands: tuple[str, ...] = ()  # the functions of Flask's command line this job runs (`flask init-db`)
+    routes: tuple[
+        tuple[str, RouteFact], ...
+    ] = ()  # an api gateway's routes to a serverless api (its deployment file's)
 
 
 def _once(services: list[Service]) -> list[Service]:
@@ -1965,6 +1968,7 @@ def _apply_functions(
     calls the function is a local test, not a job; an app the file serves through an adapter
     (Mangum, serverless-wsgi) or a worker in it keeps what the code says."""
     found: dict[tuple[str, Kind], tuple[int, str, Deployment]] = {}
+    paths_of: dict[str, list[Deployment]] = {}  # the HTTP functions of each file
     for deployment in functions:
         home = deployment.source.rpartition("/")[0]
         # (`gcloud functions deploy --source=functions/ingest` in `scripts/deploy.sh` run from the
@@ -1993,6 +1997,8 @@ def _apply_functions(
             kind = "api" if http else "job"
         if (path, kind) not in found or line < found[path, kind][0]:
             found[path, kind] = (line, deployment.function, deployment)
+        if kind == "api":
+            paths_of.setdefault(path, []).append(deployment)
     if not found:
         return candidates
     # (a block that only calls the function, and prints: not one that reads a command line or loops)
@@ -2014,8 +2020,20 @@ def _apply_functions(
     for (path, kind), (line, function, deployment) in sorted(found.items()):
         dual = kind == "job" and found.get((path, "api"), (0, ""))[1] == function
         platform = _FUNCTION_PLATFORMS.get(deployment.how, "aws-lambda")
-        out.append(_Candidate(path, line, kind, platform, function, deployed=deployment, serves_requests=dual))
+        routes = _gateway_routes(paths_of.get(path, [])) if kind == "api" else ()
+        out.append(
+            _Candidate(path, line, kind, platform, function, deployed=deployment, serves_requests=dual, routes=routes)
+        )
     return out
+
+
+def _gateway_routes(deployments: list[Deployment]) -> tuple[tuple[str, RouteFact], ...]:
+    """The routes an api gateway sends to a file's functions, by the deployment file's events
+    (``path: /loyalty-cards``), when every one of its HTTP functions names its paths: the api's
+    route table, for its health and readiness probes."""
+    if not deployments or any(not d.paths for d in deployments):
+        return ()
+    return tuple((d.source, RouteFact("", p, d.function, d.line)) for d in deployments for p in d.paths)
 
 
 def _rq_command_worker(project: Project, deployment: Deployment) -> list[_Candidate]:
@@ -3707,7 +3725,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         starts |= set(project.files_under(package)) if package else set()
     if candidate.framework == "rq" and candidate.kind == "worker":
         starts |= _enqueued_modules(project)
-    routes: list[tuple[str, RouteFact]] = []
+    routes: list[tuple[str, RouteFact]] = list(candidate.routes)
     if objects and candidate.kind == "api":
         objects |= _factory_results(project, objects)
     if objects:

@@ -103,6 +103,9 @@ class Deployment:
     script: str  # the script as the command names it, joined to a `cd` or a working directory it gives
     module: str  # the module of `python -m pkg.mod`, or ""
     function: str = ""  # the function a serverless platform calls (FUNCTION_MODES), or ""
+    # the HTTP paths an api gateway routes to that function (`path: /users` of its events), when
+    # every HTTP event names one; empty when any does not (a catch-all, a function URL)
+    paths: tuple[str, ...] = ()
 
 
 def is_deployment_file(rel: str) -> bool:
@@ -1126,7 +1129,28 @@ def _is_serverless(lower: str) -> bool:
     return lower.rpartition("/")[2] in {"serverless.yml", "serverless.yaml"}
 
 
-def _handler(rel: str, text: str, handler: Any, code: str, mode: str) -> Iterator[Deployment]:
+def _http_paths(events: list[tuple[str, Any]], http_kinds: frozenset[str], key: str) -> tuple[str, ...]:
+    """The paths a function's HTTP events route to it (Serverless' ``http: {path: users}`` or
+    ``httpApi: "GET /users"``, SAM's ``Properties: {Path: /users}``), or none when any HTTP event
+    names no plain path: a catch-all (``{proxy+}``, ``*``, ``$default``) routes every path to the
+    function, whose own code answers them."""
+    paths: list[str] = []
+    for kind, settings in events:
+        if kind not in http_kinds:
+            continue
+        value = settings.get(key) if isinstance(settings, dict) else settings
+        if not isinstance(value, str):
+            return ()
+        path = value.split()[-1] if value.split() else ""
+        if not path or "+}" in path or path in {"*", "$default"} or "${" in path:
+            return ()
+        paths.append("/" + path.lstrip("/"))
+    return tuple(dict.fromkeys(paths))
+
+
+def _handler(
+    rel: str, text: str, handler: Any, code: str, mode: str, paths: tuple[str, ...] = ()
+) -> Iterator[Deployment]:
     """A Python handler, `module.function` (`src/handlers/users.create`, `app.scraping.handler`),
     as the module's file, relative to the deployment file's directory, and the function."""
     if not isinstance(handler, str) or "." not in handler or "${" in handler or "${" in code:
@@ -1146,6 +1170,7 @@ def _handler(rel: str, text: str, handler: Any, code: str, mode: str) -> Iterato
         script,
         "",
         function,
+        paths if mode == HTTP_FUNCTION else (),
     )
 
 
@@ -1164,8 +1189,10 @@ def _serverless(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deplo
             for key in (event if isinstance(event, dict) else [event])
             if isinstance(key, str)
         ]
+        # (a websocket's routes are its message actions, not paths: no health probe reads them)
+        paths = () if any(key == "websocket" for key, _ in pairs) else _http_paths(pairs, _SERVERLESS_HTTP, "path")
         for mode in _event_modes(pairs, _SERVERLESS_HTTP, frozenset({"schedule"}), "input"):
-            yield from _handler(rel, text, spec.get("handler"), "", mode)
+            yield from _handler(rel, text, spec.get("handler"), "", mode, paths)
 
 
 def _sam(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
@@ -1192,8 +1219,11 @@ def _sam(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
         if "FunctionUrlConfig" in properties:  # (a function URL: called over HTTP)
             typed.append(("Api", None))
         code = properties.get("CodeUri")
+        paths = _http_paths(typed, _SAM_HTTP, "Path")
         for mode in _event_modes(typed, _SAM_HTTP, frozenset({"Schedule", "ScheduleV2"}), "Input"):
-            yield from _handler(rel, text, properties.get("Handler"), code if isinstance(code, str) else "", mode)
+            yield from _handler(
+                rel, text, properties.get("Handler"), code if isinstance(code, str) else "", mode, paths
+            )
 
 
 def _words(value: Any) -> list[str]:

@@ -229,6 +229,79 @@ if __name__ == "__main__":
     "Dockerfile": 'FROM python:3.10-alpine\nWORKDIR /app\nCOPY ./src requirements.txt ./\nRUN pip install -r requirements.txt && echo "30 15 * * 1-5 python /app/main.py" >> /var/spool/cron/crontabs/root\n',
 }
 
+# Rounds 442, 583 and 600: AWS Lambda apis whose serverless.yml or SAM template names every path
+# the gateway routes to them, none a health or readiness path
+_SERVERLESS_ROUTES = {
+    "handler.py": """\
+import json
+import os
+
+import boto3
+
+table = boto3.resource("dynamodb").Table(os.environ["TABLE"])
+
+
+def create(event, context):
+    item = json.loads(event["body"])
+    table.put_item(Item=item)
+    return {"statusCode": 201, "body": json.dumps(item)}
+
+
+def get_all(event, context):
+    return {"statusCode": 200, "body": json.dumps(table.scan()["Items"])}
+""",
+    "serverless.yml": """\
+service: loyalty-cards
+provider:
+  name: aws
+  runtime: python3.11
+functions:
+  createLoyaltyCard:
+    handler: handler.create
+    events:
+      - httpApi:
+          path: /loyalty-cards
+          method: post
+  getAllLoyaltyCards:
+    handler: handler.get_all
+    events:
+      - httpApi: GET /loyalty-cards
+""",
+}
+
+_SAM_ROUTE = {
+    "start_task/start_task.py": """\
+import json
+import os
+
+import boto3
+
+ecs = boto3.client("ecs")
+
+
+def lambda_handler(event, context):
+    ecs.run_task(cluster=os.environ["CLUSTER"], taskDefinition=os.environ["TASK"], launchType="FARGATE")
+    return {"statusCode": 200, "body": json.dumps({"started": True})}
+""",
+    "template.yaml": """\
+AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  TaskStartFunction:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: start_task
+      Handler: start_task.lambda_handler
+      Runtime: python3.11
+      Events:
+        StartTask:
+          Type: Api
+          Properties:
+            Path: /start
+            Method: post
+""",
+}
+
 _CASES: dict[str, Case] = {
     "purge_importing_traceback": (
         _PURGE_IMPORTING_TRACEBACK,
@@ -293,6 +366,33 @@ _CASES: dict[str, Case] = {
         ),
         [("src/main.py", "job", "crontab"), ("src/telegram.py", "worker", "telegram")],
         ("missing-exit-code", {"src/main.py": "pass"}),
+    ),
+    "serverless_routes": (
+        _SERVERLESS_ROUTES,
+        [("handler.py", "api", "aws-lambda")],
+        ("missing-health-route", "fail"),
+    ),
+    # trap: one function takes every path the gateway gets (its own code routes them)
+    "serverless_proxy_route": (
+        _edited(_SERVERLESS_ROUTES, "serverless.yml", "GET /loyalty-cards", "ANY /{proxy+}"),
+        [("handler.py", "api", "aws-lambda")],
+        ("missing-health-route", "na"),
+    ),
+    "sam_route": (
+        _SAM_ROUTE,
+        [("start_task/start_task.py", "api", "aws-lambda")],
+        ("missing-readiness-route", "fail"),
+    ),
+    # trap: a function URL, no path named
+    "sam_function_url": (
+        _edited(
+            _SAM_ROUTE,
+            "template.yaml",
+            "      Events:\n        StartTask:\n          Type: Api\n          Properties:\n            Path: /start\n            Method: post\n",
+            "      FunctionUrlConfig:\n        AuthType: NONE\n",
+        ),
+        [("start_task/start_task.py", "api", "aws-lambda")],
+        ("missing-readiness-route", "na"),
     ),
 }
 

@@ -226,8 +226,10 @@ class MissingHealthRoute(ServiceRule):
     what_it_does = (
         "Checks that an HTTP API serves a health route (`/health`, `/healthz`, `/livez`, `/ping`, "
         "`/status`, under an optional `/api` or version prefix), on the app itself or on any router, "
-        "blueprint or URL module it includes, or through a health-check library. When none of the "
-        "app's routes can be seen (they are registered in ways the analysis does not follow), the "
+        "blueprint or URL module it includes, or through a health-check library. An AWS Lambda api's "
+        "routes are the paths its serverless.yml or SAM template gives the functions' HTTP events, when "
+        "every one names a path (a catch-all such as `/{proxy+}` or a function URL leaves them unseen). "
+        "When none of the app's routes can be seen (they are registered in ways the analysis does not follow), the "
         "check is not applicable rather than failed; but a Flask or FastAPI app built at module level "
         "and served by the project's own code (`app.run(...)`, `uvicorn.run(app)`) that serves no route "
         "at all (none declared where it or its importers reach, no blueprint or router registered, no "
