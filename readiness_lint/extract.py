@@ -4852,11 +4852,18 @@ class Extractor:
             self.signal(node, "heartbeat", "text")
         if _METRICS_FILE.search(value):
             self.signal(node, "metrics", value)
-        if _DESTRUCTIVE_SQL.match(value) and (
-            not parts or _DESTRUCTIVE_SQL_CASED.match(value) or _SQL_SHAPED.match(value)
+        if (
+            _DESTRUCTIVE_SQL.match(value)
+            and not ctx.in_docstring
+            and (
+                (not parts and not value.split()[0].istitle())
+                or _DESTRUCTIVE_SQL_CASED.match(value)
+                or _SQL_SHAPED.match(value)
+            )
         ):
-            # (with an f-string among the pieces, SQL as SQL is written or shaped like a statement:
-            # not a help text's "truncate descriptions longer than this")
+            # (with an f-string among the pieces, or written as a sentence starts, SQL as SQL is
+            # written or shaped like a statement: not a help text's "truncate descriptions longer
+            # than this", nor a docstring's "Truncate text if it is longer than a given width")
             self.signal(node, "destructive", " ".join(value.split()[:2]).upper())
         elif not ctx.in_docstring and (script := _DESTRUCTIVE_SQL_IN_SCRIPT.search(value)):
             self.signal(node, "destructive", " ".join(script.group(1).split()[:2]))

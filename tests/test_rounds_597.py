@@ -302,6 +302,35 @@ Resources:
 """,
 }
 
+# The precision trees (rich): a job reaching a method whose docstring opens "Truncate text if it
+# is longer...", read as SQL's TRUNCATE
+_TRUNCATE_DOCSTRING = {
+    "text.py": """\
+class Text:
+    def __init__(self, plain):
+        self.plain = plain
+
+    def truncate(self, max_width):
+        \"\"\"Truncate text if it is longer than a given width.\"\"\"
+        self.plain = self.plain[:max_width]
+""",
+    "report.py": """\
+import sys
+
+from text import Text
+
+
+def main():
+    line = Text(sys.argv[1])
+    line.truncate(20)
+    sys.stdout.write(line.plain)
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+
 _CASES: dict[str, Case] = {
     "purge_importing_traceback": (
         _PURGE_IMPORTING_TRACEBACK,
@@ -393,6 +422,18 @@ _CASES: dict[str, Case] = {
         ),
         [("start_task/start_task.py", "api", "aws-lambda")],
         ("missing-readiness-route", "na"),
+    ),
+    "truncate_docstring": (_TRUNCATE_DOCSTRING, [("report.py", "job", "python")], ("missing-dry-run", "na")),
+    # trap: a statement that truncates a table
+    "truncate_statement": (
+        _edited(
+            _TRUNCATE_DOCSTRING,
+            "text.py",
+            "        self.plain = self.plain[:max_width]\n",
+            '        self.plain = self.plain[:max_width]\n        self.db.execute("TRUNCATE lines")\n',
+        ),
+        [("report.py", "job", "python")],
+        ("missing-dry-run", "fail"),
     ),
 }
 
