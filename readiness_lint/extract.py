@@ -2121,11 +2121,14 @@ class Extractor:
             frame.exits_zero_on_error = True
         if self.pinging or self.noticing:
             return  # (a ping, or a notice sent: its failure is not the job's)
+        if self.try_body is not None and _answers_probe(self.try_body, node.body):
+            return  # `try: s.connect((host, port)); return True` / `except: return False`: a probe's answer
         if self.reading and (
-            _only_assigns(node.body) or (self.reading_own_file and self._reports_then_empty(node.body))
+            _only_assigns(node.body)
+            or (self.reading_own_file and (self._reports_then_empty(node.body) or _returns_empty(node.body)))
         ):
-            # `try: with open(SEEN) as f: seen = f.read()` / `except: seen = ''` (or `print(e); return {}`):
-            # a file of the job's own, not there yet
+            # `try: with open(SEEN) as f: seen = f.read()` / `except: seen = ''` (or `print(e); return {}`,
+            # or a bare `return {}`): a file of the job's own, not there yet
             return
         if self.looking_up and frame.loop_depth == 0 and self._only_reports(node.body):
             # `try: server = config["ftp"]["server"]` / `except: print("no ftp settings")`: the work
@@ -6115,6 +6118,37 @@ _IGNORES = (cst.Pass, cst.Continue, cst.Break)
 _IMPORTS = (cst.Import, cst.ImportFrom)  # (in a handler: what its report then calls)
 # Statements a reporting helper's own code does not hold (see `_reporting_functions`)
 _LEAVES_SCOPE = (cst.FunctionDef, cst.ClassDef, cst.For, cst.While, cst.Try, cst.With, cst.Global, cst.Nonlocal)
+
+
+def _answers_probe(body: cst.BaseSuite, handler: cst.BaseSuite) -> bool:
+    """A ``try`` that ends returning ``True`` and a handler that only returns ``False``: a check
+    whose failure is its answer (a port closed, a host down), which its caller tests."""
+    statements = _block(body)
+    last = _smalls(statements[-1]) if statements else None
+    caught = _simple_block(handler)
+    return (
+        bool(last)
+        and last is not None
+        and _returns_literal(last[-1], "True")
+        and caught is not None
+        and len(caught) == 1
+        and _returns_literal(caught[0], "False")
+    )
+
+
+def _returns_literal(small: cst.CSTNode, name: str) -> bool:
+    return type(small) is cst.Return and type(small.value) is cst.Name and small.value.value == name
+
+
+def _returns_empty(body: cst.BaseSuite) -> bool:
+    """``except: return {}``: a handler that only hands back an empty container or text."""
+    smalls = _simple_block(body)
+    if smalls is None or len(smalls) != 1 or type(smalls[0]) is not cst.Return or smalls[0].value is None:
+        return False
+    value = smalls[0].value
+    return (isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)) and not value.elements) or (
+        n.string_value(value) == ""
+    )
 
 
 def _only_passes(body: cst.BaseSuite) -> bool:

@@ -331,6 +331,65 @@ if __name__ == "__main__":
 """,
 }
 
+# Round 601: a port monitor run by a scheduled workflow: a probe answers False when the port is
+# closed, and a state file of its own that cannot be read starts empty
+_PORT_MONITOR = {
+    "monitor.py": """\
+import json
+import os
+import socket
+
+import requests
+
+STATUS_FILE = "statuses.json"
+TARGETS = [{"host": "pc1.example.net", "port": 3389}]
+
+
+def check_port(host, port, timeout=3):
+    try:
+        s = socket.socket()
+        s.settimeout(timeout)
+        s.connect((host, port))
+        s.close()
+        return True
+    except:
+        return False
+
+
+def load_statuses():
+    if not os.path.exists(STATUS_FILE):
+        return {}
+    try:
+        with open(STATUS_FILE, "r") as f:
+            return json.load(f)
+    except:
+        return {}
+
+
+statuses = load_statuses()
+for t in TARGETS:
+    key = f"{t['host']}:{t['port']}"
+    online = check_port(t["host"], t["port"])
+    if statuses.get(key) != online:
+        r = requests.post(os.environ["WEBHOOK"], json={"text": f"{key} online={online}"}, timeout=10)
+        r.raise_for_status()
+    statuses[key] = online
+with open(STATUS_FILE, "w") as f:
+    json.dump(statuses, f)
+""",
+    ".github/workflows/monitor.yml": """\
+on:
+  schedule:
+    - cron: "*/10 * * * *"
+jobs:
+  run:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - run: python monitor.py
+""",
+}
+
 _CASES: dict[str, Case] = {
     "purge_importing_traceback": (
         _PURGE_IMPORTING_TRACEBACK,
@@ -434,6 +493,22 @@ _CASES: dict[str, Case] = {
         ),
         [("report.py", "job", "python")],
         ("missing-dry-run", "fail"),
+    ),
+    "port_probe_and_own_state": (
+        _PORT_MONITOR,
+        [("monitor.py", "job", "github-schedule")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap: the state is read from a file the command line names, an input it was given
+    "state_from_argument": (
+        _edited(
+            _PORT_MONITOR,
+            "monitor.py",
+            '        with open(STATUS_FILE, "r") as f:\n',
+            "        with open(sys.argv[1]) as f:\n",
+        ),
+        [("monitor.py", "job", "github-schedule")],
+        ("missing-exit-code", "fail"),
     ),
 }
 
