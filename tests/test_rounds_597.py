@@ -390,6 +390,26 @@ jobs:
 """,
 }
 
+# Round 610: Django settings whose SECRET_KEY falls back to a number
+_NUMBER_SECRET_KEY = {
+    "project/settings.py": """\
+import os
+
+SECRET_KEY = os.getenv("SECRET_KEY", default=123)
+JWT_EXPIRATION_SECONDS = int(os.getenv("JWT_EXPIRATION_SECONDS", 3600))
+DEBUG = os.getenv("DEBUG") == "1"
+ROOT_URLCONF = "project.urls"
+""",
+    "project/wsgi.py": """\
+import os
+
+from django.core.wsgi import get_wsgi_application
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "project.settings")
+application = get_wsgi_application()
+""",
+}
+
 _CASES: dict[str, Case] = {
     "purge_importing_traceback": (
         _PURGE_IMPORTING_TRACEBACK,
@@ -509,6 +529,18 @@ _CASES: dict[str, Case] = {
         ),
         [("monitor.py", "job", "github-schedule")],
         ("missing-exit-code", "fail"),
+    ),
+    "number_secret_key": (_NUMBER_SECRET_KEY, [("project/wsgi.py", "api", "django")], ("hardcoded-secret-fallback", 1)),
+    # trap: the key read with no fallback (the expiry's number is no secret either way)
+    "number_expiry_only": (
+        _edited(
+            _NUMBER_SECRET_KEY,
+            "project/settings.py",
+            'os.getenv("SECRET_KEY", default=123)',
+            'os.environ["SECRET_KEY"]',
+        ),
+        [("project/wsgi.py", "api", "django")],
+        ("hardcoded-secret-fallback", 0),
     ),
 }
 

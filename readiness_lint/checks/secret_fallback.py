@@ -54,7 +54,7 @@ class HardcodedSecretFallback(LineRule):
     fix = "Fail loud when a secret is missing: os.environ['SECRET_KEY'], or a settings field without a default."
     what_it_does = (
         "Finds secrets read from the environment or a settings object with a literal fallback: "
-        "`os.getenv('SECRET_KEY', 'dev-key')`, `os.environ.get(...) or '...'`, `config(..., default=...)`, "
+        "`os.getenv('SECRET_KEY', 'dev-key')` (a signing key's number too, `default=123`), `os.environ.get(...) or '...'`, `config(..., default=...)`, "
         "command-line options that read a variable (`click.option(..., envvar=..., default=...)`), "
         "fields of a settings class (pydantic `BaseSettings`) with a literal default, and a literal bound "
         "when the variable is not set (`if not SECRET_KEY: SECRET_KEY = '...'`, `except KeyError:`); a "
@@ -91,6 +91,7 @@ class HardcodedSecretFallback(LineRule):
             'import click\n\n\n@click.command()\n@click.option("--secret-key", envvar="SECRET_KEY", default="development")\ndef main(secret_key):\n    serve(secret_key)\n'
         ),
         Sample('import os\n\nSECRET_KEY = os.getenv("SECRET_KEY", "dev-key")\n'),
+        Sample('import os\n\nSECRET_KEY = os.getenv("SECRET_KEY", default=123)\n', note="a number anyone can guess"),
         Sample('import os\n\nDB_PASSWORD = os.environ.get("DB_PASSWORD") or "postgres"\n'),
         Sample(
             'import os\n\nSECRET_KEY = os.environ.get("SECRET_KEY")\nif not SECRET_KEY:\n    SECRET_KEY = "dev-only-key"\n'
@@ -105,6 +106,9 @@ class HardcodedSecretFallback(LineRule):
     def on_env_fallback(self, read: cst.Call, fallback: cst.CSTNode, ctx: Context) -> None:
         key = n.read_key(read)
         value = n.string_value(fallback)
+        number = n.int_value(fallback)
+        if value is None and number is not None and key is not None and _SIGNING_KEY.search(key):
+            value = str(number)  # `os.getenv("SECRET_KEY", default=123)`: a key anyone can guess
         if key is None or not value:
             return
         # (a default given to the read itself is reported where the read starts, as a multi-line
