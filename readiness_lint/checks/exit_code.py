@@ -443,10 +443,12 @@ def _lost_failure(
                 f"`@{wrapper}` catches every failure of `{name}()` and returns normally: a failure exits with status 0"
             )
         # The function itself (depth 0), then its steps further down: `main()` -> `load_rows()` -> `fetch_page()`
-        frontier: list[tuple[str, str, int, FunctionFact | None]] = [(path, call, 0, None)]
+        # (a call whose result its caller tests, `if is_day_off(...)`, answers for itself: only the
+        # steps it takes are read, `sync_calendar()` that logs a failure and goes on)
+        frontier: list[tuple[str, str, int, FunctionFact | None, bool]] = [(path, call, 0, None, False)]
         seen: set[tuple[str, str]] = set()
         while frontier:
-            where, inner, depth, parent = frontier.pop(0)
+            where, inner, depth, parent, tested = frontier.pop(0)
             if (where, inner) in seen:
                 continue
             seen.add((where, inner))
@@ -457,7 +459,7 @@ def _lost_failure(
             helper, helper_home = deeper
             # (a scheduled job that reports to an error tracker, `sentry_sdk.capture_exception(e)`:
             # its own failure is seen; the steps it calls are still read)
-            if not (depth == 0 and call in scheduled and _tells(helper)):
+            if not tested and not (depth == 0 and call in scheduled and _tells(helper)):
                 if helper.exits_zero_on_error:
                     return f"`{inner_name}()` exits with status 0 after an error: the failure is lost"
                 # (under `sys.exit(main())`, a catch-all of `main()` itself answers through the status
@@ -485,9 +487,11 @@ def _lost_failure(
                 if lost is not None:
                     return lost
             if depth < _STEP_DEPTH:
-                frontier.extend((helper_home, step, depth + 1, helper) for step in helper.steps)
+                frontier.extend((helper_home, step, depth + 1, helper, False) for step in helper.steps)
                 frontier.extend(
-                    (helper_home, step, depth + 1, helper) for step in helper.results_tested if step not in helper.steps
+                    (helper_home, step, depth + 1, helper, True)
+                    for step in helper.results_tested
+                    if step not in helper.steps
                 )
         if function.exits_nonzero or passed_on:
             continue
