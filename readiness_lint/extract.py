@@ -4890,8 +4890,10 @@ class Extractor:
         text = n.template_text(node) or ""
         if _heartbeat_text(text) and not self.reporting:
             self.signal(node, "heartbeat", "text")
-        if _DESTRUCTIVE_SQL_CASED.match(text):  # SQL keywords as SQL is written, not a log message
-            self.signal(node, "destructive", " ".join(text.split()[:2]))
+        # SQL keywords as SQL is written, or a lower-case statement shaped as one outside a report
+        # (`f"delete from temp_token where hour < '{cutoff}'"`), not a log message
+        if _DESTRUCTIVE_SQL_CASED.match(text) or (not self.reporting and _SQL_SHAPED.match(text)):
+            self.signal(node, "destructive", " ".join(text.split()[:2]).upper())
         elif _deleting_command(text) == "rm -r":
             names = [n.dotted(p.expression) or "" for p in parts if type(p) is cst.FormattedStringExpression]
             self._record_deletion(node, "rm -r", text, names)

@@ -410,6 +410,25 @@ application = get_wsgi_application()
 """,
 }
 
+# Round 606: a cron script deleting expired tokens with a lower-case f-string statement
+_LOWER_CASE_DELETE = {
+    "cleaner.py": """\
+#!/usr/bin/python
+\"\"\"Delete old entries from the database; put it in the crontab to run every minute.\"\"\"
+import os
+from datetime import datetime, timedelta
+
+import mysql.connector
+
+mydb = mysql.connector.connect(host="db", user="registration", password=os.environ["DB_PASSWORD"], database="registration")
+cur = mydb.cursor()
+five_minutes_ago = datetime.now() - timedelta(minutes=5)
+cur.execute(f"delete from temp_token where hour < '{five_minutes_ago}'")
+cur.execute("commit;")
+""",
+    "crontab": "* * * * * python3 /opt/cleaner/cleaner.py\n",
+}
+
 _CASES: dict[str, Case] = {
     "purge_importing_traceback": (
         _PURGE_IMPORTING_TRACEBACK,
@@ -541,6 +560,18 @@ _CASES: dict[str, Case] = {
         ),
         [("project/wsgi.py", "api", "django")],
         ("hardcoded-secret-fallback", 0),
+    ),
+    "lower_case_delete": (_LOWER_CASE_DELETE, [("cleaner.py", "job", "crontab")], ("missing-dry-run", "fail")),
+    # trap: the statement only logged
+    "lower_case_delete_logged": (
+        _edited(
+            _LOWER_CASE_DELETE,
+            "cleaner.py",
+            "cur.execute(f\"delete from temp_token where hour < '{five_minutes_ago}'\")",
+            "print(f\"delete from temp_token where hour < '{five_minutes_ago}'\")",
+        ),
+        [("cleaner.py", "job", "crontab")],
+        ("missing-dry-run", "na"),
     ),
 }
 
