@@ -8156,6 +8156,9 @@ def _printed_text(call: cst.Call | None) -> str:
     ``"Error with status code {}".format(code)``, an f-string's literal parts)."""
     if call is None or not call.args:
         return ""
+    if n.callee(call) == "print" and len(call.args) > 1 and not any(a.keyword or a.star for a in call.args):
+        # `print("Folder", path, "not found")`: the words print joins, values between them
+        return " ".join(_printed_text(call.with_changes(args=[arg])) or "{}" for arg in call.args)
     first = call.args[0].value
     while type(first) is cst.BinaryOperation:  # `"..." % value`, `"..." + value`
         first = first.left

@@ -429,6 +429,37 @@ cur.execute("commit;")
     "crontab": "* * * * * python3 /opt/cleaner/cleaner.py\n",
 }
 
+# Round 606: a clean-up script whose folder check prints its words as print's separate arguments
+_FOLDER_NOT_FOUND = {
+    "remove-old.py": """\
+#!/usr/bin/env python3
+import argparse
+import os
+import time
+
+
+def flushdir(dir, days_old):
+    if not os.path.isdir(dir):
+        print("Folder", dir, "not found")
+        return
+    now = time.time()
+    for f in os.listdir(dir):
+        fullpath = os.path.join(dir, f)
+        if os.path.isfile(fullpath) and os.stat(fullpath).st_mtime < now - 86400 * days_old:
+            os.remove(fullpath)
+            print("Removed:", fullpath)
+
+
+parser = argparse.ArgumentParser(description="Remove old files from specified path.")
+parser.add_argument("path")
+parser.add_argument("--older-than-days", dest="days_old", required=True, type=int)
+args = parser.parse_args()
+flushdir(args.path, args.days_old)
+print("All done")
+""",
+    "crontab": "0 3 * * * python3 /opt/remove-old/remove-old.py /srv/uploads --older-than-days 30\n",
+}
+
 _CASES: dict[str, Case] = {
     "purge_importing_traceback": (
         _PURGE_IMPORTING_TRACEBACK,
@@ -572,6 +603,19 @@ _CASES: dict[str, Case] = {
         ),
         [("cleaner.py", "job", "crontab")],
         ("missing-dry-run", "na"),
+    ),
+    "folder_not_found_in_words": (
+        _FOLDER_NOT_FOUND,
+        [("remove-old.py", "job", "crontab")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: the words say there is nothing to clean
+    "folder_empty_in_words": (
+        _edited(
+            _FOLDER_NOT_FOUND, "remove-old.py", 'print("Folder", dir, "not found")', 'print("Folder", dir, "is empty")'
+        ),
+        [("remove-old.py", "job", "crontab")],
+        ("missing-exit-code", "pass"),
     ),
 }
 
