@@ -725,7 +725,10 @@ _DATABASE_URL = re.compile(r"(?:[\w+]*\+)?(?:postgres(?:ql)?|mysql|mariadb|mongo
 COMMON_PASSWORDS = frozenset(
     {"default", "password", "passwd", "pass", "secret", "test", "qwerty", "letmein", "changeme", "demo", "dev", "user"}
 )
-_CONNECTS = ("connect", "create_engine", "create_pool", "Redis", "StrictRedis", "MongoClient", "login")
+_CONNECTS = (
+    *("connect", "create_engine", "create_pool", "Redis", "StrictRedis", "MongoClient", "login"),
+    *("InfluxDBClient", "FTP", "FTP_TLS", "PlainCredentials"),
+)
 
 
 def is_connection_call(callee: str | None) -> bool:

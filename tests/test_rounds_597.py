@@ -460,6 +460,21 @@ print("All done")
     "crontab": "0 3 * * * python3 /opt/remove-old/remove-old.py /srv/uploads --older-than-days 30\n",
 }
 
+# Round 611: a serial reader writing to InfluxDB with the password written into the client
+_INFLUX_PASSWORD = {
+    "inserter.py": """\
+import serial
+from influxdb import InfluxDBClient
+
+client = InfluxDBClient(host="127.0.0.1", port=8086, username="phillip", password="password")
+client.switch_database("tmp36")
+ser = serial.Serial("/dev/serial1", 115200)
+while True:
+    value = float(ser.read(ser.inWaiting() or 1))
+    client.write_points([{"measurement": "temperature", "fields": {"value": value}}])
+""",
+}
+
 _CASES: dict[str, Case] = {
     "purge_importing_traceback": (
         _PURGE_IMPORTING_TRACEBACK,
@@ -616,6 +631,18 @@ _CASES: dict[str, Case] = {
         ),
         [("remove-old.py", "job", "crontab")],
         ("missing-exit-code", "pass"),
+    ),
+    "influx_password": (_INFLUX_PASSWORD, [("inserter.py", "worker", "polling-loop")], ("hardcoded-secret", 1)),
+    # trap: the password read from the environment
+    "influx_password_from_env": (
+        _edited(
+            {**_INFLUX_PASSWORD, "inserter.py": "import os\n" + _INFLUX_PASSWORD["inserter.py"]},
+            "inserter.py",
+            'password="password"',
+            'password=os.environ["INFLUX_PASSWORD"]',
+        ),
+        [("inserter.py", "worker", "polling-loop")],
+        ("hardcoded-secret", 0),
     ),
 }
 
