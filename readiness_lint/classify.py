@@ -1669,6 +1669,10 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
             # (InfluxDB 2's client: `write_api = client.write_api(...)`, `write_api.write(bucket, record=p)`)
             or (method == "write" and clients[receiver].endswith(".write_api"))
         )
+        # (a Google API request the script built and sent: `service.files().create(...).execute()`)
+        sends = sends or (
+            method == "execute" and clients.get(raw.split(".")[0], "") == "googleapiclient.discovery.build"
+        )
         # (also a project module's class: `data = ModbusData(period=2); data.writeToInflux()`)
         own = receiver in clients and (
             f"{clients[receiver]}.{method}" in methods

@@ -475,6 +475,35 @@ while True:
 """,
 }
 
+# Round 618: a script that uploads the file it is given to Google Drive, started by a shell script
+_DRIVE_UPLOAD_SCRIPT = {
+    "backup_to_drive.py": """\
+import logging
+from datetime import datetime
+from sys import argv, exit
+
+from google.oauth2 import service_account
+from googleapiclient.discovery import build
+from googleapiclient.http import MediaFileUpload
+
+logging.basicConfig(level=logging.INFO)
+logger = logging.getLogger("backup")
+
+if len(argv) != 2:
+    logger.error("Usage: backup_to_drive.py <filename>")
+    exit(1)
+
+original_name = argv[1]
+backup_name = f'backup_{datetime.now().strftime("%Y-%m-%d_%Hh_%Mm")}.{original_name}'
+creds = service_account.Credentials.from_service_account_file("credentials.json")
+service = build("drive", "v3", credentials=creds)
+media = MediaFileUpload(original_name)
+service.files().create(body={"name": backup_name}, media_body=media).execute()
+logger.info("Backup finished.")
+""",
+    "backup-to-drive.sh": '#!/bin/bash\nset -euo pipefail\ncd "$(dirname "$0")"\nsudo python3 ./backup_to_drive.py "$@"\n',
+}
+
 _CASES: dict[str, Case] = {
     "purge_importing_traceback": (
         _PURGE_IMPORTING_TRACEBACK,
@@ -643,6 +672,18 @@ _CASES: dict[str, Case] = {
         ),
         [("inserter.py", "worker", "polling-loop")],
         ("hardcoded-secret", 0),
+    ),
+    "drive_upload_script": (_DRIVE_UPLOAD_SCRIPT, [("backup_to_drive.py", "job", "script")], None),
+    # trap: the module only builds the client (a helper others would import)
+    "drive_client_only": (
+        _edited(
+            _DRIVE_UPLOAD_SCRIPT,
+            "backup_to_drive.py",
+            'service.files().create(body={"name": backup_name}, media_body=media).execute()\n',
+            "",
+        ),
+        [],
+        None,
     ),
 }
 
