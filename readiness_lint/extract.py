@@ -1876,6 +1876,17 @@ class Extractor:
                 or (called in self.module_functions and (_existence_call(sub) or _absence_call(sub)))
             ):
                 found.append(called)  # `if find_order(ref) is None:`, `if not order_exists(ref):`
+            elif (
+                type(sub) is cst.Call
+                and (called := n.callee(sub) or "").startswith("self.")
+                and called.count(".") == 1
+                and len(self.ctx.scope) == 2
+                and len(self.ctx.class_bases) == 1
+                and (_existence_call(sub) or _absence_call(sub))
+            ):
+                # `if not self.is_news_already_in_db(cursor, title):`, a method of the class looking
+                # the row up (by its scope, `Parser.is_news_already_in_db`)
+                found.append(f"{self.ctx.scope[0]}.{called[5:]}")
         return tuple(found)
 
     def _env_read(self, value: cst.BaseExpression) -> cst.Call | None:

@@ -724,6 +724,7 @@ _DATABASE_URL = re.compile(r"(?:[\w+]*\+)?(?:postgres(?:ql)?|mysql|mariadb|mongo
 # call is given them.
 COMMON_PASSWORDS = frozenset(
     {"default", "password", "passwd", "pass", "secret", "test", "qwerty", "letmein", "changeme", "demo", "dev", "user"}
+    | {"123", "1234", "12345", "123456", "12345678", "toor"}
 )
 _CONNECTS = (
     *("connect", "create_engine", "create_pool", "Redis", "StrictRedis", "MongoClient", "login"),

@@ -504,6 +504,43 @@ logger.info("Backup finished.")
     "backup-to-drive.sh": '#!/bin/bash\nset -euo pipefail\ncd "$(dirname "$0")"\nsudo python3 ./backup_to_drive.py "$@"\n',
 }
 
+# Round 614: a news scraper run hourly by cron; its INSERT runs only when a method of the class
+# finds no row with that title, and it connects with a short password written in the code
+_METHOD_LOOKUP_INSERT = {
+    "parser.py": """\
+import psycopg2
+import requests
+
+
+class Parser:
+    def __init__(self):
+        self.db_conn = psycopg2.connect(host="db", port="5432", password="123", user="postgres")
+
+    def run(self):
+        r = requests.get("https://example.com/news.json", timeout=10)
+        r.raise_for_status()
+        with self.db_conn.cursor() as cursor:
+            for item in r.json():
+                self.save_news_to_db(cursor, item["title"], item["date"])
+        self.db_conn.commit()
+
+    def save_news_to_db(self, cursor, title, publish_date):
+        if not self.is_news_already_in_db(cursor, title, publish_date):
+            cursor.execute("INSERT INTO news (title, publish_date) VALUES (%s, %s)", (title, publish_date))
+
+    @staticmethod
+    def is_news_already_in_db(cursor, title, publish_date):
+        cursor.execute("SELECT title FROM news WHERE title=%s and publish_date=%s", (title, publish_date))
+        if cursor.fetchone():
+            return True
+
+
+if __name__ == "__main__":
+    Parser().run()
+""",
+    "crontab": "0 * * * * python3 /app/parser.py\n",
+}
+
 _CASES: dict[str, Case] = {
     "purge_importing_traceback": (
         _PURGE_IMPORTING_TRACEBACK,
@@ -684,6 +721,25 @@ _CASES: dict[str, Case] = {
         ),
         [],
         None,
+    ),
+    "method_lookup_insert": (_METHOD_LOOKUP_INSERT, [("parser.py", "job", "crontab")], ("non-idempotent-insert", 0)),
+    # trap: the method looks another table up
+    "method_lookup_other_table": (
+        _edited(_METHOD_LOOKUP_INSERT, "parser.py", "SELECT title FROM news WHERE", "SELECT title FROM feeds WHERE"),
+        [("parser.py", "job", "crontab")],
+        ("non-idempotent-insert", 1),
+    ),
+    "short_common_password": (_METHOD_LOOKUP_INSERT, [("parser.py", "job", "crontab")], ("hardcoded-secret", 1)),
+    # trap: the password read from the environment
+    "password_from_env": (
+        _edited(
+            {**_METHOD_LOOKUP_INSERT, "parser.py": "import os\n" + _METHOD_LOOKUP_INSERT["parser.py"]},
+            "parser.py",
+            'password="123"',
+            'password=os.environ["DB_PASSWORD"]',
+        ),
+        [("parser.py", "job", "crontab")],
+        ("hardcoded-secret", 0),
     ),
 }
 

@@ -194,7 +194,7 @@ class NonIdempotentInsert(LineRule):
             # (also the module-level lookup function's whose result the test reads: `row = existing(key)`,
             # `existing` returning `cur.execute("SELECT ... FROM items WHERE key = ?", ...).fetchone()`)
             looked_up = set(selected.get(tuple(ctx.scope), ())).union(
-                *(selected.get((f,), ()) for called in ctx.absent_from for f in called)
+                *(selected.get(tuple(f.split(".")), ()) for called in ctx.absent_from for f in called)
             )
             if _table(_INSERT_TABLE, named) in looked_up:
                 # `SELECT 1 FROM items WHERE ...` then `if cur.fetchone() is None: cur.execute("INSERT INTO
@@ -232,7 +232,7 @@ class NonIdempotentInsert(LineRule):
             "`INSERT` without an upsert clause: a retry writes the rows twice",
             unless=lambda: (
                 id(node) in notes.get(_JOINED, ())
-                or any(inserted in notes.get(_SELECTED, {}).get((f,), ()) for f in later)
+                or any(inserted in notes.get(_SELECTED, {}).get(tuple(f.split(".")), ()) for f in later)
             ),
         )
 
