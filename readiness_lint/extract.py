@@ -1665,6 +1665,20 @@ class Extractor:
                 return block, block.body[index + 1 :]
         return None, ()
 
+    def _ends_body(self, block: cst.IndentedBlock | None, body: cst.BaseSuite) -> bool:
+        """``block`` is ``body``, or the body of a ``with`` that is ``body``'s last statement (``with
+        pysftp.Connection(...) as sftp: if sftp.exists(f): ... else: print("... does not exist")``),
+        the ``with`` nested any number of times: what ends ``block`` ends ``body``."""
+        current: cst.CSTNode | None = block
+        for outer, index in reversed(self.stmt_stack[:-1]):
+            if current is body:
+                return True
+            statement = outer.body[index]
+            if type(statement) is not cst.With or statement.body is not current or index != len(outer.body) - 1:
+                return False
+            current = outer
+        return current is body
+
     def visit_block(self, node: cst.IndentedBlock) -> None:
         body = node.body
         ctx = self.ctx
@@ -1762,8 +1776,8 @@ class Extractor:
                 and not after
                 and self.frames
                 and type(function := self._frame().line_node) is cst.FunctionDef
-                and block is function.body
-                and self._errs_then(node.orelse.body, None)
+                and self._ends_body(block, function.body)
+                and self._errs_then(node.orelse.body, None, printed=True)
                 and not _OVERLAP.intersection(w for name in _names_in(node.test) for w in n.words(name))
                 and not _says_nothing_to_do(node.orelse.body)
             ):

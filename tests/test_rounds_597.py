@@ -541,6 +541,36 @@ if __name__ == "__main__":
     "crontab": "0 * * * * python3 /app/parser.py\n",
 }
 
+# Round 618: a daily SFTP download whose `with` block ends the function in an `else:` that prints
+# the file is missing
+_SFTP_ELSE_PRINT = {
+    "sftp_downloader.py": """\
+import datetime
+import json
+import os
+
+import pysftp
+
+
+def main():
+    with open(os.path.join(os.path.dirname(__file__), "config.json")) as filehandle:
+        config = json.load(filehandle)
+    yest = datetime.datetime.now() - datetime.timedelta(days=1)
+    file_to_download = f"report-{yest:%d-%m-%Y}.rar"
+    destfile = os.path.join(config["local_download_folder"], file_to_download)
+    with pysftp.Connection(config["host"], username=config["user"], password=os.environ["SFTP_PASSWORD"]) as sftp:
+        if sftp.exists(file_to_download):
+            sftp.get(file_to_download, destfile)
+        else:
+            print("File {} does not exist on server!".format(file_to_download))
+
+
+if __name__ == "__main__":
+    main()
+""",
+    "crontab": "0 6 * * * python3 /opt/sftp/sftp_downloader.py\n",
+}
+
 _CASES: dict[str, Case] = {
     "purge_importing_traceback": (
         _PURGE_IMPORTING_TRACEBACK,
@@ -740,6 +770,18 @@ _CASES: dict[str, Case] = {
         ),
         [("parser.py", "job", "crontab")],
         ("hardcoded-secret", 0),
+    ),
+    "sftp_else_print": (_SFTP_ELSE_PRINT, [("sftp_downloader.py", "job", "crontab")], ("missing-exit-code", "fail")),
+    # trap: the `else:` says there is nothing to do today
+    "sftp_else_nothing_to_do": (
+        _edited(
+            _SFTP_ELSE_PRINT,
+            "sftp_downloader.py",
+            'print("File {} does not exist on server!".format(file_to_download))',
+            'print("No new report today")',
+        ),
+        [("sftp_downloader.py", "job", "crontab")],
+        ("missing-exit-code", "pass"),
     ),
 }
 

@@ -65,7 +65,7 @@ class MissingExitCode(ServiceRule):
         "nor hand a Kafka producer a delivery callback that only prints or logs a failed delivery "
         "(`producer.produce(topic, value, callback=report)`), "
         "nor run a function of its file that logs an error and returns nothing "
-        '(`if not es.ping(): log.fatal("unreachable"); return`; or ends in an `else:` that only logs an error, `if config: ... else: log.error("no config")`, also through a logger a project module keeps, `from utils import log`; or a print in words that say so, `print(f"Backup directory not found: {d}"); return` (or a setting missing, `"token must not be none!"`), not one saying what is done instead, `"... not found, using the default settings"`; a warning is not an error), '
+        '(`if not es.ping(): log.fatal("unreachable"); return`; or ends in an `else:` that only logs an error or prints one in words, `if config: ... else: log.error("no config")` (also inside a `with` block that ends the function), also through a logger a project module keeps, `from utils import log`; or a print in words that say so, `print(f"Backup directory not found: {d}"); return` (or a setting missing, `"token must not be none!"`), not one saying what is done instead, `"... not found, using the default settings"`; a warning is not an error), '
         "and must not drop the exit status of the commands it runs "
         "(`os.system()`, `subprocess.call()`, Luigi's `luigi.build(tasks)` (False when a task failed), `subprocess.run()` without `check=`, a process started and "
         "waited for in one expression, `subprocess.Popen(...).communicate()`, or a process kept in a name (or a `with` "
