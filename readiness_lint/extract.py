@@ -1555,6 +1555,13 @@ class Extractor:
         elif resolved in {"aiocron.crontab", "aiocron.Cron"}:
             # `@aiocron.crontab("*/15 * * * *")`: the event loop runs it on that timetable
             self.signal(node, "schedule", "aiocron")
+        elif resolved in _REPEAT_EVERY and any(
+            ((n.callee(d.decorator) or "") if type(d.decorator) is cst.Call else "").rpartition(".")[2] == "on_event"
+            for d in node.decorators
+        ):
+            # `@app.on_event("startup")` over `@repeat_every(seconds=30)`: the app's process runs it
+            # round after round, an in-process scheduler
+            self.signal(node, "schedule", "repeat-every")
         elif resolved.startswith(("kopf.on.", "kopf.timer", "kopf.daemon")):
             # `@kopf.on.create("example.com", "v1", "widgets")`: `kopf run` watches the cluster and calls it
             self.ctx.later(node, lambda line, col: TaskFact(owner="", function=function, line=line, framework="kopf"))
@@ -6141,6 +6148,7 @@ def _bound_names(target: cst.BaseExpression) -> list[cst.BaseExpression]:
 
 
 # Statements that ignore what happened: `pass`, on to the next item, out of the loop.
+_REPEAT_EVERY = frozenset({"fastapi_utils.tasks.repeat_every", "fastapi_utilities.repeat_every"})
 _IGNORES = (cst.Pass, cst.Continue, cst.Break)
 _IMPORTS = (cst.Import, cst.ImportFrom)  # (in a handler: what its report then calls)
 # Statements a reporting helper's own code does not hold (see `_reporting_functions`)

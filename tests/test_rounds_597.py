@@ -571,6 +571,37 @@ if __name__ == "__main__":
     "crontab": "0 6 * * * python3 /opt/sftp/sftp_downloader.py\n",
 }
 
+# Round 619: a FastAPI service whose start-up hook repeats a clean-up every 30 seconds
+_REPEAT_EVERY_CLEANUP = {
+    "main.py": """\
+import logging
+
+from fastapi import FastAPI
+from fastapi_utils.tasks import repeat_every
+
+import store
+
+logging.basicConfig(level=logging.INFO)
+app = FastAPI()
+
+
+@app.on_event("startup")
+@repeat_every(seconds=30)
+async def remove_old_adapters() -> None:
+    await store.trim(100)
+
+
+@app.get("/health")
+async def health():
+    return {"ok": True}
+""",
+    "store.py": """\
+async def trim(limit):
+    return limit
+""",
+    "Procfile": "web: gunicorn -k uvicorn.workers.UvicornWorker main:app\n",
+}
+
 _CASES: dict[str, Case] = {
     "purge_importing_traceback": (
         _PURGE_IMPORTING_TRACEBACK,
@@ -782,6 +813,17 @@ _CASES: dict[str, Case] = {
         ),
         [("sftp_downloader.py", "job", "crontab")],
         ("missing-exit-code", "pass"),
+    ),
+    "repeat_every_cleanup": (
+        _REPEAT_EVERY_CLEANUP,
+        [("main.py", "api", "fastapi"), ("main.py", "job", "repeat-every")],
+        ("missing-heartbeat", {"main.py": "fail"}),
+    ),
+    # trap: the repeated function is never started (no start-up hook)
+    "repeat_every_never_started": (
+        _edited(_REPEAT_EVERY_CLEANUP, "main.py", '@app.on_event("startup")\n', ""),
+        [("main.py", "api", "fastapi")],
+        None,
     ),
 }
 
