@@ -3567,38 +3567,9 @@ def _drop_idle_imported_apis(project: Project, candidates: list[_Candidate]) -> 
         tabled = any(not route.owner for route in project.files[candidate.path].routes) and not any(
             "test" in name.lower() for _, name in candidate.objects
         )  # (`Application([("/users", UsersHandler)])`: Tornado's route table names no app)
-        if (not tabled and not _serves_anything(project, set(candidate.objects))) or _uncalled_factory_app(
-            project, candidate, apis
-        ):
+        if not tabled and not _serves_anything(project, set(candidate.objects)):
             idle.add(id(candidate))
     return [c for c in candidates if id(c) not in idle]
-
-
-def _uncalled_factory_app(project: Project, candidate: _Candidate, apis: list[_Candidate]) -> bool:
-    """An app built only inside a factory function nothing in the project calls (``def
-    create_app(): app = Flask(__name__)`` in ``app/__init__.py``), when a module that imports it
-    builds its own app of the same framework at module level (``app = Flask(__name__)`` in
-    ``run.py``, which ``gunicorn run:app`` serves): the factory is left over, the other app is served."""
-    facts = project.files[candidate.path]
-    built = {o.name: o.scope for o in facts.objects}
-    factories = {built.get(name, "") for _, name in candidate.objects}
-    if "" in factories or any("." in f for f in factories):
-        return False  # (an app at module level, or built in a method)
-    if not any(
-        other.framework == candidate.framework
-        and other.path != candidate.path
-        and candidate.path in project.reach_from(other.path)
-        and any(not o.scope for o in project.files[other.path].objects if (other.path, o.name) in other.objects)
-        for other in apis
-    ):
-        return False
-    for other in project.files.values():
-        called = {call.rpartition(".")[2] for call in other.calls_made()}
-        called |= {o.ctor.rpartition(".")[2] for o in other.objects}
-        called |= {target.rpartition(".")[2] for target in other.started}
-        if called & factories:
-            return False
-    return True
 
 
 def _serves_anything(project: Project, objects: set[ObjectRef]) -> bool:

@@ -87,50 +87,6 @@ if __name__ == "__main__":
     "Dockerfile": 'FROM python:3\nRUN pip install flask requests\nCOPY main.py .\nENV FLASK_APP=main.py\nCMD ["python", "-m", "flask", "run", "--host=0.0.0.0"]\n',
 }
 
-# Round 599: an app factory in the package's `__init__` that nothing calls, beside the module
-# the Procfile serves, which builds its own app and registers the package's blueprint
-_UNCALLED_FACTORY = {
-    "app/__init__.py": """\
-from flask import Flask
-
-
-def create_app():
-    app = Flask(__name__)
-
-    from app.webhook import webhook_bp
-    app.register_blueprint(webhook_bp)
-
-    return app
-""",
-    "app/webhook.py": """\
-from flask import Blueprint, jsonify, request
-
-webhook_bp = Blueprint("webhook", __name__)
-
-
-@webhook_bp.route("/health")
-def health():
-    return jsonify(status="ok")
-
-
-@webhook_bp.route("/webhook", methods=["POST"])
-def webhook():
-    return jsonify(received=request.get_json())
-""",
-    "run.py": """\
-from flask import Flask
-
-from app.webhook import webhook_bp
-
-app = Flask(__name__)
-app.register_blueprint(webhook_bp)
-
-if __name__ == "__main__":
-    app.run(host="0.0.0.0", port=5000)
-""",
-    "Procfile": "web: gunicorn run:app\n",
-}
-
 # Round 597: a cron job that imports the bot's module to send through its bot; the bot's own
 # `__main__` block polls, and the job's step that syncs a calendar logs every failure and goes on
 _CRON_JOB_BESIDE_BOT = {
@@ -630,17 +586,6 @@ _CASES: dict[str, Case] = {
             _ROUTE_TRIED_IN_MAIN, "main.py", "    print(get_active_projects_json())", "    print(get_active_projects())"
         ),
         [("main.py", "api", "flask"), ("main.py", "job", "python")],
-        None,
-    ),
-    "uncalled_factory": (
-        _UNCALLED_FACTORY,
-        [("run.py", "api", "flask")],
-        None,
-    ),
-    # trap: a WSGI module calls the factory
-    "called_factory": (
-        {**_UNCALLED_FACTORY, "wsgi.py": "from app import create_app\n\napplication = create_app()\n"},
-        [("app/__init__.py", "api", "flask"), ("run.py", "api", "flask")],
         None,
     ),
     "cron_job_beside_bot": (
