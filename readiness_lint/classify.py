@@ -638,6 +638,8 @@ def _file_candidates(
         )
     ):
         role = _guard_role(facts, guard, out)
+        if role == "job" and path not in deployed and _tries_views(facts, guard, out):
+            role = "none"
         inline = _inline_worker(facts, guard) if role == "serve" and not out else None
         if inline is not None:  # `Worker(queues).work()` with no object bound: the block is the worker
             add(_Candidate(path, guard.line, "worker", inline, "__main__"))
@@ -2024,20 +2026,25 @@ def _apply_functions(
     for (path, kind), (line, function, deployment) in sorted(found.items()):
         dual = kind == "job" and found.get((path, "api"), (0, ""))[1] == function
         platform = _FUNCTION_PLATFORMS.get(deployment.how, "aws-lambda")
-        routes = _gateway_routes(paths_of.get(path, [])) if kind == "api" else ()
+        routes = _gateway_routes(paths_of.get(path, []), functions) if kind == "api" else ()
         out.append(
             _Candidate(path, line, kind, platform, function, deployed=deployment, serves_requests=dual, routes=routes)
         )
     return out
 
 
-def _gateway_routes(deployments: list[Deployment]) -> tuple[tuple[str, RouteFact], ...]:
-    """The routes an api gateway sends to a file's functions, by the deployment file's events
-    (``path: /loyalty-cards``), when every one of its HTTP functions names its paths: the api's
-    route table, for its health and readiness probes."""
-    if not deployments or any(not d.paths for d in deployments):
+def _gateway_routes(
+    deployments: list[Deployment], functions: Sequence[Deployment]
+) -> tuple[tuple[str, RouteFact], ...]:
+    """The routes of the api gateway a file's HTTP functions answer behind, by the deployment
+    file's events (``path: /loyalty-cards``): every HTTP function that file declares, this file's
+    or another's (a probe of the gateway reaches `/health` wherever its function is), when each
+    names its paths: the api's route table, for its health and readiness probes."""
+    sources = {d.source for d in deployments}
+    gateway = [d for d in functions if d.source in sources and d.mode == HTTP_FUNCTION]
+    if not gateway or any(not d.paths for d in gateway):
         return ()
-    return tuple((d.source, RouteFact("", p, d.function, d.line)) for d in deployments for p in d.paths)
+    return tuple((d.source, RouteFact("", p, d.function, d.line)) for d in gateway for p in d.paths)
 
 
 def _rq_command_worker(project: Project, deployment: Deployment) -> list[_Candidate]:
@@ -2735,10 +2742,16 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
     work = [call for call in guard.calls if not _is_trivial_call(call)]
     if work and all(call.rpartition(".")[0] in object_names and call.rpartition(".")[2] in _SET_UP for call in work):
         return "serve"  # `client.load_extension(ext)` for each cog, the module then running `client.run(TOKEN)`
-    views = {route.handler for route in facts.routes}
-    if work and any(c.kind == "api" for c in existing) and all(call in views for call in work):
-        return "none"  # `print(get_projects_json())`: a route's view of the file's app called once, to try it
     return "job"
+
+
+def _tries_views(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidate]) -> bool:
+    """``print(get_projects_json())``: a block that only calls route views of the file's app,
+    once, to try them (in a file no deployment runs: `python app.py` nightly from a schedule runs
+    the work the view does)."""
+    work = [call for call in guard.calls if not _is_trivial_call(call)]
+    views = {route.handler for route in facts.routes}
+    return bool(work) and any(c.kind == "api" for c in existing) and all(call in views for call in work)
 
 
 # Methods that add to an app or a bot the file runs (its cogs, blueprints, routers, handlers)
@@ -3262,8 +3275,10 @@ def _runners_of_shared_consumers(project: Project, candidates: list[_Candidate])
 
 def _in_main_block(facts: FileFacts, loop: LoopFact) -> bool:
     """A loop the file's ``__main__`` block runs itself (``bot.infinity_polling()`` there): not run
-    where the file is imported."""
-    return facts.main_guard is not None and not loop.scope and loop.line > facts.main_guard.line
+    where the file is imported. (A loop at module level after the block, `while True:
+    bot.polling()`, runs on import: the block does not make the call itself.)"""
+    guard = facts.main_guard
+    return guard is not None and not loop.scope and loop.line > guard.line and loop.source in guard.calls
 
 
 def _starts_object(project: Project, runner: _Candidate, names: set[str]) -> bool:

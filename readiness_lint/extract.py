@@ -2153,11 +2153,24 @@ class Extractor:
             frame.exits_zero_on_error = True
         if self.pinging or self.noticing:
             return  # (a ping, or a notice sent: its failure is not the job's)
-        if self.try_body is not None and _answers_probe(self.try_body, node.body):
-            return  # `try: s.connect((host, port)); return True` / `except: return False`: a probe's answer
+        if (
+            self.try_body is not None
+            and self.frames
+            and _PROBE_FUNCTION.match(n.snake(self._frame().name.rpartition(".")[2]))
+            and _answers_probe(self.try_body, node.body)
+        ):
+            # `def check_port(host, port): try: s.connect((host, port)); return True` / `except: return
+            # False`: a check whose failure is its answer (not `run_backup()` saying whether it worked)
+            return
         if self.reading and (
             _only_assigns(node.body)
-            or (self.reading_own_file and (self._reports_then_empty(node.body) or _returns_empty(node.body)))
+            or (self.reading_own_file and self._reports_then_empty(node.body))
+            or (
+                self.reading_own_file
+                and self.try_body is not None
+                and _opens_state_file(self.try_body)
+                and _returns_empty(node.body)
+            )
         ):
             # `try: with open(SEEN) as f: seen = f.read()` / `except: seen = ''` (or `print(e); return {}`,
             # or a bare `return {}`): a file of the job's own, not there yet
@@ -4891,14 +4904,14 @@ class Extractor:
             _DESTRUCTIVE_SQL.match(value)
             and not ctx.in_docstring
             and (
-                (not parts and not value.split()[0].istitle())
+                (not parts and not (value.split()[0].istitle() and value.split()[0].lower() == "truncate"))
                 or _DESTRUCTIVE_SQL_CASED.match(value)
                 or _SQL_SHAPED.match(value)
             )
         ):
-            # (with an f-string among the pieces, or written as a sentence starts, SQL as SQL is
-            # written or shaped like a statement: not a help text's "truncate descriptions longer
-            # than this", nor a docstring's "Truncate text if it is longer than a given width")
+            # (with an f-string among the pieces, or a "Truncate" written as a sentence starts, SQL
+            # as SQL is written or shaped like a statement: not a help text's "truncate descriptions
+            # longer than this", nor a docstring's "Truncate text if it is longer than a given width")
             self.signal(node, "destructive", " ".join(value.split()[:2]).upper())
         elif not ctx.in_docstring and (script := _DESTRUCTIVE_SQL_IN_SCRIPT.search(value)):
             self.signal(node, "destructive", " ".join(script.group(1).split()[:2]))
@@ -6155,6 +6168,12 @@ _IMPORTS = (cst.Import, cst.ImportFrom)  # (in a handler: what its report then c
 _LEAVES_SCOPE = (cst.FunctionDef, cst.ClassDef, cst.For, cst.While, cst.Try, cst.With, cst.Global, cst.Nonlocal)
 
 
+# A function named for a check: `check_port`, `is_alive`, `ping_host`, `host_reachable`, `port_open`
+_PROBE_FUNCTION = re.compile(
+    r"_?(?:(?:check|is|has|can|ping|probe|verify|test)(?:_|$)|\w*_(?:alive|reachable|online|open|up|available)$)"
+)
+
+
 def _answers_probe(body: cst.BaseSuite, handler: cst.BaseSuite) -> bool:
     """A ``try`` that ends returning ``True`` and a handler that only returns ``False``: a check
     whose failure is its answer (a port closed, a host down), which its caller tests."""
@@ -6173,6 +6192,21 @@ def _answers_probe(body: cst.BaseSuite, handler: cst.BaseSuite) -> bool:
 
 def _returns_literal(small: cst.CSTNode, name: str) -> bool:
     return type(small) is cst.Return and type(small.value) is cst.Name and small.value.value == name
+
+
+def _opens_state_file(body: cst.BaseSuite) -> bool:
+    """A ``try`` opening a file the job keeps its state in, by its name (``open(STATUS_FILE)``,
+    ``open("seen.json")``): one it writes back itself, empty on the first run (not an input it is
+    given, ``open("repos.json")``)."""
+    names: list[str] = []
+    for node in n.descendants(body):
+        if type(node) is cst.Call and n.callee(node) in ("open", "io.open") and (args := n.positional(node)):
+            first = args[0].value
+            names.append(n.string_value(first) or (first.value if type(first) is cst.Name else ""))
+    return bool(names) and all(_STATE_FILE.search(name) for name in names)
+
+
+_STATE_FILE = re.compile(r"state|status|seen|cache|last|history|processed|posted|sent|progress", re.IGNORECASE)
 
 
 def _returns_empty(body: cst.BaseSuite) -> bool:

@@ -776,3 +776,147 @@ _CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
+
+
+# A review of the session's changes (at 3ad73c2) reproduced these: each was wrong there, and is as it
+# was at a38afd2 again, or as the rule reads.
+_REVIEW_CASES: dict[str, Case] = {
+    "factory_gunicorn_call": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:create_app()"]\n',
+            "app/__init__.py": 'import os\n\nfrom flask import Flask\n\n\ndef create_app():\n    app = Flask(__name__)\n    app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]\n\n    from app.models import db\n    db.init_app(app)\n\n    from app.routes import bp\n    app.register_blueprint(bp)\n\n    return app\n',
+            "app/models.py": "from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n\n\nclass Order(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n    status = db.Column(db.String(32), nullable=False)\n",
+            "app/routes.py": 'from flask import Blueprint, jsonify, request\n\nfrom app.models import Order, db\n\nbp = Blueprint("api", __name__)\n\n\n@bp.route("/orders", methods=["POST"])\ndef create_order():\n    order = Order(status=request.get_json()["status"])\n    db.session.add(order)\n    db.session.commit()\n    return jsonify(id=order.id), 201\n\n\n@bp.route("/orders/<int:order_id>")\ndef get_order(order_id):\n    return jsonify(status=db.get_or_404(Order, order_id).status)\n',
+            "mock_payments.py": '"""A stand-in for the payment provider, for local development."""\nfrom flask import Flask, jsonify\n\nfrom app.models import Order\n\napp = Flask(__name__)\n\n\n@app.route("/payments/<pid>")\ndef payment(pid):\n    return jsonify(id=pid, state="settled", model=Order.__tablename__)\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n\n\nif __name__ == "__main__":\n    app.run(port=5001, debug=True)\n',
+            "requirements.txt": "flask\nflask-sqlalchemy\ngunicorn\n",
+        },
+        [("app/__init__.py", "api", "flask"), ("mock_payments.py", "api", "flask")],
+        None,
+    ),
+    "fastapi_factory_cli": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\nRUN pip install fastapi uvicorn asyncpg\nCMD ["uvicorn", "app.main:create_app", "--factory", "--host", "0.0.0.0", "--port", "8000"]\n',
+            "app/__init__.py": "",
+            "app/db.py": 'import asyncpg\n\n\nclass Database:\n    def __init__(self, dsn):\n        self.dsn = dsn\n\n    async def fetch_item(self, item_id):\n        conn = await asyncpg.connect(self.dsn)\n        try:\n            return dict(await conn.fetchrow("SELECT * FROM items WHERE id = $1", item_id))\n        finally:\n            await conn.close()\n\n    async def insert_item(self, item):\n        conn = await asyncpg.connect(self.dsn)\n        try:\n            return await conn.fetchval("INSERT INTO items (name) VALUES ($1) RETURNING id", item["name"])\n        finally:\n            await conn.close()\n',
+            "app/main.py": 'import os\n\nfrom fastapi import FastAPI\n\nfrom app.db import Database\n\nAPI_VERSION = "1.4"\n\n\n\ndef create_app() -> FastAPI:\n    app = FastAPI(title="inventory")\n    db = Database(os.environ["DATABASE_URL"])\n\n    @app.get("/items/{item_id}")\n    async def get_item(item_id: int):\n        return await db.fetch_item(item_id)\n\n    @app.post("/items")\n    async def add_item(item: dict):\n        return await db.insert_item(item)\n\n    return app\n',
+            "fake_supplier.py": '"""Local stand-in for the supplier\'s API, used by the integration tests."""\nimport uvicorn\nfrom fastapi import FastAPI\n\nfrom app.main import API_VERSION\n\napp = FastAPI()\n_ = API_VERSION\n\n\n@app.get("/stock/{sku}")\nasync def stock(sku: str):\n    return {"sku": sku, "available": 10}\n\n\n@app.get("/health")\nasync def health():\n    return {"ok": True}\n\n\nif __name__ == "__main__":\n    uvicorn.run(app, port=9001)\n',
+        },
+        [("app/main.py", "api", "fastapi"), ("fake_supplier.py", "api", "fastapi")],
+        None,
+    ),
+    "factory_flask_app_env": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nENV FLASK_APP=app\nCMD ["flask", "run", "--host=0.0.0.0", "--port=8000"]\n',
+            "app/__init__.py": 'import os\n\nfrom flask import Flask\n\n\ndef create_app():\n    app = Flask(__name__)\n    app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]\n\n    from app.models import db\n    db.init_app(app)\n\n    from app.routes import bp\n    app.register_blueprint(bp)\n\n    return app\n',
+            "app/models.py": "from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n\n\nclass Order(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n    status = db.Column(db.String(32), nullable=False)\n",
+            "app/routes.py": 'from flask import Blueprint, jsonify, request\n\nfrom app.models import Order, db\n\nbp = Blueprint("api", __name__)\n\n\n@bp.route("/orders", methods=["POST"])\ndef create_order():\n    order = Order(status=request.get_json()["status"])\n    db.session.add(order)\n    db.session.commit()\n    return jsonify(id=order.id), 201\n\n\n@bp.route("/orders/<int:order_id>")\ndef get_order(order_id):\n    return jsonify(status=db.get_or_404(Order, order_id).status)\n',
+            "mock_payments.py": '"""A stand-in for the payment provider, for local development."""\nfrom flask import Flask, jsonify\n\nfrom app.models import Order\n\napp = Flask(__name__)\n\n\n@app.route("/payments/<pid>")\ndef payment(pid):\n    return jsonify(id=pid, state="settled", model=Order.__tablename__)\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n\n\nif __name__ == "__main__":\n    app.run(port=5001, debug=True)\n',
+            "requirements.txt": "flask\nflask-sqlalchemy\ngunicorn\n",
+        },
+        [("app/__init__.py", "api", "flask"), ("mock_payments.py", "api", "flask")],
+        None,
+    ),
+    "factory_flaskgroup": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY . .\nCMD ["python", "manage.py", "run", "--host=0.0.0.0", "--port=8000"]\n',
+            "app/__init__.py": 'import os\n\nfrom flask import Flask\n\n\ndef create_app():\n    app = Flask(__name__)\n    app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]\n\n    from app.models import db\n    db.init_app(app)\n\n    from app.routes import bp\n    app.register_blueprint(bp)\n\n    return app\n',
+            "app/models.py": "from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n\n\nclass Order(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n    status = db.Column(db.String(32), nullable=False)\n",
+            "app/routes.py": 'from flask import Blueprint, jsonify, request\n\nfrom app.models import Order, db\n\nbp = Blueprint("api", __name__)\n\n\n@bp.route("/orders", methods=["POST"])\ndef create_order():\n    order = Order(status=request.get_json()["status"])\n    db.session.add(order)\n    db.session.commit()\n    return jsonify(id=order.id), 201\n\n\n@bp.route("/orders/<int:order_id>")\ndef get_order(order_id):\n    return jsonify(status=db.get_or_404(Order, order_id).status)\n',
+            "manage.py": 'import click\nfrom flask.cli import FlaskGroup\n\nfrom app import create_app\n\ncli = FlaskGroup(create_app=create_app)\n\n\n@cli.command("seed")\ndef seed():\n    click.echo("seeded")\n\n\nif __name__ == "__main__":\n    cli()\n',
+            "mock_payments.py": '"""A stand-in for the payment provider, for local development."""\nfrom flask import Flask, jsonify\n\nfrom app.models import Order\n\napp = Flask(__name__)\n\n\n@app.route("/payments/<pid>")\ndef payment(pid):\n    return jsonify(id=pid, state="settled", model=Order.__tablename__)\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n\n\nif __name__ == "__main__":\n    app.run(port=5001, debug=True)\n',
+            "requirements.txt": "flask\nflask-sqlalchemy\ngunicorn\n",
+        },
+        [("app/__init__.py", "api", "flask"), ("manage.py", "job", "click"), ("mock_payments.py", "api", "flask")],
+        None,
+    ),
+    "fastapi_factory_string": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\nRUN pip install fastapi uvicorn asyncpg\nCMD ["python", "run.py"]\n',
+            "app/__init__.py": "",
+            "app/db.py": 'import asyncpg\n\n\nclass Database:\n    def __init__(self, dsn):\n        self.dsn = dsn\n\n    async def fetch_item(self, item_id):\n        conn = await asyncpg.connect(self.dsn)\n        try:\n            return dict(await conn.fetchrow("SELECT * FROM items WHERE id = $1", item_id))\n        finally:\n            await conn.close()\n\n    async def insert_item(self, item):\n        conn = await asyncpg.connect(self.dsn)\n        try:\n            return await conn.fetchval("INSERT INTO items (name) VALUES ($1) RETURNING id", item["name"])\n        finally:\n            await conn.close()\n',
+            "app/main.py": 'import os\n\nfrom fastapi import FastAPI\n\nfrom app.db import Database\n\nAPI_VERSION = "1.4"\n\n\n\ndef create_app() -> FastAPI:\n    app = FastAPI(title="inventory")\n    db = Database(os.environ["DATABASE_URL"])\n\n    @app.get("/items/{item_id}")\n    async def get_item(item_id: int):\n        return await db.fetch_item(item_id)\n\n    @app.post("/items")\n    async def add_item(item: dict):\n        return await db.insert_item(item)\n\n    return app\n',
+            "fake_supplier.py": '"""Local stand-in for the supplier\'s API, used by the integration tests."""\nimport uvicorn\nfrom fastapi import FastAPI\n\nfrom app.main import API_VERSION\n\napp = FastAPI()\n_ = API_VERSION\n\n\n@app.get("/stock/{sku}")\nasync def stock(sku: str):\n    return {"sku": sku, "available": 10}\n\n\n@app.get("/health")\nasync def health():\n    return {"ok": True}\n\n\nif __name__ == "__main__":\n    uvicorn.run(app, port=9001)\n',
+            "run.py": 'import os\n\nimport uvicorn\n\nif __name__ == "__main__":\n    uvicorn.run(\n        "app.main:create_app",\n        factory=True,\n        host="0.0.0.0",\n        port=int(os.environ.get("PORT", "8000")),\n        workers=int(os.environ.get("WEB_CONCURRENCY", "2")),\n    )\n',
+        },
+        [("app/main.py", "api", "fastapi"), ("fake_supplier.py", "api", "fastapi")],
+        None,
+    ),
+    "view_run_by_cron": (
+        {
+            ".github/workflows/purge.yml": 'name: purge sessions\non:\n  schedule:\n    - cron: "15 3 * * *"\njobs:\n  purge:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install flask psycopg2-binary\n      - run: python app.py\n        env:\n          DATABASE_URL: ${{ secrets.DATABASE_URL }}\n',
+            "Procfile": "web: gunicorn app:app\n",
+            "app.py": 'import logging\nimport os\nfrom datetime import datetime, timedelta, timezone\n\nimport psycopg2\nfrom flask import Flask\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\n\napp = Flask(__name__)\n\n\ndef connect():\n    return psycopg2.connect(os.environ["DATABASE_URL"])\n\n\n@app.route("/health")\ndef health():\n    return {"status": "ok"}\n\n\n@app.route("/admin/purge-sessions", methods=["POST"])\ndef purge_sessions():\n    cutoff = datetime.now(timezone.utc) - timedelta(days=30)\n    with connect() as conn, conn.cursor() as cur:\n        cur.execute("DELETE FROM sessions WHERE last_seen < %s", (cutoff,))\n        deleted = cur.rowcount\n    log.info("purged %d sessions", deleted)\n    return {"deleted": deleted}\n\n\nif __name__ == "__main__":\n    purge_sessions()\n',
+        },
+        [("app.py", "api", "flask"), ("app.py", "job", "python")],
+        None,
+    ),
+    "bot_polls_after_guard": (
+        {
+            "Dockerfile": 'FROM python:3.10-alpine\nWORKDIR /app\nCOPY ./src requirements.txt ./\nRUN pip install -r requirements.txt && echo "30 15 * * 1-5 python /app/main.py" >> /var/spool/cron/crontabs/root\n',
+            "src/calendar_handler.py": 'import logging\nimport os\n\nimport database\nimport requests\n\n\ndef sync_calendar():\n    try:\n        r = requests.get(os.environ["CALENDAR_URL"], timeout=10)\n        r.raise_for_status()\n        for day in r.json():\n            database.check_and_update(day)\n        return True\n    except Exception:\n        logging.exception("calendar sync failed")\n    return False\n\n\ndef is_day_off(employee):\n    sync_calendar()\n    return database.find_day_off(employee) is not None\n',
+            "src/database.py": 'import os\n\nfrom pymongo import MongoClient\n\ndb = MongoClient(os.environ["MONGO_URL"]).calendar\n\n\ndef get_all_employees():\n    return list(db.employees.find())\n\n\ndef check_and_update(day):\n    db.days.update_one({"day": day["day"]}, {"$set": day}, upsert=True)\n\n\ndef find_day_off(employee):\n    return db.days.find_one({"owner": employee, "off": True})\n',
+            "src/main.py": '#!/usr/bin/env python3\nimport logging\nimport time\n\nimport calendar_handler as ch\nimport database\nimport telegram\n\n\ndef main():\n    for employee in database.get_all_employees():\n        if ch.is_day_off(employee.get("full_name")):\n            logging.info("day off")\n            continue\n        while True:\n            try:\n                telegram.send_notification(employee.get("user_id"))\n                break\n            except ConnectionError:\n                time.sleep(5)\n                continue\n\n\nif __name__ == "__main__":\n    main()\n',
+            "src/telegram.py": 'import logging\nimport os\nimport time\n\nimport telebot\n\nbot = telebot.TeleBot(os.environ["TELEGRAM_KEY"])\n\n\n@bot.message_handler(content_types=["text"])\ndef commands(message):\n    bot.send_message(message.chat.id, str(message.from_user.id))\n\n\ndef send_notification(user_id):\n    bot.send_message(user_id, text="How many hours today?")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n\nwhile True:\n    try:\n        bot.polling(none_stop=True, timeout=15)\n    except Exception:\n        logging.exception("polling crashed, restarting")\n        time.sleep(5)\n',
+        },
+        [("src/main.py", "worker", "polling-loop")],
+        None,
+    ),
+    "silent_false_dropped": (
+        {
+            "backup.py": '#!/usr/bin/env python3\n"""Nightly: dump the database and push the dump to S3."""\nimport logging\nimport os\nimport subprocess\nfrom datetime import date\n\nimport boto3\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("backup")\nBUCKET = os.environ["BACKUP_BUCKET"]\n\n\ndef make_dump():\n    path = f"/tmp/db-{date.today()}.dump"\n    subprocess.run(["pg_dump", "-Fc", "-f", path, os.environ["DATABASE_URL"]], check=True)\n    return path\n\n\ndef run_backup():\n    try:\n        path = make_dump()\n        boto3.client("s3").upload_file(path, BUCKET, os.path.basename(path))\n        log.info("uploaded %s", path)\n        return True\n    except Exception:\n        return False\n\n\nif __name__ == "__main__":\n    run_backup()\n',
+            "crontab": "30 2 * * * python3 /opt/backup/backup.py\n",
+        },
+        [("backup.py", "job", "crontab")],
+        ("missing-exit-code", "fail"),
+    ),
+    "config_file_returns_empty": (
+        {
+            ".github/workflows/backup.yml": 'on:\n  schedule:\n    - cron: "0 4 * * *"\njobs:\n  backup:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: pip install boto3\n      - run: python backup_repos.py\n        env:\n          BACKUP_BUCKET: ${{ secrets.BACKUP_BUCKET }}\n',
+            "backup_repos.py": '"""Mirror every repository listed in repos.json to the backup bucket."""\nimport json\nimport os\nimport subprocess\nimport tempfile\n\nimport boto3\n\nREPOS_FILE = "repos.json"\nBUCKET = os.environ["BACKUP_BUCKET"]\n\n\ndef load_repos():\n    try:\n        with open(REPOS_FILE) as f:\n            return json.load(f)\n    except:\n        return []\n\n\ns3 = boto3.client("s3")\nrepos = load_repos()\nfor repo in repos:\n    with tempfile.TemporaryDirectory() as tmp:\n        archive = os.path.join(tmp, repo["name"] + ".bundle")\n        subprocess.run(["git", "clone", "--mirror", repo["url"], os.path.join(tmp, "m")], check=True)\n        subprocess.run(["git", "-C", os.path.join(tmp, "m"), "bundle", "create", archive, "--all"], check=True)\n        s3.upload_file(archive, BUCKET, repo["name"] + ".bundle")\n    print(f"backed up {repo[\'name\']}")\n',
+            "repos.json": '[{"name": "api", "url": "https://github.com/example/api.git"}]\n',
+        },
+        [("backup_repos.py", "job", "github-schedule")],
+        ("missing-exit-code", "fail"),
+    ),
+    "tested_then_dropped": (
+        {
+            "crontab": "0 1 * * * python3 /opt/export/export.py\n",
+            "export.py": '#!/usr/bin/env python3\n"""Nightly export of yesterday\'s orders to the partner\'s SFTP drop (CSV and JSON)."""\nimport csv\nimport json\nimport logging\nimport os\nimport sys\n\nimport paramiko\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("export")\nOUT_DIR = os.environ.get("EXPORT_DIR", "/var/tmp/export")\n\n\ndef fetch_orders():\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute("SELECT id, customer, total FROM orders WHERE created_at >= now() - interval \'1 day\'")\n        return cur.fetchall()\n\n\ndef upload(path):\n    try:\n        transport = paramiko.Transport((os.environ["SFTP_HOST"], 22))\n        transport.connect(username=os.environ["SFTP_USER"], password=os.environ["SFTP_PASSWORD"])\n        sftp = paramiko.SFTPClient.from_transport(transport)\n        sftp.put(path, "/inbox/" + os.path.basename(path))\n        transport.close()\n        return True\n    except Exception:\n        log.exception("upload of %s failed", path)\n    return False\n\n\ndef export_csv(rows):\n    path = os.path.join(OUT_DIR, "orders.csv")\n    with open(path, "w", newline="") as f:\n        csv.writer(f).writerows(rows)\n    if not upload(path):\n        raise RuntimeError("CSV upload failed")\n\n\ndef export_json(rows):\n    path = os.path.join(OUT_DIR, "orders.json")\n    with open(path, "w") as f:\n        json.dump([{"id": r[0], "customer": r[1], "total": float(r[2])} for r in rows], f)\n    upload(path)\n\n\ndef main():\n    os.makedirs(OUT_DIR, exist_ok=True)\n    rows = fetch_orders()\n    export_csv(rows)\n    export_json(rows)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("export.py", "job", "crontab")],
+        ("missing-exit-code", "fail"),
+    ),
+    "sls_health_in_own_file": (
+        {
+            "serverless.yml": 'service: users-api\nframeworkVersion: "3"\nprovider:\n  name: aws\n  runtime: python3.11\n  environment:\n    USERS_TABLE: users-${sls:stage}\nfunctions:\n  createUser:\n    handler: src/handlers/users.create\n    events:\n      - http:\n          path: users\n          method: post\n  getUser:\n    handler: src/handlers/users.get\n    events:\n      - http:\n          path: users/{id}\n          method: get\n  health:\n    handler: src/handlers/health.check\n    events:\n      - http:\n          path: health\n          method: get\n',
+            "src/handlers/__init__.py": "",
+            "src/handlers/health.py": 'import json\n\n\ndef check(event, context):\n    return {"statusCode": 200, "body": json.dumps({"status": "ok"})}\n',
+            "src/handlers/users.py": 'import json\nimport os\n\nimport boto3\n\ntable = boto3.resource("dynamodb").Table(os.environ["USERS_TABLE"])\n\n\ndef create(event, context):\n    body = json.loads(event["body"])\n    table.put_item(Item={"id": body["id"], "name": body["name"]})\n    return {"statusCode": 201, "body": json.dumps(body)}\n\n\ndef get(event, context):\n    item = table.get_item(Key={"id": event["pathParameters"]["id"]}).get("Item")\n    if item is None:\n        return {"statusCode": 404, "body": json.dumps({"error": "not found"})}\n    return {"statusCode": 200, "body": json.dumps(item)}\n',
+        },
+        [("src/handlers/health.py", "api", "aws-lambda"), ("src/handlers/users.py", "api", "aws-lambda")],
+        ("missing-health-route", "pass"),
+    ),
+    "jwt_expiry_number": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\nRUN pip install fastapi uvicorn pyjwt\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]\n',
+            "app/__init__.py": "",
+            "app/config.py": 'import os\n\nJWT_SECRET_KEY = os.environ["JWT_SECRET_KEY"]\nJWT_ALGORITHM = os.getenv("JWT_ALGORITHM", "HS256")\nJWT_ACCESS_TOKEN_EXPIRATION_MINUTES = int(os.getenv("JWT_ACCESS_TOKEN_EXPIRATION_MINUTES", 30))\nJWT_REFRESH_TOKEN_EXPIRATION_DAYS = int(os.getenv("JWT_REFRESH_TOKEN_EXPIRATION_DAYS", 7))\nDATABASE_URL = os.environ["DATABASE_URL"]\n',
+            "app/main.py": 'from datetime import datetime, timedelta, timezone\n\nimport jwt\nfrom fastapi import FastAPI, HTTPException\nfrom pydantic import BaseModel\n\nfrom app import config\n\napp = FastAPI()\n\n\nclass Login(BaseModel):\n    username: str\n    password: str\n\n\ndef make_token(sub: str, minutes: int) -> str:\n    exp = datetime.now(timezone.utc) + timedelta(minutes=minutes)\n    return jwt.encode({"sub": sub, "exp": exp}, config.JWT_SECRET_KEY, algorithm=config.JWT_ALGORITHM)\n\n\n@app.get("/health")\ndef health():\n    return {"status": "ok"}\n\n\n@app.post("/token")\ndef token(body: Login):\n    if not body.password:\n        raise HTTPException(status_code=401)\n    return {\n        "access_token": make_token(body.username, config.JWT_ACCESS_TOKEN_EXPIRATION_MINUTES),\n        "refresh_token": make_token(body.username, config.JWT_REFRESH_TOKEN_EXPIRATION_DAYS * 24 * 60),\n    }\n',
+        },
+        [("app/main.py", "api", "fastapi")],
+        ("hardcoded-secret-fallback", 0),
+    ),
+    "titlecase_sql_format": (
+        {
+            "crontab": "15 4 * * * /usr/bin/python3 /opt/purge/purge_old_rows.py\n",
+            "purge_old_rows.py": '#!/usr/bin/env python3\n"""Delete rows older than the retention period from the event tables (run daily from cron)."""\nimport logging\nimport os\nfrom datetime import datetime, timedelta\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("purge")\n\nTABLES = ["page_views", "click_events", "api_calls"]\nRETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "90"))\n\n\ndef main():\n    cutoff = datetime.utcnow() - timedelta(days=RETENTION_DAYS)\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    with conn, conn.cursor() as cur:\n        for table in TABLES:\n            cur.execute("Delete from {} where created_at < %s".format(table), (cutoff,))\n            log.info("%s: deleted %d rows", table, cur.rowcount)\n    conn.close()\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("purge_old_rows.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])

@@ -446,12 +446,13 @@ def _lost_failure(
         # (a call whose result its caller tests, `if is_day_off(...)`, answers for itself: only the
         # steps it takes are read, `sync_calendar()` that logs a failure and goes on)
         frontier: list[tuple[str, str, int, FunctionFact | None, bool]] = [(path, call, 0, None, False)]
-        seen: set[tuple[str, str]] = set()
+        seen: set[tuple[str, str, bool]] = set()
         while frontier:
             where, inner, depth, parent, tested = frontier.pop(0)
-            if (where, inner) in seen:
+            # (one a step drops as well as tests, `export_json()` calling `upload()` for nothing, is read as dropped)
+            if (where, inner, tested) in seen:
                 continue
-            seen.add((where, inner))
+            seen.add((where, inner, tested))
             deeper = project.function_and_home(where, inner)
             inner_name = inner.rpartition(".")[2]
             if deeper is None or (_auxiliary(inner_name) and (depth > 0 or call != sole)):

@@ -107,7 +107,7 @@ class HardcodedSecretFallback(LineRule):
         key = n.read_key(read)
         value = n.string_value(fallback)
         number = n.int_value(fallback)
-        if value is None and number is not None and key is not None and _SIGNING_KEY.search(key):
+        if value is None and number is not None and key is not None and secretscan.is_signing_key_name(key):
             value = str(number)  # `os.getenv("SECRET_KEY", default=123)`: a key anyone can guess
         if key is None or not value:
             return
