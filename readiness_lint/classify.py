@@ -7,6 +7,7 @@ tasks that decorate its object, Django URL modules and apps, Celery task modules
 
 from __future__ import annotations
 
+import posixpath
 import re
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -1981,10 +1982,14 @@ def _apply_functions(
         # repository's root: the source may be the root's)
         bases = (home, "") if deployment.how == "gcloud" else (home,)
         path = beside(bases, (deployment.script,), project.files)
-        if path is None and "/" not in deployment.script:
+        if path is None:
             # (`Handler: s3_cleanup.handler` with no code directory given: the template is kept
-            # apart from the code, and the one module of that name is the function's)
-            named = [p for p in project.files if p.rpartition("/")[2] == deployment.script]
+            # apart from the code, and the one module of that name is the function's; or the one
+            # under the code directory given, `CodeUri: cost-reporter/` holding `src/lambda_function.py`
+            # that a build step copies up)
+            folder, _, module = deployment.script.rpartition("/")
+            under = posixpath.join(home, folder) + "/" if folder else ""
+            named = [p for p in project.files if p.rpartition("/")[2] == module and p.startswith(under)]
             path = named[0] if len(named) == 1 else None
         if path is None or project.files[path].is_test:
             continue

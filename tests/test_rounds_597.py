@@ -558,6 +558,38 @@ async def trim(limit):
     "Procfile": "web: gunicorn -k uvicorn.workers.UvicornWorker main:app\n",
 }
 
+# Round 624: a SAM template names `lambda_function.lambda_handler` in `CodeUri: cost-reporter/`,
+# whose build step copies it up from `src/`; a scheduled rule calls it
+_SAM_CODE_IN_SRC = {
+    "template.yaml": """\
+AWSTemplateFormatVersion: "2010-09-09"
+Transform: AWS::Serverless-2016-10-31
+Resources:
+  CostReporterLambda:
+    Type: AWS::Serverless::Function
+    Properties:
+      CodeUri: cost-reporter/
+      Handler: lambda_function.lambda_handler
+      Runtime: python3.11
+      Events:
+        Daily:
+          Type: Schedule
+          Properties:
+            Schedule: cron(0 8 * * ? *)
+""",
+    "cost-reporter/src/lambda_function.py": """\
+import os
+
+import boto3
+import requests
+
+
+def lambda_handler(event, _):
+    costs = boto3.client("ce").get_cost_and_usage(TimePeriod={"Start": "2024-01-01", "End": "2024-01-02"}, Granularity="DAILY", Metrics=["UnblendedCost"])
+    requests.post(os.environ["SLACK_URL"], json={"text": str(costs)}, timeout=10).raise_for_status()
+""",
+}
+
 _CASES: dict[str, Case] = {
     "purge_importing_traceback": (
         _PURGE_IMPORTING_TRACEBACK,
@@ -768,6 +800,16 @@ _CASES: dict[str, Case] = {
     "repeat_every_never_started": (
         _edited(_REPEAT_EVERY_CLEANUP, "main.py", '@app.on_event("startup")\n', ""),
         [("main.py", "api", "fastapi")],
+        None,
+    ),
+    "sam_code_in_src": (_SAM_CODE_IN_SRC, [("cost-reporter/src/lambda_function.py", "job", "aws-lambda")], None),
+    # trap: two modules of that name under the code directory: which one is built cannot be told
+    "sam_code_two_candidates": (
+        {
+            **_SAM_CODE_IN_SRC,
+            "cost-reporter/old/lambda_function.py": _SAM_CODE_IN_SRC["cost-reporter/src/lambda_function.py"],
+        },
+        [],
         None,
     ),
 }
