@@ -6842,6 +6842,15 @@ def _only_reads(body: cst.BaseSuite) -> bool:
     if all(type(stmt) is cst.With and _only_binds(stmt) for stmt in body.body):
         return True
     smalls = _simple_block(body)
+    if (
+        smalls is not None
+        and len(smalls) == 1
+        and type(small := smalls[0]) is cst.Assign
+        and type(small.value) is cst.Call
+        and n.callee(small.value) in _FILE_LOADS
+        and [type(a.value) for a in small.value.args] == [cst.Name]
+    ):
+        return True  # `with open(HISTORY) as f:` / `try: history = json.load(f)`: the handle opened around it
     if not smalls or len(smalls) < 2 or type(first := smalls[0]) is not cst.Assign:
         return False
     handle = n.dotted(first.targets[0].target) if len(first.targets) == 1 else None
@@ -6863,6 +6872,8 @@ def _only_reads(body: cst.BaseSuite) -> bool:
     return bound
 
 
+# What reads a whole file a `with` block opened (`history = json.load(f)`)
+_FILE_LOADS = frozenset({"json.load", "yaml.safe_load", "pickle.load", "tomllib.load", "tomli.load", "toml.load"})
 # What a value read from a file is parsed with (`int(raw)`, `json.loads(text)`, `raw.strip()`).
 _PARSERS = frozenset({"int", "float", "str", "bool", "list", "dict", "set", "tuple", "len", "json", "yaml", "csv"})
 

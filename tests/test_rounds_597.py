@@ -590,6 +590,37 @@ def lambda_handler(event, _):
 """,
 }
 
+# Round 627: a scheduled script keeps its history in a JSON file it reads back under a `with`,
+# starting anew when the file does not parse
+_HISTORY_FILE = {
+    "fetch_and_log.py": """\
+import json
+import os
+from datetime import datetime
+
+import requests
+
+filename = "data/history.json"
+r = requests.get("https://weather.example.com/data", timeout=10)
+r.raise_for_status()
+data = r.json()
+data["fetched_at"] = datetime.now().isoformat()
+os.makedirs("data", exist_ok=True)
+if os.path.exists(filename):
+    with open(filename, "r") as f:
+        try:
+            history = json.load(f)
+        except:
+            history = []
+else:
+    history = []
+history.append(data)
+with open(filename, "w") as f:
+    json.dump(history, f, indent=2)
+""",
+    ".github/workflows/log.yml": "on:\n  schedule:\n    - cron: '*/5 * * * *'\njobs:\n  log:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - run: python fetch_and_log.py\n",
+}
+
 _CASES: dict[str, Case] = {
     "purge_importing_traceback": (
         _PURGE_IMPORTING_TRACEBACK,
@@ -811,6 +842,17 @@ _CASES: dict[str, Case] = {
         },
         [],
         None,
+    ),
+    "history_file_reread": (
+        _HISTORY_FILE,
+        [("fetch_and_log.py", "job", "github-schedule")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap: what is loaded is the input the job is given on its standard input
+    "history_from_stdin": (
+        _edited(_HISTORY_FILE, "fetch_and_log.py", "history = json.load(f)", "history = json.load(sys.stdin)"),
+        [("fetch_and_log.py", "job", "github-schedule")],
+        ("missing-exit-code", "fail"),
     ),
 }
 
