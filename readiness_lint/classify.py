@@ -2045,9 +2045,9 @@ def _gateway_routes(
     file's events (``path: /loyalty-cards``): every HTTP function that file declares, this file's
     or another's (a probe of the gateway reaches `/health` wherever its function is), when each
     names its paths: the api's route table, for its health and readiness probes."""
-    sources = {d.source for d in deployments}
-    gateway = [d for d in functions if d.source in sources and d.mode == HTTP_FUNCTION]
-    if not gateway or any(not d.paths for d in gateway):
+    sources = {d.source for d in deployments if d.routed}
+    gateway = [d for d in functions if d.source in sources and d.mode == HTTP_FUNCTION and d.routed]
+    if not gateway or any(not d.paths for d in gateway) or any(not d.routed for d in deployments):
         return ()
     return tuple((d.source, RouteFact("", p, d.function, d.line)) for d in gateway for p in d.paths)
 
@@ -3283,7 +3283,12 @@ def _in_main_block(facts: FileFacts, loop: LoopFact) -> bool:
     where the file is imported. (A loop at module level after the block, `while True:
     bot.polling()`, runs on import: the block does not make the call itself.)"""
     guard = facts.main_guard
-    return guard is not None and not loop.scope and loop.line > guard.line and loop.source in guard.calls
+    return (
+        guard is not None
+        and not loop.scope
+        and loop.line > guard.line
+        and (not guard.end_line or loop.line <= guard.end_line)
+    )
 
 
 def _starts_object(project: Project, runner: _Candidate, names: set[str]) -> bool:

@@ -106,6 +106,7 @@ class Deployment:
     # the HTTP paths an api gateway routes to that function (`path: /users` of its events), when
     # every HTTP event names one; empty when any does not (a catch-all, a function URL)
     paths: tuple[str, ...] = ()
+    routed: bool = False  # called through an api gateway's routes (not only a websocket or a function URL)
 
 
 def is_deployment_file(rel: str) -> bool:
@@ -1101,6 +1102,8 @@ _CFN_TAG = re.compile(
 # Serverless Framework events that deliver an HTTP request; SAM's are `Api` and `HttpApi`.
 _SERVERLESS_HTTP = frozenset({"http", "httpApi", "alb", "websocket"})
 _SAM_HTTP = frozenset({"Api", "HttpApi"})
+# The Serverless Framework's events an api gateway routes by path (not a websocket's actions, an ALB's rules)
+_ROUTED_EVENTS = frozenset({"http", "httpApi"})
 _WARM_UP = re.compile(r"warm", re.IGNORECASE)
 
 
@@ -1149,7 +1152,7 @@ def _http_paths(events: list[tuple[str, Any]], http_kinds: frozenset[str], key: 
 
 
 def _handler(
-    rel: str, text: str, handler: Any, code: str, mode: str, paths: tuple[str, ...] = ()
+    rel: str, text: str, handler: Any, code: str, mode: str, paths: tuple[str, ...] = (), routed: bool = False
 ) -> Iterator[Deployment]:
     """A Python handler, `module.function` (`src/handlers/users.create`, `app.scraping.handler`),
     as the module's file, relative to the deployment file's directory, and the function."""
@@ -1171,6 +1174,7 @@ def _handler(
         "",
         function,
         paths if mode == HTTP_FUNCTION else (),
+        routed and mode == HTTP_FUNCTION,
     )
 
 
@@ -1190,9 +1194,10 @@ def _serverless(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deplo
             if isinstance(key, str)
         ]
         # (a websocket's routes are its message actions, not paths: no health probe reads them)
-        paths = () if any(key == "websocket" for key, _ in pairs) else _http_paths(pairs, _SERVERLESS_HTTP, "path")
+        routes = [(key, value) for key, value in pairs if key in _ROUTED_EVENTS]
+        paths = _http_paths(routes, _ROUTED_EVENTS, "path")
         for mode in _event_modes(pairs, _SERVERLESS_HTTP, frozenset({"schedule"}), "input"):
-            yield from _handler(rel, text, spec.get("handler"), "", mode, paths)
+            yield from _handler(rel, text, spec.get("handler"), "", mode, paths, bool(routes))
 
 
 def _sam(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
@@ -1219,10 +1224,11 @@ def _sam(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
         if "FunctionUrlConfig" in properties:  # (a function URL: called over HTTP)
             typed.append(("Api", None))
         code = properties.get("CodeUri")
-        paths = _http_paths(typed, _SAM_HTTP, "Path")
+        routes = [(kind, value) for kind, value in typed if kind in _SAM_HTTP and value is not None]
+        paths = _http_paths(routes, _SAM_HTTP, "Path")
         for mode in _event_modes(typed, _SAM_HTTP, frozenset({"Schedule", "ScheduleV2"}), "Input"):
             yield from _handler(
-                rel, text, properties.get("Handler"), code if isinstance(code, str) else "", mode, paths
+                rel, text, properties.get("Handler"), code if isinstance(code, str) else "", mode, paths, bool(routes)
             )
 
 

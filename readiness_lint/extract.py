@@ -782,6 +782,7 @@ class Extractor:
     ) -> None:
         self.module = module
         self.source = source  # the bytes parsed, to place statements by their text (see `locate`)
+        self.written_files: frozenset[str] | None = None  # (see `_written_files`)
         self.ctx = Context(path, is_test, settings)
         self.ctx.call_scope = self.call_scope
         configured = self.ctx.settings
@@ -889,6 +890,7 @@ class Extractor:
         self.prompts = False  # module-level code asks a person for input (see `_asks`)
         self.returning: _Frame | None = None  # the frame whose `return` value is being walked
         self.reporting = False  # inside the arguments of a print or a log call
+        self.writing_text = False  # inside the arguments of a call writing text out (`f.write(...)`, `click.echo(...)`)
         self.storing = False  # walking the names an assignment binds
         self.looking_up = False  # in the handlers of a `try` that only looks settings up
         self.remote_io = False  # in the handlers of a `try` that works on an FTP or SFTP server
@@ -1672,6 +1674,19 @@ class Extractor:
                 return block, block.body[index + 1 :]
         return None, ()
 
+    def _written_files(self) -> frozenset[str]:
+        """The names and literal paths the module opens for writing, read once off its text."""
+        if self.written_files is None:
+            try:
+                text = self.source.decode(self.module.encoding) if self.source is not None else ""
+            except (LookupError, UnicodeDecodeError):
+                text = ""
+            self.written_files = frozenset(
+                next(group for group in match.groups() if group is not None)
+                for match in _OPENED_FOR_WRITING.finditer(text)
+            )
+        return self.written_files
+
     def _ends_body(self, block: cst.IndentedBlock | None, body: cst.BaseSuite) -> bool:
         """``block`` is ``body``, or the body of a ``with`` that is ``body``'s last statement (``with
         pysftp.Connection(...) as sftp: if sftp.exists(f): ... else: print("... does not exist")``),
@@ -2168,7 +2183,7 @@ class Extractor:
             or (
                 self.reading_own_file
                 and self.try_body is not None
-                and _opens_state_file(self.try_body)
+                and _opens_state_file(self.try_body, self._written_files())
                 and _returns_empty(node.body)
             )
         ):
@@ -4041,6 +4056,7 @@ class Extractor:
         if raw and raw.rpartition(".")[2] in {"terminate", "kill", "send_signal"}:
             self.stopped.add(raw.rpartition(".")[0])
         saved_reporting, self.reporting = self.reporting, reporting  # (`print(sys.exit(rc))` passes `rc` on)
+        saved_writing, self.writing_text = self.writing_text, (raw or "").rpartition(".")[2] in _TEXT_WRITES
         for arg in node.args:
             if arg.keyword is not None:
                 saved, ctx.keyword_of = ctx.keyword_of, name
@@ -4049,6 +4065,7 @@ class Extractor:
                 ctx.keyword_of, ctx.keyword_call = saved, saved_call
             self.walk(arg.value)
         self.reporting = saved_reporting
+        self.writing_text = saved_writing
         if env_read:
             ctx.env_default_depth -= 1
 
@@ -4904,14 +4921,15 @@ class Extractor:
             _DESTRUCTIVE_SQL.match(value)
             and not ctx.in_docstring
             and (
-                (not parts and not (value.split()[0].istitle() and value.split()[0].lower() == "truncate"))
+                (not parts and (not value.split()[0].istitle() or _SQL_CLAUSE.search(value)))
                 or _DESTRUCTIVE_SQL_CASED.match(value)
                 or _SQL_SHAPED.match(value)
             )
         ):
-            # (with an f-string among the pieces, or a "Truncate" written as a sentence starts, SQL
-            # as SQL is written or shaped like a statement: not a help text's "truncate descriptions
-            # longer than this", nor a docstring's "Truncate text if it is longer than a given width")
+            # (with an f-string among the pieces, or written as a sentence starts, SQL as SQL is
+            # written, shaped like a statement or with a clause of one, `"Delete from {} where ..."`:
+            # not a help text's "truncate descriptions longer than this", a docstring's "Truncate
+            # text if it is longer than a given width", a mail's "Delete from the shared drive ...")
             self.signal(node, "destructive", " ".join(value.split()[:2]).upper())
         elif not ctx.in_docstring and (script := _DESTRUCTIVE_SQL_IN_SCRIPT.search(value)):
             self.signal(node, "destructive", " ".join(script.group(1).split()[:2]))
@@ -4937,7 +4955,9 @@ class Extractor:
             self.signal(node, "heartbeat", "text")
         # SQL keywords as SQL is written, or a lower-case statement shaped as one outside a report
         # (`f"delete from temp_token where hour < '{cutoff}'"`), not a log message
-        if _DESTRUCTIVE_SQL_CASED.match(text) or (not self.reporting and _SQL_SHAPED.match(text)):
+        if _DESTRUCTIVE_SQL_CASED.match(text) or (
+            not self.reporting and not self.writing_text and _SQL_SHAPED.match(text)
+        ):
             self.signal(node, "destructive", " ".join(text.split()[:2]).upper())
         elif _deleting_command(text) == "rm -r":
             names = [n.dotted(p.expression) or "" for p in parts if type(p) is cst.FormattedStringExpression]
@@ -5298,8 +5318,14 @@ class Extractor:
             ctx.later(run, _loop_at(where, SCHED_LOOP))
         wanted = [node for node, _, _ in ctx._pending if node is not None]
         wanted += [start for _, _, start in ctx._pending if start is not None]
+        after_guard: cst.CSTNode | None = None  # (the statement after the `__main__` block, where it ends)
         if self.guard is not None:
             wanted.append(self.guard.line_node)
+            body = list(self.module.body)
+            index = next((i for i, stmt in enumerate(body) if stmt is self.guard.line_node), None)
+            if index is not None and index + 1 < len(body):
+                after_guard = body[index + 1]
+                wanted.append(after_guard)
         if self.script_node is not None:
             wanted.append(self.script_node)
         text: str | None = None
@@ -5380,6 +5406,7 @@ class Extractor:
             samples = _sample_calls(g.line_node.body) if type(g.line_node) is cst.If else ((), ())
             guard = MainGuardFact(
                 line=pos(g.line_node)[0],
+                end_line=pos(after_guard)[0] - 1 if after_guard is not None else 0,
                 calls=tuple(dict.fromkeys(g.calls)),
                 exits_with_value=g.exits_after_work,
                 exit_without_status=g.exits_zero_in_handler,
@@ -5552,6 +5579,8 @@ _SQL_SHAPED = re.compile(
     r"|truncate\s+(?:table\s+)?[\w.\"`]+\s*(?:;|$|cascade|restart))",
     re.IGNORECASE,
 )
+# A clause only a statement has: `WHERE`, `CASCADE`, `IF EXISTS`, a closing `;`
+_SQL_CLAUSE = re.compile(r"\bwhere\b|\bcascade\b|\bif exists\b|;\s*$", re.IGNORECASE)
 _DESTRUCTIVE_SQL_CASED = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b")
 # A deletion later in an SQL script: a statement after comments (`/* job */ DELETE FROM ...`) or
 # after another statement's `;` (`INSERT INTO archive SELECT ...; DELETE FROM log WHERE ...`), as
@@ -6161,6 +6190,8 @@ def _bound_names(target: cst.BaseExpression) -> list[cst.BaseExpression]:
 
 
 # Statements that ignore what happened: `pass`, on to the next item, out of the loop.
+# What writes text out (a file, a terminal): SQL given to it is written for someone, not run
+_TEXT_WRITES = frozenset({"write", "writelines", "echo", "secho"})
 _REPEAT_EVERY = frozenset({"fastapi_utils.tasks.repeat_every", "fastapi_utilities.repeat_every"})
 _IGNORES = (cst.Pass, cst.Continue, cst.Break)
 _IMPORTS = (cst.Import, cst.ImportFrom)  # (in a handler: what its report then calls)
@@ -6194,16 +6225,22 @@ def _returns_literal(small: cst.CSTNode, name: str) -> bool:
     return type(small) is cst.Return and type(small.value) is cst.Name and small.value.value == name
 
 
-def _opens_state_file(body: cst.BaseSuite) -> bool:
-    """A ``try`` opening a file the job keeps its state in, by its name (``open(STATUS_FILE)``,
-    ``open("seen.json")``): one it writes back itself, empty on the first run (not an input it is
-    given, ``open("repos.json")``)."""
+def _opens_state_file(body: cst.BaseSuite, written: frozenset[str]) -> bool:
+    """A ``try`` opening a file the job keeps its state in: one the module opens for writing too
+    (``written``: ``open(OUTBOX_FILE, "w")`` further down), or one named for it (``open(STATUS_FILE)``,
+    ``open("seen.json")``), empty on the first run (not an input it is given, ``open("repos.json")``)."""
     names: list[str] = []
     for node in n.descendants(body):
         if type(node) is cst.Call and n.callee(node) in ("open", "io.open") and (args := n.positional(node)):
             first = args[0].value
             names.append(n.string_value(first) or (first.value if type(first) is cst.Name else ""))
-    return bool(names) and all(_STATE_FILE.search(name) for name in names)
+    return bool(names) and all(name and (name in written or _STATE_FILE.search(name)) for name in names)
+
+
+# `open(OUTBOX_FILE, "w")`, `open("seen.json", mode="a")`: a file the module writes, by the name it is given
+_OPENED_FOR_WRITING = re.compile(
+    r"""\bopen\(\s*(?:([A-Za-z_]\w*)|'([^'\n]*)'|"([^"\n]*)")\s*,\s*(?:mode\s*=\s*)?[rbt]?['"][rbt+]*[wax]"""
+)
 
 
 _STATE_FILE = re.compile(r"state|status|seen|cache|last|history|processed|posted|sent|progress", re.IGNORECASE)
@@ -8175,7 +8212,9 @@ _FAILED_WORDS = re.compile(
 
 # "No failed jobs, nothing to retry.", "not running, nothing to stop", "0 errors": no failure
 _NOTHING_TO_DO = re.compile(
-    r"\bnothing\b|\bno (?:failed|failures?|errors?)\b|\b0 (?:failed|failures?|errors?)\b|\balready\b",
+    r"\bnothing\b|\b(?:no|without|zero|0) (?:failed|failures?|errors?)\b|\balready\b"
+    # (a warning, or a usage text, however its words read: "Warning: .env not found", "Usage: ... invalid rows")
+    r"|^\W*(?:warn(?:ing)?|usage)\b",
     re.IGNORECASE,
 )
 

@@ -190,6 +190,7 @@ class MainGuardFact:
     # to literals), and those of them given a sample file's name (`indexing("document.pdf", "in")`)
     literal_calls: tuple[str, ...] = ()
     sample_calls: tuple[str, ...] = ()
+    end_line: int = 0  # its last line, where a statement follows it at module level (0: it ends the file)
 
 
 @dataclass(frozen=True)

@@ -1004,3 +1004,124 @@ _REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
 def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _REVIEW_CASES[name])
+
+
+# A second review (3ad73c2..f00d61b) reproduced these: each was wrong at f00d61b, and is as it was
+# at 3ad73c2 again, or as the rule reads.
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    "guard_loop_module_consumer": (
+        {
+            "Procfile": "worker: python worker.py\n",
+            "crontab": "0 2 * * * python3 /app/replay.py /data/orders-yesterday.jsonl\n",
+            "replay.py": '#!/usr/bin/env python3\n"""Replay a day\'s order export through the consumer\'s parser."""\nimport logging\nimport sys\n\nfrom worker import handle, parse_event\n\n\ndef main(path):\n    with open(path) as f:\n        for line in f:\n            handle(parse_event(line))\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main(sys.argv[1]))\n',
+            "worker.py": 'import json\nimport logging\nimport os\n\nfrom kafka import KafkaConsumer\n\nlog = logging.getLogger("worker")\n\nconsumer = KafkaConsumer(\n    "orders",\n    bootstrap_servers=os.environ.get("KAFKA_BOOTSTRAP", "kafka:9092"),\n    group_id="order-logger",\n    enable_auto_commit=True,\n)\n\n\ndef parse_event(raw):\n    event = json.loads(raw)\n    return {"order_id": event["id"], "total": float(event["total"])}\n\n\ndef handle(event):\n    log.info("order %s: %.2f", event["order_id"], event["total"])\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    for message in consumer:\n        handle(parse_event(message.value))\n',
+        },
+        [("replay.py", "job", "crontab"), ("worker.py", "worker", "kafka")],
+        None,
+    ),
+    "state_file_unlisted_name": (
+        {
+            "crontab": "*/15 * * * * cd /opt/ads && python3 new_ads.py\n",
+            "new_ads.py": '#!/usr/bin/env python3\n"""Post new apartments to Telegram (run every 15 minutes by cron). Ads that could not be posted\nwait in outbox.json for the next run."""\nimport json\nimport logging\nimport os\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("ads")\n\nOUTBOX_FILE = "outbox.json"\nLISTINGS_URL = os.environ["LISTINGS_URL"]\nBOT_TOKEN = os.environ["TELEGRAM_TOKEN"]\nCHAT_ID = os.environ["TELEGRAM_CHAT_ID"]\n\n\ndef load_outbox():\n    try:\n        with open(OUTBOX_FILE) as f:\n            return json.load(f)\n    except Exception:\n        return []\n\n\ndef post(ad):\n    resp = requests.post(\n        f"https://api.telegram.org/bot{BOT_TOKEN}/sendMessage",\n        json={"chat_id": CHAT_ID, "text": f"{ad[\'title\']} - {ad[\'price\']} EUR\\n{ad[\'url\']}"},\n        timeout=20,\n    )\n    resp.raise_for_status()\n\n\nr = requests.get(LISTINGS_URL, timeout=20)\nr.raise_for_status()\npending = load_outbox()\npending.extend(r.json()["ads"])\noutbox = []\nfor ad in pending:\n    try:\n        post(ad)\n    except requests.RequestException:\n        log.exception("could not post ad %s, keeping it for the next run", ad["id"])\n        outbox.append(ad)\nwith open(OUTBOX_FILE, "w") as f:\n    json.dump(outbox, f)\nif outbox:\n    raise SystemExit(f"{len(outbox)} ads not posted")\n',
+        },
+        [("new_ads.py", "job", "crontab")],
+        ("missing-exit-code", "pass"),
+    ),
+    "sls_websocket_no_health": (
+        {
+            "serverless.yml": 'service: support-chat\nframeworkVersion: "3"\nprovider:\n  name: aws\n  runtime: python3.11\n  environment:\n    TICKETS_TABLE: tickets-${sls:stage}\n    CONNECTIONS_TABLE: connections-${sls:stage}\nfunctions:\n  createTicket:\n    handler: src/handlers/tickets.create\n    events:\n      - http:\n          path: tickets\n          method: post\n  getTicket:\n    handler: src/handlers/tickets.get\n    events:\n      - http:\n          path: tickets/{id}\n          method: get\n  connect:\n    handler: src/handlers/chat.connect\n    events:\n      - websocket:\n          route: $connect\n  disconnect:\n    handler: src/handlers/chat.disconnect\n    events:\n      - websocket:\n          route: $disconnect\n',
+            "src/handlers/__init__.py": "",
+            "src/handlers/chat.py": 'import os\n\nimport boto3\n\nconnections = boto3.resource("dynamodb").Table(os.environ["CONNECTIONS_TABLE"])\n\n\ndef connect(event, context):\n    connections.put_item(Item={"id": event["requestContext"]["connectionId"]})\n    return {"statusCode": 200}\n\n\ndef disconnect(event, context):\n    connections.delete_item(Key={"id": event["requestContext"]["connectionId"]})\n    return {"statusCode": 200}\n',
+            "src/handlers/tickets.py": 'import json\nimport os\nimport uuid\n\nimport boto3\n\ntable = boto3.resource("dynamodb").Table(os.environ["TICKETS_TABLE"])\n\n\ndef create(event, context):\n    body = json.loads(event["body"])\n    item = {"id": str(uuid.uuid4()), "subject": body["subject"], "status": "open"}\n    table.put_item(Item=item)\n    return {"statusCode": 201, "body": json.dumps(item)}\n\n\ndef get(event, context):\n    item = table.get_item(Key={"id": event["pathParameters"]["id"]}).get("Item")\n    if item is None:\n        return {"statusCode": 404, "body": json.dumps({"error": "not found"})}\n    return {"statusCode": 200, "body": json.dumps(item)}\n',
+        },
+        [("src/handlers/chat.py", "api", "aws-lambda"), ("src/handlers/tickets.py", "api", "aws-lambda")],
+        ("missing-health-route", {"src/handlers/tickets.py": "fail"}),
+    ),
+    "sls_websocket_beside_rest": (
+        {
+            "serverless.yml": 'service: support-chat\nframeworkVersion: "3"\nprovider:\n  name: aws\n  runtime: python3.11\n  environment:\n    TICKETS_TABLE: tickets-${sls:stage}\n    CONNECTIONS_TABLE: connections-${sls:stage}\nfunctions:\n  health:\n    handler: src/handlers/health.check\n    events:\n      - http:\n          path: health\n          method: get\n  createTicket:\n    handler: src/handlers/tickets.create\n    events:\n      - http:\n          path: tickets\n          method: post\n  getTicket:\n    handler: src/handlers/tickets.get\n    events:\n      - http:\n          path: tickets/{id}\n          method: get\n  connect:\n    handler: src/handlers/chat.connect\n    events:\n      - websocket:\n          route: $connect\n  disconnect:\n    handler: src/handlers/chat.disconnect\n    events:\n      - websocket:\n          route: $disconnect\n',
+            "src/handlers/__init__.py": "",
+            "src/handlers/chat.py": 'import os\n\nimport boto3\n\nconnections = boto3.resource("dynamodb").Table(os.environ["CONNECTIONS_TABLE"])\n\n\ndef connect(event, context):\n    connections.put_item(Item={"id": event["requestContext"]["connectionId"]})\n    return {"statusCode": 200}\n\n\ndef disconnect(event, context):\n    connections.delete_item(Key={"id": event["requestContext"]["connectionId"]})\n    return {"statusCode": 200}\n',
+            "src/handlers/health.py": 'import json\n\n\ndef check(event, context):\n    return {"statusCode": 200, "body": json.dumps({"status": "ok"})}\n',
+            "src/handlers/tickets.py": 'import json\nimport os\nimport uuid\n\nimport boto3\n\ntable = boto3.resource("dynamodb").Table(os.environ["TICKETS_TABLE"])\n\n\ndef create(event, context):\n    body = json.loads(event["body"])\n    item = {"id": str(uuid.uuid4()), "subject": body["subject"], "status": "open"}\n    table.put_item(Item=item)\n    return {"statusCode": 201, "body": json.dumps(item)}\n\n\ndef get(event, context):\n    item = table.get_item(Key={"id": event["pathParameters"]["id"]}).get("Item")\n    if item is None:\n        return {"statusCode": 404, "body": json.dumps({"error": "not found"})}\n    return {"statusCode": 200, "body": json.dumps(item)}\n',
+        },
+        [
+            ("src/handlers/chat.py", "api", "aws-lambda"),
+            ("src/handlers/health.py", "api", "aws-lambda"),
+            ("src/handlers/tickets.py", "api", "aws-lambda"),
+        ],
+        ("missing-readiness-route", {"src/handlers/tickets.py": "fail"}),
+    ),
+    "sam_function_url_beside_api": (
+        {
+            "src/notes.py": 'import json\nimport os\nimport uuid\n\nimport boto3\n\ntable = boto3.resource("dynamodb").Table(os.environ.get("NOTES_TABLE", "notes"))\n\n\ndef list_notes(event, context):\n    return {"statusCode": 200, "body": json.dumps(table.scan().get("Items", []))}\n\n\ndef create_note(event, context):\n    note = {"id": str(uuid.uuid4()), "text": json.loads(event["body"])["text"]}\n    table.put_item(Item=note)\n    return {"statusCode": 201, "body": json.dumps(note)}\n',
+            "src/webhook.py": 'import json\nimport os\n\nimport boto3\n\nevents = boto3.resource("dynamodb").Table(os.environ.get("EVENTS_TABLE", "stripe-events"))\n\n\ndef handler(event, context):\n    payload = json.loads(event["body"])\n    events.put_item(Item={"id": payload["id"], "type": payload["type"]})\n    return {"statusCode": 200, "body": "ok"}\n',
+            "template.yaml": 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: python3.12\n    CodeUri: src/\n    Timeout: 10\nResources:\n  ListNotesFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: notes.list_notes\n      Events:\n        List:\n          Type: Api\n          Properties:\n            Path: /notes\n            Method: get\n  CreateNoteFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: notes.create_note\n      Events:\n        Create:\n          Type: Api\n          Properties:\n            Path: /notes\n            Method: post\n  StripeWebhookFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: webhook.handler\n      FunctionUrlConfig:\n        AuthType: NONE\n',
+        },
+        [("src/notes.py", "api", "aws-lambda"), ("src/webhook.py", "api", "aws-lambda")],
+        ("missing-health-route", {"src/notes.py": "fail"}),
+    ),
+    "fstring_sql_written_for_review": (
+        {
+            "crontab": "0 1 * * * python3 /opt/orphans/find_orphans.py\n",
+            "find_orphans.py": '#!/usr/bin/env python3\n"""Nightly: find attachments whose ticket is gone and write the clean-up statements to a file the\nDBA reviews and runs by hand the next morning. This script changes nothing itself."""\nimport logging\nimport os\nimport sys\nfrom datetime import date\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("orphans")\nOUT_DIR = os.environ.get("REVIEW_DIR", "/srv/review")\n\n\ndef main():\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute(\n            "SELECT a.id FROM attachments a LEFT JOIN tickets t ON t.id = a.ticket_id WHERE t.id IS NULL"\n        )\n        orphans = [row[0] for row in cur.fetchall()]\n    path = os.path.join(OUT_DIR, f"orphans-{date.today()}.sql")\n    with open(path, "w") as out:\n        out.write("begin;\\n")\n        for attachment_id in orphans:\n            out.write(f"delete from attachments where id = {int(attachment_id)};\\n")\n        out.write("commit;\\n")\n    log.info("%d orphaned attachments, statements written to %s", len(orphans), path)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("find_orphans.py", "job", "crontab")],
+        ("missing-dry-run", "na"),
+    ),
+    "else_print_optional_env": (
+        {
+            "crontab": "0 * * * * cd /opt/sync && python3 sync_orders.py\n",
+            "sync_orders.py": '#!/usr/bin/env python3\n"""Hourly: copy new orders from the shop API into the warehouse database."""\nimport os\n\nimport psycopg2\nimport requests\nfrom dotenv import load_dotenv\n\n\ndef load_settings():\n    if os.path.exists(".env"):\n        load_dotenv(".env")\n        print("Loaded settings from .env")\n    else:\n        print("Warning: .env file not found")\n\n\ndef main():\n    r = requests.get(os.environ["SHOP_API"] + "/orders?status=new", timeout=30)\n    r.raise_for_status()\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        for order in r.json():\n            cur.execute(\n                "INSERT INTO orders (id, total) VALUES (%s, %s) ON CONFLICT (id) DO NOTHING",\n                (order["id"], order["total"]),\n            )\n    print(f"{len(r.json())} orders synced")\n\n\nif __name__ == "__main__":\n    load_settings()\n    main()\n',
+        },
+        [("sync_orders.py", "job", "crontab")],
+        ("missing-exit-code", "pass"),
+    ),
+    "else_print_success_words": (
+        {
+            "backup.py": '#!/usr/bin/env python3\n"""Nightly dump of the shop database to the backup volume."""\nimport os\nimport subprocess\nfrom datetime import date\n\nDB = os.environ.get("PGDATABASE", "shop")\nTARGET = os.environ.get("BACKUP_DIR", "/backups")\n\n\ndef backup():\n    path = os.path.join(TARGET, f"{DB}-{date.today()}.dump")\n    result = subprocess.run(["pg_dump", "-Fc", "-f", path, DB], capture_output=True, text=True)\n    if result.returncode != 0:\n        raise RuntimeError(f"pg_dump failed: {result.stderr}")\n    else:\n        print("Backup of", DB, "written to", path, "without error")\n\n\nif __name__ == "__main__":\n    backup()\n',
+            "crontab": "30 2 * * * python3 /opt/backup/backup.py\n",
+        },
+        [("backup.py", "job", "crontab")],
+        ("missing-exit-code", "pass"),
+    ),
+    "usage_print_args": (
+        {
+            "crontab": "0 6 * * * python3 /opt/stock/import_csv.py /data/stock.csv\n",
+            "import_csv.py": '#!/usr/bin/env python3\n"""Load the supplier\'s stock file into the shop database (cron, every morning)."""\nimport csv\nimport os\nimport sys\n\nimport psycopg2\n\nargs = [a for a in sys.argv[1:] if not a.startswith("--")]\nstrict = "--strict" in sys.argv\nif len(args) != 1:\n    print("Usage:", sys.argv[0], "[--strict] FILE.csv", "\\n  --strict  stop at the first invalid row instead of skipping it")\n    sys.exit()\n\nwith open(args[0]) as f, psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n    for row in csv.DictReader(f):\n        if not row["sku"].strip():\n            if strict:\n                raise SystemExit(f"row without sku: {row}")\n            continue\n        cur.execute(\n            "INSERT INTO stock (sku, qty) VALUES (%s, %s) ON CONFLICT (sku) DO UPDATE SET qty = EXCLUDED.qty",\n            (row["sku"], int(row["qty"])),\n        )\n',
+        },
+        [("import_csv.py", "job", "crontab")],
+        ("missing-exit-code", "pass"),
+    ),
+    "jwt_secret_number_fallback": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY . .\nRUN pip install fastapi uvicorn pyjwt\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]\n',
+            "app/__init__.py": "",
+            "app/config.py": 'import os\n\nJWT_SECRET = os.getenv("JWT_SECRET", 123456)\nJWT_ALGORITHM = "HS256"\nTOKEN_MINUTES = int(os.getenv("TOKEN_MINUTES", 60))\nDATABASE_URL = os.environ["DATABASE_URL"]\n',
+            "app/main.py": 'from datetime import datetime, timedelta, timezone\n\nimport jwt\nfrom fastapi import FastAPI, HTTPException\nfrom pydantic import BaseModel\n\nfrom app import config\n\napp = FastAPI()\n\n\nclass Login(BaseModel):\n    username: str\n    password: str\n\n\n@app.get("/health")\ndef health():\n    return {"status": "ok"}\n\n\n@app.post("/token")\ndef token(body: Login):\n    if not body.password:\n        raise HTTPException(status_code=401)\n    exp = datetime.now(timezone.utc) + timedelta(minutes=config.TOKEN_MINUTES)\n    return {"access_token": jwt.encode({"sub": body.username, "exp": exp}, str(config.JWT_SECRET), algorithm=config.JWT_ALGORITHM)}\n',
+        },
+        [("app/main.py", "api", "fastapi")],
+        ("hardcoded-secret-fallback", 1),
+    ),
+    "titlecase_delete_from_prose": (
+        {
+            "crontab": "0 9 1 * * python3 /opt/reminder/stale_files_reminder.py\n",
+            "stale_files_reminder.py": '#!/usr/bin/env python3\n"""Monthly: mail each team member the list of their large files nobody opened for a year."""\nimport logging\nimport os\nimport smtplib\nimport sys\nfrom email.message import EmailMessage\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("reminder")\n\nINTRO = "Delete from the shared drive whatever you no longer need; the files below were not opened for a year:"\n\n\ndef stale_files(cur):\n    cur.execute(\n        "SELECT owner_email, path, size_mb FROM files WHERE last_opened < now() - interval \'1 year\' AND size_mb > 100"\n    )\n    by_owner = {}\n    for owner, path, size in cur.fetchall():\n        by_owner.setdefault(owner, []).append(f"{path} ({size} MB)")\n    return by_owner\n\n\ndef main():\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        by_owner = stale_files(cur)\n    with smtplib.SMTP(os.environ["SMTP_HOST"], 587, timeout=30) as smtp:\n        smtp.starttls()\n        smtp.login(os.environ["SMTP_USER"], os.environ["SMTP_PASSWORD"])\n        for owner, files in by_owner.items():\n            msg = EmailMessage()\n            msg["Subject"] = "Large files you have not opened for a year"\n            msg["From"] = os.environ["SMTP_USER"]\n            msg["To"] = owner\n            msg.set_content(INTRO + "\\n\\n" + "\\n".join(files))\n            smtp.send_message(msg)\n    log.info("reminded %d people", len(by_owner))\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("stale_files_reminder.py", "job", "crontab")],
+        ("missing-dry-run", "na"),
+    ),
+    "print_warning_args_return": (
+        {
+            "build_site.py": '#!/usr/bin/env python3\n"""Nightly: render the docs site and publish it to the bucket."""\nimport os\nimport shutil\nimport subprocess\n\nOUT = "site"\nEXTRA_DIR = os.environ.get("EXTRA_ASSETS", "extra_assets")\n\n\ndef build():\n    subprocess.run(["mkdocs", "build", "--site-dir", OUT], check=True)\n\n\ndef copy_extra_assets():\n    if not os.path.isdir(EXTRA_DIR):\n        print("Warning:", EXTRA_DIR, "not found")\n        return\n    shutil.copytree(EXTRA_DIR, os.path.join(OUT, "assets"), dirs_exist_ok=True)\n\n\ndef publish():\n    subprocess.run(["aws", "s3", "sync", OUT, os.environ["SITE_BUCKET"]], check=True)\n\n\nif __name__ == "__main__":\n    build()\n    copy_extra_assets()\n    publish()\n',
+            "crontab": "0 1 * * * cd /opt/docs && python3 build_site.py\n",
+        },
+        [("build_site.py", "job", "crontab")],
+        ("missing-exit-code", "pass"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
+def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SECOND_REVIEW_CASES[name])

@@ -23,6 +23,11 @@ _DEV_FILE = re.compile(
     re.IGNORECASE,
 )
 _SIGNING_KEY = re.compile(r"secret_?key|signing|jwt|session_?secret|^secret$", re.IGNORECASE)
+# A setting of the signing, not its key (`JWT_ACCESS_TOKEN_EXPIRATION_MINUTES`, `JWT_ALGORITHM`)
+_SETTING = re.compile(
+    r"expir|minutes?|hours?|days?|seconds?|ttl|lifetime|length|timeout|max_?age|delta|algorithm|leeway|rounds",
+    re.IGNORECASE,
+)
 # The public half of a key pair (`MINIO_ACCESS_KEY`, `AWS_ACCESS_KEY_ID`), not its secret half
 _KEY_ID = re.compile(r"(?:^|_)access_?key(?:_?id)?$", re.IGNORECASE)
 # a user name, which an object store's access key is (MinIO's `minio`, `minioadmin`, `minio_user`)
@@ -107,7 +112,13 @@ class HardcodedSecretFallback(LineRule):
         key = n.read_key(read)
         value = n.string_value(fallback)
         number = n.int_value(fallback)
-        if value is None and number is not None and key is not None and secretscan.is_signing_key_name(key):
+        if (
+            value is None
+            and number is not None
+            and key is not None
+            and _SIGNING_KEY.search(key)
+            and not _SETTING.search(key)
+        ):
             value = str(number)  # `os.getenv("SECRET_KEY", default=123)`: a key anyone can guess
         if key is None or not value:
             return
