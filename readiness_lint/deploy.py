@@ -1221,10 +1221,11 @@ def _sam(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
             for event in (events.values() if isinstance(events, dict) else ())
             if isinstance(event, dict) and isinstance(event.get("Type"), str)
         ]
-        if "FunctionUrlConfig" in properties:  # (a function URL: called over HTTP)
+        # (the gateway's events: an `HttpApi` with no path is its `$default` catch-all)
+        routes = [(kind, value) for kind, value in typed if kind in _SAM_HTTP]
+        if "FunctionUrlConfig" in properties:  # (a function URL: called over HTTP, no gateway's)
             typed.append(("Api", None))
         code = properties.get("CodeUri")
-        routes = [(kind, value) for kind, value in typed if kind in _SAM_HTTP and value is not None]
         paths = _http_paths(routes, _SAM_HTTP, "Path")
         for mode in _event_modes(typed, _SAM_HTTP, frozenset({"Schedule", "ScheduleV2"}), "Input"):
             yield from _handler(

@@ -1799,7 +1799,7 @@ class Extractor:
                 and self.frames
                 and type(function := self._frame().line_node) is cst.FunctionDef
                 and self._ends_body(block, function.body)
-                and self._errs_then(node.orelse.body, None, printed=True)
+                and self._errs_then(node.orelse.body, None, printed=True, words=_SAYS_BROKE)
                 and not _OVERLAP.intersection(w for name in _names_in(node.test) for w in n.words(name))
                 and not _says_nothing_to_do(node.orelse.body)
             ):
@@ -2720,6 +2720,7 @@ class Extractor:
         last: Callable[[cst.BaseSmallStatement], bool] | None,
         assigns: bool = False,
         printed: bool = False,
+        words: re.Pattern[str] | None = None,
     ) -> bool:
         """A block that logs an error (``error``, ``critical``, ``fatal``, ``exception``; not a
         warning or a print), then ends with ``last`` (a bare ``return``, an exit with no status),
@@ -2739,7 +2740,11 @@ class Extractor:
             name = self.ctx.resolve(n.callee(call)) if call is not None else None
             errors = errors or (name or "").endswith(_ERROR_LEVELS)
             errors = errors or (
-                printed and (name or "").startswith("print") and _says_failed(call) and not _says_fallback(call)
+                printed
+                and (name or "").startswith("print")
+                and _says_failed(call)
+                and not _says_fallback(call)
+                and (words is None or bool(words.search(_printed_text(call))))
             )
         return errors
 
@@ -5580,7 +5585,12 @@ _SQL_SHAPED = re.compile(
     re.IGNORECASE,
 )
 # A clause only a statement has: `WHERE`, `CASCADE`, `IF EXISTS`, a closing `;`
-_SQL_CLAUSE = re.compile(r"\bwhere\b|\bcascade\b|\bif exists\b|;\s*$", re.IGNORECASE)
+_SQL_CLAUSE = re.compile(
+    r"\bwhere\b|\bcascade\b|\bif exists\b|;\s*$|%s|%\(|\{\w*\}"
+    # (a statement's head, its table added in code: `"Delete from " + table`, `"Truncate table "`)
+    r"|^\s*(?:delete\s+from|truncate(?:\s+table)?|drop\s+(?:table|database|schema|index))\s*$",
+    re.IGNORECASE,
+)
 _DESTRUCTIVE_SQL_CASED = re.compile(r"\s*(?:DELETE\s+FROM|DROP\s+(?:TABLE|DATABASE|SCHEMA|INDEX)|TRUNCATE)\b")
 # A deletion later in an SQL script: a statement after comments (`/* job */ DELETE FROM ...`) or
 # after another statement's `;` (`INSERT INTO archive SELECT ...; DELETE FROM log WHERE ...`), as
@@ -6211,8 +6221,16 @@ def _answers_probe(body: cst.BaseSuite, handler: cst.BaseSuite) -> bool:
     statements = _block(body)
     last = _smalls(statements[-1]) if statements else None
     caught = _simple_block(handler)
+    # (only a probe's calls: a socket opened and closed, a request made, a path looked at; not
+    # `check_expired_subscriptions()` expiring rows and returning True)
+    probing = all(
+        (n.callee(node) or "").rpartition(".")[2] in _PROBE_CALLS
+        for node in n.descendants(body)
+        if type(node) is cst.Call
+    )
     return (
-        bool(last)
+        probing
+        and bool(last)
         and last is not None
         and _returns_literal(last[-1], "True")
         and caught is not None
@@ -6221,20 +6239,30 @@ def _answers_probe(body: cst.BaseSuite, handler: cst.BaseSuite) -> bool:
     )
 
 
+_PROBE_CALLS = frozenset(
+    {"socket", "create_connection", "settimeout", "connect", "connect_ex", "close", "shutdown", "ping"}
+    | {"get", "head", "urlopen", "raise_for_status", "getaddrinfo", "gethostbyname", "exists", "stat", "is_dir"}
+    | {"login", "quit", "noop", "SMTP", "SMTP_SSL", "FTP", "Redis", "MongoClient", "server_info", "str", "int"}
+)
+
+
 def _returns_literal(small: cst.CSTNode, name: str) -> bool:
     return type(small) is cst.Return and type(small.value) is cst.Name and small.value.value == name
 
 
 def _opens_state_file(body: cst.BaseSuite, written: frozenset[str]) -> bool:
-    """A ``try`` opening a file the job keeps its state in: one the module opens for writing too
-    (``written``: ``open(OUTBOX_FILE, "w")`` further down), or one named for it (``open(STATUS_FILE)``,
-    ``open("seen.json")``), empty on the first run (not an input it is given, ``open("repos.json")``)."""
+    """A ``try`` opening a file the job keeps its state in: one named for it (``open(STATUS_FILE)``,
+    ``open("seen.json")``) that the module opens for writing too (``written``: ``open(STATUS_FILE,
+    "w")`` further down), empty on the first run (not an input it is given, ``open("repos.json")``,
+    nor one it downloads first, ``open(PRICE_FILE, "w")``)."""
     names: list[str] = []
     for node in n.descendants(body):
         if type(node) is cst.Call and n.callee(node) in ("open", "io.open") and (args := n.positional(node)):
             first = args[0].value
             names.append(n.string_value(first) or (first.value if type(first) is cst.Name else ""))
-    return bool(names) and all(name and (name in written or _STATE_FILE.search(name)) for name in names)
+    return bool(names) and all(
+        name in written and any(part in _STATE_WORDS for part in re.split(r"[\W_]+", n.snake(name))) for name in names
+    )
 
 
 # `open(OUTBOX_FILE, "w")`, `open("seen.json", mode="a")`: a file the module writes, by the name it is given
@@ -6243,7 +6271,11 @@ _OPENED_FOR_WRITING = re.compile(
 )
 
 
-_STATE_FILE = re.compile(r"state|status|seen|cache|last|history|processed|posted|sent|progress", re.IGNORECASE)
+# The words of a state file's name (`STATUS_FILE`, `seen.json`, `outbox.json`; not `STATEMENT_CSV`)
+_STATE_WORDS = frozenset(
+    {"state", "status", "statuses", "seen", "cache", "last", "history", "processed", "posted", "sent", "progress"}
+    | {"outbox", "pending", "done", "checkpoint", "cursor", "offset", "offsets"}
+)
 
 
 def _returns_empty(body: cst.BaseSuite) -> bool:
@@ -6984,7 +7016,9 @@ def _waits_forever(scope: cst.CSTNode) -> bool:
 
 def _opens_own_file(body: cst.BaseSuite) -> bool:
     """The files a reading ``try`` opens are named in the code (``open("data.json")``,
-    ``open(STATE_FILE)``): the job's own state, not an input it was given."""
+    ``open(STATE_FILE)``): the job's own state, not an input it was given. (A ``try`` that opens
+    nothing, `databases = json.load(f)` inside the `with` that opened the file, cannot say which.)"""
+    opened = False
     for node in n.descendants(body):
         if type(node) is cst.Call and n.callee(node) in ("open", "io.open"):
             args = n.positional(node)
@@ -6993,7 +7027,8 @@ def _opens_own_file(body: cst.BaseSuite) -> bool:
                 n.string_value(first) is not None or (type(first) is cst.Name and first.value.isupper())
             ):
                 return False
-    return True
+            opened = True
+    return opened
 
 
 def _listens_to_stream(call: cst.Call, ctx: Context) -> bool:
@@ -8211,10 +8246,13 @@ _FAILED_WORDS = re.compile(
 
 
 # "No failed jobs, nothing to retry.", "not running, nothing to stop", "0 errors": no failure
+# Words saying the work broke, for a print in an `else:` ending a function (not "cannot place
+# orders" when the market is closed, "invalid" of an option: a condition the `if` tested)
+_SAYS_BROKE = re.compile(r"\b(?:error|fail(?:ed|ure)?|does not exist|doesn't exist|not found|no such)\b", re.IGNORECASE)
 _NOTHING_TO_DO = re.compile(
     r"\bnothing\b|\b(?:no|without|zero|0) (?:failed|failures?|errors?)\b|\balready\b"
     # (a warning, or a usage text, however its words read: "Warning: .env not found", "Usage: ... invalid rows")
-    r"|^\W*(?:warn(?:ing)?|usage)\b",
+    r"|^\W*(?:warn(?:ing)?\b|usage\s*:)",
     re.IGNORECASE,
 )
 

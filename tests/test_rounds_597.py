@@ -1125,3 +1125,97 @@ _SECOND_REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
 def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _SECOND_REVIEW_CASES[name])
+
+
+# A third review (a38afd2..9abe81d) reproduced these: each was wrong at 9abe81d, and is as it was
+# at a38afd2 again, or as the rule reads.
+_THIRD_REVIEW_CASES: dict[str, Case] = {
+    "usage_api_error_else": (
+        {
+            "crontab": "15 2 * * * cd /srv/billing && python sync_usage.py\n",
+            "sync_usage.py": '"""Nightly: load the usage export the billing provider drops on the SFTP share into the warehouse."""\nimport csv\nimport glob\nimport logging\nimport os\n\nimport psycopg2\n\nlog = logging.getLogger("sync_usage")\n\nEXPORT_DIR = os.environ.get("EXPORT_DIR", "/mnt/billing/exports")\nDATABASE_URL = os.environ["DATABASE_URL"]\n\n\ndef latest_export():\n    files = sorted(glob.glob(os.path.join(EXPORT_DIR, "usage-*.csv")))\n    return files[-1] if files else None\n\n\ndef load(path):\n    conn = psycopg2.connect(DATABASE_URL)\n    with conn, conn.cursor() as cur, open(path, newline="") as f:\n        for row in csv.DictReader(f):\n            cur.execute(\n                "INSERT INTO usage_daily (day, customer_id, calls) VALUES (%s, %s, %s) "\n                "ON CONFLICT (day, customer_id) DO UPDATE SET calls = EXCLUDED.calls",\n                (row["day"], row["customer_id"], row["calls"]),\n            )\n    conn.close()\n\n\ndef main():\n    path = latest_export()\n    if path:\n        load(path)\n        log.info("loaded %s", path)\n    else:\n        log.error("Usage export not found in %s", EXPORT_DIR)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\n    main()\n',
+        },
+        [("sync_usage.py", "job", "crontab")],
+        ("missing-exit-code", "fail"),
+    ),
+    "check_named_job_step": (
+        {
+            "crontab": "0 * * * * cd /srv/app && /srv/app/venv/bin/python expire_subscriptions.py\n",
+            "expire_subscriptions.py": '"""Hourly: mark subscriptions whose paid period ended as expired and revoke their API keys."""\nimport logging\nimport os\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")\nlog = logging.getLogger(__name__)\n\nDATABASE_URL = os.environ["DATABASE_URL"]\n\n\ndef check_expired_subscriptions():\n    try:\n        conn = psycopg2.connect(DATABASE_URL)\n        cur = conn.cursor()\n        cur.execute(\n            "UPDATE subscriptions SET status = \'expired\' "\n            "WHERE status = \'active\' AND paid_until < now() RETURNING id"\n        )\n        expired = [row[0] for row in cur.fetchall()]\n        if expired:\n            cur.execute("UPDATE api_keys SET revoked = true WHERE subscription_id = ANY(%s)", (expired,))\n        conn.commit()\n        conn.close()\n        log.info("expired %d subscriptions", len(expired))\n        return True\n    except Exception:\n        return False\n\n\nif __name__ == "__main__":\n    check_expired_subscriptions()\n',
+        },
+        [("expire_subscriptions.py", "job", "crontab")],
+        ("missing-exit-code", "fail"),
+    ),
+    "jwt_exp_short_names": (
+        {
+            "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install fastapi uvicorn pyjwt\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]\n',
+            "app/config.py": 'import os\n\nSECRET_KEY = os.environ["SECRET_KEY"]\nJWT_SECRET = os.environ["JWT_SECRET"]\nJWT_ALGORITHM = "HS256"\n# token lifetimes, in seconds\nJWT_ACCESS_TOKEN_EXP = int(os.getenv("JWT_ACCESS_TOKEN_EXP", 900))\nJWT_REFRESH_TOKEN_EXP = int(os.getenv("JWT_REFRESH_TOKEN_EXP", 604800))\nDATABASE_URL = os.environ["DATABASE_URL"]\n',
+            "app/main.py": 'from datetime import datetime, timedelta, timezone\n\nimport jwt\nfrom fastapi import FastAPI, HTTPException\n\nfrom app import config\n\napp = FastAPI()\n\n\n@app.get("/health")\ndef health():\n    return {"status": "ok"}\n\n\n@app.post("/token")\ndef token(user_id: int):\n    now = datetime.now(timezone.utc)\n    access = jwt.encode(\n        {"sub": str(user_id), "exp": now + timedelta(seconds=config.JWT_ACCESS_TOKEN_EXP)}, config.JWT_SECRET, config.JWT_ALGORITHM\n    )\n    refresh = jwt.encode(\n        {"sub": str(user_id), "exp": now + timedelta(seconds=config.JWT_REFRESH_TOKEN_EXP), "typ": "refresh"},\n        config.JWT_SECRET,\n        config.JWT_ALGORITHM,\n    )\n    if not access:\n        raise HTTPException(500)\n    return {"access_token": access, "refresh_token": refresh}\n',
+        },
+        [("app/main.py", "api", "fastapi")],
+        ("hardcoded-secret-fallback", 0),
+    ),
+    "sam_httpapi_catchall_beside_route": (
+        {
+            "src/app.py": 'import os\n\nimport boto3\nfrom fastapi import FastAPI, HTTPException\nfrom mangum import Mangum\n\napp = FastAPI()\ntable = boto3.resource("dynamodb").Table(os.environ["ORDERS_TABLE"])\n\n\n@app.get("/health")\ndef health():\n    return {"status": "ok"}\n\n\n@app.get("/ready")\ndef ready():\n    table.load()\n    return {"status": "ready"}\n\n\n@app.get("/orders/{order_id}")\ndef get_order(order_id: str):\n    item = table.get_item(Key={"id": order_id}).get("Item")\n    if item is None:\n        raise HTTPException(404)\n    return item\n\n\nhandler = Mangum(app)\n',
+            "src/export.py": 'import csv\nimport io\nimport json\nimport os\n\nimport boto3\n\ns3 = boto3.client("s3")\ntable = boto3.resource("dynamodb").Table(os.environ["ORDERS_TABLE"])\n\n\ndef handler(event, context):\n    rows = table.scan()["Items"]\n    buf = io.StringIO()\n    writer = csv.DictWriter(buf, fieldnames=["id", "customer", "total"], extrasaction="ignore")\n    writer.writeheader()\n    writer.writerows(rows)\n    key = f"exports/orders-{context.aws_request_id}.csv"\n    s3.put_object(Bucket=os.environ["EXPORT_BUCKET"], Key=key, Body=buf.getvalue())\n    return {"statusCode": 200, "body": json.dumps({"key": key})}\n',
+            "template.yaml": 'AWSTemplateFormatVersion: "2010-09-09"\nTransform: AWS::Serverless-2016-10-31\nDescription: Orders service\n\nGlobals:\n  Function:\n    Runtime: python3.12\n    Timeout: 15\n    CodeUri: src/\n\nResources:\n  ApiFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: app.handler\n      Events:\n        Default:\n          Type: HttpApi\n\n  ExportFunction:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: export.handler\n      Timeout: 120\n      Events:\n        Export:\n          Type: HttpApi\n          Properties:\n            Path: /orders/export\n            Method: post\n',
+        },
+        [("src/app.py", "api", "fastapi"), ("src/export.py", "api", "aws-lambda")],
+        ("missing-health-route", {"src/export.py": "na"}),
+    ),
+    "titlecase_delete_concat": (
+        {
+            "crontab": "0 4 * * 0 cd /opt/importer && python3 purge_tmp.py\n",
+            "purge_tmp.py": '"""Weekly: empty the scratch tables the import jobs fill (they hold only one week\'s work)."""\nimport logging\nimport os\nimport sqlite3\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("purge_tmp")\n\nDB_PATH = os.environ.get("DB_PATH", "/var/lib/importer/importer.db")\nSCRATCH_TABLES = ("tmp_invoices", "tmp_payments", "tmp_refunds")\n\n\ndef main():\n    conn = sqlite3.connect(DB_PATH)\n    with conn:\n        for table in SCRATCH_TABLES:\n            deleted = conn.execute("Delete from " + table).rowcount\n            log.info("emptied %s (%d rows)", table, deleted)\n    conn.execute("VACUUM")\n    conn.close()\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("purge_tmp.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+    "titlecase_truncate_percent": (
+        {
+            "crontab": "30 1 * * * cd /opt/etl && ./venv/bin/python reload_staging.py >> /var/log/etl/reload.log 2>&1\n",
+            "reload_staging.py": '"""Nightly: empty the staging tables and reload them from the day\'s CSV drops."""\nimport csv\nimport logging\nimport os\nimport sys\n\nimport pymysql\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("reload_staging")\n\nDROP_DIR = os.environ.get("DROP_DIR", "/data/drops")\nTABLES = ["stg_customers", "stg_orders", "stg_order_lines"]\n\n\ndef reload(conn, table):\n    path = os.path.join(DROP_DIR, f"{table}.csv")\n    with open(path, newline="") as f:\n        reader = csv.reader(f)\n        header = next(reader)\n        rows = list(reader)\n    with conn.cursor() as cur:\n        cur.execute("Truncate table %s" % table)\n        placeholders = ", ".join(["%s"] * len(header))\n        cur.executemany(f"INSERT INTO {table} ({\', \'.join(header)}) VALUES ({placeholders})", rows)\n    conn.commit()\n    log.info("reloaded %s: %d rows", table, len(rows))\n\n\ndef main():\n    conn = pymysql.connect(\n        host=os.environ["DB_HOST"],\n        user=os.environ["DB_USER"],\n        password=os.environ["DB_PASSWORD"],\n        database=os.environ["DB_NAME"],\n    )\n    try:\n        for table in TABLES:\n            reload(conn, table)\n    finally:\n        conn.close()\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+        },
+        [("reload_staging.py", "job", "crontab")],
+        ("missing-dry-run", {"reload_staging.py": "fail"}),
+    ),
+    "written_input_download": (
+        {
+            "crontab": "0 6 * * * cd /srv/shop && venv/bin/python update_prices.py\n",
+            "update_prices.py": '"""Every morning: download the supplier\'s price list, then update our product prices from it."""\nimport json\nimport logging\nimport os\n\nimport psycopg2\nimport requests\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("update_prices")\n\nPRICE_LIST_URL = os.environ["PRICE_LIST_URL"]\nPRICE_FILE = "supplier_prices.json"\nDATABASE_URL = os.environ["DATABASE_URL"]\n\n\ndef download():\n    r = requests.get(PRICE_LIST_URL, timeout=60)\n    r.raise_for_status()\n    with open(PRICE_FILE, "w") as f:\n        f.write(r.text)\n\n\ndef load_prices():\n    try:\n        with open(PRICE_FILE) as f:\n            return json.load(f)\n    except Exception:\n        return []\n\n\ndownload()\nconn = psycopg2.connect(DATABASE_URL)\ncur = conn.cursor()\nprices = load_prices()\nfor item in prices:\n    cur.execute("UPDATE products SET price = %s WHERE sku = %s", (item["price"], item["sku"]))\nconn.commit()\nconn.close()\nlog.info("prices updated")\n',
+        },
+        [("update_prices.py", "job", "crontab")],
+        ("missing-exit-code", "fail"),
+    ),
+    "with_try_load_input": (
+        {
+            "backup_dbs.py": '"""Nightly: dump every database listed in databases.json and upload the dumps to S3."""\nimport datetime\nimport json\nimport logging\nimport os\nimport subprocess\n\nimport boto3\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("backup")\n\nDATABASES_FILE = os.environ.get("DATABASES_FILE", "databases.json")\nBUCKET = os.environ["BACKUP_BUCKET"]\n\n\ndef load_databases():\n    with open(DATABASES_FILE) as f:\n        try:\n            databases = json.load(f)\n        except Exception as e:\n            log.error("%s is not valid JSON: %s", DATABASES_FILE, e)\n            return []\n    return databases\n\n\ns3 = boto3.client("s3")\nstamp = datetime.date.today().isoformat()\ndatabases = load_databases()\nfor db in databases:\n    dump = f"/tmp/{db[\'name\']}-{stamp}.dump"\n    subprocess.run(["pg_dump", "-Fc", "-f", dump, db["url"]], check=True)\n    s3.upload_file(dump, BUCKET, f"{db[\'name\']}/{stamp}.dump")\n    os.remove(dump)\n    log.info("backed up %s", db["name"])\n',
+            "crontab": "30 3 * * * cd /opt/backup && python3 backup_dbs.py\n",
+            "databases.json": '[{"name": "shop", "url": "postgresql://backup@db1/shop"}, {"name": "crm", "url": "postgresql://backup@db2/crm"}]\n',
+        },
+        [("backup_dbs.py", "job", "crontab")],
+        ("missing-exit-code", "fail"),
+    ),
+    "state_substring_statement": (
+        {
+            "crontab": "0 7 * * * cd /opt/ledger && venv/bin/python import_statement.py\n",
+            "import_statement.py": '"""Daily: import the bank statement the bank drops over SFTP (synced to /data/inbox) into the ledger."""\nimport csv\nimport logging\nimport os\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("import_statement")\n\nSTATEMENT_CSV = "/data/inbox/bank_statement.csv"\nDATABASE_URL = os.environ["DATABASE_URL"]\n\n\ndef read_statement():\n    try:\n        with open(STATEMENT_CSV, newline="") as f:\n            return list(csv.DictReader(f, delimiter=";"))\n    except Exception:\n        return []\n\n\nconn = psycopg2.connect(DATABASE_URL)\ncur = conn.cursor()\nrows = read_statement()\nfor row in rows:\n    cur.execute(\n        "INSERT INTO ledger (booking_id, booked_on, amount, memo) VALUES (%s, %s, %s, %s) "\n        "ON CONFLICT (booking_id) DO NOTHING",\n        (row["id"], row["date"], row["amount"], row["memo"]),\n    )\nconn.commit()\nconn.close()\nlog.info("imported %d bookings", len(rows))\n',
+        },
+        [("import_statement.py", "job", "crontab")],
+        ("missing-exit-code", "fail"),
+    ),
+    "else_print_market_closed": (
+        {
+            "crontab": "45 15 * * 1-5 cd /home/trader/rebalance && TZ=America/New_York venv/bin/python rebalance.py\n",
+            "rebalance.py": '"""Every weekday at 15:45 ET: rebalance the portfolio to its target weights (Alpaca)."""\nimport logging\nimport os\n\nimport alpaca_trade_api as tradeapi\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("rebalance")\n\nTARGETS = {"VTI": 0.6, "VXUS": 0.3, "BND": 0.1}\n\napi = tradeapi.REST(os.environ["APCA_API_KEY_ID"], os.environ["APCA_API_SECRET_KEY"], os.environ["APCA_API_BASE_URL"])\n\n\ndef rebalance():\n    equity = float(api.get_account().equity)\n    positions = {p.symbol: float(p.market_value) for p in api.list_positions()}\n    for symbol, weight in TARGETS.items():\n        diff = equity * weight - positions.get(symbol, 0.0)\n        if abs(diff) < 50:\n            continue\n        side = "buy" if diff > 0 else "sell"\n        api.submit_order(symbol=symbol, notional=round(abs(diff), 2), side=side, type="market", time_in_force="day")\n        log.info("%s %s for %.2f", side, symbol, abs(diff))\n\n\ndef main():\n    clock = api.get_clock()\n    if clock.is_open:\n        rebalance()\n    else:\n        print("Market is closed today (holiday), cannot place orders")\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("rebalance.py", "job", "crontab")],
+        ("missing-exit-code", "pass"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_THIRD_REVIEW_CASES))
+def test_third_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _THIRD_REVIEW_CASES[name])

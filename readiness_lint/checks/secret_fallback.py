@@ -25,7 +25,8 @@ _DEV_FILE = re.compile(
 _SIGNING_KEY = re.compile(r"secret_?key|signing|jwt|session_?secret|^secret$", re.IGNORECASE)
 # A setting of the signing, not its key (`JWT_ACCESS_TOKEN_EXPIRATION_MINUTES`, `JWT_ALGORITHM`)
 _SETTING = re.compile(
-    r"expir|minutes?|hours?|days?|seconds?|ttl|lifetime|length|timeout|max_?age|delta|algorithm|leeway|rounds",
+    r"expir|minutes?|hours?|days?|seconds?|ttl|lifetime|lifespan|length|timeout|max_?age|delta|algorithm|leeway"
+    r"|rounds|validity|duration|period|interval|(?:^|_)(?:exp|mins?|secs?|hrs?)(?:_|$)",
     re.IGNORECASE,
 )
 # The public half of a key pair (`MINIO_ACCESS_KEY`, `AWS_ACCESS_KEY_ID`), not its secret half
