@@ -184,9 +184,8 @@ class _Candidate:
     runners: tuple[str, ...] = ()  # files whose `__main__` block only runs this app (`app.run(debug=True)`)
     once: bool = False  # the `--once` mode of a file that also loops (see `_with_once_modes`)
     commands: tuple[str, ...] = ()  # the functions of Flask's command line this job runs (`flask init-db`)
-    routes: tuple[
-        tuple[str, RouteFact], ...
-    ] = ()  # an api gateway's routes to a serverless api (its deployment file's)
+    # an api gateway's routes to a serverless api, by its deployment file (see `_gateway_routes`)
+    routes: tuple[tuple[str, RouteFact], ...] = ()
 
 
 def _once(services: list[Service]) -> list[Service]:

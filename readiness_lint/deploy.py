@@ -104,7 +104,7 @@ class Deployment:
     module: str  # the module of `python -m pkg.mod`, or ""
     function: str = ""  # the function a serverless platform calls (FUNCTION_MODES), or ""
     # the HTTP paths an api gateway routes to that function (`path: /users` of its events), when
-    # every HTTP event names one; empty when any does not (a catch-all, a function URL)
+    # every gateway event names one; empty when any does not (a catch-all, `/{proxy+}`)
     paths: tuple[str, ...] = ()
     routed: bool = False  # called through an api gateway's routes (not only a websocket or a function URL)
 
@@ -1142,9 +1142,8 @@ def _http_paths(events: list[tuple[str, Any]], http_kinds: frozenset[str], key: 
         if kind not in http_kinds:
             continue
         value = settings.get(key) if isinstance(settings, dict) else settings
-        if not isinstance(value, str):
-            return ()
-        path = value.split()[-1] if value.split() else ""
+        words = value.split() if isinstance(value, str) else []
+        path = words[-1] if words else ""
         if not path or "+}" in path or path in {"*", "$default"} or "${" in path:
             return ()
         paths.append("/" + path.lstrip("/"))

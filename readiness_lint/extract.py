@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from readiness_lint import names as n
@@ -1674,16 +1675,21 @@ class Extractor:
                 return block, block.body[index + 1 :]
         return None, ()
 
+    def _source_text(self) -> str | None:
+        """The text parsed, or None when there are no bytes or they do not decode."""
+        if self.source is None:
+            return None
+        try:
+            return self.source.decode(self.module.encoding)
+        except (LookupError, UnicodeDecodeError):
+            return None
+
     def _written_files(self) -> frozenset[str]:
         """The names and literal paths the module opens for writing, read once off its text."""
         if self.written_files is None:
-            try:
-                text = self.source.decode(self.module.encoding) if self.source is not None else ""
-            except (LookupError, UnicodeDecodeError):
-                text = ""
             self.written_files = frozenset(
                 next(group for group in match.groups() if group is not None)
-                for match in _OPENED_FOR_WRITING.finditer(text)
+                for match in _OPENED_FOR_WRITING.finditer(self._source_text() or "")
             )
         return self.written_files
 
@@ -2183,8 +2189,8 @@ class Extractor:
             or (
                 self.reading_own_file
                 and self.try_body is not None
-                and _opens_state_file(self.try_body, self._written_files())
                 and _returns_empty(node.body)
+                and _opens_state_file(self.try_body, self._written_files())
             )
         ):
             # `try: with open(SEEN) as f: seen = f.read()` / `except: seen = ''` (or `print(e); return {}`,
@@ -5326,10 +5332,9 @@ class Extractor:
         after_guard: cst.CSTNode | None = None  # (the statement after the `__main__` block, where it ends)
         if self.guard is not None:
             wanted.append(self.guard.line_node)
-            body = list(self.module.body)
-            index = next((i for i, stmt in enumerate(body) if stmt is self.guard.line_node), None)
-            if index is not None and index + 1 < len(body):
-                after_guard = body[index + 1]
+            body = self.module.body
+            after_guard = next((later for stmt, later in pairwise(body) if stmt is self.guard.line_node), None)
+            if after_guard is not None:
                 wanted.append(after_guard)
         if self.script_node is not None:
             wanted.append(self.script_node)
@@ -5339,10 +5344,7 @@ class Extractor:
             paths = ctx.paths
             for index, stmt in enumerate(self.module.body):
                 paths.setdefault(id(stmt), ((self.module, index),))
-            try:
-                text = self.source.decode(self.module.encoding)
-            except (LookupError, UnicodeDecodeError):
-                text = None
+            text = self._source_text()
         positions = locate(self.module, wanted, text, ctx.paths)
 
         def pos(node: cst.CSTNode | None) -> tuple[int, int]:
@@ -6199,10 +6201,11 @@ def _bound_names(target: cst.BaseExpression) -> list[cst.BaseExpression]:
     return [target]
 
 
-# Statements that ignore what happened: `pass`, on to the next item, out of the loop.
 # What writes text out (a file, a terminal): SQL given to it is written for someone, not run
 _TEXT_WRITES = frozenset({"write", "writelines", "echo", "secho"})
+# fastapi-utils' decorator repeating a function on the app's event loop
 _REPEAT_EVERY = frozenset({"fastapi_utils.tasks.repeat_every", "fastapi_utilities.repeat_every"})
+# Statements that ignore what happened: `pass`, on to the next item, out of the loop.
 _IGNORES = (cst.Pass, cst.Continue, cst.Break)
 _IMPORTS = (cst.Import, cst.ImportFrom)  # (in a handler: what its report then calls)
 # Statements a reporting helper's own code does not hold (see `_reporting_functions`)
@@ -6220,22 +6223,21 @@ def _answers_probe(body: cst.BaseSuite, handler: cst.BaseSuite) -> bool:
     whose failure is its answer (a port closed, a host down), which its caller tests."""
     statements = _block(body)
     last = _smalls(statements[-1]) if statements else None
+    if not last:
+        return False
     caught = _simple_block(handler)
     # (only a probe's calls: a socket opened and closed, a request made, a path looked at; not
     # `check_expired_subscriptions()` expiring rows and returning True)
-    probing = all(
-        (n.callee(node) or "").rpartition(".")[2] in _PROBE_CALLS
-        for node in n.descendants(body)
-        if type(node) is cst.Call
-    )
     return (
-        probing
-        and bool(last)
-        and last is not None
-        and _returns_literal(last[-1], "True")
+        _returns_literal(last[-1], "True")
         and caught is not None
         and len(caught) == 1
         and _returns_literal(caught[0], "False")
+        and all(
+            (n.callee(node) or "").rpartition(".")[2] in _PROBE_CALLS
+            for node in n.descendants(body)
+            if type(node) is cst.Call
+        )
     )
 
 
@@ -8245,10 +8247,10 @@ _FAILED_WORDS = re.compile(
 )
 
 
-# "No failed jobs, nothing to retry.", "not running, nothing to stop", "0 errors": no failure
 # Words saying the work broke, for a print in an `else:` ending a function (not "cannot place
 # orders" when the market is closed, "invalid" of an option: a condition the `if` tested)
 _SAYS_BROKE = re.compile(r"\b(?:error|fail(?:ed|ure)?|does not exist|doesn't exist|not found|no such)\b", re.IGNORECASE)
+# "No failed jobs, nothing to retry.", "not running, nothing to stop", "0 errors": no failure
 _NOTHING_TO_DO = re.compile(
     r"\bnothing\b|\b(?:no|without|zero|0) (?:failed|failures?|errors?)\b|\balready\b"
     # (a warning, or a usage text, however its words read: "Warning: .env not found", "Usage: ... invalid rows")
