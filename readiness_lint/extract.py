@@ -2190,7 +2190,7 @@ class Extractor:
                 self.reading_own_file
                 and self.try_body is not None
                 and _returns_empty(node.body)
-                and _opens_state_file(self.try_body, self._written_files())
+                and _opens_state_file(self.try_body, self._written_files)
             )
         ):
             # `try: with open(SEEN) as f: seen = f.read()` / `except: seen = ''` (or `print(e); return {}`,
@@ -6252,18 +6252,20 @@ def _returns_literal(small: cst.CSTNode, name: str) -> bool:
     return type(small) is cst.Return and type(small.value) is cst.Name and small.value.value == name
 
 
-def _opens_state_file(body: cst.BaseSuite, written: frozenset[str]) -> bool:
+def _opens_state_file(body: cst.BaseSuite, written: Callable[[], frozenset[str]]) -> bool:
     """A ``try`` opening a file the job keeps its state in: one named for it (``open(STATUS_FILE)``,
-    ``open("seen.json")``) that the module opens for writing too (``written``: ``open(STATUS_FILE,
-    "w")`` further down), empty on the first run (not an input it is given, ``open("repos.json")``,
+    ``open("seen.json")``) that the module opens for writing too (``written()`` gives those names,
+    read off the module's text only when asked: ``open(STATUS_FILE, "w")`` further down), empty on the first run (not an input it is given, ``open("repos.json")``,
     nor one it downloads first, ``open(PRICE_FILE, "w")``)."""
     names: list[str] = []
     for node in n.descendants(body):
         if type(node) is cst.Call and n.callee(node) in ("open", "io.open") and (args := n.positional(node)):
             first = args[0].value
             names.append(n.string_value(first) or (first.value if type(first) is cst.Name else ""))
-    return bool(names) and all(
-        name in written and any(part in _STATE_WORDS for part in re.split(r"[\W_]+", n.snake(name))) for name in names
+    return (
+        bool(names)
+        and all(any(part in _STATE_WORDS for part in re.split(r"[\W_]+", n.snake(name))) for name in names)
+        and all(name in written() for name in names)
     )
 
 
