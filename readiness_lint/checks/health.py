@@ -224,8 +224,9 @@ class MissingHealthRoute(ServiceRule):
     )
     fix = "Add a cheap GET /health (or /healthz) that returns 200 while the process can serve, and point the liveness probe at it."
     what_it_does = (
-        "Checks that an HTTP API serves a health route (`/health`, `/healthz`, `/livez`, `/ping`, "
-        "`/status`, under an optional `/api` or version prefix), on the app itself or on any router, "
+        "Checks that an HTTP API serves a health route (`/health`, `/healthz`, `/healthcheck` or `/health_check`, "
+        "`/livez`, `/live`, `/liveness`, `/alive`, `/ping`, `/status`, `/heartbeat`, under an optional `/api`, "
+        "`/internal`, `/management`, `/ops` or version prefix), on the app itself or on any router, "
         "blueprint or URL module it includes, or through a health-check library. An AWS Lambda api's "
         "routes are the paths its serverless.yml or SAM template gives the functions' HTTP events, when "
         "every one names a path (a catch-all such as `/{proxy+}` leaves them unseen; a websocket or a function URL "
@@ -275,8 +276,8 @@ class MissingReadinessRoute(ServiceRule):
     why = "Without a readiness endpoint traffic reaches instances that are still starting or have lost a dependency."
     fix = "Add GET /ready (or /readyz, /health/ready) that checks the dependencies the app needs and returns 503 until they answer."
     what_it_does = (
-        "Checks that an HTTP API serves a readiness route (`/ready`, `/readyz`, `/readiness`, "
-        "`/health/ready`) separate from liveness. As for the health route, when none of the app's routes "
+        "Checks that an HTTP API serves a readiness route (`/ready`, `/readyz`, `/readiness`, `/startup`, "
+        "`/health/ready`, under the same prefixes) separate from liveness. As for the health route, when none of the app's routes "
         "can be seen the check is not applicable rather than failed."
     )
     why_bad = (
