@@ -46,6 +46,7 @@ from readiness_lint.frameworks import (
     PYINOTIFY_LOOP,
     REDDIT_STREAM,
     REPORT_PREFIXES,
+    REQUESTS_SESSIONS,
     SCHED_LOOP,
     SEND_METHODS,
     SLEEPS,
@@ -571,6 +572,12 @@ class _Frame:
     # are the job's own.
     kept: dict[str, tuple[tuple[int, ...], int]] = field(default_factory=dict)
     opened: dict[str, str] = field(default_factory=dict)  # `with open(path, "rb") as f_in`: f_in -> path
+    # Names bound to what a function of this file returned (`pdf = self.download_pdf(url)`): the
+    # name -> that function, as `Class.method` or `function`
+    made_by: dict[str, str] = field(default_factory=dict)
+    # Whether every value the function returns is a file it made (written, downloaded, a temporary
+    # file), or nothing (`None`, `""`): True once one is, False once another value is
+    returns_scratch: bool | None = None
 
 
 @dataclass
@@ -593,6 +600,9 @@ class Context:
         self.settings = settings or RuleSettings()
         self.aliases: dict[str, str] = {}
         self.objects: dict[str, str] = {}
+        # module-level functions returning a consumer or an HTTP client they built (or are annotated
+        # to return: `def make_session() -> requests.Session`), as far as the walk has read
+        self.factories: dict[str, str] = {}
         self.local_functions: set[str] = set()
         self.scope: list[str] = []
         self.caught: list[frozenset[str]] = []
@@ -818,9 +828,15 @@ class Extractor:
         self.oneshot_classes: set[str] = set()  # chat clients that disconnect once the session starts
         self.run_loops: set[str] = set()  # classes whose `run()` loops forever (see FileFacts.run_loops)
         self.sets_daemon = False  # makes a thread or process a daemon somewhere (`t.daemon = True`)
-        # module-level functions returning a consumer or an HTTP client they built (or are annotated
-        # to return: `def make_session() -> requests.Session`)
-        self.factories: dict[str, str] = {}
+        self.factories = self.ctx.factories
+        # Functions of this file (`Class.method` or `function`) that return a file they made (see
+        # `_Frame.returns_scratch`), and the names their results are handed to other functions'
+        # parameters by: (function, position or keyword) -> the maker of each value handed ("" for
+        # any other value)
+        self.scratch_makers: set[str] = set()
+        self.scratch_handed: dict[tuple[str, int | str], list[str]] = {}
+        # Deletions of such a file, by the node: whether what they delete proved to be one
+        self.scratch_deletions: dict[int, Callable[[], bool]] = {}
         self.routers: dict[str, str] = {}  # names bound to an app's router, by the app's name
         self.finally_depth = 0  # `finally:` blocks being walked
         self.frames: list[_Frame] = []
@@ -1169,6 +1185,17 @@ class Extractor:
             return
         if kind == "destructive":
             scope = self.call_scope()
+            scratch = self.scratch_deletions.get(id(node))
+            if scratch is not None:
+                # (a file a function of this file made and returned: see `_scratch_deletion`)
+                self.ctx.later(
+                    node,
+                    lambda line, col: (
+                        None if scratch() else SignalFact(kind=kind, line=line, detail=detail, scope=scope)
+                    ),
+                    position=kind in ANCHOR_SIGNALS,
+                )
+                return
             literal = self.literal_deletions.get(id(node))
             if literal is not None:
                 # (a file the module writes under that name somewhere, before or after: its own)
@@ -1420,6 +1447,8 @@ class Extractor:
         self.walk(node.body)
         ctx.caught = saved_caught
         self.handlers = saved_handlers
+        if (top_level or method) and self.frames[-1].returns_scratch:
+            self.scratch_makers.add(self.frames[-1].name)  # (`Class.method`, or the function's name)
         ctx.params.pop()
         ctx.annotations.pop()
         ctx.scope.pop()
@@ -3265,10 +3294,56 @@ class Extractor:
             self.fetched_from.pop(key, None)
             self.ctx.removed.discard((where, name))  # (nor a path removed or found absent)
         frame = self._deletions_frame()
-        if frame is not None and frame.kept:
+        if frame is not None and (frame.kept or frame.made_by):
             for name in names:
                 frame.kept.pop(name, None)
+                frame.made_by.pop(name, None)
         return names
+
+    def _scratch_deletion(self, node: cst.Call, frame: _Frame, key: str) -> None:
+        """A deletion of what a function of this file made and returned (`pdf =
+        self.download_pdf(url)`, then `os.unlink(pdf)`), or of a parameter that every call in the
+        file hands such a file (`process(path)` after `path = download()`): the job's own scratch
+        file, used and removed. Whether the maker made it is known once the file is read."""
+        makers, handed = self.scratch_makers, self.scratch_handed
+        maker = frame.made_by.get(key)
+        if maker:
+            self.scratch_deletions[id(node)] = lambda: maker in makers
+            return
+        ctx = self.ctx
+        if len(ctx.scope) != 1 or not ctx.params or key not in ctx.params[-1]:
+            return
+        function = ctx.scope[0]
+        order = ctx.signatures.get(function, ())
+        slots = [(function, key)] + ([(function, order.index(key))] if key in order else [])
+
+        def every_call_hands_one() -> bool:
+            given = [maker for slot in slots for maker in handed.get(slot, ())]
+            return bool(given) and all(maker in makers for maker in given)
+
+        self.scratch_deletions[id(node)] = every_call_hands_one
+
+    def _hand_scratch(self, function: str, node: cst.Call) -> None:
+        """What a call of a function of this file hands its parameters: for each, the function
+        whose result it is (see `_Frame.made_by`), or ``""``."""
+        frame = self._deletions_frame()
+        made_by = frame.made_by if frame is not None else {}
+        for index, arg in enumerate(node.args):
+            if arg.star:
+                return  # (`*args`: the positions after it are unknown)
+            slot: int | str = arg.keyword.value if arg.keyword is not None else index
+            given = n.dotted(arg.value)
+            self.scratch_handed.setdefault((function, slot), []).append(made_by.get(given or "", ""))
+
+    def _maker(self, value: cst.BaseExpression) -> str:
+        """The function of this file a value is the result of (`self.download_pdf(url)` in a method:
+        `Class.download_pdf`; `download()`: `download`), or ``""``."""
+        raw = n.callee(value) if type(value) is cst.Call else None
+        if not raw:
+            return ""
+        if raw.startswith("self.") and raw.count(".") == 1 and len(self.ctx.scope) >= 2 and self.ctx.class_bases:
+            return f"{self.ctx.scope[0]}.{raw[5:]}"
+        return raw if raw.isidentifier() and raw not in self.ctx.aliases else ""
 
     def visit_comprehension(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp) -> None:
         """``[os.remove(path) for path in old]``: its names are bound before its element runs."""
@@ -3805,6 +3880,10 @@ class Extractor:
 
     def visit_return(self, node: cst.Return) -> None:
         frame = self.frames[-1] if self.frames and self.frames[-1].name != "__main__" else None
+        if frame is not None and len(self.ctx.scope) == frame.depth and frame.returns_scratch is not False:
+            made = self._made_file(frame, node.value)
+            if made is not None:
+                frame.returns_scratch = made
         if frame is not None and node.value is not None and frame.results:
             self.returning = frame  # names of results met while walking the value are passed on
         if frame is not None and len(self.ctx.scope) == frame.depth and node.value is not None:
@@ -3856,6 +3935,11 @@ class Extractor:
             if ctor and is_entrypoint_ctor(ctor):
                 # `def make_app(): return tornado.web.Application(handlers)`: the factory's app
                 built, keywords = ctor, n.keywords(node.value)
+            elif ctor in _HTTP_CLIENTS | REQUESTS_SESSIONS:
+                # `def make_session(token): return OAuth2Session(client_id, token=token)`
+                frame_node = self.frames[-1].line_node if self.frames else None
+                if type(frame_node) is cst.FunctionDef and not _configures_client(frame_node.body, self.ctx):
+                    self.factories[self.ctx.scope[0]] = ctor
         if built:
             # (recorded under the factory's name)
             scope = self.ctx.scope[0]
@@ -3868,6 +3952,16 @@ class Extractor:
         if node.value is not None:
             self.walk(node.value)
         self.returning = None
+
+    def _made_file(self, frame: _Frame, value: cst.BaseExpression | None) -> bool | None:
+        """Whether a returned value is a file the function made: one it wrote, copied or downloaded
+        (`with open(path, "wb") as f: ...; return path`), or a temporary file it created
+        (`tmp = NamedTemporaryFile(delete=False); ...; return tmp.name`); None for nothing (`None`, `""`)."""
+        if value is None or n.is_none(value) or n.string_value(value) == "":
+            return None
+        returned = n.dotted(value) or ""
+        holder = returned.removesuffix(".name")
+        return returned in frame.kept or (self.ctx.object_ctor(holder) or "") in _TEMPORARY_FILES
 
     def visit_raise(self, node: cst.Raise) -> None:
         if self.handlers:
@@ -3912,6 +4006,8 @@ class Extractor:
         ctx = self.ctx
         raw = n.callee(node)
         name = ctx.resolve(raw)
+        if raw and raw.isidentifier() and node.args and raw not in ctx.aliases:
+            self._hand_scratch(raw, node)
         if raw and raw.endswith(".produce") and ctx.object_ctor(raw.removesuffix(".produce")) in _KAFKA_PRODUCERS:
             given = n.keyword(node, "callback") or n.keyword(node, "on_delivery")
             if given is not None and type(given.value) is cst.Name and self._reports_only(given.value.value):
@@ -4267,6 +4363,7 @@ class Extractor:
             if frame is not None and self._own_file(frame, key):
                 pass  # written or copied above in this block: the job's own file, used and removed
             elif frame is not None and key:
+                self._scratch_deletion(node, frame, key)
                 frame.deletions.append((node, key, destructive))
             else:
                 self.signal(node, "destructive", destructive)
@@ -4759,6 +4856,12 @@ class Extractor:
                     self._fire(self.binding_hooks, key, value, ctx)
                     ctx.target = ""
             return
+        if "." not in raw and (frame := self._deletions_frame()) is not None:
+            maker = self._maker(value)
+            if maker:
+                frame.made_by[raw] = maker  # `pdf = self.download_pdf(url)`: what that method returned
+            else:
+                frame.made_by.pop(raw, None)
         if "." not in raw and _queryset(value):
             self.rows.add(raw)  # `watches = Watch.objects.filter(...)[:500]`
         if "." not in raw and _cloud_listing(value):
@@ -5239,8 +5342,12 @@ class Extractor:
                     continue  # `except socket.timeout: break`: drained until the queue is empty, a job
                 if method in CONSUME_METHODS and "." in raw and not self._polls_process(node, raw):
                     found.append(self.ctx.resolve(raw) or raw)
-                elif method == "fetch" and literal and _imported(self.ctx, "nats") and _never_leaves(body, self.ctx):
-                    found.append(raw)  # `msgs = await sub.fetch()`: a NATS JetStream pull subscription's next batch
+                elif (
+                    method in _NATS_READS and literal and _imported(self.ctx, "nats") and _never_leaves(body, self.ctx)
+                ):
+                    # `msgs = await sub.fetch()`: a NATS JetStream pull subscription's next batch;
+                    # `msg = await sub.next_msg()`: a subscription's next message
+                    found.append(raw)
                 elif method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
                     found.append(raw)
                 elif method == "loop" and literal and self._mqtt_client(raw.rpartition(".")[0]):
@@ -7128,6 +7235,16 @@ def _error_branch(node: cst.If, error: str) -> cst.BaseSuite | None:
     if not negated:
         return node.body
     return node.orelse.body if type(node.orelse) is cst.Else else None
+
+
+# Temporary files and directories the caller is left to remove
+_TEMPORARY_FILES = frozenset(
+    {"tempfile.NamedTemporaryFile", "tempfile.mkdtemp", "tempfile.mktemp", "tempfile.TemporaryDirectory"}
+)
+
+
+# nats-py subscription reads: a pull subscription's next batch, a subscription's next message
+_NATS_READS = frozenset({"fetch", "next_msg"})
 
 
 def _pynats_waits(call: cst.Call, ctx: Context) -> bool:

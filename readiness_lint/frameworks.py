@@ -286,6 +286,21 @@ def is_entrypoint_ctor(ctor: str) -> bool:
     return any(ctor.startswith(prefix) for prefix in JOB_CTOR_PREFIXES)
 
 
+# requests' sessions, also its Session subclasses: the same calls, the same missing default timeout
+REQUESTS_SESSIONS = frozenset(
+    {
+        "requests.Session",
+        "requests.session",
+        "requests.sessions.Session",
+        "requests_unixsocket.Session",
+        "requests_oauthlib.OAuth2Session",
+        "requests_oauthlib.OAuth1Session",
+        "requests_oauthlib.oauth2_session.OAuth2Session",
+        "requests_oauthlib.oauth1_session.OAuth1Session",
+    }
+)
+
+
 # Reads of a stream's or a queue's next messages, by methods no other kind of client has.
 STREAM_READS = frozenset(
     {

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from readiness_lint import names as n
 from readiness_lint.checks.base import LineRule, Sample
+from readiness_lint.frameworks import REQUESTS_SESSIONS
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -18,19 +19,6 @@ _VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", 
 # requests' module functions, also through the copy old botocore vendored (`from botocore.vendored
 # import requests`, once the way to call HTTP from AWS Lambda)
 _REQUESTS_MODULES = frozenset({"requests", "requests.api", "botocore.vendored.requests"})
-_SESSION_CTORS = frozenset(
-    {
-        "requests.Session",
-        "requests.session",
-        "requests.sessions.Session",
-        # requests' Session subclasses: the same calls, the same missing default timeout
-        "requests_unixsocket.Session",
-        "requests_oauthlib.OAuth2Session",
-        "requests_oauthlib.OAuth1Session",
-        "requests_oauthlib.oauth2_session.OAuth2Session",
-        "requests_oauthlib.oauth1_session.OAuth1Session",
-    }
-)
 # urllib's openers: `build_opener(...).open(url)` waits as long as `urlopen` does
 _OPENER_CTORS = frozenset(
     {"urllib.request.build_opener", "urllib.request.OpenerDirector", "urllib2.build_opener", "urllib2.OpenerDirector"}
@@ -55,7 +43,12 @@ class HttpCallWithoutTimeout(LineRule):
         "`requests` function handed to `run_in_executor`, which passes no keyword arguments (also in a "
         "`functools.partial` binding no timeout), or to `asyncio.to_thread` with no timeout; and the "
         "calls a module-level function makes on a session parameter, where the same file hands it a "
-        "session it made (`login(session)`, by position or keyword) and mounts no adapter anywhere."
+        "session it made (`login(session)`, by position or keyword) and mounts no adapter anywhere. "
+        "A session is also what a function of the same file returns as it builds it (`def make_session(): "
+        "return OAuth2Session(...)`), wherever in the file that function is defined. A call unpacking "
+        "`**kwargs` passes, as they may hold a timeout; not a name the same function bound only to dict "
+        'literals without one (`args = {"params": query}` then `requests.get(url, **args)`), with no '
+        "`timeout` set on it or update made to it."
     )
     why_bad = (
         "`requests` and `urllib` wait forever by default. One slow dependency then freezes the thread "
@@ -63,6 +56,11 @@ class HttpCallWithoutTimeout(LineRule):
     )
     references = ("https://requests.readthedocs.io/en/latest/user/advanced/#timeouts",)
     VALID = (
+        Sample(
+            'import requests\n\n\ndef search(url, query):\n    args = {"params": {"q": query}}\n'
+            '    args["timeout"] = 10\n    return requests.get(url, **args)\n',
+            note="the keywords unpacked hold a timeout",
+        ),
         Sample('import requests\n\nrequests.get("https://api.example.com/items", timeout=10)\n'),
         Sample('import httpx\n\nhttpx.get("https://api.example.com/items")\n', note="httpx has a default timeout"),
         Sample(
@@ -83,6 +81,17 @@ class HttpCallWithoutTimeout(LineRule):
     )
     INVALID = (
         Sample('import requests\n\ndata = requests.get("https://api.example.com/items").json()\n'),
+        Sample(
+            'import requests\n\n\ndef search(url, query):\n    args = {"params": {"q": query}}\n'
+            "    return requests.get(url, **args)\n",
+            note="the keywords unpacked are a dict literal with no timeout",
+        ),
+        Sample(
+            "from requests_oauthlib import OAuth2Session\n\n\ndef me(token):\n    session = make_session(token)\n"
+            '    return session.get("https://api.example.com/me")\n\n\n'
+            "def make_session(token):\n    return OAuth2Session(token=token)\n",
+            note="a session a function of the file builds and returns",
+        ),
         Sample('import requests\n\ns = requests.Session()\ns.post("https://api.example.com/items", json={})\n'),
         Sample('from urllib.request import urlopen\n\nbody = urlopen("https://example.com").read()\n'),
         Sample("import httpx\n\nclient = httpx.Client(timeout=None)\n"),
@@ -142,11 +151,14 @@ class HttpCallWithoutTimeout(LineRule):
                 if (
                     handed
                     and handed not in own
-                    and ctx.object_ctor(handed) in _SESSION_CTORS
+                    and ctx.object_ctor(handed) in REQUESTS_SESSIONS
                     and not ctx.has_timeout(handed)
                 ):
                     where: int | str = arg.keyword.value if arg.keyword is not None else index
                     ctx.rule_notes.setdefault(_HANDED_SESSIONS, set()).add((name, where))
+        owner, _, verb = name.rpartition(".")
+        if verb in {"update", "setdefault"} and owner.isidentifier() and _KEYWORD_DICTS in ctx.rule_notes:
+            ctx.rule_notes[_KEYWORD_DICTS][(tuple(ctx.scope), owner)] = False  # (`args.update(timeout=10)`)
         if name == "socket.setdefaulttimeout" and node.args:
             given = node.args[0].value
             if any(n.is_none(sub) for sub in (given, *n.descendants(given))):
@@ -154,8 +166,6 @@ class HttpCallWithoutTimeout(LineRule):
                 ctx.rule_notes[_SOCKET_RESTORED] = True
             else:
                 ctx.rule_notes[_SOCKET_DEFAULT] = True
-
-        owner, _, verb = name.rpartition(".")
         label = None
         handoff = _handoff(name, verb)
         if handoff is not None and len(node.args) >= handoff[1] and not node.args[handoff[0]].keyword:
@@ -173,12 +183,31 @@ class HttpCallWithoutTimeout(LineRule):
             label = name
         elif verb in _VERBS and (
             # (a parameter is whatever the caller hands in, not what another function bound the name to)
-            (ctx.object_ctor(owner) in _SESSION_CTORS and not (ctx.params and owner in ctx.params[-1]))
-            or owner.removesuffix("()") in _SESSION_CTORS
+            (ctx.object_ctor(owner) in REQUESTS_SESSIONS and not (ctx.params and owner in ctx.params[-1]))
+            or owner.removesuffix("()") in REQUESTS_SESSIONS
         ):
             if ctx.has_timeout(owner):
                 return  # an adapter mounted on it sets the timeout
             label = f"Session.{verb}"
+        elif (
+            verb in _VERBS
+            and (made := ctx.object_ctor(owner))
+            and made.isidentifier()
+            and not (ctx.params and owner in ctx.params[-1])
+        ):
+            if n.has_star_kwargs(node) or n.keyword(node, "timeout") is not None or ctx.has_timeout(owner):
+                return
+            # `discord = make_session(token); discord.get(url)`, the factory defined further down
+            # the file (`def make_session(token): return OAuth2Session(...)`): reported once the walk
+            # has read what the factory returns, a requests session it set no timeout adapter on
+            factories, notes = ctx.factories, ctx.rule_notes
+            ctx.report(
+                self.name,
+                node,
+                f"`Session.{verb}()` without a timeout can wait forever",
+                unless=lambda: _ADAPTED in notes or factories.get(made) not in REQUESTS_SESSIONS,
+            )
+            return
         elif (
             verb in _VERBS
             and len(ctx.scope) == 1
@@ -186,7 +215,7 @@ class HttpCallWithoutTimeout(LineRule):
             and ctx.params
             and owner in ctx.params[-1]
             # (unannotated, or annotated as a session: `def uid(session: requests.Session)`)
-            and _annotation(ctx, owner) in _SESSION_CTORS | {""}
+            and _annotation(ctx, owner) in REQUESTS_SESSIONS | {""}
         ):
             if n.has_star_kwargs(node) or n.keyword(node, "timeout") is not None:
                 return
@@ -223,13 +252,24 @@ class HttpCallWithoutTimeout(LineRule):
             if timeout is not None and n.is_none(timeout.value):
                 ctx.report(self.name, node, f"`{name}(timeout=None)` switches the default timeout off")
             return
-        if label is None or n.has_star_kwargs(node):
+        if label is None or _may_pass_timeout(node, ctx):
             return
         if n.keyword(node, "timeout") is not None:
             return
         ctx.report(self.name, node, f"`{label}()` without a timeout can wait forever")
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
+        target = ctx.target
+        if target == name and name.isidentifier():
+            # `args = {"params": query}`: keyword arguments kept for a call (`requests.get(url, **args)`)
+            key = (tuple(ctx.scope), name)
+            kept = ctx.rule_notes.setdefault(_KEYWORD_DICTS, {})
+            # (`args = None` first, the dict bound in each branch: unpacking none passes nothing)
+            literal = (type(value) is cst.Dict and not _may_hold_timeout(value)) or n.is_none(value)
+            kept[key] = kept.get(key, True) and literal
+        elif target.endswith("[timeout]"):
+            # (`args["timeout"] = 10`: the kept keywords hold one)
+            ctx.rule_notes.setdefault(_KEYWORD_DICTS, {})[(tuple(ctx.scope), target.partition("[")[0])] = False
         if (
             type(value) is cst.Call
             and type(value.func) is cst.Attribute
@@ -237,6 +277,31 @@ class HttpCallWithoutTimeout(LineRule):
             and ctx.resolve(n.callee(value)) == "socket.getdefaulttimeout"
         ):
             ctx.rule_notes[_SOCKET_RESTORED] = True  # `previous = socket.getdefaulttimeout()`: kept to set it back
+
+
+# Names bound to keyword arguments kept for a call, by (scope, name): True while every value bound
+# to it in that scope is a dict literal with no `timeout` key (nor `**` unpacked into it, nor a
+# `timeout` set or an update made later)
+_KEYWORD_DICTS = "http-timeout:keyword-dicts"
+
+
+def _may_hold_timeout(value: cst.Dict) -> bool:
+    """Whether a dict literal may hold a ``timeout`` key: it names one or unpacks another dict."""
+    return any(
+        type(element) is not cst.DictElement or n.string_value(element.key) in {"timeout", None}
+        for element in value.elements
+    )
+
+
+def _may_pass_timeout(node: cst.Call, ctx: Context) -> bool:
+    """Whether a call's ``**`` arguments may pass a timeout: any but a name this scope bound only to
+    dict literals without one (`args = {"params": query}; requests.get(url, **args)`)."""
+    kept = ctx.rule_notes.get(_KEYWORD_DICTS, {})
+    scope = tuple(ctx.scope)
+    return any(
+        arg.star == "**" and not (type(arg.value) is cst.Name and kept.get((scope, arg.value.value)) is True)
+        for arg in node.args
+    )
 
 
 def _annotation(ctx: Context, param: str) -> str:
@@ -248,10 +313,10 @@ _HANDED_SESSIONS = "http-timeout:handed-sessions"  # (function, position or keyw
 
 
 def _imports_sessions(ctx: Context) -> bool:
-    """Whether the file imports a library of :data:`_SESSION_CTORS` (asked once a file)."""
+    """Whether the file imports a library of :data:`REQUESTS_SESSIONS` (asked once a file)."""
     found = ctx.rule_notes.get(_IMPORTS_SESSIONS)
     if found is None:
-        roots = {ctor.partition(".")[0] for ctor in _SESSION_CTORS}
+        roots = {ctor.partition(".")[0] for ctor in REQUESTS_SESSIONS}
         found = ctx.rule_notes[_IMPORTS_SESSIONS] = any(
             target.partition(".")[0] in roots for target in ctx.aliases.values()
         )
@@ -308,6 +373,6 @@ def _handed_requests_call(handed: cst.BaseExpression, ctx: Context) -> str | Non
     if verb in _VERBS and module in _REQUESTS_MODULES:
         return full
     owner = raw.rpartition(".")[0]
-    if verb in _VERBS and owner and ctx.object_ctor(owner) in _SESSION_CTORS and not ctx.has_timeout(owner):
+    if verb in _VERBS and owner and ctx.object_ctor(owner) in REQUESTS_SESSIONS and not ctx.has_timeout(owner):
         return f"Session.{verb}"  # (`pool.map(session.get, urls)`, a session with no timeout adapter)
     return None

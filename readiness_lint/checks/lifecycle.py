@@ -219,6 +219,10 @@ class MissingDryRun(ServiceRule):
         'function wrote or downloaded itself (`open(path, "w")`, `tarfile.open(path, "w:gz")`, `path.write_text(...)`, `s3.download_file(b, k, path)`), uploaded or copied elsewhere '
         "(`shutil.copyfile`, `sftp.put(path)`, or its open file handed to a sending call: `bot.send_document(chat, f)`, `requests.put(url, data=f)`) before removing it, in the same block or one inside it and at the same loop "
         "depth (also in the module's own statements), unless the name was bound again in between or is an item of a loop over existing files. "
+        "So is a file a function of the same file made and returned, every value it returns being such a file or "
+        "nothing (`tmp = NamedTemporaryFile(delete=False); ...; return tmp.name`, or a path it wrote), removed "
+        "where its result was bound (`pdf = self.download_pdf(url)` then `os.unlink(pdf)`) or in a function every "
+        "call of which in the file hands it such a result (`path = download()` then `process(path)`, which removes it). "
         "Deletions count in the "
         "job's module and what it imports, not in modules a package `__init__` loads on the side (for a "
         "Django management command, not in the project's views either: `manage.py` runs the command's own "
