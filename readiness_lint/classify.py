@@ -447,7 +447,11 @@ def _file_candidates(
             # the Celery app it runs (below)
             continue
         elif signal.kind == "celery-beat" and (beat_home := _imported_celery_app(project, path, signal.detail)):
-            # `from tasks import app; app.conf.beat_schedule = {...}`: beat runs the app, where it is built
+            # `from tasks import app; app.conf.beat_schedule = {...}`: beat runs the app, where it is
+            # built; unless the app's module never loads this one (`celery -A tasks beat` would run
+            # no schedule): beat is then run with this module, `celery -A beat_scheduler beat`
+            if path not in project.reach_from(beat_home[0]):
+                beat_home = (path, signal.line)
             add(_Candidate(beat_home[0], beat_home[1], "job", "celery-beat", "beat_schedule"))
         elif signal.kind == "celery-beat" and _has_celery_app(project) and _loaded_beat_config(project, path, signal):
             # (a beat schedule with no Celery app anywhere in the project is left-over configuration,

@@ -194,6 +194,31 @@ if __name__ == "__main__":
 """,
 }
 
+# Round 644: a beat schedule set on the Celery app in a module of its own, which the app's module
+# never loads; the Dockerfile runs the worker
+_BEAT_IN_OWN_MODULE = {
+    "tasks.py": """\
+import os
+
+from celery import Celery
+
+celery_app = Celery("wakeup", broker=os.environ["REDIS_URL"])
+
+
+@celery_app.task
+def wake_up():
+    return "awake"
+""",
+    "beat_scheduler.py": """\
+from tasks import celery_app
+
+celery_app.conf.beat_schedule = {
+    "wake-every-15-minutes": {"task": "tasks.wake_up", "schedule": 900.0},
+}
+""",
+    "Dockerfile": 'FROM python:3.12-slim\nCOPY . /code\nWORKDIR /code\nCMD ["celery", "-A", "tasks", "worker"]\n',
+}
+
 _CASES: dict[str, Case] = {
     "nats_next_message": (_NATS_NEXT_MESSAGE, [("consumer.py", "worker", "consume-loop")], None),
     # trap: the loop ends when no message comes in time (the stream drained: a job)
@@ -258,6 +283,22 @@ _CASES: dict[str, Case] = {
         ),
         [("main.py", "job", "python")],
         ("missing-dry-run", "fail"),
+    ),
+    "beat_in_own_module": (
+        _BEAT_IN_OWN_MODULE,
+        [("tasks.py", "worker", "celery"), ("beat_scheduler.py", "job", "celery-beat")],
+        None,
+    ),
+    # trap: the app's module loads the schedule's module, so `celery -A tasks beat` runs it
+    "beat_module_loaded_by_app": (
+        _edited(
+            _BEAT_IN_OWN_MODULE,
+            "tasks.py",
+            '    return "awake"\n',
+            '    return "awake"\n\n\nimport beat_scheduler  # noqa\n',
+        ),
+        [("tasks.py", "worker", "celery"), ("tasks.py", "job", "celery-beat")],
+        None,
     ),
 }
 

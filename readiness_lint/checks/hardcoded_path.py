@@ -28,8 +28,9 @@ class HardcodedPath(LineRule):
     what_it_does = (
         "Finds string literals that are absolute paths into a user's home directory "
         "(`/Users/...`, `/home/...`, `C:\\Users\\...`). Literals given as the default of an "
-        "environment read, and those in a file named as a model to copy (`settings_example.py`, "
-        "`config.sample.py`), are left alone."
+        "environment read, those in a file named as a model to copy (`settings_example.py`, "
+        "`config.sample.py`), and those whose user name stands for whoever runs the code (`/home/<user>/`, "
+        "`/Users/username/`, `/home/user/`, `/home/$USER/`, `C:\\Users\\Public\\`) are left alone."
     )
     why_bad = (
         "The same code should run in development, CI and production with only configuration changing. "
