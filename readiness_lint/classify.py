@@ -450,7 +450,9 @@ def _file_candidates(
             # `from tasks import app; app.conf.beat_schedule = {...}`: beat runs the app, where it is
             # built; unless the app's module never loads this one (`celery -A tasks beat` would run
             # no schedule): beat is then run with this module, `celery -A beat_scheduler beat`
-            if path not in project.reach_from(beat_home[0]):
+            # (nor names modules for Celery to load, `include=[...]`, `autodiscover_tasks()`: it may load this one)
+            loads = any(kind in {"include", "autodiscover"} for kind, _, _ in project.files[beat_home[0]].module_refs)
+            if path not in project.reach_from(beat_home[0]) and not loads:
                 beat_home = (path, signal.line)
             add(_Candidate(beat_home[0], beat_home[1], "job", "celery-beat", "beat_schedule"))
         elif signal.kind == "celery-beat" and _has_celery_app(project) and _loaded_beat_config(project, path, signal):
@@ -578,8 +580,10 @@ def _file_candidates(
             drain_ends = (
                 loop.drains
                 and loop.source.rpartition(".")[2] in _EMPTY_RECEIVES
-                and all(other.drains for other in facts.loops)
+                and all(other.drains or other.idle for other in facts.loops)
             )
+            if drain_ends and any(c.kind == "job" and c.framework == "apscheduler" for c in out):
+                continue  # (a drain an APScheduler job runs at its interval: the scheduler's job)
             add(_Candidate(path, loop.line, "job" if drain_ends else "worker", framework, loop.scope or "loop"))
     if idle_app_loops or any(not loop.scope and not (guard_line and loop.line > guard_line) for loop in facts.loops):
         # The module consumes forever at import: an app built there with no route of its own can
@@ -854,7 +858,7 @@ def _loop_forever(facts: FileFacts, calls: Sequence[str]) -> str:
 
 
 # Receives that come back empty once a queue is drained (SQS, Pub/Sub pull, RabbitMQ's basic_get)
-_EMPTY_RECEIVES = frozenset({"receive_message", "receive_messages", "pull", "basic_get"})
+_EMPTY_RECEIVES = frozenset({"receive_message", "receive_messages", "pull", "basic_get", "poll"})
 # Modules whose servers answer HTTP: a `serve_forever` of theirs serves an app
 _WEB_SERVER_MODULES = ("http.server", "wsgiref", "werkzeug", "xmlrpc.server", "cheroot", "waitress", "gevent.pywsgi")
 _WEB_SERVER_WORDS = frozenset({"http", "httpd", "wsgi", "web", "api", "app"})

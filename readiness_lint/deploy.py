@@ -1064,9 +1064,23 @@ def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployme
         if isinstance(command, (str, list)):
             workdir = _text(service.get("working_dir"))
             found = _with_lines(_deployments(rel, 1, "compose", LONG_RUNNING, command, workdir), text)
+            found = (_mounted(d, service.get("volumes")) for d in found)
             # (RQ's worker command runs until stopped, restarted or not)
             kept = service.get("restart") in {"always", "unless-stopped"}
             yield from (d for d in found if kept or d.module == RQ_WORKER or is_celery_beat(d))
+
+
+def _mounted(deployment: Deployment, volumes: object) -> Deployment:
+    """A script a Compose service runs from a directory of the project it mounts
+    (``volumes: ["./servicos/reserva:/servicos"]``, ``command: python3 /servicos/servico.py``):
+    the project's file, named as the Compose file's directory sees it."""
+    script = deployment.script
+    for volume in volumes if isinstance(volumes, list) else ():
+        host, _, rest = volume.partition(":") if isinstance(volume, str) else ("", "", "")
+        target = rest.partition(":")[0].rstrip("/")
+        if host.startswith(".") and target.startswith("/") and script.startswith(target + "/"):
+            return replace(deployment, script=posixpath.normpath(posixpath.join(host, script[len(target) + 1 :])))
+    return deployment
 
 
 _K8S_MODES = {

@@ -48,6 +48,7 @@ from readiness_lint.frameworks import (
     REPORT_PREFIXES,
     REQUESTS_SESSIONS,
     SCHED_LOOP,
+    SCRATCH_DELETION,
     SEND_METHODS,
     SLEEPS,
     SOCKET_LOOP,
@@ -574,7 +575,13 @@ class _Frame:
     opened: dict[str, str] = field(default_factory=dict)  # `with open(path, "rb") as f_in`: f_in -> path
     # Names bound to what a function of this file returned (`pdf = self.download_pdf(url)`): the
     # name -> that function, as `Class.method` or `function`
+    # (only a name bound to no other value but `None` in the function: not `path = args.input` in
+    # one branch and `path = download(url)` in another; `pdf = None`, then `pdf = download(url)` in
+    # an `if`, holds the download or nothing)
     made_by: dict[str, str] = field(default_factory=dict)
+    bound: set[str] = field(default_factory=set)  # names bound to a value other than `None` here
+    # Names bound to a temporary file or directory made here (`tmp = NamedTemporaryFile(delete=False)`), as above
+    temporary: set[str] = field(default_factory=set)
     # Whether every value the function returns is a file it made (written, downloaded, a temporary
     # file), or nothing (`None`, `""`): True once one is, False once another value is
     returns_scratch: bool | None = None
@@ -600,6 +607,9 @@ class Context:
         self.settings = settings or RuleSettings()
         self.aliases: dict[str, str] = {}
         self.objects: dict[str, str] = {}
+        # Names given items or values by key or operator in a scope (`kwargs[name] = value`,
+        # `kwargs |= extra`), by (scope, name): what they hold is not all written where they are bound
+        self.filled: set[tuple[tuple[str, ...], str]] = set()
         # module-level functions returning a consumer or an HTTP client they built (or are annotated
         # to return: `def make_session() -> requests.Session`), as far as the walk has read
         self.factories: dict[str, str] = {}
@@ -824,6 +834,7 @@ class Extractor:
         self.subscribed: set[str] = set()
         self.controller_path = ""  # the `path` of the Litestar Controller being walked
         self.entry_classes: set[str] = set()  # classes of this file that subclass an app or worker class
+        self.resource_apis: set[str] = set()  # classes of this file that subclass Flask-RESTful's or RESTX's Api
         self.daemon_classes: set[str] = set()  # thread classes that make themselves daemons
         self.oneshot_classes: set[str] = set()  # chat clients that disconnect once the session starts
         self.run_loops: set[str] = set()  # classes whose `run()` loops forever (see FileFacts.run_loops)
@@ -835,8 +846,14 @@ class Extractor:
         # any other value)
         self.scratch_makers: set[str] = set()
         self.scratch_handed: dict[tuple[str, int | str], list[str]] = {}
-        # Deletions of such a file, by the node: whether what they delete proved to be one
-        self.scratch_deletions: dict[int, Callable[[], bool]] = {}
+        # Deletions of such a file, by the node: the signal kind they become when what they delete
+        # proved to be one ("" for none), and the test of that
+        self.scratch_deletions: dict[int, tuple[str, Callable[[], bool]]] = {}
+        # The calls of each function of this file (by a bare name), whether each is made under an
+        # option named for deleting (`if args.clean: remove_logs()`)
+        self.flagged_calls: dict[str, list[bool]] = {}
+        # Plain names bound to what the command line asks (`clean = sys.argv[1] == "--clean"`)
+        self.cli_flags: set[str] = set()
         self.routers: dict[str, str] = {}  # names bound to an app's router, by the app's name
         self.finally_depth = 0  # `finally:` blocks being walked
         self.frames: list[_Frame] = []
@@ -1185,29 +1202,8 @@ class Extractor:
             return
         if kind == "destructive":
             scope = self.call_scope()
-            scratch = self.scratch_deletions.get(id(node))
-            if scratch is not None:
-                # (a file a function of this file made and returned: see `_scratch_deletion`)
-                self.ctx.later(
-                    node,
-                    lambda line, col: (
-                        None if scratch() else SignalFact(kind=kind, line=line, detail=detail, scope=scope)
-                    ),
-                    position=kind in ANCHOR_SIGNALS,
-                )
-                return
-            literal = self.literal_deletions.get(id(node))
-            if literal is not None:
-                # (a file the module writes under that name somewhere, before or after: its own)
-                written = self.literal_writes
-                self.ctx.later(
-                    node,
-                    lambda line, col: (
-                        None if literal in written else SignalFact(kind=kind, line=line, detail=detail, scope=scope)
-                    ),
-                    position=kind in ANCHOR_SIGNALS,
-                )
-                return
+            self.ctx.later(node, self._deletion_fact(node, detail, scope), position=kind in ANCHOR_SIGNALS)
+            return
         elif kind == "logging-config" and self.ctx.in_main_guard:
             scope = "__main__"  # (set up only when the file itself is run)
         elif kind == GUARDED_DELETION:
@@ -1217,6 +1213,29 @@ class Extractor:
             lambda line, col: SignalFact(kind=kind, line=line, detail=detail, scope=scope),
             position=kind in ANCHOR_SIGNALS,
         )
+
+    def _deletion_fact(self, node: cst.CSTNode, detail: str, scope: str) -> Callable[[int, int], SignalFact | None]:
+        """A deletion's signal, decided once the whole file is read: none for a file the module
+        writes under that name somewhere (`open("auth.json", "w")`, before or after) or a scratch
+        file a function of the file made (see `_scratch_deletion`); a guarded deletion in a
+        module-level function that the file calls only under an option named for deleting
+        (`if args.clean: remove_logs()`) and hands nowhere."""
+        literal = self.literal_deletions.get(id(node))
+        written = self.literal_writes
+        scratch = self.scratch_deletions.get(id(node))
+        function = scope if scope and "." not in scope else ""
+        flagged, references = self.flagged_calls, self.references
+
+        def fact(line: int, col: int) -> SignalFact | None:
+            if literal is not None and literal in written:
+                return None
+            if scratch is not None and scratch[1]():
+                return SignalFact(kind=scratch[0], line=line, detail=detail, scope=scope) if scratch[0] else None
+            calls = flagged.get(function) if function and function not in references else None
+            kind = GUARDED_DELETION if calls and all(calls) else "destructive"
+            return SignalFact(kind=kind, line=line, detail=detail, scope=scope)
+
+        return fact
 
     def _refer(self, value: cst.BaseExpression) -> None:
         """``Thread(target=purge)``, ``{"purge": purge}``: a function handed on, to be called later."""
@@ -1637,6 +1656,8 @@ class Extractor:
         elif any(WORKER_CTORS.get(b) == "xmpp" for b in bases) and _disconnects_on_start(node):
             self.oneshot_classes.add(name)
         self.ctx.local_classes.add(name)
+        if any(b in _RESOURCE_APIS for b in bases):
+            self.resource_apis.add(name)  # `class MyApi(Api):` (Flask-RESTful), its resources the app's
         if any(b.endswith("HTTPAdapter") for b in bases) and _sets_timeout(node.body):
             self.ctx.timeout_adapters.add(name)  # `kwargs.setdefault("timeout", 10)` in `send()`
         for base in bases:
@@ -1923,6 +1944,8 @@ class Extractor:
             # an object's option or a setting (`DELETE_AFTER_UPLOAD = os.environ.get(...) == "true"`),
             # not one bound to on (`DELETE_AFTER_UPLOAD = True`, `delete_local=True` kept on `self`)
             return dotted not in self.on_flags
+        if not head and dotted in self.cli_flags:
+            return True  # `clean_logs = "--clean" in sys.argv`: a command-line switch
         function = self._frame().line_node if self.frames else None
         if head or type(function) is not cst.FunctionDef:
             return False
@@ -3198,7 +3221,7 @@ class Extractor:
                 self.run_loops.add(self.frames[-1].name.partition(".")[0])
             if source:
                 idle = self._only_sleeps(node.body)
-                drains = _stops_when_empty(node.body, self.ctx)
+                drains = _stops_when_empty(node.body, self.ctx, node.test)
                 # (a method reading the object's own socket in a thread it starts, `Thread(target=
                 # self._read_loop, daemon=True)`: a client's background reader, not the process's loop)
                 reader = scope.rpartition(".")[2] if source == SOCKET_LOOP and "." in scope else ""
@@ -3214,7 +3237,7 @@ class Extractor:
                     ),
                 )
             elif calls := self._loop_calls(node.body):
-                drains = _stops_when_empty(node.body, self.ctx)
+                drains = _stops_when_empty(node.body, self.ctx, node.test)
                 self.ctx.later(
                     node,
                     lambda line, col: WrapperLoopFact(line=line, scope=scope, calls=calls, forever=busy, drains=drains),
@@ -3282,7 +3305,7 @@ class Extractor:
         kept = frame.kept.get(key)
         return kept is not None and self.branch[: len(kept[0])] == kept[0] and frame.loop_depth == kept[1]
 
-    def _rebind(self, target: cst.BaseExpression) -> list[str]:
+    def _rebind(self, target: cst.BaseExpression, *, each: bool = False) -> list[str]:
         """The names ``target`` binds, which no longer hold a file written above (`for path in
         glob(...)`, `path = pending.pop()`)."""
         names = [n.dotted(bound) or "" for bound in _bound_names(target)]
@@ -3294,10 +3317,13 @@ class Extractor:
             self.fetched_from.pop(key, None)
             self.ctx.removed.discard((where, name))  # (nor a path removed or found absent)
         frame = self._deletions_frame()
-        if frame is not None and (frame.kept or frame.made_by):
+        if frame is not None:
             for name in names:
                 frame.kept.pop(name, None)
                 frame.made_by.pop(name, None)
+                frame.temporary.discard(name)
+            if each:
+                frame.bound.update(names)  # (a loop's item, bound again and again: see `_Frame.bound`)
         return names
 
     def _scratch_deletion(self, node: cst.Call, frame: _Frame, key: str) -> None:
@@ -3307,8 +3333,16 @@ class Extractor:
         file, used and removed. Whether the maker made it is known once the file is read."""
         makers, handed = self.scratch_makers, self.scratch_handed
         maker = frame.made_by.get(key)
-        if maker:
-            self.scratch_deletions[id(node)] = lambda: maker in makers
+        if maker is not None:
+            methods = self.methods
+            # (a method no other class of the file defines as well: a subclass's may return another file)
+            self.scratch_deletions[id(node)] = (
+                "",
+                lambda: (
+                    maker in makers
+                    and ("." not in maker or sum(m.name.endswith("." + maker.rpartition(".")[2]) for m in methods) == 1)
+                ),
+            )
             return
         ctx = self.ctx
         if len(ctx.scope) != 1 or not ctx.params or key not in ctx.params[-1]:
@@ -3317,11 +3351,20 @@ class Extractor:
         order = ctx.signatures.get(function, ())
         slots = [(function, key)] + ([(function, order.index(key))] if key in order else [])
 
-        def every_call_hands_one() -> bool:
-            given = [maker for slot in slots for maker in handed.get(slot, ())]
-            return bool(given) and all(maker in makers for maker in given)
+        references = self.references
 
-        self.scratch_deletions[id(node)] = every_call_hands_one
+        def every_call_hands_one() -> bool:
+            # (and the function handed nowhere to be called with something else: `pool.map(process, files)`)
+            given = [maker for slot in slots for maker in handed.get(slot, ())]
+            return (
+                bool(given)
+                and function not in references
+                and all(maker == _OWN_FILE or maker in makers for maker in given)
+            )
+
+        # (known for this file's calls only: another module importing this one may hand it anything,
+        # see `SCRATCH_DELETION`)
+        self.scratch_deletions[id(node)] = (SCRATCH_DELETION, every_call_hands_one)
 
     def _hand_scratch(self, function: str, node: cst.Call) -> None:
         """What a call of a function of this file hands its parameters: for each, the function
@@ -3332,8 +3375,10 @@ class Extractor:
             if arg.star:
                 return  # (`*args`: the positions after it are unknown)
             slot: int | str = arg.keyword.value if arg.keyword is not None else index
-            given = n.dotted(arg.value)
-            self.scratch_handed.setdefault((function, slot), []).append(made_by.get(given or "", ""))
+            given = n.dotted(arg.value) or ""
+            # (a file the caller wrote itself in this block, `df.to_csv(name)` then `delete_file(name)`)
+            own = frame is not None and bool(given) and self._own_file(frame, given)
+            self.scratch_handed.setdefault((function, slot), []).append(_OWN_FILE if own else made_by.get(given, ""))
 
     def _maker(self, value: cst.BaseExpression) -> str:
         """The function of this file a value is the result of (`self.download_pdf(url)` in a method:
@@ -3349,12 +3394,12 @@ class Extractor:
         """``[os.remove(path) for path in old]``: its names are bound before its element runs."""
         comp_for: cst.CompFor | None = node.for_in
         while comp_for is not None:
-            self._rebind(comp_for.target)
+            self._rebind(comp_for.target, each=True)
             comp_for = comp_for.inner_for_in
         self.generic(node)
 
     def visit_for(self, node: cst.For) -> None:
-        bound_here = self._rebind(node.target)
+        bound_here = self._rebind(node.target, each=True)
         if type(node.iter) is cst.Name and f"{self.scope_name()}:{node.iter.value}" in self.fetched:
             # `for row in rows: names.append(row[0])`: the keys of the rows looked up
             for small in _simple_block(node.body) or ():
@@ -3960,8 +4005,7 @@ class Extractor:
         if value is None or n.is_none(value) or n.string_value(value) == "":
             return None
         returned = n.dotted(value) or ""
-        holder = returned.removesuffix(".name")
-        return returned in frame.kept or (self.ctx.object_ctor(holder) or "") in _TEMPORARY_FILES
+        return self._own_file(frame, returned) or returned.removesuffix(".name") in frame.temporary
 
     def visit_raise(self, node: cst.Raise) -> None:
         if self.handlers:
@@ -4006,8 +4050,11 @@ class Extractor:
         ctx = self.ctx
         raw = n.callee(node)
         name = ctx.resolve(raw)
-        if raw and raw.isidentifier() and node.args and raw not in ctx.aliases:
-            self._hand_scratch(raw, node)
+        if raw and raw.isidentifier() and raw not in ctx.aliases:
+            # (whether each call of a function of this file is made under an option named for deleting)
+            self.flagged_calls.setdefault(raw, []).append(self.delete_flag_ifs > 0)
+            if node.args:
+                self._hand_scratch(raw, node)
         if raw and raw.endswith(".produce") and ctx.object_ctor(raw.removesuffix(".produce")) in _KAFKA_PRODUCERS:
             given = n.keyword(node, "callback") or n.keyword(node, "on_delivery")
             if given is not None and type(given.value) is cst.Name and self._reports_only(given.value.value):
@@ -4249,6 +4296,11 @@ class Extractor:
             or (  # Scrapy's CrawlerProcess installs a root handler with its LOG_ settings
                 name == "scrapy.crawler.CrawlerProcess"
                 and not ((found := n.keyword(node, "install_root_handler")) is not None and n.is_false(found.value))
+            )
+            or (  # boto3's stream handler on the root logger (`boto3.set_stream_logger("", logging.INFO)`)
+                name == "boto3.set_stream_logger"
+                and (given := n.keyword(node, "name") or next(iter(n.positional(node)), None)) is not None
+                and n.string_value(given.value) == ""
             )
             or (  # django-heroku's settings(locals()) writes a LOGGING setting unless told not to
                 name == "django_heroku.settings"
@@ -4573,7 +4625,7 @@ class Extractor:
                 view = (n.dotted(args[1].value) if len(args) > 1 else None) or ""
                 handler = view.rsplit(".", 1)[-1]
                 ctx.later(node, lambda line, col: RouteFact(owner="", path=path, handler=handler, line=line))
-        if method == "add_resource" and ctx.object_ctor(owner) in _RESOURCE_APIS:
+        if method == "add_resource" and ctx.object_ctor(owner) in _RESOURCE_APIS | self.resource_apis:
             # `api.add_resource(Health, "/healthz", "/healthz/")` (Flask-RESTful, Flask-RESTX): the api
             # object wraps the app, so its routes are the app's
             args = n.positional(node)
@@ -4656,6 +4708,8 @@ class Extractor:
         ``sql += " ON CONFLICT ..."``, a value added to a name, for the rules."""
         if type(node.operator) is cst.AddAssign and type(node.target) is cst.Name and self.extend_hooks:
             self._fire(self.extend_hooks, node.target.value, node.value, self.ctx)
+        if type(node.target) is cst.Name:
+            self.ctx.filled.add((tuple(self.ctx.scope), node.target.value))  # `kwargs |= {"timeout": 10}`
         value = node.value.expression if type(node.value) is cst.Await else node.value
         if type(value) is cst.Call and self.frames and not self.handlers:
             name = self.ctx.resolve(n.callee(value))
@@ -4855,13 +4909,25 @@ class Extractor:
                     ctx.target = f"{n.dotted(target.value) or ''}[{key}]"
                     self._fire(self.binding_hooks, key, value, ctx)
                     ctx.target = ""
+                elif type(target.value) is cst.Name:
+                    ctx.filled.add((tuple(ctx.scope), target.value.value))  # `kwargs[name] = options[name]`
             return
-        if "." not in raw and (frame := self._deletions_frame()) is not None:
-            maker = self._maker(value)
-            if maker:
-                frame.made_by[raw] = maker  # `pdf = self.download_pdf(url)`: what that method returned
+        if "." not in raw:
+            if _reads_argv(value, ctx):
+                self.cli_flags.add(raw)  # `clean_logs = sys.argv[1] == "--clean"`
             else:
+                self.cli_flags.discard(raw)
+        if "." not in raw and (frame := self._deletions_frame()) is not None and not n.is_none(value):
+            maker = self._maker(value)
+            if raw in frame.bound or (ctx.params and raw in ctx.params[-1]):
+                # (bound twice, or a parameter bound again: which value it holds is not known)
                 frame.made_by.pop(raw, None)
+                frame.temporary.discard(raw)
+            elif maker:
+                frame.made_by[raw] = maker  # `pdf = self.download_pdf(url)`: what that method returned
+            elif type(value) is cst.Call and ctx.resolve(n.callee(value)) in _TEMPORARY_FILES:
+                frame.temporary.add(raw)  # `tmp = tempfile.NamedTemporaryFile(delete=False)`
+            frame.bound.add(raw)
         if "." not in raw and _queryset(value):
             self.rows.add(raw)  # `watches = Watch.objects.filter(...)[:500]`
         if "." not in raw and _cloud_listing(value):
@@ -5343,10 +5409,14 @@ class Extractor:
                 if method in CONSUME_METHODS and "." in raw and not self._polls_process(node, raw):
                     found.append(self.ctx.resolve(raw) or raw)
                 elif (
-                    method in _NATS_READS and literal and _imported(self.ctx, "nats") and _never_leaves(body, self.ctx)
+                    method in _NATS_READS
+                    and (literal or _until_stopped(test))
+                    and _imported(self.ctx, "nats")
+                    and _never_leaves(body, self.ctx)
                 ):
                     # `msgs = await sub.fetch()`: a NATS JetStream pull subscription's next batch;
-                    # `msg = await sub.next_msg()`: a subscription's next message
+                    # `msg = await sub.next_msg()`: a subscription's next message (for ever, or
+                    # until a stop flag is set: `while not stop.is_set():`)
                     found.append(raw)
                 elif method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
                     found.append(raw)
@@ -6662,7 +6732,22 @@ def _formats_text(call: cst.Call) -> bool:
 
 # A flag named for the deletion it allows (`delete`, `args.remove`, `delete_files`, `do_purge`; not
 # `to_delete`, `deleted`, a list of what to delete or a record of what was)
-_DELETE_FLAG = re.compile(r"(?:(?:do|should|enable|allow)_)?(?:delete|remove|purge|prune|cleanup|wipe)(?:_[a-z]+){0,2}")
+_DELETE_FLAG = re.compile(
+    r"(?:(?:do|should|enable|allow)_)?(?:delete|remove|purge|prune|clean(?:_?up)?|wipe)(?:_[a-z]+){0,2}"
+)
+
+
+def _reads_argv(value: cst.BaseExpression, ctx: Context) -> bool:
+    """A test of the command line: a comparison reading ``sys.argv`` (``sys.argv[1] == "--clean"``,
+    ``"--clean" in sys.argv``), alone or combined."""
+    if type(value) is not cst.Comparison and type(value) is not cst.BooleanOperation:
+        return False
+    return any(
+        type(sub) is cst.Attribute and (ctx.resolve(n.dotted(sub)) or "").endswith("sys.argv")
+        for sub in n.descendants(value)
+    )
+
+
 # What a name for a deletion's targets ends with (`delete_keys`, `remove_ids`: what to delete, not whether)
 _DELETION_TARGETS = ("_list", "_keys", "_ids", "_paths", "_items", "_objects", "_names", "_set")
 # What holds a parsed command line or options (`args.delete`, `opts.remove`)
@@ -7237,6 +7322,8 @@ def _error_branch(node: cst.If, error: str) -> cst.BaseSuite | None:
     return node.orelse.body if type(node.orelse) is cst.Else else None
 
 
+# What a call hands a function: a file the caller wrote itself (see `Extractor._hand_scratch`)
+_OWN_FILE = "*"
 # Temporary files and directories the caller is left to remove
 _TEMPORARY_FILES = frozenset(
     {"tempfile.NamedTemporaryFile", "tempfile.mkdtemp", "tempfile.mktemp", "tempfile.TemporaryDirectory"}
@@ -8519,10 +8606,11 @@ def _queryset(value: cst.BaseExpression) -> bool:
     return callee is not None and (".objects." in callee or ".query." in callee)
 
 
-def _stops_when_empty(body: cst.BaseSuite, ctx: Context) -> bool:
+def _stops_when_empty(body: cst.BaseSuite, ctx: Context, test: cst.BaseExpression | None = None) -> bool:
     """``if not messages: break`` (also ``return``, ``len(x) == 0``, ``"Messages" not
     in resp``) in the loop's own body or one ``if``/``try`` down: the loop takes what is there and
-    stops, a batch run to completion."""
+    stops, a batch run to completion; so does ``while msg:`` on what the body receives again
+    (``msg = consumer.poll(timeout=2.0)``)."""
     nodes = list(n.descendants(body, skip=(cst.For, cst.While)))
     # (the names the loop binds to what it received: `messages = resp.get("Messages")`; not a
     # flag it never sets itself, `if not self.running: break`)
@@ -8534,7 +8622,7 @@ def _stops_when_empty(body: cst.BaseSuite, ctx: Context) -> bool:
         for bound in _bound_names(target.target)
         if type(bound) is cst.Name
     }
-    stops = False
+    stops = type(test) is cst.Name and test.value in received
     for stmt in nodes:
         if type(stmt) is cst.Try and _missing_key_ends(stmt, received, ctx):
             stops = True  # `try: body = resp["Messages"][0]` / `except KeyError: break`: drained

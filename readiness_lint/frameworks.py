@@ -198,6 +198,10 @@ SCHED_LOOP = "sched.run"  # a `sched` scheduler whose event puts itself back
 SOCKET_LOOP = "socket.recv"  # a socket read for ever
 # A signal's kind: a deletion made only under an option named for it (`if args.delete: os.remove(path)`)
 GUARDED_DELETION = "guarded-deletion"
+# A signal's kind: a deletion of what every call in its own file hands the function, a scratch file
+# the caller made (`path = download(url)`, then `process(path)` removes it); counted as a deletion
+# only where another module imports that file (and may hand the function anything)
+SCRATCH_DELETION = "scratch-deletion"
 MQTT_WAIT = "mqtt.loop_start"  # `loop_start()` then `while self.running: time.sleep(1)`: kept alive until stopped
 WATCHDOG_LOOP = "watchdog.observer"  # a watchdog observer waited on
 MATTERMOST_WEBSOCKET = "mattermostdriver.init_websocket"  # `driver.init_websocket(handler)`: events for ever

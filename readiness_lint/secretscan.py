@@ -245,6 +245,13 @@ _PLACEHOLDER_EXACT = frozenset(
         "password",
         "passwd",
         "pass",
+        # "password" in other languages (Portuguese, Spanish, German, Dutch, French)
+        "senha",
+        "contraseña",
+        "contrasena",
+        "passwort",
+        "wachtwoord",
+        "motdepasse",
         "sqlite",  # a database engine's name given where SQLite takes no password
         "sqlite3",
         "token",
@@ -407,6 +414,8 @@ _NAMED_STAND_IN = re.compile(r"[A-Z0-9]*_[A-Z0-9_]*(?:TOKEN|KEY|SECRET|PASSWORD|
 # (also `"somerandomstring"`, and after a bot's id, `"12345:somerandomstring"`)
 _PHRASE_STAND_IN = re.compile(
     r"[a-z][-_ ](?:goes[-_ ])?here$|(?:^|:)some[-_ ]?(?:random[-_ ]?)?(?:secret|key|password|token|value|string)s?$"
+    # `"senha.email"`, `"email.password"`: the word "password" and what it is for, as a dotted name
+    r"|^(?:password|senha|contrase[ñn]a|passwort)\.[a-z]+$|^[a-z]+\.(?:password|senha|contrase[ñn]a|passwort)$"
 )
 # `"botToken"`, `"apiKey"`, `"api_token"`: the name of what belongs there, written as one word (not
 # `"superSecret"` or `"adminPassword"`, which are weak secrets people do commit)

@@ -48,7 +48,8 @@ class HttpCallWithoutTimeout(LineRule):
         "return OAuth2Session(...)`), wherever in the file that function is defined. A call unpacking "
         "`**kwargs` passes, as they may hold a timeout; not a name the same function bound only to dict "
         'literals without one (`args = {"params": query}` then `requests.get(url, **args)`), with no '
-        "`timeout` set on it or update made to it."
+        "`timeout` set on it, no item added to it by key or operator (`args[k] = v`, `args |= extra`), no update made to it, not handed "
+        "to another call (which may add a timeout) and not a parameter of the function."
     )
     why_bad = (
         "`requests` and `urllib` wait forever by default. One slow dependency then freezes the thread "
@@ -157,8 +158,14 @@ class HttpCallWithoutTimeout(LineRule):
                     where: int | str = arg.keyword.value if arg.keyword is not None else index
                     ctx.rule_notes.setdefault(_HANDED_SESSIONS, set()).add((name, where))
         owner, _, verb = name.rpartition(".")
-        if verb in {"update", "setdefault"} and owner.isidentifier() and _KEYWORD_DICTS in ctx.rule_notes:
-            ctx.rule_notes[_KEYWORD_DICTS][(tuple(ctx.scope), owner)] = False  # (`args.update(timeout=10)`)
+        if _KEYWORD_DICTS in ctx.rule_notes:
+            kept = ctx.rule_notes[_KEYWORD_DICTS]
+            scope = tuple(ctx.scope)
+            if verb in {"update", "setdefault"} and owner.isidentifier():
+                kept[(scope, owner)] = False  # (`args.update(timeout=10)`)
+            for arg in node.args:
+                if not arg.star and type(arg.value) is cst.Name and (scope, arg.value.value) in kept:
+                    kept[(scope, arg.value.value)] = False  # (handed to a helper, which may add one)
         if name == "socket.setdefaulttimeout" and node.args:
             given = node.args[0].value
             if any(n.is_none(sub) for sub in (given, *n.descendants(given))):
@@ -191,8 +198,7 @@ class HttpCallWithoutTimeout(LineRule):
             label = f"Session.{verb}"
         elif (
             verb in _VERBS
-            and (made := ctx.object_ctor(owner))
-            and made.isidentifier()
+            and (made := ctx.rule_notes.get(_RESULTS, {}).get((tuple(ctx.scope), owner)))
             and not (ctx.params and owner in ctx.params[-1])
         ):
             if n.has_star_kwargs(node) or n.keyword(node, "timeout") is not None or ctx.has_timeout(owner):
@@ -261,6 +267,10 @@ class HttpCallWithoutTimeout(LineRule):
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         target = ctx.target
         if target == name and name.isidentifier():
+            # `discord = make_session(token)`: the result of a function of the file (or of none)
+            raw = n.callee(value) if type(value) is cst.Call else None
+            made = raw if raw and raw.isidentifier() and raw not in ctx.aliases else ""
+            ctx.rule_notes.setdefault(_RESULTS, {})[(tuple(ctx.scope), name)] = made
             # `args = {"params": query}`: keyword arguments kept for a call (`requests.get(url, **args)`)
             key = (tuple(ctx.scope), name)
             kept = ctx.rule_notes.setdefault(_KEYWORD_DICTS, {})
@@ -283,6 +293,8 @@ class HttpCallWithoutTimeout(LineRule):
 # to it in that scope is a dict literal with no `timeout` key (nor `**` unpacked into it, nor a
 # `timeout` set or an update made later)
 _KEYWORD_DICTS = "http-timeout:keyword-dicts"
+# Names bound to what a function of the file returned, by (scope, name): that function ("" once bound to anything else)
+_RESULTS = "http-timeout:results"
 
 
 def _may_hold_timeout(value: cst.Dict) -> bool:
@@ -298,8 +310,17 @@ def _may_pass_timeout(node: cst.Call, ctx: Context) -> bool:
     dict literals without one (`args = {"params": query}; requests.get(url, **args)`)."""
     kept = ctx.rule_notes.get(_KEYWORD_DICTS, {})
     scope = tuple(ctx.scope)
+    own = ctx.params[-1] if ctx.params else frozenset()
     return any(
-        arg.star == "**" and not (type(arg.value) is cst.Name and kept.get((scope, arg.value.value)) is True)
+        arg.star == "**"
+        and not (
+            type(arg.value) is cst.Name
+            and kept.get((scope, arg.value.value)) is True
+            # (not a parameter, which the caller may fill: `def get(url, kwargs=None): kwargs = kwargs or {}`,
+            # nor one given items by key or operator: `kwargs[name] = value`, `kwargs |= extra`)
+            and arg.value.value not in own
+            and (scope, arg.value.value) not in ctx.filled
+        )
         for arg in node.args
     )
 
