@@ -450,8 +450,10 @@ def _file_candidates(
             # `from tasks import app; app.conf.beat_schedule = {...}`: beat runs the app, where it is
             # built; unless the app's module never loads this one (`celery -A tasks beat` would run
             # no schedule): beat is then run with this module, `celery -A beat_scheduler beat`
-            # (nor names modules for Celery to load, `include=[...]`, `autodiscover_tasks()`: it may load this one)
-            loads = any(kind in {"include", "autodiscover"} for kind, _, _ in project.files[beat_home[0]].module_refs)
+            # (nor names modules for Celery to load, `include=[...]`, `autodiscover_tasks()`,
+            # `config_from_object("celeryconfig")`: it may load this one)
+            loaded = {"include", "autodiscover", "celery_config"}
+            loads = any(kind in loaded for kind, _, _ in project.files[beat_home[0]].module_refs)
             if path not in project.reach_from(beat_home[0]) and not loads:
                 beat_home = (path, signal.line)
             add(_Candidate(beat_home[0], beat_home[1], "job", "celery-beat", "beat_schedule"))
