@@ -2461,10 +2461,13 @@ def _guard_runs_bot(facts: FileFacts, loop: LoopFact) -> bool:
 def _task_of_bot(facts: FileFacts, loop: LoopFact) -> bool:
     """``asyncio.create_task(alerts.run_alert_loop(chat_id))`` in a command handler of a bot the
     same file polls (``app.run_polling()``): the loop runs on the bot's event loop, and stops with it."""
+    # (not the bot's polling itself, nor a loop beside the polling in the same task: `async def
+    # run(self): create_task(dp.start_polling()); while True: ...`, run by the `__main__` block)
     return (
         bool(loop.scope)
+        and loop.source.rpartition(".")[2] not in _BOT_POLLS
         and loop.scope.rpartition(".")[2] in facts.loop_tasks
-        and any(other is not loop and other.source.rpartition(".")[2] in _BOT_POLLS for other in facts.loops)
+        and any(other.scope != loop.scope and other.source.rpartition(".")[2] in _BOT_POLLS for other in facts.loops)
     )
 
 

@@ -1075,12 +1075,18 @@ def _mounted(deployment: Deployment, volumes: object) -> Deployment:
     (``volumes: ["./servicos/reserva:/servicos"]``, ``command: python3 /servicos/servico.py``):
     the project's file, named as the Compose file's directory sees it."""
     script = deployment.script
+    found: tuple[str, str] | None = None
     for volume in volumes if isinstance(volumes, list) else ():
         host, _, rest = volume.partition(":") if isinstance(volume, str) else ("", "", "")
         target = rest.partition(":")[0].rstrip("/")
-        if host.startswith(".") and target.startswith("/") and script.startswith(target + "/"):
-            return replace(deployment, script=posixpath.normpath(posixpath.join(host, script[len(target) + 1 :])))
-    return deployment
+        # (the deepest mount holding the script: `./common:/app/common` inside `./orders:/app`)
+        holds = host.startswith(".") and target.startswith("/") and script.startswith(target + "/")
+        if holds and (found is None or len(target) > len(found[1])):
+            found = (host, target)
+    if found is None:
+        return deployment
+    host, target = found
+    return replace(deployment, script=posixpath.normpath(posixpath.join(host, script[len(target) + 1 :])))
 
 
 _K8S_MODES = {

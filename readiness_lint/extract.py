@@ -32,6 +32,7 @@ from readiness_lint.frameworks import (
     EVENT_WAIT,
     EXIT_CALLS,
     FILE_FOLLOW,
+    FLAGGED_CALL_DELETION,
     FUNCTION_APPS,
     GUARDED_DELETION,
     HOTQUEUE_LOOP,
@@ -578,7 +579,8 @@ class _Frame:
     # (only a name bound to no other value but `None` in the function: not `path = args.input` in
     # one branch and `path = download(url)` in another; `pdf = None`, then `pdf = download(url)` in
     # an `if`, holds the download or nothing)
-    made_by: dict[str, str] = field(default_factory=dict)
+    # (or to each of several functions' results: `try: path = download(PRIMARY)` / `except: path = download(MIRROR)`)
+    made_by: dict[str, tuple[str, ...]] = field(default_factory=dict)
     bound: set[str] = field(default_factory=set)  # names bound to a value other than `None` here
     # Names bound to a temporary file or directory made here (`tmp = NamedTemporaryFile(delete=False)`), as above
     temporary: set[str] = field(default_factory=set)
@@ -834,6 +836,7 @@ class Extractor:
         self.subscribed: set[str] = set()
         self.controller_path = ""  # the `path` of the Litestar Controller being walked
         self.entry_classes: set[str] = set()  # classes of this file that subclass an app or worker class
+        self.class_bases: dict[str, tuple[str, ...]] = {}  # the classes of this file, with their bases
         self.resource_apis: set[str] = set()  # classes of this file that subclass Flask-RESTful's or RESTX's Api
         self.daemon_classes: set[str] = set()  # thread classes that make themselves daemons
         self.oneshot_classes: set[str] = set()  # chat clients that disconnect once the session starts
@@ -852,6 +855,9 @@ class Extractor:
         # The calls of each function of this file (by a bare name), whether each is made under an
         # option named for deleting (`if args.clean: remove_logs()`)
         self.flagged_calls: dict[str, list[bool]] = {}
+        # Names handed on to be called later (see `references`), but for `atexit.register`'s, whose
+        # arguments are known (see `_hand_scratch`)
+        self.handed_on: set[str] = set()
         # Plain names bound to what the command line asks (`clean = sys.argv[1] == "--clean"`)
         self.cli_flags: set[str] = set()
         self.routers: dict[str, str] = {}  # names bound to an app's router, by the app's name
@@ -1232,16 +1238,19 @@ class Extractor:
             if scratch is not None and scratch[1]():
                 return SignalFact(kind=scratch[0], line=line, detail=detail, scope=scope) if scratch[0] else None
             calls = flagged.get(function) if function and function not in references else None
-            kind = GUARDED_DELETION if calls and all(calls) else "destructive"
+            kind = FLAGGED_CALL_DELETION if calls and all(calls) else "destructive"
             return SignalFact(kind=kind, line=line, detail=detail, scope=scope)
 
         return fact
 
-    def _refer(self, value: cst.BaseExpression) -> None:
-        """``Thread(target=purge)``, ``{"purge": purge}``: a function handed on, to be called later."""
+    def _refer(self, value: cst.BaseExpression, *, exit_hook: bool = False) -> None:
+        """``Thread(target=purge)``, ``{"purge": purge}``: a function handed on, to be called later
+        (with ``exit_hook``, by `atexit` with the arguments given beside it: see `_hand_scratch`)."""
         # (exact types: isinstance on libcst's ABC-based nodes is slow, and this runs per argument)
         if type(value) is cst.Name:
             self.references.add(value.value)
+            if not exit_hook:
+                self.handed_on.add(value.value)
         elif type(value) is cst.Attribute:
             self.references.add(value.attr.value)
 
@@ -1656,6 +1665,7 @@ class Extractor:
         elif any(WORKER_CTORS.get(b) == "xmpp" for b in bases) and _disconnects_on_start(node):
             self.oneshot_classes.add(name)
         self.ctx.local_classes.add(name)
+        self.class_bases[name] = tuple(bases)
         if any(b in _RESOURCE_APIS for b in bases):
             self.resource_apis.add(name)  # `class MyApi(Api):` (Flask-RESTful), its resources the app's
         if any(b.endswith("HTTPAdapter") for b in bases) and _sets_timeout(node.body):
@@ -1909,7 +1919,7 @@ class Extractor:
     def _on_value(self, value: cst.BaseExpression) -> bool:
         """``True``, or a parameter of the function that defaults to it (``self.delete_local =
         delete_local`` in ``__init__(self, delete_local=True)``)."""
-        if n.is_true(value):
+        if n.is_true(value) or _on_by_default(value, self.ctx):
             return True
         function = self._frame().line_node if self.frames else None
         if type(value) is not cst.Name or type(function) is not cst.FunctionDef:
@@ -1929,6 +1939,13 @@ class Extractor:
         if type(test) is cst.BooleanOperation:
             return type(test.operator) is cst.And and (
                 self._tests_delete_flag(test.left) or self._tests_delete_flag(test.right)
+            )
+        if type(test) is cst.Comparison and _reads_argv(test, self.ctx):
+            # `if "--clean" in sys.argv:`: an option named for deleting, asked for on the command line
+            return any(
+                _DELETE_FLAG.fullmatch((n.string_value(sub) or "").lstrip("-").replace("-", "_").lower())
+                for sub in n.descendants(test)
+                if type(sub) is cst.SimpleString
             )
         dotted = n.dotted(test) if type(test) is cst.Name or type(test) is cst.Attribute else None
         if not dotted:
@@ -3320,10 +3337,13 @@ class Extractor:
         if frame is not None:
             for name in names:
                 frame.kept.pop(name, None)
-                frame.made_by.pop(name, None)
-                frame.temporary.discard(name)
-            if each:
-                frame.bound.update(names)  # (a loop's item, bound again and again: see `_Frame.bound`)
+            if each or type(target) is not cst.Name:
+                # (a loop's item, bound again and again, or a name unpacked: see `_Frame.bound`; a
+                # plain name bound is judged where its value is, `_bind_made`)
+                for name in names:
+                    frame.made_by.pop(name, None)
+                    frame.temporary.discard(name)
+                frame.bound.update(names)
         return names
 
     def _scratch_deletion(self, node: cst.Call, frame: _Frame, key: str) -> None:
@@ -3332,16 +3352,13 @@ class Extractor:
         file hands such a file (`process(path)` after `path = download()`): the job's own scratch
         file, used and removed. Whether the maker made it is known once the file is read."""
         makers, handed = self.scratch_makers, self.scratch_handed
-        maker = frame.made_by.get(key)
-        if maker is not None:
-            methods = self.methods
-            # (a method no other class of the file defines as well: a subclass's may return another file)
+        made = frame.made_by.get(key)
+        if made is not None:
+            methods, bases = self.methods, self.class_bases
+            # (a method no subclass in the file defines again: the subclass's may return another file)
             self.scratch_deletions[id(node)] = (
                 "",
-                lambda: (
-                    maker in makers
-                    and ("." not in maker or sum(m.name.endswith("." + maker.rpartition(".")[2]) for m in methods) == 1)
-                ),
+                lambda: all(maker in makers and not _overridden(maker, methods, bases) for maker in made),
             )
             return
         ctx = self.ctx
@@ -3351,7 +3368,7 @@ class Extractor:
         order = ctx.signatures.get(function, ())
         slots = [(function, key)] + ([(function, order.index(key))] if key in order else [])
 
-        references = self.references
+        references = self.handed_on
 
         def every_call_hands_one() -> bool:
             # (and the function handed nowhere to be called with something else: `pool.map(process, files)`)
@@ -3366,19 +3383,40 @@ class Extractor:
         # see `SCRATCH_DELETION`)
         self.scratch_deletions[id(node)] = (SCRATCH_DELETION, every_call_hands_one)
 
-    def _hand_scratch(self, function: str, node: cst.Call) -> None:
+    def _hand_scratch(self, function: str, args: Sequence[cst.Arg]) -> None:
         """What a call of a function of this file hands its parameters: for each, the function
-        whose result it is (see `_Frame.made_by`), or ``""``."""
+        whose result it is (see `_Frame.made_by`), a file the caller wrote itself or a lock, pid
+        or temporary file by its name (`_OWN_FILE`), or ``""``."""
         frame = self._deletions_frame()
-        made_by = frame.made_by if frame is not None else {}
-        for index, arg in enumerate(node.args):
+        made_by = {
+            name: made[0] for name, made in (frame.made_by.items() if frame is not None else ()) if len(made) == 1
+        }
+        for index, arg in enumerate(args):
             if arg.star:
                 return  # (`*args`: the positions after it are unknown)
             slot: int | str = arg.keyword.value if arg.keyword is not None else index
             given = n.dotted(arg.value) or ""
             # (a file the caller wrote itself in this block, `df.to_csv(name)` then `delete_file(name)`)
-            own = frame is not None and bool(given) and self._own_file(frame, given)
+            own = bool(given) and (
+                (frame is not None and self._own_file(frame, given)) or bool(_TEMPORARY.search(given))
+            )
             self.scratch_handed.setdefault((function, slot), []).append(_OWN_FILE if own else made_by.get(given, ""))
+
+    def _bind_made(self, frame: _Frame, name: str, maker: str, *, temporary: bool = False) -> None:
+        """A name bound to a value other than `None`: to what a function of the file returned
+        (`pdf = self.download_pdf(url)`), to a temporary file made here, or to something else."""
+        ctx = self.ctx
+        first = name not in frame.bound and not (ctx.params and name in ctx.params[-1])
+        if maker and (first or name in frame.made_by):
+            frame.made_by[name] = (*frame.made_by.get(name, ()), maker)
+        else:
+            # (bound to another value too, or a parameter bound again: which value it holds is not known)
+            frame.made_by.pop(name, None)
+        if temporary and (first or name in frame.temporary):
+            frame.temporary.add(name)
+        else:
+            frame.temporary.discard(name)
+        frame.bound.add(name)
 
     def _maker(self, value: cst.BaseExpression) -> str:
         """The function of this file a value is the result of (`self.download_pdf(url)` in a method:
@@ -3793,6 +3831,10 @@ class Extractor:
             if alias and callee.startswith("tempfile."):
                 # `with tempfile.TemporaryDirectory() as workdir:`: paths in it are temporary
                 self.strings[f"{self.scope_name()}:{alias}"] = "tempfile"
+                if callee in _TEMPORARY_FILES and (frame := self._deletions_frame()) is not None:
+                    self._bind_made(
+                        frame, alias, "", temporary=True
+                    )  # (`with NamedTemporaryFile(delete=False) as tmp:`)
             args = n.positional(call)
             opened = n.dotted(args[0].value) if alias and callee in _OPEN_CALLS and args else None
             if opened and (frame := self._deletions_frame()) is not None:
@@ -4005,7 +4047,10 @@ class Extractor:
         if value is None or n.is_none(value) or n.string_value(value) == "":
             return None
         returned = n.dotted(value) or ""
-        return self._own_file(frame, returned) or returned.removesuffix(".name") in frame.temporary
+        # (also written in a loop before the return, a download retried: `for attempt in range(3): ...`)
+        kept = frame.kept.get(returned)
+        written = kept is not None and self.branch[: len(kept[0])] == kept[0] and kept[1] >= frame.loop_depth
+        return written or returned.removesuffix(".name") in frame.temporary
 
     def visit_raise(self, node: cst.Raise) -> None:
         if self.handlers:
@@ -4054,7 +4099,7 @@ class Extractor:
             # (whether each call of a function of this file is made under an option named for deleting)
             self.flagged_calls.setdefault(raw, []).append(self.delete_flag_ifs > 0)
             if node.args:
-                self._hand_scratch(raw, node)
+                self._hand_scratch(raw, node.args)
         if raw and raw.endswith(".produce") and ctx.object_ctor(raw.removesuffix(".produce")) in _KAFKA_PRODUCERS:
             given = n.keyword(node, "callback") or n.keyword(node, "on_delivery")
             if given is not None and type(given.value) is cst.Name and self._reports_only(given.value.value):
@@ -4143,8 +4188,12 @@ class Extractor:
             for arg in node.args:
                 if type(arg.value) is cst.Name and arg.value.value in frame.results:
                     frame.results_handed.add(f"{frame.results[arg.value.value]}>{self._as_called(name or raw or '')}")
+        exit_hook = name == "atexit.register" and bool(node.args) and type(node.args[0].value) is cst.Name
+        if exit_hook:
+            # `atexit.register(unlink_quietly, lock_file)`: the function called with those arguments at exit
+            self._hand_scratch(n.dotted(node.args[0].value) or "", node.args[1:])
         for arg in node.args:
-            self._refer(arg.value)
+            self._refer(arg.value, exit_hook=exit_hook)
             if arg.keyword is not None and arg.keyword.value == "daemon" and _is_true(arg.value):
                 self.sets_daemon = True  # (`Thread(target=poll, daemon=True)`, `Pump(q, daemon=True)`)
             if (
@@ -4918,16 +4967,8 @@ class Extractor:
             else:
                 self.cli_flags.discard(raw)
         if "." not in raw and (frame := self._deletions_frame()) is not None and not n.is_none(value):
-            maker = self._maker(value)
-            if raw in frame.bound or (ctx.params and raw in ctx.params[-1]):
-                # (bound twice, or a parameter bound again: which value it holds is not known)
-                frame.made_by.pop(raw, None)
-                frame.temporary.discard(raw)
-            elif maker:
-                frame.made_by[raw] = maker  # `pdf = self.download_pdf(url)`: what that method returned
-            elif type(value) is cst.Call and ctx.resolve(n.callee(value)) in _TEMPORARY_FILES:
-                frame.temporary.add(raw)  # `tmp = tempfile.NamedTemporaryFile(delete=False)`
-            frame.bound.add(raw)
+            temporary = type(value) is cst.Call and ctx.resolve(n.callee(value)) in _TEMPORARY_FILES
+            self._bind_made(frame, raw, self._maker(value), temporary=temporary)
         if "." not in raw and _queryset(value):
             self.rows.add(raw)  # `watches = Watch.objects.filter(...)[:500]`
         if "." not in raw and _cloud_listing(value):
@@ -6738,14 +6779,50 @@ _DELETE_FLAG = re.compile(
 
 
 def _reads_argv(value: cst.BaseExpression, ctx: Context) -> bool:
-    """A test of the command line: a comparison reading ``sys.argv`` (``sys.argv[1] == "--clean"``,
-    ``"--clean" in sys.argv``), alone or combined."""
+    """A test of the command line that is on only when an option is given: a comparison reading
+    ``sys.argv`` (``sys.argv[1] == "--clean"``, ``"--clean" in sys.argv``, also ``argv`` imported
+    from ``sys``), alone or combined; not one on unless an option is given (``"--no-cleanup" not
+    in sys.argv``, ``sys.argv[1] != "--keep"``)."""
     if type(value) is not cst.Comparison and type(value) is not cst.BooleanOperation:
         return False
-    return any(
-        type(sub) is cst.Attribute and (ctx.resolve(n.dotted(sub)) or "").endswith("sys.argv")
-        for sub in n.descendants(value)
-    )
+    nodes = [value, *n.descendants(value)]
+    if not any(
+        type(sub) in (cst.Attribute, cst.Name) and (ctx.resolve(n.dotted(sub)) or "") in {"sys.argv", "os.sys.argv"}
+        for sub in nodes
+    ):
+        return False
+    for sub in nodes:
+        if type(sub) is cst.Comparison:
+            for target in sub.comparisons:
+                if type(target.operator) not in (cst.Equal, cst.In, cst.GreaterThan):
+                    return False
+        elif (type(sub) is cst.SimpleString and (n.string_value(sub) or "").lstrip("-").startswith("no")) or (
+            type(sub) is cst.UnaryOperation and type(sub.operator) is cst.Not
+        ):
+            return False
+    return True
+
+
+def _on_by_default(value: cst.BaseExpression, ctx: Context) -> bool:
+    """A setting on unless the environment says otherwise: ``getenv("CLEAN_OLD", "true") == "true"``,
+    an environment read whose fallback is the value it is compared with."""
+    if type(value) is not cst.Comparison or len(value.comparisons) != 1:
+        return False
+    target = value.comparisons[0]
+    if type(target.operator) is not cst.Equal:
+        return False
+    for read, other in ((value.left, target.comparator), (target.comparator, value.left)):
+        inner = read
+        while type(inner) is cst.Call and type(inner.func) is cst.Attribute and not inner.args:
+            inner = inner.func.value  # (`getenv(...).lower()`)
+        if (
+            type(inner) is cst.Call
+            and (ctx.resolve(n.callee(inner)) or "") in {"os.getenv", "os.environ.get"}
+            and len(inner.args) > 1
+            and (n.string_value(inner.args[1].value) or "").lower() == (n.string_value(other) or "").lower() != ""
+        ):
+            return True
+    return False
 
 
 # What a name for a deletion's targets ends with (`delete_keys`, `remove_ids`: what to delete, not whether)
@@ -7320,6 +7397,20 @@ def _error_branch(node: cst.If, error: str) -> cst.BaseSuite | None:
     if not negated:
         return node.body
     return node.orelse.body if type(node.orelse) is cst.Else else None
+
+
+def _overridden(maker: str, methods: Sequence[_Frame], bases: Mapping[str, tuple[str, ...]]) -> bool:
+    """Whether a method (`Class.method`) is defined again by a subclass of its class in the file."""
+    owner, dot, method = maker.rpartition(".")
+    if not dot:
+        return False
+
+    def inherits(name: str, seen: frozenset[str] = frozenset()) -> bool:
+        return any(
+            base == owner or (base not in seen and inherits(base, seen | {name})) for base in bases.get(name, ())
+        )
+
+    return any(m.name.rpartition(".")[2] == method and inherits(m.name.rpartition(".")[0]) for m in methods)
 
 
 # What a call hands a function: a file the caller wrote itself (see `Extractor._hand_scratch`)

@@ -202,6 +202,9 @@ GUARDED_DELETION = "guarded-deletion"
 # the caller made (`path = download(url)`, then `process(path)` removes it); counted as a deletion
 # only where another module imports that file (and may hand the function anything)
 SCRATCH_DELETION = "scratch-deletion"
+# A signal's kind: a deletion in a function this file calls only under an option named for it (`if
+# args.clean: remove_logs()`); counted as a deletion where another module calls that function
+FLAGGED_CALL_DELETION = "flagged-call-deletion"
 MQTT_WAIT = "mqtt.loop_start"  # `loop_start()` then `while self.running: time.sleep(1)`: kept alive until stopped
 WATCHDOG_LOOP = "watchdog.observer"  # a watchdog observer waited on
 MATTERMOST_WEBSOCKET = "mattermostdriver.init_websocket"  # `driver.init_websocket(handler)`: events for ever

@@ -204,6 +204,10 @@ _NOT_A_SECRET_PARTS = frozenset(
     }
 )
 
+# The word "password" in other languages (Portuguese, Spanish, German, Dutch, French): a placeholder
+# in a settings file, as the word itself is, and the password itself when a connection is given it
+PASSWORD_IN_OTHER_LANGUAGES = frozenset({"senha", "contraseña", "contrasena", "passwort", "wachtwoord", "motdepasse"})
+
 PLACEHOLDER_WORDS = (
     "changeme",
     "change-me",
@@ -245,13 +249,7 @@ _PLACEHOLDER_EXACT = frozenset(
         "password",
         "passwd",
         "pass",
-        # "password" in other languages (Portuguese, Spanish, German, Dutch, French)
-        "senha",
-        "contraseña",
-        "contrasena",
-        "passwort",
-        "wachtwoord",
-        "motdepasse",
+        *PASSWORD_IN_OTHER_LANGUAGES,
         "sqlite",  # a database engine's name given where SQLite takes no password
         "sqlite3",
         "token",
@@ -734,6 +732,7 @@ _DATABASE_URL = re.compile(r"(?:[\w+]*\+)?(?:postgres(?:ql)?|mysql|mariadb|mongo
 COMMON_PASSWORDS = frozenset(
     {"default", "password", "passwd", "pass", "secret", "test", "qwerty", "letmein", "changeme", "demo", "dev", "user"}
     | {"123", "1234", "12345", "123456", "12345678", "toor"}
+    | PASSWORD_IN_OTHER_LANGUAGES
 )
 _CONNECTS = (
     *("connect", "create_engine", "create_pool", "Redis", "StrictRedis", "MongoClient", "login"),
@@ -920,9 +919,13 @@ def default_credential_hits(text: str) -> list[SecretHit]:
             # (`postgres:example@db`: the password the database images' published Compose examples
             # set, `POSTGRES_PASSWORD: example`, kept as the real one)
             hits.append(SecretHit(DEFAULT_IN_URL, password))
-        elif alone and password in ("password", "pass") and password_word_in_use(user, host):
+        elif (
+            alone
+            and (password in ("password", "pass") or password in PASSWORD_IN_OTHER_LANGUAGES)
+            and password_word_in_use(user, host)
+        ):
             # (`postgresql://postgres:pass@db:5432/urls`: the word, given by a real user for a real host)
-            hits.append(SecretHit(f"password in a URL, the word '{password}'", password))
+            hits.append(SecretHit("password in a URL, the word 'password' or its like", password))
         elif (
             alone
             and password == user

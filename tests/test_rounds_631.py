@@ -435,6 +435,99 @@ if __name__ == "__main__":
 """,
 }
 
+
+# Round 661: an aiogram 2 bot whose `run()` starts the dispatcher's polling as a task and watches it
+# in a loop, started from the `__main__` block
+_POLLING_TASK_WATCHED = {
+    "Dockerfile": 'FROM python:3-alpine\nCOPY bot.py /bot.py\nENTRYPOINT ["python", "/bot.py"]\n',
+    "bot.py": """\
+import argparse
+import asyncio
+import logging
+from signal import SIGINT, SIGTERM
+
+import aiogram
+
+
+class RssBot:
+    def __init__(self, token, interval):
+        self.bot = aiogram.Bot(token=token)
+        self.dispatcher = aiogram.Dispatcher(bot=self.bot)
+        self.interval = interval
+
+    async def relay(self):
+        logging.info("checking the feed")
+
+    async def run(self):
+        tg_task = asyncio.get_event_loop().create_task(self.dispatcher.start_polling())
+        rss_task = asyncio.get_event_loop().create_task(self.relay())
+        try:
+            while True:
+                await asyncio.wait({rss_task, tg_task}, timeout=self.interval)
+                if tg_task.done():
+                    tg_task = asyncio.get_event_loop().create_task(self.dispatcher.start_polling())
+                    await asyncio.sleep(self.interval)
+                rss_task = asyncio.get_event_loop().create_task(self.relay())
+        except asyncio.CancelledError:
+            pass
+        finally:
+            tg_task.cancel()
+            await self.bot.close()
+
+
+async def async_main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("token")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.INFO)
+    main_task = asyncio.ensure_future(RssBot(args.token, 60).run())
+    for signal in [SIGINT, SIGTERM]:
+        asyncio.get_event_loop().add_signal_handler(signal, main_task.cancel)
+    await main_task
+
+
+if __name__ == "__main__":
+    asyncio.run(async_main())
+""",
+}
+
+# Round 659: a job removing its lock file at exit through a helper handed to `atexit`
+_LOCK_REMOVED_AT_EXIT = {
+    "archive.py": """\
+import atexit
+import logging
+import pathlib
+import shutil
+import sys
+
+
+def unlink_missing_ok(path):
+    if path.exists():
+        path.unlink()
+
+
+def get_lock():
+    lock_file = pathlib.Path(__file__).with_suffix(".lock")
+    if lock_file.exists():
+        logging.error("another run holds %s", lock_file)
+        return False
+    lock_file.touch()
+    atexit.register(unlink_missing_ok, lock_file)
+    return True
+
+
+def archive():
+    shutil.make_archive("/srv/archive/objects", "gztar", "/srv/objects")
+
+
+if __name__ == "__main__":
+    logging.basicConfig(level=logging.INFO)
+    if not get_lock():
+        sys.exit(1)
+    archive()
+""",
+}
+
 _CASES: dict[str, Case] = {
     "nats_next_message": (_NATS_NEXT_MESSAGE, [("consumer.py", "worker", "consume-loop")], None),
     # trap: the loop ends when no message comes in time (the stream drained: a job)
@@ -587,6 +680,23 @@ _CASES: dict[str, Case] = {
             'df.to_csv(name + ".bak", index=False)',
         ),
         [("app.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    "polling_task_watched": (
+        _POLLING_TASK_WATCHED,
+        [("bot.py", "worker", "aiogram")],
+        ("missing-graceful-shutdown", "pass"),
+    ),
+    "lock_removed_at_exit": (_LOCK_REMOVED_AT_EXIT, [("archive.py", "job", "python")], ("missing-dry-run", "na")),
+    # trap: what the helper removes at exit is the archive's source folder's index, not a lock
+    "data_removed_at_exit": (
+        _edited(
+            _LOCK_REMOVED_AT_EXIT,
+            "archive.py",
+            "    atexit.register(unlink_missing_ok, lock_file)\n",
+            '    atexit.register(unlink_missing_ok, pathlib.Path("/srv/objects/index.json"))\n',
+        ),
+        [("archive.py", "job", "python")],
         ("missing-dry-run", "fail"),
     ),
 }
@@ -753,3 +863,175 @@ _REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
 def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _REVIEW_CASES[name])
+
+
+# A second review (01f63e8..6848bf2) wrote these. Fifteen fail at 6848bf2: thirteen it had made
+# wrong (scratch files taken for inputs, a temporary file bound by `with`, a helper called
+# unguarded from another module, options on by default taken for guards, sessions kept on `self`
+# or in a closure, keyword arguments only logged, a foreign word for "password" given to a
+# connection, a nested Compose mount), and two command-line tests both commits missed
+# (`argv` imported from `sys`, `if "--clean" in sys.argv:`). The other four (the `sys_clean_guard`,
+# `decorated_job`, `forever_loop` and `logger_named` trees) were right there and stay so.
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    "scratch_with_as_tempfile": (
+        {
+            "crontab": "0 4 * * * python /srv/prices/load_prices.py\n",
+            "load_prices.py": 'import csv\nimport logging\nimport os\nimport tempfile\nimport zipfile\n\nimport psycopg2\nimport requests\n\nlog = logging.getLogger("prices")\n\nPRICES_URL = os.environ["PRICES_URL"]\n\n\ndef download(url):\n    with tempfile.NamedTemporaryFile(suffix=".zip", delete=False) as tmp:\n        resp = requests.get(url, timeout=60)\n        resp.raise_for_status()\n        tmp.write(resp.content)\n    return tmp.name\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    archive = download(PRICES_URL)\n    with zipfile.ZipFile(archive) as zf, zf.open("prices.csv") as raw:\n        rows = list(csv.reader(line.decode() for line in raw))\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.executemany(\n            "INSERT INTO prices (sku, price) VALUES (%s, %s) ON CONFLICT (sku) DO UPDATE SET price = EXCLUDED.price",\n            rows,\n        )\n    log.info("loaded %d prices", len(rows))\n    os.remove(archive)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("load_prices.py", "job", "crontab")],
+        ("missing-dry-run", "na"),
+    ),
+    "scratch_imported_by_runner": (
+        {
+            "crontab": "0 3 * * * cd /app && python run.py\n",
+            "pipeline.py": 'import logging\nimport os\nimport tempfile\n\nimport requests\n\nlog = logging.getLogger(__name__)\n\nFEED_URL = os.environ["FEED_URL"]\n\n\ndef download(url):\n    tmp = tempfile.NamedTemporaryFile(suffix=".csv", delete=False)\n    resp = requests.get(url, timeout=30)\n    resp.raise_for_status()\n    tmp.write(resp.content)\n    tmp.close()\n    return tmp.name\n\n\ndef process(path):\n    with open(path) as f:\n        rows = sum(1 for _ in f)\n    log.info("processed %d rows from %s", rows, path)\n    os.remove(path)\n\n\ndef main():\n    path = download(FEED_URL)\n    process(path)\n',
+            "run.py": 'import logging\n\nfrom pipeline import main\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n',
+        },
+        [("run.py", "job", "crontab")],
+        ("missing-dry-run", "na"),
+    ),
+    "scratch_fallback_mirror": (
+        {
+            "crontab": "0 6 * * * python /srv/rates/import_rates.py\n",
+            "import_rates.py": 'import csv\nimport logging\nimport os\nimport tempfile\n\nimport psycopg2\nimport requests\n\nlog = logging.getLogger("rates")\n\nPRIMARY = "https://rates.example.com/daily.csv"\nMIRROR = "https://mirror.rates.example.com/daily.csv"\n\n\ndef download(url):\n    resp = requests.get(url, timeout=30)\n    resp.raise_for_status()\n    tmp = tempfile.NamedTemporaryFile(suffix=".csv", delete=False)\n    with tmp:\n        tmp.write(resp.content)\n    return tmp.name\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    try:\n        path = download(PRIMARY)\n    except requests.RequestException:\n        log.warning("primary feed down, using mirror")\n        path = download(MIRROR)\n    with open(path) as f, psycopg2.connect(os.environ["DATABASE_URL"]) as conn:\n        with conn.cursor() as cur:\n            for row in csv.DictReader(f):\n                cur.execute(\n                    "INSERT INTO rates (day, currency, rate) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",\n                    (row["day"], row["currency"], row["rate"]),\n                )\n    os.remove(path)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("import_rates.py", "job", "crontab")],
+        ("missing-dry-run", "na"),
+    ),
+    "scratch_two_classes_same_method": (
+        {
+            "crontab": "15 * * * * python /srv/docs/sync_documents.py\n",
+            "sync_documents.py": 'import logging\nimport os\nimport tempfile\n\nimport requests\nfrom PIL import Image\nfrom pypdf import PdfReader\n\nlog = logging.getLogger("documents")\n\n\nclass InvoiceSync:\n    def __init__(self, api):\n        self.api = api\n\n    def download(self, url):\n        tmp = tempfile.NamedTemporaryFile(suffix=".pdf", delete=False)\n        with tmp:\n            tmp.write(requests.get(url, timeout=30).content)\n        return tmp.name\n\n    def run(self):\n        for invoice in requests.get(f"{self.api}/invoices?new=1", timeout=30).json():\n            pdf = self.download(invoice["pdf_url"])\n            pages = len(PdfReader(pdf).pages)\n            requests.post(f"{self.api}/invoices/{invoice[\'id\']}/pages", json={"pages": pages}, timeout=30).raise_for_status()\n            os.unlink(pdf)\n\n\nclass ReceiptSync:\n    def __init__(self, api):\n        self.api = api\n\n    def download(self, url):\n        tmp = tempfile.NamedTemporaryFile(suffix=".jpg", delete=False)\n        with tmp:\n            tmp.write(requests.get(url, timeout=30).content)\n        return tmp.name\n\n    def run(self):\n        for receipt in requests.get(f"{self.api}/receipts?new=1", timeout=30).json():\n            image = self.download(receipt["image_url"])\n            width, height = Image.open(image).size\n            requests.post(f"{self.api}/receipts/{receipt[\'id\']}/size", json={"w": width, "h": height}, timeout=30).raise_for_status()\n            os.unlink(image)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    api = os.environ["BILLING_API"]\n    InvoiceSync(api).run()\n    ReceiptSync(api).run()\n',
+        },
+        [("sync_documents.py", "job", "crontab")],
+        ("missing-dry-run", "na"),
+    ),
+    "scratch_written_in_retry_loop": (
+        {
+            "crontab": "30 7 * * * python /srv/ops/restore_check.py\n",
+            "restore_check.py": 'import gzip\nimport logging\nimport os\nimport tempfile\nimport time\n\nimport requests\n\nlog = logging.getLogger("restore-check")\n\nBACKUP_URL = os.environ["BACKUP_URL"]\n\n\ndef download_dump(url):\n    path = os.path.join(tempfile.gettempdir(), "latest.sql.gz")\n    for attempt in range(3):\n        try:\n            resp = requests.get(url, timeout=60)\n            resp.raise_for_status()\n            with open(path, "wb") as f:\n                f.write(resp.content)\n            break\n        except requests.RequestException:\n            log.warning("download failed (attempt %d)", attempt + 1)\n            time.sleep(10)\n    else:\n        raise RuntimeError("could not download the backup")\n    return path\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    dump = download_dump(BACKUP_URL)\n    with gzip.open(dump, "rt") as f:\n        tables = sum(1 for line in f if line.startswith("CREATE TABLE"))\n    log.info("backup holds %d tables", tables)\n    if tables == 0:\n        raise SystemExit("backup is empty")\n    os.remove(dump)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("restore_check.py", "job", "crontab")],
+        ("missing-dry-run", "na"),
+    ),
+    "flagged_call_imported_unguarded": (
+        {
+            "cache_tools.py": 'import argparse\nimport logging\nimport os\nimport shutil\n\nlog = logging.getLogger(__name__)\n\nCACHE_DIR = os.environ.get("CACHE_DIR", "/var/cache/thumbs")\n\n\ndef clear_cache():\n    log.info("removing %s", CACHE_DIR)\n    shutil.rmtree(CACHE_DIR)\n\n\ndef stats():\n    total = 0\n    for root, _, files in os.walk(CACHE_DIR):\n        total += sum(os.path.getsize(os.path.join(root, f)) for f in files)\n    return total\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--clean", action="store_true")\n    args = parser.parse_args()\n    print(stats())\n    if args.clean:\n        clear_cache()\n\n\nif __name__ == "__main__":\n    main()\n',
+            "crontab": "30 2 * * * cd /srv/thumbs && python nightly.py\n",
+            "nightly.py": 'import logging\n\nfrom cache_tools import clear_cache, stats\n\nlog = logging.getLogger("nightly")\n\n\ndef run():\n    logging.basicConfig(level=logging.INFO)\n    log.info("cache holds %d bytes", stats())\n    clear_cache()\n\n\nif __name__ == "__main__":\n    run()\n',
+        },
+        [("nightly.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+    "argv_no_cleanup_inverted": (
+        {
+            "build_reports.py": 'import glob\nimport logging\nimport os\nimport shutil\nimport sys\n\nlog = logging.getLogger("reports")\n\nREPORT_ROOT = os.environ.get("REPORT_ROOT", "/srv/reports")\ncleanup = "--no-cleanup" not in sys.argv\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    for old in sorted(glob.glob(os.path.join(REPORT_ROOT, "2*")))[:-14]:\n        if cleanup:\n            log.info("removing %s", old)\n            shutil.rmtree(old)\n    log.info("done")\n\n\nif __name__ == "__main__":\n    main()\n',
+            "crontab": "0 4 * * * python /srv/app/build_reports.py\n",
+        },
+        [("build_reports.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+    "clean_env_flag_default_on": (
+        {
+            "backup.py": 'import datetime\nimport glob\nimport logging\nimport os\nimport subprocess\n\nlog = logging.getLogger("backup")\n\nBACKUP_DIR = os.environ.get("BACKUP_DIR", "/backups")\nKEEP = int(os.environ.get("KEEP_BACKUPS", "7"))\nCLEAN_OLD_BACKUPS = os.environ.get("CLEAN_OLD_BACKUPS", "true").lower() == "true"\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    stamp = datetime.datetime.utcnow().strftime("%Y%m%d-%H%M%S")\n    target = os.path.join(BACKUP_DIR, f"db-{stamp}.sql.gz")\n    subprocess.run(f"pg_dump \\"$DATABASE_URL\\" | gzip > {target}", shell=True, check=True)\n    log.info("wrote %s", target)\n    if CLEAN_OLD_BACKUPS:\n        for old in sorted(glob.glob(os.path.join(BACKUP_DIR, "db-*.sql.gz")))[:-KEEP]:\n            log.info("removing %s", old)\n            os.remove(old)\n\n\nif __name__ == "__main__":\n    main()\n',
+            "crontab": "0 2 * * * python /srv/backup/backup.py\n",
+        },
+        [("backup.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+    "factory_session_on_self": (
+        {
+            "crm_sync.py": 'import logging\nimport os\n\nfrom requests_oauthlib import OAuth2Session\n\nlog = logging.getLogger("crm")\n\nAPI = "https://api.crm.example.com/v2"\n\n\nclass ContactSync:\n    def __init__(self):\n        self.session = make_session()\n\n    def fetch(self, page):\n        resp = self.session.get(f"{API}/contacts", params={"page": page})\n        resp.raise_for_status()\n        return resp.json()\n\n    def run(self):\n        page = 1\n        while batch := self.fetch(page):\n            log.info("page %d: %d contacts", page, len(batch))\n            page += 1\n\n\ndef make_session():\n    token = {"access_token": os.environ["CRM_TOKEN"], "token_type": "Bearer"}\n    return OAuth2Session(os.environ["CRM_CLIENT_ID"], token=token)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    ContactSync().run()\n',
+            "crontab": "0 * * * * python /srv/crm/crm_sync.py\n",
+        },
+        [("crm_sync.py", "job", "crontab")],
+        ("http-call-without-timeout", 1),
+    ),
+    "factory_session_closure": (
+        {
+            "crontab": "0 * * * * python /srv/crm/sync.py\n",
+            "sync.py": 'import logging\nimport os\n\nfrom requests_oauthlib import OAuth2Session\n\nlog = logging.getLogger("crm")\nAPI = "https://api.crm.example.com/v2"\n\n\ndef main():\n    crm = make_session()\n\n    def fetch(page):\n        resp = crm.get(f"{API}/contacts", params={"page": page})\n        resp.raise_for_status()\n        return resp.json()\n\n    page = 1\n    while batch := fetch(page):\n        log.info("page %d: %d", page, len(batch))\n        page += 1\n\n\ndef make_session():\n    token = {"access_token": os.environ["CRM_TOKEN"], "token_type": "Bearer"}\n    return OAuth2Session(os.environ["CRM_CLIENT_ID"], token=token)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    main()\n',
+        },
+        [("sync.py", "job", "crontab")],
+        ("http-call-without-timeout", 1),
+    ),
+    "kwargs_logged_before_call": (
+        {
+            "crontab": "0 2 * * * python /srv/geo/geocode.py /srv/geo/addresses.csv > /srv/geo/out.csv\n",
+            "geocode.py": 'import csv\nimport logging\nimport os\nimport sys\n\nimport requests\n\nlog = logging.getLogger("geocode")\n\nGEOCODER = "https://geocoder.example.com/search"\n\n\ndef geocode(address):\n    request_args = {"params": {"q": address, "format": "json"}, "headers": {"User-Agent": "geocode-job/1.0"}}\n    log.debug("geocoder request: %s", request_args)\n    resp = requests.get(GEOCODER, **request_args)\n    resp.raise_for_status()\n    hits = resp.json()\n    return (hits[0]["lat"], hits[0]["lon"]) if hits else None\n\n\ndef main():\n    logging.basicConfig(level=os.environ.get("LOG_LEVEL", "INFO"))\n    writer = csv.writer(sys.stdout)\n    with open(sys.argv[1]) as f:\n        for row in csv.DictReader(f):\n            writer.writerow([row["id"], *(geocode(row["address"]) or ("", ""))])\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("geocode.py", "job", "crontab")],
+        ("http-call-without-timeout", 1),
+    ),
+    "senha_with_connection": (
+        {
+            "crontab": "0 * * * * python /srv/estoque/estoque.py\n",
+            "estoque.py": 'import logging\n\nimport psycopg2\nimport pymysql\nfrom sqlalchemy import create_engine\n\nlog = logging.getLogger("estoque")\n\nengine = create_engine("postgresql://estoque:senha@db.loja.internal:5432/estoque")\n\nDB = {"host": "10.0.3.12", "user": "relatorios", "password": "senha", "database": "vendas"}\n\n\ndef conectar_mysql():\n    return pymysql.connect(host="mysql.loja.internal", user="estoque", password="senha", database="estoque")\n\n\ndef conectar_pg():\n    return psycopg2.connect(**DB)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    with engine.connect() as conn:\n        log.info("%s", conn.exec_driver_sql("SELECT count(*) FROM produtos").scalar())\n    conectar_mysql().close()\n    conectar_pg().close()\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("estoque.py", "job", "crontab")],
+        ("hardcoded-secret", 3),
+    ),
+    "compose_nested_mounts": (
+        {
+            "common/__init__.py": "",
+            "common/catalog.py": 'import logging\nimport os\n\nimport psycopg2\n\nlog = logging.getLogger("catalog")\n\nPRODUCTS = [("SKU-1", "Mug", 900), ("SKU-2", "Shirt", 1900)]\n\n\ndef price_of(sku):\n    return dict((s, p) for s, _, p in PRODUCTS)[sku]\n\n\ndef seed():\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        for sku, name, price in PRODUCTS:\n            cur.execute(\n                "INSERT INTO products (sku, name, price) VALUES (%s, %s, %s) ON CONFLICT (sku) DO NOTHING",\n                (sku, name, price),\n            )\n    log.info("catalog seeded")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    seed()\n',
+            "docker-compose.yml": 'services:\n  orders-api:\n    build: ./orders\n    volumes:\n      - ./orders:/app\n      - ./common:/app/common\n    command: gunicorn -b 0.0.0.0:8000 app:app\n    restart: always\n\n  seed:\n    build: ./orders\n    volumes:\n      - ./orders:/app\n      - ./common:/app/common\n    command: sh -c "python /app/common/catalog.py && tail -f /dev/null"\n    restart: always\n',
+            "orders/app.py": 'import logging\n\nfrom flask import Flask\n\nfrom common.catalog import price_of\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\n\n\n@app.get("/healthz")\ndef healthz():\n    return {"status": "ok"}\n\n\n@app.get("/price/<sku>")\ndef price(sku):\n    return {"sku": sku, "price": price_of(sku)}\n',
+        },
+        [("common/catalog.py", "job", "python"), ("orders/app.py", "api", "flask")],
+        None,
+    ),
+    "argv_from_import": (
+        {
+            "crontab": "0 5 * * 0 python /srv/shop/rotate_logs.py\n",
+            "rotate_logs.py": 'import glob\nimport logging\nimport os\nimport time\nfrom sys import argv\n\nlog = logging.getLogger("rotate")\n\nLOG_DIR = os.environ.get("LOG_DIR", "/var/log/shop")\nclean_old = len(argv) > 1 and argv[1] == "--clean"\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    cutoff = time.time() - 30 * 86400\n    for path in glob.glob(os.path.join(LOG_DIR, "*.log.*")):\n        if os.path.getmtime(path) < cutoff:\n            log.info("old log %s", path)\n            if clean_old:\n                os.remove(path)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("rotate_logs.py", "job", "crontab")],
+        ("missing-dry-run", "pass"),
+    ),
+    "argv_inline_test": (
+        {
+            "crontab": "30 1 * * * python /srv/app/thumbs.py\n",
+            "thumbs.py": 'import logging\nimport os\nimport shutil\nimport sys\n\nfrom PIL import Image\n\nlog = logging.getLogger("thumbs")\n\nSRC = os.environ.get("PHOTO_DIR", "/srv/photos")\nOUT = os.environ.get("THUMB_DIR", "/srv/thumbs")\n\n\ndef clean_thumbnails():\n    log.info("removing %s", OUT)\n    shutil.rmtree(OUT, ignore_errors=True)\n\n\ndef build():\n    os.makedirs(OUT, exist_ok=True)\n    for name in os.listdir(SRC):\n        with Image.open(os.path.join(SRC, name)) as img:\n            img.thumbnail((256, 256))\n            img.save(os.path.join(OUT, name))\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    if "--clean" in sys.argv:\n        clean_thumbnails()\n    build()\n',
+        },
+        [("thumbs.py", "job", "crontab")],
+        ("missing-dry-run", "pass"),
+    ),
+    "argv_sys_clean_guard": (
+        {
+            "crontab": "0 5 * * 0 python /srv/shop/rotate_logs.py\n",
+            "rotate_logs.py": 'import glob\nimport logging\nimport os\nimport time\nimport sys\n\nlog = logging.getLogger("rotate")\n\nLOG_DIR = os.environ.get("LOG_DIR", "/var/log/shop")\nclean_old = len(sys.argv) > 1 and sys.argv[1] == "--clean"\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    cutoff = time.time() - 30 * 86400\n    for path in glob.glob(os.path.join(LOG_DIR, "*.log.*")):\n        if os.path.getmtime(path) < cutoff:\n            log.info("old log %s", path)\n            if clean_old:\n                os.remove(path)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("rotate_logs.py", "job", "crontab")],
+        ("missing-dry-run", "pass"),
+    ),
+    "flagged_call_decorated_job": (
+        {
+            "Procfile": "worker: python scheduler.py\n",
+            "scheduler.py": 'import argparse\nimport logging\nimport os\nimport time\n\nimport psycopg2\nfrom apscheduler.schedulers.blocking import BlockingScheduler\n\nlog = logging.getLogger("retention")\nsched = BlockingScheduler()\n\n\ndef connect():\n    return psycopg2.connect(os.environ["DATABASE_URL"])\n\n\n@sched.scheduled_job("cron", hour=3)\ndef purge_expired():\n    with connect() as conn, conn.cursor() as cur:\n        cur.execute("DELETE FROM sessions WHERE expires_at < now() - interval \'30 days\'")\n        log.info("purged %d sessions", cur.rowcount)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--purge-now", action="store_true")\n    args = parser.parse_args()\n    if args.purge_now:\n        purge_expired()\n    sched.start()\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("scheduler.py", "job", "apscheduler")],
+        ("missing-dry-run", "fail"),
+    ),
+    "kafka_drain_in_forever_loop": (
+        {
+            "audit_consumer.py": 'import json\nimport logging\nimport os\nimport time\n\nimport psycopg2\nfrom confluent_kafka import Consumer\n\nlog = logging.getLogger("audit")\n\n\ndef drain(consumer, conn):\n    msg = consumer.poll(timeout=2.0)\n    while msg:\n        if not msg.error():\n            event = json.loads(msg.value())\n            with conn.cursor() as cur:\n                cur.execute(\n                    "INSERT INTO audit_log (event_id, body) VALUES (%s, %s) ON CONFLICT (event_id) DO NOTHING",\n                    (event["id"], json.dumps(event)),\n                )\n            conn.commit()\n            consumer.commit(msg)\n        msg = consumer.poll(timeout=2.0)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    consumer = Consumer(\n        {\n            "bootstrap.servers": os.environ["KAFKA_BOOTSTRAP"],\n            "group.id": "audit-writer",\n            "enable.auto.commit": False,\n        }\n    )\n    consumer.subscribe(["audit-events"])\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    while True:\n        drain(consumer, conn)\n        time.sleep(30)\n\n\nif __name__ == "__main__":\n    main()\n',
+            "docker-compose.yml": "services:\n  audit-consumer:\n    build: .\n    command: python audit_consumer.py\n    restart: always\n",
+        },
+        [("audit_consumer.py", "worker", "kafka")],
+        None,
+    ),
+    "boto3_stream_logger_named": (
+        {
+            "crontab": "15 6 * * * python /srv/ops/snapshot_report.py\n",
+            "snapshot_report.py": 'import logging\nimport os\n\nimport boto3\n\nlog = logging.getLogger("snapshots")\n\nboto3.set_stream_logger("botocore.credentials", logging.INFO)\n\n\ndef main():\n    ec2 = boto3.client("ec2", region_name=os.environ.get("AWS_REGION", "eu-west-1"))\n    pages = ec2.get_paginator("describe_snapshots").paginate(OwnerIds=["self"])\n    total = sum(len(page["Snapshots"]) for page in pages)\n    log.info("%d snapshots", total)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("snapshot_report.py", "job", "crontab")],
+        ("missing-logging", "fail"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
+def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SECOND_REVIEW_CASES[name])

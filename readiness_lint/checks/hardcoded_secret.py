@@ -180,7 +180,7 @@ class HardcodedSecret(LineRule):
         elif literal.lower() in secretscan.DEFAULT_PASSWORDS:
             ctx.report(self.name, value, _default_message(f"`{name}`"), confidence="medium")
         elif (
-            literal == "password"
+            (literal == "password" or literal in secretscan.PASSWORD_IN_OTHER_LANGUAGES)
             and secretscan.is_password_name(name)
             and secretscan.settings_password_in_use(
                 next((ctx.dict_strings[k] for k in ("user", "username", "login") if k in ctx.dict_strings), ""),
@@ -192,7 +192,7 @@ class HardcodedSecret(LineRule):
             ctx.report(
                 self.name,
                 value,
-                f"Hard-coded password in `{name}`, the word 'password', given with a user and a host: "
+                f"Hard-coded password in `{name}`, the word 'password' or its like, given with a user and a host: "
                 "the credential that database was set up with",
                 confidence="medium",
             )

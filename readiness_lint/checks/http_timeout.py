@@ -163,9 +163,10 @@ class HttpCallWithoutTimeout(LineRule):
             scope = tuple(ctx.scope)
             if verb in {"update", "setdefault"} and owner.isidentifier():
                 kept[(scope, owner)] = False  # (`args.update(timeout=10)`)
+            reported = name == "print" or name.startswith("logging.") or verb in _LOG_METHODS
             for arg in node.args:
-                if not arg.star and type(arg.value) is cst.Name and (scope, arg.value.value) in kept:
-                    kept[(scope, arg.value.value)] = False  # (handed to a helper, which may add one)
+                if not arg.star and type(arg.value) is cst.Name and (scope, arg.value.value) in kept and not reported:
+                    kept[(scope, arg.value.value)] = False  # (handed to a helper, which may add one; not logged)
         if name == "socket.setdefaulttimeout" and node.args:
             given = node.args[0].value
             if any(n.is_none(sub) for sub in (given, *n.descendants(given))):
@@ -196,11 +197,7 @@ class HttpCallWithoutTimeout(LineRule):
             if ctx.has_timeout(owner):
                 return  # an adapter mounted on it sets the timeout
             label = f"Session.{verb}"
-        elif (
-            verb in _VERBS
-            and (made := ctx.rule_notes.get(_RESULTS, {}).get((tuple(ctx.scope), owner)))
-            and not (ctx.params and owner in ctx.params[-1])
-        ):
+        elif verb in _VERBS and (made := _result_of(owner, ctx)) and not (ctx.params and owner in ctx.params[-1]):
             if n.has_star_kwargs(node) or n.keyword(node, "timeout") is not None or ctx.has_timeout(owner):
                 return
             # `discord = make_session(token); discord.get(url)`, the factory defined further down
@@ -266,11 +263,13 @@ class HttpCallWithoutTimeout(LineRule):
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         target = ctx.target
-        if target == name and name.isidentifier():
-            # `discord = make_session(token)`: the result of a function of the file (or of none)
+        if (target == name and name.isidentifier()) or (target == f"self.{name}" and ctx.scope):
+            # `discord = make_session(token)`, `self.session = make_session()`: the result of a
+            # function of the file (or of none), kept for the scope (for `self.`, the class) binding it
             raw = n.callee(value) if type(value) is cst.Call else None
             made = raw if raw and raw.isidentifier() and raw not in ctx.aliases else ""
-            ctx.rule_notes.setdefault(_RESULTS, {})[(tuple(ctx.scope), name)] = made
+            scope = tuple(ctx.scope[:1]) if target.startswith("self.") else tuple(ctx.scope)
+            ctx.rule_notes.setdefault(_RESULTS, {})[(scope, target)] = made
             # `args = {"params": query}`: keyword arguments kept for a call (`requests.get(url, **args)`)
             key = (tuple(ctx.scope), name)
             kept = ctx.rule_notes.setdefault(_KEYWORD_DICTS, {})
@@ -295,6 +294,20 @@ class HttpCallWithoutTimeout(LineRule):
 _KEYWORD_DICTS = "http-timeout:keyword-dicts"
 # Names bound to what a function of the file returned, by (scope, name): that function ("" once bound to anything else)
 _RESULTS = "http-timeout:results"
+_LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
+
+
+def _result_of(owner: str, ctx: Context) -> str:
+    """The function of the file whose result ``owner`` holds (see `_RESULTS`): bound in this scope
+    or one around it (a nested function's closure), or for `self.`, in its class; ``""`` for none."""
+    results = ctx.rule_notes.get(_RESULTS, {})
+    if owner.startswith("self."):
+        return str(results.get((tuple(ctx.scope[:1]), owner), ""))
+    for depth in range(len(ctx.scope), -1, -1):
+        found = results.get((tuple(ctx.scope[:depth]), owner))
+        if found is not None:
+            return str(found)
+    return ""
 
 
 def _may_hold_timeout(value: cst.Dict) -> bool:

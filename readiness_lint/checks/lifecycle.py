@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.deploy import KEPT_RUNNING
-from readiness_lint.frameworks import GUARDED_DELETION, SCRATCH_DELETION, SLEEPS, WORKER_CTORS
+from readiness_lint.frameworks import FLAGGED_CALL_DELETION, GUARDED_DELETION, SCRATCH_DELETION, SLEEPS, WORKER_CTORS
 from readiness_lint.model import Entrypoint
 from readiness_lint.project import Service
 
@@ -212,7 +212,7 @@ class MissingDryRun(ServiceRule):
         "Kubernetes deletions such as "
         "`delete_namespaced_job()` or the dynamic client's `delete(name=..., namespace=...)`) has a dry-run "
         "or explicit-apply guard somewhere it reaches: "
-        "a `dry_run` (or `dry`) name, option or environment variable, boto3's `DryRun=` given anything but `False`, or an `--apply`/`--force`/`--confirm` flag (also one named for what it allows: `--force-recreate`), a deletion made only under a flag named for it that is off unless given (`if args.delete: os.remove(path)`, `if self.delete_local:`, `if DELETE_AFTER_UPLOAD:` read from the environment, `clean_logs = sys.argv[1] == \"--clean\"`, a parameter with no default or `delete_files=False`; also in a module-level function the file calls only under such a flag and hands nowhere, `if args.clean: remove_logs()`; not one bound to on, `DELETE_AFTER_UPLOAD = True`, nor one carrying what to delete, `delete_keys=None`, nor a `--delete` option beside a deletion it does not guard), or a message a dry run reports instead of acting (`log.info(f'Dry run: deleting {digest}')`, `log.info('Would delete %s', path)`; not one that goes on with 'but'). "
+        'a `dry_run` (or `dry`) name, option or environment variable, boto3\'s `DryRun=` given anything but `False`, or an `--apply`/`--force`/`--confirm` flag (also one named for what it allows: `--force-recreate`), a deletion made only under a flag named for it that is off unless given (`if args.delete: os.remove(path)`, `if self.delete_local:`, `if DELETE_AFTER_UPLOAD:` read from the environment, `clean_logs = sys.argv[1] == "--clean"` or `if "--clean" in sys.argv:`, a parameter with no default or `delete_files=False`; also in a module-level function the file calls only under such a flag and hands nowhere, `if args.clean: remove_logs()`, unless another module calls it; not one bound to on or on unless the environment says otherwise (`getenv("CLEAN_OLD", "true") == "true"`), nor a test of the command line on unless an option is given (`"--no-cleanup" not in sys.argv`), `DELETE_AFTER_UPLOAD = True`, nor one carrying what to delete, `delete_keys=None`, nor a `--delete` option beside a deletion it does not guard), or a message a dry run reports instead of acting (`log.info(f\'Dry run: deleting {digest}\')`, `log.info(\'Would delete %s\', path)`; not one that goes on with \'but\'). '
         "Cleaning up temporary files or the job's own lock or pid file, or a directory the same function "
         "(or the script's own statements) creates as well (a working copy refreshed, a dated scratch "
         "directory made and removed), does not count as destructive; nor does a file the "
@@ -223,9 +223,10 @@ class MissingDryRun(ServiceRule):
         "nothing (`tmp = NamedTemporaryFile(delete=False); ...; return tmp.name`, or a path it wrote in the block "
         "it returns from), removed where its result was bound to a name holding nothing else but `None` (`pdf = "
         "self.download_pdf(url)` then `os.unlink(pdf)`; a method no other class of the file defines too), or in a "
-        "function every call of which in the file hands it such a result or a file the caller wrote itself (`path = "
-        "download()` then `process(path)`, `df.to_csv(name)` then `delete_file(name)`) and which is handed nowhere; "
-        "where another module imports that file, the function may be handed anything, and the deletion counts. "
+        "function every call of which in the file hands it such a result, a file the caller wrote itself or a lock "
+        "or temporary file by its name (`path = download()` then `process(path)`, `df.to_csv(name)` then "
+        "`delete_file(name)`, `atexit.register(unlink_quietly, lock_file)`) and which is handed nowhere else; where "
+        "another module calls that function, it may be handed anything, and the deletion counts. "
         "Deletions count in the "
         "job's module and what it imports, not in modules a package `__init__` loads on the side (for a "
         "Django management command, not in the project's views either: `manage.py` runs the command's own "
@@ -266,11 +267,18 @@ class MissingDryRun(ServiceRule):
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
         destructive = service.called_signals("destructive")
-        # (a scratch file every call in its own file hands the function: a deletion where another
-        # module imports that file, and may hand the function anything)
-        importers = service.project.importers
-        destructive += [(path, s) for path, s in service.called_signals(SCRATCH_DELETION) if importers.get(path)]
-        if not destructive and not service.serves_requests and service.called_signals(GUARDED_DELETION):
+        # (a scratch file every call in its own file hands the function, or a function its own
+        # file calls only under a delete option: a deletion where another module calls the function,
+        # and may hand it anything or call it unguarded)
+        project = service.project
+        guarded = service.called_signals(GUARDED_DELETION)
+        for path, signal in service.called_signals(SCRATCH_DELETION, FLAGGED_CALL_DELETION):
+            elsewhere = project.importers.get(path, set()) & project.name_index.get(signal.scope, frozenset())
+            if elsewhere:
+                destructive.append((path, signal))
+            elif signal.kind == FLAGGED_CALL_DELETION:
+                guarded.append((path, signal))
+        if not destructive and not service.serves_requests and guarded:
             return Outcome(True)  # (every deletion made only under an option named for it: `if args.delete:`)
         if not destructive or service.serves_requests:
             # nothing destructive: nothing to guard (in a function HTTP requests call too, a
