@@ -1940,13 +1940,14 @@ class Extractor:
             return type(test.operator) is cst.And and (
                 self._tests_delete_flag(test.left) or self._tests_delete_flag(test.right)
             )
-        if type(test) is cst.Comparison and _reads_argv(test, self.ctx):
+        if type(test) is cst.Comparison:
             # `if "--clean" in sys.argv:`: an option named for deleting, asked for on the command line
+            options = (test.left, *(target.comparator for target in test.comparisons))
             return any(
-                _DELETE_FLAG.fullmatch((n.string_value(sub) or "").lstrip("-").replace("-", "_").lower())
-                for sub in n.descendants(test)
-                if type(sub) is cst.SimpleString
-            )
+                type(option) is cst.SimpleString
+                and _DELETE_FLAG.fullmatch((n.string_value(option) or "").lstrip("-").replace("-", "_").lower())
+                for option in options
+            ) and _reads_argv(test, self.ctx)
         dotted = n.dotted(test) if type(test) is cst.Name or type(test) is cst.Attribute else None
         if not dotted:
             return False
@@ -4961,9 +4962,10 @@ class Extractor:
                 elif type(target.value) is cst.Name:
                     ctx.filled.add((tuple(ctx.scope), target.value.value))  # `kwargs[name] = options[name]`
             return
-        if "." not in raw:
+        if "." not in raw and _DELETE_FLAG.fullmatch(raw.lower()):
+            # (a name for deleting bound to a test of the command line: `clean_logs = sys.argv[1] == "--clean"`)
             if _reads_argv(value, ctx):
-                self.cli_flags.add(raw)  # `clean_logs = sys.argv[1] == "--clean"`
+                self.cli_flags.add(raw)
             else:
                 self.cli_flags.discard(raw)
         if "." not in raw and (frame := self._deletions_frame()) is not None and not n.is_none(value):

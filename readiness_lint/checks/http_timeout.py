@@ -263,19 +263,23 @@ class HttpCallWithoutTimeout(LineRule):
 
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         target = ctx.target
-        if (target == name and name.isidentifier()) or (target == f"self.{name}" and ctx.scope):
+        plain = target == name and name.isidentifier()
+        if plain or (target == f"self.{name}" and ctx.scope):
             # `discord = make_session(token)`, `self.session = make_session()`: the result of a
             # function of the file (or of none), kept for the scope (for `self.`, the class) binding it
             raw = n.callee(value) if type(value) is cst.Call else None
             made = raw if raw and raw.isidentifier() and raw not in ctx.aliases else ""
-            scope = tuple(ctx.scope[:1]) if target.startswith("self.") else tuple(ctx.scope)
-            ctx.rule_notes.setdefault(_RESULTS, {})[(scope, target)] = made
-            # `args = {"params": query}`: keyword arguments kept for a call (`requests.get(url, **args)`)
-            key = (tuple(ctx.scope), name)
-            kept = ctx.rule_notes.setdefault(_KEYWORD_DICTS, {})
-            # (`args = None` first, the dict bound in each branch: unpacking none passes nothing)
-            literal = (type(value) is cst.Dict and not _may_hold_timeout(value)) or n.is_none(value)
-            kept[key] = kept.get(key, True) and literal
+            scope = tuple(ctx.scope) if plain else tuple(ctx.scope[:1])
+            results = ctx.rule_notes.setdefault(_RESULTS, {})
+            # (another value bound over one, here or in a scope around: `session = db.session`)
+            if made or (results and any((scope[:depth], target) in results for depth in range(len(scope) + 1))):
+                results[(scope, target)] = made
+            if plain:
+                # `args = {"params": query}`: keyword arguments kept for a call (`requests.get(url, **args)`)
+                kept = ctx.rule_notes.setdefault(_KEYWORD_DICTS, {})
+                # (`args = None` first, the dict bound in each branch: unpacking none passes nothing)
+                literal = (type(value) is cst.Dict and not _may_hold_timeout(value)) or n.is_none(value)
+                kept[(scope, name)] = kept.get((scope, name), True) and literal
         elif target.endswith("[timeout]"):
             # (`args["timeout"] = 10`: the kept keywords hold one)
             ctx.rule_notes.setdefault(_KEYWORD_DICTS, {})[(tuple(ctx.scope), target.partition("[")[0])] = False
