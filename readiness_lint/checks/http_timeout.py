@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from typing import TYPE_CHECKING, Any
 
 from readiness_lint import names as n
@@ -268,12 +269,13 @@ class HttpCallWithoutTimeout(LineRule):
             # `discord = make_session(token)`, `self.session = make_session()`: the result of a
             # function of the file (or of none), kept for the scope (for `self.`, the class) binding it
             raw = n.callee(value) if type(value) is cst.Call else None
-            made = raw if raw and raw.isidentifier() and raw not in ctx.aliases else ""
+            made = raw if raw and raw.isidentifier() and raw not in ctx.aliases and raw not in _BUILTINS else ""
             scope = tuple(ctx.scope) if plain else tuple(ctx.scope[:1])
-            results = ctx.rule_notes.setdefault(_RESULTS, {})
-            # (another value bound over one, here or in a scope around: `session = db.session`)
-            if made or (results and any((scope[:depth], target) in results for depth in range(len(scope) + 1))):
-                results[(scope, target)] = made
+            named = ctx.rule_notes.setdefault(_RESULT_NAMES, set())
+            # (also another value bound over one, here or in a scope around: `session = db.session`)
+            if made or target in named:
+                ctx.rule_notes.setdefault(_RESULTS, {})[(scope, target)] = made
+                named.add(target)
             if plain:
                 # `args = {"params": query}`: keyword arguments kept for a call (`requests.get(url, **args)`)
                 kept = ctx.rule_notes.setdefault(_KEYWORD_DICTS, {})
@@ -298,12 +300,17 @@ class HttpCallWithoutTimeout(LineRule):
 _KEYWORD_DICTS = "http-timeout:keyword-dicts"
 # Names bound to what a function of the file returned, by (scope, name): that function ("" once bound to anything else)
 _RESULTS = "http-timeout:results"
+_RESULT_NAMES = "http-timeout:result-names"  # the names bound to such a result somewhere (asked first)
+# Built-in functions: what they return is no session a function of the file made
+_BUILTINS = frozenset(dir(builtins))
 _LOG_METHODS = frozenset({"debug", "info", "warning", "warn", "error", "exception", "critical", "log"})
 
 
 def _result_of(owner: str, ctx: Context) -> str:
     """The function of the file whose result ``owner`` holds (see `_RESULTS`): bound in this scope
     or one around it (a nested function's closure), or for `self.`, in its class; ``""`` for none."""
+    if owner not in ctx.rule_notes.get(_RESULT_NAMES, ()):
+        return ""
     results = ctx.rule_notes.get(_RESULTS, {})
     if owner.startswith("self."):
         return str(results.get((tuple(ctx.scope[:1]), owner), ""))
