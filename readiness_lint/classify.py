@@ -579,13 +579,14 @@ def _file_candidates(
             # (`while True: resp = sqs.receive_message(...)`, `if "Messages" not in resp: break`: the
             # queue drained, the run ends, a job; not a drain the file runs again and again, `while
             # True: drain(); time.sleep(5)`, nor a blocking pop, `r.blpop("jobs", timeout=0)`)
-            drain_ends = (
-                loop.drains
-                and loop.source.rpartition(".")[2] in _EMPTY_RECEIVES
+            drains = loop.drains and loop.source.rpartition(".")[2] in _EMPTY_RECEIVES
+            if (
+                drains
+                and any(c.kind == "job" and c.framework == "apscheduler" for c in out)
                 and all(other.drains or other.idle for other in facts.loops)
-            )
-            if drain_ends and any(c.kind == "job" and c.framework == "apscheduler" for c in out):
-                continue  # (a drain an APScheduler job runs at its interval: the scheduler's job)
+            ):
+                continue  # (a drain an APScheduler job runs at its interval, kept alive by a sleep: the scheduler's job)
+            drain_ends = drains and all(other.drains for other in facts.loops)
             add(_Candidate(path, loop.line, "job" if drain_ends else "worker", framework, loop.scope or "loop"))
     if idle_app_loops or any(not loop.scope and not (guard_line and loop.line > guard_line) for loop in facts.loops):
         # The module consumes forever at import: an app built there with no route of its own can

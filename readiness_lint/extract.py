@@ -858,6 +858,7 @@ class Extractor:
         # Names handed on to be called later (see `references`), but for `atexit.register`'s, whose
         # arguments are known (see `_hand_scratch`)
         self.handed_on: set[str] = set()
+        self.scratch_calls: dict[str, int] = {}  # the calls of each function of this file (see `_hand_scratch`)
         # Plain names bound to what the command line asks (`clean = sys.argv[1] == "--clean"`)
         self.cli_flags: set[str] = set()
         self.routers: dict[str, str] = {}  # names bound to an app's router, by the app's name
@@ -972,6 +973,7 @@ class Extractor:
             cst.Assign: self.visit_assign,
             cst.AugAssign: self.visit_aug_assign,
             cst.AnnAssign: self.visit_ann_assign,
+            cst.NamedExpr: self.visit_named_expr,
             cst.SimpleString: self.visit_string,
             cst.ConcatenatedString: self.visit_string,
             cst.FormattedString: self.visit_fstring,
@@ -1945,13 +1947,15 @@ class Extractor:
             options = (test.left, *(target.comparator for target in test.comparisons))
             return any(
                 type(option) is cst.SimpleString
-                and _DELETE_FLAG.fullmatch((n.string_value(option) or "").lstrip("-").replace("-", "_").lower())
+                and _ARGV_FLAG.fullmatch((n.string_value(option) or "").lstrip("-").replace("-", "_").lower())
                 for option in options
             ) and _reads_argv(test, self.ctx)
         dotted = n.dotted(test) if type(test) is cst.Name or type(test) is cst.Attribute else None
         if not dotted:
             return False
         head, _, last = dotted.rpartition(".")
+        if not head and dotted in self.cli_flags:
+            return True  # `clean_logs = "--clean" in sys.argv`: a command-line switch
         if not _DELETE_FLAG.fullmatch(last.lower()):
             return False
         if head and head.rpartition(".")[2] in _OPTION_HOLDERS:
@@ -1962,8 +1966,6 @@ class Extractor:
             # an object's option or a setting (`DELETE_AFTER_UPLOAD = os.environ.get(...) == "true"`),
             # not one bound to on (`DELETE_AFTER_UPLOAD = True`, `delete_local=True` kept on `self`)
             return dotted not in self.on_flags
-        if not head and dotted in self.cli_flags:
-            return True  # `clean_logs = "--clean" in sys.argv`: a command-line switch
         function = self._frame().line_node if self.frames else None
         if head or type(function) is not cst.FunctionDef:
             return False
@@ -3357,8 +3359,9 @@ class Extractor:
         if made is not None:
             methods, bases = self.methods, self.class_bases
             # (a method no subclass in the file defines again: the subclass's may return another file)
+            # (a method's: a class of another module may override it, see `SCRATCH_DELETION`)
             self.scratch_deletions[id(node)] = (
-                "",
+                SCRATCH_DELETION if any("." in maker for maker in made) else "",
                 lambda: all(maker in makers and not _overridden(maker, methods, bases) for maker in made),
             )
             return
@@ -3369,13 +3372,15 @@ class Extractor:
         order = ctx.signatures.get(function, ())
         slots = [(function, key)] + ([(function, order.index(key))] if key in order else [])
 
-        references = self.handed_on
+        references, calls = self.handed_on, self.scratch_calls
 
         def every_call_hands_one() -> bool:
-            # (and the function handed nowhere to be called with something else: `pool.map(process, files)`)
+            # (and the function handed nowhere to be called with something else: `pool.map(process, files)`;
+            # every call handing that parameter, not leaving it at its default nor unpacking `*job`)
             given = [maker for slot in slots for maker in handed.get(slot, ())]
             return (
                 bool(given)
+                and len(given) == calls.get(function, 0)
                 and function not in references
                 and all(maker == _OWN_FILE or maker in makers for maker in given)
             )
@@ -4099,6 +4104,7 @@ class Extractor:
         if raw and raw.isidentifier() and raw not in ctx.aliases:
             # (whether each call of a function of this file is made under an option named for deleting)
             self.flagged_calls.setdefault(raw, []).append(self.delete_flag_ifs > 0)
+            self.scratch_calls[raw] = self.scratch_calls.get(raw, 0) + 1  # (with arguments or none)
             if node.args:
                 self._hand_scratch(raw, node.args)
         if raw and raw.endswith(".produce") and ctx.object_ctor(raw.removesuffix(".produce")) in _KAFKA_PRODUCERS:
@@ -4192,7 +4198,9 @@ class Extractor:
         exit_hook = name == "atexit.register" and bool(node.args) and type(node.args[0].value) is cst.Name
         if exit_hook:
             # `atexit.register(unlink_quietly, lock_file)`: the function called with those arguments at exit
-            self._hand_scratch(n.dotted(node.args[0].value) or "", node.args[1:])
+            hook = n.dotted(node.args[0].value) or ""
+            self.scratch_calls[hook] = self.scratch_calls.get(hook, 0) + 1
+            self._hand_scratch(hook, node.args[1:])
         for arg in node.args:
             self._refer(arg.value, exit_hook=exit_hook)
             if arg.keyword is not None and arg.keyword.value == "daemon" and _is_true(arg.value):
@@ -4923,6 +4931,14 @@ class Extractor:
                 if kept.endswith("().wait") and owner:
                     frame.status_owners[owner] = kept_in.value  # `return proc.returncode` reads it too
 
+    def visit_named_expr(self, node: cst.NamedExpr) -> None:
+        """``if not (dump := os.environ.get("DUMP")):``: a name bound inside an expression, for
+        what a deletion of it may remove (see `_bind_made`)."""
+        frame = self._deletions_frame()
+        if frame is not None and type(node.target) is cst.Name and not n.is_none(node.value):
+            self._bind_made(frame, node.target.value, self._maker(node.value))
+        self.generic(node)
+
     def visit_ann_assign(self, node: cst.AnnAssign) -> None:
         if node.value is not None:
             self._bind(node.target, node.value, node)
@@ -4937,6 +4953,17 @@ class Extractor:
         if raw is not None and (raw.isupper() or raw.startswith("self.")) and self._on_value(value):
             self.on_flags.add(raw)
         if raw is None:
+            if (
+                n.is_sequence(target)
+                and len(target.elements) == 2
+                and type(target.elements[1].value) is cst.Name
+                and type(value) is cst.Call
+                and ctx.resolve(n.callee(value)) == "tempfile.mkstemp"
+                and (frame := self._deletions_frame()) is not None
+            ):
+                # `fd, path = tempfile.mkstemp()`: the path of a temporary file made here
+                frame.bound.discard(target.elements[1].value.value)
+                self._bind_made(frame, target.elements[1].value.value, "", temporary=True)
             if n.is_sequence(target) and n.is_sequence(value):
                 for t, v in zip(target.elements, value.elements, strict=False):
                     self._bind(t.value, v.value, node)
@@ -4962,7 +4989,7 @@ class Extractor:
                 elif type(target.value) is cst.Name:
                     ctx.filled.add((tuple(ctx.scope), target.value.value))  # `kwargs[name] = options[name]`
             return
-        if "." not in raw and _DELETE_FLAG.fullmatch(raw.lower()):
+        if "." not in raw and _ARGV_FLAG.fullmatch(raw.lower()):
             # (a name for deleting bound to a test of the command line: `clean_logs = sys.argv[1] == "--clean"`)
             if _reads_argv(value, ctx):
                 self.cli_flags.add(raw)
@@ -6775,7 +6802,10 @@ def _formats_text(call: cst.Call) -> bool:
 
 # A flag named for the deletion it allows (`delete`, `args.remove`, `delete_files`, `do_purge`; not
 # `to_delete`, `deleted`, a list of what to delete or a record of what was)
-_DELETE_FLAG = re.compile(
+_DELETE_FLAG = re.compile(r"(?:(?:do|should|enable|allow)_)?(?:delete|remove|purge|prune|cleanup|wipe)(?:_[a-z]+){0,2}")
+# A name or option for deleting that a test of the command line binds (`clean_logs = "--clean" in
+# sys.argv`, `if "--clean" in sys.argv:`): also `clean`, which as a parsed option may be on by default
+_ARGV_FLAG = re.compile(
     r"(?:(?:do|should|enable|allow)_)?(?:delete|remove|purge|prune|clean(?:_?up)?|wipe)(?:_[a-z]+){0,2}"
 )
 
@@ -6785,7 +6815,13 @@ def _reads_argv(value: cst.BaseExpression, ctx: Context) -> bool:
     ``sys.argv`` (``sys.argv[1] == "--clean"``, ``"--clean" in sys.argv``, also ``argv`` imported
     from ``sys``), alone or combined; not one on unless an option is given (``"--no-cleanup" not
     in sys.argv``, ``sys.argv[1] != "--keep"``)."""
-    if type(value) is not cst.Comparison and type(value) is not cst.BooleanOperation:
+    if type(value) is cst.BooleanOperation:
+        # (either test for `or`, `sys.argv[1] == "--clean" or sys.argv[1] == "-c"`, but not `or` a
+        # date, `... or date.today().day == 1`; one of them for `and`, which only narrows)
+        if type(value.operator) is cst.Or:
+            return _reads_argv(value.left, ctx) and _reads_argv(value.right, ctx)
+        return _reads_argv(value.left, ctx) or _reads_argv(value.right, ctx)
+    if type(value) is not cst.Comparison:
         return False
     nodes = [value, *n.descendants(value)]
     if not any(
@@ -6811,19 +6847,28 @@ def _on_by_default(value: cst.BaseExpression, ctx: Context) -> bool:
     if type(value) is not cst.Comparison or len(value.comparisons) != 1:
         return False
     target = value.comparisons[0]
-    if type(target.operator) is not cst.Equal:
-        return False
+    operator = type(target.operator)
     for read, other in ((value.left, target.comparator), (target.comparator, value.left)):
         inner = read
         while type(inner) is cst.Call and type(inner.func) is cst.Attribute and not inner.args:
             inner = inner.func.value  # (`getenv(...).lower()`)
         if (
-            type(inner) is cst.Call
-            and (ctx.resolve(n.callee(inner)) or "") in {"os.getenv", "os.environ.get"}
-            and len(inner.args) > 1
-            and (n.string_value(inner.args[1].value) or "").lower() == (n.string_value(other) or "").lower() != ""
+            type(inner) is not cst.Call
+            or (ctx.resolve(n.callee(inner)) or "") not in {"os.getenv", "os.environ.get"}
+            or len(inner.args) < 2
         ):
-            return True
+            continue
+        fallback = (n.string_value(inner.args[1].value) or "").lower()
+        compared = (
+            {(n.string_value(e.value) or "").lower() for e in other.elements}
+            if n.is_collection(other)
+            else {(n.string_value(other) or "").lower()}
+        )
+        # (`== "true"`, `in ("1", "true")` with the fallback among them; `!= "false"` without it)
+        if operator in (cst.Equal, cst.In):
+            return fallback in compared
+        if operator in (cst.NotEqual, cst.NotIn):
+            return fallback not in compared
     return False
 
 
@@ -8715,7 +8760,15 @@ def _stops_when_empty(body: cst.BaseSuite, ctx: Context, test: cst.BaseExpressio
         for bound in _bound_names(target.target)
         if type(bound) is cst.Name
     }
-    stops = type(test) is cst.Name and test.value in received
+    # (`while msg:` on what the body takes again from the consume call, `msg = consumer.poll(2.0)`;
+    # not a flag the body sets, `running = not stop.is_set()`)
+    stops = type(test) is cst.Name and any(
+        type(node) is cst.Assign
+        and any(type(t.target) is cst.Name and t.target.value == test.value for t in node.targets)
+        and type(value := node.value.expression if type(node.value) is cst.Await else node.value) is cst.Call
+        and (n.callee(value) or "").rpartition(".")[2] in CONSUME_METHODS
+        for node in nodes
+    )
     for stmt in nodes:
         if type(stmt) is cst.Try and _missing_key_ends(stmt, received, ctx):
             stops = True  # `try: body = resp["Messages"][0]` / `except KeyError: break`: drained

@@ -1035,3 +1035,156 @@ _SECOND_REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
 def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _SECOND_REVIEW_CASES[name])
+
+
+# A third review, of the whole change (fb37e30..d835557), wrote these. Fourteen fail at d835557:
+# thirteen it had made wrong (options named `clean` on by default, or on without the option,
+# taken for guards; a function called unguarded through a package's `__init__`; scratch-file
+# deletions whose name or parameter may hold another file; a session name rebound by `with`; a
+# backlog drained before a subscription, and a loop on a stop flag, read as drains), and a
+# `mkstemp()` file both commits missed. The other two (`called_from_tests`,
+# `loaded_by_package_init`) were right there and stay so.
+_THIRD_REVIEW_CASES: dict[str, Case] = {
+    "clean_flag_store_false": (
+        {
+            "build_site.py": '"""Rebuild the static site from the content folder (run nightly from cron)."""\nimport argparse\nimport logging\nimport os\nimport shutil\nimport subprocess\n\nlog = logging.getLogger("build_site")\n\nOUTPUT_DIR = os.environ.get("SITE_OUTPUT", "/srv/www/site")\n\n\ndef parse_args():\n    parser = argparse.ArgumentParser(description=__doc__)\n    parser.add_argument("--content", default="content")\n    # the old output is wiped before each build unless --no-clean is given\n    parser.add_argument("--no-clean", dest="clean", action="store_false")\n    return parser.parse_args()\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    args = parse_args()\n    if args.clean:\n        log.info("removing %s", OUTPUT_DIR)\n        shutil.rmtree(OUTPUT_DIR, ignore_errors=True)\n    subprocess.run(["hugo", "--source", args.content, "--destination", OUTPUT_DIR], check=True)\n\n\nif __name__ == "__main__":\n    main()\n',
+            "crontab": "0 3 * * * cd /opt/site && python build_site.py\n",
+        },
+        [("build_site.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+    "clean_days_option_default": (
+        {
+            "backup_db.py": 'import argparse\nimport datetime\nimport glob\nimport logging\nimport os\nimport subprocess\n\nlog = logging.getLogger("backup_db")\n\n\ndef parse_args():\n    parser = argparse.ArgumentParser(description="Dump the database and prune old dumps")\n    parser.add_argument("--dir", default=os.environ.get("BACKUP_DIR", "/backups"))\n    parser.add_argument(\n        "--clean-days", type=int, default=7, help="remove dumps older than this many days (0 keeps them all)"\n    )\n    return parser.parse_args()\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    args = parse_args()\n    stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M")\n    target = os.path.join(args.dir, f"app-{stamp}.dump")\n    subprocess.run(["pg_dump", "-Fc", "-f", target, os.environ["DATABASE_URL"]], check=True)\n    log.info("wrote %s", target)\n    if args.clean_days:\n        cutoff = datetime.datetime.now() - datetime.timedelta(days=args.clean_days)\n        for old in glob.glob(os.path.join(args.dir, "app-*.dump")):\n            if datetime.datetime.fromtimestamp(os.path.getmtime(old)) < cutoff:\n                log.info("removing %s", old)\n                os.remove(old)\n\n\nif __name__ == "__main__":\n    main()\n',
+            "crontab": "0 2 * * * python /opt/backup_db.py\n",
+        },
+        [("backup_db.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+    "clean_param_always_true": (
+        {
+            "crontab": "*/20 * * * * python /opt/mirror_assets.py\n",
+            "mirror_assets.py": 'import logging\nimport os\nimport shutil\n\nlog = logging.getLogger("mirror_assets")\n\nSOURCE = os.environ.get("ASSETS_SOURCE", "/mnt/nas/assets")\nTARGET = os.environ.get("ASSETS_TARGET", "/srv/www/assets")\n\n\ndef sync_folder(src, dst, clean):\n    """Copy new and changed files from src into dst; with clean, drop files src no longer has."""\n    os.makedirs(dst, exist_ok=True)\n    for name in os.listdir(src):\n        source, target = os.path.join(src, name), os.path.join(dst, name)\n        if not os.path.exists(target) or os.path.getmtime(source) > os.path.getmtime(target):\n            shutil.copy2(source, target)\n    if clean:\n        for name in set(os.listdir(dst)) - set(os.listdir(src)):\n            log.info("removing %s", name)\n            os.remove(os.path.join(dst, name))\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    sync_folder(SOURCE, TARGET, clean=True)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("mirror_assets.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+    "clean_env_default_true_in_tuple": (
+        {
+            "crontab": "30 1 * * * python /app/rotate_exports.py\n",
+            "rotate_exports.py": 'import datetime\nimport glob\nimport logging\nimport os\n\nimport psycopg2\n\nlog = logging.getLogger("rotate_exports")\n\nEXPORT_DIR = os.environ.get("EXPORT_DIR", "/exports")\nKEEP_DAYS = int(os.environ.get("KEEP_DAYS", "14"))\nCLEAN_OLD_EXPORTS = os.environ.get("CLEAN_OLD_EXPORTS", "true").lower() in ("1", "true", "yes")\n\n\ndef export_orders():\n    stamp = datetime.date.today().isoformat()\n    path = os.path.join(EXPORT_DIR, f"orders-{stamp}.csv")\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur, open(path, "w") as out:\n        cur.copy_expert("COPY orders TO STDOUT WITH CSV HEADER", out)\n    log.info("wrote %s", path)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    export_orders()\n    if CLEAN_OLD_EXPORTS:\n        cutoff = datetime.datetime.now().timestamp() - KEEP_DAYS * 86400\n        for old in glob.glob(os.path.join(EXPORT_DIR, "orders-*.csv")):\n            if os.path.getmtime(old) < cutoff:\n                log.info("removing %s", old)\n                os.remove(old)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("rotate_exports.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+    "argv_flag_or_monthly": (
+        {
+            "archive_invoices.py": 'import datetime\nimport glob\nimport logging\nimport os\nimport sys\nimport tarfile\n\nlog = logging.getLogger("archive_invoices")\n\nINVOICE_DIR = os.environ.get("INVOICE_DIR", "/srv/invoices")\nARCHIVE_DIR = os.environ.get("ARCHIVE_DIR", "/srv/archive")\n\n# old invoices are cleared on the first of each month, or whenever --clean is given\nclean_old = "--clean" in sys.argv or datetime.date.today().day == 1\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    stamp = datetime.date.today().strftime("%Y%m%d")\n    with tarfile.open(os.path.join(ARCHIVE_DIR, f"invoices-{stamp}.tar.gz"), "w:gz") as tar:\n        tar.add(INVOICE_DIR, arcname="invoices")\n    if clean_old:\n        cutoff = datetime.datetime.now() - datetime.timedelta(days=90)\n        for pdf in glob.glob(os.path.join(INVOICE_DIR, "*.pdf")):\n            if datetime.datetime.fromtimestamp(os.path.getmtime(pdf)) < cutoff:\n                log.info("removing %s", pdf)\n                os.remove(pdf)\n\n\nif __name__ == "__main__":\n    main()\n',
+            "crontab": "0 1 * * * python /opt/archive_invoices.py\n",
+        },
+        [("archive_invoices.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+    "flagged_call_reexported_by_init": (
+        {
+            "crontab": "0 4 * * * cd /app && python nightly.py\n",
+            "maint/__init__.py": 'from .media import purge_orphans\n\n__all__ = ["purge_orphans"]\n',
+            "maint/media.py": 'import argparse\nimport logging\nimport os\n\nimport psycopg2\n\nlog = logging.getLogger(__name__)\n\nMEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/srv/media")\n\n\ndef purge_orphans():\n    """Delete uploaded files no row refers to any more."""\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute("SELECT path FROM attachments")\n        known = {row[0] for row in cur.fetchall()}\n    for name in os.listdir(MEDIA_ROOT):\n        if name not in known:\n            log.info("removing orphan %s", name)\n            os.remove(os.path.join(MEDIA_ROOT, name))\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--purge", action="store_true", help="delete orphaned media files")\n    args = parser.parse_args()\n    if args.purge:\n        purge_orphans()\n    else:\n        log.info("nothing to do; pass --purge to delete orphaned files")\n\n\nif __name__ == "__main__":\n    main()\n',
+            "nightly.py": 'import logging\n\nfrom maint import purge_orphans\n\nlogging.basicConfig(level=logging.INFO)\n\nif __name__ == "__main__":\n    purge_orphans()\n',
+        },
+        [("nightly.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+    "scratch_default_param_path": (
+        {
+            "crontab": "0 5 * * * python /app/load_rates.py\n",
+            "load_rates.py": 'import argparse\nimport csv\nimport logging\nimport os\nimport tempfile\n\nimport psycopg2\nimport requests\n\nlog = logging.getLogger("load_rates")\n\n# the file the bank\'s SFTP drop leaves on the shared volume every night\nDROP_FILE = os.environ.get("RATES_DROP_FILE", "/data/inbox/rates.csv")\n\n\ndef fetch_rates(url):\n    tmp = tempfile.NamedTemporaryFile(suffix=".csv", delete=False)\n    with tmp:\n        tmp.write(requests.get(url, timeout=30).content)\n    return tmp.name\n\n\ndef load(path=DROP_FILE):\n    with open(path, newline="") as f, psycopg2.connect(os.environ["DATABASE_URL"]) as conn:\n        with conn.cursor() as cur:\n            for row in csv.DictReader(f):\n                cur.execute(\n                    "INSERT INTO rates (day, currency, rate) VALUES (%s, %s, %s) ON CONFLICT DO NOTHING",\n                    (row["day"], row["currency"], row["rate"]),\n                )\n    log.info("loaded %s", path)\n    os.remove(path)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--from-url")\n    args = parser.parse_args()\n    if args.from_url:\n        fetched = fetch_rates(args.from_url)\n        load(fetched)\n    else:\n        load()  # the nightly drop file\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("load_rates.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+    "scratch_star_args_call": (
+        {
+            "crontab": "*/30 * * * * python /app/ingest.py\n",
+            "ingest.py": 'import csv\nimport glob\nimport logging\nimport os\nimport tempfile\n\nimport psycopg2\nimport requests\n\nlog = logging.getLogger("ingest")\n\nINBOX = os.environ.get("INBOX", "/data/inbox")\nPARTNER_URL = os.environ.get("PARTNER_URL")\n\n\ndef download(url):\n    tmp = tempfile.NamedTemporaryFile(suffix=".csv", delete=False)\n    with tmp:\n        tmp.write(requests.get(url, timeout=60).content)\n    return tmp.name\n\n\ndef ingest(path, table):\n    with open(path, newline="") as f, psycopg2.connect(os.environ["DATABASE_URL"]) as conn:\n        with conn.cursor() as cur:\n            for row in csv.reader(f):\n                cur.execute(f"INSERT INTO {table} VALUES (%s, %s)", row[:2])\n    log.info("ingested %s into %s", path, table)\n    os.remove(path)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    jobs = [(path, "orders") for path in glob.glob(os.path.join(INBOX, "orders-*.csv"))]\n    jobs += [(path, "refunds") for path in glob.glob(os.path.join(INBOX, "refunds-*.csv"))]\n    for job in jobs:\n        ingest(*job)\n    if PARTNER_URL:\n        partner = download(PARTNER_URL)\n        ingest(partner, "partner_orders")\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("ingest.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+    "scratch_walrus_input_or_download": (
+        {
+            "crontab": "0 2 * * * python /app/import_dump.py\n",
+            "import_dump.py": 'import logging\nimport os\nimport subprocess\nimport tempfile\n\nimport boto3\n\nlog = logging.getLogger("import_dump")\n\n\ndef download_dump(bucket, key):\n    tmp = tempfile.NamedTemporaryFile(suffix=".sql.gz", delete=False)\n    with tmp:\n        boto3.client("s3").download_fileobj(bucket, key, tmp)\n    return tmp.name\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    if not (dump := os.environ.get("LOCAL_DUMP")):\n        dump = download_dump(os.environ["DUMP_BUCKET"], os.environ["DUMP_KEY"])\n    log.info("restoring %s", dump)\n    subprocess.run(f"gunzip -c {dump} | psql \\"$DATABASE_URL\\"", shell=True, check=True)\n    os.remove(dump)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("import_dump.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+    "scratch_subclass_in_other_module": (
+        {
+            "crontab": "*/10 * * * * python /app/run_import.py\n",
+            "importers/__init__.py": "",
+            "importers/base.py": 'import logging\nimport os\nimport tempfile\n\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\nclass Importer:\n    """Fetch a feed, load it, remove the local copy."""\n\n    url = ""\n\n    def fetch(self):\n        tmp = tempfile.NamedTemporaryFile(suffix=".json", delete=False)\n        with tmp:\n            tmp.write(requests.get(self.url, timeout=60).content)\n        return tmp.name\n\n    def load(self, path):\n        raise NotImplementedError\n\n    def run(self):\n        path = self.fetch()\n        try:\n            self.load(path)\n        finally:\n            os.remove(path)\n            log.info("removed %s", path)\n',
+            "importers/local.py": 'import json\nimport logging\nimport os\n\nfrom importers.base import Importer\n\nlog = logging.getLogger(__name__)\n\n\nclass DropFolderImporter(Importer):\n    """Partners drop their feed on the shared volume instead of serving it."""\n\n    folder = os.environ.get("DROP_FOLDER", "/srv/drop")\n\n    def fetch(self):\n        return os.path.join(self.folder, "feed.json")\n\n    def load(self, path):\n        with open(path) as f:\n            log.info("loaded %d items", len(json.load(f)))\n',
+            "run_import.py": 'import logging\nimport sys\n\nfrom importers.local import DropFolderImporter\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    DropFolderImporter().run()\n    sys.exit(0)\n',
+        },
+        [("run_import.py", "job", "crontab")],
+        ("missing-dry-run", "fail"),
+    ),
+    "session_name_rebound_by_with": (
+        {
+            "crontab": "*/15 * * * * python /app/sync_contacts.py\n",
+            "sync_contacts.py": 'import asyncio\nimport logging\nimport os\n\nimport aiohttp\nfrom requests_oauthlib import OAuth2Session\n\nlog = logging.getLogger("sync_contacts")\n\nWEBHOOKS = os.environ.get("WEBHOOK_URLS", "").split(",")\n\n\ndef make_session():\n    return OAuth2Session(os.environ["CRM_CLIENT_ID"], token={"access_token": os.environ["CRM_TOKEN"]})\n\n\nsession = make_session()\n\n\ndef pull_contacts():\n    return session.get("https://crm.example.com/api/contacts", timeout=20).json()\n\n\nasync def notify(contacts):\n    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as session:\n        for url in WEBHOOKS:\n            async with session.post(url, json={"count": len(contacts)}) as resp:\n                log.info("notified %s: %s", url, resp.status)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    asyncio.run(notify(pull_contacts()))\n',
+        },
+        [("sync_contacts.py", "job", "crontab")],
+        ("http-call-without-timeout", 0),
+    ),
+    "pubsub_backlog_drain_then_stream": (
+        {
+            "Procfile": "worker: python subscriber.py\n",
+            "subscriber.py": 'import logging\nimport os\nimport time\n\nfrom google.cloud import pubsub_v1\n\nlog = logging.getLogger("subscriber")\n\nPROJECT = os.environ["GCP_PROJECT"]\nSUBSCRIPTION = os.environ["SUBSCRIPTION"]\n\n\ndef handle(message):\n    log.info("got %s", message.data)\n    message.ack()\n\n\ndef drain_backlog(subscriber, path):\n    """Work off what piled up while we were down, in big batches, before streaming."""\n    while True:\n        response = subscriber.pull(request={"subscription": path, "max_messages": 500})\n        if not response.received_messages:\n            break\n        for received in response.received_messages:\n            log.info("backlog %s", received.message.data)\n        subscriber.acknowledge(\n            request={"subscription": path, "ack_ids": [r.ack_id for r in response.received_messages]}\n        )\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    subscriber = pubsub_v1.SubscriberClient()\n    path = subscriber.subscription_path(PROJECT, SUBSCRIPTION)\n    drain_backlog(subscriber, path)\n    subscriber.subscribe(path, callback=handle)\n    log.info("listening on %s", path)\n    while True:\n        time.sleep(60)\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("subscriber.py", "worker", "pubsub")],
+        None,
+    ),
+    "sqs_worker_running_flag_rebound": (
+        {
+            "Procfile": "worker: python worker.py\n",
+            "worker.py": 'import json\nimport logging\nimport os\nimport signal\nimport threading\n\nimport boto3\n\nlog = logging.getLogger("worker")\n\nQUEUE_URL = os.environ["QUEUE_URL"]\nstop = threading.Event()\n\n\ndef handle(body):\n    log.info("resizing %s", body["key"])\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    signal.signal(signal.SIGTERM, lambda *_: stop.set())\n    sqs = boto3.client("sqs")\n    running = True\n    while running:\n        resp = sqs.receive_message(QueueUrl=QUEUE_URL, WaitTimeSeconds=20, MaxNumberOfMessages=10)\n        for message in resp.get("Messages", []):\n            handle(json.loads(message["Body"]))\n            sqs.delete_message(QueueUrl=QUEUE_URL, ReceiptHandle=message["ReceiptHandle"])\n        running = not stop.is_set()\n    log.info("stopped")\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("worker.py", "worker", "sqs")],
+        None,
+    ),
+    "scratch_mkstemp_maker": (
+        {
+            "crontab": "0 6 * * 3 python /app/refresh_geoip.py\n",
+            "refresh_geoip.py": 'import logging\nimport os\nimport shutil\nimport tarfile\nimport tempfile\n\nimport requests\n\nlog = logging.getLogger("refresh_geoip")\n\nDB_URL = os.environ["GEOIP_DB_URL"]\nTARGET = os.environ.get("GEOIP_TARGET", "/srv/geoip/GeoLite2-City.mmdb")\n\n\ndef download(url):\n    fd, path = tempfile.mkstemp(suffix=".tar.gz")\n    with os.fdopen(fd, "wb") as out:\n        with requests.get(url, stream=True, timeout=60) as resp:\n            resp.raise_for_status()\n            shutil.copyfileobj(resp.raw, out)\n    return path\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    archive = download(DB_URL)\n    with tarfile.open(archive) as tar:\n        member = next(m for m in tar.getmembers() if m.name.endswith(".mmdb"))\n        with tar.extractfile(member) as src, open(TARGET + ".new", "wb") as dst:\n            shutil.copyfileobj(src, dst)\n    os.replace(TARGET + ".new", TARGET)\n    os.remove(archive)\n    log.info("GeoIP database refreshed")\n\n\nif __name__ == "__main__":\n    main()\n',
+        },
+        [("refresh_geoip.py", "job", "crontab")],
+        ("missing-dry-run", "na"),
+    ),
+    "scratch_called_from_tests": (
+        {
+            "crontab": "0 6 * * * python /app/pipeline.py\n",
+            "pipeline.py": 'import csv\nimport logging\nimport os\nimport tempfile\n\nimport psycopg2\nimport requests\n\nlog = logging.getLogger("pipeline")\n\nSOURCE_URL = os.environ.get("SOURCE_URL", "https://data.example.com/stations.csv")\n\n\ndef download(url):\n    tmp = tempfile.NamedTemporaryFile(suffix=".csv", delete=False)\n    with tmp:\n        tmp.write(requests.get(url, timeout=60).content)\n    return tmp.name\n\n\ndef load(path, conn):\n    with open(path, newline="") as f, conn.cursor() as cur:\n        for row in csv.DictReader(f):\n            cur.execute(\n                "INSERT INTO stations (id, name) VALUES (%s, %s) ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name",\n                (row["id"], row["name"]),\n            )\n    os.remove(path)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    path = download(SOURCE_URL)\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn:\n        load(path, conn)\n    log.info("stations loaded")\n\n\nif __name__ == "__main__":\n    main()\n',
+            "tests/__init__.py": "",
+            "tests/test_pipeline.py": 'from unittest import mock\n\nimport pipeline\n\n\ndef test_load_inserts_rows_and_removes_the_file(tmp_path):\n    csv_file = tmp_path / "stations.csv"\n    csv_file.write_text("id,name\\n1,Central\\n")\n    conn = mock.MagicMock()\n    pipeline.load(str(csv_file), conn)\n    assert not csv_file.exists()\n    conn.cursor.return_value.__enter__.return_value.execute.assert_called_once()\n',
+        },
+        [("pipeline.py", "job", "crontab")],
+        ("missing-dry-run", "na"),
+    ),
+    "celery_beat_loaded_by_package_init": (
+        {
+            "Procfile": "worker: celery -A proj worker -l info\nbeat: celery -A proj beat -l info\n",
+            "proj/__init__.py": 'from .celery import app as celery_app\nfrom . import schedule  # noqa: F401  (registers the periodic tasks on the app)\n\n__all__ = ("celery_app",)\n',
+            "proj/celery.py": 'import os\n\nfrom celery import Celery\n\napp = Celery("proj", broker=os.environ.get("BROKER_URL", "redis://localhost:6379/0"))\n\n\n@app.task\ndef send_digest():\n    print("sending digest")\n\n\n@app.task\ndef expire_sessions():\n    print("expiring sessions")\n',
+            "proj/schedule.py": 'from celery.schedules import crontab\n\nfrom .celery import app\n\napp.conf.beat_schedule = {\n    "daily-digest": {"task": "proj.celery.send_digest", "schedule": crontab(hour=7, minute=0)},\n    "expire-sessions": {"task": "proj.celery.expire_sessions", "schedule": 600.0},\n}\n',
+        },
+        [("proj/celery.py", "job", "celery-beat"), ("proj/celery.py", "worker", "celery")],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_THIRD_REVIEW_CASES))
+def test_third_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _THIRD_REVIEW_CASES[name])

@@ -312,13 +312,16 @@ def _result_of(owner: str, ctx: Context) -> str:
     if owner not in ctx.rule_notes.get(_RESULT_NAMES, ()):
         return ""
     results = ctx.rule_notes.get(_RESULTS, {})
+    found: str | None = ""
     if owner.startswith("self."):
-        return str(results.get((tuple(ctx.scope[:1]), owner), ""))
-    for depth in range(len(ctx.scope), -1, -1):
-        found = results.get((tuple(ctx.scope[:depth]), owner))
-        if found is not None:
-            return str(found)
-    return ""
+        found = results.get((tuple(ctx.scope[:1]), owner), "")
+    else:
+        for depth in range(len(ctx.scope), -1, -1):
+            found = results.get((tuple(ctx.scope[:depth]), owner))
+            if found is not None:
+                break
+    # (and the name's last binding still that call's: not `async with ClientSession() as session` since)
+    return found if found and ctx.object_ctor(owner) == found else ""
 
 
 def _may_hold_timeout(value: cst.Dict) -> bool:

@@ -273,7 +273,20 @@ class MissingDryRun(ServiceRule):
         project = service.project
         guarded = service.called_signals(GUARDED_DELETION)
         for path, signal in service.called_signals(SCRATCH_DELETION, FLAGGED_CALL_DELETION):
-            elsewhere = project.importers.get(path, set()) & project.name_index.get(signal.scope, frozenset())
+            # (the function named by another module that loads this one, directly or through a
+            # package's `__init__`, not a test's; for a method, a module subclassing its class,
+            # whose own may return another file: `class DropFolder(Importer):`)
+            name = signal.scope.partition(".")[0]
+            if "." in signal.scope:
+                named = {
+                    p for p, f in project.files.items() if any(b.rpartition(".")[2] == name for _, b, _ in f.classes)
+                }
+            else:
+                named = set(project.name_index.get(name, frozenset()))
+            elsewhere = any(
+                other != path and not project.files[other].is_test and path in project.reach_from(other)
+                for other in named
+            )
             if elsewhere:
                 destructive.append((path, signal))
             elif signal.kind == FLAGGED_CALL_DELETION:
