@@ -452,9 +452,9 @@ def _file_candidates(
             # no schedule): beat is then run with this module, `celery -A beat_scheduler beat`
             # (nor names modules for Celery to load, `include=[...]`, `autodiscover_tasks()`,
             # `config_from_object("celeryconfig")`: it may load this one)
-            loaded = {"include", "autodiscover", "celery_config"}
-            loads = any(kind in loaded for kind, _, _ in project.files[beat_home[0]].module_refs)
-            if path not in project.reach_from(beat_home[0]) and not loads:
+            if path not in project.reach_from(beat_home[0]) and not any(
+                kind in _CELERY_LOADS for kind, _, _ in project.files[beat_home[0]].module_refs
+            ):
                 beat_home = (path, signal.line)
             add(_Candidate(beat_home[0], beat_home[1], "job", "celery-beat", "beat_schedule"))
         elif signal.kind == "celery-beat" and _has_celery_app(project) and _loaded_beat_config(project, path, signal):
@@ -860,7 +860,10 @@ def _loop_forever(facts: FileFacts, calls: Sequence[str]) -> str:
     return ""
 
 
-# Receives that come back empty once a queue is drained (SQS, Pub/Sub pull, RabbitMQ's basic_get)
+# Receives that come back empty once a queue is drained (SQS, Pub/Sub pull, RabbitMQ's basic_get,
+# a Kafka poll with a timeout)
+# How a Celery app names modules for Celery to load (`include=`, `autodiscover_tasks`, `config_from_object`)
+_CELERY_LOADS = frozenset({"include", "autodiscover", "celery_config"})
 _EMPTY_RECEIVES = frozenset({"receive_message", "receive_messages", "pull", "basic_get", "poll"})
 # Modules whose servers answer HTTP: a `serve_forever` of theirs serves an app
 _WEB_SERVER_MODULES = ("http.server", "wsgiref", "werkzeug", "xmlrpc.server", "cheroot", "waitress", "gevent.pywsgi")

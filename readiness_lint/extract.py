@@ -609,8 +609,8 @@ class Context:
         self.settings = settings or RuleSettings()
         self.aliases: dict[str, str] = {}
         self.objects: dict[str, str] = {}
-        # Names given items or values by key or operator in a scope (`kwargs[name] = value`,
-        # `kwargs |= extra`), by (scope, name): what they hold is not all written where they are bound
+        # Names given items by a key that is no literal, or merged into, in a scope (`kwargs[name] =
+        # value`, `kwargs |= extra`), by (scope, name): what they hold is not all written where bound
         self.filled: set[tuple[tuple[str, ...], str]] = set()
         # module-level functions returning a consumer or an HTTP client they built (or are annotated
         # to return: `def make_session() -> requests.Session`), as far as the walk has read
@@ -836,7 +836,7 @@ class Extractor:
         self.subscribed: set[str] = set()
         self.controller_path = ""  # the `path` of the Litestar Controller being walked
         self.entry_classes: set[str] = set()  # classes of this file that subclass an app or worker class
-        self.class_bases: dict[str, tuple[str, ...]] = {}  # the classes of this file, with their bases
+        self.bases_by_class: dict[str, tuple[str, ...]] = {}  # the classes of this file, with their bases
         self.resource_apis: set[str] = set()  # classes of this file that subclass Flask-RESTful's or RESTX's Api
         self.daemon_classes: set[str] = set()  # thread classes that make themselves daemons
         self.oneshot_classes: set[str] = set()  # chat clients that disconnect once the session starts
@@ -854,7 +854,7 @@ class Extractor:
         self.scratch_deletions: dict[int, tuple[str, Callable[[], bool]]] = {}
         # The calls of each function of this file (by a bare name), whether each is made under an
         # option named for deleting (`if args.clean: remove_logs()`)
-        self.flagged_calls: dict[str, list[bool]] = {}
+        self.flagged_calls: dict[str, bool] = {}
         # Names handed on to be called later (see `references`), but for `atexit.register`'s, whose
         # arguments are known (see `_hand_scratch`)
         self.handed_on: set[str] = set()
@@ -1225,9 +1225,10 @@ class Extractor:
     def _deletion_fact(self, node: cst.CSTNode, detail: str, scope: str) -> Callable[[int, int], SignalFact | None]:
         """A deletion's signal, decided once the whole file is read: none for a file the module
         writes under that name somewhere (`open("auth.json", "w")`, before or after) or a scratch
-        file a function of the file made (see `_scratch_deletion`); a guarded deletion in a
-        module-level function that the file calls only under an option named for deleting
-        (`if args.clean: remove_logs()`) and hands nowhere."""
+        file a function of the file made and returned; `SCRATCH_DELETION` for one a method made, or
+        one every call in the file hands the function (see `_scratch_deletion`);
+        `FLAGGED_CALL_DELETION` in a module-level function the file calls only under an option
+        named for deleting (`if args.clean: remove_logs()`) and hands nowhere."""
         literal = self.literal_deletions.get(id(node))
         written = self.literal_writes
         scratch = self.scratch_deletions.get(id(node))
@@ -1239,8 +1240,8 @@ class Extractor:
                 return None
             if scratch is not None and scratch[1]():
                 return SignalFact(kind=scratch[0], line=line, detail=detail, scope=scope) if scratch[0] else None
-            calls = flagged.get(function) if function and function not in references else None
-            kind = FLAGGED_CALL_DELETION if calls and all(calls) else "destructive"
+            only_flagged = bool(function) and function not in references and flagged.get(function, False)
+            kind = FLAGGED_CALL_DELETION if only_flagged else "destructive"
             return SignalFact(kind=kind, line=line, detail=detail, scope=scope)
 
         return fact
@@ -1667,7 +1668,7 @@ class Extractor:
         elif any(WORKER_CTORS.get(b) == "xmpp" for b in bases) and _disconnects_on_start(node):
             self.oneshot_classes.add(name)
         self.ctx.local_classes.add(name)
-        self.class_bases[name] = tuple(bases)
+        self.bases_by_class[name] = tuple(bases)
         if any(b in _RESOURCE_APIS for b in bases):
             self.resource_apis.add(name)  # `class MyApi(Api):` (Flask-RESTful), its resources the app's
         if any(b.endswith("HTTPAdapter") for b in bases) and _sets_timeout(node.body):
@@ -1919,8 +1920,9 @@ class Extractor:
         self.branch = saved_branch
 
     def _on_value(self, value: cst.BaseExpression) -> bool:
-        """``True``, or a parameter of the function that defaults to it (``self.delete_local =
-        delete_local`` in ``__init__(self, delete_local=True)``)."""
+        """``True``, a parameter of the function that defaults to it (``self.delete_local =
+        delete_local`` in ``__init__(self, delete_local=True)``), or an environment setting on
+        unless it says otherwise (see `_on_by_default`)."""
         if n.is_true(value) or _on_by_default(value, self.ctx):
             return True
         function = self._frame().line_node if self.frames else None
@@ -1937,7 +1939,9 @@ class Extractor:
         (``self.delete_local``) or a setting's (``DELETE_AFTER_UPLOAD``) not bound to on, or a
         parameter of the function with no default or off by default (``delete_files=False``; not
         a list computed here, ``delete_files = [...]``, nor ``delete_local=True``, nor
-        ``delete_keys=None``, a parameter that carries what to delete)."""
+        ``delete_keys=None``, a parameter that carries what to delete); also a name bound to a test
+        of the command line, or such a test written in the ``if`` (``if "--clean" in sys.argv:``,
+        see `_reads_argv`)."""
         if type(test) is cst.BooleanOperation:
             return type(test.operator) is cst.And and (
                 self._tests_delete_flag(test.left) or self._tests_delete_flag(test.right)
@@ -3357,7 +3361,7 @@ class Extractor:
         makers, handed = self.scratch_makers, self.scratch_handed
         made = frame.made_by.get(key)
         if made is not None:
-            methods, bases = self.methods, self.class_bases
+            methods, bases = self.methods, self.bases_by_class
             # (a method no subclass in the file defines again: the subclass's may return another file)
             # (a method's: a class of another module may override it, see `SCRATCH_DELETION`)
             self.scratch_deletions[id(node)] = (
@@ -3389,14 +3393,19 @@ class Extractor:
         # see `SCRATCH_DELETION`)
         self.scratch_deletions[id(node)] = (SCRATCH_DELETION, every_call_hands_one)
 
+    def _count_call(self, function: str, args: Sequence[cst.Arg], *, flagged: bool) -> None:
+        """A call of a module-level function of this file: whether it is made under an option named
+        for deleting (`if args.clean: remove_logs()`), and what it hands the function's parameters."""
+        self.flagged_calls[function] = self.flagged_calls.get(function, True) and flagged
+        self.scratch_calls[function] = self.scratch_calls.get(function, 0) + 1  # (with arguments or none)
+        if args:
+            self._hand_scratch(function, args)
+
     def _hand_scratch(self, function: str, args: Sequence[cst.Arg]) -> None:
         """What a call of a function of this file hands its parameters: for each, the function
         whose result it is (see `_Frame.made_by`), a file the caller wrote itself or a lock, pid
         or temporary file by its name (`_OWN_FILE`), or ``""``."""
         frame = self._deletions_frame()
-        made_by = {
-            name: made[0] for name, made in (frame.made_by.items() if frame is not None else ()) if len(made) == 1
-        }
         for index, arg in enumerate(args):
             if arg.star:
                 return  # (`*args`: the positions after it are unknown)
@@ -3406,13 +3415,17 @@ class Extractor:
             own = bool(given) and (
                 (frame is not None and self._own_file(frame, given)) or bool(_TEMPORARY.search(given))
             )
-            self.scratch_handed.setdefault((function, slot), []).append(_OWN_FILE if own else made_by.get(given, ""))
+            made = frame.made_by.get(given, ()) if frame is not None and not own else ()
+            maker = _OWN_FILE if own else made[0] if len(made) == 1 else ""
+            self.scratch_handed.setdefault((function, slot), []).append(maker)
 
-    def _bind_made(self, frame: _Frame, name: str, maker: str, *, temporary: bool = False) -> None:
+    def _bind_made(
+        self, frame: _Frame, name: str, maker: str, *, temporary: bool = False, unpacked: bool = False
+    ) -> None:
         """A name bound to a value other than `None`: to what a function of the file returned
         (`pdf = self.download_pdf(url)`), to a temporary file made here, or to something else."""
         ctx = self.ctx
-        first = name not in frame.bound and not (ctx.params and name in ctx.params[-1])
+        first = (unpacked or name not in frame.bound) and not (ctx.params and name in ctx.params[-1])
         if maker and (first or name in frame.made_by):
             frame.made_by[name] = (*frame.made_by.get(name, ()), maker)
         else:
@@ -4028,7 +4041,7 @@ class Extractor:
             if ctor and is_entrypoint_ctor(ctor):
                 # `def make_app(): return tornado.web.Application(handlers)`: the factory's app
                 built, keywords = ctor, n.keywords(node.value)
-            elif ctor in _HTTP_CLIENTS | REQUESTS_SESSIONS:
+            elif ctor in _CLIENT_FACTORIES:
                 # `def make_session(token): return OAuth2Session(client_id, token=token)`
                 frame_node = self.frames[-1].line_node if self.frames else None
                 if type(frame_node) is cst.FunctionDef and not _configures_client(frame_node.body, self.ctx):
@@ -4101,12 +4114,8 @@ class Extractor:
         ctx = self.ctx
         raw = n.callee(node)
         name = ctx.resolve(raw)
-        if raw and raw.isidentifier() and raw not in ctx.aliases:
-            # (whether each call of a function of this file is made under an option named for deleting)
-            self.flagged_calls.setdefault(raw, []).append(self.delete_flag_ifs > 0)
-            self.scratch_calls[raw] = self.scratch_calls.get(raw, 0) + 1  # (with arguments or none)
-            if node.args:
-                self._hand_scratch(raw, node.args)
+        if raw in self.module_functions:
+            self._count_call(raw, node.args, flagged=self.delete_flag_ifs > 0)
         if raw and raw.endswith(".produce") and ctx.object_ctor(raw.removesuffix(".produce")) in _KAFKA_PRODUCERS:
             given = n.keyword(node, "callback") or n.keyword(node, "on_delivery")
             if given is not None and type(given.value) is cst.Name and self._reports_only(given.value.value):
@@ -4198,9 +4207,9 @@ class Extractor:
         exit_hook = name == "atexit.register" and bool(node.args) and type(node.args[0].value) is cst.Name
         if exit_hook:
             # `atexit.register(unlink_quietly, lock_file)`: the function called with those arguments at exit
-            hook = n.dotted(node.args[0].value) or ""
-            self.scratch_calls[hook] = self.scratch_calls.get(hook, 0) + 1
-            self._hand_scratch(hook, node.args[1:])
+            hook = node.args[0].value
+            if type(hook) is cst.Name and hook.value in self.module_functions:
+                self._count_call(hook.value, node.args[1:], flagged=False)
         for arg in node.args:
             self._refer(arg.value, exit_hook=exit_hook)
             if arg.keyword is not None and arg.keyword.value == "daemon" and _is_true(arg.value):
@@ -4683,7 +4692,9 @@ class Extractor:
                 view = (n.dotted(args[1].value) if len(args) > 1 else None) or ""
                 handler = view.rsplit(".", 1)[-1]
                 ctx.later(node, lambda line, col: RouteFact(owner="", path=path, handler=handler, line=line))
-        if method == "add_resource" and ctx.object_ctor(owner) in _RESOURCE_APIS | self.resource_apis:
+        if method == "add_resource" and (
+            (api := ctx.object_ctor(owner)) in _RESOURCE_APIS or api in self.resource_apis
+        ):
             # `api.add_resource(Health, "/healthz", "/healthz/")` (Flask-RESTful, Flask-RESTX): the api
             # object wraps the app, so its routes are the app's
             args = n.positional(node)
@@ -4766,7 +4777,7 @@ class Extractor:
         ``sql += " ON CONFLICT ..."``, a value added to a name, for the rules."""
         if type(node.operator) is cst.AddAssign and type(node.target) is cst.Name and self.extend_hooks:
             self._fire(self.extend_hooks, node.target.value, node.value, self.ctx)
-        if type(node.target) is cst.Name:
+        if type(node.operator) is cst.BitOrAssign and type(node.target) is cst.Name:
             self.ctx.filled.add((tuple(self.ctx.scope), node.target.value))  # `kwargs |= {"timeout": 10}`
         value = node.value.expression if type(node.value) is cst.Await else node.value
         if type(value) is cst.Call and self.frames and not self.handlers:
@@ -4961,9 +4972,9 @@ class Extractor:
                 and ctx.resolve(n.callee(value)) == "tempfile.mkstemp"
                 and (frame := self._deletions_frame()) is not None
             ):
-                # `fd, path = tempfile.mkstemp()`: the path of a temporary file made here
-                frame.bound.discard(target.elements[1].value.value)
-                self._bind_made(frame, target.elements[1].value.value, "", temporary=True)
+                # `fd, path = tempfile.mkstemp()`: the path of a temporary file made here (bound by
+                # this statement only: `_rebind` has just marked it, as any name unpacked)
+                self._bind_made(frame, target.elements[1].value.value, "", temporary=True, unpacked=True)
             if n.is_sequence(target) and n.is_sequence(value):
                 for t, v in zip(target.elements, value.elements, strict=False):
                     self._bind(t.value, v.value, node)
@@ -7462,7 +7473,8 @@ def _overridden(maker: str, methods: Sequence[_Frame], bases: Mapping[str, tuple
 
 # What a call hands a function: a file the caller wrote itself (see `Extractor._hand_scratch`)
 _OWN_FILE = "*"
-# Temporary files and directories the caller is left to remove
+# Temporary files and directories made by name (`NamedTemporaryFile(delete=False)` leaves its file
+# for the caller to remove; the others are removed with their object, or name a path to make)
 _TEMPORARY_FILES = frozenset(
     {"tempfile.NamedTemporaryFile", "tempfile.mkdtemp", "tempfile.mktemp", "tempfile.TemporaryDirectory"}
 )
@@ -7928,6 +7940,10 @@ _CONVERSIONS = frozenset({"str", "int", "float", "bool", "len", "dict", "list", 
 _HTTP_CLIENTS = frozenset(
     {"requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client", "httpx.AsyncClient"}
 )
+
+
+# What a function of the file may build and return as an HTTP client: its callers' sessions
+_CLIENT_FACTORIES = _HTTP_CLIENTS | REQUESTS_SESSIONS
 
 
 # A chat's webhook or a push-notification service, by its address or by the name it is kept
@@ -8744,7 +8760,7 @@ def _queryset(value: cst.BaseExpression) -> bool:
     return callee is not None and (".objects." in callee or ".query." in callee)
 
 
-def _stops_when_empty(body: cst.BaseSuite, ctx: Context, test: cst.BaseExpression | None = None) -> bool:
+def _stops_when_empty(body: cst.BaseSuite, ctx: Context, test: cst.BaseExpression) -> bool:
     """``if not messages: break`` (also ``return``, ``len(x) == 0``, ``"Messages" not
     in resp``) in the loop's own body or one ``if``/``try`` down: the loop takes what is there and
     stops, a batch run to completion; so does ``while msg:`` on what the body receives again

@@ -193,18 +193,19 @@ JOB_CTOR_PREFIXES = {
     "flask_apscheduler.APScheduler": "apscheduler",
     "sanic_scheduler.SanicScheduler": "sanic-scheduler",  # runs its `@task(timedelta(...))` functions in the app
 }
+# Signal kinds of deletions (see the lifecycle rules):
+# - a deletion made only under an option named for it (`if args.delete: os.remove(path)`)
+GUARDED_DELETION = "guarded-deletion"
+# - a scratch file every call in its own file hands the function (`path = download(url)`, then
+#   `process(path)` removes it), or a method of the file made and returned: a deletion where another
+#   module that loads the file names the function, or subclasses the method's class
+SCRATCH_DELETION = "scratch-deletion"
+# - a deletion in a function its own file calls only under an option named for it (`if args.clean:
+#   remove_logs()`): a deletion where another module that loads the file names that function
+FLAGGED_CALL_DELETION = "flagged-call-deletion"
 # Loops found without a consume call of their own (see the extract stage), by their source.
 SCHED_LOOP = "sched.run"  # a `sched` scheduler whose event puts itself back
 SOCKET_LOOP = "socket.recv"  # a socket read for ever
-# A signal's kind: a deletion made only under an option named for it (`if args.delete: os.remove(path)`)
-GUARDED_DELETION = "guarded-deletion"
-# A signal's kind: a deletion of what every call in its own file hands the function, a scratch file
-# the caller made (`path = download(url)`, then `process(path)` removes it); counted as a deletion
-# only where another module imports that file (and may hand the function anything)
-SCRATCH_DELETION = "scratch-deletion"
-# A signal's kind: a deletion in a function this file calls only under an option named for it (`if
-# args.clean: remove_logs()`); counted as a deletion where another module calls that function
-FLAGGED_CALL_DELETION = "flagged-call-deletion"
 MQTT_WAIT = "mqtt.loop_start"  # `loop_start()` then `while self.running: time.sleep(1)`: kept alive until stopped
 WATCHDOG_LOOP = "watchdog.observer"  # a watchdog observer waited on
 MATTERMOST_WEBSOCKET = "mattermostdriver.init_websocket"  # `driver.init_websocket(handler)`: events for ever

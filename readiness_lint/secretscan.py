@@ -207,6 +207,8 @@ _NOT_A_SECRET_PARTS = frozenset(
 # The word "password" in other languages (Portuguese, Spanish, German, Dutch, French): a placeholder
 # in a settings file, as the word itself is, and the password itself when a connection is given it
 PASSWORD_IN_OTHER_LANGUAGES = frozenset({"senha", "contraseña", "contrasena", "passwort", "wachtwoord", "motdepasse"})
+# The word itself, in English or another language
+PASSWORD_WORDS = frozenset({"password", *PASSWORD_IN_OTHER_LANGUAGES})
 
 PLACEHOLDER_WORDS = (
     "changeme",
@@ -413,7 +415,7 @@ _NAMED_STAND_IN = re.compile(r"[A-Z0-9]*_[A-Z0-9_]*(?:TOKEN|KEY|SECRET|PASSWORD|
 _PHRASE_STAND_IN = re.compile(
     r"[a-z][-_ ](?:goes[-_ ])?here$|(?:^|:)some[-_ ]?(?:random[-_ ]?)?(?:secret|key|password|token|value|string)s?$"
     # `"senha.email"`, `"email.password"`: the word "password" and what it is for, as a dotted name
-    r"|^(?:password|senha|contrase[ñn]a|passwort)\.[a-z]+$|^[a-z]+\.(?:password|senha|contrase[ñn]a|passwort)$"
+    + r"|^(?:{words})\.[a-zñ]+$|^[a-zñ]+\.(?:{words})$".format(words="|".join(sorted(PASSWORD_WORDS)))
 )
 # `"botToken"`, `"apiKey"`, `"api_token"`: the name of what belongs there, written as one word (not
 # `"superSecret"` or `"adminPassword"`, which are weak secrets people do commit)
@@ -885,7 +887,7 @@ DEFAULT_IN_URL = "default password in URL"  # (the kind a database's or broker's
 def default_credential_hits(text: str) -> list[SecretHit]:
     """Well-known default passwords in URLs (``amqp://guest:guest@``, ``postgres:postgres@``),
     a password that repeats the user name (``amqp://shop_mq:shop_mq@``), and the word "password"
-    or "pass" given by a real user for a real host (``postgres://app:password@db``): not secret, but
+    (also in another language, ``senha``) or "pass" given by a real user for a real host (``postgres://app:password@db``): not secret, but
     credentials all the same, which production must not run with."""
     if "password=" in text and "://" not in text:
         # (libpq's keyword form: "dbname=gnaf user=postgres password=postgres")
@@ -919,11 +921,7 @@ def default_credential_hits(text: str) -> list[SecretHit]:
             # (`postgres:example@db`: the password the database images' published Compose examples
             # set, `POSTGRES_PASSWORD: example`, kept as the real one)
             hits.append(SecretHit(DEFAULT_IN_URL, password))
-        elif (
-            alone
-            and (password in ("password", "pass") or password in PASSWORD_IN_OTHER_LANGUAGES)
-            and password_word_in_use(user, host)
-        ):
+        elif alone and (password == "pass" or password in PASSWORD_WORDS) and password_word_in_use(user, host):
             # (`postgresql://postgres:pass@db:5432/urls`: the word, given by a real user for a real host)
             hits.append(SecretHit("password in a URL, the word 'password' or its like", password))
         elif (

@@ -180,7 +180,7 @@ class HardcodedSecret(LineRule):
         elif literal.lower() in secretscan.DEFAULT_PASSWORDS:
             ctx.report(self.name, value, _default_message(f"`{name}`"), confidence="medium")
         elif (
-            (literal == "password" or literal in secretscan.PASSWORD_IN_OTHER_LANGUAGES)
+            literal in secretscan.PASSWORD_WORDS
             and secretscan.is_password_name(name)
             and secretscan.settings_password_in_use(
                 next((ctx.dict_strings[k] for k in ("user", "username", "login") if k in ctx.dict_strings), ""),

@@ -47,7 +47,7 @@ class HttpCallWithoutTimeout(LineRule):
         "session it made (`login(session)`, by position or keyword) and mounts no adapter anywhere. "
         "A session is also what a function of the same file returns as it builds it (`def make_session(): "
         "return OAuth2Session(...)`), wherever in the file that function is defined. A call unpacking "
-        "`**kwargs` passes, as they may hold a timeout; not a name the same function bound only to dict "
+        "`**kwargs` passes, as they may hold a timeout; for a `requests` function or a session's method, not a name the same function bound only to dict "
         'literals without one (`args = {"params": query}` then `requests.get(url, **args)`), with no '
         "`timeout` set on it, no item added to it by key or operator (`args[k] = v`, `args |= extra`), no update made to it, not handed "
         "to another call (which may add a timeout) and not a parameter of the function."
@@ -159,15 +159,15 @@ class HttpCallWithoutTimeout(LineRule):
                     where: int | str = arg.keyword.value if arg.keyword is not None else index
                     ctx.rule_notes.setdefault(_HANDED_SESSIONS, set()).add((name, where))
         owner, _, verb = name.rpartition(".")
-        if _KEYWORD_DICTS in ctx.rule_notes:
+        if _DICT_BOUND in ctx.rule_notes:  # (once a dict literal was bound to a name: see `on_binding`)
             kept = ctx.rule_notes[_KEYWORD_DICTS]
             scope = tuple(ctx.scope)
-            if verb in {"update", "setdefault"} and owner.isidentifier():
+            if verb in {"update", "setdefault"} and (scope, owner) in kept:
                 kept[(scope, owner)] = False  # (`args.update(timeout=10)`)
-            reported = name == "print" or name.startswith("logging.") or verb in _LOG_METHODS
-            for arg in node.args:
-                if not arg.star and type(arg.value) is cst.Name and (scope, arg.value.value) in kept and not reported:
-                    kept[(scope, arg.value.value)] = False  # (handed to a helper, which may add one; not logged)
+            if not (name == "print" or name.startswith("logging.") or verb in _LOG_METHODS):
+                for arg in node.args:
+                    if not arg.star and type(arg.value) is cst.Name and (scope, arg.value.value) in kept:
+                        kept[(scope, arg.value.value)] = False  # (handed to a helper, which may add one; not logged)
         if name == "socket.setdefaulttimeout" and node.args:
             given = node.args[0].value
             if any(n.is_none(sub) for sub in (given, *n.descendants(given))):
@@ -199,7 +199,7 @@ class HttpCallWithoutTimeout(LineRule):
                 return  # an adapter mounted on it sets the timeout
             label = f"Session.{verb}"
         elif verb in _VERBS and (made := _result_of(owner, ctx)) and not (ctx.params and owner in ctx.params[-1]):
-            if n.has_star_kwargs(node) or n.keyword(node, "timeout") is not None or ctx.has_timeout(owner):
+            if n.keyword(node, "timeout") is not None or _may_pass_timeout(node, ctx) or ctx.has_timeout(owner):
                 return
             # `discord = make_session(token); discord.get(url)`, the factory defined further down
             # the file (`def make_session(token): return OAuth2Session(...)`): reported once the walk
@@ -219,9 +219,9 @@ class HttpCallWithoutTimeout(LineRule):
             and ctx.params
             and owner in ctx.params[-1]
             # (unannotated, or annotated as a session: `def uid(session: requests.Session)`)
-            and _annotation(ctx, owner) in REQUESTS_SESSIONS | {""}
+            and ((annotated := _annotation(ctx, owner)) == "" or annotated in REQUESTS_SESSIONS)
         ):
-            if n.has_star_kwargs(node) or n.keyword(node, "timeout") is not None:
+            if n.keyword(node, "timeout") is not None or _may_pass_timeout(node, ctx):
                 return
             # `def login(session): session.post(url, data=payload)`: reported where this file hands
             # the function a requests session it made (`login(session)`, by position or keyword),
@@ -282,6 +282,8 @@ class HttpCallWithoutTimeout(LineRule):
                 # (`args = None` first, the dict bound in each branch: unpacking none passes nothing)
                 literal = (type(value) is cst.Dict and not _may_hold_timeout(value)) or n.is_none(value)
                 kept[(scope, name)] = kept.get((scope, name), True) and literal
+                if type(value) is cst.Dict:
+                    ctx.rule_notes[_DICT_BOUND] = True
         elif target.endswith("[timeout]"):
             # (`args["timeout"] = 10`: the kept keywords hold one)
             ctx.rule_notes.setdefault(_KEYWORD_DICTS, {})[(tuple(ctx.scope), target.partition("[")[0])] = False
@@ -298,6 +300,7 @@ class HttpCallWithoutTimeout(LineRule):
 # to it in that scope is a dict literal with no `timeout` key (nor `**` unpacked into it, nor a
 # `timeout` set or an update made later)
 _KEYWORD_DICTS = "http-timeout:keyword-dicts"
+_DICT_BOUND = "http-timeout:dict-bound"  # a dict literal bound to a name somewhere in the file
 # Names bound to what a function of the file returned, by (scope, name): that function ("" once bound to anything else)
 _RESULTS = "http-timeout:results"
 _RESULT_NAMES = "http-timeout:result-names"  # the names bound to such a result somewhere (asked first)
@@ -312,7 +315,7 @@ def _result_of(owner: str, ctx: Context) -> str:
     if owner not in ctx.rule_notes.get(_RESULT_NAMES, ()):
         return ""
     results = ctx.rule_notes.get(_RESULTS, {})
-    found: str | None = ""
+    found: str | None
     if owner.startswith("self."):
         found = results.get((tuple(ctx.scope[:1]), owner), "")
     else:

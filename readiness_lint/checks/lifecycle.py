@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.deploy import KEPT_RUNNING
 from readiness_lint.frameworks import FLAGGED_CALL_DELETION, GUARDED_DELETION, SCRATCH_DELETION, SLEEPS, WORKER_CTORS
 from readiness_lint.model import Entrypoint
-from readiness_lint.project import Service
+from readiness_lint.project import Project, Service
 
 # Frameworks whose worker process drains and exits cleanly on SIGTERM by itself.
 SELF_DRAINING = frozenset(
@@ -212,7 +214,7 @@ class MissingDryRun(ServiceRule):
         "Kubernetes deletions such as "
         "`delete_namespaced_job()` or the dynamic client's `delete(name=..., namespace=...)`) has a dry-run "
         "or explicit-apply guard somewhere it reaches: "
-        'a `dry_run` (or `dry`) name, option or environment variable, boto3\'s `DryRun=` given anything but `False`, or an `--apply`/`--force`/`--confirm` flag (also one named for what it allows: `--force-recreate`), a deletion made only under a flag named for it that is off unless given (`if args.delete: os.remove(path)`, `if self.delete_local:`, `if DELETE_AFTER_UPLOAD:` read from the environment, `clean_logs = sys.argv[1] == "--clean"` or `if "--clean" in sys.argv:`, a parameter with no default or `delete_files=False`; also in a module-level function the file calls only under such a flag and hands nowhere, `if args.clean: remove_logs()`, unless another module calls it; not one bound to on or on unless the environment says otherwise (`getenv("CLEAN_OLD", "true") == "true"`, `... in ("1", "true")`, `... != "false"`), nor a test of the command line on unless an option is given or on otherwise too (`"--no-cleanup" not in sys.argv`, `"--clean" in sys.argv or today.day == 1`), `DELETE_AFTER_UPLOAD = True`, nor one carrying what to delete, `delete_keys=None`, nor a `--delete` option beside a deletion it does not guard), or a message a dry run reports instead of acting (`log.info(f\'Dry run: deleting {digest}\')`, `log.info(\'Would delete %s\', path)`; not one that goes on with \'but\'). '
+        'a `dry_run` (or `dry`) name, option or environment variable, boto3\'s `DryRun=` given anything but `False`, or an `--apply`/`--force`/`--confirm` flag (also one named for what it allows: `--force-recreate`), a deletion made only under a flag named for it that is off unless given (`if args.delete: os.remove(path)`, `if self.delete_local:`, `if DELETE_AFTER_UPLOAD:` read from the environment, `clean_logs = sys.argv[1] == "--clean"` or `if "--clean" in sys.argv:`, a parameter with no default or `delete_files=False`; also in a module-level function the file calls only under such a flag and hands nowhere, `if args.clean: remove_logs()`, unless another module that loads the file names it; not one bound to on or on unless the environment says otherwise (`getenv("CLEAN_OLD", "true") == "true"`, `... in ("1", "true")`, `... != "false"`), nor a test of the command line on unless an option is given or on otherwise too (`"--no-cleanup" not in sys.argv`, `"--clean" in sys.argv or today.day == 1`), `DELETE_AFTER_UPLOAD = True`, nor one carrying what to delete, `delete_keys=None`, nor a `--delete` option beside a deletion it does not guard), or a message a dry run reports instead of acting (`log.info(f\'Dry run: deleting {digest}\')`, `log.info(\'Would delete %s\', path)`; not one that goes on with \'but\'). '
         "Cleaning up temporary files or the job's own lock or pid file, or a directory the same function "
         "(or the script's own statements) creates as well (a working copy refreshed, a dated scratch "
         "directory made and removed), does not count as destructive; nor does a file the "
@@ -223,12 +225,13 @@ class MissingDryRun(ServiceRule):
         "nothing (`tmp = NamedTemporaryFile(delete=False)`, also in a `with`, or `fd, path = mkstemp()`; or a path "
         "it wrote in the block it returns from), removed where its result was bound to a name holding nothing else "
         "but `None` or another such result (`pdf = self.download_pdf(url)` then `os.unlink(pdf)`; a method no "
-        "subclass redefines, in the file or in a module that loads it), or in a function every call of which in "
+        "subclass in the file redefines, of a class no module loading the file subclasses), or in a function every "
+        "call of which in "
         "the file hands that parameter (not left at its default, nor unpacked from `*args`) such a result, a file "
         "the caller wrote itself or a lock "
         "or temporary file by its name (`path = download()` then `process(path)`, `df.to_csv(name)` then "
         "`delete_file(name)`, `atexit.register(unlink_quietly, lock_file)`) and which is handed nowhere else; where "
-        "another module calls that function, it may be handed anything, and the deletion counts. "
+        "another module that loads the file names that function, it may be handed anything, and the deletion counts. "
         "Deletions count in the "
         "job's module and what it imports, not in modules a package `__init__` loads on the side (for a "
         "Django management command, not in the project's views either: `manage.py` runs the command's own "
@@ -268,38 +271,44 @@ class MissingDryRun(ServiceRule):
     )
 
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
+        if service.serves_requests:
+            # (in a function HTTP requests call too, a deletion may be what a request asked for:
+            # the api's, not the event job's)
+            return Outcome(True, applicable=False)
         destructive = service.called_signals("destructive")
-        # (a scratch file every call in its own file hands the function, or a function its own
-        # file calls only under a delete option: a deletion where another module calls the function,
-        # and may hand it anything or call it unguarded)
-        project = service.project
         guarded = service.called_signals(GUARDED_DELETION)
         for path, signal in service.called_signals(SCRATCH_DELETION, FLAGGED_CALL_DELETION):
-            # (the function named by another module that loads this one, directly or through a
-            # package's `__init__`, not a test's; for a method, a module subclassing its class,
-            # whose own may return another file: `class DropFolder(Importer):`)
-            name = signal.scope.partition(".")[0]
-            if "." in signal.scope:
-                named = {
-                    p for p, f in project.files.items() if any(b.rpartition(".")[2] == name for _, b, _ in f.classes)
-                }
-            else:
-                named = set(project.name_index.get(name, frozenset()))
-            elsewhere = any(
-                other != path and not project.files[other].is_test and path in project.reach_from(other)
-                for other in named
-            )
-            if elsewhere:
+            # (a scratch file every call in its own file hands the function, or a function its own
+            # file calls only under a delete option: a deletion where another module may hand the
+            # function anything or call it unguarded, see `_reached_elsewhere`)
+            if _reached_elsewhere(service.project, path, signal.scope):
                 destructive.append((path, signal))
             elif signal.kind == FLAGGED_CALL_DELETION:
                 guarded.append((path, signal))
-        if not destructive and not service.serves_requests and guarded:
+        if not destructive and guarded:
             return Outcome(True)  # (every deletion made only under an option named for it: `if args.delete:`)
-        if not destructive or service.serves_requests:
-            # nothing destructive: nothing to guard (in a function HTTP requests call too, a
-            # deletion may be what a request asked for: the api's, not the event job's)
+        if not destructive:  # nothing destructive: nothing to guard
             return Outcome(True, applicable=False)
         if service.has_signal("dry-run"):
             return Outcome(True)
         path, signal = destructive[0]
         return Outcome(False, f"Deletes ({signal.detail} at {path}:{signal.line}) with no dry-run or --apply guard")
+
+
+def _reached_elsewhere(project: Project, path: str, scope: str) -> bool:
+    """Whether another module that loads ``path`` (directly or through a package's `__init__`,
+    not a test's) names the function ``scope``, and may call it with anything; for a method
+    (`Class.method`), whether one subclasses its class, whose own may return another file
+    (`class DropFolder(Importer):`)."""
+    name = scope.partition(".")[0]
+    if "." in scope:
+        named: Iterable[str] = [
+            other
+            for other, facts in project.files.items()
+            if any(b.rpartition(".")[2] == name for _, b, _ in facts.classes)
+        ]
+    else:
+        named = project.name_index.get(name, frozenset())
+    return any(
+        other != path and not project.files[other].is_test and path in project.reach_from(other) for other in named
+    )

@@ -45,8 +45,7 @@ class MissingLogging(ServiceRule):
     fix = "Configure logging once at start-up (logging.basicConfig(level=..., format=...), dictConfig, structlog, or Django's LOGGING)."
     what_it_does = (
         "Checks that something the entrypoint reaches configures logging: `logging.basicConfig`, "
-        "`dictConfig`, `fileConfig`, a handler added to a logger (`addHandler`, or `logger.handlers = [logging.StreamHandler()]`; also boto3's `set_stream_logger("
-        ")` on the root logger), structlog, loguru, an import of Prefect or Airflow (each configures logging when imported), Django's `LOGGING` "
+        "`dictConfig`, `fileConfig`, a handler added to a logger (`addHandler`, or `logger.handlers = [logging.StreamHandler()]`; also boto3's `set_stream_logger('')` on the root logger), structlog, loguru, an import of Prefect or Airflow (each configures logging when imported), Django's `LOGGING` "
         "setting, or a runner that sets it up itself (Celery, RQ, Dramatiq, Huey and Faust workers, Kopf operators, Nameko services, Celery beat, "
         "Pyramid apps, which `pserve` serves with the logging sections of their ini file, and Litestar "
         "apps, which configure the root logger unless given a `logging_config` of their own, and Sanic apps, "
