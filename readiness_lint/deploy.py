@@ -1077,8 +1077,13 @@ def _mounted(deployment: Deployment, volumes: object) -> Deployment:
     script = deployment.script
     found: tuple[str, str] | None = None
     for volume in volumes if isinstance(volumes, list) else ():
-        host, _, rest = volume.partition(":") if isinstance(volume, str) else ("", "", "")
-        target = rest.partition(":")[0].rstrip("/")
+        if isinstance(volume, dict):
+            # (the long syntax: `type: bind`, `source: ./services/billing`, `target: /app`)
+            bind = volume.get("type") == "bind" and isinstance(volume.get("source"), str)
+            host, target = (volume["source"], _text(volume.get("target")).rstrip("/")) if bind else ("", "")
+        else:
+            host, _, rest = volume.partition(":") if isinstance(volume, str) else ("", "", "")
+            target = rest.partition(":")[0].rstrip("/")
         # (the deepest mount holding the script: `./common:/app/common` inside `./orders:/app`)
         holds = host.startswith(".") and target.startswith("/") and script.startswith(target + "/")
         if holds and (found is None or len(target) > len(found[1])):
