@@ -44,7 +44,8 @@ class HttpCallWithoutTimeout(LineRule):
         "`requests` function handed to `run_in_executor`, which passes no keyword arguments (also in a "
         "`functools.partial` binding no timeout), or to `asyncio.to_thread` with no timeout; and the "
         "calls a module-level function makes on a session parameter, where the same file hands it a "
-        "session it made (`login(session)`, by position or keyword) and mounts no adapter anywhere. "
+        "session it made, or one a function of the file returned (`login(session)`, by position or keyword), "
+        "and mounts no adapter anywhere. "
         "A session is also what a function of the same file returns as it builds it (`def make_session(): "
         "return OAuth2Session(...)`), wherever in the file that function is defined. A call unpacking "
         "`**kwargs` passes, as they may hold a timeout; for a `requests` function or a session's method, not a name the same function bound only to dict "
@@ -150,14 +151,14 @@ class HttpCallWithoutTimeout(LineRule):
             own = ctx.params[-1] if ctx.params else frozenset()
             for index, arg in enumerate(node.args):
                 handed = n.dotted(arg.value)
-                if (
-                    handed
-                    and handed not in own
-                    and ctx.object_ctor(handed) in REQUESTS_SESSIONS
-                    and not ctx.has_timeout(handed)
-                ):
-                    where: int | str = arg.keyword.value if arg.keyword is not None else index
-                    ctx.rule_notes.setdefault(_HANDED_SESSIONS, set()).add((name, where))
+                if not handed or handed in own or ctx.has_timeout(handed):
+                    continue
+                where: int | str = arg.keyword.value if arg.keyword is not None else index
+                if ctx.object_ctor(handed) in REQUESTS_SESSIONS:
+                    ctx.rule_notes.setdefault(_HANDED_SESSIONS, set()).add((name, where, ""))
+                elif made := _result_of(handed, ctx):
+                    # (a session a function further down the file returns: known once the file is read)
+                    ctx.rule_notes.setdefault(_HANDED_SESSIONS, set()).add((name, where, made))
         owner, _, verb = name.rpartition(".")
         if _DICT_BOUND in ctx.rule_notes:  # (once a dict literal was bound to a name: see `on_binding`)
             kept = ctx.rule_notes[_KEYWORD_DICTS]
@@ -226,12 +227,14 @@ class HttpCallWithoutTimeout(LineRule):
             # `def login(session): session.post(url, data=payload)`: reported where this file hands
             # the function a requests session it made (`login(session)`, by position or keyword),
             # with no timeout adapter mounted (one made elsewhere, by a factory, may have one)
-            function, notes, signatures = ctx.scope[0], ctx.rule_notes, ctx.signatures
+            function, notes, signatures, factories = ctx.scope[0], ctx.rule_notes, ctx.signatures, ctx.factories
             ctx.report(
                 self.name,
                 node,
                 f"`Session.{verb}()` without a timeout can wait forever",
-                unless=lambda: _ADAPTED in notes or not _handed_a_session(function, owner, notes, signatures),
+                unless=lambda: (
+                    _ADAPTED in notes or not _handed_a_session(function, owner, notes, signatures, factories)
+                ),
             )
             return
         elif name in {"urllib.request.urlopen", "urllib2.urlopen"} or (
@@ -360,7 +363,9 @@ def _annotation(ctx: Context, param: str) -> str:
     return ctx.annotations[-1].get(param, "") if ctx.annotations else ""
 
 
-_HANDED_SESSIONS = "http-timeout:handed-sessions"  # (function, position or keyword) given a requests session
+# (function, position or keyword, maker) given a requests session: one made here (maker ""), or
+# one a function of the file returned, the maker (known to be a session once the file is read)
+_HANDED_SESSIONS = "http-timeout:handed-sessions"
 
 
 def _imports_sessions(ctx: Context) -> bool:
@@ -378,12 +383,22 @@ _IMPORTS_SESSIONS = "http-timeout:imports-sessions"
 _ADAPTED = "http-timeout:adapted"  # an adapter mounted, or a timeout bound into `session.request`
 
 
-def _handed_a_session(function: str, param: str, notes: dict[str, Any], signatures: dict[str, tuple[str, ...]]) -> bool:
+def _handed_a_session(
+    function: str,
+    param: str,
+    notes: dict[str, Any],
+    signatures: dict[str, tuple[str, ...]],
+    factories: dict[str, str],
+) -> bool:
     """Whether this file calls ``function`` with a requests session (without a timeout adapter)
-    as its parameter ``param``, by position or by keyword."""
-    handed = notes.get(_HANDED_SESSIONS, set())
+    as its parameter ``param``, by position or by keyword: one it made, or one a function of the
+    file returned (`session = make_session()`, the factory further down)."""
     order = signatures.get(function, ())
-    return (function, param) in handed or (param in order and (function, order.index(param)) in handed)
+    slots = {param} | ({order.index(param)} if param in order else set())
+    return any(
+        called == function and where in slots and (not made or factories.get(made) in REQUESTS_SESSIONS)
+        for called, where, made in notes.get(_HANDED_SESSIONS, ())
+    )
 
 
 # An executor's or a process pool's mapping methods: each call gets an item (or its unpacked
