@@ -3323,11 +3323,14 @@ class Extractor:
         # (and at the same loop depth: `os.remove(path)` in a loop over other files is a deletion)
         frame.kept[written] = (before[:shared], frame.loop_depth)
 
-    def _own_file(self, frame: _Frame, key: str) -> bool:
+    def _own_file(self, frame: _Frame, key: str, *, deeper: bool = False) -> bool:
         """Whether ``key`` is a file this function wrote or copied (see `_keep`) in this block or
-        one around it, at the loop depth it is removed at."""
+        one around it, at the loop depth it is removed at (with ``deeper``, or in a loop inside:
+        the last file a retried download wrote)."""
         kept = frame.kept.get(key)
-        return kept is not None and self.branch[: len(kept[0])] == kept[0] and frame.loop_depth == kept[1]
+        if kept is None or self.branch[: len(kept[0])] != kept[0]:
+            return False
+        return kept[1] >= frame.loop_depth if deeper else kept[1] == frame.loop_depth
 
     def _rebind(self, target: cst.BaseExpression, *, each: bool = False) -> list[str]:
         """The names ``target`` binds, which no longer hold a file written above (`for path in
@@ -3362,8 +3365,8 @@ class Extractor:
         made = frame.made_by.get(key)
         if made is not None:
             methods, bases = self.methods, self.bases_by_class
-            # (a method no subclass in the file defines again: the subclass's may return another file)
-            # (a method's: a class of another module may override it, see `SCRATCH_DELETION`)
+            # (a method no subclass in the file defines again, whose own may return another file; one
+            # in another module may, see `SCRATCH_DELETION`)
             self.scratch_deletions[id(node)] = (
                 SCRATCH_DELETION if any("." in maker for maker in made) else "",
                 lambda: all(maker in makers and not _overridden(maker, methods, bases) for maker in made),
@@ -3445,7 +3448,7 @@ class Extractor:
             return ""
         if raw.startswith("self.") and raw.count(".") == 1 and len(self.ctx.scope) >= 2 and self.ctx.class_bases:
             return f"{self.ctx.scope[0]}.{raw[5:]}"
-        return raw if raw.isidentifier() and raw not in self.ctx.aliases else ""
+        return raw if raw in self.module_functions else ""
 
     def visit_comprehension(self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp) -> None:
         """``[os.remove(path) for path in old]``: its names are bound before its element runs."""
@@ -3851,9 +3854,8 @@ class Extractor:
                 # `with tempfile.TemporaryDirectory() as workdir:`: paths in it are temporary
                 self.strings[f"{self.scope_name()}:{alias}"] = "tempfile"
                 if callee in _TEMPORARY_FILES and (frame := self._deletions_frame()) is not None:
-                    self._bind_made(
-                        frame, alias, "", temporary=True
-                    )  # (`with NamedTemporaryFile(delete=False) as tmp:`)
+                    # (`with NamedTemporaryFile(delete=False) as tmp:`)
+                    self._bind_made(frame, alias, "", temporary=True)
             args = n.positional(call)
             opened = n.dotted(args[0].value) if alias and callee in _OPEN_CALLS and args else None
             if opened and (frame := self._deletions_frame()) is not None:
@@ -4023,14 +4025,8 @@ class Extractor:
             # `def get_consumer(): consumer = KafkaConsumer(...); return consumer`: what the
             # module-level `consumer = get_consumer()` then iterates
             returned = self.ctx.object_ctor(node.value.value)
-            frame_node = self.frames[-1].line_node if self.frames else None
             if returned is not None and (
-                returned.endswith(CONSUMER_CTOR_SUFFIXES)
-                or (
-                    returned in _HTTP_CLIENTS
-                    and type(frame_node) is cst.FunctionDef
-                    and not _configures_client(frame_node.body, self.ctx)
-                )
+                returned.endswith(CONSUMER_CTOR_SUFFIXES) or (returned in _HTTP_CLIENTS and self._returns_bare_client())
             ):
                 self.factories[self.ctx.scope[0]] = returned
             elif returned is not None and WORKER_CTORS.get(returned) in BOT_FRAMEWORKS:
@@ -4041,11 +4037,9 @@ class Extractor:
             if ctor and is_entrypoint_ctor(ctor):
                 # `def make_app(): return tornado.web.Application(handlers)`: the factory's app
                 built, keywords = ctor, n.keywords(node.value)
-            elif ctor in _CLIENT_FACTORIES:
+            elif ctor in _CLIENT_FACTORIES and self._returns_bare_client():
                 # `def make_session(token): return OAuth2Session(client_id, token=token)`
-                frame_node = self.frames[-1].line_node if self.frames else None
-                if type(frame_node) is cst.FunctionDef and not _configures_client(frame_node.body, self.ctx):
-                    self.factories[self.ctx.scope[0]] = ctor
+                self.factories[self.ctx.scope[0]] = ctor
         if built:
             # (recorded under the factory's name)
             scope = self.ctx.scope[0]
@@ -4059,6 +4053,12 @@ class Extractor:
             self.walk(node.value)
         self.returning = None
 
+    def _returns_bare_client(self) -> bool:
+        """Whether the function being walked mounts no timeout adapter on the client it builds and
+        returns (see `_configures_client`)."""
+        function = self.frames[-1].line_node if self.frames else None
+        return type(function) is cst.FunctionDef and not _configures_client(function.body, self.ctx)
+
     def _made_file(self, frame: _Frame, value: cst.BaseExpression | None) -> bool | None:
         """Whether a returned value is a file the function made: one it wrote, copied or downloaded
         (`with open(path, "wb") as f: ...; return path`), or a temporary file it created
@@ -4067,9 +4067,7 @@ class Extractor:
             return None
         returned = n.dotted(value) or ""
         # (also written in a loop before the return, a download retried: `for attempt in range(3): ...`)
-        kept = frame.kept.get(returned)
-        written = kept is not None and self.branch[: len(kept[0])] == kept[0] and kept[1] >= frame.loop_depth
-        return written or returned.removesuffix(".name") in frame.temporary
+        return self._own_file(frame, returned, deeper=True) or returned.removesuffix(".name") in frame.temporary
 
     def visit_raise(self, node: cst.Raise) -> None:
         if self.handlers:
@@ -6812,13 +6810,12 @@ def _formats_text(call: cst.Call) -> bool:
 
 
 # A flag named for the deletion it allows (`delete`, `args.remove`, `delete_files`, `do_purge`; not
-# `to_delete`, `deleted`, a list of what to delete or a record of what was)
-_DELETE_FLAG = re.compile(r"(?:(?:do|should|enable|allow)_)?(?:delete|remove|purge|prune|cleanup|wipe)(?:_[a-z]+){0,2}")
+# `to_delete`, `deleted`, a list of what to delete or a record of what was): its verb, then up to two words
+_DELETE_FLAG_SHAPE = r"(?:(?:do|should|enable|allow)_)?(?:{verbs})(?:_[a-z]+){{0,2}}"
+_DELETE_FLAG = re.compile(_DELETE_FLAG_SHAPE.format(verbs="delete|remove|purge|prune|cleanup|wipe"))
 # A name or option for deleting that a test of the command line binds (`clean_logs = "--clean" in
 # sys.argv`, `if "--clean" in sys.argv:`): also `clean`, which as a parsed option may be on by default
-_ARGV_FLAG = re.compile(
-    r"(?:(?:do|should|enable|allow)_)?(?:delete|remove|purge|prune|clean(?:_?up)?|wipe)(?:_[a-z]+){0,2}"
-)
+_ARGV_FLAG = re.compile(_DELETE_FLAG_SHAPE.format(verbs="delete|remove|purge|prune|clean(?:_?up)?|wipe"))
 
 
 def _reads_argv(value: cst.BaseExpression, ctx: Context) -> bool:
@@ -6834,27 +6831,24 @@ def _reads_argv(value: cst.BaseExpression, ctx: Context) -> bool:
         return _reads_argv(value.left, ctx) or _reads_argv(value.right, ctx)
     if type(value) is not cst.Comparison:
         return False
-    nodes = [value, *n.descendants(value)]
-    if not any(
-        type(sub) in (cst.Attribute, cst.Name) and (ctx.resolve(n.dotted(sub)) or "") in {"sys.argv", "os.sys.argv"}
-        for sub in nodes
-    ):
-        return False
-    for sub in nodes:
+    reads = False
+    for sub in (value, *n.descendants(value)):
         if type(sub) is cst.Comparison:
-            for target in sub.comparisons:
-                if type(target.operator) not in (cst.Equal, cst.In, cst.GreaterThan):
-                    return False
+            if any(type(target.operator) not in (cst.Equal, cst.In, cst.GreaterThan) for target in sub.comparisons):
+                return False
         elif (type(sub) is cst.SimpleString and (n.string_value(sub) or "").lstrip("-").startswith("no")) or (
             type(sub) is cst.UnaryOperation and type(sub.operator) is cst.Not
         ):
             return False
-    return True
+        elif (type(sub) is cst.Attribute or type(sub) is cst.Name) and not reads:
+            reads = (ctx.resolve(n.dotted(sub)) or "") in {"sys.argv", "os.sys.argv"}
+    return reads
 
 
 def _on_by_default(value: cst.BaseExpression, ctx: Context) -> bool:
-    """A setting on unless the environment says otherwise: ``getenv("CLEAN_OLD", "true") == "true"``,
-    an environment read whose fallback is the value it is compared with."""
+    """A setting on unless the environment says otherwise: an environment read compared with its
+    own fallback (``getenv("CLEAN_OLD", "true") == "true"``, ``... in ("1", "true")``), or with a
+    value other than its fallback, negated (``getenv("DELETE", "true") != "false"``)."""
     if type(value) is not cst.Comparison or len(value.comparisons) != 1:
         return False
     target = value.comparisons[0]

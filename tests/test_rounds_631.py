@@ -528,6 +528,30 @@ if __name__ == "__main__":
 """,
 }
 
+
+# The third review's root cause for options on by default, in the form its trees left untested: an
+# environment flag compared with a value other than its fallback, negated
+_ENV_FLAG_NOT_FALSE = {
+    "prune.py": """\
+import glob
+import logging
+import os
+
+logging.basicConfig(level=logging.INFO)
+DELETE_OLD = os.getenv("DELETE_OLD", "true") != "false"
+
+
+def prune():
+    for path in glob.glob("/srv/exports/*.csv"):
+        if DELETE_OLD:
+            os.remove(path)
+
+
+if __name__ == "__main__":
+    prune()
+""",
+}
+
 _CASES: dict[str, Case] = {
     "nats_next_message": (_NATS_NEXT_MESSAGE, [("consumer.py", "worker", "consume-loop")], None),
     # trap: the loop ends when no message comes in time (the stream drained: a job)
@@ -698,6 +722,13 @@ _CASES: dict[str, Case] = {
         ),
         [("archive.py", "job", "python")],
         ("missing-dry-run", "fail"),
+    ),
+    "env_flag_not_false": (_ENV_FLAG_NOT_FALSE, [("prune.py", "job", "python")], ("missing-dry-run", "fail")),
+    # trap: the flag is off unless the environment turns it on
+    "env_flag_off_by_default": (
+        _edited(_ENV_FLAG_NOT_FALSE, "prune.py", 'os.getenv("DELETE_OLD", "true")', 'os.getenv("DELETE_OLD", "false")'),
+        [("prune.py", "job", "python")],
+        ("missing-dry-run", "pass"),
     ),
 }
 
