@@ -1057,6 +1057,9 @@ def _workflow(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deploym
 
 def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployment]:
     services = document.get("services")
+    if services is None and "version" not in document:
+        # (Compose's first file format has no `services:`: each top-level key is a service)
+        services = {k: v for k, v in document.items() if isinstance(v, dict) and _COMPOSE_V1_KEYS & v.keys()}
     for service in services.values() if isinstance(services, dict) else ():
         if not isinstance(service, dict):
             continue
@@ -1068,6 +1071,9 @@ def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployme
             # (RQ's worker command runs until stopped, restarted or not)
             kept = service.get("restart") in {"always", "unless-stopped"}
             yield from (d for d in found if kept or d.module == RQ_WORKER or is_celery_beat(d))
+
+
+_COMPOSE_V1_KEYS = frozenset({"image", "build", "command"})
 
 
 def _mounted(deployment: Deployment, volumes: object) -> Deployment:

@@ -4690,16 +4690,17 @@ class Extractor:
                 view = (n.dotted(args[1].value) if len(args) > 1 else None) or ""
                 handler = view.rsplit(".", 1)[-1]
                 ctx.later(node, lambda line, col: RouteFact(owner="", path=path, handler=handler, line=line))
-        if method == "add_resource" and (
-            (api := ctx.object_ctor(owner)) in _RESOURCE_APIS or api in self.resource_apis
-        ):
+        if method == "add_resource" and (api := ctx.object_ctor(owner)):
             # `api.add_resource(Health, "/healthz", "/healthz/")` (Flask-RESTful, Flask-RESTX): the api
-            # object wraps the app, so its routes are the app's
+            # object wraps the app, so its routes are the app's; so does a subclass another module of
+            # the project defines (`api = ExtendedApi(app)`), known by its name, with URL paths
+            known = api in _RESOURCE_APIS or api in self.resource_apis
+            named = not known and api.rsplit(".", 1)[-1].lower().endswith("api")
             args = n.positional(node)
             resource = (n.dotted(args[0].value) or "").rsplit(".", 1)[-1] if args else ""
-            for arg in args[1:]:
+            for arg in args[1:] if known or named else ():
                 url = n.string_value(arg.value)
-                if url is not None:
+                if url is not None and (known or url.startswith("/")):
                     ctx.later(node, _route_of(url, resource))
         if method in ROUTE_ADDERS and owner:
             args = n.positional(node)

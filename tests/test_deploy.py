@@ -163,6 +163,19 @@ def test_compose_counts_services_that_always_restart() -> None:
     ]
 
 
+def test_compose_first_file_format_has_its_services_at_the_top() -> None:
+    # (Compose's first file format: no `version:`, no `services:`; each top-level key a service)
+    v1 = (
+        "db:\n  image: postgres\n  restart: always\n"
+        "consumer:\n  build: .\n  restart: always\n  command: python consumer.py\n"
+        "once:\n  build: .\n  command: python once.py\n"
+    )
+    assert _found({"docker-compose.yml": v1}) == [("docker-compose.yml", 7, "compose", LONG_RUNNING, "consumer.py", "")]
+    # (a later format's top-level `x-` or `volumes:` blocks are no services, `services:` or not)
+    later = "version: '3'\nx-worker:\n  restart: always\n  command: python consumer.py\n"
+    assert _found({"docker-compose.yml": later}) == []
+
+
 def test_systemd_timers_and_services() -> None:
     files = {
         "deploy/sync.service": "[Unit]\nDescription=sync\n[Service]\nType=oneshot\nExecStart=/usr/bin/python3 /opt/sync/sync.py\n",

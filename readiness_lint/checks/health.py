@@ -278,7 +278,8 @@ class MissingReadinessRoute(ServiceRule):
     what_it_does = (
         "Checks that an HTTP API serves a readiness route (`/ready`, `/readyz`, `/readiness`, `/startup`, "
         "`/health/ready`, under the same prefixes) separate from liveness. As for the health route, when none of the app's routes "
-        "can be seen the check is not applicable rather than failed."
+        "can be seen the check is not applicable rather than failed, and an app that fails the health check for serving no route "
+        "at all (or a `websockets` server that answers no plain HTTP request) fails this one too."
     )
     why_bad = (
         "Liveness says 'do not restart me'; readiness says 'send me traffic'. Without the second, "
