@@ -77,6 +77,35 @@ if __name__ == "__main__":
     "docker-compose.yml": "broker:\n  image: eclipse-mosquitto\nlistener:\n  build: .\n  command: python listener.py\n  restart: always\n",
 }
 
+# Round 669: an ETL script logging through the logging module a project module imports and
+# configures, a constant error in its catch-all
+_LOGGING_HANDED_ON = {
+    "db.py": """\
+import logging
+
+logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+
+
+def extract(size, offset):
+    return []
+""",
+    "etl.py": """\
+import sys
+import time
+
+from db import extract, logging
+
+try:
+    for offset in range(0, 1000, 100):
+        logging.info("extracting from " + str(offset))
+        extract(100, offset)
+        time.sleep(30)
+except:
+    logging.error("[ETL] Stopping...")
+    sys.exit(1)
+""",
+}
+
 _CASES: dict[str, Case] = {
     "restful_subclass_elsewhere": (
         _RESTFUL_SUBCLASS_ELSEWHERE,
@@ -93,6 +122,13 @@ _CASES: dict[str, Case] = {
         ),
         [("service/app.py", "api", "flask")],
         ("missing-health-route", "fail"),
+    ),
+    "logging_handed_on": (_LOGGING_HANDED_ON, [("etl.py", "job", "script")], ("log-without-context", 1)),
+    # trap: the handler's log keeps the traceback
+    "logging_handed_on_exc_info": (
+        _edited(_LOGGING_HANDED_ON, "etl.py", '"[ETL] Stopping...")', '"[ETL] Stopping...", exc_info=True)'),
+        [("etl.py", "job", "script")],
+        ("log-without-context", 0),
     ),
     "compose_v1_listener": (_COMPOSE_V1, [("listener.py", "worker", "compose")], None),
     # trap: the first format's file with a `version:` key is no Compose file the tool reads as one

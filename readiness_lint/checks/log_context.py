@@ -122,7 +122,10 @@ class LogWithoutContext(LineRule):
 
 def _is_logger(receiver: str, ctx: Context) -> bool:
     resolved = ctx.resolve(receiver) or receiver
-    if resolved in ("logging", "loguru.logger", "structlog"):
+    # (also the logging module a project module hands on, `from db import logging`)
+    if resolved in ("logging", "loguru.logger", "structlog") or (
+        receiver == "logging" and resolved.endswith(".logging")
+    ):
         return True
     if ctx.object_ctor(receiver) in _LOGGER_CTORS or receiver.endswith(("getLogger()", "get_logger()")):
         return True
