@@ -1414,16 +1414,19 @@ def _schedules_run_elsewhere(
     pending: list[str] | None = None  # the files that run `schedule` jobs, found once
     for candidate in candidates:
         facts = project.files[candidate.path]
+        own = {f.name for f in facts.functions}
         if (
             candidate.kind == "job"
             and candidate.framework == "schedule"
             and facts.main_guard is None
-            and not facts.module_calls
+            # (a logger set up at import runs nothing: `logger.setLevel(logging.INFO)`)
+            and all(_sets_up_logging(call) for call, _, _ in facts.module_calls)
             and not project.importers.get(candidate.path)
             # (not a function a framework or a thread calls, `@app.on_event("startup")`, nor one a
-            # console script names)
-            and not facts.started
-            and not any(f.decorators for f in facts.functions)
+            # console script names; a decorator of the file's own, `@parallel`, or a thread started
+            # on a parameter inside one, `Thread(target=func)`, calls nothing at import)
+            and not any(name in own for name in facts.started)
+            and not any(d not in own for f in facts.functions for d in f.decorators)
             and candidate.path not in commands
         ):
             # (`def main(): schedule.every(20).minutes.do(job); while True: run_pending()` that
@@ -1455,6 +1458,12 @@ def _schedules_run_elsewhere(
         candidate.path, candidate.line = runner, guard.line if guard is not None else 1
         out.append(candidate)
     return out
+
+
+def _sets_up_logging(call: str) -> bool:
+    """A module-level call that only sets logging up: ``logging.basicConfig(...)``,
+    ``logger.setLevel(...)``, ``log.addHandler(handler)``."""
+    return call.startswith("logging.") or call.rpartition(".")[2] in {"setLevel", "addHandler", "setFormatter"}
 
 
 def _one_poller_worker_per_app(candidates: list[_Candidate]) -> list[_Candidate]:

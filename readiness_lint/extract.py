@@ -66,6 +66,7 @@ from readiness_lint.frameworks import (
 from readiness_lint.model import (
     HANDLE_COMMAND,
     MOUNTED,
+    REQUEST_SCOPE,
     SCRAPY_SPIDER,
     FileFacts,
     FunctionFact,
@@ -837,6 +838,7 @@ class Extractor:
         self.controller_path = ""  # the `path` of the Litestar Controller being walked
         self.entry_classes: set[str] = set()  # classes of this file that subclass an app or worker class
         self.bases_by_class: dict[str, tuple[str, ...]] = {}  # the classes of this file, with their bases
+        self.class_aliases: dict[str, str] = {}  # names bound to a class of this file, `Handler = MyHandler`
         self.resource_apis: set[str] = set()  # classes of this file that subclass Flask-RESTful's or RESTX's Api
         self.daemon_classes: set[str] = set()  # thread classes that make themselves daemons
         self.oneshot_classes: set[str] = set()  # chat clients that disconnect once the session starts
@@ -1186,9 +1188,31 @@ class Extractor:
         # (nor does a project's own interface, `class PostgresDbManager(DbManagerInterface)`)
         bases = {base for base in bases if not self._project_interface(base)}
         plain = self.frames[-1].depth == 1 or not bases
+        if not plain and self._request_handler(bases):
+            # (`class RecipientResource(Resource): def delete(self, id):` answers an HTTP request, which
+            # no job sends: a scope no code calls by name, though the class is handed to the api)
+            return self.frames[-1].name + REQUEST_SCOPE
         # (a django-cron job class's `do()`: run for that job alone, see `Service.runs_scope`)
         cron_job = any(is_cron_job_base(base) for base in bases)
         return self.frames[-1].name if plain or cron_job else ""
+
+    def _request_handler(self, bases: set[str]) -> bool:
+        """The method being walked answers an HTTP verb of a web framework's class-based view or
+        resource (Flask-RESTful's ``Resource``, Flask's ``MethodView``, Django's and DRF's views,
+        Tornado's ``RequestHandler``, aiohttp's ``View``, Starlette's ``HTTPEndpoint``)."""
+        method = self.frames[-1].name.rpartition(".")[2]
+        return method.upper() in _HTTP_METHODS and any(base in _VIEW_BASES for base in bases)
+
+    def _class_route(self, decorator: cst.BaseExpression, name: str, node: cst.ClassDef) -> None:
+        """``@app.route("/")`` on a resource class (Quart-OpenAPI's ``Pint``): its methods answer the path."""
+        if type(decorator) is not cst.Call:
+            return
+        owner, _, method = (n.callee(decorator) or "").rpartition(".")
+        args = n.positional(decorator)
+        path = n.string_value(args[0].value) if args else None
+        if method in ROUTE_METHODS and path is not None and self.ctx.object_ctor(owner) in API_CTORS:
+            owner_r = self.ctx.owner(owner)
+            self.ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=name, line=line))
 
     def _project_interface(self, base: str) -> bool:
         """A base class that is no framework's: ``abc.ABC``, or a class of the file that itself
@@ -1661,6 +1685,8 @@ class Extractor:
     def visit_class(self, node: cst.ClassDef) -> None:
         bases = [self.ctx.resolve(n.dotted(b.value)) or "" for b in node.bases]
         name = node.name.value
+        for decorator in node.decorators:
+            self._class_route(decorator.decorator, name, node)
         if any(is_entrypoint_ctor(b) for b in bases):
             self.entry_classes.add(name)
         if (any(b in THREAD_BASES for b in bases) or (bases and _defines(node, "run"))) and _makes_daemon(node):
@@ -5038,6 +5064,8 @@ class Extractor:
         if type(value) is cst.Call:
             # (`self.session = requests.Session()`: an attribute is tracked, never an entrypoint)
             self._object(raw, value, node, record="." not in raw)
+        elif type(value) is cst.Name and value.value in self.bases_by_class:
+            self.class_aliases[raw] = value.value  # `Handler = MyHttpRequestHandler`
         if ctx.scope:
             if raw.endswith("beat_schedule"):
                 self.signal(node, "celery-beat", raw)
@@ -5060,6 +5088,9 @@ class Extractor:
             and _PROBE_HANDLER.search(n.dotted(args[0].value) or "")
         ):
             return  # `web.Server(health)`: one handler, for the orchestrator's probes, beside the work
+        if ctor in _TCP_SERVERS and self._http_handler(value):
+            # `socketserver.TCPServer(("", port), Handler)` with an `http.server` handler: an HTTP server
+            ctor = "http.server.HTTPServer"
         ctx.objects[name] = self.factories.get(ctor, ctor)
         if ctor == "subprocess.Popen" and (args := n.positional(value)) and _follows(_string_list(args[0].value)):
             self.followers.add(f"{self.scope_name()}:{name}")
@@ -5090,6 +5121,17 @@ class Extractor:
             position=is_entrypoint_ctor(ctor)
             or (ctor in self.entry_classes and (not scope or (len(ctx.scope) == 1 and not ctx.class_bases))),
         )
+
+    def _http_handler(self, server: cst.Call) -> bool:
+        """The request handler a ``socketserver`` server is given is an ``http.server`` handler, or a
+        class of this file deriving from one (also through a name bound to it)."""
+        args = n.positional(server)
+        keyword = n.keyword(server, "RequestHandlerClass")
+        handler = args[1].value if len(args) > 1 else keyword.value if keyword is not None else None
+        name = (n.dotted(handler) or "") if handler is not None else ""
+        name = self.class_aliases.get(name, name)
+        bases = self.bases_by_class.get(name, (self.ctx.resolve(name) or name,))
+        return any(base.rpartition(".")[2] in _STDLIB_HANDLERS for base in bases)
 
     def _module_setting(self, name: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
         """Module-level settings that frameworks read by name (Django, Celery, Sanic)."""
@@ -5558,6 +5600,19 @@ class Extractor:
         )
         if mqtt_wait:
             return MQTT_WAIT if _sleep_without_break(body, self.ctx) else ""
+        if (
+            type(test) is cst.UnaryOperation
+            and type(test.operator) is cst.Not
+            and type(test.expression) is cst.Call
+            and "." not in (waited := (n.callee(test.expression) or "").rpartition(".")[0])
+            and _timed_event_wait(test.expression, f"{waited}.wait", self.ctx)
+            and not self.ctx.class_bases
+            and self._does_work(body)
+        ):
+            # `while not ticker.wait(60): backup()`: the event's timed wait is the poller's sleep, its
+            # rounds run until the event is set (a break of its own ends it sooner: a job); not a
+            # class's helper thread, `while not self.done.wait(0.25): self.refresh()`
+            return TIMED_WAIT if _never_leaves(body, self.ctx) else ""
         # `while self._running:`, `while not stop.is_set():` around work (not a progress or heartbeat thread)
         until_stopped = _until_stopped(test) and self._does_work(body)
         # (`while retry != 0:` that sets its count back on success: forever while the work works)
@@ -6019,7 +6074,24 @@ _SAVE_METHODS = frozenset({"save", "to_csv", "to_excel", "to_parquet", "to_json"
 
 
 _NO_BASE = frozenset({"object", "builtins.object"})
+# Class-based views and resources whose `get`/`post`/`delete`... methods answer HTTP requests
+_VIEW_BASES = frozenset(
+    {
+        "flask_restful.Resource",
+        "flask_restx.Resource",
+        "flask.views.MethodView",
+        "flask.views.View",
+        "django.views.View",
+        "django.views.generic.View",
+        "django.views.generic.base.View",
+        "rest_framework.views.APIView",
+        "tornado.web.RequestHandler",
+        "aiohttp.web.View",
+        "starlette.endpoints.HTTPEndpoint",
+    }
+)
 _LOW_LEVEL_SERVERS = frozenset({"aiohttp.web.Server", "aiohttp.web_server.Server"})
+_TCP_SERVERS = frozenset({"socketserver.TCPServer", "socketserver.ThreadingTCPServer", "socketserver.ForkingTCPServer"})
 _PROBE_HANDLER = re.compile(r"health|probe|liveness|readiness|alive", re.IGNORECASE)
 _STDLIB_HANDLERS = frozenset({"BaseHTTPRequestHandler", "SimpleHTTPRequestHandler", "CGIHTTPRequestHandler"})
 _PLAIN_DECORATORS = frozenset(

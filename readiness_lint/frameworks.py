@@ -77,6 +77,7 @@ API_CTORS = {
     "aiohttp.web.Server": "aiohttp",  # the low-level server: one handler answers every request
     "aiohttp.web_server.Server": "aiohttp",
     "quart.Quart": "quart",
+    "quart_openapi.Pint": "quart",  # (Quart-OpenAPI's subclass of Quart)
     "japronto.Application": "japronto",
     "japronto.app.Application": "japronto",
     "sanic.Sanic": "sanic",

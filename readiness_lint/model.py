@@ -31,6 +31,8 @@ MOUNTED = "(mounted)"
 # wherever it is kept and whatever project base class it builds on.
 HANDLE_COMMAND = "(command with handle)"
 SCRAPY_SPIDER = "(scrapy spider with a name)"  # a spider `scrapy crawl NAME` can run
+# A deletion's scope suffix for a class-based view's HTTP method: no code calls it by that name
+REQUEST_SCOPE = " (request)"
 
 
 @dataclass(frozen=True)
@@ -103,7 +105,8 @@ class SignalFact:
     line: int
     detail: str = ""
     # For a deletion: the module-level function, or method of a class with no bases, it is in (it
-    # counts only where that is called or handed on); "" at module level or where a framework calls it.
+    # counts only where that is called or handed on); "" at module level or where a framework calls it;
+    # a class-based view's HTTP method, marked with REQUEST_SCOPE, is called by requests alone.
     scope: str = ""
 
 

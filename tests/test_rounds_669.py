@@ -106,6 +106,223 @@ except:
 """,
 }
 
+# Round 678: a Celery beat job that builds the Flask app, whose Flask-RESTful resource deletes a
+# row when a DELETE request asks for it
+_RESOURCE_DELETE = {
+    "shop/__init__.py": """\
+import logging
+
+from flask import Flask
+from flask_restful import Api
+
+logging.basicConfig(level=logging.INFO)
+
+
+def create_app():
+    from shop.items import ItemResource
+
+    app = Flask(__name__)
+    api = Api(app)
+    api.add_resource(ItemResource, "/items/<int:item_id>")
+    return app
+""",
+    "shop/items.py": """\
+from flask_restful import Resource
+
+from shop.models import Item, db
+
+
+class ItemResource(Resource):
+    def get(self, item_id):
+        return Item.query.get_or_404(item_id).to_dict()
+
+    def delete(self, item_id):
+        item = Item.query.get_or_404(item_id)
+        db.session.delete(item)
+        db.session.commit()
+        return "", 204
+""",
+    "shop/tasks.py": """\
+from celery import Celery
+
+from shop import create_app
+from shop.models import Item
+
+app = create_app()
+celery = Celery(__name__, broker="redis://redis:6379/0")
+celery.conf.beat_schedule = {"count-items": {"task": "shop.tasks.count_items", "schedule": 60.0}}
+
+
+@celery.task
+def count_items():
+    with app.app_context():
+        return Item.query.count()
+""",
+}
+
+# Rounds 681 and 684: a standard-library HTTP handler served by `socketserver.TCPServer`
+_TCP_HTTP_SERVER = {
+    "app.py": """\
+import http.server
+import json
+import socketserver
+
+
+class Handler(http.server.SimpleHTTPRequestHandler):
+    def do_GET(self):
+        if self.path == "/api/health":
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(json.dumps({"ok": True}).encode())
+        else:
+            self.send_response(404)
+            self.end_headers()
+
+
+MyHandler = Handler
+
+with socketserver.TCPServer(("", 8000), MyHandler) as httpd:
+    httpd.serve_forever()
+""",
+}
+
+# Round 684: a Quart-OpenAPI app (`Pint`, a Quart subclass) whose routes decorate resource classes
+_PINT_APP = {
+    "quartapp/server.py": """\
+from quart import jsonify
+from quart_openapi import Pint, Resource
+
+app = Pint(__name__, title="Skeleton")
+
+
+@app.route("/")
+class Root(Resource):
+    async def get(self):
+        return jsonify({"hello": "world"})
+
+
+@app.route("/healthz")
+class Health(Resource):
+    async def get(self):
+        return jsonify({"ok": True})
+""",
+    "Dockerfile": 'FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nCMD ["hypercorn", "quartapp.server:app"]\n',
+}
+
+# Round 682: a backup poller that sleeps on an event's timed wait in its loop's own test
+_EVENT_WAIT_TEST = {
+    "backuper.py": """\
+import argparse
+import threading
+
+import boto3
+
+parser = argparse.ArgumentParser()
+parser.add_argument("--folder")
+parser.add_argument("--minutes", type=int, default=60)
+
+
+def backup(folder):
+    boto3.client("s3").upload_file(folder + "/db.sqlite", "backups", "db.sqlite")
+
+
+if __name__ == "__main__":
+    args = parser.parse_args()
+    ticker = threading.Event()
+    while not ticker.wait(args.minutes * 60):
+        backup(args.folder)
+""",
+}
+
+# Round 683: a module of `schedule` jobs registered in a function nothing calls, its logger set at
+# import and its jobs wrapped in decorators of its own; the running process is another file's
+_SCHEDULE_UNCALLED = {
+    "app/routine.py": """\
+import logging
+import threading
+
+import schedule
+
+logger = logging.getLogger("routine")
+logger.setLevel(logging.INFO)
+
+
+def parallel(func):
+    def wrapper(*args, **kwargs):
+        threading.Thread(target=func, args=args, kwargs=kwargs).start()
+
+    return wrapper
+
+
+@parallel
+def good_job():
+    logger.info("working")
+
+
+def assign():
+    schedule.every(3).seconds.do(good_job)
+""",
+    "app/start.py": """\
+import logging
+import sys
+import time
+
+import schedule
+
+logging.basicConfig(level=logging.INFO)
+
+
+def job():
+    logging.info("working")
+
+
+def main():
+    schedule.every().hour.at(":13").do(job)
+    while True:
+        schedule.run_pending()
+        time.sleep(1)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+""",
+}
+
+# A trap from the precision trees (rich's live display): a helper thread of a class refreshing
+# until its event is set, used by a script that does its work and ends
+_REFRESH_THREAD = {
+    "display.py": """\
+import threading
+
+
+class RefreshThread(threading.Thread):
+    def __init__(self, live):
+        super().__init__(daemon=True)
+        self.live = live
+        self.done = threading.Event()
+
+    def run(self):
+        while not self.done.wait(0.25):
+            self.live.refresh()
+""",
+    "report.py": """\
+import sys
+
+from display import RefreshThread
+
+
+def main():
+    thread = RefreshThread(None)
+    thread.start()
+    thread.done.set()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+""",
+}
+
 _CASES: dict[str, Case] = {
     "restful_subclass_elsewhere": (
         _RESTFUL_SUBCLASS_ELSEWHERE,
@@ -129,6 +346,75 @@ _CASES: dict[str, Case] = {
         _edited(_LOGGING_HANDED_ON, "etl.py", '"[ETL] Stopping...")', '"[ETL] Stopping...", exc_info=True)'),
         [("etl.py", "job", "script")],
         ("log-without-context", 0),
+    ),
+    "resource_delete_request": (
+        _RESOURCE_DELETE,
+        [
+            ("shop/__init__.py", "api", "flask"),
+            ("shop/tasks.py", "job", "celery-beat"),
+            ("shop/tasks.py", "worker", "celery"),
+        ],
+        ("missing-dry-run", {"shop/tasks.py": "na"}),
+    ),
+    # trap: the resource's clean-up method, which no request calls, is what the task runs
+    "resource_purge_by_task": (
+        _edited(
+            _edited(
+                _edited(_RESOURCE_DELETE, "shop/items.py", "def delete(self, item_id):", "def purge(self, item_id):"),
+                "shop/tasks.py",
+                "        return Item.query.count()\n",
+                "        return ItemResource().purge(1)\n",
+            ),
+            "shop/tasks.py",
+            "from shop.models import Item\n",
+            "from shop.items import ItemResource\nfrom shop.models import Item\n",
+        ),
+        [
+            ("shop/__init__.py", "api", "flask"),
+            ("shop/tasks.py", "job", "celery-beat"),
+            ("shop/tasks.py", "worker", "celery"),
+        ],
+        ("missing-dry-run", {"shop/tasks.py": "fail"}),
+    ),
+    "tcp_http_server": (_TCP_HTTP_SERVER, [("app.py", "api", "http.server")], ("missing-health-route", "pass")),
+    # trap: a stream handler of `socketserver` serves no HTTP: no api (how the start reads the
+    # server otherwise, a module-level script, is not this case's question)
+    "tcp_stream_server": (
+        _edited(
+            _TCP_HTTP_SERVER,
+            "app.py",
+            "class Handler(http.server.SimpleHTTPRequestHandler):",
+            "class Handler(socketserver.StreamRequestHandler):",
+        ),
+        [("app.py", "job", "script")],
+        None,
+    ),
+    "pint_class_routes": (_PINT_APP, [("quartapp/server.py", "api", "quart")], ("missing-health-route", "pass")),
+    "event_wait_test": (_EVENT_WAIT_TEST, [("backuper.py", "worker", "polling-loop")], None),
+    # trap: the loop leaves after its first round: a job
+    "event_wait_test_once": (
+        _edited(
+            _EVENT_WAIT_TEST,
+            "backuper.py",
+            "        backup(args.folder)\n",
+            "        backup(args.folder)\n        break\n",
+        ),
+        [("backuper.py", "job", "argparse")],
+        None,
+    ),
+    # trap: a class's helper thread waiting on its own event is no poller of the process
+    "refresh_thread": (_REFRESH_THREAD, [("report.py", "job", "python")], None),
+    "schedule_uncalled": (_SCHEDULE_UNCALLED, [("app/start.py", "job", "schedule")], None),
+    # trap: the module calls its own `assign()` at import: its jobs are registered when it is run
+    "schedule_called_at_import": (
+        _edited(
+            _SCHEDULE_UNCALLED,
+            "app/routine.py",
+            "    schedule.every(3).seconds.do(good_job)\n",
+            "    schedule.every(3).seconds.do(good_job)\n\n\nassign()\n",
+        ),
+        [("app/routine.py", "job", "schedule"), ("app/start.py", "job", "schedule")],
+        None,
     ),
     "compose_v1_listener": (_COMPOSE_V1, [("listener.py", "worker", "compose")], None),
     # trap: the first format's file with a `version:` key is no Compose file the tool reads as one

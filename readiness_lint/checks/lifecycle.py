@@ -240,7 +240,9 @@ class MissingDryRun(ServiceRule):
         "steps, the class given to `fire.Fire`), not in a helper module's function the job never uses, "
         "nor in what another script's `__main__` block calls (it runs only where that script is run); "
         "`__init__`/`__exit__` count where the class is used, and a decorated function always counts (a "
-        "framework may call it). An index deleted and created again in one function is rebuilt, not lost. A serverless function that HTTP requests call as well as a schedule or a queue is not judged as the event's job (a deletion in it may be what a request asked for)."
+        "framework may call it). A class-based view's or resource's HTTP method (`def delete(self, id):` of a "
+        "Flask-RESTful `Resource`, a `MethodView`, a Django or DRF view, a Tornado `RequestHandler`) deletes what a "
+        "request asks for, never counted for a job, though the job builds the app that serves it. An index deleted and created again in one function is rebuilt, not lost. A serverless function that HTTP requests call as well as a schedule or a queue is not judged as the event's job (a deletion in it may be what a request asked for)."
     )
     why_bad = (
         "Destructive automation goes wrong in the worst way: a wrong filter, a wrong environment, and "
