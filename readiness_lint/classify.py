@@ -3065,7 +3065,10 @@ def _django_candidates(project: Project) -> list[_Candidate]:
             continue  # (a command that sets Django up with `get_wsgi_application()` at import serves nothing)
         best = min(kinds, key=lambda k: rank[k])
         settings = [ref for ref in facts.module_refs if ref[0] == "settings"]
-        key = settings[0][1] if settings else ""
+        # (a one-file app, `settings.configure(ROOT_URLCONF=__name__)` beside its `urlpatterns`: its
+        # own settings, another app than the project's other one-file apps)
+        alone = not settings and any(s.kind == "django-urlconf" for s in facts.signals)
+        key = settings[0][1] if settings else path if alone else ""
         current = runners.get(key)
         # (a script that sets Django up with `get_wsgi_application()` builds the same app: the
         # project's own wsgi.py/asgi.py is where it is served from)
@@ -3075,7 +3078,7 @@ def _django_candidates(project: Project) -> list[_Candidate]:
     if any(r[1] < rank["django-manage"] for r in runners.values()):
         # manage.py serves nothing in production: with a wsgi/asgi module in the project, the
         # settings it picks (often a development variant, chosen at run time) are not another api.
-        runners = {k: r for k, r in runners.items() if r[1] < rank["django-manage"]}
+        runners = {k: r for k, r in runners.items() if r[1] < rank["django-manage"] or k == r[2]}
     out = []
     for settings_module, (_, _, path, line) in sorted(runners.items()):
         out.append(_Candidate(path, line, "api", "django", settings_module or "django"))

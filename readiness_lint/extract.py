@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING, Any
@@ -570,6 +570,12 @@ class _Frame:
     # (`rmtree(d)` then `os.makedirs(d)`) is a working copy being refreshed, not data lost.
     deletions: list[tuple[cst.CSTNode, str, str]] = field(default_factory=list)
     recreated: set[str] = field(default_factory=set)
+    # Files uploaded or sent (`sftp.put(path)`, `bot.send_document(chat, f)`), also in `recreated`,
+    # with the `if`/`else` blocks they were shipped in (see `Extractor.branch`)
+    shipped: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # Deletions, by node id, of a file a `try` shipped, in its handler or `finally:`: removed
+    # whether or not it was shipped, so counted though the file is in `recreated`
+    unshipped: set[int] = field(default_factory=set)
     # Files the function wrote or copied elsewhere (`open(p, "w")`, `shutil.copy(p, d)`), with the
     # branches they were written in: removed after that, in the same block or one inside it, they
     # are the job's own.
@@ -865,6 +871,7 @@ class Extractor:
         self.cli_flags: set[str] = set()
         self.routers: dict[str, str] = {}  # names bound to an app's router, by the app's name
         self.finally_depth = 0  # `finally:` blocks being walked
+        self.shipped_in_try: frozenset[str] | set[str] = frozenset()  # see `_Frame.unshipped`
         self.frames: list[_Frame] = []
         self.module_frame = _Frame(name="<module>", line_node=module)
         self.numbers: set[str] = set()  # module-level names bound to a number literal
@@ -1514,7 +1521,7 @@ class Extractor:
 
     def _flush_deletions(self, frame: _Frame) -> None:
         for node, key, detail in frame.deletions:
-            if key not in frame.recreated:
+            if key not in frame.recreated or id(node) in frame.unshipped:
                 self.signal(node, "destructive", detail)
         frame.deletions.clear()
 
@@ -2147,9 +2154,16 @@ class Extractor:
             caught.update(_exception_names(handler.type, ctx))
         ctx.caught.append(frozenset(caught))
         ctx.handled.append(tuple((frozenset(_exception_names(h.type, ctx)), h) for h in node.handlers))
+        frame = self._deletions_frame()
+        shipped_before = set(frame.shipped) if frame is not None else set[str]()
         self.walk(node.body)
         ctx.handled.pop()
         ctx.caught.pop()
+        # (`try: sftp.put(dump)` / `finally: os.remove(dump)`: removed even when the upload failed)
+        saved_shipped = unsafe = self.shipped_in_try
+        if frame is not None and len(frame.shipped) > len(shipped_before):
+            unsafe = saved_shipped | (frame.shipped.keys() - shipped_before)
+        self.shipped_in_try = unsafe
         if self.fallback_hooks and "KeyError" in caught:
             self._fallback_handler(node)
         saved, self.attempt = self.attempt, self._frame().retry_depth > 0 and _leaves_loop(node)
@@ -2182,11 +2196,14 @@ class Extractor:
         self.reading_own_file = saved_own
         self.looking_up = saved_lookup
         self.remote_io = saved_remote
+        self.shipped_in_try = saved_shipped
         if node.orelse is not None:
-            self.walk(node.orelse)
+            self.walk(node.orelse)  # (run when the body did: what it shipped was shipped)
         if node.finalbody is not None:
             self.finally_depth += 1
+            self.shipped_in_try = unsafe
             self.walk(node.finalbody)
+            self.shipped_in_try = saved_shipped
             self.finally_depth -= 1
 
     def _ends_function(self, node: cst.Try) -> bool:
@@ -3349,6 +3366,13 @@ class Extractor:
         # (and at the same loop depth: `os.remove(path)` in a loop over other files is a deletion)
         frame.kept[written] = (before[:shared], frame.loop_depth)
 
+    def _ship(self, frame: _Frame, sent: Iterable[str]) -> None:
+        """Files uploaded or sent whole: removed after that, they are the job's shipped copies
+        (`_Frame.shipped`), unless removed outside the block that shipped them."""
+        for key in sent:
+            frame.recreated.add(key)
+            frame.shipped.setdefault(key, self.branch)
+
     def _own_file(self, frame: _Frame, key: str, *, deeper: bool = False) -> bool:
         """Whether ``key`` is a file this function wrote or copied (see `_keep`) in this block or
         one around it, at the loop depth it is removed at (with ``deeper``, or in a loop inside:
@@ -4508,6 +4532,13 @@ class Extractor:
             elif frame is not None and key:
                 self._scratch_deletion(node, frame, key)
                 frame.deletions.append((node, key, destructive))
+                shipped_in = frame.shipped.get(key)
+                if key in self.shipped_in_try or (
+                    shipped_in is not None and self.branch[: len(shipped_in)] != shipped_in
+                ):
+                    # (shipped in a block this one is not inside, `if r.ok: put(dump)`, or in a `try`
+                    # this is a handler or `finally:` of: removed whether or not it was shipped)
+                    frame.unshipped.add(id(node))
             else:
                 self.signal(node, "destructive", destructive)
         elif frame is not None and (
@@ -4570,12 +4601,13 @@ class Extractor:
         ):
             # `upload_file_to_s3(filepath, ...)`, `sftp.put(filepath)`, then `os.remove(filepath)`: the
             # local copy of what the job made and shipped, removed once it is uploaded (no data of anyone's lost)
-            frame.recreated.update(shipped for a in n.positional(node)[:1] if (shipped := n.dotted(a.value)))
-            frame.recreated.update(_handles_sent(node, frame.opened))
+            sent = {shipped for a in n.positional(node)[:1] if (shipped := n.dotted(a.value))}
+            sent.update(_handles_sent(node, frame.opened))
+            self._ship(frame, sent)
         elif frame is not None and frame.opened and _ships(name, method, ctx.object_ctor(owner) or ""):
             # `with open(dump, "rb") as f: bot.send_document(chat, f)` (or `requests.put(url, data=f)`)
             # then `os.remove(dump)`: the file was read and handed over, as an upload above
-            frame.recreated.update(_handles_sent(node, frame.opened))
+            self._ship(frame, _handles_sent(node, frame.opened))
         if (
             (method in BLOCKING_CONSUME and "." in raw)
             or (method == "run_forever" and (ctx.object_ctor(owner) or "").startswith("websocket."))

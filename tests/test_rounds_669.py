@@ -323,6 +323,126 @@ if __name__ == "__main__":
 """,
 }
 
+# Round 683: a dump another process made, sent to a chat in a `try` and removed in its
+# `finally:`, whether or not it was sent
+_SENT_THEN_REMOVED = {
+    "send_backup.py": """\
+import os
+import sys
+
+import telebot
+
+TOKEN = os.getenv("TG_TOKEN")
+CHAT_ID = os.getenv("TG_CHAT")
+
+
+def send_backup(filepath):
+    bot = telebot.TeleBot(token=TOKEN)
+    try:
+        with open(filepath, "rb") as dump_file:
+            bot.send_document(CHAT_ID, dump_file)
+    except Exception as e:
+        print(f"Error while sending the dump: {e}")
+        raise
+    finally:
+        if os.path.exists(filepath):
+            os.remove(filepath)
+
+
+if __name__ == "__main__":
+    send_backup(sys.argv[1])
+""",
+}
+
+# Round 683: the same dump uploaded only when the upload URL was granted, removed after that
+# branch whatever happened
+_UPLOADED_IN_BRANCH = {
+    "upload_backup.py": """\
+import os
+import sys
+
+import requests
+
+TOKEN = os.getenv("DISK_TOKEN")
+
+
+def upload(filepath):
+    response = requests.get("https://disk.example.com/upload", headers={"Authorization": TOKEN}, timeout=30)
+    if response.status_code == 200:
+        with open(filepath, "rb") as dump_file:
+            done = requests.put(response.json()["href"], data=dump_file, timeout=300)
+        done.raise_for_status()
+    if os.path.exists(filepath):
+        os.remove(filepath)
+
+
+if __name__ == "__main__":
+    upload(sys.argv[1])
+""",
+}
+
+# Round 691: two one-file Django apps in one repository, each its own settings and URLconf
+_ONE_FILE_DJANGO = {
+    "app.py": """\
+import os
+import sys
+
+from django.conf import settings
+from django.core.wsgi import get_wsgi_application
+from django.http import HttpResponse
+from django.urls import path
+
+settings.configure(
+    DEBUG=False,
+    SECRET_KEY=os.environ["SECRET_KEY"],
+    ROOT_URLCONF=__name__,
+)
+
+
+def index(request):
+    return HttpResponse("Hello")
+
+
+urlpatterns = [path("", index)]
+
+application = get_wsgi_application()
+
+if __name__ == "__main__":
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+""",
+    "placeholder/placeholder.py": """\
+import os
+import sys
+
+from django.conf import settings
+from django.core.wsgi import get_wsgi_application
+from django.http import HttpResponse
+from django.urls import path
+
+settings.configure(
+    DEBUG=False,
+    SECRET_KEY=os.environ.get("SECRET_KEY", "{{ secret_key }}"),
+    ROOT_URLCONF=__name__,
+)
+
+
+def placeholder(request, width, height):
+    return HttpResponse(f"{width}x{height}")
+
+
+urlpatterns = [path("image/<int:width>x<int:height>/", placeholder)]
+
+application = get_wsgi_application()
+
+if __name__ == "__main__":
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+""",
+}
+
 _CASES: dict[str, Case] = {
     "restful_subclass_elsewhere": (
         _RESTFUL_SUBCLASS_ELSEWHERE,
@@ -415,6 +535,43 @@ _CASES: dict[str, Case] = {
         ),
         [("app/routine.py", "job", "schedule"), ("app/start.py", "job", "schedule")],
         None,
+    ),
+    "sent_then_removed": (_SENT_THEN_REMOVED, [("send_backup.py", "job", "python")], ("missing-dry-run", "fail")),
+    # trap: removed after the `try`, which a failed send leaves by its `raise`
+    "sent_then_removed_after_try": (
+        _edited(
+            _SENT_THEN_REMOVED,
+            "send_backup.py",
+            "        raise\n    finally:\n        if os.path.exists(filepath):\n            os.remove(filepath)\n",
+            "        raise\n    os.remove(filepath)\n",
+        ),
+        [("send_backup.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    "uploaded_in_branch": (_UPLOADED_IN_BRANCH, [("upload_backup.py", "job", "python")], ("missing-dry-run", "fail")),
+    # trap: removed inside the branch that uploaded it
+    "uploaded_in_branch_removed_there": (
+        _edited(
+            _UPLOADED_IN_BRANCH,
+            "upload_backup.py",
+            "        done.raise_for_status()\n    if os.path.exists(filepath):\n        os.remove(filepath)\n",
+            "        done.raise_for_status()\n        os.remove(filepath)\n",
+        ),
+        [("upload_backup.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    "one_file_django_apps": (
+        _ONE_FILE_DJANGO,
+        [("app.py", "api", "django"), ("placeholder/placeholder.py", "api", "django")],
+        ("hardcoded-secret-fallback", 0),
+    ),
+    # trap: a fallback of a real key is still reported
+    "one_file_django_real_fallback": (
+        _edited(
+            _ONE_FILE_DJANGO, "placeholder/placeholder.py", '"{{ secret_key }}"', '"k3#9vz!q0p-2m$w8r^t6y&u4i*o1e+a7s"'
+        ),
+        [("app.py", "api", "django"), ("placeholder/placeholder.py", "api", "django")],
+        ("hardcoded-secret-fallback", 1),
     ),
     "compose_v1_listener": (_COMPOSE_V1, [("listener.py", "worker", "compose")], None),
     # trap: the first format's file with a `version:` key is no Compose file the tool reads as one

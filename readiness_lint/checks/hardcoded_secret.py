@@ -35,7 +35,8 @@ class HardcodedSecret(LineRule):
         "counts; a long random key such as Django's generated `SECRET_KEY` is one even when `%(` or `%s` occurs "
         "in it by chance; a signing key written as a few words, `app.config['SECRET_KEY'] = '#super secret key!#'`, "
         "is a guessable one, reported with medium confidence (with marks or digits in it: words alone are a label or an instruction, "
-        "`Session signing key`, `generate a new key`), "
+        "`Session signing key`, `generate a new key`; words run together with no space, `'thisisasecretkey'`, are one key, "
+        "reported as any other), "
         "or passed where a "
         "call takes its password by position (`MySQLdb.connect(host, user, password, db)`, `ftplib.FTP`, "
         '`login("user", "password")` (matrix-nio\'s `client.login("password")`), `username_pw_set`, pika\'s `PlainCredentials`, `HTTPBasicAuth` and the '

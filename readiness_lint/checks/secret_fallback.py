@@ -23,6 +23,8 @@ _DEV_FILE = re.compile(
     re.IGNORECASE,
 )
 _SIGNING_KEY = re.compile(r"secret_?key|signing|jwt|session_?secret|^secret$", re.IGNORECASE)
+# A slot a project template's renderer fills (`django-admin startproject --template`, cookiecutter)
+_TEMPLATE_SLOT = re.compile(r"\{\{\s*[\w.]+\s*\}\}")
 # A setting of the signing, not its key (`JWT_ACCESS_TOKEN_EXPIRATION_MINUTES`, `JWT_ALGORITHM`)
 _SETTING = re.compile(
     r"expir|minutes?|hours?|days?|seconds?|ttl|lifetime|lifespan|length|timeout|max_?age|delta|algorithm|leeway"
@@ -67,7 +69,8 @@ class HardcodedSecretFallback(LineRule):
         "connection URL or string with a password in it counts whatever the variable is called "
         "(`os.getenv('DATABASE_URL', 'postgres://app:s3cret@db/app')`; a database's or broker's out-of-the-box "
         "password, `amqp://guest:guest@localhost/`, with medium confidence). A fallback the "
-        "code compares against elsewhere (a check that refuses `'changethis'` in production) passes. "
+        "code compares against elsewhere (a check that refuses `'changethis'` in production) passes, and so does a "
+        "project template's slot (`'{{ secret_key }}'`, filled when the template is rendered). "
         "A default given to the read is reported where the read starts (a suppression comment on the "
         "literal's line counts too). The value is never shown."
     )
@@ -142,6 +145,8 @@ class HardcodedSecretFallback(LineRule):
         is a connection URL with a password in it (`getenv("DATABASE_URL", "postgres://app:s3cret@db/app")`)."""
         from readiness_lint.extract import literal_key
 
+        if _TEMPLATE_SLOT.fullmatch(value):
+            return  # `getenv("SECRET_KEY", "{{ secret_key }}")`: a project template's slot, filled before it runs
         if secretscan.is_secret_name(name):
             if secretscan.names_the_field(name, value) and not _SIGNING_KEY.search(name):
                 # `getenv("SLACK_TOKEN", "slack_token")`: a placeholder no provider accepts (a signing
