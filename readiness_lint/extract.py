@@ -1533,6 +1533,13 @@ class Extractor:
             return
         resolved = self.ctx.resolve(raw) or raw
         owner, _, method = raw.rpartition(".")
+        if resolved == "cherrypy.expose" and len(self.ctx.scope) == 1 and len(self.ctx.class_bases) == 1:
+            # `@cherrypy.expose def health(self):` on the object `cherrypy.quickstart` serves: `/health`
+            # (`index` answers `/`; `default` answers every path the others do not: no route of its own)
+            if function != "default":
+                path, handler = "/" if function == "index" else f"/{function}", f"{self.ctx.scope[0]}.{function}"
+                self.ctx.later(node, lambda line, col: RouteFact(owner="", path=path, handler=handler, line=line))
+            return
         if resolved.startswith("litestar.") and resolved.rpartition(".")[2] in _LITESTAR_HANDLERS:
             # `@get("/health")` on a function or a Controller method: Litestar's route handlers,
             # under the controller's `path`

@@ -443,6 +443,37 @@ if __name__ == "__main__":
 """,
 }
 
+# Rounds 684 and 686: a CherryPy object whose exposed methods are its routes, served by
+# `cherrypy.quickstart`
+_CHERRYPY_APP = {
+    "server.py": """\
+import logging
+
+import cherrypy
+
+logging.basicConfig(level=logging.INFO)
+
+
+class Bridge(object):
+    def __init__(self, client):
+        self.client = client
+
+    @cherrypy.expose
+    def index(self):
+        return "OK"
+
+    @cherrypy.expose
+    def publish(self, topic=None, payload=""):
+        self.client.publish(topic, payload)
+        return "OK"
+
+
+if __name__ == "__main__":
+    cherrypy.config.update({"server.socket_host": "0.0.0.0", "server.socket_port": 8080})
+    cherrypy.quickstart(Bridge(None))
+""",
+}
+
 _CASES: dict[str, Case] = {
     "restful_subclass_elsewhere": (
         _RESTFUL_SUBCLASS_ELSEWHERE,
@@ -572,6 +603,18 @@ _CASES: dict[str, Case] = {
         ),
         [("app.py", "api", "django"), ("placeholder/placeholder.py", "api", "django")],
         ("hardcoded-secret-fallback", 1),
+    ),
+    "cherrypy_routes": (_CHERRYPY_APP, [("server.py", "api", "cherrypy")], ("missing-health-route", "fail")),
+    # trap: `default` answers every path the object has no method for: no route seen
+    "cherrypy_default_only": (
+        _edited(
+            _edited(_CHERRYPY_APP, "server.py", "    def index(self):\n", "    def default(self, *args):\n"),
+            "server.py",
+            "    @cherrypy.expose\n    def publish(",
+            "    def publish(",
+        ),
+        [("server.py", "api", "cherrypy")],
+        ("missing-health-route", "na"),
     ),
     "compose_v1_listener": (_COMPOSE_V1, [("listener.py", "worker", "compose")], None),
     # trap: the first format's file with a `version:` key is no Compose file the tool reads as one
