@@ -1419,8 +1419,9 @@ def _schedules_run_elsewhere(
             candidate.kind == "job"
             and candidate.framework == "schedule"
             and facts.main_guard is None
-            # (a logger set up at import runs nothing: `logger.setLevel(logging.INFO)`)
-            and all(_sets_up_logging(call) for call, _, _ in facts.module_calls)
+            # (a logger or settings set up at import run nothing: `logger.setLevel(logging.INFO)`,
+            # `load_dotenv()`)
+            and all(_sets_up(call) for call, _, _ in facts.module_calls)
             and not project.importers.get(candidate.path)
             # (not a function a framework or a thread calls, `@app.on_event("startup")`, nor one a
             # console script names; a decorator of the file's own, `@parallel`, or a thread started
@@ -1460,10 +1461,16 @@ def _schedules_run_elsewhere(
     return out
 
 
-def _sets_up_logging(call: str) -> bool:
-    """A module-level call that only sets logging up: ``logging.basicConfig(...)``,
-    ``logger.setLevel(...)``, ``log.addHandler(handler)``."""
-    return call.startswith("logging.") or call.rpartition(".")[2] in {"setLevel", "addHandler", "setFormatter"}
+def _sets_up(call: str) -> bool:
+    """A module-level call that only sets the module up: logging (``logging.basicConfig(...)``,
+    ``logger.setLevel(...)``, ``log.addHandler(handler)``), settings from a ``.env`` file
+    (``load_dotenv()``), the import path or warnings (``sys.path.append(...)``)."""
+    return call.startswith(("logging.", "dotenv.", "warnings.", "sys.path.")) or call.rpartition(".")[2] in {
+        "setLevel",
+        "addHandler",
+        "setFormatter",
+        "load_dotenv",
+    }
 
 
 def _one_poller_worker_per_app(candidates: list[_Candidate]) -> list[_Candidate]:

@@ -1059,7 +1059,12 @@ def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployme
     services = document.get("services")
     if services is None and "version" not in document:
         # (Compose's first file format has no `services:`: each top-level key is a service)
-        services = {k: v for k, v in document.items() if isinstance(v, dict) and _COMPOSE_V1_KEYS & v.keys()}
+        services = {
+            k: v
+            for k, v in document.items()
+            # (an extension block, `x-worker: &worker`, is a fragment other services merge in)
+            if isinstance(v, dict) and _COMPOSE_V1_KEYS & v.keys() and not str(k).startswith("x-")
+        }
     for service in services.values() if isinstance(services, dict) else ():
         if not isinstance(service, dict):
             continue

@@ -210,6 +210,12 @@ def _survives(
         return False  # (a `__main__` block's development server, run by no deployment)
     if line_finding.overridden_by and _overridden(project, path, line_finding.overridden_by):
         return False  # (`DEBUG = True` in base settings that `production.py` imports and switches off)
+    if line_finding.unless_module:
+        # (`from orders import logging`: the project's own `orders/logging.py`, not the standard library's)
+        module = line_finding.unless_module.lstrip(".")
+        level = len(line_finding.unless_module) - len(module)
+        if project.resolve_module(path, module, level) is not None:
+            return False
     found_rule = line_rules.get(line_finding.rule)
     if found_rule is not None and found_rule.counts_where_called and _called_after_check(project, line_finding):
         return False  # (`if not user_exists(uid): add_user(uid)` wherever `add_user` is called)

@@ -61,6 +61,7 @@ from readiness_lint.frameworks import (
     is_cron_job_base,
     is_entrypoint_ctor,
     is_http_write,
+    is_view_base,
     remote_file_client,
 )
 from readiness_lint.model import (
@@ -744,6 +745,7 @@ class Context:
         unless: Callable[[], bool] | None = None,
         deployed_only: bool = False,
         overridden_by: str = "",
+        unless_module: str = "",
     ) -> None:
         """Report a finding at ``node``. ``key`` lets a project-wide stage recognise it later.
         ``start``: a call that holds ``node`` and may span several lines; the finding is reported
@@ -751,7 +753,9 @@ class Context:
         ``unless``: asked once the whole file has been read; the finding is dropped if it holds.
         ``deployed_only``: the finding counts only where a deployment file runs this file.
         ``overridden_by``: a signal kind; the finding is dropped where a module that star-imports
-        this one has that signal (`from .base import *` then `DEBUG = False`)."""
+        this one has that signal (`from .base import *` then `DEBUG = False`).
+        ``unless_module``: a module name, as imported; the finding is dropped where it is one of the
+        project's modules."""
         seen = (rule, id(node))
         if seen in self._reported:
             return
@@ -773,6 +777,7 @@ class Context:
                     scope=scope,
                     deployed_only=deployed_only,
                     overridden_by=overridden_by,
+                    unless_module=unless_module,
                 )
             ),
             start=start,
@@ -1181,7 +1186,8 @@ class Extractor:
         method of a class with no bases (a framework calls no method of it); "" at module level,
         in the `__main__` block, in a function a decorator registers with a framework, and in a
         method named like a hook Scrapy calls on the components its settings name (`process_item`,
-        in any class with no bases)."""
+        in any class with no bases). A class-based view's HTTP method (`ItemResource.delete`) has its
+        name marked with `REQUEST_SCOPE`: a request calls it, no code by name."""
         if self.frames and self.frames[-1].route:
             return self.frames[-1].name  # (counted for the apis that serve it: see `CallGraph.served`)
         if self.frames and self.frames[-1].depth == 1 and self.frames[-1].name in self.queue_tasks:
@@ -1208,18 +1214,53 @@ class Extractor:
         resource (Flask-RESTful's ``Resource``, Flask's ``MethodView``, Django's and DRF's views,
         Tornado's ``RequestHandler``, aiohttp's ``View``, Starlette's ``HTTPEndpoint``)."""
         method = self.frames[-1].name.rpartition(".")[2]
-        return method.upper() in _HTTP_METHODS and any(base in _VIEW_BASES for base in bases)
+        if method.upper() not in _HTTP_METHODS:
+            return False
+        # (also through a base of this file's, `class AuthResource(Resource)`)
+        seen: set[str] = set()
+        todo = list(bases)
+        while todo:
+            base = todo.pop()
+            if is_view_base(base):
+                return True
+            if base not in seen and base in self.bases_by_class:
+                seen.add(base)
+                todo.extend(self.bases_by_class[base])
+        return False
+
+    def _route(
+        self, call: cst.Call | None, owner: str, handler: str, node: cst.CSTNode, *, wraps_app: bool = False
+    ) -> None:
+        """The route a decorator ``@owner.route(path)`` (``.get``, ``.post``...) adds, for a function
+        or a resource class (``wraps_app``: the owner serves on the app it was built around)."""
+        path = ""
+        if call is not None:
+            args = n.positional(call)
+            first = args[0].value if args else None
+            kw = n.keyword(call, "path") or n.keyword(call, "rule")
+            if first is None and kw is not None:
+                first = kw.value
+            if first is not None:
+                path = n.string_value(first) or self.module.code_for_node(first)
+        owner_r = "" if wraps_app else self.ctx.owner(owner)
+        if self.router_prefixes.get(owner):
+            path = self.router_prefixes[owner].rstrip("/") + "/" + path.lstrip("/")
+        self.ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=handler, line=line))
 
     def _class_route(self, decorator: cst.BaseExpression, name: str, node: cst.ClassDef) -> None:
-        """``@app.route("/")`` on a resource class (Quart-OpenAPI's ``Pint``): its methods answer the path."""
+        """``@app.route("/")``, ``@ns.route("/health")`` on a resource class (Quart-OpenAPI's ``Pint``,
+        Flask-RESTX, flask-smorest's blueprints on a ``MethodView``): its methods answer the path."""
         if type(decorator) is not cst.Call:
             return
         owner, _, method = (n.callee(decorator) or "").rpartition(".")
-        args = n.positional(decorator)
-        path = n.string_value(args[0].value) if args else None
-        if method in ROUTE_METHODS and path is not None and self.ctx.object_ctor(owner) in API_CTORS:
-            owner_r = self.ctx.owner(owner)
-            self.ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=name, line=line))
+        if method in ROUTE_METHODS and owner and n.positional(decorator):
+            # (Flask-RESTX's `api = Api(app)` and the namespaces it makes, `ns = api.namespace("todos")`,
+            # serve on the app, as its `add_resource` does)
+            ctor = self.ctx.object_ctor(owner) or ""
+            apis = _RESOURCE_APIS | self.resource_apis
+            wraps = ctor in apis or ctor == "flask_restx.Namespace"
+            wraps = wraps or (ctor.endswith(".namespace") and self.ctx.object_ctor(ctor[: -len(".namespace")]) in apis)
+            self._route(decorator, owner, name, node, wraps_app=wraps)
 
     def _project_interface(self, base: str) -> bool:
         """A base class that is no framework's: ``abc.ABC``, or a class of the file that itself
@@ -1604,19 +1645,7 @@ class Extractor:
         if not owner and resolved.startswith("bottle.") and resolved[7:] in ROUTE_METHODS:
             owner, method = "bottle", resolved[7:]  # `from bottle import route`: `@route("/")` fills the default app
         if method in ROUTE_METHODS and owner:
-            path = ""
-            if call is not None:
-                args = n.positional(call)
-                first = args[0].value if args else None
-                kw = n.keyword(call, "path") or n.keyword(call, "rule")
-                if first is None and kw is not None:
-                    first = kw.value
-                if first is not None:
-                    path = n.string_value(first) or self.module.code_for_node(first)
-            owner_r = self.ctx.owner(owner)
-            if self.router_prefixes.get(owner):
-                path = self.router_prefixes[owner].rstrip("/") + "/" + path.lstrip("/")
-            self.ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=function, line=line))
+            self._route(call, owner, function, node)
             self.route_handlers.add(function)
             return
         ctor = self.ctx.object_ctor(owner) or ""
@@ -5103,8 +5132,9 @@ class Extractor:
         if type(value) is cst.Call:
             # (`self.session = requests.Session()`: an attribute is tracked, never an entrypoint)
             self._object(raw, value, node, record="." not in raw)
-        elif type(value) is cst.Name and value.value in self.bases_by_class:
-            self.class_aliases[raw] = value.value  # `Handler = MyHttpRequestHandler`
+        elif type(value) in (cst.Name, cst.Attribute) and self._handler_class(n.dotted(value) or ""):
+            # `Handler = MyHttpRequestHandler`, `Handler = http.server.SimpleHTTPRequestHandler`
+            self.class_aliases[raw] = n.dotted(value) or ""
         if ctx.scope:
             if raw.endswith("beat_schedule"):
                 self.signal(node, "celery-beat", raw)
@@ -5127,7 +5157,8 @@ class Extractor:
             and _PROBE_HANDLER.search(n.dotted(args[0].value) or "")
         ):
             return  # `web.Server(health)`: one handler, for the orchestrator's probes, beside the work
-        if ctor in _TCP_SERVERS and self._http_handler(value):
+        tcp_server = ctor in _TCP_SERVERS or any(base in _TCP_SERVERS for base in self.bases_by_class.get(ctor, ()))
+        if tcp_server and self._http_handler(value):
             # `socketserver.TCPServer(("", port), Handler)` with an `http.server` handler: an HTTP server
             ctor = "http.server.HTTPServer"
         ctx.objects[name] = self.factories.get(ctor, ctor)
@@ -5167,10 +5198,25 @@ class Extractor:
         args = n.positional(server)
         keyword = n.keyword(server, "RequestHandlerClass")
         handler = args[1].value if len(args) > 1 else keyword.value if keyword is not None else None
+        if type(handler) is cst.Call and (self.ctx.resolve(n.callee(handler)) or "") == "functools.partial":
+            handler = handler.args[0].value if handler.args else None  # `partial(Handler, directory=out)`
         name = (n.dotted(handler) or "") if handler is not None else ""
-        name = self.class_aliases.get(name, name)
-        bases = self.bases_by_class.get(name, (self.ctx.resolve(name) or name,))
-        return any(base.rpartition(".")[2] in _STDLIB_HANDLERS for base in bases)
+        return self._handler_class(self.class_aliases.get(name, name))
+
+    def _handler_class(self, name: str) -> bool:
+        """``name`` is an ``http.server`` request handler, or a class of this file deriving from one
+        (through classes of the file, `class Handler(BaseHandler)`, `class BaseHandler(SimpleHTTPRequestHandler)`)."""
+        seen: set[str] = set()
+        todo = [name]
+        while todo:
+            current = todo.pop()
+            if current in self.bases_by_class:
+                if current not in seen:
+                    seen.add(current)
+                    todo.extend(self.bases_by_class[current])
+            elif (self.ctx.resolve(current) or current).rpartition(".")[2] in _STDLIB_HANDLERS:
+                return True
+        return False
 
     def _module_setting(self, name: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
         """Module-level settings that frameworks read by name (Django, Celery, Sanic)."""
@@ -5544,6 +5590,26 @@ class Extractor:
         ctor = self.ctx.object_ctor(owner) or ""
         return ctor.startswith("subprocess.") or bool(_PROCESS_NAME.search(owner.rpartition(".")[2]))
 
+    def _set_by_work(self, event: str, body: cst.CSTNode, loop: cst.While | None) -> bool:
+        """The event a loop waits on is set when some work is done: by the loop's own body
+        (`db_ready.set()` once connected), or by what it was handed to before the loop in the same
+        block (`Thread(target=upload, args=(path, done))`); a signal handler's lambda,
+        `signal.signal(SIGTERM, lambda *_: stop.set())`, stops a poller."""
+        if any(type(node) is cst.Call and n.callee(node) == f"{event}.set" for node in n.descendants(body)):
+            return True
+        block = self.stmt_stack[-1][0] if self.stmt_stack else None
+        if loop is None or type(block) is not cst.IndentedBlock or loop not in block.body:
+            return False
+        for stmt in block.body[: block.body.index(loop)]:
+            for node in n.descendants(stmt):
+                if type(node) is cst.Call and any(
+                    type(inner) is cst.Name and inner.value == event
+                    for arg in node.args
+                    for inner in _with_self(arg.value)
+                ):
+                    return True
+        return False
+
     def _mqtt_client(self, owner: str) -> bool:
         """A paho MQTT client built here (``mqtt.Client(...)``)."""
         ctor = self.ctx.object_ctor(owner) or ""
@@ -5647,11 +5713,14 @@ class Extractor:
             and _timed_event_wait(test.expression, f"{waited}.wait", self.ctx)
             and not self.ctx.class_bases
             and self._does_work(body)
+            and not _leaves_quietly(body)
+            and not self._set_by_work(waited, body, loop)
         ):
             # `while not ticker.wait(60): backup()`: the event's timed wait is the poller's sleep, its
-            # rounds run until the event is set (a break of its own ends it sooner: a job); not a
-            # class's helper thread, `while not self.done.wait(0.25): self.refresh()`
-            return TIMED_WAIT if _never_leaves(body, self.ctx) else ""
+            # rounds run until the event is set by hand or a signal (a `break` or `return` of its own
+            # ends it sooner: a job; a raise fails it loud); not a class's helper thread, `while not
+            # self.done.wait(0.25): self.refresh()`, nor a wait for work to be done (below)
+            return TIMED_WAIT
         # `while self._running:`, `while not stop.is_set():` around work (not a progress or heartbeat thread)
         until_stopped = _until_stopped(test) and self._does_work(body)
         # (`while retry != 0:` that sets its count back on success: forever while the work works)
@@ -6113,22 +6182,6 @@ _SAVE_METHODS = frozenset({"save", "to_csv", "to_excel", "to_parquet", "to_json"
 
 
 _NO_BASE = frozenset({"object", "builtins.object"})
-# Class-based views and resources whose `get`/`post`/`delete`... methods answer HTTP requests
-_VIEW_BASES = frozenset(
-    {
-        "flask_restful.Resource",
-        "flask_restx.Resource",
-        "flask.views.MethodView",
-        "flask.views.View",
-        "django.views.View",
-        "django.views.generic.View",
-        "django.views.generic.base.View",
-        "rest_framework.views.APIView",
-        "tornado.web.RequestHandler",
-        "aiohttp.web.View",
-        "starlette.endpoints.HTTPEndpoint",
-    }
-)
 _LOW_LEVEL_SERVERS = frozenset({"aiohttp.web.Server", "aiohttp.web_server.Server"})
 _TCP_SERVERS = frozenset({"socketserver.TCPServer", "socketserver.ThreadingTCPServer", "socketserver.ForkingTCPServer"})
 _PROBE_HANDLER = re.compile(r"health|probe|liveness|readiness|alive", re.IGNORECASE)
@@ -7687,7 +7740,7 @@ def _parses_arguments(stmt: cst.CSTNode) -> bool:
     return False
 
 
-_RESOURCE_APIS = frozenset({"flask_restful.Api", "flask_restx.Api"})
+_RESOURCE_APIS = frozenset({"flask_restful.Api", "flask_restx.Api", "flask_restplus.Api"})
 
 
 def _route_of(path: str, handler: str) -> Callable[[int, int], RouteFact]:
@@ -8948,6 +9001,18 @@ def _empty_subject(test: cst.BaseExpression) -> str | None:
     while isinstance(subject, (cst.Call, cst.Attribute, cst.Subscript)):
         subject = subject.func if isinstance(subject, cst.Call) else subject.value
     return subject.value if type(subject) is cst.Name else None
+
+
+def _leaves_quietly(body: cst.CSTNode) -> bool:
+    """A ``break`` or ``return`` of the loop itself (a ``raise`` leaves it too, but loudly)."""
+    return any(type(node) in (cst.Break, cst.Return) for node in n.descendants(body, skip=(cst.For, cst.While)))
+
+
+def _with_self(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """``node`` and what it holds, a lambda left out (`lambda *_: stop.set()` is called later)."""
+    if type(node) is not cst.Lambda:
+        yield node
+        yield from n.descendants(node)
 
 
 def _breaks_out(body: cst.CSTNode) -> bool:

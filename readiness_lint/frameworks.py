@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 # Methods of a client that send or move something (`producer.produce(...)`, `sqs.send_message(...)`,
 # `s3.upload_file(...)`): called by a script at module level, they are its work. (A module-level
 # `cursor.execute("CREATE TABLE ...")` is left out: labellers split on one-off set-up scripts.)
@@ -340,6 +342,40 @@ CONSUME_METHODS = STREAM_READS | frozenset(
         "drain_events",  # kombu/py-amqp: wait for the next message, handed to the consumer's callbacks
     }
 )
+
+
+# Class-based views and resources whose `get`/`post`/`delete`... methods answer HTTP requests
+_VIEW_BASES = frozenset(
+    {
+        "flask_restful.Resource",
+        "flask_restx.Resource",
+        "flask_restplus.Resource",
+        "quart_openapi.Resource",
+        "flask.views.MethodView",
+        "flask.views.View",
+        "django.views.View",
+        "django.views.generic.View",
+        "django.views.generic.base.View",
+        "rest_framework.views.APIView",
+        "tornado.web.RequestHandler",
+        "aiohttp.web.View",
+        "starlette.endpoints.HTTPEndpoint",
+    }
+)
+_VIEW_MODULES = ("rest_framework.generics.", "rest_framework.viewsets.", "django.views.generic.")
+# The name a project's own base view or handler ends with (`BaseHandler`, `AuthResource`, `ApiView`)
+_VIEW_NAME = re.compile(r"(?:Resource|View|ViewSet|Handler|Endpoint)$")
+
+
+def is_view_base(base: str, *, by_name: bool = True) -> bool:
+    """A base class whose HTTP-verb methods answer requests: a framework's view or resource, or
+    (``by_name``) a class of another module named like one, `from .base import BaseHandler`."""
+    if base in _VIEW_BASES or base.startswith(_VIEW_MODULES):
+        return True
+    last = base.rpartition(".")[2]
+    return (
+        by_name and "." in base and not base.startswith(("logging.", "socketserver.")) and bool(_VIEW_NAME.search(last))
+    )
 
 
 def is_cron_job_base(base: str) -> bool:

@@ -216,6 +216,8 @@ class LineFinding:
     deployed_only: bool = False
     # a signal kind that drops the finding where a module star-importing this one has it
     overridden_by: str = ""
+    # a module name (`orders.logging`, `.logging`) that drops the finding where it is a project module
+    unless_module: str = ""
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from readiness_lint.frameworks import (
     EXIT_CALLS,
     STREAM_READS,
     is_cron_job_base,
+    is_view_base,
 )
 from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, LoopFact, RouteFact, SignalFact
 
@@ -417,9 +418,18 @@ class Project:
             # (a queue's task runs in the worker, or where it is called: not in a job that enqueues it)
             tasks = {task.function for task in facts.tasks}
             queued: dict[str, list[str]] = {}
+            # (and what a class-based view's HTTP method calls, `ItemResource.delete`: run for a request)
+            views = _view_classes(facts)
+            answering = {
+                m.name
+                for m in facts.methods
+                if m.name.rpartition(".")[0] in views and m.name.rpartition(".")[2].upper() in _HTTP_VERBS
+            }
             for f in facts.functions + facts.methods:
                 if f.name in tasks:  # (scoped to itself, see `Extractor.call_scope`: plain or not)
                     queued.setdefault(graph_key(f.name), []).extend(f.calls)
+                elif f.name in answering:
+                    served.extend(f.calls)
                 elif not f.plain:
                     (served if f.name.rpartition(".")[2] in handlers else outside).extend(f.calls)
             outside += [call for call, _, _ in facts.module_calls]
@@ -432,7 +442,7 @@ class Project:
             plain: dict[str, set[str]] = {key: self._project_names(external, calls) for key, calls in queued.items()}
             methods: dict[str, set[str]] = {}
             for function in facts.functions + facts.methods:
-                if function.plain:
+                if function.plain and function.name not in answering:
                     key = graph_key(function.name)
                     plain.setdefault(key, set()).update(self._project_names(external, function.calls))
                     owner = function.name.rpartition(".")[0]
@@ -589,6 +599,24 @@ _SCHEDULER_JOBS = frozenset(
     {"celery-beat", "huey-periodic", "periodiq", "schedule", "apscheduler", "sanic-scheduler", "telegram-jobqueue"}
     | {"crython"}
 )
+
+
+_HTTP_VERBS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
+
+
+def _view_classes(facts: FileFacts) -> set[str]:
+    """The file's class-based views and resources (see :func:`is_view_base`), also through a base
+    of the file's own (`class Items(AuthResource)`, `class AuthResource(Resource)`)."""
+    bases: dict[str, list[str]] = {}
+    for name, base, _ in facts.classes:
+        bases.setdefault(name, []).append(base)
+    views = {name for name, found in bases.items() if any(is_view_base(b) for b in found)}
+    grown = True
+    while grown:
+        more = {name for name, found in bases.items() if name not in views and views & set(found)}
+        views |= more
+        grown = bool(more)
+    return views
 
 
 def graph_key(function: str) -> str:

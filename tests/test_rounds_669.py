@@ -630,3 +630,137 @@ _CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
+
+
+# A review of the session's changes (884a941..f0d0e09) wrote these. Three it had made wrong: two
+# jobs waiting on an event their own work sets read as pollers, a project's own `logging` module
+# taken for the standard library's, a Pint blueprint's class route missed; the other eight the
+# start missed too, the same ideas written otherwise (a handler aliased or wrapped, a threading
+# server subclass, Flask-RESTX class routes, deletions a view method's helper makes, a project's
+# base resource, flask-restplus, a poller that re-raises, a `load_dotenv()` beside uncalled jobs).
+
+_R_EVENT_WAIT_SET_BY_OWN_WORK = {
+    "migrate.py": 'import logging\nimport os\nimport subprocess\nimport threading\n\nimport psycopg2\n\nlog = logging.getLogger("migrate")\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    db_ready = threading.Event()\n    while not db_ready.wait(2):\n        try:\n            psycopg2.connect(os.environ["DATABASE_URL"]).close()\n            db_ready.set()\n        except psycopg2.OperationalError as exc:\n            log.info("database not ready yet: %s", exc)\n    subprocess.run(["alembic", "upgrade", "head"], check=True)\n\n\nif __name__ == "__main__":\n    main()\n',
+    "upload_dump.py": '"""Dump the database and upload the dump to S3, reporting progress while the upload runs."""\nimport argparse\nimport logging\nimport os\nimport subprocess\nimport threading\n\nimport boto3\n\nlog = logging.getLogger("upload_dump")\n\n\ndef upload(path, bucket, done):\n    try:\n        boto3.client("s3").upload_file(path, bucket, os.path.basename(path))\n    finally:\n        done.set()\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--bucket", required=True)\n    parser.add_argument("--out", default="/tmp/db.dump")\n    args = parser.parse_args()\n    logging.basicConfig(level=logging.INFO)\n\n    subprocess.run(["pg_dump", "-Fc", "-f", args.out], check=True)\n    done = threading.Event()\n    worker = threading.Thread(target=upload, args=(args.out, args.bucket, done))\n    worker.start()\n    while not done.wait(10):\n        log.info("still uploading %s (%d MB)", args.out, os.path.getsize(args.out) // 2**20)\n    worker.join()\n    log.info("uploaded %s", args.out)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
+_R_EVENT_WAIT_POLLER_THAT_RERAISES = {
+    "feed_poller.py": 'import logging\nimport os\nimport signal\nimport threading\n\nimport requests\n\nlog = logging.getLogger("feed_poller")\nFEEDS = os.environ["FEEDS"].split(",")\nINTERVAL = int(os.environ.get("POLL_INTERVAL", "60"))\nstop = threading.Event()\n\n\ndef check(feed):\n    resp = requests.get(feed, timeout=10)\n    resp.raise_for_status()\n    requests.post(os.environ["INGEST_URL"], json=resp.json(), timeout=10)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    signal.signal(signal.SIGTERM, lambda *_: stop.set())\n    while not stop.wait(INTERVAL):\n        for feed in FEEDS:\n            try:\n                check(feed)\n            except requests.RequestException as exc:\n                log.warning("could not poll %s: %s", feed, exc)\n            except Exception:\n                log.exception("unexpected failure polling %s", feed)\n                raise\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
+_R_OWN_LOGGING_MODULE = {
+    "orders/__init__.py": "",
+    "orders/logging.py": '"""The service\'s log calls: every record carries the order being worked on and, inside an\nexception handler, the exception being handled with its traceback."""\nimport contextvars\nimport logging as _logging\nimport sys\n\ncurrent_order = contextvars.ContextVar("current_order", default=None)\n_log = _logging.getLogger("orders")\n\n\ndef _extra():\n    return {"order_id": current_order.get()}\n\n\ndef info(msg, *args):\n    _log.info(msg, *args, extra=_extra())\n\n\ndef warning(msg, *args):\n    _log.warning(msg, *args, extra=_extra(), exc_info=sys.exc_info()[0] is not None)\n\n\ndef error(msg, *args):\n    _log.error(msg, *args, extra=_extra(), exc_info=sys.exc_info()[0] is not None)\n',
+    "orders/sync.py": 'import os\n\nimport requests\n\nfrom orders import logging\nfrom orders.logging import current_order\n\n\ndef push(order):\n    current_order.set(order["id"])\n    try:\n        resp = requests.post(os.environ["ERP_URL"], json=order, timeout=10)\n        resp.raise_for_status()\n        logging.info("pushed to the ERP")\n    except Exception:\n        logging.error("could not push the order to the ERP")\n\n\ndef main():\n    orders = requests.get(os.environ["ORDERS_URL"], timeout=10).json()\n    for order in orders:\n        push(order)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
+_R_PINT_BLUEPRINT_CLASS_ROUTE = {
+    "Dockerfile": 'FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nCMD ["hypercorn", "svc.app:app"]\n',
+    "svc/app.py": 'from quart import jsonify\nfrom quart_openapi import Pint, PintBlueprint, Resource\n\napp = Pint(__name__, title="Inventory")\nbp = PintBlueprint("ops", __name__)\n\n\n@bp.route("/healthz")\nclass Health(Resource):\n    async def get(self):\n        return jsonify({"ok": True})\n\n\n@app.route("/items")\nclass Items(Resource):\n    async def get(self):\n        return jsonify([])\n\n\napp.register_blueprint(bp)\n',
+}
+
+
+_R_RESTX_CLASS_ROUTES = {
+    "Dockerfile": 'FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n',
+    "app.py": 'from flask import Flask, request\nfrom flask_restx import Api, Resource, fields\n\napp = Flask(__name__)\napi = Api(app, version="1.0", title="Todo API")\nns = api.namespace("todos", description="TODO operations")\n\ntodo = api.model("Todo", {"id": fields.Integer(readonly=True), "task": fields.String(required=True)})\nTODOS = {}\n\n\n@ns.route("/")\nclass TodoList(Resource):\n    @ns.marshal_list_with(todo)\n    def get(self):\n        return list(TODOS.values())\n\n    @ns.expect(todo)\n    @ns.marshal_with(todo, code=201)\n    def post(self):\n        item = {"id": len(TODOS) + 1, "task": request.json["task"]}\n        TODOS[item["id"]] = item\n        return item, 201\n\n\n@api.route("/version")\nclass Version(Resource):\n    def get(self):\n        return {"version": "1.0"}\n',
+}
+
+
+_R_RESOURCE_DELETE_VIA_HELPER = {
+    "shop/__init__.py": 'import logging\n\nfrom flask import Flask\nfrom flask_restful import Api\n\nlogging.basicConfig(level=logging.INFO)\n\n\ndef create_app():\n    from shop.items import ItemResource\n\n    app = Flask(__name__)\n    api = Api(app)\n    api.add_resource(ItemResource, "/items/<int:item_id>")\n    return app\n',
+    "shop/items.py": 'from flask_restful import Resource\n\nfrom shop.models import Item, db\nfrom shop.storage import remove_image\n\n\nclass ItemResource(Resource):\n    def get(self, item_id):\n        return Item.query.get_or_404(item_id).to_dict()\n\n    def delete(self, item_id):\n        item = Item.query.get_or_404(item_id)\n        remove_image(item.id)\n        db.session.delete(item)\n        db.session.commit()\n        return "", 204\n',
+    "shop/models.py": 'from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n\n\nclass Item(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n    name = db.Column(db.String(80))\n\n    def to_dict(self):\n        return {"id": self.id, "name": self.name}\n',
+    "shop/storage.py": 'import os\n\nfrom flask import current_app\n\n\ndef remove_image(item_id):\n    path = os.path.join(current_app.config["UPLOAD_DIR"], f"{item_id}.png")\n    if os.path.exists(path):\n        os.remove(path)\n',
+    "shop/tasks.py": 'from celery import Celery\n\nfrom shop import create_app\nfrom shop.models import Item\n\napp = create_app()\ncelery = Celery(__name__, broker="redis://redis:6379/0")\ncelery.conf.beat_schedule = {"count-items": {"task": "shop.tasks.count_items", "schedule": 60.0}}\n\n\n@celery.task\ndef count_items():\n    with app.app_context():\n        return Item.query.count()\n',
+}
+
+
+_R_RESOURCE_PROJECT_BASE = {
+    "shop/__init__.py": 'import logging\n\nfrom flask import Flask\nfrom flask_restful import Api\n\nlogging.basicConfig(level=logging.INFO)\n\n\ndef create_app():\n    from shop.items import ItemResource\n\n    app = Flask(__name__)\n    api = Api(app)\n    api.add_resource(ItemResource, "/items/<int:item_id>")\n    return app\n',
+    "shop/auth.py": 'from flask_httpauth import HTTPTokenAuth\nfrom flask_restful import Resource\n\nauth = HTTPTokenAuth(scheme="Bearer")\n\n\nclass AuthResource(Resource):\n    method_decorators = [auth.login_required]\n',
+    "shop/items.py": 'from shop.auth import AuthResource\nfrom shop.models import Item, db\n\n\nclass ItemResource(AuthResource):\n    def get(self, item_id):\n        return Item.query.get_or_404(item_id).to_dict()\n\n    def delete(self, item_id):\n        item = Item.query.get_or_404(item_id)\n        db.session.delete(item)\n        db.session.commit()\n        return "", 204\n',
+    "shop/models.py": 'from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n\n\nclass Item(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n    name = db.Column(db.String(80))\n\n    def to_dict(self):\n        return {"id": self.id, "name": self.name}\n',
+    "shop/tasks.py": 'from celery import Celery\n\nfrom shop import create_app\nfrom shop.models import Item\n\napp = create_app()\ncelery = Celery(__name__, broker="redis://redis:6379/0")\ncelery.conf.beat_schedule = {"count-items": {"task": "shop.tasks.count_items", "schedule": 60.0}}\n\n\n@celery.task\ndef count_items():\n    with app.app_context():\n        return Item.query.count()\n',
+}
+
+
+_R_RESOURCE_RESTPLUS = {
+    "shop/__init__.py": 'import logging\n\nfrom flask import Flask\nfrom flask_restplus import Api\n\nlogging.basicConfig(level=logging.INFO)\n\n\ndef create_app():\n    from shop.items import ItemResource\n\n    app = Flask(__name__)\n    api = Api(app)\n    api.add_resource(ItemResource, "/items/<int:item_id>")\n    return app\n',
+    "shop/items.py": 'from flask_restplus import Resource\n\nfrom shop.models import Item, db\n\n\nclass ItemResource(Resource):\n    def get(self, item_id):\n        return Item.query.get_or_404(item_id).to_dict()\n\n    def delete(self, item_id):\n        item = Item.query.get_or_404(item_id)\n        db.session.delete(item)\n        db.session.commit()\n        return "", 204\n',
+    "shop/models.py": 'from flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n\n\nclass Item(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n    name = db.Column(db.String(80))\n\n    def to_dict(self):\n        return {"id": self.id, "name": self.name}\n',
+    "shop/tasks.py": 'from celery import Celery\n\nfrom shop import create_app\nfrom shop.models import Item\n\napp = create_app()\ncelery = Celery(__name__, broker="redis://redis:6379/0")\ncelery.conf.beat_schedule = {"count-items": {"task": "shop.tasks.count_items", "schedule": 60.0}}\n\n\n@celery.task\ndef count_items():\n    with app.app_context():\n        return Item.query.count()\n',
+}
+
+
+_R_SCHEDULE_UNCALLED_DOTENV = {
+    "app/routine.py": 'import logging\nimport os\n\nimport requests\nimport schedule\nfrom dotenv import load_dotenv\n\nload_dotenv()\nlogger = logging.getLogger("routine")\nlogger.setLevel(logging.INFO)\n\n\ndef refresh_prices():\n    resp = requests.get(os.environ["PRICES_URL"], timeout=10)\n    logger.info("refreshed %d prices", len(resp.json()))\n\n\ndef assign():\n    schedule.every(10).minutes.do(refresh_prices)\n',
+    "app/start.py": 'import logging\nimport sys\nimport time\n\nimport schedule\n\nlogging.basicConfig(level=logging.INFO)\n\n\ndef job():\n    logging.info("working")\n\n\ndef main():\n    schedule.every().hour.at(":13").do(job)\n    while True:\n        schedule.run_pending()\n        time.sleep(1)\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+
+_R_TCP_DOCS_HANDLER_ALIAS = {
+    "serve.py": 'import http.server\nimport socketserver\n\nPORT = 8000\n\nHandler = http.server.SimpleHTTPRequestHandler\n\nwith socketserver.TCPServer(("", PORT), Handler) as httpd:\n    print("serving at port", PORT)\n    httpd.serve_forever()\n',
+}
+
+
+_R_TCP_THREADED_SERVER_SUBCLASS = {
+    "server.py": 'import socketserver\nfrom http.server import BaseHTTPRequestHandler\n\n\nclass Handler(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_response(200)\n        self.end_headers()\n        self.wfile.write(b"ok")\n\n\nclass ThreadedServer(socketserver.ThreadingMixIn, socketserver.TCPServer):\n    daemon_threads = True\n\n\nserver = ThreadedServer(("", 8002), Handler)\nserver.serve_forever()\n',
+}
+
+_REVIEW_CASES: dict[str, Case] = {
+    "event_wait_set_by_own_work": (
+        _R_EVENT_WAIT_SET_BY_OWN_WORK,
+        [("migrate.py", "job", "python"), ("upload_dump.py", "job", "argparse")],
+        None,
+    ),
+    "event_wait_poller_that_reraises": (
+        _R_EVENT_WAIT_POLLER_THAT_RERAISES,
+        [("feed_poller.py", "worker", "polling-loop")],
+        None,
+    ),
+    "own_logging_module": (_R_OWN_LOGGING_MODULE, [("orders/sync.py", "job", "python")], ("log-without-context", 0)),
+    "pint_blueprint_class_route": (
+        _R_PINT_BLUEPRINT_CLASS_ROUTE,
+        [("svc/app.py", "api", "quart")],
+        ("missing-health-route", "pass"),
+    ),
+    "restx_class_routes": (_R_RESTX_CLASS_ROUTES, [("app.py", "api", "flask")], ("missing-health-route", "fail")),
+    "resource_delete_via_helper": (
+        _R_RESOURCE_DELETE_VIA_HELPER,
+        [
+            ("shop/__init__.py", "api", "flask"),
+            ("shop/tasks.py", "job", "celery-beat"),
+            ("shop/tasks.py", "worker", "celery"),
+        ],
+        ("missing-dry-run", {"shop/tasks.py": "na"}),
+    ),
+    "resource_project_base": (
+        _R_RESOURCE_PROJECT_BASE,
+        [
+            ("shop/__init__.py", "api", "flask"),
+            ("shop/tasks.py", "job", "celery-beat"),
+            ("shop/tasks.py", "worker", "celery"),
+        ],
+        ("missing-dry-run", {"shop/tasks.py": "na"}),
+    ),
+    "resource_restplus": (
+        _R_RESOURCE_RESTPLUS,
+        [
+            ("shop/__init__.py", "api", "flask"),
+            ("shop/tasks.py", "job", "celery-beat"),
+            ("shop/tasks.py", "worker", "celery"),
+        ],
+        ("missing-dry-run", {"shop/tasks.py": "na"}),
+    ),
+    "schedule_uncalled_dotenv": (_R_SCHEDULE_UNCALLED_DOTENV, [("app/start.py", "job", "schedule")], None),
+    "tcp_docs_handler_alias": (_R_TCP_DOCS_HANDLER_ALIAS, [("serve.py", "api", "http.server")], None),
+    "tcp_threaded_server_subclass": (_R_TCP_THREADED_SERVER_SUBCLASS, [("server.py", "api", "http.server")], None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])

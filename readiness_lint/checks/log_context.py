@@ -111,11 +111,16 @@ class LogWithoutContext(LineRule):
         for call, level in logs:
             if _context_free(call):
                 what = "everything" if node.type is None else "every exception"
+                receiver = (n.callee(call) or "").rsplit(".", 1)[0]
+                handed = receiver == "logging" and (ctx.resolve(receiver) or "") != "logging"
                 ctx.report(
                     self.name,
                     call,
                     f"`{level}` log in a handler that catches {what} records neither the exception nor "
                     "its traceback: the log says it failed, not why",
+                    # (`from db import logging`: the standard library's, handed on, unless the project
+                    # has a module of that name, `orders/logging.py`, with loggers of its own)
+                    unless_module=(ctx.resolve(receiver) or "") if handed else "",
                 )
                 return
 
