@@ -4689,6 +4689,8 @@ class Extractor:
                 self._module_ref(node, "extension", extension)
         if name.startswith(("schedule.every", "aioschedule.every")):
             self.signal(node, "schedule", "schedule")  # (aioschedule: the same API, awaited)
+        if name == "uvicorn.run" and node.args and ":" in (served := n.string_value(node.args[0].value) or ""):
+            self._module_ref(node, "served", served)  # `uvicorn.run("app.main:app")`: the app, by its import string
         if (
             method in _JOB_QUEUE_METHODS
             and (owner.rpartition(".")[2] in {"job_queue", "jq"} or owner in self.job_queues)

@@ -474,6 +474,37 @@ if __name__ == "__main__":
 """,
 }
 
+# Round 693: a FastAPI app kept only to run a scheduler, with no route, served by its import
+# string from a run file
+_ROUTELESS_BY_STRING = {
+    "app/main.py": """\
+import logging
+
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+from fastapi import FastAPI
+
+logging.basicConfig(level=logging.INFO)
+app = FastAPI()
+scheduler = AsyncIOScheduler()
+
+
+def tick():
+    logging.info("tick")
+
+
+@app.on_event("startup")
+async def start():
+    scheduler.add_job(tick, "interval", seconds=30)
+    scheduler.start()
+""",
+    "main.py": """\
+import uvicorn
+
+if __name__ == "__main__":
+    uvicorn.run("app.main:app")
+""",
+}
+
 _CASES: dict[str, Case] = {
     "restful_subclass_elsewhere": (
         _RESTFUL_SUBCLASS_ELSEWHERE,
@@ -615,6 +646,17 @@ _CASES: dict[str, Case] = {
         ),
         [("server.py", "api", "cherrypy")],
         ("missing-health-route", "na"),
+    ),
+    "routeless_by_string": (
+        _ROUTELESS_BY_STRING,
+        [("app/main.py", "api", "fastapi"), ("app/main.py", "job", "apscheduler")],
+        ("missing-health-route", {"app/main.py": "fail"}),
+    ),
+    # trap: the run file serves another module's app: this one's routes stay unseen
+    "routeless_other_string": (
+        _edited(_ROUTELESS_BY_STRING, "main.py", '"app.main:app"', '"app.web:app"'),
+        [("app/main.py", "api", "fastapi"), ("app/main.py", "job", "apscheduler")],
+        ("missing-health-route", {"app/main.py": "na"}),
     ),
     "compose_v1_listener": (_COMPOSE_V1, [("listener.py", "worker", "compose")], None),
     # trap: the first format's file with a `version:` key is no Compose file the tool reads as one

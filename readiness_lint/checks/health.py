@@ -8,7 +8,7 @@ from collections.abc import Callable
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.frameworks import is_entrypoint_ctor
 from readiness_lint.model import MOUNTED, Entrypoint, RouteFact
-from readiness_lint.project import Service
+from readiness_lint.project import Project, Service
 
 _PREFIXES = frozenset(
     {
@@ -122,10 +122,24 @@ def _serves_nothing(entrypoint: Entrypoint, service: Service) -> bool:
     project, name = service.project, entrypoint.symbol
     if not any(o.name == name and not o.scope for o in project.files[entrypoint.path].objects):
         return False
-    # (what imports the app's module wires routes in too: `init_routes(app)` in `wsgi.py`)
+    # (what imports the app's module wires routes in too: `init_routes(app)` in `wsgi.py`; a module
+    # serving it by its import string, `uvicorn.run("app.main:app")`, serves it)
     importers = project.importers.get(entrypoint.path, set())
-    paths = set(service.paths) | (project.closure(set(importers)) if importers else set())
-    served = False
+    if any(
+        kind == "served"
+        and value.rpartition(":")[2] == name
+        and project.resolve_module(path, value.rpartition(":")[0]) == entrypoint.path
+        for path, facts in project.files.items()
+        for kind, value, _ in facts.module_refs
+    ):
+        return _no_route_wired(project, name, set(service.paths), served=True)
+    reached = set(service.paths) | (project.closure(set(importers)) if importers else set())
+    return _no_route_wired(project, name, reached, served=False)
+
+
+def _no_route_wired(project: Project, name: str, paths: set[str], *, served: bool) -> bool:
+    """No route declared or wired in across ``paths``, the app ``name`` served (``served``, or by
+    one of them: `app.run(...)`, `uvicorn.run(app)`)."""
     for path in sorted(paths):
         facts = project.files[path]
         if facts.routes or any(
@@ -234,7 +248,8 @@ class MissingHealthRoute(ServiceRule):
         "is no part of the gateway). "
         "When none of the app's routes can be seen (they are registered in ways the analysis does not follow), the "
         "check is not applicable rather than failed; but a Flask or FastAPI app built at module level "
-        "and served by the project's own code (`app.run(...)`, `uvicorn.run(app)`) that serves no route "
+        "and served by the project's own code (`app.run(...)`, `uvicorn.run(app)`, also by its import string, "
+        '`uvicorn.run("app.main:app")`) that serves no route '
         "at all (none declared where it or its importers reach, no blueprint or router registered, no "
         "route-adding extension built around it: an app kept only to hold a port open) fails it, as does a `websockets` server "
         "built without `process_request=` (nor a protocol class of the project overriding it, nor another HTTP app "
