@@ -65,6 +65,7 @@ from readiness_lint.frameworks import (
     remote_file_client,
 )
 from readiness_lint.model import (
+    CATCH_ALL,
     HANDLE_COMMAND,
     MOUNTED,
     REQUEST_SCOPE,
@@ -4783,6 +4784,9 @@ class Extractor:
             args = n.positional(node)
             if args:
                 path = n.string_value(args[0].value) or ""
+                # `url("", index)`: a regex every path matches (not `url(r"^", include("shop.urls"))`)
+                if name in _REGEX_ROUTES and len(args) > 1 and type(args[1].value) is not cst.Call:
+                    path = CATCH_ALL if _CATCH_ALL_PATTERN.fullmatch(path) else path
                 view = (n.dotted(args[1].value) if len(args) > 1 else None) or ""
                 handler = view.rsplit(".", 1)[-1]
                 ctx.later(node, lambda line, col: RouteFact(owner="", path=path, handler=handler, line=line))
@@ -6185,6 +6189,10 @@ _SAVE_METHODS = frozenset({"save", "to_csv", "to_excel", "to_parquet", "to_json"
 
 _NO_BASE = frozenset({"object", "builtins.object"})
 _LOW_LEVEL_SERVERS = frozenset({"aiohttp.web.Server", "aiohttp.web_server.Server"})
+# Django's regex routes, and a pattern of theirs every path matches (`""`, `^`, `^.*$`, `^(?P<path>.*)$`;
+# not `^$`, the root alone)
+_REGEX_ROUTES = frozenset({"django.urls.re_path", "django.conf.urls.url", "django.conf.urls.re_path"})
+_CATCH_ALL_PATTERN = re.compile(r"\^?|\^?\(?(?:\?P<\w+>)?\.[*+]\)?/?\$?")
 _TCP_SERVERS = frozenset({"socketserver.TCPServer", "socketserver.ThreadingTCPServer", "socketserver.ForkingTCPServer"})
 _PROBE_HANDLER = re.compile(r"health|probe|liveness|readiness|alive", re.IGNORECASE)
 _STDLIB_HANDLERS = frozenset({"BaseHTTPRequestHandler", "SimpleHTTPRequestHandler", "CGIHTTPRequestHandler"})

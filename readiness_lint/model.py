@@ -31,6 +31,8 @@ MOUNTED = "(mounted)"
 # wherever it is kept and whatever project base class it builds on.
 HANDLE_COMMAND = "(command with handle)"
 SCRAPY_SPIDER = "(scrapy spider with a name)"  # a spider `scrapy crawl NAME` can run
+# The path of a route that answers every path (Django's `url("", index)`, `re_path(r"^.*$", ...)`)
+CATCH_ALL = "(catch-all)"
 # A deletion's scope suffix for a class-based view's HTTP method: no code calls it by that name
 REQUEST_SCOPE = " (request)"
 

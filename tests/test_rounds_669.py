@@ -505,6 +505,35 @@ if __name__ == "__main__":
 """,
 }
 
+# Round 691: a one-file Django app whose only route is a regex every path matches
+_DJANGO_CATCH_ALL = {
+    "hello.py": """\
+import os
+import sys
+
+from django.conf import settings
+from django.conf.urls import url
+from django.core.wsgi import get_wsgi_application
+from django.http import HttpResponse
+
+settings.configure(DEBUG=False, SECRET_KEY=os.environ["SECRET_KEY"], ROOT_URLCONF=__name__)
+
+
+def index(request):
+    return HttpResponse("Hello World!")
+
+
+urlpatterns = (url("", index),)
+
+application = get_wsgi_application()
+
+if __name__ == "__main__":
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+""",
+}
+
 _CASES: dict[str, Case] = {
     "restful_subclass_elsewhere": (
         _RESTFUL_SUBCLASS_ELSEWHERE,
@@ -657,6 +686,13 @@ _CASES: dict[str, Case] = {
         _edited(_ROUTELESS_BY_STRING, "main.py", '"app.main:app"', '"app.web:app"'),
         [("app/main.py", "api", "fastapi"), ("app/main.py", "job", "apscheduler")],
         ("missing-health-route", {"app/main.py": "na"}),
+    ),
+    "django_catch_all": (_DJANGO_CATCH_ALL, [("hello.py", "api", "django")], ("missing-health-route", "na")),
+    # trap: `^$` matches the root alone
+    "django_root_only": (
+        _edited(_DJANGO_CATCH_ALL, "hello.py", 'url("", index)', 'url(r"^$", index)'),
+        [("hello.py", "api", "django")],
+        ("missing-health-route", "fail"),
     ),
     "compose_v1_listener": (_COMPOSE_V1, [("listener.py", "worker", "compose")], None),
     # trap: the first format's file with a `version:` key is no Compose file the tool reads as one

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.frameworks import is_entrypoint_ctor
-from readiness_lint.model import MOUNTED, Entrypoint, RouteFact
+from readiness_lint.model import CATCH_ALL, MOUNTED, Entrypoint, RouteFact
 from readiness_lint.project import Project, Service
 
 _PREFIXES = frozenset(
@@ -212,6 +212,8 @@ def _probe_outcome(
     `library`), failed among routes that do not, no verdict when no route can be seen (unless the
     app serves nothing at all)."""
     found = [f"{path}:{r.line}" for path, r in service.routes if answers(r)]
+    if not (found or library) and any(r.path == CATCH_ALL for _, r in service.routes):
+        return Outcome(True, applicable=False)  # (`url("", index)` answers the probe's path too: no verdict)
     if found or library:
         return Outcome(True, evidence=tuple(found))
     count = _count(service)
@@ -254,7 +256,8 @@ class MissingHealthRoute(ServiceRule):
         "route-adding extension built around it: an app kept only to hold a port open) fails it, as does a `websockets` server "
         "built without `process_request=` (nor a protocol class of the project overriding it, nor another HTTP app "
         "beside it): it answers a plain HTTP request with an error. (A Dash app keeps no verdict: Dash answers every "
-        "path with its page. A LitServe server passes: it serves `/health` itself.)"
+        'path with its page, and so does a Django regex route every path matches, `url("", index)`. A LitServe '
+        "server passes: it serves `/health` itself.)"
     )
     why_bad = (
         "A process can be up and still unable to serve: deadlocked, out of connections, stuck on a "
