@@ -1073,9 +1073,12 @@ def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployme
             workdir = _text(service.get("working_dir"))
             found = _with_lines(_deployments(rel, 1, "compose", LONG_RUNNING, command, workdir), text)
             found = (_mounted(d, service.get("volumes")) for d in found)
-            # (RQ's worker command runs until stopped, restarted or not)
+            # (RQ's worker command runs until stopped, restarted or not; any other command not
+            # restarted is a program the service starts, `command: python3 app.py`)
             kept = service.get("restart") in {"always", "unless-stopped"}
-            yield from (d for d in found if kept or d.module == RQ_WORKER or is_celery_beat(d))
+            yield from (
+                d if kept or d.module == RQ_WORKER or is_celery_beat(d) else replace(d, mode=STARTED) for d in found
+            )
 
 
 _COMPOSE_V1_KEYS = frozenset({"image", "build", "command"})

@@ -4462,6 +4462,14 @@ class Extractor:
             self.signal(node, "logging-config", name)
         if name in HEARTBEAT_CALLS:
             self.signal(node, "heartbeat", name)
+        elif "ping" in method.lower() and any(
+            _PING_TARGET.search(n.dotted(inner) or "")
+            for arg in node.args
+            for inner in _with_self(arg.value)
+            if type(inner) in (cst.Name, cst.Attribute)
+        ):
+            # `send_ping(self, requests, self.healthcheck_url + "/start")`: a dead-man's switch pinged
+            self.signal(node, "heartbeat", raw)
         removes_path = name in _DESTRUCTIVE_CALLS or method in {"unlink", "rmdir", "rmtree"}
         destructive = _destructive(name, raw, method, node, self._strings_here() if removes_path else {})
         if not destructive and method == "delete" and not node.args and owner in self.rows:
@@ -5982,6 +5990,12 @@ _DRY_RUN = re.compile(r"dry_?run|(?:^|_)(?:dry|no_?op|simulate)(?:$|_)", re.IGNO
 @functools.lru_cache(maxsize=8192)
 def _says_dry_run(name: str) -> bool:
     return _DRY_RUN.search(name) is not None
+
+
+# What a ping's address is named when it is a dead-man's switch's (`self.healthcheck_url`, `HC_URL`)
+_PING_TARGET = re.compile(
+    r"health_?check_?(?:url|uuid)|(?:^|[._])hc_?(?:url|uuid)|heart_?beat|dead_?man", re.IGNORECASE
+)
 
 
 @functools.lru_cache(maxsize=8192)

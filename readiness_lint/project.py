@@ -155,6 +155,13 @@ class Project:
                 return found, star
         return None
 
+    def constructor(self, path: str, name: str) -> tuple[FunctionFact, str] | None:
+        """The ``__init__`` a call of a project class runs (``Crn()`` in a ``__main__`` block whose
+        class does its work as it is built), with the file that defines it."""
+        if not name or "(" in name or not name.rpartition(".")[2][:1].isupper():
+            return None
+        return self._method_of_class(path, name, "__init__", 0)
+
     def _method(self, path: str, name: str) -> tuple[FunctionFact, str] | None:
         owner, _, method = name.rpartition(".")
         if not owner or "()." in owner:

@@ -157,8 +157,10 @@ def test_compose_counts_services_that_always_restart() -> None:
         "  migrate:\n    build: .\n    command: python migrate.py\n"
         "  poller:\n    restart: always\n    command: [python, -u, poller.py]\n"
     )
+    # (a command not restarted, `migrate`, is a program the service starts)
     assert _found({"docker-compose.yml": compose}) == [
         ("docker-compose.yml", 5, "compose", LONG_RUNNING, "consumer.py", ""),
+        ("docker-compose.yml", 8, "compose", STARTED, "migrate.py", ""),
         ("docker-compose.yml", 11, "compose", LONG_RUNNING, "poller.py", ""),
     ]
 
@@ -170,7 +172,10 @@ def test_compose_first_file_format_has_its_services_at_the_top() -> None:
         "consumer:\n  build: .\n  restart: always\n  command: python consumer.py\n"
         "once:\n  build: .\n  command: python once.py\n"
     )
-    assert _found({"docker-compose.yml": v1}) == [("docker-compose.yml", 7, "compose", LONG_RUNNING, "consumer.py", "")]
+    assert _found({"docker-compose.yml": v1}) == [
+        ("docker-compose.yml", 7, "compose", LONG_RUNNING, "consumer.py", ""),
+        ("docker-compose.yml", 10, "compose", STARTED, "once.py", ""),
+    ]
     # (a later format's top-level `x-` or `volumes:` blocks are no services, `services:` or not)
     later = "version: '3'\nx-worker:\n  restart: always\n  command: python consumer.py\n"
     assert _found({"docker-compose.yml": later}) == []

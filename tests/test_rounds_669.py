@@ -534,6 +534,62 @@ if __name__ == "__main__":
 """,
 }
 
+# Round 695 (held out): a job that builds its work into a class's `__init__`, run by `Crn()`, pinging
+# a dead-man's switch through a helper named for the ping and catching the API's failure
+_CONSTRUCTOR_JOB = {
+    "crane.py": """\
+import logging
+import os
+
+import requests
+
+from helpers import send_ping
+
+log = logging.getLogger(__name__)
+
+
+class Crn:
+    def __init__(self):
+        logging.basicConfig(level=logging.INFO)
+        self.healthcheck_url = os.environ["HEALTHCHECK_URL"]
+        send_ping(requests, self.healthcheck_url + "/start")
+        try:
+            resp = requests.get(os.environ["PORTAINER_URL"] + "/api/containers", timeout=10)
+            resp.raise_for_status()
+        except requests.exceptions.RequestException as e:
+            log.exception(e)
+        send_ping(requests, self.healthcheck_url)
+
+
+if __name__ == "__main__":
+    Crn()
+""",
+    "helpers.py": "def send_ping(req, url):\n    req.get(url, timeout=10)\n",
+}
+
+# Round 698 (held out): a Flask app run in debug mode by a Compose service's command (first file
+# format, not restarted)
+_COMPOSE_DEBUG = {
+    "app.py": """\
+import logging
+
+from flask import Flask
+
+logging.basicConfig(level=logging.INFO)
+app = Flask(__name__)
+
+
+@app.route("/health")
+def health():
+    return "ok"
+
+
+if __name__ == "__main__":
+    app.run(debug=True, host="0.0.0.0")
+""",
+    "docker-compose.yaml": "web:\n  build: .\n  command: python3 app.py\n  ports:\n    - '5001:5000'\n",
+}
+
 _CASES: dict[str, Case] = {
     "restful_subclass_elsewhere": (
         _RESTFUL_SUBCLASS_ELSEWHERE,
@@ -693,6 +749,37 @@ _CASES: dict[str, Case] = {
         _edited(_DJANGO_CATCH_ALL, "hello.py", 'url("", index)', 'url(r"^$", index)'),
         [("hello.py", "api", "django")],
         ("missing-health-route", "fail"),
+    ),
+    "constructor_job": (_CONSTRUCTOR_JOB, [("crane.py", "job", "python")], ("missing-exit-code", "fail")),
+    # trap: the failure is raised on: the status says so
+    "constructor_job_raises": (
+        _edited(
+            _CONSTRUCTOR_JOB,
+            "crane.py",
+            "            log.exception(e)\n",
+            "            log.exception(e)\n            raise\n",
+        ),
+        [("crane.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    "ping_helper_heartbeat": (_CONSTRUCTOR_JOB, [("crane.py", "job", "python")], ("missing-heartbeat", "pass")),
+    # trap: a ping of something else's health is no heartbeat of the job's
+    "ping_helper_other_url": (
+        _edited(
+            _edited(_CONSTRUCTOR_JOB, "crane.py", 'self.healthcheck_url + "/start"', 'self.service_url + "/start"'),
+            "crane.py",
+            "        send_ping(requests, self.healthcheck_url)\n",
+            "        send_ping(requests, self.service_url)\n",
+        ),
+        [("crane.py", "job", "python")],
+        ("missing-heartbeat", "fail"),
+    ),
+    "compose_debug": (_COMPOSE_DEBUG, [("app.py", "api", "flask")], ("debug-mode-enabled", 1)),
+    # trap: the Compose service runs gunicorn: the `__main__` block is a developer's
+    "compose_gunicorn": (
+        _edited(_COMPOSE_DEBUG, "docker-compose.yaml", "command: python3 app.py", "command: gunicorn app:app"),
+        [("app.py", "api", "flask")],
+        ("debug-mode-enabled", 0),
     ),
     "compose_v1_listener": (_COMPOSE_V1, [("listener.py", "worker", "compose")], None),
     # trap: the first format's file with a `version:` key is no Compose file the tool reads as one

@@ -79,7 +79,7 @@ class DebugModeEnabled(LineRule):
     fix = "Read it from configuration that defaults to off: DEBUG = os.getenv('DEBUG') == '1'."
     what_it_does = (
         "Finds debug switched on in code that ships: `FastAPI(debug=True)`, `Starlette(debug=True)`, "
-        "`app.run(debug=True)` outside a `__main__` development block (a `__main__` block a deployment file runs as a program, a Dockerfile's `CMD python app.py` or a systemd unit's `ExecStart`, is no development block), Bottle's `debug(True)` there too, "
+        "`app.run(debug=True)` outside a `__main__` development block (a `__main__` block a deployment file runs as a program, a Dockerfile's `CMD python app.py`, a Compose service's `command: python3 app.py` or a systemd unit's `ExecStart`, is no development block), Bottle's `debug(True)` there too, "
         "application settings built as "
         "`dict(handlers=..., debug=True)` (Tornado's `Application(**settings)`), `app.debug = True`, "
         "`app.config['DEBUG'] = True` (these two also in a `__main__` block a deployment runs) and `app.config.update(DEBUG=True)` (not an object's own `self.debug`, nor "

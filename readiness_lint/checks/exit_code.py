@@ -108,7 +108,8 @@ class MissingExitCode(ServiceRule):
         "a function of the project, wraps it in a catch-all that reports an error and neither raises, exits nor "
         "calls it again (`@send_mail_on_error`: `try: return func(*args, **kwargs)` / `except Exception as e: "
         "send_mail(e)`; not a retry, nor a best-effort step that only warns) loses every failure. Methods "
-        "count like functions: called on an instance (`Backup().run()`, `b = Backup(); b.run()`) or "
+        "count like functions: called on an instance (`Backup().run()`, `b = Backup(); b.run()`; a class that does its "
+        "work as it is built, `Crn()`, by its `__init__`) or "
         "through `self` (unless a subclass overrides them), defined by the class or inherited from a "
         "project base class; a Django "
         "management command answers for what its `handle()` loses, a command's status it drops included (reporting through "
@@ -432,7 +433,8 @@ def _lost_failure(
     ``__main__`` block makes, ``send_email()``). ``values``: the calls whose returned value is
     dropped (all of ``dropped`` when not given)."""
     for call in dropped:
-        found = project.function_and_home(path, call)
+        # (`Crn()` dropped: the class does its work as it is built, in `__init__`)
+        found = project.function_and_home(path, call) or project.constructor(path, call)
         name = call.rpartition(".")[2]
         if found is None or (_auxiliary(name) and call != sole):
             continue
@@ -454,6 +456,8 @@ def _lost_failure(
                 continue
             seen.add((where, inner, tested))
             deeper = project.function_and_home(where, inner)
+            if deeper is None and depth == 0:
+                deeper = project.constructor(where, inner)
             inner_name = inner.rpartition(".")[2]
             if deeper is None or (_auxiliary(inner_name) and (depth > 0 or call != sole)):
                 continue
