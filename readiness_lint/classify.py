@@ -3074,7 +3074,12 @@ def _django_candidates(project: Project) -> list[_Candidate]:
         settings = [ref for ref in facts.module_refs if ref[0] == "settings"]
         # (a one-file app, `settings.configure(ROOT_URLCONF=__name__)` beside its `urlpatterns`: its
         # own settings, another app than the project's other one-file apps)
-        alone = not settings and any(s.kind == "django-urlconf" for s in facts.signals)
+        # (not a reusable app's test runner, `runtests.py`, configured the same way)
+        alone = (
+            not settings
+            and any(s.kind == "django-urlconf" for s in facts.signals)
+            and path.rpartition("/")[2] not in _TEST_RUNNERS
+        )
         key = settings[0][1] if settings else path if alone else ""
         current = runners.get(key)
         # (a script that sets Django up with `get_wsgi_application()` builds the same app: the
@@ -3096,6 +3101,10 @@ def _django_candidates(project: Project) -> list[_Candidate]:
                 out.append(_Candidate(path, 1, "api", "django", "settings"))
                 break
     return out
+
+
+# A Django app's test runner: `settings.configure(...)`, then `manage.py test` (or a runner) on it
+_TEST_RUNNERS = frozenset({"runtests.py", "run_tests.py", "runtest.py", "test_settings.py"})
 
 
 def _imported_celery_app(project: Project, path: str, setting: str) -> tuple[str, int] | None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 # Methods of a client that send or move something (`producer.produce(...)`, `sqs.send_message(...)`,
 # `s3.upload_file(...)`): called by a script at module level, they are its work. (A module-level
 # `cursor.execute("CREATE TABLE ...")` is left out: labellers split on one-off set-up scripts.)
@@ -363,19 +361,39 @@ _VIEW_BASES = frozenset(
     }
 )
 _VIEW_MODULES = ("rest_framework.generics.", "rest_framework.viewsets.", "django.views.generic.")
-# The name a project's own base view or handler ends with (`BaseHandler`, `AuthResource`, `ApiView`)
-_VIEW_NAME = re.compile(r"(?:Resource|View|ViewSet|Handler|Endpoint)$")
 
 
-def is_view_base(base: str, *, by_name: bool = True) -> bool:
-    """A base class whose HTTP-verb methods answer requests: a framework's view or resource, or
-    (``by_name``) a class of another module named like one, `from .base import BaseHandler`."""
-    if base in _VIEW_BASES or base.startswith(_VIEW_MODULES):
-        return True
-    last = base.rpartition(".")[2]
-    return (
-        by_name and "." in base and not base.startswith(("logging.", "socketserver.")) and bool(_VIEW_NAME.search(last))
-    )
+# Web frameworks (their base classes are theirs, not a project's: see `Extractor._request_handler`)
+WEB_MODULES = frozenset(
+    {
+        "flask",
+        "flask_restful",
+        "flask_restx",
+        "flask_restplus",
+        "quart",
+        "quart_openapi",
+        "django",
+        "rest_framework",
+        "tornado",
+        "aiohttp",
+        "starlette",
+        "fastapi",
+        "falcon",
+        "sanic",
+        "pyramid",
+        "bottle",
+        "cherrypy",
+    }
+)
+
+
+# HTTP's request methods, as a class-based view names its handlers (`def get(self)`, `def delete(self)`)
+HTTP_VERBS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
+
+
+def is_view_base(base: str) -> bool:
+    """A web framework's class-based view or resource, whose HTTP-verb methods answer requests."""
+    return base in _VIEW_BASES or base.startswith(_VIEW_MODULES)
 
 
 def is_cron_job_base(base: str) -> bool:

@@ -35,6 +35,10 @@ SCRAPY_SPIDER = "(scrapy spider with a name)"  # a spider `scrapy crawl NAME` ca
 CATCH_ALL = "(catch-all)"
 # A deletion's scope suffix for a class-based view's HTTP method: no code calls it by that name
 REQUEST_SCOPE = " (request)"
+# The same for a method of a class whose base another module defines (`class Items(AuthResource)`):
+# a request's when the project stage finds that base a view (`Project.is_view_class`), else counted
+# as a method of any class with bases is, wherever the file runs
+VIEW_SCOPE = " (request, if a view)"
 
 
 @dataclass(frozen=True)

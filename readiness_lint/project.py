@@ -19,11 +19,12 @@ from readiness_lint.frameworks import (
     BUSY_LOOP_LOCAL,
     CONSUME_METHODS,
     EXIT_CALLS,
+    HTTP_VERBS,
     STREAM_READS,
     is_cron_job_base,
     is_view_base,
 )
-from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, LoopFact, RouteFact, SignalFact
+from readiness_lint.model import VIEW_SCOPE, Entrypoint, FileFacts, FunctionFact, LoopFact, RouteFact, SignalFact
 
 ObjectRef = tuple[str, str]  # (path, name)
 # Web frameworks whose apps run their own handlers only while they serve requests
@@ -154,6 +155,28 @@ class Project:
             if star is not None and found is not None:
                 return found, star
         return None
+
+    def is_view_class(self, path: str, name: str, depth: int = 0) -> bool:
+        """Whether the class ``name`` of ``path`` is a web framework's class-based view or resource
+        (see :func:`is_view_base`), also through project classes it derives from, in this file or
+        another (`class Items(AuthResource)`, `class AuthResource(Resource)` in `shop/auth.py`)."""
+        facts = self.files.get(path)
+        if facts is None or depth > 3:
+            return False
+        for cls, base, _ in facts.classes:
+            if cls != name:
+                continue
+            if is_view_base(base):
+                return True
+            module, _, base_name = base.rpartition(".")
+            home = path if not module else self.module_of(path, module)
+            if (
+                home is not None
+                and (home != path or base_name != name)
+                and self.is_view_class(home, base_name, depth + 1)
+            ):
+                return True
+        return False
 
     def constructor(self, path: str, name: str) -> tuple[FunctionFact, str] | None:
         """The ``__init__`` a call of a project class runs (``Crn()`` in a ``__main__`` block whose
@@ -426,11 +449,11 @@ class Project:
             tasks = {task.function for task in facts.tasks}
             queued: dict[str, list[str]] = {}
             # (and what a class-based view's HTTP method calls, `ItemResource.delete`: run for a request)
-            views = _view_classes(facts)
+            views = {name for name, _, _ in facts.classes if self.is_view_class(path, name)}
             answering = {
                 m.name
                 for m in facts.methods
-                if m.name.rpartition(".")[0] in views and m.name.rpartition(".")[2].upper() in _HTTP_VERBS
+                if m.name.rpartition(".")[0] in views and m.name.rpartition(".")[2].upper() in HTTP_VERBS
             }
             for f in facts.functions + facts.methods:
                 if f.name in tasks:  # (scoped to itself, see `Extractor.call_scope`: plain or not)
@@ -608,24 +631,6 @@ _SCHEDULER_JOBS = frozenset(
 )
 
 
-_HTTP_VERBS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"})
-
-
-def _view_classes(facts: FileFacts) -> set[str]:
-    """The file's class-based views and resources (see :func:`is_view_base`), also through a base
-    of the file's own (`class Items(AuthResource)`, `class AuthResource(Resource)`)."""
-    bases: dict[str, list[str]] = {}
-    for name, base, _ in facts.classes:
-        bases.setdefault(name, []).append(base)
-    views = {name for name, found in bases.items() if any(is_view_base(b) for b in found)}
-    grown = True
-    while grown:
-        more = {name for name, found in bases.items() if name not in views and views & set(found)}
-        views |= more
-        grown = bool(more)
-    return views
-
-
 def graph_key(function: str) -> str:
     """The name a function is called by: its last name, but a special method (`Store.__init__`,
     `__enter__`) by its class, as it runs where the class is used."""
@@ -698,8 +703,18 @@ class Service:
         if any(signal.scope for _, signal in found):
             # A deletion in a function counts where that function is called or handed on (a
             # scheduler, a thread, a dispatch table): not in a helper module's unused `purge_all()`.
-            found = [(path, signal) for path, signal in found if not signal.scope or self.runs_scope(signal.scope)]
+            found = [
+                (path, signal) for path, signal in found if not signal.scope or self._runs_signal(path, signal.scope)
+            ]
         return found
+
+    def _runs_signal(self, path: str, scope: str) -> bool:
+        """:meth:`runs_scope`, for a scope as the extract stage wrote it: a class-based view's HTTP
+        method runs for a request (`REQUEST_SCOPE`); one whose base is another module's class runs
+        where its file does unless that base is a view (`VIEW_SCOPE`)."""
+        if scope.endswith(VIEW_SCOPE):
+            return not self.project.is_view_class(path, scope[: -len(VIEW_SCOPE)].rpartition(".")[0])
+        return self.runs_scope(scope)
 
     def called_names(self) -> frozenset[str]:
         """The names the code the entrypoint runs calls or hands on, following plain functions

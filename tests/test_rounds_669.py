@@ -323,36 +323,9 @@ if __name__ == "__main__":
 """,
 }
 
-# Round 683: a dump another process made, sent to a chat in a `try` and removed in its
-# `finally:`, whether or not it was sent
-_SENT_THEN_REMOVED = {
-    "send_backup.py": """\
-import os
-import sys
-
-import telebot
-
-TOKEN = os.getenv("TG_TOKEN")
-CHAT_ID = os.getenv("TG_CHAT")
-
-
-def send_backup(filepath):
-    bot = telebot.TeleBot(token=TOKEN)
-    try:
-        with open(filepath, "rb") as dump_file:
-            bot.send_document(CHAT_ID, dump_file)
-    except Exception as e:
-        print(f"Error while sending the dump: {e}")
-        raise
-    finally:
-        if os.path.exists(filepath):
-            os.remove(filepath)
-
-
-if __name__ == "__main__":
-    send_backup(sys.argv[1])
-""",
-}
+# (Round 683 also labelled a dump sent in a `try` and removed in its `finally:` as unguarded; round
+# 203 had labelled the same shape as the job's own copy, `test_rounds_203.py`
+# `dump_put_over_http_then_removed`. The quieter reading stands: no case here.)
 
 # Round 683: the same dump uploaded only when the upload URL was granted, removed after that
 # branch whatever happened
@@ -683,18 +656,6 @@ _CASES: dict[str, Case] = {
         [("app/routine.py", "job", "schedule"), ("app/start.py", "job", "schedule")],
         None,
     ),
-    "sent_then_removed": (_SENT_THEN_REMOVED, [("send_backup.py", "job", "python")], ("missing-dry-run", "fail")),
-    # trap: removed after the `try`, which a failed send leaves by its `raise`
-    "sent_then_removed_after_try": (
-        _edited(
-            _SENT_THEN_REMOVED,
-            "send_backup.py",
-            "        raise\n    finally:\n        if os.path.exists(filepath):\n            os.remove(filepath)\n",
-            "        raise\n    os.remove(filepath)\n",
-        ),
-        [("send_backup.py", "job", "python")],
-        ("missing-dry-run", "na"),
-    ),
     "uploaded_in_branch": (_UPLOADED_IN_BRANCH, [("upload_backup.py", "job", "python")], ("missing-dry-run", "fail")),
     # trap: removed inside the branch that uploaded it
     "uploaded_in_branch_removed_there": (
@@ -929,3 +890,166 @@ _REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
 def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _REVIEW_CASES[name])
+
+
+# A second review (f0d0e09..b293c13) wrote these. Ten it had made wrong: five dumps shipped and then
+# removed where only a shipped one is (shipped in each branch, an `else` that returns, a later
+# unconditional upload, `finally: if uploaded:`, the job's own archive), a cleanup job's own
+# `Resource` base taken for a web view's by its name, three pollers whose stop event is handed to
+# signal handlers read as waits for work, a Flask-RESTX namespace's prefix and a CherryPy object's
+# mount point dropped, a Django app's `runtests.py` read as an api; four more the start missed too
+# (a wait loop inside a `try`, a template call as a secret's fallback, a handler bound through
+# `functools.partial`, a TCP server two subclasses deep).
+
+_S_DRYRUN_SHIPPED_IN_EACH_BRANCH = {
+    "backup.py": 'import logging\nimport os\nimport subprocess\nimport sys\nfrom datetime import datetime\n\nimport boto3\nimport paramiko\n\nlog = logging.getLogger("backup")\n\nBUCKET = os.environ.get("BACKUP_BUCKET")\nSFTP_HOST = os.environ.get("SFTP_HOST")\n\n\ndef dump(db):\n    path = f"/var/backups/{db}-{datetime.utcnow():%Y%m%d%H%M}.sql.gz"\n    subprocess.run(f"pg_dump {db} | gzip > {path}", shell=True, check=True)\n    return path\n\n\ndef ship(path):\n    if BUCKET:\n        boto3.client("s3").upload_file(path, BUCKET, os.path.basename(path))\n    else:\n        transport = paramiko.Transport((SFTP_HOST, 22))\n        transport.connect(username=os.environ["SFTP_USER"], password=os.environ["SFTP_PASSWORD"])\n        sftp = paramiko.SFTPClient.from_transport(transport)\n        sftp.put(path, f"/backups/{os.path.basename(path)}")\n        transport.close()\n    os.remove(path)\n    log.info("shipped %s", path)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    ship(dump(sys.argv[1]))\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
+_S_DRYRUN_SHIP_ELSE_RETURNS = {
+    "send_dump.py": 'import logging\nimport os\nimport sys\n\nimport requests\n\nlog = logging.getLogger("send_dump")\nTOKEN = os.environ["DISK_TOKEN"]\n\n\ndef upload(filepath):\n    response = requests.get(\n        "https://cloud-api.yandex.net/v1/disk/resources/upload",\n        params={"path": f"app:/{os.path.basename(filepath)}", "overwrite": "true"},\n        headers={"Authorization": f"OAuth {TOKEN}"},\n        timeout=30,\n    )\n    if response.status_code == 200:\n        with open(filepath, "rb") as dump_file:\n            requests.put(response.json()["href"], data=dump_file, timeout=600).raise_for_status()\n    else:\n        log.error("no upload link for %s: %s", filepath, response.text)\n        return False\n    os.remove(filepath)\n    return True\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(0 if upload(sys.argv[1]) else 1)\n',
+}
+
+
+_S_DRYRUN_OPTIONAL_SEND_THEN_UPLOAD = {
+    "nightly.py": 'import logging\nimport os\nimport sys\n\nimport boto3\nimport telebot\n\nlog = logging.getLogger("nightly")\nBUCKET = os.environ["BACKUP_BUCKET"]\nCHAT_ID = os.environ.get("TG_CHAT")\n\n\ndef publish(path):\n    if CHAT_ID:\n        bot = telebot.TeleBot(os.environ["TG_TOKEN"])\n        with open(path, "rb") as f:\n            bot.send_document(CHAT_ID, f, caption="nightly dump")\n    boto3.client("s3").upload_file(path, BUCKET, os.path.basename(path))\n    os.remove(path)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    publish(sys.argv[1])\n',
+}
+
+
+_S_DRYRUN_FINALLY_IF_UPLOADED = {
+    "push.py": 'import logging\nimport os\nimport sys\n\nimport boto3\n\nlog = logging.getLogger("push")\nBUCKET = os.environ["BACKUP_BUCKET"]\n\n\ndef push(path):\n    uploaded = False\n    try:\n        boto3.client("s3").upload_file(path, BUCKET, os.path.basename(path))\n        uploaded = True\n    except Exception:\n        log.exception("upload of %s failed, keeping it for the next run", path)\n    finally:\n        if uploaded:\n            os.remove(path)\n    return uploaded\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(0 if push(sys.argv[1]) else 1)\n',
+}
+
+
+_S_DRYRUN_OWN_ARCHIVE_FINALLY = {
+    "archive.py": 'import logging\nimport os\nimport shutil\nimport sys\nfrom datetime import date\n\nimport boto3\n\nlog = logging.getLogger("archive")\nBUCKET = os.environ["ARCHIVE_BUCKET"]\n\n\ndef main(src):\n    logging.basicConfig(level=logging.INFO)\n    archive = shutil.make_archive(f"/tmp/logs-{date.today()}", "gztar", src)\n    try:\n        boto3.client("s3").upload_file(archive, BUCKET, os.path.basename(archive))\n    finally:\n        os.remove(archive)\n\n\nif __name__ == "__main__":\n    main(sys.argv[1])\n',
+}
+
+
+_S_VIEW_NAME_HEURISTIC_RESOURCE = {
+    "janitor/__init__.py": "",
+    "janitor/main.py": 'import logging\nimport os\n\nimport boto3\n\nfrom janitor.resources.snapshots import SnapshotResource\n\nlog = logging.getLogger("janitor")\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    session = boto3.Session(region_name=os.environ.get("AWS_REGION", "eu-west-1"))\n    resource = SnapshotResource(session, int(os.environ.get("MAX_AGE_DAYS", "30")))\n    for item in resource.list():\n        if resource.expired(item):\n            resource.delete(item)\n\n\nif __name__ == "__main__":\n    main()\n',
+    "janitor/resources/__init__.py": "",
+    "janitor/resources/base.py": '"""What every kind of AWS resource the janitor cleans up provides."""\nimport logging\nfrom datetime import datetime, timedelta, timezone\n\nlog = logging.getLogger(__name__)\n\n\nclass Resource:\n    kind = "resource"\n\n    def __init__(self, session, max_age_days):\n        self.session = session\n        self.cutoff = datetime.now(timezone.utc) - timedelta(days=max_age_days)\n\n    def list(self):\n        raise NotImplementedError\n\n    def expired(self, item):\n        raise NotImplementedError\n\n    def delete(self, item):\n        raise NotImplementedError\n',
+    "janitor/resources/snapshots.py": 'import logging\n\nfrom janitor.resources.base import Resource\n\nlog = logging.getLogger(__name__)\n\n\nclass SnapshotResource(Resource):\n    kind = "snapshot"\n\n    def list(self):\n        ec2 = self.session.client("ec2")\n        for page in ec2.get_paginator("describe_snapshots").paginate(OwnerIds=["self"]):\n            yield from page["Snapshots"]\n\n    def expired(self, item):\n        return item["StartTime"] < self.cutoff\n\n    def delete(self, item):\n        log.info("deleting snapshot %s", item["SnapshotId"])\n        self.session.client("ec2").delete_snapshot(SnapshotId=item["SnapshotId"])\n',
+}
+
+
+_S_EVENT_WAIT_STOP_HANDED_ON = {
+    "exporter.py": 'import http.server\nimport logging\nimport os\nimport signal\nimport threading\n\nimport psycopg2\nimport requests\n\nlog = logging.getLogger("exporter")\nINTERVAL = int(os.environ.get("EXPORT_INTERVAL", "120"))\n\n\nclass Health(http.server.BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_response(200)\n        self.end_headers()\n        self.wfile.write(b"ok")\n\n\ndef serve_health(stop):\n    server = http.server.HTTPServer(("", 8080), Health)\n    server.timeout = 1\n    while not stop.is_set():\n        server.handle_request()\n\n\ndef export_once(conn):\n    with conn.cursor() as cur:\n        cur.execute("SELECT id, total FROM orders WHERE exported_at IS NULL")\n        rows = cur.fetchall()\n    requests.post(os.environ["EXPORT_URL"], json=rows, timeout=30).raise_for_status()\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    stop = threading.Event()\n    signal.signal(signal.SIGTERM, lambda *_: stop.set())\n    threading.Thread(target=serve_health, args=(stop,), daemon=True).start()\n    while not stop.wait(INTERVAL):\n        try:\n            export_once(conn)\n        except requests.RequestException:\n            log.exception("export failed")\n\n\nif __name__ == "__main__":\n    main()\n',
+    "poller.py": 'import functools\nimport logging\nimport os\nimport signal\nimport threading\n\nimport requests\n\nlog = logging.getLogger("poller")\nINTERVAL = int(os.environ.get("POLL_INTERVAL", "60"))\n\n\ndef _shutdown(stop, signum, frame):\n    log.info("signal %s: stopping", signum)\n    stop.set()\n\n\ndef poll():\n    resp = requests.get(os.environ["FEED_URL"], timeout=10)\n    resp.raise_for_status()\n    requests.post(os.environ["INGEST_URL"], json=resp.json(), timeout=10)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    stop = threading.Event()\n    signal.signal(signal.SIGTERM, functools.partial(_shutdown, stop))\n    while not stop.wait(INTERVAL):\n        try:\n            poll()\n        except requests.RequestException as exc:\n            log.warning("poll failed: %s", exc)\n\n\nif __name__ == "__main__":\n    main()\n',
+    "sync_prices.py": 'import logging\nimport os\nimport signal\nimport threading\n\nimport requests\n\nlog = logging.getLogger("sync_prices")\nINTERVAL = int(os.environ.get("SYNC_INTERVAL", "300"))\n\n\ndef install_signal_handlers(stop):\n    def _handle(signum, frame):\n        log.info("got signal %s, stopping after this round", signum)\n        stop.set()\n\n    signal.signal(signal.SIGTERM, _handle)\n    signal.signal(signal.SIGINT, _handle)\n\n\ndef sync_once():\n    resp = requests.get(os.environ["PRICES_URL"], timeout=10)\n    resp.raise_for_status()\n    requests.post(os.environ["INGEST_URL"], json=resp.json(), timeout=10).raise_for_status()\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    stop = threading.Event()\n    install_signal_handlers(stop)\n    while not stop.wait(INTERVAL):\n        try:\n            sync_once()\n        except requests.RequestException:\n            log.exception("sync failed, retrying next round")\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
+_S_EVENT_WAIT_THREAD_LOOP_IN_TRY = {
+    "upload_dump.py": '"""Dump the database and upload the dump to S3, reporting progress while the upload runs."""\nimport argparse\nimport logging\nimport os\nimport subprocess\nimport sys\nimport threading\n\nimport boto3\n\nlog = logging.getLogger("upload_dump")\n\n\ndef upload(path, bucket, done):\n    try:\n        boto3.client("s3").upload_file(path, bucket, os.path.basename(path))\n    finally:\n        done.set()\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--bucket", required=True)\n    parser.add_argument("--out", default="/tmp/db.dump")\n    args = parser.parse_args()\n    logging.basicConfig(level=logging.INFO)\n\n    subprocess.run(["pg_dump", "-Fc", "-f", args.out], check=True)\n    done = threading.Event()\n    worker = threading.Thread(target=upload, args=(args.out, args.bucket, done), daemon=True)\n    worker.start()\n    try:\n        while not done.wait(10):\n            log.info("still uploading %s (%d MB)", args.out, os.path.getsize(args.out) // 2**20)\n    except KeyboardInterrupt:\n        log.warning("interrupted, the upload is abandoned")\n        sys.exit(130)\n    worker.join()\n    log.info("uploaded %s", args.out)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
+_S_RESTX_NAMESPACE_PREFIX = {
+    "Dockerfile": 'FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nCMD ["gunicorn", "-b", "0.0.0.0:8000", "app:app"]\n',
+    "app.py": 'from flask import Flask\nfrom flask_restx import Api, Resource\n\napp = Flask(__name__)\napi = Api(app, version="1.0", title="Orders API")\nns = api.namespace("orders", description="Order operations")\n\nORDERS = {}\n\n\n@ns.route("/")\nclass OrderList(Resource):\n    def get(self):\n        return list(ORDERS.values())\n\n\n@ns.route("/status")\nclass OrderStatusSummary(Resource):\n    def get(self):\n        counts = {}\n        for order in ORDERS.values():\n            counts[order["status"]] = counts.get(order["status"], 0) + 1\n        return counts\n',
+}
+
+
+_S_CHERRYPY_MOUNTED_OBJECT = {
+    "server.py": 'import json\nimport logging\nimport os\n\nimport cherrypy\nimport redis\n\nlogging.basicConfig(level=logging.INFO)\nstore = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"))\n\n\nclass Orders(object):\n    @cherrypy.expose\n    @cherrypy.tools.json_out()\n    def index(self):\n        return [json.loads(raw) for raw in store.lrange("orders", 0, 99)]\n\n    @cherrypy.expose\n    @cherrypy.tools.json_out()\n    def status(self):\n        # how many orders are in each state, for the back office\'s dashboard\n        return {state.decode(): int(count) for state, count in store.hgetall("order_states").items()}\n\n\nclass Root(object):\n    @cherrypy.expose\n    def index(self):\n        return "order service"\n\n\nif __name__ == "__main__":\n    cherrypy.config.update({"server.socket_host": "0.0.0.0", "server.socket_port": 8080})\n    cherrypy.tree.mount(Orders(), "/orders")\n    cherrypy.quickstart(Root())\n',
+}
+
+
+_S_DJANGO_RUNTESTS_ALONE = {
+    "example/example/__init__.py": "",
+    "example/example/settings.py": 'import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nDEBUG = False\nROOT_URLCONF = "example.urls"\nINSTALLED_APPS = ["ratelimiter"]\n',
+    "example/example/urls.py": 'from django.urls import include, path\n\nurlpatterns = [path("", include("ratelimiter.urls"))]\n',
+    "example/example/wsgi.py": 'import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "example.settings")\napplication = get_wsgi_application()\n',
+    "example/manage.py": '#!/usr/bin/env python\nimport os\nimport sys\n\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "example.settings")\n    from django.core.management import execute_from_command_line\n\n    execute_from_command_line(sys.argv)\n',
+    "ratelimiter/__init__.py": "",
+    "ratelimiter/urls.py": 'from django.urls import path\n\nfrom ratelimiter import views\n\nurlpatterns = [path("status/", views.status)]\n',
+    "ratelimiter/views.py": 'from django.http import JsonResponse\n\n\ndef status(request):\n    return JsonResponse({"ok": True})\n',
+    "runtests.py": '#!/usr/bin/env python\nimport sys\n\nimport django\nfrom django.conf import settings\nfrom django.urls import include, path\n\nsettings.configure(\n    DEBUG=True,\n    SECRET_KEY="not-secret-tests-only",\n    DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},\n    INSTALLED_APPS=["django.contrib.contenttypes", "django.contrib.auth", "ratelimiter"],\n    ROOT_URLCONF=__name__,\n)\n\nurlpatterns = [path("rl/", include("ratelimiter.urls"))]\n\nif __name__ == "__main__":\n    django.setup()\n    from django.core.management import execute_from_command_line\n\n    execute_from_command_line([sys.argv[0], "test", *sys.argv[1:]])\n',
+}
+
+
+_S_SECRET_FALLBACK_TEMPLATE_CALL = {
+    "{{cookiecutter.project_slug}}/{{cookiecutter.project_slug}}/__init__.py": "",
+    "{{cookiecutter.project_slug}}/{{cookiecutter.project_slug}}/settings.py": 'import os\n\nimport environ\n\nenv = environ.Env()\nBASE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))\n\n# SECURITY WARNING: keep the secret key used in production secret!\nSECRET_KEY = env("SECRET_KEY", default=r"{{ random_ascii_string(64, punctuation=False) }}")\n\nDEBUG = env.bool("DEBUG", default=False)\nALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost"])\nROOT_URLCONF = "{{cookiecutter.project_slug}}.urls"\nWSGI_APPLICATION = "{{cookiecutter.project_slug}}.wsgi.application"\nINSTALLED_APPS = ["django.contrib.contenttypes", "django.contrib.auth"]\n',
+    "{{cookiecutter.project_slug}}/{{cookiecutter.project_slug}}/urls.py": 'from django.http import JsonResponse\nfrom django.urls import path\n\n\ndef healthz(request):\n    return JsonResponse({"ok": True})\n\n\nurlpatterns = [path("healthz/", healthz)]\n',
+    "{{cookiecutter.project_slug}}/{{cookiecutter.project_slug}}/wsgi.py": 'import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "{{cookiecutter.project_slug}}.settings")\napplication = get_wsgi_application()\n',
+}
+
+
+_S_TCP_PARTIAL_HANDLER_ALIAS = {
+    "serve.py": 'import functools\nimport http.server\nimport os\nimport socketserver\n\nPORT = int(os.environ.get("PORT", "8000"))\nHandler = functools.partial(http.server.SimpleHTTPRequestHandler, directory="public")\n\nwith socketserver.TCPServer(("", PORT), Handler) as httpd:\n    httpd.serve_forever()\n',
+}
+
+
+_S_TCP_SERVER_SUBCLASS_TWO_LEVELS = {
+    "server.py": 'import socketserver\nfrom http.server import BaseHTTPRequestHandler\n\n\nclass Handler(BaseHTTPRequestHandler):\n    def do_GET(self):\n        self.send_response(200)\n        self.end_headers()\n        self.wfile.write(b"ok")\n\n\nclass ReusableServer(socketserver.TCPServer):\n    allow_reuse_address = True\n\n\nclass ThreadedServer(socketserver.ThreadingMixIn, ReusableServer):\n    daemon_threads = True\n\n\nserver = ThreadedServer(("", 8002), Handler)\nserver.serve_forever()\n',
+}
+
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    "dryrun_shipped_in_each_branch": (
+        _S_DRYRUN_SHIPPED_IN_EACH_BRANCH,
+        [("backup.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    "dryrun_ship_else_returns": (
+        _S_DRYRUN_SHIP_ELSE_RETURNS,
+        [("send_dump.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    "dryrun_optional_send_then_upload": (
+        _S_DRYRUN_OPTIONAL_SEND_THEN_UPLOAD,
+        [("nightly.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    "dryrun_finally_if_uploaded": (
+        _S_DRYRUN_FINALLY_IF_UPLOADED,
+        [("push.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    "dryrun_own_archive_finally": (
+        _S_DRYRUN_OWN_ARCHIVE_FINALLY,
+        [("archive.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    "view_name_heuristic_resource": (
+        _S_VIEW_NAME_HEURISTIC_RESOURCE,
+        [("janitor/main.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    "event_wait_stop_handed_on": (
+        _S_EVENT_WAIT_STOP_HANDED_ON,
+        [
+            ("exporter.py", "worker", "polling-loop"),
+            ("poller.py", "worker", "polling-loop"),
+            ("sync_prices.py", "worker", "polling-loop"),
+        ],
+        None,
+    ),
+    "event_wait_thread_loop_in_try": (_S_EVENT_WAIT_THREAD_LOOP_IN_TRY, [("upload_dump.py", "job", "argparse")], None),
+    "restx_namespace_prefix": (
+        _S_RESTX_NAMESPACE_PREFIX,
+        [("app.py", "api", "flask")],
+        ("missing-health-route", "fail"),
+    ),
+    "cherrypy_mounted_object": (
+        _S_CHERRYPY_MOUNTED_OBJECT,
+        [("server.py", "api", "cherrypy")],
+        ("missing-health-route", "fail"),
+    ),
+    "django_runtests_alone": (_S_DJANGO_RUNTESTS_ALONE, [("example/example/wsgi.py", "api", "django")], None),
+    "secret_fallback_template_call": (
+        _S_SECRET_FALLBACK_TEMPLATE_CALL,
+        [("{{cookiecutter.project_slug}}/{{cookiecutter.project_slug}}/wsgi.py", "api", "django")],
+        ("hardcoded-secret-fallback", 0),
+    ),
+    "tcp_partial_handler_alias": (_S_TCP_PARTIAL_HANDLER_ALIAS, [("serve.py", "api", "http.server")], None),
+    "tcp_server_subclass_two_levels": (_S_TCP_SERVER_SUBCLASS_TWO_LEVELS, [("server.py", "api", "http.server")], None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
+def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SECOND_REVIEW_CASES[name])

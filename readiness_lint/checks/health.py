@@ -125,16 +125,15 @@ def _serves_nothing(entrypoint: Entrypoint, service: Service) -> bool:
     # (what imports the app's module wires routes in too: `init_routes(app)` in `wsgi.py`; a module
     # serving it by its import string, `uvicorn.run("app.main:app")`, serves it)
     importers = project.importers.get(entrypoint.path, set())
-    if any(
+    by_string = any(
         kind == "served"
         and value.rpartition(":")[2] == name
         and project.resolve_module(path, value.rpartition(":")[0]) == entrypoint.path
         for path, facts in project.files.items()
         for kind, value, _ in facts.module_refs
-    ):
-        return _no_route_wired(project, name, set(service.paths), served=True)
+    )
     reached = set(service.paths) | (project.closure(set(importers)) if importers else set())
-    return _no_route_wired(project, name, reached, served=False)
+    return _no_route_wired(project, name, reached, served=by_string)
 
 
 def _no_route_wired(project: Project, name: str, paths: set[str], *, served: bool) -> bool:

@@ -220,7 +220,11 @@ class MissingDryRun(ServiceRule):
         "directory made and removed), does not count as destructive; nor does a file the "
         'function wrote or downloaded itself (`open(path, "w")`, `tarfile.open(path, "w:gz")`, `path.write_text(...)`, `s3.download_file(b, k, path)`), uploaded or copied elsewhere '
         "(`shutil.copyfile`, `sftp.put(path)`, or its open file handed to a sending call: `bot.send_document(chat, f)`, `requests.put(url, data=f)`) before removing it, in the same block or one inside it and at the same loop "
-        "depth (also in the module's own statements), unless the name was bound again in between or is an item of a loop over existing files. "
+        "depth (also in the module's own statements), unless the name was bound again in between or is an item of a loop over existing files "
+        "(a file written or shipped in each branch of an `if`/`else` counts where they meet, and so does one shipped in a branch "
+        "whose `else` returns; "
+        "`if r.ok: put(dump)` then `os.remove(dump)` after it removes the dump whether or not it was shipped; a `try`'s "
+        "`finally:` is read as the block of its `try`; `shutil.make_archive` writes the archive it names). "
         "So is a file a function of the same file made and returned, every value it returns being such a file or "
         "nothing (`tmp = NamedTemporaryFile(delete=False)`, also in a `with`, or `fd, path = mkstemp()`; or a path "
         "it wrote in the block it returns from), removed where its result was bound to a name holding nothing else "

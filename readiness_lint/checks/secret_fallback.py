@@ -24,7 +24,7 @@ _DEV_FILE = re.compile(
 )
 _SIGNING_KEY = re.compile(r"secret_?key|signing|jwt|session_?secret|^secret$", re.IGNORECASE)
 # A slot a project template's renderer fills (`django-admin startproject --template`, cookiecutter)
-_TEMPLATE_SLOT = re.compile(r"\{\{\s*[\w.]+\s*\}\}")
+_TEMPLATE_SLOT = re.compile(r"\{\{[^{}]*\}\}")  # (also an expression, `{{ random_ascii_string(64) }}`)
 # A setting of the signing, not its key (`JWT_ACCESS_TOKEN_EXPIRATION_MINUTES`, `JWT_ALGORITHM`)
 _SETTING = re.compile(
     r"expir|minutes?|hours?|days?|seconds?|ttl|lifetime|lifespan|length|timeout|max_?age|delta|algorithm|leeway"
