@@ -563,6 +563,51 @@ if __name__ == "__main__":
     "docker-compose.yaml": "web:\n  build: .\n  command: python3 app.py\n  ports:\n    - '5001:5000'\n",
 }
 
+# The second review: a CherryPy class exposed whole
+_CHERRYPY_CLASS = {
+    "server.py": """\
+import logging
+
+import cherrypy
+
+logging.basicConfig(level=logging.INFO)
+
+
+@cherrypy.expose
+class Root(object):
+    def index(self):
+        return "OK"
+
+    def health(self):
+        return "ok"
+
+
+if __name__ == "__main__":
+    cherrypy.quickstart(Root())
+""",
+}
+
+# Round 695 (held out): a webhook's signing secret written as a literal and encoded
+_ENCODED_SECRET = {
+    "webhook.py": """\
+import hashlib
+import hmac
+
+from flask import Flask, abort, request
+
+app = Flask(__name__)
+secret = "queenQuartet".encode()
+
+
+@app.route("/webhook", methods=["POST"])
+def webhook():
+    digest = hmac.new(secret, request.data, hashlib.sha256).hexdigest()
+    if not hmac.compare_digest(digest, request.headers.get("X-Signature", "")):
+        abort(403)
+    return "", 204
+""",
+}
+
 _CASES: dict[str, Case] = {
     "restful_subclass_elsewhere": (
         _RESTFUL_SUBCLASS_ELSEWHERE,
@@ -741,6 +786,20 @@ _CASES: dict[str, Case] = {
         _edited(_COMPOSE_DEBUG, "docker-compose.yaml", "command: python3 app.py", "command: gunicorn app:app"),
         [("app.py", "api", "flask")],
         ("debug-mode-enabled", 0),
+    ),
+    "cherrypy_class_exposed": (_CHERRYPY_CLASS, [("server.py", "api", "cherrypy")], ("missing-health-route", "pass")),
+    # trap: a MethodDispatcher's resource answers its verbs at its mount point: no paths seen
+    "cherrypy_method_dispatcher": (
+        _edited(_CHERRYPY_CLASS, "server.py", "    def health(self):\n", "    def GET(self):\n"),
+        [("server.py", "api", "cherrypy")],
+        ("missing-health-route", "na"),
+    ),
+    "encoded_secret": (_ENCODED_SECRET, [("webhook.py", "api", "flask")], ("hardcoded-secret", 1)),
+    # trap: a placeholder encoded is still a placeholder
+    "encoded_placeholder": (
+        _edited(_ENCODED_SECRET, "webhook.py", '"queenQuartet"', '"changeme"'),
+        [("webhook.py", "api", "flask")],
+        ("hardcoded-secret", 0),
     ),
     "compose_v1_listener": (_COMPOSE_V1, [("listener.py", "worker", "compose")], None),
     # trap: the first format's file with a `version:` key is no Compose file the tool reads as one

@@ -31,7 +31,7 @@ class HardcodedSecret(LineRule):
         "Finds credentials in string literals: provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
         "Google, Telegram and Discord bot tokens, Firebase Cloud Messaging server keys, Azure storage account and shared access keys in connection strings (not the storage emulator's published one), private keys, JWTs), passwords inside URLs (and keys in their query: `?api_key=`, `?access_key=`, OpenWeatherMap's `appid=`) and connection strings (`PWD=...;`, libpq's `password=... host=...`), and "
         "credential-looking literals bound to "
-        "secret-like names (assignments, keyword arguments, dict keys, parameter defaults; Telegram's `api_hash` "
+        "secret-like names (assignments, also encoded, `secret = 'k3y...'.encode()`, keyword arguments, dict keys, parameter defaults; Telegram's `api_hash` "
         "counts; a long random key such as Django's generated `SECRET_KEY` is one even when `%(` or `%s` occurs "
         "in it by chance; a signing key written as a few words, `app.config['SECRET_KEY'] = '#super secret key!#'`, "
         "is a guessable one, reported with medium confidence (with marks or digits in it: words alone are a label or an instruction, "
@@ -155,6 +155,11 @@ class HardcodedSecret(LineRule):
         if ctx.class_bases and any(_NON_PRODUCTION.intersection(n.words(scope)) for scope in ctx.scope):
             return  # `class TestConfig: API_KEY = "test-key"`: a value for a non-production environment
         literal = n.string_value(value)
+        if literal is None and type(value) is cst.Call and n.callee(value) is None:
+            # `secret = "queenQuartet".encode()`: the literal, as bytes
+            func = value.func
+            if type(func) is cst.Attribute and func.attr.value == "encode":
+                literal = n.string_value(func.value)
         if literal is None:
             literal = n.bytes_text(value)
             if literal is None:
