@@ -69,6 +69,16 @@ def is_test_path(rel: str) -> bool:
     return name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py")
 
 
+def named_like_test(rel: str) -> bool:
+    """A test by its name alone (`test_routes.py`, `routes_test.py`), outside any test directory
+    and not a `conftest.py`: service code if the service imports it."""
+    parts = rel.split("/")
+    name = parts[-1]
+    if any(part in TEST_DIRS for part in parts[:-1]) or name == "conftest.py":
+        return False
+    return name.startswith("test_") or name.endswith("_test.py")
+
+
 BROKEN_LINK = "broken symbolic link: its target does not exist"
 
 

@@ -30,7 +30,7 @@ from readiness_lint.deploy import (
     read_deployments,
     worth_reading,
 )
-from readiness_lint.discover import SourceFile, discover, printable, scan_root
+from readiness_lint.discover import SourceFile, discover, named_like_test, printable, scan_root
 from readiness_lint.evaluate import evaluate, repository_checks
 from readiness_lint.extract import extract
 from readiness_lint.model import FileError, FileFacts, Report
@@ -222,9 +222,14 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
     deployment_files: list[SourceFile] = []
     sources, errors = discover(list(paths), root, deployment_files)
     deployment_texts = _read_texts(_without_excluded(deployment_files, root, options))
+    # (a module named like a test outside any test directory, `routes/test_routes.py`, is service
+    # code where the service imports it: read aside, analysed as service code once that is known)
+    named_tests: list[SourceFile] = []
     if not options.include_tests:
+        named_tests = [s for s in sources if s.is_test and named_like_test(s.rel)]
         sources = [s for s in sources if not s.is_test]
     sources = _without_excluded(sources, root, options)
+    named_tests = _without_excluded(named_tests, root, options)
     rules = selected_rules(options)
     notices: list[str] = []
     if not sources and not errors:
@@ -239,8 +244,15 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
             continue
         key = cache.key(source.rel, source.is_test, data) if cache is not None else ""
         pending.append((source.rel, data, source.is_test, key))
+    aside: list[Work] = []
+    for source in named_tests:
+        data = read_bytes(source.abs, source.rel, options.max_file_size)
+        if not isinstance(data, FileError):  # (unread, it is a test file as before: nothing to say)
+            aside.append((source.rel, data, False, cache.key(source.rel, False, data) if cache is not None else ""))
     if cache is not None:
-        slot, run_key = _run_keys(paths, root, options, rules, pending, [*errors, *results.values()], deployment_texts)
+        slot, run_key = _run_keys(
+            paths, root, options, rules, [*pending, *aside], [*errors, *results.values()], deployment_texts
+        )
         memo = cache.get_report(slot, run_key)
         if memo is not None:  # nothing that the project-wide stages read has changed
             memo.notices.extend(notices)
@@ -261,6 +273,13 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
             cache.put(key, result)
         if progress is not None:
             progress(cached_count + done + 1, total, cached_count)
+    imported = _imported_tests(aside, [r for r in results.values() if not isinstance(r, FileError)])
+    for item in imported:
+        cached = cache.get(item[3], item[0]) if cache is not None else None
+        result = cached if cached is not None else _analyze_one(item, rules, options.settings)
+        if cache is not None and cached is None:
+            cache.put(item[3], result)
+        results[item[0]] = result
     facts: dict[str, FileFacts] = {}
     for rel in sorted(results):
         result = results[rel]
@@ -275,6 +294,27 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
             notices.append(cache.problem)
     report.notices.extend(notices)
     return report
+
+
+def _imported_tests(aside: Sequence[Work], facts: Sequence[FileFacts]) -> list[Work]:
+    """The modules named like tests (see `named_like_test`) that service code imports, by their
+    dotted name or its last parts (`from app.routes import test_routes`, `from .test_routes import
+    router`)."""
+    if not aside:
+        return []
+    imported: set[tuple[str, ...]] = set()
+    for found in facts:
+        for imp in found.imports:
+            full = f"{imp.module}.{imp.name}" if imp.name and imp.name != "*" else imp.module
+            parts = tuple(p for p in full.split(".") if p)
+            imported.update(parts[: i + 1] for i in range(len(parts)))
+    out = []
+    for item in aside:
+        module = tuple(item[0][: -len(".py")].split("/"))
+        # (its name, and its package's where the import names one: `routes.test_routes`)
+        if any(tail[-1] == module[-1] and (len(tail) == 1 or tail[-2:] == module[-2:]) for tail in imported):
+            out.append(item)
+    return out
 
 
 def _read_texts(files: Sequence[SourceFile]) -> list[tuple[str, str]]:

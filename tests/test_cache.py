@@ -319,3 +319,43 @@ def test_a_planted_report_with_impossible_figures_or_notices_is_not_served(make_
     entry.write_text(json.dumps({**good, "report": {**good["report"], "notices": ["\x1b[2Jpwned"]}}))
     report = run([str(root)], Options(cache=True, cache_dir=str(cache_dir)))
     assert report.notices == []
+
+
+# A router module named like a test, outside any test directory, that the app includes
+_TEST_NAMED_ROUTER = {
+    "app/__init__.py": "",
+    "app/main.py": (
+        "import logging\n\nfrom fastapi import FastAPI\n\nfrom app.routes import test_routes\n\n"
+        "logging.basicConfig(level=logging.INFO)\napp = FastAPI()\napp.include_router(test_routes.router)\n"
+    ),
+    "app/routes/__init__.py": "",
+    "app/routes/test_routes.py": (
+        "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.get('/healthz')\ndef healthz():\n"
+        "    return {'ok': True}\n"
+    ),
+    "tests/test_main.py": "def test_health():\n    print('checking')\n",
+}
+
+
+def _health(report: object) -> set[str]:
+    return {c.status for r in report.entrypoints for c in r.checks if c.name == "missing-health-route"}  # type: ignore[attr-defined]
+
+
+def test_a_module_named_like_a_test_that_the_service_imports_is_service_code(make_tree: Tree, tmp_path: Path) -> None:
+    root = make_tree(_TEST_NAMED_ROUTER)
+    report = run([str(root)], Options(cache=False))
+    assert _health(report) == {"pass"}  # (its `/healthz` is the app's)
+    assert not [f for f in report.findings if f.path.startswith("tests/")]  # (a real test stays a test)
+    # not imported, it is a test file as before: the app's routes are out of sight
+    (root / "app/main.py").write_text("from fastapi import FastAPI\n\napp = FastAPI()\n")
+    assert _health(run([str(root)], Options(cache=False))) != {"pass"}
+
+
+def test_changing_an_imported_test_named_module_invalidates_the_kept_report(make_tree: Tree, tmp_path: Path) -> None:
+    root = make_tree(_TEST_NAMED_ROUTER)
+    cache_dir = tmp_path / "cache"
+    first = run([str(root)], Options(cache=True, cache_dir=str(cache_dir)))
+    assert _health(first) == {"pass"}
+    routes = root / "app/routes/test_routes.py"
+    routes.write_text(routes.read_text().replace("healthz", "orders"))
+    assert _health(run([str(root)], Options(cache=True, cache_dir=str(cache_dir)))) == {"fail"}
