@@ -119,7 +119,8 @@ class NonIdempotentInsert(LineRule):
         "table in the same function (or in a function of the file returning the rows it fetched, `rows = cur.fetchall()`; `return [r[0] for r in rows]`, also one defined further down the file), its rows also gathered by a loop, `keys.append(row[0])`: a keyed check, then the insert; or `if cur.rowcount == 0:` after an "
         "`UPDATE` of that table: the hand-written upsert; or after a `DELETE FROM` the same table by key "
         "(`WHERE day = ?`, not a prune by range), or of every row (also `TRUNCATE`, or the table dropped and created again, also by a script at "
-        "its own level), earlier in the same block of a function, or a block inside "
+        "its own level, for an INSERT it runs there and then: not one it prepares for a consumer's callback to run per "
+        'message, `base = db.prepare("INSERT ...")`), earlier in the same block of a function, or a block inside '
         "it, the rows replaced (also statements kept on an object, `cur.execute(con.delete_sql, (id,))` then `cur.execute(con.insert_sql, row)`); or run in a `try:` whose handler catches the "
         "duplicate key, `except sqlite3.IntegrityError:` or MySQL's by its number, `if exc.errno == 1062:`, to skip or update the row; not PostgreSQL's "
         "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted). The clause may be "
