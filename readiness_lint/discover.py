@@ -61,21 +61,16 @@ class SourceFile:
 
 def is_test_path(rel: str) -> bool:
     parts = rel.split("/")
-    name = parts[-1]
-    if any(part in TEST_DIRS for part in parts[:-1]):
-        return True
-    if parts[-3:-1] == ["management", "commands"]:
-        return False  # Django runs every module there as a command (`scrape_test.py` too)
-    return name == "conftest.py" or name.startswith("test_") or name.endswith("_test.py")
+    return any(part in TEST_DIRS for part in parts[:-1]) or parts[-1] == "conftest.py" or named_like_test(rel)
 
 
 def named_like_test(rel: str) -> bool:
-    """A test by its name alone (`test_routes.py`, `routes_test.py`), outside any test directory
-    and not a `conftest.py`: service code if the service imports it."""
+    """A test by its name alone (`test_routes.py`, `routes_test.py`), outside any test directory:
+    service code if the service imports it (see `engine`)."""
     parts = rel.split("/")
     name = parts[-1]
-    if any(part in TEST_DIRS for part in parts[:-1]) or name == "conftest.py":
-        return False
+    if any(part in TEST_DIRS for part in parts[:-1]) or parts[-3:-1] == ["management", "commands"]:
+        return False  # (Django runs every module of `management/commands` as a command, `scrape_test.py` too)
     return name.startswith("test_") or name.endswith("_test.py")
 
 

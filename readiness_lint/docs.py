@@ -56,7 +56,7 @@ def rules_reference() -> str:
         "",
         "Rules scoped to each line report what they find in every file scanned (tests only with "
         "`--include-tests`; a module named like a test outside a test directory is service code where the service "
-        "imports it) and count it against the entrypoints that reach it. One exception: the "
+        "imports it, not a test runner, or a deployment file runs it) and count it against the entrypoints that reach it. One exception: the "
         '`if __name__ == "__main__":` block of a module the service imports, which no deployment '
         "file the tool reads runs, tries the module out; nothing found there is reported, except credentials, which "
         "have leaked wherever they are.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import gc
 import os
+import posixpath
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -33,7 +34,7 @@ from readiness_lint.deploy import (
 from readiness_lint.discover import SourceFile, discover, named_like_test, printable, scan_root
 from readiness_lint.evaluate import evaluate, repository_checks
 from readiness_lint.extract import extract
-from readiness_lint.model import FileError, FileFacts, Report
+from readiness_lint.model import FileError, FileFacts, ImportFact, Report
 from readiness_lint.packaging import PACKAGING_FILES, console_scripts
 from readiness_lint.parse import DEFAULT_MAX_FILE_SIZE, parse, read_bytes, suspicious, too_deep_for_python
 from readiness_lint.project import Project
@@ -232,8 +233,9 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
     named_tests = _without_excluded(named_tests, root, options)
     rules = selected_rules(options)
     notices: list[str] = []
-    if not sources and not errors:
-        notices.append(f"no Python files to check under {', '.join(printable(p) for p in paths)}")
+    nothing = f"no Python files to check under {', '.join(printable(p) for p in paths)}"
+    if not sources and not errors and not named_tests:
+        notices.append(nothing)
     cache = _open_cache(root, options, rules) if options.cache else None
     results: dict[str, FileFacts | FileError] = {}
     pending: list[Work] = []
@@ -244,14 +246,22 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
             continue
         key = cache.key(source.rel, source.is_test, data) if cache is not None else ""
         pending.append((source.rel, data, source.is_test, key))
-    aside: list[Work] = []
+    aside: dict[str, Work | FileError] = {}
     for source in named_tests:
         data = read_bytes(source.abs, source.rel, options.max_file_size)
-        if not isinstance(data, FileError):  # (unread, it is a test file as before: nothing to say)
-            aside.append((source.rel, data, False, cache.key(source.rel, False, data) if cache is not None else ""))
+        key = cache.key(source.rel, False, data) if cache is not None and not isinstance(data, FileError) else ""
+        aside[source.rel] = data if isinstance(data, FileError) else (source.rel, data, False, key)
     if cache is not None:
+        aside_read = [item for item in aside.values() if not isinstance(item, FileError)]
+        aside_unread = [item for item in aside.values() if isinstance(item, FileError)]
         slot, run_key = _run_keys(
-            paths, root, options, rules, [*pending, *aside], [*errors, *results.values()], deployment_texts
+            paths,
+            root,
+            options,
+            rules,
+            [*pending, *aside_read],
+            [*errors, *results.values(), *aside_unread],
+            deployment_texts,
         )
         memo = cache.get_report(slot, run_key)
         if memo is not None:  # nothing that the project-wide stages read has changed
@@ -273,13 +283,10 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
             cache.put(key, result)
         if progress is not None:
             progress(cached_count + done + 1, total, cached_count)
-    imported = _imported_tests(aside, [r for r in results.values() if not isinstance(r, FileError)])
-    for item in imported:
-        cached = cache.get(item[3], item[0]) if cache is not None else None
-        result = cached if cached is not None else _analyze_one(item, rules, options.settings)
-        if cache is not None and cached is None:
-            cache.put(item[3], result)
-        results[item[0]] = result
+    if aside:
+        analysed = [r for r in results.values() if not isinstance(r, FileError)]
+        for found in _service_tests(aside, analysed, read_deployments(deployment_texts), rules, options, cache):
+            results[found.path] = found
     facts: dict[str, FileFacts] = {}
     for rel in sorted(results):
         result = results[rel]
@@ -287,7 +294,10 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
             errors.append(result)
         else:
             facts[rel] = result
-    report = assemble(root, facts, errors, rules, len(sources), options, read_deployments(deployment_texts))
+    counted = len(sources) + sum(1 for rel in aside if rel in results)
+    if not counted and not errors and named_tests:
+        notices.append(nothing)  # (only modules named like tests, none of them the service's)
+    report = assemble(root, facts, errors, rules, counted, options, read_deployments(deployment_texts))
     if cache is not None:
         cache.put_report(slot, run_key, report)
         if cache.problem:
@@ -296,25 +306,72 @@ def run(paths: Sequence[str], options: Options | None = None, progress: Progress
     return report
 
 
-def _imported_tests(aside: Sequence[Work], facts: Sequence[FileFacts]) -> list[Work]:
-    """The modules named like tests (see `named_like_test`) that service code imports, by their
-    dotted name or its last parts (`from app.routes import test_routes`, `from .test_routes import
-    router`)."""
-    if not aside:
-        return []
-    imported: set[tuple[str, ...]] = set()
-    for found in facts:
-        for imp in found.imports:
-            full = f"{imp.module}.{imp.name}" if imp.name and imp.name != "*" else imp.module
-            parts = tuple(p for p in full.split(".") if p)
-            imported.update(parts[: i + 1] for i in range(len(parts)))
-    out = []
-    for item in aside:
-        module = tuple(item[0][: -len(".py")].split("/"))
-        # (its name, and its package's where the import names one: `routes.test_routes`)
-        if any(tail[-1] == module[-1] and (len(tail) == 1 or tail[-2:] == module[-2:]) for tail in imported):
-            out.append(item)
-    return out
+def _service_tests(
+    aside: dict[str, Work | FileError],
+    analysed: Sequence[FileFacts],
+    deployments: Sequence[Deployment],
+    rules: Sequence[type[Rule]],
+    options: Options,
+    cache: FactsCache | None,
+) -> Iterator[FileFacts | FileError]:
+    """The modules named like tests (see `named_like_test`) that are service code: imported by a
+    module of the service (also one found so, `test_routes` importing `test_service`), not by a test
+    runner (`run_tests.py`, a module importing `unittest` or `pytest`), or run by a deployment file
+    (`CMD python speed_test.py`). Each is analysed as service code; one that could not be read is an
+    error to report, as any other file of the service."""
+    deployed = {posixpath.basename(d.script) for d in deployments if d.script}
+    deployed |= {d.module.rpartition(".")[2] + ".py" for d in deployments if d.module}
+    importers = [found for found in analysed if not _test_runner(found)]
+    left = dict(aside)
+    grown = True
+    while grown and left:
+        grown = False
+        for rel, item in sorted(left.items()):
+            target = tuple(rel[: -len(".py")].split("/"))
+            wanted = posixpath.basename(rel) in deployed or any(
+                _imports(found.path, imp, target) for found in importers for imp in found.imports
+            )
+            if not wanted:
+                continue
+            del left[rel]
+            grown = True
+            if isinstance(item, FileError):
+                yield item
+                continue
+            cached = cache.get(item[3], rel) if cache is not None else None
+            result = cached if cached is not None else _analyze_one(item, rules, options.settings)
+            if cache is not None and cached is None:
+                cache.put(item[3], result)
+            if not isinstance(result, FileError):
+                importers.append(result)
+            yield result
+
+
+# Scripts that run a project's tests, importing the test modules to hand them to a runner
+_TEST_RUNNER_NAMES = frozenset({"run_tests.py", "runtests.py", "runtest.py", "all_tests.py", "test.py", "tests.py"})
+_TEST_FRAMEWORKS = frozenset({"unittest", "pytest", "nose", "nose2", "doctest"})
+
+
+def _test_runner(found: FileFacts) -> bool:
+    return posixpath.basename(found.path) in _TEST_RUNNER_NAMES or any(
+        imp.module.split(".")[0] in _TEST_FRAMEWORKS for imp in found.imports
+    )
+
+
+def _imports(importer: str, imp: ImportFact, target: tuple[str, ...]) -> bool:
+    """Whether ``imp`` of ``importer`` names the module at ``target`` (its path's parts, no `.py`):
+    a relative import from where the importer is, or an absolute one by its dotted tail (a
+    one-part name only beside the importer or at the root, where Python looks for it)."""
+    parts = [p for p in imp.module.split(".") if p]
+    names = [parts, [*parts, imp.name]] if imp.name and imp.name != "*" else [parts]
+    if imp.level:
+        base = importer.split("/")[:-1]
+        base = base[: len(base) - (imp.level - 1)] if imp.level > 1 else base
+        return any(tuple(base + name) == target for name in names)
+    here = tuple(importer.split("/")[:-1])
+    return any(
+        name and target[-len(name) :] == tuple(name) and (len(name) > 1 or target[:-1] in (here, ())) for name in names
+    )
 
 
 def _read_texts(files: Sequence[SourceFile]) -> list[tuple[str, str]]:

@@ -1260,20 +1260,6 @@ class Extractor:
             path = self.router_prefixes[owner].rstrip("/") + "/" + path.lstrip("/")
         self.ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=handler, line=line))
 
-    def _cherrypy_exposes(self, node: cst.ClassDef) -> bool:
-        """A CherryPy class exposed whole: ``@cherrypy.expose`` on it, or ``exposed = True`` in its body."""
-        if any(self.ctx.resolve(n.dotted(d.decorator)) == "cherrypy.expose" for d in node.decorators):
-            return True
-        return _imported(self.ctx, "cherrypy") and any(
-            type(small) is cst.Assign
-            and len(small.targets) == 1
-            and type(small.targets[0].target) is cst.Name
-            and small.targets[0].target.value == "exposed"
-            and n.is_true(small.value)
-            for stmt in _block(node.body)
-            for small in _smalls(stmt) or ()
-        )
-
     def _class_route(self, decorator: cst.BaseExpression, name: str, node: cst.ClassDef) -> None:
         """``@app.route("/")``, ``@ns.route("/health")`` on a resource class (Quart-OpenAPI's ``Pint``,
         Flask-RESTX, flask-smorest's blueprints on a ``MethodView``): its methods answer the path."""
@@ -1759,18 +1745,6 @@ class Extractor:
         name = node.name.value
         for decorator in node.decorators:
             self._class_route(decorator.decorator, name, node)
-        methods = [stmt.name.value for stmt in _block(node.body) if type(stmt) is cst.FunctionDef]
-        # (not a MethodDispatcher's resource, `def GET(self):`, answering at its mount point)
-        if not self.ctx.scope and self._cherrypy_exposes(node) and not HTTP_VERBS.intersection(methods):
-            # `@cherrypy.expose class Root:` (or `exposed = True` in its body): every public method is a route
-            for stmt in _block(node.body):
-                if (
-                    type(stmt) is cst.FunctionDef
-                    and not stmt.name.value.startswith("_")
-                    and stmt.name.value != "default"
-                ):
-                    path = "/" if stmt.name.value == "index" else f"/{stmt.name.value}"
-                    self.cherrypy_exposed.setdefault(name, []).append((stmt, path, stmt.name.value))
         if any(is_entrypoint_ctor(b) for b in bases):
             self.entry_classes.add(name)
         if (any(b in THREAD_BASES for b in bases) or (bases and _defines(node, "run"))) and _makes_daemon(node):

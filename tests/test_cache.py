@@ -359,3 +359,12 @@ def test_changing_an_imported_test_named_module_invalidates_the_kept_report(make
     routes = root / "app/routes/test_routes.py"
     routes.write_text(routes.read_text().replace("healthz", "orders"))
     assert _health(run([str(root)], Options(cache=True, cache_dir=str(cache_dir)))) == {"fail"}
+
+
+def test_an_imported_test_named_module_that_cannot_be_read_is_reported(make_tree: Tree, tmp_path: Path) -> None:
+    files = dict(_TEST_NAMED_ROUTER)
+    files["app/routes/test_routes.py"] += "# padding\n" * 200  # (over the size limit below)
+    root = make_tree(files)
+    report = run([str(root)], Options(cache=False, max_file_size=1024))
+    assert [e.path for e in report.errors] == ["app/routes/test_routes.py"]
+    assert report.files == 4  # (the app's three modules and the router it imports, read or not)

@@ -563,7 +563,8 @@ if __name__ == "__main__":
     "docker-compose.yaml": "web:\n  build: .\n  command: python3 app.py\n  ports:\n    - '5001:5000'\n",
 }
 
-# The second review: a CherryPy class exposed whole
+# The second review: a CherryPy class exposed whole (the third review: CherryPy's default
+# dispatcher finds no exposed method on it and answers every path with an error)
 _CHERRYPY_CLASS = {
     "server.py": """\
 import logging
@@ -787,13 +788,9 @@ _CASES: dict[str, Case] = {
         [("app.py", "api", "flask")],
         ("debug-mode-enabled", 0),
     ),
-    "cherrypy_class_exposed": (_CHERRYPY_CLASS, [("server.py", "api", "cherrypy")], ("missing-health-route", "pass")),
-    # trap: a MethodDispatcher's resource answers its verbs at its mount point: no paths seen
-    "cherrypy_method_dispatcher": (
-        _edited(_CHERRYPY_CLASS, "server.py", "    def health(self):\n", "    def GET(self):\n"),
-        [("server.py", "api", "cherrypy")],
-        ("missing-health-route", "na"),
-    ),
+    # (a class exposed whole is no route table: CherryPy answers its methods' paths with an error,
+    # checked under CherryPy 18.10 by the third review)
+    "cherrypy_class_exposed": (_CHERRYPY_CLASS, [("server.py", "api", "cherrypy")], ("missing-health-route", "na")),
     "encoded_secret": (_ENCODED_SECRET, [("webhook.py", "api", "flask")], ("hardcoded-secret", 1)),
     # trap: a placeholder encoded is still a placeholder
     "encoded_placeholder": (
@@ -1112,3 +1109,80 @@ _SECOND_REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
 def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _SECOND_REVIEW_CASES[name])
+
+
+# A third review (25d5819..13ea1ae) wrote these: a real test module a test runner imports, and an
+# unrelated test module of the same name elsewhere, taken for service code; a test-named module
+# only another such module imports, and one a Dockerfile runs, missed; a secret bound through
+# `bytes(...)`. (`run_tests.py` as a job is how both commits read a test runner's `__main__` block:
+# not this case's question.)
+
+_T_IMPORTED_REAL_TEST_RUNNER = {
+    "Dockerfile": 'FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nRUN pip install flask\nCMD ["python", "app.py"]\n',
+    "app.py": 'import logging\nimport os\n\nfrom flask import Flask, jsonify\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\napp.config["SECRET_KEY"] = os.environ["SECRET_KEY"]\n\n\n@app.route("/health")\ndef health():\n    return jsonify(status="ok")\n\n\n@app.route("/ready")\ndef ready():\n    return jsonify(status="ready")\n\n\n@app.route("/items")\ndef items():\n    return jsonify(items=[])\n\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=int(os.environ.get("PORT", "8000")))\n',
+    "run_tests.py": '"""Run the test suite: python run_tests.py"""\nimport sys\nimport unittest\n\nimport test_app\n\nif __name__ == "__main__":\n    suite = unittest.TestLoader().loadTestsFromModule(test_app)\n    result = unittest.TextTestRunner(verbosity=2).run(suite)\n    sys.exit(not result.wasSuccessful())\n',
+    "test_app.py": 'import unittest\n\nimport requests\n\nfrom app import app\n\nBASE_URL = "http://localhost:8000"\nADMIN_PASSWORD = "Sup3rS3cretAdm1n!"\n\n\nclass AppTestCase(unittest.TestCase):\n    def setUp(self):\n        app.config["TESTING"] = True\n        self.client = app.test_client()\n\n    def test_health(self):\n        self.assertEqual(self.client.get("/health").status_code, 200)\n\n    def test_live_server(self):\n        resp = requests.get(BASE_URL + "/items")\n        self.assertEqual(resp.status_code, 200)\n',
+}
+
+
+_T_RELATIVE_IMPORT_MATCHES_OTHER_TEST = {
+    "app/__init__.py": "",
+    "app/main.py": "from fastapi import FastAPI\n\nfrom .test_routes import router\n\napp = FastAPI()\napp.include_router(router)\n",
+    "app/test_routes.py": 'from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.get("/healthz")\ndef healthz():\n    return {}\n',
+    "scripts/test_routes.py": '"""Smoke test of the deployed API\'s routes: pytest scripts/test_routes.py --base-url=..."""\nimport os\n\nimport requests\n\nBASE_URL = os.environ.get("BASE_URL", "https://orders.example.com")\n\n\ndef test_healthz():\n    assert requests.get(f"{BASE_URL}/healthz").status_code == 200\n',
+}
+
+
+_T_TEST_NAMED_CHAIN_NOT_FOLLOWED = {
+    "app/__init__.py": "",
+    "app/main.py": 'import logging\n\nfrom fastapi import FastAPI\n\nfrom app.routes import test_routes\n\nlogging.basicConfig(level=logging.INFO)\napp = FastAPI(title="Exam service")\napp.include_router(test_routes.router, prefix="/tests")\n\n\n@app.get("/healthz")\ndef healthz():\n    return {"status": "ok"}\n',
+    "app/routes/__init__.py": "",
+    "app/routes/test_routes.py": '"""Routes for exams ("tests") that students take."""\nfrom fastapi import APIRouter\n\nfrom app.services.test_service import grade_submission\n\nrouter = APIRouter()\n\n\n@router.post("/{test_id}/submit")\ndef submit(test_id: int, answers: dict):\n    return grade_submission(test_id, answers)\n',
+    "app/services/__init__.py": "",
+    "app/services/test_service.py": '"""Grading of exam submissions through the scoring service."""\nimport os\n\nimport requests\n\nSCORING_URL = os.environ.get("SCORING_URL", "http://scoring:8080")\n\n\ndef grade_submission(test_id, answers):\n    resp = requests.post(f"{SCORING_URL}/score/{test_id}", json=answers)\n    resp.raise_for_status()\n    return resp.json()\n',
+    "tests/test_main.py": 'from fastapi.testclient import TestClient\n\nfrom app.main import app\n\n\ndef test_healthz():\n    assert TestClient(app).get("/healthz").status_code == 200\n',
+}
+
+
+_T_DEPLOYMENT_RUNS_TEST_NAMED_MODULE = {
+    "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install requests prometheus_client\nCMD ["python", "speed_test.py"]\n',
+    "speed_test.py": '"""Measures download speed every 15 minutes and pushes it to the Pushgateway."""\nimport logging\nimport os\nimport time\n\nimport requests\nfrom prometheus_client import CollectorRegistry, Gauge, push_to_gateway\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger(__name__)\nPUSHGATEWAY = os.environ.get("PUSHGATEWAY", "pushgateway:9091")\nURL = os.environ.get("TEST_FILE_URL", "https://speed.example.net/10MB.bin")\n\n\ndef measure():\n    start = time.monotonic()\n    resp = requests.get(URL)\n    resp.raise_for_status()\n    return len(resp.content) * 8 / (time.monotonic() - start)\n\n\ndef main():\n    registry = CollectorRegistry()\n    gauge = Gauge("download_bits_per_second", "Measured download speed", registry=registry)\n    while True:\n        bps = measure()\n        log.info("download speed %.0f bit/s", bps)\n        gauge.set(bps)\n        push_to_gateway(PUSHGATEWAY, job="speed_test", registry=registry)\n        time.sleep(900)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
+_T_ENCODED_SECRET_BYTES_CALL = {
+    "webhook.py": 'import hashlib\nimport hmac\nimport logging\n\nfrom flask import Flask, abort, request\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\nWEBHOOK_SECRET = bytes("queenQuartet", "utf-8")\n\n\ndef verify(body, signature, secret="queenQuartet".encode()):\n    digest = "sha256=" + hmac.new(secret, body, hashlib.sha256).hexdigest()\n    return hmac.compare_digest(digest, signature)\n\n\n@app.route("/health")\ndef health():\n    return "ok"\n\n\n@app.route("/webhook", methods=["POST"])\ndef webhook():\n    digest = "sha256=" + hmac.new(WEBHOOK_SECRET, request.data, hashlib.sha256).hexdigest()\n    if not hmac.compare_digest(digest, request.headers.get("X-Hub-Signature-256", "")):\n        abort(403)\n    return "", 204\n',
+}
+
+_THIRD_REVIEW_CASES: dict[str, Case] = {
+    "imported_real_test_runner": (
+        _T_IMPORTED_REAL_TEST_RUNNER,
+        [("app.py", "api", "flask"), ("run_tests.py", "job", "python")],
+        ("http-call-without-timeout", 0),
+    ),
+    "relative_import_matches_other_test": (
+        _T_RELATIVE_IMPORT_MATCHES_OTHER_TEST,
+        [("app/main.py", "api", "fastapi")],
+        ("http-call-without-timeout", 0),
+    ),
+    "test_named_chain_not_followed": (
+        _T_TEST_NAMED_CHAIN_NOT_FOLLOWED,
+        [("app/main.py", "api", "fastapi")],
+        ("http-call-without-timeout", 1),
+    ),
+    "deployment_runs_test_named_module": (
+        _T_DEPLOYMENT_RUNS_TEST_NAMED_MODULE,
+        [("speed_test.py", "worker", "polling-loop")],
+        None,
+    ),
+    "encoded_secret_bytes_call": (
+        _T_ENCODED_SECRET_BYTES_CALL,
+        [("webhook.py", "api", "flask")],
+        ("hardcoded-secret", 2),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_THIRD_REVIEW_CASES))
+def test_third_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _THIRD_REVIEW_CASES[name])

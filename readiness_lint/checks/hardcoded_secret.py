@@ -155,11 +155,14 @@ class HardcodedSecret(LineRule):
         if ctx.class_bases and any(_NON_PRODUCTION.intersection(n.words(scope)) for scope in ctx.scope):
             return  # `class TestConfig: API_KEY = "test-key"`: a value for a non-production environment
         literal = n.string_value(value)
-        if literal is None and type(value) is cst.Call and n.callee(value) is None:
-            # `secret = "queenQuartet".encode()`: the literal, as bytes
-            func = value.func
-            if type(func) is cst.Attribute and func.attr.value == "encode":
+        if literal is None and type(value) is cst.Call:
+            # `secret = "queenQuartet".encode()`, `bytes("queenQuartet", "utf-8")`, `str.encode("...")`:
+            # the literal, as bytes
+            func, callee = value.func, n.callee(value)
+            if callee is None and type(func) is cst.Attribute and func.attr.value == "encode":
                 literal = n.string_value(func.value)
+            elif callee in {"bytes", "str.encode", "bytearray"} and value.args:
+                literal = n.string_value(value.args[0].value)
         if literal is None:
             literal = n.bytes_text(value)
             if literal is None:
