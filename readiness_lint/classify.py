@@ -162,6 +162,15 @@ NOT_SERVICE_FILES = frozenset(
 # A script that installs the service on a machine (packages, a user, its crontab line): run once
 # by hand, it sets the service up and is none itself (unless a deployment runs it: a Helm hook's Job)
 _INSTALLERS = frozenset({"install.py", "installer.py", "uninstall.py"})
+# What a test runner's `__main__` block calls to run the tests
+_TEST_RUNS = (
+    "unittest.main",
+    "unittest.TextTestRunner",
+    "unittest.TestLoader",
+    "pytest.main",
+    "nose.run",
+    "nose2.main",
+)
 # What a WSGI/ASGI server imports for its app (`gunicorn wsgi:app`): work done at import is the app's
 # start-up, not a job of its own.
 SERVER_MODULES = frozenset({"wsgi.py", "asgi.py"})
@@ -634,6 +643,9 @@ def _file_candidates(
         and not harness
         and not _is_django_manage(facts)
         and not (path.rsplit("/", 1)[-1] in _INSTALLERS and path not in deployed)
+        # (a script that runs the project's tests, `unittest.TextTestRunner().run(suite)`, checks the
+        # service and is none itself, unless a deployment runs it)
+        and not (path not in deployed and any(call.startswith(_TEST_RUNS) for call in guard.calls))
         # an imported module's `__main__` block is a demo, unless it runs a worker built right there
         and (
             not imported

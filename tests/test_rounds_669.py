@@ -1114,8 +1114,8 @@ def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) 
 # A third review (25d5819..13ea1ae) wrote these: a real test module a test runner imports, and an
 # unrelated test module of the same name elsewhere, taken for service code; a test-named module
 # only another such module imports, and one a Dockerfile runs, missed; a secret bound through
-# `bytes(...)`. (`run_tests.py` as a job is how both commits read a test runner's `__main__` block:
-# not this case's question.)
+# `bytes(...)`; and a test runner's `__main__` block (`unittest.TextTestRunner().run(suite)`), which
+# both commits read as a job.
 
 _T_IMPORTED_REAL_TEST_RUNNER = {
     "Dockerfile": 'FROM python:3.12-slim\nCOPY . /app\nWORKDIR /app\nRUN pip install flask\nCMD ["python", "app.py"]\n',
@@ -1157,7 +1157,7 @@ _T_ENCODED_SECRET_BYTES_CALL = {
 _THIRD_REVIEW_CASES: dict[str, Case] = {
     "imported_real_test_runner": (
         _T_IMPORTED_REAL_TEST_RUNNER,
-        [("app.py", "api", "flask"), ("run_tests.py", "job", "python")],
+        [("app.py", "api", "flask")],
         ("http-call-without-timeout", 0),
     ),
     "relative_import_matches_other_test": (
