@@ -3414,22 +3414,15 @@ class Extractor:
         if written in self.iterated:
             return
         before = frame.kept.get(written, (self.branch, frame.loop_depth))[0]
-        shared = 0
-        while shared < min(len(before), len(self.branch)) and before[shared] == self.branch[shared]:
-            shared += 1
         # (and at the same loop depth: `os.remove(path)` in a loop over other files is a deletion)
-        frame.kept[written] = (before[:shared], frame.loop_depth)
+        frame.kept[written] = (_meet(before, self.branch), frame.loop_depth)
 
     def _ship(self, frame: _Frame, sent: Iterable[str]) -> None:
         """Files uploaded or sent whole: removed after that, they are the job's shipped copies
         (`_Frame.shipped`), unless removed outside the block that shipped them."""
         for key in sent:
             # (shipped in each branch of an `if`/`else`, or again after a branch: where they meet)
-            before = frame.shipped.get(key, self.branch)
-            shared = 0
-            while shared < min(len(before), len(self.branch)) and before[shared] == self.branch[shared]:
-                shared += 1
-            frame.shipped[key] = before[:shared]
+            frame.shipped[key] = _meet(frame.shipped.get(key, self.branch), self.branch)
 
     def _own_file(self, frame: _Frame, key: str, *, deeper: bool = False) -> bool:
         """Whether ``key`` is a file this function wrote or copied (see `_keep`) in this block or
@@ -5213,7 +5206,7 @@ class Extractor:
             and _PROBE_HANDLER.search(n.dotted(args[0].value) or "")
         ):
             return  # `web.Server(health)`: one handler, for the orchestrator's probes, beside the work
-        if self._derives(ctor, _TCP_SERVERS) and self._http_handler(value):
+        if self._derives(ctor, _TCP_SERVERS.__contains__) and self._http_handler(value):
             # `socketserver.TCPServer(("", port), Handler)` with an `http.server` handler: an HTTP server
             ctor = "http.server.HTTPServer"
         ctx.objects[name] = self.factories.get(ctor, ctor)
@@ -5267,22 +5260,10 @@ class Extractor:
         name = (n.dotted(handler) or "") if handler is not None else ""
         return self._handler_class(self.class_aliases.get(name, name))
 
-    def _derives(self, name: str, bases: frozenset[str]) -> bool:
-        """``name`` is one of ``bases``, or a class of this file deriving from one, however deep."""
-        seen: set[str] = set()
-        todo = [name]
-        while todo:
-            current = todo.pop()
-            if current in bases:
-                return True
-            if current in self.bases_by_class and current not in seen:
-                seen.add(current)
-                todo.extend(self.bases_by_class[current])
-        return False
-
-    def _handler_class(self, name: str) -> bool:
-        """``name`` is an ``http.server`` request handler, or a class of this file deriving from one
-        (through classes of the file, `class Handler(BaseHandler)`, `class BaseHandler(SimpleHTTPRequestHandler)`)."""
+    def _derives(self, name: str, wanted: Callable[[str], bool]) -> bool:
+        """``name``, or a base of it through the classes of this file however deep (`class
+        Handler(BaseHandler)`, `class BaseHandler(SimpleHTTPRequestHandler)`), is one ``wanted`` is
+        true of (a class of the file is asked through its bases)."""
         seen: set[str] = set()
         todo = [name]
         while todo:
@@ -5291,9 +5272,13 @@ class Extractor:
                 if current not in seen:
                     seen.add(current)
                     todo.extend(self.bases_by_class[current])
-            elif (self.ctx.resolve(current) or current).rpartition(".")[2] in _STDLIB_HANDLERS:
+            elif wanted(current):
                 return True
         return False
+
+    def _handler_class(self, name: str) -> bool:
+        """``name`` is an ``http.server`` request handler, or a class of this file deriving from one."""
+        return self._derives(name, lambda base: (self.ctx.resolve(base) or base).rpartition(".")[2] in _STDLIB_HANDLERS)
 
     def _module_setting(self, name: str, value: cst.BaseExpression, node: cst.CSTNode) -> None:
         """Module-level settings that frameworks read by name (Django, Celery, Sanic)."""
@@ -5812,7 +5797,7 @@ class Extractor:
             and _timed_event_wait(test.expression, f"{waited}.wait", self.ctx)
             and not self.ctx.class_bases
             and self._does_work(body)
-            and not _leaves_quietly(body)
+            and not _breaks_out(body, returns=True)
             and not self._set_by_work(waited, body, loop)
         ):
             # `while not ticker.wait(60): backup()`: the event's timed wait is the poller's sleep, its
@@ -9118,9 +9103,12 @@ def _empty_subject(test: cst.BaseExpression) -> str | None:
     return subject.value if type(subject) is cst.Name else None
 
 
-def _leaves_quietly(body: cst.CSTNode) -> bool:
-    """A ``break`` or ``return`` of the loop itself (a ``raise`` leaves it too, but loudly)."""
-    return any(type(node) in (cst.Break, cst.Return) for node in n.descendants(body, skip=(cst.For, cst.While)))
+def _meet(branch: tuple[int, ...], other: tuple[int, ...]) -> tuple[int, ...]:
+    """The blocks two places share (see `Extractor.branch`): where a branch and another meet."""
+    shared = 0
+    while shared < min(len(branch), len(other)) and branch[shared] == other[shared]:
+        shared += 1
+    return branch[:shared]
 
 
 def _eager_parts(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
@@ -9131,9 +9119,11 @@ def _eager_parts(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
         yield from n.descendants(node)
 
 
-def _breaks_out(body: cst.CSTNode) -> bool:
-    """A ``break`` of the loop itself (not of a loop nested in it)."""
-    return any(type(node) is cst.Break for node in n.descendants(body, skip=(cst.For, cst.While)))
+def _breaks_out(body: cst.CSTNode, *, returns: bool = False) -> bool:
+    """A ``break`` of the loop itself (not of a loop nested in it); with ``returns``, a ``return``
+    too (a ``raise`` leaves it as well, but loudly)."""
+    leaving = (cst.Break, cst.Return) if returns else (cst.Break,)
+    return any(type(node) in leaving for node in n.descendants(body, skip=(cst.For, cst.While)))
 
 
 def _leaves_loop(node: cst.Try) -> bool:
