@@ -325,6 +325,47 @@ def is_example_file(path: str) -> bool:
     return bool(words & _EXAMPLE_WORDS) and bool(words & _SETTINGS_WORDS) and words <= _EXAMPLE_WORDS | _SETTINGS_WORDS
 
 
+# What a driver raises on a duplicate key (sqlite3, psycopg2, PyMySQL, MySQLdb, SQLAlchemy; psycopg2's
+# `errors.UniqueViolation`; pymongo's `DuplicateKeyError`)
+DUPLICATE_KEY_ERRORS = frozenset({"IntegrityError", "UniqueViolation", "DuplicateKeyError"})
+
+
+def duplicate_key(names: frozenset[str]) -> bool:
+    """Exception names among which a duplicate key's is (see :data:`DUPLICATE_KEY_ERRORS`)."""
+    return any(name.rpartition(".")[2] in DUPLICATE_KEY_ERRORS for name in names)
+
+
+def duplicate_key_handled(names: frozenset[str], handler: cst.ExceptHandler, savepoint: bool = False) -> bool:
+    """A handler for a duplicate key that handles it: it neither raises nor exits, and the driver's
+    connection carries on after one (not PostgreSQL's driver, where the failed statement aborts the
+    transaction: every later one fails until a rollback; SQLAlchemy's error, which may be
+    PostgreSQL's, only with a `rollback()`)."""
+    duplicate = [name for name in names if name.rpartition(".")[2] in DUPLICATE_KEY_ERRORS]
+    if not duplicate or any(name.startswith(("psycopg", "asyncpg")) for name in duplicate):
+        return False
+    # (only what the handler does whatever happens: not `if "UNIQUE" not in str(exc): raise`, nor
+    # a nested handler of the UPDATE it runs instead)
+    for stmt in handler.body.body if isinstance(handler.body, cst.IndentedBlock) else ():
+        for small in stmt.body if type(stmt) is cst.SimpleStatementLine else ():
+            if stops(small) or (type(small) is cst.Expr and stops(small.value)):
+                return False
+    if any(name.startswith("sqlalchemy.") for name in duplicate):
+        # (a rollback in the handler, or a savepoint around the insert, `with conn.begin_nested():`)
+        calls = [n.callee(sub) or "" for sub in n.descendants(handler.body) if type(sub) is cst.Call]
+        return any(call.endswith(".rollback") for call in calls) or savepoint
+    return True
+
+
+_PROCESS_EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
+
+
+def stops(node: cst.CSTNode) -> bool:
+    """``raise ...``, or a call that ends the process (``sys.exit(1)``, ``os._exit(1)``)."""
+    if type(node) is cst.Raise:
+        return True
+    return type(node) is cst.Call and ((name := n.callee(node) or "") in _PROCESS_EXITS or name.endswith("._exit"))
+
+
 def is_failure_exception(name: str) -> bool:
     """An exception that means the job's own work failed."""
     if name in FAILURE_EXCEPTIONS:
@@ -927,6 +968,7 @@ class Extractor:
         self.class_deletions_used: set[tuple[str, str]] = set()
         self.queue_workers: set[str] = set()  # functions a `@queue.worker` decorator makes a consume loop
         self.call_tally: dict[str, list[int]] = {}  # a called name: [calls where a key was found absent, calls]
+        self.handles_duplicates: dict[int, bool] = {}  # a handler's id: it handles a duplicate key
         self.process_targets: set[str] = set()  # see FileFacts.process_targets
         self.started: set[str] = set()  # see FileFacts.started
         self.loop_tasks: set[str] = set()  # see FileFacts.loop_tasks
@@ -1457,7 +1499,13 @@ class Extractor:
                     name = self.ctx.resolve(raw) if raw else None
                     if type(value) is cst.Call and _schema_setup(value):
                         continue  # `conn.execute("CREATE TABLE IF NOT EXISTS ...")`: set-up, not a run's work
-                    if raw and name and not (nested and name in EXIT_CALLS):
+                    # (but `try: sys.exit(main())` / `except Exception: ...` runs the file's main: no guard)
+                    guard = (
+                        nested
+                        and name in EXIT_CALLS
+                        and not (type(value) is cst.Call and _runs_local(value, self._defined))
+                    )
+                    if raw and name and not guard:
                         self.module_call_names.setdefault(name, raw)
             elif type(stmt) is cst.If:
                 if _is_main_guard(stmt.test):
@@ -2044,6 +2092,9 @@ class Extractor:
                 self._tests_delete_flag(test.left) or self._tests_delete_flag(test.right)
             )
         if type(test) is cst.Comparison:
+            only = test.comparisons[0] if len(test.comparisons) == 1 else None
+            if only is not None and type(only.operator) in (cst.Is, cst.Equal) and n.is_true(only.comparator):
+                return self._tests_delete_flag(test.left)  # (`if args.delete is True:`)
             # `if "--clean" in sys.argv:`: an option named for deleting, asked for on the command line
             options = (test.left, *(target.comparator for target in test.comparisons))
             return any(
@@ -2300,6 +2351,18 @@ class Extractor:
                     out.add(raised.value)
         return out
 
+    def _skips_duplicates(self) -> bool:
+        """A call in a ``try`` one of whose handlers handles a duplicate key (:func:`duplicate_key_handled`)."""
+        for handled in self.ctx.handled:
+            for names, handler in handled:
+                if duplicate_key(names):
+                    known = self.handles_duplicates.get(id(handler))
+                    if known is None:
+                        known = self.handles_duplicates[id(handler)] = duplicate_key_handled(names, handler)
+                    if known:
+                        return True
+        return False
+
     def visit_handler(self, node: cst.ExceptHandler) -> None:
         names = _exception_names(node.type, self.ctx)
         broad = not names or bool(names & BROAD_EXCEPTIONS)
@@ -2355,6 +2418,10 @@ class Extractor:
         ):
             # `def check_port(host, port): try: s.connect((host, port)); return True` / `except: return
             # False`: a check whose failure is its answer (not `run_backup()` saying whether it worked)
+            return
+        if self.try_body is not None and _hands_back_default(node.body) and _only_looks_up(self.try_body):
+            # `try: return self.cache[key]` / `except: return None`: a missing key is the lookup's
+            # answer, like `dict.get`; no work was tried that could fail
             return
         if self.reading and (
             _only_assigns(node.body)
@@ -4259,9 +4326,11 @@ class Extractor:
             # Airflow's scheduler runs its tasks on the schedule, a job
             self.signal(node, "schedule", "airflow")
         if name:
-            # (how often each function is called, and how often where a lookup found its key absent)
+            # (how often each function is called, and how often where a lookup found its key absent,
+            # or in a `try` whose handler skips a duplicate key: `try: db.add_channel(row)` / `except
+            # IntegrityError: return "already there"`)
             tally = self.call_tally.setdefault(name.rpartition(".")[2], [0, 0])
-            tally[0] += ctx.absent_guards > 0
+            tally[0] += ctx.absent_guards > 0 or self._skips_duplicates()
             tally[1] += 1
         if self.frames and name:
             frame = self.frames[-1]
@@ -6811,6 +6880,36 @@ def _returns_empty(body: cst.BaseSuite) -> bool:
     value = smalls[0].value
     return (isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)) and not value.elements) or (
         n.string_value(value) == ""
+    )
+
+
+def _only_looks_up(body: cst.BaseSuite) -> bool:
+    """A ``try`` body that only reads and binds values, calling nothing (``return self.cache[key]``,
+    ``seen[key] = now``): what it can raise is a missing key or attribute."""
+    smalls: list[cst.BaseSmallStatement] = []
+    for stmt in _block(body):
+        found = _smalls(stmt)
+        if not found:
+            return False  # (a compound statement: a loop, a `with`, an `if`)
+        smalls.extend(found)
+    return bool(smalls) and all(
+        type(small) in (cst.Assign, cst.Return, cst.Expr)
+        and not any(type(node) in (cst.Call, cst.Await, cst.Yield) for node in n.descendants(small))
+        for small in smalls
+    )
+
+
+def _hands_back_default(body: cst.BaseSuite) -> bool:
+    """``except: return None`` (or a literal, or a name), or ``pass``: a handler that gives a
+    default and reports nothing."""
+    smalls = _simple_block(body)
+    if smalls is None or len(smalls) != 1:
+        return False
+    small = smalls[0]
+    if type(small) is cst.Pass:
+        return True
+    return type(small) is cst.Return and (
+        small.value is None or type(small.value) in (cst.Name, cst.Integer, cst.SimpleString) or _returns_empty(body)
     )
 
 

@@ -96,6 +96,21 @@ def test_credential_shapes(value: str) -> None:
     assert secretscan.looks_like_credential(value)
 
 
+@pytest.mark.parametrize("value", [r"[^\W\d]\w*", r"(?=\s|#|[)\]]|$)", r"\d+(\.\d*)?", r"\s*(?:(\d+)|(.))"])
+def test_a_regular_expression_is_no_credential(value: str) -> None:
+    assert secretscan.looks_like_regex(value)
+    assert not secretscan.looks_like_credential(value)
+    assert not secretscan.looks_like_weak_password(value)
+
+
+@pytest.mark.parametrize(
+    "value", ["P@ss[w0rd]*1", "Xk9-Zz[a-b]", "aB3$kd9!Lm02xQz", "hl%k-il8!3(3-%(lmgw6861!qm4g+#3ri1ovb4f&%ocvhou6%o"]
+)
+def test_a_key_with_one_bracket_or_mark_is_no_regular_expression(value: str) -> None:
+    assert not secretscan.looks_like_regex(value)
+    assert secretscan.looks_like_credential(value)
+
+
 PLANTED = {
     "AWS access key id": "AKIA" + "Q3EGRTZPVW4XJ7LM",
     "GitHub token": "ghp_" + "x7Kq2mPz9Lw4Rt8Yv3Nb6Hc1Jd5Fg0Se2UaQ9",

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from readiness_lint import names as n
 from readiness_lint.checks.base import LineRule, Sample
+from readiness_lint.extract import duplicate_key, duplicate_key_handled, stops
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -61,9 +62,6 @@ _JOINED = "non-idempotent-insert:joined"  # {id of an INSERT literal added to an
 _PIECE = 0
 _TRIMS = frozenset({"strip", "rstrip", "lstrip", "removesuffix"})
 _OTHER = -1  # (bound to anything else: it hides a module-level name of the same spelling)
-# What a driver raises on a duplicate key (sqlite3, psycopg2, PyMySQL, MySQLdb, SQLAlchemy; psycopg2's
-# `errors.UniqueViolation`; pymongo's `DuplicateKeyError`)
-_DUPLICATE_KEY_ERRORS = frozenset({"IntegrityError", "UniqueViolation", "DuplicateKeyError"})
 
 
 def _replaced_tables(sql: str) -> list[str]:
@@ -122,7 +120,7 @@ class NonIdempotentInsert(LineRule):
         "its own level, for an INSERT it runs there and then: not one it prepares for a consumer's callback to run per "
         'message, `base = db.prepare("INSERT ...")`), earlier in the same block of a function, or a block inside '
         "it, the rows replaced (also statements kept on an object, `cur.execute(con.delete_sql, (id,))` then `cur.execute(con.insert_sql, row)`); or run in a `try:` whose handler catches the "
-        "duplicate key, `except sqlite3.IntegrityError:` or MySQL's by its number, `if exc.errno == 1062:`, to skip or update the row; not PostgreSQL's "
+        "duplicate key, `except sqlite3.IntegrityError:` or MySQL's by its number, `if exc.errno == 1062:`, to skip or update the row (also where every call of the function holding the insert, in any module, sits in such a `try`: `try: db.add_channel(row)` / `except IntegrityError: return 'already there'`); not PostgreSQL's "
         "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted). The clause may be "
         'another piece of the statement, added to it (`sql + " ON CONFLICT ..."`, `sql += UPSERT`). '
         "APIs are not checked: creating a resource per request is their job."
@@ -306,7 +304,7 @@ class NonIdempotentInsert(LineRule):
             for names, handler in found:
                 if id(handler) not in by_number:
                     by_number[id(handler)] = _skips_duplicate_entry(handler)
-                if by_number[id(handler)] or _duplicate_key(names):
+                if by_number[id(handler)] or duplicate_key(names):
                     handlers.append((names, handler))
         if not handlers:
             return
@@ -314,7 +312,7 @@ class NonIdempotentInsert(LineRule):
         run = {id(first)} if n.string_value(first) is not None else _bound(ctx, {n.dotted(first) or ""}) - {_PIECE}
         savepoint = bool(ctx.rule_notes.get(_SAVEPOINT))
         if run and any(
-            by_number[id(handler)] or _duplicate_key_handled(names, handler, savepoint) for names, handler in handlers
+            by_number[id(handler)] or duplicate_key_handled(names, handler, savepoint) for names, handler in handlers
         ):
             ctx.rule_notes.setdefault(_JOINED, set()).update(run)
 
@@ -351,33 +349,6 @@ def _bound_attribute(statement: cst.CSTNode | None, literal: cst.CSTNode) -> str
     return ""
 
 
-def _duplicate_key(names: frozenset[str]) -> bool:
-    """Exception names among which a duplicate key's is (see :data:`_DUPLICATE_KEY_ERRORS`)."""
-    return any(name.rpartition(".")[2] in _DUPLICATE_KEY_ERRORS for name in names)
-
-
-def _duplicate_key_handled(names: frozenset[str], handler: cst.ExceptHandler, savepoint: bool = False) -> bool:
-    """A handler for a duplicate key that handles it: it neither raises nor exits, and the driver's
-    connection carries on after one (not PostgreSQL's driver, where the failed statement aborts the
-    transaction: every later one fails until a rollback; SQLAlchemy's error, which may be
-    PostgreSQL's, only with a `rollback()`)."""
-    duplicate = [name for name in names if name.rpartition(".")[2] in _DUPLICATE_KEY_ERRORS]
-    if not duplicate or any(name.startswith(("psycopg", "asyncpg")) for name in duplicate):
-        return False
-    # (only what the handler does whatever happens: not `if "UNIQUE" not in str(exc): raise`, nor
-    # a nested handler of the UPDATE it runs instead)
-    for stmt in handler.body.body if isinstance(handler.body, cst.IndentedBlock) else ():
-        for small in stmt.body if type(stmt) is cst.SimpleStatementLine else ():
-            if _stops(small) or (type(small) is cst.Expr and _stops(small.value)):
-                return False
-    if any(name.startswith("sqlalchemy.") for name in duplicate):
-        # (a rollback in the handler, or a savepoint around the insert, `with conn.begin_nested():`)
-        calls = [n.callee(sub) or "" for sub in n.descendants(handler.body) if type(sub) is cst.Call]
-        return any(call.endswith(".rollback") for call in calls) or savepoint
-    return True
-
-
-_EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
 # MySQL's error for a duplicate key (ER_DUP_ENTRY), as a handler tests the driver's error for it
 _DUPLICATE_ENTRY = 1062
 
@@ -407,15 +378,8 @@ def _skips_duplicate_entry(handler: cst.ExceptHandler) -> bool:
             or (n.dotted(value) or "").endswith("ER_DUP_ENTRY")
         ):
             continue
-        return not any(_stops(part) for part in n.descendants(sub.body))
+        return not any(stops(part) for part in n.descendants(sub.body))
     return False
-
-
-def _stops(node: cst.CSTNode) -> bool:
-    """``raise ...``, or a call that ends the process (``sys.exit(1)``, ``os._exit(1)``)."""
-    if type(node) is cst.Raise:
-        return True
-    return type(node) is cst.Call and ((name := n.callee(node) or "") in _EXITS or name.endswith("._exit"))
 
 
 _MODULE_INSERTS = "non-idempotent-insert:module"  # {id of an INSERT bound at module level: its table}
