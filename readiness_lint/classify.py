@@ -1922,10 +1922,11 @@ def _apply_deployments(
             if guard is None and _launcher(facts):
                 continue
             line = guard.line if guard is not None else facts.script_line or _module_work_line(project, path, facts)
-            if not line and deployment.mode == SCHEDULED:
-                # (`a = get_token(); print(fetch())` run by a schedule: whatever the file calls at
-                # import is the run, however little it looks like work; an image's command may as
-                # well start a server or a UI the tool does not know)
+            if not line and (deployment.mode == SCHEDULED or deployment.ends):
+                # (`a = get_token(); print(fetch())` run by a schedule, or `python create_db.py &&
+                # uvicorn ...` run before the server: whatever the file calls at import is the run,
+                # however little it looks like work; an image's command alone may as well start a
+                # server or a UI the tool does not know)
                 line = next((call_line for _, _, call_line in facts.module_calls if call_line), 0)
             if not line:
                 continue  # only definitions: running the file starts nothing
@@ -2692,10 +2693,24 @@ def _guard_threads_poller(facts: FileFacts, loop: LoopFact, out: list[_Candidate
             and any(c.kind == "api" for c in out)
         )
     if loop.scope not in facts.guard_started and not (
-        loop.scope in facts.loop_tasks and any(_starts_up(f) and loop.scope in f.calls for f in facts.functions)
+        loop.scope in facts.loop_tasks
+        and (
+            any(_starts_up(f) and loop.scope in f.calls for f in facts.functions)
+            # (`asyncio.gather(create_task(serve_probes()), create_task(consume()))` in the `main()`
+            # the `__main__` block runs: the loop's task beside the app's; not a ticker task the
+            # server's own block starts for its clients, `async with serve(...): create_task(tick())`)
+            or (len(tasks := _guard_tasks(facts)) > 1 and loop.scope in tasks)
+        )
     ):
         return False
     return any(c.kind == "api" for c in out) and not any(r.handler == loop.scope for r in facts.routes)
+
+
+def _guard_tasks(facts: FileFacts) -> set[str]:
+    """The functions of the file that the ``__main__`` block, or a function it calls, starts as tasks."""
+    if facts.main_guard is None or not facts.loop_tasks:
+        return set()
+    return set(facts.loop_tasks) & set(_guard_calls(facts, facts.main_guard, depth=2))
 
 
 def _is_django_manage(facts: FileFacts) -> bool:
@@ -2972,6 +2987,8 @@ def _cli_framework(facts: FileFacts) -> str:
     for framework in ("typer", "click", "fire", "argparse"):
         if framework in modules:
             return framework
+    if facts.commands and any(imp.module == "flask.cli" for imp in facts.imports):
+        return "click"  # (`cli = FlaskGroup(app)` and its `@cli.command()`s: a click group of Flask's)
     return "python"
 
 

@@ -107,6 +107,8 @@ class Deployment:
     # every gateway event names one; empty when any does not (a catch-all, `/{proxy+}`)
     paths: tuple[str, ...] = ()
     routed: bool = False  # called through an api gateway's routes (not only a websocket or a function URL)
+    # a later command of the line waits for it to end (`python create_db.py && uvicorn app:app`)
+    ends: bool = False
 
 
 def is_deployment_file(rel: str) -> bool:
@@ -573,8 +575,27 @@ def _deployments(
 ) -> Iterator[Deployment]:
     found = python_targets(command, workdir) if isinstance(command, str) else _argv_targets(command, workdir)
     mode = _mode(mode, command)
+    ended = _ended_targets(command, workdir) if found else set()
     for script, module in found:
-        yield Deployment(rel, line, how, mode, script, module)
+        yield Deployment(rel, line, how, mode, script, module, ends=(script, module) in ended)
+
+
+def _ended_targets(command: str | Sequence[Any], workdir: str) -> set[tuple[str, str]]:
+    """The Python a later command of the line runs after (``python create_db.py && uvicorn
+    app:app``, ``python migrate.py; exec gunicorn app:app``), also in a shell's ``-c`` line: each
+    ends before the next starts."""
+    if not isinstance(command, str):
+        words = _words(list(command))
+        if not (words and posixpath.basename(words[0]) in _SHELLS and "-c" in words[:-1]):
+            return set()
+        command = words[words.index("-c") + 1]
+    tokens = _tokens(command) or []
+    ended: set[tuple[str, str]] = set()
+    for index, token in enumerate(tokens):
+        if token in {"&&", ";"} and index + 1 < len(tokens):
+            # (what the line starts up to here, a `cd` before it included)
+            ended.update(python_targets(shlex.join(t for t in tokens[:index] if t not in {"(", ")"}), workdir))
+    return ended
 
 
 def _mode(mode: str, command: str | Sequence[Any]) -> str:

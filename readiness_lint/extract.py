@@ -1692,8 +1692,10 @@ class Extractor:
             return
         if resolved in {"click.group", "click.core.group"} or (method == "group" and owner in self.cli_groups):
             self.cli_groups.add(function)  # (`@cli.group()`: a subgroup of the file's group)
-        elif method == "command" and (owner in self.cli_groups or self.ctx.object_ctor(owner) == "typer.Typer"):
-            self.cli_commands[function] = None  # `@cli.command("clone_all")`, `@app.command()` on a typer app
+        elif method == "command" and (owner in self.cli_groups or self.ctx.object_ctor(owner) in _COMMAND_GROUPS):
+            # `@cli.command("clone_all")`, `@app.command()` on a typer app, `@cli.command("create_db")` on
+            # `cli = FlaskGroup(app)`
+            self.cli_commands[function] = None
         if resolved.startswith("hug.") and resolved[4:] in ROUTE_METHODS and not self.hug_api:
             # `@hug.get("/users/{name}")`: the module's own hug API, served by `hug -f module.py`
             self.hug_api = True
@@ -2419,9 +2421,14 @@ class Extractor:
             # `def check_port(host, port): try: s.connect((host, port)); return True` / `except: return
             # False`: a check whose failure is its answer (not `run_backup()` saying whether it worked)
             return
-        if self.try_body is not None and _hands_back_default(node.body) and _only_looks_up(self.try_body):
-            # `try: return self.cache[key]` / `except: return None`: a missing key is the lookup's
-            # answer, like `dict.get`; no work was tried that could fail
+        if (
+            self.try_body is not None
+            and (_hands_back_default(node.body) or self._reports_then_default(node.body))
+            and _only_computes(self.try_body, self.ctx)
+        ):
+            # `try: return self.cache[key]` / `except: return None`, `try: return int(text)` /
+            # `except ValueError as e: log.warning(e); return ""`: a missing key or a malformed
+            # value answered with a default, like `dict.get`; no work was tried that could fail
             return
         if self.reading and (
             _only_assigns(node.body)
@@ -2848,6 +2855,14 @@ class Extractor:
             for stmt in stmts[:-1]
             for node in n.descendants(stmt)
         )
+
+    def _reports_then_default(self, body: cst.BaseSuite) -> bool:
+        """``except ValueError as e: log.warning(e); return ""``: a handler that reports, then hands
+        back a default (:func:`_hands_back_default`)."""
+        smalls = _simple_block(body)
+        if smalls is None or len(smalls) < 2 or not _gives_default(smalls[-1]):
+            return False
+        return all(self._report(small) is not None for small in smalls[:-1])
 
     def _reports_then_empty(self, body: cst.BaseSuite) -> bool:
         """A handler that reports the failure, then returns an empty result (``[]``, ``{}``, ``0``,
@@ -6883,33 +6898,77 @@ def _returns_empty(body: cst.BaseSuite) -> bool:
     )
 
 
-def _only_looks_up(body: cst.BaseSuite) -> bool:
-    """A ``try`` body that only reads and binds values, calling nothing (``return self.cache[key]``,
-    ``seen[key] = now``): what it can raise is a missing key or attribute."""
-    smalls: list[cst.BaseSmallStatement] = []
-    for stmt in _block(body):
-        found = _smalls(stmt)
-        if not found:
-            return False  # (a compound statement: a loop, a `with`, an `if`)
-        smalls.extend(found)
-    return bool(smalls) and all(
-        type(small) in (cst.Assign, cst.Return, cst.Expr)
-        and not any(type(node) in (cst.Call, cst.Await, cst.Yield) for node in n.descendants(small))
-        for small in smalls
-    )
+# Objects built to hold a command line's commands (`cli = FlaskGroup(create_app)`, `app = typer.Typer()`)
+_COMMAND_GROUPS = frozenset(
+    {"typer.Typer", "click.Group", "click.core.Group", "flask.cli.FlaskGroup", "flask.cli.AppGroup"}
+)
+
+
+def _only_computes(body: cst.BaseSuite, ctx: Context) -> bool:
+    """A ``try`` body that only reads, converts and formats values (``return self.cache[key]``,
+    ``int(text)``, ``" ".join(t.get("plain_text", "") for t in parts)``): what it can raise is a
+    missing key or a malformed value, not the work's own failure. Calls of the builtins and methods
+    of :data:`_PURE_CALLS` only (not a module's function of the same name, ``requests.get``, nor a
+    method of an object a library built, ``session.get``); nothing awaited, opened or yielded."""
+    for node in n.descendants(body):
+        if type(node) in (cst.Await, cst.Yield, cst.With, cst.Import, cst.ImportFrom, cst.Global, cst.Nonlocal):
+            return False
+        if type(node) is cst.Call and not _computes(node, ctx):
+            return False
+    return True
+
+
+def _computes(call: cst.Call, ctx: Context) -> bool:
+    """A call :func:`_only_computes` allows."""
+    func = call.func
+    if type(func) is cst.Name:
+        resolved = ctx.resolve(func.value) or ""
+        return resolved in _PURE_FUNCTIONS or (func.value in _PURE_CALLS and func.value not in ctx.aliases)
+    if type(func) is not cst.Attribute:
+        return False
+    owner = n.dotted(func.value)
+    if owner is None:
+        return func.attr.value in _PURE_CALLS  # (`" ".join(parts)`, `text.strip().lower()`)
+    if owner.partition(".")[0] in ctx.aliases:
+        return (ctx.resolve(f"{owner}.{func.attr.value}") or "") in _PURE_FUNCTIONS
+    # (a value the code computed, `date = prop.get("date")`, not a library's client, `session = requests.Session()`)
+    ctor = ctx.object_ctor(owner) or ""
+    return func.attr.value in _PURE_CALLS and ctor.partition(".")[0] not in ctx.aliases
+
+
+# Builtins and methods that compute a value from the values they are given (a conversion, a
+# lookup, formatting, parsing text): a failure there is the data's shape
+_PURE_CALLS = frozenset(
+    {"str", "int", "float", "bool", "len", "list", "dict", "tuple", "set", "sorted", "min", "max", "sum", "round"}
+    | {"abs", "isinstance", "repr", "format", "enumerate", "zip", "range", "get", "join", "split", "strip"}
+    | {"rstrip", "lstrip", "lower", "upper", "replace", "items", "keys", "values", "startswith", "endswith"}
+    | {"strftime", "isoformat", "splitlines", "title"}
+)
+# ... and a module's functions that parse or convert text
+_PURE_FUNCTIONS = frozenset(
+    {"json.loads", "datetime.datetime.strptime", "datetime.datetime.fromisoformat", "datetime.date.fromisoformat"}
+    | {"decimal.Decimal", "uuid.UUID"}
+)
 
 
 def _hands_back_default(body: cst.BaseSuite) -> bool:
     """``except: return None`` (or a literal, or a name), or ``pass``: a handler that gives a
     default and reports nothing."""
     smalls = _simple_block(body)
-    if smalls is None or len(smalls) != 1:
-        return False
-    small = smalls[0]
+    return smalls is not None and len(smalls) == 1 and _gives_default(smalls[0])
+
+
+def _gives_default(small: cst.BaseSmallStatement) -> bool:
+    """``return None`` (or a literal, a name, an empty container), or ``pass``."""
     if type(small) is cst.Pass:
         return True
-    return type(small) is cst.Return and (
-        small.value is None or type(small.value) in (cst.Name, cst.Integer, cst.SimpleString) or _returns_empty(body)
+    if type(small) is not cst.Return:
+        return False
+    value = small.value
+    return (
+        value is None
+        or type(value) in (cst.Name, cst.Integer, cst.SimpleString)
+        or (isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)) and not value.elements)
     )
 
 
@@ -7151,6 +7210,17 @@ def _stop_set_elsewhere(test: cst.BaseExpression) -> bool:
     """:func:`_stop_requested` on an event (``stop_event.is_set()``) or an attribute
     (``self._shutdown``): set by another thread or a handler, not a local the loop computes."""
     return (type(test) is cst.Call or type(test) is cst.Attribute) and _stop_requested(test)
+
+
+def _sleeps_until_stopped(test: cst.BaseExpression, body: cst.CSTNode, ctx: Context) -> bool:
+    """``stop.wait(60)`` (:func:`_timed_event_wait`) on an event the loop's ``body`` never sets."""
+    if type(test) is not cst.Call:
+        return False
+    name = n.callee(test) or ""
+    if not _timed_event_wait(test, name, ctx):
+        return False
+    setter = f"{name.rpartition('.')[0]}.set"
+    return not any(type(node) is cst.Call and n.callee(node) == setter for node in n.descendants(body))
 
 
 def _only_leaves(body: cst.BaseSuite) -> bool:
@@ -7399,6 +7469,9 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
         or (type(node) is cst.If and _counts_past_limit(node.test) and _errs_then_breaks(node.body, ctx))
         # (`if stop_event.is_set(): break` after the wait: stopped when told, as the loop's own test)
         or (type(node) is cst.If and _stop_set_elsewhere(node.test) and _only_leaves(node.body))
+        # (`if stop.wait(timeout=1800): break`: the poller's sleep, which ends it when told; not an
+        # event its own rounds set, `done.set()` in the loop)
+        or (type(node) is cst.If and _sleeps_until_stopped(node.test, body, ctx) and _only_leaves(node.body))
         for inner in n.descendants(node.body)
     }
     for node in n.descendants(body, skip=(cst.For, cst.While)):

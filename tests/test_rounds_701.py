@@ -218,6 +218,230 @@ if __name__ == "__main__":
 """,
 }
 
+# Round 704: a queue poller's task gathered beside an aiohttp app that serves the orchestrator's
+# probes, both started by the `main()` the `__main__` block runs
+_POLLER_GATHERED_BESIDE_PROBES = {
+    "main.py": """\
+import asyncio
+import logging
+import os
+
+from aio_pika import connect_robust
+from aiohttp import web
+
+log = logging.getLogger(__name__)
+logging.basicConfig(level=logging.INFO)
+routes = web.RouteTableDef()
+
+
+@routes.get("/health")
+async def health(_):
+    return web.json_response({"status": "ok"})
+
+
+@routes.get("/ready")
+async def ready(_):
+    return web.json_response({"status": "ready"})
+
+
+async def serve_probes():
+    app = web.Application()
+    app.add_routes(routes)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "0.0.0.0", 8080).start()
+
+
+async def poll():
+    connection = await connect_robust(os.environ["RABBITMQ_URL"])
+    channel = await connection.channel()
+    queue = await channel.declare_queue("events", durable=True)
+    while True:
+        message = await queue.get(fail=False, timeout=5)
+        if message:
+            log.info("event %s", message.message_id)
+            await message.ack()
+        await asyncio.sleep(10)
+
+
+async def main():
+    tasks = [asyncio.create_task(serve_probes()), asyncio.create_task(poll())]
+    await asyncio.gather(*tasks)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
+""",
+}
+
+# Round 708: a schema script the image runs before its server (`python create_db.py && uvicorn ...`),
+# whose module level only calls a library
+_CREATE_DB_BEFORE_SERVER = {
+    "app/__init__.py": "",
+    "app/database.py": """\
+import os
+
+from sqlalchemy import create_engine
+from sqlalchemy.orm import declarative_base
+
+engine = create_engine(os.environ["DATABASE_URL"])
+Base = declarative_base()
+""",
+    "app/create_db.py": """\
+from app.database import Base, engine
+
+Base.metadata.create_all(engine)
+""",
+    "app/main.py": """\
+from fastapi import FastAPI
+
+app = FastAPI()
+
+
+@app.get("/questions")
+def questions():
+    return []
+""",
+    "Dockerfile": "FROM python:3.11\nWORKDIR /app\nCOPY . .\nCMD python3 app/create_db.py && uvicorn --host=0.0.0.0 app.main:app\n",
+}
+
+# Round 709: a poller that sleeps on an event only `atexit` sets, `if event.wait(timeout=...): break`
+_EVENT_WAIT_BREAK = {
+    "src/__init__.py": "",
+    "src/releases.py": """\
+import logging
+
+import requests
+
+log = logging.getLogger("releases")
+
+
+def check_saved_searches():
+    for item in requests.get("https://api.example.com/releases", timeout=10).json():
+        log.info("release %s", item["id"])
+""",
+    "src/worker.py": """\
+import atexit
+import logging
+from threading import Event
+
+from src.releases import check_saved_searches
+
+logger = logging.getLogger("worker")
+event = Event()
+
+
+def main():
+    logging.basicConfig(level=logging.INFO)
+    while True:
+        check_saved_searches()
+        if event.wait(timeout=30 * 60):
+            break
+
+
+if __name__ == "__main__":
+    atexit.register(lambda: event.set())
+    main()
+""",
+}
+
+# Round 710: a step that formats a record's field, warning and answering "" when the field is malformed
+_FORMAT_FIELD_DEFAULT = {
+    "backup_notes.py": """\
+import csv
+import logging
+import os
+import sys
+
+import requests
+
+logging.basicConfig(level=logging.INFO)
+log = logging.getLogger("backup_notes")
+
+
+class Backup:
+    def __init__(self, token):
+        self.headers = {"Authorization": f"Bearer {token}"}
+
+    def field_text(self, prop):
+        kind = prop.get("type")
+        try:
+            if kind == "title":
+                return " ".join(t.get("plain_text", "") for t in prop.get("title", []))
+            if kind == "number":
+                return str(prop.get("number", ""))
+            return str(prop)
+        except Exception as e:
+            log.warning(f"could not read a {kind} field: {e}")
+            return ""
+
+    def export(self, database_id):
+        resp = requests.post(
+            f"https://api.notion.com/v1/databases/{database_id}/query", headers=self.headers, timeout=30
+        )
+        resp.raise_for_status()
+        with open("notes.csv", "w", newline="") as fh:
+            out = csv.writer(fh)
+            for page in resp.json()["results"]:
+                row = []
+                for prop in page["properties"].values():
+                    value = self.field_text(prop)
+                    row.append(value)
+                out.writerow(row)
+
+
+def main():
+    try:
+        Backup(os.environ["NOTION_TOKEN"]).export(os.environ["DB_ID"])
+    except Exception:
+        log.exception("backup failed")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+""",
+}
+
+# Round 711: a manage script whose commands hang on `FlaskGroup`, one catching every failure
+_FLASK_GROUP_COMMAND = {
+    "project/__init__.py": """\
+import os
+
+from elasticsearch import Elasticsearch
+from flask import Flask
+
+app = Flask(__name__)
+es = Elasticsearch(os.environ["ES_URL"])
+
+
+@app.route("/videos")
+def videos():
+    return []
+""",
+    "manage.py": """\
+from flask.cli import FlaskGroup
+
+from project import app, es
+
+cli = FlaskGroup(app)
+
+
+@cli.command("create_es_index")
+def create_index():
+    try:
+        if not es.indices.exists(index="videos"):
+            es.indices.create(index="videos")
+    except Exception as ex:
+        print(str(ex))
+
+
+if __name__ == "__main__":
+    cli()
+""",
+}
+
 _CASES: dict[str, Case] = {
     "try_exit_main": (_TRY_EXIT_MAIN, [("run_all.py", "job", "script")], ("missing-heartbeat", "fail")),
     # trap: an exit in a module-level `try` that runs no function of the file is a guard
@@ -308,6 +532,83 @@ _CASES: dict[str, Case] = {
         ),
         [("cache_demo.py", "job", "python")],
         ("missing-exit-code", "fail"),
+    ),
+    "poller_gathered_beside_probes": (
+        _POLLER_GATHERED_BESIDE_PROBES,
+        [("main.py", "worker", "consume-loop")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    # the same beside an app that serves work of its own: an api and a worker
+    "poller_gathered_beside_app": (
+        _edited(
+            _POLLER_GATHERED_BESIDE_PROBES,
+            "main.py",
+            '@routes.get("/ready")\n',
+            '@routes.get("/events")\nasync def events(_):\n    return web.json_response([])\n\n\n@routes.get("/ready")\n',
+        ),
+        [("main.py", "api", "aiohttp"), ("main.py", "worker", "consume-loop")],
+        ("missing-metrics", {"main.py": "fail"}),
+    ),
+    "create_db_before_server": (
+        _CREATE_DB_BEFORE_SERVER,
+        [("app/create_db.py", "job", "python"), ("app/main.py", "api", "fastapi")],
+        ("missing-heartbeat", {"app/create_db.py": "fail"}),
+    ),
+    # trap: the image's only command may start a server the tool does not know: no job
+    "create_db_alone": (
+        _edited(
+            _CREATE_DB_BEFORE_SERVER,
+            "Dockerfile",
+            "CMD python3 app/create_db.py && uvicorn --host=0.0.0.0 app.main:app",
+            "CMD python3 app/create_db.py",
+        ),
+        [("app/main.py", "api", "fastapi")],
+        None,
+    ),
+    "event_wait_break": (
+        _EVENT_WAIT_BREAK,
+        [("src/worker.py", "worker", "polling-loop")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    # trap: an event the loop's own round sets ends the run: a job
+    "event_set_by_round": (
+        _edited(
+            _EVENT_WAIT_BREAK,
+            "src/worker.py",
+            "        check_saved_searches()\n",
+            "        check_saved_searches()\n        event.set()\n",
+        ),
+        [("src/worker.py", "job", "python")],
+        None,
+    ),
+    "format_field_default": (
+        _FORMAT_FIELD_DEFAULT,
+        [("backup_notes.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap: a request's failure answered with "" is the work's failure, lost
+    "fetch_field_default": (
+        _edited(
+            _FORMAT_FIELD_DEFAULT,
+            "backup_notes.py",
+            "            return str(prop)\n",
+            '            return requests.get(prop["url"], timeout=10).text\n',
+        ),
+        [("backup_notes.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "flask_group_command": (
+        _FLASK_GROUP_COMMAND,
+        [("manage.py", "job", "click"), ("project/__init__.py", "api", "flask")],
+        ("missing-exit-code", {"manage.py": "fail"}),
+    ),
+    # the command lets the failure out, and click exits 1 (at 44bc9a2 the file was no click job)
+    "flask_group_command_raises": (
+        _edited(
+            _FLASK_GROUP_COMMAND, "manage.py", "        print(str(ex))\n", "        print(str(ex))\n        raise\n"
+        ),
+        [("manage.py", "job", "click"), ("project/__init__.py", "api", "flask")],
+        ("missing-exit-code", {"manage.py": "pass"}),
     ),
 }
 

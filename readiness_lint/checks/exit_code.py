@@ -120,7 +120,9 @@ class MissingExitCode(ServiceRule):
         "(`if r.status_code == 200: ... else: print(...)`, unless `raise_for_status()` follows), or tested "
         "for success only by a function's last statement outside a loop (`if r.status_code == 200: save(r.text)` "
         'and nothing after it; for an HTTP write also when that branch only reports, `if res.ok: print("changed")`), and a '
-        "catch-all that passes count as well (not one around a lookup that calls nothing, answering a missing key with a default: `try: return self.items[key]` / `except: return None`). Helpers that notify someone (`alert()`, `notify()`, `send_success_email()`, "
+        "catch-all that passes count as well (not one around a step that only reads, converts or formats values, answering a missing key or a malformed value with a default, reported or not: `try: return self.items[key]` / `except: return None`, `try: return "
+        ".join(parts)` / `except Exception as e: log.warning(e); return "
+        "`). Helpers that notify someone (`alert()`, `notify()`, `send_success_email()`, "
         "`send_slack()`) are not the job's work, unless telling is all it does (`send_email()` the one call of the `__main__` block or the script besides printing and setting the run up: logging, a `setup_logging()` of the project's, settings from the environment; or the one job of a `schedule` process). A `schedule` process answers for the commands its "
         "jobs run and for what they lose (its `run_pending()` lets a job's exception out: a job that catches and "
         "only reports keeps the process going as if all were well; not one that reports to an "
@@ -135,7 +137,7 @@ class MissingExitCode(ServiceRule):
         "work's failure and carries on still loses it, and so does a retry that waits on one error "
         '(`if "locked" in str(e): time.sleep(d); continue`) and raises the others: the last attempt falls out silently. A click, '
         'typer or fire command, and a command of Flask\'s command line (`@app.cli.command("init-db")`), exits 1 on an exception by itself: it fails only when it, or a step it calls, catches every '
-        "failure and carries on (each command registered on a click group or typer app the `__main__` block "
+        "failure and carries on (each command registered on a click group, a typer app or Flask's `FlaskGroup` the `__main__` block "
         'runs counts). A `shutil.rmtree(path, onerror=...)` whose callback only logs what failed loses it too. A `sys.exit()` in a handler for `KeyboardInterrupt` alone is a stop by hand, not a failure. A non-zero exit only in the check of the command line or the input before the work (`if len(sys.argv) != 2: print(usage); sys.exit(1)`, `if not prefix: raise SystemExit("no prefix")`) says nothing of how the work went. An AWS Lambda handler, an Azure Function, a Chalice app\'s function and a Google Cloud Function have no exit status and are not judged.'
     )
     why_bad = (
