@@ -1751,16 +1751,10 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         built = not head and f"{name}.__init__" in methods and not _for_a_person(facts)
         if starts or command or name in local or project_call or own or line in deletes or starred or built:
             return line or 1
-    if alone:
+    if alone and mongo:
+        # (`result = collection.insert_many(news)`: documents written, the result kept)
         for obj in facts.objects:
-            receiver, _, method = obj.ctor.rpartition(".")
-            if obj.scope:
-                continue
-            # (`result = collection.insert_many(news)`: documents written, the result kept; `result =
-            # curs.execute(sql, limit)` on a connection the script opened: its row count kept)
-            if (mongo and method in _MONGO_WRITES) or (
-                method in _SQL_RUNS and _database_handle(clients, receiver) and not _for_a_person(facts)
-            ):
+            if not obj.scope and obj.ctor.rpartition(".")[2] in _MONGO_WRITES:
                 return obj.line or 1
     return 0
 

@@ -359,6 +359,39 @@ def duplicate_key_handled(names: frozenset[str], handler: cst.ExceptHandler, sav
 _PROCESS_EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit"})
 
 
+# MySQL's error for a duplicate key (ER_DUP_ENTRY), as a handler tests the driver's error for it
+_DUPLICATE_ENTRY = 1062
+
+
+def skips_duplicate_entry(handler: cst.ExceptHandler) -> bool:
+    """``except MySQLError as exc: if exc.errno == 1062: log.debug("duplicate"); return False``
+    (also ``exc.args[0] == 1062``, ``errorcode.ER_DUP_ENTRY``): MySQL's duplicate key told apart by
+    its number and skipped, the branch neither raising nor exiting (other errors may be raised
+    after it)."""
+    if handler.name is None or type(handler.name.name) is not cst.Name:
+        return False
+    caught = handler.name.name.value
+    for sub in n.descendants(handler.body):
+        if type(sub) is not cst.If or type(sub.test) is not cst.Comparison:
+            continue
+        left, targets = sub.test.left, sub.test.comparisons
+        tested = n.dotted(left) or ""
+        if type(left) is cst.Subscript:
+            tested = f"{n.dotted(left.value) or ''}[]"
+        if tested not in {f"{caught}.errno", f"{caught}.args[]"} or len(targets) != 1:
+            continue
+        if type(targets[0].operator) is not cst.Equal:
+            continue
+        value = targets[0].comparator
+        if not (
+            (type(value) is cst.Integer and value.value == str(_DUPLICATE_ENTRY))
+            or (n.dotted(value) or "").endswith("ER_DUP_ENTRY")
+        ):
+            continue
+        return not any(stops(part) for part in n.descendants(sub.body))
+    return False
+
+
 def stops(node: cst.CSTNode) -> bool:
     """``raise ...``, or a call that ends the process (``sys.exit(1)``, ``os._exit(1)``)."""
     if type(node) is cst.Raise:
@@ -1467,12 +1500,20 @@ class Extractor:
                 return
             if type(stmt) is cst.SimpleStatementLine or type(stmt) is cst.SimpleStatementSuite:
                 for small in stmt.body:
+                    if type(small) is cst.Raise and type(small.exc) is cst.Call and _exits_with_run(small.exc):
+                        if n.callee(small.exc) == "SystemExit":
+                            # (`raise SystemExit(main())`: the program run, its status the exit's)
+                            self.module_call_names.setdefault("sys.exit", "SystemExit")
+                        continue
                     value = small.value if type(small) is cst.Expr else None
-                    if type(small) is cst.Assign and type(small.value) is cst.Call:
+                    assigned = small.value if type(small) is cst.Assign else None
+                    if type(assigned) is cst.Attribute and assigned.attr.value in _ROW_COUNTS:
+                        assigned = assigned.value  # (`deleted = db.execute("DELETE ...").rowcount`)
+                    if type(small) is cst.Assign and type(assigned) is cst.Call:
                         # `response = sqs.send_message(...)`: a send kept for its answer; `df = query()`:
                         # a function of this file run for its result (not `LOG_RE = compile_regex()`,
                         # a constant computed once, nor `app = create_app()` from another module)
-                        sent = n.callee(small.value) or ""
+                        sent = n.callee(assigned) or ""
                         target = small.targets[0].target
                         variable = type(target) is cst.Name and not target.value.isupper()
                         resolved = self.ctx.resolve(sent)
@@ -1480,31 +1521,34 @@ class Extractor:
                             variable
                             and (
                                 sent in self._defined
+                                # (`result = curs.execute(sql, limit)`: SQL run, its row count kept; not
+                                # a schema set up, `cur = con.execute("CREATE TABLE ...")`)
+                                or (sent.rpartition(".")[2] in _SQL_STATEMENT_RUNS and not _schema_setup(assigned))
+                                # (`try: backup = NightlyBackup(...)`: a class of the file built in the
+                                # script's `try`, which may work as it is built)
+                                or (nested and sent in self._classes)
                                 or resolved in STATUS_COMMANDS
                                 or resolved in HTTP_WRITES
                                 # (`chat_id = loop.run_until_complete(get_chat_id(token))`: a coroutine of
                                 # the file run for its result; not `pool = loop.run_until_complete(create_pool())`)
                                 or (
                                     (resolved == "asyncio.run" or sent.rpartition(".")[2] == "run_until_complete")
-                                    and _runs_local(small.value, self._defined)
+                                    and _runs_local(assigned, self._defined)
                                 )
                                 # (`MyProcessor = Consumer()`, a class of the file that consumes as it is built)
                                 or (sent in self._classes and _runs_in_init(self._classes[sent]))
                             )
                         )  # (`exit_code = os.system(cmd)`: a command run for its status; `res = requests.post(...)`)
-                        value = small.value if kept else None
+                        value = assigned if kept else None
                     if type(value) is cst.Await:
                         value = value.expression
                     raw = n.callee(value) if type(value) is cst.Call else None
                     name = self.ctx.resolve(raw) if raw else None
                     if type(value) is cst.Call and _schema_setup(value):
                         continue  # `conn.execute("CREATE TABLE IF NOT EXISTS ...")`: set-up, not a run's work
-                    # (but `try: sys.exit(main())` / `except Exception: ...` runs the file's main: no guard)
-                    guard = (
-                        nested
-                        and name in EXIT_CALLS
-                        and not (type(value) is cst.Call and _runs_local(value, self._defined))
-                    )
+                    # (but `try: sys.exit(main())` / `except Exception: ...` runs the program, whatever
+                    # its main is called or wherever it comes from: no guard)
+                    guard = nested and name in EXIT_CALLS and not (type(value) is cst.Call and _exits_with_run(value))
                     if raw and name and not guard:
                         self.module_call_names.setdefault(name, raw)
             elif type(stmt) is cst.If:
@@ -2354,15 +2398,19 @@ class Extractor:
         return out
 
     def _skips_duplicates(self) -> bool:
-        """A call in a ``try`` one of whose handlers handles a duplicate key (:func:`duplicate_key_handled`)."""
+        """A call in a ``try`` one of whose handlers handles a duplicate key (:func:`duplicate_key_handled`,
+        :func:`skips_duplicate_entry`)."""
         for handled in self.ctx.handled:
             for names, handler in handled:
-                if duplicate_key(names):
-                    known = self.handles_duplicates.get(id(handler))
-                    if known is None:
-                        known = self.handles_duplicates[id(handler)] = duplicate_key_handled(names, handler)
-                    if known:
-                        return True
+                known = self.handles_duplicates.get(id(handler))
+                if known is None:
+                    # (by the driver's error, or by MySQL's number for it: `if err.errno == ER_DUP_ENTRY:`)
+                    known = (duplicate_key(names) and duplicate_key_handled(names, handler)) or (
+                        skips_duplicate_entry(handler)
+                    )
+                    self.handles_duplicates[id(handler)] = known
+                if known:
+                    return True
         return False
 
     def visit_handler(self, node: cst.ExceptHandler) -> None:
@@ -6898,6 +6946,11 @@ def _returns_empty(body: cst.BaseSuite) -> bool:
     )
 
 
+# What a cursor's run is kept for: the rows it changed (`deleted = db.execute("DELETE ...").rowcount`)
+_ROW_COUNTS = frozenset({"rowcount", "lastrowid"})
+# Methods that run an SQL statement on a connection or cursor
+_SQL_STATEMENT_RUNS = frozenset({"execute", "executemany", "executescript"})
+
 # Objects built to hold a command line's commands (`cli = FlaskGroup(create_app)`, `app = typer.Typer()`)
 _COMMAND_GROUPS = frozenset(
     {"typer.Typer", "click.Group", "click.core.Group", "flask.cli.FlaskGroup", "flask.cli.AppGroup"}
@@ -6959,17 +7012,25 @@ def _hands_back_default(body: cst.BaseSuite) -> bool:
 
 
 def _gives_default(small: cst.BaseSmallStatement) -> bool:
-    """``return None`` (or a literal, a name, an empty container), or ``pass``."""
+    """``return None`` (or a literal, a name, ``self.default``, an empty container, a tuple of
+    these: ``return None, None``), or ``pass``."""
     if type(small) is cst.Pass:
         return True
-    if type(small) is not cst.Return:
-        return False
-    value = small.value
-    return (
-        value is None
-        or type(value) in (cst.Name, cst.Integer, cst.SimpleString)
-        or (isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)) and not value.elements)
-    )
+    return type(small) is cst.Return and (small.value is None or _default_value(small.value))
+
+
+def _default_value(value: cst.BaseExpression) -> bool:
+    """A value handed back in a failure's place: ``None``, a number (``-1``, ``0.0``), a text, a
+    name or an attribute (``self.default``), an empty container, or a tuple of these."""
+    if type(value) is cst.UnaryOperation and type(value.operator) is cst.Minus:
+        value = value.expression
+    if type(value) in (cst.Name, cst.Integer, cst.Float, cst.SimpleString):
+        return True
+    if type(value) is cst.Attribute:
+        return n.dotted(value) is not None
+    if type(value) is cst.Tuple and value.elements:
+        return all(_default_value(element.value) for element in value.elements)
+    return isinstance(value, (cst.List, cst.Dict, cst.Tuple, cst.Set)) and not value.elements
 
 
 def _only_passes(body: cst.BaseSuite) -> bool:
@@ -8489,6 +8550,17 @@ def _verdict(value: cst.BaseExpression) -> bool:
     return isinstance(value, (cst.Comparison, cst.BooleanOperation)) or (
         type(value) is cst.UnaryOperation and type(value.operator) is cst.Not
     )
+
+
+def _exits_with_run(call: cst.Call) -> bool:
+    """``sys.exit(main())``, ``exit(asyncio.run(main()))``: an exit with what a call returns (not
+    a message made, ``raise SystemExit("needs Python {}".format(v))``)."""
+    args = n.positional(call)
+    inner = args[0].value if args else None
+    if type(inner) is not cst.Call:
+        return False
+    called = n.callee(inner)  # (None for a literal's method: `"...".format(v)`)
+    return called is not None and called.rpartition(".")[2] not in {"str", "repr", "format", "join", "dumps"}
 
 
 def _runs_local(call: cst.Call, defined: frozenset[str]) -> bool:

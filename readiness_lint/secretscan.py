@@ -428,16 +428,23 @@ _FILE_NAME = re.compile(
     r"\.(?:json|pem|key|p12|pfx|crt|cer|txt|ya?ml|ini|cfg|conf|env|properties|secret)$", re.IGNORECASE
 )
 
-# A regular expression's marks: a class escape (`\w`, `\d`), a group's opening (`(?:`, `(?=`),
-# a negated or ranged class (`[^`, `[A-Z`), a quantified class or group (`]*`, `)?`), an escaped mark
-# (`\.`). A lexer's `word_token = r"[A-Za-z_]\w*"` holds two or more; a generated key seldom holds
-# even one.
-_REGEX_MARK = re.compile(r"\\[wdsWDSbBAZ.()\[\]|+*?]|\(\?[:=!<P#]|\[\^|\[[A-Za-z0-9]-[A-Za-z0-9]|[\])][*+?]")
+# A regular expression's marks. Strong ones: a class escape (`\w`, `\d`), a group's opening (`(?:`,
+# `(?=`), a negated or ranged class (`[^`, `[A-Z`); weak ones, which a generated password holds
+# now and then: an escaped mark (`\.`, `\?`), a quantified class or group (`]*`, `)?`).
+_STRONG_REGEX_MARK = re.compile(r"\\[wdsWDSbB]|\(\?[:=!<P#]|\[\^|\[[A-Za-z0-9]-[A-Za-z0-9]")
+_WEAK_REGEX_MARK = re.compile(r"\\[.()\[\]|+*?{}]|[\])][*+?]")
+# A class escape quantified (`\d+`, `\w*`), or a value that is one bracketed class (`[A-Za-z_]`, `[ \t]+`)
+_REGEX_ALONE = re.compile(r".*\\[wdsWDS][*+?{].*|\[[^\]]+\][*+?]?", re.DOTALL)
 
 
 def looks_like_regex(value: str) -> bool:
-    """A regular expression (``r"[^\\W\\d]\\w*"``, ``r"(?=\\s|#)"``): two of ``_REGEX_MARK``'s marks or more."""
-    return len(_REGEX_MARK.findall(value)) >= 2
+    """A regular expression (``r"[^\\W\\d]\\w*"``, ``r"(?=\\s|#)"``, ``r"\\d+[smhd]"``): a
+    quantified class escape or one bracketed class alone, or two marks of which one is strong (a
+    generated password may hold two weak ones, `\\?` and `)*`, by chance)."""
+    if _REGEX_ALONE.fullmatch(value):
+        return True
+    strong = len(_STRONG_REGEX_MARK.findall(value))
+    return strong >= 1 and strong + len(_WEAK_REGEX_MARK.findall(value)) >= 2
 
 
 # A token's published prefix and a wildcard for the rest (`xoxb-*`, `xapp-1-*`, `sk_live_*`,
@@ -609,8 +616,6 @@ def looks_like_credential(value: str, mail: bool = False) -> bool:
         return False  # an XPath: `PASSWORD = '//*[@id="password"]'` finds the field on a page
     if _FILE_NAME.search(value):
         return False  # `credentials = "gcp_private_key.json"`: where the secret is, not the secret
-    if looks_like_regex(value):
-        return False  # a lexer's `_token_end = r"(?=\s|#|[)\]]|$)"`: a pattern, not a token
     classes = _char_classes(value)
     if classes >= 2:
         return True
@@ -814,7 +819,7 @@ def looks_like_weak_password(value: str) -> bool:
     one word, no spaces, not a placeholder or a template."""
     if not 4 <= len(value) <= 128 or any(c.isspace() for c in value) or is_placeholder(value):
         return False
-    if _FILE_NAME.search(value) or looks_like_regex(value):
+    if _FILE_NAME.search(value):
         return False
     return not (_templated(value) or value.startswith(("/", "$")))
 

@@ -442,6 +442,28 @@ if __name__ == "__main__":
 """,
 }
 
+# Seen in pip's tree while mending the review: a version guard raising SystemExit with a message
+# made by a call, at a bootstrap module's level
+_VERSION_GUARD = {
+    "bootstrap.py": """\
+import sys
+
+REQUIRES = (3, 10)
+
+if sys.version_info[:2] < REQUIRES:
+    raise SystemExit("needs Python {}.{} or later".format(*REQUIRES))
+
+
+class Finder:
+    @classmethod
+    def find_spec(cls, fullname, path=None, target=None):
+        return None
+
+
+sys.meta_path.insert(0, Finder())
+""",
+}
+
 _CASES: dict[str, Case] = {
     "try_exit_main": (_TRY_EXIT_MAIN, [("run_all.py", "job", "script")], ("missing-heartbeat", "fail")),
     # trap: an exit in a module-level `try` that runs no function of the file is a guard
@@ -549,6 +571,8 @@ _CASES: dict[str, Case] = {
         [("main.py", "api", "aiohttp"), ("main.py", "worker", "consume-loop")],
         ("missing-metrics", {"main.py": "fail"}),
     ),
+    # trap: a version guard's message is no run
+    "version_guard": (_VERSION_GUARD, [], None),
     "create_db_before_server": (
         _CREATE_DB_BEFORE_SERVER,
         [("app/create_db.py", "job", "python"), ("app/main.py", "api", "fastapi")],
@@ -616,3 +640,102 @@ _CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
+
+
+# A review of dc4663c wrote these. Four it had made wrong: a schema script keeping its cursor read
+# as a job, a generated password holding two weak regex marks taken for a pattern, and two token
+# patterns of one mark still reported; the other seven 44bc9a2 missed too (a module-level `try`
+# exiting with an imported, awaited or oddly named main, `raise SystemExit(main())`, a class bound
+# in the `try`, a DELETE's row count read off the call, a caller skipping MySQL's duplicate entry
+# by its number, a float as a lookup's default). Left: a caller catching an IntegrityError that
+# stands for a foreign key, as the insert's own `try` is read.
+
+_R_DDL_CURSOR_KEPT = {
+    "schema.py": '"""The tables the app needs. Run once before the first start: python schema.py"""\n\nimport sqlite3\n\ncon = sqlite3.connect("library.db")\ncur = con.execute("CREATE TABLE IF NOT EXISTS books (isbn TEXT PRIMARY KEY, title TEXT, author TEXT)")\ncur.execute("CREATE INDEX IF NOT EXISTS books_author ON books (author)")\ncon.commit()\ncon.close()\n',
+}
+
+
+_R_DELETE_ROWCOUNT_CHAINED = {
+    "purge_sessions.py": '"""Drops expired sessions; cron: 0 * * * * python /srv/app/purge_sessions.py"""\nimport logging\nimport os\nimport sqlite3\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("purge_sessions")\n\ndb = sqlite3.connect(os.environ.get("APP_DB", "/var/lib/app/app.db"))\ndeleted = db.execute("DELETE FROM sessions WHERE expires_at < datetime(\'now\')").rowcount\ndb.commit()\ndb.close()\nlog.info("deleted %d expired sessions", deleted)\n',
+}
+
+
+_R_INSERT_CALLER_ERRNO = {
+    "db.py": 'import os\n\nimport mysql.connector\n\nconn = mysql.connector.connect(\n    host=os.environ["DB_HOST"], user=os.environ["DB_USER"], password=os.environ["DB_PASSWORD"], database="crm"\n)\n\n\ndef add_subscriber(email, source):\n    cur = conn.cursor()\n    cur.execute("INSERT INTO subscribers (email, source) VALUES (%s, %s)", (email, source))\n    conn.commit()\n    cur.close()\n',
+    "import_subscribers.py": 'import csv\nimport logging\nimport sys\n\nimport mysql.connector\nfrom mysql.connector import errorcode\n\nimport db\n\nlog = logging.getLogger("import_subscribers")\n\n\ndef main(path):\n    logging.basicConfig(level=logging.INFO)\n    with open(path, newline="") as fh:\n        for row in csv.DictReader(fh):\n            try:\n                db.add_subscriber(row["email"], "csv")\n            except mysql.connector.Error as err:\n                if err.errno == errorcode.ER_DUP_ENTRY:\n                    log.info("%s already subscribed", row["email"])\n                else:\n                    raise\n\n\nif __name__ == "__main__":\n    main(sys.argv[1])\n',
+}
+
+
+_R_LEXER_ONE_MARK_TOKENS = {
+    "lexer.py": '"""Tokens of the rule language the alerting worker reads from rules.txt."""\n\nimport re\n\nname_token = r"[A-Za-z_]\\w*"\nnumber_token = r"\\d+"\nfloat_token = r"\\d+\\.\\d*"\nop_token = r"[-+*/<>=!]=?"\nstring_token = r\'"(?:\\\\.|[^"\\\\])*"\'\nspace_token = r"[ \\t]+"\ncomment_token = r"#.*"\nduration_token = r"\\d+[smhd]"\nident_start_token = "[A-Za-z_]"\npercent_token = r"\\d+%"\n\nTOKENS = [\n    ("NAME", name_token), ("FLOAT", float_token), ("NUMBER", number_token), ("OP", op_token),\n    ("STRING", string_token), ("SPACE", space_token), ("COMMENT", comment_token),\n    ("DURATION", duration_token), ("PERCENT", percent_token),\n]\nSCANNER = re.compile("|".join(f"(?P<{kind}>{pattern})" for kind, pattern in TOKENS))\n',
+}
+
+
+_R_LOOKUP_DEFAULT_FLOAT = {
+    "report.py": '"""Prints the day\'s sales in EUR for the finance channel."""\nimport json\nimport sys\n\n\nclass Rates:\n    def __init__(self, path):\n        with open(path) as fh:\n            self.table = json.load(fh)\n\n    def to_eur(self, currency):\n        try:\n            return self.table[currency]\n        except:\n            return 0.0\n\n\nif __name__ == "__main__":\n    rates = Rates(sys.argv[1])\n    total = 0.0\n    with open(sys.argv[2]) as fh:\n        for line in fh:\n            amount, currency = line.split()\n            total += float(amount) * rates.to_eur(currency)\n    print(f"{total:.2f} EUR")\n',
+}
+
+
+_R_PASSWORD_WITH_REGEX_MARKS = {
+    "mailer.py": 'import logging\nimport smtplib\nimport sys\nfrom email.message import EmailMessage\n\nimport settings\n\nlog = logging.getLogger("mailer")\n\n\ndef main(to, subject, body):\n    logging.basicConfig(level=logging.INFO)\n    msg = EmailMessage()\n    msg["From"], msg["To"], msg["Subject"] = settings.SMTP_USER, to, subject\n    msg.set_content(body)\n    with smtplib.SMTP(settings.SMTP_HOST, 587, timeout=30) as smtp:\n        smtp.starttls()\n        smtp.login(settings.SMTP_USER, settings.SMTP_PASSWORD)\n        smtp.send_message(msg)\n    log.info("sent to %s", to)\n\n\nif __name__ == "__main__":\n    main(*sys.argv[1:4])\n',
+    "settings.py": 'import os\n\nSMTP_HOST = os.environ.get("SMTP_HOST", "smtp.example.com")\nSMTP_USER = "alerts@example.com"\nSMTP_PASSWORD = "pB\\\\?8|7Zx)*A)_OL05:TA6cNRe2~rg"\n',
+}
+
+
+_R_RAISE_SYSTEMEXIT_MAIN = {
+    "sync_users.py": 'import logging\nimport os\n\nimport requests\n\nlog = logging.getLogger("sync_users")\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    r = requests.get(os.environ["USERS_URL"], timeout=30)\n    r.raise_for_status()\n    with open("users.json", "w") as fh:\n        fh.write(r.text)\n    return 0\n\n\ntry:\n    raise SystemExit(main())\nexcept KeyboardInterrupt:\n    log.warning("interrupted")\n    raise SystemExit(130)\n',
+}
+
+
+_R_TRY_CLASS_ASSIGNED = {
+    "nightly_backup.py": 'import datetime\nimport logging\nimport os\nimport subprocess\nimport sys\n\nimport boto3\n\nlog = logging.getLogger("nightly_backup")\n\n\nclass NightlyBackup:\n    def __init__(self, bucket):\n        self.bucket = bucket\n        self.stamp = datetime.date.today().isoformat()\n        self.path = f"/tmp/db-{self.stamp}.dump"\n        subprocess.run(["pg_dump", "--format=custom", "--file", self.path, os.environ["DATABASE_URL"]], check=True)\n        boto3.client("s3").upload_file(self.path, self.bucket, f"postgres/{self.stamp}.dump")\n        os.remove(self.path)\n        log.info("backup %s uploaded", self.stamp)\n\n\nlogging.basicConfig(level=logging.INFO)\ntry:\n    backup = NightlyBackup(os.environ["BACKUP_BUCKET"])\nexcept Exception as e:\n    log.exception("backup failed")\n    sys.exit(1)\n',
+}
+
+
+_R_TRY_EXIT_ASYNCIO_RUN = {
+    "refresh_prices.py": '"""Refreshes the price cache from the supplier\'s API; run every 15 minutes by cron."""\nimport asyncio\nimport json\nimport logging\nimport os\nimport sys\n\nimport httpx\n\nlog = logging.getLogger("refresh_prices")\n\n\nasync def fetch(client, sku):\n    r = await client.get(f"{os.environ[\'SUPPLIER_URL\']}/prices/{sku}")\n    r.raise_for_status()\n    return sku, r.json()["price"]\n\n\nasync def main():\n    logging.basicConfig(level=logging.INFO)\n    skus = os.environ["SKUS"].split(",")\n    async with httpx.AsyncClient(timeout=20) as client:\n        prices = dict(await asyncio.gather(*(fetch(client, sku) for sku in skus)))\n    with open("prices.json", "w") as fh:\n        json.dump(prices, fh)\n    log.info("refreshed %d prices", len(prices))\n    return 0\n\n\ntry:\n    sys.exit(asyncio.run(main()))\nexcept KeyboardInterrupt:\n    sys.exit(130)\n',
+}
+
+
+_R_TRY_EXIT_BUILD_NAMED = {
+    "build_feed.py": '"""Rebuilds public/feed.xml from the posts table; run hourly by cron."""\nimport logging\nimport os\nimport sys\nfrom xml.sax.saxutils import escape\n\nimport psycopg2\n\nlog = logging.getLogger("build_feed")\n\n\ndef build():\n    logging.basicConfig(level=logging.INFO)\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    with conn, conn.cursor() as cur:\n        cur.execute("SELECT title, url FROM posts ORDER BY published_at DESC LIMIT 50")\n        rows = cur.fetchall()\n    items = "".join(f"<item><title>{escape(t)}</title><link>{escape(u)}</link></item>" for t, u in rows)\n    with open("public/feed.xml", "w") as fh:\n        fh.write(f"<rss><channel>{items}</channel></rss>")\n    log.info("wrote %d items", len(rows))\n    return 0\n\n\ntry:\n    sys.exit(build())\nexcept KeyboardInterrupt:\n    sys.exit(130)\n',
+}
+
+
+_R_TRY_EXIT_IMPORTED_MAIN = {
+    "nightly/__init__.py": "",
+    "nightly/report.py": 'import logging\nimport os\nimport smtplib\nfrom email.message import EmailMessage\n\nimport psycopg2\n\nlog = logging.getLogger(__name__)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    with conn, conn.cursor() as cur:\n        cur.execute("SELECT count(*) FROM orders WHERE created_at > now() - interval \'1 day\'")\n        (orders,) = cur.fetchone()\n    msg = EmailMessage()\n    msg["Subject"] = f"{orders} orders yesterday"\n    msg["From"] = "reports@example.com"\n    msg["To"] = os.environ["REPORT_TO"]\n    msg.set_content(f"{orders} orders in the last 24 hours.")\n    with smtplib.SMTP(os.environ["SMTP_HOST"], timeout=30) as smtp:\n        smtp.send_message(msg)\n    log.info("report sent")\n    return 0\n',
+    "run_report.py": '#!/usr/bin/env python\n"""Cron entry point: 0 6 * * * /srv/reports/venv/bin/python /srv/reports/run_report.py"""\nimport sys\n\nfrom nightly.report import main\n\ntry:\n    sys.exit(main())\nexcept KeyboardInterrupt:\n    sys.exit(130)\n',
+}
+
+
+_REVIEW_CASES: dict[str, Case] = {
+    "ddl_cursor_kept": (_R_DDL_CURSOR_KEPT, [], None),
+    "delete_rowcount_chained": (
+        _R_DELETE_ROWCOUNT_CHAINED,
+        [("purge_sessions.py", "job", "script")],
+        ("missing-dry-run", "fail"),
+    ),
+    "insert_caller_errno": (
+        _R_INSERT_CALLER_ERRNO,
+        [("import_subscribers.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "lexer_one_mark_tokens": (_R_LEXER_ONE_MARK_TOKENS, [], ("hardcoded-secret", 0)),
+    "lookup_default_float": (_R_LOOKUP_DEFAULT_FLOAT, [("report.py", "job", "python")], ("missing-exit-code", "pass")),
+    "password_with_regex_marks": (
+        _R_PASSWORD_WITH_REGEX_MARKS,
+        [("mailer.py", "job", "python")],
+        ("hardcoded-secret", 1),
+    ),
+    "raise_systemexit_main": (_R_RAISE_SYSTEMEXIT_MAIN, [("sync_users.py", "job", "script")], None),
+    "try_class_assigned": (_R_TRY_CLASS_ASSIGNED, [("nightly_backup.py", "job", "script")], None),
+    "try_exit_asyncio_run": (_R_TRY_EXIT_ASYNCIO_RUN, [("refresh_prices.py", "job", "script")], None),
+    "try_exit_build_named": (_R_TRY_EXIT_BUILD_NAMED, [("build_feed.py", "job", "script")], None),
+    "try_exit_imported_main": (_R_TRY_EXIT_IMPORTED_MAIN, [("run_report.py", "job", "script")], None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])

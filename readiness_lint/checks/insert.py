@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from readiness_lint import names as n
 from readiness_lint.checks.base import LineRule, Sample
-from readiness_lint.extract import duplicate_key, duplicate_key_handled, stops
+from readiness_lint.extract import duplicate_key, duplicate_key_handled, skips_duplicate_entry
 
 if TYPE_CHECKING:
     import libcst as cst
@@ -303,7 +303,7 @@ class NonIdempotentInsert(LineRule):
         for found in ctx.handled:
             for names, handler in found:
                 if id(handler) not in by_number:
-                    by_number[id(handler)] = _skips_duplicate_entry(handler)
+                    by_number[id(handler)] = skips_duplicate_entry(handler)
                 if by_number[id(handler)] or duplicate_key(names):
                     handlers.append((names, handler))
         if not handlers:
@@ -347,39 +347,6 @@ def _bound_attribute(statement: cst.CSTNode | None, literal: cst.CSTNode) -> str
             if type(target) is cst.Attribute:
                 return target.attr.value
     return ""
-
-
-# MySQL's error for a duplicate key (ER_DUP_ENTRY), as a handler tests the driver's error for it
-_DUPLICATE_ENTRY = 1062
-
-
-def _skips_duplicate_entry(handler: cst.ExceptHandler) -> bool:
-    """``except MySQLError as exc: if exc.errno == 1062: log.debug("duplicate"); return False``
-    (also ``exc.args[0] == 1062``, ``errorcode.ER_DUP_ENTRY``): MySQL's duplicate key told apart by
-    its number and skipped, the branch neither raising nor exiting (other errors may be raised
-    after it)."""
-    if handler.name is None or type(handler.name.name) is not cst.Name:
-        return False
-    caught = handler.name.name.value
-    for sub in n.descendants(handler.body):
-        if type(sub) is not cst.If or type(sub.test) is not cst.Comparison:
-            continue
-        left, targets = sub.test.left, sub.test.comparisons
-        tested = n.dotted(left) or ""
-        if type(left) is cst.Subscript:
-            tested = f"{n.dotted(left.value) or ''}[]"
-        if tested not in {f"{caught}.errno", f"{caught}.args[]"} or len(targets) != 1:
-            continue
-        if type(targets[0].operator) is not cst.Equal:
-            continue
-        value = targets[0].comparator
-        if not (
-            (type(value) is cst.Integer and value.value == str(_DUPLICATE_ENTRY))
-            or (n.dotted(value) or "").endswith("ER_DUP_ENTRY")
-        ):
-            continue
-        return not any(stops(part) for part in n.descendants(sub.body))
-    return False
 
 
 _MODULE_INSERTS = "non-idempotent-insert:module"  # {id of an INSERT bound at module level: its table}
