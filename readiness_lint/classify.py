@@ -2151,8 +2151,9 @@ def _methods_called(facts: FileFacts, owner: str) -> set[str]:
     return {c.rpartition(".")[2] for c in facts.calls_made() if c.rpartition(".")[0] == owner}
 
 
-# What a pyTelegramBotAPI bot does when it only talks (a notifier), never listens.
-_BOT_SEND_PREFIXES = ("send_", "edit_", "forward_", "copy_", "delete_message", "get_", "pin_", "unpin_")
+# What a pyTelegramBotAPI bot does when it only talks (a notifier), never listens (also answering a
+# button press a web app's webhook route received: `answer_callback_query`).
+_BOT_SEND_PREFIXES = ("send_", "edit_", "forward_", "copy_", "delete_message", "get_", "pin_", "unpin_", "answer_")
 
 
 def _sends_only(project: Project, path: str, facts: FileFacts, bot: str) -> bool:

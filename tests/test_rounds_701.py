@@ -464,6 +464,73 @@ sys.meta_path.insert(0, Finder())
 """,
 }
 
+# Round 718: a Sanic app receiving a bot's updates at a webhook route; the bot object of another
+# module only sends, edits and answers button presses
+_BOT_ANSWERS_FOR_WEBHOOK = {
+    "server/models.py": """\
+import os
+
+from telebot import TeleBot
+
+bot = TeleBot(os.environ["TELEGRAM_BOT_KEY"])
+
+
+def reply(chat_id, text):
+    bot.send_message(chat_id, text, parse_mode="html")
+
+
+def pressed(query_id, chat_id, message_id, text):
+    bot.answer_callback_query(callback_query_id=query_id, text="OK")
+    bot.edit_message_text(chat_id=chat_id, message_id=message_id, text=text)
+""",
+    "server/server.py": """\
+import logging
+
+from sanic import Sanic, response
+
+import models
+
+logging.basicConfig(level=logging.INFO)
+app = Sanic("timetable")
+
+
+@app.post("/telegram")
+async def telegram(request):
+    update = request.json
+    if "callback_query" in update:
+        q = update["callback_query"]
+        models.pressed(q["id"], q["message"]["chat"]["id"], q["message"]["message_id"], q["data"])
+    else:
+        models.reply(update["message"]["chat"]["id"], "hello")
+    return response.text("ok")
+
+
+@app.get("/health")
+async def health(request):
+    return response.text("ok")
+""",
+}
+
+# Round 718: a Bottle app whose catch-all route answers every path, a readiness probe's too
+_BOTTLE_CATCH_ALL = {
+    "app.py": """\
+from bottle import route, run
+
+
+@route("/healthz")
+def healthz():
+    return "ok"
+
+
+@route("<url:re:.*>")
+def everything(url="/"):
+    return "ok"
+
+
+run(host="0.0.0.0", port=8081)
+""",
+}
+
 _CASES: dict[str, Case] = {
     "try_exit_main": (_TRY_EXIT_MAIN, [("run_all.py", "job", "script")], ("missing-heartbeat", "fail")),
     # trap: an exit in a module-level `try` that runs no function of the file is a guard
@@ -570,6 +637,29 @@ _CASES: dict[str, Case] = {
         ),
         [("main.py", "api", "aiohttp"), ("main.py", "worker", "consume-loop")],
         ("missing-metrics", {"main.py": "fail"}),
+    ),
+    "bot_answers_for_webhook": (
+        _BOT_ANSWERS_FOR_WEBHOOK,
+        [("server/server.py", "api", "sanic")],
+        ("missing-graceful-shutdown", 0),
+    ),
+    # trap: a bot that polls for its updates listens: a worker
+    "bot_answers_and_polls": (
+        _edited(
+            _BOT_ANSWERS_FOR_WEBHOOK,
+            "server/models.py",
+            "    bot.edit_message_text(chat_id=chat_id, message_id=message_id, text=text)\n",
+            "    bot.edit_message_text(chat_id=chat_id, message_id=message_id, text=text)\n\n\nbot.infinity_polling()\n",
+        ),
+        [("server/models.py", "worker", "telegram"), ("server/server.py", "api", "sanic")],
+        None,
+    ),
+    "bottle_catch_all": (_BOTTLE_CATCH_ALL, [("app.py", "api", "bottle")], ("missing-readiness-route", "na")),
+    # trap: a route with one parameter of one segment answers only its own paths
+    "bottle_one_segment": (
+        _edited(_BOTTLE_CATCH_ALL, "app.py", '@route("<url:re:.*>")', '@route("/pages/<url>")'),
+        [("app.py", "api", "bottle")],
+        ("missing-readiness-route", "fail"),
     ),
     # trap: a version guard's message is no run
     "version_guard": (_VERSION_GUARD, [], None),

@@ -158,6 +158,11 @@ def _no_route_wired(project: Project, name: str, paths: set[str], *, served: boo
     return served
 
 
+# A route whose one parameter takes any path: Flask's and Sanic's `/<path:p>`, Bottle's `/<p:path>`
+# and `<url:re:.*>`, Starlette's `/{rest:path}`, aiohttp's `/{tail:.*}`, a regex's `/(.*)`
+_EVERY_PATH = re.compile(r"/?(?:<(?:path:\w+|\w*:path|\w*:re:\.[*+])>|\{\w+:(?:path|\.[*+])\}|\(\.[*+]\))/?")
+
+
 def _has_parameter(segs: list[str]) -> bool:
     """``/status/{code}``, ``/status/<code>``, ``/status/:code``: a route about something else."""
     return any(seg.startswith(("{", "<", ":", "(")) for seg in segs)
@@ -211,8 +216,9 @@ def _probe_outcome(
     `library`), failed among routes that do not, no verdict when no route can be seen (unless the
     app serves nothing at all)."""
     found = [f"{path}:{r.line}" for path, r in service.routes if answers(r)]
-    if not (found or library) and any(r.path == CATCH_ALL for _, r in service.routes):
-        return Outcome(True, applicable=False)  # (`url("", index)` answers the probe's path too: no verdict)
+    if not (found or library) and any(r.path == CATCH_ALL or _EVERY_PATH.fullmatch(r.path) for _, r in service.routes):
+        # (`url("", index)`, `@route("<url:re:.*>")`, `@app.get("/{rest:path}")` answer the probe's path too: no verdict)
+        return Outcome(True, applicable=False)
     if found or library:
         return Outcome(True, evidence=tuple(found))
     count = _count(service)
