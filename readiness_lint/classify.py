@@ -57,6 +57,7 @@ from readiness_lint.frameworks import (
     SEND_METHODS,
     SLEEPS,
     SOCKET_LOOP,
+    SQL_STATEMENT_RUNS,
     STATUS_COMMANDS,
     THREAD_BASES,
     TIMED_WAIT,
@@ -1732,7 +1733,7 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
             name in STATUS_COMMANDS
             or (name in HTTP_WRITES and not probe)
             or (
-                (method in _TABLE_WRITES or (method in _SQL_RUNS and _database_handle(clients, receiver)))
+                (method in _TABLE_WRITES or (method in SQL_STATEMENT_RUNS and _database_handle(clients, receiver)))
                 and not _for_a_person(facts)
             )
             or (mongo and method in _MONGO_WRITES)
@@ -1785,7 +1786,6 @@ def _for_a_person(facts: FileFacts) -> bool:
     )
 
 
-_SQL_RUNS = frozenset({"execute", "executemany", "executescript"})
 _MONGO_WRITES = frozenset({"insert_one", "insert_many", "update_one", "update_many", "replace_one", "bulk_write"})
 _MONGO_CLIENTS = frozenset(
     {"pymongo.MongoClient", "pymongo.mongo_client.MongoClient", "motor.motor_asyncio.AsyncIOMotorClient"}
@@ -2688,24 +2688,32 @@ def _guard_threads_poller(facts: FileFacts, loop: LoopFact, out: list[_Candidate
             and any(c.kind == "api" for c in out)
         )
     if loop.scope not in facts.guard_started and not (
-        loop.scope in facts.loop_tasks
+        (loop.scope in facts.loop_tasks or loop.scope in facts.gathered)
         and (
             any(_starts_up(f) and loop.scope in f.calls for f in facts.functions)
             # (`asyncio.gather(create_task(serve_probes()), create_task(consume()))` in the `main()`
             # the `__main__` block runs: the loop's task beside the app's; not a ticker task the
             # server's own block starts for its clients, `async with serve(...): create_task(tick())`)
-            or (len(tasks := _guard_tasks(facts)) > 1 and loop.scope in tasks)
+            or (loop.scope in (tasks := _guard_tasks(facts)) and bool(tasks - {loop.scope} & _app_builders(facts)))
         )
     ):
         return False
     return any(c.kind == "api" for c in out) and not any(r.handler == loop.scope for r in facts.routes)
 
 
+def _app_builders(facts: FileFacts) -> set[str]:
+    """The functions of the file that build an app or a server (``app = web.Application()`` in
+    ``serve_probes()``)."""
+    return {o.scope for o in facts.objects if o.scope and "." not in o.scope and is_entrypoint_ctor(o.ctor)}
+
+
 def _guard_tasks(facts: FileFacts) -> set[str]:
-    """The functions of the file that the ``__main__`` block, or a function it calls, starts as tasks."""
-    if facts.main_guard is None or not facts.loop_tasks:
+    """The functions of the file that the ``__main__`` block, or a function it calls, starts as tasks
+    (or awaits together, ``asyncio.gather(serve(), poll())``)."""
+    tasks = set(facts.loop_tasks) | set(facts.gathered)
+    if facts.main_guard is None or not tasks:
         return set()
-    return set(facts.loop_tasks) & set(_guard_calls(facts, facts.main_guard, depth=2))
+    return tasks & set(_guard_calls(facts, facts.main_guard, depth=2))
 
 
 def _is_django_manage(facts: FileFacts) -> bool:
@@ -3830,7 +3838,13 @@ def _service(project: Project, candidate: _Candidate) -> Service:
         ]
         if loops:  # the job runs a consume loop found in a module it imports: a worker
             kind, framework = "worker", _loop_framework(loops[0][0].source, project.files[loops[0][1]])
-        elif deployed is not None and deployed.mode == LONG_RUNNING and framework in _SCRIPT_JOBS:
+        elif (
+            deployed is not None
+            and deployed.mode == LONG_RUNNING
+            and framework in _SCRIPT_JOBS
+            # (`python manage.py run` on Flask's `FlaskGroup`: the app's server kept running)
+            and not any(o.ctor == "flask.cli.FlaskGroup" for o in project.files[candidate.path].objects)
+        ):
             # a Procfile `worker:` line, a Compose service that restarts always: kept running,
             # though no consume loop of its own is known (a client library's run())
             kind, framework = "worker", deployed.how

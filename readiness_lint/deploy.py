@@ -287,12 +287,25 @@ def _through_shell_scripts(found: Sequence[Deployment], files: Sequence[tuple[st
         last = max((index for index, (_, command, _, _) in enumerate(steps) if not _trivial(command)), default=-1)
         for index, (targets, command, background, inside) in enumerate(steps):
             mode = deployment.mode
+            # (`python create_db.py`, then `exec uvicorn ...`: the step ends before the next starts)
+            ends = index < last and not background and not inside
             if mode != SCHEDULED and (inside or (index != last and not background)):
                 mode = STARTED
             mode = _mode(mode, command)
+            ended = _ended_targets(command, "")
             for script, module in targets:
                 if module != SHELL_SCRIPT:
-                    out.append(Deployment(deployment.source, deployment.line, deployment.how, mode, script, module))
+                    out.append(
+                        Deployment(
+                            deployment.source,
+                            deployment.line,
+                            deployment.how,
+                            mode,
+                            script,
+                            module,
+                            ends=ends or (script, module) in ended,
+                        )
+                    )
     return out
 
 
@@ -577,18 +590,20 @@ def _deployments(
     mode = _mode(mode, command)
     ended = _ended_targets(command, workdir) if found else set()
     for script, module in found:
-        yield Deployment(rel, line, how, mode, script, module, ends=(script, module) in ended)
+        ends = (script, module) in ended
+        # (`python -m app.init_db && uvicorn ...` kept running: the server is, not the script)
+        yield Deployment(rel, line, how, STARTED if ends and mode == LONG_RUNNING else mode, script, module, ends=ends)
 
 
 def _ended_targets(command: str | Sequence[Any], workdir: str) -> set[tuple[str, str]]:
     """The Python a later command of the line runs after (``python create_db.py && uvicorn
     app:app``, ``python migrate.py; exec gunicorn app:app``), also in a shell's ``-c`` line: each
     ends before the next starts."""
+    words = _words(list(command)) if not isinstance(command, str) else (_tokens(command) or [])
+    if words and posixpath.basename(words[0]) in _SHELLS and "-c" in words[:-1]:
+        return _ended_targets(words[words.index("-c") + 1], workdir)  # (`bash -c "python x.py && ..."`)
     if not isinstance(command, str):
-        words = _words(list(command))
-        if not (words and posixpath.basename(words[0]) in _SHELLS and "-c" in words[:-1]):
-            return set()
-        command = words[words.index("-c") + 1]
+        return set()
     tokens = _tokens(command) or []
     ended: set[tuple[str, str]] = set()
     for index, token in enumerate(tokens):
@@ -921,8 +936,9 @@ def _procfile(rel: str, text: str) -> Iterator[Deployment]:
         if not colon or not name or name.startswith("#") or " " in name:
             continue
         found = _deployments(rel, number, "procfile", LONG_RUNNING, command.strip(), "")
-        # (a scheduler process is judged from its code, but Celery's beat keeps its schedule apart)
-        yield from (d for d in found if name.lower() not in _PROCFILE_SKIP or is_celery_beat(d))
+        # (a scheduler process is judged from its code, but Celery's beat keeps its schedule apart;
+        # `web: python create_tables.py && gunicorn app:app` runs its script before the server)
+        yield from (d for d in found if name.lower() not in _PROCFILE_SKIP or is_celery_beat(d) or d.ends)
 
 
 _INI_SECTION = re.compile(r"^\s*\[([^\]]+)\]\s*$")

@@ -54,6 +54,7 @@ from readiness_lint.frameworks import (
     SEND_METHODS,
     SLEEPS,
     SOCKET_LOOP,
+    SQL_STATEMENT_RUNS,
     STATUS_COMMANDS,
     THREAD_BASES,
     TIMED_WAIT,
@@ -367,7 +368,7 @@ def skips_duplicate_entry(handler: cst.ExceptHandler) -> bool:
     """``except MySQLError as exc: if exc.errno == 1062: log.debug("duplicate"); return False``
     (also ``exc.args[0] == 1062``, ``errorcode.ER_DUP_ENTRY``): MySQL's duplicate key told apart by
     its number and skipped, the branch neither raising nor exiting (other errors may be raised
-    after it)."""
+    after it); or every other error raised first, ``if exc.errno != ER_DUP_ENTRY: raise``."""
     if handler.name is None or type(handler.name.name) is not cst.Name:
         return False
     caught = handler.name.name.value
@@ -380,7 +381,7 @@ def skips_duplicate_entry(handler: cst.ExceptHandler) -> bool:
             tested = f"{n.dotted(left.value) or ''}[]"
         if tested not in {f"{caught}.errno", f"{caught}.args[]"} or len(targets) != 1:
             continue
-        if type(targets[0].operator) is not cst.Equal:
+        if type(targets[0].operator) not in (cst.Equal, cst.NotEqual):
             continue
         value = targets[0].comparator
         if not (
@@ -388,7 +389,17 @@ def skips_duplicate_entry(handler: cst.ExceptHandler) -> bool:
             or (n.dotted(value) or "").endswith("ER_DUP_ENTRY")
         ):
             continue
-        return not any(stops(part) for part in n.descendants(sub.body))
+        if type(targets[0].operator) is cst.Equal:
+            return not any(stops(part) for part in n.descendants(sub.body))
+        # (`if err.errno != ER_DUP_ENTRY: raise`, then the duplicate skipped: the handler's own
+        # statements after the test neither raise nor exit)
+        rest = _block(handler.body)
+        after = rest[rest.index(sub) + 1 :] if sub in rest else None
+        return (
+            after is not None
+            and not any(stops(part) for stmt in after for part in n.descendants(stmt))
+            and any(stops(part) for part in n.descendants(sub.body))
+        )
     return False
 
 
@@ -1005,6 +1016,7 @@ class Extractor:
         self.process_targets: set[str] = set()  # see FileFacts.process_targets
         self.started: set[str] = set()  # see FileFacts.started
         self.loop_tasks: set[str] = set()  # see FileFacts.loop_tasks
+        self.gathered: set[str] = set()  # see FileFacts.gathered
         self.guard_started: set[str] = set()  # see FileFacts.guard_started
         self.threads_started_in: dict[str, set[str]] = {}  # module-level function -> thread targets it starts
         self.delete_flag_ifs = 0  # enclosing `if args.delete:` blocks (see `_tests_delete_flag`)
@@ -1500,7 +1512,11 @@ class Extractor:
                 return
             if type(stmt) is cst.SimpleStatementLine or type(stmt) is cst.SimpleStatementSuite:
                 for small in stmt.body:
-                    if type(small) is cst.Raise and type(small.exc) is cst.Call and _exits_with_run(small.exc):
+                    if (
+                        type(small) is cst.Raise
+                        and type(small.exc) is cst.Call
+                        and _exits_with_run(small.exc, self._defined)
+                    ):
                         if n.callee(small.exc) == "SystemExit":
                             # (`raise SystemExit(main())`: the program run, its status the exit's)
                             self.module_call_names.setdefault("sys.exit", "SystemExit")
@@ -1523,7 +1539,7 @@ class Extractor:
                                 sent in self._defined
                                 # (`result = curs.execute(sql, limit)`: SQL run, its row count kept; not
                                 # a schema set up, `cur = con.execute("CREATE TABLE ...")`)
-                                or (sent.rpartition(".")[2] in _SQL_STATEMENT_RUNS and not _schema_setup(assigned))
+                                or (sent.rpartition(".")[2] in SQL_STATEMENT_RUNS and not _schema_setup(assigned))
                                 # (`try: backup = NightlyBackup(...)`: a class of the file built in the
                                 # script's `try`, which may work as it is built)
                                 or (nested and sent in self._classes)
@@ -1548,7 +1564,11 @@ class Extractor:
                         continue  # `conn.execute("CREATE TABLE IF NOT EXISTS ...")`: set-up, not a run's work
                     # (but `try: sys.exit(main())` / `except Exception: ...` runs the program, whatever
                     # its main is called or wherever it comes from: no guard)
-                    guard = nested and name in EXIT_CALLS and not (type(value) is cst.Call and _exits_with_run(value))
+                    guard = (
+                        nested
+                        and name in EXIT_CALLS
+                        and not (type(value) is cst.Call and _exits_with_run(value, self._defined))
+                    )
                     if raw and name and not guard:
                         self.module_call_names.setdefault(name, raw)
             elif type(stmt) is cst.If:
@@ -2905,12 +2925,20 @@ class Extractor:
         )
 
     def _reports_then_default(self, body: cst.BaseSuite) -> bool:
-        """``except ValueError as e: log.warning(e); return ""``: a handler that reports, then hands
-        back a default (:func:`_hands_back_default`)."""
+        """``except ValueError as e: log.warning(e); return ""``: a handler that warns, then hands
+        back a default (:func:`_hands_back_default`); not one logging an error (`log.error(...);
+        return []`: what it says failed, the caller takes for nothing to do)."""
         smalls = _simple_block(body)
         if smalls is None or len(smalls) < 2 or not _gives_default(smalls[-1]):
             return False
-        return all(self._report(small) is not None for small in smalls[:-1])
+        return all(
+            self._report(small) is not None
+            and type(small) is cst.Expr
+            and type(small.value) is cst.Call
+            and type(small.value.func) is cst.Attribute
+            and small.value.func.attr.value in _NOTE_LEVELS
+            for small in smalls[:-1]
+        )
 
     def _reports_then_empty(self, body: cst.BaseSuite) -> bool:
         """A handler that reports the failure, then returns an empty result (``[]``, ``{}``, ``0``,
@@ -4430,6 +4458,12 @@ class Extractor:
             if started and not (self.frames and self.frames[-1].route):  # (not a task a request starts)
                 self.started.add(started.rpartition(".")[2])
                 self.loop_tasks.add(started.rpartition(".")[2])
+        elif name == "asyncio.gather" and not (self.frames and self.frames[-1].route):
+            # `await asyncio.gather(serve_probes(), poll())`: each coroutine run as a task of its own
+            for arg in n.positional(node):
+                started = n.callee(arg.value) if type(arg.value) is cst.Call else None
+                if started and started in self._defined:
+                    self.gathered.add(started)
         if self.frames and node.args and not _is_report_call(raw or ""):
             frame = self.frames[-1]
             for arg in node.args:
@@ -5804,7 +5838,7 @@ class Extractor:
 
     def _starts_setter(self, call: cst.Call, event: str) -> bool:
         """``call`` starts a thread, a process or a pool's task handed ``event``, whose function sets
-        an event (or is out of sight)."""
+        an event (or is out of sight); or one not handed it whose function of the file sets it."""
         name = self.ctx.resolve(n.callee(call)) or ""
         if name not in _THREAD_STARTS and name.rpartition(".")[2] not in {
             "submit",
@@ -5812,19 +5846,18 @@ class Extractor:
             "start_new_thread",
         }:
             return False
-        if not any(
+        handed = any(
             type(inner) is cst.Name and inner.value == event for arg in call.args for inner in _eager_parts(arg.value)
-        ):
-            return False
+        )
         given = n.keyword(call, "target")
         args = n.positional(call)
         target = given.value if given is not None else args[0].value if args else None
         function = self.module_functions.get((n.dotted(target) or "") if target is not None else "")
         if function is None:
-            return True
-        return any(
-            type(node) is cst.Call and (n.callee(node) or "").endswith(".set") for node in n.descendants(function.body)
-        )
+            return handed
+        # (handed the event, it sets an event; not handed, it sets the module's own: `finally: done.set()`)
+        calls = [n.callee(node) or "" for node in n.descendants(function.body) if type(node) is cst.Call]
+        return any(name.endswith(".set") if handed else name == f"{event}.set" for name in calls)
 
     def _mqtt_client(self, owner: str) -> bool:
         """A paho MQTT client built here (``mqtt.Client(...)``)."""
@@ -5941,7 +5974,12 @@ class Extractor:
         until_stopped = _until_stopped(test) and self._does_work(body)
         # (`while retry != 0:` that sets its count back on success: forever while the work works)
         budget = type(test) is cst.Comparison and self._does_work(body)
-        return (_sleep_without_break(body, self.ctx) if literal_forever or until_stopped or budget else None) or ""
+        sleeps = (
+            _sleep_without_break(body, self.ctx, lambda event: self._set_by_work(event, body, loop))
+            if literal_forever or until_stopped or budget
+            else None
+        )
+        return sleeps or ""
 
     # finish ------------------------------------------------------------------------
     def _finish(self) -> FileFacts:
@@ -6102,6 +6140,7 @@ class Extractor:
             process_targets=tuple(sorted(self.process_targets)),
             started=tuple(sorted(self.started)),
             loop_tasks=tuple(sorted(self.loop_tasks)),
+            gathered=tuple(sorted(self.gathered)),
             guard_started=tuple(sorted(self.guard_started)),
             called_outside=tuple(sorted(self.called_outside)),
             guard_called=tuple(sorted(self.guard_called)),
@@ -6948,8 +6987,6 @@ def _returns_empty(body: cst.BaseSuite) -> bool:
 
 # What a cursor's run is kept for: the rows it changed (`deleted = db.execute("DELETE ...").rowcount`)
 _ROW_COUNTS = frozenset({"rowcount", "lastrowid"})
-# Methods that run an SQL statement on a connection or cursor
-_SQL_STATEMENT_RUNS = frozenset({"execute", "executemany", "executescript"})
 
 # Objects built to hold a command line's commands (`cli = FlaskGroup(create_app)`, `app = typer.Typer()`)
 _COMMAND_GROUPS = frozenset(
@@ -6961,8 +6998,9 @@ def _only_computes(body: cst.BaseSuite, ctx: Context) -> bool:
     """A ``try`` body that only reads, converts and formats values (``return self.cache[key]``,
     ``int(text)``, ``" ".join(t.get("plain_text", "") for t in parts)``): what it can raise is a
     missing key or a malformed value, not the work's own failure. Calls of the builtins and methods
-    of :data:`_PURE_CALLS` only (not a module's function of the same name, ``requests.get``, nor a
-    method of an object a library built, ``session.get``); nothing awaited, opened or yielded."""
+    of :data:`_PURE_BUILTINS` and :data:`_PURE_METHODS` only (not a module's function of the same
+    name, ``requests.get``, nor a helper of the file, ``def get(url)``, nor a method of an object a
+    library built or named for a client, ``session.get``); nothing awaited, opened or yielded."""
     for node in n.descendants(body):
         if type(node) in (cst.Await, cst.Yield, cst.With, cst.Import, cst.ImportFrom, cst.Global, cst.Nonlocal):
             return False
@@ -6975,33 +7013,42 @@ def _computes(call: cst.Call, ctx: Context) -> bool:
     """A call :func:`_only_computes` allows."""
     func = call.func
     if type(func) is cst.Name:
-        resolved = ctx.resolve(func.value) or ""
-        return resolved in _PURE_FUNCTIONS or (func.value in _PURE_CALLS and func.value not in ctx.aliases)
+        name = func.value
+        if name in ctx.aliases or name in ctx.local_functions:
+            return (ctx.resolve(name) or "") in _PURE_FUNCTIONS  # (not a helper of the file, `def get(url)`)
+        return name in _PURE_BUILTINS
     if type(func) is not cst.Attribute:
         return False
-    owner = n.dotted(func.value)
+    owner, method = n.dotted(func.value), func.attr.value
     if owner is None:
-        return func.attr.value in _PURE_CALLS  # (`" ".join(parts)`, `text.strip().lower()`)
+        return method in _PURE_METHODS  # (`" ".join(parts)`, `text.strip().lower()`)
     if owner.partition(".")[0] in ctx.aliases:
-        return (ctx.resolve(f"{owner}.{func.attr.value}") or "") in _PURE_FUNCTIONS
-    # (a value the code computed, `date = prop.get("date")`, not a library's client, `session = requests.Session()`)
+        return (ctx.resolve(f"{owner}.{method}") or "") in _PURE_FUNCTIONS
+    # (a value the code computed, `date = prop.get("date")`, not a library's client, `session =
+    # requests.Session()`, nor one named for a client, `session.get(url)` on a parameter)
     ctor = ctx.object_ctor(owner) or ""
-    return func.attr.value in _PURE_CALLS and ctor.partition(".")[0] not in ctx.aliases
+    return (
+        method in _PURE_METHODS
+        and ctor.partition(".")[0] not in ctx.aliases
+        and not _CLIENT_NAME.search(owner.rpartition(".")[2])
+    )
 
 
-# Builtins and methods that compute a value from the values they are given (a conversion, a
-# lookup, formatting, parsing text): a failure there is the data's shape
-_PURE_CALLS = frozenset(
-    {"str", "int", "float", "bool", "len", "list", "dict", "tuple", "set", "sorted", "min", "max", "sum", "round"}
-    | {"abs", "isinstance", "repr", "format", "enumerate", "zip", "range", "get", "join", "split", "strip"}
-    | {"rstrip", "lstrip", "lower", "upper", "replace", "items", "keys", "values", "startswith", "endswith"}
-    | {"strftime", "isoformat", "splitlines", "title"}
+# Methods that compute a value from the values they are given (a lookup, formatting; the builtins
+# are `_PURE_BUILTINS`): a failure there is the data's shape
+_PURE_METHODS = frozenset(
+    {"get", "join", "split", "strip", "rstrip", "lstrip", "lower", "upper", "replace", "items", "keys", "values"}
+    | {"startswith", "endswith", "strftime", "isoformat", "splitlines", "title"}
 )
-# ... and a module's functions that parse or convert text
+# ... and a module's functions that convert a field (not `json.loads(body)`: the whole input read)
 _PURE_FUNCTIONS = frozenset(
-    {"json.loads", "datetime.datetime.strptime", "datetime.datetime.fromisoformat", "datetime.date.fromisoformat"}
+    {"datetime.datetime.strptime", "datetime.datetime.fromisoformat", "datetime.date.fromisoformat"}
     | {"decimal.Decimal", "uuid.UUID"}
 )
+# Names of the objects that talk to a server: their `get` is a request
+_CLIENT_NAME = re.compile(r"session|client|http|api|conn|browser|driver|requests?$", re.IGNORECASE)
+# Log levels that note or warn, not report an error
+_NOTE_LEVELS = frozenset({"debug", "info", "warning", "warn"})
 
 
 def _hands_back_default(body: cst.BaseSuite) -> bool:
@@ -7273,15 +7320,24 @@ def _stop_set_elsewhere(test: cst.BaseExpression) -> bool:
     return (type(test) is cst.Call or type(test) is cst.Attribute) and _stop_requested(test)
 
 
-def _sleeps_until_stopped(test: cst.BaseExpression, body: cst.CSTNode, ctx: Context) -> bool:
-    """``stop.wait(60)`` (:func:`_timed_event_wait`) on an event the loop's ``body`` never sets."""
-    if type(test) is not cst.Call:
+def _sleeps_until_stopped(test: cst.BaseExpression, ctx: Context, set_by_work: Callable[[str], bool]) -> bool:
+    """``stop.wait(60)`` (:func:`_timed_event_wait`) on a plain name of an event that no work sets:
+    not the loop's own rounds (`done.set()` in the loop), nor a thread it was handed to."""
+    if type(test) is not cst.Call or type(test.func) is not cst.Attribute or type(test.func.value) is not cst.Name:
         return False
-    name = n.callee(test) or ""
-    if not _timed_event_wait(test, name, ctx):
-        return False
-    setter = f"{name.rpartition('.')[0]}.set"
-    return not any(type(node) is cst.Call and n.callee(node) == setter for node in n.descendants(body))
+    event = test.func.value.value
+    return _timed_event_wait(test, ctx.resolve(f"{event}.wait") or "", ctx) and not set_by_work(event)
+
+
+def _leaves_after_notes(body: cst.BaseSuite) -> bool:
+    """A block ending in ``break`` or a bare ``return``, the statements before it calls only
+    (``log.info("stop requested"); break``)."""
+    smalls = _simple_block(body)
+    return (
+        smalls is not None
+        and _ends_round(smalls[-1])
+        and all(type(small) is cst.Expr and type(small.value) is cst.Call for small in smalls[:-1])
+    )
 
 
 def _only_leaves(body: cst.BaseSuite) -> bool:
@@ -7514,9 +7570,13 @@ def _errs_then_breaks(block: cst.BaseSuite, ctx: Context) -> bool:
     )
 
 
-def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
+def _sleep_without_break(
+    body: cst.CSTNode, ctx: Context, set_by_work: Callable[[str], bool] | None = None
+) -> str | None:
     """The sleep call of a loop body that sleeps between rounds and has no ``break``/``return`` of
-    its own (nested loops and functions aside): ``while True: work(); time.sleep(60)``."""
+    its own (nested loops and functions aside): ``while True: work(); time.sleep(60)``.
+    ``set_by_work`` says whether an event the loop waits on is set when some work is done (see
+    `Extractor._set_by_work`)."""
     sleep: str | None = None
     # (leaving on Ctrl-C, `except KeyboardInterrupt: return`, is how a forever loop is stopped by
     # hand; leaving on any failure, `except Exception: alert(); break`, ends a poller that otherwise
@@ -7532,7 +7592,12 @@ def _sleep_without_break(body: cst.CSTNode, ctx: Context) -> str | None:
         or (type(node) is cst.If and _stop_set_elsewhere(node.test) and _only_leaves(node.body))
         # (`if stop.wait(timeout=1800): break`: the poller's sleep, which ends it when told; not an
         # event its own rounds set, `done.set()` in the loop)
-        or (type(node) is cst.If and _sleeps_until_stopped(node.test, body, ctx) and _only_leaves(node.body))
+        or (
+            type(node) is cst.If
+            and set_by_work is not None
+            and _sleeps_until_stopped(node.test, ctx, set_by_work)
+            and _leaves_after_notes(node.body)
+        )
         for inner in n.descendants(node.body)
     }
     for node in n.descendants(body, skip=(cst.For, cst.While)):
@@ -8429,6 +8494,8 @@ _SQL_CHANGE = re.compile(r"\s*(?:UPDATE|INSERT|DELETE|MERGE|UPSERT|REPLACE)\s", 
 _SQL_RUNS = frozenset({"execute", "executemany", "executescript", "fetch", "fetchrow", "fetchval", "query"})
 # Built-ins that only convert or measure a value
 _CONVERSIONS = frozenset({"str", "int", "float", "bool", "len", "dict", "list", "tuple", "round", "repr", "format"})
+# Builtins that compute a value from the values they are given (see `_only_computes`)
+_PURE_BUILTINS = _CONVERSIONS | {"set", "sorted", "min", "max", "sum", "abs", "isinstance", "enumerate", "zip", "range"}
 _HTTP_CLIENTS = frozenset(
     {"requests.Session", "requests.session", "requests.sessions.Session", "httpx.Client", "httpx.AsyncClient"}
 )
@@ -8552,15 +8619,21 @@ def _verdict(value: cst.BaseExpression) -> bool:
     )
 
 
-def _exits_with_run(call: cst.Call) -> bool:
-    """``sys.exit(main())``, ``exit(asyncio.run(main()))``: an exit with what a call returns (not
-    a message made, ``raise SystemExit("needs Python {}".format(v))``)."""
+def _exits_with_run(call: cst.Call, defined: frozenset[str]) -> bool:
+    """``sys.exit(main())``, ``exit(asyncio.run(main()))``, ``sys.exit(build())``: an exit with
+    what a function of the file, one named for a program's start (``main``, ``run``, ``cli``), or
+    an event loop's run returns (not a message made, ``raise SystemExit(dedent(f"..."))``)."""
     args = n.positional(call)
     inner = args[0].value if args else None
     if type(inner) is not cst.Call:
         return False
-    called = n.callee(inner)  # (None for a literal's method: `"...".format(v)`)
-    return called is not None and called.rpartition(".")[2] not in {"str", "repr", "format", "join", "dumps"}
+    called = n.callee(inner) or ""  # ("" for a literal's method: `"...".format(v)`)
+    last = called.rpartition(".")[2]
+    return called in defined or bool(_RUN_NAME.fullmatch(last)) or last == "run_until_complete"
+
+
+# What a program's entry function is called (`main()`, `run()`, `cli()`, `app_main()`), or an event loop's run
+_RUN_NAME = re.compile(r"_?(?:main|run|cli|start|execute|\w+_main)")
 
 
 def _runs_local(call: cst.Call, defined: frozenset[str]) -> bool:

@@ -420,3 +420,7 @@ def sftp_session(ctor: str) -> bool:
 def remote_file_client(ctor: str) -> bool:
     """An FTP or SFTP client (``ftputil.FTPHost(...)``, ``ssh.open_sftp()``, ``SFTPClient.from_transport(t)``)."""
     return ctor in REMOTE_FILE_CLIENTS or sftp_session(ctor)
+
+
+# Methods that run an SQL statement on a connection or a cursor
+SQL_STATEMENT_RUNS = frozenset({"execute", "executemany", "executescript"})

@@ -263,6 +263,8 @@ class FileFacts:
     # tasks (`Thread(target=poll)`, `asyncio.create_task(poll())`)
     started: tuple[str, ...] = ()
     loop_tasks: tuple[str, ...] = ()  # those started as tasks on a running event loop (`create_task(poll())`)
+    # the file's own coroutines awaited together (`await asyncio.gather(serve_probes(), poll())`)
+    gathered: tuple[str, ...] = ()
     guard_started: tuple[str, ...] = ()  # those the `__main__` block starts as threads (or a function it calls)
     called_outside: tuple[str, ...] = ()  # names called at module level or in a class body, outside functions
     guard_called: tuple[str, ...] = ()  # names called in the `__main__` block, outside functions
@@ -355,6 +357,7 @@ class FileFacts:
             process_targets=tuple(data.get("process_targets", ())),
             started=tuple(data.get("started", ())),
             loop_tasks=tuple(data.get("loop_tasks", ())),
+            gathered=tuple(data.get("gathered", ())),
             guard_started=tuple(data.get("guard_started", ())),
             called_outside=tuple(data.get("called_outside", ())),
             guard_called=tuple(data.get("guard_called", ())),

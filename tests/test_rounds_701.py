@@ -829,3 +829,172 @@ _REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
 def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _REVIEW_CASES[name])
+
+
+# A second review (dc4663c..93315da) wrote these. Seven it had made wrong: a cron script waiting on
+# an event its upload thread sets read as a poller, a server's own two ticker tasks as a worker,
+# a client's `get` handed in and a helper of the file named `get` taken for computing, a whole
+# feed parsed and answered with `[]` after an error, a version guard's message made by `dedent`
+# read as a run, and a sign-up form's password-strength patterns reported as secrets; the other
+# eight 93315da missed too (a script run before the server under a restarted Compose service, in
+# `bash -c "..."`, in a start script, on a Procfile's `web:` line, `manage.py run` on a FlaskGroup
+# kept running, a stop wait that logs before breaking, coroutines gathered without tasks, and
+# MySQL's duplicate entry told apart by `!=` and a raise).
+
+_R_CLIENT_PARAM_GET_DEFAULT = {
+    "archive_pages.py": '"""Archives the text of every page listed in pages.txt; run nightly by cron."""\nimport hashlib\nimport logging\nimport os\nimport sys\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("archive_pages")\n\nOUT = os.environ.get("ARCHIVE_DIR", "/var/archive")\n\n\ndef page_text(session, url):\n    try:\n        return session.get(url, timeout=20).text\n    except Exception as exc:\n        log.warning("could not fetch %s: %s", url, exc)\n        return ""\n\n\ndef main(listing):\n    session = requests.Session()\n    session.headers["User-Agent"] = "archiver/1.0"\n    with open(listing) as fh:\n        urls = [line.strip() for line in fh if line.strip()]\n    for url in urls:\n        text = page_text(session, url)\n        name = hashlib.sha1(url.encode()).hexdigest()\n        with open(os.path.join(OUT, f"{name}.html"), "w") as out:\n            out.write(text)\n    log.info("archived %d pages", len(urls))\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main(sys.argv[1]))\n',
+}
+
+
+_R_COMPOSE_INIT_DB_RESTART = {
+    "app/__init__.py": "",
+    "app/database.py": 'import os\n\nfrom sqlalchemy import create_engine\nfrom sqlalchemy.orm import declarative_base, sessionmaker\n\nengine = create_engine(os.environ["DATABASE_URL"], pool_pre_ping=True)\nSessionLocal = sessionmaker(bind=engine)\nBase = declarative_base()\n',
+    "app/init_db.py": 'import logging\n\nfrom app.database import Base, engine\nfrom app import models  # noqa: F401\n\nlog = logging.getLogger(__name__)\n\n\ndef init_db():\n    Base.metadata.create_all(bind=engine)\n    log.info("tables ready")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    init_db()\n',
+    "app/main.py": 'from fastapi import FastAPI\n\nfrom app.database import SessionLocal\nfrom app.models import Question\n\napp = FastAPI()\n\n\n@app.get("/health")\ndef health():\n    return {"status": "ok"}\n\n\n@app.get("/questions")\ndef questions():\n    with SessionLocal() as session:\n        return [{"id": q.id, "text": q.text} for q in session.query(Question).all()]\n',
+    "app/models.py": 'from sqlalchemy import Column, Integer, String\n\nfrom app.database import Base\n\n\nclass Question(Base):\n    __tablename__ = "questions"\n    id = Column(Integer, primary_key=True)\n    text = Column(String(500), nullable=False)\n',
+    "docker-compose.yml": 'services:\n  api:\n    build: .\n    restart: always\n    command: ["sh", "-c", "python -m app.init_db && uvicorn app.main:app --host 0.0.0.0 --port 8000"]\n    environment:\n      DATABASE_URL: postgresql://quiz:${POSTGRES_PASSWORD}@db:5432/quiz\n    ports:\n      - "8000:8000"\n    depends_on:\n      - db\n  db:\n    image: postgres:16\n    restart: always\n    environment:\n      POSTGRES_USER: quiz\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n',
+}
+
+
+_R_COMPOSE_SH_C_STRING = {
+    "app/__init__.py": "",
+    "app/create_db.py": "from app.database import Base, engine\nfrom app import models  # noqa: F401\n\nBase.metadata.create_all(engine)\n",
+    "app/database.py": 'import os\n\nfrom sqlalchemy import create_engine\nfrom sqlalchemy.orm import declarative_base\n\nengine = create_engine(os.environ["DATABASE_URL"])\nBase = declarative_base()\n',
+    "app/main.py": 'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/questions")\ndef questions():\n    return []\n',
+    "app/models.py": 'from sqlalchemy import Column, Integer, String\n\nfrom app.database import Base\n\n\nclass Question(Base):\n    __tablename__ = "questions"\n    id = Column(Integer, primary_key=True)\n    text = Column(String(500), nullable=False)\n',
+    "docker-compose.yml": 'services:\n  web:\n    build: .\n    command: bash -c "python app/create_db.py && uvicorn app.main:app --host 0.0.0.0 --port 8000"\n    environment:\n      DATABASE_URL: postgresql://quiz:${POSTGRES_PASSWORD}@db:5432/quiz\n    ports:\n      - "8000:8000"\n    depends_on:\n      - db\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_USER: quiz\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n',
+}
+
+
+_R_EVENT_WAIT_DONE = {
+    "upload_backup.py": '"""Uploads last night\'s database dump to S3; cron: 30 2 * * * python /srv/ops/upload_backup.py"""\nimport logging\nimport os\nimport sys\nimport threading\nimport time\n\nimport boto3\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("upload_backup")\n\nDUMP = os.environ.get("DUMP_PATH", "/var/backups/db.dump")\nBUCKET = os.environ["BACKUP_BUCKET"]\n\ndone = threading.Event()\nerrors = []\n\n\ndef upload():\n    try:\n        boto3.client("s3").upload_file(DUMP, BUCKET, f"postgres/{time.strftime(\'%Y-%m-%d\')}.dump")\n    except Exception as exc:\n        errors.append(exc)\n    finally:\n        done.set()\n\n\ndef main():\n    started = time.monotonic()\n    threading.Thread(target=upload, daemon=True).start()\n    while True:\n        if done.wait(timeout=60):\n            break\n        log.info("upload still running after %.0fs", time.monotonic() - started)\n    if errors:\n        log.error("upload failed: %s", errors[0])\n        return 1\n    log.info("uploaded %s in %.0fs", DUMP, time.monotonic() - started)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+
+_R_EVENT_WAIT_LOG_BREAK = {
+    "poll_releases.py": '"""Polls the releases API and posts new releases to the team\'s channel; runs as a service."""\nimport logging\nimport os\nimport signal\nimport threading\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("poll_releases")\n\nAPI = os.environ.get("RELEASES_API", "https://api.example.com/releases")\nWEBHOOK = os.environ["CHAT_WEBHOOK_URL"]\nINTERVAL = int(os.environ.get("POLL_INTERVAL", "900"))\n\nstop = threading.Event()\nseen = set()\n\n\ndef check_releases():\n    for item in requests.get(API, timeout=10).json():\n        if item["id"] not in seen:\n            seen.add(item["id"])\n            requests.post(WEBHOOK, json={"text": f"New release {item[\'name\']}"}, timeout=10)\n\n\ndef main():\n    while True:\n        try:\n            check_releases()\n        except requests.RequestException:\n            log.exception("poll failed")\n        if stop.wait(INTERVAL):\n            log.info("stop requested, leaving")\n            break\n\n\nif __name__ == "__main__":\n    signal.signal(signal.SIGTERM, lambda *_: stop.set())\n    main()\n',
+}
+
+
+_R_FLASK_ON_DOCKER = {
+    "docker-compose.yml": "services:\n  web:\n    build: .\n    restart: always\n    command: python manage.py run -h 0.0.0.0\n    ports:\n      - 5001:5000\n    env_file:\n      - ./.env.dev\n    depends_on:\n      - db\n  db:\n    image: postgres:15\n    environment:\n      - POSTGRES_USER=hello_flask\n      - POSTGRES_PASSWORD=${POSTGRES_PASSWORD}\n      - POSTGRES_DB=hello_flask_dev\n",
+    "manage.py": 'from flask.cli import FlaskGroup\n\nfrom project import app, db, User\n\n\ncli = FlaskGroup(app)\n\n\n@cli.command("create_db")\ndef create_db():\n    db.drop_all()\n    db.create_all()\n    db.session.commit()\n\n\n@cli.command("seed_db")\ndef seed_db():\n    db.session.add(User(email="michael@mherman.org"))\n    db.session.commit()\n\n\nif __name__ == "__main__":\n    cli()\n',
+    "project/__init__.py": 'from flask import Flask, jsonify\nfrom flask_sqlalchemy import SQLAlchemy\n\napp = Flask(__name__)\napp.config.from_object("project.config.Config")\ndb = SQLAlchemy(app)\n\n\nclass User(db.Model):\n    __tablename__ = "users"\n\n    id = db.Column(db.Integer, primary_key=True)\n    email = db.Column(db.String(128), unique=True, nullable=False)\n    active = db.Column(db.Boolean(), default=True, nullable=False)\n\n    def __init__(self, email):\n        self.email = email\n\n\n@app.route("/")\ndef hello_world():\n    return jsonify(hello="world")\n',
+    "project/config.py": 'import os\n\n\nclass Config:\n    SQLALCHEMY_DATABASE_URI = os.getenv("DATABASE_URL", "sqlite://")\n    SQLALCHEMY_TRACK_MODIFICATIONS = False\n',
+}
+
+
+_R_GATHER_WITHOUT_CREATE_TASK = {
+    "main.py": 'import asyncio\nimport logging\nimport os\n\nfrom aio_pika import connect_robust\nfrom aiohttp import web\n\nlog = logging.getLogger(__name__)\nlogging.basicConfig(level=logging.INFO)\nroutes = web.RouteTableDef()\n\n\n@routes.get("/health")\nasync def health(_):\n    return web.json_response({"status": "ok"})\n\n\n@routes.get("/ready")\nasync def ready(_):\n    return web.json_response({"status": "ready"})\n\n\nasync def serve_probes():\n    app = web.Application()\n    app.add_routes(routes)\n    runner = web.AppRunner(app)\n    await runner.setup()\n    await web.TCPSite(runner, "0.0.0.0", 8080).start()\n\n\nasync def poll():\n    connection = await connect_robust(os.environ["RABBITMQ_URL"])\n    channel = await connection.channel()\n    queue = await channel.declare_queue("events", durable=True)\n    while True:\n        message = await queue.get(fail=False, timeout=5)\n        if message:\n            log.info("event %s", message.message_id)\n            await message.ack()\n        await asyncio.sleep(10)\n\n\nasync def main():\n    await asyncio.gather(serve_probes(), poll())\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n',
+}
+
+
+_R_INSERT_CALLER_ERRNO_NE = {
+    "db.py": 'import os\n\nimport mysql.connector\n\nconn = mysql.connector.connect(\n    host=os.environ["DB_HOST"], user=os.environ["DB_USER"], password=os.environ["DB_PASSWORD"], database="crm"\n)\n\n\ndef add_subscriber(email, source):\n    cur = conn.cursor()\n    cur.execute("INSERT INTO subscribers (email, source) VALUES (%s, %s)", (email, source))\n    conn.commit()\n    cur.close()\n',
+    "import_subscribers.py": 'import csv\nimport logging\nimport sys\n\nimport mysql.connector\nfrom mysql.connector import errorcode\n\nimport db\n\nlog = logging.getLogger("import_subscribers")\n\n\ndef main(path):\n    logging.basicConfig(level=logging.INFO)\n    with open(path, newline="") as fh:\n        for row in csv.DictReader(fh):\n            try:\n                db.add_subscriber(row["email"], "csv")\n            except mysql.connector.Error as err:\n                if err.errno != errorcode.ER_DUP_ENTRY:\n                    raise\n                log.info("%s already subscribed", row["email"])\n\n\nif __name__ == "__main__":\n    main(sys.argv[1])\n',
+}
+
+
+_R_LOCAL_GET_HELPER = {
+    "backup_notes.py": 'import csv\nimport logging\nimport os\nimport sys\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("backup_notes")\n\nAPI = "https://api.notion.com/v1"\n\n\ndef get(url):\n    r = requests.get(url, headers={"Authorization": f"Bearer {os.environ[\'NOTION_TOKEN\']}"}, timeout=10)\n    r.raise_for_status()\n    return r.text\n\n\nclass Backup:\n    def __init__(self, token):\n        self.headers = {"Authorization": f"Bearer {token}"}\n\n    def field_text(self, prop):\n        kind = prop.get("type")\n        try:\n            if kind == "title":\n                return " ".join(t.get("plain_text", "") for t in prop.get("title", []))\n            if kind == "files":\n                return get(prop["files"][0]["file"]["url"])\n            return str(prop)\n        except Exception as e:\n            log.warning(f"could not read a {kind} field: {e}")\n            return ""\n\n    def export(self, database_id):\n        resp = requests.post(f"{API}/databases/{database_id}/query", headers=self.headers, timeout=30)\n        resp.raise_for_status()\n        with open("notes.csv", "w", newline="") as fh:\n            out = csv.writer(fh)\n            for page in resp.json()["results"]:\n                row = []\n                for prop in page["properties"].values():\n                    value = self.field_text(prop)\n                    row.append(value)\n                out.writerow(row)\n\n\ndef main():\n    try:\n        Backup(os.environ["NOTION_TOKEN"]).export(os.environ["DB_ID"])\n    except Exception:\n        log.exception("backup failed")\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+
+_R_PARSE_FEED_EMPTY = {
+    "sync_jobs_feed.py": '"""Copies the partner\'s job postings into our table; run every hour by cron."""\nimport json\nimport logging\nimport os\nimport sqlite3\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("sync_jobs_feed")\n\nFEED_URL = os.environ.get("FEED_URL", "https://partner.example.com/feed/jobs.json")\nDB_PATH = os.environ.get("DB_PATH", "/var/lib/jobs/jobs.db")\n\n\ndef fetch_feed():\n    r = requests.get(FEED_URL, timeout=30)\n    r.raise_for_status()\n    return r.text\n\n\ndef parse(body):\n    try:\n        return json.loads(body)["jobs"]\n    except Exception as e:\n        log.error("could not parse the feed: %s", e)\n        return []\n\n\ndef main():\n    jobs = parse(fetch_feed())\n    con = sqlite3.connect(DB_PATH)\n    with con:\n        for job in jobs:\n            con.execute(\n                "INSERT OR REPLACE INTO jobs (id, title, url) VALUES (?, ?, ?)",\n                (job["id"], job["title"], job["url"]),\n            )\n    con.close()\n    log.info("synced %d jobs", len(jobs))\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
+_R_PASSWORD_RULE_REGEX = {
+    "app/__init__.py": "",
+    "app/main.py": 'from fastapi import FastAPI, HTTPException\nfrom pydantic import BaseModel\n\nfrom app.validation import check, strong_password\n\napp = FastAPI()\n\n\nclass SignUp(BaseModel):\n    username: str\n    email: str\n    password: str\n\n\n@app.get("/health")\ndef health():\n    return {"status": "ok"}\n\n\n@app.post("/signup")\ndef signup(form: SignUp):\n    if not check("username", form.username) or not strong_password(form.password):\n        raise HTTPException(status_code=422, detail="invalid username or password")\n    return {"created": form.username}\n',
+    "app/validation.py": '"""Rules the sign-up form\'s fields are checked against."""\nimport re\n\nEMAIL_RE = r"^[\\w.+-]+@[\\w-]+\\.[\\w.-]+$"\n# at least 8 characters, one lower case letter, one upper case letter, one digit\nPASSWORD_RE = r"^(?=.*[a-z])(?=.*[A-Z])(?=.*\\d)[^\\s]{8,64}$"\n\nFIELD_PATTERNS = {\n    "username": r"^[a-z0-9_]{3,20}$",\n    "password": r"^(?=.*[a-z])(?=.*[A-Z])(?=.*\\d).{8,64}$",\n}\n\n\ndef check(field, value):\n    pattern = FIELD_PATTERNS.get(field)\n    return pattern is None or re.fullmatch(pattern, value) is not None\n\n\ndef strong_password(value):\n    return re.fullmatch(PASSWORD_RE, value) is not None\n',
+}
+
+
+_R_PROCFILE_CREATE_TABLES = {
+    "Procfile": "web: python create_tables.py && gunicorn wsgi:app --bind 0.0.0.0:$PORT\n",
+    "app/__init__.py": 'import os\n\nfrom flask import Flask\nfrom flask_sqlalchemy import SQLAlchemy\n\ndb = SQLAlchemy()\n\n\ndef create_app():\n    app = Flask(__name__)\n    app.config["SQLALCHEMY_DATABASE_URI"] = os.environ["DATABASE_URL"]\n    db.init_app(app)\n\n    from app.routes import bp\n\n    app.register_blueprint(bp)\n    return app\n',
+    "app/models.py": "from app import db\n\n\nclass Note(db.Model):\n    id = db.Column(db.Integer, primary_key=True)\n    body = db.Column(db.Text, nullable=False)\n",
+    "app/routes.py": 'from flask import Blueprint, jsonify, request\n\nfrom app import db\nfrom app.models import Note\n\nbp = Blueprint("notes", __name__)\n\n\n@bp.get("/notes")\ndef list_notes():\n    return jsonify([{"id": n.id, "body": n.body} for n in Note.query.all()])\n\n\n@bp.post("/notes")\ndef add_note():\n    note = Note(body=request.json["body"])\n    db.session.add(note)\n    db.session.commit()\n    return jsonify({"id": note.id}), 201\n',
+    "create_tables.py": "from app import create_app, db\nfrom app import models  # noqa: F401\n\napp = create_app()\napp.app_context().push()\ndb.create_all()\n",
+    "wsgi.py": "from app import create_app\n\napp = create_app()\n",
+}
+
+
+_R_START_SH_CREATE_DB = {
+    "Dockerfile": 'FROM python:3.11-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install --no-cache-dir -r requirements.txt\nCOPY . .\nRUN chmod +x start.sh\nCMD ["./start.sh"]\n',
+    "app/__init__.py": "",
+    "app/create_db.py": "from app.database import Base, engine\nfrom app import models  # noqa: F401\n\nBase.metadata.create_all(engine)\n",
+    "app/database.py": 'import os\n\nfrom sqlalchemy import create_engine\nfrom sqlalchemy.orm import declarative_base\n\nengine = create_engine(os.environ["DATABASE_URL"])\nBase = declarative_base()\n',
+    "app/main.py": 'from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/questions")\ndef questions():\n    return []\n',
+    "app/models.py": 'from sqlalchemy import Column, Integer, String\n\nfrom app.database import Base\n\n\nclass Question(Base):\n    __tablename__ = "questions"\n    id = Column(Integer, primary_key=True)\n    text = Column(String(500), nullable=False)\n',
+    "requirements.txt": "fastapi\nuvicorn\nsqlalchemy\npsycopg2-binary\n",
+    "start.sh": '#!/bin/sh\nset -e\n\necho "Creating tables..."\npython app/create_db.py\n\necho "Starting API"\nexec uvicorn app.main:app --host 0.0.0.0 --port "${PORT:-8000}"\n',
+}
+
+
+_R_VERSION_GUARD_DEDENT = {
+    "bootstrap.py": 'import platform\nimport sys\nimport textwrap\n\nREQUIRES = (3, 10)\n\nif sys.version_info[:2] < REQUIRES:\n    raise SystemExit(\n        textwrap.dedent(\n            f"""\\\n            This project needs Python {REQUIRES[0]}.{REQUIRES[1]} or later.\n            You are running Python {platform.python_version()}; see README.md, "Installing".\n            """\n        )\n    )\n\n\nclass Finder:\n    @classmethod\n    def find_spec(cls, fullname, path=None, target=None):\n        return None\n\n\nsys.meta_path.insert(0, Finder())\n',
+}
+
+
+_R_WS_SERVER_TWO_TICKERS = {
+    "server.py": '"""Pushes live prices to browser clients over a websocket."""\nimport asyncio\nimport json\nimport logging\nimport os\nimport time\n\nimport httpx\nimport websockets\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("prices")\n\nCLIENTS = {}\nPRICES_URL = os.environ.get("PRICES_URL", "https://api.example.com/prices")\n\n\nasync def handler(ws):\n    CLIENTS[ws] = time.monotonic()\n    try:\n        async for message in ws:\n            if message == "ping":\n                CLIENTS[ws] = time.monotonic()\n                await ws.send("pong")\n    finally:\n        CLIENTS.pop(ws, None)\n\n\nasync def broadcast_prices():\n    async with httpx.AsyncClient(timeout=10) as client:\n        while True:\n            prices = (await client.get(PRICES_URL)).json()\n            websockets.broadcast(set(CLIENTS), json.dumps(prices))\n            await asyncio.sleep(2)\n\n\nasync def drop_idle_clients():\n    while True:\n        now = time.monotonic()\n        for ws, seen in list(CLIENTS.items()):\n            if now - seen > 60:\n                await ws.close()\n        await asyncio.sleep(30)\n\n\nasync def main():\n    async with websockets.serve(handler, "0.0.0.0", int(os.environ.get("PORT", "8765"))):\n        log.info("serving")\n        await asyncio.gather(\n            asyncio.create_task(broadcast_prices()),\n            asyncio.create_task(drop_idle_clients()),\n        )\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n',
+}
+
+
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    "client_param_get_default": (
+        _R_CLIENT_PARAM_GET_DEFAULT,
+        [("archive_pages.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    "compose_init_db_restart": (
+        _R_COMPOSE_INIT_DB_RESTART,
+        [("app/init_db.py", "job", "python"), ("app/main.py", "api", "fastapi")],
+        None,
+    ),
+    "compose_sh_c_string": (
+        _R_COMPOSE_SH_C_STRING,
+        [("app/create_db.py", "job", "python"), ("app/main.py", "api", "fastapi")],
+        None,
+    ),
+    "event_wait_done": (_R_EVENT_WAIT_DONE, [("upload_backup.py", "job", "python")], None),
+    "event_wait_log_break": (_R_EVENT_WAIT_LOG_BREAK, [("poll_releases.py", "worker", "polling-loop")], None),
+    "flask_on_docker": (
+        _R_FLASK_ON_DOCKER,
+        [("manage.py", "job", "click"), ("project/__init__.py", "api", "flask")],
+        None,
+    ),
+    "gather_without_create_task": (
+        _R_GATHER_WITHOUT_CREATE_TASK,
+        [("main.py", "worker", "consume-loop")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    "insert_caller_errno_ne": (
+        _R_INSERT_CALLER_ERRNO_NE,
+        [("import_subscribers.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    "local_get_helper": (_R_LOCAL_GET_HELPER, [("backup_notes.py", "job", "python")], ("missing-exit-code", "fail")),
+    "parse_feed_empty": (_R_PARSE_FEED_EMPTY, [("sync_jobs_feed.py", "job", "python")], ("missing-exit-code", "fail")),
+    "password_rule_regex": (_R_PASSWORD_RULE_REGEX, [("app/main.py", "api", "fastapi")], ("hardcoded-secret", 0)),
+    "procfile_create_tables": (
+        _R_PROCFILE_CREATE_TABLES,
+        [("app/__init__.py", "api", "flask"), ("create_tables.py", "job", "python")],
+        None,
+    ),
+    "start_sh_create_db": (
+        _R_START_SH_CREATE_DB,
+        [("app/create_db.py", "job", "python"), ("app/main.py", "api", "fastapi")],
+        None,
+    ),
+    "version_guard_dedent": (_R_VERSION_GUARD_DEDENT, [], None),
+    "ws_server_two_tickers": (_R_WS_SERVER_TWO_TICKERS, [("server.py", "api", "websockets")], None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
+def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SECOND_REVIEW_CASES[name])

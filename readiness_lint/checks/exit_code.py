@@ -120,9 +120,8 @@ class MissingExitCode(ServiceRule):
         "(`if r.status_code == 200: ... else: print(...)`, unless `raise_for_status()` follows), or tested "
         "for success only by a function's last statement outside a loop (`if r.status_code == 200: save(r.text)` "
         'and nothing after it; for an HTTP write also when that branch only reports, `if res.ok: print("changed")`), and a '
-        "catch-all that passes count as well (not one around a step that only reads, converts or formats values, which answers a missing key or a malformed value with a default or with nothing, reported or not: `try: return self.items[key]` / `except: return None`, `try: return "
-        ".join(parts)` / `except Exception as e: log.warning(e); return "
-        "`). Helpers that notify someone (`alert()`, `notify()`, `send_success_email()`, "
+        "catch-all that passes count as well (not one around a step that only reads, converts or formats values, which answers a missing key or a malformed value with a default or with nothing, reported or not: `try: return self.items[key]` / `except: return None`, `try: return ', '.join(parts)` / `except Exception as e: log.warning(e); return ''`; "
+        "not one logging an error). Helpers that notify someone (`alert()`, `notify()`, `send_success_email()`, "
         "`send_slack()`) are not the job's work, unless telling is all it does (`send_email()` the one call of the `__main__` block or the script besides printing and setting the run up: logging, a `setup_logging()` of the project's, settings from the environment; or the one job of a `schedule` process). A `schedule` process answers for the commands its "
         "jobs run and for what they lose (its `run_pending()` lets a job's exception out: a job that catches and "
         "only reports keeps the process going as if all were well; not one that reports to an "

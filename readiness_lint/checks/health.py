@@ -158,9 +158,10 @@ def _no_route_wired(project: Project, name: str, paths: set[str], *, served: boo
     return served
 
 
-# A route whose one parameter takes any path: Flask's and Sanic's `/<path:p>`, Bottle's `/<p:path>`
-# and `<url:re:.*>`, Starlette's `/{rest:path}`, aiohttp's `/{tail:.*}`, a regex's `/(.*)`
-_EVERY_PATH = re.compile(r"/?(?:<(?:path:\w+|\w*:path|\w*:re:\.[*+])>|\{\w+:(?:path|\.[*+])\}|\(\.[*+]\))/?")
+# A route whose one parameter is a regular expression every path matches, as Django's `url("", view)`:
+# Bottle's `<url:re:.*>`, aiohttp's `/{tail:.*}`, Tornado's `/(.*)` (not a path converter, Flask's
+# `/<path:p>`, which a proxy or a page's fallback declares beside the routes it serves)
+_EVERY_PATH = re.compile(r"/?(?:<\w*:re:\.[*+]>|\{\w+:\.[*+]\}|\(\.[*+]\))/?")
 
 
 def _has_parameter(segs: list[str]) -> bool:
@@ -217,7 +218,7 @@ def _probe_outcome(
     app serves nothing at all)."""
     found = [f"{path}:{r.line}" for path, r in service.routes if answers(r)]
     if not (found or library) and any(r.path == CATCH_ALL or _EVERY_PATH.fullmatch(r.path) for _, r in service.routes):
-        # (`url("", index)`, `@route("<url:re:.*>")`, `@app.get("/{rest:path}")` answer the probe's path too: no verdict)
+        # (`url("", index)`, `@route("<url:re:.*>")` answer the probe's path too: no verdict)
         return Outcome(True, applicable=False)
     if found or library:
         return Outcome(True, evidence=tuple(found))
@@ -262,7 +263,9 @@ class MissingHealthRoute(ServiceRule):
         "route-adding extension built around it: an app kept only to hold a port open) fails it, as does a `websockets` server "
         "built without `process_request=` (nor a protocol class of the project overriding it, nor another HTTP app "
         "beside it): it answers a plain HTTP request with an error. (A Dash app keeps no verdict: Dash answers every "
-        'path with its page, and so does a Django regex route every path matches, `url("", index)`. A LitServe '
+        "path with its page, and so does a regex route every path matches: Django's `url(\"\", index)`, Bottle's "
+        "`@route('<url:re:.*>')`, aiohttp's `/{tail:.*}` (not a path converter, Flask's `/<path:p>`, which a proxy "
+        "declares beside its routes). A LitServe "
         "server passes: it serves `/health` itself.)"
     )
     why_bad = (
@@ -304,7 +307,8 @@ class MissingReadinessRoute(ServiceRule):
         "Checks that an HTTP API serves a readiness route (`/ready`, `/readyz`, `/readiness`, `/startup`, "
         "`/health/ready`, under the same prefixes) separate from liveness. As for the health route, when none of the app's routes "
         "can be seen the check is not applicable rather than failed, and an app that fails the health check for serving no route "
-        "at all (or a `websockets` server that answers no plain HTTP request) fails this one too."
+        "at all (or a `websockets` server that answers no plain HTTP request) fails this one too; a regex route every "
+        "path matches (`@route('<url:re:.*>')`) keeps no verdict."
     )
     why_bad = (
         "Liveness says 'do not restart me'; readiness says 'send me traffic'. Without the second, "
