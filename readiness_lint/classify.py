@@ -399,6 +399,8 @@ def _file_candidates(
             continue  # updates arrive through the web app's webhook route: the app serves them
         if kind_fw is not None and kind_fw[1] == "telegram" and _sends_only(project, path, facts, obj.name):
             continue  # `tb = telebot.TeleBot(token)` only to send alerts: a client, not a bot that listens
+        if kind_fw is not None and kind_fw[1] == "kafka" and _only_probed(project, path, facts, obj):
+            continue  # `consumer.topics()` until the broker answers: a start-up wait, not a consumer
         if (
             kind_fw is not None
             and kind_fw[0] == "api"
@@ -2154,6 +2156,22 @@ def _methods_called(facts: FileFacts, owner: str) -> set[str]:
 # What a pyTelegramBotAPI bot does when it only talks (a notifier), never listens (also answering a
 # button press a web app's webhook route received: `answer_callback_query`).
 _BOT_SEND_PREFIXES = ("send_", "edit_", "forward_", "copy_", "delete_message", "get_", "pin_", "unpin_", "answer_")
+
+
+# What a script asks a Kafka consumer that only waits for the broker (`while not consumer.topics():`)
+_KAFKA_PROBES = frozenset({"topics", "close", "bootstrap_connected", "list_topics", "partitions_for_topic"})
+
+
+def _only_probed(project: Project, path: str, facts: FileFacts, consumer: ObjectFact) -> bool:
+    """A Kafka consumer its file never iterates, polls or hands on, only asks for its topics or
+    closes, and that no file importing it uses: a readiness check of the broker."""
+    if any(loop.source == consumer.ctor for loop in facts.loops) or consumer.name in facts.references:
+        return False
+    methods = _methods_called(facts, consumer.name)
+    if not methods or not methods <= _KAFKA_PROBES:
+        return False
+    users = project.name_index.get(consumer.name, frozenset())
+    return not users & project.importers.get(path, set())
 
 
 def _sends_only(project: Project, path: str, facts: FileFacts, bot: str) -> bool:

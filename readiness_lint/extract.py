@@ -2478,8 +2478,14 @@ class Extractor:
             # `except Exception as e: print(f"Error while checking: {e}"); sys.exit(0)`: the failure,
             # reported as one, ends with status 0 on purpose
             frame.exits_zero_on_error = True
-        if self.pinging or self.noticing:
-            return  # (a ping, or a notice sent: its failure is not the job's)
+        if (
+            self.pinging
+            or self.noticing
+            or (self.tidying and self.try_body is not None and _only_releases(self.try_body))
+        ):
+            # (a ping, a notice sent, or a connection released, `pool.disconnect()`: its failure is
+            # not the job's; a purge's `shutil.rmtree(CACHE_DIR)` is)
+            return
         if (
             self.try_body is not None
             and self.frames
@@ -9705,20 +9711,33 @@ def _reads_only(expr: cst.BaseExpression, read: set[str], modules: Mapping[str, 
 _READ_FREELY = frozenset({"True", "False", "None", "str", "getattr", "isinstance"})
 
 
+def _only_releases(body: cst.BaseSuite) -> bool:
+    """:func:`_only_tidies` with no removal: a connection or a file closed."""
+    return not any(
+        type(node) is cst.Call and (n.callee(node) or "").rpartition(".")[2] in _REMOVALS
+        for node in n.descendants(body)
+    )
+
+
 def _only_tidies(body: cst.BaseSuite) -> bool:
     """A ``try`` block whose statements are all clean-up calls: closing, or removing a scratch
     path (``shutil.rmtree(workdir)``, not ``shutil.rmtree(old_backup)``, a retention job's work)."""
     smalls = _simple_block(body)
     if not smalls:
         return False
+    tidies = False
     for small in smalls:
         call = _small_call(small)
-        method = (n.callee(call) or "").rpartition(".")[2] if call is not None else ""
+        name = (n.callee(call) or "") if call is not None else ""
+        if call is not None and _is_report_call(name):
+            continue  # (`pool.disconnect(); print("disconnected")`: the clean-up, noted)
+        method = name.rpartition(".")[2]
         if call is None or method not in _TIDY_CALLS:
             return False
         if method in _REMOVALS and not _SCRATCH.search(_args_text(call)):
             return False
-    return True
+        tidies = True
+    return tidies
 
 
 # A working copy's name: what a job makes for itself and removes when done

@@ -531,6 +531,56 @@ run(host="0.0.0.0", port=8081)
 """,
 }
 
+# Round 721 (held out on eb6d711): a start-up step that waits until the broker lists its topics
+_KAFKA_READY_CHECK = {
+    "src/check_ready.py": """\
+from time import sleep
+
+from kafka import KafkaConsumer
+from kafka.errors import NoBrokersAvailable
+
+if __name__ == "__main__":
+    while True:
+        try:
+            consumer = KafkaConsumer(bootstrap_servers=["kafka:29092"])
+            break
+        except NoBrokersAvailable:
+            print("no brokers yet")
+            sleep(5)
+    while not consumer.topics():
+        sleep(5)
+    consumer.close()
+""",
+}
+
+# Round 720 (held out on eb6d711): a job whose `finally:` releases its connection in a `try` that
+# only notes the release and passes on a failure
+_RELEASE_QUIETLY = {
+    "reconcile.py": """\
+import os
+
+from routeros_api import RouterOsApiPool
+
+
+def main():
+    pool = RouterOsApiPool(os.environ["MT_HOST"], username="admin", password=os.environ["MT_PASS"])
+    try:
+        routes = pool.get_api().get_resource("/ip/route")
+        for route in routes.get():
+            print(route.get("dst-address"))
+    finally:
+        try:
+            pool.disconnect()
+            print("disconnected")
+        except Exception:
+            pass
+
+
+if __name__ == "__main__":
+    main()
+""",
+}
+
 _CASES: dict[str, Case] = {
     "try_exit_main": (_TRY_EXIT_MAIN, [("run_all.py", "job", "script")], ("missing-heartbeat", "fail")),
     # trap: an exit in a module-level `try` that runs no function of the file is a guard
@@ -660,6 +710,30 @@ _CASES: dict[str, Case] = {
         _edited(_BOTTLE_CATCH_ALL, "app.py", '@route("<url:re:.*>")', '@route("/pages/<url>")'),
         [("app.py", "api", "bottle")],
         ("missing-readiness-route", "fail"),
+    ),
+    "kafka_ready_check": (_KAFKA_READY_CHECK, [("src/check_ready.py", "job", "python")], None),
+    # trap: a consumer iterated is a worker
+    "kafka_consumed": (
+        _edited(
+            _KAFKA_READY_CHECK,
+            "src/check_ready.py",
+            "    consumer.close()\n",
+            '    consumer.subscribe(["events"])\n    for message in consumer:\n        print(message.value)\n',
+        ),
+        [("src/check_ready.py", "worker", "kafka")],
+        None,
+    ),
+    "release_quietly": (_RELEASE_QUIETLY, [("reconcile.py", "job", "python")], ("missing-exit-code", "pass")),
+    # trap: the work's own call in that `try` is lost when it fails
+    "work_in_quiet_try": (
+        _edited(
+            _RELEASE_QUIETLY,
+            "reconcile.py",
+            "            pool.disconnect()\n",
+            "            pool.get_api().get_resource('/log').call('print')\n",
+        ),
+        [("reconcile.py", "job", "python")],
+        ("missing-exit-code", "fail"),
     ),
     # trap: a version guard's message is no run
     "version_guard": (_VERSION_GUARD, [], None),
