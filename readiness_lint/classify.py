@@ -2712,17 +2712,61 @@ def _guard_threads_poller(facts: FileFacts, loop: LoopFact, out: list[_Candidate
             # (`asyncio.gather(create_task(serve_probes()), create_task(consume()))` in the `main()`
             # the `__main__` block runs: the loop's task beside the app's; not a ticker task the
             # server's own block starts for its clients, `async with serve(...): create_task(tick())`)
-            or (loop.scope in (tasks := _guard_tasks(facts)) and bool(tasks - {loop.scope} & _app_builders(facts)))
+            or (
+                loop.scope in (tasks := _guard_tasks(facts))
+                and bool(tasks - {loop.scope} & _app_builders(facts))
+                and not _feeds_clients(facts, loop.scope)
+            )
         )
     ):
         return False
     return any(c.kind == "api" for c in out) and not any(r.handler == loop.scope for r in facts.routes)
 
 
+def _serves_flask_group(facts: FileFacts) -> bool:
+    """A ``FlaskGroup`` command line none of whose own commands loops or starts a worker: what a
+    deployment keeps running of it is Flask's ``run`` command, the app's server."""
+    if not any(o.ctor == "flask.cli.FlaskGroup" for o in facts.objects):
+        return False
+    commands = set(facts.commands)
+    if any(loop.scope.split(".")[0] in commands for loop in facts.loops):
+        return False
+    return not any(
+        call.rpartition(".")[2] in _COMMAND_WORKER_RUNS
+        for f in facts.functions
+        if f.name in commands
+        for call in f.calls
+    )
+
+
+# What starting a worker's loop looks like in a command (`Worker(queues).work()`, `app.worker_main()`)
+_COMMAND_WORKER_RUNS = frozenset(
+    {"work", "worker_main", "run_worker", "run_forever", "start_consuming", "consume", "start_polling"}
+)
+
+
 def _app_builders(facts: FileFacts) -> set[str]:
     """The functions of the file that build an app or a server (``app = web.Application()`` in
-    ``serve_probes()``)."""
-    return {o.scope for o in facts.objects if o.scope and "." not in o.scope and is_entrypoint_ctor(o.ctor)}
+    ``serve_probes()``), or serve one (``await uvicorn.Server(config).serve()``)."""
+    built = {o.scope for o in facts.objects if o.scope and "." not in o.scope and is_entrypoint_ctor(o.ctor)}
+    return built | {f.name for f in facts.functions if any(call in _SERVER_RUNS for call in f.calls)}
+
+
+# What serving an app built elsewhere in the file looks like
+_SERVER_RUNS = frozenset(
+    {"uvicorn.Server", "uvicorn.run", "aiohttp.web.AppRunner", "aiohttp.web.TCPSite", "hypercorn.asyncio.serve"}
+)
+
+
+def _feeds_clients(facts: FileFacts, function: str) -> bool:
+    """A loop's function that sends to the connections a server of the file holds (``await
+    ws.send_json(price)`` for each client, ``websockets.broadcast(CLIENTS, msg)``): the server's
+    own ticker, not a worker."""
+    calls = {call for f in facts.functions if f.name == function for call in f.calls}
+    return any(call.rpartition(".")[2] in _CLIENT_SENDS for call in calls)
+
+
+_CLIENT_SENDS = frozenset({"send_json", "send_str", "send_bytes", "broadcast", "emit"})
 
 
 def _guard_tasks(facts: FileFacts) -> set[str]:
@@ -3861,7 +3905,7 @@ def _service(project: Project, candidate: _Candidate) -> Service:
             and deployed.mode == LONG_RUNNING
             and framework in _SCRIPT_JOBS
             # (`python manage.py run` on Flask's `FlaskGroup`: the app's server kept running)
-            and not any(o.ctor == "flask.cli.FlaskGroup" for o in project.files[candidate.path].objects)
+            and not _serves_flask_group(project.files[candidate.path])
         ):
             # a Procfile `worker:` line, a Compose service that restarts always: kept running,
             # though no consume loop of its own is known (a client library's run())

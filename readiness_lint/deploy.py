@@ -606,11 +606,14 @@ def _ended_targets(command: str | Sequence[Any], workdir: str) -> set[tuple[str,
         return set()
     tokens = _tokens(command) or []
     ended: set[tuple[str, str]] = set()
+    last = 0
     for index, token in enumerate(tokens):
         if token in {"&&", ";"} and index + 1 < len(tokens):
             # (what the line starts up to here, a `cd` before it included)
             ended.update(python_targets(shlex.join(t for t in tokens[:index] if t not in {"(", ")"}), workdir))
-    return ended
+            last = index + 1
+    # (not the script the line ends with as well: `python manage.py init-db && python manage.py worker`)
+    return ended - set(python_targets(shlex.join(t for t in tokens[last:] if t not in {"(", ")"}), workdir))
 
 
 def _mode(mode: str, command: str | Sequence[Any]) -> str:

@@ -399,6 +399,8 @@ def skips_duplicate_entry(handler: cst.ExceptHandler) -> bool:
             after is not None
             and not any(stops(part) for stmt in after for part in n.descendants(stmt))
             and any(stops(part) for part in n.descendants(sub.body))
+            # (not `else: log.error(...); sys.exit(1)`: the duplicate ends the run too)
+            and not (sub.orelse is not None and any(stops(part) for part in n.descendants(sub.orelse)))
         )
     return False
 
@@ -1515,7 +1517,7 @@ class Extractor:
                     if (
                         type(small) is cst.Raise
                         and type(small.exc) is cst.Call
-                        and _exits_with_run(small.exc, self._defined)
+                        and _exits_with_run(small.exc, self._defined, self.ctx)
                     ):
                         if n.callee(small.exc) == "SystemExit":
                             # (`raise SystemExit(main())`: the program run, its status the exit's)
@@ -1567,7 +1569,7 @@ class Extractor:
                     guard = (
                         nested
                         and name in EXIT_CALLS
-                        and not (type(value) is cst.Call and _exits_with_run(value, self._defined))
+                        and not (type(value) is cst.Call and _exits_with_run(value, self._defined, self.ctx))
                     )
                     if raw and name and not guard:
                         self.module_call_names.setdefault(name, raw)
@@ -2937,14 +2939,16 @@ class Extractor:
         smalls = _simple_block(body)
         if smalls is None or len(smalls) < 2 or not _gives_default(smalls[-1]):
             return False
-        return all(
-            self._report(small) is not None
-            and type(small) is cst.Expr
-            and type(small.value) is cst.Call
-            and type(small.value.func) is cst.Attribute
-            and small.value.func.attr.value in _NOTE_LEVELS
-            for small in smalls[:-1]
-        )
+        return all(self._notes(small) for small in smalls[:-1])
+
+    def _notes(self, small: cst.BaseSmallStatement) -> bool:
+        """A log call at a level below an error's, or a print whose words say nothing failed."""
+        call = small.value if type(small) is cst.Expr and type(small.value) is cst.Call else None
+        if call is None or self._report(small) is None:
+            return False
+        if type(call.func) is cst.Attribute:
+            return call.func.attr.value in _NOTE_LEVELS
+        return n.callee(call) == "print" and not _SAYS_FAILED.search(_args_text(call))
 
     def _reports_then_empty(self, body: cst.BaseSuite) -> bool:
         """A handler that reports the failure, then returns an empty result (``[]``, ``{}``, ``0``,
@@ -5863,6 +5867,8 @@ class Extractor:
             return handed
         # (handed the event, it sets an event; not handed, it sets the module's own: `finally: done.set()`)
         calls = [n.callee(node) or "" for node in n.descendants(function.body) if type(node) is cst.Call]
+        if any(self.ctx.resolve(name) in _SIGNAL_WAITS for name in calls):
+            return False  # (`signal.sigwait(...)` then `stop.set()`: a signal handled in a thread, a stop flag)
         return any(name.endswith(".set") if handed else name == f"{event}.set" for name in calls)
 
     def _mqtt_client(self, owner: str) -> bool:
@@ -6991,6 +6997,9 @@ def _returns_empty(body: cst.BaseSuite) -> bool:
     )
 
 
+# A thread's wait for a signal (the handler of a process that blocks its signals)
+_SIGNAL_WAITS = frozenset({"signal.sigwait", "signal.sigwaitinfo", "signal.sigtimedwait", "signal.pause"})
+
 # What a cursor's run is kept for: the rows it changed (`deleted = db.execute("DELETE ...").rowcount`)
 _ROW_COUNTS = frozenset({"rowcount", "lastrowid"})
 
@@ -7036,7 +7045,7 @@ def _computes(call: cst.Call, ctx: Context) -> bool:
     return (
         method in _PURE_METHODS
         and ctor.partition(".")[0] not in ctx.aliases
-        and not _CLIENT_NAME.search(owner.rpartition(".")[2])
+        and not _CLIENT_NAME.fullmatch(n.snake(owner.rpartition(".")[2]).rpartition("_")[2])
     )
 
 
@@ -7044,17 +7053,20 @@ def _computes(call: cst.Call, ctx: Context) -> bool:
 # are `_PURE_BUILTINS`): a failure there is the data's shape
 _PURE_METHODS = frozenset(
     {"get", "join", "split", "strip", "rstrip", "lstrip", "lower", "upper", "replace", "items", "keys", "values"}
-    | {"startswith", "endswith", "strftime", "isoformat", "splitlines", "title"}
+    | {"startswith", "endswith", "strftime", "isoformat", "splitlines", "title", "format"}
 )
 # ... and a module's functions that convert a field (not `json.loads(body)`: the whole input read)
 _PURE_FUNCTIONS = frozenset(
     {"datetime.datetime.strptime", "datetime.datetime.fromisoformat", "datetime.date.fromisoformat"}
     | {"decimal.Decimal", "uuid.UUID"}
 )
-# Names of the objects that talk to a server: their `get` is a request
-_CLIENT_NAME = re.compile(r"session|client|http|api|conn|browser|driver|requests?$", re.IGNORECASE)
+# Names of the objects that talk to a server, by their last word (`http_session`, not `api_data`):
+# their `get` is a request
+_CLIENT_NAME = re.compile(r"sess|session|client|http|api|conn|connection|browser|driver|requests?|scraper")
 # Log levels that note or warn, not report an error
 _NOTE_LEVELS = frozenset({"debug", "info", "warning", "warn"})
+# Words a printed message says a failure with
+_SAYS_FAILED = re.compile(r"error|fail|exception|could not|couldn't|cannot|can't|unable", re.IGNORECASE)
 
 
 def _hands_back_default(body: cst.BaseSuite) -> bool:
@@ -7327,12 +7339,17 @@ def _stop_set_elsewhere(test: cst.BaseExpression) -> bool:
 
 
 def _sleeps_until_stopped(test: cst.BaseExpression, ctx: Context, set_by_work: Callable[[str], bool]) -> bool:
-    """``stop.wait(60)`` (:func:`_timed_event_wait`) on a plain name of an event that no work sets:
-    not the loop's own rounds (`done.set()` in the loop), nor a thread it was handed to."""
-    if type(test) is not cst.Call or type(test.func) is not cst.Attribute or type(test.func.value) is not cst.Name:
+    """``stop.wait(60)``, ``self._stop.wait(self.interval)`` (:func:`_timed_event_wait`) on an
+    event that no work sets: not the loop's own rounds (`done.set()` in the loop), nor a thread
+    started before the loop whose function sets it (see `Extractor._set_by_work`)."""
+    if type(test) is not cst.Call or type(test.func) is not cst.Attribute:
         return False
-    event = test.func.value.value
-    return _timed_event_wait(test, ctx.resolve(f"{event}.wait") or "", ctx) and not set_by_work(event)
+    event = n.dotted(test.func.value)  # (`stop`, `self._stop`)
+    return (
+        event is not None
+        and _timed_event_wait(test, ctx.resolve(f"{event}.wait") or "", ctx)
+        and not set_by_work(event)
+    )
 
 
 def _leaves_after_notes(body: cst.BaseSuite) -> bool:
@@ -8625,7 +8642,7 @@ def _verdict(value: cst.BaseExpression) -> bool:
     )
 
 
-def _exits_with_run(call: cst.Call, defined: frozenset[str]) -> bool:
+def _exits_with_run(call: cst.Call, defined: frozenset[str], ctx: Context | None = None) -> bool:
     """``sys.exit(main())``, ``exit(asyncio.run(main()))``, ``sys.exit(build())``: an exit with
     what a function of the file, one named for a program's start (``main``, ``run``, ``cli``), or
     an event loop's run returns (not a message made, ``raise SystemExit(dedent(f"..."))``)."""
@@ -8635,8 +8652,18 @@ def _exits_with_run(call: cst.Call, defined: frozenset[str]) -> bool:
         return False
     called = n.callee(inner) or ""  # ("" for a literal's method: `"...".format(v)`)
     last = called.rpartition(".")[2]
-    return called in defined or bool(_RUN_NAME.fullmatch(last)) or last == "run_until_complete"
+    if called in defined or _RUN_NAME.fullmatch(last) or last == "run_until_complete":
+        return True
+    # (a function another module of the project holds, `from nightly.report import send_daily_report`;
+    # not a text helper's, `dedent(...)`)
+    resolved = (ctx.resolve(called) or "") if ctx is not None else ""
+    return "." not in called and resolved != called and resolved.split(".")[0] not in _MESSAGE_MODULES
 
+
+# Modules whose functions make a message, not run a program
+_MESSAGE_MODULES = frozenset(
+    {"textwrap", "traceback", "gettext", "termcolor", "colorama", "json", "string", "os", "sys"}
+)
 
 # What a program's entry function is called (`main()`, `run()`, `cli()`, `app_main()`), or an event loop's run
 _RUN_NAME = re.compile(r"_?(?:main|run|cli|start|execute|\w+_main)")

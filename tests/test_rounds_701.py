@@ -1072,3 +1072,125 @@ _SECOND_REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
 def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _SECOND_REVIEW_CASES[name])
+
+
+# A third review (93315da..eb6d711) wrote these. Nine it had made wrong: a class's poller waiting on
+# `self._stop`, a signal thread setting the stop event, a poller beside an app uvicorn serves, an
+# OPTIONS pre-flight catch-all and a Tornado static handler taken for every path, a literal's
+# `.format()` and a plain print before a default, a name that merely starts with `api`, an
+# imported function as the exit's run, the same script twice in one command line, a FlaskGroup's
+# own `worker` command kept running, and MySQL's duplicate entry whose `else:` exits; and a
+# broadcaster gathered beside its server (kept the server's). Left: a thread given the event through
+# a lambda or `partial`, a `get` on a session named `s`, a catch-all on a mounted sub-app, and a bot
+# a webhook route calls directly.
+
+_R_CLASS_POLLER_SELF_STOP = {
+    "order_poller.py": '"""Polls the orders API and forwards new orders to the warehouse; runs as a service."""\nimport logging\nimport os\nimport signal\nimport threading\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("poller")\n\n\nclass OrderPoller:\n    def __init__(self, interval):\n        self.interval = interval\n        self._stop = threading.Event()\n\n    def poll_once(self):\n        for order in requests.get(os.environ["ORDERS_URL"], timeout=10).json():\n            requests.post(os.environ["WAREHOUSE_URL"], json=order, timeout=10)\n\n    def run(self):\n        while True:\n            try:\n                self.poll_once()\n            except requests.RequestException:\n                log.exception("poll failed")\n            if self._stop.wait(self.interval):\n                break\n\n    def stop(self, *_):\n        self._stop.set()\n\n\nif __name__ == "__main__":\n    poller = OrderPoller(int(os.environ.get("INTERVAL", "60")))\n    signal.signal(signal.SIGTERM, poller.stop)\n    poller.run()\n',
+}
+
+
+_R_CATCH_ALL_NOT_ANSWERING = {
+    "dashboard.py": '"""Serves the dashboard\'s built files and its JSON API."""\nimport json\nimport logging\nimport os\n\nimport tornado.ioloop\nimport tornado.web\n\nlogging.basicConfig(level=logging.INFO)\nSTATIC = os.path.join(os.path.dirname(__file__), "dist")\n\n\nclass MetricsHandler(tornado.web.RequestHandler):\n    def get(self):\n        self.write({"visits": 0})\n\n\ndef make_app():\n    return tornado.web.Application(\n        [\n            (r"/api/metrics", MetricsHandler),\n            (r"/(.*)", tornado.web.StaticFileHandler, {"path": STATIC, "default_filename": "index.html"}),\n        ]\n    )\n\n\nif __name__ == "__main__":\n    app = make_app()\n    app.listen(int(os.environ.get("PORT", "8888")))\n    tornado.ioloop.IOLoop.current().start()\n',
+    "notes_api.py": '"""Notes API for the single-page front end (served from another origin)."""\nimport json\nimport logging\nimport os\nimport sqlite3\n\nfrom bottle import Bottle, request, response, run\n\nlogging.basicConfig(level=logging.INFO)\napp = Bottle()\nDB = os.environ.get("NOTES_DB", "notes.db")\n\n\n@app.hook("after_request")\ndef enable_cors():\n    response.headers["Access-Control-Allow-Origin"] = "*"\n    response.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, DELETE, OPTIONS"\n    response.headers["Access-Control-Allow-Headers"] = "Origin, Accept, Content-Type, X-Requested-With"\n\n\n@app.route("/<:re:.*>", method="OPTIONS")\ndef cors_preflight():\n    return {}\n\n\n@app.get("/api/notes")\ndef list_notes():\n    with sqlite3.connect(DB) as conn:\n        rows = conn.execute("SELECT id, title, body FROM notes ORDER BY id DESC").fetchall()\n    return {"notes": [{"id": r[0], "title": r[1], "body": r[2]} for r in rows]}\n\n\n@app.post("/api/notes")\ndef add_note():\n    note = request.json\n    with sqlite3.connect(DB) as conn:\n        cur = conn.execute("INSERT INTO notes (title, body) VALUES (?, ?)", (note["title"], note["body"]))\n    response.status = 201\n    return {"id": cur.lastrowid}\n\n\nif __name__ == "__main__":\n    run(app, host="0.0.0.0", port=int(os.environ.get("PORT", "8080")))\n',
+}
+
+
+_R_COMPUTES_EXEMPTION_NARROWED = {
+    "export_invoices.py": '"""Writes last month\'s invoices to a CSV for the accountant; run monthly by cron."""\nimport csv\nimport os\nimport sys\nfrom datetime import datetime\n\nimport requests\n\nAPI = os.environ.get("BILLING_API", "https://billing.internal/api")\n\n\ndef short_date(stamp):\n    try:\n        return datetime.fromisoformat(stamp).strftime("%d %b %Y")\n    except Exception as e:\n        print(f"unreadable date {stamp!r}: {e}")\n        return ""\n\n\ndef main(out_path):\n    response = requests.get(f"{API}/invoices", params={"period": "last-month"}, timeout=30)\n    response.raise_for_status()\n    invoices = response.json()\n    with open(out_path, "w", newline="") as fh:\n        writer = csv.writer(fh)\n        writer.writerow(["number", "customer", "issued", "total"])\n        for inv in invoices:\n            issued = short_date(inv["issued_at"])\n            writer.writerow([inv["number"], inv["customer"], issued, inv["total"]])\n    print(f"wrote {len(invoices)} invoices to {out_path}")\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main(sys.argv[1]))\n',
+    "weekly_sales_mail.py": '"""Mails the week\'s sales summary to the sales team; cron: 0 7 * * MON."""\nimport logging\nimport os\nimport smtplib\nimport sys\nfrom email.message import EmailMessage\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("weekly_sales_mail")\n\n\ndef money(value):\n    try:\n        return "{:,.2f} EUR".format(float(value))\n    except Exception as exc:\n        log.warning("unreadable amount %r: %s", value, exc)\n        return ""\n\n\ndef main():\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute("SELECT region, sum(total) FROM orders WHERE created_at > now() - interval \'7 days\' GROUP BY region")\n        rows = cur.fetchall()\n    lines = []\n    for region, total in rows:\n        amount = money(total)\n        lines.append(f"{region}: {amount}")\n    msg = EmailMessage()\n    msg["Subject"] = "Weekly sales"\n    msg["From"] = os.environ["MAIL_FROM"]\n    msg["To"] = os.environ["SALES_LIST"]\n    msg.set_content("\\n".join(lines))\n    with smtplib.SMTP(os.environ.get("SMTP_HOST", "localhost"), timeout=30) as smtp:\n        smtp.send_message(msg)\n    log.info("sent summary of %d regions", len(rows))\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+
+_R_ERRNO_NE_ELSE_EXITS = {
+    "db.py": 'import os\n\nimport mysql.connector\n\nconn = mysql.connector.connect(\n    host=os.environ["DB_HOST"], user=os.environ["DB_USER"], password=os.environ["DB_PASSWORD"], database="crm"\n)\n\n\ndef add_subscriber(email, source):\n    cur = conn.cursor()\n    cur.execute("INSERT INTO subscribers (email, source) VALUES (%s, %s)", (email, source))\n    conn.commit()\n    cur.close()\n',
+    "import_subscribers.py": 'import csv\nimport logging\nimport sys\n\nimport mysql.connector\nfrom mysql.connector import errorcode\n\nimport db\n\nlog = logging.getLogger("import_subscribers")\n\n\ndef main(path):\n    logging.basicConfig(level=logging.INFO)\n    with open(path, newline="") as fh:\n        for row in csv.DictReader(fh):\n            try:\n                db.add_subscriber(row["email"], "csv")\n            except mysql.connector.Error as err:\n                if err.errno != errorcode.ER_DUP_ENTRY:\n                    raise\n                else:\n                    log.error("%s is already subscribed: was %s imported before?", row["email"], path)\n                    sys.exit(1)\n\n\nif __name__ == "__main__":\n    main(sys.argv[1])\n',
+}
+
+
+_R_FLASKGROUP_WORKER_COMMAND = {
+    "docker-compose.yml": 'services:\n  web:\n    build: .\n    restart: always\n    command: gunicorn -b 0.0.0.0:8000 "project:create_app()"\n    ports:\n      - "8000:8000"\n    environment:\n      DATABASE_URL: postgresql://images:${POSTGRES_PASSWORD}@db:5432/images\n  worker:\n    build: .\n    restart: always\n    command: python manage.py worker\n    environment:\n      DATABASE_URL: postgresql://images:${POSTGRES_PASSWORD}@db:5432/images\n  db:\n    image: postgres:16\n    restart: always\n    environment:\n      POSTGRES_USER: images\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n',
+    "manage.py": 'from flask.cli import FlaskGroup\n\nfrom project import create_app, tasks\n\ncli = FlaskGroup(create_app=create_app)\n\n\n@cli.command("worker")\ndef worker():\n    """Run the thumbnail worker until stopped."""\n    with tasks.open():\n        tasks.run_worker(queues=["thumbnails"])\n\n\nif __name__ == "__main__":\n    cli()\n',
+    "project/__init__.py": 'import os\n\nimport procrastinate\nfrom flask import Flask, jsonify, request\n\ntasks = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=os.environ["DATABASE_URL"]))\n\n\n@tasks.task(queue="thumbnails")\ndef make_thumbnail(image_id):\n    print("thumbnail for", image_id)\n\n\ndef create_app():\n    app = Flask(__name__)\n\n    @app.get("/healthz")\n    def healthz():\n        return "ok"\n\n    @app.post("/images")\n    def upload():\n        image_id = request.json["id"]\n        with tasks.open():\n            make_thumbnail.defer(image_id=image_id)\n        return jsonify(queued=image_id), 202\n\n    return app\n',
+}
+
+
+_R_GATHER_BESIDE_APP = {
+    "orders_service.py": '"""Order events consumer with a small HTTP API for probes and stats."""\nimport asyncio\nimport json\nimport logging\nimport os\n\nimport uvicorn\nimport httpx\nfrom fastapi import FastAPI\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("orders")\n\napp = FastAPI()\nstats = {"processed": 0}\n\n\n@app.get("/health")\nasync def health():\n    return {"status": "ok"}\n\n\n@app.get("/ready")\nasync def ready():\n    return {"status": "ready"}\n\n\n@app.get("/stats")\nasync def get_stats():\n    return stats\n\n\nasync def serve():\n    config = uvicorn.Config(app, host="0.0.0.0", port=int(os.environ.get("PORT", "8000")))\n    server = uvicorn.Server(config)\n    await server.serve()\n\n\nasync def poll_orders():\n    async with httpx.AsyncClient(base_url=os.environ["SHOP_API"], timeout=10) as client:\n        while True:\n            response = await client.get("/orders", params={"status": "new"})\n            for order in response.json():\n                log.info("order %s", order["id"])\n                await client.post(f"/orders/{order[\'id\']}/ack")\n                stats["processed"] += 1\n            await asyncio.sleep(30)\n\n\nasync def main():\n    await asyncio.gather(asyncio.create_task(serve()), asyncio.create_task(poll_orders()))\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n',
+    "prices_server.py": '"""Pushes live prices to browser clients over a websocket."""\nimport asyncio\nimport json\nimport logging\nimport os\n\nimport httpx\nfrom aiohttp import web\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("prices")\n\nCLIENTS = set()\nPRICES_URL = os.environ.get("PRICES_URL", "https://api.example.com/prices")\n\n\nasync def prices_ws(request):\n    ws = web.WebSocketResponse(heartbeat=30)\n    await ws.prepare(request)\n    CLIENTS.add(ws)\n    try:\n        async for _ in ws:\n            pass\n    finally:\n        CLIENTS.discard(ws)\n    return ws\n\n\nasync def health(request):\n    return web.json_response({"status": "ok"})\n\n\nasync def serve():\n    app = web.Application()\n    app.router.add_get("/ws", prices_ws)\n    app.router.add_get("/health", health)\n    runner = web.AppRunner(app)\n    await runner.setup()\n    await web.TCPSite(runner, "0.0.0.0", int(os.environ.get("PORT", "8080"))).start()\n    await asyncio.Event().wait()\n\n\nasync def broadcast_prices():\n    async with httpx.AsyncClient(timeout=10) as client:\n        while True:\n            prices = (await client.get(PRICES_URL)).json()\n            for ws in list(CLIENTS):\n                await ws.send_str(json.dumps(prices))\n            await asyncio.sleep(2)\n\n\nasync def main():\n    await asyncio.gather(serve(), broadcast_prices())\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n',
+}
+
+
+_R_SAME_SCRIPT_TWICE = {
+    "docker-compose.yml": 'services:\n  worker:\n    build: .\n    restart: always\n    command: sh -c "python manage.py init-db && python manage.py worker"\n    environment:\n      DATABASE_URL: postgresql://shop:${POSTGRES_PASSWORD}@db:5432/shop\n    depends_on:\n      - db\n  db:\n    image: postgres:16\n    restart: always\n    environment:\n      POSTGRES_USER: shop\n      POSTGRES_PASSWORD: ${POSTGRES_PASSWORD}\n',
+    "manage.py": '"""Shop maintenance commands: `python manage.py init-db`, `python manage.py worker`."""\nimport logging\n\nimport click\n\nfrom shop.tasks import app\n\n\n@click.group()\ndef cli():\n    logging.basicConfig(level=logging.INFO)\n\n\n@cli.command("init-db")\ndef init_db():\n    """Create procrastinate\'s tables."""\n    with app.open():\n        app.schema_manager.apply_schema()\n\n\n@cli.command()\ndef worker():\n    """Run the task worker until stopped."""\n    with app.open():\n        app.run_worker(queues=["emails"])\n\n\nif __name__ == "__main__":\n    cli()\n',
+    "shop/__init__.py": "",
+    "shop/tasks.py": 'import logging\nimport os\n\nimport procrastinate\n\nlog = logging.getLogger(__name__)\n\napp = procrastinate.App(connector=procrastinate.PsycopgConnector(conninfo=os.environ["DATABASE_URL"]))\n\n\n@app.task(queue="emails")\ndef send_receipt(order_id):\n    log.info("sending receipt for order %s", order_id)\n',
+}
+
+
+_R_TRY_EXIT_IMPORTED_NAMED = {
+    "nightly/__init__.py": "",
+    "nightly/report.py": 'import logging\nimport os\nimport smtplib\nfrom email.message import EmailMessage\n\nimport psycopg2\n\nlog = logging.getLogger(__name__)\n\n\ndef send_daily_report():\n    logging.basicConfig(level=logging.INFO)\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    with conn, conn.cursor() as cur:\n        cur.execute("SELECT count(*) FROM orders WHERE created_at > now() - interval \'1 day\'")\n        (orders,) = cur.fetchone()\n    msg = EmailMessage()\n    msg["Subject"] = f"{orders} orders yesterday"\n    msg["From"] = "reports@example.com"\n    msg["To"] = os.environ["REPORT_TO"]\n    msg.set_content(f"{orders} orders in the last 24 hours.")\n    with smtplib.SMTP(os.environ["SMTP_HOST"], timeout=30) as smtp:\n        smtp.send_message(msg)\n    log.info("report sent")\n    return 0\n',
+    "run_report.py": '#!/usr/bin/env python\n"""Cron entry point: 0 6 * * * /srv/reports/venv/bin/python /srv/reports/run_report.py"""\nimport sys\n\nfrom nightly.report import send_daily_report\n\ntry:\n    sys.exit(send_daily_report())\nexcept KeyboardInterrupt:\n    sys.exit(130)\n',
+}
+
+
+_R_EVENT_SET_BY_THREAD = {
+    "sync_tickets.py": '"""Copies new support tickets from the helpdesk API to the CRM every minute; runs as a service."""\nimport logging\nimport os\nimport signal\nimport threading\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("sync_tickets")\n\nHELPDESK = os.environ["HELPDESK_URL"]\nCRM = os.environ["CRM_URL"]\nINTERVAL = int(os.environ.get("SYNC_INTERVAL", "60"))\n\nstop = threading.Event()\n\n\ndef wait_for_signal():\n    signum = signal.sigwait({signal.SIGTERM, signal.SIGINT})\n    log.info("got %s, finishing the current round", signal.Signals(signum).name)\n    stop.set()\n\n\ndef sync_once(since):\n    tickets = requests.get(f"{HELPDESK}/tickets", params={"since": since}, timeout=10).json()\n    for ticket in tickets:\n        requests.post(f"{CRM}/activities", json={"ticket": ticket["id"], "subject": ticket["subject"]}, timeout=10)\n        since = max(since, ticket["updated_at"])\n    return since\n\n\ndef main():\n    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})\n    threading.Thread(target=wait_for_signal, daemon=True).start()\n    since = 0\n    while True:\n        try:\n            since = sync_once(since)\n        except requests.RequestException:\n            log.exception("sync failed")\n        if stop.wait(INTERVAL):\n            break\n    log.info("stopped")\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
+_R_CLIENT_NAME_HEURISTIC = {
+    "log_weather.py": '"""Records the current temperature and conditions of each site to the weather table; cron: */15 * * * *."""\nimport logging\nimport os\nimport sqlite3\nimport sys\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("log_weather")\n\nDB = os.environ.get("WEATHER_DB", "/var/lib/weather/weather.db")\nSITES = os.environ.get("SITES", "Berlin,Hamburg").split(",")\n\n\ndef conditions(api_data):\n    try:\n        return ", ".join(w.get("description") for w in api_data.get("weather"))\n    except Exception as exc:\n        log.warning("no conditions in reply: %s", exc)\n        return ""\n\n\ndef main():\n    with sqlite3.connect(DB) as db:\n        for site in SITES:\n            response = requests.get(\n                "https://api.openweathermap.org/data/2.5/weather",\n                params={"q": site, "appid": os.environ["OWM_KEY"]},\n                timeout=10,\n            )\n            response.raise_for_status()\n            reply = response.json()\n            described = conditions(reply)\n            db.execute(\n                "INSERT INTO weather (site, temp_k, conditions) VALUES (?, ?, ?)",\n                (site, reply["main"]["temp"], described),\n            )\n    log.info("recorded %d sites", len(SITES))\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+
+_THIRD_REVIEW_CASES: dict[str, Case] = {
+    "class_poller_self_stop": (
+        _R_CLASS_POLLER_SELF_STOP,
+        [("order_poller.py", "worker", "polling-loop")],
+        ("missing-graceful-shutdown", "pass"),
+    ),
+    "catch_all_not_answering": (
+        _R_CATCH_ALL_NOT_ANSWERING,
+        [("dashboard.py", "api", "tornado"), ("notes_api.py", "api", "bottle")],
+        ("missing-health-route", 2),
+    ),
+    "computes_exemption_narrowed": (
+        _R_COMPUTES_EXEMPTION_NARROWED,
+        [("export_invoices.py", "job", "python"), ("weekly_sales_mail.py", "job", "python")],
+        ("missing-exit-code", 0),
+    ),
+    "errno_ne_else_exits": (
+        _R_ERRNO_NE_ELSE_EXITS,
+        [("import_subscribers.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    "flaskgroup_worker_command": (
+        _R_FLASKGROUP_WORKER_COMMAND,
+        [("manage.py", "worker", "compose"), ("project/__init__.py", "api", "flask")],
+        None,
+    ),
+    "gather_beside_app": (
+        _R_GATHER_BESIDE_APP,
+        [
+            ("orders_service.py", "api", "fastapi"),
+            ("orders_service.py", "worker", "polling-loop"),
+            ("prices_server.py", "api", "aiohttp"),
+        ],
+        None,
+    ),
+    "same_script_twice": (_R_SAME_SCRIPT_TWICE, [("manage.py", "worker", "compose")], None),
+    "try_exit_imported_named": (_R_TRY_EXIT_IMPORTED_NAMED, [("run_report.py", "job", "script")], None),
+    "event_set_by_thread": (_R_EVENT_SET_BY_THREAD, [("sync_tickets.py", "worker", "polling-loop")], None),
+    "client_name_heuristic": (
+        _R_CLIENT_NAME_HEURISTIC,
+        [("log_weather.py", "job", "python")],
+        ("missing-exit-code", 0),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_THIRD_REVIEW_CASES))
+def test_third_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _THIRD_REVIEW_CASES[name])

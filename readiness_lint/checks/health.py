@@ -159,9 +159,10 @@ def _no_route_wired(project: Project, name: str, paths: set[str], *, served: boo
 
 
 # A route whose one parameter is a regular expression every path matches, as Django's `url("", view)`:
-# Bottle's `<url:re:.*>`, aiohttp's `/{tail:.*}`, Tornado's `/(.*)` (not a path converter, Flask's
-# `/<path:p>`, which a proxy or a page's fallback declares beside the routes it serves)
-_EVERY_PATH = re.compile(r"/?(?:<\w*:re:\.[*+]>|\{\w+:\.[*+]\}|\(\.[*+]\))/?")
+# Bottle's `<url:re:.*>`, aiohttp's `/{tail:.*}` (not a path converter, Flask's `/<path:p>`, which a
+# proxy or a page's fallback declares beside the routes it serves; nor Tornado's `/(.*)`, most often
+# a static file handler's)
+_EVERY_PATH = re.compile(r"/?(?:<\w+:re:\.[*+]>|\{\w+:\.[*+]\})/?")
 
 
 def _has_parameter(segs: list[str]) -> bool:
