@@ -476,8 +476,8 @@ def _argv_target(words: Sequence[str]) -> tuple[str, str] | None:
     if not words:
         return None
     first = posixpath.basename(words[0])
-    if first in _SHELLS and "-c" in words[:-1]:
-        found = python_targets(words[list(words).index("-c") + 1])
+    if (line := _shell_line(words)) is not None:
+        found = python_targets(line)
         return found[0] if found else None
     if first in _SHELLS:  # `sh start.sh`, `bash -e ./run.sh`: the script it runs, or nothing
         script = next((word for word in words[1:] if not word.startswith("-")), "")
@@ -595,13 +595,28 @@ def _deployments(
         yield Deployment(rel, line, how, STARTED if ends and mode == LONG_RUNNING else mode, script, module, ends=ends)
 
 
+def _shell_line(words: Sequence[str]) -> str | None:
+    """The command line a shell is given to run (``sh -c "..."``, also with other options beside
+    ``c``: ``sh -ec``, ``bash -lc``), or None."""
+    if not words or posixpath.basename(words[0]) not in _SHELLS:
+        return None
+    if "-c" in words[:-1]:
+        return words[list(words).index("-c") + 1]
+    for index, word in enumerate(words[1:-1], 1):
+        if not word.startswith("-"):
+            return None  # (`sh start.sh -xc`: the script's own options)
+        if not word.startswith("--") and word[1:].isalpha() and "c" in word[1:]:
+            return words[index + 1]
+    return None
+
+
 def _ended_targets(command: str | Sequence[Any], workdir: str) -> set[tuple[str, str]]:
     """The Python a later command of the line runs after (``python create_db.py && uvicorn
     app:app``, ``python migrate.py; exec gunicorn app:app``), also in a shell's ``-c`` line: each
     ends before the next starts."""
     words = _words(list(command)) if not isinstance(command, str) else (_tokens(command) or [])
-    if words and posixpath.basename(words[0]) in _SHELLS and "-c" in words[:-1]:
-        return _ended_targets(words[words.index("-c") + 1], workdir)  # (`bash -c "python x.py && ..."`)
+    if (line := _shell_line(words)) is not None:
+        return _ended_targets(line, workdir)  # (`bash -c "python x.py && ..."`)
     if not isinstance(command, str):
         return set()
     tokens = _tokens(command) or []
@@ -631,8 +646,8 @@ def _idles_after(command: str | Sequence[Any]) -> bool:
     tokens = (_tokens(command) or []) if isinstance(command, str) else _words(list(command))
     operators = [i for i, token in enumerate(tokens) if token in _OPERATORS] if isinstance(command, str) else []
     if not operators:
-        if tokens and posixpath.basename(tokens[0]) in _SHELLS and "-c" in tokens[:-1]:
-            return _idles_after(tokens[tokens.index("-c") + 1])
+        if (line := _shell_line(tokens)) is not None:
+            return _idles_after(line)
         return False
     if tokens[operators[-1]] not in {"&&", ";", "&"}:
         return False

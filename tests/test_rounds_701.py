@@ -742,6 +742,17 @@ _CASES: dict[str, Case] = {
         [("app/create_db.py", "job", "python"), ("app/main.py", "api", "fastapi")],
         ("missing-heartbeat", {"app/create_db.py": "fail"}),
     ),
+    # (third review, noted: a shell given other options beside `c`, `sh -ec "..."`)
+    "create_db_before_server_sh_ec": (
+        _edited(
+            _CREATE_DB_BEFORE_SERVER,
+            "Dockerfile",
+            "CMD python3 app/create_db.py && uvicorn --host=0.0.0.0 app.main:app",
+            'CMD ["sh", "-ec", "python3 app/create_db.py && uvicorn --host=0.0.0.0 app.main:app"]',
+        ),
+        [("app/create_db.py", "job", "python"), ("app/main.py", "api", "fastapi")],
+        ("missing-heartbeat", {"app/create_db.py": "fail"}),
+    ),
     # trap: the image's only command may start a server the tool does not know: no job
     "create_db_alone": (
         _edited(
