@@ -2168,10 +2168,12 @@ def _only_probed(project: Project, path: str, facts: FileFacts, consumer: Object
     if any(loop.source == consumer.ctor for loop in facts.loops) or consumer.name in facts.references:
         return False
     methods = _methods_called(facts, consumer.name)
-    if not methods or not methods <= _KAFKA_PROBES:
-        return False
-    users = project.name_index.get(consumer.name, frozenset())
-    return not users & project.importers.get(path, set())
+    return bool(methods) and methods <= _KAFKA_PROBES and not _importers_using(project, path, consumer.name)
+
+
+def _importers_using(project: Project, path: str, name: str) -> set[str]:
+    """The modules importing ``path`` that use a name ``name`` (the object it built, by name)."""
+    return set(project.name_index.get(name, frozenset()) & project.importers.get(path, set()))
 
 
 def _sends_only(project: Project, path: str, facts: FileFacts, bot: str) -> bool:
@@ -2184,8 +2186,7 @@ def _sends_only(project: Project, path: str, facts: FileFacts, bot: str) -> bool
     # `Thread(target=bot.infinity_polling)`)
     if any(_listens(name) for name in (*facts.called_by_name(), *facts.references)):
         return False
-    users = project.name_index.get(bot, frozenset())
-    return not users & project.importers.get(path, set())
+    return not _importers_using(project, path, bot)
 
 
 def _listens(name: str) -> bool:
@@ -2242,7 +2243,7 @@ def _webhook_only(project: Project, path: str, facts: FileFacts, bot: str) -> bo
     that nobody polls for updates."""
     methods = _methods_called(facts, bot)
     users_and_own = [facts]
-    for user in sorted(project.name_index.get(bot, frozenset()) & project.importers.get(path, set())):
+    for user in sorted(_importers_using(project, path, bot)):
         users_and_own.append(project.files[user])
         for imp in project.files[user].imports:
             if imp.name == bot and project.resolve_module(user, imp.module, imp.level) == path:

@@ -619,7 +619,7 @@ def _ended_targets(command: str | Sequence[Any], workdir: str) -> set[tuple[str,
         return _ended_targets(line, workdir)  # (`bash -c "python x.py && ..."`)
     if not isinstance(command, str):
         return set()
-    tokens = _tokens(command) or []
+    tokens = words
     ended: set[tuple[str, str]] = set()
     last = 0
     for index, token in enumerate(tokens):

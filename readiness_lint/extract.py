@@ -2483,7 +2483,7 @@ class Extractor:
         if (
             self.pinging
             or self.noticing
-            or (self.tidying and self.try_body is not None and _only_releases(self.try_body))
+            or (self.tidying and self.try_body is not None and _only_tidies(self.try_body, removals=False))
         ):
             # (a ping, a notice sent, or a connection released, `pool.disconnect()`: its failure is
             # not the job's; a purge's `shutil.rmtree(CACHE_DIR)` is)
@@ -7064,7 +7064,7 @@ _PURE_FUNCTIONS = frozenset(
 # their `get` is a request
 _CLIENT_NAME = re.compile(r"sess|session|client|http|api|conn|connection|browser|driver|requests?|scraper")
 # Log levels that note or warn, not report an error
-_NOTE_LEVELS = frozenset({"debug", "info", "warning", "warn"})
+_NOTE_LEVELS = (_LOG_METHODS - {"error", "critical"}) | {"warn"}
 # Words a printed message says a failure with
 _SAYS_FAILED = re.compile(r"error|fail|exception|could not|couldn't|cannot|can't|unable", re.IGNORECASE)
 
@@ -8514,7 +8514,7 @@ _CHANGES = frozenset(
     | {"upload_fileobj", "upload_from_filename", "upload_from_string", "to_sql", "to_parquet"}
 )
 _SQL_CHANGE = re.compile(r"\s*(?:UPDATE|INSERT|DELETE|MERGE|UPSERT|REPLACE)\s", re.IGNORECASE)
-_SQL_RUNS = frozenset({"execute", "executemany", "executescript", "fetch", "fetchrow", "fetchval", "query"})
+_SQL_RUNS = SQL_STATEMENT_RUNS | {"fetch", "fetchrow", "fetchval", "query"}
 # Built-ins that only convert or measure a value
 _CONVERSIONS = frozenset({"str", "int", "float", "bool", "len", "dict", "list", "tuple", "round", "repr", "format"})
 # Builtins that compute a value from the values they are given (see `_only_computes`)
@@ -8642,7 +8642,7 @@ def _verdict(value: cst.BaseExpression) -> bool:
     )
 
 
-def _exits_with_run(call: cst.Call, defined: frozenset[str], ctx: Context | None = None) -> bool:
+def _exits_with_run(call: cst.Call, defined: frozenset[str], ctx: Context) -> bool:
     """``sys.exit(main())``, ``exit(asyncio.run(main()))``, ``sys.exit(build())``: an exit with
     what a function of the file, one named for a program's start (``main``, ``run``, ``cli``), or
     an event loop's run returns (not a message made, ``raise SystemExit(dedent(f"..."))``)."""
@@ -8656,7 +8656,7 @@ def _exits_with_run(call: cst.Call, defined: frozenset[str], ctx: Context | None
         return True
     # (a function another module of the project holds, `from nightly.report import send_daily_report`;
     # not a text helper's, `dedent(...)`)
-    resolved = (ctx.resolve(called) or "") if ctx is not None else ""
+    resolved = ctx.resolve(called) or ""
     return "." not in called and resolved != called and resolved.split(".")[0] not in _MESSAGE_MODULES
 
 
@@ -9738,17 +9738,10 @@ def _reads_only(expr: cst.BaseExpression, read: set[str], modules: Mapping[str, 
 _READ_FREELY = frozenset({"True", "False", "None", "str", "getattr", "isinstance"})
 
 
-def _only_releases(body: cst.BaseSuite) -> bool:
-    """:func:`_only_tidies` with no removal: a connection or a file closed."""
-    return not any(
-        type(node) is cst.Call and (n.callee(node) or "").rpartition(".")[2] in _REMOVALS
-        for node in n.descendants(body)
-    )
-
-
-def _only_tidies(body: cst.BaseSuite) -> bool:
+def _only_tidies(body: cst.BaseSuite, removals: bool = True) -> bool:
     """A ``try`` block whose statements are all clean-up calls: closing, or removing a scratch
-    path (``shutil.rmtree(workdir)``, not ``shutil.rmtree(old_backup)``, a retention job's work)."""
+    path (``shutil.rmtree(workdir)``, not ``shutil.rmtree(old_backup)``, a retention job's work);
+    with ``removals`` off, only closing (``pool.disconnect()``)."""
     smalls = _simple_block(body)
     if not smalls:
         return False
@@ -9761,7 +9754,7 @@ def _only_tidies(body: cst.BaseSuite) -> bool:
         method = name.rpartition(".")[2]
         if call is None or method not in _TIDY_CALLS:
             return False
-        if method in _REMOVALS and not _SCRATCH.search(_args_text(call)):
+        if method in _REMOVALS and not (removals and _SCRATCH.search(_args_text(call))):
             return False
         tidies = True
     return tidies

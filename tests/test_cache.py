@@ -140,6 +140,22 @@ def test_facts_round_trip_through_json(make_tree: Tree) -> None:
         assert FileFacts.from_dict(json.loads(json.dumps(facts.to_dict()))) == facts
 
 
+def test_facts_the_fixtures_leave_empty_round_trip_too() -> None:
+    """Facts no fixture fills (coroutines awaited together, session 42's `gathered`) survive the cache."""
+    from readiness_lint.checks import ALL_RULES
+    from readiness_lint.engine import analyze_source
+
+    source = (
+        b"import asyncio\n\n\nasync def serve():\n    await asyncio.sleep(1)\n\n\n"
+        b"async def poll():\n    while True:\n        await asyncio.sleep(5)\n\n\n"
+        b"async def main():\n    await asyncio.gather(serve(), poll())\n"
+    )
+    facts = analyze_source("main.py", source, False, ALL_RULES)
+    assert not isinstance(facts, FileError)
+    assert facts.gathered == ("poll", "serve")
+    assert FileFacts.from_dict(json.loads(json.dumps(facts.to_dict()))) == facts
+
+
 def test_progress_counts_fresh_and_cached_files(make_tree: Tree, tmp_path: Path) -> None:
     root = make_tree(SERVICE)
     calls: list[tuple[int, int, int]] = []
