@@ -119,6 +119,8 @@ def is_deployment_file(rel: str) -> bool:
         return True
     if directory.rpartition("/")[2] in _CRON_DIRS and "." not in name:
         return True
+    if "cron" in lower and ("." not in name or lower.endswith(".txt")):
+        return True  # (`hello-cron`, `cronjobs`, `backup-crontab.txt`: what an image installs with `crontab FILE`)
     if _unit_name(lower).endswith((".service", ".timer", ".sh")) or lower.startswith("dockerfile"):
         return True
     if lower.endswith(".dockerfile"):

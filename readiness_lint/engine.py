@@ -155,6 +155,11 @@ def _with_function_lines(facts: FileFacts, data: bytes) -> FileFacts:
     return dataclasses.replace(facts, functions=functions)
 
 
+# What may come before a module-level call on its line: its result bound (`deleted = cur.execute(`,
+# `rows, total = fetch(`), awaited, or raised (`raise SystemExit(main())`)
+_CALL_LEAD = rb"(?:[\w.]+(?:[ \t]*,[ \t]*[\w.]+)*[ \t]*=[ \t]*)?(?:await[ \t]+|raise[ \t]+)?"
+
+
 def _with_call_lines(facts: FileFacts, data: bytes) -> FileFacts:
     """The line of each module-level call, from the bytes: the first line that starts with the
     callee as written and an opening parenthesis (an indented one if no line starts with it)."""
@@ -162,8 +167,8 @@ def _with_call_lines(facts: FileFacts, data: bytes) -> FileFacts:
     for name, raw, _ in facts.module_calls:
         # (a chain, `db.session.query().filter().delete`, is found by where it starts: `db.session.query(`)
         escaped = re.escape(raw.partition("()")[0].encode("utf-8", "surrogatepass"))
-        match = re.search(rb"^(?:await[ \t]+)?" + escaped + rb"[ \t]*\(", data, re.MULTILINE) or re.search(
-            rb"(?:^[ \t]+|;[ \t]*)(?:await[ \t]+)?" + escaped + rb"[ \t]*\(", data, re.MULTILINE
+        match = re.search(rb"^" + _CALL_LEAD + escaped + rb"[ \t]*\(", data, re.MULTILINE) or re.search(
+            rb"(?:^[ \t]+|;[ \t]*)" + _CALL_LEAD + escaped + rb"[ \t]*\(", data, re.MULTILINE
         )
         calls.append((name, raw, data.count(b"\n", 0, match.start()) + 1 if match else 0))
     return dataclasses.replace(facts, module_calls=tuple(calls))

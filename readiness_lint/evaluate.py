@@ -217,7 +217,7 @@ def _survives(
         if project.resolve_module(path, module, level) is not None:
             return False
     found_rule = line_rules.get(line_finding.rule)
-    if found_rule is not None and found_rule.counts_where_called and _called_after_check(project, line_finding):
+    if found_rule is not None and found_rule.counts_where_called and _called_after_check(project, path, line_finding):
         return False  # (`if not user_exists(uid): add_user(uid)` wherever `add_user` is called)
     return found_rule is not None and not any(
         suppressor.suppressed(path, at, found_rule.code, found_rule.name)
@@ -245,11 +245,13 @@ def _overridden(project: Project, path: str, kind: str) -> bool:
 _DEVELOPMENT_MODULE = re.compile(r"(?:^|[/_.])(?:dev|development|local|test|tests|testing|ci)(?:[_.][^/]*)?\.py$")
 
 
-def _called_after_check(project: Project, line_finding: LineFinding) -> bool:
+def _called_after_check(project: Project, path: str, line_finding: LineFinding) -> bool:
     """The function a finding is in is called, and every file that calls it does so only where a
-    lookup found the key absent (:attr:`FileFacts.guarded_calls`)."""
+    lookup found the key absent (:attr:`FileFacts.guarded_calls`): its own file, and the files
+    importing it (another module's function of the same name is another function)."""
     name = line_finding.scope.rpartition(".")[2]
-    users = project.name_index.get(name, frozenset()) if name else frozenset()
+    importers = project.importers.get(path, ())
+    users = [u for u in project.name_index.get(name, ()) if u == path or u in importers] if name else []
     return bool(users) and all(name in project.files[user].guarded_calls for user in users)
 
 

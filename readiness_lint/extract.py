@@ -722,6 +722,8 @@ class Context:
         self.exists_guards = 0
         self.absent_guards = 0  # the `if` branches taken only when a row looked up is not there
         self.lookups: frozenset[str] = frozenset()  # module-level functions that return a fetched row
+        # ... and those answering whether a row is there (True) or is not (False): `check_data(cur, title)`
+        self.answers: dict[str, bool] = {}
         # the lookup functions each absent-row branch being walked was decided by (see `Extractor._lookups_tested`)
         self.absent_from: list[tuple[str, ...]] = []
         # module-level functions' positional parameters, in order (for rules that follow an
@@ -1127,6 +1129,9 @@ class Extractor:
         # `def existing(key): return cur.execute("SELECT ...", (key,)).fetchone()`: a lookup's result
         # (also rows fetched into a name first: `rows = cur.fetchall()` then `return [r[0] for r in rows]`)
         self.ctx.lookups = frozenset(name for name, stmt in self.module_functions.items() if _returns_fetched(stmt))
+        self.ctx.answers = {
+            name: found for name, stmt in self.module_functions.items() if (found := _answers_found(stmt)) is not None
+        }
         body = self.module.body
         # A package's `__main__.py` (run by `python -m package`) is one big `__main__` block.
         as_main = self.ctx.path.rsplit("/", 1)[-1] == "__main__.py" and not any(
@@ -2010,6 +2015,8 @@ class Extractor:
                 self.walk(node.orelse)
             return
         self.walk(node.test)
+        if ctx.scope and type(node.test) is cst.Comparison:
+            self._answered_routes(node, node.test)
         if self.fallback_hooks:
             self._fallback_branch(node)
         if self._own_body():
@@ -2080,7 +2087,7 @@ class Extractor:
             ctx.exists_guards += 1
         # `if cur.fetchone() is None: cur.execute("INSERT ...")`: inserted only when absent
         # (`if row: UPDATE ... else: INSERT ...`: the `else:` is the absent branch)
-        present = _lookup_test(node.test, self.fetched, self.scope_name())
+        present = _lookup_test(node.test, self.fetched, self.scope_name(), self.ctx.answers)
         absent = present is False
         ctx.absent_guards += absent
         # (the module's lookup functions whose result the test reads: their tables are the ones looked up)
@@ -2205,6 +2212,7 @@ class Extractor:
                 found.append(self.fetched_from[key])
             elif type(sub) is cst.Call and (
                 (called := n.callee(sub) or "") in self.ctx.lookups
+                or called in self.ctx.answers
                 # (one of the module's named for the look-up, whatever it returns: `if not
                 # item_exists(conn, guid):`, its `SELECT COUNT(guid) FROM items WHERE ...`)
                 or (called in self.module_functions and (_existence_call(sub) or _absence_call(sub)))
@@ -5094,6 +5102,7 @@ class Extractor:
         self.generic(node)
 
     def visit_assign(self, node: cst.Assign) -> None:
+        kept_result: tuple[str, str] | None = None
         for target in node.targets:
             self._rebind(target.target)
         value = node.value.expression if type(node.value) is cst.Await else node.value
@@ -5170,7 +5179,8 @@ class Extractor:
                         # `_, output, _ = run_cmd(cmd)`: the first value thrown away, as a statement's
                         self.frames[-1].results_dropped.append(self._as_called(name))
                     elif type(bound) is cst.Name:
-                        self.frames[-1].results[bound.value] = self._as_called(name)
+                        # (set once the value is walked: `df = clean(df)` hands `clean` what `df` held before)
+                        kept_result = (bound.value, self._as_called(name))
             if name == "subprocess.Popen().communicate":
                 # `out, err = subprocess.Popen(cmd, ...).communicate()`: the process, and with it
                 # its exit status, is thrown away
@@ -5224,6 +5234,8 @@ class Extractor:
             self.class_constant = (self.ctx.scope[0], first.value)  # type: ignore[attr-defined]
         self.walk(node.value)
         self.class_constant = saved_constant
+        if kept_result is not None:
+            self.frames[-1].results[kept_result[0]] = kept_result[1]
         kept_in = node.targets[0].target
         if (
             type(value) is cst.Call
@@ -5487,6 +5499,9 @@ class Extractor:
             for middleware in _string_list(value):
                 if middleware.startswith(METRICS_MODULES):
                     self.signal(node, "metrics", middleware)
+                elif "." in middleware and not middleware.startswith("django."):
+                    # (the project's own, `shop.middleware.HealthCheckMiddleware`: run on every request)
+                    self._module_ref(node, "middleware", middleware.rpartition(".")[0])
         elif name in {"BOT_NAME", "SPIDER_MODULES", "NEWSPIDER_MODULE"}:
             self.signal(node, "scrapy-settings", name)  # a Scrapy project's settings module
         elif name in _SCRAPY_COMPONENT_SETTINGS and type(value) is cst.Dict:
@@ -5782,6 +5797,31 @@ class Extractor:
                 self.compared_names.add(operand.value)  # `value in PLACEHOLDERS`
         self.generic(node)
 
+    def _answered_routes(self, node: cst.If, test: cst.Comparison) -> None:
+        """``if request.path == "/healthz": return HttpResponse("OK")`` in a middleware (Django's
+        ``process_request``, Starlette's ``dispatch``) or a view: the app answers that path itself,
+        a route of the app. Not a path let through (``return self.get_response(request)``,
+        ``return await call_next(request)``), nor a bare ``return`` or ``return None``."""
+        if len(test.comparisons) != 1 or n.dotted(test.left) not in _REQUEST_PATHS:
+            return
+        target = test.comparisons[0]
+        if not isinstance(target.operator, (cst.Equal, cst.In)) or type(node.body) is not cst.IndentedBlock:
+            return
+        last = node.body.body[-1] if node.body.body else None
+        answer = last.body[-1] if type(last) is cst.SimpleStatementLine else None
+        value = answer.value if type(answer) is cst.Return else None
+        if type(value) is cst.Await:
+            value = value.expression
+        if (
+            value is None
+            or n.is_none(value)
+            or (type(value) is cst.Call and (n.callee(value) or "").rpartition(".")[2] in _PASSED_THROUGH)
+        ):
+            return  # (`return None` from Django's `process_request` lets the request through too)
+        for path in _literals(target.comparator):
+            if path.startswith("/"):
+                self.ctx.later(node, _handler_route_at(path, self.ctx.scope[-1]))
+
     def _in_request_method(self) -> bool:
         """In ``do_GET`` (``do_POST``, ...) of a standard-library request handler class."""
         ctx = self.ctx
@@ -5862,7 +5902,7 @@ class Extractor:
         given = n.keyword(call, "target")
         args = n.positional(call)
         target = given.value if given is not None else args[0].value if args else None
-        function = self.module_functions.get((n.dotted(target) or "") if target is not None else "")
+        function = self.module_functions.get(self._thread_function(target) if target is not None else "")
         if function is None:
             return handed
         # (handed the event, it sets an event; not handed, it sets the module's own: `finally: done.set()`)
@@ -5870,6 +5910,16 @@ class Extractor:
         if any(self.ctx.resolve(name) in _SIGNAL_WAITS for name in calls):
             return False  # (`signal.sigwait(...)` then `stop.set()`: a signal handled in a thread, a stop flag)
         return any(name.endswith(".set") if handed else name == f"{event}.set" for name in calls)
+
+    def _thread_function(self, target: cst.BaseExpression) -> str:
+        """The name of the function a thread runs: its target, or the call a ``lambda`` makes
+        (``target=lambda: upload(path, bucket)``), or the function ``partial`` binds."""
+        if type(target) is cst.Lambda and type(target.body) is cst.Call:
+            target = target.body.func
+        elif type(target) is cst.Call and self.ctx.resolve(n.callee(target) or "") == "functools.partial":
+            args = n.positional(target)
+            target = args[0].value if args else target
+        return n.dotted(target) or ""
 
     def _mqtt_client(self, owner: str) -> bool:
         """A paho MQTT client built here (``mqtt.Client(...)``)."""
@@ -6997,6 +7047,11 @@ def _returns_empty(body: cst.BaseSuite) -> bool:
     )
 
 
+# The path of the request a middleware or a view is given (`request.path`, Starlette's `request.url.path`)
+_REQUEST_PATHS = frozenset({"request.path", "request.path_info", "request.url.path"})
+# What a middleware returns to let a request through to the app
+_PASSED_THROUGH = frozenset({"get_response", "call_next"})
+
 # A thread's wait for a signal (the handler of a process that blocks its signals)
 _SIGNAL_WAITS = frozenset({"signal.sigwait", "signal.sigwaitinfo", "signal.sigtimedwait", "signal.pause"})
 
@@ -7035,6 +7090,8 @@ def _computes(call: cst.Call, ctx: Context) -> bool:
     if type(func) is not cst.Attribute:
         return False
     owner, method = n.dotted(func.value), func.attr.value
+    if any(arg.keyword is not None and arg.keyword.value in _REQUEST_KEYWORDS for arg in call.args):
+        return False  # (`s.get(url, timeout=20)`: a mapping's `get` takes no keywords)
     if owner is None:
         return method in _PURE_METHODS  # (`" ".join(parts)`, `text.strip().lower()`)
     if owner.partition(".")[0] in ctx.aliases:
@@ -7059,6 +7116,10 @@ _PURE_METHODS = frozenset(
 _PURE_FUNCTIONS = frozenset(
     {"datetime.datetime.strptime", "datetime.datetime.fromisoformat", "datetime.date.fromisoformat"}
     | {"decimal.Decimal", "uuid.UUID"}
+)
+# Keywords a request takes and a lookup does not (`s.get(url, timeout=20)` on a session named `s`)
+_REQUEST_KEYWORDS = frozenset(
+    {"timeout", "params", "headers", "auth", "verify", "cookies", "allow_redirects", "proxies", "stream"}
 )
 # Names of the objects that talk to a server, by their last word (`http_session`, not `api_data`):
 # their `get` is a request
@@ -9022,6 +9083,60 @@ def _returns_fetched(function: cst.FunctionDef) -> bool:
     return _fetched(value) or _rows_of(value) in rows
 
 
+_NO_ANSWERS: Mapping[str, bool] = {}
+
+
+def _answers_found(function: cst.FunctionDef) -> bool | None:
+    """Whether a function of the file answers True when the row it looks up is there (True), or
+    when it is not (False), or neither (None): one that binds a fetched row and ends by answering
+    for it, ``result = cursor.fetchone()`` then ``if result: return True`` / ``else: return False``
+    (or ``return False`` after the ``if``, ``return result is not None``, ``return bool(result)``;
+    ``if not result: return True`` answers the other way)."""
+    stmts = list(_block(function.body))
+    if len(stmts) == 1 and type(stmts[0]) is cst.With:
+        stmts = list(_block(stmts[0].body))  # (`with conn.cursor() as cur:`)
+    keys = {
+        f"answer:{t.target.value}"
+        for stmt in stmts
+        for small in _smalls(stmt) or ()
+        if type(small) is cst.Assign and _fetched(small.value)
+        for t in small.targets
+        if type(t.target) is cst.Name
+    }
+    if not keys or len(stmts) < 2:
+        return None
+    last, prior = stmts[-1], stmts[-2]
+    branch: cst.If | None = None
+    if type(last) is cst.If:
+        branch, other = last, _returned_bool(last.orelse.body) if type(last.orelse) is cst.Else else None
+    elif type(prior) is cst.If and prior.orelse is None:
+        branch, other = prior, _returned_bool(last)
+    if branch is not None:
+        present = _lookup_test(branch.test, keys, "answer")
+        answer = _returned_bool(branch.body)
+        if present is None or answer is None or other is None or other == answer:
+            return None
+        return answer if present else not answer
+    smalls = _smalls(last) or ()
+    if len(smalls) != 1 or type(smalls[0]) is not cst.Return or smalls[0].value is None:
+        return None
+    value = smalls[0].value
+    if type(value) is cst.Call and n.callee(value) == "bool" and len(value.args) == 1:
+        value = value.args[0].value  # `return bool(result)`
+    elif type(value) is not cst.Comparison:
+        return None
+    return _lookup_test(value, keys, "answer")
+
+
+def _returned_bool(body: cst.CSTNode) -> bool | None:
+    """``return True`` or ``return False``, a block's one statement (or the statement itself)."""
+    smalls = _simple_block(body) if isinstance(body, cst.BaseSuite) else _smalls(body)
+    if smalls is None or len(smalls) != 1 or type(smalls[0]) is not cst.Return or smalls[0].value is None:
+        return None
+    value = smalls[0].value
+    return True if n.is_true(value) else False if n.is_false(value) else None
+
+
 def _rows_of(value: cst.BaseExpression) -> str:
     """The name a value is, or gathers its rows from (``[r[0] for r in rows]``, ``set(rows)``)."""
     value = _row_source(value)
@@ -9124,7 +9239,9 @@ def _catches_missing_row(handler: cst.ExceptHandler, ctx: Context) -> bool:
     return not names or bool(names & (BROAD_EXCEPTIONS | {"TypeError"}))
 
 
-def _lookup_test(test: cst.BaseExpression, fetched: set[str], scope: str) -> bool | None:
+def _lookup_test(
+    test: cst.BaseExpression, fetched: set[str], scope: str, answers: Mapping[str, bool] = _NO_ANSWERS
+) -> bool | None:
     """Whether ``test`` holds when a row looked up is there (True: ``row``, ``row is not None``,
     ``key in rows``) or when it is not (False: ``not row``, ``row is None``, ``count == 0``,
     ``len(rows) == 0``, ``key not in rows``), on a lookup's result (a name bound from one in this
@@ -9144,14 +9261,18 @@ def _lookup_test(test: cst.BaseExpression, fetched: set[str], scope: str) -> boo
             _fetched(node)
             or (type(node) is cst.Name and f"{scope}:{node.value}" in fetched)
             or _existence_call(node.expression if type(node) is cst.Await else node)
+            # (`if check_data(cursor, title):`, a function of the file answering whether the row is there)
+            or (type(node) is cst.Call and answers.get(n.callee(node) or "") is True)
         )
 
     if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
-        inner = _lookup_test(test.expression, fetched, scope)
+        inner = _lookup_test(test.expression, fetched, scope, answers)
         return None if inner is None else not inner
     if lookup(test):
         return True
-    if _absence_call(test.expression if type(test) is cst.Await else test):
+    if _absence_call(test.expression if type(test) is cst.Await else test) or (
+        type(test) is cst.Call and answers.get(n.callee(test) or "") is False
+    ):
         return False  # `if self.new_ad(item):`, a lookup that holds when the key is not there
     if type(test) is cst.Comparison and len(test.comparisons) == 1:
         target = test.comparisons[0]

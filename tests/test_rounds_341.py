@@ -230,7 +230,9 @@ _CASES: dict[str, Case] = {
             "relay.py": 'import asyncio\nimport logging\n\nimport websockets\n\nCLIENTS = set()\n\n\nasync def relay(websocket):\n    CLIENTS.add(websocket)\n    try:\n        async for message in websocket:\n            websockets.broadcast(CLIENTS, message)\n    finally:\n        CLIENTS.discard(websocket)\n\n\ndef health_check(connection, request):\n    if request.path == "/healthz":\n        return connection.respond(200, "OK\\n")\n\n\nasync def main():\n    logging.basicConfig(level=logging.INFO)\n    server = websockets.serve(relay, "0.0.0.0", 8765, process_request=health_check)\n    async with server:\n        await asyncio.Future()\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n'
         },
         [("relay.py", "api", "websockets")],
-        ("missing-health-route", "na"),
+        # (`process_request` answering `request.path == "/healthz"` itself is its health route: no
+        # verdict until session 43, which reads a handler answering the path as a route)
+        ("missing-health-route", "pass"),
     ),
     # A file the job wrote under a literal name, removed once used: its own, no data lost (round 370)
     "literal_file_written_then_removed": (

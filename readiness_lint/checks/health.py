@@ -250,7 +250,10 @@ class MissingHealthRoute(ServiceRule):
         "Checks that an HTTP API serves a health route (`/health`, `/healthz`, `/healthcheck` or `/health_check`, "
         "`/livez`, `/live`, `/liveness`, `/alive`, `/ping`, `/status`, `/heartbeat`, under an optional `/api`, "
         "`/internal`, `/management`, `/ops` or version prefix), on the app itself or on any router, "
-        "blueprint or URL module it includes, or through a health-check library (the `@cherrypy.expose` methods of "
+        "blueprint or URL module it includes, through a middleware or view that answers the path itself "
+        '(`if request.path == "/healthz": return HttpResponse("OK")` in a Django middleware the settings list, '
+        'in a Starlette middleware\'s `dispatch` or an `@app.middleware("http")` function; not one that only lets the '
+        "path through, `return await call_next(request)`), or through a health-check library (the `@cherrypy.expose` methods of "
         "the object CherryPy serves at the root are routes named for the method, `index` being `/`; a class exposed "
         "whole answers none of its methods' paths). An AWS Lambda api's "
         "routes are the paths its serverless.yml or SAM template gives the functions' HTTP events, when "
@@ -280,6 +283,14 @@ class MissingHealthRoute(ServiceRule):
         ),
         Sample(
             'from flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/api/v1/healthz")\ndef healthz():\n    return "ok"\n'
+        ),
+        Sample(
+            "from fastapi import FastAPI, Request\nfrom fastapi.responses import PlainTextResponse\n\napp = FastAPI()\n\n\n"
+            '@app.middleware("http")\nasync def probes(request: Request, call_next):\n'
+            '    if request.url.path == "/healthz":\n        return PlainTextResponse("ok")\n'
+            "    return await call_next(request)\n\n\n"
+            '@app.get("/items")\ndef items():\n    return []\n',
+            note="a middleware that answers the probe's path itself",
         ),
     )
     INVALID = (
