@@ -115,8 +115,9 @@ def _serves_nothing(entrypoint: Entrypoint, service: Service) -> bool:
     (`app.run(...)`, `uvicorn.run(app)`), that serves no route at all: none is declared anywhere
     it or a module importing it reaches, and nothing wires one in (no blueprint or router
     registered, no route-adding extension built around it, no `routes=`): an app kept only to hold
-    a port open answers no probe either. (An app built by a factory, or only lent to a script's
-    `app.app_context()`, keeps no verdict.)"""
+    a port open answers no probe either; so does one a factory of its file builds, bound at module
+    level (`app = init_app()` in the `__main__` block). (An app only a factory builds, bound nowhere
+    at module level, or only lent to a script's `app.app_context()`, keeps no verdict.)"""
     if entrypoint.framework not in {"flask", "fastapi"} or service.routes:
         return False
     project, name = service.project, entrypoint.symbol
@@ -260,7 +261,8 @@ class MissingHealthRoute(ServiceRule):
         "every one names a path (a catch-all such as `/{proxy+}` leaves them unseen; a websocket or a function URL "
         "is no part of the gateway). "
         "When none of the app's routes can be seen (they are registered in ways the analysis does not follow), the "
-        "check is not applicable rather than failed; but a Flask or FastAPI app built at module level "
+        "check is not applicable rather than failed; but a Flask or FastAPI app built at module level (also "
+        "by a factory of its file called there, `app = init_app()` in the `__main__` block) "
         "and served by the project's own code (`app.run(...)`, `uvicorn.run(app)`, also by its import string, "
         '`uvicorn.run("app.main:app")`) that serves no route '
         "at all (none declared where it or its importers reach, no blueprint or router registered, no "
