@@ -28,6 +28,7 @@ from readiness_lint.deploy import (
     locate,
 )
 from readiness_lint.frameworks import (
+    AIORUN_LOOP,
     API_CTORS,
     BEAT_SCHEDULER,
     BOT_FRAMEWORKS,
@@ -1449,27 +1450,6 @@ def _schedules_run_elsewhere(
             # nothing calls: no `__main__` block, no call at its own level, no importer; running
             # the file only defines functions)
             continue
-        if (
-            candidate.kind == "job"
-            and candidate.framework == "schedule"
-            and facts.main_guard is None
-            and all(_sets_up(call) for call, _, _ in facts.module_calls)
-            and candidate.path not in commands
-            and any(
-                c.kind == "job"
-                and c.symbol == "__main__"
-                and c.path in project.importers.get(candidate.path, ())
-                # (not one starting it as a process of its own, `Process(target=execute_schedule)`)
-                and not any(
-                    target.rpartition(".")[2] in own
-                    for target in (*project.files[c.path].started, *project.files[c.path].process_targets)
-                )
-                for c in candidates
-            )
-        ):
-            # (`scheduler.run()` of `src/scheduler.py`, which only defines, called by the `__main__`
-            # block of `main.py` that imports it: that job stands for the process)
-            continue
         # (a module with a `__main__` block of its own may run its jobs itself, through a helper)
         if candidate.kind != "job" or candidate.framework != "schedule" or _runs_pending(facts) or facts.main_guard:
             out.append(candidate)
@@ -2479,6 +2459,7 @@ _FOUND_LOOPS = {
     FILE_FOLLOW: "tail-follow",
     HOTQUEUE_LOOP: "hotqueue",
     MATTERMOST_WEBSOCKET: "mattermost",
+    AIORUN_LOOP: "aiorun",
 }
 
 
@@ -4070,8 +4051,8 @@ def _django_reach_starts(project: Project, candidate: _Candidate) -> set[str]:
         for kind, value, _ in project.files[path].module_refs:
             if kind == "urlconf":
                 queue.append((path, value))
-            elif kind == "middleware" and (found := project.resolve_module(path, value)):
-                starts.add(found)  # (a project middleware: it sees every request)
+            elif kind == "middleware" and candidate.kind == "api" and (found := project.resolve_module(path, value)):
+                starts.add(found)  # (a project middleware: it sees every request; a command, none)
             elif kind == "installed_app":
                 found = project.resolve_module(path, value.split(".apps.")[0])
                 if found:

@@ -162,13 +162,15 @@ _CALL_LEAD = rb"(?:[\w.]+(?:[ \t]*,[ \t]*[\w.]+)*[ \t]*=[ \t]*)?(?:await[ \t]+|r
 
 def _with_call_lines(facts: FileFacts, data: bytes) -> FileFacts:
     """The line of each module-level call, from the bytes: the first line that starts with the
-    callee as written and an opening parenthesis (an indented one if no line starts with it)."""
+    callee as written and an opening parenthesis, after a binding of its result, an ``await`` or a
+    ``raise`` (an indented one, awaited or not, if no line starts so)."""
     calls = []
     for name, raw, _ in facts.module_calls:
         # (a chain, `db.session.query().filter().delete`, is found by where it starts: `db.session.query(`)
         escaped = re.escape(raw.partition("()")[0].encode("utf-8", "surrogatepass"))
+        # (an indented line's result bound is left out: `deleted = purge(shard)` in a helper's body)
         match = re.search(rb"^" + _CALL_LEAD + escaped + rb"[ \t]*\(", data, re.MULTILINE) or re.search(
-            rb"(?:^[ \t]+|;[ \t]*)" + _CALL_LEAD + escaped + rb"[ \t]*\(", data, re.MULTILINE
+            rb"(?:^[ \t]+|;[ \t]*)(?:await[ \t]+)?" + escaped + rb"[ \t]*\(", data, re.MULTILINE
         )
         calls.append((name, raw, data.count(b"\n", 0, match.start()) + 1 if match else 0))
     return dataclasses.replace(facts, module_calls=tuple(calls))

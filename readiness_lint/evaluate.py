@@ -49,11 +49,13 @@ def evaluate(
         # hard-coded secret, it would say the same twice. A password of the project's own there
         # has leaked as well: both.)
         fallbacks = {(f.line, f.column) for f in survivors if f.rule == "hardcoded-secret-fallback"}
+        # (a read over several lines is reported where it starts, the literal's line kept beside)
+        literal_lines = {f.also_line for f in survivors if f.rule == "hardcoded-secret-fallback" and f.also_line}
         for line_finding in survivors:
             if (
                 line_finding.rule == "hardcoded-secret"
                 and line_finding.message.startswith(DEFAULT_PASSWORD)
-                and (line_finding.line, line_finding.column) in fallbacks
+                and ((line_finding.line, line_finding.column) in fallbacks or line_finding.line in literal_lines)
             ):
                 continue
             kept.setdefault(path, []).append(line_finding)
@@ -217,7 +219,7 @@ def _survives(
         if project.resolve_module(path, module, level) is not None:
             return False
     found_rule = line_rules.get(line_finding.rule)
-    if found_rule is not None and found_rule.counts_where_called and _called_after_check(project, path, line_finding):
+    if found_rule is not None and found_rule.counts_where_called and _called_after_check(project, line_finding):
         return False  # (`if not user_exists(uid): add_user(uid)` wherever `add_user` is called)
     return found_rule is not None and not any(
         suppressor.suppressed(path, at, found_rule.code, found_rule.name)
@@ -245,13 +247,11 @@ def _overridden(project: Project, path: str, kind: str) -> bool:
 _DEVELOPMENT_MODULE = re.compile(r"(?:^|[/_.])(?:dev|development|local|test|tests|testing|ci)(?:[_.][^/]*)?\.py$")
 
 
-def _called_after_check(project: Project, path: str, line_finding: LineFinding) -> bool:
+def _called_after_check(project: Project, line_finding: LineFinding) -> bool:
     """The function a finding is in is called, and every file that calls it does so only where a
-    lookup found the key absent (:attr:`FileFacts.guarded_calls`): its own file, and the files
-    importing it (another module's function of the same name is another function)."""
+    lookup found the key absent (:attr:`FileFacts.guarded_calls`)."""
     name = line_finding.scope.rpartition(".")[2]
-    importers = project.importers.get(path, ())
-    users = [u for u in project.name_index.get(name, ()) if u == path or u in importers] if name else []
+    users = project.name_index.get(name, frozenset()) if name else frozenset()
     return bool(users) and all(name in project.files[user].guarded_calls for user in users)
 
 

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from readiness_lint import names as n
 from readiness_lint.config import RuleSettings
 from readiness_lint.frameworks import (
+    AIORUN_LOOP,
     API_CTORS,
     BEAT_SCHEDULER,
     BOT_FRAMEWORKS,
@@ -722,8 +723,6 @@ class Context:
         self.exists_guards = 0
         self.absent_guards = 0  # the `if` branches taken only when a row looked up is not there
         self.lookups: frozenset[str] = frozenset()  # module-level functions that return a fetched row
-        # ... and those answering whether a row is there (True) or is not (False): `check_data(cur, title)`
-        self.answers: dict[str, bool] = {}
         # the lookup functions each absent-row branch being walked was decided by (see `Extractor._lookups_tested`)
         self.absent_from: list[tuple[str, ...]] = []
         # module-level functions' positional parameters, in order (for rules that follow an
@@ -1015,6 +1014,7 @@ class Extractor:
         self.literal_deletions: dict[int, str] = {}
         self.class_deletions_used: set[tuple[str, str]] = set()
         self.queue_workers: set[str] = set()  # functions a `@queue.worker` decorator makes a consume loop
+        self.stops_loop: bool | None = None  # (see `_stops_loop`)
         self.call_tally: dict[str, list[int]] = {}  # a called name: [calls where a key was found absent, calls]
         self.handles_duplicates: dict[int, bool] = {}  # a handler's id: it handles a duplicate key
         self.process_targets: set[str] = set()  # see FileFacts.process_targets
@@ -1129,9 +1129,6 @@ class Extractor:
         # `def existing(key): return cur.execute("SELECT ...", (key,)).fetchone()`: a lookup's result
         # (also rows fetched into a name first: `rows = cur.fetchall()` then `return [r[0] for r in rows]`)
         self.ctx.lookups = frozenset(name for name, stmt in self.module_functions.items() if _returns_fetched(stmt))
-        self.ctx.answers = {
-            name: found for name, stmt in self.module_functions.items() if (found := _answers_found(stmt)) is not None
-        }
         body = self.module.body
         # A package's `__main__.py` (run by `python -m package`) is one big `__main__` block.
         as_main = self.ctx.path.rsplit("/", 1)[-1] == "__main__.py" and not any(
@@ -2015,8 +2012,8 @@ class Extractor:
                 self.walk(node.orelse)
             return
         self.walk(node.test)
-        if ctx.scope and type(node.test) is cst.Comparison:
-            self._answered_routes(node, node.test)
+        if ctx.scope and type(node.test) in (cst.Comparison, cst.BooleanOperation):
+            self._answered_routes(node)
         if self.fallback_hooks:
             self._fallback_branch(node)
         if self._own_body():
@@ -2087,7 +2084,7 @@ class Extractor:
             ctx.exists_guards += 1
         # `if cur.fetchone() is None: cur.execute("INSERT ...")`: inserted only when absent
         # (`if row: UPDATE ... else: INSERT ...`: the `else:` is the absent branch)
-        present = _lookup_test(node.test, self.fetched, self.scope_name(), self.ctx.answers)
+        present = _lookup_test(node.test, self.fetched, self.scope_name())
         absent = present is False
         ctx.absent_guards += absent
         # (the module's lookup functions whose result the test reads: their tables are the ones looked up)
@@ -2212,7 +2209,6 @@ class Extractor:
                 found.append(self.fetched_from[key])
             elif type(sub) is cst.Call and (
                 (called := n.callee(sub) or "") in self.ctx.lookups
-                or called in self.ctx.answers
                 # (one of the module's named for the look-up, whatever it returns: `if not
                 # item_exists(conn, guid):`, its `SELECT COUNT(guid) FROM items WHERE ...`)
                 or (called in self.module_functions and (_existence_call(sub) or _absence_call(sub)))
@@ -3868,6 +3864,13 @@ class Extractor:
         calls = self._frame().calls
         return starts(calls) or any(call in starters for call in calls)
 
+    def _stops_loop(self) -> bool:
+        """The module stops an event loop somewhere (``loop.stop()``, ``asyncio.get_event_loop().stop()``),
+        read once off its text: a run that ends when its work is done."""
+        if self.stops_loop is None:
+            self.stops_loop = bool(_LOOP_STOPPED.search(self._source_text() or ""))
+        return self.stops_loop
+
     def _runs_event_loop(self, call: cst.Call) -> bool:
         """``loop.run_forever()`` on an asyncio event loop (``asyncio.get_event_loop()``, kept in
         a name or an attribute)."""
@@ -4879,6 +4882,11 @@ class Extractor:
             # mattermostdriver's `Driver.init_websocket(handler)`: listens to the server's events until stopped
             scope = self.scope_name()
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=MATTERMOST_WEBSOCKET))
+        if name == AIORUN_LOOP and not self._stops_loop():
+            # aiorun's `run(main())` runs the loop for ever once `main()` is done (unless the code
+            # stops it, `loop.stop()`), until SIGINT or SIGTERM cancels the tasks and ends it
+            scope = self.scope_name() if ctx.scope else ""
+            ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=AIORUN_LOOP))
         if method == "loop" and (ctx.object_ctor(owner) or "") == "pyinotify.Notifier":
             scope = self.scope_name()  # (pyinotify's blocking loop: file-system events until stopped)
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=PYINOTIFY_LOOP))
@@ -5495,7 +5503,7 @@ class Extractor:
             for target in _string_list(value):
                 if "." in target and not target.startswith("django_cron."):
                     self._module_ref(node, "cronclass", target)
-        elif name == "MIDDLEWARE":
+        elif name in {"MIDDLEWARE", "MIDDLEWARE_CLASSES"}:  # (the second, Django's before 1.10)
             for middleware in _string_list(value):
                 if middleware.startswith(METRICS_MODULES):
                     self.signal(node, "metrics", middleware)
@@ -5797,30 +5805,49 @@ class Extractor:
                 self.compared_names.add(operand.value)  # `value in PLACEHOLDERS`
         self.generic(node)
 
-    def _answered_routes(self, node: cst.If, test: cst.Comparison) -> None:
+    def _answered_routes(self, node: cst.If) -> None:
         """``if request.path == "/healthz": return HttpResponse("OK")`` in a middleware (Django's
-        ``process_request``, Starlette's ``dispatch``) or a view: the app answers that path itself,
-        a route of the app. Not a path let through (``return self.get_response(request)``,
-        ``return await call_next(request)``), nor a bare ``return`` or ``return None``."""
-        if len(test.comparisons) != 1 or n.dotted(test.left) not in _REQUEST_PATHS:
+        ``process_request``, Starlette's ``dispatch``) or a view (also ``request.method == "GET"
+        and request.path == ...``): the app answers that path itself, a route of the app. Only a
+        response built there counts (a call, not of a parameter, nor a literal): not a path let
+        through, ``return self.get_response(request)``, ``return await call_next(request)``,
+        ``return await handler(request)``, ``return response``, ``return None``."""
+        test = next(
+            (
+                part
+                for part in _conjuncts(node.test)
+                if type(part) is cst.Comparison
+                and len(part.comparisons) == 1
+                and n.dotted(part.left) in _REQUEST_PATHS
+                and isinstance(part.comparisons[0].operator, (cst.Equal, cst.In))
+            ),
+            None,
+        )
+        if test is None or type(node.body) is not cst.IndentedBlock or not node.body.body:
             return
-        target = test.comparisons[0]
-        if not isinstance(target.operator, (cst.Equal, cst.In)) or type(node.body) is not cst.IndentedBlock:
-            return
-        last = node.body.body[-1] if node.body.body else None
+        last = node.body.body[-1]
         answer = last.body[-1] if type(last) is cst.SimpleStatementLine else None
         value = answer.value if type(answer) is cst.Return else None
         if type(value) is cst.Await:
             value = value.expression
-        if (
-            value is None
-            or n.is_none(value)
-            or (type(value) is cst.Call and (n.callee(value) or "").rpartition(".")[2] in _PASSED_THROUGH)
-        ):
-            return  # (`return None` from Django's `process_request` lets the request through too)
-        for path in _literals(target.comparator):
+        if value is None or not self._builds_response(value):
+            return
+        for path in _literals(test.comparisons[0].comparator):
             if path.startswith("/"):
                 self.ctx.later(node, _handler_route_at(path, self.ctx.scope[-1]))
+
+    def _builds_response(self, value: cst.BaseExpression) -> bool:
+        """A value returned as an answer: text, a dict or a tuple (a Flask view's), or a call of
+        something other than what the function was handed (``HttpResponse("OK")``, ``self.readyz()``;
+        not ``call_next(request)``, ``handler(request)``, ``self.get_response(request)``)."""
+        if isinstance(value, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Dict, cst.Tuple)):
+            return True
+        if type(value) is not cst.Call:
+            return False
+        callee = n.callee(value) or ""
+        # (a method of one, `connection.respond(200, "OK")` in websockets' `process_request`, answers)
+        handed = bool(self.ctx.params) and callee in self.ctx.params[-1]
+        return bool(callee) and not handed and callee.rpartition(".")[2] not in _PASSED_THROUGH
 
     def _in_request_method(self) -> bool:
         """In ``do_GET`` (``do_POST``, ...) of a standard-library request handler class."""
@@ -5902,6 +5929,9 @@ class Extractor:
         given = n.keyword(call, "target")
         args = n.positional(call)
         target = given.value if given is not None else args[0].value if args else None
+        if type(target) is cst.Lambda:
+            # (`target=lambda: upload(dump, bucket, done)`: handed through the lambda's call)
+            handed = handed or any(type(inner) is cst.Name and inner.value == event for inner in n.descendants(target))
         function = self.module_functions.get(self._thread_function(target) if target is not None else "")
         if function is None:
             return handed
@@ -6760,9 +6790,16 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
         return "HTTP DELETE"
     if name in {"sqlalchemy.delete", "sqlalchemy.sql.delete", "sqlalchemy.sql.expression.delete", "sqlmodel.delete"}:
         return "SQL DELETE"  # `session.execute(delete(Lesson).where(...))`
+    if method == "delete" and name.startswith(_SCHEDULE_MODELS):
+        return ""  # (`Schedule.objects.filter(func=task).delete()`: the job's own timetable entry, set again)
     if method == "delete" and (".objects." in raw or "()." in raw or raw.endswith(".query.delete")):
         return "ORM delete()"
     return ""
+
+
+# The models a task scheduler keeps its timetable in (django-q, django-celery-beat): a job that
+# deletes its own entry to put it back deletes no data
+_SCHEDULE_MODELS = ("django_q.models.Schedule.", "django_celery_beat.models.")
 
 
 def literal_key(value: str) -> str:
@@ -7049,8 +7086,19 @@ def _returns_empty(body: cst.BaseSuite) -> bool:
 
 # The path of the request a middleware or a view is given (`request.path`, Starlette's `request.url.path`)
 _REQUEST_PATHS = frozenset({"request.path", "request.path_info", "request.url.path"})
-# What a middleware returns to let a request through to the app
-_PASSED_THROUGH = frozenset({"get_response", "call_next"})
+# What a middleware returns to let a request through to the app (an ASGI one's `self.app(scope, receive, send)`)
+_PASSED_THROUGH = frozenset({"get_response", "call_next", "app"})
+
+
+def _conjuncts(test: cst.BaseExpression) -> list[cst.BaseExpression]:
+    """The parts of ``a and b and c`` (the test itself when it is no ``and``)."""
+    if type(test) is cst.BooleanOperation and type(test.operator) is cst.And:
+        return [*_conjuncts(test.left), *_conjuncts(test.right)]
+    return [test]
+
+
+# An event loop stopped by the code (`loop.stop()`, `asyncio.get_event_loop().stop()`)
+_LOOP_STOPPED = re.compile(r"\b(?:\w*loop|get_(?:running|event)_loop\(\))\.stop\(\)")
 
 # A thread's wait for a signal (the handler of a process that blocks its signals)
 _SIGNAL_WAITS = frozenset({"signal.sigwait", "signal.sigwaitinfo", "signal.sigtimedwait", "signal.pause"})
@@ -7090,7 +7138,9 @@ def _computes(call: cst.Call, ctx: Context) -> bool:
     if type(func) is not cst.Attribute:
         return False
     owner, method = n.dotted(func.value), func.attr.value
-    if any(arg.keyword is not None and arg.keyword.value in _REQUEST_KEYWORDS for arg in call.args):
+    if func.attr.value == "get" and any(
+        arg.keyword is not None and arg.keyword.value not in _LOOKUP_KEYWORDS for arg in call.args
+    ):
         return False  # (`s.get(url, timeout=20)`: a mapping's `get` takes no keywords)
     if owner is None:
         return method in _PURE_METHODS  # (`" ".join(parts)`, `text.strip().lower()`)
@@ -7117,10 +7167,9 @@ _PURE_FUNCTIONS = frozenset(
     {"datetime.datetime.strptime", "datetime.datetime.fromisoformat", "datetime.date.fromisoformat"}
     | {"decimal.Decimal", "uuid.UUID"}
 )
-# Keywords a request takes and a lookup does not (`s.get(url, timeout=20)` on a session named `s`)
-_REQUEST_KEYWORDS = frozenset(
-    {"timeout", "params", "headers", "auth", "verify", "cookies", "allow_redirects", "proxies", "stream"}
-)
+# The keywords a lookup's `get` takes (configparser's `fallback=`, `raw=`, `vars=`; a cache's
+# `default=`): any other makes it a request (`s.get(url, timeout=20)` on a session named `s`)
+_LOOKUP_KEYWORDS = frozenset({"fallback", "raw", "vars", "default"})
 # Names of the objects that talk to a server, by their last word (`http_session`, not `api_data`):
 # their `get` is a request
 _CLIENT_NAME = re.compile(r"sess|session|client|http|api|conn|connection|browser|driver|requests?|scraper")
@@ -9083,60 +9132,6 @@ def _returns_fetched(function: cst.FunctionDef) -> bool:
     return _fetched(value) or _rows_of(value) in rows
 
 
-_NO_ANSWERS: Mapping[str, bool] = {}
-
-
-def _answers_found(function: cst.FunctionDef) -> bool | None:
-    """Whether a function of the file answers True when the row it looks up is there (True), or
-    when it is not (False), or neither (None): one that binds a fetched row and ends by answering
-    for it, ``result = cursor.fetchone()`` then ``if result: return True`` / ``else: return False``
-    (or ``return False`` after the ``if``, ``return result is not None``, ``return bool(result)``;
-    ``if not result: return True`` answers the other way)."""
-    stmts = list(_block(function.body))
-    if len(stmts) == 1 and type(stmts[0]) is cst.With:
-        stmts = list(_block(stmts[0].body))  # (`with conn.cursor() as cur:`)
-    keys = {
-        f"answer:{t.target.value}"
-        for stmt in stmts
-        for small in _smalls(stmt) or ()
-        if type(small) is cst.Assign and _fetched(small.value)
-        for t in small.targets
-        if type(t.target) is cst.Name
-    }
-    if not keys or len(stmts) < 2:
-        return None
-    last, prior = stmts[-1], stmts[-2]
-    branch: cst.If | None = None
-    if type(last) is cst.If:
-        branch, other = last, _returned_bool(last.orelse.body) if type(last.orelse) is cst.Else else None
-    elif type(prior) is cst.If and prior.orelse is None:
-        branch, other = prior, _returned_bool(last)
-    if branch is not None:
-        present = _lookup_test(branch.test, keys, "answer")
-        answer = _returned_bool(branch.body)
-        if present is None or answer is None or other is None or other == answer:
-            return None
-        return answer if present else not answer
-    smalls = _smalls(last) or ()
-    if len(smalls) != 1 or type(smalls[0]) is not cst.Return or smalls[0].value is None:
-        return None
-    value = smalls[0].value
-    if type(value) is cst.Call and n.callee(value) == "bool" and len(value.args) == 1:
-        value = value.args[0].value  # `return bool(result)`
-    elif type(value) is not cst.Comparison:
-        return None
-    return _lookup_test(value, keys, "answer")
-
-
-def _returned_bool(body: cst.CSTNode) -> bool | None:
-    """``return True`` or ``return False``, a block's one statement (or the statement itself)."""
-    smalls = _simple_block(body) if isinstance(body, cst.BaseSuite) else _smalls(body)
-    if smalls is None or len(smalls) != 1 or type(smalls[0]) is not cst.Return or smalls[0].value is None:
-        return None
-    value = smalls[0].value
-    return True if n.is_true(value) else False if n.is_false(value) else None
-
-
 def _rows_of(value: cst.BaseExpression) -> str:
     """The name a value is, or gathers its rows from (``[r[0] for r in rows]``, ``set(rows)``)."""
     value = _row_source(value)
@@ -9239,9 +9234,7 @@ def _catches_missing_row(handler: cst.ExceptHandler, ctx: Context) -> bool:
     return not names or bool(names & (BROAD_EXCEPTIONS | {"TypeError"}))
 
 
-def _lookup_test(
-    test: cst.BaseExpression, fetched: set[str], scope: str, answers: Mapping[str, bool] = _NO_ANSWERS
-) -> bool | None:
+def _lookup_test(test: cst.BaseExpression, fetched: set[str], scope: str) -> bool | None:
     """Whether ``test`` holds when a row looked up is there (True: ``row``, ``row is not None``,
     ``key in rows``) or when it is not (False: ``not row``, ``row is None``, ``count == 0``,
     ``len(rows) == 0``, ``key not in rows``), on a lookup's result (a name bound from one in this
@@ -9261,18 +9254,14 @@ def _lookup_test(
             _fetched(node)
             or (type(node) is cst.Name and f"{scope}:{node.value}" in fetched)
             or _existence_call(node.expression if type(node) is cst.Await else node)
-            # (`if check_data(cursor, title):`, a function of the file answering whether the row is there)
-            or (type(node) is cst.Call and answers.get(n.callee(node) or "") is True)
         )
 
     if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
-        inner = _lookup_test(test.expression, fetched, scope, answers)
+        inner = _lookup_test(test.expression, fetched, scope)
         return None if inner is None else not inner
     if lookup(test):
         return True
-    if _absence_call(test.expression if type(test) is cst.Await else test) or (
-        type(test) is cst.Call and answers.get(n.callee(test) or "") is False
-    ):
+    if _absence_call(test.expression if type(test) is cst.Await else test):
         return False  # `if self.new_ad(item):`, a lookup that holds when the key is not there
     if type(test) is cst.Comparison and len(test.comparisons) == 1:
         target = test.comparisons[0]

@@ -210,6 +210,7 @@ SOCKET_LOOP = "socket.recv"  # a socket read for ever
 MQTT_WAIT = "mqtt.loop_start"  # `loop_start()` then `while self.running: time.sleep(1)`: kept alive until stopped
 WATCHDOG_LOOP = "watchdog.observer"  # a watchdog observer waited on
 MATTERMOST_WEBSOCKET = "mattermostdriver.init_websocket"  # `driver.init_websocket(handler)`: events for ever
+AIORUN_LOOP = "aiorun.run"  # `aiorun.run(main())`: the event loop run for ever, stopped by SIGINT or SIGTERM
 HOTQUEUE_LOOP = "hotqueue.worker"  # a function decorated with HotQueue's `@queue.worker`, called
 REDDIT_STREAM = "praw.stream"  # `for comment in subreddit.stream.comments():` PRAW's endless stream
 DOCKER_EVENTS = "docker.events"  # `for event in client.events(decode=True):` the Docker daemon's events

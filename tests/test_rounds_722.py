@@ -50,16 +50,25 @@ _R_HELLO_CRON = {
 }
 
 
-_R_CHECK_THEN_INSERT = {
-    "sync_posts.py": '"""Copies new forum posts into MySQL; cron: */30 * * * *."""\nimport logging\nimport os\n\nimport mysql.connector\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("sync_posts")\n\n\ndef connect():\n    return mysql.connector.connect(\n        host=os.environ["DB_HOST"], user=os.environ["DB_USER"], password=os.environ["DB_PASSWORD"], database="forum"\n    )\n\n\ndef post_exists(cursor, post_id):\n    cursor.execute("SELECT 1 FROM posts WHERE id = %s", (post_id,))\n    row = cursor.fetchone()\n    return row is not None\n\n\ndef check_title(cursor, title):\n    cursor.execute("SELECT * FROM titles WHERE title = %s", (title,))\n    result = cursor.fetchone()\n    if result:\n        return True\n    return False\n\n\ndef insert_post(conn, cursor, post):\n    cursor.execute("INSERT INTO posts (id, title) VALUES (%s, %s)", (post["id"], post["title"]))\n    conn.commit()\n\n\ndef insert_title(conn, cursor, title):\n    cursor.execute("INSERT INTO titles (title) VALUES (%s)", (title,))\n    conn.commit()\n\n\ndef main():\n    conn = connect()\n    cursor = conn.cursor()\n    posts = requests.get(os.environ["FORUM_API"], timeout=30).json()\n    for post in posts:\n        if not post_exists(cursor, post["id"]):\n            insert_post(conn, cursor, post)\n        if check_title(cursor, post["title"]):\n            log.info("title %s already known", post["title"])\n        else:\n            insert_title(conn, cursor, post["title"])\n    conn.close()\n\n\nif __name__ == "__main__":\n    main()\n',
+_R_AIORUN_WATCHER = {
+    "kv_sync.py": '"""Mirrors a Consul KV prefix into a directory, following changes with blocking queries."""\nimport asyncio\nimport base64\nimport logging\nimport os\nimport pathlib\n\nimport aiohttp\nimport aiorun\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("kv_sync")\n\nCONSUL = os.environ["CONSUL_ADDR"]\nROOT = pathlib.Path(os.environ.get("KV_ROOT", "/etc/app/kv"))\n\n\nasync def follow(session, prefix):\n    index = 0\n    while True:\n        async with session.get(f"{CONSUL}/v1/kv/{prefix}?recurse=true&index={index}", timeout=600) as r:\n            index = int(r.headers["X-Consul-Index"])\n            if r.status != 200:\n                continue\n            for item in await r.json():\n                (ROOT / item["Key"]).write_bytes(base64.b64decode(item["Value"] or ""))\n        log.info("synced %s at index %s", prefix, index)\n\n\nasync def main():\n    ROOT.mkdir(parents=True, exist_ok=True)\n    async with aiohttp.ClientSession() as session:\n        await asyncio.gather(follow(session, "app/config"), follow(session, "app/flags"))\n\n\naiorun.run(main(), stop_on_unhandled_errors=True)\n',
+}
+
+# Round 737: a default password in a fallback written over several lines is the fallback's finding
+_R_FALLBACK_OVER_LINES = {
+    "tasks.py": "import os\n\nfrom celery import Celery\n\nRESULT_BACKEND = os.environ.get(\n"
+    '    "RESULT_BACKEND", "db+postgresql://postgres:example@postgresserver/db"\n)\n\n'
+    'app = Celery("tasks", broker=os.environ["BROKER_URL"], backend=RESULT_BACKEND)\n\n\n'
+    "@app.task\ndef add(x, y):\n    return x + y\n",
 }
 
 
-_R_SCHEDULE_CLASS_RUN = {
-    "src/__init__.py": "",
-    "src/main.py": 'import argparse\nimport logging\nimport sys\n\nfrom src.report import send_report\nfrom src.scheduler import create_scheduler\n\nlogging.basicConfig(level=logging.INFO)\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--run-once", action="store_true")\n    args = parser.parse_args()\n    if args.run_once:\n        sys.exit(0 if send_report() else 1)\n    create_scheduler(send_report).run()\n\n\nif __name__ == "__main__":\n    main()\n',
-    "src/report.py": 'import os\nimport smtplib\nfrom email.message import EmailMessage\n\n\ndef send_report():\n    msg = EmailMessage()\n    msg["Subject"] = "Daily report"\n    msg["From"] = os.environ["MAIL_FROM"]\n    msg["To"] = os.environ["MAIL_TO"]\n    msg.set_content("All good.")\n    with smtplib.SMTP(os.environ["SMTP_HOST"], timeout=30) as smtp:\n        smtp.send_message(msg)\n    return True\n',
-    "src/scheduler.py": 'import logging\nimport time\n\nimport schedule\n\nlogger = logging.getLogger(__name__)\n\n\nclass ReportScheduler:\n    def __init__(self, task, at="07:00"):\n        self.task = task\n        self.at = at\n\n    def run(self):\n        schedule.every().day.at(self.at).do(self.task)\n        logger.info("scheduled the report at %s", self.at)\n        while True:\n            schedule.run_pending()\n            time.sleep(60)\n\n\ndef create_scheduler(task):\n    return ReportScheduler(task)\n',
+_R_DJANGOQ_RESCHEDULE = {
+    "rates/__init__.py": "",
+    "rates/management/__init__.py": "",
+    "rates/management/commands/__init__.py": "",
+    "rates/management/commands/schedule_rates.py": 'from django.core.management.base import BaseCommand\n\nfrom rates.schedules import schedule_updates\n\n\nclass Command(BaseCommand):\n    help = "Schedule the rates update"\n\n    def add_arguments(self, parser):\n        parser.add_argument("--cron", default="*/15 * * * *")\n\n    def handle(self, *args, **options):\n        schedule_updates(options["cron"])\n        self.stdout.write(self.style.SUCCESS("scheduled"))\n',
+    "rates/schedules.py": 'from django_q.models import Schedule\nfrom django_q.tasks import schedule\n\nTASK = "rates.tasks.update_rates"\n\n\ndef schedule_updates(cron):\n    # the old entry goes, the new one is set\n    Schedule.objects.filter(func=TASK).delete()\n    schedule(TASK, schedule_type=Schedule.CRON, cron=cron, repeats=-1)\n',
 }
 
 _CASES: dict[str, Case] = {
@@ -107,35 +116,216 @@ _CASES: dict[str, Case] = {
         [("load_prices.py", "job", "python")],
         ("missing-exit-code", 0),
     ),
-    # Round 724: `if check_title(cursor, title): ... else: insert_title(...)`, `check_title` answering
-    # from its SELECT whether the row is there: every call of the insert is keyed
-    "check_then_insert": (
-        _R_CHECK_THEN_INSERT,
-        [("sync_posts.py", "job", "python")],
-        ("non-idempotent-insert", 0),
-    ),
-    # trap: a check answering the other way (True when the title is not there) guards the wrong branch
-    "check_then_insert_trap_other_answer": (
-        _edited(
-            _R_CHECK_THEN_INSERT,
-            "sync_posts.py",
-            "    if result:\n        return True\n    return False",
-            "    if result:\n        return False\n    return True",
-        ),
-        [("sync_posts.py", "job", "python")],
-        ("non-idempotent-insert", 1),
-    ),
-    # Round 732: a `schedule` loop in a class's `run()` that `main.py`'s `__main__` block calls: one
-    # process, one job (not a second at the scheduler's module)
-    "schedule_class_run": (_R_SCHEDULE_CLASS_RUN, [("src/main.py", "job", "argparse")], None),
     # Round 724: a crontab named `hello-cron` that the image installs
     "hello_cron": (_R_HELLO_CRON, [("refresh_cache.py", "job", "crontab")], None),
+    # Round 740: a command deleting its own django-q schedule entry to set it again deletes no data
+    "djangoq_reschedule": (
+        _R_DJANGOQ_RESCHEDULE,
+        [("rates/management/commands/schedule_rates.py", "job", "django-command")],
+        ("missing-dry-run", "na"),
+    ),
+    # trap: the same delete on a model of the project's own is a deletion
+    "djangoq_reschedule_trap_own_model": (
+        _edited(
+            _R_DJANGOQ_RESCHEDULE,
+            "rates/schedules.py",
+            "    Schedule.objects.filter(func=TASK).delete()",
+            "    Rate.objects.filter(source=TASK).delete()",
+        ),
+        [("rates/management/commands/schedule_rates.py", "job", "django-command")],
+        ("missing-dry-run", "fail"),
+    ),
+    "fallback_over_lines": (_R_FALLBACK_OVER_LINES, [("tasks.py", "worker", "celery")], ("hardcoded-secret", 0)),
+    # trap: the same literal outside any read is a hard-coded secret
+    "fallback_over_lines_trap_no_read": (
+        _edited(
+            _R_FALLBACK_OVER_LINES,
+            "tasks.py",
+            'os.environ.get(\n    "RESULT_BACKEND", "db+postgresql',
+            '(\n    "db+postgresql',
+        ),
+        [("tasks.py", "worker", "celery")],
+        ("hardcoded-secret", 1),
+    ),
+    # Round 741: `aiorun.run(main())` runs the event loop for ever and stops it on SIGTERM
+    "aiorun_watcher": (
+        _R_AIORUN_WATCHER,
+        [("kv_sync.py", "worker", "aiorun")],
+        ("missing-graceful-shutdown", "pass"),
+    ),
+    # trap: a run that stops the loop itself when its work is done is a job
+    "aiorun_watcher_trap_loop_stopped": (
+        _edited(
+            _R_AIORUN_WATCHER,
+            "kv_sync.py",
+            '        await asyncio.gather(follow(session, "app/config"), follow(session, "app/flags"))\n',
+            '        await asyncio.gather(follow(session, "app/config"), follow(session, "app/flags"))\n'
+            "    asyncio.get_running_loop().stop()\n",
+        ),
+        [("kv_sync.py", "job", "script")],
+        None,
+    ),
 }
 
 
 @pytest.mark.parametrize("name", sorted(_CASES))
 def test_round_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _CASES[name])
+
+
+# The reviews of 197e009..da547f0: a project middleware is no management command's (it sees no
+# request), and Django's `MIDDLEWARE_CLASSES` (before 1.10) lists middleware too; a path a
+# middleware lets through (`return response`, `return await handler(request)`) is no route, a
+# probe's path tested beside the method is one; `"...".format(timeout=t)` is no request, a `get`
+# with any keyword but a lookup's is; an event handed to a thread through a lambda; a check
+# answering for another table, or a caller importing the insert through its package, leaves the
+# insert reported (a check through a function of the file is not followed)
+_R_AFTER_REQUEST_SKIP = {
+    "app.py": 'import logging\nimport os\nimport time\n\nfrom flask import Flask, g, jsonify, request\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")\nlog = logging.getLogger("inventory")\n\napp = Flask(__name__)\n\n\n@app.before_request\ndef start_timer():\n    g.started = time.monotonic()\n\n\n@app.after_request\ndef log_request(response):\n    # the load balancer polls /healthz every few seconds: keep it out of the access log\n    if request.path == "/healthz":\n        return response\n    log.info(\n        "%s %s %s %.1fms",\n        request.method,\n        request.path,\n        response.status_code,\n        (time.monotonic() - g.started) * 1000,\n    )\n    return response\n\n\n@app.route("/items")\ndef items():\n    return jsonify([{"sku": "A-1", "qty": 3}])\n\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=int(os.environ.get("PORT", "8080")))\n',
+}
+
+
+_R_DISPATCH_RESPONSE_NAME = {
+    "main.py": 'import logging\nimport os\n\nimport jwt\nfrom fastapi import FastAPI, Request\nfrom fastapi.responses import JSONResponse\nfrom starlette.middleware.base import BaseHTTPMiddleware\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("billing")\n\nJWT_SECRET = os.environ["JWT_SECRET"]\nPUBLIC_PATHS = ("/healthz", "/docs", "/openapi.json")\n\n\nclass JWTAuthMiddleware(BaseHTTPMiddleware):\n    async def dispatch(self, request: Request, call_next):\n        if request.url.path in ("/healthz", "/docs", "/openapi.json"):\n            response = await call_next(request)\n            return response\n        token = request.headers.get("authorization", "").removeprefix("Bearer ")\n        try:\n            request.state.user = jwt.decode(token, JWT_SECRET, algorithms=["HS256"])\n        except jwt.PyJWTError:\n            return JSONResponse({"detail": "unauthorized"}, status_code=401)\n        return await call_next(request)\n\n\napp = FastAPI()\napp.add_middleware(JWTAuthMiddleware)\n\n\n@app.get("/invoices")\nasync def invoices(request: Request):\n    return {"user": request.state.user["sub"], "invoices": []}\n',
+}
+
+
+_R_AIOHTTP_HANDLER_PASSTHROUGH = {
+    "server.py": 'import logging\nimport os\n\nfrom aiohttp import web\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("notes")\n\nAPI_TOKEN = os.environ["NOTES_API_TOKEN"]\n\n\n@web.middleware\nasync def token_auth(request, handler):\n    # the probes and the login page are open; everything else needs the token\n    if request.path in ("/healthz", "/login"):\n        return await handler(request)\n    if request.headers.get("Authorization") != f"Bearer {API_TOKEN}":\n        raise web.HTTPUnauthorized()\n    return await handler(request)\n\n\nasync def login(request):\n    return web.json_response({"login": "use your token"})\n\n\nasync def list_notes(request):\n    return web.json_response([])\n\n\ndef make_app():\n    app = web.Application(middlewares=[token_auth])\n    app.router.add_get("/login", login)\n    app.router.add_get("/notes", list_notes)\n    return app\n\n\nif __name__ == "__main__":\n    web.run_app(make_app(), port=int(os.environ.get("PORT", "8080")))\n',
+}
+
+
+_R_FORMAT_TIMEOUT_KEYWORD = {
+    "check_endpoints.py": '"""Checks the endpoints listed in endpoints.json and writes a status report; cron: */5 * * * *."""\nimport json\nimport logging\nimport os\nimport sys\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("check_endpoints")\n\nCONFIG = os.environ.get("ENDPOINTS_FILE", "/etc/monitor/endpoints.json")\nREPORT = os.environ.get("REPORT_FILE", "/var/www/status/report.txt")\n\n\ndef describe(endpoint):\n    try:\n        return "{name}: {url} (timeout {timeout}s)".format(\n            name=endpoint["name"], url=endpoint["url"], timeout=endpoint["timeout"]\n        )\n    except Exception as exc:\n        log.warning("endpoint without %s", exc)\n        return ""\n\n\ndef main():\n    with open(CONFIG) as f:\n        endpoints = json.load(f)\n    lines = []\n    failed = 0\n    for endpoint in endpoints:\n        response = requests.get(endpoint["url"], timeout=endpoint.get("timeout", 10))\n        if response.status_code != 200:\n            failed += 1\n        label = describe(endpoint)\n        lines.append(f"{label} -> {response.status_code}")\n    with open(REPORT, "w") as f:\n        f.write("\\n".join(lines) + "\\n")\n    log.info("%d of %d endpoints failing", failed, len(endpoints))\n    return 1 if failed else 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+
+_R_PROBE_METHOD_AND_PATH = {
+    "notes/__init__.py": "",
+    "notes/middleware.py": 'from django.http import HttpResponse\n\n\nclass ProbeMiddleware:\n    """Answers the kubelet\'s probes before ALLOWED_HOSTS is checked (it calls the pod\'s IP)."""\n\n    def __init__(self, get_response):\n        self.get_response = get_response\n\n    def __call__(self, request):\n        if request.method == "GET" and request.path == "/healthz":\n            return HttpResponse("ok", content_type="text/plain")\n        return self.get_response(request)\n',
+    "notes/settings.py": 'import os\n\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\nDEBUG = False\nALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "").split(",")\nROOT_URLCONF = "notes.urls"\nWSGI_APPLICATION = "notes.wsgi.application"\n\nINSTALLED_APPS = [\n    "django.contrib.contenttypes",\n    "django.contrib.auth",\n]\n\nMIDDLEWARE = [\n    "notes.middleware.ProbeMiddleware",\n    "django.middleware.security.SecurityMiddleware",\n    "django.middleware.common.CommonMiddleware",\n]\n\nLOGGING = {\n    "version": 1,\n    "handlers": {"console": {"class": "logging.StreamHandler"}},\n    "root": {"handlers": ["console"], "level": "INFO"},\n}\n',
+    "notes/urls.py": 'from django.urls import path\n\nfrom notes import views\n\nurlpatterns = [\n    path("notes/", views.notes),\n]\n',
+    "notes/views.py": 'from django.http import JsonResponse\n\n\ndef notes(request):\n    return JsonResponse({"notes": []})\n',
+    "notes/wsgi.py": 'import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "notes.settings")\n\napplication = get_wsgi_application()\n',
+}
+
+
+_R_HTTPX_GET_FOLLOW_REDIRECTS = {
+    "mirror_status_pages.py": '"""Mirrors the vendors\' public status pages to the shared drive; cron: 0 * * * *."""\nimport logging\nimport os\nimport pathlib\nimport sys\n\nimport httpx\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("mirror_status_pages")\n\nOUT = pathlib.Path(os.environ.get("MIRROR_DIR", "/srv/mirror"))\nPAGES = {\n    "github": "https://www.githubstatus.com/api/v2/summary.json",\n    "stripe": "https://status.stripe.com/current",\n}\n\n\ndef page_body(c, url):\n    try:\n        return c.get(url, follow_redirects=True).text\n    except Exception as exc:\n        log.warning("could not fetch %s: %s", url, exc)\n        return ""\n\n\ndef main():\n    with httpx.Client(timeout=20, headers={"User-Agent": "status-mirror/1.0"}) as c:\n        for name, url in PAGES.items():\n            body = page_body(c, url)\n            (OUT / f"{name}.html").write_text(body)\n    log.info("mirrored %d pages", len(PAGES))\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+
+_R_THREAD_LAMBDA_HANDS_EVENT = {
+    "upload_backup.py": '"""Uploads last night\'s database dump to S3; cron: 30 2 * * * python /srv/ops/upload_backup.py"""\nimport logging\nimport os\nimport sys\nimport threading\nimport time\n\nimport boto3\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("upload_backup")\n\nDUMP = os.environ.get("DUMP_PATH", "/var/backups/db.dump")\nBUCKET = os.environ["BACKUP_BUCKET"]\n\n\ndef upload(path, bucket, finished, errors):\n    try:\n        boto3.client("s3").upload_file(path, bucket, f"postgres/{time.strftime(\'%Y-%m-%d\')}.dump")\n    except Exception as exc:\n        errors.append(exc)\n    finally:\n        finished.set()\n\n\ndef main():\n    started = time.monotonic()\n    done = threading.Event()\n    errors = []\n    threading.Thread(target=lambda: upload(DUMP, BUCKET, done, errors), daemon=True).start()\n    while True:\n        if done.wait(timeout=60):\n            break\n        log.info("upload still running after %.0fs", time.monotonic() - started)\n    if errors:\n        log.error("upload failed: %s", errors[0])\n        return 1\n    log.info("uploaded %s in %.0fs", DUMP, time.monotonic() - started)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+
+_R_ANSWER_OTHER_TABLE = {
+    "import_subscribers.py": '"""Imports the sign-ups exported by the landing page into the newsletter database; cron: 15 * * * *."""\nimport csv\nimport logging\nimport os\nimport sys\n\nimport psycopg2\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("import_subscribers")\n\nEXPORT = os.environ.get("SIGNUPS_CSV", "/data/exports/signups.csv")\n\n\ndef is_unsubscribed(cursor, email):\n    cursor.execute("SELECT 1 FROM unsubscribes WHERE email = %s", (email,))\n    row = cursor.fetchone()\n    if row:\n        return True\n    return False\n\n\ndef add_subscriber(cursor, email, name):\n    cursor.execute("INSERT INTO subscribers (email, name) VALUES (%s, %s)", (email, name))\n\n\ndef main():\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    cursor = conn.cursor()\n    with open(EXPORT, newline="") as f:\n        for row in csv.DictReader(f):\n            email = row["email"].strip().lower()\n            if is_unsubscribed(cursor, email):\n                log.info("skipping %s: unsubscribed", email)\n            else:\n                add_subscriber(cursor, email, row["name"])\n    conn.commit()\n    conn.close()\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+
+_R_REEXPORTED_INSERT_CALLER = {
+    "backfill.py": '"""Run by hand once: copies the old mailing list into the new table."""\nimport csv\nimport logging\nimport os\nimport sys\n\nfrom newsletter import add_subscriber, connect\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("backfill")\n\n\ndef main():\n    conn = connect()\n    cursor = conn.cursor()\n    with open(os.environ["OLD_LIST_CSV"], newline="") as f:\n        for row in csv.DictReader(f):\n            add_subscriber(cursor, row["email"], row["name"])\n    conn.commit()\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+    "import_signups.py": '"""Imports the landing page\'s sign-ups; cron: 15 * * * *."""\nimport csv\nimport logging\nimport os\nimport sys\n\nfrom newsletter.db import add_subscriber, connect\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("import_signups")\n\n\ndef is_unsubscribed(cursor, email):\n    cursor.execute("SELECT 1 FROM subscribers WHERE email = %s", (email,))\n    row = cursor.fetchone()\n    if row:\n        return True\n    return False\n\n\ndef main():\n    conn = connect()\n    cursor = conn.cursor()\n    with open(os.environ["SIGNUPS_CSV"], newline="") as f:\n        for row in csv.DictReader(f):\n            if is_unsubscribed(cursor, row["email"]):\n                log.info("known: %s", row["email"])\n            else:\n                add_subscriber(cursor, row["email"], row["name"])\n    conn.commit()\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+    "newsletter/__init__.py": 'from .db import add_subscriber, connect\n\n__all__ = ["add_subscriber", "connect"]\n',
+    "newsletter/db.py": 'import os\n\nimport psycopg2\n\n\ndef connect():\n    return psycopg2.connect(os.environ["DATABASE_URL"])\n\n\ndef add_subscriber(cursor, email, name):\n    cursor.execute("INSERT INTO subscribers (email, name) VALUES (%s, %s)", (email, name))\n',
+}
+
+
+_R_DJANGO_MIDDLEWARE_COMMAND_REACH = {
+    "config/__init__.py": "",
+    "config/settings/__init__.py": "",
+    "config/settings/base.py": 'import os\n\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\nDEBUG = False\nALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "").split(",")\nROOT_URLCONF = "config.urls"\nWSGI_APPLICATION = "config.wsgi.application"\n\nINSTALLED_APPS = [\n    "django.contrib.contenttypes",\n    "django.contrib.auth",\n    "orders",\n]\n\nMIDDLEWARE = [\n    "core.metrics.MetricsMiddleware",\n    "django.middleware.security.SecurityMiddleware",\n    "django.middleware.common.CommonMiddleware",\n]\n\nLOGGING = {\n    "version": 1,\n    "handlers": {"console": {"class": "logging.StreamHandler"}},\n    "root": {"handlers": ["console"], "level": "INFO"},\n}\n',
+    "config/settings/production.py": "from .base import *  # noqa: F401,F403\n",
+    "config/urls.py": 'from django.urls import include, path\n\nurlpatterns = [\n    path("orders/", include("orders.urls")),\n]\n',
+    "config/wsgi.py": 'import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n\napplication = get_wsgi_application()\n',
+    "core/__init__.py": "",
+    "core/metrics.py": 'import time\n\nfrom prometheus_client import Histogram\n\nREQUEST_LATENCY = Histogram(\n    "http_request_duration_seconds", "Time spent answering a request", ["method", "status"]\n)\n\n\nclass MetricsMiddleware:\n    def __init__(self, get_response):\n        self.get_response = get_response\n\n    def __call__(self, request):\n        started = time.monotonic()\n        response = self.get_response(request)\n        REQUEST_LATENCY.labels(request.method, response.status_code).observe(time.monotonic() - started)\n        return response\n',
+    "manage.py": '#!/usr/bin/env python\nimport os\nimport sys\n\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n    from django.core.management import execute_from_command_line\n\n    execute_from_command_line(sys.argv)\n',
+    "orders/__init__.py": "",
+    "orders/management/__init__.py": "",
+    "orders/management/commands/__init__.py": "",
+    "orders/management/commands/expire_carts.py": 'import logging\nfrom datetime import timedelta\n\nfrom django.core.management.base import BaseCommand\nfrom django.utils import timezone\n\nfrom orders.models import Cart\n\nlog = logging.getLogger(__name__)\n\n\nclass Command(BaseCommand):\n    help = "Marks carts untouched for a day as expired (cron: 0 * * * *)"\n\n    def handle(self, *args, **options):\n        cutoff = timezone.now() - timedelta(days=1)\n        count = Cart.objects.filter(updated_at__lt=cutoff, expired=False).update(expired=True)\n        log.info("expired %d carts", count)\n',
+    "orders/models.py": "from django.db import models\n\n\nclass Cart(models.Model):\n    updated_at = models.DateTimeField(auto_now=True)\n    expired = models.BooleanField(default=False)\n",
+    "orders/urls.py": 'from django.urls import path\n\nfrom orders import views\n\nurlpatterns = [\n    path("", views.order_list),\n]\n',
+    "orders/views.py": 'from django.http import JsonResponse\n\n\ndef order_list(request):\n    return JsonResponse({"orders": []})\n',
+}
+
+
+_R_DJANGO_MIDDLEWARE_CLASSES = {
+    "config/__init__.py": "",
+    "config/settings/__init__.py": "",
+    "config/settings/base.py": 'import os\n\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\nDEBUG = False\nALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "").split(",")\nROOT_URLCONF = "config.urls"\nWSGI_APPLICATION = "config.wsgi.application"\n\nINSTALLED_APPS = [\n    "django.contrib.contenttypes",\n    "django.contrib.auth",\n    "orders",\n]\n\nMIDDLEWARE_CLASSES = [\n    "core.middleware.HealthCheckMiddleware",\n    "django.middleware.security.SecurityMiddleware",\n    "django.middleware.common.CommonMiddleware",\n]\n\nLOGGING = {\n    "version": 1,\n    "handlers": {"console": {"class": "logging.StreamHandler"}},\n    "root": {"handlers": ["console"], "level": "INFO"},\n}\n',
+    "config/settings/production.py": "from .base import *  # noqa: F401,F403\n",
+    "config/urls.py": 'from django.urls import include, path\n\nurlpatterns = [\n    path("orders/", include("orders.urls")),\n]\n',
+    "config/wsgi.py": 'import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n\napplication = get_wsgi_application()\n',
+    "core/__init__.py": "",
+    "core/middleware.py": 'from django.http import HttpResponse\n\n\nclass HealthCheckMiddleware:\n    def __init__(self, get_response):\n        self.get_response = get_response\n\n    def __call__(self, request):\n        if request.path == "/healthz":\n            return HttpResponse("ok")\n        return self.get_response(request)\n',
+    "orders/__init__.py": "",
+    "orders/urls.py": 'from django.urls import path\n\nfrom orders import views\n\nurlpatterns = [\n    path("", views.order_list),\n]\n',
+    "orders/views.py": 'from django.http import JsonResponse\n\n\ndef order_list(request):\n    return JsonResponse({"orders": []})\n',
+}
+
+
+_REVIEW_CASES: dict[str, Case] = {
+    "after_request_skip": (_R_AFTER_REQUEST_SKIP, [("app.py", "api", "flask")], ("missing-health-route", "fail")),
+    "dispatch_response_name": (
+        _R_DISPATCH_RESPONSE_NAME,
+        [("main.py", "api", "fastapi")],
+        ("missing-health-route", "fail"),
+    ),
+    "aiohttp_handler_passthrough": (
+        _R_AIOHTTP_HANDLER_PASSTHROUGH,
+        [("server.py", "api", "aiohttp")],
+        ("missing-health-route", "fail"),
+    ),
+    "format_timeout_keyword": (
+        _R_FORMAT_TIMEOUT_KEYWORD,
+        [("check_endpoints.py", "job", "python")],
+        ("missing-exit-code", 0),
+    ),
+    "probe_method_and_path": (
+        _R_PROBE_METHOD_AND_PATH,
+        [("notes/wsgi.py", "api", "django")],
+        ("missing-health-route", "pass"),
+    ),
+    "httpx_get_follow_redirects": (
+        _R_HTTPX_GET_FOLLOW_REDIRECTS,
+        [("mirror_status_pages.py", "job", "python")],
+        ("missing-exit-code", 1),
+    ),
+    "thread_lambda_hands_event": (
+        _R_THREAD_LAMBDA_HANDS_EVENT,
+        [("upload_backup.py", "job", "python")],
+        ("missing-graceful-shutdown", "na"),
+    ),
+    "answer_other_table": (
+        _R_ANSWER_OTHER_TABLE,
+        [("import_subscribers.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    "reexported_insert_caller": (
+        _R_REEXPORTED_INSERT_CALLER,
+        [("backfill.py", "job", "python"), ("import_signups.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    "django_middleware_command_reach": (
+        _R_DJANGO_MIDDLEWARE_COMMAND_REACH,
+        [("config/wsgi.py", "api", "django"), ("orders/management/commands/expire_carts.py", "job", "django-command")],
+        ("missing-metrics", {"orders/management/commands/expire_carts.py": "fail", "config/wsgi.py": "pass"}),
+    ),
+    "django_middleware_classes": (
+        _R_DJANGO_MIDDLEWARE_CLASSES,
+        [("config/wsgi.py", "api", "django")],
+        ("missing-health-route", "pass"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])
 
 
 # Left from session 42's third review: a session named `s` (`s.get(url, timeout=20)` is a request,
@@ -193,6 +383,15 @@ def test_module_call_lines(make_tree: Callable[[dict[str, str]], Path]) -> None:
         'reply = requests.post(os.environ["HOOK"], json={"text": str(count)}, timeout=10)\n'
         "print(reply.status_code)\n"
     )
-    report = run([str(make_tree({"purge.py": purge, "notify.py": notify}))])
+    # (a bound call found only on an indented line is not taken from a helper's body, line 10)
+    shards = (
+        "import os\n\nimport psycopg2\n\n\ndef purge(conn):\n"
+        '    return conn.execute("DELETE FROM sessions WHERE expires_at < now()")\n\n\n'
+        "def purge_shards(urls):\n    deleted = purge(psycopg2.connect(urls[0]))\n    return deleted\n\n\n"
+        'conn = psycopg2.connect(os.environ["DATABASE_URL"])\ntry:\n    deleted = purge(conn)\nfinally:\n'
+        "    conn.close()\n"
+    )
+    report = run([str(make_tree({"purge.py": purge, "notify.py": notify, "shards.py": shards}))])
     lines = sorted((r.entrypoint.path, r.entrypoint.kind, r.entrypoint.line) for r in report.entrypoints)
-    assert lines == [("notify.py", "job", 6), ("purge.py", "job", 8)]
+    assert lines[:2] == [("notify.py", "job", 6), ("purge.py", "job", 8)]
+    assert lines[2][:2] == ("shards.py", "job") and lines[2][2] not in range(10, 13)

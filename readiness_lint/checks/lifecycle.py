@@ -27,6 +27,7 @@ SELF_DRAINING = frozenset(
         "kopf",  # stops its watchers and handlers on SIGTERM
         "faststream",
         "pyrogram",  # idle() (also inside Client.run()) stops on SIGINT, SIGTERM and SIGABRT
+        "aiorun",  # `aiorun.run(main())` cancels the tasks and waits for them on SIGINT and SIGTERM
         "declared",
     }
 )
@@ -40,7 +41,7 @@ class MissingGracefulShutdown(ServiceRule):
     what_it_does = (
         "Checks that a worker running its own consume loop (Kafka, SQS, Redis, RabbitMQ, Pub/Sub, bots, "
         "`while True` polling) handles SIGTERM somewhere it reaches. Workers run by a framework that "
-        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater (with `updater.idle()`) and Application, aiogram 3's Dispatcher, discord.py (through `bot.run(token)`, or `bot.start(token)` under `asyncio.run()`; not `loop.run_until_complete(bot.start(token))`), FastStream, pyrogram's `idle()` and `Client.run()`, loafer, `nameko run`, `kopf run`) pass, unless their own "
+        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater (with `updater.idle()`) and Application, aiogram 3's Dispatcher, discord.py (through `bot.run(token)`, or `bot.start(token)` under `asyncio.run()`; not `loop.run_until_complete(bot.start(token))`), FastStream, pyrogram's `idle()` and `Client.run()`, aiorun's `run()`, loafer, `nameko run`, `kopf run`) pass, unless their own "
         "handling is switched off (`handle_signals=False` for arq and aiogram, `stop_signals=None` for "
         "python-telegram-bot) or the entrypoint also runs a `while True` loop of its own beside a bot or broker framework (a poller "
         "started next to the bot's polling, in a thread or gathered with it), which nothing stops (a task "
@@ -215,7 +216,7 @@ class MissingDryRun(ServiceRule):
         "`delete_namespaced_job()` or the dynamic client's `delete(name=..., namespace=...)`) has a dry-run "
         "or explicit-apply guard somewhere it reaches: "
         'a `dry_run` (or `dry`) name, option or environment variable, boto3\'s `DryRun=` given anything but `False`, or an `--apply`/`--force`/`--confirm` flag (also one named for what it allows: `--force-recreate`), a deletion made only under a flag named for it that is off unless given (`if args.delete: os.remove(path)`, `if self.delete_local:`, `if DELETE_AFTER_UPLOAD:` read from the environment, `clean_logs = sys.argv[1] == "--clean"` or `if "--clean" in sys.argv:`, a parameter with no default or `delete_files=False`; also in a module-level function the file calls only under such a flag and hands nowhere, `if args.clean: remove_logs()`, unless another module that loads the file names it; not one bound to on or on unless the environment says otherwise (`getenv("CLEAN_OLD", "true") == "true"`, `... in ("1", "true")`, `... != "false"`), nor a test of the command line on unless an option is given or on otherwise too (`"--no-cleanup" not in sys.argv`, `"--clean" in sys.argv or today.day == 1`), `DELETE_AFTER_UPLOAD = True`, nor one carrying what to delete, `delete_keys=None`, nor a `--delete` option beside a deletion it does not guard), or a message a dry run reports instead of acting (`log.info(f\'Dry run: deleting {digest}\')`, `log.info(\'Would delete %s\', path)`; not one that goes on with \'but\'). '
-        "Cleaning up temporary files or the job's own lock or pid file, or a directory the same function "
+        "Cleaning up temporary files or the job's own lock or pid file (or its own entry in a task scheduler's timetable, django-q's `Schedule` or django-celery-beat's models, deleted to be set again), or a directory the same function "
         "(or the script's own statements) creates as well (a working copy refreshed, a dated scratch "
         "directory made and removed), does not count as destructive; nor does a file the "
         'function wrote or downloaded itself (`open(path, "w")`, `tarfile.open(path, "w:gz")`, `path.write_text(...)`, `s3.download_file(b, k, path)`), uploaded or copied elsewhere '
