@@ -48,9 +48,11 @@ def evaluate(
         # out-of-the-box password as the fallback is the fallback's finding; reported again as a
         # hard-coded secret, it would say the same twice. A password of the project's own there
         # has leaked as well: both.)
-        fallbacks = {(f.line, f.column) for f in survivors if f.rule == "hardcoded-secret-fallback"}
+        # (taken before suppressions: a suppressed fallback does not bring its literal back as a secret)
+        read_fallbacks = [f for f in facts.findings if f.rule == "hardcoded-secret-fallback"]
+        fallbacks = {(f.line, f.column) for f in read_fallbacks}
         # (a read over several lines is reported where it starts, the literal's line kept beside)
-        literal_lines = {f.also_line for f in survivors if f.rule == "hardcoded-secret-fallback" and f.also_line}
+        literal_lines = {f.also_line for f in read_fallbacks if f.also_line}
         for line_finding in survivors:
             if (
                 line_finding.rule == "hardcoded-secret"

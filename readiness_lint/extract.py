@@ -1014,7 +1014,6 @@ class Extractor:
         self.literal_deletions: dict[int, str] = {}
         self.class_deletions_used: set[tuple[str, str]] = set()
         self.queue_workers: set[str] = set()  # functions a `@queue.worker` decorator makes a consume loop
-        self.stops_loop: bool | None = None  # (see `_stops_loop`)
         self.call_tally: dict[str, list[int]] = {}  # a called name: [calls where a key was found absent, calls]
         self.handles_duplicates: dict[int, bool] = {}  # a handler's id: it handles a duplicate key
         self.process_targets: set[str] = set()  # see FileFacts.process_targets
@@ -3864,12 +3863,33 @@ class Extractor:
         calls = self._frame().calls
         return starts(calls) or any(call in starters for call in calls)
 
-    def _stops_loop(self) -> bool:
-        """The module stops an event loop somewhere (``loop.stop()``, ``asyncio.get_event_loop().stop()``),
-        read once off its text: a run that ends when its work is done."""
-        if self.stops_loop is None:
-            self.stops_loop = bool(_LOOP_STOPPED.search(self._source_text() or ""))
-        return self.stops_loop
+    def _stops_when_done(self, call: cst.Call) -> bool:
+        """The coroutine function of the file that ``aiorun.run(main())`` is given stops the event
+        loop on its way out (``loop.stop()`` among its own statements, also in a ``with`` block or a
+        ``try``'s body or ``finally:``; not under an ``if`` or in a handler, a give-up on an error):
+        a run that ends when its work is done."""
+        args = n.positional(call)
+        given = args[0].value if args else None
+        function = self.module_functions.get(n.callee(given) or "") if type(given) is cst.Call else None
+        if function is None:
+            return False
+        stmts: list[cst.CSTNode] = []
+        for stmt in _block(function.body):
+            if type(stmt) is cst.With:
+                stmts.extend(_block(stmt.body))
+            elif type(stmt) is cst.Try:
+                stmts.extend(_block(stmt.body))
+                if stmt.finalbody is not None:
+                    stmts.extend(_block(stmt.finalbody.body))
+            else:
+                stmts.append(stmt)
+        return any(
+            type(small) is cst.Expr
+            and type(small.value) is cst.Call
+            and bool(_LOOP_STOPPED.fullmatch(n.callee(small.value) or ""))
+            for stmt in stmts
+            for small in _smalls(stmt) or ()
+        )
 
     def _runs_event_loop(self, call: cst.Call) -> bool:
         """``loop.run_forever()`` on an asyncio event loop (``asyncio.get_event_loop()``, kept in
@@ -4394,6 +4414,9 @@ class Extractor:
         name = ctx.resolve(raw)
         if raw in self.module_functions:
             self._count_call(raw, node.args, flagged=self.delete_flag_ifs > 0)
+        if raw in _MIDDLEWARE_ADDS and not ctx.scope and node.args:
+            # `MIDDLEWARE.insert(0, "core.middleware.HealthCheckMiddleware")` in production settings
+            self._module_setting(raw.partition(".")[0], node.args[-1].value, node)
         if raw and raw.endswith(".produce") and ctx.object_ctor(raw.removesuffix(".produce")) in _KAFKA_PRODUCERS:
             given = n.keyword(node, "callback") or n.keyword(node, "on_delivery")
             if given is not None and type(given.value) is cst.Name and self._reports_only(given.value.value):
@@ -4882,7 +4905,7 @@ class Extractor:
             # mattermostdriver's `Driver.init_websocket(handler)`: listens to the server's events until stopped
             scope = self.scope_name()
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=MATTERMOST_WEBSOCKET))
-        if name == AIORUN_LOOP and not self._stops_loop():
+        if name == AIORUN_LOOP and not self._stops_when_done(node):
             # aiorun's `run(main())` runs the loop for ever once `main()` is done (unless the code
             # stops it, `loop.stop()`), until SIGINT or SIGTERM cancels the tasks and ends it
             scope = self.scope_name() if ctx.scope else ""
@@ -5100,6 +5123,13 @@ class Extractor:
         ``sql += " ON CONFLICT ..."``, a value added to a name, for the rules."""
         if type(node.operator) is cst.AddAssign and type(node.target) is cst.Name and self.extend_hooks:
             self._fire(self.extend_hooks, node.target.value, node.value, self.ctx)
+        if (
+            type(node.operator) is cst.AddAssign
+            and type(node.target) is cst.Name
+            and node.target.value in _MIDDLEWARE_SETTINGS
+            and not self.ctx.scope
+        ):
+            self._module_setting(node.target.value, node.value, node)  # `MIDDLEWARE += ["core.middleware.Probe"]`
         if type(node.operator) is cst.BitOrAssign and type(node.target) is cst.Name:
             self.ctx.filled.add((tuple(self.ctx.scope), node.target.value))  # `kwargs |= {"timeout": 10}`
         value = node.value.expression if type(node.value) is cst.Await else node.value
@@ -5503,7 +5533,7 @@ class Extractor:
             for target in _string_list(value):
                 if "." in target and not target.startswith("django_cron."):
                     self._module_ref(node, "cronclass", target)
-        elif name in {"MIDDLEWARE", "MIDDLEWARE_CLASSES"}:  # (the second, Django's before 1.10)
+        elif name in _MIDDLEWARE_SETTINGS:
             for middleware in _string_list(value):
                 if middleware.startswith(METRICS_MODULES):
                     self.signal(node, "metrics", middleware)
@@ -5812,19 +5842,11 @@ class Extractor:
         response built there counts (a call, not of a parameter, nor a literal): not a path let
         through, ``return self.get_response(request)``, ``return await call_next(request)``,
         ``return await handler(request)``, ``return response``, ``return None``."""
-        test = next(
-            (
-                part
-                for part in _conjuncts(node.test)
-                if type(part) is cst.Comparison
-                and len(part.comparisons) == 1
-                and n.dotted(part.left) in _REQUEST_PATHS
-                and isinstance(part.comparisons[0].operator, (cst.Equal, cst.In))
-            ),
-            None,
-        )
-        if test is None or type(node.body) is not cst.IndentedBlock or not node.body.body:
+        tests = _path_tests(node.test)
+        if not tests or type(node.body) is not cst.IndentedBlock or not node.body.body:
             return
+        if not any(module.partition(".")[0] in _ANSWERING_MODULES for module in self.ctx.aliases.values()):
+            return  # (not a web framework's code: `httpx.MockTransport(handler)` faking a provider)
         last = node.body.body[-1]
         answer = last.body[-1] if type(last) is cst.SimpleStatementLine else None
         value = answer.value if type(answer) is cst.Return else None
@@ -5832,9 +5854,10 @@ class Extractor:
             value = value.expression
         if value is None or not self._builds_response(value):
             return
-        for path in _literals(test.comparisons[0].comparator):
-            if path.startswith("/"):
-                self.ctx.later(node, _handler_route_at(path, self.ctx.scope[-1]))
+        for test in tests:
+            for path in _literals(test.comparisons[0].comparator):
+                if path.startswith("/"):
+                    self.ctx.later(node, _handler_route_at(path, self.ctx.scope[-1]))
 
     def _builds_response(self, value: cst.BaseExpression) -> bool:
         """A value returned as an answer: text, a dict or a tuple (a Flask view's), or a call of
@@ -5845,9 +5868,16 @@ class Extractor:
         if type(value) is not cst.Call:
             return False
         callee = n.callee(value) or ""
-        # (a method of one, `connection.respond(200, "OK")` in websockets' `process_request`, answers)
-        handed = bool(self.ctx.params) and callee in self.ctx.params[-1]
-        return bool(callee) and not handed and callee.rpartition(".")[2] not in _PASSED_THROUGH
+        # (a method of one, `connection.respond(200, "OK")` in websockets' `process_request`, answers;
+        # a factory's, `async def factory(app, handler): async def mw(request): ... handler(request)`, too)
+        if not callee or any(callee in params for params in self.ctx.params):
+            return False
+        if callee.startswith("self.") and any(
+            type(arg.value) is cst.Name and arg.value.value != "self" and arg.value.value in self.ctx.params[-1]
+            for arg in value.args
+        ):
+            return False  # (`self.wsgi_app(environ, start_response)`: the app it wraps, handed the request)
+        return callee.rpartition(".")[2] not in _PASSED_THROUGH
 
     def _in_request_method(self) -> bool:
         """In ``do_GET`` (``do_POST``, ...) of a standard-library request handler class."""
@@ -6790,16 +6820,9 @@ def _destructive(name: str, raw: str, method: str, node: cst.Call, strings: dict
         return "HTTP DELETE"
     if name in {"sqlalchemy.delete", "sqlalchemy.sql.delete", "sqlalchemy.sql.expression.delete", "sqlmodel.delete"}:
         return "SQL DELETE"  # `session.execute(delete(Lesson).where(...))`
-    if method == "delete" and name.startswith(_SCHEDULE_MODELS):
-        return ""  # (`Schedule.objects.filter(func=task).delete()`: the job's own timetable entry, set again)
     if method == "delete" and (".objects." in raw or "()." in raw or raw.endswith(".query.delete")):
         return "ORM delete()"
     return ""
-
-
-# The models a task scheduler keeps its timetable in (django-q, django-celery-beat): a job that
-# deletes its own entry to put it back deletes no data
-_SCHEDULE_MODELS = ("django_q.models.Schedule.", "django_celery_beat.models.")
 
 
 def literal_key(value: str) -> str:
@@ -7086,19 +7109,48 @@ def _returns_empty(body: cst.BaseSuite) -> bool:
 
 # The path of the request a middleware or a view is given (`request.path`, Starlette's `request.url.path`)
 _REQUEST_PATHS = frozenset({"request.path", "request.path_info", "request.url.path"})
+# The modules whose code answers requests: a middleware or a view imports one of them
+_ANSWERING_MODULES = WEB_MODULES | {"websockets", "litestar", "werkzeug", "asgiref"}
 # What a middleware returns to let a request through to the app (an ASGI one's `self.app(scope, receive, send)`)
 _PASSED_THROUGH = frozenset({"get_response", "call_next", "app"})
 
 
-def _conjuncts(test: cst.BaseExpression) -> list[cst.BaseExpression]:
-    """The parts of ``a and b and c`` (the test itself when it is no ``and``)."""
-    if type(test) is cst.BooleanOperation and type(test.operator) is cst.And:
-        return [*_conjuncts(test.left), *_conjuncts(test.right)]
+def _operands(test: cst.BaseExpression, operator: type[cst.BaseBooleanOp]) -> list[cst.BaseExpression]:
+    """The parts of ``a and b and c`` (or of ``a or b``), the test itself when it is no such operation."""
+    if type(test) is cst.BooleanOperation and type(test.operator) is operator:
+        return [*_operands(test.left, operator), *_operands(test.right, operator)]
     return [test]
 
 
-# An event loop stopped by the code (`loop.stop()`, `asyncio.get_event_loop().stop()`)
-_LOOP_STOPPED = re.compile(r"\b(?:\w*loop|get_(?:running|event)_loop\(\))\.stop\(\)")
+def _path_tests(test: cst.BaseExpression) -> list[cst.Comparison]:
+    """The comparisons of a request's path a branch is taken on: ``request.path == "/healthz"``,
+    also one part of an ``and`` (``request.method == "GET" and request.path == ...``) or every
+    part of an ``or`` (``path == "/healthz" or path == "/healthz/"``)."""
+
+    def of_path(part: cst.BaseExpression) -> bool:
+        return (
+            type(part) is cst.Comparison
+            and len(part.comparisons) == 1
+            and n.dotted(part.left) in _REQUEST_PATHS
+            and isinstance(part.comparisons[0].operator, (cst.Equal, cst.In))
+        )
+
+    alternatives = _operands(test, cst.Or)
+    if len(alternatives) > 1:
+        found = [part for part in alternatives if type(part) is cst.Comparison and of_path(part)]
+        return found if len(found) == len(alternatives) else []
+    return [part for part in _operands(test, cst.And) if type(part) is cst.Comparison and of_path(part)][:1]
+
+
+# Django's settings of the middleware every request passes (the second, before Django 1.10), and
+# the calls that add to them (`MIDDLEWARE.insert(0, "...")` in production settings)
+_MIDDLEWARE_SETTINGS = frozenset({"MIDDLEWARE", "MIDDLEWARE_CLASSES"})
+_MIDDLEWARE_ADDS = frozenset(
+    f"{setting}.{method}" for setting in _MIDDLEWARE_SETTINGS for method in ("insert", "append")
+)
+
+# An event loop stopped by the code, as a call's callee (`loop.stop`, `asyncio.get_running_loop().stop`)
+_LOOP_STOPPED = re.compile(r"(?:[\w.]*\.)?(?:\w*loop|get_(?:running|event)_loop\(\))\.stop")
 
 # A thread's wait for a signal (the handler of a process that blocks its signals)
 _SIGNAL_WAITS = frozenset({"signal.sigwait", "signal.sigwaitinfo", "signal.sigtimedwait", "signal.pause"})

@@ -63,14 +63,6 @@ _R_FALLBACK_OVER_LINES = {
 }
 
 
-_R_DJANGOQ_RESCHEDULE = {
-    "rates/__init__.py": "",
-    "rates/management/__init__.py": "",
-    "rates/management/commands/__init__.py": "",
-    "rates/management/commands/schedule_rates.py": 'from django.core.management.base import BaseCommand\n\nfrom rates.schedules import schedule_updates\n\n\nclass Command(BaseCommand):\n    help = "Schedule the rates update"\n\n    def add_arguments(self, parser):\n        parser.add_argument("--cron", default="*/15 * * * *")\n\n    def handle(self, *args, **options):\n        schedule_updates(options["cron"])\n        self.stdout.write(self.style.SUCCESS("scheduled"))\n',
-    "rates/schedules.py": 'from django_q.models import Schedule\nfrom django_q.tasks import schedule\n\nTASK = "rates.tasks.update_rates"\n\n\ndef schedule_updates(cron):\n    # the old entry goes, the new one is set\n    Schedule.objects.filter(func=TASK).delete()\n    schedule(TASK, schedule_type=Schedule.CRON, cron=cron, repeats=-1)\n',
-}
-
 _CASES: dict[str, Case] = {
     # trap (round 723): `main.py` only starts the consume loop `kafka_consumer.py` defines: the
     # worker is placed at the script that is run, its labeller's placement at the loop not taken
@@ -118,23 +110,6 @@ _CASES: dict[str, Case] = {
     ),
     # Round 724: a crontab named `hello-cron` that the image installs
     "hello_cron": (_R_HELLO_CRON, [("refresh_cache.py", "job", "crontab")], None),
-    # Round 740: a command deleting its own django-q schedule entry to set it again deletes no data
-    "djangoq_reschedule": (
-        _R_DJANGOQ_RESCHEDULE,
-        [("rates/management/commands/schedule_rates.py", "job", "django-command")],
-        ("missing-dry-run", "na"),
-    ),
-    # trap: the same delete on a model of the project's own is a deletion
-    "djangoq_reschedule_trap_own_model": (
-        _edited(
-            _R_DJANGOQ_RESCHEDULE,
-            "rates/schedules.py",
-            "    Schedule.objects.filter(func=TASK).delete()",
-            "    Rate.objects.filter(source=TASK).delete()",
-        ),
-        [("rates/management/commands/schedule_rates.py", "job", "django-command")],
-        ("missing-dry-run", "fail"),
-    ),
     "fallback_over_lines": (_R_FALLBACK_OVER_LINES, [("tasks.py", "worker", "celery")], ("hardcoded-secret", 0)),
     # trap: the same literal outside any read is a hard-coded secret
     "fallback_over_lines_trap_no_read": (
@@ -268,7 +243,38 @@ _R_DJANGO_MIDDLEWARE_CLASSES = {
 }
 
 
+_R_DJANGO_MIDDLEWARE_INSERT = {
+    "config/__init__.py": "",
+    "config/settings/__init__.py": "",
+    "config/settings/base.py": 'import os\n\nSECRET_KEY = os.environ["DJANGO_SECRET_KEY"]\nDEBUG = False\nALLOWED_HOSTS = os.environ.get("ALLOWED_HOSTS", "").split(",")\nROOT_URLCONF = "config.urls"\nWSGI_APPLICATION = "config.wsgi.application"\n\nINSTALLED_APPS = [\n    "django.contrib.contenttypes",\n    "django.contrib.auth",\n    "orders",\n]\n\nMIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n    "django.middleware.common.CommonMiddleware",\n]\n\nLOGGING = {\n    "version": 1,\n    "handlers": {"console": {"class": "logging.StreamHandler"}},\n    "root": {"handlers": ["console"], "level": "INFO"},\n}\n',
+    "config/settings/production.py": 'from .base import *  # noqa: F401,F403\n\n# The kubelet probes the pod\'s IP, which ALLOWED_HOSTS does not list: answer the probes\n# before CommonMiddleware checks the host.\nMIDDLEWARE.insert(0, "core.middleware.HealthCheckMiddleware")\n',
+    "config/urls.py": 'from django.urls import include, path\n\nurlpatterns = [\n    path("orders/", include("orders.urls")),\n]\n',
+    "config/wsgi.py": 'import os\n\nfrom django.core.wsgi import get_wsgi_application\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")\n\napplication = get_wsgi_application()\n',
+    "core/__init__.py": "",
+    "core/middleware.py": 'from django.http import HttpResponse\n\n\nclass HealthCheckMiddleware:\n    def __init__(self, get_response):\n        self.get_response = get_response\n\n    def __call__(self, request):\n        if request.path == "/healthz":\n            return HttpResponse("ok")\n        return self.get_response(request)\n',
+    "orders/__init__.py": "",
+    "orders/urls.py": 'from django.urls import path\n\nfrom orders import views\n\nurlpatterns = [\n    path("", views.order_list),\n]\n',
+    "orders/views.py": 'from django.http import JsonResponse\n\n\ndef order_list(request):\n    return JsonResponse({"orders": []})\n',
+}
+
+
 _REVIEW_CASES: dict[str, Case] = {
+    # (a middleware added in production settings, `MIDDLEWARE.insert(0, ...)`, also `+=`)
+    "django_middleware_insert": (
+        _R_DJANGO_MIDDLEWARE_INSERT,
+        [("config/wsgi.py", "api", "django")],
+        ("missing-health-route", "pass"),
+    ),
+    "django_middleware_insert_augmented": (
+        _edited(
+            _R_DJANGO_MIDDLEWARE_INSERT,
+            "config/settings/production.py",
+            'MIDDLEWARE.insert(0, "core.middleware.HealthCheckMiddleware")',
+            'MIDDLEWARE += ["core.middleware.HealthCheckMiddleware"]',
+        ),
+        [("config/wsgi.py", "api", "django")],
+        ("missing-health-route", "pass"),
+    ),
     "after_request_skip": (_R_AFTER_REQUEST_SKIP, [("app.py", "api", "flask")], ("missing-health-route", "fail")),
     "dispatch_response_name": (
         _R_DISPATCH_RESPONSE_NAME,
@@ -326,6 +332,97 @@ _REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
 def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _REVIEW_CASES[name])
+
+
+# The third review (da547f0..3850788): a middleware factory's handler and a WSGI middleware's
+# wrapped app let the path through; a probe's paths alternated with `or`; a mock transport of a
+# client library answers no request of the app; aiorun drains a known consume loop too, and a loop
+# stopped only on a give-up still runs for ever; a beat schedule of the users' deleted is a
+# deletion; a suppressed fallback does not bring its literal back as a secret
+_R_AIOHTTP_FACTORY_PASSTHROUGH = {
+    "server.py": 'import logging\nimport os\n\nfrom aiohttp import web\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("notes")\n\nAPI_TOKEN = os.environ["NOTES_API_TOKEN"]\n\n\nasync def auth_middleware_factory(app, handler):\n    async def auth_middleware(request):\n        if request.path in ("/healthz", "/login"):\n            return await handler(request)\n        if request.headers.get("Authorization") != f"Bearer {API_TOKEN}":\n            raise web.HTTPUnauthorized()\n        return await handler(request)\n\n    return auth_middleware\n\n\nasync def login(request):\n    return web.json_response({"login": "use your token"})\n\n\nasync def list_notes(request):\n    return web.json_response([])\n\n\ndef make_app():\n    app = web.Application(middlewares=[auth_middleware_factory])\n    app.router.add_get("/login", login)\n    app.router.add_get("/notes", list_notes)\n    return app\n\n\nif __name__ == "__main__":\n    web.run_app(make_app(), port=int(os.environ.get("PORT", "8080")))\n',
+}
+
+
+_R_AIORUN_KAFKA_CONSUMER = {
+    "consumer.py": '"""Indexes product updates from Kafka into Elasticsearch. Run under aiorun so SIGTERM\ncancels the consume task and the consumer commits and leaves the group cleanly."""\nimport asyncio\nimport json\nimport logging\nimport os\n\nfrom aiokafka import AIOKafkaConsumer\nfrom aiorun import run\nfrom elasticsearch import AsyncElasticsearch\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")\nlog = logging.getLogger("product_indexer")\n\nTOPIC = os.environ.get("PRODUCT_TOPIC", "product-updates")\nINDEX = os.environ.get("PRODUCT_INDEX", "products")\n\n\nasync def consume(consumer, es):\n    while True:\n        batches = await consumer.getmany(timeout_ms=1000, max_records=200)\n        for messages in batches.values():\n            for msg in messages:\n                product = json.loads(msg.value)\n                await es.index(index=INDEX, id=product["id"], document=product)\n        if batches:\n            await consumer.commit()\n\n\nasync def main():\n    consumer = AIOKafkaConsumer(\n        TOPIC,\n        bootstrap_servers=os.environ["KAFKA_BOOTSTRAP"],\n        group_id="product-indexer",\n        enable_auto_commit=False,\n    )\n    es = AsyncElasticsearch(os.environ["ELASTICSEARCH_URL"])\n    await consumer.start()\n    try:\n        await consume(consumer, es)\n    except asyncio.CancelledError:\n        log.info("stopping: SIGTERM")\n        raise\n    finally:\n        await consumer.stop()\n        await es.close()\n\n\nif __name__ == "__main__":\n    run(main(), stop_on_unhandled_errors=True)\n',
+}
+
+
+_R_AIORUN_STOP_ON_GIVEUP = {
+    "kv_sync.py": '"""Mirrors a Consul KV prefix into a directory, following changes with blocking queries.\nRuns as a sidecar for as long as the pod lives; gives up (and lets the pod restart) when\nConsul stays unreachable."""\nimport asyncio\nimport base64\nimport logging\nimport os\nimport pathlib\n\nimport aiohttp\nimport aiorun\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("kv_sync")\n\nCONSUL = os.environ["CONSUL_ADDR"]\nROOT = pathlib.Path(os.environ.get("KV_ROOT", "/etc/app/kv"))\nMAX_FAILURES = int(os.environ.get("MAX_FAILURES", "10"))\n\n\nasync def follow(session, prefix):\n    index = 0\n    failures = 0\n    while True:\n        try:\n            async with session.get(f"{CONSUL}/v1/kv/{prefix}?recurse=true&index={index}", timeout=600) as r:\n                r.raise_for_status()\n                index = int(r.headers["X-Consul-Index"])\n                for item in await r.json():\n                    (ROOT / item["Key"]).write_bytes(base64.b64decode(item["Value"] or ""))\n            failures = 0\n            log.info("synced %s at index %s", prefix, index)\n        except aiohttp.ClientError as exc:\n            failures += 1\n            log.warning("consul read failed (%d/%d): %s", failures, MAX_FAILURES, exc)\n            if failures >= MAX_FAILURES:\n                log.error("consul unreachable, giving up")\n                asyncio.get_running_loop().stop()\n                return\n            await asyncio.sleep(min(2**failures, 60))\n\n\nasync def main():\n    ROOT.mkdir(parents=True, exist_ok=True)\n    async with aiohttp.ClientSession() as session:\n        await asyncio.gather(follow(session, "app/config"), follow(session, "app/flags"))\n\n\naiorun.run(main())\n',
+}
+
+
+_R_OR_PROBE_TEST = {
+    "main.py": 'import logging\nimport os\n\nfrom fastapi import FastAPI, Request\nfrom fastapi.responses import PlainTextResponse\n\nlogging.basicConfig(level=logging.INFO)\n\napp = FastAPI()\n\n\n@app.middleware("http")\nasync def probes(request: Request, call_next):\n    # answered before auth and the database session middleware\n    if request.url.path == "/healthz" or request.url.path == "/healthz/":\n        return PlainTextResponse("ok")\n    return await call_next(request)\n\n\n@app.get("/invoices")\nasync def invoices():\n    return []\n',
+}
+
+
+_R_WSGI_APP_ATTR_PASSTHROUGH = {
+    "app.py": 'import logging\nimport os\n\nfrom flask import Flask, jsonify\nfrom werkzeug.wrappers import Request, Response\n\nlogging.basicConfig(level=logging.INFO)\n\nAPI_KEY = os.environ["API_KEY"]\n\n\nclass ApiKeyMiddleware:\n    """Checks the API key before Flask sees the request; the probe path is let through."""\n\n    def __init__(self, wsgi_app):\n        self.wsgi_app = wsgi_app\n\n    def __call__(self, environ, start_response):\n        request = Request(environ)\n        if request.path == "/healthz":\n            return self.wsgi_app(environ, start_response)\n        if request.headers.get("X-Api-Key") != API_KEY:\n            return Response("forbidden", status=403)(environ, start_response)\n        return self.wsgi_app(environ, start_response)\n\n\napp = Flask(__name__)\napp.wsgi_app = ApiKeyMiddleware(app.wsgi_app)\n\n\n@app.route("/items")\ndef items():\n    return jsonify([])\n\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=8080)\n',
+}
+
+
+_R_MOCK_TRANSPORT_HEALTH = {
+    "main.py": 'import logging\n\nfrom fastapi import FastAPI\n\nfrom payments import charge\n\nlogging.basicConfig(level=logging.INFO)\n\napp = FastAPI()\n\n\n@app.post("/orders/{order_id}/pay")\nasync def pay(order_id: int):\n    return await charge(order_id)\n',
+    "payments.py": '"""The payment provider\'s client. With PAYMENTS_SANDBOX=1 (local runs, the staging demo) the\nprovider is faked in process: no request leaves the machine."""\nimport os\n\nimport httpx\n\nPROVIDER = os.environ.get("PAYMENTS_URL", "https://api.provider.example")\n\n\ndef fake_provider(request: httpx.Request) -> httpx.Response:\n    if request.url.path == "/health":\n        return httpx.Response(200, json={"status": "ok"})\n    if request.url.path.startswith("/charges"):\n        return httpx.Response(201, json={"id": "ch_fake", "status": "succeeded"})\n    return httpx.Response(404)\n\n\ndef _client() -> httpx.AsyncClient:\n    if os.environ.get("PAYMENTS_SANDBOX") == "1":\n        return httpx.AsyncClient(base_url=PROVIDER, transport=httpx.MockTransport(fake_provider))\n    return httpx.AsyncClient(base_url=PROVIDER, timeout=10)\n\n\nasync def charge(order_id: int) -> dict:\n    async with _client() as client:\n        r = await client.post("/charges", json={"order": order_id})\n        r.raise_for_status()\n        return r.json()\n',
+}
+
+
+_R_BEAT_USER_SCHEDULES_PURGE = {
+    "reports/__init__.py": "",
+    "reports/management/__init__.py": "",
+    "reports/management/commands/__init__.py": "",
+    "reports/management/commands/purge_cancelled_schedules.py": 'import logging\nfrom datetime import timedelta\n\nfrom django.core.management.base import BaseCommand\nfrom django.utils import timezone\nfrom django_celery_beat.models import PeriodicTask\n\nlog = logging.getLogger(__name__)\n\n\nclass Command(BaseCommand):\n    help = "Removes the report schedules of accounts cancelled over 30 days ago (cron: 0 4 * * *)"\n\n    def handle(self, *args, **options):\n        cutoff = timezone.now() - timedelta(days=30)\n        deleted, _ = PeriodicTask.objects.filter(\n            reportsubscription__cancelled_at__lt=cutoff,\n        ).delete()\n        log.info("removed %d report schedules", deleted)\n',
+    "reports/models.py": 'from django.conf import settings\nfrom django.db import models\nfrom django_celery_beat.models import PeriodicTask\n\n\nclass ReportSubscription(models.Model):\n    """A customer\'s "send me this report every Monday": the schedule lives in django-celery-beat."""\n\n    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)\n    report = models.CharField(max_length=64)\n    task = models.OneToOneField(PeriodicTask, null=True, on_delete=models.SET_NULL)\n    cancelled_at = models.DateTimeField(null=True)\n',
+}
+
+
+_R_FALLBACK_SUPPRESSED_RESURFACES = {
+    "tasks.py": 'import os\n\nfrom celery import Celery\n\n# the docker-compose stack\'s database; production always sets RESULT_BACKEND\nRESULT_BACKEND = os.environ.get(\n    "RESULT_BACKEND",\n    "db+postgresql://postgres:postgres@db/results",  # readiness: ignore[hardcoded-secret-fallback] compose default\n)\n\napp = Celery("tasks", broker=os.environ["BROKER_URL"], backend=RESULT_BACKEND)\n\n\n@app.task\ndef add(x, y):\n    return x + y\n',
+}
+
+
+_THIRD_REVIEW_CASES: dict[str, Case] = {
+    "aiohttp_factory_passthrough": (
+        _R_AIOHTTP_FACTORY_PASSTHROUGH,
+        [("server.py", "api", "aiohttp")],
+        ("missing-health-route", "fail"),
+    ),
+    "aiorun_kafka_consumer": (
+        _R_AIORUN_KAFKA_CONSUMER,
+        [("consumer.py", "worker", "kafka")],
+        ("missing-graceful-shutdown", "pass"),
+    ),
+    "aiorun_stop_on_giveup": (_R_AIORUN_STOP_ON_GIVEUP, [("kv_sync.py", "worker", "aiorun")], None),
+    "or_probe_test": (_R_OR_PROBE_TEST, [("main.py", "api", "fastapi")], ("missing-health-route", "pass")),
+    "wsgi_app_attr_passthrough": (
+        _R_WSGI_APP_ATTR_PASSTHROUGH,
+        [("app.py", "api", "flask")],
+        ("missing-health-route", "fail"),
+    ),
+    "mock_transport_health": (
+        _R_MOCK_TRANSPORT_HEALTH,
+        [("main.py", "api", "fastapi")],
+        ("missing-health-route", "fail"),
+    ),
+    "beat_user_schedules_purge": (
+        _R_BEAT_USER_SCHEDULES_PURGE,
+        [("reports/management/commands/purge_cancelled_schedules.py", "job", "django-command")],
+        ("missing-dry-run", "fail"),
+    ),
+    "fallback_suppressed_resurfaces": (
+        _R_FALLBACK_SUPPRESSED_RESURFACES,
+        [("tasks.py", "worker", "celery")],
+        ("hardcoded-secret", 0),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_THIRD_REVIEW_CASES))
+def test_third_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _THIRD_REVIEW_CASES[name])
 
 
 # Left from session 42's third review: a session named `s` (`s.get(url, timeout=20)` is a request,

@@ -6,7 +6,14 @@ from collections.abc import Iterable
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.deploy import KEPT_RUNNING
-from readiness_lint.frameworks import FLAGGED_CALL_DELETION, GUARDED_DELETION, SCRATCH_DELETION, SLEEPS, WORKER_CTORS
+from readiness_lint.frameworks import (
+    AIORUN_LOOP,
+    FLAGGED_CALL_DELETION,
+    GUARDED_DELETION,
+    SCRATCH_DELETION,
+    SLEEPS,
+    WORKER_CTORS,
+)
 from readiness_lint.model import Entrypoint
 from readiness_lint.project import Project, Service
 
@@ -79,6 +86,8 @@ class MissingGracefulShutdown(ServiceRule):
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
         if service.has_signal("sigterm"):
             return Outcome(True)
+        if any(loop.source == AIORUN_LOOP for loop in service.project.files[entrypoint.path].loops):
+            return Outcome(True)  # (`aiorun.run(main())` cancels the consume loop's task on SIGTERM)
         if entrypoint.framework in KEPT_RUNNING:
             # a deployment file keeps it running, but no consume loop of its own is known (a
             # client library's run() may well stop on SIGTERM): nothing to judge
@@ -216,7 +225,7 @@ class MissingDryRun(ServiceRule):
         "`delete_namespaced_job()` or the dynamic client's `delete(name=..., namespace=...)`) has a dry-run "
         "or explicit-apply guard somewhere it reaches: "
         'a `dry_run` (or `dry`) name, option or environment variable, boto3\'s `DryRun=` given anything but `False`, or an `--apply`/`--force`/`--confirm` flag (also one named for what it allows: `--force-recreate`), a deletion made only under a flag named for it that is off unless given (`if args.delete: os.remove(path)`, `if self.delete_local:`, `if DELETE_AFTER_UPLOAD:` read from the environment, `clean_logs = sys.argv[1] == "--clean"` or `if "--clean" in sys.argv:`, a parameter with no default or `delete_files=False`; also in a module-level function the file calls only under such a flag and hands nowhere, `if args.clean: remove_logs()`, unless another module that loads the file names it; not one bound to on or on unless the environment says otherwise (`getenv("CLEAN_OLD", "true") == "true"`, `... in ("1", "true")`, `... != "false"`), nor a test of the command line on unless an option is given or on otherwise too (`"--no-cleanup" not in sys.argv`, `"--clean" in sys.argv or today.day == 1`), `DELETE_AFTER_UPLOAD = True`, nor one carrying what to delete, `delete_keys=None`, nor a `--delete` option beside a deletion it does not guard), or a message a dry run reports instead of acting (`log.info(f\'Dry run: deleting {digest}\')`, `log.info(\'Would delete %s\', path)`; not one that goes on with \'but\'). '
-        "Cleaning up temporary files or the job's own lock or pid file (or its own entry in a task scheduler's timetable, django-q's `Schedule` or django-celery-beat's models, deleted to be set again), or a directory the same function "
+        "Cleaning up temporary files or the job's own lock or pid file, or a directory the same function "
         "(or the script's own statements) creates as well (a working copy refreshed, a dated scratch "
         "directory made and removed), does not count as destructive; nor does a file the "
         'function wrote or downloaded itself (`open(path, "w")`, `tarfile.open(path, "w:gz")`, `path.write_text(...)`, `s3.download_file(b, k, path)`), uploaded or copied elsewhere '
