@@ -4905,11 +4905,14 @@ class Extractor:
             # mattermostdriver's `Driver.init_websocket(handler)`: listens to the server's events until stopped
             scope = self.scope_name()
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=MATTERMOST_WEBSOCKET))
-        if name == AIORUN_LOOP and not self._stops_when_done(node):
-            # aiorun's `run(main())` runs the loop for ever once `main()` is done (unless the code
-            # stops it, `loop.stop()`), until SIGINT or SIGTERM cancels the tasks and ends it
-            scope = self.scope_name() if ctx.scope else ""
-            ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=AIORUN_LOOP))
+        if name == AIORUN_LOOP:
+            # aiorun's `run(main())` installs SIGINT and SIGTERM handlers that cancel the tasks and
+            # wait for them; it runs the loop for ever once `main()` is done (unless `main()` stops
+            # it on its way out, `loop.stop()`)
+            self.signal(node, "sigterm", AIORUN_LOOP)
+            if not self._stops_when_done(node):
+                scope = self.scope_name() if ctx.scope else ""
+                ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=AIORUN_LOOP))
         if method == "loop" and (ctx.object_ctor(owner) or "") == "pyinotify.Notifier":
             scope = self.scope_name()  # (pyinotify's blocking loop: file-system events until stopped)
             ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=PYINOTIFY_LOOP))
@@ -5855,9 +5858,7 @@ class Extractor:
         if value is None or not self._builds_response(value):
             return
         for test in tests:
-            for path in _literals(test.comparisons[0].comparator):
-                if path.startswith("/"):
-                    self.ctx.later(node, _handler_route_at(path, self.ctx.scope[-1]))
+            self._compared_paths(node, test.comparisons[0].comparator, self.ctx.scope[-1])
 
     def _builds_response(self, value: cst.BaseExpression) -> bool:
         """A value returned as an answer: text, a dict or a tuple (a Flask view's), or a call of
@@ -5900,8 +5901,12 @@ class Extractor:
         target = node.comparisons[0]
         if not isinstance(target.operator, (cst.Equal, cst.In)):
             return
-        handler = self.ctx.scope[-1]
-        for path in _literals(target.comparator):
+        self._compared_paths(node, target.comparator, self.ctx.scope[-1])
+
+    def _compared_paths(self, node: cst.CSTNode, comparator: cst.BaseExpression, handler: str) -> None:
+        """The paths a request's path is compared with (``"/health"``, ``("/", "/index.html")``):
+        routes the function ``handler`` answers."""
+        for path in _literals(comparator):
             if path.startswith("/"):
                 self.ctx.later(node, _handler_route_at(path, handler))
 
@@ -7190,10 +7195,10 @@ def _computes(call: cst.Call, ctx: Context) -> bool:
     if type(func) is not cst.Attribute:
         return False
     owner, method = n.dotted(func.value), func.attr.value
-    if func.attr.value == "get" and any(
+    if method == "get" and any(
         arg.keyword is not None and arg.keyword.value not in _LOOKUP_KEYWORDS for arg in call.args
     ):
-        return False  # (`s.get(url, timeout=20)`: a mapping's `get` takes no keywords)
+        return False  # (`s.get(url, timeout=20)`: a request's keywords, which no lookup's `get` takes)
     if owner is None:
         return method in _PURE_METHODS  # (`" ".join(parts)`, `text.strip().lower()`)
     if owner.partition(".")[0] in ctx.aliases:

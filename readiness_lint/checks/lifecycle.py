@@ -6,14 +6,7 @@ from collections.abc import Iterable
 
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.deploy import KEPT_RUNNING
-from readiness_lint.frameworks import (
-    AIORUN_LOOP,
-    FLAGGED_CALL_DELETION,
-    GUARDED_DELETION,
-    SCRATCH_DELETION,
-    SLEEPS,
-    WORKER_CTORS,
-)
+from readiness_lint.frameworks import FLAGGED_CALL_DELETION, GUARDED_DELETION, SCRATCH_DELETION, SLEEPS, WORKER_CTORS
 from readiness_lint.model import Entrypoint
 from readiness_lint.project import Project, Service
 
@@ -34,7 +27,6 @@ SELF_DRAINING = frozenset(
         "kopf",  # stops its watchers and handlers on SIGTERM
         "faststream",
         "pyrogram",  # idle() (also inside Client.run()) stops on SIGINT, SIGTERM and SIGABRT
-        "aiorun",  # `aiorun.run(main())` cancels the tasks and waits for them on SIGINT and SIGTERM
         "declared",
     }
 )
@@ -86,8 +78,6 @@ class MissingGracefulShutdown(ServiceRule):
     def evaluate(self, entrypoint: Entrypoint, service: Service) -> Outcome:
         if service.has_signal("sigterm"):
             return Outcome(True)
-        if any(loop.source == AIORUN_LOOP for loop in service.project.files[entrypoint.path].loops):
-            return Outcome(True)  # (`aiorun.run(main())` cancels the consume loop's task on SIGTERM)
         if entrypoint.framework in KEPT_RUNNING:
             # a deployment file keeps it running, but no consume loop of its own is known (a
             # client library's run() may well stop on SIGTERM): nothing to judge
