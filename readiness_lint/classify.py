@@ -1565,11 +1565,14 @@ def _constants_taken(project: Project, path: str) -> bool:
 
 def _scheduled_script(project: Project, path: str) -> bool:
     """A script outside any package that a scheduler process imports to run it on a timetable
-    (``schedule.every().day.do(worker.main)``): its own ``__main__`` block is a job too."""
+    (``schedule.every().day.do(worker.main)``): its own ``__main__`` block is a job too. Not one
+    a web app imports as well: a library of the app and the scheduler, its block a try-out."""
     if not _standalone(project, path):
         return False
     guard = project.files[path].main_guard
     importers = project.importers.get(path, set())
+    if any(o.ctor in API_CTORS for i in importers if not project.files[i].is_test for o in project.files[i].objects):
+        return False
     if (
         guard is not None
         and guard.dropped_calls
@@ -3505,7 +3508,7 @@ def _drop_app_runners(project: Project, candidates: list[_Candidate]) -> list[_C
         module = _runs_another_app(project, c, served)
         if module is not None:
             runners.setdefault(module, []).append(c.path)
-        elif not _tries_deployed_function(project, c):
+        elif not _tries_deployed_function(project, c) and not _runs_unseen_app(project, c):
             kept.append(c)
     for c in kept:
         if c.kind == "api" and c.path in runners:
@@ -3598,6 +3601,27 @@ def _main_work(project: Project, candidate: _Candidate) -> tuple[str, frozenset[
         homes.add(found[1])
         names.add(found[0].name)
     return (homes.pop(), frozenset(names)) if len(homes) == 1 else None
+
+
+def _runs_unseen_app(project: Project, candidate: _Candidate) -> bool:
+    """A ``__main__`` block that only runs an app imported from a module the tree does not hold
+    (``from home.app import app`` where an image copies ``app/`` to ``/home``, then ``app.run()``):
+    it serves that app, wherever it is built; it is not a job."""
+    facts = project.files.get(candidate.path)
+    if facts is None or candidate.kind != "job" or candidate.symbol != "__main__" or facts.main_guard is None:
+        return False
+    work = [call for call in facts.main_guard.calls if not _is_trivial_call(call)]
+    if len(work) != 1:
+        return False
+    owner, _, method = work[0].rpartition(".")
+    module, _, name = owner.rpartition(".")
+    imported = any(f"{imp.module}.{imp.name}" == owner for imp in facts.imports if imp.name == imp.alias)
+    return (
+        method == "run"
+        and name in {"app", "application"}
+        and imported
+        and project.module_of(candidate.path, module) is None
+    )
 
 
 def _tries_deployed_function(project: Project, candidate: _Candidate) -> bool:

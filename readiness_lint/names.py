@@ -87,14 +87,14 @@ def string_value(node: cst.CSTNode) -> str | None:
     return None
 
 
-def template_text(node: cst.CSTNode) -> str | None:
+def template_text(node: cst.CSTNode, hole: str = "") -> str | None:
     """The literal text of a string built at run time: an f-string's literal parts, or those of
-    plain strings and f-strings written side by side (the values left out); a plain string's
-    value. None for bytes and anything else."""
+    plain strings and f-strings written side by side (each value given as ``hole``, left out by
+    default); a plain string's value. None for bytes and anything else."""
     if type(node) is cst.FormattedString:
-        return "".join(p.value for p in node.parts if type(p) is cst.FormattedStringText)
+        return "".join(p.value if type(p) is cst.FormattedStringText else hole for p in node.parts)
     if type(node) is cst.ConcatenatedString:
-        left, right = template_text(node.left), template_text(node.right)
+        left, right = template_text(node.left, hole), template_text(node.right, hole)
         return None if left is None or right is None else left + right
     return string_value(node)
 

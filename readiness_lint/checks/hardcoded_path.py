@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from readiness_lint import names as n
 from readiness_lint import secretscan
 from readiness_lint.checks.base import LineRule, Sample
 
@@ -40,6 +41,10 @@ class HardcodedPath(LineRule):
         Sample('import os\nfrom pathlib import Path\n\nOUT = Path(os.getenv("OUTPUT_DIR", "out"))\n'),
         Sample('import os\n\nOUT = os.getenv("OUTPUT_DIR", "/home/app/out")\n', note="an overridable default"),
         Sample('def help():\n    """Writes to /home/<user>/reports by default."""\n'),
+        Sample(
+            'def dump_path(stamp):\n    return f"/home/{stamp}.backup"\n',
+            note="a value in the user's place: a file named at run time",
+        ),
     )
     INVALID = (
         Sample('with open("/Users/me/report.csv", "w") as f:\n    f.write("id,amount\\n")\n'),
@@ -49,6 +54,9 @@ class HardcodedPath(LineRule):
     )
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
+        # (a value in the user's place, `f"/home/{user}/out"`, `f"/home/{stamp}.backup"`, stands
+        # for whoever runs it: read with the values in)
+        value = n.template_text(node, "{}") or value
         match = _MACHINE_PATH.match(value)
         if ctx.env_default_depth or ctx.in_docstring or ctx.example or match is None:
             return
