@@ -1339,6 +1339,14 @@ def _apps_starting(project: Project, path: str, function: str) -> list[tuple[str
     start-up hook), with the line of each app. A route handler that calls it serves a request with
     it: that is no poller."""
     found = []
+    home = project.files[path]
+    # (or a function of this file that starts it, `def start_reaper(): asyncio.create_task(reaper_loop())`,
+    # which the app's start-up hook or factory calls)
+    starters = (
+        {f.name for f in home.functions if function in f.calls and f.name != function}
+        if function in home.started
+        else set()
+    )
     for importer in sorted(project.importers.get(path, ())):
         facts = project.files[importer]
         # (also an app a factory builds and starts the poller beside: `def create_app(): ...
@@ -1346,8 +1354,12 @@ def _apps_starting(project: Project, path: str, function: str) -> list[tuple[str
         # (or one a project factory builds: `app = create_app()` then `Thread(target=serial_loop).start()`)
         apps = [o for o in facts.objects if o.ctor in API_CTORS or _factory_app(project, importer, o)]
         guard = facts.main_guard
-        if facts.is_test or function not in facts.started:
+        if facts.is_test or not (
+            function in facts.started or (apps and _starts_beside_app(project, importer, path, starters))
+        ):
             continue
+        if apps and function in facts.guard_started and guard is not None and not _guard_serves(facts, guard, apps):
+            continue  # (the app's module's `__main__` block starts the loop and never serves the app: its own worker)
         if apps:
             found.append((importer, apps[0].line or (guard.line if guard is not None else 1)))
         elif guard is not None and _serves_imported_app(project, importer, guard.calls):
@@ -1355,6 +1367,39 @@ def _apps_starting(project: Project, path: str, function: str) -> list[tuple[str
             # the module building it: the process starts at this block, the poller with it)
             found.append((importer, guard.line))
     return found
+
+
+def _guard_serves(facts: FileFacts, guard: MainGuardFact, apps: Sequence[ObjectFact]) -> bool:
+    """The ``__main__`` block (or a function of the file it calls) serves one of ``apps``
+    (``app.run()``, ``socketio.run(app)``) or calls a server (``uvicorn.run(...)``)."""
+    names = {o.name for o in apps}
+    for call in _guard_calls(facts, guard, depth=2):
+        owner, _, method = call.rpartition(".")
+        if call in SERVE_CALLS or (method in {"run", "listen"} | SERVE_METHODS and owner in names):
+            return True
+        if method == "run" and owner.rpartition(".")[2] == "socketio":
+            return True
+    return False
+
+
+def _starts_beside_app(project: Project, importer: str, path: str, starters: set[str]) -> bool:
+    """``importer`` calls one of ``starters``, functions of ``path``, where its app starts: in a
+    start-up hook, in the factory building the app, or at module level (not in a route handler,
+    which serves a request with it)."""
+    facts = project.files[importer]
+
+    def starter(call: str) -> bool:
+        module, _, name = call.rpartition(".")
+        return name in starters and bool(module) and project.module_of(importer, module) == path
+
+    factories = {o.scope for o in facts.objects if o.ctor in API_CTORS and o.scope}
+    handlers = {r.handler for r in facts.routes}
+    return any(
+        starter(call)
+        for f in facts.functions
+        if (f.name in factories or _starts_up(f)) and f.name not in handlers
+        for call in f.calls
+    ) or any(starter(call) for call, _, _ in facts.module_calls)
 
 
 def _serves_imported_app(project: Project, path: str, calls: Sequence[str]) -> bool:

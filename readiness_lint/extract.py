@@ -6021,7 +6021,12 @@ class Extractor:
                     # `msg = await sub.next_msg()`: a subscription's next message (for ever, or
                     # until a stop flag is set: `while not stop.is_set():`)
                     found.append(raw)
-                elif method == "get" and raw.rpartition(".")[0].lower().endswith(("queue", "_q")):
+                elif method == "get" and (
+                    raw.rpartition(".")[0].lower().endswith(("queue", "_q"))
+                    # (`phone, picture = q.get()` on the queue a thread is handed: blocking for the
+                    # next item; not `q.get("key")`)
+                    or (raw.rpartition(".")[0] == "q" and not any(arg.keyword is None for arg in node.args))
+                ):
                     found.append(raw)
                 elif method == "loop" and literal and self._mqtt_client(raw.rpartition(".")[0]):
                     # `while True: client.loop()`: paho's network loop, one round at a time (not

@@ -132,7 +132,7 @@ class MissingExitCode(ServiceRule):
         "also from a module imported whole, `load_assets_from_modules([assets])`): "
         "the orchestrator marks a step done when its function returns, so one that catches its work's failure and "
         "only reports it (`context.log.error(...)` reports too), or drops a command's status, succeeds. "
-        "`sys.exit(main())` passes on the status `main()` returns, but a step of `main()` that reports the "
+        "`sys.exit(main())` (also a console script's installed wrapper) passes on the status `main()` returns, but a step of `main()` that reports the "
         "work's failure and carries on still loses it, and so does a retry that waits on one error "
         '(`if "locked" in str(e): time.sleep(d); continue`) and raises the others: the last attempt falls out silently. A click, '
         'typer or fire command, and a command of Flask\'s command line (`@app.cli.command("init-db")`), exits 1 on an exception by itself: it fails only when it, or a step it calls, catches every '
@@ -317,7 +317,14 @@ class MissingExitCode(ServiceRule):
             if script.swallows and not script.returns_nonzero and not script.exits_nonzero:
                 return Outcome(False, _swallowed(symbol))
             ignored = _ignored_status((), (symbol,), entrypoint.path, service.project)
-            return Outcome(False, ignored) if ignored is not None else Outcome(True)
+            if ignored is not None:
+                return Outcome(False, ignored)
+            # (the wrapper's `sys.exit(main())` passes on what it returns; a step of it that
+            # reports the work's failure and carries on still loses it, as under `__main__`)
+            lost = _lost_failure(
+                (symbol,), entrypoint.path, service.project, "console script", frozenset(), passed_on=True
+            )
+            return Outcome(False, lost) if lost is not None else Outcome(True)
         if guard is None or (symbol != "__main__" and entrypoint.framework not in _GUARDED_SCHEDULERS):
             return Outcome(True)
         if guard.exit_without_status:

@@ -17,6 +17,8 @@ else:
     from readiness_lint._lazy_cst import cst
 
 _VERBS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "request"})
+# A session's methods: the verbs, and `send(prepared)` for a request prepared beforehand
+_SESSION_VERBS = _VERBS | {"send"}
 # requests' module functions, also through the copy old botocore vendored (`from botocore.vendored
 # import requests`, once the way to call HTTP from AWS Lambda)
 _REQUESTS_MODULES = frozenset({"requests", "requests.api", "botocore.vendored.requests"})
@@ -35,7 +37,7 @@ class HttpCallWithoutTimeout(LineRule):
     why = "Without a timeout a stalled server holds the call forever: the request hangs, the worker stops consuming, the job never ends."
     fix = "Pass timeout= on every call (requests.get(url, timeout=10)), or create the client with one."
     what_it_does = (
-        "Checks `requests` calls (module functions and `Session` methods, also of its subclasses in "
+        "Checks `requests` calls (module functions and `Session` methods, `send(prepared)` included, also of its subclasses in "
         "requests-oauthlib and requests-unixsocket; not one with a timeout-setting `HTTPAdapter` mounted) "
         "and `urllib.request.urlopen` (and an opener's `open`, `build_opener().open(url)`) "
         "for a missing `timeout` (urllib's pass when the file sets `socket.setdefaulttimeout` for good, "
@@ -191,7 +193,7 @@ class HttpCallWithoutTimeout(LineRule):
             return
         if verb in _VERBS and owner in _REQUESTS_MODULES:
             label = name
-        elif verb in _VERBS and (
+        elif verb in _SESSION_VERBS and (
             # (a parameter is whatever the caller hands in, not what another function bound the name to)
             (ctx.object_ctor(owner) in REQUESTS_SESSIONS and not (ctx.params and owner in ctx.params[-1]))
             or owner.removesuffix("()") in REQUESTS_SESSIONS
