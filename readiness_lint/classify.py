@@ -1358,8 +1358,8 @@ def _apps_starting(project: Project, path: str, function: str) -> list[tuple[str
             function in facts.started or (apps and _starts_beside_app(project, importer, path, starters))
         ):
             continue
-        if apps and function in facts.guard_started and guard is not None and not _guard_serves(facts, guard, apps):
-            continue  # (the app's module's `__main__` block starts the loop and never serves the app: its own worker)
+        if apps and function in facts.guard_started and guard is not None and not _guard_runs_server(facts, guard):
+            continue  # (the app's module's `__main__` block starts the loop and serves nothing: its own worker)
         if apps:
             found.append((importer, apps[0].line or (guard.line if guard is not None else 1)))
         elif guard is not None and _serves_imported_app(project, importer, guard.calls):
@@ -1369,17 +1369,16 @@ def _apps_starting(project: Project, path: str, function: str) -> list[tuple[str
     return found
 
 
-def _guard_serves(facts: FileFacts, guard: MainGuardFact, apps: Sequence[ObjectFact]) -> bool:
-    """The ``__main__`` block (or a function of the file it calls) serves one of ``apps``
-    (``app.run()``, ``socketio.run(app)``) or calls a server (``uvicorn.run(...)``)."""
-    names = {o.name for o in apps}
-    for call in _guard_calls(facts, guard, depth=2):
-        owner, _, method = call.rpartition(".")
-        if call in SERVE_CALLS or (method in {"run", "listen"} | SERVE_METHODS and owner in names):
-            return True
-        if method == "run" and owner.rpartition(".")[2] == "socketio":
-            return True
-    return False
+def _guard_runs_server(facts: FileFacts, guard: MainGuardFact) -> bool:
+    """The ``__main__`` block (or a function of the file it calls) runs something that serves:
+    an app's ``run()`` (``app.run()``, ``socketio.run(app)``), a server object's
+    ``serve_forever()`` (``WSGIServer(addr, app)``), a server call (``uvicorn.run(...)``)."""
+    return any(
+        call in SERVE_CALLS or call.rpartition(".")[2] in _GUARD_SERVES for call in _guard_calls(facts, guard, depth=2)
+    )
+
+
+_GUARD_SERVES = frozenset({"run", "serve", "serve_forever", "listen", "run_app", "run_server", "run_forever"})
 
 
 def _starts_beside_app(project: Project, importer: str, path: str, starters: set[str]) -> bool:
@@ -1394,8 +1393,10 @@ def _starts_beside_app(project: Project, importer: str, path: str, starters: set
 
     factories = {o.scope for o in facts.objects if o.ctor in API_CTORS and o.scope}
     handlers = {r.handler for r in facts.routes}
+    # (a factory's calls hold those of the route handlers it nests: a starter one of them calls
+    # is not taken from the factory)
     return any(
-        starter(call)
+        starter(call) and (_starts_up(f) or call.rpartition(".")[2] not in facts.route_calls)
         for f in facts.functions
         if (f.name in factories or _starts_up(f)) and f.name not in handlers
         for call in f.calls
@@ -1616,7 +1617,7 @@ def _scheduled_script(project: Project, path: str) -> bool:
         return False
     guard = project.files[path].main_guard
     importers = project.importers.get(path, set())
-    if any(o.ctor in API_CTORS for i in importers if not project.files[i].is_test for o in project.files[i].objects):
+    if any(_web_importer(project, i) for i in importers):
         return False
     if (
         guard is not None
@@ -1640,6 +1641,20 @@ def _scheduled_script(project: Project, path: str) -> bool:
         ):
             return True
     return False
+
+
+def _web_importer(project: Project, path: str) -> bool:
+    """A module building a web app that serves more than probes (not a scheduler's process
+    answering `/healthz` beside its `schedule` loop)."""
+    from readiness_lint.checks.health import is_health, is_readiness
+
+    facts = project.files[path]
+    if facts.is_test or not any(o.ctor in API_CTORS for o in facts.objects):
+        return False
+    scheduler = any(s.kind == "schedule" for s in facts.signals) or any(
+        o.ctor.startswith(tuple(JOB_CTOR_PREFIXES)) for o in facts.objects
+    )
+    return not (scheduler and facts.routes and all(is_health(r) or is_readiness(r) for r in facts.routes))
 
 
 def _standalone(project: Project, path: str) -> bool:
@@ -1765,10 +1780,12 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
             # (InfluxDB 2's client: `write_api = client.write_api(...)`, `write_api.write(bucket, record=p)`)
             or (method == "write" and clients[receiver].endswith(".write_api"))
         )
-        # (a Google API request the script built and sent: `service.files().create(...).execute()`)
+        # (a Google API request the script built and sent: `service.files().create(...).execute()`;
+        # a BigQuery job, `client.query(sql)`)
         sends = sends or (
             method == "execute" and clients.get(raw.split(".")[0], "") == "googleapiclient.discovery.build"
         )
+        sends = sends or (clients.get(receiver) in _BIGQUERY_CLIENTS and method in _BIGQUERY_WORK)
         # (also a project module's class: `data = ModbusData(period=2); data.writeToInflux()`)
         own = receiver in clients and (
             f"{clients[receiver]}.{method}" in methods
@@ -1808,6 +1825,13 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         for obj in facts.objects:
             if not obj.scope and obj.ctor.rpartition(".")[2] in _MONGO_WRITES:
                 return obj.line or 1
+    if alone:
+        # (`query_job = client.query(sql)`, `job = client.load_table_from_file(f, table)`: a BigQuery
+        # job the script started, the job kept)
+        for obj in facts.objects:
+            receiver, _, method = obj.ctor.rpartition(".")
+            if not obj.scope and clients.get(receiver) in _BIGQUERY_CLIENTS and method in _BIGQUERY_WORK:
+                return obj.line or 1
     return 0
 
 
@@ -1842,6 +1866,12 @@ _MONGO_CLIENTS = frozenset(
     {"pymongo.MongoClient", "pymongo.mongo_client.MongoClient", "motor.motor_asyncio.AsyncIOMotorClient"}
 )
 _TABLE_WRITES = frozenset({"to_csv", "to_json", "to_parquet", "to_excel", "to_sql", "to_feather"})
+# A BigQuery client's jobs: a query run, a table loaded, copied, exported or written (`client.query(sql)`)
+_BIGQUERY_CLIENTS = frozenset({"google.cloud.bigquery.Client", "google.cloud.bigquery.client.Client"})
+_BIGQUERY_WORK = frozenset(
+    {"query", "load_table_from_file", "load_table_from_uri", "load_table_from_dataframe", "load_table_from_json"}
+    | {"insert_rows", "insert_rows_json", "copy_table", "extract_table", "delete_table", "create_table"}
+)
 # Programs that open a window or serve a page and wait for a person (their set-up at import is no
 # job), by the toolkit or page framework they import (Dash and Shiny load their pages themselves),
 # or by the call that hands over to a person: `root.mainloop()`, Panel's `.servable()`, Bokeh's
@@ -3655,17 +3685,28 @@ def _runs_unseen_app(project: Project, candidate: _Candidate) -> bool:
     facts = project.files.get(candidate.path)
     if facts is None or candidate.kind != "job" or candidate.symbol != "__main__" or facts.main_guard is None:
         return False
-    work = [call for call in facts.main_guard.calls if not _is_trivial_call(call)]
+    # (what computes its arguments is no work: `port=int(os.environ.get("PORT", "5000"))`)
+    work = [
+        call
+        for call in facts.main_guard.calls
+        if not (_is_trivial_call(call) or call in _PURE_NAMES or call.startswith(("os.environ", "os.getenv")))
+    ]
     if len(work) != 1:
         return False
     owner, _, method = work[0].rpartition(".")
     module, _, name = owner.rpartition(".")
-    imported = any(f"{imp.module}.{imp.name}" == owner for imp in facts.imports if imp.name == imp.alias)
-    return (
-        method == "run"
-        and name in {"app", "application"}
-        and imported
-        and project.module_of(candidate.path, module) is None
+    if method != "run" or not module or project.module_of(candidate.path, module) is not None:
+        return False
+    if not any(f"{imp.module}.{imp.name}" == owner for imp in facts.imports):
+        return False
+    # (and the tree holds that module under another package, building a web app of that name:
+    # `app/app.py` for `home.app`; not absl's `app.run(main)`)
+    tail = module.rpartition(".")[2]
+    return any(
+        other != candidate.path
+        and (other.rpartition("/")[2] == f"{tail}.py" or other.endswith(f"{tail}/__init__.py"))
+        and any(o.name == name and not o.scope and o.ctor in API_CTORS for o in project.files[other].objects)
+        for other in project.files
     )
 
 

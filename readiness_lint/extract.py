@@ -1003,6 +1003,7 @@ class Extractor:
         self.router_prefixes: dict[str, str] = {}  # `router = APIRouter(prefix="/health")`: router -> prefix
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.fetched: set[str] = set()  # "scope:name" bound to a lookup's result (`row = cur.fetchone()`)
+        self.select_texts: set[str] = set()  # "scope:name" bound to a SELECT's text (`query = f"SELECT 1 ..."`)
         self.fetched_from: dict[str, str] = {}  # ... by a call of the module's lookup function named
         self.class_constant: tuple[str, str] | None = None  # (class, name) whose string value is being walked
         # a class's string constants holding a deletion, and whether a method of the file used them
@@ -1031,6 +1032,8 @@ class Extractor:
         self.guard_called: set[str] = set()  # ... and in the `__main__` block
         self.registered = False  # in a decorated function: a framework calls it, not the project
         self.route_handlers: set[str] = set()  # functions a route decorator registers
+        self.route_depth = 0  # inside a route handler's body (also one nested in a factory)
+        self.route_calls: set[str] = set()  # see FileFacts.route_calls
         self.branch: tuple[int, ...] = ()  # the `if`/`else` blocks being walked, outermost first
         self.iterated: frozenset[str] = frozenset()  # names enclosing `for` loops bind (items that exist)
         self.followers: set[str] = set()  # names bound to a process following a log (`tail -f`)
@@ -1675,7 +1678,10 @@ class Extractor:
         )
         saved_handlers, self.handlers = self.handlers, []
         saved_caught, ctx.caught = ctx.caught, []
+        routed = name in self.route_handlers
+        self.route_depth += routed
         self.walk(node.body)
+        self.route_depth -= routed
         ctx.caught = saved_caught
         self.handlers = saved_handlers
         if (top_level or method) and self.frames[-1].returns_scratch:
@@ -4467,6 +4473,8 @@ class Extractor:
             tally = self.call_tally.setdefault(name.rpartition(".")[2], [0, 0])
             tally[0] += ctx.absent_guards > 0 or self._skips_duplicates()
             tally[1] += 1
+        if self.route_depth and name:
+            self.route_calls.add(name.rpartition(".")[2])
         if self.frames and name:
             frame = self.frames[-1]
             frame.calls.append(self._as_called(name))
@@ -5142,6 +5150,14 @@ class Extractor:
                 self.frames[-1].steps.append(self._as_called(name))
         self.generic(node)
 
+    def _runs_select_text(self, value: cst.BaseExpression) -> bool:
+        """A helper given a name bound to a SELECT's text here, its rows handed back
+        (``result = self.select_query(query)`` after ``query = f"SELECT 1 FROM t WHERE ..."``)."""
+        if type(value) is not cst.Call or not value.args or value.args[0].keyword is not None:
+            return False
+        first = value.args[0].value
+        return type(first) is cst.Name and f"{self.scope_name()}:{first.value}" in self.select_texts
+
     def visit_assign(self, node: cst.Assign) -> None:
         kept_result: tuple[str, str] | None = None
         for target in node.targets:
@@ -5175,10 +5191,18 @@ class Extractor:
             key = n.string_value(index.value) if type(index) is cst.Index else None
             if key in _BEAT_SETTINGS:
                 self.signal(node, "celery-beat", key)
+        if type(first) is cst.Name and len(node.targets) == 1:
+            # (`query = f"SELECT 1 FROM t WHERE id = {id}"`, handed to a helper that runs it below)
+            selects = _SELECT_QUERY.match(n.template_text(value) or "") is not None
+            (self.select_texts.add if selects else self.select_texts.discard)(f"{self.scope_name()}:{first.value}")
         if (
             type(first) is cst.Name
             and len(node.targets) == 1
-            and (_fetched(value) or (type(value) is cst.Call and n.callee(value) in self.ctx.lookups))
+            and (
+                _fetched(value)
+                or (type(value) is cst.Call and n.callee(value) in self.ctx.lookups)
+                or self._runs_select_text(value)
+            )
         ):
             # `row = cur.fetchone()`: a lookup's result, see `_lookup_test` (`_rebind` forgets it)
             result = f"{self.scope_name()}:{first.value}"
@@ -6025,7 +6049,13 @@ class Extractor:
                     raw.rpartition(".")[0].lower().endswith(("queue", "_q"))
                     # (`phone, picture = q.get()` on the queue a thread is handed: blocking for the
                     # next item; not `q.get("key")`)
-                    or (raw.rpartition(".")[0] == "q" and not any(arg.keyword is None for arg in node.args))
+                    # (nor one a sentinel ends, `if url is None: break`: a job's pool of threads)
+                    or (
+                        raw.rpartition(".")[0] == "q"
+                        and literal
+                        and not any(arg.keyword is None for arg in node.args)
+                        and _never_leaves(body, self.ctx)
+                    )
                 ):
                     found.append(raw)
                 elif method == "loop" and literal and self._mqtt_client(raw.rpartition(".")[0]):
@@ -6276,6 +6306,7 @@ class Extractor:
             guard_started=tuple(sorted(self.guard_started)),
             called_outside=tuple(sorted(self.called_outside)),
             guard_called=tuple(sorted(self.guard_called)),
+            route_calls=tuple(sorted(self.route_calls)),
             commands=tuple(self.cli_commands),
             prompts=self.prompts,
             classes=tuple(classes),

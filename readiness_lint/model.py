@@ -268,6 +268,7 @@ class FileFacts:
     guard_started: tuple[str, ...] = ()  # those the `__main__` block starts as threads (or a function it calls)
     called_outside: tuple[str, ...] = ()  # names called at module level or in a class body, outside functions
     guard_called: tuple[str, ...] = ()  # names called in the `__main__` block, outside functions
+    route_calls: tuple[str, ...] = ()  # names called in route handlers (also ones a factory nests)
     # Functions registered as commands of a click group or a typer app of this file (`@cli.command()`):
     # what running the group runs
     commands: tuple[str, ...] = ()
@@ -361,6 +362,7 @@ class FileFacts:
             guard_started=tuple(data.get("guard_started", ())),
             called_outside=tuple(data.get("called_outside", ())),
             guard_called=tuple(data.get("guard_called", ())),
+            route_calls=tuple(data.get("route_calls", ())),
             commands=tuple(data.get("commands", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             run_loops=tuple(data.get("run_loops", ())),

@@ -458,6 +458,12 @@ _TOKEN_PREFIX = re.compile(
 )
 
 
+# A token's prefix followed by lower-case words alone (a real token has digits in it)
+_PREFIXED_WORDS = re.compile(
+    r"(?:xox[abposr]|xapp|sk|pk|rk|whsec|gh[pousr]|github_pat|glpat|npm|pypi|hf|dop_v1)(?:[-_][a-z]{2,})+"
+)
+
+
 def is_placeholder(value: str) -> bool:
     """Placeholders, templates and well-known dummy values are not secrets."""
     stripped = value.strip()
@@ -478,6 +484,8 @@ def is_placeholder(value: str) -> bool:
         return True  # `__DB_PASS__`: a token a deploy step replaces
     if _TOKEN_PREFIX.fullmatch(stripped):
         return True  # `xapp-1-*`, `xoxb-*`: a token's prefix, the rest left to fill in
+    if _PREFIXED_WORDS.fullmatch(stripped):
+        return True  # `xoxp-bot-token`, `sk_live_key`: a token's prefix and words saying what goes there
     # A run of one repeated character ("xxxxxxxx", "********", "00000000"), or of a mark and a
     # separator ("x-x-x", "*.*"); two letters or digits ("haha", "1212") are a weak password.
     distinct = set(lowered)

@@ -150,3 +150,158 @@ _HELD_OUT_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_HELD_OUT_CASES))
 def test_held_out_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _HELD_OUT_CASES[name])
+
+
+# Round 757: a Slack token's prefix and words saying what goes there, in a credentials module
+_B_TOKEN_WORDS = {
+    "credentials.py": '# Create a legacy token at https://api.slack.com/custom-integrations/legacy-tokens and paste it here\nauth_token = "xoxp-bot-token"\n',
+    "run_bot.py": 'import logging\n\nfrom slack_sdk import WebClient\n\nfrom credentials import auth_token\n\nlogging.basicConfig(level=logging.INFO)\n\nif __name__ == "__main__":\n    WebClient(token=auth_token).chat_postMessage(channel="#ops", text="EC2 report ready")\n',
+}
+
+
+# Round 760: the SELECT's text kept in a name and run by a helper method, then the insert only when no row came back
+_B_SELECT_TEXT = {
+    "dwh.py": 'import logging\nimport os\n\nimport mysql.connector\n\nlog = logging.getLogger(__name__)\n\n\nclass Warehouse:\n    def __init__(self):\n        self.connection = mysql.connector.connect(\n            host=os.environ["DWH_HOST"], user=os.environ["DWH_USER"], password=os.environ["DWH_PASSWORD"]\n        )\n\n    def select_query(self, query):\n        cursor = self.connection.cursor()\n        cursor.execute(query)\n        return cursor.fetchall()\n\n    def insert_query(self, query):\n        self.connection.cursor().execute(query)\n\n    def insert_new_panels(self, records):\n        for panel_id, name in records:\n            query = f"SELECT 1 FROM dimSolarPanel WHERE solar_panel_id = {panel_id}"\n            found = self.select_query(query)\n            if not found:\n                query = f"INSERT INTO dimSolarPanel (solar_panel_id, name) VALUES ({panel_id}, \'{name}\')"\n                self.insert_query(query)\n        self.connection.commit()\n',
+    "etl.py": 'import logging\n\nfrom dwh import Warehouse\n\nlogging.basicConfig(level=logging.INFO)\n\n\ndef main():\n    Warehouse().insert_new_panels([(1, "roof"), (2, "garage")])\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
+# Round 760: a module-level script running a BigQuery query, the job kept in a name
+_B_BIGQUERY_SCRIPT = {
+    "bq_country.py": 'from google.cloud import bigquery\n\nwith open("country.sql") as sql_file:\n    sql = sql_file.read()\n\nclient = bigquery.Client()\nquery_job = client.query(sql)\n\nprint("Country update job: {}".format(query_job.job_id))\n',
+}
+
+
+# Blind rounds 757-762, measured on 62eb5c1: each case fails there, each trap passes there.
+_BLIND_CASES: dict[str, Case] = {
+    "token_words": (_B_TOKEN_WORDS, [("run_bot.py", "job", "python")], ("hardcoded-secret", 0)),
+    # trap: a token with a real token's digits stays a finding
+    "token_real": (
+        _edited(
+            _B_TOKEN_WORDS,
+            "credentials.py",
+            '"xoxp-bot-token"',
+            '"xoxp-2718281828-3141592653-1618033988-a1b2c3d4e5f60718293a4b5c6d7e8f90"',
+        ),
+        [("run_bot.py", "job", "python")],
+        ("hardcoded-secret", 1),
+    ),
+    "select_text": (_B_SELECT_TEXT, [("etl.py", "job", "python")], ("non-idempotent-insert", 0)),
+    # trap: a lookup of another table keys no insert
+    "select_text_other_table": (
+        _edited(_B_SELECT_TEXT, "dwh.py", "SELECT 1 FROM dimSolarPanel", "SELECT 1 FROM panelAudit"),
+        [("etl.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    "bigquery_script": (_B_BIGQUERY_SCRIPT, [("bq_country.py", "job", "script")], None),
+    # trap: a script that only reads a table's schema starts no job
+    "bigquery_schema_read": (
+        _edited(
+            _B_BIGQUERY_SCRIPT, "bq_country.py", "query_job = client.query(sql)", "query_job = client.get_table(sql)"
+        ),
+        [],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BLIND_CASES))
+def test_blind_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _BLIND_CASES[name])
+
+
+# The review of 5bcaeb5..62eb5c1: each case fails on 62eb5c1 (regressions first, then near misses).
+_R_A_ABSL_APP_RUN = {
+    "prepare_data.py": '"""Converts the raw CSV exports into TFRecord shards for training."""\nimport csv\nimport os\n\nfrom absl import app\nfrom absl import flags\nfrom absl import logging\nimport tensorflow as tf\n\nFLAGS = flags.FLAGS\nflags.DEFINE_string("input_csv", None, "CSV export to convert.")\nflags.DEFINE_string("output_dir", None, "Where the shards go.")\nflags.DEFINE_integer("num_shards", 8, "Number of output shards.")\n\n\ndef _example(row):\n    feature = {\n        "text": tf.train.Feature(bytes_list=tf.train.BytesList(value=[row["text"].encode()])),\n        "label": tf.train.Feature(int64_list=tf.train.Int64List(value=[int(row["label"])])),\n    }\n    return tf.train.Example(features=tf.train.Features(feature=feature))\n\n\ndef main(argv):\n    del argv\n    os.makedirs(FLAGS.output_dir, exist_ok=True)\n    writers = [\n        tf.io.TFRecordWriter(os.path.join(FLAGS.output_dir, f"data-{i:05d}.tfrecord"))\n        for i in range(FLAGS.num_shards)\n    ]\n    with open(FLAGS.input_csv, newline="") as f:\n        for n, row in enumerate(csv.DictReader(f)):\n            writers[n % FLAGS.num_shards].write(_example(row).SerializeToString())\n    for w in writers:\n        w.close()\n    logging.info("wrote %d rows", n + 1)\n\n\nif __name__ == "__main__":\n    app.run(main)\n',
+    "requirements.txt": "absl-py==2.1.0\ntensorflow==2.16.1\n",
+}
+
+
+_R_A_QUEUE_SENTINEL_JOB = {
+    "download_images.py": '"""Downloads every image listed in a CSV export into a local folder, with a few threads."""\nimport csv\nimport logging\nimport os\nimport sys\nimport threading\nfrom queue import Queue\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("download")\nNUM_THREADS = 8\n\n\ndef worker(q, out_dir):\n    while True:\n        url = q.get()\n        if url is None:\n            q.task_done()\n            break\n        name = os.path.join(out_dir, url.rsplit("/", 1)[-1])\n        r = requests.get(url, timeout=30)\n        r.raise_for_status()\n        with open(name, "wb") as f:\n            f.write(r.content)\n        q.task_done()\n\n\ndef main(csv_path, out_dir):\n    os.makedirs(out_dir, exist_ok=True)\n    q = Queue()\n    threads = [threading.Thread(target=worker, args=(q, out_dir)) for _ in range(NUM_THREADS)]\n    for t in threads:\n        t.start()\n    with open(csv_path, newline="") as f:\n        for row in csv.DictReader(f):\n            q.put(row["image_url"])\n    for _ in threads:\n        q.put(None)\n    q.join()\n    for t in threads:\n        t.join()\n    log.info("done")\n\n\nif __name__ == "__main__":\n    main(sys.argv[1], sys.argv[2])\n',
+    "requirements.txt": "requests==2.32.3\n",
+}
+
+
+_R_A_GEVENT_SERVES_BESIDE_WORKERS = {
+    "requirements.txt": "flask==3.0.3\ngevent==24.2.1\nrequests==2.32.3\n",
+    "server.py": 'import logging\nimport threading\nfrom queue import Queue\n\nfrom flask import Flask, request\nfrom gevent.pywsgi import WSGIServer\n\nfrom worker import NUM_WORKERS, worker\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\nqueue = Queue()\n\n\n@app.route("/incoming", methods=["POST"])\ndef incoming():\n    queue.put(request.form["MediaUrl0"])\n    return "ok"\n\n\ndef start_workers(num_workers, q):\n    for _ in range(num_workers):\n        threading.Thread(target=worker, args=(q,)).start()\n\n\nif __name__ == "__main__":\n    start_workers(NUM_WORKERS, queue)\n    WSGIServer(("0.0.0.0", 5000), app).serve_forever()\n',
+    "worker.py": 'import logging\n\nimport requests\n\nlog = logging.getLogger(__name__)\nNUM_WORKERS = 4\n\n\ndef worker(q):\n    while True:\n        url = q.get()\n        log.info("converting %s", url)\n        requests.post("https://convert.example.com/jobs", json={"url": url}, timeout=30)\n        q.task_done()\n',
+}
+
+
+_R_A_FACTORY_ROUTE_STARTS_WORKERS = {
+    "app/main.py": 'import logging\n\nfrom fastapi import FastAPI\n\nfrom .tasks import job_queue, start_workers\n\nlogging.basicConfig(level=logging.INFO)\n\n\ndef create_app() -> FastAPI:\n    app = FastAPI()\n\n    @app.get("/healthz")\n    async def healthz() -> dict:\n        return {"status": "ok"}\n\n    @app.post("/admin/drain")\n    async def drain(workers: int = 1) -> dict:\n        await start_workers(workers)\n        return {"started": workers}\n\n    @app.post("/jobs/{job_id}")\n    async def submit(job_id: str) -> dict:\n        await job_queue.put(job_id)\n        return {"queued": job_id}\n\n    return app\n\n\napp = create_app()\n',
+    "app/tasks.py": 'import asyncio\nimport logging\n\nlog = logging.getLogger("jobs")\njob_queue: "asyncio.Queue[str]" = asyncio.Queue()\n\n\nasync def worker_loop(index: int) -> None:\n    while True:\n        job_id = await job_queue.get()\n        log.info("worker %d took %s", index, job_id)\n        job_queue.task_done()\n\n\nasync def start_workers(n: int) -> None:\n    for i in range(n):\n        asyncio.create_task(worker_loop(i))\n',
+}
+
+
+_R_A_SCHEDULER_HEALTH_APP = {
+    "api.py": 'import logging\n\nfrom flask import Flask, jsonify\n\nimport sqlite3\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\n\n\n@app.route("/api/bills")\ndef bills():\n    return jsonify(bills_db.all_bills())\n',
+    "bills_db.py": 'import os\nimport sqlite3\n\nDB = os.environ.get("BILLS_DB", "bills.db")\n\n\ndef connect():\n    return sqlite3.connect(DB)\n\n\ndef make_table_bills():\n    with connect() as conn:\n        conn.execute("CREATE TABLE IF NOT EXISTS bills (id TEXT PRIMARY KEY, title TEXT)")\n\n\ndef save_bill(bill):\n    with connect() as conn:\n        conn.execute("INSERT OR REPLACE INTO bills VALUES (?, ?)", (bill["id"], bill["title"]))\n\n\ndef all_bills():\n    with connect() as conn:\n        return conn.execute("SELECT id, title FROM bills").fetchall()\n\n\nif __name__ == "__main__":\n    make_table_bills()\n    print(all_bills())\n',
+    "update_hourly.py": 'import logging\nimport threading\nimport time\n\nimport requests\nimport schedule\nfrom flask import Flask\n\nimport bills_db\n\nlogging.basicConfig(level=logging.INFO)\nhealth = Flask(__name__)\n\n\n@health.route("/healthz")\ndef healthz():\n    return "ok"\n\n\ndef update_bills():\n    for bill in requests.get("https://congress.example.org/bills", timeout=30).json():\n        bills_db.save_bill(bill)\n\n\nschedule.every().hour.do(update_bills)\n\nif __name__ == "__main__":\n    threading.Thread(target=health.run, kwargs={"host": "0.0.0.0", "port": 8080}, daemon=True).start()\n    while True:\n        schedule.run_pending()\n        time.sleep(60)\n',
+}
+
+
+_R_A_UNSEEN_APP_PORT = {
+    "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /\nCOPY app /home\nCOPY wsgi.py /wsgi.py\nRUN pip install flask psycopg2-binary\nCMD ["python", "/wsgi.py"]\n',
+    "app/app.py": 'import os\n\nimport psycopg2\nfrom flask import Flask, jsonify\n\napp = Flask(__name__)\n\n\n@app.route("/healthz")\ndef healthz():\n    return "ok"\n\n\n@app.route("/backup-database", methods=["POST"])\ndef backup_database():\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute("SELECT pg_database_size(current_database())")\n        size = cur.fetchone()[0]\n    return jsonify(size=size)\n',
+    "wsgi.py": 'import os\n\nfrom home.app import app\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=int(os.environ.get("PORT", "5000")))\n',
+}
+
+
+_R_A_SEND_HANDED_SESSION = {
+    "sync_tickets.py": 'import logging\nimport os\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("tickets")\nBASE_URL = os.environ.get("HELPDESK_URL", "https://helpdesk.example.com/api/v2")\n\n\ndef list_tickets(session, status):\n    response = session.get(f"{BASE_URL}/tickets", params={"status": status})\n    response.raise_for_status()\n    return response.json()["tickets"]\n\n\ndef close_ticket(session, ticket_id):\n    request = requests.Request("PUT", f"{BASE_URL}/tickets/{ticket_id}", json={"status": "closed"})\n    response = session.send(session.prepare_request(request))\n    response.raise_for_status()\n\n\ndef main():\n    session = requests.Session()\n    session.auth = (os.environ["HELPDESK_USER"], os.environ["HELPDESK_TOKEN"])\n    for ticket in list_tickets(session, "solved"):\n        close_ticket(session, ticket["id"])\n        log.info("closed %s", ticket["id"])\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
+_R_A_CLICK_CONSOLE_SCRIPT = {
+    "prune_versions.py": 'import logging\n\nimport boto3\nimport click\nfrom botocore.exceptions import ClientError\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("prune")\n\n\ndef prune(client, name, keep):\n    versions = client.list_versions_by_function(FunctionName=name)["Versions"]\n    for version in versions[:-keep]:\n        try:\n            client.delete_function(FunctionName=version["FunctionArn"])\n        except ClientError as exc:\n            log.error("could not delete %s: %s", version["FunctionArn"], exc)\n\n\n@click.command()\n@click.argument("functions", nargs=-1, required=True)\n@click.option("--keep", default=2, show_default=True)\ndef main(functions, keep):\n    client = boto3.client("lambda")\n    for name in functions:\n        prune(client, name, keep)\n',
+    "pyproject.toml": '[build-system]\nrequires = ["setuptools>=61"]\nbuild-backend = "setuptools.build_meta"\n\n[project]\nname = "prune-versions"\nversion = "1.0.0"\ndependencies = ["boto3", "click"]\n\n[project.scripts]\nprune-versions = "prune_versions:main"\n\n[tool.setuptools]\npy-modules = ["prune_versions"]\n',
+}
+
+
+_REVIEW_CASES: dict[str, Case] = {
+    # absl's `app.run(main)` from a library, not an app out of the tree: the job stays
+    "a_absl_app_run": (_R_A_ABSL_APP_RUN, [("prepare_data.py", "job", "python")], None),
+    # threads that leave their `q.get()` loop on a sentinel: a job's pool, no worker
+    "a_queue_sentinel_job": (_R_A_QUEUE_SENTINEL_JOB, [("download_images.py", "job", "python")], None),
+    # the block starts the threads and serves the app through gevent's WSGIServer: the worker is beside the app
+    "a_gevent_serves_beside_workers": (
+        _R_A_GEVENT_SERVES_BESIDE_WORKERS,
+        [("server.py", "api", "flask"), ("server.py", "worker", "consume-loop")],
+        None,
+    ),
+    # a route handler nested in the factory starts the loop for one request: no worker
+    "a_factory_route_starts_workers": (_R_A_FACTORY_ROUTE_STARTS_WORKERS, [("app/main.py", "api", "fastapi")], None),
+    # a schedule process answering /healthz is no web app importing the library: its block stays a job
+    "a_scheduler_health_app": (
+        _R_A_SCHEDULER_HEALTH_APP,
+        [
+            ("api.py", "api", "flask"),
+            ("bills_db.py", "job", "python"),
+            ("update_hourly.py", "api", "flask"),
+            ("update_hourly.py", "job", "schedule"),
+        ],
+        None,
+    ),
+    # `app.run(host=..., port=int(os.environ.get(...)))`: the port's computation is no work
+    "a_unseen_app_port": (_R_A_UNSEEN_APP_PORT, [("app/app.py", "api", "flask")], None),
+    # `send()` on a session handed in as a parameter, like its verbs
+    "a_send_handed_session": (
+        _R_A_SEND_HANDED_SESSION,
+        [("sync_tickets.py", "job", "python")],
+        ("http-call-without-timeout", 2),
+    ),
+    # a click command installed as a console script: its step's lost failure, as under `__main__`
+    "a_click_console_script": (
+        _R_A_CLICK_CONSOLE_SCRIPT,
+        [("prune_versions.py", "job", "click")],
+        ("missing-exit-code", "fail"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])

@@ -245,6 +245,8 @@ class MissingExitCode(ServiceRule):
             local = {f.name: f for f in facts.functions}
             # (`cli()` runs the commands registered on the group: each may run)
             run = [*guard.calls, *(c for c in facts.commands if c not in guard.calls)] if guard is not None else []
+            if entrypoint.symbol in local and entrypoint.symbol not in run:
+                run.append(entrypoint.symbol)  # (a console script's command, run by the installed wrapper)
             if entrypoint.framework == "flask-cli":  # (`flask init-db`: Flask's command line runs each)
                 run = list(service.commands)
             for call in run:

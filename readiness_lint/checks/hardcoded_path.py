@@ -31,7 +31,8 @@ class HardcodedPath(LineRule):
         "(`/Users/...`, `/home/...`, `C:\\Users\\...`). Literals given as the default of an "
         "environment read, those in a file named as a model to copy (`settings_example.py`, "
         "`config.sample.py`), and those whose user name stands for whoever runs the code (`/home/<user>/`, "
-        "`/Users/username/`, `/home/user/`, `/home/$USER/`, `C:\\Users\\Public\\`) are left alone."
+        "`/Users/username/`, `/home/user/`, `/home/$USER/`, `C:\\Users\\Public\\`; in an f-string, a value in "
+        'the user\'s place, `f"/home/{user}/out"`, `f"/home/{stamp}.backup"`) are left alone.'
     )
     why_bad = (
         "The same code should run in development, CI and production with only configuration changing. "

@@ -249,7 +249,8 @@ class MissingHealthRoute(ServiceRule):
     fix = "Add a cheap GET /health (or /healthz) that returns 200 while the process can serve, and point the liveness probe at it."
     what_it_does = (
         "Checks that an HTTP API serves a health route (`/health`, `/healthz`, `/healthcheck` or `/health_check`, "
-        "`/livez`, `/live`, `/liveness`, `/alive`, `/ping`, `/status`, `/heartbeat`, under an optional `/api`, "
+        "`/livez`, `/live`, `/liveness`, `/alive`, `/ping`, `/status`, `/heartbeat`, also with one more segment after it, "
+        "`/healthz/up`, `/health/live`, under an optional `/api`, "
         "`/internal`, `/management`, `/ops` or version prefix), on the app itself or on any router, "
         "blueprint or URL module it includes, through a middleware or view that answers the path itself "
         '(`if request.path == "/healthz": return HttpResponse("OK")` in a Django middleware the settings list, '
@@ -319,7 +320,7 @@ class MissingReadinessRoute(ServiceRule):
     fix = "Add GET /ready (or /readyz, /health/ready) that checks the dependencies the app needs and returns 503 until they answer."
     what_it_does = (
         "Checks that an HTTP API serves a readiness route (`/ready`, `/readyz`, `/readiness`, `/startup`, "
-        "`/health/ready`, under the same prefixes) separate from liveness. As for the health route, when none of the app's routes "
+        "or one of them after a health route's word, `/health/ready`, `/healthz/ready`, under the same prefixes) separate from liveness. As for the health route, when none of the app's routes "
         "can be seen the check is not applicable rather than failed, and an app that fails the health check for serving no route "
         "at all (or a `websockets` server that answers no plain HTTP request) fails this one too; a regex route every "
         "path matches (`@route('<url:re:.*>')`) keeps no verdict."

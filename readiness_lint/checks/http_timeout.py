@@ -201,7 +201,9 @@ class HttpCallWithoutTimeout(LineRule):
             if ctx.has_timeout(owner):
                 return  # an adapter mounted on it sets the timeout
             label = f"Session.{verb}"
-        elif verb in _VERBS and (made := _result_of(owner, ctx)) and not (ctx.params and owner in ctx.params[-1]):
+        elif (
+            verb in _SESSION_VERBS and (made := _result_of(owner, ctx)) and not (ctx.params and owner in ctx.params[-1])
+        ):
             if n.keyword(node, "timeout") is not None or _may_pass_timeout(node, ctx) or ctx.has_timeout(owner):
                 return
             # `discord = make_session(token); discord.get(url)`, the factory defined further down
@@ -216,7 +218,7 @@ class HttpCallWithoutTimeout(LineRule):
             )
             return
         elif (
-            verb in _VERBS
+            verb in _SESSION_VERBS
             and len(ctx.scope) == 1
             and not ctx.class_bases
             and ctx.params
