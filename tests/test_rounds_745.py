@@ -305,3 +305,27 @@ _REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
 def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _REVIEW_CASES[name])
+
+
+# Held-out rounds 763-766, measured on 31161a9: the case fails there, the trap passes there.
+# Round 764: `debug=` on while the environment's name falls back to the one compared with
+_H2_DEBUG_UNLESS_SET = {
+    "server.py": 'import os\n\nfrom flask import Flask\n\napp = Flask(__name__)\n\n\n@app.route("/forecasts")\ndef forecasts():\n    return "[]"\n\n\napp.run(port=os.environ.get("PORT", 5000),\n        debug=os.environ.get("APP_ENV", "dev") == "dev")\n',
+}
+
+_HELD_OUT_2_CASES: dict[str, Case] = {
+    "debug_unless_set": (_H2_DEBUG_UNLESS_SET, [("server.py", "api", "flask")], ("debug-mode-enabled", 1)),
+    # trap: a fallback that is not the value compared with leaves debug off
+    "debug_off_unless_set": (
+        _edited(
+            _H2_DEBUG_UNLESS_SET, "server.py", 'os.environ.get("APP_ENV", "dev")', 'os.environ.get("APP_ENV", "prod")'
+        ),
+        [("server.py", "api", "flask")],
+        ("debug-mode-enabled", 0),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_HELD_OUT_2_CASES))
+def test_held_out_2_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _HELD_OUT_2_CASES[name])

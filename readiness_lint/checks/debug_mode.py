@@ -52,6 +52,30 @@ def _deployed(class_name: str, bases: tuple[str, ...], settings_file: bool) -> b
 _SETTINGS_WORDS = frozenset({"config", "configuration", "settings", "conf", "cfg"})
 
 
+def _on_unless_set(value: cst.CSTNode, ctx: Context) -> str | None:
+    """``os.environ.get("APP_ENV", "dev") == "dev"``: a test that holds when the environment sets
+    nothing, its read falling back to the value it is compared with; the variable's name, or None."""
+    if type(value) is not cst.Comparison or len(value.comparisons) != 1:
+        return None
+    target = value.comparisons[0]
+    read = value.left
+    if type(target.operator) is not cst.Equal or type(read) is not cst.Call:
+        return None
+    if (ctx.resolve(n.callee(read)) or "") not in {"os.getenv", "os.environ.get"}:
+        return None
+    args = n.positional(read)
+    if len(args) != 2:
+        return None
+    key, fallback, compared = (
+        n.string_value(args[0].value),
+        n.string_value(args[1].value),
+        n.string_value(target.comparator),
+    )
+    if key is None or fallback is None or compared is None or fallback.lower() != compared.lower():
+        return None
+    return key
+
+
 def _switched_on(value: cst.CSTNode) -> bool:
     """``True`` or ``1``: a debug switch turned on."""
     return n.is_true(value) or n.int_value(value) == 1
@@ -90,9 +114,9 @@ class DebugModeEnabled(LineRule):
         "a deployed environment (`class StagingConfig(Config): DEBUG = True`; not a base class or a "
         "development one) (or in the app's own module, "
         "given to `app.config.from_object(__name__)`), and a debug switch read "
-        "from the environment that falls back to on (`os.environ.get('DEBUG', True)`, "
+        "from the environment that falls back to on (`os.environ.get('DEBUG', True)`, `app.run(debug=os.environ.get('APP_ENV', 'dev') == 'dev')`, "
         "`os.getenv('DEBUG', 'True') == 'True'`): a deployment that does not set it runs in debug mode. "
-        "In a project with entrypoints but no api, a settings file none of them reaches (the Django "
+        "A finding is placed at the switch itself (`debug=True` on its own line of a call written over several lines: the line to change). In a project with entrypoints but no api, a settings file none of them reaches (the Django "
         "settings behind a Celery worker's ORM) is not reported."
     )
     why_bad = (
@@ -201,9 +225,19 @@ class DebugModeEnabled(LineRule):
             # call that names the app; not `subprocess.run(...)`)
             mentioned = {sub.value for sub in (node, *n.descendants(node)) if type(sub) is cst.Name}
             ctx.rule_notes.setdefault(_OTHER_SERVER, set()).update(mentioned | ({""} if name in _SERVERS else set()))
-        if debug is None or not _switched_on(debug.value):
+        defaulted = _on_unless_set(debug.value, ctx) if debug is not None else None
+        if debug is None or not (_switched_on(debug.value) or defaulted):
             return  # (`debug=1` switches it on as well)
         written = "True" if n.is_true(debug.value) else "1"
+        if defaulted and name.endswith(".run") and not ctx.in_main_guard and not _DEV_FILE.search(ctx.path):
+            ctx.report(
+                self.name,
+                debug,
+                f"`run(debug=...)` is on while `{defaulted}` is not set: a deployment that does not set it runs in debug mode",
+            )
+            return
+        if defaulted:
+            return
         if name in _DEBUG_CTORS:
             # reported at `debug=True` itself, the line to change in a call written over several lines
             ctx.report(self.name, debug, f"`{name.rsplit('.', 1)[-1]}(debug={written})`: debug mode in code that ships")
