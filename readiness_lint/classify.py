@@ -1374,11 +1374,14 @@ def _guard_runs_server(facts: FileFacts, guard: MainGuardFact) -> bool:
     an app's ``run()`` (``app.run()``, ``socketio.run(app)``), a server object's
     ``serve_forever()`` (``WSGIServer(addr, app)``), a server call (``uvicorn.run(...)``)."""
     return any(
-        call in SERVE_CALLS or call.rpartition(".")[2] in _GUARD_SERVES for call in _guard_calls(facts, guard, depth=2)
+        call in SERVE_CALLS or (call.rpartition(".")[2] in _GUARD_SERVES and call.split(".")[0] not in _NOT_SERVING)
+        for call in _guard_calls(facts, guard, depth=2)
     )
 
 
 _GUARD_SERVES = frozenset({"run", "serve", "serve_forever", "listen", "run_app", "run_server", "run_forever"})
+# Modules whose `run()` serves no app: a command (`subprocess.run`), a coroutine (`asyncio.run`)
+_NOT_SERVING = frozenset({"subprocess", "asyncio", "trio", "anyio", "uvloop", "threading", "multiprocessing", "os"})
 
 
 def _starts_beside_app(project: Project, importer: str, path: str, starters: set[str]) -> bool:
@@ -1393,10 +1396,16 @@ def _starts_beside_app(project: Project, importer: str, path: str, starters: set
 
     factories = {o.scope for o in facts.objects if o.ctor in API_CTORS and o.scope}
     handlers = {r.handler for r in facts.routes}
-    # (a factory's calls hold those of the route handlers it nests: a starter one of them calls
-    # is not taken from the factory)
+
+    # (a factory's calls hold those of the route handlers it nests: a starter is taken from the
+    # factory only when it calls it more often than the nested route handlers do)
+    def called_outside_routes(f: FunctionFact, call: str) -> bool:
+        name = call.rpartition(".")[2]
+        made = sum(1 for c in f.calls if c.rpartition(".")[2] == name)
+        return _starts_up(f) or made > facts.route_calls.count(name)
+
     return any(
-        starter(call) and (_starts_up(f) or call.rpartition(".")[2] not in facts.route_calls)
+        starter(call) and called_outside_routes(f, call)
         for f in facts.functions
         if (f.name in factories or _starts_up(f)) and f.name not in handlers
         for call in f.calls
@@ -1654,7 +1663,9 @@ def _web_importer(project: Project, path: str) -> bool:
     scheduler = any(s.kind == "schedule" for s in facts.signals) or any(
         o.ctor.startswith(tuple(JOB_CTOR_PREFIXES)) for o in facts.objects
     )
-    return not (scheduler and facts.routes and all(is_health(r) or is_readiness(r) for r in facts.routes))
+    # (unless other modules import it, a views module adding routes to its app, `from app import app`)
+    probes_only = bool(facts.routes) and all(is_health(r) or is_readiness(r) for r in facts.routes)
+    return not (scheduler and probes_only and not project.importers.get(path))
 
 
 def _standalone(project: Project, path: str) -> bool:

@@ -1032,8 +1032,8 @@ class Extractor:
         self.guard_called: set[str] = set()  # ... and in the `__main__` block
         self.registered = False  # in a decorated function: a framework calls it, not the project
         self.route_handlers: set[str] = set()  # functions a route decorator registers
-        self.route_depth = 0  # inside a route handler's body (also one nested in a factory)
-        self.route_calls: set[str] = set()  # see FileFacts.route_calls
+        self.route_depth = 0  # inside the body of a route handler nested in a function (a factory's)
+        self.route_calls: list[str] = []  # see FileFacts.route_calls
         self.branch: tuple[int, ...] = ()  # the `if`/`else` blocks being walked, outermost first
         self.iterated: frozenset[str] = frozenset()  # names enclosing `for` loops bind (items that exist)
         self.followers: set[str] = set()  # names bound to a process following a log (`tail -f`)
@@ -1678,7 +1678,8 @@ class Extractor:
         )
         saved_handlers, self.handlers = self.handlers, []
         saved_caught, ctx.caught = ctx.caught, []
-        routed = name in self.route_handlers
+        # (a route handler nested in a function, a factory's: its calls are the factory's too)
+        routed = name in self.route_handlers and len(ctx.scope) > 1 + len(ctx.class_bases)
         self.route_depth += routed
         self.walk(node.body)
         self.route_depth -= routed
@@ -4474,7 +4475,7 @@ class Extractor:
             tally[0] += ctx.absent_guards > 0 or self._skips_duplicates()
             tally[1] += 1
         if self.route_depth and name:
-            self.route_calls.add(name.rpartition(".")[2])
+            self.route_calls.append(name.rpartition(".")[2])
         if self.frames and name:
             frame = self.frames[-1]
             frame.calls.append(self._as_called(name))
@@ -6045,17 +6046,18 @@ class Extractor:
                     # `msg = await sub.next_msg()`: a subscription's next message (for ever, or
                     # until a stop flag is set: `while not stop.is_set():`)
                     found.append(raw)
-                elif method == "get" and (
-                    raw.rpartition(".")[0].lower().endswith(("queue", "_q"))
-                    # (`phone, picture = q.get()` on the queue a thread is handed: blocking for the
-                    # next item; not `q.get("key")`)
-                    # (nor one a sentinel ends, `if url is None: break`: a job's pool of threads)
-                    or (
-                        raw.rpartition(".")[0] == "q"
-                        and literal
-                        and not any(arg.keyword is None for arg in node.args)
-                        and _never_leaves(body, self.ctx)
+                elif (
+                    method == "get"
+                    and (
+                        raw.rpartition(".")[0].lower().endswith(("queue", "_q"))
+                        # (`phone, picture = q.get()` on the queue a thread is handed: blocking for
+                        # the next item; not `q.get("key")`)
+                        or (raw.rpartition(".")[0] == "q" and not any(arg.keyword is None for arg in node.args))
                     )
+                    # (for ever or until a stop flag is set; not a loop a sentinel ends, `if url is
+                    # None: break`: a job's pool of threads)
+                    and (literal or _until_stopped(test))
+                    and _never_leaves(body, self.ctx)
                 ):
                     found.append(raw)
                 elif method == "loop" and literal and self._mqtt_client(raw.rpartition(".")[0]):

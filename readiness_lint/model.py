@@ -268,7 +268,8 @@ class FileFacts:
     guard_started: tuple[str, ...] = ()  # those the `__main__` block starts as threads (or a function it calls)
     called_outside: tuple[str, ...] = ()  # names called at module level or in a class body, outside functions
     guard_called: tuple[str, ...] = ()  # names called in the `__main__` block, outside functions
-    route_calls: tuple[str, ...] = ()  # names called in route handlers (also ones a factory nests)
+    # names called in route handlers a function nests (a factory's), by last name, once for each call
+    route_calls: tuple[str, ...] = ()
     # Functions registered as commands of a click group or a typer app of this file (`@cli.command()`):
     # what running the group runs
     commands: tuple[str, ...] = ()

@@ -459,8 +459,9 @@ _TOKEN_PREFIX = re.compile(
 
 
 # A token's prefix followed by lower-case words alone (a real token has digits in it)
+# (the longer prefixes only, and a word or two: not `sk_session_signing_secret`, a weak key in use)
 _PREFIXED_WORDS = re.compile(
-    r"(?:xox[abposr]|xapp|sk|pk|rk|whsec|gh[pousr]|github_pat|glpat|npm|pypi|hf|dop_v1)(?:[-_][a-z]{2,})+"
+    r"(?:xox[abposr]|xapp|whsec|gh[pousr]|github_pat|glpat|npm|pypi|dop_v1)(?:[-_][a-z]{2,}){1,2}"
 )
 
 

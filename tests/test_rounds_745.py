@@ -329,3 +329,90 @@ _HELD_OUT_2_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_HELD_OUT_2_CASES))
 def test_held_out_2_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _HELD_OUT_2_CASES[name])
+
+
+# The second review (62eb5c1..31161a9): each case fails on 31161a9.
+_R_B_GUARD_SUBPROCESS_RUN = {
+    "Procfile": "web: gunicorn server:app\nconverter: python server.py\n",
+    "requirements.txt": "flask==3.0.3\nflask-sqlalchemy==3.1.1\nalembic==1.13.1\nrequests==2.32.3\n",
+    "server.py": 'import logging\nimport os\nimport subprocess\nimport threading\n\nfrom flask import Flask, request\n\nfrom worker import NUM_WORKERS, redis_queue, worker\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\n\n\n@app.route("/healthz")\ndef healthz():\n    return "ok"\n\n\n@app.route("/incoming", methods=["POST"])\ndef incoming():\n    redis_queue.put(request.form["MediaUrl0"])\n    return "ok"\n\n\ndef start_workers(num_workers):\n    for _ in range(num_workers):\n        threading.Thread(target=worker, args=(redis_queue,)).start()\n\n\nif __name__ == "__main__":\n    # the converter process: bring the schema up to date, then convert what the web process queues\n    subprocess.run(["alembic", "upgrade", "head"], check=True, cwd=os.path.dirname(__file__) or ".")\n    start_workers(NUM_WORKERS)\n',
+    "worker.py": 'import json\nimport logging\nimport os\n\nimport redis\nimport requests\n\nlog = logging.getLogger(__name__)\nNUM_WORKERS = int(os.environ.get("NUM_WORKERS", "4"))\n\n\nclass RedisQueue:\n    def __init__(self, name):\n        self.name = name\n        self.redis = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"))\n\n    def put(self, item):\n        self.redis.rpush(self.name, json.dumps(item))\n\n    def get(self):\n        _, raw = self.redis.blpop(self.name)\n        return json.loads(raw)\n\n\nredis_queue = RedisQueue("media")\n\n\ndef worker(q):\n    while True:\n        url = q.get()\n        log.info("converting %s", url)\n        requests.post("https://convert.example.com/jobs", json={"url": url}, timeout=30)\n',
+}
+
+
+_R_B_NAMED_QUEUE_SENTINEL_JOB = {
+    "make_thumbnails.py": '"""Builds a thumbnail for every image under a bucket prefix, with a pool of threads."""\nimport argparse\nimport io\nimport logging\nimport threading\nfrom queue import Queue\n\nimport boto3\nfrom PIL import Image\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("thumbnails")\nTHUMB_SIZE = (256, 256)\n\n\ndef thumbnail_worker(s3, bucket, work_queue):\n    while True:\n        key = work_queue.get()\n        if key is None:\n            work_queue.task_done()\n            break\n        body = s3.get_object(Bucket=bucket, Key=key)["Body"].read()\n        image = Image.open(io.BytesIO(body))\n        image.thumbnail(THUMB_SIZE)\n        out = io.BytesIO()\n        image.save(out, format="JPEG")\n        s3.put_object(Bucket=bucket, Key=f"thumbs/{key}", Body=out.getvalue(), ContentType="image/jpeg")\n        log.info("thumbnail for %s", key)\n        work_queue.task_done()\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("bucket")\n    parser.add_argument("--prefix", default="uploads/")\n    parser.add_argument("--threads", type=int, default=8)\n    args = parser.parse_args()\n\n    s3 = boto3.client("s3")\n    work_queue = Queue()\n    threads = [\n        threading.Thread(target=thumbnail_worker, args=(s3, args.bucket, work_queue)) for _ in range(args.threads)\n    ]\n    for t in threads:\n        t.start()\n    paginator = s3.get_paginator("list_objects_v2")\n    for page in paginator.paginate(Bucket=args.bucket, Prefix=args.prefix):\n        for obj in page.get("Contents", []):\n            work_queue.put(obj["Key"])\n    for _ in threads:\n        work_queue.put(None)\n    work_queue.join()\n    for t in threads:\n        t.join()\n\n\nif __name__ == "__main__":\n    main()\n',
+    "requirements.txt": "boto3==1.34.130\nPillow==10.3.0\n",
+}
+
+
+_R_B_PREFIX_WORDS_SIGNING_KEY = {
+    "auth.py": 'import datetime as dt\n\nimport jwt\nfrom fastapi import HTTPException\n\n# signs the session tokens this service hands out and checks on every request\nSECRET_KEY = "sk_session_signing_secret"\nALGORITHM = "HS256"\n\n\ndef issue_token(user_id: str) -> str:\n    now = dt.datetime.now(dt.timezone.utc)\n    claims = {"sub": user_id, "iat": now, "exp": now + dt.timedelta(hours=8)}\n    return jwt.encode(claims, SECRET_KEY, algorithm=ALGORITHM)\n\n\ndef check_token(token: str) -> str:\n    try:\n        return jwt.decode(token, SECRET_KEY, algorithms=[ALGORITHM])["sub"]\n    except jwt.PyJWTError as exc:\n        raise HTTPException(status_code=401, detail="invalid token") from exc\n',
+    "main.py": 'from fastapi import FastAPI, Header\n\nfrom auth import check_token, issue_token\n\napp = FastAPI()\n\n\n@app.get("/healthz")\ndef healthz() -> dict:\n    return {"status": "ok"}\n\n\n@app.post("/login/{user_id}")\ndef login(user_id: str) -> dict:\n    return {"token": issue_token(user_id)}\n\n\n@app.get("/me")\ndef me(authorization: str = Header()) -> dict:\n    return {"user": check_token(authorization.removeprefix("Bearer "))}\n',
+    "requirements.txt": "fastapi==0.111.0\nuvicorn==0.30.1\nPyJWT==2.8.0\n",
+}
+
+
+_R_B_QUEUE_STOP_EVENT_WORKER = {
+    "requirements.txt": "flask==3.0.3\nrequests==2.32.3\n",
+    "server.py": 'import logging\nimport os\nimport signal\nimport threading\nfrom queue import Queue\n\nfrom flask import Flask, jsonify, request\n\nfrom worker import stop, worker\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("server")\n\nNUM_WORKERS = int(os.environ.get("NUM_WORKERS", "4"))\napp = Flask(__name__)\njobs = Queue()\n\n\n@app.route("/healthz")\ndef healthz():\n    return "ok"\n\n\n@app.route("/convert", methods=["POST"])\ndef convert():\n    jobs.put(request.get_json()["url"])\n    return jsonify(queued=jobs.qsize()), 202\n\n\ndef start_workers(n, q):\n    for _ in range(n):\n        threading.Thread(target=worker, args=(q,), daemon=True).start()\n\n\nif __name__ == "__main__":\n    start_workers(NUM_WORKERS, jobs)\n    app.run(host="0.0.0.0", port=int(os.environ.get("PORT", "5000")))\n',
+    "worker.py": 'import logging\nimport queue\nimport threading\n\nimport requests\n\nlog = logging.getLogger(__name__)\nstop = threading.Event()\n\n\ndef worker(q):\n    """Convert queued URLs until the process is asked to stop."""\n    while not stop.is_set():\n        try:\n            url = q.get(timeout=1)\n        except queue.Empty:\n            continue\n        try:\n            log.info("converting %s", url)\n            requests.post("https://convert.example.com/jobs", json={"url": url}, timeout=30).raise_for_status()\n        except requests.RequestException:\n            log.exception("conversion of %s failed", url)\n        finally:\n            q.task_done()\n',
+}
+
+
+_R_B_SCHEDULER_APP_VIEWS_MODULE = {
+    "Procfile": "web: gunicorn app:app\n",
+    "app.py": 'import logging\n\nimport requests\nfrom apscheduler.schedulers.background import BackgroundScheduler\nfrom flask import Flask\n\nimport bills_db\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\n\n\n@app.route("/healthz")\ndef healthz():\n    return "ok"\n\n\ndef refresh_bills():\n    for bill in requests.get("https://congress.example.org/bills", timeout=30).json():\n        bills_db.save_bill(bill)\n\n\nbills_db.make_table_bills()\nscheduler = BackgroundScheduler(daemon=True)\nscheduler.add_job(refresh_bills, "interval", hours=1)\nscheduler.start()\n\nimport views  # noqa: E402,F401  (registers the API routes on `app`)\n',
+    "bills_db.py": 'import os\nimport sqlite3\n\nDB = os.environ.get("BILLS_DB", "bills.db")\n\n\ndef connect():\n    return sqlite3.connect(DB)\n\n\ndef make_table_bills():\n    with connect() as conn:\n        conn.execute("CREATE TABLE IF NOT EXISTS bills (id TEXT PRIMARY KEY, title TEXT)")\n\n\ndef save_bill(bill):\n    with connect() as conn:\n        conn.execute("INSERT OR REPLACE INTO bills VALUES (?, ?)", (bill["id"], bill["title"]))\n\n\ndef all_bills():\n    with connect() as conn:\n        return conn.execute("SELECT id, title FROM bills").fetchall()\n\n\ndef get_bill(bill_id):\n    with connect() as conn:\n        return conn.execute("SELECT id, title FROM bills WHERE id = ?", (bill_id,)).fetchone()\n\n\nif __name__ == "__main__":\n    make_table_bills()\n    print(all_bills())\n',
+    "requirements.txt": "flask==3.0.3\nAPScheduler==3.10.4\nrequests==2.32.3\ngunicorn==22.0.0\n",
+    "views.py": 'from flask import abort, jsonify\n\nimport bills_db\nfrom app import app\n\n\n@app.route("/api/bills")\ndef bills():\n    return jsonify([{"id": i, "title": t} for i, t in bills_db.all_bills()])\n\n\n@app.route("/api/bills/<bill_id>")\ndef bill(bill_id):\n    row = bills_db.get_bill(bill_id)\n    if row is None:\n        abort(404)\n    return jsonify({"id": row[0], "title": row[1]})\n',
+}
+
+
+_R_B_FACTORY_AND_ROUTE_START_WORKERS = {
+    "app/__init__.py": "",
+    "app/main.py": 'import logging\nimport os\n\nfrom aiohttp import web\n\nfrom .tasks import job_queue, running_workers, start_workers\n\nlogging.basicConfig(level=logging.INFO)\nroutes = web.RouteTableDef()\n\n\n@routes.get("/healthz")\nasync def healthz(request: web.Request) -> web.Response:\n    return web.Response(text="ok")\n\n\n@routes.post("/jobs")\nasync def submit(request: web.Request) -> web.Response:\n    payload = await request.json()\n    await job_queue.put(payload["url"])\n    return web.json_response({"queued": job_queue.qsize()}, status=202)\n\n\n@routes.post("/admin/workers")\nasync def add_workers(request: web.Request) -> web.Response:\n    # scale up by hand when the queue backs up\n    await start_workers(int(request.query.get("n", "1")))\n    return web.json_response({"workers": running_workers()})\n\n\nasync def create_app() -> web.Application:\n    app = web.Application()\n    app.add_routes(routes)\n    # the converters run in this process, beside the app\n    await start_workers(int(os.environ.get("WORKERS", "2")))\n    return app\n\n\nif __name__ == "__main__":\n    web.run_app(create_app(), port=int(os.environ.get("PORT", "8080")))\n',
+    "app/tasks.py": 'import asyncio\nimport logging\n\nimport aiohttp\n\nlog = logging.getLogger("jobs")\njob_queue: "asyncio.Queue[str]" = asyncio.Queue()\n_tasks: "set[asyncio.Task]" = set()\n\n\nasync def worker_loop(index: int) -> None:\n    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30)) as session:\n        while True:\n            url = await job_queue.get()\n            log.info("worker %d converting %s", index, url)\n            try:\n                async with session.post("https://convert.example.com/jobs", json={"url": url}) as resp:\n                    resp.raise_for_status()\n            except aiohttp.ClientError:\n                log.exception("conversion of %s failed", url)\n            finally:\n                job_queue.task_done()\n\n\nasync def start_workers(n: int) -> None:\n    for _ in range(n):\n        task = asyncio.create_task(worker_loop(len(_tasks)))\n        _tasks.add(task)\n        task.add_done_callback(_tasks.discard)\n\n\ndef running_workers() -> int:\n    return len(_tasks)\n',
+    "requirements.txt": "aiohttp==3.9.5\n",
+}
+
+
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    # `subprocess.run(...)` in the block serves nothing: the threads are the block's worker, once
+    "b_guard_subprocess_run": (
+        _R_B_GUARD_SUBPROCESS_RUN,
+        [("server.py", "api", "flask"), ("server.py", "worker", "consume-loop")],
+        None,
+    ),
+    # a named queue's loop a sentinel ends: a job's pool (the name's suffix no longer makes it a worker)
+    "b_named_queue_sentinel_job": (_R_B_NAMED_QUEUE_SENTINEL_JOB, [("make_thumbnails.py", "job", "argparse")], None),
+    # `sk_session_signing_secret`: a short prefix and words is a weak key in use, still reported
+    "b_prefix_words_signing_key": (
+        _R_B_PREFIX_WORDS_SIGNING_KEY,
+        [("main.py", "api", "fastapi")],
+        ("hardcoded-secret", 1),
+    ),
+    # `while not stop.is_set(): q.get(timeout=1)`: a stoppable consume loop beside the app
+    "b_queue_stop_event_worker": (
+        _R_B_QUEUE_STOP_EVENT_WORKER,
+        [("server.py", "api", "flask"), ("server.py", "worker", "consume-loop")],
+        None,
+    ),
+    # an app module answering only /healthz whose views module adds the routes is a web app importing the library
+    "b_scheduler_app_views_module": (
+        _R_B_SCHEDULER_APP_VIEWS_MODULE,
+        [("app.py", "api", "flask"), ("app.py", "job", "apscheduler")],
+        None,
+    ),
+    # the factory and a top-level route both call the starter: the factory's call starts the worker
+    "b_factory_and_route_start_workers": (
+        _R_B_FACTORY_AND_ROUTE_START_WORKERS,
+        [("app/main.py", "api", "aiohttp"), ("app/main.py", "worker", "consume-loop")],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
+def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SECOND_REVIEW_CASES[name])
