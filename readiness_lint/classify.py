@@ -1404,12 +1404,27 @@ def _starts_beside_app(project: Project, importer: str, path: str, starters: set
         made = sum(1 for c in f.calls if c.rpartition(".")[2] == name)
         return _starts_up(f) or made > facts.route_calls.count(name)
 
-    return any(
+    if any(
         starter(call) and called_outside_routes(f, call)
         for f in facts.functions
         if (f.name in factories or _starts_up(f)) and f.name not in handlers
         for call in f.calls
-    ) or any(starter(call) for call, _, _ in facts.module_calls)
+    ) or any(starter(call) for call, _, _ in facts.module_calls):
+        return True
+    # (or registers it as a start-up hook: aiohttp's `app.on_startup.append(listener.start_background_tasks)`,
+    # Starlette's `add_event_handler("startup", ...)`, `FastAPI(on_startup=[...])`)
+    registers = any(
+        call.endswith(_STARTUP_REGISTRATIONS) or call.rpartition(".")[2] == "add_event_handler"
+        for call in facts.calls_made()
+    ) or any(o.ctor in API_CTORS and "on_startup" in o.keywords for o in facts.objects)
+    return (
+        registers
+        and path in project.import_edges.get(importer, ())
+        and bool((starters & set(facts.references)) - handlers)
+    )
+
+
+_STARTUP_REGISTRATIONS = (".on_startup.append", ".on_startup.extend", ".on_startup.insert")
 
 
 def _serves_imported_app(project: Project, path: str, calls: Sequence[str]) -> bool:
@@ -1796,7 +1811,12 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         sends = sends or (
             method == "execute" and clients.get(raw.split(".")[0], "") == "googleapiclient.discovery.build"
         )
+        # (also the job waited for at once: `client.query(sql).result()`)
+        started, _, then = receiver.removesuffix("()").rpartition(".")
         sends = sends or (clients.get(receiver) in _BIGQUERY_CLIENTS and method in _BIGQUERY_WORK)
+        sends = sends or (
+            receiver.endswith("()") and clients.get(started) in _BIGQUERY_CLIENTS and then in _BIGQUERY_WORK
+        )
         # (also a project module's class: `data = ModbusData(period=2); data.writeToInflux()`)
         own = receiver in clients and (
             f"{clients[receiver]}.{method}" in methods
@@ -3696,11 +3716,17 @@ def _runs_unseen_app(project: Project, candidate: _Candidate) -> bool:
     facts = project.files.get(candidate.path)
     if facts is None or candidate.kind != "job" or candidate.symbol != "__main__" or facts.main_guard is None:
         return False
-    # (what computes its arguments is no work: `port=int(os.environ.get("PORT", "5000"))`)
+    # (what computes its arguments is no work, `port=int(os.environ.get("PORT", "5000"))`, nor the
+    # settings read before it, `load_dotenv()`)
     work = [
         call
         for call in facts.main_guard.calls
-        if not (_is_trivial_call(call) or call in _PURE_NAMES or call.startswith(("os.environ", "os.getenv")))
+        if not (
+            _is_trivial_call(call)
+            or call in _PURE_NAMES
+            or call == "bool"
+            or call.startswith(("os.environ", "os.getenv", "dotenv."))
+        )
     ]
     if len(work) != 1:
         return False

@@ -5194,7 +5194,7 @@ class Extractor:
                 self.signal(node, "celery-beat", key)
         if type(first) is cst.Name and len(node.targets) == 1:
             # (`query = f"SELECT 1 FROM t WHERE id = {id}"`, handed to a helper that runs it below)
-            selects = _SELECT_QUERY.match(n.template_text(value) or "") is not None
+            selects = _SELECT_QUERY.match(n.template_text(_filled_template(value)) or "") is not None
             (self.select_texts.add if selects else self.select_texts.discard)(f"{self.scope_name()}:{first.value}")
         if (
             type(first) is cst.Name
@@ -9204,6 +9204,16 @@ def _fetched(value: cst.BaseExpression) -> bool:
 
 
 _SELECT_QUERY = re.compile(r"\s*SELECT\b", re.IGNORECASE)
+
+
+def _filled_template(value: cst.BaseExpression) -> cst.BaseExpression:
+    """The text a value fills in: ``"SELECT ... {}".format(key)``'s and ``"... %s" % key``'s string;
+    the value itself otherwise."""
+    if type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value == "format":
+        return value.func.value
+    if type(value) is cst.BinaryOperation and type(value.operator) is cst.Modulo:
+        return value.left
+    return value
 
 
 def _returns_fetched(function: cst.FunctionDef) -> bool:

@@ -416,3 +416,58 @@ _SECOND_REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
 def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _SECOND_REVIEW_CASES[name])
+
+
+# Near misses the reviews left and 5e36bbc still had, mended after it: each case fails on 5e36bbc.
+_R_A_AIOHTTP_ON_STARTUP_HELPER = {
+    "requirements.txt": "aiohttp==3.9.5\nredis==5.0.4\n",
+    "svc/__init__.py": "",
+    "svc/app.py": 'import logging\n\nfrom aiohttp import web\n\nfrom svc import listener\n\nlogging.basicConfig(level=logging.INFO)\n\n\nasync def healthz(request):\n    return web.json_response({"status": "ok"})\n\n\nasync def latest(request):\n    return web.json_response(request.app["latest"])\n\n\ndef make_app():\n    app = web.Application()\n    app["latest"] = {}\n    app.router.add_get("/healthz", healthz)\n    app.router.add_get("/latest", latest)\n    app.on_startup.append(listener.start_background_tasks)\n    app.on_cleanup.append(listener.cleanup_background_tasks)\n    return app\n\n\nif __name__ == "__main__":\n    web.run_app(make_app(), port=8080)\n',
+    "svc/listener.py": 'import asyncio\nimport json\nimport logging\n\nimport redis.asyncio as redis\n\nlog = logging.getLogger(__name__)\n\n\nasync def listen_to_redis(app):\n    client = redis.Redis.from_url("redis://redis:6379/0")\n    while True:\n        item = await client.blpop("prices", timeout=5)\n        if item is None:\n            continue\n        price = json.loads(item[1])\n        app["latest"][price["symbol"]] = price["value"]\n\n\nasync def start_background_tasks(app):\n    app["redis_listener"] = asyncio.create_task(listen_to_redis(app))\n\n\nasync def cleanup_background_tasks(app):\n    app["redis_listener"].cancel()\n    await app["redis_listener"]\n',
+}
+
+
+_R_B_UNSEEN_APP_LOAD_DOTENV = {
+    "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /\nCOPY app /home\nCOPY wsgi.py /wsgi.py\nCOPY .env.example /.env\nRUN pip install flask psycopg2-binary python-dotenv\nCMD ["python", "/wsgi.py"]\n',
+    "app/app.py": 'import os\n\nimport psycopg2\nfrom flask import Flask, jsonify\n\napp = Flask(__name__)\n\n\n@app.route("/healthz")\ndef healthz():\n    return "ok"\n\n\n@app.route("/database-size")\ndef database_size():\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute("SELECT pg_database_size(current_database())")\n        size = cur.fetchone()[0]\n    return jsonify(size=size)\n',
+    "wsgi.py": 'import os\n\nfrom dotenv import load_dotenv\n\nfrom home.app import app\n\nif __name__ == "__main__":\n    load_dotenv()\n    app.run(host="0.0.0.0", port=int(os.environ.get("PORT", "5000")))\n',
+}
+
+
+_R_B_BIGQUERY_QUERY_RESULT = {
+    "refresh_daily_sales.py": '"""Rebuilds reporting.daily_sales from the orders table; run nightly by Cloud Scheduler."""\nimport logging\nimport os\n\nfrom google.cloud import bigquery\n\nlogging.basicConfig(level=logging.INFO)\n\nSQL_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "refresh_daily_sales.sql")\n\nwith open(SQL_FILE) as sql_file:\n    sql = sql_file.read()\n\nclient = bigquery.Client(project=os.environ.get("GCP_PROJECT", "shop-analytics"))\nclient.query(sql).result()  # waits for the job; raises if it failed\nlogging.info("reporting.daily_sales rebuilt")\n',
+    "refresh_daily_sales.sql": "CREATE OR REPLACE TABLE reporting.daily_sales AS\nSELECT DATE(created_at) AS day, country, SUM(total) AS revenue, COUNT(*) AS orders\nFROM shop.orders\nWHERE status = 'paid'\nGROUP BY day, country\n",
+    "requirements.txt": "google-cloud-bigquery==3.25.0\n",
+}
+
+
+_R_B_SELECT_TEXT_FORMAT = {
+    "load_stations.py": 'import logging\nimport os\n\nimport requests\n\nfrom warehouse import Warehouse\n\nlogging.basicConfig(level=logging.INFO)\nSTATIONS_URL = os.environ.get("STATIONS_URL", "https://api.weather.example.com/v1/stations")\n\n\ndef main():\n    response = requests.get(STATIONS_URL, timeout=30)\n    response.raise_for_status()\n    Warehouse().load_stations(response.json()["stations"])\n\n\nif __name__ == "__main__":\n    main()\n',
+    "requirements.txt": "mysql-connector-python==8.4.0\nrequests==2.32.3\n",
+    "warehouse.py": 'import logging\nimport os\n\nimport mysql.connector\n\nlog = logging.getLogger(__name__)\n\n\nclass Warehouse:\n    def __init__(self):\n        self.connection = mysql.connector.connect(\n            host=os.environ["DWH_HOST"],\n            user=os.environ["DWH_USER"],\n            password=os.environ["DWH_PASSWORD"],\n            database="weather",\n        )\n\n    def select_query(self, query):\n        cursor = self.connection.cursor()\n        cursor.execute(query)\n        return cursor.fetchall()\n\n    def insert_query(self, query):\n        cursor = self.connection.cursor()\n        cursor.execute(query)\n\n    def load_stations(self, stations):\n        for station in stations:\n            query = "SELECT 1 FROM dim_station WHERE station_id = \'{}\'".format(station["id"])\n            found = self.select_query(query)\n            if not found:\n                query = "INSERT INTO dim_station (station_id, name, lat, lon) VALUES (\'{}\', \'{}\', {}, {})".format(\n                    station["id"], station["name"], station["lat"], station["lon"]\n                )\n                self.insert_query(query)\n                log.info("new station %s", station["id"])\n        self.connection.commit()\n',
+}
+
+
+_LEFT_CASES: dict[str, Case] = {
+    # aiohttp's `app.on_startup.append(listener.start_background_tasks)`: the helper registered as the hook
+    "a_aiohttp_on_startup_helper": (
+        _R_A_AIOHTTP_ON_STARTUP_HELPER,
+        [("svc/app.py", "api", "aiohttp"), ("svc/app.py", "worker", "redis")],
+        None,
+    ),
+    # `load_dotenv()` before an unseen app's run is no work of its own
+    "b_unseen_app_load_dotenv": (_R_B_UNSEEN_APP_LOAD_DOTENV, [("app/app.py", "api", "flask")], None),
+    # `client.query(sql).result()`: the job started and waited for at once
+    "b_bigquery_query_result": (_R_B_BIGQUERY_QUERY_RESULT, [("refresh_daily_sales.py", "job", "script")], None),
+    # the SELECT's text filled in with `.format()`, kept in a name, then the insert only when no row came back
+    "b_select_text_format": (
+        _R_B_SELECT_TEXT_FORMAT,
+        [("load_stations.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_LEFT_CASES))
+def test_left_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _LEFT_CASES[name])
