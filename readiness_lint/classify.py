@@ -1387,7 +1387,7 @@ _NOT_SERVING = frozenset({"subprocess", "asyncio", "trio", "anyio", "uvloop", "t
 def _starts_beside_app(project: Project, importer: str, path: str, starters: set[str]) -> bool:
     """``importer`` calls one of ``starters``, functions of ``path``, where its app starts: in a
     start-up hook, in the factory building the app, or at module level (not in a route handler,
-    which serves a request with it)."""
+    which serves a request with it); or registers one as a start-up hook."""
     facts = project.files[importer]
 
     def starter(call: str) -> bool:
@@ -1806,12 +1806,11 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
             # (InfluxDB 2's client: `write_api = client.write_api(...)`, `write_api.write(bucket, record=p)`)
             or (method == "write" and clients[receiver].endswith(".write_api"))
         )
-        # (a Google API request the script built and sent: `service.files().create(...).execute()`;
-        # a BigQuery job, `client.query(sql)`)
+        # (a Google API request the script built and sent: `service.files().create(...).execute()`)
         sends = sends or (
             method == "execute" and clients.get(raw.split(".")[0], "") == "googleapiclient.discovery.build"
         )
-        # (also the job waited for at once: `client.query(sql).result()`)
+        # (a BigQuery job, `client.query(sql)`, also one waited for at once, `client.query(sql).result()`)
         started, _, then = receiver.removesuffix("()").rpartition(".")
         sends = sends or (clients.get(receiver) in _BIGQUERY_CLIENTS and method in _BIGQUERY_WORK)
         sends = sends or (
@@ -3710,9 +3709,10 @@ def _main_work(project: Project, candidate: _Candidate) -> tuple[str, frozenset[
 
 
 def _runs_unseen_app(project: Project, candidate: _Candidate) -> bool:
-    """A ``__main__`` block that only runs an app imported from a module the tree does not hold
-    (``from home.app import app`` where an image copies ``app/`` to ``/home``, then ``app.run()``):
-    it serves that app, wherever it is built; it is not a job."""
+    """A ``__main__`` block that only runs an app imported by a module name the tree does not
+    resolve, where the tree holds a module of that name elsewhere building an app of that name
+    (``from home.app import app``, an image copying ``app/`` to ``/home``, then ``app.run()``): it
+    serves that app; it is not a job."""
     facts = project.files.get(candidate.path)
     if facts is None or candidate.kind != "job" or candidate.symbol != "__main__" or facts.main_guard is None:
         return False

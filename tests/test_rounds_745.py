@@ -471,3 +471,20 @@ _LEFT_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_LEFT_CASES))
 def test_left_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _LEFT_CASES[name])
+
+
+# Reading the session's change once more: an app's constructor given the same fallback test (fails on 9a54e83)
+_READING_CASES: dict[str, Case] = {
+    "debug_ctor_unless_set": (
+        {
+            "main.py": 'import os\n\nfrom fastapi import FastAPI\n\napp = FastAPI(debug=os.getenv("ENV", "local") == "local")\n\n\n@app.get("/items")\ndef items():\n    return []\n'
+        },
+        [("main.py", "api", "fastapi")],
+        ("debug-mode-enabled", 1),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_READING_CASES))
+def test_reading_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _READING_CASES[name])

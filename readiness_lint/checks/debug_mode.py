@@ -228,16 +228,19 @@ class DebugModeEnabled(LineRule):
         defaulted = _on_unless_set(debug.value, ctx) if debug is not None else None
         if debug is None or not (_switched_on(debug.value) or defaulted):
             return  # (`debug=1` switches it on as well)
-        written = "True" if n.is_true(debug.value) else "1"
-        if defaulted and name.endswith(".run") and not ctx.in_main_guard and not _DEV_FILE.search(ctx.path):
-            ctx.report(
-                self.name,
-                debug,
-                f"`run(debug=...)` is on while `{defaulted}` is not set: a deployment that does not set it runs in debug mode",
-            )
-            return
         if defaulted:
+            # (an app's constructor, or `run()` outside a `__main__` development block)
+            if name in _DEBUG_CTORS or (
+                name.endswith(".run") and not ctx.in_main_guard and not _DEV_FILE.search(ctx.path)
+            ):
+                ctx.report(
+                    self.name,
+                    debug,
+                    f"`{name.rsplit('.', 1)[-1]}(debug=...)` is on while `{defaulted}` is not set: "
+                    "a deployment that does not set it runs in debug mode",
+                )
             return
+        written = "True" if n.is_true(debug.value) else "1"
         if name in _DEBUG_CTORS:
             # reported at `debug=True` itself, the line to change in a call written over several lines
             ctx.report(self.name, debug, f"`{name.rsplit('.', 1)[-1]}(debug={written})`: debug mode in code that ships")
