@@ -1411,20 +1411,9 @@ def _starts_beside_app(project: Project, importer: str, path: str, starters: set
         for call in f.calls
     ) or any(starter(call) for call, _, _ in facts.module_calls):
         return True
-    # (or registers it as a start-up hook: aiohttp's `app.on_startup.append(listener.start_background_tasks)`,
-    # Starlette's `add_event_handler("startup", ...)`, `FastAPI(on_startup=[...])`)
-    registers = any(
-        call.endswith(_STARTUP_REGISTRATIONS) or call.rpartition(".")[2] == "add_event_handler"
-        for call in facts.calls_made()
-    ) or any(o.ctor in API_CTORS and "on_startup" in o.keywords for o in facts.objects)
-    return (
-        registers
-        and path in project.import_edges.get(importer, ())
-        and bool((starters & set(facts.references)) - handlers)
-    )
-
-
-_STARTUP_REGISTRATIONS = (".on_startup.append", ".on_startup.extend", ".on_startup.insert")
+    # (or gives it to the app to run as it starts: aiohttp's `app.on_startup.append(listener.start_background_tasks)`,
+    # `add_event_handler("startup", ...)`, `FastAPI(lifespan=...)`)
+    return path in project.import_edges.get(importer, ()) and bool(starters & set(facts.startup_hooks))
 
 
 def _serves_imported_app(project: Project, path: str, calls: Sequence[str]) -> bool:
@@ -1858,9 +1847,15 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
     if alone:
         # (`query_job = client.query(sql)`, `job = client.load_table_from_file(f, table)`: a BigQuery
         # job the script started, the job kept)
+        # (also `rows = client.query(sql).result()`)
         for obj in facts.objects:
             receiver, _, method = obj.ctor.rpartition(".")
-            if not obj.scope and clients.get(receiver) in _BIGQUERY_CLIENTS and method in _BIGQUERY_WORK:
+            chained, _, first = receiver.removesuffix("()").rpartition(".")
+            if obj.scope:
+                continue
+            if (clients.get(receiver) in _BIGQUERY_CLIENTS and method in _BIGQUERY_WORK) or (
+                receiver.endswith("()") and clients.get(chained) in _BIGQUERY_CLIENTS and first in _BIGQUERY_WORK
+            ):
                 return obj.line or 1
     return 0
 
@@ -2037,7 +2032,7 @@ def _apply_deployments(
                 continue  # only definitions: running the file starts nothing
             symbol = "__main__" if guard is not None else "script"
             here = [_Candidate(path, line, "job", _cli_framework(facts), symbol)]
-            if _runs_another_app(project, here[0], served):
+            if _runs_another_app(project, here[0], served) or _runs_unseen_app(project, here[0]):
                 continue  # `python app.py` running the app another module builds: that module is the api
             out.extend(here)
         for candidate in here:

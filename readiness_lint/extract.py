@@ -1034,6 +1034,7 @@ class Extractor:
         self.route_handlers: set[str] = set()  # functions a route decorator registers
         self.route_depth = 0  # inside the body of a route handler nested in a function (a factory's)
         self.route_calls: list[str] = []  # see FileFacts.route_calls
+        self.startup_hooks: set[str] = set()  # see FileFacts.startup_hooks
         self.branch: tuple[int, ...] = ()  # the `if`/`else` blocks being walked, outermost first
         self.iterated: frozenset[str] = frozenset()  # names enclosing `for` loops bind (items that exist)
         self.followers: set[str] = set()  # names bound to a process following a log (`tail -f`)
@@ -4476,6 +4477,8 @@ class Extractor:
             tally[1] += 1
         if self.route_depth and name:
             self.route_calls.append(name.rpartition(".")[2])
+        if raw:
+            self._startup_hooks(node, raw)
         if self.frames and name:
             frame = self.frames[-1]
             frame.calls.append(self._as_called(name))
@@ -5150,6 +5153,30 @@ class Extractor:
             if name:
                 self.frames[-1].steps.append(self._as_called(name))
         self.generic(node)
+
+    def _startup_hooks(self, node: cst.Call, raw: str) -> None:
+        """The functions an app is given to run as it starts (see FileFacts.startup_hooks):
+        ``app.on_startup.append(listener.start_background_tasks)``, ``app.cleanup_ctx.append(tasks)``,
+        ``app.add_event_handler("startup", start)``, Sanic's ``app.register_listener(start,
+        "after_server_start")``, ``FastAPI(on_startup=[start])``, ``FastAPI(lifespan=lifespan)``."""
+        values: list[cst.BaseExpression] = []
+        owner, _, method = raw.rpartition(".")
+        args = n.positional(node)
+        if method in {"append", "extend", "insert"} and owner.endswith((".on_startup", ".cleanup_ctx")) and args:
+            values = [args[-1].value]
+        elif method == "add_event_handler" and len(args) == 2 and n.string_value(args[0].value) == "startup":
+            values = [args[1].value]
+        elif method == "register_listener" and len(args) == 2 and "start" in (n.string_value(args[1].value) or ""):
+            values = [args[0].value]
+        for keyword in ("on_startup", "lifespan"):
+            given = n.keyword(node, keyword)
+            if given is not None:
+                values.append(given.value)
+        for value in values:
+            items = [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple)) else [value]
+            for item in items:
+                if dotted := n.dotted(item):
+                    self.startup_hooks.add(dotted.rpartition(".")[2])
 
     def _runs_select_text(self, value: cst.BaseExpression) -> bool:
         """A helper given a name bound to a SELECT's text here, its rows handed back
@@ -6309,6 +6336,7 @@ class Extractor:
             called_outside=tuple(sorted(self.called_outside)),
             guard_called=tuple(sorted(self.guard_called)),
             route_calls=tuple(sorted(self.route_calls)),
+            startup_hooks=tuple(sorted(self.startup_hooks)),
             commands=tuple(self.cli_commands),
             prompts=self.prompts,
             classes=tuple(classes),

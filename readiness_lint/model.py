@@ -270,6 +270,9 @@ class FileFacts:
     guard_called: tuple[str, ...] = ()  # names called in the `__main__` block, outside functions
     # names called in route handlers a function nests (a factory's), by last name, once for each call
     route_calls: tuple[str, ...] = ()
+    # functions an app is given to run as it starts, by last name (`app.on_startup.append(tasks.start)`,
+    # `add_event_handler("startup", start)`, `FastAPI(lifespan=lifespan)`)
+    startup_hooks: tuple[str, ...] = ()
     # Functions registered as commands of a click group or a typer app of this file (`@cli.command()`):
     # what running the group runs
     commands: tuple[str, ...] = ()
@@ -364,6 +367,7 @@ class FileFacts:
             called_outside=tuple(data.get("called_outside", ())),
             guard_called=tuple(data.get("guard_called", ())),
             route_calls=tuple(data.get("route_calls", ())),
+            startup_hooks=tuple(data.get("startup_hooks", ())),
             commands=tuple(data.get("commands", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             run_loops=tuple(data.get("run_loops", ())),

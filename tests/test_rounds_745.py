@@ -488,3 +488,86 @@ _READING_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_READING_CASES))
 def test_reading_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _READING_CASES[name])
+
+
+# The third review (5e36bbc..9a54e83): each case fails on 9a54e83 (the first a regression).
+_R_C_ROUTE_HANDS_STARTER = {
+    "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY app app\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]\n',
+    "app/__init__.py": "",
+    "app/db.py": 'import os\n\nimport databases\n\ndatabase = databases.Database(os.environ.get("DATABASE_URL", "postgresql://postgres@db/uptime"))\n',
+    "app/main.py": 'from fastapi import BackgroundTasks, FastAPI, HTTPException\nfrom pydantic import BaseModel, HttpUrl\n\nfrom app import monitor\nfrom app.db import database\n\napp = FastAPI(title="uptime")\napp.add_event_handler("startup", database.connect)\napp.add_event_handler("shutdown", database.disconnect)\n\n\nclass Site(BaseModel):\n    url: HttpUrl\n    interval: int = 60\n\n\n@app.get("/healthz")\nasync def healthz():\n    return {"status": "ok"}\n\n\n@app.post("/sites", status_code=201)\nasync def add_site(site: Site, background_tasks: BackgroundTasks):\n    site_id = await database.execute(\n        "INSERT INTO sites (url, check_interval) VALUES (:url, :interval) RETURNING id",\n        {"url": str(site.url), "interval": site.interval},\n    )\n    background_tasks.add_task(monitor.start_watching, site_id, str(site.url), site.interval)\n    return {"id": site_id}\n\n\n@app.delete("/sites/{site_id}", status_code=204)\nasync def remove_site(site_id: int):\n    deleted = await database.execute("DELETE FROM sites WHERE id = :id RETURNING id", {"id": site_id})\n    if deleted is None:\n        raise HTTPException(status_code=404)\n    monitor.stop_watching(site_id)\n',
+    "app/monitor.py": 'import asyncio\nimport logging\nimport time\n\nimport httpx\n\nfrom app.db import database\n\nlog = logging.getLogger(__name__)\n\n_watchers: dict[int, asyncio.Task] = {}\n\n\nasync def watch_site(site_id: int, url: str, interval: int) -> None:\n    async with httpx.AsyncClient(timeout=10) as client:\n        while True:\n            started = time.monotonic()\n            try:\n                response = await client.get(url)\n                up, status = response.status_code < 500, response.status_code\n            except httpx.HTTPError:\n                up, status = False, None\n            await database.execute(\n                "INSERT INTO checks (site_id, up, status, latency_ms) VALUES (:site_id, :up, :status, :latency)",\n                {"site_id": site_id, "up": up, "status": status, "latency": int((time.monotonic() - started) * 1000)},\n            )\n            await asyncio.sleep(interval)\n\n\nasync def start_watching(site_id: int, url: str, interval: int = 60) -> None:\n    """Checks a site until it is removed (one task per site, started when the site is added)."""\n    if site_id in _watchers and not _watchers[site_id].done():\n        return\n    _watchers[site_id] = asyncio.create_task(watch_site(site_id, url, interval))\n\n\ndef stop_watching(site_id: int) -> None:\n    task = _watchers.pop(site_id, None)\n    if task is not None:\n        task.cancel()\n',
+    "requirements.txt": "fastapi==0.111.0\nuvicorn[standard]==0.30.1\ndatabases[asyncpg]==0.9.0\nhttpx==0.27.0\n",
+}
+
+
+_R_C_AIOHTTP_CLEANUP_CTX = {
+    "notify/__init__.py": "",
+    "notify/app.py": 'import logging\nfrom collections import defaultdict\n\nfrom aiohttp import WSMsgType, web\n\nfrom notify import consumer\n\nlogging.basicConfig(level=logging.INFO)\n\n\nasync def healthz(request):\n    return web.json_response({"status": "ok"})\n\n\nasync def socket(request):\n    ws = web.WebSocketResponse(heartbeat=30)\n    await ws.prepare(request)\n    user_id = request.match_info["user_id"]\n    request.app["sockets"][user_id].add(ws)\n    try:\n        async for msg in ws:\n            if msg.type == WSMsgType.ERROR:\n                break\n    finally:\n        request.app["sockets"][user_id].discard(ws)\n    return ws\n\n\ndef create_app():\n    app = web.Application()\n    app["sockets"] = defaultdict(set)\n    app.router.add_get("/healthz", healthz)\n    app.router.add_get("/ws/{user_id}", socket)\n    app.cleanup_ctx.append(consumer.background_tasks)\n    return app\n\n\nif __name__ == "__main__":\n    web.run_app(create_app(), port=8080)\n',
+    "notify/consumer.py": 'import asyncio\nimport contextlib\nimport json\nimport logging\nimport os\n\nimport aio_pika\n\nlog = logging.getLogger(__name__)\n\nAMQP_URL = os.environ.get("AMQP_URL", "amqp://guest:guest@rabbitmq/")\n\n\nasync def consume_events(app):\n    connection = await aio_pika.connect_robust(AMQP_URL)\n    async with connection:\n        channel = await connection.channel()\n        queue = await channel.declare_queue("notifications", durable=True)\n        async with queue.iterator() as messages:\n            async for message in messages:\n                async with message.process():\n                    event = json.loads(message.body)\n                    for ws in set(app["sockets"].get(event["user_id"], ())):\n                        await ws.send_json(event)\n\n\nasync def background_tasks(app):\n    app["consumer"] = asyncio.create_task(consume_events(app))\n    yield\n    app["consumer"].cancel()\n    with contextlib.suppress(asyncio.CancelledError):\n        await app["consumer"]\n',
+    "requirements.txt": "aiohttp==3.9.5\naio-pika==9.4.1\n",
+}
+
+
+_R_C_FASTAPI_LIFESPAN_MODULE = {
+    "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /srv\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY app app\nCMD ["uvicorn", "app.main:app", "--host", "0.0.0.0", "--port", "8000"]\n',
+    "app/__init__.py": "",
+    "app/events.py": 'import asyncio\nimport contextlib\nimport json\nimport logging\nimport os\nfrom contextlib import asynccontextmanager\n\nimport redis.asyncio as redis\nfrom fastapi import FastAPI\n\nlog = logging.getLogger(__name__)\n\nREDIS_URL = os.environ.get("REDIS_URL", "redis://redis:6379/0")\n\n\nasync def listen_for_prices(app: FastAPI) -> None:\n    pubsub = app.state.redis.pubsub()\n    await pubsub.subscribe("prices")\n    while True:\n        message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=5.0)\n        if message is None:\n            continue\n        price = json.loads(message["data"])\n        app.state.latest[price["symbol"]] = price["value"]\n\n\n@asynccontextmanager\nasync def lifespan(app: FastAPI):\n    app.state.redis = redis.from_url(REDIS_URL)\n    app.state.latest = {}\n    listener = asyncio.create_task(listen_for_prices(app))\n    log.info("price listener started")\n    yield\n    listener.cancel()\n    with contextlib.suppress(asyncio.CancelledError):\n        await listener\n    await app.state.redis.aclose()\n',
+    "app/main.py": 'from fastapi import FastAPI, HTTPException, Request\n\nfrom app.events import lifespan\n\napp = FastAPI(title="prices", lifespan=lifespan)\n\n\n@app.get("/healthz")\nasync def healthz():\n    return {"status": "ok"}\n\n\n@app.get("/prices/{symbol}")\nasync def price(symbol: str, request: Request):\n    latest = request.app.state.latest\n    if symbol not in latest:\n        raise HTTPException(status_code=404, detail="unknown symbol")\n    return {"symbol": symbol, "price": latest[symbol]}\n',
+    "requirements.txt": "fastapi==0.111.0\nuvicorn[standard]==0.30.1\nredis==5.0.4\n",
+}
+
+
+_R_C_SANIC_REGISTER_LISTENER = {
+    "requirements.txt": "sanic==23.12.1\naiokafka==0.10.0\n",
+    "svc/__init__.py": "",
+    "svc/consumer.py": 'import asyncio\nimport json\nimport logging\nimport os\n\nfrom aiokafka import AIOKafkaConsumer\n\nlog = logging.getLogger(__name__)\n\nBOOTSTRAP = os.environ.get("KAFKA_BOOTSTRAP", "kafka:9092")\n\n\nasync def consume_orders(app):\n    consumer = AIOKafkaConsumer(\n        "orders", bootstrap_servers=BOOTSTRAP, group_id="order-status", enable_auto_commit=False\n    )\n    await consumer.start()\n    try:\n        while True:\n            batch = await consumer.getmany(timeout_ms=1000)\n            for _, messages in batch.items():\n                for message in messages:\n                    order = json.loads(message.value)\n                    app.ctx.status[order["id"]] = order["status"]\n            await consumer.commit()\n    finally:\n        await consumer.stop()\n\n\nasync def start_consumer(app, loop):\n    app.ctx.consumer_task = asyncio.create_task(consume_orders(app))\n\n\nasync def stop_consumer(app, loop):\n    app.ctx.consumer_task.cancel()\n',
+    "svc/server.py": 'import os\n\nfrom sanic import Sanic\nfrom sanic.response import json\n\nfrom svc import consumer\n\napp = Sanic("order_status")\napp.ctx.status = {}\napp.register_listener(consumer.start_consumer, "after_server_start")\napp.register_listener(consumer.stop_consumer, "before_server_stop")\n\n\n@app.get("/healthz")\nasync def healthz(request):\n    return json({"status": "ok"})\n\n\n@app.get("/orders/<order_id>")\nasync def order_status(request, order_id: str):\n    status = request.app.ctx.status.get(order_id)\n    if status is None:\n        return json({"error": "unknown order"}, status=404)\n    return json({"id": order_id, "status": status})\n\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=int(os.environ.get("PORT", "8000")), workers=1)\n',
+}
+
+
+_R_C_BIGQUERY_RESULT_ASSIGNED = {
+    "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /app\nCOPY requirements.txt .\nRUN pip install -r requirements.txt\nCOPY dedupe_events.py .\nCMD ["python", "dedupe_events.py"]\n',
+    "dedupe_events.py": '"""Removes events the collector wrote twice; run hourly as a Cloud Run job."""\nimport logging\nimport os\n\nfrom google.cloud import bigquery\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\n\nPROJECT = os.environ.get("GCP_PROJECT", "shop-analytics")\nTABLE = os.environ.get("EVENTS_TABLE", "analytics.events")\n\nDEDUPE = f"""\nDELETE FROM `{PROJECT}.{TABLE}` AS e\nWHERE EXISTS (\n  SELECT 1 FROM `{PROJECT}.{TABLE}` AS d\n  WHERE d.event_id = e.event_id AND d.received_at < e.received_at\n)\n"""\n\nclient = bigquery.Client(project=PROJECT)\nresult = client.query(DEDUPE).result()  # waits for the job; raises if it failed\nlogging.info("dedupe done, %s rows in the result", result.total_rows)\n',
+    "requirements.txt": "google-cloud-bigquery==3.25.0\n",
+}
+
+
+_R_C_UNSEEN_APP_RUNNER_MAIN = {
+    "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /\nRUN pip install flask pymongo python-dotenv\nCOPY app /srv\nCOPY main.py /main.py\nEXPOSE 5000\nCMD ["python", "/main.py"]\n',
+    "app/app.py": 'import os\n\nfrom flask import Flask, jsonify, request\nfrom pymongo import MongoClient\n\napp = Flask(__name__)\nnotes = MongoClient(os.environ.get("MONGO_URL", "mongodb://mongo:27017"))["notes"]["notes"]\n\n\n@app.route("/healthz")\ndef healthz():\n    return "ok"\n\n\n@app.route("/notes", methods=["GET"])\ndef list_notes():\n    return jsonify([{"id": str(n["_id"]), "text": n["text"]} for n in notes.find().limit(100)])\n\n\n@app.route("/notes", methods=["POST"])\ndef add_note():\n    result = notes.insert_one({"text": request.json["text"]})\n    return jsonify(id=str(result.inserted_id)), 201\n',
+    "main.py": 'import os\n\nfrom dotenv import load_dotenv\n\nfrom srv.app import app\n\nif __name__ == "__main__":\n    load_dotenv()\n    app.run(host="0.0.0.0", port=int(os.environ.get("PORT", "5000")))\n',
+}
+
+
+_THIRD_REVIEW_CASES: dict[str, Case] = {
+    # a start-up hook of another module registered, the starter only handed to a route's background task: no worker
+    "c_route_hands_starter": (_R_C_ROUTE_HANDS_STARTER, [("app/main.py", "api", "fastapi")], None),
+    # aiohttp's `app.cleanup_ctx.append(consumer.background_tasks)`
+    "c_aiohttp_cleanup_ctx": (
+        _R_C_AIOHTTP_CLEANUP_CTX,
+        [("notify/app.py", "api", "aiohttp"), ("notify/app.py", "worker", "consume-loop")],
+        None,
+    ),
+    # `FastAPI(lifespan=lifespan)`, the lifespan in the loop's module
+    "c_fastapi_lifespan_module": (
+        _R_C_FASTAPI_LIFESPAN_MODULE,
+        [("app/main.py", "api", "fastapi"), ("app/main.py", "worker", "consume-loop")],
+        None,
+    ),
+    # Sanic's `app.register_listener(consumer.start_consumer, "after_server_start")`
+    "c_sanic_register_listener": (
+        _R_C_SANIC_REGISTER_LISTENER,
+        [("svc/server.py", "api", "sanic"), ("svc/server.py", "worker", "kafka")],
+        None,
+    ),
+    # `result = client.query(sql).result()`: the job kept
+    "c_bigquery_result_assigned": (_R_C_BIGQUERY_RESULT_ASSIGNED, [("dedupe_events.py", "job", "script")], None),
+    # the unseen app's runner named main.py, run by the Dockerfile: still no job
+    "c_unseen_app_runner_main": (_R_C_UNSEEN_APP_RUNNER_MAIN, [("app/app.py", "api", "flask")], None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_THIRD_REVIEW_CASES))
+def test_third_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _THIRD_REVIEW_CASES[name])
