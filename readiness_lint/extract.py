@@ -5159,19 +5159,20 @@ class Extractor:
         ``app.on_startup.append(listener.start_background_tasks)``, ``app.cleanup_ctx.append(tasks)``,
         ``app.add_event_handler("startup", start)``, Sanic's ``app.register_listener(start,
         "after_server_start")``, ``FastAPI(on_startup=[start])``, ``FastAPI(lifespan=lifespan)``."""
-        values: list[cst.BaseExpression] = []
         owner, _, method = raw.rpartition(".")
-        args = n.positional(node)
+        hooked = method in _HOOK_REGISTRATIONS
+        if not (hooked or (method[:1].isupper() and node.args)):
+            return  # (most calls: neither a registration nor an app's constructor)
+        values: list[cst.BaseExpression] = []
+        args = n.positional(node) if hooked else []
         if method in {"append", "extend", "insert"} and owner.endswith((".on_startup", ".cleanup_ctx")) and args:
             values = [args[-1].value]
         elif method == "add_event_handler" and len(args) == 2 and n.string_value(args[0].value) == "startup":
             values = [args[1].value]
         elif method == "register_listener" and len(args) == 2 and "start" in (n.string_value(args[1].value) or ""):
             values = [args[0].value]
-        for keyword in ("on_startup", "lifespan"):
-            given = n.keyword(node, keyword)
-            if given is not None:
-                values.append(given.value)
+        elif not hooked:  # `FastAPI(on_startup=[start])`, `FastAPI(lifespan=lifespan)`
+            values = [arg.value for arg in node.args if arg.keyword is not None and arg.keyword.value in _HOOK_KEYWORDS]
         for value in values:
             items = [e.value for e in value.elements] if isinstance(value, (cst.List, cst.Tuple)) else [value]
             for item in items:
@@ -9232,6 +9233,9 @@ def _fetched(value: cst.BaseExpression) -> bool:
 
 
 _SELECT_QUERY = re.compile(r"\s*SELECT\b", re.IGNORECASE)
+# How an app is given a function to run as it starts (see `Extractor._startup_hooks`)
+_HOOK_REGISTRATIONS = frozenset({"append", "extend", "insert", "add_event_handler", "register_listener"})
+_HOOK_KEYWORDS = frozenset({"on_startup", "lifespan"})
 
 
 def _filled_template(value: cst.BaseExpression) -> cst.BaseExpression:
