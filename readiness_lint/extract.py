@@ -5222,7 +5222,12 @@ class Extractor:
                 self.signal(node, "celery-beat", key)
         if type(first) is cst.Name and len(node.targets) == 1:
             # (`query = f"SELECT 1 FROM t WHERE id = {id}"`, handed to a helper that runs it below)
-            selects = _SELECT_QUERY.match(n.template_text(_filled_template(value)) or "") is not None
+            # (also filled in from a constant, `query = FIND_PRODUCT.format(sku=sku)`)
+            template = _filled_template(value)
+            text = n.template_text(template)
+            if text is None and type(template) is cst.Name:
+                text = self.strings.get(f"{self.scope_name()}:{template.value}", self.strings.get(f":{template.value}"))
+            selects = _SELECT_QUERY.match(text or "") is not None
             (self.select_texts.add if selects else self.select_texts.discard)(f"{self.scope_name()}:{first.value}")
         if (
             type(first) is cst.Name
@@ -9239,12 +9244,14 @@ _HOOK_KEYWORDS = frozenset({"on_startup", "lifespan"})
 
 
 def _filled_template(value: cst.BaseExpression) -> cst.BaseExpression:
-    """The text a value fills in: ``"SELECT ... {}".format(key)``'s and ``"... %s" % key``'s string;
-    the value itself otherwise."""
+    """The text a value fills in: ``"SELECT ... {}".format(key)``'s and ``"... %s" % key``'s string,
+    the first piece of ``"SELECT ... = '" + key + "'"``; the value itself otherwise."""
     if type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value == "format":
         return value.func.value
     if type(value) is cst.BinaryOperation and type(value.operator) is cst.Modulo:
         return value.left
+    while type(value) is cst.BinaryOperation and type(value.operator) is cst.Add:
+        value = value.left
     return value
 
 

@@ -448,7 +448,19 @@ _R_B_SELECT_TEXT_FORMAT = {
 }
 
 
+_R_C_SELECT_TEXT_CONCATENATED = {
+    "fetch_feeds.py": '"""Stores new articles from the configured RSS feeds; run every 15 minutes by cron."""\nimport logging\nimport os\n\nimport feedparser\nimport psycopg2\n\nlog = logging.getLogger("fetch_feeds")\n\nFEEDS = [url for url in os.environ.get("FEEDS", "").split(",") if url]\n\n\nclass Store:\n    def __init__(self):\n        self.conn = psycopg2.connect(os.environ["DATABASE_URL"])\n\n    def select(self, query):\n        cur = self.conn.cursor()\n        cur.execute(query)\n        return cur.fetchall()\n\n    def execute(self, query):\n        cur = self.conn.cursor()\n        cur.execute(query)\n        self.conn.commit()\n\n\ndef quote(text):\n    return "\'" + text.replace("\'", "\'\'") + "\'"\n\n\ndef save_entries(store, feed_url, entries):\n    new = 0\n    for entry in entries:\n        query = "SELECT 1 FROM articles WHERE link = " + quote(entry.link)\n        seen = store.select(query)\n        if not seen:\n            store.execute(\n                "INSERT INTO articles (feed, link, title, published) VALUES ("\n                + ", ".join([quote(feed_url), quote(entry.link), quote(entry.title), quote(entry.get("published", ""))])\n                + ")"\n            )\n            new += 1\n    return new\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    store = Store()\n    for url in FEEDS:\n        parsed = feedparser.parse(url)\n        log.info("%s: %d new", url, save_entries(store, url, parsed.entries))\n\n\nif __name__ == "__main__":\n    main()\n',
+    "requirements.txt": "psycopg2-binary==2.9.9\nfeedparser==6.0.11\n",
+}
+
+
 _LEFT_CASES: dict[str, Case] = {
+    # the third review's SELECT built with `+`, kept in a name (fails on 5da8d9e)
+    "c_select_text_concatenated": (
+        _R_C_SELECT_TEXT_CONCATENATED,
+        [("fetch_feeds.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
     # aiohttp's `app.on_startup.append(listener.start_background_tasks)`: the helper registered as the hook
     "a_aiohttp_on_startup_helper": (
         _R_A_AIOHTTP_ON_STARTUP_HELPER,

@@ -114,7 +114,7 @@ class NonIdempotentInsert(LineRule):
         "`HAVING COUNT(...) = 0` (insert only when absent), and that are not run only when a lookup "
         "found no row (`if cur.fetchone() is None:`, `if not row:` after `row = cur.fetchone()`, "
         "`if count == 0:`, `if key not in rows:`, the `else:` of `if row:`, after a `SELECT` on the same "
-        'table in the same function (or in a function of the file returning the rows it fetched, `rows = cur.fetchall()`; `return [r[0] for r in rows]`, also one defined further down the file; or a helper given the SELECT\'s text kept in a name, `query = f"SELECT 1 FROM t WHERE id = {id}"` (or filled in by `.format()` or `%`) then `found = self.select_query(query)`), its rows also gathered by a loop, `keys.append(row[0])`: a keyed check, then the insert; or `if cur.rowcount == 0:` after an '
+        'table in the same function (or in a function of the file returning the rows it fetched, `rows = cur.fetchall()`; `return [r[0] for r in rows]`, also one defined further down the file; or a helper given the SELECT\'s text kept in a name, `query = f"SELECT 1 FROM t WHERE id = {id}"` (or filled in by `.format()` or `%`, or its first piece joined with `+`) then `found = self.select_query(query)`), its rows also gathered by a loop, `keys.append(row[0])`: a keyed check, then the insert; or `if cur.rowcount == 0:` after an '
         "`UPDATE` of that table: the hand-written upsert; or after a `DELETE FROM` the same table by key "
         "(`WHERE day = ?`, not a prune by range), or of every row (also `TRUNCATE`, or the table dropped and created again, also by a script at "
         "its own level, for an INSERT it runs there and then: not one it prepares for a consumer's callback to run per "
