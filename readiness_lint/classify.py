@@ -3720,7 +3720,7 @@ def _runs_unseen_app(project: Project, candidate: _Candidate) -> bool:
             _is_trivial_call(call)
             or call in _PURE_NAMES
             or call == "bool"
-            or call.startswith(("os.environ", "os.getenv", "dotenv."))
+            or call.startswith(("os.environ", "os.getenv", "dotenv.", "decouple."))
         )
     ]
     if len(work) != 1:

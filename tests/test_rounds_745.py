@@ -454,7 +454,16 @@ _R_C_SELECT_TEXT_CONCATENATED = {
 }
 
 
+_R_C_UNSEEN_APP_DECOUPLE = {
+    "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /\nRUN pip install flask redis python-decouple\nCOPY app /home\nCOPY wsgi.py /wsgi.py\nCMD ["python", "/wsgi.py"]\n',
+    "app/app.py": 'from decouple import config\nfrom flask import Flask, jsonify, request\nfrom redis import Redis\n\napp = Flask(__name__)\nredis = Redis.from_url(config("REDIS_URL", default="redis://redis:6379/0"))\n\n\n@app.route("/healthz")\ndef healthz():\n    return "ok"\n\n\n@app.route("/counter/<name>", methods=["POST"])\ndef bump(name):\n    value = redis.incrby(f"counter:{name}", int(request.args.get("by", 1)))\n    return jsonify(name=name, value=value)\n',
+    "wsgi.py": 'from decouple import config\n\nfrom home.app import app\n\nif __name__ == "__main__":\n    app.run(\n        host="0.0.0.0",\n        port=config("PORT", default=5000, cast=int),\n        debug=config("DEBUG", default=False, cast=bool),\n    )\n',
+}
+
+
 _LEFT_CASES: dict[str, Case] = {
+    # the third review's unseen app run with python-decouple's settings (fails on ad9389d)
+    "c_unseen_app_decouple": (_R_C_UNSEEN_APP_DECOUPLE, [("app/app.py", "api", "flask")], None),
     # the third review's SELECT built with `+`, kept in a name (fails on 5da8d9e)
     "c_select_text_concatenated": (
         _R_C_SELECT_TEXT_CONCATENATED,
