@@ -1799,12 +1799,7 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         sends = sends or (
             method == "execute" and clients.get(raw.split(".")[0], "") == "googleapiclient.discovery.build"
         )
-        # (a BigQuery job, `client.query(sql)`, also one waited for at once, `client.query(sql).result()`)
-        started, _, then = receiver.removesuffix("()").rpartition(".")
-        sends = sends or (clients.get(receiver) in _BIGQUERY_CLIENTS and method in _BIGQUERY_WORK)
-        sends = sends or (
-            receiver.endswith("()") and clients.get(started) in _BIGQUERY_CLIENTS and then in _BIGQUERY_WORK
-        )
+        sends = sends or _bigquery_job(clients, raw)  # (a BigQuery job: `client.query(sql)`)
         # (also a project module's class: `data = ModbusData(period=2); data.writeToInflux()`)
         own = receiver in clients and (
             f"{clients[receiver]}.{method}" in methods
@@ -1849,15 +1844,19 @@ def _module_work_line(project: Project, path: str, facts: FileFacts) -> int:
         # job the script started, the job kept)
         # (also `rows = client.query(sql).result()`)
         for obj in facts.objects:
-            receiver, _, method = obj.ctor.rpartition(".")
-            chained, _, first = receiver.removesuffix("()").rpartition(".")
-            if obj.scope:
-                continue
-            if (clients.get(receiver) in _BIGQUERY_CLIENTS and method in _BIGQUERY_WORK) or (
-                receiver.endswith("()") and clients.get(chained) in _BIGQUERY_CLIENTS and first in _BIGQUERY_WORK
-            ):
+            if not obj.scope and _bigquery_job(clients, obj.ctor):
                 return obj.line or 1
     return 0
+
+
+def _bigquery_job(clients: dict[str, str], call: str) -> bool:
+    """A call starting a job of a BigQuery client the script built (``clients``: names to their
+    constructors): ``client.query(sql)``, also one waited for at once, ``client.query(sql).result()``."""
+    receiver, _, method = call.rpartition(".")
+    if clients.get(receiver) in _BIGQUERY_CLIENTS and method in _BIGQUERY_WORK:
+        return True
+    started, _, then = receiver.removesuffix("()").rpartition(".")
+    return receiver.endswith("()") and clients.get(started) in _BIGQUERY_CLIENTS and then in _BIGQUERY_WORK
 
 
 # What a function reading a settings file calls: open it, parse it.

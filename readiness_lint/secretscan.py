@@ -453,16 +453,14 @@ def looks_like_regex(value: str, password: bool = False) -> bool:
 
 # A token's published prefix and a wildcard for the rest (`xoxb-*`, `xapp-1-*`, `sk_live_*`,
 # `ghp_*`): Slack, Stripe, GitHub, GitLab, OpenAI, npm, PyPI, Hugging Face, DigitalOcean
-_TOKEN_PREFIX = re.compile(
-    r"(?:xox[abposr]|xapp|sk|pk|rk|whsec|gh[pousr]|github_pat|glpat|npm|pypi|hf|dop_v1)(?:[-_][a-z0-9]{1,4})*[-_]\*"
-)
+# (the prefixes long enough not to begin a word by chance; `sk`, `pk`, `rk` and `hf` besides)
+_LONG_PREFIXES = r"xox[abposr]|xapp|whsec|gh[pousr]|github_pat|glpat|npm|pypi|dop_v1"
+_TOKEN_PREFIX = re.compile(rf"(?:{_LONG_PREFIXES}|sk|pk|rk|hf)(?:[-_][a-z0-9]{{1,4}})*[-_]\*")
 
 
 # A token's prefix followed by lower-case words alone (a real token has digits in it)
 # (the longer prefixes only, and a word or two: not `sk_session_signing_secret`, a weak key in use)
-_PREFIXED_WORDS = re.compile(
-    r"(?:xox[abposr]|xapp|whsec|gh[pousr]|github_pat|glpat|npm|pypi|dop_v1)(?:[-_][a-z]{2,}){1,2}"
-)
+_PREFIXED_WORDS = re.compile(rf"(?:{_LONG_PREFIXES})(?:[-_][a-z]{{2,}}){{1,2}}")
 
 
 def is_placeholder(value: str) -> bool:

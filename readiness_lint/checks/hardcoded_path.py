@@ -13,6 +13,8 @@ if TYPE_CHECKING:
     import libcst as cst
 
     from readiness_lint.extract import Context
+else:
+    from readiness_lint._lazy_cst import cst
 
 _MACHINE_PATH = re.compile(
     r"^(?:/Users/([^/\s]+)|/home/([^/\s]+)|[A-Za-z]:[\\/]+Users[\\/]+([^\\/\s][^\\/]*))(?:[/\\]|$)"
@@ -55,12 +57,17 @@ class HardcodedPath(LineRule):
     )
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
-        # (a value in the user's place, `f"/home/{user}/out"`, `f"/home/{stamp}.backup"`, stands
-        # for whoever runs it: read with the values in)
-        value = n.template_text(node, "{}") or value
         match = _MACHINE_PATH.match(value)
         if ctx.env_default_depth or ctx.in_docstring or ctx.example or match is None:
             return
+        if type(node) is not cst.SimpleString:
+            # (a value in the user's place, `f"/home/{user}/out"`, `f"/home/{stamp}.backup"`, stands
+            # for whoever runs it: read with the values in; only once the literal parts look like a
+            # home path, not for every string)
+            value = n.template_text(node, "{}") or value
+            match = _MACHINE_PATH.match(value)
+            if match is None:
+                return
         user = next(group for group in match.groups() if group is not None)
         if _PLACEHOLDER_USER.search(user):
             return
