@@ -1389,6 +1389,11 @@ def _starts_beside_app(project: Project, importer: str, path: str, starters: set
     start-up hook, in the factory building the app, or at module level (not in a route handler,
     which serves a request with it); or registers one as a start-up hook."""
     facts = project.files[importer]
+    home = project.files[path]
+    if starters & set(home.startup_hooks):
+        # (the loop's module registers its starter itself, in a function the app's factory calls,
+        # the way aiohttp extensions do: `def setup(app): app.on_startup.append(start_relay)`)
+        starters = starters | {f.name for f in home.functions if any(map(_registers_hook, f.calls))}
 
     def starter(call: str) -> bool:
         module, _, name = call.rpartition(".")
@@ -1414,6 +1419,15 @@ def _starts_beside_app(project: Project, importer: str, path: str, starters: set
     # (or gives it to the app to run as it starts: aiohttp's `app.on_startup.append(listener.start_background_tasks)`,
     # `add_event_handler("startup", ...)`, `FastAPI(lifespan=...)`)
     return path in project.import_edges.get(importer, ()) and bool(starters & set(facts.startup_hooks))
+
+
+def _registers_hook(call: str) -> bool:
+    """A call giving an app a function to run as it starts (``app.on_startup.append``,
+    ``app.add_event_handler``, Sanic's ``app.register_listener``)."""
+    owner, _, method = call.rpartition(".")
+    if method in {"append", "extend", "insert"}:
+        return owner.endswith((".on_startup", ".cleanup_ctx"))
+    return method in {"add_event_handler", "register_listener"}
 
 
 def _serves_imported_app(project: Project, path: str, calls: Sequence[str]) -> bool:
@@ -3569,7 +3583,13 @@ def _runner_configures_logging(project: Project, path: str, names: set[str]) -> 
         return False
     for runner in sorted(project.importers.get(path, ())):
         facts = project.files[runner]
-        if facts.is_test or not any(s.kind == "logging-config" for s in facts.signals):
+        # (or a module it imports does, as it is loaded: `from .scheduler import scheduler`, whose
+        # job module calls `logging.basicConfig(...)`; not in that module's own `__main__` block)
+        if facts.is_test or not any(
+            s.kind == "logging-config" and (module == runner or s.scope != "__main__")
+            for module in sorted(project.reach_from(runner))
+            for s in project.files[module].signals
+        ):
             continue
         imported = {
             imp.alias
@@ -3578,9 +3598,13 @@ def _runner_configures_logging(project: Project, path: str, names: set[str]) -> 
         }
         if not imported:
             continue
+        apps = {(path, name) for name in names}
         for call in facts.calls_made():
             owner, _, method = call.rpartition(".")
-            if call in SERVE_CALLS or call.endswith("web.run_app") or (owner in imported and method in _APP_SERVES):
+            if call in SERVE_CALLS or call.endswith("web.run_app"):
+                return True
+            # (`app.run()`, also as the import expands it: `.main.app.run`)
+            if method in _APP_SERVES and (owner in imported or project.resolve_object(runner, owner) in apps):
                 return True
     return False
 
@@ -3725,18 +3749,27 @@ def _runs_unseen_app(project: Project, candidate: _Candidate) -> bool:
     if len(work) != 1:
         return False
     owner, _, method = work[0].rpartition(".")
-    module, _, name = owner.rpartition(".")
+    imported = owner
+    # (or an app the block's module builds with that module's factory: `from home.app import
+    # create_app`, `app = create_app()`, then `app.run()`)
+    made = next((o.ctor for o in facts.objects if o.name == owner and not o.scope), "") if "." not in owner else ""
+    if made:
+        imported = made
+    module, _, name = imported.rpartition(".")
     if method != "run" or not module or project.module_of(candidate.path, module) is not None:
         return False
-    if not any(f"{imp.module}.{imp.name}" == owner for imp in facts.imports):
+    if not any(f"{imp.module}.{imp.name}" == imported for imp in facts.imports):
         return False
-    # (and the tree holds that module under another package, building a web app of that name:
-    # `app/app.py` for `home.app`; not absl's `app.run(main)`)
+    # (and the tree holds that module under another package, building a web app of that name, or
+    # in a function of that name: `app/app.py` for `home.app`; not absl's `app.run(main)`)
     tail = module.rpartition(".")[2]
     return any(
         other != candidate.path
         and (other.rpartition("/")[2] == f"{tail}.py" or other.endswith(f"{tail}/__init__.py"))
-        and any(o.name == name and not o.scope and o.ctor in API_CTORS for o in project.files[other].objects)
+        and any(
+            (o.scope == name if made else o.name == name and not o.scope) and o.ctor in API_CTORS
+            for o in project.files[other].objects
+        )
         for other in project.files
     )
 
@@ -3957,6 +3990,11 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     if candidate.framework == "nameko" and facts.main_guard is not None:
         # (a `ServiceRunner` the file's own `__main__` block runs: `python svc.py`, not `nameko run`)
         framework_logging = not any(c.endswith("ServiceRunner") for c in facts.main_guard.calls)
+    if candidate.framework == "rq":
+        # (RQ sets logging up in `Worker.work()`: not for a loop taking the jobs by hand,
+        # `worker.dequeue_job_and_maintain_ttl(420)`, with `work()` never called)
+        methods = {call.rpartition(".")[2] for call in facts.calls_made()}
+        framework_logging = "work" in methods or "dequeue_job_and_maintain_ttl" not in methods
     hosts = project.importers.get(candidate.path, ())
     if (
         (candidate.framework in {"schedule", "apscheduler", "sanic-scheduler"} or candidate.hosted)

@@ -750,6 +750,10 @@ class Context:
         self.dict_strings: dict[str, str] = {}
         self.keyword_call: cst.Call | None = None  # that call itself (its other arguments, when a rule asks)
         self.removed: set[tuple[tuple[str, ...], str]] = set()  # (scope, path) removed so far (`rmtree(d)`)
+        # (scope, name) of the files opened as logs kept by hand (`with open("cron/execute.log", "a") as f:`),
+        # with the path each was opened on, and the paths opened to be read (a ledger read back is data)
+        self.log_handles: dict[tuple[tuple[str, ...], str], str] = {}
+        self.read_paths: set[str] = set()
         self.statement: cst.SimpleStatementLine | None = None  # the simple statement being walked
         self.blocks: list[int] = []  # ids of the indented blocks being walked, outermost first
         self._pending: list[tuple[cst.CSTNode | None, Callable[[int, int], Any], cst.CSTNode | None]] = []
@@ -1004,6 +1008,7 @@ class Extractor:
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.fetched: set[str] = set()  # "scope:name" bound to a lookup's result (`row = cur.fetchone()`)
         self.select_texts: set[str] = set()  # "scope:name" bound to a SELECT's text (`query = f"SELECT 1 ..."`)
+        self.exists_names: set[str] = set()  # "scope:name" bound to an existence check (`found = os.path.exists(d)`)
         self.fetched_from: dict[str, str] = {}  # ... by a call of the module's lookup function named
         self.class_constant: tuple[str, str] | None = None  # (class, name) whose string value is being walked
         # a class's string constants holding a deletion, and whether a method of the file used them
@@ -2051,8 +2056,8 @@ class Extractor:
             if owner and failed is not None and not self._only_reports(failed):
                 # (`if r.status_code >= 400: raise ...`, `if not r.ok: die(...)`; not a warning alone)
                 self._frame().status_tested.add(owner)
-            if self.frames and not self.handlers:
-                self._result_check(node)
+            if not self.handlers and (self.frames or not self.ctx.scope):
+                self._result_check(node)  # (in a function, or in a script's own statements)
             if self._reports_then_exits_zero(node.body):
                 # `if token is None: log.critical("TOKEN is required"); sys.exit()`: the failure exits 0
                 frame = self._frame()
@@ -2086,7 +2091,13 @@ class Extractor:
                 # `if config: <the work> else: log.error("Couldn't read the config file")` ending the
                 # function: it gives up as a bare `return` after the error would
                 self._frame().exits_zero_in_handler = True
-        guarded = _is_exists_check(node.test)
+        # (also the answer kept in a name: `is_folder_exist = os.path.exists(path)`, `if not is_folder_exist:`)
+        guarded = _is_exists_check(node.test) or (
+            type(node.test) is cst.UnaryOperation
+            and type(node.test.operator) is cst.Not
+            and type(node.test.expression) is cst.Name
+            and f"{self.scope_name()}:{node.test.expression.value}" in self.exists_names
+        )
         if guarded:
             ctx.exists_guards += 1
         # `if cur.fetchone() is None: cur.execute("INSERT ...")`: inserted only when absent
@@ -2507,6 +2518,15 @@ class Extractor:
         ):
             # `def check_port(host, port): try: s.connect((host, port)); return True` / `except: return
             # False`: a check whose failure is its answer (not `run_backup()` saying whether it worked)
+            return
+        if (
+            self.try_body is not None
+            and (shown := _simple_block(self.try_body))
+            and all(self._report(small) is not None and _shows_only(small, self.ctx) for small in shown)
+            and self._only_reports(node.body)
+        ):
+            # `try: print(json.dumps(r.json(), indent=2))` / `except Exception: print(r.text[:500])`:
+            # only output shown, another way when the first fails; no work was tried
             return
         if (
             self.try_body is not None
@@ -3155,7 +3175,7 @@ class Extractor:
     def _result_check(self, node: cst.If) -> None:
         """``rows = fetch()`` then ``if rows: ...`` (or ``if not ok: log.error(...)``): a tested result
         whose failure branch only reports, or is missing, loses a failure ``fetch()`` returns."""
-        frame = self.frames[-1]
+        frame = self._frame()
         subject = _tested(node.test)
         if subject is not None and not isinstance(subject, str):  # (a call: `if not upload(path)`)
             if node.orelse is not None:
@@ -3621,6 +3641,7 @@ class Extractor:
             key = f"{scope}:{name}"
             self.strings.pop(name if "." in name else key, None)
             self.fetched.discard(key)  # (nor a lookup's result)
+            self.exists_names.discard(key)  # (nor an existence check's answer)
             self.fetched_from.pop(key, None)
             self.ctx.removed.discard((where, name))  # (nor a path removed or found absent)
         frame = self._deletions_frame()
@@ -4168,6 +4189,18 @@ class Extractor:
             opened = n.dotted(args[0].value) if alias and callee in _OPEN_CALLS and args else None
             if opened and (frame := self._deletions_frame()) is not None:
                 frame.opened[alias] = opened  # `with open(log, "rb") as f_in`: see `copyfileobj`
+            if alias and callee in _OPEN_CALLS and args:
+                # (a log kept by hand: a `.log` file, or one named for a log, opened to add to)
+                opened_on = n.template_text(args[0].value) or n.dotted(args[0].value) or ""
+                mode_arg = args[1] if len(args) > 1 else n.keyword(call, "mode")
+                mode = n.string_value(mode_arg.value) if mode_arg is not None else "r"
+                handle = (tuple(ctx.scope), alias)
+                if mode is not None and mode[:1] == "r":
+                    ctx.read_paths.add(opened_on)
+                if _LOG_PATH.search(opened_on) and mode is not None and mode[:1] in "aw":
+                    ctx.log_handles[handle] = opened_on
+                else:
+                    ctx.log_handles.pop(handle, None)
             if alias:
                 # (at module level a fact, `with HTTPServer(...) as server: server.serve_forever()`; in a
                 # function only a name to resolve: a throwaway callback server, a client for one call)
@@ -4710,6 +4743,13 @@ class Extractor:
         destructive = _destructive(name, raw, method, node, self._strings_here() if removes_path else {})
         if not destructive and method == "delete" and not node.args and owner in self.rows:
             destructive = "ORM delete()"  # `for watch in Watch.objects.all(): watch.delete()`
+        elif (
+            not destructive
+            and method == "run_sync"
+            and node.args
+            and (n.dotted(node.args[0].value) or "").endswith(".metadata.drop_all")
+        ):
+            destructive = "drop_all()"  # SQLAlchemy's async engine: `await conn.run_sync(Base.metadata.drop_all)`
         elif not destructive and method == "delete" and ctx.object_ctor(owner) in _SQLALCHEMY_TABLES:
             destructive = "SQL DELETE"  # `conn.execute(users.delete().where(users.c.id == uid))`
         if not destructive and method in _CLOUD_ITEM_DELETES and not node.args and owner in self.cloud_items:
@@ -5220,6 +5260,8 @@ class Extractor:
             key = n.string_value(index.value) if type(index) is cst.Index else None
             if key in _BEAT_SETTINGS:
                 self.signal(node, "celery-beat", key)
+        if type(first) is cst.Name and len(node.targets) == 1 and _asks_exists(value):
+            self.exists_names.add(f"{self.scope_name()}:{first.value}")  # (`is_folder_exist = os.path.exists(path)`)
         if type(first) is cst.Name and len(node.targets) == 1:
             # (`query = f"SELECT 1 FROM t WHERE id = {id}"`, handed to a helper that runs it below)
             # (also filled in from a constant, `query = FIND_PRODUCT.format(sku=sku)`)
@@ -5284,6 +5326,15 @@ class Extractor:
                 # `out, err = subprocess.Popen(cmd, ...).communicate()`: the process, and with it
                 # its exit status, is thrown away
                 self.frames[-1].ignored_statuses.append(name)
+        elif (
+            type(value) is cst.Call
+            and not self.ctx.scope
+            and not self.handlers
+            and type(first) is cst.Name
+            and (name := self.ctx.resolve(n.callee(value)))
+        ):
+            # (a script's own statements: `code = attempt_once(t)`, then `if code == 0:` tests it)
+            kept_result = (first.value, self._as_called(name))
         elif self.frames:
             for assigned in node.targets:  # `rows = []`: no longer a call's result
                 if type(assigned.target) is cst.Name:
@@ -5334,7 +5385,7 @@ class Extractor:
         self.walk(node.value)
         self.class_constant = saved_constant
         if kept_result is not None:
-            self.frames[-1].results[kept_result[0]] = kept_result[1]
+            self._frame().results[kept_result[0]] = kept_result[1]
         kept_in = node.targets[0].target
         if (
             type(value) is cst.Call
@@ -6328,6 +6379,10 @@ class Extractor:
                 or self.module_frame.delivery_lost
             ),
             script_exit_values=tuple(dict.fromkeys(self.module_frame.exit_values)),
+            # (acted on where the script exits with a failure status of its own: `sys.exit(2)`)
+            script_results_tested=(
+                tuple(sorted(self.module_frame.results_tested)) if self.module_frame.exits_nonzero else ()
+            ),
             module_refs=tuple(refs),
             module_calls=tuple((name, raw, 0) for name, raw in self.module_call_names.items()),
             script_ignored_statuses=self.module_frame.dropped_statuses(self.response_hooks),
@@ -6731,6 +6786,8 @@ def _setting_key(node: cst.BaseExpression) -> str:
 
 
 _OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
+# A file opened as a log kept by hand: `cron/execute.log`, `LOG_FILE`, `log_path`
+_LOG_PATH = re.compile(r"\.log$|(?:^|[._])log_?(?:file|path)?$", re.IGNORECASE)
 # Archives opened to be written (`tarfile.open(path, "w:gz")`): the file is made afresh, as by `open(path, "w")`.
 _ARCHIVE_OPENS = frozenset({"tarfile.open", "zipfile.ZipFile", "gzip.open", "bz2.open", "lzma.open"})
 _CURATOR_DELETES = frozenset({"curator.DeleteIndices", "curator.DeleteSnapshots"})
@@ -7253,6 +7310,23 @@ def _only_computes(body: cst.BaseSuite, ctx: Context) -> bool:
             return False
         if type(node) is cst.Call and not _computes(node, ctx):
             return False
+    return True
+
+
+def _shows_only(small: cst.BaseSmallStatement, ctx: Context) -> bool:
+    """A print or log statement whose arguments only format what is already there: a response's
+    body decoded (``r.json()``), ``json.dumps``, the calls :func:`_computes` allows (not
+    ``print(latest_commits(name))``, which does the work it shows)."""
+    call = small.value if type(small) is cst.Expr else None
+    if type(call) is not cst.Call:
+        return False
+    for arg in call.args:
+        for inner in (arg.value, *n.descendants(arg.value)):
+            if type(inner) is not cst.Call:
+                continue
+            decoded = type(inner.func) is cst.Attribute and inner.func.attr.value == "json" and not inner.args
+            if not (decoded or ctx.resolve(n.callee(inner)) == "json.dumps" or _computes(inner, ctx)):
+                return False
     return True
 
 

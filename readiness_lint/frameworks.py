@@ -337,6 +337,7 @@ CONSUME_METHODS = STREAM_READS | frozenset(
         "getUpdates",
         "fetch_messages",
         "dequeue",
+        "dequeue_job_and_maintain_ttl",  # an RQ Worker's next job, in a loop of the script's own
         "reserve",
         "drain_events",  # kombu/py-amqp: wait for the next message, handed to the consumer's callbacks
     }

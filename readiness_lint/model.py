@@ -246,6 +246,9 @@ class FileFacts:
     script_line: int = 0
     script_swallows: bool = False
     script_exit_values: tuple[str, ...] = ()  # calls whose value module-level code exits with
+    # calls whose result module-level code tests (`if code == 0:`), in a script that exits with a
+    # failure status of its own (`sys.exit(2)`)
+    script_results_tested: tuple[str, ...] = ()
     module_refs: tuple[tuple[str, str, int], ...] = ()
     # (callee, as written, line): calls made by expression statements at module level, outside
     # functions, classes and the `__main__` block (what running the file does)
@@ -353,6 +356,7 @@ class FileFacts:
             script_line=data.get("script_line", 0),
             script_swallows=data.get("script_swallows", False),
             script_exit_values=tuple(data.get("script_exit_values", ())),
+            script_results_tested=tuple(data.get("script_results_tested", ())),
             module_refs=tuple(tuple(r) for r in data.get("module_refs", ())),
             module_calls=tuple(tuple(c) for c in data.get("module_calls", ())),
             script_ignored_statuses=tuple(data.get("script_ignored_statuses", ())),

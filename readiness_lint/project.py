@@ -248,6 +248,18 @@ class Project:
                     return self._function_in(origin, name, depth + 1)
         return None
 
+    def _object_in(self, path: str, name: str, depth: int) -> ObjectRef:
+        """Where the object ``name`` of ``path`` is built: there, or in the module a package
+        re-exports it from (``from .currencies_controller import currencies_bp`` in
+        ``controllers/__init__.py``)."""
+        if depth < 3 and not any(o.name == name and not o.scope for o in self.files[path].objects):
+            for imp in self.files[path].imports:
+                if imp.alias == name and imp.name == name:
+                    origin = self.resolve_module(path, imp.module, imp.level)
+                    if origin is not None and origin != path:
+                        return self._object_in(origin, name, depth + 1)
+        return (path, name)
+
     def module_of(self, path: str, dotted: str) -> str | None:
         """The project module a dotted module name written in ``path`` names, exactly (as imports
         expand it; ``.tasks`` when relative), or None. A name that only ends like a project module
@@ -513,6 +525,8 @@ class Project:
                     continue
                 owner = self.resolve_object(path, mount.owner)
                 target = self.resolve_object(path, mount.target)
+                if target is not None:
+                    target = self._object_in(*target, 0)
                 if owner is not None and target is not None:
                     edges.setdefault(owner, {})[target] = None
         return {owner: tuple(targets) for owner, targets in edges.items()}

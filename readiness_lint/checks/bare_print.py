@@ -27,7 +27,8 @@ class BarePrint(LineRule):
     what_it_does = (
         "Checks for calls to the built-in `print()` in service code (tests are not service code), also "
         "printing to `sys.stdout` or `sys.stderr` (`print(msg, file=sys.stderr)`) and to a log file kept "
-        "by hand (`print(msg, file=log)`); writing data to a file (`print(row, file=handle)`) is output, "
+        "by hand (`print(msg, file=log)`, or to a handle opened on a `.log` file to add to it, `with "
+        'open("cron/execute.log", "a") as f: print(line, file=f)`); writing data to a file (`print(row, file=handle)`) is output, '
         "not logging, and `sys.stdout.write(...)` is left alone (command-line tools write their output "
         "with it)."
     )
@@ -62,6 +63,20 @@ class BarePrint(LineRule):
             return
         target = n.keyword(node, "file")
         written_to = n.dotted(target.value) if target is not None else None
-        if target is not None and written_to not in _STD_STREAMS and not _LOG_FILE.search(written_to or ""):
+        # (a handle opened on a log file, `with open("cron/execute.log", "a") as f:`; not a ledger the
+        # file reads back, `sent.log` of the recipients already mailed: data)
+        log_file = ctx.log_handles.get((tuple(ctx.scope), written_to or ""))
+        read_paths = ctx.read_paths  # (the set itself: the check runs once the file is read)
+        if (
+            target is not None
+            and written_to not in _STD_STREAMS
+            and not _LOG_FILE.search(written_to or "")
+            and log_file is None
+        ):
             return
-        ctx.report(self.name, node, "`print()` used instead of logging: no level, timestamp or context")
+        ctx.report(
+            self.name,
+            node,
+            "`print()` used instead of logging: no level, timestamp or context",
+            unless=lambda: log_file is not None and log_file in read_paths,
+        )

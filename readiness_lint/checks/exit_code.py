@@ -132,8 +132,10 @@ class MissingExitCode(ServiceRule):
         "also from a module imported whole, `load_assets_from_modules([assets])`): "
         "the orchestrator marks a step done when its function returns, so one that catches its work's failure and "
         "only reports it (`context.log.error(...)` reports too), or drops a command's status, succeeds. "
-        "`sys.exit(main())` (also a console script's installed wrapper) passes on the status `main()` returns, but a step of `main()` that reports the "
-        "work's failure and carries on still loses it, and so does a retry that waits on one error "
+        "`sys.exit(main())` (also a console script's installed wrapper, and a script's own module-level `sys.exit(main())`) passes on the status `main()` returns, but a step of `main()` that reports the "
+        "work's failure and carries on still loses it, as does a `main()` that returns nothing after catching one (`sys.exit(None)` is status 0); "
+        "a status a script's own statements test is not dropped where the script exits with a failure status of its own "
+        "(`code = attempt(t)`, `if code == 0: sys.exit(0)`, then `sys.exit(2)`), and so does a retry that waits on one error "
         '(`if "locked" in str(e): time.sleep(d); continue`) and raises the others: the last attempt falls out silently. A click, '
         'typer or fire command, and a command of Flask\'s command line (`@app.cli.command("init-db")`), exits 1 on an exception by itself: it fails only when it, or a step it calls, catches every '
         "failure and carries on (each command registered on a click group, a typer app or Flask's `FlaskGroup` the `__main__` block "
@@ -301,6 +303,13 @@ class MissingExitCode(ServiceRule):
                 )
             if (zero := _exits_with_zero(facts.script_exit_values, {f.name: f for f in facts.functions})) is not None:
                 return Outcome(False, zero)
+            # (the script's own `sys.exit(main())`: a step of `main()` that reports the work's failure
+            # and carries on loses it, as under `__main__`)
+            lost = _lost_failure(
+                facts.script_exit_values, entrypoint.path, service.project, "script", frozenset(), passed_on=True
+            )
+            if lost is not None:
+                return Outcome(False, lost)
             calls = tuple(name for name, _, _ in facts.module_calls)
             scheduled = _scheduled_jobs(entrypoint, facts, calls)  # (see below)
             calls += scheduled
@@ -310,7 +319,11 @@ class MissingExitCode(ServiceRule):
             if ignored is not None:
                 return Outcome(False, ignored)
             sole = _sole_call(calls)  # (the script's one statement sends the mail)
-            lost = _lost_failure(calls, entrypoint.path, service.project, "script", scheduled=scheduled, sole=sole)
+            # (a status the script tests is not dropped: `code = attempt_once(t)`, `if code == 0: sys.exit(0)`)
+            values = frozenset(calls) - set(facts.script_results_tested)
+            lost = _lost_failure(
+                calls, entrypoint.path, service.project, "script", values, scheduled=scheduled, sole=sole
+            )
             return Outcome(False, lost) if lost is not None else Outcome(True)
         local = {f.name: f for f in facts.functions}
         if symbol in local and symbol != "__main__":
@@ -398,7 +411,15 @@ _LOG_SET_UP = re.compile(
 
 
 _SCHEDULER_PREFIXES = ("schedule.", "aioschedule.", "time.sleep", "asyncio.sleep")
-_SET_UP_PREFIXES = ("logging.", "dotenv.", "load_dotenv", "os.getenv", "os.environ", "argparse.", "parser.")
+_SET_UP_PREFIXES = (
+    "logging.",
+    "dotenv.",
+    "load_dotenv",
+    "os.getenv",
+    "os.environ",
+    "argparse.",
+    "parser.",
+)
 
 
 def _none_handed_on(call: str, guard: MainGuardFact, path: str, project: Project) -> bool:
@@ -479,7 +500,8 @@ def _lost_failure(
                     return f"`{inner_name}()` exits with status 0 after an error: the failure is lost"
                 # (under `sys.exit(main())`, a catch-all of `main()` itself answers through the status
                 # it returns, judged by `_exits_with_zero`; its steps and the values it drops are read)
-                own = depth == 0 and passed_on
+                # (not one that returns nothing: `sys.exit(None)` is status 0 whatever it caught)
+                own = depth == 0 and passed_on and (helper.returns_value or helper.returns_nonzero)
                 # (`return []` after a report, where the caller tests the result and acts: `if not
                 # orders: return 1` tells the failure from nothing to do)
                 told = helper.fails_empty_only and (
@@ -510,7 +532,7 @@ def _lost_failure(
                 )
         if function.exits_nonzero or passed_on:
             continue
-        if function.returns_nonzero:
+        if function.returns_nonzero and (values is None or call in values):
             return f"`{name}()` returns a failure status that the {caller} drops: the process exits 0"
         if local and function.swallows and not (call in scheduled and _tells(function)):
             return _swallowed(name)

@@ -108,7 +108,8 @@ class NonIdempotentInsert(LineRule):
     why = "A retried or re-run job inserts the same rows again: duplicates, or a unique-key error on every retry."
     fix = "Upsert: INSERT ... ON CONFLICT (key) DO UPDATE/NOTHING (PostgreSQL, SQLite), ON DUPLICATE KEY UPDATE (MySQL), INSERT OR REPLACE."
     what_it_does = (
-        "Finds SQL `INSERT INTO` statements written as string literals, in code a worker or job runs "
+        "Finds SQL `INSERT INTO` statements written as string literals (reported at the literal's first line, "
+        "not the call's), in code a worker or job runs "
         "(inside a function or a plain class's method: only where that function is called or handed on), "
         "that have no `ON CONFLICT`, `ON DUPLICATE KEY`, `OR REPLACE`/`OR IGNORE`, `WHERE NOT EXISTS` or "
         "`HAVING COUNT(...) = 0` (insert only when absent), and that are not run only when a lookup "
@@ -192,8 +193,11 @@ class NonIdempotentInsert(LineRule):
             selected = ctx.rule_notes.get(_SELECTED, {})
             # (also the module-level lookup function's whose result the test reads: `row = existing(key)`,
             # `existing` returning `cur.execute("SELECT ... FROM items WHERE key = ?", ...).fetchone()`)
+            # (and a module's SELECT constant, filled in and run here: `FIND = "SELECT id FROM
+            # products WHERE sku = '{sku}'"`, then `db.fetch_all(FIND.format(sku=sku))`)
             looked_up = set(selected.get(tuple(ctx.scope), ())).union(
-                *(selected.get(tuple(f.split(".")), ()) for called in ctx.absent_from for f in called)
+                selected.get((), ()) if ctx.scope else (),
+                *(selected.get(tuple(f.split(".")), ()) for called in ctx.absent_from for f in called),
             )
             if _table(_INSERT_TABLE, named) in looked_up:
                 # `SELECT 1 FROM items WHERE ...` then `if cur.fetchone() is None: cur.execute("INSERT INTO

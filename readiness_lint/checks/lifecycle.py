@@ -40,7 +40,7 @@ class MissingGracefulShutdown(ServiceRule):
     what_it_does = (
         "Checks that a worker running its own consume loop (Kafka, SQS, Redis, RabbitMQ, Pub/Sub, bots, "
         "`while True` polling) handles SIGTERM somewhere it reaches. Workers run by a framework that "
-        "drains on SIGTERM itself (Celery, RQ, Dramatiq, Huey, arq, python-telegram-bot's Updater (with `updater.idle()`) and Application, aiogram 3's Dispatcher, discord.py (through `bot.run(token)`, or `bot.start(token)` under `asyncio.run()`; not `loop.run_until_complete(bot.start(token))`), FastStream, pyrogram's `idle()` and `Client.run()`, aiorun's `run()`, loafer, `nameko run`, `kopf run`) pass, unless their own "
+        "drains on SIGTERM itself (Celery, RQ (in `Worker.work()`; not a script taking the jobs itself, `worker.dequeue_job_and_maintain_ttl(420)` in a loop of its own), Dramatiq, Huey, arq, python-telegram-bot's Updater (with `updater.idle()`) and Application, aiogram 3's Dispatcher, discord.py (through `bot.run(token)`, or `bot.start(token)` under `asyncio.run()`; not `loop.run_until_complete(bot.start(token))`), FastStream, pyrogram's `idle()` and `Client.run()`, aiorun's `run()`, loafer, `nameko run`, `kopf run`) pass, unless their own "
         "handling is switched off (`handle_signals=False` for arq and aiogram, `stop_signals=None` for "
         "python-telegram-bot) or the entrypoint also runs a `while True` loop of its own beside a bot or broker framework (a poller "
         "started next to the bot's polling, in a thread or gathered with it), which nothing stops (a task "
@@ -107,6 +107,12 @@ class MissingGracefulShutdown(ServiceRule):
                     f"{started}() installs no SIGTERM handler (updater.idle() or Application.run_polling() "
                     "would) and nothing else handles SIGTERM: the bot is killed mid-update",
                 )
+            if entrypoint.framework == "rq" and (taken := _rq_jobs_taken_by_hand(service)):
+                return Outcome(
+                    False,
+                    f"RQ's `Worker.work()` drains on SIGTERM, but {taken} takes the jobs in a loop of its own "
+                    "(`dequeue_job_and_maintain_ttl()`) that never handles SIGTERM",
+                )
             own = _own_sleep_loop(entrypoint, service) if entrypoint.framework in _RUNS_BESIDE else None
             if own is None:
                 return Outcome(True)
@@ -116,6 +122,21 @@ class MissingGracefulShutdown(ServiceRule):
                 "is killed mid-iteration",
             )
         return Outcome(False, f"This {entrypoint.framework} worker runs its own loop and never handles SIGTERM")
+
+
+def _rq_jobs_taken_by_hand(service: Service) -> str | None:
+    """Where an RQ ``Worker`` has its jobs taken one by one (``worker.dequeue_job_and_maintain_ttl(420)``
+    in a loop of the script's own), when nothing the entrypoint reaches calls ``work()``, which
+    installs RQ's signal handling."""
+    taken = None
+    for facts in service.facts():
+        for call in facts.calls_made():
+            method = call.rpartition(".")[2]
+            if method == "work":
+                return None
+            if method == "dequeue_job_and_maintain_ttl" and taken is None:
+                taken = facts.path
+    return taken
 
 
 # The calls (or arq's settings attribute) through which each framework is told not to handle
@@ -210,7 +231,7 @@ class MissingDryRun(ServiceRule):
         "`docker system prune`, `aws s3 rm`, `gsutil rm`, `dropdb`, `rsync --delete` (or `--remove-source-files`), unless the command carries its own "
         "`--dry-run`; SQL "
         "DELETE/DROP/TRUNCATE (also a statement later in an SQL script, after a comment or another statement's `;`; SQLAlchemy Core's `table.delete()` run on a connection, even when the table is filled again after), a branch deleted through PyGithub (`repo.get_git_ref(...)` then `ref.delete()`), ORM deletes including `row.delete()` on rows taken from a Django "
-        "queryset (or `db.session.delete(row)` on rows a Flask-SQLAlchemy query returned) and a whole table's `Model.query.delete()`, SQLAlchemy's `drop_all()` (every table), MongoDB `delete_many`, object-store or HTTP DELETE calls (also `client.delete(url)` on a requests, httpx or aiohttp client; not a logout, the DELETE of a session, token or lock), files removed on an FTP or SFTP server (`ftplib`, `ftputil`, `pysftp`, paramiko) or from Dropbox (`dbx.files_delete_v2(path)`), the Docker SDK's removals (`remove()` of the containers, volumes or networks `client.containers.list()`, `client.volumes.list()` or `client.networks.list()` gives, `client.containers.get(cid).remove()`, `client.images.remove(image.id)`), boto3's batch deletion of a bucket's objects (`bucket.object_versions.delete()`, `bucket.objects.delete()`), AWS snapshot, image, volume and instance deletions (`ec2.delete_snapshot`, `deregister_image` and boto3's `image.deregister()`, `terminate_instances` and `ec2.instances.filter(...).terminate()`, `rds.delete_db_snapshot`, ECR's `batch_delete_image`), Lambda functions and versions (`delete_function(FunctionName=...)`), IAM access keys (`delete_access_key`), log groups, torrents removed with their files (transmission-rpc's `remove_torrent(id, delete_data=True)`, qbittorrent-api's `torrents_delete(delete_files=True)`), Elasticsearch `indices.delete` and Curator's `DeleteIndices(...).do_action()` (its `do_dry_run()`, run first whatever happens, reports and guards nothing), a Google Cloud client's `delete(...)` and `delete_*(...)` (`compute_v1.SnapshotsClient().delete(project=..., snapshot=...)`, `bigquery.Client().delete_table(table_id)`), "
+        "queryset (or `db.session.delete(row)` on rows a Flask-SQLAlchemy query returned) and a whole table's `Model.query.delete()`, SQLAlchemy's `drop_all()` (every table; also handed to an async engine's connection, `await conn.run_sync(Base.metadata.drop_all)`), MongoDB `delete_many`, object-store or HTTP DELETE calls (also `client.delete(url)` on a requests, httpx or aiohttp client; not a logout, the DELETE of a session, token or lock), files removed on an FTP or SFTP server (`ftplib`, `ftputil`, `pysftp`, paramiko) or from Dropbox (`dbx.files_delete_v2(path)`), the Docker SDK's removals (`remove()` of the containers, volumes or networks `client.containers.list()`, `client.volumes.list()` or `client.networks.list()` gives, `client.containers.get(cid).remove()`, `client.images.remove(image.id)`), boto3's batch deletion of a bucket's objects (`bucket.object_versions.delete()`, `bucket.objects.delete()`), AWS snapshot, image, volume and instance deletions (`ec2.delete_snapshot`, `deregister_image` and boto3's `image.deregister()`, `terminate_instances` and `ec2.instances.filter(...).terminate()`, `rds.delete_db_snapshot`, ECR's `batch_delete_image`), Lambda functions and versions (`delete_function(FunctionName=...)`), IAM access keys (`delete_access_key`), log groups, torrents removed with their files (transmission-rpc's `remove_torrent(id, delete_data=True)`, qbittorrent-api's `torrents_delete(delete_files=True)`), Elasticsearch `indices.delete` and Curator's `DeleteIndices(...).do_action()` (its `do_dry_run()`, run first whatever happens, reports and guards nothing), a Google Cloud client's `delete(...)` and `delete_*(...)` (`compute_v1.SnapshotsClient().delete(project=..., snapshot=...)`, `bigquery.Client().delete_table(table_id)`), "
         "Kubernetes deletions such as "
         "`delete_namespaced_job()` or the dynamic client's `delete(name=..., namespace=...)`) has a dry-run "
         "or explicit-apply guard somewhere it reaches: "

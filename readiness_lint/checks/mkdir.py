@@ -24,7 +24,8 @@ class NonIdempotentMkdir(LineRule):
         "Checks for `os.mkdir`, `os.makedirs` and `Path.mkdir` calls that fail when the directory already "
         "exists, unless they are guarded by `except FileExistsError` (or `OSError`), "
         "`contextlib.suppress`, or an `if not ...exists()` check (also written "
-        "`os.path.exists(d) or os.mkdir(d)`)."
+        "`os.path.exists(d) or os.mkdir(d)`, or with the answer kept in a name first: `found = os.path.exists(d)`, "
+        "`if not found:`)."
     )
     why_bad = (
         "Schedulers retry, people re-run, and crashed jobs resume. A step that only works the first "

@@ -47,13 +47,14 @@ class MissingLogging(ServiceRule):
     what_it_does = (
         "Checks that something the entrypoint reaches configures logging: `logging.basicConfig`, "
         "`dictConfig`, `fileConfig`, a handler added to a logger (`addHandler`, or `logger.handlers = [logging.StreamHandler()]`; also boto3's `set_stream_logger('')` on the root logger), structlog, loguru, an import of Prefect or Airflow (each configures logging when imported), Django's `LOGGING` "
-        "setting, or a runner that sets it up itself (Celery, RQ, Dramatiq, Huey and Faust workers, Kopf operators, Nameko services, Celery beat, "
+        "setting, or a runner that sets it up itself (Celery, RQ (in `Worker.work()`), Dramatiq, Huey and Faust workers, Kopf operators, Nameko services, Celery beat, "
         "Pyramid apps, which `pserve` serves with the logging sections of their ini file, and Litestar "
         "apps, which configure the root logger unless given a `logging_config` of their own, and Sanic apps, "
         "which configure their own loggers for the server, errors and requests unless given "
         "`configure_logging=False`). Set-up in "
         "the `__main__` block of a module the entrypoint imports does not count: it runs only when that "
-        "module is run itself."
+        "module is run itself. An app's logging may also be set up by the module that serves it (`python -m app` "
+        "configuring logging, or importing a module that does as it loads, then running the app)."
     )
     why_bad = (
         "Python's default is a last-resort handler at WARNING: every `log.info` is lost and what remains "

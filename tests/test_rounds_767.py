@@ -1,0 +1,270 @@
+"""Session 45: what blind rounds 767 onwards showed, and what session 44 left, as small trees.
+
+Each case fails on b7ee67a (the session's start, on which the rounds were measured), except the
+traps (marked), which pass there and must not move; a trap is its case's tree with one edit. A
+case gives the files, the entrypoints expected as ``(path, kind, framework)`` and, where it
+matters, a rule's status or its number of findings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from treecases import Case
+from treecases import edited as _edited
+
+_L_UNSEEN_APP_FACTORY = {
+    "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /\nCOPY app /home\nCOPY wsgi.py /wsgi.py\nRUN pip install flask psycopg2-binary python-dotenv\nCMD ["python", "/wsgi.py"]\n',
+    "app/app.py": 'import os\n\nimport psycopg2\nfrom flask import Flask, jsonify\n\n\ndef create_app():\n    app = Flask(__name__)\n    app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]\n\n    @app.route("/healthz")\n    def healthz():\n        return "ok"\n\n    @app.route("/database-size")\n    def database_size():\n        with psycopg2.connect(app.config["DATABASE_URL"]) as conn, conn.cursor() as cur:\n            cur.execute("SELECT pg_database_size(current_database())")\n            size = cur.fetchone()[0]\n        return jsonify(size=size)\n\n    return app\n',
+    "wsgi.py": 'import os\n\nfrom dotenv import load_dotenv\n\nfrom home.app import create_app\n\nload_dotenv()\napp = create_app()\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=int(os.environ.get("PORT", "5000")))\n',
+}
+
+_L_AIOHTTP_SETUP_REGISTERS = {
+    "chat/__init__.py": "",
+    "chat/broadcast.py": '"""Relays messages published on Redis to the websockets of this instance."""\nimport asyncio\nimport contextlib\nimport logging\nimport os\n\nimport redis.asyncio as redis\n\nlog = logging.getLogger(__name__)\n\nREDIS_URL = os.environ.get("REDIS_URL", "redis://redis:6379/0")\n\n\nasync def relay(app):\n    pubsub = app["redis"].pubsub()\n    await pubsub.subscribe("chat")\n    while True:\n        message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=5.0)\n        if message is None:\n            continue\n        for ws in set(app["websockets"]):\n            await ws.send_str(message["data"].decode())\n\n\nasync def start_relay(app):\n    app["redis"] = redis.from_url(REDIS_URL)\n    app["relay"] = asyncio.create_task(relay(app))\n\n\nasync def stop_relay(app):\n    app["relay"].cancel()\n    with contextlib.suppress(asyncio.CancelledError):\n        await app["relay"]\n    await app["redis"].aclose()\n\n\ndef setup(app):\n    """Wires the relay into the app\'s life, the way aiohttp extensions do (`aiohttp_jinja2.setup(app)`)."""\n    app["websockets"] = set()\n    app.on_startup.append(start_relay)\n    app.on_cleanup.append(stop_relay)\n',
+    "chat/server.py": 'import logging\nimport os\n\nfrom aiohttp import WSMsgType, web\n\nfrom chat import broadcast\n\nlogging.basicConfig(level=logging.INFO)\n\n\nasync def healthz(request):\n    return web.Response(text="ok")\n\n\nasync def websocket(request):\n    ws = web.WebSocketResponse(heartbeat=30)\n    await ws.prepare(request)\n    request.app["websockets"].add(ws)\n    try:\n        async for msg in ws:\n            if msg.type == WSMsgType.TEXT:\n                await request.app["redis"].publish("chat", msg.data)\n            elif msg.type == WSMsgType.ERROR:\n                break\n    finally:\n        request.app["websockets"].discard(ws)\n    return ws\n\n\ndef create_app():\n    app = web.Application()\n    app.router.add_get("/healthz", healthz)\n    app.router.add_get("/ws", websocket)\n    broadcast.setup(app)\n    return app\n\n\nif __name__ == "__main__":\n    web.run_app(create_app(), port=int(os.environ.get("PORT", "8080")))\n',
+    "requirements.txt": "aiohttp==3.9.5\nredis==5.0.4\n",
+}
+
+_L_SELECT_TEXT_CONSTANT_FORMAT = {
+    "db.py": 'import os\n\nimport pymysql\n\n\nclass Db:\n    def __init__(self):\n        self.conn = pymysql.connect(\n            host=os.environ["MYSQL_HOST"],\n            user=os.environ["MYSQL_USER"],\n            password=os.environ["MYSQL_PASSWORD"],\n            database=os.environ.get("MYSQL_DATABASE", "catalog"),\n        )\n\n    def fetch_all(self, sql):\n        with self.conn.cursor() as cur:\n            cur.execute(sql)\n            return cur.fetchall()\n\n    def run(self, sql):\n        with self.conn.cursor() as cur:\n            cur.execute(sql)\n        self.conn.commit()\n',
+    "requirements.txt": "pymysql==1.1.1\nrequests==2.32.3\n",
+    "sync_products.py": '"""Copies new products from the supplier\'s feed into the catalog; run nightly by cron."""\nimport logging\nimport os\nimport sys\n\nimport requests\n\nfrom db import Db\n\nlog = logging.getLogger("sync_products")\n\nFEED_URL = os.environ.get("FEED_URL", "https://supplier.example.com/feed/products.json")\n\nFIND_PRODUCT = "SELECT id FROM products WHERE sku = \'{sku}\'"\n\n\ndef sync(db, products):\n    added = 0\n    for product in products:\n        sku = product["sku"].replace("\'", "")\n        query = FIND_PRODUCT.format(sku=sku)\n        existing = db.fetch_all(query)\n        if not existing:\n            query = "INSERT INTO products (sku, name, price_cents) VALUES (\'{}\', \'{}\', {})".format(\n                sku, product["name"].replace("\'", "\'\'"), int(product["price"] * 100)\n            )\n            db.run(query)\n            added += 1\n    return added\n\n\ndef missing(db, products):\n    """The feed\'s products the catalog lacks (`--dry-run`)."""\n    return [p["sku"] for p in products if not db.fetch_all(FIND_PRODUCT.format(sku=p["sku"].replace("\'", "")))]\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    response = requests.get(FEED_URL, timeout=60)\n    response.raise_for_status()\n    products = response.json()["products"]\n    if "--dry-run" in sys.argv:\n        log.info("would add %s", ", ".join(missing(Db(), products)) or "nothing")\n        return\n    added = sync(Db(), products)\n    log.info("%d new products", added)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
+# Left by session 44's third review
+_LEFT_CASES: dict[str, Case] = {
+    # `from home.app import create_app`, `app = create_app()`, then `app.run()`: the factory of a
+    # module out of the tree, which the tree holds under app/ building a Flask app: no job
+    "unseen_app_factory": (_L_UNSEEN_APP_FACTORY, [("app/app.py", "api", "flask")], None),
+    # trap: a factory of that module building no app (a pipeline) stays a job
+    "unseen_pipeline_factory": (
+        _edited(
+            _edited(_L_UNSEEN_APP_FACTORY, "wsgi.py", "import create_app\n", "import create_pipeline as create_app\n"),
+            "app/app.py",
+            "    return app\n",
+            "    return app\n\n\ndef create_pipeline():\n    return [healthz]\n",
+        ),
+        [("app/app.py", "api", "flask"), ("wsgi.py", "job", "python")],
+        None,
+    ),
+    # aiohttp's extension pattern: the loop's module registers its own starter in `setup(app)`,
+    # which the factory calls
+    "aiohttp_setup_registers": (
+        _L_AIOHTTP_SETUP_REGISTERS,
+        [("chat/server.py", "api", "aiohttp"), ("chat/server.py", "worker", "consume-loop")],
+        None,
+    ),
+    # trap: a setup registering the starter as a clean-up hook only starts no loop
+    "aiohttp_setup_cleanup_only": (
+        _edited(
+            _L_AIOHTTP_SETUP_REGISTERS,
+            "chat/broadcast.py",
+            "on_startup.append(start_relay)",
+            "on_shutdown.append(start_relay)",
+        ),
+        [("chat/server.py", "api", "aiohttp")],
+        None,
+    ),
+    # the lookup's SELECT kept in a module constant, filled in with `.format()`: keyed
+    "select_text_constant": (
+        _L_SELECT_TEXT_CONSTANT_FORMAT,
+        [("sync_products.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # trap: the constant looks up another table: the insert is still reported
+    "select_text_constant_other_table": (
+        _edited(
+            _L_SELECT_TEXT_CONSTANT_FORMAT,
+            "sync_products.py",
+            "SELECT id FROM products WHERE",
+            "SELECT id FROM suppliers WHERE",
+        ),
+        [("sync_products.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_LEFT_CASES))
+def test_left_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _LEFT_CASES[name])
+
+
+# Round 773: the existence check's answer kept in a name, then `if not is_folder_exist:`
+_B_EXISTS_KEPT = {
+    "main.py": '#!/usr/bin/env python3\nimport os\nimport subprocess\n\n# create the data folder if it does not exist\npath = os.getcwd() + "/data/"\nis_folder_exist = os.path.exists(path)\n\nif not is_folder_exist:\n    os.makedirs(path)\nelse:\n    subprocess.call(["./remove_old_data_files.py"])\n\nsubprocess.call(["./single_level_data_manager.py"])\n',
+}
+
+# Round 774: the blueprint re-exported by its package's `__init__.py`
+_B_BLUEPRINT_REEXPORTED = {
+    "src/__init__.py": "",
+    "src/controllers/__init__.py": "from .currencies_controller import currencies_bp\n",
+    "src/controllers/currencies_controller.py": 'import json\n\nfrom flask import Blueprint, jsonify, request\n\ncurrencies_bp = Blueprint("currencies", __name__)\n\n\n@currencies_bp.route("/currency_value", methods=["GET"])\ndef get_currency_value():\n    with open("src/files/currency_data.json") as f:\n        return jsonify(json.load(f).get("data", {}))\n\n\n@currencies_bp.route("/convert", methods=["GET"])\ndef convert():\n    amount = float(request.args.get("amount", "1"))\n    return jsonify(amount=amount)\n',
+    "src/main.py": 'import logging\n\nfrom flask import Flask\n\nfrom .controllers import currencies_bp\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\napp.register_blueprint(currencies_bp, url_prefix="/api/v1")\n',
+}
+
+# Round 774: the runner serving the app imports a scheduler whose job module configures logging
+_B_RUNNER_IMPORT_LOGS = {
+    "src/__init__.py": "",
+    "src/main.py": 'from flask import Flask, jsonify\n\napp = Flask(__name__)\n\n\n@app.route("/healthz")\ndef healthz():\n    return "ok"\n\n\n@app.route("/api/v1/rates")\ndef rates():\n    return jsonify({})\n',
+    "src/scheduler/__init__.py": "from .base_scheduler import scheduler\n",
+    "src/scheduler/base_scheduler.py": "from apscheduler.schedulers.background import BackgroundScheduler\nfrom apscheduler.triggers.cron import CronTrigger\n\nfrom .main_job import fetch_rates\n\nscheduler = BackgroundScheduler()\nscheduler.add_job(fetch_rates, trigger=CronTrigger(hour=8, minute=0))\n",
+    "src/scheduler/main_job.py": 'import logging\nimport os\n\nimport requests\n\nlogging.basicConfig(level=logging.INFO)\n\n\ndef fetch_rates():\n    logging.info("fetching rates")\n    r = requests.get(os.environ["RATES_URL"], timeout=30)\n    r.raise_for_status()\n    with open("src/files/rates.json", "w") as f:\n        f.write(r.text)\n',
+    "src/wsgi.py": 'from .main import app\nfrom .scheduler import scheduler\n\nif __name__ == "__main__":\n    scheduler.start()\n    app.run(debug=False)\n',
+}
+
+# Round 769: `print(..., file=f)` to a log file kept by hand, opened to append
+_B_LOG_FILE_HANDLE = {
+    "main.py": '#!/usr/bin/env python\nimport datetime\nimport sys\n\nimport requests\n\n\ndef main():\n    date = datetime.datetime.now().strftime("%Y-%m-%d %H-%M-%S")\n    try:\n        response = requests.get("http://playlists.internal:8000/playlists/", timeout=30).json()\n        with open("/workspace/cron/log/execute.log", "a") as f:\n            print(f"[{date}] {response[0][\'id\']}", file=f)\n    except Exception as e:\n        with open("/workspace/cron/log/error.log", "a") as f:\n            print(f"[{date}] {e!r}", file=f)\n        return 1\n    return 0\n\n\nsys.exit(main())\n',
+}
+
+# Round 769: `sys.exit(main())` at module level, `main()` dropping what its step's catch-all loses
+_B_SCRIPT_STEP_LOSES = {
+    "main_server.py": '#!/usr/bin/env python\nimport sys\n\nimport requests\n\nAPI = "http://playlists.internal:8000"\n\n\ndef main():\n    catch_data({"headers": {"accept": "application/json"}})\n    return 0\n\n\ndef catch_data(params):\n    try:\n        playlists = requests.get(f"{API}/playlists/", headers=params["headers"], timeout=30).json()\n        for playlist in playlists:\n            requests.post(f"{API}/sync/", json=playlist, timeout=30).raise_for_status()\n    except Exception as e:\n        with open("/workspace/cron/log/error.log", "a") as f:\n            print(f"{e!r}", file=f)\n    return 0\n\n\nsys.exit(main())\n',
+}
+
+# Round 771: a console script handing its Kafka producer a delivery callback that only prints
+_B_CONSOLE_DELIVERY_PRINTS = {
+    "pyproject.toml": '[project]\nname = "kafkatesting"\nversion = "0.1.0"\n\n[project.scripts]\nproducer = "kafkatesting.producer:main"\n',
+    "src/kafkatesting/__init__.py": "",
+    "src/kafkatesting/producer.py": 'import os\n\nfrom confluent_kafka import Producer\n\n\ndef main():\n    p = Producer({"bootstrap.servers": os.environ["KAFKA_BOOTSTRAP"]})\n\n    def delivery_report(err, msg):\n        if err is not None:\n            print(f"Message delivery failed: {err}")\n        else:\n            print(f"Message delivered to {msg.topic()} [{msg.partition()}]")\n\n    for i in range(1000):\n        p.poll(0)\n        p.produce("mytopic", str(i).encode("utf-8"), callback=delivery_report)\n    p.flush()\n',
+}
+
+# Round 772: an RQ worker whose script takes the jobs itself, `work()` never called
+_B_RQ_HAND_LOOP = {
+    "worker.py": 'import json\nimport os\nimport subprocess\n\nimport redis\nfrom rq import Connection, Queue, Worker\n\nlisten = ["high", "default", "low"]\nconn = redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379"))\n\nif __name__ == "__main__":\n    with Connection(conn):\n        worker = Worker(map(Queue, listen))\n        while True:\n            job = worker.dequeue_job_and_maintain_ttl(420)[0]\n            query, callback_url = job.args[0], job.args[1]\n            result = {"query": query, "parsed": query.split()}\n            subprocess.run(["curl", "-X", "POST", "-d", json.dumps(result), callback_url], check=False)\n',
+}
+
+# Round 769: SQLAlchemy's async engine handed `drop_all`
+_B_RUN_SYNC_DROP_ALL = {
+    "fill.py": 'import asyncio\nimport os\n\nfrom sqlalchemy.ext.asyncio import create_async_engine\nfrom sqlalchemy.orm import declarative_base\n\nBase = declarative_base()\nengine = create_async_engine(os.environ["DATABASE_URL"])\n\n\nasync def init_models():\n    async with engine.begin() as conn:\n        await conn.run_sync(Base.metadata.drop_all)\n        await conn.run_sync(Base.metadata.create_all)\n\n\nif __name__ == "__main__":\n    asyncio.run(init_models())\n',
+}
+
+# Round 774: a response shown one way or, failing that, another; the status tested by the script
+_B_SHOWN_TWO_WAYS = {
+    "worker_main.py": 'import json\nimport os\nimport sys\n\nimport requests\n\nBASE_URL = os.getenv("BASE_URL", "https://factor.example.com")\nsession = requests.Session()\n\n\ndef attempt_once(try_no: int) -> int:\n    try:\n        r = session.get(f"{BASE_URL}/api/factor", timeout=90)\n        print("HTTP", r.status_code, flush=True)\n        try:\n            print(json.dumps(r.json(), indent=2))\n        except Exception:\n            print("body", (r.text or "")[:500], flush=True)\n        return 0 if r.ok else 2\n    except Exception as e:\n        print("requests_error", f"try={try_no}", repr(e), flush=True)\n        return 2\n\n\ncode = 2\nfor t in range(1, 5):\n    code = attempt_once(t)\n    if code == 0:\n        sys.exit(0)\n\nprint("final_error", "gave up", flush=True)\nsys.exit(2)\n',
+}
+
+
+_BLIND_CASES: dict[str, Case] = {
+    # Round 773: `is_folder_exist = os.path.exists(path)`, then `if not is_folder_exist: os.makedirs(path)`
+    "exists_answer_kept": (_B_EXISTS_KEPT, [("main.py", "job", "script")], ("non-idempotent-mkdir", 0)),
+    # trap: a name bound to something else guards nothing
+    "other_answer_kept": (
+        _edited(_B_EXISTS_KEPT, "main.py", "os.path.exists(path)", 'os.getenv("SKIP_CLEANUP")'),
+        [("main.py", "job", "script")],
+        ("non-idempotent-mkdir", 1),
+    ),
+    # Round 774: a blueprint re-exported by its package (`from .controllers import currencies_bp`):
+    # its routes are seen, and none is a health route
+    "blueprint_reexported": (
+        _B_BLUEPRINT_REEXPORTED,
+        [("src/main.py", "api", "flask")],
+        ("missing-health-route", "fail"),
+    ),
+    # trap: imported from its own module (as before)
+    "blueprint_imported_direct": (
+        _edited(
+            _B_BLUEPRINT_REEXPORTED,
+            "src/main.py",
+            "from .controllers import currencies_bp",
+            "from .controllers.currencies_controller import currencies_bp",
+        ),
+        [("src/main.py", "api", "flask")],
+        ("missing-health-route", "fail"),
+    ),
+    # Round 774: the runner (`.main.app.run()`) imports a module that configures logging as it loads
+    "runner_import_logs": (
+        _B_RUNNER_IMPORT_LOGS,
+        [("src/main.py", "api", "flask"), ("src/scheduler/base_scheduler.py", "job", "apscheduler")],
+        ("missing-logging", {"src/main.py": "pass"}),
+    ),
+    # trap: set up in that module's own `__main__` block, it runs only when that module is run
+    "runner_import_logs_in_main": (
+        _edited(
+            _B_RUNNER_IMPORT_LOGS,
+            "src/scheduler/main_job.py",
+            "logging.basicConfig(level=logging.INFO)\n",
+            "",
+        ),
+        [("src/main.py", "api", "flask"), ("src/scheduler/base_scheduler.py", "job", "apscheduler")],
+        ("missing-logging", {"src/main.py": "fail"}),
+    ),
+    # Round 769: `with open("/workspace/cron/log/execute.log", "a") as f: print(..., file=f)`
+    "log_file_handle": (_B_LOG_FILE_HANDLE, [("main.py", "job", "script")], ("bare-print", 2)),
+    # trap: a data file written with print is output
+    "data_file_handle": (
+        _edited(
+            _edited(_B_LOG_FILE_HANDLE, "main.py", "cron/log/execute.log", "cron/out/playlists.csv"),
+            "main.py",
+            "cron/log/error.log",
+            "cron/out/errors.csv",
+        ),
+        [("main.py", "job", "script")],
+        ("bare-print", 0),
+    ),
+    # Round 769: the script's `sys.exit(main())`, `main()` calling a step whose catch-all only writes the error down
+    "script_step_loses": (_B_SCRIPT_STEP_LOSES, [("main_server.py", "job", "script")], ("missing-exit-code", "fail")),
+    # trap: the step raises after writing it down
+    "script_step_raises": (
+        _edited(
+            _B_SCRIPT_STEP_LOSES,
+            "main_server.py",
+            '            print(f"{e!r}", file=f)\n',
+            '            print(f"{e!r}", file=f)\n        raise\n',
+        ),
+        [("main_server.py", "job", "script")],
+        ("missing-exit-code", "pass"),
+    ),
+    # Round 771: a console script whose producer's delivery callback only prints a failed delivery
+    "console_delivery_prints": (
+        _B_CONSOLE_DELIVERY_PRINTS,
+        [("src/kafkatesting/producer.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: the callback raises
+    "console_delivery_raises": (
+        _edited(
+            _B_CONSOLE_DELIVERY_PRINTS,
+            "src/kafkatesting/producer.py",
+            'print(f"Message delivery failed: {err}")',
+            'raise RuntimeError(f"Message delivery failed: {err}")',
+        ),
+        [("src/kafkatesting/producer.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # Round 772: an RQ `Worker` whose jobs the script takes itself: a worker (no job), its own
+    # loop never handling SIGTERM, and logging never set up
+    "rq_hand_loop": (_B_RQ_HAND_LOOP, [("worker.py", "worker", "rq")], ("missing-graceful-shutdown", "fail")),
+    "rq_hand_loop_logging": (_B_RQ_HAND_LOOP, [("worker.py", "worker", "rq")], ("missing-logging", "fail")),
+    # Round 769: `await conn.run_sync(Base.metadata.drop_all)` drops every table
+    "run_sync_drop_all": (_B_RUN_SYNC_DROP_ALL, [("fill.py", "job", "python")], ("missing-dry-run", "fail")),
+    # trap: handed `create_all` only, it deletes nothing
+    "run_sync_create_all": (
+        _edited(_B_RUN_SYNC_DROP_ALL, "fill.py", "        await conn.run_sync(Base.metadata.drop_all)\n", ""),
+        [("fill.py", "job", "python")],
+        ("missing-dry-run", "na"),
+    ),
+    # Round 774: the response shown as JSON or else as text (no work tried), the status tested
+    # by the script, which exits 2 when every attempt failed
+    "shown_two_ways": (_B_SHOWN_TWO_WAYS, [("worker_main.py", "job", "script")], ("missing-exit-code", "pass")),
+    # trap: the script drops the status
+    "status_dropped": (
+        _edited(
+            _B_SHOWN_TWO_WAYS,
+            "worker_main.py",
+            'print("final_error", "gave up", flush=True)\nsys.exit(2)\n',
+            'print("final_error", "gave up", flush=True)\n',
+        ),
+        [("worker_main.py", "job", "script")],
+        ("missing-exit-code", "fail"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BLIND_CASES))
+def test_blind_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _BLIND_CASES[name])
