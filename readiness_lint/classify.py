@@ -2959,6 +2959,7 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
     io_loops = {o.name for o in facts.objects if o.ctor.startswith("tornado.ioloop.IOLoop")}
     # `w = Worker(...); w.run()` in the block itself (one built in a function is judged where it runs)
     worker_objects = {o.name for o in facts.objects if o.ctor in WORKER_CTORS and not o.scope}
+    local_names = {f.name for f in facts.functions}
     for call in calls:
         owner, _, method = call.rpartition(".")
         if call in SERVE_CALLS or method in SERVE_METHODS:
@@ -2967,6 +2968,13 @@ def _guard_role(facts: FileFacts, guard: MainGuardFact, existing: list[_Candidat
             return "serve"  # aiohttp's `web.run_app(app)`, `web` re-exported by a project package
         if method in _RUN_METHODS and (owner in object_names or owner[:-2] in WORKER_CTORS or owner in worker_objects):
             return "serve"  # runs an app or worker found in this file, or built inline: `FastStream(b).run()`
+        if (
+            method == "run"
+            and owner.endswith("()")
+            and owner[:-2] in local_names
+            and any(f"{o.ctor}>{owner[:-2]}" in guard.results_handed for o in facts.objects if o.name in object_names)
+        ):
+            return "serve"  # `create_app(app).run(...)`, the app the block built handed to a function of the file
         if method == "run_until_disconnected":
             return "serve"  # a Telethon client listening for the events it registered
         if method in _FOREVER_METHODS and owner in object_names:

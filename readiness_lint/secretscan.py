@@ -77,7 +77,7 @@ URL_QUERY_SECRET = re.compile(
 
 _SECRET_WORDS = re.compile(
     r"(?:^|_)(?:password|passwd|passphrase|pwd|secret|token|apikey|api_key|access_key|"
-    r"secret_key|private_key|signing_key|encryption_key|master_key|auth_key|app_key|"
+    r"secret_key|private_key|signing_key|encryption_key|master_key|auth_key|app_key|admin_key|"
     r"shared_key|"
     r"client_secret|credentials?|bearer)(?:_|$)"
     r"|_pass$"  # DB_PASS, SMTP_PASS, RABBITMQ_PASS (a lone `pass` or `bypass` is not)

@@ -268,3 +268,93 @@ _BLIND_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_BLIND_CASES))
 def test_blind_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _BLIND_CASES[name])
+
+
+# Round 781: the app the `__main__` block builds, handed to the file's function that registers the
+# blueprints and returns it, then run
+_B2_APP_HANDED_TO_SETUP = {
+    "server/app.py": 'from flask import Flask\n\nfrom blueprints.prices import prices\n\n\ndef create_app(app):\n    app.register_blueprint(prices)\n    return app\n\n\nif __name__ == "__main__":\n    app = Flask(__name__)\n    create_app(app).run(host="0.0.0.0", debug=False, port=9000)\n',
+    "server/blueprints/__init__.py": "",
+    "server/blueprints/prices.py": 'from flask import Blueprint, jsonify\n\nprices = Blueprint("prices", __name__)\n\n\n@prices.route("/prices/latest")\ndef latest():\n    return jsonify(price=1)\n',
+}
+
+# Round 779: cron pipes its output into a script whose whole work is sending it to a chat
+_B2_CHAT_IS_THE_WORK = {
+    "send_to_telegram.py": '#!/usr/bin/env python3\nimport os\nimport sys\n\nimport requests\n\nBOT_TOKEN = os.getenv("TELEGRAM_BOT_TOKEN")\nCHAT_ID = os.getenv("TELEGRAM_CHAT_ID")\n\n\ndef send_message(text):\n    payload = {"chat_id": CHAT_ID, "text": text[:4000]}\n    try:\n        response = requests.post(f"https://api.telegram.org/bot{BOT_TOKEN}/sendMessage", data=payload, timeout=10)\n        if not response.ok:\n            print(f"Telegram error: {response.status_code}", file=sys.stderr)\n    except Exception as e:\n        print(f"Failed to send message: {e}", file=sys.stderr)\n\n\nif __name__ == "__main__":\n    message = sys.stdin.read()\n    if message.strip():\n        send_message(message)\n',
+}
+
+# Round 779: a block exiting 1 from its own handler, around a crawl that only prints what failed
+_B2_HANDLER_EXITS_ONE = {
+    "crawler/__init__.py": "",
+    "crawler/crawl.py": 'import subprocess\n\nimport requests\n\n\ndef run():\n    r = requests.get("https://www.sec.gov/Archives/edgar/daily-index/", timeout=30)\n    r.raise_for_status()\n    try:\n        subprocess.run(["python3", "clean_transfer.py"], check=True)\n    except subprocess.CalledProcessError as e:\n        print(f"Clean transfer subprocess error: {e}")\n',
+    "daily_crawler.py": 'import sys\n\nfrom crawler.crawl import run as crawl_data\n\nif __name__ == "__main__":\n    try:\n        crawl_data()\n    except Exception as e:\n        print(f"Daily crawler failed: {e}")\n        sys.exit(1)\n',
+}
+
+# Round 779: an admin key read with a literal fallback
+_B2_ADMIN_KEY_FALLBACK = {
+    "monitor.py": 'import os\n\nimport requests\n\nAPI_BASE = os.environ.get("SM_API_BASE", "https://events.example.org/api")\nADMIN_KEY = os.environ.get("SM_ADMIN_KEY", "livetrader2026")\n\n\ndef post_report(report):\n    r = requests.post(f"{API_BASE}/report", json=report, headers={"X-Admin-Key": ADMIN_KEY}, timeout=30)\n    r.raise_for_status()\n\n\nif __name__ == "__main__":\n    post_report({"ok": True})\n',
+}
+
+
+_BLIND_2_CASES: dict[str, Case] = {
+    # Round 781: `app = Flask(__name__)` then `create_app(app).run(...)`: the block serves, no job
+    "app_handed_to_setup": (_B2_APP_HANDED_TO_SETUP, [("server/app.py", "api", "flask")], None),
+    # trap: a pipeline handed to a function of the file and run stays a job
+    "pipeline_handed_to_setup": (
+        _edited(_B2_APP_HANDED_TO_SETUP, "server/app.py", "    app = Flask(__name__)\n", "    app = object()\n"),
+        [("server/app.py", "job", "python")],
+        None,
+    ),
+    # Round 779: reading stdin is no work: sending it is the whole job, and a failed send exits 0
+    "chat_is_the_work": (
+        _B2_CHAT_IS_THE_WORK,
+        [("send_to_telegram.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: beside work of its own, the notice's failure is not the job's
+    "chat_beside_work": (
+        _edited(
+            _B2_CHAT_IS_THE_WORK,
+            "send_to_telegram.py",
+            "        send_message(message)\n",
+            '        with open("/var/log/cron-output.txt", "a") as f:\n            f.write(message)\n        send_message(message)\n',
+        ),
+        [("send_to_telegram.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # Round 779: the block exits 1 on an exception, but the crawl only prints a failed command
+    "handler_exits_one": (
+        _B2_HANDLER_EXITS_ONE,
+        [("daily_crawler.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # trap: the crawl raises after printing it
+    "handler_exits_one_raised": (
+        _edited(
+            _B2_HANDLER_EXITS_ONE,
+            "crawler/crawl.py",
+            '        print(f"Clean transfer subprocess error: {e}")\n',
+            '        print(f"Clean transfer subprocess error: {e}")\n        raise\n',
+        ),
+        [("daily_crawler.py", "job", "python")],
+        ("missing-exit-code", "pass"),
+    ),
+    # Round 779: `os.environ.get("SM_ADMIN_KEY", "livetrader2026")`
+    "admin_key_fallback": (_B2_ADMIN_KEY_FALLBACK, [("monitor.py", "job", "python")], ("hardcoded-secret-fallback", 1)),
+    # trap: an admin's address is no secret
+    "admin_mail_fallback": (
+        _edited(
+            _B2_ADMIN_KEY_FALLBACK,
+            "monitor.py",
+            'ADMIN_KEY = os.environ.get("SM_ADMIN_KEY", "livetrader2026")',
+            'ADMIN_KEY = os.environ.get("SM_ADMIN_MAIL", "ops@example.org")',
+        ),
+        [("monitor.py", "job", "python")],
+        ("hardcoded-secret-fallback", 0),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BLIND_2_CASES))
+def test_blind_2_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _BLIND_2_CASES[name])

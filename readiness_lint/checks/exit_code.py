@@ -6,7 +6,7 @@ import re
 
 from readiness_lint import names as n
 from readiness_lint.checks.base import Outcome, Sample, ServiceRule
-from readiness_lint.frameworks import is_http_write
+from readiness_lint.frameworks import EXIT_CALLS, is_http_write
 from readiness_lint.model import Entrypoint, FileFacts, FunctionFact, MainGuardFact
 from readiness_lint.project import Project, Service
 
@@ -56,7 +56,7 @@ class MissingExitCode(ServiceRule):
         "Checks that a job's failure reaches its exit status: the `__main__` block must not drop the "
         "status `main()` returns, must not pass on a status that is always 0 (`sys.exit(main())` where `main()` "
         "catches every failure and returns 0), must not swallow every exception, must not call `sys.exit()` "
-        "or `raise SystemExit()` without a status after an error (logged, or printed in words that say so: "
+        "(or the builtins `exit()` and `quit()`) or `raise SystemExit()` without a status after an error (logged, or printed in words that say so: "
         '`print("path does not exist"); sys.exit()`; a printed usage text is not an error; a function '
         "it calls, in any module of the project, may not either once it has logged an error: a warning, "
         "or a skip because another run is still going or there is nothing to do, is no error), nor exit "
@@ -365,6 +365,11 @@ class MissingExitCode(ServiceRule):
             lost = _lost_failure(
                 guard.exit_values, entrypoint.path, service.project, "`__main__` block", frozenset(), passed_on=True
             )
+            if lost is None and not guard.exit_values:
+                # (a status of its own after a failure, `except Exception as e: alert(e); sys.exit(1)`:
+                # what the work it runs only reports and carries on from never reaches that handler)
+                dropped = tuple(c for c in guard.dropped_calls if c not in EXIT_CALLS)
+                lost = _lost_failure(dropped, entrypoint.path, service.project, "`__main__` block", frozenset())
             return Outcome(False, lost) if lost is not None else Outcome(True)
         # (`rates = parse_rates()` then `print(rates)`: a result kept but never checked is dropped too)
         called = guard.dropped_calls if guard.raises else tuple(dict.fromkeys(guard.dropped_calls + guard.calls))
@@ -400,8 +405,13 @@ def _sole_call(calls: tuple[str, ...]) -> str:
         # (a `schedule` process's own machinery: `schedule.every().day.at("08:00").do(send_email)`,
         # `schedule.run_pending()`, `time.sleep(60)`; its one job is then the work)
         and not c.startswith(_SCHEDULER_PREFIXES)
+        # (nor what shapes the input: `message = sys.stdin.read()`, `if message.strip():`)
+        and not ("." in c and c.rpartition(".")[2] in _TEXT_METHODS)
     ]
     return work[0] if len(work) == 1 else ""
+
+
+_TEXT_METHODS = frozenset({"strip", "rstrip", "lstrip", "lower", "upper", "split", "splitlines", "join", "format"})
 
 
 # A project's own logging set-up helper, by its name: `setup_logging()`, `configure_logger()`, `init_logs()`
@@ -419,6 +429,7 @@ _SET_UP_PREFIXES = (
     "os.environ",
     "argparse.",
     "parser.",
+    "sys.stdin.",
 )
 
 

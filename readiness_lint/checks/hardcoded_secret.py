@@ -28,7 +28,7 @@ class HardcodedSecret(LineRule):
     )
     fix = "Read it from the environment or a secret manager (os.environ['API_KEY']) and rotate the exposed one."
     what_it_does = (
-        "Finds credentials in string literals: provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
+        "Finds credentials in string literals (reported at the literal's line, not the first line of a call it is given to): provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
         "Google, Telegram and Discord bot tokens, Firebase Cloud Messaging server keys, Azure storage account and shared access keys in connection strings (not the storage emulator's published one), private keys, JWTs), passwords inside URLs (and keys in their query: `?api_key=`, `?access_key=`, OpenWeatherMap's `appid=`) and connection strings (`PWD=...;`, libpq's `password=... host=...`), and "
         "credential-looking literals bound to "
         "secret-like names (assignments, also encoded, `secret = 'k3y...'.encode()`, keyword arguments, dict keys, parameter defaults, a setting set by its name, `.option(\"password\", \"...\")` (Spark's reader) or `.set(name, value)`; Telegram's `api_hash` "

@@ -61,7 +61,7 @@ class HardcodedSecretFallback(LineRule):
     why = "When the variable is missing in production the service starts anyway, with a key everyone who can read the repository knows."
     fix = "Fail loud when a secret is missing: os.environ['SECRET_KEY'], or a settings field without a default."
     what_it_does = (
-        "Finds secrets read from the environment or a settings object with a literal fallback: "
+        "Finds secrets read from the environment or a settings object with a literal fallback (reported at the fallback's line): "
         "`os.getenv('SECRET_KEY', 'dev-key')` (a signing key's number too, `default=123`), `os.environ.get(...) or '...'`, `config(..., default=...)`, "
         "command-line options that read a variable (`click.option(..., envvar=..., default=...)`), "
         "fields of a settings class (pydantic `BaseSettings`) with a literal default, and a literal bound "
