@@ -83,7 +83,7 @@ from readiness_lint.model import (
     SignalFact,
 )
 from readiness_lint.names import words
-from readiness_lint.project import MANAGE_RUN, ObjectRef, Project, Service
+from readiness_lint.project import MANAGE_RUN, ObjectRef, Project, Service, rq_jobs_taken_by_hand
 
 SERVE_CALLS = frozenset(
     {
@@ -1393,7 +1393,9 @@ def _starts_beside_app(project: Project, importer: str, path: str, starters: set
     if starters & set(home.startup_hooks):
         # (the loop's module registers its starter itself, in a function the app's factory calls,
         # the way aiohttp extensions do: `def setup(app): app.on_startup.append(start_relay)`)
-        starters = starters | {f.name for f in home.functions if any(map(_registers_hook, f.calls))}
+        starters = starters | {
+            registrar for registrar, _, hook in map(_split_pair, home.hook_registrars) if hook in starters
+        }
 
     def starter(call: str) -> bool:
         module, _, name = call.rpartition(".")
@@ -1421,13 +1423,9 @@ def _starts_beside_app(project: Project, importer: str, path: str, starters: set
     return path in project.import_edges.get(importer, ()) and bool(starters & set(facts.startup_hooks))
 
 
-def _registers_hook(call: str) -> bool:
-    """A call giving an app a function to run as it starts (``app.on_startup.append``,
-    ``app.add_event_handler``, Sanic's ``app.register_listener``)."""
-    owner, _, method = call.rpartition(".")
-    if method in {"append", "extend", "insert"}:
-        return owner.endswith((".on_startup", ".cleanup_ctx"))
-    return method in {"add_event_handler", "register_listener"}
+def _split_pair(pair: str) -> tuple[str, str, str]:
+    """``"setup>start_relay"`` as ``("setup", ">", "start_relay")``."""
+    return pair.partition(">")
 
 
 def _serves_imported_app(project: Project, path: str, calls: Sequence[str]) -> bool:
@@ -3754,30 +3752,33 @@ def _runs_unseen_app(project: Project, candidate: _Candidate) -> bool:
             or call.startswith(("os.environ", "os.getenv", "dotenv.", "decouple."))
         )
     ]
-    if len(work) != 1:
+    # (the app may be built by that module's factory, at module level or in the block itself:
+    # `from home.app import create_app`, `app = create_app()`, then `app.run()`)
+    factories = {o.name: o.ctor for o in facts.objects if not o.scope}
+    runs = [call for call in work if call not in factories.values()]
+    if len(runs) != 1:
         return False
-    owner, _, method = work[0].rpartition(".")
-    imported = owner
-    # (or an app the block's module builds with that module's factory: `from home.app import
-    # create_app`, `app = create_app()`, then `app.run()`)
-    made = next((o.ctor for o in facts.objects if o.name == owner and not o.scope), "") if "." not in owner else ""
-    if made:
-        imported = made
-    module, _, name = imported.rpartition(".")
+    owner, _, method = runs[0].rpartition(".")
+    factory = factories.get(owner, "") if "." not in owner else ""
+    # the app's own name as imported (`home.app.app`), or its factory's (`home.app.create_app`)
+    source = factory or owner
+    module, _, name = source.rpartition(".")
     if method != "run" or not module or project.module_of(candidate.path, module) is not None:
         return False
-    if not any(f"{imp.module}.{imp.name}" == imported for imp in facts.imports):
+    if not any(f"{imp.module}.{imp.name}" == source for imp in facts.imports):
         return False
     # (and the tree holds that module under another package, building a web app of that name, or
     # in a function of that name: `app/app.py` for `home.app`; not absl's `app.run(main)`)
     tail = module.rpartition(".")[2]
+
+    def builds_app(o: ObjectFact) -> bool:
+        built_there = o.scope == name if factory else o.name == name and not o.scope
+        return built_there and o.ctor in API_CTORS
+
     return any(
         other != candidate.path
         and (other.rpartition("/")[2] == f"{tail}.py" or other.endswith(f"{tail}/__init__.py"))
-        and any(
-            (o.scope == name if made else o.name == name and not o.scope) and o.ctor in API_CTORS
-            for o in project.files[other].objects
-        )
+        and any(map(builds_app, project.files[other].objects))
         for other in project.files
     )
 
@@ -4001,8 +4002,8 @@ def _service(project: Project, candidate: _Candidate) -> Service:
     if candidate.framework == "rq":
         # (RQ sets logging up in `Worker.work()`: not for a loop taking the jobs by hand,
         # `worker.dequeue_job_and_maintain_ttl(420)`, with `work()` never called)
-        methods = {call.rpartition(".")[2] for call in facts.calls_made()}
-        framework_logging = "work" in methods or "dequeue_job_and_maintain_ttl" not in methods
+        reached = (project.files[path] for path in sorted(project.reach_from(candidate.path)))
+        framework_logging = rq_jobs_taken_by_hand(reached) is None
     hosts = project.importers.get(candidate.path, ())
     if (
         (candidate.framework in {"schedule", "apscheduler", "sanic-scheduler"} or candidate.hosted)

@@ -440,6 +440,8 @@ LOGGING_CONFIG_CALLS = frozenset(
         # Tornado's option parsing switches on its own log formatting (`--logging=info` by default)
         "tornado.options.parse_command_line",
         "tornado.options.options.parse_command_line",
+        # RQ's own set-up, which `Worker.work()` calls (a loop taking the jobs itself may too)
+        "rq.logutils.setup_loghandlers",
     }
 )
 METRICS_MODULES = (
@@ -559,6 +561,7 @@ class _Frame:
     # a non-zero exit once the work has begun (or with its result: `sys.exit(main())`), not only
     # the usage check before it (`if len(sys.argv) != 2: print(usage); sys.exit(1)`)
     exits_after_work: bool = False
+    exits_after_test: bool = False  # a non-zero exit after a call's result was tested (see `script_results_tested`)
     # Responses and processes whose failed status is only reported, and those checked after all
     # (`r.raise_for_status()`): the failure is lost when one is reported and never checked.
     status_reported: set[str] = field(default_factory=set)
@@ -1009,6 +1012,7 @@ class Extractor:
         self.fetched: set[str] = set()  # "scope:name" bound to a lookup's result (`row = cur.fetchone()`)
         self.select_texts: set[str] = set()  # "scope:name" bound to a SELECT's text (`query = f"SELECT 1 ..."`)
         self.exists_names: set[str] = set()  # "scope:name" bound to an existence check (`found = os.path.exists(d)`)
+        self.path_names: dict[str, str] = {}  # "scope:name" bound to a path object, `ledger = Path("sent.log")`
         self.fetched_from: dict[str, str] = {}  # ... by a call of the module's lookup function named
         self.class_constant: tuple[str, str] | None = None  # (class, name) whose string value is being walked
         # a class's string constants holding a deletion, and whether a method of the file used them
@@ -1040,6 +1044,7 @@ class Extractor:
         self.route_depth = 0  # inside the body of a route handler nested in a function (a factory's)
         self.route_calls: list[str] = []  # see FileFacts.route_calls
         self.startup_hooks: set[str] = set()  # see FileFacts.startup_hooks
+        self.hook_registrars: set[str] = set()  # see FileFacts.hook_registrars
         self.branch: tuple[int, ...] = ()  # the `if`/`else` blocks being walked, outermost first
         self.iterated: frozenset[str] = frozenset()  # names enclosing `for` loops bind (items that exist)
         self.followers: set[str] = set()  # names bound to a process following a log (`tail -f`)
@@ -2092,12 +2097,8 @@ class Extractor:
                 # function: it gives up as a bare `return` after the error would
                 self._frame().exits_zero_in_handler = True
         # (also the answer kept in a name: `is_folder_exist = os.path.exists(path)`, `if not is_folder_exist:`)
-        guarded = _is_exists_check(node.test) or (
-            type(node.test) is cst.UnaryOperation
-            and type(node.test.operator) is cst.Not
-            and type(node.test.expression) is cst.Name
-            and f"{self.scope_name()}:{node.test.expression.value}" in self.exists_names
-        )
+        kept = self._exists_kept()
+        guarded = _is_exists_check(node.test, kept)
         if guarded:
             ctx.exists_guards += 1
         # `if cur.fetchone() is None: cur.execute("INSERT ...")`: inserted only when absent
@@ -2120,14 +2121,14 @@ class Extractor:
             ctx.absent_from.pop()
         if guarded:
             ctx.exists_guards -= 1
-        if node.orelse is None and _asks_exists(node.test) and self._leaves(node.body, loop=True):
+        if node.orelse is None and _asks_exists(node.test, kept) and self._leaves(node.body, loop=True):
             # `if os.path.exists(d): print("already there"); exit(1)` then `os.makedirs(d)`: made
             # only where it was not (like a directory removed first); in a loop, `continue` too
             ctx.removed.add((tuple(ctx.scope), _checked_path(node.test)))
         if present is True and node.orelse is None and self._leaves(node.body, loop=True):
             self.absent_after[id(node)] = via  # (the rest of the block is the absent branch)
         # `if os.path.exists(p): ... else: os.makedirs(p)`: the `else:` knows the answer too
-        checked = _asks_exists(node.test)
+        checked = _asks_exists(node.test, kept)
         if node.orelse is not None:
             ctx.exists_guards += checked
             ctx.absent_guards += present is True
@@ -4137,6 +4138,26 @@ class Extractor:
             ) and (self._backs_off(loop.body) or _breaks_out(loop.body))
         return found
 
+    def _exists_kept(self) -> frozenset[str]:
+        """The names of this scope holding an existence check's answer (``found = os.path.exists(d)``)."""
+        prefix = f"{self.scope_name()}:"
+        return frozenset(key[len(prefix) :] for key in self.exists_names if key.startswith(prefix))
+
+    def _note_read(self, node: cst.Call, name: str) -> None:
+        """A file opened to be read (``open("sent.log")``, ``Path("sent.log").read_text()``): a
+        ``.log`` file the code reads back is a ledger, data it keeps (see bare-print)."""
+        if name in _OPEN_CALLS:
+            args = n.positional(node)
+            mode_arg = args[1] if len(args) > 1 else n.keyword(node, "mode")
+            if args and (mode_arg is None or (n.string_value(mode_arg.value) or "")[:1] == "r"):
+                self.ctx.read_paths.add(_opened_path(args[0].value))
+            return
+        owner = node.func.value if type(node.func) is cst.Attribute else None
+        if type(owner) is cst.Call and (self.ctx.resolve(n.callee(owner)) or "").endswith("Path") and owner.args:
+            self.ctx.read_paths.add(_opened_path(owner.args[0].value))
+        elif type(owner) is cst.Name and (path := self.path_names.get(f"{self.scope_name()}:{owner.value}")):
+            self.ctx.read_paths.add(path)  # `ledger = Path("sent.log")`, then `ledger.read_text()`
+
     def _calls(self, body: cst.CSTNode, wanted: Callable[[str], bool]) -> bool:
         """Whether ``body`` (inner loops included) calls something ``wanted`` accepts, by resolved name."""
         return any(
@@ -4168,6 +4189,7 @@ class Extractor:
     def visit_with(self, node: cst.With) -> None:
         ctx = self.ctx
         suppressed: set[str] = set()
+        opened_logs: list[tuple[tuple[str, ...], str]] = []
         for item in node.items:
             call = item.item
             if type(call) is not cst.Call:
@@ -4190,17 +4212,16 @@ class Extractor:
             if opened and (frame := self._deletions_frame()) is not None:
                 frame.opened[alias] = opened  # `with open(log, "rb") as f_in`: see `copyfileobj`
             if alias and callee in _OPEN_CALLS and args:
-                # (a log kept by hand: a `.log` file, or one named for a log, opened to add to)
-                opened_on = n.template_text(args[0].value) or n.dotted(args[0].value) or ""
+                # (a log kept by hand: a `.log` file, or one named for a log, opened to write to; the
+                # handle forgotten once its block ends)
                 mode_arg = args[1] if len(args) > 1 else n.keyword(call, "mode")
                 mode = n.string_value(mode_arg.value) if mode_arg is not None else "r"
-                handle = (tuple(ctx.scope), alias)
+                opened_on = _opened_path(args[0].value)
                 if mode is not None and mode[:1] == "r":
                     ctx.read_paths.add(opened_on)
-                if _LOG_PATH.search(opened_on) and mode is not None and mode[:1] in "aw":
-                    ctx.log_handles[handle] = opened_on
-                else:
-                    ctx.log_handles.pop(handle, None)
+                elif mode is not None and mode[:1] in "aw" and _kept_log(args[0].value):
+                    ctx.log_handles[(tuple(ctx.scope), alias)] = opened_on
+                    opened_logs.append((tuple(ctx.scope), alias))
             if alias:
                 # (at module level a fact, `with HTTPServer(...) as server: server.serve_forever()`; in a
                 # function only a name to resolve: a throwaway callback server, a client for one call)
@@ -4216,6 +4237,8 @@ class Extractor:
         ctx.caught.append(frozenset(suppressed))
         self.walk(node.body)
         ctx.caught.pop()
+        for handle in opened_logs:
+            ctx.log_handles.pop(handle, None)
 
     def visit_expr(self, node: cst.Expr) -> None:
         value = node.value
@@ -4445,6 +4468,7 @@ class Extractor:
             frame.exits_nonzero = True
             if (code is not None and _has_call(code)) or not all(map(_before_work, frame.calls)):
                 frame.exits_after_work = True
+            frame.exits_after_test = frame.exits_after_test or bool(frame.results_tested)
             if not self.handlers:
                 frame.swallow_pending = frame.loses_in_loop = False
 
@@ -4455,6 +4479,8 @@ class Extractor:
         name = ctx.resolve(raw)
         if raw in self.module_functions:
             self._count_call(raw, node.args, flagged=self.delete_flag_ifs > 0)
+        if (node.args and name in _OPEN_CALLS) or (raw or "").endswith((".read_text", ".read_bytes")):
+            self._note_read(node, name or "")
         if raw in _MIDDLEWARE_ADDS and not ctx.scope and node.args:
             # `MIDDLEWARE.insert(0, "core.middleware.HealthCheckMiddleware")` in production settings
             self._module_setting(raw.partition(".")[0], node.args[-1].value, node)
@@ -4747,7 +4773,8 @@ class Extractor:
             not destructive
             and method == "run_sync"
             and node.args
-            and (n.dotted(node.args[0].value) or "").endswith(".metadata.drop_all")
+            and (dropped := n.dotted(node.args[0].value) or "").endswith("metadata.drop_all")
+            and dropped.rpartition(".")[0].rpartition(".")[2] == "metadata"
         ):
             destructive = "drop_all()"  # SQLAlchemy's async engine: `await conn.run_sync(Base.metadata.drop_all)`
         elif not destructive and method == "delete" and ctx.object_ctor(owner) in _SQLALCHEMY_TABLES:
@@ -5218,6 +5245,8 @@ class Extractor:
             for item in items:
                 if dotted := n.dotted(item):
                     self.startup_hooks.add(dotted.rpartition(".")[2])
+                    if self.ctx.scope:
+                        self.hook_registrars.add(f"{self.ctx.scope[0]}>{dotted.rpartition('.')[2]}")
 
     def _runs_select_text(self, value: cst.BaseExpression) -> bool:
         """A helper given a name bound to a SELECT's text here, its rows handed back
@@ -5260,6 +5289,13 @@ class Extractor:
             key = n.string_value(index.value) if type(index) is cst.Index else None
             if key in _BEAT_SETTINGS:
                 self.signal(node, "celery-beat", key)
+        if (
+            type(first) is cst.Name
+            and type(value) is cst.Call
+            and value.args
+            and (self.ctx.resolve(n.callee(value)) or "").endswith("Path")
+        ):
+            self.path_names[f"{self.scope_name()}:{first.value}"] = _opened_path(value.args[0].value)
         if type(first) is cst.Name and len(node.targets) == 1 and _asks_exists(value):
             self.exists_names.add(f"{self.scope_name()}:{first.value}")  # (`is_folder_exist = os.path.exists(path)`)
         if type(first) is cst.Name and len(node.targets) == 1:
@@ -6379,9 +6415,10 @@ class Extractor:
                 or self.module_frame.delivery_lost
             ),
             script_exit_values=tuple(dict.fromkeys(self.module_frame.exit_values)),
-            # (acted on where the script exits with a failure status of its own: `sys.exit(2)`)
+            # (acted on where the script exits with a failure status of its own after its work:
+            # `sys.exit(2)` once every attempt failed; not a usage check's before it)
             script_results_tested=(
-                tuple(sorted(self.module_frame.results_tested)) if self.module_frame.exits_nonzero else ()
+                tuple(sorted(self.module_frame.results_tested)) if self.module_frame.exits_after_test else ()
             ),
             module_refs=tuple(refs),
             module_calls=tuple((name, raw, 0) for name, raw in self.module_call_names.items()),
@@ -6398,6 +6435,7 @@ class Extractor:
             guard_called=tuple(sorted(self.guard_called)),
             route_calls=tuple(sorted(self.route_calls)),
             startup_hooks=tuple(sorted(self.startup_hooks)),
+            hook_registrars=tuple(sorted(self.hook_registrars)),
             commands=tuple(self.cli_commands),
             prompts=self.prompts,
             classes=tuple(classes),
@@ -6786,8 +6824,6 @@ def _setting_key(node: cst.BaseExpression) -> str:
 
 
 _OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
-# A file opened as a log kept by hand: `cron/execute.log`, `LOG_FILE`, `log_path`
-_LOG_PATH = re.compile(r"\.log$|(?:^|[._])log_?(?:file|path)?$", re.IGNORECASE)
 # Archives opened to be written (`tarfile.open(path, "w:gz")`): the file is made afresh, as by `open(path, "w")`.
 _ARCHIVE_OPENS = frozenset({"tarfile.open", "zipfile.ZipFile", "gzip.open", "bz2.open", "lzma.open"})
 _CURATOR_DELETES = frozenset({"curator.DeleteIndices", "curator.DeleteSnapshots"})
@@ -7320,6 +7356,9 @@ def _shows_only(small: cst.BaseSmallStatement, ctx: Context) -> bool:
     call = small.value if type(small) is cst.Expr else None
     if type(call) is not cst.Call:
         return False
+    target = n.keyword(call, "file")
+    if target is not None and n.dotted(target.value) not in {"sys.stdout", "sys.stderr"}:
+        return False  # (`print(json.dumps(r.json()), file=out)`: data written to a file)
     for arg in call.args:
         for inner in (arg.value, *n.descendants(arg.value)):
             if type(inner) is not cst.Call:
@@ -9157,6 +9196,24 @@ _LOG_PATH = re.compile(r"\.log$|(?:^|/)logs?/|(?:^|[/_.-])log(?:s|file)?[_.-][^/
 _LOG_NAME = re.compile(r"(?:^|[._])log(?:s|_?file|_?path)?(?:_|$)", re.IGNORECASE)
 
 
+def _opened_path(value: cst.BaseExpression) -> str:
+    """What an ``open()`` is given, as written: the text (``"cron/execute.log"``, an f-string's
+    with its holes), the last piece of an ``os.path.join(LOG_DIR, "execute.log")``, or the name."""
+    if type(value) is cst.Call and n.callee(value) == "os.path.join" and value.args:
+        value = value.args[-1].value
+    text = n.template_text(value)
+    return text if text is not None else n.dotted(value) or ""
+
+
+def _kept_log(value: cst.BaseExpression) -> bool:
+    """A file opened as a log kept by hand: a ``.log`` file, or one a name holds that is named for a
+    log (``ERROR_LOG``, ``args.logfile``)."""
+    opened = _opened_path(value)
+    if type(value) is cst.Name or type(value) is cst.Attribute:
+        return bool(_LOG_NAME.search(opened.rpartition(".")[2]))
+    return opened.lower().endswith(".log")
+
+
 def _reads_response_status(test: cst.BaseExpression) -> bool:
     """``r.status_code == 200``, ``r.ok``: a requests or httpx response (aiohttp's is ``status``)."""
     return any(
@@ -9278,8 +9335,11 @@ def _checked_path(test: cst.BaseExpression) -> str:
     return receiver if receiver and "(" not in receiver else ""
 
 
-def _asks_exists(node: cst.BaseExpression) -> bool:
-    """``os.path.exists(p)``, ``p.is_dir()`` and the like."""
+def _asks_exists(node: cst.BaseExpression, kept: Collection[str] = ()) -> bool:
+    """``os.path.exists(p)``, ``p.is_dir()`` and the like; also a name in ``kept``, holding such an
+    answer (``found = os.path.exists(p)``)."""
+    if type(node) is cst.Name:
+        return node.value in kept
     return type(node) is cst.Call and (n.callee(node) or "").rpartition(".")[2] in {
         "exists",
         "isdir",
@@ -9498,17 +9558,18 @@ def _lookup_test(test: cst.BaseExpression, fetched: set[str], scope: str) -> boo
     return None
 
 
-def _is_exists_check(test: cst.BaseExpression) -> bool:
-    """``if not os.path.exists(p)``, ``if not p.is_dir()`` and the like."""
+def _is_exists_check(test: cst.BaseExpression, kept: Collection[str] = ()) -> bool:
+    """``if not os.path.exists(p)``, ``if not p.is_dir()`` and the like (``kept``: names holding
+    such an answer, see :func:`_asks_exists`)."""
     if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
-        return _asks_exists(test.expression)
+        return _asks_exists(test.expression, kept)
     if type(test) is cst.BooleanOperation:
-        return _is_exists_check(test.left) or _is_exists_check(test.right)
+        return _is_exists_check(test.left, kept) or _is_exists_check(test.right, kept)
     if type(test) is cst.Comparison and len(test.comparisons) == 1:
         # `os.path.exists(p) == False`, `p.exists() is False`
         target = test.comparisons[0]
         negative = type(target.operator) in (cst.Equal, cst.Is) and n.dotted(target.comparator) == "False"
-        return negative and _asks_exists(test.left)
+        return negative and _asks_exists(test.left, kept)
     return False
 
 

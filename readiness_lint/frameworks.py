@@ -338,6 +338,7 @@ CONSUME_METHODS = STREAM_READS | frozenset(
         "fetch_messages",
         "dequeue",
         "dequeue_job_and_maintain_ttl",  # an RQ Worker's next job, in a loop of the script's own
+        "dequeue_any",  # (RQ's `Queue.dequeue_any(queues, timeout)`)
         "reserve",
         "drain_events",  # kombu/py-amqp: wait for the next message, handed to the consumer's callbacks
     }

@@ -276,6 +276,9 @@ class FileFacts:
     # functions an app is given to run as it starts, by last name (`app.on_startup.append(tasks.start)`,
     # `add_event_handler("startup", start)`, `FastAPI(lifespan=lifespan)`)
     startup_hooks: tuple[str, ...] = ()
+    # "function>hook": which module-level function registers which of them (`def setup(app):
+    # app.on_startup.append(start_relay)` gives "setup>start_relay")
+    hook_registrars: tuple[str, ...] = ()
     # Functions registered as commands of a click group or a typer app of this file (`@cli.command()`):
     # what running the group runs
     commands: tuple[str, ...] = ()
@@ -372,6 +375,7 @@ class FileFacts:
             guard_called=tuple(data.get("guard_called", ())),
             route_calls=tuple(data.get("route_calls", ())),
             startup_hooks=tuple(data.get("startup_hooks", ())),
+            hook_registrars=tuple(data.get("hook_registrars", ())),
             commands=tuple(data.get("commands", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             run_loops=tuple(data.get("run_loops", ())),

@@ -250,14 +250,18 @@ class Project:
 
     def _object_in(self, path: str, name: str, depth: int) -> ObjectRef:
         """Where the object ``name`` of ``path`` is built: there, or in the module a package
-        re-exports it from (``from .currencies_controller import currencies_bp`` in
+        re-exports it from (``from .currencies_controller import currencies_bp``, also under
+        another name, ``from .items import router as items_router``, or ``import *``, in
         ``controllers/__init__.py``)."""
         if depth < 3 and not any(o.name == name and not o.scope for o in self.files[path].objects):
             for imp in self.files[path].imports:
-                if imp.alias == name and imp.name == name:
+                if imp.alias == name and imp.name and imp.name != "*":
                     origin = self.resolve_module(path, imp.module, imp.level)
                     if origin is not None and origin != path:
-                        return self._object_in(origin, name, depth + 1)
+                        return self._object_in(origin, imp.name, depth + 1)
+            starred = self.star_imported(path, name)
+            if starred is not None:
+                return starred
         return (path, name)
 
     def module_of(self, path: str, dotted: str) -> str | None:
@@ -525,6 +529,8 @@ class Project:
                     continue
                 owner = self.resolve_object(path, mount.owner)
                 target = self.resolve_object(path, mount.target)
+                if owner is not None:
+                    owner = self._object_in(*owner, 0)
                 if target is not None:
                     target = self._object_in(*target, 0)
                 if owner is not None and target is not None:
@@ -659,6 +665,26 @@ def _common_prefix(a: str, b: str) -> int:
             break
         count += 1
     return count
+
+
+# How a script takes RQ's jobs itself: a worker's next job, any queue's, and the job run by hand
+_RQ_TAKES = frozenset({"dequeue_job_and_maintain_ttl", "dequeue_any", "perform_job"})
+
+
+def rq_jobs_taken_by_hand(files: Iterable[FileFacts]) -> str | None:
+    """The file where an RQ ``Worker`` has its jobs taken one by one
+    (``worker.dequeue_job_and_maintain_ttl(420)``, ``Queue.dequeue_any(...)`` then
+    ``worker.perform_job(job, queue)``, in a loop of the script's own), when none of
+    ``files`` calls ``work()``, which installs RQ's signal handling and sets logging up."""
+    taken = None
+    for facts in files:
+        for call in facts.calls_made():
+            method = call.rpartition(".")[2]
+            if method == "work":
+                return None
+            if method in _RQ_TAKES and taken is None:
+                taken = facts.path
+    return taken
 
 
 @dataclass

@@ -185,10 +185,12 @@ _BLIND_CASES: dict[str, Case] = {
     # trap: set up in that module's own `__main__` block, it runs only when that module is run
     "runner_import_logs_in_main": (
         _edited(
-            _B_RUNNER_IMPORT_LOGS,
+            _edited(
+                _B_RUNNER_IMPORT_LOGS, "src/scheduler/main_job.py", "logging.basicConfig(level=logging.INFO)\n", ""
+            ),
             "src/scheduler/main_job.py",
-            "logging.basicConfig(level=logging.INFO)\n",
-            "",
+            "        f.write(r.text)\n",
+            '        f.write(r.text)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    fetch_rates()\n',
         ),
         [("src/main.py", "api", "flask"), ("src/scheduler/base_scheduler.py", "job", "apscheduler")],
         ("missing-logging", {"src/main.py": "fail"}),
@@ -358,3 +360,198 @@ _BLIND_2_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_BLIND_2_CASES))
 def test_blind_2_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _BLIND_2_CASES[name])
+
+
+# The first review of 1b65aa3 (rules)
+_R_B_LEDGER_READ_BY_PATH = {
+    "mailer.py": '"""Sends the weekly newsletter; `sent.log` records who already got it, so a re-run skips them."""\nimport logging\nimport os\nimport smtplib\nimport sys\nfrom email.message import EmailMessage\nfrom pathlib import Path\n\nlog = logging.getLogger("mailer")\n\n\ndef already_sent():\n    ledger = Path("sent.log")\n    if not ledger.exists():\n        return set()\n    return set(ledger.read_text().split())\n\n\ndef build(rcpt, body):\n    msg = EmailMessage()\n    msg["From"] = "news@example.com"\n    msg["To"] = rcpt\n    msg["Subject"] = "This week"\n    msg.set_content(body)\n    return msg\n\n\ndef main(recipients_file):\n    with open(recipients_file) as f:\n        recipients = [line.strip() for line in f if line.strip()]\n    body = Path("newsletter.txt").read_text()\n    done = already_sent()\n    sent = 0\n    with smtplib.SMTP(os.environ.get("SMTP_HOST", "localhost")) as smtp, open("sent.log", "a") as ledger:\n        for rcpt in recipients:\n            if rcpt in done:\n                continue\n            smtp.send_message(build(rcpt, body))\n            print(rcpt, file=ledger, flush=True)\n            sent += 1\n    log.info("sent %d, skipped %d", sent, len(recipients) - sent)\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main(sys.argv[1]))\n',
+}
+
+_R_B_CSV_IN_LOGS_DIR = {
+    "top_ips.py": '#!/usr/bin/env python3\n"""Daily: counts yesterday\'s requests per client IP from the nginx access log and writes the top 50\nas a CSV next to it, which the ops dashboard picks up."""\nimport collections\nimport datetime\nimport logging\nimport re\n\nlog = logging.getLogger("top_ips")\n\nACCESS_LOG = "/var/log/nginx/access.log"\nLINE = re.compile(r\'^(?P<ip>\\S+) \\S+ \\S+ \\[(?P<day>[^:]+):\')\n\n\ndef count(day):\n    hits = collections.Counter()\n    with open(ACCESS_LOG, encoding="utf-8", errors="replace") as f:\n        for line in f:\n            m = LINE.match(line)\n            if m and m["day"] == day:\n                hits[m["ip"]] += 1\n    return hits\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\n    yesterday = datetime.date.today() - datetime.timedelta(days=1)\n    hits = count(yesterday.strftime("%d/%b/%Y"))\n    with open(f"/var/log/nginx/reports/top-ips-{yesterday.isoformat()}.csv", "w") as out:\n        print("ip,requests", file=out)\n        for ip, n in hits.most_common(50):\n            print(f"{ip},{n}", file=out)\n    log.info("%d clients, %d requests", len(hits), sum(hits.values()))\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R_B_LOG_HANDLE_NAME_REUSED = {
+    "export_events.py": '#!/usr/bin/env python3\n"""Hourly: dumps the last hour\'s events as gzipped JSON lines for the warehouse; appends a line per\nrun to the cron log."""\nimport datetime\nimport gzip\nimport json\nimport os\nimport sys\n\nimport psycopg2\n\nEXPORT_DIR = os.environ.get("EXPORT_DIR", "/exports/events")\n\n\ndef main():\n    now = datetime.datetime.now(datetime.timezone.utc).replace(minute=0, second=0, microsecond=0)\n    since = now - datetime.timedelta(hours=1)\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute("SELECT id, kind, payload, created_at FROM events WHERE created_at >= %s AND created_at < %s", (since, now))\n        rows = cur.fetchall()\n    with open("/var/log/export_events/cron.log", "a") as f:\n        print(f"[{now:%Y-%m-%d %H:%M}] exporting {len(rows)} events", file=f)\n    path = os.path.join(EXPORT_DIR, f"events-{since:%Y%m%d%H}.jsonl.gz")\n    with gzip.open(path, "wt", encoding="utf-8") as f:\n        for event_id, kind, payload, created_at in rows:\n            print(json.dumps({"id": event_id, "kind": kind, "payload": payload, "at": created_at.isoformat()}), file=f)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+_R_B_LOG_NAME_REGEX_SHADOWED = {
+    "backup.py": '#!/usr/bin/env python3\n"""Nightly pg_dump of the orders database to the backup volume; run by cron."""\nimport argparse\nimport datetime\nimport os\nimport subprocess\nimport sys\n\nBACKUP_DIR = os.environ.get("BACKUP_DIR", "/backups")\nERROR_LOG = os.environ.get("BACKUP_ERROR_LOG", "/var/log/backup/error.log")\n\n\ndef parse_args():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--database", default=os.environ.get("PGDATABASE", "orders"))\n    parser.add_argument("--logfile", default="/var/log/backup/backup.log")\n    return parser.parse_args()\n\n\ndef main():\n    args = parse_args()\n    stamp = datetime.datetime.now().strftime("%Y-%m-%d_%H%M%S")\n    target = os.path.join(BACKUP_DIR, f"{args.database}-{stamp}.dump")\n    result = subprocess.run(["pg_dump", "-Fc", "-f", target, args.database], capture_output=True, text=True)\n    if result.returncode != 0:\n        with open(ERROR_LOG, "a") as fh:\n            print(f"[{stamp}] pg_dump failed ({result.returncode}): {result.stderr.strip()}", file=fh)\n        return 1\n    with open(args.logfile, "a") as fh:\n        print(f"[{stamp}] wrote {target} ({os.path.getsize(target)} bytes)", file=fh)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+_R_B_SELECT_CONSTANT_OTHER_USE = {
+    "import_payments.py": '"""Nightly: books the bank\'s payment file against customer accounts; payments whose account is\nunknown are parked in unmatched_payments for the finance team (`--report` lists them)."""\nimport csv\nimport logging\nimport os\nimport sys\n\nimport psycopg2\n\nlog = logging.getLogger("import_payments")\n\nPAYMENTS_CSV = os.environ.get("PAYMENTS_CSV", "/data/inbox/payments.csv")\nLIST_UNMATCHED = "SELECT external_id, amount, received_on FROM unmatched_payments ORDER BY received_on"\n\n\ndef book(cur, payment):\n    cur.execute("SELECT id FROM accounts WHERE external_id = %s", (payment["account"],))\n    account = cur.fetchone()\n    if account is None:\n        cur.execute(\n            "INSERT INTO unmatched_payments (external_id, amount, received_on) VALUES (%s, %s, %s)",\n            (payment["account"], payment["amount"], payment["date"]),\n        )\n        return False\n    cur.execute(\n        "UPDATE accounts SET balance = balance + %s WHERE id = %s",\n        (payment["amount"], account[0]),\n    )\n    return True\n\n\ndef report(cur):\n    cur.execute(LIST_UNMATCHED)\n    for external_id, amount, received_on in cur.fetchall():\n        log.info("unmatched %s %s on %s", external_id, amount, received_on)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    with conn, conn.cursor() as cur:\n        if "--report" in sys.argv:\n            report(cur)\n            return 0\n        with open(PAYMENTS_CSV, newline="") as f:\n            booked = sum(book(cur, row) for row in csv.DictReader(f))\n    log.info("booked %d payments", booked)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+_R_B_STATUS_TESTED_ONLY_REPORTED = {
+    "backup.py": '#!/usr/bin/env python3\n"""Dumps one database to the backup volume; run by cron as `backup.py <database>`."""\nimport datetime\nimport os\nimport subprocess\nimport sys\n\nBACKUP_DIR = os.environ.get("BACKUP_DIR", "/backups")\n\n\ndef run_backup(database):\n    stamp = datetime.date.today().isoformat()\n    target = os.path.join(BACKUP_DIR, f"{database}-{stamp}.dump")\n    rc = subprocess.call(["pg_dump", "-Fc", "-f", target, database])\n    if rc != 0:\n        return rc\n    return subprocess.call(["gzip", "-f", target])\n\n\nif len(sys.argv) != 2:\n    print("usage: backup.py <database>", file=sys.stderr)\n    sys.exit(2)\n\nstatus = run_backup(sys.argv[1])\nif status != 0:\n    print(f"backup of {sys.argv[1]} failed with status {status}", file=sys.stderr)\n',
+}
+
+_R_B_SHOWN_WRITES_EXPORT = {
+    "export_tickets.py": '#!/usr/bin/env python3\n"""Nightly: exports every ticket from the helpdesk API as JSON lines for the warehouse loader."""\nimport json\nimport logging\nimport os\n\nimport requests\n\nlog = logging.getLogger("export_tickets")\n\nAPI = os.environ.get("HELPDESK_API", "https://helpdesk.example.com/api/v2")\nOUT = os.environ.get("EXPORT_PATH", "/exports/tickets.jsonl")\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    session = requests.Session()\n    session.headers["Authorization"] = f"Bearer {os.environ[\'HELPDESK_TOKEN\']}"\n    ids = session.get(f"{API}/tickets/ids", timeout=60).json()\n    with open(OUT, "w") as out:\n        for ticket_id in ids:\n            r = session.get(f"{API}/tickets/{ticket_id}", timeout=30)\n            try:\n                print(json.dumps(r.json()), file=out)\n            except Exception:\n                log.error("ticket %s: not JSON (HTTP %s)", ticket_id, r.status_code)\n    log.info("exported %d tickets", len(ids))\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R_B_EXISTS_ANSWER_COMPARED = {
+    "prepare.py": '#!/usr/bin/env python3\n"""Prepares the working folders, then runs the data manager; run by cron every hour."""\nimport os\nimport subprocess\nimport sys\n\nBASE = os.path.dirname(os.path.abspath(__file__))\n\n\ndef prepare_data_dir():\n    path = os.path.join(BASE, "data")\n    is_folder_exist = os.path.exists(path)\n    if is_folder_exist == False:\n        os.makedirs(path)\n    else:\n        subprocess.call([sys.executable, os.path.join(BASE, "remove_old_data_files.py")])\n\n\ndef prepare_out_dir(keep_output):\n    out = os.path.join(BASE, "out")\n    out_exists = os.path.isdir(out)\n    if not out_exists and keep_output:\n        os.mkdir(out)\n\n\ndef prepare_cache_dir():\n    cache = os.path.join(BASE, "cache")\n    cache_exists = os.path.isdir(cache)\n    if cache_exists:\n        print("reusing", cache)\n    else:\n        os.makedirs(cache)\n\n\nif __name__ == "__main__":\n    prepare_data_dir()\n    prepare_out_dir(keep_output=os.environ.get("KEEP_OUTPUT") == "1")\n    prepare_cache_dir()\n    sys.exit(subprocess.call([sys.executable, os.path.join(BASE, "single_level_data_manager.py")]))\n',
+}
+
+_R_B_RUN_SYNC_CORE_METADATA = {
+    "reset_db.py": 'import asyncio\nimport os\n\nimport sqlalchemy as sa\nfrom sqlalchemy.ext.asyncio import create_async_engine\n\nmetadata = sa.MetaData()\n\nusers = sa.Table(\n    "users",\n    metadata,\n    sa.Column("id", sa.Integer, primary_key=True),\n    sa.Column("email", sa.String(255), unique=True, nullable=False),\n)\n\nengine = create_async_engine(os.environ["DATABASE_URL"])\n\n\nasync def reset():\n    async with engine.begin() as conn:\n        await conn.run_sync(metadata.drop_all)\n        await conn.run_sync(metadata.create_all)\n    await engine.dispose()\n\n\nif __name__ == "__main__":\n    asyncio.run(reset())\n',
+}
+
+_R_B_RQ_HAND_LOOP_IN_HELPER = {
+    "Procfile": "worker: python worker.py\n",
+    "pipeline/__init__.py": "",
+    "pipeline/runner.py": '"""Takes the jobs one at a time and runs them in this process (no fork per job), so the models\nthe jobs use are loaded once."""\nimport logging\n\nlog = logging.getLogger(__name__)\n\n\ndef run_forever(worker):\n    while True:\n        result = worker.dequeue_job_and_maintain_ttl(420)\n        if result is None:\n            continue\n        job, queue = result\n        log.info("running %s", job.id)\n        worker.perform_job(job, queue)\n',
+    "pipeline/tasks.py": 'import logging\n\nfrom PIL import Image\n\nlog = logging.getLogger(__name__)\n\n\ndef make_thumbnail(path, size=(256, 256)):\n    with Image.open(path) as im:\n        im.thumbnail(size)\n        out = path.rsplit(".", 1)[0] + "_thumb.jpg"\n        im.save(out, "JPEG")\n    log.info("thumbnail %s", out)\n    return out\n',
+    "requirements.txt": "rq==1.16.2\nredis==5.0.4\npillow==10.3.0\n",
+    "worker.py": '"""RQ worker for the image pipeline; started by the Procfile (`worker: python worker.py`)."""\nimport os\n\nimport redis\nfrom rq import Queue, Worker\n\nfrom pipeline.runner import run_forever\n\nconn = redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379"))\n\nif __name__ == "__main__":\n    worker = Worker([Queue(name, connection=conn) for name in ("high", "default")], connection=conn)\n    run_forever(worker)\n',
+}
+
+
+_REVIEW_CASES: dict[str, Case] = {
+    # a `.log` ledger read back through pathlib is data
+    "ledger_read_by_path": (_R_B_LEDGER_READ_BY_PATH, [("mailer.py", "job", "python")], ("bare-print", 0)),
+    # a CSV report under a logs directory is output
+    "csv_in_logs_dir": (_R_B_CSV_IN_LOGS_DIR, [("top_ips.py", "job", "python")], ("bare-print", 0)),
+    # the log handle forgotten when its block ends: the data written later under the same name is output
+    "log_handle_name_reused": (_R_B_LOG_HANDLE_NAME_REUSED, [("export_events.py", "job", "python")], ("bare-print", 1)),
+    # handles opened on names for logs, `ERROR_LOG` and `args.logfile`
+    "log_named_handles": (_R_B_LOG_NAME_REGEX_SHADOWED, [("backup.py", "job", "argparse")], ("bare-print", 2)),
+    # a report query's constant on another function's table keys no insert
+    "select_constant_other_use": (
+        _R_B_SELECT_CONSTANT_OTHER_USE,
+        [("import_payments.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # a status tested only to print it, the script's one non-zero exit a usage check before the work
+    "status_tested_only_reported": (
+        _R_B_STATUS_TESTED_ONLY_REPORTED,
+        [("backup.py", "job", "script")],
+        ("missing-exit-code", "fail"),
+    ),
+    # `print(json.dumps(r.json()), file=out)`: the export's data written, not output shown
+    "shown_writes_export": (
+        _R_B_SHOWN_WRITES_EXPORT,
+        [("export_tickets.py", "job", "python")],
+        ("missing-exit-code", "fail"),
+    ),
+    # the kept answer compared with False, in an `and`, and as the `if` whose `else:` makes the directory
+    "exists_answer_compared": (
+        _R_B_EXISTS_ANSWER_COMPARED,
+        [("prepare.py", "job", "python")],
+        ("non-idempotent-mkdir", 0),
+    ),
+    # SQLAlchemy Core's `metadata.drop_all` handed to an async connection
+    "run_sync_core_metadata": (
+        _R_B_RUN_SYNC_CORE_METADATA,
+        [("reset_db.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # the RQ hand loop in a helper module: nothing sets logging up
+    "rq_hand_loop_in_helper": (
+        _R_B_RQ_HAND_LOOP_IN_HELPER,
+        [("worker.py", "worker", "rq")],
+        ("missing-logging", "fail"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])
+
+
+# The first review of 1b65aa3 (classification)
+_R_A_SETUP_OTHER_HOOK = {
+    "requirements.txt": "aiohttp==3.9.5\nasyncpg==0.29.0\nredis==5.0.4\n",
+    "shop/__init__.py": "",
+    "shop/api.py": '"""The orders API: reads and writes orders, no websockets."""\nimport logging\nimport os\n\nfrom aiohttp import web\n\nfrom shop import lifecycle\n\nlogging.basicConfig(level=logging.INFO)\nroutes = web.RouteTableDef()\n\n\n@routes.get("/healthz")\nasync def healthz(request):\n    return web.Response(text="ok")\n\n\n@routes.get("/orders/{order_id}")\nasync def get_order(request):\n    row = await request.app["db"].fetchrow("SELECT id, status FROM orders WHERE id = $1", int(request.match_info["order_id"]))\n    if row is None:\n        raise web.HTTPNotFound()\n    return web.json_response(dict(row))\n\n\ndef create_app():\n    app = web.Application()\n    app.add_routes(routes)\n    lifecycle.setup_db(app)\n    return app\n\n\nif __name__ == "__main__":\n    web.run_app(create_app(), port=int(os.environ.get("PORT", "8080")))\n',
+    "shop/lifecycle.py": '"""Start-up and clean-up pieces the shop\'s aiohttp services share."""\nimport asyncio\nimport contextlib\nimport logging\nimport os\n\nimport asyncpg\nimport redis.asyncio as redis\n\nlog = logging.getLogger(__name__)\n\n\nasync def db_ctx(app):\n    app["db"] = await asyncpg.create_pool(os.environ["DATABASE_URL"])\n    yield\n    await app["db"].close()\n\n\ndef setup_db(app):\n    app.cleanup_ctx.append(db_ctx)\n\n\nasync def relay(app):\n    pubsub = app["redis"].pubsub()\n    await pubsub.subscribe("orders")\n    while True:\n        message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=5.0)\n        if message is None:\n            continue\n        for ws in set(app["websockets"]):\n            await ws.send_str(message["data"].decode())\n\n\nasync def start_relay(app):\n    app["redis"] = redis.from_url(os.environ.get("REDIS_URL", "redis://redis:6379/0"))\n    app["relay"] = asyncio.create_task(relay(app))\n\n\nasync def stop_relay(app):\n    app["relay"].cancel()\n    with contextlib.suppress(asyncio.CancelledError):\n        await app["relay"]\n    await app["redis"].aclose()\n\n\ndef setup_relay(app):\n    app["websockets"] = set()\n    app.on_startup.append(start_relay)\n    app.on_cleanup.append(stop_relay)\n',
+    "shop/live.py": '"""Live order updates over websockets, relayed from Redis."""\nimport logging\nimport os\n\nfrom aiohttp import WSMsgType, web\n\nfrom shop import lifecycle\n\nlogging.basicConfig(level=logging.INFO)\n\n\nasync def healthz(request):\n    return web.Response(text="ok")\n\n\nasync def websocket(request):\n    ws = web.WebSocketResponse(heartbeat=30)\n    await ws.prepare(request)\n    request.app["websockets"].add(ws)\n    try:\n        async for msg in ws:\n            if msg.type == WSMsgType.ERROR:\n                break\n    finally:\n        request.app["websockets"].discard(ws)\n    return ws\n\n\ndef create_app():\n    app = web.Application()\n    app.router.add_get("/healthz", healthz)\n    app.router.add_get("/ws", websocket)\n    lifecycle.setup_db(app)\n    lifecycle.setup_relay(app)\n    return app\n\n\nif __name__ == "__main__":\n    web.run_app(create_app(), port=int(os.environ.get("PORT", "8081")))\n',
+}
+
+_R_A_RQ_SETUP_LOGHANDLERS = {
+    "requirements.txt": "rq==1.16.2\nredis==5.0.4\nrequests==2.32.3\n",
+    "worker.py": '"""Runs the report jobs the web app enqueues, one at a time, and posts each result back."""\nimport os\n\nimport redis\nimport requests\nfrom rq import Queue, Worker\nfrom rq.logutils import setup_loghandlers\n\nconn = redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379"))\nqueues = [Queue(name, connection=conn) for name in ("reports", "default")]\n\n\ndef main():\n    setup_loghandlers("INFO")\n    worker = Worker(queues, connection=conn)\n    worker.register_birth()\n    try:\n        while True:\n            result = worker.dequeue_job_and_maintain_ttl(420)\n            if result is None:\n                continue\n            job, queue = result\n            worker.execute_job(job, queue)\n            requests.post(job.meta["callback_url"], json={"id": job.id, "status": job.get_status()}, timeout=30)\n    finally:\n        worker.register_death()\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R_A_UNSEEN_FACTORY_IN_MAIN = {
+    "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /\nCOPY app /home\nCOPY wsgi.py /wsgi.py\nRUN pip install flask psycopg2-binary python-dotenv\nCMD ["python", "/wsgi.py"]\n',
+    "app/app.py": 'import os\n\nimport psycopg2\nfrom flask import Flask, jsonify\n\n\ndef create_app():\n    app = Flask(__name__)\n    app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]\n\n    @app.route("/healthz")\n    def healthz():\n        return "ok"\n\n    @app.route("/database-size")\n    def database_size():\n        with psycopg2.connect(app.config["DATABASE_URL"]) as conn, conn.cursor() as cur:\n            cur.execute("SELECT pg_database_size(current_database())")\n            size = cur.fetchone()[0]\n        return jsonify(size=size)\n\n    return app\n',
+    "wsgi.py": 'import os\n\nfrom dotenv import load_dotenv\n\nfrom home.app import create_app\n\nload_dotenv()\n\nif __name__ == "__main__":\n    app = create_app()\n    app.run(host="0.0.0.0", port=int(os.environ.get("PORT", "5000")))\n',
+}
+
+_R_A_ROUTER_ALIAS_REEXPORT = {
+    "app/__init__.py": "",
+    "app/db.py": 'import os\n\nimport asyncpg\n\n_pool = None\n\n\nasync def pool():\n    global _pool\n    if _pool is None:\n        _pool = await asyncpg.create_pool(os.environ["DATABASE_URL"])\n    return _pool\n\n\nasync def list_items(limit):\n    rows = await (await pool()).fetch("SELECT id, name FROM items ORDER BY id LIMIT $1", limit)\n    return [dict(r) for r in rows]\n\n\nasync def get_item(item_id):\n    row = await (await pool()).fetchrow("SELECT id, name FROM items WHERE id = $1", item_id)\n    return dict(row) if row else None\n\n\nasync def get_user(user_id):\n    row = await (await pool()).fetchrow("SELECT id, email FROM users WHERE id = $1", user_id)\n    return dict(row) if row else None\n',
+    "app/main.py": 'import logging\n\nfrom fastapi import FastAPI\n\nfrom app.routers import items_router, users_router\n\nlogging.basicConfig(level=logging.INFO)\n\napp = FastAPI(title="catalog")\napp.include_router(items_router)\napp.include_router(users_router)\n',
+    "app/routers/__init__.py": 'from .items import router as items_router\nfrom .users import router as users_router\n\n__all__ = ["items_router", "users_router"]\n',
+    "app/routers/items.py": 'from fastapi import APIRouter, HTTPException\n\nfrom app.db import get_item, list_items\n\nrouter = APIRouter(prefix="/items", tags=["items"])\n\n\n@router.get("/")\nasync def read_items(limit: int = 50):\n    return await list_items(limit)\n\n\n@router.get("/{item_id}")\nasync def read_item(item_id: int):\n    item = await get_item(item_id)\n    if item is None:\n        raise HTTPException(status_code=404, detail="Item not found")\n    return item\n',
+    "app/routers/users.py": 'from fastapi import APIRouter, HTTPException\n\nfrom app.db import get_user\n\nrouter = APIRouter(prefix="/users", tags=["users"])\n\n\n@router.get("/{user_id}")\nasync def read_user(user_id: int):\n    user = await get_user(user_id)\n    if user is None:\n        raise HTTPException(status_code=404, detail="User not found")\n    return user\n',
+    "requirements.txt": "fastapi==0.111.0\nuvicorn==0.30.1\nasyncpg==0.29.0\n",
+}
+
+_R_A_BLUEPRINT_STAR_REEXPORT = {
+    "src/__init__.py": "",
+    "src/controllers/__init__.py": "from .currencies_controller import *\n",
+    "src/controllers/currencies_controller.py": 'import json\n\nfrom flask import Blueprint, jsonify, request\n\ncurrencies_bp = Blueprint("currencies", __name__)\n\n\n@currencies_bp.route("/currency_value", methods=["GET"])\ndef get_currency_value():\n    with open("src/files/currency_data.json") as f:\n        return jsonify(json.load(f).get("data", {}))\n\n\n@currencies_bp.route("/convert", methods=["GET"])\ndef convert():\n    amount = float(request.args.get("amount", "1"))\n    return jsonify(amount=amount)\n',
+    "src/main.py": 'import logging\n\nfrom flask import Flask\n\nfrom .controllers import currencies_bp\n\nlogging.basicConfig(level=logging.INFO)\napp = Flask(__name__)\napp.register_blueprint(currencies_bp, url_prefix="/api/v1")\n',
+}
+
+_R_A_NESTED_BP_ON_REEXPORT = {
+    "app/__init__.py": "",
+    "app/api/__init__.py": 'from .blueprint import api_bp\nfrom .orders import orders_bp\n\n__all__ = ["api_bp", "orders_bp"]\n',
+    "app/api/blueprint.py": 'from flask import Blueprint\n\napi_bp = Blueprint("api", __name__, url_prefix="/api")\n',
+    "app/api/orders.py": 'import os\n\nimport psycopg2\nfrom flask import Blueprint, abort, jsonify\n\norders_bp = Blueprint("orders", __name__, url_prefix="/orders")\n\n\n@orders_bp.get("/<int:order_id>")\ndef get_order(order_id):\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute("SELECT id, status FROM orders WHERE id = %s", (order_id,))\n        row = cur.fetchone()\n    if row is None:\n        abort(404)\n    return jsonify(id=row[0], status=row[1])\n',
+    "app/main.py": "import logging\n\nfrom flask import Flask\n\nfrom app.api import api_bp, orders_bp\n\nlogging.basicConfig(level=logging.INFO)\n\napp = Flask(__name__)\napi_bp.register_blueprint(orders_bp)\napp.register_blueprint(api_bp)\n",
+    "requirements.txt": "flask==3.0.3\npsycopg2-binary==2.9.9\n",
+}
+
+_R_A_RQ_DEQUEUE_ANY = {
+    "requirements.txt": "rq==1.16.2\nredis==5.0.4\n",
+    "worker.py": '"""Runs the thumbnail jobs the web app enqueues, one at a time."""\nimport os\n\nimport redis\nfrom rq import Queue, Worker\n\nconn = redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379"))\nqueues = [Queue(name, connection=conn) for name in ("thumbnails", "default")]\n\nif __name__ == "__main__":\n    worker = Worker(queues, connection=conn)\n    while True:\n        result = Queue.dequeue_any(queues, timeout=60, connection=conn)\n        if result is None:\n            continue\n        job, queue = result\n        worker.perform_job(job, queue)\n',
+}
+
+
+_REVIEW_2_CASES: dict[str, Case] = {
+    # a module's setup function registering another hook starts no loop; the one registering the starter does
+    "setup_other_hook": (
+        _R_A_SETUP_OTHER_HOOK,
+        [
+            ("shop/api.py", "api", "aiohttp"),
+            ("shop/live.py", "api", "aiohttp"),
+            ("shop/live.py", "worker", "consume-loop"),
+        ],
+        None,
+    ),
+    # RQ's `setup_loghandlers()` before a loop taking the jobs itself sets logging up
+    "rq_setup_loghandlers": (_R_A_RQ_SETUP_LOGHANDLERS, [("worker.py", "worker", "rq")], ("missing-logging", "pass")),
+    # the unseen module's factory called in the `__main__` block itself
+    "unseen_factory_in_main": (_R_A_UNSEEN_FACTORY_IN_MAIN, [("app/app.py", "api", "flask")], None),
+    # a router re-exported under another name: its routes are seen
+    "router_alias_reexport": (
+        _R_A_ROUTER_ALIAS_REEXPORT,
+        [("app/main.py", "api", "fastapi")],
+        ("missing-health-route", "fail"),
+    ),
+    # a blueprint re-exported with `import *`
+    "blueprint_star_reexport": (
+        _R_A_BLUEPRINT_STAR_REEXPORT,
+        [("src/main.py", "api", "flask")],
+        ("missing-health-route", "fail"),
+    ),
+    # a blueprint nested on one the package re-exports
+    "nested_bp_on_reexport": (
+        _R_A_NESTED_BP_ON_REEXPORT,
+        [("app/main.py", "api", "flask")],
+        ("missing-health-route", "fail"),
+    ),
+    # RQ's jobs taken with `Queue.dequeue_any(...)` and `worker.perform_job(...)`
+    "rq_dequeue_any": (_R_A_RQ_DEQUEUE_ANY, [("worker.py", "worker", "rq")], ("missing-graceful-shutdown", "fail")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_2_CASES))
+def test_review_2_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_2_CASES[name])

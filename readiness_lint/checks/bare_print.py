@@ -27,8 +27,9 @@ class BarePrint(LineRule):
     what_it_does = (
         "Checks for calls to the built-in `print()` in service code (tests are not service code), also "
         "printing to `sys.stdout` or `sys.stderr` (`print(msg, file=sys.stderr)`) and to a log file kept "
-        "by hand (`print(msg, file=log)`, or to a handle opened on a `.log` file to add to it, `with "
-        'open("cron/execute.log", "a") as f: print(line, file=f)`); writing data to a file (`print(row, file=handle)`) is output, '
+        "by hand (`print(msg, file=log)`, or to a handle opened to write on a `.log` file or a name for a log, `with "
+        'open("cron/execute.log", "a") as f: print(line, file=f)`, `open(ERROR_LOG, "a")`; not a `.log` ledger the code also reads '
+        "back, `sent.log` of the recipients already mailed); writing data to a file (`print(row, file=handle)`) is output, "
         "not logging, and `sys.stdout.write(...)` is left alone (command-line tools write their output "
         "with it)."
     )

@@ -133,10 +133,11 @@ class MissingExitCode(ServiceRule):
         "the orchestrator marks a step done when its function returns, so one that catches its work's failure and "
         "only reports it (`context.log.error(...)` reports too), or drops a command's status, succeeds. "
         "`sys.exit(main())` (also a console script's installed wrapper, and a script's own module-level `sys.exit(main())`) passes on the status `main()` returns, but a step of `main()` that reports the "
-        "work's failure and carries on still loses it, as does a `main()` that returns nothing after catching one (`sys.exit(None)` is status 0); "
-        "a status a script's own statements test is not dropped where the script exits with a failure status of its own "
-        "(`code = attempt(t)`, `if code == 0: sys.exit(0)`, then `sys.exit(2)`), and so does a retry that waits on one error "
-        '(`if "locked" in str(e): time.sleep(d); continue`) and raises the others: the last attempt falls out silently. A click, '
+        "work's failure and carries on still loses it, as does a `main()` that returns nothing after catching one (`sys.exit(None)` is status 0), "
+        "and so does a retry that waits on one error "
+        '(`if "locked" in str(e): time.sleep(d); continue`) and raises the others: the last attempt falls out silently. '
+        "A status a script's own statements test is not dropped where the script exits with a failure status of its own after its work "
+        "(`code = attempt(t)`, `if code == 0: sys.exit(0)`, then `sys.exit(2)` once every attempt failed). A click, "
         'typer or fire command, and a command of Flask\'s command line (`@app.cli.command("init-db")`), exits 1 on an exception by itself: it fails only when it, or a step it calls, catches every '
         "failure and carries on (each command registered on a click group, a typer app or Flask's `FlaskGroup` the `__main__` block "
         'runs counts). A `shutil.rmtree(path, onerror=...)` whose callback only logs what failed loses it too. A `sys.exit()` in a handler for `KeyboardInterrupt` alone is a stop by hand, not a failure. A non-zero exit only in the check of the command line or the input before the work (`if len(sys.argv) != 2: print(usage); sys.exit(1)`, `if not prefix: raise SystemExit("no prefix")`) says nothing of how the work went. An AWS Lambda handler, an Azure Function, a Chalice app\'s function and a Google Cloud Function have no exit status and are not judged.'
@@ -511,7 +512,7 @@ def _lost_failure(
                     return f"`{inner_name}()` exits with status 0 after an error: the failure is lost"
                 # (under `sys.exit(main())`, a catch-all of `main()` itself answers through the status
                 # it returns, judged by `_exits_with_zero`; its steps and the values it drops are read)
-                # (not one that returns nothing: `sys.exit(None)` is status 0 whatever it caught)
+                # (not one that returns nothing whatever it caught: `sys.exit(None)` is status 0)
                 own = depth == 0 and passed_on and (helper.returns_value or helper.returns_nonzero)
                 # (`return []` after a report, where the caller tests the result and acts: `if not
                 # orders: return 1` tells the failure from nothing to do)

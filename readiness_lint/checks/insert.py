@@ -29,6 +29,7 @@ _IDEMPOTENT = re.compile(
 _SELECT_TABLE = re.compile(r"\s*(?:SELECT\b.*?\bFROM|UPDATE)\s+([\w.\"`]+)", re.IGNORECASE | re.DOTALL)
 _INSERT_TABLE = re.compile(r"\s*INSERT\s+INTO\s+([\w.\"`]+)", re.IGNORECASE)
 _SELECTED = "non-idempotent-insert:selected"
+_SELECT_CONSTANTS = "non-idempotent-insert:select-constants"  # {name: table}: a module's SELECT texts by name
 _DELETE_TABLE = re.compile(r"\s*DELETE\s+FROM\s+([\w.\"`]+)", re.IGNORECASE)
 # (every row: `TRUNCATE TABLE raw_jsonb`, then the table loaded again)
 _TRUNCATE = re.compile(
@@ -193,10 +194,7 @@ class NonIdempotentInsert(LineRule):
             selected = ctx.rule_notes.get(_SELECTED, {})
             # (also the module-level lookup function's whose result the test reads: `row = existing(key)`,
             # `existing` returning `cur.execute("SELECT ... FROM items WHERE key = ?", ...).fetchone()`)
-            # (and a module's SELECT constant, filled in and run here: `FIND = "SELECT id FROM
-            # products WHERE sku = '{sku}'"`, then `db.fetch_all(FIND.format(sku=sku))`)
             looked_up = set(selected.get(tuple(ctx.scope), ())).union(
-                selected.get((), ()) if ctx.scope else (),
                 *(selected.get(tuple(f.split(".")), ()) for called in ctx.absent_from for f in called),
             )
             if _table(_INSERT_TABLE, named) in looked_up:
@@ -242,6 +240,12 @@ class NonIdempotentInsert(LineRule):
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         if ctx.target != name or ctx.is_test:
             return  # (a plain name only, not an attribute)
+        if isinstance(value, cst.BaseExpression):
+            select = n.template_text(value) if not ctx.scope else None
+            if select is not None and (table := _table(_SELECT_TABLE, select)):
+                # `FIND_PRODUCT = "SELECT id FROM products WHERE sku = '{sku}'"`: a lookup kept for later
+                ctx.rule_notes.setdefault(_SELECT_CONSTANTS, {})[name] = table
+            _select_constant_used(value, ctx)  # `query = FIND_PRODUCT.format(sku=sku)`
         if type(value) in (cst.BinaryOperation, cst.Dict, cst.List, cst.Tuple):
             _join(ctx, value)  # (before the name is bound again: `sql = sql + upsert`; `{"p": SQL + UPSERT}`)
         bindings = ctx.rule_notes.setdefault(_BINDINGS, {})
@@ -275,6 +279,7 @@ class NonIdempotentInsert(LineRule):
         for arg in node.args:
             if type(arg.value) is cst.BinaryOperation:
                 _join(ctx, arg.value)  # `cur.execute(sql + upsert)`
+            _select_constant_used(arg.value, ctx)  # `db.fetch_all(FIND_PRODUCT.format(sku=sku))`
         runs_sql = bool(node.args) and (name or "").rpartition(".")[2] in {"execute", "executemany"}
         bound: dict[int, str] = ctx.rule_notes.get(_MODULE_INSERTS, {})
         if bound and runs_sql and not ctx.scope and not ctx.blocks:
@@ -441,3 +446,17 @@ def _literal_text(statement: cst.CSTNode) -> str:
         for node in n.descendants(statement)
         if isinstance(node, (cst.SimpleString, cst.FormattedStringText))
     )
+
+
+def _select_constant_used(value: cst.BaseExpression, ctx: Context) -> None:
+    """A module's SELECT constant filled in and used in a function (``FIND.format(sku=sku)``,
+    ``FIND % key``, ``FIND``): its table is one the function looks rows up in."""
+    if not ctx.scope:
+        return
+    if type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value == "format":
+        value = value.func.value
+    elif type(value) is cst.BinaryOperation and type(value.operator) is cst.Modulo:
+        value = value.left
+    constants: dict[str, str] = ctx.rule_notes.get(_SELECT_CONSTANTS, {})
+    if type(value) is cst.Name and value.value in constants:
+        ctx.rule_notes.setdefault(_SELECTED, {}).setdefault(tuple(ctx.scope), set()).add(constants[value.value])

@@ -8,7 +8,7 @@ from readiness_lint.checks.base import Outcome, Sample, ServiceRule
 from readiness_lint.deploy import KEPT_RUNNING
 from readiness_lint.frameworks import FLAGGED_CALL_DELETION, GUARDED_DELETION, SCRATCH_DELETION, SLEEPS, WORKER_CTORS
 from readiness_lint.model import Entrypoint
-from readiness_lint.project import Project, Service
+from readiness_lint.project import Project, Service, rq_jobs_taken_by_hand
 
 # Frameworks whose worker process drains and exits cleanly on SIGTERM by itself.
 SELF_DRAINING = frozenset(
@@ -40,7 +40,7 @@ class MissingGracefulShutdown(ServiceRule):
     what_it_does = (
         "Checks that a worker running its own consume loop (Kafka, SQS, Redis, RabbitMQ, Pub/Sub, bots, "
         "`while True` polling) handles SIGTERM somewhere it reaches. Workers run by a framework that "
-        "drains on SIGTERM itself (Celery, RQ (in `Worker.work()`; not a script taking the jobs itself, `worker.dequeue_job_and_maintain_ttl(420)` in a loop of its own), Dramatiq, Huey, arq, python-telegram-bot's Updater (with `updater.idle()`) and Application, aiogram 3's Dispatcher, discord.py (through `bot.run(token)`, or `bot.start(token)` under `asyncio.run()`; not `loop.run_until_complete(bot.start(token))`), FastStream, pyrogram's `idle()` and `Client.run()`, aiorun's `run()`, loafer, `nameko run`, `kopf run`) pass, unless their own "
+        "drains on SIGTERM itself (Celery, RQ (in `Worker.work()`; not a script taking the jobs itself in a loop of its own, `worker.dequeue_job_and_maintain_ttl(420)` or `Queue.dequeue_any(...)` then `worker.perform_job(...)`), Dramatiq, Huey, arq, python-telegram-bot's Updater (with `updater.idle()`) and Application, aiogram 3's Dispatcher, discord.py (through `bot.run(token)`, or `bot.start(token)` under `asyncio.run()`; not `loop.run_until_complete(bot.start(token))`), FastStream, pyrogram's `idle()` and `Client.run()`, aiorun's `run()`, loafer, `nameko run`, `kopf run`) pass, unless their own "
         "handling is switched off (`handle_signals=False` for arq and aiogram, `stop_signals=None` for "
         "python-telegram-bot) or the entrypoint also runs a `while True` loop of its own beside a bot or broker framework (a poller "
         "started next to the bot's polling, in a thread or gathered with it), which nothing stops (a task "
@@ -107,11 +107,11 @@ class MissingGracefulShutdown(ServiceRule):
                     f"{started}() installs no SIGTERM handler (updater.idle() or Application.run_polling() "
                     "would) and nothing else handles SIGTERM: the bot is killed mid-update",
                 )
-            if entrypoint.framework == "rq" and (taken := _rq_jobs_taken_by_hand(service)):
+            if entrypoint.framework == "rq" and (taken := rq_jobs_taken_by_hand(service.facts())):
                 return Outcome(
                     False,
-                    f"RQ's `Worker.work()` drains on SIGTERM, but {taken} takes the jobs in a loop of its own "
-                    "(`dequeue_job_and_maintain_ttl()`) that never handles SIGTERM",
+                    f"RQ's `Worker.work()` drains on SIGTERM, but {taken} takes the jobs itself, in a loop of its own "
+                    "that never handles SIGTERM",
                 )
             own = _own_sleep_loop(entrypoint, service) if entrypoint.framework in _RUNS_BESIDE else None
             if own is None:
@@ -122,21 +122,6 @@ class MissingGracefulShutdown(ServiceRule):
                 "is killed mid-iteration",
             )
         return Outcome(False, f"This {entrypoint.framework} worker runs its own loop and never handles SIGTERM")
-
-
-def _rq_jobs_taken_by_hand(service: Service) -> str | None:
-    """Where an RQ ``Worker`` has its jobs taken one by one (``worker.dequeue_job_and_maintain_ttl(420)``
-    in a loop of the script's own), when nothing the entrypoint reaches calls ``work()``, which
-    installs RQ's signal handling."""
-    taken = None
-    for facts in service.facts():
-        for call in facts.calls_made():
-            method = call.rpartition(".")[2]
-            if method == "work":
-                return None
-            if method == "dequeue_job_and_maintain_ttl" and taken is None:
-                taken = facts.path
-    return taken
 
 
 # The calls (or arq's settings attribute) through which each framework is told not to handle
