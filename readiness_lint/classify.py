@@ -390,10 +390,13 @@ def _file_candidates(
         out.append(candidate)
 
     imported = bool(project.importers.get(path)) and not _blocks_at_import(project, path, facts)
+    task_functions = {task.function for task in facts.tasks}
     for obj in facts.objects:
         kind_fw = _object_kind(project, path, obj)
         if kind_fw is not None and kind_fw[1] in CONSUMER_FRAMEWORKS and obj.scope:
             continue  # a consumer built inside a function: the loop or the caller is the entrypoint
+        if kind_fw is not None and kind_fw[0] == "worker" and obj.scope in task_functions:
+            continue  # a stream a task listens on (`@celery.task def search(q): Stream(...).filter(...)`): the task's worker runs it
         if obj.scope.rpartition(".")[2].startswith(("test_", "Test")) or obj.scope.rpartition(".")[2] == "test":
             continue  # an app built inside a test function or method (`def test_faust(self):`) tries it out
         if kind_fw is not None and kind_fw[1] == "telegram" and _webhook_only(project, path, facts, obj.name):

@@ -555,3 +555,41 @@ _REVIEW_2_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_REVIEW_2_CASES))
 def test_review_2_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _REVIEW_2_CASES[name])
+
+
+# Round 786: a tweepy stream a Celery task listens on, for a few tweets each time it is called
+_H2_STREAM_IN_TASK = {
+    "app/__init__.py": 'import os\n\nfrom celery import Celery\nfrom flask import Flask\n\napp = Flask(__name__)\napp.config["CELERY_BROKER_URL"] = os.environ["CELERY_BROKER_URL"]\ncelery = Celery(app.name, broker=app.config["CELERY_BROKER_URL"])\ncelery.conf.update(app.config)\n\nfrom app import routes  # noqa: E402\n',
+    "app/routes.py": 'from flask import request\n\nfrom app import app\nfrom app.tasks import twitter_search\n\n\n@app.route("/search", methods=["POST"])\ndef search():\n    twitter_search.delay(request.form["q"])\n    return "queued", 202\n',
+    "app/tasks.py": 'import os\n\nfrom tweepy import OAuthHandler, Stream\nfrom tweepy.streaming import StreamListener\n\nfrom app import celery\n\n\nclass Listener(StreamListener):\n    def __init__(self, max_tweets=20):\n        super().__init__()\n        self.max_tweets = max_tweets\n        self.seen = 0\n\n    def on_data(self, data):\n        self.seen += 1\n        return self.seen < self.max_tweets\n\n\n@celery.task\ndef twitter_search(query):\n    auth = OAuthHandler(os.environ["TWITTER_KEY"], os.environ["TWITTER_SECRET"])\n    stream = Stream(auth, Listener())\n    stream.filter(track=[query])\n',
+}
+
+
+_HELD_OUT_CASES: dict[str, Case] = {
+    # Round 786: the stream a task listens on is the Celery worker's work, no worker of its own
+    "stream_in_task": (
+        _H2_STREAM_IN_TASK,
+        [("app/__init__.py", "api", "flask"), ("app/__init__.py", "worker", "celery")],
+        None,
+    ),
+    # trap: the same stream built in a plain function, no task of a worker, stays a worker of its own (as before)
+    "stream_in_script": (
+        _edited(
+            _H2_STREAM_IN_TASK,
+            "app/tasks.py",
+            "@celery.task\ndef twitter_search(query):\n",
+            "def twitter_search(query):\n",
+        ),
+        [
+            ("app/__init__.py", "api", "flask"),
+            ("app/__init__.py", "worker", "celery"),
+            ("app/tasks.py", "worker", "tweepy"),
+        ],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_HELD_OUT_CASES))
+def test_held_out_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _HELD_OUT_CASES[name])

@@ -249,8 +249,8 @@ class MissingHealthRoute(ServiceRule):
     fix = "Add a cheap GET /health (or /healthz) that returns 200 while the process can serve, and point the liveness probe at it."
     what_it_does = (
         "Checks that an HTTP API serves a health route (`/health`, `/healthz`, `/healthcheck` or `/health_check`, "
-        "`/livez`, `/live`, `/liveness`, `/alive`, `/ping`, `/status`, `/heartbeat`, also with one more segment after it, "
-        "`/healthz/up`, `/health/live`, under an optional `/api`, "
+        "`/livez`, `/live`, `/liveness`, `/alive`, `/ping`, `/status`, `/heartbeat`, also with one more fixed segment after it, "
+        "`/healthz/up`, `/health/live` (not a path parameter: `/status/<task_id>` is a task's status), under an optional `/api`, "
         "`/internal`, `/management`, `/ops` or version prefix), on the app itself or on any router, "
         "blueprint or URL module it includes, through a middleware or view that answers the path itself "
         '(`if request.path == "/healthz": return HttpResponse("OK")` in a Django middleware the settings list, '
