@@ -1056,7 +1056,15 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
             for imp in project.files[importer].imports
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path
         }
-        if taken and not _only_runs(project, importer, taken) and not _pipeline(project, importer):
+        # (and calls it: not one that only imports it, or hands it to a scheduler, `add_job(search, ...)`,
+        # whose job runs it, the block being a try-out of the helper)
+        names = taken | {
+            imp.name
+            for imp in project.files[importer].imports
+            if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path
+        }
+        called = any(call.rpartition(".")[2] in names for call in project.files[importer].calls_made())
+        if called and not _only_runs(project, importer, taken) and not _pipeline(project, importer):
             return True
     return False
 

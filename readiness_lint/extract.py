@@ -513,7 +513,11 @@ def _heartbeat_text(text: str) -> bool:
 # (a connection's keep-alive, `Keep_Alive_Interval = 45`, is no heartbeat)
 # (nor is a health route's handler; `healthchecks`, the service healthchecks.io, and `hc_ping` are)
 _HEARTBEAT_NAME = re.compile(
-    r"heart_?beat|liveness|(?<!keep)(?<!keep_)alive|dead_?man|hc_?ping|healthchecks_?(?:io|\w*url|\w*ping)"
+    r"heart_?beat|liveness|dead_?man|hc_?ping|healthchecks_?(?:io|\w*url|\w*ping)"
+    # (a sign of life sent, marked or kept: `send_alive()`, `ALIVE_FILE`, `i_am_alive`; not a count or a
+    # flag of something else alive, `alive_ships`, `still_alive`, `alive = len(ships)`, nor `keep_alive`)
+    r"|(?:^|_)(?:i_?am|im|send|touch|mark|report|update|write|signal|ping)_?alive(?:_|$)"
+    r"|(?:^|_)alive_(?:file|path|url|ping|signal|check|marker|stamp|ts|time|at|msg|message)(?:_|$)"
     # (`HEALTHCHECK_PING_URL`, `_ping_healthcheck()`; not `ping_healthchecks()`, a monitor polling others)
     r"|healthcheck_?ping|ping_?healthcheck(?!s)",
     re.IGNORECASE,
@@ -4138,6 +4142,11 @@ class Extractor:
             ) and (self._backs_off(loop.body) or _breaks_out(loop.body))
         return found
 
+    def _schedule_scheduler(self, name: str) -> bool:
+        """``name`` holds a ``schedule.Scheduler``, or an instance of a class of the file deriving from it."""
+        ctor = self.ctx.object_ctor(name) or ""
+        return ctor == "schedule.Scheduler" or "schedule.Scheduler" in self.bases_by_class.get(ctor, ())
+
     def _exists_kept(self) -> frozenset[str]:
         """The names of this scope holding an existence check's answer (``found = os.path.exists(d)``)."""
         prefix = f"{self.scope_name()}:"
@@ -5006,8 +5015,12 @@ class Extractor:
             extension = n.string_value(node.args[0].value)
             if extension:  # `await bot.load_extension("cogs.auction")`: discord.py imports the cog's module
                 self._module_ref(node, "extension", extension)
-        if name.startswith(("schedule.every", "aioschedule.every")):
-            self.signal(node, "schedule", "schedule")  # (aioschedule: the same API, awaited)
+        if name.startswith(("schedule.every", "aioschedule.every")) or (
+            name.partition(".")[2].startswith("every") and self._schedule_scheduler(name.partition(".")[0])
+        ):
+            # (aioschedule: the same API, awaited; also a `schedule.Scheduler` of the file's own,
+            # `scheduler = SafeScheduler()`, `scheduler.every(10).minutes.do(poll)`)
+            self.signal(node, "schedule", "schedule")
         if (
             name in {"cherrypy.quickstart", "cherrypy.tree.mount"}
             and node.args
@@ -5293,6 +5306,7 @@ class Extractor:
             type(first) is cst.Name
             and type(value) is cst.Call
             and value.args
+            and (n.callee(value) or "").endswith("Path")
             and (self.ctx.resolve(n.callee(value)) or "").endswith("Path")
         ):
             self.path_names[f"{self.scope_name()}:{first.value}"] = _opened_path(value.args[0].value)
@@ -6536,7 +6550,14 @@ _PING_TARGET = re.compile(
 
 @functools.lru_cache(maxsize=8192)
 def _says_heartbeat(name: str) -> bool:
-    return _HEARTBEAT_NAME.search(name) is not None
+    """A name (a function's, a binding's) for a sign of life; read as written and in snake case
+    (`sendAlive`, `self.alive_file`)."""
+    if _HEARTBEAT_NAME.search(name) is not None:
+        return True
+    # (the camel-case and dotted forms of the `alive` names only: `sendAlive`, `self.alive_file`)
+    return ("alive" in name or "Alive" in name or "ALIVE" in name) and _HEARTBEAT_NAME.search(
+        n.snake(name.rpartition(".")[2])
+    ) is not None
 
 
 # What a `--force-<word>` option may allow and still be the guard (`--force-recreate`; not `--force-color`).

@@ -593,3 +593,71 @@ _HELD_OUT_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_HELD_OUT_CASES))
 def test_held_out_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _HELD_OUT_CASES[name])
+
+
+# Round 785: a bot whose game module counts ships still alive: no sign of the bot's own life
+_L2_ALIVE_COUNTS = {
+    "bot.py": 'import os\n\nimport discord\n\nimport game\n\nintents = discord.Intents.default()\nintents.message_content = True\nclient = discord.Client(intents=intents)\n\n\n@client.event\nasync def on_message(message):\n    if message.content.startswith("!battle"):\n        await message.channel.send(game.simulate(message.content.split()[1:]))\n\n\nclient.run(os.environ["DISCORD_TOKEN"])\n',
+    "game.py": 'import random\n\n\ndef simulate(ships):\n    alive_ships = list(ships)\n    still_alive = len(alive_ships)\n    while still_alive > 1:\n        alive_ships.pop(random.randrange(len(alive_ships)))\n        still_alive = len(alive_ships)\n    return f"{alive_ships[0]} wins"\n',
+}
+
+# Round 787: a `schedule.Scheduler` subclass that keeps a failed job scheduled, run by the container
+_L2_SCHEDULER_SUBCLASS = {
+    "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /app\nCOPY . .\nRUN pip install schedule requests\nCMD ["python", "scheduler.py"]\n',
+    "poller.py": 'import logging\nimport os\n\nimport requests\n\nlog = logging.getLogger(__name__)\n\n\ndef main():\n    r = requests.get(os.environ["STATS_URL"], timeout=30)\n    r.raise_for_status()\n    log.info("polled %d bytes", len(r.content))\n',
+    "scheduler.py": 'import datetime\nimport logging\nimport time\nfrom traceback import format_exc\n\nfrom schedule import Scheduler\n\nimport poller\n\n\nclass SafeScheduler(Scheduler):\n    def _run_job(self, job):\n        try:\n            super()._run_job(job)\n        except Exception:\n            logging.error(format_exc())\n            job.last_run = datetime.datetime.now()\n            job._schedule_next_run()\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    scheduler = SafeScheduler()\n    scheduler.every(10).minutes.do(poller.main)\n    while True:\n        scheduler.run_pending()\n        time.sleep(1)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+# Round 788: a crawler module an API imports and a scheduler hands to `add_job`, its `__main__`
+# block trying the crawl out
+_L2_CRAWLER_TRIED = {
+    "crawler.py": 'import asyncio\n\nimport httpx\n\n\nasync def search(pages):\n    async with httpx.AsyncClient() as client:\n        for page in range(1, pages + 1):\n            r = await client.get(f"https://news.example.com/list?page={page}")\n            r.raise_for_status()\n\n\nif __name__ == "__main__":\n    asyncio.run(search(2))\n',
+    "main.py": 'from fastapi import FastAPI\n\nfrom crawler import search  # noqa: F401\nfrom jobs import crawl_start\n\napp = FastAPI()\nsch = crawl_start()\n\n\n@app.get("/")\nasync def start():\n    sch.start()\n    return {"started": True}\n',
+    "jobs.py": 'from apscheduler.schedulers.asyncio import AsyncIOScheduler\n\nfrom crawler import search\n\n\ndef crawl_start():\n    sch = AsyncIOScheduler()\n    sch.add_job(search, "interval", minutes=30, id="search1", args=[1])\n    return sch\n',
+}
+
+
+_HELD_OUT_2_CASES: dict[str, Case] = {
+    # Round 785: `alive_ships`, `still_alive` are no heartbeat
+    "alive_counts": (_L2_ALIVE_COUNTS, [("bot.py", "worker", "discord")], ("missing-heartbeat", "fail")),
+    # trap: a file touched to say the bot is alive is one
+    "alive_file_touched": (
+        _edited(
+            _edited(
+                _L2_ALIVE_COUNTS,
+                "bot.py",
+                "import os\n",
+                'import os\nfrom pathlib import Path\n\nALIVE_FILE = Path("/tmp/bot-alive")\n',
+            ),
+            "bot.py",
+            "        await message.channel.send(game.simulate(message.content.split()[1:]))\n",
+            "        await message.channel.send(game.simulate(message.content.split()[1:]))\n    ALIVE_FILE.touch()\n",
+        ),
+        [("bot.py", "worker", "discord")],
+        ("missing-heartbeat", "pass"),
+    ),
+    # Round 787: the jobs registered on a `schedule.Scheduler` of the file's own: a schedule process
+    "scheduler_subclass": (_L2_SCHEDULER_SUBCLASS, [("scheduler.py", "job", "schedule")], None),
+    # Round 788: the crawler's block tries it out: the scheduler runs it, the API never calls it
+    "crawler_tried": (
+        _L2_CRAWLER_TRIED,
+        [("main.py", "api", "fastapi"), ("jobs.py", "job", "apscheduler")],
+        None,
+    ),
+    # trap: the API crawls once as it starts: the block runs that same work by hand (as before)
+    "crawler_shared": (
+        _edited(
+            _L2_CRAWLER_TRIED,
+            "main.py",
+            "sch = crawl_start()\n",
+            'sch = crawl_start()\n\n\n@app.on_event("startup")\nasync def warm():\n    await search(1)\n',
+        ),
+        [("main.py", "api", "fastapi"), ("jobs.py", "job", "apscheduler"), ("crawler.py", "job", "python")],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_HELD_OUT_2_CASES))
+def test_held_out_2_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _HELD_OUT_2_CASES[name])

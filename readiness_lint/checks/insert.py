@@ -240,11 +240,7 @@ class NonIdempotentInsert(LineRule):
     def on_binding(self, name: str, value: cst.CSTNode, ctx: Context) -> None:
         if ctx.target != name or ctx.is_test:
             return  # (a plain name only, not an attribute)
-        if isinstance(value, cst.BaseExpression):
-            select = n.template_text(value) if not ctx.scope else None
-            if select is not None and (table := _table(_SELECT_TABLE, select)):
-                # `FIND_PRODUCT = "SELECT id FROM products WHERE sku = '{sku}'"`: a lookup kept for later
-                ctx.rule_notes.setdefault(_SELECT_CONSTANTS, {})[name] = table
+        if _SELECT_CONSTANTS in ctx.rule_notes and isinstance(value, cst.BaseExpression):
             _select_constant_used(value, ctx)  # `query = FIND_PRODUCT.format(sku=sku)`
         if type(value) in (cst.BinaryOperation, cst.Dict, cst.List, cst.Tuple):
             _join(ctx, value)  # (before the name is bound again: `sql = sql + upsert`; `{"p": SQL + UPSERT}`)
@@ -256,6 +252,9 @@ class NonIdempotentInsert(LineRule):
         if type(trimmed) is cst.Name and trimmed.value == name and key in bindings:
             return  # (the statement trimmed, still the same one)
         text = n.template_text(value)  # (also `f"INSERT INTO {table} " "VALUES (?, ?)"`)
+        if text is not None and not ctx.scope and (table := _table(_SELECT_TABLE, text)):
+            # `FIND_PRODUCT = "SELECT id FROM products WHERE sku = '{sku}'"`: a lookup kept for later
+            ctx.rule_notes.setdefault(_SELECT_CONSTANTS, {})[name] = table
         if text is not None and _CLAUSE_PIECE.match(text):
             bindings[key] = _PIECE
         elif text is not None and _INSERT.match(text):
@@ -276,10 +275,12 @@ class NonIdempotentInsert(LineRule):
     def on_call(self, node: cst.Call, name: str | None, ctx: Context) -> None:
         if (name or "").endswith(".begin_nested"):
             ctx.rule_notes[_SAVEPOINT] = True  # (SQLAlchemy's savepoint: a failed insert rolls back to it)
+        constants = _SELECT_CONSTANTS in ctx.rule_notes
         for arg in node.args:
             if type(arg.value) is cst.BinaryOperation:
                 _join(ctx, arg.value)  # `cur.execute(sql + upsert)`
-            _select_constant_used(arg.value, ctx)  # `db.fetch_all(FIND_PRODUCT.format(sku=sku))`
+            if constants:
+                _select_constant_used(arg.value, ctx)  # `db.fetch_all(FIND_PRODUCT.format(sku=sku))`
         runs_sql = bool(node.args) and (name or "").rpartition(".")[2] in {"execute", "executemany"}
         bound: dict[int, str] = ctx.rule_notes.get(_MODULE_INSERTS, {})
         if bound and runs_sql and not ctx.scope and not ctx.blocks:
@@ -451,12 +452,12 @@ def _literal_text(statement: cst.CSTNode) -> str:
 def _select_constant_used(value: cst.BaseExpression, ctx: Context) -> None:
     """A module's SELECT constant filled in and used in a function (``FIND.format(sku=sku)``,
     ``FIND % key``, ``FIND``): its table is one the function looks rows up in."""
-    if not ctx.scope:
-        return
+    constants: dict[str, str] | None = ctx.rule_notes.get(_SELECT_CONSTANTS)
+    if not constants or not ctx.scope:
+        return  # (most files keep no SELECT in a constant)
     if type(value) is cst.Call and type(value.func) is cst.Attribute and value.func.attr.value == "format":
         value = value.func.value
     elif type(value) is cst.BinaryOperation and type(value.operator) is cst.Modulo:
         value = value.left
-    constants: dict[str, str] = ctx.rule_notes.get(_SELECT_CONSTANTS, {})
     if type(value) is cst.Name and value.value in constants:
         ctx.rule_notes.setdefault(_SELECTED, {}).setdefault(tuple(ctx.scope), set()).add(constants[value.value])
