@@ -391,6 +391,8 @@ def _file_candidates(
 
     imported = bool(project.importers.get(path)) and not _blocks_at_import(project, path, facts)
     task_functions = {task.function for task in facts.tasks}
+    # (and the helpers of the file a task calls: `def search(q): listen(q)` under `@celery.task`)
+    task_functions |= {call for f in facts.functions if f.name in task_functions for call in f.calls}
     for obj in facts.objects:
         kind_fw = _object_kind(project, path, obj)
         if kind_fw is not None and kind_fw[1] in CONSUMER_FRAMEWORKS and obj.scope:
@@ -1063,7 +1065,10 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
             for imp in project.files[importer].imports
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path
         }
-        called = any(call.rpartition(".")[2] in names for call in project.files[importer].calls_made())
+        # (or gives it to the app to run as it starts: `app.add_event_handler("startup", init_db)`)
+        called = any(call.rpartition(".")[2] in names for call in project.files[importer].calls_made()) or bool(
+            names & set(project.files[importer].startup_hooks)
+        )
         if called and not _only_runs(project, importer, taken) and not _pipeline(project, importer):
             return True
     return False
@@ -3766,11 +3771,17 @@ def _runs_unseen_app(project: Project, candidate: _Candidate) -> bool:
     # (the app may be built by that module's factory, at module level or in the block itself:
     # `from home.app import create_app`, `app = create_app()`, then `app.run()`)
     factories = {o.name: o.ctor for o in facts.objects if not o.scope}
-    runs = [call for call in work if call not in factories.values()]
+    runs = [
+        call
+        for call in work
+        if call not in factories.values() and not any(other.startswith(f"{call}().") for other in work)
+    ]
     if len(runs) != 1:
         return False
     owner, _, method = runs[0].rpartition(".")
     factory = factories.get(owner, "") if "." not in owner else ""
+    if owner.endswith("()"):
+        factory = owner[:-2]  # (`create_app().run(...)`, the factory's app run at once)
     # the app's own name as imported (`home.app.app`), or its factory's (`home.app.create_app`)
     source = factory or owner
     module, _, name = source.rpartition(".")

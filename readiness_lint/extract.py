@@ -514,10 +514,11 @@ def _heartbeat_text(text: str) -> bool:
 # (nor is a health route's handler; `healthchecks`, the service healthchecks.io, and `hc_ping` are)
 _HEARTBEAT_NAME = re.compile(
     r"heart_?beat|liveness|dead_?man|hc_?ping|healthchecks_?(?:io|\w*url|\w*ping)"
-    # (a sign of life sent, marked or kept: `send_alive()`, `ALIVE_FILE`, `i_am_alive`; not a count or a
-    # flag of something else alive, `alive_ships`, `still_alive`, `alive = len(ships)`, nor `keep_alive`)
-    r"|(?:^|_)(?:i_?am|im|send|touch|mark|report|update|write|signal|ping)_?alive(?:_|$)"
-    r"|(?:^|_)alive_(?:file|path|url|ping|signal|check|marker|stamp|ts|time|at|msg|message)(?:_|$)"
+    # (a sign of life sent, marked or kept: `send_alive()`, `set_alive()`, `ALIVE_FILE`, `ALIVE_KEY`;
+    # not a count, a flag or a check of something else alive, `alive_ships`, `still_alive`,
+    # `alive_check(proxy)`, `alive = len(ships)`, nor `keep_alive`)
+    r"|(?:^|_)(?:i_?am|im|send|set|touch|mark|report|update|write|signal|ping)_?alive(?:_|$)"
+    r"|(?:^|_)alive_(?:file|path|url|key|signal|marker|stamp|ts|msg|message)(?:_|$)"
     # (`HEALTHCHECK_PING_URL`, `_ping_healthcheck()`; not `ping_healthchecks()`, a monitor polling others)
     r"|healthcheck_?ping|ping_?healthcheck(?!s)",
     re.IGNORECASE,
@@ -565,7 +566,8 @@ class _Frame:
     # a non-zero exit once the work has begun (or with its result: `sys.exit(main())`), not only
     # the usage check before it (`if len(sys.argv) != 2: print(usage); sys.exit(1)`)
     exits_after_work: bool = False
-    exits_after_test: bool = False  # a non-zero exit after a call's result was tested (see `script_results_tested`)
+    # calls whose result was tested before a non-zero exit (see `FileFacts.script_results_tested`)
+    tested_before_exit: set[str] = field(default_factory=set)
     # Responses and processes whose failed status is only reported, and those checked after all
     # (`r.raise_for_status()`): the failure is lost when one is reported and never checked.
     status_reported: set[str] = field(default_factory=set)
@@ -1016,6 +1018,7 @@ class Extractor:
         self.fetched: set[str] = set()  # "scope:name" bound to a lookup's result (`row = cur.fetchone()`)
         self.select_texts: set[str] = set()  # "scope:name" bound to a SELECT's text (`query = f"SELECT 1 ..."`)
         self.exists_names: set[str] = set()  # "scope:name" bound to an existence check (`found = os.path.exists(d)`)
+        self.absent_names: set[str] = set()  # ... or to its negation (`fresh = not os.path.isdir(d)`)
         self.path_names: dict[str, str] = {}  # "scope:name" bound to a path object, `ledger = Path("sent.log")`
         self.fetched_from: dict[str, str] = {}  # ... by a call of the module's lookup function named
         self.class_constant: tuple[str, str] | None = None  # (class, name) whose string value is being walked
@@ -2102,7 +2105,9 @@ class Extractor:
                 self._frame().exits_zero_in_handler = True
         # (also the answer kept in a name: `is_folder_exist = os.path.exists(path)`, `if not is_folder_exist:`)
         kept = self._exists_kept()
-        guarded = _is_exists_check(node.test, kept)
+        guarded = _is_exists_check(node.test, kept) or (
+            type(node.test) is cst.Name and f"{self.scope_name()}:{node.test.value}" in self.absent_names
+        )
         if guarded:
             ctx.exists_guards += 1
         # `if cur.fetchone() is None: cur.execute("INSERT ...")`: inserted only when absent
@@ -3647,6 +3652,7 @@ class Extractor:
             self.strings.pop(name if "." in name else key, None)
             self.fetched.discard(key)  # (nor a lookup's result)
             self.exists_names.discard(key)  # (nor an existence check's answer)
+            self.absent_names.discard(key)
             self.fetched_from.pop(key, None)
             self.ctx.removed.discard((where, name))  # (nor a path removed or found absent)
         frame = self._deletions_frame()
@@ -4477,7 +4483,7 @@ class Extractor:
             frame.exits_nonzero = True
             if (code is not None and _has_call(code)) or not all(map(_before_work, frame.calls)):
                 frame.exits_after_work = True
-            frame.exits_after_test = frame.exits_after_test or bool(frame.results_tested)
+            frame.tested_before_exit.update(frame.results_tested)
             if not self.handlers:
                 frame.swallow_pending = frame.loses_in_loop = False
 
@@ -4488,8 +4494,16 @@ class Extractor:
         name = ctx.resolve(raw)
         if raw in self.module_functions:
             self._count_call(raw, node.args, flagged=self.delete_flag_ifs > 0)
-        if (node.args and name in _OPEN_CALLS) or (raw or "").endswith((".read_text", ".read_bytes")):
+        if node.args and name in _OPEN_CALLS:
             self._note_read(node, name or "")
+        elif (
+            (raw or "").endswith((".read_text().split", ".read_text().splitlines"))
+            and type(node.func) is cst.Attribute
+            and type(node.func.value) is cst.Call
+        ):
+            # (a ledger's entries, `set(ledger.read_text().split())`; not a log's tail read to be
+            # mailed, `Path(log).read_text()[-20000:]`)
+            self._note_read(node.func.value, "")
         if raw in _MIDDLEWARE_ADDS and not ctx.scope and node.args:
             # `MIDDLEWARE.insert(0, "core.middleware.HealthCheckMiddleware")` in production settings
             self._module_setting(raw.partition(".")[0], node.args[-1].value, node)
@@ -4782,8 +4796,8 @@ class Extractor:
             not destructive
             and method == "run_sync"
             and node.args
-            and (dropped := n.dotted(node.args[0].value) or "").endswith("metadata.drop_all")
-            and dropped.rpartition(".")[0].rpartition(".")[2] == "metadata"
+            and (dropped := n.dotted(node.args[0].value) or "").endswith(".drop_all")
+            and "metadata" in dropped.rpartition(".")[0].rpartition(".")[2].lower()
         ):
             destructive = "drop_all()"  # SQLAlchemy's async engine: `await conn.run_sync(Base.metadata.drop_all)`
         elif not destructive and method == "delete" and ctx.object_ctor(owner) in _SQLALCHEMY_TABLES:
@@ -5312,6 +5326,14 @@ class Extractor:
             self.path_names[f"{self.scope_name()}:{first.value}"] = _opened_path(value.args[0].value)
         if type(first) is cst.Name and len(node.targets) == 1 and _asks_exists(value):
             self.exists_names.add(f"{self.scope_name()}:{first.value}")  # (`is_folder_exist = os.path.exists(path)`)
+        elif (
+            type(first) is cst.Name
+            and len(node.targets) == 1
+            and type(value) is cst.UnaryOperation
+            and type(value.operator) is cst.Not
+            and _asks_exists(value.expression)
+        ):
+            self.absent_names.add(f"{self.scope_name()}:{first.value}")  # (`fresh = not os.path.isdir(d)`)
         if type(first) is cst.Name and len(node.targets) == 1:
             # (`query = f"SELECT 1 FROM t WHERE id = {id}"`, handed to a helper that runs it below)
             # (also filled in from a constant, `query = FIND_PRODUCT.format(sku=sku)`)
@@ -6429,11 +6451,9 @@ class Extractor:
                 or self.module_frame.delivery_lost
             ),
             script_exit_values=tuple(dict.fromkeys(self.module_frame.exit_values)),
-            # (acted on where the script exits with a failure status of its own after its work:
-            # `sys.exit(2)` once every attempt failed; not a usage check's before it)
-            script_results_tested=(
-                tuple(sorted(self.module_frame.results_tested)) if self.module_frame.exits_after_test else ()
-            ),
+            # (acted on where the script exits with a failure status of its own after testing them:
+            # `sys.exit(2)` once every attempt failed; not a pre-check's exit before the work)
+            script_results_tested=tuple(sorted(self.module_frame.tested_before_exit)),
             module_refs=tuple(refs),
             module_calls=tuple((name, raw, 0) for name, raw in self.module_call_names.items()),
             script_ignored_statuses=self.module_frame.dropped_statuses(self.response_hooks),
@@ -9229,6 +9249,8 @@ def _opened_path(value: cst.BaseExpression) -> str:
 def _kept_log(value: cst.BaseExpression) -> bool:
     """A file opened as a log kept by hand: a ``.log`` file, or one a name holds that is named for a
     log (``ERROR_LOG``, ``args.logfile``)."""
+    if type(value) is cst.Call and n.callee(value) == "os.path.join" and value.args:
+        value = value.args[-1].value  # (`os.path.join(LOG_DIR, LOG_FILENAME)`)
     opened = _opened_path(value)
     if type(value) is cst.Name or type(value) is cst.Attribute:
         return bool(_LOG_NAME.search(opened.rpartition(".")[2]))

@@ -246,8 +246,8 @@ class FileFacts:
     script_line: int = 0
     script_swallows: bool = False
     script_exit_values: tuple[str, ...] = ()  # calls whose value module-level code exits with
-    # calls whose result module-level code tests (`if code == 0:`), in a script that exits with a
-    # failure status of its own (`sys.exit(2)`)
+    # calls whose result module-level code tests (`if code == 0:`) before it exits with a failure
+    # status of its own (`sys.exit(2)`)
     script_results_tested: tuple[str, ...] = ()
     module_refs: tuple[tuple[str, str, int], ...] = ()
     # (callee, as written, line): calls made by expression statements at module level, outside

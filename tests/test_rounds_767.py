@@ -661,3 +661,111 @@ _HELD_OUT_2_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_HELD_OUT_2_CASES))
 def test_held_out_2_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _HELD_OUT_2_CASES[name])
+
+
+# The second review (7c12cc9..5b3293f)
+_R_C_ALIVE_KEY_HEARTBEAT = {
+    "worker.py": '"""Thumbnail worker: takes image jobs from a Redis list and renders thumbnails.\n\nThe supervisor (ops/watchdog) restarts any worker whose `worker:<host>:alive` key has expired.\n"""\nimport json\nimport logging\nimport os\nimport signal\nimport socket\n\nimport redis\nfrom PIL import Image\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")\nlog = logging.getLogger("thumbs")\n\nr = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"))\nQUEUE = "thumbs:jobs"\nALIVE_KEY = f"worker:{socket.gethostname()}:alive"\nALIVE_TTL = 60\n\nrunning = True\n\n\ndef stop(signum, frame):\n    global running\n    running = False\n\n\ndef set_alive() -> None:\n    r.set(ALIVE_KEY, "1", ex=ALIVE_TTL)\n\n\ndef render(job: dict) -> None:\n    with Image.open(job["src"]) as img:\n        img.thumbnail((256, 256))\n        img.save(job["dst"])\n\n\ndef main() -> None:\n    signal.signal(signal.SIGTERM, stop)\n    while running:\n        set_alive()\n        item = r.brpop(QUEUE, timeout=5)\n        if item is None:\n            continue\n        job = json.loads(item[1])\n        try:\n            render(job)\n        except OSError:\n            log.exception("thumbnail failed for %s", job.get("src"))\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R_C_LOG_TAIL_MAILED_PATHLIB = {
+    "certbot_renew.py": '#!/usr/bin/env python3\n"""Nightly certificate renewal (cron: 17 3 * * *). Appends to its own run log and mails the\nlog\'s tail to ops when a renewal failed."""\nimport datetime\nimport smtplib\nimport subprocess\nimport sys\nfrom email.message import EmailMessage\nfrom pathlib import Path\n\nRUN_LOG = "/var/log/certbot-renew/run.log"\nDOMAINS = ["example.com", "api.example.com", "static.example.com"]\n\n\ndef mail_failure() -> None:\n    msg = EmailMessage()\n    msg["Subject"] = "certbot renewal failed"\n    msg["From"] = "cron@example.com"\n    msg["To"] = "ops@example.com"\n    msg.set_content(Path(RUN_LOG).read_text()[-20000:])\n    with smtplib.SMTP("localhost") as smtp:\n        smtp.send_message(msg)\n\n\ndef main() -> int:\n    failed = 0\n    with open(RUN_LOG, "a") as log:\n        for domain in DOMAINS:\n            started = datetime.datetime.now().isoformat(timespec="seconds")\n            proc = subprocess.run(["certbot", "renew", "--cert-name", domain], capture_output=True, text=True)\n            print(f"[{started}] {domain}: exit {proc.returncode}", file=log)\n            if proc.returncode != 0:\n                print(proc.stderr, file=log)\n                failed += 1\n    if failed:\n        mail_failure()\n        return 1\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+_R_C_SHARED_SCRIPT_STARTUP_HOOK = {
+    "db_setup.py": '"""Creates the notes schema. The API runs it as it starts; run it by hand against a new database:\n    DATABASE_URL=... python db_setup.py\n"""\nimport logging\nimport os\n\nimport psycopg2\n\nlog = logging.getLogger(__name__)\n\nSCHEMA = """\nCREATE TABLE IF NOT EXISTS notes (\n    id SERIAL PRIMARY KEY,\n    owner TEXT NOT NULL,\n    body TEXT NOT NULL,\n    created_at TIMESTAMPTZ NOT NULL DEFAULT now()\n);\nCREATE INDEX IF NOT EXISTS notes_owner_idx ON notes (owner);\n"""\n\n\ndef init_db() -> None:\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute(SCHEMA)\n    log.info("schema ready")\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    init_db()\n',
+    "main.py": 'import os\n\nimport psycopg2\nfrom fastapi import FastAPI\nfrom pydantic import BaseModel\n\nfrom db_setup import init_db\n\napp = FastAPI(title="notes")\napp.add_event_handler("startup", init_db)\n\n\nclass Note(BaseModel):\n    owner: str\n    body: str\n\n\n@app.get("/healthz")\ndef healthz():\n    return {"ok": True}\n\n\n@app.get("/notes/{owner}")\ndef list_notes(owner: str):\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute("SELECT id, body FROM notes WHERE owner = %s ORDER BY id", (owner,))\n        return [{"id": i, "body": b} for i, b in cur.fetchall()]\n\n\n@app.post("/notes")\ndef add_note(note: Note):\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute("INSERT INTO notes (owner, body) VALUES (%s, %s) RETURNING id", (note.owner, note.body))\n        return {"id": cur.fetchone()[0]}\n',
+}
+
+_R_C_STATUS_TESTED_AFTER_PRECHECK_EXIT = {
+    "backup.py": '#!/usr/bin/env python3\n"""Dumps one database to the backup volume; run by cron as `backup.py <database>`."""\nimport datetime\nimport os\nimport shutil\nimport subprocess\nimport sys\n\nBACKUP_DIR = os.environ.get("BACKUP_DIR", "/backups")\n\n\ndef run_backup(database):\n    stamp = datetime.date.today().isoformat()\n    target = os.path.join(BACKUP_DIR, f"{database}-{stamp}.dump")\n    rc = subprocess.call(["pg_dump", "-Fc", "-f", target, database])\n    if rc != 0:\n        return rc\n    return subprocess.call(["gzip", "-f", target])\n\n\nif len(sys.argv) != 2:\n    print("usage: backup.py <database>", file=sys.stderr)\n    sys.exit(2)\n\nif shutil.which("pg_dump") is None:\n    print("pg_dump not found on PATH", file=sys.stderr)\n    sys.exit(2)\n\nstatus = run_backup(sys.argv[1])\nif status != 0:\n    print(f"backup of {sys.argv[1]} failed with status {status}", file=sys.stderr)\n',
+}
+
+_R_C_RUN_SYNC_METADATA_OBJ = {
+    "reset_db.py": '"""Drop and recreate the schema (SQLAlchemy 2.0 Core, async engine)."""\nimport asyncio\nimport os\n\nfrom sqlalchemy import Column, Integer, MetaData, String, Table\nfrom sqlalchemy.ext.asyncio import create_async_engine\n\nmetadata_obj = MetaData()\n\nusers = Table(\n    "users",\n    metadata_obj,\n    Column("id", Integer, primary_key=True),\n    Column("email", String(255), nullable=False, unique=True),\n)\n\n\nasync def reset() -> None:\n    engine = create_async_engine(os.environ["DATABASE_URL"])\n    async with engine.begin() as conn:\n        await conn.run_sync(metadata_obj.drop_all)\n        await conn.run_sync(metadata_obj.create_all)\n    await engine.dispose()\n\n\nif __name__ == "__main__":\n    asyncio.run(reset())\n',
+}
+
+_R_C_ALIVE_CHECK_OF_OTHERS = {
+    "validator.py": '"""Proxy pool validator: re-tests every proxy in the pool and drops the dead ones, forever."""\nimport logging\nimport os\nimport signal\nimport time\n\nimport redis\nimport requests\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("validator")\n\nr = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"))\nPOOL_KEY = "proxies:pool"\nTEST_URL = "https://httpbin.org/ip"\nrunning = True\n\n\ndef stop(signum, frame):\n    global running\n    running = False\n\n\ndef alive_check(proxy: str) -> bool:\n    try:\n        resp = requests.get(TEST_URL, proxies={"http": proxy, "https": proxy}, timeout=8)\n    except requests.RequestException:\n        return False\n    return resp.status_code == 200\n\n\ndef main() -> None:\n    signal.signal(signal.SIGTERM, stop)\n    while running:\n        for raw in r.smembers(POOL_KEY):\n            proxy = raw.decode()\n            if not alive_check(proxy):\n                r.srem(POOL_KEY, proxy)\n                log.info("dropped %s", proxy)\n        time.sleep(60)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R_C_EXISTS_ANSWER_NEGATED = {
+    "prepare_models.py": '#!/usr/bin/env python3\n"""Downloads the model weights into the shared cache before the API starts (init container)."""\nimport logging\nimport os\nimport sys\nimport urllib.request\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("prepare_models")\n\nCACHE_DIR = os.environ.get("MODEL_CACHE", "/models")\nMODEL_URL = os.environ["MODEL_URL"]\n\n\ndef main() -> int:\n    fresh = not os.path.isdir(CACHE_DIR)\n    if fresh:\n        os.makedirs(CACHE_DIR)\n    target = os.path.join(CACHE_DIR, os.path.basename(MODEL_URL))\n    if fresh or not os.path.exists(target):\n        log.info("downloading %s", MODEL_URL)\n        urllib.request.urlretrieve(MODEL_URL, target)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+_R_C_LOG_JOIN_NAME = {
+    "prune_snapshots.py": '#!/usr/bin/env python3\n"""Deletes EBS snapshots older than the retention window (cron, daily). Keeps its own run log\nnext to the other cron logs."""\nimport datetime\nimport os\n\nimport boto3\n\nLOG_DIR = os.environ.get("LOG_DIR", "/var/log/cron")\nLOG_FILENAME = "prune_snapshots.log"\nRETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "14"))\n\n\ndef main() -> None:\n    ec2 = boto3.client("ec2")\n    cutoff = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=RETENTION_DAYS)\n    with open(os.path.join(LOG_DIR, LOG_FILENAME), "a") as out:\n        for page in ec2.get_paginator("describe_snapshots").paginate(OwnerIds=["self"]):\n            for snap in page["Snapshots"]:\n                if snap["StartTime"] < cutoff and snap.get("Tags", []) == []:\n                    ec2.delete_snapshot(SnapshotId=snap["SnapshotId"])\n                    print(f"{datetime.datetime.now().isoformat()} deleted {snap[\'SnapshotId\']}", file=out)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R_C_UNSEEN_FACTORY_CHAINED_RUN = {
+    "Dockerfile": 'FROM python:3.12-slim\nWORKDIR /\nCOPY app /home\nCOPY wsgi.py /wsgi.py\nRUN pip install flask psycopg2-binary python-dotenv\nCMD ["python", "/wsgi.py"]\n',
+    "app/app.py": 'import os\n\nimport psycopg2\nfrom flask import Flask, jsonify\n\n\ndef create_app():\n    app = Flask(__name__)\n    app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]\n\n    @app.route("/healthz")\n    def healthz():\n        return "ok"\n\n    @app.route("/database-size")\n    def database_size():\n        with psycopg2.connect(app.config["DATABASE_URL"]) as conn, conn.cursor() as cur:\n            cur.execute("SELECT pg_database_size(current_database())")\n            size = cur.fetchone()[0]\n        return jsonify(size=size)\n\n    return app\n',
+    "wsgi.py": 'import os\n\nfrom dotenv import load_dotenv\n\nfrom home.app import create_app\n\nload_dotenv()\n\nif __name__ == "__main__":\n    create_app().run(host="0.0.0.0", port=int(os.environ.get("PORT", "5000")))\n',
+}
+
+_R_C_STREAM_IN_TASK_HELPER = {
+    "app/__init__.py": 'import os\n\nfrom celery import Celery\nfrom flask import Flask\n\napp = Flask(__name__)\napp.config["CELERY_BROKER_URL"] = os.environ["CELERY_BROKER_URL"]\ncelery = Celery(app.name, broker=app.config["CELERY_BROKER_URL"])\ncelery.conf.update(app.config)\n\nfrom app import routes  # noqa: E402\n',
+    "app/routes.py": 'from flask import request\n\nfrom app import app\nfrom app.tasks import twitter_search\n\n\n@app.route("/search", methods=["POST"])\ndef search():\n    twitter_search.delay(request.form["q"])\n    return "queued", 202\n',
+    "app/tasks.py": 'import os\n\nfrom tweepy import OAuthHandler, Stream\nfrom tweepy.streaming import StreamListener\n\nfrom app import celery\n\n\nclass Listener(StreamListener):\n    def __init__(self, max_tweets=20):\n        super().__init__()\n        self.max_tweets = max_tweets\n        self.seen = 0\n\n    def on_data(self, data):\n        self.seen += 1\n        return self.seen < self.max_tweets\n\n\ndef stream_tweets(query, max_tweets=20):\n    auth = OAuthHandler(os.environ["TWITTER_KEY"], os.environ["TWITTER_SECRET"])\n    stream = Stream(auth, Listener(max_tweets))\n    stream.filter(track=[query])\n\n\n@celery.task\ndef twitter_search(query):\n    stream_tweets(query)\n',
+}
+
+
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    # a Redis key with a time-to-live the worker sets for itself is its heartbeat
+    "alive_key_heartbeat": (
+        _R_C_ALIVE_KEY_HEARTBEAT,
+        [("worker.py", "worker", "redis")],
+        ("missing-heartbeat", "pass"),
+    ),
+    # a check of other hosts' life is no heartbeat of its own
+    "alive_check_of_others": (
+        _R_C_ALIVE_CHECK_OF_OTHERS,
+        [("validator.py", "worker", "polling-loop")],
+        ("missing-heartbeat", "fail"),
+    ),
+    # a run log's tail read to be mailed is still a log kept by hand
+    "log_tail_mailed_pathlib": (
+        _R_C_LOG_TAIL_MAILED_PATHLIB,
+        [("certbot_renew.py", "job", "python")],
+        ("bare-print", 2),
+    ),
+    # the log's name the last piece of an `os.path.join`
+    "log_join_name": (_R_C_LOG_JOIN_NAME, [("prune_snapshots.py", "job", "python")], ("bare-print", 1)),
+    # a function the app runs as it starts (`add_event_handler("startup", init_db)`) is work shared with the block
+    "shared_script_startup_hook": (
+        _R_C_SHARED_SCRIPT_STARTUP_HOOK,
+        [("db_setup.py", "job", "python"), ("main.py", "api", "fastapi")],
+        None,
+    ),
+    # a pre-check's exit before the work leaves the backup's tested status dropped
+    "status_tested_after_precheck_exit": (
+        _R_C_STATUS_TESTED_AFTER_PRECHECK_EXIT,
+        [("backup.py", "job", "script")],
+        ("missing-exit-code", "fail"),
+    ),
+    # `metadata_obj.drop_all` handed to an async connection
+    "run_sync_metadata_obj": (
+        _R_C_RUN_SYNC_METADATA_OBJ,
+        [("reset_db.py", "job", "python")],
+        ("missing-dry-run", "fail"),
+    ),
+    # `fresh = not os.path.isdir(d)`, then `if fresh: os.makedirs(d)`
+    "exists_answer_negated": (
+        _R_C_EXISTS_ANSWER_NEGATED,
+        [("prepare_models.py", "job", "python")],
+        ("non-idempotent-mkdir", 0),
+    ),
+    # `create_app().run(...)` of an unseen module's factory
+    "unseen_factory_chained_run": (_R_C_UNSEEN_FACTORY_CHAINED_RUN, [("app/app.py", "api", "flask")], None),
+    # the stream built in a helper the task calls
+    "stream_in_task_helper": (
+        _R_C_STREAM_IN_TASK_HELPER,
+        [("app/__init__.py", "api", "flask"), ("app/__init__.py", "worker", "celery")],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
+def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SECOND_REVIEW_CASES[name])

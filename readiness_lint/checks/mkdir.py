@@ -25,7 +25,7 @@ class NonIdempotentMkdir(LineRule):
         "exists, unless they are guarded by `except FileExistsError` (or `OSError`), "
         "`contextlib.suppress`, or an `if not ...exists()` check (also written "
         "`os.path.exists(d) or os.mkdir(d)`, or with the answer kept in a name first: `found = os.path.exists(d)`, "
-        "`if not found:`)."
+        "`if not found:`, or `fresh = not os.path.isdir(d)`, `if fresh:`)."
     )
     why_bad = (
         "Schedulers retry, people re-run, and crashed jobs resume. A step that only works the first "

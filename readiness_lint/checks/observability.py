@@ -14,7 +14,8 @@ class MissingHeartbeat(ServiceRule):
     fix = "Signal each successful run or loop: touch a heartbeat file, ping a dead-man's switch (healthchecks, Cronitor, Sentry crons), or push a metric."
     what_it_does = (
         "Checks that a worker or job emits a heartbeat from the code it reaches: a heartbeat file written "
-        "or touched, a ping to a dead-man's-switch service (also a call named for a ping given an address named for "
+        "or touched (also one named for a sign of life, `ALIVE_FILE`, or a key the worker sets for itself, `set_alive()`, "
+        "`ALIVE_KEY`; not a check of something else alive, `alive_check(proxy)`), a ping to a dead-man's-switch service (also a call named for a ping given an address named for "
         "one, `send_ping(requests, self.healthcheck_url)`), a Sentry cron check-in, or a push to a "
         "Pushgateway, statsd or a Zabbix trapper (`ZabbixSender`)."
     )
