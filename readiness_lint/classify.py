@@ -391,8 +391,16 @@ def _file_candidates(
 
     imported = bool(project.importers.get(path)) and not _blocks_at_import(project, path, facts)
     task_functions = {task.function for task in facts.tasks}
-    # (and the helpers of the file a task calls: `def search(q): listen(q)` under `@celery.task`)
-    task_functions |= {call for f in facts.functions if f.name in task_functions for call in f.calls}
+    # (and the helpers of the file only a task calls: `def search(q): listen(q)` under `@celery.task`;
+    # not one the module's own `__main__` block or its statements run as well)
+    # (nor one another function of the file calls: the `__main__` block's `main()` streaming for ever)
+    elsewhere = {call for f in facts.functions if f.name not in task_functions for call in f.calls}
+    task_functions |= (
+        {call for f in facts.functions if f.name in task_functions for call in f.calls}
+        - elsewhere
+        - set(facts.main_guard.calls if facts.main_guard is not None else ())
+        - {name for name, _, _ in facts.module_calls}
+    )
     for obj in facts.objects:
         kind_fw = _object_kind(project, path, obj)
         if kind_fw is not None and kind_fw[1] in CONSUMER_FRAMEWORKS and obj.scope:

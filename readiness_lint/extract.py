@@ -514,11 +514,11 @@ def _heartbeat_text(text: str) -> bool:
 # (nor is a health route's handler; `healthchecks`, the service healthchecks.io, and `hc_ping` are)
 _HEARTBEAT_NAME = re.compile(
     r"heart_?beat|liveness|dead_?man|hc_?ping|healthchecks_?(?:io|\w*url|\w*ping)"
-    # (a sign of life sent, marked or kept: `send_alive()`, `set_alive()`, `ALIVE_FILE`, `ALIVE_KEY`;
+    # (a sign of life sent, marked or kept: `send_alive()`, `ALIVE_FILE`, `ALIVE_KEY`, `ALIVE_PING_URL`;
     # not a count, a flag or a check of something else alive, `alive_ships`, `still_alive`,
-    # `alive_check(proxy)`, `alive = len(ships)`, nor `keep_alive`)
-    r"|(?:^|_)(?:i_?am|im|send|set|touch|mark|report|update|write|signal|ping)_?alive(?:_|$)"
-    r"|(?:^|_)alive_(?:file|path|url|key|signal|marker|stamp|ts|msg|message)(?:_|$)"
+    # `alive_check(proxy)`, `set_alive(self, alive)`, `ALIVE_KEY_PATTERN`, nor `keep_alive`)
+    r"|(?:^|_)(?:i_?am|im|send|touch|mark|report|update|write|signal|ping)_?alive(?:_|$)"
+    r"|(?:^|_)alive_(?:ping_|push_)?(?:file|path|url|key|signal|marker|stamp|ts|msg|message|ping)$"
     # (`HEALTHCHECK_PING_URL`, `_ping_healthcheck()`; not `ping_healthchecks()`, a monitor polling others)
     r"|healthcheck_?ping|ping_?healthcheck(?!s)",
     re.IGNORECASE,
@@ -2105,9 +2105,9 @@ class Extractor:
                 self._frame().exits_zero_in_handler = True
         # (also the answer kept in a name: `is_folder_exist = os.path.exists(path)`, `if not is_folder_exist:`)
         kept = self._exists_kept()
-        guarded = _is_exists_check(node.test, kept) or (
-            type(node.test) is cst.Name and f"{self.scope_name()}:{node.test.value}" in self.absent_names
-        )
+        prefix = f"{self.scope_name()}:"
+        negated = frozenset(key[len(prefix) :] for key in self.absent_names if key.startswith(prefix))
+        guarded = _is_exists_check(node.test, kept, negated)
         if guarded:
             ctx.exists_guards += 1
         # `if cur.fetchone() is None: cur.execute("INSERT ...")`: inserted only when absent
@@ -4234,7 +4234,7 @@ class Extractor:
                 opened_on = _opened_path(args[0].value)
                 if mode is not None and mode[:1] == "r":
                     ctx.read_paths.add(opened_on)
-                elif mode is not None and mode[:1] in "aw" and _kept_log(args[0].value):
+                elif mode is not None and mode[:1] in "aw" and _kept_log(args[0].value, self._strings_here()):
                     ctx.log_handles[(tuple(ctx.scope), alias)] = opened_on
                     opened_logs.append((tuple(ctx.scope), alias))
             if alias:
@@ -4496,14 +4496,14 @@ class Extractor:
             self._count_call(raw, node.args, flagged=self.delete_flag_ifs > 0)
         if node.args and name in _OPEN_CALLS:
             self._note_read(node, name or "")
-        elif (
-            (raw or "").endswith((".read_text().split", ".read_text().splitlines"))
-            and type(node.func) is cst.Attribute
-            and type(node.func.value) is cst.Call
-        ):
-            # (a ledger's entries, `set(ledger.read_text().split())`; not a log's tail read to be
-            # mailed, `Path(log).read_text()[-20000:]`)
-            self._note_read(node.func.value, "")
+        elif (raw or "").endswith((".split", ".splitlines")) and ".read_text()" in (raw or ""):
+            # (a ledger's entries, `set(ledger.read_text().strip().splitlines())`; not a log's tail
+            # read to be mailed, `Path(log).read_text()[-20000:]`)
+            read: cst.BaseExpression = node
+            while type(read) is cst.Call and type(read.func) is cst.Attribute and read.func.attr.value != "read_text":
+                read = read.func.value
+            if type(read) is cst.Call:
+                self._note_read(read, "")
         if raw in _MIDDLEWARE_ADDS and not ctx.scope and node.args:
             # `MIDDLEWARE.insert(0, "core.middleware.HealthCheckMiddleware")` in production settings
             self._module_setting(raw.partition(".")[0], node.args[-1].value, node)
@@ -4796,8 +4796,7 @@ class Extractor:
             not destructive
             and method == "run_sync"
             and node.args
-            and (dropped := n.dotted(node.args[0].value) or "").endswith(".drop_all")
-            and "metadata" in dropped.rpartition(".")[0].rpartition(".")[2].lower()
+            and (n.dotted(node.args[0].value) or "").endswith(".drop_all")
         ):
             destructive = "drop_all()"  # SQLAlchemy's async engine: `await conn.run_sync(Base.metadata.drop_all)`
         elif not destructive and method == "delete" and ctx.object_ctor(owner) in _SQLALCHEMY_TABLES:
@@ -9246,13 +9245,17 @@ def _opened_path(value: cst.BaseExpression) -> str:
     return text if text is not None else n.dotted(value) or ""
 
 
-def _kept_log(value: cst.BaseExpression) -> bool:
+def _kept_log(value: cst.BaseExpression, known: Mapping[str, str]) -> bool:
     """A file opened as a log kept by hand: a ``.log`` file, or one a name holds that is named for a
-    log (``ERROR_LOG``, ``args.logfile``)."""
+    log (``ERROR_LOG``, ``args.logfile``), judged by the text it holds where that is known
+    (``LOG_FILE = "readings.csv"`` is data). ``known``: the names bound to strings here."""
     if type(value) is cst.Call and n.callee(value) == "os.path.join" and value.args:
         value = value.args[-1].value  # (`os.path.join(LOG_DIR, LOG_FILENAME)`)
     opened = _opened_path(value)
     if type(value) is cst.Name or type(value) is cst.Attribute:
+        held = known.get(opened)
+        if held:
+            return held.lower().endswith(".log")
         return bool(_LOG_NAME.search(opened.rpartition(".")[2]))
     return opened.lower().endswith(".log")
 
@@ -9601,13 +9604,16 @@ def _lookup_test(test: cst.BaseExpression, fetched: set[str], scope: str) -> boo
     return None
 
 
-def _is_exists_check(test: cst.BaseExpression, kept: Collection[str] = ()) -> bool:
+def _is_exists_check(test: cst.BaseExpression, kept: Collection[str] = (), absent: Collection[str] = ()) -> bool:
     """``if not os.path.exists(p)``, ``if not p.is_dir()`` and the like (``kept``: names holding
-    such an answer, see :func:`_asks_exists`)."""
+    such an answer, see :func:`_asks_exists`; ``absent``: names holding its negation, `fresh = not
+    os.path.isdir(d)`, tested as they are: `if fresh and not dry_run:`)."""
+    if type(test) is cst.Name:
+        return test.value in absent
     if type(test) is cst.UnaryOperation and type(test.operator) is cst.Not:
         return _asks_exists(test.expression, kept)
     if type(test) is cst.BooleanOperation:
-        return _is_exists_check(test.left, kept) or _is_exists_check(test.right, kept)
+        return _is_exists_check(test.left, kept, absent) or _is_exists_check(test.right, kept, absent)
     if type(test) is cst.Comparison and len(test.comparisons) == 1:
         # `os.path.exists(p) == False`, `p.exists() is False`
         target = test.comparisons[0]

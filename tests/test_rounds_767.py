@@ -769,3 +769,83 @@ _SECOND_REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
 def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _SECOND_REVIEW_CASES[name])
+
+
+# The third review (5b3293f..9175bb4)
+_R_D_ALIVE_KEY_PATTERN_WATCHDOG = {
+    "watchdog.py": '"""Watchdog for the render workers: each worker keeps `render:worker:<host>:alive` set with a TTL;\na worker whose key has expired is restarted through its supervisor program."""\nimport logging\nimport os\nimport signal\nimport subprocess\nimport time\n\nimport redis\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")\nlog = logging.getLogger("watchdog")\n\nr = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"))\nWORKERS_KEY = "render:workers"  # hosts registered by the workers as they start\nALIVE_KEY_PATTERN = "render:worker:{host}:alive"\nCHECK_EVERY = int(os.environ.get("WATCHDOG_INTERVAL", "30"))\nrunning = True\n\n\ndef stop(signum, frame):\n    global running\n    running = False\n\n\ndef restart(host: str) -> None:\n    log.warning("worker on %s stopped answering, restarting it", host)\n    subprocess.run(["ssh", host, "sudo", "supervisorctl", "restart", "render-worker"], check=False, timeout=60)\n\n\ndef main() -> None:\n    signal.signal(signal.SIGTERM, stop)\n    while running:\n        for raw in r.smembers(WORKERS_KEY):\n            host = raw.decode()\n            if not r.exists(ALIVE_KEY_PATTERN.format(host=host)):\n                restart(host)\n        time.sleep(CHECK_EVERY)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R_D_SET_ALIVE_OF_UPSTREAM = {
+    "upstream_checker.py": '"""Probes every model-server upstream and publishes the live ones for the gateway to route to."""\nimport json\nimport logging\nimport os\nimport signal\nimport time\n\nimport redis\nimport requests\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")\nlog = logging.getLogger("upstream-checker")\n\nr = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"))\nUPSTREAMS = [u for u in os.environ.get("UPSTREAMS", "").split(",") if u]\nLIVE_KEY = "gateway:upstreams:live"\nrunning = True\n\n\nclass Upstream:\n    def __init__(self, url: str) -> None:\n        self.url = url.rstrip("/")\n        self.alive = True\n        self.failures = 0\n\n    def set_alive(self, alive: bool) -> None:\n        if alive != self.alive:\n            log.warning("%s is now %s", self.url, "up" if alive else "down")\n        self.alive = alive\n        self.failures = 0 if alive else self.failures + 1\n\n    def probe(self) -> bool:\n        try:\n            return requests.get(f"{self.url}/v1/health", timeout=3).ok\n        except requests.RequestException:\n            return False\n\n\ndef stop(signum, frame):\n    global running\n    running = False\n\n\ndef main() -> None:\n    signal.signal(signal.SIGTERM, stop)\n    upstreams = [Upstream(u) for u in UPSTREAMS]\n    while running:\n        for upstream in upstreams:\n            upstream.set_alive(upstream.probe())\n        live = [u.url for u in upstreams if u.alive]\n        r.set(LIVE_KEY, json.dumps(live))\n        time.sleep(5)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R_D_ALIVE_PING_URL = {
+    "mailer.py": '"""Sends the queued outbound mail, forever."""\nimport logging\nimport os\nimport signal\nimport smtplib\nimport time\nfrom email.message import EmailMessage\n\nimport redis\nimport requests\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")\nlog = logging.getLogger("mailer")\n\nr = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"))\nQUEUE = "mail:outbound"\nALIVE_PING_URL = os.environ.get("ALIVE_PING_URL")  # Uptime Kuma push monitor\nrunning = True\n\n\ndef stop(signum, frame):\n    global running\n    running = False\n\n\ndef send(raw: bytes) -> None:\n    msg = EmailMessage()\n    data = raw.decode().split("\\n", 2)\n    msg["To"], msg["Subject"] = data[0], data[1]\n    msg.set_content(data[2])\n    with smtplib.SMTP(os.environ.get("SMTP_HOST", "localhost")) as smtp:\n        smtp.send_message(msg)\n\n\ndef main() -> None:\n    signal.signal(signal.SIGTERM, stop)\n    while running:\n        item = r.brpop(QUEUE, timeout=30)\n        if item is not None:\n            send(item[1])\n        if ALIVE_PING_URL:\n            requests.get(ALIVE_PING_URL, params={"status": "up"}, timeout=5)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R_D_LEDGER_STRIP_SPLITLINES = {
+    "mailer.py": '"""Sends the weekly newsletter; `sent.log` records who already got it, so a re-run skips them."""\nimport logging\nimport os\nimport smtplib\nimport sys\nfrom email.message import EmailMessage\nfrom pathlib import Path\n\nlog = logging.getLogger("mailer")\n\n\ndef already_sent():\n    ledger = Path("sent.log")\n    if not ledger.exists():\n        return set()\n    return set(ledger.read_text().strip().splitlines())\n\n\ndef build(rcpt, body):\n    msg = EmailMessage()\n    msg["From"] = "news@example.com"\n    msg["To"] = rcpt\n    msg["Subject"] = "This week"\n    msg.set_content(body)\n    return msg\n\n\ndef main(recipients_file):\n    with open(recipients_file) as f:\n        recipients = [line.strip() for line in f if line.strip()]\n    body = Path("newsletter.txt").read_text()\n    done = already_sent()\n    sent = 0\n    with smtplib.SMTP(os.environ.get("SMTP_HOST", "localhost")) as smtp, open("sent.log", "a") as ledger:\n        for rcpt in recipients:\n            if rcpt in done:\n                continue\n            smtp.send_message(build(rcpt, body))\n            print(rcpt, file=ledger, flush=True)\n            sent += 1\n    log.info("sent %d, skipped %d", sent, len(recipients) - sent)\n    return 0\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    sys.exit(main(sys.argv[1]))\n',
+}
+
+_R_D_LOG_JOIN_CSV_DATA = {
+    "read_sensor.py": '#!/usr/bin/env python3\n"""Reads the greenhouse DHT22 once and appends the reading to the day\'s CSV (cron, every minute)."""\nimport datetime\nimport os\n\nimport adafruit_dht\nimport board\n\nDATA_DIR = os.environ.get("DATA_DIR", "/home/pi/greenhouse/data")\nLOG_FILE = "readings.csv"\n\n\ndef main() -> None:\n    sensor = adafruit_dht.DHT22(board.D4)\n    try:\n        temperature, humidity = sensor.temperature, sensor.humidity\n    finally:\n        sensor.exit()\n    now = datetime.datetime.now().isoformat(timespec="seconds")\n    with open(os.path.join(DATA_DIR, LOG_FILE), "a") as out:\n        print(f"{now},{temperature:.1f},{humidity:.1f}", file=out)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R_D_STREAM_HELPER_ALSO_MAIN = {
+    "app/__init__.py": 'import os\n\nfrom celery import Celery\nfrom flask import Flask\n\napp = Flask(__name__)\napp.config["CELERY_BROKER_URL"] = os.environ["CELERY_BROKER_URL"]\ncelery = Celery(app.name, broker=app.config["CELERY_BROKER_URL"])\ncelery.conf.update(app.config)\n\nfrom app import routes  # noqa: E402\n',
+    "app/routes.py": 'from flask import request\n\nfrom app import app\nfrom app.tasks import twitter_search\n\n\n@app.route("/search", methods=["POST"])\ndef search():\n    twitter_search.delay(request.form["q"])\n    return "queued", 202\n',
+    "app/tasks.py": '"""Twitter streaming: a bounded search run as a Celery task for the web UI, and the firehose\ncollector run on its own (`python -m app.tasks <track>`), which stores every matching tweet."""\nimport json\nimport logging\nimport os\nimport signal\nimport sys\n\nimport redis\nfrom tweepy import OAuthHandler, Stream\nfrom tweepy.streaming import StreamListener\n\nfrom app import celery\n\nlog = logging.getLogger(__name__)\nr = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"))\n\n\nclass Listener(StreamListener):\n    def __init__(self, key, max_tweets=None):\n        super().__init__()\n        self.key = key\n        self.max_tweets = max_tweets\n        self.seen = 0\n\n    def on_data(self, data):\n        r.rpush(self.key, data)\n        self.seen += 1\n        return self.max_tweets is None or self.seen < self.max_tweets\n\n    def on_error(self, status_code):\n        log.error("stream error %s", status_code)\n        return status_code != 420\n\n\ndef stream_tweets(query, key, max_tweets=None):\n    auth = OAuthHandler(os.environ["TWITTER_KEY"], os.environ["TWITTER_SECRET"])\n    stream = Stream(auth, Listener(key, max_tweets))\n    stream.filter(track=[query])\n\n\n@celery.task\ndef twitter_search(query):\n    stream_tweets(query, f"search:{query}", max_tweets=20)\n\n\ndef stop(signum, frame):\n    log.info("stopping collector")\n    sys.exit(0)\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")\n    signal.signal(signal.SIGTERM, stop)\n    stream_tweets(sys.argv[1], "firehose")\n',
+}
+
+_R_D_ABSENT_NAME_AND_TEST = {
+    "export_reports.py": '#!/usr/bin/env python3\n"""Exports yesterday\'s sales report as CSV into the shared reports folder (cron, 02:30).\n\n    export_reports.py [--out DIR] [--dry-run]\n"""\nimport argparse\nimport csv\nimport datetime\nimport logging\nimport os\nimport sys\n\nimport psycopg2\n\nlog = logging.getLogger("export_reports")\n\n\ndef export(out_dir: str, dry_run: bool) -> int:\n    day = datetime.date.today() - datetime.timedelta(days=1)\n    fresh = not os.path.isdir(out_dir)\n    if fresh and not dry_run:\n        os.makedirs(out_dir)\n        log.info("created %s", out_dir)\n    with psycopg2.connect(os.environ["DATABASE_URL"]) as conn, conn.cursor() as cur:\n        cur.execute(\n            "SELECT sku, SUM(quantity), SUM(total) FROM sales WHERE sold_on = %s GROUP BY sku ORDER BY sku",\n            (day,),\n        )\n        rows = cur.fetchall()\n    if dry_run:\n        log.info("would write %d rows for %s", len(rows), day)\n        return 0\n    path = os.path.join(out_dir, f"sales-{day.isoformat()}.csv")\n    with open(path, "w", newline="") as f:\n        writer = csv.writer(f)\n        writer.writerow(["sku", "quantity", "total"])\n        writer.writerows(rows)\n    log.info("wrote %d rows to %s", len(rows), path)\n    return 0\n\n\ndef main() -> int:\n    parser = argparse.ArgumentParser()\n    parser.add_argument("--out", default=os.environ.get("REPORTS_DIR", "/srv/reports/sales"))\n    parser.add_argument("--dry-run", action="store_true")\n    args = parser.parse_args()\n    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\n    return export(args.out, args.dry_run)\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+_R_D_RUN_SYNC_META = {
+    "reset_db.py": '"""Drop and recreate the schema (SQLAlchemy 2.0 Core, async engine)."""\nimport asyncio\nimport os\n\nfrom sqlalchemy import Column, Integer, MetaData, String, Table\nfrom sqlalchemy.ext.asyncio import create_async_engine\n\nmeta = MetaData()\n\nusers = Table(\n    "users",\n    meta,\n    Column("id", Integer, primary_key=True),\n    Column("email", String(255), nullable=False, unique=True),\n)\n\n\nasync def reset() -> None:\n    engine = create_async_engine(os.environ["DATABASE_URL"])\n    async with engine.begin() as conn:\n        await conn.run_sync(meta.drop_all)\n        await conn.run_sync(meta.create_all)\n    await engine.dispose()\n\n\nif __name__ == "__main__":\n    asyncio.run(reset())\n',
+}
+
+_THIRD_REVIEW_CASES: dict[str, Case] = {
+    # a watchdog reading other workers' keys through `ALIVE_KEY_PATTERN` emits no heartbeat of its own
+    "alive_key_pattern_watchdog": (
+        _R_D_ALIVE_KEY_PATTERN_WATCHDOG,
+        [("watchdog.py", "worker", "polling-loop")],
+        ("missing-heartbeat", "fail"),
+    ),
+    # `set_alive(self, alive)`: a flag on another server
+    "set_alive_of_upstream": (
+        _R_D_SET_ALIVE_OF_UPSTREAM,
+        [("upstream_checker.py", "worker", "polling-loop")],
+        ("missing-heartbeat", "fail"),
+    ),
+    # a push monitor pinged through `ALIVE_PING_URL`
+    "alive_ping_url": (_R_D_ALIVE_PING_URL, [("mailer.py", "worker", "redis")], ("missing-heartbeat", "pass")),
+    # `set(ledger.read_text().strip().splitlines())`: a ledger read back
+    "ledger_strip_splitlines": (_R_D_LEDGER_STRIP_SPLITLINES, [("mailer.py", "job", "python")], ("bare-print", 0)),
+    # `LOG_FILE = "readings.csv"` joined to a directory: data, judged by the text it holds
+    "log_join_csv_data": (_R_D_LOG_JOIN_CSV_DATA, [("read_sensor.py", "job", "python")], ("bare-print", 0)),
+    # the stream helper a task and the module's own `__main__` collector both call: the collector is a worker
+    "stream_helper_also_main": (
+        _R_D_STREAM_HELPER_ALSO_MAIN,
+        [
+            ("app/__init__.py", "api", "flask"),
+            ("app/__init__.py", "worker", "celery"),
+            ("app/tasks.py", "worker", "tweepy"),
+        ],
+        None,
+    ),
+    # `fresh = not os.path.isdir(d)`, then `if fresh and not dry_run:`
+    "absent_name_and_test": (
+        _R_D_ABSENT_NAME_AND_TEST,
+        [("export_reports.py", "job", "argparse")],
+        ("non-idempotent-mkdir", 0),
+    ),
+    # `await conn.run_sync(meta.drop_all)`
+    "run_sync_meta": (_R_D_RUN_SYNC_META, [("reset_db.py", "job", "python")], ("missing-dry-run", "fail")),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_THIRD_REVIEW_CASES))
+def test_third_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _THIRD_REVIEW_CASES[name])
