@@ -4455,6 +4455,10 @@ class Extractor:
             # (a raise before any work, `if not args.prefix: raise SystemExit("no prefix")`, checks
             # the input: it says nothing of what happens to the work's failures)
             self.frames[-1].raises = True
+        elif not self.frames and not self.ctx.scope:
+            # (a script's own statements: an uncaught raise ends the process with status 1, a
+            # failure exit for the results tested before it, `if status != 0: raise RuntimeError(...)`)
+            self.module_frame.tested_before_exit.update(self.module_frame.results_tested)
         exc = node.exc
         if exc is not None:
             target = exc.func if type(exc) is cst.Call else exc
@@ -4494,6 +4498,15 @@ class Extractor:
         name = ctx.resolve(raw)
         if raw in self.module_functions:
             self._count_call(raw, node.args, flagged=self.delete_flag_ifs > 0)
+            if (
+                not self.frames
+                and not ctx.scope
+                and self.module_frame.results_tested
+                and _exits_with_status(self.module_functions[raw], ctx)
+            ):
+                # (a script's own `die("backup failed")`, a helper of the file that exits with a
+                # status: a failure exit for the results tested before it)
+                self.module_frame.tested_before_exit.update(self.module_frame.results_tested)
         if node.args and name in _OPEN_CALLS:
             self._note_read(node, name or "")
         elif (raw or "").endswith((".split", ".splitlines")) and ".read_text()" in (raw or ""):
@@ -6811,6 +6824,23 @@ def _before_work(call: str) -> bool:
         or method in _INPUT_CHECK_METHODS
         or (method in _LOG_METHODS and "log" in owner.rpartition(".")[2].lower())  # (`logger.error(...)`)
     )
+
+
+def _exits_with_status(function: cst.FunctionDef, ctx: Context) -> bool:
+    """A function that exits with a status it is given or a non-zero one (``def die(msg, code=1):
+    print(msg); sys.exit(code)``), not ``sys.exit()`` or ``sys.exit(0)``."""
+    defaults = {param.name.value: param.default for param in _all_params(function.params)}
+    for node in n.descendants(function.body):
+        if type(node) is cst.Call and ctx.resolve(n.callee(node)) in EXIT_CALLS and node.args:
+            status = node.args[0].value
+            if type(status) is cst.Name and status.value in defaults:
+                default = defaults[status.value]  # (`code=1`: the status unless a caller gives another)
+                if default is None:
+                    return True  # (no default: the status each caller gives)
+                status = default
+            if not (n.int_value(status) == 0 or n.is_none(status) or n.is_false(status)):
+                return True
+    return False
 
 
 def _has_call(node: cst.BaseExpression) -> bool:

@@ -849,3 +849,40 @@ _THIRD_REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_THIRD_REVIEW_CASES))
 def test_third_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _THIRD_REVIEW_CASES[name])
+
+
+# Left by the third review, mended after it
+_R_D_STATUS_TESTED_THEN_RAISE = {
+    "backup.py": '#!/usr/bin/env python3\n"""Dumps one database to the backup volume; run by cron as `backup.py <database>`."""\nimport datetime\nimport os\nimport subprocess\nimport sys\n\nBACKUP_DIR = os.environ.get("BACKUP_DIR", "/backups")\n\n\ndef run_backup(database):\n    stamp = datetime.date.today().isoformat()\n    target = os.path.join(BACKUP_DIR, f"{database}-{stamp}.dump")\n    rc = subprocess.call(["pg_dump", "-Fc", "-f", target, database])\n    if rc != 0:\n        return rc\n    return subprocess.call(["gzip", "-f", target])\n\n\nif len(sys.argv) != 2:\n    print("usage: backup.py <database>", file=sys.stderr)\n    sys.exit(2)\n\nstatus = run_backup(sys.argv[1])\nif status != 0:\n    raise RuntimeError(f"backup of {sys.argv[1]} failed with status {status}")\n',
+}
+
+_R_D_STATUS_TESTED_EXIT_IN_HELPER = {
+    "backup.py": '#!/usr/bin/env python3\n"""Dumps one database to the backup volume; run by cron as `backup.py <database>`."""\nimport datetime\nimport os\nimport subprocess\nimport sys\n\nBACKUP_DIR = os.environ.get("BACKUP_DIR", "/backups")\n\n\ndef run_backup(database):\n    stamp = datetime.date.today().isoformat()\n    target = os.path.join(BACKUP_DIR, f"{database}-{stamp}.dump")\n    rc = subprocess.call(["pg_dump", "-Fc", "-f", target, database])\n    if rc != 0:\n        return rc\n    return subprocess.call(["gzip", "-f", target])\n\n\ndef die(msg, code=1):\n    print(f"backup.py: {msg}", file=sys.stderr)\n    sys.exit(code)\n\n\nif len(sys.argv) != 2:\n    die("usage: backup.py <database>", 2)\n\nstatus = run_backup(sys.argv[1])\nif status != 0:\n    die(f"backup of {sys.argv[1]} failed with status {status}")\n',
+}
+
+
+_LATE_CASES: dict[str, Case] = {
+    # the tested status's failure raised, uncaught: the process exits 1
+    "status_tested_then_raise": (
+        _R_D_STATUS_TESTED_THEN_RAISE,
+        [("backup.py", "job", "script")],
+        ("missing-exit-code", "pass"),
+    ),
+    # ... or handed to the file's `die(msg, code=1)`, which exits with it
+    "status_tested_exit_in_helper": (
+        _R_D_STATUS_TESTED_EXIT_IN_HELPER,
+        [("backup.py", "job", "script")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap: a `die()` that exits 0 loses the failure (as before)
+    "status_tested_helper_exits_zero": (
+        _edited(_R_D_STATUS_TESTED_EXIT_IN_HELPER, "backup.py", "def die(msg, code=1):", "def die(msg, code=0):"),
+        [("backup.py", "job", "script")],
+        ("missing-exit-code", "fail"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_LATE_CASES))
+def test_late_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _LATE_CASES[name])

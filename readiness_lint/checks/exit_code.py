@@ -136,7 +136,7 @@ class MissingExitCode(ServiceRule):
         "work's failure and carries on still loses it, as does a `main()` that returns nothing after catching one (`sys.exit(None)` is status 0), "
         "and so does a retry that waits on one error "
         '(`if "locked" in str(e): time.sleep(d); continue`) and raises the others: the last attempt falls out silently. '
-        "A status a script's own statements test is not dropped where the script exits with a failure status of its own after the test "
+        "A status a script's own statements test is not dropped where the script exits with a failure status of its own after the test (also an uncaught `raise`, or a helper of the file exiting with a status, `die(msg, code=1)`) "
         "(`code = attempt(t)`, `if code == 0: sys.exit(0)`, then `sys.exit(2)` once every attempt failed). A click, "
         'typer or fire command, and a command of Flask\'s command line (`@app.cli.command("init-db")`), exits 1 on an exception by itself: it fails only when it, or a step it calls, catches every '
         "failure and carries on (each command registered on a click group, a typer app or Flask's `FlaskGroup` the `__main__` block "
