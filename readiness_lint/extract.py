@@ -9266,11 +9266,22 @@ _LOG_PATH = re.compile(r"\.log$|(?:^|/)logs?/|(?:^|[/_.-])log(?:s|file)?[_.-][^/
 _LOG_NAME = re.compile(r"(?:^|[._])log(?:s|_?file|_?path)?(?:_|$)", re.IGNORECASE)
 
 
+def _last_piece(value: cst.BaseExpression) -> cst.BaseExpression:
+    """The file's own piece of a path built from pieces: the last of ``os.path.join(LOG_DIR,
+    "execute.log")`` or ``Path(LOG_DIR, "run.log")``, the right of ``LOG_DIR / "run.log"``."""
+    while True:
+        if type(value) is cst.Call and n.callee(value) in {"os.path.join", "Path", "pathlib.Path"} and value.args:
+            value = value.args[-1].value
+        elif type(value) is cst.BinaryOperation and type(value.operator) is cst.Divide:
+            value = value.right
+        else:
+            return value
+
+
 def _opened_path(value: cst.BaseExpression) -> str:
     """What an ``open()`` is given, as written: the text (``"cron/execute.log"``, an f-string's
-    with its holes), the last piece of an ``os.path.join(LOG_DIR, "execute.log")``, or the name."""
-    if type(value) is cst.Call and n.callee(value) == "os.path.join" and value.args:
-        value = value.args[-1].value
+    with its holes) of the file's own piece (see :func:`_last_piece`), or the name."""
+    value = _last_piece(value)
     text = n.template_text(value)
     return text if text is not None else n.dotted(value) or ""
 
@@ -9279,8 +9290,7 @@ def _kept_log(value: cst.BaseExpression, known: Mapping[str, str]) -> bool:
     """A file opened as a log kept by hand: a ``.log`` file, or one a name holds that is named for a
     log (``ERROR_LOG``, ``args.logfile``), judged by the text it holds where that is known
     (``LOG_FILE = "readings.csv"`` is data). ``known``: the names bound to strings here."""
-    if type(value) is cst.Call and n.callee(value) == "os.path.join" and value.args:
-        value = value.args[-1].value  # (`os.path.join(LOG_DIR, LOG_FILENAME)`)
+    value = _last_piece(value)  # (`os.path.join(LOG_DIR, LOG_FILENAME)`, `LOG_DIR / "run.log"`)
     opened = _opened_path(value)
     if type(value) is cst.Name or type(value) is cst.Attribute:
         held = known.get(opened)

@@ -861,7 +861,14 @@ _R_D_STATUS_TESTED_EXIT_IN_HELPER = {
 }
 
 
+_R_D_LOG_PATH_DIV_NAME = {
+    "prune_snapshots.py": '#!/usr/bin/env python3\n"""Deletes EBS snapshots older than the retention window (cron, daily). Keeps its own run log\nnext to the other cron logs."""\nimport datetime\nimport os\nfrom pathlib import Path\n\nimport boto3\n\nLOG_DIR = Path(os.environ.get("LOG_DIR", "/var/log/cron"))\nLOG_FILENAME = "prune_snapshots.log"\nRETENTION_DAYS = int(os.environ.get("RETENTION_DAYS", "14"))\n\n\ndef main() -> None:\n    ec2 = boto3.client("ec2")\n    cutoff = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(days=RETENTION_DAYS)\n    with open(LOG_DIR / LOG_FILENAME, "a") as out:\n        for page in ec2.get_paginator("describe_snapshots").paginate(OwnerIds=["self"]):\n            for snap in page["Snapshots"]:\n                if snap["StartTime"] < cutoff and snap.get("Tags", []) == []:\n                    ec2.delete_snapshot(SnapshotId=snap["SnapshotId"])\n                    print(f"{datetime.datetime.now().isoformat()} deleted {snap[\'SnapshotId\']}", file=out)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
 _LATE_CASES: dict[str, Case] = {
+    # a log's name joined to its directory with pathlib's `/`
+    "log_path_div_name": (_R_D_LOG_PATH_DIV_NAME, [("prune_snapshots.py", "job", "python")], ("bare-print", 1)),
     # the tested status's failure raised, uncaught: the process exits 1
     "status_tested_then_raise": (
         _R_D_STATUS_TESTED_THEN_RAISE,
