@@ -390,17 +390,7 @@ def _file_candidates(
         out.append(candidate)
 
     imported = bool(project.importers.get(path)) and not _blocks_at_import(project, path, facts)
-    task_functions = {task.function for task in facts.tasks}
-    # (and the helpers of the file only a task calls: `def search(q): listen(q)` under `@celery.task`;
-    # not one the module's own `__main__` block or its statements run as well)
-    # (nor one another function of the file calls: the `__main__` block's `main()` streaming for ever)
-    elsewhere = {call for f in facts.functions if f.name not in task_functions for call in f.calls}
-    task_functions |= (
-        {call for f in facts.functions if f.name in task_functions for call in f.calls}
-        - elsewhere
-        - set(facts.main_guard.calls if facts.main_guard is not None else ())
-        - {name for name, _, _ in facts.module_calls}
-    )
+    task_functions = _task_functions(facts)
     for obj in facts.objects:
         kind_fw = _object_kind(project, path, obj)
         if kind_fw is not None and kind_fw[1] in CONSUMER_FRAMEWORKS and obj.scope:
@@ -949,6 +939,19 @@ _FOREVER_METHODS = frozenset(
 )
 
 
+def _task_functions(facts: FileFacts) -> set[str]:
+    """The file's task-queue tasks (``@celery.task``), and the helpers of the file only a task
+    calls (``def search(q): listen(q)`` under the task): not one another function of the file, its
+    ``__main__`` block or its statements run as well (a ``main()`` streaming for ever)."""
+    tasks = {task.function for task in facts.tasks}
+    if not tasks:
+        return tasks
+    elsewhere = {call for f in facts.functions if f.name not in tasks for call in f.calls}
+    elsewhere.update(facts.main_guard.calls if facts.main_guard is not None else ())
+    elsewhere.update(name for name, _, _ in facts.module_calls)
+    return tasks | ({call for f in facts.functions if f.name in tasks for call in f.calls} - elsewhere)
+
+
 def _blocks_at_import(project: Project, path: str, facts: FileFacts) -> bool:
     """A script outside any package whose module level never returns (``client.run_forever()``):
     whatever imports it only ever runs it, so it stays an entrypoint of its own."""
@@ -1061,18 +1064,15 @@ def _shared_script(project: Project, path: str, guard: MainGuardFact) -> bool:
     # (or a wrapper of the file calling it: `def handler(request): main()` a serverless function imports)
     functions |= {f.name for f in local.values() if functions.intersection(f.calls)}
     for importer in project.importers.get(path, ()):
-        taken = {
-            imp.alias
+        found = [
+            imp
             for imp in project.files[importer].imports
             if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path
-        }
-        # (and calls it: not one that only imports it, or hands it to a scheduler, `add_job(search, ...)`,
-        # whose job runs it, the block being a try-out of the helper)
-        names = taken | {
-            imp.name
-            for imp in project.files[importer].imports
-            if imp.name in functions and project.resolve_module(importer, imp.module, imp.level) == path
-        }
+        ]
+        taken = {imp.alias for imp in found}
+        # (and calls it, by either name: not one that only imports it, or hands it to a scheduler,
+        # `add_job(search, ...)`, whose job runs it, the block being a try-out of the helper)
+        names = taken | {imp.name for imp in found if imp.name}
         # (or gives it to the app to run as it starts: `app.add_event_handler("startup", init_db)`)
         called = any(call.rpartition(".")[2] in names for call in project.files[importer].calls_made()) or bool(
             names & set(project.files[importer].startup_hooks)
@@ -1418,7 +1418,9 @@ def _starts_beside_app(project: Project, importer: str, path: str, starters: set
         # (the loop's module registers its starter itself, in a function the app's factory calls,
         # the way aiohttp extensions do: `def setup(app): app.on_startup.append(start_relay)`)
         starters = starters | {
-            registrar for registrar, _, hook in map(_split_pair, home.hook_registrars) if hook in starters
+            registrar
+            for registrar, _, hook in (pair.partition(">") for pair in home.hook_registrars)
+            if hook in starters
         }
 
     def starter(call: str) -> bool:
@@ -1445,11 +1447,6 @@ def _starts_beside_app(project: Project, importer: str, path: str, starters: set
     # (or gives it to the app to run as it starts: aiohttp's `app.on_startup.append(listener.start_background_tasks)`,
     # `add_event_handler("startup", ...)`, `FastAPI(lifespan=...)`)
     return path in project.import_edges.get(importer, ()) and bool(starters & set(facts.startup_hooks))
-
-
-def _split_pair(pair: str) -> tuple[str, str, str]:
-    """``"setup>start_relay"`` as ``("setup", ">", "start_relay")``."""
-    return pair.partition(">")
 
 
 def _serves_imported_app(project: Project, path: str, calls: Sequence[str]) -> bool:
@@ -3613,20 +3610,23 @@ def _runner_configures_logging(project: Project, path: str, names: set[str]) -> 
         return False
     for runner in sorted(project.importers.get(path, ())):
         facts = project.files[runner]
-        # (or a module it imports does, as it is loaded: `from .scheduler import scheduler`, whose
-        # job module calls `logging.basicConfig(...)`; not in that module's own `__main__` block)
-        if facts.is_test or not any(
-            s.kind == "logging-config" and (module == runner or s.scope != "__main__")
-            for module in sorted(project.reach_from(runner))
-            for s in project.files[module].signals
-        ):
-            continue
         imported = {
             imp.alias
             for imp in facts.imports
             if imp.name in names and project.resolve_module(runner, imp.module, imp.level) == path
         }
-        if not imported:
+        # (logging set up there, or by a module it imports as it is loaded: `from .scheduler import
+        # scheduler`, whose job module calls `logging.basicConfig(...)`; not in that module's own
+        # `__main__` block)
+        if (
+            facts.is_test
+            or not imported
+            or not any(
+                s.kind == "logging-config" and (module == runner or s.scope != "__main__")
+                for module in project.reach_from(runner)
+                for s in project.files[module].signals
+            )
+        ):
             continue
         apps = {(path, name) for name in names}
         for call in facts.calls_made():

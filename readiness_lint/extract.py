@@ -568,6 +568,12 @@ class _Frame:
     exits_after_work: bool = False
     # calls whose result was tested before a non-zero exit (see `FileFacts.script_results_tested`)
     tested_before_exit: set[str] = field(default_factory=set)
+
+    def fails_here(self) -> None:
+        """A failure exit (a non-zero `sys.exit`, an uncaught raise, `die(msg)`): the results tested
+        so far are acted on."""
+        self.tested_before_exit.update(self.results_tested)
+
     # Responses and processes whose failed status is only reported, and those checked after all
     # (`r.raise_for_status()`): the failure is lost when one is reported and never checked.
     status_reported: set[str] = field(default_factory=set)
@@ -1017,8 +1023,9 @@ class Extractor:
         self.references: set[str] = set()  # names handed on as values (callbacks, dispatch tables)
         self.fetched: set[str] = set()  # "scope:name" bound to a lookup's result (`row = cur.fetchone()`)
         self.select_texts: set[str] = set()  # "scope:name" bound to a SELECT's text (`query = f"SELECT 1 ..."`)
-        self.exists_names: set[str] = set()  # "scope:name" bound to an existence check (`found = os.path.exists(d)`)
-        self.absent_names: set[str] = set()  # ... or to its negation (`fresh = not os.path.isdir(d)`)
+        # "scope:name" bound to an existence check's answer (`found = os.path.exists(d)`: True) or to its
+        # negation (`fresh = not os.path.isdir(d)`: False)
+        self.exists_answers: dict[str, bool] = {}
         self.path_names: dict[str, str] = {}  # "scope:name" bound to a path object, `ledger = Path("sent.log")`
         self.fetched_from: dict[str, str] = {}  # ... by a call of the module's lookup function named
         self.class_constant: tuple[str, str] | None = None  # (class, name) whose string value is being walked
@@ -2104,9 +2111,7 @@ class Extractor:
                 # function: it gives up as a bare `return` after the error would
                 self._frame().exits_zero_in_handler = True
         # (also the answer kept in a name: `is_folder_exist = os.path.exists(path)`, `if not is_folder_exist:`)
-        kept = self._exists_kept()
-        prefix = f"{self.scope_name()}:"
-        negated = frozenset(key[len(prefix) :] for key in self.absent_names if key.startswith(prefix))
+        kept, negated = self._exists_kept()
         guarded = _is_exists_check(node.test, kept, negated)
         if guarded:
             ctx.exists_guards += 1
@@ -3651,8 +3656,7 @@ class Extractor:
             key = f"{scope}:{name}"
             self.strings.pop(name if "." in name else key, None)
             self.fetched.discard(key)  # (nor a lookup's result)
-            self.exists_names.discard(key)  # (nor an existence check's answer)
-            self.absent_names.discard(key)
+            self.exists_answers.pop(key, None)  # (nor an existence check's answer)
             self.fetched_from.pop(key, None)
             self.ctx.removed.discard((where, name))  # (nor a path removed or found absent)
         frame = self._deletions_frame()
@@ -4153,10 +4157,12 @@ class Extractor:
         ctor = self.ctx.object_ctor(name) or ""
         return ctor == "schedule.Scheduler" or "schedule.Scheduler" in self.bases_by_class.get(ctor, ())
 
-    def _exists_kept(self) -> frozenset[str]:
-        """The names of this scope holding an existence check's answer (``found = os.path.exists(d)``)."""
+    def _exists_kept(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The names of this scope holding an existence check's answer (``found = os.path.exists(d)``),
+        and those holding its negation (``fresh = not os.path.isdir(d)``)."""
         prefix = f"{self.scope_name()}:"
-        return frozenset(key[len(prefix) :] for key in self.exists_names if key.startswith(prefix))
+        here = {key[len(prefix) :]: answer for key, answer in self.exists_answers.items() if key.startswith(prefix)}
+        return frozenset(k for k, answer in here.items() if answer), frozenset(k for k, a in here.items() if not a)
 
     def _note_read(self, node: cst.Call, name: str) -> None:
         """A file opened to be read (``open("sent.log")``, ``Path("sent.log").read_text()``): a
@@ -4458,7 +4464,7 @@ class Extractor:
         elif not self.frames and not self.ctx.scope:
             # (a script's own statements: an uncaught raise ends the process with status 1, a
             # failure exit for the results tested before it, `if status != 0: raise RuntimeError(...)`)
-            self.module_frame.tested_before_exit.update(self.module_frame.results_tested)
+            self.module_frame.fails_here()
         exc = node.exc
         if exc is not None:
             target = exc.func if type(exc) is cst.Call else exc
@@ -4487,7 +4493,7 @@ class Extractor:
             frame.exits_nonzero = True
             if (code is not None and _has_call(code)) or not all(map(_before_work, frame.calls)):
                 frame.exits_after_work = True
-            frame.tested_before_exit.update(frame.results_tested)
+            frame.fails_here()
             if not self.handlers:
                 frame.swallow_pending = frame.loses_in_loop = False
 
@@ -4506,7 +4512,7 @@ class Extractor:
             ):
                 # (a script's own `die("backup failed")`, a helper of the file that exits with a
                 # status: a failure exit for the results tested before it)
-                self.module_frame.tested_before_exit.update(self.module_frame.results_tested)
+                self.module_frame.fails_here()
         if node.args and name in _OPEN_CALLS:
             self._note_read(node, name or "")
         elif (raw or "").endswith((".split", ".splitlines")) and ".read_text()" in (raw or ""):
@@ -5336,16 +5342,11 @@ class Extractor:
             and (self.ctx.resolve(n.callee(value)) or "").endswith("Path")
         ):
             self.path_names[f"{self.scope_name()}:{first.value}"] = _opened_path(value.args[0].value)
-        if type(first) is cst.Name and len(node.targets) == 1 and _asks_exists(value):
-            self.exists_names.add(f"{self.scope_name()}:{first.value}")  # (`is_folder_exist = os.path.exists(path)`)
-        elif (
-            type(first) is cst.Name
-            and len(node.targets) == 1
-            and type(value) is cst.UnaryOperation
-            and type(value.operator) is cst.Not
-            and _asks_exists(value.expression)
-        ):
-            self.absent_names.add(f"{self.scope_name()}:{first.value}")  # (`fresh = not os.path.isdir(d)`)
+        if type(first) is cst.Name and len(node.targets) == 1:
+            # (`is_folder_exist = os.path.exists(path)`; `fresh = not os.path.isdir(d)`)
+            negated = type(value) is cst.UnaryOperation and type(value.operator) is cst.Not
+            if _asks_exists(value.expression if type(value) is cst.UnaryOperation and negated else value):
+                self.exists_answers[f"{self.scope_name()}:{first.value}"] = not negated
         if type(first) is cst.Name and len(node.targets) == 1:
             # (`query = f"SELECT 1 FROM t WHERE id = {id}"`, handed to a helper that runs it below)
             # (also filled in from a constant, `query = FIND_PRODUCT.format(sku=sku)`)
@@ -9281,9 +9282,12 @@ def _last_piece(value: cst.BaseExpression) -> cst.BaseExpression:
 def _opened_path(value: cst.BaseExpression) -> str:
     """What an ``open()`` is given, as written: the text (``"cron/execute.log"``, an f-string's
     with its holes) of the file's own piece (see :func:`_last_piece`), or the name."""
-    value = _last_piece(value)
-    text = n.template_text(value)
-    return text if text is not None else n.dotted(value) or ""
+    return _piece_text(_last_piece(value))
+
+
+def _piece_text(piece: cst.BaseExpression) -> str:
+    text = n.template_text(piece)
+    return text if text is not None else n.dotted(piece) or ""
 
 
 def _kept_log(value: cst.BaseExpression, known: Mapping[str, str]) -> bool:
@@ -9291,7 +9295,7 @@ def _kept_log(value: cst.BaseExpression, known: Mapping[str, str]) -> bool:
     log (``ERROR_LOG``, ``args.logfile``), judged by the text it holds where that is known
     (``LOG_FILE = "readings.csv"`` is data). ``known``: the names bound to strings here."""
     value = _last_piece(value)  # (`os.path.join(LOG_DIR, LOG_FILENAME)`, `LOG_DIR / "run.log"`)
-    opened = _opened_path(value)
+    opened = _piece_text(value)
     if type(value) is cst.Name or type(value) is cst.Attribute:
         held = known.get(opened)
         if held:
