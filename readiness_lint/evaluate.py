@@ -9,7 +9,7 @@ from readiness_lint.checklist import Checklist
 from readiness_lint.checks.base import LineRule, MetaRule, Outcome, Rule, ServiceRule
 from readiness_lint.checks.hardcoded_secret import DEFAULT_PASSWORD
 from readiness_lint.model import CheckResult, EntrypointResult, FileError, Finding, LineFinding, Status, clean_text
-from readiness_lint.project import Project, Service
+from readiness_lint.project import Project, Service, graph_key
 from readiness_lint.score import score_checks
 from readiness_lint.suppress import Suppressor
 
@@ -160,6 +160,10 @@ def evaluate(
             if reaching and not owners:
                 continue  # only entrypoints this rule does not apply to, or that never call its function
             if not reaching and kinds_found and not kinds_found & spec.kinds:
+                continue
+            if not reaching and kinds_found and scope and graph_key(scope) not in project.ever_called:
+                # (a function no file calls or hands on, in a module none of the project's entrypoints
+                # runs; with no entrypoint at all, a lone file's functions are judged as they are)
                 continue
             findings.append(
                 Finding(

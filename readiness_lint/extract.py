@@ -4153,9 +4153,14 @@ class Extractor:
         return found
 
     def _schedule_scheduler(self, name: str) -> bool:
-        """``name`` holds a ``schedule.Scheduler``, or an instance of a class of the file deriving from it."""
+        """``name`` holds a ``schedule.Scheduler``, or an instance of a class of the file deriving from
+        it, or of a scheduler class the file imports from a module of the project (the SafeScheduler
+        recipe kept in a module of its own: ``every()`` is the schedule library's call)."""
         ctor = self.ctx.object_ctor(name) or ""
-        return ctor == "schedule.Scheduler" or "schedule.Scheduler" in self.bases_by_class.get(ctor, ())
+        if ctor == "schedule.Scheduler" or "schedule.Scheduler" in self.bases_by_class.get(ctor, ()):
+            return True
+        module, _, cls = ctor.rpartition(".")
+        return cls.endswith("Scheduler") and bool(module) and module.partition(".")[0] not in _SCHEDULER_LIBRARIES
 
     def _exists_kept(self) -> tuple[frozenset[str], frozenset[str]]:
         """The names of this scope holding an existence check's answer (``found = os.path.exists(d)``),
@@ -4178,6 +4183,47 @@ class Extractor:
             self.ctx.read_paths.add(_opened_path(owner.args[0].value))
         elif type(owner) is cst.Name and (path := self.path_names.get(f"{self.scope_name()}:{owner.value}")):
             self.ctx.read_paths.add(path)  # `ledger = Path("sent.log")`, then `ledger.read_text()`
+
+    def _opening(self, call: cst.Call, callee: str) -> tuple[str, str | None, bool] | None:
+        """A file a ``with`` item opens: ``open(path, mode)``, or a path object's own ``open(mode)``
+        (``(Path(d) / "error.log").open("a")``, ``log_path.open("a")``). Gives the opened path as
+        written (see :func:`_opened_path`), the mode (None when not a literal) and whether it is a log
+        kept by hand (see :func:`_kept_log`)."""
+        args = n.positional(call)
+        if callee in _OPEN_CALLS:
+            if not args:
+                return None
+            mode_arg = args[1] if len(args) > 1 else n.keyword(call, "mode")
+            path = args[0].value
+        elif type(call.func) is cst.Attribute and call.func.attr.value == "open":
+            mode_arg = args[0] if args else n.keyword(call, "mode")
+            owner = call.func.value
+            if type(owner) is cst.Name:
+                held = self._path_held(owner.value)
+                if held is None:
+                    return None  # (not known to be a path: a zip archive's, a tar's `open`)
+                mode = n.string_value(mode_arg.value) if mode_arg is not None else "r"
+                return held, mode, held.lower().endswith(".log")
+            if not self._path_object(owner):
+                return None
+            path = owner
+        else:
+            return None
+        mode = n.string_value(mode_arg.value) if mode_arg is not None else "r"
+        return _opened_path(path), mode, _kept_log(path, self._strings_here())
+
+    def _path_object(self, value: cst.BaseExpression) -> bool:
+        """``Path(d)``, ``Path(d) / "run.log"``, ``LOG_DIR / "run.log"`` with ``LOG_DIR = Path(...)``."""
+        while type(value) is cst.BinaryOperation and type(value.operator) is cst.Divide:
+            value = value.left
+        if type(value) is cst.Call:
+            return bool(value.args) and (self.ctx.resolve(n.callee(value)) or "").endswith("Path")
+        return type(value) is cst.Name and self._path_held(value.value) is not None
+
+    def _path_held(self, name: str) -> str | None:
+        """The path a name of this scope, or of the module, is bound to as a path object."""
+        found = self.path_names.get(f"{self.scope_name()}:{name}")
+        return found if found is not None or not self.ctx.scope else self.path_names.get(f":{name}")
 
     def _calls(self, body: cst.CSTNode, wanted: Callable[[str], bool]) -> bool:
         """Whether ``body`` (inner loops included) calls something ``wanted`` accepts, by resolved name."""
@@ -4232,15 +4278,13 @@ class Extractor:
             opened = n.dotted(args[0].value) if alias and callee in _OPEN_CALLS and args else None
             if opened and (frame := self._deletions_frame()) is not None:
                 frame.opened[alias] = opened  # `with open(log, "rb") as f_in`: see `copyfileobj`
-            if alias and callee in _OPEN_CALLS and args:
+            if alias and (opening := self._opening(call, callee)) is not None:
                 # (a log kept by hand: a `.log` file, or one named for a log, opened to write to; the
                 # handle forgotten once its block ends)
-                mode_arg = args[1] if len(args) > 1 else n.keyword(call, "mode")
-                mode = n.string_value(mode_arg.value) if mode_arg is not None else "r"
-                opened_on = _opened_path(args[0].value)
+                opened_on, mode, is_log = opening
                 if mode is not None and mode[:1] == "r":
                     ctx.read_paths.add(opened_on)
-                elif mode is not None and mode[:1] in "aw" and _kept_log(args[0].value, self._strings_here()):
+                elif mode is not None and mode[:1] in "aw" and is_log:
                     ctx.log_handles[(tuple(ctx.scope), alias)] = opened_on
                     opened_logs.append((tuple(ctx.scope), alias))
             if alias:
@@ -5048,10 +5092,10 @@ class Extractor:
             if extension:  # `await bot.load_extension("cogs.auction")`: discord.py imports the cog's module
                 self._module_ref(node, "extension", extension)
         if name.startswith(("schedule.every", "aioschedule.every")) or (
-            name.partition(".")[2].startswith("every") and self._schedule_scheduler(name.partition(".")[0])
+            method == "every" and "." not in owner and self._schedule_scheduler(owner)
         ):
             # (aioschedule: the same API, awaited; also a `schedule.Scheduler` of the file's own,
-            # `scheduler = SafeScheduler()`, `scheduler.every(10).minutes.do(poll)`)
+            # `scheduler = SafeScheduler()`, `scheduler.every(10).minutes.do(poll)`, or one imported)
             self.signal(node, "schedule", "schedule")
         if (
             name in {"cherrypy.quickstart", "cherrypy.tree.mount"}
@@ -5342,6 +5386,8 @@ class Extractor:
             and (self.ctx.resolve(n.callee(value)) or "").endswith("Path")
         ):
             self.path_names[f"{self.scope_name()}:{first.value}"] = _opened_path(value.args[0].value)
+        elif type(first) is cst.Name and type(value) is cst.BinaryOperation and self._path_object(value):
+            self.path_names[f"{self.scope_name()}:{first.value}"] = _opened_path(value)  # `Path(d) / "run.log"`
         if type(first) is cst.Name and len(node.targets) == 1:
             # (`is_folder_exist = os.path.exists(path)`; `fresh = not os.path.isdir(d)`)
             negated = type(value) is cst.UnaryOperation and type(value.operator) is cst.Not
@@ -6895,6 +6941,8 @@ def _setting_key(node: cst.BaseExpression) -> str:
 
 
 _OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
+# Libraries with a `...Scheduler` class that is not the schedule library's (an `every` of theirs is no job).
+_SCHEDULER_LIBRARIES = frozenset({"apscheduler", "sched", "rocketry", "celery", "dask", "distributed", "prefect"})
 # Archives opened to be written (`tarfile.open(path, "w:gz")`): the file is made afresh, as by `open(path, "w")`.
 _ARCHIVE_OPENS = frozenset({"tarfile.open", "zipfile.ZipFile", "gzip.open", "bz2.open", "lzma.open"})
 _CURATOR_DELETES = frozenset({"curator.DeleteIndices", "curator.DeleteSnapshots"})

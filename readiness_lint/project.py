@@ -431,6 +431,20 @@ class Project:
         }
 
     @cached_property
+    def ever_called(self) -> frozenset[str]:
+        """Every name some file calls or hands on, anywhere (in a plain function too, called or not):
+        a function none of them names is run by nothing the project holds."""
+        names: set[str] = set(self.enqueued_names)
+        for graph in self.call_graph.values():
+            names |= graph.roots | graph.served | graph.guard_roots | graph.handed | graph.queued
+            for calls in graph.calls.values():
+                names |= calls
+            for owner, keys in graph.methods.items():
+                if owner in names:
+                    names |= keys
+        return frozenset(names)
+
+    @cached_property
     def call_graph(self) -> dict[str, CallGraph]:
         """Per file: the names its code calls or hands on outside plain functions (at module level,
         in its `__main__` block, in functions a framework calls), and for each plain function (by

@@ -28,7 +28,7 @@ class BarePrint(LineRule):
         "Checks for calls to the built-in `print()` in service code (tests are not service code), also "
         "printing to `sys.stdout` or `sys.stderr` (`print(msg, file=sys.stderr)`) and to a log file kept "
         "by hand (`print(msg, file=log)`, or to a handle opened to write on a `.log` file or a name for a log, `with "
-        'open("cron/execute.log", "a") as f: print(line, file=f)`, `open(ERROR_LOG, "a")`, `open(LOG_DIR / LOG_FILENAME, "a")`; not a `.log` ledger the code also reads '
+        'open("cron/execute.log", "a") as f: print(line, file=f)`, `open(ERROR_LOG, "a")`, `open(LOG_DIR / LOG_FILENAME, "a")`, `(Path(d) / "error.log").open("a")`; not a `.log` ledger the code also reads '
         "back as entries, `sent.log` of the recipients already mailed, opened to be read or split into lines; a log's tail "
         "read to be mailed is still a log); writing data to a file (`print(row, file=handle)`) is output, "
         "not logging, and `sys.stdout.write(...)` is left alone (command-line tools write their output "

@@ -39,7 +39,7 @@ class HttpCallWithoutTimeout(LineRule):
     what_it_does = (
         "Checks `requests` calls (module functions and `Session` methods, `send(prepared)` included, also of its subclasses in "
         "requests-oauthlib and requests-unixsocket; not one with a timeout-setting `HTTPAdapter` mounted) "
-        "and `urllib.request.urlopen` (and an opener's `open`, `build_opener().open(url)`) "
+        "and `urllib.request.urlopen` (Python 2's `urllib2.urlopen` too; and an opener's `open`, `build_opener().open(url)`) "
         "for a missing `timeout` (urllib's pass when the file sets `socket.setdefaulttimeout` for good, "
         "not only for a while: the old value kept to set it back, or set back to `None`), "
         "and `httpx` calls or clients that switch its default timeout off with `timeout=None`; also a "

@@ -62,6 +62,8 @@ _BINDINGS = "non-idempotent-insert:bindings"  # {(scope, name): id of the INSERT
 _JOINED = "non-idempotent-insert:joined"  # {id of an INSERT literal added to an upsert piece}
 _PIECE = 0
 _TRIMS = frozenset({"strip", "rstrip", "lstrip", "removesuffix"})
+# Calls that make a statement of SQL text as it is (SQLAlchemy's `text()`, psycopg's `sql.SQL()`)
+_SQL_WRAPPERS = frozenset({"text", "sqlalchemy.text", "sa.text", "sql.SQL", "psycopg2.sql.SQL", "psycopg.sql.SQL"})
 _OTHER = -1  # (bound to anything else: it hides a module-level name of the same spelling)
 
 
@@ -123,8 +125,12 @@ class NonIdempotentInsert(LineRule):
         'message, `base = db.prepare("INSERT ...")`), earlier in the same block of a function, or a block inside '
         "it, the rows replaced (also statements kept on an object, `cur.execute(con.delete_sql, (id,))` then `cur.execute(con.insert_sql, row)`); or run in a `try:` whose handler catches the "
         "duplicate key, `except sqlite3.IntegrityError:` or MySQL's by its number, `if exc.errno == 1062:`, to skip or update the row (also where every call of the function holding the insert, in any module, sits in such a `try`: `try: db.add_channel(row)` / `except IntegrityError: return 'already there'`); not PostgreSQL's "
-        "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted). The clause may be "
+        "`psycopg2.errors.UniqueViolation`, after which the transaction is aborted, nor SQLAlchemy's `IntegrityError`, "
+        "which may be PostgreSQL's, unless the handler rolls back or a savepoint, `begin_nested()`, holds the insert). The clause may be "
         'another piece of the statement, added to it (`sql + " ON CONFLICT ..."`, `sql += UPSERT`). '
+        'An INSERT kept in a module constant (`INSERT_PRODUCT = "INSERT INTO products ..."`) is judged where functions run it: '
+        "it passes when every run is keyed as above (`cur.execute(FIND_PRODUCT, (sku,))`, then `if cur.fetchone() is None: "
+        "cur.execute(INSERT_PRODUCT, row)`). "
         "APIs are not checked: creating a resource per request is their job."
     )
     why_bad = (
@@ -190,17 +196,10 @@ class NonIdempotentInsert(LineRule):
             ctx.rule_notes.setdefault(_KEPT_DELETES, {})[attribute] = _table(_DELETE_TABLE, named)
         if ctx.is_test or ctx.in_docstring or not _INSERT.match(value) or _IDEMPOTENT.search(value):
             return  # (a docstring or a bare string of notes is never run)
-        if ctx.absent_guards:
-            selected = ctx.rule_notes.get(_SELECTED, {})
-            # (also the module-level lookup function's whose result the test reads: `row = existing(key)`,
-            # `existing` returning `cur.execute("SELECT ... FROM items WHERE key = ?", ...).fetchone()`)
-            looked_up = set(selected.get(tuple(ctx.scope), ())).union(
-                *(selected.get(tuple(f.split(".")), ()) for called in ctx.absent_from for f in called),
-            )
-            if _table(_INSERT_TABLE, named) in looked_up:
-                # `SELECT 1 FROM items WHERE ...` then `if cur.fetchone() is None: cur.execute("INSERT INTO
-                # items ...")`: a keyed check on the same table, then the insert
-                return
+        if ctx.absent_guards and _table(_INSERT_TABLE, named) in _looked_up(ctx):
+            # `SELECT 1 FROM items WHERE ...` then `if cur.fetchone() is None: cur.execute("INSERT INTO
+            # items ...")`: a keyed check on the same table, then the insert
+            return
         # (a lookup function defined further down the file: its SELECT is read after this INSERT)
         later = [f for called in ctx.absent_from for f in called] if ctx.absent_guards else []
         deleted = ctx.rule_notes.get(_DELETED, ())
@@ -213,6 +212,9 @@ class NonIdempotentInsert(LineRule):
             # own level after dropping the table, `DROP TABLE coin_price`, then `cur.executemany(sql,
             # rows)`, see `on_call`)
             ctx.rule_notes.setdefault(_MODULE_INSERTS, {})[id(node)] = inserted
+            if constant := _bound_name(ctx.statement, node):
+                # (`INSERT_PRODUCT = "INSERT INTO products ..."`: judged where functions run it, see `on_call`)
+                ctx.rule_notes.setdefault(_INSERT_CONSTANTS, {})[constant] = (id(node), inserted)
         if deleted and any(
             (block, inserted) in deleted for block in ((*ctx.blocks, _MODULE_BLOCK) if module else ctx.blocks)
         ):
@@ -234,6 +236,7 @@ class NonIdempotentInsert(LineRule):
             unless=lambda: (
                 id(node) in notes.get(_JOINED, ())
                 or any(inserted in notes.get(_SELECTED, {}).get(tuple(f.split(".")), ()) for f in later)
+                or (id(node) in notes.get(_KEYED_USES, ()) and id(node) not in notes.get(_OTHER_USES, ()))
             ),
         )
 
@@ -251,6 +254,8 @@ class NonIdempotentInsert(LineRule):
             trimmed = value.func.value  # `sql = sql.rstrip(", ")`
         if type(trimmed) is cst.Name and trimmed.value == name and key in bindings:
             return  # (the statement trimmed, still the same one)
+        if type(value) is cst.Call and n.callee(value) in _SQL_WRAPPERS and value.args:
+            value = value.args[0].value  # `sql = text("INSERT ...")`: SQLAlchemy's statement of that text
         text = n.template_text(value)  # (also `f"INSERT INTO {table} " "VALUES (?, ?)"`)
         if text is not None and not ctx.scope and (table := _table(_SELECT_TABLE, text)):
             # `FIND_PRODUCT = "SELECT id FROM products WHERE sku = '{sku}'"`: a lookup kept for later
@@ -276,11 +281,19 @@ class NonIdempotentInsert(LineRule):
         if (name or "").endswith(".begin_nested"):
             ctx.rule_notes[_SAVEPOINT] = True  # (SQLAlchemy's savepoint: a failed insert rolls back to it)
         constants = _SELECT_CONSTANTS in ctx.rule_notes
+        inserts: dict[str, tuple[int, str]] = ctx.rule_notes.get(_INSERT_CONSTANTS, {})
         for arg in node.args:
             if type(arg.value) is cst.BinaryOperation:
                 _join(ctx, arg.value)  # `cur.execute(sql + upsert)`
             if constants:
                 _select_constant_used(arg.value, ctx)  # `db.fetch_all(FIND_PRODUCT.format(sku=sku))`
+            if inserts and type(arg.value) is cst.Name and arg.value.value in inserts and ctx.scope:
+                # `cur.execute(INSERT_PRODUCT, row)` in a function: keyed when only a lookup of the
+                # same table that found no row leads to it (as for a literal written there); any
+                # other use of the constant keeps it reported
+                literal, table = inserts[arg.value.value]
+                keyed = bool(ctx.absent_guards) and table in _looked_up(ctx)
+                ctx.rule_notes.setdefault(_KEYED_USES if keyed else _OTHER_USES, set()).add(literal)
         runs_sql = bool(node.args) and (name or "").rpartition(".")[2] in {"execute", "executemany"}
         bound: dict[int, str] = ctx.rule_notes.get(_MODULE_INSERTS, {})
         if bound and runs_sql and not ctx.scope and not ctx.blocks:
@@ -360,6 +373,33 @@ def _bound_attribute(statement: cst.CSTNode | None, literal: cst.CSTNode) -> str
 
 
 _MODULE_INSERTS = "non-idempotent-insert:module"  # {id of an INSERT bound at module level: its table}
+_INSERT_CONSTANTS = "non-idempotent-insert:constants"  # {name: (id of the INSERT literal, table)}, module level
+_KEYED_USES = "non-idempotent-insert:keyed-uses"  # {id of an INSERT constant's literal run after a keyed lookup}
+_OTHER_USES = "non-idempotent-insert:other-uses"  # {id of an INSERT constant's literal given elsewhere}
+
+
+def _looked_up(ctx: Context) -> set[str]:
+    """The tables this function looks rows up in, and those the lookup functions whose result the
+    test reads do (``row = existing(key)``, ``existing`` returning ``cur.execute("SELECT ... FROM
+    items WHERE key = ?", ...).fetchone()``)."""
+    selected = ctx.rule_notes.get(_SELECTED, {})
+    return set(selected.get(tuple(ctx.scope), ())).union(
+        *(selected.get(tuple(f.split(".")), ()) for called in ctx.absent_from for f in called),
+    )
+
+
+def _bound_name(statement: cst.CSTNode | None, literal: cst.CSTNode) -> str:
+    """``NAME = "INSERT ..."``: the plain name the literal is bound to, or ""."""
+    if type(statement) is not cst.SimpleStatementLine:
+        return ""
+    for small in statement.body:
+        if type(small) is cst.Assign and small.value is literal and len(small.targets) == 1:
+            target = small.targets[0].target
+            if type(target) is cst.Name:
+                return target.value
+    return ""
+
+
 _SAVEPOINT = "non-idempotent-insert:savepoint"  # a `begin_nested()` savepoint seen in the file
 
 
