@@ -2584,6 +2584,9 @@ class Extractor:
             and self._own_body()
             and (broad or failure)
             and (not reports_only or self._only_reports(node.body, caught=caught) or empty or counted)
+            # (not a named error ignored on purpose, `except sqlite3.DatabaseError: pass`: an optional
+            # step, as a catch-all that passes is only in the job's own loop or its own module)
+            and (broad or frame.loop_depth > 0 or not _only_passes(node.body))
         ):
             frame.swallows = frame.swallow_pending = True
             if empty:

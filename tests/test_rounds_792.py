@@ -38,6 +38,22 @@ _B_UNREACHED_INSERT = {
     "main.py": '"""Daily (cron): posts new remote Python jobs to Slack."""\nimport logging\nimport os\nimport sys\n\nimport requests\n\nfrom jobs import board\n\nlog = logging.getLogger("job_alerts")\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    postings = board.fetch(os.environ.get("QUERY", "python remote"))\n    for posting in postings:\n        requests.post(os.environ["SLACK_WEBHOOK"], json={"text": f"{posting[\'title\']}: {posting[\'url\']}"}, timeout=10)\n    log.info("posted %d jobs", len(postings))\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
 }
 
+_H_SUMMED_TABLE = {
+    "klines_5m.py": '"""Every 5 minutes (cron): stores the new 5-minute candles of a few markets."""\nimport os\n\nimport pymysql\nimport requests\n\nMARKETS = ["BTCUSDT", "ETHUSDT", "ADAUSDT"]\n\nconn = pymysql.connect(\n    host=os.environ["DB_HOST"], user=os.environ["DB_USER"], passwd=os.environ["DB_PASS"], db="klines", autocommit=True\n)\ncurs = conn.cursor()\n\nfor market in MARKETS:\n    url = "https://api.binance.com/api/v3/klines?symbol=" + market + "&interval=5m"\n    data = requests.get(url, timeout=20).json()\n\n    select_query = "select 1 from " + market + "_KLINES_5M where OPEN_TIME = %s"\n    insert_query = "insert into " + market + "_KLINES_5M (OPEN_TIME, OPEN, CLOSE, VOLUME) values (%s, %s, %s, %s)"\n\n    for row in data:\n        curs.execute(select_query, (row[0],))\n        if len(curs.fetchall()) == 0:\n            curs.execute(insert_query, (row[0], row[1], row[4], row[5]))\n',
+}
+
+_H_BOUND_INSERT_KEYED = {
+    "register.py": '"""Hourly (cron): adds the chats that wrote to the bot since the last run to the users table."""\nimport logging\nimport os\nimport sqlite3\nimport sys\n\nimport requests\n\nlog = logging.getLogger("register")\n\nAPI = f"https://api.telegram.org/bot{os.environ[\'BOT_TOKEN\']}"\n\n\ndef register(cur, updates):\n    insert_sql = "INSERT INTO users (chat_id, name) VALUES (?, ?)"\n    added = 0\n    for update in updates:\n        chat = update["message"]["chat"]\n        cur.execute("SELECT 1 FROM users WHERE chat_id = ?", (chat["id"],))\n        if cur.fetchone() is None:\n            cur.execute(insert_sql, (chat["id"], chat.get("username", "")))\n            added += 1\n    return added\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\n    resp = requests.get(f"{API}/getUpdates", timeout=30)\n    resp.raise_for_status()\n    with sqlite3.connect(os.environ.get("DB_PATH", "bot.db")) as conn:\n        added = register(conn.cursor(), resp.json()["result"])\n    log.info("%d new users", added)\n    return 0\n\n\nif __name__ == "__main__":\n    sys.exit(main())\n',
+}
+
+_H_QUOTED_TABLE_REBUILT = {
+    "load_gtfs.py": 'import csv\nimport sqlite3\n\n\ndef create_table_from_csv(cur, csv_path, table_name):\n    with open(csv_path, newline="") as f:\n        reader = csv.DictReader(f)\n        cols = list(reader.fieldnames)\n        col_defs = ", ".join(f"\\"{c}\\" TEXT" for c in cols)\n        cur.execute(f"DROP TABLE IF EXISTS \\"{table_name}\\";")\n        cur.execute(f"CREATE TABLE \\"{table_name}\\" ({col_defs});")\n        placeholders = ", ".join("?" for _ in cols)\n        insert_sql = f"INSERT INTO \\"{table_name}\\" ({\', \'.join(cols)}) VALUES ({placeholders});"\n        rows = [tuple(r.values()) for r in reader]\n        cur.executemany(insert_sql, rows)\n\n\nconn = sqlite3.connect("gtfs.db")\ncur = conn.cursor()\ncreate_table_from_csv(cur, "gtfs-static/routes.txt", "routes")\nconn.commit()\n',
+}
+
+_H_NAMED_ERROR_PASSED = {
+    "build_routes.py": '"""Rebuilds the route_shapes table of the SpatiaLite database from the GTFS tables (cron, nightly)."""\nimport sqlite3\n\nconn = sqlite3.connect("metro.sqlite")\nconn.enable_load_extension(True)\nconn.execute("SELECT load_extension(\'mod_spatialite\');")\ncur = conn.cursor()\n\ncur.execute("DROP TABLE IF EXISTS route_shapes;")\ncur.execute(\n    "CREATE TABLE route_shapes AS SELECT DISTINCT t.route_id, s.shape_id, s.wkt FROM trips t "\n    "JOIN shape_lines s ON t.shape_id = s.shape_id;"\n)\nconn.commit()\n\ncur.execute("PRAGMA table_info(\'route_shapes\');")\ncols = [row[1] for row in cur.fetchall()]\nif "shape_geom" not in cols:\n    cur.execute("SELECT AddGeometryColumn(\'route_shapes\', \'shape_geom\', 4326, \'LINESTRING\', 2);")\nelse:\n    try:\n        cur.execute("SELECT RecoverGeometryColumn(\'route_shapes\', \'shape_geom\', 4326, \'LINESTRING\', 2);")\n    except sqlite3.DatabaseError:\n        # registered already: the column exists and is filled below\n        pass\n\ncur.execute("UPDATE route_shapes SET shape_geom = GeomFromText(wkt, 4326) WHERE wkt IS NOT NULL;")\nconn.commit()\nprint("route_shapes rebuilt")\n',
+}
+
 
 # Left by session 45's reviews
 _LEFT_CASES: dict[str, Case] = {
@@ -125,3 +141,73 @@ _BLIND_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_BLIND_CASES))
 def test_blind_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _BLIND_CASES[name])
+
+
+# Held-out rounds 799-804, measured on fc311db
+_HELD_OUT_CASES: dict[str, Case] = {
+    # a table named by a sum, `"select 1 from " + market + "_KLINES_5M ..."`, looked up before the
+    # INSERT the script keeps in a name runs, only when no row was found (803)
+    "summed_table_keyed": (_H_SUMMED_TABLE, [("klines_5m.py", "job", "script")], ("non-idempotent-insert", 0)),
+    # trap: the lookup reads another table: reported
+    "summed_table_other_lookup": (
+        _edited(_H_SUMMED_TABLE, "klines_5m.py", '"_KLINES_5M where OPEN_TIME', '"_KLINES_1H where OPEN_TIME'),
+        [("klines_5m.py", "job", "script")],
+        ("non-idempotent-insert", 1),
+    ),
+    # an INSERT kept in a local name, run only after the lookup found no row
+    "bound_insert_keyed": (
+        _H_BOUND_INSERT_KEYED,
+        [("register.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # trap: the name also run without the lookup: reported
+    "bound_insert_also_unkeyed": (
+        _edited(
+            _H_BOUND_INSERT_KEYED,
+            "register.py",
+            "    return added\n",
+            '    cur.execute(insert_sql, (0, "admin"))\n    return added\n',
+        ),
+        [("register.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # `f"DROP TABLE IF EXISTS \"{table_name}\";"`, created again, then loaded: a rebuild (803)
+    "quoted_table_rebuilt": (
+        _H_QUOTED_TABLE_REBUILT,
+        [("load_gtfs.py", "job", "script")],
+        ("non-idempotent-insert", 0),
+    ),
+    # trap: another table dropped: reported
+    "quoted_other_table_dropped": (
+        _edited(
+            _H_QUOTED_TABLE_REBUILT,
+            "load_gtfs.py",
+            'DROP TABLE IF EXISTS \\"{table_name}\\";',
+            'DROP TABLE IF EXISTS \\"{table_name}_old\\";',
+        ),
+        [("load_gtfs.py", "job", "script")],
+        ("non-idempotent-insert", 1),
+    ),
+    # a named database error ignored on purpose around an optional step of the script (803)
+    "named_error_passed": (
+        _H_NAMED_ERROR_PASSED,
+        [("build_routes.py", "job", "script")],
+        ("missing-exit-code", "pass"),
+    ),
+    # trap: the handler reports the failure and the script carries on: lost
+    "named_error_reported": (
+        _edited(
+            _H_NAMED_ERROR_PASSED,
+            "build_routes.py",
+            "        pass\n",
+            '        print("could not register the geometry column")\n',
+        ),
+        [("build_routes.py", "job", "script")],
+        ("missing-exit-code", "fail"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_HELD_OUT_CASES))
+def test_held_out_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _HELD_OUT_CASES[name])

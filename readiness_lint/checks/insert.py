@@ -88,14 +88,47 @@ def _with_names(node: cst.CSTNode, value: str) -> str:
     text = ""
     for part in node.parts:
         if type(part) is cst.FormattedStringText:
-            text += part.value
+            text += part.value.replace('\\"', '"').replace("\\'", "'")  # (`f"DROP TABLE \"{table}\""`)
         elif type(part) is cst.FormattedStringExpression and _TABLE_SLOT.search(text):
             text += n.dotted(part.expression) or ""
     return text
 
 
 # Where an f-string's value is a table's name: `FROM {table}`, `INSERT INTO {table}`, `UPDATE {table}`
-_TABLE_SLOT = re.compile(r"\b(?:FROM|INTO|UPDATE|TABLE|JOIN)\s+$", re.IGNORECASE)
+# (also quoted, `INSERT INTO "{table}"`, and after `IF EXISTS`)
+_TABLE_SLOT = re.compile(r"\b(?:FROM|INTO|UPDATE|TABLE|JOIN|EXISTS)\s+[\"`]?$", re.IGNORECASE)
+
+
+def _summed_text(statement: cst.CSTNode, literal: cst.CSTNode) -> str:
+    """The text of the sum holding ``literal`` in ``statement``, a plain name where a table goes
+    written in its place (``"INSERT INTO " + market + "_KLINES (a, b) ..."`` gives ``INSERT INTO
+    market_KLINES (a, b) ...``), other values read as nothing; "" when ``literal`` is in no sum."""
+    stack: list[cst.CSTNode] = [statement]
+    while stack:
+        sub = stack.pop()
+        if type(sub) is cst.BinaryOperation and type(sub.operator) is cst.Add:
+            leaves = _addends(sub, ordered=True)
+            if any(leaf is literal for leaf in leaves):
+                return _sum_text(sub)
+            stack += leaves
+            continue
+        if not isinstance(sub, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
+            stack += n.children(sub)
+    return ""
+
+
+def _sum_text(node: cst.CSTNode) -> str:
+    """The text of a sum of strings, a plain name where a table goes written in its place
+    (``"INSERT INTO " + market + "_KLINES (a, b) ..."`` gives ``INSERT INTO market_KLINES (a, b)
+    ...``), other values read as nothing."""
+    text = ""
+    for leaf in _addends(node, ordered=True):
+        piece = None if type(leaf) is cst.Name else n.template_text(leaf)
+        if piece is not None:
+            text += _with_names(leaf, piece)
+        elif type(leaf) is cst.Name and _TABLE_SLOT.search(text):
+            text += leaf.value
+    return text
 
 
 def _table(pattern: re.Pattern[str], sql: str) -> str:
@@ -172,6 +205,9 @@ class NonIdempotentInsert(LineRule):
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
         named = _with_names(node, value)  # (`f"SELECT ... FROM {table_id}"`: the table by its name)
+        if ctx.statement is not None and _TABLE_SLOT.search(named):
+            # (`"select * from " + market + "_KLINES_5M where ..."`: the table named by the sum)
+            named = _summed_text(ctx.statement, node) or named
         if (table := _table(_SELECT_TABLE, named)) and not ctx.in_docstring:
             # (the tables this function looks rows up in, for the keyed check above)
             ctx.rule_notes.setdefault(_SELECTED, {}).setdefault(tuple(ctx.scope), set()).add(table)
@@ -212,9 +248,6 @@ class NonIdempotentInsert(LineRule):
             # own level after dropping the table, `DROP TABLE coin_price`, then `cur.executemany(sql,
             # rows)`, see `on_call`)
             ctx.rule_notes.setdefault(_MODULE_INSERTS, {})[id(node)] = inserted
-            if constant := _bound_name(ctx.statement, node):
-                # (`INSERT_PRODUCT = "INSERT INTO products ..."`: judged where functions run it, see `on_call`)
-                ctx.rule_notes.setdefault(_INSERT_CONSTANTS, {})[constant] = (id(node), inserted)
         if deleted and any(
             (block, inserted) in deleted for block in ((*ctx.blocks, _MODULE_BLOCK) if module else ctx.blocks)
         ):
@@ -227,6 +260,9 @@ class NonIdempotentInsert(LineRule):
         if ctx.statement is not None and _PIECE in _bound(ctx, _added_to(ctx.statement, node)):
             return  # `conn.execute("INSERT ..." + SKIP_DUPES)`: a clause kept under a name, added to it
         notes = ctx.rule_notes
+        # (the value a name is bound to that holds the literal, `sql = "INSERT ..." + table`: judged
+        # where the name is run, see `on_call`)
+        holder = _bound_value(ctx.statement, node)
         if attribute := _bound_attribute(ctx.statement, node):
             notes.setdefault(_KEPT_INSERTS, {})[attribute] = (id(node), inserted)
         ctx.report(
@@ -236,7 +272,7 @@ class NonIdempotentInsert(LineRule):
             unless=lambda: (
                 id(node) in notes.get(_JOINED, ())
                 or any(inserted in notes.get(_SELECTED, {}).get(tuple(f.split(".")), ()) for f in later)
-                or (id(node) in notes.get(_KEYED_USES, ()) and id(node) not in notes.get(_OTHER_USES, ()))
+                or (holder in notes.get(_KEYED_USES, ()) and holder not in notes.get(_OTHER_USES, ()))
             ),
         )
 
@@ -257,6 +293,8 @@ class NonIdempotentInsert(LineRule):
         if type(value) is cst.Call and n.callee(value) in _SQL_WRAPPERS and value.args:
             value = value.args[0].value  # `sql = text("INSERT ...")`: SQLAlchemy's statement of that text
         text = n.template_text(value)  # (also `f"INSERT INTO {table} " "VALUES (?, ?)"`)
+        if text is None and type(value) is cst.BinaryOperation and type(value.operator) is cst.Add:
+            text = _sum_text(value) or None  # (`"insert into " + market + "_KLINES (a, b) values ..."`)
         if text is not None and not ctx.scope and (table := _table(_SELECT_TABLE, text)):
             # `FIND_PRODUCT = "SELECT id FROM products WHERE sku = '{sku}'"`: a lookup kept for later
             ctx.rule_notes.setdefault(_SELECT_CONSTANTS, {})[name] = table
@@ -264,6 +302,8 @@ class NonIdempotentInsert(LineRule):
             bindings[key] = _PIECE
         elif text is not None and _INSERT.match(text):
             bindings[key] = id(value)
+            summed = _sum_text(value) if type(value) is cst.BinaryOperation else _with_names(value, text)
+            ctx.rule_notes.setdefault(_INSERT_TABLES, {})[id(value)] = _table(_INSERT_TABLE, summed)
         else:
             bindings[key] = _OTHER
 
@@ -281,19 +321,20 @@ class NonIdempotentInsert(LineRule):
         if (name or "").endswith(".begin_nested"):
             ctx.rule_notes[_SAVEPOINT] = True  # (SQLAlchemy's savepoint: a failed insert rolls back to it)
         constants = _SELECT_CONSTANTS in ctx.rule_notes
-        inserts: dict[str, tuple[int, str]] = ctx.rule_notes.get(_INSERT_CONSTANTS, {})
+        inserts: dict[int, str] = ctx.rule_notes.get(_INSERT_TABLES, {})
         for arg in node.args:
             if type(arg.value) is cst.BinaryOperation:
                 _join(ctx, arg.value)  # `cur.execute(sql + upsert)`
             if constants:
                 _select_constant_used(arg.value, ctx)  # `db.fetch_all(FIND_PRODUCT.format(sku=sku))`
-            if inserts and type(arg.value) is cst.Name and arg.value.value in inserts and ctx.scope:
-                # `cur.execute(INSERT_PRODUCT, row)` in a function: keyed when only a lookup of the
-                # same table that found no row leads to it (as for a literal written there); any
-                # other use of the constant keeps it reported
-                literal, table = inserts[arg.value.value]
-                keyed = bool(ctx.absent_guards) and table in _looked_up(ctx)
-                ctx.rule_notes.setdefault(_KEYED_USES if keyed else _OTHER_USES, set()).add(literal)
+            if inserts and type(arg.value) is cst.Name:
+                # `cur.execute(INSERT_PRODUCT, row)`, `curs.execute(insert_query, row)`: keyed when only
+                # a lookup of the same table that found no row leads to it (as for a literal written
+                # there); any other use of the name keeps the INSERT reported
+                for held in _bound(ctx, {arg.value.value}):
+                    if held in inserts:
+                        keyed = bool(ctx.absent_guards) and inserts[held] in _looked_up(ctx)
+                        ctx.rule_notes.setdefault(_KEYED_USES if keyed else _OTHER_USES, set()).add(held)
         runs_sql = bool(node.args) and (name or "").rpartition(".")[2] in {"execute", "executemany"}
         bound: dict[int, str] = ctx.rule_notes.get(_MODULE_INSERTS, {})
         if bound and runs_sql and not ctx.scope and not ctx.blocks:
@@ -373,9 +414,9 @@ def _bound_attribute(statement: cst.CSTNode | None, literal: cst.CSTNode) -> str
 
 
 _MODULE_INSERTS = "non-idempotent-insert:module"  # {id of an INSERT bound at module level: its table}
-_INSERT_CONSTANTS = "non-idempotent-insert:constants"  # {name: (id of the INSERT literal, table)}, module level
-_KEYED_USES = "non-idempotent-insert:keyed-uses"  # {id of an INSERT constant's literal run after a keyed lookup}
-_OTHER_USES = "non-idempotent-insert:other-uses"  # {id of an INSERT constant's literal given elsewhere}
+_INSERT_TABLES = "non-idempotent-insert:tables"  # {id of an INSERT bound to a name: its table}
+_KEYED_USES = "non-idempotent-insert:keyed-uses"  # {id of a bound INSERT run by its name after a keyed lookup}
+_OTHER_USES = "non-idempotent-insert:other-uses"  # {id of a bound INSERT run or handed on elsewhere}
 
 
 def _looked_up(ctx: Context) -> set[str]:
@@ -388,16 +429,19 @@ def _looked_up(ctx: Context) -> set[str]:
     )
 
 
-def _bound_name(statement: cst.CSTNode | None, literal: cst.CSTNode) -> str:
-    """``NAME = "INSERT ..."``: the plain name the literal is bound to, or ""."""
+def _bound_value(statement: cst.CSTNode | None, literal: cst.CSTNode) -> int:
+    """``sql = "INSERT ..."`` (or a sum holding the literal, ``"INSERT INTO " + table + " ..."``)
+    bound to a plain name: the id of the value bound, or 0."""
     if type(statement) is not cst.SimpleStatementLine:
-        return ""
+        return 0
     for small in statement.body:
-        if type(small) is cst.Assign and small.value is literal and len(small.targets) == 1:
-            target = small.targets[0].target
-            if type(target) is cst.Name:
-                return target.value
-    return ""
+        if type(small) is cst.Assign and len(small.targets) == 1 and type(small.targets[0].target) is cst.Name:
+            value = small.value
+            if value is literal or (
+                type(value) is cst.BinaryOperation and any(leaf is literal for leaf in _addends(value))
+            ):
+                return id(value)
+    return 0
 
 
 _SAVEPOINT = "non-idempotent-insert:savepoint"  # a `begin_nested()` savepoint seen in the file
@@ -429,14 +473,15 @@ def _sums(node: cst.CSTNode) -> list[set[str]]:
     return out
 
 
-def _addends(node: cst.CSTNode) -> list[cst.CSTNode]:
-    """What a chain of ``+`` adds together (``a + "x" + f(b)`` gives a, "x" and f(b))."""
+def _addends(node: cst.CSTNode, ordered: bool = False) -> list[cst.CSTNode]:
+    """What a chain of ``+`` adds together (``a + "x" + f(b)`` gives a, "x" and f(b); in the
+    order written when ``ordered``)."""
     out: list[cst.CSTNode] = []
     chain = [node]
     while chain:
         part = chain.pop()
         if type(part) is cst.BinaryOperation and type(part.operator) is cst.Add:
-            chain += (part.left, part.right)
+            chain += (part.right, part.left) if ordered else (part.left, part.right)
         else:
             out.append(part)
     return out
