@@ -1357,11 +1357,32 @@ def _without_process_launchers(project: Project, candidates: list[_Candidate]) -
     return [c for c in candidates if not launcher(c)]
 
 
-def _apps_starting(project: Project, path: str, function: str) -> list[tuple[str, int]]:
+def _apps_starting(project: Project, path: str, function: str, wrapped: bool = True) -> list[tuple[str, int]]:
     """The apps' modules (each building a web app) that import ``function`` from this file and
     start it beside the app, as a thread's target or a task (`create_task(function())` in a
     start-up hook), with the line of each app. A route handler that calls it serves a request with
-    it: that is no poller."""
+    it: that is no poller. (Also through a wrapper of another module, one level: `async def
+    consume(producer): await base_consume(producer, config, handle)`, the app starting `consume`.)"""
+    found = _apps_starting_here(project, path, function)
+    if found or not wrapped:
+        return found
+    for importer in sorted(project.importers.get(path, ())):
+        facts = project.files[importer]
+        if facts.is_test:
+            continue
+        for wrapper in facts.functions:
+            if any(
+                call.rpartition(".")[2] == function
+                and (module := call.rpartition(".")[0])
+                and project.module_of(importer, module) == path
+                for call in wrapper.calls
+            ):
+                found += _apps_starting(project, importer, wrapper.name, wrapped=False)
+    return sorted(set(found))
+
+
+def _apps_starting_here(project: Project, path: str, function: str) -> list[tuple[str, int]]:
+    """See :func:`_apps_starting`: the apps' modules importing ``function`` from ``path`` itself."""
     found = []
     home = project.files[path]
     # (or a function of this file that starts it, `def start_reaper(): asyncio.create_task(reaper_loop())`,

@@ -109,6 +109,9 @@ class Deployment:
     routed: bool = False  # called through an api gateway's routes (not only a websocket or a function URL)
     # a later command of the line waits for it to end (`python create_db.py && uvicorn app:app`)
     ends: bool = False
+    # the project's directory the command runs in, where a mount shows it (a Compose service's
+    # `working_dir: /api` with `./api:/api` mounted): a shell script's relative paths are there
+    workdir: str = ""
 
 
 def is_deployment_file(rel: str) -> bool:
@@ -286,6 +289,7 @@ def _through_shell_scripts(found: Sequence[Deployment], files: Sequence[tuple[st
         if rel is None or rel == deployment.source:
             continue
         steps = _shell_steps(rel, scripts[rel])
+        moved = deployment.workdir  # (`bash ./app.sh` where Compose's `working_dir` is `api/`)
         last = max((index for index, (_, command, _, _) in enumerate(steps) if not _trivial(command)), default=-1)
         for index, (targets, command, background, inside) in enumerate(steps):
             mode = deployment.mode
@@ -295,8 +299,10 @@ def _through_shell_scripts(found: Sequence[Deployment], files: Sequence[tuple[st
                 mode = STARTED
             mode = _mode(mode, command)
             ended = _ended_targets(command, "")
-            for script, module in targets:
+            for named, module in targets:
                 if module != SHELL_SCRIPT:
+                    moved_here = moved and named and not named.startswith("/")
+                    script = f"{moved}/{named.removeprefix('./')}" if moved_here else named
                     out.append(
                         Deployment(
                             deployment.source,
@@ -305,7 +311,7 @@ def _through_shell_scripts(found: Sequence[Deployment], files: Sequence[tuple[st
                             mode,
                             script,
                             module,
-                            ends=ends or (script, module) in ended,
+                            ends=ends or (named, module) in ended,
                         )
                     )
     return out
@@ -1129,7 +1135,7 @@ def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployme
         if isinstance(command, (str, list)):
             workdir = _text(service.get("working_dir"))
             found = _with_lines(_deployments(rel, 1, "compose", LONG_RUNNING, command, workdir), text)
-            found = (_mounted(d, service.get("volumes")) for d in found)
+            found = (_mounted(d, service.get("volumes"), workdir) for d in found)
             # (RQ's worker command runs until stopped, restarted or not; any other command not
             # restarted is a program the service starts, `command: python3 app.py`)
             kept = service.get("restart") in {"always", "unless-stopped"}
@@ -1141,10 +1147,11 @@ def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployme
 _COMPOSE_V1_KEYS = frozenset({"image", "build", "command"})
 
 
-def _mounted(deployment: Deployment, volumes: object) -> Deployment:
+def _mounted(deployment: Deployment, volumes: object, workdir: str = "") -> Deployment:
     """A script a Compose service runs from a directory of the project it mounts
     (``volumes: ["./servicos/reserva:/servicos"]``, ``command: python3 /servicos/servico.py``):
-    the project's file, named as the Compose file's directory sees it."""
+    the project's file, named as the Compose file's directory sees it; and the service's working
+    directory, when the same mount holds it."""
     script = deployment.script
     found: tuple[str, str] | None = None
     for volume in volumes if isinstance(volumes, list) else ():
@@ -1162,7 +1169,17 @@ def _mounted(deployment: Deployment, volumes: object) -> Deployment:
     if found is None:
         return deployment
     host, target = found
-    return replace(deployment, script=posixpath.normpath(posixpath.join(host, script[len(target) + 1 :])))
+    inside = workdir.rstrip("/")
+    here = (
+        posixpath.normpath(posixpath.join(host, inside[len(target) + 1 :]))
+        if inside == target or inside.startswith(target + "/")
+        else ""
+    )
+    return replace(
+        deployment,
+        script=posixpath.normpath(posixpath.join(host, script[len(target) + 1 :])),
+        workdir="" if here in {"", "."} else here,
+    )
 
 
 _K8S_MODES = {

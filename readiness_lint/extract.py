@@ -1059,6 +1059,7 @@ class Extractor:
         self.route_calls: list[str] = []  # see FileFacts.route_calls
         self.startup_hooks: set[str] = set()  # see FileFacts.startup_hooks
         self.hook_registrars: set[str] = set()  # see FileFacts.hook_registrars
+        self.text_refs: set[str] = set()  # see FileFacts.text_refs
         self.branch: tuple[int, ...] = ()  # the `if`/`else` blocks being walked, outermost first
         self.iterated: frozenset[str] = frozenset()  # names enclosing `for` loops bind (items that exist)
         self.followers: set[str] = set()  # names bound to a process following a log (`tail -f`)
@@ -4206,7 +4207,9 @@ class Extractor:
                 if held is None:
                     return None  # (not known to be a path: a zip archive's, a tar's `open`)
                 mode = n.string_value(mode_arg.value) if mode_arg is not None else "r"
-                return held, mode, held.lower().endswith(".log")
+                # (its text where known; else the name, `SYNC_LOG = Path(os.environ["SYNC_LOG"])`)
+                is_log = held.lower().endswith(".log") if held else bool(_LOG_NAME.search(owner.value))
+                return held, mode, is_log
             if not self._path_object(owner):
                 return None
             path = owner
@@ -4549,6 +4552,8 @@ class Extractor:
         ctx = self.ctx
         raw = n.callee(node)
         name = ctx.resolve(raw)
+        if raw == "getattr" and len(node.args) > 1 and (attribute := n.string_value(node.args[1].value)):
+            self.text_refs.add(attribute)  # `getattr(module, "run")()`: a function called by its name
         if raw in self.module_functions:
             self._count_call(raw, node.args, flagged=self.delete_flag_ifs > 0)
             if (
@@ -5238,6 +5243,18 @@ class Extractor:
             owner_name = self.routers.get(owner_name, owner_name)  # (`router = app.router`)
             owner_r = ctx.owner(owner_name)
             ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=handler, line=line))
+        if method == "route" and owner and (n.keyword(node, "callback") is not None or len(n.positional(node)) > 2):
+            # Bottle's route added by a call, `app.route("/", "GET", index)`, `self.route("/",
+            # method="POST", callback=self.send)` in a `Bottle` subclass (an object unknown here: any
+            # app the file serves)
+            args = n.positional(node)
+            keyed_path = n.keyword(node, "path")
+            route_path = args[0].value if args else (keyed_path.value if keyed_path is not None else None)
+            path = (n.string_value(route_path) or "") if route_path is not None else ""
+            callback = n.keyword(node, "callback") or (args[2] if len(args) > 2 else None)
+            handler = (n.dotted(callback.value) or "").rsplit(".", 1)[-1] if callback is not None else ""
+            owner_r = ctx.owner(owner)
+            ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=handler, line=line))
         if method in MOUNT_METHODS and owner:
             index = MOUNT_METHODS[method]
             args = n.positional(node)
@@ -5825,6 +5842,8 @@ class Extractor:
             if match:  # setup(entry_points={"console_scripts": ["name = pkg.mod:main"]})
                 self._module_ref(node, "console_script", match.group(1).replace(" ", ""))
         value = n.string_value(node)
+        if value is not None and len(value) < 120 and (ref := _TEXT_REF.fullmatch(value)):
+            self.text_refs.add(ref.group(1))  # `add_job("app.jobs.rates:refresh_rates")`
         parts: list[cst.CSTNode] = []  # (of the f-strings among the pieces)
         if value is None:
             if type(node) is not cst.ConcatenatedString:
@@ -6532,6 +6551,7 @@ class Extractor:
             route_calls=tuple(sorted(self.route_calls)),
             startup_hooks=tuple(sorted(self.startup_hooks)),
             hook_registrars=tuple(sorted(self.hook_registrars)),
+            text_refs=tuple(sorted(self.text_refs)),
             commands=tuple(self.cli_commands),
             prompts=self.prompts,
             classes=tuple(classes),
@@ -6944,6 +6964,9 @@ def _setting_key(node: cst.BaseExpression) -> str:
 
 
 _OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
+# A function named in text as its module and name, `"app.jobs.rates:refresh_rates"` (APScheduler's
+# job references, entry points): the function's name
+_TEXT_REF = re.compile(r"[A-Za-z_][\w.]*:([A-Za-z_]\w*)")
 # Libraries with a `...Scheduler` class that is not the schedule library's (an `every` of theirs is no job).
 _SCHEDULER_LIBRARIES = frozenset({"apscheduler", "sched", "rocketry", "celery", "dask", "distributed", "prefect"})
 # Archives opened to be written (`tarfile.open(path, "w:gz")`): the file is made afresh, as by `open(path, "w")`.
@@ -9461,7 +9484,11 @@ def _registers_consumer(call: cst.Call) -> bool:
     if type(first) is cst.Call:
         return (n.callee(first) or "").rpartition(".")[2] == "partial"
     return isinstance(first, (cst.Lambda, cst.Attribute)) or (
-        type(first) is cst.Name and first.value.startswith(("on_", "handle", "process", "callback", "_on_"))
+        type(first) is cst.Name
+        and (
+            first.value.startswith(("on_", "handle", "process", "callback", "_on_"))
+            or first.value.endswith(("_handler", "_callback", "_cb"))  # (`queue.consume(message_handler)`)
+        )
     )
 
 

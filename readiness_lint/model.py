@@ -279,6 +279,9 @@ class FileFacts:
     # "function>hook": which module-level function registers which of them (`def setup(app):
     # app.on_startup.append(start_relay)` gives "setup>start_relay")
     hook_registrars: tuple[str, ...] = ()
+    # Names the file refers to in text, to be looked up at run time: `getattr(module, "run")`,
+    # `add_job("app.jobs.rates:refresh_rates")` (a function run by a name no call shows)
+    text_refs: tuple[str, ...] = ()
     # Functions registered as commands of a click group or a typer app of this file (`@cli.command()`):
     # what running the group runs
     commands: tuple[str, ...] = ()
@@ -376,6 +379,7 @@ class FileFacts:
             route_calls=tuple(data.get("route_calls", ())),
             startup_hooks=tuple(data.get("startup_hooks", ())),
             hook_registrars=tuple(data.get("hook_registrars", ())),
+            text_refs=tuple(data.get("text_refs", ())),
             commands=tuple(data.get("commands", ())),
             classes=tuple(tuple(c) for c in data.get("classes", ())),
             run_loops=tuple(data.get("run_loops", ())),

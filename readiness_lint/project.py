@@ -439,9 +439,17 @@ class Project:
             names |= graph.roots | graph.served | graph.guard_roots | graph.handed | graph.queued
             for calls in graph.calls.values():
                 names |= calls
-            for owner, keys in graph.methods.items():
-                if owner in names:
+        for facts in self.files.values():
+            names.update(facts.text_refs)  # (`getattr(module, "run")`, `"app.jobs.rates:refresh_rates"`)
+        # (a class named anywhere has its methods run where it is used, whichever file names it)
+        methods = [(owner, keys) for graph in self.call_graph.values() for owner, keys in graph.methods.items()]
+        grown = True
+        while grown:
+            grown = False
+            for owner, keys in methods:
+                if owner in names and not keys <= names:
                     names |= keys
+                    grown = True
         return frozenset(names)
 
     @cached_property

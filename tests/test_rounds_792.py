@@ -55,6 +55,73 @@ _H_NAMED_ERROR_PASSED = {
 }
 
 
+_B2_BOTTLE_ROUTE_CALLS = {
+    "app.py": 'import os\n\nfrom bottle import Bottle, response\n\nimport store\n\napp = Bottle()\n\n\ndef index():\n    response.content_type = "application/json"\n    return {"items": store.latest(20)}\n\n\ndef healthz():\n    return "ok"\n\n\napp.route("/", "GET", index)\napp.route("/healthz", callback=healthz)\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=int(os.environ.get("PORT", "8080")))\n',
+    "store.py": 'import os\nimport sqlite3\n\nDB = os.environ.get("DB_PATH", "items.db")\n\n\ndef latest(count):\n    with sqlite3.connect(DB) as conn:\n        return [dict(zip(("id", "title"), row)) for row in conn.execute("SELECT id, title FROM items ORDER BY id DESC LIMIT ?", (count,))]\n',
+}
+
+_B2_BOTTLE_SUBCLASS_SHELL = {
+    "api/app.sh": "#!/bin/sh\npip install bottle==0.12.25 redis psycopg2-binary\npython -u sender.py\n",
+    "api/sender.py": 'import json\n\nimport psycopg2\nimport redis\nfrom bottle import Bottle, request\n\n\nclass Sender(Bottle):\n    def __init__(self):\n        super().__init__()\n        self.route("/", method="POST", callback=self.send)\n        self.queue = redis.StrictRedis(host="queue", port=6379, db=0)\n        self.connection = psycopg2.connect("dbname=email_sender user=postgres host=db")\n\n    def register_message(self, subject, body):\n        with self.connection.cursor() as cursor:\n            cursor.execute("INSERT INTO emails (subject, body) VALUES (%s, %s)", (subject, body))\n        self.connection.commit()\n        self.queue.rpush("sender", json.dumps({"subject": subject, "body": body}))\n\n    def send(self):\n        subject = request.forms.get("subject")\n        body = request.forms.get("body")\n        self.register_message(subject, body)\n        return "queued: {}".format(subject)\n\n\nif __name__ == "__main__":\n    sender = Sender()\n    sender.run(host="0.0.0.0", port=8080, debug=True)\n',
+    "docker-compose.yml": 'version: "3"\nservices:\n  db:\n    image: postgres:16\n  queue:\n    image: redis:7\n  api:\n    image: python:3.12\n    volumes:\n      - ./api:/api\n    working_dir: /api\n    command: bash ./app.sh\n    depends_on:\n      - db\n      - queue\n',
+}
+
+_B2_FALLBACK_FALSE = {
+    "config.py": 'import os\n\nfrom dotenv import load_dotenv\n\nload_dotenv()\n\n\nclass Config:\n    FEED_URL = os.getenv("FEED_URL") or "https://www.example.com/news/rss"\n    DISCORD_WEBHOOK_URL = os.getenv("DISCORD_WEBHOOK_URL")\n    TWITTER_NOTIFY = os.getenv("TWITTER_NOTIFY") or "False"\n    TWITTER_CONSUMER_KEY = os.getenv("TWITTER_CONSUMER_KEY") or "False"\n    TWITTER_CONSUMER_SECRET = os.getenv("TWITTER_CONSUMER_SECRET") or "False"\n    TWITTER_ACCESS_TOKEN = os.getenv("TWITTER_ACCESS_TOKEN") or "False"\n    TWITTER_ACCESS_TOKEN_SECRET = os.getenv("TWITTER_ACCESS_TOKEN_SECRET") or "None"\n',
+    "main.py": 'import logging\nimport time\n\nimport feedparser\nimport requests\nimport tweepy\n\nfrom config import Config\n\nlogging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")\nlog = logging.getLogger("news-alert")\n\n\ndef tweet(text):\n    if Config.TWITTER_NOTIFY != "True":\n        return\n    client = tweepy.Client(\n        consumer_key=Config.TWITTER_CONSUMER_KEY,\n        consumer_secret=Config.TWITTER_CONSUMER_SECRET,\n        access_token=Config.TWITTER_ACCESS_TOKEN,\n        access_token_secret=Config.TWITTER_ACCESS_TOKEN_SECRET,\n    )\n    client.create_tweet(text=text)\n\n\ndef main():\n    seen = set()\n    while True:\n        for entry in feedparser.parse(Config.FEED_URL).entries:\n            if entry.link not in seen:\n                seen.add(entry.link)\n                requests.post(Config.DISCORD_WEBHOOK_URL, json={"content": entry.link}, timeout=10)\n                tweet(entry.title)\n        time.sleep(300)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_B2_AIOPIKA_STARTUP = {
+    "consumer.py": 'import json\nimport logging\nimport os\n\nimport aio_pika\n\nfrom store import add\n\n\nasync def message_handler(message: aio_pika.IncomingMessage):\n    async with message.process():\n        data = json.loads(message.body.decode("utf-8"))\n        add(data["page_id"], data["subscribers"], data["posts"])\n\n\nasync def consume():\n    connection = await aio_pika.connect_robust(os.environ["BROKER_URL"])\n    channel = await connection.channel()\n    queue = await channel.declare_queue(os.environ["RABBIT_QUEUE"], durable=True)\n    await queue.consume(message_handler)\n    logging.info("waiting for messages")\n',
+    "main.py": 'import asyncio\n\nfrom fastapi import FastAPI\n\nfrom consumer import consume\nfrom store import all_pages\n\napp = FastAPI()\n\n\n@app.on_event("startup")\nasync def startup_event():\n    asyncio.create_task(consume())\n\n\n@app.get("/pages")\ndef pages():\n    return all_pages()\n',
+    "store.py": 'import boto3\n\ntable = boto3.resource("dynamodb").Table("pages")\n\n\ndef add(page_id, subscribers, posts):\n    table.put_item(Item={"page_id": page_id, "subscribers": subscribers, "posts": posts})\n\n\ndef all_pages():\n    return table.scan()["Items"]\n',
+}
+
+_B2_KAFKA_WRAPPER = {
+    "common/kafka/consumer.py": 'import asyncio\nimport json\n\nfrom aiokafka import AIOKafkaConsumer\n\n\nasync def base_consume(producer, settings, handle_msg):\n    consumer = AIOKafkaConsumer(\n        settings["consume_topic"],\n        bootstrap_servers=settings["address"],\n        group_id=settings["group_id"],\n        value_deserializer=lambda raw: json.loads(raw.decode("utf-8")),\n    )\n    await consumer.start()\n    try:\n        async for msg in consumer:\n            asyncio.create_task(handle_msg(producer, msg))\n    finally:\n        await consumer.stop()\n',
+    "scanner/consumer.py": 'from common.kafka.consumer import base_consume\nfrom settings import SETTINGS\nfrom tasks import scan_domains\n\n\nasync def consume(producer):\n    await base_consume(producer, SETTINGS, handle_msg=handle_msg)\n\n\nasync def handle_msg(producer, msg):\n    found = await scan_domains(msg.value["domains"])\n    await producer.send(SETTINGS["produce_topic"], found, msg.key)\n',
+    "scanner/run.py": 'import asyncio\nfrom contextlib import asynccontextmanager\n\nfrom aiokafka import AIOKafkaProducer\nfrom fastapi import FastAPI\n\nfrom consumer import consume\nfrom settings import SETTINGS\n\n\n@asynccontextmanager\nasync def lifespan(app: FastAPI):\n    producer = AIOKafkaProducer(bootstrap_servers=SETTINGS["address"])\n    await producer.start()\n    task = asyncio.create_task(consume(producer))\n    yield\n    task.cancel()\n    await producer.stop()\n\n\napp = FastAPI(lifespan=lifespan)\n\n\n@app.get("/scanner/status")\ndef status():\n    return {"status": "ok"}\n',
+    "scanner/settings.py": 'import os\n\nSETTINGS = {\n    "address": os.environ.get("KAFKA_ADDRESS", "kafka:9092"),\n    "group_id": "scanner",\n    "consume_topic": "scan-requests",\n    "produce_topic": "scan-results",\n}\n',
+    "scanner/tasks.py": 'import asyncio\n\n\nasync def scan_domains(domains):\n    proc = await asyncio.create_subprocess_exec("subfinder", "-silent", *[a for d in domains for a in ("-d", d)], stdout=asyncio.subprocess.PIPE)\n    out, _ = await proc.communicate()\n    return out.decode().split()\n',
+}
+
+
+_R_GETATTR_PLUGIN = {
+    "jobs/__init__.py": "",
+    "jobs/import_orders.py": 'import os\n\nimport psycopg2\nimport requests\n\n\ndef run():\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    orders = requests.get(os.environ["SHOP_URL"] + "/orders", timeout=30).json()\n    with conn, conn.cursor() as cur:\n        for order in orders:\n            cur.execute(\n                "INSERT INTO orders (external_id, total, placed_at) VALUES (%s, %s, %s)",\n                (order["id"], order["total"], order["placed_at"]),\n            )\n',
+    "run_job.py": '"""Run one nightly job by name: python run_job.py import_orders"""\nimport argparse\nimport importlib\nimport logging\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("run_job")\n\n\ndef main():\n    parser = argparse.ArgumentParser()\n    parser.add_argument("job")\n    args = parser.parse_args()\n    module = importlib.import_module(f"jobs.{args.job}")\n    log.info("running %s", args.job)\n    getattr(module, "run")()\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R_APSCHEDULER_TEXT_REF = {
+    "app/__init__.py": "",
+    "app/jobs/__init__.py": "",
+    "app/jobs/rates.py": 'import os\nfrom datetime import date\n\nimport psycopg2\nimport requests\n\n\ndef refresh_rates():\n    rates = requests.get("https://api.frankfurter.app/latest", timeout=10).json()["rates"]\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    with conn, conn.cursor() as cur:\n        for currency, rate in rates.items():\n            cur.execute(\n                "INSERT INTO fx_rates (day, currency, rate) VALUES (%s, %s, %s)",\n                (date.today(), currency, rate),\n            )\n',
+    "app/scheduler.py": 'import logging\n\nfrom apscheduler.schedulers.blocking import BlockingScheduler\n\nlogging.basicConfig(level=logging.INFO)\n\nscheduler = BlockingScheduler()\nscheduler.add_job("app.jobs.rates:refresh_rates", "interval", hours=1, id="refresh_rates")\n\nif __name__ == "__main__":\n    scheduler.start()\n',
+}
+
+_R_METHOD_ORDER = {
+    "plugins/__init__.py": "",
+    "plugins/orders.py": 'import os\n\nimport psycopg2\nimport requests\n\n\nclass SourceSync:\n    def __init__(self):\n        self.conn = psycopg2.connect(os.environ["DATABASE_URL"])\n\n    def sync(self):\n        events = requests.get(os.environ["SHOP_URL"] + "/events", timeout=20).json()\n        with self.conn, self.conn.cursor() as cur:\n            for event in events:\n                handler = getattr(self, "on_" + event["type"].replace(".", "_"), None)\n                if handler is not None:\n                    handler(cur, event["data"])\n\n    def on_order_created(self, cur, order):\n        cur.execute(\n            "INSERT INTO orders (external_id, total) VALUES (%s, %s)",\n            (order["id"], order["total"]),\n        )\n',
+    "runner.py": '"""Sync each source named on the command line: python runner.py orders refunds"""\nimport importlib\nimport logging\nimport sys\n\nlogging.basicConfig(level=logging.INFO)\nlog = logging.getLogger("runner")\n\n\ndef main(names):\n    for name in names:\n        module = importlib.import_module(f"plugins.{name}")\n        log.info("syncing %s", name)\n        module.SourceSync().sync()\n\n\nif __name__ == "__main__":\n    main(sys.argv[1:])\n',
+}
+
+_R_CONST_RETURNING = {
+    "import_customers.py": 'import csv\nimport logging\nimport os\nimport sys\n\nimport psycopg2\n\nlog = logging.getLogger("import_customers")\n\nFIND_CUSTOMER = "SELECT id FROM customers WHERE email = %s"\nINSERT_CUSTOMER = "INSERT INTO customers (email, name) VALUES (%s, %s)"\n\n\ndef import_row(cur, row):\n    cur.execute(FIND_CUSTOMER, (row["email"],))\n    if cur.fetchone() is None:\n        cur.execute(INSERT_CUSTOMER, (row["email"], row["name"]))\n\n\ndef create_customer(cur, email, name):\n    cur.execute(INSERT_CUSTOMER + " RETURNING id", (email, name))\n    return cur.fetchone()[0]\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    with open(sys.argv[1], newline="") as fh, conn, conn.cursor() as cur:\n        for row in csv.DictReader(fh):\n            if row.get("new"):\n                log.info("created %s", create_customer(cur, row["email"], row["name"]))\n            else:\n                import_row(cur, row)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R_TEXT_CONSTANT = {
+    "load_events.py": '"""Hourly: load the payment provider\'s new events into the ledger."""\nimport logging\nimport os\n\nimport requests\nfrom sqlalchemy import create_engine, text\n\nlog = logging.getLogger("load_events")\n\nengine = create_engine(os.environ["DATABASE_URL"])\n\nFIND_EVENT = text("SELECT 1 FROM payment_events WHERE event_id = :event_id")\nINSERT_EVENT = text(\n    "INSERT INTO payment_events (event_id, kind, amount, created_at) "\n    "VALUES (:event_id, :kind, :amount, :created_at)"\n)\n\n\ndef store(conn, event):\n    found = conn.execute(FIND_EVENT, {"event_id": event["id"]}).first()\n    if found is None:\n        conn.execute(\n            INSERT_EVENT,\n            {"event_id": event["id"], "kind": event["type"], "amount": event["amount"], "created_at": event["created"]},\n        )\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    events = requests.get(os.environ["PROVIDER_URL"] + "/events", timeout=30).json()["data"]\n    with engine.begin() as conn:\n        for event in events:\n            store(conn, event)\n    log.info("loaded %d events", len(events))\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R_CONST_DELETE_INSERT = {
+    "load_prices.py": '"""Nightly: replace the day\'s prices with the supplier\'s price list."""\nimport logging\nimport os\nimport sqlite3\n\nimport requests\n\nlog = logging.getLogger("load_prices")\n\nDELETE_PRICES = "DELETE FROM prices WHERE day = ?"\nINSERT_PRICE = "INSERT INTO prices (day, sku, price) VALUES (?, ?, ?)"\n\n\ndef save_prices(con, day, prices):\n    con.execute(DELETE_PRICES, (day,))\n    for sku, price in prices.items():\n        con.execute(INSERT_PRICE, (day, sku, price))\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    feed = requests.get(os.environ["SUPPLIER_URL"], timeout=30).json()\n    with sqlite3.connect(os.environ["SHOP_DB"]) as con:\n        save_prices(con, feed["day"], feed["prices"])\n    log.info("loaded %d prices", len(feed["prices"]))\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R_PATH_OPEN_LOG_NAME = {
+    "nightly_sync.py": '"""Nightly: pull the partner feed; keep a run log of our own next to the data."""\nimport datetime\nimport os\nfrom pathlib import Path\n\nimport requests\n\nSYNC_LOG = Path(os.environ.get("SYNC_LOG", "/var/log/partner/sync.log"))\n\n\nclass RunLog:\n    def __init__(self, log_path):\n        self.log_path = Path(log_path)\n\n    def note(self, msg):\n        with self.log_path.open("a") as fh:\n            print(f"{datetime.datetime.now():%F %T} {msg}", file=fh)\n\n\ndef note_failure(msg):\n    with SYNC_LOG.open("a") as fh:\n        print(f"{datetime.datetime.now():%F %T} FAILED {msg}", file=fh)\n\n\ndef main():\n    run_log = RunLog(os.environ.get("RUN_LOG", "run.log"))\n    run_log.note("start")\n    try:\n        items = requests.get(os.environ["PARTNER_URL"], timeout=30).json()\n    except requests.RequestException as exc:\n        note_failure(str(exc))\n        raise\n    run_log.note(f"fetched {len(items)} items")\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
 # Left by session 45's reviews
 _LEFT_CASES: dict[str, Case] = {
     # `open(os.path.join(LOG_DIR, "execute.log"), "a")` and pathlib's `(Path(LOG_DIR) / "error.log").open("a")`
@@ -211,3 +278,139 @@ _HELD_OUT_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_HELD_OUT_CASES))
 def test_held_out_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _HELD_OUT_CASES[name])
+
+
+# Blind rounds 805-809, measured on fc311db
+_BLIND_2_CASES: dict[str, Case] = {
+    # Bottle's routes added by calls, `app.route("/", "GET", index)`, `app.route("/healthz", callback=healthz)`
+    "bottle_route_calls": (
+        _B2_BOTTLE_ROUTE_CALLS,
+        [("app.py", "api", "bottle")],
+        ("missing-health-route", "pass"),
+    ),
+    # a `Bottle` subclass adding its route in `__init__`, `self.route("/", method="POST", callback=self.send)` (805)
+    "bottle_subclass_route": (
+        _B2_BOTTLE_SUBCLASS_SHELL,
+        [("api/sender.py", "api", "bottle")],
+        ("missing-health-route", "fail"),
+    ),
+    # ... run by `bash ./app.sh` where Compose's `working_dir` is `api/`: the script's `python -u
+    # sender.py` is api/sender.py, whose `__main__` block runs the debug server (805)
+    "shell_script_in_working_dir": (
+        _B2_BOTTLE_SUBCLASS_SHELL,
+        [("api/sender.py", "api", "bottle")],
+        ("debug-mode-enabled", 1),
+    ),
+    # trap: the same script at the root runs a sender.py that is not there: no deployment of api/sender.py
+    "shell_script_at_root": (
+        {
+            **{k: v for k, v in _B2_BOTTLE_SUBCLASS_SHELL.items() if k != "api/app.sh"},
+            "app.sh": _B2_BOTTLE_SUBCLASS_SHELL["api/app.sh"],
+            "docker-compose.yml": _B2_BOTTLE_SUBCLASS_SHELL["docker-compose.yml"].replace(
+                "working_dir: /api\n    ", ""
+            ),
+        },
+        [("api/sender.py", "api", "bottle")],
+        ("debug-mode-enabled", 0),
+    ),
+    # tokens that fall back to a word saying they are not set, `or "False"`, `or "None"` (807)
+    "fallback_false_word": (
+        _B2_FALLBACK_FALSE,
+        [("main.py", "worker", "polling-loop")],
+        ("hardcoded-secret-fallback", 0),
+    ),
+    # trap: a signing key takes the word as written: reported
+    "signing_key_falls_back_to_none": (
+        _edited(
+            _B2_FALLBACK_FALSE,
+            "config.py",
+            '    TWITTER_CONSUMER_SECRET = os.getenv("TWITTER_CONSUMER_SECRET") or "False"\n'
+            '    TWITTER_ACCESS_TOKEN = os.getenv("TWITTER_ACCESS_TOKEN") or "False"\n'
+            '    TWITTER_ACCESS_TOKEN_SECRET = os.getenv("TWITTER_ACCESS_TOKEN_SECRET") or "None"\n',
+            '    SECRET_KEY = os.getenv("SECRET_KEY") or "None"\n',
+        ),
+        [("main.py", "worker", "polling-loop")],
+        ("hardcoded-secret-fallback", 1),
+    ),
+    # aio-pika's `await queue.consume(message_handler)`, started as a task when the app starts (808)
+    "aiopika_consume_handler": (
+        _B2_AIOPIKA_STARTUP,
+        [("main.py", "api", "fastapi"), ("main.py", "worker", "queue")],
+        None,
+    ),
+    # trap: started by a route handler, once per request: no worker
+    "aiopika_consume_in_route": (
+        _edited(
+            _B2_AIOPIKA_STARTUP,
+            "main.py",
+            '@app.on_event("startup")\nasync def startup_event():',
+            '@app.post("/consume")\nasync def startup_event():',
+        ),
+        [("main.py", "api", "fastapi")],
+        None,
+    ),
+    # a consume loop of a shared module, wrapped by the service's `consume(producer)`, which the
+    # app's lifespan starts as a task (808)
+    "kafka_loop_through_wrapper": (
+        _B2_KAFKA_WRAPPER,
+        [("scanner/run.py", "api", "fastapi"), ("scanner/run.py", "worker", "kafka")],
+        None,
+    ),
+    # trap: the lifespan starts something else: the wrapper runs nowhere
+    "kafka_wrapper_not_started": (
+        _edited(
+            _B2_KAFKA_WRAPPER,
+            "scanner/run.py",
+            "asyncio.create_task(consume(producer))",
+            "asyncio.create_task(producer.flush())",
+        ),
+        [("scanner/run.py", "api", "fastapi")],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_BLIND_2_CASES))
+def test_blind_2_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _BLIND_2_CASES[name])
+
+
+# The first review (818dbcd..fc311db): regressions and near misses, mended
+_REVIEW_CASES: dict[str, Case] = {
+    # a plugin module loaded by name, its `run` called through `getattr(module, "run")()`: not dropped as uncalled
+    "getattr_plugin_insert": (_R_GETATTR_PLUGIN, [("run_job.py", "job", "argparse")], ("non-idempotent-insert", 1)),
+    # APScheduler's text reference, `add_job("app.jobs.rates:refresh_rates", ...)`
+    "apscheduler_text_ref_insert": (
+        _R_APSCHEDULER_TEXT_REF,
+        [("app/scheduler.py", "job", "apscheduler")],
+        ("non-idempotent-insert", 1),
+    ),
+    # a method of a class another file (read later) names: whatever order the files come in
+    "method_of_class_named_later": (_R_METHOD_ORDER, [("runner.py", "job", "python")], ("non-idempotent-insert", 1)),
+    # an INSERT constant run keyed once and unkeyed as `INSERT_CUSTOMER + " RETURNING id"`: reported
+    "constant_also_run_in_a_sum": (
+        _R_CONST_RETURNING,
+        [("import_customers.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # a module constant holding SQLAlchemy's `text("INSERT ...")`, run after a lookup that found no row
+    "text_constant_keyed": (_R_TEXT_CONSTANT, [("load_events.py", "job", "python")], ("non-idempotent-insert", 0)),
+    # a DELETE constant by key, then the INSERT constant, in the same block: rows replaced
+    "delete_then_insert_constants": (
+        _R_CONST_DELETE_INSERT,
+        [("load_prices.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # `SYNC_LOG = Path(os.environ.get(...))`, then `SYNC_LOG.open("a")`: a log by its name (the
+    # `self.log_path.open("a")` beside it, an attribute, is left)
+    "path_open_named_log": (
+        _R_PATH_OPEN_LOG_NAME,
+        [("nightly_sync.py", "job", "python")],
+        ("bare-print", 1),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
+def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _REVIEW_CASES[name])

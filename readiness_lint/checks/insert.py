@@ -298,8 +298,16 @@ class NonIdempotentInsert(LineRule):
         if text is not None and not ctx.scope and (table := _table(_SELECT_TABLE, text)):
             # `FIND_PRODUCT = "SELECT id FROM products WHERE sku = '{sku}'"`: a lookup kept for later
             ctx.rule_notes.setdefault(_SELECT_CONSTANTS, {})[name] = table
+        if type(value) is cst.Name and (
+            held := _bound(ctx, {value.value}) & set(ctx.rule_notes.get(_INSERT_TABLES, ()))
+        ):
+            ctx.rule_notes.setdefault(_OTHER_USES, set()).update(held)  # (`sql = INSERT_CUSTOMER`: run elsewhere)
         if text is not None and _CLAUSE_PIECE.match(text):
             bindings[key] = _PIECE
+        elif text is not None and (tables := _replaced_tables(_with_names(value, text))):
+            # `DELETE_PRICES = "DELETE FROM prices WHERE day = %s"`: rows replaced where it runs (see `on_call`)
+            bindings[key] = id(value)
+            ctx.rule_notes.setdefault(_DELETE_BINDINGS, {})[id(value)] = tables
         elif text is not None and _INSERT.match(text):
             bindings[key] = id(value)
             summed = _sum_text(value) if type(value) is cst.BinaryOperation else _with_names(value, text)
@@ -322,18 +330,35 @@ class NonIdempotentInsert(LineRule):
             ctx.rule_notes[_SAVEPOINT] = True  # (SQLAlchemy's savepoint: a failed insert rolls back to it)
         constants = _SELECT_CONSTANTS in ctx.rule_notes
         inserts: dict[int, str] = ctx.rule_notes.get(_INSERT_TABLES, {})
+        deletes: dict[int, list[str]] = ctx.rule_notes.get(_DELETE_BINDINGS, {})
         for arg in node.args:
             if type(arg.value) is cst.BinaryOperation:
                 _join(ctx, arg.value)  # `cur.execute(sql + upsert)`
             if constants:
                 _select_constant_used(arg.value, ctx)  # `db.fetch_all(FIND_PRODUCT.format(sku=sku))`
-            if inserts and type(arg.value) is cst.Name:
+            if deletes and type(arg.value) is cst.Name:
+                # `cur.execute(DELETE_PRICES, (day,))`: the rows of that table deleted by key here
+                for held in _bound(ctx, {arg.value.value}):
+                    for table in deletes.get(held, ()):
+                        ctx.rule_notes.setdefault(_DELETED, set()).add(
+                            (ctx.blocks[-1] if ctx.blocks else _MODULE_BLOCK, table)
+                        )
+            if inserts:
                 # `cur.execute(INSERT_PRODUCT, row)`, `curs.execute(insert_query, row)`: keyed when only
                 # a lookup of the same table that found no row leads to it (as for a literal written
-                # there); any other use of the name keeps the INSERT reported
-                for held in _bound(ctx, {arg.value.value}):
-                    if held in inserts:
-                        keyed = bool(ctx.absent_guards) and inserts[held] in _looked_up(ctx)
+                # there), or a DELETE of its rows by key before it in the block; any other use of the
+                # name (`INSERT_PRODUCT + " RETURNING id"`, `.format(...)`) keeps the INSERT reported
+                given = arg.value
+                named = [given] if type(given) is cst.Name else [x for x in n.descendants(given) if type(x) is cst.Name]
+                for name_node in named:
+                    for held in _bound(ctx, {name_node.value}):
+                        if held not in inserts:
+                            continue
+                        table = inserts[held]
+                        keyed = name_node is given and (
+                            (bool(ctx.absent_guards) and table in _looked_up(ctx))
+                            or any((block, table) in ctx.rule_notes.get(_DELETED, ()) for block in ctx.blocks)
+                        )
                         ctx.rule_notes.setdefault(_KEYED_USES if keyed else _OTHER_USES, set()).add(held)
         runs_sql = bool(node.args) and (name or "").rpartition(".")[2] in {"execute", "executemany"}
         bound: dict[int, str] = ctx.rule_notes.get(_MODULE_INSERTS, {})
@@ -415,6 +440,7 @@ def _bound_attribute(statement: cst.CSTNode | None, literal: cst.CSTNode) -> str
 
 _MODULE_INSERTS = "non-idempotent-insert:module"  # {id of an INSERT bound at module level: its table}
 _INSERT_TABLES = "non-idempotent-insert:tables"  # {id of an INSERT bound to a name: its table}
+_DELETE_BINDINGS = "non-idempotent-insert:delete-bindings"  # {id of a DELETE bound to a name: its tables}
 _KEYED_USES = "non-idempotent-insert:keyed-uses"  # {id of a bound INSERT run by its name after a keyed lookup}
 _OTHER_USES = "non-idempotent-insert:other-uses"  # {id of a bound INSERT run or handed on elsewhere}
 
@@ -437,6 +463,10 @@ def _bound_value(statement: cst.CSTNode | None, literal: cst.CSTNode) -> int:
     for small in statement.body:
         if type(small) is cst.Assign and len(small.targets) == 1 and type(small.targets[0].target) is cst.Name:
             value = small.value
+            if type(value) is cst.Call and n.callee(value) in _SQL_WRAPPERS and value.args:
+                value = value.args[
+                    0
+                ].value  # (`INSERT_EVENT = text("INSERT ...")`: the text's own id, see `on_binding`)
             if value is literal or (
                 type(value) is cst.BinaryOperation and any(leaf is literal for leaf in _addends(value))
             ):

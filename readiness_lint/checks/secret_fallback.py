@@ -55,6 +55,10 @@ def _credentials_in(value: str) -> str:
     return "medium" if secretscan.default_credential_hits(value) else ""
 
 
+# Words a read falls back to that say "not set" (`or 'False'`, `or "None"`)
+_SENTINELS = frozenset({"false", "none", "null", "true", "nil", "0"})
+
+
 class HardcodedSecretFallback(LineRule):
     code = "RDY015"
     name = "hardcoded-secret-fallback"
@@ -70,7 +74,9 @@ class HardcodedSecretFallback(LineRule):
         "(`os.getenv('DATABASE_URL', 'postgres://app:s3cret@db/app')`; a database's or broker's out-of-the-box "
         "password, `amqp://guest:guest@localhost/`, with medium confidence). A fallback the "
         "code compares against elsewhere (a check that refuses `'changethis'` in production) passes, and so does a "
-        "project template's slot (`'{{ secret_key }}'`, filled when the template is rendered). "
+        "project template's slot (`'{{ secret_key }}'`, filled when the template is rendered), and a word "
+        "that says the value is not set, `os.getenv('TWITTER_ACCESS_TOKEN') or 'False'` (`'None'`, `'null'`), "
+        "for a token no provider would accept it as (a signing key takes it as written: reported). "
         "A default given to the read is reported where the read starts (a suppression comment on the "
         "literal's line counts too). The value is never shown."
     )
@@ -152,6 +158,8 @@ class HardcodedSecretFallback(LineRule):
                 # `getenv("SLACK_TOKEN", "slack_token")`: a placeholder no provider accepts (a signing
                 # key, `getenv("FLASK_SECRET_KEY", "secret_key")`, works as written: it stays a fallback)
                 return
+            if value.strip().lower() in _SENTINELS and not _SIGNING_KEY.search(name):
+                return  # (`getenv("TWITTER_ACCESS_TOKEN") or 'False'`: a switch's word, tested later; no provider's key)
             if _KEY_ID.search(name) and not _SIGNING_KEY.search(name) and _user_word(value):
                 return  # (`getenv("MINIO_ACCESS_KEY", "minio")`: the user, its secret key read beside it)
             holding, confidence = "", "high"
