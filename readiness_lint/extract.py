@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
+import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -1585,6 +1586,16 @@ class Extractor:
                                 )
                                 # (`MyProcessor = Consumer()`, a class of the file that consumes as it is built)
                                 or (sent in self._classes and _runs_in_init(self._classes[sent]))
+                                # (`update = store_weather_data(logger)`: a function imported by its name,
+                                # run for its result; where it is the project's, the work it does)
+                                or (
+                                    type(assigned.func) is cst.Name
+                                    and "." in (resolved or "")
+                                    and sent[:1].islower()  # (not a class built, `client = Client()`)
+                                    # (nor the standard library's, `Point = namedtuple(...)`)
+                                    and (resolved or "").partition(".")[0] not in sys.stdlib_module_names
+                                    and not _BUILDS_A_VALUE.match(sent)
+                                )
                             )
                         )  # (`exit_code = os.system(cmd)`: a command run for its status; `res = requests.post(...)`)
                         value = assigned if kept else None
@@ -5842,7 +5853,7 @@ class Extractor:
             if match:  # setup(entry_points={"console_scripts": ["name = pkg.mod:main"]})
                 self._module_ref(node, "console_script", match.group(1).replace(" ", ""))
         value = n.string_value(node)
-        if value is not None and len(value) < 120 and (ref := _TEXT_REF.fullmatch(value)):
+        if value is not None and ":" in value and len(value) < 120 and (ref := _TEXT_REF.fullmatch(value)):
             self.text_refs.add(ref.group(1))  # `add_job("app.jobs.rates:refresh_rates")`
         parts: list[cst.CSTNode] = []  # (of the f-strings among the pieces)
         if value is None:
@@ -6964,6 +6975,11 @@ def _setting_key(node: cst.BaseExpression) -> str:
 
 
 _OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
+# Functions named for a value they build or look up (`config = load_config()`, `log = get_logger()`,
+# `app = create_app()`): set-up, not a run's work
+_BUILDS_A_VALUE = re.compile(
+    r"(?:get|load|read|create|make|build|init|setup|set_up|configure|parse|new|open|connect)(?:_|$)", re.I
+)
 # A function named in text as its module and name, `"app.jobs.rates:refresh_rates"` (APScheduler's
 # job references, entry points): the function's name
 _TEXT_REF = re.compile(r"[A-Za-z_][\w.]*:([A-Za-z_]\w*)")

@@ -121,6 +121,12 @@ _R_PATH_OPEN_LOG_NAME = {
     "nightly_sync.py": '"""Nightly: pull the partner feed; keep a run log of our own next to the data."""\nimport datetime\nimport os\nfrom pathlib import Path\n\nimport requests\n\nSYNC_LOG = Path(os.environ.get("SYNC_LOG", "/var/log/partner/sync.log"))\n\n\nclass RunLog:\n    def __init__(self, log_path):\n        self.log_path = Path(log_path)\n\n    def note(self, msg):\n        with self.log_path.open("a") as fh:\n            print(f"{datetime.datetime.now():%F %T} {msg}", file=fh)\n\n\ndef note_failure(msg):\n    with SYNC_LOG.open("a") as fh:\n        print(f"{datetime.datetime.now():%F %T} FAILED {msg}", file=fh)\n\n\ndef main():\n    run_log = RunLog(os.environ.get("RUN_LOG", "run.log"))\n    run_log.note("start")\n    try:\n        items = requests.get(os.environ["PARTNER_URL"], timeout=30).json()\n    except requests.RequestException as exc:\n        note_failure(str(exc))\n        raise\n    run_log.note(f"fetched {len(items)} items")\n\n\nif __name__ == "__main__":\n    main()\n',
 }
 
+_B3_ASSIGNED_IMPORTED_CALL = {
+    "scrape_weather.py": 'import logging\nfrom datetime import datetime\n\nfrom settings import LOG_DIR\nfrom weather import store_weather_data\n\nlogger = logging.getLogger("scrape_weather")\nlogger.setLevel(logging.INFO)\nhandler = logging.FileHandler(f"{LOG_DIR}/scrape_weather_{datetime.today():%Y_%m_%d}.log")\nhandler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))\nlogger.addHandler(handler)\n\nupdated = store_weather_data(logger)\nlogger.info("stored %d readings", updated)\n',
+    "settings.py": 'import os\n\nLOG_DIR = os.environ.get("LOG_DIR", "/var/log/weather")\nDATABASE_URL = os.environ["DATABASE_URL"]\nOWM_KEY = os.environ["OWM_KEY"]\n',
+    "weather.py": 'import requests\nfrom sqlalchemy import create_engine, text\n\nfrom settings import DATABASE_URL, OWM_KEY\n\n\ndef store_weather_data(logger):\n    resp = requests.get(\n        "https://api.openweathermap.org/data/2.5/weather", params={"q": "Dublin", "appid": OWM_KEY}, timeout=20\n    )\n    resp.raise_for_status()\n    reading = resp.json()\n    with create_engine(DATABASE_URL).begin() as conn:\n        conn.execute(\n            text("INSERT INTO weather (observed_at, temp) VALUES (:t, :temp) ON CONFLICT (observed_at) DO NOTHING"),\n            {"t": reading["dt"], "temp": reading["main"]["temp"]},\n        )\n    logger.info("reading at %s", reading["dt"])\n    return 1\n',
+}
+
 
 # Left by session 45's reviews
 _LEFT_CASES: dict[str, Case] = {
@@ -365,6 +371,25 @@ _BLIND_2_CASES: dict[str, Case] = {
             "asyncio.create_task(producer.flush())",
         ),
         [("scanner/run.py", "api", "fastapi")],
+        None,
+    ),
+    # a module-level script whose work is a function imported by its name, run for its result,
+    # `updated = store_weather_data(logger)` (793)
+    "assigned_imported_call": (_B3_ASSIGNED_IMPORTED_CALL, [("scrape_weather.py", "job", "script")], None),
+    # trap: a function named for a value it loads, `config = load_weather_data(logger)`: set-up, no job
+    "assigned_loader_call": (
+        _edited(
+            _edited(
+                _B3_ASSIGNED_IMPORTED_CALL,
+                "scrape_weather.py",
+                "import store_weather_data\n",
+                "import store_weather_data as load_weather_data\n",
+            ),
+            "scrape_weather.py",
+            "updated = store_weather_data(logger)",
+            "updated = load_weather_data(logger)",
+        ),
+        [],
         None,
     ),
 }

@@ -205,7 +205,7 @@ class NonIdempotentInsert(LineRule):
 
     def on_string(self, node: cst.CSTNode, value: str, ctx: Context) -> None:
         named = _with_names(node, value)  # (`f"SELECT ... FROM {table_id}"`: the table by its name)
-        if ctx.statement is not None and _TABLE_SLOT.search(named):
+        if ctx.statement is not None and _TABLE_SLOT.search(named[-24:]):
             # (`"select * from " + market + "_KLINES_5M where ..."`: the table named by the sum)
             named = _summed_text(ctx.statement, node) or named
         if (table := _table(_SELECT_TABLE, named)) and not ctx.in_docstring:
