@@ -403,6 +403,8 @@ def _file_candidates(
             continue  # updates arrive through the web app's webhook route: the app serves them
         if kind_fw is not None and kind_fw[1] == "telegram" and _sends_only(project, path, facts, obj.name):
             continue  # `tb = telebot.TeleBot(token)` only to send alerts: a client, not a bot that listens
+        if kind_fw == ("worker", "python-telegram-bot") and _updater_never_runs(project, path, facts, obj):
+            continue  # `updater = Updater(token)` only to read `get_updates()` once: no polling, no webhook
         if kind_fw is not None and kind_fw[1] == "kafka" and _only_probed(project, path, facts, obj):
             continue  # `consumer.topics()` until the broker answers: a start-up wait, not a consumer
         if (
@@ -860,6 +862,8 @@ def _loop_forever(facts: FileFacts, calls: Sequence[str]) -> str:
         if method == "run_forever" and (owner in loops or owner.removesuffix("()") in EVENT_LOOPS):
             return "asyncio"
     ctors = {o.name: o.ctor for o in facts.objects}
+    # (a class of the file deriving from a socket server, `class ThreadedTCPServer(ThreadingMixIn, TCPServer)`)
+    own_servers = {name for name, base, _ in facts.classes if base.startswith(_SOCKET_SERVERS)}
     web = any(imp.module.startswith(_WEB_SERVER_MODULES) for imp in facts.imports)
     for call in calls:
         owner, _, method = call.rpartition(".")
@@ -870,7 +874,7 @@ def _loop_forever(facts: FileFacts, calls: Sequence[str]) -> str:
             and not web
             # (bound by `async with ... as server`, or built by a socket server's library: not by a
             # project factory, which may build an HTTP server)
-            and (not ctor or ctor.startswith(_SOCKET_SERVERS))
+            and (not ctor or ctor.startswith(_SOCKET_SERVERS) or ctor in own_servers)
             and not words(f"{owner} {ctor}") & _WEB_SERVER_WORDS
         ):
             # `async with await start_hl7_server(handle, port=...) as server: await server.serve_forever()`:
@@ -2344,6 +2348,24 @@ def _sends_only(project: Project, path: str, facts: FileFacts, bot: str) -> bool
     if any(_listens(name) for name in (*facts.called_by_name(), *facts.references)):
         return False
     return not _importers_using(project, path, bot)
+
+
+def _updater_never_runs(project: Project, path: str, facts: FileFacts, obj: ObjectFact) -> bool:
+    """A python-telegram-bot ``Updater`` (before version 20) that neither its file nor a module
+    importing it starts: it polls or takes webhooks only once ``start_polling()`` or
+    ``start_webhook()`` is called (``idle()`` blocks after them)."""
+    if not obj.ctor.endswith("Updater"):
+        return False
+    runs = {"start_polling", "start_webhook", "idle"}
+    if _methods_called(facts, obj.name) & runs or any(
+        name in runs for name in (*facts.called_by_name(), *facts.references)
+    ):
+        return False  # (also handed on: `Thread(target=updater.start_polling)`)
+    return not any(
+        call.rpartition(".")[2] in runs
+        for importer in project.importers.get(path, ())
+        for call in project.files[importer].calls_made()
+    )
 
 
 def _listens(name: str) -> bool:

@@ -1131,7 +1131,7 @@ def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployme
     for service in services.values() if isinstance(services, dict) else ():
         if not isinstance(service, dict):
             continue
-        command = service.get("command")
+        command = _compose_command(service.get("entrypoint"), service.get("command"))
         if isinstance(command, (str, list)):
             workdir = _text(service.get("working_dir"))
             found = _with_lines(_deployments(rel, 1, "compose", LONG_RUNNING, command, workdir), text)
@@ -1145,6 +1145,19 @@ def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployme
 
 
 _COMPOSE_V1_KEYS = frozenset({"image", "build", "command"})
+
+
+def _compose_command(entrypoint: object, command: object) -> object:
+    """What a Compose service runs: its `command`, after its `entrypoint` when it has one
+    (`entrypoint: ["bash", "/app/start.sh"]`; `entrypoint: ["python"]` with `command: ["app.py"]`)."""
+    if not isinstance(entrypoint, (str, list)) or not entrypoint:
+        return command
+    if not isinstance(command, (str, list)) or not command:
+        return entrypoint
+    if isinstance(entrypoint, list) and isinstance(command, list):
+        return [*entrypoint, *command]
+    as_text = [shlex.join(str(part) for part in x) if isinstance(x, list) else x for x in (entrypoint, command)]
+    return " ".join(as_text)
 
 
 def _mounted(deployment: Deployment, volumes: object, workdir: str = "") -> Deployment:
@@ -1163,6 +1176,9 @@ def _mounted(deployment: Deployment, volumes: object, workdir: str = "") -> Depl
             host, _, rest = volume.partition(":") if isinstance(volume, str) else ("", "", "")
             target = rest.partition(":")[0].rstrip("/")
         # (the deepest mount holding the script: `./common:/app/common` inside `./orders:/app`)
+        # (`${PWD}/Back_end:/app`: the Compose file's directory, as `./Back_end`)
+        for here in ("${PWD}", "$PWD"):
+            host = "." + host[len(here) :] if host.startswith(here + "/") else host
         holds = host.startswith(".") and target.startswith("/") and script.startswith(target + "/")
         if holds and (found is None or len(target) > len(found[1])):
             found = (host, target)

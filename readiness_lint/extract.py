@@ -1566,35 +1566,38 @@ class Extractor:
                         target = small.targets[0].target
                         variable = type(target) is cst.Name and not target.value.isupper()
                         resolved = self.ctx.resolve(sent)
-                        kept = sent.rpartition(".")[2] in SEND_METHODS or (
-                            variable
-                            and (
-                                sent in self._defined
-                                # (`result = curs.execute(sql, limit)`: SQL run, its row count kept; not
-                                # a schema set up, `cur = con.execute("CREATE TABLE ...")`)
-                                or (sent.rpartition(".")[2] in SQL_STATEMENT_RUNS and not _schema_setup(assigned))
-                                # (`try: backup = NightlyBackup(...)`: a class of the file built in the
-                                # script's `try`, which may work as it is built)
-                                or (nested and sent in self._classes)
-                                or resolved in STATUS_COMMANDS
-                                or resolved in HTTP_WRITES
-                                # (`chat_id = loop.run_until_complete(get_chat_id(token))`: a coroutine of
-                                # the file run for its result; not `pool = loop.run_until_complete(create_pool())`)
-                                or (
-                                    (resolved == "asyncio.run" or sent.rpartition(".")[2] == "run_until_complete")
-                                    and _runs_local(assigned, self._defined)
-                                )
-                                # (`MyProcessor = Consumer()`, a class of the file that consumes as it is built)
-                                or (sent in self._classes and _runs_in_init(self._classes[sent]))
-                                # (`update = store_weather_data(logger)`: a function imported by its name,
-                                # run for its result; where it is the project's, the work it does)
-                                or (
-                                    type(assigned.func) is cst.Name
-                                    and "." in (resolved or "")
-                                    and sent[:1].islower()  # (not a class built, `client = Client()`)
-                                    # (nor the standard library's, `Point = namedtuple(...)`)
-                                    and (resolved or "").partition(".")[0] not in sys.stdlib_module_names
-                                    and not _BUILDS_A_VALUE.match(sent)
+                        kept = (
+                            sent.rpartition(".")[2] in SEND_METHODS
+                            or (
+                                variable
+                                and (
+                                    sent in self._defined
+                                    # (`result = curs.execute(sql, limit)`: SQL run, its row count kept; not
+                                    # a schema set up, `cur = con.execute("CREATE TABLE ...")`)
+                                    or (sent.rpartition(".")[2] in SQL_STATEMENT_RUNS and not _schema_setup(assigned))
+                                    # (`try: backup = NightlyBackup(...)`: a class of the file built in the
+                                    # script's `try`, which may work as it is built)
+                                    or (nested and sent in self._classes)
+                                    or resolved in STATUS_COMMANDS
+                                    or resolved in HTTP_WRITES
+                                    # (`chat_id = loop.run_until_complete(get_chat_id(token))`: a coroutine of
+                                    # the file run for its result; not `pool = loop.run_until_complete(create_pool())`)
+                                    or (
+                                        (resolved == "asyncio.run" or sent.rpartition(".")[2] == "run_until_complete")
+                                        and _runs_local(assigned, self._defined)
+                                    )
+                                    # (`MyProcessor = Consumer()`, a class of the file that consumes as it is built)
+                                    or (sent in self._classes and _runs_in_init(self._classes[sent]))
+                                    # (`update = store_weather_data(logger)`: a function imported by its name,
+                                    # run for its result; where it is the project's, the work it does)
+                                    or (
+                                        type(assigned.func) is cst.Name
+                                        and "." in (resolved or "")
+                                        and sent[:1].islower()  # (not a class built, `client = Client()`)
+                                        # (nor the standard library's, `Point = namedtuple(...)`)
+                                        and (resolved or "").partition(".")[0] not in sys.stdlib_module_names
+                                        and not _BUILDS_A_VALUE.match(sent)
+                                    )
                                 )
                             )
                         )  # (`exit_code = os.system(cmd)`: a command run for its status; `res = requests.post(...)`)
@@ -5895,7 +5898,7 @@ class Extractor:
         elif self.reporting and _DRY_RUN_NOTE.match(value):
             # `log.info(f"Dry run: deleting {digest}")`: the branch a dry run takes, however it is chosen
             self.signal(node, "dry-run", "message")
-        if "SIGTERM" in value:
+        if "SIGTERM" in value or value == "TERM":  # (`for sig in ("TERM", "INT"): getattr(signal, "SIG" + sig)`)
             self.mentions_sigterm = True
         self._fire(self.string_hooks, node, value, ctx)
         for part in parts:

@@ -128,6 +128,25 @@ _B3_ASSIGNED_IMPORTED_CALL = {
 }
 
 
+_H2_SIGNAL_BY_NAME = {
+    "cleanup.py": 'import os\nimport signal\nimport sqlite3\nimport time\nfrom pathlib import Path\nfrom threading import Event\n\nMAX_AGE = int(os.environ.get("MAX_AGE_SECONDS", "1800"))\n\n\ndef do_cleanup(data_dir):\n    con = sqlite3.connect(data_dir / "users.db")\n    cur = con.execute("DELETE FROM sessions WHERE created < ?", (time.time() - MAX_AGE,))\n    con.commit()\n    print(f"Deleted rows: {cur.rowcount}")\n    con.close()\n\n\nif __name__ == "__main__":\n    stop = Event()\n\n    def quit(_, __):\n        stop.set()\n\n    for sig in ("TERM", "HUP", "INT"):\n        signal.signal(getattr(signal, "SIG" + sig), quit)\n\n    data_dir = Path(os.environ.get("DATA_DIR", "/data"))\n    while not stop.is_set():\n        do_cleanup(data_dir)\n        stop.wait(120)\n',
+}
+
+_H2_COMPOSE_ENTRYPOINT = {
+    "Back_end/app.py": 'import os\n\nfrom flask import Flask, jsonify, request\nfrom redis import Redis\nfrom rq import Queue\n\napp = Flask(__name__)\nqueue = Queue(connection=Redis(host="redis", port=6379))\n\n\n@app.route("/upload", methods=["POST"])\ndef upload():\n    f = request.files["file"]\n    path = os.path.join("/uploads", f.filename)\n    f.save(path)\n    job = queue.enqueue("tasks.process", path)\n    return jsonify(id=job.id)\n\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=5000, debug=True)\n',
+    "Back_end/start.sh": "#!/bin/bash\ncd /app\npip install -r ./requirements.txt\npython app.py\n",
+    "docker-compose.yaml": 'version: "3.5"\nservices:\n  backend:\n    build:\n      context: Back_end\n    volumes:\n      - "${PWD}/uploads:/uploads"\n      - "${PWD}/Back_end:/app"\n    working_dir: /app\n    ports:\n      - "5004:5000"\n    restart: always\n    entrypoint: ["bash", "/app/start.sh"]\n  redis:\n    image: redis:7-alpine\n',
+}
+
+_H2_TCP_SERVER_SUBCLASS = {
+    "worker.py": 'import socketserver\nimport sys\nimport time\n\n\ndef work(payload):\n    time.sleep(0.1)\n    return payload[::-1]\n\n\nclass ThreadedTCPRequestHandler(socketserver.BaseRequestHandler):\n    def handle(self):\n        data = self.request.recv(1024)\n        self.request.sendall(work(data))\n\n\nclass ThreadedTCPServer(socketserver.ThreadingMixIn, socketserver.TCPServer):\n    pass\n\n\ndef main():\n    port = int(sys.argv[1]) if len(sys.argv) > 1 else 9090\n    server = ThreadedTCPServer(("0.0.0.0", port), ThreadedTCPRequestHandler)\n    try:\n        server.serve_forever()\n    except KeyboardInterrupt:\n        pass\n    server.shutdown()\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_H2_UPDATER_NEVER_STARTED = {
+    "check_queue.py": 'import os\n\nfrom telegram.ext import Updater\n\nupdater = Updater(token=os.environ["BOT_TOKEN"], use_context=True)\n\n\ndef pending_updates():\n    updates = updater.bot.get_updates(timeout=10)\n    print(f"Number of pending updates: {len(updates)}")\n    if updates:\n        print(f"First pending update: {updates[0]}")\n\n\npending_updates()\n',
+}
+
+
 # Left by session 45's reviews
 _LEFT_CASES: dict[str, Case] = {
     # `open(os.path.join(LOG_DIR, "execute.log"), "a")` and pathlib's `(Path(LOG_DIR) / "error.log").open("a")`
@@ -439,3 +458,55 @@ _REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_REVIEW_CASES))
 def test_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _REVIEW_CASES[name])
+
+
+# Held-out rounds 810-814, measured on 7ea4db5
+_HELD_OUT_2_CASES: dict[str, Case] = {
+    # `for sig in ("TERM", "HUP", "INT"): signal.signal(getattr(signal, "SIG" + sig), quit)` (813)
+    "signal_by_name": (
+        _H2_SIGNAL_BY_NAME,
+        [("cleanup.py", "worker", "polling-loop")],
+        ("missing-graceful-shutdown", "pass"),
+    ),
+    # trap: the names handled leave TERM out: SIGINT and SIGHUP only
+    "signal_by_name_without_term": (
+        _edited(_H2_SIGNAL_BY_NAME, "cleanup.py", '("TERM", "HUP", "INT")', '("HUP", "INT")'),
+        [("cleanup.py", "worker", "polling-loop")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    # Compose's `entrypoint: ["bash", "/app/start.sh"]` with `${PWD}/Back_end:/app` mounted: the
+    # script's `python app.py` runs the debug server of Back_end/app.py's `__main__` block (812)
+    "compose_entrypoint_script": (
+        _H2_COMPOSE_ENTRYPOINT,
+        [("Back_end/app.py", "api", "flask")],
+        ("debug-mode-enabled", 1),
+    ),
+    # trap: an entrypoint that runs no Python (`nginx`): no deployment of the block
+    "compose_entrypoint_not_python": (
+        _edited(
+            _H2_COMPOSE_ENTRYPOINT, "docker-compose.yaml", '["bash", "/app/start.sh"]', '["nginx", "-g", "daemon off;"]'
+        ),
+        [("Back_end/app.py", "api", "flask")],
+        ("debug-mode-enabled", 0),
+    ),
+    # a socket server of a class of the file deriving from `socketserver.TCPServer`, served for ever (812)
+    "tcp_server_subclass": (_H2_TCP_SERVER_SUBCLASS, [("worker.py", "worker", "socket-server")], None),
+    # a python-telegram-bot `Updater` built only to read `get_updates()` once: a script, no bot (812)
+    "updater_never_started": (_H2_UPDATER_NEVER_STARTED, [("check_queue.py", "job", "script")], None),
+    # trap: started with `start_polling()`: the bot
+    "updater_started": (
+        _edited(
+            _H2_UPDATER_NEVER_STARTED,
+            "check_queue.py",
+            "pending_updates()\n",
+            "pending_updates()\nupdater.start_polling()\n",
+        ),
+        [("check_queue.py", "worker", "python-telegram-bot")],
+        None,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_HELD_OUT_2_CASES))
+def test_held_out_2_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _HELD_OUT_2_CASES[name])
