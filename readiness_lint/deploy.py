@@ -301,7 +301,8 @@ def _through_shell_scripts(found: Sequence[Deployment], files: Sequence[tuple[st
             ended = _ended_targets(command, "")
             for named, module in targets:
                 if module != SHELL_SCRIPT:
-                    moved_here = moved and named and not named.startswith("/")
+                    # (not a path the script already placed, `cd "$(dirname "$0")"` then `python main.py`)
+                    moved_here = moved and named and not named.startswith(("/", f"{moved}/"))
                     script = f"{moved}/{named.removeprefix('./')}" if moved_here else named
                     out.append(
                         Deployment(

@@ -2599,9 +2599,6 @@ class Extractor:
             and self._own_body()
             and (broad or failure)
             and (not reports_only or self._only_reports(node.body, caught=caught) or empty or counted)
-            # (not a named error ignored on purpose, `except sqlite3.DatabaseError: pass`: an optional
-            # step, as a catch-all that passes is only in the job's own loop or its own module)
-            and (broad or frame.loop_depth > 0 or not _only_passes(node.body))
         ):
             frame.swallows = frame.swallow_pending = True
             if empty:
@@ -4395,7 +4392,7 @@ class Extractor:
             # `await nc.subscribe("updates", cb=handler)`: nats-py calls back for every message
             scope = self.scope_name()
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source="nats.subscribe"))
-        elif awaited and type(value) is cst.Call and _registers_consumer(value):
+        elif awaited and type(value) is cst.Call and _registers_consumer(value, awaited=True):
             # `await queue.consume(on_message)`: aio-pika calls back for every message from now on.
             scope, source = self.scope_name(), self.ctx.resolve(n.callee(value)) or "consume"
             self.ctx.later(node, lambda line, col: LoopFact(line=line, scope=scope, source=source))
@@ -5257,17 +5254,28 @@ class Extractor:
             owner_name = self.routers.get(owner_name, owner_name)  # (`router = app.router`)
             owner_r = ctx.owner(owner_name)
             ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=handler, line=line))
-        if method == "route" and owner and (n.keyword(node, "callback") is not None or len(n.positional(node)) > 2):
+        bottle_default = not owner and name in {
+            "bottle.route",
+            "bottle.get",
+            "bottle.post",
+            "bottle.put",
+            "bottle.delete",
+        }
+        if (
+            (owner or bottle_default)
+            and method in _CALLBACK_ROUTES
+            and (n.keyword(node, "callback") is not None or (method == "route" and len(n.positional(node)) > 2))
+        ):
             # Bottle's route added by a call, `app.route("/", "GET", index)`, `self.route("/",
             # method="POST", callback=self.send)` in a `Bottle` subclass (an object unknown here: any
-            # app the file serves)
+            # app the file serves), `app.get("/healthz", callback=healthz)`, `route(...)` of the default app
             args = n.positional(node)
             keyed_path = n.keyword(node, "path")
             route_path = args[0].value if args else (keyed_path.value if keyed_path is not None else None)
             path = (n.string_value(route_path) or "") if route_path is not None else ""
             callback = n.keyword(node, "callback") or (args[2] if len(args) > 2 else None)
             handler = (n.dotted(callback.value) or "").rsplit(".", 1)[-1] if callback is not None else ""
-            owner_r = ctx.owner(owner)
+            owner_r = ctx.owner(owner) if owner else ""
             ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=handler, line=line))
         if method in MOUNT_METHODS and owner:
             index = MOUNT_METHODS[method]
@@ -6978,6 +6986,8 @@ def _setting_key(node: cst.BaseExpression) -> str:
 
 
 _OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
+# Bottle's methods adding a route by a call given its `callback=`
+_CALLBACK_ROUTES = frozenset({"route", "get", "post", "put", "delete", "patch"})
 # Functions named for a value they build or look up (`config = load_config()`, `log = get_logger()`,
 # `app = create_app()`): set-up, not a run's work
 _BUILDS_A_VALUE = re.compile(
@@ -9490,9 +9500,10 @@ def _channel_consume(call: cst.Call) -> bool:
     return n.keyword(call, "queue") is not None or last in {"ch", "chan"} or last.endswith("channel")
 
 
-def _registers_consumer(call: cst.Call) -> bool:
+def _registers_consumer(call: cst.Call, awaited: bool = False) -> bool:
     """``queue.consume(on_message)``: a consume call given the function to call back, its result
-    unused (a batch read, ``consumer.consume(10)``, returns the messages)."""
+    unused (a batch read, ``consumer.consume(10)``, returns the messages); awaited, aio-pika's,
+    whatever the function is called (``await queue.consume(store_page_stats)``)."""
     raw = n.callee(call) or ""
     if not raw.endswith(".consume"):
         return False
@@ -9502,11 +9513,15 @@ def _registers_consumer(call: cst.Call) -> bool:
     first = args[0].value
     if type(first) is cst.Call:
         return (n.callee(first) or "").rpartition(".")[2] == "partial"
-    return isinstance(first, (cst.Lambda, cst.Attribute)) or (
-        type(first) is cst.Name
-        and (
-            first.value.startswith(("on_", "handle", "process", "callback", "_on_"))
-            or first.value.endswith(("_handler", "_callback", "_cb"))  # (`queue.consume(message_handler)`)
+    return (
+        isinstance(first, (cst.Lambda, cst.Attribute))
+        or (awaited and type(first) is cst.Name)
+        or (
+            type(first) is cst.Name
+            and (
+                first.value.startswith(("on_", "handle", "process", "callback", "_on_"))
+                or first.value.endswith(("_handler", "_callback", "_cb"))  # (`queue.consume(message_handler)`)
+            )
         )
     )
 

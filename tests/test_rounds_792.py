@@ -50,10 +50,6 @@ _H_QUOTED_TABLE_REBUILT = {
     "load_gtfs.py": 'import csv\nimport sqlite3\n\n\ndef create_table_from_csv(cur, csv_path, table_name):\n    with open(csv_path, newline="") as f:\n        reader = csv.DictReader(f)\n        cols = list(reader.fieldnames)\n        col_defs = ", ".join(f"\\"{c}\\" TEXT" for c in cols)\n        cur.execute(f"DROP TABLE IF EXISTS \\"{table_name}\\";")\n        cur.execute(f"CREATE TABLE \\"{table_name}\\" ({col_defs});")\n        placeholders = ", ".join("?" for _ in cols)\n        insert_sql = f"INSERT INTO \\"{table_name}\\" ({\', \'.join(cols)}) VALUES ({placeholders});"\n        rows = [tuple(r.values()) for r in reader]\n        cur.executemany(insert_sql, rows)\n\n\nconn = sqlite3.connect("gtfs.db")\ncur = conn.cursor()\ncreate_table_from_csv(cur, "gtfs-static/routes.txt", "routes")\nconn.commit()\n',
 }
 
-_H_NAMED_ERROR_PASSED = {
-    "build_routes.py": '"""Rebuilds the route_shapes table of the SpatiaLite database from the GTFS tables (cron, nightly)."""\nimport sqlite3\n\nconn = sqlite3.connect("metro.sqlite")\nconn.enable_load_extension(True)\nconn.execute("SELECT load_extension(\'mod_spatialite\');")\ncur = conn.cursor()\n\ncur.execute("DROP TABLE IF EXISTS route_shapes;")\ncur.execute(\n    "CREATE TABLE route_shapes AS SELECT DISTINCT t.route_id, s.shape_id, s.wkt FROM trips t "\n    "JOIN shape_lines s ON t.shape_id = s.shape_id;"\n)\nconn.commit()\n\ncur.execute("PRAGMA table_info(\'route_shapes\');")\ncols = [row[1] for row in cur.fetchall()]\nif "shape_geom" not in cols:\n    cur.execute("SELECT AddGeometryColumn(\'route_shapes\', \'shape_geom\', 4326, \'LINESTRING\', 2);")\nelse:\n    try:\n        cur.execute("SELECT RecoverGeometryColumn(\'route_shapes\', \'shape_geom\', 4326, \'LINESTRING\', 2);")\n    except sqlite3.DatabaseError:\n        # registered already: the column exists and is filled below\n        pass\n\ncur.execute("UPDATE route_shapes SET shape_geom = GeomFromText(wkt, 4326) WHERE wkt IS NOT NULL;")\nconn.commit()\nprint("route_shapes rebuilt")\n',
-}
-
 
 _B2_BOTTLE_ROUTE_CALLS = {
     "app.py": 'import os\n\nfrom bottle import Bottle, response\n\nimport store\n\napp = Bottle()\n\n\ndef index():\n    response.content_type = "application/json"\n    return {"items": store.latest(20)}\n\n\ndef healthz():\n    return "ok"\n\n\napp.route("/", "GET", index)\napp.route("/healthz", callback=healthz)\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=int(os.environ.get("PORT", "8080")))\n',
@@ -144,6 +140,45 @@ _H2_TCP_SERVER_SUBCLASS = {
 
 _H2_UPDATER_NEVER_STARTED = {
     "check_queue.py": 'import os\n\nfrom telegram.ext import Updater\n\nupdater = Updater(token=os.environ["BOT_TOKEN"], use_context=True)\n\n\ndef pending_updates():\n    updates = updater.bot.get_updates(timeout=10)\n    print(f"Number of pending updates: {len(updates)}")\n    if updates:\n        print(f"First pending update: {updates[0]}")\n\n\npending_updates()\n',
+}
+
+
+_R2_WEBHOOK_SECRET_NONE = {
+    "Procfile": "web: gunicorn app:app\n",
+    "app.py": '"""GitHub webhook receiver: verifies the signature, then queues a deploy."""\nimport hashlib\nimport hmac\nimport os\n\nfrom flask import Flask, abort, request\n\napp = Flask(__name__)\n\nWEBHOOK_SECRET = os.environ.get("GITHUB_WEBHOOK_SECRET", "None")\nENCRYPTION_KEY = os.getenv("ENCRYPTION_KEY") or "null"\n\n\ndef _verified(body: bytes, signature: str) -> bool:\n    expected = "sha256=" + hmac.new(WEBHOOK_SECRET.encode(), body, hashlib.sha256).hexdigest()\n    return hmac.compare_digest(expected, signature or "")\n\n\n@app.route("/hooks/github", methods=["POST"])\ndef github_hook():\n    if not _verified(request.get_data(), request.headers.get("X-Hub-Signature-256", "")):\n        abort(401)\n    return {"queued": True}\n',
+}
+
+_R2_BOTTLE_GET_CALLBACK = {
+    "Procfile": "web: python server.py\n",
+    "server.py": '"""Bottle API in front of the label printer queue."""\nimport logging\nimport queue\n\nfrom bottle import Bottle, request, response\n\nlog = logging.getLogger(__name__)\n\n\nclass LabelApi(Bottle):\n    def __init__(self, jobs: queue.Queue):\n        super().__init__()\n        self.jobs = jobs\n        self.get("/healthz", callback=self.healthz)\n        self.route("/jobs", method="GET", callback=self.list_jobs)\n        self.route("/jobs", method="POST", callback=self.submit)\n\n    def healthz(self):\n        return {"status": "ok"}\n\n    def list_jobs(self):\n        return {"pending": self.jobs.qsize()}\n\n    def submit(self):\n        job = request.json\n        self.jobs.put(job)\n        log.info("queued label job %s", job.get("id"))\n        response.status = 202\n        return {"queued": job.get("id")}\n\n\napp = LabelApi(queue.Queue())\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    app.run(host="0.0.0.0", port=8080)\n',
+}
+
+_R2_BOTTLE_DEFAULT_ROUTE = {
+    "Procfile": "web: python server.py\n",
+    "server.py": 'import os\n\nfrom bottle import get, route, run\n\n\n@get("/items")\ndef items():\n    return {"items": []}\n\n\ndef healthz():\n    return "ok"\n\n\nroute("/healthz", "GET", healthz)\n\nif __name__ == "__main__":\n    run(host="0.0.0.0", port=int(os.environ.get("PORT", "8080")))\n',
+}
+
+_R2_WORKDIR_CD_DIRNAME = {
+    "api/main.py": '"""Inventory API."""\nimport logging\nimport os\nimport sqlite3\n\nfrom flask import Flask, jsonify\n\nlog = logging.getLogger("inventory")\napp = Flask(__name__)\nDB = os.environ.get("INVENTORY_DB", "/data/inventory.db")\n\n\n@app.get("/healthz")\ndef healthz():\n    return "ok"\n\n\n@app.get("/items/<sku>")\ndef get_item(sku):\n    with sqlite3.connect(DB) as conn:\n        row = conn.execute("SELECT sku, count FROM items WHERE sku = ?", (sku,)).fetchone()\n    return jsonify({"sku": sku, "count": row[1] if row else 0})\n\n\nif __name__ == "__main__":\n    logging.basicConfig(level=logging.INFO)\n    app.run(host="0.0.0.0", port=int(os.environ.get("PORT", "8000")), debug=True)\n',
+    "api/requirements.txt": "flask\n",
+    "api/start.sh": '#!/bin/sh\nset -e\ncd "$(dirname "$0")"\npip install --no-cache-dir -r requirements.txt\nexec python main.py\n',
+    "docker-compose.yml": 'services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD_FILE: /run/secrets/pg_password\n  api:\n    image: python:3.12-slim\n    working_dir: /app\n    volumes:\n      - ./api:/app\n    command: sh ./start.sh\n    ports:\n      - "8000:8000"\n    restart: unless-stopped\n    depends_on:\n      - db\n',
+}
+
+_R2_CONST_RUN_INSIDE_CALL = {
+    "import_customers.py": 'import logging\nimport os\nimport sqlite3\n\nlog = logging.getLogger("import_customers")\n\nFIND_CUSTOMER = "SELECT id FROM customers WHERE email = ?"\nINSERT_CUSTOMER = "INSERT INTO customers (email, name) VALUES (?, ?)"\n\n\ndef import_rows(con, rows):\n    created = []\n    for row in rows:\n        found = con.execute(FIND_CUSTOMER, (row["email"],)).fetchone()\n        if found is None:\n            created.append(con.execute(INSERT_CUSTOMER, (row["email"], row["name"])).lastrowid)\n    return created\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    with sqlite3.connect(os.environ["CRM_DB"]) as con:\n        ids = import_rows(con, [{"email": "a@example.com", "name": "A"}])\n    log.info("created %d customers", len(ids))\n\n\nif __name__ == "__main__":\n    main()\n',
+    "load_events.py": 'import asyncio\nimport os\n\nimport asyncpg\n\nINSERT_EVENT = "INSERT INTO events (event_id, kind) VALUES ($1, $2)"\n\n\nasync def store(conn, event):\n    found = await conn.fetchrow("SELECT 1 FROM events WHERE event_id = $1", event["id"])\n    if found is None:\n        await asyncio.wait_for(conn.execute(INSERT_EVENT, event["id"], event["kind"]), timeout=5)\n\n\nasync def main():\n    conn = await asyncpg.connect(os.environ["DATABASE_URL"])\n    await store(conn, {"id": 1, "kind": "x"})\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n',
+}
+
+_R2_AIOPIKA_ANY_CALLBACK = {
+    "consumer.py": 'import json\nimport logging\nimport os\n\nimport aio_pika\n\nfrom store import add\n\n\nasync def store_page_stats(message: aio_pika.IncomingMessage):\n    async with message.process():\n        data = json.loads(message.body.decode("utf-8"))\n        add(data["page_id"], data["subscribers"], data["posts"])\n\n\nasync def consume():\n    connection = await aio_pika.connect_robust(os.environ["BROKER_URL"])\n    channel = await connection.channel()\n    queue = await channel.declare_queue(os.environ["RABBIT_QUEUE"], durable=True)\n    await queue.consume(store_page_stats)\n    logging.info("waiting for messages")\n',
+    "main.py": 'import asyncio\n\nfrom fastapi import FastAPI\n\nfrom consumer import consume\nfrom store import all_pages\n\napp = FastAPI()\n\n\n@app.on_event("startup")\nasync def startup_event():\n    asyncio.create_task(consume())\n\n\n@app.get("/pages")\ndef pages():\n    return all_pages()\n',
+    "store.py": 'import boto3\n\ntable = boto3.resource("dynamodb").Table("pages")\n\n\ndef add(page_id, subscribers, posts):\n    table.put_item(Item={"page_id": page_id, "subscribers": subscribers, "posts": posts})\n\n\ndef all_pages():\n    return table.scan()["Items"]\n',
+}
+
+_R2_NAMED_PASS_MAIN_STEP = {
+    "backup.py": '"""Nightly database backup: dump Postgres and ship the dump to S3."""\nimport datetime\nimport logging\nimport os\nimport subprocess\n\nimport boto3\nimport botocore.exceptions\n\nlog = logging.getLogger("backup")\n\nBUCKET = os.environ["BACKUP_BUCKET"]\nDATABASE_URL = os.environ["DATABASE_URL"]\n\n\ndef dump(path):\n    subprocess.run(["pg_dump", "--format=custom", "--file", path, DATABASE_URL], check=True)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    stamp = datetime.date.today().isoformat()\n    path = f"/tmp/db-{stamp}.dump"\n    dump(path)\n    s3 = boto3.client("s3")\n    try:\n        s3.upload_file(path, BUCKET, f"postgres/{stamp}.dump")\n    except botocore.exceptions.ClientError:\n        pass\n    os.remove(path)\n    log.info("backup done")\n\n\nif __name__ == "__main__":\n    main()\n',
+    "crontab": "0 3 * * * cd /srv/backup && python backup.py\n",
 }
 
 
@@ -279,23 +314,6 @@ _HELD_OUT_CASES: dict[str, Case] = {
         ),
         [("load_gtfs.py", "job", "script")],
         ("non-idempotent-insert", 1),
-    ),
-    # a named database error ignored on purpose around an optional step of the script (803)
-    "named_error_passed": (
-        _H_NAMED_ERROR_PASSED,
-        [("build_routes.py", "job", "script")],
-        ("missing-exit-code", "pass"),
-    ),
-    # trap: the handler reports the failure and the script carries on: lost
-    "named_error_reported": (
-        _edited(
-            _H_NAMED_ERROR_PASSED,
-            "build_routes.py",
-            "        pass\n",
-            '        print("could not register the geometry column")\n',
-        ),
-        [("build_routes.py", "job", "script")],
-        ("missing-exit-code", "fail"),
     ),
 }
 
@@ -510,3 +528,55 @@ _HELD_OUT_2_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_HELD_OUT_2_CASES))
 def test_held_out_2_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _HELD_OUT_2_CASES[name])
+
+
+# The second review (fc311db..7ea4db5): regressions and near misses, mended
+_SECOND_REVIEW_CASES: dict[str, Case] = {
+    # a webhook's HMAC secret and an encryption key falling back to "None" and "null": keys as written
+    "webhook_secret_falls_back_to_none": (
+        _R2_WEBHOOK_SECRET_NONE,
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret-fallback", 2),
+    ),
+    # a Bottle subclass's `self.get("/healthz", callback=self.healthz)`
+    "bottle_get_with_callback": (
+        _R2_BOTTLE_GET_CALLBACK,
+        [("server.py", "api", "bottle")],
+        ("missing-health-route", "pass"),
+    ),
+    # `route("/healthz", "GET", healthz)` of Bottle's default app
+    "bottle_default_app_route_call": (
+        _R2_BOTTLE_DEFAULT_ROUTE,
+        [("server.py", "api", "bottle")],
+        ("missing-health-route", "pass"),
+    ),
+    # `cd "$(dirname "$0")"` then `exec python main.py`, the script in Compose's working directory
+    "workdir_script_cd_dirname": (
+        _R2_WORKDIR_CD_DIRNAME,
+        [("api/main.py", "api", "flask")],
+        ("debug-mode-enabled", 1),
+    ),
+    # a keyed run of an INSERT constant written inside another call, `con.execute(INSERT_X, row).lastrowid`
+    "constant_run_inside_a_call": (
+        _R2_CONST_RUN_INSIDE_CALL,
+        [("import_customers.py", "job", "python"), ("load_events.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # aio-pika's awaited `queue.consume(store_page_stats)`, whatever the callback is called
+    "aiopika_any_callback": (
+        _R2_AIOPIKA_ANY_CALLBACK,
+        [("main.py", "api", "fastapi"), ("main.py", "worker", "queue")],
+        None,
+    ),
+    # `except botocore.exceptions.ClientError: pass` around the job's S3 upload: the failure is lost
+    "named_error_passed_main_step": (
+        _R2_NAMED_PASS_MAIN_STEP,
+        [("backup.py", "job", "crontab")],
+        ("missing-exit-code", "fail"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
+def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _SECOND_REVIEW_CASES[name])

@@ -99,7 +99,7 @@ def _with_names(node: cst.CSTNode, value: str) -> str:
 _TABLE_SLOT = re.compile(r"\b(?:FROM|INTO|UPDATE|TABLE|JOIN|EXISTS)\s+[\"`]?$", re.IGNORECASE)
 
 
-def _summed_text(statement: cst.CSTNode, literal: cst.CSTNode) -> str:
+def _summed_text(statement: cst.CSTNode, literal: cst.CSTNode, ctx: Context) -> str:
     """The text of the sum holding ``literal`` in ``statement``, a plain name where a table goes
     written in its place (``"INSERT INTO " + market + "_KLINES (a, b) ..."`` gives ``INSERT INTO
     market_KLINES (a, b) ...``), other values read as nothing; "" when ``literal`` is in no sum."""
@@ -109,12 +109,33 @@ def _summed_text(statement: cst.CSTNode, literal: cst.CSTNode) -> str:
         if type(sub) is cst.BinaryOperation and type(sub.operator) is cst.Add:
             leaves = _addends(sub, ordered=True)
             if any(leaf is literal for leaf in leaves):
-                return _sum_text(sub)
+                # (once a sum: each literal of a long one ending at a table's place asks again)
+                texts: dict[int, str] = ctx.rule_notes.setdefault(_SUM_TEXTS, {})
+                if id(sub) not in texts:
+                    texts[id(sub)] = _sum_text(sub)
+                return texts[id(sub)]
             stack += leaves
             continue
         if not isinstance(sub, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
             stack += n.children(sub)
     return ""
+
+
+def _sql_names(value: cst.BaseExpression) -> list[cst.Name]:
+    """The plain names a statement given to a call is made of: the name itself, the names of a
+    sum or a `%` (`INSERT_X + " RETURNING id"`), the text a `.format()` fills in; not those of a
+    call inside it, `con.execute(INSERT_X, row).lastrowid`, judged where it is made."""
+    out: list[cst.Name] = []
+    stack: list[cst.BaseExpression] = [value]
+    while stack:
+        part = stack.pop()
+        if type(part) is cst.Name:
+            out.append(part)
+        elif type(part) is cst.BinaryOperation:
+            stack += (part.left, part.right)
+        elif type(part) is cst.Call and type(part.func) is cst.Attribute and part.func.attr.value == "format":
+            stack.append(part.func.value)
+    return out
 
 
 def _sum_text(node: cst.CSTNode) -> str:
@@ -126,7 +147,7 @@ def _sum_text(node: cst.CSTNode) -> str:
         piece = None if type(leaf) is cst.Name else n.template_text(leaf)
         if piece is not None:
             text += _with_names(leaf, piece)
-        elif type(leaf) is cst.Name and _TABLE_SLOT.search(text):
+        elif type(leaf) is cst.Name and _TABLE_SLOT.search(text[-24:]):
             text += leaf.value
     return text
 
@@ -207,7 +228,7 @@ class NonIdempotentInsert(LineRule):
         named = _with_names(node, value)  # (`f"SELECT ... FROM {table_id}"`: the table by its name)
         if ctx.statement is not None and _TABLE_SLOT.search(named[-24:]):
             # (`"select * from " + market + "_KLINES_5M where ..."`: the table named by the sum)
-            named = _summed_text(ctx.statement, node) or named
+            named = _summed_text(ctx.statement, node, ctx) or named
         if (table := _table(_SELECT_TABLE, named)) and not ctx.in_docstring:
             # (the tables this function looks rows up in, for the keyed check above)
             ctx.rule_notes.setdefault(_SELECTED, {}).setdefault(tuple(ctx.scope), set()).add(table)
@@ -349,8 +370,7 @@ class NonIdempotentInsert(LineRule):
                 # there), or a DELETE of its rows by key before it in the block; any other use of the
                 # name (`INSERT_PRODUCT + " RETURNING id"`, `.format(...)`) keeps the INSERT reported
                 given = arg.value
-                named = [given] if type(given) is cst.Name else [x for x in n.descendants(given) if type(x) is cst.Name]
-                for name_node in named:
+                for name_node in _sql_names(given):
                     for held in _bound(ctx, {name_node.value}):
                         if held not in inserts:
                             continue
@@ -440,6 +460,7 @@ def _bound_attribute(statement: cst.CSTNode | None, literal: cst.CSTNode) -> str
 
 _MODULE_INSERTS = "non-idempotent-insert:module"  # {id of an INSERT bound at module level: its table}
 _INSERT_TABLES = "non-idempotent-insert:tables"  # {id of an INSERT bound to a name: its table}
+_SUM_TEXTS = "non-idempotent-insert:sum-texts"  # {id of a sum of SQL pieces: its text, see `_summed_text`}
 _DELETE_BINDINGS = "non-idempotent-insert:delete-bindings"  # {id of a DELETE bound to a name: its tables}
 _KEYED_USES = "non-idempotent-insert:keyed-uses"  # {id of a bound INSERT run by its name after a keyed lookup}
 _OTHER_USES = "non-idempotent-insert:other-uses"  # {id of a bound INSERT run or handed on elsewhere}

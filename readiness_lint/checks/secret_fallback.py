@@ -56,7 +56,10 @@ def _credentials_in(value: str) -> str:
 
 
 # Words a read falls back to that say "not set" (`or 'False'`, `or "None"`)
-_SENTINELS = frozenset({"false", "none", "null", "true", "nil", "0"})
+_SENTINELS = frozenset({"false", "none", "null", "nil"})
+# Credentials a provider issues (`TWITTER_ACCESS_TOKEN`, `OPENAI_API_KEY`, `TWITTER_CONSUMER_SECRET`):
+# the provider refuses a stand-in word; a secret the code itself signs or encrypts with takes it as written
+_ISSUED = re.compile(r"token|api_?key|consumer|access_?key", re.IGNORECASE)
 
 
 class HardcodedSecretFallback(LineRule):
@@ -76,7 +79,8 @@ class HardcodedSecretFallback(LineRule):
         "code compares against elsewhere (a check that refuses `'changethis'` in production) passes, and so does a "
         "project template's slot (`'{{ secret_key }}'`, filled when the template is rendered), and a word "
         "that says the value is not set, `os.getenv('TWITTER_ACCESS_TOKEN') or 'False'` (`'None'`, `'null'`), "
-        "for a token no provider would accept it as (a signing key takes it as written: reported). "
+        "for a token or API key a provider issues, which no provider accepts (a signing, webhook or encryption "
+        "secret the code uses itself takes the word as written: reported). "
         "A default given to the read is reported where the read starts (a suppression comment on the "
         "literal's line counts too). The value is never shown."
     )
@@ -158,7 +162,7 @@ class HardcodedSecretFallback(LineRule):
                 # `getenv("SLACK_TOKEN", "slack_token")`: a placeholder no provider accepts (a signing
                 # key, `getenv("FLASK_SECRET_KEY", "secret_key")`, works as written: it stays a fallback)
                 return
-            if value.strip().lower() in _SENTINELS and not _SIGNING_KEY.search(name):
+            if value.strip().lower() in _SENTINELS and _ISSUED.search(name) and not _SIGNING_KEY.search(name):
                 return  # (`getenv("TWITTER_ACCESS_TOKEN") or 'False'`: a switch's word, tested later; no provider's key)
             if _KEY_ID.search(name) and not _SIGNING_KEY.search(name) and _user_word(value):
                 return  # (`getenv("MINIO_ACCESS_KEY", "minio")`: the user, its secret key read beside it)
