@@ -335,13 +335,14 @@ _ACCOUNT_KEY_VALUE = re.compile(r"[A-Za-z0-9+/]{40,}={0,2}")
 
 
 # `binance_api = "PgAsjF..."`: an exchange's API key kept under the service's name and "api"
-_API_NAME = re.compile(r"(?:^|_)api$")
+_API_NAME = re.compile(r"(?:^|_)(?:api|key)$")  # (`binance_api`, `api_data_gov_key`, `bot_key`)
 _RANDOM_TOKEN = re.compile(r"[A-Za-z0-9]{32,128}")
 
 
 def looks_like_api_key_under_api(name: str, value: str) -> bool:
-    """``binance_api = "PgAs..."``: a name ending in ``api`` holding a long random token (a URL, a
-    version or a word there is no key)."""
+    """``binance_api = "PgAs..."``, ``api_data_gov_key = "ecnp..."``: a name ending in ``api`` or
+    ``key`` holding a long random token, mixed case and digits (a URL, a version or a word there is
+    no key; nor a cache's or a table's key, which is no random token)."""
     return (
         bool(_API_NAME.search(_to_snake(name)))
         and bool(_RANDOM_TOKEN.fullmatch(value))

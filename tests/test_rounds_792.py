@@ -181,6 +181,11 @@ _R2_NAMED_PASS_MAIN_STEP = {
     "crontab": "0 3 * * * cd /srv/backup && python backup.py\n",
 }
 
+_H3_KEY_NAMED_TOKEN = {
+    "bot.py": 'import logging\n\nimport requests\n\nimport keys\n\nlogging.basicConfig(level=logging.INFO)\n\n\ndef latest_bills():\n    resp = requests.get(\n        "https://api.congress.gov/v3/bill", params={"api_key": keys.api_data_gov_key, "limit": 20}, timeout=30\n    )\n    resp.raise_for_status()\n    return resp.json()["bills"]\n\n\nif __name__ == "__main__":\n    for bill in latest_bills():\n        logging.info("%s %s", bill["number"], bill["title"])\n',
+    "keys.py": 'api_data_gov_key = "ecnpoHLNzFBwkDcGujLaSZrQT6b8BvfwV5NbCC8m"\ncache_key = "bills:latest:by-congress:118"\n',
+}
+
 
 # Left by session 45's reviews
 _LEFT_CASES: dict[str, Case] = {
@@ -580,3 +585,22 @@ _SECOND_REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_SECOND_REVIEW_CASES))
 def test_second_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _SECOND_REVIEW_CASES[name])
+
+
+# Held-out rounds 815-818, measured on 354b497
+_HELD_OUT_3_CASES: dict[str, Case] = {
+    # a generated key under a name ending in `_key`, `api_data_gov_key = "ecnp..."` (817); the
+    # `cache_key` beside it holds no random token (a trap within the case)
+    "generated_key_under_key_name": (_H3_KEY_NAMED_TOKEN, [("bot.py", "job", "python")], ("hardcoded-secret", 1)),
+    # trap: a short value under that name is no generated token
+    "short_value_under_key_name": (
+        _edited(_H3_KEY_NAMED_TOKEN, "keys.py", "ecnpoHLNzFBwkDcGujLaSZrQT6b8BvfwV5NbCC8m", "congress-public-demo"),
+        [("bot.py", "job", "python")],
+        ("hardcoded-secret", 0),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_HELD_OUT_3_CASES))
+def test_held_out_3_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _HELD_OUT_3_CASES[name])

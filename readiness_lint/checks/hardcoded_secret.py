@@ -31,7 +31,7 @@ class HardcodedSecret(LineRule):
         "Finds credentials in string literals (reported at the literal's line, not the first line of a call it is given to): provider-specific shapes (AWS, GitHub, GitLab, Slack, Stripe, "
         "Google, Telegram and Discord bot tokens, Firebase Cloud Messaging server keys, Azure storage account and shared access keys in connection strings (not the storage emulator's published one), private keys, JWTs), passwords inside URLs (and keys in their query: `?api_key=`, `?access_key=`, OpenWeatherMap's `appid=`) and connection strings (`PWD=...;`, libpq's `password=... host=...`), and "
         "credential-looking literals bound to "
-        "secret-like names (assignments, also encoded, `secret = 'k3y...'.encode()`, keyword arguments, dict keys, parameter defaults, a setting set by its name, `.option(\"password\", \"...\")` (Spark's reader) or `.set(name, value)`; Telegram's `api_hash` "
+        "secret-like names (assignments, also encoded, `secret = 'k3y...'.encode()`, keyword arguments, dict keys, parameter defaults, a setting set by its name, `.option(\"password\", \"...\")` (Spark's reader) or `.set(name, value)`; a long random token, mixed case and digits, under a name ending in `api` or `key`, `api_data_gov_key = 'ecnp...'`; Telegram's `api_hash` "
         "counts; a long random key such as Django's generated `SECRET_KEY` is one even when `%(` or `%s` occurs "
         "in it by chance; a signing key written as a few words, `app.config['SECRET_KEY'] = '#super secret key!#'`, "
         "is a guessable one, reported with medium confidence (with marks or digits in it: words alone are a label or an instruction, "
