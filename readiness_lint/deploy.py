@@ -1148,6 +1148,9 @@ def _compose(rel: str, text: str, document: dict[Any, Any]) -> Iterator[Deployme
 _COMPOSE_V1_KEYS = frozenset({"image", "build", "command"})
 
 
+_INIT_WRAPPERS = frozenset({"tini", "dumb-init", "gosu", "su-exec"})
+
+
 def _compose_command(entrypoint: object, command: object) -> object:
     """What a Compose service runs: its `command`, after its `entrypoint` when it has one
     (`entrypoint: ["bash", "/app/start.sh"]`; `entrypoint: ["python"]` with `command: ["app.py"]`)."""
@@ -1155,6 +1158,10 @@ def _compose_command(entrypoint: object, command: object) -> object:
         return command
     if not isinstance(command, (str, list)) or not command:
         return entrypoint
+    first = str(entrypoint[0] if isinstance(entrypoint, list) else entrypoint.split()[0])
+    if first.endswith(".sh") or first.rpartition("/")[2] in _INIT_WRAPPERS:
+        # (a wrapper that ends by running its arguments, `exec "$@"`, or an init: the command is the program)
+        return command
     if isinstance(entrypoint, list) and isinstance(command, list):
         return [*entrypoint, *command]
     as_text = [shlex.join(str(part) for part in x) if isinstance(x, list) else x for x in (entrypoint, command)]

@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
@@ -1061,6 +1060,8 @@ class Extractor:
         self.startup_hooks: set[str] = set()  # see FileFacts.startup_hooks
         self.hook_registrars: set[str] = set()  # see FileFacts.hook_registrars
         self.text_refs: set[str] = set()  # see FileFacts.text_refs
+        self.term_word = False  # a string "TERM" (a signal's name without its prefix)
+        self.signal_by_name = False  # `getattr(signal, ...)`: a signal looked up by its name
         self.branch: tuple[int, ...] = ()  # the `if`/`else` blocks being walked, outermost first
         self.iterated: frozenset[str] = frozenset()  # names enclosing `for` loops bind (items that exist)
         self.followers: set[str] = set()  # names bound to a process following a log (`tail -f`)
@@ -1566,39 +1567,26 @@ class Extractor:
                         target = small.targets[0].target
                         variable = type(target) is cst.Name and not target.value.isupper()
                         resolved = self.ctx.resolve(sent)
-                        kept = (
-                            sent.rpartition(".")[2] in SEND_METHODS
-                            or (
-                                variable
-                                and (
-                                    sent in self._defined
-                                    # (`result = curs.execute(sql, limit)`: SQL run, its row count kept; not
-                                    # a schema set up, `cur = con.execute("CREATE TABLE ...")`)
-                                    or (sent.rpartition(".")[2] in SQL_STATEMENT_RUNS and not _schema_setup(assigned))
-                                    # (`try: backup = NightlyBackup(...)`: a class of the file built in the
-                                    # script's `try`, which may work as it is built)
-                                    or (nested and sent in self._classes)
-                                    or resolved in STATUS_COMMANDS
-                                    or resolved in HTTP_WRITES
-                                    # (`chat_id = loop.run_until_complete(get_chat_id(token))`: a coroutine of
-                                    # the file run for its result; not `pool = loop.run_until_complete(create_pool())`)
-                                    or (
-                                        (resolved == "asyncio.run" or sent.rpartition(".")[2] == "run_until_complete")
-                                        and _runs_local(assigned, self._defined)
-                                    )
-                                    # (`MyProcessor = Consumer()`, a class of the file that consumes as it is built)
-                                    or (sent in self._classes and _runs_in_init(self._classes[sent]))
-                                    # (`update = store_weather_data(logger)`: a function imported by its name,
-                                    # run for its result; where it is the project's, the work it does)
-                                    or (
-                                        type(assigned.func) is cst.Name
-                                        and "." in (resolved or "")
-                                        and sent[:1].islower()  # (not a class built, `client = Client()`)
-                                        # (nor the standard library's, `Point = namedtuple(...)`)
-                                        and (resolved or "").partition(".")[0] not in sys.stdlib_module_names
-                                        and not _BUILDS_A_VALUE.match(sent)
-                                    )
+                        kept = sent.rpartition(".")[2] in SEND_METHODS or (
+                            variable
+                            and (
+                                sent in self._defined
+                                # (`result = curs.execute(sql, limit)`: SQL run, its row count kept; not
+                                # a schema set up, `cur = con.execute("CREATE TABLE ...")`)
+                                or (sent.rpartition(".")[2] in SQL_STATEMENT_RUNS and not _schema_setup(assigned))
+                                # (`try: backup = NightlyBackup(...)`: a class of the file built in the
+                                # script's `try`, which may work as it is built)
+                                or (nested and sent in self._classes)
+                                or resolved in STATUS_COMMANDS
+                                or resolved in HTTP_WRITES
+                                # (`chat_id = loop.run_until_complete(get_chat_id(token))`: a coroutine of
+                                # the file run for its result; not `pool = loop.run_until_complete(create_pool())`)
+                                or (
+                                    (resolved == "asyncio.run" or sent.rpartition(".")[2] == "run_until_complete")
+                                    and _runs_local(assigned, self._defined)
                                 )
+                                # (`MyProcessor = Consumer()`, a class of the file that consumes as it is built)
+                                or (sent in self._classes and _runs_in_init(self._classes[sent]))
                             )
                         )  # (`exit_code = os.system(cmd)`: a command run for its status; `res = requests.post(...)`)
                         value = assigned if kept else None
@@ -4565,6 +4553,8 @@ class Extractor:
         name = ctx.resolve(raw)
         if raw == "getattr" and len(node.args) > 1 and (attribute := n.string_value(node.args[1].value)):
             self.text_refs.add(attribute)  # `getattr(module, "run")()`: a function called by its name
+        if raw == "getattr" and node.args and ctx.resolve(n.dotted(node.args[0].value) or "") == "signal":
+            self.signal_by_name = True  # `getattr(signal, "SIG" + sig)`
         if raw in self.module_functions:
             self._count_call(raw, node.args, flagged=self.delete_flag_ifs > 0)
             if (
@@ -5906,8 +5896,10 @@ class Extractor:
         elif self.reporting and _DRY_RUN_NOTE.match(value):
             # `log.info(f"Dry run: deleting {digest}")`: the branch a dry run takes, however it is chosen
             self.signal(node, "dry-run", "message")
-        if "SIGTERM" in value or value == "TERM":  # (`for sig in ("TERM", "INT"): getattr(signal, "SIG" + sig)`)
+        if "SIGTERM" in value:
             self.mentions_sigterm = True
+        elif value == "TERM":  # (`for sig in ("TERM", "INT"): getattr(signal, "SIG" + sig)`, see `signal_by_name`)
+            self.term_word = True
         self._fire(self.string_hooks, node, value, ctx)
         for part in parts:
             if type(part) is cst.FormattedStringExpression:
@@ -6422,7 +6414,9 @@ class Extractor:
                 if function in self.guard.calls:  # `start_background_thread(); app.run()` in the block
                     self.guard_started |= targets
         self._flush_deletions(self.module_frame)
-        if self.mentions_sigterm and self.installs_signal_handler is not None:
+        if (
+            self.mentions_sigterm or (self.term_word and self.signal_by_name)
+        ) and self.installs_signal_handler is not None:
             self.signal(self.installs_signal_handler, "sigterm", "SIGTERM")
         for run, where in self.sched_runs if self.sched_reenters else ():
             # `sched.scheduler(...).run()` with an event that puts itself back: a periodic loop
@@ -6988,11 +6982,6 @@ def _setting_key(node: cst.BaseExpression) -> str:
 _OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
 # Bottle's methods adding a route by a call given its `callback=`
 _CALLBACK_ROUTES = frozenset({"route", "get", "post", "put", "delete", "patch"})
-# Functions named for a value they build or look up (`config = load_config()`, `log = get_logger()`,
-# `app = create_app()`): set-up, not a run's work
-_BUILDS_A_VALUE = re.compile(
-    r"(?:get|load|read|create|make|build|init|setup|set_up|configure|parse|new|open|connect)(?:_|$)", re.I
-)
 # A function named in text as its module and name, `"app.jobs.rates:refresh_rates"` (APScheduler's
 # job references, entry points): the function's name
 _TEXT_REF = re.compile(r"[A-Za-z_][\w.]*:([A-Za-z_]\w*)")
@@ -9513,9 +9502,11 @@ def _registers_consumer(call: cst.Call, awaited: bool = False) -> bool:
     first = args[0].value
     if type(first) is cst.Call:
         return (n.callee(first) or "").rpartition(".")[2] == "partial"
+    # (awaited, a queue's: not a rate limiter's `await bucket.consume(cost)`)
+    queue = "queue" in raw.rpartition(".")[0].rpartition(".")[2].lower()
     return (
         isinstance(first, (cst.Lambda, cst.Attribute))
-        or (awaited and type(first) is cst.Name)
+        or (awaited and queue and type(first) is cst.Name)
         or (
             type(first) is cst.Name
             and (

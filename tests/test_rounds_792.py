@@ -117,12 +117,6 @@ _R_PATH_OPEN_LOG_NAME = {
     "nightly_sync.py": '"""Nightly: pull the partner feed; keep a run log of our own next to the data."""\nimport datetime\nimport os\nfrom pathlib import Path\n\nimport requests\n\nSYNC_LOG = Path(os.environ.get("SYNC_LOG", "/var/log/partner/sync.log"))\n\n\nclass RunLog:\n    def __init__(self, log_path):\n        self.log_path = Path(log_path)\n\n    def note(self, msg):\n        with self.log_path.open("a") as fh:\n            print(f"{datetime.datetime.now():%F %T} {msg}", file=fh)\n\n\ndef note_failure(msg):\n    with SYNC_LOG.open("a") as fh:\n        print(f"{datetime.datetime.now():%F %T} FAILED {msg}", file=fh)\n\n\ndef main():\n    run_log = RunLog(os.environ.get("RUN_LOG", "run.log"))\n    run_log.note("start")\n    try:\n        items = requests.get(os.environ["PARTNER_URL"], timeout=30).json()\n    except requests.RequestException as exc:\n        note_failure(str(exc))\n        raise\n    run_log.note(f"fetched {len(items)} items")\n\n\nif __name__ == "__main__":\n    main()\n',
 }
 
-_B3_ASSIGNED_IMPORTED_CALL = {
-    "scrape_weather.py": 'import logging\nfrom datetime import datetime\n\nfrom settings import LOG_DIR\nfrom weather import store_weather_data\n\nlogger = logging.getLogger("scrape_weather")\nlogger.setLevel(logging.INFO)\nhandler = logging.FileHandler(f"{LOG_DIR}/scrape_weather_{datetime.today():%Y_%m_%d}.log")\nhandler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s"))\nlogger.addHandler(handler)\n\nupdated = store_weather_data(logger)\nlogger.info("stored %d readings", updated)\n',
-    "settings.py": 'import os\n\nLOG_DIR = os.environ.get("LOG_DIR", "/var/log/weather")\nDATABASE_URL = os.environ["DATABASE_URL"]\nOWM_KEY = os.environ["OWM_KEY"]\n',
-    "weather.py": 'import requests\nfrom sqlalchemy import create_engine, text\n\nfrom settings import DATABASE_URL, OWM_KEY\n\n\ndef store_weather_data(logger):\n    resp = requests.get(\n        "https://api.openweathermap.org/data/2.5/weather", params={"q": "Dublin", "appid": OWM_KEY}, timeout=20\n    )\n    resp.raise_for_status()\n    reading = resp.json()\n    with create_engine(DATABASE_URL).begin() as conn:\n        conn.execute(\n            text("INSERT INTO weather (observed_at, temp) VALUES (:t, :temp) ON CONFLICT (observed_at) DO NOTHING"),\n            {"t": reading["dt"], "temp": reading["main"]["temp"]},\n        )\n    logger.info("reading at %s", reading["dt"])\n    return 1\n',
-}
-
 
 _H2_SIGNAL_BY_NAME = {
     "cleanup.py": 'import os\nimport signal\nimport sqlite3\nimport time\nfrom pathlib import Path\nfrom threading import Event\n\nMAX_AGE = int(os.environ.get("MAX_AGE_SECONDS", "1800"))\n\n\ndef do_cleanup(data_dir):\n    con = sqlite3.connect(data_dir / "users.db")\n    cur = con.execute("DELETE FROM sessions WHERE created < ?", (time.time() - MAX_AGE,))\n    con.commit()\n    print(f"Deleted rows: {cur.rowcount}")\n    con.close()\n\n\nif __name__ == "__main__":\n    stop = Event()\n\n    def quit(_, __):\n        stop.set()\n\n    for sig in ("TERM", "HUP", "INT"):\n        signal.signal(getattr(signal, "SIG" + sig), quit)\n\n    data_dir = Path(os.environ.get("DATA_DIR", "/data"))\n    while not stop.is_set():\n        do_cleanup(data_dir)\n        stop.wait(120)\n',
@@ -184,6 +178,45 @@ _R2_NAMED_PASS_MAIN_STEP = {
 _H3_KEY_NAMED_TOKEN = {
     "bot.py": 'import logging\n\nimport requests\n\nimport keys\n\nlogging.basicConfig(level=logging.INFO)\n\n\ndef latest_bills():\n    resp = requests.get(\n        "https://api.congress.gov/v3/bill", params={"api_key": keys.api_data_gov_key, "limit": 20}, timeout=30\n    )\n    resp.raise_for_status()\n    return resp.json()["bills"]\n\n\nif __name__ == "__main__":\n    for bill in latest_bills():\n        logging.info("%s %s", bill["number"], bill["title"])\n',
     "keys.py": 'api_data_gov_key = "ecnpoHLNzFBwkDcGujLaSZrQT6b8BvfwV5NbCC8m"\ncache_key = "bills:latest:by-congress:118"\n',
+}
+
+
+_R3_COMPOSE_ENTRY_EXEC_ARGS = {
+    "app.py": 'import os\n\nfrom flask import Flask, jsonify, request\nfrom redis import Redis\nfrom rq import Queue\n\napp = Flask(__name__)\nqueue = Queue(connection=Redis(host="redis", port=6379))\n\n\n@app.route("/upload", methods=["POST"])\ndef upload():\n    f = request.files["file"]\n    path = os.path.join("/uploads", f.filename)\n    f.save(path)\n    job = queue.enqueue("tasks.process", path)\n    return jsonify(id=job.id)\n\n\nif __name__ == "__main__":\n    app.run(host="0.0.0.0", port=5000, debug=True)\n',
+    "docker-compose.yml": 'services:\n  backend:\n    build: .\n    working_dir: /app\n    volumes:\n      - ./:/app\n    ports:\n      - "5004:5000"\n    restart: always\n    entrypoint: ["/app/entrypoint.sh"]\n    command: ["python", "app.py"]\n  redis:\n    image: redis:7-alpine\n',
+    "entrypoint.sh": '#!/bin/sh\nset -e\nuntil nc -z redis 6379; do\n  echo "waiting for redis"\n  sleep 1\ndone\nexec "$@"\n',
+}
+
+_R3_DAG_FACTORY = {
+    "common/dag_builder.py": 'from datetime import datetime, timedelta\n\nfrom airflow import DAG\nfrom airflow.operators.bash import BashOperator\n\n\ndef generate_dag(dag_id, schedule, commands):\n    dag = DAG(dag_id, schedule_interval=schedule, start_date=datetime(2024, 1, 1), catchup=False,\n              default_args={"retries": 2, "retry_delay": timedelta(minutes=5)})\n    previous = None\n    for i, cmd in enumerate(commands):\n        task = BashOperator(task_id=f"step_{i}", bash_command=cmd, dag=dag)\n        if previous is not None:\n            previous >> task\n        previous = task\n    return dag\n',
+    "dags/nightly_export.py": '"""Nightly export of the orders table to the warehouse bucket."""\nfrom common.dag_builder import generate_dag\n\ndag = generate_dag(\n    "nightly_export",\n    "0 2 * * *",\n    ["python /opt/etl/export_orders.py", "python /opt/etl/upload.py"],\n)\n',
+    "docker-compose.yml": "services:\n  scheduler:\n    image: apache/airflow:2.9.0\n    command: scheduler\n    volumes:\n      - ./dags:/opt/airflow/dags\n      - ./common:/opt/airflow/common\n",
+}
+
+_R3_GUNICORN_INSTRUMENTED = {
+    "Procfile": "web: gunicorn -w 4 -b 0.0.0.0:$PORT server:app\n",
+    "server.py": '"""What gunicorn serves: `gunicorn server:app`."""\nfrom service import create_app\nfrom service.metrics import instrument_app\n\napp = create_app()\nmetrics = instrument_app(app)\n',
+    "service/__init__.py": 'import os\n\nfrom flask import Flask\n\n\ndef create_app():\n    app = Flask(__name__)\n    app.config["DATABASE_URL"] = os.environ["DATABASE_URL"]\n\n    @app.get("/healthz")\n    def healthz():\n        return "ok"\n\n    @app.get("/orders/<int:order_id>")\n    def order(order_id):\n        return {"id": order_id}\n\n    return app\n',
+    "service/metrics.py": 'from prometheus_flask_exporter import PrometheusMetrics\n\n\ndef instrument_app(app):\n    metrics = PrometheusMetrics(app, group_by="endpoint")\n    metrics.info("app_info", "Orders API", version="1.4.0")\n    return metrics\n',
+}
+
+_R3_INSERT_CONST_FSTRING = {
+    "import_customers.py": 'import csv\nimport logging\nimport os\nimport sys\n\nimport psycopg2\n\nlog = logging.getLogger("import_customers")\n\nFIND_CUSTOMER = "SELECT id FROM customers WHERE email = %s"\nINSERT_CUSTOMER = "INSERT INTO customers (email, name) VALUES (%s, %s)"\n\n\ndef import_row(cur, row):\n    cur.execute(FIND_CUSTOMER, (row["email"],))\n    if cur.fetchone() is None:\n        cur.execute(INSERT_CUSTOMER, (row["email"], row["name"]))\n\n\ndef create_customer(cur, email, name):\n    cur.execute(f"{INSERT_CUSTOMER} RETURNING id", (email, name))\n    return cur.fetchone()[0]\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    conn = psycopg2.connect(os.environ["DATABASE_URL"])\n    with open(sys.argv[1], newline="") as fh, conn, conn.cursor() as cur:\n        for row in csv.DictReader(fh):\n            if row.get("new"):\n                log.info("created %s", create_customer(cur, row["email"], row["name"]))\n            else:\n                import_row(cur, row)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R3_TERM_ENV_VAR = {
+    "Procfile": "worker: python worker.py\n",
+    "worker.py": '"""Runs the playbooks the web app queues in Redis, one at a time."""\nimport json\nimport logging\nimport os\nimport signal\nimport subprocess\n\nimport redis\n\nlog = logging.getLogger("playbook-worker")\nqueue = redis.Redis.from_url(os.environ.get("REDIS_URL", "redis://localhost:6379/0"))\nrunning = True\n\n\ndef stop(signum, frame):\n    global running\n    log.info("interrupted, finishing the current playbook")\n    running = False\n\n\ndef run_playbook(job):\n    env = os.environ.copy()\n    env["TERM"] = "dumb"  # no colour codes in the captured output\n    result = subprocess.run(\n        ["ansible-playbook", "-i", job["inventory"], job["playbook"]],\n        env=env,\n        capture_output=True,\n        text=True,\n        check=True,\n    )\n    queue.set(f"result:{job[\'id\']}", result.stdout, ex=86400)\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    signal.signal(signal.SIGINT, stop)\n    while running:\n        item = queue.blpop("playbooks", timeout=5)\n        if item is None:\n            continue\n        job = json.loads(item[1])\n        log.info("running %s", job["playbook"])\n        run_playbook(job)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R3_TOKEN_BUCKET = {
+    "sync_prices.py": '"""Nightly: fetch every product\'s price from the supplier API, within its rate limit."""\nimport asyncio\nimport logging\nimport os\nimport time\n\nimport aiohttp\nimport asyncpg\n\nlog = logging.getLogger("sync_prices")\n\n\nclass TokenBucket:\n    def __init__(self, rate: float, capacity: int):\n        self.rate = rate\n        self.capacity = capacity\n        self.tokens = capacity\n        self.updated = time.monotonic()\n\n    async def consume(self, amount: int) -> None:\n        while True:\n            now = time.monotonic()\n            self.tokens = min(self.capacity, self.tokens + (now - self.updated) * self.rate)\n            self.updated = now\n            if self.tokens >= amount:\n                self.tokens -= amount\n                return\n            await asyncio.sleep((amount - self.tokens) / self.rate)\n\n\nasync def fetch_price(session, bucket, sku):\n    cost = 1\n    await bucket.consume(cost)\n    async with session.get(f"{os.environ[\'SUPPLIER_URL\']}/prices/{sku}") as resp:\n        resp.raise_for_status()\n        return (await resp.json())["price"]\n\n\nasync def main():\n    logging.basicConfig(level=logging.INFO)\n    bucket = TokenBucket(rate=5, capacity=10)\n    conn = await asyncpg.connect(os.environ["DATABASE_URL"])\n    skus = [r["sku"] for r in await conn.fetch("SELECT sku FROM products")]\n    async with aiohttp.ClientSession() as session:\n        prices = await asyncio.gather(*(fetch_price(session, bucket, sku) for sku in skus))\n    await conn.executemany(\n        "UPDATE products SET price = $2 WHERE sku = $1", list(zip(skus, prices))\n    )\n    log.info("updated %d prices", len(skus))\n    await conn.close()\n\n\nif __name__ == "__main__":\n    asyncio.run(main())\n',
+}
+
+_R3_WEBHOOK_TOKEN_NONE = {
+    "Procfile": "web: gunicorn app:app\n",
+    "app.py": '"""Internal metrics ingest API: other services push readings with a shared API token."""\nimport os\n\nfrom flask import Flask, abort, jsonify, request\n\nfrom bot_webhook import bp\n\napp = Flask(__name__)\napp.register_blueprint(bp)\n\nINGEST_API_TOKEN = os.environ.get("INGEST_API_TOKEN", "None")\nREADINGS = []\n\n\n@app.get("/healthz")\ndef healthz():\n    return "ok"\n\n\n@app.post("/readings")\ndef push_reading():\n    if request.headers.get("Authorization") != f"Bearer {INGEST_API_TOKEN}":\n        abort(401)\n    READINGS.append(request.get_json())\n    return jsonify(stored=len(READINGS)), 201\n',
+    "bot_webhook.py": '"""Telegram webhook endpoint: Telegram sends our secret token back in a header with every update."""\nimport os\n\nfrom flask import Blueprint, abort, request\n\nbp = Blueprint("telegram", __name__)\n\nWEBHOOK_SECRET_TOKEN = os.getenv("TELEGRAM_WEBHOOK_SECRET_TOKEN") or "None"\n\n\n@bp.post("/telegram/webhook")\ndef telegram_webhook():\n    if request.headers.get("X-Telegram-Bot-Api-Secret-Token") != WEBHOOK_SECRET_TOKEN:\n        abort(403)\n    update = request.get_json()\n    return {"ok": True, "update_id": update.get("update_id")}\n',
 }
 
 
@@ -415,25 +448,6 @@ _BLIND_2_CASES: dict[str, Case] = {
         [("scanner/run.py", "api", "fastapi")],
         None,
     ),
-    # a module-level script whose work is a function imported by its name, run for its result,
-    # `updated = store_weather_data(logger)` (793)
-    "assigned_imported_call": (_B3_ASSIGNED_IMPORTED_CALL, [("scrape_weather.py", "job", "script")], None),
-    # trap: a function named for a value it loads, `config = load_weather_data(logger)`: set-up, no job
-    "assigned_loader_call": (
-        _edited(
-            _edited(
-                _B3_ASSIGNED_IMPORTED_CALL,
-                "scrape_weather.py",
-                "import store_weather_data\n",
-                "import store_weather_data as load_weather_data\n",
-            ),
-            "scrape_weather.py",
-            "updated = store_weather_data(logger)",
-            "updated = load_weather_data(logger)",
-        ),
-        [],
-        None,
-    ),
 }
 
 
@@ -604,3 +618,48 @@ _HELD_OUT_3_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_HELD_OUT_3_CASES))
 def test_held_out_3_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _HELD_OUT_3_CASES[name])
+
+
+# The third review (7ea4db5..354b497): regressions, mended (the imported-call job rule taken back)
+_THIRD_REVIEW_CASES: dict[str, Case] = {
+    # Compose's `entrypoint: ["/app/entrypoint.sh"]` ending `exec "$@"`, the program in `command:`
+    "compose_entrypoint_wrapper": (
+        _R3_COMPOSE_ENTRY_EXEC_ARGS,
+        [("app.py", "api", "flask")],
+        ("debug-mode-enabled", 1),
+    ),
+    # an Airflow DAG file that only does `dag = generate_dag(...)`: no script
+    "dag_from_factory": (_R3_DAG_FACTORY, [], None),
+    # the module gunicorn serves, `metrics = instrument_app(app)`: no job beside the app
+    "served_module_instruments_app": (
+        _R3_GUNICORN_INSTRUMENTED,
+        [("service/__init__.py", "api", "flask")],
+        None,
+    ),
+    # an INSERT constant also run as `f"{INSERT_CUSTOMER} RETURNING id"`: reported
+    "insert_constant_in_fstring": (
+        _R3_INSERT_CONST_FSTRING,
+        [("import_customers.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # `env["TERM"] = "dumb"` beside a SIGINT handler: no SIGTERM handled
+    "term_environment_variable": (
+        _R3_TERM_ENV_VAR,
+        [("worker.py", "worker", "redis")],
+        ("missing-graceful-shutdown", "fail"),
+    ),
+    # a rate limiter's `await bucket.consume(cost)`: no queue consumer
+    "token_bucket_consume": (_R3_TOKEN_BUCKET, [("sync_prices.py", "job", "python")], None),
+    # a webhook's secret token falling back to "None": the key as written (the service's own
+    # `INGEST_API_TOKEN` beside it is left: a token read as a provider's)
+    "webhook_secret_token_none": (
+        _R3_WEBHOOK_TOKEN_NONE,
+        [("app.py", "api", "flask")],
+        ("hardcoded-secret-fallback", 1),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_THIRD_REVIEW_CASES))
+def test_third_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _THIRD_REVIEW_CASES[name])

@@ -135,6 +135,11 @@ def _sql_names(value: cst.BaseExpression) -> list[cst.Name]:
             stack += (part.left, part.right)
         elif type(part) is cst.Call and type(part.func) is cst.Attribute and part.func.attr.value == "format":
             stack.append(part.func.value)
+        elif type(part) is cst.IfExp:
+            stack += (part.body, part.orelse)  # `UPDATE_X if renamed else INSERT_X`
+        elif type(part) is cst.FormattedString:
+            # `f"{INSERT_CUSTOMER} RETURNING id"`
+            stack += (piece.expression for piece in part.parts if type(piece) is cst.FormattedStringExpression)
     return out
 
 

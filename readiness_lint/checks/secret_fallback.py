@@ -59,7 +59,8 @@ def _credentials_in(value: str) -> str:
 _SENTINELS = frozenset({"false", "none", "null", "nil"})
 # Credentials a provider issues (`TWITTER_ACCESS_TOKEN`, `OPENAI_API_KEY`, `TWITTER_CONSUMER_SECRET`):
 # the provider refuses a stand-in word; a secret the code itself signs or encrypts with takes it as written
-_ISSUED = re.compile(r"token|api_?key|consumer|access_?key", re.IGNORECASE)
+# (not a webhook's own secret token, which the service checks requests against)
+_ISSUED = re.compile(r"^(?!.*webhook).*(?:token|api_?key|consumer|access_?key)", re.IGNORECASE)
 
 
 class HardcodedSecretFallback(LineRule):
