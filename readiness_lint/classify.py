@@ -3088,7 +3088,15 @@ _SET_UP = frozenset(
 
 
 def _console(facts: FileFacts, guard: MainGuardFact, calls: set[str]) -> bool:
-    return guard.prompts or any(f.prompts for f in facts.functions if f.name in calls)
+    """The block, or a function it calls, asks a person for input; or a method of a class of the
+    file it builds does (a REPL, `PythonCLI(banner=...).start()` reading `input(self.prompt)` in a
+    base class's method)."""
+    if guard.prompts or any(f.prompts for f in facts.functions if f.name in calls):
+        return True
+    built = set(guard.calls) | {c for f in facts.functions if f.name in calls for c in f.calls}
+    classes = {name for name, _, _ in facts.classes if name in built}
+    classes |= {base for name, base, _ in facts.classes if name in classes}
+    return any(m.prompts for m in facts.methods if m.name.partition(".")[0] in classes)
 
 
 # Printing, logging (the calls that only tell someone) and exiting.

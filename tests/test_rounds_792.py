@@ -219,6 +219,10 @@ _R3_WEBHOOK_TOKEN_NONE = {
     "bot_webhook.py": '"""Telegram webhook endpoint: Telegram sends our secret token back in a header with every update."""\nimport os\n\nfrom flask import Blueprint, abort, request\n\nbp = Blueprint("telegram", __name__)\n\nWEBHOOK_SECRET_TOKEN = os.getenv("TELEGRAM_WEBHOOK_SECRET_TOKEN") or "None"\n\n\n@bp.post("/telegram/webhook")\ndef telegram_webhook():\n    if request.headers.get("X-Telegram-Bot-Api-Secret-Token") != WEBHOOK_SECRET_TOKEN:\n        abort(403)\n    update = request.get_json()\n    return {"ok": True, "update_id": update.get("update_id")}\n',
 }
 
+_L2_REPL_CLASS = {
+    "cli.py": 'class Interpreter:\n    def evaluate(self, statement):\n        return str(statement)\n\n\nclass CLI:\n    def __init__(self, interpreter, prompt="> ", banner=None):\n        self.interpreter = interpreter\n        self.prompt = prompt\n        self.banner = banner\n\n    def get_input(self):\n        return input(self.prompt)\n\n    def display(self, result):\n        print(result)\n\n    def start(self):\n        if self.banner:\n            self.display(self.banner)\n        try:\n            while True:\n                statement = self.get_input()\n                if statement in ("exit", "quit"):\n                    break\n                self.display(self.interpreter.evaluate(statement))\n        except (EOFError, KeyboardInterrupt):\n            pass\n\n\nclass PythonInterpreter(Interpreter):\n    def evaluate(self, statement):\n        return repr(eval(statement, {"__builtins__": {}}))\n\n\nclass PythonCLI(CLI):\n    def __init__(self, banner=None):\n        super().__init__(PythonInterpreter(), prompt=">>> ", banner=banner)\n\n\ndef main():\n    cli = PythonCLI(banner="PythonCLI: enter a python expression.")\n    cli.start()\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
 
 # Left by session 45's reviews
 _LEFT_CASES: dict[str, Case] = {
@@ -611,6 +615,15 @@ _HELD_OUT_3_CASES: dict[str, Case] = {
         _edited(_H3_KEY_NAMED_TOKEN, "keys.py", "ecnpoHLNzFBwkDcGujLaSZrQT6b8BvfwV5NbCC8m", "congress-public-demo"),
         [("bot.py", "job", "python")],
         ("hardcoded-secret", 0),
+    ),
+    # a REPL, `PythonCLI(...).start()` reading `input(self.prompt)` in a base class's method: a
+    # console for a person, no job (818)
+    "repl_of_classes": (_L2_REPL_CLASS, [], None),
+    # trap: the method reads a file, not a person: the script stays a job
+    "loop_of_classes_reading_a_file": (
+        _edited(_L2_REPL_CLASS, "cli.py", "return input(self.prompt)", "return self.source.readline()"),
+        [("cli.py", "job", "python")],
+        None,
     ),
 }
 
