@@ -874,7 +874,14 @@ def _loop_forever(facts: FileFacts, calls: Sequence[str]) -> str:
             and not web
             # (bound by `async with ... as server`, or built by a socket server's library: not by a
             # project factory, which may build an HTTP server)
-            and (not ctor or ctor.startswith(_SOCKET_SERVERS) or ctor in own_servers)
+            and (
+                not ctor
+                or ctor.startswith(_SOCKET_SERVERS)
+                or ctor in own_servers
+                # (one imported from a module of the project, `from net import ThreadedTCPServer`:
+                # `serve_forever` is socketserver's own)
+                or ctor.rpartition(".")[2].endswith(_SOCKET_SERVER_CLASSES)
+            )
             and not words(f"{owner} {ctor}") & _WEB_SERVER_WORDS
         ):
             # `async with await start_hl7_server(handle, port=...) as server: await server.serve_forever()`:
@@ -892,6 +899,7 @@ _EMPTY_RECEIVES = frozenset({"receive_message", "receive_messages", "pull", "bas
 _WEB_SERVER_MODULES = ("http.server", "wsgiref", "werkzeug", "xmlrpc.server", "cheroot", "waitress", "gevent.pywsgi")
 _WEB_SERVER_WORDS = frozenset({"http", "httpd", "wsgi", "web", "api", "app"})
 _SOCKET_SERVERS = ("asyncio.start_server", "asyncio.start_unix_server", "socketserver.", "hl7.mllp.")
+_SOCKET_SERVER_CLASSES = ("TCPServer", "UDPServer", "UnixStreamServer", "UnixDatagramServer")
 
 
 def _loaded_beat_config(project: Project, path: str, signal: SignalFact) -> bool:

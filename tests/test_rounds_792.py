@@ -224,6 +224,16 @@ _L2_REPL_CLASS = {
 }
 
 
+_R3_TCP_SERVER_IMPORTED = {
+    "net.py": "import socketserver\n\n\nclass ThreadedTCPServer(socketserver.ThreadingMixIn, socketserver.TCPServer):\n    allow_reuse_address = True\n    daemon_threads = True\n",
+    "worker.py": 'import logging\nimport os\nimport socketserver\n\nfrom net import ThreadedTCPServer\n\nlog = logging.getLogger("echo")\n\n\nclass EchoHandler(socketserver.BaseRequestHandler):\n    def handle(self):\n        data = self.request.recv(4096)\n        log.info("got %d bytes", len(data))\n        self.request.sendall(data.upper())\n\n\ndef main():\n    logging.basicConfig(level=logging.INFO)\n    server = ThreadedTCPServer(("0.0.0.0", int(os.environ.get("PORT", "9090"))), EchoHandler)\n    server.serve_forever()\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+_R2_ANNOTATED_CONSTANT = {
+    "load_events.py": '"""AnnAssign constant, keyed run."""\nimport os\nimport sqlite3\nfrom typing import Final\n\nFIND_EVENT: Final = "SELECT 1 FROM events WHERE event_id = ?"\nINSERT_EVENT: Final = "INSERT INTO events (event_id, kind) VALUES (?, ?)"\n\n\ndef store(con, event):\n    cur = con.execute(FIND_EVENT, (event["id"],))\n    if cur.fetchone() is None:\n        con.execute(INSERT_EVENT, (event["id"], event["kind"]))\n\n\ndef main():\n    with sqlite3.connect(os.environ["DB"]) as con:\n        for event in [{"id": 1, "kind": "x"}]:\n            store(con, event)\n\n\nif __name__ == "__main__":\n    main()\n',
+}
+
+
 # Left by session 45's reviews
 _LEFT_CASES: dict[str, Case] = {
     # `open(os.path.join(LOG_DIR, "execute.log"), "a")` and pathlib's `(Path(LOG_DIR) / "error.log").open("a")`
@@ -676,3 +686,32 @@ _THIRD_REVIEW_CASES: dict[str, Case] = {
 @pytest.mark.parametrize("name", sorted(_THIRD_REVIEW_CASES))
 def test_third_review_case(name: str, check_case: Callable[[str, Case], None]) -> None:
     check_case(name, _THIRD_REVIEW_CASES[name])
+
+
+# Near misses the second and third reviews left, mended at the end of the session
+_LATE_CASES: dict[str, Case] = {
+    # an annotated INSERT constant, `INSERT_EVENT: Final = "INSERT ..."`, run only after a keyed lookup
+    "annotated_insert_constant": (
+        _R2_ANNOTATED_CONSTANT,
+        [("load_events.py", "job", "python")],
+        ("non-idempotent-insert", 0),
+    ),
+    # trap: also run with no lookup: reported
+    "annotated_insert_constant_unkeyed": (
+        _edited(
+            _R2_ANNOTATED_CONSTANT,
+            "load_events.py",
+            "def main():\n",
+            'def add(con, event):\n    con.execute(INSERT_EVENT, (event["id"], event["kind"]))\n\n\ndef main():\n',
+        ),
+        [("load_events.py", "job", "python")],
+        ("non-idempotent-insert", 1),
+    ),
+    # a `TCPServer` subclass imported from a module of the project, served for ever
+    "tcp_server_subclass_imported": (_R3_TCP_SERVER_IMPORTED, [("worker.py", "worker", "socket-server")], None),
+}
+
+
+@pytest.mark.parametrize("name", sorted(_LATE_CASES))
+def test_late_case(name: str, check_case: Callable[[str, Case], None]) -> None:
+    check_case(name, _LATE_CASES[name])

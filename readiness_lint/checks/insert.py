@@ -482,21 +482,28 @@ def _looked_up(ctx: Context) -> set[str]:
 
 
 def _bound_value(statement: cst.CSTNode | None, literal: cst.CSTNode) -> int:
-    """``sql = "INSERT ..."`` (or a sum holding the literal, ``"INSERT INTO " + table + " ..."``)
-    bound to a plain name: the id of the value bound, or 0."""
+    """``sql = "INSERT ..."`` (or a sum holding the literal, ``"INSERT INTO " + table + " ..."``;
+    also annotated, ``INSERT_EVENT: Final = "INSERT ..."``) bound to a plain name: the id of the
+    value bound, or 0."""
     if type(statement) is not cst.SimpleStatementLine:
         return 0
     for small in statement.body:
-        if type(small) is cst.Assign and len(small.targets) == 1 and type(small.targets[0].target) is cst.Name:
-            value = small.value
-            if type(value) is cst.Call and n.callee(value) in _SQL_WRAPPERS and value.args:
-                value = value.args[
-                    0
-                ].value  # (`INSERT_EVENT = text("INSERT ...")`: the text's own id, see `on_binding`)
-            if value is literal or (
-                type(value) is cst.BinaryOperation and any(leaf is literal for leaf in _addends(value))
-            ):
-                return id(value)
+        if type(small) is cst.Assign and len(small.targets) == 1:
+            target: cst.BaseExpression = small.targets[0].target
+        elif type(small) is cst.AnnAssign and small.value is not None:
+            target = small.target
+        else:
+            continue
+        value = small.value
+        if type(target) is not cst.Name or value is None:
+            continue
+        if type(value) is cst.Call and n.callee(value) in _SQL_WRAPPERS and value.args:
+            # (`INSERT_EVENT = text("INSERT ...")`: the text's own id, see `on_binding`)
+            value = value.args[0].value
+        if value is literal or (
+            type(value) is cst.BinaryOperation and any(leaf is literal for leaf in _addends(value))
+        ):
+            return id(value)
     return 0
 
 
