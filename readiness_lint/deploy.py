@@ -1193,17 +1193,13 @@ def _mounted(deployment: Deployment, volumes: object, workdir: str = "") -> Depl
     if found is None:
         return deployment
     host, target = found
+
+    def seen(path: str) -> str:  # (the mount's path as the Compose file's directory names it)
+        return posixpath.normpath(posixpath.join(host, path[len(target) + 1 :]))
+
     inside = workdir.rstrip("/")
-    here = (
-        posixpath.normpath(posixpath.join(host, inside[len(target) + 1 :]))
-        if inside == target or inside.startswith(target + "/")
-        else ""
-    )
-    return replace(
-        deployment,
-        script=posixpath.normpath(posixpath.join(host, script[len(target) + 1 :])),
-        workdir="" if here in {"", "."} else here,
-    )
+    here = seen(inside) if inside == target or inside.startswith(target + "/") else ""
+    return replace(deployment, script=seen(script), workdir="" if here in {"", "."} else here)
 
 
 _K8S_MODES = {

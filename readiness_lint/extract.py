@@ -4193,6 +4193,7 @@ class Extractor:
         written (see :func:`_opened_path`), the mode (None when not a literal) and whether it is a log
         kept by hand (see :func:`_kept_log`)."""
         args = n.positional(call)
+        held: str | None = None
         if callee in _OPEN_CALLS:
             if not args:
                 return None
@@ -4200,21 +4201,16 @@ class Extractor:
             path = args[0].value
         elif type(call.func) is cst.Attribute and call.func.attr.value == "open":
             mode_arg = args[0] if args else n.keyword(call, "mode")
-            owner = call.func.value
-            if type(owner) is cst.Name:
-                held = self._path_held(owner.value)
-                if held is None:
-                    return None  # (not known to be a path: a zip archive's, a tar's `open`)
-                mode = n.string_value(mode_arg.value) if mode_arg is not None else "r"
-                # (its text where known; else the name, `SYNC_LOG = Path(os.environ["SYNC_LOG"])`)
-                is_log = held.lower().endswith(".log") if held else bool(_LOG_NAME.search(owner.value))
-                return held, mode, is_log
-            if not self._path_object(owner):
-                return None
-            path = owner
+            path = call.func.value
+            held = self._path_held(path.value) if type(path) is cst.Name else None
+            if held is None and not (type(path) is not cst.Name and self._path_object(path)):
+                return None  # (not known to be a path: a zip archive's, a tar's `open`)
         else:
             return None
         mode = n.string_value(mode_arg.value) if mode_arg is not None else "r"
+        if held is not None and type(path) is cst.Name:
+            # (a path object's name: its text where known; else the name, `SYNC_LOG = Path(os.environ["SYNC_LOG"])`)
+            return held, mode, held.lower().endswith(".log") if held else bool(_LOG_NAME.search(path.value))
         return _opened_path(path), mode, _kept_log(path, self._strings_here())
 
     def _path_object(self, value: cst.BaseExpression) -> bool:
@@ -4551,10 +4547,11 @@ class Extractor:
         ctx = self.ctx
         raw = n.callee(node)
         name = ctx.resolve(raw)
-        if raw == "getattr" and len(node.args) > 1 and (attribute := n.string_value(node.args[1].value)):
-            self.text_refs.add(attribute)  # `getattr(module, "run")()`: a function called by its name
-        if raw == "getattr" and node.args and ctx.resolve(n.dotted(node.args[0].value) or "") == "signal":
-            self.signal_by_name = True  # `getattr(signal, "SIG" + sig)`
+        if raw == "getattr" and node.args:
+            if len(node.args) > 1 and (attribute := n.string_value(node.args[1].value)):
+                self.text_refs.add(attribute)  # `getattr(module, "run")()`: a function called by its name
+            if ctx.resolve(n.dotted(node.args[0].value) or "") == "signal":
+                self.signal_by_name = True  # `getattr(signal, "SIG" + sig)`
         if raw in self.module_functions:
             self._count_call(raw, node.args, flagged=self.delete_flag_ifs > 0)
             if (
@@ -5244,15 +5241,8 @@ class Extractor:
             owner_name = self.routers.get(owner_name, owner_name)  # (`router = app.router`)
             owner_r = ctx.owner(owner_name)
             ctx.later(node, lambda line, col: RouteFact(owner=owner_r, path=path, handler=handler, line=line))
-        bottle_default = not owner and name in {
-            "bottle.route",
-            "bottle.get",
-            "bottle.post",
-            "bottle.put",
-            "bottle.delete",
-        }
         if (
-            (owner or bottle_default)
+            (owner or name in _BOTTLE_DEFAULT_ROUTES)
             and method in _CALLBACK_ROUTES
             and (n.keyword(node, "callback") is not None or (method == "route" and len(n.positional(node)) > 2))
         ):
@@ -6982,6 +6972,8 @@ def _setting_key(node: cst.BaseExpression) -> str:
 _OPEN_CALLS = frozenset({"open", "builtins.open", "io.open"})
 # Bottle's methods adding a route by a call given its `callback=`
 _CALLBACK_ROUTES = frozenset({"route", "get", "post", "put", "delete", "patch"})
+# ... and those of Bottle's default app, imported by name (`from bottle import route`)
+_BOTTLE_DEFAULT_ROUTES = frozenset({"bottle.route", "bottle.get", "bottle.post", "bottle.put", "bottle.delete"})
 # A function named in text as its module and name, `"app.jobs.rates:refresh_rates"` (APScheduler's
 # job references, entry points): the function's name
 _TEXT_REF = re.compile(r"[A-Za-z_][\w.]*:([A-Za-z_]\w*)")

@@ -103,22 +103,29 @@ def _summed_text(statement: cst.CSTNode, literal: cst.CSTNode, ctx: Context) -> 
     """The text of the sum holding ``literal`` in ``statement``, a plain name where a table goes
     written in its place (``"INSERT INTO " + market + "_KLINES (a, b) ..."`` gives ``INSERT INTO
     market_KLINES (a, b) ...``), other values read as nothing; "" when ``literal`` is in no sum."""
+    found = _sum_holding(statement, literal)
+    if found is None:
+        return ""
+    # (once a sum: each literal of a long one ending at a table's place asks again)
+    texts: dict[int, str] = ctx.rule_notes.setdefault(_SUM_TEXTS, {})
+    if id(found) not in texts:
+        texts[id(found)] = _sum_text(found)
+    return texts[id(found)]
+
+
+def _sum_holding(statement: cst.CSTNode, literal: cst.CSTNode) -> cst.BinaryOperation | None:
+    """The chain of ``+`` in ``statement`` that adds ``literal`` to other pieces, or None."""
     stack: list[cst.CSTNode] = [statement]
     while stack:
         sub = stack.pop()
         if type(sub) is cst.BinaryOperation and type(sub.operator) is cst.Add:
-            leaves = _addends(sub, ordered=True)
+            leaves = _addends(sub)
             if any(leaf is literal for leaf in leaves):
-                # (once a sum: each literal of a long one ending at a table's place asks again)
-                texts: dict[int, str] = ctx.rule_notes.setdefault(_SUM_TEXTS, {})
-                if id(sub) not in texts:
-                    texts[id(sub)] = _sum_text(sub)
-                return texts[id(sub)]
+                return sub
             stack += leaves
-            continue
-        if not isinstance(sub, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
+        elif not isinstance(sub, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
             stack += n.children(sub)
-    return ""
+    return None
 
 
 def _sql_names(value: cst.BaseExpression) -> list[cst.Name]:
@@ -316,8 +323,7 @@ class NonIdempotentInsert(LineRule):
             trimmed = value.func.value  # `sql = sql.rstrip(", ")`
         if type(trimmed) is cst.Name and trimmed.value == name and key in bindings:
             return  # (the statement trimmed, still the same one)
-        if type(value) is cst.Call and n.callee(value) in _SQL_WRAPPERS and value.args:
-            value = value.args[0].value  # `sql = text("INSERT ...")`: SQLAlchemy's statement of that text
+        value = _sql_text_node(value)  # `sql = text("INSERT ...")`: SQLAlchemy's statement of that text
         text = n.template_text(value)  # (also `f"INSERT INTO {table} " "VALUES (?, ?)"`)
         if text is None and type(value) is cst.BinaryOperation and type(value.operator) is cst.Add:
             text = _sum_text(value) or None  # (`"insert into " + market + "_KLINES (a, b) values ..."`)
@@ -481,6 +487,13 @@ def _looked_up(ctx: Context) -> set[str]:
     )
 
 
+def _sql_text_node(value: cst.CSTNode) -> cst.CSTNode:
+    """The text a SQL wrapper is given (``text("INSERT ...")``, ``sql.SQL("...")``), or ``value``."""
+    if type(value) is cst.Call and n.callee(value) in _SQL_WRAPPERS and value.args:
+        return value.args[0].value
+    return value
+
+
 def _bound_value(statement: cst.CSTNode | None, literal: cst.CSTNode) -> int:
     """``sql = "INSERT ..."`` (or a sum holding the literal, ``"INSERT INTO " + table + " ..."``;
     also annotated, ``INSERT_EVENT: Final = "INSERT ..."``) bound to a plain name: the id of the
@@ -494,16 +507,15 @@ def _bound_value(statement: cst.CSTNode | None, literal: cst.CSTNode) -> int:
             target = small.target
         else:
             continue
-        value = small.value
-        if type(target) is not cst.Name or value is None:
+        if type(target) is not cst.Name or small.value is None:
             continue
-        if type(value) is cst.Call and n.callee(value) in _SQL_WRAPPERS and value.args:
-            # (`INSERT_EVENT = text("INSERT ...")`: the text's own id, see `on_binding`)
-            value = value.args[0].value
-        if value is literal or (
-            type(value) is cst.BinaryOperation and any(leaf is literal for leaf in _addends(value))
+        bound = _sql_text_node(
+            small.value
+        )  # (`INSERT_EVENT = text("INSERT ...")`: the text's own id, see `on_binding`)
+        if bound is literal or (
+            type(bound) is cst.BinaryOperation and any(leaf is literal for leaf in _addends(bound))
         ):
-            return id(value)
+            return id(bound)
     return 0
 
 
@@ -553,17 +565,8 @@ def _addends(node: cst.CSTNode, ordered: bool = False) -> list[cst.CSTNode]:
 def _added_to(statement: cst.CSTNode, literal: cst.CSTNode) -> set[str]:
     """The names added to ``literal`` in the sum that holds it, somewhere in ``statement``
     (``"INSERT ..." + SKIP_DUPES`` gives SKIP_DUPES; not the names of another sum beside it)."""
-    stack: list[cst.CSTNode] = [statement]
-    while stack:
-        sub = stack.pop()
-        if type(sub) is cst.BinaryOperation and type(sub.operator) is cst.Add:
-            leaves = _addends(sub)
-            if any(leaf is literal for leaf in leaves):
-                return {leaf.value for leaf in leaves if type(leaf) is cst.Name}
-            stack += leaves
-        elif not isinstance(sub, (cst.SimpleString, cst.FormattedString, cst.ConcatenatedString)):
-            stack += n.children(sub)
-    return set()
+    found = _sum_holding(statement, literal)
+    return set() if found is None else {leaf.value for leaf in _addends(found) if type(leaf) is cst.Name}
 
 
 def _bound(ctx: Context, names: set[str]) -> set[int]:
